@@ -1,0 +1,101 @@
+package dev.scalelab.cli;
+
+import dev.scalelab.sim.Event;
+import dev.scalelab.sim.Simulation;
+import dev.scalelab.world.Presets;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.World;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+
+/**
+ * Measures the two throughput budgets: the kernel on the classic hold model (a fixed population of
+ * pending events, each rescheduling itself at an exponential delay), and the whole system on the
+ * default scenario, in simulated requests per wall second. Best of three timed rounds after a warm-up.
+ */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Print kernel events/s (hold model) and simulated requests per wall second (default scenario).")
+final class BenchCommand implements Callable<Integer> {
+
+    @Spec
+    CommandSpec spec;
+
+    @Option(names = "--pending", defaultValue = "1000", description = "Pending events in the hold model (default ${DEFAULT-VALUE}).")
+    int pending;
+
+    @Option(names = "--events", defaultValue = "20000000", description = "Events per timed kernel round (default ${DEFAULT-VALUE}).")
+    long events;
+
+    @Option(names = "--simulated-seconds", defaultValue = "7200",
+            description = "Virtual seconds of the default scenario per timed round (default ${DEFAULT-VALUE}).")
+    double simulatedSeconds;
+
+    @Override
+    public Integer call() {
+        if (pending < 1 || events < 1 || !(simulatedSeconds > 0)) {
+            throw new Cli.UsageException("--pending, --events and --simulated-seconds must be positive");
+        }
+        PrintWriter out = spec.commandLine().getOut();
+        holdModel(Math.min(events, 2_000_000)); // warm-up
+        double best = 0;
+        for (int round = 0; round < 3; round++) {
+            best = Math.max(best, holdModel(events));
+        }
+        out.printf(Locale.ROOT, "kernel: %.1f M events/s (hold model, %d pending events, best of 3 x %d events)%n",
+                best / 1e6, pending, events);
+        out.flush();
+
+        Scenario scenario = Presets.load("default");
+        wholeSystem(scenario, Math.min(600, simulatedSeconds)); // warm-up
+        double bestRequests = 0;
+        double bestEvents = 0;
+        for (int round = 0; round < 3; round++) {
+            double[] r = wholeSystem(scenario, simulatedSeconds);
+            if (r[0] > bestRequests) {
+                bestRequests = r[0];
+                bestEvents = r[1];
+            }
+        }
+        out.printf(Locale.ROOT, "system: %.0f k simulated requests per wall second (%.1f M events/s; default scenario, %s simulated seconds per round, best of 3)%n",
+                bestRequests / 1e3, bestEvents / 1e6, dev.scalelab.world.Parameter.format(simulatedSeconds));
+        out.flush();
+        return Cli.EXIT_OK;
+    }
+
+    /** Events per wall second. */
+    private double holdModel(long eventCount) {
+        Simulation sim = new Simulation();
+        SplittableRandom random = new SplittableRandom(1);
+        final class Hold implements Event {
+            @Override
+            public void fire() {
+                sim.scheduleIn((long) (-1_000_000.0 * Math.log(1.0 - random.nextDouble())), this);
+            }
+        }
+        for (int i = 0; i < pending; i++) {
+            sim.schedule((long) (random.nextDouble() * 1_000_000), new Hold());
+        }
+        long start = System.nanoTime();
+        for (long i = 0; i < eventCount; i++) {
+            sim.step(Long.MAX_VALUE);
+        }
+        return eventCount * 1e9 / (System.nanoTime() - start);
+    }
+
+    /** {requests completed per wall second, events per wall second}. */
+    private static double[] wholeSystem(Scenario scenario, double seconds) {
+        World world = new World(scenario.withDurationSeconds(seconds));
+        long start = System.nanoTime();
+        world.advanceTo(Simulation.secondsToNanos(seconds));
+        double wall = (System.nanoTime() - start) / 1e9;
+        dev.scalelab.world.Snapshot s = world.snapshot();
+        return new double[] {s.completed() / wall, s.eventsFired() / wall};
+    }
+}

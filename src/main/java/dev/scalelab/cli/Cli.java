@@ -1,0 +1,60 @@
+package dev.scalelab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.PrintWriter;
+import java.util.Set;
+
+/** The headless commands. Bad arguments give one line naming the option and the problem, and exit code 2. */
+@Command(name = "scalelab", mixinStandardHelpOptions = true, version = "ScaleLab 0.1",
+        description = "Simulate scalability patterns headless. Without a command, the app opens.",
+        subcommands = {SimulateCommand.class, PresetsCommand.class, BenchCommand.class})
+public final class Cli implements Runnable {
+    public static final int EXIT_OK = 0;
+    public static final int EXIT_USAGE = 2;
+
+    private static final Set<String> COMMANDS = Set.of("simulate", "presets", "bench", "--help", "-h", "--version", "-V", "help");
+
+    public static boolean isCommand(String firstArgument) {
+        return COMMANDS.contains(firstArgument);
+    }
+
+    public static int run(String... args) {
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+    }
+
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Cli());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("error: " + oneLine(ex.getMessage()));
+            return EXIT_USAGE;
+        });
+        cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
+            if (ex instanceof UsageException) {
+                err.println("error: " + oneLine(ex.getMessage()));
+                return EXIT_USAGE;
+            }
+            throw ex;
+        });
+        return cl.execute(args);
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed: simulate, presets or bench");
+    }
+
+    /** A problem with what the user gave us (a file, an option value): exit code 2. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

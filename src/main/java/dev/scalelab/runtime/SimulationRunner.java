@@ -1,0 +1,259 @@
+package dev.scalelab.runtime;
+
+import dev.scalelab.sim.Simulation;
+import dev.scalelab.world.Parameter;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.World;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Runs one {@link World} on a background thread, advancing virtual time at speed x wall time.
+ *
+ * <p>Threads: every public method may be called from any thread (the UI's). They only enqueue a
+ * command, which the simulation thread runs between events; the world itself never leaves that
+ * thread. The newest {@link Frame} is published into an {@link AtomicReference} at most once per
+ * {@link #PUBLISH_INTERVAL_NANOS}, and the UI polls it once per frame.
+ */
+public final class SimulationRunner implements AutoCloseable {
+    public static final double MAX_SPEED = Double.POSITIVE_INFINITY;
+    public static final long PUBLISH_INTERVAL_NANOS = 16_000_000L;
+    /** How far one press of "step" advances a paused simulation. */
+    public static final long STEP_NANOS = 100 * Simulation.NANOS_PER_MILLI;
+    /** Wall time the simulation thread may spend on events before it publishes and looks at commands. */
+    private static final long WORK_SLICE_NANOS = 12_000_000L;
+    private static final int EVENTS_PER_CHUNK = 4096;
+
+    private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
+    private final AtomicReference<Frame> latest = new AtomicReference<>();
+    private final Thread thread;
+    private volatile boolean closed;
+
+    // Simulation-thread state.
+    private World world;
+    private boolean paused;
+    private boolean finished;
+    private boolean pastDuration;
+    private double speed = 1.0;
+    private long anchorWallNanos;
+    private long anchorVirtualNanos;
+    private boolean lagging;
+    private String failure;
+    private long frameCounter;
+    private long lastPublishWall;
+    private long rateWindowStartWall;
+    private long rateWindowStartEvents;
+    private double eventsPerSecond;
+
+    public SimulationRunner(Scenario scenario, boolean startPaused) {
+        this.world = new World(scenario);
+        this.paused = startPaused;
+        this.thread = new Thread(this::loop, "scalelab-simulation");
+        this.thread.setDaemon(true);
+        publish(System.nanoTime());
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    /** The newest published frame; never null. */
+    public Frame latest() {
+        return latest.get();
+    }
+
+    public void play() {
+        submit(() -> {
+            if (finished) {
+                finished = false;
+                pastDuration = true; // the user chose to run on past the scenario's duration
+            }
+            paused = false;
+            reanchor();
+        });
+    }
+
+    public void pause() {
+        submit(() -> paused = true);
+    }
+
+    /** Advances a paused simulation by {@link #STEP_NANOS} of virtual time. */
+    public void step() {
+        submit(() -> {
+            paused = true;
+            world.advanceTo(world.simulation().nowNanos() + STEP_NANOS);
+        });
+    }
+
+    /** Virtual seconds per wall second, such as 0.1, 1, 10, 100 or {@link #MAX_SPEED}. */
+    public void setSpeed(double newSpeed) {
+        if (!(newSpeed > 0)) {
+            throw new IllegalArgumentException("speed must be positive: " + newSpeed);
+        }
+        submit(() -> {
+            speed = newSpeed;
+            reanchor();
+        });
+    }
+
+    /** Starts over from {@code scenario}, at virtual time zero. */
+    public void reset(Scenario scenario) {
+        Objects.requireNonNull(scenario);
+        submit(() -> {
+            world = new World(scenario);
+            finished = false;
+            pastDuration = false;
+            failure = null;
+            reanchor();
+        });
+    }
+
+    /**
+     * Changes a parameter of the running simulation. {@code value} must come from
+     * {@link Parameter#parse} or {@link Parameter#validate}. The change takes effect at the next
+     * whole millisecond of virtual time and is recorded on the run's timeline.
+     */
+    public void set(Parameter parameter, Object value) {
+        Objects.requireNonNull(parameter);
+        Objects.requireNonNull(value);
+        submit(() -> {
+            world.advanceTo(world.commandTimeNanos());
+            world.applyUserChange(parameter, value);
+        });
+    }
+
+    /** The scenario that replays the run so far: the initial scenario plus the user's recorded changes. */
+    public CompletableFuture<Scenario> recordedScenario() {
+        CompletableFuture<Scenario> result = new CompletableFuture<>();
+        submit(() -> result.complete(world.recordedScenario()));
+        return result;
+    }
+
+    /** The scenario with every change so far folded into its parameters, for "reset keeps my settings". */
+    public CompletableFuture<Scenario> currentScenario() {
+        CompletableFuture<Scenario> result = new CompletableFuture<>();
+        submit(() -> result.complete(world.currentScenario().withTimeline(java.util.List.of())));
+        return result;
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        LockSupport.unpark(thread);
+        try {
+            thread.join(2000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void submit(Runnable command) {
+        commands.add(command);
+        LockSupport.unpark(thread);
+    }
+
+    // ------------------------------------------------------------------ simulation thread
+
+    private void loop() {
+        reanchor();
+        rateWindowStartWall = System.nanoTime();
+        while (!closed) {
+            try {
+                boolean dirty = runCommands();
+                if (paused || failure != null) {
+                    if (dirty) {
+                        publish(System.nanoTime());
+                    }
+                    LockSupport.parkNanos(PUBLISH_INTERVAL_NANOS);
+                    continue;
+                }
+                boolean caughtUp = advanceOneSlice();
+                long now = System.nanoTime();
+                if (now - lastPublishWall >= PUBLISH_INTERVAL_NANOS || finished) {
+                    publish(now);
+                }
+                if (caughtUp && !closed) {
+                    // Nothing is due before the next frame at this speed: sleep until about then.
+                    LockSupport.parkNanos(Math.max(1_000_000L, PUBLISH_INTERVAL_NANOS - (System.nanoTime() - lastPublishWall)));
+                }
+            } catch (Throwable t) {
+                StringWriter text = new StringWriter();
+                t.printStackTrace(new PrintWriter(text));
+                failure = text.toString();
+                paused = true;
+                publish(System.nanoTime());
+            }
+        }
+    }
+
+    private boolean runCommands() {
+        boolean any = false;
+        Runnable c;
+        while ((c = commands.poll()) != null) {
+            c.run();
+            any = true;
+        }
+        return any;
+    }
+
+    /** Advances toward the wall-clock target for at most one work slice; true when caught up. */
+    private boolean advanceOneSlice() {
+        long sliceStart = System.nanoTime();
+        long endNanos = pastDuration ? Long.MAX_VALUE : Simulation.secondsToNanos(world.currentScenario().durationSeconds());
+        long target;
+        if (speed == MAX_SPEED) {
+            target = endNanos;
+        } else {
+            target = anchorVirtualNanos + (long) ((sliceStart - anchorWallNanos) * speed);
+            target = Math.min(target, endNanos);
+        }
+        boolean reached;
+        do {
+            reached = world.advance(target, EVENTS_PER_CHUNK);
+        } while (!reached && System.nanoTime() - sliceStart < WORK_SLICE_NANOS && commands.isEmpty());
+        if (!pastDuration && world.simulation().nowNanos() >= endNanos && reached) {
+            finished = true;
+            paused = true;
+        }
+        if (speed != MAX_SPEED) {
+            boolean behind = !reached && System.nanoTime() - sliceStart >= WORK_SLICE_NANOS;
+            if (behind) {
+                // Do not build up a debt of virtual time: run as fast as we can from here.
+                anchorVirtualNanos = world.simulation().nowNanos();
+                anchorWallNanos = System.nanoTime();
+            }
+            lagging = behind;
+        } else {
+            lagging = false;
+        }
+        return reached && speed != MAX_SPEED;
+    }
+
+    private void reanchor() {
+        anchorWallNanos = System.nanoTime();
+        anchorVirtualNanos = world.simulation().nowNanos();
+    }
+
+    private void publish(long wallNow) {
+        long events = world.simulation().eventsFired();
+        if (wallNow - rateWindowStartWall >= 500_000_000L) {
+            eventsPerSecond = (events - rateWindowStartEvents) * 1e9 / (wallNow - rateWindowStartWall);
+            rateWindowStartWall = wallNow;
+            rateWindowStartEvents = events;
+        } else if (events < rateWindowStartEvents) { // after a reset
+            rateWindowStartEvents = events;
+        }
+        if (paused) {
+            eventsPerSecond = 0;
+        }
+        latest.set(new Frame(world.snapshot(),
+                new RunStatus(++frameCounter, paused, finished, speed, eventsPerSecond, lagging, failure)));
+        lastPublishWall = wallNow;
+    }
+}

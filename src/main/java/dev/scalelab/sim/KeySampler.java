@@ -1,0 +1,139 @@
+package dev.scalelab.sim;
+
+import java.util.SplittableRandom;
+
+/** Picks the key a request touches, from 0 to count - 1; key 0 is the most popular. */
+public sealed interface KeySampler {
+
+    int sample(SplittableRandom random);
+
+    int count();
+
+    /** Probability of key {@code k}; used by analytic models such as Che's approximation. */
+    double probability(int k);
+
+    record Uniform(int count) implements KeySampler {
+        public int sample(SplittableRandom random) {
+            return random.nextInt(count);
+        }
+
+        public double probability(int k) {
+            return 1.0 / count;
+        }
+    }
+
+    /**
+     * x% of the traffic goes to the first y% of the keys (at least one key), the rest spreads
+     * uniformly over the others.
+     */
+    record Hotspot(int count, double hotTrafficFraction, double hotKeyFraction, int hotKeys) implements KeySampler {
+        public static Hotspot of(int count, double hotTrafficFraction, double hotKeyFraction) {
+            int hot = (int) Math.max(1, Math.min(count, Math.round(count * hotKeyFraction)));
+            return new Hotspot(count, hotTrafficFraction, hotKeyFraction, hot);
+        }
+
+        public int sample(SplittableRandom random) {
+            if (hotKeys == count || random.nextDouble() < hotTrafficFraction) {
+                return random.nextInt(hotKeys);
+            }
+            return hotKeys + random.nextInt(count - hotKeys);
+        }
+
+        public double probability(int k) {
+            if (hotKeys == count) {
+                return 1.0 / count;
+            }
+            return k < hotKeys ? hotTrafficFraction / hotKeys : (1 - hotTrafficFraction) / (count - hotKeys);
+        }
+    }
+
+    /**
+     * Zipf(alpha, n): P(k) proportional to 1/(k+1)^alpha. Sampled with Walker's alias method: O(n)
+     * setup, then one uniform draw and one comparison per sample, whatever alpha and n.
+     */
+    final class Zipf implements KeySampler {
+        private final double alpha;
+        private final double[] probabilities;
+        private final double[] acceptance;
+        private final int[] alias;
+
+        public Zipf(double alpha, int count) {
+            if (count < 1) {
+                throw new IllegalArgumentException("Zipf needs at least one key");
+            }
+            this.alpha = alpha;
+            probabilities = new double[count];
+            double norm = 0;
+            for (int k = 0; k < count; k++) {
+                probabilities[k] = 1.0 / Math.pow(k + 1, alpha);
+                norm += probabilities[k];
+            }
+            for (int k = 0; k < count; k++) {
+                probabilities[k] /= norm;
+            }
+            acceptance = new double[count];
+            alias = new int[count];
+            buildAliasTable();
+        }
+
+        private void buildAliasTable() {
+            int n = probabilities.length;
+            double[] scaled = new double[n];
+            int[] small = new int[n];
+            int[] large = new int[n];
+            int smallTop = 0;
+            int largeTop = 0;
+            for (int k = 0; k < n; k++) {
+                scaled[k] = probabilities[k] * n;
+                if (scaled[k] < 1.0) {
+                    small[smallTop++] = k;
+                } else {
+                    large[largeTop++] = k;
+                }
+            }
+            while (smallTop > 0 && largeTop > 0) {
+                int s = small[--smallTop];
+                int l = large[--largeTop];
+                acceptance[s] = scaled[s];
+                alias[s] = l;
+                scaled[l] = (scaled[l] + scaled[s]) - 1.0;
+                if (scaled[l] < 1.0) {
+                    small[smallTop++] = l;
+                } else {
+                    large[largeTop++] = l;
+                }
+            }
+            while (largeTop > 0) {
+                int l = large[--largeTop];
+                acceptance[l] = 1.0;
+                alias[l] = l;
+            }
+            while (smallTop > 0) { // only from rounding error
+                int s = small[--smallTop];
+                acceptance[s] = 1.0;
+                alias[s] = s;
+            }
+        }
+
+        public double alpha() {
+            return alpha;
+        }
+
+        @Override
+        public int sample(SplittableRandom random) {
+            double u = random.nextDouble() * probabilities.length;
+            int column = (int) u;
+            return (u - column) < acceptance[column] ? column : alias[column];
+        }
+
+        @Override
+        public int count() {
+            return probabilities.length;
+        }
+
+        @Override
+        public double probability(int k) {
+            return probabilities[k];
+        }
+    }
+}

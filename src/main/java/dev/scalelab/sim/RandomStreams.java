@@ -1,0 +1,41 @@
+package dev.scalelab.sim;
+
+import java.nio.charset.StandardCharsets;
+import java.util.SplittableRandom;
+
+/**
+ * Named random streams. Each stream is seeded from the scenario seed and the stream's name, so a
+ * component that draws more or fewer numbers (or a component added later) never shifts the
+ * numbers another component sees.
+ */
+public final class RandomStreams {
+    private final long seed;
+
+    public RandomStreams(long seed) {
+        this.seed = seed;
+    }
+
+    public long seed() {
+        return seed;
+    }
+
+    public SplittableRandom stream(String name) {
+        return new SplittableRandom(mix(seed ^ mix(fnv1a64(name))));
+    }
+
+    static long fnv1a64(String s) {
+        long h = 0xcbf29ce484222325L;
+        for (byte b : s.getBytes(StandardCharsets.UTF_8)) {
+            h ^= (b & 0xff);
+            h *= 0x100000001b3L;
+        }
+        return h;
+    }
+
+    /** SplitMix64's finaliser: a bijective mix with good avalanche. */
+    static long mix(long z) {
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+}

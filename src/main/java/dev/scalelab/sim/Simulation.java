@@ -1,0 +1,101 @@
+package dev.scalelab.sim;
+
+/**
+ * The discrete-event kernel: a virtual clock in nanoseconds and the queue of pending events.
+ * Confined to one thread (the simulation thread); nothing here reads the wall clock.
+ */
+public final class Simulation {
+    public static final long NANOS_PER_SECOND = 1_000_000_000L;
+    public static final long NANOS_PER_MILLI = 1_000_000L;
+
+    private final EventQueue queue = new EventQueue();
+    private long nowNanos;
+    private long eventsFired;
+
+    public long nowNanos() {
+        return nowNanos;
+    }
+
+    public double nowSeconds() {
+        return nowNanos / (double) NANOS_PER_SECOND;
+    }
+
+    public long eventsFired() {
+        return eventsFired;
+    }
+
+    public int pendingEvents() {
+        return queue.size();
+    }
+
+    public void schedule(long atNanos, Event event) {
+        if (atNanos < nowNanos) {
+            throw new IllegalArgumentException("cannot schedule in the past: " + atNanos + " < " + nowNanos);
+        }
+        queue.add(atNanos, event);
+    }
+
+    public void scheduleIn(long delayNanos, Event event) {
+        schedule(nowNanos + Math.max(0, delayNanos), event);
+    }
+
+    /** Time of the next pending event, or {@link Long#MAX_VALUE}. */
+    public long nextEventTime() {
+        return queue.peekTime();
+    }
+
+    /** Fires the next event if it is due at or before {@code limitNanos}; returns whether one fired. */
+    public boolean step(long limitNanos) {
+        if (queue.peekTime() > limitNanos) {
+            return false;
+        }
+        nowNanos = queue.peekTime();
+        Event e = queue.poll();
+        eventsFired++;
+        e.fire();
+        return true;
+    }
+
+    /**
+     * Fires every event due at or before {@code untilNanos}, then moves the clock to it. Running to
+     * t1 and then to t2 fires exactly the same events in the same order as running to t2 at once.
+     */
+    public void runUntil(long untilNanos) {
+        while (queue.peekTime() <= untilNanos) {
+            nowNanos = queue.peekTime();
+            Event e = queue.poll();
+            eventsFired++;
+            e.fire();
+        }
+        if (untilNanos > nowNanos) {
+            nowNanos = untilNanos;
+        }
+    }
+
+    /**
+     * Like {@link #runUntil} but stops after {@code maxEvents} events (leaving the clock at the last
+     * event) so a caller can keep a frame budget. Returns the number of events fired.
+     */
+    public int runUntil(long untilNanos, int maxEvents) {
+        int fired = 0;
+        while (fired < maxEvents && queue.peekTime() <= untilNanos) {
+            nowNanos = queue.peekTime();
+            Event e = queue.poll();
+            eventsFired++;
+            fired++;
+            e.fire();
+        }
+        if (queue.peekTime() > untilNanos && untilNanos > nowNanos) {
+            nowNanos = untilNanos;
+        }
+        return fired;
+    }
+
+    public static long secondsToNanos(double seconds) {
+        return Math.round(seconds * NANOS_PER_SECOND);
+    }
+
+    public static long millisToNanos(double millis) {
+        return Math.round(millis * NANOS_PER_MILLI);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.scalelab.world;
+
+import dev.scalelab.sim.Distribution;
+
+/**
+ * A distribution as the scenario file writes it, in milliseconds. Only the fields its kind uses
+ * are meaningful: constant and exponential use {@code meanMs}; uniform {@code minMs}/{@code maxMs};
+ * lognormal {@code meanMs}/{@code p99Ms}; pareto {@code meanMs}/{@code alpha}.
+ */
+public record DistributionSpec(Kind kind, double meanMs, double p99Ms, double minMs, double maxMs, double alpha) {
+
+    public enum Kind {
+        CONSTANT("constant"), EXPONENTIAL("exponential"), UNIFORM("uniform"), LOGNORMAL("lognormal"), PARETO("pareto");
+
+        private final String id;
+
+        Kind(String id) {
+            this.id = id;
+        }
+
+        public String id() {
+            return id;
+        }
+
+        public static Kind byId(String id) {
+            for (Kind k : values()) {
+                if (k.id.equals(id)) {
+                    return k;
+                }
+            }
+            return null;
+        }
+    }
+
+    public static DistributionSpec exponential(double meanMs) {
+        return new DistributionSpec(Kind.EXPONENTIAL, meanMs, 0, 0, 0, 0);
+    }
+
+    public static DistributionSpec constant(double valueMs) {
+        return new DistributionSpec(Kind.CONSTANT, valueMs, 0, 0, 0, 0);
+    }
+
+    public static DistributionSpec lognormal(double meanMs, double p99Ms) {
+        return new DistributionSpec(Kind.LOGNORMAL, meanMs, p99Ms, 0, 0, 0);
+    }
+
+    public static DistributionSpec uniform(double minMs, double maxMs) {
+        return new DistributionSpec(Kind.UNIFORM, (minMs + maxMs) / 2, 0, minMs, maxMs, 0);
+    }
+
+    public static DistributionSpec pareto(double meanMs, double alpha) {
+        return new DistributionSpec(Kind.PARETO, meanMs, 0, 0, 0, alpha);
+    }
+
+    public double mean() {
+        return kind == Kind.UNIFORM ? (minMs + maxMs) / 2 : meanMs;
+    }
+
+    public Distribution toDistribution() {
+        switch (kind) {
+            case CONSTANT:
+                return new Distribution.Constant(meanMs);
+            case EXPONENTIAL:
+                return new Distribution.Exponential(meanMs);
+            case UNIFORM:
+                return new Distribution.Uniform(minMs, maxMs);
+            case LOGNORMAL:
+                return Distribution.LogNormal.of(meanMs, p99Ms);
+            case PARETO:
+                return new Distribution.Pareto(meanMs, alpha);
+            default:
+                throw new AssertionError(kind);
+        }
+    }
+
+    /** The same shape with a new mean: the spread scales with it (p99/mean, max/min and alpha are kept). */
+    public DistributionSpec withMean(double newMeanMs) {
+        double factor = newMeanMs / mean();
+        return new DistributionSpec(kind, newMeanMs, p99Ms * factor, minMs * factor, maxMs * factor, alpha);
+    }
+
+    /** The same mean under another kind, with that kind's usual spread. */
+    public DistributionSpec withKind(Kind newKind) {
+        double m = mean();
+        switch (newKind) {
+            case CONSTANT:
+                return constant(m);
+            case EXPONENTIAL:
+                return exponential(m);
+            case UNIFORM:
+                return uniform(0, 2 * m);
+            case LOGNORMAL:
+                return lognormal(m, 4 * m);
+            case PARETO:
+                return pareto(m, 2.5);
+            default:
+                throw new AssertionError(newKind);
+        }
+    }
+}

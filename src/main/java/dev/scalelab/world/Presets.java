@@ -1,0 +1,22 @@
+package dev.scalelab.world;
+
+import java.util.List;
+
+/** The built-in scenarios, shipped as JSON resources under {@code presets/} and read like any file. */
+public final class Presets {
+    /** In the order the app and {@code presets} list them; "default" first. */
+    private static final List<String> NAMES =
+            List.of("default", "mm1", "fleet-50", "flash-crowd", "diurnal", "ramp-to-overload", "closed-loop");
+
+    private Presets() {
+    }
+
+    public static List<String> names() {
+        return NAMES;
+    }
+
+    /** The preset called {@code name}, or null when there is none. */
+    public static Scenario load(String name) {
+        return NAMES.contains(name) ? ScenarioFiles.preset(name) : null;
+    }
+}

@@ -1,0 +1,574 @@
+package dev.scalelab.world;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy;
+import dev.scalelab.sim.Distribution;
+import dev.scalelab.sim.RateShape;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Reads and writes scenario files (JSON, {@code "schema": 1}). Reading is strict: an unknown field,
+ * a wrong type or an out-of-range value is a {@link ScenarioException} naming the field. Every
+ * field has a default, taken from {@link Scenario#DEFAULT}.
+ */
+public final class ScenarioFiles {
+    static final ObjectMapper JSON = new ObjectMapper()
+            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION)
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(SerializationFeature.INDENT_OUTPUT);
+
+    private ScenarioFiles() {
+    }
+
+    public static Scenario read(Path file) {
+        String text;
+        try {
+            text = Files.readString(file, StandardCharsets.UTF_8);
+        } catch (NoSuchFileException e) {
+            throw new ScenarioException("", "no such file: " + file);
+        } catch (IOException e) {
+            throw new ScenarioException("", "cannot read " + file + ": " + e.getMessage());
+        }
+        return parse(text);
+    }
+
+    public static Scenario parse(String json) {
+        JsonNode root;
+        try {
+            root = JSON.readTree(json);
+        } catch (JsonProcessingException e) {
+            String where = e.getLocation() == null ? ""
+                    : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+            throw new ScenarioException("", "not valid JSON" + where + ": " + e.getOriginalMessage());
+        }
+        if (root == null || !root.isObject()) {
+            throw new ScenarioException("", "a scenario must be a JSON object such as {\"schema\": 1}");
+        }
+        return readScenario(new Fields((ObjectNode) root, ""));
+    }
+
+    /** A built-in scenario by name, from the {@code presets/} resources. */
+    public static Scenario preset(String name) {
+        try (InputStream in = ScenarioFiles.class.getResourceAsStream("/presets/" + name + ".json")) {
+            if (in == null) {
+                return null;
+            }
+            return parse(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new ScenarioException("", "cannot read preset " + name + ": " + e.getMessage());
+        }
+    }
+
+    private static Scenario readScenario(Fields f) {
+        Scenario d = Scenario.DEFAULT;
+        if (!f.has("schema")) {
+            throw new ScenarioException("schema", "missing; a scenario file starts with \"schema\": 1");
+        }
+        long schema = f.integer("schema", 1, 1, 1);
+        assert schema == Scenario.SCHEMA;
+        String name = f.string("name", "custom");
+        String description = f.string("description", "");
+        long seed = f.integer("seed", d.seed(), Long.MIN_VALUE, Long.MAX_VALUE);
+        double duration = f.number("durationSeconds", d.durationSeconds(), 0.001, 10_000_000, false);
+        Scenario.Workload workload = readWorkload(f.object("workload"), d.workload());
+        Scenario.Service service = readService(f.object("service"), d.service());
+        Scenario.Balancer balancer = readBalancer(f.object("balancer"), d.balancer());
+        List<Scenario.TimelineEntry> timeline = readTimeline(f, "timeline");
+        f.finish();
+        return new Scenario(name, description, seed, duration, workload, service, balancer, timeline);
+    }
+
+    private static Scenario.Workload readWorkload(Fields f, Scenario.Workload d) {
+        if (f == null) {
+            return d;
+        }
+        Scenario.Arrival arrival = readArrival(f.object("arrival"), d.arrival());
+        Scenario.Keys keys = readKeys(f.object("keys"), d.keys());
+        double readRatio = f.parameter("readRatio", Parameter.READ_RATIO, d.readRatio());
+        f.finish();
+        return new Scenario.Workload(arrival, keys, readRatio);
+    }
+
+    private static Scenario.Arrival readArrival(Fields f, Scenario.Arrival d) {
+        if (f == null) {
+            return d;
+        }
+        String process = f.choice("process", d.process().id(), "poisson", "closed");
+        double rate = f.parameter("ratePerSecond", Parameter.ARRIVAL_RATE, d.ratePerSecond());
+        RateShape shape = readShape(f.object("shape"), d.shape());
+        int users = f.parameter("users", Parameter.USERS, d.users());
+        DistributionSpec think = readDistribution(f.object("thinkTime"), d.thinkTime(), 0);
+        f.finish();
+        return new Scenario.Arrival(process.equals("closed") ? Scenario.ArrivalProcess.CLOSED : Scenario.ArrivalProcess.POISSON,
+                rate, shape, users, think);
+    }
+
+    private static RateShape readShape(Fields f, RateShape d) {
+        if (f == null) {
+            return d;
+        }
+        String kindId = f.choice("kind", "constant", "constant", "ramp", "step", "spike", "sine");
+        RateShape.Kind kind = RateShape.Kind.valueOf(kindId.toUpperCase());
+        double to = 0;
+        double at = 0;
+        double duration = 0;
+        double multiplier = 1;
+        double period = 0;
+        double amplitude = 0;
+        switch (kind) {
+            case RAMP:
+                to = f.requiredNumber("toRatePerSecond", 0, Parameter.ARRIVAL_RATE.max());
+                at = f.number("atSeconds", 0, 0, 1e7, true);
+                duration = f.requiredNumber("durationSeconds", 0, 1e7);
+                break;
+            case STEP:
+                to = f.requiredNumber("toRatePerSecond", 0, Parameter.ARRIVAL_RATE.max());
+                at = f.requiredNumber("atSeconds", 0, 1e7);
+                break;
+            case SPIKE:
+                at = f.requiredNumber("atSeconds", 0, 1e7);
+                duration = f.requiredNumber("durationSeconds", 0, 1e7);
+                multiplier = f.requiredNumber("multiplier", 0, 10_000);
+                break;
+            case SINE:
+                period = f.number("periodSeconds", 86_400, 0.001, 1e8, false);
+                amplitude = f.number("amplitude", 0.5, 0, 1, true);
+                break;
+            default:
+                break;
+        }
+        f.finish();
+        return new RateShape(kind, to, at, duration, multiplier, period, amplitude);
+    }
+
+    private static Scenario.Keys readKeys(Fields f, Scenario.Keys d) {
+        if (f == null) {
+            return d;
+        }
+        String dist = f.choice("distribution", d.distribution().id(), "zipf", "uniform", "hotspot");
+        int count = (int) f.integer("count", d.count(), 1, 100_000_000);
+        double alpha = d.alpha();
+        double hotTraffic = d.hotTrafficFraction();
+        double hotKeys = d.hotKeyFraction();
+        if (dist.equals("zipf")) {
+            alpha = f.number("alpha", d.alpha(), 0, 10, true);
+        } else if (dist.equals("hotspot")) {
+            hotTraffic = f.number("hotTrafficFraction", d.hotTrafficFraction(), 0, 1, true);
+            hotKeys = f.number("hotKeyFraction", d.hotKeyFraction(), 0, 1, false);
+        }
+        f.finish();
+        return new Scenario.Keys(Scenario.KeyDistribution.valueOf(dist.toUpperCase()), alpha, count, hotTraffic, hotKeys);
+    }
+
+    /**
+     * A distribution object. Fields that the chosen kind does not use are unknown fields, so a
+     * "p99Ms" under an exponential is reported rather than silently ignored.
+     */
+    static DistributionSpec readDistribution(Fields f, DistributionSpec d, double minMeanMs) {
+        if (f == null) {
+            return d;
+        }
+        String kindId = f.choice("distribution", d.kind().id(), "constant", "exponential", "uniform", "lognormal", "pareto");
+        DistributionSpec.Kind kind = DistributionSpec.Kind.byId(kindId);
+        DistributionSpec defaults = kind == d.kind() ? d : d.withKind(kind);
+        DistributionSpec spec;
+        switch (kind) {
+            case CONSTANT:
+                spec = DistributionSpec.constant(f.number("meanMs", defaults.meanMs(), minMeanMs, 3_600_000, true));
+                break;
+            case EXPONENTIAL:
+                spec = DistributionSpec.exponential(f.number("meanMs", defaults.meanMs(), 0.000001, 3_600_000, false));
+                break;
+            case UNIFORM: {
+                double min = f.number("minMs", defaults.minMs(), 0, 3_600_000, true);
+                double max = f.number("maxMs", defaults.maxMs(), 0, 3_600_000, true);
+                if (max < min) {
+                    throw new ScenarioException(f.path("maxMs"), "must be at least minMs (" + Parameter.format(min) + ")");
+                }
+                spec = DistributionSpec.uniform(min, max);
+                break;
+            }
+            case LOGNORMAL: {
+                double mean = f.number("meanMs", defaults.meanMs(), 0.000001, 3_600_000, false);
+                double p99 = f.number("p99Ms", f.has("meanMs") && !f.has("p99Ms") ? 4 * mean : defaults.p99Ms(),
+                        0.000001, 3_600_000 * 15.0, false);
+                if (!(p99 > mean) || p99 / mean > Distribution.LogNormal.MAX_P99_OVER_MEAN) {
+                    throw new ScenarioException(f.path("p99Ms"), String.format(java.util.Locale.ROOT,
+                            "a log-normal's p99 must be above its mean and at most %.2f x the mean (meanMs %s, p99Ms %s)",
+                            Distribution.LogNormal.MAX_P99_OVER_MEAN, Parameter.format(mean), Parameter.format(p99)));
+                }
+                spec = DistributionSpec.lognormal(mean, p99);
+                break;
+            }
+            case PARETO: {
+                double mean = f.number("meanMs", defaults.meanMs(), 0.000001, 3_600_000, false);
+                double alpha = f.number("alpha", defaults.alpha(), 1, 100, false);
+                if (alpha <= 1) {
+                    throw new ScenarioException(f.path("alpha"), "must be above 1 for a finite mean");
+                }
+                spec = DistributionSpec.pareto(mean, alpha);
+                break;
+            }
+            default:
+                throw new AssertionError(kind);
+        }
+        f.finish();
+        return spec;
+    }
+
+    private static Scenario.Service readService(Fields f, Scenario.Service d) {
+        if (f == null) {
+            return d;
+        }
+        int instances = f.parameter("instances", Parameter.INSTANCES, d.instances());
+        int workers = f.parameter("workersPerInstance", Parameter.WORKERS, d.workersPerInstance());
+        int queue = f.parameter("queueCapacity", Parameter.QUEUE_CAPACITY, d.queueCapacity());
+        DistributionSpec serviceTime = readDistribution(f.object("serviceTime"), d.serviceTime(), 0);
+        f.finish();
+        return new Scenario.Service(instances, workers, queue, serviceTime);
+    }
+
+    private static Scenario.Balancer readBalancer(Fields f, Scenario.Balancer d) {
+        if (f == null) {
+            return d;
+        }
+        String id = f.parameter("strategy", Parameter.BALANCER_STRATEGY, d.strategy().id());
+        f.finish();
+        return new Scenario.Balancer(Strategy.byId(id));
+    }
+
+    private static List<Scenario.TimelineEntry> readTimeline(Fields parent, String name) {
+        List<Scenario.TimelineEntry> out = new ArrayList<>();
+        JsonNode node = parent.take(name);
+        if (node == null) {
+            return out;
+        }
+        String path = parent.path(name);
+        if (!node.isArray()) {
+            throw new ScenarioException(path, "expected an array of timed commands");
+        }
+        double previous = 0;
+        for (int i = 0; i < node.size(); i++) {
+            String itemPath = path + "[" + i + "]";
+            if (!node.get(i).isObject()) {
+                throw new ScenarioException(itemPath, "expected an object such as {\"atSeconds\": 60, \"command\": \"set\", \"path\": ..., \"value\": ...}");
+            }
+            Fields f = new Fields((ObjectNode) node.get(i), itemPath);
+            double at = f.requiredNumber("atSeconds", 0, 1e8);
+            if (at < previous) {
+                throw new ScenarioException(f.path("atSeconds"), "entries must be in time order (" + Parameter.format(at)
+                        + " comes after " + Parameter.format(previous) + ")");
+            }
+            previous = at;
+            String command = f.choice("command", null, "set");
+            String paramPath = f.string("path", null);
+            if (paramPath == null) {
+                throw new ScenarioException(f.path("path"), "missing; the parameter to set, one of " + String.join(", ", Parameter.paths()));
+            }
+            Parameter p = Parameter.byPath(paramPath);
+            if (p == null) {
+                throw new ScenarioException(f.path("path"), "\"" + paramPath + "\" is not a parameter that can be set; use one of "
+                        + String.join(", ", Parameter.paths()));
+            }
+            JsonNode raw = f.take("value");
+            if (raw == null) {
+                throw new ScenarioException(f.path("value"), "missing; " + p.expectation());
+            }
+            Object value = p.validate(f.path("value"), raw.isNumber() ? raw.numberValue() : raw.isTextual() ? raw.textValue() : raw.toString());
+            f.finish();
+            out.add(new Scenario.TimelineEntry(at, command, paramPath, value));
+        }
+        return out;
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    public static String write(Scenario s) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schema", Scenario.SCHEMA);
+        root.put("name", s.name());
+        if (!s.description().isEmpty()) {
+            root.put("description", s.description());
+        }
+        root.put("seed", s.seed());
+        root.put("durationSeconds", s.durationSeconds());
+
+        ObjectNode workload = root.putObject("workload");
+        Scenario.Arrival a = s.workload().arrival();
+        ObjectNode arrival = workload.putObject("arrival");
+        arrival.put("process", a.process().id());
+        arrival.put("ratePerSecond", a.ratePerSecond());
+        writeShape(arrival.putObject("shape"), a.shape());
+        arrival.put("users", a.users());
+        writeDistribution(arrival.putObject("thinkTime"), a.thinkTime());
+        Scenario.Keys k = s.workload().keys();
+        ObjectNode keys = workload.putObject("keys");
+        keys.put("distribution", k.distribution().id());
+        keys.put("count", k.count());
+        if (k.distribution() == Scenario.KeyDistribution.ZIPF) {
+            keys.put("alpha", k.alpha());
+        } else if (k.distribution() == Scenario.KeyDistribution.HOTSPOT) {
+            keys.put("hotTrafficFraction", k.hotTrafficFraction());
+            keys.put("hotKeyFraction", k.hotKeyFraction());
+        }
+        workload.put("readRatio", s.workload().readRatio());
+
+        ObjectNode service = root.putObject("service");
+        service.put("instances", s.service().instances());
+        service.put("workersPerInstance", s.service().workersPerInstance());
+        service.put("queueCapacity", s.service().queueCapacity());
+        writeDistribution(service.putObject("serviceTime"), s.service().serviceTime());
+
+        root.putObject("balancer").put("strategy", s.balancer().strategy().id());
+
+        ArrayNode timeline = root.putArray("timeline");
+        for (Scenario.TimelineEntry e : s.timeline()) {
+            ObjectNode t = timeline.addObject();
+            t.put("atSeconds", e.atSeconds());
+            t.put("command", e.command());
+            t.put("path", e.path());
+            if (e.value() instanceof Integer) {
+                t.put("value", (Integer) e.value());
+            } else if (e.value() instanceof Number) {
+                t.put("value", ((Number) e.value()).doubleValue());
+            } else {
+                t.put("value", String.valueOf(e.value()));
+            }
+        }
+        try {
+            return JSON.writeValueAsString(root) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Writes to a temporary file beside {@code file}, then moves it into place in one step. */
+    public static void writeAtomically(Path file, String content) throws IOException {
+        Path absolute = file.toAbsolutePath();
+        Path dir = absolute.getParent();
+        Files.createDirectories(dir);
+        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
+        try {
+            Files.writeString(tmp, content, StandardCharsets.UTF_8);
+            try {
+                Files.move(tmp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
+                Files.move(tmp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private static void writeShape(ObjectNode o, RateShape shape) {
+        o.put("kind", shape.kind().id());
+        switch (shape.kind()) {
+            case RAMP:
+                o.put("toRatePerSecond", shape.toRatePerSecond());
+                o.put("atSeconds", shape.atSeconds());
+                o.put("durationSeconds", shape.durationSeconds());
+                break;
+            case STEP:
+                o.put("toRatePerSecond", shape.toRatePerSecond());
+                o.put("atSeconds", shape.atSeconds());
+                break;
+            case SPIKE:
+                o.put("atSeconds", shape.atSeconds());
+                o.put("durationSeconds", shape.durationSeconds());
+                o.put("multiplier", shape.multiplier());
+                break;
+            case SINE:
+                o.put("periodSeconds", shape.periodSeconds());
+                o.put("amplitude", shape.amplitude());
+                break;
+            default:
+                break;
+        }
+    }
+
+    private static void writeDistribution(ObjectNode o, DistributionSpec d) {
+        o.put("distribution", d.kind().id());
+        switch (d.kind()) {
+            case UNIFORM:
+                o.put("minMs", d.minMs());
+                o.put("maxMs", d.maxMs());
+                break;
+            case LOGNORMAL:
+                o.put("meanMs", d.meanMs());
+                o.put("p99Ms", d.p99Ms());
+                break;
+            case PARETO:
+                o.put("meanMs", d.meanMs());
+                o.put("alpha", d.alpha());
+                break;
+            default:
+                o.put("meanMs", d.meanMs());
+        }
+    }
+
+    /** One JSON object being read: remembers its path and which fields were read, to report unknown ones. */
+    static final class Fields {
+        private final ObjectNode node;
+        private final String path;
+        private final Set<String> read = new LinkedHashSet<>();
+
+        Fields(ObjectNode node, String path) {
+            this.node = node;
+            this.path = path;
+        }
+
+        String path(String name) {
+            return path.isEmpty() ? name : path + "." + name;
+        }
+
+        boolean has(String name) {
+            return node.has(name);
+        }
+
+        JsonNode take(String name) {
+            read.add(name);
+            JsonNode v = node.get(name);
+            return v == null || v.isNull() ? null : v;
+        }
+
+        Fields object(String name) {
+            JsonNode v = take(name);
+            if (v == null) {
+                return null;
+            }
+            if (!v.isObject()) {
+                throw new ScenarioException(path(name), "expected an object, got " + describe(v));
+            }
+            return new Fields((ObjectNode) v, path(name));
+        }
+
+        String string(String name, String fallback) {
+            JsonNode v = take(name);
+            if (v == null) {
+                return fallback;
+            }
+            if (!v.isTextual()) {
+                throw new ScenarioException(path(name), "expected a string, got " + describe(v));
+            }
+            return v.textValue();
+        }
+
+        String choice(String name, String fallback, String... allowed) {
+            String v = string(name, fallback);
+            if (v == null) {
+                throw new ScenarioException(path(name), "missing; one of " + String.join(", ", allowed));
+            }
+            for (String a : allowed) {
+                if (a.equals(v)) {
+                    return v;
+                }
+            }
+            throw new ScenarioException(path(name), "\"" + v + "\" is not one of " + String.join(", ", allowed));
+        }
+
+        double number(String name, double fallback, double min, double max, boolean minInclusive) {
+            JsonNode v = take(name);
+            if (v == null) {
+                return fallback;
+            }
+            if (!v.isNumber()) {
+                throw new ScenarioException(path(name), "expected a number, got " + describe(v));
+            }
+            double x = v.doubleValue();
+            if (!Double.isFinite(x) || (minInclusive ? x < min : x <= min) || x > max) {
+                throw new ScenarioException(path(name), Parameter.format(x) + " is out of range; expected "
+                        + (minInclusive ? "from " : "above ") + Parameter.format(min) + " to " + Parameter.format(max));
+            }
+            return x;
+        }
+
+        double requiredNumber(String name, double min, double max) {
+            if (!has(name) || node.get(name).isNull()) {
+                throw new ScenarioException(path(name), "missing; a number from " + Parameter.format(min)
+                        + " to " + Parameter.format(max));
+            }
+            return number(name, 0, min, max, true);
+        }
+
+        long integer(String name, long fallback, long min, long max) {
+            JsonNode v = take(name);
+            if (v == null) {
+                return fallback;
+            }
+            if (!v.isIntegralNumber() && !(v.isNumber() && v.doubleValue() == Math.rint(v.doubleValue()))) {
+                throw new ScenarioException(path(name), "expected a whole number, got " + describe(v));
+            }
+            if (!v.canConvertToLong()) {
+                throw new ScenarioException(path(name), "is too large");
+            }
+            long x = v.longValue();
+            if (x < min || x > max) {
+                throw new ScenarioException(path(name), x + " is out of range; expected " + min + " to " + max);
+            }
+            return x;
+        }
+
+        @SuppressWarnings("unchecked")
+        <T> T parameter(String name, Parameter p, T fallback) {
+            JsonNode v = take(name);
+            if (v == null) {
+                return fallback;
+            }
+            Object raw = v.isNumber() ? v.numberValue() : v.isTextual() ? v.textValue() : describe(v);
+            if (p.type() != Parameter.Type.CHOICE && !v.isNumber()) {
+                throw new ScenarioException(path(name), "expected " + (p.type() == Parameter.Type.INTEGER ? "a whole number" : "a number")
+                        + ", got " + describe(v));
+            }
+            if (p.type() == Parameter.Type.CHOICE && !v.isTextual()) {
+                throw new ScenarioException(path(name), "expected a string, got " + describe(v) + "; " + p.expectation());
+            }
+            return (T) p.validate(path(name), raw);
+        }
+
+        void finish() {
+            Iterator<String> names = node.fieldNames();
+            while (names.hasNext()) {
+                String n = names.next();
+                if (!read.contains(n)) {
+                    throw new ScenarioException(path(n), "unknown field" + (read.isEmpty() ? "" : "; known here: " + String.join(", ", read)));
+                }
+            }
+        }
+
+        private static String describe(JsonNode v) {
+            if (v.isTextual()) {
+                return "the string \"" + v.textValue() + "\"";
+            }
+            if (v.isBoolean()) {
+                return v.asText();
+            }
+            if (v.isArray()) {
+                return "an array";
+            }
+            if (v.isObject()) {
+                return "an object";
+            }
+            return v.toString();
+        }
+    }
+}

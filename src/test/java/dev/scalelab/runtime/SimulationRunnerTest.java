@@ -1,0 +1,82 @@
+package dev.scalelab.runtime;
+
+import dev.scalelab.world.Parameter;
+import dev.scalelab.world.Presets;
+import dev.scalelab.world.Scenario;
+import org.junit.jupiter.api.Test;
+
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The runner's thread contract. These wait on the published frame with a timeout; they do not time anything. */
+class SimulationRunnerTest {
+
+    private static Frame await(SimulationRunner r, Predicate<Frame> condition) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (System.nanoTime() < deadline) {
+            Frame f = r.latest();
+            if (condition.test(f)) {
+                return f;
+            }
+            Thread.sleep(5);
+        }
+        throw new AssertionError("condition not reached; last status " + r.latest().status());
+    }
+
+    @Test
+    void maxSpeedRunsToTheDurationThenPausesAsFinished() throws Exception {
+        try (SimulationRunner r = new SimulationRunner(Presets.load("default").withDurationSeconds(120), false)) {
+            r.setSpeed(SimulationRunner.MAX_SPEED);
+            r.start();
+            Frame f = await(r, x -> x.status().finished());
+            assertTrue(f.status().paused());
+            assertEquals(120.0, f.snapshot().timeSeconds(), 1e-9);
+        }
+    }
+
+    @Test
+    void pausedRunnerHoldsTimeAndStepAdvancesIt() throws Exception {
+        try (SimulationRunner r = new SimulationRunner(Presets.load("default"), true)) {
+            r.start();
+            Thread.sleep(50);
+            assertEquals(0.0, r.latest().snapshot().timeSeconds());
+            r.step();
+            r.step();
+            Frame f = await(r, x -> x.snapshot().timeSeconds() >= 0.2);
+            assertEquals(0.2, f.snapshot().timeSeconds(), 1e-9);
+        }
+    }
+
+    @Test
+    void parameterChangesReachTheWorldAndAreRecorded() throws Exception {
+        try (SimulationRunner r = new SimulationRunner(Presets.load("default"), true)) {
+            r.start();
+            r.set(Parameter.ARRIVAL_RATE, 750.0);
+            r.set(Parameter.BALANCER_STRATEGY, "random");
+            r.step();
+            Frame f = await(r, x -> x.snapshot().current().balancer().strategy().id().equals("random"));
+            assertEquals(750.0, f.snapshot().current().workload().arrival().ratePerSecond());
+            Scenario recorded = r.recordedScenario().get(5, TimeUnit.SECONDS);
+            assertEquals(2, recorded.timeline().size());
+            assertEquals(0.001, recorded.timeline().get(0).atSeconds(), 1e-12);
+            assertEquals(400.0, recorded.workload().arrival().ratePerSecond(), "the initial scenario is kept");
+        }
+    }
+
+    @Test
+    void anExceptionInTheSimulationThreadIsPublishedNotSwallowed() throws Exception {
+        try (SimulationRunner r = new SimulationRunner(Presets.load("default"), true)) {
+            r.start();
+            // An unchecked value that the world cannot apply: the runner must report it.
+            r.set(Parameter.INSTANCES, "not a number");
+            Frame f = await(r, x -> x.status().failure() != null);
+            assertNotNull(f.status().failure());
+            assertTrue(f.status().failure().contains("ClassCastException"), f.status().failure());
+            assertTrue(f.status().paused());
+        }
+    }
+}

@@ -1,0 +1,105 @@
+package dev.scalelab.world;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class ScenarioFilesTest {
+
+    private static String error(String json) {
+        return assertThrows(ScenarioException.class, () -> ScenarioFiles.parse(json)).getMessage();
+    }
+
+    @Test
+    void schemaOneAloneIsTheDefaultScenario() {
+        Scenario s = ScenarioFiles.parse("{\"schema\":1}");
+        assertEquals(Scenario.DEFAULT.workload(), s.workload());
+        assertEquals(Scenario.DEFAULT.service(), s.service());
+        assertEquals(Scenario.DEFAULT.balancer(), s.balancer());
+        assertEquals(Scenario.DEFAULT.seed(), s.seed());
+    }
+
+    @Test
+    void theFixedMm1FileMeansOneExponentialServerAt80PerSecond() {
+        Scenario s = ScenarioFiles.parse(QueueingFidelityTest.MM1);
+        assertEquals(7, s.seed());
+        assertEquals(600, s.durationSeconds());
+        assertEquals(80, s.workload().arrival().ratePerSecond());
+        assertEquals(Scenario.ArrivalProcess.POISSON, s.workload().arrival().process());
+        assertEquals(dev.scalelab.sim.RateShape.Kind.CONSTANT, s.workload().arrival().shape().kind());
+        assertEquals(new Scenario.Service(1, 1, 100_000, DistributionSpec.exponential(10)), s.service());
+        assertEquals("round-robin", s.balancer().strategy().id());
+    }
+
+    @Test
+    void eachKindOfBadInputHasItsOwnMessageNamingTheField() {
+        assertEquals("schema: missing; a scenario file starts with \"schema\": 1", error("{}"));
+        assertEquals("schema: 2 is out of range; expected 1 to 1", error("{\"schema\":2}"));
+        assertEquals("service.instancs: unknown field; known here: instances, workersPerInstance, queueCapacity, serviceTime",
+                error("{\"schema\":1,\"service\":{\"instancs\":3}}"));
+        assertEquals("service.instances: expected a whole number, got the string \"four\"",
+                error("{\"schema\":1,\"service\":{\"instances\":\"four\"}}"));
+        assertEquals("service.instances: 0 is out of range; a whole number from 1 to 500",
+                error("{\"schema\":1,\"service\":{\"instances\":0}}"));
+        assertEquals("workload.arrival.ratePerSecond: -5 is out of range; a number from 0 to 10000000",
+                error("{\"schema\":1,\"workload\":{\"arrival\":{\"ratePerSecond\":-5}}}"));
+        assertEquals("balancer.strategy: \"fastest\" is not one of round-robin, least-connections, random",
+                error("{\"schema\":1,\"balancer\":{\"strategy\":\"fastest\"}}"));
+        assertEquals("service.serviceTime.p99Ms: unknown field; known here: distribution, meanMs",
+                error("{\"schema\":1,\"service\":{\"serviceTime\":{\"distribution\":\"exponential\",\"meanMs\":5,\"p99Ms\":9}}}"));
+        assertEquals("workload: expected an object, got 5", error("{\"schema\":1,\"workload\":5}"));
+        assertEquals("timeline[0].path: \"service.colour\" is not a parameter that can be set; use one of "
+                        + String.join(", ", Parameter.paths()),
+                error("{\"schema\":1,\"timeline\":[{\"atSeconds\":1,\"command\":\"set\",\"path\":\"service.colour\",\"value\":1}]}"));
+        assertEquals("timeline[0].value: expected a whole number; a whole number from 1 to 500",
+                error("{\"schema\":1,\"timeline\":[{\"atSeconds\":1,\"command\":\"set\",\"path\":\"service.instances\",\"value\":2.5}]}"));
+        assertEquals("timeline[1].atSeconds: entries must be in time order (5 comes after 10)",
+                error("{\"schema\":1,\"timeline\":[{\"atSeconds\":10,\"command\":\"set\",\"path\":\"service.instances\",\"value\":2},"
+                        + "{\"atSeconds\":5,\"command\":\"set\",\"path\":\"service.instances\",\"value\":3}]}"));
+        assertEquals("timeline[0].command: \"explode\" is not one of set",
+                error("{\"schema\":1,\"timeline\":[{\"atSeconds\":1,\"command\":\"explode\"}]}"));
+        assertEquals("workload.arrival.shape.multiplier: missing; a number from 0 to 10000",
+                error("{\"schema\":1,\"workload\":{\"arrival\":{\"shape\":{\"kind\":\"spike\",\"atSeconds\":1,\"durationSeconds\":2}}}}"));
+        assertEquals(true, error("{\"schema\":1,").startsWith("not valid JSON at line 1, column "));
+        assertEquals(true, error("{\"schema\":1,\"schema\":1}").contains("Duplicate field 'schema'"));
+        assertEquals("service.serviceTime.p99Ms: a log-normal's p99 must be above its mean and at most 14.97 x the mean (meanMs 10, p99Ms 500)",
+                error("{\"schema\":1,\"service\":{\"serviceTime\":{\"distribution\":\"lognormal\",\"meanMs\":10,\"p99Ms\":500}}}"));
+    }
+
+    @Test
+    void everyPresetParsesAndSurvivesARoundTripThroughTheWriter() {
+        for (String name : Presets.names()) {
+            Scenario s = Presets.load(name);
+            assertEquals(name, s.name());
+            Scenario again = ScenarioFiles.parse(ScenarioFiles.write(s));
+            assertEquals(s, again, name);
+        }
+    }
+
+    @Test
+    void atomicWriteReplacesTheFileAndLeavesNoTemporaryBehind(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = dir.resolve("run.json");
+        Files.writeString(file, "old");
+        ScenarioFiles.writeAtomically(file, ScenarioFiles.write(Scenario.DEFAULT));
+        assertEquals(Scenario.DEFAULT, ScenarioFiles.read(file));
+        try (var listing = Files.list(dir)) {
+            assertEquals(1, listing.count());
+        }
+    }
+
+    @Test
+    void parametersParseTypedTextWithMessagesThatNameTheField() {
+        assertEquals(250.0, Parameter.ARRIVAL_RATE.parse("rate", " 250 "));
+        assertEquals(6, Parameter.INSTANCES.parse("instances", "6"));
+        assertEquals("rate: \"abc\" is not a number; a number from 0 to 10000000",
+                assertThrows(ScenarioException.class, () -> Parameter.ARRIVAL_RATE.parse("rate", "abc")).getMessage());
+        assertEquals("instances: \"2.5\" is not a whole number; a whole number from 1 to 500",
+                assertThrows(ScenarioException.class, () -> Parameter.INSTANCES.parse("instances", "2.5")).getMessage());
+        assertEquals("instances: is empty; a whole number from 1 to 500",
+                assertThrows(ScenarioException.class, () -> Parameter.INSTANCES.parse("instances", "")).getMessage());
+    }
+}
