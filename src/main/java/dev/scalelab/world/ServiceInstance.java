@@ -41,6 +41,11 @@ final class ServiceInstance implements Backend {
     }
 
     @Override
+    public String id() {
+        return id;
+    }
+
+    @Override
     public boolean acceptsTraffic() {
         return state == State.READY;
     }

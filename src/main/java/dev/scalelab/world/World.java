@@ -413,7 +413,7 @@ public final class World {
         intervalOffered++;
         Request r = new Request(this, sim.nowNanos(), keys.sample(keyRandom),
                 readRandom.nextDouble() < current.workload().readRatio(), user);
-        int index = balancer.pick(instances, balancerRandom);
+        int index = balancer.pick(instances, RequestHash.of(r.key), sim.nowNanos(), balancerRandom);
         if (index < 0) {
             reject(r, -1, Snapshot.Dispatches.REJECTED_NO_INSTANCE);
             return;
@@ -468,6 +468,7 @@ public final class World {
         completed++;
         intervalCompleted++;
         latency.recordNanos(now - r.arrivalNanos);
+        balancer.onComplete(in, now - r.arrivalNanos, now);
         startQueued(in);
         if (in.state == ServiceInstance.State.DRAINING) {
             removeIfDrained(in);

@@ -11,7 +11,7 @@ public final class LeastConnections implements LoadBalancingStrategy {
     private int next;
 
     @Override
-    public int pick(List<? extends Backend> backends, SplittableRandom random) {
+    public int pick(List<? extends Backend> backends, long requestHash, long nowNanos, SplittableRandom random) {
         int n = backends.size();
         int best = -1;
         int bestActive = Integer.MAX_VALUE;

@@ -9,8 +9,18 @@ import java.util.SplittableRandom;
  */
 public interface LoadBalancingStrategy {
 
-    /** Index into {@code backends} of the chosen one, or -1 when none accepts traffic. */
-    int pick(List<? extends Backend> backends, SplittableRandom random);
+    /**
+     * Index into {@code backends} of the chosen one, or -1 when none accepts traffic.
+     *
+     * @param requestHash a 64-bit hash of the request's affinity key (its data key or session),
+     *                    for hashing strategies; others ignore it
+     * @param nowNanos    virtual time, for strategies that decay or warm up over time
+     */
+    int pick(List<? extends Backend> backends, long requestHash, long nowNanos, SplittableRandom random);
+
+    /** Feedback when a request sent to {@code backend} finishes, for latency-aware strategies. */
+    default void onComplete(Backend backend, long latencyNanos, long nowNanos) {
+    }
 
     /** The scenario name of this strategy, such as {@code round-robin}. */
     String id();

@@ -7,7 +7,7 @@ import java.util.SplittableRandom;
 public final class RandomChoice implements LoadBalancingStrategy {
 
     @Override
-    public int pick(List<? extends Backend> backends, SplittableRandom random) {
+    public int pick(List<? extends Backend> backends, long requestHash, long nowNanos, SplittableRandom random) {
         int n = backends.size();
         int eligible = 0;
         for (int i = 0; i < n; i++) {

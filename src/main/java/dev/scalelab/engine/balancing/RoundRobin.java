@@ -8,7 +8,7 @@ public final class RoundRobin implements LoadBalancingStrategy {
     private int next;
 
     @Override
-    public int pick(List<? extends Backend> backends, SplittableRandom random) {
+    public int pick(List<? extends Backend> backends, long requestHash, long nowNanos, SplittableRandom random) {
         int n = backends.size();
         for (int tried = 0; tried < n; tried++) {
             int i = Math.floorMod(next + tried, n);

@@ -19,6 +19,10 @@ class StrategiesTest {
             this.active = active;
         }
 
+        public String id() {
+            return "f" + System.identityHashCode(this);
+        }
+
         public boolean acceptsTraffic() {
             return up;
         }
@@ -43,13 +47,13 @@ class StrategiesTest {
         SplittableRandom r = new SplittableRandom(1);
         StringBuilder seq = new StringBuilder();
         for (int i = 0; i < 6; i++) {
-            seq.append(rr.pick(p, r));
+            seq.append(rr.pick(p, 0, 0, r));
         }
         assertEquals("012301", seq.toString());
         p.get(2).up = false;
         seq.setLength(0);
         for (int i = 0; i < 6; i++) {
-            seq.append(rr.pick(p, r));
+            seq.append(rr.pick(p, 0, 0, r));
         }
         assertEquals("230130".replace("2", ""), seq.toString().substring(0, 5));
     }
@@ -66,7 +70,7 @@ class StrategiesTest {
                 f.up = r.nextInt(5) != 0;
                 p.add(f);
             }
-            int pick = lc.pick(p, r);
+            int pick = lc.pick(p, 0, 0, r);
             int min = p.stream().filter(f -> f.up).mapToInt(f -> f.active).min().orElse(-1);
             if (min < 0) {
                 assertEquals(-1, pick);
@@ -82,10 +86,10 @@ class StrategiesTest {
         List<Fake> p = pool(0, 0, 0);
         LeastConnections lc = new LeastConnections();
         SplittableRandom r = new SplittableRandom(1);
-        assertEquals(0, lc.pick(p, r));
-        assertEquals(1, lc.pick(p, r));
-        assertEquals(2, lc.pick(p, r));
-        assertEquals(0, lc.pick(p, r));
+        assertEquals(0, lc.pick(p, 0, 0, r));
+        assertEquals(1, lc.pick(p, 0, 0, r));
+        assertEquals(2, lc.pick(p, 0, 0, r));
+        assertEquals(0, lc.pick(p, 0, 0, r));
     }
 
     @Test
@@ -97,7 +101,7 @@ class StrategiesTest {
         int[] counts = new int[4];
         int n = 300_000;
         for (int i = 0; i < n; i++) {
-            counts[rc.pick(p, r)]++;
+            counts[rc.pick(p, 0, 0, r)]++;
         }
         assertEquals(0, counts[1]);
         for (int i : new int[] {0, 2, 3}) {
@@ -111,7 +115,7 @@ class StrategiesTest {
         p.forEach(f -> f.up = false);
         SplittableRandom r = new SplittableRandom(1);
         for (LoadBalancingStrategy.Strategy s : LoadBalancingStrategy.Strategy.values()) {
-            assertEquals(-1, LoadBalancingStrategy.create(s).pick(p, r), s.id());
+            assertEquals(-1, LoadBalancingStrategy.create(s).pick(p, 0, 0, r), s.id());
         }
     }
 }
