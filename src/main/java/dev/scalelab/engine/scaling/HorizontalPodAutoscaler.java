@@ -1,0 +1,347 @@
+package dev.scalelab.engine.scaling;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The Kubernetes HPA controller for one target, following {@code horizontal.go}: once per sync it
+ * computes a proposal from CPU utilization, stabilizes it over the recommendations of the last
+ * windows, limits the rate of change by the behavior policies (or, without behavior, the legacy
+ * max(2 x current, 4) cap) and clamps it to [min, max]. Confined to the simulation thread.
+ */
+public final class HorizontalPodAutoscaler {
+
+    /**
+     * @param behavior false for an HPA without {@code spec.behavior}: legacy normalization with the
+     *                 controller's downscale stabilization ({@code scaleDown.stabilizationWindowSeconds})
+     */
+    public record Config(int minReplicas, int maxReplicas, int targetUtilizationPercent, Tolerance tolerance,
+                         ScalingRules scaleUp, ScalingRules scaleDown, boolean behavior) {
+        public static Config defaults(int minReplicas, int maxReplicas, int targetUtilizationPercent) {
+            return new Config(minReplicas, maxReplicas, targetUtilizationPercent, Tolerance.DEFAULT,
+                    ScalingRules.defaultScaleUp(), ScalingRules.defaultScaleDown(), true);
+        }
+    }
+
+    /**
+     * One reconcile, with its inputs.
+     *
+     * @param metric          the replica calculation, or null when it was skipped or failed
+     * @param proposed        what the metric asked for (before stabilization)
+     * @param stabilized      after the stabilization windows
+     * @param desired         the final replica count
+     * @param limitReason     Kubernetes' condition reason: DesiredWithinRange, ScaleUpLimit, ScaleDownLimit,
+     *                        TooManyReplicas, TooFewReplicas, or the pre-check that decided
+     * @param allowedMin      the lowest count the rate limits and minReplicas allowed
+     * @param allowedMax      the highest count the rate limits and maxReplicas allowed
+     */
+    public record Decision(long timeNanos, int currentReplicas, HpaReplicaCalculator.Result metric, int proposed,
+                           int stabilized, int desired, String limitReason, int allowedMin, int allowedMax,
+                           String explanation) {
+        public boolean rescale() {
+            return desired != currentReplicas;
+        }
+    }
+
+    private record Recommendation(int replicas, long timeNanos) {
+    }
+
+    private static final class ScaleEvent {
+        int replicaChange;
+        long timeNanos;
+        boolean outdated;
+
+        ScaleEvent(int replicaChange, long timeNanos) {
+            this.replicaChange = replicaChange;
+            this.timeNanos = timeNanos;
+        }
+    }
+
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
+
+    private Config config;
+    private final List<Recommendation> recommendations = new ArrayList<>();
+    private final List<ScaleEvent> scaleUpEvents = new ArrayList<>();
+    private final List<ScaleEvent> scaleDownEvents = new ArrayList<>();
+
+    public HorizontalPodAutoscaler(Config config) {
+        this.config = config;
+    }
+
+    public Config config() {
+        return config;
+    }
+
+    /** New settings take effect at the next sync; the recommendation and event history is kept, as an HPA edit keeps it. */
+    public void setConfig(Config config) {
+        this.config = config;
+    }
+
+    /** One sync: {@code currentReplicas} is the scale target's spec.replicas; {@code pods} are its pods now. */
+    public Decision reconcile(long nowNanos, int currentReplicas, List<PodMetrics> pods) {
+        if (recommendations.isEmpty()) {
+            // The first reconcile seeds the window with the current size, so the HPA cannot scale down
+            // within one stabilization window of starting.
+            recommendations.add(new Recommendation(currentReplicas, nowNanos));
+        }
+        Config c = config;
+        if (currentReplicas == 0 && c.minReplicas() != 0) {
+            return new Decision(nowNanos, 0, null, 0, 0, 0, "ScalingDisabled", 0, 0,
+                    "HPA: scaled to zero by hand; autoscaling is disabled");
+        }
+        if (currentReplicas > c.maxReplicas()) {
+            return record(nowNanos, currentReplicas, new Decision(nowNanos, currentReplicas, null, c.maxReplicas(),
+                    c.maxReplicas(), c.maxReplicas(), "TooManyReplicas", c.minReplicas(), c.maxReplicas(),
+                    String.format(Locale.ROOT, "HPA: %d replicas is above maxReplicas %d -> %d", currentReplicas,
+                            c.maxReplicas(), c.maxReplicas())));
+        }
+        if (currentReplicas < c.minReplicas()) {
+            return record(nowNanos, currentReplicas, new Decision(nowNanos, currentReplicas, null, c.minReplicas(),
+                    c.minReplicas(), c.minReplicas(), "TooFewReplicas", c.minReplicas(), c.maxReplicas(),
+                    String.format(Locale.ROOT, "HPA: %d replicas is below minReplicas %d -> %d", currentReplicas,
+                            c.minReplicas(), c.minReplicas())));
+        }
+        HpaReplicaCalculator.Result metric;
+        try {
+            metric = HpaReplicaCalculator.resourceReplicas(currentReplicas, c.targetUtilizationPercent(), c.tolerance(),
+                    pods, nowNanos);
+        } catch (HpaReplicaCalculator.NoMetricsException e) {
+            return new Decision(nowNanos, currentReplicas, null, currentReplicas, currentReplicas, currentReplicas,
+                    "FailedGetResourceMetric", currentReplicas, currentReplicas, "HPA: no change; " + e.getMessage());
+        }
+        int proposed = Math.max(0, metric.replicas());
+        Decision d = c.behavior()
+                ? normalizeWithBehaviors(nowNanos, currentReplicas, proposed, metric)
+                : normalizeLegacy(nowNanos, currentReplicas, proposed, metric);
+        return record(nowNanos, currentReplicas, d);
+    }
+
+    private Decision record(long nowNanos, int currentReplicas, Decision d) {
+        if (d.rescale() && config.behavior()) {
+            storeScaleEvent(nowNanos, currentReplicas, d.desired());
+        }
+        return d;
+    }
+
+    // ------------------------------------------------------------------ with behavior
+
+    private Decision normalizeWithBehaviors(long now, int current, int proposed, HpaReplicaCalculator.Result metric) {
+        Config c = config;
+        long upCutoff = now - c.scaleUp().stabilizationWindowSeconds() * NANOS_PER_SECOND;
+        long downCutoff = now - c.scaleDown().stabilizationWindowSeconds() * NANOS_PER_SECOND;
+        int upRecommendation = proposed;
+        int downRecommendation = proposed;
+        int oldSample = -1;
+        for (int i = 0; i < recommendations.size(); i++) {
+            Recommendation rec = recommendations.get(i);
+            if (rec.timeNanos() > upCutoff) {
+                upRecommendation = Math.min(rec.replicas(), upRecommendation);
+            }
+            if (rec.timeNanos() > downCutoff) {
+                downRecommendation = Math.max(rec.replicas(), downRecommendation);
+            }
+            if (rec.timeNanos() < upCutoff && rec.timeNanos() < downCutoff) {
+                oldSample = i;
+            }
+        }
+        int stabilized = current;
+        if (stabilized < upRecommendation) {
+            stabilized = upRecommendation;
+        }
+        if (stabilized > downRecommendation) {
+            stabilized = downRecommendation;
+        }
+        // The unstabilized proposal is what is remembered, in the slot of a sample outside both windows.
+        Recommendation fresh = new Recommendation(proposed, now);
+        if (oldSample >= 0) {
+            recommendations.set(oldSample, fresh);
+        } else {
+            recommendations.add(fresh);
+        }
+
+        int desired = stabilized;
+        String reason = "DesiredWithinRange";
+        int allowedMin = c.minReplicas();
+        int allowedMax = c.maxReplicas();
+        if (stabilized > current) {
+            int upLimit = Math.max(current, scaleUpLimit(now, current, c.scaleUp()));
+            allowedMax = Math.min(c.maxReplicas(), upLimit);
+            String limiting = c.maxReplicas() > upLimit ? "ScaleUpLimit" : "TooManyReplicas";
+            if (stabilized > allowedMax) {
+                desired = allowedMax;
+                reason = limiting;
+            }
+        } else if (stabilized < current) {
+            int downLimit = Math.min(current, scaleDownLimit(now, current, c.scaleDown()));
+            allowedMin = Math.max(c.minReplicas(), downLimit);
+            String limiting = c.minReplicas() < downLimit ? "ScaleDownLimit" : "TooFewReplicas";
+            if (stabilized < allowedMin) {
+                desired = allowedMin;
+                reason = limiting;
+            }
+        }
+        return new Decision(now, current, metric, proposed, stabilized, desired, reason, allowedMin, allowedMax,
+                explain(current, metric, proposed, stabilized, desired, reason, allowedMin, allowedMax));
+    }
+
+    /** calculateScaleUpLimitWithScalingRules. */
+    private int scaleUpLimit(long now, int current, ScalingRules rules) {
+        if (rules.selectPolicy() == ScalingRules.SelectPolicy.DISABLED) {
+            return current;
+        }
+        boolean min = rules.selectPolicy() == ScalingRules.SelectPolicy.MIN;
+        int result = min ? Integer.MAX_VALUE : Integer.MIN_VALUE;
+        for (ScalingRules.Policy p : rules.policies()) {
+            int periodStart = current - changeInPeriod(now, p.periodSeconds(), scaleUpEvents)
+                    + changeInPeriod(now, p.periodSeconds(), scaleDownEvents);
+            int proposed = p.type() == ScalingRules.PolicyType.PODS
+                    ? periodStart + p.value()
+                    // Rounded up, or a small target could never grow by a percentage.
+                    : (int) Math.ceil(periodStart * (1 + p.value() / 100.0));
+            result = min ? Math.min(result, proposed) : Math.max(result, proposed);
+        }
+        return result;
+    }
+
+    /** calculateScaleDownLimitWithBehaviors. */
+    private int scaleDownLimit(long now, int current, ScalingRules rules) {
+        if (rules.selectPolicy() == ScalingRules.SelectPolicy.DISABLED) {
+            return current;
+        }
+        boolean min = rules.selectPolicy() == ScalingRules.SelectPolicy.MIN;
+        int result = min ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+        for (ScalingRules.Policy p : rules.policies()) {
+            int periodStart = current - changeInPeriod(now, p.periodSeconds(), scaleUpEvents)
+                    + changeInPeriod(now, p.periodSeconds(), scaleDownEvents);
+            int proposed = p.type() == ScalingRules.PolicyType.PODS
+                    ? periodStart - p.value()
+                    : (int) (periodStart * (1 - p.value() / 100.0)); // int32() truncation, as in Go
+            result = min ? Math.max(result, proposed) : Math.min(result, proposed);
+        }
+        return result;
+    }
+
+    /** getReplicasChangePerPeriod: events strictly newer than now - period. */
+    private static int changeInPeriod(long now, int periodSeconds, List<ScaleEvent> events) {
+        long cutoff = now - periodSeconds * NANOS_PER_SECOND;
+        int replicas = 0;
+        for (ScaleEvent e : events) {
+            if (e.timeNanos > cutoff) {
+                replicas += e.replicaChange;
+            }
+        }
+        return replicas;
+    }
+
+    /** storeScaleEvent: reuse a slot older than the longest policy period. */
+    private void storeScaleEvent(long now, int previous, int next) {
+        boolean up = next > previous;
+        List<ScaleEvent> events = up ? scaleUpEvents : scaleDownEvents;
+        long longest = (up ? config.scaleUp() : config.scaleDown()).longestPeriodSeconds() * NANOS_PER_SECOND;
+        for (ScaleEvent e : events) {
+            if (e.timeNanos <= now - longest) {
+                e.outdated = true;
+            }
+        }
+        int change = Math.abs(next - previous);
+        for (ScaleEvent e : events) {
+            if (e.outdated) {
+                e.replicaChange = change;
+                e.timeNanos = now;
+                e.outdated = false;
+                return;
+            }
+        }
+        events.add(new ScaleEvent(change, now));
+    }
+
+    // ------------------------------------------------------------------ legacy (no behavior)
+
+    private Decision normalizeLegacy(long now, int current, int proposed, HpaReplicaCalculator.Result metric) {
+        Config c = config;
+        long cutoff = now - c.scaleDown().stabilizationWindowSeconds() * NANOS_PER_SECOND;
+        int max = proposed;
+        int oldSample = -1;
+        for (int i = 0; i < recommendations.size(); i++) {
+            Recommendation rec = recommendations.get(i);
+            if (rec.timeNanos() < cutoff) {
+                oldSample = i;
+            } else if (rec.replicas() > max) {
+                max = rec.replicas();
+            }
+        }
+        Recommendation fresh = new Recommendation(proposed, now);
+        if (oldSample >= 0) {
+            recommendations.set(oldSample, fresh);
+        } else {
+            recommendations.add(fresh);
+        }
+        int stabilized = max;
+        // Legacy rate limit: never more than double (at least 4) in one step, against bogus usage reports.
+        int scaleUpLimit = (int) Math.max(2.0 * current, 4.0);
+        int allowedMax = Math.min(c.maxReplicas(), scaleUpLimit);
+        String limiting = c.maxReplicas() > scaleUpLimit ? "ScaleUpLimit" : "TooManyReplicas";
+        int desired = stabilized;
+        String reason = "DesiredWithinRange";
+        if (stabilized < c.minReplicas()) {
+            desired = c.minReplicas();
+            reason = "TooFewReplicas";
+        } else if (stabilized > allowedMax) {
+            desired = allowedMax;
+            reason = limiting;
+        }
+        return new Decision(now, current, metric, proposed, stabilized, desired, reason, c.minReplicas(), allowedMax,
+                explain(current, metric, proposed, stabilized, desired, reason, c.minReplicas(), allowedMax));
+    }
+
+    // ------------------------------------------------------------------ explanation
+
+    private String explain(int current, HpaReplicaCalculator.Result m, int proposed, int stabilized, int desired,
+                           String reason, int allowedMin, int allowedMax) {
+        StringBuilder s = new StringBuilder();
+        s.append(String.format(Locale.ROOT, "HPA: ready %d of %d, CPU %d%% vs %d%% -> ratio %.2f", m.readyPodCount(),
+                current, m.utilizationPercent(), config.targetUtilizationPercent(), m.usageRatio()));
+        if (!m.unready().isEmpty() || !m.missing().isEmpty()) {
+            s.append(String.format(Locale.ROOT, " (%d unready, %d missing", m.unready().size(), m.missing().size()));
+            if (!Double.isNaN(m.newUsageRatio())) {
+                s.append(String.format(Locale.ROOT, "; filled in -> %.2f", m.newUsageRatio()));
+            }
+            s.append(')');
+        }
+        if (m.reason().startsWith("within tolerance")) {
+            s.append(String.format(Locale.ROOT, " within tolerance %.2f", config.tolerance().scaleUp()));
+        } else if (m.reason().contains("reverse")) {
+            s.append(" -> no change: ").append(m.reason());
+        }
+        s.append(" -> desired ").append(proposed);
+        if (stabilized != proposed) {
+            s.append(String.format(Locale.ROOT, "; %s stabilization over %d s keeps %d",
+                    stabilized > proposed ? "scale-down" : "scale-up",
+                    stabilized > proposed ? config.scaleDown().stabilizationWindowSeconds() : config.scaleUp().stabilizationWindowSeconds(),
+                    stabilized));
+        }
+        switch (reason) {
+            case "ScaleUpLimit":
+                s.append(String.format(Locale.ROOT, "; scale-up policy allows %d -> %d", allowedMax, desired));
+                break;
+            case "ScaleDownLimit":
+                s.append(String.format(Locale.ROOT, "; scale-down policy allows %d -> %d", allowedMin, desired));
+                break;
+            case "TooManyReplicas":
+                s.append(String.format(Locale.ROOT, "; maxReplicas %d -> %d", allowedMax, desired));
+                break;
+            case "TooFewReplicas":
+                s.append(String.format(Locale.ROOT, "; minReplicas %d -> %d", allowedMin, desired));
+                break;
+            default:
+                if (desired != current) {
+                    s.append(" -> ").append(desired);
+                }
+        }
+        if (desired == current) {
+            s.append(" (no change)");
+        }
+        return s.toString();
+    }
+}

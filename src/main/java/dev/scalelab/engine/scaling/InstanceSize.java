@@ -1,0 +1,78 @@
+package dev.scalelab.engine.scaling;
+
+/**
+ * Instance sizes for vertical scaling, shaped like a cloud's general-purpose family: each step
+ * doubles vCPUs, memory and price. vCPUs set how many workers an instance runs (in proportion to
+ * the scenario's base size) and are the CPU "request" the HPA divides usage by.
+ */
+public enum InstanceSize {
+    SMALL("small", 1, 2, 0.048),
+    MEDIUM("medium", 2, 4, 0.096),
+    LARGE("large", 4, 8, 0.192),
+    XLARGE("xlarge", 8, 16, 0.384);
+
+    private final String id;
+    private final int vcpus;
+    private final int memoryGiB;
+    private final double costPerHour;
+
+    InstanceSize(String id, int vcpus, int memoryGiB, double costPerHour) {
+        this.id = id;
+        this.vcpus = vcpus;
+        this.memoryGiB = memoryGiB;
+        this.costPerHour = costPerHour;
+    }
+
+    public String id() {
+        return id;
+    }
+
+    public int vcpus() {
+        return vcpus;
+    }
+
+    public int memoryGiB() {
+        return memoryGiB;
+    }
+
+    /** US dollars per hour, accrued from provisioning until the instance is gone. */
+    public double costPerHour() {
+        return costPerHour;
+    }
+
+    public int millicores() {
+        return vcpus * 1000;
+    }
+
+    public InstanceSize larger() {
+        return this == XLARGE ? XLARGE : values()[ordinal() + 1];
+    }
+
+    public InstanceSize smaller() {
+        return this == SMALL ? SMALL : values()[ordinal() - 1];
+    }
+
+    /** Workers on an instance of this size when {@code baseWorkers} run on {@code base}: proportional to vCPUs. */
+    public int workers(int baseWorkers, InstanceSize base) {
+        return Math.max(1, (int) Math.round(baseWorkers * (double) vcpus / base.vcpus));
+    }
+
+    /** The smallest size with at least {@code millicores} of CPU, or the largest. */
+    public static InstanceSize fitting(double millicores) {
+        for (InstanceSize s : values()) {
+            if (s.millicores() >= millicores) {
+                return s;
+            }
+        }
+        return XLARGE;
+    }
+
+    public static InstanceSize byId(String id) {
+        for (InstanceSize s : values()) {
+            if (s.id.equals(id)) {
+                return s;
+            }
+        }
+        return null;
+    }
+}
