@@ -1,6 +1,7 @@
 package dev.scalelab.runtime;
 
 import dev.scalelab.sim.Simulation;
+import dev.scalelab.world.Action;
 import dev.scalelab.world.Parameter;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.World;
@@ -125,6 +126,18 @@ public final class SimulationRunner implements AutoCloseable {
         submit(() -> {
             world.advanceTo(world.commandTimeNanos());
             world.applyUserChange(parameter, value);
+        });
+    }
+
+    /**
+     * Runs an action on the pool ({@code target} is an instance id such as "i-2", or null where the
+     * action needs none; {@code value} the speed factor of slow-instance). Recorded like a parameter change.
+     */
+    public void act(Action action, String target, Double value) {
+        Objects.requireNonNull(action);
+        submit(() -> {
+            world.advanceTo(world.commandTimeNanos());
+            world.applyUserCommand(new Scenario.TimelineEntry(0, action.id(), null, target, value));
         });
     }
 

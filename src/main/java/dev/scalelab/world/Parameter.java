@@ -1,6 +1,9 @@
 package dev.scalelab.world;
 
 import dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy;
+import dev.scalelab.engine.scaling.InstanceSize;
+import dev.scalelab.engine.scaling.ScalingRules;
+import dev.scalelab.engine.scaling.TargetTrackingPolicy;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,19 +23,89 @@ public enum Parameter {
     READ_RATIO("workload.readRatio", Type.NUMBER, 0, 1, "",
             "Fraction of requests that are reads; the rest are writes."),
     INSTANCES("service.instances", Type.INTEGER, 1, 500, "instances",
-            "Service instances behind the load balancer. Removed instances drain: they finish their queue first."),
+            "Instances the pool keeps (spec.replicas). New ones provision and boot first; removed ones drain their queue. "
+                    + "An autoscaler overrides this at its next sync."),
     WORKERS("service.workersPerInstance", Type.INTEGER, 1, 1024, "workers",
-            "Requests one instance serves at the same time (threads, cores). Others wait in its queue."),
+            "Requests one instance of the base size serves at the same time (threads). Other sizes get workers in proportion to vCPUs."),
     QUEUE_CAPACITY("service.queueCapacity", Type.INTEGER, 0, 10_000_000, "requests",
             "Requests one instance holds waiting for a worker. A request that finds the queue full is rejected."),
     SERVICE_TIME_MEAN("service.serviceTime.meanMs", Type.NUMBER, 0.001, 3_600_000, "ms",
             "Mean time a worker spends on one request. The spread scales with it."),
     SERVICE_TIME_DISTRIBUTION("service.serviceTime.distribution", Type.CHOICE, 0, 0, "",
             "Shape of the service time: constant, exponential (memoryless), uniform, lognormal or pareto (heavy tail).",
-            Arrays.stream(DistributionSpec.Kind.values()).map(DistributionSpec.Kind::id).toArray(String[]::new)),
+            ids(DistributionSpec.Kind.values(), DistributionSpec.Kind::id)),
+    SIZE("service.size", Type.CHOICE, 0, 0, "",
+            "Instance size: small 1 vCPU, medium 2, large 4, xlarge 8, each doubling price. Changing it rolls the pool one instance at a time.",
+            ids(InstanceSize.values(), InstanceSize::id)),
+    PROVISION_SECONDS("service.provisionSeconds", Type.NUMBER, 0, 3600, "s",
+            "Time a new instance is pending (scheduling, pulling the image) before it starts booting. It costs money already."),
+    BOOT_SECONDS("service.bootSeconds", Type.NUMBER, 0, 3600, "s",
+            "Time a new instance boots (process start, readiness probe) before the balancer may send it traffic."),
+    WARMUP_SECONDS("service.warmupSeconds", Type.NUMBER, 0, 3600, "s",
+            "After it is ready, an instance runs slower for this long (from half speed, rising linearly), as a JIT warms up. 0 for none."),
+    AUTOSCALER_POLICY("autoscaler.policy", Type.CHOICE, 0, 0, "",
+            "Horizontal autoscaler: none, hpa (Kubernetes HPA on CPU), threshold (+1 above target, -1 below half) or "
+                    + "target-tracking (on p95 latency or queue length).",
+            ids(Scenario.AutoscalerPolicy.values(), Scenario.AutoscalerPolicy::id)),
+    MIN_REPLICAS("autoscaler.minReplicas", Type.INTEGER, 1, 500, "instances",
+            "The autoscaler never goes below this many instances."),
+    MAX_REPLICAS("autoscaler.maxReplicas", Type.INTEGER, 1, 500, "instances",
+            "The autoscaler never goes above this many instances."),
+    TARGET_UTILIZATION("autoscaler.targetUtilization", Type.INTEGER, 1, 100, "%",
+            "CPU utilization the HPA and the threshold rule aim for: sum of usage over sum of requested CPU of ready instances."),
+    TOLERANCE("autoscaler.tolerance", Type.NUMBER, 0, 1, "",
+            "HPA dead band: no change while usage/target stays within 1 +/- tolerance (both ends inclusive). Kubernetes default 0.1."),
+    SYNC_PERIOD("autoscaler.syncPeriodSeconds", Type.NUMBER, 1, 3600, "s",
+            "How often the autoscaler decides (Kubernetes --horizontal-pod-autoscaler-sync-period, 15 s)."),
+    SCALE_UP_STABILIZATION("autoscaler.scaleUpStabilizationSeconds", Type.NUMBER, 0, 3600, "s",
+            "HPA scales up only to the lowest recommendation of this window (default 0: at once)."),
+    SCALE_DOWN_STABILIZATION("autoscaler.scaleDownStabilizationSeconds", Type.NUMBER, 0, 3600, "s",
+            "HPA scales down only to the highest recommendation of this window (default 300 s), so a dip does not shrink the pool; "
+                    + "also the target-tracking scale-in cooldown."),
+    SCALE_UP_PODS("autoscaler.scaleUpPods", Type.INTEGER, 0, 1000, "pods",
+            "HPA behavior: at most this many pods added per scale-up period (0: no Pods policy). Default 4."),
+    SCALE_UP_PERCENT("autoscaler.scaleUpPercent", Type.INTEGER, 0, 10_000, "%",
+            "HPA behavior: at most this percentage added per scale-up period (0: no Percent policy). Default 100."),
+    SCALE_UP_PERIOD("autoscaler.scaleUpPeriodSeconds", Type.NUMBER, 1, 1800, "s",
+            "HPA behavior: the period the scale-up policies count over. Default 15 s."),
+    SCALE_UP_SELECT("autoscaler.scaleUpSelectPolicy", Type.CHOICE, 0, 0, "",
+            "HPA behavior: max takes the policy allowing the most change, min the least, disabled forbids scaling up.",
+            ids(ScalingRules.SelectPolicy.values(), ScalingRules.SelectPolicy::id)),
+    SCALE_DOWN_PODS("autoscaler.scaleDownPods", Type.INTEGER, 0, 1000, "pods",
+            "HPA behavior: at most this many pods removed per scale-down period (0: no Pods policy). Default 0."),
+    SCALE_DOWN_PERCENT("autoscaler.scaleDownPercent", Type.INTEGER, 0, 100, "%",
+            "HPA behavior: at most this percentage removed per scale-down period (0: no Percent policy). Default 100."),
+    SCALE_DOWN_PERIOD("autoscaler.scaleDownPeriodSeconds", Type.NUMBER, 1, 1800, "s",
+            "HPA behavior: the period the scale-down policies count over. Default 15 s."),
+    SCALE_DOWN_SELECT("autoscaler.scaleDownSelectPolicy", Type.CHOICE, 0, 0, "",
+            "HPA behavior: max takes the policy allowing the most change, min the least, disabled forbids scaling down.",
+            ids(ScalingRules.SelectPolicy.values(), ScalingRules.SelectPolicy::id)),
+    TARGET_METRIC("autoscaler.metric", Type.CHOICE, 0, 0, "",
+            "Target tracking: the metric to hold at the target value.",
+            ids(TargetTrackingPolicy.Metric.values(), TargetTrackingPolicy.Metric::id)),
+    TARGET_VALUE("autoscaler.targetValue", Type.NUMBER, 0.001, 1_000_000, "",
+            "Target tracking: the value to hold the metric at (ms for p95 latency, requests for queue length)."),
+    VERTICAL_POLICY("verticalScaler.policy", Type.CHOICE, 0, 0, "",
+            "Vertical scaler: none, threshold (next size up above the up threshold, down below the down threshold) "
+                    + "or vpa (Kubernetes VPA recommender: P90 of usage x (1 + margin)).",
+            ids(Scenario.VerticalPolicyKind.values(), Scenario.VerticalPolicyKind::id)),
+    VERTICAL_INTERVAL("verticalScaler.intervalSeconds", Type.NUMBER, 1, 86_400, "s",
+            "How often the vertical scaler decides."),
+    VERTICAL_UP("verticalScaler.upThreshold", Type.NUMBER, 0, 1, "",
+            "Threshold rule: above this fraction of CPU capacity, go to the next size up (pattern notes: 0.8)."),
+    VERTICAL_DOWN("verticalScaler.downThreshold", Type.NUMBER, 0, 1, "",
+            "Threshold rule: below this fraction of CPU capacity, go to the next size down (0: never). Keep it under half the up threshold."),
+    VPA_PERCENTILE("verticalScaler.targetPercentile", Type.NUMBER, 0.01, 1, "",
+            "VPA: the usage percentile its target follows (Kubernetes default 0.9)."),
+    VPA_MARGIN("verticalScaler.marginFraction", Type.NUMBER, 0, 10, "",
+            "VPA: safety margin added to every estimate (Kubernetes default 0.15)."),
     BALANCER_STRATEGY("balancer.strategy", Type.CHOICE, 0, 0, "",
             "How the load balancer picks an instance for each request.",
-            Arrays.stream(Strategy.values()).map(Strategy::id).toArray(String[]::new));
+            ids(Strategy.values(), Strategy::id));
+
+    private static <T> String[] ids(T[] values, java.util.function.Function<T, String> id) {
+        return Arrays.stream(values).map(id).toArray(String[]::new);
+    }
 
     public enum Type { NUMBER, INTEGER, CHOICE }
 
@@ -183,52 +256,30 @@ public enum Parameter {
         return value;
     }
 
-    /** The value of this parameter in {@code s}. */
+    /** The value of this parameter in {@code s}: a Double, Integer or String. */
     public Object read(Scenario s) {
         switch (this) {
-            case ARRIVAL_RATE: return s.workload().arrival().ratePerSecond();
-            case USERS: return s.workload().arrival().users();
-            case READ_RATIO: return s.workload().readRatio();
-            case INSTANCES: return s.service().instances();
-            case WORKERS: return s.service().workersPerInstance();
-            case QUEUE_CAPACITY: return s.service().queueCapacity();
             case SERVICE_TIME_MEAN: return s.service().serviceTime().mean();
             case SERVICE_TIME_DISTRIBUTION: return s.service().serviceTime().kind().id();
-            case BALANCER_STRATEGY: return s.balancer().strategy().id();
-            default: throw new AssertionError(this);
+            default: return ScenarioFiles.readField(s, path, type);
         }
     }
 
-    /** {@code s} with this parameter set to a value already checked by {@link #parse} or {@link #validate}. */
+    /**
+     * {@code s} with this parameter set to a value already checked by {@link #parse} or
+     * {@link #validate}. Throws a {@link ScenarioException} when the value conflicts with another
+     * field (a maxReplicas below minReplicas).
+     */
     public Scenario applyTo(Scenario s, Object value) {
-        Scenario.Workload w = s.workload();
-        Scenario.Arrival a = w.arrival();
         Scenario.Service sv = s.service();
         switch (this) {
-            case ARRIVAL_RATE:
-                return s.withWorkload(new Scenario.Workload(new Scenario.Arrival(a.process(), (Double) value, a.shape(),
-                        a.users(), a.thinkTime()), w.keys(), w.readRatio()));
-            case USERS:
-                return s.withWorkload(new Scenario.Workload(new Scenario.Arrival(a.process(), a.ratePerSecond(), a.shape(),
-                        (Integer) value, a.thinkTime()), w.keys(), w.readRatio()));
-            case READ_RATIO:
-                return s.withWorkload(new Scenario.Workload(a, w.keys(), (Double) value));
-            case INSTANCES:
-                return s.withService(new Scenario.Service((Integer) value, sv.workersPerInstance(), sv.queueCapacity(), sv.serviceTime()));
-            case WORKERS:
-                return s.withService(new Scenario.Service(sv.instances(), (Integer) value, sv.queueCapacity(), sv.serviceTime()));
-            case QUEUE_CAPACITY:
-                return s.withService(new Scenario.Service(sv.instances(), sv.workersPerInstance(), (Integer) value, sv.serviceTime()));
             case SERVICE_TIME_MEAN:
-                return s.withService(new Scenario.Service(sv.instances(), sv.workersPerInstance(), sv.queueCapacity(),
-                        sv.serviceTime().withMean((Double) value)));
+                // Scale the whole distribution, so a log-normal keeps its p99/mean ratio.
+                return s.withService(sv.withServiceTime(sv.serviceTime().withMean((Double) value)));
             case SERVICE_TIME_DISTRIBUTION:
-                return s.withService(new Scenario.Service(sv.instances(), sv.workersPerInstance(), sv.queueCapacity(),
-                        sv.serviceTime().withKind(DistributionSpec.Kind.byId((String) value))));
-            case BALANCER_STRATEGY:
-                return s.withBalancer(new Scenario.Balancer(Strategy.byId((String) value)));
+                return s.withService(sv.withServiceTime(sv.serviceTime().withKind(DistributionSpec.Kind.byId((String) value))));
             default:
-                throw new AssertionError(this);
+                return ScenarioFiles.withField(s, path, value);
         }
     }
 

@@ -37,32 +37,51 @@ public final class Report {
         putMs(latency, "p999", l.p999Ms());
         putMs(latency, "max", l.maxMs());
 
+        ServicePool pool = world.pool();
+        long now = world.simulation().nowNanos();
         ObjectNode instances = root.putObject("instances");
-        instances.put("min", world.minInstances());
-        instances.put("max", world.maxInstances());
-        instances.put("mean", world.meanInstances());
+        instances.put("min", pool.minReady());
+        instances.put("max", pool.maxReady());
+        instances.put("mean", pool.meanReady());
+        instances.put("final", pool.readyCount());
         ArrayNode timeline = instances.putArray("timeline");
-        for (double[] point : world.instanceTimeline()) {
+        for (double[] point : pool.readyTimeline()) {
             timeline.addObject().put("atSeconds", point[0]).put("count", (int) point[1]);
         }
         ArrayNode live = instances.putArray("live");
-        for (ServiceInstance in : world.instances()) {
-            live.addObject().put("id", in.id).put("state", in.state.name().toLowerCase())
+        for (ServiceInstance in : pool.instances) {
+            long alive = now - Math.max(0, in.createdNanos);
+            live.addObject().put("id", in.id).put("state", in.lifecycle.id()).put("size", in.size.id())
                     .put("workers", in.workers).put("completed", in.completed).put("rejected", in.rejected)
-                    .put("utilization", in.busyWorkerNanos(world.simulation().nowNanos()) / Math.max(1.0, (double) in.workers * world.simulation().nowNanos()));
+                    .put("utilization", alive <= 0 ? 0 : in.busyWorkerNanos(now) / ((double) in.workers * alive));
         }
+
+        ObjectNode cost = root.putObject("cost");
+        cost.put("totalDollars", pool.costDollars());
+        cost.put("meanPerHour", seconds > 0 ? pool.costDollars() / (seconds / 3600) : pool.costPerHour());
+        cost.put("finalPerHour", pool.costPerHour());
+
+        ObjectNode autoscaler = root.putObject("autoscaler");
+        autoscaler.put("policy", world.currentScenario().autoscaler().policy().id());
+        autoscaler.put("finalReplicas", pool.specReplicas);
+        autoscaler.put("finalSize", pool.targetSize.id());
 
         ObjectNode balancer = root.putObject("balancer");
         balancer.put("strategy", world.balancerId());
         ObjectNode perInstance = balancer.putObject("perInstance");
-        List<long[]> routed = world.routedByNumber();
+        List<long[]> routed = pool.routedByNumber();
         for (int i = 0; i < routed.size(); i++) {
             perInstance.put("i-" + i, routed.get(i)[0]);
         }
 
         ArrayNode decisions = root.putArray("decisions");
-        for (LogEntry e : world.logEntries()) {
-            decisions.addObject().put("atSeconds", e.timeSeconds()).put("source", e.source()).put("message", e.message());
+        for (Decision d : world.decisions()) {
+            ObjectNode o = decisions.addObject().put("atSeconds", d.atSeconds()).put("source", d.source());
+            if (d.currentReplicas() >= 0) {
+                o.put("currentReplicas", d.currentReplicas()).put("desiredReplicas", d.desiredReplicas())
+                        .put("finalReplicas", d.finalReplicas());
+            }
+            o.put("message", d.message());
         }
         root.put("events", world.simulation().eventsFired());
         root.put("wallMillis", wallMillis);

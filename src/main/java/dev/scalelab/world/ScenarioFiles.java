@@ -9,6 +9,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy;
+import dev.scalelab.engine.scaling.InstanceSize;
+import dev.scalelab.engine.scaling.ScalingRules;
+import dev.scalelab.engine.scaling.TargetTrackingPolicy;
 import dev.scalelab.sim.Distribution;
 import dev.scalelab.sim.RateShape;
 
@@ -91,10 +94,12 @@ public final class ScenarioFiles {
         double duration = f.number("durationSeconds", d.durationSeconds(), 0.001, 10_000_000, false);
         Scenario.Workload workload = readWorkload(f.object("workload"), d.workload());
         Scenario.Service service = readService(f.object("service"), d.service());
+        Scenario.Autoscaler autoscaler = readAutoscaler(f.object("autoscaler"), d.autoscaler());
+        Scenario.VerticalScaler vertical = readVertical(f.object("verticalScaler"), d.verticalScaler());
         Scenario.Balancer balancer = readBalancer(f.object("balancer"), d.balancer());
         List<Scenario.TimelineEntry> timeline = readTimeline(f, "timeline");
         f.finish();
-        return new Scenario(name, description, seed, duration, workload, service, balancer, timeline);
+        return new Scenario(name, description, seed, duration, workload, service, autoscaler, vertical, balancer, timeline);
     }
 
     private static Scenario.Workload readWorkload(Fields f, Scenario.Workload d) {
@@ -243,8 +248,59 @@ public final class ScenarioFiles {
         int workers = f.parameter("workersPerInstance", Parameter.WORKERS, d.workersPerInstance());
         int queue = f.parameter("queueCapacity", Parameter.QUEUE_CAPACITY, d.queueCapacity());
         DistributionSpec serviceTime = readDistribution(f.object("serviceTime"), d.serviceTime(), 0);
+        InstanceSize size = InstanceSize.byId(f.parameter("size", Parameter.SIZE, d.size().id()));
+        double provision = f.parameter("provisionSeconds", Parameter.PROVISION_SECONDS, d.provisionSeconds());
+        double boot = f.parameter("bootSeconds", Parameter.BOOT_SECONDS, d.bootSeconds());
+        double warmup = f.parameter("warmupSeconds", Parameter.WARMUP_SECONDS, d.warmupSeconds());
         f.finish();
-        return new Scenario.Service(instances, workers, queue, serviceTime);
+        return new Scenario.Service(instances, workers, queue, serviceTime, size, provision, boot, warmup);
+    }
+
+    private static Scenario.Autoscaler readAutoscaler(Fields f, Scenario.Autoscaler d) {
+        if (f == null) {
+            return d;
+        }
+        Scenario.AutoscalerPolicy policy = Scenario.AutoscalerPolicy.byId(f.parameter("policy", Parameter.AUTOSCALER_POLICY, d.policy().id()));
+        int min = f.parameter("minReplicas", Parameter.MIN_REPLICAS, d.minReplicas());
+        int max = f.parameter("maxReplicas", Parameter.MAX_REPLICAS, d.maxReplicas());
+        if (max < min) {
+            throw new ScenarioException(f.path("maxReplicas"), max + " is below minReplicas (" + min + ")");
+        }
+        int target = f.parameter("targetUtilization", Parameter.TARGET_UTILIZATION, (int) d.targetUtilization());
+        double tolerance = f.parameter("tolerance", Parameter.TOLERANCE, d.tolerance());
+        double sync = f.parameter("syncPeriodSeconds", Parameter.SYNC_PERIOD, d.syncPeriodSeconds());
+        double upWindow = f.parameter("scaleUpStabilizationSeconds", Parameter.SCALE_UP_STABILIZATION, d.scaleUpStabilizationSeconds());
+        double downWindow = f.parameter("scaleDownStabilizationSeconds", Parameter.SCALE_DOWN_STABILIZATION, d.scaleDownStabilizationSeconds());
+        int upPods = f.parameter("scaleUpPods", Parameter.SCALE_UP_PODS, d.scaleUpPods());
+        int upPercent = f.parameter("scaleUpPercent", Parameter.SCALE_UP_PERCENT, d.scaleUpPercent());
+        double upPeriod = f.parameter("scaleUpPeriodSeconds", Parameter.SCALE_UP_PERIOD, d.scaleUpPeriodSeconds());
+        String upSelect = f.parameter("scaleUpSelectPolicy", Parameter.SCALE_UP_SELECT, d.scaleUpSelectPolicy().id());
+        int downPods = f.parameter("scaleDownPods", Parameter.SCALE_DOWN_PODS, d.scaleDownPods());
+        int downPercent = f.parameter("scaleDownPercent", Parameter.SCALE_DOWN_PERCENT, d.scaleDownPercent());
+        double downPeriod = f.parameter("scaleDownPeriodSeconds", Parameter.SCALE_DOWN_PERIOD, d.scaleDownPeriodSeconds());
+        String downSelect = f.parameter("scaleDownSelectPolicy", Parameter.SCALE_DOWN_SELECT, d.scaleDownSelectPolicy().id());
+        boolean behavior = f.bool("behavior", d.behavior());
+        String metric = f.parameter("metric", Parameter.TARGET_METRIC, d.metric().id());
+        double targetValue = f.parameter("targetValue", Parameter.TARGET_VALUE, d.targetValue());
+        f.finish();
+        return new Scenario.Autoscaler(policy, min, max, target, tolerance, sync, upWindow, downWindow, upPods, upPercent,
+                upPeriod, ScalingRules.SelectPolicy.valueOf(upSelect.toUpperCase()), downPods, downPercent, downPeriod,
+                ScalingRules.SelectPolicy.valueOf(downSelect.toUpperCase()), behavior,
+                TargetTrackingPolicy.Metric.byId(metric), targetValue);
+    }
+
+    private static Scenario.VerticalScaler readVertical(Fields f, Scenario.VerticalScaler d) {
+        if (f == null) {
+            return d;
+        }
+        String policy = f.parameter("policy", Parameter.VERTICAL_POLICY, d.policy().id());
+        double interval = f.parameter("intervalSeconds", Parameter.VERTICAL_INTERVAL, d.intervalSeconds());
+        double up = f.parameter("upThreshold", Parameter.VERTICAL_UP, d.upThreshold());
+        double down = f.parameter("downThreshold", Parameter.VERTICAL_DOWN, d.downThreshold());
+        double percentile = f.parameter("targetPercentile", Parameter.VPA_PERCENTILE, d.targetPercentile());
+        double margin = f.parameter("marginFraction", Parameter.VPA_MARGIN, d.marginFraction());
+        f.finish();
+        return new Scenario.VerticalScaler(Scenario.VerticalPolicyKind.byId(policy), interval, up, down, percentile, margin);
     }
 
     private static Scenario.Balancer readBalancer(Fields f, Scenario.Balancer d) {
@@ -279,30 +335,102 @@ public final class ScenarioFiles {
                         + " comes after " + Parameter.format(previous) + ")");
             }
             previous = at;
-            String command = f.choice("command", null, "set");
-            String paramPath = f.string("path", null);
-            if (paramPath == null) {
-                throw new ScenarioException(f.path("path"), "missing; the parameter to set, one of " + String.join(", ", Parameter.paths()));
+            String[] commands = new String[Action.values().length + 1];
+            commands[0] = "set";
+            for (Action a : Action.values()) {
+                commands[a.ordinal() + 1] = a.id();
             }
-            Parameter p = Parameter.byPath(paramPath);
-            if (p == null) {
-                throw new ScenarioException(f.path("path"), "\"" + paramPath + "\" is not a parameter that can be set; use one of "
-                        + String.join(", ", Parameter.paths()));
+            String command = f.choice("command", null, commands);
+            if (command.equals("set")) {
+                out.add(readSet(f, at));
+            } else {
+                Action action = Action.byId(command);
+                String target = f.string("target", null);
+                if (action.needsTarget() && target == null) {
+                    throw new ScenarioException(f.path("target"), "missing; the instance to " + command.replace("-instance", "") + ", such as \"i-0\"");
+                }
+                Object value = null;
+                if (action.needsValue()) {
+                    JsonNode raw = f.take("value");
+                    if (raw == null) {
+                        throw new ScenarioException(f.path("value"), "missing; a number from 0.01 to 1 (the fraction of normal speed)");
+                    }
+                    value = Action.speedFactor(f.path("value"), raw.isNumber() ? raw.doubleValue() : raw.asText());
+                }
+                f.finish();
+                out.add(new Scenario.TimelineEntry(at, command, null, target, value));
             }
-            JsonNode raw = f.take("value");
-            if (raw == null) {
-                throw new ScenarioException(f.path("value"), "missing; " + p.expectation());
-            }
-            Object value = p.validate(f.path("value"), raw.isNumber() ? raw.numberValue() : raw.isTextual() ? raw.textValue() : raw.toString());
-            f.finish();
-            out.add(new Scenario.TimelineEntry(at, command, paramPath, value));
         }
         return out;
+    }
+
+    private static Scenario.TimelineEntry readSet(Fields f, double at) {
+        String paramPath = f.string("path", null);
+        if (paramPath == null) {
+            throw new ScenarioException(f.path("path"), "missing; the parameter to set, one of " + String.join(", ", Parameter.paths()));
+        }
+        Parameter p = Parameter.byPath(paramPath);
+        if (p == null) {
+            throw new ScenarioException(f.path("path"), "\"" + paramPath + "\" is not a parameter that can be set; use one of "
+                    + String.join(", ", Parameter.paths()));
+        }
+        JsonNode raw = f.take("value");
+        if (raw == null) {
+            throw new ScenarioException(f.path("value"), "missing; " + p.expectation());
+        }
+        Object value = p.validate(f.path("value"), raw.isNumber() ? raw.numberValue() : raw.isTextual() ? raw.textValue() : raw.toString());
+        f.finish();
+        return Scenario.TimelineEntry.set(at, paramPath, value);
+    }
+
+    // ---------------------------------------------------------------- single fields
+
+    /** The value at a dotted {@code path} of the scenario as its file holds it: a Double, Integer or String. */
+    static Object readField(Scenario s, String path, Parameter.Type type) {
+        JsonNode node = toTree(s);
+        for (String part : path.split("\\.")) {
+            node = node.path(part);
+        }
+        switch (type) {
+            case INTEGER:
+                return node.asInt();
+            case NUMBER:
+                return node.asDouble();
+            default:
+                return node.asText();
+        }
+    }
+
+    /** {@code s} with the field at {@code path} replaced, checked as a file would be. */
+    static Scenario withField(Scenario s, String path, Object value) {
+        ObjectNode root = toTree(s);
+        String[] parts = path.split("\\.");
+        ObjectNode parent = root;
+        for (int i = 0; i < parts.length - 1; i++) {
+            parent = (ObjectNode) parent.get(parts[i]);
+        }
+        String last = parts[parts.length - 1];
+        if (value instanceof Integer) {
+            parent.put(last, (Integer) value);
+        } else if (value instanceof Number) {
+            parent.put(last, ((Number) value).doubleValue());
+        } else {
+            parent.put(last, String.valueOf(value));
+        }
+        return readScenario(new Fields(root, ""));
     }
 
     // ---------------------------------------------------------------- writing
 
     public static String write(Scenario s) {
+        try {
+            return JSON.writeValueAsString(toTree(s)) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static ObjectNode toTree(Scenario s) {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", Scenario.SCHEMA);
         root.put("name", s.name());
@@ -337,6 +465,41 @@ public final class ScenarioFiles {
         service.put("workersPerInstance", s.service().workersPerInstance());
         service.put("queueCapacity", s.service().queueCapacity());
         writeDistribution(service.putObject("serviceTime"), s.service().serviceTime());
+        service.put("size", s.service().size().id());
+        service.put("provisionSeconds", s.service().provisionSeconds());
+        service.put("bootSeconds", s.service().bootSeconds());
+        service.put("warmupSeconds", s.service().warmupSeconds());
+
+        Scenario.Autoscaler au = s.autoscaler();
+        ObjectNode as = root.putObject("autoscaler");
+        as.put("policy", au.policy().id());
+        as.put("minReplicas", au.minReplicas());
+        as.put("maxReplicas", au.maxReplicas());
+        as.put("targetUtilization", (int) au.targetUtilization());
+        as.put("tolerance", au.tolerance());
+        as.put("syncPeriodSeconds", au.syncPeriodSeconds());
+        as.put("scaleUpStabilizationSeconds", au.scaleUpStabilizationSeconds());
+        as.put("scaleDownStabilizationSeconds", au.scaleDownStabilizationSeconds());
+        as.put("scaleUpPods", au.scaleUpPods());
+        as.put("scaleUpPercent", au.scaleUpPercent());
+        as.put("scaleUpPeriodSeconds", au.scaleUpPeriodSeconds());
+        as.put("scaleUpSelectPolicy", au.scaleUpSelectPolicy().id());
+        as.put("scaleDownPods", au.scaleDownPods());
+        as.put("scaleDownPercent", au.scaleDownPercent());
+        as.put("scaleDownPeriodSeconds", au.scaleDownPeriodSeconds());
+        as.put("scaleDownSelectPolicy", au.scaleDownSelectPolicy().id());
+        as.put("behavior", au.behavior());
+        as.put("metric", au.metric().id());
+        as.put("targetValue", au.targetValue());
+
+        Scenario.VerticalScaler v = s.verticalScaler();
+        ObjectNode vs = root.putObject("verticalScaler");
+        vs.put("policy", v.policy().id());
+        vs.put("intervalSeconds", v.intervalSeconds());
+        vs.put("upThreshold", v.upThreshold());
+        vs.put("downThreshold", v.downThreshold());
+        vs.put("targetPercentile", v.targetPercentile());
+        vs.put("marginFraction", v.marginFraction());
 
         root.putObject("balancer").put("strategy", s.balancer().strategy().id());
 
@@ -345,8 +508,15 @@ public final class ScenarioFiles {
             ObjectNode t = timeline.addObject();
             t.put("atSeconds", e.atSeconds());
             t.put("command", e.command());
-            t.put("path", e.path());
-            if (e.value() instanceof Integer) {
+            if (e.path() != null) {
+                t.put("path", e.path());
+            }
+            if (e.target() != null) {
+                t.put("target", e.target());
+            }
+            if (e.value() == null) {
+                continue;
+            } else if (e.value() instanceof Integer) {
                 t.put("value", (Integer) e.value());
             } else if (e.value() instanceof Number) {
                 t.put("value", ((Number) e.value()).doubleValue());
@@ -354,11 +524,7 @@ public final class ScenarioFiles {
                 t.put("value", String.valueOf(e.value()));
             }
         }
-        try {
-            return JSON.writeValueAsString(root) + "\n";
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return root;
     }
 
     /** Writes to a temporary file beside {@code file}, then moves it into place in one step. */
@@ -500,6 +666,17 @@ public final class ScenarioFiles {
                         + (minInclusive ? "from " : "above ") + Parameter.format(min) + " to " + Parameter.format(max));
             }
             return x;
+        }
+
+        boolean bool(String name, boolean fallback) {
+            JsonNode v = take(name);
+            if (v == null) {
+                return fallback;
+            }
+            if (!v.isBoolean()) {
+                throw new ScenarioException(path(name), "expected true or false, got " + describe(v));
+            }
+            return v.booleanValue();
         }
 
         double requiredNumber(String name, double min, double max) {

@@ -1,6 +1,7 @@
 package dev.scalelab.world;
 
 import dev.scalelab.engine.metrics.LatencySummary;
+import dev.scalelab.engine.scaling.Lifecycle;
 
 import java.util.List;
 
@@ -22,19 +23,53 @@ public record Snapshot(
         Series series,
         Dispatches dispatches,
         long logCount,
-        List<LogEntry> recentLog) {
+        List<LogEntry> recentLog,
+        Scaling scaling) {
 
-    public enum InstanceState { READY, DRAINING }
+    /** An instance's lifecycle as drawn: pending, booting, serving, draining or crashed. */
+    public enum InstanceState {
+        PROVISIONING, BOOTING, READY, DRAINING, FAILED;
 
-    /** One instance as drawn: its workers, what is busy and what waits. */
+        static InstanceState of(Lifecycle lifecycle) {
+            switch (lifecycle) {
+                case PROVISIONING: return PROVISIONING;
+                case BOOTING: return BOOTING;
+                case READY: return READY;
+                case FAILED: return FAILED;
+                default: return DRAINING;
+            }
+        }
+    }
+
+    /**
+     * One instance as drawn: its workers, what is busy and what waits, its size, and how far it is
+     * through provisioning, booting or warm-up ({@code progress} 0 to 1; 1 when none applies).
+     *
+     * @param speedFactor below 1 for an instance in gray failure
+     */
     public record InstanceView(int number, String id, InstanceState state, int workers, int busy, int queued,
-                               int queueCapacity, long routed, long rejected, double utilization) {
+                               int queueCapacity, long routed, long rejected, double utilization, String size,
+                               int vcpus, double progress, boolean warmingUp, double speedFactor, double costPerHour) {
+    }
+
+    /**
+     * The pool as the scalers see it.
+     *
+     * @param specReplicas     the count the pool keeps (desired)
+     * @param targetSize       the size new instances get; {@code rolling} while older ones remain
+     * @param lastDecision     the horizontal autoscaler's last decision with its inputs, or ""
+     * @param lastVertical     the vertical scaler's last decision, or ""
+     */
+    public record Scaling(String policy, int specReplicas, int readyReplicas, String targetSize, boolean rolling,
+                          double costPerHour, double costDollars, String lastDecision, String lastVertical,
+                          String verticalPolicy) {
     }
 
     /** The newest points of the per-second time series, oldest first, all of the same length. */
     public record Series(double[] timeSeconds, double[] offeredPerSecond, double[] throughputPerSecond,
-                         double[] rejectedPerSecond, double[] p50Ms, double[] p99Ms, double[] instances,
-                         double[] utilization) {
+                         double[] rejectedPerSecond, double[] failedPerSecond, double[] p50Ms, double[] p99Ms,
+                         double[] instances, double[] desiredInstances, double[] utilization, double[] costPerHour,
+                         double[] costDollars) {
         public int size() {
             return timeSeconds.length;
         }

@@ -4,6 +4,19 @@ import dev.scalelab.engine.balancing.LoadBalancingStrategy;
 import dev.scalelab.engine.metrics.LatencyRecorder;
 import dev.scalelab.engine.metrics.LatencySummary;
 import dev.scalelab.engine.metrics.RingSeries;
+import dev.scalelab.engine.scaling.HorizontalPodAutoscaler;
+import dev.scalelab.engine.scaling.HorizontalPolicy;
+import dev.scalelab.engine.scaling.InstanceSize;
+import dev.scalelab.engine.scaling.Lifecycle;
+import dev.scalelab.engine.scaling.PodMetrics;
+import dev.scalelab.engine.scaling.ScalingDecision;
+import dev.scalelab.engine.scaling.ScalingInputs;
+import dev.scalelab.engine.scaling.TargetTrackingPolicy;
+import dev.scalelab.engine.scaling.ThresholdPolicy;
+import dev.scalelab.engine.scaling.ThresholdResizePolicy;
+import dev.scalelab.engine.scaling.Tolerance;
+import dev.scalelab.engine.scaling.VerticalPolicy;
+import dev.scalelab.engine.scaling.VpaRecommender;
 import dev.scalelab.sim.Distribution;
 import dev.scalelab.sim.Event;
 import dev.scalelab.sim.KeySampler;
@@ -17,8 +30,8 @@ import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
 /**
- * The simulated system: workload, load balancer and the service pool, wired onto one event
- * kernel. Confined to the simulation thread; the UI sees it only through {@link Snapshot}s.
+ * The simulated system: workload, load balancer, the autoscaled service pool, wired onto one
+ * event kernel. Confined to the simulation thread; the UI sees it only through {@link Snapshot}s.
  */
 public final class World {
     /** How many points of each time series are kept (one per virtual second). */
@@ -28,7 +41,12 @@ public final class World {
     private static final int DISPATCH_RING = 256;
     private static final int LOG_CAPACITY = 500;
     private static final int SNAPSHOT_LOG_LINES = 200;
+    private static final int DECISION_CAPACITY = 10_000;
     private static final long SAMPLE_PERIOD_NANOS = Simulation.NANOS_PER_SECOND;
+    /** metrics-server's resolution: each instance's CPU is sampled over this window. */
+    static final long METRIC_WINDOW_NANOS = 15 * Simulation.NANOS_PER_SECOND;
+    /** VPA's decaying-histogram half-life. */
+    private static final long VPA_HALF_LIFE_NANOS = 24 * 3600 * Simulation.NANOS_PER_SECOND;
     /** Live commands apply on the next whole millisecond of virtual time: see {@link #commandTimeNanos()}. */
     private static final long COMMAND_GRANULARITY_NANOS = Simulation.NANOS_PER_MILLI;
 
@@ -47,10 +65,17 @@ public final class World {
     private Distribution serviceTime;
     private final Distribution thinkTime;
     private LoadBalancingStrategy balancer;
+    private final ServicePool pool;
 
-    private final List<ServiceInstance> instances = new ArrayList<>();
-    private int nextInstanceNumber;
-    private int readyInstances;
+    // Autoscaling.
+    private HorizontalPolicy horizontal;
+    private HorizontalPodAutoscaler hpa;
+    private long syncGeneration;
+    private ScalingDecision lastScaling;
+    private final LatencyRecorder scalingWindowLatency = new LatencyRecorder();
+    private VerticalPolicy vertical;
+    private long verticalGeneration;
+    private String lastVertical = "";
 
     private final List<Scenario.TimelineEntry> timeline;
     private int timelineCursor;
@@ -67,28 +92,21 @@ public final class World {
     private long intervalOffered;
     private long intervalCompleted;
     private long intervalRejected;
+    private long intervalFailed;
     private Sample lastSample;
     private final RingSeries seriesTime = new RingSeries(SERIES_CAPACITY);
     private final RingSeries seriesOffered = new RingSeries(SERIES_CAPACITY);
     private final RingSeries seriesThroughput = new RingSeries(SERIES_CAPACITY);
     private final RingSeries seriesRejected = new RingSeries(SERIES_CAPACITY);
+    private final RingSeries seriesFailed = new RingSeries(SERIES_CAPACITY);
     private final RingSeries seriesP50 = new RingSeries(SERIES_CAPACITY);
     private final RingSeries seriesP99 = new RingSeries(SERIES_CAPACITY);
     private final RingSeries seriesInstances = new RingSeries(SERIES_CAPACITY);
+    private final RingSeries seriesDesired = new RingSeries(SERIES_CAPACITY);
     private final RingSeries seriesUtilization = new RingSeries(SERIES_CAPACITY);
+    private final RingSeries seriesCostPerHour = new RingSeries(SERIES_CAPACITY);
+    private final RingSeries seriesCost = new RingSeries(SERIES_CAPACITY);
     private Consumer<Sample> sampleSink;
-
-    // Instance count over time, for the report: min, max, time-weighted mean, and changes.
-    private int minInstances = Integer.MAX_VALUE;
-    private int maxInstances;
-    private int integratedInstances;
-    private double instanceSecondsIntegral;
-    private long instancesChangedAtNanos;
-    private final List<double[]> instanceTimeline = new ArrayList<>();
-    private static final int INSTANCE_TIMELINE_CAPACITY = 10_000;
-
-    // Per-instance request counts, including instances that are gone.
-    private final List<long[]> routedByNumber = new ArrayList<>();
 
     private final int[] dispatchInstance = new int[DISPATCH_RING];
     private final byte[] dispatchOutcome = new byte[DISPATCH_RING];
@@ -96,6 +114,7 @@ public final class World {
 
     private final ArrayDeque<LogEntry> log = new ArrayDeque<>();
     private long logCount;
+    private final List<Decision> decisions = new ArrayList<>();
 
     // Open workload: the pending arrival belongs to one generation; a rate change starts a new one.
     private long arrivalGeneration;
@@ -129,10 +148,7 @@ public final class World {
         thinkTime = scenario.workload().arrival().thinkTime().toDistribution();
         balancer = LoadBalancingStrategy.create(scenario.balancer().strategy());
         timeline = scenario.timeline();
-
-        for (int i = 0; i < scenario.service().instances(); i++) {
-            addInstance();
-        }
+        pool = new ServicePool(this, sim, scenario.service());
 
         if (scenario.workload().arrival().process() == Scenario.ArrivalProcess.POISSON) {
             restartArrivals();
@@ -140,7 +156,10 @@ public final class World {
             setUsers(scenario.workload().arrival().users());
         }
         sim.schedule(SAMPLE_PERIOD_NANOS, this::takeSample);
+        sim.schedule(METRIC_WINDOW_NANOS, this::scrapeMetrics);
         log("world", "started: " + describe(scenario));
+        configureAutoscaler(true);
+        configureVertical();
     }
 
     // ------------------------------------------------------------------ running
@@ -153,7 +172,7 @@ public final class World {
         return initial;
     }
 
-    /** The scenario as it stands now, with every parameter change applied so far. */
+    /** The scenario as it stands now, with every parameter change and scaling decision applied so far. */
     public Scenario currentScenario() {
         return current;
     }
@@ -192,8 +211,7 @@ public final class World {
             if (!timelineDue) {
                 return true;
             }
-            Scenario.TimelineEntry e = timeline.get(timelineCursor++);
-            applyParameter(Parameter.byPath(e.path()), e.value(), "timeline");
+            apply(timeline.get(timelineCursor++), "timeline");
         }
     }
 
@@ -208,17 +226,26 @@ public final class World {
     }
 
     /**
-     * Applies a parameter change from the user at the current time and records it on the timeline.
-     * Call after {@code advanceTo(commandTimeNanos())}. {@code value} must come from
-     * {@link Parameter#parse} or {@link Parameter#validate}.
+     * Applies a command from the user at the current time and records it on the timeline. Call
+     * after {@code advanceTo(commandTimeNanos())}. A {@code set} value must come from
+     * {@link Parameter#parse} or {@link Parameter#validate}. A value that conflicts with another
+     * field is refused with a log line; the run goes on.
      */
+    public void applyUserCommand(Scenario.TimelineEntry command) {
+        Scenario.TimelineEntry at = new Scenario.TimelineEntry(sim.nowNanos() / 1e9, command.command(), command.path(),
+                command.target(), command.value());
+        if (apply(at, "user")) {
+            recorded.add(at);
+        }
+    }
+
+    /** A {@code set} of one parameter by the user; see {@link #applyUserCommand}. */
     public void applyUserChange(Parameter p, Object value) {
-        recorded.add(new Scenario.TimelineEntry(sim.nowNanos() / 1e9, "set", p.path(), value));
-        applyParameter(p, value, "user");
+        applyUserCommand(Scenario.TimelineEntry.set(0, p.path(), value));
     }
 
     /**
-     * The scenario that replays this run: the initial one with the user's changes merged, in time
+     * The scenario that replays this run: the initial one with the user's commands merged, in time
      * order, into its timeline.
      */
     public Scenario recordedScenario() {
@@ -232,11 +259,51 @@ public final class World {
         this.sampleSink = sink;
     }
 
-    // ------------------------------------------------------------------ parameters
+    // ------------------------------------------------------------------ commands
 
-    private void applyParameter(Parameter p, Object value, String source) {
+    private boolean apply(Scenario.TimelineEntry e, String source) {
+        if (e.command().equals("set")) {
+            return applyParameter(Parameter.byPath(e.path()), e.value(), source);
+        }
+        Action action = Action.byId(e.command());
+        switch (action) {
+            case ADD_INSTANCE:
+                log(source, "add-instance: spec " + pool.specReplicas + " -> " + (pool.specReplicas + 1));
+                setSpec(pool.specReplicas + 1, null);
+                return true;
+            case REMOVE_INSTANCE:
+                if (pool.specReplicas <= 1) {
+                    log(source, "remove-instance refused: the pool keeps at least one instance");
+                    return false;
+                }
+                log(source, "remove-instance" + (e.target() == null ? "" : " " + e.target()) + ": spec "
+                        + pool.specReplicas + " -> " + (pool.specReplicas - 1));
+                setSpec(pool.specReplicas - 1, e.target());
+                return true;
+            case KILL_INSTANCE:
+                log(source, "kill-instance " + e.target());
+                return pool.kill(e.target());
+            case SLOW_INSTANCE:
+                log(source, "slow-instance " + e.target() + " to " + Parameter.format(((Number) e.value()).doubleValue()));
+                return pool.slow(e.target(), ((Number) e.value()).doubleValue());
+            default:
+                throw new AssertionError(action);
+        }
+    }
+
+    private void setSpec(int replicas, String victim) {
+        pool.setSpecReplicas(replicas, victim);
+        current = current.withService(current.service().withInstances(replicas));
+    }
+
+    private boolean applyParameter(Parameter p, Object value, String source) {
         Object before = p.read(current);
-        current = p.applyTo(current, value);
+        try {
+            current = p.applyTo(current, value);
+        } catch (ScenarioException conflict) {
+            log(source, "refused: " + conflict.getMessage());
+            return false;
+        }
         switch (p) {
             case ARRIVAL_RATE:
                 if (current.workload().arrival().process() == Scenario.ArrivalProcess.POISSON) {
@@ -249,25 +316,54 @@ public final class World {
                 }
                 break;
             case INSTANCES:
-                resizePool((Integer) value);
+                pool.setSpecReplicas((Integer) value, null);
                 break;
             case WORKERS:
-                for (ServiceInstance in : instances) {
-                    in.workers = (Integer) value;
-                    startQueued(in);
-                }
-                break;
             case QUEUE_CAPACITY:
-                for (ServiceInstance in : instances) {
-                    in.queueCapacity = (Integer) value;
-                }
+            case PROVISION_SECONDS:
+            case BOOT_SECONDS:
+            case WARMUP_SECONDS:
+                pool.configure(current.service());
                 break;
             case SERVICE_TIME_MEAN:
             case SERVICE_TIME_DISTRIBUTION:
                 serviceTime = current.service().serviceTime().toDistribution();
                 break;
+            case SIZE:
+                pool.setTargetSize(current.service().size());
+                break;
             case BALANCER_STRATEGY:
                 balancer = LoadBalancingStrategy.create(current.balancer().strategy());
+                break;
+            case AUTOSCALER_POLICY:
+            case SYNC_PERIOD:
+                configureAutoscaler(true);
+                break;
+            case MIN_REPLICAS:
+            case MAX_REPLICAS:
+            case TARGET_UTILIZATION:
+            case TOLERANCE:
+            case SCALE_UP_STABILIZATION:
+            case SCALE_DOWN_STABILIZATION:
+            case SCALE_UP_PODS:
+            case SCALE_UP_PERCENT:
+            case SCALE_UP_PERIOD:
+            case SCALE_UP_SELECT:
+            case SCALE_DOWN_PODS:
+            case SCALE_DOWN_PERCENT:
+            case SCALE_DOWN_PERIOD:
+            case SCALE_DOWN_SELECT:
+            case TARGET_METRIC:
+            case TARGET_VALUE:
+                configureAutoscaler(false);
+                break;
+            case VERTICAL_POLICY:
+            case VERTICAL_INTERVAL:
+            case VERTICAL_UP:
+            case VERTICAL_DOWN:
+            case VPA_PERCENTILE:
+            case VPA_MARGIN:
+                configureVertical();
                 break;
             case READ_RATIO:
                 break;
@@ -275,60 +371,144 @@ public final class World {
                 throw new AssertionError(p);
         }
         log(source, p.path() + ": " + show(before) + " -> " + show(p.read(current)));
+        return true;
     }
 
     private static String show(Object v) {
         return v instanceof Double ? Parameter.format((Double) v) : String.valueOf(v);
     }
 
-    private void resizePool(int target) {
-        while (readyInstances < target) {
-            ServiceInstance in = addInstance();
-            log("pool", "added " + in.id + " (" + readyInstances + " ready)");
+    // ------------------------------------------------------------------ autoscaling
+
+    /**
+     * Builds the horizontal policy from the current scenario. An HPA keeps its recommendation and
+     * scale-event history across edits, as editing a live HPA object does; {@code restartSync}
+     * starts a new sync timer (a new policy or period).
+     */
+    private void configureAutoscaler(boolean restartSync) {
+        Scenario.Autoscaler a = current.autoscaler();
+        switch (a.policy()) {
+            case HPA:
+                HorizontalPodAutoscaler.Config config = new HorizontalPodAutoscaler.Config(a.minReplicas(), a.maxReplicas(),
+                        (int) a.targetUtilization(), Tolerance.of(a.tolerance()), a.scaleUpRules(), a.scaleDownRules(), a.behavior());
+                if (hpa == null || !(horizontal != null && horizontal.id().equals("hpa"))) {
+                    hpa = new HorizontalPodAutoscaler(config);
+                } else {
+                    hpa.setConfig(config);
+                }
+                horizontal = HorizontalPolicy.hpa(hpa);
+                break;
+            case THRESHOLD:
+                horizontal = new ThresholdPolicy(a.minReplicas(), a.maxReplicas(), (int) a.targetUtilization());
+                break;
+            case TARGET_TRACKING:
+                horizontal = new TargetTrackingPolicy(a.minReplicas(), a.maxReplicas(), a.metric(), a.targetValue(),
+                        a.tolerance(), Simulation.secondsToNanos(a.scaleDownStabilizationSeconds()));
+                break;
+            default:
+                horizontal = null;
+                hpa = null;
         }
-        // Remove the newest ready instances first; each drains its queue before it goes.
-        for (int i = instances.size() - 1; i >= 0 && readyInstances > target; i--) {
-            ServiceInstance in = instances.get(i);
-            if (in.state == ServiceInstance.State.READY) {
-                in.state = ServiceInstance.State.DRAINING;
-                readyInstances--;
-                instanceCountChanged();
-                log("pool", in.id + " draining (" + in.activeRequests() + " requests left, " + readyInstances + " ready)");
-                removeIfDrained(in);
+        if (restartSync) {
+            syncGeneration++;
+            if (horizontal != null) {
+                long generation = syncGeneration;
+                scalingWindowLatency.takeInterval();
+                sim.scheduleIn(Simulation.secondsToNanos(a.syncPeriodSeconds()), () -> autoscalerSync(generation));
             }
         }
     }
 
-    private ServiceInstance addInstance() {
-        ServiceInstance in = new ServiceInstance(nextInstanceNumber++, current.service().workersPerInstance(),
-                current.service().queueCapacity(), sim.nowNanos());
-        instances.add(in);
-        routedByNumber.add(new long[1]);
-        readyInstances++;
-        instanceCountChanged();
-        return in;
+    private void autoscalerSync(long generation) {
+        if (generation != syncGeneration || horizontal == null) {
+            return;
+        }
+        long now = sim.nowNanos();
+        List<PodMetrics> pods = new ArrayList<>(pool.instances.size());
+        int queued = 0;
+        for (ServiceInstance in : pool.instances) {
+            pods.add(new PodMetrics(in.id, in.lifecycle, in.lifecycle == Lifecycle.READY, in.runningSinceNanos,
+                    in.readyTransitionNanos, in.metricTimestampNanos, in.metricWindowNanos, in.metricUsageMillicores,
+                    in.size.millicores()));
+            if (in.lifecycle == Lifecycle.READY) {
+                queued += in.queue.size();
+            }
+        }
+        double p95 = scalingWindowLatency.takeIntervalPercentileMs(95);
+        int ready = pool.readyCount();
+        ScalingDecision d = horizontal.decide(new ScalingInputs(now, pool.specReplicas, pods, p95,
+                ready == 0 ? 0 : queued / (double) ready));
+        lastScaling = d;
+        log(d.policy(), d.explanation());
+        decide(new Decision(now / 1e9, d.policy(), d.explanation(), d.current(), d.proposed(), d.desired()));
+        if (d.rescale()) {
+            setSpec(d.desired(), d.victim());
+        }
+        sim.schedule(now + Simulation.secondsToNanos(current.autoscaler().syncPeriodSeconds()), () -> autoscalerSync(generation));
     }
 
-    private void removeIfDrained(ServiceInstance in) {
-        if (in.state == ServiceInstance.State.DRAINING && in.activeRequests() == 0) {
-            instances.remove(in);
-            log("pool", in.id + " drained and removed");
+    private void configureVertical() {
+        Scenario.VerticalScaler v = current.verticalScaler();
+        verticalGeneration++;
+        switch (v.policy()) {
+            case THRESHOLD:
+                vertical = new ThresholdResizePolicy(v.upThreshold(), v.downThreshold());
+                break;
+            case VPA:
+                vertical = new VpaRecommender(v.targetPercentile(), v.marginFraction(), VPA_HALF_LIFE_NANOS, sim.nowNanos());
+                break;
+            default:
+                vertical = null;
+        }
+        if (vertical != null) {
+            long generation = verticalGeneration;
+            for (ServiceInstance in : pool.instances) {
+                in.coresSinceLastVertical(sim.nowNanos()); // start a fresh window
+            }
+            sim.scheduleIn(Simulation.secondsToNanos(v.intervalSeconds()), () -> verticalSync(generation));
         }
     }
 
-    private void instanceCountChanged() {
+    private void verticalSync(long generation) {
+        if (generation != verticalGeneration || vertical == null) {
+            return;
+        }
         long now = sim.nowNanos();
-        instanceSecondsIntegral += integratedInstances * (now - instancesChangedAtNanos) / 1e9;
-        instancesChangedAtNanos = now;
-        integratedInstances = readyInstances;
-        minInstances = Math.min(minInstances, readyInstances);
-        maxInstances = Math.max(maxInstances, readyInstances);
-        double t = now / 1e9;
-        double[] last = instanceTimeline.isEmpty() ? null : instanceTimeline.get(instanceTimeline.size() - 1);
-        if (last != null && last[0] == t) {
-            last[1] = readyInstances;
-        } else if (instanceTimeline.size() < INSTANCE_TIMELINE_CAPACITY) {
-            instanceTimeline.add(new double[] {t, readyInstances});
+        List<Double> samples = new ArrayList<>();
+        double used = 0;
+        double capacity = 0;
+        for (ServiceInstance in : pool.instances) {
+            double cores = in.coresSinceLastVertical(now);
+            if (in.lifecycle == Lifecycle.READY) {
+                samples.add(cores);
+                used += cores;
+                capacity += in.size.vcpus();
+            }
+        }
+        double[] s = samples.stream().mapToDouble(Double::doubleValue).toArray();
+        InstanceSize size = pool.targetSize;
+        VerticalPolicy.VerticalDecision d = vertical.decide(now, size, s, capacity == 0 ? Double.NaN : used / capacity);
+        lastVertical = d.explanation();
+        log("vertical", d.explanation());
+        decide(new Decision(now / 1e9, "vertical-" + d.policy(), d.explanation(), -1, -1, -1));
+        if (d.resize() && !pool.rolling()) {
+            current = current.withService(current.service().withSize(d.desired()));
+            pool.setTargetSize(d.desired());
+        }
+        sim.schedule(now + Simulation.secondsToNanos(current.verticalScaler().intervalSeconds()), () -> verticalSync(generation));
+    }
+
+    private void scrapeMetrics() {
+        long now = sim.nowNanos();
+        for (ServiceInstance in : pool.instances) {
+            in.scrape(now, METRIC_WINDOW_NANOS);
+        }
+        sim.schedule(now + METRIC_WINDOW_NANOS, this::scrapeMetrics);
+    }
+
+    private void decide(Decision d) {
+        if (decisions.size() < DECISION_CAPACITY) {
+            decisions.add(d);
         }
     }
 
@@ -413,14 +593,14 @@ public final class World {
         intervalOffered++;
         Request r = new Request(this, sim.nowNanos(), keys.sample(keyRandom),
                 readRandom.nextDouble() < current.workload().readRatio(), user);
+        List<ServiceInstance> instances = pool.instances;
         int index = balancer.pick(instances, RequestHash.of(r.key), sim.nowNanos(), balancerRandom);
         if (index < 0) {
             reject(r, -1, Snapshot.Dispatches.REJECTED_NO_INSTANCE);
             return;
         }
         ServiceInstance in = instances.get(index);
-        in.routed++;
-        routedByNumber.get(in.number)[0]++;
+        pool.routed(in);
         r.instance = in;
         if (in.busy < in.workers) {
             recordDispatch(in.number, Snapshot.Dispatches.QUEUED);
@@ -451,10 +631,11 @@ public final class World {
 
     private void startService(ServiceInstance in, Request r) {
         in.busyChanged(sim.nowNanos(), +1);
-        sim.schedule(sim.nowNanos() + Simulation.millisToNanos(serviceTime.sample(serviceRandom)), r);
+        double ms = serviceTime.sample(serviceRandom) / in.speed(sim.nowNanos());
+        sim.schedule(sim.nowNanos() + Simulation.millisToNanos(ms), r);
     }
 
-    private void startQueued(ServiceInstance in) {
+    void startQueued(ServiceInstance in) {
         while (in.busy < in.workers && !in.queue.isEmpty()) {
             startService(in, in.queue.pollFirst());
         }
@@ -462,20 +643,43 @@ public final class World {
 
     void complete(Request r) {
         ServiceInstance in = r.instance;
+        if (in.lifecycle == Lifecycle.FAILED) {
+            // Counted as failed when its instance crashed; the client learns of it now.
+            if (r.user >= 0) {
+                userDone(r.user);
+            }
+            return;
+        }
         long now = sim.nowNanos();
         in.busyChanged(now, -1);
         in.completed++;
         completed++;
         intervalCompleted++;
-        latency.recordNanos(now - r.arrivalNanos);
-        balancer.onComplete(in, now - r.arrivalNanos, now);
+        long latencyNanos = now - r.arrivalNanos;
+        latency.recordNanos(latencyNanos);
+        scalingWindowLatency.recordNanos(latencyNanos);
+        balancer.onComplete(in, latencyNanos, now);
         startQueued(in);
-        if (in.state == ServiceInstance.State.DRAINING) {
-            removeIfDrained(in);
+        if (in.lifecycle == Lifecycle.DRAINING) {
+            pool.removeIfDrained(in);
         }
         if (r.user >= 0) {
             userDone(r.user);
         }
+    }
+
+    /** A crash loses what the instance held: queued requests fail now, those in service when they would have ended. */
+    int failRequestsOf(ServiceInstance in) {
+        int lost = in.busy + in.queue.size();
+        failed += lost;
+        intervalFailed += lost;
+        for (Request r : in.queue) {
+            if (r.user >= 0) {
+                userDone(r.user);
+            }
+        }
+        in.queue.clear();
+        return lost;
     }
 
     // ------------------------------------------------------------------ metrics
@@ -486,56 +690,67 @@ public final class World {
         double utilization = 0;
         int queued = 0;
         int ready = 0;
-        for (ServiceInstance in : instances) {
+        for (ServiceInstance in : pool.instances) {
             double u = in.sampleUtilization(now);
             queued += in.queue.size();
-            if (in.state == ServiceInstance.State.READY) {
+            if (in.lifecycle == Lifecycle.READY) {
                 utilization += u;
                 ready++;
             }
         }
         double seconds = SAMPLE_PERIOD_NANOS / 1e9;
         lastSample = new Sample(now / 1e9, intervalOffered / seconds, intervalCompleted / seconds,
-                intervalRejected / seconds, s.meanMs(), s.p50Ms(), s.p99Ms(), readyInstances,
-                ready == 0 ? 0 : utilization / ready, queued);
+                intervalRejected / seconds, intervalFailed / seconds, s.meanMs(), s.p50Ms(), s.p99Ms(), ready,
+                pool.specReplicas, ready == 0 ? 0 : utilization / ready, queued, pool.costPerHour(), pool.costDollars());
         intervalOffered = 0;
         intervalCompleted = 0;
         intervalRejected = 0;
+        intervalFailed = 0;
         seriesTime.append(lastSample.timeSeconds());
         seriesOffered.append(lastSample.offeredPerSecond());
         seriesThroughput.append(lastSample.throughputPerSecond());
         seriesRejected.append(lastSample.rejectedPerSecond());
+        seriesFailed.append(lastSample.failedPerSecond());
         seriesP50.append(lastSample.p50Ms());
         seriesP99.append(lastSample.p99Ms());
         seriesInstances.append(lastSample.instances());
+        seriesDesired.append(lastSample.desiredInstances());
         seriesUtilization.append(lastSample.utilization());
+        seriesCostPerHour.append(lastSample.costPerHour());
+        seriesCost.append(lastSample.costDollars());
         if (sampleSink != null) {
             sampleSink.accept(lastSample);
         }
         sim.schedule(now + SAMPLE_PERIOD_NANOS, this::takeSample);
     }
 
-    private void log(String source, String message) {
+    void log(String source, String message) {
         if (log.size() == LOG_CAPACITY) {
             log.pollFirst();
         }
         log.addLast(new LogEntry(sim.nowSeconds(), source, message));
         logCount++;
+        if (!source.equals("hpa") && !source.equals("threshold") && !source.equals("target-tracking")
+                && !source.equals("vertical")) {
+            decide(new Decision(sim.nowSeconds(), source, message, -1, -1, -1));
+        }
     }
 
     // ------------------------------------------------------------------ views
 
     public Snapshot snapshot() {
-        List<Snapshot.InstanceView> views = new ArrayList<>(instances.size());
-        for (ServiceInstance in : instances) {
-            views.add(new Snapshot.InstanceView(in.number, in.id,
-                    in.state == ServiceInstance.State.READY ? Snapshot.InstanceState.READY : Snapshot.InstanceState.DRAINING,
-                    in.workers, in.busy, in.queue.size(), in.queueCapacity, in.routed, in.rejected, in.lastUtilization));
+        long now = sim.nowNanos();
+        List<Snapshot.InstanceView> views = new ArrayList<>(pool.instances.size());
+        for (ServiceInstance in : pool.instances) {
+            views.add(new Snapshot.InstanceView(in.number, in.id, Snapshot.InstanceState.of(in.lifecycle), in.workers,
+                    in.busy, in.queue.size(), in.queueCapacity, in.routed, in.rejected, in.lastUtilization,
+                    in.size.id(), in.size.vcpus(), in.progress(now), in.warmingUp(now), in.speedFactor,
+                    in.size.costPerHour()));
         }
         int n = SNAPSHOT_SERIES_POINTS;
         Snapshot.Series series = new Snapshot.Series(seriesTime.tail(n), seriesOffered.tail(n), seriesThroughput.tail(n),
-                seriesRejected.tail(n), seriesP50.tail(n), seriesP99.tail(n), seriesInstances.tail(n),
-                seriesUtilization.tail(n));
+                seriesRejected.tail(n), seriesFailed.tail(n), seriesP50.tail(n), seriesP99.tail(n), seriesInstances.tail(n),
+                seriesDesired.tail(n), seriesUtilization.tail(n), seriesCostPerHour.tail(n), seriesCost.tail(n));
         int k = (int) Math.min(dispatchCount, DISPATCH_RING);
         int[] di = new int[k];
         byte[] dout = new byte[k];
@@ -548,9 +763,12 @@ public final class World {
         if (recentLog.size() > SNAPSHOT_LOG_LINES) {
             recentLog = recentLog.subList(recentLog.size() - SNAPSHOT_LOG_LINES, recentLog.size());
         }
+        Snapshot.Scaling scaling = new Snapshot.Scaling(current.autoscaler().policy().id(), pool.specReplicas,
+                pool.readyCount(), pool.targetSize.id(), pool.rolling(), pool.costPerHour(), pool.costDollars(),
+                lastScaling == null ? "" : lastScaling.explanation(), lastVertical, current.verticalScaler().policy().id());
         return new Snapshot(sim.nowSeconds(), sim.eventsFired(), current, List.copyOf(views), offered, completed,
                 rejected, failed, lastSample, latency.total(), series,
-                new Snapshot.Dispatches(dispatchCount, di, dout), logCount, List.copyOf(recentLog));
+                new Snapshot.Dispatches(dispatchCount, di, dout), logCount, List.copyOf(recentLog), scaling);
     }
 
     // Read by Report.
@@ -559,30 +777,17 @@ public final class World {
     long rejected() { return rejected; }
     long failed() { return failed; }
     LatencySummary totalLatency() { return latency.total(); }
-    int minInstances() { return minInstances; }
-    int maxInstances() { return maxInstances; }
-    List<double[]> instanceTimeline() { return instanceTimeline; }
-    List<long[]> routedByNumber() { return routedByNumber; }
-    List<LogEntry> logEntries() { return List.copyOf(log); }
+    ServicePool pool() { return pool; }
+    List<Decision> decisions() { return decisions; }
     String balancerId() { return balancer.id(); }
-
-    double meanInstances() {
-        double t = sim.nowSeconds();
-        double integral = instanceSecondsIntegral + readyInstances * (sim.nowNanos() - instancesChangedAtNanos) / 1e9;
-        return t <= 0 ? readyInstances : integral / t;
-    }
-
-    List<ServiceInstance> instances() {
-        return instances;
-    }
 
     static String describe(Scenario s) {
         Scenario.Arrival a = s.workload().arrival();
         String load = a.process() == Scenario.ArrivalProcess.POISSON
                 ? "Poisson " + Parameter.format(a.ratePerSecond()) + " req/s" + (a.shape().kind() == dev.scalelab.sim.RateShape.Kind.CONSTANT ? "" : " (" + a.shape().kind().id() + ")")
                 : a.users() + " users, think " + Parameter.format(a.thinkTime().mean()) + " ms";
-        return load + "; " + s.service().instances() + " instances x " + s.service().workersPerInstance()
+        return load + "; " + s.service().instances() + " " + s.service().size().id() + " instances x " + s.service().workersPerInstance()
                 + " workers, " + s.service().serviceTime().kind().id() + " service " + Parameter.format(s.service().serviceTime().mean())
-                + " ms; " + s.balancer().strategy().id() + "; seed " + s.seed();
+                + " ms; " + s.balancer().strategy().id() + "; autoscaler " + s.autoscaler().policy().id() + "; seed " + s.seed();
     }
 }

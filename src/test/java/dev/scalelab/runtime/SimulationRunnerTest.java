@@ -72,7 +72,7 @@ class SimulationRunnerTest {
         try (SimulationRunner r = new SimulationRunner(Presets.load("default"), true)) {
             r.start();
             // An unchecked value that the world cannot apply: the runner must report it.
-            r.set(Parameter.INSTANCES, "not a number");
+            r.set(Parameter.SERVICE_TIME_MEAN, "not a number");
             Frame f = await(r, x -> x.status().failure() != null);
             assertNotNull(f.status().failure());
             assertTrue(f.status().failure().contains("ClassCastException"), f.status().failure());

@@ -26,8 +26,8 @@ class WorldTest {
     @Test
     void timelineCommandsChangeTheRunAtTheirTime() {
         Scenario s = Presets.load("default").withTimeline(java.util.List.of(
-                new Scenario.TimelineEntry(100, "set", "workload.arrival.ratePerSecond", 800.0),
-                new Scenario.TimelineEntry(150, "set", "service.instances", 8)));
+                Scenario.TimelineEntry.set(100, "workload.arrival.ratePerSecond", 800.0),
+                Scenario.TimelineEntry.set(150, "service.instances", 8)));
         World w = new World(s);
         w.advanceTo(Simulation.secondsToNanos(99.999));
         long before = w.snapshot().offered();

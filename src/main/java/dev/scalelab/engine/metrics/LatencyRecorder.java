@@ -29,6 +29,13 @@ public final class LatencyRecorder {
         return s;
     }
 
+    /** One percentile of the current interval in ms (NaN when empty), then starts a new interval. */
+    public double takeIntervalPercentileMs(double percentile) {
+        double ms = interval.getTotalCount() == 0 ? Double.NaN : interval.getValueAtPercentile(percentile) / 1000.0;
+        interval.reset();
+        return ms;
+    }
+
     public LatencySummary peekInterval() {
         return summarize(interval);
     }
