@@ -54,12 +54,12 @@ final class ServicePool {
         this.targetSize = service.size();
         configure(service);
         specReplicas = service.instances();
-        // The initial instances are already running, as a deployment that was up before the run began.
+        // The initial instances start the run ready, as if they had just finished booting at t = 0.
         for (int i = 0; i < specReplicas; i++) {
             ServiceInstance in = create(Lifecycle.READY);
-            in.runningSinceNanos = -Simulation.NANOS_PER_SECOND * 3600;
-            in.readyTransitionNanos = in.runningSinceNanos;
-            in.readySinceNanos = in.runningSinceNanos;
+            in.runningSinceNanos = 0;
+            in.readyTransitionNanos = 0;
+            in.readySinceNanos = 0;
         }
         readyCountChanged();
     }
