@@ -21,7 +21,7 @@ import java.util.Optional;
  * {@code always_eject_one_host} lets the first ejection through. Envoy's API documentation
  * promises "at least one host regardless of the value", which its code keeps only with that flag
  * (added in 1.31, off by default). ScaleLab's default turns the flag on, giving the documented
- * behaviour; {@link Config#envoyCodeDefaults()} shows the code's.
+ * behaviour; {@link Config#ENVOY_CODE_DEFAULTS} shows the code's.
  *
  * <p>Calls the world makes, on the simulation thread:
  * <ul>
@@ -45,6 +45,10 @@ public final class OutlierDetector {
                          double maxEjectionPercent, boolean alwaysEjectOneHost) {
         public static final Config DEFAULTS = new Config(5, 30_000_000_000L, 300_000_000_000L, 10_000_000_000L, 10, true);
 
+        /** The defaults as Envoy's code has them: always_eject_one_host off. */
+        public static final Config ENVOY_CODE_DEFAULTS =
+                new Config(5, 30_000_000_000L, 300_000_000_000L, 10_000_000_000L, 10, false);
+
         public Config {
             if (consecutive5xx < 1 || baseEjectionNanos <= 0 || intervalNanos <= 0) {
                 throw new IllegalArgumentException("consecutive 5xx, base ejection time and interval must be positive");
@@ -56,11 +60,6 @@ public final class OutlierDetector {
             if (!(maxEjectionPercent >= 0 && maxEjectionPercent <= 100)) {
                 throw new IllegalArgumentException("max ejection percent must be in [0, 100]");
             }
-        }
-
-        /** The defaults as Envoy's code has them: always_eject_one_host off. */
-        public static Config envoyCodeDefaults() {
-            return new Config(5, 30_000_000_000L, 300_000_000_000L, 10_000_000_000L, 10, false);
         }
     }
 

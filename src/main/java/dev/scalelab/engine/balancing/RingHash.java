@@ -54,6 +54,11 @@ public final class RingHash implements LoadBalancingStrategy {
 
     private void build() {
         int k = hosts.size();
+        if (k == 0) {
+            pointHashes = new long[0];
+            pointSlots = new int[0];
+            return;
+        }
         double sum = 0;
         double minWeight = Double.MAX_VALUE;
         for (int slot = 0; slot < k; slot++) {

@@ -100,11 +100,11 @@ class OutlierDetectorTest {
     @Test
     void withEnvoysCodeDefaultsAClusterOfFewerThanTenHostsEjectsNobody() {
         assertEquals(Action.EJECT, errors(detector(Config.DEFAULTS, 5), "i-0", 5, 0).orElseThrow().action());
-        OutlierDetector strict = detector(Config.envoyCodeDefaults(), 5);
+        OutlierDetector strict = detector(Config.ENVOY_CODE_DEFAULTS, 5);
         Event skipped = errors(strict, "i-0", 5, 0).orElseThrow();
         assertEquals(Action.EJECTION_SKIPPED, skipped.action());
         assertTrue(skipped.reason().contains("1 of 5 hosts (20%)"));
-        assertEquals(Action.EJECT, errors(detector(Config.envoyCodeDefaults(), 10), "i-0", 5, 0).orElseThrow().action());
+        assertEquals(Action.EJECT, errors(detector(Config.ENVOY_CODE_DEFAULTS, 10), "i-0", 5, 0).orElseThrow().action());
     }
 
     @Test
