@@ -12,7 +12,10 @@ public interface Backend {
     /** Requests routed here and not yet finished: in service plus waiting in the queue. */
     int activeRequests();
 
-    /** The configured weight (nginx {@code weight=}, Envoy {@code load_balancing_weight}); 1 by default. */
+    /**
+     * The configured weight (nginx {@code weight=}, Envoy {@code load_balancing_weight}); 1 by
+     * default. Weighted and hashing strategies send nothing to a backend whose weight is not positive.
+     */
     default double weight() {
         return 1;
     }

@@ -118,4 +118,43 @@ class StrategiesTest {
             assertEquals(-1, LoadBalancingStrategy.create(s).pick(p, 0, 0, r), s.id());
         }
     }
+
+    @Test
+    void everyStrategyIsCreatedByItsScenarioId() {
+        for (LoadBalancingStrategy.Strategy s : LoadBalancingStrategy.Strategy.values()) {
+            assertEquals(s, LoadBalancingStrategy.Strategy.byId(s.id()));
+            assertEquals(s.id(), LoadBalancingStrategy.create(s).id());
+        }
+    }
+
+    @Test
+    void theConfigReachesTheStrategies() {
+        BalancerConfig config = BalancerConfig.DEFAULTS.withChoiceCount(1).withActiveRequestBias(0)
+                .withRingVirtualNodes(160).withSlowStart(SlowStart.over(60_000_000_000L));
+        RingHash ring = (RingHash) LoadBalancingStrategy.create(LoadBalancingStrategy.Strategy.RING_HASH, config);
+        ring.pick(TestBackend.pool(3), 0, 0, new SplittableRandom(1));
+        assertEquals(480, ring.ringSize());
+        // d = 1 is plain random: the one idle backend of four gets a quarter.
+        List<TestBackend> pool = TestBackend.pool(4);
+        pool.forEach(b -> b.active = 5);
+        pool.get(0).active = 0;
+        LoadBalancingStrategy p1c = LoadBalancingStrategy.create(LoadBalancingStrategy.Strategy.P2C, config);
+        SplittableRandom r = new SplittableRandom(2);
+        int n = 40_000;
+        int idle = 0;
+        for (int i = 0; i < n; i++) {
+            idle += p1c.pick(pool, 0, 0, r) == 0 ? 1 : 0;
+        }
+        assertEquals(n / 4.0, idle, 5 * Math.sqrt(n * 3 / 16.0));
+        // With slow start configured, hosts that just joined are scheduled by EDF even with equal
+        // weights (P2C with d = 1 would be random): with bias 0 they strictly alternate.
+        LoadBalancingStrategy lr = LoadBalancingStrategy.create(LoadBalancingStrategy.Strategy.LEAST_REQUEST, config);
+        List<TestBackend> two = TestBackend.pool(2);
+        two.get(1).active = 9;
+        StringBuilder seq = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            seq.append(lr.pick(two, 0, 0, r));
+        }
+        assertEquals("01".repeat(10), seq.toString());
+    }
 }
