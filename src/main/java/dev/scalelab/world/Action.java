@@ -11,7 +11,11 @@ public enum Action {
     KILL_INSTANCE("kill-instance", true, false,
             "Crash an instance: its requests in flight fail, and the pool replaces it with a new one that must boot."),
     SLOW_INSTANCE("slow-instance", true, true,
-            "Gray failure: the instance stays up and healthy but serves at this fraction of its speed (1 restores it).");
+            "Gray failure: the instance stays up and healthy but serves at this fraction of its speed (1 restores it)."),
+    ERROR_INSTANCE("error-instance", true, true,
+            "The instance answers this fraction of its requests with an error (0 restores it); outlier ejection can catch it."),
+    WEIGHT_INSTANCE("weight-instance", true, true,
+            "Sets the instance's balancing weight (weighted strategies: smooth weighted round robin, weighted random, least-request).");
 
     private final String id;
     private final boolean needsTarget;
@@ -50,14 +54,37 @@ public enum Action {
         return null;
     }
 
-    /** Checks the value of a slow-instance: a speed factor in (0, 1]. */
-    public static double speedFactor(String field, Object value) {
+    /** Checks an action's value: its range and what it means. */
+    public double checkValue(String field, Object value) {
+        double min;
+        double max;
+        String meaning;
+        switch (this) {
+            case SLOW_INSTANCE:
+                min = 0.01;
+                max = 1;
+                meaning = "the fraction of normal speed";
+                break;
+            case ERROR_INSTANCE:
+                min = 0;
+                max = 1;
+                meaning = "the fraction of requests that fail";
+                break;
+            case WEIGHT_INSTANCE:
+                min = 0.001;
+                max = 1000;
+                meaning = "the balancing weight";
+                break;
+            default:
+                throw new ScenarioException(field, id + " takes no value");
+        }
+        String expected = "a number from " + Parameter.format(min) + " to " + Parameter.format(max) + " (" + meaning + ")";
         if (!(value instanceof Number)) {
-            throw new ScenarioException(field, "expected a number from 0.01 to 1 (the fraction of normal speed)");
+            throw new ScenarioException(field, "expected " + expected);
         }
         double v = ((Number) value).doubleValue();
-        if (!(v >= 0.01 && v <= 1)) {
-            throw new ScenarioException(field, Parameter.format(v) + " is out of range; a number from 0.01 to 1 (the fraction of normal speed)");
+        if (!(v >= min && v <= max)) {
+            throw new ScenarioException(field, Parameter.format(v) + " is out of range; " + expected);
         }
         return v;
     }

@@ -101,7 +101,29 @@ public enum Parameter {
             "VPA: safety margin added to every estimate (Kubernetes default 0.15)."),
     BALANCER_STRATEGY("balancer.strategy", Type.CHOICE, 0, 0, "",
             "How the load balancer picks an instance for each request.",
-            ids(Strategy.values(), Strategy::id));
+            ids(Strategy.values(), Strategy::id)),
+    BALANCER_CHOICES("balancer.choices", Type.INTEGER, 1, 10, "",
+            "p2c and least-request: how many instances are sampled per pick, the least busy wins (Envoy choice_count, 2)."),
+    BALANCER_BIAS("balancer.activeRequestBias", Type.NUMBER, 0, 10, "",
+            "least-request with unequal weights: weight / (active + 1)^bias. 0 is plain weighted round robin (Envoy default 1)."),
+    RING_VIRTUAL_NODES("balancer.ringVirtualNodes", Type.INTEGER, 0, 10_000, "",
+            "ring-hash: points per instance (0 sizes the ring as Envoy does, 1024 points in all)."),
+    SLOW_START("balancer.slowStartSeconds", Type.NUMBER, 0, 3600, "s",
+            "least-request: a new instance's weight ramps up over this window, from 10% (Envoy slow start). 0 is off."),
+    OUTLIER_ERRORS("balancer.outlierConsecutiveErrors", Type.INTEGER, 0, 1000, "errors",
+            "Passive outlier ejection: this many errors in a row eject an instance (Envoy consecutive_5xx, 5). 0 is off."),
+    OUTLIER_BASE_EJECTION("balancer.outlierBaseEjectionSeconds", Type.NUMBER, 1, 3600, "s",
+            "An ejection lasts this long times the number of times the instance was ejected (Envoy base_ejection_time, 30 s)."),
+    OUTLIER_MAX_EJECTION("balancer.outlierMaxEjectionPercent", Type.NUMBER, 0, 100, "%",
+            "At most this share of instances is ejected at once; at least one may be (Envoy max_ejection_percent, 10%)."),
+    HEALTH_CHECK_INTERVAL("balancer.healthCheckIntervalSeconds", Type.NUMBER, 0, 3600, "s",
+            "Active health checks probe every instance this often. 0 is off. A slow instance still passes them."),
+    HEALTH_CHECK_UNHEALTHY("balancer.healthCheckUnhealthyThreshold", Type.INTEGER, 1, 100, "probes",
+            "Probes in a row that time out before an instance is marked unhealthy."),
+    HEALTH_CHECK_HEALTHY("balancer.healthCheckHealthyThreshold", Type.INTEGER, 1, 100, "probes",
+            "Probes in a row that pass before an unhealthy instance is healthy again."),
+    PANIC_THRESHOLD("balancer.panicThresholdPercent", Type.NUMBER, 0, 100, "%",
+            "Below this share of healthy instances the balancer panics and uses every ready instance (Envoy 50%).");
 
     private static <T> String[] ids(T[] values, java.util.function.Function<T, String> id) {
         return Arrays.stream(values).map(id).toArray(String[]::new);

@@ -69,37 +69,33 @@ public record Scenario(String name, String description, long seed, double durati
      * (rising linearly from half speed), as a JIT-compiled service does. The initial instances start ready.
      */
     public record Service(int instances, int workersPerInstance, int queueCapacity, DistributionSpec serviceTime,
-                          InstanceSize size, double provisionSeconds, double bootSeconds, double warmupSeconds) {
+                          InstanceSize size, double provisionSeconds, double bootSeconds, double warmupSeconds,
+                          List<Double> weights, List<Double> speeds) {
+        public Service {
+            weights = List.copyOf(weights);
+            speeds = List.copyOf(speeds);
+        }
+
         public Service withInstances(int n) {
-            return new Service(n, workersPerInstance, queueCapacity, serviceTime, size, provisionSeconds, bootSeconds, warmupSeconds);
-        }
-
-        public Service withWorkersPerInstance(int n) {
-            return new Service(instances, n, queueCapacity, serviceTime, size, provisionSeconds, bootSeconds, warmupSeconds);
-        }
-
-        public Service withQueueCapacity(int n) {
-            return new Service(instances, workersPerInstance, n, serviceTime, size, provisionSeconds, bootSeconds, warmupSeconds);
+            return new Service(n, workersPerInstance, queueCapacity, serviceTime, size, provisionSeconds, bootSeconds, warmupSeconds, weights, speeds);
         }
 
         public Service withServiceTime(DistributionSpec d) {
-            return new Service(instances, workersPerInstance, queueCapacity, d, size, provisionSeconds, bootSeconds, warmupSeconds);
+            return new Service(instances, workersPerInstance, queueCapacity, d, size, provisionSeconds, bootSeconds, warmupSeconds, weights, speeds);
         }
 
         public Service withSize(InstanceSize s) {
-            return new Service(instances, workersPerInstance, queueCapacity, serviceTime, s, provisionSeconds, bootSeconds, warmupSeconds);
+            return new Service(instances, workersPerInstance, queueCapacity, serviceTime, s, provisionSeconds, bootSeconds, warmupSeconds, weights, speeds);
         }
 
-        public Service withProvisionSeconds(double v) {
-            return new Service(instances, workersPerInstance, queueCapacity, serviceTime, size, v, bootSeconds, warmupSeconds);
+        /** The balancing weight of the initial instance {@code i} (nginx weight=); 1 when not given. */
+        public double weight(int i) {
+            return i < weights.size() ? weights.get(i) : 1;
         }
 
-        public Service withBootSeconds(double v) {
-            return new Service(instances, workersPerInstance, queueCapacity, serviceTime, size, provisionSeconds, v, warmupSeconds);
-        }
-
-        public Service withWarmupSeconds(double v) {
-            return new Service(instances, workersPerInstance, queueCapacity, serviceTime, size, provisionSeconds, bootSeconds, v);
+        /** The speed of the initial instance {@code i} (1 = normal; heterogeneous hardware); 1 when not given. */
+        public double speed(int i) {
+            return i < speeds.size() ? speeds.get(i) : 1;
         }
     }
 
@@ -197,7 +193,24 @@ public record Scenario(String name, String description, long seed, double durati
         public static final VerticalScaler DEFAULT = new VerticalScaler(VerticalPolicyKind.NONE, 60, 0.8, 0.3, 0.9, 0.15);
     }
 
-    public record Balancer(Strategy strategy) {
+    /**
+     * The load balancer: a strategy and its parameters (Envoy's names and defaults), and health
+     * handling: passive outlier ejection after {@code outlierConsecutiveErrors} errors in a row (0:
+     * off), active health checks every {@code healthCheckIntervalSeconds} (0: off), and the panic
+     * threshold below which it balances over every ready instance, healthy or not.
+     */
+    public record Balancer(Strategy strategy, int choices, double activeRequestBias, int ringVirtualNodes,
+                           double slowStartSeconds, int outlierConsecutiveErrors, double outlierBaseEjectionSeconds,
+                           double outlierMaxEjectionPercent, double healthCheckIntervalSeconds,
+                           int healthCheckUnhealthyThreshold, int healthCheckHealthyThreshold,
+                           double panicThresholdPercent) {
+        public static final Balancer DEFAULT = new Balancer(Strategy.ROUND_ROBIN, 2, 1.0, 0, 0, 0, 30, 10, 0, 3, 2, 50);
+
+        public Balancer withStrategy(Strategy s) {
+            return new Balancer(s, choices, activeRequestBias, ringVirtualNodes, slowStartSeconds, outlierConsecutiveErrors,
+                    outlierBaseEjectionSeconds, outlierMaxEjectionPercent, healthCheckIntervalSeconds,
+                    healthCheckUnhealthyThreshold, healthCheckHealthyThreshold, panicThresholdPercent);
+        }
     }
 
     /**
@@ -214,9 +227,9 @@ public record Scenario(String name, String description, long seed, double durati
             new Workload(new Arrival(ArrivalProcess.POISSON, 400, RateShape.CONSTANT, 50,
                     DistributionSpec.exponential(1000)),
                     new Keys(KeyDistribution.ZIPF, 0.9, 10_000, 0.8, 0.2), 0.9),
-            new Service(4, 4, 100, DistributionSpec.lognormal(20, 80), InstanceSize.MEDIUM, 5, 30, 0),
+            new Service(4, 4, 100, DistributionSpec.lognormal(20, 80), InstanceSize.MEDIUM, 5, 30, 0, List.of(), List.of()),
             Autoscaler.DEFAULT, VerticalScaler.DEFAULT,
-            new Balancer(Strategy.ROUND_ROBIN),
+            Balancer.DEFAULT,
             List.of());
 
     public Scenario withSeed(long newSeed) {

@@ -252,8 +252,10 @@ public final class ScenarioFiles {
         double provision = f.parameter("provisionSeconds", Parameter.PROVISION_SECONDS, d.provisionSeconds());
         double boot = f.parameter("bootSeconds", Parameter.BOOT_SECONDS, d.bootSeconds());
         double warmup = f.parameter("warmupSeconds", Parameter.WARMUP_SECONDS, d.warmupSeconds());
+        List<Double> weights = f.numbers("weights", d.weights(), 0.001, 1000);
+        List<Double> speeds = f.numbers("speeds", d.speeds(), 0.01, 100);
         f.finish();
-        return new Scenario.Service(instances, workers, queue, serviceTime, size, provision, boot, warmup);
+        return new Scenario.Service(instances, workers, queue, serviceTime, size, provision, boot, warmup, weights, speeds);
     }
 
     private static Scenario.Autoscaler readAutoscaler(Fields f, Scenario.Autoscaler d) {
@@ -308,8 +310,20 @@ public final class ScenarioFiles {
             return d;
         }
         String id = f.parameter("strategy", Parameter.BALANCER_STRATEGY, d.strategy().id());
+        int choices = f.parameter("choices", Parameter.BALANCER_CHOICES, d.choices());
+        double bias = f.parameter("activeRequestBias", Parameter.BALANCER_BIAS, d.activeRequestBias());
+        int ring = f.parameter("ringVirtualNodes", Parameter.RING_VIRTUAL_NODES, d.ringVirtualNodes());
+        double slowStart = f.parameter("slowStartSeconds", Parameter.SLOW_START, d.slowStartSeconds());
+        int outlier = f.parameter("outlierConsecutiveErrors", Parameter.OUTLIER_ERRORS, d.outlierConsecutiveErrors());
+        double base = f.parameter("outlierBaseEjectionSeconds", Parameter.OUTLIER_BASE_EJECTION, d.outlierBaseEjectionSeconds());
+        double maxPercent = f.parameter("outlierMaxEjectionPercent", Parameter.OUTLIER_MAX_EJECTION, d.outlierMaxEjectionPercent());
+        double hc = f.parameter("healthCheckIntervalSeconds", Parameter.HEALTH_CHECK_INTERVAL, d.healthCheckIntervalSeconds());
+        int unhealthy = f.parameter("healthCheckUnhealthyThreshold", Parameter.HEALTH_CHECK_UNHEALTHY, d.healthCheckUnhealthyThreshold());
+        int healthy = f.parameter("healthCheckHealthyThreshold", Parameter.HEALTH_CHECK_HEALTHY, d.healthCheckHealthyThreshold());
+        double panic = f.parameter("panicThresholdPercent", Parameter.PANIC_THRESHOLD, d.panicThresholdPercent());
         f.finish();
-        return new Scenario.Balancer(Strategy.byId(id));
+        return new Scenario.Balancer(Strategy.byId(id), choices, bias, ring, slowStart, outlier, base, maxPercent, hc,
+                unhealthy, healthy, panic);
     }
 
     private static List<Scenario.TimelineEntry> readTimeline(Fields parent, String name) {
@@ -353,9 +367,9 @@ public final class ScenarioFiles {
                 if (action.needsValue()) {
                     JsonNode raw = f.take("value");
                     if (raw == null) {
-                        throw new ScenarioException(f.path("value"), "missing; a number from 0.01 to 1 (the fraction of normal speed)");
+                        throw new ScenarioException(f.path("value"), "missing; " + action.description());
                     }
-                    value = Action.speedFactor(f.path("value"), raw.isNumber() ? raw.doubleValue() : raw.asText());
+                    value = action.checkValue(f.path("value"), raw.isNumber() ? raw.doubleValue() : raw.asText());
                 }
                 f.finish();
                 out.add(new Scenario.TimelineEntry(at, command, null, target, value));
@@ -501,7 +515,29 @@ public final class ScenarioFiles {
         vs.put("targetPercentile", v.targetPercentile());
         vs.put("marginFraction", v.marginFraction());
 
-        root.putObject("balancer").put("strategy", s.balancer().strategy().id());
+        Scenario.Service sv = s.service();
+        if (!sv.weights().isEmpty()) {
+            ArrayNode w = service.putArray("weights");
+            sv.weights().forEach(w::add);
+        }
+        if (!sv.speeds().isEmpty()) {
+            ArrayNode sp = service.putArray("speeds");
+            sv.speeds().forEach(sp::add);
+        }
+        Scenario.Balancer b = s.balancer();
+        ObjectNode balancer = root.putObject("balancer");
+        balancer.put("strategy", b.strategy().id());
+        balancer.put("choices", b.choices());
+        balancer.put("activeRequestBias", b.activeRequestBias());
+        balancer.put("ringVirtualNodes", b.ringVirtualNodes());
+        balancer.put("slowStartSeconds", b.slowStartSeconds());
+        balancer.put("outlierConsecutiveErrors", b.outlierConsecutiveErrors());
+        balancer.put("outlierBaseEjectionSeconds", b.outlierBaseEjectionSeconds());
+        balancer.put("outlierMaxEjectionPercent", b.outlierMaxEjectionPercent());
+        balancer.put("healthCheckIntervalSeconds", b.healthCheckIntervalSeconds());
+        balancer.put("healthCheckUnhealthyThreshold", b.healthCheckUnhealthyThreshold());
+        balancer.put("healthCheckHealthyThreshold", b.healthCheckHealthyThreshold());
+        balancer.put("panicThresholdPercent", b.panicThresholdPercent());
 
         ArrayNode timeline = root.putArray("timeline");
         for (Scenario.TimelineEntry e : s.timeline()) {
@@ -666,6 +702,31 @@ public final class ScenarioFiles {
                         + (minInclusive ? "from " : "above ") + Parameter.format(min) + " to " + Parameter.format(max));
             }
             return x;
+        }
+
+        List<Double> numbers(String name, List<Double> fallback, double min, double max) {
+            JsonNode v = take(name);
+            if (v == null) {
+                return fallback;
+            }
+            if (!v.isArray()) {
+                throw new ScenarioException(path(name), "expected an array of numbers, got " + describe(v));
+            }
+            List<Double> out = new ArrayList<>();
+            for (int i = 0; i < v.size(); i++) {
+                JsonNode x = v.get(i);
+                String at = path(name) + "[" + i + "]";
+                if (!x.isNumber()) {
+                    throw new ScenarioException(at, "expected a number, got " + describe(x));
+                }
+                double d = x.doubleValue();
+                if (!(d >= min && d <= max)) {
+                    throw new ScenarioException(at, Parameter.format(d) + " is out of range; expected " + Parameter.format(min)
+                            + " to " + Parameter.format(max));
+                }
+                out.add(d);
+            }
+            return out;
         }
 
         boolean bool(String name, boolean fallback) {

@@ -22,8 +22,14 @@ final class ServiceInstance implements Backend {
     int queueCapacity;
     int busy;
     final ArrayDeque<Request> queue = new ArrayDeque<>();
-    /** Gray failure: the fraction of normal speed this instance serves at. */
+    /** Gray failure or heterogeneous hardware: the fraction of normal speed this instance serves at. */
     double speedFactor = 1;
+    /** Fraction of its requests the instance answers with an error (a bad deploy, a broken disk). */
+    double errorRate;
+    /** Balancing weight (nginx weight=, Envoy load_balancing_weight). */
+    double weight = 1;
+    /** Whether the balancer may pick it: ready, and neither ejected nor failing health checks (unless in panic). */
+    boolean routable;
 
     /** When the current phase (provisioning, booting, warm-up) started and ends, for progress bars. */
     long phaseStartNanos;
@@ -79,7 +85,12 @@ final class ServiceInstance implements Backend {
 
     @Override
     public boolean acceptsTraffic() {
-        return lifecycle == Lifecycle.READY;
+        return routable;
+    }
+
+    @Override
+    public double weight() {
+        return weight;
     }
 
     @Override

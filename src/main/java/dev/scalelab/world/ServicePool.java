@@ -60,6 +60,8 @@ final class ServicePool {
             in.runningSinceNanos = 0;
             in.readyTransitionNanos = 0;
             in.readySinceNanos = 0;
+            in.weight = service.weight(i);
+            in.speedFactor = service.speed(i);
         }
         readyCountChanged();
     }
@@ -180,6 +182,7 @@ final class ServicePool {
                 queueCapacity, initial, sim.nowNanos());
         instances.add(in);
         routedByNumber.add(new long[1]);
+        world.instanceAdded(in);
         if (initial == Lifecycle.PROVISIONING) {
             in.enterPhase(Lifecycle.PROVISIONING, sim.nowNanos(), provisionNanos);
             world.log("pool", in.id + " provisioning (" + in.size.id() + "; boots in "
@@ -240,6 +243,7 @@ final class ServicePool {
         in.endedNanos = sim.nowNanos();
         retiredCostDollars += in.costDollars(sim.nowNanos());
         instances.remove(in);
+        world.instanceRemoved(in);
     }
 
     /** Crashes it: requests in it fail, and the controller replaces it at once. */
@@ -260,8 +264,33 @@ final class ServicePool {
         sim.schedule(sim.nowNanos() + FAILED_VISIBLE_NANOS, () -> {
             retiredCostDollars += in.costDollars(sim.nowNanos());
             instances.remove(in);
+            world.instanceRemoved(in);
         });
         reconcile();
+        return true;
+    }
+
+    boolean setErrorRate(String id, double errorRate) {
+        ServiceInstance in = find(id);
+        if (in == null || !in.isActive()) {
+            world.log("pool", "error-instance " + id + ": no such running instance");
+            return false;
+        }
+        in.errorRate = errorRate;
+        world.log("pool", in.id + (errorRate <= 0 ? " answers normally again" : " answers "
+                + Math.round(errorRate * 100) + "% of its requests with an error"));
+        return true;
+    }
+
+    boolean setWeight(String id, double weight) {
+        ServiceInstance in = find(id);
+        if (in == null || !in.isActive()) {
+            world.log("pool", "weight-instance " + id + ": no such running instance");
+            return false;
+        }
+        in.weight = weight;
+        world.log("pool", in.id + " weight " + Parameter.format(weight));
+        world.routingChanged();
         return true;
     }
 
@@ -311,6 +340,7 @@ final class ServicePool {
     }
 
     private void readyCountChanged() {
+        world.routingChanged();
         int ready = 0;
         for (ServiceInstance in : instances) {
             if (in.lifecycle == Lifecycle.READY) {

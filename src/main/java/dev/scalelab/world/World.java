@@ -1,6 +1,11 @@
 package dev.scalelab.world;
 
+import dev.scalelab.engine.balancing.ActiveHealthChecker;
+import dev.scalelab.engine.balancing.BalancerConfig;
 import dev.scalelab.engine.balancing.LoadBalancingStrategy;
+import dev.scalelab.engine.balancing.OutlierDetector;
+import dev.scalelab.engine.balancing.PanicThreshold;
+import dev.scalelab.engine.balancing.SlowStart;
 import dev.scalelab.engine.metrics.LatencyRecorder;
 import dev.scalelab.engine.metrics.LatencySummary;
 import dev.scalelab.engine.metrics.RingSeries;
@@ -60,12 +65,20 @@ public final class World {
     private final SplittableRandom serviceRandom;
     private final SplittableRandom balancerRandom;
     private final SplittableRandom thinkRandom;
+    private final SplittableRandom errorRandom;
 
     private final KeySampler keys;
     private Distribution serviceTime;
     private final Distribution thinkTime;
     private LoadBalancingStrategy balancer;
     private final ServicePool pool;
+
+    // Balancer health handling: passive outlier ejection, active health checks, panic threshold.
+    private OutlierDetector outlier;
+    private ActiveHealthChecker health;
+    private PanicThreshold panic = PanicThreshold.DEFAULT;
+    private boolean inPanic;
+    private long healthGeneration;
 
     // Autoscaling.
     private HorizontalPolicy horizontal;
@@ -132,6 +145,7 @@ public final class World {
         serviceRandom = streams.stream("service.serviceTime");
         balancerRandom = streams.stream("balancer");
         thinkRandom = streams.stream("workload.thinkTime");
+        errorRandom = streams.stream("service.errors");
 
         Scenario.Keys k = scenario.workload().keys();
         switch (k.distribution()) {
@@ -146,9 +160,10 @@ public final class World {
         }
         serviceTime = scenario.service().serviceTime().toDistribution();
         thinkTime = scenario.workload().arrival().thinkTime().toDistribution();
-        balancer = LoadBalancingStrategy.create(scenario.balancer().strategy());
         timeline = scenario.timeline();
+        configureBalancer();
         pool = new ServicePool(this, sim, scenario.service());
+        routingChanged();
 
         if (scenario.workload().arrival().process() == Scenario.ArrivalProcess.POISSON) {
             restartArrivals();
@@ -286,6 +301,12 @@ public final class World {
             case SLOW_INSTANCE:
                 log(source, "slow-instance " + e.target() + " to " + Parameter.format(((Number) e.value()).doubleValue()));
                 return pool.slow(e.target(), ((Number) e.value()).doubleValue());
+            case ERROR_INSTANCE:
+                log(source, "error-instance " + e.target() + " to " + Parameter.format(((Number) e.value()).doubleValue()));
+                return pool.setErrorRate(e.target(), ((Number) e.value()).doubleValue());
+            case WEIGHT_INSTANCE:
+                log(source, "weight-instance " + e.target() + " to " + Parameter.format(((Number) e.value()).doubleValue()));
+                return pool.setWeight(e.target(), ((Number) e.value()).doubleValue());
             default:
                 throw new AssertionError(action);
         }
@@ -333,7 +354,19 @@ public final class World {
                 pool.setTargetSize(current.service().size());
                 break;
             case BALANCER_STRATEGY:
-                balancer = LoadBalancingStrategy.create(current.balancer().strategy());
+            case BALANCER_CHOICES:
+            case BALANCER_BIAS:
+            case RING_VIRTUAL_NODES:
+            case SLOW_START:
+            case OUTLIER_ERRORS:
+            case OUTLIER_BASE_EJECTION:
+            case OUTLIER_MAX_EJECTION:
+            case HEALTH_CHECK_INTERVAL:
+            case HEALTH_CHECK_UNHEALTHY:
+            case HEALTH_CHECK_HEALTHY:
+            case PANIC_THRESHOLD:
+                configureBalancer();
+                routingChanged();
                 break;
             case AUTOSCALER_POLICY:
             case SYNC_PERIOD:
@@ -376,6 +409,133 @@ public final class World {
 
     private static String show(Object v) {
         return v instanceof Double ? Parameter.format((Double) v) : String.valueOf(v);
+    }
+
+    // ------------------------------------------------------------------ balancer
+
+    /**
+     * Builds the strategy and the health handling from the current scenario. A change starts them
+     * afresh, as a new Envoy cluster configuration does: strategy state, ejections and probe counts
+     * begin again.
+     */
+    private void configureBalancer() {
+        Scenario.Balancer b = current.balancer();
+        BalancerConfig config = BalancerConfig.DEFAULTS.withChoiceCount(b.choices()).withActiveRequestBias(b.activeRequestBias())
+                .withRingVirtualNodes(b.ringVirtualNodes())
+                .withSlowStart(b.slowStartSeconds() > 0 ? SlowStart.over(Simulation.secondsToNanos(b.slowStartSeconds())) : SlowStart.OFF);
+        balancer = LoadBalancingStrategy.create(b.strategy(), config);
+        panic = new PanicThreshold(b.panicThresholdPercent());
+        healthGeneration++;
+        long generation = healthGeneration;
+        outlier = null;
+        if (b.outlierConsecutiveErrors() > 0) {
+            OutlierDetector.Config d = OutlierDetector.Config.DEFAULTS;
+            outlier = new OutlierDetector(new OutlierDetector.Config(b.outlierConsecutiveErrors(),
+                    Simulation.secondsToNanos(b.outlierBaseEjectionSeconds()), d.maxEjectionNanos(), d.intervalNanos(),
+                    b.outlierMaxEjectionPercent(), d.alwaysEjectOneHost()));
+            sim.scheduleIn(outlier.config().intervalNanos(), () -> outlierInterval(generation));
+        }
+        health = null;
+        if (b.healthCheckIntervalSeconds() > 0) {
+            health = new ActiveHealthChecker(new ActiveHealthChecker.Config(Simulation.secondsToNanos(b.healthCheckIntervalSeconds()),
+                    b.healthCheckUnhealthyThreshold(), b.healthCheckHealthyThreshold()));
+            sim.scheduleIn(0, () -> probeAll(generation));
+        }
+        if (pool != null) {
+            for (ServiceInstance in : pool.instances) {
+                instanceAdded(in);
+            }
+        }
+    }
+
+    void instanceAdded(ServiceInstance in) {
+        if (outlier != null) {
+            outlier.addHost(in.id);
+        }
+        if (health != null) {
+            health.addHost(in.id);
+        }
+    }
+
+    void instanceRemoved(ServiceInstance in) {
+        if (outlier != null) {
+            outlier.removeHost(in.id);
+        }
+        if (health != null) {
+            health.removeHost(in.id);
+        }
+        routingChanged();
+    }
+
+    /**
+     * Decides which instances the balancer may pick: ready ones that are neither ejected nor failing
+     * health checks; in panic (too few of those, as Envoy's healthy_panic_threshold) every ready one.
+     */
+    void routingChanged() {
+        if (pool == null) {
+            return;
+        }
+        int ready = 0;
+        int healthy = 0;
+        for (ServiceInstance in : pool.instances) {
+            if (in.lifecycle == Lifecycle.READY) {
+                ready++;
+                if (isHealthy(in)) {
+                    healthy++;
+                }
+            }
+        }
+        boolean panicNow = ready > 0 && panic.inPanic(healthy, ready);
+        if (panicNow != inPanic) {
+            inPanic = panicNow;
+            log("balancer", panicNow ? String.format(java.util.Locale.ROOT,
+                    "panic: %d of %d ready instances healthy, below %s%%; balancing over all of them", healthy, ready,
+                    Parameter.format(panic.thresholdPercent())) : "out of panic: " + healthy + " of " + ready + " healthy");
+        }
+        for (ServiceInstance in : pool.instances) {
+            in.routable = in.lifecycle == Lifecycle.READY && (inPanic || isHealthy(in));
+        }
+    }
+
+    private boolean isHealthy(ServiceInstance in) {
+        return (outlier == null || !outlier.isEjected(in.id)) && (health == null || health.isHealthy(in.id));
+    }
+
+    private void outlierInterval(long generation) {
+        if (generation != healthGeneration || outlier == null) {
+            return;
+        }
+        for (OutlierDetector.Event e : outlier.onInterval(sim.nowNanos())) {
+            log("outlier", e.hostId() + " " + e.action().name().toLowerCase() + ": " + e.reason());
+        }
+        routingChanged();
+        sim.scheduleIn(outlier.config().intervalNanos(), () -> outlierInterval(generation));
+    }
+
+    /**
+     * One round of active health checks. A probe is cheap and skips the queue: a crashed or booting
+     * instance does not answer, one returning errors for most requests answers unhealthy, and a
+     * slow (gray-failed) one passes, which is why gray failure is hard to catch.
+     */
+    private void probeAll(long generation) {
+        if (generation != healthGeneration || health == null) {
+            return;
+        }
+        long now = sim.nowNanos();
+        for (ServiceInstance in : pool.instances) {
+            ActiveHealthChecker.Probe probe = in.lifecycle == Lifecycle.READY || in.lifecycle == Lifecycle.DRAINING
+                    ? (in.errorRate >= 0.5 ? ActiveHealthChecker.Probe.UNHEALTHY_RESPONSE : ActiveHealthChecker.Probe.PASSED)
+                    : ActiveHealthChecker.Probe.TIMED_OUT;
+            health.onProbe(in.id, probe, now).ifPresent(t -> {
+                log("health", t.hostId() + (t.healthy() ? " healthy: " : " unhealthy: ") + t.reason());
+                if (t.healthy() && outlier != null) {
+                    outlier.onActiveHealthCheckPassed(t.hostId(), now)
+                            .ifPresent(e -> log("outlier", e.hostId() + " " + e.action().name().toLowerCase() + ": " + e.reason()));
+                }
+            });
+        }
+        routingChanged();
+        sim.scheduleIn(health.config().intervalNanos(), () -> probeAll(generation));
     }
 
     // ------------------------------------------------------------------ autoscaling
@@ -610,6 +770,7 @@ public final class World {
             in.queue.addLast(r);
         } else {
             in.rejected++;
+            balancer.onComplete(in, 0, sim.nowNanos());
             reject(r, in.number, Snapshot.Dispatches.REJECTED_QUEUE_FULL);
         }
     }
@@ -643,22 +804,35 @@ public final class World {
 
     void complete(Request r) {
         ServiceInstance in = r.instance;
+        long now = sim.nowNanos();
+        long latencyNanos = now - r.arrivalNanos;
         if (in.lifecycle == Lifecycle.FAILED) {
             // Counted as failed when its instance crashed; the client learns of it now.
+            balancer.onComplete(in, latencyNanos, now);
             if (r.user >= 0) {
                 userDone(r.user);
             }
             return;
         }
-        long now = sim.nowNanos();
         in.busyChanged(now, -1);
-        in.completed++;
-        completed++;
-        intervalCompleted++;
-        long latencyNanos = now - r.arrivalNanos;
-        latency.recordNanos(latencyNanos);
-        scalingWindowLatency.recordNanos(latencyNanos);
         balancer.onComplete(in, latencyNanos, now);
+        boolean error = in.errorRate > 0 && errorRandom.nextDouble() < in.errorRate;
+        if (outlier != null) {
+            outlier.onResult(in.id, !error, now).ifPresent(e -> {
+                log("outlier", e.hostId() + " " + e.action().name().toLowerCase() + ": " + e.reason());
+                routingChanged();
+            });
+        }
+        if (error) {
+            failed++;
+            intervalFailed++;
+        } else {
+            in.completed++;
+            completed++;
+            intervalCompleted++;
+            latency.recordNanos(latencyNanos);
+            scalingWindowLatency.recordNanos(latencyNanos);
+        }
         startQueued(in);
         if (in.lifecycle == Lifecycle.DRAINING) {
             pool.removeIfDrained(in);
@@ -674,6 +848,7 @@ public final class World {
         failed += lost;
         intervalFailed += lost;
         for (Request r : in.queue) {
+            balancer.onComplete(in, sim.nowNanos() - r.arrivalNanos, sim.nowNanos());
             if (r.user >= 0) {
                 userDone(r.user);
             }

@@ -31,7 +31,7 @@ class ScenarioFilesTest {
         assertEquals(80, s.workload().arrival().ratePerSecond());
         assertEquals(Scenario.ArrivalProcess.POISSON, s.workload().arrival().process());
         assertEquals(dev.scalelab.sim.RateShape.Kind.CONSTANT, s.workload().arrival().shape().kind());
-        assertEquals(new Scenario.Service(1, 1, 100_000, DistributionSpec.exponential(10), dev.scalelab.engine.scaling.InstanceSize.MEDIUM, 5, 30, 0), s.service());
+        assertEquals(new Scenario.Service(1, 1, 100_000, DistributionSpec.exponential(10), dev.scalelab.engine.scaling.InstanceSize.MEDIUM, 5, 30, 0, java.util.List.of(), java.util.List.of()), s.service());
         assertEquals(Scenario.AutoscalerPolicy.NONE, s.autoscaler().policy());
         assertEquals("round-robin", s.balancer().strategy().id());
     }
@@ -40,7 +40,7 @@ class ScenarioFilesTest {
     void eachKindOfBadInputHasItsOwnMessageNamingTheField() {
         assertEquals("schema: missing; a scenario file starts with \"schema\": 1", error("{}"));
         assertEquals("schema: 2 is out of range; expected 1 to 1", error("{\"schema\":2}"));
-        assertEquals("service.instancs: unknown field; known here: instances, workersPerInstance, queueCapacity, serviceTime, size, provisionSeconds, bootSeconds, warmupSeconds",
+        assertEquals("service.instancs: unknown field; known here: instances, workersPerInstance, queueCapacity, serviceTime, size, provisionSeconds, bootSeconds, warmupSeconds, weights, speeds",
                 error("{\"schema\":1,\"service\":{\"instancs\":3}}"));
         assertEquals("service.instances: expected a whole number, got the string \"four\"",
                 error("{\"schema\":1,\"service\":{\"instances\":\"four\"}}"));
@@ -48,7 +48,7 @@ class ScenarioFilesTest {
                 error("{\"schema\":1,\"service\":{\"instances\":0}}"));
         assertEquals("workload.arrival.ratePerSecond: -5 is out of range; a number from 0 to 10000000",
                 error("{\"schema\":1,\"workload\":{\"arrival\":{\"ratePerSecond\":-5}}}"));
-        assertEquals("balancer.strategy: \"fastest\" is not one of round-robin, least-connections, random",
+        assertEquals("balancer.strategy: \"fastest\" is not one of round-robin, smooth-weighted-round-robin, least-connections, random, weighted-random, p2c, least-request, peak-ewma, ring-hash, maglev",
                 error("{\"schema\":1,\"balancer\":{\"strategy\":\"fastest\"}}"));
         assertEquals("service.serviceTime.p99Ms: unknown field; known here: distribution, meanMs",
                 error("{\"schema\":1,\"service\":{\"serviceTime\":{\"distribution\":\"exponential\",\"meanMs\":5,\"p99Ms\":9}}}"));
@@ -61,7 +61,7 @@ class ScenarioFilesTest {
         assertEquals("timeline[1].atSeconds: entries must be in time order (5 comes after 10)",
                 error("{\"schema\":1,\"timeline\":[{\"atSeconds\":10,\"command\":\"set\",\"path\":\"service.instances\",\"value\":2},"
                         + "{\"atSeconds\":5,\"command\":\"set\",\"path\":\"service.instances\",\"value\":3}]}"));
-        assertEquals("timeline[0].command: \"explode\" is not one of set, add-instance, remove-instance, kill-instance, slow-instance",
+        assertEquals("timeline[0].command: \"explode\" is not one of set, add-instance, remove-instance, kill-instance, slow-instance, error-instance, weight-instance",
                 error("{\"schema\":1,\"timeline\":[{\"atSeconds\":1,\"command\":\"explode\"}]}"));
         assertEquals("workload.arrival.shape.multiplier: missing; a number from 0 to 10000",
                 error("{\"schema\":1,\"workload\":{\"arrival\":{\"shape\":{\"kind\":\"spike\",\"atSeconds\":1,\"durationSeconds\":2}}}}"));
