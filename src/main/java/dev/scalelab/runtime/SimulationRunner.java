@@ -1,5 +1,6 @@
 package dev.scalelab.runtime;
 
+import dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Action;
 import dev.scalelab.world.Parameter;
@@ -38,6 +39,8 @@ public final class SimulationRunner implements AutoCloseable {
 
     // Simulation-thread state.
     private World world;
+    /** Race mode: a second world, same scenario and seed, another balancer strategy; null otherwise. */
+    private World race;
     private boolean paused;
     private boolean finished;
     private boolean pastDuration;
@@ -89,6 +92,9 @@ public final class SimulationRunner implements AutoCloseable {
         submit(() -> {
             paused = true;
             world.advanceTo(world.simulation().nowNanos() + STEP_NANOS);
+            if (race != null) {
+                race.advanceTo(world.simulation().nowNanos());
+            }
         });
     }
 
@@ -103,10 +109,43 @@ public final class SimulationRunner implements AutoCloseable {
         });
     }
 
-    /** Starts over from {@code scenario}, at virtual time zero. */
+    /**
+     * Race mode: starts over at virtual time zero with two worlds, the same scenario and seed, the
+     * left one balancing with {@code left} and the right one with {@code right}. They advance in
+     * lockstep and receive the same commands, so every difference comes from the strategy.
+     */
+    public void startRace(Scenario scenario, Strategy left, Strategy right) {
+        Objects.requireNonNull(scenario);
+        submit(() -> {
+            world = new World(Parameter.BALANCER_STRATEGY.applyTo(scenario, left.id()));
+            race = new World(Parameter.BALANCER_STRATEGY.applyTo(scenario, right.id()));
+            finished = false;
+            pastDuration = false;
+            failure = null;
+            reanchor();
+        });
+    }
+
+    /** Leaves race mode; the left world runs on. */
+    public void stopRace() {
+        submit(() -> race = null);
+    }
+
+    /** Race mode: changes the right world's strategy at once (the left one's is balancer.strategy). */
+    public void setRaceStrategy(Strategy right) {
+        submit(() -> {
+            if (race != null) {
+                race.advanceTo(race.commandTimeNanos());
+                race.applyUserChange(Parameter.BALANCER_STRATEGY, right.id());
+            }
+        });
+    }
+
+    /** Starts over from {@code scenario}, at virtual time zero, leaving race mode. */
     public void reset(Scenario scenario) {
         Objects.requireNonNull(scenario);
         submit(() -> {
+            race = null;
             world = new World(scenario);
             finished = false;
             pastDuration = false;
@@ -124,8 +163,10 @@ public final class SimulationRunner implements AutoCloseable {
         Objects.requireNonNull(parameter);
         Objects.requireNonNull(value);
         submit(() -> {
-            world.advanceTo(world.commandTimeNanos());
-            world.applyUserChange(parameter, value);
+            for (World w : worlds()) {
+                w.advanceTo(w.commandTimeNanos());
+                w.applyUserChange(parameter, value);
+            }
         });
     }
 
@@ -136,8 +177,10 @@ public final class SimulationRunner implements AutoCloseable {
     public void act(Action action, String target, Double value) {
         Objects.requireNonNull(action);
         submit(() -> {
-            world.advanceTo(world.commandTimeNanos());
-            world.applyUserCommand(new Scenario.TimelineEntry(0, action.id(), null, target, value));
+            for (World w : worlds()) {
+                w.advanceTo(w.commandTimeNanos());
+                w.applyUserCommand(new Scenario.TimelineEntry(0, action.id(), null, target, value));
+            }
         });
     }
 
@@ -164,6 +207,10 @@ public final class SimulationRunner implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private java.util.List<World> worlds() {
+        return race == null ? java.util.List.of(world) : java.util.List.of(world, race);
     }
 
     private void submit(Runnable command) {
@@ -229,6 +276,9 @@ public final class SimulationRunner implements AutoCloseable {
         boolean reached;
         do {
             reached = world.advance(target, EVENTS_PER_CHUNK);
+            if (race != null) {
+                race.advanceTo(world.simulation().nowNanos());
+            }
         } while (!reached && System.nanoTime() - sliceStart < WORK_SLICE_NANOS && commands.isEmpty());
         if (!pastDuration && world.simulation().nowNanos() >= endNanos && reached) {
             finished = true;
@@ -266,7 +316,8 @@ public final class SimulationRunner implements AutoCloseable {
             eventsPerSecond = 0;
         }
         latest.set(new Frame(world.snapshot(),
-                new RunStatus(++frameCounter, paused, finished, speed, eventsPerSecond, lagging, failure)));
+                new RunStatus(++frameCounter, paused, finished, speed, eventsPerSecond, lagging, failure),
+                race == null ? null : race.snapshot()));
         lastPublishWall = wallNow;
     }
 }

@@ -79,4 +79,26 @@ class SimulationRunnerTest {
             assertTrue(f.status().paused());
         }
     }
+
+    @Test
+    void raceModeRunsTwoWorldsInLockstepThatDifferOnlyInTheirStrategy() throws Exception {
+        try (SimulationRunner r = new SimulationRunner(Presets.load("slow-instance"), true)) {
+            r.start();
+            r.startRace(Presets.load("slow-instance"), dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy.ROUND_ROBIN,
+                    dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy.P2C);
+            for (int i = 0; i < 50; i++) {
+                r.step();
+            }
+            Frame f = await(r, x -> x.race() != null && x.snapshot().timeSeconds() >= 5.0);
+            assertEquals(f.snapshot().timeSeconds(), f.race().timeSeconds(), 1e-9);
+            assertEquals("round-robin", f.snapshot().current().balancer().strategy().id());
+            assertEquals("p2c", f.race().current().balancer().strategy().id());
+            // The same seed gives the same arrivals on both sides.
+            assertEquals(f.snapshot().offered(), f.race().offered());
+            assertTrue(f.race().instances().get(3).routed() < f.snapshot().instances().get(3).routed());
+            r.stopRace();
+            r.step();
+            assertTrue(await(r, x -> x.race() == null).race() == null);
+        }
+    }
 }
