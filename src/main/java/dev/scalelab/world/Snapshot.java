@@ -1,5 +1,6 @@
 package dev.scalelab.world;
 
+import dev.scalelab.engine.balancing.PickExplanation;
 import dev.scalelab.engine.metrics.LatencySummary;
 import dev.scalelab.engine.scaling.Lifecycle;
 
@@ -24,7 +25,18 @@ public record Snapshot(
         Dispatches dispatches,
         long logCount,
         List<LogEntry> recentLog,
-        Scaling scaling) {
+        Scaling scaling,
+        BalancerView balancer) {
+
+    /**
+     * The balancer's health handling and its last decision.
+     *
+     * @param excluded ids of ready instances it does not pick now, each with why ("ejected", "unhealthy")
+     * @param lastPick what it weighed for the most recent request, or null for strategies that compare nothing
+     */
+    public record BalancerView(String strategy, boolean panic, java.util.Map<String, String> excluded,
+                               PickExplanation lastPick) {
+    }
 
     /** An instance's lifecycle as drawn: pending, booting, serving, draining or crashed. */
     public enum InstanceState {

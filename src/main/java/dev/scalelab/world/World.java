@@ -941,9 +941,21 @@ public final class World {
         Snapshot.Scaling scaling = new Snapshot.Scaling(current.autoscaler().policy().id(), pool.specReplicas,
                 pool.readyCount(), pool.targetSize.id(), pool.rolling(), pool.costPerHour(), pool.costDollars(),
                 lastScaling == null ? "" : lastScaling.explanation(), lastVertical, current.verticalScaler().policy().id());
+        java.util.Map<String, String> excluded = new java.util.LinkedHashMap<>();
+        for (ServiceInstance in : pool.instances) {
+            if (in.lifecycle == Lifecycle.READY) {
+                if (outlier != null && outlier.isEjected(in.id)) {
+                    excluded.put(in.id, "ejected");
+                } else if (health != null && !health.isHealthy(in.id)) {
+                    excluded.put(in.id, "unhealthy");
+                }
+            }
+        }
+        Snapshot.BalancerView balancerView = new Snapshot.BalancerView(balancer.id(), inPanic, excluded,
+                balancer.explainLastPick());
         return new Snapshot(sim.nowSeconds(), sim.eventsFired(), current, List.copyOf(views), offered, completed,
                 rejected, failed, lastSample, latency.total(), series,
-                new Snapshot.Dispatches(dispatchCount, di, dout), logCount, List.copyOf(recentLog), scaling);
+                new Snapshot.Dispatches(dispatchCount, di, dout), logCount, List.copyOf(recentLog), scaling, balancerView);
     }
 
     // Read by Report.

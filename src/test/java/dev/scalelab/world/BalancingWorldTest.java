@@ -95,4 +95,16 @@ class BalancingWorldTest {
         w.advanceTo(Simulation.secondsToNanos(40));
         assertTrue(w.snapshot().instances().get(0).routed() > before);
     }
+
+    @Test
+    void theLastP2cPickCanBeInspected() {
+        World w = run(withStrategy(Presets.load("slow-instance"), "p2c"), 30);
+        dev.scalelab.engine.balancing.PickExplanation pick = w.snapshot().balancer().lastPick();
+        assertEquals("p2c", pick.strategy());
+        assertEquals(2, pick.candidates().size());
+        int winner = pick.candidates().indexOf(pick.chosen());
+        assertTrue(winner >= 0);
+        assertTrue(pick.scores().get(winner) <= pick.scores().get(1 - winner));
+        assertEquals("active requests", pick.scoreName());
+    }
 }

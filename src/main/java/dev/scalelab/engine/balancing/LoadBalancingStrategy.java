@@ -31,6 +31,14 @@ public interface LoadBalancingStrategy {
     /** The scenario name of this strategy, such as {@code round-robin}. */
     String id();
 
+    /**
+     * The candidates and scores behind the most recent pick, built on demand (strategies keep only
+     * primitive traces of it, so picking allocates nothing); null for strategies that compare nothing.
+     */
+    default PickExplanation explainLastPick() {
+        return null;
+    }
+
     /** The strategy with the real systems' default parameters. */
     static LoadBalancingStrategy create(Strategy strategy) {
         return create(strategy, BalancerConfig.DEFAULTS);

@@ -20,6 +20,11 @@ public final class PeakEwma implements LoadBalancingStrategy {
     private final double tauNanos;
     private final Map<String, Metric> metrics = new HashMap<>();
     private final int[] sample = new int[2];
+    // The last pick, kept for explainLastPick.
+    private final Backend[] lastSampled = new Backend[2];
+    private final double[] lastLoad = new double[2];
+    private int lastCount;
+    private Backend lastChosen;
 
     public PeakEwma(long decayNanos) {
         if (decayNanos <= 0) {
@@ -35,11 +40,18 @@ public final class PeakEwma implements LoadBalancingStrategy {
             return -1;
         }
         int chosen = sample[0];
+        lastCount = k;
+        lastSampled[0] = backends.get(sample[0]);
+        lastLoad[0] = Double.NaN;
         if (k == 2) {
             double loadA = metric(backends.get(sample[0]).id(), nowNanos).load(nowNanos);
             double loadB = metric(backends.get(sample[1]).id(), nowNanos).load(nowNanos);
             chosen = loadA < loadB ? sample[0] : sample[1];
+            lastSampled[1] = backends.get(sample[1]);
+            lastLoad[0] = loadA;
+            lastLoad[1] = loadB;
         }
+        lastChosen = backends.get(chosen);
         metric(backends.get(chosen).id(), nowNanos).start();
         return chosen;
     }
@@ -52,6 +64,20 @@ public final class PeakEwma implements LoadBalancingStrategy {
     @Override
     public String id() {
         return Strategy.PEAK_EWMA.id();
+    }
+
+    @Override
+    public PickExplanation explainLastPick() {
+        if (lastChosen == null) {
+            return null;
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        java.util.List<Double> loads = new java.util.ArrayList<>();
+        for (int j = 0; j < lastCount; j++) {
+            names.add(lastSampled[j].id());
+            loads.add(lastLoad[j] / 1e6); // ns -> ms
+        }
+        return new PickExplanation(id(), names, loads, "peak EWMA load: RTT ms x (pending + 1)", lastChosen.id());
     }
 
     private Metric metric(String id, long nowNanos) {

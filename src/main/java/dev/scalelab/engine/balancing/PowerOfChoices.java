@@ -12,12 +12,19 @@ import java.util.SplittableRandom;
  */
 public final class PowerOfChoices implements LoadBalancingStrategy {
     private final int[] sample;
+    // The last pick, kept for explainLastPick: the sampled backends and their active requests.
+    private final Backend[] lastSampled;
+    private final int[] lastActive;
+    private int lastCount;
+    private Backend lastChosen;
 
     public PowerOfChoices(int choices) {
         if (choices < 1) {
             throw new IllegalArgumentException("power of d choices needs d >= 1");
         }
         sample = new int[choices];
+        lastSampled = new Backend[choices];
+        lastActive = new int[choices];
     }
 
     @Override
@@ -28,14 +35,34 @@ public final class PowerOfChoices implements LoadBalancingStrategy {
         }
         int best = sample[0];
         int bestActive = backends.get(best).activeRequests();
+        lastSampled[0] = backends.get(best);
+        lastActive[0] = bestActive;
         for (int j = 1; j < k; j++) {
             int active = backends.get(sample[j]).activeRequests();
+            lastSampled[j] = backends.get(sample[j]);
+            lastActive[j] = active;
             if (active < bestActive) {
                 best = sample[j];
                 bestActive = active;
             }
         }
+        lastCount = k;
+        lastChosen = backends.get(best);
         return best;
+    }
+
+    @Override
+    public PickExplanation explainLastPick() {
+        if (lastChosen == null) {
+            return null;
+        }
+        java.util.List<String> names = new java.util.ArrayList<>();
+        java.util.List<Double> scores = new java.util.ArrayList<>();
+        for (int j = 0; j < lastCount; j++) {
+            names.add(lastSampled[j].id());
+            scores.add((double) lastActive[j]);
+        }
+        return new PickExplanation(id(), names, scores, "active requests", lastChosen.id());
     }
 
     @Override
