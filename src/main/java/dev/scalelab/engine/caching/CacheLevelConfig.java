@@ -1,7 +1,5 @@
 package dev.scalelab.engine.caching;
 
-import java.util.List;
-
 /**
  * One level of a cache hierarchy as a scenario describes it.
  *
@@ -27,8 +25,4 @@ public record CacheLevelConfig(String name, Scope scope, int capacity, String po
         }
     }
 
-    /** The eviction policy names a level accepts, for a scenario editor to offer. */
-    public static List<String> policyNames() {
-        return EvictionPolicy.NAMES;
-    }
 }
