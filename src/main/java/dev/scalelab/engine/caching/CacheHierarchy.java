@@ -23,8 +23,11 @@ import java.util.TreeMap;
  * <p>Staleness is measured with versions: each write of a key gets the next version; the store
  * holds the newest version written to it; a load copies the version the store held when the read
  * was issued. A read is stale when it returns a version older than a write acknowledged to a
- * client before the read began (a read concurrent with a write may return either version). The per-key version record exists only for keys that were written, so its memory is
- * bounded by the key space. Confined to the simulation thread.
+ * client before the read began (a read concurrent with a write may return either version).
+ *
+ * <p>Memory: each level copy is bounded by its capacity, pending loads by the requests in flight,
+ * and the per-key version records exist only for keys that were written, so they are bounded by
+ * the key space. Confined to the simulation thread.
  */
 public final class CacheHierarchy {
     public static final int SERVED_BY_STORE = -1;
@@ -155,7 +158,7 @@ public final class CacheHierarchy {
         });
     }
 
-    /** Inclusive: copy into every level above. Exclusive: move into the first level. */
+    /** Inclusive: copy into every level above (never over a newer copy). Exclusive: move into the first level. */
     private void promote(int tierIndex, CacheLevel level, int slot, int key, int instance, long now) {
         long version = level.versionAt(slot);
         long recompute = level.recomputeNanosAt(slot);
@@ -165,7 +168,7 @@ public final class CacheHierarchy {
             tiers[0].copyFor(instance).put(key, now, version, recompute, dirty);
         } else {
             for (int above = 0; above < tierIndex; above++) {
-                tiers[above].copyFor(instance).put(key, now, version, recompute, false);
+                putUnlessNewer(tiers[above].copyFor(instance), key, now, version, recompute);
             }
         }
     }
@@ -221,13 +224,20 @@ public final class CacheHierarchy {
                     continue;
                 }
                 visited.add(level);
-                int slot = level.slotOf(key);
                 if (hierarchyConfig.exclusive() && tier.index > 0) {
                     level.remove(key, now, RemovalCause.MOVED);
-                } else if (slot == CacheLevel.NOT_FOUND || level.versionAt(slot) <= version) {
-                    level.put(key, now, version, recomputeNanos, false);
+                } else {
+                    putUnlessNewer(level, key, now, version, recomputeNanos);
                 }
             }
+        }
+    }
+
+    /** Caches a clean copy of {@code version} unless the level already holds a newer one. */
+    private static void putUnlessNewer(CacheLevel level, int key, long now, long version, long recomputeNanos) {
+        int slot = level.slotOf(key);
+        if (slot == CacheLevel.NOT_FOUND || level.versionAt(slot) <= version) {
+            level.put(key, now, version, recomputeNanos, false);
         }
     }
 

@@ -8,7 +8,8 @@ package dev.scalelab.engine.caching;
  * @param ttlSeconds time to live after each insert or overwrite; 0 or less for none
  * @param ttlJitterFraction each entry's TTL is lengthened by a uniform draw from
  *     [0, fraction x ttl), so entries filled together do not expire together
- * @param latencyMs virtual time one lookup, fill or invalidation of this level costs
+ * @param latencyMs virtual time a lookup, write or invalidation of this level costs; fills and
+ *     promotions ride on the answer going back and cost nothing more
  */
 public record CacheLevelConfig(String name, Scope scope, int capacity, String policy, double ttlSeconds,
                                double ttlJitterFraction, double latencyMs) {
@@ -24,5 +25,4 @@ public record CacheLevelConfig(String name, Scope scope, int capacity, String po
             throw new IllegalArgumentException("level " + name + ": jitter and latency must not be negative");
         }
     }
-
 }

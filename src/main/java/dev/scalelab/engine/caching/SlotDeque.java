@@ -37,10 +37,6 @@ final class SlotDeque {
         return first;
     }
 
-    int last() {
-        return last;
-    }
-
     int size() {
         return size;
     }

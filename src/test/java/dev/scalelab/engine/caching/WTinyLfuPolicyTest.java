@@ -99,6 +99,18 @@ class WTinyLfuPolicyTest {
         assertFalse(level.contains(1000, 0));
         assertTrue(level.contains(1001, 0)); // in the window
         assertEquals(2, level.stats().evictions());
+
+        int[] keys = new int[51];
+        int[] residentsByRegion = new int[3];
+        for (int slot = 0; slot < level.snapshotKeys(51, keys); slot++) {
+            if (keys[slot] != CacheLevel.EMPTY_SLOT) {
+                residentsByRegion[level.segmentOf(slot)]++;
+            }
+        }
+        assertEquals(WTinyLfuPolicy.WINDOW, level.segmentOf(level.slotOf(1001)));
+        assertEquals(1, residentsByRegion[WTinyLfuPolicy.WINDOW]);
+        assertEquals(10, residentsByRegion[WTinyLfuPolicy.PROBATION]);
+        assertEquals(39, residentsByRegion[WTinyLfuPolicy.PROTECTED]);
     }
 
     @Test
