@@ -1,0 +1,450 @@
+package dev.scalelab.engine.caching;
+
+import dev.scalelab.sim.Event;
+import dev.scalelab.sim.Simulation;
+
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+
+/**
+ * A multi-level cache on the request path, in virtual time. A read asks the levels in order, each
+ * lookup costing that level's latency; a hit below the first level promotes the entry upwards; a
+ * miss everywhere loads from the {@link BackingStore} and fills the levels. Writes follow the
+ * configured {@link WritePolicy}. Instance-scoped levels have one copy per service instance, made
+ * on first use; writes and invalidations reach only the writer's own copies and the shared ones,
+ * so other instances' private copies may serve stale data until their TTL, as in-process caches do.
+ *
+ * <p>Staleness is measured with versions: each write of a key gets the next version; the store
+ * holds the newest version written to it; a load copies the version the store held when the read
+ * was issued. A read is stale when it returns a version older than a write acknowledged to a
+ * client before the read began (a read concurrent with a write may return either version).
+ *
+ * <p>Memory: each level copy is bounded by its capacity, pending loads by the requests in flight,
+ * and the per-key version records exist only for keys that were written, so they are bounded by
+ * the key space. Confined to the simulation thread.
+ */
+public final class CacheHierarchy {
+    public static final int SERVED_BY_STORE = -1;
+
+    private static final class KeyVersions {
+        long issued;
+        long stored;
+        long acknowledged;
+    }
+
+    private record Waiter(int instance, long mustSeeVersion, RequestCallback done) {
+    }
+
+    private static final class PendingLoad {
+        int loadsInFlight;
+        /** With coalescing, the requests the first load will answer; later misses join it. */
+        List<Waiter> waiters;
+    }
+
+    /** One configured level and its copies (one if shared, one per instance otherwise). */
+    private final class Tier {
+        final int index;
+        final CacheLevelConfig config;
+        final long latencyNanos;
+        final Map<Integer, CacheLevel> copiesByInstance = new TreeMap<>();
+        final CacheLevel shared;
+        /** Counters of instance copies that were dropped, so totals never go backwards. */
+        LevelStats retired;
+
+        Tier(int index, CacheLevelConfig config) {
+            this.index = index;
+            this.config = config;
+            latencyNanos = Simulation.millisToNanos(config.latencyMs());
+            shared = config.scope() == Scope.SHARED ? newCopy(-1) : null;
+            retired = LevelStats.empty(config.name());
+        }
+
+        CacheLevel copyFor(int instance) {
+            return shared != null ? shared : copiesByInstance.computeIfAbsent(instance, this::newCopy);
+        }
+
+        CacheLevel existingCopy(int instance) {
+            return shared != null ? shared : copiesByInstance.get(instance);
+        }
+
+        Collection<CacheLevel> copies() {
+            return shared != null ? List.of(shared) : copiesByInstance.values();
+        }
+
+        private CacheLevel newCopy(int instance) {
+            CacheLevel level = new CacheLevel(config, hierarchyConfig.xfetchBeta(), hierarchyConfig.eventRingCapacity(),
+                    random.split());
+            level.setRemovalListener((key, version, recompute, dirty, cause) ->
+                    onRemoval(index, instance, key, version, recompute, dirty, cause));
+            return level;
+        }
+    }
+
+    private final Simulation simulation;
+    private final CacheHierarchyConfig hierarchyConfig;
+    private final BackingStore store;
+    private final SplittableRandom random;
+    private final Tier[] tiers;
+    private final long writeBackFlushDelayNanos;
+    private final Map<Integer, PendingLoad> pendingLoads = new HashMap<>();
+    private final Map<Integer, KeyVersions> versionsByKey = new HashMap<>();
+
+    private long reads;
+    private long cacheReads;
+    private long storeReads;
+    private long storeLoads;
+    private long duplicateLoads;
+    private long coalescedReads;
+    private long staleReads;
+    private long writes;
+    private long storeWrites;
+
+    /** @param random the hierarchy's own stream; each level copy gets a split of it when made */
+    public CacheHierarchy(Simulation simulation, CacheHierarchyConfig config, BackingStore store, SplittableRandom random) {
+        this.simulation = simulation;
+        this.hierarchyConfig = config;
+        this.store = store;
+        this.random = random;
+        writeBackFlushDelayNanos = Simulation.millisToNanos(config.writeBackFlushDelayMs());
+        tiers = new Tier[config.levels().size()];
+        for (int i = 0; i < tiers.length; i++) {
+            tiers[i] = new Tier(i, config.levels().get(i));
+        }
+    }
+
+    /**
+     * Starts a request for {@code key} from service instance {@code instance} (0, 1, ...);
+     * {@code done} is called when it completes in virtual time.
+     */
+    public void get(int key, int instance, boolean isRead, RequestCallback done) {
+        if (instance < 0) {
+            throw new IllegalArgumentException("instance numbers start at 0: " + instance);
+        }
+        if (isRead) {
+            lookup(0, key, instance, acknowledgedVersion(key), done);
+        } else {
+            write(key, instance, done);
+        }
+    }
+
+    // ---- reads
+
+    private void lookup(int tierIndex, int key, int instance, long mustSeeVersion, RequestCallback done) {
+        if (tierIndex == tiers.length) {
+            load(key, new Waiter(instance, mustSeeVersion, done));
+            return;
+        }
+        Tier tier = tiers[tierIndex];
+        simulation.scheduleIn(tier.latencyNanos, () -> {
+            long now = simulation.nowNanos();
+            CacheLevel level = tier.copyFor(instance);
+            int slot = level.lookup(key, now);
+            if (slot == CacheLevel.NOT_FOUND) {
+                lookup(tierIndex + 1, key, instance, mustSeeVersion, done);
+                return;
+            }
+            long version = level.versionAt(slot);
+            if (tierIndex > 0) {
+                promote(tierIndex, level, slot, key, instance, now);
+            }
+            cacheReads++;
+            answerRead(version, mustSeeVersion, tierIndex, done);
+        });
+    }
+
+    /** Inclusive: copy into every level above (never over a newer copy). Exclusive: move into the first level. */
+    private void promote(int tierIndex, CacheLevel level, int slot, int key, int instance, long now) {
+        long version = level.versionAt(slot);
+        long recompute = level.recomputeNanosAt(slot);
+        if (hierarchyConfig.exclusive()) {
+            boolean dirty = level.isDirtyAt(slot);
+            level.remove(key, now, RemovalCause.MOVED);
+            tiers[0].copyFor(instance).put(key, now, version, recompute, dirty);
+        } else {
+            for (int above = 0; above < tierIndex; above++) {
+                putUnlessNewer(tiers[above].copyFor(instance), key, now, version, recompute);
+            }
+        }
+    }
+
+    private void load(int key, Waiter requester) {
+        PendingLoad pending = pendingLoads.get(key);
+        if (pending != null && hierarchyConfig.coalescing()) {
+            pending.waiters.add(requester);
+            coalescedReads++;
+            return;
+        }
+        if (pending == null) {
+            pending = new PendingLoad();
+            pendingLoads.put(key, pending);
+        } else {
+            duplicateLoads++;
+        }
+        List<Waiter> waiters = new ArrayList<>(1);
+        waiters.add(requester);
+        if (hierarchyConfig.coalescing()) {
+            pending.waiters = waiters;
+        }
+        pending.loadsInFlight++;
+        storeLoads++;
+        long version = storedVersion(key); // the store answers with what it held when asked
+        long startNanos = simulation.nowNanos();
+        PendingLoad load = pending;
+        store.read(key, () -> {
+            if (--load.loadsInFlight == 0) {
+                pendingLoads.remove(key);
+            }
+            long now = simulation.nowNanos();
+            fill(key, version, now - startNanos, waiters, now);
+            for (Waiter waiter : waiters) {
+                storeReads++;
+                answerRead(version, waiter.mustSeeVersion(), SERVED_BY_STORE, waiter.done());
+            }
+        });
+    }
+
+    /**
+     * Puts a loaded value into the levels of each waiting instance: all of them if inclusive; if
+     * exclusive, the first, removing a copy left below (one XFetch refreshed early). A fill never
+     * replaces a newer copy, as a memcached cas would refuse; a fill after an invalidation still
+     * lands, which is cache-aside's race.
+     */
+    private void fill(int key, long version, long recomputeNanos, List<Waiter> waiters, long now) {
+        List<CacheLevel> visited = new ArrayList<>();
+        for (Waiter waiter : waiters) {
+            for (Tier tier : tiers) {
+                CacheLevel level = tier.copyFor(waiter.instance());
+                if (visited.contains(level)) {
+                    continue;
+                }
+                visited.add(level);
+                if (hierarchyConfig.exclusive() && tier.index > 0) {
+                    level.remove(key, now, RemovalCause.MOVED);
+                } else {
+                    putUnlessNewer(level, key, now, version, recomputeNanos);
+                }
+            }
+        }
+    }
+
+    /** Caches a clean copy of {@code version} unless the level already holds a newer one. */
+    private static void putUnlessNewer(CacheLevel level, int key, long now, long version, long recomputeNanos) {
+        int slot = level.slotOf(key);
+        if (slot == CacheLevel.NOT_FOUND || level.versionAt(slot) <= version) {
+            level.put(key, now, version, recomputeNanos, false);
+        }
+    }
+
+    private void answerRead(long version, long mustSeeVersion, int servedBy, RequestCallback done) {
+        reads++;
+        boolean stale = version < mustSeeVersion;
+        if (stale) {
+            staleReads++;
+        }
+        done.done(servedBy, stale);
+    }
+
+    // ---- writes
+
+    private void write(int key, int instance, RequestCallback done) {
+        writes++;
+        long version = ++versionsOf(key).issued;
+        switch (hierarchyConfig.writePolicy()) {
+            case CACHE_ASIDE -> writeStore(key, version, () ->
+                    invalidateCopies(key, instance, () -> acknowledge(key, version, SERVED_BY_STORE, done)));
+            case WRITE_THROUGH -> updateCopies(key, instance, version, false, () ->
+                    writeStore(key, version, () -> acknowledge(key, version, SERVED_BY_STORE, done)));
+            case WRITE_BACK -> updateCopies(key, instance, version, true, () -> {
+                acknowledge(key, version, dirtyTier(), done);
+                simulation.scheduleIn(writeBackFlushDelayNanos, () -> flushIfDirty(key, instance, version));
+            });
+            case WRITE_AROUND -> writeStore(key, version, () -> acknowledge(key, version, SERVED_BY_STORE, done));
+        }
+    }
+
+    /** The level that holds a write-back write: the last (inclusive) or the first (exclusive). */
+    private int dirtyTier() {
+        return hierarchyConfig.exclusive() ? 0 : tiers.length - 1;
+    }
+
+    /**
+     * Writes the new version into the writer's copies, each after its level's latency (exclusive:
+     * into the first level, removing older copies below); {@code then} fires after the slowest.
+     */
+    private void updateCopies(int key, int instance, long version, boolean dirty, Event then) {
+        long slowestNanos = 0;
+        for (Tier tier : tiers) {
+            slowestNanos = Math.max(slowestNanos, tier.latencyNanos);
+            simulation.scheduleIn(tier.latencyNanos, () -> {
+                long now = simulation.nowNanos();
+                CacheLevel level = tier.copyFor(instance);
+                if (hierarchyConfig.exclusive() && tier.index > 0) {
+                    level.remove(key, now, RemovalCause.EXPLICIT);
+                } else {
+                    level.put(key, now, version, 0, dirty && tier.index == dirtyTier());
+                }
+            });
+        }
+        simulation.scheduleIn(slowestNanos, then);
+    }
+
+    /** Removes the writer's copies, each after its level's latency; {@code then} fires after the slowest. */
+    private void invalidateCopies(int key, int instance, Event then) {
+        long slowestNanos = 0;
+        for (Tier tier : tiers) {
+            slowestNanos = Math.max(slowestNanos, tier.latencyNanos);
+            simulation.scheduleIn(tier.latencyNanos, () -> {
+                CacheLevel level = tier.existingCopy(instance);
+                if (level != null) {
+                    level.remove(key, simulation.nowNanos(), RemovalCause.EXPLICIT);
+                }
+            });
+        }
+        simulation.scheduleIn(slowestNanos, then);
+    }
+
+    private void writeStore(int key, long version, Event then) {
+        storeWrites++;
+        store.write(key, () -> {
+            KeyVersions versions = versionsOf(key);
+            versions.stored = Math.max(versions.stored, version);
+            then.fire();
+        });
+    }
+
+    private void acknowledge(int key, long version, int servedBy, RequestCallback done) {
+        KeyVersions versions = versionsOf(key);
+        versions.acknowledged = Math.max(versions.acknowledged, version);
+        done.done(servedBy, false);
+    }
+
+    /** The write-back timer: flush the write if it is still dirty wherever it now sits. */
+    private void flushIfDirty(int key, int instance, long version) {
+        for (Tier tier : tiers) {
+            CacheLevel level = tier.existingCopy(instance);
+            if (level != null && level.markClean(key, version)) {
+                writeStore(key, version, () -> { });
+                return;
+            }
+        }
+    }
+
+    /**
+     * Exclusive hierarchies demote an evicted entry into the next level (when that level is shared
+     * or the instance's own); a dirty entry that leaves otherwise, except by failure, is written
+     * back at once, as a write-behind cache writes its evicted dirty lines.
+     */
+    private void onRemoval(int tierIndex, int instance, int key, long version, long recompute, boolean dirty,
+                           RemovalCause cause) {
+        int below = tierIndex + 1;
+        boolean demote = cause == RemovalCause.SIZE && hierarchyConfig.exclusive() && below < tiers.length
+                && (tiers[below].shared != null || instance >= 0);
+        if (demote) {
+            tiers[below].copyFor(instance).put(key, simulation.nowNanos(), version, recompute, dirty);
+        } else if (dirty && cause != RemovalCause.LOST && cause != RemovalCause.MOVED) {
+            writeStore(key, version, () -> { });
+        }
+    }
+
+    private long acknowledgedVersion(int key) {
+        KeyVersions versions = versionsByKey.get(key);
+        return versions == null ? 0 : versions.acknowledged;
+    }
+
+    private long storedVersion(int key) {
+        KeyVersions versions = versionsByKey.get(key);
+        return versions == null ? 0 : versions.stored;
+    }
+
+    private KeyVersions versionsOf(int key) {
+        return versionsByKey.computeIfAbsent(key, k -> new KeyVersions());
+    }
+
+    // ---- operator actions
+
+    /** Empties one level (every copy); dirty entries are written back first. */
+    public void flushLevel(int tierIndex) {
+        for (CacheLevel level : tiers[tierIndex].copies()) {
+            level.clear(simulation.nowNanos(), RemovalCause.EXPLICIT);
+        }
+    }
+
+    public void flushAll() {
+        for (int t = 0; t < tiers.length; t++) {
+            flushLevel(t);
+        }
+    }
+
+    /** Expires {@code key} now in every copy of every level: the moment a hot key's TTL runs out. */
+    public void expireNow(int key) {
+        for (Tier tier : tiers) {
+            for (CacheLevel level : tier.copies()) {
+                level.remove(key, simulation.nowNanos(), RemovalCause.EXPIRED);
+            }
+        }
+    }
+
+    /** A crash of one level (every copy): its contents are gone and unflushed writes are lost; it comes back empty. */
+    public void failLevel(int tierIndex) {
+        for (CacheLevel level : tiers[tierIndex].copies()) {
+            level.clear(simulation.nowNanos(), RemovalCause.LOST);
+        }
+    }
+
+    /** An instance stopped: its private copies go, with their unflushed writes. */
+    public void dropInstance(int instance) {
+        for (Tier tier : tiers) {
+            CacheLevel level = tier.shared == null ? tier.copiesByInstance.remove(instance) : null;
+            if (level != null) {
+                level.clear(simulation.nowNanos(), RemovalCause.LOST);
+                tier.retired = tier.retired.plus(level.stats());
+            }
+        }
+    }
+
+    // ---- stats and views
+
+    public int levelCount() {
+        return tiers.length;
+    }
+
+    public CacheLevelConfig levelConfig(int tierIndex) {
+        return tiers[tierIndex].config;
+    }
+
+    /** One level's counters summed over its copies (dropped instances' included). */
+    public LevelStats levelStats(int tierIndex) {
+        LevelStats sum = tiers[tierIndex].retired;
+        for (CacheLevel level : tiers[tierIndex].copies()) {
+            sum = sum.plus(level.stats());
+        }
+        return sum;
+    }
+
+    /** The live copies of a level, in instance order, for the view; read between events. */
+    public Collection<CacheLevel> levelCopies(int tierIndex) {
+        return Collections.unmodifiableCollection(tiers[tierIndex].copies());
+    }
+
+    /** The copy of a level an instance uses, or null if the instance has not used it yet. */
+    public CacheLevel levelCopy(int tierIndex, int instance) {
+        return tiers[tierIndex].existingCopy(instance);
+    }
+
+    public HierarchyStats stats() {
+        return new HierarchyStats(reads, cacheReads, storeReads, storeLoads, duplicateLoads, coalescedReads, staleReads,
+                writes, storeWrites);
+    }
+
+    /** Store reads of {@code key} in flight now. */
+    public int loadsInFlight(int key) {
+        PendingLoad pending = pendingLoads.get(key);
+        return pending == null ? 0 : pending.loadsInFlight;
+    }
+}
