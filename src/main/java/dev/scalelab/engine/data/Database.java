@@ -1,0 +1,982 @@
+package dev.scalelab.engine.data;
+
+import dev.scalelab.engine.data.DatabaseConfig.MigrationReads;
+import dev.scalelab.engine.data.DatabaseConfig.RangeSplit;
+import dev.scalelab.engine.data.DatabaseView.MigrationView;
+import dev.scalelab.engine.data.QueryResult.Kind;
+import dev.scalelab.engine.data.QueryResult.Outcome;
+import dev.scalelab.sim.Simulation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * A sharded, replicated database in virtual time. Each shard has a primary and replicas; every node
+ * is a FIFO server with a connection limit, a bounded queue and a service time. Writes commit on
+ * the primary and ship through the shard's log; each replica applies every entry after its own lag,
+ * in log order. Reads go to a node by the read policy, restricted by the session guarantee.
+ * Resharding moves keys at a set rate while traffic runs; a killed primary is replaced by its most
+ * up-to-date replica after a detection delay, and the writes that replica lacked are lost.
+ *
+ * <p>Keys are ints {@code 0..keyCount-1}; each key has a version (the number of writes it has had),
+ * and a node answers with the version it holds as of its applied log position. Every notable
+ * decision goes to the listener as a {@link DataEvent}.
+ *
+ * <p>Confined to the simulation thread: call everything from events of {@code sim}. Callbacks run
+ * on that thread too, from events (never inside the call that submitted the query).
+ */
+public final class Database {
+    private static final long KEY_WINDOW_NANOS = Simulation.NANOS_PER_SECOND;
+    private static final long MIGRATION_TICK_NANOS = 10 * Simulation.NANOS_PER_MILLI;
+    /** Below this many queries in the last second nothing is called hot: too few to judge. */
+    private static final long MIN_QUERIES_FOR_HOT = 100;
+    /** A query is sent on to the key's holder at most this many times. */
+    private static final int MAX_REROUTES = 4;
+
+    private final Simulation sim;
+    private final DatabaseConfig config;
+    private final Consumer<DataEvent> listener;
+    // Separate streams, so that changing the read policy does not change service times or lags.
+    private final SplittableRandom serviceRandom;
+    private final SplittableRandom lagRandom;
+    private final SplittableRandom choiceRandom;
+
+    /** Every shard ever created, by id (ids are never reused). */
+    private final List<Shard> shardsById = new ArrayList<>();
+    private ShardRouter router;
+    private long routerVersion;
+
+    // Per key: the shard that physically holds it, its latest committed version, and that
+    // version's LSN on the holder's log.
+    private final int[] holder;
+    private final int[] latestVersion;
+    private final long[] latestLsn;
+
+    // Per-key query counts in tumbling one-second windows, for hot keys and load-based range splits.
+    private int[] keyCounts;
+    private int[] lastKeyCounts;
+    private long keyWindow;
+    private long keyWindowTotal;
+    private long lastKeyWindowTotal;
+    private final Map<Integer, Double> hotKeyShares = new TreeMap<>();
+    private long evaluatedLoadBucket;
+    /** Shard loads are judged only once a whole second has been seen. */
+    private final long firstFullWindowNanos;
+
+    private Migration migration;
+    private MigrationView lastMigration = MigrationView.NONE;
+
+    private long reads;
+    private long writes;
+    private long staleReads;
+    private long readYourWritesViolations;
+    private long monotonicReadViolations;
+    private long lostWrites;
+    private long lostAcknowledgedWrites;
+    private long keysMoved;
+    private long rejected;
+    private long failed;
+    private long rerouted;
+    private long dualReadFallbacks;
+
+    /**
+     * @param random   the database's own stream (such as {@code streams.stream("database")}); split
+     *                 here into service-time, lag and replica-choice streams
+     * @param listener receives every notable decision, on the simulation thread
+     */
+    public Database(Simulation sim, DatabaseConfig config, SplittableRandom random, Consumer<DataEvent> listener) {
+        this.sim = sim;
+        this.config = config;
+        this.listener = listener;
+        serviceRandom = random.split();
+        lagRandom = random.split();
+        choiceRandom = random.split();
+        int[] ids = new int[config.shards()];
+        for (int id = 0; id < ids.length; id++) {
+            ids[id] = id;
+            shardsById.add(new Shard(id, config.replicasPerShard()));
+        }
+        router = ShardRouter.create(config.strategy(), ids, config.virtualNodes(), config.keyCount());
+        holder = new int[config.keyCount()];
+        latestVersion = new int[config.keyCount()];
+        latestLsn = new long[config.keyCount()];
+        for (int key = 0; key < holder.length; key++) {
+            holder[key] = router.shardFor(key);
+            shardsById.get(holder[key]).keysHeld++;
+        }
+        keyCounts = new int[config.keyCount()];
+        lastKeyCounts = new int[config.keyCount()];
+        keyWindow = sim.nowNanos() / KEY_WINDOW_NANOS;
+        evaluatedLoadBucket = sim.nowNanos() / LoadWindow.BUCKET_NANOS;
+        firstFullWindowNanos = (evaluatedLoadBucket + LoadWindow.BUCKETS_PER_WINDOW + 1) * LoadWindow.BUCKET_NANOS;
+    }
+
+    public DatabaseConfig config() {
+        return config;
+    }
+
+    /** The router in force; during a migration, the target layout. */
+    public ShardRouter router() {
+        return router;
+    }
+
+    /** Bumped whenever the router changes. */
+    public long routerVersion() {
+        return routerVersion;
+    }
+
+    /** The shard that holds the key now (during a migration, its old owner until it has moved). */
+    public int holderOf(int key) {
+        return holder[checkedKey(key)];
+    }
+
+    /** The key's latest committed version (0 = never written). */
+    public int latestVersion(int key) {
+        return latestVersion[checkedKey(key)];
+    }
+
+    public boolean migrating() {
+        return migration != null;
+    }
+
+    // ------------------------------------------------------------------ queries
+
+    /**
+     * Reads a key. The callback gets the version the serving node held, whether it was stale, and the
+     * node. {@code session} may be null: then the read is eventual and nothing is tracked.
+     */
+    public void read(int key, Session session, Consumer<QueryResult> callback) {
+        Query q = new Query(Kind.READ, checkedKey(key), session, callback, sim.nowNanos());
+        reads++;
+        countKey(key);
+        int target = holder[key];
+        if (migration != null && config.migrationReads() == MigrationReads.DUAL_READ) {
+            target = router.shardFor(key); // the new owner; it sends the read back if the key has not arrived
+        }
+        dispatchRead(q, shardsById.get(target));
+    }
+
+    /** Writes a new version of a key on its holder's primary; acknowledged as the replication mode says. */
+    public void write(int key, Session session, Consumer<QueryResult> callback) {
+        Query q = new Query(Kind.WRITE, checkedKey(key), session, callback, sim.nowNanos());
+        writes++;
+        countKey(key);
+        dispatchWrite(q, shardsById.get(holder[key]));
+    }
+
+    private void dispatchRead(Query q, Shard shard) {
+        countShard(shard);
+        Node node = chooseReadNode(shard, requiredLsn(q.session, shard));
+        if (node == null) {
+            fail(q, shard.id, "", shard.primary == null ? "no primary and no replica can serve the session"
+                    : "no node can serve");
+            return;
+        }
+        submit(node, q);
+    }
+
+    private void dispatchWrite(Query q, Shard shard) {
+        countShard(shard);
+        if (shard.primary == null) {
+            fail(q, shard.id, "", "no primary (shard " + shard.id + " is failing over or unavailable)");
+            return;
+        }
+        submit(shard.primary, q);
+    }
+
+    /** The log position a node must have applied to serve this session on this shard. */
+    private long requiredLsn(Session session, Shard shard) {
+        if (session == null) {
+            return 0;
+        }
+        switch (config.consistency()) {
+            case READ_YOUR_WRITES:
+                return session.lastWriteLsn(shard.id);
+            case MONOTONIC_READS:
+                return session.maxSeenLsn(shard.id);
+            default:
+                return 0;
+        }
+    }
+
+    /**
+     * The read policy among the live nodes that applied {@code requiredLsn}; when none of those
+     * qualifies, the primary (engines.md: "read only from replicas that have applied it; otherwise
+     * use the primary"); null when there is no live primary either.
+     */
+    private Node chooseReadNode(Shard shard, long requiredLsn) {
+        switch (config.readPolicy()) {
+            case REPLICAS_FIRST: {
+                List<Node> candidates = new ArrayList<>();
+                for (Node n : shard.liveReplicas()) {
+                    if (n.appliedLsn >= requiredLsn) {
+                        candidates.add(n);
+                    }
+                }
+                if (!candidates.isEmpty()) {
+                    return candidates.get(choiceRandom.nextInt(candidates.size()));
+                }
+                break;
+            }
+            case ROUND_ROBIN: {
+                int count = shard.nodes.size();
+                for (int i = 0; i < count; i++) {
+                    Node n = shard.nodes.get((shard.roundRobinCursor + i) % count);
+                    if (n.alive && n.appliedLsn >= requiredLsn) {
+                        shard.roundRobinCursor = (shard.roundRobinCursor + i + 1) % count;
+                        return n;
+                    }
+                }
+                break;
+            }
+            case LEAST_LAG: {
+                Node best = null;
+                for (Node n : shard.liveReplicas()) {
+                    if (n.appliedLsn >= requiredLsn && (best == null || lagNanos(n) < lagNanos(best))) {
+                        best = n;
+                    }
+                }
+                if (best != null) {
+                    return best;
+                }
+                break;
+            }
+            case PRIMARY_ONLY:
+                break;
+            default:
+                throw new AssertionError(config.readPolicy());
+        }
+        return shard.primary;
+    }
+
+    private void submit(Node node, Query q) {
+        q.shard = node.shard;
+        q.node = node;
+        if (node.inService.size() < config.connectionLimit()) {
+            startService(node, q);
+        } else if (node.queue.size() < config.queueCapacity()) {
+            node.queue.add(q);
+        } else {
+            rejected++;
+            deliverLater(q, result(q, Outcome.REJECTED, node.shard.id, node.name, 0, false, false, 0,
+                    "connections and queue full on " + node.name));
+        }
+    }
+
+    private void startService(Node node, Query q) {
+        node.inService.add(q);
+        double serviceMs = (q.kind == Kind.READ ? config.readServiceMs() : config.writeServiceMs())
+                .sample(serviceRandom);
+        sim.scheduleIn(Simulation.millisToNanos(serviceMs), () -> serviceDone(q));
+    }
+
+    private void serviceDone(Query q) {
+        if (q.done) {
+            return; // failed when its node died
+        }
+        if (holder[q.key] != q.shard.id) {
+            sendOn(q);
+        } else if (q.kind == Kind.READ) {
+            finishRead(q);
+        } else {
+            commitWrite(q);
+        }
+    }
+
+    /** The shard does not hold the key (not arrived yet, or moved away meanwhile): retry at the holder. */
+    private void sendOn(Query q) {
+        release(q.node, q);
+        rerouted++;
+        if (q.kind == Kind.READ && migration != null && config.migrationReads() == MigrationReads.DUAL_READ
+                && router.shardFor(q.key) == q.shard.id) {
+            dualReadFallbacks++;
+        }
+        if (++q.reroutes > MAX_REROUTES) {
+            fail(q, q.shard.id, q.node.name, "key " + q.key + " kept moving");
+            return;
+        }
+        Shard holderShard = shardsById.get(holder[q.key]);
+        if (q.kind == Kind.READ) {
+            dispatchRead(q, holderShard);
+        } else {
+            dispatchWrite(q, holderShard);
+        }
+    }
+
+    private void finishRead(Query q) {
+        Node node = q.node;
+        Shard shard = q.shard;
+        int version = versionAt(shard, q.key, node.appliedLsn);
+        boolean stale = version < latestVersion[q.key];
+        boolean rywViolation = false;
+        if (stale) {
+            staleReads++;
+        }
+        if (q.session != null) {
+            rywViolation = version < q.session.ownWrittenVersion(q.key);
+            if (rywViolation) {
+                readYourWritesViolations++;
+            }
+            if (version < q.session.highestReadVersion(q.key)) {
+                monotonicReadViolations++;
+            }
+            q.session.read(shard.id, node.appliedLsn, q.key, version);
+        }
+        release(node, q);
+        node.served++;
+        q.done = true;
+        q.callback.accept(result(q, Outcome.OK, shard.id, node.name, version, stale, rywViolation, node.appliedLsn, ""));
+    }
+
+    /**
+     * The version of {@code key} a node at {@code appliedLsn} holds: walk the key's entries on this
+     * shard back from the newest while they are beyond the node's position. A migration entry is
+     * the copy that moved the key here, present on every node of the shard from its cutover.
+     */
+    private int versionAt(Shard shard, int key, long appliedLsn) {
+        long lsn = latestLsn[key];
+        int version = latestVersion[key];
+        while (lsn > appliedLsn) {
+            LogEntry e = shard.log.get(lsn);
+            if (e.migration) {
+                return e.version;
+            }
+            version = e.version - 1;
+            lsn = e.previousLsnOfKey;
+        }
+        return version;
+    }
+
+    private void commitWrite(Query q) {
+        Shard shard = q.shard;
+        Node primary = q.node;
+        long lsn = ++shard.headLsn;
+        int version = ++latestVersion[q.key];
+        LogEntry entry = new LogEntry(lsn, q.key, version, latestLsn[q.key], sim.nowNanos(), false);
+        latestLsn[q.key] = lsn;
+        shard.log.append(entry);
+        primary.appliedLsn = lsn;
+        if (q.session != null) {
+            q.session.wrote(shard.id, lsn, q.key, version);
+        }
+        int acksNeeded = acksNeeded(shard);
+        if (acksNeeded > 0) {
+            entry.waiter = q; // MySQL's semi-sync holds the client's connection until the ack
+            entry.acksNeeded = acksNeeded;
+        }
+        ship(shard, entry, entry.commitNanos);
+        shard.trimLog();
+        if (acksNeeded == 0) {
+            acknowledge(entry, q);
+        }
+    }
+
+    private int acksNeeded(Shard shard) {
+        int replicas = shard.liveReplicas().size();
+        switch (config.replicationMode()) {
+            case SEMI_SYNC:
+                return Math.min(1, replicas);
+            case SYNC:
+                return replicas;
+            default:
+                return 0;
+        }
+    }
+
+    private void acknowledge(LogEntry entry, Query q) {
+        entry.waiter = null;
+        entry.acknowledged = true;
+        release(q.node, q);
+        q.node.served++;
+        q.done = true;
+        q.callback.accept(result(q, Outcome.OK, q.shard.id, q.node.name, entry.version, false, false, entry.lsn, ""));
+    }
+
+    private void release(Node node, Query q) {
+        node.inService.remove(q);
+        if (node.alive && !node.queue.isEmpty() && node.inService.size() < config.connectionLimit()) {
+            startService(node, node.queue.poll());
+        }
+    }
+
+    // ------------------------------------------------------------------ replication
+
+    /** Sends an entry to every live replica of the shard, each to apply after its own lag. */
+    private void ship(Shard shard, LogEntry entry, long fromNanos) {
+        for (Node replica : shard.liveReplicas()) {
+            shipTo(replica, entry, fromNanos);
+        }
+    }
+
+    private void shipTo(Node replica, LogEntry entry, long fromNanos) {
+        long lagNanos = Simulation.millisToNanos(config.replicationLagMs().sample(lagRandom));
+        if (replica.lagSpikeActive(sim.nowNanos())) {
+            lagNanos += replica.spikeExtraNanos;
+        }
+        // A replica applies in log order (MySQL's applier, PostgreSQL's startup process): an entry
+        // never overtakes the one before it.
+        long applyAt = Math.max(Math.max(fromNanos + lagNanos, replica.lastApplyAtNanos), sim.nowNanos());
+        replica.lastApplyAtNanos = applyAt;
+        int epoch = replica.replicationEpoch;
+        sim.schedule(applyAt, () -> apply(replica, entry, epoch));
+    }
+
+    private void apply(Node replica, LogEntry entry, int epoch) {
+        if (!replica.alive || replica.replicationEpoch != epoch) {
+            return;
+        }
+        replica.appliedLsn = entry.lsn;
+        Query waiter = entry.waiter;
+        if (waiter != null && !waiter.done && ++entry.acks >= entry.acksNeeded) {
+            acknowledge(entry, waiter);
+        }
+        replica.shard.trimLog();
+    }
+
+    /** How far behind its primary a replica is: the age of the oldest entry it has not applied. */
+    private long lagNanos(Node node) {
+        Shard shard = node.shard;
+        if (node.primary || !node.alive || node.appliedLsn >= shard.headLsn) {
+            return 0;
+        }
+        return sim.nowNanos() - shard.log.get(node.appliedLsn + 1).commitNanos;
+    }
+
+    /**
+     * Fault: the named replica applies entries committed in the next {@code durationSeconds}
+     * {@code extraMs} later (a long query on the replica, a saturated disk). Returns false when no
+     * live replica has that name.
+     */
+    public boolean lagSpike(String nodeName, double extraMs, double durationSeconds) {
+        Node node = findNode(nodeName);
+        if (node == null || node.primary || !node.alive) {
+            return false;
+        }
+        node.spikeExtraNanos = Simulation.millisToNanos(extraMs);
+        node.spikeUntilNanos = sim.nowNanos() + Simulation.secondsToNanos(durationSeconds);
+        report(DataEvent.Kind.LAG_SPIKE_STARTED, node.shard.id, String.format(Locale.ROOT,
+                "%s: +%s ms replication lag for %s s (applied LSN %d of %d)", node.name, fmt(extraMs),
+                fmt(durationSeconds), node.appliedLsn, node.shard.headLsn));
+        long until = node.spikeUntilNanos;
+        sim.schedule(until, () -> {
+            if (node.spikeUntilNanos == until) {
+                report(DataEvent.Kind.LAG_SPIKE_ENDED, node.shard.id, String.format(Locale.ROOT,
+                        "%s: lag spike over, %s ms behind now", node.name, fmt(lagNanos(node) / 1e6)));
+            }
+        });
+        return true;
+    }
+
+    private Node findNode(String name) {
+        for (Shard shard : shardsById) {
+            for (Node n : shard.nodes) {
+                if (n.name.equals(name) && !shard.retired) {
+                    return n;
+                }
+            }
+        }
+        return null;
+    }
+
+    // ------------------------------------------------------------------ failover
+
+    /**
+     * Fault: the shard's primary dies. Its queued and running queries fail; replicas keep what they
+     * had applied (what was still on its way is gone with the primary). After the detection delay the
+     * replica with the highest applied LSN is promoted (as Orchestrator and MHA pick the most
+     * up-to-date replica). Returns false when the shard has no live primary.
+     */
+    public boolean killPrimary(int shardId) {
+        Shard shard = liveShard(shardId);
+        if (shard == null || shard.primary == null) {
+            return false;
+        }
+        Node dead = shard.primary;
+        dead.alive = false;
+        shard.primary = null;
+        List<Query> lost = new ArrayList<>(dead.inService);
+        lost.addAll(dead.queue);
+        dead.inService.clear();
+        dead.queue.clear();
+        for (Query q : lost) {
+            fail(q, shardId, dead.name, dead.name + " died");
+        }
+        List<Node> replicas = shard.liveReplicas();
+        for (Node replica : replicas) {
+            replica.replicationEpoch++; // entries not applied yet never arrive
+            replica.lastApplyAtNanos = sim.nowNanos();
+        }
+        report(DataEvent.Kind.PRIMARY_KILLED, shardId, String.format(Locale.ROOT,
+                "%s killed at head LSN %,d; replicas applied %s; promotion in %s ms", dead.name, shard.headLsn,
+                replicas.isEmpty() ? "nothing (no replica)" : replicas.stream()
+                        .map(r -> r.name + " " + r.appliedLsn).collect(Collectors.joining(", ")),
+                fmt(config.failoverDetectionMs())));
+        sim.scheduleIn(Simulation.millisToNanos(config.failoverDetectionMs()), () -> promote(shard, dead));
+        return true;
+    }
+
+    private void promote(Shard shard, Node dead) {
+        List<Node> replicas = shard.liveReplicas();
+        if (replicas.isEmpty()) {
+            report(DataEvent.Kind.SHARD_UNAVAILABLE, shard.id, "shard " + shard.id
+                    + " has no replica to promote: writes fail until it is removed");
+            return;
+        }
+        Node best = replicas.stream().max(Comparator.comparingLong((Node n) -> n.appliedLsn)).orElseThrow();
+        long oldHead = shard.headLsn;
+        int lost = 0;
+        int lostAcknowledged = 0;
+        // Undo, newest first, every write the new primary never applied. Keys that resharding copied
+        // elsewhere meanwhile keep their data (the copy has it); a migration entry is on every node.
+        for (long lsn = oldHead; lsn > best.appliedLsn; lsn--) {
+            LogEntry e = shard.log.get(lsn);
+            if (!e.migration && holder[e.key] == shard.id && latestLsn[e.key] == lsn) {
+                latestVersion[e.key] = e.version - 1;
+                latestLsn[e.key] = e.previousLsnOfKey;
+                lost++;
+                if (e.acknowledged) {
+                    lostAcknowledged++;
+                }
+            }
+        }
+        shard.log.truncateAfter(best.appliedLsn);
+        shard.headLsn = best.appliedLsn;
+        best.primary = true;
+        shard.primary = best;
+        lostWrites += lost;
+        lostAcknowledgedWrites += lostAcknowledged;
+        report(DataEvent.Kind.PROMOTED, shard.id, String.format(Locale.ROOT,
+                "%s promoted to primary of shard %d after %s ms: applied LSN %d of the dead %s's %d",
+                best.name, shard.id, fmt(config.failoverDetectionMs()), best.appliedLsn, dead.name, oldHead));
+        if (oldHead > best.appliedLsn) {
+            report(DataEvent.Kind.WRITES_LOST, shard.id, String.format(Locale.ROOT,
+                    "shard %d lost %d writes (LSN %d..%d never reached %s), %d of them acknowledged to clients",
+                    shard.id, lost, best.appliedLsn + 1, oldHead, best.name, lostAcknowledged));
+        }
+        // The other replicas follow the new primary and fetch what they miss from it.
+        for (Node replica : shard.liveReplicas()) {
+            replica.replicationEpoch++;
+            replica.lastApplyAtNanos = sim.nowNanos();
+            for (long lsn = replica.appliedLsn + 1; lsn <= shard.headLsn; lsn++) {
+                shipTo(replica, shard.log.get(lsn), sim.nowNanos());
+            }
+        }
+        shard.trimLog();
+    }
+
+    // ------------------------------------------------------------------ resharding
+
+    /**
+     * Adds a shard (primary and replicas, empty) and starts moving to it the keys the router gives
+     * it. Returns its id, or -1 when a migration is already running (one resharding at a time, as a
+     * Vitess workflow per keyspace).
+     */
+    public int addShard() {
+        if (migration != null) {
+            refuse("add a shard");
+            return -1;
+        }
+        int id = shardsById.size();
+        String how = "";
+        ShardRouter after;
+        RangeSplitChoice choice = router instanceof RangeRouter && config.rangeSplit() == RangeSplit.HOTTEST
+                ? hottestSplit(id) : null;
+        if (choice != null) {
+            after = choice.router;
+            how = choice.explanation;
+        } else {
+            after = router.withShardAdded(id);
+            if (router instanceof RangeRouter) {
+                how = "split the widest range: ";
+            }
+        }
+        shardsById.add(new Shard(id, config.replicasPerShard()));
+        if (after instanceof RangeRouter) {
+            how += "shard " + id + " takes " + ((RangeRouter) after).rangeName(id) + "; ";
+        }
+        startMigration(after, "add shard " + id, how, -1);
+        return id;
+    }
+
+    /**
+     * Starts moving a shard's keys to the others; when the last has moved the shard is gone. Returns
+     * false when the router cannot remove it (the last shard; for jump hash, any but the last
+     * bucket) or a migration is running.
+     */
+    public boolean removeShard(int shardId) {
+        Shard shard = liveShard(shardId);
+        if (migration != null || shard == null || !router.canRemove(shardId)) {
+            refuse("remove shard " + shardId + (shard != null && !router.canRemove(shardId) && migration == null
+                    ? " (" + config.strategy().label() + " cannot remove it)" : ""));
+            return false;
+        }
+        shard.retiring = true;
+        startMigration(router.withShardRemoved(shardId), "remove shard " + shardId, "", shardId);
+        return true;
+    }
+
+    private void refuse(String what) {
+        report(DataEvent.Kind.RESHARD_REFUSED, -1, "cannot " + what
+                + (migration != null ? ": " + migration.description + " is still running" : ""));
+    }
+
+    private record RangeSplitChoice(RangeRouter router, String explanation) {
+    }
+
+    /**
+     * CockroachDB-style load-based split: the busiest shard's range splits where the load of the
+     * last full second halves. Null when there was no load, or the shard holds fewer than two keys.
+     */
+    private RangeSplitChoice hottestSplit(int newShardId) {
+        int[] counts = lastKeyWindowTotal > 0 ? lastKeyCounts : keyCounts;
+        long[] loadByShard = new long[shardsById.size()];
+        for (int key = 0; key < counts.length; key++) {
+            loadByShard[holder[key]] += counts[key];
+        }
+        int hottest = -1;
+        for (int id : router.shardIds()) {
+            if (loadByShard[id] > 0 && (hottest < 0 || loadByShard[id] > loadByShard[hottest])) {
+                hottest = id;
+            }
+        }
+        if (hottest < 0) {
+            return null;
+        }
+        RangeRouter ranges = (RangeRouter) router;
+        List<long[]> keys = new ArrayList<>(); // {position, count}
+        for (int key = 0; key < counts.length; key++) {
+            if (holder[key] == hottest) {
+                keys.add(new long[] {ranges.keyspacePosition(key), counts[key]});
+            }
+        }
+        if (keys.size() < 2) {
+            return null;
+        }
+        keys.sort((a, b) -> Long.compareUnsigned(a[0], b[0]));
+        long total = loadByShard[hottest];
+        long below = 0;
+        int bestSplit = 1;
+        long bestImbalance = Long.MAX_VALUE;
+        for (int i = 1; i < keys.size(); i++) {
+            below += keys.get(i - 1)[1];
+            long imbalance = Math.abs(2 * below - total);
+            if (imbalance < bestImbalance) {
+                bestImbalance = imbalance;
+                bestSplit = i;
+            }
+        }
+        RangeRouter split = ranges.withSplit(hottest, keys.get(bestSplit)[0], newShardId);
+        long upperLoad = 0;
+        for (int i = bestSplit; i < keys.size(); i++) {
+            upperLoad += keys.get(i)[1];
+        }
+        long lowerLoad = total - upperLoad;
+        return new RangeSplitChoice(split, String.format(Locale.ROOT,
+                "split the hottest range %s of shard %d (%,d queries in the last second) at the load median, "
+                        + "%,d | %,d queries: ", ranges.rangeName(hottest), hottest, total, lowerLoad, upperLoad));
+    }
+
+    private void startMigration(ShardRouter after, String description, String how, int removedShard) {
+        RoutingChange change = new RoutingChange(router, after);
+        int[] keys = change.movedKeys(config.keyCount());
+        router = after;
+        routerVersion++;
+        migration = new Migration(description, keys, sim.nowNanos(), removedShard);
+        int[] toShard = new int[shardsById.size()];
+        for (int key : keys) {
+            toShard[after.shardFor(key)]++;
+        }
+        String destinations = "";
+        for (int id = 0; id < toShard.length; id++) {
+            if (toShard[id] > 0) {
+                destinations += (destinations.isEmpty() ? "" : ", ") + "shard " + id + ": " + toShard[id];
+            }
+        }
+        report(DataEvent.Kind.MIGRATION_STARTED, -1, String.format(Locale.ROOT,
+                "%s (%s): %s%,d of %,d keys move (%.2f%%)%s at %s keys/s, about %s s; reads %s",
+                description, config.strategy().label(), how, keys.length, config.keyCount(),
+                100.0 * keys.length / config.keyCount(), destinations.isEmpty() ? "" : " (to " + destinations + ")",
+                fmt(config.migrationKeysPerSecond()), fmt(keys.length / config.migrationKeysPerSecond()),
+                config.migrationReads().id()));
+        migrationTick();
+    }
+
+    /**
+     * Moves the keys the rate allows since the last tick, in key order (Vitess copies rows in primary
+     * key order). Ticks every 10 ms, and exactly when the last key is due, so N keys at R keys/s take
+     * N/R seconds. A key does not move while its source or destination has no primary.
+     */
+    private void migrationTick() {
+        Migration m = migration;
+        long now = sim.nowNanos();
+        m.creditKeys += (now - m.lastTickNanos) * config.migrationKeysPerSecond() / Simulation.NANOS_PER_SECOND;
+        m.lastTickNanos = now;
+        int due = (int) Math.min(m.keys.length - m.moved, Math.floor(m.creditKeys + 1e-6));
+        int movedNow = 0;
+        while (movedNow < due) {
+            int key = m.keys[m.moved];
+            Shard from = shardsById.get(holder[key]);
+            Shard to = shardsById.get(router.shardFor(key));
+            if (from.primary == null || to.primary == null) {
+                m.creditKeys = 0; // stalled: the rate does not pile up while waiting
+                break;
+            }
+            cutover(key, from, to);
+            m.moved++;
+            movedNow++;
+        }
+        m.creditKeys = Math.max(0, m.creditKeys - movedNow);
+        if (m.moved == m.keys.length) {
+            finishMigration();
+            return;
+        }
+        double keysToNext = Math.max(1e-9, m.keys.length - m.moved - m.creditKeys);
+        long untilLast = (long) Math.ceil(keysToNext * Simulation.NANOS_PER_SECOND / config.migrationKeysPerSecond());
+        sim.scheduleIn(Math.max(1, Math.min(MIGRATION_TICK_NANOS, untilLast)), this::migrationTick);
+    }
+
+    /**
+     * The key's copy lands on the new owner's log as a migration entry with the same version and
+     * becomes readable on all its nodes, as MongoDB commits a chunk only once the recipient's replica
+     * set has it; from now on its reads and writes go there.
+     */
+    private void cutover(int key, Shard from, Shard to) {
+        long lsn = ++to.headLsn;
+        LogEntry entry = new LogEntry(lsn, key, latestVersion[key], LogEntry.NO_LSN, sim.nowNanos(), true);
+        to.log.append(entry);
+        to.primary.appliedLsn = lsn;
+        latestLsn[key] = lsn;
+        holder[key] = to.id;
+        from.keysHeld--;
+        to.keysHeld++;
+        keysMoved++;
+        ship(to, entry, sim.nowNanos());
+        to.trimLog();
+    }
+
+    private void finishMigration() {
+        Migration m = migration;
+        migration = null;
+        double seconds = (sim.nowNanos() - m.startNanos) / 1e9;
+        lastMigration = new MigrationView(false, m.description, m.keys.length, m.moved,
+                m.keys.length / (double) config.keyCount(), 1, m.startNanos / 1e9, sim.nowSeconds());
+        if (m.removedShard >= 0) {
+            Shard removed = shardsById.get(m.removedShard);
+            removed.retired = true;
+            removed.retiring = false;
+        }
+        report(DataEvent.Kind.MIGRATION_FINISHED, m.removedShard, String.format(Locale.ROOT,
+                "%s done: %,d keys moved in %s s", m.description, m.moved, fmt(seconds)));
+    }
+
+    private static final class Migration {
+        final String description;
+        final int[] keys;
+        final long startNanos;
+        final int removedShard;
+        int moved;
+        long lastTickNanos;
+        double creditKeys;
+
+        Migration(String description, int[] keys, long startNanos, int removedShard) {
+            this.description = description;
+            this.keys = keys;
+            this.startNanos = startNanos;
+            this.removedShard = removedShard;
+            lastTickNanos = startNanos;
+        }
+    }
+
+    // ------------------------------------------------------------------ load, hot shards, hot keys
+
+    private void countShard(Shard shard) {
+        long now = sim.nowNanos();
+        long bucket = now / LoadWindow.BUCKET_NANOS;
+        if (bucket > evaluatedLoadBucket) {
+            evaluatedLoadBucket = bucket;
+            evaluateHotShards(now);
+        }
+        shard.load.add(now);
+    }
+
+    /** A shard is hot while its load over the last second exceeds hotShardFactor times the mean. */
+    private void evaluateHotShards(long now) {
+        if (now < firstFullWindowNanos) {
+            return;
+        }
+        List<Shard> active = activeShards();
+        long total = 0;
+        for (Shard s : active) {
+            total += s.load.lastSecond(now);
+        }
+        double mean = total / (double) active.size();
+        for (Shard s : active) {
+            long load = s.load.lastSecond(now);
+            boolean hot = total >= MIN_QUERIES_FOR_HOT && load > config.hotShardFactor() * mean;
+            if (hot != s.hot) {
+                s.hot = hot;
+                report(hot ? DataEvent.Kind.HOT_SHARD : DataEvent.Kind.HOT_SHARD_CLEARED, s.id,
+                        String.format(Locale.ROOT, "shard %d %s: %,d q/s, %.1fx the mean %s q/s of %d shards (threshold %sx)",
+                                s.id, hot ? "hot" : "no longer hot", load, mean > 0 ? load / mean : 0, fmt(mean),
+                                active.size(), fmt(config.hotShardFactor())));
+            }
+        }
+    }
+
+    private void countKey(int key) {
+        long window = sim.nowNanos() / KEY_WINDOW_NANOS;
+        if (window != keyWindow) {
+            evaluateHotKeys(keyCounts, keyWindowTotal);
+            if (window == keyWindow + 1) {
+                int[] finished = keyCounts;
+                keyCounts = lastKeyCounts;
+                lastKeyCounts = finished;
+                lastKeyWindowTotal = keyWindowTotal;
+            } else {
+                evaluateHotKeys(keyCounts, 0); // whole seconds without a query
+                Arrays.fill(lastKeyCounts, 0);
+                lastKeyWindowTotal = 0;
+            }
+            Arrays.fill(keyCounts, 0);
+            keyWindowTotal = 0;
+            keyWindow = window;
+        }
+        keyCounts[key]++;
+        keyWindowTotal++;
+    }
+
+    /** Keys whose share of a finished second exceeds hotKeyShare; at most 1/share of them. */
+    private void evaluateHotKeys(int[] counts, long total) {
+        Map<Integer, Double> now = new TreeMap<>();
+        if (total >= MIN_QUERIES_FOR_HOT) {
+            long threshold = (long) Math.floor(config.hotKeyShare() * total);
+            for (int key = 0; key < counts.length; key++) {
+                if (counts[key] > threshold) {
+                    now.put(key, counts[key] / (double) total);
+                }
+            }
+        }
+        for (Map.Entry<Integer, Double> e : now.entrySet()) {
+            if (!hotKeyShares.containsKey(e.getKey())) {
+                report(DataEvent.Kind.HOT_KEY, holder[e.getKey()], String.format(Locale.ROOT,
+                        "key %d hot: %.1f%% of %,d queries in the last second (threshold %s%%), on shard %d",
+                        e.getKey(), 100 * e.getValue(), total, fmt(100 * config.hotKeyShare()), holder[e.getKey()]));
+            }
+        }
+        for (Integer key : hotKeyShares.keySet()) {
+            if (!now.containsKey(key)) {
+                report(DataEvent.Kind.HOT_KEY_CLEARED, holder[key], String.format(Locale.ROOT,
+                        "key %d no longer hot: %,d of %,d queries in the last second", key,
+                        total > 0 ? counts[key] : 0, total));
+            }
+        }
+        hotKeyShares.clear();
+        hotKeyShares.putAll(now);
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /** A copy of the state for the UI; cheap (no per-key work) and changes nothing. */
+    public DatabaseView view() {
+        long now = sim.nowNanos();
+        List<Shard> active = activeShards();
+        long total = 0;
+        for (Shard s : active) {
+            total += s.load.lastSecond(now);
+        }
+        List<DatabaseView.ShardView> shardViews = new ArrayList<>(active.size());
+        for (Shard s : active) {
+            long load = s.load.lastSecond(now);
+            List<DatabaseView.NodeView> nodes = new ArrayList<>(s.nodes.size());
+            for (Node n : s.nodes) {
+                nodes.add(new DatabaseView.NodeView(n.name, n.primary, n.alive, n.inService.size(),
+                        config.connectionLimit(), n.queue.size(), n.appliedLsn, lagNanos(n) / 1e6,
+                        n.alive && !n.primary && n.lagSpikeActive(now), n.served));
+            }
+            String range = router instanceof RangeRouter ? ((RangeRouter) router).rangeName(s.id) : "";
+            shardViews.add(new DatabaseView.ShardView(s.id, range, s.primary != null, s.hot, s.retiring, load,
+                    total > 0 ? load / (double) total : 0, s.keysHeld, s.headLsn, List.copyOf(nodes)));
+        }
+        MigrationView migrationView = lastMigration;
+        if (migration != null) {
+            Migration m = migration;
+            migrationView = new MigrationView(true, m.description, m.keys.length, m.moved,
+                    m.keys.length / (double) config.keyCount(), m.moved / (double) m.keys.length,
+                    m.startNanos / 1e9, Double.NaN);
+        }
+        List<DatabaseView.HotKey> hot = new ArrayList<>();
+        for (Map.Entry<Integer, Double> e : hotKeyShares.entrySet()) {
+            hot.add(new DatabaseView.HotKey(e.getKey(), holder[e.getKey()], e.getValue()));
+        }
+        return new DatabaseView(now, router.strategy(), routerVersion, List.copyOf(shardViews), migrationView,
+                counters(), List.copyOf(hot));
+    }
+
+    public DatabaseView.Counters counters() {
+        return new DatabaseView.Counters(reads, writes, staleReads, readYourWritesViolations, monotonicReadViolations,
+                lostWrites, lostAcknowledgedWrites, keysMoved, rejected, failed, rerouted, dualReadFallbacks);
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    /** Shards that are in the router or still giving their keys away. */
+    private List<Shard> activeShards() {
+        List<Shard> active = new ArrayList<>();
+        for (Shard s : shardsById) {
+            if (!s.retired) {
+                active.add(s);
+            }
+        }
+        return active;
+    }
+
+    private Shard liveShard(int shardId) {
+        if (shardId < 0 || shardId >= shardsById.size() || shardsById.get(shardId).retired) {
+            return null;
+        }
+        return shardsById.get(shardId);
+    }
+
+    private int checkedKey(int key) {
+        if (key < 0 || key >= holder.length) {
+            throw new IllegalArgumentException("key " + key + " outside 0.." + (holder.length - 1));
+        }
+        return key;
+    }
+
+    private void fail(Query q, int shardId, String node, String why) {
+        failed++;
+        deliverLater(q, result(q, Outcome.FAILED, shardId, node, 0, false, false, 0, why));
+    }
+
+    /** Failures reach the caller from an event of their own, never inside the call that caused them. */
+    private void deliverLater(Query q, QueryResult result) {
+        q.done = true;
+        sim.scheduleIn(0, () -> q.callback.accept(result));
+    }
+
+    private QueryResult result(Query q, Outcome outcome, int shardId, String node, int version, boolean stale,
+                               boolean rywViolation, long lsn, String detail) {
+        return new QueryResult(q.kind, q.key, outcome, q.submittedNanos, sim.nowNanos(), shardId, node, version,
+                stale, rywViolation, lsn, detail);
+    }
+
+    private void report(DataEvent.Kind kind, int shardId, String message) {
+        listener.accept(new DataEvent(sim.nowNanos(), kind, shardId, message));
+    }
+
+    private static String fmt(double value) {
+        if (value == Math.rint(value) && Math.abs(value) < 1e15) {
+            return String.format(Locale.ROOT, "%,d", (long) value);
+        }
+        return String.format(Locale.ROOT, "%,.2f", value);
+    }
+}

@@ -1,0 +1,26 @@
+package dev.scalelab.engine.data;
+
+import java.util.function.Consumer;
+
+/** One read or write on its way through the database. */
+final class Query {
+    final QueryResult.Kind kind;
+    final int key;
+    final Session session;
+    final Consumer<QueryResult> callback;
+    final long submittedNanos;
+
+    Shard shard;
+    Node node;
+    /** Times it was sent on to another shard because the one it reached did not hold the key. */
+    int reroutes;
+    boolean done;
+
+    Query(QueryResult.Kind kind, int key, Session session, Consumer<QueryResult> callback, long submittedNanos) {
+        this.kind = kind;
+        this.key = key;
+        this.session = session;
+        this.callback = callback;
+        this.submittedNanos = submittedNanos;
+    }
+}
