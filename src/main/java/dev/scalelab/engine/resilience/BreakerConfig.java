@@ -134,10 +134,6 @@ public record BreakerConfig(Mode mode, WindowType slidingWindowType, int sliding
         return mode == Mode.CONSECUTIVE ? 1 : Math.min(minimumNumberOfCalls, permittedNumberOfCallsInHalfOpenState);
     }
 
-    public Builder toBuilder() {
-        return new Builder(this);
-    }
-
     public String describe() {
         if (mode == Mode.CONSECUTIVE) {
             return consecutiveFailureThreshold + " consecutive failures open it for " + waitDurationInOpenState.describe()
@@ -170,23 +166,6 @@ public record BreakerConfig(Mode mode, WindowType slidingWindowType, int sliding
         private BreakerState initialState = BreakerState.CLOSED;
 
         private Builder() {
-        }
-
-        private Builder(BreakerConfig c) {
-            mode = c.mode;
-            slidingWindowType = c.slidingWindowType;
-            slidingWindowSize = c.slidingWindowSize;
-            minimumNumberOfCalls = c.minimumNumberOfCalls;
-            failureRateThresholdPercent = c.failureRateThresholdPercent;
-            slowCallRateThresholdPercent = c.slowCallRateThresholdPercent;
-            slowCallDurationThresholdMillis = c.slowCallDurationThresholdMillis;
-            permittedNumberOfCallsInHalfOpenState = c.permittedNumberOfCallsInHalfOpenState;
-            waitDurationInOpenState = c.waitDurationInOpenState;
-            automaticTransition = c.automaticTransitionFromOpenToHalfOpenEnabled;
-            maxWaitDurationInHalfOpenStateMillis = c.maxWaitDurationInHalfOpenStateMillis;
-            transitionToStateAfterWaitDuration = c.transitionToStateAfterWaitDuration;
-            consecutiveFailureThreshold = c.consecutiveFailureThreshold;
-            initialState = c.initialState;
         }
 
         public Builder mode(Mode mode) {

@@ -97,30 +97,28 @@ public final class CircuitBreaker {
 
     /** Asks to make one call now. A "no" is counted as not permitted. */
     public boolean tryAcquirePermission() {
-        switch (state) {
-            case CLOSED, DISABLED, METRICS_ONLY -> {
-                return true;
-            }
-            case OPEN -> {
-                long now = sim.nowNanos();
-                // Resilience4j: clock.instant().isAfter(retryAfterWaitDuration), strictly after.
-                if (now > openedAtNanos + waitNanos) {
-                    toHalfOpen(String.format(Locale.ROOT, "first call %s ms after opening, wait of %s ms over",
-                            millis(now - openedAtNanos), millis(waitNanos)));
-                    return acquireHalfOpenPermit();
-                }
-                notPermittedCalls++;
-                return false;
-            }
-            case HALF_OPEN -> {
-                return acquireHalfOpenPermit();
-            }
-            case FORCED_OPEN -> {
-                notPermittedCalls++;
-                return false;
-            }
-            default -> throw new IllegalStateException(state.toString());
+        return switch (state) {
+            case CLOSED, DISABLED, METRICS_ONLY -> true;
+            case OPEN -> tryLeaveOpen();
+            case HALF_OPEN -> acquireHalfOpenPermit();
+            case FORCED_OPEN -> notPermitted();
+        };
+    }
+
+    private boolean tryLeaveOpen() {
+        long now = sim.nowNanos();
+        // Resilience4j: clock.instant().isAfter(retryAfterWaitDuration), strictly after.
+        if (now <= openedAtNanos + waitNanos) {
+            return notPermitted();
         }
+        toHalfOpen(String.format(Locale.ROOT, "first call %s ms after opening, wait of %s ms over",
+                millis(now - openedAtNanos), millis(waitNanos)));
+        return acquireHalfOpenPermit();
+    }
+
+    private boolean notPermitted() {
+        notPermittedCalls++;
+        return false;
     }
 
     private boolean acquireHalfOpenPermit() {
@@ -128,8 +126,7 @@ public final class CircuitBreaker {
             halfOpenPermitsLeft--;
             return true;
         }
-        notPermittedCalls++;
-        return false;
+        return notPermitted();
     }
 
     /** Gives back a permission for a call that was never made (Resilience4j's releasePermission). */
@@ -163,9 +160,9 @@ public final class CircuitBreaker {
                         toOpen(1, consecutiveFailures + " consecutive failures ≥ " + config.consecutiveFailureThreshold());
                     }
                 } else {
-                    Evaluation e = evaluate(totals, "calls");
+                    Evaluation e = evaluate(totals);
                     if (e.breached()) {
-                        toOpen(1, e.text());
+                        toOpen(1, explain(e, "calls"));
                     }
                 }
             }
@@ -177,53 +174,54 @@ public final class CircuitBreaker {
                         toOpen(attempts + 1, "trial call failed");
                     }
                 } else {
-                    Evaluation e = evaluate(totals, "trial calls");
+                    Evaluation e = evaluate(totals);
                     if (e.belowMinimum()) {
                         return;
                     }
                     if (e.breached()) {
-                        toOpen(attempts + 1, e.text());
+                        toOpen(attempts + 1, explain(e, "trial calls"));
                     } else {
-                        toClosed(e.text());
+                        toClosed(explain(e, "trial calls"));
                     }
                 }
             }
-            default -> {
+            case OPEN, METRICS_ONLY, DISABLED, FORCED_OPEN -> {
                 // OPEN: a call permitted before the trip ends; it counts but decides nothing.
-                // METRICS_ONLY: records, never trips.
+                // METRICS_ONLY records and never trips; DISABLED and FORCED_OPEN returned above.
             }
         }
     }
 
-    private record Evaluation(boolean belowMinimum, boolean breached, String text) {
+    /** Resilience4j's CircuitBreakerMetrics.checkIfThresholdsExceeded on one window's totals. */
+    private record Evaluation(WindowTotals totals, boolean belowMinimum, boolean failureBreached, boolean slowBreached) {
+        boolean breached() {
+            return failureBreached || slowBreached;
+        }
     }
 
-    /** Resilience4j's CircuitBreakerMetrics.checkIfThresholdsExceeded, with the numbers in words. */
-    private Evaluation evaluate(WindowTotals t, String callsWord) {
+    private Evaluation evaluate(WindowTotals t) {
         if (t.totalCalls() == 0 || t.totalCalls() < minimumCalls) {
-            return new Evaluation(true, false, "below minimum " + minimumCalls + " calls");
+            return new Evaluation(t, true, false, false);
         }
-        float failureRate = t.failureRatePercent();
-        float slowRate = t.slowCallRatePercent();
-        boolean failureBreached = failureRate >= config.failureRateThresholdPercent();
-        boolean slowBreached = slowRate >= config.slowCallRateThresholdPercent();
-        String failureText = "failure rate " + Percent.rate(failureRate) + "% " + (failureBreached ? "≥" : "<") + " "
-                + Percent.format(config.failureRateThresholdPercent()) + "%";
-        String slowText = "slow-call rate " + Percent.rate(slowRate) + "% " + (slowBreached ? "≥" : "<") + " "
-                + Percent.format(config.slowCallRateThresholdPercent()) + "% (slow > "
-                + config.slowCallDurationThresholdMillis() + " ms)";
-        String over = " over " + t.totalCalls() + " " + callsWord;
-        String text;
-        if (failureBreached && slowBreached) {
-            text = failureText + " and " + slowText + over;
-        } else if (failureBreached) {
-            text = failureText + over;
-        } else if (slowBreached) {
-            text = slowText + over;
-        } else {
-            text = failureText + " and " + slowText + over;
+        return new Evaluation(t, false, t.failureRatePercent() >= config.failureRateThresholdPercent(),
+                t.slowCallRatePercent() >= config.slowCallRateThresholdPercent());
+    }
+
+    /** The numbers behind a decision, e.g. "failure rate 55.0% ≥ 50% over 20 calls"; built only for a transition. */
+    private String explain(Evaluation e, String callsWord) {
+        String failureText = "failure rate " + Percent.rate(e.totals().failureRatePercent()) + "% "
+                + (e.failureBreached() ? "≥" : "<") + " " + Percent.format(config.failureRateThresholdPercent()) + "%";
+        String slowText = "slow-call rate " + Percent.rate(e.totals().slowCallRatePercent()) + "% "
+                + (e.slowBreached() ? "≥" : "<") + " " + Percent.format(config.slowCallRateThresholdPercent())
+                + "% (slow > " + config.slowCallDurationThresholdMillis() + " ms)";
+        String over = " over " + e.totals().totalCalls() + " " + callsWord;
+        if (e.failureBreached() && !e.slowBreached()) {
+            return failureText + over;
         }
-        return new Evaluation(false, failureBreached || slowBreached, text);
+        if (e.slowBreached() && !e.failureBreached()) {
+            return slowText + over;
+        }
+        return failureText + " and " + slowText + over;
     }
 
     // ---------------------------------------------------------------- transitions

@@ -17,6 +17,7 @@ import static dev.scalelab.engine.resilience.CallOutcome.SUCCESS;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Transition sequences on hand-made outcome sequences, checked against engines.md §2.1. */
@@ -364,5 +365,44 @@ class CircuitBreakerTest {
         assertEquals(300, b.transitionCount());
         assertEquals(CircuitBreaker.TRANSITIONS_KEPT, b.recentTransitions().size());
         assertEquals(heard.get(100), b.recentTransitions().get(0));
+    }
+
+    @Test
+    void aReleasedHalfOpenPermitCanBeTakenAgain() {
+        CircuitBreaker b = breaker(countWindow(2, 2).permittedNumberOfCallsInHalfOpenState(1).build());
+        calls(b, "EE");
+        sim.runUntil(1001 * MS);
+        assertTrue(b.tryAcquirePermission());
+        assertFalse(b.tryAcquirePermission());
+        b.releasePermission(); // the call was never made
+        assertEquals(1, b.halfOpenPermitsLeft());
+        assertTrue(b.tryAcquirePermission());
+    }
+
+    @Test
+    void modesAreChosenByNameAndConfigsDescribeThemselves() {
+        assertEquals(BreakerConfig.Mode.CONSECUTIVE, BreakerConfig.Mode.fromId("consecutive"));
+        assertEquals(BreakerConfig.Mode.SLIDING_WINDOW, BreakerConfig.Mode.fromId("resilience4j"));
+        assertEquals("count window of 100 calls, minimum 100 calls, failure rate ≥ 50%, slow-call rate ≥ 100% "
+                + "(slow > 60000 ms), 10 trial calls, open for fixed 60000 ms", BreakerConfig.ofDefaults().describe());
+        assertEquals("5 consecutive failures open it for fixed 30000 ms, then one trial call",
+                BreakerConfig.consecutive(5, 30_000).describe());
+        assertEquals("time window of 10 s, minimum 20 calls, failure rate ≥ 12.5%, slow-call rate ≥ 100% (slow > 60000 ms), "
+                        + "10 trial calls, open for exponential 1000 ms x 2.0, automatic half-open",
+                BreakerConfig.custom().slidingWindow(BreakerConfig.WindowType.TIME_BASED, 10).minimumNumberOfCalls(20)
+                        .failureRateThresholdPercent(12.5f).waitDurationInOpenState(Backoff.exponential(1000, 2))
+                        .automaticTransitionFromOpenToHalfOpenEnabled(true).build().describe());
+    }
+
+    @Test
+    void invalidSettingsAreRejectedAsResilience4jDoes() {
+        assertThrows(IllegalArgumentException.class,
+                () -> BreakerConfig.custom().failureRateThresholdPercent(0).build());
+        assertThrows(IllegalArgumentException.class,
+                () -> BreakerConfig.custom().slidingWindow(BreakerConfig.WindowType.COUNT_BASED, 0).build());
+        assertThrows(IllegalArgumentException.class,
+                () -> BreakerConfig.custom().initialState(OPEN).build());
+        assertThrows(IllegalArgumentException.class,
+                () -> BreakerConfig.Mode.fromId("hystrix"));
     }
 }

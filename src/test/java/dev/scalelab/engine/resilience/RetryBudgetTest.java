@@ -76,4 +76,15 @@ class RetryBudgetTest {
         budget.onRetryFinished();
         assertEquals(1, budget.retriesAvailable(0, 20));
     }
+
+    @Test
+    void budgetsDescribeThemselves() {
+        assertEquals("Finagle retry budget: 20% of requests plus 10 retries/s, ttl 10 s",
+                RetryBudgetConfig.Finagle.ofDefaults().create(0).describe());
+        assertEquals("Envoy retry budget: 20% of active requests, at least 3 concurrent retries",
+                RetryBudgetConfig.Envoy.ofDefaults().create(0).describe());
+        RetryBudget unlimited = new RetryBudgetConfig.Unlimited().create(0);
+        assertEquals("no retry budget", unlimited.describe());
+        assertEquals(Long.MAX_VALUE, unlimited.retriesAvailable(0, 0));
+    }
 }
