@@ -172,14 +172,16 @@ public final class SimulationRunner implements AutoCloseable {
 
     /**
      * Runs an action on the pool ({@code target} is an instance id such as "i-2", or null where the
-     * action needs none; {@code value} the speed factor of slow-instance). Recorded like a parameter change.
+     * action needs none; {@code value} its value, such as the speed factor of slow-instance, or null;
+     * {@code durationSeconds} how long a fault lasts, 0 for actions without one). Recorded like a
+     * parameter change.
      */
-    public void act(Action action, String target, Double value) {
+    public void act(Action action, String target, Double value, double durationSeconds) {
         Objects.requireNonNull(action);
         submit(() -> {
             for (World w : worlds()) {
                 w.advanceTo(w.commandTimeNanos());
-                w.applyUserCommand(new Scenario.TimelineEntry(0, action.id(), null, target, value));
+                w.applyUserCommand(Scenario.TimelineEntry.action(0, action, target, value, durationSeconds));
             }
         });
     }

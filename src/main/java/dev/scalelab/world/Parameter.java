@@ -123,13 +123,60 @@ public enum Parameter {
     HEALTH_CHECK_HEALTHY("balancer.healthCheckHealthyThreshold", Type.INTEGER, 1, 100, "probes",
             "Probes in a row that pass before an unhealthy instance is healthy again."),
     PANIC_THRESHOLD("balancer.panicThresholdPercent", Type.NUMBER, 0, 100, "%",
-            "Below this share of healthy instances the balancer panics and uses every ready instance (Envoy 50%).");
+            "Below this share of healthy instances the balancer panics and uses every ready instance (Envoy 50%)."),
+    KEY_DISTRIBUTION("workload.keys.distribution", Type.CHOICE, 0, 0, "",
+            "Which keys requests touch: zipf (a few very hot keys), uniform, or hotspot (x% of traffic on y% of keys).",
+            "zipf", "uniform", "hotspot"),
+    KEY_ALPHA("workload.keys.alpha", Type.NUMBER, 0, 10, "",
+            "Zipf skew: key k is requested in proportion to 1/(k+1)^alpha. 0 is uniform; around 1 is typical of web traffic."),
+    KEY_HOT_TRAFFIC("workload.keys.hotTrafficFraction", Type.NUMBER, 0, 1, "",
+            "Hotspot: the fraction of traffic that goes to the hot keys."),
+    KEY_HOT_KEYS("workload.keys.hotKeyFraction", Type.NUMBER, 0.000001, 1, "",
+            "Hotspot: the fraction of keys that are hot."),
+    KEY_SCAN("workload.keys.scanFraction", Type.NUMBER, 0, 1, "",
+            "Fraction of requests that sweep the key space in order (a batch job, a crawler): poison for LRU, harmless for W-TinyLFU."),
+    CACHE_WRITE_POLICY("cache.writePolicy", Type.CHOICE, 0, 0, "",
+            "cache-aside (write the store, invalidate the cache), write-through (both at once), write-back (cache now, "
+                    + "store later: lost if the cache fails) or write-around (store only).",
+            "cache-aside", "write-through", "write-back", "write-around"),
+    CACHE_COALESCE("cache.coalesce", Type.BOOLEAN, 0, 0, "",
+            "Single flight: concurrent misses of one key share one load. Off, an expiring hot key sends a stampede to the store."),
+    L1_CAPACITY("cache.levels[0].capacity", Type.INTEGER, 1, 10_000_000, "entries", "Entries level 1 holds (per instance if its scope is instance)."),
+    L1_POLICY("cache.levels[0].policy", Type.CHOICE, 0, 0, "", "Eviction policy of level 1.", "lru", "fifo", "lfu", "random", "clock", "w-tinylfu"),
+    L1_TTL("cache.levels[0].ttlSeconds", Type.NUMBER, 0, 1e7, "s", "Time to live of level 1's entries (0: none)."),
+    L2_CAPACITY("cache.levels[1].capacity", Type.INTEGER, 1, 10_000_000, "entries", "Entries level 2 holds."),
+    L2_POLICY("cache.levels[1].policy", Type.CHOICE, 0, 0, "", "Eviction policy of level 2.", "lru", "fifo", "lfu", "random", "clock", "w-tinylfu"),
+    L2_TTL("cache.levels[1].ttlSeconds", Type.NUMBER, 0, 1e7, "s", "Time to live of level 2's entries (0: none)."),
+    L3_CAPACITY("cache.levels[2].capacity", Type.INTEGER, 1, 10_000_000, "entries", "Entries level 3 holds."),
+    L3_POLICY("cache.levels[2].policy", Type.CHOICE, 0, 0, "", "Eviction policy of level 3.", "lru", "fifo", "lfu", "random", "clock", "w-tinylfu"),
+    L3_TTL("cache.levels[2].ttlSeconds", Type.NUMBER, 0, 1e7, "s", "Time to live of level 3's entries (0: none)."),
+    DB_STRATEGY("database.sharding.strategy", Type.CHOICE, 0, 0, "",
+            "How keys map to shards: mod (CRC32 mod N), consistent-hash (ring), jump (Lamping-Veach), rendezvous (HRW), "
+                    + "range or hashed-range. Changing it builds a new database.",
+            "mod", "consistent-hash", "jump", "rendezvous", "range", "hashed-range"),
+    DB_VIRTUAL_NODES("database.sharding.virtualNodes", Type.INTEGER, 1, 10_000, "points",
+            "consistent-hash: points per shard on the ring; more points, more even load (spread shrinks like 1/sqrt(V))."),
+    DB_READ_POLICY("database.readPolicy", Type.CHOICE, 0, 0, "",
+            "Which node serves a read: primary, replicas-first (any replica, else the primary), round-robin or least-lag.",
+            "primary", "replicas-first", "round-robin", "least-lag"),
+    DB_CONSISTENCY("database.consistency", Type.CHOICE, 0, 0, "",
+            "eventual (any replica, maybe stale), read-your-writes (never older than the session's own writes) "
+                    + "or monotonic-reads (never older than what the session already saw).",
+            "eventual", "read-your-writes", "monotonic-reads"),
+    DB_REPLICATION("database.replication", Type.CHOICE, 0, 0, "",
+            "async (ack at once; a failover loses what replicas had not applied), semi-sync (ack after one replica) or sync (after all).",
+            "async", "semi-sync", "sync"),
+    DB_MIGRATION_RATE("database.migrationKeysPerSecond", Type.NUMBER, 0.001, 10_000_000, "keys/s",
+            "How fast resharding copies keys to their new owner."),
+    DB_MIGRATION_READS("database.migrationReads", Type.CHOICE, 0, 0, "",
+            "During a migration: dual-read (try the new owner, fall back to the old) or old-owner (read the old one until moved).",
+            "dual-read", "old-owner");
 
     private static <T> String[] ids(T[] values, java.util.function.Function<T, String> id) {
         return Arrays.stream(values).map(id).toArray(String[]::new);
     }
 
-    public enum Type { NUMBER, INTEGER, CHOICE }
+    public enum Type { NUMBER, INTEGER, CHOICE, BOOLEAN }
 
     private final String path;
     private final Type type;
@@ -206,6 +253,14 @@ public enum Parameter {
         switch (type) {
             case CHOICE:
                 return checkChoice(field, t);
+            case BOOLEAN:
+                if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("on")) {
+                    return Boolean.TRUE;
+                }
+                if (t.equalsIgnoreCase("false") || t.equalsIgnoreCase("off")) {
+                    return Boolean.FALSE;
+                }
+                throw new ScenarioException(field, "\"" + t + "\" is not " + expectation());
             case INTEGER:
                 try {
                     return checkRange(field, Long.parseLong(t)).intValue();
@@ -226,6 +281,11 @@ public enum Parameter {
     /** Checks a value read from JSON (a Number or a String) and returns it in canonical form. */
     public Object validate(String field, Object value) {
         switch (type) {
+            case BOOLEAN:
+                if (!(value instanceof Boolean)) {
+                    throw new ScenarioException(field, "expected " + expectation());
+                }
+                return value;
             case CHOICE:
                 if (!(value instanceof String)) {
                     throw new ScenarioException(field, "expected a string; " + expectation());
@@ -248,6 +308,8 @@ public enum Parameter {
 
     public String expectation() {
         switch (type) {
+            case BOOLEAN:
+                return "true or false";
             case CHOICE:
                 return "one of " + String.join(", ", choices);
             case INTEGER:

@@ -83,6 +83,15 @@ public final class Report {
             }
             o.put("message", d.message());
         }
+        if (world.cache() != null) {
+            world.cache().report(root);
+        }
+        if (world.data() != null) {
+            world.data().report(root);
+        }
+        if (world.mesh() != null) {
+            world.mesh().report(root);
+        }
         root.put("events", world.simulation().eventsFired());
         root.put("wallMillis", wallMillis);
         return root;

@@ -2,7 +2,10 @@ package dev.scalelab.world;
 
 import dev.scalelab.sim.Event;
 
-/** One request in flight. It is its own completion event, so serving it allocates nothing more. */
+/**
+ * One request in flight. It is its own CPU-completion event; the stages after it (cache,
+ * database, dependencies) call back into the world.
+ */
 final class Request implements Event {
     final World world;
     final long arrivalNanos;
@@ -10,10 +13,15 @@ final class Request implements Event {
     final boolean read;
     /** The closed-loop user who sent it, or -1 for open arrivals. */
     final int user;
+    final long id;
+    /** The client session (database session guarantees). */
+    final int session;
     ServiceInstance instance;
 
-    Request(World world, long arrivalNanos, int key, boolean read, int user) {
+    Request(World world, long id, long arrivalNanos, int key, boolean read, int user, int session) {
         this.world = world;
+        this.id = id;
+        this.session = session;
         this.arrivalNanos = arrivalNanos;
         this.key = key;
         this.read = read;
@@ -22,6 +30,6 @@ final class Request implements Event {
 
     @Override
     public void fire() {
-        world.complete(this);
+        world.cpuDone(this);
     }
 }

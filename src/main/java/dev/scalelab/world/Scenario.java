@@ -14,11 +14,12 @@ import java.util.List;
  */
 public record Scenario(String name, String description, long seed, double durationSeconds, Workload workload,
                        Service service, Autoscaler autoscaler, VerticalScaler verticalScaler, Balancer balancer,
-                       List<TimelineEntry> timeline) {
+                       Cache cache, Database database, List<Dependency> dependencies, List<TimelineEntry> timeline) {
 
     public static final int SCHEMA = 1;
 
     public Scenario {
+        dependencies = List.copyOf(dependencies);
         timeline = List.copyOf(timeline);
     }
 
@@ -55,8 +56,13 @@ public record Scenario(String name, String description, long seed, double durati
                           DistributionSpec thinkTime) {
     }
 
+    /**
+     * The keys requests touch (key 0 is the most popular). {@code scanFraction} of requests instead
+     * sweep the key space in order, as a batch job or a crawler does, which pushes hot keys out of
+     * recency-based caches.
+     */
     public record Keys(KeyDistribution distribution, double alpha, int count, double hotTrafficFraction,
-                       double hotKeyFraction) {
+                       double hotKeyFraction, double scanFraction) {
     }
 
     public record Workload(Arrival arrival, Keys keys, double readRatio) {
@@ -160,6 +166,77 @@ public record Scenario(String name, String description, long seed, double durati
         }
     }
 
+    /**
+     * One level of the cache: {@code scope} "instance" gives every service instance its own copy
+     * (an in-process cache); "shared" is one cache all instances use (Redis, Memcached).
+     */
+    public record CacheLevel(String name, String scope, int capacity, String policy, double ttlSeconds,
+                             double ttlJitterFraction, double latencyMs) {
+    }
+
+    /**
+     * The multi-level cache in front of the data store, or absent. Without a database section,
+     * misses and writes go to a backing store answering after {@code storeLatency}.
+     */
+    public record Cache(List<CacheLevel> levels, String writePolicy, boolean coalesce, boolean exclusive,
+                        double writeBackFlushDelayMs, double xfetchBeta, DistributionSpec storeLatency) {
+        public Cache {
+            levels = List.copyOf(levels);
+        }
+
+        /** By default L1 per instance, L2 shared and L3 regional. */
+        public static final Cache DEFAULT = new Cache(List.of(
+                new CacheLevel("L1", "instance", 1_000, "lru", 60, 0, 0.05),
+                new CacheLevel("L2", "shared", 10_000, "lru", 300, 0, 1),
+                new CacheLevel("L3", "shared", 100_000, "lru", 3600, 0, 5)),
+                "cache-aside", true, false, 1000, 0, DistributionSpec.lognormal(20, 80));
+    }
+
+    /**
+     * The sharded, replicated database behind the cache (or behind the service when there is no
+     * cache), or absent. {@code sessions} client sessions carry the session guarantees; each
+     * request belongs to one of them.
+     */
+    public record Database(String strategy, int shards, int virtualNodes, int replicasPerShard,
+                           DistributionSpec replicationLag, String readPolicy, String consistency, String replication,
+                           int connectionLimit, int queueCapacity, DistributionSpec readServiceTime,
+                           DistributionSpec writeServiceTime, double migrationKeysPerSecond, String migrationReads,
+                           double failoverDetectionMs, int sessions) {
+        public static final Database DEFAULT = new Database("consistent-hash", 4, 100, 2, DistributionSpec.uniform(20, 200),
+                "replicas-first", "eventual", "async", 20, 200, DistributionSpec.exponential(1), DistributionSpec.exponential(2),
+                1000, "dual-read", 5000, 100);
+    }
+
+    /** A downstream circuit breaker: Resilience4j's settings, or the pattern notes' consecutive-failures rule. */
+    public record Breaker(String mode, String slidingWindowType, int slidingWindowSize, int minimumNumberOfCalls,
+                          double failureRateThreshold, double slowCallRateThreshold, double slowCallDurationThresholdMs,
+                          double waitDurationInOpenStateMs, int permittedNumberOfCallsInHalfOpenState,
+                          boolean automaticTransition, int consecutiveFailures) {
+        /** Resilience4j's defaults, but with a 10 s open wait and windows sized for seconds of simulated traffic. */
+        public static final Breaker DEFAULT = new Breaker("resilience4j", "count-based", 100, 20, 50, 100, 60_000,
+                10_000, 10, false, 5);
+    }
+
+    /**
+     * Retries of a failed attempt: {@code maxAttempts} counts the first call. {@code budget} is
+     * "none", "envoy" ({@code budgetPercent} of active requests, at least 3) or "finagle" (a token
+     * bucket allowing {@code budgetPercent} of requests plus 10 retries/s).
+     */
+    public record Retry(int maxAttempts, String backoff, double initialIntervalMs, double multiplier, double maxIntervalMs,
+                        String jitter, String budget, double budgetPercent) {
+        public static final Retry DEFAULT = new Retry(1, "none", 100, 2, 10_000, "none", "none", 20);
+    }
+
+    /**
+     * A downstream service reached through the mesh: called by {@code callProbability} of requests,
+     * served by its instances, failing at {@code errorRate}; protected by a per-attempt
+     * {@code timeoutMs} (0: none), a breaker, retries and a bulkhead of {@code maxConcurrentCalls}.
+     */
+    public record Dependency(String name, double callProbability, int instances, int workersPerInstance,
+                             int queueCapacity, DistributionSpec serviceTime, double errorRate, double timeoutMs,
+                             int maxConcurrentCalls, Breaker breaker, Retry retry) {
+    }
+
     public enum VerticalPolicyKind {
         NONE("none"), THRESHOLD("threshold"), VPA("vpa");
 
@@ -217,50 +294,63 @@ public record Scenario(String name, String description, long seed, double durati
      * A command at a virtual time: {@code set} of a {@link Parameter} ({@code path}) to {@code value},
      * or an {@link Action} on a {@code target} instance (null when the action needs none).
      */
-    public record TimelineEntry(double atSeconds, String command, String path, String target, Object value) {
+    public record TimelineEntry(double atSeconds, String command, String path, String target, Object value,
+                                double durationSeconds) {
         public static TimelineEntry set(double atSeconds, String path, Object value) {
-            return new TimelineEntry(atSeconds, "set", path, null, value);
+            return new TimelineEntry(atSeconds, "set", path, null, value, 0);
+        }
+
+        public static TimelineEntry action(double atSeconds, Action action, String target, Object value, double durationSeconds) {
+            return new TimelineEntry(atSeconds, action.id(), null, target, value, durationSeconds);
         }
     }
 
     public static final Scenario DEFAULT = new Scenario("default", "", 42, 600,
             new Workload(new Arrival(ArrivalProcess.POISSON, 400, RateShape.CONSTANT, 50,
                     DistributionSpec.exponential(1000)),
-                    new Keys(KeyDistribution.ZIPF, 0.9, 10_000, 0.8, 0.2), 0.9),
+                    new Keys(KeyDistribution.ZIPF, 0.9, 10_000, 0.8, 0.2, 0), 0.9),
             new Service(4, 4, 100, DistributionSpec.lognormal(20, 80), InstanceSize.MEDIUM, 5, 30, 0, List.of(), List.of()),
             Autoscaler.DEFAULT, VerticalScaler.DEFAULT,
-            Balancer.DEFAULT,
+            Balancer.DEFAULT, null, null, List.of(),
             List.of());
 
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, description, newSeed, durationSeconds, workload, service, autoscaler, verticalScaler, balancer, timeline);
+        return new Scenario(name, description, newSeed, durationSeconds, workload, service, autoscaler, verticalScaler, balancer, cache, database, dependencies, timeline);
     }
 
     public Scenario withDurationSeconds(double seconds) {
-        return new Scenario(name, description, seed, seconds, workload, service, autoscaler, verticalScaler, balancer, timeline);
+        return new Scenario(name, description, seed, seconds, workload, service, autoscaler, verticalScaler, balancer, cache, database, dependencies, timeline);
     }
 
     public Scenario withTimeline(List<TimelineEntry> entries) {
-        return new Scenario(name, description, seed, durationSeconds, workload, service, autoscaler, verticalScaler, balancer, entries);
+        return new Scenario(name, description, seed, durationSeconds, workload, service, autoscaler, verticalScaler, balancer, cache, database, dependencies, entries);
     }
 
     public Scenario withWorkload(Workload w) {
-        return new Scenario(name, description, seed, durationSeconds, w, service, autoscaler, verticalScaler, balancer, timeline);
+        return new Scenario(name, description, seed, durationSeconds, w, service, autoscaler, verticalScaler, balancer, cache, database, dependencies, timeline);
     }
 
     public Scenario withService(Service s) {
-        return new Scenario(name, description, seed, durationSeconds, workload, s, autoscaler, verticalScaler, balancer, timeline);
+        return new Scenario(name, description, seed, durationSeconds, workload, s, autoscaler, verticalScaler, balancer, cache, database, dependencies, timeline);
     }
 
     public Scenario withAutoscaler(Autoscaler a) {
-        return new Scenario(name, description, seed, durationSeconds, workload, service, a, verticalScaler, balancer, timeline);
+        return new Scenario(name, description, seed, durationSeconds, workload, service, a, verticalScaler, balancer, cache, database, dependencies, timeline);
     }
 
     public Scenario withVerticalScaler(VerticalScaler v) {
-        return new Scenario(name, description, seed, durationSeconds, workload, service, autoscaler, v, balancer, timeline);
+        return new Scenario(name, description, seed, durationSeconds, workload, service, autoscaler, v, balancer, cache, database, dependencies, timeline);
+    }
+
+    public Scenario withCache(Cache c) {
+        return new Scenario(name, description, seed, durationSeconds, workload, service, autoscaler, verticalScaler, balancer, c, database, dependencies, timeline);
+    }
+
+    public Scenario withDatabase(Database d) {
+        return new Scenario(name, description, seed, durationSeconds, workload, service, autoscaler, verticalScaler, balancer, cache, d, dependencies, timeline);
     }
 
     public Scenario withBalancer(Balancer b) {
-        return new Scenario(name, description, seed, durationSeconds, workload, service, autoscaler, verticalScaler, b, timeline);
+        return new Scenario(name, description, seed, durationSeconds, workload, service, autoscaler, verticalScaler, b, cache, database, dependencies, timeline);
     }
 }

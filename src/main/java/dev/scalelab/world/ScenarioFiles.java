@@ -97,9 +97,13 @@ public final class ScenarioFiles {
         Scenario.Autoscaler autoscaler = readAutoscaler(f.object("autoscaler"), d.autoscaler());
         Scenario.VerticalScaler vertical = readVertical(f.object("verticalScaler"), d.verticalScaler());
         Scenario.Balancer balancer = readBalancer(f.object("balancer"), d.balancer());
-        List<Scenario.TimelineEntry> timeline = readTimeline(f, "timeline");
+        Scenario.Cache cache = readCache(f.object("cache"));
+        Scenario.Database database = readDatabase(f.object("database"));
+        List<Scenario.Dependency> dependencies = readDependencies(f);
+        List<Scenario.TimelineEntry> timeline = readTimeline(f, "timeline", dependencies);
         f.finish();
-        return new Scenario(name, description, seed, duration, workload, service, autoscaler, vertical, balancer, timeline);
+        return new Scenario(name, description, seed, duration, workload, service, autoscaler, vertical, balancer, cache,
+                database, dependencies, timeline);
     }
 
     private static Scenario.Workload readWorkload(Fields f, Scenario.Workload d) {
@@ -169,19 +173,20 @@ public final class ScenarioFiles {
         if (f == null) {
             return d;
         }
-        String dist = f.choice("distribution", d.distribution().id(), "zipf", "uniform", "hotspot");
-        int count = (int) f.integer("count", d.count(), 1, 100_000_000);
+        String dist = f.parameter("distribution", Parameter.KEY_DISTRIBUTION, d.distribution().id());
+        int count = (int) f.integer("count", d.count(), 1, 10_000_000);
+        double scan = f.parameter("scanFraction", Parameter.KEY_SCAN, d.scanFraction());
         double alpha = d.alpha();
         double hotTraffic = d.hotTrafficFraction();
         double hotKeys = d.hotKeyFraction();
         if (dist.equals("zipf")) {
-            alpha = f.number("alpha", d.alpha(), 0, 10, true);
+            alpha = f.parameter("alpha", Parameter.KEY_ALPHA, d.alpha());
         } else if (dist.equals("hotspot")) {
-            hotTraffic = f.number("hotTrafficFraction", d.hotTrafficFraction(), 0, 1, true);
-            hotKeys = f.number("hotKeyFraction", d.hotKeyFraction(), 0, 1, false);
+            hotTraffic = f.parameter("hotTrafficFraction", Parameter.KEY_HOT_TRAFFIC, d.hotTrafficFraction());
+            hotKeys = f.parameter("hotKeyFraction", Parameter.KEY_HOT_KEYS, d.hotKeyFraction());
         }
         f.finish();
-        return new Scenario.Keys(Scenario.KeyDistribution.valueOf(dist.toUpperCase()), alpha, count, hotTraffic, hotKeys);
+        return new Scenario.Keys(Scenario.KeyDistribution.valueOf(dist.toUpperCase()), alpha, count, hotTraffic, hotKeys, scan);
     }
 
     /**
@@ -305,6 +310,163 @@ public final class ScenarioFiles {
         return new Scenario.VerticalScaler(Scenario.VerticalPolicyKind.byId(policy), interval, up, down, percentile, margin);
     }
 
+    private static final List<String> CACHE_POLICIES = List.of("lru", "fifo", "lfu", "random", "clock", "w-tinylfu");
+    private static final List<String> WRITE_POLICIES = List.of("cache-aside", "write-through", "write-back", "write-around");
+
+    private static Scenario.Cache readCache(Fields f) {
+        if (f == null) {
+            return null;
+        }
+        Scenario.Cache d = Scenario.Cache.DEFAULT;
+        List<Scenario.CacheLevel> levels = d.levels();
+        JsonNode raw = f.take("levels");
+        if (raw != null) {
+            if (!raw.isArray() || raw.size() == 0 || raw.size() > 3) {
+                throw new ScenarioException(f.path("levels"), "expected an array of 1 to 3 levels, from the one asked first");
+            }
+            levels = new ArrayList<>();
+            for (int i = 0; i < raw.size(); i++) {
+                String at = f.path("levels") + "[" + i + "]";
+                if (!raw.get(i).isObject()) {
+                    throw new ScenarioException(at, "expected an object such as {\"name\": \"L1\", \"scope\": \"instance\", \"capacity\": 1000}");
+                }
+                Fields lf = new Fields((ObjectNode) raw.get(i), at);
+                Scenario.CacheLevel ld = i < d.levels().size() ? d.levels().get(i) : d.levels().get(d.levels().size() - 1);
+                String name = lf.string("name", "L" + (i + 1));
+                String scope = lf.choice("scope", i == 0 ? "instance" : "shared", "instance", "shared");
+                int capacity = (int) lf.integer("capacity", ld.capacity(), 1, 10_000_000);
+                String policy = lf.choice("policy", ld.policy(), CACHE_POLICIES.toArray(String[]::new));
+                double ttl = lf.number("ttlSeconds", ld.ttlSeconds(), 0, 1e7, true);
+                double jitter = lf.number("ttlJitterFraction", ld.ttlJitterFraction(), 0, 1, true);
+                double latency = lf.number("latencyMs", ld.latencyMs(), 0, 60_000, true);
+                lf.finish();
+                levels.add(new Scenario.CacheLevel(name, scope, capacity, policy, ttl, jitter, latency));
+            }
+        }
+        String writePolicy = f.choice("writePolicy", d.writePolicy(), WRITE_POLICIES.toArray(String[]::new));
+        boolean coalesce = f.bool("coalesce", d.coalesce());
+        boolean exclusive = f.bool("exclusive", d.exclusive());
+        double flush = f.number("writeBackFlushDelayMs", d.writeBackFlushDelayMs(), 0, 3_600_000, true);
+        double beta = f.number("xfetchBeta", d.xfetchBeta(), 0, 100, true);
+        DistributionSpec store = readDistribution(f.object("storeLatency"), d.storeLatency(), 0);
+        f.finish();
+        return new Scenario.Cache(levels, writePolicy, coalesce, exclusive, flush, beta, store);
+    }
+
+    private static Scenario.Database readDatabase(Fields f) {
+        if (f == null) {
+            return null;
+        }
+        Scenario.Database d = Scenario.Database.DEFAULT;
+        Fields sharding = f.object("sharding");
+        String strategy = d.strategy();
+        int shards = d.shards();
+        int vnodes = d.virtualNodes();
+        if (sharding != null) {
+            strategy = sharding.parameter("strategy", Parameter.DB_STRATEGY, strategy);
+            shards = (int) sharding.integer("shards", shards, 1, 64);
+            vnodes = sharding.parameter("virtualNodes", Parameter.DB_VIRTUAL_NODES, vnodes);
+            sharding.finish();
+        }
+        int replicas = (int) f.integer("replicasPerShard", d.replicasPerShard(), 0, 8);
+        DistributionSpec lag = readDistribution(f.object("replicationLag"), d.replicationLag(), 0);
+        String readPolicy = f.parameter("readPolicy", Parameter.DB_READ_POLICY, d.readPolicy());
+        String consistency = f.parameter("consistency", Parameter.DB_CONSISTENCY, d.consistency());
+        String replication = f.parameter("replication", Parameter.DB_REPLICATION, d.replication());
+        int connections = (int) f.integer("connectionLimit", d.connectionLimit(), 1, 10_000);
+        int queue = (int) f.integer("queueCapacity", d.queueCapacity(), 0, 1_000_000);
+        DistributionSpec read = readDistribution(f.object("readServiceTime"), d.readServiceTime(), 0);
+        DistributionSpec write = readDistribution(f.object("writeServiceTime"), d.writeServiceTime(), 0);
+        double migration = f.parameter("migrationKeysPerSecond", Parameter.DB_MIGRATION_RATE, d.migrationKeysPerSecond());
+        String migrationReads = f.parameter("migrationReads", Parameter.DB_MIGRATION_READS, d.migrationReads());
+        double failover = f.number("failoverDetectionMs", d.failoverDetectionMs(), 0, 3_600_000, true);
+        int sessions = (int) f.integer("sessions", d.sessions(), 1, 10_000);
+        f.finish();
+        return new Scenario.Database(strategy, shards, vnodes, replicas, lag, readPolicy, consistency, replication, connections,
+                queue, read, write, migration, migrationReads, failover, sessions);
+    }
+
+    private static List<Scenario.Dependency> readDependencies(Fields parent) {
+        List<Scenario.Dependency> out = new ArrayList<>();
+        JsonNode node = parent.take("dependencies");
+        if (node == null) {
+            return out;
+        }
+        String path = parent.path("dependencies");
+        if (!node.isArray()) {
+            throw new ScenarioException(path, "expected an array of downstream services");
+        }
+        if (node.size() > 64) {
+            throw new ScenarioException(path, "at most 64 dependencies");
+        }
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (int i = 0; i < node.size(); i++) {
+            String at = path + "[" + i + "]";
+            if (!node.get(i).isObject()) {
+                throw new ScenarioException(at, "expected an object such as {\"name\": \"payments\", \"callProbability\": 0.5}");
+            }
+            Fields f = new Fields((ObjectNode) node.get(i), at);
+            String name = f.string("name", null);
+            if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,30}")) {
+                throw new ScenarioException(f.path("name"), name == null ? "missing; a short name such as \"payments\""
+                        : "\"" + name + "\" must be lower-case letters, digits and dashes (at most 31)");
+            }
+            if (!names.add(name)) {
+                throw new ScenarioException(f.path("name"), "\"" + name + "\" is used by another dependency");
+            }
+            double p = f.number("callProbability", 1, 0, 1, true);
+            int instances = (int) f.integer("instances", 2, 1, 500);
+            int workers = (int) f.integer("workersPerInstance", 8, 1, 1024);
+            int queue = (int) f.integer("queueCapacity", 100, 0, 1_000_000);
+            DistributionSpec service = readDistribution(f.object("serviceTime"), DistributionSpec.lognormal(30, 120), 0);
+            double errorRate = f.number("errorRate", 0, 0, 1, true);
+            double timeout = f.number("timeoutMs", 0, 0, 3_600_000, true);
+            int bulkhead = (int) f.integer("maxConcurrentCalls", 0, 0, 1_000_000);
+            Scenario.Breaker breaker = readBreaker(f.object("breaker"));
+            Scenario.Retry retry = readRetry(f.object("retry"));
+            f.finish();
+            out.add(new Scenario.Dependency(name, p, instances, workers, queue, service, errorRate, timeout, bulkhead, breaker, retry));
+        }
+        return out;
+    }
+
+    private static Scenario.Breaker readBreaker(Fields f) {
+        Scenario.Breaker d = Scenario.Breaker.DEFAULT;
+        if (f == null) {
+            return null;
+        }
+        String mode = f.choice("mode", d.mode(), "resilience4j", "consecutive");
+        String type = f.choice("slidingWindowType", d.slidingWindowType(), "count-based", "time-based");
+        int size = (int) f.integer("slidingWindowSize", d.slidingWindowSize(), 1, 100_000);
+        int min = (int) f.integer("minimumNumberOfCalls", d.minimumNumberOfCalls(), 1, 100_000);
+        double failure = f.number("failureRateThreshold", d.failureRateThreshold(), 0, 100, false);
+        double slow = f.number("slowCallRateThreshold", d.slowCallRateThreshold(), 0, 100, false);
+        double slowMs = f.number("slowCallDurationThresholdMs", d.slowCallDurationThresholdMs(), 0, 3_600_000, true);
+        double waitMs = f.number("waitDurationInOpenStateMs", d.waitDurationInOpenStateMs(), 0, 3_600_000, true);
+        int permitted = (int) f.integer("permittedNumberOfCallsInHalfOpenState", d.permittedNumberOfCallsInHalfOpenState(), 1, 10_000);
+        boolean auto = f.bool("automaticTransition", d.automaticTransition());
+        int consecutive = (int) f.integer("consecutiveFailures", d.consecutiveFailures(), 1, 10_000);
+        f.finish();
+        return new Scenario.Breaker(mode, type, size, min, failure, slow, slowMs, waitMs, permitted, auto, consecutive);
+    }
+
+    private static Scenario.Retry readRetry(Fields f) {
+        Scenario.Retry d = Scenario.Retry.DEFAULT;
+        if (f == null) {
+            return d;
+        }
+        int attempts = (int) f.integer("maxAttempts", 3, 1, 100);
+        String backoff = f.choice("backoff", "exponential", "none", "fixed", "linear", "exponential");
+        double initial = f.number("initialIntervalMs", d.initialIntervalMs(), 0, 3_600_000, true);
+        double multiplier = f.number("multiplier", d.multiplier(), 1, 100, true);
+        double max = f.number("maxIntervalMs", d.maxIntervalMs(), 0, 3_600_000, true);
+        String jitter = f.choice("jitter", d.jitter(), "none", "full", "equal", "decorrelated");
+        String budget = f.choice("budget", f.has("budgetPercent") ? "envoy" : d.budget(), "none", "envoy", "finagle");
+        double percent = f.number("budgetPercent", d.budgetPercent(), 0, 100, false);
+        f.finish();
+        return new Scenario.Retry(attempts, backoff, initial, multiplier, max, jitter, budget, percent);
+    }
+
     private static Scenario.Balancer readBalancer(Fields f, Scenario.Balancer d) {
         if (f == null) {
             return d;
@@ -326,7 +488,7 @@ public final class ScenarioFiles {
                 unhealthy, healthy, panic);
     }
 
-    private static List<Scenario.TimelineEntry> readTimeline(Fields parent, String name) {
+    private static List<Scenario.TimelineEntry> readTimeline(Fields parent, String name, List<Scenario.Dependency> dependencies) {
         List<Scenario.TimelineEntry> out = new ArrayList<>();
         JsonNode node = parent.take(name);
         if (node == null) {
@@ -361,18 +523,31 @@ public final class ScenarioFiles {
                 Action action = Action.byId(command);
                 String target = f.string("target", null);
                 if (action.needsTarget() && target == null) {
-                    throw new ScenarioException(f.path("target"), "missing; the instance to " + command.replace("-instance", "") + ", such as \"i-0\"");
+                    throw new ScenarioException(f.path("target"), "missing; " + action.target().example());
+                }
+                if (target != null && action.target() == Action.Target.NONE) {
+                    throw new ScenarioException(f.path("target"), command + " takes no target");
+                }
+                if (action.target() == Action.Target.DEPENDENCY
+                        && dependencies.stream().noneMatch(dep -> dep.name().equals(target))) {
+                    throw new ScenarioException(f.path("target"), "\"" + target + "\" is not a dependency of this scenario"
+                            + (dependencies.isEmpty() ? " (it has none)" : "; use one of "
+                            + String.join(", ", dependencies.stream().map(Scenario.Dependency::name).toList())));
                 }
                 Object value = null;
-                if (action.needsValue()) {
-                    JsonNode raw = f.take("value");
-                    if (raw == null) {
-                        throw new ScenarioException(f.path("value"), "missing; " + action.description());
-                    }
+                JsonNode raw = f.take("value");
+                if (raw == null && action.needsValue()) {
+                    throw new ScenarioException(f.path("value"), "missing; " + action.description());
+                }
+                if (raw != null) {
                     value = action.checkValue(f.path("value"), raw.isNumber() ? raw.doubleValue() : raw.asText());
                 }
+                double duration = 0;
+                if (action.needsDuration()) {
+                    duration = f.requiredNumber("durationSeconds", 0.001, 1e7);
+                }
                 f.finish();
-                out.add(new Scenario.TimelineEntry(at, command, null, target, value));
+                out.add(new Scenario.TimelineEntry(at, command, null, target, value, duration));
             }
         }
         return out;
@@ -399,37 +574,60 @@ public final class ScenarioFiles {
 
     // ---------------------------------------------------------------- single fields
 
-    /** The value at a dotted {@code path} of the scenario as its file holds it: a Double, Integer or String. */
+    /**
+     * The value at a dotted {@code path} (array items as {@code levels[0]}) of the scenario as its
+     * file holds it: a Double, Integer, Boolean or String.
+     */
     static Object readField(Scenario s, String path, Parameter.Type type) {
         JsonNode node = toTree(s);
         for (String part : path.split("\\.")) {
-            node = node.path(part);
+            node = step(node, part);
         }
         switch (type) {
             case INTEGER:
                 return node.asInt();
             case NUMBER:
                 return node.asDouble();
+            case BOOLEAN:
+                return node.asBoolean();
             default:
                 return node.asText();
         }
+    }
+
+    private static JsonNode step(JsonNode node, String part) {
+        int bracket = part.indexOf('[');
+        if (bracket < 0) {
+            return node.path(part);
+        }
+        int index = Integer.parseInt(part.substring(bracket + 1, part.length() - 1));
+        return node.path(part.substring(0, bracket)).path(index);
     }
 
     /** {@code s} with the field at {@code path} replaced, checked as a file would be. */
     static Scenario withField(Scenario s, String path, Object value) {
         ObjectNode root = toTree(s);
         String[] parts = path.split("\\.");
-        ObjectNode parent = root;
+        JsonNode parent = root;
+        StringBuilder at = new StringBuilder();
         for (int i = 0; i < parts.length - 1; i++) {
-            parent = (ObjectNode) parent.get(parts[i]);
+            at.append(i == 0 ? "" : ".").append(parts[i]);
+            parent = step(parent, parts[i]);
+            if (!parent.isObject()) {
+                throw new ScenarioException(at.toString(), parts[i].contains("[")
+                        ? "there is no such item in this scenario" : "this scenario has no " + parts[i] + " section");
+            }
         }
+        ObjectNode target = (ObjectNode) parent;
         String last = parts[parts.length - 1];
         if (value instanceof Integer) {
-            parent.put(last, (Integer) value);
+            target.put(last, (Integer) value);
+        } else if (value instanceof Boolean) {
+            target.put(last, (Boolean) value);
         } else if (value instanceof Number) {
-            parent.put(last, ((Number) value).doubleValue());
+            target.put(last, ((Number) value).doubleValue());
         } else {
-            parent.put(last, String.valueOf(value));
+            target.put(last, String.valueOf(value));
         }
         return readScenario(new Fields(root, ""));
     }
@@ -466,6 +664,7 @@ public final class ScenarioFiles {
         ObjectNode keys = workload.putObject("keys");
         keys.put("distribution", k.distribution().id());
         keys.put("count", k.count());
+        keys.put("scanFraction", k.scanFraction());
         if (k.distribution() == Scenario.KeyDistribution.ZIPF) {
             keys.put("alpha", k.alpha());
         } else if (k.distribution() == Scenario.KeyDistribution.HOTSPOT) {
@@ -539,6 +738,67 @@ public final class ScenarioFiles {
         balancer.put("healthCheckHealthyThreshold", b.healthCheckHealthyThreshold());
         balancer.put("panicThresholdPercent", b.panicThresholdPercent());
 
+        if (s.cache() != null) {
+            Scenario.Cache c = s.cache();
+            ObjectNode cache = root.putObject("cache");
+            ArrayNode levels = cache.putArray("levels");
+            for (Scenario.CacheLevel l : c.levels()) {
+                levels.addObject().put("name", l.name()).put("scope", l.scope()).put("capacity", l.capacity())
+                        .put("policy", l.policy()).put("ttlSeconds", l.ttlSeconds()).put("ttlJitterFraction", l.ttlJitterFraction())
+                        .put("latencyMs", l.latencyMs());
+            }
+            cache.put("writePolicy", c.writePolicy());
+            cache.put("coalesce", c.coalesce());
+            cache.put("exclusive", c.exclusive());
+            cache.put("writeBackFlushDelayMs", c.writeBackFlushDelayMs());
+            cache.put("xfetchBeta", c.xfetchBeta());
+            writeDistribution(cache.putObject("storeLatency"), c.storeLatency());
+        }
+
+        if (s.database() != null) {
+            Scenario.Database d = s.database();
+            ObjectNode db = root.putObject("database");
+            db.putObject("sharding").put("strategy", d.strategy()).put("shards", d.shards()).put("virtualNodes", d.virtualNodes());
+            db.put("replicasPerShard", d.replicasPerShard());
+            writeDistribution(db.putObject("replicationLag"), d.replicationLag());
+            db.put("readPolicy", d.readPolicy());
+            db.put("consistency", d.consistency());
+            db.put("replication", d.replication());
+            db.put("connectionLimit", d.connectionLimit());
+            db.put("queueCapacity", d.queueCapacity());
+            writeDistribution(db.putObject("readServiceTime"), d.readServiceTime());
+            writeDistribution(db.putObject("writeServiceTime"), d.writeServiceTime());
+            db.put("migrationKeysPerSecond", d.migrationKeysPerSecond());
+            db.put("migrationReads", d.migrationReads());
+            db.put("failoverDetectionMs", d.failoverDetectionMs());
+            db.put("sessions", d.sessions());
+        }
+        if (!s.dependencies().isEmpty()) {
+            ArrayNode deps = root.putArray("dependencies");
+            for (Scenario.Dependency d : s.dependencies()) {
+                ObjectNode o = deps.addObject();
+                o.put("name", d.name()).put("callProbability", d.callProbability()).put("instances", d.instances())
+                        .put("workersPerInstance", d.workersPerInstance()).put("queueCapacity", d.queueCapacity());
+                writeDistribution(o.putObject("serviceTime"), d.serviceTime());
+                o.put("errorRate", d.errorRate()).put("timeoutMs", d.timeoutMs()).put("maxConcurrentCalls", d.maxConcurrentCalls());
+                if (d.breaker() != null) {
+                    Scenario.Breaker br = d.breaker();
+                    o.putObject("breaker").put("mode", br.mode()).put("slidingWindowType", br.slidingWindowType())
+                            .put("slidingWindowSize", br.slidingWindowSize()).put("minimumNumberOfCalls", br.minimumNumberOfCalls())
+                            .put("failureRateThreshold", br.failureRateThreshold()).put("slowCallRateThreshold", br.slowCallRateThreshold())
+                            .put("slowCallDurationThresholdMs", br.slowCallDurationThresholdMs())
+                            .put("waitDurationInOpenStateMs", br.waitDurationInOpenStateMs())
+                            .put("permittedNumberOfCallsInHalfOpenState", br.permittedNumberOfCallsInHalfOpenState())
+                            .put("automaticTransition", br.automaticTransition()).put("consecutiveFailures", br.consecutiveFailures());
+                }
+                Scenario.Retry r = d.retry();
+                o.putObject("retry").put("maxAttempts", r.maxAttempts()).put("backoff", r.backoff())
+                        .put("initialIntervalMs", r.initialIntervalMs()).put("multiplier", r.multiplier())
+                        .put("maxIntervalMs", r.maxIntervalMs()).put("jitter", r.jitter()).put("budget", r.budget())
+                        .put("budgetPercent", r.budgetPercent());
+            }
+        }
+
         ArrayNode timeline = root.putArray("timeline");
         for (Scenario.TimelineEntry e : s.timeline()) {
             ObjectNode t = timeline.addObject();
@@ -549,6 +809,9 @@ public final class ScenarioFiles {
             }
             if (e.target() != null) {
                 t.put("target", e.target());
+            }
+            if (e.durationSeconds() > 0) {
+                t.put("durationSeconds", e.durationSeconds());
             }
             if (e.value() == null) {
                 continue;

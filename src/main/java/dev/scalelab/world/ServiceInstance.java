@@ -45,6 +45,11 @@ final class ServiceInstance implements Backend {
     long completed;
     long rejected;
 
+    /** Requests in their CPU stage: a worker waiting on the cache, database or a dependency uses no CPU. */
+    int cpuBusy;
+    private long cpuBusyNanos;
+    private long lastCpuChangeNanos;
+
     /** Integral of busy workers over time (worker-nanoseconds), for utilization. */
     private long busyWorkerNanos;
     private long lastChangeNanos;
@@ -71,6 +76,7 @@ final class ServiceInstance implements Backend {
         this.lifecycle = lifecycle;
         this.createdNanos = nowNanos;
         this.lastChangeNanos = nowNanos;
+        this.lastCpuChangeNanos = nowNanos;
         this.sampleStartNanos = nowNanos;
         this.lastScrapeNanos = nowNanos;
         this.lastVerticalNanos = nowNanos;
@@ -141,6 +147,17 @@ final class ServiceInstance implements Backend {
         busy += delta;
     }
 
+    void cpuChanged(long nowNanos, int delta) {
+        cpuBusyNanos += (long) cpuBusy * (nowNanos - lastCpuChangeNanos);
+        lastCpuChangeNanos = nowNanos;
+        cpuBusy += delta;
+    }
+
+    /** Integral of workers on CPU over time: what CPU usage (and so the HPA) sees. */
+    long cpuBusyNanos(long nowNanos) {
+        return cpuBusyNanos + (long) cpuBusy * (nowNanos - lastCpuChangeNanos);
+    }
+
     long busyWorkerNanos(long nowNanos) {
         return busyWorkerNanos + (long) busy * (nowNanos - lastChangeNanos);
     }
@@ -156,12 +173,12 @@ final class ServiceInstance implements Backend {
     }
 
     /**
-     * A metrics-server scrape: CPU used over the window since the last scrape, where a busy worker
-     * uses its share (vCPUs / workers) of the instance's CPU. A container that has run for less than
+     * A metrics-server scrape: CPU used over the window since the last scrape, where a worker in its
+     * CPU stage uses its share (vCPUs / workers) of the instance's CPU. A container that has run for less than
      * a full window yet has no sample: the HPA sees it as missing.
      */
     void scrape(long nowNanos, long windowNanos) {
-        long total = busyWorkerNanos(nowNanos);
+        long total = cpuBusyNanos(nowNanos);
         long span = nowNanos - lastScrapeNanos;
         if (runningSinceNanos >= 0 && nowNanos - runningSinceNanos >= windowNanos && span > 0) {
             double fraction = (total - busyAtLastScrape) / ((double) span * workers);
@@ -175,7 +192,7 @@ final class ServiceInstance implements Backend {
 
     /** Cores used since the vertical scaler last looked. */
     double coresSinceLastVertical(long nowNanos) {
-        long total = busyWorkerNanos(nowNanos);
+        long total = cpuBusyNanos(nowNanos);
         long span = nowNanos - lastVerticalNanos;
         double cores = span <= 0 ? 0 : (total - busyAtLastVertical) / ((double) span * workers) * size.vcpus();
         busyAtLastVertical = total;

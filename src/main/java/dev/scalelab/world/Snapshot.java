@@ -1,6 +1,12 @@
 package dev.scalelab.world;
 
 import dev.scalelab.engine.balancing.PickExplanation;
+import dev.scalelab.engine.caching.CacheEventKind;
+import dev.scalelab.engine.data.DatabaseView;
+import dev.scalelab.engine.data.ShardRouter;
+import dev.scalelab.engine.resilience.BreakerTransition;
+import dev.scalelab.engine.resilience.BreakerView;
+import dev.scalelab.engine.resilience.MeshStats;
 import dev.scalelab.engine.metrics.LatencySummary;
 import dev.scalelab.engine.scaling.Lifecycle;
 
@@ -26,7 +32,55 @@ public record Snapshot(
         long logCount,
         List<LogEntry> recentLog,
         Scaling scaling,
-        BalancerView balancer) {
+        BalancerView balancer,
+        CacheView cache,
+        DataView data,
+        List<DependencyView> dependencies) {
+
+    /**
+     * One cache level: counters summed over its copies, and one copy drawn (the shared one or the
+     * first instance's): its slot keys ({@code -1} empty), W-TinyLFU region of each slot (0 window,
+     * 1 probation, 2 protected), and its newest events (kinds are {@link CacheEventKind} ordinals,
+     * newest first; {@code eventsRecorded} counts all so a view can flash only new ones).
+     *
+     * @param cheHitRatio Che's approximation for an LRU of this capacity under the workload's key
+     *                    popularity; NaN below the first level, where the stream is no longer IRM
+     */
+    public record CacheLevelView(String name, String scope, String policy, int capacity, int copies, long occupancy,
+                                 long hits, long misses, double hitRatio, long evictions, long expiries,
+                                 long lostDirtyWrites, double latencyMs, double ttlSeconds, double cheHitRatio,
+                                 double[] hitRatioSeries, int[] slotKeys, byte[] slotSegments, byte[] eventKinds,
+                                 int[] eventKeys, long eventsRecorded) {
+    }
+
+    /**
+     * The cache as a whole. {@code optimalHitRatio} is Belady's MIN for one cache of the same total
+     * capacity over the recent reads (NaN until computed); series are per second, aligned with
+     * {@link Series#timeSeconds()}.
+     */
+    public record CacheView(List<CacheLevelView> levels, double hitRatio, long reads, long storeLoads,
+                            long duplicateLoads, long coalescedReads, long staleReads, long writes, long storeWrites,
+                            String writePolicy, boolean coalesce, double optimalHitRatio, double[] hitRatioSeries,
+                            double[] storeLoadsPerSecond) {
+    }
+
+    /**
+     * The database: the engine's immutable view, its router (immutable, for drawing the ring and
+     * placing keys), and per-second series aligned with {@link Series#timeSeconds()}.
+     */
+    public record DataView(DatabaseView database, ShardRouter router, String consistency, String readPolicy,
+                           String replication, double[] queriesPerSecond, double[] staleReadsPerSecond) {
+    }
+
+    /**
+     * One downstream dependency: the mesh client's counters, its breaker, the service's load and
+     * faults, and per-second series (attempts offered to it, requests made) ending now.
+     */
+    public record DependencyView(String name, double callProbability, MeshStats stats, BreakerView breaker,
+                                 List<BreakerTransition> transitions, int busyWorkers, int servers, int queueLength,
+                                 double errorRate, List<String> activeFaults, double[] offeredLoadPerSecond,
+                                 double[] requestsPerSecond) {
+    }
 
     /**
      * The balancer's health handling and its last decision.

@@ -67,11 +67,19 @@ public final class World {
     private final SplittableRandom thinkRandom;
     private final SplittableRandom errorRandom;
 
-    private final KeySampler keys;
+    private KeySampler keys;
+    /** The next key of the sequential scan mixed into the workload. */
+    private int scanCursor;
+    private final SplittableRandom scanRandom;
+    private final SplittableRandom sessionRandom;
+    private final RandomStreams streams;
     private Distribution serviceTime;
     private final Distribution thinkTime;
     private LoadBalancingStrategy balancer;
     private final ServicePool pool;
+    private CacheSystem cache;
+    private DataSystem data;
+    private MeshSystem mesh;
 
     // Balancer health handling: passive outlier ejection, active health checks, panic threshold.
     private OutlierDetector outlier;
@@ -138,8 +146,10 @@ public final class World {
     public World(Scenario scenario) {
         this.initial = scenario;
         this.current = scenario;
-        RandomStreams streams = new RandomStreams(scenario.seed());
+        streams = new RandomStreams(scenario.seed());
         arrivalRandom = streams.stream("workload.arrival");
+        scanRandom = streams.stream("workload.scan");
+        sessionRandom = streams.stream("workload.sessions");
         keyRandom = streams.stream("workload.keys");
         readRandom = streams.stream("workload.readRatio");
         serviceRandom = streams.stream("service.serviceTime");
@@ -147,23 +157,20 @@ public final class World {
         thinkRandom = streams.stream("workload.thinkTime");
         errorRandom = streams.stream("service.errors");
 
-        Scenario.Keys k = scenario.workload().keys();
-        switch (k.distribution()) {
-            case ZIPF:
-                keys = new KeySampler.Zipf(k.alpha(), k.count());
-                break;
-            case HOTSPOT:
-                keys = KeySampler.Hotspot.of(k.count(), k.hotTrafficFraction(), k.hotKeyFraction());
-                break;
-            default:
-                keys = new KeySampler.Uniform(k.count());
-        }
+        keys = keySampler(scenario.workload().keys());
         serviceTime = scenario.service().serviceTime().toDistribution();
         thinkTime = scenario.workload().arrival().thinkTime().toDistribution();
         timeline = scenario.timeline();
         configureBalancer();
         pool = new ServicePool(this, sim, scenario.service());
         routingChanged();
+        if (scenario.database() != null) {
+            data = new DataSystem(this, sim, scenario.database(), scenario.workload().keys().count(), streams.stream("database"));
+        }
+        buildCache();
+        if (!scenario.dependencies().isEmpty()) {
+            mesh = new MeshSystem(this, sim, scenario.dependencies(), streams);
+        }
 
         if (scenario.workload().arrival().process() == Scenario.ArrivalProcess.POISSON) {
             restartArrivals();
@@ -175,6 +182,55 @@ public final class World {
         log("world", "started: " + describe(scenario));
         configureAutoscaler(true);
         configureVertical();
+    }
+
+    private static KeySampler keySampler(Scenario.Keys k) {
+        switch (k.distribution()) {
+            case ZIPF:
+                return new KeySampler.Zipf(k.alpha(), k.count());
+            case HOTSPOT:
+                return KeySampler.Hotspot.of(k.count(), k.hotTrafficFraction(), k.hotKeyFraction());
+            default:
+                return new KeySampler.Uniform(k.count());
+        }
+    }
+
+    /**
+     * (Re)builds the cache from the current scenario: the engine takes its structure at
+     * construction, so a change of levels, policies or write policy starts a cold cache.
+     */
+    private void buildCache() {
+        Scenario.Cache c = current.cache();
+        if (c == null) {
+            cache = null;
+            return;
+        }
+        dev.scalelab.engine.caching.BackingStore store = data != null ? data : new FixedLatencyStore(sim,
+                c.storeLatency().toDistribution(), streams.stream("cache.store"));
+        cache = new CacheSystem(sim, c, keys, store, streams.stream("cache"));
+    }
+
+    /** The backing store when there is no database section: an answer after a sampled latency. */
+    private static final class FixedLatencyStore implements dev.scalelab.engine.caching.BackingStore {
+        private final Simulation sim;
+        private final Distribution latencyMs;
+        private final SplittableRandom random;
+
+        FixedLatencyStore(Simulation sim, Distribution latencyMs, SplittableRandom random) {
+            this.sim = sim;
+            this.latencyMs = latencyMs;
+            this.random = random;
+        }
+
+        @Override
+        public void read(int key, Event done) {
+            sim.scheduleIn(Simulation.millisToNanos(latencyMs.sample(random)), done);
+        }
+
+        @Override
+        public void write(int key, Event done) {
+            sim.scheduleIn(Simulation.millisToNanos(latencyMs.sample(random)), done);
+        }
     }
 
     // ------------------------------------------------------------------ running
@@ -248,7 +304,7 @@ public final class World {
      */
     public void applyUserCommand(Scenario.TimelineEntry command) {
         Scenario.TimelineEntry at = new Scenario.TimelineEntry(sim.nowNanos() / 1e9, command.command(), command.path(),
-                command.target(), command.value());
+                command.target(), command.value(), command.durationSeconds());
         if (apply(at, "user")) {
             recorded.add(at);
         }
@@ -307,6 +363,49 @@ public final class World {
             case WEIGHT_INSTANCE:
                 log(source, "weight-instance " + e.target() + " to " + Parameter.format(((Number) e.value()).doubleValue()));
                 return pool.setWeight(e.target(), ((Number) e.value()).doubleValue());
+            case FLUSH_CACHE:
+            case EXPIRE_KEY:
+            case FAIL_CACHE_LEVEL:
+                if (cache == null) {
+                    log(source, action.id() + ": this scenario has no cache");
+                    return false;
+                }
+                log(source, action.id() + (e.target() == null ? "" : " " + e.target()) + (e.value() == null ? "" : " " + show(e.value())));
+                if (action == Action.FLUSH_CACHE) {
+                    return cache.flush(e.target(), this);
+                }
+                if (action == Action.FAIL_CACHE_LEVEL) {
+                    return cache.fail(e.target(), this);
+                }
+                cache.expire(e.value() == null ? 0 : ((Number) e.value()).intValue(), this);
+                return true;
+            case ADD_SHARD:
+            case REMOVE_SHARD:
+            case KILL_PRIMARY:
+            case LAG_SPIKE:
+                if (data == null) {
+                    log(source, action.id() + ": this scenario has no database");
+                    return false;
+                }
+                log(source, action.id() + (e.target() == null ? "" : " " + e.target()) + (e.value() == null ? "" : " " + show(e.value()))
+                        + (e.durationSeconds() > 0 ? " for " + Parameter.format(e.durationSeconds()) + " s" : ""));
+                return switch (action) {
+                    case ADD_SHARD -> data.addShard();
+                    case REMOVE_SHARD -> data.removeShard(e.target());
+                    case KILL_PRIMARY -> data.killPrimary(e.target());
+                    default -> data.lagSpike(e.target(), ((Number) e.value()).doubleValue(), e.durationSeconds());
+                };
+            case ERROR_RATE:
+            case LATENCY:
+            case OUTAGE:
+                if (mesh == null) {
+                    log(source, action.id() + ": this scenario has no dependencies");
+                    return false;
+                }
+                log(source, action.id() + " " + e.target() + (e.value() == null ? "" : " " + show(e.value())) + " for "
+                        + Parameter.format(e.durationSeconds()) + " s");
+                return mesh.inject(action, e.target(), e.value() == null ? null : ((Number) e.value()).doubleValue(),
+                        e.durationSeconds());
             default:
                 throw new AssertionError(action);
         }
@@ -400,6 +499,41 @@ public final class World {
                 break;
             case READ_RATIO:
                 break;
+            case KEY_DISTRIBUTION:
+            case KEY_ALPHA:
+            case KEY_HOT_TRAFFIC:
+            case KEY_HOT_KEYS:
+                keys = keySampler(current.workload().keys());
+                buildCache();
+                if (cache != null) {
+                    log(source, "the cache restarts cold under the new key popularity");
+                }
+                break;
+            case KEY_SCAN:
+                break;
+            case CACHE_WRITE_POLICY:
+            case CACHE_COALESCE:
+            case L1_CAPACITY:
+            case L1_POLICY:
+            case L1_TTL:
+            case L2_CAPACITY:
+            case L2_POLICY:
+            case L2_TTL:
+            case L3_CAPACITY:
+            case L3_POLICY:
+            case L3_TTL:
+                buildCache();
+                log(source, "cache rebuilt with the new settings: it starts cold");
+                break;
+            case DB_STRATEGY:
+            case DB_VIRTUAL_NODES:
+            case DB_READ_POLICY:
+            case DB_CONSISTENCY:
+            case DB_REPLICATION:
+            case DB_MIGRATION_RATE:
+            case DB_MIGRATION_READS:
+                data.configure(current.database());
+                break;
             default:
                 throw new AssertionError(p);
         }
@@ -458,6 +592,9 @@ public final class World {
     }
 
     void instanceRemoved(ServiceInstance in) {
+        if (cache != null) {
+            cache.instanceGone(in.number);
+        }
         if (outlier != null) {
             outlier.removeHost(in.id);
         }
@@ -751,8 +888,12 @@ public final class World {
     private void arrive(int user) {
         offered++;
         intervalOffered++;
-        Request r = new Request(this, sim.nowNanos(), keys.sample(keyRandom),
-                readRandom.nextDouble() < current.workload().readRatio(), user);
+        double scan = current.workload().keys().scanFraction();
+        int key = scan > 0 && scanRandom.nextDouble() < scan
+                ? scanCursor++ % keys.count() : keys.sample(keyRandom);
+        int session = data == null ? 0 : user >= 0 ? user : sessionRandom.nextInt(data.sessionCount());
+        Request r = new Request(this, offered, sim.nowNanos(), key, readRandom.nextDouble() < current.workload().readRatio(),
+                user, session);
         List<ServiceInstance> instances = pool.instances;
         int index = balancer.pick(instances, RequestHash.of(r.key), sim.nowNanos(), balancerRandom);
         if (index < 0) {
@@ -792,6 +933,7 @@ public final class World {
 
     private void startService(ServiceInstance in, Request r) {
         in.busyChanged(sim.nowNanos(), +1);
+        in.cpuChanged(sim.nowNanos(), +1);
         double ms = serviceTime.sample(serviceRandom) / in.speed(sim.nowNanos());
         sim.schedule(sim.nowNanos() + Simulation.millisToNanos(ms), r);
     }
@@ -802,22 +944,55 @@ public final class World {
         }
     }
 
-    void complete(Request r) {
+    /**
+     * The request's CPU work is done; its worker now waits for the data (cache, then database) and
+     * the dependencies, in that order, without using CPU.
+     */
+    void cpuDone(Request r) {
+        ServiceInstance in = r.instance;
+        if (in.lifecycle == Lifecycle.FAILED) {
+            lostWithInstance(r);
+            return;
+        }
+        in.cpuChanged(sim.nowNanos(), -1);
+        if (cache != null) {
+            cache.get(r.key, in.number, r.read, (servedBy, stale) -> afterData(r, true));
+        } else if (data != null) {
+            data.query(r.key, r.read, r.session, ok -> afterData(r, ok));
+        } else {
+            afterData(r, true);
+        }
+    }
+
+    private void afterData(Request r, boolean ok) {
+        if (!ok || mesh == null) {
+            finish(r, ok);
+        } else {
+            mesh.call(r.id, depsOk -> finish(r, depsOk));
+        }
+    }
+
+    /** A request whose instance crashed: counted as failed then; the client learns of it now. */
+    private void lostWithInstance(Request r) {
+        balancer.onComplete(r.instance, sim.nowNanos() - r.arrivalNanos, sim.nowNanos());
+        if (r.user >= 0) {
+            userDone(r.user);
+        }
+    }
+
+    private void finish(Request r, boolean ok) {
         ServiceInstance in = r.instance;
         long now = sim.nowNanos();
         long latencyNanos = now - r.arrivalNanos;
         if (in.lifecycle == Lifecycle.FAILED) {
-            // Counted as failed when its instance crashed; the client learns of it now.
-            balancer.onComplete(in, latencyNanos, now);
-            if (r.user >= 0) {
-                userDone(r.user);
-            }
+            lostWithInstance(r);
             return;
         }
         in.busyChanged(now, -1);
         balancer.onComplete(in, latencyNanos, now);
-        boolean error = in.errorRate > 0 && errorRandom.nextDouble() < in.errorRate;
+        boolean error = !ok || (in.errorRate > 0 && errorRandom.nextDouble() < in.errorRate);
         if (outlier != null) {
+            // As Envoy, any 5xx counts: the instance's own errors and those it passes on from below.
             outlier.onResult(in.id, !error, now).ifPresent(e -> {
                 log("outlier", e.hostId() + " " + e.action().name().toLowerCase() + ": " + e.reason());
                 routingChanged();
@@ -893,6 +1068,12 @@ public final class World {
         seriesUtilization.append(lastSample.utilization());
         seriesCostPerHour.append(lastSample.costPerHour());
         seriesCost.append(lastSample.costDollars());
+        if (cache != null) {
+            cache.sample();
+        }
+        if (data != null) {
+            data.sample();
+        }
         if (sampleSink != null) {
             sampleSink.accept(lastSample);
         }
@@ -955,7 +1136,9 @@ public final class World {
                 balancer.explainLastPick());
         return new Snapshot(sim.nowSeconds(), sim.eventsFired(), current, List.copyOf(views), offered, completed,
                 rejected, failed, lastSample, latency.total(), series,
-                new Snapshot.Dispatches(dispatchCount, di, dout), logCount, List.copyOf(recentLog), scaling, balancerView);
+                new Snapshot.Dispatches(dispatchCount, di, dout), logCount, List.copyOf(recentLog), scaling, balancerView,
+                cache == null ? null : cache.view(n), data == null ? null : data.view(n),
+                mesh == null ? List.of() : mesh.view(n));
     }
 
     // Read by Report.
@@ -967,6 +1150,16 @@ public final class World {
     ServicePool pool() { return pool; }
     List<Decision> decisions() { return decisions; }
     String balancerId() { return balancer.id(); }
+    CacheSystem cache() { return cache; }
+    DataSystem data() { return data; }
+    MeshSystem mesh() { return mesh; }
+
+    /** The trace hook of {@code simulate --trace}: one record per downstream call attempt. */
+    public void setAttemptTrace(Consumer<dev.scalelab.engine.resilience.AttemptRecord> trace) {
+        if (mesh != null) {
+            mesh.setTrace(trace);
+        }
+    }
 
     static String describe(Scenario s) {
         Scenario.Arrival a = s.workload().arrival();

@@ -44,7 +44,7 @@ class BalancingWorldTest {
                 + "\"outlierMaxEjectionPercent\":20}}");
         World w = new World(s);
         w.advanceTo(Simulation.secondsToNanos(10));
-        w.applyUserCommand(new Scenario.TimelineEntry(0, "error-instance", null, "i-2", 1.0));
+        w.applyUserCommand(new Scenario.TimelineEntry(0, "error-instance", null, "i-2", 1.0, 0));
         w.advanceTo(Simulation.secondsToNanos(12));
         Snapshot ejected = w.snapshot();
         long routedAtEjection = ejected.instances().get(2).routed();
@@ -68,8 +68,8 @@ class BalancingWorldTest {
                 + "\"balancer\":{\"strategy\":\"round-robin\",\"healthCheckIntervalSeconds\":5}}");
         World w = new World(s);
         w.advanceTo(Simulation.secondsToNanos(10));
-        w.applyUserCommand(new Scenario.TimelineEntry(0, "error-instance", null, "i-1", 0.9));
-        w.applyUserCommand(new Scenario.TimelineEntry(0, "slow-instance", null, "i-2", 0.2));
+        w.applyUserCommand(new Scenario.TimelineEntry(0, "error-instance", null, "i-1", 0.9, 0));
+        w.applyUserCommand(new Scenario.TimelineEntry(0, "slow-instance", null, "i-2", 0.2, 0));
         w.advanceTo(Simulation.secondsToNanos(16));
         long r1 = w.snapshot().instances().get(1).routed();
         long r2 = w.snapshot().instances().get(2).routed();
@@ -86,7 +86,7 @@ class BalancingWorldTest {
         World w = new World(s);
         w.advanceTo(Simulation.secondsToNanos(1));
         for (String id : new String[] {"i-0", "i-1", "i-2"}) {
-            w.applyUserCommand(new Scenario.TimelineEntry(0, "error-instance", null, id, 0.9));
+            w.applyUserCommand(new Scenario.TimelineEntry(0, "error-instance", null, id, 0.9, 0));
         }
         w.advanceTo(Simulation.secondsToNanos(30));
         // One healthy of four is 25% < 50%: panic routes to all four.

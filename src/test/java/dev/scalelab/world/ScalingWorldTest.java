@@ -112,7 +112,7 @@ class ScalingWorldTest {
         Snapshot before = w.snapshot();
         Snapshot.InstanceView victim = before.instances().get(1);
         int inFlight = victim.busy() + victim.queued();
-        w.applyUserCommand(new Scenario.TimelineEntry(0, "kill-instance", null, "i-1", null));
+        w.applyUserCommand(new Scenario.TimelineEntry(0, "kill-instance", null, "i-1", null, 0));
         Snapshot after = w.snapshot();
         assertEquals(inFlight, after.failed());
         assertEquals(Snapshot.InstanceState.FAILED, after.instances().stream().filter(i -> i.id().equals("i-1")).findFirst().orElseThrow().state());
@@ -129,7 +129,7 @@ class ScalingWorldTest {
         World w = new World(scenario("{\"schema\":1,\"seed\":2,\"workload\":{\"arrival\":{\"ratePerSecond\":200}},"
                 + "\"service\":{\"instances\":4,\"workersPerInstance\":4,\"queueCapacity\":1000,"
                 + "\"serviceTime\":{\"distribution\":\"constant\",\"meanMs\":10}},\"balancer\":{\"strategy\":\"round-robin\"}}"));
-        w.applyUserCommand(new Scenario.TimelineEntry(0, "slow-instance", null, "i-2", 0.25));
+        w.applyUserCommand(new Scenario.TimelineEntry(0, "slow-instance", null, "i-2", 0.25, 0));
         runTo(w, 300);
         Snapshot s = w.snapshot();
         // Round robin still sends it a quarter of the traffic, at 40 ms instead of 10 ms: its workers

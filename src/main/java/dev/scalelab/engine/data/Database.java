@@ -42,7 +42,7 @@ public final class Database {
     private static final int MAX_REROUTES = 4;
 
     private final Simulation sim;
-    private final DatabaseConfig config;
+    private DatabaseConfig config;
     private final Consumer<DataEvent> listener;
     // Separate streams, so that changing the read policy does not change service times or lags.
     private final SplittableRandom serviceRandom;
@@ -117,6 +117,21 @@ public final class Database {
         keyWindow = sim.nowNanos() / KEY_WINDOW_NANOS;
         evaluatedLoadBucket = sim.nowNanos() / LoadWindow.BUCKET_NANOS;
         firstFullWindowNanos = (evaluatedLoadBucket + LoadWindow.BUCKETS_PER_WINDOW + 1) * LoadWindow.BUCKET_NANOS;
+    }
+
+    /**
+     * Changes the settings read per query while it runs: read policy, consistency, replication
+     * mode, service times, lag, connection and queue limits, migration rate and reads, failover
+     * delay and hot thresholds. The layout (strategy, virtual nodes, replicas, key count) cannot
+     * change in place: that takes a new database. The shard count is kept, since add and remove
+     * shard change it.
+     */
+    public void reconfigure(DatabaseConfig next) {
+        if (next.strategy() != config.strategy() || next.virtualNodes() != config.virtualNodes()
+                || next.replicasPerShard() != config.replicasPerShard() || next.keyCount() != config.keyCount()) {
+            throw new IllegalArgumentException("the database's layout cannot change in place: build a new one");
+        }
+        config = next.withShards(config.shards());
     }
 
     public DatabaseConfig config() {

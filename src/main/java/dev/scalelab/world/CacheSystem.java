@@ -1,0 +1,267 @@
+package dev.scalelab.world;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalelab.engine.caching.BackingStore;
+import dev.scalelab.engine.caching.Belady;
+import dev.scalelab.engine.caching.CacheEventKind;
+import dev.scalelab.engine.caching.CacheHierarchy;
+import dev.scalelab.engine.caching.CacheHierarchyConfig;
+import dev.scalelab.engine.caching.CacheLevel;
+import dev.scalelab.engine.caching.CacheLevelConfig;
+import dev.scalelab.engine.caching.CheApproximation;
+import dev.scalelab.engine.caching.HierarchyStats;
+import dev.scalelab.engine.caching.KeyTraceRecorder;
+import dev.scalelab.engine.caching.LevelStats;
+import dev.scalelab.engine.caching.RequestCallback;
+import dev.scalelab.engine.caching.Scope;
+import dev.scalelab.engine.caching.WritePolicy;
+import dev.scalelab.engine.metrics.RingSeries;
+import dev.scalelab.sim.KeySampler;
+import dev.scalelab.sim.Simulation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The multi-level cache in the world: builds the hierarchy from the scenario, keeps its per-second
+ * series, the reference bounds (Che's approximation for LRU under the workload's key popularity,
+ * Belady's MIN over the recent key trace) and its view for the UI. Confined to the simulation thread.
+ */
+final class CacheSystem {
+    /** Reads remembered for Belady's bound: enough for a stable estimate, cheap to replay (O(n log n)). */
+    private static final int TRACE_READS = 100_000;
+    private static final long BELADY_PERIOD_NANOS = 30 * Simulation.NANOS_PER_SECOND;
+    /** Slots a view copies per level: a 64 x 64 grid. */
+    static final int VIEW_SLOTS = 4096;
+    private static final int VIEW_EVENTS = 64;
+
+    private final Simulation sim;
+    private final Scenario.Cache config;
+    private final CacheHierarchy hierarchy;
+    private final KeyTraceRecorder trace = new KeyTraceRecorder(TRACE_READS);
+    private final double[] cheHitRatio;
+    private final int totalCapacity;
+    private double optimalHitRatio = Double.NaN;
+
+    // Per-second series, aligned with the world's.
+    private final RingSeries[] levelHitRatio;
+    private final RingSeries overallHitRatio = new RingSeries(World.SERIES_CAPACITY);
+    private final RingSeries storeLoads = new RingSeries(World.SERIES_CAPACITY);
+    private long[] lastHits;
+    private long[] lastMisses;
+    private long lastReads;
+    private long lastCacheReads;
+    private long lastStoreLoads;
+
+    CacheSystem(Simulation sim, Scenario.Cache config, KeySampler keys, BackingStore store, SplittableRandom random) {
+        this.sim = sim;
+        this.config = config;
+        List<CacheLevelConfig> levels = new ArrayList<>();
+        int total = 0;
+        for (Scenario.CacheLevel l : config.levels()) {
+            levels.add(new CacheLevelConfig(l.name(), Scope.parse(l.scope()), l.capacity(), l.policy(), l.ttlSeconds(),
+                    l.ttlJitterFraction(), l.latencyMs()));
+            total += l.capacity();
+        }
+        totalCapacity = total;
+        hierarchy = new CacheHierarchy(sim, new CacheHierarchyConfig(levels, config.exclusive(),
+                WritePolicy.parse(config.writePolicy()), config.writeBackFlushDelayMs(), config.coalesce(), config.xfetchBeta(),
+                VIEW_EVENTS), store, random);
+        int n = levels.size();
+        levelHitRatio = new RingSeries[n];
+        for (int i = 0; i < n; i++) {
+            levelHitRatio[i] = new RingSeries(World.SERIES_CAPACITY);
+        }
+        lastHits = new long[n];
+        lastMisses = new long[n];
+        cheHitRatio = new double[n];
+        java.util.Arrays.fill(cheHitRatio, Double.NaN);
+        // Che's approximation holds where the request stream is IRM: at the first level. An
+        // instance-scoped first level sees a random split of that stream, which is IRM with the same
+        // popularity, so the same prediction applies to each copy.
+        double[] p = CheApproximation.probabilities(keys);
+        Scenario.CacheLevel first = config.levels().get(0);
+        cheHitRatio[0] = first.policy().equals("fifo") || first.policy().equals("random")
+                ? CheApproximation.fifoHitRatio(p, first.capacity())
+                : CheApproximation.lruHitRatio(p, first.capacity());
+        sim.schedule(sim.nowNanos() + BELADY_PERIOD_NANOS, this::updateOptimum);
+    }
+
+    void get(int key, int instance, boolean read, RequestCallback done) {
+        if (read) {
+            trace.record(key);
+        }
+        hierarchy.get(key, instance, read, done);
+    }
+
+    /** The fill/flush of instance {@code number}'s private levels ends with it. */
+    void instanceGone(int number) {
+        hierarchy.dropInstance(number);
+    }
+
+    private void updateOptimum() {
+        if (trace.size() > 0) {
+            optimalHitRatio = Belady.hits(trace.toArray(), totalCapacity) / (double) trace.size();
+        }
+        sim.schedule(sim.nowNanos() + BELADY_PERIOD_NANOS, this::updateOptimum);
+    }
+
+    double optimalHitRatio() {
+        if (Double.isNaN(optimalHitRatio) && trace.size() > 0) {
+            optimalHitRatio = Belady.hits(trace.toArray(), totalCapacity) / (double) trace.size();
+        }
+        return optimalHitRatio;
+    }
+
+    /** Called once per simulated second by the world. */
+    void sample() {
+        for (int i = 0; i < levelHitRatio.length; i++) {
+            LevelStats s = hierarchy.levelStats(i);
+            long hits = s.hits() - lastHits[i];
+            long lookups = hits + s.misses() - lastMisses[i];
+            levelHitRatio[i].append(lookups == 0 ? Double.NaN : hits / (double) lookups);
+            lastHits[i] = s.hits();
+            lastMisses[i] = s.misses();
+        }
+        HierarchyStats h = hierarchy.stats();
+        long reads = h.reads() - lastReads;
+        overallHitRatio.append(reads == 0 ? Double.NaN : (h.cacheReads() - lastCacheReads) / (double) reads);
+        storeLoads.append(h.storeLoads() - lastStoreLoads);
+        lastReads = h.reads();
+        lastCacheReads = h.cacheReads();
+        lastStoreLoads = h.storeLoads();
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    boolean flush(String levelName, World world) {
+        if (levelName == null) {
+            hierarchy.flushAll();
+            world.log("cache", "flushed every level");
+            return true;
+        }
+        int i = levelIndex(levelName);
+        if (i < 0) {
+            world.log("cache", "flush-cache " + levelName + ": no such level");
+            return false;
+        }
+        hierarchy.flushLevel(i);
+        world.log("cache", "flushed " + levelName);
+        return true;
+    }
+
+    void expire(int key, World world) {
+        int inFlightBefore = hierarchy.loadsInFlight(key);
+        hierarchy.expireNow(key);
+        world.log("cache", "key " + key + " expired in every level; its next reads all miss"
+                + (config.coalesce() ? " (coalesced into one load)" : " (no coalescing: each one loads)")
+                + (inFlightBefore > 0 ? "; " + inFlightBefore + " loads already in flight" : ""));
+    }
+
+    boolean fail(String levelName, World world) {
+        int i = levelIndex(levelName);
+        if (i < 0) {
+            world.log("cache", "fail-cache-level " + levelName + ": no such level");
+            return false;
+        }
+        long lostBefore = hierarchy.levelStats(i).lostDirtyWrites();
+        hierarchy.failLevel(i);
+        long lost = hierarchy.levelStats(i).lostDirtyWrites() - lostBefore;
+        world.log("cache", levelName + " failed and restarted empty; " + lost + " unflushed write-back writes lost");
+        return true;
+    }
+
+    private int levelIndex(String name) {
+        for (int i = 0; i < config.levels().size(); i++) {
+            if (config.levels().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // ------------------------------------------------------------------ views
+
+    Snapshot.CacheView view(int points) {
+        HierarchyStats h = hierarchy.stats();
+        List<Snapshot.CacheLevelView> levels = new ArrayList<>();
+        CacheEventKind[] kinds = new CacheEventKind[VIEW_EVENTS];
+        int[] keys = new int[VIEW_EVENTS];
+        long[] at = new long[VIEW_EVENTS];
+        for (int i = 0; i < config.levels().size(); i++) {
+            Scenario.CacheLevel c = config.levels().get(i);
+            LevelStats s = hierarchy.levelStats(i);
+            // The copy drawn: the shared one, or the lowest-numbered instance's.
+            CacheLevel copy = hierarchy.levelCopies(i).stream().findFirst().orElse(null);
+            int[] slots = new int[0];
+            byte[] segments = new byte[0];
+            byte[] eventKinds = new byte[0];
+            int[] eventKeys = new int[0];
+            long recorded = 0;
+            if (copy != null) {
+                int n = Math.min(VIEW_SLOTS, copy.capacity());
+                slots = new int[n];
+                n = copy.snapshotKeys(n, slots);
+                segments = new byte[n];
+                for (int slot = 0; slot < n; slot++) {
+                    segments[slot] = (byte) copy.segmentOf(slot);
+                }
+                int e = copy.events().copyNewest(VIEW_EVENTS, kinds, keys, at);
+                eventKinds = new byte[e];
+                eventKeys = new int[e];
+                for (int j = 0; j < e; j++) {
+                    eventKinds[j] = (byte) kinds[j].ordinal();
+                    eventKeys[j] = keys[j];
+                }
+                recorded = copy.events().recorded();
+            }
+            levels.add(new Snapshot.CacheLevelView(c.name(), c.scope(), c.policy(), c.capacity(), hierarchy.levelCopies(i).size(),
+                    s.occupancy(), s.hits(), s.misses(), s.hitRatio(), s.evictions(), s.expiries(), s.lostDirtyWrites(),
+                    c.latencyMs(), c.ttlSeconds(), cheHitRatio[i], levelHitRatio[i].tail(points), slots, segments,
+                    eventKinds, eventKeys, recorded));
+        }
+        return new Snapshot.CacheView(List.copyOf(levels), h.hitRatio(), h.reads(), h.storeLoads(), h.duplicateLoads(),
+                h.coalescedReads(), h.staleReads(), h.writes(), h.storeWrites(), config.writePolicy(), config.coalesce(),
+                optimalHitRatio, overallHitRatio.tail(points), storeLoads.tail(points));
+    }
+
+    void report(ObjectNode root) {
+        HierarchyStats h = hierarchy.stats();
+        ObjectNode cache = root.putObject("cache");
+        cache.put("hitRatio", h.hitRatio());
+        cache.put("reads", h.reads());
+        cache.put("hits", h.cacheReads());
+        cache.put("misses", h.storeReads());
+        cache.put("storeLoads", h.storeLoads());
+        cache.put("duplicateLoads", h.duplicateLoads());
+        cache.put("coalescedReads", h.coalescedReads());
+        cache.put("staleReads", h.staleReads());
+        cache.put("writes", h.writes());
+        cache.put("storeWrites", h.storeWrites());
+        cache.put("writePolicy", config.writePolicy());
+        cache.put("coalesce", config.coalesce());
+        double optimum = optimalHitRatio();
+        if (Double.isNaN(optimum)) {
+            cache.putNull("optimalHitRatio");
+        } else {
+            cache.put("optimalHitRatio", optimum);
+        }
+        cache.put("optimalCapacity", totalCapacity);
+        ArrayNode levels = cache.putArray("levels");
+        long lost = 0;
+        for (int i = 0; i < config.levels().size(); i++) {
+            LevelStats s = hierarchy.levelStats(i);
+            lost += s.lostDirtyWrites();
+            ObjectNode l = levels.addObject();
+            l.put("name", s.name()).put("policy", config.levels().get(i).policy()).put("hits", s.hits()).put("misses", s.misses())
+                    .put("hitRatio", s.hitRatio()).put("evictions", s.evictions()).put("expiries", s.expiries())
+                    .put("lostDirtyWrites", s.lostDirtyWrites());
+            if (!Double.isNaN(cheHitRatio[i])) {
+                l.put("cheHitRatio", cheHitRatio[i]);
+            }
+        }
+        cache.put("lostWrites", lost);
+    }
+}

@@ -1,0 +1,213 @@
+package dev.scalelab.world;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalelab.engine.caching.BackingStore;
+import dev.scalelab.engine.data.DataEvent;
+import dev.scalelab.engine.data.Database;
+import dev.scalelab.engine.data.DatabaseConfig;
+import dev.scalelab.engine.data.DatabaseView;
+import dev.scalelab.engine.data.QueryResult;
+import dev.scalelab.engine.data.Session;
+import dev.scalelab.engine.data.ShardRouter;
+import dev.scalelab.engine.metrics.RingSeries;
+import dev.scalelab.sim.Event;
+import dev.scalelab.sim.Simulation;
+
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * The sharded, replicated database in the world: built from the scenario, reached by requests
+ * directly or as the cache's backing store, with its per-second series, actions and view.
+ * Confined to the simulation thread.
+ */
+final class DataSystem implements BackingStore {
+    private final World world;
+    private final Simulation sim;
+    private final SplittableRandom random;
+    private final int keyCount;
+    private Scenario.Database config;
+    private Database database;
+    private final Session[] sessions;
+
+    private final RingSeries queriesPerSecond = new RingSeries(World.SERIES_CAPACITY);
+    private final RingSeries staleReadsPerSecond = new RingSeries(World.SERIES_CAPACITY);
+    private long lastQueries;
+    private long lastStale;
+    // Totals of databases replaced by a layout change, so the report never goes backwards.
+    private long retiredReads;
+    private long retiredWrites;
+    private long retiredStale;
+    private long retiredLostWrites;
+    private long retiredKeysMoved;
+
+    DataSystem(World world, Simulation sim, Scenario.Database config, int keyCount, SplittableRandom random) {
+        this.world = world;
+        this.sim = sim;
+        this.random = random;
+        this.keyCount = keyCount;
+        this.config = config;
+        sessions = new Session[config.sessions()];
+        for (int i = 0; i < sessions.length; i++) {
+            sessions[i] = new Session("session-" + i);
+        }
+        database = new Database(sim, toConfig(config, keyCount), random.split(), this::onEvent);
+    }
+
+    static DatabaseConfig toConfig(Scenario.Database d, int keyCount) {
+        return DatabaseConfig.defaults().withShards(d.shards()).withKeyCount(keyCount)
+                .withStrategy(ShardRouter.Strategy.byId(d.strategy())).withVirtualNodes(d.virtualNodes())
+                .withReplicasPerShard(d.replicasPerShard()).withReplicationLagMs(d.replicationLag().toDistribution())
+                .withReadPolicy(DatabaseConfig.ReadPolicy.byId(d.readPolicy()))
+                .withConsistency(DatabaseConfig.Consistency.byId(d.consistency()))
+                .withReplicationMode(DatabaseConfig.ReplicationMode.byId(d.replication()))
+                .withConnectionLimit(d.connectionLimit()).withQueueCapacity(d.queueCapacity())
+                .withServiceMs(d.readServiceTime().toDistribution(), d.writeServiceTime().toDistribution())
+                .withMigration(d.migrationKeysPerSecond(), DatabaseConfig.MigrationReads.byId(d.migrationReads()))
+                .withFailoverDetectionMs(d.failoverDetectionMs());
+    }
+
+    private void onEvent(DataEvent e) {
+        world.log("database", e.message());
+    }
+
+    /**
+     * Takes the scenario's new settings: those read per query apply at once; a new layout
+     * (strategy or virtual nodes) builds a new, empty database, as a migration to another cluster would.
+     */
+    void configure(Scenario.Database next) {
+        boolean layout = !next.strategy().equals(config.strategy()) || next.virtualNodes() != config.virtualNodes();
+        config = next;
+        if (layout) {
+            DatabaseView.Counters c = database.counters();
+            retiredReads += c.reads();
+            retiredWrites += c.writes();
+            retiredStale += c.staleReads();
+            retiredLostWrites += c.lostWrites();
+            retiredKeysMoved += c.keysMoved();
+            lastQueries -= c.reads() + c.writes();
+            lastStale -= c.staleReads();
+            database = new Database(sim, toConfig(next, keyCount), random.split(), this::onEvent);
+            world.log("database", "rebuilt with " + next.strategy() + " (" + next.shards() + " shards): a new layout starts empty");
+        } else {
+            database.reconfigure(toConfig(next, keyCount));
+        }
+    }
+
+    /** A request's own query; {@code done} hears whether it succeeded. */
+    void query(int key, boolean read, int session, Consumer<Boolean> done) {
+        Session s = sessions[Math.floorMod(session, sessions.length)];
+        if (read) {
+            database.read(key, s, r -> done.accept(r.ok()));
+        } else {
+            database.write(key, s, r -> done.accept(r.ok()));
+        }
+    }
+
+    int sessionCount() {
+        return sessions.length;
+    }
+
+    // As the cache's backing store: loads and write-backs run without a client session.
+    @Override
+    public void read(int key, Event done) {
+        database.read(key, null, (QueryResult r) -> done.fire());
+    }
+
+    @Override
+    public void write(int key, Event done) {
+        database.write(key, null, (QueryResult r) -> done.fire());
+    }
+
+    void sample() {
+        DatabaseView.Counters c = database.counters();
+        long queries = c.reads() + c.writes();
+        queriesPerSecond.append(queries - lastQueries);
+        staleReadsPerSecond.append(c.staleReads() - lastStale);
+        lastQueries = queries;
+        lastStale = c.staleReads();
+    }
+
+    // ------------------------------------------------------------------ actions
+
+    boolean addShard() {
+        return database.addShard() >= 0;
+    }
+
+    boolean removeShard(String target) {
+        int id;
+        if (target == null) {
+            id = database.view().shards().stream().filter(s -> !s.retiring()).mapToInt(DatabaseView.ShardView::shardId).max().orElse(-1);
+        } else {
+            id = shardId(target);
+        }
+        if (id < 0) {
+            world.log("database", "remove-shard " + target + ": no such shard");
+            return false;
+        }
+        return database.removeShard(id);
+    }
+
+    boolean killPrimary(String target) {
+        int id = shardId(target);
+        if (id < 0) {
+            world.log("database", "kill-primary " + target + ": no such shard");
+            return false;
+        }
+        return database.killPrimary(id);
+    }
+
+    boolean lagSpike(String node, double extraMs, double seconds) {
+        return database.lagSpike(node, extraMs, seconds);
+    }
+
+    private int shardId(String target) {
+        String t = target.startsWith("s") ? target.substring(1) : target;
+        try {
+            int id = Integer.parseInt(t);
+            return database.view().shards().stream().anyMatch(s -> s.shardId() == id) ? id : -1;
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    // ------------------------------------------------------------------ views
+
+    Snapshot.DataView view(int points) {
+        return new Snapshot.DataView(database.view(), database.router(), config.consistency(), config.readPolicy(),
+                config.replication(), queriesPerSecond.tail(points), staleReadsPerSecond.tail(points));
+    }
+
+    void report(ObjectNode root) {
+        DatabaseView v = database.view();
+        DatabaseView.Counters c = v.counters();
+        ObjectNode db = root.putObject("database");
+        db.put("strategy", v.strategy().id());
+        db.put("shards", v.shards().size());
+        db.put("reads", retiredReads + c.reads());
+        db.put("writes", retiredWrites + c.writes());
+        db.put("staleReads", retiredStale + c.staleReads());
+        db.put("readYourWritesViolations", c.readYourWritesViolations());
+        db.put("monotonicReadViolations", c.monotonicReadViolations());
+        db.put("lostWrites", retiredLostWrites + c.lostWrites());
+        db.put("lostAcknowledgedWrites", c.lostAcknowledgedWrites());
+        db.put("keysMoved", retiredKeysMoved + c.keysMoved());
+        db.put("movedFraction", v.migration().fractionOfKeys());
+        db.put("rejected", c.rejected());
+        db.put("failed", c.failed());
+        ArrayNode shards = db.putArray("perShard");
+        double maxLag = 0;
+        for (DatabaseView.ShardView s : v.shards()) {
+            ObjectNode o = shards.addObject().put("shard", s.shardId()).put("keys", s.keysOwned())
+                    .put("queriesPerSecond", s.queriesPerSecond()).put("loadShare", s.loadShare()).put("hot", s.hot());
+            ArrayNode nodes = o.putArray("nodes");
+            for (DatabaseView.NodeView n : s.nodes()) {
+                nodes.addObject().put("name", n.name()).put("primary", n.primary()).put("alive", n.alive())
+                        .put("lagMs", n.lagMs()).put("served", n.served());
+                maxLag = Math.max(maxLag, n.lagMs());
+            }
+        }
+        db.put("replicationLagMsNow", maxLag);
+    }
+}

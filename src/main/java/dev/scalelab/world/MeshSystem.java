@@ -1,0 +1,246 @@
+package dev.scalelab.world;
+
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalelab.engine.resilience.AttemptRecord;
+import dev.scalelab.engine.resilience.Backoff;
+import dev.scalelab.engine.resilience.BreakerConfig;
+import dev.scalelab.engine.resilience.BreakerState;
+import dev.scalelab.engine.resilience.BreakerTransition;
+import dev.scalelab.engine.resilience.DependencyConfig;
+import dev.scalelab.engine.resilience.DownstreamService;
+import dev.scalelab.engine.resilience.Fault;
+import dev.scalelab.engine.resilience.MeshClient;
+import dev.scalelab.engine.resilience.MeshConfig;
+import dev.scalelab.engine.resilience.MeshStats;
+import dev.scalelab.engine.resilience.RetryBudgetConfig;
+import dev.scalelab.engine.resilience.RetryPolicy;
+import dev.scalelab.engine.resilience.ScheduledFault;
+import dev.scalelab.sim.RandomStreams;
+import dev.scalelab.sim.Simulation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.Consumer;
+
+/**
+ * The downstream services and the mesh clients that reach them. A request calls each dependency
+ * in scenario order, with that dependency's call probability, one after the other; the first
+ * failure fails the request. Confined to the simulation thread.
+ */
+final class MeshSystem {
+    private static final int SNAPSHOT_TRANSITIONS = 20;
+
+    private final Simulation sim;
+    private final World world;
+    private final List<Scenario.Dependency> config;
+    private final List<MeshClient> clients = new ArrayList<>();
+    private final SplittableRandom callRandom;
+    private final List<BreakerTransition> transitions = new ArrayList<>();
+    private static final int TRANSITION_CAPACITY = 10_000;
+
+    MeshSystem(World world, Simulation sim, List<Scenario.Dependency> config, RandomStreams streams) {
+        this.world = world;
+        this.sim = sim;
+        this.config = config;
+        this.callRandom = streams.stream("dependencies.calls");
+        for (Scenario.Dependency d : config) {
+            DownstreamService service = new DownstreamService(sim, new DependencyConfig(d.name(), d.instances(),
+                    d.workersPerInstance(), d.queueCapacity(), d.serviceTime().toDistribution(), d.errorRate(), 1.0),
+                    streams.stream("dependency." + d.name()));
+            MeshClient client = new MeshClient(sim, service, meshConfig(d), streams.stream("mesh." + d.name()));
+            client.breaker().addTransitionListener(t -> {
+                if (transitions.size() < TRANSITION_CAPACITY) {
+                    transitions.add(t);
+                }
+                world.log("breaker", d.name() + ": " + t.from() + " -> " + t.to() + ", " + t.reason());
+            });
+            clients.add(client);
+        }
+    }
+
+    static MeshConfig meshConfig(Scenario.Dependency d) {
+        MeshConfig m = MeshConfig.unprotected();
+        if (d.breaker() != null) {
+            Scenario.Breaker b = d.breaker();
+            BreakerConfig breaker = b.mode().equals("consecutive")
+                    ? BreakerConfig.consecutive(b.consecutiveFailures(), Math.round(b.waitDurationInOpenStateMs()))
+                    : BreakerConfig.custom()
+                    .slidingWindow(b.slidingWindowType().equals("time-based") ? BreakerConfig.WindowType.TIME_BASED
+                            : BreakerConfig.WindowType.COUNT_BASED, b.slidingWindowSize())
+                    .minimumNumberOfCalls(b.minimumNumberOfCalls())
+                    .failureRateThresholdPercent((float) b.failureRateThreshold())
+                    .slowCallRateThresholdPercent((float) b.slowCallRateThreshold())
+                    .slowCallDurationThresholdMillis(Math.round(b.slowCallDurationThresholdMs()))
+                    .permittedNumberOfCallsInHalfOpenState(b.permittedNumberOfCallsInHalfOpenState())
+                    .waitDurationInOpenState(Backoff.fixed(Math.max(1, Math.round(b.waitDurationInOpenStateMs()))))
+                    .automaticTransitionFromOpenToHalfOpenEnabled(b.automaticTransition())
+                    .build();
+            m = m.withBreaker(breaker);
+        }
+        Scenario.Retry r = d.retry();
+        if (r.maxAttempts() > 1) {
+            long initial = Math.max(1, Math.round(r.initialIntervalMs()));
+            Backoff backoff = switch (r.backoff()) {
+                case "fixed" -> Backoff.fixed(initial);
+                case "linear" -> Backoff.linear(initial);
+                case "exponential" -> Backoff.exponential(initial, r.multiplier());
+                default -> Backoff.none();
+            };
+            if (backoff.kind() != Backoff.Kind.NONE) {
+                backoff = backoff.withCap(Math.round(r.maxIntervalMs()));
+                if (!r.jitter().equals("none")) {
+                    backoff = backoff.withJitter(Backoff.Jitter.valueOf(r.jitter().toUpperCase()));
+                }
+            }
+            m = m.withRetry(new RetryPolicy(r.maxAttempts(), backoff));
+        }
+        m = m.withRetryBudget(switch (r.budget()) {
+            case "envoy" -> new RetryBudgetConfig.Envoy(r.budgetPercent(), 3);
+            case "finagle" -> new RetryBudgetConfig.Finagle(10, 10, r.budgetPercent() / 100);
+            default -> new RetryBudgetConfig.Unlimited();
+        });
+        m = m.withTimeoutMillis(Math.round(d.timeoutMs()));
+        if (d.maxConcurrentCalls() > 0) {
+            m = m.withMaxConcurrentCalls(d.maxConcurrentCalls());
+        }
+        return m;
+    }
+
+    /** Calls the dependencies of one request in order; {@code done} hears whether all it called succeeded. */
+    void call(long requestId, Consumer<Boolean> done) {
+        // Which dependencies a request needs is drawn up front, one draw per dependency, so the
+        // stream is consumed the same way whatever the calls' outcomes.
+        long needed = 0;
+        for (int i = 0; i < clients.size(); i++) {
+            if (callRandom.nextDouble() < config.get(i).callProbability()) {
+                needed |= 1L << i;
+            }
+        }
+        callFrom(0, needed, requestId, done);
+    }
+
+    private void callFrom(int index, long needed, long requestId, Consumer<Boolean> done) {
+        int i = index;
+        while (i < clients.size() && (needed & (1L << i)) == 0) {
+            i++;
+        }
+        if (i == clients.size()) {
+            done.accept(true);
+            return;
+        }
+        int next = i + 1;
+        clients.get(i).call(requestId, result -> {
+            if (result.success()) {
+                callFrom(next, needed, requestId, done);
+            } else {
+                done.accept(false);
+            }
+        });
+    }
+
+    void setTrace(Consumer<AttemptRecord> trace) {
+        for (MeshClient c : clients) {
+            c.setAttemptListener(trace::accept);
+        }
+    }
+
+    // ------------------------------------------------------------------ faults
+
+    boolean inject(Action action, String target, Double value, double durationSeconds) {
+        MeshClient client = clients.stream().filter(c -> c.dependencyName().equals(target)).findFirst().orElse(null);
+        if (client == null) {
+            world.log("mesh", action.id() + " " + target + ": no such dependency");
+            return false;
+        }
+        Fault fault = switch (action) {
+            case ERROR_RATE -> new Fault.ExtraErrorRate(value == null ? 1 : value);
+            case LATENCY -> new Fault.AddedLatency(value == null ? 1000 : value);
+            case OUTAGE -> new Fault.Outage(Fault.OutageMode.REFUSE);
+            default -> throw new IllegalArgumentException(action.id());
+        };
+        long now = sim.nowNanos();
+        client.dependency().inject(fault, now, now + Simulation.secondsToNanos(durationSeconds));
+        world.log("mesh", target + ": " + fault.describe() + " for " + Parameter.format(durationSeconds) + " s");
+        return true;
+    }
+
+    // ------------------------------------------------------------------ views
+
+    List<Snapshot.DependencyView> view(int points) {
+        List<Snapshot.DependencyView> out = new ArrayList<>();
+        long now = sim.nowNanos();
+        for (int i = 0; i < clients.size(); i++) {
+            MeshClient c = clients.get(i);
+            DownstreamService d = c.dependency();
+            List<String> faults = new ArrayList<>();
+            for (ScheduledFault f : d.activeFaults()) {
+                if (f.activeAt(now)) {
+                    faults.add(f.fault().describe() + " until " + Parameter.format(Math.round(f.untilNanos() / 1e8) / 10.0) + " s");
+                }
+            }
+            List<BreakerTransition> recent = c.breaker().recentTransitions();
+            recent = recent.subList(Math.max(0, recent.size() - SNAPSHOT_TRANSITIONS), recent.size());
+            out.add(new Snapshot.DependencyView(c.dependencyName(), config.get(i).callProbability(), c.stats(),
+                    c.breaker().view(), List.copyOf(recent), d.busyWorkers(), d.servers(), d.queueLength(),
+                    d.currentErrorRate(), List.copyOf(faults), tail(c.offeredLoadPerSecond(), points),
+                    tail(c.requestsPerSecond(), points)));
+        }
+        return out;
+    }
+
+    private static double[] tail(double[] series, int points) {
+        return Arrays.copyOfRange(series, Math.max(0, series.length - points), series.length);
+    }
+
+    void report(ObjectNode root) {
+        ArrayNode breakers = root.putArray("breakers");
+        long requests = 0;
+        long attemptsSent = 0;
+        long retries = 0;
+        long denied = 0;
+        for (MeshClient c : clients) {
+            MeshStats s = c.stats();
+            requests += s.requests();
+            attemptsSent += s.attemptsSent();
+            retries += s.retries();
+            denied += s.retriesDeniedByBudget();
+            ObjectNode b = breakers.addObject();
+            b.put("dependency", c.dependencyName());
+            b.put("state", c.breaker().view().state().name());
+            b.put("callsNotPermitted", s.breakerRejections());
+            ArrayNode t = b.putArray("transitions");
+            for (BreakerTransition tr : transitions) {
+                if (tr.breaker().equals(c.breaker().view().name())) {
+                    t.addObject().put("atSeconds", tr.atNanos() / 1e9).put("from", tr.from().name()).put("to", tr.to().name())
+                            .put("reason", tr.reason());
+                }
+            }
+        }
+        ObjectNode r = root.putObject("retries");
+        r.put("requests", requests);
+        r.put("attempts", attemptsSent);
+        r.put("retries", retries);
+        r.put("deniedByBudget", denied);
+        r.put("amplification", requests == 0 ? 1.0 : attemptsSent / (double) requests);
+        ArrayNode deps = root.putArray("dependencies");
+        for (MeshClient c : clients) {
+            MeshStats s = c.stats();
+            ObjectNode o = deps.addObject();
+            o.put("name", c.dependencyName()).put("requests", s.requests()).put("succeeded", s.succeeded())
+                    .put("failed", s.failed()).put("attemptsSent", s.attemptsSent()).put("amplification",
+                            Double.isNaN(s.amplification()) ? 1.0 : s.amplification())
+                    .put("timeouts", s.timeouts()).put("errors", s.errors()).put("breakerRejections", s.breakerRejections())
+                    .put("bulkheadRejections", s.bulkheadRejections()).put("retriesDeniedByBudget", s.retriesDeniedByBudget());
+            if (s.latency().count() > 0) {
+                o.put("p99Ms", s.latency().p99Ms());
+            }
+        }
+    }
+
+    boolean hasBreakerIn(BreakerState state) {
+        return clients.stream().anyMatch(c -> c.breaker().view().state() == state);
+    }
+}
