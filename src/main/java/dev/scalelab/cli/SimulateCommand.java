@@ -41,6 +41,10 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--timeseries", paramLabel = "file.csv", description = "Write one row per simulated second here.")
     Path timeseries;
 
+    @Option(names = "--trace", paramLabel = "calls.csv",
+            description = "Write one row per downstream call attempt: time, dependency, request, attempt, outcome, duration, breaker state.")
+    Path trace;
+
     @Override
     public Integer call() throws IOException {
         Scenario s = load(scenario);
@@ -74,6 +78,25 @@ final class SimulateCommand implements Callable<Integer> {
                 }
             });
         }
+        Path traceTmp = null;
+        java.io.BufferedWriter traceWriter = null;
+        if (trace != null) {
+            Path target = trace.toAbsolutePath();
+            Files.createDirectories(target.getParent());
+            traceTmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            traceWriter = Files.newBufferedWriter(traceTmp);
+            traceWriter.write(dev.scalelab.engine.resilience.AttemptRecord.CSV_HEADER);
+            traceWriter.newLine();
+            java.io.BufferedWriter w = traceWriter;
+            world.setAttemptTrace(record -> {
+                try {
+                    w.write(record.toCsvRow());
+                    w.newLine();
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+        }
         long start = System.nanoTime();
         world.advanceTo(Simulation.secondsToNanos(s.durationSeconds()));
         long wallMillis = (System.nanoTime() - start) / 1_000_000;
@@ -81,6 +104,11 @@ final class SimulateCommand implements Callable<Integer> {
         if (csvWriter != null) {
             csvWriter.close();
             java.nio.file.Files.move(csvTmp, timeseries.toAbsolutePath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        }
+        if (traceWriter != null) {
+            traceWriter.close();
+            Files.move(traceTmp, trace.toAbsolutePath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
         String json = Report.toJson(report);

@@ -171,6 +171,22 @@ public final class SimulationRunner implements AutoCloseable {
     }
 
     /**
+     * Changes one field of a dependency, such as {@code dependencies[0].retry.maxAttempts} (see
+     * {@code ScenarioFiles.isDependencyField}); a value the scenario file would refuse is refused
+     * with a log line, and the run goes on.
+     */
+    public void setDependencyField(String path, Object value) {
+        Objects.requireNonNull(path);
+        Objects.requireNonNull(value);
+        submit(() -> {
+            for (World w : worlds()) {
+                w.advanceTo(w.commandTimeNanos());
+                w.applyUserCommand(Scenario.TimelineEntry.set(0, path, value));
+            }
+        });
+    }
+
+    /**
      * Runs an action on the pool ({@code target} is an instance id such as "i-2", or null where the
      * action needs none; {@code value} its value, such as the speed factor of slow-instance, or null;
      * {@code durationSeconds} how long a fault lasts, 0 for actions without one). Recorded like a

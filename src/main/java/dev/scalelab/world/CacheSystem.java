@@ -38,7 +38,7 @@ final class CacheSystem {
     private static final int VIEW_EVENTS = 64;
 
     private final Simulation sim;
-    private final Scenario.Cache config;
+    private Scenario.Cache config;
     private final CacheHierarchy hierarchy;
     private final KeyTraceRecorder trace = new KeyTraceRecorder(TRACE_READS);
     private final double[] cheHitRatio;
@@ -47,15 +47,22 @@ final class CacheSystem {
 
     // Per-second series, aligned with the world's.
     private final RingSeries[] levelHitRatio;
-    private final RingSeries overallHitRatio = new RingSeries(World.SERIES_CAPACITY);
-    private final RingSeries storeLoads = new RingSeries(World.SERIES_CAPACITY);
+    private final RingSeries overallHitRatio;
+    private final RingSeries storeLoads;
+    /** Totals of the hierarchies this one replaced, so reports and counters never go backwards. */
+    private final HierarchyStats retired;
     private long[] lastHits;
     private long[] lastMisses;
     private long lastReads;
     private long lastCacheReads;
     private long lastStoreLoads;
 
-    CacheSystem(Simulation sim, Scenario.Cache config, KeySampler keys, BackingStore store, SplittableRandom random) {
+    /**
+     * @param previous the cache this one replaces (a change of levels), or null: its series and
+     *                 totals carry over, its contents do not
+     */
+    CacheSystem(Simulation sim, Scenario.Cache config, KeySampler keys, BackingStore store, SplittableRandom random,
+                CacheSystem previous) {
         this.sim = sim;
         this.config = config;
         List<CacheLevelConfig> levels = new ArrayList<>();
@@ -72,8 +79,15 @@ final class CacheSystem {
         int n = levels.size();
         levelHitRatio = new RingSeries[n];
         for (int i = 0; i < n; i++) {
-            levelHitRatio[i] = new RingSeries(World.SERIES_CAPACITY);
+            levelHitRatio[i] = previous != null && i < previous.levelHitRatio.length
+                    ? previous.levelHitRatio[i] : new RingSeries(World.SERIES_CAPACITY);
         }
+        overallHitRatio = previous != null ? previous.overallHitRatio : new RingSeries(World.SERIES_CAPACITY);
+        storeLoads = previous != null ? previous.storeLoads : new RingSeries(World.SERIES_CAPACITY);
+        retired = previous != null ? previous.totals() : new HierarchyStats(0, 0, 0, 0, 0, 0, 0, 0, 0);
+        lastReads = retired.reads();
+        lastCacheReads = retired.cacheReads();
+        lastStoreLoads = retired.storeLoads();
         lastHits = new long[n];
         lastMisses = new long[n];
         cheHitRatio = new double[n];
@@ -87,6 +101,21 @@ final class CacheSystem {
                 ? CheApproximation.fifoHitRatio(p, first.capacity())
                 : CheApproximation.lruHitRatio(p, first.capacity());
         sim.schedule(sim.nowNanos() + BELADY_PERIOD_NANOS, this::updateOptimum);
+    }
+
+    /** Totals since the start of the run, across rebuilds. */
+    HierarchyStats totals() {
+        HierarchyStats h = hierarchy.stats();
+        return new HierarchyStats(retired.reads() + h.reads(), retired.cacheReads() + h.cacheReads(),
+                retired.storeReads() + h.storeReads(), retired.storeLoads() + h.storeLoads(),
+                retired.duplicateLoads() + h.duplicateLoads(), retired.coalescedReads() + h.coalescedReads(),
+                retired.staleReads() + h.staleReads(), retired.writes() + h.writes(), retired.storeWrites() + h.storeWrites());
+    }
+
+    /** Write policy and coalescing change in place: the cache keeps its contents. */
+    void reconfigure(Scenario.Cache next) {
+        config = next;
+        hierarchy.reconfigure(WritePolicy.parse(next.writePolicy()), next.coalesce(), next.writeBackFlushDelayMs());
     }
 
     void get(int key, int instance, boolean read, RequestCallback done) {
@@ -125,7 +154,7 @@ final class CacheSystem {
             lastHits[i] = s.hits();
             lastMisses[i] = s.misses();
         }
-        HierarchyStats h = hierarchy.stats();
+        HierarchyStats h = totals();
         long reads = h.reads() - lastReads;
         overallHitRatio.append(reads == 0 ? Double.NaN : (h.cacheReads() - lastCacheReads) / (double) reads);
         storeLoads.append(h.storeLoads() - lastStoreLoads);
@@ -185,7 +214,7 @@ final class CacheSystem {
     // ------------------------------------------------------------------ views
 
     Snapshot.CacheView view(int points) {
-        HierarchyStats h = hierarchy.stats();
+        HierarchyStats h = totals();
         List<Snapshot.CacheLevelView> levels = new ArrayList<>();
         CacheEventKind[] kinds = new CacheEventKind[VIEW_EVENTS];
         int[] keys = new int[VIEW_EVENTS];
@@ -228,7 +257,7 @@ final class CacheSystem {
     }
 
     void report(ObjectNode root) {
-        HierarchyStats h = hierarchy.stats();
+        HierarchyStats h = totals();
         ObjectNode cache = root.putObject("cache");
         cache.put("hitRatio", h.hitRatio());
         cache.put("reads", h.reads());

@@ -29,7 +29,7 @@ final class DataSystem implements BackingStore {
     private final int keyCount;
     private Scenario.Database config;
     private Database database;
-    private final Session[] sessions;
+    private Session[] sessions;
 
     private final RingSeries queriesPerSecond = new RingSeries(World.SERIES_CAPACITY);
     private final RingSeries staleReadsPerSecond = new RingSeries(World.SERIES_CAPACITY);
@@ -48,11 +48,16 @@ final class DataSystem implements BackingStore {
         this.random = random;
         this.keyCount = keyCount;
         this.config = config;
-        sessions = new Session[config.sessions()];
-        for (int i = 0; i < sessions.length; i++) {
-            sessions[i] = new Session("session-" + i);
-        }
+        sessions = newSessions(config.sessions());
         database = new Database(sim, toConfig(config, keyCount), random.split(), this::onEvent);
+    }
+
+    private static Session[] newSessions(int n) {
+        Session[] out = new Session[n];
+        for (int i = 0; i < n; i++) {
+            out[i] = new Session("session-" + i);
+        }
+        return out;
     }
 
     static DatabaseConfig toConfig(Scenario.Database d, int keyCount) {
@@ -89,6 +94,8 @@ final class DataSystem implements BackingStore {
             lastQueries -= c.reads() + c.writes();
             lastStale -= c.staleReads();
             database = new Database(sim, toConfig(next, keyCount), random.split(), this::onEvent);
+            // Sessions remember log positions and versions of the old database; they start over with it.
+            sessions = newSessions(next.sessions());
             world.log("database", "rebuilt with " + next.strategy() + " (" + next.shards() + " shards): a new layout starts empty");
         } else {
             database.reconfigure(toConfig(next, keyCount));

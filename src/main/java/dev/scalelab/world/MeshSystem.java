@@ -36,6 +36,9 @@ final class MeshSystem {
     private final Simulation sim;
     private final World world;
     private final List<Scenario.Dependency> config;
+    private final RandomStreams streams;
+    /** Counters of clients replaced by a reconfiguration, per dependency, so totals never go backwards. */
+    private final List<long[]> retired = new ArrayList<>();
     private final List<MeshClient> clients = new ArrayList<>();
     private final SplittableRandom callRandom;
     private final List<BreakerTransition> transitions = new ArrayList<>();
@@ -44,21 +47,56 @@ final class MeshSystem {
     MeshSystem(World world, Simulation sim, List<Scenario.Dependency> config, RandomStreams streams) {
         this.world = world;
         this.sim = sim;
-        this.config = config;
+        this.config = new ArrayList<>(config);
+        this.streams = streams;
         this.callRandom = streams.stream("dependencies.calls");
         for (Scenario.Dependency d : config) {
-            DownstreamService service = new DownstreamService(sim, new DependencyConfig(d.name(), d.instances(),
-                    d.workersPerInstance(), d.queueCapacity(), d.serviceTime().toDistribution(), d.errorRate(), 1.0),
-                    streams.stream("dependency." + d.name()));
-            MeshClient client = new MeshClient(sim, service, meshConfig(d), streams.stream("mesh." + d.name()));
-            client.breaker().addTransitionListener(t -> {
-                if (transitions.size() < TRANSITION_CAPACITY) {
-                    transitions.add(t);
-                }
-                world.log("breaker", d.name() + ": " + t.from() + " -> " + t.to() + ", " + t.reason());
-            });
-            clients.add(client);
+            clients.add(client(d, service(d)));
+            retired.add(new long[5]);
         }
+    }
+
+    private DownstreamService service(Scenario.Dependency d) {
+        return new DownstreamService(sim, new DependencyConfig(d.name(), d.instances(), d.workersPerInstance(),
+                d.queueCapacity(), d.serviceTime().toDistribution(), d.errorRate(), 1.0), streams.stream("dependency." + d.name()));
+    }
+
+    private MeshClient client(Scenario.Dependency d, DownstreamService service) {
+        MeshClient client = new MeshClient(sim, service, meshConfig(d), streams.stream("mesh." + d.name()));
+        client.breaker().addTransitionListener(t -> {
+            if (transitions.size() < TRANSITION_CAPACITY) {
+                transitions.add(t);
+            }
+            world.log("breaker", d.name() + ": " + t.from() + " -> " + t.to() + ", " + t.reason());
+        });
+        if (trace != null) {
+            client.setAttemptListener(trace::accept);
+        }
+        return client;
+    }
+
+    /**
+     * New settings for dependency {@code i}. The mesh client is rebuilt (its breaker starts CLOSED
+     * with an empty window, as a redeployed sidecar's would); the service itself is rebuilt only
+     * when its own settings changed, and keeps its faults otherwise. Calls in flight finish on the
+     * objects that started them.
+     */
+    void reconfigure(int i, Scenario.Dependency d) {
+        Scenario.Dependency old = config.get(i);
+        MeshClient oldClient = clients.get(i);
+        MeshStats s = oldClient.stats();
+        long[] r = retired.get(i);
+        r[0] += s.requests();
+        r[1] += s.attemptsSent();
+        r[2] += s.retries();
+        r[3] += s.retriesDeniedByBudget();
+        r[4] += s.breakerRejections();
+        boolean serviceChanged = old.instances() != d.instances() || old.workersPerInstance() != d.workersPerInstance()
+                || old.queueCapacity() != d.queueCapacity() || !old.serviceTime().equals(d.serviceTime())
+                || old.errorRate() != d.errorRate();
+        DownstreamService service = serviceChanged ? service(d) : oldClient.dependency();
+        config.set(i, d);
+        clients.set(i, client(d, service));
     }
 
     static MeshConfig meshConfig(Scenario.Dependency d) {
@@ -141,7 +179,10 @@ final class MeshSystem {
         });
     }
 
+    private Consumer<AttemptRecord> trace;
+
     void setTrace(Consumer<AttemptRecord> trace) {
+        this.trace = trace;
         for (MeshClient c : clients) {
             c.setAttemptListener(trace::accept);
         }
@@ -201,16 +242,18 @@ final class MeshSystem {
         long attemptsSent = 0;
         long retries = 0;
         long denied = 0;
-        for (MeshClient c : clients) {
+        for (int i = 0; i < clients.size(); i++) {
+            MeshClient c = clients.get(i);
             MeshStats s = c.stats();
-            requests += s.requests();
-            attemptsSent += s.attemptsSent();
-            retries += s.retries();
-            denied += s.retriesDeniedByBudget();
+            long[] old = retired.get(i);
+            requests += s.requests() + old[0];
+            attemptsSent += s.attemptsSent() + old[1];
+            retries += s.retries() + old[2];
+            denied += s.retriesDeniedByBudget() + old[3];
             ObjectNode b = breakers.addObject();
             b.put("dependency", c.dependencyName());
             b.put("state", c.breaker().view().state().name());
-            b.put("callsNotPermitted", s.breakerRejections());
+            b.put("callsNotPermitted", s.breakerRejections() + old[4]);
             ArrayNode t = b.putArray("transitions");
             for (BreakerTransition tr : transitions) {
                 if (tr.breaker().equals(c.breaker().view().name())) {
@@ -227,6 +270,7 @@ final class MeshSystem {
         r.put("amplification", requests == 0 ? 1.0 : attemptsSent / (double) requests);
         ArrayNode deps = root.putArray("dependencies");
         for (MeshClient c : clients) {
+            // Since its mesh client's last (re)configuration.
             MeshStats s = c.stats();
             ObjectNode o = deps.addObject();
             o.put("name", c.dependencyName()).put("requests", s.requests()).put("succeeded", s.succeeded())

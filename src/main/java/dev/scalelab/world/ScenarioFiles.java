@@ -102,8 +102,19 @@ public final class ScenarioFiles {
         List<Scenario.Dependency> dependencies = readDependencies(f);
         List<Scenario.TimelineEntry> timeline = readTimeline(f, "timeline", dependencies);
         f.finish();
-        return new Scenario(name, description, seed, duration, workload, service, autoscaler, vertical, balancer, cache,
-                database, dependencies, timeline);
+        Scenario scenario = new Scenario(name, description, seed, duration, workload, service, autoscaler, vertical, balancer,
+                cache, database, dependencies, timeline);
+        for (int i = 0; i < timeline.size(); i++) {
+            Scenario.TimelineEntry e = timeline.get(i);
+            if (e.path() != null && isDependencyField(e.path())) {
+                try {
+                    withDependencyField(scenario, e.path(), e.value());
+                } catch (ScenarioException bad) {
+                    throw new ScenarioException("timeline[" + i + "].value", "setting " + bad.getMessage());
+                }
+            }
+        }
+        return scenario;
     }
 
     private static Scenario.Workload readWorkload(Fields f, Scenario.Workload d) {
@@ -559,17 +570,71 @@ public final class ScenarioFiles {
             throw new ScenarioException(f.path("path"), "missing; the parameter to set, one of " + String.join(", ", Parameter.paths()));
         }
         Parameter p = Parameter.byPath(paramPath);
-        if (p == null) {
+        if (p == null && !isDependencyField(paramPath)) {
             throw new ScenarioException(f.path("path"), "\"" + paramPath + "\" is not a parameter that can be set; use one of "
-                    + String.join(", ", Parameter.paths()));
+                    + String.join(", ", Parameter.paths()) + ", or a field of a dependency such as dependencies[0].retry.maxAttempts");
         }
         JsonNode raw = f.take("value");
         if (raw == null) {
-            throw new ScenarioException(f.path("value"), "missing; " + p.expectation());
+            throw new ScenarioException(f.path("value"), "missing; " + (p == null ? "the field's new value" : p.expectation()));
         }
-        Object value = p.validate(f.path("value"), raw.isNumber() ? raw.numberValue() : raw.isTextual() ? raw.textValue() : raw.toString());
+        Object value;
+        if (p != null) {
+            value = p.validate(f.path("value"), raw.isNumber() ? raw.numberValue() : raw.isTextual() ? raw.textValue()
+                    : raw.isBoolean() ? (Object) raw.booleanValue() : raw.toString());
+        } else if (raw.isBoolean()) {
+            value = raw.booleanValue();
+        } else if (raw.isIntegralNumber()) {
+            value = raw.intValue();
+        } else if (raw.isNumber()) {
+            value = raw.doubleValue();
+        } else if (raw.isTextual()) {
+            value = raw.textValue();
+        } else {
+            throw new ScenarioException(f.path("value"), "expected a number, a string or true/false");
+        }
         f.finish();
         return Scenario.TimelineEntry.set(at, paramPath, value);
+    }
+
+    /**
+     * Fields of a dependency ({@code dependencies[0].retry.maxAttempts}, {@code dependencies[1].timeoutMs})
+     * can be set like parameters; the file reader checks the value when the change is applied.
+     */
+    public static boolean isDependencyField(String path) {
+        return path.matches("dependencies\\[\\d+]\\.[a-zA-Z.]+") && !path.endsWith(".name");
+    }
+
+    /** Which dependency a dependency field belongs to. */
+    public static int dependencyIndex(String path) {
+        return Integer.parseInt(path.substring(path.indexOf('[') + 1, path.indexOf(']')));
+    }
+
+    /** {@code s} with a dependency field set, checked as a file would be. */
+    public static Scenario withDependencyField(Scenario s, String path, Object value) {
+        if (dependencyIndex(path) >= s.dependencies().size()) {
+            throw new ScenarioException(path.substring(0, path.indexOf(']') + 1), "this scenario has only "
+                    + s.dependencies().size() + " dependencies");
+        }
+        return withField(s, path, value);
+    }
+
+    /** The value of a dependency field, as its file holds it (a Double, Integer, Boolean or String). */
+    public static Object readDependencyField(Scenario s, String path) {
+        JsonNode node = toTree(s);
+        for (String part : path.split("\\.")) {
+            node = step(node, part);
+        }
+        if (node.isBoolean()) {
+            return node.booleanValue();
+        }
+        if (node.isIntegralNumber()) {
+            return node.intValue();
+        }
+        if (node.isNumber()) {
+            return node.doubleValue();
+        }
+        return node.isMissingNode() || node.isNull() ? null : node.asText();
     }
 
     // ---------------------------------------------------------------- single fields
@@ -815,6 +880,8 @@ public final class ScenarioFiles {
             }
             if (e.value() == null) {
                 continue;
+            } else if (e.value() instanceof Boolean) {
+                t.put("value", (Boolean) e.value());
             } else if (e.value() instanceof Integer) {
                 t.put("value", (Integer) e.value());
             } else if (e.value() instanceof Number) {

@@ -207,7 +207,7 @@ public final class World {
         }
         dev.scalelab.engine.caching.BackingStore store = data != null ? data : new FixedLatencyStore(sim,
                 c.storeLatency().toDistribution(), streams.stream("cache.store"));
-        cache = new CacheSystem(sim, c, keys, store, streams.stream("cache"));
+        cache = new CacheSystem(sim, c, keys, store, streams.stream("cache"), cache);
     }
 
     /** The backing store when there is no database section: an answer after a sampled latency. */
@@ -334,6 +334,9 @@ public final class World {
 
     private boolean apply(Scenario.TimelineEntry e, String source) {
         if (e.command().equals("set")) {
+            if (ScenarioFiles.isDependencyField(e.path())) {
+                return applyDependencyField(e.path(), e.value(), source);
+            }
             return applyParameter(Parameter.byPath(e.path()), e.value(), source);
         }
         Action action = Action.byId(e.command());
@@ -513,6 +516,8 @@ public final class World {
                 break;
             case CACHE_WRITE_POLICY:
             case CACHE_COALESCE:
+                cache.reconfigure(current.cache());
+                break;
             case L1_CAPACITY:
             case L1_POLICY:
             case L1_TTL:
@@ -538,6 +543,20 @@ public final class World {
                 throw new AssertionError(p);
         }
         log(source, p.path() + ": " + show(before) + " -> " + show(p.read(current)));
+        return true;
+    }
+
+    private boolean applyDependencyField(String path, Object value, String source) {
+        Object before = ScenarioFiles.readDependencyField(current, path);
+        try {
+            current = ScenarioFiles.withDependencyField(current, path, value);
+        } catch (ScenarioException conflict) {
+            log(source, "refused: " + conflict.getMessage());
+            return false;
+        }
+        int index = ScenarioFiles.dependencyIndex(path);
+        mesh.reconfigure(index, current.dependencies().get(index));
+        log(source, path + ": " + show(before) + " -> " + show(ScenarioFiles.readDependencyField(current, path)));
         return true;
     }
 

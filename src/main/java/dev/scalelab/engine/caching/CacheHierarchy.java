@@ -87,11 +87,11 @@ public final class CacheHierarchy {
     }
 
     private final Simulation simulation;
-    private final CacheHierarchyConfig hierarchyConfig;
+    private CacheHierarchyConfig hierarchyConfig;
     private final BackingStore store;
     private final SplittableRandom random;
     private final Tier[] tiers;
-    private final long writeBackFlushDelayNanos;
+    private long writeBackFlushDelayNanos;
     private final Map<Integer, PendingLoad> pendingLoads = new HashMap<>();
     private final Map<Integer, KeyVersions> versionsByKey = new HashMap<>();
 
@@ -175,7 +175,8 @@ public final class CacheHierarchy {
 
     private void load(int key, Waiter requester) {
         PendingLoad pending = pendingLoads.get(key);
-        if (pending != null && hierarchyConfig.coalescing()) {
+        // A load started before coalescing was switched on has no waiter list to join.
+        if (pending != null && hierarchyConfig.coalescing() && pending.waiters != null) {
             pending.waiters.add(requester);
             coalescedReads++;
             return;
@@ -364,6 +365,19 @@ public final class CacheHierarchy {
 
     private KeyVersions versionsOf(int key) {
         return versionsByKey.computeIfAbsent(key, k -> new KeyVersions());
+    }
+
+    /**
+     * Changes the per-request settings while the cache runs, keeping its contents: the write policy,
+     * single-flight coalescing and the write-back flush delay. A load already in flight keeps the
+     * requests waiting on it. The levels and the inclusive or exclusive layout cannot change in
+     * place: that takes a new hierarchy.
+     */
+    public void reconfigure(WritePolicy writePolicy, boolean coalescing, double writeBackFlushDelayMs) {
+        CacheHierarchyConfig c = hierarchyConfig;
+        hierarchyConfig = new CacheHierarchyConfig(c.levels(), c.exclusive(), writePolicy, writeBackFlushDelayMs, coalescing,
+                c.xfetchBeta(), c.eventRingCapacity());
+        writeBackFlushDelayNanos = Simulation.millisToNanos(writeBackFlushDelayMs);
     }
 
     // ---- operator actions

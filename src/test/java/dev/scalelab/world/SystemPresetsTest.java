@@ -1,0 +1,123 @@
+package dev.scalelab.world;
+
+import dev.scalelab.engine.data.DatabaseView;
+import dev.scalelab.sim.Simulation;
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The cache, database and mesh presets do what their descriptions promise, in the whole system. */
+class SystemPresetsTest {
+
+    private static void runTo(World w, double seconds) {
+        w.advanceTo(Simulation.secondsToNanos(seconds));
+    }
+
+    @Test
+    void cacheStampedeSendsAHotKeysMissesToTheStoreUntilCoalescingTurnsThemIntoOneLoad() {
+        World w = new World(Presets.load("cache-stampede"));
+        runTo(w, 59.999);
+        long before = w.snapshot().cache().duplicateLoads();
+        runTo(w, 62);
+        long stampede = w.snapshot().cache().duplicateLoads() - before;
+        // Key 0 draws about 1/H(10000) = 10% of 1900 reads/s; a load takes ~80 ms: ~15 concurrent misses.
+        assertTrue(stampede >= 5, "duplicate loads in the stampede: " + stampede);
+        runTo(w, 149.999);
+        long beforeSecond = w.snapshot().cache().duplicateLoads();
+        long coalescedBefore = w.snapshot().cache().coalescedReads();
+        runTo(w, 152);
+        assertTrue(w.snapshot().cache().coalesce());
+        assertEquals(beforeSecond, w.snapshot().cache().duplicateLoads(), "one load for the whole burst");
+        assertTrue(w.snapshot().cache().coalescedReads() - coalescedBefore >= 5);
+    }
+
+    @Test
+    void l1HitRatioUnderZipfIsCloseToChesPredictionAndBelowBeladysOptimum() {
+        Scenario s = Parameter.KEY_SCAN.applyTo(Presets.load("cache-stampede"), 0.0).withTimeline(java.util.List.of());
+        // Reads only, so that no write invalidates anything: the IRM setting of Che's approximation.
+        s = Parameter.READ_RATIO.applyTo(s, 1.0);
+        World w = new World(s);
+        runTo(w, 120);
+        Snapshot.CacheLevelView l1 = w.snapshot().cache().levels().get(0);
+        assertEquals(l1.cheHitRatio(), l1.hitRatio(), 0.02 * l1.cheHitRatio(), "L1 " + l1.hitRatio() + " vs Che " + l1.cheHitRatio());
+        double optimum = w.snapshot().cache().optimalHitRatio();
+        assertTrue(w.snapshot().cache().hitRatio() < optimum, w.snapshot().cache().hitRatio() + " vs MIN " + optimum);
+    }
+
+    @Test
+    void reshardingModNMovesMostKeysWhileConsistentHashingMovesAboutOneInNPlusOne() {
+        World w = new World(Presets.load("resharding"));
+        runTo(w, 120);
+        DatabaseView.MigrationView mod = w.snapshot().data().database().migration();
+        // 4 -> 5 shards under mod: a key stays only if h mod 4 == h mod 5, about 1 in 5.
+        assertEquals(0.8, mod.fractionOfKeys(), 0.01);
+        assertEquals(1.0, mod.progress());
+        runTo(w, 300);
+        DatabaseView.MigrationView ch = w.snapshot().data().database().migration();
+        assertEquals("consistent-hash", w.snapshot().data().database().strategy().id());
+        assertEquals(1.0 / 5, ch.fractionOfKeys(), 0.03);
+        assertEquals(0, w.snapshot().failed());
+    }
+
+    @Test
+    void replicaLagBreaksReadYourWritesUntilTheSessionGuaranteeIsOn() {
+        World w = new World(Presets.load("replica-lag"));
+        runTo(w, 120);
+        DatabaseView.Counters eventual = w.snapshot().data().database().counters();
+        assertTrue(eventual.readYourWritesViolations() > 100, "violations " + eventual.readYourWritesViolations());
+        assertTrue(eventual.staleReads() > 1000);
+        // Reads issued under eventual consistency may still complete just after the switch.
+        runTo(w, 121);
+        long atSwitch = w.snapshot().data().database().counters().readYourWritesViolations();
+        runTo(w, 300);
+        DatabaseView.Counters after = w.snapshot().data().database().counters();
+        assertEquals(atSwitch, after.readYourWritesViolations(), "none under read-your-writes");
+        assertEquals("read-your-writes", w.snapshot().data().consistency());
+    }
+
+    @Test
+    void retryStormTriplesTheLoadOnTheNaiveClientWhileTheProtectedOneContainsIt() {
+        World w = new World(Presets.load("retry-storm"));
+        runTo(w, 59.999);
+        Snapshot before = w.snapshot();
+        runTo(w, 89.999);
+        Snapshot during = w.snapshot();
+        Snapshot.DependencyView naive0 = before.dependencies().get(0);
+        Snapshot.DependencyView naive1 = during.dependencies().get(0);
+        Snapshot.DependencyView prot0 = before.dependencies().get(1);
+        Snapshot.DependencyView prot1 = during.dependencies().get(1);
+        double naiveAmplification = (naive1.stats().attemptsSent() - naive0.stats().attemptsSent())
+                / (double) (naive1.stats().requests() - naive0.stats().requests());
+        double protectedAmplification = (prot1.stats().attemptsSent() - prot0.stats().attemptsSent())
+                / (double) (prot1.stats().requests() - prot0.stats().requests());
+        assertEquals(3.0, naiveAmplification, 0.05, "three attempts per request during the outage");
+        assertTrue(protectedAmplification < 0.2, "the protected client sent " + protectedAmplification + " per request");
+        assertTrue(w.decisions().stream().anyMatch(d -> d.message().startsWith("payments-protected: CLOSED -> OPEN")));
+        runTo(w, 180);
+        assertEquals(dev.scalelab.engine.resilience.BreakerState.CLOSED, w.snapshot().dependencies().get(1).breaker().state());
+    }
+
+    @Test
+    void aScenarioWithoutTheOptionalPartsRunsWithoutThem() {
+        World w = new World(ScenarioFiles.parse("{\"schema\":1}"));
+        runTo(w, 10);
+        Snapshot s = w.snapshot();
+        assertEquals(null, s.cache());
+        assertEquals(null, s.data());
+        assertTrue(s.dependencies().isEmpty());
+        assertTrue(s.completed() > 3000);
+    }
+
+    @Test
+    void theSameSeedGivesTheSameRunWithEveryPartInPlay() {
+        for (String name : new String[] {"cache-stampede", "replica-lag", "retry-storm"}) {
+            Scenario s = Presets.load(name).withDurationSeconds(70);
+            World a = new World(s);
+            World b = new World(s);
+            runTo(a, 70);
+            runTo(b, 70);
+            assertEquals(Report.toJson(Report.of(a, 0)), Report.toJson(Report.of(b, 0)), name);
+        }
+    }
+}
