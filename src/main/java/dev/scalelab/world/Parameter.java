@@ -233,6 +233,45 @@ public enum Parameter {
         return null;
     }
 
+    /**
+     * "; did you mean X?" for the closest parameter path, or a pointer to where they are listed:
+     * seventy paths are too many for a one-line message.
+     */
+    public static String suggest(String path) {
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        for (Parameter p : values()) {
+            int d = editDistance(path.toLowerCase(Locale.ROOT), p.path.toLowerCase(Locale.ROOT));
+            if (d < bestDistance) {
+                bestDistance = d;
+                best = p.path;
+            }
+        }
+        if (best != null && bestDistance <= Math.max(3, path.length() / 4)) {
+            return "; did you mean " + best + "?";
+        }
+        return "; the parameters are listed in README.md (and a dependency's fields, such as dependencies[0].retry.maxAttempts, can be set too)";
+    }
+
+    private static int editDistance(String a, String b) {
+        int[] previous = new int[b.length() + 1];
+        int[] row = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            previous[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            row[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int substitute = previous[j - 1] + (a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1);
+                row[j] = Math.min(substitute, Math.min(previous[j] + 1, row[j - 1] + 1));
+            }
+            int[] t = previous;
+            previous = row;
+            row = t;
+        }
+        return previous[b.length()];
+    }
+
     public static List<String> paths() {
         List<String> out = new ArrayList<>();
         for (Parameter p : values()) {

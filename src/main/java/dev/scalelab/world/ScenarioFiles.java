@@ -571,8 +571,8 @@ public final class ScenarioFiles {
         }
         Parameter p = Parameter.byPath(paramPath);
         if (p == null && !isDependencyField(paramPath)) {
-            throw new ScenarioException(f.path("path"), "\"" + paramPath + "\" is not a parameter that can be set; use one of "
-                    + String.join(", ", Parameter.paths()) + ", or a field of a dependency such as dependencies[0].retry.maxAttempts");
+            throw new ScenarioException(f.path("path"), "\"" + paramPath + "\" is not a parameter that can be set"
+                    + Parameter.suggest(paramPath));
         }
         JsonNode raw = f.take("value");
         if (raw == null) {

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class ScenarioFilesTest {
 
@@ -53,9 +54,11 @@ class ScenarioFilesTest {
         assertEquals("service.serviceTime.p99Ms: unknown field; known here: distribution, meanMs",
                 error("{\"schema\":1,\"service\":{\"serviceTime\":{\"distribution\":\"exponential\",\"meanMs\":5,\"p99Ms\":9}}}"));
         assertEquals("workload: expected an object, got 5", error("{\"schema\":1,\"workload\":5}"));
-        assertEquals("timeline[0].path: \"service.colour\" is not a parameter that can be set; use one of "
-                        + String.join(", ", Parameter.paths()),
-                error("{\"schema\":1,\"timeline\":[{\"atSeconds\":1,\"command\":\"set\",\"path\":\"service.colour\",\"value\":1}]}"));
+        assertEquals("timeline[0].path: \"service.sise\" is not a parameter that can be set; did you mean service.size?",
+                error("{\"schema\":1,\"timeline\":[{\"atSeconds\":1,\"command\":\"set\",\"path\":\"service.sise\",\"value\":1}]}"));
+        assertTrue(error("{\"schema\":1,\"timeline\":[{\"atSeconds\":1,\"command\":\"set\",\"path\":\"service.colour\",\"value\":1}]}")
+                .startsWith("timeline[0].path: \"service.colour\" is not a parameter that can be set; the parameters are listed in README.md"));
+
         assertEquals("timeline[0].value: expected a whole number; a whole number from 1 to 500",
                 error("{\"schema\":1,\"timeline\":[{\"atSeconds\":1,\"command\":\"set\",\"path\":\"service.instances\",\"value\":2.5}]}"));
         assertEquals("timeline[1].atSeconds: entries must be in time order (5 comes after 10)",

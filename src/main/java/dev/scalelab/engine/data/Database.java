@@ -336,11 +336,11 @@ public final class Database {
             staleReads++;
         }
         if (q.session != null) {
-            rywViolation = version < q.session.ownWrittenVersion(q.key);
+            rywViolation = version < q.ownVersionAtSubmit;
             if (rywViolation) {
                 readYourWritesViolations++;
             }
-            if (version < q.session.highestReadVersion(q.key)) {
+            if (version < q.highestReadAtSubmit) {
                 monotonicReadViolations++;
             }
             q.session.read(shard.id, node.appliedLsn, q.key, version);

@@ -9,6 +9,13 @@ final class Query {
     final Session session;
     final Consumer<QueryResult> callback;
     final long submittedNanos;
+    /**
+     * For a read: the session's own last written version and highest read version of the key when
+     * the read was issued. The guarantees cover what was acknowledged or seen before a read began;
+     * a write of the same session still in flight may or may not be seen.
+     */
+    final int ownVersionAtSubmit;
+    final int highestReadAtSubmit;
 
     Shard shard;
     Node node;
@@ -22,5 +29,7 @@ final class Query {
         this.session = session;
         this.callback = callback;
         this.submittedNanos = submittedNanos;
+        this.ownVersionAtSubmit = session == null ? 0 : session.ownWrittenVersion(key);
+        this.highestReadAtSubmit = session == null ? 0 : session.highestReadVersion(key);
     }
 }
