@@ -1,0 +1,63 @@
+package dev.scalelab.ui;
+
+import dev.scalelab.world.Presets;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioFiles;
+
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The app's command line: {@code [--scenario PRESET_OR_FILE] [--frame-stats SECONDS]}.
+ *
+ * @param scenario          what to run first: a preset by name, else a scenario file ("default" without the option)
+ * @param scenarioLabel     the preset's name or the file's name, for the title and the scenario menu
+ * @param frameStatsSeconds when above 0, run this long, print the frame meter's summary and exit
+ */
+public record AppOptions(Scenario scenario, String scenarioLabel, double frameStatsSeconds) {
+
+    public static final String USAGE = "options: [--scenario PRESET_OR_FILE] [--frame-stats SECONDS]";
+
+    /**
+     * Parses the arguments and reads the scenario. Throws {@link IllegalArgumentException} for a bad
+     * option, or {@code ScenarioException} for a bad scenario file, each with a one-line message.
+     */
+    public static AppOptions parse(List<String> args) {
+        String scenarioArgument = "default";
+        double frameStatsSeconds = 0;
+        for (int i = 0; i < args.size(); i++) {
+            String option = args.get(i);
+            switch (option) {
+                case "--scenario":
+                    scenarioArgument = value(args, ++i, option);
+                    break;
+                case "--frame-stats":
+                    String seconds = value(args, ++i, option);
+                    try {
+                        frameStatsSeconds = Double.parseDouble(seconds);
+                    } catch (NumberFormatException e) {
+                        frameStatsSeconds = Double.NaN;
+                    }
+                    if (!(frameStatsSeconds > 0) || Double.isInfinite(frameStatsSeconds)) {
+                        throw new IllegalArgumentException("--frame-stats: \"" + seconds + "\" is not a positive number of seconds");
+                    }
+                    break;
+                default:
+                    throw new IllegalArgumentException("unknown option \"" + option + "\"; " + USAGE);
+            }
+        }
+        Scenario preset = Presets.load(scenarioArgument);
+        if (preset != null) {
+            return new AppOptions(preset, scenarioArgument, frameStatsSeconds);
+        }
+        Path file = Path.of(scenarioArgument);
+        return new AppOptions(ScenarioFiles.read(file), String.valueOf(file.getFileName()), frameStatsSeconds);
+    }
+
+    private static String value(List<String> args, int index, String option) {
+        if (index >= args.size()) {
+            throw new IllegalArgumentException(option + " needs a value; " + USAGE);
+        }
+        return args.get(index);
+    }
+}

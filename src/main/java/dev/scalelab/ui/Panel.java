@@ -1,0 +1,26 @@
+package dev.scalelab.ui;
+
+import dev.scalelab.runtime.Frame;
+import javafx.scene.Node;
+
+/**
+ * One entry of the navigation list: an animated view for the center of the window and the live
+ * charts that go with it at the bottom. Every method is called on the FX thread.
+ */
+public interface Panel {
+
+    /** The name in the navigation list. */
+    String title();
+
+    /** The panel's animated view, shown in the center. */
+    Node view();
+
+    /** The panel's live charts, shown at the bottom beside the decision log. */
+    Node charts();
+
+    /** A frame the runner published since the last pulse, seen at pulse time {@code nowNanos}. */
+    void update(Frame frame, long nowNanos);
+
+    /** Every pulse, new frame or not: advance wall-time animations and redraw what changed. */
+    void animate(long nowNanos);
+}

@@ -1,0 +1,513 @@
+package dev.scalelab.ui.overview;
+
+import dev.scalelab.world.Sample;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.Snapshot;
+import dev.scalelab.world.Snapshot.InstanceView;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleablePropertyFactory;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The animated picture of the Overview: clients → load balancer → a grid of instance tiles, with a
+ * dot for each balancer decision flying to the instance it chose. A tile shows the instance's
+ * workers (filled when busy), its queue against its capacity, its id and how many requests it got.
+ *
+ * <p>Drawn on one {@link Canvas} that follows the region's size. Colours are CSS properties
+ * ({@code -sl-…} in {@code styles/overview.css}) that refer to the theme's looked-up colours.
+ * FX thread only; {@link #draw} allocates nothing but the short strings it prints.
+ */
+public final class PoolView extends Region {
+    private static final StyleablePropertyFactory<PoolView> STYLE = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+
+    private static final double MARGIN = 16;
+    private static final double CARD_WIDTH = 120;
+    private static final double CARD_HEIGHT = 96;
+    private static final double CLIENTS_X = MARGIN;
+    private static final double BALANCER_X = CLIENTS_X + CARD_WIDTH + 30;
+    private static final double POOL_X = BALANCER_X + CARD_WIDTH + 40;
+    private static final double POOL_TITLE_HEIGHT = 22;
+    private static final double LEGEND_HEIGHT = 28;
+    private static final double TILE_GAP = 6;
+    private static final double TILE_ASPECT = 1.45;
+    private static final double MAX_TILE_WIDTH = 230;
+    private static final double TILE_PADDING = 6;
+    private static final double CELL_GAP = 2;
+    private static final double DOT_RADIUS = 3;
+    /** Dots shrink on small tiles so that the stream does not hide the tiles it crosses. */
+    private static final double SMALL_DOT_RADIUS = 2;
+    private static final double[] STARTING_DASHES = {4, 3};
+    private static final long FLIGHT_NANOS = 350_000_000L;
+    private static final long FLASH_NANOS = 300_000_000L;
+    /** Frames are at most this far apart when spreading a frame's new dots over time. */
+    private static final long MAX_SPREAD_NANOS = 50_000_000L;
+
+    private static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 13);
+    private static final Font LABEL_FONT = Font.font("System", 12);
+    private static final Font SMALL_FONT = Font.font("System", 10.5);
+
+    private final StyleableProperty<Color> textFill = STYLE.createStyleableColorProperty(this, "textFill", "-sl-text-fill", v -> v.textFill, Color.BLACK);
+    private final StyleableProperty<Color> mutedTextFill = STYLE.createStyleableColorProperty(this, "mutedTextFill", "-sl-muted-text-fill", v -> v.mutedTextFill, Color.GRAY);
+    private final StyleableProperty<Color> cardFill = STYLE.createStyleableColorProperty(this, "cardFill", "-sl-card-fill", v -> v.cardFill, Color.WHITE);
+    private final StyleableProperty<Color> cardBorder = STYLE.createStyleableColorProperty(this, "cardBorder", "-sl-card-border", v -> v.cardBorder, Color.LIGHTGRAY);
+    private final StyleableProperty<Color> busyFill = STYLE.createStyleableColorProperty(this, "busyFill", "-sl-busy-fill", v -> v.busyFill, Color.STEELBLUE);
+    private final StyleableProperty<Color> idleFill = STYLE.createStyleableColorProperty(this, "idleFill", "-sl-idle-fill", v -> v.idleFill, Color.GAINSBORO);
+    private final StyleableProperty<Color> queueFill = STYLE.createStyleableColorProperty(this, "queueFill", "-sl-queue-fill", v -> v.queueFill, Color.ORANGE);
+    private final StyleableProperty<Color> queueTrack = STYLE.createStyleableColorProperty(this, "queueTrack", "-sl-queue-track", v -> v.queueTrack, Color.WHITESMOKE);
+    private final StyleableProperty<Color> dotFill = STYLE.createStyleableColorProperty(this, "dotFill", "-sl-dot-fill", v -> v.dotFill, Color.STEELBLUE);
+    private final StyleableProperty<Color> rejectFill = STYLE.createStyleableColorProperty(this, "rejectFill", "-sl-reject-fill", v -> v.rejectFill, Color.CRIMSON);
+    private final StyleableProperty<Color> linkStroke = STYLE.createStyleableColorProperty(this, "linkStroke", "-sl-link-stroke", v -> v.linkStroke, Color.SILVER);
+
+    /** The legend's entries and their widths, measured once: the legend is drawn every frame. */
+    private static final String[] LEGEND = {"busy worker", "idle worker", "queue: waiting / capacity", "request",
+            "rejected", "N req: requests routed so far"};
+    private static final double[] LEGEND_WIDTHS = measure(LEGEND, SMALL_FONT);
+
+    private final Canvas canvas = new Canvas();
+    private final double[] arrowX = new double[3];
+    private final double[] arrowY = new double[3];
+    private final TileGrid grid = new TileGrid();
+    private final RequestDots dots = new RequestDots();
+
+    private int[] tileIndexByNumber = new int[64];
+    private int tileIndexOffset;
+    private int tileIndexSpan;
+
+    private Snapshot snapshot;
+    private boolean dirty = true;
+    private long lastDrawNanos;
+
+    public PoolView() {
+        getStyleClass().add("pool-view");
+        getChildren().add(canvas);
+        // A canvas never shrinks on its own; let the region be as small as its parent wants.
+        setMinSize(0, 0);
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double width = snapSizeX(getWidth());
+        double height = snapSizeY(getHeight());
+        if (canvas.getWidth() != width || canvas.getHeight() != height) {
+            canvas.setWidth(width);
+            canvas.setHeight(height);
+            dirty = true; // redrawn at the next pulse, not here
+        }
+    }
+
+    /** Takes in a new snapshot; drawn at the next {@link #draw}. */
+    public void show(Snapshot newSnapshot) {
+        if (snapshot != null && newSnapshot.timeSeconds() < snapshot.timeSeconds()) {
+            dots.clear(); // the run restarted: the old dots fly to instances that no longer exist
+        }
+        indexTiles(newSnapshot.instances());
+        snapshot = newSnapshot;
+        dirty = true;
+    }
+
+    /**
+     * Launches dots for {@code dispatches[from, length)}, spread over the time since the last frame so
+     * that a frame's worth of decisions does not leave the balancer as one clump.
+     */
+    public void launch(Snapshot.Dispatches dispatches, int from, long nowNanos) {
+        int count = dispatches.instanceNumbers().length - from;
+        long spread = Math.min(MAX_SPREAD_NANOS, Math.max(0, nowNanos - lastDrawNanos));
+        for (int i = 0; i < count; i++) {
+            long start = nowNanos - spread * (count - 1 - i) / Math.max(1, count);
+            dots.add(start, dispatches.instanceNumbers()[from + i], dispatches.outcomes()[from + i]);
+        }
+    }
+
+    /** Redraws when the snapshot changed or dots are moving. Call once per pulse. */
+    public void draw(long nowNanos) {
+        dots.expire(nowNanos, FLIGHT_NANOS + FLASH_NANOS);
+        boolean animating = dots.size() > 0;
+        if (snapshot != null && (dirty || animating)) {
+            render(canvas.getGraphicsContext2D(), nowNanos);
+            dirty = false;
+        }
+        lastDrawNanos = nowNanos;
+    }
+
+    // ------------------------------------------------------------------ drawing
+
+    private void render(GraphicsContext g, long nowNanos) {
+        double width = canvas.getWidth();
+        double height = canvas.getHeight();
+        g.clearRect(0, 0, width, height);
+        if (width < POOL_X + 100 || height < CARD_HEIGHT + 2 * MARGIN) {
+            return; // too small to draw anything legible; the region is being collapsed
+        }
+        List<InstanceView> instances = snapshot.instances();
+        double poolTop = MARGIN + POOL_TITLE_HEIGHT;
+        double poolBottom = height - MARGIN - LEGEND_HEIGHT;
+        grid.fit(instances.size(), POOL_X, poolTop, width - MARGIN - POOL_X, poolBottom - poolTop,
+                TILE_GAP, TILE_ASPECT, MAX_TILE_WIDTH);
+        double centerY = (poolTop + poolBottom) / 2;
+        double cardTop = centerY - CARD_HEIGHT / 2;
+
+        g.setTextBaseline(VPos.CENTER);
+        drawClients(g, cardTop);
+        drawLink(g, CLIENTS_X + CARD_WIDTH, BALANCER_X, centerY);
+        drawBalancer(g, cardTop);
+        drawPoolTitle(g, instances, instances.isEmpty() ? POOL_X : grid.tileX(0));
+        for (int i = 0; i < instances.size(); i++) {
+            drawTile(g, instances.get(i), grid.tileX(i), grid.tileY(i), grid.tileWidth(), grid.tileHeight());
+        }
+        drawLegend(g, height - MARGIN - 8, width - MARGIN);
+        drawDots(g, BALANCER_X + CARD_WIDTH, centerY, nowNanos);
+    }
+
+    private void drawCard(GraphicsContext g, double x, double y, double w, double h) {
+        g.setFill(cardFill.getValue());
+        g.fillRoundRect(x, y, w, h, 10, 10);
+        g.setStroke(cardBorder.getValue());
+        g.setLineWidth(1);
+        g.strokeRoundRect(x + 0.5, y + 0.5, w - 1, h - 1, 10, 10);
+    }
+
+    private void drawClients(GraphicsContext g, double top) {
+        drawCard(g, CLIENTS_X, top, CARD_WIDTH, CARD_HEIGHT);
+        // Three people: the traffic source.
+        g.setFill(mutedTextFill.getValue());
+        double cx = CLIENTS_X + CARD_WIDTH / 2;
+        for (int i = -1; i <= 1; i++) {
+            double px = cx + i * 18;
+            g.fillOval(px - 4.5, top + 12, 9, 9);
+            g.fillRoundRect(px - 7, top + 23, 14, 11, 8, 8);
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setFill(textFill.getValue());
+        g.setFont(TITLE_FONT);
+        g.fillText("Clients", cx, top + 52);
+        g.setFont(LABEL_FONT);
+        Scenario.Arrival arrival = snapshot.current().workload().arrival();
+        Sample sample = snapshot.lastSample();
+        String load = arrival.process() == Scenario.ArrivalProcess.CLOSED
+                ? arrival.users() + " users"
+                : (sample == null ? "–" : Math.round(sample.offeredPerSecond()) + " req/s");
+        g.fillText(load, cx, top + 72);
+    }
+
+    private void drawLink(GraphicsContext g, double fromX, double toX, double y) {
+        g.setStroke(linkStroke.getValue());
+        g.setLineWidth(2);
+        g.strokeLine(fromX + 4, y, toX - 8, y);
+        g.setFill(linkStroke.getValue());
+        arrowX[0] = toX - 4;
+        arrowX[1] = toX - 12;
+        arrowX[2] = toX - 12;
+        arrowY[0] = y;
+        arrowY[1] = y - 5;
+        arrowY[2] = y + 5;
+        g.fillPolygon(arrowX, arrowY, 3);
+    }
+
+    private void drawBalancer(GraphicsContext g, double top) {
+        drawCard(g, BALANCER_X, top, CARD_WIDTH, CARD_HEIGHT);
+        double cx = BALANCER_X + CARD_WIDTH / 2;
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setFill(textFill.getValue());
+        g.setFont(TITLE_FONT);
+        g.fillText("Load balancer", cx, top + 22);
+        g.setFont(LABEL_FONT);
+        g.fillText(snapshot.current().balancer().strategy().id(), cx, top + 44);
+        g.setFill(mutedTextFill.getValue());
+        g.setFont(SMALL_FONT);
+        g.fillText(compact(snapshot.dispatches().total()) + " decisions", cx, top + 66);
+        g.fillText(compact(snapshot.rejected()) + " rejected", cx, top + 82);
+    }
+
+    private void drawPoolTitle(GraphicsContext g, List<InstanceView> instances, double x) {
+        int ready = 0;
+        int starting = 0;
+        int draining = 0;
+        int failed = 0;
+        for (InstanceView in : instances) {
+            switch (in.state()) {
+                case READY: ready++; break;
+                case PROVISIONING:
+                case BOOTING: starting++; break;
+                case DRAINING: draining++; break;
+                default: failed++;
+            }
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(textFill.getValue());
+        g.setFont(TITLE_FONT);
+        g.fillText("Instances: " + ready + " ready"
+                        + (starting > 0 ? ", " + starting + " starting" : "")
+                        + (draining > 0 ? ", " + draining + " draining" : "")
+                        + (failed > 0 ? ", " + failed + " failed" : ""),
+                x, MARGIN + POOL_TITLE_HEIGHT / 2 - 2);
+    }
+
+    /** Swatches (busy, idle, queue, request, rejected, none) each followed by its {@link #LEGEND} text. */
+    private void drawLegend(GraphicsContext g, double y, double maxX) {
+        g.setFont(SMALL_FONT);
+        g.setTextAlign(TextAlignment.LEFT);
+        double x = MARGIN;
+        for (int i = 0; i < LEGEND.length && x + 12 + LEGEND_WIDTHS[i] <= maxX; i++) {
+            Color swatch = legendSwatch(i);
+            if (swatch != null) {
+                g.setFill(swatch);
+                if (i < 2) {
+                    g.fillRect(x, y - 4, 8, 8);
+                } else if (i == 2) {
+                    g.fillRect(x, y - 3, 8, 6);
+                } else {
+                    g.fillOval(x, y - DOT_RADIUS - 1, 2 * DOT_RADIUS + 2, 2 * DOT_RADIUS + 2);
+                }
+                x += 12;
+            }
+            g.setFill(mutedTextFill.getValue());
+            g.fillText(LEGEND[i], x, y);
+            x += LEGEND_WIDTHS[i] + 16;
+        }
+    }
+
+    private Color legendSwatch(int entry) {
+        switch (entry) {
+            case 0: return busyFill.getValue();
+            case 1: return idleFill.getValue();
+            case 2: return queueFill.getValue();
+            case 3: return dotFill.getValue();
+            case 4: return rejectFill.getValue();
+            default: return null;
+        }
+    }
+
+    private static double[] measure(String[] texts, Font font) {
+        Text text = new Text();
+        text.setFont(font);
+        double[] widths = new double[texts.length];
+        for (int i = 0; i < texts.length; i++) {
+            text.setText(texts[i]);
+            widths[i] = text.getLayoutBounds().getWidth();
+        }
+        return widths;
+    }
+
+    /**
+     * A ready instance is drawn solid; one that is provisioning or booting faint with a dashed border
+     * and its progress in place of the queue; a draining one faint; a failed one with a red border.
+     */
+    private void drawTile(GraphicsContext g, InstanceView in, double x, double y, double w, double h) {
+        Snapshot.InstanceState state = in.state();
+        boolean starting = state == Snapshot.InstanceState.PROVISIONING || state == Snapshot.InstanceState.BOOTING;
+        boolean queueFull = in.queueCapacity() > 0 && in.queued() >= in.queueCapacity();
+        boolean alarm = queueFull || state == Snapshot.InstanceState.FAILED;
+        g.setGlobalAlpha(starting ? 0.6 : state == Snapshot.InstanceState.DRAINING ? 0.4 : 1);
+        g.setFill(cardFill.getValue());
+        g.fillRoundRect(x, y, w, h, 8, 8);
+        g.setStroke(alarm ? rejectFill.getValue() : cardBorder.getValue());
+        g.setLineWidth(alarm ? 2 : 1);
+        if (starting) {
+            g.setLineDashes(STARTING_DASHES);
+        }
+        g.strokeRoundRect(x + 0.5, y + 0.5, w - 1, h - 1, 8, 8);
+        g.setLineDashes((double[]) null);
+
+        // Level of detail: large tiles carry every label, small ones only the cells and the bar.
+        boolean showHeader = h >= 36;
+        boolean showBarText = h >= 58;
+        double p = h >= 58 ? TILE_PADDING : 4;
+        double top = y + p;
+        if (showHeader) {
+            double headerY = top + 6;
+            g.setFont(h >= 80 ? LABEL_FONT : SMALL_FONT);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setFill(textFill.getValue());
+            g.fillText(in.id(), x + p, headerY);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setFill(alarm ? rejectFill.getValue() : mutedTextFill.getValue());
+            String remark = stateRemark(in);
+            if (remark != null) {
+                g.fillText(remark, x + w - p, headerY);
+            } else if (w >= 80) {
+                g.fillText(compact(in.routed()) + " req", x + w - p, headerY);
+            }
+            top += 16;
+        }
+        double barHeight = h >= 58 ? 7 : 4;
+        double barTextHeight = showBarText ? 14 : 0;
+        double barY = y + h - p - barHeight;
+        double barWidth = w - 2 * p;
+        drawWorkers(g, in, x + p, top, barWidth, barY - barTextHeight - 4 - top);
+        double fraction;
+        Color fill;
+        if (starting) {
+            fraction = in.progress();
+            fill = busyFill.getValue();
+        } else {
+            fraction = in.queueCapacity() > 0 ? Math.min(1, in.queued() / (double) in.queueCapacity()) : 0;
+            fill = queueFull ? rejectFill.getValue() : queueFill.getValue();
+        }
+        if (showBarText) {
+            g.setFont(SMALL_FONT);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setFill(mutedTextFill.getValue());
+            String barText = starting
+                    ? Math.round(fraction * 100) + " %"
+                    : "queue " + in.queued() + " / " + in.queueCapacity();
+            g.fillText(barText, x + p, barY - barTextHeight / 2 - 1);
+        }
+        g.setFill(queueTrack.getValue());
+        g.fillRect(x + p, barY, barWidth, barHeight);
+        if (fraction > 0) {
+            g.setFill(fill);
+            g.fillRect(x + p, barY, Math.max(2, barWidth * fraction), barHeight);
+        }
+        g.setGlobalAlpha(1);
+    }
+
+    /** What a tile says about its state instead of its request count, or null for a plain ready instance. */
+    private static String stateRemark(InstanceView in) {
+        switch (in.state()) {
+            case PROVISIONING: return "pending";
+            case BOOTING: return "booting";
+            case DRAINING: return "draining";
+            case FAILED: return "failed";
+            default: return in.warmingUp() ? "warming up" : null;
+        }
+    }
+
+    /** One cell per worker while they fit at a readable size; otherwise one bar of busy / workers. */
+    private void drawWorkers(GraphicsContext g, InstanceView in, double x, double y, double w, double h) {
+        if (h < 3 || w < 3) {
+            return;
+        }
+        int workers = in.workers();
+        double cell = largestCell(workers, w, h);
+        if (cell >= 4) {
+            int perRow = (int) ((w + CELL_GAP) / (cell + CELL_GAP));
+            int rows = (workers + perRow - 1) / perRow;
+            double blockHeight = rows * cell + (rows - 1) * CELL_GAP;
+            double y0 = y + (h - blockHeight) / 2;
+            for (int i = 0; i < workers; i++) {
+                g.setFill(i < in.busy() ? busyFill.getValue() : idleFill.getValue());
+                g.fillRect(x + (i % perRow) * (cell + CELL_GAP), y0 + (i / perRow) * (cell + CELL_GAP), cell, cell);
+            }
+        } else {
+            double barHeight = Math.min(h, 10);
+            double y0 = y + (h - barHeight) / 2;
+            g.setFill(idleFill.getValue());
+            g.fillRect(x, y0, w, barHeight);
+            g.setFill(busyFill.getValue());
+            g.fillRect(x, y0, w * Math.min(1, in.busy() / (double) Math.max(1, workers)), barHeight);
+        }
+    }
+
+    /** The largest square cell (up to 22 px) such that {@code workers} cells fit in w × h. */
+    private static double largestCell(int workers, double w, double h) {
+        for (double cell = 22; cell >= 4; cell -= 1) {
+            int perRow = (int) ((w + CELL_GAP) / (cell + CELL_GAP));
+            int rowsFit = (int) ((h + CELL_GAP) / (cell + CELL_GAP));
+            if ((long) perRow * rowsFit >= workers) {
+                return cell;
+            }
+        }
+        return 0;
+    }
+
+    private void drawDots(GraphicsContext g, double fromX, double fromY, long nowNanos) {
+        double radius = grid.tileHeight() < 60 ? SMALL_DOT_RADIUS : DOT_RADIUS;
+        for (int i = 0; i < dots.size(); i++) {
+            long age = nowNanos - dots.startNanos(i);
+            if (age < 0) {
+                continue; // spread into this frame; appears in a moment
+            }
+            byte outcome = dots.outcome(i);
+            if (outcome == Snapshot.Dispatches.REJECTED_NO_INSTANCE) {
+                // No instance would take it: it never leaves the balancer.
+                flash(g, fromX, fromY, (double) age / (FLIGHT_NANOS + FLASH_NANOS));
+                continue;
+            }
+            int index = tileOf(dots.instanceNumber(i));
+            if (index < 0) {
+                continue; // its instance drained away meanwhile
+            }
+            double toX = grid.tileX(index);
+            double toY = grid.tileY(index) + grid.tileHeight() / 2;
+            if (age < FLIGHT_NANOS) {
+                double t = easeOut(age / (double) FLIGHT_NANOS);
+                g.setFill(dotFill.getValue());
+                g.fillOval(fromX + (toX - fromX) * t - radius, fromY + (toY - fromY) * t - radius, 2 * radius, 2 * radius);
+            } else if (outcome == Snapshot.Dispatches.REJECTED_QUEUE_FULL) {
+                flash(g, toX, toY, (age - FLIGHT_NANOS) / (double) FLASH_NANOS);
+            }
+        }
+    }
+
+    /** A red disc that grows and fades over {@code progress} 0..1. */
+    private void flash(GraphicsContext g, double x, double y, double progress) {
+        double radius = 4 + 8 * progress;
+        g.setGlobalAlpha(Math.max(0, 1 - progress));
+        g.setFill(rejectFill.getValue());
+        g.fillOval(x - radius, y - radius, 2 * radius, 2 * radius);
+        g.setGlobalAlpha(1);
+    }
+
+    private static double easeOut(double t) {
+        return 1 - (1 - t) * (1 - t);
+    }
+
+    /** Maps instance numbers to tiles for this snapshot, so each dot finds its tile in constant time. */
+    private void indexTiles(List<InstanceView> instances) {
+        int min = Integer.MAX_VALUE;
+        int max = Integer.MIN_VALUE;
+        for (InstanceView in : instances) {
+            min = Math.min(min, in.number());
+            max = Math.max(max, in.number());
+        }
+        tileIndexOffset = min;
+        int span = instances.isEmpty() ? 0 : max - min + 1;
+        if (tileIndexByNumber.length < span) {
+            tileIndexByNumber = new int[Math.max(span, 2 * tileIndexByNumber.length)];
+        }
+        Arrays.fill(tileIndexByNumber, 0, span, -1);
+        for (int i = 0; i < instances.size(); i++) {
+            tileIndexByNumber[instances.get(i).number() - min] = i;
+        }
+        tileIndexSpan = span;
+    }
+
+    /** The tile of instance {@code number}, or -1 when it is gone. */
+    private int tileOf(int number) {
+        int slot = number - tileIndexOffset;
+        return slot >= 0 && slot < tileIndexSpan ? tileIndexByNumber[slot] : -1;
+    }
+
+    /** 987, 12.3k, 4.5M: short enough for a tile. */
+    static String compact(long n) {
+        if (n < 10_000) {
+            return Long.toString(n);
+        }
+        if (n < 1_000_000) {
+            return (n / 100) / 10.0 + "k";
+        }
+        return (n / 100_000) / 10.0 + "M";
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return STYLE.getCssMetaData();
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return getClassCssMetaData();
+    }
+}

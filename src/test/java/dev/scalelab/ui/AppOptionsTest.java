@@ -1,0 +1,47 @@
+package dev.scalelab.ui;
+
+import dev.scalelab.world.ScenarioException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class AppOptionsTest {
+
+    @Test
+    void withoutOptionsTheAppOpensTheDefaultPresetAndMeasuresNothing() {
+        AppOptions options = AppOptions.parse(List.of());
+        assertEquals("default", options.scenario().name());
+        assertEquals("default", options.scenarioLabel());
+        assertEquals(0, options.frameStatsSeconds());
+    }
+
+    @Test
+    void aScenarioIsAPresetNameOrElseAFile(@TempDir Path directory) throws Exception {
+        AppOptions preset = AppOptions.parse(List.of("--frame-stats", "20", "--scenario", "fleet-50"));
+        assertEquals(50, preset.scenario().service().instances());
+        assertEquals(20, preset.frameStatsSeconds());
+
+        Path file = directory.resolve("tiny.json");
+        Files.writeString(file, "{\"schema\": 1, \"name\": \"tiny\", \"service\": {\"instances\": 2}}");
+        AppOptions fromFile = AppOptions.parse(List.of("--scenario", file.toString()));
+        assertEquals("tiny.json", fromFile.scenarioLabel());
+        assertEquals(2, fromFile.scenario().service().instances());
+    }
+
+    @Test
+    void mistakesAreOneLineNamingTheProblem() {
+        assertEquals("unknown option \"--fast\"; " + AppOptions.USAGE,
+                assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--fast"))).getMessage());
+        assertEquals("--frame-stats: \"soon\" is not a positive number of seconds",
+                assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--frame-stats", "soon"))).getMessage());
+        assertEquals("--scenario needs a value; " + AppOptions.USAGE,
+                assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--scenario"))).getMessage());
+        assertThrows(ScenarioException.class, () -> AppOptions.parse(List.of("--scenario", "no-such-file.json")));
+    }
+}

@@ -1,0 +1,77 @@
+package dev.scalelab.ui;
+
+import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.world.Parameter;
+import dev.scalelab.world.Presets;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioFiles;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Saving and opening scenarios through the main window's view model, on the FX thread as the window does. */
+class MainWindowViewModelTest {
+    private SimulationRunner runner;
+    private MainWindowViewModel viewModel;
+
+    @TempDir
+    Path directory;
+
+    @BeforeAll
+    static void startToolkit() throws Exception {
+        FxToolkit.registerPrimaryStage();
+    }
+
+    @BeforeEach
+    void startRunner() throws Exception {
+        runner = new SimulationRunner(Presets.load("default"), false);
+        runner.start();
+        viewModel = WaitForAsyncUtils.asyncFx(() -> new MainWindowViewModel(runner, "default")).get();
+    }
+
+    @AfterEach
+    void stopRunner() {
+        runner.close();
+    }
+
+    @Test
+    void savingWritesTheUsersChangesOnTheTimelineSoTheRunReplays() throws Exception {
+        runner.set(Parameter.ARRIVAL_RATE, 800.0);
+        Path file = directory.resolve("run.json");
+        Path saved = WaitForAsyncUtils.asyncFx(() -> viewModel.save(file)).get().get(5, TimeUnit.SECONDS);
+
+        assertEquals(file, saved);
+        Scenario replay = ScenarioFiles.read(file);
+        assertEquals(400.0, replay.workload().arrival().ratePerSecond(), "the file starts where the run started");
+        assertEquals(1, replay.timeline().size());
+        assertEquals("workload.arrival.ratePerSecond", replay.timeline().get(0).path());
+        assertEquals(800.0, ((Number) replay.timeline().get(0).value()).doubleValue());
+        WaitForAsyncUtils.waitForFxEvents();
+        assertEquals("Saved " + file, viewModel.messageProperty().get());
+    }
+
+    @Test
+    void aBadScenarioFileIsRefusedWithItsProblemAndTheRunGoesOn() throws Exception {
+        Path file = directory.resolve("bad.json");
+        Files.writeString(file, "{\"schema\": 1, \"service\": {\"instances\": 0}}");
+        Optional<String> problem = WaitForAsyncUtils.asyncFx(() -> viewModel.open(file)).get();
+
+        assertTrue(problem.isPresent());
+        assertTrue(problem.get().startsWith("service.instances: 0 is out of range"), problem.get());
+        double time = runner.latest().snapshot().timeSeconds();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> runner.latest().snapshot().timeSeconds() > time + 0.2);
+        assertEquals("default", runner.latest().snapshot().current().name());
+    }
+}
