@@ -12,6 +12,7 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -61,6 +62,9 @@ public final class MainWindowController {
     @FXML private TextField seedField;
     @FXML private ListView<Panel> panelList;
     @FXML private StackPane panelHost;
+    @FXML private StackPane parameterHost;
+    /** The general parameter pane, shown for panels without their own. */
+    private Node generalParameters;
     @FXML private StackPane chartHost;
     @FXML private ListView<String> logList;
     @FXML private Label simTimeLabel;
@@ -170,6 +174,9 @@ public final class MainWindowController {
     }
 
     private void showPanel(Panel panel) {
+        if (generalParameters == null && !parameterHost.getChildren().isEmpty()) {
+            generalParameters = parameterHost.getChildren().get(0);
+        }
         if (panel == null) {
             panelHost.getChildren().clear();
             chartHost.getChildren().clear();
@@ -177,6 +184,10 @@ public final class MainWindowController {
         }
         panelHost.getChildren().setAll(panel.view());
         chartHost.getChildren().setAll(panel.charts());
+        Node own = panel.parameters();
+        parameterHost.getChildren().setAll(own != null ? own : generalParameters);
+        // A panel drawn for the first time gets the newest frame at once, not on the next one.
+        shownFrame = -1;
     }
 
     /** Starts polling the runner once per pulse. */

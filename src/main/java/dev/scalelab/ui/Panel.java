@@ -18,6 +18,14 @@ public interface Panel {
     /** The panel's live charts, shown at the bottom beside the decision log. */
     Node charts();
 
+    /**
+     * The panel's parameters, shown on the right; null to show the general parameters (workload,
+     * service, balancer).
+     */
+    default Node parameters() {
+        return null;
+    }
+
     /** A frame the runner published since the last pulse, seen at pulse time {@code nowNanos}. */
     void update(Frame frame, long nowNanos);
 

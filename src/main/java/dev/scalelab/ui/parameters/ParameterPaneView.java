@@ -1,18 +1,12 @@
 package dev.scalelab.ui.parameters;
 
 import dev.scalelab.world.Parameter;
-import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Slider;
 import javafx.scene.control.TextField;
-import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.layout.Region;
-import javafx.util.Duration;
 
 /**
  * The view of {@code ParameterPane.fxml}: the live parameters on the right of the window. A text
@@ -20,8 +14,6 @@ import javafx.util.Duration;
  * released. Refused text stays in the field, marked, with the reason under it.
  */
 public final class ParameterPaneView {
-    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
-
     private final ParameterPaneViewModel viewModel;
 
     @FXML private Label rateLabel;
@@ -107,87 +99,20 @@ public final class ParameterPaneView {
     }
 
     private static void bindField(ParameterViewModel model, Label name, TextField field, Label unit, Label error) {
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        Tooltip tooltip = tooltip(model.parameter());
-        name.setTooltip(tooltip);
-        field.setTooltip(tooltip);
-        if (unit != null) {
-            unit.setText(model.parameter().unit());
-        }
-        field.textProperty().bindBidirectional(model.textProperty());
-        field.setOnAction(event -> model.commit());
-        field.focusedProperty().addListener((obs, wasFocused, focused) -> {
-            if (!focused) {
-                model.commit();
-            }
-        });
-        field.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
-            if (event.getCode() == KeyCode.ESCAPE && model.isEdited()) {
-                model.revert();
-                event.consume();
-            }
-        });
-        error.textProperty().bind(model.errorProperty());
-        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
-        error.managedProperty().bind(error.visibleProperty());
-        model.errorProperty().addListener((obs, old, now) -> field.pseudoClassStateChanged(INVALID, !now.isEmpty()));
+        ParameterControls.bindField(model, name, field, unit, error);
     }
 
-    /** The slider follows the live value; dragging previews in the field and applies on release. */
     private static void bindSlider(ParameterViewModel model, Slider slider, SliderScale scale) {
-        slider.setMin(0);
-        slider.setMax(1);
-        slider.setTooltip(tooltip(model.parameter()));
-        boolean[] followingModel = {false};
-        Runnable follow = () -> {
-            followingModel[0] = true;
-            slider.setValue(scale.toPosition(((Number) model.liveValueProperty().get()).doubleValue()));
-            followingModel[0] = false;
-        };
-        follow.run();
-        model.liveValueProperty().addListener((obs, old, now) -> follow.run());
-        slider.valueProperty().addListener((obs, old, position) -> {
-            if (followingModel[0]) {
-                return;
-            }
-            model.textProperty().set(Parameter.format(scale.toValue(position.doubleValue())));
-            if (!slider.isValueChanging()) {
-                model.commit();
-            }
-        });
-        slider.valueChangingProperty().addListener((obs, wasChanging, changing) -> {
-            if (!changing) {
-                model.commit();
-            }
-        });
+        ParameterControls.bindSlider(model, slider, scale);
     }
 
     private static void bindChoice(ParameterViewModel model, Label name, ComboBox<String> choice) {
-        name.setMinWidth(Region.USE_PREF_SIZE);
-        Tooltip tooltip = tooltip(model.parameter());
-        name.setTooltip(tooltip);
-        choice.setTooltip(tooltip);
-        choice.getItems().setAll(model.parameter().choices());
-        choice.valueProperty().bindBidirectional(model.textProperty());
-        // Also fires when the live value moves the selection; commit() then finds no edit and does nothing.
-        choice.setOnAction(event -> model.commit());
+        ParameterControls.bindChoice(model, name, choice);
     }
 
     private static void disableWhenNotApplicable(ParameterViewModel model, Node... nodes) {
         for (Node node : nodes) {
             node.disableProperty().bind(model.applicableProperty().not());
         }
-    }
-
-    private static Tooltip tooltip(Parameter parameter) {
-        Tooltip tooltip = new Tooltip(parameter.description() + "\n" + capitalize(parameter.expectation()) + ".");
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(340);
-        tooltip.setShowDelay(Duration.millis(300));
-        return tooltip;
-    }
-
-    private static String capitalize(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

@@ -31,6 +31,8 @@ public final class ParameterViewModel {
     private final ReadOnlyBooleanWrapper applicable = new ReadOnlyBooleanWrapper(this, "applicable", true);
     /** The text this model last put into the field; any other text is the user's edit. */
     private String shownText = "";
+    /** The scenario last shown, to check a value against the other fields before sending it. */
+    private Scenario shownScenario;
 
     public ParameterViewModel(Parameter parameter, BiConsumer<Parameter, Object> sendToSimulation) {
         this.parameter = parameter;
@@ -43,6 +45,7 @@ public final class ParameterViewModel {
 
     /** Takes in the simulation's current scenario; the field follows it unless the user is editing. */
     public void showLive(Scenario current) {
+        shownScenario = current;
         Object value = parameter.read(current);
         applicable.set(appliesTo(parameter, current));
         if (value.equals(liveValue.get())) {
@@ -72,6 +75,10 @@ public final class ParameterViewModel {
         Object value;
         try {
             value = parameter.parse(parameter.path(), text.get());
+            if (shownScenario != null) {
+                // Catches conflicts with other fields (a maxReplicas below minReplicas) before sending.
+                parameter.applyTo(shownScenario, value);
+            }
         } catch (ScenarioException e) {
             error.set(e.getMessage());
             return false;
