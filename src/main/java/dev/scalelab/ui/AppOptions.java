@@ -8,15 +8,16 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The app's command line: {@code [--scenario PRESET_OR_FILE] [--frame-stats SECONDS]}.
+ * The app's command line: {@code [--scenario PRESET_OR_FILE] [--panel TITLE] [--frame-stats SECONDS]}.
  *
  * @param scenario          what to run first: a preset by name, else a scenario file ("default" without the option)
  * @param scenarioLabel     the preset's name or the file's name, for the title and the scenario menu
+ * @param panel             the title of the panel to show first (case-insensitive), or null for the first
  * @param frameStatsSeconds when above 0, run this long, print the frame meter's summary and exit
  */
-public record AppOptions(Scenario scenario, String scenarioLabel, double frameStatsSeconds) {
+public record AppOptions(Scenario scenario, String scenarioLabel, String panel, double frameStatsSeconds) {
 
-    public static final String USAGE = "options: [--scenario PRESET_OR_FILE] [--frame-stats SECONDS]";
+    public static final String USAGE = "options: [--scenario PRESET_OR_FILE] [--panel TITLE] [--frame-stats SECONDS]";
 
     /**
      * Parses the arguments and reads the scenario. Throws {@link IllegalArgumentException} for a bad
@@ -25,11 +26,15 @@ public record AppOptions(Scenario scenario, String scenarioLabel, double frameSt
     public static AppOptions parse(List<String> args) {
         String scenarioArgument = "default";
         double frameStatsSeconds = 0;
+        String panel = null;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             switch (option) {
                 case "--scenario":
                     scenarioArgument = value(args, ++i, option);
+                    break;
+                case "--panel":
+                    panel = value(args, ++i, option);
                     break;
                 case "--frame-stats":
                     String seconds = value(args, ++i, option);
@@ -48,10 +53,10 @@ public record AppOptions(Scenario scenario, String scenarioLabel, double frameSt
         }
         Scenario preset = Presets.load(scenarioArgument);
         if (preset != null) {
-            return new AppOptions(preset, scenarioArgument, frameStatsSeconds);
+            return new AppOptions(preset, scenarioArgument, panel, frameStatsSeconds);
         }
         Path file = Path.of(scenarioArgument);
-        return new AppOptions(ScenarioFiles.read(file), String.valueOf(file.getFileName()), frameStatsSeconds);
+        return new AppOptions(ScenarioFiles.read(file), String.valueOf(file.getFileName()), panel, frameStatsSeconds);
     }
 
     private static String value(List<String> args, int index, String option) {

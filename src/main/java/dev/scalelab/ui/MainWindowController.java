@@ -130,6 +130,16 @@ public final class MainWindowController {
         });
         panelList.getSelectionModel().selectedItemProperty().addListener((obs, old, panel) -> showPanel(panel));
         panelList.getSelectionModel().selectFirst();
+    }
+
+    /** Shows the panel titled {@code title} (case-insensitive); the first one if there is none. FX thread. */
+    public void selectPanel(String title) {
+        for (Panel p : panelList.getItems()) {
+            if (p.title().equalsIgnoreCase(title)) {
+                panelList.getSelectionModel().select(p);
+                return;
+            }
+        }
 
         logList.setItems(viewModel.logLines());
         logList.setCellFactory(list -> {

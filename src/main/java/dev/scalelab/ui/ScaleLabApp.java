@@ -77,6 +77,9 @@ public final class ScaleLabApp extends Application {
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
 
+        if (options.panel() != null) {
+            window.selectPanel(options.panel());
+        }
         runner.start();
         window.start();
         stage.show();
