@@ -130,16 +130,6 @@ public final class MainWindowController {
         });
         panelList.getSelectionModel().selectedItemProperty().addListener((obs, old, panel) -> showPanel(panel));
         panelList.getSelectionModel().selectFirst();
-    }
-
-    /** Shows the panel titled {@code title} (case-insensitive); the first one if there is none. FX thread. */
-    public void selectPanel(String title) {
-        for (Panel p : panelList.getItems()) {
-            if (p.title().equalsIgnoreCase(title)) {
-                panelList.getSelectionModel().select(p);
-                return;
-            }
-        }
 
         logList.setItems(viewModel.logLines());
         logList.setCellFactory(list -> {
@@ -176,6 +166,16 @@ public final class MainWindowController {
             }
         });
         messageLabel.textProperty().bind(viewModel.messageProperty());
+    }
+
+    /** Shows the panel titled {@code title} (case-insensitive); keeps the current one if there is none. FX thread. */
+    public void selectPanel(String title) {
+        for (Panel p : panelList.getItems()) {
+            if (p.title().equalsIgnoreCase(title)) {
+                panelList.getSelectionModel().select(p);
+                return;
+            }
+        }
     }
 
     private static void bindBadge(Label badge, ObservableBooleanValue shown) {

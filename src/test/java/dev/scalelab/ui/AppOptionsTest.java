@@ -23,6 +23,8 @@ class AppOptionsTest {
 
     @Test
     void aScenarioIsAPresetNameOrElseAFile(@TempDir Path directory) throws Exception {
+        assertEquals("Scaling", AppOptions.parse(List.of("--panel", "Scaling")).panel());
+        assertEquals(null, AppOptions.parse(List.of()).panel());
         AppOptions preset = AppOptions.parse(List.of("--frame-stats", "20", "--scenario", "fleet-50"));
         assertEquals(50, preset.scenario().service().instances());
         assertEquals(20, preset.frameStatsSeconds());
