@@ -40,6 +40,10 @@ public final class PoolView extends Region {
     private static final double BALANCER_X = CLIENTS_X + CARD_WIDTH + 30;
     private static final double POOL_X = BALANCER_X + CARD_WIDTH + 40;
     private static final double POOL_TITLE_HEIGHT = 22;
+    /** The column on the right for what the instances call: the cache, the database, the dependencies. */
+    private static final double BACKEND_WIDTH = 178;
+    private static final double BACKEND_GAP = 36;
+    private static final double BACKEND_CARD_GAP = 10;
     private static final double LEGEND_HEIGHT = 28;
     private static final double TILE_GAP = 6;
     private static final double TILE_ASPECT = 1.45;
@@ -154,7 +158,10 @@ public final class PoolView extends Region {
         List<InstanceView> instances = snapshot.instances();
         double poolTop = MARGIN + POOL_TITLE_HEIGHT;
         double poolBottom = height - MARGIN - LEGEND_HEIGHT;
-        grid.fit(instances.size(), POOL_X, poolTop, width - MARGIN - POOL_X, poolBottom - poolTop,
+        int backends = backendCount();
+        boolean showBackends = backends > 0 && width >= POOL_X + 260 + BACKEND_GAP + BACKEND_WIDTH;
+        double poolRight = showBackends ? width - MARGIN - BACKEND_WIDTH - BACKEND_GAP : width - MARGIN;
+        grid.fit(instances.size(), POOL_X, poolTop, poolRight - POOL_X, poolBottom - poolTop,
                 TILE_GAP, TILE_ASPECT, MAX_TILE_WIDTH);
         double centerY = (poolTop + poolBottom) / 2;
         double cardTop = centerY - CARD_HEIGHT / 2;
@@ -169,6 +176,149 @@ public final class PoolView extends Region {
         }
         drawLegend(g, height - MARGIN - 8, width - MARGIN);
         drawDots(g, BALANCER_X + CARD_WIDTH, centerY, nowNanos);
+        if (showBackends) {
+            double poolEdge = instances.isEmpty() ? POOL_X : grid.tileX(0) + grid.columns() * (grid.tileWidth() + TILE_GAP) - TILE_GAP;
+            drawBackends(g, backends, Math.min(poolEdge, poolRight), width - MARGIN - BACKEND_WIDTH, poolTop, poolBottom);
+        }
+    }
+
+    // ------------------------------------------------------------------ what the instances call
+
+    private int backendCount() {
+        return (snapshot.cache() != null ? 1 : 0) + (snapshot.data() != null ? 1 : 0) + snapshot.dependencies().size();
+    }
+
+    /**
+     * Cards for the cache, the database and each dependency, stacked in the column on the right and
+     * linked from the pool, each with its live state in a few words.
+     */
+    private void drawBackends(GraphicsContext g, int count, double poolEdge, double x, double top, double bottom) {
+        double cardHeight = Math.min(CARD_HEIGHT, (bottom - top - (count - 1) * BACKEND_CARD_GAP) / count);
+        if (cardHeight < 40) {
+            return; // too many to draw legibly; the panels show them
+        }
+        double total = count * cardHeight + (count - 1) * BACKEND_CARD_GAP;
+        double y = (top + bottom - total) / 2;
+        double busX = (poolEdge + x) / 2;
+        g.setStroke(linkStroke.getValue());
+        g.setLineWidth(2);
+        g.strokeLine(poolEdge + 4, (top + bottom) / 2, busX, (top + bottom) / 2);
+        g.strokeLine(busX, y + cardHeight / 2, busX, y + total - cardHeight / 2);
+        if (snapshot.cache() != null) {
+            drawLink(g, busX, x, y + cardHeight / 2);
+            drawCacheCard(g, snapshot.cache(), x, y, cardHeight);
+            y += cardHeight + BACKEND_CARD_GAP;
+        }
+        if (snapshot.data() != null) {
+            drawLink(g, busX, x, y + cardHeight / 2);
+            drawDatabaseCard(g, snapshot.data(), x, y, cardHeight);
+            y += cardHeight + BACKEND_CARD_GAP;
+        }
+        for (Snapshot.DependencyView d : snapshot.dependencies()) {
+            drawLink(g, busX, x, y + cardHeight / 2);
+            drawDependencyCard(g, d, x, y, cardHeight);
+            y += cardHeight + BACKEND_CARD_GAP;
+        }
+    }
+
+    private void drawCacheCard(GraphicsContext g, Snapshot.CacheView cache, double x, double y, double h) {
+        drawCard(g, x, y, BACKEND_WIDTH, h);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(textFill.getValue());
+        g.setFont(TITLE_FONT);
+        g.fillText("Cache  " + percent(cache.hitRatio()) + " hits", x + 10, y + 14);
+        g.setFont(SMALL_FONT);
+        double lineY = y + 32;
+        for (Snapshot.CacheLevelView level : cache.levels()) {
+            if (lineY > y + h - 8) {
+                break;
+            }
+            // A bar of the level's hit ratio: how much each level takes off the next.
+            double barX = x + 36;
+            double barWidth = BACKEND_WIDTH - 46 - 40;
+            g.setFill(mutedTextFill.getValue());
+            g.fillText(level.name(), x + 10, lineY);
+            g.setFill(queueTrack.getValue());
+            g.fillRect(barX, lineY - 4, barWidth, 8);
+            g.setFill(busyFill.getValue());
+            g.fillRect(barX, lineY - 4, barWidth * clamp01(level.hitRatio()), 8);
+            g.setFill(mutedTextFill.getValue());
+            g.fillText(percent(level.hitRatio()), barX + barWidth + 4, lineY);
+            lineY += 15;
+        }
+        double[] loads = cache.storeLoadsPerSecond();
+        if (lineY <= y + h - 6 && loads.length > 0) {
+            g.setFill(cache.duplicateLoads() > 0 && !cache.coalesce() ? rejectFill.getValue() : mutedTextFill.getValue());
+            g.fillText(Math.round(loads[loads.length - 1]) + " store loads/s" + (cache.coalesce() ? ", coalesced" : ""), x + 10, lineY);
+        }
+    }
+
+    private void drawDatabaseCard(GraphicsContext g, Snapshot.DataView data, double x, double y, double h) {
+        drawCard(g, x, y, BACKEND_WIDTH, h);
+        var db = data.database();
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(textFill.getValue());
+        g.setFont(TITLE_FONT);
+        g.fillText("Database  " + db.shards().size() + " shards", x + 10, y + 14);
+        // One bar per shard, its height its share of the load; red when hot.
+        int n = db.shards().size();
+        double barsTop = y + 26;
+        double barsHeight = Math.max(10, h - 26 - 22);
+        double slot = (BACKEND_WIDTH - 20) / Math.max(1, n);
+        for (int i = 0; i < n; i++) {
+            var shard = db.shards().get(i);
+            double share = clamp01(shard.loadShare() * n / 2); // a fair share fills half the bar
+            g.setFill(queueTrack.getValue());
+            g.fillRect(x + 10 + i * slot + 1, barsTop, Math.max(2, slot - 2), barsHeight);
+            g.setFill(shard.hot() ? rejectFill.getValue() : shard.available() ? busyFill.getValue() : mutedTextFill.getValue());
+            double fill = barsHeight * share;
+            g.fillRect(x + 10 + i * slot + 1, barsTop + barsHeight - fill, Math.max(2, slot - 2), fill);
+        }
+        g.setFont(SMALL_FONT);
+        g.setFill(mutedTextFill.getValue());
+        var migration = db.migration();
+        String line = migration.active()
+                ? "resharding " + percent(migration.progress()) + " of " + compact(migration.keysToMove()) + " keys"
+                : data.consistency() + ", " + compact(db.counters().staleReads()) + " stale reads";
+        g.fillText(line, x + 10, y + h - 10);
+    }
+
+    private void drawDependencyCard(GraphicsContext g, Snapshot.DependencyView d, double x, double y, double h) {
+        drawCard(g, x, y, BACKEND_WIDTH, h);
+        var state = d.breaker().state();
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFill(textFill.getValue());
+        g.setFont(TITLE_FONT);
+        g.fillText(d.name(), x + 10, y + 14);
+        // The breaker's state as a coloured lamp: closed normal, open red, half-open the queue colour.
+        Color lamp = switch (state) {
+            case OPEN, FORCED_OPEN -> rejectFill.getValue();
+            case HALF_OPEN -> queueFill.getValue();
+            case CLOSED -> busyFill.getValue();
+            default -> idleFill.getValue();
+        };
+        g.setFill(lamp);
+        g.fillOval(x + 10, y + 26, 10, 10);
+        g.setFont(SMALL_FONT);
+        g.setFill(mutedTextFill.getValue());
+        g.fillText("breaker " + state.name().toLowerCase().replace('_', '-'), x + 26, y + 31);
+        if (h >= 58) {
+            double amplification = d.stats().amplification();
+            g.fillText((Double.isNaN(amplification) ? "–" : String.format(java.util.Locale.ROOT, "%.2f", amplification))
+                    + " attempts/request", x + 10, y + 48);
+        }
+        if (h >= 72 && !d.activeFaults().isEmpty()) {
+            g.setFill(rejectFill.getValue());
+            g.fillText(d.activeFaults().get(0), x + 10, y + 64);
+        }
+    }
+
+    private static double clamp01(double v) {
+        return Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v));
+    }
+
+    private static String percent(double fraction) {
+        return Double.isNaN(fraction) ? "–" : Math.round(fraction * 100) + "%";
     }
 
     private void drawCard(GraphicsContext g, double x, double y, double w, double h) {
