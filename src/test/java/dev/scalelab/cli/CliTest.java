@@ -94,4 +94,46 @@ class CliTest {
             assertTrue(r.out().contains(name + " "), name);
         }
     }
+
+    @Test
+    void traceWritesOneRowPerDownstreamAttemptAndTheReportHasTheMeshCacheAndDatabaseFields(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("calls.csv");
+        Path report = dir.resolve("storm.json");
+        Result r = run("simulate", "--scenario", "retry-storm", "--duration", "70", "--out", report.toString(),
+                "--trace", trace.toString());
+        assertEquals(0, r.code(), r.err());
+        List<String> rows = Files.readAllLines(trace);
+        assertEquals(dev.scalelab.engine.resilience.AttemptRecord.CSV_HEADER, rows.get(0));
+        JsonNode j = new ObjectMapper().readTree(report.toFile());
+        // Every attempt sent or rejected is one row.
+        long attempts = 0;
+        for (JsonNode d : j.get("dependencies")) {
+            attempts += d.get("attemptsSent").asLong() + d.get("breakerRejections").asLong() + d.get("bulkheadRejections").asLong();
+        }
+        assertEquals(attempts, rows.size() - 1, 0.01 * attempts);
+        assertTrue(rows.stream().anyMatch(row -> row.contains(",payments-protected,") && row.contains("OPEN")));
+        assertTrue(j.at("/retries/amplification").asDouble() > 1.0);
+        JsonNode transitions = j.at("/breakers/1/transitions");
+        assertEquals("CLOSED", transitions.get(0).get("from").asText());
+        assertEquals("OPEN", transitions.get(0).get("to").asText());
+        assertTrue(transitions.get(0).get("atSeconds").asDouble() >= 60);
+
+        Path cacheReport = dir.resolve("cache.json");
+        assertEquals(0, run("simulate", "--scenario", "cache-stampede", "--duration", "40", "--out", cacheReport.toString()).code());
+        JsonNode c = new ObjectMapper().readTree(cacheReport.toFile());
+        for (String path : List.of("/cache/hitRatio", "/cache/levels/0/hitRatio", "/cache/levels/1/hitRatio", "/cache/optimalHitRatio")) {
+            assertTrue(c.at(path).isNumber(), path);
+        }
+        assertTrue(c.at("/cache/optimalHitRatio").asDouble() > c.at("/cache/hitRatio").asDouble());
+
+        Path dbReport = dir.resolve("db.json");
+        assertEquals(0, run("simulate", "--scenario", "resharding", "--duration", "100", "--out", dbReport.toString()).code());
+        JsonNode d = new ObjectMapper().readTree(dbReport.toFile());
+        assertEquals(0.8, d.at("/database/movedFraction").asDouble(), 0.01);
+        assertEquals(d.at("/database/keysMoved").asDouble(), 0.8 * 20_000, 200);
+        assertEquals(5, d.at("/database/perShard").size());
+        for (String path : List.of("/database/staleReads", "/database/lostWrites", "/database/perShard/0/keys")) {
+            assertTrue(d.at(path).isNumber(), path);
+        }
+    }
 }
