@@ -209,7 +209,17 @@ public final class SimulationRunner implements AutoCloseable {
         return result;
     }
 
-    /** The scenario with every change so far folded into its parameters, for "reset keeps my settings". */
+    /**
+     * The scenario to start over from on Reset: the initial one, its own timeline kept, with the
+     * user's parameter changes folded into its starting values ("reset keeps my settings").
+     */
+    public CompletableFuture<Scenario> restartScenario() {
+        CompletableFuture<Scenario> result = new CompletableFuture<>();
+        submit(() -> result.complete(world.restartScenario()));
+        return result;
+    }
+
+    /** The live scenario with every change and scaling decision so far applied, without its timeline. */
     public CompletableFuture<Scenario> currentScenario() {
         CompletableFuture<Scenario> result = new CompletableFuture<>();
         submit(() -> result.complete(world.currentScenario().withTimeline(java.util.List.of())));

@@ -125,7 +125,7 @@ public final class MainWindowViewModel {
         }
         seedError.set("");
         // Runs on the simulation thread when the future completes there; reset() only enqueues.
-        runner.currentScenario().thenAccept(current -> runner.reset(current.withSeed(seed)));
+        runner.restartScenario().thenAccept(start -> runner.reset(start.withSeed(seed)));
         message.set("Restarted at t = 0 with seed " + seed);
     }
 

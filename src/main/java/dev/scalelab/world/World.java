@@ -326,6 +326,28 @@ public final class World {
         return initial.withTimeline(merged);
     }
 
+    /**
+     * The initial scenario with the user's parameter changes folded into its starting values, its
+     * own timeline kept: where Reset starts over. Actions (kill an instance) are not folded in:
+     * they happened at a moment, not to a setting.
+     */
+    public Scenario restartScenario() {
+        Scenario s = initial;
+        for (Scenario.TimelineEntry e : recorded) {
+            if (!e.command().equals("set")) {
+                continue;
+            }
+            try {
+                s = ScenarioFiles.isDependencyField(e.path())
+                        ? ScenarioFiles.withDependencyField(s, e.path(), e.value())
+                        : Parameter.byPath(e.path()).applyTo(s, e.value());
+            } catch (ScenarioException conflict) {
+                // Valid when it was made, but not on the initial values (a max below the initial min): skip it.
+            }
+        }
+        return s;
+    }
+
     public void setSampleSink(Consumer<Sample> sink) {
         this.sampleSink = sink;
     }

@@ -114,4 +114,19 @@ class WorldTest {
         assertEquals(2 * World.SERIES_CAPACITY + 10, s.series().timeSeconds()[s.series().size() - 1], 1e-9);
         assertTrue(s.recentLog().size() <= 200);
     }
+
+    @Test
+    void restartKeepsTheUsersSettingsAndTheScenariosOwnTimeline() {
+        Scenario s = Presets.load("cache-stampede");
+        World w = new World(s);
+        w.advanceTo(Simulation.secondsToNanos(130)); // past the timeline's coalescing switch at 120 s
+        w.advanceTo(w.commandTimeNanos());
+        w.applyUserChange(Parameter.ARRIVAL_RATE, 1500.0);
+        w.applyUserCommand(new Scenario.TimelineEntry(0, "kill-instance", null, "i-0", null, 0));
+        Scenario restart = w.restartScenario();
+        assertEquals(1500.0, restart.workload().arrival().ratePerSecond());
+        assertEquals(false, restart.cache().coalesce(), "the timeline's own change is not folded in");
+        assertEquals(s.timeline(), restart.timeline());
+        assertEquals(4, restart.service().instances(), "actions are not settings");
+    }
 }
