@@ -196,8 +196,9 @@ public final class World {
     }
 
     /**
-     * (Re)builds the cache from the current scenario: the engine takes its structure at
-     * construction, so a change of levels, policies or write policy starts a cold cache.
+     * (Re)builds the cache from the current scenario. The engine takes its levels at construction,
+     * so a change of a level's capacity, policy or TTL (or of the key popularity) starts a cold
+     * cache; its series and totals carry over. Write policy and coalescing change in place.
      */
     private void buildCache() {
         Scenario.Cache c = current.cache();
