@@ -57,8 +57,12 @@ final class ParameterControls {
         slider.setTooltip(tooltip(model.parameter()));
         boolean[] followingModel = {false};
         Runnable follow = () -> {
+            Object live = model.liveValueProperty().get();
+            if (live == null) {
+                return; // no scenario shown yet: the slider follows once one is
+            }
             followingModel[0] = true;
-            slider.setValue(scale.toPosition(((Number) model.liveValueProperty().get()).doubleValue()));
+            slider.setValue(scale.toPosition(((Number) live).doubleValue()));
             followingModel[0] = false;
         };
         follow.run();
