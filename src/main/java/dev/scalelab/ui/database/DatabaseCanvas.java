@@ -52,8 +52,10 @@ abstract class DatabaseCanvas extends Region {
     DatabaseCanvas(String styleClass, Canvas... canvases) {
         getStyleClass().add(styleClass);
         getChildren().addAll(canvases);
-        // A canvas never shrinks on its own; let the region be as small as its parent wants.
+        // A canvas never shrinks on its own, and its size would feed back into the region's: the region
+        // is as small or as large as its parent wants, and the canvases follow it.
         setMinSize(0, 0);
+        setPrefSize(200, 150);
         for (CssMetaData<? extends Styleable, ?> meta : STYLE.getCssMetaData()) {
             if (meta.getProperty().startsWith("-sl-")) {
                 @SuppressWarnings("unchecked")
@@ -73,7 +75,7 @@ abstract class DatabaseCanvas extends Region {
         double width = snapSizeX(getWidth());
         double height = snapSizeY(getHeight());
         for (javafx.scene.Node child : getChildren()) {
-            if (child instanceof Canvas) {
+            if (child instanceof Canvas && child.isManaged()) {
                 Canvas canvas = (Canvas) child;
                 if (canvas.getWidth() != width || canvas.getHeight() != height) {
                     canvas.setWidth(width);

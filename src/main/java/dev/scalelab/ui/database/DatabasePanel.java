@@ -61,6 +61,14 @@ public final class DatabasePanel implements Panel {
         map.setId("shardMap");
         lesson.setId("reshardingLesson");
         load.setId("databaseLoad");
+        explain(map, "Where the keys live. Each dot is a key, in the colour of the shard that holds it: on the ring of a "
+                + "consistent-hash database, above the key-space bar of a range database, in its shard's box for mod, jump and "
+                + "rendezvous. During a resharding, keys that will move wear a ring in their new shard's colour and jump to it "
+                + "as the engine moves them.");
+        explain(lesson, "If one shard were added now: the share of keys that would change shard under hash mod N and under "
+                + "consistent hashing (and jump or rendezvous when in use), measured with the real routers, next to theory.");
+        explain(load, "Queries per shard in the last second (red: hot, above twice the mean), the read path from client "
+                + "sessions to the nodes with each stale read in red, and how far each replica lags behind its primary.");
         VBox side = new VBox(lesson, load);
         side.getStyleClass().add("database-side");
         VBox.setVgrow(load, Priority.ALWAYS);
@@ -106,6 +114,7 @@ public final class DatabasePanel implements Panel {
                 "Starts the \"replica-lag\" preset from t = 0: reads from lagging replicas are stale under eventual consistency; "
                         + "at 120 s read-your-writes stops the violations; at 200 s a lag spike hits replica s0-r1.",
                 REPLICA_LAG);
+        resharding.getStyleClass().add("database-primary-button");
         HBox buttons = new HBox(resharding, replicaLag);
         buttons.getStyleClass().add("database-empty-buttons");
         VBox box = new VBox(title, text, buttons);
@@ -139,6 +148,13 @@ public final class DatabasePanel implements Panel {
         } else {
             runner.reset(Presets.load(name));
         }
+    }
+
+    private static void explain(Node node, String text) {
+        Tooltip tooltip = new Tooltip(text);
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(380);
+        Tooltip.install(node, tooltip);
     }
 
     private static VBox figure(String name, ObservableStringValue value, String explanation) {

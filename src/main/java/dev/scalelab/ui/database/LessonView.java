@@ -30,6 +30,9 @@ final class LessonView extends DatabaseCanvas {
     LessonView() {
         super("lesson-view");
         getChildren().add(canvas);
+        // Always tall enough for its rows: the load view below takes what is left.
+        setMinHeight(USE_COMPUTED_SIZE);
+        setPrefHeight(USE_COMPUTED_SIZE);
     }
 
     /** Shows a new comparison; {@code inUse} is the database's strategy (range strategies get a note, not a row). */

@@ -27,17 +27,25 @@ final class LoadView extends DatabaseCanvas {
     private static final double VALUE_WIDTH = 150;
     private static final double MAX_ROW_HEIGHT = 20;
     private static final double MIN_ROW_HEIGHT = 8;
+    /** Below this a row per replica no longer fits: the compact table shows a row per shard. */
+    private static final double DETAIL_ROW_HEIGHT = 14;
     /** Rows lower than this show bars without their texts. */
     private static final double TEXT_ROW_HEIGHT = 11;
     /** Lag bars span at least this much, so 3 ms of lag does not fill a bar. */
     private static final double MIN_LAG_SCALE_MS = 100;
     private static final long DOT_TRAVEL_NANOS = 650_000_000L;
     private static final long COUNTER_FLASH_NANOS = 400_000_000L;
+    /** The overlay strip: from just above the read path's line to below its counters. */
+    private static final double OVERLAY_ABOVE_LINE = 8;
+    private static final double OVERLAY_HEIGHT = 42;
     /** The bars follow the frames ten times a second: smooth enough, and a tenth of the drawing. */
     private static final long BARS_REFRESH_NANOS = 100_000_000L;
 
     private final Canvas canvas = new Canvas();
-    /** The read path's dots and counters, drawn every pulse over a strip of {@link #canvas}. */
+    /**
+     * The read path's dots and counters, drawn every pulse on a strip of their own over {@link #canvas},
+     * so a pulse repaints that strip rather than the whole card.
+     */
     private final Canvas overlay = new Canvas();
     private final ReadDots dots = new ReadDots();
     private final double[] arrowX = new double[3];
@@ -51,8 +59,6 @@ final class LoadView extends DatabaseCanvas {
     private long barsDrawnNanos;
     private boolean overlayDirty;
     private boolean overlayShowsMotion;
-    /** The bars were laid out again: the read path may have moved, so the whole overlay is cleared once. */
-    private boolean overlayMoved = true;
     // Where the read path is, as the bars last placed it.
     private double pathLineY = Double.NaN;
     private double pathLeft;
@@ -61,6 +67,8 @@ final class LoadView extends DatabaseCanvas {
     LoadView() {
         super("load-view");
         getChildren().addAll(canvas, overlay);
+        overlay.setHeight(OVERLAY_HEIGHT);
+        overlay.setManaged(false); // placed on the read path by drawBars, not stretched by the layout
     }
 
     /**
@@ -103,7 +111,6 @@ final class LoadView extends DatabaseCanvas {
             barsDirty = false;
             barsDrawnNanos = nowNanos;
             overlayDirty = true;
-            overlayMoved = true;
         }
         boolean motion = dots.size() > 0 || flashing(nowNanos);
         // One more pass after the motion stops clears its last dots.
@@ -131,12 +138,77 @@ final class LoadView extends DatabaseCanvas {
                 nodeRows += n.primary() ? 0 : 1;
             }
         }
-        double fixed = 2 * SECTION_TITLE_HEIGHT + READ_PATH_HEIGHT + 2 * MARGIN;
-        double rowHeight = Math.max(MIN_ROW_HEIGHT, Math.min(MAX_ROW_HEIGHT, (height - fixed) / (shards.size() + nodeRows)));
-        double y = MARGIN;
-        y = drawLoad(g, shards, y, width, rowHeight);
-        y = drawReadPath(g, y + 6, width);
-        drawLag(g, shards, y + 4, width, height, rowHeight);
+        double fixed = 2 * SECTION_TITLE_HEIGHT + READ_PATH_HEIGHT + 2 * MARGIN + 10;
+        double rowHeight = Math.min(MAX_ROW_HEIGHT, (height - fixed) / (shards.size() + nodeRows));
+        if (rowHeight >= DETAIL_ROW_HEIGHT) {
+            double y = drawLoad(g, shards, MARGIN, width, rowHeight);
+            y = drawReadPath(g, y + 6, width);
+            drawLag(g, shards, y + 4, width, height, rowHeight);
+        } else {
+            // Too many shards and replicas for a row each: one row per shard, its load and its slowest replica.
+            double compactRow = Math.max(MIN_ROW_HEIGHT, Math.min(MAX_ROW_HEIGHT,
+                    (height - SECTION_TITLE_HEIGHT - READ_PATH_HEIGHT - 2 * MARGIN - 10) / shards.size()));
+            double y = drawCompact(g, shards, MARGIN, width, compactRow);
+            drawReadPath(g, y + 6, width);
+        }
+    }
+
+    /** One row per shard: its queries in the last second, and its slowest replica's lag. */
+    private double drawCompact(GraphicsContext g, List<ShardView> shards, double y, double width, double rowHeight) {
+        double maxQueries = 1;
+        double maxLag = 0;
+        for (ShardView s : shards) {
+            maxQueries = Math.max(maxQueries, s.queriesPerSecond());
+            for (NodeView n : s.nodes()) {
+                maxLag = Math.max(maxLag, n.lagMs());
+            }
+        }
+        double scale = Scales.niceCeiling(Math.max(MIN_LAG_SCALE_MS, maxLag));
+        sectionTitle(g, "Load and lag per shard", "q/s · slowest replica, 0 to " + Formats.count(scale) + " ms", y, width);
+        y += SECTION_TITLE_HEIGHT;
+        double nameWidth = 66;
+        double available = width - 2 * MARGIN - nameWidth;
+        double loadX = MARGIN + nameWidth;
+        double loadWidth = available * 0.26;
+        double lagX = loadX + loadWidth + 66;
+        double lagWidth = available * 0.26;
+        double barHeight = Math.min(10, rowHeight - 4);
+        for (ShardView s : shards) {
+            double mid = y + rowHeight / 2;
+            g.setGlobalAlpha(s.retiring() ? 0.55 : 1);
+            shardName(g, s.shardId(), mid, rowHeight);
+            g.setFill(trackFill.getValue());
+            g.fillRect(loadX, mid - barHeight / 2, loadWidth, barHeight);
+            g.setFill(s.hot() ? dangerFill.getValue() : shardColor(s.shardId()));
+            g.fillRect(loadX, mid - barHeight / 2, loadWidth * s.queriesPerSecond() / maxQueries, barHeight);
+            NodeView slowest = null;
+            for (NodeView n : s.nodes()) {
+                if (!n.primary() && n.alive() && (slowest == null || n.lagMs() > slowest.lagMs())) {
+                    slowest = n;
+                }
+            }
+            if (slowest != null) {
+                g.setFill(trackFill.getValue());
+                g.fillRect(lagX, mid - barHeight / 2, lagWidth, barHeight);
+                g.setFill(slowest.lagSpike() ? dangerFill.getValue() : accentFill.getValue());
+                g.fillRect(lagX, mid - barHeight / 2, Math.min(1, slowest.lagMs() / scale) * lagWidth, barHeight);
+            }
+            if (rowHeight >= TEXT_ROW_HEIGHT) {
+                g.setFont(SMALL_FONT);
+                g.setTextAlign(TextAlignment.LEFT);
+                g.setFill(s.hot() || !s.available() ? dangerFill.getValue() : textFill.getValue());
+                g.fillText(!s.available() ? "no primary" : Formats.count(s.queriesPerSecond()) + " q/s",
+                        loadX + loadWidth + 6, mid);
+                g.setFill(slowest != null && slowest.lagSpike() ? dangerFill.getValue() : textFill.getValue());
+                String lag = slowest == null ? "no live replica"
+                        : slowest.name() + (slowest.lagMs() == 0 ? " caught up" : " " + Formats.millis(slowest.lagMs()) + " ms")
+                        + (slowest.lagSpike() ? " spike" : "");
+                g.fillText(lag, lagX + lagWidth + 6, mid);
+            }
+            g.setGlobalAlpha(1);
+            y += rowHeight;
+        }
+        return y;
     }
 
     private boolean flashing(long nowNanos) {
@@ -233,6 +305,8 @@ final class LoadView extends DatabaseCanvas {
         pathLineY = lineY;
         pathLeft = left;
         pathRight = right;
+        overlay.relocate(0, lineY - OVERLAY_ABOVE_LINE);
+        overlay.setWidth(width);
         return y + READ_PATH_HEIGHT;
     }
 
@@ -241,15 +315,11 @@ final class LoadView extends DatabaseCanvas {
      * say whether the consistency level holds; the stale counter flashes when it grows.
      */
     private void drawReadPathOverlay(GraphicsContext g, long nowNanos) {
-        if (overlayMoved) {
-            g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
-            overlayMoved = false;
-        }
+        g.clearRect(0, 0, overlay.getWidth(), overlay.getHeight());
         if (Double.isNaN(pathLineY)) {
             return;
         }
-        double lineY = pathLineY;
-        g.clearRect(0, lineY - 8, overlay.getWidth(), 42);
+        double lineY = OVERLAY_ABOVE_LINE;
         for (int i = 0; i < dots.size(); i++) {
             long age = nowNanos - dots.startNanos(i);
             if (age < 0) {

@@ -51,6 +51,7 @@ final class ShardMapView extends DatabaseCanvas {
     private final Canvas geometry = new Canvas();
     private final Canvas keys = new Canvas();
     private final BoxGrid grid = new BoxGrid();
+    private final DotSprites sprites = new DotSprites();
 
     private KeyPlacement placement;
     private long[] flightStart = new long[0];
@@ -65,6 +66,9 @@ final class ShardMapView extends DatabaseCanvas {
     private boolean geometryDirty = true;
     private boolean flying;
     private double lastTimeSeconds = -1;
+    private String ruleText = "";
+    private double ruleWidth;
+    private String ruleFitted = "";
 
     ShardMapView() {
         super("shard-map");
@@ -75,6 +79,7 @@ final class ShardMapView extends DatabaseCanvas {
     void styleChanged() {
         super.styleChanged();
         geometryDirty = true;
+        sprites.clear(); // the shard colours may have changed
     }
 
     /** Takes in a new frame's database; drawn at the next {@link #draw}. */
@@ -210,11 +215,12 @@ final class ShardMapView extends DatabaseCanvas {
     }
 
     private double ringCenterY() {
-        return (mapTop() + mapBottom()) / 2;
+        return (mapTop() + 16 + mapBottom()) / 2;
     }
 
+    /** Leaves room above the ring for the "0 clockwise" mark. */
     private double ringRadius() {
-        return Math.max(20, Math.min(keys.getWidth() - 2 * MARGIN, mapBottom() - mapTop()) / 2 - 6);
+        return Math.max(20, Math.min(keys.getWidth() - 2 * MARGIN, mapBottom() - mapTop() - 16) / 2 - 6);
     }
 
     /** The keys' band inside the ring: from just inside the ring inwards by this much. */
@@ -230,8 +236,9 @@ final class ShardMapView extends DatabaseCanvas {
         return keys.getWidth() - 2 * MARGIN - 16;
     }
 
+    /** The bar sits low, with its bounds and key counts below it, so the keys get most of the height. */
     private double barTop() {
-        return mapTop() + (mapBottom() - mapTop()) * 0.62;
+        return mapBottom() - BAR_HEIGHT - 40;
     }
 
     /** The keys' band above the bar. */
@@ -311,6 +318,7 @@ final class ShardMapView extends DatabaseCanvas {
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
         g.setFont(SMALL_FONT);
+        double labelledUntil = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < bounds.size(); i++) {
             double from = bounds.get(i).position();
             double to = i + 1 < bounds.size() ? bounds.get(i + 1).position() : 1;
@@ -319,7 +327,12 @@ final class ShardMapView extends DatabaseCanvas {
             g.setFill(shardColor(bounds.get(i).shardId()));
             g.fillRect(x, top, Math.max(1, w - 1), BAR_HEIGHT);
             g.setFill(mutedTextFill.getValue());
-            g.fillText(Scales.boundName(from), x, top + BAR_HEIGHT + 3);
+            String bound = Scales.boundName(from);
+            double half = width(bound, SMALL_FONT) / 2;
+            if (x - half > labelledUntil + 4) { // bounds of narrow ranges would overlap: label the first
+                g.fillText(bound, x, top + BAR_HEIGHT + 3);
+                labelledUntil = x + half;
+            }
             g.setFill(cardFill.getValue());
             g.setTextBaseline(VPos.CENTER);
             String label = "shard " + bounds.get(i).shardId();
@@ -422,7 +435,7 @@ final class ShardMapView extends DatabaseCanvas {
         }
         KeySample sample = placement.sample();
         double radius = layout == Layout.BOXES && grid.boxWidth() < 90 ? 2 : DOT_RADIUS;
-        g.setLineWidth(1.4);
+        sprites.radius(radius);
         for (int i = 0; i < sample.size(); i++) {
             long age = flightStart[i] == 0 ? -1 : nowNanos - flightStart[i];
             if (age >= 0 && age < FLIGHT_NANOS) {
@@ -437,11 +450,9 @@ final class ShardMapView extends DatabaseCanvas {
             if (Double.isNaN(x)) {
                 continue; // its shard has no box (retired meanwhile)
             }
-            g.setFill(shardColor(owner));
-            g.fillOval(x - radius, y - radius, 2 * radius, 2 * radius);
+            sprites.dot(g, shardColor(owner), x, y);
             if (placement.waiting(i)) {
-                g.setStroke(shardColor(placement.ownerAfter(i)));
-                g.strokeOval(x - radius - 2, y - radius - 2, 2 * radius + 4, 2 * radius + 4);
+                sprites.ring(g, shardColor(placement.ownerAfter(i)), x, y);
             }
         }
         drawHotKeys(g, layout);
@@ -481,13 +492,11 @@ final class ShardMapView extends DatabaseCanvas {
                 y = keyY(layout, i, to) - lift;
             }
         }
-        double big = radius + 1.2;
+        double diameter = 2 * radius + 2.4; // a key in flight is drawn a little larger
         g.setGlobalAlpha(1 - eased);
-        g.setFill(shardColor(from));
-        g.fillOval(x - big, y - big, 2 * big, 2 * big);
+        sprites.dot(g, shardColor(from), x, y, diameter);
         g.setGlobalAlpha(eased);
-        g.setFill(shardColor(to));
-        g.fillOval(x - big, y - big, 2 * big, 2 * big);
+        sprites.dot(g, shardColor(to), x, y, diameter);
         g.setGlobalAlpha(1);
     }
 
@@ -544,25 +553,35 @@ final class ShardMapView extends DatabaseCanvas {
         g.fillText(title, MARGIN, MARGIN);
         g.setFont(LABEL_FONT);
         g.setFill(mutedTextFill.getValue());
-        g.fillText(rule(router, shards), MARGIN, MARGIN + 20);
+        g.fillText(fittedRule(rule(router, shards)), MARGIN, MARGIN + 20);
+    }
+
+    /** The rule, cut to the width; measured again only when the rule or the width changes. */
+    private String fittedRule(String rule) {
+        if (!rule.equals(ruleText) || keys.getWidth() != ruleWidth) {
+            ruleText = rule;
+            ruleWidth = keys.getWidth();
+            ruleFitted = fit(rule, LABEL_FONT, ruleWidth - 2 * MARGIN);
+        }
+        return ruleFitted;
     }
 
     /** How the strategy in use maps a key to a shard, in one line. */
     private String rule(ShardRouter router, int shards) {
         switch (router.strategy()) {
             case MOD:
-                return "shard = CRC32(key) mod " + shards + ": changing N remaps almost every key";
+                return "shard = CRC32(key) mod " + shards + ": a new N remaps almost every key";
             case CONSISTENT_HASH:
-                return "a key belongs to the first of " + Formats.count(ringPointCount)
-                        + " ring points clockwise from its hash (" + virtualNodes + " per shard)";
+                return "a key belongs to the next of " + Formats.count(ringPointCount)
+                        + " ring points clockwise (" + virtualNodes + " per shard)";
             case JUMP:
-                return "jump hash picks one of " + shards + " buckets from the key's hash; buckets come and go only at the end";
+                return "the key's hash jumps to one of " + shards + " buckets; only the last bucket can go";
             case RENDEZVOUS:
                 return "every shard scores hash(shard, key); the highest score owns the key";
             case RANGE:
-                return "each shard owns a contiguous range of keys; a new shard splits the hottest range";
+                return "each shard owns a range of keys; a new shard splits the hottest range";
             default:
-                return "each shard owns a range of the keys' 64-bit hashes; a new shard splits the hottest range";
+                return "each shard owns a range of key hashes; a new shard splits the hottest";
         }
     }
 
@@ -628,9 +647,9 @@ final class ShardMapView extends DatabaseCanvas {
             y += lineHeight;
             g.setFill(shardColor(s.shardId()));
             g.fillRect(cx - 62, y - 4 - lineHeight / 2 + 4, 8, 8);
-            g.setFill(s.hot() ? dangerFill.getValue() : textFill.getValue());
+            g.setFill(s.hot() || !s.available() ? dangerFill.getValue() : textFill.getValue());
             g.setTextAlign(TextAlignment.LEFT);
-            g.fillText("shard " + s.shardId(), cx - 50, y);
+            g.fillText("shard " + s.shardId() + (s.available() ? "" : " ✕"), cx - 50, y);
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(Formats.count(s.keysOwned()), cx + 62, y);
         }
