@@ -57,6 +57,19 @@ final class ActionTargets {
         return out;
     }
 
+    /** Changes whenever one of the lists above would: a shard comes or goes, loses its primary, a node dies. */
+    static long signature(DatabaseView db, ShardRouter router) {
+        long h = System.identityHashCode(router);
+        for (ShardView s : db.shards()) {
+            h = h * 31 + s.shardId();
+            h = h * 4 + (s.available() ? 1 : 0) + (s.retiring() ? 2 : 0);
+            for (NodeView n : s.nodes()) {
+                h = h * 4 + (n.alive() ? 1 : 0) + (n.primary() ? 2 : 0);
+            }
+        }
+        return h;
+    }
+
     /** The action's target for a choice: "shard 3" is "3", "last shard" is none (null). */
     static String shardTarget(String choice) {
         if (choice == null || choice.equals(LAST_SHARD)) {

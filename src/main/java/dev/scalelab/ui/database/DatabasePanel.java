@@ -85,17 +85,17 @@ public final class DatabasePanel implements Panel {
         content.getStyleClass().add("database");
 
         empty = emptyState();
-        view.getChildren().setAll(content);
         view.setId("database");
         view.getStyleClass().add("database-view");
         String stylesheet = DatabasePanel.class.getResource("/styles/database.css").toExternalForm();
         view.getStylesheets().add(stylesheet);
 
         noCharts.getStyleClass().add("database-note");
-        chartHost.getChildren().setAll(charts.view());
         chartHost.getStylesheets().add(stylesheet);
         chartHost.getStyleClass().add("database-chart-host");
-        ((StackPane) parameters.node()).getStylesheets().add(stylesheet);
+        showState(viewModel.hasDatabaseProperty().get()); // until the first frame says otherwise
+        viewModel.hasDatabaseProperty().addListener((obs, had, has) -> showState(has));
+        parameters.node().getStylesheets().add(stylesheet);
     }
 
     /** What a scenario without a database shows: why, and the two presets that have one. */
@@ -198,7 +198,6 @@ public final class DatabasePanel implements Panel {
         viewModel.update(snapshot);
         parameters.update(snapshot);
         Snapshot.DataView data = snapshot.data();
-        showState(data != null);
         if (data == null) {
             return;
         }
@@ -209,12 +208,10 @@ public final class DatabasePanel implements Panel {
         load.show(data, DatabaseViewModel.last(data.staleReadsPerSecond()), viewModel.newReads(), viewModel.newStaleReads(), nowNanos);
     }
 
+    /** The drawings and charts, or the note that there is no database (never empty charts). */
     private void showState(boolean hasDatabase) {
-        Node shown = hasDatabase ? content : empty;
-        if (view.getChildren().get(0) != shown) {
-            view.getChildren().setAll(shown);
-            chartHost.getChildren().setAll(hasDatabase ? charts.view() : noCharts);
-        }
+        view.getChildren().setAll(hasDatabase ? content : empty);
+        chartHost.getChildren().setAll(hasDatabase ? charts.view() : noCharts);
     }
 
     @Override

@@ -56,6 +56,8 @@ final class DatabaseParameters {
     private final TextField spikeMs = field("lagSpikeMsField", DEFAULT_SPIKE_MS, "Extra replication lag in ms, from 0 to 3,600,000.");
     private final TextField spikeSeconds = field("lagSpikeSecondsField", DEFAULT_SPIKE_SECONDS, "How long the spike lasts, in virtual seconds.");
     private final Label spikeError = new Label();
+    /** The targets last listed; the lists are built again only when a shard or node changes. */
+    private long shownTargets = Long.MIN_VALUE;
 
     DatabaseParameters(SimulationRunner runner) {
         this.runner = runner;
@@ -128,7 +130,7 @@ final class DatabaseParameters {
         node.getStyleClass().add("database-parameters");
     }
 
-    Node node() {
+    StackPane node() {
         return node;
     }
 
@@ -144,9 +146,13 @@ final class DatabaseParameters {
         }
         form.update(snapshot.current());
         DatabaseView db = data.database();
-        follow(removeTarget, ActionTargets.removableShards(db, data.router()));
-        follow(killTarget, ActionTargets.shardsWithPrimary(db));
-        follow(spikeNode, ActionTargets.liveReplicas(db));
+        long targets = ActionTargets.signature(db, data.router());
+        if (targets != shownTargets) {
+            shownTargets = targets;
+            follow(removeTarget, ActionTargets.removableShards(db, data.router()));
+            follow(killTarget, ActionTargets.shardsWithPrimary(db));
+            follow(spikeNode, ActionTargets.liveReplicas(db));
+        }
         MigrationView m = db.migration();
         // The engine runs one resharding at a time (as a Vitess workflow per keyspace).
         addShard.setDisable(m.active());

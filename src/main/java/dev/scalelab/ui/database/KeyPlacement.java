@@ -21,7 +21,6 @@ final class KeyPlacement {
     private final boolean[] arrived;
     private final int[] newArrivals;
     private int newArrivalCount;
-    private int movingCount;
     private boolean migrating;
     private ShardRouter shownRouter;
     private ShardRouter shownFrom;
@@ -53,14 +52,12 @@ final class KeyPlacement {
         if (changed) {
             shownRouter = router;
             shownFrom = from;
-            movingCount = 0;
             for (int i = 0; i < sample.size(); i++) {
                 int key = sample.key(i);
                 position[i] = router.position(key);
                 after[i] = router.shardFor(key);
                 before[i] = from == null ? after[i] : from.shardFor(key);
                 moving[i] = before[i] != after[i];
-                movingCount += moving[i] ? 1 : 0;
             }
         }
         newArrivalCount = 0;
@@ -96,11 +93,6 @@ final class KeyPlacement {
     /** Key i changes owner in the running migration and has not moved yet. */
     boolean waiting(int i) {
         return migrating && moving[i] && !arrived[i];
-    }
-
-    /** Sampled keys the latest resharding moves (or moved). */
-    int movingCount() {
-        return movingCount;
     }
 
     /** How many keys arrived at their new owner since the previous {@link #follow}. */
