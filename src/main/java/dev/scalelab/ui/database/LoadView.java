@@ -24,7 +24,7 @@ final class LoadView extends DatabaseCanvas {
     private static final double SECTION_TITLE_HEIGHT = 22;
     private static final double READ_PATH_HEIGHT = 64;
     private static final double NAME_WIDTH = 86;
-    private static final double VALUE_WIDTH = 150;
+    private static final double VALUE_WIDTH = 166;
     private static final double MAX_ROW_HEIGHT = 20;
     private static final double MIN_ROW_HEIGHT = 8;
     /** Below this a row per replica no longer fits: the compact table shows a row per shard. */
@@ -48,6 +48,8 @@ final class LoadView extends DatabaseCanvas {
      */
     private final Canvas overlay = new Canvas();
     private final ReadDots dots = new ReadDots();
+    private final ReadDotPacer pacer = new ReadDotPacer();
+    private final boolean[] newDotsStale = new boolean[ReadDotPacer.MAX_DOTS_PER_FRAME];
     private final double[] arrowX = new double[3];
     private final double[] arrowY = new double[3];
     private Snapshot.DataView data;
@@ -73,20 +75,17 @@ final class LoadView extends DatabaseCanvas {
 
     /**
      * Takes in a new frame. {@code newReads} and {@code newStaleReads} happened since the previous
-     * frame; a few of them become dots on the read path, spread over the time between the frames.
+     * frame; the {@link ReadDotPacer} turns a few of them into dots on the read path.
      */
     void show(Snapshot.DataView newData, double staleLastSecond, long newReads, long newStaleReads, long nowNanos) {
         data = newData;
         staleReadsPerSecond = staleLastSecond;
-        long spread = Math.min(50_000_000L, Math.max(0, nowNanos - lastShowNanos));
+        long spread = Math.min(100_000_000L, Math.max(0, nowNanos - lastShowNanos));
         lastShowNanos = nowNanos;
-        int stale = (int) Math.min(newStaleReads, ReadDots.MAX_STALE_PER_FRAME);
-        int fresh = (int) Math.min(Math.max(0, newReads - newStaleReads), ReadDots.MAX_READS_PER_FRAME);
-        int count = stale + fresh;
+        int count = pacer.pace(newReads, newStaleReads, nowNanos, newDotsStale);
         for (int i = 0; i < count; i++) {
-            // Stale dots spread evenly among the others, not all at the frame's start.
-            boolean isStale = (i + 1) * stale / count > i * stale / count;
-            dots.add(nowNanos - spread * (count - 1 - i) / Math.max(1, count), isStale);
+            // Spread over the time since the last frame, so dots do not leave in clumps.
+            dots.add(nowNanos - spread * (count - 1 - i) / count, newDotsStale[i]);
         }
         if (newStaleReads > 0) {
             staleFlashNanos = nowNanos;
@@ -356,6 +355,10 @@ final class LoadView extends DatabaseCanvas {
         g.setFill(c.readYourWritesViolations() > 0 ? dangerFill.getValue() : mutedTextFill.getValue());
         String violations = "read-your-writes violations " + Formats.count(c.readYourWritesViolations())
                 + " · monotonic " + Formats.count(c.monotonicReadViolations());
+        if (MARGIN + staleWidth + 14 + width(violations, SMALL_FONT) > overlay.getWidth() - MARGIN) {
+            violations = "read-your-writes " + Formats.count(c.readYourWritesViolations())
+                    + " · monotonic " + Formats.count(c.monotonicReadViolations());
+        }
         g.fillText(violations, MARGIN + staleWidth + 14, textY);
     }
 
@@ -443,10 +446,7 @@ final class LoadView extends DatabaseCanvas {
 
     /** Reads on their way back, as parallel arrays in a ring: animating them allocates nothing. */
     static final class ReadDots {
-        static final int CAPACITY = 128;
-        /** At 60 frames a second, a few dots a frame read as a stream; more would be a smear. */
-        static final int MAX_READS_PER_FRAME = 2;
-        static final int MAX_STALE_PER_FRAME = 3;
+        static final int CAPACITY = 64;
 
         private final long[] startNanos = new long[CAPACITY];
         private final boolean[] stale = new boolean[CAPACITY];
