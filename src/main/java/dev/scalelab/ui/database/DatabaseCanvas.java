@@ -1,9 +1,11 @@
 package dev.scalelab.ui.database;
 
+import javafx.beans.value.ObservableValue;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableProperty;
 import javafx.css.StyleablePropertyFactory;
+import javafx.scene.Node;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
@@ -12,6 +14,8 @@ import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,19 +53,18 @@ abstract class DatabaseCanvas extends Region {
     /** Set when the drawing is out of date; the subclass clears it once it has drawn. */
     boolean dirty = true;
 
-    DatabaseCanvas(String styleClass, Canvas... canvases) {
+    DatabaseCanvas(String styleClass) {
         getStyleClass().add(styleClass);
-        getChildren().addAll(canvases);
         // A canvas never shrinks on its own, and its size would feed back into the region's: the region
         // is as small or as large as its parent wants, and the canvases follow it.
         setMinSize(0, 0);
         setPrefSize(200, 150);
-        for (CssMetaData<? extends Styleable, ?> meta : STYLE.getCssMetaData()) {
-            if (meta.getProperty().startsWith("-sl-")) {
-                @SuppressWarnings("unchecked")
-                StyleableProperty<Object> property = ((CssMetaData<DatabaseCanvas, Object>) meta).getStyleableProperty(this);
-                ((javafx.beans.value.ObservableValue<?>) property).addListener((obs, old, now) -> styleChanged());
-            }
+        List<StyleableProperty<Color>> colors = new ArrayList<>(List.of(textFill, mutedTextFill, cardFill, cardBorder,
+                trackFill, accentFill, dangerFill, warningFill, successFill));
+        colors.addAll(Arrays.asList(shardColors));
+        for (StyleableProperty<Color> color : colors) {
+            // The factory's properties are observable; a new colour means drawing everything again.
+            ((ObservableValue<?>) color).addListener((obs, old, now) -> styleChanged());
         }
     }
 
@@ -74,7 +77,7 @@ abstract class DatabaseCanvas extends Region {
     protected void layoutChildren() {
         double width = snapSizeX(getWidth());
         double height = snapSizeY(getHeight());
-        for (javafx.scene.Node child : getChildren()) {
+        for (Node child : getChildren()) {
             if (child instanceof Canvas && child.isManaged()) {
                 Canvas canvas = (Canvas) child;
                 if (canvas.getWidth() != width || canvas.getHeight() != height) {

@@ -638,6 +638,9 @@ final class ShardMapView extends DatabaseCanvas {
         g.setTextBaseline(VPos.CENTER);
         List<ShardView> shards = data.database().shards();
         double lineHeight = Math.min(17, 2 * inner * 0.8 / Math.max(1, shards.size() + 1));
+        if (lineHeight < 10) {
+            return; // too many shards to list inside the ring; the load view lists them
+        }
         double y = cy - lineHeight * shards.size() / 2;
         g.setFont(SMALL_BOLD_FONT);
         g.setFill(mutedTextFill.getValue());
@@ -646,7 +649,7 @@ final class ShardMapView extends DatabaseCanvas {
         for (ShardView s : shards) {
             y += lineHeight;
             g.setFill(shardColor(s.shardId()));
-            g.fillRect(cx - 62, y - 4 - lineHeight / 2 + 4, 8, 8);
+            g.fillRect(cx - 62, y - 4, 8, 8);
             g.setFill(s.hot() || !s.available() ? dangerFill.getValue() : textFill.getValue());
             g.setTextAlign(TextAlignment.LEFT);
             g.fillText("shard " + s.shardId() + (s.available() ? "" : " ✕"), cx - 50, y);
