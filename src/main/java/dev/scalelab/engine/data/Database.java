@@ -704,7 +704,7 @@ public final class Database {
         int[] keys = change.movedKeys(config.keyCount());
         router = after;
         routerVersion++;
-        migration = new Migration(description, keys, sim.nowNanos(), removedShard);
+        migration = new Migration(description, change.before(), keys, sim.nowNanos(), removedShard);
         int[] toShard = new int[shardsById.size()];
         for (int key : keys) {
             toShard[after.shardFor(key)]++;
@@ -782,7 +782,8 @@ public final class Database {
         migration = null;
         double seconds = (sim.nowNanos() - m.startNanos) / 1e9;
         lastMigration = new MigrationView(false, m.description, m.keys.length, m.moved,
-                m.keys.length / (double) config.keyCount(), 1, m.startNanos / 1e9, sim.nowSeconds());
+                m.keys.length / (double) config.keyCount(), 1, m.startNanos / 1e9, sim.nowSeconds(), m.from,
+                config.keyCount());
         if (m.removedShard >= 0) {
             Shard removed = shardsById.get(m.removedShard);
             removed.retired = true;
@@ -794,6 +795,7 @@ public final class Database {
 
     private static final class Migration {
         final String description;
+        final ShardRouter from;
         final int[] keys;
         final long startNanos;
         final int removedShard;
@@ -801,8 +803,9 @@ public final class Database {
         long lastTickNanos;
         double creditKeys;
 
-        Migration(String description, int[] keys, long startNanos, int removedShard) {
+        Migration(String description, ShardRouter from, int[] keys, long startNanos, int removedShard) {
             this.description = description;
+            this.from = from;
             this.keys = keys;
             this.startNanos = startNanos;
             this.removedShard = removedShard;
@@ -925,7 +928,7 @@ public final class Database {
             Migration m = migration;
             migrationView = new MigrationView(true, m.description, m.keys.length, m.moved,
                     m.keys.length / (double) config.keyCount(), m.moved / (double) m.keys.length,
-                    m.startNanos / 1e9, Double.NaN);
+                    m.startNanos / 1e9, Double.NaN, m.from, m.moved < m.keys.length ? m.keys[m.moved] : config.keyCount());
         }
         List<DatabaseView.HotKey> hot = new ArrayList<>();
         for (Map.Entry<Integer, Double> e : hotKeyShares.entrySet()) {

@@ -41,11 +41,15 @@ public record DatabaseView(long atNanos, ShardRouter.Strategy strategy, long rou
      * @param fractionOfKeys keys to move over all keys
      * @param progress       keys moved over keys to move (1 when done)
      * @param finishedAtSeconds NaN while running
+     * @param from           the router the keys are moving away from (the new one is the database's),
+     *                       so a view can tell each key's old and new owner; null before any resharding
+     * @param nextKey        keys move in ascending order: every moving key below this one has moved, every
+     *                       other has not (the key count once done), so a view knows where each key is
      */
     public record MigrationView(boolean active, String description, int keysToMove, int keysMoved,
                                 double fractionOfKeys, double progress, double startedAtSeconds,
-                                double finishedAtSeconds) {
-        public static final MigrationView NONE = new MigrationView(false, "", 0, 0, 0, 0, Double.NaN, Double.NaN);
+                                double finishedAtSeconds, ShardRouter from, int nextKey) {
+        public static final MigrationView NONE = new MigrationView(false, "", 0, 0, 0, 0, Double.NaN, Double.NaN, null, 0);
     }
 
     /**

@@ -14,6 +14,7 @@ import java.util.stream.IntStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Adding and removing shards while traffic runs. */
@@ -132,5 +133,28 @@ class ReshardingTest {
         assertFalse(db.removeShard(3));
         assertTrue(events.get(0).message().contains("Jump consistent hash cannot remove it"), events.get(0).message());
         assertTrue(db.removeShard(9));
+    }
+
+    /** What a view needs to place every key mid-migration: the old router and the first key not yet moved. */
+    @Test
+    void theMigrationViewTellsWhereEveryKeyIsWhileKeysMove() {
+        Simulation sim = new Simulation();
+        Database db = new Database(sim, tenJumpShards(MigrationReads.DUAL_READ).withStrategy(Strategy.MOD),
+                new SplittableRandom(9), e -> { });
+        ShardRouter ten = db.router();
+        assertEquals(10, db.addShard());
+        sim.runUntil(3_000 * MS); // 500 keys/s: some 1,500 of about 9,100 moving keys have moved
+        DatabaseView.MigrationView migration = db.view().migration();
+        assertTrue(migration.active());
+        assertSame(ten, migration.from());
+        int moved = 0;
+        for (int key = 0; key < KEYS; key++) {
+            int before = migration.from().shardFor(key);
+            int after = db.router().shardFor(key);
+            boolean arrived = before != after && key < migration.nextKey();
+            assertEquals(arrived ? after : before, db.holderOf(key), "key " + key);
+            moved += arrived ? 1 : 0;
+        }
+        assertEquals(migration.keysMoved(), moved);
     }
 }

@@ -1,0 +1,777 @@
+package dev.scalelab.ui.database;
+
+import dev.scalelab.engine.data.DatabaseView;
+import dev.scalelab.engine.data.DatabaseView.MigrationView;
+import dev.scalelab.engine.data.DatabaseView.ShardView;
+import dev.scalelab.engine.data.RingPoint;
+import dev.scalelab.engine.data.ShardRouter;
+import dev.scalelab.engine.data.ShardRouter.Strategy;
+import dev.scalelab.ui.Formats;
+import dev.scalelab.world.Snapshot;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.shape.ArcType;
+import javafx.scene.shape.StrokeLineCap;
+import javafx.scene.text.TextAlignment;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Where the keys live: the shards as arcs of a consistent-hash ring, as ranges of a key-space bar
+ * (range strategies) or as boxes (mod, jump and rendezvous, which have no geometry), and a sample of
+ * the keys as dots coloured by the shard that holds them. During a resharding the keys that will
+ * move wear a ring in their new shard's colour, and each one hops (ring, bar) or flies (boxes) to
+ * its new owner as the engine moves it; a strip on top counts the keys moved.
+ *
+ * <p>Two canvases: the geometry, drawn again only when the router, the shards' state, the size or
+ * the style change, and the keys and texts on top, drawn when a frame brought news or keys are in
+ * flight. FX thread only; a frame allocates nothing but the strings it prints.
+ */
+final class ShardMapView extends DatabaseCanvas {
+    private static final double MARGIN = 14;
+    private static final double HEADER_HEIGHT = 42;
+    private static final double STRIP_HEIGHT = 30;
+    private static final double LEGEND_HEIGHT = 24;
+    private static final double RING_WIDTH = 14;
+    private static final double DOT_RADIUS = 2.6;
+    private static final double HOT_KEY_RADIUS = 5;
+    private static final double BAR_HEIGHT = 26;
+    private static final double BOX_TITLE_HEIGHT = 36;
+    private static final double BOX_PADDING = 8;
+    /** Ring points are drawn as ticks only while they are few enough to tell apart. */
+    private static final int MAX_TICKED_POINTS = 120;
+    private static final long FLIGHT_NANOS = 800_000_000L;
+    private static final int MAX_LABELLED_HOT_KEYS = 3;
+
+    private enum Layout { RING, RANGE, BOXES }
+
+    private final Canvas geometry = new Canvas();
+    private final Canvas keys = new Canvas();
+    private final BoxGrid grid = new BoxGrid();
+    private final DotSprites sprites = new DotSprites();
+
+    private KeyPlacement placement;
+    private long[] flightStart = new long[0];
+    private int[] boxIndexById = new int[16];
+    private Snapshot.DataView data;
+    private int virtualNodes;
+    private RingArcs arcs;
+    private int ringPointCount;
+    private ShardRouter arcsRouter;
+    private long shardsSignature;
+    private long keysSignature;
+    private boolean geometryDirty = true;
+    private boolean flying;
+    private double lastTimeSeconds = -1;
+    private String ruleText = "";
+    private double ruleWidth;
+    private String ruleFitted = "";
+
+    ShardMapView() {
+        super("shard-map");
+        getChildren().addAll(geometry, keys);
+    }
+
+    @Override
+    void styleChanged() {
+        super.styleChanged();
+        geometryDirty = true;
+        sprites.clear(); // the shard colours may have changed
+    }
+
+    /** Takes in a new frame's database; drawn at the next {@link #draw}. */
+    void show(Snapshot.DataView newData, int keyCount, int newVirtualNodes, double timeSeconds, long nowNanos) {
+        if (placement == null || placement.sample().keyCount() != keyCount) {
+            placement = new KeyPlacement(KeySample.of(keyCount));
+            flightStart = new long[placement.sample().size()];
+        }
+        if (timeSeconds < lastTimeSeconds) {
+            Arrays.fill(flightStart, 0); // the run restarted: those keys are no longer moving
+        }
+        lastTimeSeconds = timeSeconds;
+        DatabaseView db = newData.database();
+        if (placement.follow(newData.router(), db.migration())) {
+            geometryDirty = true;
+        }
+        for (int j = 0; j < placement.newArrivalCount(); j++) {
+            flightStart[placement.newArrival(j)] = Math.max(1, nowNanos);
+        }
+        long signature = signature(db.shards());
+        if (signature != shardsSignature) {
+            shardsSignature = signature;
+            geometryDirty = true;
+        }
+        if (newData.router() != arcsRouter) {
+            arcsRouter = newData.router();
+            List<RingPoint> points = arcsRouter.ringPoints();
+            ringPointCount = points.size();
+            arcs = layout(arcsRouter.strategy()) == Layout.RING ? RingArcs.of(points) : null;
+        }
+        virtualNodes = newVirtualNodes;
+        data = newData;
+        long keysNow = keysSignature(db);
+        if (keysNow != keysSignature || placement.newArrivalCount() > 0) {
+            // Outside a resharding most frames change nothing drawn here: they are skipped.
+            keysSignature = keysNow;
+            dirty = true;
+        }
+    }
+
+    /** Changes whenever a key moves, a shard's key count or a hot key changes. */
+    private static long keysSignature(DatabaseView db) {
+        MigrationView m = db.migration();
+        long h = m.active() ? 1 : 0;
+        h = h * 31 + m.nextKey();
+        h = h * 31 + m.keysMoved();
+        h = h * 31 + m.description().hashCode();
+        for (ShardView s : db.shards()) {
+            h = h * 31 + s.shardId();
+            h = h * 31 + s.keysOwned();
+        }
+        for (DatabaseView.HotKey k : db.hotKeys()) {
+            h = h * 31 + k.key();
+            h = h * 31 + k.shardId();
+            h = h * 31 + Math.round(k.share() * 1000);
+        }
+        return h;
+    }
+
+    /** Redraws what changed. Call once per pulse. */
+    void draw(long nowNanos) {
+        if (data == null) {
+            return;
+        }
+        if (geometryDirty || dirty) {
+            // The keys are placed over the geometry, so a new geometry needs the keys drawn again too.
+            indexBoxes(data.database().shards());
+            fitLayout();
+        }
+        if (geometryDirty) {
+            drawGeometry(geometry.getGraphicsContext2D());
+            geometryDirty = false;
+            dirty = true; // the keys sit on the geometry
+        }
+        if (dirty || flying) {
+            drawKeys(keys.getGraphicsContext2D(), nowNanos);
+            dirty = false;
+        }
+    }
+
+    private static Layout layout(Strategy strategy) {
+        switch (strategy) {
+            case CONSISTENT_HASH:
+                return Layout.RING;
+            case RANGE:
+            case HASHED_RANGE:
+                return Layout.RANGE;
+            default:
+                return Layout.BOXES;
+        }
+    }
+
+    /** Changes whenever a shard appears, goes, turns hot or cold, starts retiring or loses its primary. */
+    private static long signature(List<ShardView> shards) {
+        long h = shards.size();
+        for (ShardView s : shards) {
+            h = h * 31 + s.shardId();
+            h = h * 8 + (s.hot() ? 1 : 0) + (s.retiring() ? 2 : 0) + (s.available() ? 4 : 0);
+        }
+        return h;
+    }
+
+    private void indexBoxes(List<ShardView> shards) {
+        int maxId = 0;
+        for (ShardView s : shards) {
+            maxId = Math.max(maxId, s.shardId());
+        }
+        if (boxIndexById.length <= maxId) {
+            boxIndexById = new int[Math.max(maxId + 1, 2 * boxIndexById.length)];
+        }
+        Arrays.fill(boxIndexById, -1);
+        for (int i = 0; i < shards.size(); i++) {
+            boxIndexById[shards.get(i).shardId()] = i;
+        }
+    }
+
+    private int boxOf(int shardId) {
+        return shardId >= 0 && shardId < boxIndexById.length ? boxIndexById[shardId] : -1;
+    }
+
+    // ------------------------------------------------------------------ geometry of the three layouts
+
+    private double mapTop() {
+        return MARGIN + HEADER_HEIGHT + STRIP_HEIGHT;
+    }
+
+    private double mapBottom() {
+        return keys.getHeight() - MARGIN - LEGEND_HEIGHT;
+    }
+
+    private double ringCenterX() {
+        return keys.getWidth() / 2;
+    }
+
+    private double ringCenterY() {
+        return (mapTop() + 16 + mapBottom()) / 2;
+    }
+
+    /** Leaves room above the ring for the "0 clockwise" mark. */
+    private double ringRadius() {
+        return Math.max(20, Math.min(keys.getWidth() - 2 * MARGIN, mapBottom() - mapTop() - 16) / 2 - 6);
+    }
+
+    /** The keys' band inside the ring: from just inside the ring inwards by this much. */
+    private double ringBand() {
+        return Math.min(70, ringRadius() * 0.32);
+    }
+
+    private double barLeft() {
+        return MARGIN + 8;
+    }
+
+    private double barWidth() {
+        return keys.getWidth() - 2 * MARGIN - 16;
+    }
+
+    /** The bar sits low, with its bounds and key counts below it, so the keys get most of the height. */
+    private double barTop() {
+        return mapBottom() - BAR_HEIGHT - 40;
+    }
+
+    /** The keys' band above the bar. */
+    private double barBand() {
+        return Math.max(20, barTop() - mapTop() - 26);
+    }
+
+    private void fitLayout() {
+        if (layout(data.router().strategy()) == Layout.BOXES) {
+            grid.fit(data.database().shards().size(), MARGIN, mapTop() + 4, keys.getWidth() - 2 * MARGIN,
+                    mapBottom() - mapTop() - 8, 12, 260);
+        }
+    }
+
+    private boolean tooSmall() {
+        return keys.getWidth() < 200 || mapBottom() - mapTop() < 60;
+    }
+
+    private void drawGeometry(GraphicsContext g) {
+        g.clearRect(0, 0, geometry.getWidth(), geometry.getHeight());
+        if (tooSmall()) {
+            return; // the region is being collapsed
+        }
+        switch (layout(data.router().strategy())) {
+            case RING:
+                drawRing(g);
+                break;
+            case RANGE:
+                drawRangeBar(g);
+                break;
+            default:
+                drawBoxes(g);
+        }
+    }
+
+    private void drawRing(GraphicsContext g) {
+        double cx = ringCenterX();
+        double cy = ringCenterY();
+        double r = ringRadius();
+        g.setLineCap(StrokeLineCap.BUTT);
+        g.setLineWidth(RING_WIDTH);
+        for (int i = 0; i < arcs.size(); i++) {
+            g.setStroke(shardColor(arcs.owner(i)));
+            // Screen angles run counter-clockwise from 3 o'clock; the ring runs clockwise from 12.
+            double start = 90 - 360 * arcs.start(i);
+            double extent = -360 * (arcs.end(i) - arcs.start(i));
+            g.strokeArc(cx - r, cy - r, 2 * r, 2 * r, start, extent, ArcType.OPEN);
+        }
+        List<RingPoint> points = data.router().ringPoints();
+        if (points.size() <= MAX_TICKED_POINTS) {
+            g.setStroke(cardFill.getValue());
+            g.setLineWidth(1.5);
+            for (RingPoint p : points) {
+                double a = 2 * Math.PI * p.position();
+                double sin = Math.sin(a);
+                double cos = Math.cos(a);
+                g.strokeLine(cx + (r - RING_WIDTH / 2) * sin, cy - (r - RING_WIDTH / 2) * cos,
+                        cx + (r + RING_WIDTH / 2) * sin, cy - (r + RING_WIDTH / 2) * cos);
+            }
+        }
+        // Where the hash space starts, and which way a key looks for its point.
+        g.setStroke(mutedTextFill.getValue());
+        g.setLineWidth(1.5);
+        g.strokeLine(cx, cy - r - RING_WIDTH / 2 - 6, cx, cy - r + RING_WIDTH / 2);
+        g.setFill(mutedTextFill.getValue());
+        g.setFont(SMALL_FONT);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.BOTTOM);
+        g.fillText("0  clockwise →", cx + 4, cy - r - RING_WIDTH / 2 - 2);
+    }
+
+    private void drawRangeBar(GraphicsContext g) {
+        List<RingPoint> bounds = data.router().ringPoints();
+        double left = barLeft();
+        double width = barWidth();
+        double top = barTop();
+        g.setTextBaseline(VPos.TOP);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setFont(SMALL_FONT);
+        double labelledUntil = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < bounds.size(); i++) {
+            double from = bounds.get(i).position();
+            double to = i + 1 < bounds.size() ? bounds.get(i + 1).position() : 1;
+            double x = left + from * width;
+            double w = (to - from) * width;
+            g.setFill(shardColor(bounds.get(i).shardId()));
+            g.fillRect(x, top, Math.max(1, w - 1), BAR_HEIGHT);
+            g.setFill(mutedTextFill.getValue());
+            String bound = Scales.boundName(from);
+            double half = width(bound, SMALL_FONT) / 2;
+            if (x - half > labelledUntil + 4) { // bounds of narrow ranges would overlap: label the first
+                g.fillText(bound, x, top + BAR_HEIGHT + 3);
+                labelledUntil = x + half;
+            }
+            g.setFill(cardFill.getValue());
+            g.setTextBaseline(VPos.CENTER);
+            String label = "shard " + bounds.get(i).shardId();
+            if (w > width(label, SMALL_BOLD_FONT) + 8) {
+                g.setFont(SMALL_BOLD_FONT);
+                g.fillText(label, x + w / 2, top + BAR_HEIGHT / 2);
+                g.setFont(SMALL_FONT);
+            }
+            g.setTextBaseline(VPos.TOP);
+        }
+        g.setFill(mutedTextFill.getValue());
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.fillText(data.router().strategy() == Strategy.HASHED_RANGE ? "hash of the key →" : "key →", left + width,
+                top + BAR_HEIGHT + 3);
+    }
+
+    private void drawBoxes(GraphicsContext g) {
+        List<ShardView> shards = data.database().shards();
+        int[] order = data.router().shardIds();
+        for (int i = 0; i < shards.size(); i++) {
+            ShardView s = shards.get(i);
+            double x = grid.boxX(i);
+            double y = grid.boxY(i);
+            double w = grid.boxWidth();
+            double h = grid.boxHeight();
+            g.setGlobalAlpha(s.retiring() ? 0.55 : 1);
+            g.setFill(cardFill.getValue());
+            g.fillRoundRect(x, y, w, h, 10, 10);
+            boolean alarm = s.hot() || !s.available();
+            g.setStroke(alarm ? dangerFill.getValue() : cardBorder.getValue());
+            g.setLineWidth(alarm ? 2 : 1);
+            if (s.retiring() || !s.available()) {
+                g.setLineDashes(5, 4);
+            }
+            g.strokeRoundRect(x + 0.5, y + 0.5, w - 1, h - 1, 10, 10);
+            g.setLineDashes(null);
+            g.setFill(shardColor(s.shardId()));
+            g.fillRoundRect(x + BOX_PADDING, y + 9, 10, 10, 3, 3);
+            g.setFill(textFill.getValue());
+            g.setFont(BOLD_LABEL_FONT);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setTextBaseline(VPos.CENTER);
+            g.fillText("shard " + s.shardId(), x + BOX_PADDING + 15, y + 14);
+            String bucket = bucketName(indexOf(order, s.shardId()), order.length);
+            double titleRight = x + BOX_PADDING + 15 + width("shard " + s.shardId(), BOLD_LABEL_FONT);
+            if (bucket != null && titleRight + 10 + width(bucket, SMALL_FONT) <= x + w - BOX_PADDING) {
+                g.setFont(SMALL_FONT);
+                g.setFill(mutedTextFill.getValue());
+                g.setTextAlign(TextAlignment.RIGHT);
+                g.fillText(bucket, x + w - BOX_PADDING, y + 14);
+            }
+            g.setGlobalAlpha(1);
+        }
+    }
+
+    /** What the box's place in the router means: mod's remainder, jump's bucket; null for rendezvous or a retiring shard. */
+    private String bucketName(int index, int count) {
+        if (index < 0) {
+            return null;
+        }
+        switch (data.router().strategy()) {
+            case MOD:
+                return "CRC32 mod " + count + " = " + index;
+            case JUMP:
+                return "bucket " + index;
+            default:
+                return null;
+        }
+    }
+
+    private static int indexOf(int[] ids, int id) {
+        for (int i = 0; i < ids.length; i++) {
+            if (ids[i] == id) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    // ------------------------------------------------------------------ keys and texts
+
+    private void drawKeys(GraphicsContext g, long nowNanos) {
+        g.clearRect(0, 0, keys.getWidth(), keys.getHeight());
+        flying = false;
+        if (tooSmall()) {
+            return;
+        }
+        drawHeader(g);
+        drawMigrationStrip(g, data.database().migration());
+        Layout layout = layout(data.router().strategy());
+        switch (layout) {
+            case RING:
+                drawRingCenter(g);
+                break;
+            case RANGE:
+                drawRangeCounts(g);
+                break;
+            default:
+                drawBoxCounts(g);
+        }
+        KeySample sample = placement.sample();
+        double radius = layout == Layout.BOXES && grid.boxWidth() < 90 ? 2 : DOT_RADIUS;
+        sprites.radius(radius);
+        for (int i = 0; i < sample.size(); i++) {
+            long age = flightStart[i] == 0 ? -1 : nowNanos - flightStart[i];
+            if (age >= 0 && age < FLIGHT_NANOS) {
+                flying = true;
+                drawFlight(g, layout, i, age / (double) FLIGHT_NANOS, radius);
+                continue;
+            }
+            flightStart[i] = 0;
+            int owner = placement.owner(i);
+            double x = keyX(layout, i, owner);
+            double y = keyY(layout, i, owner);
+            if (Double.isNaN(x)) {
+                continue; // its shard has no box (retired meanwhile)
+            }
+            sprites.dot(g, shardColor(owner), x, y);
+            if (placement.waiting(i)) {
+                sprites.ring(g, shardColor(placement.ownerAfter(i)), x, y);
+            }
+        }
+        drawHotKeys(g, layout);
+        drawLegend(g);
+    }
+
+    /** Key i on its way from its old shard to its new one, {@code t} from 0 to 1: a hop on the ring and the bar, a flight between boxes. */
+    private void drawFlight(GraphicsContext g, Layout layout, int i, double t, double radius) {
+        int from = placement.ownerBefore(i);
+        int to = placement.ownerAfter(i);
+        double eased = t * t * (3 - 2 * t);
+        double x;
+        double y;
+        if (layout == Layout.BOXES) {
+            double x0 = keyX(layout, i, from);
+            double y0 = keyY(layout, i, from);
+            double x1 = keyX(layout, i, to);
+            double y1 = keyY(layout, i, to);
+            if (Double.isNaN(x1)) {
+                return;
+            }
+            if (Double.isNaN(x0)) {
+                x0 = x1;
+                y0 = y1 - 40;
+            }
+            x = x0 + (x1 - x0) * eased;
+            y = y0 + (y1 - y0) * eased - Math.sin(Math.PI * t) * 30;
+        } else {
+            double lift = Math.sin(Math.PI * t) * 18;
+            if (layout == Layout.RING) {
+                double a = 2 * Math.PI * placement.position(i);
+                double r = ringKeyRadius(i) + lift;
+                x = ringCenterX() + r * Math.sin(a);
+                y = ringCenterY() - r * Math.cos(a);
+            } else {
+                x = keyX(layout, i, to);
+                y = keyY(layout, i, to) - lift;
+            }
+        }
+        double diameter = 2 * radius + 2.4; // a key in flight is drawn a little larger
+        g.setGlobalAlpha(1 - eased);
+        sprites.dot(g, shardColor(from), x, y, diameter);
+        g.setGlobalAlpha(eased);
+        sprites.dot(g, shardColor(to), x, y, diameter);
+        g.setGlobalAlpha(1);
+    }
+
+    private double ringKeyRadius(int i) {
+        return ringRadius() - RING_WIDTH / 2 - 6 - placement.sample().jitterA(i) * ringBand();
+    }
+
+    /** Where key i is drawn while held by {@code shard}; NaN when that shard has no box. */
+    private double keyX(Layout layout, int i, int shard) {
+        KeySample sample = placement.sample();
+        switch (layout) {
+            case RING:
+                return ringCenterX() + ringKeyRadius(i) * Math.sin(2 * Math.PI * placement.position(i));
+            case RANGE:
+                return barLeft() + placement.position(i) * barWidth();
+            default:
+                int box = boxOf(shard);
+                if (box < 0) {
+                    return Double.NaN;
+                }
+                return grid.boxX(box) + BOX_PADDING + 3 + sample.jitterA(i) * (grid.boxWidth() - 2 * BOX_PADDING - 6);
+        }
+    }
+
+    private double keyY(Layout layout, int i, int shard) {
+        KeySample sample = placement.sample();
+        switch (layout) {
+            case RING:
+                return ringCenterY() - ringKeyRadius(i) * Math.cos(2 * Math.PI * placement.position(i));
+            case RANGE:
+                return barTop() - 10 - sample.jitterA(i) * barBand();
+            default:
+                int box = boxOf(shard);
+                if (box < 0) {
+                    return Double.NaN;
+                }
+                double top = grid.boxY(box) + BOX_TITLE_HEIGHT;
+                return top + 3 + sample.jitterB(i) * (grid.boxHeight() - BOX_TITLE_HEIGHT - BOX_PADDING - 6);
+        }
+    }
+
+    private void drawHeader(GraphicsContext g) {
+        ShardRouter router = data.router();
+        int shards = router.shardCount();
+        int sampled = placement.sample().size();
+        int keyCount = placement.sample().keyCount();
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setTextBaseline(VPos.TOP);
+        g.setFill(textFill.getValue());
+        g.setFont(TITLE_FONT);
+        String title = router.strategy().label() + " · " + shards + (shards == 1 ? " shard" : " shards") + " · "
+                + Formats.count(keyCount) + " keys"
+                + (sampled < keyCount ? " (" + sampled + " drawn)" : "");
+        g.fillText(title, MARGIN, MARGIN);
+        g.setFont(LABEL_FONT);
+        g.setFill(mutedTextFill.getValue());
+        g.fillText(fittedRule(rule(router, shards)), MARGIN, MARGIN + 20);
+    }
+
+    /** The rule, cut to the width; measured again only when the rule or the width changes. */
+    private String fittedRule(String rule) {
+        if (!rule.equals(ruleText) || keys.getWidth() != ruleWidth) {
+            ruleText = rule;
+            ruleWidth = keys.getWidth();
+            ruleFitted = fit(rule, LABEL_FONT, ruleWidth - 2 * MARGIN);
+        }
+        return ruleFitted;
+    }
+
+    /** How the strategy in use maps a key to a shard, in one line. */
+    private String rule(ShardRouter router, int shards) {
+        switch (router.strategy()) {
+            case MOD:
+                return "shard = CRC32(key) mod " + shards + ": a new N remaps almost every key";
+            case CONSISTENT_HASH:
+                return "a key belongs to the next of " + Formats.count(ringPointCount)
+                        + " ring points clockwise (" + virtualNodes + " per shard)";
+            case JUMP:
+                return "the key's hash jumps to one of " + shards + " buckets; only the last bucket can go";
+            case RENDEZVOUS:
+                return "every shard scores hash(shard, key); the highest score owns the key";
+            case RANGE:
+                return "each shard owns a range of keys; a new shard splits the hottest range";
+            default:
+                return "each shard owns a range of key hashes; a new shard splits the hottest";
+        }
+    }
+
+    private void drawMigrationStrip(GraphicsContext g, MigrationView m) {
+        double y = MARGIN + HEADER_HEIGHT + 4;
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        double mid = y + 9;
+        if (m.active()) {
+            double barW = 160;
+            g.setFill(trackFill.getValue());
+            g.fillRoundRect(MARGIN, mid - 6, barW, 12, 6, 6);
+            g.setFill(warningFill.getValue());
+            g.fillRoundRect(MARGIN, mid - 6, Math.max(6, barW * m.progress()), 12, 6, 6);
+            g.setFill(textFill.getValue());
+            g.setFont(BOLD_LABEL_FONT);
+            String moved = String.format(Locale.ROOT, "%s: %s%% moved", capitalize(m.description()),
+                    Math.round(m.progress() * 100));
+            g.fillText(moved, MARGIN + barW + 10, mid);
+            g.setFont(LABEL_FONT);
+            g.setFill(mutedTextFill.getValue());
+            double detailX = MARGIN + barW + 18 + width(moved, BOLD_LABEL_FONT);
+            String detail = String.format(Locale.ROOT, "%s / %s keys · %s of all keys move",
+                    Formats.count(m.keysMoved()), Formats.count(m.keysToMove()), MoveComparison.percent(m.fractionOfKeys()));
+            if (detailX + width(detail, LABEL_FONT) > keys.getWidth() - MARGIN) {
+                detail = String.format(Locale.ROOT, "%s / %s keys", Formats.count(m.keysMoved()), Formats.count(m.keysToMove()));
+            }
+            g.fillText(detail, detailX, mid);
+        } else if (!m.description().isEmpty()) {
+            g.setFont(LABEL_FONT);
+            g.setFill(mutedTextFill.getValue());
+            g.fillText(String.format(Locale.ROOT, "Last resharding: %s moved %s keys (%s of all) in %s s",
+                    m.description(), Formats.count(m.keysMoved()), MoveComparison.percent(m.fractionOfKeys()),
+                    Formats.millis(m.finishedAtSeconds() - m.startedAtSeconds())), MARGIN, mid);
+        } else {
+            g.setFont(LABEL_FONT);
+            g.setFill(mutedTextFill.getValue());
+            g.fillText("No resharding yet: \"Add shard\" on the right moves keys live, and the dots follow them.", MARGIN, mid);
+        }
+    }
+
+    private static String capitalize(String text) {
+        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    }
+
+    private void drawRingCenter(GraphicsContext g) {
+        double cx = ringCenterX();
+        double cy = ringCenterY();
+        double inner = ringRadius() - RING_WIDTH / 2 - ringBand() - 10;
+        if (inner < 40) {
+            return;
+        }
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.CENTER);
+        List<ShardView> shards = data.database().shards();
+        double lineHeight = Math.min(17, 2 * inner * 0.8 / Math.max(1, shards.size() + 1));
+        if (lineHeight < 10) {
+            return; // too many shards to list inside the ring; the load view lists them
+        }
+        double y = cy - lineHeight * shards.size() / 2;
+        g.setFont(SMALL_BOLD_FONT);
+        g.setFill(mutedTextFill.getValue());
+        g.fillText("keys held", cx, y - lineHeight * 0.5);
+        g.setFont(lineHeight >= 14 ? LABEL_FONT : SMALL_FONT);
+        for (ShardView s : shards) {
+            y += lineHeight;
+            g.setFill(shardColor(s.shardId()));
+            g.fillRect(cx - 62, y - 4, 8, 8);
+            g.setFill(s.hot() || !s.available() ? dangerFill.getValue() : textFill.getValue());
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText("shard " + s.shardId() + (s.available() ? "" : " ✕"), cx - 50, y);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText(Formats.count(s.keysOwned()), cx + 62, y);
+        }
+        g.setTextAlign(TextAlignment.LEFT);
+    }
+
+    private void drawRangeCounts(GraphicsContext g) {
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setTextBaseline(VPos.TOP);
+        List<RingPoint> bounds = data.router().ringPoints();
+        double y = barTop() + BAR_HEIGHT + 18;
+        for (int i = 0; i < bounds.size(); i++) {
+            double from = bounds.get(i).position();
+            double to = i + 1 < bounds.size() ? bounds.get(i + 1).position() : 1;
+            double w = (to - from) * barWidth();
+            ShardView s = shard(bounds.get(i).shardId());
+            if (s == null) {
+                continue;
+            }
+            String text = Formats.count(s.keysOwned()) + " keys";
+            if (w > width(text, SMALL_FONT) + 6) {
+                g.setFont(SMALL_FONT);
+                g.setFill(s.hot() ? dangerFill.getValue() : mutedTextFill.getValue());
+                g.fillText(s.hot() ? "hot · " + text : text, barLeft() + (from + to) / 2 * barWidth(), y);
+            }
+        }
+    }
+
+    private ShardView shard(int id) {
+        for (ShardView s : data.database().shards()) {
+            if (s.shardId() == id) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    private void drawBoxCounts(GraphicsContext g) {
+        List<ShardView> shards = data.database().shards();
+        g.setTextBaseline(VPos.CENTER);
+        g.setFont(SMALL_FONT);
+        for (int i = 0; i < shards.size(); i++) {
+            ShardView s = shards.get(i);
+            double x = grid.boxX(i);
+            double y = grid.boxY(i);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setFill(s.hot() || !s.available() ? dangerFill.getValue() : mutedTextFill.getValue());
+            String state = !s.available() ? " · no primary" : s.retiring() ? " · retiring" : s.hot() ? " · hot" : "";
+            g.fillText(Formats.count(s.keysOwned()) + " keys" + state, x + BOX_PADDING, y + 28);
+        }
+    }
+
+    private void drawHotKeys(GraphicsContext g, Layout layout) {
+        List<DatabaseView.HotKey> hot = data.database().hotKeys();
+        g.setFont(SMALL_BOLD_FONT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        for (int h = 0; h < hot.size() && h < MAX_LABELLED_HOT_KEYS; h++) {
+            DatabaseView.HotKey key = hot.get(h);
+            double x;
+            double y;
+            if (layout == Layout.BOXES) {
+                int box = boxOf(key.shardId());
+                if (box < 0) {
+                    continue;
+                }
+                x = grid.boxX(box) + grid.boxWidth() - 16;
+                y = grid.boxY(box) + BOX_TITLE_HEIGHT + 10 + h * 16;
+            } else if (layout == Layout.RING) {
+                double a = 2 * Math.PI * data.router().position(key.key());
+                double r = ringRadius() - RING_WIDTH / 2 - 6 - ringBand() / 2;
+                x = ringCenterX() + r * Math.sin(a);
+                y = ringCenterY() - r * Math.cos(a);
+            } else {
+                x = barLeft() + data.router().position(key.key()) * barWidth();
+                y = barTop() - 10 - barBand() / 2 + h * 14;
+            }
+            g.setFill(shardColor(key.shardId()));
+            g.fillOval(x - HOT_KEY_RADIUS, y - HOT_KEY_RADIUS, 2 * HOT_KEY_RADIUS, 2 * HOT_KEY_RADIUS);
+            g.setStroke(dangerFill.getValue());
+            g.setLineWidth(2);
+            g.strokeOval(x - HOT_KEY_RADIUS - 1, y - HOT_KEY_RADIUS - 1, 2 * HOT_KEY_RADIUS + 2, 2 * HOT_KEY_RADIUS + 2);
+            String label = "hot key " + key.key() + " · " + MoveComparison.percent(key.share());
+            double labelX = x + HOT_KEY_RADIUS + 4;
+            if (labelX + width(label, SMALL_BOLD_FONT) > keys.getWidth() - 4) {
+                labelX = x - HOT_KEY_RADIUS - 4 - width(label, SMALL_BOLD_FONT);
+            }
+            g.setFill(cardFill.getValue());
+            g.fillRect(labelX - 2, y - 7, width(label, SMALL_BOLD_FONT) + 4, 14);
+            g.setFill(dangerFill.getValue());
+            g.fillText(label, labelX, y);
+        }
+    }
+
+    private static final String[] LEGEND = {"key, in its shard's colour", "will move (outline: its new shard)", "hot key"};
+    private static final double[] LEGEND_WIDTHS = measure(LEGEND, SMALL_FONT);
+
+    private void drawLegend(GraphicsContext g) {
+        double y = keys.getHeight() - MARGIN - 6;
+        double x = MARGIN;
+        g.setFont(SMALL_FONT);
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        for (int i = 0; i < LEGEND.length; i++) {
+            double cx = x + 4;
+            g.setLineWidth(i == 2 ? 2 : 1.4);
+            g.setFill(accentFill.getValue());
+            double r = i == 2 ? HOT_KEY_RADIUS - 1 : DOT_RADIUS;
+            g.fillOval(cx - r, y - r, 2 * r, 2 * r);
+            if (i == 1) {
+                g.setStroke(warningFill.getValue());
+                g.strokeOval(cx - r - 2, y - r - 2, 2 * r + 4, 2 * r + 4);
+            } else if (i == 2) {
+                g.setStroke(dangerFill.getValue());
+                g.strokeOval(cx - r - 1, y - r - 1, 2 * r + 2, 2 * r + 2);
+            }
+            g.setFill(mutedTextFill.getValue());
+            g.fillText(LEGEND[i], x + 14, y);
+            x += 14 + LEGEND_WIDTHS[i] + 18;
+        }
+    }
+}

@@ -1,0 +1,93 @@
+package dev.scalelab.ui.database;
+
+import dev.scalelab.engine.data.DatabaseView;
+import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.ui.ScaleLabApp;
+import dev.scalelab.world.Snapshot;
+import javafx.scene.control.ComboBox;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Robot tests of the Database panel: they click its real controls and check what changed in the simulation. */
+class DatabasePanelTest {
+    private static final long TIMEOUT_SECONDS = 8;
+
+    private final FxRobot robot = new FxRobot();
+    private ScaleLabApp app;
+
+    private void start(String scenario) throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (ScaleLabApp) FxToolkit.setupApplication(ScaleLabApp.class, "--scenario", scenario, "--panel", "Database");
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+    }
+
+    @Test
+    void addShardStartsAMigrationOnTheReshardingPreset() throws Exception {
+        start("resharding");
+        waitUntil(() -> snapshot().timeSeconds() > 0.3);
+        assertFalse(database().migration().active(), "the preset's own resharding starts at 60 s");
+        robot.clickOn("#addShardButton");
+        waitUntil(() -> database().migration().active() || database().counters().keysMoved() > 0);
+        assertEquals(5, snapshot().data().router().shardCount());
+        assertTrue(database().migration().description().contains("add shard 4"));
+        waitUntil(() -> robot.lookup("#addShardButton").queryButton().isDisabled());
+        assertTrue(robot.lookup("#reshardingNote").query().isVisible(), "the pane says why the button waits");
+    }
+
+    @Test
+    void choosingReadYourWritesReachesTheEngine() throws Exception {
+        start("replica-lag");
+        waitUntil(() -> snapshot().timeSeconds() > 0.3);
+        assertEquals("eventual", snapshot().data().consistency());
+        robot.clickOn("#databaseConsistencyChoice");
+        robot.clickOn("read-your-writes");
+        waitUntil(() -> "read-your-writes".equals(snapshot().data().consistency()));
+        assertEquals("read-your-writes", snapshot().current().database().consistency());
+
+        robot.clickOn("#lagSpikeButton"); // s0-r1, 3000 ms for 20 s: the pane's defaults
+        waitUntil(() -> database().shards().get(0).nodes().stream().anyMatch(DatabaseView.NodeView::lagSpike));
+    }
+
+    @Test
+    void withoutADatabaseThePanelOffersTheReshardingPreset() throws Exception {
+        start("default");
+        waitUntil(() -> robot.lookup("#databaseEmpty").tryQuery().map(n -> n.isVisible()).orElse(false));
+        assertTrue(robot.lookup("#shardMap").tryQuery().map(n -> n.getScene() == null).orElse(true), "no empty map");
+        robot.clickOn("#openReshardingButton");
+        waitUntil(() -> snapshot().data() != null && "resharding".equals(snapshot().current().name()));
+        waitUntil(() -> robot.lookup("#shardMap").query().isVisible());
+        assertEquals("resharding", ((ComboBox<?>) robot.lookup("#presetChoice").query()).getValue(),
+                "the scenario menu follows");
+    }
+
+    private SimulationRunner runner() {
+        return app.runner();
+    }
+
+    private Snapshot snapshot() {
+        return runner().latest().snapshot();
+    }
+
+    private DatabaseView database() {
+        return snapshot().data().database();
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, condition::getAsBoolean);
+    }
+}
