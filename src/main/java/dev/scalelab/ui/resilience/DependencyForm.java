@@ -132,6 +132,20 @@ final class DependencyForm {
         refusal.setManaged(false);
         content.getChildren().add(refusal);
 
+        section("Faults");
+        addFault(new FaultModel(Action.ERROR_RATE, 0.5, act), "Error rate", "errorRate", "0–1");
+        addFault(new FaultModel(Action.LATENCY, 500, act), "Latency", "latency", "ms");
+        addFault(new FaultModel(Action.OUTAGE, 0, act), "Outage", "outage", null);
+
+        section("Fault schedule");
+        scheduleLines.setId("faultSchedule");
+        scheduleLines.setSpacing(2);
+        activeLines.setId("activeFaults");
+        activeLines.setSpacing(2);
+        Label activeTitle = new Label("Active now");
+        activeTitle.getStyleClass().add("resilience-subtitle");
+        content.getChildren().addAll(scheduleLines, activeTitle, activeLines);
+
         section("Circuit breaker");
         Label noBreakerText = new Label("No circuit breaker: every attempt is sent, retries included.");
         noBreakerText.setWrapText(true);
@@ -159,20 +173,6 @@ final class DependencyForm {
         rebuilt.setWrapText(true);
         rebuilt.getStyleClass().add("resilience-note");
         content.getChildren().add(rebuilt);
-
-        section("Faults");
-        addFault(new FaultModel(Action.ERROR_RATE, 0.5, act), "Error rate", "errorRate", "fraction");
-        addFault(new FaultModel(Action.LATENCY, 500, act), "Latency", "latency", "ms");
-        addFault(new FaultModel(Action.OUTAGE, 0, act), "Outage", "outage", null);
-
-        section("Fault schedule");
-        scheduleLines.setId("faultSchedule");
-        scheduleLines.setSpacing(2);
-        activeLines.setId("activeFaults");
-        activeLines.setSpacing(2);
-        Label activeTitle = new Label("Active now");
-        activeTitle.getStyleClass().add("resilience-subtitle");
-        content.getChildren().addAll(scheduleLines, activeTitle, activeLines);
     }
 
     private void section(String name) {

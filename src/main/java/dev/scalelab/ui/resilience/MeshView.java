@@ -12,7 +12,9 @@ import javafx.css.StyleableProperty;
 import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
+import javafx.scene.SnapshotParameters;
 import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.image.Image;
 import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.shape.ArcType;
@@ -50,6 +52,10 @@ final class MeshView extends Region {
     private static final double MAX_CARD_HEIGHT = 196;
     private static final double MAX_BREAKER_WIDTH = 500;
     private static final double NODE_WIDTH = 96;
+    /** The state machine is drawn as a triangle from this height of its area, as a row below it. */
+    private static final double TRIANGLE_HEIGHT = 120;
+    private static final double BREAKER_TITLE = 26;
+    private static final double BREAKER_FOOTER = 24;
     private static final double NODE_HEIGHT = 26;
     private static final double RING_THICKNESS = 10;
     private static final double MAX_RING_RADIUS = 60;
@@ -101,6 +107,8 @@ final class MeshView extends Region {
     private static final String[] LEGEND = {"first attempt", "retry", "failed at the dependency", "rejected by the breaker",
             "window: success", "failure", "slow"};
     private static final double[] LEGEND_WIDTHS = measure(LEGEND, SMALL_FONT);
+    private static final double FAIL_WIDTH = measure(new String[] {"fail"}, SMALL_FONT)[0];
+    private static final double PASS_WIDTH = measure(new String[] {"pass"}, SMALL_FONT)[0];
 
     /** The picture: cards, breakers, rings, texts. Redrawn at most {@link #PICTURE_INTERVAL_NANOS} apart. */
     private final Canvas picture = new Canvas();
@@ -110,6 +118,15 @@ final class MeshView extends Region {
     private final double[] arrowX = new double[3];
     private final double[] arrowY = new double[3];
     private final AttemptDots dots = new AttemptDots();
+    private static final int FIRST_SPRITE = 0;
+    private static final int RETRY_SPRITE = 1;
+    private static final int REJECTED_SPRITE = 2;
+    private static final int BULKHEAD_SPRITE = 3;
+    private static final int FLASH_SPRITE = 4;
+    /** Drawn larger than shown, so scaled-down dots and the growing flash stay round. */
+    private static final double SPRITE_SIZE = 24;
+    private final Image[] sprites = new Image[5];
+    private final Color[] spriteColors = new Color[5];
 
     private Snapshot snapshot;
     private List<DependencyTrack> tracks = List.of();
@@ -156,6 +173,10 @@ final class MeshView extends Region {
     private String[] openNodeTexts = new String[0];
     private String[] halfOpenNodeTexts = new String[0];
     private String[] compactTexts = new String[0];
+    private String[] ringCaptions = new String[0];
+    private String[] workersAndQueues = new String[0];
+    private boolean[] amplified = new boolean[0];
+    private String[] noBreakerTexts = new String[0];
     private double[] headerWidths = new double[0];
     private double legendScaleWidth;
 
@@ -265,6 +286,7 @@ final class MeshView extends Region {
             GraphicsContext g = dotLayer.getGraphicsContext2D();
             g.clearRect(0, 0, dotLayer.getWidth(), dotLayer.getHeight());
             if (laidOut()) {
+                makeSprites();
                 drawDots(g, serviceY(), nowNanos);
             }
             dotsShown = dots.size() > 0;
@@ -300,6 +322,10 @@ final class MeshView extends Region {
             openNodeTexts = new String[n];
             halfOpenNodeTexts = new String[n];
             compactTexts = new String[n];
+            ringCaptions = new String[n];
+            workersAndQueues = new String[n];
+            amplified = new boolean[n];
+            noBreakerTexts = new String[n];
             headerWidths = new double[n];
         }
         Sample sample = snapshot.lastSample();
@@ -318,9 +344,10 @@ final class MeshView extends Region {
             statuses[i] = ResilienceTexts.status(b, d.breaker());
             rates[i] = ResilienceTexts.percent(b.failureRatePercent());
             thresholds[i] = d.breaker() == null ? "" : d.breaker().mode().equals("consecutive")
-                    ? trailingFailures(b.recentOutcomes()) + " of " + d.breaker().consecutiveFailures() + " in a row"
-                    : "trips at " + ResilienceTexts.tripCondition(d.breaker());
-            windowFills[i] = b.bufferedCalls() + " calls in window · min " + b.minimumCalls();
+                    ? "opens at " + d.breaker().consecutiveFailures() + " failures in a row"
+                    : "opens at " + ResilienceTexts.tripCondition(d.breaker());
+            windowFills[i] = d.breaker() != null && d.breaker().mode().equals("consecutive")
+                    ? b.bufferedCalls() + " recent calls" : b.bufferedCalls() + " calls in window (min " + b.minimumCalls() + ")";
             tripConditions[i] = d.breaker() == null ? "" : ResilienceTexts.tripCondition(d.breaker());
             waits[i] = d.breaker() == null ? "" : "wait " + ResilienceTexts.duration(d.breaker().waitDurationInOpenStateMs());
             openNodeTexts[i] = b.state() == BreakerState.OPEN ? "OPEN " + ResilienceTexts.seconds(b.remainingWaitNanos()) : "OPEN";
@@ -337,15 +364,13 @@ final class MeshView extends Region {
             faults[i] = v.activeFaults().isEmpty() ? "" : String.join(", ", v.activeFaults());
             counters[i] = ResilienceTexts.counters(v.stats());
             compactTexts[i] = "failure rate " + rates[i] + " · " + thresholds[i];
+            ringCaptions[i] = thresholds[i] + " · " + windowFills[i];
+            workersAndQueues[i] = workers[i] + " · " + queues[i];
+            noBreakerTexts[i] = d.retry().maxAttempts() > 1 ? "None: every attempt is sent, retries included"
+                    : "None: every call is sent";
+            // Red from one and a half attempts per request: retries are multiplying the load.
+            amplified[i] = last >= 0 && h.value(SecondHistory.AMPLIFICATION, last) >= 1.5;
         }
-    }
-
-    private static int trailingFailures(CallOutcome[] outcomes) {
-        int n = 0;
-        for (int i = outcomes.length - 1; i >= 0 && outcomes[i].failed(); i--) {
-            n++;
-        }
-        return n;
     }
 
     /** Shortens the texts that could overflow their place to the width the last layout gives them. */
@@ -354,7 +379,9 @@ final class MeshView extends Region {
             summaries[i] = fit(summaries[i], SMALL_FONT, laidOutWidth - MARGIN - breakerX - 10 - headerWidths[i]);
             counters[i] = fit(counters[i], SMALL_FONT, dependencyX + dependencyWidth - breakerX);
             breakerSummaries[i] = fit(breakerSummaries[i], SMALL_FONT, breakerWidth - 130);
-            statuses[i] = fit(statuses[i], SMALL_FONT, breakerWidth - 2 * ringRadius - 50);
+            ringCaptions[i] = fit(ringCaptions[i], SMALL_FONT, breakerWidth * 0.55);
+            statuses[i] = fit(statuses[i], SMALL_FONT, breakerWidth - 34 - width(ringCaptions[i], SMALL_FONT));
+            workersAndQueues[i] = fit(workersAndQueues[i], SMALL_FONT, dependencyWidth - 20);
             faults[i] = fit(faults[i], SMALL_FONT, dependencyWidth - 28);
             loads[i] = fit(loads[i], SMALL_FONT, dependencyWidth - 110);
             workers[i] = fit(workers[i], SMALL_FONT, dependencyWidth - 20);
@@ -406,7 +433,10 @@ final class MeshView extends Region {
         dependencyX = breakerX + breakerWidth + gapToDependency;
         rowHeight = (height - 2 * MARGIN - LEGEND_HEIGHT) / Math.max(1, n);
         cardHeight = Math.min(MAX_CARD_HEIGHT, rowHeight - ROW_HEADER - ROW_FOOTER - 6);
-        ringRadius = clamp(Math.min((cardHeight - 56) / 2, (breakerWidth - 250) / 2), 0, MAX_RING_RADIUS);
+        ringRadius = clamp(Math.min((cardHeight - BREAKER_TITLE - BREAKER_FOOTER - 4) / 2, (breakerWidth - 260) / 2), 0, MAX_RING_RADIUS);
+        if (ringRadius < 16) {
+            ringRadius = 0; // too small to read: the rate is in the caption
+        }
     }
 
     private static double clamp(double v, double min, double max) {
@@ -543,6 +573,10 @@ final class MeshView extends Region {
         }
     }
 
+    /**
+     * The breaker card: title and settings on top, the state machine on the left, the window ring on
+     * the right, and along the bottom what the breaker does now and what the ring is measured against.
+     */
     private void drawBreaker(GraphicsContext g, int i, Snapshot.DependencyView v, Scenario.Dependency d, boolean compact) {
         double x = breakerX;
         double y = cardTop(i);
@@ -571,30 +605,43 @@ final class MeshView extends Region {
             g.fillText(compactTexts[i], x + NODE_WIDTH + 54, y + 26 + NODE_HEIGHT / 2);
             return;
         }
-        double ringSpace = ringRadius > 0 ? 2 * ringRadius + 40 : 0;
-        drawStateMachine(g, i, b, d, x + 12, y + 30, w - 24 - ringSpace, h - 58);
+        double middleTop = y + BREAKER_TITLE;
+        double middleHeight = h - BREAKER_TITLE - BREAKER_FOOTER;
+        double ringSpace = ringRadius > 0 ? 2 * ringRadius + 30 : 0;
+        drawStateMachine(g, i, b, d, x + 12, middleTop, w - 24 - ringSpace, middleHeight);
         if (ringRadius > 0) {
-            drawRing(g, i, b, d, x + w - 18 - ringRadius, y + 32 + ringRadius);
+            drawRing(g, b, d, rates[i], x + w - 14 - ringRadius, middleTop + middleHeight / 2);
         }
-        g.setTextAlign(TextAlignment.LEFT);
+        double footerY = y + h - BREAKER_FOOTER / 2 - 2;
         g.setFont(SMALL_FONT);
+        g.setTextAlign(TextAlignment.LEFT);
         g.setFill(textFill.getValue());
-        g.fillText(statuses[i], x + 12, y + h - 14);
+        g.fillText(statuses[i], x + 12, footerY);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setFill(mutedTextFill.getValue());
+        g.fillText(ringCaptions[i], x + w - 10, footerY);
     }
 
+    /** A client without a breaker: nothing stops its attempts, so the card shows how many it sends per request. */
     private void drawNoBreaker(GraphicsContext g, int i, double x, double y, double w, double h) {
         double cx = x + w / 2;
-        double cy = y + h / 2 + 6;
+        double top = y + BREAKER_TITLE;
+        double bottom = y + h - 8;
+        boolean hint = bottom - top >= 110;
+        double cy = (top + bottom - (hint ? 20 : 0)) / 2;
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(mutedTextFill.getValue());
         g.setFont(LABEL_FONT);
-        g.fillText("None: every attempt is sent, retries included", cx, cy - 26);
-        g.setFill(amplifications[i].startsWith("1.0") || amplifications[i].equals("–") ? textFill.getValue() : failFill.getValue());
+        g.fillText(noBreakerTexts[i], cx, cy - 24);
+        g.setFill(amplified[i] ? failFill.getValue() : textFill.getValue());
         g.setFont(BIG_FONT);
         g.fillText(amplifications[i], cx, cy + 2);
         g.setFill(mutedTextFill.getValue());
         g.setFont(SMALL_FONT);
-        g.fillText("attempts per request in the last second", cx, cy + 24);
+        g.fillText("attempts per request in the last second", cx, cy + 22);
+        if (hint) {
+            g.fillText("“Add a circuit breaker” on the right gives it one", cx, bottom - 8);
+        }
     }
 
     private String stateText(int i, BreakerState state) {
@@ -618,51 +665,79 @@ final class MeshView extends Region {
     }
 
     /**
-     * CLOSED top left, OPEN top right, HALF_OPEN below between them, with the four transitions as
-     * arrows: the trip (labelled with the threshold), the wait, and the trial calls passing or
-     * failing. The arrow of the last transition is drawn in the colour of the state it led to.
+     * The state machine: CLOSED, OPEN and HALF_OPEN with the four transitions as arrows (the trip,
+     * labelled with the threshold; the wait; the trial calls passing or failing). With room, a
+     * triangle (HALF_OPEN below between the others); in a low card, a row with the way back from
+     * HALF_OPEN drawn underneath. The arrow of the last transition is drawn in the colour of the
+     * state it led to.
      */
     private void drawStateMachine(GraphicsContext g, int i, BreakerView b, Scenario.Dependency d,
                                   double x, double y, double w, double h) {
         BreakerState state = b.state();
         boolean moved = b.transitionCount() > 0;
-        double nodeW = Math.min(NODE_WIDTH + 14, (w - 40) / 2);
-        double closedX = x;
-        double openX = x + w - nodeW;
-        double topY = y + 10;
-        double halfX = x + (w - nodeW) / 2;
-        double halfY = y + h - NODE_HEIGHT;
-        double topBottom = topY + NODE_HEIGHT + 6; // below the countdown bar of OPEN
         Color idle = linkStroke.getValue();
+        Color trip = state == BreakerState.OPEN && moved ? openFill.getValue() : idle;
+        Color wait = state == BreakerState.HALF_OPEN ? halfOpenFill.getValue() : idle;
+        Color pass = state == BreakerState.CLOSED && moved ? closedFill.getValue() : idle;
         g.setFont(SMALL_FONT);
         g.setFill(mutedTextFill.getValue());
-
-        // CLOSED -> OPEN, the trip, along the top.
-        double midY = topY + NODE_HEIGHT / 2;
-        arrow(g, closedX + nodeW + 4, midY, openX - 4, midY, state == BreakerState.OPEN && moved ? openFill.getValue() : idle);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.fillText(tripConditions[i], (closedX + nodeW + openX) / 2, midY - 11);
-
-        // OPEN -> HALF_OPEN after the wait (outer arrow), HALF_OPEN -> OPEN when the trials fail (inner one).
-        double ax0 = openX + nodeW * 0.66;
-        double ax1 = halfX + nodeW * 0.92;
-        arrow(g, ax0, topBottom + 3, ax1, halfY - 3, state == BreakerState.HALF_OPEN ? halfOpenFill.getValue() : idle);
-        double bx0 = halfX + nodeW * 0.72;
-        double bx1 = openX + nodeW * 0.42;
-        arrow(g, bx0, halfY - 3, bx1, topBottom + 3, idle);
-        double labelY = (topBottom + halfY) / 2;
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText(waits[i], (ax0 + ax1) / 2 + 8, labelY);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("fail", (bx0 + bx1) / 2 - 8, labelY);
-
-        // HALF_OPEN -> CLOSED when the trials pass.
-        double cx0 = halfX + nodeW * 0.12;
-        double cx1 = closedX + nodeW * 0.5;
-        arrow(g, cx0, halfY - 3, cx1, topBottom + 3, state == BreakerState.CLOSED && moved ? closedFill.getValue() : idle);
-        g.setTextAlign(TextAlignment.RIGHT);
-        g.fillText("pass", (cx0 + cx1) / 2 - 8, labelY);
-
+        double closedX;
+        double openX;
+        double halfX;
+        double topY;
+        double halfY;
+        double nodeW;
+        if (h >= TRIANGLE_HEIGHT) {
+            nodeW = Math.min(NODE_WIDTH + 14, (w - 40) / 2);
+            closedX = x;
+            openX = x + w - nodeW;
+            topY = y + 12;
+            halfX = x + (w - nodeW) / 2;
+            halfY = y + h - NODE_HEIGHT - 2;
+            double topBottom = topY + NODE_HEIGHT + 6; // below the countdown bar of OPEN
+            double midY = topY + NODE_HEIGHT / 2;
+            arrow(g, closedX + nodeW + 4, midY, openX - 4, midY, trip);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText(tripConditions[i], (closedX + nodeW + openX) / 2, midY - 11);
+            // OPEN -> HALF_OPEN after the wait (outer arrow), HALF_OPEN -> OPEN when the trials fail (inner one).
+            double ax0 = openX + nodeW * 0.66;
+            double ax1 = halfX + nodeW * 0.92;
+            arrow(g, ax0, topBottom + 3, ax1, halfY - 3, wait);
+            double bx0 = halfX + nodeW * 0.72;
+            double bx1 = openX + nodeW * 0.42;
+            arrow(g, bx0, halfY - 3, bx1, topBottom + 3, idle);
+            double labelY = (topBottom + halfY) / 2;
+            g.setTextAlign(TextAlignment.LEFT);
+            g.fillText(waits[i], (ax0 + ax1) / 2 + 8, labelY);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.fillText("fail", (bx0 + bx1) / 2 - 8, labelY);
+            // HALF_OPEN -> CLOSED when the trials pass.
+            double cx0 = halfX + nodeW * 0.12;
+            double cx1 = closedX + nodeW * 0.5;
+            arrow(g, cx0, halfY - 3, cx1, topBottom + 3, pass);
+            g.fillText("pass", (cx0 + cx1) / 2 - 8, labelY);
+        } else {
+            nodeW = Math.min(NODE_WIDTH + 4, (w - 2 * 44) / 3);
+            double gap = (w - 3 * nodeW) / 2;
+            closedX = x;
+            openX = x + nodeW + gap;
+            halfX = x + 2 * (nodeW + gap);
+            topY = y + Math.max(16, (h - NODE_HEIGHT - 20) / 2 + 8);
+            halfY = topY;
+            double midY = topY + NODE_HEIGHT / 2;
+            arrow(g, closedX + nodeW + 3, midY, openX - 3, midY, trip);
+            arrow(g, openX + nodeW + 3, midY, halfX - 3, midY, wait);
+            // The labels of the arrows sit above the pills' top edge, clear of the lines.
+            g.setTextAlign(TextAlignment.CENTER);
+            g.fillText(tripConditions[i], closedX + nodeW + gap / 2, topY - 6);
+            g.fillText(waits[i], openX + nodeW + gap / 2, topY - 6);
+            // The way back, underneath: to OPEN when the trials fail, to CLOSED when they pass.
+            double under = topY + NODE_HEIGHT + 9; // below the countdown bar
+            returnPath(g, halfX + nodeW * 0.35, openX + nodeW * 0.65, topY + NODE_HEIGHT + 1, under, idle);
+            returnPath(g, halfX + nodeW * 0.15, closedX + nodeW * 0.5, topY + NODE_HEIGHT + 1, under + 9, pass);
+            inlineLabel(g, "fail", FAIL_WIDTH, (halfX + openX + nodeW) / 2, under);
+            inlineLabel(g, "pass", PASS_WIDTH, (closedX + nodeW + openX) / 2, under + 9);
+        }
         drawNode(g, closedX, topY, nodeW, "CLOSED", state == BreakerState.CLOSED, BreakerState.CLOSED, 1);
         drawNode(g, openX, topY, nodeW, openNodeTexts[i], state == BreakerState.OPEN || state == BreakerState.FORCED_OPEN,
                 BreakerState.OPEN, nodeFraction(b, d));
@@ -671,8 +746,27 @@ final class MeshView extends Region {
             g.setTextAlign(TextAlignment.CENTER);
             g.setFont(NODE_FONT);
             g.setFill(textFill.getValue());
-            g.fillText(stateText(i, state), x + w / 2, (topY + halfY) / 2 + NODE_HEIGHT / 2);
+            g.fillText(stateText(i, state), x + w / 2, y + h / 2);
         }
+    }
+
+    /** A label on a line, with the card's colour behind it so that the line stops either side of it. */
+    private void inlineLabel(GraphicsContext g, String text, double textWidth, double cx, double cy) {
+        g.setFill(cardFill.getValue());
+        g.fillRect(cx - textWidth / 2 - 3, cy - 6, textWidth + 6, 12);
+        g.setFill(mutedTextFill.getValue());
+        g.setTextAlign(TextAlignment.CENTER);
+        g.fillText(text, cx, cy);
+    }
+
+    /** A way back under a row of states: down from {@code fromX}, across at {@code depth}, up into {@code toX}. */
+    private void returnPath(GraphicsContext g, double fromX, double toX, double top, double depth, Color color) {
+        g.setStroke(color);
+        g.setLineWidth(1.4);
+        g.strokeLine(fromX, top + 6, fromX, depth);
+        g.strokeLine(fromX, depth, toX, depth);
+        g.strokeLine(toX, depth, toX, top + 9);
+        arrowHead(g, toX, top + 6, 0, -1, color);
     }
 
     /**
@@ -730,14 +824,15 @@ final class MeshView extends Region {
      * the window can hold (count-based) or holds (time-based), coloured by outcome, the rest empty.
      * In the middle the failure rate, red once it has reached the threshold with enough calls.
      */
-    private void drawRing(GraphicsContext g, int i, BreakerView b, Scenario.Dependency d, double cx, double cy) {
+    private void drawRing(GraphicsContext g, BreakerView b, Scenario.Dependency d, String rate, double cx, double cy) {
         CallOutcome[] outcomes = b.recentOutcomes();
         int slots = d.breaker().slidingWindowType().equals("count-based") && d.breaker().mode().equals("resilience4j")
                 ? Math.max(d.breaker().slidingWindowSize(), outcomes.length) : Math.max(1, outcomes.length);
         int segments = Math.min(slots, MAX_RING_SEGMENTS);
-        double r = ringRadius - RING_THICKNESS / 2;
+        double thickness = Math.min(RING_THICKNESS, ringRadius / 3);
+        double r = ringRadius - thickness / 2;
         g.setLineCap(StrokeLineCap.BUTT);
-        g.setLineWidth(RING_THICKNESS);
+        g.setLineWidth(thickness);
         g.setStroke(idleFill.getValue());
         g.strokeOval(cx - r, cy - r, 2 * r, 2 * r);
         // Few segments are drawn apart; many are drawn as runs of one colour, a handful of arcs per ring.
@@ -762,14 +857,16 @@ final class MeshView extends Region {
         boolean tripping = evaluated && !Float.isNaN(b.failureRatePercent()) && d.breaker().mode().equals("resilience4j")
                 && b.failureRatePercent() >= d.breaker().failureRateThreshold();
         g.setTextAlign(TextAlignment.CENTER);
-        g.setFont(BIG_FONT);
+        g.setFont(ringRadius >= 34 ? BIG_FONT : BOLD_FONT);
         g.setFill(tripping ? failFill.getValue() : evaluated ? textFill.getValue() : mutedTextFill.getValue());
-        g.fillText(rates[i], cx, cy - 7);
-        g.setFont(SMALL_FONT);
-        g.setFill(mutedTextFill.getValue());
-        g.fillText("failed", cx, cy + 9);
-        g.fillText(thresholds[i], cx, cy + ringRadius + 12);
-        g.fillText(windowFills[i], cx, cy + ringRadius + 25);
+        if (ringRadius >= 34) {
+            g.fillText(rate, cx, cy - 7);
+            g.setFont(SMALL_FONT);
+            g.setFill(mutedTextFill.getValue());
+            g.fillText("failed", cx, cy + 10);
+        } else {
+            g.fillText(rate, cx, cy);
+        }
     }
 
     /** Segment s covers outcomes [from, to); with more outcomes than segments, the worst one shows. Null: empty. */
@@ -794,6 +891,10 @@ final class MeshView extends Region {
         }
     }
 
+    /**
+     * The dependency: what it is offered and the amplification at the top; its fault as a red badge
+     * at the bottom; its queue above that; its workers in between while there is room for them.
+     */
     private void drawDependency(GraphicsContext g, int i, Snapshot.DependencyView v, Scenario.Dependency d, boolean compact) {
         double x = dependencyX;
         double y = cardTop(i);
@@ -807,12 +908,11 @@ final class MeshView extends Region {
         g.fillText(headers[i], x + 10, y + 15);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setFont(BIG_FONT);
-        g.setFill(amplifications[i].startsWith("1.0") || amplifications[i].startsWith("0") || amplifications[i].equals("–")
-                ? textFill.getValue() : failFill.getValue());
-        g.fillText(amplifications[i], x + w - 10, y + 37);
+        g.setFill(amplified[i] ? failFill.getValue() : textFill.getValue());
+        g.fillText(amplifications[i], x + w - 10, y + 36);
         g.setFont(SMALL_FONT);
         g.setFill(mutedTextFill.getValue());
-        g.fillText("attempts / request", x + w - 10, y + 55);
+        g.fillText("attempts / request", x + w - 10, y + 53);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(textFill.getValue());
         g.fillText(loads[i], x + 10, y + 35);
@@ -832,7 +932,6 @@ final class MeshView extends Region {
         if (compact) {
             return;
         }
-        // Queue bar, then the workers above it.
         double barY = bottom - 6;
         g.setFill(idleFill.getValue());
         g.fillRect(x + 10, barY, w - 20, 6);
@@ -842,9 +941,16 @@ final class MeshView extends Region {
             g.fillRect(x + 10, barY, Math.max(2, (w - 20) * fraction), 6);
         }
         g.setFill(mutedTextFill.getValue());
-        g.fillText(queues[i], x + 10, barY - 9);
-        g.fillText(workers[i], x + 10, y + 70);
-        drawWorkers(g, v, x + 10, y + 80, w - 20, barY - 20 - (y + 80));
+        double gridTop = y + 78;
+        double gridBottom = barY - 20;
+        if (gridBottom - gridTop >= 8) {
+            g.fillText(queues[i], x + 10, barY - 9);
+            g.fillText(workers[i], x + 10, y + 68);
+            drawWorkers(g, v, x + 10, gridTop, w - 20, gridBottom - gridTop);
+        } else {
+            // No room for the cells: the workers and the queue share the line above the bar.
+            g.fillText(workersAndQueues[i], x + 10, barY - 9);
+        }
     }
 
     private void drawWorkers(GraphicsContext g, Snapshot.DependencyView v, double x, double y, double w, double h) {
@@ -889,11 +995,11 @@ final class MeshView extends Region {
                 continue;
             }
             byte kind = dots.kind(k);
-            Color color = dots.retry(k) ? retryFill.getValue() : dotFill.getValue();
+            Image sprite = sprites[dots.retry(k) ? RETRY_SPRITE : FIRST_SPRITE];
             double wire = wireY(i);
             if (age < TO_BREAKER_NANOS) {
                 double t = age / (double) TO_BREAKER_NANOS;
-                dot(g, fromX + (breakerX - fromX) * t, serviceY + (wire - serviceY) * t, color, 1);
+                sprite(g, sprite, fromX + (breakerX - fromX) * t, serviceY + (wire - serviceY) * t, DOT_RADIUS, 1);
                 continue;
             }
             long after = age - TO_BREAKER_NANOS;
@@ -901,40 +1007,60 @@ final class MeshView extends Region {
                 if (after < BOUNCE_NANOS) {
                     double t = after / (double) BOUNCE_NANOS;
                     double back = 0.35 * (1 - (1 - t) * (1 - t)); // eases out: a bounce, not a return trip
-                    ring(g, breakerX - (breakerX - fromX) * back, wire - (wire - serviceY) * back,
-                            kind == AttemptDots.REJECTED_BY_BREAKER ? failFill.getValue() : mutedTextFill.getValue(), 1 - t);
+                    sprite(g, sprites[kind == AttemptDots.REJECTED_BY_BREAKER ? REJECTED_SPRITE : BULKHEAD_SPRITE],
+                            breakerX - (breakerX - fromX) * back, wire - (wire - serviceY) * back, DOT_RADIUS, 1 - t);
                 }
                 continue;
             }
             double gateX = breakerX + breakerWidth;
             if (after < TO_DEPENDENCY_NANOS) {
                 double t = after / (double) TO_DEPENDENCY_NANOS;
-                dot(g, gateX + (dependencyX - gateX) * t, wire, color, 1);
+                sprite(g, sprite, gateX + (dependencyX - gateX) * t, wire, DOT_RADIUS, 1);
             } else if (kind == AttemptDots.FAILED) {
                 double t = (after - TO_DEPENDENCY_NANOS) / (double) FLASH_NANOS;
-                double radius = 4 + 7 * t;
-                g.setGlobalAlpha(Math.max(0, 1 - t));
-                g.setFill(failFill.getValue());
-                g.fillOval(dependencyX - radius, wire - radius, 2 * radius, 2 * radius);
-                g.setGlobalAlpha(1);
+                sprite(g, sprites[FLASH_SPRITE], dependencyX, wire, 4 + 7 * t, 1 - t);
             }
         }
     }
 
-    private void dot(GraphicsContext g, double x, double y, Color color, double alpha) {
+    /** Draws a dot's image centred on (x, y) with the given radius and opacity. */
+    private static void sprite(GraphicsContext g, Image image, double x, double y, double radius, double alpha) {
         g.setGlobalAlpha(Math.max(0, alpha));
-        g.setFill(color);
-        g.fillOval(x - DOT_RADIUS, y - DOT_RADIUS, 2 * DOT_RADIUS, 2 * DOT_RADIUS);
+        g.drawImage(image, x - radius, y - radius, 2 * radius, 2 * radius);
         g.setGlobalAlpha(1);
     }
 
-    /** A rejected attempt: a hollow dot, so a bounce reads apart from a failure at the dependency. */
-    private void ring(GraphicsContext g, double x, double y, Color color, double alpha) {
-        g.setGlobalAlpha(Math.max(0, alpha));
-        g.setStroke(color);
-        g.setLineWidth(1.8);
-        g.strokeOval(x - DOT_RADIUS, y - DOT_RADIUS, 2 * DOT_RADIUS, 2 * DOT_RADIUS);
-        g.setGlobalAlpha(1);
+    /**
+     * The dots as small images, drawn once per colour: copying an image costs far less than
+     * rasterizing hundreds of ovals every pulse. Remade when the theme's colours change.
+     */
+    private void makeSprites() {
+        Color[] colors = {dotFill.getValue(), retryFill.getValue(), failFill.getValue(), mutedTextFill.getValue(), failFill.getValue()};
+        boolean same = true;
+        for (int k = 0; k < colors.length; k++) {
+            same &= colors[k].equals(spriteColors[k]);
+        }
+        if (same) {
+            return;
+        }
+        Canvas scratch = new Canvas(SPRITE_SIZE, SPRITE_SIZE);
+        GraphicsContext g = scratch.getGraphicsContext2D();
+        SnapshotParameters transparent = new SnapshotParameters();
+        transparent.setFill(Color.TRANSPARENT);
+        for (int k = 0; k < colors.length; k++) {
+            g.clearRect(0, 0, SPRITE_SIZE, SPRITE_SIZE);
+            if (k == REJECTED_SPRITE || k == BULKHEAD_SPRITE) {
+                // A rejected attempt is hollow, so a bounce reads apart from a failure at the dependency.
+                g.setStroke(colors[k]);
+                g.setLineWidth(SPRITE_SIZE * 0.2);
+                g.strokeOval(SPRITE_SIZE * 0.12, SPRITE_SIZE * 0.12, SPRITE_SIZE * 0.76, SPRITE_SIZE * 0.76);
+            } else {
+                g.setFill(colors[k]);
+                g.fillOval(0, 0, SPRITE_SIZE, SPRITE_SIZE);
+            }
+            sprites[k] = scratch.snapshot(transparent, null);
+            spriteColors[k] = colors[k];
+        }
     }
 
     private void drawLegend(GraphicsContext g, double y, double maxX) {

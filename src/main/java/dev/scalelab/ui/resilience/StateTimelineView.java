@@ -154,20 +154,24 @@ final class StateTimelineView extends Region {
                 g.fillRect(x0, rowY, Math.max(1, x1 - x0), bandHeight);
             }
         }
-        drawLegend(g, height - 9, plotLeft);
+        drawLegend(g, height - 9, PADDING, width - PADDING);
     }
 
-    private void drawLegend(GraphicsContext g, double y, double x) {
+    private void drawLegend(GraphicsContext g, double y, double x, double maxX) {
         g.setFont(LABEL_FONT);
         g.setTextAlign(TextAlignment.LEFT);
-        double at = x;
-        for (int k = 0; k < LEGEND.length; k++) {
+        double total = 0;
+        for (double w : legendWidths) {
+            total += w + 24;
+        }
+        double at = Math.max(x, (x + maxX - total) / 2); // centred under the plot, as the charts' titles are
+        for (int k = 0; k < LEGEND.length && at + 14 + legendWidths[k] <= maxX; k++) {
             g.setFill(k == 0 ? closedFill.getValue() : k == 1 ? openFill.getValue() : k == 2 ? halfOpenFill.getValue() : disabledFill.getValue());
             g.fillRect(at, y - 4, 10, 8);
             at += 14;
             g.setFill(mutedTextFill.getValue());
             g.fillText(LEGEND[k], at, y);
-            at += legendWidths[k] + 14;
+            at += legendWidths[k] + 10;
         }
     }
 

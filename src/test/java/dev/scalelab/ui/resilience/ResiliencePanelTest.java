@@ -7,6 +7,7 @@ import dev.scalelab.world.Snapshot;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
+import javafx.scene.control.TextField;
 import javafx.scene.input.KeyCode;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -52,7 +53,7 @@ class ResiliencePanelTest {
         waitUntil(() -> "payments-protected".equals(robot.lookup("#dependencyChoice").queryComboBox().getValue()));
         assertEquals(BreakerState.CLOSED, snapshot().dependencies().get(1).breaker().state());
 
-        scrollToFaults();
+        scrollTo("#outageButton");
         Node f = robot.lookup("#outageDurationField").query();
         replaceText("#outageDurationField", "30");
         robot.clickOn("#outageButton");
@@ -67,8 +68,9 @@ class ResiliencePanelTest {
     }
 
     @Test
-    void maxAttemptsTypedInTheFieldReachesTheScenarioAndARefusedValueIsExplained() throws TimeoutException {
+    void naiveClientSettingsReachTheScenarioARefusedValueIsExplainedAndABreakerCanBeAdded() throws TimeoutException {
         assertEquals("payments-naive", robot.lookup("#dependencyChoice").queryComboBox().getValue());
+        scrollTo("#retryMaxAttemptsField");
         replaceText("#retryMaxAttemptsField", "5");
         waitUntil(() -> snapshot().current().dependencies().get(0).retry().maxAttempts() == 5);
         assertEquals(3, snapshot().current().dependencies().get(1).retry().maxAttempts(), "the other client is unchanged");
@@ -82,15 +84,29 @@ class ResiliencePanelTest {
         assertEquals("5", robot.lookup("#retryMaxAttemptsField").queryTextInputControl().getText());
         assertEquals(5, snapshot().current().dependencies().get(0).retry().maxAttempts());
         assertFalse(runner().latest().status().paused());
+
+        // The naive client has no breaker; the button gives it one, whose fields then apply.
+        TextField threshold = robot.lookup("#breakerFailureRateThresholdField").queryAs(TextField.class);
+        assertTrue(threshold.getParent().getParent().isDisabled());
+        scrollTo("#addBreakerButton");
+        robot.clickOn("#addBreakerButton");
+        waitUntil(() -> snapshot().current().dependencies().get(0).breaker() != null);
+        waitUntil(() -> "50".equals(threshold.getText()) && !threshold.getParent().getParent().isDisabled());
+        assertEquals("resilience4j", snapshot().current().dependencies().get(0).breaker().mode());
     }
 
     /**
-     * Scrolls the parameter pane to the bottom, where the fault buttons are. (The headless robot's
-     * wheel and drags do not reach a ScrollPane, so this one step is done on the control itself.)
+     * Scrolls the parameter pane until the control is in view. (The headless robot's wheel and drags
+     * do not reach a ScrollPane, so this one step is done on the pane itself.)
      */
-    private void scrollToFaults() {
+    private void scrollTo(String query) {
         ScrollPane pane = robot.lookup("#resilienceParameters").queryAs(ScrollPane.class);
-        robot.interact(() -> pane.setVvalue(pane.getVmax()));
+        Node node = robot.lookup(query).query();
+        robot.interact(() -> {
+            double y = pane.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
+            double room = pane.getContent().getBoundsInLocal().getHeight() - pane.getViewportBounds().getHeight();
+            pane.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 60) / room)));
+        });
     }
 
     private void replaceText(String query, String text) {
