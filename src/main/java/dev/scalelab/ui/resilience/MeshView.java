@@ -1,6 +1,7 @@
 package dev.scalelab.ui.resilience;
 
 import dev.scalelab.engine.resilience.BreakerState;
+import dev.scalelab.engine.resilience.BreakerTransition;
 import dev.scalelab.engine.resilience.BreakerView;
 import dev.scalelab.engine.resilience.CallOutcome;
 import dev.scalelab.world.Sample;
@@ -55,6 +56,9 @@ final class MeshView extends Region {
     /** The state machine is drawn as a triangle from this height of its area, as a row below it. */
     private static final double TRIANGLE_HEIGHT = 120;
     private static final double BREAKER_TITLE = 26;
+    /** Narrowest state machines that stay legible, as a triangle and as a row. */
+    private static final double MIN_TRIANGLE_WIDTH = 230;
+    private static final double MIN_ROW_WIDTH = 3 * 74 + 2 * 40;
     private static final double BREAKER_FOOTER = 24;
     private static final double NODE_HEIGHT = 26;
     private static final double RING_THICKNESS = 10;
@@ -149,6 +153,7 @@ final class MeshView extends Region {
     private double dependencyX;
     private double dependencyWidth;
     private double ringRadius;
+    private boolean compact;
     private boolean textsFitted;
 
     // Texts per dependency, made when a frame arrives, fitted to the layout.
@@ -166,7 +171,7 @@ final class MeshView extends Region {
     private String[] workers = new String[0];
     private String[] queues = new String[0];
     private String[] loads = new String[0];
-    private String[] requestLoads = new String[0];
+    private double[] amplificationWidths = new double[0];
     private String[] amplifications = new String[0];
     private String[] faults = new String[0];
     private String[] counters = new String[0];
@@ -315,7 +320,7 @@ final class MeshView extends Region {
             workers = new String[n];
             queues = new String[n];
             loads = new String[n];
-            requestLoads = new String[n];
+            amplificationWidths = new double[n];
             amplifications = new String[n];
             faults = new String[n];
             counters = new String[n];
@@ -347,27 +352,27 @@ final class MeshView extends Region {
                     ? "opens at " + d.breaker().consecutiveFailures() + " failures in a row"
                     : "opens at " + ResilienceTexts.tripCondition(d.breaker());
             windowFills[i] = d.breaker() != null && d.breaker().mode().equals("consecutive")
-                    ? b.bufferedCalls() + " recent calls" : b.bufferedCalls() + " calls in window (min " + b.minimumCalls() + ")";
+                    ? ResilienceTexts.calls(b.bufferedCalls()) + " recent" : ResilienceTexts.calls(b.bufferedCalls()) + ", min " + b.minimumCalls();
             tripConditions[i] = d.breaker() == null ? "" : ResilienceTexts.tripCondition(d.breaker());
             waits[i] = d.breaker() == null ? "" : "wait " + ResilienceTexts.duration(d.breaker().waitDurationInOpenStateMs());
             openNodeTexts[i] = b.state() == BreakerState.OPEN ? "OPEN " + ResilienceTexts.seconds(b.remainingWaitNanos()) : "OPEN";
-            halfOpenNodeTexts[i] = b.state() == BreakerState.HALF_OPEN ? "HALF-OPEN " + b.halfOpenPermitsLeft() : "HALF-OPEN";
+            halfOpenNodeTexts[i] = b.state() == BreakerState.HALF_OPEN && d.breaker() != null
+                    ? "HALF-OPEN " + b.halfOpenPermitsLeft() + "/" + ResilienceTexts.halfOpenCalls(d.breaker()) : "HALF-OPEN";
             workers[i] = d.instances() + " × " + d.workersPerInstance() + " workers · " + v.busyWorkers() + " busy";
             queues[i] = "queue " + v.queueLength() + " / " + d.queueCapacity();
             SecondHistory h = i < tracks.size() ? tracks.get(i).history() : null;
             int last = h == null ? -1 : h.size() - 1;
             double attempts = last < 0 ? Double.NaN : h.value(SecondHistory.ATTEMPTS, last);
             double requests = last < 0 ? Double.NaN : h.value(SecondHistory.REQUESTS, last);
-            loads[i] = Double.isNaN(attempts) ? "– attempts/s" : Math.round(attempts) + " attempts/s";
-            requestLoads[i] = Double.isNaN(requests) ? "for – req/s" : "for " + Math.round(requests) + " req/s";
+            loads[i] = Double.isNaN(attempts) ? "– attempts/s" : Math.round(attempts) + " attempts/s for " + Math.round(requests) + " req/s";
             amplifications[i] = ResilienceTexts.amplification(last < 0 ? Double.NaN : h.value(SecondHistory.AMPLIFICATION, last));
+            amplificationWidths[i] = width(amplifications[i], BIG_FONT);
             faults[i] = v.activeFaults().isEmpty() ? "" : String.join(", ", v.activeFaults());
             counters[i] = ResilienceTexts.counters(v.stats());
             compactTexts[i] = "failure rate " + rates[i] + " · " + thresholds[i];
             ringCaptions[i] = thresholds[i] + " · " + windowFills[i];
             workersAndQueues[i] = workers[i] + " · " + queues[i];
-            noBreakerTexts[i] = d.retry().maxAttempts() > 1 ? "None: every attempt is sent, retries included"
-                    : "None: every call is sent";
+            noBreakerTexts[i] = "None: every attempt is sent";
             // Red from one and a half attempts per request: retries are multiplying the load.
             amplified[i] = last >= 0 && h.value(SecondHistory.AMPLIFICATION, last) >= 1.5;
         }
@@ -380,10 +385,15 @@ final class MeshView extends Region {
             counters[i] = fit(counters[i], SMALL_FONT, dependencyX + dependencyWidth - breakerX);
             breakerSummaries[i] = fit(breakerSummaries[i], SMALL_FONT, breakerWidth - 130);
             ringCaptions[i] = fit(ringCaptions[i], SMALL_FONT, breakerWidth * 0.55);
-            statuses[i] = fit(statuses[i], SMALL_FONT, breakerWidth - 34 - width(ringCaptions[i], SMALL_FONT));
+            statuses[i] = fit(statuses[i], SMALL_FONT, compact ? breakerWidth - 24 : breakerWidth - 34 - width(ringCaptions[i], SMALL_FONT));
+            thresholds[i] = fit(thresholds[i], SMALL_FONT, breakerWidth - 40 - 2 * ringRadius);
+            windowFills[i] = fit(windowFills[i], SMALL_FONT, breakerWidth - 40 - 2 * ringRadius);
             workersAndQueues[i] = fit(workersAndQueues[i], SMALL_FONT, dependencyWidth - 20);
+            noBreakerTexts[i] = fit(noBreakerTexts[i], LABEL_FONT, breakerWidth - 20);
+            compactTexts[i] = fit(compactTexts[i], BOLD_FONT, breakerWidth - NODE_WIDTH - 64);
+
             faults[i] = fit(faults[i], SMALL_FONT, dependencyWidth - 28);
-            loads[i] = fit(loads[i], SMALL_FONT, dependencyWidth - 110);
+            loads[i] = fit(loads[i], SMALL_FONT, dependencyWidth - 20);
             workers[i] = fit(workers[i], SMALL_FONT, dependencyWidth - 20);
         }
         textsFitted = true;
@@ -419,9 +429,9 @@ final class MeshView extends Region {
         laidOutHeight = height;
         textsFitted = false;
         double available = width - 2 * MARGIN - SERVICE_WIDTH;
-        dependencyWidth = clamp(available * 0.27, 190, 270);
-        double gapToBreaker = clamp(available * 0.09, 40, 120);
-        double gapToDependency = clamp(available * 0.11, 50, 150);
+        dependencyWidth = clamp(available * 0.27, 170, 270);
+        double gapToBreaker = clamp(available * 0.09, 30, 120);
+        double gapToDependency = clamp(available * 0.11, 36, 150);
         breakerWidth = available - dependencyWidth - gapToBreaker - gapToDependency;
         if (breakerWidth > MAX_BREAKER_WIDTH) {
             double extra = breakerWidth - MAX_BREAKER_WIDTH;
@@ -433,9 +443,18 @@ final class MeshView extends Region {
         dependencyX = breakerX + breakerWidth + gapToDependency;
         rowHeight = (height - 2 * MARGIN - LEGEND_HEIGHT) / Math.max(1, n);
         cardHeight = Math.min(MAX_CARD_HEIGHT, rowHeight - ROW_HEADER - ROW_FOOTER - 6);
-        ringRadius = clamp(Math.min((cardHeight - BREAKER_TITLE - BREAKER_FOOTER - 4) / 2, (breakerWidth - 260) / 2), 0, MAX_RING_RADIUS);
-        if (ringRadius < 16) {
+        double middleHeight = cardHeight - BREAKER_TITLE - BREAKER_FOOTER;
+        // The state machine needs this much width in the layout its height allows; the ring takes the rest.
+        double machineWidth = middleHeight >= TRIANGLE_HEIGHT ? MIN_TRIANGLE_WIDTH : MIN_ROW_WIDTH;
+        ringRadius = clamp(Math.min((middleHeight - 4) / 2, (breakerWidth - 24 - machineWidth - 30) / 2), 0, MAX_RING_RADIUS);
+        if (ringRadius < 18) {
             ringRadius = 0; // too small to read: the rate is in the caption
+        }
+        // Without room for the machine itself, a breaker is drawn as its lit state beside the ring.
+        compact = breakerWidth - 24 < machineWidth;
+        if (compact) {
+            ringRadius = clamp(Math.min((middleHeight - 4) / 2, (breakerWidth - 24 - 130) / 2), 0, MAX_RING_RADIUS);
+            ringRadius = ringRadius < 18 ? 0 : ringRadius;
         }
     }
 
@@ -484,7 +503,6 @@ final class MeshView extends Region {
         }
         g.setTextBaseline(VPos.CENTER);
         double serviceY = serviceY();
-        boolean compact = cardHeight < 96;
         for (int i = 0; i < n; i++) {
             drawLink(g, MARGIN + SERVICE_WIDTH, serviceY, breakerX, wireY(i));
             drawLink(g, breakerX + breakerWidth, wireY(i), dependencyX, wireY(i));
@@ -495,7 +513,7 @@ final class MeshView extends Region {
             Scenario.Dependency d = snapshot.current().dependencies().get(i);
             drawRowHeader(g, i);
             drawBreaker(g, i, v, d, compact);
-            drawDependency(g, i, v, d, compact);
+            drawDependency(g, i, v, d, cardHeight < 96);
             g.setFont(SMALL_FONT);
             g.setTextAlign(TextAlignment.LEFT);
             g.setFill(mutedTextFill.getValue());
@@ -596,7 +614,7 @@ final class MeshView extends Region {
             drawNoBreaker(g, i, x, y, w, h);
             return;
         }
-        if (compact) {
+        if (cardHeight < 96) {
             // Too little height for the machine: one lit pill and the rate.
             drawNode(g, x + 10, y + 26, NODE_WIDTH + 30, stateText(i, b.state()), true, b.state(), nodeFraction(b, d));
             g.setTextAlign(TextAlignment.LEFT);
@@ -605,12 +623,31 @@ final class MeshView extends Region {
             g.fillText(compactTexts[i], x + NODE_WIDTH + 54, y + 26 + NODE_HEIGHT / 2);
             return;
         }
+        if (compact) {
+            // Too narrow for the machine: the lit state with what it is measured against, beside the ring.
+            double pillWidth = Math.min(NODE_WIDTH + 30, w - 24 - (ringRadius > 0 ? 2 * ringRadius + 20 : 0));
+            double top = y + BREAKER_TITLE + 6;
+            drawNode(g, x + 12, top, pillWidth, stateText(i, b.state()), true, b.state(), nodeFraction(b, d));
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setFont(SMALL_FONT);
+            g.setFill(mutedTextFill.getValue());
+            g.fillText(thresholds[i], x + 12, top + NODE_HEIGHT + 20);
+            g.fillText(windowFills[i], x + 12, top + NODE_HEIGHT + 34);
+            if (ringRadius > 0) {
+                drawRing(g, b, v.transitions(), d, rates[i], x + w - 14 - ringRadius, y + BREAKER_TITLE + (h - BREAKER_TITLE - BREAKER_FOOTER) / 2);
+            }
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setFont(SMALL_FONT);
+            g.setFill(textFill.getValue());
+            g.fillText(statuses[i], x + 12, y + h - BREAKER_FOOTER / 2 - 2);
+            return;
+        }
         double middleTop = y + BREAKER_TITLE;
         double middleHeight = h - BREAKER_TITLE - BREAKER_FOOTER;
         double ringSpace = ringRadius > 0 ? 2 * ringRadius + 30 : 0;
         drawStateMachine(g, i, b, d, x + 12, middleTop, w - 24 - ringSpace, middleHeight);
         if (ringRadius > 0) {
-            drawRing(g, b, d, rates[i], x + w - 14 - ringRadius, middleTop + middleHeight / 2);
+            drawRing(g, b, v.transitions(), d, rates[i], x + w - 14 - ringRadius, middleTop + middleHeight / 2);
         }
         double footerY = y + h - BREAKER_FOOTER / 2 - 2;
         g.setFont(SMALL_FONT);
@@ -824,10 +861,10 @@ final class MeshView extends Region {
      * the window can hold (count-based) or holds (time-based), coloured by outcome, the rest empty.
      * In the middle the failure rate, red once it has reached the threshold with enough calls.
      */
-    private void drawRing(GraphicsContext g, BreakerView b, Scenario.Dependency d, String rate, double cx, double cy) {
+    private void drawRing(GraphicsContext g, BreakerView b, List<BreakerTransition> transitions, Scenario.Dependency d,
+                          String rate, double cx, double cy) {
         CallOutcome[] outcomes = b.recentOutcomes();
-        int slots = d.breaker().slidingWindowType().equals("count-based") && d.breaker().mode().equals("resilience4j")
-                ? Math.max(d.breaker().slidingWindowSize(), outcomes.length) : Math.max(1, outcomes.length);
+        int slots = Math.max(BreakerWindow.capacity(b, transitions, d.breaker()), Math.max(1, outcomes.length));
         int segments = Math.min(slots, MAX_RING_SEGMENTS);
         double thickness = Math.min(RING_THICKNESS, ringRadius / 3);
         double r = ringRadius - thickness / 2;
@@ -906,18 +943,14 @@ final class MeshView extends Region {
         g.setFill(textFill.getValue());
         g.setFont(BOLD_FONT);
         g.fillText(headers[i], x + 10, y + 15);
-        g.setTextAlign(TextAlignment.RIGHT);
         g.setFont(BIG_FONT);
         g.setFill(amplified[i] ? failFill.getValue() : textFill.getValue());
-        g.fillText(amplifications[i], x + w - 10, y + 36);
+        g.fillText(amplifications[i], x + 10, y + 38);
         g.setFont(SMALL_FONT);
         g.setFill(mutedTextFill.getValue());
-        g.fillText("attempts / request", x + w - 10, y + 53);
-        g.setTextAlign(TextAlignment.LEFT);
+        g.fillText("attempts per request", x + 16 + amplificationWidths[i], y + 40);
         g.setFill(textFill.getValue());
-        g.fillText(loads[i], x + 10, y + 35);
-        g.setFill(mutedTextFill.getValue());
-        g.fillText(requestLoads[i], x + 10, y + 50);
+        g.fillText(loads[i], x + 10, y + 59);
         double bottom = y + h - 8;
         if (faulty) {
             // The fault badge: what is injected and until when.
@@ -941,11 +974,11 @@ final class MeshView extends Region {
             g.fillRect(x + 10, barY, Math.max(2, (w - 20) * fraction), 6);
         }
         g.setFill(mutedTextFill.getValue());
-        double gridTop = y + 78;
+        double gridTop = y + 86;
         double gridBottom = barY - 20;
         if (gridBottom - gridTop >= 8) {
             g.fillText(queues[i], x + 10, barY - 9);
-            g.fillText(workers[i], x + 10, y + 68);
+            g.fillText(workers[i], x + 10, y + 76);
             drawWorkers(g, v, x + 10, gridTop, w - 20, gridBottom - gridTop);
         } else {
             // No room for the cells: the workers and the queue share the line above the bar.

@@ -37,7 +37,7 @@ final class ResilienceCharts {
     private final NumberAxis amplificationTime = timeAxis();
     private final NumberAxis failureTime = timeAxis();
     private final LineChart<Number, Number> loadChart = chart(loadTime, valueAxis(),
-            "Load on each dependency (per s)", "loadChart");
+            "Load per dependency (/s)", "loadChart");
     private final LineChart<Number, Number> amplificationChart = chart(amplificationTime, valueAxis(),
             "Attempts per request", "amplificationChart");
     private final LineChart<Number, Number> failureChart = chart(failureTime, percentAxis(),

@@ -65,7 +65,7 @@ final class ResilienceTexts {
             case CLOSED:
                 return "Closed: calls flow" + (v.openings() > 0 ? "; opened " + v.openings() + (v.openings() == 1 ? " time" : " times") : "");
             case OPEN:
-                return "Open: rejects every call; half-open in " + seconds(v.remainingWaitNanos());
+                return "Open: rejecting calls, half-open in " + seconds(v.remainingWaitNanos());
             case HALF_OPEN:
                 return "Half-open: " + v.halfOpenPermitsLeft() + " of " + (config == null ? "?" : halfOpenCalls(config))
                         + " trial calls left";
@@ -78,8 +78,14 @@ final class ResilienceTexts {
         }
     }
 
-    private static int halfOpenCalls(Scenario.Breaker b) {
+    /** Trial calls in HALF_OPEN: one for the consecutive rule. */
+    static int halfOpenCalls(Scenario.Breaker b) {
         return b.mode().equals("consecutive") ? 1 : b.permittedNumberOfCallsInHalfOpenState();
+    }
+
+    /** "1 call", "20 calls". */
+    static String calls(long n) {
+        return n == 1 ? "1 call" : Formats.count(n) + " calls";
     }
 
     /** The trip condition beside the CLOSED → OPEN arrow: "≥ 50%" or "5 in a row". */

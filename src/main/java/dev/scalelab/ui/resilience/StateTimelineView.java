@@ -52,6 +52,9 @@ final class StateTimelineView extends Region {
     private double tickSeconds = 30;
     private double nowSeconds;
     private double labelWidth;
+    private String[] labels = new String[0];
+    private double labelsFittedTo = -1;
+    private final Text measure = new Text();
     private boolean dirty = true;
 
     StateTimelineView() {
@@ -80,13 +83,13 @@ final class StateTimelineView extends Region {
     /** Shows the tracks' states over [windowStart, windowEnd] of virtual time, up to {@code now}. */
     void show(List<DependencyTrack> newTracks, double start, double end, double tick, double now) {
         if (newTracks != tracks || newTracks.size() != tracks.size()) {
-            Text text = new Text();
-            text.setFont(LABEL_FONT);
+            measure.setFont(LABEL_FONT);
             labelWidth = 0;
             for (DependencyTrack t : newTracks) {
-                text.setText(t.name());
-                labelWidth = Math.max(labelWidth, text.getLayoutBounds().getWidth());
+                measure.setText(t.name());
+                labelWidth = Math.max(labelWidth, measure.getLayoutBounds().getWidth());
             }
+            labelsFittedTo = -1;
         }
         tracks = newTracks;
         windowStart = start;
@@ -115,7 +118,11 @@ final class StateTimelineView extends Region {
         g.setFill(textFill.getValue());
         g.fillText("Breaker state", width / 2, PADDING + 7);
 
-        double plotLeft = PADDING + Math.min(labelWidth, width * 0.35) + 10;
+        double labelSpace = Math.min(labelWidth, width * 0.35);
+        double plotLeft = PADDING + labelSpace + 10;
+        if (labelsFittedTo != labelSpace) {
+            fitLabels(labelSpace);
+        }
         double plotRight = width - PADDING - 6;
         double top = PADDING + TITLE_HEIGHT;
         double bottom = height - AXIS_HEIGHT;
@@ -139,7 +146,7 @@ final class StateTimelineView extends Region {
             g.setTextAlign(TextAlignment.RIGHT);
             g.setFont(LABEL_FONT);
             g.setFill(textFill.getValue());
-            g.fillText(tracks.get(i).name(), plotLeft - 8, rowY + bandHeight / 2);
+            g.fillText(labels[i], plotLeft - 8, rowY + bandHeight / 2);
             StateSpans spans = tracks.get(i).states();
             for (int k = 0; k < spans.size(); k++) {
                 double from = Math.max(windowStart, spans.startSeconds(k));
@@ -155,6 +162,23 @@ final class StateTimelineView extends Region {
             }
         }
         drawLegend(g, height - 9, PADDING, width - PADDING);
+    }
+
+    /** The dependencies' names, shortened with an ellipsis where the chart is too narrow for them. */
+    private void fitLabels(double space) {
+        labels = new String[tracks.size()];
+        measure.setFont(LABEL_FONT);
+        for (int i = 0; i < labels.length; i++) {
+            String name = tracks.get(i).name();
+            String shown = name;
+            measure.setText(shown);
+            while (shown.length() > 1 && measure.getLayoutBounds().getWidth() > space) {
+                shown = shown.substring(0, shown.length() - 1);
+                measure.setText(shown + "…");
+            }
+            labels[i] = shown.equals(name) ? name : shown + "…";
+        }
+        labelsFittedTo = space;
     }
 
     private void drawLegend(GraphicsContext g, double y, double x, double maxX) {
