@@ -48,10 +48,6 @@ final class DependencyFieldModel {
         this.sendToSimulation = sendToSimulation;
     }
 
-    DependencyField field() {
-        return field;
-    }
-
     String path() {
         return field.path(dependency);
     }

@@ -62,6 +62,8 @@ final class DependencyForm {
     private long seenLogCount = -1;
     private List<FaultSchedule.Line> shownSchedule = List.of();
     private List<String> shownActive = null;
+    private long scheduleTenth = Long.MIN_VALUE;
+    private Scenario scheduleScenario;
 
     /**
      * @param setField   receives a checked change of a dependency field: {@code runner::setDependencyField}
@@ -407,7 +409,13 @@ final class DependencyForm {
             showBreakerNote();
         }
         showRefusals(snapshot);
-        showSchedule(FaultSchedule.timeline(current, snapshot.timeSeconds()), FaultSchedule.active(snapshot.dependencies()));
+        // The schedule's marks change at most with the virtual tenth of a second; not worth rebuilding every frame.
+        long tenth = (long) Math.floor(snapshot.timeSeconds() * 10);
+        if (tenth != scheduleTenth || current != scheduleScenario) {
+            scheduleTenth = tenth;
+            scheduleScenario = current;
+            showSchedule(FaultSchedule.timeline(current, snapshot.timeSeconds()), FaultSchedule.active(snapshot.dependencies()));
+        }
     }
 
     /** The world's "refused: dependencies[...]" lines since the last frame: a value it would not take after all. */
@@ -475,10 +483,5 @@ final class DependencyForm {
         Label label = new Label(text);
         label.getStyleClass().add("resilience-note");
         return label;
-    }
-
-    /** The name of the dependency the fields show; for tests. */
-    String selectedDependency() {
-        return selectedName();
     }
 }

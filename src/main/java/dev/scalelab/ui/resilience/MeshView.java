@@ -298,11 +298,6 @@ final class MeshView extends Region {
         }
     }
 
-    /** How many dots are in flight; for tests. */
-    int dotsInFlight() {
-        return dots.size();
-    }
-
     // ------------------------------------------------------------------ texts
 
     private void makeTexts() {

@@ -126,6 +126,7 @@ final class ResilienceCharts {
         double windowStart = Math.max(0, Math.floor((newest - WINDOW_SECONDS) / TICK_SECONDS) * TICK_SECONDS);
         double upper = newest <= WINDOW_SECONDS ? WINDOW_SECONDS : windowStart + WINDOW_SECONDS + TICK_SECONDS;
         for (int i = 0; i < tracks.size(); i++) {
+            tracks.get(i).states().dropBefore(windowStart);
             SecondHistory h = tracks.get(i).history();
             int first = Math.max(h.firstAfter(shownUntil[i]), h.firstAfter(windowStart - 1e-9));
             append(attempts.get(i), h, SecondHistory.ATTEMPTS, first);

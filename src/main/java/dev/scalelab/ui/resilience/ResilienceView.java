@@ -81,6 +81,7 @@ public final class ResilienceView implements Panel {
         chartHost.getStylesheets().add(stylesheet);
         ((javafx.scene.Parent) form.node()).getStylesheets().add(stylesheet);
         showEmpty(true);
+        viewModel.emptyProperty().addListener((obs, was, empty) -> showEmpty(empty));
     }
 
     private void showEmpty(boolean empty) {
@@ -131,7 +132,6 @@ public final class ResilienceView implements Panel {
         snapshot = frame.snapshot();
         viewModel.update(snapshot, nowNanos);
         chartsRestart |= viewModel.restarted();
-        showEmpty(snapshot.dependencies().isEmpty());
         mesh.show(snapshot, viewModel.tracks(), viewModel.attemptsPerDot(), viewModel.restarted());
         mesh.launch(nowNanos);
         form.update(snapshot);
