@@ -11,6 +11,7 @@ import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -46,6 +47,10 @@ public final class ResilienceView implements Panel {
         this.runner = runner;
         form = new DependencyForm(runner::setDependencyField, runner::act, this::openPreset);
         mesh.setId("meshView");
+        Tooltip.install(mesh, DependencyForm.tooltip("Each row is one downstream dependency: the service's mesh client "
+                + "with its circuit breaker (the lit state, the countdown to half-open, the ring of recent outcomes around "
+                + "the failure rate), then the dependency itself (workers, queue, faults). Dots are a sample of the attempts: "
+                + "they bounce off an open breaker and flash red where the dependency fails them."));
 
         Label title = new Label("No downstream services in this scenario");
         title.getStyleClass().add("resilience-empty-title");
