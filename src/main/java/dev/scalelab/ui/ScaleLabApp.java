@@ -5,6 +5,7 @@ import dev.scalelab.ui.database.DatabasePanel;
 import dev.scalelab.ui.overview.OverviewView;
 import dev.scalelab.ui.parameters.ParameterPaneView;
 import dev.scalelab.ui.parameters.ParameterPaneViewModel;
+import dev.scalelab.ui.resilience.ResilienceView;
 import dev.scalelab.world.ScenarioException;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -55,7 +56,11 @@ public final class ScaleLabApp extends Application {
         runner = new SimulationRunner(options.scenario(), false);
         MainWindowViewModel windowModel = new MainWindowViewModel(runner, options.scenarioLabel());
         ParameterPaneViewModel parameterModel = new ParameterPaneViewModel(runner::set, runner.latest().snapshot().current());
-        window = new MainWindowController(runner, windowModel, parameterModel, List.of(new OverviewView(), new DatabasePanel(runner)));
+        // In the order of DESIGN.md: the Overview, then one panel per pattern along the request path.
+        window = new MainWindowController(runner, windowModel, parameterModel, List.of(
+                new OverviewView(),
+                new DatabasePanel(runner),
+                new ResilienceView(runner)));
 
         FXMLLoader loader = new FXMLLoader(ScaleLabApp.class.getResource("/fxml/MainWindow.fxml"));
         loader.setControllerFactory(type -> {

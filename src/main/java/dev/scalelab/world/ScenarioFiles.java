@@ -610,11 +610,25 @@ public final class ScenarioFiles {
         return Integer.parseInt(path.substring(path.indexOf('[') + 1, path.indexOf(']')));
     }
 
-    /** {@code s} with a dependency field set, checked as a file would be. */
+    /**
+     * {@code s} with a dependency field set, checked as a file would be. Setting a breaker field of a
+     * dependency that has no breaker gives it one with the defaults first, as an empty
+     * {@code "breaker": {}} in its file would.
+     */
     public static Scenario withDependencyField(Scenario s, String path, Object value) {
-        if (dependencyIndex(path) >= s.dependencies().size()) {
+        int index = dependencyIndex(path);
+        if (index >= s.dependencies().size()) {
             throw new ScenarioException(path.substring(0, path.indexOf(']') + 1), "this scenario has only "
                     + s.dependencies().size() + " dependencies");
+        }
+        Scenario.Dependency d = s.dependencies().get(index);
+        if (d.breaker() == null && path.startsWith("dependencies[" + index + "].breaker.")) {
+            List<Scenario.Dependency> deps = new ArrayList<>(s.dependencies());
+            deps.set(index, new Scenario.Dependency(d.name(), d.callProbability(), d.instances(), d.workersPerInstance(),
+                    d.queueCapacity(), d.serviceTime(), d.errorRate(), d.timeoutMs(), d.maxConcurrentCalls(),
+                    Scenario.Breaker.DEFAULT, d.retry()));
+            s = new Scenario(s.name(), s.description(), s.seed(), s.durationSeconds(), s.workload(), s.service(),
+                    s.autoscaler(), s.verticalScaler(), s.balancer(), s.cache(), s.database(), deps, s.timeline());
         }
         return withField(s, path, value);
     }

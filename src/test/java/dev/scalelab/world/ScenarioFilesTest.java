@@ -107,4 +107,20 @@ class ScenarioFilesTest {
         assertEquals("instances: is empty; a whole number from 1 to 500",
                 assertThrows(ScenarioException.class, () -> Parameter.INSTANCES.parse("instances", "")).getMessage());
     }
+
+    @Test
+    void settingABreakerFieldOfADependencyWithoutOneAddsABreakerWithTheDefaults() {
+        Scenario storm = Presets.load("retry-storm");
+        assertEquals(null, storm.dependencies().get(0).breaker());
+        Scenario s = ScenarioFiles.withDependencyField(storm, "dependencies[0].breaker.failureRateThreshold", 40.0);
+        Scenario.Breaker d = Scenario.Breaker.DEFAULT;
+        assertEquals(new Scenario.Breaker(d.mode(), d.slidingWindowType(), d.slidingWindowSize(), d.minimumNumberOfCalls(),
+                40, d.slowCallRateThreshold(), d.slowCallDurationThresholdMs(), d.waitDurationInOpenStateMs(),
+                d.permittedNumberOfCallsInHalfOpenState(), d.automaticTransition(), d.consecutiveFailures()),
+                s.dependencies().get(0).breaker());
+        assertEquals(storm.dependencies().get(1), s.dependencies().get(1));
+        assertEquals("dependencies[0].breaker.failureRateThreshold: 0 is out of range; expected above 0 to 100",
+                assertThrows(ScenarioException.class, () -> ScenarioFiles.withDependencyField(storm,
+                        "dependencies[0].breaker.failureRateThreshold", 0.0)).getMessage());
+    }
 }

@@ -1,0 +1,282 @@
+package dev.scalelab.ui.resilience;
+
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.ColumnConstraints;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.RowConstraints;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Rectangle;
+import javafx.util.Duration;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Resilience panel's charts over the last {@link #WINDOW_SECONDS} of virtual time, one line
+ * (or band) per dependency in its colour: the load offered to each dependency against the requests
+ * that called it (a retry storm shows as the first multiplying the second), attempts per request,
+ * the breaker's failure rate against its threshold, and the breaker state timeline. Each update
+ * appends only the new per-second points and drops those that slid out of the window.
+ *
+ * <p>FX thread only.
+ */
+final class ResilienceCharts {
+    static final double WINDOW_SECONDS = 180;
+    static final double TICK_SECONDS = 30;
+    /** Colours per dependency, looked up in styles/resilience.css; more dependencies reuse them. */
+    static final int COLORS = 4;
+
+    private final NumberAxis loadTime = timeAxis();
+    private final NumberAxis amplificationTime = timeAxis();
+    private final NumberAxis failureTime = timeAxis();
+    private final LineChart<Number, Number> loadChart = chart(loadTime, valueAxis(),
+            "Load per dependency (/s)", "loadChart");
+    private final LineChart<Number, Number> amplificationChart = chart(amplificationTime, valueAxis(),
+            "Attempts per request", "amplificationChart");
+    private final LineChart<Number, Number> failureChart = chart(failureTime, percentAxis(),
+            "Failure rate vs threshold (%)", "failureChart");
+    private final StateTimelineView timeline = new StateTimelineView();
+    private final FlowPane legend = new FlowPane();
+    private final VBox view;
+
+    private final List<XYChart.Series<Number, Number>> attempts = new ArrayList<>();
+    private final List<XYChart.Series<Number, Number>> requests = new ArrayList<>();
+    private final List<XYChart.Series<Number, Number>> amplification = new ArrayList<>();
+    private final List<XYChart.Series<Number, Number>> failureRate = new ArrayList<>();
+    private final List<XYChart.Series<Number, Number>> threshold = new ArrayList<>();
+    private double[] shownUntil = new double[0];
+    private long shownStructure = -1;
+
+    ResilienceCharts() {
+        timeline.setId("stateTimeline");
+        legend.getStyleClass().add("resilience-legend");
+        GridPane grid = new GridPane();
+        grid.getStyleClass().add("resilience-chart-grid");
+        grid.add(loadChart, 0, 0);
+        grid.add(amplificationChart, 1, 0);
+        grid.add(failureChart, 0, 1);
+        grid.add(timeline, 1, 1);
+        for (int c = 0; c < 2; c++) {
+            ColumnConstraints column = new ColumnConstraints();
+            column.setPercentWidth(50);
+            column.setHgrow(Priority.ALWAYS);
+            grid.getColumnConstraints().add(column);
+            RowConstraints row = new RowConstraints();
+            row.setPercentHeight(50);
+            row.setVgrow(Priority.ALWAYS);
+            grid.getRowConstraints().add(row);
+        }
+        install(loadChart, "Attempts sent to each dependency per virtual second (solid) and the requests that called it "
+                + "(dashed). Retries without back-off or budget multiply the attempts while the dependency fails: a retry storm.");
+        install(amplificationChart, "Attempts sent per request in each virtual second: 1 without retries, up to max attempts "
+                + "in a retry storm, near 0 while an open breaker rejects the calls.");
+        install(failureChart, "The breaker's failure rate over its sliding window (solid) and its failure-rate threshold "
+                + "(dashed); it opens once the rate reaches the threshold with the minimum calls recorded. For a client "
+                + "without a breaker, the share of its attempts that failed in each second.");
+        Tooltip.install(timeline, tooltip("Each breaker's state over time: closed (calls flow), open (calls rejected), "
+                + "half-open (trial calls decide)."));
+        VBox.setVgrow(grid, Priority.ALWAYS);
+        view = new VBox(legend, grid);
+        view.getStyleClass().add("resilience-charts");
+        view.setMinHeight(0);
+    }
+
+    private static void install(LineChart<Number, Number> chart, String explanation) {
+        Tooltip.install(chart, tooltip(explanation));
+    }
+
+    private static Tooltip tooltip(String text) {
+        Tooltip tooltip = new Tooltip(text);
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(360);
+        tooltip.setShowDelay(Duration.millis(300));
+        return tooltip;
+    }
+
+    VBox view() {
+        return view;
+    }
+
+    /** Brings the charts up to the tracks' newest points; {@code structure} changes when the dependencies do. */
+    void show(List<DependencyTrack> tracks, long structure, boolean restarted, double nowSeconds) {
+        if (structure != shownStructure) {
+            rebuild(tracks);
+            shownStructure = structure;
+        } else if (restarted) {
+            clear();
+        }
+        double newest = Double.NaN;
+        for (DependencyTrack t : tracks) {
+            double n = t.history().newestTime();
+            if (!(n <= newest)) {
+                newest = n;
+            }
+        }
+        if (Double.isNaN(newest)) {
+            newest = 0;
+        }
+        // The window starts on a tick, so the axis reads 30, 60, 90 … and moves a tick at a time.
+        double windowStart = Math.max(0, Math.floor((newest - WINDOW_SECONDS) / TICK_SECONDS) * TICK_SECONDS);
+        double upper = newest <= WINDOW_SECONDS ? WINDOW_SECONDS : windowStart + WINDOW_SECONDS + TICK_SECONDS;
+        for (int i = 0; i < tracks.size(); i++) {
+            tracks.get(i).states().dropBefore(windowStart);
+            SecondHistory h = tracks.get(i).history();
+            int first = Math.max(h.firstAfter(shownUntil[i]), h.firstAfter(windowStart - 1e-9));
+            append(attempts.get(i), h, SecondHistory.ATTEMPTS, first);
+            append(requests.get(i), h, SecondHistory.REQUESTS, first);
+            append(amplification.get(i), h, SecondHistory.AMPLIFICATION, first);
+            append(failureRate.get(i), h, SecondHistory.FAILURE_RATE, first);
+            append(threshold.get(i), h, SecondHistory.THRESHOLD, first);
+            if (h.size() > 0) {
+                shownUntil[i] = h.newestTime();
+            }
+        }
+        for (List<XYChart.Series<Number, Number>> group : List.of(attempts, requests, amplification, failureRate, threshold)) {
+            for (XYChart.Series<Number, Number> s : group) {
+                dropBefore(s, windowStart);
+            }
+        }
+        for (NumberAxis axis : new NumberAxis[] {loadTime, amplificationTime, failureTime}) {
+            axis.setLowerBound(windowStart);
+            axis.setUpperBound(upper);
+        }
+        timeline.show(tracks, windowStart, upper, TICK_SECONDS, nowSeconds);
+    }
+
+    /** Every pulse: the timeline redraws only if {@link #show} changed it. */
+    void draw() {
+        timeline.draw();
+    }
+
+    private void rebuild(List<DependencyTrack> tracks) {
+        attempts.clear();
+        requests.clear();
+        amplification.clear();
+        failureRate.clear();
+        threshold.clear();
+        loadChart.getData().clear();
+        amplificationChart.getData().clear();
+        failureChart.getData().clear();
+        legend.getChildren().clear();
+        StringBuilder loadColors = new StringBuilder();
+        StringBuilder amplificationColors = new StringBuilder();
+        for (int i = 0; i < tracks.size(); i++) {
+            String name = tracks.get(i).name();
+            attempts.add(series(name + " attempts"));
+            requests.add(series(name + " requests"));
+            amplification.add(series(name));
+            failureRate.add(series(name + " failure rate"));
+            threshold.add(series(name + " threshold"));
+            loadChart.getData().addAll(attempts.get(i), requests.get(i));
+            amplificationChart.getData().add(amplification.get(i));
+            failureChart.getData().addAll(failureRate.get(i), threshold.get(i));
+            // Modena colours series n with CHART_COLOR_(n mod 8 + 1): both lines of a dependency get its colour.
+            String color = "-res-dependency-" + (i % COLORS);
+            if (2 * i + 1 < 8) {
+                loadColors.append("CHART_COLOR_").append(2 * i + 1).append(": ").append(color).append("; CHART_COLOR_")
+                        .append(2 * i + 2).append(": ").append(color).append("; ");
+            }
+            if (i < 8) {
+                amplificationColors.append("CHART_COLOR_").append(i + 1).append(": ").append(color).append("; ");
+            }
+            Rectangle swatch = new Rectangle(14, 4);
+            swatch.getStyleClass().addAll("legend-swatch", "dependency-" + (i % COLORS));
+            Label entry = new Label(name, swatch);
+            entry.getStyleClass().add("resilience-legend-item");
+            legend.getChildren().add(entry);
+        }
+        loadChart.setStyle(loadColors.toString());
+        failureChart.setStyle(loadColors.toString());
+        amplificationChart.setStyle(amplificationColors.toString());
+        for (int i = 0; i < tracks.size(); i++) {
+            requests.get(i).getNode().getStyleClass().add("dashed-line");
+            threshold.get(i).getNode().getStyleClass().add("dashed-line");
+        }
+        Label note = new Label("solid: attempts sent, failure rate · dashed: requests, threshold");
+        note.getStyleClass().add("resilience-legend-note");
+        legend.getChildren().add(note);
+        shownUntil = new double[tracks.size()];
+        java.util.Arrays.fill(shownUntil, Double.NEGATIVE_INFINITY);
+    }
+
+    private void clear() {
+        for (List<XYChart.Series<Number, Number>> group : List.of(attempts, requests, amplification, failureRate, threshold)) {
+            for (XYChart.Series<Number, Number> s : group) {
+                s.getData().clear();
+            }
+        }
+        java.util.Arrays.fill(shownUntil, Double.NEGATIVE_INFINITY);
+    }
+
+    /** Adds points {@code [from, size)} of one column, skipping seconds without a value. */
+    private static void append(XYChart.Series<Number, Number> s, SecondHistory h, int column, int from) {
+        if (from >= h.size()) {
+            return;
+        }
+        List<XYChart.Data<Number, Number>> points = new ArrayList<>(h.size() - from);
+        for (int i = from; i < h.size(); i++) {
+            double v = h.value(column, i);
+            if (!Double.isNaN(v)) {
+                points.add(new XYChart.Data<>(h.time(i), v));
+            }
+        }
+        s.getData().addAll(points);
+    }
+
+    private static void dropBefore(XYChart.Series<Number, Number> s, double windowStart) {
+        int stale = 0;
+        while (stale < s.getData().size() && s.getData().get(stale).getXValue().doubleValue() < windowStart) {
+            stale++;
+        }
+        if (stale > 0) {
+            s.getData().remove(0, stale);
+        }
+    }
+
+    private static XYChart.Series<Number, Number> series(String name) {
+        XYChart.Series<Number, Number> s = new XYChart.Series<>();
+        s.setName(name);
+        return s;
+    }
+
+    private static NumberAxis timeAxis() {
+        NumberAxis axis = new NumberAxis(0, WINDOW_SECONDS, TICK_SECONDS);
+        axis.setAutoRanging(false);
+        axis.setAnimated(false);
+        return axis;
+    }
+
+    /** Unlabelled: the chart's title names the quantity and its unit, which leaves the plot more room. */
+    private static NumberAxis valueAxis() {
+        NumberAxis axis = new NumberAxis();
+        axis.setForceZeroInRange(true);
+        axis.setAnimated(false);
+        return axis;
+    }
+
+    private static NumberAxis percentAxis() {
+        NumberAxis axis = new NumberAxis(0, 100, 25);
+        axis.setAutoRanging(false);
+        axis.setAnimated(false);
+        return axis;
+    }
+
+    private static LineChart<Number, Number> chart(NumberAxis timeAxis, NumberAxis valueAxis, String title, String id) {
+        LineChart<Number, Number> chart = new LineChart<>(timeAxis, valueAxis);
+        chart.setId(id);
+        chart.setTitle(title);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setLegendVisible(false);
+        chart.setMinSize(0, 0);
+        chart.setPrefSize(Region.USE_COMPUTED_SIZE, Region.USE_COMPUTED_SIZE);
+        return chart;
+    }
+}

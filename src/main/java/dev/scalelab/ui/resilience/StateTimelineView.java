@@ -1,0 +1,220 @@
+package dev.scalelab.ui.resilience;
+
+import dev.scalelab.engine.resilience.BreakerState;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleablePropertyFactory;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+import java.util.List;
+
+/**
+ * The breaker state timeline: a band per dependency, coloured by its breaker's state over the same
+ * window of virtual time as the other charts, with the dependency's name on the left and a time axis
+ * below. A client without a breaker shows a grey band. Redrawn only when told something changed.
+ *
+ * <p>FX thread only.
+ */
+final class StateTimelineView extends Region {
+    private static final StyleablePropertyFactory<StateTimelineView> STYLE = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+
+    private static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 12);
+    private static final Font LABEL_FONT = Font.font("System", 11);
+    private static final Font TICK_FONT = Font.font("System", 10.5);
+    private static final double PADDING = 8;
+    private static final double TITLE_HEIGHT = 22;
+    private static final double AXIS_HEIGHT = 30;
+    private static final double MAX_BAND_HEIGHT = 24;
+    private static final String[] LEGEND = {"closed", "open", "half-open", "no breaker"};
+
+    private final StyleableProperty<Color> textFill = STYLE.createStyleableColorProperty(this, "textFill", "-sl-text-fill", v -> v.textFill, Color.BLACK);
+    private final StyleableProperty<Color> mutedTextFill = STYLE.createStyleableColorProperty(this, "mutedTextFill", "-sl-muted-text-fill", v -> v.mutedTextFill, Color.GRAY);
+    private final StyleableProperty<Color> gridStroke = STYLE.createStyleableColorProperty(this, "gridStroke", "-sl-grid-stroke", v -> v.gridStroke, Color.GAINSBORO);
+    private final StyleableProperty<Color> closedFill = STYLE.createStyleableColorProperty(this, "closedFill", "-sl-closed-fill", v -> v.closedFill, Color.SEAGREEN);
+    private final StyleableProperty<Color> openFill = STYLE.createStyleableColorProperty(this, "openFill", "-sl-open-fill", v -> v.openFill, Color.CRIMSON);
+    private final StyleableProperty<Color> halfOpenFill = STYLE.createStyleableColorProperty(this, "halfOpenFill", "-sl-half-open-fill", v -> v.halfOpenFill, Color.ORANGE);
+    private final StyleableProperty<Color> disabledFill = STYLE.createStyleableColorProperty(this, "disabledFill", "-sl-disabled-fill", v -> v.disabledFill, Color.GAINSBORO);
+
+    private final Canvas canvas = new Canvas();
+    private final double[] legendWidths = new double[LEGEND.length];
+    private List<DependencyTrack> tracks = List.of();
+    private double windowStart;
+    private double windowEnd = 1;
+    private double tickSeconds = 30;
+    private double nowSeconds;
+    private double labelWidth;
+    private String[] labels = new String[0];
+    private double labelsFittedTo = -1;
+    private final Text measure = new Text();
+    private boolean dirty = true;
+
+    StateTimelineView() {
+        getStyleClass().add("state-timeline");
+        getChildren().add(canvas);
+        setMinSize(0, 0);
+        Text text = new Text();
+        text.setFont(LABEL_FONT);
+        for (int i = 0; i < LEGEND.length; i++) {
+            text.setText(LEGEND[i]);
+            legendWidths[i] = text.getLayoutBounds().getWidth();
+        }
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double width = snapSizeX(getWidth());
+        double height = snapSizeY(getHeight());
+        if (canvas.getWidth() != width || canvas.getHeight() != height) {
+            canvas.setWidth(width);
+            canvas.setHeight(height);
+            dirty = true;
+        }
+    }
+
+    /** Shows the tracks' states over [windowStart, windowEnd] of virtual time, up to {@code now}. */
+    void show(List<DependencyTrack> newTracks, double start, double end, double tick, double now) {
+        if (newTracks != tracks || newTracks.size() != tracks.size()) {
+            measure.setFont(LABEL_FONT);
+            labelWidth = 0;
+            for (DependencyTrack t : newTracks) {
+                measure.setText(t.name());
+                labelWidth = Math.max(labelWidth, measure.getLayoutBounds().getWidth());
+            }
+            labelsFittedTo = -1;
+        }
+        tracks = newTracks;
+        windowStart = start;
+        windowEnd = end;
+        tickSeconds = tick;
+        nowSeconds = now;
+        dirty = true;
+    }
+
+    /** Redraws if anything changed since the last call. */
+    void draw() {
+        if (!dirty) {
+            return;
+        }
+        dirty = false;
+        GraphicsContext g = canvas.getGraphicsContext2D();
+        double width = canvas.getWidth();
+        double height = canvas.getHeight();
+        g.clearRect(0, 0, width, height);
+        if (width < 120 || height < TITLE_HEIGHT + AXIS_HEIGHT + 8) {
+            return;
+        }
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setFont(TITLE_FONT);
+        g.setFill(textFill.getValue());
+        g.fillText("Breaker state", width / 2, PADDING + 7);
+
+        double labelSpace = Math.min(labelWidth, width * 0.35);
+        double plotLeft = PADDING + labelSpace + 10;
+        if (labelsFittedTo != labelSpace) {
+            fitLabels(labelSpace);
+        }
+        double plotRight = width - PADDING - 6;
+        double top = PADDING + TITLE_HEIGHT;
+        double bottom = height - AXIS_HEIGHT;
+        int n = Math.max(1, tracks.size());
+        double bandHeight = Math.min(MAX_BAND_HEIGHT, (bottom - top) / n - 6);
+        double span = Math.max(1e-9, windowEnd - windowStart);
+
+        // Grid lines at the ticks, the same as the line charts' time axis.
+        g.setStroke(gridStroke.getValue());
+        g.setLineWidth(1);
+        g.setFont(TICK_FONT);
+        g.setFill(mutedTextFill.getValue());
+        for (double t = Math.ceil(windowStart / tickSeconds) * tickSeconds; t <= windowEnd + 1e-9; t += tickSeconds) {
+            double x = plotLeft + (t - windowStart) / span * (plotRight - plotLeft);
+            g.strokeLine(x + 0.5, top, x + 0.5, bottom);
+            g.fillText(Long.toString(Math.round(t)), x, bottom + 9);
+        }
+
+        for (int i = 0; i < tracks.size(); i++) {
+            double rowY = top + i * (bottom - top) / n + ((bottom - top) / n - bandHeight) / 2;
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setFont(LABEL_FONT);
+            g.setFill(textFill.getValue());
+            g.fillText(labels[i], plotLeft - 8, rowY + bandHeight / 2);
+            StateSpans spans = tracks.get(i).states();
+            for (int k = 0; k < spans.size(); k++) {
+                double from = Math.max(windowStart, spans.startSeconds(k));
+                double to = Math.min(nowSeconds, k + 1 < spans.size() ? spans.startSeconds(k + 1) : nowSeconds);
+                if (to <= from) {
+                    continue;
+                }
+                double x0 = plotLeft + (from - windowStart) / span * (plotRight - plotLeft);
+                double x1 = plotLeft + (to - windowStart) / span * (plotRight - plotLeft);
+                g.setFill(stateFill(spans.state(k)));
+                // At least a pixel: a half-open state of a few ms must still show.
+                g.fillRect(x0, rowY, Math.max(1, x1 - x0), bandHeight);
+            }
+        }
+        drawLegend(g, height - 9, PADDING, width - PADDING);
+    }
+
+    /** The dependencies' names, shortened with an ellipsis where the chart is too narrow for them. */
+    private void fitLabels(double space) {
+        labels = new String[tracks.size()];
+        measure.setFont(LABEL_FONT);
+        for (int i = 0; i < labels.length; i++) {
+            String name = tracks.get(i).name();
+            String shown = name;
+            measure.setText(shown);
+            while (shown.length() > 1 && measure.getLayoutBounds().getWidth() > space) {
+                shown = shown.substring(0, shown.length() - 1);
+                measure.setText(shown + "…");
+            }
+            labels[i] = shown.equals(name) ? name : shown + "…";
+        }
+        labelsFittedTo = space;
+    }
+
+    private void drawLegend(GraphicsContext g, double y, double x, double maxX) {
+        g.setFont(LABEL_FONT);
+        g.setTextAlign(TextAlignment.LEFT);
+        double total = 0;
+        for (double w : legendWidths) {
+            total += w + 24;
+        }
+        double at = Math.max(x, (x + maxX - total) / 2); // centred under the plot, as the charts' titles are
+        for (int k = 0; k < LEGEND.length && at + 14 + legendWidths[k] <= maxX; k++) {
+            g.setFill(k == 0 ? closedFill.getValue() : k == 1 ? openFill.getValue() : k == 2 ? halfOpenFill.getValue() : disabledFill.getValue());
+            g.fillRect(at, y - 4, 10, 8);
+            at += 14;
+            g.setFill(mutedTextFill.getValue());
+            g.fillText(LEGEND[k], at, y);
+            at += legendWidths[k] + 10;
+        }
+    }
+
+    private Color stateFill(BreakerState state) {
+        switch (state) {
+            case CLOSED: return closedFill.getValue();
+            case OPEN:
+            case FORCED_OPEN: return openFill.getValue();
+            case HALF_OPEN: return halfOpenFill.getValue();
+            default: return disabledFill.getValue();
+        }
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return STYLE.getCssMetaData();
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return getClassCssMetaData();
+    }
+}
