@@ -29,21 +29,24 @@ import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
- * The live view of one balancer: a card for the balancer, a tile per instance, a dot for each
+ * The live view of one balancer: a card for the balancer, a row per instance, a dot for each
  * decision flying from the balancer to the instance it chose, and a heat strip of the recent
- * decisions along the bottom. Each instance has a colour, the same for its tile's swatch, its dots,
- * its cells in the strip and its line in the share chart.
+ * decisions along the bottom. Each instance has a colour, the same for its swatch, its dots, its
+ * cells in the strip and its line in the share chart.
  *
- * <p>A tile shows the instance's in-flight requests (busy + queued), its share of the traffic so
- * far against the fair share, its queue against its capacity, its weight, and what is wrong with
- * it: slow (speed below 1), returning errors, ejected or unhealthy (then faded with a dashed red
- * border), failed, booting. The instances of the decision the inspector shows are ringed: dashed
- * for those sampled, solid for the one picked. A panic banner runs across the top while the
- * balancer ignores health because too few instances are healthy.
+ * <p>A row shows the instance's state (or why the balancer excludes it), speed (amber below 1),
+ * weight, requests in flight (busy + queued), share of the traffic so far against the fair share,
+ * and queue against capacity; the bars line up from row to row for comparison. Excluded instances
+ * (ejected, unhealthy) are faded with a dashed red border. The instances of the decision the
+ * inspector shows are ringed: dashed for those sampled, solid for the one picked. A panic banner
+ * runs across the top while the balancer ignores health because too few instances are healthy.
+ * Too many instances for readable rows become a grid of small tiles ({@link TileGrid}).
  *
- * <p>Compact (race mode, two side by side) it draws less text. Colours are CSS properties
- * ({@code -sl-…} in {@code styles/balancing.css}). FX thread only; {@link #draw} allocates nothing
- * but the short strings it prints.
+ * <p>Two canvases: the board (card, rows, strip), redrawn at most about 15 times a second while
+ * the run goes on and at once when paused, and a narrow one for the dots over the gap between the
+ * card and the rows, redrawn every pulse. Compact (race mode, two side by side) it draws less text.
+ * Colours are CSS properties ({@code -sl-…} in {@code styles/balancing.css}). FX thread only;
+ * {@link #draw} allocates nothing but the short strings it prints.
  */
 public final class BalancerCanvas extends Region {
     private static final StyleablePropertyFactory<BalancerCanvas> STYLE = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
@@ -88,6 +91,9 @@ public final class BalancerCanvas extends Region {
     private static final double[] DASHES = {5, 4};
     private static final long FLIGHT_NANOS = 350_000_000L;
     private static final long FLASH_NANOS = 300_000_000L;
+    private static final double FLASH_RADIUS = 12;
+    /** While the run goes on the board is redrawn at most this often (about 15 times a second). */
+    private static final long BOARD_REFRESH_NANOS = 66_000_000L;
     /** Frames are at most this far apart when spreading a frame's new dots over time. */
     private static final long MAX_SPREAD_NANOS = 50_000_000L;
     /** An excluded or not yet ready instance is drawn this faint. */
@@ -128,19 +134,24 @@ public final class BalancerCanvas extends Region {
     private final double[] columnX = new double[7];
     private final double[] columnWidth = new double[7];
     private boolean listMode;
+    /** False while the region is too small to draw in. */
+    private boolean drawable;
     private double listX;
     private double listTop;
     private double slotWidth;
     private double slotHeight;
 
-    private final Canvas canvas = new Canvas();
+    /** Rows, tiles, card and strip: redrawn at most {@link #BOARD_REFRESH_NANOS} apart while the run goes on. */
+    private final Canvas board = new Canvas();
+    /** The dots, over the gap between the card and the rows (the whole area for a grid): redrawn every pulse. */
+    private final Canvas flight = new Canvas();
     private final TileGrid grid = new TileGrid();
     private final RequestDots dots = new RequestDots();
 
     private int[] tileIndexByNumber = new int[64];
     private int tileIndexOffset;
     private int tileIndexSpan;
-    /** Per tile, from the newest snapshot: 1 sampled by the shown decision, 2 picked by it. */
+    /** Per row or tile, from the newest snapshot: 1 sampled by the shown decision, 2 picked by it. */
     private byte[] pickMarks = new byte[64];
 
     private Snapshot snapshot;
@@ -149,7 +160,13 @@ public final class BalancerCanvas extends Region {
     private long totalRouted;
     private double shareScale;
     private int readyCount;
+    /** A newer snapshot than the board shows. */
     private boolean dirty = true;
+    /** The board must be redrawn at the next pulse: resized, another selection or decision, paused. */
+    private boolean boardStale = true;
+    private long boardDrawnAtNanos;
+    private boolean flightHasDots;
+    private double originY;
     private long lastDrawNanos;
     private Consumer<String> onSelect = id -> { };
 
@@ -162,7 +179,8 @@ public final class BalancerCanvas extends Region {
                     v -> v.palette[index], Color.hsb(index * 45, 0.6, 0.8));
         }
         getStyleClass().add("balancer-canvas");
-        getChildren().add(canvas);
+        getChildren().addAll(board, flight);
+        flight.setMouseTransparent(true);
         // A canvas never shrinks on its own; let the region be as small as its parent wants.
         setMinSize(0, 0);
         setOnMouseClicked(event -> {
@@ -184,10 +202,18 @@ public final class BalancerCanvas extends Region {
         stripLabel = compact ? "Recent picks, newest right"
                 : "Recent picks, newest right (colour = instance, red = rejected)";
         stripLabelWidth = width(stripLabel, SMALL_FONT);
-        dirty = true;
+        boardStale = true;
     }
 
-    /** Called with an instance's id when the user clicks its tile. */
+    /** Rings the selected instance (null: none) and fades the others' cells in the strip; at once, even paused. */
+    public void setSelected(String id) {
+        if (!java.util.Objects.equals(id, selectedId)) {
+            selectedId = id;
+            boardStale = true;
+        }
+    }
+
+    /** Called with an instance's id when the user clicks its row (or tile). */
     public void setOnSelect(Consumer<String> onSelect) {
         this.onSelect = onSelect;
     }
@@ -196,20 +222,26 @@ public final class BalancerCanvas extends Region {
     protected void layoutChildren() {
         double width = snapSizeX(getWidth());
         double height = snapSizeY(getHeight());
-        if (canvas.getWidth() != width || canvas.getHeight() != height) {
-            canvas.setWidth(width);
-            canvas.setHeight(height);
-            dirty = true; // redrawn at the next pulse, not here
+        if (board.getWidth() != width || board.getHeight() != height) {
+            board.setWidth(width);
+            board.setHeight(height);
+            boardStale = true; // redrawn at the next pulse, not here
         }
     }
 
     /**
      * Takes in a new snapshot, the decision the inspector shows and the selected instance (or
-     * null); drawn at the next {@link #draw}.
+     * null); drawn by {@link #draw}. While the run goes on the rows are redrawn about 15 times a
+     * second (numbers changing faster cannot be read, and the dots carry the motion); paused,
+     * with {@code now} true, at once.
      */
-    public void show(Snapshot newSnapshot, PickText shownPick, String selected) {
+    public void show(Snapshot newSnapshot, PickText shownPick, String selected, boolean now) {
         if (snapshot != null && newSnapshot.timeSeconds() < snapshot.timeSeconds()) {
             dots.clear(); // the run restarted: the old dots fly to instances that no longer exist
+            boardStale = true;
+        }
+        if (now || shownPick != pick || !java.util.Objects.equals(selected, selectedId)) {
+            boardStale = true;
         }
         snapshot = newSnapshot;
         pick = shownPick;
@@ -258,18 +290,40 @@ public final class BalancerCanvas extends Region {
         }
     }
 
-    /** Redraws when the snapshot changed or dots are moving. Call once per pulse. */
+    /** Redraws the board when due and the dots while any fly. Call once per pulse. */
     public void draw(long nowNanos) {
         dots.expire(nowNanos, FLIGHT_NANOS + FLASH_NANOS);
-        boolean animating = dots.size() > 0;
-        if (snapshot != null && (dirty || animating)) {
-            render(canvas.getGraphicsContext2D(), nowNanos);
+        if (snapshot != null && (boardStale || (dirty && nowNanos - boardDrawnAtNanos >= BOARD_REFRESH_NANOS))) {
+            renderBoard(board.getGraphicsContext2D());
+            placeFlight();
             dirty = false;
+            boardStale = false;
+            boardDrawnAtNanos = nowNanos;
+        }
+        if (snapshot != null && (dots.size() > 0 || flightHasDots)) {
+            GraphicsContext g = flight.getGraphicsContext2D();
+            g.clearRect(0, 0, flight.getWidth(), flight.getHeight());
+            if (drawable) {
+                drawDots(g, MARGIN + cardWidth - flight.getLayoutX(), originY, -flight.getLayoutX(), nowNanos);
+            }
+            flightHasDots = dots.size() > 0;
         }
         lastDrawNanos = nowNanos;
     }
 
-    /** The centre of instance {@code id}'s tile in this region's coordinates, or null if it has none. */
+    /**
+     * The dot canvas covers the gap between the card and the rows, plus room for a rejection's
+     * flash; over a grid of tiles the dots cross the tiles, so it covers the whole area.
+     */
+    private void placeFlight() {
+        double x = Math.max(0, MARGIN + cardWidth - 4);
+        double right = listMode ? Math.min(board.getWidth(), poolX + 2 * FLASH_RADIUS) : board.getWidth();
+        flight.setLayoutX(x);
+        flight.setWidth(Math.max(0, right - x));
+        flight.setHeight(board.getHeight());
+    }
+
+    /** The centre of instance {@code id}'s row (or tile) in this region's coordinates, or null if it has none. */
     public Point2D tileCenter(String id) {
         if (snapshot == null) {
             return null;
@@ -283,7 +337,7 @@ public final class BalancerCanvas extends Region {
         return null;
     }
 
-    /** The id of the instance whose tile is at (x, y), or null. */
+    /** The id of the instance whose row (or tile) is at (x, y), or null. */
     String instanceAt(double x, double y) {
         if (snapshot == null) {
             return null;
@@ -352,11 +406,12 @@ public final class BalancerCanvas extends Region {
 
     // ------------------------------------------------------------------ drawing
 
-    private void render(GraphicsContext g, long nowNanos) {
-        double width = canvas.getWidth();
-        double height = canvas.getHeight();
+    private void renderBoard(GraphicsContext g) {
+        double width = board.getWidth();
+        double height = board.getHeight();
         g.clearRect(0, 0, width, height);
-        if (width < poolX + 160 || height < cardHeight + 2 * MARGIN + STRIP_HEIGHT + STRIP_LABEL_HEIGHT) {
+        drawable = width >= poolX + 160 && height >= cardHeight + 2 * MARGIN + STRIP_HEIGHT + STRIP_LABEL_HEIGHT;
+        if (!drawable) {
             return; // too small to draw anything legible; the region is being collapsed
         }
         List<InstanceView> instances = snapshot.instances();
@@ -374,7 +429,7 @@ public final class BalancerCanvas extends Region {
             drawPanicBanner(g, width);
         }
         drawBalancer(g, Math.max(top, centerY - cardHeight / 2));
-        drawDots(g, MARGIN + cardWidth, centerY, nowNanos);
+        originY = centerY;
         if (listMode) {
             drawColumnHeadings(g, slotY(0) - COLUMN_HEADING_HEIGHT / 2 - 1);
         }
@@ -722,7 +777,8 @@ public final class BalancerCanvas extends Region {
         return -1;
     }
 
-    private void drawDots(GraphicsContext g, double fromX, double fromY, long nowNanos) {
+    /** Dots from (fromX, fromY) to their rows; {@code shiftX} moves region coordinates to the dot canvas's. */
+    private void drawDots(GraphicsContext g, double fromX, double fromY, double shiftX, long nowNanos) {
         double radius = compact || slotHeight < 30 ? 2.5 : 3.5;
         for (int i = 0; i < dots.size(); i++) {
             long age = nowNanos - dots.startNanos(i);
@@ -739,7 +795,7 @@ public final class BalancerCanvas extends Region {
             if (index < 0) {
                 continue; // its instance drained away meanwhile
             }
-            double toX = slotX(index);
+            double toX = slotX(index) + shiftX;
             double toY = slotY(index) + slotHeight / 2;
             if (age < FLIGHT_NANOS) {
                 double t = easeOut(age / (double) FLIGHT_NANOS);
@@ -753,7 +809,7 @@ public final class BalancerCanvas extends Region {
 
     /** A red disc that grows and fades over {@code progress} 0..1. */
     private void flash(GraphicsContext g, double x, double y, double progress) {
-        double radius = 4 + 8 * progress;
+        double radius = 4 + (FLASH_RADIUS - 4) * progress;
         g.setGlobalAlpha(Math.max(0, 1 - progress));
         g.setFill(rejectFill.getValue());
         g.fillOval(x - radius, y - radius, 2 * radius, 2 * radius);
@@ -774,7 +830,7 @@ public final class BalancerCanvas extends Region {
         return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
     }
 
-    /** Maps instance numbers to tiles for this snapshot, so each dot finds its tile in constant time. */
+    /** Maps instance numbers to their place in the list, so each dot and strip cell finds its row in constant time. */
     private void indexTiles(List<InstanceView> instances) {
         int min = Integer.MAX_VALUE;
         int max = Integer.MIN_VALUE;
@@ -794,7 +850,7 @@ public final class BalancerCanvas extends Region {
         tileIndexSpan = span;
     }
 
-    /** The tile of instance {@code number}, or -1 when it is gone. */
+    /** The place of instance {@code number} in the list, or -1 when it is gone. */
     private int tileOf(int number) {
         int slot = number - tileIndexOffset;
         return slot >= 0 && slot < tileIndexSpan ? tileIndexByNumber[slot] : -1;

@@ -78,6 +78,10 @@ public final class BalancingView implements Panel {
         view.getStylesheets().add(stylesheet);
         charts.view().getStylesheets().add(stylesheet);
         viewModel.raceShownProperty().addListener((obs, was, shown) -> showRace(shown));
+        viewModel.selectedProperty().addListener((obs, old, id) -> {
+            left.canvas().setSelected(id);
+            right.canvas().setSelected(id);
+        });
         form = parameterForm(initial);
         form.node().getStyleClass().add("balancing-parameters");
         ((Region) form.node()).getStylesheets().add(stylesheet);
@@ -348,12 +352,13 @@ public final class BalancingView implements Panel {
         form.update(snapshot.current());
         String selected = viewModel.selectedProperty().get();
         leftShares.record(snapshot);
-        left.canvas().show(snapshot, viewModel.left().shownPick(), selected);
+        boolean paused = frame.status().paused();
+        left.canvas().show(snapshot, viewModel.left().shownPick(), selected, paused);
         left.canvas().launch(snapshot.dispatches(), viewModel.left().firstNewDispatch(snapshot.dispatches()), nowNanos);
         Snapshot race = frame.race();
         if (race != null) {
             rightShares.record(race);
-            right.canvas().show(race, viewModel.right().shownPick(), selected);
+            right.canvas().show(race, viewModel.right().shownPick(), selected, paused);
             right.canvas().launch(race.dispatches(), viewModel.right().firstNewDispatch(race.dispatches()), nowNanos);
         }
     }

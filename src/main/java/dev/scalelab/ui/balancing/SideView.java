@@ -22,6 +22,7 @@ final class SideView {
 
     private final VBox node;
     private final BalancerCanvas canvas;
+    private final Region marker = new Region();
 
     SideView(String idPrefix, SideViewModel model, boolean compact) {
         Label strategy = new Label();
@@ -32,7 +33,9 @@ final class SideView {
         tooltip(strategy, "The strategy this side's balancer uses.");
         Region gap = new Region();
         HBox.setHgrow(gap, Priority.ALWAYS);
-        HBox header = new HBox(strategy, gap,
+        // In a race, a swatch links the side to its line in the charts.
+        marker.getStyleClass().add("side-marker");
+        HBox header = new HBox(marker, strategy, gap,
                 figure(idPrefix + "P50", "p50", model.p50Property(), "Median response time (queueing + service) in the last virtual second."),
                 figure(idPrefix + "P99", "p99", model.p99Property(), "99th percentile response time in the last virtual second: where a slow instance shows first."),
                 figure(idPrefix + "MaxQueue", "max queue", model.maxQueueProperty(), "The longest queue of any instance now, in requests."),
@@ -41,6 +44,9 @@ final class SideView {
 
         canvas = new BalancerCanvas(compact);
         canvas.setId(idPrefix + "LiveView");
+        Tooltip select = new Tooltip("Click an instance to select it for the weight, speed and fault actions on the right.");
+        select.setShowDelay(Duration.millis(900));
+        Tooltip.install(canvas, select);
         VBox.setVgrow(canvas, Priority.ALWAYS);
 
         Label heading = new Label("LAST DECISION");
@@ -58,12 +64,13 @@ final class SideView {
         rule.getStyleClass().add("decision-rule");
         rule.setWrapText(true);
         rule.textProperty().bind(model.ruleProperty());
+        tooltip(rule, "How this side's strategy chooses an instance, with its parameters.");
         rule.setMinHeight(Region.USE_PREF_SIZE);
         VBox inspector = new VBox(heading, decision, rule);
         inspector.getStyleClass().add("decision-box");
 
         node = new VBox(header, canvas, inspector);
-        node.getStyleClass().add("balancing-side");
+        node.getStyleClass().addAll("balancing-side", idPrefix + "-side");
         // Both sides of a race get the same width, whatever their texts want.
         HBox.setHgrow(node, Priority.ALWAYS);
         node.setMinWidth(0);
@@ -99,6 +106,8 @@ final class SideView {
     void setCompact(boolean compact) {
         canvas.setCompact(compact);
         node.pseudoClassStateChanged(COMPACT, compact);
+        marker.setVisible(compact);
+        marker.setManaged(compact);
     }
 
     VBox node() {

@@ -20,6 +20,8 @@ final class SideViewModel {
      * one every half second. Paused (stepping), it shows every new one.
      */
     static final long DECISION_REFRESH_NANOS = 500_000_000L;
+    /** Max queue and drops change with every frame; a label change costs a layout pass, so at most four a second while running. */
+    static final long FIGURE_REFRESH_NANOS = 250_000_000L;
 
     /** The Overview's headline model gives p50 and p99 of the last second and which dispatches are new. */
     private final OverviewViewModel headline = new OverviewViewModel();
@@ -30,6 +32,8 @@ final class SideViewModel {
     private final ReadOnlyStringWrapper rule = new ReadOnlyStringWrapper(this, "rule", "");
 
     private PickText shownPick = PickText.NONE;
+    private long figuresShownAtNanos;
+    private boolean figuresShown;
     private long pickShownAtNanos;
     private boolean pickShown;
 
@@ -38,10 +42,14 @@ final class SideViewModel {
         headline.update(snapshot);
         Strategy s = snapshot.current().balancer().strategy();
         strategy.set(s.label());
-        maxQueue.set(Integer.toString(maxQueue(snapshot)));
-        drops.set(Formats.count(snapshot.rejected()));
-        if (paused || !pickShown || nowNanos - pickShownAtNanos >= DECISION_REFRESH_NANOS
-                || snapshot.dispatches().total() < shownPick.decision()) {
+        boolean restarted = snapshot.dispatches().total() < shownPick.decision();
+        if (paused || restarted || !figuresShown || nowNanos - figuresShownAtNanos >= FIGURE_REFRESH_NANOS) {
+            maxQueue.set(Integer.toString(maxQueue(snapshot)));
+            drops.set(Formats.count(snapshot.rejected()));
+            figuresShownAtNanos = nowNanos;
+            figuresShown = true;
+        }
+        if (paused || restarted || !pickShown || nowNanos - pickShownAtNanos >= DECISION_REFRESH_NANOS) {
             shownPick = PickText.of(snapshot);
             pickShownAtNanos = nowNanos;
             pickShown = true;
