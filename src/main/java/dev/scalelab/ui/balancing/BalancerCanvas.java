@@ -58,12 +58,15 @@ public final class BalancerCanvas extends Region {
     private static final double MAX_TILE_WIDTH = 160;
     /** Below this a row could not carry its text: many instances go to a grid of tiles instead. */
     private static final double MIN_ROW_HEIGHT = 20;
+    private static final double MIN_INSTANCE_AREA_WIDTH = 200;
     private static final double MAX_ROW_HEIGHT = 40;
     private static final double ROW_GAP = 5;
     private static final double ROW_PADDING = 12;
     private static final double COLUMN_HEADING_HEIGHT = 18;
     private static final double COLUMN_GAP = 16;
     private static final double MAX_BAR_COLUMN = 320;
+    /** A bar column (bar and its number) narrower than this would not read. */
+    private static final double MIN_BAR_COLUMN = 70;
     private static final int COL_ID = 0;
     private static final int COL_STATE = 1;
     private static final int COL_SPEED = 2;
@@ -136,6 +139,10 @@ public final class BalancerCanvas extends Region {
     private boolean listMode;
     /** False while the region is too small to draw in. */
     private boolean drawable;
+    private boolean cardShown;
+    /** Where the instances start, and where the dots leave from (the card's right edge, or the left margin). */
+    private double rowsX;
+    private double originX;
     private double listX;
     private double listTop;
     private double slotWidth;
@@ -304,7 +311,7 @@ public final class BalancerCanvas extends Region {
             GraphicsContext g = flight.getGraphicsContext2D();
             g.clearRect(0, 0, flight.getWidth(), flight.getHeight());
             if (drawable) {
-                drawDots(g, MARGIN + cardWidth - flight.getLayoutX(), originY, -flight.getLayoutX(), nowNanos);
+                drawDots(g, originX - flight.getLayoutX(), originY, -flight.getLayoutX(), nowNanos);
             }
             flightHasDots = dots.size() > 0;
         }
@@ -316,8 +323,8 @@ public final class BalancerCanvas extends Region {
      * flash; over a grid of tiles the dots cross the tiles, so it covers the whole area.
      */
     private void placeFlight() {
-        double x = Math.max(0, MARGIN + cardWidth - 4);
-        double right = listMode ? Math.min(board.getWidth(), poolX + 2 * FLASH_RADIUS) : board.getWidth();
+        double x = Math.max(0, originX - 4);
+        double right = listMode ? Math.min(board.getWidth(), rowsX + 2 * FLASH_RADIUS) : board.getWidth();
         flight.setLayoutX(x);
         flight.setWidth(Math.max(0, right - x));
         flight.setHeight(board.getHeight());
@@ -391,17 +398,29 @@ public final class BalancerCanvas extends Region {
         double[] fixed = compact ? COMPACT_COLUMN_WIDTHS : FULL_COLUMN_WIDTHS;
         double rowPadding = compact ? 8 : ROW_PADDING;
         double columnGap = compact ? 10 : COLUMN_GAP;
+        // Too narrow for bars of MIN_BAR_COLUMN: the state goes first (slow and excluded rows stay marked), then in flight.
+        boolean dropState = (width - sum(fixed) - 2 * rowPadding - columnGap) / 2 < MIN_BAR_COLUMN;
+        boolean dropInFlight = dropState && (width - sum(fixed) + fixed[COL_STATE] - 2 * rowPadding - columnGap) / 2 < MIN_BAR_COLUMN;
         double x = rowPadding;
         for (int c = 0; c < COL_SHARE; c++) {
+            boolean dropped = (c == COL_STATE && dropState) || (c == COL_IN_FLIGHT && dropInFlight);
             columnX[c] = x;
-            columnWidth[c] = fixed[c];
-            x += fixed[c];
+            columnWidth[c] = dropped ? 0 : fixed[c];
+            x += columnWidth[c];
         }
-        double bar = Math.max(40, Math.min(MAX_BAR_COLUMN, (width - x - rowPadding - columnGap) / 2));
+        double bar = Math.max(MIN_BAR_COLUMN / 2, Math.min(MAX_BAR_COLUMN, (width - x - rowPadding - columnGap) / 2));
         columnX[COL_SHARE] = x;
         columnWidth[COL_SHARE] = bar;
         columnX[COL_QUEUE] = x + bar + columnGap;
         columnWidth[COL_QUEUE] = bar;
+    }
+
+    private static double sum(double[] widths) {
+        double total = 0;
+        for (double w : widths) {
+            total += w;
+        }
+        return total;
     }
 
     // ------------------------------------------------------------------ drawing
@@ -410,7 +429,11 @@ public final class BalancerCanvas extends Region {
         double width = board.getWidth();
         double height = board.getHeight();
         g.clearRect(0, 0, width, height);
-        drawable = width >= poolX + 160 && height >= cardHeight + 2 * MARGIN + STRIP_HEIGHT + STRIP_LABEL_HEIGHT;
+        // A narrow side of a race gives the instances the card's room; the dots then leave from the left edge.
+        cardShown = width >= poolX + MIN_INSTANCE_AREA_WIDTH;
+        rowsX = cardShown ? poolX : MARGIN + 16;
+        originX = cardShown ? MARGIN + cardWidth : MARGIN;
+        drawable = width >= rowsX + MIN_INSTANCE_AREA_WIDTH && height >= 2 * MARGIN + 60 + STRIP_HEIGHT + STRIP_LABEL_HEIGHT;
         if (!drawable) {
             return; // too small to draw anything legible; the region is being collapsed
         }
@@ -419,7 +442,7 @@ public final class BalancerCanvas extends Region {
         double top = MARGIN + (panic ? BANNER_HEIGHT + 8 : 0);
         double stripY = height - MARGIN - STRIP_HEIGHT;
         double poolBottom = stripY - STRIP_LABEL_HEIGHT - 8;
-        place(instances.size(), poolX, top, width - MARGIN - poolX, poolBottom);
+        place(instances.size(), rowsX, top, width - MARGIN - rowsX, poolBottom);
         double centerY = listMode && !instances.isEmpty()
                 ? (slotY(0) + slotY(instances.size() - 1) + slotHeight) / 2
                 : (top + poolBottom) / 2;
@@ -428,7 +451,9 @@ public final class BalancerCanvas extends Region {
         if (panic) {
             drawPanicBanner(g, width);
         }
-        drawBalancer(g, Math.max(top, centerY - cardHeight / 2));
+        if (cardShown) {
+            drawBalancer(g, Math.max(top, centerY - cardHeight / 2));
+        }
         originY = centerY;
         if (listMode) {
             drawColumnHeadings(g, slotY(0) - COLUMN_HEADING_HEIGHT / 2 - 1);
@@ -517,7 +542,7 @@ public final class BalancerCanvas extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         String[] headings = compact ? COMPACT_HEADINGS : FULL_HEADINGS;
         for (int c = 0; c < headings.length; c++) {
-            if (headings[c] != null) {
+            if (headings[c] != null && columnWidth[c] > 0) {
                 g.fillText(headings[c], listX + columnX[c], y);
             }
         }
@@ -550,14 +575,16 @@ public final class BalancerCanvas extends Region {
         g.fillText(in.id(), x + columnX[COL_ID] + swatch + 5, cy);
 
         g.setFont(font);
-        String remark = remark(in, exclusion);
-        if (remark == null && compact && in.speedFactor() < 1) {
-            remark = "speed " + percent(in.speedFactor());
-            g.setFill(slowFill.getValue());
-        } else {
-            g.setFill(remark == null ? mutedTextFill.getValue() : remarkFill(in, exclusion));
+        if (columnWidth[COL_STATE] > 0) {
+            String remark = remark(in, exclusion);
+            if (remark == null && compact && in.speedFactor() < 1) {
+                remark = "speed " + percent(in.speedFactor());
+                g.setFill(slowFill.getValue());
+            } else {
+                g.setFill(remark == null ? mutedTextFill.getValue() : remarkFill(in, exclusion));
+            }
+            g.fillText(remark == null ? "ready" : remark, x + columnX[COL_STATE], cy);
         }
-        g.fillText(remark == null ? "ready" : remark, x + columnX[COL_STATE], cy);
         if (columnWidth[COL_SPEED] > 0) {
             g.setFill(in.speedFactor() < 1 ? slowFill.getValue() : mutedTextFill.getValue());
             g.setFont(in.speedFactor() < 1 ? ID_FONT : font);
@@ -568,8 +595,10 @@ public final class BalancerCanvas extends Region {
             g.setFill(in.weight() != 1 ? textFill.getValue() : mutedTextFill.getValue());
             g.fillText(Parameter.format(in.weight()), x + columnX[COL_WEIGHT], cy);
         }
-        g.setFill(textFill.getValue());
-        g.fillText(Integer.toString(in.busy() + in.queued()), x + columnX[COL_IN_FLIGHT], cy);
+        if (columnWidth[COL_IN_FLIGHT] > 0) {
+            g.setFill(textFill.getValue());
+            g.fillText(Integer.toString(in.busy() + in.queued()), x + columnX[COL_IN_FLIGHT], cy);
+        }
 
         double barHeight = Math.min(compact ? 7 : 9, h - 10);
         double textWidth = compact ? SMALL_TEXT_WIDTH : TEXT_WIDTH;
@@ -635,11 +664,13 @@ public final class BalancerCanvas extends Region {
                 g.fillText(remark, x + w - p, cy);
             }
         }
-        if (h >= 40 && w >= 70) {
+        if (h >= 40 && w >= 64) {
             g.setFont(SMALL_FONT);
             g.setFill(mutedTextFill.getValue());
-            g.setTextAlign(TextAlignment.LEFT);
-            g.fillText("in flight " + (in.busy() + in.queued()), x + p, y + h / 2 + 3);
+            if (w >= 110) {
+                g.setTextAlign(TextAlignment.LEFT);
+                g.fillText("in flight " + (in.busy() + in.queued()), x + p, y + h / 2 + 3);
+            }
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(sharePercent(share(in)), x + w - p, y + h / 2 + 3);
         }

@@ -41,6 +41,7 @@ import java.util.function.Consumer;
  */
 public final class BalancingView implements Panel {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    private static final double MIN_STRATEGY_MENU_WIDTH = 130;
 
     private final BalancingViewModel viewModel;
     private final SideView left;
@@ -118,9 +119,12 @@ public final class BalancingView implements Panel {
         viewModel.raceModeProperty().addListener((obs, was, on) -> showStatus.run());
         viewModel.raceShownProperty().addListener((obs, was, on) -> showStatus.run());
         showStatus.run();
-        for (Region fixed : new Region[] {race, leftLabel, versus, leftChoice, rightChoice}) {
+        for (Region fixed : new Region[] {race, leftLabel, versus}) {
             fixed.setMinWidth(Region.USE_PREF_SIZE);
         }
+        // The menus give way in a narrow window rather than squeeze the parameter pane.
+        leftChoice.setMinWidth(MIN_STRATEGY_MENU_WIDTH);
+        rightChoice.setMinWidth(MIN_STRATEGY_MENU_WIDTH);
         status.setMinWidth(0);
         HBox bar = new HBox(race, leftLabel, leftChoice, versus, rightChoice, status);
         bar.getStyleClass().add("race-bar");

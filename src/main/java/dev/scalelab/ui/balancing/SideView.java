@@ -4,6 +4,7 @@ import javafx.beans.value.ObservableStringValue;
 import javafx.css.PseudoClass;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
@@ -29,13 +30,13 @@ final class SideView {
         strategy.setId(idPrefix + "Strategy");
         strategy.getStyleClass().add("side-strategy");
         strategy.textProperty().bind(model.strategyProperty());
-        strategy.setMinWidth(Region.USE_PREF_SIZE);
         tooltip(strategy, "The strategy this side's balancer uses.");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
         // In a race, a swatch links the side to its line in the charts.
         marker.getStyleClass().add("side-marker");
-        HBox header = new HBox(marker, strategy, gap,
+        HBox title = new HBox(marker, strategy);
+        title.getStyleClass().add("side-title");
+        // A flow, so that in a narrow window the figures wrap under the title rather than overlap the other side.
+        FlowPane header = new FlowPane(title,
                 figure(idPrefix + "P50", "p50", model.p50Property(), "Median response time (queueing + service) in the last virtual second."),
                 figure(idPrefix + "P99", "p99", model.p99Property(), "99th percentile response time in the last virtual second: where a slow instance shows first."),
                 figure(idPrefix + "MaxQueue", "max queue", model.maxQueueProperty(), "The longest queue of any instance now, in requests."),
