@@ -580,6 +580,9 @@ public final class BalancerCanvas extends Region {
             if (remark == null && compact && in.speedFactor() < 1) {
                 remark = "speed " + percent(in.speedFactor());
                 g.setFill(slowFill.getValue());
+            } else if (remark == null && compact && in.weight() != 1) {
+                remark = "weight " + Parameter.format(in.weight()); // compact rows have no weight column
+                g.setFill(textFill.getValue());
             } else {
                 g.setFill(remark == null ? mutedTextFill.getValue() : remarkFill(in, exclusion));
             }

@@ -52,7 +52,7 @@ public final class BalancingView implements Panel {
     private final ParameterForm form;
     private final ShareHistory leftShares = new ShareHistory();
     private final ShareHistory rightShares = new ShareHistory();
-    /** Paces chart updates and finds the first new dispatch, as for the Overview. */
+    /** Paces chart updates as the Overview's: only for a new per-second point, at most four times a second. */
     private final OverviewViewModel chartPacing = new OverviewViewModel();
     private Frame frame;
     /** Whether the charts show a race now; switching mode redraws them at once, even paused. */
@@ -111,6 +111,7 @@ public final class BalancingView implements Panel {
         Label status = new Label();
         status.setId("raceStatus");
         status.getStyleClass().add("race-status");
+        status.setTooltip(tooltip("What race mode is doing: one world, starting a race, or racing."));
         Runnable showStatus = () -> status.setText(!viewModel.raceModeProperty().get()
                 ? "One world; race mode adds a second."
                 : viewModel.raceShownProperty().get()
@@ -253,15 +254,19 @@ public final class BalancingView implements Panel {
                 "Gray failure: the selected instance keeps passing health checks but serves at a quarter of its speed. "
                         + "Round robin keeps feeding it; load-aware strategies route around it. Applies to both sides of a race.",
                 viewModel::makeSelectedSlow);
+        Button errors = actionButton("returnErrorsButton", "Return errors (50% of requests)",
+                "The selected instance answers half of its requests with an error. With outlier ejection or health checks on, "
+                        + "the balancer takes it out of rotation (faded in the live view). Applies to both sides of a race.",
+                viewModel::selectedReturnsErrors);
         Button restore = actionButton("restoreInstanceButton", "Restore (full speed, no errors)",
                 "Sets the selected instance's speed back to 1 and its error rate to 0.", viewModel::restoreSelected);
         Button kill = actionButton("killInstanceButton", "Kill instance",
                 "Crash the selected instance: its requests in flight fail, and the pool replaces it with a new one that boots first. "
                         + "Applies to both sides of a race.", viewModel::killSelected);
-        for (Button b : new Button[] {slow, restore, kill}) {
+        for (Button b : new Button[] {slow, errors, restore, kill}) {
             b.disableProperty().bind(viewModel.selectedProperty().isNull());
         }
-        rows.getChildren().addAll(slow, restore, kill);
+        rows.getChildren().addAll(slow, errors, restore, kill);
         return rows;
     }
 

@@ -36,6 +36,7 @@ final class BalancingViewModel {
     /** A race the runner has not shown after this long was undone by a reset queued behind it. */
     static final long RACE_START_TIMEOUT_NANOS = 3_000_000_000L;
     static final double MAKE_SLOW_SPEED = 0.25;
+    static final double RETURN_ERRORS_RATE = 0.5;
 
     enum RaceState { OFF, REQUESTED, STARTED, RUNNING }
 
@@ -221,6 +222,14 @@ final class BalancingViewModel {
         if (selected.get() != null) {
             commands.act(Action.SLOW_INSTANCE, selected.get(), MAKE_SLOW_SPEED);
             speed.sent(MAKE_SLOW_SPEED);
+        }
+    }
+
+    /** "Return errors": half of the selected instance's answers fail, which outlier ejection and health checks can catch. */
+    void selectedReturnsErrors() {
+        if (selected.get() != null) {
+            commands.act(Action.ERROR_INSTANCE, selected.get(), RETURN_ERRORS_RATE);
+            errorRate.sent(RETURN_ERRORS_RATE);
         }
     }
 

@@ -224,10 +224,11 @@ class BalancingViewModelTest {
         assertTrue(commands.sent.isEmpty(), "no instance selected");
         model.select("i-2");
         model.makeSelectedSlow();
+        model.selectedReturnsErrors();
         model.restoreSelected();
         model.killSelected();
-        assertEquals(List.of("act slow-instance i-2 0.25", "act slow-instance i-2 1", "act error-instance i-2 0",
-                "act kill-instance i-2"), commands.sent);
+        assertEquals(List.of("act slow-instance i-2 0.25", "act error-instance i-2 0.5", "act slow-instance i-2 1",
+                "act error-instance i-2 0", "act kill-instance i-2"), commands.sent);
     }
 
     @Test
