@@ -297,10 +297,18 @@ public final class BalancerCanvas extends Region {
         }
     }
 
-    /** Redraws the board when due and the dots while any fly. Call once per pulse. */
-    public void draw(long nowNanos) {
+    /**
+     * Redraws the board when due and the dots while any fly. Call once per pulse. With
+     * {@code mayRefresh} false a periodic refresh waits for the next pulse (the other side of a race
+     * just redrew its board: two in one pulse would make it a long one); a needed redraw does not.
+     *
+     * @return true when the board was redrawn
+     */
+    public boolean draw(long nowNanos, boolean mayRefresh) {
         dots.expire(nowNanos, FLIGHT_NANOS + FLASH_NANOS);
-        if (snapshot != null && (boardStale || (dirty && nowNanos - boardDrawnAtNanos >= BOARD_REFRESH_NANOS))) {
+        boolean redraw = snapshot != null
+                && (boardStale || (mayRefresh && dirty && nowNanos - boardDrawnAtNanos >= BOARD_REFRESH_NANOS));
+        if (redraw) {
             renderBoard(board.getGraphicsContext2D());
             placeFlight();
             dirty = false;
@@ -316,6 +324,7 @@ public final class BalancerCanvas extends Region {
             flightHasDots = dots.size() > 0;
         }
         lastDrawNanos = nowNanos;
+        return redraw;
     }
 
     /**

@@ -375,9 +375,10 @@ public final class BalancingView implements Panel {
     @Override
     public void animate(long nowNanos) {
         viewModel.poll(nowNanos);
-        left.canvas().draw(nowNanos);
+        boolean leftRedrawn = left.canvas().draw(nowNanos, true);
         if (viewModel.raceShownProperty().get()) {
-            right.canvas().draw(nowNanos);
+            // The two boards take turns, so that no pulse redraws both.
+            right.canvas().draw(nowNanos, !leftRedrawn);
         }
         // Asked every pulse, not only on new frames, so a sample held back by the rate limit still shows when paused.
         if (frame == null) {
