@@ -90,7 +90,6 @@ public final class BalancerCanvas extends Region {
     private static final double STRIP_HEIGHT = 12;
     private static final double STRIP_LABEL_HEIGHT = 16;
     private static final double MIN_STRIP_CELL = 2;
-    private static final double BAR_HEIGHT = 6;
     private static final double[] DASHES = {5, 4};
     private static final long FLIGHT_NANOS = 350_000_000L;
     private static final long FLASH_NANOS = 300_000_000L;
