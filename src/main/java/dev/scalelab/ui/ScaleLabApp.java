@@ -1,6 +1,7 @@
 package dev.scalelab.ui;
 
 import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.ui.balancing.BalancingView;
 import dev.scalelab.ui.database.DatabasePanel;
 import dev.scalelab.ui.overview.OverviewView;
 import dev.scalelab.ui.parameters.ParameterPaneView;
@@ -59,6 +60,7 @@ public final class ScaleLabApp extends Application {
         // In the order of DESIGN.md: the Overview, then one panel per pattern along the request path.
         window = new MainWindowController(runner, windowModel, parameterModel, List.of(
                 new OverviewView(),
+                new BalancingView(runner),
                 new DatabasePanel(runner),
                 new ResilienceView(runner)));
 

@@ -112,10 +112,13 @@ public record Snapshot(
      * through provisioning, booting or warm-up ({@code progress} 0 to 1; 1 when none applies).
      *
      * @param speedFactor below 1 for an instance in gray failure
+     * @param weight      its balancing weight (weighted strategies use it)
+     * @param errorRate   the fraction of its requests it answers with an error (0 when healthy)
      */
     public record InstanceView(int number, String id, InstanceState state, int workers, int busy, int queued,
                                int queueCapacity, long routed, long rejected, double utilization, String size,
-                               int vcpus, double progress, boolean warmingUp, double speedFactor, double costPerHour) {
+                               int vcpus, double progress, boolean warmingUp, double speedFactor, double costPerHour,
+                               double weight, double errorRate) {
     }
 
     /**

@@ -1143,7 +1143,7 @@ public final class World {
             views.add(new Snapshot.InstanceView(in.number, in.id, Snapshot.InstanceState.of(in.lifecycle), in.workers,
                     in.busy, in.queue.size(), in.queueCapacity, in.routed, in.rejected, in.lastUtilization,
                     in.size.id(), in.size.vcpus(), in.progress(now), in.warmingUp(now), in.speedFactor,
-                    in.size.costPerHour()));
+                    in.size.costPerHour(), in.weight, in.errorRate));
         }
         int n = SNAPSHOT_SERIES_POINTS;
         Snapshot.Series series = new Snapshot.Series(seriesTime.tail(n), seriesOffered.tail(n), seriesThroughput.tail(n),

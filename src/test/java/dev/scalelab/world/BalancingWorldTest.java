@@ -107,4 +107,22 @@ class BalancingWorldTest {
         assertTrue(pick.scores().get(winner) <= pick.scores().get(1 - winner));
         assertEquals("active requests", pick.scoreName());
     }
+
+    @Test
+    void theSnapshotShowsEachInstancesWeightAndErrorRate() {
+        Scenario s = ScenarioFiles.parse("{\"schema\":1,\"seed\":3,\"workload\":{\"arrival\":{\"ratePerSecond\":100}},"
+                + "\"service\":{\"instances\":3,\"weights\":[5,1,1]},\"balancer\":{\"strategy\":\"smooth-weighted-round-robin\"}}");
+        World w = new World(s);
+        w.advanceTo(Simulation.secondsToNanos(1));
+        assertEquals(5.0, w.snapshot().instances().get(0).weight());
+        assertEquals(1.0, w.snapshot().instances().get(1).weight());
+        w.applyUserCommand(new Scenario.TimelineEntry(0, "weight-instance", null, "i-1", 3.0, 0));
+        w.applyUserCommand(new Scenario.TimelineEntry(0, "error-instance", null, "i-2", 0.5, 0));
+        w.advanceTo(Simulation.secondsToNanos(2));
+        Snapshot.InstanceView i1 = w.snapshot().instances().get(1);
+        Snapshot.InstanceView i2 = w.snapshot().instances().get(2);
+        assertEquals(3.0, i1.weight());
+        assertEquals(0.0, i1.errorRate());
+        assertEquals(0.5, i2.errorRate());
+    }
 }

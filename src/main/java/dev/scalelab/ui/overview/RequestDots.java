@@ -4,8 +4,8 @@ package dev.scalelab.ui.overview;
  * The requests in flight on the canvas, as parallel arrays in a ring so that animating hundreds of
  * them allocates nothing. Dots are added in start-time order and expire oldest first.
  */
-final class RequestDots {
-    static final int CAPACITY = 1024;
+public final class RequestDots {
+    public static final int CAPACITY = 1024;
 
     private final long[] startNanos = new long[CAPACITY];
     private final int[] instanceNumbers = new int[CAPACITY];
@@ -14,7 +14,7 @@ final class RequestDots {
     private int size;
 
     /** Adds a dot; when full, the oldest dot makes room (it was nearly done anyway). */
-    void add(long start, int instanceNumber, byte outcome) {
+    public void add(long start, int instanceNumber, byte outcome) {
         if (size == CAPACITY) {
             head = (head + 1) % CAPACITY;
             size--;
@@ -27,31 +27,31 @@ final class RequestDots {
     }
 
     /** Drops the dots that started more than {@code lifetimeNanos} before {@code nowNanos}. */
-    void expire(long nowNanos, long lifetimeNanos) {
+    public void expire(long nowNanos, long lifetimeNanos) {
         while (size > 0 && nowNanos - startNanos[head] > lifetimeNanos) {
             head = (head + 1) % CAPACITY;
             size--;
         }
     }
 
-    void clear() {
+    public void clear() {
         size = 0;
     }
 
-    int size() {
+    public int size() {
         return size;
     }
 
     /** The i-th live dot, oldest first. */
-    long startNanos(int i) {
+    public long startNanos(int i) {
         return startNanos[(head + i) % CAPACITY];
     }
 
-    int instanceNumber(int i) {
+    public int instanceNumber(int i) {
         return instanceNumbers[(head + i) % CAPACITY];
     }
 
-    byte outcome(int i) {
+    public byte outcome(int i) {
         return outcomes[(head + i) % CAPACITY];
     }
 }

@@ -5,7 +5,7 @@ package dev.scalelab.ui.overview;
  * centers the grid. Mutable and reused so the per-frame draw allocates nothing; recompute with
  * {@link #fit} only when the count or the area changes.
  */
-final class TileGrid {
+public final class TileGrid {
     private int count = -1;
     private double areaX;
     private double areaY;
@@ -23,7 +23,7 @@ final class TileGrid {
      * @param aspect       tile width / tile height
      * @param maxTileWidth tiles grow no wider than this, so a few instances do not become giant cards
      */
-    void fit(int count, double x, double y, double width, double height, double gap, double aspect, double maxTileWidth) {
+    public void fit(int count, double x, double y, double width, double height, double gap, double aspect, double maxTileWidth) {
         if (count == this.count && x == areaX && y == areaY && width == areaWidth && height == areaHeight && gap == this.gap) {
             return;
         }
@@ -59,27 +59,27 @@ final class TileGrid {
         originY = y + Math.max(0, (height - gridHeight) / 2);
     }
 
-    int columns() {
+    public int columns() {
         return columns;
     }
 
-    int rows() {
+    public int rows() {
         return count <= 0 ? 0 : (count + columns - 1) / columns;
     }
 
-    double tileWidth() {
+    public double tileWidth() {
         return tileWidth;
     }
 
-    double tileHeight() {
+    public double tileHeight() {
         return tileHeight;
     }
 
-    double tileX(int index) {
+    public double tileX(int index) {
         return originX + (index % columns) * (tileWidth + gap);
     }
 
-    double tileY(int index) {
+    public double tileY(int index) {
         return originY + (index / columns) * (tileHeight + gap);
     }
 }

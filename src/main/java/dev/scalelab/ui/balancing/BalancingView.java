@@ -1,0 +1,420 @@
+package dev.scalelab.ui.balancing;
+
+import dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy;
+import dev.scalelab.runtime.Frame;
+import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.ui.Panel;
+import dev.scalelab.ui.overview.OverviewViewModel;
+import dev.scalelab.ui.parameters.ParameterForm;
+import dev.scalelab.ui.parameters.SliderScale;
+import dev.scalelab.world.Parameter;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.Snapshot;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.css.PseudoClass;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+
+import java.util.function.Consumer;
+
+/**
+ * The Load balancing panel: the live view of the balancer and its instances with the decision
+ * inspector, race mode (two worlds side by side, same workload and seed, two strategies), the
+ * charts, and the balancer's parameters with actions on a selected instance. Its look is in
+ * {@code styles/balancing.css}.
+ *
+ * <p>FX thread only.
+ */
+public final class BalancingView implements Panel {
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
+    private static final double MIN_STRATEGY_MENU_WIDTH = 130;
+
+    private final BalancingViewModel viewModel;
+    private final SideView left;
+    private final SideView right;
+    private final HBox sides;
+    private final VBox view;
+    private final BalancingCharts charts = new BalancingCharts();
+    private final ParameterForm form;
+    private final ShareHistory leftShares = new ShareHistory();
+    private final ShareHistory rightShares = new ShareHistory();
+    /** Paces chart updates as the Overview's: only for a new per-second point, at most four times a second. */
+    private final OverviewViewModel chartPacing = new OverviewViewModel();
+    private Frame frame;
+    /** Whether the charts show a race now; switching mode redraws them at once, even paused. */
+    private boolean raceCharted;
+
+    public BalancingView(SimulationRunner runner) {
+        this(BalancerCommands.of(runner), runner.latest().snapshot().current());
+    }
+
+    /** @param initial the scenario the simulation starts with, shown in the parameter form until the first frame */
+    BalancingView(BalancerCommands commands, Scenario initial) {
+        viewModel = new BalancingViewModel(commands);
+        left = new SideView("left", viewModel.left(), false);
+        right = new SideView("right", viewModel.right(), true);
+        left.canvas().setOnSelect(viewModel::select);
+        right.canvas().setOnSelect(viewModel::select);
+        sides = new HBox(left.node());
+        sides.getStyleClass().add("balancing-sides");
+        VBox.setVgrow(sides, Priority.ALWAYS);
+        view = new VBox(raceBar(), sides);
+        view.setId("balancing");
+        view.getStyleClass().add("balancing");
+        String stylesheet = BalancingView.class.getResource("/styles/balancing.css").toExternalForm();
+        view.getStylesheets().add(stylesheet);
+        charts.view().getStylesheets().add(stylesheet);
+        viewModel.raceShownProperty().addListener((obs, was, shown) -> showRace(shown));
+        viewModel.selectedProperty().addListener((obs, old, id) -> {
+            left.canvas().setSelected(id);
+            right.canvas().setSelected(id);
+        });
+        form = parameterForm(initial);
+        form.node().getStyleClass().add("balancing-parameters");
+        ((Region) form.node()).getStylesheets().add(stylesheet);
+    }
+
+    // ------------------------------------------------------------------ race bar
+
+    private HBox raceBar() {
+        ToggleButton race = new ToggleButton("Race mode");
+        race.setId("raceToggle");
+        race.getStyleClass().add("race-toggle");
+        race.setTooltip(tooltip("Race two strategies: the current scenario starts over at t = 0 in two worlds with the same "
+                + "workload and seed, advancing in lockstep; only the balancer's strategy differs. Actions on instances "
+                + "apply to both. Off: the right world is dropped and the left one runs on."));
+        race.setOnAction(event -> viewModel.setRaceMode(race.isSelected()));
+        viewModel.raceModeProperty().addListener((obs, was, on) -> race.setSelected(on));
+
+        ComboBox<Strategy> leftChoice = strategyChoice("leftStrategyChoice", viewModel.leftStrategyProperty(),
+                viewModel::chooseLeftStrategy,
+                "The left side's strategy: the simulation's balancer.strategy, raced or not.");
+        ComboBox<Strategy> rightChoice = strategyChoice("rightStrategyChoice", viewModel.rightStrategyProperty(),
+                viewModel::chooseRightStrategy,
+                "The right side's strategy in race mode; changing it during a race switches the right world at once.");
+        Label leftLabel = new Label("Left");
+        Label versus = new Label("vs right");
+        Label status = new Label();
+        status.setId("raceStatus");
+        status.getStyleClass().add("race-status");
+        status.setTooltip(tooltip("What race mode is doing: one world, starting a race, or racing."));
+        Runnable showStatus = () -> status.setText(!viewModel.raceModeProperty().get()
+                ? "One world; race mode adds a second."
+                : viewModel.raceShownProperty().get()
+                ? "Racing: same workload and seed, in lockstep."
+                : "Starting the race at t = 0…");
+        viewModel.raceModeProperty().addListener((obs, was, on) -> showStatus.run());
+        viewModel.raceShownProperty().addListener((obs, was, on) -> showStatus.run());
+        showStatus.run();
+        for (Region fixed : new Region[] {race, leftLabel, versus}) {
+            fixed.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        // The menus give way in a narrow window rather than squeeze the parameter pane.
+        leftChoice.setMinWidth(MIN_STRATEGY_MENU_WIDTH);
+        rightChoice.setMinWidth(MIN_STRATEGY_MENU_WIDTH);
+        status.setMinWidth(0);
+        HBox bar = new HBox(race, leftLabel, leftChoice, versus, rightChoice, status);
+        bar.getStyleClass().add("race-bar");
+        return bar;
+    }
+
+    private static ComboBox<Strategy> strategyChoice(String id, ReadOnlyObjectProperty<Strategy> live,
+                                                     Consumer<Strategy> choose, String explanation) {
+        ComboBox<Strategy> choice = new ComboBox<>();
+        choice.setId(id);
+        choice.getItems().setAll(Strategy.values());
+        choice.setConverter(new StringConverter<>() {
+            @Override
+            public String toString(Strategy s) {
+                return s == null ? "" : s.label();
+            }
+
+            @Override
+            public Strategy fromString(String text) {
+                throw new UnsupportedOperationException("the strategy menu is not editable");
+            }
+        });
+        choice.setTooltip(tooltip(explanation));
+        choice.setVisibleRowCount(Strategy.values().length);
+        boolean[] following = {false};
+        Runnable follow = () -> {
+            following[0] = true;
+            choice.setValue(live.get());
+            following[0] = false;
+        };
+        follow.run();
+        live.addListener((obs, old, now) -> follow.run());
+        choice.setOnAction(event -> {
+            if (!following[0]) {
+                choose.accept(choice.getValue());
+            }
+        });
+        return choice;
+    }
+
+    private void showRace(boolean shown) {
+        left.setCompact(shown);
+        if (shown) {
+            sides.getChildren().setAll(left.node(), right.node());
+        } else {
+            sides.getChildren().setAll(left.node());
+        }
+    }
+
+    // ------------------------------------------------------------------ parameters
+
+    private ParameterForm parameterForm(Scenario initial) {
+        ParameterForm f = new ParameterForm("Load balancing", viewModel::send);
+        f.update(initial); // sliders start from a live value
+        f.section("STRATEGY");
+        f.add(Parameter.BALANCER_STRATEGY);
+        f.add(Parameter.BALANCER_CHOICES, SliderScale.linear(1, 10, 1));
+        f.add(Parameter.BALANCER_BIAS, SliderScale.linear(0, 3, 0.1));
+        f.add(Parameter.RING_VIRTUAL_NODES);
+        f.add(Parameter.SLOW_START);
+
+        f.section("INSTANCE");
+        f.addNode(instanceRows());
+
+        f.section("OUTLIER EJECTION (PASSIVE)");
+        f.add(Parameter.OUTLIER_ERRORS);
+        f.add(Parameter.OUTLIER_BASE_EJECTION);
+        f.add(Parameter.OUTLIER_MAX_EJECTION);
+        f.section("HEALTH CHECKS (ACTIVE)");
+        f.add(Parameter.HEALTH_CHECK_INTERVAL);
+        f.add(Parameter.HEALTH_CHECK_UNHEALTHY);
+        f.add(Parameter.HEALTH_CHECK_HEALTHY);
+        f.section("PANIC");
+        f.add(Parameter.PANIC_THRESHOLD, SliderScale.linear(0, 100, 5));
+        return f;
+    }
+
+    private VBox instanceRows() {
+        ComboBox<String> instance = new ComboBox<>(viewModel.instanceIds());
+        instance.setId("instanceChoice");
+        instance.setPromptText("none");
+        instance.setTooltip(tooltip("The instance the fields and buttons below act on. Clicking an instance in the live view selects it too."));
+        instance.setCellFactory(list -> new ListCell<>() {
+            @Override
+            protected void updateItem(String id, boolean empty) {
+                super.updateItem(id, empty);
+                setText(empty ? null : id);
+            }
+        });
+        boolean[] following = {false};
+        viewModel.selectedProperty().addListener((obs, old, id) -> {
+            following[0] = true;
+            instance.setValue(id);
+            following[0] = false;
+        });
+        instance.setOnAction(event -> {
+            if (!following[0]) {
+                viewModel.select(instance.getValue());
+            }
+        });
+        Label name = new Label("Instance");
+        name.getStyleClass().add("parameter-name");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox choiceRow = new HBox(name, gap, instance);
+        choiceRow.getStyleClass().add("parameter-input");
+
+        Label summary = new Label();
+        summary.setId("selectedInstanceSummary");
+        summary.getStyleClass().add("instance-summary");
+        summary.setWrapText(true);
+        summary.textProperty().bind(viewModel.selectedSummaryProperty());
+
+        VBox rows = new VBox(choiceRow, summary,
+                fieldRow("instanceWeightField", "Weight", "", viewModel.weight(),
+                        "The selected instance's balancing weight (0.001 to 1000). Weighted strategies (smooth weighted round robin, "
+                                + "weighted random, least request, ring hash, Maglev) send it traffic in proportion."),
+                fieldRow("instanceSpeedField", "Speed", "× normal", viewModel.speed(),
+                        "The fraction of its normal speed the selected instance serves at (0.01 to 1): below 1 is a gray failure, "
+                                + "up and passing health checks but slow. 1 restores it."),
+                fieldRow("instanceErrorRateField", "Error rate", "of requests", viewModel.errorRate(),
+                        "The fraction of its requests the selected instance answers with an error (0 to 1), such as 0.5. 0 restores it. "
+                                + "Outlier ejection or failing health checks take it out of rotation."));
+        rows.getStyleClass().add("instance-rows");
+        Button slow = actionButton("makeSlowButton", "Make instance slow (25% speed)",
+                "Gray failure: the selected instance keeps passing health checks but serves at a quarter of its speed. "
+                        + "Round robin keeps feeding it; load-aware strategies route around it. Applies to both sides of a race.",
+                viewModel::makeSelectedSlow);
+        Button errors = actionButton("returnErrorsButton", "Return errors (50% of requests)",
+                "The selected instance answers half of its requests with an error. With outlier ejection or health checks on, "
+                        + "the balancer takes it out of rotation (faded in the live view). Applies to both sides of a race.",
+                viewModel::selectedReturnsErrors);
+        Button restore = actionButton("restoreInstanceButton", "Restore (full speed, no errors)",
+                "Sets the selected instance's speed back to 1 and its error rate to 0.", viewModel::restoreSelected);
+        Button kill = actionButton("killInstanceButton", "Kill instance",
+                "Crash the selected instance: its requests in flight fail, and the pool replaces it with a new one that boots first. "
+                        + "Applies to both sides of a race.", viewModel::killSelected);
+        for (Button b : new Button[] {slow, errors, restore, kill}) {
+            b.disableProperty().bind(viewModel.selectedProperty().isNull());
+        }
+        rows.getChildren().addAll(slow, errors, restore, kill);
+        return rows;
+    }
+
+    private VBox fieldRow(String id, String label, String unitText, InstanceField model, String explanation) {
+        Label name = new Label(label);
+        name.getStyleClass().add("parameter-name");
+        name.setMinWidth(Region.USE_PREF_SIZE);
+        TextField field = new TextField();
+        field.setId(id);
+        field.getStyleClass().add("parameter-field");
+        field.textProperty().bindBidirectional(model.textProperty());
+        field.disableProperty().bind(viewModel.selectedProperty().isNull());
+        Tooltip tip = tooltip(explanation);
+        name.setTooltip(tip);
+        field.setTooltip(tip);
+        field.setOnAction(event -> viewModel.commit(model));
+        field.focusedProperty().addListener((obs, was, focused) -> {
+            if (!focused) {
+                viewModel.commit(model);
+            }
+        });
+        field.addEventHandler(KeyEvent.KEY_PRESSED, event -> {
+            if (event.getCode() == KeyCode.ESCAPE && model.isEdited()) {
+                model.revert();
+                event.consume();
+            }
+        });
+        Label unit = new Label(unitText);
+        unit.getStyleClass().add("parameter-unit");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        HBox input = new HBox(name, gap, field, unit);
+        input.getStyleClass().add("parameter-input");
+        Label error = new Label();
+        error.setId(id.replace("Field", "Error"));
+        error.getStyleClass().add("parameter-error");
+        error.setWrapText(true);
+        error.textProperty().bind(model.errorProperty());
+        error.visibleProperty().bind(model.errorProperty().isNotEmpty());
+        error.managedProperty().bind(error.visibleProperty());
+        model.errorProperty().addListener((obs, old, now) -> field.pseudoClassStateChanged(INVALID, !now.isEmpty()));
+        VBox row = new VBox(input, error);
+        row.getStyleClass().add("parameter-row");
+        return row;
+    }
+
+    private static Button actionButton(String id, String text, String explanation, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.getStyleClass().add("parameter-action");
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.setTooltip(tooltip(explanation));
+        button.setOnAction(event -> action.run());
+        return button;
+    }
+
+    private static Tooltip tooltip(String text) {
+        Tooltip tip = new Tooltip(text);
+        tip.setWrapText(true);
+        tip.setMaxWidth(340);
+        tip.setShowDelay(Duration.millis(300));
+        return tip;
+    }
+
+    // ------------------------------------------------------------------ Panel
+
+    @Override
+    public String title() {
+        return "Load balancing";
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    @Override
+    public Node charts() {
+        return charts.view();
+    }
+
+    @Override
+    public Node parameters() {
+        return form.node();
+    }
+
+    @Override
+    public void update(Frame newFrame, long nowNanos) {
+        frame = newFrame;
+        viewModel.update(frame, nowNanos);
+        Snapshot snapshot = frame.snapshot();
+        form.update(snapshot.current());
+        String selected = viewModel.selectedProperty().get();
+        leftShares.record(snapshot);
+        boolean paused = frame.status().paused();
+        left.canvas().show(snapshot, viewModel.left().shownPick(), selected, paused);
+        left.canvas().launch(snapshot.dispatches(), viewModel.left().firstNewDispatch(snapshot.dispatches()), nowNanos);
+        Snapshot race = frame.race();
+        if (race != null) {
+            rightShares.record(race);
+            right.canvas().show(race, viewModel.right().shownPick(), selected, paused);
+            right.canvas().launch(race.dispatches(), viewModel.right().firstNewDispatch(race.dispatches()), nowNanos);
+        }
+    }
+
+    @Override
+    public void animate(long nowNanos) {
+        viewModel.poll(nowNanos);
+        boolean leftRedrawn = left.canvas().draw(nowNanos, true);
+        if (viewModel.raceShownProperty().get()) {
+            // The two boards take turns, so that no pulse redraws both.
+            right.canvas().draw(nowNanos, !leftRedrawn);
+        }
+        // Asked every pulse, not only on new frames, so a sample held back by the rate limit still shows when paused.
+        if (frame == null) {
+            return;
+        }
+        boolean due = chartPacing.chartsDue(OverviewViewModel.newestSampleSeconds(frame.snapshot().series()), nowNanos);
+        Snapshot race = frame.race();
+        boolean raceShown = race != null && viewModel.raceShownProperty().get();
+        if (due || raceShown != raceCharted) {
+            raceCharted = raceShown;
+            if (raceShown) {
+                charts.showRace(frame.snapshot(), race, frame.snapshot().current().balancer().strategy().label(),
+                        race.current().balancer().strategy().label(), leftShares, rightShares, focusInstance(frame.snapshot()));
+            } else {
+                charts.show(frame.snapshot(), leftShares);
+            }
+        }
+    }
+
+    /** The instance whose share the race chart follows: the selected one, else the slowest, else the first. */
+    private String focusInstance(Snapshot snapshot) {
+        String selected = viewModel.selectedProperty().get();
+        Snapshot.InstanceView slowest = null;
+        for (Snapshot.InstanceView in : snapshot.instances()) {
+            if (in.id().equals(selected)) {
+                return selected;
+            }
+            if (slowest == null || in.speedFactor() < slowest.speedFactor()) {
+                slowest = in;
+            }
+        }
+        return slowest == null ? "" : slowest.id();
+    }
+
+    /** The view model, for tests in this package. */
+    BalancingViewModel viewModel() {
+        return viewModel;
+    }
+}
