@@ -4,6 +4,7 @@ import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.overview.OverviewView;
 import dev.scalelab.ui.parameters.ParameterPaneView;
 import dev.scalelab.ui.parameters.ParameterPaneViewModel;
+import dev.scalelab.ui.scaling.ScalingView;
 import dev.scalelab.world.ScenarioException;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -54,7 +55,7 @@ public final class ScaleLabApp extends Application {
         runner = new SimulationRunner(options.scenario(), false);
         MainWindowViewModel windowModel = new MainWindowViewModel(runner, options.scenarioLabel());
         ParameterPaneViewModel parameterModel = new ParameterPaneViewModel(runner::set, runner.latest().snapshot().current());
-        window = new MainWindowController(runner, windowModel, parameterModel, List.of(new OverviewView()));
+        window = new MainWindowController(runner, windowModel, parameterModel, List.of(new OverviewView(), new ScalingView(runner)));
 
         FXMLLoader loader = new FXMLLoader(ScaleLabApp.class.getResource("/fxml/MainWindow.fxml"));
         loader.setControllerFactory(type -> {
