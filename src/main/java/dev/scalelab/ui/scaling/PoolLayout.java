@@ -26,7 +26,6 @@ final class PoolLayout {
     private double[] y = new double[64];
     private double[] width = new double[64];
     private double[] height = new double[64];
-    private double unitHeight;
 
     /**
      * @param vcpusOfTile   vCPUs of each tile, in drawing order; entries past {@code count} are ignored
@@ -48,12 +47,12 @@ final class PoolLayout {
         this.areaWidth = areaWidth;
         this.areaHeight = areaHeight;
         if (count == 0 || areaWidth <= 0 || areaHeight <= 0) {
-            unitHeight = 0;
             return true;
         }
         // The largest unit whose packing fits; packing is monotone in the unit, so bisect.
         double low = 0;
         double high = maxUnitWidth / aspect;
+        double unitHeight = high;
         if (packedHeight(high, gap, aspect) > areaHeight) {
             for (int i = 0; i < SEARCH_STEPS; i++) {
                 double mid = (low + high) / 2;
@@ -64,8 +63,6 @@ final class PoolLayout {
                 }
             }
             unitHeight = low;
-        } else {
-            unitHeight = high;
         }
         place(unitHeight, gap, aspect);
         return true;
@@ -137,15 +134,6 @@ final class PoolLayout {
             width = Arrays.copyOf(width, size);
             height = Arrays.copyOf(height, size);
         }
-    }
-
-    int count() {
-        return Math.max(0, count);
-    }
-
-    /** The height of a 1-vCPU tile. */
-    double unitHeight() {
-        return unitHeight;
     }
 
     double x(int i) {

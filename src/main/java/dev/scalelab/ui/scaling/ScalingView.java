@@ -265,7 +265,7 @@ public final class ScalingView implements Panel {
         if (enabled != null) {
             button.disableProperty().bind(Bindings.createBooleanBinding(() -> !enabled.get(), enabled));
             tooltip.textProperty().bind(Bindings.createStringBinding(
-                    () -> enabled.get() ? explanation : explanation + "\n\nNot now: " + whyNot.get(), enabled, whyNot));
+                    () -> enabled.get() ? explanation : explanation + "\n\n" + whyNot.get(), enabled, whyNot));
         }
         Tooltip.install(wrapper, tooltip);
         return wrapper;

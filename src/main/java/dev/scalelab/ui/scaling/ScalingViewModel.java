@@ -358,13 +358,13 @@ public final class ScalingViewModel {
                 : "");
     }
 
-    /** "i-3 · ready · medium, 2 vCPU · 3 of 4 busy · queue 0 · 25 % speed". */
+    /**
+     * "i-3 · ready · medium, 2 vCPU · 25 % speed". Its busy workers and queue are on its tile: here
+     * they would change every frame, and the pane would lay itself out again every frame.
+     */
     static String describeInstance(InstanceView in) {
         StringBuilder s = new StringBuilder(in.id()).append(" · ").append(stateName(in));
         s.append(" · ").append(in.size()).append(", ").append(in.vcpus()).append(" vCPU");
-        if (in.state() == InstanceState.READY || in.state() == InstanceState.DRAINING) {
-            s.append(" · ").append(in.busy()).append(" of ").append(in.workers()).append(" busy · queue ").append(in.queued());
-        }
         if (in.speedFactor() < 1) {
             s.append(" · ").append(Math.round(in.speedFactor() * 100)).append(" % speed");
         }

@@ -251,10 +251,6 @@ final class TileMotion<T> {
         return current.count;
     }
 
-    int number(int i) {
-        return current.numbers[i];
-    }
-
     T item(int i) {
         return items.get(i);
     }

@@ -51,7 +51,7 @@ class PoolLayoutTest {
                 assertTrue(apart, "tiles " + j + " and " + i + " overlap");
             }
         }
-        assertTrue(layout.unitHeight() > 10, "still large enough to see: " + layout.unitHeight());
+        assertTrue(layout.height(1) > 20, "still large enough to see: " + layout.height(1));
     }
 
     @Test

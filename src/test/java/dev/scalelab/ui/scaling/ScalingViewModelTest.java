@@ -4,6 +4,7 @@ import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Parameter;
 import dev.scalelab.world.Presets;
 import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioFiles;
 import dev.scalelab.world.Snapshot;
 import dev.scalelab.world.World;
 import org.junit.jupiter.api.Test;
@@ -136,6 +137,36 @@ class ScalingViewModelTest {
         assertFalse(viewModel.chartsDue(4, 100 * ms), "too soon after the last update");
         assertTrue(viewModel.chartsDue(4, 300 * ms), "the held-back sample shows later");
         assertTrue(viewModel.chartsDue(1, 350 * ms), "a restarted run clears the charts at once");
+    }
+
+    @Test
+    void aVerticalResizeShowsItsDecisionAndHowFarTheRollHasGone() {
+        World vertical = new World(ScenarioFiles.parse("{\"schema\":1,\"seed\":7,"
+                + "\"workload\":{\"arrival\":{\"ratePerSecond\":290}},"
+                + "\"service\":{\"instances\":4,\"workersPerInstance\":2,\"size\":\"small\","
+                + "\"serviceTime\":{\"distribution\":\"exponential\",\"meanMs\":25},\"provisionSeconds\":2,\"bootSeconds\":10},"
+                + "\"verticalScaler\":{\"policy\":\"threshold\",\"intervalSeconds\":10,\"upThreshold\":0.8}}"));
+        ScalingViewModel model = new ScalingViewModel((action, target, value, duration) -> { });
+        vertical.advanceTo(Simulation.secondsToNanos(11));
+        model.update(vertical.snapshot());
+        assertEquals("vertical threshold", model.verticalDecisionProperty().get().source());
+        assertEquals("medium", model.verticalDecisionProperty().get().outcome());
+        assertTrue(model.verticalTitleProperty().get().startsWith("Vertical scaler (threshold) decision at 00:10.0 · next in"),
+                model.verticalTitleProperty().get());
+        assertEquals("medium (rolling 0/5)", model.sizeProperty().get(), "one new instance boots before an old one drains");
+        assertEquals("threshold > 80 %", model.verticalProperty().get());
+        assertEquals("none", model.autoscalerProperty().get());
+    }
+
+    @Test
+    void eachPolicyIsNamedWithWhatItAimsFor() {
+        Scenario.Autoscaler hpa = world.snapshot().current().autoscaler();
+        assertTrue(ScalingViewModel.actsOnCpu(hpa));
+        Scenario tracking = Parameter.TARGET_VALUE.applyTo(
+                Parameter.AUTOSCALER_POLICY.applyTo(world.snapshot().current(), "target-tracking"), 250.0);
+        assertEquals("target tracking · p95 latency 250 ms", ScalingViewModel.describeAutoscaler(tracking.autoscaler()));
+        assertFalse(ScalingViewModel.actsOnCpu(tracking.autoscaler()));
+        assertTrue(ScalingViewModel.explainPolicy(tracking.autoscaler()).contains("p95 latency 250 ms"));
     }
 
     @Test

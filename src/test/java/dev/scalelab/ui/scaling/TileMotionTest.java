@@ -62,7 +62,7 @@ class TileMotionTest {
         motion.expire(t + TileMotion.VANISH_NANOS);
         assertEquals(0, motion.ghostCount());
         assertEquals(2, motion.count());
-        assertEquals(2, motion.number(1));
+        assertEquals("i-2", motion.item(1));
     }
 
     @Test
