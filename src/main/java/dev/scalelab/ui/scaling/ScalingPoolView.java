@@ -185,7 +185,7 @@ public final class ScalingPoolView extends Region {
         }
     }
 
-    /** The selected or any other instance's tile as drawn now, in this view's coordinates; null when it has none. */
+    /** Instance {@code id}'s tile as drawn now, in this view's coordinates, or null when it has none; for tests. */
     Bounds tileBounds(String id) {
         for (int i = 0; i < motion.count(); i++) {
             if (motion.item(i).id().equals(id)) {

@@ -204,11 +204,8 @@ public final class ScalingViewModel {
         }
         // A new policy or sync period restarts the autoscaler's clock (World.configureAutoscaler).
         if (a.policy() != anchoredPolicy || a.syncPeriodSeconds() != anchoredSyncSeconds) {
-            if (anchoredPolicy != null) {
-                syncAnchorSeconds = timeOfChange(s, Parameter.AUTOSCALER_POLICY, Parameter.SYNC_PERIOD);
-            } else if (Double.isNaN(syncAnchorSeconds)) {
-                syncAnchorSeconds = 0; // a run's first decision comes one sync period after its start
-            }
+            syncAnchorSeconds = restartedClock(s, anchoredPolicy == null, syncAnchorSeconds,
+                    Parameter.AUTOSCALER_POLICY, Parameter.SYNC_PERIOD);
             anchoredPolicy = a.policy();
             anchoredSyncSeconds = a.syncPeriodSeconds();
             decisionHelp.set(explainPolicy(a));
@@ -267,11 +264,8 @@ public final class ScalingViewModel {
             verticalAnchorSeconds = verticalSeconds;
         }
         if (v.policy() != anchoredVertical || v.intervalSeconds() != anchoredVerticalInterval) {
-            if (anchoredVertical != null) {
-                verticalAnchorSeconds = timeOfChange(s, Parameter.VERTICAL_POLICY, Parameter.VERTICAL_INTERVAL);
-            } else if (Double.isNaN(verticalAnchorSeconds)) {
-                verticalAnchorSeconds = 0;
-            }
+            verticalAnchorSeconds = restartedClock(s, anchoredVertical == null, verticalAnchorSeconds,
+                    Parameter.VERTICAL_POLICY, Parameter.VERTICAL_INTERVAL);
             anchoredVertical = v.policy();
             anchoredVerticalInterval = v.intervalSeconds();
         }
@@ -308,8 +302,23 @@ public final class ScalingViewModel {
     }
 
     /**
+     * Where a scaler's clock starts again after its policy or period changed: at the change, as the
+     * log tells it. Seen for the first time (a new run, or the panel shown for the first time), the
+     * clock runs from the later of its last decision and its last change; from the run's start
+     * (t = 0) when there was neither.
+     */
+    static double restartedClock(Snapshot s, boolean firstSight, double lastDecisionSeconds, Parameter... parameters) {
+        double changed = timeOfChange(s, parameters);
+        if (!firstSight) {
+            return Double.isNaN(changed) ? s.timeSeconds() : changed;
+        }
+        double anchor = Double.isNaN(lastDecisionSeconds) ? 0 : lastDecisionSeconds;
+        return Double.isNaN(changed) ? anchor : Math.max(anchor, changed);
+    }
+
+    /**
      * When the newest change of one of {@code parameters} was made, from its log line
-     * ("autoscaler.syncPeriodSeconds: 15 -> 60"); the snapshot's time if the log no longer holds it.
+     * ("autoscaler.syncPeriodSeconds: 15 -> 60"), or NaN when the recent log holds none.
      */
     static double timeOfChange(Snapshot s, Parameter... parameters) {
         List<LogEntry> log = s.recentLog();
@@ -321,7 +330,7 @@ public final class ScalingViewModel {
                 }
             }
         }
-        return s.timeSeconds();
+        return Double.NaN;
     }
 
     // ------------------------------------------------------------------ selection and actions

@@ -69,6 +69,15 @@ class ScalingViewModelTest {
     }
 
     @Test
+    void aPanelShownLateCountsFromTheLaterOfTheLastDecisionAndTheLastChange() {
+        world.advanceTo(Simulation.secondsToNanos(100));
+        world.advanceTo(world.commandTimeNanos());
+        world.applyUserChange(Parameter.SYNC_PERIOD, 30.0); // at 100.001 s, after the decision at 90 s
+        runTo(110); // the view model's first snapshot
+        assertTrue(viewModel.decisionTitleProperty().get().endsWith("next in 21 s"), viewModel.decisionTitleProperty().get());
+    }
+
+    @Test
     void killingTheSelectedInstanceFailsItAndTheSelectionEndsWhenItIsGone() {
         runTo(5);
         assertFalse(viewModel.canKillProperty().get());
