@@ -59,6 +59,7 @@ public final class ScalingPoolView extends Region {
     private static final Font SMALL_FONT = Font.font("System", 10.5);
 
     private static final String[] CPU_PERCENT = percentLabels("", " % CPU");
+    private static final String[] PERCENT = percentLabels("", "%");
     private static final String[] PROVISIONING_PERCENT = percentLabels("provisioning ", " %");
     private static final String[] BOOTING_PERCENT = percentLabels("booting ", " %");
     private static final String[] WARMUP_PERCENT = percentLabels("warm-up ", " %");
@@ -78,6 +79,8 @@ public final class ScalingPoolView extends Region {
     private static final double SMALL_CHAR_WIDTH = width("i-00", SMALL_FONT) / 4;
     private static final double CPU_LABEL_WIDTH = width("100 % CPU", LABEL_FONT);
     private static final double SMALL_CPU_LABEL_WIDTH = width("100 % CPU", SMALL_FONT);
+    private static final double PERCENT_LABEL_WIDTH = width("100%", LABEL_FONT);
+    private static final double SMALL_PERCENT_LABEL_WIDTH = width("100%", SMALL_FONT);
     private static final double STATE_LABEL_WIDTH = width("warming up", LABEL_FONT);
     private static final double SMALL_STATE_LABEL_WIDTH = width("warming up", SMALL_FONT);
     private static final double SIZE_LABEL_WIDTH = width("xlarge · 8 vCPU", SMALL_FONT);
@@ -335,9 +338,11 @@ public final class ScalingPoolView extends Region {
             g.setFont(large ? LABEL_FONT : SMALL_FONT);
             double rightRoom = room - idWidth - 6;
             if (state == InstanceState.READY && !in.warmingUp()) {
+                g.setFill(textFill.getValue());
                 if ((large ? CPU_LABEL_WIDTH : SMALL_CPU_LABEL_WIDTH) <= rightRoom) {
-                    g.setFill(textFill.getValue());
                     g.fillText(CPU_PERCENT[percent], x + w - p, lineY);
+                } else if ((large ? PERCENT_LABEL_WIDTH : SMALL_PERCENT_LABEL_WIDTH) <= rightRoom) {
+                    g.fillText(PERCENT[percent], x + w - p, lineY);
                 }
             } else if ((large ? STATE_LABEL_WIDTH : SMALL_STATE_LABEL_WIDTH) <= rightRoom) {
                 g.setFill(mutedTextFill.getValue());
