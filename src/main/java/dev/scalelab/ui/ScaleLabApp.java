@@ -7,6 +7,7 @@ import dev.scalelab.ui.overview.OverviewView;
 import dev.scalelab.ui.parameters.ParameterPaneView;
 import dev.scalelab.ui.parameters.ParameterPaneViewModel;
 import dev.scalelab.ui.resilience.ResilienceView;
+import dev.scalelab.ui.scaling.ScalingView;
 import dev.scalelab.world.ScenarioException;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -60,6 +61,7 @@ public final class ScaleLabApp extends Application {
         // In the order of DESIGN.md: the Overview, then one panel per pattern along the request path.
         window = new MainWindowController(runner, windowModel, parameterModel, List.of(
                 new OverviewView(),
+                new ScalingView(runner),
                 new BalancingView(runner),
                 new DatabasePanel(runner),
                 new ResilienceView(runner)));

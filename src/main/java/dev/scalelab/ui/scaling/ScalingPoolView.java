@@ -1,0 +1,660 @@
+package dev.scalelab.ui.scaling;
+
+import dev.scalelab.engine.scaling.InstanceSize;
+import dev.scalelab.world.Snapshot;
+import dev.scalelab.world.Snapshot.InstanceState;
+import dev.scalelab.world.Snapshot.InstanceView;
+import javafx.css.CssMetaData;
+import javafx.css.Styleable;
+import javafx.css.StyleableProperty;
+import javafx.css.StyleablePropertyFactory;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.geometry.VPos;
+import javafx.scene.Cursor;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.input.MouseButton;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextAlignment;
+
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * The autoscaled pool, animated: one tile per instance, its area in proportion to the instance's
+ * vCPUs. A tile appears when the instance is created, shows its provisioning, boot and warm-up
+ * progress, then its busy workers and queue on a background that turns from green through amber
+ * (at the autoscaler's CPU target) to red with its utilization; a draining tile fades, a failed one
+ * flashes red; a tile that is gone fades out where it was while the others slide into place.
+ * Clicking a tile selects its instance for the actions on the right.
+ *
+ * <p>Drawn on one {@link Canvas}; colours are CSS properties ({@code -sl-…} in
+ * {@code styles/scaling.css}) referring to the theme's looked-up colours. FX thread only; a frame
+ * allocates little beyond the short strings it prints.
+ */
+public final class ScalingPoolView extends Region {
+    private static final StyleablePropertyFactory<ScalingPoolView> STYLE = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+
+    private static final double MARGIN = 14;
+    private static final double TITLE_HEIGHT = 24;
+    private static final double LEGEND_HEIGHT = 26;
+    private static final double TILE_GAP = 8;
+    private static final double TILE_ASPECT = 1.4;
+    /** A 1-vCPU tile is at most this wide; the others grow with √vCPUs from there. */
+    private static final double MAX_UNIT_WIDTH = 150;
+    private static final double CELL_GAP = 2;
+    private static final double SELECTION_WIDTH = 3;
+    private static final double[] STARTING_DASHES = {5, 3};
+    /** A failed tile pulses twice a wall second, so it is noticed even in a large pool. */
+    private static final double FAILED_PULSE_PER_SECOND = 2;
+
+    private static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 13);
+    private static final Font ID_FONT = Font.font("System", FontWeight.BOLD, 12);
+    private static final Font LABEL_FONT = Font.font("System", 11.5);
+    private static final Font SMALL_FONT = Font.font("System", 10.5);
+
+    private static final String[] CPU_PERCENT = percentLabels("", " % CPU");
+    private static final String[] PERCENT = percentLabels("", "%");
+    private static final String[] PROVISIONING_PERCENT = percentLabels("provisioning ", " %");
+    private static final String[] BOOTING_PERCENT = percentLabels("booting ", " %");
+    private static final String[] WARMUP_PERCENT = percentLabels("warm-up ", " %");
+    private static final String[] SPEED_PERCENT = percentLabels("", " % speed");
+
+    private static final String[][] SIZE_LABELS = sizeLabels();
+
+    private static final String[] LEGEND = {"busy worker", "idle worker", "queue", "load vs CPU target", "starting",
+            "warm-up", "slow (gray failure)", "failed", "selected", "tile area ∝ vCPUs"};
+    private static final double[] LEGEND_WIDTHS = measure(LEGEND, SMALL_FONT);
+    private static final double LEGEND_SWATCH = 12;
+
+    private static final String PROVISIONING_MESSAGE = "waiting for a machine";
+    private static final String BOOTING_MESSAGE = "starting the service";
+    // Label widths, measured once, so a tile draws only the labels that fit without measuring each frame.
+    private static final double ID_CHAR_WIDTH = width("i-00", ID_FONT) / 4;
+    private static final double SMALL_CHAR_WIDTH = width("i-00", SMALL_FONT) / 4;
+    private static final double CPU_LABEL_WIDTH = width("100 % CPU", LABEL_FONT);
+    private static final double SMALL_CPU_LABEL_WIDTH = width("100 % CPU", SMALL_FONT);
+    private static final double PERCENT_LABEL_WIDTH = width("100%", LABEL_FONT);
+    private static final double SMALL_PERCENT_LABEL_WIDTH = width("100%", SMALL_FONT);
+    private static final double STATE_LABEL_WIDTH = width("warming up", LABEL_FONT);
+    private static final double SMALL_STATE_LABEL_WIDTH = width("warming up", SMALL_FONT);
+    private static final double SIZE_LABEL_WIDTH = width("xlarge · 8 vCPU", SMALL_FONT);
+    private static final double SPEED_LABEL_WIDTH = width("100 % speed", SMALL_FONT);
+    private static final double BAR_LABEL_WIDTH = width("provisioning 100 %", SMALL_FONT);
+    private static final double STARTING_MESSAGE_WIDTH = width(PROVISIONING_MESSAGE, LABEL_FONT);
+    private static final double GRADIENT_WIDTH = 30;
+
+    private final StyleableProperty<Color> textFill = STYLE.createStyleableColorProperty(this, "textFill", "-sl-text-fill", v -> v.textFill, Color.BLACK);
+    private final StyleableProperty<Color> mutedTextFill = STYLE.createStyleableColorProperty(this, "mutedTextFill", "-sl-muted-text-fill", v -> v.mutedTextFill, Color.GRAY);
+    private final StyleableProperty<Color> cardFill = STYLE.createStyleableColorProperty(this, "cardFill", "-sl-card-fill", v -> v.cardFill, Color.WHITE);
+    private final StyleableProperty<Color> cardBorder = STYLE.createStyleableColorProperty(this, "cardBorder", "-sl-card-border", v -> v.cardBorder, Color.LIGHTGRAY);
+    private final StyleableProperty<Color> busyFill = STYLE.createStyleableColorProperty(this, "busyFill", "-sl-busy-fill", v -> v.busyFill, Color.STEELBLUE);
+    private final StyleableProperty<Color> idleFill = STYLE.createStyleableColorProperty(this, "idleFill", "-sl-idle-fill", v -> v.idleFill, Color.GAINSBORO);
+    private final StyleableProperty<Color> queueFill = STYLE.createStyleableColorProperty(this, "queueFill", "-sl-queue-fill", v -> v.queueFill, Color.ORANGE);
+    private final StyleableProperty<Color> trackFill = STYLE.createStyleableColorProperty(this, "trackFill", "-sl-track-fill", v -> v.trackFill, Color.WHITESMOKE);
+    private final StyleableProperty<Color> startingFill = STYLE.createStyleableColorProperty(this, "startingFill", "-sl-starting-fill", v -> v.startingFill, Color.SLATEGRAY);
+    private final StyleableProperty<Color> warmFill = STYLE.createStyleableColorProperty(this, "warmFill", "-sl-warm-fill", v -> v.warmFill, Color.GOLDENROD);
+    private final StyleableProperty<Color> slowFill = STYLE.createStyleableColorProperty(this, "slowFill", "-sl-slow-fill", v -> v.slowFill, Color.MEDIUMPURPLE);
+    private final StyleableProperty<Color> failedFill = STYLE.createStyleableColorProperty(this, "failedFill", "-sl-failed-fill", v -> v.failedFill, Color.CRIMSON);
+    private final StyleableProperty<Color> selectionStroke = STYLE.createStyleableColorProperty(this, "selectionStroke", "-sl-selection-stroke", v -> v.selectionStroke, Color.DODGERBLUE);
+    private final StyleableProperty<Color> loadLow = STYLE.createStyleableColorProperty(this, "loadLow", "-sl-load-low", v -> v.loadLow, Color.SEAGREEN);
+    private final StyleableProperty<Color> loadTarget = STYLE.createStyleableColorProperty(this, "loadTarget", "-sl-load-target", v -> v.loadTarget, Color.ORANGE);
+    private final StyleableProperty<Color> loadHigh = STYLE.createStyleableColorProperty(this, "loadHigh", "-sl-load-high", v -> v.loadHigh, Color.CRIMSON);
+
+    private final Canvas canvas = new Canvas();
+    private final PoolLayout layout = new PoolLayout();
+    private final TileMotion<InstanceView> motion = new TileMotion<>();
+
+    /** Tile backgrounds by utilization percent (0–100), blended once per target and theme. */
+    private final Color[] loadFill = new Color[101];
+    private double loadFillTarget = -1;
+    private Color loadFillLow;
+    private Color loadFillCard;
+
+    private int[] numbers = new int[64];
+    private int[] vcpus = new int[64];
+    private Snapshot snapshot;
+    private String title = "";
+    private double targetFraction = 0.6;
+    private String selectedId;
+    private boolean dirty = true;
+    private long lastDrawNanos;
+
+    /** @param onSelect receives the id of a clicked tile's instance, or null for a click beside the tiles */
+    public ScalingPoolView(Consumer<String> onSelect) {
+        getStyleClass().add("scaling-pool-view");
+        getChildren().add(canvas);
+        setMinSize(0, 0); // a canvas never shrinks on its own
+        canvas.setOnMouseClicked(event -> {
+            if (event.getButton() == MouseButton.PRIMARY) {
+                int tile = motion.tileAt(event.getX(), event.getY(), lastDrawNanos);
+                onSelect.accept(tile < 0 ? null : motion.item(tile).id());
+            }
+        });
+        canvas.setOnMouseMoved(event ->
+                canvas.setCursor(motion.tileAt(event.getX(), event.getY(), lastDrawNanos) >= 0 ? Cursor.HAND : Cursor.DEFAULT));
+    }
+
+    @Override
+    protected void layoutChildren() {
+        double width = snapSizeX(getWidth());
+        double height = snapSizeY(getHeight());
+        if (canvas.getWidth() != width || canvas.getHeight() != height) {
+            canvas.setWidth(width);
+            canvas.setHeight(height);
+            dirty = true; // laid out and redrawn at the next pulse, not here
+        }
+    }
+
+    /**
+     * Takes in a new snapshot; laid out and drawn at the next {@link #draw}.
+     *
+     * @param targetFraction the CPU target the load colours turn amber at, 0 to 1
+     */
+    public void show(Snapshot newSnapshot, double targetFraction) {
+        if (snapshot != null && newSnapshot.timeSeconds() < snapshot.timeSeconds()) {
+            motion.clear(); // a new run: its pool appears at once, without ghosts of the old one
+        }
+        snapshot = newSnapshot;
+        this.targetFraction = targetFraction;
+        title = poolTitle(newSnapshot.instances());
+        dirty = true;
+    }
+
+    /** Draws {@code id}'s tile as selected, or none with null. */
+    public void select(String id) {
+        selectedId = id;
+        dirty = true;
+    }
+
+    /** Redraws when something changed or a tile is moving. Call once per pulse. */
+    public void draw(long nowNanos) {
+        lastDrawNanos = nowNanos;
+        if (snapshot == null) {
+            return;
+        }
+        if (dirty) {
+            placeTiles(nowNanos);
+        }
+        motion.expire(nowNanos);
+        if (dirty || motion.animating(nowNanos) || hasFailed()) {
+            render(canvas.getGraphicsContext2D(), nowNanos);
+            dirty = false;
+        }
+    }
+
+    /** Instance {@code id}'s tile as drawn now, in this view's coordinates, or null when it has none; for tests. */
+    Bounds tileBounds(String id) {
+        for (int i = 0; i < motion.count(); i++) {
+            if (motion.item(i).id().equals(id)) {
+                return new BoundingBox(motion.x(i, lastDrawNanos), motion.y(i, lastDrawNanos),
+                        motion.width(i, lastDrawNanos), motion.height(i, lastDrawNanos));
+            }
+        }
+        return null;
+    }
+
+    private boolean hasFailed() {
+        for (InstanceView in : snapshot.instances()) {
+            if (in.state() == InstanceState.FAILED) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void placeTiles(long nowNanos) {
+        List<InstanceView> instances = snapshot.instances();
+        int n = instances.size();
+        if (numbers.length < n) {
+            numbers = new int[Math.max(n, 2 * numbers.length)];
+            vcpus = new int[numbers.length];
+        }
+        for (int i = 0; i < n; i++) {
+            numbers[i] = instances.get(i).number();
+            vcpus[i] = instances.get(i).vcpus();
+        }
+        double top = MARGIN + TITLE_HEIGHT;
+        double bottom = canvas.getHeight() - MARGIN - LEGEND_HEIGHT;
+        boolean moved = layout.fit(n, vcpus, MARGIN + SELECTION_WIDTH, top + SELECTION_WIDTH,
+                Math.max(0, canvas.getWidth() - 2 * (MARGIN + SELECTION_WIDTH)), Math.max(0, bottom - top - 2 * SELECTION_WIDTH),
+                TILE_GAP, TILE_ASPECT, MAX_UNIT_WIDTH);
+        motion.update(instances, numbers, n, layout, moved, nowNanos);
+    }
+
+    // ------------------------------------------------------------------ drawing
+
+    private void render(GraphicsContext g, long nowNanos) {
+        double width = canvas.getWidth();
+        double height = canvas.getHeight();
+        g.clearRect(0, 0, width, height);
+        if (width < 160 || height < 120) {
+            return; // too small to draw anything legible; the region is being collapsed
+        }
+        refreshLoadFills();
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFont(TITLE_FONT);
+        g.setFill(textFill.getValue());
+        g.fillText(title, MARGIN, MARGIN + TITLE_HEIGHT / 2 - 2);
+
+        for (int k = 0; k < motion.ghostCount(); k++) {
+            drawGhost(g, k, nowNanos);
+        }
+        int selectedTile = -1;
+        for (int i = 0; i < motion.count(); i++) {
+            InstanceView in = motion.item(i);
+            double appeared = motion.appeared(i, nowNanos);
+            double w = motion.width(i, nowNanos);
+            double h = motion.height(i, nowNanos);
+            // A new tile grows from 60 % of its size about its center while it fades in.
+            double scale = 0.6 + 0.4 * appeared;
+            double x = motion.x(i, nowNanos) + w * (1 - scale) / 2;
+            double y = motion.y(i, nowNanos) + h * (1 - scale) / 2;
+            drawTile(g, in, x, y, w * scale, h * scale, appeared, nowNanos);
+            if (in.id().equals(selectedId)) {
+                selectedTile = i;
+            }
+        }
+        if (selectedTile >= 0) {
+            double x = motion.x(selectedTile, nowNanos);
+            double y = motion.y(selectedTile, nowNanos);
+            g.setStroke(selectionStroke.getValue());
+            g.setLineWidth(SELECTION_WIDTH);
+            g.strokeRoundRect(x - 2.5, y - 2.5, motion.width(selectedTile, nowNanos) + 5,
+                    motion.height(selectedTile, nowNanos) + 5, 12, 12);
+        }
+        drawLegend(g, height - MARGIN - 8, width - MARGIN);
+    }
+
+    static String poolTitle(List<InstanceView> instances) {
+        int ready = 0;
+        int starting = 0;
+        int draining = 0;
+        int failed = 0;
+        for (InstanceView in : instances) {
+            switch (in.state()) {
+                case READY: ready++; break;
+                case PROVISIONING:
+                case BOOTING: starting++; break;
+                case DRAINING: draining++; break;
+                default: failed++;
+            }
+        }
+        return "Pool: " + ready + " ready"
+                + (starting > 0 ? ", " + starting + " starting" : "")
+                + (draining > 0 ? ", " + draining + " draining" : "")
+                + (failed > 0 ? ", " + failed + " failed" : "")
+                + "  ·  click a tile to select its instance";
+    }
+
+    /**
+     * Ready: the background shows the load, green below the CPU target, amber at it, red toward
+     * 100 %; provisioning and booting: faint, dashed, with their progress; warming up: a warm-up bar;
+     * draining: faded; failed: pulsing red. A slow instance (gray failure) carries a purple badge.
+     */
+    private void drawTile(GraphicsContext g, InstanceView in, double x, double y, double w, double h, double opacity,
+                          long nowNanos) {
+        InstanceState state = in.state();
+        if (state == InstanceState.FAILED) {
+            drawFailedTile(g, in, x, y, w, h, opacity, nowNanos);
+            return;
+        }
+        boolean starting = state == InstanceState.PROVISIONING || state == InstanceState.BOOTING;
+        boolean slow = in.speedFactor() < 1;
+        double stateOpacity = state == InstanceState.PROVISIONING ? 0.55 : state == InstanceState.BOOTING ? 0.75
+                : state == InstanceState.DRAINING ? 0.45 : 1;
+        g.setGlobalAlpha(opacity * stateOpacity);
+        int percent = (int) Math.round(Math.max(0, Math.min(1, in.utilization())) * 100);
+        g.setFill(state == InstanceState.READY || state == InstanceState.DRAINING ? loadFill[percent] : cardFill.getValue());
+        g.fillRoundRect(x, y, w, h, 9, 9);
+        g.setStroke(slow ? slowFill.getValue() : cardBorder.getValue());
+        g.setLineWidth(slow ? 2 : 1);
+        if (starting) {
+            g.setLineDashes(STARTING_DASHES);
+        }
+        g.strokeRoundRect(x + 0.5, y + 0.5, w - 1, h - 1, 9, 9);
+        g.setLineDashes((double[]) null);
+
+        // Level of detail: a large tile carries every label, a small one its id, cells and bar; a
+        // label is drawn only where its measured width fits.
+        boolean large = h >= 64;
+        double p = large ? 7 : 4;
+        double room = w - 2 * p;
+        double top = y + p;
+        double idWidth = in.id().length() * (large ? ID_CHAR_WIDTH : SMALL_CHAR_WIDTH);
+        if (h >= 30 && idWidth <= room) {
+            double lineY = top + 6;
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setFont(large ? ID_FONT : SMALL_FONT);
+            g.setFill(textFill.getValue());
+            g.fillText(in.id(), x + p, lineY);
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setFont(large ? LABEL_FONT : SMALL_FONT);
+            double rightRoom = room - idWidth - 6;
+            if (state == InstanceState.READY && !in.warmingUp()) {
+                g.setFill(textFill.getValue());
+                if ((large ? CPU_LABEL_WIDTH : SMALL_CPU_LABEL_WIDTH) <= rightRoom) {
+                    g.fillText(CPU_PERCENT[percent], x + w - p, lineY);
+                } else if ((large ? PERCENT_LABEL_WIDTH : SMALL_PERCENT_LABEL_WIDTH) <= rightRoom) {
+                    g.fillText(PERCENT[percent], x + w - p, lineY);
+                }
+            } else if ((large ? STATE_LABEL_WIDTH : SMALL_STATE_LABEL_WIDTH) <= rightRoom) {
+                g.setFill(mutedTextFill.getValue());
+                g.fillText(ScalingViewModel.stateName(in), x + w - p, lineY);
+            }
+            top += 15;
+        }
+        if (h >= 84 && SIZE_LABEL_WIDTH + (slow ? SPEED_LABEL_WIDTH + 6 : 0) <= room) {
+            double lineY = top + 5;
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setFont(SMALL_FONT);
+            g.setFill(mutedTextFill.getValue());
+            g.fillText(sizeLabel(in), x + p, lineY);
+            if (slow) {
+                g.setTextAlign(TextAlignment.RIGHT);
+                g.setFill(slowFill.getValue());
+                g.fillText(SPEED_PERCENT[(int) Math.round(in.speedFactor() * 100)], x + w - p, lineY);
+            }
+            top += 14;
+        } else if (slow) {
+            // No room for the badge: a purple dot in the corner says it instead.
+            g.setFill(slowFill.getValue());
+            g.fillOval(x + w - 9, y + h - 9, 6, 6);
+        }
+
+        boolean barText = large && BAR_LABEL_WIDTH <= room;
+        double barHeight = large ? 7 : 4;
+        double barY = y + h - p - barHeight;
+        double barWidth = w - 2 * p;
+        double cellsBottom = barY - (barText ? 15 : 3);
+        if (!starting) {
+            drawWorkers(g, in, x + p, top, barWidth, cellsBottom - top);
+        }
+        double fraction;
+        Color fill;
+        String text;
+        if (starting) {
+            int pct = (int) Math.round(in.progress() * 100);
+            fraction = in.progress();
+            fill = startingFill.getValue();
+            text = state == InstanceState.PROVISIONING ? PROVISIONING_PERCENT[pct] : BOOTING_PERCENT[pct];
+            if (cellsBottom - top >= 16 && STARTING_MESSAGE_WIDTH <= room) {
+                g.setTextAlign(TextAlignment.CENTER);
+                g.setFont(LABEL_FONT);
+                g.setFill(mutedTextFill.getValue());
+                g.fillText(state == InstanceState.PROVISIONING ? PROVISIONING_MESSAGE : BOOTING_MESSAGE,
+                        x + w / 2, (top + cellsBottom) / 2);
+            }
+        } else if (in.warmingUp() && state == InstanceState.READY) {
+            fraction = in.progress();
+            fill = warmFill.getValue();
+            text = WARMUP_PERCENT[(int) Math.round(in.progress() * 100)];
+        } else {
+            fraction = in.queueCapacity() > 0 ? Math.min(1, in.queued() / (double) in.queueCapacity()) : 0;
+            fill = fraction >= 1 ? failedFill.getValue() : queueFill.getValue();
+            text = barText ? "queue " + in.queued() + " / " + in.queueCapacity() : null;
+        }
+        if (barText && text != null) {
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setFont(SMALL_FONT);
+            g.setFill(mutedTextFill.getValue());
+            g.fillText(text, x + p, barY - 8);
+        }
+        g.setFill(trackFill.getValue());
+        g.fillRect(x + p, barY, barWidth, barHeight);
+        if (fraction > 0) {
+            g.setFill(fill);
+            g.fillRect(x + p, barY, Math.max(2, barWidth * fraction), barHeight);
+        }
+        g.setGlobalAlpha(1);
+    }
+
+    /**
+     * A crashed instance: solid red, pulsing, so that it is seen at once even in a large pool; it
+     * stays in the snapshot for a few virtual seconds while the pool boots its replacement.
+     */
+    private void drawFailedTile(GraphicsContext g, InstanceView in, double x, double y, double w, double h, double opacity,
+                                long nowNanos) {
+        double pulse = 0.6 + 0.4 * Math.abs(Math.sin(Math.PI * FAILED_PULSE_PER_SECOND * nowNanos / 1e9));
+        g.setGlobalAlpha(opacity * pulse);
+        g.setFill(failedFill.getValue());
+        g.fillRoundRect(x, y, w, h, 9, 9);
+        g.setGlobalAlpha(opacity);
+        g.setStroke(failedFill.getValue());
+        g.setLineWidth(2);
+        g.strokeRoundRect(x + 1, y + 1, w - 2, h - 2, 9, 9);
+        if (h < 30 || w < 44) {
+            g.setGlobalAlpha(1);
+            return;
+        }
+        double p = h >= 64 ? 7 : 4;
+        g.setFill(cardFill.getValue());
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFont(h >= 64 ? ID_FONT : SMALL_FONT);
+        g.fillText(in.id(), x + p, y + p + 6);
+        g.setTextAlign(TextAlignment.RIGHT);
+        g.setFont(h >= 64 ? LABEL_FONT : SMALL_FONT);
+        g.fillText("failed", x + w - p, y + p + 6);
+        if (h >= 64 && w >= 120) {
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setFont(ID_FONT);
+            g.fillText("crashed: requests lost", x + w / 2, y + h / 2 + 2);
+            g.setFont(SMALL_FONT);
+            g.fillText("the pool replaces it", x + w / 2, y + h / 2 + 18);
+        }
+        g.setGlobalAlpha(1);
+    }
+
+    /** One cell per worker while they fit at a readable size; otherwise one bar of busy / workers. */
+    private void drawWorkers(GraphicsContext g, InstanceView in, double x, double y, double w, double h) {
+        if (h < 3 || w < 3) {
+            return;
+        }
+        int workers = in.workers();
+        double cell = largestCell(workers, w, h);
+        if (cell >= 4) {
+            int perRow = (int) ((w + CELL_GAP) / (cell + CELL_GAP));
+            int rows = (workers + perRow - 1) / perRow;
+            double blockHeight = rows * cell + (rows - 1) * CELL_GAP;
+            double y0 = y + (h - blockHeight) / 2;
+            for (int i = 0; i < workers; i++) {
+                g.setFill(i < in.busy() ? busyFill.getValue() : idleFill.getValue());
+                g.fillRect(x + (i % perRow) * (cell + CELL_GAP), y0 + (i / perRow) * (cell + CELL_GAP), cell, cell);
+            }
+        } else {
+            double barHeight = Math.min(h, 10);
+            double y0 = y + (h - barHeight) / 2;
+            g.setFill(idleFill.getValue());
+            g.fillRect(x, y0, w, barHeight);
+            g.setFill(busyFill.getValue());
+            g.fillRect(x, y0, w * Math.min(1, in.busy() / (double) Math.max(1, workers)), barHeight);
+        }
+    }
+
+    /** The largest square cell (up to 20 px) such that {@code workers} cells fit in w × h. */
+    private static double largestCell(int workers, double w, double h) {
+        for (double cell = 20; cell >= 4; cell -= 1) {
+            int perRow = (int) ((w + CELL_GAP) / (cell + CELL_GAP));
+            int rowsFit = (int) ((h + CELL_GAP) / (cell + CELL_GAP));
+            if ((long) perRow * rowsFit >= workers) {
+                return cell;
+            }
+        }
+        return 0;
+    }
+
+    /** A tile whose instance is gone fades out where it was: grey when it drained, red when it failed. */
+    private void drawGhost(GraphicsContext g, int k, long nowNanos) {
+        double opacity = motion.ghostOpacity(k, nowNanos);
+        if (opacity <= 0) {
+            return;
+        }
+        InstanceView in = motion.ghostItem(k);
+        boolean failed = in.state() == InstanceState.FAILED;
+        double x = motion.ghostX(k);
+        double y = motion.ghostY(k);
+        double w = motion.ghostWidth(k);
+        double h = motion.ghostHeight(k);
+        // It shrinks a little as it fades, so that it reads as leaving rather than as a stuck tile.
+        double scale = 0.85 + 0.15 * opacity;
+        x += w * (1 - scale) / 2;
+        y += h * (1 - scale) / 2;
+        w *= scale;
+        h *= scale;
+        g.setGlobalAlpha(0.5 * opacity);
+        g.setFill(failed ? failedFill.getValue() : cardFill.getValue());
+        g.fillRoundRect(x, y, w, h, 9, 9);
+        g.setStroke(failed ? failedFill.getValue() : cardBorder.getValue());
+        g.setLineWidth(1);
+        g.setLineDashes(STARTING_DASHES);
+        g.strokeRoundRect(x + 0.5, y + 0.5, w - 1, h - 1, 9, 9);
+        g.setLineDashes((double[]) null);
+        if (h >= 30) {
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setFont(SMALL_FONT);
+            g.setFill(mutedTextFill.getValue());
+            g.fillText(in.id() + (failed ? " replaced" : " terminated"), x + 6, y + 12);
+        }
+        g.setGlobalAlpha(1);
+    }
+
+    /** Rebuilds the load colours when the target or the theme changed. */
+    private void refreshLoadFills() {
+        Color low = loadLow.getValue();
+        Color card = cardFill.getValue();
+        if (targetFraction == loadFillTarget && low == loadFillLow && card == loadFillCard) {
+            return;
+        }
+        loadFillTarget = targetFraction;
+        loadFillLow = low;
+        loadFillCard = card;
+        for (int pct = 0; pct <= 100; pct++) {
+            double utilization = pct / 100.0;
+            // Pale when idle, deeper as the instance fills up.
+            loadFill[pct] = card.interpolate(loadColor(utilization), 0.10 + 0.30 * utilization);
+        }
+    }
+
+    /** Green with room to spare, turning amber over the last fifth below the CPU target, red toward 100 %. */
+    private Color loadColor(double utilization) {
+        double target = Math.max(0.05, Math.min(0.95, targetFraction));
+        double comfortable = 0.8 * target;
+        if (utilization <= comfortable) {
+            return loadLow.getValue();
+        }
+        if (utilization <= target) {
+            return loadLow.getValue().interpolate(loadTarget.getValue(), (utilization - comfortable) / (target - comfortable));
+        }
+        return loadTarget.getValue().interpolate(loadHigh.getValue(), (utilization - target) / (1 - target));
+    }
+
+    private void drawLegend(GraphicsContext g, double y, double maxX) {
+        g.setFont(SMALL_FONT);
+        g.setTextAlign(TextAlignment.LEFT);
+        double x = MARGIN;
+        for (int i = 0; i < LEGEND.length; i++) {
+            double swatch = i == 3 ? GRADIENT_WIDTH + 4 : i == LEGEND.length - 1 ? 0 : LEGEND_SWATCH;
+            if (x + swatch + LEGEND_WIDTHS[i] > maxX) {
+                break;
+            }
+            drawSwatch(g, i, x, y);
+            x += swatch;
+            g.setFill(mutedTextFill.getValue());
+            g.fillText(LEGEND[i], x, y);
+            x += LEGEND_WIDTHS[i] + 14;
+        }
+    }
+
+    private void drawSwatch(GraphicsContext g, int entry, double x, double y) {
+        switch (entry) {
+            case 0: g.setFill(busyFill.getValue()); g.fillRect(x, y - 4, 8, 8); break;
+            case 1: g.setFill(idleFill.getValue()); g.fillRect(x, y - 4, 8, 8); break;
+            case 2: g.setFill(queueFill.getValue()); g.fillRect(x, y - 3, 8, 6); break;
+            case 3:
+                for (int k = 0; k < GRADIENT_WIDTH; k++) {
+                    g.setFill(loadFill[(int) Math.round(k * 100 / (GRADIENT_WIDTH - 1))]);
+                    g.fillRect(x + k, y - 5, 1, 10);
+                }
+                g.setStroke(cardBorder.getValue());
+                g.setLineWidth(1);
+                g.strokeRect(x + 0.5, y - 4.5, GRADIENT_WIDTH - 1, 9);
+                break;
+            case 4:
+                g.setStroke(mutedTextFill.getValue());
+                g.setLineWidth(1);
+                g.setLineDashes(3, 2);
+                g.strokeRect(x + 0.5, y - 4.5, 8, 8);
+                g.setLineDashes((double[]) null);
+                break;
+            case 5: g.setFill(warmFill.getValue()); g.fillRect(x, y - 3, 8, 6); break;
+            case 6:
+                g.setStroke(slowFill.getValue());
+                g.setLineWidth(2);
+                g.strokeRect(x + 1, y - 4, 7, 7);
+                break;
+            case 7: g.setFill(failedFill.getValue()); g.fillRect(x, y - 4, 8, 8); break;
+            case 8:
+                g.setStroke(selectionStroke.getValue());
+                g.setLineWidth(2);
+                g.strokeRect(x + 1, y - 4, 7, 7);
+                break;
+            default:
+        }
+    }
+
+    /** "medium · 2 vCPU", made once per size rather than every frame. */
+    private static String sizeLabel(InstanceView in) {
+        for (String[] entry : SIZE_LABELS) {
+            if (entry[0].equals(in.size())) {
+                return entry[1];
+            }
+        }
+        return in.size() + " · " + in.vcpus() + " vCPU";
+    }
+
+    private static String[][] sizeLabels() {
+        InstanceSize[] sizes = InstanceSize.values();
+        String[][] labels = new String[sizes.length][];
+        for (int i = 0; i < sizes.length; i++) {
+            labels[i] = new String[] {sizes[i].id(), sizes[i].id() + " · " + sizes[i].vcpus() + " vCPU"};
+        }
+        return labels;
+    }
+
+    private static String[] percentLabels(String prefix, String suffix) {
+        String[] labels = new String[101];
+        for (int i = 0; i <= 100; i++) {
+            labels[i] = prefix + i + suffix;
+        }
+        return labels;
+    }
+
+    private static double[] measure(String[] texts, Font font) {
+        double[] widths = new double[texts.length];
+        for (int i = 0; i < texts.length; i++) {
+            widths[i] = width(texts[i], font);
+        }
+        return widths;
+    }
+
+    private static double width(String content, Font font) {
+        Text text = new Text(content);
+        text.setFont(font);
+        return text.getLayoutBounds().getWidth();
+    }
+
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return STYLE.getCssMetaData();
+    }
+
+    @Override
+    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
+        return getClassCssMetaData();
+    }
+}

@@ -1,0 +1,335 @@
+package dev.scalelab.ui.scaling;
+
+import dev.scalelab.runtime.Frame;
+import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.ui.Panel;
+import dev.scalelab.ui.parameters.ParameterForm;
+import dev.scalelab.ui.parameters.SliderScale;
+import dev.scalelab.world.Parameter;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.Snapshot;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.beans.value.ObservableStringValue;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import javafx.util.Duration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * The Scaling panel: the autoscaler's state and its last decision explained step by step, the
+ * animated pool ({@link ScalingPoolView}) whose tiles select an instance for the actions, the
+ * charts of replicas, CPU, cost and p99 latency ({@link ScalingCharts}), and every scaling
+ * parameter with the pool actions on the right. Its look is in {@code styles/scaling.css}.
+ *
+ * <p>FX thread only.
+ */
+public final class ScalingView implements Panel {
+    private static final String KILL_EXPLANATION = "Crash the selected instance: its requests in flight fail, "
+            + "and the pool replaces it with a new one that must provision and boot.";
+    private static final String SLOW_EXPLANATION = "Gray failure: the selected instance stays up and passes its health "
+            + "checks but serves at 25 % of its speed. Watch its queue, the p99 and what the autoscaler makes of it.";
+    private static final String RESTORE_EXPLANATION = "Give the selected instance its full speed back.";
+
+    private final ScalingViewModel viewModel;
+    private final ScalingPoolView pool;
+    private final ScalingCharts charts = new ScalingCharts();
+    private final ParameterForm form;
+    private final VBox view;
+    private final TextFlow decisionText = new TextFlow();
+    private final TextFlow verticalText = new TextFlow();
+    private Snapshot snapshot;
+
+    /** The panel of {@code runner}'s simulation: it sends parameter changes and pool actions there. */
+    public ScalingView(SimulationRunner runner) {
+        this(runner.latest().snapshot().current(), runner::set, runner::act);
+    }
+
+    /**
+     * @param initial      the scenario the parameter fields start from
+     * @param setParameter receives each valid parameter change: {@code SimulationRunner::set}
+     * @param act          receives the pool actions: {@code SimulationRunner::act}
+     */
+    ScalingView(Scenario initial, BiConsumer<Parameter, Object> setParameter, ScalingViewModel.ActionSink act) {
+        viewModel = new ScalingViewModel(act);
+        pool = new ScalingPoolView(viewModel::select);
+        pool.setId("scalingPool");
+        viewModel.selectedIdProperty().addListener((obs, old, id) -> pool.select(id));
+
+        FlowPane header = new FlowPane(
+                figure("Autoscaler", viewModel.autoscalerProperty(), "autoscalerFigure",
+                        "The horizontal policy and what it aims for (autoscaler.policy, targetUtilization or the target-tracking metric)."),
+                figure("Ready / desired", viewModel.replicasProperty(), "replicasFigure",
+                        "Instances ready to serve, and the desired count (spec.replicas) the pool is moving to; "
+                                + "the difference is provisioning or booting."),
+                figure("Instance size", viewModel.sizeProperty(), "sizeFigure",
+                        "The size new instances get. While a resize rolls, old instances are replaced one at a time."),
+                figure("Cost per hour", viewModel.costRateProperty(), "costRateFigure",
+                        "What the pool costs now: every instance, from provisioning on, at its size's hourly price."),
+                figure("Cost so far", viewModel.costTotalProperty(), "costTotalFigure",
+                        "What the run has cost since t = 0, instances that are gone included."),
+                figure("Vertical scaler", viewModel.verticalProperty(), "verticalFigure",
+                        "The vertical policy (verticalScaler.policy): off, the threshold rule or the VPA recommender."));
+        header.getStyleClass().add("scaling-headline");
+
+        VBox decisionBox = decisionBox();
+        VBox.setMargin(decisionBox, new Insets(0, 14, 2, 14));
+        VBox.setVgrow(pool, Priority.ALWAYS);
+        view = new VBox(header, decisionBox, pool);
+        view.setId("scaling");
+        view.getStyleClass().add("scaling");
+        String stylesheet = ScalingView.class.getResource("/styles/scaling.css").toExternalForm();
+        view.getStylesheets().add(stylesheet);
+        charts.view().getStylesheets().add(stylesheet);
+
+        form = new ParameterForm("Scaling", setParameter);
+        form.update(initial); // before the rows: a slider starts from the live value
+        buildForm();
+        form.node().getStyleClass().add("scaling-parameters");
+        ((Parent) form.node()).getStylesheets().add(stylesheet);
+    }
+
+    private static VBox figure(String name, ObservableStringValue value, String id, String explanation) {
+        Label valueLabel = new Label();
+        valueLabel.setId(id);
+        valueLabel.textProperty().bind(value);
+        valueLabel.getStyleClass().add("figure-value");
+        valueLabel.setMinWidth(Region.USE_PREF_SIZE); // the row wraps rather than cut a figure short
+        Label nameLabel = new Label(name);
+        nameLabel.getStyleClass().add("figure-name");
+        VBox box = new VBox(nameLabel, valueLabel);
+        box.getStyleClass().add("figure");
+        Tooltip.install(box, tooltip(explanation));
+        return box;
+    }
+
+    /** The last decisions, horizontal and (when on) vertical, each under a title with its time. */
+    private VBox decisionBox() {
+        Label title = new Label();
+        title.setId("decisionTitle");
+        title.getStyleClass().add("decision-title");
+        title.textProperty().bind(viewModel.decisionTitleProperty());
+        decisionText.setId("decisionText");
+        decisionText.getStyleClass().add("decision-text");
+        viewModel.decisionProperty().addListener((obs, old, d) -> showDecision(decisionText, d));
+
+        Label verticalTitle = new Label();
+        verticalTitle.setId("verticalDecisionTitle");
+        verticalTitle.getStyleClass().add("decision-title");
+        verticalTitle.textProperty().bind(viewModel.verticalTitleProperty());
+        verticalText.setId("verticalDecisionText");
+        verticalText.getStyleClass().add("decision-text");
+        viewModel.verticalDecisionProperty().addListener((obs, old, d) -> showDecision(verticalText, d));
+        VBox vertical = new VBox(verticalTitle, verticalText);
+        vertical.getStyleClass().add("decision-vertical");
+        vertical.visibleProperty().bind(viewModel.verticalShownProperty());
+        vertical.managedProperty().bind(vertical.visibleProperty());
+
+        VBox box = new VBox(title, decisionText, vertical);
+        box.setId("decisionBox");
+        box.getStyleClass().add("decision-box");
+        Tooltip help = tooltip("");
+        help.textProperty().bind(viewModel.decisionHelpProperty());
+        help.setMaxWidth(460);
+        Tooltip.install(box, help);
+        return box;
+    }
+
+    /** The steps with arrows between them, the source first and the outcome in bold. */
+    private static void showDecision(TextFlow flow, DecisionText d) {
+        List<Node> parts = new ArrayList<>();
+        if (!d.source().isEmpty()) {
+            parts.add(text(d.source() + "  ", "decision-source"));
+        }
+        for (int i = 0; i < d.steps().size(); i++) {
+            if (i > 0) {
+                boolean arrow = d.joinBefore(i).equals(DecisionText.ARROW);
+                parts.add(text(arrow ? "  →  " : ";  ", arrow ? "decision-arrow" : "decision-clause"));
+            }
+            boolean last = i == d.steps().size() - 1;
+            String style = !last ? "decision-step" : d.keepsTheCount() ? "decision-outcome-kept" : "decision-outcome";
+            parts.add(text(d.steps().get(i), style));
+        }
+        flow.getChildren().setAll(parts);
+    }
+
+    private static Text text(String content, String styleClass) {
+        Text t = new Text(content);
+        t.getStyleClass().add(styleClass);
+        return t;
+    }
+
+    private void buildForm() {
+        form.section("Horizontal autoscaler");
+        form.add(Parameter.AUTOSCALER_POLICY);
+        form.add(Parameter.MIN_REPLICAS);
+        form.add(Parameter.MAX_REPLICAS);
+        form.add(Parameter.TARGET_UTILIZATION, SliderScale.linear(1, 100, 1));
+        form.add(Parameter.TOLERANCE, SliderScale.linear(0, 0.5, 0.01));
+        form.add(Parameter.SYNC_PERIOD);
+
+        form.section("Pool actions");
+        Label selected = new Label();
+        selected.setId("selectedInstanceLabel");
+        selected.getStyleClass().add("selected-instance");
+        selected.setWrapText(true);
+        selected.textProperty().bind(viewModel.selectionProperty().map(text -> "Selected: " + text));
+        selected.setTooltip(tooltip("Click a tile in the pool to select its instance for kill, slow and remove; "
+                + "click beside the tiles to clear the selection."));
+        form.addNode(selected);
+        form.addNode(buttonRow(
+                button("Add instance", "addInstanceButton", viewModel::addInstance, null, null,
+                        "Add one instance (spec.replicas + 1): it provisions and boots before it serves. "
+                                + "An autoscaler may undo this at its next decision."),
+                button("Remove instance", "removeInstanceButton", viewModel::removeInstance, null, null,
+                        "Remove one instance (spec.replicas − 1): the selected one if any, else the pool's choice. "
+                                + "It drains its requests first. An autoscaler may undo this at its next decision.")));
+        form.addNode(buttonRow(
+                button("Kill", "killInstanceButton", viewModel::killSelected, viewModel.canKillProperty(),
+                        viewModel.whyNotProperty(), KILL_EXPLANATION),
+                button("Slow to 25 %", "slowInstanceButton", viewModel::slowSelected, viewModel.canSlowProperty(),
+                        orElse(viewModel.whyNotProperty(), "It already serves at 25 % speed."), SLOW_EXPLANATION),
+                button("Restore", "restoreSpeedButton", viewModel::restoreSelected, viewModel.canRestoreProperty(),
+                        orElse(viewModel.whyNotProperty(), "It already serves at full speed."), RESTORE_EXPLANATION)));
+        form.add(Parameter.SIZE);
+
+        form.section("HPA stabilization and behavior");
+        form.add(Parameter.SCALE_UP_STABILIZATION);
+        form.add(Parameter.SCALE_DOWN_STABILIZATION, SliderScale.linear(0, 600, 15));
+        form.add(Parameter.SCALE_UP_PODS);
+        form.add(Parameter.SCALE_UP_PERCENT);
+        form.add(Parameter.SCALE_UP_PERIOD);
+        form.add(Parameter.SCALE_UP_SELECT);
+        form.add(Parameter.SCALE_DOWN_PODS);
+        form.add(Parameter.SCALE_DOWN_PERCENT);
+        form.add(Parameter.SCALE_DOWN_PERIOD);
+        form.add(Parameter.SCALE_DOWN_SELECT);
+
+        form.section("Target tracking");
+        form.add(Parameter.TARGET_METRIC);
+        form.add(Parameter.TARGET_VALUE);
+
+        form.section("Vertical scaler");
+        form.add(Parameter.VERTICAL_POLICY);
+        form.add(Parameter.VERTICAL_INTERVAL);
+        form.add(Parameter.VERTICAL_UP);
+        form.add(Parameter.VERTICAL_DOWN);
+        form.add(Parameter.VPA_PERCENTILE);
+        form.add(Parameter.VPA_MARGIN);
+
+        form.section("Instance lifecycle");
+        form.add(Parameter.PROVISION_SECONDS);
+        form.add(Parameter.BOOT_SECONDS, SliderScale.linear(0, 120, 5));
+        form.add(Parameter.WARMUP_SECONDS);
+    }
+
+    private static HBox buttonRow(Node... buttons) {
+        HBox row = new HBox(buttons);
+        row.getStyleClass().add("action-row");
+        return row;
+    }
+
+    /**
+     * A button in a wrapper that carries its tooltip: a disabled control shows no tooltip of its own,
+     * and a disabled button is exactly when the user needs to be told why.
+     *
+     * @param enabled null for always
+     * @param whyNot  what the tooltip adds while the button is disabled
+     */
+    private static StackPane button(String text, String id, Runnable action, ObservableBooleanValue enabled,
+                                    ObservableStringValue whyNot, String explanation) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.getStyleClass().add("parameter-action");
+        button.setMaxWidth(Double.MAX_VALUE);
+        button.setOnAction(event -> action.run());
+        StackPane wrapper = new StackPane(button);
+        wrapper.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(wrapper, Priority.ALWAYS);
+        Tooltip tooltip = tooltip(explanation);
+        if (enabled != null) {
+            button.disableProperty().bind(Bindings.createBooleanBinding(() -> !enabled.get(), enabled));
+            tooltip.textProperty().bind(Bindings.createStringBinding(
+                    () -> enabled.get() ? explanation : explanation + "\n\n" + whyNot.get(), enabled, whyNot));
+        }
+        Tooltip.install(wrapper, tooltip);
+        return wrapper;
+    }
+
+    /** {@code value}, or {@code otherwise} while it is empty. */
+    private static ObservableStringValue orElse(ObservableStringValue value, String otherwise) {
+        return Bindings.createStringBinding(() -> value.get().isEmpty() ? otherwise : value.get(), value);
+    }
+
+    private static Tooltip tooltip(String text) {
+        Tooltip tooltip = new Tooltip(text);
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(340);
+        tooltip.setShowDelay(Duration.millis(300));
+        return tooltip;
+    }
+
+    @Override
+    public String title() {
+        return "Scaling";
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    @Override
+    public Node charts() {
+        return charts.view();
+    }
+
+    @Override
+    public Node parameters() {
+        return form.node();
+    }
+
+    @Override
+    public void update(Frame frame, long nowNanos) {
+        snapshot = frame.snapshot();
+        viewModel.update(snapshot);
+        form.update(snapshot.current());
+        pool.show(snapshot, ScalingViewModel.targetFraction(snapshot.current().autoscaler()));
+    }
+
+    @Override
+    public void animate(long nowNanos) {
+        pool.draw(nowNanos);
+        // Asked every pulse, not only on new frames, so a sample held back by the rate limit still shows when paused.
+        if (snapshot != null && viewModel.chartsDue(ScalingViewModel.newestSampleSeconds(snapshot.series()), nowNanos)) {
+            charts.show(snapshot.series(), snapshot.current().service().serviceTime().meanMs(),
+                    ScalingViewModel.workersPerReplica(snapshot), ScalingViewModel.targetFraction(snapshot.current().autoscaler()),
+                    ScalingViewModel.actsOnCpu(snapshot.current().autoscaler()));
+        }
+    }
+
+    /** For tests: the pool view, to find a tile to click. */
+    ScalingPoolView pool() {
+        return pool;
+    }
+
+    /** For tests: the view model. */
+    ScalingViewModel viewModel() {
+        return viewModel;
+    }
+}

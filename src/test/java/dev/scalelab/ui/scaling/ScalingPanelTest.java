@@ -1,0 +1,134 @@
+package dev.scalelab.ui.scaling;
+
+import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.ui.ScaleLabApp;
+import dev.scalelab.world.Snapshot;
+import javafx.geometry.Bounds;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.text.Text;
+import javafx.scene.text.TextFlow;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Robot tests of the Scaling panel on the flash-sale preset: they use its real controls and check the simulation. */
+class ScalingPanelTest {
+    private static final long TIMEOUT_SECONDS = 8;
+
+    private final FxRobot robot = new FxRobot();
+    private ScaleLabApp app;
+
+    @BeforeEach
+    void startApp() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (ScaleLabApp) FxToolkit.setupApplication(ScaleLabApp.class, "--scenario", "flash-sale", "--panel", "Scaling");
+    }
+
+    @AfterEach
+    void stopApp() throws Exception {
+        FxToolkit.cleanupApplication(app);
+    }
+
+    @Test
+    void changingTheTargetChangesTheNextDecision() throws Exception {
+        robot.clickOn("#autoscalerTargetUtilizationField");
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.write("40");
+        robot.type(KeyCode.ENTER);
+        waitUntil(() -> snapshot().current().autoscaler().targetUtilization() == 40);
+
+        runner().setSpeed(20); // the HPA decides every 15 virtual seconds: under a wall second at 20×
+        waitUntil(() -> snapshot().scaling().lastDecision().contains("vs 40%"));
+        waitUntil(() -> onFx(() -> decisionShown().contains("vs 40%")));
+        assertTrue(onFx(() -> ((Label) robot.lookup("#decisionTitle").query()).getText().startsWith("HPA decision at")));
+    }
+
+    @Test
+    void clickingATileThenKillFailsThatInstance() throws Exception {
+        Button kill = robot.lookup("#killInstanceButton").queryButton();
+        assertTrue(kill.isDisabled(), "nothing is selected yet");
+
+        clickTileOf("i-1");
+        waitUntil(() -> onFx(() -> ((Label) robot.lookup("#selectedInstanceLabel").query()).getText().startsWith("Selected: i-1 ")));
+        assertFalse(kill.isDisabled());
+
+        robot.clickOn("#killInstanceButton");
+        waitUntil(() -> snapshot().recentLog().stream().anyMatch(entry -> entry.message().startsWith("i-1 failed")));
+        Snapshot.InstanceView killed = snapshot().instances().stream().filter(in -> in.id().equals("i-1")).findFirst().orElseThrow();
+        assertEquals(Snapshot.InstanceState.FAILED, killed.state());
+        waitUntil(kill::isDisabled);
+    }
+
+    @Test
+    void aSelectedInstanceCanBeSlowedAndRestored() throws Exception {
+        clickTileOf("i-2");
+        waitUntil(() -> onFx(() -> ((Label) robot.lookup("#selectedInstanceLabel").query()).getText().startsWith("Selected: i-2 ")));
+        robot.clickOn("#slowInstanceButton");
+        waitUntil(() -> speedOf("i-2") == ScalingViewModel.SLOW_SPEED_FACTOR);
+        robot.clickOn("#restoreSpeedButton");
+        waitUntil(() -> speedOf("i-2") == 1.0);
+    }
+
+    /**
+     * Clicks the middle of {@code id}'s tile once it has come to rest: tiles slide for a moment
+     * whenever the layout changes, as when the window first settles its size.
+     */
+    private void clickTileOf(String id) throws Exception {
+        ScalingPoolView pool = robot.lookup("#scalingPool").queryAs(ScalingPoolView.class);
+        Bounds[] last = {null};
+        waitUntil(() -> {
+            Bounds now = onFx(() -> pool.tileBounds(id));
+            boolean resting = now != null && now.equals(last[0]);
+            last[0] = now;
+            WaitForAsyncUtils.sleep(TileMotion.MOVE_NANOS / 1_000_000, TimeUnit.MILLISECONDS);
+            return resting;
+        });
+        Point2D center = onFx(() -> pool.localToScreen(last[0].getCenterX(), last[0].getCenterY()));
+        robot.clickOn(center);
+    }
+
+    private double speedOf(String id) {
+        return snapshot().instances().stream().filter(in -> in.id().equals(id)).findFirst().orElseThrow().speedFactor();
+    }
+
+    private String decisionShown() {
+        TextFlow flow = (TextFlow) robot.lookup("#decisionText").query();
+        return flow.getChildren().stream().map(node -> ((Text) node).getText()).collect(Collectors.joining());
+    }
+
+    private SimulationRunner runner() {
+        return app.runner();
+    }
+
+    private Snapshot snapshot() {
+        return runner().latest().snapshot();
+    }
+
+    private static <T> T onFx(Callable<T> query) throws Exception {
+        return WaitForAsyncUtils.asyncFx(query).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    @FunctionalInterface
+    private interface Condition {
+        boolean holds() throws Exception;
+    }
+
+    private static void waitUntil(Condition condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, condition::holds);
+    }
+}
