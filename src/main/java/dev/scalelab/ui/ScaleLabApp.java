@@ -54,7 +54,7 @@ public final class ScaleLabApp extends Application {
         runner = new SimulationRunner(options.scenario(), false);
         MainWindowViewModel windowModel = new MainWindowViewModel(runner, options.scenarioLabel());
         ParameterPaneViewModel parameterModel = new ParameterPaneViewModel(runner::set, runner.latest().snapshot().current());
-        window = new MainWindowController(runner, windowModel, parameterModel, List.of(new OverviewView()));
+        window = new MainWindowController(runner, windowModel, parameterModel, List.of(new OverviewView(), new dev.scalelab.ui.caching.CachingView(runner, windowModel::choosePreset)));
 
         FXMLLoader loader = new FXMLLoader(ScaleLabApp.class.getResource("/fxml/MainWindow.fxml"));
         loader.setControllerFactory(type -> {

@@ -43,7 +43,7 @@ class ScaleLabAppTest {
     @Test
     void startsPlayingTheDefaultScenarioOnTheOverview() throws TimeoutException {
         ListView<?> panels = robot.lookup("#panelList").queryListView();
-        assertEquals(1, panels.getItems().size(), "only panels that exist are listed");
+        assertEquals(2, panels.getItems().size(), "only panels that exist are listed");
         assertEquals("Overview", ((Panel) panels.getSelectionModel().getSelectedItem()).title());
         assertTrue(robot.lookup("#poolView").query().isVisible());
         assertEquals("default", snapshot().current().name());

@@ -1,0 +1,314 @@
+package dev.scalelab.ui.caching;
+
+import dev.scalelab.ui.Formats;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.Snapshot;
+import dev.scalelab.world.Snapshot.CacheLevelView;
+import dev.scalelab.world.Snapshot.CacheView;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * What the Caching panel shows besides the drawing itself: whether the scenario has a cache, the
+ * headline figures of the last virtual second, each level's card text, the request path's rates,
+ * and when the charts need new points.
+ *
+ * <p>FX thread only.
+ */
+public final class CachingViewModel {
+    /** At 100× a sample arrives every frame; a few chart updates a second still read as live. */
+    static final long MIN_CHART_UPDATE_INTERVAL_NANOS = 250_000_000L;
+    /**
+     * A second counts as a stampede when duplicate loads (loads of a key that was already loading)
+     * are at least this many and at least {@link #STAMPEDE_SHARE} of the store's loads: a few happen
+     * by chance whenever two reads of a cold key meet.
+     */
+    static final double STAMPEDE_MIN_DUPLICATES = 20;
+    static final double STAMPEDE_SHARE = 0.3;
+
+    private final ReadOnlyBooleanWrapper hasCache = new ReadOnlyBooleanWrapper(this, "hasCache", false);
+    private final ReadOnlyStringWrapper hitRatio = new ReadOnlyStringWrapper(this, "hitRatio", "–");
+    private final ReadOnlyStringWrapper optimum = new ReadOnlyStringWrapper(this, "optimum", "–");
+    private final ReadOnlyStringWrapper storeLoads = new ReadOnlyStringWrapper(this, "storeLoads", "–");
+    private final ReadOnlyStringWrapper duplicateLoads = new ReadOnlyStringWrapper(this, "duplicateLoads", "–");
+    private final ReadOnlyStringWrapper coalescedReads = new ReadOnlyStringWrapper(this, "coalescedReads", "–");
+    private final ReadOnlyStringWrapper staleReads = new ReadOnlyStringWrapper(this, "staleReads", "–");
+    private final ReadOnlyStringWrapper coalescing = new ReadOnlyStringWrapper(this, "coalescing", "–");
+    private final ReadOnlyBooleanWrapper stampede = new ReadOnlyBooleanWrapper(this, "stampede", false);
+
+    private final List<LevelFigures> levels = new ArrayList<>();
+    private final List<RateMeter> missMeters = new ArrayList<>();
+    private final List<RateMeter> lookupMeters = new ArrayList<>();
+    private final RateMeter readMeter = new RateMeter();
+    private String structure = "";
+    private String readsPerSecond = "–";
+    private String storeTitle = "";
+    private double storeLoadsPerSecond = Double.NaN;
+    private double duplicateLoadsPerSecond = Double.NaN;
+    private double coalescedReadsPerSecond = Double.NaN;
+    private double chartedUntilSeconds = Double.NaN;
+    private long chartedAtNanos;
+
+    /** Takes in a new snapshot. */
+    public void update(Snapshot snapshot) {
+        CacheView cache = snapshot.cache();
+        hasCache.set(cache != null);
+        if (cache == null) {
+            structure = "";
+            levels.clear();
+            missMeters.clear();
+            lookupMeters.clear();
+            return;
+        }
+        String newStructure = structureOf(cache);
+        if (!newStructure.equals(structure)) {
+            structure = newStructure;
+            levels.clear();
+            missMeters.clear();
+            lookupMeters.clear();
+            for (int i = 0; i < cache.levels().size(); i++) {
+                levels.add(new LevelFigures());
+                missMeters.add(new RateMeter());
+                lookupMeters.add(new RateMeter());
+            }
+        }
+        double time = snapshot.timeSeconds();
+        readMeter.update(time, cache.reads());
+        readsPerSecond = Double.isNaN(readMeter.perSecond()) ? "–" : Formats.count(readMeter.perSecond());
+
+        storeLoadsPerSecond = last(cache.storeLoadsPerSecond());
+        duplicateLoadsPerSecond = last(cache.duplicateLoadsPerSecond());
+        coalescedReadsPerSecond = last(cache.coalescedReadsPerSecond());
+        hitRatio.set(percent(last(cache.hitRatioSeries())));
+        optimum.set(percent(cache.optimalHitRatio()));
+        storeLoads.set(perSecond(storeLoadsPerSecond));
+        duplicateLoads.set(perSecond(duplicateLoadsPerSecond));
+        coalescedReads.set(perSecond(coalescedReadsPerSecond));
+        staleReads.set(Formats.count(cache.staleReads()));
+        coalescing.set(cache.coalesce() ? "on" : "off");
+        stampede.set(isStampede(duplicateLoadsPerSecond, storeLoadsPerSecond));
+
+        Scenario scenario = snapshot.current();
+        double storeMs = storeLatencyMs(scenario);
+        storeTitle = scenario.database() != null ? "Database" : "Store";
+        String owner = drawnCopyOwner(snapshot.instances());
+        for (int i = 0; i < cache.levels().size(); i++) {
+            CacheLevelView level = cache.levels().get(i);
+            LevelFigures f = levels.get(i);
+            boolean perInstance = "instance".equals(level.scope());
+            f.title = level.name() + " · " + level.policy();
+            f.scope = perInstance ? "per instance × " + level.copies() : "shared";
+            int shown = level.slotKeys().length;
+            String slots = shown < level.capacity()
+                    ? "showing " + Formats.count(shown) + " of " + Formats.count(level.capacity()) + " slots"
+                    : Formats.count(level.capacity()) + " slots";
+            f.drawn = perInstance ? (owner == null ? "no copy yet" : owner + "'s copy · " + slots) : slots;
+            f.hitRatio = percent(level.hitRatio())
+                    + (Double.isNaN(level.cheHitRatio()) ? "" : "  (Che " + percent(level.cheHitRatio()) + ")");
+            long capacityAll = (long) level.capacity() * Math.max(1, level.copies());
+            f.occupancy = Formats.count(level.occupancy()) + " / " + Formats.count(capacityAll);
+            f.latencyAndTtl = Formats.millis(level.latencyMs()) + " ms · TTL " + ttl(level.ttlSeconds());
+            f.removals = compact(level.evictions()) + " evicted · " + compact(level.expiries()) + " expired";
+            f.saved = duration(savedSeconds(level.hits(), storeMs, level.latencyMs()));
+            RateMeter misses = missMeters.get(i);
+            misses.update(time, level.misses());
+            f.missesPerSecond = rate(misses.perSecond());
+            RateMeter lookups = lookupMeters.get(i);
+            lookups.update(time, level.hits() + level.misses());
+            f.lookupsPerSecond = rate(lookups.perSecond());
+            f.wTinyLfu = "w-tinylfu".equals(level.policy());
+        }
+    }
+
+    /**
+     * Time the level saved the requests it served, in seconds: each hit would otherwise have waited
+     * for the store. A fair estimate, not an exact one: it takes the store's mean latency, and does
+     * not charge a lower level's hits for the lookups above it that missed.
+     */
+    static double savedSeconds(long hits, double storeLatencyMs, double levelLatencyMs) {
+        return hits * Math.max(0, storeLatencyMs - levelLatencyMs) / 1000;
+    }
+
+    /** The store's mean read latency: the database's read service time, or the backing store's latency. */
+    static double storeLatencyMs(Scenario scenario) {
+        if (scenario.database() != null) {
+            return scenario.database().readServiceTime().mean();
+        }
+        return scenario.cache() == null ? Double.NaN : scenario.cache().storeLatency().mean();
+    }
+
+    static boolean isStampede(double duplicatesPerSecond, double loadsPerSecond) {
+        return duplicatesPerSecond >= STAMPEDE_MIN_DUPLICATES && duplicatesPerSecond >= STAMPEDE_SHARE * loadsPerSecond;
+    }
+
+    /**
+     * The instance whose copy of a per-instance level the view shows: the world draws the
+     * lowest-numbered instance's copy, and an instance has one from its first request until it is
+     * removed, so the lowest-numbered instance past booting. Null before any is ready.
+     */
+    static String drawnCopyOwner(List<Snapshot.InstanceView> instances) {
+        Snapshot.InstanceView owner = null;
+        for (Snapshot.InstanceView in : instances) {
+            boolean started = in.state() != Snapshot.InstanceState.PROVISIONING && in.state() != Snapshot.InstanceState.BOOTING;
+            if (started && (owner == null || in.number() < owner.number())) {
+                owner = in;
+            }
+        }
+        return owner == null ? null : owner.id();
+    }
+
+    /** Names, scopes and sizes of the levels: when it changes, the per-level state starts over. */
+    static String structureOf(CacheView cache) {
+        StringBuilder s = new StringBuilder();
+        for (CacheLevelView level : cache.levels()) {
+            s.append(level.name()).append('/').append(level.scope()).append('/').append(level.capacity())
+                    .append('/').append(level.policy()).append(';');
+        }
+        return s.toString();
+    }
+
+    /**
+     * True when the newest per-second sample is one the charts have not shown and the charts may
+     * redraw now (at most every {@link #MIN_CHART_UPDATE_INTERVAL_NANOS}, except for a new run).
+     */
+    public boolean chartsDue(double newestSampleSeconds, long nowNanos) {
+        if (Double.compare(newestSampleSeconds, chartedUntilSeconds) == 0) {
+            return false;
+        }
+        boolean restarted = !(newestSampleSeconds > chartedUntilSeconds);
+        if (!restarted && nowNanos - chartedAtNanos < MIN_CHART_UPDATE_INTERVAL_NANOS) {
+            return false;
+        }
+        chartedUntilSeconds = newestSampleSeconds;
+        chartedAtNanos = nowNanos;
+        return true;
+    }
+
+    // ------------------------------------------------------------------ formats
+
+    static String percent(double ratio) {
+        return Double.isNaN(ratio) ? "–" : String.format(Locale.ROOT, "%.1f %%", ratio * 100);
+    }
+
+    private static String rate(double perSecond) {
+        return Double.isNaN(perSecond) ? "–" : Formats.count(perSecond) + "/s";
+    }
+
+    private static String perSecond(double value) {
+        return Double.isNaN(value) ? "–" : Formats.count(value) + " /s";
+    }
+
+    static String ttl(double seconds) {
+        if (!(seconds > 0)) {
+            return "none";
+        }
+        if (seconds >= 3600 && seconds % 3600 == 0) {
+            return (long) (seconds / 3600) + " h";
+        }
+        if (seconds >= 60 && seconds % 60 == 0) {
+            return (long) (seconds / 60) + " min";
+        }
+        return dev.scalelab.world.Parameter.format(seconds) + " s";
+    }
+
+    /** 45 s, 12 min, 3.4 h, 2.1 d: a total of saved waiting, at the precision that matters. */
+    static String duration(double seconds) {
+        if (Double.isNaN(seconds)) {
+            return "–";
+        }
+        if (seconds < 90) {
+            return String.format(Locale.ROOT, "%.0f s", seconds);
+        }
+        if (seconds < 90 * 60) {
+            return String.format(Locale.ROOT, "%.0f min", seconds / 60);
+        }
+        if (seconds < 48 * 3600) {
+            return String.format(Locale.ROOT, "%.1f h", seconds / 3600);
+        }
+        return String.format(Locale.ROOT, "%.1f d", seconds / 86400);
+    }
+
+    /** 987, 12.3k, 4.5M: short enough for a card line. */
+    static String compact(long n) {
+        if (n < 10_000) {
+            return Long.toString(n);
+        }
+        if (n < 1_000_000) {
+            return (n / 100) / 10.0 + "k";
+        }
+        return (n / 100_000) / 10.0 + "M";
+    }
+
+    private static double last(double[] series) {
+        return series.length == 0 ? Double.NaN : series[series.length - 1];
+    }
+
+    // ------------------------------------------------------------------ read by the view
+
+    List<LevelFigures> levels() {
+        return levels;
+    }
+
+    String readsPerSecond() {
+        return readsPerSecond;
+    }
+
+    String storeTitle() {
+        return storeTitle;
+    }
+
+    double storeLoadsPerSecond() {
+        return storeLoadsPerSecond;
+    }
+
+    double duplicateLoadsPerSecond() {
+        return duplicateLoadsPerSecond;
+    }
+
+    double coalescedReadsPerSecond() {
+        return coalescedReadsPerSecond;
+    }
+
+    public ReadOnlyBooleanProperty hasCacheProperty() {
+        return hasCache.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty hitRatioProperty() {
+        return hitRatio.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty optimumProperty() {
+        return optimum.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty storeLoadsProperty() {
+        return storeLoads.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty duplicateLoadsProperty() {
+        return duplicateLoads.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty coalescedReadsProperty() {
+        return coalescedReads.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty staleReadsProperty() {
+        return staleReads.getReadOnlyProperty();
+    }
+
+    public ReadOnlyStringProperty coalescingProperty() {
+        return coalescing.getReadOnlyProperty();
+    }
+
+    /** The last second's duplicate loads are a stampede (see {@link #isStampede}). */
+    public ReadOnlyBooleanProperty stampedeProperty() {
+        return stampede.getReadOnlyProperty();
+    }
+}
