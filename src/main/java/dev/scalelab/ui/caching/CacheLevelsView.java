@@ -28,11 +28,12 @@ import java.util.List;
  * store with its loads per second, so that a stampede shows as a red burst of dots into the store
  * and a red bar in its history.
  *
- * <p>A level's grid is one pixel per slot in a {@link WritableImage}, drawn scaled without smoothing
- * (thousands of slots cost one image upload per frame, not thousands of rectangles), with the gaps
- * between cells drawn over it as lines. Hits flash green and misses red on their cell, evictions,
- * expiries and invalidations leave a fading outline where the key was, and each miss sends a dot to
- * the next level. Under W-TinyLFU the grid is split into its window, probation and protected regions.
+ * <p>A level's grid, its cells and their flashes, is written pixel by pixel into one
+ * {@link WritableImage} and drawn as one image: thousands of slots cost one draw, not thousands of
+ * shapes (the software renderer pays for each shape). A hit marks its cell green, a fill after a miss
+ * red; evictions, expiries and invalidations leave a fading outline where the key was (see
+ * {@link CellFlashes}); each miss sends a dot to the next level. Under W-TinyLFU the grid is split
+ * into its window, probation and protected regions.
  *
  * <p>Colours are CSS properties ({@code -sl-…} in {@code styles/caching.css}) that refer to the
  * theme's looked-up colours. FX thread only; {@link #draw} allocates nothing but short strings.
@@ -41,15 +42,21 @@ public final class CacheLevelsView extends Region {
     private static final StyleablePropertyFactory<CacheLevelsView> STYLE = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
 
     private static final double MARGIN = 14;
-    private static final double READS_WIDTH = 92;
+    private static final double READS_WIDTH = 84;
     private static final double READS_HEIGHT = 96;
-    private static final double STORE_WIDTH = 172;
-    private static final double LINK_GAP = 58;
+    private static final double STORE_WIDTH = 156;
+    private static final double LINK_GAP = 52;
+    /** In a narrow window: no reads card, a narrower store and shorter links, so the level cards keep their text. */
+    private static final double COMPACT_STORE_WIDTH = 132;
+    private static final double COMPACT_LINK_GAP = 40;
+    private static final double MIN_CARD_WIDTH = 150;
     private static final double MAX_CARD_WIDTH = 360;
     private static final double LEGEND_HEIGHT = 30;
-    private static final double CARD_HEADER = 46;
-    private static final double STAT_LINE = 17;
-    private static final int STAT_LINES = 6;
+    private static final double CARD_HEADER = 60;
+    private static final double STAT_LINE = 16;
+    private static final int STAT_LINES = 8;
+    private static final int SHORT_STAT_LINES = 4;
+    private static final double MIN_GRID_HEIGHT = 140;
     private static final double CARD_PADDING = 10;
     private static final double GROUP_LABEL_HEIGHT = 14;
     private static final double DOT_RADIUS = 3;
@@ -67,7 +74,6 @@ public final class CacheLevelsView extends Region {
     private static final long MIN_DOT_INTERVAL_NANOS = 65_000_000L;
     private static final int SPARK_SECONDS = 60;
 
-
     private static final String[] REGION_NAMES = {"window", "probation", "protected", "free"};
     private static final int FREE_GROUP = 3;
 
@@ -79,7 +85,7 @@ public final class CacheLevelsView extends Region {
     private static final Font BADGE_FONT = Font.font("System", FontWeight.BOLD, 11);
 
     private static final String[] LEGEND = {"hit", "miss", "evicted", "expired", "invalidated", "key 0 (hottest)",
-            "waiting saved = hits × (store latency − level latency)"};
+            "waiting saved since the start = hits × (store latency − level latency)"};
     private static final double[] LEGEND_WIDTHS = measure(LEGEND, SMALL_FONT);
     private static final String RAMP_CAPTION = "key popularity:";
     private static final double RAMP_CAPTION_WIDTH = measure(new String[] {RAMP_CAPTION}, SMALL_FONT)[0];
@@ -134,6 +140,10 @@ public final class CacheLevelsView extends Region {
     private double cardBottom;
     private double linkY;
     private double storeX;
+    private double readsWidth = READS_WIDTH;
+    private double linkGap = LINK_GAP;
+    private double storeWidth = STORE_WIDTH;
+    private int statLines = STAT_LINES;
 
     /** One level's drawing state, kept across frames. */
     private static final class Level {
@@ -235,28 +245,40 @@ public final class CacheLevelsView extends Region {
         double height = canvas.getHeight();
         g.clearRect(0, 0, width, height);
         int n = levels.length;
-        double levelsX = MARGIN + READS_WIDTH + LINK_GAP;
-        double available = width - MARGIN - STORE_WIDTH - LINK_GAP - levelsX - LINK_GAP * (n - 1);
-        double cardWidth = Math.min(MAX_CARD_WIDTH, Math.floor(available / n));
-        if (cardWidth < 110 || height < 260) {
+        readsWidth = READS_WIDTH;
+        linkGap = LINK_GAP;
+        storeWidth = STORE_WIDTH;
+        double cardWidth = cardWidth(width, n);
+        if (cardWidth < MIN_CARD_WIDTH) {
+            readsWidth = 0;
+            linkGap = COMPACT_LINK_GAP;
+            storeWidth = COMPACT_STORE_WIDTH;
+            cardWidth = cardWidth(width, n);
+        }
+        if (cardWidth < 110 || height < 300) {
             return; // too small to draw anything legible; the region is being collapsed
         }
         refreshRamp();
         cardTop = MARGIN;
         cardBottom = height - MARGIN - LEGEND_HEIGHT;
         double gridTop = cardTop + CARD_HEADER;
-        double gridBottom = cardBottom - CARD_PADDING - STAT_LINES * STAT_LINE - 6;
+        // A short window keeps the grid and drops the finer figures.
+        statLines = cardBottom - CARD_PADDING - STAT_LINES * STAT_LINE - 6 - gridTop >= MIN_GRID_HEIGHT ? STAT_LINES : SHORT_STAT_LINES;
+        double gridBottom = cardBottom - CARD_PADDING - statLines * STAT_LINE - 6;
         linkY = Math.round((gridTop + gridBottom) / 2);
         g.setTextBaseline(VPos.CENTER);
 
+        double levelsX = levelsX();
         for (int i = 0; i < n; i++) {
-            levels[i].cardX = levelsX + i * (cardWidth + LINK_GAP);
+            levels[i].cardX = levelsX + i * (cardWidth + linkGap);
             levels[i].cardWidth = cardWidth;
         }
-        storeX = levelsX + n * cardWidth + (n - 1) * LINK_GAP + LINK_GAP;
+        storeX = levelsX + n * cardWidth + n * linkGap;
 
-        drawReads(g);
-        drawLink(g, MARGIN + READS_WIDTH, levels[0].cardX, 2, linkStroke.getValue(), model.readsPerSecond() + "/s", "reads");
+        if (readsWidth > 0) {
+            drawReads(g);
+            drawLink(g, MARGIN + readsWidth, levels[0].cardX, 2, linkStroke.getValue(), model.readsPerSecond() + "/s", "reads");
+        }
         List<LevelFigures> figures = model.levels();
         for (int i = 0; i < n; i++) {
             LevelFigures f = i < figures.size() ? figures.get(i) : null;
@@ -271,6 +293,16 @@ public final class CacheLevelsView extends Region {
         drawStore(g);
         drawDots(g, nowNanos);
         drawLegend(g, height - MARGIN - 10, width - MARGIN);
+    }
+
+    private double levelsX() {
+        return readsWidth > 0 ? MARGIN + readsWidth + linkGap : MARGIN;
+    }
+
+    /** Level cards share what the reads card, the store and the links leave, up to {@link #MAX_CARD_WIDTH}. */
+    private double cardWidth(double width, int n) {
+        double available = width - MARGIN - storeWidth - levelsX() - linkGap * n;
+        return Math.min(MAX_CARD_WIDTH, Math.floor(available / Math.max(1, n)));
     }
 
     private void refreshRamp() {
@@ -303,8 +335,8 @@ public final class CacheLevelsView extends Region {
 
     private void drawReads(GraphicsContext g) {
         double top = linkY - READS_HEIGHT / 2;
-        drawCard(g, MARGIN, top, READS_WIDTH, READS_HEIGHT, cardBorder.getValue(), 1);
-        double cx = MARGIN + READS_WIDTH / 2;
+        drawCard(g, MARGIN, top, readsWidth, READS_HEIGHT, cardBorder.getValue(), 1);
+        double cx = MARGIN + readsWidth / 2;
         g.setFill(mutedTextFill.getValue());
         for (int i = -1; i <= 1; i++) {
             double px = cx + i * 16;
@@ -365,17 +397,15 @@ public final class CacheLevelsView extends Region {
             g.setFont(TITLE_FONT);
             g.setFill(textFill.getValue());
             g.fillText(f.title, inner, cardTop + 16);
-            g.setTextAlign(TextAlignment.RIGHT);
             g.setFont(SMALL_FONT);
             g.setFill(mutedTextFill.getValue());
-            g.fillText(f.scope, x + w - CARD_PADDING, cardTop + 16);
-            g.setTextAlign(TextAlignment.LEFT);
-            g.fillText(f.drawn, inner, cardTop + 34);
+            g.fillText(f.scope, inner, cardTop + 33);
+            g.fillText(f.drawn, inner, cardTop + 48);
         }
         layoutGrid(level, view, inner, gridTop, innerWidth, gridBottom - gridTop);
         paintGrid(g, level, view, nowNanos);
         if (f != null) {
-            drawStats(g, f, inner, innerWidth, cardBottom - CARD_PADDING - STAT_LINES * STAT_LINE);
+            drawStats(g, f, inner, innerWidth, cardBottom - CARD_PADDING - statLines * STAT_LINE);
         }
     }
 
@@ -555,11 +585,19 @@ public final class CacheLevelsView extends Region {
     private void drawStats(GraphicsContext g, LevelFigures f, double x, double width, double top) {
         double right = x + width;
         statLine(g, "hit ratio", f.hitRatio, x, right, top);
+        if (statLines < STAT_LINES) {
+            statLine(g, "occupancy", f.occupancy, x, right, top + STAT_LINE);
+            statLine(g, "evicted", f.evicted, x, right, top + 2 * STAT_LINE);
+            statLine(g, "waiting saved", f.saved, x, right, top + 3 * STAT_LINE);
+            return;
+        }
         statLine(g, "lookups", f.lookupsPerSecond, x, right, top + STAT_LINE);
         statLine(g, "occupancy", f.occupancy, x, right, top + 2 * STAT_LINE);
-        statLine(g, "latency", f.latencyAndTtl, x, right, top + 3 * STAT_LINE);
-        statLine(g, "removed", f.removals, x, right, top + 4 * STAT_LINE);
-        statLine(g, "waiting saved", f.saved, x, right, top + 5 * STAT_LINE);
+        statLine(g, "latency", f.latency, x, right, top + 3 * STAT_LINE);
+        statLine(g, "TTL", f.ttl, x, right, top + 4 * STAT_LINE);
+        statLine(g, "evicted", f.evicted, x, right, top + 5 * STAT_LINE);
+        statLine(g, "expired", f.expired, x, right, top + 6 * STAT_LINE);
+        statLine(g, "waiting saved", f.saved, x, right, top + 7 * STAT_LINE);
     }
 
     private void statLine(GraphicsContext g, String name, String value, double x, double right, double top) {
@@ -576,7 +614,7 @@ public final class CacheLevelsView extends Region {
 
     private void drawStore(GraphicsContext g) {
         double x = storeX;
-        double w = STORE_WIDTH;
+        double w = storeWidth;
         boolean stampede = model.stampedeProperty().get();
         drawCard(g, x, cardTop, w, cardBottom - cardTop, stampede ? missFill.getValue() : cardBorder.getValue(), stampede ? 2 : 1);
         double inner = x + CARD_PADDING;
@@ -585,22 +623,20 @@ public final class CacheLevelsView extends Region {
         g.setFont(TITLE_FONT);
         g.setFill(textFill.getValue());
         g.fillText(model.storeTitle(), inner, cardTop + 16);
-        g.setTextAlign(TextAlignment.RIGHT);
         g.setFont(SMALL_FONT);
         g.setFill(mutedTextFill.getValue());
         double latency = CachingViewModel.storeLatencyMs(snapshot.current());
-        g.fillText("≈ " + Formats.millis(latency) + " ms a load", right, cardTop + 16);
+        g.fillText("≈ " + Formats.millis(latency) + " ms a load", inner, cardTop + 33);
 
-        g.setTextAlign(TextAlignment.LEFT);
-        g.fillText("loads per second", inner, cardTop + 40);
+        g.fillText("loads per second", inner, cardTop + 56);
         g.setFont(BIG_FONT);
         g.setFill(stampede ? missFill.getValue() : textFill.getValue());
         double loads = model.storeLoadsPerSecond();
-        g.fillText(Double.isNaN(loads) ? "–" : Formats.count(loads), inner, cardTop + 62);
+        g.fillText(Double.isNaN(loads) ? "–" : Formats.count(loads), inner, cardTop + 77);
         if (stampede) {
-            drawBadge(g, "STAMPEDE", right, cardTop + 62);
+            drawBadge(g, "STAMPEDE", right, cardTop + 77);
         }
-        double y = cardTop + 90;
+        double y = cardTop + 104;
         storeLine(g, "duplicate loads", model.duplicateLoadsPerSecond(), missFill.getValue(), inner, right, y);
         storeLine(g, "coalesced reads", model.coalescedReadsPerSecond(), hitFill.getValue(), inner, right, y + STAT_LINE);
         g.setFont(SMALL_FONT);
@@ -610,7 +646,7 @@ public final class CacheLevelsView extends Region {
         g.setTextAlign(TextAlignment.RIGHT);
         g.setFont(LABEL_FONT);
         g.setFill(textFill.getValue());
-        g.fillText(cache.coalesce() ? "on (single flight)" : "off", right, y + 2 * STAT_LINE);
+        g.fillText(cache.coalesce() ? "on" : "off", right, y + 2 * STAT_LINE);
 
         drawLoadHistory(g, inner, y + 3 * STAT_LINE + 14, right - inner, cardBottom - CARD_PADDING - 16 - (y + 3 * STAT_LINE + 14));
     }

@@ -86,8 +86,9 @@ final class CachingCharts {
                 "Che's approximation: the hit ratio an LRU (or FIFO) cache of L1's size would have under this key popularity, "
                         + "if requests were independent. Only the first level sees such a stream.");
         HBox beladyItem = legendItem(beladyLabel, "series-belady",
-                "Belady's MIN: the best hit ratio any cache of the total capacity of all levels could have had on the last "
-                        + "100,000 reads, knowing the future. Recomputed every 30 s of virtual time.");
+                "Belady's MIN: the best hit ratio any single cache of the total capacity of all levels could have had on the "
+                        + "last 100,000 reads, knowing the future. Recomputed every 30 s of virtual time. It starts that window "
+                        + "with an empty cache, so when the levels hold most of the keys a warm cache can come out above it.");
         hitLegend.getStyleClass().add("chart-key");
         hitLegend.getChildren().add(legendItem("all levels", "series-overall", "Share of reads served by any level, per second."));
         hitLegend.getChildren().addAll(levelLegendItems);

@@ -55,7 +55,7 @@ final class CachingParameters {
         noCache = noCachePane(openStampede);
     }
 
-    Node node() {
+    StackPane node() {
         return host;
     }
 

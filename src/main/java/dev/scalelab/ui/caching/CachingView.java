@@ -59,8 +59,9 @@ public final class CachingView implements Panel {
         HBox headline = new HBox(
                 figure("Hit ratio", viewModel.hitRatioProperty(), "Share of reads in the last virtual second served by any cache level."),
                 figure("Belady optimum", viewModel.optimumProperty(),
-                        "The best hit ratio any cache of the same total capacity could have had on the last 100,000 reads "
-                                + "(Belady's MIN, which knows the future). Computed every 30 s of virtual time."),
+                        "The best hit ratio any single cache of the levels' total capacity could have had on the last 100,000 "
+                                + "reads (Belady's MIN, which knows the future). Computed every 30 s of virtual time, starting that "
+                                + "window with an empty cache: when the levels hold most of the keys, a warm cache can beat it."),
                 figure("Store loads", viewModel.storeLoadsProperty(), "Loads the store served for the cache in the last virtual second."),
                 duplicates,
                 figure("Coalesced reads", viewModel.coalescedReadsProperty(),
@@ -94,7 +95,7 @@ public final class CachingView implements Panel {
         String stylesheet = CachingView.class.getResource("/styles/caching.css").toExternalForm();
         view.getStylesheets().add(stylesheet);
         chartHost.getStylesheets().add(stylesheet);
-        ((StackPane) parameters.node()).getStylesheets().add(stylesheet);
+        parameters.node().getStylesheets().add(stylesheet);
     }
 
     private static VBox figure(String name, ObservableStringValue value, String explanation) {

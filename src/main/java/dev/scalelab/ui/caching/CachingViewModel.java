@@ -43,9 +43,12 @@ public final class CachingViewModel {
     private final ReadOnlyBooleanWrapper stampede = new ReadOnlyBooleanWrapper(this, "stampede", false);
 
     private final List<LevelFigures> levels = new ArrayList<>();
-    private final List<RateMeter> missMeters = new ArrayList<>();
-    private final List<RateMeter> lookupMeters = new ArrayList<>();
-    private final RateMeter readMeter = new RateMeter();
+    private final List<RollingRate> missMeters = new ArrayList<>();
+    private final List<RollingRate> lookupMeters = new ArrayList<>();
+    private final RollingRate readMeter = new RollingRate();
+    private final RollingRate storeLoadMeter = new RollingRate();
+    private final RollingRate duplicateLoadMeter = new RollingRate();
+    private final RollingRate coalescedReadMeter = new RollingRate();
     private String structure = "";
     private String readsPerSecond = "–";
     private String storeTitle = "";
@@ -74,17 +77,20 @@ public final class CachingViewModel {
             lookupMeters.clear();
             for (int i = 0; i < cache.levels().size(); i++) {
                 levels.add(new LevelFigures());
-                missMeters.add(new RateMeter());
-                lookupMeters.add(new RateMeter());
+                missMeters.add(new RollingRate());
+                lookupMeters.add(new RollingRate());
             }
         }
         double time = snapshot.timeSeconds();
         readMeter.update(time, cache.reads());
         readsPerSecond = Double.isNaN(readMeter.perSecond()) ? "–" : Formats.count(readMeter.perSecond());
-
-        storeLoadsPerSecond = last(cache.storeLoadsPerSecond());
-        duplicateLoadsPerSecond = last(cache.duplicateLoadsPerSecond());
-        coalescedReadsPerSecond = last(cache.coalescedReadsPerSecond());
+        // Over the last second up to now, so a stampede shows while it happens, even when paused in it.
+        storeLoadMeter.update(time, cache.storeLoads());
+        duplicateLoadMeter.update(time, cache.duplicateLoads());
+        coalescedReadMeter.update(time, cache.coalescedReads());
+        storeLoadsPerSecond = storeLoadMeter.perSecond();
+        duplicateLoadsPerSecond = duplicateLoadMeter.perSecond();
+        coalescedReadsPerSecond = coalescedReadMeter.perSecond();
         hitRatio.set(percent(last(cache.hitRatioSeries())));
         optimum.set(percent(cache.optimalHitRatio()));
         storeLoads.set(perSecond(storeLoadsPerSecond));
@@ -109,17 +115,23 @@ public final class CachingViewModel {
                     ? "showing " + Formats.count(shown) + " of " + Formats.count(level.capacity()) + " slots"
                     : Formats.count(level.capacity()) + " slots";
             f.drawn = perInstance ? (owner == null ? "no copy yet" : owner + "'s copy · " + slots) : slots;
-            f.hitRatio = percent(level.hitRatio())
-                    + (Double.isNaN(level.cheHitRatio()) ? "" : "  (Che " + percent(level.cheHitRatio()) + ")");
+            // The last full second, as the headline and the chart; the whole run's until a second has passed.
+            double lastSecond = last(level.hitRatioSeries());
+            f.hitRatio = percent(Double.isNaN(lastSecond) ? level.hitRatio() : lastSecond);
             long capacityAll = (long) level.capacity() * Math.max(1, level.copies());
-            f.occupancy = Formats.count(level.occupancy()) + " / " + Formats.count(capacityAll);
-            f.latencyAndTtl = Formats.millis(level.latencyMs()) + " ms · TTL " + ttl(level.ttlSeconds());
-            f.removals = compact(level.evictions()) + " evicted · " + compact(level.expiries()) + " expired";
+            // Large levels in short numbers, so the line fits a narrow card: "18.6k / 20.0k".
+            f.occupancy = capacityAll >= 10_000
+                    ? compact(level.occupancy()) + " / " + compact(capacityAll)
+                    : Formats.count(level.occupancy()) + " / " + Formats.count(capacityAll);
+            f.latency = Formats.millis(level.latencyMs()) + " ms";
+            f.ttl = ttl(level.ttlSeconds());
+            f.evicted = compact(level.evictions());
+            f.expired = compact(level.expiries());
             f.saved = duration(savedSeconds(level.hits(), storeMs, level.latencyMs()));
-            RateMeter misses = missMeters.get(i);
+            RollingRate misses = missMeters.get(i);
             misses.update(time, level.misses());
             f.missesPerSecond = rate(misses.perSecond());
-            RateMeter lookups = lookupMeters.get(i);
+            RollingRate lookups = lookupMeters.get(i);
             lookups.update(time, level.hits() + level.misses());
             f.lookupsPerSecond = rate(lookups.perSecond());
             f.wTinyLfu = "w-tinylfu".equals(level.policy());

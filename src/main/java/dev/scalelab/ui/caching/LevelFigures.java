@@ -11,13 +11,14 @@ final class LevelFigures {
     String scope = "";
     /** Which copy the grid shows and how much of it: "i-0's copy · 50 slots". */
     String drawn = "";
-    /** "79.8 %", with Che's prediction where it applies (L1): "79.8 % (Che 81.9 %)". */
     String hitRatio = "–";
     /** Lookups per second over all its copies. */
     String lookupsPerSecond = "–";
     String occupancy = "";
-    String latencyAndTtl = "";
-    String removals = "";
+    String latency = "";
+    String ttl = "";
+    String evicted = "";
+    String expired = "";
     String saved = "";
     /** Lookups that missed this level per second, over all its copies: the flow to the next level. */
     String missesPerSecond = "";
