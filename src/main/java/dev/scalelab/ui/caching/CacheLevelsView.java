@@ -120,6 +120,11 @@ public final class CacheLevelsView extends Region {
             dots.add(start, dotLevel);
         }
     };
+    private final double[] historyX = new double[SPARK_SECONDS];
+    private final double[] historyTop = new double[SPARK_SECONDS];
+    private final double[] historyMiddle = new double[SPARK_SECONDS];
+    private final double[] polygonX = new double[2 * SPARK_SECONDS + 2];
+    private final double[] polygonY = new double[2 * SPARK_SECONDS + 2];
     private final double[] arrowX = new double[3];
     private final double[] arrowY = new double[3];
     private final int[] groupSizes = new int[SlotGrid.MAX_GROUPS];
@@ -673,8 +678,8 @@ public final class CacheLevelsView extends Region {
     }
 
     /**
-     * Loads per second over the last minute as bars, the duplicate loads of each second stacked in
-     * red on top: a stampede is a red bar.
+     * Loads per second over the last minute, the duplicate loads of each second stacked in red on
+     * top: a stampede is a red spike.
      */
     private void drawLoadHistory(GraphicsContext g, double x, double y, double w, double h) {
         if (h < 30) {
@@ -687,20 +692,42 @@ public final class CacheLevelsView extends Region {
         g.setStroke(cardBorder.getValue());
         g.setLineWidth(1);
         g.strokeLine(x, y + h + 0.5, x + w, y + h + 0.5);
-        double barWidth = w / SPARK_SECONDS;
-        for (int i = 0; i < count; i++) {
-            int at = loads.length - count + i;
-            double total = loads[at];
-            double duplicate = at < duplicates.length ? Math.min(total, duplicates[at]) : 0;
-            double bx = x + w - (count - i) * barWidth;
-            double totalHeight = h * total / peak;
-            double duplicateHeight = h * duplicate / peak;
-            g.setFill(loadFill.getValue());
-            g.fillRect(bx, y + h - totalHeight, Math.max(1, barWidth - 0.5), totalHeight - duplicateHeight);
-            if (duplicateHeight > 0) {
-                g.setFill(missFill.getValue());
-                g.fillRect(bx, y + h - totalHeight, Math.max(1, barWidth - 0.5), duplicateHeight);
+        if (count >= 2) {
+            // Two stacked areas, one point per second: the loads that were needed in blue, the
+            // duplicates on top of them in red.
+            double step = w / (SPARK_SECONDS - 1);
+            double bottom = y + h;
+            int n = 0;
+            for (int i = 0; i < count; i++) {
+                int at = loads.length - count + i;
+                double total = loads[at];
+                double duplicate = at < duplicates.length ? Math.min(total, duplicates[at]) : 0;
+                double px = x + w - (count - 1 - i) * step;
+                historyX[n] = px;
+                historyTop[n] = bottom - h * total / peak;
+                historyMiddle[n] = bottom - h * (total - duplicate) / peak;
+                n++;
             }
+            // Needed loads: the middle line down to the axis.
+            for (int i = 0; i < n; i++) {
+                polygonX[i] = historyX[i];
+                polygonY[i] = historyMiddle[i];
+            }
+            polygonX[n] = historyX[n - 1];
+            polygonY[n] = bottom;
+            polygonX[n + 1] = historyX[0];
+            polygonY[n + 1] = bottom;
+            g.setFill(loadFill.getValue());
+            g.fillPolygon(polygonX, polygonY, n + 2);
+            // Duplicates: the top line forward, the middle line back.
+            for (int i = 0; i < n; i++) {
+                polygonX[i] = historyX[i];
+                polygonY[i] = historyTop[i];
+                polygonX[2 * n - 1 - i] = historyX[i];
+                polygonY[2 * n - 1 - i] = historyMiddle[i];
+            }
+            g.setFill(missFill.getValue());
+            g.fillPolygon(polygonX, polygonY, 2 * n);
         }
         g.setFont(SMALL_FONT);
         g.setFill(mutedTextFill.getValue());
