@@ -1,6 +1,7 @@
 package dev.scalelab.ui.caching;
 
 import dev.scalelab.ui.Formats;
+import dev.scalelab.world.Scenario;
 import dev.scalelab.world.Snapshot;
 import dev.scalelab.world.Snapshot.CacheLevelView;
 import dev.scalelab.world.Snapshot.CacheView;
@@ -87,8 +88,9 @@ public final class CacheLevelsView extends Region {
     private static final String[] LEGEND = {"hit", "miss", "evicted", "expired", "invalidated", "key 0 (hottest)",
             "waiting saved since the start = hits × (store latency − level latency)"};
     private static final double[] LEGEND_WIDTHS = measure(LEGEND, SMALL_FONT);
-    private static final String RAMP_CAPTION = "key popularity:";
-    private static final double RAMP_CAPTION_WIDTH = measure(new String[] {RAMP_CAPTION}, SMALL_FONT)[0];
+    /** Under a uniform distribution every key is as popular as the next: the colour then only tells keys apart. */
+    private static final String[] RAMP_CAPTIONS = {"key popularity:", "key (all equally popular):"};
+    private static final double[] RAMP_CAPTION_WIDTHS = measure(RAMP_CAPTIONS, SMALL_FONT);
     private static final double RAMP_WIDTH = 110;
 
     private final StyleableProperty<Color> textFill = STYLE.createStyleableColorProperty(this, "textFill", "-sl-text-fill", v -> v.textFill, Color.BLACK);
@@ -761,8 +763,9 @@ public final class CacheLevelsView extends Region {
         g.setTextAlign(TextAlignment.LEFT);
         double x = MARGIN;
         g.setFill(mutedTextFill.getValue());
-        g.fillText(RAMP_CAPTION, x, y);
-        x += RAMP_CAPTION_WIDTH + 6;
+        int caption = snapshot.current().workload().keys().distribution() == Scenario.KeyDistribution.UNIFORM ? 1 : 0;
+        g.fillText(RAMP_CAPTIONS[caption], x, y);
+        x += RAMP_CAPTION_WIDTHS[caption] + 6;
         // The ramp, hottest on the left, as a strip of its own colours.
         for (int i = 0; i < legendRamp.length; i++) {
             g.setFill(legendRamp[i]);
