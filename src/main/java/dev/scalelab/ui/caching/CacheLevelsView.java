@@ -229,6 +229,11 @@ public final class CacheLevelsView extends Region {
         }
     }
 
+    /** Redraws at the next {@link #draw}, for instance because the figures the cards print changed. */
+    public void invalidate() {
+        dirty = true;
+    }
+
     /** Redraws when the snapshot changed or something is animating. Call once per pulse. */
     public void draw(long nowNanos) {
         dots.expire(nowNanos, FLIGHT_NANOS);

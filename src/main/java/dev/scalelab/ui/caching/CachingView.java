@@ -170,6 +170,9 @@ public final class CachingView implements Panel {
 
     @Override
     public void animate(long nowNanos) {
+        if (viewModel.publish(nowNanos)) {
+            levels.invalidate(); // the cards print the new figures
+        }
         levels.draw(nowNanos);
         // Asked every pulse, not only on new frames, so a sample held back by the rate limit still shows when paused.
         if (snapshot != null && snapshot.cache() != null) {

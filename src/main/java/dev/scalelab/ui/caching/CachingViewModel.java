@@ -31,6 +31,8 @@ public final class CachingViewModel {
      */
     static final double STAMPEDE_MIN_DUPLICATES = 20;
     static final double STAMPEDE_SHARE = 0.3;
+    /** Figures change text at most this often: a few times a second is live and still readable. */
+    static final long FIGURES_INTERVAL_NANOS = 250_000_000L;
 
     private final ReadOnlyBooleanWrapper hasCache = new ReadOnlyBooleanWrapper(this, "hasCache", false);
     private final ReadOnlyStringWrapper hitRatio = new ReadOnlyStringWrapper(this, "hitRatio", "–");
@@ -55,10 +57,19 @@ public final class CachingViewModel {
     private double storeLoadsPerSecond = Double.NaN;
     private double duplicateLoadsPerSecond = Double.NaN;
     private double coalescedReadsPerSecond = Double.NaN;
+    /** The newest snapshot, not yet in the figures' text; null when they show it. */
+    private Snapshot pending;
+    /** The snapshot the figures show. */
+    private Snapshot shown;
+    private boolean publishNow = true;
+    private long publishedAtNanos;
     private double chartedUntilSeconds = Double.NaN;
     private long chartedAtNanos;
 
-    /** Takes in a new snapshot. */
+    /**
+     * Takes in a new snapshot: the rates sample every frame, and the stampede alarm follows at once;
+     * the figures' text follows at the next {@link #publish}.
+     */
     public void update(Snapshot snapshot) {
         CacheView cache = snapshot.cache();
         hasCache.set(cache != null);
@@ -67,9 +78,12 @@ public final class CachingViewModel {
             levels.clear();
             missMeters.clear();
             lookupMeters.clear();
+            pending = null;
             return;
         }
         String newStructure = structureOf(cache);
+        boolean restarted = pending != null && snapshot.timeSeconds() < pending.timeSeconds()
+                || shown != null && snapshot.timeSeconds() < shown.timeSeconds();
         if (!newStructure.equals(structure)) {
             structure = newStructure;
             levels.clear();
@@ -80,14 +94,42 @@ public final class CachingViewModel {
                 missMeters.add(new RollingRate());
                 lookupMeters.add(new RollingRate());
             }
+            publishNow = true;
         }
         double time = snapshot.timeSeconds();
         readMeter.update(time, cache.reads());
-        readsPerSecond = Double.isNaN(readMeter.perSecond()) ? "–" : Formats.count(readMeter.perSecond());
         // Over the last second up to now, so a stampede shows while it happens, even when paused in it.
         storeLoadMeter.update(time, cache.storeLoads());
         duplicateLoadMeter.update(time, cache.duplicateLoads());
         coalescedReadMeter.update(time, cache.coalescedReads());
+        for (int i = 0; i < cache.levels().size(); i++) {
+            CacheLevelView level = cache.levels().get(i);
+            missMeters.get(i).update(time, level.misses());
+            lookupMeters.get(i).update(time, level.hits() + level.misses());
+        }
+        boolean alarm = isStampede(duplicateLoadMeter.perSecond(), storeLoadMeter.perSecond());
+        publishNow |= restarted || alarm != stampede.get();
+        stampede.set(alarm);
+        pending = snapshot;
+    }
+
+    /**
+     * Brings the figures' text up to the newest snapshot, at most every
+     * {@link #FIGURES_INTERVAL_NANOS} unless something changed state: numbers that change every frame
+     * cannot be read, and every new text lays out its label again. Call every pulse; true when the
+     * figures changed.
+     */
+    public boolean publish(long nowNanos) {
+        if (pending == null || (!publishNow && nowNanos - publishedAtNanos < FIGURES_INTERVAL_NANOS)) {
+            return false;
+        }
+        Snapshot snapshot = pending;
+        pending = null;
+        shown = snapshot;
+        publishNow = false;
+        publishedAtNanos = nowNanos;
+        CacheView cache = snapshot.cache();
+        readsPerSecond = rate(readMeter.perSecond());
         storeLoadsPerSecond = storeLoadMeter.perSecond();
         duplicateLoadsPerSecond = duplicateLoadMeter.perSecond();
         coalescedReadsPerSecond = coalescedReadMeter.perSecond();
@@ -98,21 +140,20 @@ public final class CachingViewModel {
         coalescedReads.set(perSecond(coalescedReadsPerSecond));
         staleReads.set(Formats.count(cache.staleReads()));
         coalescing.set(cache.coalesce() ? "on" : "off");
-        stampede.set(isStampede(duplicateLoadsPerSecond, storeLoadsPerSecond));
 
         Scenario scenario = snapshot.current();
         double storeMs = storeLatencyMs(scenario);
         storeTitle = scenario.database() != null ? "Database" : "Store";
         String owner = drawnCopyOwner(snapshot.instances());
-        for (int i = 0; i < cache.levels().size(); i++) {
+        for (int i = 0; i < cache.levels().size() && i < levels.size(); i++) {
             CacheLevelView level = cache.levels().get(i);
             LevelFigures f = levels.get(i);
             boolean perInstance = "instance".equals(level.scope());
             f.title = level.name() + " · " + level.policy();
             f.scope = perInstance ? "per instance × " + level.copies() : "shared";
-            int shown = level.slotKeys().length;
-            String slots = shown < level.capacity()
-                    ? "showing " + Formats.count(shown) + " of " + Formats.count(level.capacity()) + " slots"
+            int shownSlots = level.slotKeys().length;
+            String slots = shownSlots < level.capacity()
+                    ? "showing " + Formats.count(shownSlots) + " of " + Formats.count(level.capacity()) + " slots"
                     : Formats.count(level.capacity()) + " slots";
             f.drawn = perInstance ? (owner == null ? "no copy yet" : owner + "'s copy · " + slots) : slots;
             // The last full second, as the headline and the chart; the whole run's until a second has passed.
@@ -128,14 +169,10 @@ public final class CachingViewModel {
             f.evicted = compact(level.evictions());
             f.expired = compact(level.expiries());
             f.saved = duration(savedSeconds(level.hits(), storeMs, level.latencyMs()));
-            RollingRate misses = missMeters.get(i);
-            misses.update(time, level.misses());
-            f.missesPerSecond = rate(misses.perSecond());
-            RollingRate lookups = lookupMeters.get(i);
-            lookups.update(time, level.hits() + level.misses());
-            f.lookupsPerSecond = rate(lookups.perSecond());
-            f.wTinyLfu = "w-tinylfu".equals(level.policy());
+            f.missesPerSecond = rate(missMeters.get(i).perSecond());
+            f.lookupsPerSecond = rate(lookupMeters.get(i).perSecond());
         }
+        return true;
     }
 
     /**

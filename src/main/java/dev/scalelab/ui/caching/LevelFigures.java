@@ -1,8 +1,8 @@
 package dev.scalelab.ui.caching;
 
 /**
- * What one level's card says, as text, refreshed from each new frame by {@link CachingViewModel}
- * (not every pulse): the canvas only prints these.
+ * What one level's card says, as text, refreshed a few times a second by {@link CachingViewModel}:
+ * the canvas only prints these.
  */
 final class LevelFigures {
     /** "L1 · lru". */
@@ -22,5 +22,4 @@ final class LevelFigures {
     String saved = "";
     /** Lookups that missed this level per second, over all its copies: the flow to the next level. */
     String missesPerSecond = "";
-    boolean wTinyLfu;
 }

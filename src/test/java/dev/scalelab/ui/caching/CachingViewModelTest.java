@@ -15,6 +15,14 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CachingViewModelTest {
+    private long wallNanos;
+
+    /** A frame, then the pulses of a second of wall time: the figures show it. */
+    private void show(CachingViewModel model, Snapshot snapshot) {
+        model.update(snapshot);
+        wallNanos += 1_000_000_000L;
+        model.publish(wallNanos);
+    }
 
     private static World runTo(String preset, double seconds) {
         World world = new World(Presets.load(preset));
@@ -25,7 +33,7 @@ class CachingViewModelTest {
     @Test
     void aScenarioWithoutACacheShowsTheNoCacheState() {
         CachingViewModel model = new CachingViewModel();
-        model.update(runTo("default", 2).snapshot());
+        show(model, runTo("default", 2).snapshot());
         assertFalse(model.hasCacheProperty().get());
         assertTrue(model.levels().isEmpty());
     }
@@ -34,13 +42,13 @@ class CachingViewModelTest {
     void theStampedeAtSixtySecondsRaisesTheAlarmAndItsDuplicateLoadsAreTheHeadline() {
         World world = runTo("cache-stampede", 59);
         CachingViewModel model = new CachingViewModel();
-        model.update(world.snapshot());
+        show(model, world.snapshot());
         assertTrue(model.hasCacheProperty().get());
         assertFalse(model.stampedeProperty().get(), "a quiet second: " + model.duplicateLoadsProperty().get());
         assertEquals("off", model.coalescingProperty().get());
 
         world.advanceTo(Simulation.secondsToNanos(61));
-        model.update(world.snapshot());
+        show(model, world.snapshot());
         assertTrue(model.stampedeProperty().get());
         double duplicates = model.duplicateLoadsPerSecond();
         assertTrue(duplicates > 100, "duplicate loads in the stampede second: " + duplicates);
@@ -51,9 +59,9 @@ class CachingViewModelTest {
     void eachLevelsCardNamesItsPolicyScopeAndTheInstanceWhoseCopyIsDrawn() {
         World world = runTo("cache-stampede", 10);
         CachingViewModel model = new CachingViewModel();
-        model.update(world.snapshot());
+        show(model, world.snapshot());
         world.advanceTo(Simulation.secondsToNanos(11.5));
-        model.update(world.snapshot());
+        show(model, world.snapshot());
         List<LevelFigures> levels = model.levels();
         assertEquals(2, levels.size());
         LevelFigures l1 = levels.get(0);
@@ -104,6 +112,22 @@ class CachingViewModelTest {
         assertEquals("10 min", CachingViewModel.ttl(600));
         assertEquals("1 h", CachingViewModel.ttl(3600));
         assertEquals("90 s", CachingViewModel.ttl(90));
+    }
+
+    @Test
+    void figuresChangeTextAFewTimesASecondButTheAlarmAtOnce() {
+        World world = runTo("cache-stampede", 59);
+        CachingViewModel model = new CachingViewModel();
+        model.update(world.snapshot());
+        assertTrue(model.publish(0), "the first frame shows at once");
+        world.advanceTo(Simulation.secondsToNanos(60.016));
+        model.update(world.snapshot());
+        assertFalse(model.publish(16_000_000L), "too soon after the last");
+        world.advanceTo(Simulation.secondsToNanos(60.4));
+        model.update(world.snapshot());
+        assertTrue(model.stampedeProperty().get(), "the alarm does not wait");
+        assertTrue(model.publish(32_000_000L), "nor do the figures when it rings");
+        assertTrue(model.duplicateLoadsPerSecond() > 100, "duplicate loads: " + model.duplicateLoadsPerSecond());
     }
 
     @Test
