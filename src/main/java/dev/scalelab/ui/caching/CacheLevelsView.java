@@ -289,7 +289,7 @@ public final class CacheLevelsView extends Region {
 
         if (readsWidth > 0) {
             drawReads(g);
-            drawLink(g, MARGIN + readsWidth, levels[0].cardX, 2, linkStroke.getValue(), model.readsPerSecond() + "/s", "reads");
+            drawLink(g, MARGIN + readsWidth, levels[0].cardX, 2, linkStroke.getValue(), model.readsPerSecond(), "reads");
         }
         List<LevelFigures> figures = model.levels();
         for (int i = 0; i < n; i++) {

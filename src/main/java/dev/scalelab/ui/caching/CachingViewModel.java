@@ -26,11 +26,12 @@ public final class CachingViewModel {
     static final long MIN_CHART_UPDATE_INTERVAL_NANOS = 250_000_000L;
     /**
      * A second counts as a stampede when duplicate loads (loads of a key that was already loading)
-     * are at least this many and at least {@link #STAMPEDE_SHARE} of the store's loads: a few happen
-     * by chance whenever two reads of a cold key meet.
+     * are at least this many and at least {@link #STAMPEDE_SHARE} of the store's loads: some happen by
+     * chance whenever two reads of a cold key meet (a third of the loads, in cache-stampede's quiet
+     * seconds), but in a stampede most loads are duplicates.
      */
-    static final double STAMPEDE_MIN_DUPLICATES = 20;
-    static final double STAMPEDE_SHARE = 0.3;
+    static final double STAMPEDE_MIN_DUPLICATES = 50;
+    static final double STAMPEDE_SHARE = 0.5;
     /** Figures change text at most this often: a few times a second is live and still readable. */
     static final long FIGURES_INTERVAL_NANOS = 250_000_000L;
 

@@ -102,6 +102,7 @@ class CachingViewModelTest {
     void aStampedeIsManyDuplicateLoadsAndAFairShareOfAllLoads() {
         assertFalse(CachingViewModel.isStampede(15, 20), "a few, by chance");
         assertFalse(CachingViewModel.isStampede(25, 1000), "a small share of a busy store");
+        assertFalse(CachingViewModel.isStampede(42, 120), "cache-stampede's cold keys in a quiet second");
         assertTrue(CachingViewModel.isStampede(741, 828));
     }
 
