@@ -2,6 +2,7 @@ package dev.scalelab.ui;
 
 import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.balancing.BalancingView;
+import dev.scalelab.ui.caching.CachingView;
 import dev.scalelab.ui.database.DatabasePanel;
 import dev.scalelab.ui.overview.OverviewView;
 import dev.scalelab.ui.parameters.ParameterPaneView;
@@ -63,6 +64,7 @@ public final class ScaleLabApp extends Application {
                 new OverviewView(),
                 new ScalingView(runner),
                 new BalancingView(runner),
+                new CachingView(runner, windowModel::choosePreset),
                 new DatabasePanel(runner),
                 new ResilienceView(runner)));
 

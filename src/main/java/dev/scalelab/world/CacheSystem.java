@@ -49,6 +49,9 @@ final class CacheSystem {
     private final RingSeries[] levelHitRatio;
     private final RingSeries overallHitRatio;
     private final RingSeries storeLoads;
+    /** Per second: loads of a key already loading (the stampede), and reads that joined a load in flight. */
+    private final RingSeries duplicateLoads;
+    private final RingSeries coalescedReads;
     /** Totals of the hierarchies this one replaced, so reports and counters never go backwards. */
     private final HierarchyStats retired;
     private long[] lastHits;
@@ -56,6 +59,8 @@ final class CacheSystem {
     private long lastReads;
     private long lastCacheReads;
     private long lastStoreLoads;
+    private long lastDuplicateLoads;
+    private long lastCoalescedReads;
 
     /**
      * @param previous the cache this one replaces (a change of levels), or null: its series and
@@ -84,10 +89,14 @@ final class CacheSystem {
         }
         overallHitRatio = previous != null ? previous.overallHitRatio : new RingSeries(World.SERIES_CAPACITY);
         storeLoads = previous != null ? previous.storeLoads : new RingSeries(World.SERIES_CAPACITY);
+        duplicateLoads = previous != null ? previous.duplicateLoads : new RingSeries(World.SERIES_CAPACITY);
+        coalescedReads = previous != null ? previous.coalescedReads : new RingSeries(World.SERIES_CAPACITY);
         retired = previous != null ? previous.totals() : new HierarchyStats(0, 0, 0, 0, 0, 0, 0, 0, 0);
         lastReads = retired.reads();
         lastCacheReads = retired.cacheReads();
         lastStoreLoads = retired.storeLoads();
+        lastDuplicateLoads = retired.duplicateLoads();
+        lastCoalescedReads = retired.coalescedReads();
         lastHits = new long[n];
         lastMisses = new long[n];
         cheHitRatio = new double[n];
@@ -158,9 +167,13 @@ final class CacheSystem {
         long reads = h.reads() - lastReads;
         overallHitRatio.append(reads == 0 ? Double.NaN : (h.cacheReads() - lastCacheReads) / (double) reads);
         storeLoads.append(h.storeLoads() - lastStoreLoads);
+        duplicateLoads.append(h.duplicateLoads() - lastDuplicateLoads);
+        coalescedReads.append(h.coalescedReads() - lastCoalescedReads);
         lastReads = h.reads();
         lastCacheReads = h.cacheReads();
         lastStoreLoads = h.storeLoads();
+        lastDuplicateLoads = h.duplicateLoads();
+        lastCoalescedReads = h.coalescedReads();
     }
 
     // ------------------------------------------------------------------ actions
@@ -253,7 +266,8 @@ final class CacheSystem {
         }
         return new Snapshot.CacheView(List.copyOf(levels), h.hitRatio(), h.reads(), h.storeLoads(), h.duplicateLoads(),
                 h.coalescedReads(), h.staleReads(), h.writes(), h.storeWrites(), config.writePolicy(), config.coalesce(),
-                optimalHitRatio, overallHitRatio.tail(points), storeLoads.tail(points));
+                optimalHitRatio, overallHitRatio.tail(points), storeLoads.tail(points), duplicateLoads.tail(points),
+                coalescedReads.tail(points));
     }
 
     void report(ObjectNode root) {

@@ -56,12 +56,14 @@ public record Snapshot(
     /**
      * The cache as a whole. {@code optimalHitRatio} is Belady's MIN for one cache of the same total
      * capacity over the recent reads (NaN until computed); series are per second, aligned with
-     * {@link Series#timeSeconds()}.
+     * {@link Series#timeSeconds()}: {@code duplicateLoadsPerSecond} counts loads of a key that was
+     * already loading (the stampede), {@code coalescedReadsPerSecond} reads that joined such a load.
      */
     public record CacheView(List<CacheLevelView> levels, double hitRatio, long reads, long storeLoads,
                             long duplicateLoads, long coalescedReads, long staleReads, long writes, long storeWrites,
                             String writePolicy, boolean coalesce, double optimalHitRatio, double[] hitRatioSeries,
-                            double[] storeLoadsPerSecond) {
+                            double[] storeLoadsPerSecond, double[] duplicateLoadsPerSecond,
+                            double[] coalescedReadsPerSecond) {
     }
 
     /**

@@ -44,7 +44,7 @@ class ScaleLabAppTest {
     @Test
     void startsPlayingTheDefaultScenarioOnTheOverview() throws TimeoutException {
         ListView<?> panels = robot.lookup("#panelList").queryListView();
-        assertEquals(List.of("Overview", "Scaling", "Load balancing", "Database", "Resilience"), panels.getItems().stream().map(p -> ((Panel) p).title()).toList(),
+        assertEquals(List.of("Overview", "Scaling", "Load balancing", "Caching", "Database", "Resilience"), panels.getItems().stream().map(p -> ((Panel) p).title()).toList(),
                 "only panels that exist are listed");
         assertEquals("Overview", ((Panel) panels.getSelectionModel().getSelectedItem()).title());
         assertTrue(robot.lookup("#poolView").query().isVisible());

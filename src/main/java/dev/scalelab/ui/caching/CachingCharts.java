@@ -1,0 +1,323 @@
+package dev.scalelab.ui.caching;
+
+import dev.scalelab.world.Snapshot;
+import dev.scalelab.world.Snapshot.CacheView;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import javafx.scene.shape.Line;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Two charts over at least the last {@link #WINDOW_SECONDS} of virtual time: the hit ratio of each
+ * level and of the whole cache, against Che's prediction for L1 (dashed) and Belady's optimum for
+ * the whole cache (dotted); and the load on the store, loads per second with the duplicate loads of
+ * a stampede and the reads that coalescing saved. Each update appends only the new points and drops
+ * those that slid out of the window. The legends are drawn here (not the charts' own), so that a
+ * dashed reference line looks dashed in its legend too.
+ *
+ * <p>FX thread only.
+ */
+final class CachingCharts {
+    static final double WINDOW_SECONDS = 120;
+    private static final double TICK_SECONDS = 20;
+    static final int MAX_LEVELS = 3;
+
+    private final NumberAxis hitTime = timeAxis();
+    private final NumberAxis hitPercent = new NumberAxis(0, 100, 10);
+    private final NumberAxis loadTime = timeAxis();
+    private final LineChart<Number, Number> hitChart;
+    private final LineChart<Number, Number> loadChart;
+    private final XYChart.Series<Number, Number> overall = new XYChart.Series<>();
+    private final List<XYChart.Series<Number, Number>> levelSeries = new ArrayList<>();
+    private final XYChart.Series<Number, Number> che = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> belady = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> loads = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> duplicates = new XYChart.Series<>();
+    private final XYChart.Series<Number, Number> coalesced = new XYChart.Series<>();
+    private final java.util.Map<XYChart.Series<Number, Number>, String> seriesStyles = new java.util.LinkedHashMap<>();
+    private final FlowPane hitLegend = new FlowPane();
+    private final List<HBox> levelLegendItems = new ArrayList<>();
+    private final Label cheLabel = new Label();
+    private final Label beladyLabel = new Label();
+    private final HBox cheItem;
+    private final HBox view;
+
+    private double shownUntilSeconds = Double.NEGATIVE_INFINITY;
+    private int levelCount = -1;
+
+    CachingCharts() {
+        hitPercent.setLabel("hit ratio (%)");
+        hitPercent.setAutoRanging(false);
+        hitPercent.setAnimated(false);
+        hitChart = chart(hitTime, hitPercent, "hit-ratio-chart");
+        hitChart.setId("hitRatioChart");
+        NumberAxis loadValue = new NumberAxis();
+        loadValue.setLabel("per second");
+        loadValue.setForceZeroInRange(true);
+        loadValue.setAnimated(false);
+        loadChart = chart(loadTime, loadValue, "store-load-chart");
+        loadChart.setId("storeLoadChart");
+
+        add(hitChart, overall, "series-overall");
+        for (int i = 0; i < MAX_LEVELS; i++) {
+            XYChart.Series<Number, Number> s = new XYChart.Series<>();
+            levelSeries.add(s);
+            add(hitChart, s, "series-level-" + (i + 1));
+            levelLegendItems.add(legendItem("L" + (i + 1), "series-level-" + (i + 1),
+                    "Share of lookups at this level that hit, per second."));
+        }
+        add(hitChart, che, "series-che");
+        add(hitChart, belady, "series-belady");
+        add(loadChart, loads, "series-loads");
+        add(loadChart, duplicates, "series-duplicates");
+        add(loadChart, coalesced, "series-coalesced");
+        styleLines();
+
+        cheItem = legendItem(cheLabel, "series-che",
+                "Che's approximation: the hit ratio an LRU (or FIFO) cache of L1's size would have under this key popularity, "
+                        + "if requests were independent. Only the first level sees such a stream.");
+        HBox beladyItem = legendItem(beladyLabel, "series-belady",
+                "Belady's MIN: the best hit ratio any single cache of the total capacity of all levels could have had on the "
+                        + "last 100,000 reads, knowing the future. Recomputed every 30 s of virtual time. It starts that window "
+                        + "with an empty cache, so when the levels hold most of the keys a warm cache can come out above it.");
+        hitLegend.getStyleClass().add("chart-key");
+        hitLegend.getChildren().add(legendItem("all levels", "series-overall", "Share of reads served by any level, per second."));
+        hitLegend.getChildren().addAll(levelLegendItems);
+        hitLegend.getChildren().addAll(cheItem, beladyItem);
+
+        FlowPane loadLegend = new FlowPane(
+                legendItem("store loads", "series-loads", "Reads the store served for the cache per second: every miss of the last level that started a load."),
+                legendItem("duplicate loads (stampede)", "series-duplicates",
+                        "Loads of a key that was already loading: without coalescing, every read that misses a key in flight loads it again."),
+                legendItem("coalesced reads", "series-coalesced",
+                        "Reads that joined a load already in flight instead of starting their own (single flight)."));
+        loadLegend.getStyleClass().add("chart-key");
+
+        VBox hitBox = new VBox(hitLegend, hitChart);
+        VBox loadBox = new VBox(loadLegend, loadChart);
+        for (VBox box : List.of(hitBox, loadBox)) {
+            box.getStyleClass().add("chart-box");
+            VBox.setVgrow(box.getChildren().get(1), Priority.ALWAYS);
+            HBox.setHgrow(box, Priority.ALWAYS);
+            box.setMinWidth(0);
+            box.setPrefWidth(100);
+        }
+        view = new HBox(hitBox, loadBox);
+        view.getStyleClass().add("caching-charts");
+    }
+
+    HBox view() {
+        return view;
+    }
+
+    /** Brings the charts up to the newest per-second point. */
+    void show(Snapshot.Series series, CacheView cache) {
+        int levels = Math.min(MAX_LEVELS, cache.levels().size());
+        if (levels != levelCount) {
+            levelCount = levels;
+            for (int i = 0; i < MAX_LEVELS; i++) {
+                boolean shown = i < levels;
+                levelSeries.get(i).getNode().setVisible(shown);
+                levelLegendItems.get(i).setVisible(shown);
+                levelLegendItems.get(i).setManaged(shown);
+            }
+        }
+        for (int i = 0; i < levels; i++) {
+            ((Label) levelLegendItems.get(i).getChildren().get(1)).setText(cache.levels().get(i).name());
+        }
+        double[] times = series.timeSeconds();
+        int n = times.length;
+        double newest = n == 0 ? 0 : times[n - 1];
+        if (n == 0 || newest < shownUntilSeconds) {
+            clear(); // a new run
+        }
+        // The window starts on a tick, as the Overview's, and moves on a tick at a time.
+        double windowStart = Math.max(0, Math.floor((newest - WINDOW_SECONDS) / TICK_SECONDS) * TICK_SECONDS);
+        double upper = newest <= WINDOW_SECONDS ? WINDOW_SECONDS : windowStart + WINDOW_SECONDS + TICK_SECONDS;
+        int first = n;
+        while (first > 0 && times[first - 1] > shownUntilSeconds && times[first - 1] >= windowStart) {
+            first--;
+        }
+        append(overall, times, cache.hitRatioSeries(), 100, first, n);
+        for (int i = 0; i < MAX_LEVELS; i++) {
+            if (i < levels) {
+                append(levelSeries.get(i), times, cache.levels().get(i).hitRatioSeries(), 100, first, n);
+            } else {
+                levelSeries.get(i).getData().clear();
+            }
+        }
+        append(loads, times, cache.storeLoadsPerSecond(), 1, first, n);
+        append(duplicates, times, cache.duplicateLoadsPerSecond(), 1, first, n);
+        append(coalesced, times, cache.coalescedReadsPerSecond(), 1, first, n);
+        for (XYChart.Series<Number, Number> s : allSeries()) {
+            dropBefore(s, windowStart);
+        }
+        if (n > 0) {
+            shownUntilSeconds = newest;
+        }
+
+        double cheRatio = levels > 0 ? cache.levels().get(0).cheHitRatio() : Double.NaN;
+        String firstPolicy = levels > 0 ? cache.levels().get(0).policy() : "";
+        String model = firstPolicy.equals("fifo") || firstPolicy.equals("random") ? "FIFO" : "LRU";
+        setText(cheLabel, "Che, " + (levels > 0 ? cache.levels().get(0).name() : "L1") + " as " + model + ": "
+                + CachingViewModel.percent(cheRatio));
+        cheItem.setVisible(!Double.isNaN(cheRatio));
+        cheItem.setManaged(!Double.isNaN(cheRatio));
+        double optimum = cache.optimalHitRatio();
+        setText(beladyLabel, Double.isNaN(optimum) ? "Belady: after 30 s" : "Belady: " + CachingViewModel.percent(optimum));
+        referenceLine(che, cheRatio, windowStart, upper);
+        referenceLine(belady, optimum, windowStart, upper);
+
+        hitPercent.setLowerBound(lowerPercentBound(minimum(windowStart)));
+        hitPercent.setTickUnit(100 - hitPercent.getLowerBound() <= 30 ? 5 : 10);
+        for (NumberAxis axis : List.of(hitTime, loadTime)) {
+            axis.setLowerBound(windowStart);
+            axis.setUpperBound(upper);
+        }
+    }
+
+    /**
+     * The hit-ratio axis starts a little below the lowest value shown, on a multiple of 10 %, so the
+     * lines are not squeezed against the top when every ratio is above 90 %; 0 when they spread wide.
+     */
+    static double lowerPercentBound(double minimumPercent) {
+        if (Double.isNaN(minimumPercent)) {
+            return 0;
+        }
+        return Math.max(0, Math.min(90, Math.floor((minimumPercent - 2) / 10) * 10));
+    }
+
+    private double minimum(double windowStart) {
+        double min = Double.NaN;
+        for (XYChart.Series<Number, Number> s : List.of(overall, levelSeries.get(0), levelSeries.get(1), levelSeries.get(2), che, belady)) {
+            for (XYChart.Data<Number, Number> point : s.getData()) {
+                if (point.getXValue().doubleValue() >= windowStart) {
+                    double v = point.getYValue().doubleValue();
+                    min = Double.isNaN(min) ? v : Math.min(min, v);
+                }
+            }
+        }
+        return min;
+    }
+
+    private List<XYChart.Series<Number, Number>> allSeries() {
+        List<XYChart.Series<Number, Number>> all = new ArrayList<>(List.of(overall, loads, duplicates, coalesced));
+        all.addAll(levelSeries);
+        return all;
+    }
+
+    private void clear() {
+        for (XYChart.Series<Number, Number> s : allSeries()) {
+            s.getData().clear();
+        }
+        shownUntilSeconds = Double.NEGATIVE_INFINITY;
+    }
+
+    /** A horizontal line across the window at {@code ratio} (in %), or none while it is unknown. */
+    private static void referenceLine(XYChart.Series<Number, Number> s, double ratio, double from, double to) {
+        if (Double.isNaN(ratio)) {
+            s.getData().clear();
+            return;
+        }
+        double percent = ratio * 100;
+        if (s.getData().size() == 2 && s.getData().get(0).getXValue().doubleValue() == from
+                && s.getData().get(1).getXValue().doubleValue() == to && s.getData().get(0).getYValue().doubleValue() == percent) {
+            return;
+        }
+        s.getData().setAll(List.of(new XYChart.Data<>(from, percent), new XYChart.Data<>(to, percent)));
+    }
+
+    /**
+     * Adds points {@code [from, to)} of {@code values}, scaled, skipping seconds without a value (no
+     * lookups). {@code values} ends at the same second as {@code times}, and may be shorter.
+     */
+    private static void append(XYChart.Series<Number, Number> s, double[] times, double[] values, double scale, int from, int to) {
+        if (from >= to) {
+            return;
+        }
+        int offset = times.length - values.length;
+        List<XYChart.Data<Number, Number>> points = new ArrayList<>(to - from);
+        for (int i = Math.max(from, offset); i < to; i++) {
+            double v = values[i - offset];
+            if (!Double.isNaN(v)) {
+                points.add(new XYChart.Data<>(times[i], v * scale));
+            }
+        }
+        s.getData().addAll(points);
+    }
+
+    private static void dropBefore(XYChart.Series<Number, Number> s, double windowStart) {
+        int stale = 0;
+        while (stale < s.getData().size() && s.getData().get(stale).getXValue().doubleValue() < windowStart) {
+            stale++;
+        }
+        if (stale > 0) {
+            s.getData().remove(0, stale);
+        }
+    }
+
+    private static void setText(Label label, String text) {
+        if (!text.equals(label.getText())) {
+            label.setText(text);
+        }
+    }
+
+    private void add(LineChart<Number, Number> chart, XYChart.Series<Number, Number> s, String styleClass) {
+        chart.getData().add(s);
+        seriesStyles.put(s, styleClass);
+    }
+
+    /**
+     * Styles each line by what it shows, not by its index. Called once every series is in its chart:
+     * a LineChart resets its lines' style classes whenever its list of series changes.
+     */
+    private void styleLines() {
+        seriesStyles.forEach((s, styleClass) -> s.getNode().getStyleClass().add(styleClass));
+    }
+
+    private static HBox legendItem(String text, String styleClass, String explanation) {
+        return legendItem(new Label(text), styleClass, explanation);
+    }
+
+    private static HBox legendItem(Label label, String styleClass, String explanation) {
+        Line swatch = new Line(0, 0, 20, 0);
+        swatch.getStyleClass().addAll("key-line", styleClass);
+        label.getStyleClass().add("key-label");
+        label.setMinWidth(Label.USE_PREF_SIZE); // wrap the legend onto a new line rather than cut a name short
+        HBox item = new HBox(swatch, label);
+        item.getStyleClass().add("key-item");
+        Tooltip tooltip = new Tooltip(explanation);
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(340);
+        Tooltip.install(item, tooltip);
+        return item;
+    }
+
+    private static NumberAxis timeAxis() {
+        NumberAxis axis = new NumberAxis(0, WINDOW_SECONDS, TICK_SECONDS);
+        axis.setAutoRanging(false);
+        axis.setLabel("virtual time (s)");
+        axis.setAnimated(false);
+        return axis;
+    }
+
+    private static LineChart<Number, Number> chart(NumberAxis timeAxis, NumberAxis valueAxis, String styleClass) {
+        LineChart<Number, Number> chart = new LineChart<>(timeAxis, valueAxis);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setLegendVisible(false);
+        chart.getStyleClass().add(styleClass);
+        chart.setMinWidth(0);
+        chart.setMinHeight(0);
+        return chart;
+    }
+}

@@ -1,0 +1,213 @@
+package dev.scalelab.ui.caching;
+
+import dev.scalelab.ui.parameters.ParameterForm;
+import dev.scalelab.ui.parameters.SliderScale;
+import dev.scalelab.world.Action;
+import dev.scalelab.world.Parameter;
+import dev.scalelab.world.Scenario;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiConsumer;
+
+/**
+ * The Caching panel's parameter pane: each level's capacity, policy and TTL (only for the levels the
+ * scenario has), the write policy and coalescing, the key popularity, and the cache's actions
+ * (expire the hot key, flush, fail a level). It is rebuilt when the levels change, and shows a way
+ * to a scenario with a cache when there is none.
+ *
+ * <p>FX thread only.
+ */
+final class CachingParameters {
+    /** Sends an action to the simulation: {@code target} a level name or null, {@code value} or null. */
+    interface Commands {
+        void act(Action action, String target, Double value);
+    }
+
+    private static final Parameter[] CAPACITY = {Parameter.L1_CAPACITY, Parameter.L2_CAPACITY, Parameter.L3_CAPACITY};
+    private static final Parameter[] POLICY = {Parameter.L1_POLICY, Parameter.L2_POLICY, Parameter.L3_POLICY};
+    private static final Parameter[] TTL = {Parameter.L1_TTL, Parameter.L2_TTL, Parameter.L3_TTL};
+
+    private final BiConsumer<Parameter, Object> set;
+    private final Commands commands;
+    private final StackPane host = new StackPane();
+    private final Node noCache;
+    private ParameterForm form;
+    private String shownStructure;
+    private Node alphaRow;
+    private Node hotTrafficRow;
+    private Node hotKeysRow;
+
+    CachingParameters(BiConsumer<Parameter, Object> set, Commands commands, Runnable openStampede) {
+        this.set = set;
+        this.commands = commands;
+        host.setId("cachingParameters");
+        noCache = noCachePane(openStampede);
+    }
+
+    StackPane node() {
+        return host;
+    }
+
+    /** Follows the simulation's scenario; rebuilds the form when the levels change. */
+    void update(Scenario current) {
+        Scenario.Cache cache = current.cache();
+        String structure = structureOf(cache);
+        if (!structure.equals(shownStructure)) {
+            shownStructure = structure;
+            if (cache == null) {
+                form = null;
+                host.getChildren().setAll(noCache);
+            } else {
+                form = build(current);
+                host.getChildren().setAll(form.node());
+            }
+        }
+        if (form != null) {
+            form.update(current);
+            // A skew applies to zipf, the hot fractions to hotspot: the others are shown, dimmed.
+            Scenario.KeyDistribution distribution = current.workload().keys().distribution();
+            alphaRow.setDisable(distribution != Scenario.KeyDistribution.ZIPF);
+            hotTrafficRow.setDisable(distribution != Scenario.KeyDistribution.HOTSPOT);
+            hotKeysRow.setDisable(distribution != Scenario.KeyDistribution.HOTSPOT);
+        }
+    }
+
+    /** Level names: the form has one block of rows and one row of buttons per level. */
+    static String structureOf(Scenario.Cache cache) {
+        if (cache == null) {
+            return "";
+        }
+        StringBuilder s = new StringBuilder();
+        for (Scenario.CacheLevel level : cache.levels()) {
+            s.append(level.name()).append(';');
+        }
+        return s.toString();
+    }
+
+    private ParameterForm build(Scenario current) {
+        ParameterForm f = new ParameterForm("Caching", set);
+        // Shown before the rows are added, so that each row (and its slider) starts from a live value.
+        f.update(current);
+        List<Scenario.CacheLevel> levels = current.cache().levels();
+        int count = Math.min(CAPACITY.length, levels.size());
+
+        // The actions and coalescing first: the hot key's expiry and its cure are what a stampede is about.
+        f.section("Actions");
+        Button expire = f.button("Expire hot key",
+                "Expires key 0, the hottest key, in every level at once, as its TTL would. Its next reads all miss together: "
+                        + "without coalescing each of them loads it from the store (a stampede); with coalescing they share one load.",
+                () -> commands.act(Action.EXPIRE_KEY, null, 0.0));
+        expire.setId("expireHotKeyButton");
+        Button flushAll = f.button("Flush every level", Action.FLUSH_CACHE.description(),
+                () -> commands.act(Action.FLUSH_CACHE, null, null));
+        flushAll.setId("flushAllButton");
+        List<Node> rows = new ArrayList<>();
+        for (int i = 0; i < levels.size(); i++) {
+            String name = levels.get(i).name();
+            Button flush = actionButton("Flush " + name, "flushL" + (i + 1) + "Button",
+                    "Empties " + name + " (every copy of it); its write-back entries are written to the store first.",
+                    () -> commands.act(Action.FLUSH_CACHE, name, null));
+            Button fail = actionButton("Fail " + name, "failL" + (i + 1) + "Button",
+                    name + " crashes and comes back empty: its unflushed write-back writes are lost and counted, and its "
+                            + "keys' next reads fall through to the level below or the store.",
+                    () -> commands.act(Action.FAIL_CACHE_LEVEL, name, null));
+            HBox row = new HBox(flush, fail);
+            row.getStyleClass().add("caching-action-row");
+            rows.add(row);
+        }
+        rows.forEach(f::addNode);
+
+        f.section("Writes and stampedes");
+        f.add(Parameter.CACHE_WRITE_POLICY);
+        f.add(Parameter.CACHE_COALESCE);
+
+        f.section("Levels");
+        for (int i = 0; i < count; i++) {
+            f.add(CAPACITY[i], SliderScale.logarithmic(10, 1_000_000));
+            f.add(POLICY[i]);
+            f.add(TTL[i], SliderScale.logarithmic(1, 86_400));
+        }
+        f.addNode(note("A new capacity, policy or TTL rebuilds the cache: it starts empty."));
+
+        f.section("Key popularity");
+        f.add(Parameter.KEY_DISTRIBUTION);
+        f.add(Parameter.KEY_ALPHA, SliderScale.linear(0, 2, 0.05));
+        alphaRow = lastRow(f);
+        f.add(Parameter.KEY_HOT_TRAFFIC, SliderScale.linear(0, 1, 0.01));
+        hotTrafficRow = lastRow(f);
+        f.add(Parameter.KEY_HOT_KEYS, SliderScale.logarithmic(0.001, 1));
+        hotKeysRow = lastRow(f);
+        f.add(Parameter.KEY_SCAN, SliderScale.linear(0, 1, 0.01));
+        f.addNode(note("A new key popularity also starts the cache empty."));
+
+        capitalizeTtl(f);
+        return f;
+    }
+
+    private static Button actionButton(String text, String id, String explanation, Runnable action) {
+        Button button = new Button(text);
+        button.setId(id);
+        button.getStyleClass().add("parameter-action");
+        button.setMaxWidth(Double.MAX_VALUE);
+        HBox.setHgrow(button, Priority.ALWAYS);
+        Tooltip tooltip = new Tooltip(explanation);
+        tooltip.setWrapText(true);
+        tooltip.setMaxWidth(340);
+        tooltip.setShowDelay(Duration.millis(300));
+        button.setTooltip(tooltip);
+        button.setOnAction(event -> action.run());
+        return button;
+    }
+
+    /** The form names a level's time to live after its path, "L1 ttl"; it is an acronym. */
+    private static void capitalizeTtl(ParameterForm form) {
+        for (Node label : ((ScrollPane) form.node()).getContent().lookupAll(".parameter-name")) {
+            Label name = (Label) label;
+            if (name.getText().endsWith(" ttl")) {
+                name.setText(name.getText().replace(" ttl", " TTL"));
+            }
+        }
+    }
+
+    /** The row {@link ParameterForm#add} just appended: the last node of the form's list. */
+    private static Node lastRow(ParameterForm form) {
+        VBox list = (VBox) ((ScrollPane) form.node()).getContent();
+        return list.getChildren().get(list.getChildren().size() - 1);
+    }
+
+    private static Label note(String text) {
+        Label note = new Label(text);
+        note.getStyleClass().add("caching-note");
+        note.setWrapText(true);
+        return note;
+    }
+
+    private static Node noCachePane(Runnable openStampede) {
+        Label title = new Label("Caching");
+        title.getStyleClass().add("pane-title");
+        Label text = note("This scenario has no cache, so there is nothing to tune here. Open the cache-stampede "
+                + "scenario, or add a \"cache\" section with levels to your scenario file.");
+        Button open = actionButton("Open cache-stampede", "openStampedeFromParametersButton",
+                "Starts the cache-stampede scenario from t = 0: an L1 per instance and a shared L2 in front of a slow store, "
+                        + "a hot key that expires at 60 s without coalescing and at 150 s with it.",
+                openStampede);
+        VBox pane = new VBox(title, text, open);
+        pane.getStyleClass().addAll("parameter-list", "caching-no-cache-parameters");
+        ScrollPane scroll = new ScrollPane(pane);
+        scroll.getStyleClass().add("parameter-pane");
+        scroll.setFitToWidth(true);
+        scroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        return scroll;
+    }
+}
