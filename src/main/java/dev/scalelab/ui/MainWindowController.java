@@ -93,8 +93,18 @@ public final class MainWindowController {
             presetChoice.setValue(viewModel.scenarioLabelProperty().get());
         }
         // Installed after the initial value, so that showing the starting scenario does not restart it.
+        // The menu follows the scenario however it was chosen (a panel's "open the preset" button too).
+        boolean[] followingScenario = {false};
+        viewModel.scenarioLabelProperty().addListener((obs, old, label) -> {
+            String shown = Presets.names().contains(label) ? label : null;
+            if (!java.util.Objects.equals(presetChoice.getValue(), shown)) {
+                followingScenario[0] = true; // showing it, not choosing it: no second restart
+                presetChoice.setValue(shown);
+                followingScenario[0] = false;
+            }
+        });
         presetChoice.setOnAction(event -> {
-            if (presetChoice.getValue() != null) {
+            if (!followingScenario[0] && presetChoice.getValue() != null) {
                 viewModel.choosePreset(presetChoice.getValue());
             }
         });

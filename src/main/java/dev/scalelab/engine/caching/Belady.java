@@ -16,6 +16,15 @@ public final class Belady {
 
     /** Hits of MIN on {@code trace} (non-negative keys) with room for {@code capacity} entries. */
     public static long hits(int[] trace, int capacity) {
+        return hits(trace, capacity, 0);
+    }
+
+    /**
+     * Hits of MIN counted from position {@code countFrom} on: the requests before it only warm the
+     * cache. Compared with a cache that has been running for a while, a bound from a cold start
+     * would be unfair to MIN, since its first misses are compulsory.
+     */
+    public static long hits(int[] trace, int capacity, int countFrom) {
         int n = trace.length;
         int[] nextUse = nextUses(trace);
         // resident[t]: a resident key's next request is at time t (t < n) or never (t >= n).
@@ -31,7 +40,9 @@ public final class Belady {
             resident[next] = true;
             heapSize = push(heap, heapSize, next);
             if (hit) {
-                hits++;
+                if (i >= countFrom) {
+                    hits++;
+                }
                 continue;
             }
             residents++;

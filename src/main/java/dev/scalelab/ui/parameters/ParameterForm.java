@@ -181,7 +181,7 @@ public final class ParameterForm {
         }
         String text = words.toString().replace(" ms", "").replace(" seconds", "").replace(" per second", "")
                 .replace(" percent", "");
-        text = prefix + text;
+        text = prefix + text.replace("ttl", "TTL");
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 

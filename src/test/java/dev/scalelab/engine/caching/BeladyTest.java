@@ -73,4 +73,16 @@ class BeladyTest {
         assertArrayEquals(new int[] {3, 4, 5, 6}, recorder.toArray());
         assertEquals(2, Belady.hits(new int[] {3, 4, 3, 4}, 2));
     }
+
+    @Test
+    void warmUpRequestsAreServedButNotCounted() {
+        // 1 2 1 2 | 1 2 with room for 2: the first two requests are compulsory misses, then every
+        // request hits. Counting from position 4, both counted requests hit.
+        int[] trace = {1, 2, 1, 2, 1, 2};
+        assertEquals(4, Belady.hits(trace, 2));
+        assertEquals(2, Belady.hits(trace, 2, 4));
+        // With room for 1, MIN bypasses 2 (needed later than 1) and keeps 1, which hits at 2 and 4.
+        assertEquals(2, Belady.hits(trace, 1));
+        assertEquals(1, Belady.hits(trace, 1, 4));
+    }
 }
