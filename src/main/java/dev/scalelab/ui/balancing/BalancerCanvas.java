@@ -2,6 +2,7 @@ package dev.scalelab.ui.balancing;
 
 import dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy;
 import dev.scalelab.ui.Formats;
+import dev.scalelab.ui.overview.InstanceIndex;
 import dev.scalelab.ui.overview.RequestDots;
 import dev.scalelab.ui.overview.TileGrid;
 import dev.scalelab.world.Parameter;
@@ -154,9 +155,7 @@ public final class BalancerCanvas extends Region {
     private final TileGrid grid = new TileGrid();
     private final RequestDots dots = new RequestDots();
 
-    private int[] tileIndexByNumber = new int[64];
-    private int tileIndexOffset;
-    private int tileIndexSpan;
+    private final InstanceIndex tileIndex = new InstanceIndex();
     /** Per row or tile, from the newest snapshot: 1 sampled by the shown decision, 2 picked by it. */
     private byte[] pickMarks = new byte[64];
 
@@ -253,7 +252,7 @@ public final class BalancerCanvas extends Region {
         pick = shownPick;
         selectedId = selected;
         List<InstanceView> instances = newSnapshot.instances();
-        indexTiles(instances);
+        tileIndex.index(instances);
         totalRouted = 0;
         readyCount = 0;
         for (InstanceView in : instances) {
@@ -789,7 +788,7 @@ public final class BalancerCanvas extends Region {
         int selectedNumber = selectedNumber();
         for (int c = 0; c < cells; c++) {
             int i = length - cells + c;
-            int tile = tileOf(dispatches.instanceNumbers()[i]);
+            int tile = tileIndex.of(dispatches.instanceNumbers()[i]);
             byte outcome = dispatches.outcomes()[i];
             Color fill;
             if (outcome == Snapshot.Dispatches.REJECTED_NO_INSTANCE || outcome == Snapshot.Dispatches.REJECTED_QUEUE_FULL) {
@@ -833,7 +832,7 @@ public final class BalancerCanvas extends Region {
                 flash(g, fromX, fromY, (double) age / (FLIGHT_NANOS + FLASH_NANOS));
                 continue;
             }
-            int index = tileOf(dots.instanceNumber(i));
+            int index = tileIndex.of(dots.instanceNumber(i));
             if (index < 0) {
                 continue; // its instance drained away meanwhile
             }
@@ -870,32 +869,6 @@ public final class BalancerCanvas extends Region {
     /** A share of traffic with one decimal, enough to tell 12.5% (an eighth) from 3.1%. */
     static String sharePercent(double fraction) {
         return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
-    }
-
-    /** Maps instance numbers to their place in the list, so each dot and strip cell finds its row in constant time. */
-    private void indexTiles(List<InstanceView> instances) {
-        int min = Integer.MAX_VALUE;
-        int max = Integer.MIN_VALUE;
-        for (InstanceView in : instances) {
-            min = Math.min(min, in.number());
-            max = Math.max(max, in.number());
-        }
-        tileIndexOffset = min;
-        int span = instances.isEmpty() ? 0 : max - min + 1;
-        if (tileIndexByNumber.length < span) {
-            tileIndexByNumber = new int[Math.max(span, 2 * tileIndexByNumber.length)];
-        }
-        Arrays.fill(tileIndexByNumber, 0, span, -1);
-        for (int i = 0; i < instances.size(); i++) {
-            tileIndexByNumber[instances.get(i).number() - min] = i;
-        }
-        tileIndexSpan = span;
-    }
-
-    /** The place of instance {@code number} in the list, or -1 when it is gone. */
-    private int tileOf(int number) {
-        int slot = number - tileIndexOffset;
-        return slot >= 0 && slot < tileIndexSpan ? tileIndexByNumber[slot] : -1;
     }
 
     private static double width(String s, Font font) {

@@ -18,7 +18,6 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -49,7 +48,6 @@ public final class PoolView extends Region {
     private static final double TILE_ASPECT = 1.45;
     private static final double MAX_TILE_WIDTH = 230;
     private static final double TILE_PADDING = 6;
-    private static final double CELL_GAP = 2;
     private static final double DOT_RADIUS = 3;
     /** Dots shrink on small tiles so that the stream does not hide the tiles it crosses. */
     private static final double SMALL_DOT_RADIUS = 2;
@@ -86,9 +84,7 @@ public final class PoolView extends Region {
     private final TileGrid grid = new TileGrid();
     private final RequestDots dots = new RequestDots();
 
-    private int[] tileIndexByNumber = new int[64];
-    private int tileIndexOffset;
-    private int tileIndexSpan;
+    private final InstanceIndex tileIndex = new InstanceIndex();
 
     private Snapshot snapshot;
     private boolean dirty = true;
@@ -117,7 +113,7 @@ public final class PoolView extends Region {
         if (snapshot != null && newSnapshot.timeSeconds() < snapshot.timeSeconds()) {
             dots.clear(); // the run restarted: the old dots fly to instances that no longer exist
         }
-        indexTiles(newSnapshot.instances());
+        tileIndex.index(newSnapshot.instances());
         snapshot = newSnapshot;
         dirty = true;
     }
@@ -535,42 +531,8 @@ public final class PoolView extends Region {
         }
     }
 
-    /** One cell per worker while they fit at a readable size; otherwise one bar of busy / workers. */
     private void drawWorkers(GraphicsContext g, InstanceView in, double x, double y, double w, double h) {
-        if (h < 3 || w < 3) {
-            return;
-        }
-        int workers = in.workers();
-        double cell = largestCell(workers, w, h);
-        if (cell >= 4) {
-            int perRow = (int) ((w + CELL_GAP) / (cell + CELL_GAP));
-            int rows = (workers + perRow - 1) / perRow;
-            double blockHeight = rows * cell + (rows - 1) * CELL_GAP;
-            double y0 = y + (h - blockHeight) / 2;
-            for (int i = 0; i < workers; i++) {
-                g.setFill(i < in.busy() ? busyFill.getValue() : idleFill.getValue());
-                g.fillRect(x + (i % perRow) * (cell + CELL_GAP), y0 + (i / perRow) * (cell + CELL_GAP), cell, cell);
-            }
-        } else {
-            double barHeight = Math.min(h, 10);
-            double y0 = y + (h - barHeight) / 2;
-            g.setFill(idleFill.getValue());
-            g.fillRect(x, y0, w, barHeight);
-            g.setFill(busyFill.getValue());
-            g.fillRect(x, y0, w * Math.min(1, in.busy() / (double) Math.max(1, workers)), barHeight);
-        }
-    }
-
-    /** The largest square cell (up to 22 px) such that {@code workers} cells fit in w × h. */
-    private static double largestCell(int workers, double w, double h) {
-        for (double cell = 22; cell >= 4; cell -= 1) {
-            int perRow = (int) ((w + CELL_GAP) / (cell + CELL_GAP));
-            int rowsFit = (int) ((h + CELL_GAP) / (cell + CELL_GAP));
-            if ((long) perRow * rowsFit >= workers) {
-                return cell;
-            }
-        }
-        return 0;
+        WorkerCells.draw(g, in.workers(), in.busy(), x, y, w, h, 22, busyFill.getValue(), idleFill.getValue());
     }
 
     private void drawDots(GraphicsContext g, double fromX, double fromY, long nowNanos) {
@@ -586,7 +548,7 @@ public final class PoolView extends Region {
                 flash(g, fromX, fromY, (double) age / (FLIGHT_NANOS + FLASH_NANOS));
                 continue;
             }
-            int index = tileOf(dots.instanceNumber(i));
+            int index = tileIndex.of(dots.instanceNumber(i));
             if (index < 0) {
                 continue; // its instance drained away meanwhile
             }
@@ -613,32 +575,6 @@ public final class PoolView extends Region {
 
     private static double easeOut(double t) {
         return 1 - (1 - t) * (1 - t);
-    }
-
-    /** Maps instance numbers to tiles for this snapshot, so each dot finds its tile in constant time. */
-    private void indexTiles(List<InstanceView> instances) {
-        int min = Integer.MAX_VALUE;
-        int max = Integer.MIN_VALUE;
-        for (InstanceView in : instances) {
-            min = Math.min(min, in.number());
-            max = Math.max(max, in.number());
-        }
-        tileIndexOffset = min;
-        int span = instances.isEmpty() ? 0 : max - min + 1;
-        if (tileIndexByNumber.length < span) {
-            tileIndexByNumber = new int[Math.max(span, 2 * tileIndexByNumber.length)];
-        }
-        Arrays.fill(tileIndexByNumber, 0, span, -1);
-        for (int i = 0; i < instances.size(); i++) {
-            tileIndexByNumber[instances.get(i).number() - min] = i;
-        }
-        tileIndexSpan = span;
-    }
-
-    /** The tile of instance {@code number}, or -1 when it is gone. */
-    private int tileOf(int number) {
-        int slot = number - tileIndexOffset;
-        return slot >= 0 && slot < tileIndexSpan ? tileIndexByNumber[slot] : -1;
     }
 
     /** 987, 12.3k, 4.5M: short enough for a tile. */

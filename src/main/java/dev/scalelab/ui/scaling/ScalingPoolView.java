@@ -3,6 +3,7 @@ package dev.scalelab.ui.scaling;
 import dev.scalelab.engine.scaling.InstanceSize;
 import dev.scalelab.world.Snapshot;
 import dev.scalelab.world.Snapshot.InstanceState;
+import dev.scalelab.ui.overview.WorkerCells;
 import dev.scalelab.world.Snapshot.InstanceView;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
@@ -47,7 +48,6 @@ public final class ScalingPoolView extends Region {
     private static final double TILE_ASPECT = 1.4;
     /** A 1-vCPU tile is at most this wide; the others grow with √vCPUs from there. */
     private static final double MAX_UNIT_WIDTH = 150;
-    private static final double CELL_GAP = 2;
     private static final double SELECTION_WIDTH = 3;
     private static final double[] STARTING_DASHES = {5, 3};
     /** A failed tile pulses twice a wall second, so it is noticed even in a large pool. */
@@ -451,42 +451,8 @@ public final class ScalingPoolView extends Region {
         g.setGlobalAlpha(1);
     }
 
-    /** One cell per worker while they fit at a readable size; otherwise one bar of busy / workers. */
     private void drawWorkers(GraphicsContext g, InstanceView in, double x, double y, double w, double h) {
-        if (h < 3 || w < 3) {
-            return;
-        }
-        int workers = in.workers();
-        double cell = largestCell(workers, w, h);
-        if (cell >= 4) {
-            int perRow = (int) ((w + CELL_GAP) / (cell + CELL_GAP));
-            int rows = (workers + perRow - 1) / perRow;
-            double blockHeight = rows * cell + (rows - 1) * CELL_GAP;
-            double y0 = y + (h - blockHeight) / 2;
-            for (int i = 0; i < workers; i++) {
-                g.setFill(i < in.busy() ? busyFill.getValue() : idleFill.getValue());
-                g.fillRect(x + (i % perRow) * (cell + CELL_GAP), y0 + (i / perRow) * (cell + CELL_GAP), cell, cell);
-            }
-        } else {
-            double barHeight = Math.min(h, 10);
-            double y0 = y + (h - barHeight) / 2;
-            g.setFill(idleFill.getValue());
-            g.fillRect(x, y0, w, barHeight);
-            g.setFill(busyFill.getValue());
-            g.fillRect(x, y0, w * Math.min(1, in.busy() / (double) Math.max(1, workers)), barHeight);
-        }
-    }
-
-    /** The largest square cell (up to 20 px) such that {@code workers} cells fit in w × h. */
-    private static double largestCell(int workers, double w, double h) {
-        for (double cell = 20; cell >= 4; cell -= 1) {
-            int perRow = (int) ((w + CELL_GAP) / (cell + CELL_GAP));
-            int rowsFit = (int) ((h + CELL_GAP) / (cell + CELL_GAP));
-            if ((long) perRow * rowsFit >= workers) {
-                return cell;
-            }
-        }
-        return 0;
+        WorkerCells.draw(g, in.workers(), in.busy(), x, y, w, h, 20, busyFill.getValue(), idleFill.getValue());
     }
 
     /** A tile whose instance is gone fades out where it was: grey when it drained, red when it failed. */
