@@ -11,6 +11,9 @@ import javafx.scene.layout.Priority;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.scalelab.ui.charts.ChartSeries.dropBefore;
+import static dev.scalelab.ui.charts.ChartSeries.series;
+
 /**
  * The panel's charts over at least the last {@link #WINDOW_SECONDS} of virtual time. One world:
  * p50 and p99, and each instance's share of the traffic (one line per instance, in the instance's
@@ -193,22 +196,6 @@ final class BalancingCharts {
             points.add(new XYChart.Data<>(line.time(i), line.percent(i)));
         }
         s.getData().addAll(points);
-    }
-
-    private static void dropBefore(XYChart.Series<Number, Number> s, double windowStart) {
-        int stale = 0;
-        while (stale < s.getData().size() && s.getData().get(stale).getXValue().doubleValue() < windowStart) {
-            stale++;
-        }
-        if (stale > 0) {
-            s.getData().remove(0, stale);
-        }
-    }
-
-    private static XYChart.Series<Number, Number> series(String name) {
-        XYChart.Series<Number, Number> s = new XYChart.Series<>();
-        s.setName(name);
-        return s;
     }
 
     private static NumberAxis timeAxis() {

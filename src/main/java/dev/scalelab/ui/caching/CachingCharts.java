@@ -16,6 +16,8 @@ import javafx.scene.shape.Line;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.scalelab.ui.charts.ChartSeries.dropBefore;
+
 /**
  * Two charts over at least the last {@link #WINDOW_SECONDS} of virtual time: the hit ratio of each
  * level and of the whole cache, against Che's prediction for L1 (dashed) and Belady's optimum for
@@ -253,16 +255,6 @@ final class CachingCharts {
             }
         }
         s.getData().addAll(points);
-    }
-
-    private static void dropBefore(XYChart.Series<Number, Number> s, double windowStart) {
-        int stale = 0;
-        while (stale < s.getData().size() && s.getData().get(stale).getXValue().doubleValue() < windowStart) {
-            stale++;
-        }
-        if (stale > 0) {
-            s.getData().remove(0, stale);
-        }
     }
 
     private static void setText(Label label, String text) {

@@ -11,6 +11,8 @@ import javafx.scene.layout.Priority;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.scalelab.ui.charts.ChartSeries.dropBefore;
+
 /**
  * Throughput (offered, completed, rejected per second) and latency (p50, p99) over at least the last
  * {@link #WINDOW_SECONDS} of virtual time. Each update appends only the points that are new and drops
@@ -100,16 +102,6 @@ final class OverviewCharts {
             }
         }
         s.getData().addAll(points);
-    }
-
-    private static void dropBefore(XYChart.Series<Number, Number> s, double windowStart) {
-        int stale = 0;
-        while (stale < s.getData().size() && s.getData().get(stale).getXValue().doubleValue() < windowStart) {
-            stale++;
-        }
-        if (stale > 0) {
-            s.getData().remove(0, stale);
-        }
     }
 
     private static NumberAxis timeAxis() {

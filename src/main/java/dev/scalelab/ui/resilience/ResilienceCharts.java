@@ -18,6 +18,9 @@ import javafx.util.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
+import static dev.scalelab.ui.charts.ChartSeries.dropBefore;
+import static dev.scalelab.ui.charts.ChartSeries.series;
+
 /**
  * The Resilience panel's charts over the last {@link #WINDOW_SECONDS} of virtual time, one line
  * (or band) per dependency in its colour: the load offered to each dependency against the requests
@@ -228,22 +231,6 @@ final class ResilienceCharts {
             }
         }
         s.getData().addAll(points);
-    }
-
-    private static void dropBefore(XYChart.Series<Number, Number> s, double windowStart) {
-        int stale = 0;
-        while (stale < s.getData().size() && s.getData().get(stale).getXValue().doubleValue() < windowStart) {
-            stale++;
-        }
-        if (stale > 0) {
-            s.getData().remove(0, stale);
-        }
-    }
-
-    private static XYChart.Series<Number, Number> series(String name) {
-        XYChart.Series<Number, Number> s = new XYChart.Series<>();
-        s.setName(name);
-        return s;
     }
 
     private static NumberAxis timeAxis() {

@@ -22,6 +22,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import static dev.scalelab.ui.charts.ChartSeries.dropBefore;
+
 /**
  * Four small charts over the last {@link #WINDOW_SECONDS} of virtual time, in a 2 × 2 grid on one
  * time axis: replicas (ready, desired, and the load as the replicas it needs at the target), CPU
@@ -218,16 +220,6 @@ final class ScalingCharts {
             }
         }
         line.series.getData().addAll(points);
-    }
-
-    private static void dropBefore(XYChart.Series<Number, Number> s, double windowStart) {
-        int stale = 0;
-        while (stale < s.getData().size() && s.getData().get(stale).getXValue().doubleValue() < windowStart) {
-            stale++;
-        }
-        if (stale > 0) {
-            s.getData().remove(0, stale);
-        }
     }
 
     /**
