@@ -1,6 +1,7 @@
 package dev.scalelab.ui.caching;
 
 import dev.scalelab.ui.Formats;
+import dev.scalelab.ui.charts.ChartPacer;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.Snapshot;
 import dev.scalelab.world.Snapshot.CacheLevelView;
@@ -23,7 +24,7 @@ import java.util.Locale;
  */
 public final class CachingViewModel {
     /** At 100× a sample arrives every frame; a few chart updates a second still read as live. */
-    static final long MIN_CHART_UPDATE_INTERVAL_NANOS = 250_000_000L;
+    static final long MIN_CHART_UPDATE_INTERVAL_NANOS = ChartPacer.MIN_UPDATE_INTERVAL_NANOS;
     /**
      * A second counts as a stampede when duplicate loads (loads of a key that was already loading)
      * are at least this many and at least {@link #STAMPEDE_SHARE} of the store's loads: some happen by
@@ -64,8 +65,7 @@ public final class CachingViewModel {
     private Snapshot shown;
     private boolean publishNow = true;
     private long publishedAtNanos;
-    private double chartedUntilSeconds = Double.NaN;
-    private long chartedAtNanos;
+    private final ChartPacer chartPacer = new ChartPacer();
 
     /**
      * Takes in a new snapshot: the rates sample every frame, and the stampede alarm follows at once;
@@ -228,16 +228,7 @@ public final class CachingViewModel {
      * redraw now (at most every {@link #MIN_CHART_UPDATE_INTERVAL_NANOS}, except for a new run).
      */
     public boolean chartsDue(double newestSampleSeconds, long nowNanos) {
-        if (Double.compare(newestSampleSeconds, chartedUntilSeconds) == 0) {
-            return false;
-        }
-        boolean restarted = !(newestSampleSeconds > chartedUntilSeconds);
-        if (!restarted && nowNanos - chartedAtNanos < MIN_CHART_UPDATE_INTERVAL_NANOS) {
-            return false;
-        }
-        chartedUntilSeconds = newestSampleSeconds;
-        chartedAtNanos = nowNanos;
-        return true;
+        return chartPacer.due(newestSampleSeconds, nowNanos);
     }
 
     // ------------------------------------------------------------------ formats

@@ -3,6 +3,7 @@ package dev.scalelab.ui.database;
 import dev.scalelab.engine.data.DatabaseView;
 import dev.scalelab.engine.data.ShardRouter;
 import dev.scalelab.ui.Formats;
+import dev.scalelab.ui.charts.ChartPacer;
 import dev.scalelab.world.Sample;
 import dev.scalelab.world.Snapshot;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -20,7 +21,7 @@ import javafx.beans.property.ReadOnlyStringWrapper;
  */
 public final class DatabaseViewModel {
     /** At 100x a sample arrives every frame; a few chart updates a second still read as live. */
-    static final long MIN_CHART_UPDATE_INTERVAL_NANOS = 250_000_000L;
+    static final long MIN_CHART_UPDATE_INTERVAL_NANOS = ChartPacer.MIN_UPDATE_INTERVAL_NANOS;
 
     private final ReadOnlyBooleanWrapper hasDatabase = new ReadOnlyBooleanWrapper(this, "hasDatabase", false);
     private final ReadOnlyStringWrapper queries = new ReadOnlyStringWrapper(this, "queries", "–");
@@ -42,8 +43,7 @@ public final class DatabaseViewModel {
     private int comparedVirtualNodes;
     private int comparedKeyCount;
 
-    private double chartedUntilSeconds = Double.NaN;
-    private long chartedAtNanos;
+    private final ChartPacer chartPacer = new ChartPacer();
 
     /** Takes in a new snapshot. */
     public void update(Snapshot snapshot) {
@@ -119,16 +119,7 @@ public final class DatabaseViewModel {
 
     /** True when the newest sample is one the charts have not shown and the charts may redraw now. */
     public boolean chartsDue(double newest, long nowNanos) {
-        if (Double.compare(newest, chartedUntilSeconds) == 0) {
-            return false;
-        }
-        boolean restarted = !(newest > chartedUntilSeconds); // also true for the first points and for an empty series
-        if (!restarted && nowNanos - chartedAtNanos < MIN_CHART_UPDATE_INTERVAL_NANOS) {
-            return false;
-        }
-        chartedUntilSeconds = newest;
-        chartedAtNanos = nowNanos;
-        return true;
+        return chartPacer.due(newest, nowNanos);
     }
 
     public ReadOnlyBooleanProperty hasDatabaseProperty() {

@@ -1,6 +1,7 @@
 package dev.scalelab.ui.overview;
 
 import dev.scalelab.ui.Formats;
+import dev.scalelab.ui.charts.ChartPacer;
 import dev.scalelab.world.Sample;
 import dev.scalelab.world.Snapshot;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -18,7 +19,7 @@ public final class OverviewViewModel {
     /** At higher rates the canvas shows a sample of the decisions; more dots would only be a blur. */
     static final int MAX_NEW_DOTS_PER_FRAME = 30;
     /** At 100× a sample arrives every frame; a few chart updates a second still read as live. */
-    static final long MIN_CHART_UPDATE_INTERVAL_NANOS = 250_000_000L;
+    static final long MIN_CHART_UPDATE_INTERVAL_NANOS = ChartPacer.MIN_UPDATE_INTERVAL_NANOS;
 
     private final ReadOnlyStringWrapper offered = new ReadOnlyStringWrapper(this, "offered", "–");
     private final ReadOnlyStringWrapper completed = new ReadOnlyStringWrapper(this, "completed", "–");
@@ -30,8 +31,7 @@ public final class OverviewViewModel {
 
     private Sample shownSample;
     private long seenDispatches;
-    private double chartedUntilSeconds = Double.NaN;
-    private long chartedAtNanos;
+    private final ChartPacer chartPacer = new ChartPacer();
 
     /** Takes in a new snapshot: the headline follows the newest per-second sample. */
     public void update(Snapshot snapshot) {
@@ -79,16 +79,7 @@ public final class OverviewViewModel {
      * and the charts may redraw now.
      */
     public boolean chartsDue(double newest, long nowNanos) {
-        if (Double.compare(newest, chartedUntilSeconds) == 0) {
-            return false;
-        }
-        boolean restarted = !(newest > chartedUntilSeconds); // also true for the first points and for an empty series
-        if (!restarted && nowNanos - chartedAtNanos < MIN_CHART_UPDATE_INTERVAL_NANOS) {
-            return false;
-        }
-        chartedUntilSeconds = newest;
-        chartedAtNanos = nowNanos;
-        return true;
+        return chartPacer.due(newest, nowNanos);
     }
 
     public ReadOnlyStringProperty offeredProperty() {

@@ -1,6 +1,7 @@
 package dev.scalelab.ui.scaling;
 
 import dev.scalelab.ui.Formats;
+import dev.scalelab.ui.charts.ChartPacer;
 import dev.scalelab.world.Action;
 import dev.scalelab.world.LogEntry;
 import dev.scalelab.world.Parameter;
@@ -30,7 +31,7 @@ public final class ScalingViewModel {
     /** The speed a "slow" instance is set to: a gray failure, up and healthy but four times slower. */
     static final double SLOW_SPEED_FACTOR = 0.25;
     /** At 100× a sample arrives every frame; a few chart updates a second still read as live. */
-    static final long MIN_CHART_UPDATE_INTERVAL_NANOS = 250_000_000L;
+    static final long MIN_CHART_UPDATE_INTERVAL_NANOS = ChartPacer.MIN_UPDATE_INTERVAL_NANOS;
 
     /** Receives a pool action: {@code SimulationRunner::act}. */
     @FunctionalInterface
@@ -77,8 +78,7 @@ public final class ScalingViewModel {
     private long shownCountdown = Long.MIN_VALUE;
     private long shownVerticalCountdown = Long.MIN_VALUE;
 
-    private double chartedUntilSeconds = Double.NaN;
-    private long chartedAtNanos;
+    private final ChartPacer chartPacer = new ChartPacer();
 
     public ScalingViewModel(ActionSink sendAction) {
         this.sendAction = sendAction;
@@ -465,16 +465,7 @@ public final class ScalingViewModel {
      * (at most four times a wall second, but at once after a restart).
      */
     public boolean chartsDue(double newest, long nowNanos) {
-        if (Double.compare(newest, chartedUntilSeconds) == 0) {
-            return false;
-        }
-        boolean restarted = !(newest > chartedUntilSeconds);
-        if (!restarted && nowNanos - chartedAtNanos < MIN_CHART_UPDATE_INTERVAL_NANOS) {
-            return false;
-        }
-        chartedUntilSeconds = newest;
-        chartedAtNanos = nowNanos;
-        return true;
+        return chartPacer.due(newest, nowNanos);
     }
 
     // ------------------------------------------------------------------ properties
