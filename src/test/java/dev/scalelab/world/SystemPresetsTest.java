@@ -131,4 +131,17 @@ class SystemPresetsTest {
             assertEquals(Report.toJson(Report.of(a, 0)), Report.toJson(Report.of(b, 0)), name);
         }
     }
+
+    @Test
+    void everyPresetRunsAMinuteServingItsTraffic() {
+        for (String name : Presets.names()) {
+            World w = new World(Presets.load(name));
+            runTo(w, 60);
+            Snapshot s = w.snapshot();
+            assertTrue(s.offered() > 0, name);
+            // Rejections and failures are part of some lessons, but most traffic is served in every preset.
+            assertTrue(s.completed() > 0.5 * s.offered(), name + ": " + s.completed() + " of " + s.offered());
+            assertTrue(s.totalLatency().count() > 0, name + ": no latency recorded");
+        }
+    }
 }
