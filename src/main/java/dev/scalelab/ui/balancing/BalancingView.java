@@ -26,10 +26,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 import java.util.function.Consumer;
+
+import static dev.scalelab.ui.Tooltips.tooltip;
 
 /**
  * The Load balancing panel: the live view of the balancer and its instances with the decision
@@ -321,14 +322,6 @@ public final class BalancingView implements Panel {
         button.setTooltip(tooltip(explanation));
         button.setOnAction(event -> action.run());
         return button;
-    }
-
-    private static Tooltip tooltip(String text) {
-        Tooltip tip = new Tooltip(text);
-        tip.setWrapText(true);
-        tip.setMaxWidth(340);
-        tip.setShowDelay(Duration.millis(300));
-        return tip;
     }
 
     // ------------------------------------------------------------------ Panel

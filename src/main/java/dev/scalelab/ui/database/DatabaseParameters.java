@@ -20,10 +20,11 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 import java.util.List;
 import java.util.Locale;
+
+import static dev.scalelab.ui.Tooltips.tooltip;
 
 /**
  * The Database panel's right-hand pane: its live parameters (sharding, resharding, replication and
@@ -236,11 +237,4 @@ final class DatabaseParameters {
         return unit;
     }
 
-    private static Tooltip tooltip(String explanation) {
-        Tooltip tooltip = new Tooltip(explanation);
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(340);
-        tooltip.setShowDelay(Duration.millis(300));
-        return tooltip;
-    }
 }

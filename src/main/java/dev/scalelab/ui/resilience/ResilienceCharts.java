@@ -13,13 +13,13 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.RowConstraints;
 import javafx.scene.layout.VBox;
 import javafx.scene.shape.Rectangle;
-import javafx.util.Duration;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import static dev.scalelab.ui.charts.ChartSeries.dropBefore;
 import static dev.scalelab.ui.charts.ChartSeries.series;
+import static dev.scalelab.ui.Tooltips.tooltip;
 
 /**
  * The Resilience panel's charts over the last {@link #WINDOW_SECONDS} of virtual time, one line
@@ -93,14 +93,6 @@ final class ResilienceCharts {
 
     private static void install(LineChart<Number, Number> chart, String explanation) {
         Tooltip.install(chart, tooltip(explanation));
-    }
-
-    private static Tooltip tooltip(String text) {
-        Tooltip tooltip = new Tooltip(text);
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(360);
-        tooltip.setShowDelay(Duration.millis(300));
-        return tooltip;
     }
 
     VBox view() {

@@ -25,11 +25,12 @@ import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
-import javafx.util.Duration;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+
+import static dev.scalelab.ui.Tooltips.tooltip;
 
 /**
  * The Scaling panel: the autoscaler's state and its last decision explained step by step, the
@@ -274,14 +275,6 @@ public final class ScalingView implements Panel {
     /** {@code value}, or {@code otherwise} while it is empty. */
     private static ObservableStringValue orElse(ObservableStringValue value, String otherwise) {
         return Bindings.createStringBinding(() -> value.get().isEmpty() ? otherwise : value.get(), value);
-    }
-
-    private static Tooltip tooltip(String text) {
-        Tooltip tooltip = new Tooltip(text);
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(340);
-        tooltip.setShowDelay(Duration.millis(300));
-        return tooltip;
     }
 
     @Override
