@@ -1,7 +1,6 @@
 package dev.scalelab.ui.balancing;
 
 import dev.scalelab.world.Snapshot;
-import javafx.geometry.Side;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -11,8 +10,9 @@ import javafx.scene.layout.Priority;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.scalelab.ui.charts.ChartSeries.dropBefore;
-import static dev.scalelab.ui.charts.ChartSeries.series;
+import static dev.scalelab.ui.charts.LiveCharts.dropBefore;
+import static dev.scalelab.ui.charts.LiveCharts.lineChart;
+import static dev.scalelab.ui.charts.LiveCharts.series;
 
 /**
  * The panel's charts over at least the last {@link #WINDOW_SECONDS} of virtual time. One world:
@@ -30,8 +30,8 @@ final class BalancingCharts {
 
     private final NumberAxis latencyTime = timeAxis();
     private final NumberAxis shareTime = timeAxis();
-    private final LineChart<Number, Number> latencyChart = chart(latencyTime, "latency (ms)", "balancing-latency-chart");
-    private final LineChart<Number, Number> shareChart = chart(shareTime, "share of traffic (%)", "share-chart");
+    private final LineChart<Number, Number> latencyChart = lineChart(latencyTime, "latency (ms)", "balancing-latency-chart");
+    private final LineChart<Number, Number> shareChart = lineChart(shareTime, "share of traffic (%)", "share-chart");
     private final HBox view = new HBox(latencyChart, shareChart);
 
     /** What the series show now, such as "one|i-0,i-1" or "race|round-robin|p2c|i-3"; a change rebuilds them. */
@@ -206,17 +206,4 @@ final class BalancingCharts {
         return axis;
     }
 
-    private static LineChart<Number, Number> chart(NumberAxis timeAxis, String valueLabel, String styleClass) {
-        NumberAxis valueAxis = new NumberAxis();
-        valueAxis.setLabel(valueLabel);
-        valueAxis.setForceZeroInRange(true);
-        valueAxis.setAnimated(false);
-        LineChart<Number, Number> chart = new LineChart<>(timeAxis, valueAxis);
-        chart.setAnimated(false);
-        chart.setCreateSymbols(false);
-        chart.setLegendSide(Side.TOP);
-        chart.getStyleClass().add(styleClass);
-        chart.setMinWidth(0);
-        return chart;
-    }
 }

@@ -16,7 +16,7 @@ import javafx.scene.shape.Line;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.scalelab.ui.charts.ChartSeries.dropBefore;
+import static dev.scalelab.ui.charts.LiveCharts.dropBefore;
 
 /**
  * Two charts over at least the last {@link #WINDOW_SECONDS} of virtual time: the hit ratio of each

@@ -1,7 +1,6 @@
 package dev.scalelab.ui.overview;
 
 import dev.scalelab.world.Snapshot;
-import javafx.geometry.Side;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -11,7 +10,8 @@ import javafx.scene.layout.Priority;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.scalelab.ui.charts.ChartSeries.dropBefore;
+import static dev.scalelab.ui.charts.LiveCharts.dropBefore;
+import static dev.scalelab.ui.charts.LiveCharts.lineChart;
 
 /**
  * Throughput (offered, completed, rejected per second) and latency (p50, p99) over at least the last
@@ -26,8 +26,8 @@ final class OverviewCharts {
 
     private final NumberAxis throughputTime = timeAxis();
     private final NumberAxis latencyTime = timeAxis();
-    private final LineChart<Number, Number> throughputChart = chart(throughputTime, "requests / s", "throughput-chart");
-    private final LineChart<Number, Number> latencyChart = chart(latencyTime, "latency (ms)", "latency-chart");
+    private final LineChart<Number, Number> throughputChart = lineChart(throughputTime, "requests / s", "throughput-chart");
+    private final LineChart<Number, Number> latencyChart = lineChart(latencyTime, "latency (ms)", "latency-chart");
     private final XYChart.Series<Number, Number> offered = series(throughputChart, "offered");
     private final XYChart.Series<Number, Number> completed = series(throughputChart, "completed");
     private final XYChart.Series<Number, Number> rejected = series(throughputChart, "rejected");
@@ -112,19 +112,6 @@ final class OverviewCharts {
         return axis;
     }
 
-    private static LineChart<Number, Number> chart(NumberAxis timeAxis, String valueLabel, String styleClass) {
-        NumberAxis valueAxis = new NumberAxis();
-        valueAxis.setLabel(valueLabel);
-        valueAxis.setForceZeroInRange(true);
-        valueAxis.setAnimated(false);
-        LineChart<Number, Number> chart = new LineChart<>(timeAxis, valueAxis);
-        chart.setAnimated(false);
-        chart.setCreateSymbols(false);
-        chart.setLegendSide(Side.TOP);
-        chart.getStyleClass().add(styleClass);
-        chart.setMinWidth(0);
-        return chart;
-    }
 
     private static XYChart.Series<Number, Number> series(LineChart<Number, Number> chart, String name) {
         XYChart.Series<Number, Number> s = new XYChart.Series<>();

@@ -17,8 +17,8 @@ import javafx.scene.shape.Rectangle;
 import java.util.ArrayList;
 import java.util.List;
 
-import static dev.scalelab.ui.charts.ChartSeries.dropBefore;
-import static dev.scalelab.ui.charts.ChartSeries.series;
+import static dev.scalelab.ui.charts.LiveCharts.dropBefore;
+import static dev.scalelab.ui.charts.LiveCharts.series;
 import static dev.scalelab.ui.Tooltips.tooltip;
 
 /**

@@ -22,7 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import static dev.scalelab.ui.charts.ChartSeries.dropBefore;
+import static dev.scalelab.ui.charts.LiveCharts.dropBefore;
 
 /**
  * Four small charts over the last {@link #WINDOW_SECONDS} of virtual time, in a 2 × 2 grid on one

@@ -1,13 +1,16 @@
 package dev.scalelab.ui.charts;
 
+import javafx.geometry.Side;
+import javafx.scene.chart.LineChart;
+import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 
 /**
  * Helpers shared by the panels' live line charts, which keep a sliding window of per-second
  * points: new points are appended, points that slid out of the window are dropped. FX thread only.
  */
-public final class ChartSeries {
-    private ChartSeries() {
+public final class LiveCharts {
+    private LiveCharts() {
     }
 
     /** An empty series with a legend name. */
@@ -26,5 +29,23 @@ public final class ChartSeries {
         if (stale > 0) {
             s.getData().remove(0, stale);
         }
+    }
+
+    /**
+     * A line chart over {@code timeAxis} with a value axis from zero: no animation and no symbols,
+     * which would cost every frame, the legend on top, and free to shrink with its pane.
+     */
+    public static LineChart<Number, Number> lineChart(NumberAxis timeAxis, String valueLabel, String styleClass) {
+        NumberAxis valueAxis = new NumberAxis();
+        valueAxis.setLabel(valueLabel);
+        valueAxis.setForceZeroInRange(true);
+        valueAxis.setAnimated(false);
+        LineChart<Number, Number> chart = new LineChart<>(timeAxis, valueAxis);
+        chart.setAnimated(false);
+        chart.setCreateSymbols(false);
+        chart.setLegendSide(Side.TOP);
+        chart.getStyleClass().add(styleClass);
+        chart.setMinWidth(0);
+        return chart;
     }
 }
