@@ -102,19 +102,22 @@ public final class ScenarioFiles {
         List<Scenario.Dependency> dependencies = readDependencies(f);
         List<Scenario.TimelineEntry> timeline = readTimeline(f, "timeline", dependencies);
         f.finish();
-        Scenario scenario = new Scenario(name, description, seed, duration, workload, service, autoscaler, vertical, balancer,
-                cache, database, dependencies, timeline);
+        // A dependency field on the timeline is checked against the scenario's starting values. The
+        // check sets it on a copy without the timeline: with it, the copy's own timeline would be
+        // checked again, and again (a stack overflow), and each check would cost the timeline's length.
+        Scenario settings = new Scenario(name, description, seed, duration, workload, service, autoscaler, vertical, balancer,
+                cache, database, dependencies, List.of());
         for (int i = 0; i < timeline.size(); i++) {
             Scenario.TimelineEntry e = timeline.get(i);
             if (e.path() != null && isDependencyField(e.path())) {
                 try {
-                    withDependencyField(scenario, e.path(), e.value());
+                    withDependencyField(settings, e.path(), e.value());
                 } catch (ScenarioException bad) {
                     throw new ScenarioException("timeline[" + i + "].value", "setting " + bad.getMessage());
                 }
             }
         }
-        return scenario;
+        return settings.withTimeline(timeline);
     }
 
     private static Scenario.Workload readWorkload(Fields f, Scenario.Workload d) {
@@ -635,7 +638,7 @@ public final class ScenarioFiles {
 
     /** The value of a dependency field, as its file holds it (a Double, Integer, Boolean or String). */
     public static Object readDependencyField(Scenario s, String path) {
-        JsonNode node = toTree(s);
+        JsonNode node = settingsTree(s);
         for (String part : path.split("\\.")) {
             node = step(node, part);
         }
@@ -658,7 +661,7 @@ public final class ScenarioFiles {
      * file holds it: a Double, Integer, Boolean or String.
      */
     static Object readField(Scenario s, String path, Parameter.Type type) {
-        JsonNode node = toTree(s);
+        JsonNode node = settingsTree(s);
         for (String part : path.split("\\.")) {
             node = step(node, part);
         }
@@ -685,7 +688,7 @@ public final class ScenarioFiles {
 
     /** {@code s} with the field at {@code path} replaced, checked as a file would be. */
     static Scenario withField(Scenario s, String path, Object value) {
-        ObjectNode root = toTree(s);
+        ObjectNode root = settingsTree(s);
         String[] parts = path.split("\\.");
         JsonNode parent = root;
         StringBuilder at = new StringBuilder();
@@ -708,7 +711,15 @@ public final class ScenarioFiles {
         } else {
             target.put(last, String.valueOf(value));
         }
-        return readScenario(new Fields(root, ""));
+        return readScenario(new Fields(root, "")).withTimeline(s.timeline());
+    }
+
+    /**
+     * The tree of {@code s} without its timeline: a single field is read or set in time that does
+     * not grow with the timeline, so a run of N timeline sets costs O(N), not O(N²).
+     */
+    private static ObjectNode settingsTree(Scenario s) {
+        return toTree(s.timeline().isEmpty() ? s : s.withTimeline(List.of()));
     }
 
     // ---------------------------------------------------------------- writing
