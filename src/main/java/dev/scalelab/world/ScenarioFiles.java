@@ -107,9 +107,11 @@ public final class ScenarioFiles {
         // checked again, and again (a stack overflow), and each check would cost the timeline's length.
         Scenario settings = new Scenario(name, description, seed, duration, workload, service, autoscaler, vertical, balancer,
                 cache, database, dependencies, List.of());
+        // A long recorded run sets the same few fields to the same few values many times: check each pair once.
+        Set<List<Object>> checked = new java.util.HashSet<>();
         for (int i = 0; i < timeline.size(); i++) {
             Scenario.TimelineEntry e = timeline.get(i);
-            if (e.path() != null && isDependencyField(e.path())) {
+            if (e.path() != null && isDependencyField(e.path()) && checked.add(java.util.Arrays.asList(e.path(), e.value()))) {
                 try {
                     withDependencyField(settings, e.path(), e.value());
                 } catch (ScenarioException bad) {
@@ -605,8 +607,10 @@ public final class ScenarioFiles {
      * can be set like parameters; the file reader checks the value when the change is applied.
      */
     public static boolean isDependencyField(String path) {
-        return path.matches("dependencies\\[\\d+]\\.[a-zA-Z.]+") && !path.endsWith(".name");
+        return DEPENDENCY_FIELD.matcher(path).matches() && !path.endsWith(".name");
     }
+
+    private static final java.util.regex.Pattern DEPENDENCY_FIELD = java.util.regex.Pattern.compile("dependencies\\[\\d+]\\.[a-zA-Z.]+");
 
     /** Which dependency a dependency field belongs to. */
     public static int dependencyIndex(String path) {
@@ -688,7 +692,7 @@ public final class ScenarioFiles {
 
     /** {@code s} with the field at {@code path} replaced, checked as a file would be. */
     static Scenario withField(Scenario s, String path, Object value) {
-        ObjectNode root = settingsTree(s);
+        ObjectNode root = settingsTree(s).deepCopy();
         String[] parts = path.split("\\.");
         JsonNode parent = root;
         StringBuilder at = new StringBuilder();
@@ -719,8 +723,21 @@ public final class ScenarioFiles {
      * not grow with the timeline, so a run of N timeline sets costs O(N), not O(N²).
      */
     private static ObjectNode settingsTree(Scenario s) {
-        return toTree(s.timeline().isEmpty() ? s : s.withTimeline(List.of()));
+        synchronized (LAST_TREE_LOCK) {
+            if (s != lastTreeOf) {
+                lastTree = toTree(s.timeline().isEmpty() ? s : s.withTimeline(List.of()));
+                lastTreeOf = s;
+            }
+            return lastTree;
+        }
     }
+
+    // A live set reads the field before, sets it and reads it after, each on a tree of the scenario:
+    // keeping the last tree built makes that one tree per set, not three. Callers never change it
+    // (withField changes a copy). Read by the simulation thread and the UI thread, hence the lock.
+    private static final Object LAST_TREE_LOCK = new Object();
+    private static Scenario lastTreeOf;
+    private static ObjectNode lastTree;
 
     // ---------------------------------------------------------------- writing
 
