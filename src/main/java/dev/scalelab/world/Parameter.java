@@ -238,6 +238,9 @@ public enum Parameter {
      * seventy paths are too many for a one-line message.
      */
     public static String suggest(String path) {
+        if (path.length() > 2 * Quote.MAX_CHARS) {
+            return "; the parameters are listed in README.md";
+        }
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (Parameter p : values()) {
@@ -299,18 +302,18 @@ public enum Parameter {
                 if (t.equalsIgnoreCase("false") || t.equalsIgnoreCase("off")) {
                     return Boolean.FALSE;
                 }
-                throw new ScenarioException(field, "\"" + t + "\" is not " + expectation());
+                throw new ScenarioException(field, Quote.of(t) + " is not " + expectation());
             case INTEGER:
                 try {
                     return checkRange(field, Long.parseLong(t)).intValue();
                 } catch (NumberFormatException e) {
-                    throw new ScenarioException(field, "\"" + t + "\" is not a whole number; " + expectation());
+                    throw new ScenarioException(field, Quote.of(t) + " is not a whole number; " + expectation());
                 }
             case NUMBER:
                 try {
                     return checkRange(field, Double.parseDouble(t));
                 } catch (NumberFormatException e) {
-                    throw new ScenarioException(field, "\"" + t + "\" is not a number; " + expectation());
+                    throw new ScenarioException(field, Quote.of(t) + " is not a number; " + expectation());
                 }
             default:
                 throw new AssertionError(type);
@@ -360,7 +363,7 @@ public enum Parameter {
 
     private String checkChoice(String field, String value) {
         if (!choices.contains(value)) {
-            throw new ScenarioException(field, "\"" + value + "\" is not " + expectation());
+            throw new ScenarioException(field, Quote.of(value) + " is not " + expectation());
         }
         return value;
     }

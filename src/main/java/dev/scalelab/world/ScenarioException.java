@@ -6,7 +6,8 @@ public final class ScenarioException extends RuntimeException {
     private final String problem;
 
     public ScenarioException(String field, String problem) {
-        super(field.isEmpty() ? problem : field + ": " + problem);
+        // A field path is the author's own text (an unknown field's name): quote a long one shortened.
+        super(field.isEmpty() ? problem : Quote.cut(field) + ": " + problem);
         this.field = field;
         this.problem = problem;
     }

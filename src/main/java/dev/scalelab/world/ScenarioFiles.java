@@ -17,6 +17,11 @@ import dev.scalelab.sim.RateShape;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -25,6 +30,8 @@ import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -43,30 +50,94 @@ public final class ScenarioFiles {
     }
 
     public static Scenario read(Path file) {
-        String text;
+        byte[] bytes;
         try {
-            text = Files.readString(file, StandardCharsets.UTF_8);
+            bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new ScenarioException("", "no such file: " + file);
+            throw new ScenarioException("", "no such file: " + Quote.cut(file.toString()));
         } catch (IOException e) {
-            throw new ScenarioException("", "cannot read " + file + ": " + e.getMessage());
+            throw new ScenarioException("", "cannot read " + Quote.cut(file.toString()) + ": " + e.getMessage());
+        } catch (OutOfMemoryError e) {
+            throw new ScenarioException("", "the file is too large to read");
         }
-        return parse(text);
+        return parse(utf8(bytes));
+    }
+
+    /**
+     * The text of a scenario file, which is UTF-8 (RFC 8259 §8.1). A byte-order mark is allowed and
+     * dropped, as JSON parsers may; a byte that is not UTF-8 (a file saved as Latin-1, say) is named
+     * by its line and column, so the author can find it.
+     */
+    static String utf8(byte[] bytes) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(bytes);
+        CharBuffer out = CharBuffer.allocate(bytes.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (result.isError()) {
+            int bad = in.position();
+            int line = 1;
+            int column = 1;
+            for (int i = 0; i < bad; i++) {
+                if (bytes[i] == '\n') {
+                    line++;
+                    column = 1;
+                } else if ((bytes[i] & 0xC0) != 0x80) {
+                    column++; // count characters, not the continuation bytes of one
+                }
+            }
+            throw new ScenarioException("", String.format(Locale.ROOT,
+                    "not UTF-8 text: byte 0x%02X at line %d, column %d; save the file as UTF-8", bytes[bad] & 0xFF, line, column));
+        }
+        decoder.flush(out);
+        out.flip();
+        String text = out.toString();
+        return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 
     public static Scenario parse(String json) {
         JsonNode root;
         try {
-            root = JSON.readTree(json);
+            root = JSON.readTree(json.startsWith("\uFEFF") ? json.substring(1) : json);
         } catch (JsonProcessingException e) {
-            String where = e.getLocation() == null ? ""
+            String where = e.getLocation() == null || e.getLocation().getLineNr() < 1 ? ""
                     : " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
-            throw new ScenarioException("", "not valid JSON" + where + ": " + e.getOriginalMessage());
+            throw new ScenarioException("", "not valid JSON" + where + ": " + JsonErrors.describe(e.getOriginalMessage()));
         }
         if (root == null || !root.isObject()) {
             throw new ScenarioException("", "a scenario must be a JSON object such as {\"schema\": 1}");
         }
+        checkUnicode(root, "");
         return readScenario(new Fields((ObjectNode) root, ""));
+    }
+
+    /**
+     * Rejects a string or field name with an unpaired surrogate (a high surrogate D800 escaped in the
+     * file): it is valid JSON text but not Unicode, and no report or saved file could hold it.
+     */
+    private static void checkUnicode(JsonNode node, String path) {
+        if (node.isTextual()) {
+            int at = Quote.loneSurrogate(node.textValue());
+            if (at >= 0) {
+                throw new ScenarioException(path, "not valid Unicode: a lone surrogate "
+                        + String.format("\\u%04X", (int) node.textValue().charAt(at)) + " at character " + (at + 1)
+                        + " of " + Quote.of(node.textValue()));
+            }
+        } else if (node.isArray()) {
+            for (int i = 0; i < node.size(); i++) {
+                checkUnicode(node.get(i), path + "[" + i + "]");
+            }
+        } else if (node.isObject()) {
+            Iterator<Map.Entry<String, JsonNode>> fields = node.fields();
+            while (fields.hasNext()) {
+                Map.Entry<String, JsonNode> f = fields.next();
+                String at = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
+                if (Quote.loneSurrogate(f.getKey()) >= 0) {
+                    throw new ScenarioException(Quote.cut(at), "not valid Unicode: a field name with a lone surrogate");
+                }
+                checkUnicode(f.getValue(), at);
+            }
+        }
     }
 
     /** A built-in scenario by name, from the {@code presets/} resources. */
@@ -425,10 +496,10 @@ public final class ScenarioFiles {
             String name = f.string("name", null);
             if (name == null || !name.matches("[a-z0-9][a-z0-9-]{0,30}")) {
                 throw new ScenarioException(f.path("name"), name == null ? "missing; a short name such as \"payments\""
-                        : "\"" + name + "\" must be lower-case letters, digits and dashes (at most 31)");
+                        : Quote.of(name) + " must be lower-case letters, digits and dashes (at most 31)");
             }
             if (!names.add(name)) {
-                throw new ScenarioException(f.path("name"), "\"" + name + "\" is used by another dependency");
+                throw new ScenarioException(f.path("name"), Quote.of(name) + " is used by another dependency");
             }
             double p = f.number("callProbability", 1, 0, 1, true);
             int instances = (int) f.integer("instances", 2, 1, 500);
@@ -546,7 +617,7 @@ public final class ScenarioFiles {
                 }
                 if (action.target() == Action.Target.DEPENDENCY
                         && dependencies.stream().noneMatch(dep -> dep.name().equals(target))) {
-                    throw new ScenarioException(f.path("target"), "\"" + target + "\" is not a dependency of this scenario"
+                    throw new ScenarioException(f.path("target"), Quote.of(target) + " is not a dependency of this scenario"
                             + (dependencies.isEmpty() ? " (it has none)" : "; use one of "
                             + String.join(", ", dependencies.stream().map(Scenario.Dependency::name).toList())));
                 }
@@ -576,7 +647,7 @@ public final class ScenarioFiles {
         }
         Parameter p = Parameter.byPath(paramPath);
         if (p == null && !isDependencyField(paramPath)) {
-            throw new ScenarioException(f.path("path"), "\"" + paramPath + "\" is not a parameter that can be set"
+            throw new ScenarioException(f.path("path"), Quote.of(paramPath) + " is not a parameter that can be set"
                     + Parameter.suggest(paramPath));
         }
         JsonNode raw = f.take("value");
@@ -1057,7 +1128,7 @@ public final class ScenarioFiles {
                     return v;
                 }
             }
-            throw new ScenarioException(path(name), "\"" + v + "\" is not one of " + String.join(", ", allowed));
+            throw new ScenarioException(path(name), Quote.of(v) + " is not one of " + String.join(", ", allowed));
         }
 
         double number(String name, double fallback, double min, double max, boolean minInclusive) {
@@ -1167,7 +1238,7 @@ public final class ScenarioFiles {
 
         private static String describe(JsonNode v) {
             if (v.isTextual()) {
-                return "the string \"" + v.textValue() + "\"";
+                return "the string " + Quote.of(v.textValue());
             }
             if (v.isBoolean()) {
                 return v.asText();
@@ -1178,7 +1249,7 @@ public final class ScenarioFiles {
             if (v.isObject()) {
                 return "an object";
             }
-            return v.toString();
+            return Quote.cut(v.toString());
         }
     }
 }

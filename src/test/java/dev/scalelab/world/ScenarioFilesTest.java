@@ -70,7 +70,7 @@ class ScenarioFilesTest {
         assertEquals("workload.arrival.shape.multiplier: missing; a number from 0 to 10000",
                 error("{\"schema\":1,\"workload\":{\"arrival\":{\"shape\":{\"kind\":\"spike\",\"atSeconds\":1,\"durationSeconds\":2}}}}"));
         assertEquals(true, error("{\"schema\":1,").startsWith("not valid JSON at line 1, column "));
-        assertEquals(true, error("{\"schema\":1,\"schema\":1}").contains("Duplicate field 'schema'"));
+        assertEquals(true, error("{\"schema\":1,\"schema\":1}").contains("duplicate field 'schema'"));
         assertEquals("service.serviceTime.p99Ms: a log-normal's p99 must be above its mean and at most 14.97 x the mean (meanMs 10, p99Ms 500)",
                 error("{\"schema\":1,\"service\":{\"serviceTime\":{\"distribution\":\"lognormal\",\"meanMs\":10,\"p99Ms\":500}}}"));
     }
