@@ -4,6 +4,7 @@ import dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Action;
 import dev.scalelab.world.Parameter;
+import dev.scalelab.world.RunStoppedException;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.World;
 
@@ -271,13 +272,30 @@ public final class SimulationRunner implements AutoCloseable {
                     LockSupport.parkNanos(Math.max(1_000_000L, PUBLISH_INTERVAL_NANOS - (System.nanoTime() - lastPublishWall)));
                 }
             } catch (Throwable t) {
-                StringWriter text = new StringWriter();
-                t.printStackTrace(new PrintWriter(text));
-                failure = text.toString();
+                failure = describeFailure(t);
                 paused = true;
                 publish(System.nanoTime());
             }
         }
+    }
+
+    /**
+     * What the user is shown when the simulation thread stops: a run that outgrew this machine says
+     * what to lower in one line; anything else is a defect, shown with its stack for the report.
+     */
+    private String describeFailure(Throwable t) {
+        if (t instanceof RunStoppedException) {
+            return t.getMessage();
+        }
+        if (t instanceof OutOfMemoryError) {
+            // The world that filled the heap is dropped on Reset; until then nothing more is allocated for it.
+            return "the run stopped at t = " + Math.round(world.nowSeconds()) + " s: Java ran out of memory ("
+                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap); lower the arrival rate, the queue capacity "
+                    + "or the number of instances, or give Java more memory (java -Xmx…)";
+        }
+        StringWriter text = new StringWriter();
+        t.printStackTrace(new PrintWriter(text));
+        return text.toString();
     }
 
     private boolean runCommands() {

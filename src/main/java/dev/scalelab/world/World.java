@@ -31,6 +31,7 @@ import dev.scalelab.sim.Simulation;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -104,6 +105,15 @@ public final class World {
 
     // Counters over the whole run.
     private long offered;
+    /**
+     * Requests this world may hold at once (queued, in service or waiting on the database and
+     * dependencies): half the heap at {@link #BYTES_PER_REQUEST} each. Above it the run stops with a
+     * message instead of ending in an OutOfMemoryError (500 instances with 100,000-deep queues at
+     * 10^6 requests/s fill any heap).
+     */
+    private final long maxRequestsInSystem;
+    /** A queued request's measured footprint: the Request object (56 bytes) and its queue slot. */
+    static final long BYTES_PER_REQUEST = 64;
     private long completed;
     private long rejected;
     private long failed;
@@ -144,6 +154,12 @@ public final class World {
     private int activeUsers;
 
     public World(Scenario scenario) {
+        this(scenario, Runtime.getRuntime().maxMemory() / 2);
+    }
+
+    /** A world whose requests may take about {@code requestMemoryBytes} of the heap at once. */
+    public World(Scenario scenario, long requestMemoryBytes) {
+        this.maxRequestsInSystem = Math.max(1, requestMemoryBytes / BYTES_PER_REQUEST);
         this.initial = scenario;
         this.current = scenario;
         streams = new RandomStreams(scenario.seed());
@@ -928,6 +944,9 @@ public final class World {
     }
 
     private void arrive(int user) {
+        if (offered - completed - failed - rejected >= maxRequestsInSystem) {
+            throw tooManyRequests();
+        }
         offered++;
         intervalOffered++;
         double scan = current.workload().keys().scanFraction();
@@ -956,6 +975,16 @@ public final class World {
             balancer.onComplete(in, 0, sim.nowNanos());
             reject(r, in.number, Snapshot.Dispatches.REJECTED_QUEUE_FULL);
         }
+    }
+
+    private RunStoppedException tooManyRequests() {
+        long heapMiB = Runtime.getRuntime().maxMemory() >> 20;
+        return new RunStoppedException(nowSeconds(), String.format(Locale.ROOT,
+                "the run stopped at t = %s s: %,d requests in the system need about %,d MiB, half of Java's %,d MiB heap; "
+                        + "lower workload.arrival.ratePerSecond or service.queueCapacity (now %,d per instance), "
+                        + "or give Java more memory (java -Xmx…)",
+                Parameter.format(Math.round(nowSeconds() * 1000) / 1000.0), offered - completed - failed - rejected,
+                (offered - completed - failed - rejected) * BYTES_PER_REQUEST >> 20, heapMiB, current.service().queueCapacity()));
     }
 
     private void reject(Request r, int instanceNumber, byte outcome) {
