@@ -643,7 +643,7 @@ public final class ScenarioFiles {
     private static Scenario.TimelineEntry readSet(Fields f, double at) {
         String paramPath = f.string("path", null);
         if (paramPath == null) {
-            throw new ScenarioException(f.path("path"), "missing; the parameter to set, one of " + String.join(", ", Parameter.paths()));
+            throw new ScenarioException(f.path("path"), "missing; the parameter to set, such as service.instances (README.md lists them)");
         }
         Parameter p = Parameter.byPath(paramPath);
         if (p == null && !isDependencyField(paramPath)) {
@@ -685,7 +685,9 @@ public final class ScenarioFiles {
 
     /** Which dependency a dependency field belongs to. */
     public static int dependencyIndex(String path) {
-        return Integer.parseInt(path.substring(path.indexOf('[') + 1, path.indexOf(']')));
+        String digits = path.substring(path.indexOf('[') + 1, path.indexOf(']'));
+        // An index past any list (dependencies[99999999999]) is "no such item", not a number overflow.
+        return digits.length() > 9 ? Integer.MAX_VALUE : Integer.parseInt(digits);
     }
 
     /**
