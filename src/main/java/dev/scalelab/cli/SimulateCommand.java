@@ -42,7 +42,8 @@ final class SimulateCommand implements Callable<Integer> {
     Path timeseries;
 
     @Option(names = "--trace", paramLabel = "calls.csv",
-            description = "Write one row per downstream call attempt: time, dependency, request, attempt, outcome, duration, breaker state.")
+            description = "Write one row per downstream call attempt, in start order: sequence, start, end and duration (ns), "
+                    + "dependency, request, attempt, outcome, slow, breaker state before and after; and a row per breaker rebuilt.")
     Path trace;
 
     @Override
@@ -66,7 +67,7 @@ final class SimulateCommand implements Callable<Integer> {
             Files.createDirectories(target.getParent());
             csvTmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
             csvWriter = Files.newBufferedWriter(csvTmp);
-            csvWriter.write(dev.scalelab.world.Sample.CSV_HEADER);
+            csvWriter.write(world.sampleCsvHeader());
             csvWriter.newLine();
             java.io.BufferedWriter w = csvWriter;
             world.setSampleSink(sample -> {
@@ -107,6 +108,7 @@ final class SimulateCommand implements Callable<Integer> {
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         }
         if (traceWriter != null) {
+            world.flushAttemptTrace();
             traceWriter.close();
             Files.move(traceTmp, trace.toAbsolutePath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);

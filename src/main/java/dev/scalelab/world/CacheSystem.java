@@ -186,6 +186,21 @@ final class CacheSystem {
         lastCoalescedReads = h.coalescedReads();
     }
 
+    /** The last second's overall hit ratio (NaN without reads), for the time series. */
+    double lastHitRatio() {
+        return overallHitRatio.last();
+    }
+
+    /** The last second's hit ratio of level {@code i} (NaN without lookups). */
+    double lastLevelHitRatio(int i) {
+        return i < levelHitRatio.length ? levelHitRatio[i].last() : Double.NaN;
+    }
+
+    /** Loads from the backing store in the last second. */
+    double lastStoreLoads() {
+        return storeLoads.last();
+    }
+
     // ------------------------------------------------------------------ actions
 
     boolean flush(String levelName, World world) {

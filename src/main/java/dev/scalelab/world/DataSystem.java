@@ -136,6 +136,21 @@ final class DataSystem implements BackingStore {
         lastStale = c.staleReads();
     }
 
+    /** Queries (reads and writes) in the last second, for the time series. */
+    double lastQueries() {
+        return queriesPerSecond.last();
+    }
+
+    /** Stale reads in the last second. */
+    double lastStaleReads() {
+        return staleReadsPerSecond.last();
+    }
+
+    /** Keys moved between shards since the start of the run. */
+    long keysMoved() {
+        return retiredKeysMoved + database.counters().keysMoved();
+    }
+
     // ------------------------------------------------------------------ actions
 
     boolean addShard() {

@@ -3,6 +3,7 @@ package dev.scalelab.world;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.engine.resilience.AttemptRecord;
+import dev.scalelab.engine.resilience.AttemptTrace;
 import dev.scalelab.engine.resilience.Backoff;
 import dev.scalelab.engine.resilience.BreakerConfig;
 import dev.scalelab.engine.resilience.BreakerState;
@@ -70,7 +71,7 @@ final class MeshSystem {
             world.log("breaker", d.name() + ": " + t.from() + " -> " + t.to() + ", " + t.reason());
         });
         if (trace != null) {
-            client.setAttemptListener(trace::accept);
+            client.setTrace(trace);
         }
         return client;
     }
@@ -84,6 +85,8 @@ final class MeshSystem {
     void reconfigure(int i, Scenario.Dependency d) {
         Scenario.Dependency old = config.get(i);
         MeshClient oldClient = clients.get(i);
+        BreakerState was = oldClient.breaker().state();
+        int windowCalls = oldClient.breaker().windowTotals().totalCalls();
         MeshStats s = oldClient.stats();
         long[] r = retired.get(i);
         r[0] += s.requests();
@@ -96,7 +99,36 @@ final class MeshSystem {
                 || old.errorRate() != d.errorRate();
         DownstreamService service = serviceChanged ? service(d) : oldClient.dependency();
         config.set(i, d);
-        clients.set(i, client(d, service));
+        MeshClient fresh = client(d, service);
+        clients.set(i, fresh);
+        if (old.breaker() != null || d.breaker() != null) {
+            breakerRebuilt(d.name(), old.breaker() != null, d.breaker() != null, was, windowCalls, fresh.breaker().state());
+        }
+    }
+
+    /**
+     * A new mesh client means a new breaker: its state and window start over whatever the old one
+     * had seen. Said in the log (a decision entry) and, with a trace, as a row of its own.
+     */
+    private void breakerRebuilt(String name, boolean had, boolean has, BreakerState was, int windowCalls, BreakerState now) {
+        String message;
+        if (!had) {
+            message = name + ": breaker added by a settings change, " + now + "; its window starts empty";
+        } else if (!has) {
+            message = name + ": breaker removed by a settings change (was " + was + "); calls are no longer guarded";
+        } else {
+            message = name + ": breaker rebuilt by a settings change, " + now + (was == now ? " as before" : " (was " + was + ")")
+                    + "; its window starts empty" + (windowCalls > 0 ? " (it held " + windowCalls + " calls)" : "");
+        }
+        world.log("breaker", message);
+        if (trace != null) {
+            trace.end(AttemptRecord.breakerRebuilt(trace.begin(), sim.nowNanos(), name, was, now));
+        }
+    }
+
+    /** A breaker setting of a dependency ({@code dependencies[0].breaker.mode}): before the first, it has none. */
+    static boolean isBreakerField(String path) {
+        return path.matches("dependencies\\[\\d+]\\.breaker\\..+");
     }
 
     static MeshConfig meshConfig(Scenario.Dependency d) {
@@ -179,13 +211,42 @@ final class MeshSystem {
         });
     }
 
-    private Consumer<AttemptRecord> trace;
+    /** The trace of every client, old and new, so that its rows are in start order across dependencies. */
+    private AttemptTrace trace;
 
-    void setTrace(Consumer<AttemptRecord> trace) {
-        this.trace = trace;
+    void setTrace(Consumer<AttemptRecord> sink) {
+        this.trace = sink == null ? null : new AttemptTrace(sink::accept);
         for (MeshClient c : clients) {
-            c.setAttemptListener(trace::accept);
+            c.setTrace(trace);
         }
+    }
+
+    /** Writes the trace rows still held (the run is over); attempts in flight have none. */
+    void flushTrace() {
+        if (trace != null) {
+            trace.flush();
+        }
+    }
+
+    // ------------------------------------------------------------------ time series
+
+    int size() {
+        return clients.size();
+    }
+
+    Scenario.Dependency dependency(int i) {
+        return config.get(i);
+    }
+
+    /** Since the start of the run, across rebuilds: {requests, attempts sent, calls the breaker did not permit}. */
+    long[] totals(int i) {
+        MeshStats s = clients.get(i).stats();
+        long[] r = retired.get(i);
+        return new long[] {s.requests() + r[0], s.attemptsSent() + r[1], s.breakerRejections() + r[4]};
+    }
+
+    BreakerState breakerState(int i) {
+        return clients.get(i).breaker().state();
     }
 
     // ------------------------------------------------------------------ faults

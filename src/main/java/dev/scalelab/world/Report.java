@@ -1,13 +1,28 @@
 package dev.scalelab.world;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.engine.metrics.LatencySummary;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
+import java.util.Iterator;
 import java.util.List;
+import java.util.Map;
 
-/** The JSON report of a run: the contract DESIGN.md names, for people and outside tools. */
+/**
+ * The JSON report of a run: the contract DESIGN.md names, for people and outside tools.
+ *
+ * <p>Numbers are rounded to what they mean, in one place ({@link #round}), by the field's name:
+ * milliseconds ({@code ...Ms}, and every field of {@code latencyMs}) to the microsecond, 3
+ * decimals; virtual times ({@code ...Seconds}) to the nanosecond, 9 decimals; dollars
+ * ({@code ...Dollars}) to the cent; dollars per hour ({@code ...PerHour}) to a hundredth of a cent,
+ * as price lists give them; every other fraction (ratios, shares, rates, means) to 6 significant
+ * digits. Whole numbers are written as they are.
+ */
 public final class Report {
     private Report() {
     }
@@ -82,6 +97,9 @@ public final class Report {
                         .put("finalReplicas", d.finalReplicas());
             }
             o.put("message", d.message());
+            for (Map.Entry<String, Object> f : d.fields().entrySet()) {
+                putValue(o, f.getKey(), f.getValue());
+            }
         }
         if (world.cache() != null) {
             world.cache().report(root);
@@ -94,7 +112,81 @@ public final class Report {
         }
         root.put("events", world.simulation().eventsFired());
         root.put("wallMillis", wallMillis);
+        round(root, "");
         return root;
+    }
+
+    /** Puts a decision's field: a number, string, boolean, null, or a map of them as an object. */
+    private static void putValue(ObjectNode o, String name, Object v) {
+        if (v == null) {
+            o.putNull(name);
+        } else if (v instanceof Map<?, ?> map) {
+            ObjectNode child = o.putObject(name);
+            for (Map.Entry<?, ?> e : map.entrySet()) {
+                putValue(child, String.valueOf(e.getKey()), e.getValue());
+            }
+        } else if (v instanceof Integer i) {
+            o.put(name, i);
+        } else if (v instanceof Long l) {
+            o.put(name, l);
+        } else if (v instanceof Number n) {
+            o.put(name, n.doubleValue());
+        } else if (v instanceof Boolean b) {
+            o.put(name, b);
+        } else {
+            o.put(name, String.valueOf(v));
+        }
+    }
+
+    /** Rounds every fractional number under {@code node} by its field's name (see the class comment). */
+    static void round(JsonNode node, String name) {
+        if (node instanceof ObjectNode o) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = o.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> e = it.next();
+                JsonNode v = e.getValue();
+                if (v.isFloatingPointNumber()) {
+                    e.setValue(o.numberNode(round(v.doubleValue(), e.getKey(), name)));
+                } else {
+                    round(v, e.getKey());
+                }
+            }
+        } else if (node instanceof ArrayNode a) {
+            for (int i = 0; i < a.size(); i++) {
+                JsonNode v = a.get(i);
+                if (v.isFloatingPointNumber()) {
+                    a.set(i, a.numberNode(round(v.doubleValue(), name, "")));
+                } else {
+                    round(v, name);
+                }
+            }
+        }
+    }
+
+    /**
+     * {@code value} rounded for the field {@code name} inside {@code parent}: 3 decimals for
+     * milliseconds, 9 for seconds, 2 for dollars, 4 for dollars per hour, else 6 significant digits.
+     */
+    static double round(double value, String name, String parent) {
+        if (!Double.isFinite(value) || value == 0) {
+            return value;
+        }
+        if (name.endsWith("Ms") || parent.equals("latencyMs")) {
+            return decimals(value, 3);
+        }
+        if (name.endsWith("Seconds")) {
+            return decimals(value, 9);
+        }
+        if (name.endsWith("Dollars")) {
+            return decimals(value, 2);
+        }
+        if (name.endsWith("PerHour")) {
+            return decimals(value, 4);
+        }
+        return BigDecimal.valueOf(value).round(new MathContext(6, RoundingMode.HALF_EVEN)).doubleValue();
+    }
+
+    private static double decimals(double value, int places) {
+        return BigDecimal.valueOf(value).setScale(places, RoundingMode.HALF_EVEN).doubleValue();
     }
 
     public static String toJson(ObjectNode report) {

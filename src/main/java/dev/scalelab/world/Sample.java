@@ -1,5 +1,8 @@
 package dev.scalelab.world;
 
+import java.util.Locale;
+import java.util.Map;
+
 /**
  * One point of the time series, taken every second of virtual time, over the second before it.
  *
@@ -8,23 +11,53 @@ package dev.scalelab.world;
  * @param utilization      mean busy-worker fraction of ready instances
  * @param costPerHour      dollars per hour of every instance that exists now
  * @param costDollars      dollars spent since the start
+ * @param parts            the columns of the parts the scenario has (cache, database, dependencies,
+ *                         autoscaler), every one of them in column order, by name, formatted as the
+ *                         CSV writes them; "" for a part that has nothing to say this second (see
+ *                         {@link SampleColumns})
  */
 public record Sample(double timeSeconds, double offeredPerSecond, double throughputPerSecond,
                      double rejectedPerSecond, double failedPerSecond, double meanMs, double p50Ms, double p99Ms,
                      int instances, int desiredInstances, double utilization, int queued, double costPerHour,
-                     double costDollars) {
+                     double costDollars, Map<String, String> parts) {
 
+    /** The columns every scenario has; {@link World#sampleCsvHeader()} adds those of its parts. */
     public static final String CSV_HEADER = "time_s,offered_per_s,throughput_per_s,rejected_per_s,failed_per_s,"
-            + "mean_ms,p50_ms,p99_ms,instances,desired_instances,utilization,queued,cost_per_hour,cost_dollars";
+            + "mean_ms,p50_ms,p99_ms,ready_instances_count,desired_instances_count,utilization_ratio,queued_count,"
+            + "cost_dollars_per_hour,cost_dollars";
 
+    public Sample {
+        parts = parts == null ? Map.of() : parts;
+    }
+
+    public Sample(double timeSeconds, double offeredPerSecond, double throughputPerSecond, double rejectedPerSecond,
+                  double failedPerSecond, double meanMs, double p50Ms, double p99Ms, int instances, int desiredInstances,
+                  double utilization, int queued, double costPerHour, double costDollars) {
+        this(timeSeconds, offeredPerSecond, throughputPerSecond, rejectedPerSecond, failedPerSecond, meanMs, p50Ms, p99Ms,
+                instances, desiredInstances, utilization, queued, costPerHour, costDollars, Map.of());
+    }
+
+    Sample withParts(Map<String, String> parts) {
+        return new Sample(timeSeconds, offeredPerSecond, throughputPerSecond, rejectedPerSecond, failedPerSecond, meanMs,
+                p50Ms, p99Ms, instances, desiredInstances, utilization, queued, costPerHour, costDollars, parts);
+    }
+
+    /** One CSV row: the columns of {@link #CSV_HEADER}, then those of the parts, as {@link World#sampleCsvHeader()} names them. */
     public String toCsv() {
-        return Parameter.format(timeSeconds) + "," + fmt(offeredPerSecond) + "," + fmt(throughputPerSecond) + ","
-                + fmt(rejectedPerSecond) + "," + fmt(failedPerSecond) + "," + fmt(meanMs) + "," + fmt(p50Ms) + ","
-                + fmt(p99Ms) + "," + instances + "," + desiredInstances + "," + fmt(utilization) + "," + queued + ","
-                + fmt(costPerHour) + "," + String.format(java.util.Locale.ROOT, "%.6f", costDollars);
+        StringBuilder s = new StringBuilder(160);
+        s.append(Parameter.format(timeSeconds)).append(',').append(fmt(offeredPerSecond)).append(',')
+                .append(fmt(throughputPerSecond)).append(',').append(fmt(rejectedPerSecond)).append(',')
+                .append(fmt(failedPerSecond)).append(',').append(fmt(meanMs)).append(',').append(fmt(p50Ms)).append(',')
+                .append(fmt(p99Ms)).append(',').append(instances).append(',').append(desiredInstances).append(',')
+                .append(fmt(utilization)).append(',').append(queued).append(',').append(fmt(costPerHour)).append(',')
+                .append(String.format(Locale.ROOT, "%.6f", costDollars));
+        for (String value : parts.values()) {
+            s.append(',').append(value);
+        }
+        return s.toString();
     }
 
     private static String fmt(double v) {
-        return Double.isNaN(v) ? "" : String.format(java.util.Locale.ROOT, "%.4f", v);
+        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v);
     }
 }

@@ -138,6 +138,7 @@ public final class World {
     private final RingSeries seriesCostPerHour = new RingSeries(SERIES_CAPACITY);
     private final RingSeries seriesCost = new RingSeries(SERIES_CAPACITY);
     private Consumer<Sample> sampleSink;
+    private final SampleColumns sampleColumns;
 
     private final int[] dispatchInstance = new int[DISPATCH_RING];
     private final byte[] dispatchOutcome = new byte[DISPATCH_RING];
@@ -187,6 +188,7 @@ public final class World {
         if (!scenario.dependencies().isEmpty()) {
             mesh = new MeshSystem(this, sim, scenario.dependencies(), streams);
         }
+        sampleColumns = new SampleColumns(scenario);
 
         if (scenario.workload().arrival().process() == Scenario.ArrivalProcess.POISSON) {
             restartArrivals();
@@ -367,6 +369,11 @@ public final class World {
 
     public void setSampleSink(Consumer<Sample> sink) {
         this.sampleSink = sink;
+    }
+
+    /** The time-series header: {@link Sample#CSV_HEADER} and the columns of this scenario's parts. */
+    public String sampleCsvHeader() {
+        return sampleColumns.header();
     }
 
     // ------------------------------------------------------------------ commands
@@ -581,7 +588,7 @@ public final class World {
             default:
                 throw new AssertionError(p);
         }
-        log(source, p.path() + ": " + show(before) + " -> " + show(p.read(current)));
+        logChange(source, p.path(), before, p.read(current), p.path() + ": " + show(before) + " -> " + show(p.read(current)));
         return true;
     }
 
@@ -594,8 +601,10 @@ public final class World {
             return false;
         }
         int index = ScenarioFiles.dependencyIndex(path);
+        Object after = ScenarioFiles.readDependencyField(current, path);
+        String was = before == null && MeshSystem.isBreakerField(path) ? "no breaker" : show(before);
+        logChange(source, path, before, after, path + ": " + was + " -> " + show(after));
         mesh.reconfigure(index, current.dependencies().get(index));
-        log(source, path + ": " + show(before) + " -> " + show(ScenarioFiles.readDependencyField(current, path)));
         return true;
     }
 
@@ -795,7 +804,8 @@ public final class World {
                 ready == 0 ? 0 : queued / (double) ready));
         lastScaling = d;
         log(d.policy(), d.explanation());
-        decide(new Decision(now / 1e9, d.policy(), d.explanation(), d.current(), d.proposed(), d.desired()));
+        decide(new Decision(now / 1e9, d.policy(), d.explanation(), d.current(), d.proposed(), d.desired(),
+                d.inputs().isEmpty() ? java.util.Map.of() : java.util.Map.of("inputs", d.inputs())));
         if (d.rescale()) {
             setSpec(d.desired(), d.victim());
         }
@@ -1145,18 +1155,29 @@ public final class World {
         if (data != null) {
             data.sample();
         }
+        lastSample = lastSample.withParts(sampleColumns.values(this));
         if (sampleSink != null) {
             sampleSink.accept(lastSample);
         }
         sim.schedule(now + SAMPLE_PERIOD_NANOS, this::takeSample);
     }
 
-    void log(String source, String message) {
+    /** A parameter change: a log line from whoever made it, and a decision with the old and new value. */
+    private void logChange(String source, String path, Object before, Object after, String message) {
+        appendLog(source, message);
+        decide(Decision.parameterChange(sim.nowSeconds(), source, path, before, after, message));
+    }
+
+    private void appendLog(String source, String message) {
         if (log.size() == LOG_CAPACITY) {
             log.pollFirst();
         }
         log.addLast(new LogEntry(sim.nowSeconds(), source, message));
         logCount++;
+    }
+
+    void log(String source, String message) {
+        appendLog(source, message);
         if (!source.equals("hpa") && !source.equals("threshold") && !source.equals("target-tracking")
                 && !source.equals("vertical")) {
             decide(new Decision(sim.nowSeconds(), source, message, -1, -1, -1));
@@ -1225,12 +1246,22 @@ public final class World {
     DataSystem data() { return data; }
     MeshSystem mesh() { return mesh; }
 
-    /** The trace hook of {@code simulate --trace}: one record per downstream call attempt. */
+    /** The trace hook of {@code simulate --trace}: one record per downstream call attempt, in start order. */
     public void setAttemptTrace(Consumer<dev.scalelab.engine.resilience.AttemptRecord> trace) {
         if (mesh != null) {
             mesh.setTrace(trace);
         }
     }
+
+    /** At the end of a run: writes the trace rows still held for order; attempts in flight have none. */
+    public void flushAttemptTrace() {
+        if (mesh != null) {
+            mesh.flushTrace();
+        }
+    }
+
+    ScalingDecision lastScaling() { return lastScaling; }
+    boolean autoscaling() { return horizontal != null; }
 
     static String describe(Scenario s) {
         Scenario.Arrival a = s.workload().arrival();

@@ -66,7 +66,8 @@ class WorldTest {
         World replay = new World(reloaded);
         replay.advanceTo(Simulation.secondsToNanos(90));
         // Identical but for who made each change: the replay reads it from the timeline.
-        assertEquals(Report.toJson(Report.of(live, 0)).replace("\"source\" : \"user\"", "\"source\" : \"timeline\""),
+        assertEquals(Report.toJson(Report.of(live, 0)).replace("\"source\" : \"user\"", "\"source\" : \"timeline\"")
+                        .replace("\"by\" : \"user\"", "\"by\" : \"timeline\""),
                 Report.toJson(Report.of(replay, 0)));
         assertEquals(900.0, replay.currentScenario().workload().arrival().ratePerSecond());
         assertEquals(2, replay.snapshot().instances().stream().filter(i -> i.state() == Snapshot.InstanceState.READY).count());

@@ -12,5 +12,7 @@ public enum AttemptOutcome {
     /** The breaker did not permit the attempt; nothing was sent. */
     REJECTED_BY_BREAKER,
     /** The bulkhead was full; nothing was sent. */
-    REJECTED_BY_BULKHEAD
+    REJECTED_BY_BULKHEAD,
+    /** Not an attempt: the breaker was replaced by a settings change, its state and window start over. */
+    BREAKER_REBUILT
 }

@@ -44,7 +44,7 @@ public final class MeshClient {
         void onComplete(CallResult result);
     }
 
-    /** The trace hook: one record per attempt, when the attempt ends (or is rejected). */
+    /** The trace hook: one record per attempt, in start order (see {@link AttemptTrace}). */
     @FunctionalInterface
     public interface AttemptListener {
         void onAttempt(AttemptRecord record);
@@ -61,7 +61,8 @@ public final class MeshClient {
     private final LatencyRecorder latency = new LatencyRecorder();
     private final PerSecondCounter requestsPerSecond;
     private final PerSecondCounter attemptsSentPerSecond;
-    private AttemptListener trace;
+    private AttemptTrace trace;
+    private final long slowCallDurationThresholdNanos;
 
     private long requests;
     private long succeeded;
@@ -88,6 +89,7 @@ public final class MeshClient {
         this.bulkhead = new Bulkhead(config.maxConcurrentCalls());
         this.budget = config.retryBudget().create(sim.nowNanos());
         this.timeoutNanos = config.timeoutMillis() * Simulation.NANOS_PER_MILLI;
+        this.slowCallDurationThresholdNanos = config.breaker().slowCallDurationThresholdMillis() * Simulation.NANOS_PER_MILLI;
         this.requestsPerSecond = new PerSecondCounter(HISTORY_SECONDS, sim.nowNanos());
         this.attemptsSentPerSecond = new PerSecondCounter(HISTORY_SECONDS, sim.nowNanos());
     }
@@ -131,13 +133,18 @@ public final class MeshClient {
         final int number;
         final long startNanos;
         final BreakerState breakerBefore;
+        /** The trace that numbered this attempt, and its number there; null and -1 when untraced. */
+        final AttemptTrace tracedBy;
+        final long seq;
         boolean ended;
 
-        Attempt(Call call, int number, long startNanos, BreakerState breakerBefore) {
+        Attempt(Call call, int number, long startNanos, BreakerState breakerBefore, AttemptTrace tracedBy, long seq) {
             this.call = call;
             this.number = number;
             this.startNanos = startNanos;
             this.breakerBefore = breakerBefore;
+            this.tracedBy = tracedBy;
+            this.seq = seq;
         }
 
         @Override
@@ -162,31 +169,38 @@ public final class MeshClient {
         long now = sim.nowNanos();
         call.attemptsMade++;
         attempts++;
+        AttemptTrace tracedBy = trace;
+        long seq = tracedBy == null ? -1 : tracedBy.begin();
         BreakerState before = breaker.state();
         if (!breaker.tryAcquirePermission()) {
             breakerRejections++;
-            reject(call, before, AttemptOutcome.REJECTED_BY_BREAKER, CallResult.Failure.BREAKER_OPEN);
+            reject(call, before, AttemptOutcome.REJECTED_BY_BREAKER, CallResult.Failure.BREAKER_OPEN, tracedBy, seq);
             return;
         }
         if (!bulkhead.tryAcquire()) {
             breaker.releasePermission();
             bulkheadRejections++;
-            reject(call, before, AttemptOutcome.REJECTED_BY_BULKHEAD, CallResult.Failure.BULKHEAD_FULL);
+            reject(call, before, AttemptOutcome.REJECTED_BY_BULKHEAD, CallResult.Failure.BULKHEAD_FULL, tracedBy, seq);
             return;
         }
         attemptsSent++;
         attemptsSentPerSecond.add(now);
         attemptsInFlight++;
-        Attempt attempt = new Attempt(call, call.attemptsMade, now, before);
+        Attempt attempt = new Attempt(call, call.attemptsMade, now, before, tracedBy, seq);
         dependency.submit(attempt);
         if (timeoutNanos > 0) {
             sim.scheduleIn(timeoutNanos, attempt);
         }
     }
 
-    private void reject(Call call, BreakerState before, AttemptOutcome outcome, CallResult.Failure failure) {
+    private void reject(Call call, BreakerState before, AttemptOutcome outcome, CallResult.Failure failure,
+                        AttemptTrace tracedBy, long seq) {
         releaseRetry(call);
-        traceAttempt(call, call.attemptsMade, sim.nowNanos(), outcome, 0, before);
+        if (tracedBy != null) {
+            long now = sim.nowNanos();
+            tracedBy.end(new AttemptRecord(seq, now, now, dependency.name(), call.requestId, call.attemptsMade, outcome,
+                    null, before, breaker.state()));
+        }
         finish(call, failure);
     }
 
@@ -207,8 +221,7 @@ public final class MeshClient {
             failure = CallResult.Failure.TIMEOUT;
         } else if (success) {
             breaker.onSuccess(durationNanos);
-            boolean slow = durationNanos > config.breaker().slowCallDurationThresholdMillis() * Simulation.NANOS_PER_MILLI;
-            outcome = slow ? AttemptOutcome.SLOW_SUCCESS : AttemptOutcome.SUCCESS;
+            outcome = durationNanos > slowCallDurationThresholdNanos ? AttemptOutcome.SLOW_SUCCESS : AttemptOutcome.SUCCESS;
             failure = CallResult.Failure.NONE;
         } else {
             errors++;
@@ -216,7 +229,12 @@ public final class MeshClient {
             outcome = AttemptOutcome.FAILURE;
             failure = CallResult.Failure.ERROR;
         }
-        traceAttempt(call, attempt.number, attempt.startNanos, outcome, durationNanos, attempt.breakerBefore);
+        if (attempt.tracedBy != null) {
+            // Slow as the breaker counts it: strictly above the threshold, failures and timeouts included.
+            attempt.tracedBy.end(new AttemptRecord(attempt.seq, attempt.startNanos, now, dependency.name(), call.requestId,
+                    attempt.number, outcome, durationNanos > slowCallDurationThresholdNanos, attempt.breakerBefore,
+                    breaker.state()));
+        }
 
         if (failure == CallResult.Failure.NONE || !RetryPolicy.isRetryable(outcome)
                 || call.attemptsMade >= config.retry().maxAttempts()) {
@@ -255,19 +273,21 @@ public final class MeshClient {
                 call.attemptsMade, call.retryDenied));
     }
 
-    private void traceAttempt(Call call, int number, long startNanos, AttemptOutcome outcome, long durationNanos,
-                              BreakerState before) {
-        if (trace != null) {
-            trace.onAttempt(new AttemptRecord(startNanos, dependency.name(), call.requestId, number, outcome,
-                    durationNanos, before));
-        }
-    }
-
     // ---------------------------------------------------------------- views and hooks
 
-    /** Sets the trace hook; null turns it off. */
+    /** Sets a trace hook of this client alone, rows in start order; null turns it off. */
     public void setAttemptListener(AttemptListener listener) {
-        this.trace = listener;
+        this.trace = listener == null ? null : new AttemptTrace(listener);
+    }
+
+    /** Traces into {@code trace}, which may be shared with other clients; null turns it off. */
+    public void setTrace(AttemptTrace trace) {
+        this.trace = trace;
+    }
+
+    /** The trace this client writes to, or null. */
+    public AttemptTrace trace() {
+        return trace;
     }
 
     public String dependencyName() {

@@ -1,8 +1,11 @@
 package dev.scalelab.engine.scaling;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * The Kubernetes HPA controller for one target, following {@code horizontal.go}: once per sync it
@@ -35,10 +38,12 @@ public final class HorizontalPodAutoscaler {
      *                        TooManyReplicas, TooFewReplicas, or the pre-check that decided
      * @param allowedMin      the lowest count the rate limits and minReplicas allowed
      * @param allowedMax      the highest count the rate limits and maxReplicas allowed
+     * @param inputs          the raw inputs and intermediate values, by name, for the report: pod counts,
+     *                        summed CPU usage and request in millicores, tolerances, ... (see {@link #inputs})
      */
     public record Decision(long timeNanos, int currentReplicas, HpaReplicaCalculator.Result metric, int proposed,
                            int stabilized, int desired, String limitReason, int allowedMin, int allowedMax,
-                           String explanation) {
+                           String explanation, Map<String, Object> inputs) {
         public boolean rescale() {
             return desired != currentReplicas;
         }
@@ -88,19 +93,21 @@ public final class HorizontalPodAutoscaler {
         Config c = config;
         if (currentReplicas == 0 && c.minReplicas() != 0) {
             return new Decision(nowNanos, 0, null, 0, 0, 0, "ScalingDisabled", 0, 0,
-                    "HPA: scaled to zero by hand; autoscaling is disabled");
+                    "HPA: scaled to zero by hand; autoscaling is disabled", inputs(null, 0, 0, "ScalingDisabled", 0, 0));
         }
         if (currentReplicas > c.maxReplicas()) {
             return record(nowNanos, currentReplicas, new Decision(nowNanos, currentReplicas, null, c.maxReplicas(),
                     c.maxReplicas(), c.maxReplicas(), "TooManyReplicas", c.minReplicas(), c.maxReplicas(),
                     String.format(Locale.ROOT, "HPA: %d replicas is above maxReplicas %d -> %d", currentReplicas,
-                            c.maxReplicas(), c.maxReplicas())));
+                            c.maxReplicas(), c.maxReplicas()),
+                    inputs(null, c.maxReplicas(), c.maxReplicas(), "TooManyReplicas", c.minReplicas(), c.maxReplicas())));
         }
         if (currentReplicas < c.minReplicas()) {
             return record(nowNanos, currentReplicas, new Decision(nowNanos, currentReplicas, null, c.minReplicas(),
                     c.minReplicas(), c.minReplicas(), "TooFewReplicas", c.minReplicas(), c.maxReplicas(),
                     String.format(Locale.ROOT, "HPA: %d replicas is below minReplicas %d -> %d", currentReplicas,
-                            c.minReplicas(), c.minReplicas())));
+                            c.minReplicas(), c.minReplicas()),
+                    inputs(null, c.minReplicas(), c.minReplicas(), "TooFewReplicas", c.minReplicas(), c.maxReplicas())));
         }
         HpaReplicaCalculator.Result metric;
         try {
@@ -108,7 +115,8 @@ public final class HorizontalPodAutoscaler {
                     pods, nowNanos);
         } catch (HpaReplicaCalculator.NoMetricsException e) {
             return new Decision(nowNanos, currentReplicas, null, currentReplicas, currentReplicas, currentReplicas,
-                    "FailedGetResourceMetric", currentReplicas, currentReplicas, "HPA: no change; " + e.getMessage());
+                    "FailedGetResourceMetric", currentReplicas, currentReplicas, "HPA: no change; " + e.getMessage(),
+                    inputs(null, currentReplicas, currentReplicas, "FailedGetResourceMetric", currentReplicas, currentReplicas));
         }
         int proposed = Math.max(0, metric.replicas());
         Decision d = c.behavior()
@@ -164,6 +172,7 @@ public final class HorizontalPodAutoscaler {
         String reason = "DesiredWithinRange";
         int allowedMin = c.minReplicas();
         int allowedMax = c.maxReplicas();
+        limitRule = "";
         if (stabilized > current) {
             int upLimit = Math.max(current, scaleUpLimit(now, current, c.scaleUp()));
             allowedMax = Math.min(c.maxReplicas(), upLimit);
@@ -182,16 +191,25 @@ public final class HorizontalPodAutoscaler {
             }
         }
         return new Decision(now, current, metric, proposed, stabilized, desired, reason, allowedMin, allowedMax,
-                explain(current, metric, proposed, stabilized, desired, reason, allowedMin, allowedMax));
+                explain(current, metric, proposed, stabilized, desired, reason, allowedMin, allowedMax),
+                inputs(metric, proposed, stabilized, reason, allowedMin, allowedMax));
     }
+
+    /**
+     * Which rate-limit policy set the last limit, for the explanation: "4 pods per 15 s from 10", or
+     * "scale-up disabled"; "" when no limit was computed.
+     */
+    private String limitRule = "";
 
     /** calculateScaleUpLimitWithScalingRules. */
     private int scaleUpLimit(long now, int current, ScalingRules rules) {
         if (rules.selectPolicy() == ScalingRules.SelectPolicy.DISABLED) {
+            limitRule = "scale-up disabled by its selectPolicy";
             return current;
         }
         boolean min = rules.selectPolicy() == ScalingRules.SelectPolicy.MIN;
         int result = min ? Integer.MAX_VALUE : Integer.MIN_VALUE;
+        limitRule = "no scale-up policy";
         for (ScalingRules.Policy p : rules.policies()) {
             int periodStart = current - changeInPeriod(now, p.periodSeconds(), scaleUpEvents)
                     + changeInPeriod(now, p.periodSeconds(), scaleDownEvents);
@@ -199,7 +217,11 @@ public final class HorizontalPodAutoscaler {
                     ? periodStart + p.value()
                     // Rounded up, or a small target could never grow by a percentage.
                     : (int) Math.ceil(periodStart * (1 + p.value() / 100.0));
-            result = min ? Math.min(result, proposed) : Math.max(result, proposed);
+            int next = min ? Math.min(result, proposed) : Math.max(result, proposed);
+            if (next != result) {
+                limitRule = describe(p, periodStart, rules);
+            }
+            result = next;
         }
         return result;
     }
@@ -207,19 +229,35 @@ public final class HorizontalPodAutoscaler {
     /** calculateScaleDownLimitWithBehaviors. */
     private int scaleDownLimit(long now, int current, ScalingRules rules) {
         if (rules.selectPolicy() == ScalingRules.SelectPolicy.DISABLED) {
+            limitRule = "scale-down disabled by its selectPolicy";
             return current;
         }
         boolean min = rules.selectPolicy() == ScalingRules.SelectPolicy.MIN;
         int result = min ? Integer.MIN_VALUE : Integer.MAX_VALUE;
+        limitRule = "no scale-down policy";
         for (ScalingRules.Policy p : rules.policies()) {
             int periodStart = current - changeInPeriod(now, p.periodSeconds(), scaleUpEvents)
                     + changeInPeriod(now, p.periodSeconds(), scaleDownEvents);
             int proposed = p.type() == ScalingRules.PolicyType.PODS
                     ? periodStart - p.value()
                     : (int) (periodStart * (1 - p.value() / 100.0)); // int32() truncation, as in Go
-            result = min ? Math.max(result, proposed) : Math.min(result, proposed);
+            int next = min ? Math.max(result, proposed) : Math.min(result, proposed);
+            if (next != result) {
+                limitRule = describe(p, periodStart, rules);
+            }
+            result = next;
         }
         return result;
+    }
+
+    /** "4 pods per 15 s from 10", and which of several policies it was. */
+    private static String describe(ScalingRules.Policy p, int periodStart, ScalingRules rules) {
+        String policy = p.type() == ScalingRules.PolicyType.PODS
+                ? p.value() + (p.value() == 1 ? " pod" : " pods") + " per " + p.periodSeconds() + " s"
+                : p.value() + "% per " + p.periodSeconds() + " s";
+        String which = rules.policies().size() < 2 ? ""
+                : rules.selectPolicy() == ScalingRules.SelectPolicy.MIN ? ", the least of its policies" : ", the most of its policies";
+        return policy + " from " + periodStart + which;
     }
 
     /** getReplicasChangePerPeriod: events strictly newer than now - period. */
@@ -280,6 +318,7 @@ public final class HorizontalPodAutoscaler {
         int stabilized = max;
         // Legacy rate limit: never more than double (at least 4) in one step, against bogus usage reports.
         int scaleUpLimit = (int) Math.max(2.0 * current, 4.0);
+        limitRule = "at most max(2 x " + current + ", 4) without behavior";
         int allowedMax = Math.min(c.maxReplicas(), scaleUpLimit);
         String limiting = c.maxReplicas() > scaleUpLimit ? "ScaleUpLimit" : "TooManyReplicas";
         int desired = stabilized;
@@ -292,10 +331,49 @@ public final class HorizontalPodAutoscaler {
             reason = limiting;
         }
         return new Decision(now, current, metric, proposed, stabilized, desired, reason, c.minReplicas(), allowedMax,
-                explain(current, metric, proposed, stabilized, desired, reason, c.minReplicas(), allowedMax));
+                explain(current, metric, proposed, stabilized, desired, reason, c.minReplicas(), allowedMax),
+                inputs(metric, proposed, stabilized, reason, c.minReplicas(), allowedMax));
     }
 
-    // ------------------------------------------------------------------ explanation
+    // ------------------------------------------------------------------ inputs and explanation
+
+    /**
+     * The decision's inputs by name, in a fixed order, for the report: the metric pipeline's pod
+     * counts (ready, unready, missing, ignored), CPU usage and request in millicores summed over the
+     * ready pods with a metric, the integer utilization and the ratio to the target, the per-direction
+     * tolerances, then the proposal, the stabilized value, the bounds the rate limits and
+     * min/maxReplicas allowed, and Kubernetes' condition reason.
+     */
+    private Map<String, Object> inputs(HpaReplicaCalculator.Result m, int proposed, int stabilized, String reason,
+                                       int allowedMin, int allowedMax) {
+        Config c = config;
+        Map<String, Object> in = new LinkedHashMap<>();
+        in.put("targetUtilizationPercent", c.targetUtilizationPercent());
+        if (m != null) {
+            in.put("readyPods", m.readyPodCount());
+            in.put("unreadyPods", m.unready().size());
+            in.put("missingPods", m.missing().size());
+            in.put("ignoredPods", m.ignored().size());
+            in.put("cpuUsageMillicores", m.usageMillicores());
+            in.put("cpuRequestMillicores", m.requestMillicores());
+            in.put("utilizationPercent", m.utilizationPercent());
+            in.put("usageRatio", m.usageRatio());
+            if (!Double.isNaN(m.newUsageRatio())) {
+                in.put("filledInUsageRatio", m.newUsageRatio());
+            }
+            in.put("calculation", m.reason());
+        }
+        in.put("scaleUpTolerance", c.tolerance().scaleUp());
+        in.put("scaleDownTolerance", c.tolerance().scaleDown());
+        in.put("proposedReplicas", proposed);
+        in.put("stabilizedReplicas", stabilized);
+        in.put("minReplicas", c.minReplicas());
+        in.put("maxReplicas", c.maxReplicas());
+        in.put("allowedMinReplicas", allowedMin);
+        in.put("allowedMaxReplicas", allowedMax);
+        in.put("limitReason", reason);
+        return Collections.unmodifiableMap(in);
+    }
 
     private String explain(int current, HpaReplicaCalculator.Result m, int proposed, int stabilized, int desired,
                            String reason, int allowedMin, int allowedMax) {
@@ -310,23 +388,34 @@ public final class HorizontalPodAutoscaler {
             s.append(')');
         }
         if (m.reason().startsWith("within tolerance")) {
-            s.append(String.format(Locale.ROOT, " within tolerance %.2f", config.tolerance().scaleUp()));
+            s.append(String.format(Locale.ROOT, " within tolerance [%.2f, %.2f]", 1 - config.tolerance().scaleDown(),
+                    1 + config.tolerance().scaleUp()));
         } else if (m.reason().contains("reverse")) {
             s.append(" -> no change: ").append(m.reason());
         }
         s.append(" -> desired ").append(proposed);
-        if (stabilized != proposed) {
-            s.append(String.format(Locale.ROOT, "; %s stabilization over %d s keeps %d",
-                    stabilized > proposed ? "scale-down" : "scale-up",
-                    stabilized > proposed ? config.scaleDown().stabilizationWindowSeconds() : config.scaleUp().stabilizationWindowSeconds(),
-                    stabilized));
+        if (stabilized < proposed) {
+            // The lowest recommendation of the scale-up window: a scale-up waits for a sustained need.
+            s.append(String.format(Locale.ROOT, "; scale-up stabilization over %d s keeps %d",
+                    config.scaleUp().stabilizationWindowSeconds(), stabilized));
+        } else if (stabilized > proposed && stabilized <= current) {
+            // The highest recommendation of the scale-down window: a scale-down waits, or is smaller.
+            s.append(String.format(Locale.ROOT, "; scale-down stabilization over %d s keeps %d",
+                    config.scaleDown().stabilizationWindowSeconds(), stabilized));
+        } else if (stabilized > proposed) {
+            // Without behavior the window's highest recommendation is taken even above the current
+            // count (Kubernetes' ScaleDownStabilized): an earlier, larger proposal still stands.
+            s.append(String.format(Locale.ROOT, "; a recommendation of %d within the last %d s stands "
+                            + "(without behavior the highest recent recommendation is taken)", stabilized,
+                    config.scaleDown().stabilizationWindowSeconds()));
         }
+        String rule = limitRule.isEmpty() ? "" : " (" + limitRule + ")";
         switch (reason) {
             case "ScaleUpLimit":
-                s.append(String.format(Locale.ROOT, "; scale-up policy allows %d -> %d", allowedMax, desired));
+                s.append(String.format(Locale.ROOT, "; scale-up limit allows %d%s -> %d", allowedMax, rule, desired));
                 break;
             case "ScaleDownLimit":
-                s.append(String.format(Locale.ROOT, "; scale-down policy allows %d -> %d", allowedMin, desired));
+                s.append(String.format(Locale.ROOT, "; scale-down limit allows %d%s -> %d", allowedMin, rule, desired));
                 break;
             case "TooManyReplicas":
                 s.append(String.format(Locale.ROOT, "; maxReplicas %d -> %d", allowedMax, desired));

@@ -13,7 +13,8 @@ public interface HorizontalPolicy {
             @Override
             public ScalingDecision decide(ScalingInputs in) {
                 HorizontalPodAutoscaler.Decision d = hpa.reconcile(in.nowNanos(), in.specReplicas(), in.pods());
-                return new ScalingDecision(in.nowNanos(), id(), in.specReplicas(), d.proposed(), d.desired(), null, d.explanation());
+                return new ScalingDecision(in.nowNanos(), id(), in.specReplicas(), d.proposed(), d.desired(), null, d.explanation(),
+                        d.inputs());
             }
 
             @Override

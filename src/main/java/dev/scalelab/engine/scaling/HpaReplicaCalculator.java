@@ -33,10 +33,13 @@ public final class HpaReplicaCalculator {
      * @param missing              running pods without a metric
      * @param ignored              deleting or failed pods
      * @param reason               why this value: "within tolerance", "scale", "direction flipped", ...
+     * @param usageMillicores      CPU used, summed over the ready pods with a metric (the first pass)
+     * @param requestMillicores    CPU requested, summed over the same pods: utilizationPercent is
+     *                             floor(100 x usageMillicores / requestMillicores)
      */
     public record Result(int replicas, int utilizationPercent, double usageRatio, double newUsageRatio,
                          int readyPodCount, List<String> unready, List<String> missing, List<String> ignored,
-                         String reason) {
+                         String reason, long usageMillicores, long requestMillicores) {
     }
 
     /** Thrown when there is nothing to compute from, as the HPA's "did not receive metrics" error. */
@@ -90,10 +93,10 @@ public final class HpaReplicaCalculator {
         if (!scaleUpWithUnready && missing.isEmpty()) {
             if (tolerance.isWithin(usageRatio)) {
                 return new Result(currentReplicas, utilization, usageRatio, Double.NaN, readyPodCount, unready, missing,
-                        ignored, "within tolerance");
+                        ignored, "within tolerance", first[2], first[3]);
             }
             return new Result((int) Math.ceil(usageRatio * readyPodCount), utilization, usageRatio, Double.NaN,
-                    readyPodCount, unready, missing, ignored, "scale");
+                    readyPodCount, unready, missing, ignored, "scale", first[2], first[3]);
         }
 
         if (!missing.isEmpty()) {
@@ -119,19 +122,19 @@ public final class HpaReplicaCalculator {
         double newUsageRatio = second[0] / (double) targetUtilizationPercent;
         if (tolerance.isWithin(newUsageRatio)) {
             return new Result(currentReplicas, utilization, usageRatio, newUsageRatio, readyPodCount, unready, missing,
-                    ignored, "within tolerance after filling in unready and missing pods");
+                    ignored, "within tolerance after filling in unready and missing pods", first[2], first[3]);
         }
         if ((usageRatio < 1.0 && newUsageRatio > 1.0) || (usageRatio > 1.0 && newUsageRatio < 1.0)) {
             return new Result(currentReplicas, utilization, usageRatio, newUsageRatio, readyPodCount, unready, missing,
-                    ignored, "filling in unready and missing pods would reverse the direction");
+                    ignored, "filling in unready and missing pods would reverse the direction", first[2], first[3]);
         }
         int newReplicas = (int) Math.ceil(newUsageRatio * metrics.size());
         if ((newUsageRatio < 1.0 && newReplicas > currentReplicas) || (newUsageRatio > 1.0 && newReplicas < currentReplicas)) {
             return new Result(currentReplicas, utilization, usageRatio, newUsageRatio, readyPodCount, unready, missing,
-                    ignored, "the pod count would reverse the direction");
+                    ignored, "the pod count would reverse the direction", first[2], first[3]);
         }
         return new Result(newReplicas, utilization, usageRatio, newUsageRatio, readyPodCount, unready, missing, ignored,
-                "scale, with unready and missing pods filled in");
+                "scale, with unready and missing pods filled in", first[2], first[3]);
     }
 
     /** groupPods' CPU rule for a running pod with a metric. */
@@ -147,7 +150,7 @@ public final class HpaReplicaCalculator {
         return !pod.ready() && pod.startNanos() + INITIAL_READINESS_DELAY_NANOS > pod.readyTransitionNanos();
     }
 
-    /** {utilization percent (integer division), raw average} over pods that have a request. */
+    /** {utilization percent (integer division), raw average, usage sum, request sum} over pods that have a request. */
     private static long[] utilization(Map<String, Long> metrics, Map<String, Long> requests) {
         long metricsTotal = 0;
         long requestsTotal = 0;
@@ -164,6 +167,6 @@ public final class HpaReplicaCalculator {
         if (requestsTotal == 0) {
             throw new NoMetricsException("no metrics returned matched known pods");
         }
-        return new long[] {metricsTotal * 100 / requestsTotal, metricsTotal / entries};
+        return new long[] {metricsTotal * 100 / requestsTotal, metricsTotal / entries, metricsTotal, requestsTotal};
     }
 }

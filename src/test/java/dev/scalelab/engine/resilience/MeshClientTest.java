@@ -41,7 +41,8 @@ class MeshClientTest {
         // Attempts at 0, 0 + 10 + 500 and 510 + 10 + 750 ms; the call ends when the third fails.
         assertEquals(List.of(0L, 510L, 1270L), trace.stream().map(r -> r.startNanos() / MS).toList());
         assertTrue(trace.stream().allMatch(r -> r.outcome() == AttemptOutcome.FAILURE && r.durationNanos() == 10 * MS));
-        assertEquals("510.000,inventory,7,2,FAILURE,10.000,DISABLED", trace.get(1).toCsvRow());
+        // seq, start, end and duration in ns, dependency, request, attempt, outcome, slow, breaker before/after.
+        assertEquals("1,510000000,520000000,10000000,inventory,7,2,FAILURE,false,DISABLED,DISABLED", trace.get(1).toCsvRow());
         assertEquals(AttemptRecord.CSV_HEADER.split(",").length, trace.get(1).toCsvRow().split(",").length);
 
         CallResult r = results.get(0);
@@ -265,5 +266,60 @@ class MeshClientTest {
         assertTrue(first.client().stats().retries() > 1000);
         assertEquals(first.client().stats(), second.client().stats());
         assertEquals(first.results(), second.results());
+    }
+
+    // ------------------------------------------------------------------ the trace
+
+    @Test
+    void traceRowsAreInStartOrderEvenWhenALaterAttemptEndsFirst() {
+        // One slot in the bulkhead and a dependency that takes 200 ms against a 100 ms timeout:
+        // request 1 starts at 0 and times out at 100 ms; request 2 starts at 20 ms and is rejected at
+        // once by the full bulkhead. Request 2's row is complete first, but request 1 started first.
+        BreakerConfig breaker = BreakerConfig.custom().slowCallDurationThresholdMillis(50).minimumNumberOfCalls(100).build();
+        MeshClient c = client(constant(1, 200, 0), MeshConfig.unprotected().withBreaker(breaker).withTimeoutMillis(100)
+                .withMaxConcurrentCalls(1));
+        c.call(1, results::add);
+        sim.runUntil(20 * MS);
+        c.call(2, results::add);
+        sim.runUntil(S);
+        assertEquals(2, trace.size());
+        assertEquals("0,0,100000000,100000000,inventory,1,1,TIMEOUT,true,CLOSED,CLOSED", trace.get(0).toCsvRow());
+        assertEquals("1,20000000,20000000,0,inventory,2,1,REJECTED_BY_BULKHEAD,,CLOSED,CLOSED", trace.get(1).toCsvRow());
+        // The results came the other way round.
+        assertEquals(2, results.get(0).requestId());
+    }
+
+    @Test
+    void aFailureIsSlowOnlyWhenItTakesStrictlyLongerThanTheThreshold() {
+        // Resilience4j: slow when duration > slowCallDurationThreshold, failures included.
+        BreakerConfig breaker = BreakerConfig.custom().slowCallDurationThresholdMillis(50).minimumNumberOfCalls(100).build();
+        MeshClient atThreshold = client(constant(1, 50, 1.0), MeshConfig.unprotected().withBreaker(breaker));
+        atThreshold.call(1, results::add);
+        sim.runUntil(S);
+        MeshClient above = client(new DependencyConfig("slow-inventory", 1, 1, 1000, new Distribution.Constant(51), 1.0, 1),
+                MeshConfig.unprotected().withBreaker(breaker));
+        above.call(2, results::add);
+        sim.runUntil(2 * S);
+        assertEquals(AttemptOutcome.FAILURE, trace.get(0).outcome());
+        assertEquals(50 * MS, trace.get(0).durationNanos());
+        assertEquals(Boolean.FALSE, trace.get(0).slow());
+        assertEquals(CallOutcome.ERROR, atThreshold.breaker().recentOutcomes()[0]);
+        assertEquals(AttemptOutcome.FAILURE, trace.get(1).outcome());
+        assertEquals(51 * MS, trace.get(1).durationNanos());
+        assertEquals(Boolean.TRUE, trace.get(1).slow());
+        assertEquals(CallOutcome.SLOW_ERROR, above.breaker().recentOutcomes()[0]);
+    }
+
+    @Test
+    void theAttemptThatTripsTheBreakerShowsItOpenAfterwards() {
+        BreakerConfig breaker = BreakerConfig.custom().slidingWindow(BreakerConfig.WindowType.COUNT_BASED, 2)
+                .minimumNumberOfCalls(2).waitDurationInOpenState(Backoff.fixed(10_000)).build();
+        MeshClient c = client(constant(2, 10, 1.0), MeshConfig.unprotected().withBreaker(breaker));
+        c.call(1, results::add);
+        c.call(2, results::add);
+        sim.runUntil(S);
+        assertEquals(List.of(BreakerState.CLOSED, BreakerState.OPEN),
+                trace.stream().map(AttemptRecord::breakerStateAfter).toList());
+        assertEquals(List.of(0L, 1L), trace.stream().map(AttemptRecord::seq).toList());
     }
 }

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -115,7 +116,9 @@ class HpaTest {
         assertEquals(30, d.proposed());
         assertEquals(20, d.desired()); // max(10 + 4, ceil(10 x 2))
         assertEquals("ScaleUpLimit", d.limitReason());
-        assertTrue(d.explanation().contains("scale-up policy allows 20 -> 20"), d.explanation());
+        // Pods: 10 + 4 = 14; Percent: ceil(10 x 2) = 20; selectPolicy Max takes the Percent policy.
+        assertTrue(d.explanation().endsWith("; scale-up limit allows 20 (100% per 15 s from 10, the most of its policies) -> 20"),
+                d.explanation());
     }
 
     @Test
@@ -186,5 +189,124 @@ class HpaTest {
                 T0, 10, 30).limitReason());
         HorizontalPodAutoscaler fresh = new HorizontalPodAutoscaler(HorizontalPodAutoscaler.Config.defaults(3, 12, 50));
         assertEquals(3, fresh.reconcile(T0, 1, readyPods(1, 10)).desired()); // below min: no metrics read
+    }
+
+    // ------------------------------------------------------------------ the decision's inputs
+
+    @Test
+    void theDecisionCarriesItsRawInputsAsFields() {
+        // 4 ready pods, each requesting 500m and using 420m, against a 60% target:
+        // usage 4 x 420 = 1680m, request 4 x 500 = 2000m, utilization floor(100 x 1680 / 2000) = 84%,
+        // ratio 84 / 60 = 1.4, proposal ceil(4 x 1.4) = ceil(5.6) = 6; the default scale-up limit is
+        // max(4 + 4, ceil(4 x 2)) = 8, so 6 stands.
+        List<PodMetrics> pods = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            pods.add(ready("p" + i, 420, 500));
+        }
+        HorizontalPodAutoscaler hpa = new HorizontalPodAutoscaler(HorizontalPodAutoscaler.Config.defaults(1, 20, 60));
+        HorizontalPodAutoscaler.Decision d = hpa.reconcile(T0, 4, pods);
+        Map<String, Object> in = d.inputs();
+        assertEquals(1680L, in.get("cpuUsageMillicores"));
+        assertEquals(2000L, in.get("cpuRequestMillicores"));
+        assertEquals(84, in.get("utilizationPercent"));
+        assertEquals(1.4, (Double) in.get("usageRatio"), 1e-12);
+        assertEquals(60, in.get("targetUtilizationPercent"));
+        assertEquals(4, in.get("readyPods"));
+        assertEquals(0, in.get("unreadyPods"));
+        assertEquals(0, in.get("missingPods"));
+        assertEquals(0, in.get("ignoredPods"));
+        assertEquals(0.1, in.get("scaleUpTolerance"));
+        assertEquals(0.1, in.get("scaleDownTolerance"));
+        assertEquals(6, in.get("proposedReplicas"));
+        assertEquals(6, in.get("stabilizedReplicas"));
+        assertEquals(8, in.get("allowedMaxReplicas"));
+        assertEquals("DesiredWithinRange", in.get("limitReason"));
+        assertEquals(6, d.desired());
+        // The policy layer passes them on to the world.
+        ScalingDecision s = HorizontalPolicy.hpa(new HorizontalPodAutoscaler(HorizontalPodAutoscaler.Config.defaults(1, 20, 60)))
+                .decide(new ScalingInputs(T0, 4, pods, Double.NaN, 0));
+        assertEquals(1680L, s.inputs().get("cpuUsageMillicores"));
+        assertEquals(6, s.desired());
+    }
+
+    @Test
+    void unreadyMissingAndIgnoredPodsAreCountedAndOnlyReadyPodsAreSummed() {
+        // The same 4 ready pods, plus one booting (unready: its sample began before it was Ready), one
+        // without a metric (missing) and one draining (ignored). Spec is 7.
+        List<PodMetrics> pods = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            pods.add(ready("p" + i, 420, 500));
+        }
+        pods.add(new PodMetrics("booting", Lifecycle.BOOTING, false, T0 - 20 * S, T0 - 20 * S, T0, WINDOW, 300, 500));
+        pods.add(new PodMetrics("missing", Lifecycle.BOOTING, false, T0 - S, -1, -1, WINDOW, 0, 500));
+        pods.add(new PodMetrics("draining", Lifecycle.DRAINING, true, 0, 60 * S, T0, WINDOW, 490, 500));
+        Map<String, Object> in = new HorizontalPodAutoscaler(HorizontalPodAutoscaler.Config.defaults(1, 20, 60))
+                .reconcile(T0, 7, pods).inputs();
+        assertEquals(4, in.get("readyPods"));
+        assertEquals(1, in.get("unreadyPods"));
+        assertEquals(1, in.get("missingPods"));
+        assertEquals(1, in.get("ignoredPods"));
+        assertEquals(1680L, in.get("cpuUsageMillicores"));
+        assertEquals(2000L, in.get("cpuRequestMillicores"));
+        // Ratio 1.4 > 1 with unready pods: the unready and the missing pod count as 0 of their 500m:
+        // 1680 / 3000 = 56% -> 56 / 60 = 0.9333, within tolerance, so the proposal is the current 7.
+        assertEquals(56 / 60.0, (Double) in.get("filledInUsageRatio"), 1e-12);
+        assertEquals(7, in.get("proposedReplicas"));
+    }
+
+    @Test
+    void perDirectionTolerancesAreFieldsAndTheMessageGivesTheBand() {
+        HorizontalPodAutoscaler hpa = new HorizontalPodAutoscaler(new HorizontalPodAutoscaler.Config(1, 20, 50,
+                new Tolerance(0.2, 0.05), ScalingRules.defaultScaleUp(), ScalingRules.defaultScaleDown(), true));
+        // 58% vs 50%: ratio 1.16, inside [0.95, 1.20].
+        HorizontalPodAutoscaler.Decision d = hpa.reconcile(T0, 4, readyPods(4, 580));
+        assertEquals(0.2, d.inputs().get("scaleUpTolerance"));
+        assertEquals(0.05, d.inputs().get("scaleDownTolerance"));
+        assertEquals(4, d.desired());
+        assertTrue(d.explanation().contains("ratio 1.16 within tolerance [0.95, 1.20]"), d.explanation());
+    }
+
+    // ------------------------------------------------------------------ which rule limited the result
+
+    @Test
+    void aScaleUpFromFourToFiveByAnEarlierRecommendationDoesNotBlameScaleDownStabilization() {
+        // Without behavior (legacy normalization): at T0, 2 pods at 125% of a 50% target ask for
+        // ceil(2.5 x 2) = 5, but the legacy limit max(2 x 2, 4) = 4 allows 4.
+        HorizontalPodAutoscaler.Config legacy = new HorizontalPodAutoscaler.Config(1, 100, 50, Tolerance.DEFAULT,
+                ScalingRules.defaultScaleUp(), ScalingRules.defaultScaleDown(), false);
+        HorizontalPodAutoscaler hpa = new HorizontalPodAutoscaler(legacy);
+        HorizontalPodAutoscaler.Decision first = scaleTo(hpa, T0, 2, 5);
+        assertEquals(5, first.proposed());
+        assertEquals(4, first.desired());
+        assertTrue(first.explanation().endsWith("; scale-up limit allows 4 (at most max(2 x 2, 4) without behavior) -> 4"),
+                first.explanation());
+        // 15 s later, 4 pods at exactly the target: within tolerance, the metric asks for 4. The
+        // recommendation of 5 is still inside the 300 s window, whose highest value is taken: 4 -> 5.
+        HorizontalPodAutoscaler.Decision d = scaleTo(hpa, T0 + 15 * S, 4, 4);
+        assertEquals(4, d.proposed());
+        assertEquals(5, d.stabilized());
+        assertEquals(5, d.desired());
+        assertTrue(!d.explanation().contains("scale-down"), d.explanation());
+        assertTrue(d.explanation().endsWith("-> desired 4; a recommendation of 5 within the last 300 s stands "
+                + "(without behavior the highest recent recommendation is taken) -> 5"), d.explanation());
+    }
+
+    @Test
+    void aScaleUpLimitedByAPodsPolicyNamesThatPolicy() {
+        // Scale up by at most 1 pod per 60 s: 4 -> 6 wanted, 5 allowed.
+        ScalingRules up = new ScalingRules(0, List.of(new ScalingRules.Policy(ScalingRules.PolicyType.PODS, 1, 60)),
+                ScalingRules.SelectPolicy.MAX);
+        HorizontalPodAutoscaler hpa = new HorizontalPodAutoscaler(new HorizontalPodAutoscaler.Config(1, 100, 50,
+                Tolerance.DEFAULT, up, ScalingRules.defaultScaleDown(), true));
+        HorizontalPodAutoscaler.Decision d = scaleTo(hpa, T0, 4, 6);
+        assertEquals(6, d.proposed());
+        assertEquals(5, d.desired());
+        assertEquals("ScaleUpLimit", d.limitReason());
+        assertTrue(!d.explanation().contains("stabilization"), d.explanation());
+        assertTrue(d.explanation().endsWith("-> desired 6; scale-up limit allows 5 (1 pod per 60 s from 4) -> 5"), d.explanation());
+        // A second step within the period: the period started at 4, so 5 is still the limit.
+        HorizontalPodAutoscaler.Decision again = scaleTo(hpa, T0 + 30 * S, 5, 7);
+        assertEquals(5, again.desired());
+        assertTrue(again.explanation().endsWith("(no change)"), again.explanation());
     }
 }
