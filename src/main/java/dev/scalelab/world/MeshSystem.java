@@ -52,7 +52,7 @@ final class MeshSystem {
         this.streams = streams;
         this.callRandom = streams.stream("dependencies.calls");
         for (Scenario.Dependency d : config) {
-            clients.add(client(d, service(d)));
+            clients.add(client(d, service(d), null));
             retired.add(new long[5]);
         }
     }
@@ -62,8 +62,8 @@ final class MeshSystem {
                 d.queueCapacity(), d.serviceTime().toDistribution(), d.errorRate(), 1.0), streams.stream("dependency." + d.name()));
     }
 
-    private MeshClient client(Scenario.Dependency d, DownstreamService service) {
-        MeshClient client = new MeshClient(sim, service, meshConfig(d), streams.stream("mesh." + d.name()));
+    private MeshClient client(Scenario.Dependency d, DownstreamService service, MeshClient predecessor) {
+        MeshClient client = new MeshClient(sim, service, meshConfig(d), streams.stream("mesh." + d.name()), predecessor);
         client.breaker().addTransitionListener(t -> {
             if (transitions.size() < TRANSITION_CAPACITY) {
                 transitions.add(t);
@@ -87,7 +87,7 @@ final class MeshSystem {
         MeshClient oldClient = clients.get(i);
         BreakerState was = oldClient.breaker().state();
         int windowCalls = oldClient.breaker().windowTotals().totalCalls();
-        MeshStats s = oldClient.stats();
+        MeshClient s = oldClient;
         long[] r = retired.get(i);
         r[0] += s.requests();
         r[1] += s.attemptsSent();
@@ -99,7 +99,7 @@ final class MeshSystem {
                 || old.errorRate() != d.errorRate();
         DownstreamService service = serviceChanged ? service(d) : oldClient.dependency();
         config.set(i, d);
-        MeshClient fresh = client(d, service);
+        MeshClient fresh = client(d, service, oldClient);
         clients.set(i, fresh);
         if (old.breaker() != null || d.breaker() != null) {
             breakerRebuilt(d.name(), old.breaker() != null, d.breaker() != null, was, windowCalls, fresh.breaker().state());
@@ -240,7 +240,7 @@ final class MeshSystem {
 
     /** Since the start of the run, across rebuilds: {requests, attempts sent, calls the breaker did not permit}. */
     long[] totals(int i) {
-        MeshStats s = clients.get(i).stats();
+        MeshClient s = clients.get(i);
         long[] r = retired.get(i);
         return new long[] {s.requests() + r[0], s.attemptsSent() + r[1], s.breakerRejections() + r[4]};
     }

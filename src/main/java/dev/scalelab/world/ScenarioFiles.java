@@ -107,7 +107,9 @@ public final class ScenarioFiles {
         if (root == null || !root.isObject()) {
             throw new ScenarioException("", "a scenario must be a JSON object such as {\"schema\": 1}");
         }
-        checkUnicode(root, "");
+        if (!validUnicode(root)) {
+            checkUnicode(root, "");
+        }
         return readScenario(new Fields((ObjectNode) root, ""));
     }
 
@@ -115,6 +117,28 @@ public final class ScenarioFiles {
      * Rejects a string or field name with an unpaired surrogate (a high surrogate D800 escaped in the
      * file): it is valid JSON text but not Unicode, and no report or saved file could hold it.
      */
+    private static boolean validUnicode(JsonNode node) {
+        if (node.isTextual()) {
+            return Quote.loneSurrogate(node.textValue()) < 0;
+        }
+        if (node.isObject()) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
+                Map.Entry<String, JsonNode> f = it.next();
+                if (Quote.loneSurrogate(f.getKey()) >= 0 || !validUnicode(f.getValue())) {
+                    return false;
+                }
+            }
+        } else if (node.isArray()) {
+            for (JsonNode item : node) {
+                if (!validUnicode(item)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Throws naming where {@code node} has a lone surrogate (once {@link #validUnicode} found one: paths cost). */
     private static void checkUnicode(JsonNode node, String path) {
         if (node.isTextual()) {
             int at = Quote.loneSurrogate(node.textValue());

@@ -58,7 +58,7 @@ public final class MeshClient {
     private final Bulkhead bulkhead;
     private final RetryBudget budget;
     private final long timeoutNanos;
-    private final LatencyRecorder latency = new LatencyRecorder();
+    private final LatencyRecorder latency;
     private final PerSecondCounter requestsPerSecond;
     private final PerSecondCounter attemptsSentPerSecond;
     private AttemptTrace trace;
@@ -81,6 +81,17 @@ public final class MeshClient {
      * @param random this client's own stream: back-off jitter and a jittered breaker wait
      */
     public MeshClient(Simulation sim, DownstreamService dependency, MeshConfig config, SplittableRandom random) {
+        this(sim, dependency, config, random, null);
+    }
+
+    /**
+     * A client with new settings that goes on from {@code predecessor}'s measurements: the latency
+     * histogram and the per-second histories describe the dependency, not one configuration of its
+     * client, so a settings change keeps them (and does not pay for new histograms each time).
+     * Breaker, bulkhead and budget start afresh, as a rebuilt Resilience4j client's do.
+     */
+    public MeshClient(Simulation sim, DownstreamService dependency, MeshConfig config, SplittableRandom random,
+                      MeshClient predecessor) {
         this.sim = sim;
         this.dependency = dependency;
         this.config = config;
@@ -90,8 +101,10 @@ public final class MeshClient {
         this.budget = config.retryBudget().create(sim.nowNanos());
         this.timeoutNanos = config.timeoutMillis() * Simulation.NANOS_PER_MILLI;
         this.slowCallDurationThresholdNanos = config.breaker().slowCallDurationThresholdMillis() * Simulation.NANOS_PER_MILLI;
-        this.requestsPerSecond = new PerSecondCounter(HISTORY_SECONDS, sim.nowNanos());
-        this.attemptsSentPerSecond = new PerSecondCounter(HISTORY_SECONDS, sim.nowNanos());
+        this.latency = predecessor == null ? new LatencyRecorder() : predecessor.latency;
+        this.requestsPerSecond = predecessor == null ? new PerSecondCounter(HISTORY_SECONDS, sim.nowNanos()) : predecessor.requestsPerSecond;
+        this.attemptsSentPerSecond = predecessor == null ? new PerSecondCounter(HISTORY_SECONDS, sim.nowNanos())
+                : predecessor.attemptsSentPerSecond;
     }
 
     /** Starts one call; {@code callback} hears its end from a later event, never from inside this method. */
@@ -318,6 +331,27 @@ public final class MeshClient {
     /** Whole-call latency of finished calls; {@code takeInterval()} gives per-interval percentiles. */
     public LatencyRecorder latency() {
         return latency;
+    }
+
+    /** Calls started; like the next four, a plain counter, cheaper than {@link #stats()}'s latency summary. */
+    public long requests() {
+        return requests;
+    }
+
+    public long attemptsSent() {
+        return attemptsSent;
+    }
+
+    public long retries() {
+        return retries;
+    }
+
+    public long retriesDeniedByBudget() {
+        return retriesDeniedByBudget;
+    }
+
+    public long breakerRejections() {
+        return breakerRejections;
     }
 
     public MeshStats stats() {

@@ -55,6 +55,28 @@ class MeshClientTest {
     }
 
     @Test
+    void aClientRebuiltWithNewSettingsKeepsTheDependencysLatencyAndHistory() {
+        DownstreamService service = new DownstreamService(sim, constant(4, 20, 0), new SplittableRandom(11));
+        MeshClient first = new MeshClient(sim, service, MeshConfig.unprotected(), new SplittableRandom(12));
+        for (int i = 0; i < 10; i++) {
+            first.call(i, results::add);
+        }
+        sim.runUntil(S);
+        MeshClient second = new MeshClient(sim, service, MeshConfig.unprotected().withRetry(new RetryPolicy(2, Backoff.none())),
+                new SplittableRandom(12), first);
+        for (int i = 10; i < 15; i++) {
+            second.call(i, results::add);
+        }
+        sim.runUntil(2 * S);
+        // Ten calls of 20 ms on four servers (the queue makes them 20, 40 and 60 ms), then five more:
+        // the rebuilt client's histogram holds all fifteen.
+        assertEquals(15, second.latency().total().count());
+        assertEquals(10 + 5, second.stats().latency().count());
+        // Its own counters start at the rebuild; the world adds the retired ones (MeshSystem.retired).
+        assertEquals(5, second.stats().requests());
+    }
+
+    @Test
     void aPerAttemptTimeoutIsABreakerFailureAndTheDependencyStillDoesTheWork() {
         BreakerConfig breaker = BreakerConfig.custom().slidingWindow(BreakerConfig.WindowType.COUNT_BASED, 5)
                 .minimumNumberOfCalls(5).waitDurationInOpenState(Backoff.fixed(10_000)).build();
