@@ -137,6 +137,11 @@ public final class MainWindowViewModel {
         } catch (ScenarioException e) {
             message.set("Not opened: " + e.getMessage());
             return Optional.of(e.getMessage());
+        } catch (RuntimeException | StackOverflowError defect) {
+            // A defect in the reader: say so in the dialog rather than close it with nothing shown.
+            String problem = "the file could not be read (" + defect + "); the current run goes on";
+            message.set("Not opened: " + problem);
+            return Optional.of(problem);
         }
         runner.reset(scenario);
         scenarioLabel.set(String.valueOf(file.getFileName()));

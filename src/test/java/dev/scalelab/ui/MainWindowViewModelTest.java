@@ -74,4 +74,22 @@ class MainWindowViewModelTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> runner.latest().snapshot().timeSeconds() > time + 0.2);
         assertEquals("default", runner.latest().snapshot().current().name());
     }
+
+    @Test
+    void aRunSavedAfterAResilienceChangeOpensAgain() throws Exception {
+        Path start = directory.resolve("pay.json");
+        Files.writeString(start, "{\"schema\":1,\"durationSeconds\":20,\"dependencies\":[{\"name\":\"pay\"}]}");
+        assertEquals(Optional.empty(), WaitForAsyncUtils.asyncFx(() -> viewModel.open(start)).get());
+        // What the Resilience panel's retry field sends.
+        runner.setDependencyField("dependencies[0].retry.maxAttempts", 2);
+        Path file = directory.resolve("saved.json");
+        WaitForAsyncUtils.asyncFx(() -> viewModel.save(file)).get().get(5, TimeUnit.SECONDS);
+        assertTrue(Files.readString(file).contains("dependencies[0].retry.maxAttempts"));
+
+        Optional<String> problem = WaitForAsyncUtils.asyncFx(() -> viewModel.open(file)).get();
+        assertEquals(Optional.empty(), problem);
+        // The reopened run (the one whose scenario carries the change on its timeline) replays the change.
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> runner.latest().snapshot().current().timeline().size() == 1
+                && runner.latest().snapshot().current().dependencies().get(0).retry().maxAttempts() == 2);
+    }
 }
