@@ -47,6 +47,7 @@ final class StateTimelineView extends Region {
     private final Canvas canvas = new Canvas();
     private final double[] legendWidths = new double[LEGEND.length];
     private List<DependencyTrack> tracks = List.of();
+    private List<String> trackNames = List.of();
     private double windowStart;
     private double windowEnd = 1;
     private double tickSeconds = 30;
@@ -82,7 +83,10 @@ final class StateTimelineView extends Region {
 
     /** Shows the tracks' states over [windowStart, windowEnd] of virtual time, up to {@code now}. */
     void show(List<DependencyTrack> newTracks, double start, double end, double tick, double now) {
-        if (newTracks != tracks || newTracks.size() != tracks.size()) {
+        // The view model keeps one list and changes its content: compare the names, not the list.
+        List<String> names = newTracks.stream().map(DependencyTrack::name).toList();
+        if (!names.equals(trackNames)) {
+            trackNames = names;
             measure.setFont(LABEL_FONT);
             labelWidth = 0;
             for (DependencyTrack t : newTracks) {
