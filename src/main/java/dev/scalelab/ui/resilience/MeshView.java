@@ -1,5 +1,6 @@
 package dev.scalelab.ui.resilience;
 
+import dev.scalelab.ui.TextFit;
 import dev.scalelab.engine.resilience.BreakerState;
 import dev.scalelab.engine.resilience.BreakerTransition;
 import dev.scalelab.engine.resilience.BreakerView;
@@ -387,7 +388,10 @@ final class MeshView extends Region {
             noBreakerTexts[i] = fit(noBreakerTexts[i], LABEL_FONT, breakerWidth - 20);
             compactTexts[i] = fit(compactTexts[i], BOLD_FONT, breakerWidth - NODE_WIDTH - 64);
 
-            faults[i] = fit(faults[i], SMALL_FONT, dependencyWidth - 28);
+            // The badge's text starts 16 px into the card and must end before the badge's round end:
+            // when the whole fault does not fit, it loses its remark ("(connections refused)") rather
+            // than its end ("until 141.5 s").
+            faults[i] = TextFit.fit(s -> width(s, SMALL_FONT), dependencyWidth - 34, faults[i], TextFit.withoutParentheses(faults[i]));
             loads[i] = fit(loads[i], SMALL_FONT, dependencyWidth - 20);
             workers[i] = fit(workers[i], SMALL_FONT, dependencyWidth - 20);
         }
