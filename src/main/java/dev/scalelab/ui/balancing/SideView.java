@@ -24,6 +24,11 @@ final class SideView {
     private final VBox node;
     private final BalancerCanvas canvas;
     private final Region marker = new Region();
+    /** The title and the figures: in one flow alone, or, in a race, the figures always under the title so the two sides line up. */
+    private final VBox header = new VBox();
+    private final FlowPane flow = new FlowPane();
+    private final HBox title;
+    private final HBox figures;
 
     SideView(String idPrefix, SideViewModel model, boolean compact) {
         Label strategy = new Label();
@@ -44,8 +49,10 @@ final class SideView {
                 figure(idPrefix + "Drops", "drops", model.dropsProperty(), "Requests rejected so far in this run: the chosen instance's queue was full, or no instance would take them."));
         figures.getStyleClass().add("side-figures");
         figures.setMinWidth(Region.USE_PREF_SIZE);
-        FlowPane header = new FlowPane(title, figures);
-        header.getStyleClass().add("side-header");
+        this.title = title;
+        this.figures = figures;
+        flow.getStyleClass().add("side-header");
+        header.getStyleClass().add("side-header-box");
 
         canvas = new BalancerCanvas(compact);
         canvas.setId(idPrefix + "LiveView");
@@ -110,6 +117,14 @@ final class SideView {
     }
 
     void setCompact(boolean compact) {
+        if (compact) {
+            flow.getChildren().clear();
+            header.getChildren().setAll(title, figures);
+        } else {
+            header.getChildren().clear();
+            flow.getChildren().setAll(title, figures);
+            header.getChildren().setAll(flow);
+        }
         canvas.setCompact(compact);
         node.pseudoClassStateChanged(COMPACT, compact);
         marker.setVisible(compact);

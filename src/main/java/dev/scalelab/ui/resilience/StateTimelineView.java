@@ -139,10 +139,19 @@ final class StateTimelineView extends Region {
         g.setLineWidth(1);
         g.setFont(TICK_FONT);
         g.setFill(mutedTextFill.getValue());
+        // Every grid line; a label only where it clears the last one (as a chart's axis hides crowded labels).
+        double labelledUntil = Double.NEGATIVE_INFINITY;
         for (double t = Math.ceil(windowStart / tickSeconds) * tickSeconds; t <= windowEnd + 1e-9; t += tickSeconds) {
             double x = plotLeft + (t - windowStart) / span * (plotRight - plotLeft);
             g.strokeLine(x + 0.5, top, x + 0.5, bottom);
-            g.fillText(Long.toString(Math.round(t)), x, bottom + 9);
+            String label = Long.toString(Math.round(t));
+            measure.setFont(TICK_FONT);
+            measure.setText(label);
+            double half = measure.getLayoutBounds().getWidth() / 2;
+            if (x - half >= labelledUntil + 4) {
+                g.fillText(label, x, bottom + 9);
+                labelledUntil = x + half;
+            }
         }
 
         for (int i = 0; i < tracks.size(); i++) {

@@ -39,8 +39,8 @@ import static dev.scalelab.ui.charts.LiveCharts.dropBefore;
 final class ScalingCharts {
     static final double WINDOW_SECONDS = 300;
     private static final double TICK_SECONDS = 60;
-    /** Room a time label needs on the axis: "10:00" at 10 px and a gap. */
-    static final double TIME_LABEL_SPACE = 40;
+    /** Room a time label needs on the axis: "10:00" at 10 px (about 26 px) and the axis's gap between labels. */
+    static final double TIME_LABEL_SPACE = 32;
     /** Wide enough for "3,000" or "0.0025"; styles/scaling.css pads an overlaid chart by as much. */
     private static final double VALUE_AXIS_WIDTH = 44;
 
