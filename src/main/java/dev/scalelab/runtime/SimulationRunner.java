@@ -44,7 +44,6 @@ public final class SimulationRunner implements AutoCloseable {
     private World race;
     private boolean paused;
     private boolean finished;
-    private boolean pastDuration;
     private double speed = 1.0;
     private long anchorWallNanos;
     private long anchorVirtualNanos;
@@ -73,11 +72,20 @@ public final class SimulationRunner implements AutoCloseable {
         return latest.get();
     }
 
+    /**
+     * Runs a paused simulation on. A run never goes past its scenario's duration: Play on a finished
+     * run starts it again from t = 0, as Reset does (the scenario with the user's changes as its
+     * starting values, the same seed), and in race mode both worlds start again.
+     */
     public void play() {
         submit(() -> {
             if (finished) {
+                world = new World(world.restartScenario());
+                if (race != null) {
+                    race = new World(race.restartScenario());
+                }
                 finished = false;
-                pastDuration = true; // the user chose to run on past the scenario's duration
+                failure = null;
             }
             paused = false;
             reanchor();
@@ -88,15 +96,28 @@ public final class SimulationRunner implements AutoCloseable {
         submit(() -> paused = true);
     }
 
-    /** Advances a paused simulation by {@link #STEP_NANOS} of virtual time. */
+    /**
+     * Advances a paused simulation by {@link #STEP_NANOS} of virtual time, never past the scenario's
+     * duration: the step that reaches it finishes the run, and a finished run does not move.
+     */
     public void step() {
         submit(() -> {
             paused = true;
-            world.advanceTo(world.simulation().nowNanos() + STEP_NANOS);
+            long end = endNanos();
+            long now = world.simulation().nowNanos();
+            if (finished || now >= end) {
+                return;
+            }
+            world.advanceTo(Math.min(now + STEP_NANOS, end));
             if (race != null) {
                 race.advanceTo(world.simulation().nowNanos());
             }
+            finished = world.simulation().nowNanos() >= end;
         });
+    }
+
+    private long endNanos() {
+        return Simulation.secondsToNanos(world.currentScenario().durationSeconds());
     }
 
     /** Virtual seconds per wall second, such as 0.1, 1, 10, 100 or {@link #MAX_SPEED}. */
@@ -121,7 +142,6 @@ public final class SimulationRunner implements AutoCloseable {
             world = new World(Parameter.BALANCER_STRATEGY.applyTo(scenario, left.id()));
             race = new World(Parameter.BALANCER_STRATEGY.applyTo(scenario, right.id()));
             finished = false;
-            pastDuration = false;
             failure = null;
             reanchor();
         });
@@ -149,7 +169,6 @@ public final class SimulationRunner implements AutoCloseable {
             race = null;
             world = new World(scenario);
             finished = false;
-            pastDuration = false;
             failure = null;
             reanchor();
         });
@@ -311,7 +330,7 @@ public final class SimulationRunner implements AutoCloseable {
     /** Advances toward the wall-clock target for at most one work slice; true when caught up. */
     private boolean advanceOneSlice() {
         long sliceStart = System.nanoTime();
-        long endNanos = pastDuration ? Long.MAX_VALUE : Simulation.secondsToNanos(world.currentScenario().durationSeconds());
+        long endNanos = endNanos();
         long target;
         if (speed == MAX_SPEED) {
             target = endNanos;
@@ -326,7 +345,7 @@ public final class SimulationRunner implements AutoCloseable {
                 race.advanceTo(world.simulation().nowNanos());
             }
         } while (!reached && System.nanoTime() - sliceStart < WORK_SLICE_NANOS && commands.isEmpty());
-        if (!pastDuration && world.simulation().nowNanos() >= endNanos && reached) {
+        if (world.simulation().nowNanos() >= endNanos && reached) {
             finished = true;
             paused = true;
         }

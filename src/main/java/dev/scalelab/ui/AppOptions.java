@@ -8,16 +8,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * The app's command line: {@code [--scenario PRESET_OR_FILE] [--panel TITLE] [--frame-stats SECONDS]}.
+ * The app's command line: {@code [--scenario PRESET_OR_FILE] [--panel TITLE] [--speed FACTOR|max] [--frame-stats SECONDS]}.
  *
  * @param scenario          what to run first: a preset by name, else a scenario file ("default" without the option)
  * @param scenarioLabel     the preset's name or the file's name, for the title and the scenario menu
  * @param panel             the title of the panel to show first (case-insensitive), or null for the first
  * @param frameStatsSeconds when above 0, run this long, print the frame meter's summary and exit
+ * @param speed             the speed to start at, virtual seconds per wall second (1; "max" is infinity)
  */
-public record AppOptions(Scenario scenario, String scenarioLabel, String panel, double frameStatsSeconds) {
+public record AppOptions(Scenario scenario, String scenarioLabel, String panel, double frameStatsSeconds, double speed) {
 
-    public static final String USAGE = "options: [--scenario PRESET_OR_FILE] [--panel TITLE] [--frame-stats SECONDS]";
+    public static final String USAGE = "options: [--scenario PRESET_OR_FILE] [--panel TITLE] [--speed FACTOR|max] [--frame-stats SECONDS]";
 
     /**
      * Parses the arguments and reads the scenario. Throws {@link IllegalArgumentException} for a bad
@@ -27,6 +28,7 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
         String scenarioArgument = "default";
         double frameStatsSeconds = 0;
         String panel = null;
+        double speed = 1;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             switch (option) {
@@ -35,6 +37,17 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
                     break;
                 case "--panel":
                     panel = value(args, ++i, option);
+                    break;
+                case "--speed":
+                    String factor = value(args, ++i, option);
+                    try {
+                        speed = factor.equals("max") ? Double.POSITIVE_INFINITY : Double.parseDouble(factor);
+                    } catch (NumberFormatException e) {
+                        speed = Double.NaN;
+                    }
+                    if (!(speed > 0)) {
+                        throw new IllegalArgumentException("--speed: \"" + factor + "\" is not a positive number or max");
+                    }
                     break;
                 case "--frame-stats":
                     String seconds = value(args, ++i, option);
@@ -53,10 +66,10 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
         }
         Scenario preset = Presets.load(scenarioArgument);
         if (preset != null) {
-            return new AppOptions(preset, scenarioArgument, panel, frameStatsSeconds);
+            return new AppOptions(preset, scenarioArgument, panel, frameStatsSeconds, speed);
         }
         Path file = Path.of(scenarioArgument);
-        return new AppOptions(ScenarioFiles.read(file), String.valueOf(file.getFileName()), panel, frameStatsSeconds);
+        return new AppOptions(ScenarioFiles.read(file), String.valueOf(file.getFileName()), panel, frameStatsSeconds, speed);
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -123,7 +123,7 @@ public final class MainWindowController {
         });
         speedChoice.valueProperty().bindBidirectional(viewModel.speedProperty());
 
-        playButton.textProperty().bind(viewModel.pausedProperty().map(paused -> paused ? "Play" : "Pause"));
+        playButton.textProperty().bind(viewModel.playTextProperty());
         viewModel.pausedProperty().addListener((obs, was, paused) -> playButton.pseudoClassStateChanged(PLAYING, !paused));
         playButton.pseudoClassStateChanged(PLAYING, !viewModel.pausedProperty().get());
 
@@ -167,6 +167,7 @@ public final class MainWindowController {
         frameRateLabel.textProperty().bind(viewModel.frameRateProperty());
         bindBadge(laggingLabel, viewModel.laggingProperty());
         bindBadge(finishedLabel, viewModel.finishedProperty());
+        finishedLabel.textProperty().bind(viewModel.finishedTextProperty());
         failureLabel.textProperty().bind(viewModel.failureProperty().map(trace -> "Simulation stopped: " + firstLine(trace)));
         failureLabel.visibleProperty().bind(viewModel.failureProperty().isNotNull());
         failureLabel.managedProperty().bind(failureLabel.visibleProperty());

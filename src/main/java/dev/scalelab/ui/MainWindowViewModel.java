@@ -54,6 +54,8 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper frameRate = new ReadOnlyStringWrapper(this, "frameRate", "");
     private final ReadOnlyBooleanWrapper lagging = new ReadOnlyBooleanWrapper(this, "lagging");
     private final ReadOnlyBooleanWrapper finished = new ReadOnlyBooleanWrapper(this, "finished");
+    private final ReadOnlyStringWrapper finishedText = new ReadOnlyStringWrapper(this, "finishedText", "");
+    private final ReadOnlyStringWrapper playText = new ReadOnlyStringWrapper(this, "playText", "Play");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
     private final ObservableList<String> logLines = FXCollections.observableArrayList();
@@ -92,11 +94,22 @@ public final class MainWindowViewModel {
         }
         // Show the request at once; the runner's status confirms it a frame later.
         paused.set(!paused.get());
+        updatePlayText();
     }
 
     public void step() {
         runner.step();
         paused.set(true);
+        updatePlayText();
+    }
+
+    /** The status bar's note on a finished run: where it stopped and what Play does now. */
+    static String finishedText(double atSeconds) {
+        return "finished at " + Formats.clock(atSeconds) + " (the scenario's duration) · Play runs it again from 0";
+    }
+
+    private void updatePlayText() {
+        playText.set(!paused.get() ? "Pause" : finished.get() ? "Play again" : "Play");
     }
 
     /** Starts the built-in scenario {@code name} from t = 0. */
@@ -187,12 +200,14 @@ public final class MainWindowViewModel {
         eventRate.set(Formats.count(status.eventsPerSecond()) + " events/s");
         lagging.set(status.lagging());
         finished.set(status.finished());
+        finishedText.set(status.finished() ? finishedText(snapshot.timeSeconds()) : "");
         failure.set(status.failure());
         if (status.paused() != lastStatusPaused) {
             // The run paused or resumed on its own (finished, stepped, failed): follow it.
             lastStatusPaused = status.paused();
             paused.set(lastStatusPaused);
         }
+        updatePlayText();
         long seed = snapshot.current().seed();
         if (seed != lastSeed) {
             lastSeed = seed;
@@ -279,6 +294,16 @@ public final class MainWindowViewModel {
 
     public ReadOnlyBooleanProperty finishedProperty() {
         return finished.getReadOnlyProperty();
+    }
+
+    /** "finished at 04:00.0 …" while the run is finished, else empty. */
+    public ReadOnlyStringProperty finishedTextProperty() {
+        return finishedText.getReadOnlyProperty();
+    }
+
+    /** The play button's text: Play, Pause, or Play again on a finished run (which starts it from t = 0). */
+    public ReadOnlyStringProperty playTextProperty() {
+        return playText.getReadOnlyProperty();
     }
 
     /** The stack trace of the exception that stopped the simulation thread, or null while it runs. */

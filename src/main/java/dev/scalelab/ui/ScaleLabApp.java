@@ -58,6 +58,9 @@ public final class ScaleLabApp extends Application {
     public void start(Stage stage) throws IOException {
         runner = new SimulationRunner(options.scenario(), false);
         MainWindowViewModel windowModel = new MainWindowViewModel(runner, options.scenarioLabel());
+        if (options.speed() != 1) {
+            windowModel.speedProperty().set(options.speed()); // the menu shows it, and it reaches the runner
+        }
         ParameterPaneViewModel parameterModel = new ParameterPaneViewModel(runner::set, runner.latest().snapshot().current());
         // In the order of DESIGN.md: the Overview, then one panel per pattern along the request path.
         window = new MainWindowController(runner, windowModel, parameterModel, List.of(

@@ -39,6 +39,43 @@ class SimulationRunnerTest {
     }
 
     @Test
+    void playOnAFinishedRunStartsItAgainFromZeroAndNoRunGoesPastItsDuration() throws Exception {
+        try (SimulationRunner r = new SimulationRunner(Presets.load("default").withDurationSeconds(5), false)) {
+            r.setSpeed(SimulationRunner.MAX_SPEED);
+            r.start();
+            Frame done = await(r, x -> x.status().finished());
+            assertEquals(5.0, done.snapshot().timeSeconds(), 1e-9);
+
+            r.step(); // a finished run does not move
+            Frame stepped = await(r, x -> x.status().frame() > done.status().frame());
+            assertEquals(5.0, stepped.snapshot().timeSeconds(), 1e-9);
+            assertTrue(stepped.status().finished());
+
+            r.setSpeed(1);
+            r.play();
+            Frame again = await(r, x -> !x.status().finished() && !x.status().paused());
+            assertTrue(again.snapshot().timeSeconds() < 5, "Play starts the run again: t = " + again.snapshot().timeSeconds());
+            r.setSpeed(SimulationRunner.MAX_SPEED);
+            Frame doneAgain = await(r, x -> x.status().finished());
+            assertEquals(5.0, doneAgain.snapshot().timeSeconds(), 1e-9, "and it stops at its duration again");
+        }
+    }
+
+    @Test
+    void stepStopsAtTheDurationAndFinishesTheRun() throws Exception {
+        try (SimulationRunner r = new SimulationRunner(Presets.load("default").withDurationSeconds(0.25), true)) {
+            r.start();
+            r.step();
+            r.step();
+            r.step();
+            r.step();
+            Frame f = await(r, x -> x.status().finished());
+            assertEquals(0.25, f.snapshot().timeSeconds(), 1e-9);
+            assertTrue(f.status().paused());
+        }
+    }
+
+    @Test
     void pausedRunnerHoldsTimeAndStepAdvancesIt() throws Exception {
         try (SimulationRunner r = new SimulationRunner(Presets.load("default"), true)) {
             r.start();

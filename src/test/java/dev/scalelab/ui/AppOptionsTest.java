@@ -37,6 +37,16 @@ class AppOptionsTest {
     }
 
     @Test
+    void theStartingSpeedIsAFactorOrMax() {
+        assertEquals(1, AppOptions.parse(List.of()).speed());
+        assertEquals(10, AppOptions.parse(List.of("--speed", "10")).speed());
+        assertEquals(Double.POSITIVE_INFINITY, AppOptions.parse(List.of("--speed", "max")).speed());
+        IllegalArgumentException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalArgumentException.class,
+                () -> AppOptions.parse(List.of("--speed", "0")));
+        assertEquals("--speed: \"0\" is not a positive number or max", e.getMessage());
+    }
+
+    @Test
     void mistakesAreOneLineNamingTheProblem() {
         assertEquals("unknown option \"--fast\"; " + AppOptions.USAGE,
                 assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--fast"))).getMessage());

@@ -92,4 +92,28 @@ class MainWindowViewModelTest {
         WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> runner.latest().snapshot().current().timeline().size() == 1
                 && runner.latest().snapshot().current().dependencies().get(0).retry().maxAttempts() == 2);
     }
+
+    @Test
+    void aFinishedRunSaysWhereItStoppedAndPlayStartsItAgainFromZero() throws Exception {
+        runner.close();
+        runner = new SimulationRunner(Presets.load("default").withDurationSeconds(4), false);
+        runner.setSpeed(SimulationRunner.MAX_SPEED);
+        runner.start();
+        viewModel = WaitForAsyncUtils.asyncFx(() -> new MainWindowViewModel(runner, "default")).get();
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.latest().status().finished());
+        WaitForAsyncUtils.asyncFx(() -> viewModel.update(runner.latest())).get();
+
+        assertTrue(viewModel.finishedProperty().get());
+        assertEquals("finished at 00:04.0 (the scenario's duration) · Play runs it again from 0", viewModel.finishedTextProperty().get());
+        assertEquals("Play again", viewModel.playTextProperty().get());
+
+        runner.setSpeed(1);
+        WaitForAsyncUtils.asyncFx(viewModel::togglePlay).get();
+        assertEquals("Pause", viewModel.playTextProperty().get());
+        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !runner.latest().status().finished());
+        WaitForAsyncUtils.asyncFx(() -> viewModel.update(runner.latest())).get();
+        assertTrue(runner.latest().snapshot().timeSeconds() < 4, "the run starts again: it does not run on past its duration");
+        assertEquals("", viewModel.finishedTextProperty().get());
+        assertEquals("Pause", viewModel.playTextProperty().get());
+    }
 }

@@ -184,7 +184,9 @@ public final class BalancerCanvas extends Region {
                     v -> v.palette[index], Color.hsb(index * 45, 0.6, 0.8));
         }
         getStyleClass().add("balancer-canvas");
-        getChildren().addAll(board, flight);
+        // The dots fly under the board: where they cross a row or a tile they pass behind it, never
+        // over an instance's name; the board is transparent between the rows, so they show there.
+        getChildren().addAll(flight, board);
         flight.setMouseTransparent(true);
         // A canvas never shrinks on its own; let the region be as small as its parent wants.
         setMinSize(0, 0);
@@ -323,6 +325,16 @@ public final class BalancerCanvas extends Region {
         }
         lastDrawNanos = nowNanos;
         return redraw;
+    }
+
+    /** For tests: the canvas the dots fly on, which lies under the board's rows and tiles. */
+    Canvas dotLayer() {
+        return flight;
+    }
+
+    /** For tests: the canvas of the rows and tiles with the instances' names. */
+    Canvas boardLayer() {
+        return board;
     }
 
     /**

@@ -24,6 +24,11 @@ final class SideView {
     private final VBox node;
     private final BalancerCanvas canvas;
     private final Region marker = new Region();
+    /** The title and the figures: in one flow alone, or, in a race, the figures always under the title so the two sides line up. */
+    private final VBox header = new VBox();
+    private final FlowPane flow = new FlowPane();
+    private final HBox title;
+    private final HBox figures;
 
     SideView(String idPrefix, SideViewModel model, boolean compact) {
         Label strategy = new Label();
@@ -35,13 +40,19 @@ final class SideView {
         marker.getStyleClass().add("side-marker");
         HBox title = new HBox(marker, strategy);
         title.getStyleClass().add("side-title");
-        // A flow, so that in a narrow window the figures wrap under the title rather than overlap the other side.
-        FlowPane header = new FlowPane(title,
+        // The four figures are one row that never breaks (a figure alone on a line reads as another
+        // kind of figure); in a narrow side, as in a race, the whole row goes under the title.
+        HBox figures = new HBox(
                 figure(idPrefix + "P50", "p50", model.p50Property(), "Median response time (queueing + service) in the last virtual second."),
                 figure(idPrefix + "P99", "p99", model.p99Property(), "99th percentile response time in the last virtual second: where a slow instance shows first."),
                 figure(idPrefix + "MaxQueue", "max queue", model.maxQueueProperty(), "The longest queue of any instance now, in requests."),
                 figure(idPrefix + "Drops", "drops", model.dropsProperty(), "Requests rejected so far in this run: the chosen instance's queue was full, or no instance would take them."));
-        header.getStyleClass().add("side-header");
+        figures.getStyleClass().add("side-figures");
+        figures.setMinWidth(Region.USE_PREF_SIZE);
+        this.title = title;
+        this.figures = figures;
+        flow.getStyleClass().add("side-header");
+        header.getStyleClass().add("side-header-box");
 
         canvas = new BalancerCanvas(compact);
         canvas.setId(idPrefix + "LiveView");
@@ -82,6 +93,7 @@ final class SideView {
     private static VBox figure(String id, String name, ObservableStringValue value, String explanation) {
         Label valueLabel = new Label();
         valueLabel.setId(id);
+        valueLabel.setMinWidth(Region.USE_PREF_SIZE); // a figure is never cut short
         valueLabel.textProperty().bind(value);
         valueLabel.getStyleClass().add("side-figure-value");
         Label nameLabel = new Label(name);
@@ -105,6 +117,14 @@ final class SideView {
     }
 
     void setCompact(boolean compact) {
+        if (compact) {
+            flow.getChildren().clear();
+            header.getChildren().setAll(title, figures);
+        } else {
+            header.getChildren().clear();
+            flow.getChildren().setAll(title, figures);
+            header.getChildren().setAll(flow);
+        }
         canvas.setCompact(compact);
         node.pseudoClassStateChanged(COMPACT, compact);
         marker.setVisible(compact);

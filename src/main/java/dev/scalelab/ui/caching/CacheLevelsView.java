@@ -10,6 +10,9 @@ import javafx.css.Styleable;
 import javafx.css.StyleableProperty;
 import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.VPos;
+import javafx.geometry.BoundingBox;
+import javafx.geometry.Bounds;
+import javafx.scene.control.Tooltip;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
@@ -78,6 +81,14 @@ public final class CacheLevelsView extends Region {
     private static final String[] REGION_NAMES = {"window", "probation", "protected", "free"};
     private static final int FREE_GROUP = 3;
 
+    /** The name of the stat line of the waiting a level spared its readers, and what it means (its tooltip). */
+    static final String SAVED_NAME = "time saved";
+    static final String SAVED_EXPLANATION = "Time saved: the waiting this level has spared its readers since the start. "
+            + "Each hit is answered at this level's latency instead of the store's, which saves (store latency − "
+            + "level latency); this is that, added up over all its hits. Many requests wait at the same time, so the "
+            + "sum can be far longer than the run: days saved in minutes means that many requests' worth of waiting, "
+            + "not a clock.";
+
     private static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 13);
     private static final Font LABEL_FONT = Font.font("System", 12);
     private static final Font SMALL_FONT = Font.font("System", 11);
@@ -86,7 +97,7 @@ public final class CacheLevelsView extends Region {
     private static final Font BADGE_FONT = Font.font("System", FontWeight.BOLD, 11);
 
     private static final String[] LEGEND = {"hit", "miss", "evicted", "expired", "invalidated", "key 0 (hottest)",
-            "waiting saved since the start = hits × (store latency − level latency)"};
+            "time saved = hits × (store latency − level latency), since the start"};
     private static final double[] LEGEND_WIDTHS = measure(LEGEND, SMALL_FONT);
     /** Under a uniform distribution every key is as popular as the next: the colour then only tells keys apart. */
     private static final String[] RAMP_CAPTIONS = {"key popularity:", "key (all equally popular):"};
@@ -111,6 +122,9 @@ public final class CacheLevelsView extends Region {
 
     private final CachingViewModel model;
     private final Canvas canvas = new Canvas();
+    private final List<Bounds> savedSpots = new java.util.ArrayList<>();
+    private final Tooltip savedTooltip = new Tooltip(SAVED_EXPLANATION);
+    private boolean savedTooltipInstalled;
     private final KeyColors keyColors = new KeyColors();
     private final MissDots dots = new MissDots();
     private int dotLevel;
@@ -174,8 +188,40 @@ public final class CacheLevelsView extends Region {
         this.model = model;
         getStyleClass().add("cache-levels-view");
         getChildren().add(canvas);
+        // A canvas has no controls to carry tooltips: the "time saved" lines explain themselves on hover.
+        savedTooltip.setWrapText(true);
+        savedTooltip.setMaxWidth(360);
+        savedTooltip.setShowDelay(javafx.util.Duration.millis(300));
+        setOnMouseMoved(event -> showSavedTooltip(spotAt(savedSpots, event.getX(), event.getY()) >= 0));
+        setOnMouseExited(event -> showSavedTooltip(false));
         // A canvas never shrinks on its own; let the region be as small as its parent wants.
         setMinSize(0, 0);
+    }
+
+    /** The index of the first of {@code spots} that holds (x, y), or -1. */
+    static int spotAt(List<? extends Bounds> spots, double x, double y) {
+        for (int i = 0; i < spots.size(); i++) {
+            if (spots.get(i).contains(x, y)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    private void showSavedTooltip(boolean over) {
+        if (over != savedTooltipInstalled) {
+            savedTooltipInstalled = over;
+            if (over) {
+                Tooltip.install(this, savedTooltip);
+            } else {
+                Tooltip.uninstall(this, savedTooltip);
+            }
+        }
+    }
+
+    /** For tests: where the "time saved" lines were drawn last. */
+    List<Bounds> savedSpots() {
+        return savedSpots;
     }
 
     @Override
@@ -256,6 +302,7 @@ public final class CacheLevelsView extends Region {
         double width = canvas.getWidth();
         double height = canvas.getHeight();
         g.clearRect(0, 0, width, height);
+        savedSpots.clear();
         int n = levels.length;
         readsWidth = READS_WIDTH;
         linkGap = LINK_GAP;
@@ -600,7 +647,8 @@ public final class CacheLevelsView extends Region {
         if (statLines < STAT_LINES) {
             statLine(g, "occupancy", f.occupancy, x, right, top + STAT_LINE);
             statLine(g, "evicted", f.evicted, x, right, top + 2 * STAT_LINE);
-            statLine(g, "waiting saved", f.saved, x, right, top + 3 * STAT_LINE);
+            statLine(g, SAVED_NAME, f.saved, x, right, top + 3 * STAT_LINE);
+            savedSpots.add(new BoundingBox(x, top + 3 * STAT_LINE, width, STAT_LINE));
             return;
         }
         statLine(g, "lookups", f.lookupsPerSecond, x, right, top + STAT_LINE);
@@ -609,7 +657,8 @@ public final class CacheLevelsView extends Region {
         statLine(g, "TTL", f.ttl, x, right, top + 4 * STAT_LINE);
         statLine(g, "evicted", f.evicted, x, right, top + 5 * STAT_LINE);
         statLine(g, "expired", f.expired, x, right, top + 6 * STAT_LINE);
-        statLine(g, "waiting saved", f.saved, x, right, top + 7 * STAT_LINE);
+        statLine(g, SAVED_NAME, f.saved, x, right, top + 7 * STAT_LINE);
+        savedSpots.add(new BoundingBox(x, top + 7 * STAT_LINE, width, STAT_LINE));
     }
 
     private void statLine(GraphicsContext g, String name, String value, double x, double right, double top) {

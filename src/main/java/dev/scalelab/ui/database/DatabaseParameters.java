@@ -121,7 +121,8 @@ final class DatabaseParameters {
         Label title = new Label("Database");
         title.getStyleClass().add("pane-title");
         Label note = new Label("This scenario has no database, so there is nothing to set here. "
-                + "Open the resharding or replica-lag preset from the panel (or the Scenario menu) to work with one.");
+                + "To work with one, press \"Open the resharding preset\" or \"Open the replica-lag preset\" in the panel, "
+                + "or choose either in the Scenario list at the left of the toolbar.");
         note.setWrapText(true);
         note.getStyleClass().add("database-note");
         noDatabase.getChildren().addAll(title, note);

@@ -66,15 +66,24 @@ public final class DatabaseViewModel {
         lastTimeSeconds = snapshot.timeSeconds();
         if (snapshot.lastSample() != shownSample || shownSample == null) {
             shownSample = snapshot.lastSample();
-            showHeadline(data);
+            showRates(data);
         }
+        showCounters(data);
     }
 
-    private void showHeadline(Snapshot.DataView data) {
-        DatabaseView db = data.database();
-        DatabaseView.Counters c = db.counters();
+    /** The rates of the last full second: the same points the charts and the read path's label show. */
+    private void showRates(Snapshot.DataView data) {
         queries.set(last(data.queriesPerSecond()) < 0 ? "–" : Formats.count(last(data.queriesPerSecond())) + " q/s");
         staleReads.set(last(data.staleReadsPerSecond()) < 0 ? "–" : Formats.count(last(data.staleReadsPerSecond())) + " /s");
+    }
+
+    /**
+     * The counters since the start, from this frame's snapshot: the read path and the migration strip
+     * draw the same frame's values, so a card must not lag them by up to a second.
+     */
+    private void showCounters(Snapshot.DataView data) {
+        DatabaseView db = data.database();
+        DatabaseView.Counters c = db.counters();
         violations.set(Formats.count(c.readYourWritesViolations()));
         lostWrites.set(c.lostWrites() == 0 ? "0"
                 : Formats.count(c.lostWrites()) + " (" + Formats.count(c.lostAcknowledgedWrites()) + " acked)");

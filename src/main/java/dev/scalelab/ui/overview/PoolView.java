@@ -1,5 +1,6 @@
 package dev.scalelab.ui.overview;
 
+import dev.scalelab.ui.TextFit;
 import dev.scalelab.world.Sample;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.Snapshot;
@@ -19,6 +20,7 @@ import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The animated picture of the Overview: clients → load balancer → a grid of instance tiles, with a
@@ -83,6 +85,7 @@ public final class PoolView extends Region {
     private final double[] arrowY = new double[3];
     private final TileGrid grid = new TileGrid();
     private final RequestDots dots = new RequestDots();
+    private final ToDoubleFunction<String> smallWidth = TextFit.measure(SMALL_FONT);
 
     private final InstanceIndex tileIndex = new InstanceIndex();
 
@@ -167,11 +170,14 @@ public final class PoolView extends Region {
         drawLink(g, CLIENTS_X + CARD_WIDTH, BALANCER_X, centerY);
         drawBalancer(g, cardTop);
         drawPoolTitle(g, instances, instances.isEmpty() ? POOL_X : grid.tileX(0));
+        // Dots in flight go under the tiles: one flying to a far column passes behind the nearer
+        // tiles instead of over their names. The flashes of rejections go on top.
+        drawDots(g, BALANCER_X + CARD_WIDTH, centerY, nowNanos, true);
         for (int i = 0; i < instances.size(); i++) {
             drawTile(g, instances.get(i), grid.tileX(i), grid.tileY(i), grid.tileWidth(), grid.tileHeight());
         }
         drawLegend(g, height - MARGIN - 8, width - MARGIN);
-        drawDots(g, BALANCER_X + CARD_WIDTH, centerY, nowNanos);
+        drawDots(g, BALANCER_X + CARD_WIDTH, centerY, nowNanos, false);
         if (showBackends) {
             double poolEdge = instances.isEmpty() ? POOL_X : grid.tileX(0) + grid.columns() * (grid.tileWidth() + TILE_GAP) - TILE_GAP;
             drawBackends(g, backends, Math.min(poolEdge, poolRight), width - MARGIN - BACKEND_WIDTH, poolTop, poolBottom);
@@ -273,9 +279,12 @@ public final class PoolView extends Region {
         g.setFont(SMALL_FONT);
         g.setFill(mutedTextFill.getValue());
         var migration = db.migration();
+        String stale = compact(db.counters().staleReads()) + " stale reads";
         String line = migration.active()
-                ? "resharding " + percent(migration.progress()) + " of " + compact(migration.keysToMove()) + " keys"
-                : data.consistency() + ", " + compact(db.counters().staleReads()) + " stale reads";
+                ? TextFit.fit(smallWidth, BACKEND_WIDTH - 20,
+                        "resharding " + percent(migration.progress()) + " of " + compact(migration.keysToMove()) + " keys",
+                        "resharding " + percent(migration.progress()))
+                : TextFit.fit(smallWidth, BACKEND_WIDTH - 20, data.consistency() + ", " + stale, stale);
         g.fillText(line, x + 10, y + h - 10);
     }
 
@@ -305,7 +314,8 @@ public final class PoolView extends Region {
         }
         if (h >= 72 && !d.activeFaults().isEmpty()) {
             g.setFill(rejectFill.getValue());
-            g.fillText(d.activeFaults().get(0), x + 10, y + 64);
+            String fault = d.activeFaults().get(0);
+            g.fillText(TextFit.fit(smallWidth, BACKEND_WIDTH - 20, fault, TextFit.withoutParentheses(fault)), x + 10, y + 64);
         }
     }
 
@@ -535,7 +545,8 @@ public final class PoolView extends Region {
         WorkerCells.draw(g, in.workers(), in.busy(), x, y, w, h, 22, busyFill.getValue(), idleFill.getValue());
     }
 
-    private void drawDots(GraphicsContext g, double fromX, double fromY, long nowNanos) {
+    /** The dots in flight ({@code flights}) or the flashes of rejected requests. */
+    private void drawDots(GraphicsContext g, double fromX, double fromY, long nowNanos, boolean flights) {
         double radius = grid.tileHeight() < 60 ? SMALL_DOT_RADIUS : DOT_RADIUS;
         for (int i = 0; i < dots.size(); i++) {
             long age = nowNanos - dots.startNanos(i);
@@ -545,7 +556,9 @@ public final class PoolView extends Region {
             byte outcome = dots.outcome(i);
             if (outcome == Snapshot.Dispatches.REJECTED_NO_INSTANCE) {
                 // No instance would take it: it never leaves the balancer.
-                flash(g, fromX, fromY, (double) age / (FLIGHT_NANOS + FLASH_NANOS));
+                if (!flights) {
+                    flash(g, fromX, fromY, (double) age / (FLIGHT_NANOS + FLASH_NANOS));
+                }
                 continue;
             }
             int index = tileIndex.of(dots.instanceNumber(i));
@@ -555,10 +568,12 @@ public final class PoolView extends Region {
             double toX = grid.tileX(index);
             double toY = grid.tileY(index) + grid.tileHeight() / 2;
             if (age < FLIGHT_NANOS) {
-                double t = easeOut(age / (double) FLIGHT_NANOS);
-                g.setFill(dotFill.getValue());
-                g.fillOval(fromX + (toX - fromX) * t - radius, fromY + (toY - fromY) * t - radius, 2 * radius, 2 * radius);
-            } else if (outcome == Snapshot.Dispatches.REJECTED_QUEUE_FULL) {
+                if (flights) {
+                    double t = easeOut(age / (double) FLIGHT_NANOS);
+                    g.setFill(dotFill.getValue());
+                    g.fillOval(fromX + (toX - fromX) * t - radius, fromY + (toY - fromY) * t - radius, 2 * radius, 2 * radius);
+                }
+            } else if (!flights && outcome == Snapshot.Dispatches.REJECTED_QUEUE_FULL) {
                 flash(g, toX, toY, (age - FLIGHT_NANOS) / (double) FLASH_NANOS);
             }
         }

@@ -1,5 +1,6 @@
 package dev.scalelab.ui.resilience;
 
+import dev.scalelab.ui.TextFit;
 import dev.scalelab.engine.resilience.BreakerState;
 import dev.scalelab.engine.resilience.BreakerTransition;
 import dev.scalelab.engine.resilience.BreakerView;
@@ -180,6 +181,9 @@ final class MeshView extends Region {
     private String[] compactTexts = new String[0];
     private String[] ringCaptions = new String[0];
     private String[] workersAndQueues = new String[0];
+    private String[] attemptsOnly = new String[0];
+    private String[] busyOnly = new String[0];
+    private String[] busyAndQueues = new String[0];
     private boolean[] amplified = new boolean[0];
     private String[] noBreakerTexts = new String[0];
     private double[] headerWidths = new double[0];
@@ -324,6 +328,9 @@ final class MeshView extends Region {
             compactTexts = new String[n];
             ringCaptions = new String[n];
             workersAndQueues = new String[n];
+            attemptsOnly = new String[n];
+            busyOnly = new String[n];
+            busyAndQueues = new String[n];
             amplified = new boolean[n];
             noBreakerTexts = new String[n];
             headerWidths = new double[n];
@@ -360,6 +367,8 @@ final class MeshView extends Region {
             double attempts = last < 0 ? Double.NaN : h.value(SecondHistory.ATTEMPTS, last);
             double requests = last < 0 ? Double.NaN : h.value(SecondHistory.REQUESTS, last);
             loads[i] = Double.isNaN(attempts) ? "– attempts/s" : Math.round(attempts) + " attempts/s for " + Math.round(requests) + " req/s";
+            // For a narrow card: the attempts, which the dots show; the requests only when they fit.
+            attemptsOnly[i] = Double.isNaN(attempts) ? loads[i] : Math.round(attempts) + " attempts/s";
             amplifications[i] = ResilienceTexts.amplification(last < 0 ? Double.NaN : h.value(SecondHistory.AMPLIFICATION, last));
             amplificationWidths[i] = width(amplifications[i], BIG_FONT);
             faults[i] = v.activeFaults().isEmpty() ? "" : String.join(", ", v.activeFaults());
@@ -367,6 +376,8 @@ final class MeshView extends Region {
             compactTexts[i] = "failure rate " + rates[i] + " · " + thresholds[i];
             ringCaptions[i] = thresholds[i] + " · " + windowFills[i];
             workersAndQueues[i] = workers[i] + " · " + queues[i];
+            busyOnly[i] = v.busyWorkers() + " of " + d.instances() * d.workersPerInstance() + " workers busy";
+            busyAndQueues[i] = v.busyWorkers() + " busy · " + queues[i];
             noBreakerTexts[i] = "None: every attempt is sent";
             // Red from one and a half attempts per request: retries are multiplying the load.
             amplified[i] = last >= 0 && h.value(SecondHistory.AMPLIFICATION, last) >= 1.5;
@@ -383,13 +394,17 @@ final class MeshView extends Region {
             statuses[i] = fit(statuses[i], SMALL_FONT, compact ? breakerWidth - 24 : breakerWidth - 34 - width(ringCaptions[i], SMALL_FONT));
             thresholds[i] = fit(thresholds[i], SMALL_FONT, breakerWidth - 40 - 2 * ringRadius);
             windowFills[i] = fit(windowFills[i], SMALL_FONT, breakerWidth - 40 - 2 * ringRadius);
-            workersAndQueues[i] = fit(workersAndQueues[i], SMALL_FONT, dependencyWidth - 20);
+            workersAndQueues[i] = TextFit.fit(s -> width(s, SMALL_FONT), dependencyWidth - 20, workersAndQueues[i],
+                    busyAndQueues[i], queues[i]);
             noBreakerTexts[i] = fit(noBreakerTexts[i], LABEL_FONT, breakerWidth - 20);
             compactTexts[i] = fit(compactTexts[i], BOLD_FONT, breakerWidth - NODE_WIDTH - 64);
 
-            faults[i] = fit(faults[i], SMALL_FONT, dependencyWidth - 28);
-            loads[i] = fit(loads[i], SMALL_FONT, dependencyWidth - 20);
-            workers[i] = fit(workers[i], SMALL_FONT, dependencyWidth - 20);
+            // The badge's text starts 16 px into the card and must end before the badge's round end:
+            // when the whole fault does not fit, it loses its remark ("(connections refused)") rather
+            // than its end ("until 141.5 s").
+            faults[i] = TextFit.fit(s -> width(s, SMALL_FONT), dependencyWidth - 34, faults[i], TextFit.withoutParentheses(faults[i]));
+            loads[i] = TextFit.fit(s -> width(s, SMALL_FONT), dependencyWidth - 20, loads[i], attemptsOnly[i]);
+            workers[i] = TextFit.fit(s -> width(s, SMALL_FONT), dependencyWidth - 20, workers[i], busyOnly[i]);
         }
         textsFitted = true;
     }

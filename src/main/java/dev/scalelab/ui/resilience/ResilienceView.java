@@ -63,7 +63,7 @@ public final class ResilienceView implements Panel {
         Button open = new Button("Open the retry-storm preset");
         open.setId("openRetryStormButton");
         open.setDefaultButton(false);
-        open.setTooltip(DependencyForm.tooltip("Start the retry-storm preset from t = 0, as choosing it in the Scenario menu does."));
+        open.setTooltip(DependencyForm.tooltip("Start the retry-storm preset from t = 0, as choosing it in the Scenario list of the toolbar does."));
         open.setOnAction(event -> openPreset(EXAMPLE_PRESET));
         emptyView.getChildren().addAll(title, text, open);
         emptyView.setId("resilienceEmpty");

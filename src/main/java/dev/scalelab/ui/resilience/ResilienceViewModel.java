@@ -33,6 +33,8 @@ final class ResilienceViewModel {
     private double chartedUntilSeconds = Double.NaN;
     private long chartedAtNanos;
     private boolean restarted;
+    /** A restart the charts have not shown yet: they must drop the old run's curves even before a new point. */
+    private boolean chartRestartPending;
 
     /**
      * Takes in a new frame seen at wall time {@code nowNanos}. Afterwards each track's dot sampler
@@ -59,6 +61,7 @@ final class ResilienceViewModel {
             scale.reset();
             lastWallNanos = Long.MIN_VALUE;
             chartedUntilSeconds = Double.NaN;
+            chartRestartPending = true;
         }
         lastTimeSeconds = snapshot.timeSeconds();
 
@@ -126,6 +129,13 @@ final class ResilienceViewModel {
      */
     boolean chartsDue(long nowNanos) {
         double newest = newestSecond();
+        if (chartRestartPending) {
+            // At once, new point or not: a run restarted while paused shows no point until Play.
+            chartRestartPending = false;
+            chartedUntilSeconds = newest;
+            chartedAtNanos = nowNanos;
+            return true;
+        }
         if (Double.isNaN(newest) || Double.compare(newest, chartedUntilSeconds) == 0) {
             return false;
         }

@@ -47,6 +47,7 @@ final class StateTimelineView extends Region {
     private final Canvas canvas = new Canvas();
     private final double[] legendWidths = new double[LEGEND.length];
     private List<DependencyTrack> tracks = List.of();
+    private List<String> trackNames = List.of();
     private double windowStart;
     private double windowEnd = 1;
     private double tickSeconds = 30;
@@ -82,7 +83,10 @@ final class StateTimelineView extends Region {
 
     /** Shows the tracks' states over [windowStart, windowEnd] of virtual time, up to {@code now}. */
     void show(List<DependencyTrack> newTracks, double start, double end, double tick, double now) {
-        if (newTracks != tracks || newTracks.size() != tracks.size()) {
+        // The view model keeps one list and changes its content: compare the names, not the list.
+        List<String> names = newTracks.stream().map(DependencyTrack::name).toList();
+        if (!names.equals(trackNames)) {
+            trackNames = names;
             measure.setFont(LABEL_FONT);
             labelWidth = 0;
             for (DependencyTrack t : newTracks) {
@@ -135,10 +139,19 @@ final class StateTimelineView extends Region {
         g.setLineWidth(1);
         g.setFont(TICK_FONT);
         g.setFill(mutedTextFill.getValue());
+        // Every grid line; a label only where it clears the last one (as a chart's axis hides crowded labels).
+        double labelledUntil = Double.NEGATIVE_INFINITY;
         for (double t = Math.ceil(windowStart / tickSeconds) * tickSeconds; t <= windowEnd + 1e-9; t += tickSeconds) {
             double x = plotLeft + (t - windowStart) / span * (plotRight - plotLeft);
             g.strokeLine(x + 0.5, top, x + 0.5, bottom);
-            g.fillText(Long.toString(Math.round(t)), x, bottom + 9);
+            String label = Long.toString(Math.round(t));
+            measure.setFont(TICK_FONT);
+            measure.setText(label);
+            double half = measure.getLayoutBounds().getWidth() / 2;
+            if (x - half >= labelledUntil + 4) {
+                g.fillText(label, x, bottom + 9);
+                labelledUntil = x + half;
+            }
         }
 
         for (int i = 0; i < tracks.size(); i++) {

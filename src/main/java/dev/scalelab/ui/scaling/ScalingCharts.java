@@ -39,6 +39,8 @@ import static dev.scalelab.ui.charts.LiveCharts.dropBefore;
 final class ScalingCharts {
     static final double WINDOW_SECONDS = 300;
     private static final double TICK_SECONDS = 60;
+    /** Room a time label needs on the axis: "10:00" at 10 px (about 26 px) and the axis's gap between labels. */
+    static final double TIME_LABEL_SPACE = 32;
     /** Wide enough for "3,000" or "0.0025"; styles/scaling.css pads an overlaid chart by as much. */
     private static final double VALUE_AXIS_WIDTH = 44;
 
@@ -184,6 +186,7 @@ final class ScalingCharts {
             axis.setLowerBound(windowStart);
             axis.setUpperBound(upper);
         }
+        fitTicks();
         targetStart.setXValue(windowStart);
         targetEnd.setXValue(upper);
         targetStart.setYValue(targetFraction * 100);
@@ -197,6 +200,45 @@ final class ScalingCharts {
                 target.getData().clear();
             }
         }
+    }
+
+    /**
+     * One tick unit for every time axis, from the narrowest: an axis that finds its labels too close
+     * hides every other one, and then one chart would read 0 … 4:00 beside another's 0 … 5:00.
+     */
+    private void fitTicks() {
+        double narrowest = Double.POSITIVE_INFINITY;
+        for (NumberAxis axis : timeAxes) {
+            if (axis.getWidth() > 0) {
+                narrowest = Math.min(narrowest, axis.getWidth());
+            }
+        }
+        if (narrowest == Double.POSITIVE_INFINITY) {
+            return; // not laid out yet: the width listeners call again
+        }
+        NumberAxis any = timeAxes.get(0);
+        double unit = tickSeconds(any.getUpperBound() - any.getLowerBound(), narrowest, TIME_LABEL_SPACE);
+        for (NumberAxis axis : timeAxes) {
+            axis.setTickUnit(unit);
+        }
+    }
+
+    /**
+     * The tick unit for a time axis {@code spanSeconds} long and {@code axisWidth} px wide: the
+     * smallest whole number of minutes (else of half minutes, at least a minute) that divides the span,
+     * so that both ends are labelled, and leaves each label {@code labelSpace} px; the whole span when
+     * none does.
+     */
+    static double tickSeconds(double spanSeconds, double axisWidth, double labelSpace) {
+        long span = Math.round(spanSeconds);
+        for (long step : new long[] {60, 30}) {
+            for (long unit = (long) TICK_SECONDS; unit < span; unit += step) {
+                if (span % unit == 0 && (span / unit + 1) * labelSpace <= axisWidth) {
+                    return unit;
+                }
+            }
+        }
+        return Math.max(1, span);
     }
 
     private void clear() {
@@ -291,6 +333,7 @@ final class ScalingCharts {
             time.setAnimated(false);
             time.setMinorTickVisible(false);
             time.setTickLabelFormatter(CLOCK);
+            time.widthProperty().addListener((obs, old, width) -> fitTicks());
             timeAxes.add(time);
             NumberAxis value = new NumberAxis();
             value.setForceZeroInRange(true);

@@ -108,6 +108,12 @@ public final class ScalingPoolView extends Region {
 
     private final Canvas canvas = new Canvas();
     private final PoolLayout layout = new PoolLayout();
+    /** Scratch, reused: each tile's and ghost's box as drawn this pulse, and its scale (see {@link TileSeparation}). */
+    private double[] boxX = new double[64];
+    private double[] boxY = new double[64];
+    private double[] boxW = new double[64];
+    private double[] boxH = new double[64];
+    private double[] boxScale = new double[64];
     private final TileMotion<InstanceView> motion = new TileMotion<>();
 
     /** Tile backgrounds by utilization percent (0–100), blended once per target and theme. */
@@ -243,31 +249,59 @@ public final class ScalingPoolView extends Region {
         g.setFill(textFill.getValue());
         g.fillText(title, MARGIN, MARGIN + TITLE_HEIGHT / 2 - 2);
 
-        for (int k = 0; k < motion.ghostCount(); k++) {
-            drawGhost(g, k, nowNanos);
-        }
-        int selectedTile = -1;
-        for (int i = 0; i < motion.count(); i++) {
-            InstanceView in = motion.item(i);
-            double appeared = motion.appeared(i, nowNanos);
+        // Every tile and ghost as it would be drawn now; while anything moves, shrunk where two cross.
+        int tiles = motion.count();
+        int boxes = tiles + motion.ghostCount();
+        ensureBoxes(boxes);
+        for (int i = 0; i < tiles; i++) {
             double w = motion.width(i, nowNanos);
             double h = motion.height(i, nowNanos);
             // A new tile grows from 60 % of its size about its center while it fades in.
-            double scale = 0.6 + 0.4 * appeared;
-            double x = motion.x(i, nowNanos) + w * (1 - scale) / 2;
-            double y = motion.y(i, nowNanos) + h * (1 - scale) / 2;
-            drawTile(g, in, x, y, w * scale, h * scale, appeared, nowNanos);
+            double scale = 0.6 + 0.4 * motion.appeared(i, nowNanos);
+            boxW[i] = w * scale;
+            boxH[i] = h * scale;
+            boxX[i] = motion.x(i, nowNanos) + w * (1 - scale) / 2;
+            boxY[i] = motion.y(i, nowNanos) + h * (1 - scale) / 2;
+        }
+        for (int k = 0; k < motion.ghostCount(); k++) {
+            // A ghost shrinks a little as it fades, so that it reads as leaving rather than as a stuck tile.
+            double scale = 0.85 + 0.15 * Math.max(0, motion.ghostOpacity(k, nowNanos));
+            double w = motion.ghostWidth(k);
+            double h = motion.ghostHeight(k);
+            boxW[tiles + k] = w * scale;
+            boxH[tiles + k] = h * scale;
+            boxX[tiles + k] = motion.ghostX(k) + w * (1 - scale) / 2;
+            boxY[tiles + k] = motion.ghostY(k) + h * (1 - scale) / 2;
+        }
+        if (motion.animating(nowNanos)) {
+            TileSeparation.scales(boxX, boxY, boxW, boxH, tiles, boxes, boxScale);
+        } else {
+            java.util.Arrays.fill(boxScale, 0, boxes, 1.0);
+        }
+        for (int b = 0; b < boxes; b++) {
+            double s = boxScale[b];
+            boxX[b] += boxW[b] * (1 - s) / 2;
+            boxY[b] += boxH[b] * (1 - s) / 2;
+            boxW[b] *= s;
+            boxH[b] *= s;
+        }
+
+        for (int k = 0; k < motion.ghostCount(); k++) {
+            drawGhost(g, k, tiles + k, nowNanos);
+        }
+        int selectedTile = -1;
+        for (int i = 0; i < tiles; i++) {
+            InstanceView in = motion.item(i);
+            drawTile(g, in, boxX[i], boxY[i], boxW[i], boxH[i], motion.appeared(i, nowNanos), nowNanos);
             if (in.id().equals(selectedId)) {
                 selectedTile = i;
             }
         }
         if (selectedTile >= 0) {
-            double x = motion.x(selectedTile, nowNanos);
-            double y = motion.y(selectedTile, nowNanos);
             g.setStroke(selectionStroke.getValue());
             g.setLineWidth(SELECTION_WIDTH);
-            g.strokeRoundRect(x - 2.5, y - 2.5, motion.width(selectedTile, nowNanos) + 5,
-                    motion.height(selectedTile, nowNanos) + 5, 12, 12);
+            g.strokeRoundRect(boxX[selectedTile] - 2.5, boxY[selectedTile] - 2.5, boxW[selectedTile] + 5,
+                    boxH[selectedTile] + 5, 12, 12);
         }
         drawLegend(g, height - MARGIN - 8, width - MARGIN);
     }
@@ -455,24 +489,29 @@ public final class ScalingPoolView extends Region {
         WorkerCells.draw(g, in.workers(), in.busy(), x, y, w, h, 20, busyFill.getValue(), idleFill.getValue());
     }
 
-    /** A tile whose instance is gone fades out where it was: grey when it drained, red when it failed. */
-    private void drawGhost(GraphicsContext g, int k, long nowNanos) {
+    private void ensureBoxes(int n) {
+        if (boxX.length < n) {
+            int size = Math.max(n, 2 * boxX.length);
+            boxX = new double[size];
+            boxY = new double[size];
+            boxW = new double[size];
+            boxH = new double[size];
+            boxScale = new double[size];
+        }
+    }
+
+    /** A tile whose instance is gone fades out where it was (box {@code b}): grey when it drained, red when it failed. */
+    private void drawGhost(GraphicsContext g, int k, int b, long nowNanos) {
         double opacity = motion.ghostOpacity(k, nowNanos);
         if (opacity <= 0) {
             return;
         }
         InstanceView in = motion.ghostItem(k);
         boolean failed = in.state() == InstanceState.FAILED;
-        double x = motion.ghostX(k);
-        double y = motion.ghostY(k);
-        double w = motion.ghostWidth(k);
-        double h = motion.ghostHeight(k);
-        // It shrinks a little as it fades, so that it reads as leaving rather than as a stuck tile.
-        double scale = 0.85 + 0.15 * opacity;
-        x += w * (1 - scale) / 2;
-        y += h * (1 - scale) / 2;
-        w *= scale;
-        h *= scale;
+        double x = boxX[b];
+        double y = boxY[b];
+        double w = boxW[b];
+        double h = boxH[b];
         g.setGlobalAlpha(0.5 * opacity);
         g.setFill(failed ? failedFill.getValue() : cardFill.getValue());
         g.fillRoundRect(x, y, w, h, 9, 9);

@@ -5,6 +5,7 @@ import dev.scalelab.runtime.Frame;
 import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.ScaleLabApp;
 import dev.scalelab.world.Snapshot;
+import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
@@ -16,6 +17,7 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -24,6 +26,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /** Robot tests of the Load balancing panel on the slow-instance preset: real clicks, checked in the simulation. */
 class BalancingPanelTest {
@@ -116,6 +119,57 @@ class BalancingPanelTest {
         assertNotEquals(before, decision.getText());
         assertTrue(decision.getText().matches("#[0-9,]+ {2}sampled i-\\d+ \\(\\d+ active\\) and i-\\d+ \\(\\d+ active\\) → i-\\d+"),
                 decision.getText());
+    }
+
+    @Test
+    void requestDotsFlyUnderTheBoardSoTheyNeverCoverAnInstancesName() throws Exception {
+        BalancerCanvas canvas = robot.lookup("#leftLiveView").queryAs(BalancerCanvas.class);
+        int dots = WaitForAsyncUtils.asyncFx(() -> canvas.getChildrenUnmodifiable().indexOf(canvas.dotLayer())).get();
+        int board = WaitForAsyncUtils.asyncFx(() -> canvas.getChildrenUnmodifiable().indexOf(canvas.boardLayer())).get();
+        assertTrue(dots >= 0 && dots < board, "the dot layer is drawn first, under the rows and tiles");
+    }
+
+    @Test
+    void inARaceEachSidesFourFiguresStayOnOneRowAndShowTheirWholeValue() throws Exception {
+        runner().setSpeed(20);
+        robot.clickOn("#raceToggle");
+        // Round robin drops requests at the slow instance's full queue: a number several digits long.
+        waitUntil(() -> runner().latest().race() != null && snapshot().rejected() >= 1000);
+        String[] sides = {"left", "right"};
+        String[] figures = {"P50", "P99", "MaxQueue", "Drops"};
+        Callable<String> layout = () -> {
+            StringBuilder problems = new StringBuilder();
+            for (String side : sides) {
+                double rowY = Double.NaN;
+                for (String figure : figures) {
+                    Label value = label("#" + side + figure);
+                    Bounds box = value.getParent().localToScene(value.getParent().getLayoutBounds());
+                    if (Double.isNaN(rowY)) {
+                        rowY = box.getMinY();
+                    } else if (Math.abs(box.getMinY() - rowY) > 0.5) {
+                        problems.append(side).append(figure).append(" wrapped to y ").append(box.getMinY()).append("; ");
+                    }
+                    Node row = value.getParent().getParent();
+                    Node sideNode = row.getParent().getParent();
+                    double rowRight = row.localToScene(row.getLayoutBounds()).getMaxX();
+                    double sideRight = sideNode.localToScene(sideNode.getLayoutBounds()).getMaxX();
+                    if (rowRight > sideRight + 0.5) {
+                        problems.append(side).append(" figures overflow their side by ").append(rowRight - sideRight).append(" px; ");
+                    }
+                    if (value.getWidth() + 0.5 < value.prefWidth(-1)) {
+                        problems.append(side).append(figure).append(" \"").append(value.getText()).append("\" cut to ")
+                                .append(value.getWidth()).append(" px; ");
+                    }
+                }
+            }
+            return problems.toString();
+        };
+        try {
+            WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, () -> WaitForAsyncUtils.asyncFx(layout).get().isEmpty()
+                    && !WaitForAsyncUtils.asyncFx(() -> label("#leftDrops").getText()).get().equals("–"));
+        } catch (TimeoutException e) {
+            fail(WaitForAsyncUtils.asyncFx(layout).get());
+        }
     }
 
     private void replaceText(String query, String text) {

@@ -36,6 +36,27 @@ class CachingPanelRobotTest {
     }
 
     @Test
+    void hoveringTheTimeSavedLineExplainsWhatItMeasures() throws Exception {
+        start("cache-stampede");
+        CacheLevelsView levels = robot.lookup(".cache-levels-view").queryAs(CacheLevelsView.class);
+        waitUntil(() -> {
+            try {
+                return WaitForAsyncUtils.asyncFx(() -> !levels.savedSpots().isEmpty()).get();
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        javafx.geometry.Point2D spot = WaitForAsyncUtils.asyncFx(() -> {
+            javafx.geometry.Bounds b = levels.savedSpots().get(0);
+            return levels.localToScreen(b.getCenterX(), b.getCenterY());
+        }).get();
+        robot.moveTo(spot);
+        robot.moveBy(2, 0); // a move inside the line, as a hand would make
+        waitUntil(() -> robot.listWindows().stream().anyMatch(w -> w instanceof javafx.scene.control.Tooltip
+                && w.isShowing() && ((javafx.scene.control.Tooltip) w).getText().equals(CacheLevelsView.SAVED_EXPLANATION)));
+    }
+
+    @Test
     void expiringTheHotKeyWithoutCoalescingSendsAStampedeOfDuplicateLoadsToTheStore() throws Exception {
         start("cache-stampede");
         // Past the cold start, whose first loads stampede too, then hold still.

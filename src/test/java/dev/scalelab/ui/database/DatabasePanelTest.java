@@ -4,6 +4,7 @@ import dev.scalelab.engine.data.DatabaseView;
 import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.ScaleLabApp;
 import dev.scalelab.world.Snapshot;
+import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -70,9 +71,26 @@ class DatabasePanelTest {
         assertTrue(robot.lookup("#shardMap").tryQuery().map(n -> n.getScene() == null).orElse(true), "no empty map");
         robot.clickOn("#openReshardingButton");
         waitUntil(() -> snapshot().data() != null && "resharding".equals(snapshot().current().name()));
-        waitUntil(() -> robot.lookup("#shardMap").query().isVisible());
+        waitUntil(() -> robot.lookup("#shardMap").tryQuery().map(Node::isVisible).orElse(false)); // the next pulse shows it
         assertEquals("resharding", ((ComboBox<?>) robot.lookup("#presetChoice").query()).getValue(),
                 "the scenario menu follows");
+    }
+
+    @Test
+    void withoutADatabaseTheParameterNotePointsToControlsThatExist() throws Exception {
+        start("default");
+        waitUntil(() -> robot.lookup("#databaseNoParameters").tryQuery().map(n -> n.isVisible()).orElse(false));
+        String note = WaitForAsyncUtils.asyncFx(() -> ((javafx.scene.control.Label) robot.lookup("#databaseNoParameters .database-note")
+                .query()).getText()).get();
+        assertFalse(note.contains("menu"), "there is no Scenario menu: " + note);
+        // Every control it names is on the screen under that name.
+        assertTrue(note.contains("Scenario list"), note);
+        assertTrue(robot.lookup(".main-toolbar .label").queryAll().stream()
+                .anyMatch(n -> "Scenario".equals(((javafx.scene.control.Labeled) n).getText())), "the toolbar's Scenario list");
+        for (String button : new String[] {"#openReshardingButton", "#openReplicaLagButton"}) {
+            String text = robot.lookup(button).queryButton().getText();
+            assertTrue(note.contains("\"" + text + "\""), note + " names " + text);
+        }
     }
 
     private SimulationRunner runner() {

@@ -41,6 +41,28 @@ class DatabaseViewModelTest {
     }
 
     @Test
+    void theCountersAreTheFramesOwnSoTheCardsAgreeWithTheDrawingsBetweenSeconds() {
+        World world = at("replica-lag", 30);
+        viewModel.update(world.snapshot());
+        long atTheSecond = world.snapshot().data().database().counters().readYourWritesViolations();
+        world.advanceTo(Simulation.secondsToNanos(30.6));
+        viewModel.update(world.snapshot());
+        long now = world.snapshot().data().database().counters().readYourWritesViolations();
+        assertTrue(now > atTheSecond, "violations go on between two samples");
+        // The read path draws the frame's counter; the card must show the same number, not the last second's.
+        assertEquals(String.format("%,d", now), viewModel.violationsProperty().get());
+
+        World resharding = at("resharding", 61);
+        viewModel.update(resharding.snapshot());
+        resharding.advanceTo(Simulation.secondsToNanos(61.7));
+        viewModel.update(resharding.snapshot());
+        var migration = resharding.snapshot().data().database().migration();
+        assertTrue(migration.active() && migration.keysMoved() > 0, "mid-migration");
+        // The same figure as the migration strip's "moved / to move".
+        assertEquals(String.format("%,d", migration.keysMoved()), viewModel.keysMovedProperty().get());
+    }
+
+    @Test
     void readsAndStaleReadsAreCountedFromFrameToFrameAndNotAcrossARestart() {
         World world = at("replica-lag", 10);
         viewModel.update(world.snapshot());

@@ -104,6 +104,20 @@ class ResilienceViewModelTest {
     }
 
     @Test
+    void aRestartToTimeZeroWhilePausedIsChartedAtOnceThoughThereIsNoPointYet() {
+        World world = new World(Presets.load("retry-storm"));
+        runTo(world, 0, 5);
+        assertTrue(viewModel.chartsDue(5_000_000_000L));
+
+        // A new scenario chosen while paused: the runner publishes t = 0 and nothing more until Play.
+        viewModel.update(new World(Presets.load("retry-storm")).snapshot(), 5_010_000_000L);
+        assertTrue(viewModel.restarted());
+        assertTrue(Double.isNaN(viewModel.newestSecond()), "no point in the new run yet");
+        assertTrue(viewModel.chartsDue(5_020_000_000L), "the old curves must go now, not at the new run's first second");
+        assertFalse(viewModel.chartsDue(5_030_000_000L), "once");
+    }
+
+    @Test
     void aScenarioWithoutDependenciesIsEmpty() {
         World world = new World(Presets.load("default"));
         world.advanceTo(Simulation.secondsToNanos(1));

@@ -5,6 +5,9 @@ import dev.scalelab.ui.ScaleLabApp;
 import dev.scalelab.world.Snapshot;
 import javafx.geometry.Bounds;
 import javafx.geometry.Point2D;
+import javafx.scene.chart.Axis;
+import javafx.scene.chart.NumberAxis;
+import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
@@ -17,6 +20,8 @@ import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -25,6 +30,7 @@ import java.util.stream.Collectors;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /** Robot tests of the Scaling panel on the flash-sale preset: they use its real controls and check the simulation. */
 class ScalingPanelTest {
@@ -82,6 +88,37 @@ class ScalingPanelTest {
         waitUntil(() -> speedOf("i-2") == ScalingViewModel.SLOW_SPEED_FACTOR);
         robot.clickOn("#restoreSpeedButton");
         waitUntil(() -> speedOf("i-2") == 1.0);
+    }
+
+    @Test
+    void theFourChartsShowTheSameTimeWindowAndLabelTheSameTimes() throws Exception {
+        runner().setSpeed(10);
+        String[] ids = {"#scalingReplicasChart", "#scalingCpuChart", "#scalingCostChart", "#scalingLatencyChart"};
+        // The axes agree once laid out with points: same bounds, the same labelled times, and the window's end labelled.
+        Callable<List<String>> labelled = () -> {
+            List<String> all = new ArrayList<>();
+            for (String id : ids) {
+                all.add(labelledTimes(id));
+            }
+            return all;
+        };
+        try {
+            waitUntil(() -> snapshot().timeSeconds() > 3 && onFx(() -> {
+                List<String> shown = labelled.call();
+                return shown.stream().distinct().count() == 1 && shown.get(0).endsWith(" 300.0");
+            }));
+        } catch (TimeoutException e) {
+            fail("the charts' time axes disagree: " + onFx(labelled));
+        }
+    }
+
+    /** "lower-upper: the values whose tick label is shown" of a chart's time axis. FX thread. */
+    private String labelledTimes(String chartId) {
+        NumberAxis axis = (NumberAxis) ((XYChart<?, ?>) robot.lookup(chartId).query()).getXAxis();
+        return axis.getLowerBound() + "-" + axis.getUpperBound() + ":" + axis.getTickMarks().stream()
+                .filter(Axis.TickMark::isTextVisible)
+                .map(mark -> " " + mark.getValue())
+                .collect(Collectors.joining());
     }
 
     /**
