@@ -63,6 +63,10 @@ final class OutputFile {
     AtomicFiles.Pending open() {
         try {
             return AtomicFiles.open(path);
+        } catch (NoSuchFileException e) {
+            // The directory is there but refuses new entries (/proc does so, even for root).
+            throw problem("cannot create a file in " + where() + ": "
+                    + (Files.isDirectory(path.toAbsolutePath().getParent()) ? "it takes no new files" : plainWords(e)));
         } catch (IOException e) {
             throw problem("cannot create a file in " + where() + ": " + plainWords(e));
         }
