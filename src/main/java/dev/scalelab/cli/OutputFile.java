@@ -81,7 +81,7 @@ final class OutputFile {
         if (path == null) {
             throw new Cli.UsageException(option + ": empty; give a file name such as " + example);
         }
-        if (Files.isDirectory(path)) {
+        if (Files.isDirectory(path) || given.endsWith("/") || given.endsWith(java.io.File.separator)) {
             throw problem("is a directory; give a file name such as " + Quote.shorten(path.resolve(example).toString()));
         }
         // The nearest ancestor that exists: missing directories are made, but not inside a file.
@@ -136,9 +136,15 @@ final class OutputFile {
             return "the text is not valid Unicode";
         }
         if (e instanceof FileSystemException && ((FileSystemException) e).getReason() != null) {
-            return ((FileSystemException) e).getReason().toLowerCase(Locale.ROOT);
+            return lowerFirst(((FileSystemException) e).getReason());
         }
+        // A write that fails mid-run is a plain IOException with the system's words ("No space left on device").
         String message = e.getMessage();
-        return message == null ? e.getClass().getSimpleName() : Quote.shorten(message);
+        return message == null ? e.getClass().getSimpleName() : lowerFirst(Quote.shorten(message));
+    }
+
+    private static String lowerFirst(String s) {
+        return s.length() > 1 && Character.isUpperCase(s.charAt(0)) && Character.isLowerCase(s.charAt(1))
+                ? s.substring(0, 1).toLowerCase(Locale.ROOT) + s.substring(1) : s;
     }
 }
