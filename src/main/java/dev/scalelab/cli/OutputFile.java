@@ -94,7 +94,16 @@ final class OutputFile {
             throw problem(Quote.shorten(existing.toString()) + " is not a directory");
         }
         if (!Files.isWritable(existing)) {
-            throw problem("cannot create a file in " + Quote.shorten(existing.toString()) + ": permission denied");
+            throw problem("cannot create a file in " + Quote.shorten(existing.toString()) + ": "
+                    + (readOnly(existing) ? "read-only file system" : "permission denied"));
+        }
+    }
+
+    private static boolean readOnly(Path dir) {
+        try {
+            return Files.getFileStore(dir).isReadOnly();
+        } catch (IOException e) {
+            return false;
         }
     }
 
