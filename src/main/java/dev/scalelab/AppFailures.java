@@ -1,11 +1,10 @@
 package dev.scalelab;
 
-import java.util.concurrent.RejectedExecutionException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * What the launcher says when the app cannot start or is stopped: one line a person can act on,
+ * What the launcher says when the app cannot start: one line a person can act on,
  * instead of a toolkit's stack trace. Pure functions of the failure's text, so they are tested on
  * the messages the toolkit really throws, without a toolkit. No JavaFX here: {@link Main} runs
  * this before and after the toolkit.
@@ -50,51 +49,5 @@ final class AppFailures {
     private static String missing(String what) {
         return "scalelab: cannot open the window: " + what + " is missing; on Debian or Ubuntu install it with "
                 + "sudo apt-get install " + PACKAGES;
-    }
-
-    /**
-     * Whether an uncaught exception is only the noise of an exit in progress. On SIGTERM, JavaFX's
-     * shutdown hook stops its render thread while the application thread may still be in a pulse,
-     * which then submits its frame to the stopped renderer: a {@code RejectedExecutionException}
-     * that says nothing about the app.
-     */
-    static boolean isShutdownNoise(Throwable e, boolean exiting) {
-        if (!exiting) {
-            return false;
-        }
-        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof RejectedExecutionException) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    /** Whether the JVM is running its shutdown hooks (a hook can no longer be added then). */
-    static boolean jvmIsExiting() {
-        Thread probe = new Thread(() -> { });
-        try {
-            Runtime.getRuntime().addShutdownHook(probe);
-            Runtime.getRuntime().removeShutdownHook(probe);
-            return false;
-        } catch (IllegalStateException shutdownInProgress) {
-            return true;
-        }
-    }
-
-    /** Uncaught exceptions print as the JVM prints them, except the noise of an exit. */
-    static void quietDuringExit() {
-        Thread.UncaughtExceptionHandler previous = Thread.getDefaultUncaughtExceptionHandler();
-        Thread.setDefaultUncaughtExceptionHandler((thread, e) -> {
-            if (isShutdownNoise(e, jvmIsExiting())) {
-                return;
-            }
-            if (previous != null) {
-                previous.uncaughtException(thread, e);
-            } else {
-                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
-                e.printStackTrace(System.err);
-            }
-        });
     }
 }

@@ -26,7 +26,6 @@ public final class Main {
             System.exit(Cli.run(args));
         }
         JAVAFX_LOG.setFilter(r -> r.getMessage() == null || !r.getMessage().startsWith("Unsupported JavaFX configuration"));
-        AppFailures.quietDuringExit();
         try {
             Class.forName("dev.scalelab.ui.ScaleLabApp").getMethod("main", String[].class).invoke(null, (Object) args);
         } catch (InvocationTargetException e) {

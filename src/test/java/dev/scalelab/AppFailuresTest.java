@@ -3,10 +3,8 @@ package dev.scalelab;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.InvocationTargetException;
-import java.util.concurrent.RejectedExecutionException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,17 +47,5 @@ class AppFailuresTest {
         assertNull(AppFailures.toolkitProblem(new IllegalStateException("boom")));
         assertNull(AppFailures.toolkitProblem(new RuntimeException("Exception in Application start method", new NullPointerException())));
         assertNull(AppFailures.toolkitProblem(new UnsatisfiedLinkError("no jnidispatch in java.library.path")));
-    }
-
-    @Test
-    void aRejectedRenderJobIsQuietOnlyWhileTheJvmExits() {
-        RejectedExecutionException rejected = new RejectedExecutionException("Task com.sun.javafx.tk.quantum.PaintRenderJob@7860a6f6 "
-                + "rejected from com.sun.javafx.tk.quantum.QuantumRenderer@6e17239b[Terminated, pool size = 0, active threads = 0, "
-                + "queued tasks = 0, completed tasks = 1634]");
-        assertTrue(AppFailures.isShutdownNoise(rejected, true));
-        assertTrue(AppFailures.isShutdownNoise(new RuntimeException(rejected), true));
-        assertFalse(AppFailures.isShutdownNoise(rejected, false));
-        assertFalse(AppFailures.isShutdownNoise(new NullPointerException(), true));
-        assertFalse(AppFailures.jvmIsExiting());
     }
 }
