@@ -1,8 +1,12 @@
 package dev.scalelab.cli;
 
+import dev.scalelab.engine.resilience.AttemptRecord;
 import dev.scalelab.sim.Simulation;
+import dev.scalelab.world.AtomicFiles;
 import dev.scalelab.world.Presets;
+import dev.scalelab.world.Quote;
 import dev.scalelab.world.Report;
+import dev.scalelab.world.Sample;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.ScenarioFiles;
@@ -11,11 +15,6 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
-
-import dev.scalelab.engine.resilience.AttemptRecord;
-import dev.scalelab.world.AtomicFiles;
-import dev.scalelab.world.Quote;
-import dev.scalelab.world.Sample;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -41,7 +40,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Overrides the scenario's seed.")
     Long seed;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", description = "Overrides the scenario's durationSeconds.")
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "Overrides the scenario's durationSeconds (0.001 to 10000000).")
     String durationSeconds;
 
     // Strings, not Paths: an empty path must be an error of its own, not the current directory.
