@@ -1,5 +1,6 @@
 package dev.scalelab.cli;
 
+import dev.scalelab.world.Quote;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,7 +10,7 @@ import java.util.Set;
 /** The headless commands. Bad arguments give one line naming the option and the problem, and exit code 2. */
 @Command(name = "scalelab", mixinStandardHelpOptions = true, version = "ScaleLab 0.1",
         description = "Simulate scalability patterns headless. Without a command, the app opens.",
-        subcommands = {SimulateCommand.class, PresetsCommand.class, BenchCommand.class})
+        subcommands = {SimulateCommand.class, PresetsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_USAGE = 2;
@@ -29,7 +30,7 @@ public final class Cli implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
-            err.println("error: " + oneLine(ex.getMessage()));
+            err.println("error: " + oneLine(shortenValues(ex.getMessage(), a)));
             return EXIT_USAGE;
         });
         cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
@@ -44,6 +45,28 @@ public final class Cli implements Runnable {
 
     private static String oneLine(String s) {
         return s == null ? "" : s.replaceAll("\\s*\\R\\s*", " ").trim();
+    }
+
+    /**
+     * picocli's messages repeat the arguments they complain about in full ("Unknown option: '…'"),
+     * which can be megabytes: each long argument is replaced by its shortened {@link Quote}.
+     */
+    static String shortenValues(String message, String[] args) {
+        if (message == null) {
+            return "";
+        }
+        String m = message;
+        for (String arg : args) {
+            if (arg.length() > Quote.MAX_CHARS) {
+                m = m.replace(arg, Quote.shorten(arg));
+                int equals = arg.indexOf('=');
+                if (arg.startsWith("-") && equals > 0) { // --seed=VALUE: the message quotes VALUE alone
+                    String value = arg.substring(equals + 1);
+                    m = m.replace(value, Quote.shorten(value));
+                }
+            }
+        }
+        return m;
     }
 
     @Override

@@ -1,9 +1,12 @@
 package dev.scalelab.cli;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalelab.engine.resilience.AttemptRecord;
 import dev.scalelab.sim.Simulation;
+import dev.scalelab.world.AtomicFiles;
 import dev.scalelab.world.Presets;
+import dev.scalelab.world.Quote;
 import dev.scalelab.world.Report;
+import dev.scalelab.world.RunStoppedException;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.ScenarioFiles;
@@ -14,9 +17,14 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Run a scenario headless in virtual time and write its report (JSON).")
@@ -32,101 +40,162 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seed", paramLabel = "N", description = "Overrides the scenario's seed.")
     Long seed;
 
-    @Option(names = "--duration", paramLabel = "SECONDS", description = "Overrides the scenario's durationSeconds.")
-    Double durationSeconds;
+    @Option(names = "--duration", paramLabel = "SECONDS", description = "Overrides the scenario's durationSeconds (0.001 to 10000000).")
+    String durationSeconds;
 
+    // Strings, not Paths: an empty path must be an error of its own, not the current directory.
     @Option(names = "--out", paramLabel = "report.json", description = "Write the report here (default: standard output).")
-    Path out;
+    String out;
 
     @Option(names = "--timeseries", paramLabel = "file.csv", description = "Write one row per simulated second here.")
-    Path timeseries;
+    String timeseries;
 
     @Option(names = "--trace", paramLabel = "calls.csv",
             description = "Write one row per downstream call attempt, in start order: sequence, start, end and duration (ns), "
                     + "dependency, request, attempt, outcome, slow, breaker state before and after; and a row per breaker rebuilt.")
-    Path trace;
+    String trace;
+
+    /** A decimal number as a person types it; Java's own grammar would also take "NaN", "0x1p3" and "5d". */
+    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     @Override
-    public Integer call() throws IOException {
+    public Integer call() {
         Scenario s = load(scenario);
         if (seed != null) {
             s = s.withSeed(seed);
         }
         if (durationSeconds != null) {
-            if (!(durationSeconds > 0) || durationSeconds > 1e7) {
-                throw new Cli.UsageException("--duration: " + durationSeconds + " is out of range; expected above 0 to 10000000 seconds");
+            s = s.withDurationSeconds(duration(durationSeconds));
+        }
+        OutputFile report = OutputFile.of("--out", out, "report.json");
+        OutputFile series = OutputFile.of("--timeseries", timeseries, "series.csv");
+        OutputFile calls = OutputFile.of("--trace", trace, "calls.csv");
+        List<OutputFile> outputs = new ArrayList<>();
+        for (OutputFile o : new OutputFile[] {report, series, calls}) {
+            if (o != null) {
+                outputs.add(o);
             }
-            s = s.withDurationSeconds(durationSeconds);
         }
-        World world = new World(s);
-        Path csvTmp = null;
-        java.io.BufferedWriter csvWriter = null;
-        if (timeseries != null) {
-            // Rows stream to a temporary file, so memory stays bounded however long the run.
-            Path target = timeseries.toAbsolutePath();
-            Files.createDirectories(target.getParent());
-            csvTmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            csvWriter = Files.newBufferedWriter(csvTmp);
-            csvWriter.write(world.sampleCsvHeader());
-            csvWriter.newLine();
-            java.io.BufferedWriter w = csvWriter;
-            world.setSampleSink(sample -> {
-                try {
-                    w.write(sample.toCsv());
-                    w.newLine();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        }
-        Path traceTmp = null;
-        java.io.BufferedWriter traceWriter = null;
-        if (trace != null) {
-            Path target = trace.toAbsolutePath();
-            Files.createDirectories(target.getParent());
-            traceTmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-            traceWriter = Files.newBufferedWriter(traceTmp);
-            traceWriter.write(dev.scalelab.engine.resilience.AttemptRecord.CSV_HEADER);
-            traceWriter.newLine();
-            java.io.BufferedWriter w = traceWriter;
-            world.setAttemptTrace(record -> {
-                try {
-                    w.write(record.toCsvRow());
-                    w.newLine();
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            });
-        }
-        long start = System.nanoTime();
-        world.advanceTo(Simulation.secondsToNanos(s.durationSeconds()));
-        long wallMillis = (System.nanoTime() - start) / 1_000_000;
-        ObjectNode report = Report.of(world, wallMillis);
-        if (csvWriter != null) {
-            csvWriter.close();
-            java.nio.file.Files.move(csvTmp, timeseries.toAbsolutePath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        }
-        if (traceWriter != null) {
-            world.flushAttemptTrace();
-            traceWriter.close();
-            Files.move(traceTmp, trace.toAbsolutePath(), java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        }
-        String json = Report.toJson(report);
-        if (out == null) {
-            spec.commandLine().getOut().print(json);
-            spec.commandLine().getOut().flush();
-        } else {
-            ScenarioFiles.writeAtomically(out, json);
+        OutputFile.checkAll(outputs);
+
+        // Every temporary file exists before the run starts; closing without a commit deletes them
+        // (try-with-resources closes in reverse order, so a directory made for one is empty by then).
+        try (AtomicFiles.Pending reportFile = report == null ? null : report.open();
+             AtomicFiles.Pending seriesFile = series == null ? null : series.open();
+             AtomicFiles.Pending callsFile = calls == null ? null : calls.open()) {
+            if (calls != null && s.dependencies().isEmpty()) {
+                // A header-only file is still right for tools that read it; a person should know why it is empty.
+                spec.commandLine().getErr().println("note: --trace: this scenario has no dependencies, so the trace has no rows");
+                spec.commandLine().getErr().flush();
+            }
+            World world = new World(s);
+            if (seriesFile != null) {
+                // Rows stream to the temporary file, so memory stays bounded however long the run.
+                Writer w = seriesFile.writer();
+                write(series, w, world.sampleCsvHeader());
+                world.setSampleSink(sample -> write(series, w, sample.toCsv()));
+            }
+            if (callsFile != null) {
+                Writer w = callsFile.writer();
+                write(calls, w, AttemptRecord.CSV_HEADER);
+                world.setAttemptTrace(record -> write(calls, w, record.toCsvRow()));
+            }
+            long start = System.nanoTime();
+            run(world, s);
+            long wallMillis = (System.nanoTime() - start) / 1_000_000;
+            String json = Report.toJson(Report.of(world, wallMillis));
+            if (reportFile != null) {
+                writeText(report, reportFile.writer(), json);
+            }
+            if (callsFile != null) {
+                world.flushAttemptTrace();
+            }
+            commit(series, seriesFile);
+            commit(calls, callsFile);
+            commit(report, reportFile);
+            if (reportFile == null) {
+                spec.commandLine().getOut().print(json);
+                spec.commandLine().getOut().flush();
+            }
         }
         return Cli.EXIT_OK;
     }
 
-    static Scenario load(String nameOrFile) {
-        Path file = Path.of(nameOrFile);
+    /**
+     * Runs the world to the scenario's end. A run that outgrows the heap stops with one line saying
+     * what ran out and what to lower (exit 2); the outputs' temporary files are deleted on the way
+     * out, and files already there are left as they were.
+     */
+    private void run(World world, Scenario s) {
         try {
-            if (Files.exists(file)) {
+            world.advanceTo(Simulation.secondsToNanos(s.durationSeconds()));
+        } catch (RunStoppedException stopped) {
+            throw new Cli.UsageException(Quote.shorten(scenario) + ": " + stopped.getMessage());
+        } catch (OutOfMemoryError e) {
+            // Past the world's own limit (a heap shared with something else): still one line, not a trace.
+            throw new Cli.UsageException(Quote.shorten(scenario) + ": the run stopped at t = " + Math.round(world.nowSeconds())
+                    + " s: Java ran out of memory (" + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap); lower the arrival rate, "
+                    + "the queue capacity or the number of instances, or give Java more memory (java -Xmx…)");
+        }
+    }
+
+    /** One CSV row and its line break. */
+    private static void write(OutputFile output, Writer w, String row) {
+        try {
+            w.write(row);
+            w.write(System.lineSeparator());
+        } catch (IOException e) {
+            throw output.writeFailed(e);
+        }
+    }
+
+    private static void writeText(OutputFile output, Writer w, String text) {
+        try {
+            w.write(text);
+        } catch (IOException e) {
+            throw output.writeFailed(e);
+        }
+    }
+
+    private static void commit(OutputFile output, AtomicFiles.Pending file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            file.commit();
+        } catch (IOException e) {
+            throw output.writeFailed(e);
+        }
+    }
+
+    /** {@code --duration}: the same range as the scenario file's durationSeconds. */
+    static double duration(String text) {
+        String t = text.trim();
+        double seconds = DECIMAL.matcher(t).matches() ? Double.parseDouble(t)
+                : t.matches("[+-]?Infinity") ? Double.parseDouble(t) : Double.NaN;
+        if (Double.isNaN(seconds)) {
+            throw new Cli.UsageException("--duration: " + (t.isEmpty() ? "empty" : Quote.of(t) + " is not a number")
+                    + "; " + Scenario.DURATION_RANGE);
+        }
+        if (!Scenario.isValidDuration(seconds)) {
+            throw new Cli.UsageException("--duration: " + Quote.shorten(t) + " is out of range; " + Scenario.DURATION_RANGE);
+        }
+        return seconds;
+    }
+
+    static Scenario load(String nameOrFile) {
+        if (nameOrFile.isEmpty()) {
+            throw new Cli.UsageException("--scenario: empty; give a scenario file or a preset name (presets: "
+                    + String.join(", ", Presets.names()) + ")");
+        }
+        Path file;
+        try {
+            file = Path.of(nameOrFile);
+        } catch (InvalidPathException e) {
+            file = null; // not a file name, but it may still be a preset's
+        }
+        try {
+            if (file != null && Files.exists(file) && !Files.isDirectory(file)) {
                 return ScenarioFiles.read(file);
             }
             Scenario preset = Presets.load(nameOrFile);
@@ -134,9 +203,13 @@ final class SimulateCommand implements Callable<Integer> {
                 return preset;
             }
         } catch (ScenarioException e) {
-            throw new Cli.UsageException(nameOrFile + ": " + e.getMessage());
+            throw new Cli.UsageException(Quote.shorten(nameOrFile) + ": " + e.getMessage());
         }
-        throw new Cli.UsageException("--scenario: no file or preset named \"" + nameOrFile + "\" (presets: "
+        if (file != null && Files.isDirectory(file)) {
+            throw new Cli.UsageException("--scenario: " + Quote.shorten(nameOrFile)
+                    + ": is a directory; give a scenario file (JSON) or a preset name");
+        }
+        throw new Cli.UsageException("--scenario: no file or preset named " + Quote.of(nameOrFile) + " (presets: "
                 + String.join(", ", Presets.names()) + ")");
     }
 }

@@ -46,7 +46,11 @@ public final class ScaleLabApp extends Application {
             System.err.println("scalelab: " + e.getMessage());
             System.exit(2);
         }
+        SignalExit.install();
         launch(args);
+        if (SignalExit.status() != 0) {
+            System.exit(SignalExit.status());
+        }
     }
 
     @Override

@@ -48,7 +48,7 @@ final class JsonErrors {
             }
         }
         if ((x = CONTROL.matcher(m)).matches()) {
-            return String.format("a control character (code %s) inside a string; write it as the escape \\u%04X",
+            return String.format("a control character (code %s) inside a string; write it as the escape \\u%04x",
                     x.group(1), Integer.parseInt(x.group(1)));
         }
         if ((x = UNEXPECTED.matcher(m)).matches()) {
@@ -72,6 +72,6 @@ final class JsonErrors {
                 .replaceAll("\\s*\\R\\s*", " ")
                 .strip();
         s = s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
-        return s.length() > 200 ? Quote.cut(s) : s;
+        return s.length() > 200 ? Quote.shorten(s) : s;
     }
 }

@@ -1,66 +1,87 @@
 package dev.scalelab.world;
 
 /**
- * A value quoted in a message. A message is one line a person reads, so a value gives at most
- * {@link #MAX_CHARS} characters of itself (its start and its end, which is where a typo shows)
- * and non-printing characters, unpaired surrogates among them, as backslash-u escapes (JSON's and Java's), so the
- * line prints the same in any terminal encoding.
+ * Quotes a value a person gave (a name, a path, a string field) in a one-line message. A value can
+ * be megabytes long, and a message that repeats it whole is a megabyte line nobody can read, so a
+ * long value keeps its start and its end with "…" in between: at most {@link #MAX_CHARS}
+ * characters. Line breaks and other control characters are shown escaped, so the message stays on
+ * one line, and so are unpaired surrogates, so it prints the same in any terminal encoding.
  */
 public final class Quote {
+    /** The longest quoted value, in characters (the "…" included). */
     public static final int MAX_CHARS = 80;
+    /** Characters kept from the end of a long value: enough for a file's name and extension. */
+    private static final int TAIL_CHARS = 24;
+    private static final String ELLIPSIS = "…";
 
     private Quote() {
     }
 
-    /** {@code s} in double quotes, shortened and escaped. */
-    public static String of(String s) {
-        return "\"" + cut(s) + "\"";
+    /** The value in double quotes, shortened as {@link #shorten} does: {@code "nope"}. */
+    public static String of(String value) {
+        return value == null ? "null" : "\"" + shorten(value) + "\"";
     }
 
-    /** {@code s} shortened to about {@link #MAX_CHARS} characters with "…" in the middle, and escaped. */
-    public static String cut(String s) {
-        if (s == null) {
+    /** The value without quotes, shortened to at most {@link #MAX_CHARS} characters, control characters escaped. */
+    public static String shorten(String value) {
+        if (value == null) {
             return "null";
         }
-        if (s.length() <= MAX_CHARS) {
-            return escape(s);
-        }
-        int head = startOfPair(s, MAX_CHARS * 2 / 3);
-        int tail = startOfPair(s, s.length() - (MAX_CHARS - MAX_CHARS * 2 / 3 - 1));
-        return escape(s.substring(0, head)) + "…" + escape(s.substring(tail)) + " (" + s.length() + " characters)";
+        String s = value.length() <= MAX_CHARS ? value
+                : value.substring(0, cut(value, MAX_CHARS - TAIL_CHARS - ELLIPSIS.length())) + ELLIPSIS
+                        + value.substring(cut(value, value.length() - TAIL_CHARS));
+        return escapeControls(s);
     }
 
-    /** {@code i}, moved back by one if it would split a surrogate pair. */
-    private static int startOfPair(String s, int i) {
-        return i > 0 && i < s.length() && Character.isHighSurrogate(s.charAt(i - 1)) && Character.isLowSurrogate(s.charAt(i)) ? i - 1 : i;
+    /** {@code index}, moved back one when it would split a surrogate pair. */
+    private static int cut(String s, int index) {
+        return index > 0 && index < s.length() && Character.isLowSurrogate(s.charAt(index))
+                && Character.isHighSurrogate(s.charAt(index - 1)) ? index - 1 : index;
     }
 
-    private static String escape(String s) {
+    private static String escapeControls(String s) {
         StringBuilder out = null;
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            boolean pair = Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1));
-            boolean lone = Character.isSurrogate(c) && !pair && !(Character.isLowSurrogate(c) && i > 0
-                    && Character.isHighSurrogate(s.charAt(i - 1)));
-            if (lone || Character.isISOControl(c)) {
-                if (out == null) {
-                    out = new StringBuilder(s.length() + 8).append(s, 0, i);
+            if (!Character.isISOControl(c) && !lone(s, i)) {
+                if (out != null) {
+                    out.append(c);
                 }
-                out.append(String.format("\\u%04X", (int) c));
-            } else if (out != null) {
-                out.append(c);
+                continue;
+            }
+            if (out == null) {
+                out = new StringBuilder(s.length() + 8).append(s, 0, i);
+            }
+            switch (c) {
+                case '\n':
+                    out.append("\\n");
+                    break;
+                case '\r':
+                    out.append("\\r");
+                    break;
+                case '\t':
+                    out.append("\\t");
+                    break;
+                default:
+                    out.append(String.format("\\u%04x", (int) c));
             }
         }
         return out == null ? s : out.toString();
     }
 
+    /** Whether the char at {@code i} is half of a surrogate pair whose other half is missing. */
+    private static boolean lone(String s, int i) {
+        char c = s.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+            return i + 1 >= s.length() || !Character.isLowSurrogate(s.charAt(i + 1));
+        }
+        return Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(s.charAt(i - 1)));
+    }
+
     /** The index of the first unpaired surrogate in {@code s}, or -1 when {@code s} is valid Unicode. */
     public static int loneSurrogate(String s) {
         for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (Character.isHighSurrogate(c) && i + 1 < s.length() && Character.isLowSurrogate(s.charAt(i + 1))) {
-                i++;
-            } else if (Character.isSurrogate(c)) {
+            if (Character.isSurrogate(s.charAt(i)) && lone(s, i)) {
                 return i;
             }
         }

@@ -17,6 +17,16 @@ public record Scenario(String name, String description, long seed, double durati
                        Cache cache, Database database, List<Dependency> dependencies, List<TimelineEntry> timeline) {
 
     public static final int SCHEMA = 1;
+    /** The range of {@code durationSeconds}: one rule for the scenario file and {@code simulate --duration}. */
+    public static final double MIN_DURATION_SECONDS = 0.001;
+    public static final double MAX_DURATION_SECONDS = 10_000_000;
+    public static final String DURATION_RANGE = "a number from " + Parameter.format(MIN_DURATION_SECONDS) + " to "
+            + Parameter.format(MAX_DURATION_SECONDS) + " seconds";
+
+    /** Whether {@code seconds} is a duration a scenario may have (NaN and infinities are not). */
+    public static boolean isValidDuration(double seconds) {
+        return seconds >= MIN_DURATION_SECONDS && seconds <= MAX_DURATION_SECONDS;
+    }
 
     public Scenario {
         dependencies = List.copyOf(dependencies);

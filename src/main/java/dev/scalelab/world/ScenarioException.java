@@ -7,7 +7,7 @@ public final class ScenarioException extends RuntimeException {
 
     public ScenarioException(String field, String problem) {
         // A field path is the author's own text (an unknown field's name): quote a long one shortened.
-        super(field.isEmpty() ? problem : Quote.cut(field) + ": " + problem);
+        super(field.isEmpty() ? problem : Quote.shorten(field) + ": " + problem);
         this.field = field;
         this.problem = problem;
     }

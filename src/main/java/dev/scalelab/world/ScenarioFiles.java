@@ -54,9 +54,9 @@ public final class ScenarioFiles {
         try {
             bytes = Files.readAllBytes(file);
         } catch (NoSuchFileException e) {
-            throw new ScenarioException("", "no such file: " + Quote.cut(file.toString()));
+            throw new ScenarioException("", "no such file: " + Quote.shorten(file.toString()));
         } catch (IOException e) {
-            throw new ScenarioException("", "cannot read " + Quote.cut(file.toString()) + ": " + e.getMessage());
+            throw new ScenarioException("", "cannot read " + Quote.shorten(file.toString()) + ": " + e.getMessage());
         } catch (OutOfMemoryError e) {
             throw new ScenarioException("", "the file is too large to read");
         }
@@ -144,7 +144,7 @@ public final class ScenarioFiles {
             int at = Quote.loneSurrogate(node.textValue());
             if (at >= 0) {
                 throw new ScenarioException(path, "not valid Unicode: a lone surrogate "
-                        + String.format("\\u%04X", (int) node.textValue().charAt(at)) + " at character " + (at + 1)
+                        + String.format("\\u%04x", (int) node.textValue().charAt(at)) + " at character " + (at + 1)
                         + " of " + Quote.of(node.textValue()));
             }
         } else if (node.isArray()) {
@@ -157,7 +157,7 @@ public final class ScenarioFiles {
                 Map.Entry<String, JsonNode> f = fields.next();
                 String at = path.isEmpty() ? f.getKey() : path + "." + f.getKey();
                 if (Quote.loneSurrogate(f.getKey()) >= 0) {
-                    throw new ScenarioException(Quote.cut(at), "not valid Unicode: a field name with a lone surrogate");
+                    throw new ScenarioException(Quote.shorten(at), "not valid Unicode: a field name with a lone surrogate");
                 }
                 checkUnicode(f.getValue(), at);
             }
@@ -186,7 +186,7 @@ public final class ScenarioFiles {
         String name = f.string("name", "custom");
         String description = f.string("description", "");
         long seed = f.integer("seed", d.seed(), Long.MIN_VALUE, Long.MAX_VALUE);
-        double duration = f.number("durationSeconds", d.durationSeconds(), 0.001, 10_000_000, false);
+        double duration = f.number("durationSeconds", d.durationSeconds(), Scenario.MIN_DURATION_SECONDS, Scenario.MAX_DURATION_SECONDS, true);
         Scenario.Workload workload = readWorkload(f.object("workload"), d.workload());
         Scenario.Service service = readService(f.object("service"), d.service());
         Scenario.Autoscaler autoscaler = readAutoscaler(f.object("autoscaler"), d.autoscaler());
@@ -1034,21 +1034,7 @@ public final class ScenarioFiles {
 
     /** Writes to a temporary file beside {@code file}, then moves it into place in one step. */
     public static void writeAtomically(Path file, String content) throws IOException {
-        Path absolute = file.toAbsolutePath();
-        Path dir = absolute.getParent();
-        Files.createDirectories(dir);
-        Path tmp = Files.createTempFile(dir, "." + absolute.getFileName(), ".tmp");
-        try {
-            Files.writeString(tmp, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(tmp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                        java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-            } catch (java.nio.file.AtomicMoveNotSupportedException e) {
-                Files.move(tmp, absolute, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        AtomicFiles.write(file, content);
     }
 
     private static void writeShape(ObjectNode o, RateShape shape) {
@@ -1275,7 +1261,7 @@ public final class ScenarioFiles {
             if (v.isObject()) {
                 return "an object";
             }
-            return Quote.cut(v.toString());
+            return Quote.shorten(v.toString());
         }
     }
 }

@@ -5,13 +5,21 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CliTest {
@@ -79,7 +87,7 @@ class CliTest {
 
         Result badDuration = run("simulate", "--scenario", "default", "--duration", "-3");
         assertEquals(2, badDuration.code());
-        assertTrue(badDuration.err().startsWith("error: --duration: -3.0 is out of range"), badDuration.err());
+        assertTrue(badDuration.err().startsWith("error: --duration: -3 is out of range"), badDuration.err());
 
         Result unknownOption = run("simulate", "--scenario", "default", "--speed", "3");
         assertEquals(2, unknownOption.code());
@@ -102,6 +110,7 @@ class CliTest {
         Result r = run("simulate", "--scenario", "retry-storm", "--duration", "70", "--out", report.toString(),
                 "--trace", trace.toString());
         assertEquals(0, r.code(), r.err());
+        assertEquals("", r.err());
         List<String> rows = Files.readAllLines(trace);
         assertEquals(dev.scalelab.engine.resilience.AttemptRecord.CSV_HEADER, rows.get(0));
         JsonNode j = new ObjectMapper().readTree(report.toFile());
@@ -134,6 +143,219 @@ class CliTest {
         assertEquals(5, d.at("/database/perShard").size());
         for (String path : List.of("/database/staleReads", "/database/lostWrites", "/database/perShard/0/keys")) {
             assertTrue(d.at(path).isNumber(), path);
+        }
+    }
+
+    private static List<String> names(Path dir) throws IOException {
+        try (Stream<Path> s = Files.list(dir)) {
+            return s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList());
+        }
+    }
+
+    private static void assertOneLineError(Result r, String prefix) {
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertTrue(r.err().startsWith(prefix), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void unusableOutputPathsGiveOneLineNamingTheOptionExitCode2AndLeaveNothing(@TempDir Path dir) throws Exception {
+        Path afile = Files.writeString(dir.resolve("afile"), "x");
+        Path adir = Files.createDirectory(dir.resolve("adir"));
+        for (String option : List.of("--out", "--timeseries", "--trace")) {
+            String example = option.equals("--out") ? "report.json" : option.equals("--timeseries") ? "series.csv" : "calls.csv";
+            Result underAFile = run("simulate", "--scenario", "default", "--duration", "5", option, afile.resolve("r.json").toString());
+            assertOneLineError(underAFile, "error: " + option + ": " + afile.resolve("r.json") + ": " + afile + " is not a directory");
+
+            Result aDirectory = run("simulate", "--scenario", "default", "--duration", "5", option, adir.toString());
+            assertEquals("error: " + option + ": " + adir + ": is a directory; give a file name such as " + adir.resolve(example) + "\n",
+                    aDirectory.err());
+            assertEquals(2, aDirectory.code());
+
+            Result empty = run("simulate", "--scenario", "default", "--duration", "5", option, "");
+            assertEquals("error: " + option + ": empty; give a file name such as " + example + "\n", empty.err());
+            assertEquals(2, empty.code());
+
+            // Fail even for root: /proc takes no new files, /sys is read-only or refuses them.
+            for (String system : List.of("/proc/r.json", "/sys/r.json")) {
+                if (Files.isDirectory(Path.of(system).getParent())) {
+                    Result r = run("simulate", "--scenario", "default", "--duration", "5", option, system);
+                    assertOneLineError(r, "error: " + option + ": " + system + ": cannot create a file in " + Path.of(system).getParent() + ": ");
+                    assertFalse(Files.exists(Path.of(system)));
+                }
+            }
+            // Nothing behind: no hidden temporary file (a failed --timeseries used to leave one), nothing in adir.
+            assertEquals(List.of("adir", "afile"), names(dir), option);
+            assertEquals(List.of(), names(adir), option);
+        }
+        // A good output next to a bad one: the directory made for the good one is gone too.
+        if (Files.isDirectory(Path.of("/proc"))) {
+            Result mixed = run("simulate", "--scenario", "default", "--duration", "5", "--out", dir.resolve("new/r.json").toString(),
+                    "--timeseries", "/proc/x.csv");
+            assertOneLineError(mixed, "error: --timeseries: /proc/x.csv: ");
+            assertEquals(List.of("adir", "afile"), names(dir));
+        }
+    }
+
+    @Test
+    void twoOutputsOnOneFileAreRefusedBeforeTheRun(@TempDir Path dir) throws Exception {
+        Files.createDirectory(dir.resolve("y"));
+        String x = dir.resolve("x").toString();
+        String[][] cases = {
+                {"--out", x, "--timeseries", x},
+                {"--out", x, "--trace", dir + "/./x"},
+                {"--timeseries", x, "--trace", dir + "/y/../x"},
+                {"--out", "./target/cli-same-file.csv", "--timeseries", "target/cli-same-file.csv"},
+        };
+        for (String[] c : cases) {
+            Result r = run("simulate", "--scenario", "retry-storm", "--duration", "5", c[0], c[1], c[2], c[3]);
+            assertOneLineError(r, "error: " + c[2] + ": ");
+            assertTrue(r.err().endsWith(": the same file as " + c[0] + "; give each output its own file\n"), r.err());
+            assertEquals(List.of("y"), names(dir));
+        }
+        assertFalse(Files.exists(Path.of("target/cli-same-file.csv")));
+        // The same file reached through a link is the same file too.
+        Path real = Files.writeString(dir.resolve("real.csv"), "old");
+        Path link = Files.createSymbolicLink(dir.resolve("link.csv"), real);
+        Result linked = run("simulate", "--scenario", "default", "--duration", "5", "--out", real.toString(), "--timeseries", link.toString());
+        assertOneLineError(linked, "error: --timeseries: " + link + ": the same file as --out");
+        assertEquals("old", Files.readString(real));
+    }
+
+    @Test
+    void messagesQuoteAtMostAboutEightyCharactersOfAValue(@TempDir Path dir) {
+        String huge = "x".repeat(6_000_000);
+        List<Result> results = List.of(
+                run("simulate", "--scenario", huge),
+                run("simulate", "--scenario", "default", "--seed", huge),
+                run("simulate", "--scenario", "default", "--seed=" + huge),
+                run("simulate", "--scenario", "default", "--duration", huge + "s"),
+                run("simulate", "--scenario", "default", "--" + huge),
+                run("simulate", "--scenario", "default", "--duration", "5", "--out", dir.resolve(huge).toString()),
+                run("simulate", "--scenario", "default", "--duration", "5", "--out", dir.resolve(huge).resolve("r.json").toString()));
+        for (Result r : results) {
+            String start = r.err().substring(0, Math.min(300, r.err().length()));
+            assertEquals(2, r.code(), start);
+            assertEquals(1, r.err().lines().count(), start);
+            assertTrue(r.err().length() < 400, r.err().length() + ": " + start);
+            assertTrue(r.err().contains("xxx…xxx"), r.err());
+            assertFalse(r.err().contains("Exception"), r.err());
+        }
+        assertTrue(results.get(0).err().startsWith("error: --scenario: no file or preset named \"xxx"), results.get(0).err());
+        assertTrue(results.get(5).err().startsWith("error: --out: "), results.get(5).err());
+    }
+
+    @Test
+    void anEmptyScenarioOrADirectorySaysWhatToGive(@TempDir Path dir) {
+        Result empty = run("simulate", "--scenario", "");
+        assertEquals("error: --scenario: empty; give a scenario file or a preset name (presets: "
+                + String.join(", ", dev.scalelab.world.Presets.names()) + ")\n", empty.err());
+        assertEquals(2, empty.code());
+        Result directory = run("simulate", "--scenario", dir.toString());
+        assertEquals("error: --scenario: " + dir + ": is a directory; give a scenario file (JSON) or a preset name\n", directory.err());
+        assertEquals(2, directory.code());
+    }
+
+    @Test
+    void durationFollowsTheScenarioFilesRule() {
+        String range = "; a number from 0.001 to 10000000 seconds\n";
+        for (String tooSmallOrLarge : List.of("1e-9", "0", "-3", "0.0005", "10000000.5", "2e7", "Infinity", "-Infinity")) {
+            Result r = run("simulate", "--scenario", "default", "--duration", tooSmallOrLarge);
+            assertEquals("error: --duration: " + tooSmallOrLarge + " is out of range" + range, r.err());
+            assertEquals(2, r.code());
+        }
+        for (String notANumber : List.of("NaN", "abc", "5d", "0x10")) {
+            Result r = run("simulate", "--scenario", "default", "--duration", notANumber);
+            assertEquals("error: --duration: \"" + notANumber + "\" is not a number" + range, r.err());
+            assertEquals(2, r.code());
+        }
+        // One rule: what a scenario file accepts as durationSeconds, --duration accepts (checked without running).
+        for (String v : List.of("1e-9", "0.0005", "0.001", "0.002", "1", "3600", "10000000", "10000001", "2e7")) {
+            boolean file;
+            try {
+                dev.scalelab.world.ScenarioFiles.parse("{\"schema\":1,\"durationSeconds\":" + v + "}");
+                file = true;
+            } catch (dev.scalelab.world.ScenarioException e) {
+                file = false;
+            }
+            boolean cli;
+            try {
+                SimulateCommand.duration(v);
+                cli = true;
+            } catch (Cli.UsageException e) {
+                cli = false;
+            }
+            assertEquals(file, cli, v);
+        }
+        assertEquals(0, run("simulate", "--scenario", "default", "--duration", "0.002").code());
+        assertThrows(Cli.UsageException.class, () -> SimulateCommand.duration(" "));
+    }
+
+    @Test
+    void helpListsTheCommands() {
+        for (String[] args : List.of(new String[] {"help"}, new String[] {"--help"}, new String[] {"-h"})) {
+            Result r = run(args);
+            assertEquals(0, r.code(), args[0] + ": " + r.err());
+            for (String command : List.of("simulate", "presets", "bench")) {
+                assertTrue(r.out().contains(command), args[0] + " lists " + command + ": " + r.out());
+            }
+            assertTrue(Cli.isCommand(args[0]), args[0]);
+        }
+        Result simulate = run("help", "simulate");
+        assertEquals(0, simulate.code());
+        assertTrue(simulate.out().contains("--timeseries"), simulate.out());
+
+        assertOneLineError(run(), "error: a command is needed");
+        assertOneLineError(run("frobnicate"), "error: ");
+    }
+
+    @Test
+    void aTraceOfAScenarioWithoutDependenciesIsHeaderOnlyAndSaysWhy(@TempDir Path dir) throws Exception {
+        Path trace = dir.resolve("calls.csv");
+        Result r = run("simulate", "--scenario", "default", "--duration", "20", "--trace", trace.toString());
+        assertEquals(0, r.code(), r.err());
+        assertEquals("note: --trace: this scenario has no dependencies, so the trace has no rows\n", r.err());
+        assertEquals(List.of(dev.scalelab.engine.resilience.AttemptRecord.CSV_HEADER), Files.readAllLines(trace));
+    }
+
+    @Test
+    void sigtermDuringARunLeavesNoTemporaryFilesAndNoStackTrace(@TempDir Path dir) throws Exception {
+        Path csv = dir.resolve("series.csv");
+        Path report = dir.resolve("sub/report.json");
+        Files.writeString(csv, "old");
+        Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), "dev.scalelab.Main",
+                "simulate", "--scenario", "full-stack", "--duration", "1000000", "--timeseries", csv.toString(),
+                "--out", report.toString())
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .redirectError(dir.resolve("stderr.txt").toFile())
+                .start();
+        try {
+            // Wait until the run is under way: its temporary files exist.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (names(dir).stream().noneMatch(n -> n.startsWith(".series.csv.")) && System.nanoTime() < deadline) {
+                assertTrue(p.isAlive(), () -> "exited early: " + read(dir.resolve("stderr.txt")));
+                Thread.sleep(50);
+            }
+            Thread.sleep(300);
+            p.destroy(); // SIGTERM on Linux and macOS
+            assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+        } finally {
+            p.destroyForcibly();
+        }
+        String err = read(dir.resolve("stderr.txt"));
+        assertEquals("", err);
+        assertEquals(List.of("series.csv", "stderr.txt"), names(dir)); // no .tmp, no "sub" made for the report
+        assertEquals("old", Files.readString(csv));
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            return e.toString();
         }
     }
 }

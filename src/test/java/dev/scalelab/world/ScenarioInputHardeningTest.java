@@ -21,7 +21,7 @@ class ScenarioInputHardeningTest {
     void aLoneSurrogateIsRejectedNamingTheField() {
         ScenarioException e = bad("{\"schema\":1,\"name\":\"x\\ud800\"}");
         assertEquals("name", e.field());
-        assertEquals("name: not valid Unicode: a lone surrogate \\uD800 at character 2 of \"x\\uD800\"", e.getMessage());
+        assertEquals("name: not valid Unicode: a lone surrogate \\ud800 at character 2 of \"x\\ud800\"", e.getMessage());
         ScenarioException nested = bad("{\"schema\":1,\"dependencies\":[{\"name\":\"pay\"}],\"timeline\":[{\"atSeconds\":1,"
                 + "\"command\":\"outage\",\"target\":\"\\udc00\",\"durationSeconds\":1}]}");
         assertEquals("timeline[0].target", nested.field());
@@ -73,7 +73,6 @@ class ScenarioInputHardeningTest {
         ScenarioException e = bad("{\"schema\":1,\"seed\":\"" + huge + "\"}");
         assertTrue(e.getMessage().length() < 200, e.getMessage().length() + " characters");
         assertTrue(e.getMessage().startsWith("seed: expected a whole number, got the string \"bbbb"));
-        assertTrue(e.getMessage().contains("(6000000 characters)"));
         ScenarioException field = bad("{\"schema\":1,\"" + "k".repeat(100_000) + "\":1}");
         assertTrue(field.getMessage().length() < 300, field.getMessage().length() + " characters");
         ScenarioException path = bad("{\"schema\":1,\"timeline\":[{\"atSeconds\":1,\"command\":\"set\",\"path\":\""
@@ -84,11 +83,11 @@ class ScenarioInputHardeningTest {
     @Test
     void quoteKeepsStartAndEndAndNeverSplitsASurrogatePair() {
         assertEquals("\"short\"", Quote.of("short"));
-        String s = "a".repeat(52) + "\uD83D\uDE00" + "z".repeat(100);
-        String q = Quote.cut(s);
-        assertTrue(q.length() <= Quote.MAX_CHARS + 20, q);
+        String s = "a".repeat(54) + "\uD83D\uDE00" + "z".repeat(100); // the cut at 55 falls inside the pair
+        String q = Quote.shorten(s);
+        assertTrue(q.length() <= Quote.MAX_CHARS, q);
         assertEquals(-1, Quote.loneSurrogate(q), "no half of the emoji is left alone: " + q);
-        assertTrue(q.startsWith("aaaa") && q.contains("zzz (154 characters)"), q);
-        assertEquals("tab\\u0009", Quote.cut("tab\t"));
+        assertTrue(q.startsWith("aaaa") && q.endsWith("zzz"), q);
+        assertEquals("x\\ud800", Quote.shorten("x\ud800"));
     }
 }
