@@ -3,13 +3,13 @@ package dev.scalelab.cli;
 import dev.scalelab.engine.resilience.AttemptRecord;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.AtomicFiles;
-import dev.scalelab.world.Presets;
 import dev.scalelab.world.Quote;
 import dev.scalelab.world.Report;
 import dev.scalelab.world.RunStoppedException;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.ScenarioFiles;
+import dev.scalelab.world.ScenarioSource;
 import dev.scalelab.world.World;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -19,8 +19,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import java.io.IOException;
 import java.io.Writer;
 import java.nio.file.Files;
-import java.nio.file.InvalidPathException;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -184,32 +182,10 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     static Scenario load(String nameOrFile) {
-        if (nameOrFile.isEmpty()) {
-            throw new Cli.UsageException("--scenario: empty; give a scenario file or a preset name (presets: "
-                    + String.join(", ", Presets.names()) + ")");
-        }
-        Path file;
         try {
-            file = Path.of(nameOrFile);
-        } catch (InvalidPathException e) {
-            file = null; // not a file name, but it may still be a preset's
-        }
-        try {
-            if (file != null && Files.exists(file) && !Files.isDirectory(file)) {
-                return ScenarioFiles.read(file);
-            }
-            Scenario preset = Presets.load(nameOrFile);
-            if (preset != null) {
-                return preset;
-            }
+            return ScenarioSource.load(nameOrFile).scenario();
         } catch (ScenarioException e) {
-            throw new Cli.UsageException(Quote.shorten(nameOrFile) + ": " + e.getMessage());
+            throw new Cli.UsageException(e.getMessage());
         }
-        if (file != null && Files.isDirectory(file)) {
-            throw new Cli.UsageException("--scenario: " + Quote.shorten(nameOrFile)
-                    + ": is a directory; give a scenario file (JSON) or a preset name");
-        }
-        throw new Cli.UsageException("--scenario: no file or preset named " + Quote.of(nameOrFile) + " (presets: "
-                + String.join(", ", Presets.names()) + ")");
     }
 }

@@ -1,10 +1,9 @@
 package dev.scalelab.ui;
 
-import dev.scalelab.world.Presets;
+import dev.scalelab.world.Quote;
 import dev.scalelab.world.Scenario;
-import dev.scalelab.world.ScenarioFiles;
+import dev.scalelab.world.ScenarioSource;
 
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -46,7 +45,7 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
                         speed = Double.NaN;
                     }
                     if (!(speed > 0)) {
-                        throw new IllegalArgumentException("--speed: \"" + factor + "\" is not a positive number or max");
+                        throw new IllegalArgumentException("--speed: " + Quote.of(factor) + " is not a positive number or max");
                     }
                     break;
                 case "--frame-stats":
@@ -57,19 +56,15 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
                         frameStatsSeconds = Double.NaN;
                     }
                     if (!(frameStatsSeconds > 0) || Double.isInfinite(frameStatsSeconds)) {
-                        throw new IllegalArgumentException("--frame-stats: \"" + seconds + "\" is not a positive number of seconds");
+                        throw new IllegalArgumentException("--frame-stats: " + Quote.of(seconds) + " is not a positive number of seconds");
                     }
                     break;
                 default:
-                    throw new IllegalArgumentException("unknown option \"" + option + "\"; " + USAGE);
+                    throw new IllegalArgumentException("unknown option " + Quote.of(option) + "; " + USAGE);
             }
         }
-        Scenario preset = Presets.load(scenarioArgument);
-        if (preset != null) {
-            return new AppOptions(preset, scenarioArgument, panel, frameStatsSeconds, speed);
-        }
-        Path file = Path.of(scenarioArgument);
-        return new AppOptions(ScenarioFiles.read(file), String.valueOf(file.getFileName()), panel, frameStatsSeconds, speed);
+        ScenarioSource source = ScenarioSource.load(scenarioArgument);
+        return new AppOptions(source.scenario(), source.label(), panel, frameStatsSeconds, speed);
     }
 
     private static String value(List<String> args, int index, String option) {

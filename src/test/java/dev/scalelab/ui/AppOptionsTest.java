@@ -56,4 +56,19 @@ class AppOptionsTest {
                 assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--scenario"))).getMessage());
         assertThrows(ScenarioException.class, () -> AppOptions.parse(List.of("--scenario", "no-such-file.json")));
     }
+
+    @Test
+    void theAppReadsScenarioLikeTheCommandLine(@TempDir Path directory) {
+        String presets = "(presets: " + String.join(", ", dev.scalelab.world.Presets.names()) + ")";
+        assertEquals("--scenario: empty; give a scenario file or a preset name " + presets,
+                assertThrows(ScenarioException.class, () -> AppOptions.parse(List.of("--scenario", ""))).getMessage());
+        assertEquals("--scenario: " + directory + ": is a directory; give a scenario file (JSON) or a preset name",
+                assertThrows(ScenarioException.class, () -> AppOptions.parse(List.of("--scenario", directory.toString()))).getMessage());
+        String huge = "x".repeat(6_000_000);
+        String message = assertThrows(ScenarioException.class, () -> AppOptions.parse(List.of("--scenario", huge))).getMessage();
+        org.junit.jupiter.api.Assertions.assertTrue(message.startsWith("--scenario: no file or preset named \"xxx")
+                && message.length() < 400, message.length() + " characters");
+        org.junit.jupiter.api.Assertions.assertTrue(assertThrows(IllegalArgumentException.class,
+                () -> AppOptions.parse(List.of("--speed", huge))).getMessage().length() < 200);
+    }
 }
