@@ -320,11 +320,15 @@ public final class MainWindowController {
         Alert alert = new Alert(Alert.AlertType.ERROR,
                 firstLine(trace) + "\n\nThe run is paused. Reset or choose a scenario to start again.");
         alert.initOwner(window());
-        alert.setHeaderText("The simulation stopped with an error");
-        TextArea details = new TextArea(trace);
-        details.setEditable(false);
-        details.setPrefRowCount(16);
-        alert.getDialogPane().setExpandableContent(details);
+        // One line is a stop the run explains itself (it outgrew the heap); a stack is a defect to report.
+        boolean defect = trace.contains("\n");
+        alert.setHeaderText(defect ? "The simulation stopped with an error" : "The simulation stopped");
+        if (defect) {
+            TextArea details = new TextArea(trace);
+            details.setEditable(false);
+            details.setPrefRowCount(16);
+            alert.getDialogPane().setExpandableContent(details);
+        }
         alert.show();
     }
 
