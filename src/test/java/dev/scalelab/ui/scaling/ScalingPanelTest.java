@@ -1,6 +1,7 @@
 package dev.scalelab.ui.scaling;
 
 import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.ui.FxWait;
 import dev.scalelab.ui.ScaleLabApp;
 import dev.scalelab.world.Snapshot;
 import javafx.geometry.Bounds;
@@ -157,15 +158,10 @@ class ScalingPanelTest {
     }
 
     private static <T> T onFx(Callable<T> query) throws Exception {
-        return WaitForAsyncUtils.asyncFx(query).get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        return FxWait.onFx(query, TIMEOUT_SECONDS);
     }
 
-    @FunctionalInterface
-    private interface Condition {
-        boolean holds() throws Exception;
-    }
-
-    private static void waitUntil(Condition condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, condition::holds);
+    private static void waitUntil(FxWait.Condition condition) throws TimeoutException {
+        FxWait.waitUntil(condition, TIMEOUT_SECONDS);
     }
 }
