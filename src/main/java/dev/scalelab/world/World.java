@@ -988,13 +988,13 @@ public final class World {
     }
 
     private RunStoppedException tooManyRequests() {
-        long heapMiB = Runtime.getRuntime().maxMemory() >> 20;
+        long held = offered - completed - failed - rejected;
         return new RunStoppedException(nowSeconds(), String.format(Locale.ROOT,
-                "the run stopped at t = %s s: %,d requests in the system need about %,d MiB, half of Java's %,d MiB heap; "
+                "the run stopped at t = %s s: %,d requests in the system fill the %,d MiB it may use for them; "
                         + "lower workload.arrival.ratePerSecond or service.queueCapacity (now %,d per instance), "
-                        + "or give Java more memory (java -Xmx…)",
-                Parameter.format(Math.round(nowSeconds() * 1000) / 1000.0), offered - completed - failed - rejected,
-                (offered - completed - failed - rejected) * BYTES_PER_REQUEST >> 20, heapMiB, current.service().queueCapacity()));
+                        + "or give Java more memory (java -Xmx…: a run may use half the heap)",
+                Parameter.format(Math.round(nowSeconds() * 1000) / 1000.0), held,
+                maxRequestsInSystem * BYTES_PER_REQUEST >> 20, current.service().queueCapacity()));
     }
 
     private void reject(Request r, int instanceNumber, byte outcome) {

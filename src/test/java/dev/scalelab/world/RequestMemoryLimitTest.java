@@ -25,7 +25,7 @@ class RequestMemoryLimitTest {
         World w = new World(ScenarioFiles.parse(HUGE), 100_000 * World.BYTES_PER_REQUEST);
         RunStoppedException e = assertThrows(RunStoppedException.class, () -> w.advanceTo(Simulation.secondsToNanos(60)));
         assertEquals(0.1, e.atSeconds(), 0.001);
-        assertTrue(e.getMessage().startsWith("the run stopped at t = 0.1 s: 100,000 requests in the system need about 6 MiB"),
+        assertTrue(e.getMessage().startsWith("the run stopped at t = 0.1 s: 100,000 requests in the system fill the 6 MiB it may use for them"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("lower workload.arrival.ratePerSecond or service.queueCapacity (now 100,000 per instance)"));
         // What was measured up to the stop holds: every arrival so far is counted.
