@@ -84,6 +84,13 @@ final class OutputFile {
         if (Files.isDirectory(path) || given.endsWith("/") || given.endsWith(java.io.File.separator)) {
             throw problem("is a directory; give a file name such as " + Quote.shorten(path.resolve(example).toString()));
         }
+        if (isDeviceOrPipe()) {
+            // /dev/null, /dev/stdout, a FIFO: written in place, so only the device itself must be writable.
+            if (!Files.isWritable(path)) {
+                throw problem("permission denied");
+            }
+            return;
+        }
         // The nearest ancestor that exists: missing directories are made, but not inside a file.
         Path ancestor = path.getParent();
         while (ancestor != null && !Files.exists(ancestor)) {
@@ -107,7 +114,15 @@ final class OutputFile {
         }
     }
 
+    /** An existing target that is neither a file nor a directory. */
+    private boolean isDeviceOrPipe() {
+        return Files.exists(path) && !Files.isRegularFile(path) && !Files.isDirectory(path);
+    }
+
     private boolean sameFileAs(OutputFile other) {
+        if (isDeviceOrPipe() && other.isDeviceOrPipe()) {
+            return false; // two outputs to /dev/null lose nothing that was meant to be kept
+        }
         Path a = path.toAbsolutePath().normalize();
         Path b = other.path.toAbsolutePath().normalize();
         if (a.equals(b)) {

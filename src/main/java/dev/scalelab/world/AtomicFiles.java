@@ -67,6 +67,21 @@ public final class AtomicFiles {
      */
     public static Pending open(Path file) throws IOException {
         Path target = file.toAbsolutePath().normalize();
+        if (Files.isSymbolicLink(target)) {
+            // A link is followed: the file it names is replaced, and the link stays a link.
+            try {
+                target = target.toRealPath();
+            } catch (IOException danglingOrNotAFile) {
+                // A dangling link, or one to something without a path (a pipe): left as it is.
+            }
+        }
+        if (Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target)) {
+            // A device or a pipe (/dev/null, /dev/stdout, a FIFO) has no content to replace: it is
+            // written as it is. Moving a file over it would replace the device itself.
+            Writer w = new BufferedWriter(new OutputStreamWriter(
+                    Files.newOutputStream(target, StandardOpenOption.WRITE), StandardCharsets.UTF_8.newEncoder()), 1 << 16);
+            return new Pending(target, null, w, List.of());
+        }
         Path dir = target.getParent();
         if (dir == null || target.getFileName() == null) {
             throw new IOException(file + ": not a file name");
@@ -95,7 +110,7 @@ public final class AtomicFiles {
         }
     }
 
-    /** A file being written. Not thread-safe: one writer thread. */
+    /** A file being written (through a temporary file, or in place when it is a device or a pipe). Not thread-safe: one writer thread. */
     public static final class Pending implements Closeable {
         private final Path target;
         private final Path tmp;
@@ -126,6 +141,10 @@ public final class AtomicFiles {
                 throw new IllegalStateException("already committed or discarded: " + target);
             }
             writer.close();
+            if (tmp == null) {
+                done = true; // written in place: a device or a pipe
+                return;
+            }
             copyPermissions(target, tmp);
             try {
                 Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -153,6 +172,9 @@ public final class AtomicFiles {
         }
 
         private void discard() {
+            if (tmp == null) {
+                return;
+            }
             try {
                 Files.deleteIfExists(tmp);
             } catch (IOException ignored) {

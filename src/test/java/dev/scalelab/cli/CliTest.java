@@ -358,4 +358,19 @@ class CliTest {
             return e.toString();
         }
     }
+
+    @Test
+    void devicesAreWrittenInPlace() throws Exception {
+        Path devNull = Path.of("/dev/null");
+        org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull)
+                && Files.exists(Path.of("/dev/full")));
+        Result discarded = run("simulate", "--scenario", "default", "--duration", "2", "--out", "/dev/null",
+                "--timeseries", "/dev/null");
+        assertEquals(0, discarded.code(), discarded.err());
+        assertTrue(Files.exists(devNull) && !Files.isRegularFile(devNull), "/dev/null is still a device");
+        Result full = run("simulate", "--scenario", "default", "--duration", "2", "--out", "/dev/full");
+        assertEquals(2, full.code());
+        assertEquals("error: --out: /dev/full: cannot write: no space left on device\n", full.err());
+        assertTrue(!Files.isRegularFile(Path.of("/dev/full")));
+    }
 }

@@ -17,6 +17,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class AtomicFilesTest {
@@ -116,5 +117,31 @@ class AtomicFilesTest {
         assertThrows(java.nio.charset.CharacterCodingException.class, () -> AtomicFiles.write(file, "{\"name\":\"x\uD800\"}"));
         assertFalse(Files.exists(file));
         assertEquals(List.of(), names(dir));
+    }
+
+    @Test
+    void aLinkIsFollowedAndStaysALink(@TempDir Path dir) throws Exception {
+        Path real = Files.createDirectories(dir.resolve("shared")).resolve("report.json");
+        Files.writeString(real, "old");
+        Path link = Files.createSymbolicLink(dir.resolve("report.json"), real);
+        AtomicFiles.write(link, "new");
+        assertTrue(Files.isSymbolicLink(link), "the link was replaced by a file");
+        assertEquals("new", Files.readString(real));
+        assertEquals(List.of("report.json"), names(real.getParent()), "no temporary file is left beside the real file");
+    }
+
+    @Test
+    void aDeviceIsWrittenInPlaceNotReplaced() throws Exception {
+        Path devNull = Path.of("/dev/null");
+        assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull));
+        // Moving a finished temporary file over /dev/null would make it a regular file (root may do so).
+        AtomicFiles.write(devNull, "discarded");
+        assertTrue(Files.exists(devNull) && !Files.isRegularFile(devNull), "/dev/null is still a device");
+        assertEquals(0, Files.size(devNull));
+        Path devFull = Path.of("/dev/full");
+        assumeTrue(Files.exists(devFull) && !Files.isRegularFile(devFull));
+        IOException full = assertThrows(IOException.class, () -> AtomicFiles.write(devFull, "x".repeat(100_000)));
+        assertTrue(String.valueOf(full.getMessage()).contains("No space left on device"), full.getMessage());
+        assertFalse(Files.isRegularFile(devFull));
     }
 }
