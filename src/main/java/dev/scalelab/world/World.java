@@ -367,6 +367,7 @@ public final class World {
         return s;
     }
 
+    /** Hears every sample with its parts' columns (see {@link #sampleCsvHeader()}); set it before the run starts. */
     public void setSampleSink(Consumer<Sample> sink) {
         this.sampleSink = sink;
     }
@@ -588,7 +589,8 @@ public final class World {
             default:
                 throw new AssertionError(p);
         }
-        logChange(source, p.path(), before, p.read(current), p.path() + ": " + show(before) + " -> " + show(p.read(current)));
+        Object after = p.read(current);
+        logChange(source, p.path(), before, after, p.path() + ": " + show(before) + " -> " + show(after));
         return true;
     }
 
@@ -1155,8 +1157,9 @@ public final class World {
         if (data != null) {
             data.sample();
         }
-        lastSample = lastSample.withParts(sampleColumns.values(this));
         if (sampleSink != null) {
+            // The parts' columns are formatted for the sink alone: a run without one (the app, bench) skips them.
+            lastSample = lastSample.withParts(sampleColumns.values(this));
             sampleSink.accept(lastSample);
         }
         sim.schedule(now + SAMPLE_PERIOD_NANOS, this::takeSample);
