@@ -25,6 +25,17 @@ public final class Formats {
         return (factor == Math.rint(factor) ? Long.toString((long) factor) : Double.toString(factor)) + "×";
     }
 
+    /** 987, 12.3k, 4.5M: a count short enough for a tile or a card line. */
+    public static String compact(long n) {
+        if (n < 10_000) {
+            return Long.toString(n);
+        }
+        if (n < 1_000_000) {
+            return (n / 100) / 10.0 + "k";
+        }
+        return (n / 100_000) / 10.0 + "M";
+    }
+
     /** A whole count with thousands separators: {@code 12,345}. */
     public static String count(double value) {
         return String.format(Locale.ROOT, "%,d", Math.round(value));

@@ -32,10 +32,12 @@ public final class TextFit {
 
     /** {@code text} cut at the end with an ellipsis to fit {@code maxWidth}. */
     public static String cut(ToDoubleFunction<String> width, double maxWidth, String text) {
-        if (width.applyAsDouble(text) <= maxWidth) {
+        double full = text.isEmpty() ? 0 : width.applyAsDouble(text);
+        if (full <= maxWidth) {
             return text;
         }
-        int end = text.length();
+        // Start from the proportional cut, then shorten: a few measurements, not one per character.
+        int end = (int) Math.max(0, Math.min(text.length() - 1, text.length() * maxWidth / full));
         while (end > 0 && width.applyAsDouble(text.substring(0, end).strip() + "…") > maxWidth) {
             end--;
         }
@@ -45,6 +47,21 @@ public final class TextFit {
     /** {@code text} without its parenthetical remarks: "outage (connections refused) until 90 s" → "outage until 90 s". */
     public static String withoutParentheses(String text) {
         return text.replaceAll("\\s*\\([^()]*\\)", "").strip();
+    }
+
+    /** The widths of {@code texts} in {@code font}: for labels measured once, not every frame. */
+    public static double[] widths(String[] texts, Font font) {
+        ToDoubleFunction<String> width = measure(font);
+        double[] widths = new double[texts.length];
+        for (int i = 0; i < texts.length; i++) {
+            widths[i] = width.applyAsDouble(texts[i]);
+        }
+        return widths;
+    }
+
+    /** The width of one text in {@code font}. */
+    public static double width(String text, Font font) {
+        return measure(font).applyAsDouble(text);
     }
 
     /** Widths of texts in {@code font}, measured with one reused {@link Text}. FX thread. */

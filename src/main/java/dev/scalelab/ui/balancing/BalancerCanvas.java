@@ -2,6 +2,7 @@ package dev.scalelab.ui.balancing;
 
 import dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy;
 import dev.scalelab.ui.Formats;
+import dev.scalelab.ui.TextFit;
 import dev.scalelab.ui.overview.InstanceIndex;
 import dev.scalelab.ui.overview.RequestDots;
 import dev.scalelab.ui.overview.TileGrid;
@@ -21,7 +22,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import java.util.Arrays;
@@ -108,7 +108,7 @@ public final class BalancerCanvas extends Region {
     private static final Font SMALL_FONT = Font.font("System", 10.5);
     private static final Font SMALL_ID_FONT = Font.font("System", FontWeight.BOLD, 10.5);
     private static final String LEGEND = "ring: dashed = sampled, solid = picked  ·  faded = excluded  ·  amber edge = slow";
-    private static final double LEGEND_WIDTH = width(LEGEND, SMALL_FONT);
+    private static final double LEGEND_WIDTH = TextFit.width(LEGEND, SMALL_FONT);
 
     private final StyleableProperty<Color> textFill = STYLE.createStyleableColorProperty(this, "textFill", "-sl-text-fill", v -> v.textFill, Color.BLACK);
     private final StyleableProperty<Color> mutedTextFill = STYLE.createStyleableColorProperty(this, "mutedTextFill", "-sl-muted-text-fill", v -> v.mutedTextFill, Color.GRAY);
@@ -208,7 +208,7 @@ public final class BalancerCanvas extends Region {
         poolX = MARGIN + cardWidth + (compact ? 22 : 44);
         stripLabel = compact ? "Recent picks, newest right"
                 : "Recent picks, newest right (colour = instance, red = rejected)";
-        stripLabelWidth = width(stripLabel, SMALL_FONT);
+        stripLabelWidth = TextFit.width(stripLabel, SMALL_FONT);
         boardStale = true;
     }
 
@@ -881,12 +881,6 @@ public final class BalancerCanvas extends Region {
     /** A share of traffic with one decimal, enough to tell 12.5% (an eighth) from 3.1%. */
     static String sharePercent(double fraction) {
         return String.format(Locale.ROOT, "%.1f%%", fraction * 100);
-    }
-
-    private static double width(String s, Font font) {
-        Text text = new Text(s);
-        text.setFont(font);
-        return text.getLayoutBounds().getWidth();
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

@@ -1,6 +1,7 @@
 package dev.scalelab.ui.caching;
 
 import dev.scalelab.ui.Formats;
+import dev.scalelab.ui.TextFit;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.Snapshot;
 import dev.scalelab.world.Snapshot.CacheLevelView;
@@ -21,7 +22,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import java.util.List;
@@ -98,10 +98,10 @@ public final class CacheLevelsView extends Region {
 
     private static final String[] LEGEND = {"hit", "miss", "evicted", "expired", "invalidated", "key 0 (hottest)",
             "time saved = hits × (store latency − level latency), since the start"};
-    private static final double[] LEGEND_WIDTHS = measure(LEGEND, SMALL_FONT);
+    private static final double[] LEGEND_WIDTHS = TextFit.widths(LEGEND, SMALL_FONT);
     /** Under a uniform distribution every key is as popular as the next: the colour then only tells keys apart. */
     private static final String[] RAMP_CAPTIONS = {"key popularity:", "key (all equally popular):"};
-    private static final double[] RAMP_CAPTION_WIDTHS = measure(RAMP_CAPTIONS, SMALL_FONT);
+    private static final double[] RAMP_CAPTION_WIDTHS = TextFit.widths(RAMP_CAPTIONS, SMALL_FONT);
     private static final double RAMP_WIDTH = 110;
 
     private final StyleableProperty<Color> textFill = STYLE.createStyleableColorProperty(this, "textFill", "-sl-text-fill", v -> v.textFill, Color.BLACK);
@@ -877,17 +877,6 @@ public final class CacheLevelsView extends Region {
 
     private static Color color(int argb) {
         return Color.rgb((argb >> 16) & 0xff, (argb >> 8) & 0xff, argb & 0xff);
-    }
-
-    private static double[] measure(String[] texts, Font font) {
-        Text text = new Text();
-        text.setFont(font);
-        double[] widths = new double[texts.length];
-        for (int i = 0; i < texts.length; i++) {
-            text.setText(texts[i]);
-            widths[i] = text.getLayoutBounds().getWidth();
-        }
-        return widths;
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

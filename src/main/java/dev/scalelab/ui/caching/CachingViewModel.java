@@ -163,12 +163,12 @@ public final class CachingViewModel {
             long capacityAll = (long) level.capacity() * Math.max(1, level.copies());
             // Large levels in short numbers, so the line fits a narrow card: "18.6k / 20.0k".
             f.occupancy = capacityAll >= 10_000
-                    ? compact(level.occupancy()) + " / " + compact(capacityAll)
+                    ? Formats.compact(level.occupancy()) + " / " + Formats.compact(capacityAll)
                     : Formats.count(level.occupancy()) + " / " + Formats.count(capacityAll);
             f.latency = Formats.millis(level.latencyMs()) + " ms";
             f.ttl = ttl(level.ttlSeconds());
-            f.evicted = compact(level.evictions());
-            f.expired = compact(level.expiries());
+            f.evicted = Formats.compact(level.evictions());
+            f.expired = Formats.compact(level.expiries());
             f.saved = duration(savedSeconds(level.hits(), storeMs, level.latencyMs()));
             f.missesPerSecond = rate(missMeters.get(i).perSecond());
             f.lookupsPerSecond = rate(lookupMeters.get(i).perSecond());
@@ -273,17 +273,6 @@ public final class CachingViewModel {
             return String.format(Locale.ROOT, "%.1f h", seconds / 3600);
         }
         return String.format(Locale.ROOT, "%.1f d", seconds / 86400);
-    }
-
-    /** 987, 12.3k, 4.5M: short enough for a card line. */
-    static String compact(long n) {
-        if (n < 10_000) {
-            return Long.toString(n);
-        }
-        if (n < 1_000_000) {
-            return (n / 100) / 10.0 + "k";
-        }
-        return (n / 100_000) / 10.0 + "M";
     }
 
     private static double last(double[] series) {

@@ -1,5 +1,6 @@
 package dev.scalelab.ui.database;
 
+import dev.scalelab.ui.TextFit;
 import javafx.beans.value.ObservableValue;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
@@ -94,17 +95,6 @@ abstract class DatabaseCanvas extends Region {
         return shardColors[Math.floorMod(shardId, shardColors.length)].getValue();
     }
 
-    static double[] measure(String[] texts, Font font) {
-        Text text = new Text();
-        text.setFont(font);
-        double[] widths = new double[texts.length];
-        for (int i = 0; i < texts.length; i++) {
-            text.setText(texts[i]);
-            widths[i] = text.getLayoutBounds().getWidth();
-        }
-        return widths;
-    }
-
     private final Text measurer = new Text();
 
     /** The width of {@code text} in {@code font}; reuses one Text node, so it is cheap enough per frame. */
@@ -116,14 +106,7 @@ abstract class DatabaseCanvas extends Region {
 
     /** {@code text}, cut with an ellipsis to fit {@code maxWidth}. */
     String fit(String text, Font font, double maxWidth) {
-        if (width(text, font) <= maxWidth) {
-            return text;
-        }
-        int end = text.length();
-        while (end > 0 && width(text.substring(0, end) + "…", font) > maxWidth) {
-            end--;
-        }
-        return end == 0 ? "" : text.substring(0, end) + "…";
+        return TextFit.cut(t -> width(t, font), maxWidth, text);
     }
 
     @SuppressWarnings("unchecked")

@@ -7,6 +7,7 @@ import dev.scalelab.engine.data.RingPoint;
 import dev.scalelab.engine.data.ShardRouter;
 import dev.scalelab.engine.data.ShardRouter.Strategy;
 import dev.scalelab.ui.Formats;
+import dev.scalelab.ui.TextFit;
 import dev.scalelab.world.Snapshot;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -748,7 +749,7 @@ final class ShardMapView extends DatabaseCanvas {
     }
 
     private static final String[] LEGEND = {"key, in its shard's colour", "will move (outline: its new shard)", "hot key"};
-    private static final double[] LEGEND_WIDTHS = measure(LEGEND, SMALL_FONT);
+    private static final double[] LEGEND_WIDTHS = TextFit.widths(LEGEND, SMALL_FONT);
 
     private void drawLegend(GraphicsContext g) {
         double y = keys.getHeight() - MARGIN - 6;

@@ -1,5 +1,6 @@
 package dev.scalelab.ui.overview;
 
+import dev.scalelab.ui.Formats;
 import dev.scalelab.ui.TextFit;
 import dev.scalelab.world.Sample;
 import dev.scalelab.world.Scenario;
@@ -16,7 +17,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import java.util.List;
@@ -78,7 +78,7 @@ public final class PoolView extends Region {
     /** The legend's entries and their widths, measured once: the legend is drawn every frame. */
     private static final String[] LEGEND = {"busy worker", "idle worker", "queue: waiting / capacity", "request",
             "rejected", "N req: requests routed so far"};
-    private static final double[] LEGEND_WIDTHS = measure(LEGEND, SMALL_FONT);
+    private static final double[] LEGEND_WIDTHS = TextFit.widths(LEGEND, SMALL_FONT);
 
     private final Canvas canvas = new Canvas();
     private final double[] arrowX = new double[3];
@@ -279,10 +279,10 @@ public final class PoolView extends Region {
         g.setFont(SMALL_FONT);
         g.setFill(mutedTextFill.getValue());
         var migration = db.migration();
-        String stale = compact(db.counters().staleReads()) + " stale reads";
+        String stale = Formats.compact(db.counters().staleReads()) + " stale reads";
         String line = migration.active()
                 ? TextFit.fit(smallWidth, BACKEND_WIDTH - 20,
-                        "resharding " + percent(migration.progress()) + " of " + compact(migration.keysToMove()) + " keys",
+                        "resharding " + percent(migration.progress()) + " of " + Formats.compact(migration.keysToMove()) + " keys",
                         "resharding " + percent(migration.progress()))
                 : TextFit.fit(smallWidth, BACKEND_WIDTH - 20, data.consistency() + ", " + stale, stale);
         g.fillText(line, x + 10, y + h - 10);
@@ -383,8 +383,8 @@ public final class PoolView extends Region {
         g.fillText(snapshot.current().balancer().strategy().id(), cx, top + 44);
         g.setFill(mutedTextFill.getValue());
         g.setFont(SMALL_FONT);
-        g.fillText(compact(snapshot.dispatches().total()) + " decisions", cx, top + 66);
-        g.fillText(compact(snapshot.rejected()) + " rejected", cx, top + 82);
+        g.fillText(Formats.compact(snapshot.dispatches().total()) + " decisions", cx, top + 66);
+        g.fillText(Formats.compact(snapshot.rejected()) + " rejected", cx, top + 82);
     }
 
     private void drawPoolTitle(GraphicsContext g, List<InstanceView> instances, double x) {
@@ -446,17 +446,6 @@ public final class PoolView extends Region {
         }
     }
 
-    private static double[] measure(String[] texts, Font font) {
-        Text text = new Text();
-        text.setFont(font);
-        double[] widths = new double[texts.length];
-        for (int i = 0; i < texts.length; i++) {
-            text.setText(texts[i]);
-            widths[i] = text.getLayoutBounds().getWidth();
-        }
-        return widths;
-    }
-
     /**
      * A ready instance is drawn solid; one that is provisioning or booting faint with a dashed border
      * and its progress in place of the queue; a draining one faint; a failed one with a red border.
@@ -494,7 +483,7 @@ public final class PoolView extends Region {
             if (remark != null) {
                 g.fillText(remark, x + w - p, headerY);
             } else if (w >= 80) {
-                g.fillText(compact(in.routed()) + " req", x + w - p, headerY);
+                g.fillText(Formats.compact(in.routed()) + " req", x + w - p, headerY);
             }
             top += 16;
         }
@@ -590,17 +579,6 @@ public final class PoolView extends Region {
 
     private static double easeOut(double t) {
         return 1 - (1 - t) * (1 - t);
-    }
-
-    /** 987, 12.3k, 4.5M: short enough for a tile. */
-    static String compact(long n) {
-        if (n < 10_000) {
-            return Long.toString(n);
-        }
-        if (n < 1_000_000) {
-            return (n / 100) / 10.0 + "k";
-        }
-        return (n / 100_000) / 10.0 + "M";
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

@@ -1,10 +1,10 @@
 package dev.scalelab.ui.resilience;
 
-import dev.scalelab.ui.TextFit;
 import dev.scalelab.engine.resilience.BreakerState;
 import dev.scalelab.engine.resilience.BreakerTransition;
 import dev.scalelab.engine.resilience.BreakerView;
 import dev.scalelab.engine.resilience.CallOutcome;
+import dev.scalelab.ui.TextFit;
 import dev.scalelab.world.Sample;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.Snapshot;
@@ -111,9 +111,9 @@ final class MeshView extends Region {
 
     private static final String[] LEGEND = {"first attempt", "retry", "failed at the dependency", "rejected by the breaker",
             "window: success", "failure", "slow"};
-    private static final double[] LEGEND_WIDTHS = measure(LEGEND, SMALL_FONT);
-    private static final double FAIL_WIDTH = measure(new String[] {"fail"}, SMALL_FONT)[0];
-    private static final double PASS_WIDTH = measure(new String[] {"pass"}, SMALL_FONT)[0];
+    private static final double[] LEGEND_WIDTHS = TextFit.widths(LEGEND, SMALL_FONT);
+    private static final double FAIL_WIDTH = TextFit.width("fail", SMALL_FONT);
+    private static final double PASS_WIDTH = TextFit.width("pass", SMALL_FONT);
 
     /** The picture: cards, breakers, rings, texts. Redrawn at most {@link #PICTURE_INTERVAL_NANOS} apart. */
     private final Canvas picture = new Canvas();
@@ -410,17 +410,7 @@ final class MeshView extends Region {
     }
 
     private String fit(String text, Font font, double maxWidth) {
-        double full = text.isEmpty() ? 0 : width(text, font);
-        if (full <= maxWidth) {
-            return text;
-        }
-        // Start from the proportional cut, then shorten: a few measurements, not one per character.
-        int length = (int) Math.max(1, Math.min(text.length() - 1, text.length() * maxWidth / full));
-        String t = text.substring(0, length);
-        while (t.length() > 1 && width(t + "…", font) > maxWidth) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t.strip() + "…";
+        return TextFit.cut(t -> width(t, font), maxWidth, text);
     }
 
     private double width(String text, Font font) {
@@ -1141,17 +1131,6 @@ final class MeshView extends Region {
             case 5: return failFill.getValue();
             default: return slowFill.getValue();
         }
-    }
-
-    private static double[] measure(String[] texts, Font font) {
-        Text text = new Text();
-        text.setFont(font);
-        double[] widths = new double[texts.length];
-        for (int i = 0; i < texts.length; i++) {
-            text.setText(texts[i]);
-            widths[i] = text.getLayoutBounds().getWidth();
-        }
-        return widths;
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

@@ -1,6 +1,6 @@
 package dev.scalelab.ui.scaling;
 
-import dev.scalelab.engine.scaling.InstanceSize;
+import dev.scalelab.ui.TextFit;
 import dev.scalelab.world.Snapshot;
 import dev.scalelab.world.Snapshot.InstanceState;
 import dev.scalelab.ui.overview.WorkerCells;
@@ -20,7 +20,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import java.util.List;
@@ -58,35 +57,26 @@ public final class ScalingPoolView extends Region {
     private static final Font LABEL_FONT = Font.font("System", 11.5);
     private static final Font SMALL_FONT = Font.font("System", 10.5);
 
-    private static final String[] CPU_PERCENT = percentLabels("", " % CPU");
-    private static final String[] PERCENT = percentLabels("", "%");
-    private static final String[] PROVISIONING_PERCENT = percentLabels("provisioning ", " %");
-    private static final String[] BOOTING_PERCENT = percentLabels("booting ", " %");
-    private static final String[] WARMUP_PERCENT = percentLabels("warm-up ", " %");
-    private static final String[] SPEED_PERCENT = percentLabels("", " % speed");
-
-    private static final String[][] SIZE_LABELS = sizeLabels();
-
     private static final String[] LEGEND = {"busy worker", "idle worker", "queue", "load vs CPU target", "starting",
             "warm-up", "slow (gray failure)", "failed", "selected", "tile area ∝ vCPUs"};
-    private static final double[] LEGEND_WIDTHS = measure(LEGEND, SMALL_FONT);
+    private static final double[] LEGEND_WIDTHS = TextFit.widths(LEGEND, SMALL_FONT);
     private static final double LEGEND_SWATCH = 12;
 
     private static final String PROVISIONING_MESSAGE = "waiting for a machine";
     private static final String BOOTING_MESSAGE = "starting the service";
     // Label widths, measured once, so a tile draws only the labels that fit without measuring each frame.
-    private static final double ID_CHAR_WIDTH = width("i-00", ID_FONT) / 4;
-    private static final double SMALL_CHAR_WIDTH = width("i-00", SMALL_FONT) / 4;
-    private static final double CPU_LABEL_WIDTH = width("100 % CPU", LABEL_FONT);
-    private static final double SMALL_CPU_LABEL_WIDTH = width("100 % CPU", SMALL_FONT);
-    private static final double PERCENT_LABEL_WIDTH = width("100%", LABEL_FONT);
-    private static final double SMALL_PERCENT_LABEL_WIDTH = width("100%", SMALL_FONT);
-    private static final double STATE_LABEL_WIDTH = width("warming up", LABEL_FONT);
-    private static final double SMALL_STATE_LABEL_WIDTH = width("warming up", SMALL_FONT);
-    private static final double SIZE_LABEL_WIDTH = width("xlarge · 8 vCPU", SMALL_FONT);
-    private static final double SPEED_LABEL_WIDTH = width("100 % speed", SMALL_FONT);
-    private static final double BAR_LABEL_WIDTH = width("provisioning 100 %", SMALL_FONT);
-    private static final double STARTING_MESSAGE_WIDTH = width(PROVISIONING_MESSAGE, LABEL_FONT);
+    private static final double ID_CHAR_WIDTH = TextFit.width("i-00", ID_FONT) / 4;
+    private static final double SMALL_CHAR_WIDTH = TextFit.width("i-00", SMALL_FONT) / 4;
+    private static final double CPU_LABEL_WIDTH = TextFit.width("100 % CPU", LABEL_FONT);
+    private static final double SMALL_CPU_LABEL_WIDTH = TextFit.width("100 % CPU", SMALL_FONT);
+    private static final double PERCENT_LABEL_WIDTH = TextFit.width("100%", LABEL_FONT);
+    private static final double SMALL_PERCENT_LABEL_WIDTH = TextFit.width("100%", SMALL_FONT);
+    private static final double STATE_LABEL_WIDTH = TextFit.width("warming up", LABEL_FONT);
+    private static final double SMALL_STATE_LABEL_WIDTH = TextFit.width("warming up", SMALL_FONT);
+    private static final double SIZE_LABEL_WIDTH = TextFit.width("xlarge · 8 vCPU", SMALL_FONT);
+    private static final double SPEED_LABEL_WIDTH = TextFit.width("100 % speed", SMALL_FONT);
+    private static final double BAR_LABEL_WIDTH = TextFit.width("provisioning 100 %", SMALL_FONT);
+    private static final double STARTING_MESSAGE_WIDTH = TextFit.width(PROVISIONING_MESSAGE, LABEL_FONT);
     private static final double GRADIENT_WIDTH = 30;
 
     private final StyleableProperty<Color> textFill = STYLE.createStyleableColorProperty(this, "textFill", "-sl-text-fill", v -> v.textFill, Color.BLACK);
@@ -108,12 +98,8 @@ public final class ScalingPoolView extends Region {
 
     private final Canvas canvas = new Canvas();
     private final PoolLayout layout = new PoolLayout();
-    /** Scratch, reused: each tile's and ghost's box as drawn this pulse, and its scale (see {@link TileSeparation}). */
-    private double[] boxX = new double[64];
-    private double[] boxY = new double[64];
-    private double[] boxW = new double[64];
-    private double[] boxH = new double[64];
-    private double[] boxScale = new double[64];
+    /** Where each tile and ghost is drawn this pulse. */
+    private final TileBoxes boxes = new TileBoxes();
     private final TileMotion<InstanceView> motion = new TileMotion<>();
 
     /** Tile backgrounds by utilization percent (0–100), blended once per target and theme. */
@@ -250,49 +236,15 @@ public final class ScalingPoolView extends Region {
         g.fillText(title, MARGIN, MARGIN + TITLE_HEIGHT / 2 - 2);
 
         // Every tile and ghost as it would be drawn now; while anything moves, shrunk where two cross.
+        boxes.place(motion, nowNanos);
         int tiles = motion.count();
-        int boxes = tiles + motion.ghostCount();
-        ensureBoxes(boxes);
-        for (int i = 0; i < tiles; i++) {
-            double w = motion.width(i, nowNanos);
-            double h = motion.height(i, nowNanos);
-            // A new tile grows from 60 % of its size about its center while it fades in.
-            double scale = 0.6 + 0.4 * motion.appeared(i, nowNanos);
-            boxW[i] = w * scale;
-            boxH[i] = h * scale;
-            boxX[i] = motion.x(i, nowNanos) + w * (1 - scale) / 2;
-            boxY[i] = motion.y(i, nowNanos) + h * (1 - scale) / 2;
-        }
         for (int k = 0; k < motion.ghostCount(); k++) {
-            // A ghost shrinks a little as it fades, so that it reads as leaving rather than as a stuck tile.
-            double scale = 0.85 + 0.15 * Math.max(0, motion.ghostOpacity(k, nowNanos));
-            double w = motion.ghostWidth(k);
-            double h = motion.ghostHeight(k);
-            boxW[tiles + k] = w * scale;
-            boxH[tiles + k] = h * scale;
-            boxX[tiles + k] = motion.ghostX(k) + w * (1 - scale) / 2;
-            boxY[tiles + k] = motion.ghostY(k) + h * (1 - scale) / 2;
-        }
-        if (motion.animating(nowNanos)) {
-            TileSeparation.scales(boxX, boxY, boxW, boxH, tiles, boxes, boxScale);
-        } else {
-            java.util.Arrays.fill(boxScale, 0, boxes, 1.0);
-        }
-        for (int b = 0; b < boxes; b++) {
-            double s = boxScale[b];
-            boxX[b] += boxW[b] * (1 - s) / 2;
-            boxY[b] += boxH[b] * (1 - s) / 2;
-            boxW[b] *= s;
-            boxH[b] *= s;
-        }
-
-        for (int k = 0; k < motion.ghostCount(); k++) {
-            drawGhost(g, k, tiles + k, nowNanos);
+            drawGhost(g, k, boxes.ghost(k), nowNanos);
         }
         int selectedTile = -1;
         for (int i = 0; i < tiles; i++) {
             InstanceView in = motion.item(i);
-            drawTile(g, in, boxX[i], boxY[i], boxW[i], boxH[i], motion.appeared(i, nowNanos), nowNanos);
+            drawTile(g, in, boxes.x(i), boxes.y(i), boxes.width(i), boxes.height(i), motion.appeared(i, nowNanos), nowNanos);
             if (in.id().equals(selectedId)) {
                 selectedTile = i;
             }
@@ -300,8 +252,8 @@ public final class ScalingPoolView extends Region {
         if (selectedTile >= 0) {
             g.setStroke(selectionStroke.getValue());
             g.setLineWidth(SELECTION_WIDTH);
-            g.strokeRoundRect(boxX[selectedTile] - 2.5, boxY[selectedTile] - 2.5, boxW[selectedTile] + 5,
-                    boxH[selectedTile] + 5, 12, 12);
+            g.strokeRoundRect(boxes.x(selectedTile) - 2.5, boxes.y(selectedTile) - 2.5, boxes.width(selectedTile) + 5,
+                    boxes.height(selectedTile) + 5, 12, 12);
         }
         drawLegend(g, height - MARGIN - 8, width - MARGIN);
     }
@@ -374,9 +326,9 @@ public final class ScalingPoolView extends Region {
             if (state == InstanceState.READY && !in.warmingUp()) {
                 g.setFill(textFill.getValue());
                 if ((large ? CPU_LABEL_WIDTH : SMALL_CPU_LABEL_WIDTH) <= rightRoom) {
-                    g.fillText(CPU_PERCENT[percent], x + w - p, lineY);
+                    g.fillText(TileTexts.CPU_PERCENT[percent], x + w - p, lineY);
                 } else if ((large ? PERCENT_LABEL_WIDTH : SMALL_PERCENT_LABEL_WIDTH) <= rightRoom) {
-                    g.fillText(PERCENT[percent], x + w - p, lineY);
+                    g.fillText(TileTexts.PERCENT[percent], x + w - p, lineY);
                 }
             } else if ((large ? STATE_LABEL_WIDTH : SMALL_STATE_LABEL_WIDTH) <= rightRoom) {
                 g.setFill(mutedTextFill.getValue());
@@ -389,11 +341,11 @@ public final class ScalingPoolView extends Region {
             g.setTextAlign(TextAlignment.LEFT);
             g.setFont(SMALL_FONT);
             g.setFill(mutedTextFill.getValue());
-            g.fillText(sizeLabel(in), x + p, lineY);
+            g.fillText(TileTexts.size(in), x + p, lineY);
             if (slow) {
                 g.setTextAlign(TextAlignment.RIGHT);
                 g.setFill(slowFill.getValue());
-                g.fillText(SPEED_PERCENT[(int) Math.round(in.speedFactor() * 100)], x + w - p, lineY);
+                g.fillText(TileTexts.SPEED_PERCENT[(int) Math.round(in.speedFactor() * 100)], x + w - p, lineY);
             }
             top += 14;
         } else if (slow) {
@@ -417,7 +369,7 @@ public final class ScalingPoolView extends Region {
             int pct = (int) Math.round(in.progress() * 100);
             fraction = in.progress();
             fill = startingFill.getValue();
-            text = state == InstanceState.PROVISIONING ? PROVISIONING_PERCENT[pct] : BOOTING_PERCENT[pct];
+            text = state == InstanceState.PROVISIONING ? TileTexts.PROVISIONING_PERCENT[pct] : TileTexts.BOOTING_PERCENT[pct];
             if (cellsBottom - top >= 16 && STARTING_MESSAGE_WIDTH <= room) {
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setFont(LABEL_FONT);
@@ -428,7 +380,7 @@ public final class ScalingPoolView extends Region {
         } else if (in.warmingUp() && state == InstanceState.READY) {
             fraction = in.progress();
             fill = warmFill.getValue();
-            text = WARMUP_PERCENT[(int) Math.round(in.progress() * 100)];
+            text = TileTexts.WARMUP_PERCENT[(int) Math.round(in.progress() * 100)];
         } else {
             fraction = in.queueCapacity() > 0 ? Math.min(1, in.queued() / (double) in.queueCapacity()) : 0;
             fill = fraction >= 1 ? failedFill.getValue() : queueFill.getValue();
@@ -489,17 +441,6 @@ public final class ScalingPoolView extends Region {
         WorkerCells.draw(g, in.workers(), in.busy(), x, y, w, h, 20, busyFill.getValue(), idleFill.getValue());
     }
 
-    private void ensureBoxes(int n) {
-        if (boxX.length < n) {
-            int size = Math.max(n, 2 * boxX.length);
-            boxX = new double[size];
-            boxY = new double[size];
-            boxW = new double[size];
-            boxH = new double[size];
-            boxScale = new double[size];
-        }
-    }
-
     /** A tile whose instance is gone fades out where it was (box {@code b}): grey when it drained, red when it failed. */
     private void drawGhost(GraphicsContext g, int k, int b, long nowNanos) {
         double opacity = motion.ghostOpacity(k, nowNanos);
@@ -508,10 +449,10 @@ public final class ScalingPoolView extends Region {
         }
         InstanceView in = motion.ghostItem(k);
         boolean failed = in.state() == InstanceState.FAILED;
-        double x = boxX[b];
-        double y = boxY[b];
-        double w = boxW[b];
-        double h = boxH[b];
+        double x = boxes.x(b);
+        double y = boxes.y(b);
+        double w = boxes.width(b);
+        double h = boxes.height(b);
         g.setGlobalAlpha(0.5 * opacity);
         g.setFill(failed ? failedFill.getValue() : cardFill.getValue());
         g.fillRoundRect(x, y, w, h, 9, 9);
@@ -611,47 +552,6 @@ public final class ScalingPoolView extends Region {
                 break;
             default:
         }
-    }
-
-    /** "medium · 2 vCPU", made once per size rather than every frame. */
-    private static String sizeLabel(InstanceView in) {
-        for (String[] entry : SIZE_LABELS) {
-            if (entry[0].equals(in.size())) {
-                return entry[1];
-            }
-        }
-        return in.size() + " · " + in.vcpus() + " vCPU";
-    }
-
-    private static String[][] sizeLabels() {
-        InstanceSize[] sizes = InstanceSize.values();
-        String[][] labels = new String[sizes.length][];
-        for (int i = 0; i < sizes.length; i++) {
-            labels[i] = new String[] {sizes[i].id(), sizes[i].id() + " · " + sizes[i].vcpus() + " vCPU"};
-        }
-        return labels;
-    }
-
-    private static String[] percentLabels(String prefix, String suffix) {
-        String[] labels = new String[101];
-        for (int i = 0; i <= 100; i++) {
-            labels[i] = prefix + i + suffix;
-        }
-        return labels;
-    }
-
-    private static double[] measure(String[] texts, Font font) {
-        double[] widths = new double[texts.length];
-        for (int i = 0; i < texts.length; i++) {
-            widths[i] = width(texts[i], font);
-        }
-        return widths;
-    }
-
-    private static double width(String content, Font font) {
-        Text text = new Text(content);
-        text.setFont(font);
-        return text.getLayoutBounds().getWidth();
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
