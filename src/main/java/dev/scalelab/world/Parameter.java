@@ -15,7 +15,7 @@ import java.util.Locale;
  * command on the scenario's timeline. One place holds each one's path, type, range and meaning,
  * so the scenario file, the timeline and the UI's text fields all validate alike.
  */
-public enum Parameter {
+public enum Parameter implements FieldSpec {
     ARRIVAL_RATE("workload.arrival.ratePerSecond", Type.NUMBER, 0, 10_000_000, "req/s",
             "Mean arrival rate of the open (Poisson) workload, before the rate shape is applied."),
     USERS("workload.arrival.users", Type.INTEGER, 1, 1_000_000, "users",
@@ -176,8 +176,6 @@ public enum Parameter {
         return Arrays.stream(values).map(id).toArray(String[]::new);
     }
 
-    public enum Type { NUMBER, INTEGER, CHOICE, BOOLEAN }
-
     private final String path;
     private final Type type;
     private final double min;
@@ -196,30 +194,37 @@ public enum Parameter {
         this.choices = List.of(choices);
     }
 
+    @Override
     public String path() {
         return path;
     }
 
+    @Override
     public Type type() {
         return type;
     }
 
+    @Override
     public double min() {
         return min;
     }
 
+    @Override
     public double max() {
         return max;
     }
 
+    @Override
     public String unit() {
         return unit;
     }
 
+    @Override
     public String description() {
         return description;
     }
 
+    @Override
     public List<String> choices() {
         return choices;
     }
@@ -283,105 +288,6 @@ public enum Parameter {
         return out;
     }
 
-    /**
-     * Parses what a person typed. Returns a Double, Integer or String; throws a
-     * {@link ScenarioException} naming {@code field} and the problem.
-     */
-    public Object parse(String field, String text) {
-        String t = text == null ? "" : text.trim();
-        if (t.isEmpty()) {
-            throw new ScenarioException(field, "is empty; " + expectation());
-        }
-        switch (type) {
-            case CHOICE:
-                return checkChoice(field, t);
-            case BOOLEAN:
-                if (t.equalsIgnoreCase("true") || t.equalsIgnoreCase("on")) {
-                    return Boolean.TRUE;
-                }
-                if (t.equalsIgnoreCase("false") || t.equalsIgnoreCase("off")) {
-                    return Boolean.FALSE;
-                }
-                throw new ScenarioException(field, Quote.of(t) + " is not " + expectation());
-            case INTEGER:
-                try {
-                    return checkRange(field, Long.parseLong(t)).intValue();
-                } catch (NumberFormatException e) {
-                    throw new ScenarioException(field, Quote.of(t) + " is not a whole number; " + expectation());
-                }
-            case NUMBER:
-                try {
-                    return checkRange(field, Double.parseDouble(t));
-                } catch (NumberFormatException e) {
-                    throw new ScenarioException(field, Quote.of(t) + " is not a number; " + expectation());
-                }
-            default:
-                throw new AssertionError(type);
-        }
-    }
-
-    /** Checks a value read from JSON (a Number or a String) and returns it in canonical form. */
-    public Object validate(String field, Object value) {
-        switch (type) {
-            case BOOLEAN:
-                if (!(value instanceof Boolean)) {
-                    throw new ScenarioException(field, "expected " + expectation());
-                }
-                return value;
-            case CHOICE:
-                if (!(value instanceof String)) {
-                    throw new ScenarioException(field, "expected a string; " + expectation());
-                }
-                return checkChoice(field, (String) value);
-            case INTEGER:
-                if (!(value instanceof Number) || ((Number) value).doubleValue() != Math.rint(((Number) value).doubleValue())) {
-                    throw new ScenarioException(field, "expected a whole number; " + expectation());
-                }
-                return checkRange(field, ((Number) value).longValue()).intValue();
-            case NUMBER:
-                if (!(value instanceof Number)) {
-                    throw new ScenarioException(field, "expected a number; " + expectation());
-                }
-                return checkRange(field, ((Number) value).doubleValue());
-            default:
-                throw new AssertionError(type);
-        }
-    }
-
-    public String expectation() {
-        switch (type) {
-            case BOOLEAN:
-                return "true or false";
-            case CHOICE:
-                return "one of " + String.join(", ", choices);
-            case INTEGER:
-                return String.format(Locale.ROOT, "a whole number from %d to %d", (long) min, (long) max);
-            default:
-                return "a number from " + format(min) + " to " + format(max);
-        }
-    }
-
-    private String checkChoice(String field, String value) {
-        if (!choices.contains(value)) {
-            throw new ScenarioException(field, Quote.of(value) + " is not " + expectation());
-        }
-        return value;
-    }
-
-    private Long checkRange(String field, long value) {
-        if (value < min || value > max) {
-            throw new ScenarioException(field, value + " is out of range; " + expectation());
-        }
-        return value;
-    }
-
-    private Double checkRange(String field, double value) {
-        if (!Double.isFinite(value) || value < min || value > max) {
-            throw new ScenarioException(field, format(value) + " is out of range; " + expectation());
-        }
-        return value;
-    }
-
     /** The value of this parameter in {@code s}: a Double, Integer or String. */
     public Object read(Scenario s) {
         switch (this) {
@@ -410,9 +316,6 @@ public enum Parameter {
     }
 
     public static String format(double v) {
-        if (v == Math.rint(v) && Math.abs(v) < 1e15) {
-            return Long.toString((long) v);
-        }
-        return String.format(Locale.ROOT, "%.6g", v).replaceAll("\\.?0+$", "");
+        return FieldSpec.format(v);
     }
 }
