@@ -7,7 +7,17 @@ import dev.scalelab.sim.Distribution;
  * are meaningful: constant and exponential use {@code meanMs}; uniform {@code minMs}/{@code maxMs};
  * lognormal {@code meanMs}/{@code p99Ms}; pareto {@code meanMs}/{@code alpha}.
  */
-public record DistributionSpec(Kind kind, double meanMs, double p99Ms, double minMs, double maxMs, double alpha) {
+public record DistributionSpec(
+        @Field(description = "The shape: constant, exponential (memoryless), uniform, lognormal or pareto (heavy tail).",
+                json = "distribution") Kind kind,
+        @Field(description = "The mean (constant: the value). Changing it live scales the spread with it.", unit = "ms",
+                min = 0, minExclusive = true, max = 3_600_000) double meanMs,
+        @Field(description = "Log-normal: the 99th percentile, above the mean and at most 14.97 x the mean.", unit = "ms",
+                min = 0, minExclusive = true, max = 54_000_000) double p99Ms,
+        @Field(description = "Uniform: the smallest value.", unit = "ms", min = 0, max = 3_600_000) double minMs,
+        @Field(description = "Uniform: the largest value.", unit = "ms", min = 0, max = 3_600_000) double maxMs,
+        @Field(description = "Pareto: the tail index; closer to 1, heavier the tail.", min = 1, minExclusive = true, max = 100)
+        double alpha) {
 
     public enum Kind {
         CONSTANT("constant"), EXPONENTIAL("exponential"), UNIFORM("uniform"), LOGNORMAL("lognormal"), PARETO("pareto");

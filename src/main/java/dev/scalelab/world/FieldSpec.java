@@ -10,7 +10,8 @@ import java.util.Locale;
  */
 public interface FieldSpec {
 
-    enum Type { NUMBER, INTEGER, CHOICE, BOOLEAN }
+    /** TEXT is free text, such as a name. */
+    enum Type { NUMBER, INTEGER, CHOICE, BOOLEAN, TEXT }
 
     /** The path in the scenario file: {@code service.instances}, {@code dependencies[0].retry.maxAttempts}. */
     String path();
@@ -27,6 +28,11 @@ public interface FieldSpec {
     /** One or two sentences: what the field does, and where its default comes from. */
     String description();
 
+    /** Whether {@link #min} itself is out of range (a threshold that must be above 0). */
+    default boolean minExclusive() {
+        return false;
+    }
+
     /** The allowed values of a CHOICE field, in the order a form lists them; empty otherwise. */
     List<String> choices();
 
@@ -40,6 +46,8 @@ public interface FieldSpec {
             throw new ScenarioException(field, "is empty; " + expectation());
         }
         switch (type()) {
+            case TEXT:
+                return t;
             case CHOICE:
                 return checkChoice(field, t);
             case BOOLEAN:
@@ -70,6 +78,11 @@ public interface FieldSpec {
     /** Checks a value read from JSON (a Number or a String) and returns it in canonical form. */
     default Object validate(String field, Object value) {
         switch (type()) {
+            case TEXT:
+                if (!(value instanceof String)) {
+                    throw new ScenarioException(field, "expected a string");
+                }
+                return value;
             case BOOLEAN:
                 if (!(value instanceof Boolean)) {
                     throw new ScenarioException(field, "expected " + expectation());
@@ -97,6 +110,8 @@ public interface FieldSpec {
 
     default String expectation() {
         switch (type()) {
+            case TEXT:
+                return "a string";
             case BOOLEAN:
                 return "true or false";
             case CHOICE:
@@ -104,7 +119,8 @@ public interface FieldSpec {
             case INTEGER:
                 return String.format(Locale.ROOT, "a whole number from %d to %d", (long) min(), (long) max());
             default:
-                return "a number from " + format(min()) + " to " + format(max());
+                return minExclusive() ? "a number above " + format(min()) + ", at most " + format(max())
+                        : "a number from " + format(min()) + " to " + format(max());
         }
     }
 
@@ -123,7 +139,7 @@ public interface FieldSpec {
     }
 
     private Double checkRange(String field, double value) {
-        if (!Double.isFinite(value) || value < min() || value > max()) {
+        if (!Double.isFinite(value) || value < min() || (minExclusive() && value == min()) || value > max()) {
             throw new ScenarioException(field, format(value) + " is out of range; " + expectation());
         }
         return value;

@@ -1,0 +1,133 @@
+package dev.scalelab.world;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A field of the scenario file as its record component declares it ({@link Field}): the spec of
+ * every path that is not a live {@link Parameter}, and the metadata the parameters take. Its
+ * messages keep the file reader's wording ("expected 1 to 100").
+ */
+final class RecordField implements FieldSpec {
+    private final String path;
+    private final RecordComponent component;
+    private final Field field;
+    private final Type type;
+    private final List<String> choices;
+
+    RecordField(String path, RecordComponent component) {
+        this.path = path;
+        this.component = component;
+        this.field = component.getAnnotation(Field.class);
+        if (field == null) {
+            throw new IllegalStateException(component.getDeclaringRecord().getSimpleName() + "." + component.getName()
+                    + " has no @Field");
+        }
+        Class<?> value = valueClass(component);
+        if (value.isEnum()) {
+            this.choices = Arrays.stream(value.getEnumConstants()).map(e -> Enums.id((Enum<?>) e)).toList();
+        } else {
+            this.choices = List.of(field.choices());
+        }
+        this.type = typeOf(value, field, choices);
+    }
+
+    /** The class of a value: the item class of a list of numbers, the component's class otherwise. */
+    static Class<?> valueClass(RecordComponent c) {
+        if (c.getType() == List.class) {
+            java.lang.reflect.Type item = ((ParameterizedType) c.getGenericType()).getActualTypeArguments()[0];
+            return (Class<?>) item;
+        }
+        return c.getType();
+    }
+
+    private static Type typeOf(Class<?> value, Field f, List<String> choices) {
+        if (value == int.class || value == long.class || (value == double.class && f.whole())) {
+            return Type.INTEGER;
+        }
+        if (value == double.class || value == Double.class) {
+            return Type.NUMBER;
+        }
+        if (value == boolean.class) {
+            return Type.BOOLEAN;
+        }
+        if (value.isEnum() || !choices.isEmpty()) {
+            return Type.CHOICE;
+        }
+        return Type.TEXT;
+    }
+
+    RecordComponent component() {
+        return component;
+    }
+
+    Field field() {
+        return field;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public Type type() {
+        return type;
+    }
+
+    @Override
+    public double min() {
+        return field.min();
+    }
+
+    @Override
+    public double max() {
+        return field.max();
+    }
+
+    @Override
+    public boolean minExclusive() {
+        return field.minExclusive();
+    }
+
+    @Override
+    public String unit() {
+        return field.unit();
+    }
+
+    @Override
+    public String description() {
+        return field.description();
+    }
+
+    @Override
+    public List<String> choices() {
+        return choices;
+    }
+
+    @Override
+    public Object validate(String at, Object value) {
+        Object v = FieldSpec.super.validate(at, value);
+        if (type == Type.TEXT && !field.pattern().isEmpty() && !((String) v).matches(field.pattern())) {
+            throw new ScenarioException(at, Quote.of((String) v) + " " + field.patternHint());
+        }
+        return v;
+    }
+
+    @Override
+    public String expectation() {
+        switch (type) {
+            case INTEGER:
+                return String.format(Locale.ROOT, "expected %d to %d", (long) min(), (long) max());
+            case NUMBER:
+                return "expected " + (minExclusive() ? "above " : "from ") + FieldSpec.format(min()) + " to "
+                        + FieldSpec.format(max());
+            default:
+                return FieldSpec.super.expectation();
+        }
+    }
+}
