@@ -17,6 +17,11 @@ final class RateShapeCodec {
     private RateShapeCodec() {
     }
 
+    /** A sine's period when the file gives none: a day. */
+    static final double DEFAULT_PERIOD_SECONDS = 86_400;
+
+    static final double DEFAULT_AMPLITUDE = 0.5;
+
     static final Map<String, FieldSpec> FIELDS = Map.of(
             "kind", PlainField.choice("kind", "How the arrival rate changes over time: constant, ramp (linear to a rate), "
                     + "step (to a rate at once), spike (a multiple for a while) or sine (a daily cycle).",
@@ -45,6 +50,20 @@ final class RateShapeCodec {
         }
     }
 
+    /**
+     * {@code s} as a shape of another kind: the fields both kinds use are kept, the others are as a
+     * file of that kind leaves them (a sine's period a day, its amplitude a half).
+     */
+    static RateShape asKind(RateShape s, RateShape.Kind kind) {
+        List<String> used = fields(kind);
+        boolean wasSine = s.kind() == RateShape.Kind.SINE;
+        return new RateShape(kind, used.contains("toRatePerSecond") ? s.toRatePerSecond() : 0,
+                used.contains("atSeconds") ? s.atSeconds() : 0, used.contains("durationSeconds") ? s.durationSeconds() : 0,
+                used.contains("multiplier") ? s.multiplier() : 1,
+                used.contains("periodSeconds") ? (wasSine ? s.periodSeconds() : DEFAULT_PERIOD_SECONDS) : 0,
+                used.contains("amplitude") ? (wasSine ? s.amplitude() : DEFAULT_AMPLITUDE) : 0);
+    }
+
     static RateShape read(JsonObject in) {
         Object kindId = in.value("kind", spec(in, "kind"));
         RateShape.Kind kind = kindId == null ? RateShape.Kind.CONSTANT : RateShape.Kind.valueOf(((String) kindId).toUpperCase());
@@ -70,8 +89,8 @@ final class RateShapeCodec {
                 multiplier = in.requiredNumber("multiplier", spec(in, "multiplier"));
                 break;
             case SINE:
-                period = optional(in, "periodSeconds", 86_400);
-                amplitude = optional(in, "amplitude", 0.5);
+                period = optional(in, "periodSeconds", DEFAULT_PERIOD_SECONDS);
+                amplitude = optional(in, "amplitude", DEFAULT_AMPLITUDE);
                 break;
             default:
                 break;

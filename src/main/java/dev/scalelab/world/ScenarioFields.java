@@ -136,9 +136,7 @@ public final class ScenarioFields {
 
     private static RateShape withShape(RateShape s, String name, Object value) {
         if (name.equals("kind")) {
-            RateShape.Kind kind = RateShape.Kind.valueOf(((String) value).toUpperCase(Locale.ROOT));
-            return new RateShape(kind, s.toRatePerSecond(), s.atSeconds(), s.durationSeconds(), s.multiplier(),
-                    s.periodSeconds(), s.amplitude());
+            return RateShapeCodec.asKind(s, RateShape.Kind.valueOf(((String) value).toUpperCase(Locale.ROOT)));
         }
         double v = ((Number) value).doubleValue();
         return new RateShape(s.kind(), name.equals("toRatePerSecond") ? v : s.toRatePerSecond(),
@@ -159,6 +157,19 @@ public final class ScenarioFields {
         } catch (ScenarioException e) {
             return false;
         }
+    }
+
+    /**
+     * The sibling path and value a field needs to be in the file ({@code workload.keys.alpha} needs
+     * {@code workload.keys.distribution} {@code zipf}: see {@link Field#when}), or null.
+     */
+    static String[] condition(String path) {
+        Step last = locate(path).last();
+        if (last.component == null || ScenarioBinder.field(last.component).when().isEmpty()) {
+            return null;
+        }
+        String[] when = ScenarioBinder.field(last.component).when().split("=");
+        return new String[] {path.substring(0, path.lastIndexOf('.') + 1) + when[0], when[1]};
     }
 
     /** Every field path of a scenario, lists at their first item ({@code dependencies[0].name}), in file order. */

@@ -170,14 +170,14 @@ public final class ScenarioFiles {
     }
 
     /** A file without a name is a custom scenario; every other default is {@link Scenario#DEFAULT}'s. */
-    private static final Scenario FILE_DEFAULT = ScenarioFields.with(Scenario.DEFAULT, "name", "custom");
+    static final Scenario FILE_DEFAULT = ScenarioFields.with(Scenario.DEFAULT, "name", "custom");
 
     private static Scenario readScenario(JsonObject f) {
         JsonNode schema = f.take("schema");
         if (schema == null) {
             throw new ScenarioException("schema", "missing; a scenario file starts with \"schema\": 1");
         }
-        if (!schema.isIntegralNumber()) {
+        if (!schema.isNumber() || schema.doubleValue() != Math.rint(schema.doubleValue())) {
             throw new ScenarioException("schema", "expected a whole number, got " + JsonObject.describe(schema));
         }
         if (schema.longValue() != Scenario.SCHEMA) {
@@ -200,6 +200,12 @@ public final class ScenarioFiles {
         for (int i = 0; i < timeline.size(); i++) {
             Scenario.TimelineEntry e = timeline.get(i);
             if (e.path() != null && isDependencyField(e.path()) && checked.add(Arrays.asList(e.path(), e.value()))) {
+                int dependency = dependencyIndex(e.path());
+                if (dependency >= settings.dependencies().size()) {
+                    throw new ScenarioException("timeline[" + i + "].path", Quote.of(e.path()) + " names a dependency this "
+                            + "scenario does not have: it has " + settings.dependencies().size()
+                            + (settings.dependencies().size() == 1 ? " dependency" : " dependencies"));
+                }
                 try {
                     withDependencyField(settings, e.path(), e.value());
                 } catch (ScenarioException bad) {

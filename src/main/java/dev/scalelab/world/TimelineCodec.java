@@ -94,24 +94,26 @@ final class TimelineCodec {
             throw new ScenarioException(f.path("path"), Quote.of(paramPath) + " is not a parameter that can be set"
                     + Parameter.suggest(paramPath));
         }
+        FieldSpec spec = p;
+        if (p == null) {
+            try {
+                spec = ScenarioFields.spec(paramPath);
+            } catch (ScenarioException notAField) {
+                throw new ScenarioException(f.path("path"), Quote.of(paramPath) + " is not a field of a dependency"
+                        + ScenarioFields.suggest(paramPath));
+            }
+        }
         JsonNode raw = f.take("value");
         if (raw == null) {
-            throw new ScenarioException(f.path("value"), "missing; " + (p == null ? "the field's new value" : p.expectation()));
+            throw new ScenarioException(f.path("value"), "missing; " + spec.expectation());
         }
         Object value;
         if (p != null) {
             value = p.validate(f.path("value"), raw.isNumber() ? raw.numberValue() : raw.isTextual() ? raw.textValue()
                     : raw.isBoolean() ? (Object) raw.booleanValue() : raw.toString());
-        } else if (raw.isBoolean()) {
-            value = raw.booleanValue();
-        } else if (raw.isIntegralNumber()) {
-            value = raw.intValue();
-        } else if (raw.isNumber()) {
-            value = raw.doubleValue();
-        } else if (raw.isTextual()) {
-            value = raw.textValue();
         } else {
-            throw new ScenarioException(f.path("value"), "expected a number, a string or true/false");
+            Object checked = JsonObject.check(spec, f.path("value"), raw);
+            value = checked instanceof Long whole ? (Object) whole.intValue() : checked;
         }
         f.finish();
         return Scenario.TimelineEntry.set(at, paramPath, value);
