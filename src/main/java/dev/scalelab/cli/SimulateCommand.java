@@ -3,12 +3,13 @@ package dev.scalelab.cli;
 import dev.scalelab.engine.resilience.AttemptRecord;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.AtomicFiles;
+import dev.scalelab.world.FieldSpec;
 import dev.scalelab.world.Quote;
 import dev.scalelab.world.Report;
 import dev.scalelab.world.RunStoppedException;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
-import dev.scalelab.world.ScenarioFiles;
+import dev.scalelab.world.ScenarioFields;
 import dev.scalelab.world.ScenarioSource;
 import dev.scalelab.world.World;
 import picocli.CommandLine.Command;
@@ -41,6 +42,12 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--duration", paramLabel = "SECONDS", description = "Overrides the scenario's durationSeconds (0.001 to 10000000).")
     String durationSeconds;
 
+    @Option(names = "--set", paramLabel = "PATH=VALUE",
+            description = "Sets a field of the scenario for this run, checked as the scenario file is "
+                    + "(such as service.instances=8 or dependencies[0].retry.maxAttempts=3); repeatable. "
+                    + "The fields are those of scenario.schema.json.")
+    List<String> sets = new ArrayList<>();
+
     // Strings, not Paths: an empty path must be an error of its own, not the current directory.
     @Option(names = "--out", paramLabel = "report.json", description = "Write the report here (default: standard output).")
     String out;
@@ -59,6 +66,9 @@ final class SimulateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Scenario s = load(scenario);
+        for (String set : sets) {
+            s = set(s, set);
+        }
         if (seed != null) {
             s = s.withSeed(seed);
         }
@@ -179,6 +189,30 @@ final class SimulateCommand implements Callable<Integer> {
             throw new Cli.UsageException("--duration: " + Quote.shorten(t) + " is out of range; " + Scenario.DURATION_RANGE);
         }
         return seconds;
+    }
+
+    /**
+     * {@code s} with one {@code --set PATH=VALUE} applied: the value is checked by the field's spec,
+     * as a scenario file's would be, and a mistake names {@code --set PATH}.
+     */
+    static Scenario set(Scenario s, String assignment) {
+        int eq = assignment.indexOf('=');
+        if (eq <= 0) {
+            throw new Cli.UsageException("--set: " + Quote.of(assignment) + " is not PATH=VALUE, such as service.instances=8");
+        }
+        String path = assignment.substring(0, eq).trim();
+        String text = assignment.substring(eq + 1).trim();
+        String option = "--set " + Quote.shorten(path);
+        try {
+            FieldSpec spec = ScenarioFields.spec(path);
+            boolean numeric = spec.type() == FieldSpec.Type.NUMBER || spec.type() == FieldSpec.Type.INTEGER;
+            if (numeric && !text.isEmpty() && !DECIMAL.matcher(text).matches()) {
+                throw new ScenarioException(option, Quote.of(text) + " is not a number; " + spec.expectation());
+            }
+            return ScenarioFields.with(s, path, spec.parse(option, text));
+        } catch (ScenarioException e) {
+            throw new Cli.UsageException(e.field().startsWith("--set") ? e.getMessage() : "--set " + e.getMessage());
+        }
     }
 
     static Scenario load(String nameOrFile) {

@@ -37,7 +37,7 @@ public interface FieldSpec {
     List<String> choices();
 
     /**
-     * Parses what a person typed. Returns a Double, Integer or String; throws a
+     * Parses what a person typed. Returns a Double, Integer (a Long beyond an int's range), String or Boolean; throws a
      * {@link ScenarioException} naming {@code field} and the problem.
      */
     default Object parse(String field, String text) {
@@ -60,7 +60,7 @@ public interface FieldSpec {
                 throw new ScenarioException(field, Quote.of(t) + " is not " + expectation());
             case INTEGER:
                 try {
-                    return checkRange(field, Long.parseLong(t)).intValue();
+                    return whole(checkRange(field, Long.parseLong(t)));
                 } catch (NumberFormatException e) {
                     throw new ScenarioException(field, Quote.of(t) + " is not a whole number; " + expectation());
                 }
@@ -97,7 +97,7 @@ public interface FieldSpec {
                 if (!(value instanceof Number) || ((Number) value).doubleValue() != Math.rint(((Number) value).doubleValue())) {
                     throw new ScenarioException(field, "expected a whole number; " + expectation());
                 }
-                return checkRange(field, ((Number) value).longValue()).intValue();
+                return whole(checkRange(field, ((Number) value).longValue()));
             case NUMBER:
                 if (!(value instanceof Number)) {
                     throw new ScenarioException(field, "expected a number; " + expectation());
@@ -129,6 +129,11 @@ public interface FieldSpec {
             throw new ScenarioException(field, Quote.of(value) + " is not " + expectation());
         }
         return value;
+    }
+
+    /** An Integer, or a Long for a value beyond an int's range (a seed). */
+    private static Object whole(long value) {
+        return value == (int) value ? (Object) (int) value : (Object) value;
     }
 
     private Long checkRange(String field, long value) {

@@ -1,8 +1,6 @@
 package dev.scalelab.world;
 
-import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
-import java.lang.reflect.Type;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -14,35 +12,20 @@ import java.util.Locale;
  */
 final class RecordField implements FieldSpec {
     private final String path;
-    private final RecordComponent component;
     private final Field field;
     private final Type type;
     private final List<String> choices;
 
     RecordField(String path, RecordComponent component) {
         this.path = path;
-        this.component = component;
-        this.field = component.getAnnotation(Field.class);
-        if (field == null) {
-            throw new IllegalStateException(component.getDeclaringRecord().getSimpleName() + "." + component.getName()
-                    + " has no @Field");
-        }
-        Class<?> value = valueClass(component);
+        this.field = ScenarioBinder.field(component);
+        Class<?> value = ScenarioBinder.valueClass(component);
         if (value.isEnum()) {
             this.choices = Arrays.stream(value.getEnumConstants()).map(e -> Enums.id((Enum<?>) e)).toList();
         } else {
             this.choices = List.of(field.choices());
         }
         this.type = typeOf(value, field, choices);
-    }
-
-    /** The class of a value: the item class of a list of numbers, the component's class otherwise. */
-    static Class<?> valueClass(RecordComponent c) {
-        if (c.getType() == List.class) {
-            java.lang.reflect.Type item = ((ParameterizedType) c.getGenericType()).getActualTypeArguments()[0];
-            return (Class<?>) item;
-        }
-        return c.getType();
     }
 
     private static Type typeOf(Class<?> value, Field f, List<String> choices) {
@@ -59,14 +42,6 @@ final class RecordField implements FieldSpec {
             return Type.CHOICE;
         }
         return Type.TEXT;
-    }
-
-    RecordComponent component() {
-        return component;
-    }
-
-    Field field() {
-        return field;
     }
 
     @Override

@@ -319,6 +319,11 @@ final class ScenarioBinder {
         return f == null || f.json().isEmpty() ? c.getName() : f.json();
     }
 
+    /** The class of a value: the item class of a list of numbers, the component's class otherwise. */
+    static Class<?> valueClass(RecordComponent c) {
+        return c.getType() == List.class ? itemClass(c) : c.getType();
+    }
+
     static Class<?> itemClass(RecordComponent c) {
         return (Class<?>) ((ParameterizedType) c.getGenericType()).getActualTypeArguments()[0];
     }
