@@ -200,9 +200,26 @@ public enum Parameter implements FieldSpec {
         return out;
     }
 
-    /** The value of this parameter in {@code s}: a Double, Integer, String or Boolean. */
+    /**
+     * The value of this parameter in {@code s}: a Double, Integer, String or Boolean. A parameter of a
+     * section or list item the scenario does not have (a third cache level of a two-level cache)
+     * reads as 0, false or "", which its form shows disabled.
+     */
     public Object read(Scenario s) {
-        return ScenarioFields.read(s, path);
+        Object value = ScenarioFields.read(s, path);
+        if (value != null) {
+            return value;
+        }
+        switch (type()) {
+            case INTEGER:
+                return 0;
+            case NUMBER:
+                return 0.0;
+            case BOOLEAN:
+                return Boolean.FALSE;
+            default:
+                return "";
+        }
     }
 
     /**

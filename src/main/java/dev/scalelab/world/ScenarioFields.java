@@ -44,7 +44,11 @@ public final class ScenarioFields {
         return p != null ? p : new RecordField(path, c);
     }
 
-    /** The value at path in s: Integer, Double, String or Boolean (a Long for the seed; null for a breaker field of a dependency without a breaker). */
+    /**
+     * The value at path in s: Integer, Double, String or Boolean (a Long for the seed); null where s
+     * has no such section or item (a breaker field of a dependency without a breaker, a level the
+     * cache does not have).
+     */
     public static Object read(Scenario s, String path) {
         Location at = locate(path);
         Object holder = s;
