@@ -6,6 +6,8 @@ import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -30,12 +32,29 @@ public final class ScenarioFields {
         if (p != null) {
             return p;
         }
-        return locate(path).spec(path);
+        return declared(path);
     }
 
     /** The spec the records declare at {@code path}, in the file reader's wording (what a {@link Parameter} takes). */
     static FieldSpec declared(String path) {
-        return locate(path).spec(path);
+        FieldSpec known = SPECS.get(path);
+        if (known == null) {
+            known = locate(path).spec(path);
+            remember(SPECS, path, known);
+        }
+        return known;
+    }
+
+    // A long timeline reads, checks and sets the same few paths many times: each is walked once.
+    // Only paths that are fields are kept, and only so many, so odd input cannot fill the heap.
+    private static final int REMEMBERED_PATHS = 10_000;
+    private static final Map<String, Location> LOCATIONS = new ConcurrentHashMap<>();
+    private static final Map<String, FieldSpec> SPECS = new ConcurrentHashMap<>();
+
+    private static <T> void remember(Map<String, T> map, String path, T value) {
+        if (map.size() < REMEMBERED_PATHS) {
+            map.put(path, value);
+        }
     }
 
     /** The spec of the field at {@code path} held by component {@code c} (a Parameter's when it is one). */
@@ -228,6 +247,15 @@ public final class ScenarioFields {
     }
 
     private static Location locate(String path) {
+        Location known = LOCATIONS.get(path);
+        if (known == null) {
+            known = find(path);
+            remember(LOCATIONS, path, known);
+        }
+        return known;
+    }
+
+    private static Location find(String path) {
         List<Step> steps = new ArrayList<>();
         Class<?> type = Scenario.class;
         String[] parts = path.split("\\.", -1);
