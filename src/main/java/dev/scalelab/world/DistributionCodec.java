@@ -5,7 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.sim.Distribution;
 
 import java.lang.reflect.RecordComponent;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 
@@ -16,7 +16,8 @@ import java.util.Map;
  * record's ({@link Field}).
  */
 final class DistributionCodec {
-    private static final Map<String, RecordComponent> COMPONENTS = new HashMap<>();
+    /** The components by their names in the file, in the record's order (the order the file writes them). */
+    private static final Map<String, RecordComponent> COMPONENTS = new LinkedHashMap<>();
 
     static {
         for (RecordComponent c : DistributionSpec.class.getRecordComponents()) {
@@ -93,22 +94,15 @@ final class DistributionCodec {
 
     static ObjectNode write(DistributionSpec d) {
         ObjectNode o = JsonNodeFactory.instance.objectNode();
-        o.put("distribution", d.kind().id());
-        switch (d.kind()) {
-            case UNIFORM:
-                o.put("minMs", d.minMs());
-                o.put("maxMs", d.maxMs());
-                break;
-            case LOGNORMAL:
-                o.put("meanMs", d.meanMs());
-                o.put("p99Ms", d.p99Ms());
-                break;
-            case PARETO:
-                o.put("meanMs", d.meanMs());
-                o.put("alpha", d.alpha());
-                break;
-            default:
-                o.put("meanMs", d.meanMs());
+        for (String name : COMPONENTS.keySet()) {
+            if (uses(d.kind(), name)) {
+                Object v = read(d, name);
+                if (v instanceof String id) {
+                    o.put(name, id);
+                } else {
+                    o.put(name, (Double) v);
+                }
+            }
         }
         return o;
     }

@@ -30,7 +30,9 @@ import java.util.Set;
 /**
  * Reads and writes scenario files (JSON, {@code "schema": 1}). Reading is strict: an unknown field,
  * a wrong type or an out-of-range value is a {@link ScenarioException} naming the field. Every
- * field has a default, taken from {@link Scenario#DEFAULT}.
+ * field has a default, taken from {@link Scenario#DEFAULT}. The text is checked here (UTF-8,
+ * JSON, Unicode); the records are read and written by {@link ScenarioBinder} from their
+ * declarations, and single fields are reached through {@link ScenarioFields}.
  */
 public final class ScenarioFiles {
     static final ObjectMapper JSON = new ObjectMapper()
