@@ -34,7 +34,7 @@ public final class CachingView implements Panel {
     private static final PseudoClass ALARM = PseudoClass.getPseudoClass("alarm");
 
     private final CachingViewModel viewModel = new CachingViewModel();
-    private final CacheLevelsView levels = new CacheLevelsView(viewModel);
+    private final CacheLevelsView levels = new CacheLevelsView();
     private final CachingCharts charts = new CachingCharts();
     private final CachingParameters parameters;
     private final StackPane view;
@@ -72,6 +72,7 @@ public final class CachingView implements Panel {
                 figure("Coalescing", viewModel.coalescingProperty(),
                         "Single flight: whether concurrent misses of one key share one load. Switch it in the parameters."));
         headline.getStyleClass().add("caching-headline");
+        levels.setModel(viewModel);
         levels.setId("cacheLevelsView");
         VBox.setVgrow(levels, Priority.ALWAYS);
         VBox content = new VBox(headline, levels);
