@@ -71,9 +71,9 @@ public final class ScaleLabApp extends Application {
                 new OverviewView(),
                 new ScalingView(runner),
                 new BalancingView(runner),
-                new CachingView(runner, windowModel::choosePreset),
+                CachingView.load(runner, windowModel::choosePreset),
                 new DatabasePanel(runner),
-                new ResilienceView(runner)));
+                ResilienceView.load(runner, windowModel::choosePreset)));
 
         FXMLLoader loader = new FXMLLoader(ScaleLabApp.class.getResource("/fxml/MainWindow.fxml"));
         loader.setControllerFactory(type -> {
