@@ -51,15 +51,9 @@ public final class CachingView implements Panel {
         parameters = new CachingParameters(viewModel::set, viewModel, this::openStampede);
     }
 
-    /**
-     * The panel, laid out by {@code fxml/CachingPanel.fxml}. FX thread only.
-     *
-     * @param startPreset starts a built-in scenario by name, as the window's scenario menu does
-     */
+    /** The Caching panel as {@code fxml/CachingPanel.fxml} lays it out; {@code startPreset} starts a built-in scenario by name. FX thread only. */
     public static CachingView load(SimulationRunner runner, Consumer<String> startPreset) {
-        assert FxThread.isCurrent();
-        CachingViewModel viewModel = new CachingViewModel(runner, startPreset);
-        return PanelFxml.load("CachingPanel", CachingView.class, () -> new CachingView(viewModel));
+        return PanelFxml.load("CachingPanel", CachingView.class, () -> new CachingView(new CachingViewModel(runner, startPreset)));
     }
 
     @FXML

@@ -49,15 +49,9 @@ public final class ResilienceView implements Panel {
         form = new DependencyForm(viewModel::setDependencyField, viewModel, viewModel::openPreset);
     }
 
-    /**
-     * The panel, laid out by {@code fxml/ResiliencePanel.fxml}. FX thread only.
-     *
-     * @param startPreset starts a built-in scenario by name, as the window's scenario menu does
-     */
+    /** The Resilience panel as {@code fxml/ResiliencePanel.fxml} lays it out; {@code startPreset} starts a built-in scenario by name. FX thread only. */
     public static ResilienceView load(SimulationRunner runner, Consumer<String> startPreset) {
-        assert FxThread.isCurrent();
-        ResilienceViewModel viewModel = new ResilienceViewModel(runner, startPreset);
-        return PanelFxml.load("ResiliencePanel", ResilienceView.class, () -> new ResilienceView(viewModel));
+        return PanelFxml.load("ResiliencePanel", ResilienceView.class, () -> new ResilienceView(new ResilienceViewModel(runner, startPreset)));
     }
 
     @FXML
