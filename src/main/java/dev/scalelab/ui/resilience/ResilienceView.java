@@ -15,11 +15,13 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
+import static dev.scalelab.ui.Tooltips.tooltip;
+
 /**
  * The Resilience panel: each downstream dependency with its mesh client's circuit breaker, the
  * retry storm or its containment as request dots ({@link MeshView}), the load, amplification,
  * failure-rate and breaker-state charts ({@link ResilienceCharts}), and the settings and faults of
- * each dependency ({@link DependencyForm}). A scenario without dependencies gets a short explanation
+ * each dependency ({@link ResilienceParameters}). A scenario without dependencies gets a short explanation
  * and a button that opens the retry-storm preset instead of empty charts. Its look is in
  * {@code styles/resilience.css}.
  *
@@ -33,7 +35,7 @@ public final class ResilienceView implements Panel {
     private final ResilienceViewModel viewModel = new ResilienceViewModel();
     private final MeshView mesh = new MeshView();
     private final ResilienceCharts charts = new ResilienceCharts();
-    private final DependencyForm form;
+    private final ResilienceParameters form;
     private final VBox emptyView = new VBox();
     private final Label emptyCharts = new Label("The charts follow each dependency's load, attempts per request, "
             + "failure rate and breaker state; this scenario has none.");
@@ -45,9 +47,9 @@ public final class ResilienceView implements Panel {
 
     public ResilienceView(SimulationRunner runner) {
         this.runner = runner;
-        form = new DependencyForm(runner::setDependencyField, runner::act, this::openPreset);
+        form = new ResilienceParameters(runner::setDependencyField, runner::act, this::openPreset);
         mesh.setId("meshView");
-        Tooltip.install(mesh, DependencyForm.tooltip("Each row is one downstream dependency: the service's mesh client "
+        Tooltip.install(mesh, tooltip("Each row is one downstream dependency: the service's mesh client "
                 + "with its circuit breaker (the lit state, the countdown to half-open, the ring of recent outcomes around "
                 + "the failure rate), then the dependency itself (workers, queue, faults). Dots are a sample of the attempts: "
                 + "they bounce off an open breaker and flash red where the dependency fails them."));
@@ -63,7 +65,7 @@ public final class ResilienceView implements Panel {
         Button open = new Button("Open the retry-storm preset");
         open.setId("openRetryStormButton");
         open.setDefaultButton(false);
-        open.setTooltip(DependencyForm.tooltip("Start the retry-storm preset from t = 0, as choosing it in the Scenario list of the toolbar does."));
+        open.setTooltip(tooltip("Start the retry-storm preset from t = 0, as choosing it in the Scenario list of the toolbar does."));
         open.setOnAction(event -> openPreset(EXAMPLE_PRESET));
         emptyView.getChildren().addAll(title, text, open);
         emptyView.setId("resilienceEmpty");
