@@ -60,7 +60,6 @@ final class ResilienceParameters {
     private final ComboBox<String> dependencyChoice = new ComboBox<>();
     private final Label refusal = new Label();
     private final VBox noBreaker = new VBox();
-    private final List<FaultModel> faults = new ArrayList<>();
     private final VBox scheduleLines = new VBox();
     private final VBox activeLines = new VBox();
 
@@ -190,7 +189,6 @@ final class ResilienceParameters {
     }
 
     private void addFault(FaultModel model, String text, String id, String valueUnit) {
-        faults.add(model);
         Button button = new Button(text);
         button.setId(id + "Button");
         button.getStyleClass().addAll("parameter-action", "fault-button");
