@@ -77,9 +77,15 @@ final class FieldRules {
         }
     }
 
-    /** The spec's unit, but a time-based breaker window counts seconds, not calls. */
+    /**
+     * The spec's unit, but a time-based breaker window counts seconds, not calls, and a fraction
+     * without a unit says its range, so that nobody types 90 for 90 %.
+     */
     static String unit(FieldSpec spec, Scenario scenario) {
         String path = spec.path();
+        if (spec.unit().isEmpty() && spec.type() == FieldSpec.Type.NUMBER && spec.min() == 0 && spec.max() == 1) {
+            return "0–1";
+        }
         if (path.endsWith("].breaker.slidingWindowSize")) {
             int index = ScenarioFiles.dependencyIndex(path);
             Scenario.Breaker b = index < scenario.dependencies().size() ? scenario.dependencies().get(index).breaker() : null;

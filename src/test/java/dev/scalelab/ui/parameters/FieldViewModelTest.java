@@ -118,6 +118,12 @@ class FieldViewModelTest {
     }
 
     @Test
+    void aFractionWithoutAUnitSaysItsRange() {
+        assertEquals("0–1", field("workload.readRatio", scenario).unitProperty().get());
+        assertEquals("", field("balancer.activeRequestBias", scenario).unitProperty().get(), "a bias is no fraction");
+    }
+
+    @Test
     void aTimeBasedWindowsSizeIsInSecondsACountBasedOnesInCalls() {
         FieldViewModel window = field("dependencies[1].breaker.slidingWindowSize", storm);
         assertEquals("calls", window.unitProperty().get());
