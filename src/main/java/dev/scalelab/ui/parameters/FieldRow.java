@@ -78,9 +78,11 @@ final class FieldRow {
         Tooltip tooltip = tooltip(low.spec().description() + "\n" + high.spec().description());
         Label to = new Label("to");
         to.getStyleClass().add("parameter-unit-inline");
-        HBox input = input(name(label, tooltip),
-                field(low, idBase + "LowField", explanation(low.spec()), validation), to,
-                field(high, idBase + "HighField", explanation(high.spec()), validation), unit(high));
+        TextField lowField = field(low, idBase + "LowField", explanation(low.spec()), validation);
+        TextField highField = field(high, idBase + "HighField", explanation(high.spec()), validation);
+        lowField.getStyleClass().add("parameter-range-field");
+        highField.getStyleClass().add("parameter-range-field");
+        HBox input = input(name(label, tooltip), lowField, to, highField, unit(high));
 
         RangeSlider slider = new RangeSlider(0, 1, 0, 1);
         slider.setId(idBase + "Slider");
