@@ -2,7 +2,7 @@ package dev.scalelab.ui;
 
 import dev.scalelab.runtime.Frame;
 import dev.scalelab.runtime.SimulationRunner;
-import dev.scalelab.ui.parameters.ParameterPaneViewModel;
+import dev.scalelab.ui.parameters.ParameterPane;
 import dev.scalelab.world.Presets;
 import javafx.animation.AnimationTimer;
 import javafx.beans.value.ObservableBooleanValue;
@@ -42,7 +42,8 @@ public final class MainWindowController {
 
     private final SimulationRunner runner;
     private final MainWindowViewModel viewModel;
-    private final ParameterPaneViewModel parameters;
+    /** The general parameter pane, shown for panels without their own. */
+    private final ParameterPane parameters;
     private final List<Panel> panels;
     private final FrameMeter frameMeter = new FrameMeter();
     private final AnimationTimer pulse = new AnimationTimer() {
@@ -63,8 +64,6 @@ public final class MainWindowController {
     @FXML private ListView<Panel> panelList;
     @FXML private StackPane panelHost;
     @FXML private StackPane parameterHost;
-    /** The general parameter pane, shown for panels without their own. */
-    private Node generalParameters;
     @FXML private StackPane chartHost;
     @FXML private ListView<String> logList;
     @FXML private Label simTimeLabel;
@@ -76,7 +75,7 @@ public final class MainWindowController {
     @FXML private Label failureLabel;
     @FXML private Label messageLabel;
 
-    public MainWindowController(SimulationRunner runner, MainWindowViewModel viewModel, ParameterPaneViewModel parameters,
+    public MainWindowController(SimulationRunner runner, MainWindowViewModel viewModel, ParameterPane parameters,
                                 List<Panel> panels) {
         this.runner = runner;
         this.viewModel = viewModel;
@@ -195,9 +194,6 @@ public final class MainWindowController {
     }
 
     private void showPanel(Panel panel) {
-        if (generalParameters == null && !parameterHost.getChildren().isEmpty()) {
-            generalParameters = parameterHost.getChildren().get(0);
-        }
         if (panel == null) {
             panelHost.getChildren().clear();
             chartHost.getChildren().clear();
@@ -206,7 +202,7 @@ public final class MainWindowController {
         panelHost.getChildren().setAll(panel.view());
         chartHost.getChildren().setAll(panel.charts());
         Node own = panel.parameters();
-        parameterHost.getChildren().setAll(own != null ? own : generalParameters);
+        parameterHost.getChildren().setAll(own != null ? own : parameters.node());
         // A panel drawn for the first time gets the newest frame at once, not on the next one.
         shownFrame = -1;
     }

@@ -20,7 +20,7 @@ import java.util.function.Consumer;
  * The Resilience panel's controller: each downstream dependency with its mesh client's circuit
  * breaker, the retry storm or its containment as request dots ({@link MeshView}), the load,
  * amplification, failure-rate and breaker-state charts ({@link ResilienceCharts}), and the settings
- * and faults of each dependency ({@link DependencyForm}). A scenario without dependencies gets a
+ * and faults of each dependency ({@link ResilienceParameters}). A scenario without dependencies gets a
  * short explanation and a button that opens the retry-storm preset instead of empty charts. Its
  * layout is {@code fxml/ResiliencePanel.fxml}, its look {@code styles/resilience.css}; what it shows
  * and sends comes from its {@link ResilienceViewModel}.
@@ -33,7 +33,7 @@ public final class ResilienceView implements Panel {
 
     private final ResilienceViewModel viewModel;
     private final ResilienceCharts charts = new ResilienceCharts();
-    private final DependencyForm form;
+    private final ResilienceParameters form;
     @FXML private StackPane view;
     @FXML private MeshView mesh;
     @FXML private Tooltip meshTooltip;
@@ -46,7 +46,7 @@ public final class ResilienceView implements Panel {
 
     private ResilienceView(ResilienceViewModel viewModel) {
         this.viewModel = viewModel;
-        form = new DependencyForm(viewModel::setDependencyField, viewModel, viewModel::openPreset);
+        form = new ResilienceParameters(viewModel::setDependencyField, viewModel, viewModel::openPreset);
     }
 
     /** The Resilience panel as {@code fxml/ResiliencePanel.fxml} lays it out; {@code startPreset} starts a built-in scenario by name. FX thread only. */

@@ -85,7 +85,7 @@ class ResiliencePanelTest {
         replaceText("#retryMaxAttemptsField", "0");
         Label error = robot.lookup("#retryMaxAttemptsError").queryAs(Label.class);
         waitUntil(error::isVisible);
-        assertEquals("dependencies[0].retry.maxAttempts: 0 is out of range; expected 1 to 100", error.getText());
+        assertEquals("dependencies[0].retry.maxAttempts: 0 is out of range; a whole number from 1 to 100", error.getText());
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> !error.isVisible());
         assertEquals("5", robot.lookup("#retryMaxAttemptsField").queryTextInputControl().getText());
