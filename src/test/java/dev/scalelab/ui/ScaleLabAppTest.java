@@ -23,7 +23,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Robot tests of the main window: they click and type into real controls and check the simulation. */
 class ScaleLabAppTest {
-    private static final long TIMEOUT_SECONDS = 5;
+    /** Generous: a timeout only bounds a wait on a condition, and a loaded machine starts the app slowly. */
+    private static final long TIMEOUT_SECONDS = 10;
 
     private final FxRobot robot = new FxRobot();
     private ScaleLabApp app;
