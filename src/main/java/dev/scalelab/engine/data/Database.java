@@ -143,11 +143,6 @@ public final class Database {
         return router;
     }
 
-    /** Bumped whenever the router changes. */
-    public long routerVersion() {
-        return routerVersion;
-    }
-
     /** The shard that holds the key now (during a migration, its old owner until it has moved). */
     public int holderOf(int key) {
         return holder[checkedKey(key)];
