@@ -20,6 +20,7 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Saving and opening scenarios through the main window's view model, on the FX thread as the window does. */
@@ -49,6 +50,12 @@ class MainWindowViewModelTest {
     @AfterEach
     void stopRunner() {
         runner.close();
+    }
+
+    @Test
+    void aCallFromOffTheFxThreadFailsTheThreadCheck() {
+        assertThrows(AssertionError.class, () -> new MainWindowViewModel(runner, "default"));
+        assertThrows(AssertionError.class, () -> viewModel.togglePlay());
     }
 
     @Test
