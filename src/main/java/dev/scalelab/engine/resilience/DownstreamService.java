@@ -50,10 +50,6 @@ public final class DownstreamService {
         return config.name();
     }
 
-    public DependencyConfig config() {
-        return config;
-    }
-
     /** One call arrives; {@code handler} hears the answer later. */
     public void submit(ResponseHandler handler) {
         long now = sim.nowNanos();

@@ -293,21 +293,12 @@ public final class MeshClient {
         this.trace = trace;
     }
 
-    /** The trace this client writes to, or null. */
-    public AttemptTrace trace() {
-        return trace;
-    }
-
     public String dependencyName() {
         return dependency.name();
     }
 
     public DownstreamService dependency() {
         return dependency;
-    }
-
-    public MeshConfig config() {
-        return config;
     }
 
     /** The breaker, for its view, its transitions and the explicit transitions. */
