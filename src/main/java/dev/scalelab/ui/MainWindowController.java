@@ -77,6 +77,7 @@ public final class MainWindowController {
 
     public MainWindowController(SimulationRunner runner, MainWindowViewModel viewModel, ParameterPane parameters,
                                 List<Panel> panels) {
+        assert FxThread.isCurrent();
         this.runner = runner;
         this.viewModel = viewModel;
         this.parameters = parameters;
@@ -85,6 +86,7 @@ public final class MainWindowController {
 
     @FXML
     private void initialize() {
+        assert FxThread.isCurrent();
         presetChoice.getItems().setAll(Presets.names());
         // A scenario from a file is no preset: the menu then shows the file's name.
         presetChoice.promptTextProperty().bind(viewModel.scenarioLabelProperty());
@@ -180,6 +182,7 @@ public final class MainWindowController {
 
     /** Shows the panel titled {@code title} (case-insensitive); keeps the current one if there is none. FX thread. */
     public void selectPanel(String title) {
+        assert FxThread.isCurrent();
         for (Panel p : panelList.getItems()) {
             if (p.title().equalsIgnoreCase(title)) {
                 panelList.getSelectionModel().select(p);
@@ -209,19 +212,23 @@ public final class MainWindowController {
 
     /** Starts polling the runner once per pulse. */
     public void start() {
+        assert FxThread.isCurrent();
         pulse.start();
     }
 
     public void stop() {
+        assert FxThread.isCurrent();
         pulse.stop();
     }
 
     /** The frame meter fed by this window's pulses. */
     public FrameMeter frameMeter() {
+        assert FxThread.isCurrent();
         return frameMeter;
     }
 
     private void onPulse(long nowNanos) {
+        assert FxThread.isCurrent();
         frameMeter.record(nowNanos);
         Panel panel = panelList.getSelectionModel().getSelectedItem();
         Frame frame = runner.latest();
