@@ -74,7 +74,7 @@ final class DataSystem implements BackingStore {
     }
 
     private void onEvent(DataEvent e) {
-        world.log("database", e.message());
+        world.log(Source.DATABASE, e.message());
     }
 
     /**
@@ -96,7 +96,7 @@ final class DataSystem implements BackingStore {
             database = new Database(sim, toConfig(next, keyCount), random.split(), this::onEvent);
             // Sessions remember log positions and versions of the old database; they start over with it.
             sessions = newSessions(next.sessions());
-            world.log("database", "rebuilt with " + next.strategy() + " (" + next.shards() + " shards): a new layout starts empty");
+            world.log(Source.DATABASE, "rebuilt with " + next.strategy() + " (" + next.shards() + " shards): a new layout starts empty");
         } else {
             database.reconfigure(toConfig(next, keyCount));
         }
@@ -165,7 +165,7 @@ final class DataSystem implements BackingStore {
             id = shardId(target);
         }
         if (id < 0) {
-            world.log("database", "remove-shard " + target + ": no such shard");
+            world.log(Source.DATABASE, "remove-shard " + target + ": no such shard");
             return false;
         }
         return database.removeShard(id);
@@ -174,7 +174,7 @@ final class DataSystem implements BackingStore {
     boolean killPrimary(String target) {
         int id = shardId(target);
         if (id < 0) {
-            world.log("database", "kill-primary " + target + ": no such shard");
+            world.log(Source.DATABASE, "kill-primary " + target + ": no such shard");
             return false;
         }
         return database.killPrimary(id);

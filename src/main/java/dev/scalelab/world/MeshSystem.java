@@ -68,7 +68,7 @@ final class MeshSystem {
             if (transitions.size() < TRANSITION_CAPACITY) {
                 transitions.add(t);
             }
-            world.log("breaker", d.name() + ": " + t.from() + " -> " + t.to() + ", " + t.reason());
+            world.log(Source.BREAKER, d.name() + ": " + t.from() + " -> " + t.to() + ", " + t.reason());
         });
         if (trace != null) {
             client.setTrace(trace);
@@ -120,7 +120,7 @@ final class MeshSystem {
             message = name + ": breaker rebuilt by a settings change, " + now + (was == now ? " as before" : " (was " + was + ")")
                     + "; its window starts empty" + (windowCalls > 0 ? " (it held " + windowCalls + " calls)" : "");
         }
-        world.log("breaker", message);
+        world.log(Source.BREAKER, message);
         if (trace != null) {
             trace.end(AttemptRecord.breakerRebuilt(trace.begin(), sim.nowNanos(), name, was, now));
         }
@@ -254,7 +254,7 @@ final class MeshSystem {
     boolean inject(Action action, String target, Double value, double durationSeconds) {
         MeshClient client = clients.stream().filter(c -> c.dependencyName().equals(target)).findFirst().orElse(null);
         if (client == null) {
-            world.log("mesh", action.id() + " " + target + ": no such dependency");
+            world.log(Source.MESH, action.id() + " " + target + ": no such dependency");
             return false;
         }
         Fault fault = switch (action) {
@@ -265,7 +265,7 @@ final class MeshSystem {
         };
         long now = sim.nowNanos();
         client.dependency().inject(fault, now, now + Simulation.secondsToNanos(durationSeconds));
-        world.log("mesh", target + ": " + fault.describe() + " for " + Parameter.format(durationSeconds) + " s");
+        world.log(Source.MESH, target + ": " + fault.describe() + " for " + Parameter.format(durationSeconds) + " s");
         return true;
     }
 

@@ -91,7 +91,7 @@ public final class Report {
 
         ArrayNode decisions = root.putArray("decisions");
         for (Decision d : world.decisions()) {
-            ObjectNode o = decisions.addObject().put("atSeconds", d.atSeconds()).put("source", d.source());
+            ObjectNode o = decisions.addObject().put("atSeconds", d.atSeconds()).put("source", d.source().id());
             if (d.currentReplicas() >= 0) {
                 o.put("currentReplicas", d.currentReplicas()).put("desiredReplicas", d.desiredReplicas())
                         .put("finalReplicas", d.finalReplicas());

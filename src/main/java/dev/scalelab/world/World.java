@@ -197,7 +197,7 @@ public final class World {
         }
         sim.schedule(SAMPLE_PERIOD_NANOS, this::takeSample);
         sim.schedule(METRIC_WINDOW_NANOS, this::scrapeMetrics);
-        log("world", "started: " + describe(scenario));
+        log(Source.WORLD, "started: " + describe(scenario));
         configureAutoscaler(true);
         configureVertical();
     }
@@ -301,7 +301,7 @@ public final class World {
             if (!timelineDue) {
                 return true;
             }
-            apply(timeline.get(timelineCursor++), "timeline");
+            apply(timeline.get(timelineCursor++), Source.TIMELINE);
         }
     }
 
@@ -324,7 +324,7 @@ public final class World {
     public void applyUserCommand(Scenario.TimelineEntry command) {
         Scenario.TimelineEntry at = new Scenario.TimelineEntry(sim.nowNanos() / 1e9, command.command(), command.path(),
                 command.target(), command.value(), command.durationSeconds());
-        if (apply(at, "user")) {
+        if (apply(at, Source.USER)) {
             recorded.add(at);
         }
     }
@@ -379,7 +379,7 @@ public final class World {
 
     // ------------------------------------------------------------------ commands
 
-    private boolean apply(Scenario.TimelineEntry e, String source) {
+    private boolean apply(Scenario.TimelineEntry e, Source source) {
         if (e.command().equals("set")) {
             if (ScenarioFiles.isDependencyField(e.path())) {
                 return applyDependencyField(e.path(), e.value(), source);
@@ -466,7 +466,7 @@ public final class World {
         current = current.withService(current.service().withInstances(replicas));
     }
 
-    private boolean applyParameter(Parameter p, Object value, String source) {
+    private boolean applyParameter(Parameter p, Object value, Source source) {
         Object before = p.read(current);
         try {
             current = p.applyTo(current, value);
@@ -594,7 +594,7 @@ public final class World {
         return true;
     }
 
-    private boolean applyDependencyField(String path, Object value, String source) {
+    private boolean applyDependencyField(String path, Object value, Source source) {
         Object before = ScenarioFiles.readDependencyField(current, path);
         try {
             current = ScenarioFiles.withDependencyField(current, path, value);
@@ -694,7 +694,7 @@ public final class World {
         boolean panicNow = ready > 0 && panic.inPanic(healthy, ready);
         if (panicNow != inPanic) {
             inPanic = panicNow;
-            log("balancer", panicNow ? String.format(java.util.Locale.ROOT,
+            log(Source.BALANCER, panicNow ? String.format(java.util.Locale.ROOT,
                     "panic: %d of %d ready instances healthy, below %s%%; balancing over all of them", healthy, ready,
                     Parameter.format(panic.thresholdPercent())) : "out of panic: " + healthy + " of " + ready + " healthy");
         }
@@ -712,7 +712,7 @@ public final class World {
             return;
         }
         for (OutlierDetector.Event e : outlier.onInterval(sim.nowNanos())) {
-            log("outlier", e.hostId() + " " + e.action().name().toLowerCase() + ": " + e.reason());
+            log(Source.OUTLIER, e.hostId() + " " + e.action().name().toLowerCase() + ": " + e.reason());
         }
         routingChanged();
         sim.scheduleIn(outlier.config().intervalNanos(), () -> outlierInterval(generation));
@@ -733,10 +733,10 @@ public final class World {
                     ? (in.errorRate >= 0.5 ? ActiveHealthChecker.Probe.UNHEALTHY_RESPONSE : ActiveHealthChecker.Probe.PASSED)
                     : ActiveHealthChecker.Probe.TIMED_OUT;
             health.onProbe(in.id, probe, now).ifPresent(t -> {
-                log("health", t.hostId() + (t.healthy() ? " healthy: " : " unhealthy: ") + t.reason());
+                log(Source.HEALTH, t.hostId() + (t.healthy() ? " healthy: " : " unhealthy: ") + t.reason());
                 if (t.healthy() && outlier != null) {
                     outlier.onActiveHealthCheckPassed(t.hostId(), now)
-                            .ifPresent(e -> log("outlier", e.hostId() + " " + e.action().name().toLowerCase() + ": " + e.reason()));
+                            .ifPresent(e -> log(Source.OUTLIER, e.hostId() + " " + e.action().name().toLowerCase() + ": " + e.reason()));
                 }
             });
         }
@@ -805,8 +805,9 @@ public final class World {
         ScalingDecision d = horizontal.decide(new ScalingInputs(now, pool.specReplicas, pods, p95,
                 ready == 0 ? 0 : queued / (double) ready));
         lastScaling = d;
-        log(d.policy(), d.explanation());
-        decide(new Decision(now / 1e9, d.policy(), d.explanation(), d.current(), d.proposed(), d.desired(),
+        Source policy = Source.horizontal(d.policy());
+        log(policy, d.explanation());
+        decide(new Decision(now / 1e9, policy, d.explanation(), d.current(), d.proposed(), d.desired(),
                 d.inputs().isEmpty() ? java.util.Map.of() : java.util.Map.of("inputs", d.inputs())));
         if (d.rescale()) {
             setSpec(d.desired(), d.victim());
@@ -856,8 +857,8 @@ public final class World {
         InstanceSize size = pool.targetSize;
         VerticalPolicy.VerticalDecision d = vertical.decide(now, size, s, capacity == 0 ? Double.NaN : used / capacity);
         lastVertical = d.explanation();
-        log("vertical", d.explanation());
-        decide(new Decision(now / 1e9, "vertical-" + d.policy(), d.explanation(), -1, -1, -1));
+        log(Source.VERTICAL, d.explanation());
+        decide(new Decision(now / 1e9, Source.vertical(d.policy()), d.explanation(), -1, -1, -1));
         if (d.resize() && !pool.rolling()) {
             current = current.withService(current.service().withSize(d.desired()));
             pool.setTargetSize(d.desired());
@@ -1077,7 +1078,7 @@ public final class World {
         if (outlier != null) {
             // As Envoy, any 5xx counts: the instance's own errors and those it passes on from below.
             outlier.onResult(in.id, !error, now).ifPresent(e -> {
-                log("outlier", e.hostId() + " " + e.action().name().toLowerCase() + ": " + e.reason());
+                log(Source.OUTLIER, e.hostId() + " " + e.action().name().toLowerCase() + ": " + e.reason());
                 routingChanged();
             });
         }
@@ -1166,12 +1167,12 @@ public final class World {
     }
 
     /** A parameter change: a log line from whoever made it, and a decision with the old and new value. */
-    private void logChange(String source, String path, Object before, Object after, String message) {
+    private void logChange(Source source, String path, Object before, Object after, String message) {
         appendLog(source, message);
         decide(Decision.parameterChange(sim.nowSeconds(), source, path, before, after, message));
     }
 
-    private void appendLog(String source, String message) {
+    private void appendLog(Source source, String message) {
         if (log.size() == LOG_CAPACITY) {
             log.pollFirst();
         }
@@ -1179,10 +1180,9 @@ public final class World {
         logCount++;
     }
 
-    void log(String source, String message) {
+    void log(Source source, String message) {
         appendLog(source, message);
-        if (!source.equals("hpa") && !source.equals("threshold") && !source.equals("target-tracking")
-                && !source.equals("vertical")) {
+        if (!source.logsOnly()) {
             decide(new Decision(sim.nowSeconds(), source, message, -1, -1, -1));
         }
     }

@@ -6,6 +6,7 @@ import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.ScenarioFiles;
 import dev.scalelab.world.Snapshot;
+import dev.scalelab.world.Source;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -431,7 +432,7 @@ final class DependencyForm {
             LogEntry e = recent.get(k);
             if (e.message().startsWith("refused: dependencies[")) {
                 showRefusal("The simulation refused the change: " + e.message().substring("refused: ".length()));
-            } else if (e.source().equals("user") && e.message().startsWith("dependencies[")) {
+            } else if (e.source() == Source.USER && e.message().startsWith("dependencies[")) {
                 showRefusal(""); // a later change went through
             }
         }
