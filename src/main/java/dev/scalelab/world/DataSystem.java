@@ -14,6 +14,7 @@ import dev.scalelab.engine.metrics.RingSeries;
 import dev.scalelab.sim.Event;
 import dev.scalelab.sim.Simulation;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -22,7 +23,24 @@ import java.util.function.Consumer;
  * directly or as the cache's backing store, with its per-second series, actions and view.
  * Confined to the simulation thread.
  */
-final class DataSystem implements BackingStore {
+final class DataSystem implements BackingStore, Subsystem {
+    enum Step implements ApplyStep {
+        /** Settings read per query apply at once; a new layout starts a new, empty database. */
+        CONFIGURE(Parameter.DB_STRATEGY, Parameter.DB_VIRTUAL_NODES, Parameter.DB_READ_POLICY, Parameter.DB_CONSISTENCY,
+                Parameter.DB_REPLICATION, Parameter.DB_MIGRATION_RATE, Parameter.DB_MIGRATION_READS);
+
+        private final List<Parameter> parameters;
+
+        Step(Parameter... parameters) {
+            this.parameters = List.of(parameters);
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return parameters;
+        }
+    }
+
     private final World world;
     private final Simulation sim;
     private final SplittableRandom random;
@@ -77,11 +95,18 @@ final class DataSystem implements BackingStore {
         world.log(Source.DATABASE, e.message());
     }
 
+    @Override
+    public void apply(Parameter p, Source by) {
+        switch (ApplyStep.of(Step.values(), p)) {
+            case CONFIGURE -> configure(world.currentScenario().database());
+        }
+    }
+
     /**
      * Takes the scenario's new settings: those read per query apply at once; a new layout
      * (strategy or virtual nodes) builds a new, empty database, as a migration to another cluster would.
      */
-    void configure(Scenario.Database next) {
+    private void configure(Scenario.Database next) {
         boolean layout = !next.strategy().equals(config.strategy()) || next.virtualNodes() != config.virtualNodes();
         config = next;
         if (layout) {
@@ -127,7 +152,8 @@ final class DataSystem implements BackingStore {
         database.write(key, null, (QueryResult r) -> done.fire());
     }
 
-    void sample() {
+    @Override
+    public void sample() {
         DatabaseView.Counters c = database.counters();
         long queries = c.reads() + c.writes();
         queriesPerSecond.append(queries - lastQueries);
@@ -201,7 +227,8 @@ final class DataSystem implements BackingStore {
                 config.replication(), queriesPerSecond.tail(points), staleReadsPerSecond.tail(points));
     }
 
-    void report(ObjectNode root) {
+    @Override
+    public void report(ObjectNode root) {
         DatabaseView v = database.view();
         DatabaseView.Counters c = v.counters();
         ObjectNode db = root.putObject("database");

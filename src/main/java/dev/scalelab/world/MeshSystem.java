@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * in scenario order, with that dependency's call probability, one after the other; the first
  * failure fails the request. Confined to the simulation thread.
  */
-final class MeshSystem {
+final class MeshSystem implements Subsystem {
     private static final int SNAPSHOT_TRANSITIONS = 20;
 
     private final Simulation sim;
@@ -77,12 +77,21 @@ final class MeshSystem {
     }
 
     /**
+     * Applies a change of the dependency field {@code path} ({@code dependencies[i].…}) that the
+     * world's current scenario already holds: the mesh owns every dependency field.
+     */
+    void applyField(String path) {
+        int i = ScenarioFiles.dependencyIndex(path);
+        reconfigure(i, world.currentScenario().dependencies().get(i));
+    }
+
+    /**
      * New settings for dependency {@code i}. The mesh client is rebuilt (its breaker starts CLOSED
      * with an empty window, as a redeployed sidecar's would); the service itself is rebuilt only
      * when its own settings changed, and keeps its faults otherwise. Calls in flight finish on the
      * objects that started them.
      */
-    void reconfigure(int i, Scenario.Dependency d) {
+    private void reconfigure(int i, Scenario.Dependency d) {
         Scenario.Dependency old = config.get(i);
         MeshClient oldClient = clients.get(i);
         BreakerState was = oldClient.breaker().state();
@@ -297,7 +306,8 @@ final class MeshSystem {
         return Arrays.copyOfRange(series, Math.max(0, series.length - points), series.length);
     }
 
-    void report(ObjectNode root) {
+    @Override
+    public void report(ObjectNode root) {
         ArrayNode breakers = root.putArray("breakers");
         long requests = 0;
         long attemptsSent = 0;

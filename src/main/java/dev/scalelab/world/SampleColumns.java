@@ -44,7 +44,7 @@ final class SampleColumns {
 
     SampleColumns(Scenario s) {
         Set<String> used = new HashSet<>(List.of(Sample.CSV_HEADER.split(",")));
-        autoscaler = s.autoscaler().policy() != Scenario.AutoscalerPolicy.NONE || setsPath(s, "autoscaler.policy");
+        autoscaler = s.autoscaler().policy() != Scenario.AutoscalerPolicy.NONE || Timeline.sets(s, "autoscaler.policy");
         if (autoscaler) {
             add(used, "autoscaler_proposed_replicas_count");
             add(used, "autoscaler_desired_replicas_count");
@@ -72,7 +72,7 @@ final class SampleColumns {
             dependencyPrefixes.add(prefix);
             add(used, prefix + "_requests_per_s");
             add(used, prefix + "_attempts_per_s");
-            boolean breaker = d.breaker() != null || setsPrefix(s, "dependencies[" + i + "].breaker.");
+            boolean breaker = d.breaker() != null || Timeline.setsUnder(s, "dependencies[" + i + "].breaker.");
             dependencyBreakers.add(breaker);
             if (breaker) {
                 add(used, prefix + "_not_permitted_per_s");
@@ -89,14 +89,6 @@ final class SampleColumns {
         }
         names.add(c);
         return c;
-    }
-
-    private static boolean setsPath(Scenario s, String path) {
-        return s.timeline().stream().anyMatch(e -> e.command().equals("set") && path.equals(e.path()));
-    }
-
-    private static boolean setsPrefix(Scenario s, String prefix) {
-        return s.timeline().stream().anyMatch(e -> e.command().equals("set") && e.path() != null && e.path().startsWith(prefix));
     }
 
     /** "Payments-API" -> "payments_api". */
@@ -126,7 +118,7 @@ final class SampleColumns {
         Map<String, String> v = new LinkedHashMap<>();
         int next = 0;
         if (autoscaler) {
-            ScalingDecision d = w.autoscaling() ? w.lastScaling() : null;
+            ScalingDecision d = w.scaling().activeDecision();
             v.put(names.get(next++), d == null ? "" : Integer.toString(d.proposed()));
             v.put(names.get(next++), d == null ? "" : Integer.toString(d.desired()));
         }

@@ -1,0 +1,35 @@
+package dev.scalelab.world;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * One part of the world (the workload, the balancer, the pool and its scalers, the cache, the
+ * database, the dependencies, and the shared request metrics and decision log). Each owns its
+ * state and gives the world four things:
+ * <ul>
+ *   <li>its live parameters: the {@link Part} it is names them through an enum of apply steps
+ *       ({@link ApplyStep}), each step listing the {@link Parameter}s it applies, and
+ *       {@link #apply} runs the step of a change; every parameter has exactly one owner;</li>
+ *   <li>its per-second sample, {@link #sample}, taken after the world's own;</li>
+ *   <li>its section of the report, {@link #report};</li>
+ *   <li>its lines in the decision log, written with its own {@link Source}.</li>
+ * </ul>
+ * Its part of the {@link Snapshot} is a typed view each subsystem makes for the panel that draws it.
+ */
+interface Subsystem {
+    /**
+     * Takes the step of a change of {@code p}, one of this part's parameters, that the world's
+     * current scenario already holds. A part without live parameters is never asked.
+     */
+    default void apply(Parameter p, Source by) {
+        throw new IllegalArgumentException(p + " is not a parameter of " + getClass().getSimpleName());
+    }
+
+    /** Takes this part's sample of the second that just ended. */
+    default void sample() {
+    }
+
+    /** Writes this part's section of the report. */
+    default void report(ObjectNode root) {
+    }
+}
