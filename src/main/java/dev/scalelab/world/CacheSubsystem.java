@@ -54,6 +54,8 @@ final class CacheSubsystem implements Subsystem {
     /** Where misses go: the database, or a store that answers after a sampled latency. */
     private final DataSystem data;
     private CacheSystem cache;
+    /** Levels with a column of their own, or -1 without cache columns. */
+    private int levelColumns = -1;
 
     CacheSubsystem(World world, Simulation sim, RandomStreams streams, DataSystem data, KeySampler keys) {
         this.world = world;
@@ -107,6 +109,30 @@ final class CacheSubsystem implements Subsystem {
         if (cache != null) {
             cache.sample();
         }
+    }
+
+    @Override
+    public void declareColumns(SampleColumns columns, Scenario initial) {
+        if (initial.cache() != null) {
+            columns.add("cache_hit_ratio");
+            for (Scenario.CacheLevel l : initial.cache().levels()) {
+                columns.add("cache_" + SampleColumns.name(l.name()) + "_hit_ratio");
+            }
+            columns.add("cache_store_loads_per_s");
+            levelColumns = initial.cache().levels().size();
+        }
+    }
+
+    @Override
+    public void columnValues(List<String> cells) {
+        if (levelColumns < 0) {
+            return;
+        }
+        cells.add(cache == null ? "" : SampleColumns.ratio(cache.lastHitRatio()));
+        for (int i = 0; i < levelColumns; i++) {
+            cells.add(cache == null ? "" : SampleColumns.ratio(cache.lastLevelHitRatio(i)));
+        }
+        cells.add(cache == null ? "" : SampleColumns.count(cache.lastStoreLoads()));
     }
 
     @Override

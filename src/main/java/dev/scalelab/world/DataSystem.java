@@ -127,6 +127,20 @@ final class DataSystem implements BackingStore, Subsystem {
         }
     }
 
+    @Override
+    public void declareColumns(SampleColumns columns, Scenario initial) {
+        columns.add("db_queries_per_s");
+        columns.add("db_stale_reads_per_s");
+        columns.add("db_keys_moved_count");
+    }
+
+    @Override
+    public void columnValues(List<String> cells) {
+        cells.add(SampleColumns.count(queriesPerSecond.last()));
+        cells.add(SampleColumns.count(staleReadsPerSecond.last()));
+        cells.add(Long.toString(keysMoved()));
+    }
+
     /** A request's own query; {@code done} hears whether it succeeded. */
     void query(int key, boolean read, int session, Consumer<Boolean> done) {
         Session s = sessions[Math.floorMod(session, sessions.length)];
@@ -160,16 +174,6 @@ final class DataSystem implements BackingStore, Subsystem {
         staleReadsPerSecond.append(c.staleReads() - lastStale);
         lastQueries = queries;
         lastStale = c.staleReads();
-    }
-
-    /** Queries (reads and writes) in the last second, for the time series. */
-    double lastQueries() {
-        return queriesPerSecond.last();
-    }
-
-    /** Stale reads in the last second. */
-    double lastStaleReads() {
-        return staleReadsPerSecond.last();
     }
 
     /** Keys moved between shards since the start of the run. */

@@ -2,6 +2,7 @@ package dev.scalelab.world;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalelab.sim.RateShape;
 import dev.scalelab.sim.Simulation;
 
 import java.util.ArrayDeque;
@@ -108,5 +109,16 @@ final class DecisionLog implements Subsystem {
         } else {
             o.put(name, String.valueOf(v));
         }
+    }
+
+    /** The scenario in one line, as the log's first line gives it. */
+    static String describe(Scenario s) {
+        Scenario.Arrival a = s.workload().arrival();
+        String load = a.process() == Scenario.ArrivalProcess.POISSON
+                ? "Poisson " + Parameter.format(a.ratePerSecond()) + " req/s" + (a.shape().kind() == RateShape.Kind.CONSTANT ? "" : " (" + a.shape().kind().id() + ")")
+                : a.users() + " users, think " + Parameter.format(a.thinkTime().mean()) + " ms";
+        return load + "; " + s.service().instances() + " " + s.service().size().id() + " instances x " + s.service().workersPerInstance()
+                + " workers, " + s.service().serviceTime().kind().id() + " service " + Parameter.format(s.service().serviceTime().mean())
+                + " ms; " + s.balancer().strategy().id() + "; autoscaler " + s.autoscaler().policy().id() + "; seed " + s.seed();
     }
 }

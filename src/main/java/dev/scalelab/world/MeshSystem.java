@@ -44,6 +44,9 @@ final class MeshSystem implements Subsystem {
     private final SplittableRandom callRandom;
     private final List<BreakerTransition> transitions = new ArrayList<>();
     private static final int TRANSITION_CAPACITY = 10_000;
+    /** Per dependency: whether it has breaker columns in the time series, and its totals at the last row. */
+    private final List<Boolean> breakerColumns = new ArrayList<>();
+    private final List<long[]> columnTotals = new ArrayList<>();
 
     MeshSystem(World world, Simulation sim, List<Scenario.Dependency> config, RandomStreams streams) {
         this.world = world;
@@ -239,12 +242,40 @@ final class MeshSystem implements Subsystem {
 
     // ------------------------------------------------------------------ time series
 
-    int size() {
-        return clients.size();
+    @Override
+    public void declareColumns(SampleColumns columns, Scenario initial) {
+        for (int i = 0; i < initial.dependencies().size(); i++) {
+            Scenario.Dependency d = initial.dependencies().get(i);
+            String prefix = SampleColumns.name(d.name());
+            while (columns.taken(prefix + "_requests_per_s")) {
+                prefix = prefix + "_" + i;
+            }
+            columns.add(prefix + "_requests_per_s");
+            columns.add(prefix + "_attempts_per_s");
+            boolean breaker = d.breaker() != null || Timeline.setsUnder(initial, "dependencies[" + i + "].breaker.");
+            breakerColumns.add(breaker);
+            if (breaker) {
+                columns.add(prefix + "_not_permitted_per_s");
+                columns.add(prefix + "_breaker_state");
+            }
+            columnTotals.add(new long[3]);
+        }
     }
 
-    Scenario.Dependency dependency(int i) {
-        return config.get(i);
+    @Override
+    public void columnValues(List<String> cells) {
+        for (int i = 0; i < breakerColumns.size(); i++) {
+            long[] now = totals(i);
+            long[] last = columnTotals.get(i);
+            cells.add(Long.toString(now[0] - last[0]));
+            cells.add(Long.toString(now[1] - last[1]));
+            if (breakerColumns.get(i)) {
+                boolean has = config.get(i).breaker() != null;
+                cells.add(has ? Long.toString(now[2] - last[2]) : "");
+                cells.add(has ? breakerState(i).name() : "");
+            }
+            columnTotals.set(i, now);
+        }
     }
 
     /** Since the start of the run, across rebuilds: {requests, attempts sent, calls the breaker did not permit}. */

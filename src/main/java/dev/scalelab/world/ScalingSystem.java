@@ -85,6 +85,7 @@ final class ScalingSystem implements Subsystem {
     private VerticalPolicy vertical;
     private long verticalGeneration;
     private String lastVertical = "";
+    private boolean autoscalerColumns;
 
     ScalingSystem(World world, Simulation sim, Scenario.Service service, RandomStreams streams) {
         this.world = world;
@@ -218,9 +219,23 @@ final class ScalingSystem implements Subsystem {
                 () -> autoscalerSync(generation));
     }
 
-    /** The horizontal policy's last decision while one runs, else null: for the time-series columns. */
-    ScalingDecision activeDecision() {
-        return horizontal == null ? null : lastScaling;
+    @Override
+    public void declareColumns(SampleColumns columns, Scenario initial) {
+        autoscalerColumns = initial.autoscaler().policy() != Scenario.AutoscalerPolicy.NONE
+                || Timeline.sets(initial, "autoscaler.policy");
+        if (autoscalerColumns) {
+            columns.add("autoscaler_proposed_replicas_count");
+            columns.add("autoscaler_desired_replicas_count");
+        }
+    }
+
+    @Override
+    public void columnValues(List<String> cells) {
+        if (autoscalerColumns) {
+            ScalingDecision d = horizontal == null ? null : lastScaling;
+            cells.add(d == null ? "" : Integer.toString(d.proposed()));
+            cells.add(d == null ? "" : Integer.toString(d.desired()));
+        }
     }
 
     // ------------------------------------------------------------------ vertical

@@ -2,6 +2,8 @@ package dev.scalelab.world;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
+import java.util.List;
+
 /**
  * One part of the world (the workload, the balancer, the pool and its scalers, the cache, the
  * database, the dependencies, and the shared request metrics and decision log). Each owns its
@@ -10,7 +12,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  *   <li>its live parameters: the {@link Part} it is names them through an enum of apply steps
  *       ({@link ApplyStep}), each step listing the {@link Parameter}s it applies, and
  *       {@link #apply} runs the step of a change; every parameter has exactly one owner;</li>
- *   <li>its per-second sample, {@link #sample}, taken after the world's own;</li>
+ *   <li>its per-second sample, {@link #sample}, taken after the world's own, and its columns of
+ *       the time-series file, {@link #declareColumns} and {@link #columnValues};</li>
  *   <li>its section of the report, {@link #report};</li>
  *   <li>its lines in the decision log, written with its own {@link Source}.</li>
  * </ul>
@@ -27,6 +30,17 @@ interface Subsystem {
 
     /** Takes this part's sample of the second that just ended. */
     default void sample() {
+    }
+
+    /**
+     * Declares this part's columns of the time-series file, from the scenario at the start (and
+     * its timeline); called once, when the world is built.
+     */
+    default void declareColumns(SampleColumns columns, Scenario initial) {
+    }
+
+    /** Adds this second's values of the columns it declared, in their order ("" for nothing to say). */
+    default void columnValues(List<String> cells) {
     }
 
     /** Writes this part's section of the report. */

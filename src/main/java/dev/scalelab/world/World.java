@@ -49,7 +49,7 @@ public final class World {
     private final MeshSystem mesh;
     /** Every part, in the order their sections appear in the report and their samples are taken. */
     private final List<Subsystem> parts = new ArrayList<>();
-    private final SampleColumns sampleColumns;
+    private final SampleColumns sampleColumns = new SampleColumns();
     private Consumer<Sample> sampleSink;
 
     public World(Scenario scenario) {
@@ -82,12 +82,14 @@ public final class World {
         if (mesh != null) {
             parts.add(mesh);
         }
-        sampleColumns = new SampleColumns(scenario);
+        for (Subsystem part : parts) {
+            part.declareColumns(sampleColumns, scenario);
+        }
 
         workload.start(scenario.workload().arrival());
         sim.schedule(RequestMetrics.SAMPLE_PERIOD_NANOS, this::takeSample);
         scaling.startScrapes();
-        log(Source.WORLD, "started: " + describe(scenario));
+        log(Source.WORLD, "started: " + DecisionLog.describe(scenario));
         scaling.startScalers();
     }
 
@@ -401,7 +403,7 @@ public final class World {
         }
         if (sampleSink != null) {
             // The parts' columns are formatted for the sink alone: a run without one (the app, bench) skips them.
-            sample = sample.withParts(sampleColumns.values(this));
+            sample = sample.withParts(sampleColumns.values(parts));
             metrics.withParts(sample);
             sampleSink.accept(sample);
         }
@@ -447,15 +449,5 @@ public final class World {
 
     KeySampler workloadKeys() {
         return workload.keys();
-    }
-
-    static String describe(Scenario s) {
-        Scenario.Arrival a = s.workload().arrival();
-        String load = a.process() == Scenario.ArrivalProcess.POISSON
-                ? "Poisson " + Parameter.format(a.ratePerSecond()) + " req/s" + (a.shape().kind() == dev.scalelab.sim.RateShape.Kind.CONSTANT ? "" : " (" + a.shape().kind().id() + ")")
-                : a.users() + " users, think " + Parameter.format(a.thinkTime().mean()) + " ms";
-        return load + "; " + s.service().instances() + " " + s.service().size().id() + " instances x " + s.service().workersPerInstance()
-                + " workers, " + s.service().serviceTime().kind().id() + " service " + Parameter.format(s.service().serviceTime().mean())
-                + " ms; " + s.balancer().strategy().id() + "; autoscaler " + s.autoscaler().policy().id() + "; seed " + s.seed();
     }
 }
