@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.engine.caching.BackingStore;
 import dev.scalelab.sim.Distribution;
 import dev.scalelab.sim.Event;
-import dev.scalelab.sim.KeySampler;
 import dev.scalelab.sim.RandomStreams;
 import dev.scalelab.sim.Simulation;
 
@@ -53,16 +52,18 @@ final class CacheSubsystem implements Subsystem {
     private final RandomStreams streams;
     /** Where misses go: the database, or a store that answers after a sampled latency. */
     private final DataSystem data;
+    private final WorkloadSystem workload;
     private CacheSystem cache;
     /** Levels with a column of their own, or -1 without cache columns. */
     private int levelColumns = -1;
 
-    CacheSubsystem(World world, Simulation sim, RandomStreams streams, DataSystem data, KeySampler keys) {
+    CacheSubsystem(World world, Simulation sim, RandomStreams streams, DataSystem data, WorkloadSystem workload) {
         this.world = world;
         this.sim = sim;
         this.streams = streams;
         this.data = data;
-        rebuild(keys);
+        this.workload = workload;
+        rebuild();
     }
 
     /** The cache now, or null when the scenario has none. */
@@ -79,21 +80,21 @@ final class CacheSubsystem implements Subsystem {
                 }
             }
             case REBUILD -> {
-                rebuild(world.workloadKeys());
+                rebuild();
                 world.log(by, "cache rebuilt with the new settings: it starts cold");
             }
         }
     }
 
     /** The workload's key popularity changed: a cache sized and bounded for the old one starts over. */
-    void keysChanged(KeySampler keys, Source by) {
-        rebuild(keys);
+    void keysChanged(Source by) {
+        rebuild();
         if (cache != null) {
             world.log(by, "the cache restarts cold under the new key popularity");
         }
     }
 
-    private void rebuild(KeySampler keys) {
+    private void rebuild() {
         Scenario.Cache c = world.currentScenario().cache();
         if (c == null) {
             cache = null;
@@ -101,7 +102,7 @@ final class CacheSubsystem implements Subsystem {
         }
         BackingStore store = data != null ? data : new FixedLatencyStore(sim, c.storeLatency().toDistribution(),
                 streams.stream("cache.store"));
-        cache = new CacheSystem(sim, c, keys, store, streams.stream("cache"), cache);
+        cache = new CacheSystem(sim, c, workload.keys(), store, streams.stream("cache"), cache);
     }
 
     @Override

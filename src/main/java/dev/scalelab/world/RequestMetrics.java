@@ -7,6 +7,8 @@ import dev.scalelab.engine.metrics.RingSeries;
 import dev.scalelab.engine.scaling.Lifecycle;
 import dev.scalelab.sim.Simulation;
 
+import java.util.Locale;
+
 /**
  * What happened to the requests: totals over the run, the one-second interval's counts, the
  * latencies, the recent dispatches the balancer view animates, and the per-second series of
@@ -15,8 +17,17 @@ import dev.scalelab.sim.Simulation;
 final class RequestMetrics implements Subsystem {
     static final long SAMPLE_PERIOD_NANOS = Simulation.NANOS_PER_SECOND;
     private static final int DISPATCH_RING = 256;
+    /** A queued request's measured footprint: the Request object (56 bytes) and its queue slot. */
+    static final long BYTES_PER_REQUEST = 64;
 
     private final Simulation sim;
+    /**
+     * Requests the world may hold at once (queued, in service or waiting on the database and
+     * dependencies), at {@link #BYTES_PER_REQUEST} each. Above it the run stops with a message
+     * instead of ending in an OutOfMemoryError (500 instances with 100,000-deep queues at 10^6
+     * requests/s fill any heap).
+     */
+    private final long maxRequestsInSystem;
     private long offered;
     private long completed;
     private long rejected;
@@ -35,8 +46,9 @@ final class RequestMetrics implements Subsystem {
     private final byte[] dispatchOutcome = new byte[DISPATCH_RING];
     private long dispatchCount;
 
-    RequestMetrics(Simulation sim) {
+    RequestMetrics(Simulation sim, long requestMemoryBytes) {
         this.sim = sim;
+        this.maxRequestsInSystem = Math.max(1, requestMemoryBytes / BYTES_PER_REQUEST);
         for (int i = 0; i < series.length; i++) {
             series[i] = new RingSeries(World.SERIES_CAPACITY);
         }
@@ -45,6 +57,21 @@ final class RequestMetrics implements Subsystem {
     /** Requests in the system now: arrived, and neither answered, failed nor rejected. */
     long inSystem() {
         return offered - completed - failed - rejected;
+    }
+
+    /** Whether the world holds as many requests as its memory allows: the next arrival stops the run. */
+    boolean full() {
+        return inSystem() >= maxRequestsInSystem;
+    }
+
+    RunStoppedException tooManyRequests(int queueCapacity) {
+        double now = sim.nowSeconds();
+        return new RunStoppedException(now, String.format(Locale.ROOT,
+                "the run stopped at t = %s s: %,d requests in the system fill the %,d MiB it may use for them; "
+                        + "lower workload.arrival.ratePerSecond or service.queueCapacity (now %,d per instance), "
+                        + "or give Java more memory (java -Xmx…: a run may use half the heap)",
+                Parameter.format(Math.round(now * 1000) / 1000.0), inSystem(),
+                maxRequestsInSystem * BYTES_PER_REQUEST >> 20, queueCapacity));
     }
 
     /** Counts an arrival; returns its id, 1 for the first. */

@@ -210,7 +210,7 @@ final class ScalingSystem implements Subsystem {
         lastScaling = d;
         Source policy = Source.horizontal(d.policy());
         world.log(policy, d.explanation());
-        world.decide(new Decision(now / 1e9, policy, d.explanation(), d.current(), d.proposed(), d.desired(),
+        world.decisionLog().decide(new Decision(now / 1e9, policy, d.explanation(), d.current(), d.proposed(), d.desired(),
                 d.inputs().isEmpty() ? Map.of() : Map.of("inputs", d.inputs())));
         if (d.rescale()) {
             setSpec(d.desired(), d.victim());
@@ -283,7 +283,7 @@ final class ScalingSystem implements Subsystem {
         VerticalPolicy.VerticalDecision d = vertical.decide(now, size, s, capacity == 0 ? Double.NaN : used / capacity);
         lastVertical = d.explanation();
         world.log(Source.VERTICAL, d.explanation());
-        world.decide(new Decision(now / 1e9, Source.vertical(d.policy()), d.explanation(), -1, -1, -1));
+        world.decisionLog().decide(new Decision(now / 1e9, Source.vertical(d.policy()), d.explanation(), -1, -1, -1));
         if (d.resize() && !pool.rolling()) {
             Scenario current = world.currentScenario();
             world.replaceScenario(current.withService(current.service().withSize(d.desired())));

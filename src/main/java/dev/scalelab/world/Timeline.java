@@ -16,20 +16,62 @@ final class Timeline {
     private final List<Scenario.TimelineEntry> entries;
     private int cursor;
     private final List<Scenario.TimelineEntry> recorded = new ArrayList<>();
+    private final WorkloadSystem workload;
+    private final BalancerSystem balancer;
+    private final ScalingSystem scaling;
+    private final CacheSubsystem cache;
+    /** Null when the scenario has no database, or no dependencies. */
+    private final DataSystem data;
+    private final MeshSystem mesh;
 
-    Timeline(World world, Scenario initial) {
+    Timeline(World world, Scenario initial, WorkloadSystem workload, BalancerSystem balancer, ScalingSystem scaling,
+             CacheSubsystem cache, DataSystem data, MeshSystem mesh) {
         this.world = world;
         this.initial = initial;
         this.entries = initial.timeline();
+        this.workload = workload;
+        this.balancer = balancer;
+        this.scaling = scaling;
+        this.cache = cache;
+        this.data = data;
+        this.mesh = mesh;
+    }
+
+    /** The subsystem that owns {@code part}'s parameters, or null when the scenario lacks it (no database). */
+    private Subsystem owner(Part part) {
+        return switch (part) {
+            case WORKLOAD -> workload;
+            case BALANCER -> balancer;
+            case SCALING -> scaling;
+            case CACHE -> cache;
+            case DATA -> data;
+        };
     }
 
     /** When the next timeline command is due, or {@code Long.MAX_VALUE} when none is left. */
-    long nextDueNanos() {
+    private long nextDueNanos() {
         return cursor < entries.size() ? Simulation.secondsToNanos(entries.get(cursor).atSeconds()) : Long.MAX_VALUE;
     }
 
-    void applyNext() {
-        apply(entries.get(cursor++), Source.TIMELINE);
+    /**
+     * Runs {@code sim} up to {@code untilNanos}, at most about {@code maxEvents} events, applying each
+     * timeline command after every event at or before its time; see {@link World#advance}.
+     */
+    boolean advance(Simulation sim, long untilNanos, int maxEvents) {
+        int budget = maxEvents;
+        while (true) {
+            long due = nextDueNanos();
+            boolean timelineDue = due != Long.MAX_VALUE && due <= untilNanos;
+            long barrier = timelineDue ? due : untilNanos;
+            budget -= sim.runUntil(barrier, budget);
+            if (sim.nextEventTime() <= barrier) {
+                return false; // out of budget
+            }
+            if (!timelineDue) {
+                return true;
+            }
+            apply(entries.get(cursor++), Source.TIMELINE);
+        }
     }
 
     /** A command of the user, applied now and, unless refused, recorded at {@code atSeconds}. */
@@ -96,12 +138,12 @@ final class Timeline {
             world.log(by, "refused: " + conflict.getMessage());
             return false;
         }
-        Subsystem owner = world.subsystem(Part.of(p));
+        Subsystem owner = owner(Part.of(p));
         if (owner != null) {
             owner.apply(p, by);
         }
         Object after = p.read(world.currentScenario());
-        world.logChange(by, p.path(), before, after, p.path() + ": " + show(before) + " -> " + show(after));
+        world.decisionLog().change(by, p.path(), before, after, p.path() + ": " + show(before) + " -> " + show(after));
         return true;
     }
 
@@ -116,8 +158,8 @@ final class Timeline {
         }
         Object after = ScenarioFiles.readDependencyField(world.currentScenario(), path);
         String was = before == null && MeshSystem.isBreakerField(path) ? "no breaker" : show(before);
-        world.logChange(by, path, before, after, path + ": " + was + " -> " + show(after));
-        world.mesh().applyField(path);
+        world.decisionLog().change(by, path, before, after, path + ": " + was + " -> " + show(after));
+        mesh.applyField(path);
         return true;
     }
 
@@ -126,7 +168,6 @@ final class Timeline {
     }
 
     private boolean act(Action action, Scenario.TimelineEntry e, Source by) {
-        ScalingSystem scaling = world.scaling();
         ServicePool pool = scaling.pool();
         switch (action) {
             case ADD_INSTANCE:
@@ -166,7 +207,6 @@ final class Timeline {
             case ERROR_RATE:
             case LATENCY:
             case OUTAGE:
-                MeshSystem mesh = world.mesh();
                 if (mesh == null) {
                     world.log(by, action.id() + ": this scenario has no dependencies");
                     return false;
@@ -180,24 +220,23 @@ final class Timeline {
     }
 
     private boolean cacheAction(Action action, Scenario.TimelineEntry e, Source by) {
-        CacheSystem cache = world.cache();
-        if (cache == null) {
+        CacheSystem c = cache.cache();
+        if (c == null) {
             world.log(by, action.id() + ": this scenario has no cache");
             return false;
         }
         world.log(by, action.id() + (e.target() == null ? "" : " " + e.target()) + (e.value() == null ? "" : " " + show(e.value())));
         if (action == Action.FLUSH_CACHE) {
-            return cache.flush(e.target(), world);
+            return c.flush(e.target(), world);
         }
         if (action == Action.FAIL_CACHE_LEVEL) {
-            return cache.fail(e.target(), world);
+            return c.fail(e.target(), world);
         }
-        cache.expire(e.value() == null ? 0 : ((Number) e.value()).intValue(), world);
+        c.expire(e.value() == null ? 0 : ((Number) e.value()).intValue(), world);
         return true;
     }
 
     private boolean dataAction(Action action, Scenario.TimelineEntry e, Source by) {
-        DataSystem data = world.data();
         if (data == null) {
             world.log(by, action.id() + ": this scenario has no database");
             return false;

@@ -2,13 +2,11 @@ package dev.scalelab.world;
 
 import dev.scalelab.engine.resilience.AttemptRecord;
 import dev.scalelab.engine.scaling.Lifecycle;
-import dev.scalelab.sim.KeySampler;
 import dev.scalelab.sim.RandomStreams;
 import dev.scalelab.sim.Simulation;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.function.Consumer;
 
 /**
@@ -25,18 +23,11 @@ public final class World {
     /** Live commands apply on the next whole millisecond of virtual time: see {@link #commandTimeNanos()}. */
     private static final long COMMAND_GRANULARITY_NANOS = Simulation.NANOS_PER_MILLI;
     /** A queued request's measured footprint: the Request object (56 bytes) and its queue slot. */
-    static final long BYTES_PER_REQUEST = 64;
+    static final long BYTES_PER_REQUEST = RequestMetrics.BYTES_PER_REQUEST;
 
     private final Simulation sim = new Simulation();
     private final Scenario initial;
     private Scenario current;
-    /**
-     * Requests this world may hold at once (queued, in service or waiting on the database and
-     * dependencies): half the heap at {@link #BYTES_PER_REQUEST} each. Above it the run stops with a
-     * message instead of ending in an OutOfMemoryError (500 instances with 100,000-deep queues at
-     * 10^6 requests/s fill any heap).
-     */
-    private final long maxRequestsInSystem;
 
     private final DecisionLog log;
     private final RequestMetrics metrics;
@@ -59,13 +50,11 @@ public final class World {
     /** A world whose requests may take about {@code requestMemoryBytes} of the heap at once. */
     public World(Scenario scenario, long requestMemoryBytes) {
         Part.checkOwners();
-        this.maxRequestsInSystem = Math.max(1, requestMemoryBytes / BYTES_PER_REQUEST);
         this.initial = scenario;
         this.current = scenario;
         RandomStreams streams = new RandomStreams(scenario.seed());
         log = new DecisionLog(sim);
-        metrics = new RequestMetrics(sim);
-        timeline = new Timeline(this, scenario);
+        metrics = new RequestMetrics(sim, requestMemoryBytes);
         // The order below is the order of the first events; a run replays only if it stays.
         workload = new WorkloadSystem(this, sim, scenario.workload(), streams);
         balancer = new BalancerSystem(this, sim, streams);
@@ -73,8 +62,9 @@ public final class World {
         balancer.attach(scaling.pool());
         data = scenario.database() == null ? null
                 : new DataSystem(this, sim, scenario.database(), scenario.workload().keys().count(), streams.stream("database"));
-        cache = new CacheSubsystem(this, sim, streams, data, workload.keys());
+        cache = new CacheSubsystem(this, sim, streams, data, workload);
         mesh = scenario.dependencies().isEmpty() ? null : new MeshSystem(this, sim, scenario.dependencies(), streams);
+        timeline = new Timeline(this, scenario, workload, balancer, scaling, cache, data, mesh);
         parts.addAll(List.of(metrics, scaling, balancer, log, cache));
         if (data != null) {
             parts.add(data);
@@ -129,20 +119,7 @@ public final class World {
      * live commands follow, so a recorded run replays exactly.
      */
     public boolean advance(long untilNanos, int maxEvents) {
-        int budget = maxEvents;
-        while (true) {
-            long due = timeline.nextDueNanos();
-            boolean timelineDue = due != Long.MAX_VALUE && due <= untilNanos;
-            long barrier = timelineDue ? due : untilNanos;
-            budget -= sim.runUntil(barrier, budget);
-            if (sim.nextEventTime() <= barrier) {
-                return false; // out of budget
-            }
-            if (!timelineDue) {
-                return true;
-            }
-            timeline.applyNext();
-        }
+        return timeline.advance(sim, untilNanos, maxEvents);
     }
 
     /**
@@ -214,8 +191,8 @@ public final class World {
     // ------------------------------------------------------------------ the request path
 
     void arrive(int user) {
-        if (metrics.inSystem() >= maxRequestsInSystem) {
-            throw tooManyRequests();
+        if (metrics.full()) {
+            throw metrics.tooManyRequests(current.service().queueCapacity());
         }
         long id = metrics.arrived();
         int key = workload.nextKey();
@@ -241,15 +218,6 @@ public final class World {
             balancer.onComplete(in, 0);
             reject(r, in.number, Snapshot.Dispatches.REJECTED_QUEUE_FULL);
         }
-    }
-
-    private RunStoppedException tooManyRequests() {
-        return new RunStoppedException(nowSeconds(), String.format(Locale.ROOT,
-                "the run stopped at t = %s s: %,d requests in the system fill the %,d MiB it may use for them; "
-                        + "lower workload.arrival.ratePerSecond or service.queueCapacity (now %,d per instance), "
-                        + "or give Java more memory (java -Xmx…: a run may use half the heap)",
-                Parameter.format(Math.round(nowSeconds() * 1000) / 1000.0), metrics.inSystem(),
-                maxRequestsInSystem * BYTES_PER_REQUEST >> 20, current.service().queueCapacity()));
     }
 
     private void reject(Request r, int instanceNumber, byte outcome) {
@@ -369,30 +337,15 @@ public final class World {
     }
 
     void keysChanged(Source by) {
-        cache.keysChanged(workload.keys(), by);
+        cache.keysChanged(by);
     }
 
     void log(Source source, String message) {
         log.log(source, message);
     }
 
-    void logChange(Source by, String path, Object before, Object after, String message) {
-        log.change(by, path, before, after, message);
-    }
-
-    void decide(Decision d) {
-        log.decide(d);
-    }
-
-    /** The subsystem that owns {@code part}'s parameters, or null when the scenario lacks it (no database). */
-    Subsystem subsystem(Part part) {
-        return switch (part) {
-            case WORKLOAD -> workload;
-            case BALANCER -> balancer;
-            case SCALING -> scaling;
-            case CACHE -> cache;
-            case DATA -> data;
-        };
+    DecisionLog decisionLog() {
+        return log;
     }
 
     private void takeSample() {
@@ -429,25 +382,5 @@ public final class World {
 
     List<Decision> decisions() {
         return log.decisions();
-    }
-
-    ScalingSystem scaling() {
-        return scaling;
-    }
-
-    CacheSystem cache() {
-        return cache.cache();
-    }
-
-    DataSystem data() {
-        return data;
-    }
-
-    MeshSystem mesh() {
-        return mesh;
-    }
-
-    KeySampler workloadKeys() {
-        return workload.keys();
     }
 }
