@@ -12,7 +12,7 @@ import java.util.Locale;
 /**
  * What happened to the requests: totals over the run, the one-second interval's counts, the
  * latencies, the recent dispatches the balancer view animates, and the per-second series of
- * {@link SampleSeries}. Confined to the simulation thread.
+ * charted {@link SampleColumn}s. Confined to the simulation thread.
  */
 final class RequestMetrics implements Subsystem {
     static final long SAMPLE_PERIOD_NANOS = Simulation.NANOS_PER_SECOND;
@@ -40,7 +40,8 @@ final class RequestMetrics implements Subsystem {
     private long intervalRejected;
     private long intervalFailed;
     private Sample lastSample;
-    private final RingSeries[] series = new RingSeries[SampleSeries.values().length];
+    /** Per {@link SampleColumn}, by ordinal: its series when charted, else null. */
+    private final RingSeries[] series = new RingSeries[SampleColumn.values().length];
 
     private final int[] dispatchInstance = new int[DISPATCH_RING];
     private final byte[] dispatchOutcome = new byte[DISPATCH_RING];
@@ -49,8 +50,10 @@ final class RequestMetrics implements Subsystem {
     RequestMetrics(Simulation sim, long requestMemoryBytes) {
         this.sim = sim;
         this.maxRequestsInSystem = Math.max(1, requestMemoryBytes / BYTES_PER_REQUEST);
-        for (int i = 0; i < series.length; i++) {
-            series[i] = new RingSeries(World.SERIES_CAPACITY);
+        for (SampleColumn c : SampleColumn.values()) {
+            if (c.charted()) {
+                series[c.ordinal()] = new RingSeries(World.SERIES_CAPACITY);
+            }
         }
     }
 
@@ -126,8 +129,10 @@ final class RequestMetrics implements Subsystem {
         intervalCompleted = 0;
         intervalRejected = 0;
         intervalFailed = 0;
-        for (SampleSeries kind : SampleSeries.values()) {
-            series[kind.ordinal()].append(kind.of(lastSample));
+        for (SampleColumn c : SampleColumn.values()) {
+            if (c.charted()) {
+                series[c.ordinal()].append(c.of(lastSample));
+            }
         }
         return lastSample;
     }
@@ -164,14 +169,14 @@ final class RequestMetrics implements Subsystem {
     }
 
     Snapshot.Series seriesView(int points) {
-        return new Snapshot.Series(tail(SampleSeries.TIME, points), tail(SampleSeries.OFFERED, points),
-                tail(SampleSeries.THROUGHPUT, points), tail(SampleSeries.REJECTED, points), tail(SampleSeries.FAILED, points),
-                tail(SampleSeries.P50, points), tail(SampleSeries.P99, points), tail(SampleSeries.INSTANCES, points),
-                tail(SampleSeries.DESIRED, points), tail(SampleSeries.UTILIZATION, points),
-                tail(SampleSeries.COST_PER_HOUR, points), tail(SampleSeries.COST, points));
+        return new Snapshot.Series(tail(SampleColumn.TIME, points), tail(SampleColumn.OFFERED, points),
+                tail(SampleColumn.THROUGHPUT, points), tail(SampleColumn.REJECTED, points), tail(SampleColumn.FAILED, points),
+                tail(SampleColumn.P50, points), tail(SampleColumn.P99, points), tail(SampleColumn.INSTANCES, points),
+                tail(SampleColumn.DESIRED, points), tail(SampleColumn.UTILIZATION, points),
+                tail(SampleColumn.COST_PER_HOUR, points), tail(SampleColumn.COST, points));
     }
 
-    private double[] tail(SampleSeries kind, int points) {
+    private double[] tail(SampleColumn kind, int points) {
         return series[kind.ordinal()].tail(points);
     }
 
