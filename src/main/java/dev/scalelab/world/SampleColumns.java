@@ -54,11 +54,6 @@ final class SampleColumns {
         return n.isEmpty() ? "part" : n;
     }
 
-    /** The part columns, in order. */
-    List<String> names() {
-        return Collections.unmodifiableList(names);
-    }
-
     /** The header of the time-series file: the base columns and the parts'. */
     String header() {
         return names.isEmpty() ? Sample.CSV_HEADER : Sample.CSV_HEADER + "," + String.join(",", names);
