@@ -9,6 +9,7 @@ import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.ScenarioFields;
 import dev.scalelab.world.Snapshot;
+import dev.scalelab.world.Source;
 import javafx.beans.property.StringProperty;
 import javafx.css.PseudoClass;
 import javafx.scene.Node;
@@ -330,7 +331,7 @@ final class ResilienceParameters {
             LogEntry e = recent.get(k);
             if (e.message().startsWith("refused: dependencies[")) {
                 showRefusal("The simulation refused the change: " + e.message().substring("refused: ".length()));
-            } else if (e.source().equals("user") && e.message().startsWith("dependencies[")) {
+            } else if (e.source() == Source.USER && e.message().startsWith("dependencies[")) {
                 showRefusal(""); // a later change went through
             }
         }
