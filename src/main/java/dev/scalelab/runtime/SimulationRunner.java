@@ -22,7 +22,8 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Threads: every public method may be called from any thread (the UI's). They only enqueue a
  * command, which the simulation thread runs between events; the world itself never leaves that
  * thread. The newest {@link Frame} is published into an {@link AtomicReference} at most once per
- * {@link #PUBLISH_INTERVAL_NANOS}, and the UI polls it once per frame.
+ * {@link #PUBLISH_INTERVAL_NANOS}, and the UI polls it once per frame. The private methods that
+ * touch the world assert that they run on the simulation thread.
  */
 public final class SimulationRunner implements AutoCloseable {
     public static final double MAX_SPEED = Double.POSITIVE_INFINITY;
@@ -117,6 +118,7 @@ public final class SimulationRunner implements AutoCloseable {
     }
 
     private long endNanos() {
+        assert onSimulationThread();
         return Simulation.secondsToNanos(world.currentScenario().durationSeconds());
     }
 
@@ -258,6 +260,7 @@ public final class SimulationRunner implements AutoCloseable {
     }
 
     private java.util.List<World> worlds() {
+        assert onSimulationThread();
         return race == null ? java.util.List.of(world) : java.util.List.of(world, race);
     }
 
@@ -268,7 +271,16 @@ public final class SimulationRunner implements AutoCloseable {
 
     // ------------------------------------------------------------------ simulation thread
 
+    /**
+     * True on this runner's simulation thread, or before that thread starts: the constructor
+     * publishes the first frame, and nothing else runs until {@link #start}.
+     */
+    private boolean onSimulationThread() {
+        return Thread.currentThread() == thread || thread.getState() == Thread.State.NEW;
+    }
+
     private void loop() {
+        assert onSimulationThread();
         reanchor();
         rateWindowStartWall = System.nanoTime();
         while (!closed) {
@@ -318,6 +330,7 @@ public final class SimulationRunner implements AutoCloseable {
     }
 
     private boolean runCommands() {
+        assert onSimulationThread();
         boolean any = false;
         Runnable c;
         while ((c = commands.poll()) != null) {
@@ -329,6 +342,7 @@ public final class SimulationRunner implements AutoCloseable {
 
     /** Advances toward the wall-clock target for at most one work slice; true when caught up. */
     private boolean advanceOneSlice() {
+        assert onSimulationThread();
         long sliceStart = System.nanoTime();
         long endNanos = endNanos();
         long target;
@@ -364,11 +378,13 @@ public final class SimulationRunner implements AutoCloseable {
     }
 
     private void reanchor() {
+        assert onSimulationThread();
         anchorWallNanos = System.nanoTime();
         anchorVirtualNanos = world.simulation().nowNanos();
     }
 
     private void publish(long wallNow) {
+        assert onSimulationThread();
         long events = world.simulation().eventsFired();
         if (wallNow - rateWindowStartWall >= 500_000_000L) {
             eventsPerSecond = (events - rateWindowStartEvents) * 1e9 / (wallNow - rateWindowStartWall);

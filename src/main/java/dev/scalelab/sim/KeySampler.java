@@ -52,7 +52,6 @@ public sealed interface KeySampler {
      * setup, then one uniform draw and one comparison per sample, whatever alpha and n.
      */
     final class Zipf implements KeySampler {
-        private final double alpha;
         private final double[] probabilities;
         private final double[] acceptance;
         private final int[] alias;
@@ -61,7 +60,6 @@ public sealed interface KeySampler {
             if (count < 1) {
                 throw new IllegalArgumentException("Zipf needs at least one key");
             }
-            this.alpha = alpha;
             probabilities = new double[count];
             double norm = 0;
             for (int k = 0; k < count; k++) {
@@ -113,10 +111,6 @@ public sealed interface KeySampler {
                 acceptance[s] = 1.0;
                 alias[s] = s;
             }
-        }
-
-        public double alpha() {
-            return alpha;
         }
 
         @Override

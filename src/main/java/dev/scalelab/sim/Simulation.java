@@ -24,10 +24,6 @@ public final class Simulation {
         return eventsFired;
     }
 
-    public int pendingEvents() {
-        return queue.size();
-    }
-
     public void schedule(long atNanos, Event event) {
         if (atNanos < nowNanos) {
             throw new IllegalArgumentException("cannot schedule in the past: " + atNanos + " < " + nowNanos);

@@ -8,8 +8,10 @@ import java.util.Locale;
  * {@code AnimationTimer} receives. It keeps two views: the last {@link #WINDOW_NANOS} for the status
  * bar, and the whole run (a histogram, so memory stays bounded) for {@code --frame-stats}.
  *
- * <p>FX thread only. {@link #record} allocates nothing; the window statistics sort a preallocated
- * scratch array, so call them a few times a second, not per frame.
+ * <p>Confined to one thread, without locks: in the app the FX thread, where the main window's pulse
+ * and {@code frameMeter()} check it; it touches no JavaFX itself, so a test may drive it from its own
+ * thread. {@link #record} allocates nothing; the window statistics sort a preallocated scratch array,
+ * so call them a few times a second, not per frame.
  */
 public final class FrameMeter {
     static final long WINDOW_NANOS = 2_000_000_000L;

@@ -2,7 +2,7 @@ package dev.scalelab.ui;
 
 import dev.scalelab.runtime.Frame;
 import dev.scalelab.runtime.SimulationRunner;
-import dev.scalelab.ui.parameters.ParameterPaneViewModel;
+import dev.scalelab.ui.parameters.ParameterPane;
 import dev.scalelab.world.Presets;
 import javafx.animation.AnimationTimer;
 import javafx.beans.value.ObservableBooleanValue;
@@ -42,7 +42,8 @@ public final class MainWindowController {
 
     private final SimulationRunner runner;
     private final MainWindowViewModel viewModel;
-    private final ParameterPaneViewModel parameters;
+    /** The general parameter pane, shown for panels without their own. */
+    private final ParameterPane parameters;
     private final List<Panel> panels;
     private final FrameMeter frameMeter = new FrameMeter();
     private final AnimationTimer pulse = new AnimationTimer() {
@@ -63,8 +64,6 @@ public final class MainWindowController {
     @FXML private ListView<Panel> panelList;
     @FXML private StackPane panelHost;
     @FXML private StackPane parameterHost;
-    /** The general parameter pane, shown for panels without their own. */
-    private Node generalParameters;
     @FXML private StackPane chartHost;
     @FXML private ListView<String> logList;
     @FXML private Label simTimeLabel;
@@ -76,8 +75,9 @@ public final class MainWindowController {
     @FXML private Label failureLabel;
     @FXML private Label messageLabel;
 
-    public MainWindowController(SimulationRunner runner, MainWindowViewModel viewModel, ParameterPaneViewModel parameters,
+    public MainWindowController(SimulationRunner runner, MainWindowViewModel viewModel, ParameterPane parameters,
                                 List<Panel> panels) {
+        assert FxThread.isCurrent();
         this.runner = runner;
         this.viewModel = viewModel;
         this.parameters = parameters;
@@ -86,6 +86,7 @@ public final class MainWindowController {
 
     @FXML
     private void initialize() {
+        assert FxThread.isCurrent();
         presetChoice.getItems().setAll(Presets.names());
         // A scenario from a file is no preset: the menu then shows the file's name.
         presetChoice.promptTextProperty().bind(viewModel.scenarioLabelProperty());
@@ -181,6 +182,7 @@ public final class MainWindowController {
 
     /** Shows the panel titled {@code title} (case-insensitive); keeps the current one if there is none. FX thread. */
     public void selectPanel(String title) {
+        assert FxThread.isCurrent();
         for (Panel p : panelList.getItems()) {
             if (p.title().equalsIgnoreCase(title)) {
                 panelList.getSelectionModel().select(p);
@@ -195,9 +197,6 @@ public final class MainWindowController {
     }
 
     private void showPanel(Panel panel) {
-        if (generalParameters == null && !parameterHost.getChildren().isEmpty()) {
-            generalParameters = parameterHost.getChildren().get(0);
-        }
         if (panel == null) {
             panelHost.getChildren().clear();
             chartHost.getChildren().clear();
@@ -206,26 +205,30 @@ public final class MainWindowController {
         panelHost.getChildren().setAll(panel.view());
         chartHost.getChildren().setAll(panel.charts());
         Node own = panel.parameters();
-        parameterHost.getChildren().setAll(own != null ? own : generalParameters);
+        parameterHost.getChildren().setAll(own != null ? own : parameters.node());
         // A panel drawn for the first time gets the newest frame at once, not on the next one.
         shownFrame = -1;
     }
 
     /** Starts polling the runner once per pulse. */
     public void start() {
+        assert FxThread.isCurrent();
         pulse.start();
     }
 
     public void stop() {
+        assert FxThread.isCurrent();
         pulse.stop();
     }
 
     /** The frame meter fed by this window's pulses. */
     public FrameMeter frameMeter() {
+        assert FxThread.isCurrent();
         return frameMeter;
     }
 
     private void onPulse(long nowNanos) {
+        assert FxThread.isCurrent();
         frameMeter.record(nowNanos);
         Panel panel = panelList.getSelectionModel().getSelectedItem();
         Frame frame = runner.latest();

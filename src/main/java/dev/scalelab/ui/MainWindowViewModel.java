@@ -68,6 +68,7 @@ public final class MainWindowViewModel {
     private long lastSeed;
 
     public MainWindowViewModel(SimulationRunner runner, String initialScenarioLabel) {
+        assert FxThread.isCurrent();
         this.runner = runner;
         Frame first = runner.latest();
         lastStatusPaused = first.status().paused();
@@ -87,6 +88,7 @@ public final class MainWindowViewModel {
     // ------------------------------------------------------------------ commands
 
     public void togglePlay() {
+        assert FxThread.isCurrent();
         if (paused.get()) {
             runner.play();
         } else {
@@ -98,6 +100,7 @@ public final class MainWindowViewModel {
     }
 
     public void step() {
+        assert FxThread.isCurrent();
         runner.step();
         paused.set(true);
         updatePlayText();
@@ -114,6 +117,7 @@ public final class MainWindowViewModel {
 
     /** Starts the built-in scenario {@code name} from t = 0. */
     public void choosePreset(String name) {
+        assert FxThread.isCurrent();
         Scenario scenario = Presets.load(name);
         if (scenario == null) {
             throw new IllegalArgumentException("no preset " + name);
@@ -128,6 +132,7 @@ public final class MainWindowViewModel {
      * when that is not a whole number, {@link #seedErrorProperty()} says so and the run goes on.
      */
     public void reset() {
+        assert FxThread.isCurrent();
         long seed;
         try {
             seed = Long.parseLong(seedText.get().trim());
@@ -144,6 +149,7 @@ public final class MainWindowViewModel {
 
     /** Starts the scenario in {@code file}; on a bad file returns its one-line problem and the run goes on. */
     public Optional<String> open(Path file) {
+        assert FxThread.isCurrent();
         Scenario scenario;
         try {
             scenario = ScenarioFiles.read(file);
@@ -167,6 +173,7 @@ public final class MainWindowViewModel {
      * file replays it. The file is written off the FX thread; the future completes on the FX thread.
      */
     public CompletableFuture<Path> save(Path file) {
+        assert FxThread.isCurrent();
         return runner.recordedScenario()
                 .thenApplyAsync(recorded -> {
                     try {
@@ -192,6 +199,7 @@ public final class MainWindowViewModel {
 
     /** Takes in a frame the runner published since the last pulse. */
     public void update(Frame frame) {
+        assert FxThread.isCurrent();
         Snapshot snapshot = frame.snapshot();
         RunStatus status = frame.status();
 
@@ -244,6 +252,7 @@ public final class MainWindowViewModel {
 
     /** Shows the frame meter's rolling figures; a few times a second is enough to read them. */
     public void showFrameRate(FrameMeter meter) {
+        assert FxThread.isCurrent();
         frameRate.set(String.format(Locale.ROOT, "%.0f fps, p95 %.1f ms", meter.windowFramesPerSecond(), meter.windowP95IntervalMs()));
     }
 

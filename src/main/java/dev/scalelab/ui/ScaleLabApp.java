@@ -5,8 +5,7 @@ import dev.scalelab.ui.balancing.BalancingView;
 import dev.scalelab.ui.caching.CachingView;
 import dev.scalelab.ui.database.DatabasePanel;
 import dev.scalelab.ui.overview.OverviewView;
-import dev.scalelab.ui.parameters.ParameterPaneView;
-import dev.scalelab.ui.parameters.ParameterPaneViewModel;
+import dev.scalelab.ui.parameters.ParameterPane;
 import dev.scalelab.ui.resilience.ResilienceView;
 import dev.scalelab.ui.scaling.ScalingView;
 import dev.scalelab.world.ScenarioException;
@@ -65,23 +64,20 @@ public final class ScaleLabApp extends Application {
         if (options.speed() != 1) {
             windowModel.speedProperty().set(options.speed()); // the menu shows it, and it reaches the runner
         }
-        ParameterPaneViewModel parameterModel = new ParameterPaneViewModel(runner::set, runner.latest().snapshot().current());
+        ParameterPane parameters = new ParameterPane(runner::set, runner.latest().snapshot().current());
         // In the order of DESIGN.md: the Overview, then one panel per pattern along the request path.
-        window = new MainWindowController(runner, windowModel, parameterModel, List.of(
+        window = new MainWindowController(runner, windowModel, parameters, List.of(
                 new OverviewView(),
                 new ScalingView(runner),
                 new BalancingView(runner),
-                new CachingView(runner, windowModel::choosePreset),
+                CachingView.load(runner, windowModel::choosePreset),
                 new DatabasePanel(runner),
-                new ResilienceView(runner)));
+                ResilienceView.load(runner, windowModel::choosePreset)));
 
         FXMLLoader loader = new FXMLLoader(ScaleLabApp.class.getResource("/fxml/MainWindow.fxml"));
         loader.setControllerFactory(type -> {
             if (type == MainWindowController.class) {
                 return window;
-            }
-            if (type == ParameterPaneView.class) {
-                return new ParameterPaneView(parameterModel);
             }
             throw new IllegalArgumentException("no controller " + type.getName());
         });

@@ -206,23 +206,23 @@ final class CacheSystem {
     boolean flush(String levelName, World world) {
         if (levelName == null) {
             hierarchy.flushAll();
-            world.log("cache", "flushed every level");
+            world.log(Source.CACHE, "flushed every level");
             return true;
         }
         int i = levelIndex(levelName);
         if (i < 0) {
-            world.log("cache", "flush-cache " + levelName + ": no such level");
+            world.log(Source.CACHE, "flush-cache " + levelName + ": no such level");
             return false;
         }
         hierarchy.flushLevel(i);
-        world.log("cache", "flushed " + levelName);
+        world.log(Source.CACHE, "flushed " + levelName);
         return true;
     }
 
     void expire(int key, World world) {
         int inFlightBefore = hierarchy.loadsInFlight(key);
         hierarchy.expireNow(key);
-        world.log("cache", "key " + key + " expired in every level; its next reads all miss"
+        world.log(Source.CACHE, "key " + key + " expired in every level; its next reads all miss"
                 + (config.coalesce() ? " (coalesced into one load)" : " (no coalescing: each one loads)")
                 + (inFlightBefore > 0 ? "; " + inFlightBefore + " loads already in flight" : ""));
     }
@@ -230,13 +230,13 @@ final class CacheSystem {
     boolean fail(String levelName, World world) {
         int i = levelIndex(levelName);
         if (i < 0) {
-            world.log("cache", "fail-cache-level " + levelName + ": no such level");
+            world.log(Source.CACHE, "fail-cache-level " + levelName + ": no such level");
             return false;
         }
         long lostBefore = hierarchy.levelStats(i).lostDirtyWrites();
         hierarchy.failLevel(i);
         long lost = hierarchy.levelStats(i).lostDirtyWrites() - lostBefore;
-        world.log("cache", levelName + " failed and restarted empty; " + lost + " unflushed write-back writes lost");
+        world.log(Source.CACHE, levelName + " failed and restarted empty; " + lost + " unflushed write-back writes lost");
         return true;
     }
 

@@ -14,6 +14,7 @@ import dev.scalelab.engine.metrics.RingSeries;
 import dev.scalelab.sim.Event;
 import dev.scalelab.sim.Simulation;
 
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -22,7 +23,24 @@ import java.util.function.Consumer;
  * directly or as the cache's backing store, with its per-second series, actions and view.
  * Confined to the simulation thread.
  */
-final class DataSystem implements BackingStore {
+final class DataSystem implements BackingStore, Subsystem {
+    enum Step implements ApplyStep {
+        /** Settings read per query apply at once; a new layout starts a new, empty database. */
+        CONFIGURE(Parameter.DB_STRATEGY, Parameter.DB_VIRTUAL_NODES, Parameter.DB_READ_POLICY, Parameter.DB_CONSISTENCY,
+                Parameter.DB_REPLICATION, Parameter.DB_MIGRATION_RATE, Parameter.DB_MIGRATION_READS);
+
+        private final List<Parameter> parameters;
+
+        Step(Parameter... parameters) {
+            this.parameters = List.of(parameters);
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return parameters;
+        }
+    }
+
     private final World world;
     private final Simulation sim;
     private final SplittableRandom random;
@@ -74,14 +92,21 @@ final class DataSystem implements BackingStore {
     }
 
     private void onEvent(DataEvent e) {
-        world.log("database", e.message());
+        world.log(Source.DATABASE, e.message());
+    }
+
+    @Override
+    public void apply(Parameter p, Source by) {
+        switch (ApplyStep.of(Step.values(), p)) {
+            case CONFIGURE -> configure(world.currentScenario().database());
+        }
     }
 
     /**
      * Takes the scenario's new settings: those read per query apply at once; a new layout
      * (strategy or virtual nodes) builds a new, empty database, as a migration to another cluster would.
      */
-    void configure(Scenario.Database next) {
+    private void configure(Scenario.Database next) {
         boolean layout = !next.strategy().equals(config.strategy()) || next.virtualNodes() != config.virtualNodes();
         config = next;
         if (layout) {
@@ -96,10 +121,24 @@ final class DataSystem implements BackingStore {
             database = new Database(sim, toConfig(next, keyCount), random.split(), this::onEvent);
             // Sessions remember log positions and versions of the old database; they start over with it.
             sessions = newSessions(next.sessions());
-            world.log("database", "rebuilt with " + next.strategy() + " (" + next.shards() + " shards): a new layout starts empty");
+            world.log(Source.DATABASE, "rebuilt with " + next.strategy() + " (" + next.shards() + " shards): a new layout starts empty");
         } else {
             database.reconfigure(toConfig(next, keyCount));
         }
+    }
+
+    @Override
+    public void declareColumns(SampleColumns columns, Scenario initial) {
+        columns.add("db_queries_per_s");
+        columns.add("db_stale_reads_per_s");
+        columns.add("db_keys_moved_count");
+    }
+
+    @Override
+    public void columnValues(List<String> cells) {
+        cells.add(SampleColumns.count(queriesPerSecond.last()));
+        cells.add(SampleColumns.count(staleReadsPerSecond.last()));
+        cells.add(Long.toString(keysMoved()));
     }
 
     /** A request's own query; {@code done} hears whether it succeeded. */
@@ -127,23 +166,14 @@ final class DataSystem implements BackingStore {
         database.write(key, null, (QueryResult r) -> done.fire());
     }
 
-    void sample() {
+    @Override
+    public void sample() {
         DatabaseView.Counters c = database.counters();
         long queries = c.reads() + c.writes();
         queriesPerSecond.append(queries - lastQueries);
         staleReadsPerSecond.append(c.staleReads() - lastStale);
         lastQueries = queries;
         lastStale = c.staleReads();
-    }
-
-    /** Queries (reads and writes) in the last second, for the time series. */
-    double lastQueries() {
-        return queriesPerSecond.last();
-    }
-
-    /** Stale reads in the last second. */
-    double lastStaleReads() {
-        return staleReadsPerSecond.last();
     }
 
     /** Keys moved between shards since the start of the run. */
@@ -165,7 +195,7 @@ final class DataSystem implements BackingStore {
             id = shardId(target);
         }
         if (id < 0) {
-            world.log("database", "remove-shard " + target + ": no such shard");
+            world.log(Source.DATABASE, "remove-shard " + target + ": no such shard");
             return false;
         }
         return database.removeShard(id);
@@ -174,7 +204,7 @@ final class DataSystem implements BackingStore {
     boolean killPrimary(String target) {
         int id = shardId(target);
         if (id < 0) {
-            world.log("database", "kill-primary " + target + ": no such shard");
+            world.log(Source.DATABASE, "kill-primary " + target + ": no such shard");
             return false;
         }
         return database.killPrimary(id);
@@ -201,7 +231,8 @@ final class DataSystem implements BackingStore {
                 config.replication(), queriesPerSecond.tail(points), staleReadsPerSecond.tail(points));
     }
 
-    void report(ObjectNode root) {
+    @Override
+    public void report(ObjectNode root) {
         DatabaseView v = database.view();
         DatabaseView.Counters c = v.counters();
         ObjectNode db = root.putObject("database");

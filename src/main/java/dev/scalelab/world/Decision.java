@@ -12,14 +12,14 @@ import java.util.Map;
  *               change's {@code parameter}, {@code from}, {@code to} and {@code by}. Values are
  *               numbers, strings, booleans, null or maps of the same.
  */
-public record Decision(double atSeconds, String source, String message, int currentReplicas, int desiredReplicas,
+public record Decision(double atSeconds, Source source, String message, int currentReplicas, int desiredReplicas,
                        int finalReplicas, Map<String, Object> fields) {
 
     public Decision {
         fields = fields == null ? Map.of() : fields;
     }
 
-    public Decision(double atSeconds, String source, String message, int currentReplicas, int desiredReplicas,
+    public Decision(double atSeconds, Source source, String message, int currentReplicas, int desiredReplicas,
                     int finalReplicas) {
         this(atSeconds, source, message, currentReplicas, desiredReplicas, finalReplicas, Map.of());
     }
@@ -28,17 +28,17 @@ public record Decision(double atSeconds, String source, String message, int curr
      * A change of a parameter during the run, owned by the part it belongs to ({@code autoscaler.*}
      * changes are the autoscaler's decisions), with the old and the new value and who made it.
      */
-    static Decision parameterChange(double atSeconds, String by, String path, Object from, Object to, String message) {
+    static Decision parameterChange(double atSeconds, Source by, String path, Object from, Object to, String message) {
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("parameter", path);
         f.put("from", from);
         f.put("to", to);
-        f.put("by", by);
+        f.put("by", by.id());
         return new Decision(atSeconds, owner(path, by), message, -1, -1, -1, java.util.Collections.unmodifiableMap(f));
     }
 
     /** The decision's source for a change of {@code path}: the autoscaler for its own settings, else who made it. */
-    static String owner(String path, String by) {
-        return path.startsWith("autoscaler.") ? "autoscaler" : by;
+    static Source owner(String path, Source by) {
+        return path.startsWith("autoscaler.") ? Source.AUTOSCALER : by;
     }
 }

@@ -31,7 +31,7 @@ import java.util.function.Consumer;
  * in scenario order, with that dependency's call probability, one after the other; the first
  * failure fails the request. Confined to the simulation thread.
  */
-final class MeshSystem {
+final class MeshSystem implements Subsystem {
     private static final int SNAPSHOT_TRANSITIONS = 20;
 
     private final Simulation sim;
@@ -44,6 +44,9 @@ final class MeshSystem {
     private final SplittableRandom callRandom;
     private final List<BreakerTransition> transitions = new ArrayList<>();
     private static final int TRANSITION_CAPACITY = 10_000;
+    /** Per dependency: whether it has breaker columns in the time series, and its totals at the last row. */
+    private final List<Boolean> breakerColumns = new ArrayList<>();
+    private final List<long[]> columnTotals = new ArrayList<>();
 
     MeshSystem(World world, Simulation sim, List<Scenario.Dependency> config, RandomStreams streams) {
         this.world = world;
@@ -68,7 +71,7 @@ final class MeshSystem {
             if (transitions.size() < TRANSITION_CAPACITY) {
                 transitions.add(t);
             }
-            world.log("breaker", d.name() + ": " + t.from() + " -> " + t.to() + ", " + t.reason());
+            world.log(Source.BREAKER, d.name() + ": " + t.from() + " -> " + t.to() + ", " + t.reason());
         });
         if (trace != null) {
             client.setTrace(trace);
@@ -77,12 +80,21 @@ final class MeshSystem {
     }
 
     /**
+     * Applies a change of the dependency field {@code path} ({@code dependencies[i].…}) that the
+     * world's current scenario already holds: the mesh owns every dependency field.
+     */
+    void applyField(String path) {
+        int i = ScenarioFiles.dependencyIndex(path);
+        reconfigure(i, world.currentScenario().dependencies().get(i));
+    }
+
+    /**
      * New settings for dependency {@code i}. The mesh client is rebuilt (its breaker starts CLOSED
      * with an empty window, as a redeployed sidecar's would); the service itself is rebuilt only
      * when its own settings changed, and keeps its faults otherwise. Calls in flight finish on the
      * objects that started them.
      */
-    void reconfigure(int i, Scenario.Dependency d) {
+    private void reconfigure(int i, Scenario.Dependency d) {
         Scenario.Dependency old = config.get(i);
         MeshClient oldClient = clients.get(i);
         BreakerState was = oldClient.breaker().state();
@@ -120,7 +132,7 @@ final class MeshSystem {
             message = name + ": breaker rebuilt by a settings change, " + now + (was == now ? " as before" : " (was " + was + ")")
                     + "; its window starts empty" + (windowCalls > 0 ? " (it held " + windowCalls + " calls)" : "");
         }
-        world.log("breaker", message);
+        world.log(Source.BREAKER, message);
         if (trace != null) {
             trace.end(AttemptRecord.breakerRebuilt(trace.begin(), sim.nowNanos(), name, was, now));
         }
@@ -230,12 +242,40 @@ final class MeshSystem {
 
     // ------------------------------------------------------------------ time series
 
-    int size() {
-        return clients.size();
+    @Override
+    public void declareColumns(SampleColumns columns, Scenario initial) {
+        for (int i = 0; i < initial.dependencies().size(); i++) {
+            Scenario.Dependency d = initial.dependencies().get(i);
+            String prefix = SampleColumns.name(d.name());
+            while (columns.taken(prefix + "_requests_per_s")) {
+                prefix = prefix + "_" + i;
+            }
+            columns.add(prefix + "_requests_per_s");
+            columns.add(prefix + "_attempts_per_s");
+            boolean breaker = d.breaker() != null || Timeline.setsUnder(initial, "dependencies[" + i + "].breaker.");
+            breakerColumns.add(breaker);
+            if (breaker) {
+                columns.add(prefix + "_not_permitted_per_s");
+                columns.add(prefix + "_breaker_state");
+            }
+            columnTotals.add(new long[3]);
+        }
     }
 
-    Scenario.Dependency dependency(int i) {
-        return config.get(i);
+    @Override
+    public void columnValues(List<String> cells) {
+        for (int i = 0; i < breakerColumns.size(); i++) {
+            long[] now = totals(i);
+            long[] last = columnTotals.get(i);
+            cells.add(Long.toString(now[0] - last[0]));
+            cells.add(Long.toString(now[1] - last[1]));
+            if (breakerColumns.get(i)) {
+                boolean has = config.get(i).breaker() != null;
+                cells.add(has ? Long.toString(now[2] - last[2]) : "");
+                cells.add(has ? breakerState(i).name() : "");
+            }
+            columnTotals.set(i, now);
+        }
     }
 
     /** Since the start of the run, across rebuilds: {requests, attempts sent, calls the breaker did not permit}. */
@@ -254,7 +294,7 @@ final class MeshSystem {
     boolean inject(Action action, String target, Double value, double durationSeconds) {
         MeshClient client = clients.stream().filter(c -> c.dependencyName().equals(target)).findFirst().orElse(null);
         if (client == null) {
-            world.log("mesh", action.id() + " " + target + ": no such dependency");
+            world.log(Source.MESH, action.id() + " " + target + ": no such dependency");
             return false;
         }
         Fault fault = switch (action) {
@@ -265,7 +305,7 @@ final class MeshSystem {
         };
         long now = sim.nowNanos();
         client.dependency().inject(fault, now, now + Simulation.secondsToNanos(durationSeconds));
-        world.log("mesh", target + ": " + fault.describe() + " for " + Parameter.format(durationSeconds) + " s");
+        world.log(Source.MESH, target + ": " + fault.describe() + " for " + Parameter.format(durationSeconds) + " s");
         return true;
     }
 
@@ -297,7 +337,8 @@ final class MeshSystem {
         return Arrays.copyOfRange(series, Math.max(0, series.length - points), series.length);
     }
 
-    void report(ObjectNode root) {
+    @Override
+    public void report(ObjectNode root) {
         ArrayNode breakers = root.putArray("breakers");
         long requests = 0;
         long attemptsSent = 0;

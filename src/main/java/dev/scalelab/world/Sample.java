@@ -1,6 +1,5 @@
 package dev.scalelab.world;
 
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -22,9 +21,7 @@ public record Sample(double timeSeconds, double offeredPerSecond, double through
                      double costDollars, Map<String, String> parts) {
 
     /** The columns every scenario has; {@link World#sampleCsvHeader()} adds those of its parts. */
-    public static final String CSV_HEADER = "time_s,offered_per_s,throughput_per_s,rejected_per_s,failed_per_s,"
-            + "mean_ms,p50_ms,p99_ms,ready_instances_count,desired_instances_count,utilization_ratio,queued_count,"
-            + "cost_dollars_per_hour,cost_dollars";
+    public static final String CSV_HEADER = SampleColumn.header();
 
     public Sample {
         parts = parts == null ? Map.of() : parts;
@@ -45,19 +42,15 @@ public record Sample(double timeSeconds, double offeredPerSecond, double through
     /** One CSV row: the columns of {@link #CSV_HEADER}, then those of the parts, as {@link World#sampleCsvHeader()} names them. */
     public String toCsv() {
         StringBuilder s = new StringBuilder(160);
-        s.append(Parameter.format(timeSeconds)).append(',').append(fmt(offeredPerSecond)).append(',')
-                .append(fmt(throughputPerSecond)).append(',').append(fmt(rejectedPerSecond)).append(',')
-                .append(fmt(failedPerSecond)).append(',').append(fmt(meanMs)).append(',').append(fmt(p50Ms)).append(',')
-                .append(fmt(p99Ms)).append(',').append(instances).append(',').append(desiredInstances).append(',')
-                .append(fmt(utilization)).append(',').append(queued).append(',').append(fmt(costPerHour)).append(',')
-                .append(String.format(Locale.ROOT, "%.6f", costDollars));
+        for (SampleColumn c : SampleColumn.values()) {
+            if (c != SampleColumn.TIME) {
+                s.append(',');
+            }
+            s.append(c.csv(this));
+        }
         for (String value : parts.values()) {
             s.append(',').append(value);
         }
         return s.toString();
-    }
-
-    private static String fmt(double v) {
-        return Double.isNaN(v) ? "" : String.format(Locale.ROOT, "%.4f", v);
     }
 }

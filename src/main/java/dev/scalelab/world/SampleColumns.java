@@ -1,8 +1,5 @@
 package dev.scalelab.world;
 
-import dev.scalelab.engine.resilience.BreakerState;
-import dev.scalelab.engine.scaling.ScalingDecision;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -13,11 +10,13 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The time-series columns of the parts a scenario has, beyond {@link Sample#CSV_HEADER}. Which
- * columns exist is decided once, from the scenario at the start and its timeline, so every row of
- * a file has the same columns; a part that has nothing to say in a second leaves its cells empty.
- * Each name ends with its unit: {@code _ratio} (0 to 1), {@code _per_s} (events in the one-second
- * interval), {@code _count} (a level or a total now) or {@code _state}.
+ * The time-series columns of the parts a scenario has, beyond {@link Sample#CSV_HEADER}: each
+ * subsystem declares its own ({@link Subsystem#declareColumns}) and gives their values each second
+ * ({@link Subsystem#columnValues}). Which columns exist is decided once, from the scenario at the
+ * start and its timeline, so every row of a file has the same columns; a part that has nothing to
+ * say in a second leaves its cells empty. Each name ends with its unit: {@code _ratio} (0 to 1),
+ * {@code _per_s} (events in the one-second interval), {@code _count} (a level or a total now) or
+ * {@code _state}.
  * <ul>
  *   <li>autoscaler (a policy at the start, or set by the timeline): {@code autoscaler_proposed_replicas_count}
  *       (what its metric asked for at its last sync) and {@code autoscaler_desired_replicas_count}
@@ -33,56 +32,10 @@ import java.util.Set;
  */
 final class SampleColumns {
     private final List<String> names = new ArrayList<>();
-    private final boolean autoscaler;
-    private final boolean cache;
-    private final List<String> cacheLevels = new ArrayList<>();
-    private final boolean database;
-    private final List<String> dependencyPrefixes = new ArrayList<>();
-    private final List<Boolean> dependencyBreakers = new ArrayList<>();
-    /** Per dependency, the totals at the last sample: requests, attempts sent, not permitted. */
-    private final List<long[]> lastTotals = new ArrayList<>();
+    private final Set<String> used = new HashSet<>(List.of(Sample.CSV_HEADER.split(",")));
 
-    SampleColumns(Scenario s) {
-        Set<String> used = new HashSet<>(List.of(Sample.CSV_HEADER.split(",")));
-        autoscaler = s.autoscaler().policy() != Scenario.AutoscalerPolicy.NONE || setsPath(s, "autoscaler.policy");
-        if (autoscaler) {
-            add(used, "autoscaler_proposed_replicas_count");
-            add(used, "autoscaler_desired_replicas_count");
-        }
-        cache = s.cache() != null;
-        if (cache) {
-            add(used, "cache_hit_ratio");
-            for (Scenario.CacheLevel l : s.cache().levels()) {
-                cacheLevels.add(add(used, "cache_" + name(l.name()) + "_hit_ratio"));
-            }
-            add(used, "cache_store_loads_per_s");
-        }
-        database = s.database() != null;
-        if (database) {
-            add(used, "db_queries_per_s");
-            add(used, "db_stale_reads_per_s");
-            add(used, "db_keys_moved_count");
-        }
-        for (int i = 0; i < s.dependencies().size(); i++) {
-            Scenario.Dependency d = s.dependencies().get(i);
-            String prefix = name(d.name());
-            while (used.contains(prefix + "_requests_per_s")) {
-                prefix = prefix + "_" + i;
-            }
-            dependencyPrefixes.add(prefix);
-            add(used, prefix + "_requests_per_s");
-            add(used, prefix + "_attempts_per_s");
-            boolean breaker = d.breaker() != null || setsPrefix(s, "dependencies[" + i + "].breaker.");
-            dependencyBreakers.add(breaker);
-            if (breaker) {
-                add(used, prefix + "_not_permitted_per_s");
-                add(used, prefix + "_breaker_state");
-            }
-            lastTotals.add(new long[3]);
-        }
-    }
-
-    private String add(Set<String> used, String column) {
+    /** Declares a column; a name already taken gets a suffix ({@code _2}, {@code _3}, ...). Returns the name given. */
+    String add(String column) {
         String c = column;
         for (int k = 2; !used.add(c); k++) {
             c = column + "_" + k;
@@ -91,23 +44,14 @@ final class SampleColumns {
         return c;
     }
 
-    private static boolean setsPath(Scenario s, String path) {
-        return s.timeline().stream().anyMatch(e -> e.command().equals("set") && path.equals(e.path()));
-    }
-
-    private static boolean setsPrefix(Scenario s, String prefix) {
-        return s.timeline().stream().anyMatch(e -> e.command().equals("set") && e.path() != null && e.path().startsWith(prefix));
+    boolean taken(String column) {
+        return used.contains(column);
     }
 
     /** "Payments-API" -> "payments_api". */
     static String name(String raw) {
         String n = raw.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "_").replaceAll("^_+|_+$", "");
         return n.isEmpty() ? "part" : n;
-    }
-
-    /** The part columns, in order. */
-    List<String> names() {
-        return Collections.unmodifiableList(names);
     }
 
     /** The header of the time-series file: the base columns and the parts'. */
@@ -117,55 +61,33 @@ final class SampleColumns {
 
     /**
      * This second's values of every part column, in order. Called once per sample, after the parts
-     * took their own samples; reads state only, so it changes nothing in the run.
+     * took their own samples.
      */
-    Map<String, String> values(World w) {
+    Map<String, String> values(List<Subsystem> parts) {
         if (names.isEmpty()) {
             return Map.of();
         }
+        List<String> cells = new ArrayList<>(names.size());
+        for (Subsystem part : parts) {
+            part.columnValues(cells);
+        }
+        if (cells.size() != names.size()) {
+            throw new IllegalStateException(cells.size() + " values for the " + names.size() + " columns " + names);
+        }
         Map<String, String> v = new LinkedHashMap<>();
-        int next = 0;
-        if (autoscaler) {
-            ScalingDecision d = w.autoscaling() ? w.lastScaling() : null;
-            v.put(names.get(next++), d == null ? "" : Integer.toString(d.proposed()));
-            v.put(names.get(next++), d == null ? "" : Integer.toString(d.desired()));
-        }
-        if (cache) {
-            CacheSystem c = w.cache();
-            v.put(names.get(next++), c == null ? "" : ratio(c.lastHitRatio()));
-            for (int i = 0; i < cacheLevels.size(); i++) {
-                v.put(names.get(next++), c == null ? "" : ratio(c.lastLevelHitRatio(i)));
-            }
-            v.put(names.get(next++), c == null ? "" : count(c.lastStoreLoads()));
-        }
-        if (database) {
-            DataSystem d = w.data();
-            v.put(names.get(next++), d == null ? "" : count(d.lastQueries()));
-            v.put(names.get(next++), d == null ? "" : count(d.lastStaleReads()));
-            v.put(names.get(next++), d == null ? "" : Long.toString(d.keysMoved()));
-        }
-        MeshSystem m = w.mesh();
-        for (int i = 0; i < dependencyPrefixes.size(); i++) {
-            long[] now = m.totals(i);
-            long[] last = lastTotals.get(i);
-            v.put(names.get(next++), Long.toString(now[0] - last[0]));
-            v.put(names.get(next++), Long.toString(now[1] - last[1]));
-            if (dependencyBreakers.get(i)) {
-                boolean has = m.dependency(i).breaker() != null;
-                BreakerState state = m.breakerState(i);
-                v.put(names.get(next++), has ? Long.toString(now[2] - last[2]) : "");
-                v.put(names.get(next++), has ? state.name() : "");
-            }
-            lastTotals.set(i, now);
+        for (int i = 0; i < names.size(); i++) {
+            v.put(names.get(i), cells.get(i));
         }
         return Collections.unmodifiableMap(v);
     }
 
-    private static String ratio(double r) {
+    /** A ratio cell: 6 decimals, empty when there was nothing to divide. */
+    static String ratio(double r) {
         return Double.isNaN(r) ? "" : String.format(Locale.ROOT, "%.6f", r);
     }
 
-    private static String count(double c) {
+    /** A count cell: a whole number, empty when there is none. */
+    static String count(double c) {
         return Double.isNaN(c) ? "" : Long.toString(Math.round(c));
     }
 }

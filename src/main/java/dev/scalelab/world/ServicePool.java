@@ -109,7 +109,7 @@ final class ServicePool {
         if (size == targetSize) {
             return;
         }
-        world.log("pool", "rolling to " + size.id() + " (" + size.vcpus() + " vCPU, $" + size.costPerHour()
+        world.log(Source.POOL, "rolling to " + size.id() + " (" + size.vcpus() + " vCPU, $" + size.costPerHour()
                 + "/h): one new instance at a time, then one old one drains");
         targetSize = size;
         reconcile();
@@ -148,7 +148,7 @@ final class ServicePool {
         }
         if (rolling && !newSizeOnItsWay && active.size() <= specReplicas) {
             ServiceInstance surge = create(Lifecycle.PROVISIONING);
-            world.log("pool", "roll: surge " + surge.id + " (" + targetSize.id() + ")");
+            world.log(Source.POOL, "roll: surge " + surge.id + " (" + targetSize.id() + ")");
         }
     }
 
@@ -185,7 +185,7 @@ final class ServicePool {
         world.instanceAdded(in);
         if (initial == Lifecycle.PROVISIONING) {
             in.enterPhase(Lifecycle.PROVISIONING, sim.nowNanos(), provisionNanos);
-            world.log("pool", in.id + " provisioning (" + in.size.id() + "; boots in "
+            world.log(Source.POOL, in.id + " provisioning (" + in.size.id() + "; boots in "
                     + Parameter.format((provisionNanos + bootNanos) / 1e9) + " s)");
             sim.schedule(in.phaseEndNanos, () -> startBooting(in));
         }
@@ -210,7 +210,7 @@ final class ServicePool {
         in.readyTransitionNanos = sim.nowNanos();
         in.readySinceNanos = sim.nowNanos();
         readyCountChanged();
-        world.log("pool", in.id + " ready (" + readyCount + " ready)"
+        world.log(Source.POOL, in.id + " ready (" + readyCount + " ready)"
                 + (warmupNanos > 0 ? "; warming up for " + Parameter.format(warmupNanos / 1e9) + " s" : ""));
         if (in.size == targetSize) {
             // A roll: a new instance is ready, so one of the old size may go.
@@ -227,14 +227,14 @@ final class ServicePool {
         if (wasReady) {
             readyCountChanged();
         }
-        world.log("pool", in.id + " draining (" + why + "; " + in.activeRequests() + " requests left)");
+        world.log(Source.POOL, in.id + " draining (" + why + "; " + in.activeRequests() + " requests left)");
         removeIfDrained(in);
     }
 
     void removeIfDrained(ServiceInstance in) {
         if (in.lifecycle == Lifecycle.DRAINING && in.activeRequests() == 0) {
             terminate(in);
-            world.log("pool", in.id + " terminated");
+            world.log(Source.POOL, in.id + " terminated");
         }
     }
 
@@ -250,7 +250,7 @@ final class ServicePool {
     boolean kill(String id) {
         ServiceInstance in = find(id);
         if (in == null || in.lifecycle == Lifecycle.FAILED) {
-            world.log("pool", "kill-instance " + id + ": no such running instance");
+            world.log(Source.POOL, "kill-instance " + id + ": no such running instance");
             return false;
         }
         boolean wasReady = in.lifecycle == Lifecycle.READY;
@@ -260,7 +260,7 @@ final class ServicePool {
             readyCountChanged();
         }
         int lost = world.failRequestsOf(in);
-        world.log("pool", in.id + " failed (" + lost + " requests lost); replacing it");
+        world.log(Source.POOL, in.id + " failed (" + lost + " requests lost); replacing it");
         sim.schedule(sim.nowNanos() + FAILED_VISIBLE_NANOS, () -> {
             retiredCostDollars += in.costDollars(sim.nowNanos());
             instances.remove(in);
@@ -273,11 +273,11 @@ final class ServicePool {
     boolean setErrorRate(String id, double errorRate) {
         ServiceInstance in = find(id);
         if (in == null || !in.isActive()) {
-            world.log("pool", "error-instance " + id + ": no such running instance");
+            world.log(Source.POOL, "error-instance " + id + ": no such running instance");
             return false;
         }
         in.errorRate = errorRate;
-        world.log("pool", in.id + (errorRate <= 0 ? " answers normally again" : " answers "
+        world.log(Source.POOL, in.id + (errorRate <= 0 ? " answers normally again" : " answers "
                 + Math.round(errorRate * 100) + "% of its requests with an error"));
         return true;
     }
@@ -285,11 +285,11 @@ final class ServicePool {
     boolean setWeight(String id, double weight) {
         ServiceInstance in = find(id);
         if (in == null || !in.isActive()) {
-            world.log("pool", "weight-instance " + id + ": no such running instance");
+            world.log(Source.POOL, "weight-instance " + id + ": no such running instance");
             return false;
         }
         in.weight = weight;
-        world.log("pool", in.id + " weight " + Parameter.format(weight));
+        world.log(Source.POOL, in.id + " weight " + Parameter.format(weight));
         world.routingChanged();
         return true;
     }
@@ -297,11 +297,11 @@ final class ServicePool {
     boolean slow(String id, double speedFactor) {
         ServiceInstance in = find(id);
         if (in == null || !in.isActive()) {
-            world.log("pool", "slow-instance " + id + ": no such running instance");
+            world.log(Source.POOL, "slow-instance " + id + ": no such running instance");
             return false;
         }
         in.speedFactor = speedFactor;
-        world.log("pool", in.id + (speedFactor >= 1 ? " back to full speed" : " gray failure: serves at "
+        world.log(Source.POOL, in.id + (speedFactor >= 1 ? " back to full speed" : " gray failure: serves at "
                 + Math.round(speedFactor * 100) + "% speed, still looks healthy"));
         return true;
     }

@@ -333,13 +333,13 @@ class CliTest {
                 .redirectError(dir.resolve("stderr.txt").toFile())
                 .start();
         try {
-            // Wait until the run is under way: its temporary files exist.
+            // Wait until the run is under way and writing: its temporary series file has rows in it.
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (names(dir).stream().noneMatch(n -> n.startsWith(".series.csv.")) && System.nanoTime() < deadline) {
+            while (!temporarySeriesHasRows(dir) && System.nanoTime() < deadline) {
                 assertTrue(p.isAlive(), () -> "exited early: " + read(dir.resolve("stderr.txt")));
                 Thread.sleep(50);
             }
-            Thread.sleep(300);
+            assertTrue(temporarySeriesHasRows(dir), "the run did not start writing its series within 60 s");
             p.destroy(); // SIGTERM on Linux and macOS
             assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         } finally {
@@ -349,6 +349,13 @@ class CliTest {
         assertEquals("", err);
         assertEquals(List.of("series.csv", "stderr.txt"), names(dir)); // no .tmp, no "sub" made for the report
         assertEquals("old", Files.readString(csv));
+    }
+
+    private static boolean temporarySeriesHasRows(Path dir) throws IOException {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(".series.csv."))
+                    .anyMatch(f -> f.toFile().length() > 0);
+        }
     }
 
     private static String read(Path file) {

@@ -79,8 +79,13 @@ class SimulationRunnerTest {
     void pausedRunnerHoldsTimeAndStepAdvancesIt() throws Exception {
         try (SimulationRunner r = new SimulationRunner(Presets.load("default"), true)) {
             r.start();
-            Thread.sleep(50);
-            assertEquals(0.0, r.latest().snapshot().timeSeconds());
+            // The frame a command publishes comes after the slice the loop would run if it ignored the
+            // pause, and at max speed that slice would reach the scenario's end.
+            long before = r.latest().status().frame();
+            r.setSpeed(SimulationRunner.MAX_SPEED);
+            Frame held = await(r, x -> x.status().frame() > before && x.status().speed() == SimulationRunner.MAX_SPEED);
+            assertEquals(0.0, held.snapshot().timeSeconds());
+            assertTrue(held.status().paused());
             r.step();
             r.step();
             Frame f = await(r, x -> x.snapshot().timeSeconds() >= 0.2);

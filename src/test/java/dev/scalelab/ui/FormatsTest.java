@@ -1,6 +1,7 @@
 package dev.scalelab.ui;
 
 import dev.scalelab.world.LogEntry;
+import dev.scalelab.world.Source;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -24,6 +25,6 @@ class FormatsTest {
     @Test
     void logLinesAlignTimeSourceAndMessage() {
         assertEquals("  12.345 s  user       workload.arrival.ratePerSecond: 400 -> 800",
-                Formats.logLine(new LogEntry(12.345, "user", "workload.arrival.ratePerSecond: 400 -> 800")));
+                Formats.logLine(new LogEntry(12.345, Source.USER, "workload.arrival.ratePerSecond: 400 -> 800")));
     }
 }

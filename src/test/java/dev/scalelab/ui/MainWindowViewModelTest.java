@@ -16,9 +16,11 @@ import org.testfx.util.WaitForAsyncUtils;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Saving and opening scenarios through the main window's view model, on the FX thread as the window does. */
@@ -41,9 +43,19 @@ class MainWindowViewModelTest {
         viewModel = WaitForAsyncUtils.asyncFx(() -> new MainWindowViewModel(runner, "default")).get();
     }
 
+    private static <T> T onFx(Callable<T> query) throws Exception {
+        return FxWait.onFx(query, 5);
+    }
+
     @AfterEach
     void stopRunner() {
         runner.close();
+    }
+
+    @Test
+    void aCallFromOffTheFxThreadFailsTheThreadCheck() {
+        assertThrows(AssertionError.class, () -> new MainWindowViewModel(runner, "default"));
+        assertThrows(AssertionError.class, () -> viewModel.togglePlay());
     }
 
     @Test
@@ -59,7 +71,7 @@ class MainWindowViewModelTest {
         assertEquals("workload.arrival.ratePerSecond", replay.timeline().get(0).path());
         assertEquals(800.0, ((Number) replay.timeline().get(0).value()).doubleValue());
         WaitForAsyncUtils.waitForFxEvents();
-        assertEquals("Saved " + file, viewModel.messageProperty().get());
+        assertEquals("Saved " + file, onFx(() -> viewModel.messageProperty().get()));
     }
 
     @Test
@@ -103,17 +115,17 @@ class MainWindowViewModelTest {
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> runner.latest().status().finished());
         WaitForAsyncUtils.asyncFx(() -> viewModel.update(runner.latest())).get();
 
-        assertTrue(viewModel.finishedProperty().get());
-        assertEquals("finished at 00:04.0 (the scenario's duration) · Play runs it again from 0", viewModel.finishedTextProperty().get());
-        assertEquals("Play again", viewModel.playTextProperty().get());
+        assertTrue(onFx(() -> viewModel.finishedProperty().get()));
+        assertEquals("finished at 00:04.0 (the scenario's duration) · Play runs it again from 0", onFx(() -> viewModel.finishedTextProperty().get()));
+        assertEquals("Play again", onFx(() -> viewModel.playTextProperty().get()));
 
         runner.setSpeed(1);
         WaitForAsyncUtils.asyncFx(viewModel::togglePlay).get();
-        assertEquals("Pause", viewModel.playTextProperty().get());
+        assertEquals("Pause", onFx(() -> viewModel.playTextProperty().get()));
         WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !runner.latest().status().finished());
         WaitForAsyncUtils.asyncFx(() -> viewModel.update(runner.latest())).get();
         assertTrue(runner.latest().snapshot().timeSeconds() < 4, "the run starts again: it does not run on past its duration");
-        assertEquals("", viewModel.finishedTextProperty().get());
-        assertEquals("Pause", viewModel.playTextProperty().get());
+        assertEquals("", onFx(() -> viewModel.finishedTextProperty().get()));
+        assertEquals("Pause", onFx(() -> viewModel.playTextProperty().get()));
     }
 }

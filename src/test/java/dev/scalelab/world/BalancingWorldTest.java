@@ -51,14 +51,14 @@ class BalancingWorldTest {
         // Five errors in a row eject it; after that only requests already on it (at most its 4 workers) fail.
         long failedAtEjection = ejected.failed();
         assertTrue(failedAtEjection >= 5 && failedAtEjection <= 9, "failed " + failedAtEjection);
-        assertTrue(w.decisions().stream().anyMatch(d -> d.source().equals("outlier") && d.message().startsWith("i-2 eject")));
+        assertTrue(w.decisions().stream().anyMatch(d -> d.source() == Source.OUTLIER && d.message().startsWith("i-2 eject")));
         w.advanceTo(Simulation.secondsToNanos(35));
         assertEquals(routedAtEjection, w.snapshot().instances().get(2).routed(), "no traffic while ejected");
         // Back after 30 s (on the 10 s detection tick), it fails five more and is ejected for 60 s.
         w.advanceTo(Simulation.secondsToNanos(60));
         long more = w.snapshot().failed() - failedAtEjection;
         assertTrue(more >= 5 && more <= 9, "failed again " + more);
-        assertTrue(w.decisions().stream().anyMatch(d -> d.source().equals("outlier") && d.message().startsWith("i-2 uneject")));
+        assertTrue(w.decisions().stream().anyMatch(d -> d.source() == Source.OUTLIER && d.message().startsWith("i-2 uneject")));
     }
 
     @Test

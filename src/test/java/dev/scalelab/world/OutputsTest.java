@@ -34,8 +34,8 @@ class OutputsTest {
         w.applyUserCommand(Scenario.TimelineEntry.set(0, path, value));
     }
 
-    private static List<Decision> from(World w, String source) {
-        return w.decisions().stream().filter(d -> d.source().equals(source)).toList();
+    private static List<Decision> from(World w, Source source) {
+        return w.decisions().stream().filter(d -> d.source() == source).toList();
     }
 
     /** Every request calls "pay", which always fails: a breaker of 10 calls at 50% opens and stays open 60 s. */
@@ -56,7 +56,7 @@ class OutputsTest {
         runTo(w, 11);
         w.flushAttemptTrace();
 
-        List<String> breakerLog = from(w, "breaker").stream().map(Decision::message).toList();
+        List<String> breakerLog = from(w, Source.BREAKER).stream().map(Decision::message).toList();
         // It opened after its first 10 calls; the change rebuilt it CLOSED with an empty window.
         assertTrue(breakerLog.get(0).startsWith("pay: CLOSED -> OPEN"), breakerLog.toString());
         assertEquals("pay: breaker rebuilt by a settings change, CLOSED (was OPEN); its window starts empty (it held 10 calls)",
@@ -108,7 +108,7 @@ class OutputsTest {
         World w = new World(ScenarioFiles.parse(HPA));
         set(w, 30, "autoscaler.targetUtilization", 60);
         runTo(w, 60);
-        List<Decision> changes = from(w, "autoscaler");
+        List<Decision> changes = from(w, Source.AUTOSCALER);
         assertEquals(1, changes.size());
         Decision d = changes.get(0);
         assertEquals("autoscaler.targetUtilization: 50 -> 60", d.message());

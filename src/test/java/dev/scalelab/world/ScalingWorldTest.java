@@ -48,7 +48,7 @@ class ScalingWorldTest {
                 + "\"serviceTime\":{\"distribution\":\"exponential\",\"meanMs\":25},\"bootSeconds\":10,\"provisionSeconds\":0},"
                 + "\"autoscaler\":{\"policy\":\"threshold\",\"minReplicas\":2,\"maxReplicas\":10,\"targetUtilization\":60}}"));
         runTo(w, 400);
-        List<Decision> ups = w.decisions().stream().filter(d -> d.source().equals("threshold")
+        List<Decision> ups = w.decisions().stream().filter(d -> d.source() == Source.THRESHOLD
                 && d.finalReplicas() > d.currentReplicas()).toList();
         assertTrue(ups.size() >= 3);
         for (Decision d : ups) {
@@ -60,7 +60,7 @@ class ScalingWorldTest {
         w.advanceTo(w.commandTimeNanos());
         w.applyUserChange(Parameter.ARRIVAL_RATE, 100.0);
         runTo(w, 520);
-        Decision down = w.decisions().stream().filter(d -> d.source().equals("threshold")
+        Decision down = w.decisions().stream().filter(d -> d.source() == Source.THRESHOLD
                 && d.finalReplicas() < d.currentReplicas()).findFirst().orElseThrow();
         assertEquals(down.currentReplicas() - 1, down.finalReplicas());
         assertTrue(down.message().contains("remove least-loaded i-"), down.message());

@@ -428,10 +428,6 @@ public final class CacheHierarchy {
         return tiers.length;
     }
 
-    public CacheLevelConfig levelConfig(int tierIndex) {
-        return tiers[tierIndex].config;
-    }
-
     /** One level's counters summed over its copies (dropped instances' included). */
     public LevelStats levelStats(int tierIndex) {
         LevelStats sum = tiers[tierIndex].retired;

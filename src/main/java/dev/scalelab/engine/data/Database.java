@@ -134,18 +134,9 @@ public final class Database {
         config = next.withShards(config.shards());
     }
 
-    public DatabaseConfig config() {
-        return config;
-    }
-
     /** The router in force; during a migration, the target layout. */
     public ShardRouter router() {
         return router;
-    }
-
-    /** Bumped whenever the router changes. */
-    public long routerVersion() {
-        return routerVersion;
     }
 
     /** The shard that holds the key now (during a migration, its old owner until it has moved). */
@@ -156,10 +147,6 @@ public final class Database {
     /** The key's latest committed version (0 = never written). */
     public int latestVersion(int key) {
         return latestVersion[checkedKey(key)];
-    }
-
-    public boolean migrating() {
-        return migration != null;
     }
 
     // ------------------------------------------------------------------ queries

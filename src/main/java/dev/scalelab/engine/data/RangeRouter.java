@@ -43,10 +43,6 @@ public final class RangeRouter implements ShardRouter {
         return new RangeRouter(keyCount, hashed, lower, ids);
     }
 
-    public boolean hashed() {
-        return hashed;
-    }
-
     /** The key's unsigned 64-bit place in the keyspace. */
     public long keyspacePosition(int key) {
         if (hashed) {

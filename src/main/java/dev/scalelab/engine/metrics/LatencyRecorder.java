@@ -36,10 +36,6 @@ public final class LatencyRecorder {
         return ms;
     }
 
-    public LatencySummary peekInterval() {
-        return summarize(interval);
-    }
-
     public void reset() {
         total.reset();
         interval.reset();

@@ -22,10 +22,6 @@ public final class RingSeries {
         return (int) Math.min(appended, values.length);
     }
 
-    public long appended() {
-        return appended;
-    }
-
     public int capacity() {
         return values.length;
     }

@@ -38,10 +38,6 @@ public final class Bulkhead {
         return inUse;
     }
 
-    public int maxConcurrentCalls() {
-        return maxConcurrentCalls;
-    }
-
     public long rejected() {
         return rejected;
     }

@@ -85,10 +85,6 @@ public final class CircuitBreaker {
         return name;
     }
 
-    public BreakerConfig config() {
-        return config;
-    }
-
     public BreakerState state() {
         return state;
     }

@@ -33,7 +33,6 @@ public final class DownstreamService {
     private final List<ScheduledFault> faults = new ArrayList<>();
     private int busyWorkers;
 
-    private long received;
     private long served;
     private long errors;
     private long shed;
@@ -51,13 +50,8 @@ public final class DownstreamService {
         return config.name();
     }
 
-    public DependencyConfig config() {
-        return config;
-    }
-
     /** One call arrives; {@code handler} hears the answer later. */
     public void submit(ResponseHandler handler) {
-        received++;
         long now = sim.nowNanos();
         dropExpiredFaults(now);
         ScheduledFault outage = activeOutage(now);
@@ -205,11 +199,6 @@ public final class DownstreamService {
 
     public int queueLength() {
         return queue.size();
-    }
-
-    /** Calls that arrived. */
-    public long received() {
-        return received;
     }
 
     /** Calls a worker finished. */

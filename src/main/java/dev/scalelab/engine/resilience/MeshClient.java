@@ -31,7 +31,7 @@ import java.util.SplittableRandom;
  * <p>Measures: requests, attempts and attempts sent (amplification), retries, retries denied by
  * the budget, breaker and bulkhead rejections, timeouts, errors, whole-call latency (HdrHistogram),
  * and requests and attempts sent per virtual second (a retry storm shows as attempts above
- * requests). An optional {@link AttemptListener} gets one {@link AttemptRecord} per attempt.
+ * requests). An optional {@link AttemptTrace} (see {@link #setTrace}) gets one {@link AttemptRecord} per attempt.
  * Confined to the simulation thread.
  */
 public final class MeshClient {
@@ -288,19 +288,9 @@ public final class MeshClient {
 
     // ---------------------------------------------------------------- views and hooks
 
-    /** Sets a trace hook of this client alone, rows in start order; null turns it off. */
-    public void setAttemptListener(AttemptListener listener) {
-        this.trace = listener == null ? null : new AttemptTrace(listener);
-    }
-
     /** Traces into {@code trace}, which may be shared with other clients; null turns it off. */
     public void setTrace(AttemptTrace trace) {
         this.trace = trace;
-    }
-
-    /** The trace this client writes to, or null. */
-    public AttemptTrace trace() {
-        return trace;
     }
 
     public String dependencyName() {
@@ -309,10 +299,6 @@ public final class MeshClient {
 
     public DownstreamService dependency() {
         return dependency;
-    }
-
-    public MeshConfig config() {
-        return config;
     }
 
     /** The breaker, for its view, its transitions and the explicit transitions. */

@@ -74,10 +74,6 @@ public final class HorizontalPodAutoscaler {
         this.config = config;
     }
 
-    public Config config() {
-        return config;
-    }
-
     /** New settings take effect at the next sync; the recommendation and event history is kept, as an HPA edit keeps it. */
     public void setConfig(Config config) {
         this.config = config;

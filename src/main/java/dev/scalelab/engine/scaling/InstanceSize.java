@@ -2,24 +2,22 @@ package dev.scalelab.engine.scaling;
 
 /**
  * Instance sizes for vertical scaling, shaped like a cloud's general-purpose family: each step
- * doubles vCPUs, memory and price. vCPUs set how many workers an instance runs (in proportion to
+ * doubles vCPUs and price. vCPUs set how many workers an instance runs (in proportion to
  * the scenario's base size) and are the CPU "request" the HPA divides usage by.
  */
 public enum InstanceSize {
-    SMALL("small", 1, 2, 0.048),
-    MEDIUM("medium", 2, 4, 0.096),
-    LARGE("large", 4, 8, 0.192),
-    XLARGE("xlarge", 8, 16, 0.384);
+    SMALL("small", 1, 0.048),
+    MEDIUM("medium", 2, 0.096),
+    LARGE("large", 4, 0.192),
+    XLARGE("xlarge", 8, 0.384);
 
     private final String id;
     private final int vcpus;
-    private final int memoryGiB;
     private final double costPerHour;
 
-    InstanceSize(String id, int vcpus, int memoryGiB, double costPerHour) {
+    InstanceSize(String id, int vcpus, double costPerHour) {
         this.id = id;
         this.vcpus = vcpus;
-        this.memoryGiB = memoryGiB;
         this.costPerHour = costPerHour;
     }
 
@@ -29,10 +27,6 @@ public enum InstanceSize {
 
     public int vcpus() {
         return vcpus;
-    }
-
-    public int memoryGiB() {
-        return memoryGiB;
     }
 
     /** US dollars per hour, accrued from provisioning until the instance is gone. */

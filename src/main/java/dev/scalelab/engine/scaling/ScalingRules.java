@@ -63,8 +63,4 @@ public record ScalingRules(int stabilizationWindowSeconds, List<Policy> policies
         }
         return longest;
     }
-
-    public ScalingRules withStabilizationWindowSeconds(int seconds) {
-        return new ScalingRules(seconds, policies, selectPolicy);
-    }
 }

@@ -9,16 +9,16 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
-import javafx.util.Duration;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
+
+import static dev.scalelab.ui.Tooltips.tooltip;
 
 /**
  * The Caching panel's parameter pane: each level's capacity, policy and TTL (only for the levels the
@@ -44,9 +44,6 @@ final class CachingParameters {
     private final Node noCache;
     private ParameterForm form;
     private String shownStructure;
-    private Node alphaRow;
-    private Node hotTrafficRow;
-    private Node hotKeysRow;
 
     CachingParameters(BiConsumer<Parameter, Object> set, Commands commands, Runnable openStampede) {
         this.set = set;
@@ -74,12 +71,7 @@ final class CachingParameters {
             }
         }
         if (form != null) {
-            form.update(current);
-            // A skew applies to zipf, the hot fractions to hotspot: the others are shown, dimmed.
-            Scenario.KeyDistribution distribution = current.workload().keys().distribution();
-            alphaRow.setDisable(distribution != Scenario.KeyDistribution.ZIPF);
-            hotTrafficRow.setDisable(distribution != Scenario.KeyDistribution.HOTSPOT);
-            hotKeysRow.setDisable(distribution != Scenario.KeyDistribution.HOTSPOT);
+            form.update(current); // also dims the skew unless zipf, the hot fractions unless hotspot
         }
     }
 
@@ -143,15 +135,10 @@ final class CachingParameters {
         f.section("Key popularity");
         f.add(Parameter.KEY_DISTRIBUTION);
         f.add(Parameter.KEY_ALPHA, SliderScale.linear(0, 2, 0.05));
-        alphaRow = lastRow(f);
         f.add(Parameter.KEY_HOT_TRAFFIC, SliderScale.linear(0, 1, 0.01));
-        hotTrafficRow = lastRow(f);
         f.add(Parameter.KEY_HOT_KEYS, SliderScale.logarithmic(0.001, 1));
-        hotKeysRow = lastRow(f);
         f.add(Parameter.KEY_SCAN, SliderScale.linear(0, 1, 0.01));
         f.addNode(note("A new key popularity also starts the cache empty."));
-
-        capitalizeTtl(f);
         return f;
     }
 
@@ -161,29 +148,9 @@ final class CachingParameters {
         button.getStyleClass().add("parameter-action");
         button.setMaxWidth(Double.MAX_VALUE);
         HBox.setHgrow(button, Priority.ALWAYS);
-        Tooltip tooltip = new Tooltip(explanation);
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(340);
-        tooltip.setShowDelay(Duration.millis(300));
-        button.setTooltip(tooltip);
+        button.setTooltip(tooltip(explanation));
         button.setOnAction(event -> action.run());
         return button;
-    }
-
-    /** The form names a level's time to live after its path, "L1 ttl"; it is an acronym. */
-    private static void capitalizeTtl(ParameterForm form) {
-        for (Node label : ((ScrollPane) form.node()).getContent().lookupAll(".parameter-name")) {
-            Label name = (Label) label;
-            if (name.getText().endsWith(" ttl")) {
-                name.setText(name.getText().replace(" ttl", " TTL"));
-            }
-        }
-    }
-
-    /** The row {@link ParameterForm#add} just appended: the last node of the form's list. */
-    private static Node lastRow(ParameterForm form) {
-        VBox list = (VBox) ((ScrollPane) form.node()).getContent();
-        return list.getChildren().get(list.getChildren().size() - 1);
     }
 
     private static Label note(String text) {

@@ -2,142 +2,87 @@ package dev.scalelab.ui.caching;
 
 import dev.scalelab.runtime.Frame;
 import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.Panel;
-import dev.scalelab.world.Parameter;
+import dev.scalelab.ui.PanelFxml;
 import dev.scalelab.world.Snapshot;
-import javafx.beans.value.ObservableStringValue;
-import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
 import javafx.scene.Node;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 /**
- * The Caching panel: the headline figures of the cache, its levels as grids of slots on the request
- * path to the store ({@link CacheLevelsView}), the hit-ratio and store-load charts
- * ({@link CachingCharts}) and its own parameter pane ({@link CachingParameters}). A scenario without
- * a cache gets a short explanation and a way to open one that has, instead of empty charts. Its look
- * is in {@code styles/caching.css}.
+ * The Caching panel's controller: the headline figures of the cache ({@link HeadlineFigure}), its
+ * levels as grids of slots on the request path to the store ({@link CacheLevelsView}), the
+ * hit-ratio and store-load charts ({@link CachingCharts}) and its own parameter pane
+ * ({@link CachingParameters}). A scenario without a cache gets a short explanation and a way to open
+ * one that has, instead of empty charts. Its layout is {@code fxml/CachingPanel.fxml}, its look
+ * {@code styles/caching.css}; what it shows and sends comes from its {@link CachingViewModel}.
  *
  * <p>FX thread only.
  */
 public final class CachingView implements Panel {
     /** The preset the panel offers when the scenario has no cache. */
     static final String STAMPEDE_PRESET = "cache-stampede";
-    private static final PseudoClass ALARM = PseudoClass.getPseudoClass("alarm");
 
-    private final CachingViewModel viewModel = new CachingViewModel();
-    private final CacheLevelsView levels = new CacheLevelsView(viewModel);
+    private final CachingViewModel viewModel;
     private final CachingCharts charts = new CachingCharts();
     private final CachingParameters parameters;
-    private final StackPane view;
-    private final StackPane chartHost;
+    @FXML private StackPane view;
+    @FXML private VBox content;
+    @FXML private VBox empty;
+    @FXML private HeadlineFigure hitRatio;
+    @FXML private HeadlineFigure optimum;
+    @FXML private HeadlineFigure storeLoads;
+    @FXML private HeadlineFigure duplicateLoads;
+    @FXML private HeadlineFigure coalescedReads;
+    @FXML private HeadlineFigure staleReads;
+    @FXML private HeadlineFigure coalescing;
+    @FXML private CacheLevelsView levels;
+    @FXML private StackPane chartHost;
+    @FXML private Label noCharts;
     private Snapshot snapshot;
 
-    /**
-     * @param startPreset starts a built-in scenario by name, as the window's scenario menu does
-     */
-    public CachingView(SimulationRunner runner, Consumer<String> startPreset) {
-        this(runner::set, (action, target, value) -> runner.act(action, target, value, 0), startPreset);
+    private CachingView(CachingViewModel viewModel) {
+        this.viewModel = viewModel;
+        parameters = new CachingParameters(viewModel::set, viewModel, this::openStampede);
     }
 
-    CachingView(BiConsumer<Parameter, Object> set, CachingParameters.Commands commands, Consumer<String> startPreset) {
-        Runnable openStampede = () -> startPreset.accept(STAMPEDE_PRESET);
-        parameters = new CachingParameters(set, commands, openStampede);
+    /** The Caching panel as {@code fxml/CachingPanel.fxml} lays it out; {@code startPreset} starts a built-in scenario by name. FX thread only. */
+    public static CachingView load(SimulationRunner runner, Consumer<String> startPreset) {
+        return PanelFxml.load("CachingPanel", CachingView.class, () -> new CachingView(new CachingViewModel(runner, startPreset)));
+    }
 
-        VBox duplicates = figure("Duplicate loads", viewModel.duplicateLoadsProperty(),
-                "Loads of a key that was already loading, in the last virtual second: a stampede. Without coalescing every "
-                        + "read that misses a key in flight loads it again.");
-        viewModel.stampedeProperty().addListener((obs, was, now) -> duplicates.pseudoClassStateChanged(ALARM, now));
-        HBox headline = new HBox(
-                figure("Hit ratio", viewModel.hitRatioProperty(), "Share of reads in the last virtual second served by any cache level."),
-                figure("Belady optimum", viewModel.optimumProperty(),
-                        "The best hit ratio any single cache of the levels' total capacity could have had on the last 100,000 "
-                                + "reads (Belady's MIN, which knows the future). Computed every 30 s of virtual time, starting that "
-                                + "window with an empty cache: when the levels hold most of the keys, a warm cache can beat it."),
-                figure("Store loads", viewModel.storeLoadsProperty(), "Loads the store served for the cache in the last virtual second."),
-                duplicates,
-                figure("Coalesced reads", viewModel.coalescedReadsProperty(),
-                        "Reads in the last virtual second that joined a load already in flight instead of starting their own."),
-                figure("Stale reads", viewModel.staleReadsProperty(),
-                        "Reads since the start that got an older version than the store held (another instance's private copy, "
-                                + "or write-around)."),
-                figure("Coalescing", viewModel.coalescingProperty(),
-                        "Single flight: whether concurrent misses of one key share one load. Switch it in the parameters."));
-        headline.getStyleClass().add("caching-headline");
-        levels.setId("cacheLevelsView");
-        VBox.setVgrow(levels, Priority.ALWAYS);
-        VBox content = new VBox(headline, levels);
-        content.setId("cacheContent");
+    @FXML
+    private void initialize() {
+        levels.setModel(viewModel);
+        chartHost.getChildren().add(0, charts.view());
+        parameters.node().getStylesheets().addAll(view.getStylesheets());
+        setupBindings();
+    }
+
+    /** The panel's one place where what shows follows the view model. */
+    private void setupBindings() {
+        hitRatio.valueProperty().bind(viewModel.hitRatioProperty());
+        optimum.valueProperty().bind(viewModel.optimumProperty());
+        storeLoads.valueProperty().bind(viewModel.storeLoadsProperty());
+        duplicateLoads.valueProperty().bind(viewModel.duplicateLoadsProperty());
+        coalescedReads.valueProperty().bind(viewModel.coalescedReadsProperty());
+        staleReads.valueProperty().bind(viewModel.staleReadsProperty());
+        coalescing.valueProperty().bind(viewModel.coalescingProperty());
+        viewModel.stampedeProperty().addListener((obs, was, now) -> duplicateLoads.setAlarm(now));
         content.visibleProperty().bind(viewModel.hasCacheProperty());
-
-        Node empty = emptyState(openStampede);
         empty.visibleProperty().bind(viewModel.hasCacheProperty().not());
-        view = new StackPane(content, empty);
-        view.setId("caching");
-        view.getStyleClass().add("caching");
-
-        Label noCharts = new Label("No cache in this scenario: no hit ratios or store loads to chart.");
-        noCharts.setId("noCacheChartsNote");
-        noCharts.getStyleClass().add("caching-empty-note");
-        noCharts.visibleProperty().bind(viewModel.hasCacheProperty().not());
         charts.view().visibleProperty().bind(viewModel.hasCacheProperty());
-        chartHost = new StackPane(charts.view(), noCharts);
-        chartHost.getStyleClass().add("caching-chart-host");
-
-        String stylesheet = CachingView.class.getResource("/styles/caching.css").toExternalForm();
-        view.getStylesheets().add(stylesheet);
-        chartHost.getStylesheets().add(stylesheet);
-        parameters.node().getStylesheets().add(stylesheet);
+        noCharts.visibleProperty().bind(viewModel.hasCacheProperty().not());
     }
 
-    private static VBox figure(String name, ObservableStringValue value, String explanation) {
-        Label valueLabel = new Label();
-        valueLabel.textProperty().bind(value);
-        valueLabel.getStyleClass().add("figure-value");
-        Label nameLabel = new Label(name);
-        nameLabel.getStyleClass().add("figure-name");
-        VBox box = new VBox(nameLabel, valueLabel);
-        box.getStyleClass().add("figure");
-        box.setId(Character.toLowerCase(name.charAt(0)) + name.substring(1).replace(" ", "") + "Figure");
-        Tooltip tooltip = new Tooltip(explanation);
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(340);
-        Tooltip.install(box, tooltip);
-        return box;
-    }
-
-    private static Node emptyState(Runnable openStampede) {
-        Label title = new Label("This scenario has no cache");
-        title.getStyleClass().add("caching-empty-title");
-        Label text = new Label("This panel shows a multi-level cache at work: each level's slots coloured by how popular "
-                + "their key is, hits and misses as they happen, and the load that gets through to the store. "
-                + "Open cache-stampede to watch a hot key expire with and without coalescing, or add a \"cache\" "
-                + "section with levels to your scenario file.");
-        text.getStyleClass().add("caching-empty-text");
-        text.setWrapText(true);
-        Button open = new Button("Open cache-stampede");
-        open.setId("openCacheStampedeButton");
-        open.getStyleClass().add("caching-empty-button");
-        open.setDefaultButton(true);
-        Tooltip tooltip = new Tooltip("Starts the cache-stampede scenario from t = 0: an L1 per instance and a shared L2 "
-                + "in front of a slow store; a hot key expires at 60 s without coalescing, and again at 150 s with it.");
-        tooltip.setWrapText(true);
-        tooltip.setMaxWidth(340);
-        open.setTooltip(tooltip);
-        open.setOnAction(event -> openStampede.run());
-        VBox box = new VBox(title, text, open);
-        box.setId("noCachePane");
-        box.getStyleClass().add("caching-empty");
-        box.setMaxSize(560, VBox.USE_PREF_SIZE);
-        return box;
+    @FXML
+    private void openStampede() {
+        viewModel.openPreset(STAMPEDE_PRESET);
     }
 
     @Override
@@ -160,16 +105,20 @@ public final class CachingView implements Panel {
         return parameters.node();
     }
 
+    /** Takes in a frame: the view model, the parameters and the levels follow it. FX thread only. */
     @Override
     public void update(Frame frame, long nowNanos) {
+        assert FxThread.isCurrent();
         snapshot = frame.snapshot();
         viewModel.update(snapshot);
         parameters.update(snapshot.current());
         levels.show(snapshot, nowNanos);
     }
 
+    /** Every pulse: new figures when due, the levels' animation, the charts' new points. FX thread only. */
     @Override
     public void animate(long nowNanos) {
+        assert FxThread.isCurrent();
         if (viewModel.publish(nowNanos)) {
             levels.invalidate(); // the cards print the new figures
         }

@@ -1,7 +1,10 @@
 package dev.scalelab.ui.caching;
 
+import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.Formats;
 import dev.scalelab.ui.charts.ChartPacer;
+import dev.scalelab.world.Action;
+import dev.scalelab.world.Parameter;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.Snapshot;
 import dev.scalelab.world.Snapshot.CacheLevelView;
@@ -14,15 +17,16 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Consumer;
 
 /**
  * What the Caching panel shows besides the drawing itself: whether the scenario has a cache, the
  * headline figures of the last virtual second, each level's card text, the request path's rates,
- * and when the charts need new points.
+ * and when the charts need new points. It alone sends the panel's changes to the runner.
  *
  * <p>FX thread only.
  */
-public final class CachingViewModel {
+public final class CachingViewModel implements CachingParameters.Commands {
     /** At 100× a sample arrives every frame; a few chart updates a second still read as live. */
     static final long MIN_CHART_UPDATE_INTERVAL_NANOS = ChartPacer.MIN_UPDATE_INTERVAL_NANOS;
     /**
@@ -66,6 +70,32 @@ public final class CachingViewModel {
     private boolean publishNow = true;
     private long publishedAtNanos;
     private final ChartPacer chartPacer = new ChartPacer();
+    private final SimulationRunner runner;
+    private final Consumer<String> startPreset;
+
+    /**
+     * @param startPreset starts a built-in scenario by name, as the window's scenario menu does
+     */
+    public CachingViewModel(SimulationRunner runner, Consumer<String> startPreset) {
+        this.runner = runner;
+        this.startPreset = startPreset;
+    }
+
+    /** Sets a parameter of the running scenario. */
+    void set(Parameter parameter, Object value) {
+        runner.set(parameter, value);
+    }
+
+    /** Sends an action to the simulation at once: {@code target} a level name or null, {@code value} or null. */
+    @Override
+    public void act(Action action, String target, Double value) {
+        runner.act(action, target, value, 0);
+    }
+
+    /** Starts a built-in scenario from t = 0, as choosing it in the toolbar's scenario menu does. */
+    void openPreset(String name) {
+        startPreset.accept(name);
+    }
 
     /**
      * Takes in a new snapshot: the rates sample every frame, and the stampede alarm follows at once;

@@ -1,5 +1,7 @@
 package dev.scalelab.ui.resilience;
 
+import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.world.Action;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.Snapshot;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -7,21 +9,25 @@ import javafx.beans.property.ReadOnlyBooleanWrapper;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * What the Resilience panel keeps across frames: a {@link DependencyTrack} per dependency (chart
  * points, breaker states, dot samplers), the scale of the dots, and when the charts need new points.
  * It reacts to a snapshot's time and to the list of dependencies; a restart (time going back) or a
- * scenario with other dependencies starts it afresh.
+ * scenario with other dependencies starts it afresh. It alone sends the panel's changes to the
+ * runner.
  *
  * <p>FX thread only.
  */
-final class ResilienceViewModel {
+final class ResilienceViewModel implements FaultModel.Sink {
     /** At most this many dots per dependency and frame: the first frame after a pause must not flood the canvas. */
     static final int MAX_DOTS_PER_FRAME = 24;
     /** At 100× a new second arrives every frame; a few chart updates a second still read as live. */
     static final long MIN_CHART_UPDATE_INTERVAL_NANOS = 250_000_000L;
 
+    private final SimulationRunner runner;
+    private final Consumer<String> startPreset;
     private final List<DependencyTrack> tracks = new ArrayList<>();
     private final DotScale scale = new DotScale();
     private final ReadOnlyBooleanWrapper empty = new ReadOnlyBooleanWrapper(this, "empty", true);
@@ -35,6 +41,29 @@ final class ResilienceViewModel {
     private boolean restarted;
     /** A restart the charts have not shown yet: they must drop the old run's curves even before a new point. */
     private boolean chartRestartPending;
+
+    /**
+     * @param startPreset starts a built-in scenario by name, as the window's scenario menu does
+     */
+    ResilienceViewModel(SimulationRunner runner, Consumer<String> startPreset) {
+        this.runner = runner;
+        this.startPreset = startPreset;
+    }
+
+    /** Sets a field of the selected dependency ({@code dependencies[i].…}) in the running scenario. */
+    void setDependencyField(String path, Object value) {
+        runner.setDependencyField(path, value);
+    }
+
+    @Override
+    public void act(Action action, String target, Double value, double durationSeconds) {
+        runner.act(action, target, value, durationSeconds);
+    }
+
+    /** Starts a built-in scenario from t = 0, as choosing it in the toolbar's scenario menu does. */
+    void openPreset(String name) {
+        startPreset.accept(name);
+    }
 
     /**
      * Takes in a new frame seen at wall time {@code nowNanos}. Afterwards each track's dot sampler

@@ -1,10 +1,13 @@
 package dev.scalelab.ui.resilience;
 
 import dev.scalelab.engine.resilience.BreakerState;
+import dev.scalelab.ui.FxThread;
+import dev.scalelab.ui.TextFit;
+import dev.scalelab.ui.canvas.CanvasRegion;
+import dev.scalelab.ui.canvas.StyleableColors;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableProperty;
-import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -12,10 +15,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.paint.Color;
 import javafx.scene.text.Font;
 import javafx.scene.text.FontWeight;
-import javafx.scene.text.Text;
 import javafx.scene.text.TextAlignment;
 
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The breaker state timeline: a band per dependency, coloured by its breaker's state over the same
@@ -24,8 +27,8 @@ import java.util.List;
  *
  * <p>FX thread only.
  */
-final class StateTimelineView extends Region {
-    private static final StyleablePropertyFactory<StateTimelineView> STYLE = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+final class StateTimelineView extends CanvasRegion {
+    private static final StyleableColors<StateTimelineView> CSS = new StyleableColors<>(Region.getClassCssMetaData());
 
     private static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 12);
     private static final Font LABEL_FONT = Font.font("System", 11);
@@ -36,16 +39,19 @@ final class StateTimelineView extends Region {
     private static final double MAX_BAND_HEIGHT = 24;
     private static final String[] LEGEND = {"closed", "open", "half-open", "no breaker"};
 
-    private final StyleableProperty<Color> textFill = STYLE.createStyleableColorProperty(this, "textFill", "-sl-text-fill", v -> v.textFill, Color.BLACK);
-    private final StyleableProperty<Color> mutedTextFill = STYLE.createStyleableColorProperty(this, "mutedTextFill", "-sl-muted-text-fill", v -> v.mutedTextFill, Color.GRAY);
-    private final StyleableProperty<Color> gridStroke = STYLE.createStyleableColorProperty(this, "gridStroke", "-sl-grid-stroke", v -> v.gridStroke, Color.GAINSBORO);
-    private final StyleableProperty<Color> closedFill = STYLE.createStyleableColorProperty(this, "closedFill", "-sl-closed-fill", v -> v.closedFill, Color.SEAGREEN);
-    private final StyleableProperty<Color> openFill = STYLE.createStyleableColorProperty(this, "openFill", "-sl-open-fill", v -> v.openFill, Color.CRIMSON);
-    private final StyleableProperty<Color> halfOpenFill = STYLE.createStyleableColorProperty(this, "halfOpenFill", "-sl-half-open-fill", v -> v.halfOpenFill, Color.ORANGE);
-    private final StyleableProperty<Color> disabledFill = STYLE.createStyleableColorProperty(this, "disabledFill", "-sl-disabled-fill", v -> v.disabledFill, Color.GAINSBORO);
+    private final StyleableProperty<Color> textFill = CSS.color(this, "textFill", v -> v.textFill, Color.BLACK);
+    private final StyleableProperty<Color> mutedTextFill = CSS.color(this, "mutedTextFill", v -> v.mutedTextFill, Color.GRAY);
+    private final StyleableProperty<Color> gridStroke = CSS.color(this, "gridStroke", v -> v.gridStroke, Color.GAINSBORO);
+    private final StyleableProperty<Color> closedFill = CSS.color(this, "closedFill", v -> v.closedFill, Color.SEAGREEN);
+    private final StyleableProperty<Color> openFill = CSS.color(this, "openFill", v -> v.openFill, Color.CRIMSON);
+    private final StyleableProperty<Color> halfOpenFill = CSS.color(this, "halfOpenFill", v -> v.halfOpenFill, Color.ORANGE);
+    private final StyleableProperty<Color> disabledFill = CSS.color(this, "disabledFill", v -> v.disabledFill, Color.GAINSBORO);
 
-    private final Canvas canvas = new Canvas();
-    private final double[] legendWidths = new double[LEGEND.length];
+    private static final double[] LEGEND_WIDTHS = TextFit.widths(LEGEND, LABEL_FONT);
+
+    private final Canvas canvas;
+    private final ToDoubleFunction<String> labelWidths = TextFit.measure(LABEL_FONT);
+    private final ToDoubleFunction<String> tickWidths = TextFit.measure(TICK_FONT);
     private List<DependencyTrack> tracks = List.of();
     private List<String> trackNames = List.of();
     private double windowStart;
@@ -55,30 +61,20 @@ final class StateTimelineView extends Region {
     private double labelWidth;
     private String[] labels = new String[0];
     private double labelsFittedTo = -1;
-    private final Text measure = new Text();
     private boolean dirty = true;
 
     StateTimelineView() {
-        getStyleClass().add("state-timeline");
-        getChildren().add(canvas);
-        setMinSize(0, 0);
-        Text text = new Text();
-        text.setFont(LABEL_FONT);
-        for (int i = 0; i < LEGEND.length; i++) {
-            text.setText(LEGEND[i]);
-            legendWidths[i] = text.getLayoutBounds().getWidth();
-        }
+        this(new Canvas());
+    }
+
+    private StateTimelineView(Canvas canvas) {
+        super("state-timeline", canvas);
+        this.canvas = canvas;
     }
 
     @Override
-    protected void layoutChildren() {
-        double width = snapSizeX(getWidth());
-        double height = snapSizeY(getHeight());
-        if (canvas.getWidth() != width || canvas.getHeight() != height) {
-            canvas.setWidth(width);
-            canvas.setHeight(height);
-            dirty = true;
-        }
+    protected void resized() {
+        dirty = true;
     }
 
     /** Shows the tracks' states over [windowStart, windowEnd] of virtual time, up to {@code now}. */
@@ -87,11 +83,9 @@ final class StateTimelineView extends Region {
         List<String> names = newTracks.stream().map(DependencyTrack::name).toList();
         if (!names.equals(trackNames)) {
             trackNames = names;
-            measure.setFont(LABEL_FONT);
             labelWidth = 0;
             for (DependencyTrack t : newTracks) {
-                measure.setText(t.name());
-                labelWidth = Math.max(labelWidth, measure.getLayoutBounds().getWidth());
+                labelWidth = Math.max(labelWidth, labelWidths.applyAsDouble(t.name()));
             }
             labelsFittedTo = -1;
         }
@@ -103,8 +97,9 @@ final class StateTimelineView extends Region {
         dirty = true;
     }
 
-    /** Redraws if anything changed since the last call. */
+    /** Redraws if anything changed since the last call. FX thread only. */
     void draw() {
+        assert FxThread.isCurrent();
         if (!dirty) {
             return;
         }
@@ -145,9 +140,7 @@ final class StateTimelineView extends Region {
             double x = plotLeft + (t - windowStart) / span * (plotRight - plotLeft);
             g.strokeLine(x + 0.5, top, x + 0.5, bottom);
             String label = Long.toString(Math.round(t));
-            measure.setFont(TICK_FONT);
-            measure.setText(label);
-            double half = measure.getLayoutBounds().getWidth() / 2;
+            double half = tickWidths.applyAsDouble(label) / 2;
             if (x - half >= labelledUntil + 4) {
                 g.fillText(label, x, bottom + 9);
                 labelledUntil = x + half;
@@ -180,16 +173,8 @@ final class StateTimelineView extends Region {
     /** The dependencies' names, shortened with an ellipsis where the chart is too narrow for them. */
     private void fitLabels(double space) {
         labels = new String[tracks.size()];
-        measure.setFont(LABEL_FONT);
         for (int i = 0; i < labels.length; i++) {
-            String name = tracks.get(i).name();
-            String shown = name;
-            measure.setText(shown);
-            while (shown.length() > 1 && measure.getLayoutBounds().getWidth() > space) {
-                shown = shown.substring(0, shown.length() - 1);
-                measure.setText(shown + "…");
-            }
-            labels[i] = shown.equals(name) ? name : shown + "…";
+            labels[i] = TextFit.cut(labelWidths, space, tracks.get(i).name());
         }
         labelsFittedTo = space;
     }
@@ -198,17 +183,17 @@ final class StateTimelineView extends Region {
         g.setFont(LABEL_FONT);
         g.setTextAlign(TextAlignment.LEFT);
         double total = 0;
-        for (double w : legendWidths) {
+        for (double w : LEGEND_WIDTHS) {
             total += w + 24;
         }
         double at = Math.max(x, (x + maxX - total) / 2); // centred under the plot, as the charts' titles are
-        for (int k = 0; k < LEGEND.length && at + 14 + legendWidths[k] <= maxX; k++) {
+        for (int k = 0; k < LEGEND.length && at + 14 + LEGEND_WIDTHS[k] <= maxX; k++) {
             g.setFill(k == 0 ? closedFill.getValue() : k == 1 ? openFill.getValue() : k == 2 ? halfOpenFill.getValue() : disabledFill.getValue());
             g.fillRect(at, y - 4, 10, 8);
             at += 14;
             g.setFill(mutedTextFill.getValue());
             g.fillText(LEGEND[k], at, y);
-            at += legendWidths[k] + 10;
+            at += LEGEND_WIDTHS[k] + 10;
         }
     }
 
@@ -222,12 +207,12 @@ final class StateTimelineView extends Region {
         }
     }
 
-    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-        return STYLE.getCssMetaData();
+    @Override
+    protected StyleableColors<?> colors() {
+        return CSS;
     }
 
-    @Override
-    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
-        return getClassCssMetaData();
+    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
+        return CSS.cssMetaData();
     }
 }

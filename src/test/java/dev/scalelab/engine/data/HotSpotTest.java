@@ -54,11 +54,13 @@ class HotSpotTest {
         DatabaseView.ShardView zero = before[0].shards().get(0);
         assertEquals("-40", zero.range());
         assertTrue(zero.hot());
-        assertEquals(0.775, zero.loadShare(), 0.02);
+        // 70% of reads go to keys 0-9 and 30% to any of 1,000: shard 0 (keys 0-249) carries 0.7 + 0.3 x 0.25,
+        // each hot key 0.07 + 0.3 / 1,000.
+        assertEquals(0.7 + 0.3 * 0.25, zero.loadShare(), 0.02);
         assertEquals(2_000, before[0].shards().stream().mapToDouble(DatabaseView.ShardView::queriesPerSecond).sum(), 1);
         assertEquals(List.of(0, 1, 2, 3, 4, 5, 6, 7, 8, 9),
                 before[0].hotKeys().stream().map(DatabaseView.HotKey::key).toList());
-        assertEquals(0.0703, before[0].hotKeys().get(0).share(), 0.01);
+        assertEquals(0.07 + 0.3 / 1_000, before[0].hotKeys().get(0).share(), 0.01);
 
         // Half of shard 0's 77.5% is 38.75%: five hot keys carry 35.2%, six 42.2%. The split falls
         // between them, so the new shard takes keys 5 or 6 up to 249.

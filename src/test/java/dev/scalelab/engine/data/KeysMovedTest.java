@@ -43,9 +43,8 @@ class KeysMovedTest {
     @Test
     void hashModMovesAboutTenElevenths() {
         Moves m = addEleventh(Strategy.MOD, 1);
-        // engines.md check: 90.96%; theory n/(n+1) = 90.91%; measured here 90.985%.
+        // Theory n/(n+1) = 90.91% (engines.md's check, with another hash: 90.96%); measured here 90.985%.
         assertEquals(10 / 11.0, m.fraction(), 4 * binomialSigma(10 / 11.0));
-        assertEquals(0.9096, m.fraction(), 0.005);
     }
 
     @Test

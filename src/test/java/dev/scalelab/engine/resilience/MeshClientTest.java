@@ -23,7 +23,7 @@ class MeshClientTest {
     private MeshClient client(DependencyConfig dependency, MeshConfig config) {
         DownstreamService service = new DownstreamService(sim, dependency, new SplittableRandom(11));
         MeshClient client = new MeshClient(sim, service, config, new SplittableRandom(12));
-        client.setAttemptListener(trace::add);
+        client.setTrace(new AttemptTrace(trace::add));
         return client;
     }
 

@@ -2,6 +2,7 @@ package dev.scalelab.ui.caching;
 
 import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.ScaleLabApp;
+import dev.scalelab.ui.FxWait;
 import dev.scalelab.world.Snapshot;
 import javafx.scene.Node;
 import javafx.scene.control.ListView;
@@ -87,7 +88,7 @@ class CachingPanelRobotTest {
         robot.clickOn("#playButton");
         waitUntil(() -> runner().latest().status().paused());
 
-        robot.clickOn("#cacheCoalesceCheck");
+        clickWhenShown("#cacheCoalesceCheck");
         waitUntil(() -> snapshot().cache().coalesce());
         waitUntil(() -> logContains("cache.coalesce: false -> true"));
         long duplicatesBefore = snapshot().cache().duplicateLoads();
@@ -135,6 +136,23 @@ class CachingPanelRobotTest {
 
     private Snapshot snapshot() {
         return runner().latest().snapshot();
+    }
+
+    /** Clicks a control once the pane that holds it is laid out and shown (the form fills in after the first frame). */
+    private void clickWhenShown(String query) throws Exception {
+        FxWait.waitUntil(() -> FxWait.onFx(() -> robot.lookup(query).tryQuery()
+                .map(CachingPanelRobotTest::shown).orElse(false), TIMEOUT_SECONDS),
+                TIMEOUT_SECONDS);
+        robot.clickOn(query);
+    }
+
+    private static boolean shown(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (!n.isVisible()) {
+                return false;
+            }
+        }
+        return node.getScene() != null && node.getLayoutBounds().getWidth() > 0;
     }
 
     private static void waitUntil(BooleanSupplier condition) throws TimeoutException {

@@ -1,5 +1,6 @@
 package dev.scalelab.ui.caching;
 
+import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Presets;
 import dev.scalelab.world.Scenario;
@@ -15,6 +16,11 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CachingViewModelTest {
+    /** A model fed by hand; its runner is never started, it only stands where the panel's commands go. */
+    private static CachingViewModel newModel() {
+        return new CachingViewModel(new SimulationRunner(Presets.load("cache-stampede"), false), name -> { });
+    }
+
     private long wallNanos;
 
     /** A frame, then the pulses of a second of wall time: the figures show it. */
@@ -32,7 +38,7 @@ class CachingViewModelTest {
 
     @Test
     void aScenarioWithoutACacheShowsTheNoCacheState() {
-        CachingViewModel model = new CachingViewModel();
+        CachingViewModel model = newModel();
         show(model, runTo("default", 2).snapshot());
         assertFalse(model.hasCacheProperty().get());
         assertTrue(model.levels().isEmpty());
@@ -41,7 +47,7 @@ class CachingViewModelTest {
     @Test
     void theStampedeAtSixtySecondsRaisesTheAlarmAndItsDuplicateLoadsAreTheHeadline() {
         World world = runTo("cache-stampede", 59);
-        CachingViewModel model = new CachingViewModel();
+        CachingViewModel model = newModel();
         show(model, world.snapshot());
         assertTrue(model.hasCacheProperty().get());
         assertFalse(model.stampedeProperty().get(), "a quiet second: " + model.duplicateLoadsProperty().get());
@@ -58,7 +64,7 @@ class CachingViewModelTest {
     @Test
     void eachLevelsCardNamesItsPolicyScopeAndTheInstanceWhoseCopyIsDrawn() {
         World world = runTo("cache-stampede", 10);
-        CachingViewModel model = new CachingViewModel();
+        CachingViewModel model = newModel();
         show(model, world.snapshot());
         world.advanceTo(Simulation.secondsToNanos(11.5));
         show(model, world.snapshot());
@@ -118,7 +124,7 @@ class CachingViewModelTest {
     @Test
     void figuresChangeTextAFewTimesASecondButTheAlarmAtOnce() {
         World world = runTo("cache-stampede", 59);
-        CachingViewModel model = new CachingViewModel();
+        CachingViewModel model = newModel();
         model.update(world.snapshot());
         assertTrue(model.publish(0), "the first frame shows at once");
         world.advanceTo(Simulation.secondsToNanos(60.016));
@@ -133,7 +139,7 @@ class CachingViewModelTest {
 
     @Test
     void chartsRedrawForANewSecondAtMostFourTimesAWallSecondButAtOnceForANewRun() {
-        CachingViewModel model = new CachingViewModel();
+        CachingViewModel model = newModel();
         assertTrue(model.chartsDue(10, 0));
         assertFalse(model.chartsDue(10, 1_000_000_000L), "no new second");
         assertFalse(model.chartsDue(11, 100_000_000L), "too soon");

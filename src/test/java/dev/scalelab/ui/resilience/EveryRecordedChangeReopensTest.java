@@ -1,17 +1,20 @@
 package dev.scalelab.ui.resilience;
 
 import dev.scalelab.sim.Simulation;
+import dev.scalelab.world.FieldSpec;
 import dev.scalelab.world.Parameter;
 import dev.scalelab.world.Presets;
 import dev.scalelab.world.Report;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
+import dev.scalelab.world.ScenarioFields;
 import dev.scalelab.world.ScenarioFiles;
 import dev.scalelab.world.World;
 import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -42,13 +45,16 @@ class EveryRecordedChangeReopensTest {
             at += 0.5;
         }
         // The Resilience panel first gives its dependency a breaker of each mode, then edits every field.
-        for (DependencyField f : DependencyField.values()) {
+        List<String> dependencyFields = new ArrayList<>(ResilienceParameters.BREAKER);
+        dependencyFields.addAll(ResilienceParameters.RETRY);
+        dependencyFields.addAll(ResilienceParameters.CALLS);
+        for (String field : dependencyFields) {
             live.advanceTo(Simulation.secondsToNanos(at));
             live.advanceTo(live.commandTimeNanos());
-            Scenario.Dependency d = live.currentScenario().dependencies().get(0);
-            Object value = otherValue(f, d);
-            if (applies(() -> ScenarioFiles.withDependencyField(live.currentScenario(), f.path(0), value))) {
-                live.applyUserCommand(Scenario.TimelineEntry.set(0, f.path(0), value));
+            String path = ResilienceParameters.path(0, field);
+            Object value = otherValue(ScenarioFields.spec(path), ScenarioFields.read(live.currentScenario(), path));
+            if (applies(() -> ScenarioFields.with(live.currentScenario(), path, value))) {
+                live.applyUserCommand(Scenario.TimelineEntry.set(0, path, value));
                 changes++;
             }
             at += 0.5;
@@ -58,7 +64,7 @@ class EveryRecordedChangeReopensTest {
         // Every change was valid where it was made (a refused one is logged, not recorded), so each is on
         // the timeline, after the preset's own fault.
         assertEquals(start.timeline().size() + changes, recorded.timeline().size());
-        assertTrue(changes >= Parameter.values().length / 2 + DependencyField.values().length - 2, "changes made: " + changes);
+        assertTrue(changes >= Parameter.values().length / 2 + dependencyFields.size() - 2, "changes made: " + changes);
         assertTrue(recorded.timeline().stream().anyMatch(e -> "dependencies[0].retry.maxAttempts".equals(e.path())));
 
         // Saved as the app saves it, and opened as the app opens it.
@@ -121,12 +127,11 @@ class EveryRecordedChangeReopensTest {
         }
     }
 
-    private static Object otherValue(DependencyField f, Scenario.Dependency d) {
-        Object now = f.read(d);
-        switch (f.kind()) {
+    /** For a dependency's field, which has no value (null) while its client has no breaker. */
+    private static Object otherValue(FieldSpec f, Object now) {
+        switch (f.type()) {
             case CHOICE:
-                List<String> choices = f.choices();
-                return choices.stream().filter(c -> !c.equals(now)).findFirst().orElseThrow();
+                return f.choices().stream().filter(c -> !c.equals(now)).findFirst().orElseThrow();
             case BOOLEAN:
                 return now == null || !((Boolean) now);
             case INTEGER:

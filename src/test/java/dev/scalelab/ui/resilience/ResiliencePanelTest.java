@@ -2,6 +2,7 @@ package dev.scalelab.ui.resilience;
 
 import dev.scalelab.engine.resilience.BreakerState;
 import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.ui.FxWait;
 import dev.scalelab.ui.ScaleLabApp;
 import dev.scalelab.world.Snapshot;
 import javafx.scene.Node;
@@ -65,6 +66,12 @@ class ResiliencePanelTest {
         // The pane lists it among the active faults.
         waitUntil(() -> robot.lookup("#activeFaults .label").queryAll().stream()
                 .anyMatch(n -> ((Label) n).getText().startsWith("payments-protected: outage")));
+        // The mesh shows it: the second row's breaker diagram is in its :open state.
+        FxWait.waitUntil(() -> FxWait.onFx(() -> {
+            java.util.List<BreakerDiagram> breakers = robot.lookup("#meshView").queryAs(MeshView.class).breakers();
+            return breakers.size() == 2 && breakers.get(1).getPseudoClassStates().contains(BreakerDiagram.OPEN)
+                    && !breakers.get(1).getPseudoClassStates().contains(BreakerDiagram.CLOSED);
+        }, TIMEOUT_SECONDS), TIMEOUT_SECONDS);
     }
 
     @Test
@@ -78,7 +85,7 @@ class ResiliencePanelTest {
         replaceText("#retryMaxAttemptsField", "0");
         Label error = robot.lookup("#retryMaxAttemptsError").queryAs(Label.class);
         waitUntil(error::isVisible);
-        assertEquals("dependencies[0].retry.maxAttempts: 0 is out of range; expected 1 to 100", error.getText());
+        assertEquals("dependencies[0].retry.maxAttempts: 0 is out of range; a whole number from 1 to 100", error.getText());
         robot.type(KeyCode.ESCAPE);
         waitUntil(() -> !error.isVisible());
         assertEquals("5", robot.lookup("#retryMaxAttemptsField").queryTextInputControl().getText());

@@ -1,6 +1,7 @@
 package dev.scalelab.ui.resilience;
 
 import dev.scalelab.engine.resilience.BreakerState;
+import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Presets;
 import dev.scalelab.world.Snapshot;
@@ -15,7 +16,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ResilienceViewModelTest {
     private static final double FRAME_SECONDS = 0.1;
 
-    private final ResilienceViewModel viewModel = new ResilienceViewModel();
+    /** Fed by hand below; its runner is never started, it only stands where the panel's commands go. */
+    private final ResilienceViewModel viewModel = new ResilienceViewModel(
+            new SimulationRunner(Presets.load("retry-storm"), false), name -> { });
 
     private Snapshot runTo(World world, double fromSeconds, double toSeconds) {
         Snapshot s = null;

@@ -9,7 +9,6 @@ import javafx.geometry.Point2D;
 import javafx.scene.chart.Axis;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.scene.text.Text;
@@ -19,12 +18,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
-import org.testfx.util.WaitForAsyncUtils;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.stream.Collectors;
 
@@ -67,24 +64,21 @@ class ScalingPanelTest {
 
     @Test
     void clickingATileThenKillFailsThatInstance() throws Exception {
-        Button kill = robot.lookup("#killInstanceButton").queryButton();
-        assertTrue(kill.isDisabled(), "nothing is selected yet");
+        assertTrue(onFx(this::killDisabled), "nothing is selected yet");
 
         clickTileOf("i-1");
-        waitUntil(() -> onFx(() -> ((Label) robot.lookup("#selectedInstanceLabel").query()).getText().startsWith("Selected: i-1 ")));
-        assertFalse(kill.isDisabled());
+        assertFalse(onFx(this::killDisabled));
 
         robot.clickOn("#killInstanceButton");
         waitUntil(() -> snapshot().recentLog().stream().anyMatch(entry -> entry.message().startsWith("i-1 failed")));
         Snapshot.InstanceView killed = snapshot().instances().stream().filter(in -> in.id().equals("i-1")).findFirst().orElseThrow();
         assertEquals(Snapshot.InstanceState.FAILED, killed.state());
-        waitUntil(kill::isDisabled);
+        waitUntil(() -> onFx(this::killDisabled));
     }
 
     @Test
     void aSelectedInstanceCanBeSlowedAndRestored() throws Exception {
         clickTileOf("i-2");
-        waitUntil(() -> onFx(() -> ((Label) robot.lookup("#selectedInstanceLabel").query()).getText().startsWith("Selected: i-2 ")));
         robot.clickOn("#slowInstanceButton");
         waitUntil(() -> speedOf("i-2") == ScalingViewModel.SLOW_SPEED_FACTOR);
         robot.clickOn("#restoreSpeedButton");
@@ -123,21 +117,28 @@ class ScalingPanelTest {
     }
 
     /**
-     * Clicks the middle of {@code id}'s tile once it has come to rest: tiles slide for a moment
-     * whenever the layout changes, as when the window first settles its size.
+     * Clicks the middle of {@code id}'s tile as drawn now until the panel says it is selected: tiles
+     * slide for a moment whenever the layout changes (as when the window first settles its size), so
+     * a click may land where the tile was.
      */
     private void clickTileOf(String id) throws Exception {
-        ScalingPoolView pool = robot.lookup("#scalingPool").queryAs(ScalingPoolView.class);
-        Bounds[] last = {null};
+        ScalingPoolView pool = onFx(() -> robot.lookup("#scalingPool").queryAs(ScalingPoolView.class));
         waitUntil(() -> {
-            Bounds now = onFx(() -> pool.tileBounds(id));
-            boolean resting = now != null && now.equals(last[0]);
-            last[0] = now;
-            WaitForAsyncUtils.sleep(TileMotion.MOVE_NANOS / 1_000_000, TimeUnit.MILLISECONDS);
-            return resting;
+            Point2D center = onFx(() -> {
+                Bounds tile = pool.tileBounds(id);
+                return tile == null ? null : pool.localToScreen(tile.getCenterX(), tile.getCenterY());
+            });
+            if (center == null) {
+                return false;
+            }
+            robot.clickOn(center);
+            return onFx(() -> ((Label) robot.lookup("#selectedInstanceLabel").query()).getText().startsWith("Selected: " + id + " "));
         });
-        Point2D center = onFx(() -> pool.localToScreen(last[0].getCenterX(), last[0].getCenterY()));
-        robot.clickOn(center);
+    }
+
+    /** FX thread. */
+    private boolean killDisabled() {
+        return robot.lookup("#killInstanceButton").queryButton().isDisabled();
     }
 
     private double speedOf(String id) {

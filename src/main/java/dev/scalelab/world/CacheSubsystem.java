@@ -1,0 +1,168 @@
+package dev.scalelab.world;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalelab.engine.caching.BackingStore;
+import dev.scalelab.sim.Distribution;
+import dev.scalelab.sim.Event;
+import dev.scalelab.sim.RandomStreams;
+import dev.scalelab.sim.Simulation;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import static dev.scalelab.world.Parameter.CACHE_COALESCE;
+import static dev.scalelab.world.Parameter.CACHE_WRITE_POLICY;
+import static dev.scalelab.world.Parameter.L1_CAPACITY;
+import static dev.scalelab.world.Parameter.L1_POLICY;
+import static dev.scalelab.world.Parameter.L1_TTL;
+import static dev.scalelab.world.Parameter.L2_CAPACITY;
+import static dev.scalelab.world.Parameter.L2_POLICY;
+import static dev.scalelab.world.Parameter.L2_TTL;
+import static dev.scalelab.world.Parameter.L3_CAPACITY;
+import static dev.scalelab.world.Parameter.L3_POLICY;
+import static dev.scalelab.world.Parameter.L3_TTL;
+
+/**
+ * The cache subsystem: the {@link CacheSystem} the scenario has now, or none. The engine takes its
+ * levels at construction, so a change of a level's capacity, policy or TTL (or of the key
+ * popularity) builds a new, cold one; its series and totals carry over. Write policy and
+ * coalescing change in place. Confined to the simulation thread.
+ */
+final class CacheSubsystem implements Subsystem {
+    enum Step implements ApplyStep {
+        /** Changed in place: the cache keeps its contents. */
+        RECONFIGURE(CACHE_WRITE_POLICY, CACHE_COALESCE),
+        /** A new hierarchy, cold. */
+        REBUILD(L1_CAPACITY, L1_POLICY, L1_TTL, L2_CAPACITY, L2_POLICY, L2_TTL, L3_CAPACITY, L3_POLICY, L3_TTL);
+
+        private final List<Parameter> parameters;
+
+        Step(Parameter... parameters) {
+            this.parameters = List.of(parameters);
+        }
+
+        @Override
+        public List<Parameter> parameters() {
+            return parameters;
+        }
+    }
+
+    private final World world;
+    private final Simulation sim;
+    private final RandomStreams streams;
+    /** Where misses go: the database, or a store that answers after a sampled latency. */
+    private final DataSystem data;
+    private final WorkloadSystem workload;
+    private CacheSystem cache;
+    /** Levels with a column of their own, or -1 without cache columns. */
+    private int levelColumns = -1;
+
+    CacheSubsystem(World world, Simulation sim, RandomStreams streams, DataSystem data, WorkloadSystem workload) {
+        this.world = world;
+        this.sim = sim;
+        this.streams = streams;
+        this.data = data;
+        this.workload = workload;
+        rebuild();
+    }
+
+    /** The cache now, or null when the scenario has none. */
+    CacheSystem cache() {
+        return cache;
+    }
+
+    @Override
+    public void apply(Parameter p, Source by) {
+        switch (ApplyStep.of(Step.values(), p)) {
+            case RECONFIGURE -> {
+                if (cache != null) {
+                    cache.reconfigure(world.currentScenario().cache());
+                }
+            }
+            case REBUILD -> {
+                rebuild();
+                world.log(by, "cache rebuilt with the new settings: it starts cold");
+            }
+        }
+    }
+
+    /** The workload's key popularity changed: a cache sized and bounded for the old one starts over. */
+    void keysChanged(Source by) {
+        rebuild();
+        if (cache != null) {
+            world.log(by, "the cache restarts cold under the new key popularity");
+        }
+    }
+
+    private void rebuild() {
+        Scenario.Cache c = world.currentScenario().cache();
+        if (c == null) {
+            cache = null;
+            return;
+        }
+        BackingStore store = data != null ? data : new FixedLatencyStore(sim, c.storeLatency().toDistribution(),
+                streams.stream("cache.store"));
+        cache = new CacheSystem(sim, c, workload.keys(), store, streams.stream("cache"), cache);
+    }
+
+    @Override
+    public void sample() {
+        if (cache != null) {
+            cache.sample();
+        }
+    }
+
+    @Override
+    public void declareColumns(SampleColumns columns, Scenario initial) {
+        if (initial.cache() != null) {
+            columns.add("cache_hit_ratio");
+            for (Scenario.CacheLevel l : initial.cache().levels()) {
+                columns.add("cache_" + SampleColumns.name(l.name()) + "_hit_ratio");
+            }
+            columns.add("cache_store_loads_per_s");
+            levelColumns = initial.cache().levels().size();
+        }
+    }
+
+    @Override
+    public void columnValues(List<String> cells) {
+        if (levelColumns < 0) {
+            return;
+        }
+        cells.add(cache == null ? "" : SampleColumns.ratio(cache.lastHitRatio()));
+        for (int i = 0; i < levelColumns; i++) {
+            cells.add(cache == null ? "" : SampleColumns.ratio(cache.lastLevelHitRatio(i)));
+        }
+        cells.add(cache == null ? "" : SampleColumns.count(cache.lastStoreLoads()));
+    }
+
+    @Override
+    public void report(ObjectNode root) {
+        if (cache != null) {
+            cache.report(root);
+        }
+    }
+
+    /** The backing store when there is no database section: an answer after a sampled latency. */
+    private static final class FixedLatencyStore implements BackingStore {
+        private final Simulation sim;
+        private final Distribution latencyMs;
+        private final SplittableRandom random;
+
+        FixedLatencyStore(Simulation sim, Distribution latencyMs, SplittableRandom random) {
+            this.sim = sim;
+            this.latencyMs = latencyMs;
+            this.random = random;
+        }
+
+        @Override
+        public void read(int key, Event done) {
+            sim.scheduleIn(Simulation.millisToNanos(latencyMs.sample(random)), done);
+        }
+
+        @Override
+        public void write(int key, Event done) {
+            sim.scheduleIn(Simulation.millisToNanos(latencyMs.sample(random)), done);
+        }
+    }
+}

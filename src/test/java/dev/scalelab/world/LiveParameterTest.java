@@ -1,0 +1,41 @@
+package dev.scalelab.world;
+
+import dev.scalelab.sim.Simulation;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class LiveParameterTest {
+
+    /**
+     * Every parameter the full-stack preset has (all but the third cache level's and the hotspot's,
+     * whose key popularity is Zipf) is set live to a
+     * value it reads back, through the subsystem that owns it: the run goes on, and the change is
+     * logged and decided by the user.
+     */
+    @Test
+    void everyParameterOfTheFullStackChangesLiveThroughItsOwner() {
+        List<Parameter> applied = new ArrayList<>();
+        for (Parameter p : Parameter.values()) {
+            if (p.path().startsWith("cache.levels[2]") || p == Parameter.KEY_HOT_TRAFFIC || p == Parameter.KEY_HOT_KEYS) {
+                continue;
+            }
+            World w = new World(Presets.load("full-stack"));
+            w.advanceTo(Simulation.secondsToNanos(0.2));
+            Object value = p.read(w.currentScenario());
+            w.advanceTo(w.commandTimeNanos());
+            w.applyUserChange(p, value);
+            Decision last = w.decisions().get(w.decisions().size() - 1);
+            assertEquals(p.path(), last.fields().get("parameter"), p.path() + ": " + last.message());
+            assertEquals("user", last.fields().get("by"), p.path());
+            w.advanceTo(Simulation.secondsToNanos(0.5));
+            assertTrue(w.snapshot().completed() > 0, p.path());
+            applied.add(p);
+        }
+        assertEquals(Parameter.values().length - 5, applied.size());
+    }
+}
