@@ -1,7 +1,13 @@
 package dev.scalelab.ui.overview;
 
 import dev.scalelab.ui.Formats;
+import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.TextFit;
+import dev.scalelab.ui.canvas.InstanceIndex;
+import dev.scalelab.ui.canvas.PoolCounts;
+import dev.scalelab.ui.canvas.RequestFlights;
+import dev.scalelab.ui.canvas.TileGrid;
+import dev.scalelab.ui.canvas.WorkerCells;
 import dev.scalelab.world.Sample;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.Snapshot;
@@ -54,10 +60,6 @@ public final class PoolView extends Region {
     /** Dots shrink on small tiles so that the stream does not hide the tiles it crosses. */
     private static final double SMALL_DOT_RADIUS = 2;
     private static final double[] STARTING_DASHES = {4, 3};
-    private static final long FLIGHT_NANOS = 350_000_000L;
-    private static final long FLASH_NANOS = 300_000_000L;
-    /** Frames are at most this far apart when spreading a frame's new dots over time. */
-    private static final long MAX_SPREAD_NANOS = 50_000_000L;
 
     private static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 13);
     private static final Font LABEL_FONT = Font.font("System", 12);
@@ -84,14 +86,35 @@ public final class PoolView extends Region {
     private final double[] arrowX = new double[3];
     private final double[] arrowY = new double[3];
     private final TileGrid grid = new TileGrid();
-    private final RequestDots dots = new RequestDots();
+    private final RequestFlights flights = new RequestFlights();
+    /** The dots fly to the left edge of their instance's tile, at its middle. */
+    private final RequestFlights.Targets tileTargets = new RequestFlights.Targets() {
+        @Override
+        public int slotOf(int instanceNumber) {
+            return tileIndex.of(instanceNumber);
+        }
+
+        @Override
+        public double x(int slot) {
+            return grid.tileX(slot);
+        }
+
+        @Override
+        public double y(int slot) {
+            return grid.tileY(slot) + grid.tileHeight() / 2;
+        }
+
+        @Override
+        public Color dotFill(int slot) {
+            return dotFill.getValue();
+        }
+    };
     private final ToDoubleFunction<String> smallWidth = TextFit.measure(SMALL_FONT);
 
     private final InstanceIndex tileIndex = new InstanceIndex();
 
     private Snapshot snapshot;
     private boolean dirty = true;
-    private long lastDrawNanos;
 
     public PoolView() {
         getStyleClass().add("pool-view");
@@ -114,7 +137,7 @@ public final class PoolView extends Region {
     /** Takes in a new snapshot; drawn at the next {@link #draw}. */
     public void show(Snapshot newSnapshot) {
         if (snapshot != null && newSnapshot.timeSeconds() < snapshot.timeSeconds()) {
-            dots.clear(); // the run restarted: the old dots fly to instances that no longer exist
+            flights.clear(); // the run restarted: the old dots fly to instances that no longer exist
         }
         tileIndex.index(newSnapshot.instances());
         snapshot = newSnapshot;
@@ -126,23 +149,18 @@ public final class PoolView extends Region {
      * that a frame's worth of decisions does not leave the balancer as one clump.
      */
     public void launch(Snapshot.Dispatches dispatches, int from, long nowNanos) {
-        int count = dispatches.instanceNumbers().length - from;
-        long spread = Math.min(MAX_SPREAD_NANOS, Math.max(0, nowNanos - lastDrawNanos));
-        for (int i = 0; i < count; i++) {
-            long start = nowNanos - spread * (count - 1 - i) / Math.max(1, count);
-            dots.add(start, dispatches.instanceNumbers()[from + i], dispatches.outcomes()[from + i]);
-        }
+        flights.launch(dispatches, from, nowNanos);
     }
 
     /** Redraws when the snapshot changed or dots are moving. Call once per pulse. */
     public void draw(long nowNanos) {
-        dots.expire(nowNanos, FLIGHT_NANOS + FLASH_NANOS);
-        boolean animating = dots.size() > 0;
-        if (snapshot != null && (dirty || animating)) {
+        assert FxThread.isCurrent();
+        flights.expire(nowNanos);
+        if (snapshot != null && (dirty || flights.active())) {
             render(canvas.getGraphicsContext2D(), nowNanos);
             dirty = false;
         }
-        lastDrawNanos = nowNanos;
+        flights.frameDone(nowNanos);
     }
 
     // ------------------------------------------------------------------ drawing
@@ -172,12 +190,13 @@ public final class PoolView extends Region {
         drawPoolTitle(g, instances, instances.isEmpty() ? POOL_X : grid.tileX(0));
         // Dots in flight go under the tiles: one flying to a far column passes behind the nearer
         // tiles instead of over their names. The flashes of rejections go on top.
-        drawDots(g, BALANCER_X + CARD_WIDTH, centerY, nowNanos, true);
+        double dotRadius = grid.tileHeight() < 60 ? SMALL_DOT_RADIUS : DOT_RADIUS;
+        flights.draw(g, BALANCER_X + CARD_WIDTH, centerY, nowNanos, dotRadius, tileTargets, rejectFill.getValue(), true, false);
         for (int i = 0; i < instances.size(); i++) {
             drawTile(g, instances.get(i), grid.tileX(i), grid.tileY(i), grid.tileWidth(), grid.tileHeight());
         }
         drawLegend(g, height - MARGIN - 8, width - MARGIN);
-        drawDots(g, BALANCER_X + CARD_WIDTH, centerY, nowNanos, false);
+        flights.draw(g, BALANCER_X + CARD_WIDTH, centerY, nowNanos, dotRadius, tileTargets, rejectFill.getValue(), false, true);
         if (showBackends) {
             double poolEdge = instances.isEmpty() ? POOL_X : grid.tileX(0) + grid.columns() * (grid.tileWidth() + TILE_GAP) - TILE_GAP;
             drawBackends(g, backends, Math.min(poolEdge, poolRight), width - MARGIN - BACKEND_WIDTH, poolTop, poolBottom);
@@ -388,27 +407,10 @@ public final class PoolView extends Region {
     }
 
     private void drawPoolTitle(GraphicsContext g, List<InstanceView> instances, double x) {
-        int ready = 0;
-        int starting = 0;
-        int draining = 0;
-        int failed = 0;
-        for (InstanceView in : instances) {
-            switch (in.state()) {
-                case READY: ready++; break;
-                case PROVISIONING:
-                case BOOTING: starting++; break;
-                case DRAINING: draining++; break;
-                default: failed++;
-            }
-        }
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(textFill.getValue());
         g.setFont(TITLE_FONT);
-        g.fillText("Instances: " + ready + " ready"
-                        + (starting > 0 ? ", " + starting + " starting" : "")
-                        + (draining > 0 ? ", " + draining + " draining" : "")
-                        + (failed > 0 ? ", " + failed + " failed" : ""),
-                x, MARGIN + POOL_TITLE_HEIGHT / 2 - 2);
+        g.fillText("Instances: " + PoolCounts.summary(instances), x, MARGIN + POOL_TITLE_HEIGHT / 2 - 2);
     }
 
     /** Swatches (busy, idle, queue, request, rejected, none) each followed by its {@link #LEGEND} text. */
@@ -532,53 +534,6 @@ public final class PoolView extends Region {
 
     private void drawWorkers(GraphicsContext g, InstanceView in, double x, double y, double w, double h) {
         WorkerCells.draw(g, in.workers(), in.busy(), x, y, w, h, 22, busyFill.getValue(), idleFill.getValue());
-    }
-
-    /** The dots in flight ({@code flights}) or the flashes of rejected requests. */
-    private void drawDots(GraphicsContext g, double fromX, double fromY, long nowNanos, boolean flights) {
-        double radius = grid.tileHeight() < 60 ? SMALL_DOT_RADIUS : DOT_RADIUS;
-        for (int i = 0; i < dots.size(); i++) {
-            long age = nowNanos - dots.startNanos(i);
-            if (age < 0) {
-                continue; // spread into this frame; appears in a moment
-            }
-            byte outcome = dots.outcome(i);
-            if (outcome == Snapshot.Dispatches.REJECTED_NO_INSTANCE) {
-                // No instance would take it: it never leaves the balancer.
-                if (!flights) {
-                    flash(g, fromX, fromY, (double) age / (FLIGHT_NANOS + FLASH_NANOS));
-                }
-                continue;
-            }
-            int index = tileIndex.of(dots.instanceNumber(i));
-            if (index < 0) {
-                continue; // its instance drained away meanwhile
-            }
-            double toX = grid.tileX(index);
-            double toY = grid.tileY(index) + grid.tileHeight() / 2;
-            if (age < FLIGHT_NANOS) {
-                if (flights) {
-                    double t = easeOut(age / (double) FLIGHT_NANOS);
-                    g.setFill(dotFill.getValue());
-                    g.fillOval(fromX + (toX - fromX) * t - radius, fromY + (toY - fromY) * t - radius, 2 * radius, 2 * radius);
-                }
-            } else if (!flights && outcome == Snapshot.Dispatches.REJECTED_QUEUE_FULL) {
-                flash(g, toX, toY, (age - FLIGHT_NANOS) / (double) FLASH_NANOS);
-            }
-        }
-    }
-
-    /** A red disc that grows and fades over {@code progress} 0..1. */
-    private void flash(GraphicsContext g, double x, double y, double progress) {
-        double radius = 4 + 8 * progress;
-        g.setGlobalAlpha(Math.max(0, 1 - progress));
-        g.setFill(rejectFill.getValue());
-        g.fillOval(x - radius, y - radius, 2 * radius, 2 * radius);
-        g.setGlobalAlpha(1);
-    }
-
-    private static double easeOut(double t) {
-        return 1 - (1 - t) * (1 - t);
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

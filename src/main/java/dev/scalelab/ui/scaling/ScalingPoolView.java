@@ -3,7 +3,8 @@ package dev.scalelab.ui.scaling;
 import dev.scalelab.ui.TextFit;
 import dev.scalelab.world.Snapshot;
 import dev.scalelab.world.Snapshot.InstanceState;
-import dev.scalelab.ui.overview.WorkerCells;
+import dev.scalelab.ui.canvas.PoolCounts;
+import dev.scalelab.ui.canvas.WorkerCells;
 import dev.scalelab.world.Snapshot.InstanceView;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
@@ -259,24 +260,7 @@ public final class ScalingPoolView extends Region {
     }
 
     static String poolTitle(List<InstanceView> instances) {
-        int ready = 0;
-        int starting = 0;
-        int draining = 0;
-        int failed = 0;
-        for (InstanceView in : instances) {
-            switch (in.state()) {
-                case READY: ready++; break;
-                case PROVISIONING:
-                case BOOTING: starting++; break;
-                case DRAINING: draining++; break;
-                default: failed++;
-            }
-        }
-        return "Pool: " + ready + " ready"
-                + (starting > 0 ? ", " + starting + " starting" : "")
-                + (draining > 0 ? ", " + draining + " draining" : "")
-                + (failed > 0 ? ", " + failed + " failed" : "")
-                + "  ·  click a tile to select its instance";
+        return "Pool: " + PoolCounts.summary(instances) + "  ·  click a tile to select its instance";
     }
 
     /**

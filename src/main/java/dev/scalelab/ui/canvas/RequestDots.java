@@ -1,4 +1,4 @@
-package dev.scalelab.ui.overview;
+package dev.scalelab.ui.canvas;
 
 /**
  * The requests in flight on the canvas, as parallel arrays in a ring so that animating hundreds of
