@@ -1,0 +1,60 @@
+package dev.scalelab.ui.canvas;
+
+import dev.scalelab.ui.Tooltips;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * A headline figure of a panel: its name small and muted above its live value, and what it means in
+ * a tooltip. Declared in a panel's FXML ({@code <FigureCard name="Latency p99" explanation="…"/>});
+ * the panel binds {@link #valueProperty()} to its view model. The look is the panel stylesheet's
+ * {@code .figure}, {@code .figure-name} and {@code .figure-value}.
+ */
+public final class FigureCard extends VBox {
+    private final Label nameLabel = new Label();
+    private final Label valueLabel = new Label();
+    private String explanation;
+
+    public FigureCard() {
+        getStyleClass().add("figure");
+        nameLabel.getStyleClass().add("figure-name");
+        valueLabel.getStyleClass().add("figure-value");
+        valueLabel.setMinWidth(Region.USE_PREF_SIZE); // a row of cards wraps rather than cut a value short
+        getChildren().addAll(nameLabel, valueLabel);
+    }
+
+    public String getName() {
+        return nameLabel.getText();
+    }
+
+    public void setName(String name) {
+        nameLabel.setText(name);
+    }
+
+    /** The value's text, bound by the panel to its view model. */
+    public StringProperty valueProperty() {
+        return valueLabel.textProperty();
+    }
+
+    /** The id of the value's label, for tests and tools that read one figure. */
+    public String getValueId() {
+        return valueLabel.getId();
+    }
+
+    public void setValueId(String id) {
+        valueLabel.setId(id);
+    }
+
+    public String getExplanation() {
+        return explanation;
+    }
+
+    /** What the figure means and where it comes from, shown as the card's tooltip. */
+    public void setExplanation(String text) {
+        explanation = text;
+        Tooltip.install(this, Tooltips.tooltip(text));
+    }
+}
