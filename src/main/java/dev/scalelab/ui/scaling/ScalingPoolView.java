@@ -117,9 +117,9 @@ public final class ScalingPoolView extends Region {
     private String selectedId;
     private boolean dirty = true;
     private long lastDrawNanos;
+    private Consumer<String> onSelect = id -> { };
 
-    /** @param onSelect receives the id of a clicked tile's instance, or null for a click beside the tiles */
-    public ScalingPoolView(Consumer<String> onSelect) {
+    public ScalingPoolView() {
         getStyleClass().add("scaling-pool-view");
         getChildren().add(canvas);
         setMinSize(0, 0); // a canvas never shrinks on its own
@@ -157,6 +157,11 @@ public final class ScalingPoolView extends Region {
         this.targetFraction = targetFraction;
         title = poolTitle(newSnapshot.instances());
         dirty = true;
+    }
+
+    /** Receives the id of a clicked tile's instance, or null for a click beside the tiles. */
+    public void setOnSelect(Consumer<String> onSelect) {
+        this.onSelect = onSelect;
     }
 
     /** Draws {@code id}'s tile as selected, or none with null. */
