@@ -22,7 +22,6 @@ public final class FigureCard extends VBox {
         getStyleClass().add("figure");
         nameLabel.getStyleClass().add("figure-name");
         valueLabel.getStyleClass().add("figure-value");
-        valueLabel.setMinWidth(Region.USE_PREF_SIZE); // a row of cards wraps rather than cut a value short
         getChildren().addAll(nameLabel, valueLabel);
     }
 
@@ -46,6 +45,15 @@ public final class FigureCard extends VBox {
 
     public void setValueId(String id) {
         valueLabel.setId(id);
+    }
+
+    public boolean isWholeValue() {
+        return valueLabel.getMinWidth() == Region.USE_PREF_SIZE;
+    }
+
+    /** True: the value is never cut short, so a wrapping row of cards wraps instead. */
+    public void setWholeValue(boolean whole) {
+        valueLabel.setMinWidth(whole ? Region.USE_PREF_SIZE : Region.USE_COMPUTED_SIZE);
     }
 
     public String getExplanation() {

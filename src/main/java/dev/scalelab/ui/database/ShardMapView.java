@@ -28,7 +28,7 @@ import java.util.List;
  * the style change, and the keys and texts on top, drawn when a frame brought news or keys are in
  * flight. FX thread only; a frame allocates nothing but the strings it prints.
  */
-final class ShardMapView extends DatabaseCanvas {
+public final class ShardMapView extends DatabaseCanvas {
     static final double MARGIN = 14;
     static final double HEADER_HEIGHT = 42;
     private static final double STRIP_HEIGHT = 30;
@@ -66,7 +66,7 @@ final class ShardMapView extends DatabaseCanvas {
     private boolean flying;
     private double lastTimeSeconds = -1;
 
-    ShardMapView() {
+    public ShardMapView() {
         super("shard-map");
         getChildren().addAll(geometry, keys);
     }
