@@ -2,6 +2,7 @@ package dev.scalelab.ui.overview;
 
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.charts.TimeLineChart;
+import dev.scalelab.ui.charts.TimeWindow;
 import dev.scalelab.world.Snapshot;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -33,7 +34,7 @@ final class OverviewCharts {
     private final XYChart.Series<Number, Number> p99 = series("p99");
     private final List<XYChart.Series<Number, Number>> allSeries = List.of(offered, completed, rejected, p50, p99);
 
-    private double shownUntilSeconds = Double.NEGATIVE_INFINITY;
+    private final TimeWindow window = new TimeWindow(WINDOW_SECONDS, TICK_SECONDS);
 
     OverviewCharts(TimeLineChart throughputChart, TimeLineChart latencyChart) {
         throughputTime = throughputChart.timeAxis();
@@ -46,41 +47,29 @@ final class OverviewCharts {
     void show(Snapshot.Series series) {
         assert FxThread.isCurrent();
         int n = series.size();
-        double newest = n == 0 ? 0 : series.timeSeconds()[n - 1];
-        if (n == 0 || newest < shownUntilSeconds) {
+        if (!window.advance(series.timeSeconds(), n)) {
             clear(); // a new run
         }
-        // The window starts on a tick, so the axis reads 40, 60, 80 … rather than 51, 71, 91 …; it
-        // therefore spans WINDOW_SECONDS plus up to one tick, and moves on a tick at a time.
-        double windowStart = Math.max(0, Math.floor((newest - WINDOW_SECONDS) / TICK_SECONDS) * TICK_SECONDS);
-        int first = n;
-        while (first > 0 && series.timeSeconds()[first - 1] > shownUntilSeconds && series.timeSeconds()[first - 1] >= windowStart) {
-            first--;
-        }
+        int first = window.firstNew();
         append(offered, series.timeSeconds(), series.offeredPerSecond(), first, n);
         append(completed, series.timeSeconds(), series.throughputPerSecond(), first, n);
         append(rejected, series.timeSeconds(), series.rejectedPerSecond(), first, n);
         append(p50, series.timeSeconds(), series.p50Ms(), first, n);
         append(p99, series.timeSeconds(), series.p99Ms(), first, n);
         for (XYChart.Series<Number, Number> s : allSeries) {
-            dropBefore(s, windowStart);
+            dropBefore(s, window.startSeconds());
         }
-        if (n > 0) {
-            shownUntilSeconds = newest;
-        }
-        // Until the window is full the lines grow from the left.
-        double upper = newest <= WINDOW_SECONDS ? WINDOW_SECONDS : windowStart + WINDOW_SECONDS + TICK_SECONDS;
-        throughputTime.setLowerBound(windowStart);
-        throughputTime.setUpperBound(upper);
-        latencyTime.setLowerBound(windowStart);
-        latencyTime.setUpperBound(upper);
+        window.shown(n);
+        throughputTime.setLowerBound(window.startSeconds());
+        throughputTime.setUpperBound(window.endSeconds());
+        latencyTime.setLowerBound(window.startSeconds());
+        latencyTime.setUpperBound(window.endSeconds());
     }
 
     private void clear() {
         for (XYChart.Series<Number, Number> s : allSeries) {
             s.getData().clear();
         }
-        shownUntilSeconds = Double.NEGATIVE_INFINITY;
     }
 
     /** Adds points {@code [from, to)}, skipping seconds without a value (no request finished, no percentile). */
