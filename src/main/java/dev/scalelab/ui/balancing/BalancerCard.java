@@ -2,6 +2,7 @@ package dev.scalelab.ui.balancing;
 
 import dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy;
 import dev.scalelab.ui.Formats;
+import dev.scalelab.ui.canvas.TileCards;
 import dev.scalelab.world.Parameter;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.Snapshot;
@@ -21,11 +22,7 @@ final class BalancerCard {
 
     static void drawCard(GraphicsContext g, BalancerCanvas look, Snapshot snapshot, int readyCount, boolean compact,
                          double x, double top, double width, double height) {
-        g.setFill(look.cardFill());
-        g.fillRoundRect(x, top, width, height, 10, 10);
-        g.setStroke(look.cardBorder());
-        g.setLineWidth(1);
-        g.strokeRoundRect(x + 0.5, top + 0.5, width - 1, height - 1, 10, 10);
+        TileCards.draw(g, x, top, width, height, 10, look.cardFill(), look.cardBorder(), 1, null);
         double cx = x + width / 2;
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(look.textFill());
@@ -50,11 +47,7 @@ final class BalancerCard {
     /** Across the top, from {@code x}, {@code width} wide: the panic threshold and what the balancer does. */
     static void drawPanicBanner(GraphicsContext g, BalancerCanvas look, Snapshot snapshot, boolean compact,
                                 double x, double y, double width) {
-        g.setFill(look.bannerFill());
-        g.fillRoundRect(x, y, width, BANNER_HEIGHT, 6, 6);
-        g.setStroke(look.rejectFill());
-        g.setLineWidth(1);
-        g.strokeRoundRect(x + 0.5, y + 0.5, width - 1, BANNER_HEIGHT - 1, 6, 6);
+        TileCards.draw(g, x, y, width, BANNER_HEIGHT, 6, look.bannerFill(), look.rejectFill(), 1, null);
         g.setFill(look.rejectFill());
         g.setFont(BoardFonts.ID);
         g.setTextAlign(TextAlignment.LEFT);

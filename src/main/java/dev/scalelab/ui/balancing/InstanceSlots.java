@@ -1,5 +1,6 @@
 package dev.scalelab.ui.balancing;
 
+import dev.scalelab.ui.canvas.TileCards;
 import dev.scalelab.world.Snapshot;
 import dev.scalelab.world.Snapshot.InstanceView;
 import javafx.scene.canvas.GraphicsContext;
@@ -32,18 +33,12 @@ final class InstanceSlots {
     static void drawSlot(GraphicsContext g, BalancerCanvas look, InstanceView in, String exclusion, boolean selected,
                          double x, double y, double w, double h) {
         g.setGlobalAlpha(faded(in, exclusion) ? FADED : 1);
-        g.setFill(selected ? look.selectedFill() : look.cardFill());
-        g.fillRoundRect(x, y, w, h, 7, 7);
+        Color fill = selected ? look.selectedFill() : look.cardFill();
         if (exclusion != null || in.state() == Snapshot.InstanceState.FAILED) {
-            g.setStroke(look.rejectFill());
-            g.setLineWidth(2);
-            g.setLineDashes(DASHES);
+            TileCards.draw(g, x, y, w, h, 7, fill, look.rejectFill(), 2, DASHES);
         } else {
-            g.setStroke(selected ? look.selectedStroke() : look.cardBorder());
-            g.setLineWidth(selected ? 2 : 1);
+            TileCards.draw(g, x, y, w, h, 7, fill, selected ? look.selectedStroke() : look.cardBorder(), selected ? 2 : 1, null);
         }
-        g.strokeRoundRect(x + 0.5, y + 0.5, w - 1, h - 1, 7, 7);
-        g.setLineDashes((double[]) null);
         g.setGlobalAlpha(1);
     }
 

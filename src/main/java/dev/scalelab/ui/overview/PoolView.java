@@ -6,6 +6,7 @@ import dev.scalelab.ui.TextFit;
 import dev.scalelab.ui.canvas.InstanceIndex;
 import dev.scalelab.ui.canvas.PoolCounts;
 import dev.scalelab.ui.canvas.RequestFlights;
+import dev.scalelab.ui.canvas.TileCards;
 import dev.scalelab.ui.canvas.TileGrid;
 import dev.scalelab.ui.canvas.WorkerCells;
 import dev.scalelab.world.Sample;
@@ -26,7 +27,6 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The animated picture of the Overview: clients → load balancer → a grid of instance tiles, with a
@@ -42,15 +42,14 @@ public final class PoolView extends Region {
 
     private static final double MARGIN = 16;
     private static final double CARD_WIDTH = 120;
-    private static final double CARD_HEIGHT = 96;
+    static final double CARD_HEIGHT = 96;
     private static final double CLIENTS_X = MARGIN;
     private static final double BALANCER_X = CLIENTS_X + CARD_WIDTH + 30;
     private static final double POOL_X = BALANCER_X + CARD_WIDTH + 40;
     private static final double POOL_TITLE_HEIGHT = 22;
     /** The column on the right for what the instances call: the cache, the database, the dependencies. */
-    private static final double BACKEND_WIDTH = 178;
+    static final double BACKEND_WIDTH = 178;
     private static final double BACKEND_GAP = 36;
-    private static final double BACKEND_CARD_GAP = 10;
     private static final double LEGEND_HEIGHT = 28;
     private static final double TILE_GAP = 6;
     private static final double TILE_ASPECT = 1.45;
@@ -61,21 +60,21 @@ public final class PoolView extends Region {
     private static final double SMALL_DOT_RADIUS = 2;
     private static final double[] STARTING_DASHES = {4, 3};
 
-    private static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 13);
+    static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 13);
     private static final Font LABEL_FONT = Font.font("System", 12);
-    private static final Font SMALL_FONT = Font.font("System", 10.5);
+    static final Font SMALL_FONT = Font.font("System", 10.5);
 
-    private final StyleableProperty<Color> textFill = STYLE.createStyleableColorProperty(this, "textFill", "-sl-text-fill", v -> v.textFill, Color.BLACK);
-    private final StyleableProperty<Color> mutedTextFill = STYLE.createStyleableColorProperty(this, "mutedTextFill", "-sl-muted-text-fill", v -> v.mutedTextFill, Color.GRAY);
+    final StyleableProperty<Color> textFill = STYLE.createStyleableColorProperty(this, "textFill", "-sl-text-fill", v -> v.textFill, Color.BLACK);
+    final StyleableProperty<Color> mutedTextFill = STYLE.createStyleableColorProperty(this, "mutedTextFill", "-sl-muted-text-fill", v -> v.mutedTextFill, Color.GRAY);
     private final StyleableProperty<Color> cardFill = STYLE.createStyleableColorProperty(this, "cardFill", "-sl-card-fill", v -> v.cardFill, Color.WHITE);
     private final StyleableProperty<Color> cardBorder = STYLE.createStyleableColorProperty(this, "cardBorder", "-sl-card-border", v -> v.cardBorder, Color.LIGHTGRAY);
-    private final StyleableProperty<Color> busyFill = STYLE.createStyleableColorProperty(this, "busyFill", "-sl-busy-fill", v -> v.busyFill, Color.STEELBLUE);
-    private final StyleableProperty<Color> idleFill = STYLE.createStyleableColorProperty(this, "idleFill", "-sl-idle-fill", v -> v.idleFill, Color.GAINSBORO);
-    private final StyleableProperty<Color> queueFill = STYLE.createStyleableColorProperty(this, "queueFill", "-sl-queue-fill", v -> v.queueFill, Color.ORANGE);
-    private final StyleableProperty<Color> queueTrack = STYLE.createStyleableColorProperty(this, "queueTrack", "-sl-queue-track", v -> v.queueTrack, Color.WHITESMOKE);
+    final StyleableProperty<Color> busyFill = STYLE.createStyleableColorProperty(this, "busyFill", "-sl-busy-fill", v -> v.busyFill, Color.STEELBLUE);
+    final StyleableProperty<Color> idleFill = STYLE.createStyleableColorProperty(this, "idleFill", "-sl-idle-fill", v -> v.idleFill, Color.GAINSBORO);
+    final StyleableProperty<Color> queueFill = STYLE.createStyleableColorProperty(this, "queueFill", "-sl-queue-fill", v -> v.queueFill, Color.ORANGE);
+    final StyleableProperty<Color> queueTrack = STYLE.createStyleableColorProperty(this, "queueTrack", "-sl-queue-track", v -> v.queueTrack, Color.WHITESMOKE);
     private final StyleableProperty<Color> dotFill = STYLE.createStyleableColorProperty(this, "dotFill", "-sl-dot-fill", v -> v.dotFill, Color.STEELBLUE);
-    private final StyleableProperty<Color> rejectFill = STYLE.createStyleableColorProperty(this, "rejectFill", "-sl-reject-fill", v -> v.rejectFill, Color.CRIMSON);
-    private final StyleableProperty<Color> linkStroke = STYLE.createStyleableColorProperty(this, "linkStroke", "-sl-link-stroke", v -> v.linkStroke, Color.SILVER);
+    final StyleableProperty<Color> rejectFill = STYLE.createStyleableColorProperty(this, "rejectFill", "-sl-reject-fill", v -> v.rejectFill, Color.CRIMSON);
+    final StyleableProperty<Color> linkStroke = STYLE.createStyleableColorProperty(this, "linkStroke", "-sl-link-stroke", v -> v.linkStroke, Color.SILVER);
 
     /** The legend's entries and their widths, measured once: the legend is drawn every frame. */
     private static final String[] LEGEND = {"busy worker", "idle worker", "queue: waiting / capacity", "request",
@@ -109,7 +108,7 @@ public final class PoolView extends Region {
             return dotFill.getValue();
         }
     };
-    private final ToDoubleFunction<String> smallWidth = TextFit.measure(SMALL_FONT);
+    private final BackendCards backendCards = new BackendCards(this);
 
     private final InstanceIndex tileIndex = new InstanceIndex();
 
@@ -199,7 +198,7 @@ public final class PoolView extends Region {
         flights.draw(g, BALANCER_X + CARD_WIDTH, centerY, nowNanos, dotRadius, tileTargets, rejectFill.getValue(), false, true);
         if (showBackends) {
             double poolEdge = instances.isEmpty() ? POOL_X : grid.tileX(0) + grid.columns() * (grid.tileWidth() + TILE_GAP) - TILE_GAP;
-            drawBackends(g, backends, Math.min(poolEdge, poolRight), width - MARGIN - BACKEND_WIDTH, poolTop, poolBottom);
+            backendCards.draw(g, snapshot, backends, Math.min(poolEdge, poolRight), width - MARGIN - BACKEND_WIDTH, poolTop, poolBottom);
         }
     }
 
@@ -209,149 +208,8 @@ public final class PoolView extends Region {
         return (snapshot.cache() != null ? 1 : 0) + (snapshot.data() != null ? 1 : 0) + snapshot.dependencies().size();
     }
 
-    /**
-     * Cards for the cache, the database and each dependency, stacked in the column on the right and
-     * linked from the pool, each with its live state in a few words.
-     */
-    private void drawBackends(GraphicsContext g, int count, double poolEdge, double x, double top, double bottom) {
-        double cardHeight = Math.min(CARD_HEIGHT, (bottom - top - (count - 1) * BACKEND_CARD_GAP) / count);
-        if (cardHeight < 40) {
-            return; // too many to draw legibly; the panels show them
-        }
-        double total = count * cardHeight + (count - 1) * BACKEND_CARD_GAP;
-        double y = (top + bottom - total) / 2;
-        double busX = (poolEdge + x) / 2;
-        g.setStroke(linkStroke.getValue());
-        g.setLineWidth(2);
-        g.strokeLine(poolEdge + 4, (top + bottom) / 2, busX, (top + bottom) / 2);
-        g.strokeLine(busX, y + cardHeight / 2, busX, y + total - cardHeight / 2);
-        if (snapshot.cache() != null) {
-            drawLink(g, busX, x, y + cardHeight / 2);
-            drawCacheCard(g, snapshot.cache(), x, y, cardHeight);
-            y += cardHeight + BACKEND_CARD_GAP;
-        }
-        if (snapshot.data() != null) {
-            drawLink(g, busX, x, y + cardHeight / 2);
-            drawDatabaseCard(g, snapshot.data(), x, y, cardHeight);
-            y += cardHeight + BACKEND_CARD_GAP;
-        }
-        for (Snapshot.DependencyView d : snapshot.dependencies()) {
-            drawLink(g, busX, x, y + cardHeight / 2);
-            drawDependencyCard(g, d, x, y, cardHeight);
-            y += cardHeight + BACKEND_CARD_GAP;
-        }
-    }
-
-    private void drawCacheCard(GraphicsContext g, Snapshot.CacheView cache, double x, double y, double h) {
-        drawCard(g, x, y, BACKEND_WIDTH, h);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(textFill.getValue());
-        g.setFont(TITLE_FONT);
-        g.fillText("Cache  " + percent(cache.hitRatio()) + " hits", x + 10, y + 14);
-        g.setFont(SMALL_FONT);
-        double lineY = y + 32;
-        for (Snapshot.CacheLevelView level : cache.levels()) {
-            if (lineY > y + h - 8) {
-                break;
-            }
-            // A bar of the level's hit ratio: how much each level takes off the next.
-            double barX = x + 36;
-            double barWidth = BACKEND_WIDTH - 46 - 40;
-            g.setFill(mutedTextFill.getValue());
-            g.fillText(level.name(), x + 10, lineY);
-            g.setFill(queueTrack.getValue());
-            g.fillRect(barX, lineY - 4, barWidth, 8);
-            g.setFill(busyFill.getValue());
-            g.fillRect(barX, lineY - 4, barWidth * clamp01(level.hitRatio()), 8);
-            g.setFill(mutedTextFill.getValue());
-            g.fillText(percent(level.hitRatio()), barX + barWidth + 4, lineY);
-            lineY += 15;
-        }
-        double[] loads = cache.storeLoadsPerSecond();
-        if (lineY <= y + h - 6 && loads.length > 0) {
-            g.setFill(cache.duplicateLoads() > 0 && !cache.coalesce() ? rejectFill.getValue() : mutedTextFill.getValue());
-            g.fillText(Math.round(loads[loads.length - 1]) + " store loads/s" + (cache.coalesce() ? ", coalesced" : ""), x + 10, lineY);
-        }
-    }
-
-    private void drawDatabaseCard(GraphicsContext g, Snapshot.DataView data, double x, double y, double h) {
-        drawCard(g, x, y, BACKEND_WIDTH, h);
-        var db = data.database();
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(textFill.getValue());
-        g.setFont(TITLE_FONT);
-        g.fillText("Database  " + db.shards().size() + " shards", x + 10, y + 14);
-        // One bar per shard, its height its share of the load; red when hot.
-        int n = db.shards().size();
-        double barsTop = y + 26;
-        double barsHeight = Math.max(10, h - 26 - 22);
-        double slot = (BACKEND_WIDTH - 20) / Math.max(1, n);
-        for (int i = 0; i < n; i++) {
-            var shard = db.shards().get(i);
-            double share = clamp01(shard.loadShare() * n / 2); // a fair share fills half the bar
-            g.setFill(queueTrack.getValue());
-            g.fillRect(x + 10 + i * slot + 1, barsTop, Math.max(2, slot - 2), barsHeight);
-            g.setFill(shard.hot() ? rejectFill.getValue() : shard.available() ? busyFill.getValue() : mutedTextFill.getValue());
-            double fill = barsHeight * share;
-            g.fillRect(x + 10 + i * slot + 1, barsTop + barsHeight - fill, Math.max(2, slot - 2), fill);
-        }
-        g.setFont(SMALL_FONT);
-        g.setFill(mutedTextFill.getValue());
-        var migration = db.migration();
-        String stale = Formats.compact(db.counters().staleReads()) + " stale reads";
-        String line = migration.active()
-                ? TextFit.fit(smallWidth, BACKEND_WIDTH - 20,
-                        "resharding " + percent(migration.progress()) + " of " + Formats.compact(migration.keysToMove()) + " keys",
-                        "resharding " + percent(migration.progress()))
-                : TextFit.fit(smallWidth, BACKEND_WIDTH - 20, data.consistency() + ", " + stale, stale);
-        g.fillText(line, x + 10, y + h - 10);
-    }
-
-    private void drawDependencyCard(GraphicsContext g, Snapshot.DependencyView d, double x, double y, double h) {
-        drawCard(g, x, y, BACKEND_WIDTH, h);
-        var state = d.breaker().state();
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(textFill.getValue());
-        g.setFont(TITLE_FONT);
-        g.fillText(d.name(), x + 10, y + 14);
-        // The breaker's state as a coloured lamp: closed normal, open red, half-open the queue colour.
-        Color lamp = switch (state) {
-            case OPEN, FORCED_OPEN -> rejectFill.getValue();
-            case HALF_OPEN -> queueFill.getValue();
-            case CLOSED -> busyFill.getValue();
-            default -> idleFill.getValue();
-        };
-        g.setFill(lamp);
-        g.fillOval(x + 10, y + 26, 10, 10);
-        g.setFont(SMALL_FONT);
-        g.setFill(mutedTextFill.getValue());
-        g.fillText("breaker " + state.name().toLowerCase().replace('_', '-'), x + 26, y + 31);
-        if (h >= 58) {
-            double amplification = d.stats().amplification();
-            g.fillText((Double.isNaN(amplification) ? "–" : String.format(java.util.Locale.ROOT, "%.2f", amplification))
-                    + " attempts/request", x + 10, y + 48);
-        }
-        if (h >= 72 && !d.activeFaults().isEmpty()) {
-            g.setFill(rejectFill.getValue());
-            String fault = d.activeFaults().get(0);
-            g.fillText(TextFit.fit(smallWidth, BACKEND_WIDTH - 20, fault, TextFit.withoutParentheses(fault)), x + 10, y + 64);
-        }
-    }
-
-    private static double clamp01(double v) {
-        return Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v));
-    }
-
-    private static String percent(double fraction) {
-        return Double.isNaN(fraction) ? "–" : Math.round(fraction * 100) + "%";
-    }
-
-    private void drawCard(GraphicsContext g, double x, double y, double w, double h) {
-        g.setFill(cardFill.getValue());
-        g.fillRoundRect(x, y, w, h, 10, 10);
-        g.setStroke(cardBorder.getValue());
-        g.setLineWidth(1);
-        g.strokeRoundRect(x + 0.5, y + 0.5, w - 1, h - 1, 10, 10);
+    void drawCard(GraphicsContext g, double x, double y, double w, double h) {
+        TileCards.draw(g, x, y, w, h, 10, cardFill.getValue(), cardBorder.getValue(), 1, null);
     }
 
     private void drawClients(GraphicsContext g, double top) {
@@ -377,7 +235,7 @@ public final class PoolView extends Region {
         g.fillText(load, cx, top + 72);
     }
 
-    private void drawLink(GraphicsContext g, double fromX, double toX, double y) {
+    void drawLink(GraphicsContext g, double fromX, double toX, double y) {
         g.setStroke(linkStroke.getValue());
         g.setLineWidth(2);
         g.strokeLine(fromX + 4, y, toX - 8, y);
@@ -458,15 +316,8 @@ public final class PoolView extends Region {
         boolean queueFull = in.queueCapacity() > 0 && in.queued() >= in.queueCapacity();
         boolean alarm = queueFull || state == Snapshot.InstanceState.FAILED;
         g.setGlobalAlpha(starting ? 0.6 : state == Snapshot.InstanceState.DRAINING ? 0.4 : 1);
-        g.setFill(cardFill.getValue());
-        g.fillRoundRect(x, y, w, h, 8, 8);
-        g.setStroke(alarm ? rejectFill.getValue() : cardBorder.getValue());
-        g.setLineWidth(alarm ? 2 : 1);
-        if (starting) {
-            g.setLineDashes(STARTING_DASHES);
-        }
-        g.strokeRoundRect(x + 0.5, y + 0.5, w - 1, h - 1, 8, 8);
-        g.setLineDashes((double[]) null);
+        TileCards.draw(g, x, y, w, h, 8, cardFill.getValue(), alarm ? rejectFill.getValue() : cardBorder.getValue(),
+                alarm ? 2 : 1, starting ? STARTING_DASHES : null);
 
         // Level of detail: large tiles carry every label, small ones only the cells and the bar.
         boolean showHeader = h >= 36;

@@ -4,6 +4,7 @@ import dev.scalelab.ui.TextFit;
 import dev.scalelab.world.Snapshot;
 import dev.scalelab.world.Snapshot.InstanceState;
 import dev.scalelab.ui.canvas.PoolCounts;
+import dev.scalelab.ui.canvas.TileCards;
 import dev.scalelab.ui.canvas.WorkerCells;
 import dev.scalelab.world.Snapshot.InstanceView;
 import javafx.css.CssMetaData;
@@ -286,15 +287,9 @@ public final class ScalingPoolView extends Region {
                 : state == InstanceState.DRAINING ? 0.45 : 1;
         g.setGlobalAlpha(opacity * stateOpacity);
         int percent = (int) Math.round(Math.max(0, Math.min(1, in.utilization())) * 100);
-        g.setFill(state == InstanceState.READY || state == InstanceState.DRAINING ? loadFill[percent] : cardFill.getValue());
-        g.fillRoundRect(x, y, w, h, 9, 9);
-        g.setStroke(slow ? slowFill.getValue() : cardBorder.getValue());
-        g.setLineWidth(slow ? 2 : 1);
-        if (starting) {
-            g.setLineDashes(STARTING_DASHES);
-        }
-        g.strokeRoundRect(x + 0.5, y + 0.5, w - 1, h - 1, 9, 9);
-        g.setLineDashes((double[]) null);
+        TileCards.draw(g, x, y, w, h, 9,
+                state == InstanceState.READY || state == InstanceState.DRAINING ? loadFill[percent] : cardFill.getValue(),
+                slow ? slowFill.getValue() : cardBorder.getValue(), slow ? 2 : 1, starting ? STARTING_DASHES : null);
 
         // Level of detail: a large tile carries every label, a small one its id, cells and bar; a
         // label is drawn only where its measured width fits.
