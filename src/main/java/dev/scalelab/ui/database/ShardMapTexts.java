@@ -6,7 +6,7 @@ import dev.scalelab.engine.data.DatabaseView.ShardView;
 import dev.scalelab.engine.data.RingPoint;
 import dev.scalelab.engine.data.ShardRouter;
 import dev.scalelab.ui.Formats;
-import dev.scalelab.ui.TextFit;
+import dev.scalelab.ui.canvas.LegendRow;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
@@ -253,31 +253,31 @@ final class ShardMapTexts {
         }
     }
 
-    private static final String[] LEGEND = {"key, in its shard's colour", "will move (outline: its new shard)", "hot key"};
-    private static final double[] LEGEND_WIDTHS = TextFit.widths(LEGEND, SMALL_FONT);
+    private static final LegendRow LEGEND = new LegendRow(SMALL_FONT,
+            new String[] {"key, in its shard's colour", "will move (outline: its new shard)", "hot key"},
+            new double[] {14, 14, 14}, 18);
+    /** Made once: the legend is drawn every frame. */
+    private final LegendRow.Swatches legendSwatches = this::drawLegendSwatch;
 
     void drawLegend(GraphicsContext g) {
-        double y = map.mapHeight() - MARGIN - 6;
-        double x = MARGIN;
-        g.setFont(SMALL_FONT);
         g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.LEFT);
-        for (int i = 0; i < LEGEND.length; i++) {
-            double cx = x + 4;
-            g.setLineWidth(i == 2 ? 2 : 1.4);
-            g.setFill(map.accentFill.getValue());
-            double r = i == 2 ? HOT_KEY_RADIUS - 1 : DOT_RADIUS;
-            g.fillOval(cx - r, y - r, 2 * r, 2 * r);
-            if (i == 1) {
-                g.setStroke(map.warningFill.getValue());
-                g.strokeOval(cx - r - 2, y - r - 2, 2 * r + 4, 2 * r + 4);
-            } else if (i == 2) {
-                g.setStroke(map.dangerFill.getValue());
-                g.strokeOval(cx - r - 1, y - r - 1, 2 * r + 2, 2 * r + 2);
-            }
-            g.setFill(map.mutedTextFill.getValue());
-            g.fillText(LEGEND[i], x + 14, y);
-            x += 14 + LEGEND_WIDTHS[i] + 18;
+        LEGEND.draw(g, MARGIN, map.mapHeight() - MARGIN - 6, map.mapWidth() - MARGIN, map.mutedTextFill.getValue(),
+                legendSwatches);
+    }
+
+    /** A key dot; one that will move with a ring in the warning colour; a hot key larger, ringed red. */
+    private void drawLegendSwatch(GraphicsContext g, int entry, double x, double y) {
+        double cx = x + 4;
+        g.setLineWidth(entry == 2 ? 2 : 1.4);
+        g.setFill(map.accentFill.getValue());
+        double r = entry == 2 ? HOT_KEY_RADIUS - 1 : DOT_RADIUS;
+        g.fillOval(cx - r, y - r, 2 * r, 2 * r);
+        if (entry == 1) {
+            g.setStroke(map.warningFill.getValue());
+            g.strokeOval(cx - r - 2, y - r - 2, 2 * r + 4, 2 * r + 4);
+        } else if (entry == 2) {
+            g.setStroke(map.dangerFill.getValue());
+            g.strokeOval(cx - r - 1, y - r - 1, 2 * r + 2, 2 * r + 2);
         }
     }
 }

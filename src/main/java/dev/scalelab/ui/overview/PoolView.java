@@ -2,8 +2,8 @@ package dev.scalelab.ui.overview;
 
 import dev.scalelab.ui.Formats;
 import dev.scalelab.ui.FxThread;
-import dev.scalelab.ui.TextFit;
 import dev.scalelab.ui.canvas.InstanceIndex;
+import dev.scalelab.ui.canvas.LegendRow;
 import dev.scalelab.ui.canvas.PoolCounts;
 import dev.scalelab.ui.canvas.RequestFlights;
 import dev.scalelab.ui.canvas.TileCards;
@@ -77,9 +77,12 @@ public final class PoolView extends Region {
     final StyleableProperty<Color> linkStroke = STYLE.createStyleableColorProperty(this, "linkStroke", "-sl-link-stroke", v -> v.linkStroke, Color.SILVER);
 
     /** The legend's entries and their widths, measured once: the legend is drawn every frame. */
-    private static final String[] LEGEND = {"busy worker", "idle worker", "queue: waiting / capacity", "request",
-            "rejected", "N req: requests routed so far"};
-    private static final double[] LEGEND_WIDTHS = TextFit.widths(LEGEND, SMALL_FONT);
+    private static final LegendRow LEGEND = new LegendRow(SMALL_FONT,
+            new String[] {"busy worker", "idle worker", "queue: waiting / capacity", "request",
+            "rejected", "N req: requests routed so far"},
+            new double[] {12, 12, 12, 12, 12, 0}, 16);
+    /** Made once: the legend is drawn every frame. */
+    private final LegendRow.Swatches legendSwatches = this::drawLegendSwatch;
 
     private final Canvas canvas = new Canvas();
     private final double[] arrowX = new double[3];
@@ -194,7 +197,7 @@ public final class PoolView extends Region {
         for (int i = 0; i < instances.size(); i++) {
             drawTile(g, instances.get(i), grid.tileX(i), grid.tileY(i), grid.tileWidth(), grid.tileHeight());
         }
-        drawLegend(g, height - MARGIN - 8, width - MARGIN);
+        LEGEND.draw(g, MARGIN, height - MARGIN - 8, width - MARGIN, mutedTextFill.getValue(), legendSwatches);
         flights.draw(g, BALANCER_X + CARD_WIDTH, centerY, nowNanos, dotRadius, tileTargets, rejectFill.getValue(), false, true);
         if (showBackends) {
             double poolEdge = instances.isEmpty() ? POOL_X : grid.tileX(0) + grid.columns() * (grid.tileWidth() + TILE_GAP) - TILE_GAP;
@@ -271,38 +274,21 @@ public final class PoolView extends Region {
         g.fillText("Instances: " + PoolCounts.summary(instances), x, MARGIN + POOL_TITLE_HEIGHT / 2 - 2);
     }
 
-    /** Swatches (busy, idle, queue, request, rejected, none) each followed by its {@link #LEGEND} text. */
-    private void drawLegend(GraphicsContext g, double y, double maxX) {
-        g.setFont(SMALL_FONT);
-        g.setTextAlign(TextAlignment.LEFT);
-        double x = MARGIN;
-        for (int i = 0; i < LEGEND.length && x + 12 + LEGEND_WIDTHS[i] <= maxX; i++) {
-            Color swatch = legendSwatch(i);
-            if (swatch != null) {
-                g.setFill(swatch);
-                if (i < 2) {
-                    g.fillRect(x, y - 4, 8, 8);
-                } else if (i == 2) {
-                    g.fillRect(x, y - 3, 8, 6);
-                } else {
-                    g.fillOval(x, y - DOT_RADIUS - 1, 2 * DOT_RADIUS + 2, 2 * DOT_RADIUS + 2);
-                }
-                x += 12;
-            }
-            g.setFill(mutedTextFill.getValue());
-            g.fillText(LEGEND[i], x, y);
-            x += LEGEND_WIDTHS[i] + 16;
-        }
-    }
-
-    private Color legendSwatch(int entry) {
+    /** The legend's swatches: busy and idle cells, the queue bar, a request dot, a rejection; the last entry has none. */
+    private void drawLegendSwatch(GraphicsContext g, int entry, double x, double y) {
         switch (entry) {
-            case 0: return busyFill.getValue();
-            case 1: return idleFill.getValue();
-            case 2: return queueFill.getValue();
-            case 3: return dotFill.getValue();
-            case 4: return rejectFill.getValue();
-            default: return null;
+            case 0, 1 -> {
+                g.setFill(entry == 0 ? busyFill.getValue() : idleFill.getValue());
+                g.fillRect(x, y - 4, 8, 8);
+            }
+            case 2 -> {
+                g.setFill(queueFill.getValue());
+                g.fillRect(x, y - 3, 8, 6);
+            }
+            default -> {
+                g.setFill(entry == 3 ? dotFill.getValue() : rejectFill.getValue());
+                g.fillOval(x, y - DOT_RADIUS - 1, 2 * DOT_RADIUS + 2, 2 * DOT_RADIUS + 2);
+            }
         }
     }
 

@@ -3,6 +3,7 @@ package dev.scalelab.ui.scaling;
 import dev.scalelab.ui.TextFit;
 import dev.scalelab.world.Snapshot;
 import dev.scalelab.world.Snapshot.InstanceState;
+import dev.scalelab.ui.canvas.LegendRow;
 import dev.scalelab.ui.canvas.PoolCounts;
 import dev.scalelab.ui.canvas.TileCards;
 import dev.scalelab.ui.canvas.WorkerCells;
@@ -59,10 +60,6 @@ public final class ScalingPoolView extends Region {
     private static final Font LABEL_FONT = Font.font("System", 11.5);
     private static final Font SMALL_FONT = Font.font("System", 10.5);
 
-    private static final String[] LEGEND = {"busy worker", "idle worker", "queue", "load vs CPU target", "starting",
-            "warm-up", "slow (gray failure)", "failed", "selected", "tile area ∝ vCPUs"};
-    private static final double[] LEGEND_WIDTHS = TextFit.widths(LEGEND, SMALL_FONT);
-    private static final double LEGEND_SWATCH = 12;
 
     private static final String PROVISIONING_MESSAGE = "waiting for a machine";
     private static final String BOOTING_MESSAGE = "starting the service";
@@ -80,6 +77,13 @@ public final class ScalingPoolView extends Region {
     private static final double BAR_LABEL_WIDTH = TextFit.width("provisioning 100 %", SMALL_FONT);
     private static final double STARTING_MESSAGE_WIDTH = TextFit.width(PROVISIONING_MESSAGE, LABEL_FONT);
     private static final double GRADIENT_WIDTH = 30;
+    /** Swatches 12 px wide with their gap; the load gradient wider; the last entry ("tile area ∝ vCPUs") has none. */
+    private static final LegendRow LEGEND = new LegendRow(SMALL_FONT,
+            new String[] {"busy worker", "idle worker", "queue", "load vs CPU target", "starting",
+            "warm-up", "slow (gray failure)", "failed", "selected", "tile area ∝ vCPUs"},
+            new double[] {12, 12, 12, GRADIENT_WIDTH + 4, 12, 12, 12, 12, 12, 0}, 14);
+    /** Made once: the legend is drawn every frame. */
+    private final LegendRow.Swatches legendSwatches = this::drawSwatch;
 
     private final StyleableProperty<Color> textFill = STYLE.createStyleableColorProperty(this, "textFill", "-sl-text-fill", v -> v.textFill, Color.BLACK);
     private final StyleableProperty<Color> mutedTextFill = STYLE.createStyleableColorProperty(this, "mutedTextFill", "-sl-muted-text-fill", v -> v.mutedTextFill, Color.GRAY);
@@ -262,7 +266,7 @@ public final class ScalingPoolView extends Region {
             g.strokeRoundRect(boxes.x(selectedTile) - 2.5, boxes.y(selectedTile) - 2.5, boxes.width(selectedTile) + 5,
                     boxes.height(selectedTile) + 5, 12, 12);
         }
-        drawLegend(g, height - MARGIN - 8, width - MARGIN);
+        LEGEND.draw(g, MARGIN, height - MARGIN - 8, width - MARGIN, mutedTextFill.getValue(), legendSwatches);
     }
 
     static String poolTitle(List<InstanceView> instances) {
@@ -482,23 +486,6 @@ public final class ScalingPoolView extends Region {
             return loadLow.getValue().interpolate(loadTarget.getValue(), (utilization - comfortable) / (target - comfortable));
         }
         return loadTarget.getValue().interpolate(loadHigh.getValue(), (utilization - target) / (1 - target));
-    }
-
-    private void drawLegend(GraphicsContext g, double y, double maxX) {
-        g.setFont(SMALL_FONT);
-        g.setTextAlign(TextAlignment.LEFT);
-        double x = MARGIN;
-        for (int i = 0; i < LEGEND.length; i++) {
-            double swatch = i == 3 ? GRADIENT_WIDTH + 4 : i == LEGEND.length - 1 ? 0 : LEGEND_SWATCH;
-            if (x + swatch + LEGEND_WIDTHS[i] > maxX) {
-                break;
-            }
-            drawSwatch(g, i, x, y);
-            x += swatch;
-            g.setFill(mutedTextFill.getValue());
-            g.fillText(LEGEND[i], x, y);
-            x += LEGEND_WIDTHS[i] + 14;
-        }
     }
 
     private void drawSwatch(GraphicsContext g, int entry, double x, double y) {
