@@ -5,7 +5,7 @@ import dev.scalelab.runtime.Frame;
 import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.Panel;
-import dev.scalelab.ui.overview.OverviewViewModel;
+import dev.scalelab.ui.charts.ChartPacer;
 import dev.scalelab.ui.parameters.ParameterForm;
 import dev.scalelab.ui.parameters.SliderScale;
 import dev.scalelab.world.Parameter;
@@ -62,7 +62,7 @@ public final class BalancingView implements Panel {
     private final ShareHistory leftShares = new ShareHistory();
     private final ShareHistory rightShares = new ShareHistory();
     /** Paces chart updates as the Overview's: only for a new per-second point, at most four times a second. */
-    private final OverviewViewModel chartPacing = new OverviewViewModel();
+    private final ChartPacer chartPacing = new ChartPacer();
     private Frame frame;
     /** Whether the charts show a race now; switching mode redraws them at once, even paused. */
     private boolean raceCharted;
@@ -366,7 +366,7 @@ public final class BalancingView implements Panel {
         if (frame == null) {
             return;
         }
-        boolean due = chartPacing.chartsDue(OverviewViewModel.newestSampleSeconds(frame.snapshot().series()), nowNanos);
+        boolean due = chartPacing.due(ChartPacer.newestSampleSeconds(frame.snapshot().series()), nowNanos);
         Snapshot race = frame.race();
         boolean raceShown = race != null && viewModel.raceShownProperty().get();
         if (due || raceShown != raceCharted) {

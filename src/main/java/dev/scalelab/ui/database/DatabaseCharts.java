@@ -1,9 +1,9 @@
 package dev.scalelab.ui.database;
 
-import dev.scalelab.ui.charts.TimeWindow;
 import dev.scalelab.engine.data.DatabaseView;
 import dev.scalelab.engine.data.DatabaseView.NodeView;
 import dev.scalelab.engine.data.DatabaseView.ShardView;
+import dev.scalelab.ui.charts.TimeWindow;
 import dev.scalelab.world.Snapshot;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;

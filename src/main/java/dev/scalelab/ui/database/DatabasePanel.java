@@ -5,6 +5,7 @@ import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.Panel;
 import dev.scalelab.ui.canvas.FigureCard;
+import dev.scalelab.ui.charts.ChartPacer;
 import dev.scalelab.world.Presets;
 import dev.scalelab.world.Snapshot;
 import javafx.fxml.FXML;
@@ -173,7 +174,7 @@ public final class DatabasePanel implements Panel {
         lesson.draw();
         load.draw(nowNanos);
         // Asked every pulse, not only on new frames, so a sample held back by the rate limit still shows when paused.
-        if (viewModel.chartsDue(DatabaseViewModel.newestSampleSeconds(snapshot.series()), nowNanos)) {
+        if (viewModel.chartsDue(ChartPacer.newestSampleSeconds(snapshot.series()), nowNanos)) {
             charts.show(snapshot.series(), snapshot.data());
         }
     }

@@ -4,6 +4,7 @@ import dev.scalelab.runtime.Frame;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.Panel;
 import dev.scalelab.ui.canvas.FigureCard;
+import dev.scalelab.ui.charts.ChartPacer;
 import dev.scalelab.ui.charts.TimeLineChart;
 import dev.scalelab.world.Snapshot;
 import javafx.fxml.FXML;
@@ -93,7 +94,7 @@ public final class OverviewView implements Panel {
         assert FxThread.isCurrent();
         pool.draw(nowNanos);
         // Asked every pulse, not only on new frames, so a sample held back by the rate limit still shows when paused.
-        if (snapshot != null && viewModel.chartsDue(OverviewViewModel.newestSampleSeconds(snapshot.series()), nowNanos)) {
+        if (snapshot != null && viewModel.chartsDue(ChartPacer.newestSampleSeconds(snapshot.series()), nowNanos)) {
             charts.show(snapshot.series());
         }
     }

@@ -5,6 +5,7 @@ import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.Panel;
 import dev.scalelab.ui.canvas.FigureCard;
+import dev.scalelab.ui.charts.ChartPacer;
 import dev.scalelab.ui.parameters.ParameterForm;
 import dev.scalelab.ui.parameters.SliderScale;
 import dev.scalelab.world.Parameter;
@@ -285,7 +286,7 @@ public final class ScalingView implements Panel {
         assert FxThread.isCurrent();
         pool.draw(nowNanos);
         // Asked every pulse, not only on new frames, so a sample held back by the rate limit still shows when paused.
-        if (snapshot != null && viewModel.chartsDue(ScalingViewModel.newestSampleSeconds(snapshot.series()), nowNanos)) {
+        if (snapshot != null && viewModel.chartsDue(ChartPacer.newestSampleSeconds(snapshot.series()), nowNanos)) {
             charts.show(snapshot.series(), snapshot.current().service().serviceTime().meanMs(),
                     ScalingViewModel.workersPerReplica(snapshot), ScalingViewModel.targetFraction(snapshot.current().autoscaler()),
                     ScalingViewModel.actsOnCpu(snapshot.current().autoscaler()));
