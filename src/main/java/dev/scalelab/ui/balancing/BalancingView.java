@@ -3,8 +3,9 @@ package dev.scalelab.ui.balancing;
 import dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy;
 import dev.scalelab.runtime.Frame;
 import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.Panel;
-import dev.scalelab.ui.overview.OverviewViewModel;
+import dev.scalelab.ui.charts.ChartPacer;
 import dev.scalelab.ui.parameters.ParameterForm;
 import dev.scalelab.ui.parameters.SliderScale;
 import dev.scalelab.world.Parameter;
@@ -12,6 +13,8 @@ import dev.scalelab.world.Scenario;
 import dev.scalelab.world.Snapshot;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -28,6 +31,8 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 
 import static dev.scalelab.ui.Tooltips.tooltip;
@@ -42,19 +47,22 @@ import static dev.scalelab.ui.Tooltips.tooltip;
  */
 public final class BalancingView implements Panel {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
-    private static final double MIN_STRATEGY_MENU_WIDTH = 130;
 
     private final BalancingViewModel viewModel;
     private final SideView left;
     private final SideView right;
-    private final HBox sides;
     private final VBox view;
+    @FXML private ToggleButton raceToggle;
+    @FXML private ComboBox<Strategy> leftStrategyChoice;
+    @FXML private ComboBox<Strategy> rightStrategyChoice;
+    @FXML private Label raceStatus;
+    @FXML private HBox sides;
     private final BalancingCharts charts = new BalancingCharts();
     private final ParameterForm form;
     private final ShareHistory leftShares = new ShareHistory();
     private final ShareHistory rightShares = new ShareHistory();
     /** Paces chart updates as the Overview's: only for a new per-second point, at most four times a second. */
-    private final OverviewViewModel chartPacing = new OverviewViewModel();
+    private final ChartPacer chartPacing = new ChartPacer();
     private Frame frame;
     /** Whether the charts show a race now; switching mode redraws them at once, even paused. */
     private boolean raceCharted;
@@ -65,25 +73,19 @@ public final class BalancingView implements Panel {
 
     /** @param initial the scenario the simulation starts with, shown in the parameter form until the first frame */
     BalancingView(BalancerCommands commands, Scenario initial) {
+        assert FxThread.isCurrent();
         viewModel = new BalancingViewModel(commands);
         left = new SideView("left", viewModel.left(), false);
         right = new SideView("right", viewModel.right(), true);
-        left.canvas().setOnSelect(viewModel::select);
-        right.canvas().setOnSelect(viewModel::select);
-        sides = new HBox(left.node());
-        sides.getStyleClass().add("balancing-sides");
-        VBox.setVgrow(sides, Priority.ALWAYS);
-        view = new VBox(raceBar(), sides);
-        view.setId("balancing");
-        view.getStyleClass().add("balancing");
+        FXMLLoader loader = new FXMLLoader(BalancingView.class.getResource("/fxml/BalancingPanel.fxml"));
+        loader.setController(this);
+        try {
+            view = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the Load balancing panel's layout, fxml/BalancingPanel.fxml", e);
+        }
         String stylesheet = BalancingView.class.getResource("/styles/balancing.css").toExternalForm();
-        view.getStylesheets().add(stylesheet);
         charts.view().getStylesheets().add(stylesheet);
-        viewModel.raceShownProperty().addListener((obs, was, shown) -> showRace(shown));
-        viewModel.selectedProperty().addListener((obs, old, id) -> {
-            left.canvas().setSelected(id);
-            right.canvas().setSelected(id);
-        });
         form = parameterForm(initial);
         form.node().getStyleClass().add("balancing-parameters");
         ((Region) form.node()).getStylesheets().add(stylesheet);
@@ -91,29 +93,22 @@ public final class BalancingView implements Panel {
 
     // ------------------------------------------------------------------ race bar
 
-    private HBox raceBar() {
-        ToggleButton race = new ToggleButton("Race mode");
-        race.setId("raceToggle");
-        race.getStyleClass().add("race-toggle");
-        race.setTooltip(tooltip("Race two strategies: the current scenario starts over at t = 0 in two worlds with the same "
-                + "workload and seed, advancing in lockstep; only the balancer's strategy differs. Actions on instances "
-                + "apply to both. Off: the right world is dropped and the left one runs on."));
-        race.setOnAction(event -> viewModel.setRaceMode(race.isSelected()));
-        viewModel.raceModeProperty().addListener((obs, was, on) -> race.setSelected(on));
+    /** Called by the loader once the layout's nodes are injected: the panel's bindings, in one place. */
+    @FXML
+    private void initialize() {
+        left.canvas().setOnSelect(viewModel::select);
+        right.canvas().setOnSelect(viewModel::select);
+        sides.getChildren().setAll(left.node());
+        viewModel.raceShownProperty().addListener((obs, was, shown) -> showRace(shown));
+        viewModel.selectedProperty().addListener((obs, old, id) -> {
+            left.canvas().setSelected(id);
+            right.canvas().setSelected(id);
+        });
 
-        ComboBox<Strategy> leftChoice = strategyChoice("leftStrategyChoice", viewModel.leftStrategyProperty(),
-                viewModel::chooseLeftStrategy,
-                "The left side's strategy: the simulation's balancer.strategy, raced or not.");
-        ComboBox<Strategy> rightChoice = strategyChoice("rightStrategyChoice", viewModel.rightStrategyProperty(),
-                viewModel::chooseRightStrategy,
-                "The right side's strategy in race mode; changing it during a race switches the right world at once.");
-        Label leftLabel = new Label("Left");
-        Label versus = new Label("vs right");
-        Label status = new Label();
-        status.setId("raceStatus");
-        status.getStyleClass().add("race-status");
-        status.setTooltip(tooltip("What race mode is doing: one world, starting a race, or racing."));
-        Runnable showStatus = () -> status.setText(!viewModel.raceModeProperty().get()
+        viewModel.raceModeProperty().addListener((obs, was, on) -> raceToggle.setSelected(on));
+        followStrategy(leftStrategyChoice, viewModel.leftStrategyProperty(), viewModel::chooseLeftStrategy);
+        followStrategy(rightStrategyChoice, viewModel.rightStrategyProperty(), viewModel::chooseRightStrategy);
+        Runnable showStatus = () -> raceStatus.setText(!viewModel.raceModeProperty().get()
                 ? "One world; race mode adds a second."
                 : viewModel.raceShownProperty().get()
                 ? "Racing: same workload and seed, in lockstep."
@@ -121,22 +116,16 @@ public final class BalancingView implements Panel {
         viewModel.raceModeProperty().addListener((obs, was, on) -> showStatus.run());
         viewModel.raceShownProperty().addListener((obs, was, on) -> showStatus.run());
         showStatus.run();
-        for (Region fixed : new Region[] {race, leftLabel, versus}) {
-            fixed.setMinWidth(Region.USE_PREF_SIZE);
-        }
-        // The menus give way in a narrow window rather than squeeze the parameter pane.
-        leftChoice.setMinWidth(MIN_STRATEGY_MENU_WIDTH);
-        rightChoice.setMinWidth(MIN_STRATEGY_MENU_WIDTH);
-        status.setMinWidth(0);
-        HBox bar = new HBox(race, leftLabel, leftChoice, versus, rightChoice, status);
-        bar.getStyleClass().add("race-bar");
-        return bar;
     }
 
-    private static ComboBox<Strategy> strategyChoice(String id, ReadOnlyObjectProperty<Strategy> live,
-                                                     Consumer<Strategy> choose, String explanation) {
-        ComboBox<Strategy> choice = new ComboBox<>();
-        choice.setId(id);
+    @FXML
+    private void toggleRace() {
+        viewModel.setRaceMode(raceToggle.isSelected());
+    }
+
+    /** Fills a strategy menu; it shows the live strategy and sends the user's choice, not its own echo. */
+    private static void followStrategy(ComboBox<Strategy> choice, ReadOnlyObjectProperty<Strategy> live,
+                                       Consumer<Strategy> choose) {
         choice.getItems().setAll(Strategy.values());
         choice.setConverter(new StringConverter<>() {
             @Override
@@ -149,7 +138,6 @@ public final class BalancingView implements Panel {
                 throw new UnsupportedOperationException("the strategy menu is not editable");
             }
         });
-        choice.setTooltip(tooltip(explanation));
         choice.setVisibleRowCount(Strategy.values().length);
         boolean[] following = {false};
         Runnable follow = () -> {
@@ -164,7 +152,6 @@ public final class BalancingView implements Panel {
                 choose.accept(choice.getValue());
             }
         });
-        return choice;
     }
 
     private void showRace(boolean shown) {
@@ -348,6 +335,7 @@ public final class BalancingView implements Panel {
 
     @Override
     public void update(Frame newFrame, long nowNanos) {
+        assert FxThread.isCurrent();
         frame = newFrame;
         viewModel.update(frame, nowNanos);
         Snapshot snapshot = frame.snapshot();
@@ -367,6 +355,7 @@ public final class BalancingView implements Panel {
 
     @Override
     public void animate(long nowNanos) {
+        assert FxThread.isCurrent();
         viewModel.poll(nowNanos);
         boolean leftRedrawn = left.canvas().draw(nowNanos, true);
         if (viewModel.raceShownProperty().get()) {
@@ -377,7 +366,7 @@ public final class BalancingView implements Panel {
         if (frame == null) {
             return;
         }
-        boolean due = chartPacing.chartsDue(OverviewViewModel.newestSampleSeconds(frame.snapshot().series()), nowNanos);
+        boolean due = chartPacing.due(ChartPacer.newestSampleSeconds(frame.snapshot().series()), nowNanos);
         Snapshot race = frame.race();
         boolean raceShown = race != null && viewModel.raceShownProperty().get();
         if (due || raceShown != raceCharted) {

@@ -1,5 +1,7 @@
 package dev.scalelab.ui.charts;
 
+import dev.scalelab.world.Snapshot;
+
 /**
  * When a panel's charts take new points: only when a new per-second sample exists, and at most
  * four times a wall second, so that at high speed the charts do not rebuild every frame. A sample
@@ -10,6 +12,11 @@ public final class ChartPacer {
 
     private double chartedUntilSeconds = Double.NaN;
     private long chartedAtNanos;
+
+    /** The time of the newest per-second sample in {@code series}, or NaN before the first one. */
+    public static double newestSampleSeconds(Snapshot.Series series) {
+        return series.size() == 0 ? Double.NaN : series.timeSeconds()[series.size() - 1];
+    }
 
     /** True when {@code newestSampleSeconds} has not been charted and the charts may redraw at {@code nowNanos}. */
     public boolean due(double newestSampleSeconds, long nowNanos) {

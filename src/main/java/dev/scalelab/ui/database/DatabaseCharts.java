@@ -3,6 +3,7 @@ package dev.scalelab.ui.database;
 import dev.scalelab.engine.data.DatabaseView;
 import dev.scalelab.engine.data.DatabaseView.NodeView;
 import dev.scalelab.engine.data.DatabaseView.ShardView;
+import dev.scalelab.ui.charts.TimeWindow;
 import dev.scalelab.world.Snapshot;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -52,7 +53,7 @@ final class DatabaseCharts {
     private final Map<Integer, XYChart.Series<Number, Number>> shardLag = new LinkedHashMap<>();
     private final HBox view;
 
-    private double shownUntilSeconds = Double.NEGATIVE_INFINITY;
+    private final TimeWindow window = new TimeWindow(WINDOW_SECONDS, TICK_SECONDS);
     private double sampledAtSeconds = Double.NaN;
     private long sampledViolations;
 
@@ -80,31 +81,24 @@ final class DatabaseCharts {
     /** Brings the charts up to the newest per-second point. */
     void show(Snapshot.Series series, Snapshot.DataView data) {
         int n = series.size();
-        double newest = n == 0 ? 0 : series.timeSeconds()[n - 1];
-        if (n == 0 || newest < shownUntilSeconds) {
+        if (!window.advance(series.timeSeconds(), n)) {
             clear(); // a new run
         }
-        // The window starts on a tick, so the axis reads 40, 60, 80 … and moves on a tick at a time.
-        double windowStart = Math.max(0, Math.floor((newest - WINDOW_SECONDS) / TICK_SECONDS) * TICK_SECONDS);
-        int first = n;
-        while (first > 0 && series.timeSeconds()[first - 1] > shownUntilSeconds && series.timeSeconds()[first - 1] >= windowStart) {
-            first--;
-        }
+        double windowStart = window.startSeconds(); // on a tick: see TimeWindow
+        int first = window.firstNew();
         // The database's series end with the world's; align them at the newest point.
         append(allQueries, series.timeSeconds(), data.queriesPerSecond(), first, n);
         append(staleReads, series.timeSeconds(), data.staleReadsPerSecond(), first, n);
-        if (n > 0 && newest > shownUntilSeconds) {
-            sampleShards(data.database(), newest);
+        if (window.newestIsNew(n)) {
+            sampleShards(data.database(), series.timeSeconds()[n - 1]);
         }
         for (Chart chart : List.of(queries, reads, lag)) {
             chart.dropBefore(windowStart);
         }
         dropGoneShards(shardQueries, queries, data.database());
         dropGoneShards(shardLag, lag, data.database());
-        if (n > 0) {
-            shownUntilSeconds = newest;
-        }
-        double upper = newest <= WINDOW_SECONDS ? WINDOW_SECONDS : windowStart + WINDOW_SECONDS + TICK_SECONDS;
+        window.shown(n);
+        double upper = window.endSeconds();
         for (Chart chart : List.of(queries, reads, lag)) {
             chart.time.setLowerBound(windowStart);
             chart.time.setUpperBound(upper);
@@ -169,7 +163,6 @@ final class DatabaseCharts {
         }
         shardQueries.clear();
         shardLag.clear();
-        shownUntilSeconds = Double.NEGATIVE_INFINITY;
         sampledAtSeconds = Double.NaN;
     }
 

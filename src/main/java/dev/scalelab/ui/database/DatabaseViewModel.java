@@ -121,11 +121,6 @@ public final class DatabaseViewModel {
         return comparison;
     }
 
-    /** The time of the newest per-second sample in {@code series}, or NaN before the first one. */
-    public static double newestSampleSeconds(Snapshot.Series series) {
-        return series.size() == 0 ? Double.NaN : series.timeSeconds()[series.size() - 1];
-    }
-
     /** True when the newest sample is one the charts have not shown and the charts may redraw now. */
     public boolean chartsDue(double newest, long nowNanos) {
         return chartPacer.due(newest, nowNanos);

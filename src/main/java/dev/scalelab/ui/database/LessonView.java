@@ -13,7 +13,7 @@ import javafx.scene.text.TextAlignment;
  * new shard and the ones that stay grey, with the share measured and the share theory predicts.
  * Drawn again only when the comparison or the size changes. FX thread only.
  */
-final class LessonView extends DatabaseCanvas {
+public final class LessonView extends DatabaseCanvas {
     private static final double MARGIN = 14;
     private static final double TITLE_HEIGHT = 38;
     private static final double ROW_HEIGHT = 52;
@@ -27,7 +27,7 @@ final class LessonView extends DatabaseCanvas {
     private MoveComparison comparison;
     private Strategy strategy;
 
-    LessonView() {
+    public LessonView() {
         super("lesson-view");
         getChildren().add(canvas);
         // Always tall enough for its rows: the load view below takes what is left.

@@ -19,7 +19,7 @@ import java.util.Locale;
  * read coming back (red for a stale one), and one bar per replica for how far it lags behind its
  * primary (a lag spike marked). FX thread only; a frame allocates nothing but the strings it prints.
  */
-final class LoadView extends DatabaseCanvas {
+public final class LoadView extends DatabaseCanvas {
     private static final double MARGIN = 14;
     private static final double SECTION_TITLE_HEIGHT = 22;
     private static final double READ_PATH_HEIGHT = 64;
@@ -66,7 +66,7 @@ final class LoadView extends DatabaseCanvas {
     private double pathLeft;
     private double pathRight;
 
-    LoadView() {
+    public LoadView() {
         super("load-view");
         getChildren().addAll(canvas, overlay);
         overlay.setHeight(OVERLAY_HEIGHT);

@@ -6,8 +6,6 @@ import dev.scalelab.engine.data.DatabaseView.ShardView;
 import dev.scalelab.engine.data.RingPoint;
 import dev.scalelab.engine.data.ShardRouter;
 import dev.scalelab.engine.data.ShardRouter.Strategy;
-import dev.scalelab.ui.Formats;
-import dev.scalelab.ui.TextFit;
 import dev.scalelab.world.Snapshot;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -18,7 +16,6 @@ import javafx.scene.text.TextAlignment;
 
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Where the keys live: the shards as arcs of a consistent-hash ring, as ranges of a key-space bar
@@ -31,28 +28,29 @@ import java.util.Locale;
  * the style change, and the keys and texts on top, drawn when a frame brought news or keys are in
  * flight. FX thread only; a frame allocates nothing but the strings it prints.
  */
-final class ShardMapView extends DatabaseCanvas {
-    private static final double MARGIN = 14;
-    private static final double HEADER_HEIGHT = 42;
+public final class ShardMapView extends DatabaseCanvas {
+    static final double MARGIN = 14;
+    static final double HEADER_HEIGHT = 42;
     private static final double STRIP_HEIGHT = 30;
     private static final double LEGEND_HEIGHT = 24;
-    private static final double RING_WIDTH = 14;
-    private static final double DOT_RADIUS = 2.6;
-    private static final double HOT_KEY_RADIUS = 5;
-    private static final double BAR_HEIGHT = 26;
-    private static final double BOX_TITLE_HEIGHT = 36;
-    private static final double BOX_PADDING = 8;
+    static final double RING_WIDTH = 14;
+    static final double DOT_RADIUS = 2.6;
+    static final double HOT_KEY_RADIUS = 5;
+    static final double BAR_HEIGHT = 26;
+    static final double BOX_TITLE_HEIGHT = 36;
+    static final double BOX_PADDING = 8;
     /** Ring points are drawn as ticks only while they are few enough to tell apart. */
     private static final int MAX_TICKED_POINTS = 120;
     private static final long FLIGHT_NANOS = 800_000_000L;
-    private static final int MAX_LABELLED_HOT_KEYS = 3;
+    static final int MAX_LABELLED_HOT_KEYS = 3;
 
-    private enum Layout { RING, RANGE, BOXES }
+    enum Layout { RING, RANGE, BOXES }
 
     private final Canvas geometry = new Canvas();
     private final Canvas keys = new Canvas();
     private final BoxGrid grid = new BoxGrid();
     private final DotSprites sprites = new DotSprites();
+    private final ShardMapTexts texts = new ShardMapTexts(this);
 
     private KeyPlacement placement;
     private long[] flightStart = new long[0];
@@ -67,11 +65,8 @@ final class ShardMapView extends DatabaseCanvas {
     private boolean geometryDirty = true;
     private boolean flying;
     private double lastTimeSeconds = -1;
-    private String ruleText = "";
-    private double ruleWidth;
-    private String ruleFitted = "";
 
-    ShardMapView() {
+    public ShardMapView() {
         super("shard-map");
         getChildren().addAll(geometry, keys);
     }
@@ -197,53 +192,53 @@ final class ShardMapView extends DatabaseCanvas {
         }
     }
 
-    private int boxOf(int shardId) {
+    int boxOf(int shardId) {
         return shardId >= 0 && shardId < boxIndexById.length ? boxIndexById[shardId] : -1;
     }
 
     // ------------------------------------------------------------------ geometry of the three layouts
 
-    private double mapTop() {
+    double mapTop() {
         return MARGIN + HEADER_HEIGHT + STRIP_HEIGHT;
     }
 
-    private double mapBottom() {
+    double mapBottom() {
         return keys.getHeight() - MARGIN - LEGEND_HEIGHT;
     }
 
-    private double ringCenterX() {
+    double ringCenterX() {
         return keys.getWidth() / 2;
     }
 
-    private double ringCenterY() {
+    double ringCenterY() {
         return (mapTop() + 16 + mapBottom()) / 2;
     }
 
     /** Leaves room above the ring for the "0 clockwise" mark. */
-    private double ringRadius() {
+    double ringRadius() {
         return Math.max(20, Math.min(keys.getWidth() - 2 * MARGIN, mapBottom() - mapTop() - 16) / 2 - 6);
     }
 
     /** The keys' band inside the ring: from just inside the ring inwards by this much. */
-    private double ringBand() {
+    double ringBand() {
         return Math.min(70, ringRadius() * 0.32);
     }
 
-    private double barLeft() {
+    double barLeft() {
         return MARGIN + 8;
     }
 
-    private double barWidth() {
+    double barWidth() {
         return keys.getWidth() - 2 * MARGIN - 16;
     }
 
     /** The bar sits low, with its bounds and key counts below it, so the keys get most of the height. */
-    private double barTop() {
+    double barTop() {
         return mapBottom() - BAR_HEIGHT - 40;
     }
 
     /** The keys' band above the bar. */
-    private double barBand() {
+    double barBand() {
         return Math.max(20, barTop() - mapTop() - 26);
     }
 
@@ -421,18 +416,18 @@ final class ShardMapView extends DatabaseCanvas {
         if (tooSmall()) {
             return;
         }
-        drawHeader(g);
-        drawMigrationStrip(g, data.database().migration());
+        texts.drawHeader(g);
+        texts.drawMigrationStrip(g, data.database().migration());
         Layout layout = layout(data.router().strategy());
         switch (layout) {
             case RING:
-                drawRingCenter(g);
+                texts.drawRingCenter(g);
                 break;
             case RANGE:
-                drawRangeCounts(g);
+                texts.drawRangeCounts(g);
                 break;
             default:
-                drawBoxCounts(g);
+                texts.drawBoxCounts(g);
         }
         KeySample sample = placement.sample();
         double radius = layout == Layout.BOXES && grid.boxWidth() < 90 ? 2 : DOT_RADIUS;
@@ -456,8 +451,8 @@ final class ShardMapView extends DatabaseCanvas {
                 sprites.ring(g, shardColor(placement.ownerAfter(i)), x, y);
             }
         }
-        drawHotKeys(g, layout);
-        drawLegend(g);
+        texts.drawHotKeys(g, layout);
+        texts.drawLegend(g);
     }
 
     /** Key i on its way from its old shard to its new one, {@code t} from 0 to 1: a hop on the ring and the bar, a flight between boxes. */
@@ -539,240 +534,33 @@ final class ShardMapView extends DatabaseCanvas {
         }
     }
 
-    private void drawHeader(GraphicsContext g) {
-        ShardRouter router = data.router();
-        int shards = router.shardCount();
-        int sampled = placement.sample().size();
-        int keyCount = placement.sample().keyCount();
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setTextBaseline(VPos.TOP);
-        g.setFill(textFill.getValue());
-        g.setFont(TITLE_FONT);
-        String title = router.strategy().label() + " · " + shards + (shards == 1 ? " shard" : " shards") + " · "
-                + Formats.count(keyCount) + " keys"
-                + (sampled < keyCount ? " (" + sampled + " drawn)" : "");
-        g.fillText(title, MARGIN, MARGIN);
-        g.setFont(LABEL_FONT);
-        g.setFill(mutedTextFill.getValue());
-        g.fillText(fittedRule(rule(router, shards)), MARGIN, MARGIN + 20);
+    // ------------------------------------------------------------------ for the texts over the map
+
+    double mapWidth() {
+        return keys.getWidth();
     }
 
-    /** The rule, cut to the width; measured again only when the rule or the width changes. */
-    private String fittedRule(String rule) {
-        if (!rule.equals(ruleText) || keys.getWidth() != ruleWidth) {
-            ruleText = rule;
-            ruleWidth = keys.getWidth();
-            ruleFitted = fit(rule, LABEL_FONT, ruleWidth - 2 * MARGIN);
-        }
-        return ruleFitted;
+    double mapHeight() {
+        return keys.getHeight();
     }
 
-    /** How the strategy in use maps a key to a shard, in one line. */
-    private String rule(ShardRouter router, int shards) {
-        switch (router.strategy()) {
-            case MOD:
-                return "shard = CRC32(key) mod " + shards + ": a new N remaps almost every key";
-            case CONSISTENT_HASH:
-                return "a key belongs to the next of " + Formats.count(ringPointCount)
-                        + " ring points clockwise (" + virtualNodes + " per shard)";
-            case JUMP:
-                return "the key's hash jumps to one of " + shards + " buckets; only the last bucket can go";
-            case RENDEZVOUS:
-                return "every shard scores hash(shard, key); the highest score owns the key";
-            case RANGE:
-                return "each shard owns a range of keys; a new shard splits the hottest range";
-            default:
-                return "each shard owns a range of key hashes; a new shard splits the hottest";
-        }
+    Snapshot.DataView data() {
+        return data;
     }
 
-    private void drawMigrationStrip(GraphicsContext g, MigrationView m) {
-        double y = MARGIN + HEADER_HEIGHT + 4;
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.LEFT);
-        double mid = y + 9;
-        if (m.active()) {
-            double barW = 160;
-            g.setFill(trackFill.getValue());
-            g.fillRoundRect(MARGIN, mid - 6, barW, 12, 6, 6);
-            g.setFill(warningFill.getValue());
-            g.fillRoundRect(MARGIN, mid - 6, Math.max(6, barW * m.progress()), 12, 6, 6);
-            g.setFill(textFill.getValue());
-            g.setFont(BOLD_LABEL_FONT);
-            String moved = String.format(Locale.ROOT, "%s: %s%% moved", capitalize(m.description()),
-                    Math.round(m.progress() * 100));
-            g.fillText(moved, MARGIN + barW + 10, mid);
-            g.setFont(LABEL_FONT);
-            g.setFill(mutedTextFill.getValue());
-            double detailX = MARGIN + barW + 18 + width(moved, BOLD_LABEL_FONT);
-            String detail = String.format(Locale.ROOT, "%s / %s keys · %s of all keys move",
-                    Formats.count(m.keysMoved()), Formats.count(m.keysToMove()), MoveComparison.percent(m.fractionOfKeys()));
-            if (detailX + width(detail, LABEL_FONT) > keys.getWidth() - MARGIN) {
-                detail = String.format(Locale.ROOT, "%s / %s keys", Formats.count(m.keysMoved()), Formats.count(m.keysToMove()));
-            }
-            g.fillText(detail, detailX, mid);
-        } else if (!m.description().isEmpty()) {
-            g.setFont(LABEL_FONT);
-            g.setFill(mutedTextFill.getValue());
-            g.fillText(String.format(Locale.ROOT, "Last resharding: %s moved %s keys (%s of all) in %s s",
-                    m.description(), Formats.count(m.keysMoved()), MoveComparison.percent(m.fractionOfKeys()),
-                    Formats.millis(m.finishedAtSeconds() - m.startedAtSeconds())), MARGIN, mid);
-        } else {
-            g.setFont(LABEL_FONT);
-            g.setFill(mutedTextFill.getValue());
-            g.fillText("No resharding yet: \"Add shard\" on the right moves keys live, and the dots follow them.", MARGIN, mid);
-        }
+    KeyPlacement placement() {
+        return placement;
     }
 
-    private static String capitalize(String text) {
-        return text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    int ringPointCount() {
+        return ringPointCount;
     }
 
-    private void drawRingCenter(GraphicsContext g) {
-        double cx = ringCenterX();
-        double cy = ringCenterY();
-        double inner = ringRadius() - RING_WIDTH / 2 - ringBand() - 10;
-        if (inner < 40) {
-            return;
-        }
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.CENTER);
-        List<ShardView> shards = data.database().shards();
-        double lineHeight = Math.min(17, 2 * inner * 0.8 / Math.max(1, shards.size() + 1));
-        if (lineHeight < 10) {
-            return; // too many shards to list inside the ring; the load view lists them
-        }
-        double y = cy - lineHeight * shards.size() / 2;
-        g.setFont(SMALL_BOLD_FONT);
-        g.setFill(mutedTextFill.getValue());
-        g.fillText("keys held", cx, y - lineHeight * 0.5);
-        g.setFont(lineHeight >= 14 ? LABEL_FONT : SMALL_FONT);
-        for (ShardView s : shards) {
-            y += lineHeight;
-            g.setFill(shardColor(s.shardId()));
-            g.fillRect(cx - 62, y - 4, 8, 8);
-            g.setFill(s.hot() || !s.available() ? dangerFill.getValue() : textFill.getValue());
-            g.setTextAlign(TextAlignment.LEFT);
-            g.fillText("shard " + s.shardId() + (s.available() ? "" : " ✕"), cx - 50, y);
-            g.setTextAlign(TextAlignment.RIGHT);
-            g.fillText(Formats.count(s.keysOwned()), cx + 62, y);
-        }
-        g.setTextAlign(TextAlignment.LEFT);
+    int virtualNodes() {
+        return virtualNodes;
     }
 
-    private void drawRangeCounts(GraphicsContext g) {
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setTextBaseline(VPos.TOP);
-        List<RingPoint> bounds = data.router().ringPoints();
-        double y = barTop() + BAR_HEIGHT + 18;
-        for (int i = 0; i < bounds.size(); i++) {
-            double from = bounds.get(i).position();
-            double to = i + 1 < bounds.size() ? bounds.get(i + 1).position() : 1;
-            double w = (to - from) * barWidth();
-            ShardView s = shard(bounds.get(i).shardId());
-            if (s == null) {
-                continue;
-            }
-            String text = Formats.count(s.keysOwned()) + " keys";
-            if (w > width(text, SMALL_FONT) + 6) {
-                g.setFont(SMALL_FONT);
-                g.setFill(s.hot() ? dangerFill.getValue() : mutedTextFill.getValue());
-                g.fillText(s.hot() ? "hot · " + text : text, barLeft() + (from + to) / 2 * barWidth(), y);
-            }
-        }
-    }
-
-    private ShardView shard(int id) {
-        for (ShardView s : data.database().shards()) {
-            if (s.shardId() == id) {
-                return s;
-            }
-        }
-        return null;
-    }
-
-    private void drawBoxCounts(GraphicsContext g) {
-        List<ShardView> shards = data.database().shards();
-        g.setTextBaseline(VPos.CENTER);
-        g.setFont(SMALL_FONT);
-        for (int i = 0; i < shards.size(); i++) {
-            ShardView s = shards.get(i);
-            double x = grid.boxX(i);
-            double y = grid.boxY(i);
-            g.setTextAlign(TextAlignment.LEFT);
-            g.setFill(s.hot() || !s.available() ? dangerFill.getValue() : mutedTextFill.getValue());
-            String state = !s.available() ? " · no primary" : s.retiring() ? " · retiring" : s.hot() ? " · hot" : "";
-            g.fillText(Formats.count(s.keysOwned()) + " keys" + state, x + BOX_PADDING, y + 28);
-        }
-    }
-
-    private void drawHotKeys(GraphicsContext g, Layout layout) {
-        List<DatabaseView.HotKey> hot = data.database().hotKeys();
-        g.setFont(SMALL_BOLD_FONT);
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.LEFT);
-        for (int h = 0; h < hot.size() && h < MAX_LABELLED_HOT_KEYS; h++) {
-            DatabaseView.HotKey key = hot.get(h);
-            double x;
-            double y;
-            if (layout == Layout.BOXES) {
-                int box = boxOf(key.shardId());
-                if (box < 0) {
-                    continue;
-                }
-                x = grid.boxX(box) + grid.boxWidth() - 16;
-                y = grid.boxY(box) + BOX_TITLE_HEIGHT + 10 + h * 16;
-            } else if (layout == Layout.RING) {
-                double a = 2 * Math.PI * data.router().position(key.key());
-                double r = ringRadius() - RING_WIDTH / 2 - 6 - ringBand() / 2;
-                x = ringCenterX() + r * Math.sin(a);
-                y = ringCenterY() - r * Math.cos(a);
-            } else {
-                x = barLeft() + data.router().position(key.key()) * barWidth();
-                y = barTop() - 10 - barBand() / 2 + h * 14;
-            }
-            g.setFill(shardColor(key.shardId()));
-            g.fillOval(x - HOT_KEY_RADIUS, y - HOT_KEY_RADIUS, 2 * HOT_KEY_RADIUS, 2 * HOT_KEY_RADIUS);
-            g.setStroke(dangerFill.getValue());
-            g.setLineWidth(2);
-            g.strokeOval(x - HOT_KEY_RADIUS - 1, y - HOT_KEY_RADIUS - 1, 2 * HOT_KEY_RADIUS + 2, 2 * HOT_KEY_RADIUS + 2);
-            String label = "hot key " + key.key() + " · " + MoveComparison.percent(key.share());
-            double labelX = x + HOT_KEY_RADIUS + 4;
-            if (labelX + width(label, SMALL_BOLD_FONT) > keys.getWidth() - 4) {
-                labelX = x - HOT_KEY_RADIUS - 4 - width(label, SMALL_BOLD_FONT);
-            }
-            g.setFill(cardFill.getValue());
-            g.fillRect(labelX - 2, y - 7, width(label, SMALL_BOLD_FONT) + 4, 14);
-            g.setFill(dangerFill.getValue());
-            g.fillText(label, labelX, y);
-        }
-    }
-
-    private static final String[] LEGEND = {"key, in its shard's colour", "will move (outline: its new shard)", "hot key"};
-    private static final double[] LEGEND_WIDTHS = TextFit.widths(LEGEND, SMALL_FONT);
-
-    private void drawLegend(GraphicsContext g) {
-        double y = keys.getHeight() - MARGIN - 6;
-        double x = MARGIN;
-        g.setFont(SMALL_FONT);
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.LEFT);
-        for (int i = 0; i < LEGEND.length; i++) {
-            double cx = x + 4;
-            g.setLineWidth(i == 2 ? 2 : 1.4);
-            g.setFill(accentFill.getValue());
-            double r = i == 2 ? HOT_KEY_RADIUS - 1 : DOT_RADIUS;
-            g.fillOval(cx - r, y - r, 2 * r, 2 * r);
-            if (i == 1) {
-                g.setStroke(warningFill.getValue());
-                g.strokeOval(cx - r - 2, y - r - 2, 2 * r + 4, 2 * r + 4);
-            } else if (i == 2) {
-                g.setStroke(dangerFill.getValue());
-                g.strokeOval(cx - r - 1, y - r - 1, 2 * r + 2, 2 * r + 2);
-            }
-            g.setFill(mutedTextFill.getValue());
-            g.fillText(LEGEND[i], x + 14, y);
-            x += 14 + LEGEND_WIDTHS[i] + 18;
-        }
+    BoxGrid grid() {
+        return grid;
     }
 }

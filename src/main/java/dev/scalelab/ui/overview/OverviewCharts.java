@@ -1,22 +1,23 @@
 package dev.scalelab.ui.overview;
 
+import dev.scalelab.ui.FxThread;
+import dev.scalelab.ui.charts.TimeLineChart;
+import dev.scalelab.ui.charts.TimeWindow;
 import dev.scalelab.world.Snapshot;
-import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
-import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 
 import java.util.ArrayList;
 import java.util.List;
 
 import static dev.scalelab.ui.charts.LiveCharts.dropBefore;
-import static dev.scalelab.ui.charts.LiveCharts.lineChart;
+import static dev.scalelab.ui.charts.LiveCharts.series;
 
 /**
  * Throughput (offered, completed, rejected per second) and latency (p50, p99) over at least the last
  * {@link #WINDOW_SECONDS} of virtual time. Each update appends only the points that are new and drops
- * the ones that slid out of the window, so a chart never rebuilds its whole series.
+ * the ones that slid out of the window, so a chart never rebuilds its whole series. The charts
+ * themselves are declared in {@code fxml/OverviewPanel.fxml}.
  *
  * <p>FX thread only.
  */
@@ -24,70 +25,51 @@ final class OverviewCharts {
     static final double WINDOW_SECONDS = 120;
     private static final double TICK_SECONDS = 20;
 
-    private final NumberAxis throughputTime = timeAxis();
-    private final NumberAxis latencyTime = timeAxis();
-    private final LineChart<Number, Number> throughputChart = lineChart(throughputTime, "requests / s", "throughput-chart");
-    private final LineChart<Number, Number> latencyChart = lineChart(latencyTime, "latency (ms)", "latency-chart");
-    private final XYChart.Series<Number, Number> offered = series(throughputChart, "offered");
-    private final XYChart.Series<Number, Number> completed = series(throughputChart, "completed");
-    private final XYChart.Series<Number, Number> rejected = series(throughputChart, "rejected");
-    private final XYChart.Series<Number, Number> p50 = series(latencyChart, "p50");
-    private final XYChart.Series<Number, Number> p99 = series(latencyChart, "p99");
+    private final NumberAxis throughputTime;
+    private final NumberAxis latencyTime;
+    private final XYChart.Series<Number, Number> offered = series("offered");
+    private final XYChart.Series<Number, Number> completed = series("completed");
+    private final XYChart.Series<Number, Number> rejected = series("rejected");
+    private final XYChart.Series<Number, Number> p50 = series("p50");
+    private final XYChart.Series<Number, Number> p99 = series("p99");
     private final List<XYChart.Series<Number, Number>> allSeries = List.of(offered, completed, rejected, p50, p99);
-    private final HBox view = new HBox(throughputChart, latencyChart);
 
-    private double shownUntilSeconds = Double.NEGATIVE_INFINITY;
+    private final TimeWindow window = new TimeWindow(WINDOW_SECONDS, TICK_SECONDS);
 
-    OverviewCharts() {
-        throughputChart.setId("throughputChart");
-        latencyChart.setId("latencyChart");
-        view.getStyleClass().add("overview-charts");
-        HBox.setHgrow(throughputChart, Priority.ALWAYS);
-        HBox.setHgrow(latencyChart, Priority.ALWAYS);
-    }
-
-    HBox view() {
-        return view;
+    OverviewCharts(TimeLineChart throughputChart, TimeLineChart latencyChart) {
+        throughputTime = throughputChart.timeAxis();
+        latencyTime = latencyChart.timeAxis();
+        throughputChart.getData().addAll(List.of(offered, completed, rejected));
+        latencyChart.getData().addAll(List.of(p50, p99));
     }
 
     /** Brings the charts up to the series' newest point. */
     void show(Snapshot.Series series) {
+        assert FxThread.isCurrent();
         int n = series.size();
-        double newest = n == 0 ? 0 : series.timeSeconds()[n - 1];
-        if (n == 0 || newest < shownUntilSeconds) {
+        if (!window.advance(series.timeSeconds(), n)) {
             clear(); // a new run
         }
-        // The window starts on a tick, so the axis reads 40, 60, 80 … rather than 51, 71, 91 …; it
-        // therefore spans WINDOW_SECONDS plus up to one tick, and moves on a tick at a time.
-        double windowStart = Math.max(0, Math.floor((newest - WINDOW_SECONDS) / TICK_SECONDS) * TICK_SECONDS);
-        int first = n;
-        while (first > 0 && series.timeSeconds()[first - 1] > shownUntilSeconds && series.timeSeconds()[first - 1] >= windowStart) {
-            first--;
-        }
+        int first = window.firstNew();
         append(offered, series.timeSeconds(), series.offeredPerSecond(), first, n);
         append(completed, series.timeSeconds(), series.throughputPerSecond(), first, n);
         append(rejected, series.timeSeconds(), series.rejectedPerSecond(), first, n);
         append(p50, series.timeSeconds(), series.p50Ms(), first, n);
         append(p99, series.timeSeconds(), series.p99Ms(), first, n);
         for (XYChart.Series<Number, Number> s : allSeries) {
-            dropBefore(s, windowStart);
+            dropBefore(s, window.startSeconds());
         }
-        if (n > 0) {
-            shownUntilSeconds = newest;
-        }
-        // Until the window is full the lines grow from the left.
-        double upper = newest <= WINDOW_SECONDS ? WINDOW_SECONDS : windowStart + WINDOW_SECONDS + TICK_SECONDS;
-        throughputTime.setLowerBound(windowStart);
-        throughputTime.setUpperBound(upper);
-        latencyTime.setLowerBound(windowStart);
-        latencyTime.setUpperBound(upper);
+        window.shown(n);
+        throughputTime.setLowerBound(window.startSeconds());
+        throughputTime.setUpperBound(window.endSeconds());
+        latencyTime.setLowerBound(window.startSeconds());
+        latencyTime.setUpperBound(window.endSeconds());
     }
 
     private void clear() {
         for (XYChart.Series<Number, Number> s : allSeries) {
             s.getData().clear();
         }
-        shownUntilSeconds = Double.NEGATIVE_INFINITY;
     }
 
     /** Adds points {@code [from, to)}, skipping seconds without a value (no request finished, no percentile). */
@@ -102,21 +84,5 @@ final class OverviewCharts {
             }
         }
         s.getData().addAll(points);
-    }
-
-    private static NumberAxis timeAxis() {
-        NumberAxis axis = new NumberAxis(0, WINDOW_SECONDS, TICK_SECONDS);
-        axis.setAutoRanging(false);
-        axis.setLabel("virtual time (s)");
-        axis.setAnimated(false);
-        return axis;
-    }
-
-
-    private static XYChart.Series<Number, Number> series(LineChart<Number, Number> chart, String name) {
-        XYChart.Series<Number, Number> s = new XYChart.Series<>();
-        s.setName(name);
-        chart.getData().add(s);
-        return s;
     }
 }

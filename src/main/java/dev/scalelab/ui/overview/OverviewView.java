@@ -1,59 +1,68 @@
 package dev.scalelab.ui.overview;
 
 import dev.scalelab.runtime.Frame;
+import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.Panel;
+import dev.scalelab.ui.canvas.FigureCard;
+import dev.scalelab.ui.charts.ChartPacer;
+import dev.scalelab.ui.charts.TimeLineChart;
 import dev.scalelab.world.Snapshot;
-import javafx.beans.value.ObservableStringValue;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
-import javafx.scene.control.Label;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /**
  * The Overview panel: the headline figures of the last virtual second, the animated pool
- * ({@link PoolView}) and the throughput and latency charts. Its look is in {@code styles/overview.css}.
+ * ({@link PoolView}) and the throughput and latency charts. The layout is {@code fxml/OverviewPanel.fxml},
+ * the look {@code styles/overview.css}; this controller binds the figures to the
+ * {@link OverviewViewModel} and hands each frame to the pool and the charts.
  *
  * <p>FX thread only.
  */
 public final class OverviewView implements Panel {
     private final OverviewViewModel viewModel = new OverviewViewModel();
-    private final PoolView pool = new PoolView();
-    private final OverviewCharts charts = new OverviewCharts();
     private final VBox view;
+    @FXML private FigureCard offeredFigure;
+    @FXML private FigureCard completedFigure;
+    @FXML private FigureCard rejectedFigure;
+    @FXML private FigureCard p50Figure;
+    @FXML private FigureCard p99Figure;
+    @FXML private FigureCard utilizationFigure;
+    @FXML private FigureCard instancesFigure;
+    @FXML private PoolView pool;
+    @FXML private HBox chartPane;
+    @FXML private TimeLineChart throughputChart;
+    @FXML private TimeLineChart latencyChart;
+    private OverviewCharts charts;
     private Snapshot snapshot;
 
     public OverviewView() {
-        HBox headline = new HBox(
-                figure("Offered", viewModel.offeredProperty(), "Requests that arrived in the last virtual second."),
-                figure("Completed", viewModel.completedProperty(), "Requests that finished in the last virtual second."),
-                figure("Rejected", viewModel.rejectedProperty(), "Requests turned away in the last virtual second: every queue was full or no instance was ready."),
-                figure("Latency p50", viewModel.p50Property(), "Median response time (queueing + service) in the last virtual second."),
-                figure("Latency p99", viewModel.p99Property(), "99th percentile response time in the last virtual second."),
-                figure("Utilization", viewModel.utilizationProperty(), "Share of all workers busy, averaged over the last virtual second."),
-                figure("Instances", viewModel.instancesProperty(), "Instances ready to take requests."));
-        headline.getStyleClass().add("overview-headline");
-        pool.setId("poolView");
-        VBox.setVgrow(pool, Priority.ALWAYS);
-        view = new VBox(headline, pool);
-        view.setId("overview");
-        view.getStyleClass().add("overview");
-        String stylesheet = OverviewView.class.getResource("/styles/overview.css").toExternalForm();
-        view.getStylesheets().add(stylesheet);
-        charts.view().getStylesheets().add(stylesheet);
+        assert FxThread.isCurrent();
+        FXMLLoader loader = new FXMLLoader(OverviewView.class.getResource("/fxml/OverviewPanel.fxml"));
+        loader.setController(this);
+        try {
+            view = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the Overview's layout, fxml/OverviewPanel.fxml", e);
+        }
     }
 
-    private static VBox figure(String name, ObservableStringValue value, String explanation) {
-        Label valueLabel = new Label();
-        valueLabel.textProperty().bind(value);
-        valueLabel.getStyleClass().add("figure-value");
-        Label nameLabel = new Label(name);
-        nameLabel.getStyleClass().add("figure-name");
-        VBox box = new VBox(nameLabel, valueLabel);
-        box.getStyleClass().add("figure");
-        Tooltip.install(box, new Tooltip(explanation));
-        return box;
+    /** Called by the loader once the layout's nodes are injected: the panel's bindings, in one place. */
+    @FXML
+    private void initialize() {
+        offeredFigure.valueProperty().bind(viewModel.offeredProperty());
+        completedFigure.valueProperty().bind(viewModel.completedProperty());
+        rejectedFigure.valueProperty().bind(viewModel.rejectedProperty());
+        p50Figure.valueProperty().bind(viewModel.p50Property());
+        p99Figure.valueProperty().bind(viewModel.p99Property());
+        utilizationFigure.valueProperty().bind(viewModel.utilizationProperty());
+        instancesFigure.valueProperty().bind(viewModel.instancesProperty());
+        charts = new OverviewCharts(throughputChart, latencyChart);
     }
 
     @Override
@@ -68,11 +77,12 @@ public final class OverviewView implements Panel {
 
     @Override
     public Node charts() {
-        return charts.view();
+        return chartPane;
     }
 
     @Override
     public void update(Frame frame, long nowNanos) {
+        assert FxThread.isCurrent();
         snapshot = frame.snapshot();
         viewModel.update(snapshot);
         pool.show(snapshot);
@@ -81,9 +91,10 @@ public final class OverviewView implements Panel {
 
     @Override
     public void animate(long nowNanos) {
+        assert FxThread.isCurrent();
         pool.draw(nowNanos);
         // Asked every pulse, not only on new frames, so a sample held back by the rate limit still shows when paused.
-        if (snapshot != null && viewModel.chartsDue(OverviewViewModel.newestSampleSeconds(snapshot.series()), nowNanos)) {
+        if (snapshot != null && viewModel.chartsDue(ChartPacer.newestSampleSeconds(snapshot.series()), nowNanos)) {
             charts.show(snapshot.series());
         }
     }

@@ -69,13 +69,8 @@ public final class OverviewViewModel {
         return length - (int) Math.min(fresh, Math.min(length, MAX_NEW_DOTS_PER_FRAME));
     }
 
-    /** The time of the newest per-second sample in {@code series}, or NaN before the first one. */
-    public static double newestSampleSeconds(Snapshot.Series series) {
-        return series.size() == 0 ? Double.NaN : series.timeSeconds()[series.size() - 1];
-    }
-
     /**
-     * True when the newest sample (see {@link #newestSampleSeconds}) is one the charts have not shown
+     * True when the newest sample (see {@link ChartPacer#newestSampleSeconds}) is one the charts have not shown
      * and the charts may redraw now.
      */
     public boolean chartsDue(double newest, long nowNanos) {

@@ -1,7 +1,14 @@
 package dev.scalelab.ui.overview;
 
 import dev.scalelab.ui.Formats;
-import dev.scalelab.ui.TextFit;
+import dev.scalelab.ui.FxThread;
+import dev.scalelab.ui.canvas.InstanceIndex;
+import dev.scalelab.ui.canvas.LegendRow;
+import dev.scalelab.ui.canvas.PoolCounts;
+import dev.scalelab.ui.canvas.RequestFlights;
+import dev.scalelab.ui.canvas.TileCards;
+import dev.scalelab.ui.canvas.TileGrid;
+import dev.scalelab.ui.canvas.WorkerCells;
 import dev.scalelab.world.Sample;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.Snapshot;
@@ -20,7 +27,6 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 import java.util.List;
-import java.util.function.ToDoubleFunction;
 
 /**
  * The animated picture of the Overview: clients → load balancer → a grid of instance tiles, with a
@@ -36,15 +42,14 @@ public final class PoolView extends Region {
 
     private static final double MARGIN = 16;
     private static final double CARD_WIDTH = 120;
-    private static final double CARD_HEIGHT = 96;
+    static final double CARD_HEIGHT = 96;
     private static final double CLIENTS_X = MARGIN;
     private static final double BALANCER_X = CLIENTS_X + CARD_WIDTH + 30;
     private static final double POOL_X = BALANCER_X + CARD_WIDTH + 40;
     private static final double POOL_TITLE_HEIGHT = 22;
     /** The column on the right for what the instances call: the cache, the database, the dependencies. */
-    private static final double BACKEND_WIDTH = 178;
+    static final double BACKEND_WIDTH = 178;
     private static final double BACKEND_GAP = 36;
-    private static final double BACKEND_CARD_GAP = 10;
     private static final double LEGEND_HEIGHT = 28;
     private static final double TILE_GAP = 6;
     private static final double TILE_ASPECT = 1.45;
@@ -54,44 +59,64 @@ public final class PoolView extends Region {
     /** Dots shrink on small tiles so that the stream does not hide the tiles it crosses. */
     private static final double SMALL_DOT_RADIUS = 2;
     private static final double[] STARTING_DASHES = {4, 3};
-    private static final long FLIGHT_NANOS = 350_000_000L;
-    private static final long FLASH_NANOS = 300_000_000L;
-    /** Frames are at most this far apart when spreading a frame's new dots over time. */
-    private static final long MAX_SPREAD_NANOS = 50_000_000L;
 
-    private static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 13);
+    static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 13);
     private static final Font LABEL_FONT = Font.font("System", 12);
-    private static final Font SMALL_FONT = Font.font("System", 10.5);
+    static final Font SMALL_FONT = Font.font("System", 10.5);
 
-    private final StyleableProperty<Color> textFill = STYLE.createStyleableColorProperty(this, "textFill", "-sl-text-fill", v -> v.textFill, Color.BLACK);
-    private final StyleableProperty<Color> mutedTextFill = STYLE.createStyleableColorProperty(this, "mutedTextFill", "-sl-muted-text-fill", v -> v.mutedTextFill, Color.GRAY);
+    final StyleableProperty<Color> textFill = STYLE.createStyleableColorProperty(this, "textFill", "-sl-text-fill", v -> v.textFill, Color.BLACK);
+    final StyleableProperty<Color> mutedTextFill = STYLE.createStyleableColorProperty(this, "mutedTextFill", "-sl-muted-text-fill", v -> v.mutedTextFill, Color.GRAY);
     private final StyleableProperty<Color> cardFill = STYLE.createStyleableColorProperty(this, "cardFill", "-sl-card-fill", v -> v.cardFill, Color.WHITE);
     private final StyleableProperty<Color> cardBorder = STYLE.createStyleableColorProperty(this, "cardBorder", "-sl-card-border", v -> v.cardBorder, Color.LIGHTGRAY);
-    private final StyleableProperty<Color> busyFill = STYLE.createStyleableColorProperty(this, "busyFill", "-sl-busy-fill", v -> v.busyFill, Color.STEELBLUE);
-    private final StyleableProperty<Color> idleFill = STYLE.createStyleableColorProperty(this, "idleFill", "-sl-idle-fill", v -> v.idleFill, Color.GAINSBORO);
-    private final StyleableProperty<Color> queueFill = STYLE.createStyleableColorProperty(this, "queueFill", "-sl-queue-fill", v -> v.queueFill, Color.ORANGE);
-    private final StyleableProperty<Color> queueTrack = STYLE.createStyleableColorProperty(this, "queueTrack", "-sl-queue-track", v -> v.queueTrack, Color.WHITESMOKE);
+    final StyleableProperty<Color> busyFill = STYLE.createStyleableColorProperty(this, "busyFill", "-sl-busy-fill", v -> v.busyFill, Color.STEELBLUE);
+    final StyleableProperty<Color> idleFill = STYLE.createStyleableColorProperty(this, "idleFill", "-sl-idle-fill", v -> v.idleFill, Color.GAINSBORO);
+    final StyleableProperty<Color> queueFill = STYLE.createStyleableColorProperty(this, "queueFill", "-sl-queue-fill", v -> v.queueFill, Color.ORANGE);
+    final StyleableProperty<Color> queueTrack = STYLE.createStyleableColorProperty(this, "queueTrack", "-sl-queue-track", v -> v.queueTrack, Color.WHITESMOKE);
     private final StyleableProperty<Color> dotFill = STYLE.createStyleableColorProperty(this, "dotFill", "-sl-dot-fill", v -> v.dotFill, Color.STEELBLUE);
-    private final StyleableProperty<Color> rejectFill = STYLE.createStyleableColorProperty(this, "rejectFill", "-sl-reject-fill", v -> v.rejectFill, Color.CRIMSON);
-    private final StyleableProperty<Color> linkStroke = STYLE.createStyleableColorProperty(this, "linkStroke", "-sl-link-stroke", v -> v.linkStroke, Color.SILVER);
+    final StyleableProperty<Color> rejectFill = STYLE.createStyleableColorProperty(this, "rejectFill", "-sl-reject-fill", v -> v.rejectFill, Color.CRIMSON);
+    final StyleableProperty<Color> linkStroke = STYLE.createStyleableColorProperty(this, "linkStroke", "-sl-link-stroke", v -> v.linkStroke, Color.SILVER);
 
     /** The legend's entries and their widths, measured once: the legend is drawn every frame. */
-    private static final String[] LEGEND = {"busy worker", "idle worker", "queue: waiting / capacity", "request",
-            "rejected", "N req: requests routed so far"};
-    private static final double[] LEGEND_WIDTHS = TextFit.widths(LEGEND, SMALL_FONT);
+    private static final LegendRow LEGEND = new LegendRow(SMALL_FONT,
+            new String[] {"busy worker", "idle worker", "queue: waiting / capacity", "request",
+            "rejected", "N req: requests routed so far"},
+            new double[] {12, 12, 12, 12, 12, 0}, 16);
+    /** Made once: the legend is drawn every frame. */
+    private final LegendRow.Swatches legendSwatches = this::drawLegendSwatch;
 
     private final Canvas canvas = new Canvas();
     private final double[] arrowX = new double[3];
     private final double[] arrowY = new double[3];
     private final TileGrid grid = new TileGrid();
-    private final RequestDots dots = new RequestDots();
-    private final ToDoubleFunction<String> smallWidth = TextFit.measure(SMALL_FONT);
+    private final RequestFlights flights = new RequestFlights();
+    /** The dots fly to the left edge of their instance's tile, at its middle. */
+    private final RequestFlights.Targets tileTargets = new RequestFlights.Targets() {
+        @Override
+        public int slotOf(int instanceNumber) {
+            return tileIndex.of(instanceNumber);
+        }
+
+        @Override
+        public double x(int slot) {
+            return grid.tileX(slot);
+        }
+
+        @Override
+        public double y(int slot) {
+            return grid.tileY(slot) + grid.tileHeight() / 2;
+        }
+
+        @Override
+        public Color dotFill(int slot) {
+            return dotFill.getValue();
+        }
+    };
+    private final BackendCards backendCards = new BackendCards(this);
 
     private final InstanceIndex tileIndex = new InstanceIndex();
 
     private Snapshot snapshot;
     private boolean dirty = true;
-    private long lastDrawNanos;
 
     public PoolView() {
         getStyleClass().add("pool-view");
@@ -114,7 +139,7 @@ public final class PoolView extends Region {
     /** Takes in a new snapshot; drawn at the next {@link #draw}. */
     public void show(Snapshot newSnapshot) {
         if (snapshot != null && newSnapshot.timeSeconds() < snapshot.timeSeconds()) {
-            dots.clear(); // the run restarted: the old dots fly to instances that no longer exist
+            flights.clear(); // the run restarted: the old dots fly to instances that no longer exist
         }
         tileIndex.index(newSnapshot.instances());
         snapshot = newSnapshot;
@@ -126,23 +151,18 @@ public final class PoolView extends Region {
      * that a frame's worth of decisions does not leave the balancer as one clump.
      */
     public void launch(Snapshot.Dispatches dispatches, int from, long nowNanos) {
-        int count = dispatches.instanceNumbers().length - from;
-        long spread = Math.min(MAX_SPREAD_NANOS, Math.max(0, nowNanos - lastDrawNanos));
-        for (int i = 0; i < count; i++) {
-            long start = nowNanos - spread * (count - 1 - i) / Math.max(1, count);
-            dots.add(start, dispatches.instanceNumbers()[from + i], dispatches.outcomes()[from + i]);
-        }
+        flights.launch(dispatches, from, nowNanos);
     }
 
     /** Redraws when the snapshot changed or dots are moving. Call once per pulse. */
     public void draw(long nowNanos) {
-        dots.expire(nowNanos, FLIGHT_NANOS + FLASH_NANOS);
-        boolean animating = dots.size() > 0;
-        if (snapshot != null && (dirty || animating)) {
+        assert FxThread.isCurrent();
+        flights.expire(nowNanos);
+        if (snapshot != null && (dirty || flights.active())) {
             render(canvas.getGraphicsContext2D(), nowNanos);
             dirty = false;
         }
-        lastDrawNanos = nowNanos;
+        flights.frameDone(nowNanos);
     }
 
     // ------------------------------------------------------------------ drawing
@@ -172,15 +192,16 @@ public final class PoolView extends Region {
         drawPoolTitle(g, instances, instances.isEmpty() ? POOL_X : grid.tileX(0));
         // Dots in flight go under the tiles: one flying to a far column passes behind the nearer
         // tiles instead of over their names. The flashes of rejections go on top.
-        drawDots(g, BALANCER_X + CARD_WIDTH, centerY, nowNanos, true);
+        double dotRadius = grid.tileHeight() < 60 ? SMALL_DOT_RADIUS : DOT_RADIUS;
+        flights.draw(g, BALANCER_X + CARD_WIDTH, centerY, nowNanos, dotRadius, tileTargets, rejectFill.getValue(), true, false);
         for (int i = 0; i < instances.size(); i++) {
             drawTile(g, instances.get(i), grid.tileX(i), grid.tileY(i), grid.tileWidth(), grid.tileHeight());
         }
-        drawLegend(g, height - MARGIN - 8, width - MARGIN);
-        drawDots(g, BALANCER_X + CARD_WIDTH, centerY, nowNanos, false);
+        LEGEND.draw(g, MARGIN, height - MARGIN - 8, width - MARGIN, mutedTextFill.getValue(), legendSwatches);
+        flights.draw(g, BALANCER_X + CARD_WIDTH, centerY, nowNanos, dotRadius, tileTargets, rejectFill.getValue(), false, true);
         if (showBackends) {
             double poolEdge = instances.isEmpty() ? POOL_X : grid.tileX(0) + grid.columns() * (grid.tileWidth() + TILE_GAP) - TILE_GAP;
-            drawBackends(g, backends, Math.min(poolEdge, poolRight), width - MARGIN - BACKEND_WIDTH, poolTop, poolBottom);
+            backendCards.draw(g, snapshot, backends, Math.min(poolEdge, poolRight), width - MARGIN - BACKEND_WIDTH, poolTop, poolBottom);
         }
     }
 
@@ -190,149 +211,8 @@ public final class PoolView extends Region {
         return (snapshot.cache() != null ? 1 : 0) + (snapshot.data() != null ? 1 : 0) + snapshot.dependencies().size();
     }
 
-    /**
-     * Cards for the cache, the database and each dependency, stacked in the column on the right and
-     * linked from the pool, each with its live state in a few words.
-     */
-    private void drawBackends(GraphicsContext g, int count, double poolEdge, double x, double top, double bottom) {
-        double cardHeight = Math.min(CARD_HEIGHT, (bottom - top - (count - 1) * BACKEND_CARD_GAP) / count);
-        if (cardHeight < 40) {
-            return; // too many to draw legibly; the panels show them
-        }
-        double total = count * cardHeight + (count - 1) * BACKEND_CARD_GAP;
-        double y = (top + bottom - total) / 2;
-        double busX = (poolEdge + x) / 2;
-        g.setStroke(linkStroke.getValue());
-        g.setLineWidth(2);
-        g.strokeLine(poolEdge + 4, (top + bottom) / 2, busX, (top + bottom) / 2);
-        g.strokeLine(busX, y + cardHeight / 2, busX, y + total - cardHeight / 2);
-        if (snapshot.cache() != null) {
-            drawLink(g, busX, x, y + cardHeight / 2);
-            drawCacheCard(g, snapshot.cache(), x, y, cardHeight);
-            y += cardHeight + BACKEND_CARD_GAP;
-        }
-        if (snapshot.data() != null) {
-            drawLink(g, busX, x, y + cardHeight / 2);
-            drawDatabaseCard(g, snapshot.data(), x, y, cardHeight);
-            y += cardHeight + BACKEND_CARD_GAP;
-        }
-        for (Snapshot.DependencyView d : snapshot.dependencies()) {
-            drawLink(g, busX, x, y + cardHeight / 2);
-            drawDependencyCard(g, d, x, y, cardHeight);
-            y += cardHeight + BACKEND_CARD_GAP;
-        }
-    }
-
-    private void drawCacheCard(GraphicsContext g, Snapshot.CacheView cache, double x, double y, double h) {
-        drawCard(g, x, y, BACKEND_WIDTH, h);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(textFill.getValue());
-        g.setFont(TITLE_FONT);
-        g.fillText("Cache  " + percent(cache.hitRatio()) + " hits", x + 10, y + 14);
-        g.setFont(SMALL_FONT);
-        double lineY = y + 32;
-        for (Snapshot.CacheLevelView level : cache.levels()) {
-            if (lineY > y + h - 8) {
-                break;
-            }
-            // A bar of the level's hit ratio: how much each level takes off the next.
-            double barX = x + 36;
-            double barWidth = BACKEND_WIDTH - 46 - 40;
-            g.setFill(mutedTextFill.getValue());
-            g.fillText(level.name(), x + 10, lineY);
-            g.setFill(queueTrack.getValue());
-            g.fillRect(barX, lineY - 4, barWidth, 8);
-            g.setFill(busyFill.getValue());
-            g.fillRect(barX, lineY - 4, barWidth * clamp01(level.hitRatio()), 8);
-            g.setFill(mutedTextFill.getValue());
-            g.fillText(percent(level.hitRatio()), barX + barWidth + 4, lineY);
-            lineY += 15;
-        }
-        double[] loads = cache.storeLoadsPerSecond();
-        if (lineY <= y + h - 6 && loads.length > 0) {
-            g.setFill(cache.duplicateLoads() > 0 && !cache.coalesce() ? rejectFill.getValue() : mutedTextFill.getValue());
-            g.fillText(Math.round(loads[loads.length - 1]) + " store loads/s" + (cache.coalesce() ? ", coalesced" : ""), x + 10, lineY);
-        }
-    }
-
-    private void drawDatabaseCard(GraphicsContext g, Snapshot.DataView data, double x, double y, double h) {
-        drawCard(g, x, y, BACKEND_WIDTH, h);
-        var db = data.database();
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(textFill.getValue());
-        g.setFont(TITLE_FONT);
-        g.fillText("Database  " + db.shards().size() + " shards", x + 10, y + 14);
-        // One bar per shard, its height its share of the load; red when hot.
-        int n = db.shards().size();
-        double barsTop = y + 26;
-        double barsHeight = Math.max(10, h - 26 - 22);
-        double slot = (BACKEND_WIDTH - 20) / Math.max(1, n);
-        for (int i = 0; i < n; i++) {
-            var shard = db.shards().get(i);
-            double share = clamp01(shard.loadShare() * n / 2); // a fair share fills half the bar
-            g.setFill(queueTrack.getValue());
-            g.fillRect(x + 10 + i * slot + 1, barsTop, Math.max(2, slot - 2), barsHeight);
-            g.setFill(shard.hot() ? rejectFill.getValue() : shard.available() ? busyFill.getValue() : mutedTextFill.getValue());
-            double fill = barsHeight * share;
-            g.fillRect(x + 10 + i * slot + 1, barsTop + barsHeight - fill, Math.max(2, slot - 2), fill);
-        }
-        g.setFont(SMALL_FONT);
-        g.setFill(mutedTextFill.getValue());
-        var migration = db.migration();
-        String stale = Formats.compact(db.counters().staleReads()) + " stale reads";
-        String line = migration.active()
-                ? TextFit.fit(smallWidth, BACKEND_WIDTH - 20,
-                        "resharding " + percent(migration.progress()) + " of " + Formats.compact(migration.keysToMove()) + " keys",
-                        "resharding " + percent(migration.progress()))
-                : TextFit.fit(smallWidth, BACKEND_WIDTH - 20, data.consistency() + ", " + stale, stale);
-        g.fillText(line, x + 10, y + h - 10);
-    }
-
-    private void drawDependencyCard(GraphicsContext g, Snapshot.DependencyView d, double x, double y, double h) {
-        drawCard(g, x, y, BACKEND_WIDTH, h);
-        var state = d.breaker().state();
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(textFill.getValue());
-        g.setFont(TITLE_FONT);
-        g.fillText(d.name(), x + 10, y + 14);
-        // The breaker's state as a coloured lamp: closed normal, open red, half-open the queue colour.
-        Color lamp = switch (state) {
-            case OPEN, FORCED_OPEN -> rejectFill.getValue();
-            case HALF_OPEN -> queueFill.getValue();
-            case CLOSED -> busyFill.getValue();
-            default -> idleFill.getValue();
-        };
-        g.setFill(lamp);
-        g.fillOval(x + 10, y + 26, 10, 10);
-        g.setFont(SMALL_FONT);
-        g.setFill(mutedTextFill.getValue());
-        g.fillText("breaker " + state.name().toLowerCase().replace('_', '-'), x + 26, y + 31);
-        if (h >= 58) {
-            double amplification = d.stats().amplification();
-            g.fillText((Double.isNaN(amplification) ? "–" : String.format(java.util.Locale.ROOT, "%.2f", amplification))
-                    + " attempts/request", x + 10, y + 48);
-        }
-        if (h >= 72 && !d.activeFaults().isEmpty()) {
-            g.setFill(rejectFill.getValue());
-            String fault = d.activeFaults().get(0);
-            g.fillText(TextFit.fit(smallWidth, BACKEND_WIDTH - 20, fault, TextFit.withoutParentheses(fault)), x + 10, y + 64);
-        }
-    }
-
-    private static double clamp01(double v) {
-        return Double.isNaN(v) ? 0 : Math.max(0, Math.min(1, v));
-    }
-
-    private static String percent(double fraction) {
-        return Double.isNaN(fraction) ? "–" : Math.round(fraction * 100) + "%";
-    }
-
-    private void drawCard(GraphicsContext g, double x, double y, double w, double h) {
-        g.setFill(cardFill.getValue());
-        g.fillRoundRect(x, y, w, h, 10, 10);
-        g.setStroke(cardBorder.getValue());
-        g.setLineWidth(1);
-        g.strokeRoundRect(x + 0.5, y + 0.5, w - 1, h - 1, 10, 10);
+    void drawCard(GraphicsContext g, double x, double y, double w, double h) {
+        TileCards.draw(g, x, y, w, h, 10, cardFill.getValue(), cardBorder.getValue(), 1, null);
     }
 
     private void drawClients(GraphicsContext g, double top) {
@@ -358,7 +238,7 @@ public final class PoolView extends Region {
         g.fillText(load, cx, top + 72);
     }
 
-    private void drawLink(GraphicsContext g, double fromX, double toX, double y) {
+    void drawLink(GraphicsContext g, double fromX, double toX, double y) {
         g.setStroke(linkStroke.getValue());
         g.setLineWidth(2);
         g.strokeLine(fromX + 4, y, toX - 8, y);
@@ -388,61 +268,27 @@ public final class PoolView extends Region {
     }
 
     private void drawPoolTitle(GraphicsContext g, List<InstanceView> instances, double x) {
-        int ready = 0;
-        int starting = 0;
-        int draining = 0;
-        int failed = 0;
-        for (InstanceView in : instances) {
-            switch (in.state()) {
-                case READY: ready++; break;
-                case PROVISIONING:
-                case BOOTING: starting++; break;
-                case DRAINING: draining++; break;
-                default: failed++;
-            }
-        }
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(textFill.getValue());
         g.setFont(TITLE_FONT);
-        g.fillText("Instances: " + ready + " ready"
-                        + (starting > 0 ? ", " + starting + " starting" : "")
-                        + (draining > 0 ? ", " + draining + " draining" : "")
-                        + (failed > 0 ? ", " + failed + " failed" : ""),
-                x, MARGIN + POOL_TITLE_HEIGHT / 2 - 2);
+        g.fillText("Instances: " + PoolCounts.summary(instances), x, MARGIN + POOL_TITLE_HEIGHT / 2 - 2);
     }
 
-    /** Swatches (busy, idle, queue, request, rejected, none) each followed by its {@link #LEGEND} text. */
-    private void drawLegend(GraphicsContext g, double y, double maxX) {
-        g.setFont(SMALL_FONT);
-        g.setTextAlign(TextAlignment.LEFT);
-        double x = MARGIN;
-        for (int i = 0; i < LEGEND.length && x + 12 + LEGEND_WIDTHS[i] <= maxX; i++) {
-            Color swatch = legendSwatch(i);
-            if (swatch != null) {
-                g.setFill(swatch);
-                if (i < 2) {
-                    g.fillRect(x, y - 4, 8, 8);
-                } else if (i == 2) {
-                    g.fillRect(x, y - 3, 8, 6);
-                } else {
-                    g.fillOval(x, y - DOT_RADIUS - 1, 2 * DOT_RADIUS + 2, 2 * DOT_RADIUS + 2);
-                }
-                x += 12;
-            }
-            g.setFill(mutedTextFill.getValue());
-            g.fillText(LEGEND[i], x, y);
-            x += LEGEND_WIDTHS[i] + 16;
-        }
-    }
-
-    private Color legendSwatch(int entry) {
+    /** The legend's swatches: busy and idle cells, the queue bar, a request dot, a rejection; the last entry has none. */
+    private void drawLegendSwatch(GraphicsContext g, int entry, double x, double y) {
         switch (entry) {
-            case 0: return busyFill.getValue();
-            case 1: return idleFill.getValue();
-            case 2: return queueFill.getValue();
-            case 3: return dotFill.getValue();
-            case 4: return rejectFill.getValue();
-            default: return null;
+            case 0, 1 -> {
+                g.setFill(entry == 0 ? busyFill.getValue() : idleFill.getValue());
+                g.fillRect(x, y - 4, 8, 8);
+            }
+            case 2 -> {
+                g.setFill(queueFill.getValue());
+                g.fillRect(x, y - 3, 8, 6);
+            }
+            default -> {
+                g.setFill(entry == 3 ? dotFill.getValue() : rejectFill.getValue());
+                g.fillOval(x, y - DOT_RADIUS - 1, 2 * DOT_RADIUS + 2, 2 * DOT_RADIUS + 2);
+            }
         }
     }
 
@@ -456,15 +302,8 @@ public final class PoolView extends Region {
         boolean queueFull = in.queueCapacity() > 0 && in.queued() >= in.queueCapacity();
         boolean alarm = queueFull || state == Snapshot.InstanceState.FAILED;
         g.setGlobalAlpha(starting ? 0.6 : state == Snapshot.InstanceState.DRAINING ? 0.4 : 1);
-        g.setFill(cardFill.getValue());
-        g.fillRoundRect(x, y, w, h, 8, 8);
-        g.setStroke(alarm ? rejectFill.getValue() : cardBorder.getValue());
-        g.setLineWidth(alarm ? 2 : 1);
-        if (starting) {
-            g.setLineDashes(STARTING_DASHES);
-        }
-        g.strokeRoundRect(x + 0.5, y + 0.5, w - 1, h - 1, 8, 8);
-        g.setLineDashes((double[]) null);
+        TileCards.draw(g, x, y, w, h, 8, cardFill.getValue(), alarm ? rejectFill.getValue() : cardBorder.getValue(),
+                alarm ? 2 : 1, starting ? STARTING_DASHES : null);
 
         // Level of detail: large tiles carry every label, small ones only the cells and the bar.
         boolean showHeader = h >= 36;
@@ -532,53 +371,6 @@ public final class PoolView extends Region {
 
     private void drawWorkers(GraphicsContext g, InstanceView in, double x, double y, double w, double h) {
         WorkerCells.draw(g, in.workers(), in.busy(), x, y, w, h, 22, busyFill.getValue(), idleFill.getValue());
-    }
-
-    /** The dots in flight ({@code flights}) or the flashes of rejected requests. */
-    private void drawDots(GraphicsContext g, double fromX, double fromY, long nowNanos, boolean flights) {
-        double radius = grid.tileHeight() < 60 ? SMALL_DOT_RADIUS : DOT_RADIUS;
-        for (int i = 0; i < dots.size(); i++) {
-            long age = nowNanos - dots.startNanos(i);
-            if (age < 0) {
-                continue; // spread into this frame; appears in a moment
-            }
-            byte outcome = dots.outcome(i);
-            if (outcome == Snapshot.Dispatches.REJECTED_NO_INSTANCE) {
-                // No instance would take it: it never leaves the balancer.
-                if (!flights) {
-                    flash(g, fromX, fromY, (double) age / (FLIGHT_NANOS + FLASH_NANOS));
-                }
-                continue;
-            }
-            int index = tileIndex.of(dots.instanceNumber(i));
-            if (index < 0) {
-                continue; // its instance drained away meanwhile
-            }
-            double toX = grid.tileX(index);
-            double toY = grid.tileY(index) + grid.tileHeight() / 2;
-            if (age < FLIGHT_NANOS) {
-                if (flights) {
-                    double t = easeOut(age / (double) FLIGHT_NANOS);
-                    g.setFill(dotFill.getValue());
-                    g.fillOval(fromX + (toX - fromX) * t - radius, fromY + (toY - fromY) * t - radius, 2 * radius, 2 * radius);
-                }
-            } else if (!flights && outcome == Snapshot.Dispatches.REJECTED_QUEUE_FULL) {
-                flash(g, toX, toY, (age - FLIGHT_NANOS) / (double) FLASH_NANOS);
-            }
-        }
-    }
-
-    /** A red disc that grows and fades over {@code progress} 0..1. */
-    private void flash(GraphicsContext g, double x, double y, double progress) {
-        double radius = 4 + 8 * progress;
-        g.setGlobalAlpha(Math.max(0, 1 - progress));
-        g.setFill(rejectFill.getValue());
-        g.fillOval(x - radius, y - radius, 2 * radius, 2 * radius);
-        g.setGlobalAlpha(1);
-    }
-
-    private static double easeOut(double t) {
-        return 1 - (1 - t) * (1 - t);
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {

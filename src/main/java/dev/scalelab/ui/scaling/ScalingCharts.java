@@ -1,5 +1,6 @@
 package dev.scalelab.ui.scaling;
 
+import dev.scalelab.ui.charts.TimeWindow;
 import dev.scalelab.world.Snapshot;
 import javafx.geometry.Side;
 import javafx.scene.chart.LineChart;
@@ -88,7 +89,7 @@ final class ScalingCharts {
     private double meanServiceMs;
     private int workersPerReplica;
     private double targetFraction = 0.6;
-    private double shownUntilSeconds = Double.NEGATIVE_INFINITY;
+    private final TimeWindow window = new TimeWindow(WINDOW_SECONDS, TICK_SECONDS);
 
     ScalingCharts() {
         Cell replicas = new Cell("scalingReplicasChart", "replicas-chart",
@@ -164,24 +165,17 @@ final class ScalingCharts {
             targetLegend.setText(String.format(Locale.ROOT, "target %.0f %%", targetFraction * 100));
         }
         int n = series.size();
-        double newest = n == 0 ? 0 : series.timeSeconds()[n - 1];
-        if (n == 0 || newest < shownUntilSeconds) {
+        if (!window.advance(series.timeSeconds(), n)) {
             clear(); // a new run
         }
-        // The window starts on a tick, so the axis reads 1:00, 2:00 … rather than 1:11, 2:11 ….
-        double windowStart = Math.max(0, Math.floor((newest - WINDOW_SECONDS) / TICK_SECONDS) * TICK_SECONDS);
-        int first = n;
-        while (first > 0 && series.timeSeconds()[first - 1] > shownUntilSeconds && series.timeSeconds()[first - 1] >= windowStart) {
-            first--;
-        }
+        double windowStart = window.startSeconds(); // on a tick: see TimeWindow
+        int first = window.firstNew();
         for (Line line : lines) {
             append(line, series, first, n);
             dropBefore(line.series, windowStart);
         }
-        if (n > 0) {
-            shownUntilSeconds = newest;
-        }
-        double upper = newest <= WINDOW_SECONDS ? WINDOW_SECONDS : windowStart + WINDOW_SECONDS + TICK_SECONDS;
+        window.shown(n);
+        double upper = window.endSeconds();
         for (NumberAxis axis : timeAxes) {
             axis.setLowerBound(windowStart);
             axis.setUpperBound(upper);
@@ -245,7 +239,6 @@ final class ScalingCharts {
         for (Line line : lines) {
             line.series.getData().clear();
         }
-        shownUntilSeconds = Double.NEGATIVE_INFINITY;
     }
 
     /** Adds points {@code [from, to)}, skipping seconds without a value. */

@@ -3,7 +3,10 @@ package dev.scalelab.ui.scaling;
 import dev.scalelab.ui.TextFit;
 import dev.scalelab.world.Snapshot;
 import dev.scalelab.world.Snapshot.InstanceState;
-import dev.scalelab.ui.overview.WorkerCells;
+import dev.scalelab.ui.canvas.LegendRow;
+import dev.scalelab.ui.canvas.PoolCounts;
+import dev.scalelab.ui.canvas.TileCards;
+import dev.scalelab.ui.canvas.WorkerCells;
 import dev.scalelab.world.Snapshot.InstanceView;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
@@ -57,10 +60,6 @@ public final class ScalingPoolView extends Region {
     private static final Font LABEL_FONT = Font.font("System", 11.5);
     private static final Font SMALL_FONT = Font.font("System", 10.5);
 
-    private static final String[] LEGEND = {"busy worker", "idle worker", "queue", "load vs CPU target", "starting",
-            "warm-up", "slow (gray failure)", "failed", "selected", "tile area ∝ vCPUs"};
-    private static final double[] LEGEND_WIDTHS = TextFit.widths(LEGEND, SMALL_FONT);
-    private static final double LEGEND_SWATCH = 12;
 
     private static final String PROVISIONING_MESSAGE = "waiting for a machine";
     private static final String BOOTING_MESSAGE = "starting the service";
@@ -78,6 +77,13 @@ public final class ScalingPoolView extends Region {
     private static final double BAR_LABEL_WIDTH = TextFit.width("provisioning 100 %", SMALL_FONT);
     private static final double STARTING_MESSAGE_WIDTH = TextFit.width(PROVISIONING_MESSAGE, LABEL_FONT);
     private static final double GRADIENT_WIDTH = 30;
+    /** Swatches 12 px wide with their gap; the load gradient wider; the last entry ("tile area ∝ vCPUs") has none. */
+    private static final LegendRow LEGEND = new LegendRow(SMALL_FONT,
+            new String[] {"busy worker", "idle worker", "queue", "load vs CPU target", "starting",
+            "warm-up", "slow (gray failure)", "failed", "selected", "tile area ∝ vCPUs"},
+            new double[] {12, 12, 12, GRADIENT_WIDTH + 4, 12, 12, 12, 12, 12, 0}, 14);
+    /** Made once: the legend is drawn every frame. */
+    private final LegendRow.Swatches legendSwatches = this::drawSwatch;
 
     private final StyleableProperty<Color> textFill = STYLE.createStyleableColorProperty(this, "textFill", "-sl-text-fill", v -> v.textFill, Color.BLACK);
     private final StyleableProperty<Color> mutedTextFill = STYLE.createStyleableColorProperty(this, "mutedTextFill", "-sl-muted-text-fill", v -> v.mutedTextFill, Color.GRAY);
@@ -116,9 +122,9 @@ public final class ScalingPoolView extends Region {
     private String selectedId;
     private boolean dirty = true;
     private long lastDrawNanos;
+    private Consumer<String> onSelect = id -> { };
 
-    /** @param onSelect receives the id of a clicked tile's instance, or null for a click beside the tiles */
-    public ScalingPoolView(Consumer<String> onSelect) {
+    public ScalingPoolView() {
         getStyleClass().add("scaling-pool-view");
         getChildren().add(canvas);
         setMinSize(0, 0); // a canvas never shrinks on its own
@@ -156,6 +162,11 @@ public final class ScalingPoolView extends Region {
         this.targetFraction = targetFraction;
         title = poolTitle(newSnapshot.instances());
         dirty = true;
+    }
+
+    /** Receives the id of a clicked tile's instance, or null for a click beside the tiles. */
+    public void setOnSelect(Consumer<String> onSelect) {
+        this.onSelect = onSelect;
     }
 
     /** Draws {@code id}'s tile as selected, or none with null. */
@@ -255,28 +266,11 @@ public final class ScalingPoolView extends Region {
             g.strokeRoundRect(boxes.x(selectedTile) - 2.5, boxes.y(selectedTile) - 2.5, boxes.width(selectedTile) + 5,
                     boxes.height(selectedTile) + 5, 12, 12);
         }
-        drawLegend(g, height - MARGIN - 8, width - MARGIN);
+        LEGEND.draw(g, MARGIN, height - MARGIN - 8, width - MARGIN, mutedTextFill.getValue(), legendSwatches);
     }
 
     static String poolTitle(List<InstanceView> instances) {
-        int ready = 0;
-        int starting = 0;
-        int draining = 0;
-        int failed = 0;
-        for (InstanceView in : instances) {
-            switch (in.state()) {
-                case READY: ready++; break;
-                case PROVISIONING:
-                case BOOTING: starting++; break;
-                case DRAINING: draining++; break;
-                default: failed++;
-            }
-        }
-        return "Pool: " + ready + " ready"
-                + (starting > 0 ? ", " + starting + " starting" : "")
-                + (draining > 0 ? ", " + draining + " draining" : "")
-                + (failed > 0 ? ", " + failed + " failed" : "")
-                + "  ·  click a tile to select its instance";
+        return "Pool: " + PoolCounts.summary(instances) + "  ·  click a tile to select its instance";
     }
 
     /**
@@ -297,15 +291,9 @@ public final class ScalingPoolView extends Region {
                 : state == InstanceState.DRAINING ? 0.45 : 1;
         g.setGlobalAlpha(opacity * stateOpacity);
         int percent = (int) Math.round(Math.max(0, Math.min(1, in.utilization())) * 100);
-        g.setFill(state == InstanceState.READY || state == InstanceState.DRAINING ? loadFill[percent] : cardFill.getValue());
-        g.fillRoundRect(x, y, w, h, 9, 9);
-        g.setStroke(slow ? slowFill.getValue() : cardBorder.getValue());
-        g.setLineWidth(slow ? 2 : 1);
-        if (starting) {
-            g.setLineDashes(STARTING_DASHES);
-        }
-        g.strokeRoundRect(x + 0.5, y + 0.5, w - 1, h - 1, 9, 9);
-        g.setLineDashes((double[]) null);
+        TileCards.draw(g, x, y, w, h, 9,
+                state == InstanceState.READY || state == InstanceState.DRAINING ? loadFill[percent] : cardFill.getValue(),
+                slow ? slowFill.getValue() : cardBorder.getValue(), slow ? 2 : 1, starting ? STARTING_DASHES : null);
 
         // Level of detail: a large tile carries every label, a small one its id, cells and bar; a
         // label is drawn only where its measured width fits.
@@ -498,23 +486,6 @@ public final class ScalingPoolView extends Region {
             return loadLow.getValue().interpolate(loadTarget.getValue(), (utilization - comfortable) / (target - comfortable));
         }
         return loadTarget.getValue().interpolate(loadHigh.getValue(), (utilization - target) / (1 - target));
-    }
-
-    private void drawLegend(GraphicsContext g, double y, double maxX) {
-        g.setFont(SMALL_FONT);
-        g.setTextAlign(TextAlignment.LEFT);
-        double x = MARGIN;
-        for (int i = 0; i < LEGEND.length; i++) {
-            double swatch = i == 3 ? GRADIENT_WIDTH + 4 : i == LEGEND.length - 1 ? 0 : LEGEND_SWATCH;
-            if (x + swatch + LEGEND_WIDTHS[i] > maxX) {
-                break;
-            }
-            drawSwatch(g, i, x, y);
-            x += swatch;
-            g.setFill(mutedTextFill.getValue());
-            g.fillText(LEGEND[i], x, y);
-            x += LEGEND_WIDTHS[i] + 14;
-        }
     }
 
     private void drawSwatch(GraphicsContext g, int entry, double x, double y) {

@@ -2,7 +2,10 @@ package dev.scalelab.ui.scaling;
 
 import dev.scalelab.runtime.Frame;
 import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.Panel;
+import dev.scalelab.ui.canvas.FigureCard;
+import dev.scalelab.ui.charts.ChartPacer;
 import dev.scalelab.ui.parameters.ParameterForm;
 import dev.scalelab.ui.parameters.SliderScale;
 import dev.scalelab.world.Parameter;
@@ -11,21 +14,22 @@ import dev.scalelab.world.Snapshot;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
-import javafx.geometry.Insets;
+import javafx.fxml.FXML;
+import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
-import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -36,7 +40,8 @@ import static dev.scalelab.ui.Tooltips.tooltip;
  * The Scaling panel: the autoscaler's state and its last decision explained step by step, the
  * animated pool ({@link ScalingPoolView}) whose tiles select an instance for the actions, the
  * charts of replicas, CPU, cost and p99 latency ({@link ScalingCharts}), and every scaling
- * parameter with the pool actions on the right. Its look is in {@code styles/scaling.css}.
+ * parameter with the pool actions on the right. The center's layout is {@code fxml/ScalingPanel.fxml},
+ * the look {@code styles/scaling.css}.
  *
  * <p>FX thread only.
  */
@@ -48,12 +53,22 @@ public final class ScalingView implements Panel {
     private static final String RESTORE_EXPLANATION = "Give the selected instance its full speed back.";
 
     private final ScalingViewModel viewModel;
-    private final ScalingPoolView pool;
     private final ScalingCharts charts = new ScalingCharts();
     private final ParameterForm form;
     private final VBox view;
-    private final TextFlow decisionText = new TextFlow();
-    private final TextFlow verticalText = new TextFlow();
+    @FXML private FigureCard autoscalerCard;
+    @FXML private FigureCard replicasCard;
+    @FXML private FigureCard sizeCard;
+    @FXML private FigureCard costRateCard;
+    @FXML private FigureCard costTotalCard;
+    @FXML private FigureCard verticalCard;
+    @FXML private VBox decisionBox;
+    @FXML private Label decisionTitle;
+    @FXML private TextFlow decisionText;
+    @FXML private VBox verticalDecision;
+    @FXML private Label verticalTitle;
+    @FXML private TextFlow verticalText;
+    @FXML private ScalingPoolView pool;
     private Snapshot snapshot;
 
     /** The panel of {@code runner}'s simulation: it sends parameter changes and pool actions there. */
@@ -67,35 +82,16 @@ public final class ScalingView implements Panel {
      * @param act          receives the pool actions: {@code SimulationRunner::act}
      */
     ScalingView(Scenario initial, BiConsumer<Parameter, Object> setParameter, ScalingViewModel.ActionSink act) {
+        assert FxThread.isCurrent();
         viewModel = new ScalingViewModel(act);
-        pool = new ScalingPoolView(viewModel::select);
-        pool.setId("scalingPool");
-        viewModel.selectedIdProperty().addListener((obs, old, id) -> pool.select(id));
-
-        FlowPane header = new FlowPane(
-                figure("Autoscaler", viewModel.autoscalerProperty(), "autoscalerFigure",
-                        "The horizontal policy and what it aims for (autoscaler.policy, targetUtilization or the target-tracking metric)."),
-                figure("Ready / desired", viewModel.replicasProperty(), "replicasFigure",
-                        "Instances ready to serve, and the desired count (spec.replicas) the pool is moving to; "
-                                + "the difference is provisioning or booting."),
-                figure("Instance size", viewModel.sizeProperty(), "sizeFigure",
-                        "The size new instances get. While a resize rolls, old instances are replaced one at a time."),
-                figure("Cost per hour", viewModel.costRateProperty(), "costRateFigure",
-                        "What the pool costs now: every instance, from provisioning on, at its size's hourly price."),
-                figure("Cost so far", viewModel.costTotalProperty(), "costTotalFigure",
-                        "What the run has cost since t = 0, instances that are gone included."),
-                figure("Vertical scaler", viewModel.verticalProperty(), "verticalFigure",
-                        "The vertical policy (verticalScaler.policy): off, the threshold rule or the VPA recommender."));
-        header.getStyleClass().add("scaling-headline");
-
-        VBox decisionBox = decisionBox();
-        VBox.setMargin(decisionBox, new Insets(0, 14, 2, 14));
-        VBox.setVgrow(pool, Priority.ALWAYS);
-        view = new VBox(header, decisionBox, pool);
-        view.setId("scaling");
-        view.getStyleClass().add("scaling");
+        FXMLLoader loader = new FXMLLoader(ScalingView.class.getResource("/fxml/ScalingPanel.fxml"));
+        loader.setController(this);
+        try {
+            view = loader.load();
+        } catch (IOException e) {
+            throw new UncheckedIOException("the Scaling panel's layout, fxml/ScalingPanel.fxml", e);
+        }
         String stylesheet = ScalingView.class.getResource("/styles/scaling.css").toExternalForm();
-        view.getStylesheets().add(stylesheet);
         charts.view().getStylesheets().add(stylesheet);
 
         form = new ParameterForm("Scaling", setParameter);
@@ -105,50 +101,29 @@ public final class ScalingView implements Panel {
         ((Parent) form.node()).getStylesheets().add(stylesheet);
     }
 
-    private static VBox figure(String name, ObservableStringValue value, String id, String explanation) {
-        Label valueLabel = new Label();
-        valueLabel.setId(id);
-        valueLabel.textProperty().bind(value);
-        valueLabel.getStyleClass().add("figure-value");
-        valueLabel.setMinWidth(Region.USE_PREF_SIZE); // the row wraps rather than cut a figure short
-        Label nameLabel = new Label(name);
-        nameLabel.getStyleClass().add("figure-name");
-        VBox box = new VBox(nameLabel, valueLabel);
-        box.getStyleClass().add("figure");
-        Tooltip.install(box, tooltip(explanation));
-        return box;
-    }
+    /** Called by the loader once the layout's nodes are injected: the panel's bindings, in one place. */
+    @FXML
+    private void initialize() {
+        autoscalerCard.valueProperty().bind(viewModel.autoscalerProperty());
+        replicasCard.valueProperty().bind(viewModel.replicasProperty());
+        sizeCard.valueProperty().bind(viewModel.sizeProperty());
+        costRateCard.valueProperty().bind(viewModel.costRateProperty());
+        costTotalCard.valueProperty().bind(viewModel.costTotalProperty());
+        verticalCard.valueProperty().bind(viewModel.verticalProperty());
 
-    /** The last decisions, horizontal and (when on) vertical, each under a title with its time. */
-    private VBox decisionBox() {
-        Label title = new Label();
-        title.setId("decisionTitle");
-        title.getStyleClass().add("decision-title");
-        title.textProperty().bind(viewModel.decisionTitleProperty());
-        decisionText.setId("decisionText");
-        decisionText.getStyleClass().add("decision-text");
+        decisionTitle.textProperty().bind(viewModel.decisionTitleProperty());
         viewModel.decisionProperty().addListener((obs, old, d) -> showDecision(decisionText, d));
-
-        Label verticalTitle = new Label();
-        verticalTitle.setId("verticalDecisionTitle");
-        verticalTitle.getStyleClass().add("decision-title");
         verticalTitle.textProperty().bind(viewModel.verticalTitleProperty());
-        verticalText.setId("verticalDecisionText");
-        verticalText.getStyleClass().add("decision-text");
         viewModel.verticalDecisionProperty().addListener((obs, old, d) -> showDecision(verticalText, d));
-        VBox vertical = new VBox(verticalTitle, verticalText);
-        vertical.getStyleClass().add("decision-vertical");
-        vertical.visibleProperty().bind(viewModel.verticalShownProperty());
-        vertical.managedProperty().bind(vertical.visibleProperty());
-
-        VBox box = new VBox(title, decisionText, vertical);
-        box.setId("decisionBox");
-        box.getStyleClass().add("decision-box");
+        verticalDecision.visibleProperty().bind(viewModel.verticalShownProperty());
+        verticalDecision.managedProperty().bind(verticalDecision.visibleProperty());
         Tooltip help = tooltip("");
         help.textProperty().bind(viewModel.decisionHelpProperty());
         help.setMaxWidth(460);
-        Tooltip.install(box, help);
-        return box;
+        Tooltip.install(decisionBox, help);
+
+        pool.setOnSelect(viewModel::select);
+        viewModel.selectedIdProperty().addListener((obs, old, id) -> pool.select(id));
     }
 
     /** The steps with arrows between them, the source first and the outcome in bold. */
@@ -299,6 +274,7 @@ public final class ScalingView implements Panel {
 
     @Override
     public void update(Frame frame, long nowNanos) {
+        assert FxThread.isCurrent();
         snapshot = frame.snapshot();
         viewModel.update(snapshot);
         form.update(snapshot.current());
@@ -307,9 +283,10 @@ public final class ScalingView implements Panel {
 
     @Override
     public void animate(long nowNanos) {
+        assert FxThread.isCurrent();
         pool.draw(nowNanos);
         // Asked every pulse, not only on new frames, so a sample held back by the rate limit still shows when paused.
-        if (snapshot != null && viewModel.chartsDue(ScalingViewModel.newestSampleSeconds(snapshot.series()), nowNanos)) {
+        if (snapshot != null && viewModel.chartsDue(ChartPacer.newestSampleSeconds(snapshot.series()), nowNanos)) {
             charts.show(snapshot.series(), snapshot.current().service().serviceTime().meanMs(),
                     ScalingViewModel.workersPerReplica(snapshot), ScalingViewModel.targetFraction(snapshot.current().autoscaler()),
                     ScalingViewModel.actsOnCpu(snapshot.current().autoscaler()));

@@ -455,11 +455,6 @@ public final class ScalingViewModel {
         return a.policy() == Scenario.AutoscalerPolicy.HPA || a.policy() == Scenario.AutoscalerPolicy.THRESHOLD;
     }
 
-    /** The time of the newest per-second sample in {@code series}, or NaN before the first one. */
-    static double newestSampleSeconds(Snapshot.Series series) {
-        return series.size() == 0 ? Double.NaN : series.timeSeconds()[series.size() - 1];
-    }
-
     /**
      * True when the newest sample is one the charts have not shown and the charts may redraw now
      * (at most four times a wall second, but at once after a restart).

@@ -1,4 +1,4 @@
-package dev.scalelab.ui.overview;
+package dev.scalelab.ui.canvas;
 
 /**
  * Places {@code count} equal tiles of a fixed aspect ratio in a rectangle, as large as they fit, and

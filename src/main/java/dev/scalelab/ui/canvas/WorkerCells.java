@@ -1,4 +1,4 @@
-package dev.scalelab.ui.overview;
+package dev.scalelab.ui.canvas;
 
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;

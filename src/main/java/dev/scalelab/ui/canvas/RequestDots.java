@@ -1,10 +1,10 @@
-package dev.scalelab.ui.overview;
+package dev.scalelab.ui.canvas;
 
 /**
  * The requests in flight on the canvas, as parallel arrays in a ring so that animating hundreds of
  * them allocates nothing. Dots are added in start-time order and expire oldest first.
  */
-public final class RequestDots {
+final class RequestDots {
     public static final int CAPACITY = 1024;
 
     private final long[] startNanos = new long[CAPACITY];

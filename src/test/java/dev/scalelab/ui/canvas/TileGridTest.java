@@ -1,4 +1,4 @@
-package dev.scalelab.ui.overview;
+package dev.scalelab.ui.canvas;
 
 import org.junit.jupiter.api.Test;
 
