@@ -70,9 +70,9 @@ public final class ScaleLabApp extends Application {
                 new OverviewView(),
                 new ScalingView(runner),
                 new BalancingView(runner),
-                CachingView.load(runner, windowModel::choosePreset),
+                new CachingView(runner, windowModel::choosePreset),
                 new DatabasePanel(runner),
-                ResilienceView.load(runner, windowModel::choosePreset)));
+                new ResilienceView(runner, windowModel::choosePreset)));
 
         FXMLLoader loader = new FXMLLoader(ScaleLabApp.class.getResource("/fxml/MainWindow.fxml"));
         loader.setControllerFactory(type -> {

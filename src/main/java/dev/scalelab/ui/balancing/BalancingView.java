@@ -4,7 +4,7 @@ import dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy;
 import dev.scalelab.runtime.Frame;
 import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.FxThread;
-import dev.scalelab.ui.Panel;
+import dev.scalelab.ui.FxmlPanel;
 import dev.scalelab.ui.charts.ChartPacer;
 import dev.scalelab.ui.parameters.ParameterForm;
 import dev.scalelab.ui.parameters.SliderScale;
@@ -14,8 +14,6 @@ import dev.scalelab.world.Snapshot;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -31,8 +29,6 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.util.StringConverter;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.function.Consumer;
 
 import static dev.scalelab.ui.Tooltips.tooltip;
@@ -45,13 +41,12 @@ import static dev.scalelab.ui.Tooltips.tooltip;
  *
  * <p>FX thread only.
  */
-public final class BalancingView implements Panel {
+public final class BalancingView extends FxmlPanel {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private final BalancingViewModel viewModel;
     private final SideView left;
     private final SideView right;
-    private final VBox view;
     @FXML private ToggleButton raceToggle;
     @FXML private ComboBox<Strategy> leftStrategyChoice;
     @FXML private ComboBox<Strategy> rightStrategyChoice;
@@ -73,22 +68,14 @@ public final class BalancingView implements Panel {
 
     /** @param initial the scenario the simulation starts with, shown in the parameter form until the first frame */
     BalancingView(BalancerCommands commands, Scenario initial) {
-        assert FxThread.isCurrent();
+        super("Load balancing");
         viewModel = new BalancingViewModel(commands);
         left = new SideView("left", viewModel.left(), false);
         right = new SideView("right", viewModel.right(), true);
-        FXMLLoader loader = new FXMLLoader(BalancingView.class.getResource("/fxml/BalancingPanel.fxml"));
-        loader.setController(this);
-        try {
-            view = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the Load balancing panel's layout, fxml/BalancingPanel.fxml", e);
-        }
-        String stylesheet = BalancingView.class.getResource("/styles/balancing.css").toExternalForm();
-        charts.view().getStylesheets().add(stylesheet);
+        loadLayout("BalancingPanel");
         form = parameterForm(initial);
         form.node().getStyleClass().add("balancing-parameters");
-        ((Region) form.node()).getStylesheets().add(stylesheet);
+        place(charts.view(), form.node());
     }
 
     // ------------------------------------------------------------------ race bar
@@ -312,26 +299,6 @@ public final class BalancingView implements Panel {
     }
 
     // ------------------------------------------------------------------ Panel
-
-    @Override
-    public String title() {
-        return "Load balancing";
-    }
-
-    @Override
-    public Node view() {
-        return view;
-    }
-
-    @Override
-    public Node charts() {
-        return charts.view();
-    }
-
-    @Override
-    public Node parameters() {
-        return form.node();
-    }
 
     @Override
     public void update(Frame newFrame, long nowNanos) {

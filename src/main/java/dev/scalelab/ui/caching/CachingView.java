@@ -3,11 +3,9 @@ package dev.scalelab.ui.caching;
 import dev.scalelab.runtime.Frame;
 import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.FxThread;
-import dev.scalelab.ui.Panel;
-import dev.scalelab.ui.PanelFxml;
+import dev.scalelab.ui.FxmlPanel;
 import dev.scalelab.world.Snapshot;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
@@ -24,14 +22,13 @@ import java.util.function.Consumer;
  *
  * <p>FX thread only.
  */
-public final class CachingView implements Panel {
+public final class CachingView extends FxmlPanel {
     /** The preset the panel offers when the scenario has no cache. */
     static final String STAMPEDE_PRESET = "cache-stampede";
 
     private final CachingViewModel viewModel;
     private final CachingCharts charts = new CachingCharts();
     private final CachingParameters parameters;
-    @FXML private StackPane view;
     @FXML private VBox content;
     @FXML private VBox empty;
     @FXML private HeadlineFigure hitRatio;
@@ -46,21 +43,19 @@ public final class CachingView implements Panel {
     @FXML private Label noCharts;
     private Snapshot snapshot;
 
-    private CachingView(CachingViewModel viewModel) {
-        this.viewModel = viewModel;
+    /** The Caching panel of {@code runner}'s simulation; {@code startPreset} starts a built-in scenario by name. FX thread only. */
+    public CachingView(SimulationRunner runner, Consumer<String> startPreset) {
+        super("Caching");
+        viewModel = new CachingViewModel(runner, startPreset);
         parameters = new CachingParameters(viewModel::set, viewModel, this::openStampede);
-    }
-
-    /** The Caching panel as {@code fxml/CachingPanel.fxml} lays it out; {@code startPreset} starts a built-in scenario by name. FX thread only. */
-    public static CachingView load(SimulationRunner runner, Consumer<String> startPreset) {
-        return PanelFxml.load("CachingPanel", CachingView.class, () -> new CachingView(new CachingViewModel(runner, startPreset)));
+        loadLayout("CachingPanel");
+        place(chartHost, parameters.node());
     }
 
     @FXML
     private void initialize() {
         levels.setModel(viewModel);
         chartHost.getChildren().add(0, charts.view());
-        parameters.node().getStylesheets().addAll(view.getStylesheets());
         setupBindings();
     }
 
@@ -83,26 +78,6 @@ public final class CachingView implements Panel {
     @FXML
     private void openStampede() {
         viewModel.openPreset(STAMPEDE_PRESET);
-    }
-
-    @Override
-    public String title() {
-        return "Caching";
-    }
-
-    @Override
-    public Node view() {
-        return view;
-    }
-
-    @Override
-    public Node charts() {
-        return chartHost;
-    }
-
-    @Override
-    public Node parameters() {
-        return parameters.node();
     }
 
     /** Takes in a frame: the view model, the parameters and the levels follow it. FX thread only. */

@@ -3,13 +3,12 @@ package dev.scalelab.ui.database;
 import dev.scalelab.runtime.Frame;
 import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.FxThread;
-import dev.scalelab.ui.Panel;
+import dev.scalelab.ui.FxmlPanel;
 import dev.scalelab.ui.canvas.FigureCard;
 import dev.scalelab.ui.charts.ChartPacer;
 import dev.scalelab.world.Presets;
 import dev.scalelab.world.Snapshot;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -17,8 +16,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The Database panel: headline figures; the shard map with the keys (ring, range bar or boxes,
@@ -29,7 +26,7 @@ import java.io.UncheckedIOException;
  *
  * <p>FX thread only.
  */
-public final class DatabasePanel implements Panel {
+public final class DatabasePanel extends FxmlPanel {
     private static final String RESHARDING = "resharding";
     private static final String REPLICA_LAG = "replica-lag";
 
@@ -54,20 +51,14 @@ public final class DatabasePanel implements Panel {
     private Snapshot snapshot;
 
     public DatabasePanel(SimulationRunner runner) {
-        assert FxThread.isCurrent();
+        super("Database");
         this.runner = runner;
         parameters = new DatabaseParameters(runner);
-        FXMLLoader loader = new FXMLLoader(DatabasePanel.class.getResource("/fxml/DatabasePanel.fxml"));
-        loader.setController(this);
-        try {
-            view = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the Database panel's layout, fxml/DatabasePanel.fxml", e);
-        }
+        view = loadLayout("DatabasePanel");
         // After the load, which gives the view: the drawings or the note go into it.
         showState(viewModel.hasDatabaseProperty().get()); // until the first frame says otherwise
         viewModel.hasDatabaseProperty().addListener((obs, had, has) -> showState(has));
-        parameters.node().getStylesheets().add(DatabasePanel.class.getResource("/styles/database.css").toExternalForm());
+        place(chartHost, parameters.node());
     }
 
     /** Called by the loader once the layout's nodes are injected: the panel's bindings, in one place. */
@@ -119,26 +110,6 @@ public final class DatabasePanel implements Panel {
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(380);
         Tooltip.install(node, tooltip);
-    }
-
-    @Override
-    public String title() {
-        return "Database";
-    }
-
-    @Override
-    public Node view() {
-        return view;
-    }
-
-    @Override
-    public Node charts() {
-        return chartHost;
-    }
-
-    @Override
-    public Node parameters() {
-        return parameters.node();
     }
 
     @Override

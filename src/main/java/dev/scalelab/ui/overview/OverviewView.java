@@ -2,19 +2,14 @@ package dev.scalelab.ui.overview;
 
 import dev.scalelab.runtime.Frame;
 import dev.scalelab.ui.FxThread;
-import dev.scalelab.ui.Panel;
+import dev.scalelab.ui.FxmlPanel;
 import dev.scalelab.ui.canvas.FigureCard;
 import dev.scalelab.ui.charts.ChartPacer;
 import dev.scalelab.ui.charts.TimeLineChart;
 import dev.scalelab.world.Snapshot;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
-import javafx.scene.Node;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.VBox;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /**
  * The Overview panel: the headline figures of the last virtual second, the animated pool
@@ -24,9 +19,8 @@ import java.io.UncheckedIOException;
  *
  * <p>FX thread only.
  */
-public final class OverviewView implements Panel {
+public final class OverviewView extends FxmlPanel {
     private final OverviewViewModel viewModel = new OverviewViewModel();
-    private final VBox view;
     @FXML private FigureCard offeredFigure;
     @FXML private FigureCard completedFigure;
     @FXML private FigureCard rejectedFigure;
@@ -42,14 +36,9 @@ public final class OverviewView implements Panel {
     private Snapshot snapshot;
 
     public OverviewView() {
-        assert FxThread.isCurrent();
-        FXMLLoader loader = new FXMLLoader(OverviewView.class.getResource("/fxml/OverviewPanel.fxml"));
-        loader.setController(this);
-        try {
-            view = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the Overview's layout, fxml/OverviewPanel.fxml", e);
-        }
+        super("Overview");
+        loadLayout("OverviewPanel");
+        place(chartPane, null);
     }
 
     /** Called by the loader once the layout's nodes are injected: the panel's bindings, in one place. */
@@ -63,21 +52,6 @@ public final class OverviewView implements Panel {
         utilizationFigure.valueProperty().bind(viewModel.utilizationProperty());
         instancesFigure.valueProperty().bind(viewModel.instancesProperty());
         charts = new OverviewCharts(throughputChart, latencyChart);
-    }
-
-    @Override
-    public String title() {
-        return "Overview";
-    }
-
-    @Override
-    public Node view() {
-        return view;
-    }
-
-    @Override
-    public Node charts() {
-        return chartPane;
     }
 
     @Override

@@ -3,12 +3,9 @@ package dev.scalelab.ui.resilience;
 import dev.scalelab.runtime.Frame;
 import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.FxThread;
-import dev.scalelab.ui.Panel;
-import dev.scalelab.ui.PanelFxml;
+import dev.scalelab.ui.FxmlPanel;
 import dev.scalelab.world.Snapshot;
 import javafx.fxml.FXML;
-import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
@@ -27,14 +24,13 @@ import java.util.function.Consumer;
  *
  * <p>FX thread only.
  */
-public final class ResilienceView implements Panel {
+public final class ResilienceView extends FxmlPanel {
     /** The preset that shows what this panel is about. */
     static final String EXAMPLE_PRESET = "retry-storm";
 
     private final ResilienceViewModel viewModel;
     private final ResilienceCharts charts = new ResilienceCharts();
     private final ResilienceParameters form;
-    @FXML private StackPane view;
     @FXML private MeshView mesh;
     @FXML private Tooltip meshTooltip;
     @FXML private VBox emptyView;
@@ -44,21 +40,19 @@ public final class ResilienceView implements Panel {
     /** A restart seen in a frame that the charts have not caught up with yet (they update a few times a second). */
     private boolean chartsRestart;
 
-    private ResilienceView(ResilienceViewModel viewModel) {
-        this.viewModel = viewModel;
+    /** The Resilience panel of {@code runner}'s simulation; {@code startPreset} starts a built-in scenario by name. FX thread only. */
+    public ResilienceView(SimulationRunner runner, Consumer<String> startPreset) {
+        super("Resilience");
+        viewModel = new ResilienceViewModel(runner, startPreset);
         form = new ResilienceParameters(viewModel::setDependencyField, viewModel, viewModel::openPreset);
-    }
-
-    /** The Resilience panel as {@code fxml/ResiliencePanel.fxml} lays it out; {@code startPreset} starts a built-in scenario by name. FX thread only. */
-    public static ResilienceView load(SimulationRunner runner, Consumer<String> startPreset) {
-        return PanelFxml.load("ResiliencePanel", ResilienceView.class, () -> new ResilienceView(new ResilienceViewModel(runner, startPreset)));
+        loadLayout("ResiliencePanel");
+        place(chartHost, form.node());
     }
 
     @FXML
     private void initialize() {
         Tooltip.install(mesh, meshTooltip);
         chartHost.getChildren().add(0, charts.view());
-        ((Parent) form.node()).getStylesheets().addAll(view.getStylesheets());
         setupBindings();
     }
 
@@ -73,26 +67,6 @@ public final class ResilienceView implements Panel {
     @FXML
     private void openExample() {
         viewModel.openPreset(EXAMPLE_PRESET);
-    }
-
-    @Override
-    public String title() {
-        return "Resilience";
-    }
-
-    @Override
-    public Node view() {
-        return view;
-    }
-
-    @Override
-    public Node charts() {
-        return chartHost;
-    }
-
-    @Override
-    public Node parameters() {
-        return form.node();
     }
 
     /** Takes in a frame: the view model, the mesh's dots and the form follow it. FX thread only. */

@@ -3,7 +3,7 @@ package dev.scalelab.ui.scaling;
 import dev.scalelab.runtime.Frame;
 import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.FxThread;
-import dev.scalelab.ui.Panel;
+import dev.scalelab.ui.FxmlPanel;
 import dev.scalelab.ui.canvas.FigureCard;
 import dev.scalelab.ui.charts.ChartPacer;
 import dev.scalelab.ui.parameters.ParameterForm;
@@ -15,9 +15,7 @@ import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
 import javafx.fxml.FXML;
-import javafx.fxml.FXMLLoader;
 import javafx.scene.Node;
-import javafx.scene.Parent;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
@@ -28,8 +26,6 @@ import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.scene.text.TextFlow;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -45,7 +41,7 @@ import static dev.scalelab.ui.Tooltips.tooltip;
  *
  * <p>FX thread only.
  */
-public final class ScalingView implements Panel {
+public final class ScalingView extends FxmlPanel {
     private static final String KILL_EXPLANATION = "Crash the selected instance: its requests in flight fail, "
             + "and the pool replaces it with a new one that must provision and boot.";
     private static final String SLOW_EXPLANATION = "Gray failure: the selected instance stays up and passes its health "
@@ -55,7 +51,6 @@ public final class ScalingView implements Panel {
     private final ScalingViewModel viewModel;
     private final ScalingCharts charts = new ScalingCharts();
     private final ParameterForm form;
-    private final VBox view;
     @FXML private FigureCard autoscalerCard;
     @FXML private FigureCard replicasCard;
     @FXML private FigureCard sizeCard;
@@ -82,23 +77,14 @@ public final class ScalingView implements Panel {
      * @param act          receives the pool actions: {@code SimulationRunner::act}
      */
     ScalingView(Scenario initial, BiConsumer<Parameter, Object> setParameter, ScalingViewModel.ActionSink act) {
-        assert FxThread.isCurrent();
+        super("Scaling");
         viewModel = new ScalingViewModel(act);
-        FXMLLoader loader = new FXMLLoader(ScalingView.class.getResource("/fxml/ScalingPanel.fxml"));
-        loader.setController(this);
-        try {
-            view = loader.load();
-        } catch (IOException e) {
-            throw new UncheckedIOException("the Scaling panel's layout, fxml/ScalingPanel.fxml", e);
-        }
-        String stylesheet = ScalingView.class.getResource("/styles/scaling.css").toExternalForm();
-        charts.view().getStylesheets().add(stylesheet);
-
+        loadLayout("ScalingPanel");
         form = new ParameterForm("Scaling", setParameter);
         form.update(initial); // before the rows: a slider starts from the live value
         buildForm();
         form.node().getStyleClass().add("scaling-parameters");
-        ((Parent) form.node()).getStylesheets().add(stylesheet);
+        place(charts.view(), form.node());
     }
 
     /** Called by the loader once the layout's nodes are injected: the panel's bindings, in one place. */
@@ -250,26 +236,6 @@ public final class ScalingView implements Panel {
     /** {@code value}, or {@code otherwise} while it is empty. */
     private static ObservableStringValue orElse(ObservableStringValue value, String otherwise) {
         return Bindings.createStringBinding(() -> value.get().isEmpty() ? otherwise : value.get(), value);
-    }
-
-    @Override
-    public String title() {
-        return "Scaling";
-    }
-
-    @Override
-    public Node view() {
-        return view;
-    }
-
-    @Override
-    public Node charts() {
-        return charts.view();
-    }
-
-    @Override
-    public Node parameters() {
-        return form.node();
     }
 
     @Override
