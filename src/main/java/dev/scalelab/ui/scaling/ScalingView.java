@@ -139,8 +139,7 @@ public final class ScalingView extends FxmlPanel {
     private void buildForm() {
         form.section("Horizontal autoscaler");
         form.add(Parameter.AUTOSCALER_POLICY);
-        form.add(Parameter.MIN_REPLICAS);
-        form.add(Parameter.MAX_REPLICAS);
+        form.addRange("Replicas", Parameter.MIN_REPLICAS, Parameter.MAX_REPLICAS, SliderScale.linear(1, 100, 1));
         form.add(Parameter.TARGET_UTILIZATION, SliderScale.linear(1, 100, 1));
         form.add(Parameter.TOLERANCE, SliderScale.linear(0, 0.5, 0.01));
         form.add(Parameter.SYNC_PERIOD);
@@ -173,31 +172,27 @@ public final class ScalingView extends FxmlPanel {
         form.section("HPA stabilization and behavior");
         form.add(Parameter.SCALE_UP_STABILIZATION);
         form.add(Parameter.SCALE_DOWN_STABILIZATION, SliderScale.linear(0, 600, 15));
-        form.add(Parameter.SCALE_UP_PODS);
-        form.add(Parameter.SCALE_UP_PERCENT);
-        form.add(Parameter.SCALE_UP_PERIOD);
-        form.add(Parameter.SCALE_UP_SELECT);
-        form.add(Parameter.SCALE_DOWN_PODS);
-        form.add(Parameter.SCALE_DOWN_PERCENT);
-        form.add(Parameter.SCALE_DOWN_PERIOD);
-        form.add(Parameter.SCALE_DOWN_SELECT);
+        addRows(Parameter.SCALE_UP_PODS, Parameter.SCALE_UP_PERCENT, Parameter.SCALE_UP_PERIOD, Parameter.SCALE_UP_SELECT);
+        addRows(Parameter.SCALE_DOWN_PODS, Parameter.SCALE_DOWN_PERCENT, Parameter.SCALE_DOWN_PERIOD, Parameter.SCALE_DOWN_SELECT);
 
         form.section("Target tracking");
-        form.add(Parameter.TARGET_METRIC);
-        form.add(Parameter.TARGET_VALUE);
+        addRows(Parameter.TARGET_METRIC, Parameter.TARGET_VALUE);
 
         form.section("Vertical scaler");
-        form.add(Parameter.VERTICAL_POLICY);
-        form.add(Parameter.VERTICAL_INTERVAL);
-        form.add(Parameter.VERTICAL_UP);
-        form.add(Parameter.VERTICAL_DOWN);
-        form.add(Parameter.VPA_PERCENTILE);
-        form.add(Parameter.VPA_MARGIN);
+        addRows(Parameter.VERTICAL_POLICY, Parameter.VERTICAL_INTERVAL, Parameter.VERTICAL_UP, Parameter.VERTICAL_DOWN,
+                Parameter.VPA_PERCENTILE, Parameter.VPA_MARGIN);
 
         form.section("Instance lifecycle");
         form.add(Parameter.PROVISION_SECONDS);
         form.add(Parameter.BOOT_SECONDS, SliderScale.linear(0, 120, 5));
         form.add(Parameter.WARMUP_SECONDS);
+    }
+
+    /** A row for each parameter, in order, each with the slider its field spec gives. */
+    private void addRows(Parameter... parameters) {
+        for (Parameter parameter : parameters) {
+            form.add(parameter);
+        }
     }
 
     private static HBox buttonRow(Node... buttons) {

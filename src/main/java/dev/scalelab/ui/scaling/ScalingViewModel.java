@@ -202,7 +202,7 @@ public final class ScalingViewModel {
             decisionSeconds = text.isEmpty() ? Double.NaN : timeOfLog(s, text, s.timeSeconds());
             syncAnchorSeconds = decisionSeconds;
         }
-        // A new policy or sync period restarts the autoscaler's clock (World.configureAutoscaler).
+        // A new policy or sync period restarts the autoscaler's clock (ScalingSystem.configureAutoscaler).
         if (a.policy() != anchoredPolicy || a.syncPeriodSeconds() != anchoredSyncSeconds) {
             syncAnchorSeconds = restartedClock(s, anchoredPolicy == null, syncAnchorSeconds,
                     Parameter.AUTOSCALER_POLICY, Parameter.SYNC_PERIOD);
