@@ -4,7 +4,7 @@ import dev.scalelab.runtime.Frame;
 import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.FxmlPanel;
-import dev.scalelab.ui.canvas.FigureCard;
+import dev.scalelab.ui.controls.FigureCard;
 import dev.scalelab.ui.charts.ChartPacer;
 import dev.scalelab.world.Presets;
 import dev.scalelab.world.Snapshot;

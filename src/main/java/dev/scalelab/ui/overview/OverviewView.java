@@ -3,7 +3,7 @@ package dev.scalelab.ui.overview;
 import dev.scalelab.runtime.Frame;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.FxmlPanel;
-import dev.scalelab.ui.canvas.FigureCard;
+import dev.scalelab.ui.controls.FigureCard;
 import dev.scalelab.ui.charts.ChartPacer;
 import dev.scalelab.ui.charts.TimeLineChart;
 import dev.scalelab.world.Snapshot;

@@ -4,7 +4,7 @@ import dev.scalelab.runtime.Frame;
 import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.FxmlPanel;
-import dev.scalelab.ui.canvas.FigureCard;
+import dev.scalelab.ui.controls.FigureCard;
 import dev.scalelab.ui.charts.ChartPacer;
 import dev.scalelab.ui.parameters.ParameterForm;
 import dev.scalelab.ui.parameters.SliderScale;
@@ -188,7 +188,7 @@ public final class ScalingView extends FxmlPanel {
         form.add(Parameter.WARMUP_SECONDS);
     }
 
-    /** A row for each parameter, in order, each with the slider its field spec gives. */
+    /** A row for each parameter, in order. */
     private void addRows(Parameter... parameters) {
         for (Parameter parameter : parameters) {
             form.add(parameter);

@@ -1,4 +1,4 @@
-package dev.scalelab.ui.canvas;
+package dev.scalelab.ui.controls;
 
 import dev.scalelab.ui.Tooltips;
 import javafx.beans.property.StringProperty;
