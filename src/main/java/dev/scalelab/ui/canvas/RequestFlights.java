@@ -19,6 +19,8 @@ public final class RequestFlights {
     private static final long MAX_SPREAD_NANOS = 50_000_000L;
     private static final double FLASH_START_RADIUS = 4;
     private static final double FLASH_GROWTH = 8;
+    /** More dots than a pulse can show in flight; past it the oldest, nearly landed, make room. */
+    private static final int DOT_CAPACITY = 1024;
 
     /** Where the dots go: the slots (rows or tiles) of the instances the view draws. */
     public interface Targets {
@@ -34,7 +36,8 @@ public final class RequestFlights {
         Color dotFill(int slot);
     }
 
-    private final RequestDots dots = new RequestDots();
+    /** Each dot's target is its instance's number, its kind the balancer's outcome. */
+    private final DotRing dots = new DotRing(DOT_CAPACITY);
     private long lastFrameNanos;
 
     /** Forgets every dot: the run restarted and they fly to instances that no longer exist. */
@@ -56,7 +59,7 @@ public final class RequestFlights {
         long spread = Math.min(MAX_SPREAD_NANOS, Math.max(0, nowNanos - lastFrameNanos));
         for (int i = 0; i < count; i++) {
             long start = nowNanos - spread * (count - 1 - i) / Math.max(1, count);
-            dots.add(start, dispatches.instanceNumbers()[from + i], dispatches.outcomes()[from + i]);
+            dots.add(start, dispatches.instanceNumbers()[from + i], dispatches.outcomes()[from + i], false);
         }
     }
 
@@ -82,7 +85,7 @@ public final class RequestFlights {
             if (age < 0) {
                 continue; // spread into this frame; appears in a moment
             }
-            byte outcome = dots.outcome(i);
+            byte outcome = dots.kind(i);
             if (outcome == Snapshot.Dispatches.REJECTED_NO_INSTANCE) {
                 // No instance would take it: it never leaves the balancer.
                 if (flashes) {
@@ -90,7 +93,7 @@ public final class RequestFlights {
                 }
                 continue;
             }
-            int slot = targets.slotOf(dots.instanceNumber(i));
+            int slot = targets.slotOf(dots.target(i));
             if (slot < 0) {
                 continue; // its instance drained away meanwhile
             }

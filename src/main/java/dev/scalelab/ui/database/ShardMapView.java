@@ -49,7 +49,7 @@ public final class ShardMapView extends DatabaseCanvas {
     private final Canvas geometry = new Canvas();
     private final Canvas keys = new Canvas();
     private final BoxGrid grid = new BoxGrid();
-    private final DotSprites sprites = new DotSprites();
+    private final KeySprites sprites = new KeySprites();
     private final ShardMapTexts texts = new ShardMapTexts(this);
 
     private KeyPlacement placement;

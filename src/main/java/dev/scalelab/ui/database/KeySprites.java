@@ -15,7 +15,7 @@ import java.util.Map;
  * less than rasterising an antialiased oval, and the map draws hundreds of dots a frame during a
  * resharding. Rendered on first use; dropped when the radius or the style changes. FX thread only.
  */
-final class DotSprites {
+final class KeySprites {
     private static final double RING_GAP = 2;
     private static final double RING_WIDTH = 1.4;
 
