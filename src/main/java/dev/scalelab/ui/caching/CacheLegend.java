@@ -1,6 +1,7 @@
 package dev.scalelab.ui.caching;
 
 import dev.scalelab.ui.TextFit;
+import dev.scalelab.ui.canvas.LegendRow;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.Snapshot;
 import javafx.scene.canvas.GraphicsContext;
@@ -14,9 +15,11 @@ import static dev.scalelab.ui.caching.CacheLevelsView.SMALL_FONT;
  * colours, the flashes' colours, the hottest key's ring and what "time saved" means. FX thread only.
  */
 final class CacheLegend {
-    private static final String[] LEGEND = {"hit", "miss", "evicted", "expired", "invalidated", "key 0 (hottest)",
-            "time saved = hits × (store latency − level latency), since the start"};
-    private static final double[] LEGEND_WIDTHS = TextFit.widths(LEGEND, SMALL_FONT);
+    /** Swatches 10 px with their gap; the last entry is a note, set a little apart, with none. */
+    private static final LegendRow ENTRIES = new LegendRow(SMALL_FONT,
+            new String[] {"hit", "miss", "evicted", "expired", "invalidated", "key 0 (hottest)",
+            "time saved = hits × (store latency − level latency), since the start"},
+            new double[] {16, 16, 16, 16, 16, 16, 8}, 16);
     /** Under a uniform distribution every key is as popular as the next: the colour then only tells keys apart. */
     private static final String[] RAMP_CAPTIONS = {"key popularity:", "key (all equally popular):"};
     private static final double[] RAMP_CAPTION_WIDTHS = TextFit.widths(RAMP_CAPTIONS, SMALL_FONT);
@@ -28,6 +31,8 @@ final class CacheLegend {
     /** The legend's ramp strip, one colour per pixel column; rebuilt when the ramp or the key count changes. */
     private final Color[] legendRamp = new Color[(int) RAMP_WIDTH];
     private int legendKeyCount = -1;
+    /** Made once: the legend is drawn every frame. */
+    private final LegendRow.Swatches swatches = this::drawSwatch;
 
     CacheLegend(CacheColors colors, KeyColors keyColors) {
         this.colors = colors;
@@ -74,32 +79,31 @@ final class CacheLegend {
         g.fillText(Integer.toString(legendKeyCount - 1), x + RAMP_WIDTH, y + 13);
         g.setTextAlign(TextAlignment.LEFT);
         x += RAMP_WIDTH + 22;
-        for (int i = 0; i < LEGEND.length && x + 24 + LEGEND_WIDTHS[i] <= maxX; i++) {
-            switch (i) {
-                case 0:
-                case 1:
-                    g.setFill(i == 0 ? colors.hitFill.getValue() : colors.missFill.getValue());
-                    g.fillRect(x, y - 5, 10, 10);
-                    break;
-                case 5:
-                    g.setFill(colors.keyHot.getValue());
-                    g.fillRect(x, y - 5, 10, 10);
-                    g.setStroke(colors.textFill.getValue());
-                    g.setLineWidth(2);
-                    g.strokeRect(x - 2, y - 7, 14, 14);
-                    break;
-                case 6:
-                    x += 8; // a note, not a swatch
-                    break;
-                default:
-                    g.setStroke(i == 2 ? colors.evictStroke.getValue() : i == 3 ? colors.expireStroke.getValue() : colors.invalidateStroke.getValue());
-                    g.setLineWidth(2);
-                    g.strokeRect(x + 1, y - 4, 8, 8);
+        ENTRIES.draw(g, x, y, maxX, colors.mutedTextFill.getValue(), swatches);
+    }
+
+    /** A square for the flashes that fill, an outline for the ones that stroke, the hottest key in its ring. */
+    private void drawSwatch(GraphicsContext g, int entry, double x, double y) {
+        switch (entry) {
+            case 0, 1 -> {
+                g.setFill(entry == 0 ? colors.hitFill.getValue() : colors.missFill.getValue());
+                g.fillRect(x, y - 5, 10, 10);
             }
-            x += i == 6 ? 0 : 16;
-            g.setFill(colors.mutedTextFill.getValue());
-            g.fillText(LEGEND[i], x, y);
-            x += LEGEND_WIDTHS[i] + 16;
+            case 5 -> {
+                g.setFill(colors.keyHot.getValue());
+                g.fillRect(x, y - 5, 10, 10);
+                g.setStroke(colors.textFill.getValue());
+                g.setLineWidth(2);
+                g.strokeRect(x - 2, y - 7, 14, 14);
+            }
+            case 6 -> {
+                // a note, not a swatch
+            }
+            default -> {
+                g.setStroke(entry == 2 ? colors.evictStroke.getValue() : entry == 3 ? colors.expireStroke.getValue() : colors.invalidateStroke.getValue());
+                g.setLineWidth(2);
+                g.strokeRect(x + 1, y - 4, 8, 8);
+            }
         }
     }
 }

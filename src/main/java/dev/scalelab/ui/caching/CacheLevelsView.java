@@ -313,12 +313,7 @@ public final class CacheLevelsView extends CanvasRegion {
         double top = linkY - READS_HEIGHT / 2;
         CanvasShapes.card(g, MARGIN, top, readsWidth, READS_HEIGHT, colors.cardFill.getValue(), colors.cardBorder.getValue(), 1);
         double cx = MARGIN + readsWidth / 2;
-        g.setFill(colors.mutedTextFill.getValue());
-        for (int i = -1; i <= 1; i++) {
-            double px = cx + i * 16;
-            g.fillOval(px - 4, top + 12, 8, 8);
-            g.fillRoundRect(px - 6, top + 22, 12, 10, 7, 7);
-        }
+        CanvasShapes.people(g, cx, top, 8, colors.mutedTextFill.getValue());
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(colors.textFill.getValue());
         g.setFont(TITLE_FONT);

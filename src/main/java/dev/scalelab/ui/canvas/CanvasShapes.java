@@ -4,7 +4,8 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 
 /**
- * The shapes the panels' canvases share: a card with a rounded border and an arrow head. Static and
+ * The shapes the panels' canvases share: a card with a rounded border, an arrow head and the people
+ * who send the requests. Static and
  * allocation-free, so they can run every pulse.
  */
 public final class CanvasShapes {
@@ -39,5 +40,20 @@ public final class CanvasShapes {
         ARROW_Y[2] = tipY - length * uy - halfWidth * ux;
         g.setFill(fill);
         g.fillPolygon(ARROW_X, ARROW_Y, 3);
+    }
+
+    /**
+     * Three people side by side, a head over shoulders each, centred on {@code centerX} below {@code top}:
+     * where the requests come from. {@code headDiameter} sets the size. FX thread.
+     */
+    public static void people(GraphicsContext g, double centerX, double top, double headDiameter, Color fill) {
+        g.setFill(fill);
+        double bodyWidth = 1.5 * headDiameter;
+        double bodyTop = top + 12 + headDiameter + 2;
+        for (int i = -1; i <= 1; i++) {
+            double x = centerX + i * 2 * headDiameter;
+            g.fillOval(x - headDiameter / 2, top + 12, headDiameter, headDiameter);
+            g.fillRoundRect(x - bodyWidth / 2, bodyTop, bodyWidth, 1.2 * headDiameter, 0.9 * headDiameter, 0.9 * headDiameter);
+        }
     }
 }

@@ -65,7 +65,7 @@ final class BackendCards {
     private void drawCacheCard(GraphicsContext g, Snapshot.CacheView cache, double x, double y, double h) {
         pool.drawCard(g, x, y, BACKEND_WIDTH, h);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(pool.textFill.getValue());
+        g.setFill(pool.tileColors.textFill.getValue());
         g.setFont(TITLE_FONT);
         g.fillText("Cache  " + percent(cache.hitRatio()) + " hits", x + 10, y + 14);
         g.setFont(SMALL_FONT);
@@ -77,19 +77,19 @@ final class BackendCards {
             // A bar of the level's hit ratio: how much each level takes off the next.
             double barX = x + 36;
             double barWidth = BACKEND_WIDTH - 46 - 40;
-            g.setFill(pool.mutedTextFill.getValue());
+            g.setFill(pool.tileColors.mutedTextFill.getValue());
             g.fillText(level.name(), x + 10, lineY);
             g.setFill(pool.queueTrack.getValue());
             g.fillRect(barX, lineY - 4, barWidth, 8);
-            g.setFill(pool.busyFill.getValue());
+            g.setFill(pool.tileColors.busyFill.getValue());
             g.fillRect(barX, lineY - 4, barWidth * clamp01(level.hitRatio()), 8);
-            g.setFill(pool.mutedTextFill.getValue());
+            g.setFill(pool.tileColors.mutedTextFill.getValue());
             g.fillText(percent(level.hitRatio()), barX + barWidth + 4, lineY);
             lineY += 15;
         }
         double[] loads = cache.storeLoadsPerSecond();
         if (lineY <= y + h - 6 && loads.length > 0) {
-            g.setFill(cache.duplicateLoads() > 0 && !cache.coalesce() ? pool.rejectFill.getValue() : pool.mutedTextFill.getValue());
+            g.setFill(cache.duplicateLoads() > 0 && !cache.coalesce() ? pool.rejectFill.getValue() : pool.tileColors.mutedTextFill.getValue());
             g.fillText(Math.round(loads[loads.length - 1]) + " store loads/s" + (cache.coalesce() ? ", coalesced" : ""), x + 10, lineY);
         }
     }
@@ -98,7 +98,7 @@ final class BackendCards {
         pool.drawCard(g, x, y, BACKEND_WIDTH, h);
         var db = data.database();
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(pool.textFill.getValue());
+        g.setFill(pool.tileColors.textFill.getValue());
         g.setFont(TITLE_FONT);
         g.fillText("Database  " + db.shards().size() + " shards", x + 10, y + 14);
         // One bar per shard, its height its share of the load; red when hot.
@@ -111,12 +111,12 @@ final class BackendCards {
             double share = clamp01(shard.loadShare() * n / 2); // a fair share fills half the bar
             g.setFill(pool.queueTrack.getValue());
             g.fillRect(x + 10 + i * slot + 1, barsTop, Math.max(2, slot - 2), barsHeight);
-            g.setFill(shard.hot() ? pool.rejectFill.getValue() : shard.available() ? pool.busyFill.getValue() : pool.mutedTextFill.getValue());
+            g.setFill(shard.hot() ? pool.rejectFill.getValue() : shard.available() ? pool.tileColors.busyFill.getValue() : pool.tileColors.mutedTextFill.getValue());
             double fill = barsHeight * share;
             g.fillRect(x + 10 + i * slot + 1, barsTop + barsHeight - fill, Math.max(2, slot - 2), fill);
         }
         g.setFont(SMALL_FONT);
-        g.setFill(pool.mutedTextFill.getValue());
+        g.setFill(pool.tileColors.mutedTextFill.getValue());
         var migration = db.migration();
         String stale = Formats.compact(db.counters().staleReads()) + " stale reads";
         String line = migration.active()
@@ -131,20 +131,20 @@ final class BackendCards {
         pool.drawCard(g, x, y, BACKEND_WIDTH, h);
         var state = d.breaker().state();
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(pool.textFill.getValue());
+        g.setFill(pool.tileColors.textFill.getValue());
         g.setFont(TITLE_FONT);
         g.fillText(d.name(), x + 10, y + 14);
         // The breaker's state as a coloured lamp: closed normal, open red, half-open the queue colour.
         Color lamp = switch (state) {
             case OPEN, FORCED_OPEN -> pool.rejectFill.getValue();
-            case HALF_OPEN -> pool.queueFill.getValue();
-            case CLOSED -> pool.busyFill.getValue();
-            default -> pool.idleFill.getValue();
+            case HALF_OPEN -> pool.tileColors.queueFill.getValue();
+            case CLOSED -> pool.tileColors.busyFill.getValue();
+            default -> pool.tileColors.idleFill.getValue();
         };
         g.setFill(lamp);
         g.fillOval(x + 10, y + 26, 10, 10);
         g.setFont(SMALL_FONT);
-        g.setFill(pool.mutedTextFill.getValue());
+        g.setFill(pool.tileColors.mutedTextFill.getValue());
         g.fillText("breaker " + state.name().toLowerCase().replace('_', '-'), x + 26, y + 31);
         if (h >= 58) {
             double amplification = d.stats().amplification();

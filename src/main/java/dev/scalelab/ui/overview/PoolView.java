@@ -2,11 +2,14 @@ package dev.scalelab.ui.overview;
 
 import dev.scalelab.ui.Formats;
 import dev.scalelab.ui.FxThread;
+import dev.scalelab.ui.canvas.CanvasShapes;
 import dev.scalelab.ui.canvas.InstanceIndex;
 import dev.scalelab.ui.canvas.LegendRow;
 import dev.scalelab.ui.canvas.PoolCounts;
 import dev.scalelab.ui.canvas.RequestFlights;
+import dev.scalelab.ui.canvas.StyleableColors;
 import dev.scalelab.ui.canvas.TileCards;
+import dev.scalelab.ui.canvas.TileColors;
 import dev.scalelab.ui.canvas.TileGrid;
 import dev.scalelab.ui.canvas.WorkerCells;
 import dev.scalelab.world.Sample;
@@ -16,7 +19,6 @@ import dev.scalelab.world.Snapshot.InstanceView;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableProperty;
-import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -38,7 +40,7 @@ import java.util.List;
  * FX thread only; {@link #draw} allocates nothing but the short strings it prints.
  */
 public final class PoolView extends Region {
-    private static final StyleablePropertyFactory<PoolView> STYLE = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+    private static final StyleableColors<PoolView> CSS = new StyleableColors<>(Region.getClassCssMetaData());
 
     private static final double MARGIN = 16;
     private static final double CARD_WIDTH = 120;
@@ -64,17 +66,11 @@ public final class PoolView extends Region {
     private static final Font LABEL_FONT = Font.font("System", 12);
     static final Font SMALL_FONT = Font.font("System", 10.5);
 
-    final StyleableProperty<Color> textFill = STYLE.createStyleableColorProperty(this, "textFill", "-sl-text-fill", v -> v.textFill, Color.BLACK);
-    final StyleableProperty<Color> mutedTextFill = STYLE.createStyleableColorProperty(this, "mutedTextFill", "-sl-muted-text-fill", v -> v.mutedTextFill, Color.GRAY);
-    private final StyleableProperty<Color> cardFill = STYLE.createStyleableColorProperty(this, "cardFill", "-sl-card-fill", v -> v.cardFill, Color.WHITE);
-    private final StyleableProperty<Color> cardBorder = STYLE.createStyleableColorProperty(this, "cardBorder", "-sl-card-border", v -> v.cardBorder, Color.LIGHTGRAY);
-    final StyleableProperty<Color> busyFill = STYLE.createStyleableColorProperty(this, "busyFill", "-sl-busy-fill", v -> v.busyFill, Color.STEELBLUE);
-    final StyleableProperty<Color> idleFill = STYLE.createStyleableColorProperty(this, "idleFill", "-sl-idle-fill", v -> v.idleFill, Color.GAINSBORO);
-    final StyleableProperty<Color> queueFill = STYLE.createStyleableColorProperty(this, "queueFill", "-sl-queue-fill", v -> v.queueFill, Color.ORANGE);
-    final StyleableProperty<Color> queueTrack = STYLE.createStyleableColorProperty(this, "queueTrack", "-sl-queue-track", v -> v.queueTrack, Color.WHITESMOKE);
-    private final StyleableProperty<Color> dotFill = STYLE.createStyleableColorProperty(this, "dotFill", "-sl-dot-fill", v -> v.dotFill, Color.STEELBLUE);
-    final StyleableProperty<Color> rejectFill = STYLE.createStyleableColorProperty(this, "rejectFill", "-sl-reject-fill", v -> v.rejectFill, Color.CRIMSON);
-    final StyleableProperty<Color> linkStroke = STYLE.createStyleableColorProperty(this, "linkStroke", "-sl-link-stroke", v -> v.linkStroke, Color.SILVER);
+    final TileColors tileColors = new TileColors(CSS, this, v -> v.tileColors);
+    final StyleableProperty<Color> queueTrack = CSS.color(this, "queueTrack", v -> v.queueTrack, Color.WHITESMOKE);
+    private final StyleableProperty<Color> dotFill = CSS.color(this, "dotFill", v -> v.dotFill, Color.STEELBLUE);
+    final StyleableProperty<Color> rejectFill = CSS.color(this, "rejectFill", v -> v.rejectFill, Color.CRIMSON);
+    final StyleableProperty<Color> linkStroke = CSS.color(this, "linkStroke", v -> v.linkStroke, Color.SILVER);
 
     /** The legend's entries and their widths, measured once: the legend is drawn every frame. */
     private static final LegendRow LEGEND = new LegendRow(SMALL_FONT,
@@ -197,7 +193,7 @@ public final class PoolView extends Region {
         for (int i = 0; i < instances.size(); i++) {
             drawTile(g, instances.get(i), grid.tileX(i), grid.tileY(i), grid.tileWidth(), grid.tileHeight());
         }
-        LEGEND.draw(g, MARGIN, height - MARGIN - 8, width - MARGIN, mutedTextFill.getValue(), legendSwatches);
+        LEGEND.draw(g, MARGIN, height - MARGIN - 8, width - MARGIN, tileColors.mutedTextFill.getValue(), legendSwatches);
         flights.draw(g, BALANCER_X + CARD_WIDTH, centerY, nowNanos, dotRadius, tileTargets, rejectFill.getValue(), false, true);
         if (showBackends) {
             double poolEdge = instances.isEmpty() ? POOL_X : grid.tileX(0) + grid.columns() * (grid.tileWidth() + TILE_GAP) - TILE_GAP;
@@ -212,21 +208,15 @@ public final class PoolView extends Region {
     }
 
     void drawCard(GraphicsContext g, double x, double y, double w, double h) {
-        TileCards.draw(g, x, y, w, h, 10, cardFill.getValue(), cardBorder.getValue(), 1, null);
+        TileCards.draw(g, x, y, w, h, 10, tileColors.cardFill.getValue(), tileColors.cardBorder.getValue(), 1, null);
     }
 
     private void drawClients(GraphicsContext g, double top) {
         drawCard(g, CLIENTS_X, top, CARD_WIDTH, CARD_HEIGHT);
-        // Three people: the traffic source.
-        g.setFill(mutedTextFill.getValue());
         double cx = CLIENTS_X + CARD_WIDTH / 2;
-        for (int i = -1; i <= 1; i++) {
-            double px = cx + i * 18;
-            g.fillOval(px - 4.5, top + 12, 9, 9);
-            g.fillRoundRect(px - 7, top + 23, 14, 11, 8, 8);
-        }
+        CanvasShapes.people(g, cx, top, 9, tileColors.mutedTextFill.getValue());
         g.setTextAlign(TextAlignment.CENTER);
-        g.setFill(textFill.getValue());
+        g.setFill(tileColors.textFill.getValue());
         g.setFont(TITLE_FONT);
         g.fillText("Clients", cx, top + 52);
         g.setFont(LABEL_FONT);
@@ -256,12 +246,12 @@ public final class PoolView extends Region {
         drawCard(g, BALANCER_X, top, CARD_WIDTH, CARD_HEIGHT);
         double cx = BALANCER_X + CARD_WIDTH / 2;
         g.setTextAlign(TextAlignment.CENTER);
-        g.setFill(textFill.getValue());
+        g.setFill(tileColors.textFill.getValue());
         g.setFont(TITLE_FONT);
         g.fillText("Load balancer", cx, top + 22);
         g.setFont(LABEL_FONT);
         g.fillText(snapshot.current().balancer().strategy().id(), cx, top + 44);
-        g.setFill(mutedTextFill.getValue());
+        g.setFill(tileColors.mutedTextFill.getValue());
         g.setFont(SMALL_FONT);
         g.fillText(Formats.compact(snapshot.dispatches().total()) + " decisions", cx, top + 66);
         g.fillText(Formats.compact(snapshot.rejected()) + " rejected", cx, top + 82);
@@ -269,7 +259,7 @@ public final class PoolView extends Region {
 
     private void drawPoolTitle(GraphicsContext g, List<InstanceView> instances, double x) {
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFill(textFill.getValue());
+        g.setFill(tileColors.textFill.getValue());
         g.setFont(TITLE_FONT);
         g.fillText("Instances: " + PoolCounts.summary(instances), x, MARGIN + POOL_TITLE_HEIGHT / 2 - 2);
     }
@@ -278,11 +268,11 @@ public final class PoolView extends Region {
     private void drawLegendSwatch(GraphicsContext g, int entry, double x, double y) {
         switch (entry) {
             case 0, 1 -> {
-                g.setFill(entry == 0 ? busyFill.getValue() : idleFill.getValue());
+                g.setFill(entry == 0 ? tileColors.busyFill.getValue() : tileColors.idleFill.getValue());
                 g.fillRect(x, y - 4, 8, 8);
             }
             case 2 -> {
-                g.setFill(queueFill.getValue());
+                g.setFill(tileColors.queueFill.getValue());
                 g.fillRect(x, y - 3, 8, 6);
             }
             default -> {
@@ -302,7 +292,7 @@ public final class PoolView extends Region {
         boolean queueFull = in.queueCapacity() > 0 && in.queued() >= in.queueCapacity();
         boolean alarm = queueFull || state == Snapshot.InstanceState.FAILED;
         g.setGlobalAlpha(starting ? 0.6 : state == Snapshot.InstanceState.DRAINING ? 0.4 : 1);
-        TileCards.draw(g, x, y, w, h, 8, cardFill.getValue(), alarm ? rejectFill.getValue() : cardBorder.getValue(),
+        TileCards.draw(g, x, y, w, h, 8, tileColors.cardFill.getValue(), alarm ? rejectFill.getValue() : tileColors.cardBorder.getValue(),
                 alarm ? 2 : 1, starting ? STARTING_DASHES : null);
 
         // Level of detail: large tiles carry every label, small ones only the cells and the bar.
@@ -314,10 +304,10 @@ public final class PoolView extends Region {
             double headerY = top + 6;
             g.setFont(h >= 80 ? LABEL_FONT : SMALL_FONT);
             g.setTextAlign(TextAlignment.LEFT);
-            g.setFill(textFill.getValue());
+            g.setFill(tileColors.textFill.getValue());
             g.fillText(in.id(), x + p, headerY);
             g.setTextAlign(TextAlignment.RIGHT);
-            g.setFill(alarm ? rejectFill.getValue() : mutedTextFill.getValue());
+            g.setFill(alarm ? rejectFill.getValue() : tileColors.mutedTextFill.getValue());
             String remark = stateRemark(in);
             if (remark != null) {
                 g.fillText(remark, x + w - p, headerY);
@@ -335,15 +325,15 @@ public final class PoolView extends Region {
         Color fill;
         if (starting) {
             fraction = in.progress();
-            fill = busyFill.getValue();
+            fill = tileColors.busyFill.getValue();
         } else {
             fraction = in.queueCapacity() > 0 ? Math.min(1, in.queued() / (double) in.queueCapacity()) : 0;
-            fill = queueFull ? rejectFill.getValue() : queueFill.getValue();
+            fill = queueFull ? rejectFill.getValue() : tileColors.queueFill.getValue();
         }
         if (showBarText) {
             g.setFont(SMALL_FONT);
             g.setTextAlign(TextAlignment.LEFT);
-            g.setFill(mutedTextFill.getValue());
+            g.setFill(tileColors.mutedTextFill.getValue());
             String barText = starting
                     ? Math.round(fraction * 100) + " %"
                     : "queue " + in.queued() + " / " + in.queueCapacity();
@@ -370,11 +360,11 @@ public final class PoolView extends Region {
     }
 
     private void drawWorkers(GraphicsContext g, InstanceView in, double x, double y, double w, double h) {
-        WorkerCells.draw(g, in.workers(), in.busy(), x, y, w, h, 22, busyFill.getValue(), idleFill.getValue());
+        WorkerCells.draw(g, in.workers(), in.busy(), x, y, w, h, 22, tileColors.busyFill.getValue(), tileColors.idleFill.getValue());
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-        return STYLE.getCssMetaData();
+        return CSS.cssMetaData();
     }
 
     @Override

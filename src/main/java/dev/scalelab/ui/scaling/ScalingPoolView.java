@@ -5,13 +5,14 @@ import dev.scalelab.world.Snapshot;
 import dev.scalelab.world.Snapshot.InstanceState;
 import dev.scalelab.ui.canvas.LegendRow;
 import dev.scalelab.ui.canvas.PoolCounts;
+import dev.scalelab.ui.canvas.StyleableColors;
 import dev.scalelab.ui.canvas.TileCards;
+import dev.scalelab.ui.canvas.TileColors;
 import dev.scalelab.ui.canvas.WorkerCells;
 import dev.scalelab.world.Snapshot.InstanceView;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.css.StyleableProperty;
-import javafx.css.StyleablePropertyFactory;
 import javafx.geometry.BoundingBox;
 import javafx.geometry.Bounds;
 import javafx.geometry.VPos;
@@ -41,7 +42,7 @@ import java.util.function.Consumer;
  * allocates little beyond the short strings it prints.
  */
 public final class ScalingPoolView extends Region {
-    private static final StyleablePropertyFactory<ScalingPoolView> STYLE = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+    private static final StyleableColors<ScalingPoolView> CSS = new StyleableColors<>(Region.getClassCssMetaData());
 
     private static final double MARGIN = 14;
     private static final double TITLE_HEIGHT = 24;
@@ -85,22 +86,16 @@ public final class ScalingPoolView extends Region {
     /** Made once: the legend is drawn every frame. */
     private final LegendRow.Swatches legendSwatches = this::drawSwatch;
 
-    private final StyleableProperty<Color> textFill = STYLE.createStyleableColorProperty(this, "textFill", "-sl-text-fill", v -> v.textFill, Color.BLACK);
-    private final StyleableProperty<Color> mutedTextFill = STYLE.createStyleableColorProperty(this, "mutedTextFill", "-sl-muted-text-fill", v -> v.mutedTextFill, Color.GRAY);
-    private final StyleableProperty<Color> cardFill = STYLE.createStyleableColorProperty(this, "cardFill", "-sl-card-fill", v -> v.cardFill, Color.WHITE);
-    private final StyleableProperty<Color> cardBorder = STYLE.createStyleableColorProperty(this, "cardBorder", "-sl-card-border", v -> v.cardBorder, Color.LIGHTGRAY);
-    private final StyleableProperty<Color> busyFill = STYLE.createStyleableColorProperty(this, "busyFill", "-sl-busy-fill", v -> v.busyFill, Color.STEELBLUE);
-    private final StyleableProperty<Color> idleFill = STYLE.createStyleableColorProperty(this, "idleFill", "-sl-idle-fill", v -> v.idleFill, Color.GAINSBORO);
-    private final StyleableProperty<Color> queueFill = STYLE.createStyleableColorProperty(this, "queueFill", "-sl-queue-fill", v -> v.queueFill, Color.ORANGE);
-    private final StyleableProperty<Color> trackFill = STYLE.createStyleableColorProperty(this, "trackFill", "-sl-track-fill", v -> v.trackFill, Color.WHITESMOKE);
-    private final StyleableProperty<Color> startingFill = STYLE.createStyleableColorProperty(this, "startingFill", "-sl-starting-fill", v -> v.startingFill, Color.SLATEGRAY);
-    private final StyleableProperty<Color> warmFill = STYLE.createStyleableColorProperty(this, "warmFill", "-sl-warm-fill", v -> v.warmFill, Color.GOLDENROD);
-    private final StyleableProperty<Color> slowFill = STYLE.createStyleableColorProperty(this, "slowFill", "-sl-slow-fill", v -> v.slowFill, Color.MEDIUMPURPLE);
-    private final StyleableProperty<Color> failedFill = STYLE.createStyleableColorProperty(this, "failedFill", "-sl-failed-fill", v -> v.failedFill, Color.CRIMSON);
-    private final StyleableProperty<Color> selectionStroke = STYLE.createStyleableColorProperty(this, "selectionStroke", "-sl-selection-stroke", v -> v.selectionStroke, Color.DODGERBLUE);
-    private final StyleableProperty<Color> loadLow = STYLE.createStyleableColorProperty(this, "loadLow", "-sl-load-low", v -> v.loadLow, Color.SEAGREEN);
-    private final StyleableProperty<Color> loadTarget = STYLE.createStyleableColorProperty(this, "loadTarget", "-sl-load-target", v -> v.loadTarget, Color.ORANGE);
-    private final StyleableProperty<Color> loadHigh = STYLE.createStyleableColorProperty(this, "loadHigh", "-sl-load-high", v -> v.loadHigh, Color.CRIMSON);
+    private final TileColors tileColors = new TileColors(CSS, this, v -> v.tileColors);
+    private final StyleableProperty<Color> trackFill = CSS.color(this, "trackFill", v -> v.trackFill, Color.WHITESMOKE);
+    private final StyleableProperty<Color> startingFill = CSS.color(this, "startingFill", v -> v.startingFill, Color.SLATEGRAY);
+    private final StyleableProperty<Color> warmFill = CSS.color(this, "warmFill", v -> v.warmFill, Color.GOLDENROD);
+    private final StyleableProperty<Color> slowFill = CSS.color(this, "slowFill", v -> v.slowFill, Color.MEDIUMPURPLE);
+    private final StyleableProperty<Color> failedFill = CSS.color(this, "failedFill", v -> v.failedFill, Color.CRIMSON);
+    private final StyleableProperty<Color> selectionStroke = CSS.color(this, "selectionStroke", v -> v.selectionStroke, Color.DODGERBLUE);
+    private final StyleableProperty<Color> loadLow = CSS.color(this, "loadLow", v -> v.loadLow, Color.SEAGREEN);
+    private final StyleableProperty<Color> loadTarget = CSS.color(this, "loadTarget", v -> v.loadTarget, Color.ORANGE);
+    private final StyleableProperty<Color> loadHigh = CSS.color(this, "loadHigh", v -> v.loadHigh, Color.CRIMSON);
 
     private final Canvas canvas = new Canvas();
     private final PoolLayout layout = new PoolLayout();
@@ -243,7 +238,7 @@ public final class ScalingPoolView extends Region {
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(TITLE_FONT);
-        g.setFill(textFill.getValue());
+        g.setFill(tileColors.textFill.getValue());
         g.fillText(title, MARGIN, MARGIN + TITLE_HEIGHT / 2 - 2);
 
         // Every tile and ghost as it would be drawn now; while anything moves, shrunk where two cross.
@@ -266,7 +261,7 @@ public final class ScalingPoolView extends Region {
             g.strokeRoundRect(boxes.x(selectedTile) - 2.5, boxes.y(selectedTile) - 2.5, boxes.width(selectedTile) + 5,
                     boxes.height(selectedTile) + 5, 12, 12);
         }
-        LEGEND.draw(g, MARGIN, height - MARGIN - 8, width - MARGIN, mutedTextFill.getValue(), legendSwatches);
+        LEGEND.draw(g, MARGIN, height - MARGIN - 8, width - MARGIN, tileColors.mutedTextFill.getValue(), legendSwatches);
     }
 
     static String poolTitle(List<InstanceView> instances) {
@@ -292,8 +287,8 @@ public final class ScalingPoolView extends Region {
         g.setGlobalAlpha(opacity * stateOpacity);
         int percent = (int) Math.round(Math.max(0, Math.min(1, in.utilization())) * 100);
         TileCards.draw(g, x, y, w, h, 9,
-                state == InstanceState.READY || state == InstanceState.DRAINING ? loadFill[percent] : cardFill.getValue(),
-                slow ? slowFill.getValue() : cardBorder.getValue(), slow ? 2 : 1, starting ? STARTING_DASHES : null);
+                state == InstanceState.READY || state == InstanceState.DRAINING ? loadFill[percent] : tileColors.cardFill.getValue(),
+                slow ? slowFill.getValue() : tileColors.cardBorder.getValue(), slow ? 2 : 1, starting ? STARTING_DASHES : null);
 
         // Level of detail: a large tile carries every label, a small one its id, cells and bar; a
         // label is drawn only where its measured width fits.
@@ -306,20 +301,20 @@ public final class ScalingPoolView extends Region {
             double lineY = top + 6;
             g.setTextAlign(TextAlignment.LEFT);
             g.setFont(large ? ID_FONT : SMALL_FONT);
-            g.setFill(textFill.getValue());
+            g.setFill(tileColors.textFill.getValue());
             g.fillText(in.id(), x + p, lineY);
             g.setTextAlign(TextAlignment.RIGHT);
             g.setFont(large ? LABEL_FONT : SMALL_FONT);
             double rightRoom = room - idWidth - 6;
             if (state == InstanceState.READY && !in.warmingUp()) {
-                g.setFill(textFill.getValue());
+                g.setFill(tileColors.textFill.getValue());
                 if ((large ? CPU_LABEL_WIDTH : SMALL_CPU_LABEL_WIDTH) <= rightRoom) {
                     g.fillText(TileTexts.CPU_PERCENT[percent], x + w - p, lineY);
                 } else if ((large ? PERCENT_LABEL_WIDTH : SMALL_PERCENT_LABEL_WIDTH) <= rightRoom) {
                     g.fillText(TileTexts.PERCENT[percent], x + w - p, lineY);
                 }
             } else if ((large ? STATE_LABEL_WIDTH : SMALL_STATE_LABEL_WIDTH) <= rightRoom) {
-                g.setFill(mutedTextFill.getValue());
+                g.setFill(tileColors.mutedTextFill.getValue());
                 g.fillText(ScalingViewModel.stateName(in), x + w - p, lineY);
             }
             top += 15;
@@ -328,7 +323,7 @@ public final class ScalingPoolView extends Region {
             double lineY = top + 5;
             g.setTextAlign(TextAlignment.LEFT);
             g.setFont(SMALL_FONT);
-            g.setFill(mutedTextFill.getValue());
+            g.setFill(tileColors.mutedTextFill.getValue());
             g.fillText(TileTexts.size(in), x + p, lineY);
             if (slow) {
                 g.setTextAlign(TextAlignment.RIGHT);
@@ -361,7 +356,7 @@ public final class ScalingPoolView extends Region {
             if (cellsBottom - top >= 16 && STARTING_MESSAGE_WIDTH <= room) {
                 g.setTextAlign(TextAlignment.CENTER);
                 g.setFont(LABEL_FONT);
-                g.setFill(mutedTextFill.getValue());
+                g.setFill(tileColors.mutedTextFill.getValue());
                 g.fillText(state == InstanceState.PROVISIONING ? PROVISIONING_MESSAGE : BOOTING_MESSAGE,
                         x + w / 2, (top + cellsBottom) / 2);
             }
@@ -371,13 +366,13 @@ public final class ScalingPoolView extends Region {
             text = TileTexts.WARMUP_PERCENT[(int) Math.round(in.progress() * 100)];
         } else {
             fraction = in.queueCapacity() > 0 ? Math.min(1, in.queued() / (double) in.queueCapacity()) : 0;
-            fill = fraction >= 1 ? failedFill.getValue() : queueFill.getValue();
+            fill = fraction >= 1 ? failedFill.getValue() : tileColors.queueFill.getValue();
             text = barText ? "queue " + in.queued() + " / " + in.queueCapacity() : null;
         }
         if (barText && text != null) {
             g.setTextAlign(TextAlignment.LEFT);
             g.setFont(SMALL_FONT);
-            g.setFill(mutedTextFill.getValue());
+            g.setFill(tileColors.mutedTextFill.getValue());
             g.fillText(text, x + p, barY - 8);
         }
         g.setFill(trackFill.getValue());
@@ -408,7 +403,7 @@ public final class ScalingPoolView extends Region {
             return;
         }
         double p = h >= 64 ? 7 : 4;
-        g.setFill(cardFill.getValue());
+        g.setFill(tileColors.cardFill.getValue());
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(h >= 64 ? ID_FONT : SMALL_FONT);
         g.fillText(in.id(), x + p, y + p + 6);
@@ -426,7 +421,7 @@ public final class ScalingPoolView extends Region {
     }
 
     private void drawWorkers(GraphicsContext g, InstanceView in, double x, double y, double w, double h) {
-        WorkerCells.draw(g, in.workers(), in.busy(), x, y, w, h, 20, busyFill.getValue(), idleFill.getValue());
+        WorkerCells.draw(g, in.workers(), in.busy(), x, y, w, h, 20, tileColors.busyFill.getValue(), tileColors.idleFill.getValue());
     }
 
     /** A tile whose instance is gone fades out where it was (box {@code b}): grey when it drained, red when it failed. */
@@ -442,9 +437,9 @@ public final class ScalingPoolView extends Region {
         double w = boxes.width(b);
         double h = boxes.height(b);
         g.setGlobalAlpha(0.5 * opacity);
-        g.setFill(failed ? failedFill.getValue() : cardFill.getValue());
+        g.setFill(failed ? failedFill.getValue() : tileColors.cardFill.getValue());
         g.fillRoundRect(x, y, w, h, 9, 9);
-        g.setStroke(failed ? failedFill.getValue() : cardBorder.getValue());
+        g.setStroke(failed ? failedFill.getValue() : tileColors.cardBorder.getValue());
         g.setLineWidth(1);
         g.setLineDashes(STARTING_DASHES);
         g.strokeRoundRect(x + 0.5, y + 0.5, w - 1, h - 1, 9, 9);
@@ -452,7 +447,7 @@ public final class ScalingPoolView extends Region {
         if (h >= 30) {
             g.setTextAlign(TextAlignment.LEFT);
             g.setFont(SMALL_FONT);
-            g.setFill(mutedTextFill.getValue());
+            g.setFill(tileColors.mutedTextFill.getValue());
             g.fillText(in.id() + (failed ? " replaced" : " terminated"), x + 6, y + 12);
         }
         g.setGlobalAlpha(1);
@@ -461,7 +456,7 @@ public final class ScalingPoolView extends Region {
     /** Rebuilds the load colours when the target or the theme changed. */
     private void refreshLoadFills() {
         Color low = loadLow.getValue();
-        Color card = cardFill.getValue();
+        Color card = tileColors.cardFill.getValue();
         if (targetFraction == loadFillTarget && low == loadFillLow && card == loadFillCard) {
             return;
         }
@@ -490,20 +485,20 @@ public final class ScalingPoolView extends Region {
 
     private void drawSwatch(GraphicsContext g, int entry, double x, double y) {
         switch (entry) {
-            case 0: g.setFill(busyFill.getValue()); g.fillRect(x, y - 4, 8, 8); break;
-            case 1: g.setFill(idleFill.getValue()); g.fillRect(x, y - 4, 8, 8); break;
-            case 2: g.setFill(queueFill.getValue()); g.fillRect(x, y - 3, 8, 6); break;
+            case 0: g.setFill(tileColors.busyFill.getValue()); g.fillRect(x, y - 4, 8, 8); break;
+            case 1: g.setFill(tileColors.idleFill.getValue()); g.fillRect(x, y - 4, 8, 8); break;
+            case 2: g.setFill(tileColors.queueFill.getValue()); g.fillRect(x, y - 3, 8, 6); break;
             case 3:
                 for (int k = 0; k < GRADIENT_WIDTH; k++) {
                     g.setFill(loadFill[(int) Math.round(k * 100 / (GRADIENT_WIDTH - 1))]);
                     g.fillRect(x + k, y - 5, 1, 10);
                 }
-                g.setStroke(cardBorder.getValue());
+                g.setStroke(tileColors.cardBorder.getValue());
                 g.setLineWidth(1);
                 g.strokeRect(x + 0.5, y - 4.5, GRADIENT_WIDTH - 1, 9);
                 break;
             case 4:
-                g.setStroke(mutedTextFill.getValue());
+                g.setStroke(tileColors.mutedTextFill.getValue());
                 g.setLineWidth(1);
                 g.setLineDashes(3, 2);
                 g.strokeRect(x + 0.5, y - 4.5, 8, 8);
@@ -526,7 +521,7 @@ public final class ScalingPoolView extends Region {
     }
 
     public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-        return STYLE.getCssMetaData();
+        return CSS.cssMetaData();
     }
 
     @Override
