@@ -13,6 +13,7 @@ import java.util.List;
 import static dev.scalelab.ui.charts.LiveCharts.dropBefore;
 import static dev.scalelab.ui.charts.LiveCharts.lineChart;
 import static dev.scalelab.ui.charts.LiveCharts.series;
+import static dev.scalelab.ui.charts.LiveCharts.timeAxis;
 
 /**
  * The panel's charts over at least the last {@link #WINDOW_SECONDS} of virtual time. One world:
@@ -28,8 +29,8 @@ final class BalancingCharts {
     private static final double TICK_SECONDS = 20;
     private static final int MAX_SHARE_LEGEND = 12;
 
-    private final NumberAxis latencyTime = timeAxis();
-    private final NumberAxis shareTime = timeAxis();
+    private final NumberAxis latencyTime = timeAxis(WINDOW_SECONDS, TICK_SECONDS);
+    private final NumberAxis shareTime = timeAxis(WINDOW_SECONDS, TICK_SECONDS);
     private final LineChart<Number, Number> latencyChart = lineChart(latencyTime, "latency (ms)", "balancing-latency-chart");
     private final LineChart<Number, Number> shareChart = lineChart(shareTime, "share of traffic (%)", "share-chart");
     private final HBox view = new HBox(latencyChart, shareChart);
@@ -197,13 +198,4 @@ final class BalancingCharts {
         }
         s.getData().addAll(points);
     }
-
-    private static NumberAxis timeAxis() {
-        NumberAxis axis = new NumberAxis(0, WINDOW_SECONDS, TICK_SECONDS);
-        axis.setAutoRanging(false);
-        axis.setLabel("virtual time (s)");
-        axis.setAnimated(false);
-        return axis;
-    }
-
 }

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static dev.scalelab.ui.charts.LiveCharts.dropBefore;
+import static dev.scalelab.ui.charts.LiveCharts.timeAxis;
 
 /**
  * Two charts over at least the last {@link #WINDOW_SECONDS} of virtual time: the hit ratio of each
@@ -33,9 +34,9 @@ final class CachingCharts {
     private static final double TICK_SECONDS = 20;
     static final int MAX_LEVELS = 3;
 
-    private final NumberAxis hitTime = timeAxis();
+    private final NumberAxis hitTime = timeAxis(WINDOW_SECONDS, TICK_SECONDS);
     private final NumberAxis hitPercent = new NumberAxis(0, 100, 10);
-    private final NumberAxis loadTime = timeAxis();
+    private final NumberAxis loadTime = timeAxis(WINDOW_SECONDS, TICK_SECONDS);
     private final LineChart<Number, Number> hitChart;
     private final LineChart<Number, Number> loadChart;
     private final XYChart.Series<Number, Number> overall = new XYChart.Series<>();
@@ -292,14 +293,6 @@ final class CachingCharts {
         tooltip.setMaxWidth(340);
         Tooltip.install(item, tooltip);
         return item;
-    }
-
-    private static NumberAxis timeAxis() {
-        NumberAxis axis = new NumberAxis(0, WINDOW_SECONDS, TICK_SECONDS);
-        axis.setAutoRanging(false);
-        axis.setLabel("virtual time (s)");
-        axis.setAnimated(false);
-        return axis;
     }
 
     private static LineChart<Number, Number> chart(NumberAxis timeAxis, NumberAxis valueAxis, String styleClass) {

@@ -32,6 +32,18 @@ public final class LiveCharts {
     }
 
     /**
+     * A time axis showing {@code [0, windowSeconds]} with a tick every {@code tickSeconds}; its range
+     * is fixed, and the panel moves it as the window slides.
+     */
+    public static NumberAxis timeAxis(double windowSeconds, double tickSeconds) {
+        NumberAxis axis = new NumberAxis(0, windowSeconds, tickSeconds);
+        axis.setAutoRanging(false);
+        axis.setLabel("virtual time (s)");
+        axis.setAnimated(false);
+        return axis;
+    }
+
+    /**
      * A line chart over {@code timeAxis} with a value axis from zero: no animation and no symbols,
      * which would cost every frame, the legend on top, and free to shrink with its pane.
      */

@@ -3,6 +3,7 @@ package dev.scalelab.ui.database;
 import dev.scalelab.engine.data.DatabaseView;
 import dev.scalelab.engine.data.DatabaseView.NodeView;
 import dev.scalelab.engine.data.DatabaseView.ShardView;
+import dev.scalelab.ui.charts.LiveCharts;
 import dev.scalelab.ui.charts.TimeWindow;
 import dev.scalelab.world.Snapshot;
 import javafx.scene.Node;
@@ -190,7 +191,7 @@ final class DatabaseCharts {
 
     /** A line chart with a legend of its own above it, in the colours its lines are drawn in. */
     private static final class Chart {
-        final NumberAxis time = new NumberAxis(0, WINDOW_SECONDS, TICK_SECONDS);
+        final NumberAxis time = LiveCharts.timeAxis(WINDOW_SECONDS, TICK_SECONDS);
         final LineChart<Number, Number> chart;
         final FlowPane legend = new FlowPane();
         final VBox box;
@@ -202,9 +203,6 @@ final class DatabaseCharts {
 
         Chart(String valueLabel, String id, double minUpper, String explanation) {
             this.minUpper = minUpper;
-            time.setAutoRanging(false);
-            time.setLabel("virtual time (s)");
-            time.setAnimated(false);
             value.setLabel(valueLabel);
             value.setForceZeroInRange(true);
             value.setAnimated(false);
