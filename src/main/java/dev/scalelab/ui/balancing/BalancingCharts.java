@@ -42,7 +42,7 @@ final class BalancingCharts {
     BalancingCharts() {
         latencyChart.setId("balancingLatencyChart");
         shareChart.setId("shareChart");
-        view.getStyleClass().add("balancing-charts");
+        view.getStyleClass().addAll("balancing-charts", "chart-row");
         HBox.setHgrow(latencyChart, Priority.ALWAYS);
         HBox.setHgrow(shareChart, Priority.ALWAYS);
     }

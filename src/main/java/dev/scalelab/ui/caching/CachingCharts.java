@@ -115,7 +115,7 @@ final class CachingCharts {
             box.setPrefWidth(100);
         }
         view = new HBox(hitBox, loadBox);
-        view.getStyleClass().add("caching-charts");
+        view.getStyleClass().addAll("caching-charts", "chart-row");
     }
 
     HBox view() {

@@ -72,7 +72,7 @@ final class DatabaseCharts {
         staleReads = reads.add("stale reads", "stale-line");
         rywViolations = reads.add("read-your-writes violations", "violation-line");
         view = new HBox(queries.box, reads.box, lag.box);
-        view.getStyleClass().add("database-charts");
+        view.getStyleClass().addAll("database-charts", "chart-row");
     }
 
     HBox view() {

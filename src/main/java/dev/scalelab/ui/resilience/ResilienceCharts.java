@@ -87,7 +87,7 @@ final class ResilienceCharts {
                 + "half-open (trial calls decide)."));
         VBox.setVgrow(grid, Priority.ALWAYS);
         view = new VBox(legend, grid);
-        view.getStyleClass().add("resilience-charts");
+        view.getStyleClass().addAll("resilience-charts", "chart-row");
         view.setMinHeight(0);
     }
 
