@@ -4,6 +4,7 @@ import dev.scalelab.engine.data.DatabaseView;
 import dev.scalelab.engine.data.DatabaseView.NodeView;
 import dev.scalelab.engine.data.DatabaseView.ShardView;
 import dev.scalelab.ui.Formats;
+import dev.scalelab.ui.canvas.CanvasShapes;
 import dev.scalelab.world.Snapshot;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
@@ -50,8 +51,6 @@ public final class LoadView extends DatabaseCanvas {
     private final ReadDots dots = new ReadDots();
     private final ReadDotPacer pacer = new ReadDotPacer();
     private final boolean[] newDotsStale = new boolean[ReadDotPacer.MAX_DOTS_PER_FRAME];
-    private final double[] arrowX = new double[3];
-    private final double[] arrowY = new double[3];
     private Snapshot.DataView data;
     private double staleReadsPerSecond = Double.NaN;
     private long staleFlashNanos;
@@ -293,14 +292,7 @@ public final class LoadView extends DatabaseCanvas {
         g.setLineWidth(2);
         g.strokeLine(left, lineY, right, lineY);
         // An arrowhead at the sessions' end: values travel back to the client.
-        g.setFill(cardBorder.getValue());
-        arrowX[0] = left;
-        arrowX[1] = left + 8;
-        arrowX[2] = left + 8;
-        arrowY[0] = lineY;
-        arrowY[1] = lineY - 5;
-        arrowY[2] = lineY + 5;
-        g.fillPolygon(arrowX, arrowY, 3);
+        CanvasShapes.arrowHead(g, left, lineY, -1, 0, 8, 5, cardBorder.getValue());
         pathLineY = lineY;
         pathLeft = left;
         pathRight = right;

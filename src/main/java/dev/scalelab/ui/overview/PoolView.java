@@ -81,8 +81,6 @@ public final class PoolView extends Region {
     private final LegendRow.Swatches legendSwatches = this::drawLegendSwatch;
 
     private final Canvas canvas = new Canvas();
-    private final double[] arrowX = new double[3];
-    private final double[] arrowY = new double[3];
     private final TileGrid grid = new TileGrid();
     private final RequestFlights flights = new RequestFlights();
     /** The dots fly to the left edge of their instance's tile, at its middle. */
@@ -232,14 +230,7 @@ public final class PoolView extends Region {
         g.setStroke(linkStroke.getValue());
         g.setLineWidth(2);
         g.strokeLine(fromX + 4, y, toX - 8, y);
-        g.setFill(linkStroke.getValue());
-        arrowX[0] = toX - 4;
-        arrowX[1] = toX - 12;
-        arrowX[2] = toX - 12;
-        arrowY[0] = y;
-        arrowY[1] = y - 5;
-        arrowY[2] = y + 5;
-        g.fillPolygon(arrowX, arrowY, 3);
+        CanvasShapes.arrowHead(g, toX - 4, y, 1, 0, 8, 5, linkStroke.getValue());
     }
 
     private void drawBalancer(GraphicsContext g, double top) {
