@@ -32,6 +32,7 @@ import javafx.util.StringConverter;
 import java.util.function.Consumer;
 
 import static dev.scalelab.ui.Tooltips.tooltip;
+import static dev.scalelab.ui.controls.ActionButtons.actionButton;
 
 /**
  * The Load balancing panel: the live view of the balancer and its instances with the decision
@@ -225,17 +226,17 @@ public final class BalancingView extends FxmlPanel {
                         "The fraction of its requests the selected instance answers with an error (0 to 1), such as 0.5. 0 restores it. "
                                 + "Outlier ejection or failing health checks take it out of rotation."));
         rows.getStyleClass().add("instance-rows");
-        Button slow = actionButton("makeSlowButton", "Make instance slow (25% speed)",
+        Button slow = actionButton("Make instance slow (25% speed)", "makeSlowButton",
                 "Gray failure: the selected instance keeps passing health checks but serves at a quarter of its speed. "
                         + "Round robin keeps feeding it; load-aware strategies route around it. Applies to both sides of a race.",
                 viewModel::makeSelectedSlow);
-        Button errors = actionButton("returnErrorsButton", "Return errors (50% of requests)",
+        Button errors = actionButton("Return errors (50% of requests)", "returnErrorsButton",
                 "The selected instance answers half of its requests with an error. With outlier ejection or health checks on, "
                         + "the balancer takes it out of rotation (faded in the live view). Applies to both sides of a race.",
                 viewModel::selectedReturnsErrors);
-        Button restore = actionButton("restoreInstanceButton", "Restore (full speed, no errors)",
+        Button restore = actionButton("Restore (full speed, no errors)", "restoreInstanceButton",
                 "Sets the selected instance's speed back to 1 and its error rate to 0.", viewModel::restoreSelected);
-        Button kill = actionButton("killInstanceButton", "Kill instance",
+        Button kill = actionButton("Kill instance", "killInstanceButton",
                 "Crash the selected instance: its requests in flight fail, and the pool replaces it with a new one that boots first. "
                         + "Applies to both sides of a race.", viewModel::killSelected);
         for (Button b : new Button[] {slow, errors, restore, kill}) {
@@ -286,16 +287,6 @@ public final class BalancingView extends FxmlPanel {
         VBox row = new VBox(input, error);
         row.getStyleClass().add("parameter-row");
         return row;
-    }
-
-    private static Button actionButton(String id, String text, String explanation, Runnable action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.getStyleClass().add("parameter-action");
-        button.setMaxWidth(Double.MAX_VALUE);
-        button.setTooltip(tooltip(explanation));
-        button.setOnAction(event -> action.run());
-        return button;
     }
 
     // ------------------------------------------------------------------ Panel

@@ -10,7 +10,6 @@ import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -18,7 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiConsumer;
 
-import static dev.scalelab.ui.Tooltips.tooltip;
+import static dev.scalelab.ui.controls.ActionButtons.actionButton;
 
 /**
  * The Caching panel's parameter pane: each level's capacity, policy and TTL (only for the levels the
@@ -140,17 +139,6 @@ final class CachingParameters {
         f.add(Parameter.KEY_SCAN, SliderScale.linear(0, 1, 0.01));
         f.addNode(note("A new key popularity also starts the cache empty."));
         return f;
-    }
-
-    private static Button actionButton(String text, String id, String explanation, Runnable action) {
-        Button button = new Button(text);
-        button.setId(id);
-        button.getStyleClass().add("parameter-action");
-        button.setMaxWidth(Double.MAX_VALUE);
-        HBox.setHgrow(button, Priority.ALWAYS);
-        button.setTooltip(tooltip(explanation));
-        button.setOnAction(event -> action.run());
-        return button;
     }
 
     private static Label note(String text) {

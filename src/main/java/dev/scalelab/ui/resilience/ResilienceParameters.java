@@ -29,6 +29,7 @@ import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 
 import static dev.scalelab.ui.Tooltips.tooltip;
+import static dev.scalelab.ui.controls.ActionButtons.actionButton;
 
 /**
  * The Resilience panel's parameter pane: a choice of dependency, fault buttons with their value and
@@ -177,14 +178,9 @@ final class ResilienceParameters {
 
     private void buildNoBreakerNote() {
         Label noBreakerText = note("No circuit breaker: every attempt is sent, retries included.");
-        Button add = new Button("Add a circuit breaker");
-        add.getStyleClass().add("parameter-action");
-        add.setMaxWidth(Double.MAX_VALUE);
-        add.setTooltip(tooltip("Give this client Resilience4j's breaker with the defaults "
+        Button add = actionButton("Add a circuit breaker", "addBreakerButton", "Give this client Resilience4j's breaker with the defaults "
                 + "(count window of 100 calls, minimum 20, 50 % failure rate, 10 s open); then set it below. "
-                + "Choose the preset again to start without it."));
-        add.setOnAction(event -> addBreaker());
-        add.setId("addBreakerButton");
+                + "Choose the preset again to start without it.", this::addBreaker);
         noBreaker.getChildren().addAll(noBreakerText, add);
         noBreaker.setSpacing(6);
     }
