@@ -119,7 +119,7 @@ public interface FieldSpec {
             case INTEGER:
                 return String.format(Locale.ROOT, "a whole number from %d to %d", (long) min(), (long) max());
             default:
-                return minExclusive() ? "a number above " + format(min()) + ", at most " + format(max())
+                return minExclusive() ? "a number above " + format(min()) + " up to " + format(max())
                         : "a number from " + format(min()) + " to " + format(max());
         }
     }

@@ -38,7 +38,7 @@ class ScenarioFieldsTest {
 
     @Test
     void anOutOfRangeValueIsNamedWithTheRange() {
-        assertEquals("dependencies[0].breaker.failureRateThreshold: 0 is out of range; expected above 0 to 100",
+        assertEquals("dependencies[0].breaker.failureRateThreshold: 0 is out of range; a number above 0 up to 100",
                 error("{\"schema\":1,\"dependencies\":[{\"name\":\"pay\",\"breaker\":{\"failureRateThreshold\":0}}]}"));
     }
 

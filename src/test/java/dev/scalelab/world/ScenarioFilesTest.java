@@ -40,7 +40,7 @@ class ScenarioFilesTest {
     @Test
     void eachKindOfBadInputHasItsOwnMessageNamingTheField() {
         assertEquals("schema: missing; a scenario file starts with \"schema\": 1", error("{}"));
-        assertEquals("schema: 2 is out of range; expected 1 to 1", error("{\"schema\":2}"));
+        assertEquals("schema: 2 is out of range; a whole number from 1 to 1", error("{\"schema\":2}"));
         assertEquals("service.instancs: unknown field; known here: instances, workersPerInstance, queueCapacity, serviceTime, size, provisionSeconds, bootSeconds, warmupSeconds, weights, speeds",
                 error("{\"schema\":1,\"service\":{\"instancs\":3}}"));
         assertEquals("service.instances: expected a whole number, got the string \"four\"",
@@ -119,7 +119,7 @@ class ScenarioFilesTest {
                 d.permittedNumberOfCallsInHalfOpenState(), d.automaticTransition(), d.consecutiveFailures()),
                 s.dependencies().get(0).breaker());
         assertEquals(storm.dependencies().get(1), s.dependencies().get(1));
-        assertEquals("dependencies[0].breaker.failureRateThreshold: 0 is out of range; expected above 0 to 100",
+        assertEquals("dependencies[0].breaker.failureRateThreshold: 0 is out of range; a number above 0 up to 100",
                 assertThrows(ScenarioException.class, () -> ScenarioFiles.withDependencyField(storm,
                         "dependencies[0].breaker.failureRateThreshold", 0.0)).getMessage());
     }
