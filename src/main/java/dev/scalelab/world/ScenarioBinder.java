@@ -240,7 +240,8 @@ final class ScenarioBinder {
         return value instanceof String s ? s.isEmpty() : value instanceof List<?> l && l.isEmpty();
     }
 
-    private static JsonNode writeValue(Field f, Object value) {
+    /** A field's value as the scenario file and the schema's defaults write it. */
+    static JsonNode writeValue(Field f, Object value) {
         if (value instanceof Integer i) {
             return IntNode.valueOf(i);
         }

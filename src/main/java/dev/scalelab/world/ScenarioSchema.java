@@ -99,7 +99,7 @@ public final class ScenarioSchema {
         } else {
             p = scalar(new RecordField(c.getName(), c), f);
             if (fallback != null) {
-                p.set("default", value(f, fallback));
+                p.set("default", ScenarioBinder.writeValue(f, fallback));
             }
         }
         p.put("description", f.description());
@@ -126,7 +126,7 @@ public final class ScenarioSchema {
         }
         if (fallback != null && !fallback.isEmpty() && item != Scenario.TimelineEntry.class) {
             ArrayNode d = p.putArray("default");
-            fallback.forEach(x -> d.add(item.isRecord() ? ScenarioBinder.write(x) : value(f, x)));
+            fallback.forEach(x -> d.add(ScenarioBinder.writeValue(f, x)));
         }
         return p;
     }
@@ -171,25 +171,6 @@ public final class ScenarioSchema {
         } else {
             p.put(key, v);
         }
-    }
-
-    private static JsonNode value(Field f, Object v) {
-        if (v instanceof Enum<?> e) {
-            return NODES.textNode(Enums.id(e));
-        }
-        if (v instanceof Double d) {
-            return f.whole() ? NODES.numberNode((long) (double) d) : NODES.numberNode(d);
-        }
-        if (v instanceof Integer i) {
-            return NODES.numberNode(i);
-        }
-        if (v instanceof Long l) {
-            return NODES.numberNode(l);
-        }
-        if (v instanceof Boolean b) {
-            return NODES.booleanNode(b);
-        }
-        return NODES.textNode((String) v);
     }
 
     private static ObjectNode distribution(DistributionSpec fallback) {
