@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.sim.RateShape;
 
-import java.io.IOException;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -214,10 +212,5 @@ public final class ScenarioSchema {
         o.putArray("required").add("atSeconds").add("command");
         o.put("additionalProperties", false);
         return o;
-    }
-
-    /** Writes the schema to the file named by the first argument. */
-    public static void main(String[] args) throws IOException {
-        AtomicFiles.write(Path.of(args[0]), text());
     }
 }
