@@ -107,14 +107,10 @@ final class TimelineCodec {
         if (raw == null) {
             throw new ScenarioException(f.path("value"), "missing; " + spec.expectation());
         }
-        Object value;
-        if (p != null) {
-            value = p.validate(f.path("value"), raw.isNumber() ? raw.numberValue() : raw.isTextual() ? raw.textValue()
-                    : raw.isBoolean() ? (Object) raw.booleanValue() : raw.toString());
-        } else {
-            Object checked = JsonObject.check(spec, f.path("value"), raw);
-            value = checked instanceof Long whole ? (Object) whole.intValue() : checked;
-        }
+        // Checked as the field's own value in the file is, and kept as a value typed in the app is:
+        // a whole number as an Integer.
+        Object checked = JsonObject.check(spec, f.path("value"), raw);
+        Object value = checked instanceof Long whole && whole == whole.intValue() ? (Object) whole.intValue() : checked;
         f.finish();
         return Scenario.TimelineEntry.set(at, paramPath, value);
     }

@@ -59,7 +59,7 @@ class ScenarioFilesTest {
         assertTrue(error("{\"schema\":1,\"timeline\":[{\"atSeconds\":1,\"command\":\"set\",\"path\":\"service.colour\",\"value\":1}]}")
                 .startsWith("timeline[0].path: \"service.colour\" is not a parameter that can be set; the parameters are listed in README.md"));
 
-        assertEquals("timeline[0].value: expected a whole number; a whole number from 1 to 500",
+        assertEquals("timeline[0].value: expected a whole number, got 2.5",
                 error("{\"schema\":1,\"timeline\":[{\"atSeconds\":1,\"command\":\"set\",\"path\":\"service.instances\",\"value\":2.5}]}"));
         assertEquals("timeline[1].atSeconds: entries must be in time order (5 comes after 10)",
                 error("{\"schema\":1,\"timeline\":[{\"atSeconds\":10,\"command\":\"set\",\"path\":\"service.instances\",\"value\":2},"
