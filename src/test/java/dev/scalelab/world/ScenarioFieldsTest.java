@@ -34,6 +34,11 @@ class ScenarioFieldsTest {
     void aWrongTypeIsNamedWithWhatWasFound() {
         assertEquals("database.sharding.shards: expected a whole number, got the string \"four\"",
                 error("{\"schema\":1,\"database\":{\"sharding\":{\"shards\":\"four\"}}}"));
+        FieldSpec shards = ScenarioFields.spec("database.sharding.shards");
+        assertEquals("database.sharding.shards: expected a whole number, got the string \"four\"",
+                assertThrows(ScenarioException.class, () -> shards.validate("database.sharding.shards", "four")).getMessage());
+        assertEquals("database.sharding.shards: expected a whole number, got 2.5",
+                assertThrows(ScenarioException.class, () -> shards.validate("database.sharding.shards", 2.5)).getMessage());
     }
 
     @Test
