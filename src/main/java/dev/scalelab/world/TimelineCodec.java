@@ -77,6 +77,9 @@ final class TimelineCodec {
             throw new ScenarioException(f.path("value"), "missing; " + action.description());
         }
         if (raw != null) {
+            if (action.takesValue() && !raw.isNumber()) {
+                throw new ScenarioException(f.path("value"), "expected a number, got " + JsonObject.describe(raw));
+            }
             value = action.checkValue(f.path("value"), raw.isNumber() ? raw.doubleValue() : raw.asText());
         }
         double duration = action.needsDuration() ? f.requiredNumber("durationSeconds", DURATION) : 0;

@@ -54,6 +54,8 @@ class ScenarioFilesTest {
         assertEquals("service.serviceTime.p99Ms: unknown field; known here: distribution, meanMs",
                 error("{\"schema\":1,\"service\":{\"serviceTime\":{\"distribution\":\"exponential\",\"meanMs\":5,\"p99Ms\":9}}}"));
         assertEquals("workload: expected an object, got 5", error("{\"schema\":1,\"workload\":5}"));
+        assertEquals("timeline[0].value: expected a number, got the string \"half\"",
+                error("{\"schema\":1,\"timeline\":[{\"atSeconds\":1,\"command\":\"slow-instance\",\"target\":\"i-1\",\"value\":\"half\"}]}"));
         assertEquals("cache.levels: 4 items is out of range; from 1 to 3 items",
                 error("{\"schema\":1,\"cache\":{\"levels\":[{},{},{},{}]}}"));
         assertEquals("timeline[0].path: \"service.sise\" is not a parameter that can be set; did you mean service.size?",
