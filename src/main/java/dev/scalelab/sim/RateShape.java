@@ -15,9 +15,10 @@ package dev.scalelab.sim;
 public record RateShape(Kind kind, double toRatePerSecond, double atSeconds, double durationSeconds,
                         double multiplier, double periodSeconds, double amplitude) {
 
-    public enum Kind {
+    public enum Kind implements HasId {
         CONSTANT, RAMP, STEP, SPIKE, SINE;
 
+        @Override
         public String id() {
             return name().toLowerCase();
         }

@@ -1,11 +1,13 @@
 package dev.scalelab.world;
 
+import dev.scalelab.sim.HasId;
+
 /**
  * One-off actions and faults, from the user or the scenario's timeline, such as
  * {@code {"atSeconds": 90, "command": "kill-instance", "target": "i-2"}} or
  * {@code {"atSeconds": 60, "command": "outage", "target": "payments", "durationSeconds": 30}}.
  */
-public enum Action {
+public enum Action implements HasId {
     ADD_INSTANCE("add-instance", Target.NONE, null, 0, 0, false,
             "Add one instance (spec.replicas + 1); it provisions and boots first."),
     REMOVE_INSTANCE("remove-instance", Target.INSTANCE_OPTIONAL, null, 0, 0, false,
@@ -82,6 +84,7 @@ public enum Action {
         this.description = description;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -112,12 +115,7 @@ public enum Action {
     }
 
     public static Action byId(String id) {
-        for (Action a : values()) {
-            if (a.id.equals(id)) {
-                return a;
-            }
-        }
-        return null;
+        return HasId.byId(Action.class, id);
     }
 
     /** Checks an action's value: its range and what it means. */

@@ -246,9 +246,4 @@ public final class AtomicFiles {
             }
         }
     }
-
-    /** For tests: how many files are being written. */
-    static int pendingCount() {
-        return PENDING.size();
-    }
 }

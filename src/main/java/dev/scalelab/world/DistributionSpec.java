@@ -1,6 +1,7 @@
 package dev.scalelab.world;
 
 import dev.scalelab.sim.Distribution;
+import dev.scalelab.sim.HasId;
 
 /**
  * A distribution as the scenario file writes it, in milliseconds. Only the fields its kind uses
@@ -19,7 +20,7 @@ public record DistributionSpec(
         @Field(description = "Pareto: the tail index; closer to 1, heavier the tail.", min = 1, minExclusive = true, max = 100)
         double alpha) {
 
-    public enum Kind {
+    public enum Kind implements HasId {
         CONSTANT("constant"), EXPONENTIAL("exponential"), UNIFORM("uniform"), LOGNORMAL("lognormal"), PARETO("pareto");
 
         private final String id;
@@ -28,17 +29,13 @@ public record DistributionSpec(
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
 
         public static Kind byId(String id) {
-            for (Kind k : values()) {
-                if (k.id.equals(id)) {
-                    return k;
-                }
-            }
-            return null;
+            return HasId.byId(Kind.class, id);
         }
     }
 

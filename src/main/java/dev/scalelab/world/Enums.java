@@ -1,25 +1,22 @@
 package dev.scalelab.world;
 
-/** The ids by which scenario files name enum constants (every scenario enum has an {@code id()}). */
+import dev.scalelab.sim.HasId;
+
+/** The ids by which scenario files name enum constants (every scenario enum is a {@link HasId}). */
 final class Enums {
     private Enums() {
     }
 
     static String id(Enum<?> e) {
-        try {
-            return (String) e.getDeclaringClass().getMethod("id").invoke(e);
-        } catch (ReflectiveOperationException x) {
-            throw new IllegalStateException(e.getDeclaringClass() + " has no id()", x);
-        }
+        return ((HasId) e).id();
     }
 
     /** The constant of {@code type} with this id; the caller has checked it is one of the choices. */
     static Object byId(Class<?> type, String id) {
-        for (Object e : type.getEnumConstants()) {
-            if (id((Enum<?>) e).equals(id)) {
-                return e;
-            }
+        Object e = HasId.byId(type.asSubclass(HasId.class), id);
+        if (e == null) {
+            throw new IllegalArgumentException(id);
         }
-        throw new IllegalArgumentException(id);
+        return e;
     }
 }

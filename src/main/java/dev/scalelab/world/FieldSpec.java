@@ -75,32 +75,35 @@ public interface FieldSpec {
         }
     }
 
-    /** Checks a value read from JSON (a Number or a String) and returns it in canonical form. */
+    /**
+     * Checks a value read from JSON or from the scenario (a Number, String or Boolean) and returns it in
+     * canonical form; a value of the wrong type gets the scenario file's message ("expected a number, got ...").
+     */
     default Object validate(String field, Object value) {
         switch (type()) {
             case TEXT:
                 if (!(value instanceof String)) {
-                    throw new ScenarioException(field, "expected a string");
+                    throw new ScenarioException(field, "expected a string, got " + describe(value));
                 }
                 return value;
             case BOOLEAN:
                 if (!(value instanceof Boolean)) {
-                    throw new ScenarioException(field, "expected " + expectation());
+                    throw new ScenarioException(field, "expected true or false, got " + describe(value));
                 }
                 return value;
             case CHOICE:
                 if (!(value instanceof String)) {
-                    throw new ScenarioException(field, "expected a string; " + expectation());
+                    throw new ScenarioException(field, "expected a string, got " + describe(value) + "; " + expectation());
                 }
                 return checkChoice(field, (String) value);
             case INTEGER:
                 if (!(value instanceof Number) || ((Number) value).doubleValue() != Math.rint(((Number) value).doubleValue())) {
-                    throw new ScenarioException(field, "expected a whole number; " + expectation());
+                    throw new ScenarioException(field, "expected a whole number, got " + describe(value));
                 }
                 return whole(checkRange(field, ((Number) value).longValue()));
             case NUMBER:
                 if (!(value instanceof Number)) {
-                    throw new ScenarioException(field, "expected a number; " + expectation());
+                    throw new ScenarioException(field, "expected a number, got " + describe(value));
                 }
                 return checkRange(field, ((Number) value).doubleValue());
             default:
@@ -119,9 +122,20 @@ public interface FieldSpec {
             case INTEGER:
                 return String.format(Locale.ROOT, "a whole number from %d to %d", (long) min(), (long) max());
             default:
-                return minExclusive() ? "a number above " + format(min()) + ", at most " + format(max())
+                return minExclusive() ? "a number above " + format(min()) + " up to " + format(max())
                         : "a number from " + format(min()) + " to " + format(max());
         }
+    }
+
+    /** A value as the scenario file's messages name it: {@code the string "four"}, {@code 2.5}, {@code true}. */
+    private static String describe(Object value) {
+        if (value instanceof String s) {
+            return "the string " + Quote.of(s);
+        }
+        if (value instanceof Number n) {
+            return format(n.doubleValue());
+        }
+        return Quote.shorten(String.valueOf(value));
     }
 
     private String checkChoice(String field, String value) {

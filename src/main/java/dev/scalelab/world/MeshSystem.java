@@ -385,8 +385,4 @@ final class MeshSystem implements Subsystem {
             }
         }
     }
-
-    boolean hasBreakerIn(BreakerState state) {
-        return clients.stream().anyMatch(c -> c.breaker().view().state() == state);
-    }
 }

@@ -1,7 +1,5 @@
 package dev.scalelab.world;
 
-
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
@@ -190,14 +188,6 @@ public enum Parameter implements FieldSpec {
             row = t;
         }
         return previous[b.length()];
-    }
-
-    public static List<String> paths() {
-        List<String> out = new ArrayList<>();
-        for (Parameter p : values()) {
-            out.add(p.path);
-        }
-        return out;
     }
 
     /**

@@ -3,12 +3,11 @@ package dev.scalelab.world;
 import java.lang.reflect.RecordComponent;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * A field of the scenario file as its record component declares it ({@link Field}): the spec of
  * every path that is not a live {@link Parameter}, and the metadata the parameters take. Its
- * messages keep the file reader's wording ("expected 1 to 100").
+ * messages word a range as every field's do ("a whole number from 1 to 100").
  */
 final class RecordField implements FieldSpec {
     private final String path;
@@ -91,18 +90,5 @@ final class RecordField implements FieldSpec {
             throw new ScenarioException(at, Quote.of((String) v) + " " + field.patternHint());
         }
         return v;
-    }
-
-    @Override
-    public String expectation() {
-        switch (type) {
-            case INTEGER:
-                return String.format(Locale.ROOT, "expected %d to %d", (long) min(), (long) max());
-            case NUMBER:
-                return "expected " + (minExclusive() ? "above " : "from ") + FieldSpec.format(min()) + " to "
-                        + FieldSpec.format(max());
-            default:
-                return FieldSpec.super.expectation();
-        }
     }
 }

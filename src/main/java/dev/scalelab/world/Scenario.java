@@ -4,6 +4,7 @@ import dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy;
 import dev.scalelab.engine.scaling.InstanceSize;
 import dev.scalelab.engine.scaling.ScalingRules;
 import dev.scalelab.engine.scaling.TargetTrackingPolicy;
+import dev.scalelab.sim.HasId;
 import dev.scalelab.sim.RateShape;
 
 import java.util.List;
@@ -47,7 +48,7 @@ public record Scenario(
         timeline = List.copyOf(timeline);
     }
 
-    public enum ArrivalProcess {
+    public enum ArrivalProcess implements HasId {
         POISSON("poisson"), CLOSED("closed");
 
         private final String id;
@@ -56,12 +57,13 @@ public record Scenario(
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
     }
 
-    public enum KeyDistribution {
+    public enum KeyDistribution implements HasId {
         ZIPF("zipf"), UNIFORM("uniform"), HOTSPOT("hotspot");
 
         private final String id;
@@ -70,6 +72,7 @@ public record Scenario(
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
@@ -164,7 +167,7 @@ public record Scenario(
         }
     }
 
-    public enum AutoscalerPolicy {
+    public enum AutoscalerPolicy implements HasId {
         NONE("none"), HPA("hpa"), THRESHOLD("threshold"), TARGET_TRACKING("target-tracking");
 
         private final String id;
@@ -173,17 +176,13 @@ public record Scenario(
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
 
         public static AutoscalerPolicy byId(String id) {
-            for (AutoscalerPolicy p : values()) {
-                if (p.id.equals(id)) {
-                    return p;
-                }
-            }
-            return null;
+            return HasId.byId(AutoscalerPolicy.class, id);
         }
     }
 
@@ -451,7 +450,7 @@ public record Scenario(
                 0, 0, 0, null, Retry.DEFAULT);
     }
 
-    public enum VerticalPolicyKind {
+    public enum VerticalPolicyKind implements HasId {
         NONE("none"), THRESHOLD("threshold"), VPA("vpa");
 
         private final String id;
@@ -460,17 +459,13 @@ public record Scenario(
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
 
         public static VerticalPolicyKind byId(String id) {
-            for (VerticalPolicyKind p : values()) {
-                if (p.id.equals(id)) {
-                    return p;
-                }
-            }
-            return null;
+            return HasId.byId(VerticalPolicyKind.class, id);
         }
     }
 

@@ -134,9 +134,10 @@ final class ScenarioBinder {
             throw new ScenarioException(at, "expected an array, got " + JsonObject.describe(v));
         }
         if (v.size() < f.minItems() || v.size() > f.maxItems()) {
-            throw new ScenarioException(at, f.maxItems() == Integer.MAX_VALUE ? "at least " + f.minItems() + " items"
-                    : f.minItems() == 0 ? "at most " + f.maxItems() + " items"
-                    : "expected " + f.minItems() + " to " + f.maxItems() + " items, got " + v.size());
+            throw new ScenarioException(at, v.size() + (v.size() == 1 ? " item" : " items") + " is out of range; "
+                    + (f.maxItems() == Integer.MAX_VALUE ? "at least " + f.minItems()
+                    : f.minItems() == 0 ? "at most " + f.maxItems()
+                    : "from " + f.minItems() + " to " + f.maxItems()) + " items");
         }
         List<Object> out = new ArrayList<>();
         for (int i = 0; i < v.size(); i++) {
@@ -240,7 +241,8 @@ final class ScenarioBinder {
         return value instanceof String s ? s.isEmpty() : value instanceof List<?> l && l.isEmpty();
     }
 
-    private static JsonNode writeValue(Field f, Object value) {
+    /** A field's value as the scenario file and the schema's defaults write it. */
+    static JsonNode writeValue(Field f, Object value) {
         if (value instanceof Integer i) {
             return IntNode.valueOf(i);
         }

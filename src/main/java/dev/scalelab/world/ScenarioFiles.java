@@ -183,7 +183,8 @@ public final class ScenarioFiles {
             throw new ScenarioException("schema", "expected a whole number, got " + JsonObject.describe(schema));
         }
         if (schema.longValue() != Scenario.SCHEMA) {
-            throw new ScenarioException("schema", Quote.shorten(schema.toString()) + " is out of range; expected 1 to 1");
+            throw new ScenarioException("schema", Quote.shorten(schema.toString()) + " is out of range; a whole number from "
+                    + Scenario.SCHEMA + " to " + Scenario.SCHEMA);
         }
         // An editor's pointer to scenario.schema.json: for completion and checks while typing, not for the run.
         JsonNode schemaAddress = f.take("$schema");

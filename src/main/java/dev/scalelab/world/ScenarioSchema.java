@@ -7,9 +7,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.sim.RateShape;
 
-import java.io.IOException;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
@@ -99,7 +97,7 @@ public final class ScenarioSchema {
         } else {
             p = scalar(new RecordField(c.getName(), c), f);
             if (fallback != null) {
-                p.set("default", value(f, fallback));
+                p.set("default", ScenarioBinder.writeValue(f, fallback));
             }
         }
         p.put("description", f.description());
@@ -126,7 +124,7 @@ public final class ScenarioSchema {
         }
         if (fallback != null && !fallback.isEmpty() && item != Scenario.TimelineEntry.class) {
             ArrayNode d = p.putArray("default");
-            fallback.forEach(x -> d.add(item.isRecord() ? ScenarioBinder.write(x) : value(f, x)));
+            fallback.forEach(x -> d.add(ScenarioBinder.writeValue(f, x)));
         }
         return p;
     }
@@ -173,25 +171,6 @@ public final class ScenarioSchema {
         }
     }
 
-    private static JsonNode value(Field f, Object v) {
-        if (v instanceof Enum<?> e) {
-            return NODES.textNode(Enums.id(e));
-        }
-        if (v instanceof Double d) {
-            return f.whole() ? NODES.numberNode((long) (double) d) : NODES.numberNode(d);
-        }
-        if (v instanceof Integer i) {
-            return NODES.numberNode(i);
-        }
-        if (v instanceof Long l) {
-            return NODES.numberNode(l);
-        }
-        if (v instanceof Boolean b) {
-            return NODES.booleanNode(b);
-        }
-        return NODES.textNode((String) v);
-    }
-
     private static ObjectNode distribution(DistributionSpec fallback) {
         ObjectNode o = NODES.objectNode().put("type", "object");
         ObjectNode properties = o.putObject("properties");
@@ -233,10 +212,5 @@ public final class ScenarioSchema {
         o.putArray("required").add("atSeconds").add("command");
         o.put("additionalProperties", false);
         return o;
-    }
-
-    /** Writes the schema to the file named by the first argument. */
-    public static void main(String[] args) throws IOException {
-        AtomicFiles.write(Path.of(args[0]), text());
     }
 }

@@ -1,12 +1,14 @@
 package dev.scalelab.world;
 
+import dev.scalelab.sim.HasId;
+
 import java.util.Locale;
 
 /**
  * Who wrote a line of the decision log or made a decision: a part of the world, the user, or the
  * scenario's timeline. The id is what the log and the report show.
  */
-public enum Source {
+public enum Source implements HasId {
     WORLD,
     USER,
     TIMELINE,
@@ -30,6 +32,7 @@ public enum Source {
     private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
     /** "target-tracking", "vertical-vpa": as the log and the report write it. */
+    @Override
     public String id() {
         return id;
     }

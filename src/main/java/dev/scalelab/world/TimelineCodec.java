@@ -77,6 +77,9 @@ final class TimelineCodec {
             throw new ScenarioException(f.path("value"), "missing; " + action.description());
         }
         if (raw != null) {
+            if (action.takesValue() && !raw.isNumber()) {
+                throw new ScenarioException(f.path("value"), "expected a number, got " + JsonObject.describe(raw));
+            }
             value = action.checkValue(f.path("value"), raw.isNumber() ? raw.doubleValue() : raw.asText());
         }
         double duration = action.needsDuration() ? f.requiredNumber("durationSeconds", DURATION) : 0;
@@ -107,14 +110,10 @@ final class TimelineCodec {
         if (raw == null) {
             throw new ScenarioException(f.path("value"), "missing; " + spec.expectation());
         }
-        Object value;
-        if (p != null) {
-            value = p.validate(f.path("value"), raw.isNumber() ? raw.numberValue() : raw.isTextual() ? raw.textValue()
-                    : raw.isBoolean() ? (Object) raw.booleanValue() : raw.toString());
-        } else {
-            Object checked = JsonObject.check(spec, f.path("value"), raw);
-            value = checked instanceof Long whole ? (Object) whole.intValue() : checked;
-        }
+        // Checked as the field's own value in the file is, and kept as a value typed in the app is:
+        // a whole number as an Integer.
+        Object checked = JsonObject.check(spec, f.path("value"), raw);
+        Object value = checked instanceof Long whole && whole == whole.intValue() ? (Object) whole.intValue() : checked;
         f.finish();
         return Scenario.TimelineEntry.set(at, paramPath, value);
     }

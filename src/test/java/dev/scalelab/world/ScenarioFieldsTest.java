@@ -34,11 +34,16 @@ class ScenarioFieldsTest {
     void aWrongTypeIsNamedWithWhatWasFound() {
         assertEquals("database.sharding.shards: expected a whole number, got the string \"four\"",
                 error("{\"schema\":1,\"database\":{\"sharding\":{\"shards\":\"four\"}}}"));
+        FieldSpec shards = ScenarioFields.spec("database.sharding.shards");
+        assertEquals("database.sharding.shards: expected a whole number, got the string \"four\"",
+                assertThrows(ScenarioException.class, () -> shards.validate("database.sharding.shards", "four")).getMessage());
+        assertEquals("database.sharding.shards: expected a whole number, got 2.5",
+                assertThrows(ScenarioException.class, () -> shards.validate("database.sharding.shards", 2.5)).getMessage());
     }
 
     @Test
     void anOutOfRangeValueIsNamedWithTheRange() {
-        assertEquals("dependencies[0].breaker.failureRateThreshold: 0 is out of range; expected above 0 to 100",
+        assertEquals("dependencies[0].breaker.failureRateThreshold: 0 is out of range; a number above 0 up to 100",
                 error("{\"schema\":1,\"dependencies\":[{\"name\":\"pay\",\"breaker\":{\"failureRateThreshold\":0}}]}"));
     }
 

@@ -40,7 +40,7 @@ class ScenarioFilesTest {
     @Test
     void eachKindOfBadInputHasItsOwnMessageNamingTheField() {
         assertEquals("schema: missing; a scenario file starts with \"schema\": 1", error("{}"));
-        assertEquals("schema: 2 is out of range; expected 1 to 1", error("{\"schema\":2}"));
+        assertEquals("schema: 2 is out of range; a whole number from 1 to 1", error("{\"schema\":2}"));
         assertEquals("service.instancs: unknown field; known here: instances, workersPerInstance, queueCapacity, serviceTime, size, provisionSeconds, bootSeconds, warmupSeconds, weights, speeds",
                 error("{\"schema\":1,\"service\":{\"instancs\":3}}"));
         assertEquals("service.instances: expected a whole number, got the string \"four\"",
@@ -54,12 +54,16 @@ class ScenarioFilesTest {
         assertEquals("service.serviceTime.p99Ms: unknown field; known here: distribution, meanMs",
                 error("{\"schema\":1,\"service\":{\"serviceTime\":{\"distribution\":\"exponential\",\"meanMs\":5,\"p99Ms\":9}}}"));
         assertEquals("workload: expected an object, got 5", error("{\"schema\":1,\"workload\":5}"));
+        assertEquals("timeline[0].value: expected a number, got the string \"half\"",
+                error("{\"schema\":1,\"timeline\":[{\"atSeconds\":1,\"command\":\"slow-instance\",\"target\":\"i-1\",\"value\":\"half\"}]}"));
+        assertEquals("cache.levels: 4 items is out of range; from 1 to 3 items",
+                error("{\"schema\":1,\"cache\":{\"levels\":[{},{},{},{}]}}"));
         assertEquals("timeline[0].path: \"service.sise\" is not a parameter that can be set; did you mean service.size?",
                 error("{\"schema\":1,\"timeline\":[{\"atSeconds\":1,\"command\":\"set\",\"path\":\"service.sise\",\"value\":1}]}"));
         assertTrue(error("{\"schema\":1,\"timeline\":[{\"atSeconds\":1,\"command\":\"set\",\"path\":\"service.colour\",\"value\":1}]}")
                 .startsWith("timeline[0].path: \"service.colour\" is not a parameter that can be set; the parameters are listed in README.md"));
 
-        assertEquals("timeline[0].value: expected a whole number; a whole number from 1 to 500",
+        assertEquals("timeline[0].value: expected a whole number, got 2.5",
                 error("{\"schema\":1,\"timeline\":[{\"atSeconds\":1,\"command\":\"set\",\"path\":\"service.instances\",\"value\":2.5}]}"));
         assertEquals("timeline[1].atSeconds: entries must be in time order (5 comes after 10)",
                 error("{\"schema\":1,\"timeline\":[{\"atSeconds\":10,\"command\":\"set\",\"path\":\"service.instances\",\"value\":2},"
@@ -119,7 +123,7 @@ class ScenarioFilesTest {
                 d.permittedNumberOfCallsInHalfOpenState(), d.automaticTransition(), d.consecutiveFailures()),
                 s.dependencies().get(0).breaker());
         assertEquals(storm.dependencies().get(1), s.dependencies().get(1));
-        assertEquals("dependencies[0].breaker.failureRateThreshold: 0 is out of range; expected above 0 to 100",
+        assertEquals("dependencies[0].breaker.failureRateThreshold: 0 is out of range; a number above 0 up to 100",
                 assertThrows(ScenarioException.class, () -> ScenarioFiles.withDependencyField(storm,
                         "dependencies[0].breaker.failureRateThreshold", 0.0)).getMessage());
     }

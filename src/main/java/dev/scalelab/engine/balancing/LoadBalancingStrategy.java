@@ -1,5 +1,7 @@
 package dev.scalelab.engine.balancing;
 
+import dev.scalelab.sim.HasId;
+
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -60,7 +62,7 @@ public interface LoadBalancingStrategy {
     }
 
     /** The strategies that exist, by their scenario names. */
-    enum Strategy {
+    enum Strategy implements HasId {
         ROUND_ROBIN("round-robin", "Round robin"),
         SMOOTH_WEIGHTED_ROUND_ROBIN("smooth-weighted-round-robin", "Smooth weighted round robin (nginx)"),
         LEAST_CONNECTIONS("least-connections", "Least connections"),
@@ -80,6 +82,7 @@ public interface LoadBalancingStrategy {
             this.label = label;
         }
 
+        @Override
         public String id() {
             return id;
         }
@@ -89,12 +92,7 @@ public interface LoadBalancingStrategy {
         }
 
         public static Strategy byId(String id) {
-            for (Strategy s : values()) {
-                if (s.id.equals(id)) {
-                    return s;
-                }
-            }
-            return null;
+            return HasId.byId(Strategy.class, id);
         }
     }
 }

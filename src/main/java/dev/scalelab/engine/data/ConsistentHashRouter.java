@@ -10,21 +10,20 @@ import java.util.List;
  * Adding the (n+1)-th shard moves about 1/(n+1) of the keys, all to it; the load spread shrinks like
  * 1/sqrt(V) (engines.md section 5).
  */
-final class ConsistentHashRouter implements ShardRouter {
+final class ConsistentHashRouter extends ShardListRouter {
     /** Separates point inputs from key inputs, so point (s, v) never shares a hash with a key. */
     private static final long POINT_SALT = 0x6a09e667f3bcc908L;
 
-    private final int[] shardIds;
     private final int virtualNodes;
     /** Point positions with the sign bit flipped, so signed order is the ring's unsigned order. */
     private final long[] flippedPoints;
     private final int[] owners;
 
     ConsistentHashRouter(int[] shardIds, int virtualNodes) {
+        super(shardIds);
         if (virtualNodes < 1) {
             throw new IllegalArgumentException("a ring needs at least one virtual node per shard");
         }
-        this.shardIds = ShardIds.validated(shardIds);
         this.virtualNodes = virtualNodes;
         int count = shardIds.length * virtualNodes;
         long[] positions = new long[count];
@@ -65,16 +64,6 @@ final class ConsistentHashRouter implements ShardRouter {
     }
 
     @Override
-    public int[] shardIds() {
-        return shardIds.clone();
-    }
-
-    @Override
-    public int shardCount() {
-        return shardIds.length;
-    }
-
-    @Override
     public int shardFor(int key) {
         int index = Arrays.binarySearch(flippedPoints, KeyHash.of(key) ^ Long.MIN_VALUE);
         if (index < 0) {
@@ -87,23 +76,8 @@ final class ConsistentHashRouter implements ShardRouter {
     }
 
     @Override
-    public boolean canRemove(int shardId) {
-        return shardIds.length > 1 && ShardIds.indexOf(shardIds, shardId) >= 0;
-    }
-
-    @Override
-    public ShardRouter withShardAdded(int shardId) {
-        return new ConsistentHashRouter(ShardIds.appended(shardIds, shardId), virtualNodes);
-    }
-
-    @Override
-    public ShardRouter withShardRemoved(int shardId) {
-        return new ConsistentHashRouter(ShardIds.removed(shardIds, shardId), virtualNodes);
-    }
-
-    @Override
-    public double position(int key) {
-        return KeyHash.unitInterval(KeyHash.of(key));
+    ShardRouter over(int[] ids) {
+        return new ConsistentHashRouter(ids, virtualNodes);
     }
 
     /** Every virtual node, clockwise from 0; point i owns the arc from point i-1 (exclusive) to it. */

@@ -1,6 +1,7 @@
 package dev.scalelab.engine.data;
 
 import dev.scalelab.sim.Distribution;
+import dev.scalelab.sim.HasId;
 
 /**
  * Everything a {@link Database} is built from. Times are in milliseconds (distributions sample
@@ -185,7 +186,7 @@ public record DatabaseConfig(int shards, int keyCount, ShardRouter.Strategy stra
     }
 
     /** Which node of a shard serves a read; a node that cannot honour the session guarantee is skipped. */
-    public enum ReadPolicy {
+    public enum ReadPolicy implements HasId {
         /** Every read on the primary: never stale, no read scaling. */
         PRIMARY_ONLY("primary"),
         /** The pattern notes' rule: any replica (chosen at random), else the primary. */
@@ -201,22 +202,18 @@ public record DatabaseConfig(int shards, int keyCount, ShardRouter.Strategy stra
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
 
         public static ReadPolicy byId(String id) {
-            for (ReadPolicy p : values()) {
-                if (p.id.equals(id)) {
-                    return p;
-                }
-            }
-            return null;
+            return HasId.byId(ReadPolicy.class, id);
         }
     }
 
     /** Session guarantees (Terry et al., PDIS 1994; MongoDB causal sessions). */
-    public enum Consistency {
+    public enum Consistency implements HasId {
         /** Any node may answer; a read may be stale and may go back in time. */
         EVENTUAL("eventual"),
         /** A read comes from a node that applied the session's last write on that shard, else the primary. */
@@ -230,22 +227,18 @@ public record DatabaseConfig(int shards, int keyCount, ShardRouter.Strategy stra
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
 
         public static Consistency byId(String id) {
-            for (Consistency c : values()) {
-                if (c.id.equals(id)) {
-                    return c;
-                }
-            }
-            return null;
+            return HasId.byId(Consistency.class, id);
         }
     }
 
     /** When the primary acknowledges a write. */
-    public enum ReplicationMode {
+    public enum ReplicationMode implements HasId {
         /** At commit; replicas apply later (MySQL and PostgreSQL default): a failover can lose acknowledged writes. */
         ASYNC("async"),
         /**
@@ -262,22 +255,18 @@ public record DatabaseConfig(int shards, int keyCount, ShardRouter.Strategy stra
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
 
         public static ReplicationMode byId(String id) {
-            for (ReplicationMode m : values()) {
-                if (m.id.equals(id)) {
-                    return m;
-                }
-            }
-            return null;
+            return HasId.byId(ReplicationMode.class, id);
         }
     }
 
     /** Where a read of a key that is still to move goes while resharding runs. */
-    public enum MigrationReads {
+    public enum MigrationReads implements HasId {
         /** To the new owner first, falling back to the old one while the key has not arrived (one extra query). */
         DUAL_READ("dual-read"),
         /** To the old owner until the key has moved (the router tracks each key's cutover). */
@@ -289,22 +278,18 @@ public record DatabaseConfig(int shards, int keyCount, ShardRouter.Strategy stra
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
 
         public static MigrationReads byId(String id) {
-            for (MigrationReads m : values()) {
-                if (m.id.equals(id)) {
-                    return m;
-                }
-            }
-            return null;
+            return HasId.byId(MigrationReads.class, id);
         }
     }
 
     /** Which range a shard added to a range-sharded database takes over. */
-    public enum RangeSplit {
+    public enum RangeSplit implements HasId {
         /** The widest range, at its midpoint (Vitess' {@code -80} into {@code -40}, {@code 40-80}). */
         LARGEST("largest"),
         /**
@@ -319,17 +304,13 @@ public record DatabaseConfig(int shards, int keyCount, ShardRouter.Strategy stra
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
 
         public static RangeSplit byId(String id) {
-            for (RangeSplit r : values()) {
-                if (r.id.equals(id)) {
-                    return r;
-                }
-            }
-            return null;
+            return HasId.byId(RangeSplit.class, id);
         }
     }
 }

@@ -1,20 +1,16 @@
 package dev.scalelab.engine.data;
 
-import java.util.List;
-
 /**
  * Jump consistent hash (Lamping and Veach, Google, arXiv:1406.2294): no memory, balanced, and
  * monotone: going from n to n + 1 buckets moves about 1/(n + 1) of the keys, all to the new bucket.
  * Bucket i is the i-th shard id; as in the paper, buckets can only be added or removed at the end.
  */
-final class JumpRouter implements ShardRouter {
+final class JumpRouter extends ShardListRouter {
     private static final long LCG_MULTIPLIER = 2862933555777941757L;
     private static final double TWO_POW_31 = 2147483648.0;
 
-    private final int[] shardIds;
-
     JumpRouter(int[] shardIds) {
-        this.shardIds = ShardIds.validated(shardIds);
+        super(shardIds);
     }
 
     /**
@@ -42,16 +38,6 @@ final class JumpRouter implements ShardRouter {
     }
 
     @Override
-    public int[] shardIds() {
-        return shardIds.clone();
-    }
-
-    @Override
-    public int shardCount() {
-        return shardIds.length;
-    }
-
-    @Override
     public int shardFor(int key) {
         return shardIds[bucket(KeyHash.of(key), shardIds.length)];
     }
@@ -63,8 +49,8 @@ final class JumpRouter implements ShardRouter {
     }
 
     @Override
-    public ShardRouter withShardAdded(int shardId) {
-        return new JumpRouter(ShardIds.appended(shardIds, shardId));
+    ShardRouter over(int[] ids) {
+        return new JumpRouter(ids);
     }
 
     @Override
@@ -73,18 +59,6 @@ final class JumpRouter implements ShardRouter {
             throw new IllegalArgumentException("jump hash can only remove its last bucket (shard "
                     + shardIds[shardIds.length - 1] + "), not shard " + shardId);
         }
-        return new JumpRouter(ShardIds.removed(shardIds, shardId));
-    }
-
-    /** The key's hash on the 64-bit space. */
-    @Override
-    public double position(int key) {
-        return KeyHash.unitInterval(KeyHash.of(key));
-    }
-
-    /** Jump hash has no geometry: a bucket's keys are spread over the whole space. */
-    @Override
-    public List<RingPoint> ringPoints() {
-        return List.of();
+        return super.withShardRemoved(shardId);
     }
 }

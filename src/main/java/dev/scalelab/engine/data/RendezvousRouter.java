@@ -1,21 +1,18 @@
 package dev.scalelab.engine.data;
 
-import java.util.List;
-
 /**
  * Rendezvous or highest-random-weight hashing (Thaler and Ravishankar, IEEE/ACM ToN 1998): every
  * shard scores the key, score = h(shard, key), and the highest score wins. Removing a shard moves
  * only its keys; adding one moves about 1/(n + 1). O(n) per lookup, no ring.
  */
-final class RendezvousRouter implements ShardRouter {
+final class RendezvousRouter extends ShardListRouter {
     /** Separates the shard seeds from key hashes. */
     private static final long SHARD_SALT = 0x5be0cd19137e2179L;
 
-    private final int[] shardIds;
     private final long[] shardSeeds;
 
     RendezvousRouter(int[] shardIds) {
-        this.shardIds = ShardIds.validated(shardIds);
+        super(shardIds);
         shardSeeds = new long[shardIds.length];
         for (int i = 0; i < shardIds.length; i++) {
             shardSeeds[i] = KeyHash.mix64(shardIds[i] ^ SHARD_SALT);
@@ -30,16 +27,6 @@ final class RendezvousRouter implements ShardRouter {
     @Override
     public Strategy strategy() {
         return Strategy.RENDEZVOUS;
-    }
-
-    @Override
-    public int[] shardIds() {
-        return shardIds.clone();
-    }
-
-    @Override
-    public int shardCount() {
-        return shardIds.length;
     }
 
     @Override
@@ -58,27 +45,7 @@ final class RendezvousRouter implements ShardRouter {
     }
 
     @Override
-    public boolean canRemove(int shardId) {
-        return shardIds.length > 1 && ShardIds.indexOf(shardIds, shardId) >= 0;
-    }
-
-    @Override
-    public ShardRouter withShardAdded(int shardId) {
-        return new RendezvousRouter(ShardIds.appended(shardIds, shardId));
-    }
-
-    @Override
-    public ShardRouter withShardRemoved(int shardId) {
-        return new RendezvousRouter(ShardIds.removed(shardIds, shardId));
-    }
-
-    @Override
-    public double position(int key) {
-        return KeyHash.unitInterval(KeyHash.of(key));
-    }
-
-    @Override
-    public List<RingPoint> ringPoints() {
-        return List.of();
+    ShardRouter over(int[] ids) {
+        return new RendezvousRouter(ids);
     }
 }

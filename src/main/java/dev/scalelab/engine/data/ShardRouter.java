@@ -1,5 +1,7 @@
 package dev.scalelab.engine.data;
 
+import dev.scalelab.sim.HasId;
+
 import java.util.List;
 
 /**
@@ -65,7 +67,7 @@ public interface ShardRouter {
     }
 
     /** The routing strategies, by their scenario names. */
-    enum Strategy {
+    enum Strategy implements HasId {
         MOD("mod", "Hash mod N"),
         CONSISTENT_HASH("consistent-hash", "Consistent hashing"),
         JUMP("jump", "Jump consistent hash"),
@@ -81,6 +83,7 @@ public interface ShardRouter {
             this.label = label;
         }
 
+        @Override
         public String id() {
             return id;
         }
@@ -90,12 +93,7 @@ public interface ShardRouter {
         }
 
         public static Strategy byId(String id) {
-            for (Strategy s : values()) {
-                if (s.id.equals(id)) {
-                    return s;
-                }
-            }
-            return null;
+            return HasId.byId(Strategy.class, id);
         }
     }
 }

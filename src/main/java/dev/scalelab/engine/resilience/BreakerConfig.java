@@ -1,5 +1,7 @@
 package dev.scalelab.engine.resilience;
 
+import dev.scalelab.sim.HasId;
+
 import java.util.Locale;
 
 /**
@@ -29,7 +31,7 @@ public record BreakerConfig(Mode mode, WindowType slidingWindowType, int sliding
                             long maxWaitDurationInHalfOpenStateMillis, BreakerState transitionToStateAfterWaitDuration,
                             int consecutiveFailureThreshold, BreakerState initialState) {
 
-    public enum Mode {
+    public enum Mode implements HasId {
         /** Resilience4j: failure and slow-call rates over a sliding window. */
         SLIDING_WINDOW("resilience4j"),
         /** The pattern notes: N consecutive failures open it for the wait, then one trial call decides. */
@@ -41,15 +43,15 @@ public record BreakerConfig(Mode mode, WindowType slidingWindowType, int sliding
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
 
         public static Mode fromId(String id) {
-            for (Mode m : values()) {
-                if (m.id.equals(id)) {
-                    return m;
-                }
+            Mode m = HasId.byId(Mode.class, id);
+            if (m != null) {
+                return m;
             }
             throw new IllegalArgumentException("unknown breaker mode '" + id + "' (resilience4j, consecutive)");
         }

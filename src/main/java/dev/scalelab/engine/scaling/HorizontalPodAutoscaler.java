@@ -170,7 +170,7 @@ public final class HorizontalPodAutoscaler {
         int allowedMax = c.maxReplicas();
         limitRule = "";
         if (stabilized > current) {
-            int upLimit = Math.max(current, scaleUpLimit(now, current, c.scaleUp()));
+            int upLimit = Math.max(current, rateLimit(now, current, c.scaleUp(), true));
             allowedMax = Math.min(c.maxReplicas(), upLimit);
             String limiting = c.maxReplicas() > upLimit ? "ScaleUpLimit" : "TooManyReplicas";
             if (stabilized > allowedMax) {
@@ -178,7 +178,7 @@ public final class HorizontalPodAutoscaler {
                 reason = limiting;
             }
         } else if (stabilized < current) {
-            int downLimit = Math.min(current, scaleDownLimit(now, current, c.scaleDown()));
+            int downLimit = Math.min(current, rateLimit(now, current, c.scaleDown(), false));
             allowedMin = Math.max(c.minReplicas(), downLimit);
             String limiting = c.minReplicas() < downLimit ? "ScaleDownLimit" : "TooFewReplicas";
             if (stabilized < allowedMin) {
@@ -197,23 +197,25 @@ public final class HorizontalPodAutoscaler {
      */
     private String limitRule = "";
 
-    /** calculateScaleUpLimitWithScalingRules. */
-    private int scaleUpLimit(long now, int current, ScalingRules rules) {
+    /**
+     * calculateScaleUpLimitWithScalingRules ({@code up}) and calculateScaleDownLimitWithBehaviors:
+     * each policy proposes a limit from the replicas at the start of its period, and selectPolicy
+     * Min keeps the most cautious one (the smallest going up, the largest going down), Max the boldest.
+     */
+    private int rateLimit(long now, int current, ScalingRules rules, boolean up) {
+        String direction = up ? "scale-up" : "scale-down";
         if (rules.selectPolicy() == ScalingRules.SelectPolicy.DISABLED) {
-            limitRule = "scale-up disabled by its selectPolicy";
+            limitRule = direction + " disabled by its selectPolicy";
             return current;
         }
-        boolean min = rules.selectPolicy() == ScalingRules.SelectPolicy.MIN;
-        int result = min ? Integer.MAX_VALUE : Integer.MIN_VALUE;
-        limitRule = "no scale-up policy";
+        boolean smallest = (rules.selectPolicy() == ScalingRules.SelectPolicy.MIN) == up;
+        int result = smallest ? Integer.MAX_VALUE : Integer.MIN_VALUE;
+        limitRule = "no " + direction + " policy";
         for (ScalingRules.Policy p : rules.policies()) {
             int periodStart = current - changeInPeriod(now, p.periodSeconds(), scaleUpEvents)
                     + changeInPeriod(now, p.periodSeconds(), scaleDownEvents);
-            int proposed = p.type() == ScalingRules.PolicyType.PODS
-                    ? periodStart + p.value()
-                    // Rounded up, or a small target could never grow by a percentage.
-                    : (int) Math.ceil(periodStart * (1 + p.value() / 100.0));
-            int next = min ? Math.min(result, proposed) : Math.max(result, proposed);
+            int proposed = up ? limitUp(p, periodStart) : limitDown(p, periodStart);
+            int next = smallest ? Math.min(result, proposed) : Math.max(result, proposed);
             if (next != result) {
                 limitRule = describe(p, periodStart, rules);
             }
@@ -222,28 +224,17 @@ public final class HorizontalPodAutoscaler {
         return result;
     }
 
-    /** calculateScaleDownLimitWithBehaviors. */
-    private int scaleDownLimit(long now, int current, ScalingRules rules) {
-        if (rules.selectPolicy() == ScalingRules.SelectPolicy.DISABLED) {
-            limitRule = "scale-down disabled by its selectPolicy";
-            return current;
-        }
-        boolean min = rules.selectPolicy() == ScalingRules.SelectPolicy.MIN;
-        int result = min ? Integer.MIN_VALUE : Integer.MAX_VALUE;
-        limitRule = "no scale-down policy";
-        for (ScalingRules.Policy p : rules.policies()) {
-            int periodStart = current - changeInPeriod(now, p.periodSeconds(), scaleUpEvents)
-                    + changeInPeriod(now, p.periodSeconds(), scaleDownEvents);
-            int proposed = p.type() == ScalingRules.PolicyType.PODS
-                    ? periodStart - p.value()
-                    : (int) (periodStart * (1 - p.value() / 100.0)); // int32() truncation, as in Go
-            int next = min ? Math.max(result, proposed) : Math.min(result, proposed);
-            if (next != result) {
-                limitRule = describe(p, periodStart, rules);
-            }
-            result = next;
-        }
-        return result;
+    private static int limitUp(ScalingRules.Policy p, int periodStart) {
+        return p.type() == ScalingRules.PolicyType.PODS
+                ? periodStart + p.value()
+                // Rounded up, or a small target could never grow by a percentage.
+                : (int) Math.ceil(periodStart * (1 + p.value() / 100.0));
+    }
+
+    private static int limitDown(ScalingRules.Policy p, int periodStart) {
+        return p.type() == ScalingRules.PolicyType.PODS
+                ? periodStart - p.value()
+                : (int) (periodStart * (1 - p.value() / 100.0)); // int32() truncation, as in Go
     }
 
     /** "4 pods per 15 s from 10", and which of several policies it was. */

@@ -1,11 +1,13 @@
 package dev.scalelab.engine.scaling;
 
+import dev.scalelab.sim.HasId;
+
 /**
  * Instance sizes for vertical scaling, shaped like a cloud's general-purpose family: each step
  * doubles vCPUs and price. vCPUs set how many workers an instance runs (in proportion to
  * the scenario's base size) and are the CPU "request" the HPA divides usage by.
  */
-public enum InstanceSize {
+public enum InstanceSize implements HasId {
     SMALL("small", 1, 0.048),
     MEDIUM("medium", 2, 0.096),
     LARGE("large", 4, 0.192),
@@ -21,6 +23,7 @@ public enum InstanceSize {
         this.costPerHour = costPerHour;
     }
 
+    @Override
     public String id() {
         return id;
     }
@@ -62,11 +65,6 @@ public enum InstanceSize {
     }
 
     public static InstanceSize byId(String id) {
-        for (InstanceSize s : values()) {
-            if (s.id.equals(id)) {
-                return s;
-            }
-        }
-        return null;
+        return HasId.byId(InstanceSize.class, id);
     }
 }

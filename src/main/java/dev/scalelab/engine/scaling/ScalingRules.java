@@ -1,5 +1,7 @@
 package dev.scalelab.engine.scaling;
 
+import dev.scalelab.sim.HasId;
+
 import java.util.List;
 
 /**
@@ -8,7 +10,7 @@ import java.util.List;
  */
 public record ScalingRules(int stabilizationWindowSeconds, List<Policy> policies, SelectPolicy selectPolicy) {
 
-    public enum PolicyType {
+    public enum PolicyType implements HasId {
         PODS("pods"), PERCENT("percent");
 
         private final String id;
@@ -17,13 +19,14 @@ public record ScalingRules(int stabilizationWindowSeconds, List<Policy> policies
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }
     }
 
     /** Max takes the policy allowing the biggest change, Min the smallest, Disabled forbids this direction. */
-    public enum SelectPolicy {
+    public enum SelectPolicy implements HasId {
         MAX("max"), MIN("min"), DISABLED("disabled");
 
         private final String id;
@@ -32,6 +35,7 @@ public record ScalingRules(int stabilizationWindowSeconds, List<Policy> policies
             this.id = id;
         }
 
+        @Override
         public String id() {
             return id;
         }

@@ -1,5 +1,7 @@
 package dev.scalelab.engine.scaling;
 
+import dev.scalelab.sim.HasId;
+
 import java.util.Locale;
 
 /**
@@ -10,7 +12,7 @@ import java.util.Locale;
  */
 public final class TargetTrackingPolicy implements HorizontalPolicy {
 
-    public enum Metric {
+    public enum Metric implements HasId {
         P95_LATENCY("p95-latency", "p95 latency", "ms"),
         QUEUE_LENGTH("queue-length", "queue per instance", "");
 
@@ -24,17 +26,13 @@ public final class TargetTrackingPolicy implements HorizontalPolicy {
             this.unit = unit;
         }
 
+        @Override
         public String id() {
             return id;
         }
 
         public static Metric byId(String id) {
-            for (Metric m : values()) {
-                if (m.id.equals(id)) {
-                    return m;
-                }
-            }
-            return null;
+            return HasId.byId(Metric.class, id);
         }
     }
 
