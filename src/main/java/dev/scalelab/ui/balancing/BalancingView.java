@@ -156,25 +156,25 @@ public final class BalancingView extends FxmlPanel {
     private ParameterForm parameterForm(Scenario initial) {
         ParameterForm f = new ParameterForm("Load balancing", viewModel::send);
         f.update(initial); // sliders start from a live value
-        f.section("STRATEGY");
+        f.section("Strategy");
         f.add(Parameter.BALANCER_STRATEGY);
         f.add(Parameter.BALANCER_CHOICES, SliderScale.linear(1, 10, 1));
         f.add(Parameter.BALANCER_BIAS, SliderScale.linear(0, 3, 0.1));
         f.add(Parameter.RING_VIRTUAL_NODES);
         f.add(Parameter.SLOW_START);
 
-        f.section("INSTANCE");
+        f.section("Instance");
         f.addNode(instanceRows());
 
-        f.section("OUTLIER EJECTION (PASSIVE)");
+        f.section("Outlier ejection (passive)");
         f.add(Parameter.OUTLIER_ERRORS);
         f.add(Parameter.OUTLIER_BASE_EJECTION);
         f.add(Parameter.OUTLIER_MAX_EJECTION);
-        f.section("HEALTH CHECKS (ACTIVE)");
+        f.section("Health checks (active)");
         f.add(Parameter.HEALTH_CHECK_INTERVAL);
         f.add(Parameter.HEALTH_CHECK_UNHEALTHY);
         f.add(Parameter.HEALTH_CHECK_HEALTHY);
-        f.section("PANIC");
+        f.section("Panic");
         f.add(Parameter.PANIC_THRESHOLD, SliderScale.linear(0, 100, 5));
         return f;
     }

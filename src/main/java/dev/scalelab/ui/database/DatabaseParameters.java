@@ -66,7 +66,7 @@ final class DatabaseParameters {
         // A slider reads its parameter's live value as it is built, so the form needs a scenario first.
         form.update(runner.latest().snapshot().current());
 
-        form.section("SHARDING");
+        form.section("Sharding");
         form.add(Parameter.DB_STRATEGY);
         form.add(Parameter.DB_VIRTUAL_NODES, SliderScale.logarithmic(1, 1000));
         addShard = form.button("Add shard", Action.ADD_SHARD.description()
@@ -84,16 +84,16 @@ final class DatabaseParameters {
         reshardingNote.setVisible(false);
         form.addNode(reshardingNote);
 
-        form.section("RESHARDING");
+        form.section("Resharding");
         form.add(Parameter.DB_MIGRATION_RATE, SliderScale.logarithmic(10, 100_000));
         form.add(Parameter.DB_MIGRATION_READS);
 
-        form.section("REPLICATION AND READS");
+        form.section("Replication and reads");
         form.add(Parameter.DB_REPLICATION);
         form.add(Parameter.DB_READ_POLICY);
         form.add(Parameter.DB_CONSISTENCY);
 
-        form.section("FAULTS");
+        form.section("Faults");
         killPrimary.setOnAction(e -> {
             String target = ActionTargets.shardTarget(killTarget.getValue());
             if (target != null) {
