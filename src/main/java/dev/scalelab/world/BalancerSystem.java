@@ -17,18 +17,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import static dev.scalelab.world.Parameter.BALANCER_BIAS;
-import static dev.scalelab.world.Parameter.BALANCER_CHOICES;
-import static dev.scalelab.world.Parameter.BALANCER_STRATEGY;
-import static dev.scalelab.world.Parameter.HEALTH_CHECK_HEALTHY;
-import static dev.scalelab.world.Parameter.HEALTH_CHECK_INTERVAL;
-import static dev.scalelab.world.Parameter.HEALTH_CHECK_UNHEALTHY;
-import static dev.scalelab.world.Parameter.OUTLIER_BASE_EJECTION;
-import static dev.scalelab.world.Parameter.OUTLIER_ERRORS;
-import static dev.scalelab.world.Parameter.OUTLIER_MAX_EJECTION;
-import static dev.scalelab.world.Parameter.PANIC_THRESHOLD;
-import static dev.scalelab.world.Parameter.RING_VIRTUAL_NODES;
-import static dev.scalelab.world.Parameter.SLOW_START;
 
 /**
  * The load balancer: its strategy, and its health handling (passive outlier ejection, active
@@ -38,20 +26,7 @@ import static dev.scalelab.world.Parameter.SLOW_START;
 final class BalancerSystem implements Subsystem {
     enum Step implements ApplyStep {
         /** A new cluster configuration, as Envoy takes one: strategy and health handling start afresh. */
-        RECONFIGURE(BALANCER_STRATEGY, BALANCER_CHOICES, BALANCER_BIAS, RING_VIRTUAL_NODES, SLOW_START, OUTLIER_ERRORS,
-                OUTLIER_BASE_EJECTION, OUTLIER_MAX_EJECTION, HEALTH_CHECK_INTERVAL, HEALTH_CHECK_UNHEALTHY,
-                HEALTH_CHECK_HEALTHY, PANIC_THRESHOLD);
-
-        private final List<Parameter> parameters;
-
-        Step(Parameter... parameters) {
-            this.parameters = List.of(parameters);
-        }
-
-        @Override
-        public List<Parameter> parameters() {
-            return parameters;
-        }
+        RECONFIGURE;
     }
 
     private final World world;
@@ -81,7 +56,7 @@ final class BalancerSystem implements Subsystem {
 
     @Override
     public void apply(Parameter p, Source by) {
-        switch (ApplyStep.of(Step.values(), p)) {
+        switch ((Step) p.step()) {
             case RECONFIGURE -> {
                 configure();
                 routingChanged();

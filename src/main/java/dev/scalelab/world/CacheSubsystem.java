@@ -10,17 +10,6 @@ import dev.scalelab.sim.Simulation;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import static dev.scalelab.world.Parameter.CACHE_COALESCE;
-import static dev.scalelab.world.Parameter.CACHE_WRITE_POLICY;
-import static dev.scalelab.world.Parameter.L1_CAPACITY;
-import static dev.scalelab.world.Parameter.L1_POLICY;
-import static dev.scalelab.world.Parameter.L1_TTL;
-import static dev.scalelab.world.Parameter.L2_CAPACITY;
-import static dev.scalelab.world.Parameter.L2_POLICY;
-import static dev.scalelab.world.Parameter.L2_TTL;
-import static dev.scalelab.world.Parameter.L3_CAPACITY;
-import static dev.scalelab.world.Parameter.L3_POLICY;
-import static dev.scalelab.world.Parameter.L3_TTL;
 
 /**
  * The cache subsystem: the {@link CacheSystem} the scenario has now, or none. The engine takes its
@@ -31,20 +20,9 @@ import static dev.scalelab.world.Parameter.L3_TTL;
 final class CacheSubsystem implements Subsystem {
     enum Step implements ApplyStep {
         /** Changed in place: the cache keeps its contents. */
-        RECONFIGURE(CACHE_WRITE_POLICY, CACHE_COALESCE),
+        RECONFIGURE,
         /** A new hierarchy, cold. */
-        REBUILD(L1_CAPACITY, L1_POLICY, L1_TTL, L2_CAPACITY, L2_POLICY, L2_TTL, L3_CAPACITY, L3_POLICY, L3_TTL);
-
-        private final List<Parameter> parameters;
-
-        Step(Parameter... parameters) {
-            this.parameters = List.of(parameters);
-        }
-
-        @Override
-        public List<Parameter> parameters() {
-            return parameters;
-        }
+        REBUILD;
     }
 
     private final World world;
@@ -73,7 +51,7 @@ final class CacheSubsystem implements Subsystem {
 
     @Override
     public void apply(Parameter p, Source by) {
-        switch (ApplyStep.of(Step.values(), p)) {
+        switch ((Step) p.step()) {
             case RECONFIGURE -> {
                 if (cache != null) {
                     cache.reconfigure(world.currentScenario().cache());

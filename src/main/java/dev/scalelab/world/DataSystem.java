@@ -26,19 +26,7 @@ import java.util.function.Consumer;
 final class DataSystem implements BackingStore, Subsystem {
     enum Step implements ApplyStep {
         /** Settings read per query apply at once; a new layout starts a new, empty database. */
-        CONFIGURE(Parameter.DB_STRATEGY, Parameter.DB_VIRTUAL_NODES, Parameter.DB_READ_POLICY, Parameter.DB_CONSISTENCY,
-                Parameter.DB_REPLICATION, Parameter.DB_MIGRATION_RATE, Parameter.DB_MIGRATION_READS);
-
-        private final List<Parameter> parameters;
-
-        Step(Parameter... parameters) {
-            this.parameters = List.of(parameters);
-        }
-
-        @Override
-        public List<Parameter> parameters() {
-            return parameters;
-        }
+        CONFIGURE;
     }
 
     private final World world;
@@ -97,7 +85,7 @@ final class DataSystem implements BackingStore, Subsystem {
 
     @Override
     public void apply(Parameter p, Source by) {
-        switch (ApplyStep.of(Step.values(), p)) {
+        switch ((Step) p.step()) {
             case CONFIGURE -> configure(world.currentScenario().database());
         }
     }

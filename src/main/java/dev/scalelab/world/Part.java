@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The subsystems that own live parameters, each with its enum of apply steps. Every
- * {@link Parameter} belongs to exactly one of them; building a world checks it, so a parameter
- * nobody applies stops every run at once, not only the run that changes it. Dependency fields ({@code dependencies[i].…}) are the mesh's.
+ * The subsystems that own live parameters, each with its enum of apply steps: the world sends a
+ * change to the part whose steps hold the parameter's {@link Parameter#step() step}. Dependency
+ * fields ({@code dependencies[i].…}) are the mesh's.
  */
 enum Part {
     WORKLOAD(WorkloadSystem.Step.values()),
@@ -19,15 +19,18 @@ enum Part {
 
     private static final Map<Parameter, Part> OWNER = owners();
 
-    private final ApplyStep[] steps;
+    private final List<ApplyStep> steps;
 
     Part(ApplyStep[] steps) {
-        this.steps = steps;
+        this.steps = List.of(steps);
     }
 
-    /** Throws unless every parameter has exactly one owner: the world checks it each time it is built. */
+    /**
+     * Fails unless every parameter's step is held by a part; the check runs when this class is
+     * initialised, and the world calls this when it is built, so a gap stops every run at once.
+     */
     static void checkOwners() {
-        owners();
+        assert OWNER.size() == Parameter.values().length;
     }
 
     /** The part that applies {@code p}. */
@@ -35,27 +38,31 @@ enum Part {
         return OWNER.get(p);
     }
 
+    /** The parameters whose steps are this part's, in declaration order. */
     List<Parameter> parameters() {
         List<Parameter> out = new ArrayList<>();
-        for (ApplyStep s : steps) {
-            out.addAll(s.parameters());
+        for (Parameter p : Parameter.values()) {
+            if (steps.contains(p.step())) {
+                out.add(p);
+            }
         }
         return out;
     }
 
+    /**
+     * Every parameter names a step, but a subsystem's step enum must also be listed above: a class
+     * initialisation that fails here names the step no part holds.
+     */
     private static Map<Parameter, Part> owners() {
         Map<Parameter, Part> owner = new EnumMap<>(Parameter.class);
         for (Part part : values()) {
             for (Parameter p : part.parameters()) {
-                Part before = owner.put(p, part);
-                if (before != null) {
-                    throw new IllegalStateException(p + " is applied by both " + before + " and " + part);
-                }
+                owner.put(p, part);
             }
         }
         for (Parameter p : Parameter.values()) {
             if (!owner.containsKey(p)) {
-                throw new IllegalStateException("no subsystem applies " + p + " (" + p.path() + ")");
+                throw new IllegalStateException("no part holds " + p.step() + ", the step of " + p + " (" + p.path() + ")");
             }
         }
         return owner;

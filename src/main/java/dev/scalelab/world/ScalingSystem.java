@@ -25,7 +25,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
-import static dev.scalelab.world.Parameter.*;
 
 /**
  * The service: its pool of instances (a Kubernetes Deployment, {@link ServicePool}), how long a
@@ -35,32 +34,19 @@ import static dev.scalelab.world.Parameter.*;
 final class ScalingSystem implements Subsystem {
     enum Step implements ApplyStep {
         /** spec.replicas: the pool creates or drains instances to match. */
-        REPLICAS(INSTANCES),
+        REPLICAS,
         /** Per-instance settings: running instances take the new workers and queue at once. */
-        RECONFIGURE_POOL(WORKERS, QUEUE_CAPACITY, PROVISION_SECONDS, BOOT_SECONDS, WARMUP_SECONDS),
+        RECONFIGURE_POOL,
         /** The next request served draws from the new distribution. */
-        SERVICE_TIME(SERVICE_TIME_MEAN, SERVICE_TIME_DISTRIBUTION),
+        SERVICE_TIME,
         /** A new size rolls the pool one instance at a time. */
-        RESIZE(SIZE),
+        RESIZE,
         /** A new policy or period: a new sync timer. */
-        RESTART_AUTOSCALER(AUTOSCALER_POLICY, SYNC_PERIOD),
+        RESTART_AUTOSCALER,
         /** As editing a live HPA object: recommendations and scale events are kept, the timer runs on. */
-        EDIT_AUTOSCALER(MIN_REPLICAS, MAX_REPLICAS, TARGET_UTILIZATION, TOLERANCE, SCALE_UP_STABILIZATION,
-                SCALE_DOWN_STABILIZATION, SCALE_UP_PODS, SCALE_UP_PERCENT, SCALE_UP_PERIOD, SCALE_UP_SELECT, SCALE_DOWN_PODS,
-                SCALE_DOWN_PERCENT, SCALE_DOWN_PERIOD, SCALE_DOWN_SELECT, TARGET_METRIC, TARGET_VALUE),
+        EDIT_AUTOSCALER,
         /** The vertical scaler starts again with a fresh measuring window. */
-        RESTART_VERTICAL(VERTICAL_POLICY, VERTICAL_INTERVAL, VERTICAL_UP, VERTICAL_DOWN, VPA_PERCENTILE, VPA_MARGIN);
-
-        private final List<Parameter> parameters;
-
-        Step(Parameter... parameters) {
-            this.parameters = List.of(parameters);
-        }
-
-        @Override
-        public List<Parameter> parameters() {
-            return parameters;
-        }
+        RESTART_VERTICAL;
     }
 
     /** metrics-server's resolution: each instance's CPU is sampled over this window. */
@@ -114,7 +100,7 @@ final class ScalingSystem implements Subsystem {
     @Override
     public void apply(Parameter p, Source by) {
         Scenario.Service service = world.currentScenario().service();
-        switch (ApplyStep.of(Step.values(), p)) {
+        switch ((Step) p.step()) {
             case REPLICAS -> pool.setSpecReplicas(service.instances(), null);
             case RECONFIGURE_POOL -> pool.configure(service);
             case SERVICE_TIME -> serviceTime = service.serviceTime().toDistribution();

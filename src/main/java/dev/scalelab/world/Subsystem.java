@@ -9,10 +9,9 @@ import java.util.List;
  * database, the dependencies, and the shared request metrics and decision log). Each owns its
  * state and gives the world four things:
  * <ul>
- *   <li>its live parameters: an enum of its apply steps ({@link ApplyStep}), each listing the
- *       {@link Parameter}s it applies, named by its {@link Part}; {@link #apply} runs the step of
- *       a change, switching over that enum without a default. Every parameter has exactly one
- *       owner;</li>
+ *   <li>its live parameters: an enum of its apply steps ({@link ApplyStep}), listed by its
+ *       {@link Part}; each {@link Parameter} names the one step that applies it, and
+ *       {@link #apply} runs that step, switching over the enum without a default;</li>
  *   <li>its per-second sample, {@link #sample}, taken after the world's own, and its columns of
  *       the time-series file, {@link #declareColumns} and {@link #columnValues};</li>
  *   <li>its section of the report, {@link #report};</li>

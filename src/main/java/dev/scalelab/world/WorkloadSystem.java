@@ -10,14 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import static dev.scalelab.world.Parameter.ARRIVAL_RATE;
-import static dev.scalelab.world.Parameter.KEY_ALPHA;
-import static dev.scalelab.world.Parameter.KEY_DISTRIBUTION;
-import static dev.scalelab.world.Parameter.KEY_HOT_KEYS;
-import static dev.scalelab.world.Parameter.KEY_HOT_TRAFFIC;
-import static dev.scalelab.world.Parameter.KEY_SCAN;
-import static dev.scalelab.world.Parameter.READ_RATIO;
-import static dev.scalelab.world.Parameter.USERS;
 
 /**
  * The clients: the open (Poisson, shaped) or closed (users who think) arrival process, and what
@@ -26,24 +18,13 @@ import static dev.scalelab.world.Parameter.USERS;
 final class WorkloadSystem implements Subsystem {
     enum Step implements ApplyStep {
         /** A Poisson rate change draws the next arrival afresh from now. */
-        RESTART_ARRIVALS(ARRIVAL_RATE),
+        RESTART_ARRIVALS,
         /** Users beyond the new count leave after their current request; new ones start thinking. */
-        SET_USERS(USERS),
+        SET_USERS,
         /** The key popularity changed: a new sampler, and a cache built for the old one starts cold. */
-        NEW_KEYS(KEY_DISTRIBUTION, KEY_ALPHA, KEY_HOT_TRAFFIC, KEY_HOT_KEYS),
+        NEW_KEYS,
         /** Read on every request: the next one sees the new value. */
-        READ_EACH_REQUEST(READ_RATIO, KEY_SCAN);
-
-        private final List<Parameter> parameters;
-
-        Step(Parameter... parameters) {
-            this.parameters = List.of(parameters);
-        }
-
-        @Override
-        public List<Parameter> parameters() {
-            return parameters;
-        }
+        READ_EACH_REQUEST;
     }
 
     private final World world;
@@ -105,7 +86,7 @@ final class WorkloadSystem implements Subsystem {
     @Override
     public void apply(Parameter p, Source by) {
         Scenario.Workload w = world.currentScenario().workload();
-        switch (ApplyStep.of(Step.values(), p)) {
+        switch ((Step) p.step()) {
             case RESTART_ARRIVALS -> {
                 if (w.arrival().process() == Scenario.ArrivalProcess.POISSON) {
                     restartArrivals();

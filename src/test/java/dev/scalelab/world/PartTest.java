@@ -30,9 +30,9 @@ class PartTest {
     }
 
     @Test
-    void aStepIsFoundByAnyOfItsParameters() {
-        assertEquals(ScalingSystem.Step.EDIT_AUTOSCALER, ApplyStep.of(ScalingSystem.Step.values(), Parameter.TOLERANCE));
-        assertEquals(ScalingSystem.Step.RESTART_AUTOSCALER, ApplyStep.of(ScalingSystem.Step.values(), Parameter.SYNC_PERIOD));
-        assertEquals(CacheSubsystem.Step.REBUILD, ApplyStep.of(CacheSubsystem.Step.values(), Parameter.L3_POLICY));
+    void aParameterNamesTheStepThatAppliesIt() {
+        assertEquals(ScalingSystem.Step.EDIT_AUTOSCALER, Parameter.TOLERANCE.step());
+        assertEquals(ScalingSystem.Step.RESTART_AUTOSCALER, Parameter.SYNC_PERIOD.step());
+        assertEquals(CacheSubsystem.Step.REBUILD, Parameter.L3_POLICY.step());
     }
 }
