@@ -6,8 +6,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,14 +22,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class CliTest {
 
-    private record Result(int code, String out, String err) {
-    }
-
-    private static Result run(String... args) {
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        int code = Cli.run(new PrintWriter(out, true), new PrintWriter(err, true), args);
-        return new Result(code, out.toString(), err.toString());
+    private static CliRun run(String... args) {
+        return CliRun.of(args);
     }
 
     @Test
@@ -40,7 +32,7 @@ class CliTest {
         Files.writeString(scenario, dev.scalelab.world.QueueingFidelityTestAccess.MM1);
         Path report = dir.resolve("out/report.json");
         Path csv = dir.resolve("series.csv");
-        Result r = run("simulate", "--scenario", scenario.toString(), "--duration", "300", "--out", report.toString(),
+        CliRun r = run("simulate", "--scenario", scenario.toString(), "--duration", "300", "--out", report.toString(),
                 "--timeseries", csv.toString());
         assertEquals(0, r.code(), r.err());
         JsonNode j = new ObjectMapper().readTree(report.toFile());
@@ -69,34 +61,34 @@ class CliTest {
 
     @Test
     void badArgumentsAndBadScenariosGiveOneLineAndExitCode2(@TempDir Path dir) throws Exception {
-        Result unknownPreset = run("simulate", "--scenario", "nope");
+        CliRun unknownPreset = run("simulate", "--scenario", "nope");
         assertEquals(2, unknownPreset.code());
         assertTrue(unknownPreset.err().startsWith("error: --scenario: no file or preset named \"nope\""), unknownPreset.err());
 
         Path bad = dir.resolve("bad.json");
         Files.writeString(bad, "{\"schema\":1,\"service\":{\"workersPerInstance\":0}}");
-        Result badFile = run("simulate", "--scenario", bad.toString());
+        CliRun badFile = run("simulate", "--scenario", bad.toString());
         assertEquals(2, badFile.code());
         assertEquals("error: " + bad + ": service.workersPerInstance: 0 is out of range; a whole number from 1 to 1024\n",
                 badFile.err());
 
-        Result badSeed = run("simulate", "--scenario", "default", "--seed", "abc");
+        CliRun badSeed = run("simulate", "--scenario", "default", "--seed", "abc");
         assertEquals(2, badSeed.code());
         assertEquals(1, badSeed.err().strip().lines().count());
         assertTrue(badSeed.err().contains("--seed"));
 
-        Result badDuration = run("simulate", "--scenario", "default", "--duration", "-3");
+        CliRun badDuration = run("simulate", "--scenario", "default", "--duration", "-3");
         assertEquals(2, badDuration.code());
         assertTrue(badDuration.err().startsWith("error: --duration: -3 is out of range"), badDuration.err());
 
-        Result unknownOption = run("simulate", "--scenario", "default", "--speed", "3");
+        CliRun unknownOption = run("simulate", "--scenario", "default", "--speed", "3");
         assertEquals(2, unknownOption.code());
         assertEquals(1, unknownOption.err().strip().lines().count());
     }
 
     @Test
     void presetsListsEveryBuiltInScenario() {
-        Result r = run("presets");
+        CliRun r = run("presets");
         assertEquals(0, r.code());
         for (String name : dev.scalelab.world.Presets.names()) {
             assertTrue(r.out().contains(name + " "), name);
@@ -107,7 +99,7 @@ class CliTest {
     void traceWritesOneRowPerDownstreamAttemptAndTheReportHasTheMeshCacheAndDatabaseFields(@TempDir Path dir) throws Exception {
         Path trace = dir.resolve("calls.csv");
         Path report = dir.resolve("storm.json");
-        Result r = run("simulate", "--scenario", "retry-storm", "--duration", "70", "--out", report.toString(),
+        CliRun r = run("simulate", "--scenario", "retry-storm", "--duration", "70", "--out", report.toString(),
                 "--trace", trace.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("", r.err());
@@ -152,7 +144,7 @@ class CliTest {
         }
     }
 
-    private static void assertOneLineError(Result r, String prefix) {
+    private static void assertOneLineError(CliRun r, String prefix) {
         assertEquals(2, r.code(), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertTrue(r.err().startsWith(prefix), r.err());
@@ -166,22 +158,22 @@ class CliTest {
         Path adir = Files.createDirectory(dir.resolve("adir"));
         for (String option : List.of("--out", "--timeseries", "--trace")) {
             String example = option.equals("--out") ? "report.json" : option.equals("--timeseries") ? "series.csv" : "calls.csv";
-            Result underAFile = run("simulate", "--scenario", "default", "--duration", "5", option, afile.resolve("r.json").toString());
+            CliRun underAFile = run("simulate", "--scenario", "default", "--duration", "5", option, afile.resolve("r.json").toString());
             assertOneLineError(underAFile, "error: " + option + ": " + afile.resolve("r.json") + ": " + afile + " is not a directory");
 
-            Result aDirectory = run("simulate", "--scenario", "default", "--duration", "5", option, adir.toString());
+            CliRun aDirectory = run("simulate", "--scenario", "default", "--duration", "5", option, adir.toString());
             assertEquals("error: " + option + ": " + adir + ": is a directory; give a file name such as " + adir.resolve(example) + "\n",
                     aDirectory.err());
             assertEquals(2, aDirectory.code());
 
-            Result empty = run("simulate", "--scenario", "default", "--duration", "5", option, "");
+            CliRun empty = run("simulate", "--scenario", "default", "--duration", "5", option, "");
             assertEquals("error: " + option + ": empty; give a file name such as " + example + "\n", empty.err());
             assertEquals(2, empty.code());
 
             // Fail even for root: /proc takes no new files, /sys is read-only or refuses them.
             for (String system : List.of("/proc/r.json", "/sys/r.json")) {
                 if (Files.isDirectory(Path.of(system).getParent())) {
-                    Result r = run("simulate", "--scenario", "default", "--duration", "5", option, system);
+                    CliRun r = run("simulate", "--scenario", "default", "--duration", "5", option, system);
                     assertOneLineError(r, "error: " + option + ": " + system + ": cannot create a file in " + Path.of(system).getParent() + ": ");
                     assertFalse(Files.exists(Path.of(system)));
                 }
@@ -192,7 +184,7 @@ class CliTest {
         }
         // A good output next to a bad one: the directory made for the good one is gone too.
         if (Files.isDirectory(Path.of("/proc"))) {
-            Result mixed = run("simulate", "--scenario", "default", "--duration", "5", "--out", dir.resolve("new/r.json").toString(),
+            CliRun mixed = run("simulate", "--scenario", "default", "--duration", "5", "--out", dir.resolve("new/r.json").toString(),
                     "--timeseries", "/proc/x.csv");
             assertOneLineError(mixed, "error: --timeseries: /proc/x.csv: ");
             assertEquals(List.of("adir", "afile"), names(dir));
@@ -210,7 +202,7 @@ class CliTest {
                 {"--out", "./target/cli-same-file.csv", "--timeseries", "target/cli-same-file.csv"},
         };
         for (String[] c : cases) {
-            Result r = run("simulate", "--scenario", "retry-storm", "--duration", "5", c[0], c[1], c[2], c[3]);
+            CliRun r = run("simulate", "--scenario", "retry-storm", "--duration", "5", c[0], c[1], c[2], c[3]);
             assertOneLineError(r, "error: " + c[2] + ": ");
             assertTrue(r.err().endsWith(": the same file as " + c[0] + "; give each output its own file\n"), r.err());
             assertEquals(List.of("y"), names(dir));
@@ -219,7 +211,7 @@ class CliTest {
         // The same file reached through a link is the same file too.
         Path real = Files.writeString(dir.resolve("real.csv"), "old");
         Path link = Files.createSymbolicLink(dir.resolve("link.csv"), real);
-        Result linked = run("simulate", "--scenario", "default", "--duration", "5", "--out", real.toString(), "--timeseries", link.toString());
+        CliRun linked = run("simulate", "--scenario", "default", "--duration", "5", "--out", real.toString(), "--timeseries", link.toString());
         assertOneLineError(linked, "error: --timeseries: " + link + ": the same file as --out");
         assertEquals("old", Files.readString(real));
     }
@@ -227,7 +219,7 @@ class CliTest {
     @Test
     void messagesQuoteAtMostAboutEightyCharactersOfAValue(@TempDir Path dir) {
         String huge = "x".repeat(6_000_000);
-        List<Result> results = List.of(
+        List<CliRun> results = List.of(
                 run("simulate", "--scenario", huge),
                 run("simulate", "--scenario", "default", "--seed", huge),
                 run("simulate", "--scenario", "default", "--seed=" + huge),
@@ -235,7 +227,7 @@ class CliTest {
                 run("simulate", "--scenario", "default", "--" + huge),
                 run("simulate", "--scenario", "default", "--duration", "5", "--out", dir.resolve(huge).toString()),
                 run("simulate", "--scenario", "default", "--duration", "5", "--out", dir.resolve(huge).resolve("r.json").toString()));
-        for (Result r : results) {
+        for (CliRun r : results) {
             String start = r.err().substring(0, Math.min(300, r.err().length()));
             assertEquals(2, r.code(), start);
             assertEquals(1, r.err().lines().count(), start);
@@ -249,11 +241,11 @@ class CliTest {
 
     @Test
     void anEmptyScenarioOrADirectorySaysWhatToGive(@TempDir Path dir) {
-        Result empty = run("simulate", "--scenario", "");
+        CliRun empty = run("simulate", "--scenario", "");
         assertEquals("error: --scenario: empty; give a scenario file or a preset name (presets: "
                 + String.join(", ", dev.scalelab.world.Presets.names()) + ")\n", empty.err());
         assertEquals(2, empty.code());
-        Result directory = run("simulate", "--scenario", dir.toString());
+        CliRun directory = run("simulate", "--scenario", dir.toString());
         assertEquals("error: --scenario: " + dir + ": is a directory; give a scenario file (JSON) or a preset name\n", directory.err());
         assertEquals(2, directory.code());
     }
@@ -262,12 +254,12 @@ class CliTest {
     void durationFollowsTheScenarioFilesRule() {
         String range = "; a number from 0.001 to 10000000 seconds\n";
         for (String tooSmallOrLarge : List.of("1e-9", "0", "-3", "0.0005", "10000000.5", "2e7", "Infinity", "-Infinity")) {
-            Result r = run("simulate", "--scenario", "default", "--duration", tooSmallOrLarge);
+            CliRun r = run("simulate", "--scenario", "default", "--duration", tooSmallOrLarge);
             assertEquals("error: --duration: " + tooSmallOrLarge + " is out of range" + range, r.err());
             assertEquals(2, r.code());
         }
         for (String notANumber : List.of("NaN", "abc", "5d", "0x10")) {
-            Result r = run("simulate", "--scenario", "default", "--duration", notANumber);
+            CliRun r = run("simulate", "--scenario", "default", "--duration", notANumber);
             assertEquals("error: --duration: \"" + notANumber + "\" is not a number" + range, r.err());
             assertEquals(2, r.code());
         }
@@ -296,14 +288,14 @@ class CliTest {
     @Test
     void helpListsTheCommands() {
         for (String[] args : List.of(new String[] {"help"}, new String[] {"--help"}, new String[] {"-h"})) {
-            Result r = run(args);
+            CliRun r = run(args);
             assertEquals(0, r.code(), args[0] + ": " + r.err());
             for (String command : List.of("simulate", "presets", "bench")) {
                 assertTrue(r.out().contains(command), args[0] + " lists " + command + ": " + r.out());
             }
             assertTrue(Cli.isCommand(args[0]), args[0]);
         }
-        Result simulate = run("help", "simulate");
+        CliRun simulate = run("help", "simulate");
         assertEquals(0, simulate.code());
         assertTrue(simulate.out().contains("--timeseries"), simulate.out());
 
@@ -314,7 +306,7 @@ class CliTest {
     @Test
     void aTraceOfAScenarioWithoutDependenciesIsHeaderOnlyAndSaysWhy(@TempDir Path dir) throws Exception {
         Path trace = dir.resolve("calls.csv");
-        Result r = run("simulate", "--scenario", "default", "--duration", "20", "--trace", trace.toString());
+        CliRun r = run("simulate", "--scenario", "default", "--duration", "20", "--trace", trace.toString());
         assertEquals(0, r.code(), r.err());
         assertEquals("note: --trace: this scenario has no dependencies, so the trace has no rows\n", r.err());
         assertEquals(List.of(dev.scalelab.engine.resilience.AttemptRecord.CSV_HEADER), Files.readAllLines(trace));
@@ -371,11 +363,11 @@ class CliTest {
         Path devNull = Path.of("/dev/null");
         org.junit.jupiter.api.Assumptions.assumeTrue(Files.exists(devNull) && !Files.isRegularFile(devNull)
                 && Files.exists(Path.of("/dev/full")));
-        Result discarded = run("simulate", "--scenario", "default", "--duration", "2", "--out", "/dev/null",
+        CliRun discarded = run("simulate", "--scenario", "default", "--duration", "2", "--out", "/dev/null",
                 "--timeseries", "/dev/null");
         assertEquals(0, discarded.code(), discarded.err());
         assertTrue(Files.exists(devNull) && !Files.isRegularFile(devNull), "/dev/null is still a device");
-        Result full = run("simulate", "--scenario", "default", "--duration", "2", "--out", "/dev/full");
+        CliRun full = run("simulate", "--scenario", "default", "--duration", "2", "--out", "/dev/full");
         assertEquals(2, full.code());
         assertEquals("error: --out: /dev/full: cannot write: no space left on device\n", full.err());
         assertTrue(!Files.isRegularFile(Path.of("/dev/full")));

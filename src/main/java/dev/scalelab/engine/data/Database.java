@@ -8,13 +8,11 @@ import dev.scalelab.engine.data.QueryResult.Outcome;
 import dev.scalelab.sim.Simulation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
@@ -34,7 +32,6 @@ import java.util.stream.Collectors;
  * on that thread too, from events (never inside the call that submitted the query).
  */
 public final class Database {
-    private static final long KEY_WINDOW_NANOS = Simulation.NANOS_PER_SECOND;
     private static final long MIGRATION_TICK_NANOS = 10 * Simulation.NANOS_PER_MILLI;
     /** Below this many queries in the last second nothing is called hot: too few to judge. */
     private static final long MIN_QUERIES_FOR_HOT = 100;
@@ -60,13 +57,8 @@ public final class Database {
     private final int[] latestVersion;
     private final long[] latestLsn;
 
-    // Per-key query counts in tumbling one-second windows, for hot keys and load-based range splits.
-    private int[] keyCounts;
-    private int[] lastKeyCounts;
-    private long keyWindow;
-    private long keyWindowTotal;
-    private long lastKeyWindowTotal;
-    private final Map<Integer, Double> hotKeyShares = new TreeMap<>();
+    /** Per-key query counts, for hot keys and load-based range splits. */
+    private final KeyHeat keyHeat;
     private long evaluatedLoadBucket;
     /** Shard loads are judged only once a whole second has been seen. */
     private final long firstFullWindowNanos;
@@ -112,9 +104,8 @@ public final class Database {
             holder[key] = router.shardFor(key);
             shardsById.get(holder[key]).keysHeld++;
         }
-        keyCounts = new int[config.keyCount()];
-        lastKeyCounts = new int[config.keyCount()];
-        keyWindow = sim.nowNanos() / KEY_WINDOW_NANOS;
+        keyHeat = new KeyHeat(config.keyCount(), sim.nowNanos(), MIN_QUERIES_FOR_HOT, () -> this.config.hotKeyShare(),
+                this::keyHeatChanged);
         evaluatedLoadBucket = sim.nowNanos() / LoadWindow.BUCKET_NANOS;
         firstFullWindowNanos = (evaluatedLoadBucket + LoadWindow.BUCKETS_PER_WINDOW + 1) * LoadWindow.BUCKET_NANOS;
     }
@@ -158,7 +149,7 @@ public final class Database {
     public void read(int key, Session session, Consumer<QueryResult> callback) {
         Query q = new Query(Kind.READ, checkedKey(key), session, callback, sim.nowNanos());
         reads++;
-        countKey(key);
+        keyHeat.count(key, sim.nowNanos());
         int target = holder[key];
         if (migration != null && config.migrationReads() == MigrationReads.DUAL_READ) {
             target = router.shardFor(key); // the new owner; it sends the read back if the key has not arrived
@@ -170,7 +161,7 @@ public final class Database {
     public void write(int key, Session session, Consumer<QueryResult> callback) {
         Query q = new Query(Kind.WRITE, checkedKey(key), session, callback, sim.nowNanos());
         writes++;
-        countKey(key);
+        keyHeat.count(key, sim.nowNanos());
         dispatchWrite(q, shardsById.get(holder[key]));
     }
 
@@ -589,11 +580,11 @@ public final class Database {
         int id = shardsById.size();
         String how = "";
         ShardRouter after;
-        RangeSplitChoice choice = router instanceof RangeRouter && config.rangeSplit() == RangeSplit.HOTTEST
-                ? hottestSplit(id) : null;
+        LoadSplit choice = router instanceof RangeRouter && config.rangeSplit() == RangeSplit.HOTTEST
+                ? LoadSplit.ofHottest((RangeRouter) router, holder, keyHeat.lastSecond(), shardsById.size(), id) : null;
         if (choice != null) {
-            after = choice.router;
-            how = choice.explanation;
+            after = choice.router();
+            how = choice.explanation();
         } else {
             after = router.withShardAdded(id);
             if (router instanceof RangeRouter) {
@@ -628,62 +619,6 @@ public final class Database {
     private void refuse(String what) {
         report(DataEvent.Kind.RESHARD_REFUSED, -1, "cannot " + what
                 + (migration != null ? ": " + migration.description + " is still running" : ""));
-    }
-
-    private record RangeSplitChoice(RangeRouter router, String explanation) {
-    }
-
-    /**
-     * CockroachDB-style load-based split: the busiest shard's range splits where the load of the
-     * last full second halves. Null when there was no load, or the shard holds fewer than two keys.
-     */
-    private RangeSplitChoice hottestSplit(int newShardId) {
-        int[] counts = lastKeyWindowTotal > 0 ? lastKeyCounts : keyCounts;
-        long[] loadByShard = new long[shardsById.size()];
-        for (int key = 0; key < counts.length; key++) {
-            loadByShard[holder[key]] += counts[key];
-        }
-        int hottest = -1;
-        for (int id : router.shardIds()) {
-            if (loadByShard[id] > 0 && (hottest < 0 || loadByShard[id] > loadByShard[hottest])) {
-                hottest = id;
-            }
-        }
-        if (hottest < 0) {
-            return null;
-        }
-        RangeRouter ranges = (RangeRouter) router;
-        List<long[]> keys = new ArrayList<>(); // {position, count}
-        for (int key = 0; key < counts.length; key++) {
-            if (holder[key] == hottest) {
-                keys.add(new long[] {ranges.keyspacePosition(key), counts[key]});
-            }
-        }
-        if (keys.size() < 2) {
-            return null;
-        }
-        keys.sort((a, b) -> Long.compareUnsigned(a[0], b[0]));
-        long total = loadByShard[hottest];
-        long below = 0;
-        int bestSplit = 1;
-        long bestImbalance = Long.MAX_VALUE;
-        for (int i = 1; i < keys.size(); i++) {
-            below += keys.get(i - 1)[1];
-            long imbalance = Math.abs(2 * below - total);
-            if (imbalance < bestImbalance) {
-                bestImbalance = imbalance;
-                bestSplit = i;
-            }
-        }
-        RangeRouter split = ranges.withSplit(hottest, keys.get(bestSplit)[0], newShardId);
-        long upperLoad = 0;
-        for (int i = bestSplit; i < keys.size(); i++) {
-            upperLoad += keys.get(i)[1];
-        }
-        long lowerLoad = total - upperLoad;
-        return new RangeSplitChoice(split, String.format(Locale.ROOT,
-                "split the hottest range %s of shard %d (%,d queries in the last second) at the load median, "
-                        + "%,d | %,d queries: ", ranges.rangeName(hottest), hottest, total, lowerLoad, upperLoad));
     }
 
     private void startMigration(ShardRouter after, String description, String how, int removedShard) {
@@ -836,55 +771,15 @@ public final class Database {
         }
     }
 
-    private void countKey(int key) {
-        long window = sim.nowNanos() / KEY_WINDOW_NANOS;
-        if (window != keyWindow) {
-            evaluateHotKeys(keyCounts, keyWindowTotal);
-            if (window == keyWindow + 1) {
-                int[] finished = keyCounts;
-                keyCounts = lastKeyCounts;
-                lastKeyCounts = finished;
-                lastKeyWindowTotal = keyWindowTotal;
-            } else {
-                evaluateHotKeys(keyCounts, 0); // whole seconds without a query
-                Arrays.fill(lastKeyCounts, 0);
-                lastKeyWindowTotal = 0;
-            }
-            Arrays.fill(keyCounts, 0);
-            keyWindowTotal = 0;
-            keyWindow = window;
+    private void keyHeatChanged(int key, boolean hot, double share, long count, long total) {
+        if (hot) {
+            report(DataEvent.Kind.HOT_KEY, holder[key], String.format(Locale.ROOT,
+                    "key %d hot: %.1f%% of %,d queries in the last second (threshold %s%%), on shard %d",
+                    key, 100 * share, total, fmt(100 * config.hotKeyShare()), holder[key]));
+        } else {
+            report(DataEvent.Kind.HOT_KEY_CLEARED, holder[key], String.format(Locale.ROOT,
+                    "key %d no longer hot: %,d of %,d queries in the last second", key, count, total));
         }
-        keyCounts[key]++;
-        keyWindowTotal++;
-    }
-
-    /** Keys whose share of a finished second exceeds hotKeyShare; at most 1/share of them. */
-    private void evaluateHotKeys(int[] counts, long total) {
-        Map<Integer, Double> now = new TreeMap<>();
-        if (total >= MIN_QUERIES_FOR_HOT) {
-            long threshold = (long) Math.floor(config.hotKeyShare() * total);
-            for (int key = 0; key < counts.length; key++) {
-                if (counts[key] > threshold) {
-                    now.put(key, counts[key] / (double) total);
-                }
-            }
-        }
-        for (Map.Entry<Integer, Double> e : now.entrySet()) {
-            if (!hotKeyShares.containsKey(e.getKey())) {
-                report(DataEvent.Kind.HOT_KEY, holder[e.getKey()], String.format(Locale.ROOT,
-                        "key %d hot: %.1f%% of %,d queries in the last second (threshold %s%%), on shard %d",
-                        e.getKey(), 100 * e.getValue(), total, fmt(100 * config.hotKeyShare()), holder[e.getKey()]));
-            }
-        }
-        for (Integer key : hotKeyShares.keySet()) {
-            if (!now.containsKey(key)) {
-                report(DataEvent.Kind.HOT_KEY_CLEARED, holder[key], String.format(Locale.ROOT,
-                        "key %d no longer hot: %,d of %,d queries in the last second", key,
-                        total > 0 ? counts[key] : 0, total));
-            }
-        }
-        hotKeyShares.clear();
-        hotKeyShares.putAll(now);
     }
 
     // ------------------------------------------------------------------ views
@@ -918,7 +813,7 @@ public final class Database {
                     m.startNanos / 1e9, Double.NaN, m.from, m.moved < m.keys.length ? m.keys[m.moved] : config.keyCount());
         }
         List<DatabaseView.HotKey> hot = new ArrayList<>();
-        for (Map.Entry<Integer, Double> e : hotKeyShares.entrySet()) {
+        for (Map.Entry<Integer, Double> e : keyHeat.hotShares().entrySet()) {
             hot.add(new DatabaseView.HotKey(e.getKey(), holder[e.getKey()], e.getValue()));
         }
         return new DatabaseView(now, router.strategy(), routerVersion, List.copyOf(shardViews), migrationView,
