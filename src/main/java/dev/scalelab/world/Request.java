@@ -17,6 +17,11 @@ final class Request implements Event {
     /** The client session (database session guarantees). */
     final int session;
     ServiceInstance instance;
+    /** Time spent in each {@link Phase} before the current one, by ordinal. */
+    final long[] phaseNanos = new long[Phase.COUNT];
+    /** The phase the request is in now, and since when. */
+    Phase phase = Phase.QUEUE;
+    long phaseSinceNanos;
 
     Request(World world, long id, long arrivalNanos, int key, boolean read, int user, int session) {
         this.world = world;
@@ -26,6 +31,23 @@ final class Request implements Event {
         this.key = key;
         this.read = read;
         this.user = user;
+        this.phaseSinceNanos = arrivalNanos;
+    }
+
+    /**
+     * The request moves to phase {@code next} at {@code nowNanos}: the time since the last move is
+     * the previous phase's. Entering the phase it is in already changes nothing.
+     */
+    void enter(Phase next, long nowNanos) {
+        phaseNanos[phase.ordinal()] += nowNanos - phaseSinceNanos;
+        phase = next;
+        phaseSinceNanos = nowNanos;
+    }
+
+    /** Closes the current phase at {@code nowNanos}, the request's end: its phases now add up to its latency. */
+    void endPhases(long nowNanos) {
+        phaseNanos[phase.ordinal()] += nowNanos - phaseSinceNanos;
+        phaseSinceNanos = nowNanos;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.scalelab.world;
 
 import dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy;
+import dev.scalelab.engine.runtime.CollectorKind;
 import dev.scalelab.engine.scaling.InstanceSize;
 import dev.scalelab.engine.scaling.ScalingRules;
 import dev.scalelab.engine.scaling.TargetTrackingPolicy;
@@ -142,18 +143,32 @@ public record Scenario(
             @Field(description = "The balancing weight of each initial instance (nginx weight=); 1 for those not given.",
                     min = 0.001, max = 1000, omitEmpty = true) List<Double> weights,
             @Field(description = "The speed of each initial instance (1 = normal; heterogeneous hardware); 1 for those not "
-                    + "given.", min = 0.01, max = 100, omitEmpty = true) List<Double> speeds) {
+                    + "given.", min = 0.01, max = 100, omitEmpty = true) List<Double> speeds,
+            @Field(description = "Each instance's JVM-like heap and garbage collector; absent for none (requests "
+                    + "allocate nothing and nothing pauses).") ServiceRuntime runtime,
+            @Field(description = "Each instance's pool of reusable objects; absent for none.") ObjectPool objectPool,
+            @Field(description = "Each instance's pool of database connections (HikariCP); absent for none (queries "
+                    + "need no connection of their own).") ConnectionPool connectionPool) {
         public Service {
             weights = List.copyOf(weights);
             speeds = List.copyOf(speeds);
         }
 
+        /** The pool as today's files without a runtime, object pool or connection pool describe it. */
+        public Service(int instances, int workersPerInstance, int queueCapacity, DistributionSpec serviceTime, InstanceSize size,
+                       double provisionSeconds, double bootSeconds, double warmupSeconds, List<Double> weights, List<Double> speeds) {
+            this(instances, workersPerInstance, queueCapacity, serviceTime, size, provisionSeconds, bootSeconds, warmupSeconds,
+                    weights, speeds, null, null, null);
+        }
+
         public Service withInstances(int n) {
-            return new Service(n, workersPerInstance, queueCapacity, serviceTime, size, provisionSeconds, bootSeconds, warmupSeconds, weights, speeds);
+            return new Service(n, workersPerInstance, queueCapacity, serviceTime, size, provisionSeconds, bootSeconds, warmupSeconds,
+                    weights, speeds, runtime, objectPool, connectionPool);
         }
 
         public Service withSize(InstanceSize s) {
-            return new Service(instances, workersPerInstance, queueCapacity, serviceTime, s, provisionSeconds, bootSeconds, warmupSeconds, weights, speeds);
+            return new Service(instances, workersPerInstance, queueCapacity, serviceTime, s, provisionSeconds, bootSeconds, warmupSeconds,
+                    weights, speeds, runtime, objectPool, connectionPool);
         }
 
         /** The balancing weight of the initial instance {@code i} (nginx weight=); 1 when not given. */
@@ -165,6 +180,76 @@ public record Scenario(
         public double speed(int i) {
             return i < speeds.size() ? speeds.get(i) : 1;
         }
+    }
+
+    /**
+     * An instance's JVM-like heap: requests allocate into eden; a young collection runs when eden is
+     * full and copies what survives; survivors are promoted to old space after
+     * {@code maxTenuringThreshold} collections; an old collection runs when old space passes
+     * {@code initiatingOccupancyPercent}. Pauses stop the instance's workers (stop-the-world).
+     */
+    public record ServiceRuntime(
+            @Field(description = "The collector: parallel (throughput: long, rare stop-the-world pauses), g1 (regions, "
+                    + "sizes the young generation to meet the pause target; the JVM's default) or zgc (concurrent: "
+                    + "sub-millisecond pauses, but allocation stalls and extra CPU when allocation outruns it).")
+            CollectorKind collector,
+            @Field(description = "Maximum heap per instance (-Xmx). The JVM's default is a quarter of the machine's memory: "
+                    + "1024 MB of a 4 GB container.", unit = "MB", min = 16, max = 262_144) int heapMb,
+            @Field(description = "Young generation (eden and survivors) per instance; 0 lets the collector size it: a third "
+                    + "of the heap for parallel (NewRatio 2), 5-60% adapted to the pause target for g1.", unit = "MB",
+                    min = 0, max = 262_144) int youngMb,
+            @Field(description = "Memory one request allocates, besides its pooled objects (mean of an exponential "
+                    + "distribution).", unit = "KB", min = 0, max = 1_048_576) double allocationKbPerRequest,
+            @Field(description = "Fraction of the bytes in eden still alive at a young collection: what a young pause "
+                    + "copies and what is promoted.", min = 0, max = 1) double survivingFraction,
+            @Field(description = "Young collections an object survives before it is promoted to old space "
+                    + "(MaxTenuringThreshold; 15 by default).", unit = "collections", min = 0, max = 15) int maxTenuringThreshold,
+            @Field(description = "Long-lived data the service holds (sessions, caches): old space never drops below it, "
+                    + "and an old collection's pause grows with it.", unit = "MB", min = 0, max = 262_144) double liveSetMb,
+            @Field(description = "g1: the pause time it aims at (MaxGCPauseMillis; 200 ms by default).", unit = "ms",
+                    min = 1, max = 10_000) double pauseTargetMs,
+            @Field(description = "Old-space occupancy, in percent of the heap, that starts an old collection "
+                    + "(g1's InitiatingHeapOccupancyPercent, 45 by default; parallel collects when old space is full).",
+                    unit = "%", min = 1, max = 100) int initiatingOccupancyPercent) {
+        public static final ServiceRuntime DEFAULT = new ServiceRuntime(CollectorKind.G1, 1024, 0, 256, 0.05, 15, 128, 200, 45);
+    }
+
+    /**
+     * The pattern notes' object pool on each instance: a request gets {@code objectsPerRequest}
+     * objects when it starts and puts them back when it ends. Get takes an idle one or allocates a
+     * new one (a miss); Put keeps it if the pool has room, else drops it. Capacity 0 pools nothing.
+     */
+    public record ObjectPool(
+            @Field(description = "Idle objects the pool keeps per instance; 0 pools nothing (every get allocates).",
+                    unit = "objects", min = 0, max = 1_000_000) int capacity,
+            @Field(description = "Objects (buffers, parsers) a request gets when it starts and puts back when it ends.",
+                    unit = "objects", min = 0, max = 10_000) int objectsPerRequest,
+            @Field(description = "Size of one object: what a miss allocates.", unit = "KB", min = 0, max = 1_048_576)
+            double objectKb) {
+        public static final ObjectPool DEFAULT = new ObjectPool(64, 4, 32);
+    }
+
+    /**
+     * Each instance's pool of connections to the database, with HikariCP's settings and defaults.
+     * A query borrows a connection; when none is free it waits in FIFO order, and a wait past
+     * {@code connectionTimeoutMs} fails the request.
+     */
+    public record ConnectionPool(
+            @Field(description = "Connections the pool may hold, idle and in use (HikariCP maximumPoolSize; 10 by default).",
+                    unit = "connections", min = 1, max = 10_000) int maximumPoolSize,
+            @Field(description = "Idle connections the pool keeps open (HikariCP minimumIdle; by default equal to "
+                    + "maximumPoolSize, a fixed-size pool).", unit = "connections", min = 0, max = 10_000) int minimumIdle,
+            @Field(description = "How long a query waits for a connection before the request fails with \"connection "
+                    + "timeout\" (HikariCP connectionTimeout; 30000 ms by default, 250 at least).", unit = "ms",
+                    min = 250, max = 3_600_000) double connectionTimeoutMs,
+            @Field(description = "Time to open a new connection to the database (TCP, TLS, authentication).", unit = "ms",
+                    min = 0, max = 60_000) double connectionSetupMs,
+            @Field(description = "A connection is retired and replaced after this long (HikariCP maxLifetime; 1800 s by "
+                    + "default).", unit = "s", min = 30, max = 86_400) double maxLifetimeSeconds,
+            @Field(description = "A connection held longer than this is logged as a possible leak (HikariCP "
+                    + "leakDetectionThreshold; 0 is off, 2000 ms at least when on).", unit = "ms", min = 0, max = 3_600_000)
+            double leakDetectionThresholdMs) {
+        public static final ConnectionPool DEFAULT = new ConnectionPool(10, 10, 30_000, 20, 1800, 0);
     }
 
     public enum AutoscalerPolicy implements HasId {
@@ -341,10 +426,16 @@ public record Scenario(
             @Field(description = "Time before a failed primary is noticed and a replica promoted.", unit = "ms",
                     min = 0, max = 3_600_000) double failoverDetectionMs,
             @Field(description = "Client sessions that carry the session guarantees; each request belongs to one.",
-                    unit = "sessions", min = 1, max = 10_000) int sessions) {
+                    unit = "sessions", min = 1, max = 10_000) int sessions,
+            @Field(description = "Client connections the database accepts (PostgreSQL's max_connections, 100 by default); "
+                    + "the instances' connection pools must fit in it, or new connections are refused.",
+                    unit = "connections", min = 1, max = 100_000) int maxConnections,
+            @Field(description = "CPU cores of each database node: more queries running at once than cores make each one "
+                    + "slower (contention). 0 leaves contention out: a query takes its service time however many run.",
+                    unit = "cores", min = 0, max = 1024) int cores) {
         public static final Database DEFAULT = new Database("consistent-hash", 4, 100, 2, DistributionSpec.uniform(20, 200),
                 "replicas-first", "eventual", "async", 20, 200, DistributionSpec.exponential(1), DistributionSpec.exponential(2),
-                1000, "dual-read", 5000, 100);
+                1000, "dual-read", 5000, 100, 100, 0);
     }
 
     /** A downstream circuit breaker: Resilience4j's settings, or the pattern notes' consecutive-failures rule. */

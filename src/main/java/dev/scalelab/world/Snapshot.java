@@ -35,7 +35,8 @@ public record Snapshot(
         BalancerView balancer,
         CacheView cache,
         DataView data,
-        List<DependencyView> dependencies) {
+        List<DependencyView> dependencies,
+        PerformanceView performance) {
 
     /**
      * One cache level: counters summed over its copies, and one copy drawn (the shared one or the

@@ -372,7 +372,7 @@ public final class World {
                 metrics.completed(), metrics.rejectedCount(), metrics.failedCount(), metrics.lastSample(),
                 metrics.totalLatency(), metrics.seriesView(n), metrics.dispatches(), log.lineCount(), log.recent(),
                 scaling.view(), balancer.view(), c == null ? null : c.view(n), data == null ? null : data.view(n),
-                mesh == null ? List.of() : mesh.view(n));
+                mesh == null ? List.of() : mesh.view(n), null);
     }
 
     /** Every part's section of the report, in order. */

@@ -17,7 +17,7 @@ class ScenarioFieldsTest {
 
     /** Every section present: a cache, a database, a dependency with a breaker, weights and speeds. */
     static final Scenario FULL = ScenarioFiles.parse("{\"schema\": 1, \"description\": \"every section\","
-            + "\"service\": {\"weights\": [1, 2], \"speeds\": [1, 0.5]}, \"cache\": {}, \"database\": {},"
+            + "\"service\": {\"weights\": [1, 2], \"speeds\": [1, 0.5], \"runtime\": {}, \"objectPool\": {}, \"connectionPool\": {}}, \"cache\": {}, \"database\": {},"
             + "\"dependencies\": [{\"name\": \"pay\", \"breaker\": {}, \"retry\": {}}, {\"name\": \"ship\"}]}");
 
     private static String error(String json) {

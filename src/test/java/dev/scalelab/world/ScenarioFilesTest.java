@@ -41,7 +41,7 @@ class ScenarioFilesTest {
     void eachKindOfBadInputHasItsOwnMessageNamingTheField() {
         assertEquals("schema: missing; a scenario file starts with \"schema\": 1", error("{}"));
         assertEquals("schema: 2 is out of range; a whole number from 1 to 1", error("{\"schema\":2}"));
-        assertEquals("service.instancs: unknown field; known here: instances, workersPerInstance, queueCapacity, serviceTime, size, provisionSeconds, bootSeconds, warmupSeconds, weights, speeds",
+        assertEquals("service.instancs: unknown field; known here: instances, workersPerInstance, queueCapacity, serviceTime, size, provisionSeconds, bootSeconds, warmupSeconds, weights, speeds, runtime, objectPool, connectionPool",
                 error("{\"schema\":1,\"service\":{\"instancs\":3}}"));
         assertEquals("service.instances: expected a whole number, got the string \"four\"",
                 error("{\"schema\":1,\"service\":{\"instances\":\"four\"}}"));
