@@ -39,7 +39,10 @@ public enum Action implements HasId {
     LATENCY("latency", Target.DEPENDENCY, "the added latency in ms", 0, 3_600_000, true,
             "Fault: a downstream service answers this much slower for a while; its workers stay busy longer."),
     OUTAGE("outage", Target.DEPENDENCY, null, 0, 0, true,
-            "Fault: a downstream service refuses every connection for a while; requests already with it fail.");
+            "Fault: a downstream service refuses every connection for a while; requests already with it fail."),
+    FULL_GC("full-gc", Target.INSTANCE_OPTIONAL, null, 0, 0, false,
+            "A full garbage collection now, on the instance given or on every one: parallel and g1 stop the world for a "
+                    + "time that grows with the live heap; zgc starts a concurrent major cycle.");
 
     /** What an action's target names. */
     public enum Target {

@@ -81,7 +81,19 @@ public enum Parameter implements FieldSpec {
     DB_CONSISTENCY("database.consistency", DataSystem.Step.CONFIGURE),
     DB_REPLICATION("database.replication", DataSystem.Step.CONFIGURE),
     DB_MIGRATION_RATE("database.migrationKeysPerSecond", DataSystem.Step.CONFIGURE),
-    DB_MIGRATION_READS("database.migrationReads", DataSystem.Step.CONFIGURE);
+    DB_MIGRATION_READS("database.migrationReads", DataSystem.Step.CONFIGURE),
+    RUNTIME_COLLECTOR("service.runtime.collector", RuntimeSystem.Step.RECONFIGURE_HEAPS),
+    RUNTIME_HEAP("service.runtime.heapMb", RuntimeSystem.Step.RECONFIGURE_HEAPS),
+    RUNTIME_YOUNG("service.runtime.youngMb", RuntimeSystem.Step.RECONFIGURE_HEAPS),
+    RUNTIME_ALLOCATION("service.runtime.allocationKbPerRequest", RuntimeSystem.Step.RECONFIGURE_HEAPS),
+    RUNTIME_SURVIVING("service.runtime.survivingFraction", RuntimeSystem.Step.RECONFIGURE_HEAPS),
+    RUNTIME_TENURING("service.runtime.maxTenuringThreshold", RuntimeSystem.Step.RECONFIGURE_HEAPS),
+    RUNTIME_LIVE_SET("service.runtime.liveSetMb", RuntimeSystem.Step.RECONFIGURE_HEAPS),
+    RUNTIME_PAUSE_TARGET("service.runtime.pauseTargetMs", RuntimeSystem.Step.RECONFIGURE_HEAPS),
+    RUNTIME_INITIATING_OCCUPANCY("service.runtime.initiatingOccupancyPercent", RuntimeSystem.Step.RECONFIGURE_HEAPS),
+    OBJECT_POOL_CAPACITY("service.objectPool.capacity", RuntimeSystem.Step.RECONFIGURE_POOLS),
+    OBJECT_POOL_OBJECTS("service.objectPool.objectsPerRequest", RuntimeSystem.Step.RECONFIGURE_POOLS),
+    OBJECT_POOL_OBJECT_KB("service.objectPool.objectKb", RuntimeSystem.Step.RECONFIGURE_POOLS);
 
     private final String path;
     /** How its owner applies a change: naming a step is what makes a parameter live, so one without a step does not compile. */

@@ -22,6 +22,10 @@ final class Request implements Event {
     /** The phase the request is in now, and since when. */
     Phase phase = Phase.QUEUE;
     long phaseSinceNanos;
+    /** Its instance's paused time when its CPU work (re)started: what it overlapped since is owed (see {@link RuntimeSystem}). */
+    long gcMarkNanos;
+    /** Objects it got from its instance's object pool, to put back when it ends. */
+    int pooledObjects;
 
     Request(World world, long id, long arrivalNanos, int key, boolean read, int user, int session) {
         this.world = world;

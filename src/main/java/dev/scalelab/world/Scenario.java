@@ -212,6 +212,12 @@ public record Scenario(
                     + "(g1's InitiatingHeapOccupancyPercent, 45 by default; parallel collects when old space is full).",
                     unit = "%", min = 1, max = 100) int initiatingOccupancyPercent) {
         public static final ServiceRuntime DEFAULT = new ServiceRuntime(CollectorKind.G1, 1024, 0, 256, 0.05, 15, 128, 200, 45);
+
+        public ServiceRuntime {
+            if (youngMb >= heapMb) {
+                throw new ScenarioException("service.runtime.youngMb", youngMb + " MB is not below heapMb (" + heapMb + " MB)");
+            }
+        }
     }
 
     /**

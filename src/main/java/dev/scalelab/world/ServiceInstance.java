@@ -28,6 +28,8 @@ final class ServiceInstance implements Backend {
     double errorRate;
     /** Balancing weight (nginx weight=, Envoy load_balancing_weight). */
     double weight = 1;
+    /** Its heap and object pool, or null when the scenario gives instances neither. */
+    RuntimeInstance runtime;
     /** Whether the balancer may pick it: ready, and neither ejected nor failing health checks (unless in panic). */
     boolean routable;
 

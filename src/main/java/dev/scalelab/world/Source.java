@@ -27,7 +27,9 @@ public enum Source implements HasId {
     CACHE,
     DATABASE,
     MESH,
-    BREAKER;
+    BREAKER,
+    /** The instances' garbage collectors: old and full collections, allocation stalls, pauses past the target. */
+    GC;
 
     private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

@@ -23,9 +23,10 @@ final class Timeline {
     /** Null when the scenario has no database, or no dependencies. */
     private final DataSystem data;
     private final MeshSystem mesh;
+    private final RuntimeSystem runtime;
 
     Timeline(World world, Scenario initial, WorkloadSystem workload, BalancerSystem balancer, ScalingSystem scaling,
-             CacheSubsystem cache, DataSystem data, MeshSystem mesh) {
+             CacheSubsystem cache, DataSystem data, MeshSystem mesh, RuntimeSystem runtime) {
         this.world = world;
         this.initial = initial;
         this.entries = initial.timeline();
@@ -35,6 +36,7 @@ final class Timeline {
         this.cache = cache;
         this.data = data;
         this.mesh = mesh;
+        this.runtime = runtime;
     }
 
     /** The subsystem that owns {@code part}'s parameters, or null when the scenario lacks it (no database). */
@@ -45,6 +47,7 @@ final class Timeline {
             case SCALING -> scaling;
             case CACHE -> cache;
             case DATA -> data;
+            case RUNTIME -> runtime;
         };
     }
 
@@ -214,6 +217,9 @@ final class Timeline {
                 world.log(by, action.id() + " " + e.target() + (e.value() == null ? "" : " " + show(e.value())) + " for "
                         + Parameter.format(e.durationSeconds()) + " s");
                 return mesh.inject(action, e.target(), e.value() == null ? null : number(e), e.durationSeconds());
+            case FULL_GC:
+                world.log(by, "full-gc" + (e.target() == null ? " on every instance" : " " + e.target()));
+                return runtime.fullGc(e.target(), by);
             default:
                 throw new AssertionError(action);
         }

@@ -1,5 +1,6 @@
 package dev.scalelab.world;
 
+import dev.scalelab.engine.metrics.MetricsRegistry;
 import dev.scalelab.engine.resilience.AttemptRecord;
 import dev.scalelab.engine.scaling.Lifecycle;
 import dev.scalelab.sim.RandomStreams;
@@ -38,6 +39,9 @@ public final class World {
     private final DataSystem data;
     private final CacheSubsystem cache;
     private final MeshSystem mesh;
+    private final RuntimeSystem runtime;
+    /** The monitor: named metrics the parts record every second. */
+    private final MetricsRegistry monitor = new MetricsRegistry();
     /** Every part, in the order their sections appear in the report and their samples are taken. */
     private final List<Subsystem> parts = new ArrayList<>();
     private final SampleColumns sampleColumns = new SampleColumns();
@@ -64,7 +68,8 @@ public final class World {
                 : new DataSystem(this, sim, scenario.database(), scenario.workload().keys().count(), streams.stream("database"));
         cache = new CacheSubsystem(this, sim, streams, data, workload);
         mesh = scenario.dependencies().isEmpty() ? null : new MeshSystem(this, sim, scenario.dependencies(), streams);
-        timeline = new Timeline(this, scenario, workload, balancer, scaling, cache, data, mesh);
+        runtime = new RuntimeSystem(this, sim, scaling.pool(), monitor, streams.stream("runtime"));
+        timeline = new Timeline(this, scenario, workload, balancer, scaling, cache, data, mesh, runtime);
         parts.addAll(List.of(metrics, scaling, balancer, log, cache));
         if (data != null) {
             parts.add(data);
@@ -72,6 +77,7 @@ public final class World {
         if (mesh != null) {
             parts.add(mesh);
         }
+        parts.add(runtime);
         for (Subsystem part : parts) {
             part.declareColumns(sampleColumns, scenario);
         }
@@ -207,7 +213,7 @@ public final class World {
         ServiceInstance in = instances.get(index);
         scaling.pool().routed(in);
         r.instance = in;
-        if (in.busy < in.workers) {
+        if (in.busy < in.workers && !RuntimeSystem.stopped(in)) {
             metrics.dispatched(in.number, Snapshot.Dispatches.QUEUED);
             startService(in, r);
         } else if (in.queue.size() < in.queueCapacity) {
@@ -229,12 +235,25 @@ public final class World {
 
     private void startService(ServiceInstance in, Request r) {
         in.busyChanged(sim.nowNanos(), +1);
+        if (in.runtime != null && !runtime.serviceStarts(in.runtime, r)) {
+            return; // its allocation stalled: the runtime starts its CPU work when the collector lets it
+        }
+        startCpu(in, r);
+    }
+
+    /** The request's CPU work starts on the worker it holds. */
+    void startCpu(ServiceInstance in, Request r) {
         in.cpuChanged(sim.nowNanos(), +1);
-        sim.schedule(sim.nowNanos() + Simulation.millisToNanos(scaling.serviceMs(in)), r);
+        r.enter(Phase.SERVICE, sim.nowNanos());
+        double serviceMs = scaling.serviceMs(in);
+        if (in.runtime != null) {
+            serviceMs = runtime.cpuStarts(in.runtime, r, serviceMs);
+        }
+        sim.schedule(sim.nowNanos() + Simulation.millisToNanos(serviceMs), r);
     }
 
     void startQueued(ServiceInstance in) {
-        while (in.busy < in.workers && !in.queue.isEmpty()) {
+        while (in.busy < in.workers && !in.queue.isEmpty() && !RuntimeSystem.stopped(in)) {
             startService(in, in.queue.pollFirst());
         }
     }
@@ -248,6 +267,9 @@ public final class World {
         if (in.lifecycle == Lifecycle.FAILED) {
             lostWithInstance(r);
             return;
+        }
+        if (in.runtime != null && runtime.makesUpPause(in.runtime, r)) {
+            return; // its instance was paused meanwhile: it runs on for the paused time
         }
         in.cpuChanged(sim.nowNanos(), -1);
         CacheSystem c = cache.cache();
@@ -283,6 +305,10 @@ public final class World {
         if (in.lifecycle == Lifecycle.FAILED) {
             lostWithInstance(r);
             return;
+        }
+        r.endPhases(now);
+        if (in.runtime != null) {
+            runtime.serviceEnds(in.runtime, r);
         }
         in.busyChanged(now, -1);
         balancer.onComplete(in, latencyNanos);
@@ -322,6 +348,9 @@ public final class World {
 
     void instanceAdded(ServiceInstance in) {
         balancer.instanceAdded(in);
+        if (runtime != null) { // the initial instances come before the runtime, which takes them when it is made
+            runtime.instanceAdded(in);
+        }
     }
 
     void instanceRemoved(ServiceInstance in) {
@@ -330,6 +359,7 @@ public final class World {
             c.instanceGone(in.number);
         }
         balancer.instanceRemoved(in);
+        runtime.instanceRemoved(in);
     }
 
     void routingChanged() {
@@ -372,7 +402,18 @@ public final class World {
                 metrics.completed(), metrics.rejectedCount(), metrics.failedCount(), metrics.lastSample(),
                 metrics.totalLatency(), metrics.seriesView(n), metrics.dispatches(), log.lineCount(), log.recent(),
                 scaling.view(), balancer.view(), c == null ? null : c.view(n), data == null ? null : data.view(n),
-                mesh == null ? List.of() : mesh.view(n), null);
+                mesh == null ? List.of() : mesh.view(n), performanceView(n));
+    }
+
+    /** The Performance panel's parts this scenario has, or null when it has none. */
+    private PerformanceView performanceView(int n) {
+        PerformanceView.RuntimeView heaps = runtime.view(n);
+        return heaps == null ? null : new PerformanceView(heaps, null, null);
+    }
+
+    /** The monitor: the named metrics every part records each simulated second. */
+    public MetricsRegistry monitor() {
+        return monitor;
     }
 
     /** Every part's section of the report, in order. */

@@ -26,7 +26,7 @@ class LiveParameterTest {
             }
             World w = new World(Presets.load("full-stack"));
             w.advanceTo(Simulation.secondsToNanos(0.2));
-            Object value = p.read(w.currentScenario());
+            Object value = p.read(withDefaultSections(w.currentScenario()));
             w.advanceTo(w.commandTimeNanos());
             w.applyUserChange(p, value);
             Decision last = w.decisions().get(w.decisions().size() - 1);
@@ -37,5 +37,17 @@ class LiveParameterTest {
             applied.add(p);
         }
         assertEquals(Parameter.values().length - 5, applied.size());
+    }
+
+    /**
+     * The preset with the sections it lacks that a set adds from their defaults (the runtime, the
+     * object pool): where the value to set is read.
+     */
+    private static Scenario withDefaultSections(Scenario s) {
+        Scenario.Service v = s.service();
+        return s.withService(new Scenario.Service(v.instances(), v.workersPerInstance(), v.queueCapacity(), v.serviceTime(),
+                v.size(), v.provisionSeconds(), v.bootSeconds(), v.warmupSeconds(), v.weights(), v.speeds(),
+                v.runtime() == null ? Scenario.ServiceRuntime.DEFAULT : v.runtime(),
+                v.objectPool() == null ? Scenario.ObjectPool.DEFAULT : v.objectPool(), v.connectionPool()));
     }
 }

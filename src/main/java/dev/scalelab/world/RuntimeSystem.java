@@ -1,0 +1,618 @@
+package dev.scalelab.world;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalelab.engine.metrics.LatencyRecorder;
+import dev.scalelab.engine.metrics.LatencySummary;
+import dev.scalelab.engine.metrics.MetricsRegistry;
+import dev.scalelab.engine.metrics.RingSeries;
+import dev.scalelab.engine.runtime.GcEvent;
+import dev.scalelab.engine.runtime.Heap;
+import dev.scalelab.engine.runtime.ObjectPool;
+import dev.scalelab.engine.runtime.PauseKind;
+import dev.scalelab.engine.scaling.Lifecycle;
+import dev.scalelab.sim.Simulation;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * The instances' runtimes: a heap ({@code service.runtime}) and an object pool
+ * ({@code service.objectPool}) per instance, made with the instance and dropped when it is gone.
+ * When a request's service starts it gets {@code objectsPerRequest} objects from its instance's
+ * pool (each miss allocates {@code objectKb}) and allocates {@code allocationKbPerRequest} (an
+ * exponential draw from the stream "runtime"); when it ends it puts the objects back.
+ *
+ * <p>Stop-the-world: while a collector pause holds an instance it starts no new service, and its
+ * requests in service stop: a request whose CPU time overlapped a pause finishes only once the
+ * paused time is made up, and that extra time is its {@link Phase#GC_PAUSE}. Under zgc a thread
+ * whose allocation finds no free heap stalls (in {@link Phase#GC_PAUSE}, holding its worker) until
+ * the collector's cycle ends; and while concurrent GC threads run, service is slower by their share
+ * of the CPU. Without either section an instance has no runtime and nothing here touches its
+ * requests. Confined to the simulation thread.
+ */
+final class RuntimeSystem implements Subsystem {
+    enum Step implements ApplyStep {
+        /** The heaps take the new settings in place, or are made when the section is new. */
+        RECONFIGURE_HEAPS,
+        /** The pools take the new settings in place, or are made when the section is new. */
+        RECONFIGURE_POOLS;
+    }
+
+    private static final double KB = 1024;
+
+    private final World world;
+    private final Simulation sim;
+    private final ServicePool pool;
+    private final MetricsRegistry monitor;
+    private final SplittableRandom random;
+    private final List<RuntimeInstance> runtimes = new ArrayList<>();
+
+    /** Whether the run has had a heap, or an object pool, at any time: their report sections and columns. */
+    private boolean hadHeaps;
+    private boolean hadPools;
+    private boolean heapColumns;
+    private boolean poolColumns;
+
+    // Fleet totals: instances come and go, the totals stay.
+    private long youngCollections;
+    private long oldCollections;
+    private long allocationStalls;
+    private double pauseMsTotal;
+    private double maxPauseMs;
+    private final LatencyRecorder pauses = new LatencyRecorder();
+    private long allocatedBytes;
+    private long gets;
+    private long hits;
+    private long drops;
+    private long bytesSaved;
+
+    // This second's fleet figures, and the series of them.
+    private double pauseMsThisSecond;
+    private double longestPauseMsThisSecond;
+    private String longestPauseInstance;
+    private long collectionsThisSecond;
+    private long allocatedBytesThisSecond;
+    private long getsThisSecond;
+    private long hitsThisSecond;
+    private long dropsThisSecond;
+    private long lastDropsPerSecond;
+    private final RingSeries pauseMsSeries = new RingSeries(World.SERIES_CAPACITY);
+    private final RingSeries collectionsSeries = new RingSeries(World.SERIES_CAPACITY);
+    private final RingSeries allocationMbSeries = new RingSeries(World.SERIES_CAPACITY);
+    private final RingSeries hitRatioSeries = new RingSeries(World.SERIES_CAPACITY);
+
+    RuntimeSystem(World world, Simulation sim, ServicePool pool, MetricsRegistry monitor, SplittableRandom random) {
+        this.world = world;
+        this.sim = sim;
+        this.pool = pool;
+        this.monitor = monitor;
+        this.random = random;
+        for (ServiceInstance in : pool.instances) {
+            instanceAdded(in);
+        }
+    }
+
+    private Scenario.Service service() {
+        return world.currentScenario().service();
+    }
+
+    // ------------------------------------------------------------------ instances
+
+    void instanceAdded(ServiceInstance in) {
+        Scenario.Service s = service();
+        if (s.runtime() == null && s.objectPool() == null) {
+            return;
+        }
+        RuntimeInstance rt = new RuntimeInstance(in);
+        if (s.runtime() != null) {
+            rt.heap = new Heap(heapConfig(s.runtime()));
+            hadHeaps = true;
+        }
+        if (s.objectPool() != null) {
+            rt.pool = new ObjectPool(s.objectPool().capacity(), bytesOfKb(s.objectPool().objectKb()));
+            hadPools = true;
+        }
+        in.runtime = rt;
+        runtimes.add(rt);
+    }
+
+    void instanceRemoved(ServiceInstance in) {
+        if (in.runtime != null) {
+            runtimes.remove(in.runtime);
+            monitor.removePrefix(in.id + ".");
+        }
+    }
+
+    private static Heap.Config heapConfig(Scenario.ServiceRuntime r) {
+        return new Heap.Config(r.collector(), r.heapMb() * Heap.BYTES_PER_MB, r.youngMb() * Heap.BYTES_PER_MB,
+                r.survivingFraction(), r.maxTenuringThreshold(), Heap.bytes(r.liveSetMb()), r.pauseTargetMs(),
+                r.initiatingOccupancyPercent());
+    }
+
+    private static long bytesOfKb(double kb) {
+        return Math.round(kb * KB);
+    }
+
+    @Override
+    public void apply(Parameter p, Source by) {
+        Scenario.Service s = service();
+        switch ((Step) p.step()) {
+            case RECONFIGURE_HEAPS -> {
+                for (ServiceInstance in : pool.instances) {
+                    RuntimeInstance rt = runtimeOf(in);
+                    if (rt.heap == null) {
+                        rt.heap = new Heap(heapConfig(s.runtime()));
+                        pinPool(rt);
+                    } else {
+                        rt.heap.reconfigure(heapConfig(s.runtime()));
+                    }
+                }
+                hadHeaps = true;
+            }
+            case RECONFIGURE_POOLS -> {
+                for (ServiceInstance in : pool.instances) {
+                    RuntimeInstance rt = runtimeOf(in);
+                    if (rt.pool == null) {
+                        rt.pool = new ObjectPool(s.objectPool().capacity(), bytesOfKb(s.objectPool().objectKb()));
+                    } else {
+                        long dropsBefore = rt.pool.drops();
+                        rt.pool.reconfigure(s.objectPool().capacity(), bytesOfKb(s.objectPool().objectKb()));
+                        drops += rt.pool.drops() - dropsBefore;
+                    }
+                    pinPool(rt);
+                }
+                hadPools = true;
+            }
+        }
+    }
+
+    /** The instance's runtime, made now if the section that needs it was just added. */
+    private RuntimeInstance runtimeOf(ServiceInstance in) {
+        if (in.runtime == null) {
+            in.runtime = new RuntimeInstance(in);
+            runtimes.add(in.runtime);
+        }
+        return in.runtime;
+    }
+
+    private static void pinPool(RuntimeInstance rt) {
+        if (rt.heap != null && rt.pool != null) {
+            rt.heap.pin(rt.pool.footprintBytes());
+        }
+    }
+
+    // ------------------------------------------------------------------ the request path
+
+    /** Whether a collector pause holds the instance: it starts no new service. */
+    static boolean stopped(ServiceInstance in) {
+        return in.runtime != null && in.runtime.stopped;
+    }
+
+    /**
+     * A request's service starts on an instance with a runtime: it gets its pooled objects and
+     * allocates. Returns false when its allocation stalled: its CPU work starts when the collector
+     * lets it ({@link World#startCpu}).
+     */
+    boolean serviceStarts(RuntimeInstance rt, Request r) {
+        long bytes = 0;
+        if (rt.pool != null) {
+            Scenario.ObjectPool settings = service().objectPool();
+            int k = settings.objectsPerRequest();
+            r.pooledObjects = k;
+            long objectBytes = rt.pool.objectBytes();
+            for (int i = 0; i < k; i++) {
+                if (rt.pool.get()) {
+                    hits++;
+                    hitsThisSecond++;
+                    bytesSaved += objectBytes;
+                } else {
+                    bytes += objectBytes;
+                }
+            }
+            gets += k;
+            getsThisSecond += k;
+        }
+        if (rt.heap == null) {
+            return true;
+        }
+        double meanKb = service().runtime().allocationKbPerRequest();
+        if (meanKb > 0) {
+            bytes += Math.round(-Math.log(1 - random.nextDouble()) * meanKb * KB);
+        }
+        return allocate(rt, r, bytes);
+    }
+
+    private boolean allocate(RuntimeInstance rt, Request r, long bytes) {
+        long now = sim.nowNanos();
+        GcEvent e = rt.heap.allocate(bytes, now);
+        if (e != null && e.kind() == PauseKind.ALLOCATION_STALL) {
+            rt.stalled.addLast(new RuntimeInstance.Stalled(r, bytes));
+            r.enter(Phase.GC_PAUSE, now);
+            if (e.opensStall()) {
+                allocationStalls++;
+                recordPause(rt, e);
+                world.log(Source.GC, rt.instance.id + " allocation stall (" + collector(rt) + "): " + e.cause()
+                        + "; allocating threads wait " + ms(e.pauseMs()) + " ms for it to end");
+            }
+            return false;
+        }
+        allocatedBytes += bytes;
+        allocatedBytesThisSecond += bytes;
+        rt.allocatedBytesThisSecond += bytes;
+        if (e != null) {
+            happened(rt, e);
+        }
+        return true;
+    }
+
+    /**
+     * A request's CPU work starts: its length {@code serviceMs} stretched by the CPU that concurrent
+     * GC threads take now, and the instance's paused time so far noted, to tell later what it overlapped.
+     */
+    double cpuStarts(RuntimeInstance rt, Request r, double serviceMs) {
+        long now = sim.nowNanos();
+        r.gcMarkNanos = rt.pausedNanos(now);
+        double share = rt.heap == null ? 0 : rt.heap.concurrentCpuShare(now);
+        return share > 0 ? serviceMs / (1 - share) : serviceMs;
+    }
+
+    /**
+     * A request's CPU time is up: if its instance was paused meanwhile, it runs on for the paused
+     * time (in {@link Phase#GC_PAUSE}), after the pause it is in, if any, and true is returned.
+     */
+    boolean makesUpPause(RuntimeInstance rt, Request r) {
+        long now = sim.nowNanos();
+        long paused = rt.pausedNanos(now);
+        long owed = paused - r.gcMarkNanos;
+        if (owed == 0) {
+            return false;
+        }
+        r.enter(Phase.GC_PAUSE, now);
+        if (rt.stopped) {
+            r.gcMarkNanos = paused + (rt.pauseEndNanos - now);
+            sim.schedule(rt.pauseEndNanos + owed, r);
+        } else {
+            r.gcMarkNanos = paused;
+            sim.schedule(now + owed, r);
+        }
+        return true;
+    }
+
+    /** A request ends: its objects go back to the pool, which keeps what it has room for. */
+    void serviceEnds(RuntimeInstance rt, Request r) {
+        if (rt.pool == null || r.pooledObjects == 0) {
+            return;
+        }
+        for (int i = 0; i < r.pooledObjects; i++) {
+            if (!rt.pool.put()) {
+                drops++;
+                dropsThisSecond++;
+            }
+        }
+        r.pooledObjects = 0;
+        pinPool(rt);
+    }
+
+    // ------------------------------------------------------------------ collections and pauses
+
+    private void happened(RuntimeInstance rt, GcEvent e) {
+        if (e.pauseNanos() > 0) {
+            stop(rt, e);
+        }
+        if (e.concurrentEndNanos() >= 0) {
+            sim.schedule(e.concurrentEndNanos(), () -> concurrentEnds(rt));
+        }
+        if (e.kind() == PauseKind.YOUNG) {
+            youngCollections++;
+        } else {
+            oldCollections++;
+        }
+        collectionsThisSecond++;
+        recordPause(rt, e);
+        if (e.kind() != PauseKind.YOUNG || e.cause() != null) {
+            world.log(Source.GC, describe(rt, e));
+        }
+    }
+
+    private String describe(RuntimeInstance rt, GcEvent e) {
+        String what = switch (e.kind()) {
+            case YOUNG -> "young collection";
+            case OLD -> rt.heap.config().collector() == dev.scalelab.engine.runtime.CollectorKind.ZGC ? "major cycle" : "old collection";
+            case FULL -> "full collection";
+            case ALLOCATION_STALL -> "allocation stall";
+        };
+        return rt.instance.id + " " + what + " (" + collector(rt) + "): " + e.cause() + "; pause " + ms(e.pauseMs())
+                + " ms, old space " + mb(e.oldBeforeBytes()) + " -> " + mb(e.oldAfterBytes()) + " MB (threshold "
+                + mb(e.thresholdBytes()) + " MB)";
+    }
+
+    /** A stop-the-world pause: one that comes while the instance is stopped already follows it. */
+    private void stop(RuntimeInstance rt, GcEvent e) {
+        long now = sim.nowNanos();
+        if (rt.stopped) {
+            rt.pauseEndNanos += e.pauseNanos();
+        } else {
+            rt.stopped = true;
+            rt.pauseStartNanos = now;
+            rt.pauseEndNanos = now + e.pauseNanos();
+        }
+        rt.pauseKind = kindByte(e.kind());
+        long end = rt.pauseEndNanos;
+        sim.schedule(end, () -> pauseEnds(rt, end));
+    }
+
+    private void pauseEnds(RuntimeInstance rt, long endNanos) {
+        if (rt.endPause(endNanos) && rt.instance.lifecycle != Lifecycle.FAILED) {
+            world.startQueued(rt.instance);
+        }
+    }
+
+    private void concurrentEnds(RuntimeInstance rt) {
+        if (rt.heap == null) {
+            return;
+        }
+        long now = sim.nowNanos();
+        GcEvent next = rt.heap.endConcurrent(now);
+        if (next != null) {
+            happened(rt, next);
+        }
+        // The stalled threads allocate again, in the order they stalled; one that stalls again holds the rest back.
+        while (!rt.stalled.isEmpty()) {
+            RuntimeInstance.Stalled s = rt.stalled.pollFirst();
+            if (rt.instance.lifecycle == Lifecycle.FAILED) {
+                sim.schedule(now, s.request()); // lost with its instance: the world says so when it fires
+                continue;
+            }
+            if (!allocate(rt, s.request(), s.bytes())) {
+                rt.stalled.addFirst(rt.stalled.pollLast());
+                break;
+            }
+            world.startCpu(rt.instance, s.request());
+        }
+    }
+
+    private void recordPause(RuntimeInstance rt, GcEvent e) {
+        double pauseMs = e.pauseMs();
+        pauses.recordNanos(e.pauseNanos());
+        pauseMsTotal += pauseMs;
+        maxPauseMs = Math.max(maxPauseMs, pauseMs);
+        pauseMsThisSecond += pauseMs;
+        rt.pauseMsThisSecond += pauseMs;
+        if (pauseMs > longestPauseMsThisSecond) {
+            longestPauseMsThisSecond = pauseMs;
+            longestPauseInstance = rt.instance.id;
+        }
+        rt.addPause(new RuntimeInstance.Pause(e.startNanos() / 1e9, pauseMs, kindByte(e.kind())));
+    }
+
+    private static byte kindByte(PauseKind kind) {
+        return switch (kind) {
+            case YOUNG -> PerformanceView.PAUSE_YOUNG;
+            case OLD -> PerformanceView.PAUSE_OLD;
+            case FULL -> PerformanceView.PAUSE_FULL;
+            case ALLOCATION_STALL -> PerformanceView.PAUSE_ALLOCATION_STALL;
+        };
+    }
+
+    /** The {@code full-gc} action: a full collection on the instance named, or on every instance. */
+    boolean fullGc(String target, Source by) {
+        if (service().runtime() == null) {
+            world.log(by, "full-gc: this scenario has no service.runtime");
+            return false;
+        }
+        boolean any = false;
+        for (ServiceInstance in : new ArrayList<>(pool.instances)) {
+            if ((target == null || in.id.equals(target)) && in.lifecycle != Lifecycle.FAILED && in.runtime != null
+                    && in.runtime.heap != null) {
+                GcEvent e = in.runtime.heap.collectFull(sim.nowNanos(), "requested (full-gc)");
+                if (e == null) {
+                    world.log(by, "full-gc " + in.id + ": a major cycle is running already");
+                } else {
+                    happened(in.runtime, e);
+                    any = true;
+                }
+            }
+        }
+        if (!any && target != null) {
+            world.log(by, "full-gc " + target + ": no such running instance");
+        }
+        return any;
+    }
+
+    // ------------------------------------------------------------------ measures
+
+    @Override
+    public void sample() {
+        double now = sim.nowSeconds();
+        double target = service().runtime() == null ? Double.POSITIVE_INFINITY : service().runtime().pauseTargetMs();
+        if (longestPauseMsThisSecond > target) {
+            world.log(Source.GC, "pauses took " + ms(pauseMsThisSecond) + " ms of the fleet's last second in "
+                    + collectionsThisSecond + " collections; the longest, " + ms(longestPauseMsThisSecond) + " ms on "
+                    + longestPauseInstance + ", exceeds the " + ms(target) + " ms pause target");
+        }
+        pauseMsSeries.append(pauseMsThisSecond);
+        collectionsSeries.append(collectionsThisSecond);
+        allocationMbSeries.append(Heap.mb(allocatedBytesThisSecond));
+        hitRatioSeries.append(getsThisSecond == 0 ? Double.NaN : hitsThisSecond / (double) getsThisSecond);
+        lastDropsPerSecond = dropsThisSecond;
+        if (!runtimes.isEmpty()) {
+            recordMetrics(now);
+        }
+        pauseMsThisSecond = 0;
+        longestPauseMsThisSecond = 0;
+        longestPauseInstance = null;
+        collectionsThisSecond = 0;
+        allocatedBytesThisSecond = 0;
+        getsThisSecond = 0;
+        hitsThisSecond = 0;
+        dropsThisSecond = 0;
+        for (RuntimeInstance rt : runtimes) {
+            rt.pauseMsThisSecond = 0;
+            rt.allocatedBytesThisSecond = 0;
+        }
+    }
+
+    /** The monitor's figures of the second that ended: per instance, and the fleet's. */
+    private void recordMetrics(double now) {
+        long usedBytes = 0;
+        long instanceCollections = 0;
+        boolean heaps = false;
+        for (RuntimeInstance rt : runtimes) {
+            String id = rt.instance.id;
+            if (rt.heap != null) {
+                heaps = true;
+                long collections = rt.heap.youngCollections() + rt.heap.oldCollections();
+                usedBytes += rt.heap.usedBytes();
+                instanceCollections += collections;
+                monitor.record(id + ".heap.usedMb", Heap.mb(rt.heap.usedBytes()), now);
+                monitor.record(id + ".heap.allocatedMb", Heap.mb(rt.allocatedBytesThisSecond), now);
+                monitor.record(id + ".heap.totalAllocatedMb", Heap.mb(rt.heap.allocatedBytes()), now);
+                monitor.record(id + ".heap.collections", collections, now);
+                monitor.record(id + ".heap.pauseMs", rt.pauseMsThisSecond, now);
+            }
+            if (rt.pool != null) {
+                monitor.record(id + ".objectPool.idle", rt.pool.idle(), now);
+                monitor.record(id + ".objectPool.borrowed", rt.pool.borrowed(), now);
+            }
+        }
+        if (heaps) {
+            monitor.record("heap.usedMb", Heap.mb(usedBytes), now);
+            monitor.record("heap.allocatedMb", Heap.mb(allocatedBytesThisSecond), now);
+            monitor.record("heap.totalAllocatedMb", Heap.mb(allocatedBytes), now);
+            monitor.record("heap.collections", youngCollections + oldCollections, now);
+            monitor.record("heap.instanceCollections", instanceCollections, now);
+            monitor.record("heap.pauseMs", pauseMsThisSecond, now);
+        }
+        if (service().objectPool() != null) {
+            monitor.record("objectPool.hitRatio", gets == 0 ? 0 : hits / (double) gets, now);
+            monitor.record("objectPool.drops", drops, now);
+        }
+    }
+
+    @Override
+    public void declareColumns(SampleColumns columns, Scenario initial) {
+        heapColumns = initial.service().runtime() != null || Timeline.setsUnder(initial, "service.runtime.");
+        poolColumns = initial.service().objectPool() != null || Timeline.setsUnder(initial, "service.objectPool.");
+        if (heapColumns) {
+            columns.add("gc_pause_ms_per_s");
+            columns.add("gc_collections_per_s");
+            columns.add("gc_allocated_mb_per_s");
+        }
+        if (poolColumns) {
+            columns.add("object_pool_hit_ratio");
+            columns.add("object_pool_drops_per_s");
+        }
+    }
+
+    @Override
+    public void columnValues(List<String> cells) {
+        boolean heapsNow = service().runtime() != null;
+        if (heapColumns) {
+            cells.add(heapsNow ? decimals(pauseMsSeries.last()) : "");
+            cells.add(heapsNow ? SampleColumns.count(collectionsSeries.last()) : "");
+            cells.add(heapsNow ? decimals(allocationMbSeries.last()) : "");
+        }
+        if (poolColumns) {
+            boolean poolsNow = service().objectPool() != null;
+            cells.add(poolsNow ? SampleColumns.ratio(hitRatioSeries.last()) : "");
+            cells.add(poolsNow ? SampleColumns.count(lastDropsPerSecond) : "");
+        }
+    }
+
+    private static String decimals(double v) {
+        return String.format(Locale.ROOT, "%.3f", v);
+    }
+
+    @Override
+    public void report(ObjectNode root) {
+        if (hadHeaps) {
+            ObjectNode gc = root.putObject("runtime").putObject("gc");
+            Scenario.ServiceRuntime r = service().runtime();
+            LatencySummary s = pauses.total();
+            gc.put("collector", r.collector().id());
+            gc.put("youngCollections", youngCollections);
+            gc.put("oldCollections", oldCollections);
+            gc.put("allocationStalls", allocationStalls);
+            gc.put("pauseMsTotal", pauseMsTotal);
+            gc.put("pauseMsP99", s.p99Ms());
+            gc.put("maxPauseMs", maxPauseMs);
+            gc.put("allocatedMb", Heap.mb(allocatedBytes));
+        }
+        if (hadPools) {
+            JsonNode existing = root.get("pools");
+            ObjectNode pools = existing instanceof ObjectNode o ? o : root.putObject("pools");
+            ObjectNode objects = pools.putObject("objects");
+            objects.put("gets", gets);
+            objects.put("hits", hits);
+            objects.put("hitRatio", gets == 0 ? 0 : hits / (double) gets);
+            objects.put("drops", drops);
+            objects.put("bytesSaved", bytesSaved);
+        }
+    }
+
+    // ------------------------------------------------------------------ views
+
+    /** The Performance panel's heaps and pools, or null without {@code service.runtime}. */
+    PerformanceView.RuntimeView view(int points) {
+        Scenario.Service s = service();
+        Scenario.ServiceRuntime r = s.runtime();
+        if (r == null) {
+            return null;
+        }
+        double now = sim.nowSeconds();
+        List<PerformanceView.HeapView> heaps = new ArrayList<>();
+        double youngMbSum = 0;
+        for (ServiceInstance in : pool.instances) {
+            RuntimeInstance rt = in.runtime;
+            if (rt == null || rt.heap == null) {
+                continue;
+            }
+            Heap h = rt.heap;
+            youngMbSum += Heap.mb(h.youngBytes());
+            List<RuntimeInstance.Pause> recent = new ArrayList<>();
+            for (RuntimeInstance.Pause p : rt.recentPauses) {
+                if (p.startSeconds() >= now - PerformanceView.PAUSE_WINDOW_SECONDS) {
+                    recent.add(p);
+                }
+            }
+            double[] starts = new double[recent.size()];
+            double[] lengths = new double[recent.size()];
+            byte[] kinds = new byte[recent.size()];
+            for (int i = 0; i < recent.size(); i++) {
+                starts[i] = recent.get(i).startSeconds();
+                lengths[i] = recent.get(i).ms();
+                kinds[i] = recent.get(i).kind();
+            }
+            byte kind = rt.stopped ? rt.pauseKind : rt.stalled.isEmpty() ? -1 : PerformanceView.PAUSE_ALLOCATION_STALL;
+            heaps.add(new PerformanceView.HeapView(in.id, Heap.mb(h.edenUsedBytes()), Heap.mb(h.edenBytes()),
+                    Heap.mb(h.survivorUsedBytes()), Heap.mb(h.survivorBytes()), Heap.mb(h.oldUsedBytes()), Heap.mb(h.oldBytes()),
+                    kind, h.youngCollections(), h.oldCollections(), starts, lengths, kinds,
+                    rt.pool == null ? 0 : rt.pool.idle(), rt.pool == null ? 0 : rt.pool.borrowed()));
+        }
+        PerformanceView.ObjectPoolView objects = null;
+        if (s.objectPool() != null) {
+            objects = new PerformanceView.ObjectPoolView(s.objectPool().capacity(), s.objectPool().objectsPerRequest(),
+                    s.objectPool().objectKb(), gets, hits, gets == 0 ? 0 : hits / (double) gets, drops,
+                    bytesSaved / (double) Heap.BYTES_PER_MB, hitRatioSeries.tail(points));
+        }
+        return new PerformanceView.RuntimeView(r.collector().id(), r.heapMb(),
+                heaps.isEmpty() ? r.youngMb() : youngMbSum / heaps.size(), r.pauseTargetMs(), List.copyOf(heaps),
+                youngCollections, oldCollections, pauseMsTotal, pauses.total().p99Ms(), maxPauseMs, pauseMsSeries.tail(points),
+                collectionsSeries.tail(points), allocationMbSeries.tail(points), objects);
+    }
+
+    private static String collector(RuntimeInstance rt) {
+        return rt.heap.config().collector().id();
+    }
+
+    private static String ms(double v) {
+        return Parameter.format(Math.round(v * 1000) / 1000.0);
+    }
+
+    private static String mb(long bytes) {
+        return Parameter.format(Math.round(Heap.mb(bytes) * 10) / 10.0);
+    }
+}
