@@ -39,7 +39,10 @@ public enum Action implements HasId {
     LATENCY("latency", Target.DEPENDENCY, "the added latency in ms", 0, 3_600_000, true,
             "Fault: a downstream service answers this much slower for a while; its workers stay busy longer."),
     OUTAGE("outage", Target.DEPENDENCY, null, 0, 0, true,
-            "Fault: a downstream service refuses every connection for a while; requests already with it fail.");
+            "Fault: a downstream service refuses every connection for a while; requests already with it fail."),
+    LEAK_CONNECTIONS("leak-connections", Target.NONE, "the fraction of queries that keep their connection", 0, 1, true,
+            "For a while, this fraction of database queries never return their connection: the pools drain, and "
+                    + "leak detection (leakDetectionThresholdMs) logs each leaked connection.");
 
     /** What an action's target names. */
     public enum Target {

@@ -15,7 +15,8 @@ enum Part {
     BALANCER(BalancerSystem.Step.values()),
     SCALING(ScalingSystem.Step.values()),
     CACHE(CacheSubsystem.Step.values()),
-    DATA(DataSystem.Step.values());
+    DATA(DataSystem.Step.values()),
+    CONNECTIONS(ConnectionSystem.Step.values());
 
     private static final Map<Parameter, Part> OWNER = owners();
 

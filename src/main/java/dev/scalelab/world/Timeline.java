@@ -23,9 +23,11 @@ final class Timeline {
     /** Null when the scenario has no database, or no dependencies. */
     private final DataSystem data;
     private final MeshSystem mesh;
+    /** Null when the scenario has no database. */
+    private final ConnectionSystem connections;
 
     Timeline(World world, Scenario initial, WorkloadSystem workload, BalancerSystem balancer, ScalingSystem scaling,
-             CacheSubsystem cache, DataSystem data, MeshSystem mesh) {
+             CacheSubsystem cache, DataSystem data, MeshSystem mesh, ConnectionSystem connections) {
         this.world = world;
         this.initial = initial;
         this.entries = initial.timeline();
@@ -35,6 +37,7 @@ final class Timeline {
         this.cache = cache;
         this.data = data;
         this.mesh = mesh;
+        this.connections = connections;
     }
 
     /** The subsystem that owns {@code part}'s parameters, or null when the scenario lacks it (no database). */
@@ -45,6 +48,7 @@ final class Timeline {
             case SCALING -> scaling;
             case CACHE -> cache;
             case DATA -> data;
+            case CONNECTIONS -> connections;
         };
     }
 
@@ -214,6 +218,13 @@ final class Timeline {
                 world.log(by, action.id() + " " + e.target() + (e.value() == null ? "" : " " + show(e.value())) + " for "
                         + Parameter.format(e.durationSeconds()) + " s");
                 return mesh.inject(action, e.target(), e.value() == null ? null : number(e), e.durationSeconds());
+            case LEAK_CONNECTIONS:
+                if (connections == null) {
+                    world.log(by, "leak-connections: this scenario has no database");
+                    return false;
+                }
+                world.log(by, "leak-connections " + show(e.value()) + " for " + Parameter.format(e.durationSeconds()) + " s");
+                return connections.leak(number(e), e.durationSeconds(), by);
             default:
                 throw new AssertionError(action);
         }

@@ -1,5 +1,6 @@
 package dev.scalelab.world;
 
+import dev.scalelab.engine.metrics.MetricsRegistry;
 import dev.scalelab.engine.resilience.AttemptRecord;
 import dev.scalelab.engine.scaling.Lifecycle;
 import dev.scalelab.sim.RandomStreams;
@@ -38,6 +39,10 @@ public final class World {
     private final DataSystem data;
     private final CacheSubsystem cache;
     private final MeshSystem mesh;
+    /** The instances' connection pools; null when the scenario has no database. */
+    private final ConnectionSystem connections;
+    /** The monitor: named metrics the parts record every second. */
+    private final MetricsRegistry monitor = new MetricsRegistry();
     /** Every part, in the order their sections appear in the report and their samples are taken. */
     private final List<Subsystem> parts = new ArrayList<>();
     private final SampleColumns sampleColumns = new SampleColumns();
@@ -62,12 +67,17 @@ public final class World {
         balancer.attach(scaling.pool());
         data = scenario.database() == null ? null
                 : new DataSystem(this, sim, scenario.database(), scenario.workload().keys().count(), streams.stream("database"));
-        cache = new CacheSubsystem(this, sim, streams, data, workload);
+        connections = data == null ? null : new ConnectionSystem(this, sim, scenario, data, streams, monitor);
+        if (connections != null) {
+            connections.attach(scaling.pool());
+        }
+        cache = new CacheSubsystem(this, sim, streams, connections, workload);
         mesh = scenario.dependencies().isEmpty() ? null : new MeshSystem(this, sim, scenario.dependencies(), streams);
-        timeline = new Timeline(this, scenario, workload, balancer, scaling, cache, data, mesh);
+        timeline = new Timeline(this, scenario, workload, balancer, scaling, cache, data, mesh, connections);
         parts.addAll(List.of(metrics, scaling, balancer, log, cache));
         if (data != null) {
             parts.add(data);
+            parts.add(connections);
         }
         if (mesh != null) {
             parts.add(mesh);
@@ -254,7 +264,7 @@ public final class World {
         if (c != null) {
             c.get(r.key, in.number, r.read, (servedBy, stale) -> afterData(r, true));
         } else if (data != null) {
-            data.query(r.key, r.read, r.session, ok -> afterData(r, ok));
+            connections.query(r, ok -> afterData(r, ok));
         } else {
             afterData(r, true);
         }
@@ -322,6 +332,9 @@ public final class World {
 
     void instanceAdded(ServiceInstance in) {
         balancer.instanceAdded(in);
+        if (connections != null) {
+            connections.instanceAdded(in);
+        }
     }
 
     void instanceRemoved(ServiceInstance in) {
@@ -330,6 +343,9 @@ public final class World {
             c.instanceGone(in.number);
         }
         balancer.instanceRemoved(in);
+        if (connections != null) {
+            connections.instanceRemoved(in);
+        }
     }
 
     void routingChanged() {
@@ -365,6 +381,11 @@ public final class World {
 
     // ------------------------------------------------------------------ views
 
+    /** The monitor's registry: every metric the parts recorded, with its last value. */
+    public MetricsRegistry monitor() {
+        return monitor;
+    }
+
     public Snapshot snapshot() {
         int n = SNAPSHOT_SERIES_POINTS;
         CacheSystem c = cache.cache();
@@ -372,7 +393,8 @@ public final class World {
                 metrics.completed(), metrics.rejectedCount(), metrics.failedCount(), metrics.lastSample(),
                 metrics.totalLatency(), metrics.seriesView(n), metrics.dispatches(), log.lineCount(), log.recent(),
                 scaling.view(), balancer.view(), c == null ? null : c.view(n), data == null ? null : data.view(n),
-                mesh == null ? List.of() : mesh.view(n), null);
+                mesh == null ? List.of() : mesh.view(n),
+                new PerformanceView(null, connections == null ? null : connections.view(n), null));
     }
 
     /** Every part's section of the report, in order. */
