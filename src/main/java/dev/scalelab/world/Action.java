@@ -42,7 +42,10 @@ public enum Action implements HasId {
             "Fault: a downstream service refuses every connection for a while; requests already with it fail."),
     FULL_GC("full-gc", Target.INSTANCE_OPTIONAL, null, 0, 0, false,
             "A full garbage collection now, on the instance given or on every one: parallel and g1 stop the world for a "
-                    + "time that grows with the live heap; zgc starts a concurrent major cycle.");
+                    + "time that grows with the live heap; zgc starts a concurrent major cycle."),
+    LEAK_CONNECTIONS("leak-connections", Target.NONE, "the fraction of queries that keep their connection", 0, 1, true,
+            "For a while, this fraction of database queries never return their connection: the pools drain, and "
+                    + "leak detection (leakDetectionThresholdMs) logs each leaked connection.");
 
     /** What an action's target names. */
     public enum Target {

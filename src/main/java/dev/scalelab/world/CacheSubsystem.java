@@ -28,18 +28,18 @@ final class CacheSubsystem implements Subsystem {
     private final World world;
     private final Simulation sim;
     private final RandomStreams streams;
-    /** Where misses go: the database, or a store that answers after a sampled latency. */
-    private final DataSystem data;
+    /** Where misses go: the database (through the instances' connection pools), or null for a store that answers after a sampled latency. */
+    private final BackingStore database;
     private final WorkloadSystem workload;
     private CacheSystem cache;
     /** Levels with a column of their own, or -1 without cache columns. */
     private int levelColumns = -1;
 
-    CacheSubsystem(World world, Simulation sim, RandomStreams streams, DataSystem data, WorkloadSystem workload) {
+    CacheSubsystem(World world, Simulation sim, RandomStreams streams, BackingStore database, WorkloadSystem workload) {
         this.world = world;
         this.sim = sim;
         this.streams = streams;
-        this.data = data;
+        this.database = database;
         this.workload = workload;
         rebuild();
     }
@@ -78,7 +78,7 @@ final class CacheSubsystem implements Subsystem {
             cache = null;
             return;
         }
-        BackingStore store = data != null ? data : new FixedLatencyStore(sim, c.storeLatency().toDistribution(),
+        BackingStore store = database != null ? database : new FixedLatencyStore(sim, c.storeLatency().toDistribution(),
                 streams.stream("cache.store"));
         cache = new CacheSystem(sim, c, workload.keys(), store, streams.stream("cache"), cache);
     }

@@ -76,7 +76,8 @@ final class DataSystem implements BackingStore, Subsystem {
                 .withConnectionLimit(d.connectionLimit()).withQueueCapacity(d.queueCapacity())
                 .withServiceMs(d.readServiceTime().toDistribution(), d.writeServiceTime().toDistribution())
                 .withMigration(d.migrationKeysPerSecond(), DatabaseConfig.MigrationReads.byId(d.migrationReads()))
-                .withFailoverDetectionMs(d.failoverDetectionMs());
+                .withFailoverDetectionMs(d.failoverDetectionMs())
+                .withClientConnections(d.maxConnections(), d.cores());
     }
 
     private void onEvent(DataEvent e) {
@@ -106,7 +107,9 @@ final class DataSystem implements BackingStore, Subsystem {
             retiredKeysMoved += c.keysMoved();
             lastQueries -= c.reads() + c.writes();
             lastStale -= c.staleReads();
+            Database previous = database;
             database = new Database(sim, toConfig(next, keyCount), random.split(), this::onEvent);
+            database.takeClientConnections(previous);
             // Sessions remember log positions and versions of the old database; they start over with it.
             sessions = newSessions(next.sessions());
             world.log(Source.DATABASE, "rebuilt with " + next.strategy() + " (" + next.shards() + " shards): a new layout starts empty");
@@ -137,6 +140,23 @@ final class DataSystem implements BackingStore, Subsystem {
         } else {
             database.write(key, s, r -> done.accept(r.ok()));
         }
+    }
+
+    // The instances' connection pools open their connections here, against maxConnections.
+    boolean openClientConnection() {
+        return database.openClientConnection();
+    }
+
+    void closeClientConnection() {
+        database.closeClientConnection();
+    }
+
+    int clientConnections() {
+        return database.clientConnections();
+    }
+
+    int runningQueries() {
+        return database.runningQueries();
     }
 
     int sessionCount() {

@@ -93,7 +93,15 @@ public enum Parameter implements FieldSpec {
     RUNTIME_INITIATING_OCCUPANCY("service.runtime.initiatingOccupancyPercent", RuntimeSystem.Step.RECONFIGURE_HEAPS),
     OBJECT_POOL_CAPACITY("service.objectPool.capacity", RuntimeSystem.Step.RECONFIGURE_POOLS),
     OBJECT_POOL_OBJECTS("service.objectPool.objectsPerRequest", RuntimeSystem.Step.RECONFIGURE_POOLS),
-    OBJECT_POOL_OBJECT_KB("service.objectPool.objectKb", RuntimeSystem.Step.RECONFIGURE_POOLS);
+    OBJECT_POOL_OBJECT_KB("service.objectPool.objectKb", RuntimeSystem.Step.RECONFIGURE_POOLS),
+    DB_MAX_CONNECTIONS("database.maxConnections", DataSystem.Step.CONFIGURE),
+    DB_CORES("database.cores", DataSystem.Step.CONFIGURE),
+    POOL_MAXIMUM_SIZE("service.connectionPool.maximumPoolSize", ConnectionSystem.Step.RECONFIGURE_POOLS),
+    POOL_MINIMUM_IDLE("service.connectionPool.minimumIdle", ConnectionSystem.Step.RECONFIGURE_POOLS),
+    POOL_CONNECTION_TIMEOUT("service.connectionPool.connectionTimeoutMs", ConnectionSystem.Step.RECONFIGURE_POOLS),
+    POOL_CONNECTION_SETUP("service.connectionPool.connectionSetupMs", ConnectionSystem.Step.RECONFIGURE_POOLS),
+    POOL_MAX_LIFETIME("service.connectionPool.maxLifetimeSeconds", ConnectionSystem.Step.RECONFIGURE_POOLS),
+    POOL_LEAK_DETECTION("service.connectionPool.leakDetectionThresholdMs", ConnectionSystem.Step.RECONFIGURE_POOLS);
 
     private final String path;
     /** How its owner applies a change: naming a step is what makes a parameter live, so one without a step does not compile. */
@@ -213,11 +221,12 @@ public enum Parameter implements FieldSpec {
 
     /**
      * The value of this parameter in {@code s}: a Double, Integer, String or Boolean. A parameter of a
-     * section or list item the scenario does not have (a third cache level of a two-level cache)
-     * reads as 0, false or "", which its form shows disabled.
+     * section that setting it creates with its defaults ({@code service.connectionPool}) reads as
+     * that default; one of a list item or top-level section the scenario does not have (a third
+     * cache level of a two-level cache) reads as 0, false or "".
      */
     public Object read(Scenario s) {
-        Object value = ScenarioFields.read(s, path);
+        Object value = ScenarioFields.readAsCreated(s, path);
         if (value != null) {
             return value;
         }

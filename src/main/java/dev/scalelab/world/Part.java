@@ -16,7 +16,8 @@ enum Part {
     SCALING(ScalingSystem.Step.values()),
     CACHE(CacheSubsystem.Step.values()),
     DATA(DataSystem.Step.values()),
-    RUNTIME(RuntimeSystem.Step.values());
+    RUNTIME(RuntimeSystem.Step.values()),
+    CONNECTIONS(ConnectionSystem.Step.values());
 
     private static final Map<Parameter, Part> OWNER = owners();
 

@@ -4,6 +4,7 @@ import dev.scalelab.sim.RateShape;
 
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -69,10 +70,28 @@ public final class ScenarioFields {
      * cache does not have).
      */
     public static Object read(Scenario s, String path) {
+        return read(s, path, false);
+    }
+
+    /**
+     * As {@link #read}, but a section that {@link #with} would create with its defaults (one inside
+     * another section, such as {@code service.connectionPool}) reads as those defaults.
+     */
+    static Object readAsCreated(Scenario s, String path) {
+        return read(s, path, true);
+    }
+
+    private static Object read(Scenario s, String path, boolean defaults) {
         Location at = locate(path);
         Object holder = s;
         for (int i = 0; i < at.steps.size(); i++) {
             Step step = at.steps.get(i);
+            if (holder == null && defaults && i >= 2 && at.steps.get(i - 1).index < 0) {
+                Class<?> section = at.steps.get(i - 1).component.getType();
+                if (Arrays.stream(section.getFields()).anyMatch(f -> f.getName().equals("DEFAULT"))) {
+                    holder = ScenarioBinder.staticField(section, "DEFAULT");
+                }
+            }
             if (holder == null) {
                 return null;
             }

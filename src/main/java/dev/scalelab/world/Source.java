@@ -26,6 +26,8 @@ public enum Source implements HasId {
     OUTLIER,
     CACHE,
     DATABASE,
+    /** The instances' connection pools (HikariCP's warnings) and how the fleet's connections fit the database. */
+    CONNECTIONS,
     MESH,
     BREAKER,
     /** The instances' garbage collectors: old and full collections, allocation stalls, pauses past the target. */

@@ -24,9 +24,11 @@ final class Timeline {
     private final DataSystem data;
     private final MeshSystem mesh;
     private final RuntimeSystem runtime;
+    /** Null when the scenario has no database. */
+    private final ConnectionSystem connections;
 
     Timeline(World world, Scenario initial, WorkloadSystem workload, BalancerSystem balancer, ScalingSystem scaling,
-             CacheSubsystem cache, DataSystem data, MeshSystem mesh, RuntimeSystem runtime) {
+             CacheSubsystem cache, DataSystem data, MeshSystem mesh, RuntimeSystem runtime, ConnectionSystem connections) {
         this.world = world;
         this.initial = initial;
         this.entries = initial.timeline();
@@ -37,6 +39,7 @@ final class Timeline {
         this.data = data;
         this.mesh = mesh;
         this.runtime = runtime;
+        this.connections = connections;
     }
 
     /** The subsystem that owns {@code part}'s parameters, or null when the scenario lacks it (no database). */
@@ -48,6 +51,7 @@ final class Timeline {
             case CACHE -> cache;
             case DATA -> data;
             case RUNTIME -> runtime;
+            case CONNECTIONS -> connections;
         };
     }
 
@@ -220,6 +224,13 @@ final class Timeline {
             case FULL_GC:
                 world.log(by, "full-gc" + (e.target() == null ? " on every instance" : " " + e.target()));
                 return runtime.fullGc(e.target(), by);
+            case LEAK_CONNECTIONS:
+                if (connections == null) {
+                    world.log(by, "leak-connections: this scenario has no database");
+                    return false;
+                }
+                world.log(by, "leak-connections " + show(e.value()) + " for " + Parameter.format(e.durationSeconds()) + " s");
+                return connections.leak(number(e), e.durationSeconds(), by);
             default:
                 throw new AssertionError(action);
         }

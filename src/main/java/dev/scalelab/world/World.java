@@ -40,6 +40,8 @@ public final class World {
     private final CacheSubsystem cache;
     private final MeshSystem mesh;
     private final RuntimeSystem runtime;
+    /** The instances' connection pools; null when the scenario has no database. */
+    private final ConnectionSystem connections;
     /** The monitor: named metrics the parts record every second. */
     private final MetricsRegistry monitor = new MetricsRegistry();
     /** Every part, in the order their sections appear in the report and their samples are taken. */
@@ -66,13 +68,18 @@ public final class World {
         balancer.attach(scaling.pool());
         data = scenario.database() == null ? null
                 : new DataSystem(this, sim, scenario.database(), scenario.workload().keys().count(), streams.stream("database"));
-        cache = new CacheSubsystem(this, sim, streams, data, workload);
+        connections = data == null ? null : new ConnectionSystem(this, sim, scenario, data, streams, monitor);
+        if (connections != null) {
+            connections.attach(scaling.pool());
+        }
+        cache = new CacheSubsystem(this, sim, streams, connections, workload);
         mesh = scenario.dependencies().isEmpty() ? null : new MeshSystem(this, sim, scenario.dependencies(), streams);
         runtime = new RuntimeSystem(this, sim, scaling.pool(), monitor, streams.stream("runtime"));
-        timeline = new Timeline(this, scenario, workload, balancer, scaling, cache, data, mesh, runtime);
+        timeline = new Timeline(this, scenario, workload, balancer, scaling, cache, data, mesh, runtime, connections);
         parts.addAll(List.of(metrics, scaling, balancer, log, cache));
         if (data != null) {
             parts.add(data);
+            parts.add(connections);
         }
         if (mesh != null) {
             parts.add(mesh);
@@ -276,7 +283,7 @@ public final class World {
         if (c != null) {
             c.get(r.key, in.number, r.read, (servedBy, stale) -> afterData(r, true));
         } else if (data != null) {
-            data.query(r.key, r.read, r.session, ok -> afterData(r, ok));
+            connections.query(r, ok -> afterData(r, ok));
         } else {
             afterData(r, true);
         }
@@ -351,6 +358,9 @@ public final class World {
         if (runtime != null) { // the initial instances come before the runtime, which takes them when it is made
             runtime.instanceAdded(in);
         }
+        if (connections != null) {
+            connections.instanceAdded(in);
+        }
     }
 
     void instanceRemoved(ServiceInstance in) {
@@ -360,6 +370,9 @@ public final class World {
         }
         balancer.instanceRemoved(in);
         runtime.instanceRemoved(in);
+        if (connections != null) {
+            connections.instanceRemoved(in);
+        }
     }
 
     void routingChanged() {
@@ -395,6 +408,11 @@ public final class World {
 
     // ------------------------------------------------------------------ views
 
+    /** The monitor's registry: every metric the parts recorded, with its last value. */
+    public MetricsRegistry monitor() {
+        return monitor;
+    }
+
     public Snapshot snapshot() {
         int n = SNAPSHOT_SERIES_POINTS;
         CacheSystem c = cache.cache();
@@ -408,12 +426,8 @@ public final class World {
     /** The Performance panel's parts this scenario has, or null when it has none. */
     private PerformanceView performanceView(int n) {
         PerformanceView.RuntimeView heaps = runtime.view(n);
-        return heaps == null ? null : new PerformanceView(heaps, null, null);
-    }
-
-    /** The monitor: the named metrics every part records each simulated second. */
-    public MetricsRegistry monitor() {
-        return monitor;
+        PerformanceView.ConnectionsView pools = connections == null ? null : connections.view(n);
+        return heaps == null && pools == null ? null : new PerformanceView(heaps, pools, null);
     }
 
     /** Every part's section of the report, in order. */

@@ -14,4 +14,17 @@ public interface BackingStore {
 
     /** Writes {@code key} durably (a write, or a write-back flush). */
     void write(int key, Event done);
+
+    /**
+     * A read for service instance {@code instance} (-1 for none): a store that holds per-instance
+     * resources, such as a database reached through each instance's connection pool, uses them.
+     */
+    default void read(int key, int instance, Event done) {
+        read(key, done);
+    }
+
+    /** A write for service instance {@code instance} (-1 for none, such as a shared level's write-back). */
+    default void write(int key, int instance, Event done) {
+        write(key, done);
+    }
 }

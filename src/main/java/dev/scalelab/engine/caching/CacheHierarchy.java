@@ -197,7 +197,7 @@ public final class CacheHierarchy {
         long version = storedVersion(key); // the store answers with what it held when asked
         long startNanos = simulation.nowNanos();
         PendingLoad load = pending;
-        store.read(key, () -> {
+        store.read(key, requester.instance(), () -> {
             if (--load.loadsInFlight == 0) {
                 pendingLoads.remove(key);
             }
@@ -257,15 +257,15 @@ public final class CacheHierarchy {
         writes++;
         long version = ++versionsOf(key).issued;
         switch (hierarchyConfig.writePolicy()) {
-            case CACHE_ASIDE -> writeStore(key, version, () ->
+            case CACHE_ASIDE -> writeStore(key, instance, version, () ->
                     invalidateCopies(key, instance, () -> acknowledge(key, version, SERVED_BY_STORE, done)));
             case WRITE_THROUGH -> updateCopies(key, instance, version, false, () ->
-                    writeStore(key, version, () -> acknowledge(key, version, SERVED_BY_STORE, done)));
+                    writeStore(key, instance, version, () -> acknowledge(key, version, SERVED_BY_STORE, done)));
             case WRITE_BACK -> updateCopies(key, instance, version, true, () -> {
                 acknowledge(key, version, dirtyTier(), done);
                 simulation.scheduleIn(writeBackFlushDelayNanos, () -> flushIfDirty(key, instance, version));
             });
-            case WRITE_AROUND -> writeStore(key, version, () -> acknowledge(key, version, SERVED_BY_STORE, done));
+            case WRITE_AROUND -> writeStore(key, instance, version, () -> acknowledge(key, version, SERVED_BY_STORE, done));
         }
     }
 
@@ -310,9 +310,9 @@ public final class CacheHierarchy {
         simulation.scheduleIn(slowestNanos, then);
     }
 
-    private void writeStore(int key, long version, Event then) {
+    private void writeStore(int key, int instance, long version, Event then) {
         storeWrites++;
-        store.write(key, () -> {
+        store.write(key, instance, () -> {
             KeyVersions versions = versionsOf(key);
             versions.stored = Math.max(versions.stored, version);
             then.fire();
@@ -330,7 +330,7 @@ public final class CacheHierarchy {
         for (Tier tier : tiers) {
             CacheLevel level = tier.existingCopy(instance);
             if (level != null && level.markClean(key, version)) {
-                writeStore(key, version, () -> { });
+                writeStore(key, instance, version, () -> { });
                 return;
             }
         }
@@ -349,7 +349,7 @@ public final class CacheHierarchy {
         if (demote) {
             tiers[below].copyFor(instance).put(key, simulation.nowNanos(), version, recompute, dirty);
         } else if (dirty && cause != RemovalCause.LOST && cause != RemovalCause.MOVED) {
-            writeStore(key, version, () -> { });
+            writeStore(key, instance, version, () -> { });
         }
     }
 

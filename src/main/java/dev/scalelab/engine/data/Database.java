@@ -78,6 +78,9 @@ public final class Database {
     private long failed;
     private long rerouted;
     private long dualReadFallbacks;
+    /** Client connections open now, against {@code maxConnections}, and those refused so far. */
+    private int clientConnections;
+    private long refusedClientConnections;
 
     /**
      * @param random   the database's own stream (such as {@code streams.stream("database")}); split
@@ -123,6 +126,13 @@ public final class Database {
             throw new IllegalArgumentException("the database's layout cannot change in place: build a new one");
         }
         config = next.withShards(config.shards());
+        for (Shard shard : shardsById) {
+            for (Node n : shard.nodes) {
+                if (n.cpu != null) {
+                    n.cpu.setCores(config.cores());
+                }
+            }
+        }
     }
 
     /** The router in force; during a migration, the target layout. */
@@ -268,7 +278,15 @@ public final class Database {
         node.inService.add(q);
         double serviceMs = (q.kind == Kind.READ ? config.readServiceMs() : config.writeServiceMs())
                 .sample(serviceRandom);
-        sim.scheduleIn(Simulation.millisToNanos(serviceMs), () -> serviceDone(q));
+        if (config.cores() == 0 && node.cpu == null) {
+            sim.scheduleIn(Simulation.millisToNanos(serviceMs), () -> serviceDone(q));
+        } else {
+            // The service time is the query's work at full speed; more queries than cores share them.
+            if (node.cpu == null) {
+                node.cpu = new NodeCpu(sim, config.cores());
+            }
+            node.cpu.start(q, Simulation.millisToNanos(serviceMs), () -> serviceDone(q));
+        }
     }
 
     private void serviceDone(Query q) {
@@ -400,6 +418,55 @@ public final class Database {
         }
     }
 
+    // ------------------------------------------------------------------ client connections
+
+    /**
+     * A client opens a connection: accepted while fewer than {@code maxConnections} are open, as
+     * PostgreSQL answers "sorry, too many clients already" beyond {@code max_connections}. The
+     * connections count against the database as a whole, as clients reach it through one endpoint.
+     */
+    public boolean openClientConnection() {
+        if (clientConnections >= config.maxConnections()) {
+            refusedClientConnections++;
+            return false;
+        }
+        clientConnections++;
+        return true;
+    }
+
+    /** A client closes a connection; its slot is free again. */
+    public void closeClientConnection() {
+        if (clientConnections == 0) {
+            throw new IllegalStateException("no client connection is open");
+        }
+        clientConnections--;
+    }
+
+    public int clientConnections() {
+        return clientConnections;
+    }
+
+    public long refusedClientConnections() {
+        return refusedClientConnections;
+    }
+
+    /** This database replaces {@code previous} (a new layout): the clients' connections move over, still open. */
+    public void takeClientConnections(Database previous) {
+        clientConnections = previous.clientConnections;
+        refusedClientConnections = previous.refusedClientConnections;
+    }
+
+    /** Queries in service on every node now (with contention modelled, only those using the cores: not those awaiting replicas' acks). */
+    public int runningQueries() {
+        int n = 0;
+        for (Shard shard : shardsById) {
+            for (Node node : shard.nodes) {
+                n += node.cpu != null ? node.cpu.running() : node.inService.size();
+            }
+        }
+        return n;
+    }
+
     // ------------------------------------------------------------------ replication
 
     /** Sends an entry to every live replica of the shard, each to apply after its own lag. */
@@ -499,6 +566,9 @@ public final class Database {
         lost.addAll(dead.queue);
         dead.inService.clear();
         dead.queue.clear();
+        if (dead.cpu != null) {
+            dead.cpu.clear();
+        }
         for (Query q : lost) {
             fail(q, shardId, dead.name, dead.name + " died");
         }

@@ -28,13 +28,17 @@ import dev.scalelab.sim.HasId;
  * @param hotShardFactor         a shard is hot when its load over the last second exceeds this many
  *                               times the mean shard load
  * @param hotKeyShare            a key is hot when it draws more than this share of a second's queries
+ * @param maxConnections         client connections the database accepts (PostgreSQL's max_connections)
+ * @param cores                  CPU cores of each node: more queries running at once share them; 0 leaves
+ *                               contention out
  */
 public record DatabaseConfig(int shards, int keyCount, ShardRouter.Strategy strategy, int virtualNodes,
                              int replicasPerShard, Distribution replicationLagMs, ReadPolicy readPolicy,
                              Consistency consistency, ReplicationMode replicationMode, int connectionLimit,
                              int queueCapacity, Distribution readServiceMs, Distribution writeServiceMs,
                              double migrationKeysPerSecond, MigrationReads migrationReads, RangeSplit rangeSplit,
-                             double failoverDetectionMs, double hotShardFactor, double hotKeyShare) {
+                             double failoverDetectionMs, double hotShardFactor, double hotKeyShare,
+                             int maxConnections, int cores) {
 
     public DatabaseConfig {
         require(shards >= 1, "shards", "at least 1");
@@ -47,6 +51,8 @@ public record DatabaseConfig(int shards, int keyCount, ShardRouter.Strategy stra
         require(failoverDetectionMs >= 0, "failoverDetectionMs", "0 or more");
         require(hotShardFactor > 1, "hotShardFactor", "above 1");
         require(hotKeyShare > 0 && hotKeyShare <= 1, "hotKeyShare", "in (0, 1]");
+        require(maxConnections >= 1, "maxConnections", "at least 1");
+        require(cores >= 0, "cores", "0 or more");
         if (strategy == null || replicationLagMs == null || readPolicy == null || consistency == null
                 || replicationMode == null || readServiceMs == null || writeServiceMs == null
                 || migrationReads == null || rangeSplit == null) {
@@ -64,125 +70,133 @@ public record DatabaseConfig(int shards, int keyCount, ShardRouter.Strategy stra
      * 4 shards of 100,000 keys on a 100-point ring, 2 replicas with 20-200 ms lag, reads from any
      * replica, eventual consistency, asynchronous replication, 20 connections and 200 queued per
      * node, 1 ms reads and 2 ms writes (exponential), 1,000 keys/s migration with dual reads, hot-range
-     * splits, 5 s failover detection, hot at 2x the mean shard load or 10% of the queries.
+     * splits, 5 s failover detection, hot at 2x the mean shard load or 10% of the queries,
+     * 100 client connections (PostgreSQL's max_connections) and no CPU contention.
      */
     public static DatabaseConfig defaults() {
         return new DatabaseConfig(4, 100_000, ShardRouter.Strategy.CONSISTENT_HASH, 100, 2,
                 new Distribution.Uniform(20, 200), ReadPolicy.REPLICAS_FIRST, Consistency.EVENTUAL,
                 ReplicationMode.ASYNC, 20, 200, new Distribution.Exponential(1), new Distribution.Exponential(2),
-                1_000, MigrationReads.DUAL_READ, RangeSplit.HOTTEST, 5_000, 2.0, 0.1);
+                1_000, MigrationReads.DUAL_READ, RangeSplit.HOTTEST, 5_000, 2.0, 0.1, 100, 0);
     }
 
     public DatabaseConfig withShards(int v) {
         return new DatabaseConfig(v, keyCount, strategy, virtualNodes, replicasPerShard, replicationLagMs,
                 readPolicy, consistency, replicationMode, connectionLimit, queueCapacity, readServiceMs,
                 writeServiceMs, migrationKeysPerSecond, migrationReads, rangeSplit, failoverDetectionMs,
-                hotShardFactor, hotKeyShare);
+                hotShardFactor, hotKeyShare, maxConnections, cores);
     }
 
     public DatabaseConfig withKeyCount(int v) {
         return new DatabaseConfig(shards, v, strategy, virtualNodes, replicasPerShard, replicationLagMs,
                 readPolicy, consistency, replicationMode, connectionLimit, queueCapacity, readServiceMs,
                 writeServiceMs, migrationKeysPerSecond, migrationReads, rangeSplit, failoverDetectionMs,
-                hotShardFactor, hotKeyShare);
+                hotShardFactor, hotKeyShare, maxConnections, cores);
     }
 
     public DatabaseConfig withStrategy(ShardRouter.Strategy v) {
         return new DatabaseConfig(shards, keyCount, v, virtualNodes, replicasPerShard, replicationLagMs,
                 readPolicy, consistency, replicationMode, connectionLimit, queueCapacity, readServiceMs,
                 writeServiceMs, migrationKeysPerSecond, migrationReads, rangeSplit, failoverDetectionMs,
-                hotShardFactor, hotKeyShare);
+                hotShardFactor, hotKeyShare, maxConnections, cores);
     }
 
     public DatabaseConfig withVirtualNodes(int v) {
         return new DatabaseConfig(shards, keyCount, strategy, v, replicasPerShard, replicationLagMs,
                 readPolicy, consistency, replicationMode, connectionLimit, queueCapacity, readServiceMs,
                 writeServiceMs, migrationKeysPerSecond, migrationReads, rangeSplit, failoverDetectionMs,
-                hotShardFactor, hotKeyShare);
+                hotShardFactor, hotKeyShare, maxConnections, cores);
     }
 
     public DatabaseConfig withReplicasPerShard(int v) {
         return new DatabaseConfig(shards, keyCount, strategy, virtualNodes, v, replicationLagMs,
                 readPolicy, consistency, replicationMode, connectionLimit, queueCapacity, readServiceMs,
                 writeServiceMs, migrationKeysPerSecond, migrationReads, rangeSplit, failoverDetectionMs,
-                hotShardFactor, hotKeyShare);
+                hotShardFactor, hotKeyShare, maxConnections, cores);
     }
 
     public DatabaseConfig withReplicationLagMs(Distribution v) {
         return new DatabaseConfig(shards, keyCount, strategy, virtualNodes, replicasPerShard, v,
                 readPolicy, consistency, replicationMode, connectionLimit, queueCapacity, readServiceMs,
                 writeServiceMs, migrationKeysPerSecond, migrationReads, rangeSplit, failoverDetectionMs,
-                hotShardFactor, hotKeyShare);
+                hotShardFactor, hotKeyShare, maxConnections, cores);
     }
 
     public DatabaseConfig withReadPolicy(ReadPolicy v) {
         return new DatabaseConfig(shards, keyCount, strategy, virtualNodes, replicasPerShard, replicationLagMs,
                 v, consistency, replicationMode, connectionLimit, queueCapacity, readServiceMs,
                 writeServiceMs, migrationKeysPerSecond, migrationReads, rangeSplit, failoverDetectionMs,
-                hotShardFactor, hotKeyShare);
+                hotShardFactor, hotKeyShare, maxConnections, cores);
     }
 
     public DatabaseConfig withConsistency(Consistency v) {
         return new DatabaseConfig(shards, keyCount, strategy, virtualNodes, replicasPerShard, replicationLagMs,
                 readPolicy, v, replicationMode, connectionLimit, queueCapacity, readServiceMs,
                 writeServiceMs, migrationKeysPerSecond, migrationReads, rangeSplit, failoverDetectionMs,
-                hotShardFactor, hotKeyShare);
+                hotShardFactor, hotKeyShare, maxConnections, cores);
     }
 
     public DatabaseConfig withReplicationMode(ReplicationMode v) {
         return new DatabaseConfig(shards, keyCount, strategy, virtualNodes, replicasPerShard, replicationLagMs,
                 readPolicy, consistency, v, connectionLimit, queueCapacity, readServiceMs,
                 writeServiceMs, migrationKeysPerSecond, migrationReads, rangeSplit, failoverDetectionMs,
-                hotShardFactor, hotKeyShare);
+                hotShardFactor, hotKeyShare, maxConnections, cores);
     }
 
     public DatabaseConfig withConnectionLimit(int v) {
         return new DatabaseConfig(shards, keyCount, strategy, virtualNodes, replicasPerShard, replicationLagMs,
                 readPolicy, consistency, replicationMode, v, queueCapacity, readServiceMs,
                 writeServiceMs, migrationKeysPerSecond, migrationReads, rangeSplit, failoverDetectionMs,
-                hotShardFactor, hotKeyShare);
+                hotShardFactor, hotKeyShare, maxConnections, cores);
     }
 
     public DatabaseConfig withQueueCapacity(int v) {
         return new DatabaseConfig(shards, keyCount, strategy, virtualNodes, replicasPerShard, replicationLagMs,
                 readPolicy, consistency, replicationMode, connectionLimit, v, readServiceMs,
                 writeServiceMs, migrationKeysPerSecond, migrationReads, rangeSplit, failoverDetectionMs,
-                hotShardFactor, hotKeyShare);
+                hotShardFactor, hotKeyShare, maxConnections, cores);
     }
 
     public DatabaseConfig withServiceMs(Distribution read, Distribution write) {
         return new DatabaseConfig(shards, keyCount, strategy, virtualNodes, replicasPerShard, replicationLagMs,
                 readPolicy, consistency, replicationMode, connectionLimit, queueCapacity, read,
                 write, migrationKeysPerSecond, migrationReads, rangeSplit, failoverDetectionMs,
-                hotShardFactor, hotKeyShare);
+                hotShardFactor, hotKeyShare, maxConnections, cores);
     }
 
     public DatabaseConfig withMigration(double keysPerSecond, MigrationReads reads) {
         return new DatabaseConfig(shards, keyCount, strategy, virtualNodes, replicasPerShard, replicationLagMs,
                 readPolicy, consistency, replicationMode, connectionLimit, queueCapacity, readServiceMs,
                 writeServiceMs, keysPerSecond, reads, rangeSplit, failoverDetectionMs,
-                hotShardFactor, hotKeyShare);
+                hotShardFactor, hotKeyShare, maxConnections, cores);
     }
 
     public DatabaseConfig withRangeSplit(RangeSplit v) {
         return new DatabaseConfig(shards, keyCount, strategy, virtualNodes, replicasPerShard, replicationLagMs,
                 readPolicy, consistency, replicationMode, connectionLimit, queueCapacity, readServiceMs,
                 writeServiceMs, migrationKeysPerSecond, migrationReads, v, failoverDetectionMs,
-                hotShardFactor, hotKeyShare);
+                hotShardFactor, hotKeyShare, maxConnections, cores);
     }
 
     public DatabaseConfig withFailoverDetectionMs(double v) {
         return new DatabaseConfig(shards, keyCount, strategy, virtualNodes, replicasPerShard, replicationLagMs,
                 readPolicy, consistency, replicationMode, connectionLimit, queueCapacity, readServiceMs,
                 writeServiceMs, migrationKeysPerSecond, migrationReads, rangeSplit, v,
-                hotShardFactor, hotKeyShare);
+                hotShardFactor, hotKeyShare, maxConnections, cores);
     }
 
     public DatabaseConfig withHotThresholds(double shardFactor, double keyShare) {
         return new DatabaseConfig(shards, keyCount, strategy, virtualNodes, replicasPerShard, replicationLagMs,
                 readPolicy, consistency, replicationMode, connectionLimit, queueCapacity, readServiceMs,
                 writeServiceMs, migrationKeysPerSecond, migrationReads, rangeSplit, failoverDetectionMs,
-                shardFactor, keyShare);
+                shardFactor, keyShare, maxConnections, cores);
+    }
+
+    public DatabaseConfig withClientConnections(int maxConnectionsValue, int coresValue) {
+        return new DatabaseConfig(shards, keyCount, strategy, virtualNodes, replicasPerShard, replicationLagMs,
+                readPolicy, consistency, replicationMode, connectionLimit, queueCapacity, readServiceMs,
+                writeServiceMs, migrationKeysPerSecond, migrationReads, rangeSplit, failoverDetectionMs,
+                hotShardFactor, hotKeyShare, maxConnectionsValue, coresValue);
     }
 
     /** Which node of a shard serves a read; a node that cannot honour the session guarantee is skipped. */

@@ -25,6 +25,8 @@ final class Node {
 
     final ArrayDeque<Query> queue = new ArrayDeque<>();
     final List<Query> inService = new ArrayList<>();
+    /** Its cores shared by the running queries, from the first query run with contention modelled; null before. */
+    NodeCpu cpu;
     long served;
 
     Node(Shard shard, String name, boolean primary) {
