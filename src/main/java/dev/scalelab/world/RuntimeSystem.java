@@ -429,8 +429,8 @@ final class RuntimeSystem implements Subsystem {
         double now = sim.nowSeconds();
         double target = service().runtime() == null ? Double.POSITIVE_INFINITY : service().runtime().pauseTargetMs();
         if (longestPauseMsThisSecond > target) {
-            world.log(Source.GC, "pauses took " + ms(pauseMsThisSecond) + " ms of the fleet's last second in "
-                    + collectionsThisSecond + " collections; the longest, " + ms(longestPauseMsThisSecond) + " ms on "
+            world.log(Source.GC, "the fleet's pauses added up to " + ms(pauseMsThisSecond) + " ms in the last second ("
+                    + collectionsThisSecond + " collections); the longest, " + ms(longestPauseMsThisSecond) + " ms on "
                     + longestPauseInstance + ", exceeds the " + ms(target) + " ms pause target");
         }
         pauseMsSeries.append(pauseMsThisSecond);

@@ -27,6 +27,10 @@ import java.util.Set;
  *       (sent to it, retries included); with a breaker (at the start, or set by the timeline)
  *       {@code <name>_not_permitted_per_s} and {@code <name>_breaker_state} (CLOSED, OPEN,
  *       HALF_OPEN, ...).</li>
+ *   <li>runtime (at the start, or set by the timeline): {@code gc_pause_ms_per_s} (the fleet's pause
+ *       time in the second, summed over instances), {@code gc_collections_per_s},
+ *       {@code gc_allocated_mb_per_s}; object pool: {@code object_pool_hit_ratio},
+ *       {@code object_pool_drops_per_s}.</li>
  * </ul>
  * Names are lower case, with anything other than letters and digits turned into {@code _}.
  */

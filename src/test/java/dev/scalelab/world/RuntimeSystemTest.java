@@ -93,6 +93,22 @@ class RuntimeSystemTest {
     }
 
     @Test
+    void collectionsFollowTheAllocationRateOverEdenAcrossTheFleet() {
+        // gc-pauses without its cure: each request allocates 256 KB on average and misses 8 objects
+        // of 128 KB, 1.25 MB in all; parallel's eden is 8/10 of a third of the 1024 MB heap.
+        World w = new World(Presets.load("gc-pauses").withTimeline(List.of()));
+        w.advanceTo(Simulation.secondsToNanos(300));
+        JsonNode gc = Report.of(w, 0).get("runtime").get("gc");
+        double allocatedMb = gc.get("allocatedMb").asDouble();
+        double requests = w.snapshot().completed() + w.snapshot().instances().stream().mapToInt(i -> i.busy()).sum();
+        assertEquals(requests * 1.25, allocatedMb, 0.01 * requests * 1.25);
+        double edenMb = 1024 / 3.0 * 0.8;
+        long collections = gc.get("youngCollections").asLong() + gc.get("oldCollections").asLong();
+        // Each instance's eden holds what it allocated since its last collection: at most one eden each.
+        assertEquals(allocatedMb / edenMb, collections, 4);
+    }
+
+    @Test
     void aPoolAsLargeAsTheWorkersTimesTheirObjectsMissesOnlyWhileItFills() {
         // 4 instances × 8 workers × 8 objects: each pool of 64 misses at most 64 times, never drops.
         Scenario s = Presets.load("gc-pauses").withTimeline(List.of());

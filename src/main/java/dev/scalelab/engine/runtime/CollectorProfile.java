@@ -52,6 +52,8 @@ public record CollectorProfile(double youngFixedMs, double copyMsPerMb, double f
     /** g1's bounds for its young generation (G1NewSizePercent 5, G1MaxNewSizePercent 60), and where it starts. */
     public static final double G1_MIN_YOUNG_SHARE = 0.05;
     public static final double G1_MAX_YOUNG_SHARE = 0.60;
+    /** g1 keeps this share of the heap free for promotions (G1ReservePercent 10): young never grows into it. */
+    public static final double G1_RESERVE_SHARE = 0.10;
     /** g1 spreads the old regions a mark found over this many mixed collections (G1MixedGCCountTarget 8). */
     public static final int G1_MIXED_COUNT_TARGET = 8;
 

@@ -311,13 +311,15 @@ public final class Heap {
     /**
      * g1's young sizing: the young generation that would have made this pause meet the target, if
      * the copy cost grows with it, averaged with the present size (g1 predicts from a decaying
-     * average of past pauses), within 5-60% of the heap.
+     * average of past pauses), within 5-60% of the heap and never into the old space in use and
+     * g1's reserve.
      */
     private void adaptYoung(double youngPauseMs) {
         double variable = youngPauseMs - profile.youngFixedMs();
         double room = config.pauseTargetMs() - profile.youngFixedMs();
-        long max = Math.round(config.heapBytes() * CollectorProfile.G1_MAX_YOUNG_SHARE);
         long min = Math.round(config.heapBytes() * CollectorProfile.G1_MIN_YOUNG_SHARE);
+        long free = config.heapBytes() - oldUsed - Math.round(config.heapBytes() * CollectorProfile.G1_RESERVE_SHARE);
+        long max = Math.max(min, Math.min(Math.round(config.heapBytes() * CollectorProfile.G1_MAX_YOUNG_SHARE), free));
         double desired = variable <= 0 ? max : youngBytes * Math.max(0, room) / variable;
         long next = Math.round((youngBytes + desired) / 2);
         size(Math.max(min, Math.min(max, next)));
