@@ -1,5 +1,6 @@
 package dev.scalelab.world;
 
+import dev.scalelab.engine.metrics.MetricsRegistry;
 import dev.scalelab.engine.resilience.AttemptRecord;
 import dev.scalelab.engine.scaling.Lifecycle;
 import dev.scalelab.sim.RandomStreams;
@@ -38,6 +39,11 @@ public final class World {
     private final DataSystem data;
     private final CacheSubsystem cache;
     private final MeshSystem mesh;
+    /** The monitor: named metrics the parts record every simulated second. */
+    private final MetricsRegistry monitor = new MetricsRegistry();
+    private final ProfilerSystem profiler;
+    /** Hears every answered request, its phases closed: a test's hook. */
+    private Consumer<Request> answeredHook;
     /** Every part, in the order their sections appear in the report and their samples are taken. */
     private final List<Subsystem> parts = new ArrayList<>();
     private final SampleColumns sampleColumns = new SampleColumns();
@@ -65,6 +71,7 @@ public final class World {
         cache = new CacheSubsystem(this, sim, streams, data, workload);
         mesh = scenario.dependencies().isEmpty() ? null : new MeshSystem(this, sim, scenario.dependencies(), streams);
         timeline = new Timeline(this, scenario, workload, balancer, scaling, cache, data, mesh);
+        profiler = new ProfilerSystem(sim, metrics, monitor);
         parts.addAll(List.of(metrics, scaling, balancer, log, cache));
         if (data != null) {
             parts.add(data);
@@ -72,6 +79,8 @@ public final class World {
         if (mesh != null) {
             parts.add(mesh);
         }
+        parts.add(profiler);
+        parts.add(new MonitorSystem(sim, metrics, scaling.pool(), monitor));
         for (Subsystem part : parts) {
             part.declareColumns(sampleColumns, scenario);
         }
@@ -228,6 +237,7 @@ public final class World {
     }
 
     private void startService(ServiceInstance in, Request r) {
+        r.enter(Phase.SERVICE, sim.nowNanos());
         in.busyChanged(sim.nowNanos(), +1);
         in.cpuChanged(sim.nowNanos(), +1);
         sim.schedule(sim.nowNanos() + Simulation.millisToNanos(scaling.serviceMs(in)), r);
@@ -252,8 +262,10 @@ public final class World {
         in.cpuChanged(sim.nowNanos(), -1);
         CacheSystem c = cache.cache();
         if (c != null) {
+            r.enter(Phase.CACHE, sim.nowNanos());
             c.get(r.key, in.number, r.read, (servedBy, stale) -> afterData(r, true));
         } else if (data != null) {
+            r.enter(Phase.DATABASE, sim.nowNanos());
             data.query(r.key, r.read, r.session, ok -> afterData(r, ok));
         } else {
             afterData(r, true);
@@ -264,6 +276,7 @@ public final class World {
         if (!ok || mesh == null) {
             finish(r, ok);
         } else {
+            r.enter(Phase.DOWNSTREAM, sim.nowNanos());
             mesh.call(r.id, depsOk -> finish(r, depsOk));
         }
     }
@@ -284,6 +297,10 @@ public final class World {
             lostWithInstance(r);
             return;
         }
+        r.endPhases(now);
+        if (answeredHook != null) {
+            answeredHook.accept(r);
+        }
         in.busyChanged(now, -1);
         balancer.onComplete(in, latencyNanos);
         boolean error = !ok || scaling.errs(in);
@@ -293,6 +310,7 @@ public final class World {
         } else {
             in.completed++;
             metrics.completed(latencyNanos);
+            profiler.completed(r, now);
             scaling.answered(latencyNanos);
         }
         startQueued(in);
@@ -348,6 +366,20 @@ public final class World {
         return log;
     }
 
+    /** The monitor: every part records its metrics here each simulated second. */
+    public MetricsRegistry monitor() {
+        return monitor;
+    }
+
+    TraceBuffer traceBuffer() {
+        return profiler.traceBuffer();
+    }
+
+    /** Test hook: hears every answered request (completed or failed) once its phases are closed. */
+    void setAnsweredHook(Consumer<Request> hook) {
+        this.answeredHook = hook;
+    }
+
     private void takeSample() {
         long now = sim.nowNanos();
         Sample sample = metrics.sample(scaling.pool());
@@ -372,7 +404,7 @@ public final class World {
                 metrics.completed(), metrics.rejectedCount(), metrics.failedCount(), metrics.lastSample(),
                 metrics.totalLatency(), metrics.seriesView(n), metrics.dispatches(), log.lineCount(), log.recent(),
                 scaling.view(), balancer.view(), c == null ? null : c.view(n), data == null ? null : data.view(n),
-                mesh == null ? List.of() : mesh.view(n), null);
+                mesh == null ? List.of() : mesh.view(n), new PerformanceView(null, null, profiler.view(n)));
     }
 
     /** Every part's section of the report, in order. */
