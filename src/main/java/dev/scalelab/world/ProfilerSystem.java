@@ -1,13 +1,11 @@
 package dev.scalelab.world;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scalelab.engine.metrics.LatencySummary;
 import dev.scalelab.engine.metrics.MetricsRegistry;
 import dev.scalelab.engine.metrics.RingSeries;
 import dev.scalelab.sim.Simulation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 
@@ -21,10 +19,17 @@ import java.util.List;
  * latency, and a failed request (an error answered at once, or a crash) would pull the means
  * towards whatever failed fastest.
  *
- * <p>The p99 is the world's latency recorder's, over the run so far, read once per simulated
- * second: a request "above p99" was slower than the p99 as of the last whole second before it
- * ended. Before 100 requests have completed there is no p99 (it would be the maximum), and none
- * counts as above it. Confined to the simulation thread.
+ * <p>The p99 is the world's latency recorder's, over the run so far: a request "above p99" was
+ * slower than the p99 as last read before it ended. It is read at the end of a simulated second
+ * once the requests completed since the last reading reach 1% of those that reading covered: a
+ * p99 over N requests moves by at most about a percentile with N/100 new ones, and a reading walks
+ * the whole histogram (every second, that walk took half the run time of the default scenario).
+ * Before 100 requests have completed there is no p99 (it would be the maximum), and none counts
+ * as above it.
+ *
+ * <p>Tracing costs no allocation per request: spans go to the {@link TraceBuffer} ring, and a
+ * request among the slowest of its second has its spans copied into a slot reused for the run;
+ * the views are made when the panel asks. Confined to the simulation thread.
  */
 final class ProfilerSystem implements Subsystem {
     /** How many slow traces the view keeps. */
@@ -35,6 +40,8 @@ final class ProfilerSystem implements Subsystem {
     private static final int TRACE_BUCKETS = (int) (TRACE_WINDOW_NANOS / Simulation.NANOS_PER_SECOND) + 1;
     /** Completed requests before the p99 means anything. */
     private static final long MIN_REQUESTS_FOR_P99 = 100;
+    /** The p99 is read again once the new requests reach 1/this of those it was read over. */
+    private static final long P99_REFRESH_DIVISOR = 100;
 
     private final Simulation sim;
     private final RequestMetrics metrics;
@@ -48,15 +55,13 @@ final class ProfilerSystem implements Subsystem {
     private final double[] aboveP99SumNanos = new double[Phase.COUNT];
     /** The p99 as the latency recorder holds it (whole microseconds); none yet: every latency is below. */
     private long p99Micros = Long.MAX_VALUE;
+    private long requestsAtP99Reading;
 
     private long intervalRequests;
     private final long[] intervalSumNanos = new long[Phase.COUNT];
     private final RingSeries[] meanMsSeries = new RingSeries[Phase.COUNT];
 
     private final TraceBucket[] traceBuckets = new TraceBucket[TRACE_BUCKETS];
-    /** Scratch for reading a chain out of the trace buffer, grown when a request has more spans. */
-    private byte[] chainPhases = new byte[8];
-    private long[] chainStarts = new long[8];
 
     ProfilerSystem(Simulation sim, RequestMetrics metrics, MetricsRegistry monitor) {
         this.sim = sim;
@@ -98,34 +103,13 @@ final class ProfilerSystem implements Subsystem {
             bucket.clear(second);
         }
         if (bucket.admits(latencyNanos)) {
-            PerformanceView.TraceView trace = trace(r, latencyNanos);
-            if (trace != null) {
-                bucket.add(new SlowTrace(nowNanos, latencyNanos, trace));
+            int spans = traceBuffer.chainLength(r.id, r.lastSpan);
+            // A chain the ring has partly overwritten is not traced: a waterfall with a gap would mislead.
+            if (spans >= 0) {
+                bucket.take().copy(r, nowNanos, spans, traceBuffer);
+                bucket.taken();
             }
         }
-    }
-
-    /** The spans of {@code r}, or null when the trace buffer no longer holds all of them. */
-    private PerformanceView.TraceView trace(Request r, long latencyNanos) {
-        int n = traceBuffer.chainLength(r.id, r.lastSpan);
-        if (n < 0) {
-            return null;
-        }
-        if (n > chainPhases.length) {
-            chainPhases = new byte[n];
-            chainStarts = new long[n];
-        }
-        traceBuffer.copyChain(r.lastSpan, n, chainPhases, chainStarts);
-        long endNanos = r.arrivalNanos + latencyNanos;
-        List<PerformanceView.SpanView> spans = new ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            long start = chainStarts[i];
-            long end = i + 1 < n ? chainStarts[i + 1] : endNanos;
-            spans.add(new PerformanceView.SpanView(Phase.of(chainPhases[i]), (start - r.arrivalNanos) / 1e6,
-                    (end - start) / 1e6));
-        }
-        return new PerformanceView.TraceView(r.id, r.arrivalNanos / 1e9, latencyNanos / 1e6, r.instance.id,
-                List.copyOf(spans));
     }
 
     @Override
@@ -135,9 +119,10 @@ final class ProfilerSystem implements Subsystem {
             intervalSumNanos[p] = 0;
         }
         intervalRequests = 0;
-        LatencySummary total = metrics.totalLatency();
-        if (total.count() >= MIN_REQUESTS_FOR_P99) {
-            p99Micros = Math.round(total.p99Ms() * 1000);
+        long fresh = requests - requestsAtP99Reading;
+        if (requests >= MIN_REQUESTS_FOR_P99 && fresh > 0 && fresh * P99_REFRESH_DIVISOR >= requestsAtP99Reading) {
+            p99Micros = metrics.totalP99Micros();
+            requestsAtP99Reading = requests;
         }
     }
 
@@ -172,19 +157,19 @@ final class ProfilerSystem implements Subsystem {
     /** The slowest requests that ended in the last {@link #TRACE_WINDOW_NANOS}, slowest first. */
     List<PerformanceView.TraceView> slowTraces() {
         long since = sim.nowNanos() - TRACE_WINDOW_NANOS;
-        List<SlowTrace> recent = new ArrayList<>();
+        List<TraceSlot> recent = new ArrayList<>();
         for (TraceBucket bucket : traceBuckets) {
             for (int i = 0; i < bucket.size; i++) {
-                if (bucket.traces[i].endNanos > since) {
-                    recent.add(bucket.traces[i]);
+                if (bucket.slots[i].endNanos > since) {
+                    recent.add(bucket.slots[i]);
                 }
             }
         }
-        recent.sort(Comparator.comparingLong(SlowTrace::latencyNanos).reversed()
-                .thenComparingLong(t -> t.trace.requestId()));
+        recent.sort(Comparator.comparingLong((TraceSlot t) -> t.latencyNanos).reversed()
+                .thenComparingLong(t -> t.requestId));
         List<PerformanceView.TraceView> out = new ArrayList<>(Math.min(TRACES, recent.size()));
         for (int i = 0; i < recent.size() && i < TRACES; i++) {
-            out.add(recent.get(i).trace);
+            out.add(recent.get(i).view());
         }
         return List.copyOf(out);
     }
@@ -226,38 +211,80 @@ final class ProfilerSystem implements Subsystem {
         }
     }
 
-    /** A completed request kept as a slow trace, with when it ended. */
-    private record SlowTrace(long endNanos, long latencyNanos, PerformanceView.TraceView trace) {
+    /** A completed request kept as a slow trace: its spans' phases and starts, copied from the ring. */
+    private static final class TraceSlot {
+        long requestId;
+        long arrivalNanos;
+        long endNanos;
+        long latencyNanos;
+        String instanceId;
+        int spans;
+        byte[] phases = new byte[8];
+        long[] starts = new long[8];
+
+        void copy(Request r, long nowNanos, int n, TraceBuffer buffer) {
+            requestId = r.id;
+            arrivalNanos = r.arrivalNanos;
+            endNanos = nowNanos;
+            latencyNanos = nowNanos - r.arrivalNanos;
+            instanceId = r.instance.id;
+            spans = n;
+            if (n > phases.length) {
+                phases = new byte[n];
+                starts = new long[n];
+            }
+            buffer.copyChain(r.lastSpan, n, phases, starts);
+        }
+
+        /** Each span ends where the next starts; the last at the answer. */
+        PerformanceView.TraceView view() {
+            List<PerformanceView.SpanView> out = new ArrayList<>(spans);
+            for (int i = 0; i < spans; i++) {
+                long end = i + 1 < spans ? starts[i + 1] : endNanos;
+                out.add(new PerformanceView.SpanView(Phase.of(phases[i]), (starts[i] - arrivalNanos) / 1e6,
+                        (end - starts[i]) / 1e6));
+            }
+            return new PerformanceView.TraceView(requestId, arrivalNanos / 1e9, latencyNanos / 1e6, instanceId,
+                    List.copyOf(out));
+        }
     }
 
-    /** The {@link #TRACES} slowest requests that ended in one whole second. */
+    /** The {@link #TRACES} slowest requests that ended in one whole second, in slots reused second after second. */
     private static final class TraceBucket {
         long second = -1;
-        final SlowTrace[] traces = new SlowTrace[TRACES];
+        final TraceSlot[] slots = new TraceSlot[TRACES];
         int size;
-        /** Where the fastest of a full bucket is: the one a slower request replaces. */
+        /** Where the fastest of a full bucket is: the slot a slower request takes. */
         private int fastest;
+
+        TraceBucket() {
+            for (int i = 0; i < TRACES; i++) {
+                slots[i] = new TraceSlot();
+            }
+        }
 
         void clear(long newSecond) {
             second = newSecond;
-            Arrays.fill(traces, null);
             size = 0;
         }
 
         boolean admits(long latencyNanos) {
-            return size < TRACES || latencyNanos > traces[fastest].latencyNanos;
+            return size < TRACES || latencyNanos > slots[fastest].latencyNanos;
         }
 
-        void add(SlowTrace t) {
+        /** The slot the next admitted request goes into; {@link #taken} once it is filled. */
+        TraceSlot take() {
+            return slots[size < TRACES ? size : fastest];
+        }
+
+        void taken() {
             if (size < TRACES) {
-                traces[size++] = t;
-            } else {
-                traces[fastest] = t;
+                size++;
             }
             if (size == TRACES) {
                 fastest = 0;
                 for (int i = 1; i < TRACES; i++) {
-                    if (traces[i].latencyNanos < traces[fastest].latencyNanos) {
+                    if (slots[i].latencyNanos < slots[fastest].latencyNanos) {
                         fastest = i;
                     }
                 }
