@@ -204,6 +204,7 @@ final class ConnectionSystem implements Subsystem, BackingStore {
     void query(Request r, Consumer<Boolean> done) {
         InstancePool p = pools.get(r.instance.number);
         if (p == null) {
+            r.enter(Phase.DATABASE, sim.nowNanos());
             data.query(r.key, r.read, r.session, done);
             return;
         }

@@ -26,6 +26,8 @@ final class Request implements Event {
     long gcMarkNanos;
     /** Objects it got from its instance's object pool, to put back when it ends. */
     int pooledObjects;
+    /** Where its last closed span is in the world's {@link TraceBuffer}. */
+    long lastSpan = TraceBuffer.NONE;
 
     Request(World world, long id, long arrivalNanos, int key, boolean read, int user, int session) {
         this.world = world;
@@ -40,17 +42,30 @@ final class Request implements Event {
 
     /**
      * The request moves to phase {@code next} at {@code nowNanos}: the time since the last move is
-     * the previous phase's. Entering the phase it is in already changes nothing.
+     * the previous phase's, and a span of its trace unless it lasted no time. Entering the phase
+     * it is in already changes nothing.
      */
     void enter(Phase next, long nowNanos) {
-        phaseNanos[phase.ordinal()] += nowNanos - phaseSinceNanos;
+        if (next == phase) {
+            return;
+        }
+        if (nowNanos > phaseSinceNanos) {
+            phaseNanos[phase.ordinal()] += nowNanos - phaseSinceNanos;
+            lastSpan = world.traceBuffer().append(id, lastSpan, phase, phaseSinceNanos);
+        }
         phase = next;
         phaseSinceNanos = nowNanos;
     }
 
-    /** Closes the current phase at {@code nowNanos}, the request's end: its phases now add up to its latency. */
+    /**
+     * Closes the current phase at {@code nowNanos}, the request's end: its phases now add up to its
+     * latency, and its trace's spans run from its arrival to its end.
+     */
     void endPhases(long nowNanos) {
-        phaseNanos[phase.ordinal()] += nowNanos - phaseSinceNanos;
+        if (nowNanos > phaseSinceNanos) {
+            phaseNanos[phase.ordinal()] += nowNanos - phaseSinceNanos;
+            lastSpan = world.traceBuffer().append(id, lastSpan, phase, phaseSinceNanos);
+        }
         phaseSinceNanos = nowNanos;
     }
 

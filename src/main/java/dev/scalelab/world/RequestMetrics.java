@@ -168,6 +168,11 @@ final class RequestMetrics implements Subsystem {
         return latency.total();
     }
 
+    /** The run's p99 so far as the recorder holds it, in whole microseconds; -1 before any completion. */
+    long totalP99Micros() {
+        return latency.totalPercentileMicros(99);
+    }
+
     Snapshot.Series seriesView(int points) {
         return new Snapshot.Series(tail(SampleColumn.TIME, points), tail(SampleColumn.OFFERED, points),
                 tail(SampleColumn.THROUGHPUT, points), tail(SampleColumn.REJECTED, points), tail(SampleColumn.FAILED, points),

@@ -42,8 +42,11 @@ public final class World {
     private final RuntimeSystem runtime;
     /** The instances' connection pools; null when the scenario has no database. */
     private final ConnectionSystem connections;
-    /** The monitor: named metrics the parts record every second. */
+    /** The monitor: named metrics the parts record every simulated second. */
     private final MetricsRegistry monitor = new MetricsRegistry();
+    private final ProfilerSystem profiler;
+    /** Hears every answered request, its phases closed: a test's hook. */
+    private Consumer<Request> answeredHook;
     /** Every part, in the order their sections appear in the report and their samples are taken. */
     private final List<Subsystem> parts = new ArrayList<>();
     private final SampleColumns sampleColumns = new SampleColumns();
@@ -76,6 +79,7 @@ public final class World {
         mesh = scenario.dependencies().isEmpty() ? null : new MeshSystem(this, sim, scenario.dependencies(), streams);
         runtime = new RuntimeSystem(this, sim, scaling.pool(), monitor, streams.stream("runtime"));
         timeline = new Timeline(this, scenario, workload, balancer, scaling, cache, data, mesh, runtime, connections);
+        profiler = new ProfilerSystem(sim, metrics, monitor);
         parts.addAll(List.of(metrics, scaling, balancer, log, cache));
         if (data != null) {
             parts.add(data);
@@ -85,6 +89,8 @@ public final class World {
             parts.add(mesh);
         }
         parts.add(runtime);
+        parts.add(profiler);
+        parts.add(new MonitorSystem(sim, metrics, scaling.pool(), monitor));
         for (Subsystem part : parts) {
             part.declareColumns(sampleColumns, scenario);
         }
@@ -281,6 +287,7 @@ public final class World {
         in.cpuChanged(sim.nowNanos(), -1);
         CacheSystem c = cache.cache();
         if (c != null) {
+            r.enter(Phase.CACHE, sim.nowNanos());
             c.get(r.key, in.number, r.read, (servedBy, stale) -> afterData(r, true));
         } else if (data != null) {
             connections.query(r, ok -> afterData(r, ok));
@@ -293,6 +300,7 @@ public final class World {
         if (!ok || mesh == null) {
             finish(r, ok);
         } else {
+            r.enter(Phase.DOWNSTREAM, sim.nowNanos());
             mesh.call(r.id, depsOk -> finish(r, depsOk));
         }
     }
@@ -317,6 +325,9 @@ public final class World {
         if (in.runtime != null) {
             runtime.serviceEnds(in.runtime, r);
         }
+        if (answeredHook != null) {
+            answeredHook.accept(r);
+        }
         in.busyChanged(now, -1);
         balancer.onComplete(in, latencyNanos);
         boolean error = !ok || scaling.errs(in);
@@ -326,6 +337,7 @@ public final class World {
         } else {
             in.completed++;
             metrics.completed(latencyNanos);
+            profiler.completed(r, now);
             scaling.answered(latencyNanos);
         }
         startQueued(in);
@@ -391,6 +403,20 @@ public final class World {
         return log;
     }
 
+    /** The monitor: every part records its metrics here each simulated second. */
+    public MetricsRegistry monitor() {
+        return monitor;
+    }
+
+    TraceBuffer traceBuffer() {
+        return profiler.traceBuffer();
+    }
+
+    /** Test hook: hears every answered request (completed or failed) once its phases are closed. */
+    void setAnsweredHook(Consumer<Request> hook) {
+        this.answeredHook = hook;
+    }
+
     private void takeSample() {
         long now = sim.nowNanos();
         Sample sample = metrics.sample(scaling.pool());
@@ -408,11 +434,6 @@ public final class World {
 
     // ------------------------------------------------------------------ views
 
-    /** The monitor's registry: every metric the parts recorded, with its last value. */
-    public MetricsRegistry monitor() {
-        return monitor;
-    }
-
     public Snapshot snapshot() {
         int n = SNAPSHOT_SERIES_POINTS;
         CacheSystem c = cache.cache();
@@ -423,11 +444,9 @@ public final class World {
                 mesh == null ? List.of() : mesh.view(n), performanceView(n));
     }
 
-    /** The Performance panel's parts this scenario has, or null when it has none. */
+    /** The Performance panel's view: the heaps and connection pools this scenario has, and the profile. */
     private PerformanceView performanceView(int n) {
-        PerformanceView.RuntimeView heaps = runtime.view(n);
-        PerformanceView.ConnectionsView pools = connections == null ? null : connections.view(n);
-        return heaps == null && pools == null ? null : new PerformanceView(heaps, pools, null);
+        return new PerformanceView(runtime.view(n), connections == null ? null : connections.view(n), profiler.view(n));
     }
 
     /** Every part's section of the report, in order. */

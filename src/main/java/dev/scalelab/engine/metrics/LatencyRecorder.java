@@ -22,6 +22,14 @@ public final class LatencyRecorder {
         return summarize(total);
     }
 
+    /**
+     * One percentile of the whole run in whole microseconds (the highest value of its bucket), or
+     * -1 when empty: a single walk of the histogram, where {@link #total()} makes seven.
+     */
+    public long totalPercentileMicros(double percentile) {
+        return total.getTotalCount() == 0 ? -1 : total.getValueAtPercentile(percentile);
+    }
+
     /** Summary of the values recorded since the last call, then starts a new interval. */
     public LatencySummary takeInterval() {
         LatencySummary s = summarize(interval);
