@@ -455,6 +455,7 @@ final class ConnectionSystem implements Subsystem, BackingStore {
         ObjectNode c = pools.putObject("connections");
         LatencySummary w = waits.total();
         c.put("acquired", acquired());
+        c.put("waitMsMean", w.count() == 0 ? 0 : w.meanMs());
         c.put("waitMsP50", w.count() == 0 ? 0 : w.p50Ms());
         c.put("waitMsP99", w.count() == 0 ? 0 : w.p99Ms());
         c.put("timeouts", timeouts());
