@@ -45,6 +45,7 @@ final class ConnectionSystem implements Subsystem, BackingStore {
 
     /** HikariCP ignores a leak detection threshold below 2 s (or above maxLifetime), with a warning. */
     private static final double MIN_LEAK_DETECTION_MS = 2000;
+    private static final long TIMEOUT_LINE_PERIOD_NANOS = 30 * Simulation.NANOS_PER_SECOND;
 
     private final World world;
     private final Simulation sim;
@@ -76,6 +77,9 @@ final class ConnectionSystem implements Subsystem, BackingStore {
     private long leakUntilNanos;
     private final SplittableRandom leakRandom;
     private long nextTimeoutLineNanos;
+    private long timeoutsSinceLine;
+    /** Queries ran on more than twice the database's cores at the last sample. */
+    private boolean contended;
     private boolean overLimit;
     private boolean columns;
 
@@ -293,11 +297,17 @@ final class ConnectionSystem implements Subsystem, BackingStore {
         }
     }
 
-    /** HikariCP's message, at most once a second in the log; every timeout is counted. */
+    /**
+     * HikariCP's message for the first timeout, then at most one line every 30 s with the count
+     * since the last: a saturated pool times out hundreds of requests a second. Every one is counted.
+     */
     private void timedOut(String message) {
+        timeoutsSinceLine++;
         if (sim.nowNanos() >= nextTimeoutLineNanos) {
-            world.log(Source.CONNECTIONS, "request failed (connection timeout): " + message);
-            nextTimeoutLineNanos = sim.nowNanos() + Simulation.NANOS_PER_SECOND;
+            world.log(Source.CONNECTIONS, "request failed (connection timeout): " + message
+                    + (timeoutsSinceLine > 1 ? "; " + timeoutsSinceLine + " timeouts since the last such line" : ""));
+            timeoutsSinceLine = 0;
+            nextTimeoutLineNanos = sim.nowNanos() + TIMEOUT_LINE_PERIOD_NANOS;
         }
     }
 
@@ -338,6 +348,7 @@ final class ConnectionSystem implements Subsystem, BackingStore {
         }
         // Also catches a change of the database's maxConnections.
         checkFleetFitsDatabase();
+        checkContention(active);
         monitor.record("pool.active", active, now);
         monitor.record("pool.idle", idle, now);
         monitor.record("pool.pending", pending, now);
@@ -349,6 +360,27 @@ final class ConnectionSystem implements Subsystem, BackingStore {
         pendingSeries.append(pending);
         lastTimeouts = timeouts;
         lastRefused = refused;
+    }
+
+    /**
+     * An oversized pool lets more queries into the database than it has cores, and each runs that
+     * much slower: the decision log says so when queries on the cores pass twice the cores, and
+     * when they are back under them.
+     */
+    private void checkContention(int connectionsInUse) {
+        int cores = world.currentScenario().database().cores();
+        int running = data.runningQueries();
+        if (cores > 0 && !contended && running > 2 * cores) {
+            world.log(Source.CONNECTIONS, String.format(Locale.ROOT,
+                    "database contention: %d queries running on %d cores, each at %.0f%% of its speed (%d connections in use "
+                            + "of %d instances × %d)", running, cores, 100.0 * cores / running, connectionsInUse, pools.size(),
+                    config.maximumPoolSize()));
+            contended = true;
+        } else if (contended && running <= cores) {
+            world.log(Source.CONNECTIONS, String.format(Locale.ROOT,
+                    "database contention over: %d queries running on %d cores", running, cores));
+            contended = false;
+        }
     }
 
     @Override
@@ -424,6 +456,7 @@ final class ConnectionSystem implements Subsystem, BackingStore {
         ObjectNode c = pools.putObject("connections");
         LatencySummary w = waits.total();
         c.put("acquired", acquired());
+        c.put("waitMsMean", w.count() == 0 ? 0 : w.meanMs());
         c.put("waitMsP50", w.count() == 0 ? 0 : w.p50Ms());
         c.put("waitMsP99", w.count() == 0 ? 0 : w.p99Ms());
         c.put("timeouts", timeouts());

@@ -74,14 +74,22 @@ public final class ConnectionPool {
     private int maxPending;
     private long waitNanosTotal;
 
+    /**
+     * One timer for all waiters, at the earliest deadline: a timeout event per borrow would keep
+     * a connectionTimeout's worth of borrows in the event queue.
+     */
+    private long timerAtNanos = Long.MAX_VALUE;
+    private int timerGeneration;
+
     private static final class Waiter {
         final Borrower borrower;
         final long sinceNanos;
-        boolean done;
+        final long deadlineNanos;
 
-        Waiter(Borrower borrower, long sinceNanos) {
+        Waiter(Borrower borrower, long sinceNanos, long deadlineNanos) {
             this.borrower = borrower;
             this.sinceNanos = sinceNanos;
+            this.deadlineNanos = deadlineNanos;
         }
     }
 
@@ -115,10 +123,11 @@ public final class ConnectionPool {
             lend(c, borrower, 0);
             return;
         }
-        Waiter w = new Waiter(borrower, sim.nowNanos());
+        long now = sim.nowNanos();
+        Waiter w = new Waiter(borrower, now, now + config.connectionTimeoutNanos());
         waiters.addLast(w);
         maxPending = Math.max(maxPending, waiters.size());
-        sim.scheduleIn(config.connectionTimeoutNanos(), () -> timeOut(w));
+        armTimer(w.deadlineNanos);
         fill();
     }
 
@@ -135,17 +144,42 @@ public final class ConnectionPool {
         borrower.acquired(c, waitNanos);
     }
 
-    private void timeOut(Waiter w) {
-        if (w.done) {
+    private void armTimer(long deadlineNanos) {
+        if (deadlineNanos < timerAtNanos) {
+            timerAtNanos = deadlineNanos;
+            int generation = ++timerGeneration;
+            sim.schedule(deadlineNanos, () -> timerFired(generation));
+        }
+    }
+
+    /** Fails every waiter whose deadline has come, in arrival order, and sets the timer for the next. */
+    private void timerFired(int generation) {
+        if (generation != timerGeneration) {
             return;
         }
-        w.done = true;
-        waiters.remove(w);
-        timeouts++;
-        long waitedMs = (sim.nowNanos() - w.sinceNanos) / Simulation.NANOS_PER_MILLI;
-        w.borrower.failed(String.format(Locale.ROOT,
-                "%s - Connection is not available, request timed out after %dms (total=%d, active=%d, idle=%d, waiting=%d)",
-                name, waitedMs, total(), active(), idle(), waiters.size()));
+        timerAtNanos = Long.MAX_VALUE;
+        long now = sim.nowNanos();
+        List<Waiter> expired = new ArrayList<>(1);
+        long next = Long.MAX_VALUE;
+        for (var it = waiters.iterator(); it.hasNext(); ) {
+            Waiter w = it.next();
+            if (w.deadlineNanos <= now) {
+                expired.add(w);
+                it.remove();
+            } else {
+                next = Math.min(next, w.deadlineNanos);
+            }
+        }
+        if (next != Long.MAX_VALUE) {
+            armTimer(next);
+        }
+        for (Waiter w : expired) {
+            timeouts++;
+            long waitedMs = (now - w.sinceNanos) / Simulation.NANOS_PER_MILLI;
+            w.borrower.failed(String.format(Locale.ROOT,
+                    "%s - Connection is not available, request timed out after %dms (total=%d, active=%d, idle=%d, waiting=%d)",
+                    name, waitedMs, total(), active(), idle(), waiters.size()));
+        }
     }
 
     /** The borrower is done with {@code c}: it goes to the longest waiter, or back to the idle ones. */
@@ -185,7 +219,6 @@ public final class ConnectionPool {
         c.lastReturnedNanos = sim.nowNanos();
         Waiter w = waiters.pollFirst();
         if (w != null) {
-            w.done = true;
             lend(c, w.borrower, sim.nowNanos() - w.sinceNanos);
         } else {
             idle.addFirst(c);
@@ -314,8 +347,8 @@ public final class ConnectionPool {
         idle.clear();
         List<Waiter> left = new ArrayList<>(waiters);
         waiters.clear();
+        timerGeneration++;
         for (Waiter w : left) {
-            w.done = true;
             sim.scheduleIn(0, () -> w.borrower.failed("pool " + name + " is closed"));
         }
     }
