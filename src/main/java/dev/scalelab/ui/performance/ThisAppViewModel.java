@@ -60,13 +60,13 @@ public final class ThisAppViewModel {
             perSecond += c.collectionsPerSecond();
             msPerSecond += c.collectionMsPerSecond();
         }
-        collections.set(String.format(Locale.ROOT, "%s / s, %s ms / s", decimal(perSecond), Formats.millis(msPerSecond)));
+        collections.set(String.format(Locale.ROOT, "%s / s, %s ms", decimal(perSecond), decimal(msPerSecond)));
         allocation.set(Double.isNaN(s.allocationMibPerSecond()) ? "not measured"
                 : String.format(Locale.ROOT, "%s MiB / s", decimal(s.allocationMibPerSecond())));
         threads.set(Integer.toString(s.threads()));
         events.set(Formats.compact(Math.round(s.eventsPerSecond())) + " / s");
         frames.set(Double.isNaN(s.frameP95Ms()) ? "–"
-                : "p95 " + Formats.millis(s.frameP95Ms()) + " ms, max " + Formats.millis(s.frameMaxMs()) + " ms");
+                : String.format(Locale.ROOT, "p95 %s, max %s ms", decimal(s.frameP95Ms()), decimal(s.frameMaxMs())));
     }
 
     /** 0.5, 12.3, 140: one decimal below a hundred. */

@@ -28,11 +28,19 @@ class ThisAppViewModelTest {
         model.take(reading(1, 14, 130, 2, 90, 240 * MIB, 3_456_789));
         assertEquals(1, model.revision());
         assertEquals("96 / 256 MiB", model.heapProperty().get());
-        assertEquals("5.0 / s, 80.0 ms / s", model.collectionsProperty().get());
+        assertEquals("5.0 / s, 80.0 ms", model.collectionsProperty().get());
         assertEquals("240 MiB / s", model.allocationProperty().get());
         assertEquals("31", model.threadsProperty().get());
         assertEquals("3.4M / s", model.eventsProperty().get());
         assertEquals("–", model.framesProperty().get(), "no pulses were recorded");
+
+        for (long pulse = 0; pulse <= 60 * 16_000_000L; pulse += 16_000_000L) {
+            model.monitor().recordFrame(pulse);
+        }
+        model.monitor().recordFrame(60 * 16_000_000L + 250_000_000L);
+        model.take(reading(2, 14, 130, 2, 90, 240 * MIB, 3_456_789));
+        assertEquals("p95 16.0, max 250 ms", model.framesProperty().get());
+        assertEquals("0.0 / s, 0.0 ms", model.collectionsProperty().get());
     }
 
     @Test
