@@ -61,7 +61,7 @@ public final class SimulationRunner implements AutoCloseable {
     private long rateWindowStartWall;
     private long rateWindowStartEvents;
     private double eventsPerSecond;
-    /** Serves every world this runner runs in turn, so the profile goes on across resets. */
+    /** Serves every world this runner runs (both in race mode), so the profile goes on across resets. */
     private final EventProfiler profiler = new EventProfiler(System::nanoTime, EventProfiler.DEFAULT_SAMPLE_EVERY);
     private EventProfiler.Profile profiledUntil = EventProfiler.Profile.EMPTY;
     private long profiledUntilWall = System.nanoTime();

@@ -27,8 +27,9 @@ public final class Simulation {
     }
 
     /**
-     * Hands every event from now on to {@code profiler}, which times a sample of them on the wall
-     * clock; null stops profiling. The run itself is the same either way.
+     * Hands every event to {@code profiler}, which times a sample of them on the wall clock; null
+     * stops profiling. Set between runs of events (a call of {@code step} or {@code runUntil} reads it
+     * once, so that its loop tests a local). The run itself is the same either way.
      */
     public void setProfiler(EventProfiler profiler) {
         this.profiler = profiler;
@@ -77,7 +78,7 @@ public final class Simulation {
             nowNanos = queue.peekTime();
             Event e = queue.poll();
             eventsFired++;
-            if (p == null) { // each loop keeps its own call site, so the JIT's view of e.fire() is as it was
+            if (p == null) { // each loop keeps its own e.fire() call site, as before profiling, for the JIT
                 e.fire();
             } else {
                 p.fire(e);
