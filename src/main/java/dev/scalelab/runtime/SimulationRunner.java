@@ -1,6 +1,7 @@
 package dev.scalelab.runtime;
 
 import dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy;
+import dev.scalelab.sim.EventProfiler;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Action;
 import dev.scalelab.world.Parameter;
@@ -24,6 +25,9 @@ import java.util.concurrent.locks.LockSupport;
  * thread. The newest {@link Frame} is published into an {@link AtomicReference} at most once per
  * {@link #PUBLISH_INTERVAL_NANOS}, and the UI polls it once per frame. The private methods that
  * touch the world assert that they run on the simulation thread.
+ *
+ * <p>The simulator profiles itself all the time, sampled (see {@link EventProfiler}); once a wall
+ * second the runner publishes the profile of that second as an immutable {@link ProfileTable}.
  */
 public final class SimulationRunner implements AutoCloseable {
     public static final double MAX_SPEED = Double.POSITIVE_INFINITY;
@@ -33,9 +37,11 @@ public final class SimulationRunner implements AutoCloseable {
     /** Wall time the simulation thread may spend on events before it publishes and looks at commands. */
     private static final long WORK_SLICE_NANOS = 12_000_000L;
     private static final int EVENTS_PER_CHUNK = 4096;
+    private static final long PROFILE_INTERVAL_NANOS = 1_000_000_000L;
 
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Frame> latest = new AtomicReference<>();
+    private final AtomicReference<ProfileTable> profile = new AtomicReference<>(ProfileTable.EMPTY);
     private final Thread thread;
     private volatile boolean closed;
 
@@ -55,9 +61,13 @@ public final class SimulationRunner implements AutoCloseable {
     private long rateWindowStartWall;
     private long rateWindowStartEvents;
     private double eventsPerSecond;
+    /** Serves every world this runner runs (both in race mode), so the profile goes on across resets. */
+    private final EventProfiler profiler = new EventProfiler(System::nanoTime, EventProfiler.DEFAULT_SAMPLE_EVERY);
+    private EventProfiler.Profile profiledUntil = EventProfiler.Profile.EMPTY;
+    private long profiledUntilWall = System.nanoTime();
 
     public SimulationRunner(Scenario scenario, boolean startPaused) {
-        this.world = new World(scenario);
+        this.world = profiled(new World(scenario));
         this.paused = startPaused;
         this.thread = new Thread(this::loop, "scalelab-simulation");
         this.thread.setDaemon(true);
@@ -73,6 +83,16 @@ public final class SimulationRunner implements AutoCloseable {
         return latest.get();
     }
 
+    /** The simulator's profile over the last wall second it ran; never null. Any thread may call it. */
+    public ProfileTable profile() {
+        return profile.get();
+    }
+
+    /** The id of the simulation thread, whose allocations the app's own monitor measures. */
+    public long simulationThreadId() {
+        return thread.getId();
+    }
+
     /**
      * Runs a paused simulation on. A run never goes past its scenario's duration: Play on a finished
      * run starts it again from t = 0, as Reset does (the scenario with the user's changes as its
@@ -81,9 +101,9 @@ public final class SimulationRunner implements AutoCloseable {
     public void play() {
         submit(() -> {
             if (finished) {
-                world = new World(world.restartScenario());
+                world = profiled(new World(world.restartScenario()));
                 if (race != null) {
-                    race = new World(race.restartScenario());
+                    race = profiled(new World(race.restartScenario()));
                 }
                 finished = false;
                 failure = null;
@@ -141,8 +161,8 @@ public final class SimulationRunner implements AutoCloseable {
     public void startRace(Scenario scenario, Strategy left, Strategy right) {
         Objects.requireNonNull(scenario);
         submit(() -> {
-            world = new World(Parameter.BALANCER_STRATEGY.applyTo(scenario, left.id()));
-            race = new World(Parameter.BALANCER_STRATEGY.applyTo(scenario, right.id()));
+            world = profiled(new World(Parameter.BALANCER_STRATEGY.applyTo(scenario, left.id())));
+            race = profiled(new World(Parameter.BALANCER_STRATEGY.applyTo(scenario, right.id())));
             finished = false;
             failure = null;
             reanchor();
@@ -169,7 +189,7 @@ public final class SimulationRunner implements AutoCloseable {
         Objects.requireNonNull(scenario);
         submit(() -> {
             race = null;
-            world = new World(scenario);
+            world = profiled(new World(scenario));
             finished = false;
             failure = null;
             reanchor();
@@ -262,6 +282,12 @@ public final class SimulationRunner implements AutoCloseable {
     private java.util.List<World> worlds() {
         assert onSimulationThread();
         return race == null ? java.util.List.of(world) : java.util.List.of(world, race);
+    }
+
+    /** {@code w}, its events handed to the runner's profiler. */
+    private World profiled(World w) {
+        w.simulation().setProfiler(profiler);
+        return w;
     }
 
     private void submit(Runnable command) {
@@ -395,6 +421,12 @@ public final class SimulationRunner implements AutoCloseable {
         }
         if (paused) {
             eventsPerSecond = 0;
+        }
+        if (wallNow - profiledUntilWall >= PROFILE_INTERVAL_NANOS) {
+            EventProfiler.Profile now = profiler.profile();
+            profile.set(ProfileTable.of(now.since(profiledUntil), (wallNow - profiledUntilWall) / 1e9));
+            profiledUntil = now;
+            profiledUntilWall = wallNow;
         }
         latest.set(new Frame(world.snapshot(),
                 new RunStatus(++frameCounter, paused, finished, speed, eventsPerSecond, lagging, failure),

@@ -143,4 +143,21 @@ class SimulationRunnerTest {
             assertTrue(await(r, x -> x.race() == null).race() == null);
         }
     }
+
+    @Test
+    void theRunnerPublishesTheSimulatorsProfileOnceAWallSecond() throws Exception {
+        try (SimulationRunner r = new SimulationRunner(Presets.load("default").withDurationSeconds(1_000_000), false)) {
+            r.setSpeed(SimulationRunner.MAX_SPEED);
+            r.start();
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (r.profile().lines().isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(20);
+            }
+            ProfileTable table = r.profile();
+            assertTrue(table.windowSeconds() >= 1.0, "a window of at least a second: " + table.windowSeconds());
+            assertTrue(table.lines().stream().anyMatch(l -> l.subsystem().equals("WorkloadSystem") && l.eventType().equals("ArrivalEvent")),
+                    table.toString());
+            assertEquals(100.0, table.lines().stream().mapToDouble(ProfileTable.Line::sharePercent).sum(), 1e-6);
+        }
+    }
 }
