@@ -6,6 +6,7 @@ import dev.scalelab.engine.metrics.LatencyRecorder;
 import dev.scalelab.engine.metrics.LatencySummary;
 import dev.scalelab.engine.metrics.MetricsRegistry;
 import dev.scalelab.engine.metrics.RingSeries;
+import dev.scalelab.engine.runtime.CollectorKind;
 import dev.scalelab.engine.runtime.GcEvent;
 import dev.scalelab.engine.runtime.Heap;
 import dev.scalelab.engine.runtime.ObjectPool;
@@ -320,7 +321,7 @@ final class RuntimeSystem implements Subsystem {
     private String describe(RuntimeInstance rt, GcEvent e) {
         String what = switch (e.kind()) {
             case YOUNG -> "young collection";
-            case OLD -> rt.heap.config().collector() == dev.scalelab.engine.runtime.CollectorKind.ZGC ? "major cycle" : "old collection";
+            case OLD -> rt.heap.config().collector() == CollectorKind.ZGC ? "major cycle" : "old collection";
             case FULL -> "full collection";
             case ALLOCATION_STALL -> "allocation stall";
         };

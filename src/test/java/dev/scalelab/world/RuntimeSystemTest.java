@@ -97,6 +97,8 @@ class RuntimeSystemTest {
         // gc-pauses without its cure: each request allocates 256 KB on average and misses 8 objects
         // of 128 KB, 1.25 MB in all; parallel's eden is 8/10 of a third of the 1024 MB heap.
         World w = new World(Presets.load("gc-pauses").withTimeline(List.of()));
+        List<Sample> samples = new java.util.ArrayList<>();
+        w.setSampleSink(samples::add);
         w.advanceTo(Simulation.secondsToNanos(300));
         JsonNode gc = Report.of(w, 0).get("runtime").get("gc");
         double allocatedMb = gc.get("allocatedMb").asDouble();
@@ -106,6 +108,21 @@ class RuntimeSystemTest {
         long collections = gc.get("youngCollections").asLong() + gc.get("oldCollections").asLong();
         // Each instance's eden holds what it allocated since its last collection: at most one eden each.
         assertEquals(allocatedMb / edenMb, collections, 4);
+
+        // Old space fills with promoted survivors until a full collection, which the log explains.
+        Decision full = w.decisions().stream().filter(d -> d.source() == Source.GC && d.message().contains("full collection"))
+                .findFirst().orElseThrow();
+        assertTrue(full.message().matches("i-\\d full collection \\(parallel\\): old space full: .* MB \\+ .* MB promoted > "
+                + "682.7 MB; pause .* ms, old space .* -> .* MB \\(threshold 682.7 MB\\)"), full.message());
+        // The time series has the fleet's pause time, collections and allocation each second.
+        assertTrue(w.sampleCsvHeader().endsWith(",gc_pause_ms_per_s,gc_collections_per_s,gc_allocated_mb_per_s,"
+                + "object_pool_hit_ratio,object_pool_drops_per_s"), w.sampleCsvHeader());
+        double allocatedInSeries = 0;
+        for (Sample sample : samples) {
+            String[] cells = sample.toCsv().split(",");
+            allocatedInSeries += Double.parseDouble(cells[cells.length - 3]);
+        }
+        assertEquals(allocatedMb, allocatedInSeries, 1);
     }
 
     @Test
@@ -153,6 +170,18 @@ class RuntimeSystemTest {
         assertFalse(view.instances().isEmpty());
         assertTrue(view.youngCollections() > 0);
         assertTrue(Report.of(w, 0).get("runtime").get("gc").get("youngCollections").asLong() > 0);
+    }
+
+    @Test
+    void aYoungGenerationAsLargeAsTheHeapIsRefusedNamingTheField() {
+        ScenarioException e = org.junit.jupiter.api.Assertions.assertThrows(ScenarioException.class, () -> ScenarioFiles.parse(
+                "{\"schema\":1,\"service\":{\"runtime\":{\"heapMb\":512,\"youngMb\":512}}}"));
+        assertEquals("service.runtime.youngMb: 512 MB is not below heapMb (512 MB)", e.getMessage());
+        // Live, the change is refused with a log line and the run goes on.
+        World w = new World(Presets.load("gc-pauses"));
+        w.advanceTo(w.commandTimeNanos());
+        w.applyUserChange(Parameter.RUNTIME_YOUNG, 4096);
+        assertEquals(0, w.currentScenario().service().runtime().youngMb());
     }
 
     @Test

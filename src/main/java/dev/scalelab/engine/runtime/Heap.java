@@ -1,5 +1,7 @@
 package dev.scalelab.engine.runtime;
 
+import java.util.Locale;
+
 /**
  * One instance's generational heap, driven by its owner in virtual time: requests allocate into
  * eden; when an allocation does not fit, a young collection copies what survives
@@ -421,17 +423,13 @@ public final class Heap {
     }
 
     private static String fmt(double v) {
-        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(java.util.Locale.ROOT, "%.1f", v);
+        return v == Math.rint(v) && Math.abs(v) < 1e15 ? Long.toString((long) v) : String.format(Locale.ROOT, "%.1f", v);
     }
 
     // ------------------------------------------------------------------ state
 
     public Config config() {
         return config;
-    }
-
-    public CollectorProfile profile() {
-        return profile;
     }
 
     /** Eden in use, with (zgc) the eden a running cycle still collects. */

@@ -70,10 +70,6 @@ public final class ObjectPool {
         return (long) (idle + borrowed) * objectBytes;
     }
 
-    public int capacity() {
-        return capacity;
-    }
-
     public long objectBytes() {
         return objectBytes;
     }
