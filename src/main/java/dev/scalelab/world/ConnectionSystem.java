@@ -107,6 +107,14 @@ final class ConnectionSystem implements Subsystem, BackingStore {
     /** Gives the pool's first instances, made before this part, their connection pools. */
     void attach(ServicePool pool) {
         servicePool = pool;
+        if (config != null) {
+            int instances = pool.instances.size();
+            int size = config.maximumPoolSize();
+            world.log(Source.CONNECTIONS, String.format(Locale.ROOT,
+                    "connection pools: %d instances × %d connections = %d of max_connections %d; a query waits at most %s ms",
+                    instances, size, instances * size, world.currentScenario().database().maxConnections(),
+                    Parameter.format(config.connectionTimeoutMs())));
+        }
         for (ServiceInstance in : pool.instances) {
             instanceAdded(in);
         }

@@ -86,7 +86,8 @@ class ConnectionWorldTest {
         assertEquals(12, v.databaseOpen());
         assertEquals(12, v.maxConnections());
         assertEquals(List.of(4, 4, 4), v.instances().stream().map(PerformanceView.ConnectionPoolView::total).toList());
-        assertEquals(List.of("3 instances × 5 connections = 15 > max_connections 12: new connections are refused"),
+        assertEquals(List.of("connection pools: 3 instances × 5 connections = 15 of max_connections 12; a query waits at most 30000 ms",
+                "3 instances × 5 connections = 15 > max_connections 12: new connections are refused"),
                 log(w, Source.CONNECTIONS));
     }
 

@@ -285,7 +285,7 @@ public final class Database {
             if (node.cpu == null) {
                 node.cpu = new NodeCpu(sim, config.cores());
             }
-            node.cpu.start(q, Simulation.millisToNanos(serviceMs), () -> serviceDone(q));
+            node.cpu.start(Simulation.millisToNanos(serviceMs), () -> serviceDone(q));
         }
     }
 

@@ -25,12 +25,10 @@ final class NodeCpu {
     private int generation;
 
     private static final class Running {
-        final Query query;
         final Runnable done;
         double remainingNanos;
 
-        Running(Query query, double workNanos, Runnable done) {
-            this.query = query;
+        Running(double workNanos, Runnable done) {
             this.remainingNanos = workNanos;
             this.done = done;
         }
@@ -53,10 +51,10 @@ final class NodeCpu {
         return cores == 0 || n <= cores ? 1 : cores / (double) n;
     }
 
-    /** Starts {@code workNanos} of work for {@code q}; {@code done} runs when it is finished. */
-    void start(Query q, long workNanos, Runnable done) {
+    /** Starts a query's {@code workNanos} of work; {@code done} runs when it is finished. */
+    void start(long workNanos, Runnable done) {
         charge();
-        running.add(new Running(q, workNanos, done));
+        running.add(new Running(workNanos, done));
         scheduleNext();
     }
 

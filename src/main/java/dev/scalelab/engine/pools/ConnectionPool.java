@@ -355,10 +355,6 @@ public final class ConnectionPool {
 
     // ------------------------------------------------------------------ measures
 
-    public ConnectionPoolConfig config() {
-        return config;
-    }
-
     /** Connections open, idle and in use (HikariCP's totalConnections). */
     public int total() {
         return open.size();
@@ -412,9 +408,5 @@ public final class ConnectionPool {
     /** Mean wait of the borrows that got a connection, in ms (0 before the first). */
     public double meanWaitMs() {
         return acquired == 0 ? 0 : waitNanosTotal / 1e6 / acquired;
-    }
-
-    public boolean closed() {
-        return closed;
     }
 }

@@ -1,9 +1,8 @@
 package dev.scalelab.engine.pools;
 
-/** One connection of a pool, open on the database from {@code openedNanos}. */
+/** One connection of a pool, open on the database until it is retired or its pool closes. */
 public final class PooledConnection {
     final int id;
-    final long openedNanos;
     /** When it is retired: maxLifetime less a random variance, so a pool's connections do not all go at once. */
     final long retireAtNanos;
     boolean inUse;
@@ -21,7 +20,6 @@ public final class PooledConnection {
 
     PooledConnection(int id, long openedNanos, long retireAtNanos) {
         this.id = id;
-        this.openedNanos = openedNanos;
         this.retireAtNanos = retireAtNanos;
         this.lastReturnedNanos = openedNanos;
     }
