@@ -41,10 +41,10 @@ public final class MonitorTable extends VBox {
             String needle = text.trim().toLowerCase(Locale.ROOT);
             filtered.setPredicate(needle.isEmpty() ? null : m -> m.name().toLowerCase(Locale.ROOT).contains(needle));
         });
-        HBox.setHgrow(filter, Priority.ALWAYS);
-        Label title = new Label("Monitor");
-        title.getStyleClass().add("performance-card-title");
-        HBox top = new HBox(title, filter);
+        filter.setPrefColumnCount(28);
+        Label label = new Label("Filter");
+        label.setLabelFor(filter);
+        HBox top = new HBox(label, filter);
         top.getStyleClass().add("monitor-top");
 
         table.setId("perfMetricTable");

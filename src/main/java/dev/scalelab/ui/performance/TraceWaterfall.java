@@ -97,14 +97,14 @@ final class TraceWaterfall extends PerformanceCanvas {
         g.fillText("ms after arrival", PAD, bottom + 9);
     }
 
-    /** 1, 2 or 5 times a power of ten, at least {@code raw}. */
+    /** The step nearest {@code raw} among 1, 2 and 5 times a power of ten, so the axis has about five round ticks. */
     static double niceStep(double raw) {
         if (!(raw > 0)) {
             return 1;
         }
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
         double r = raw / magnitude;
-        return (r <= 1 ? 1 : r <= 2 ? 2 : r <= 5 ? 5 : 10) * magnitude;
+        return (r < 1.5 ? 1 : r < 3.5 ? 2 : r < 7.5 ? 5 : 10) * magnitude;
     }
 
     /** {@code connectionWait} → {@code connection wait}: the phase as the legend writes it. */
