@@ -20,6 +20,8 @@ final class HeapGrid extends Region {
     /** Tile width / height: room for the text line, the gauge and the pause strip. */
     private static final double ASPECT = 3.2;
     private static final double MAX_TILE_WIDTH = 360;
+    /** How wide a tile may grow to fill its column. */
+    private static final double MAX_FILL_WIDTH = 520;
 
     private final TileGrid grid = new TileGrid();
 
@@ -58,13 +60,22 @@ final class HeapGrid extends Region {
         return (HeapGauge) getChildren().get(index);
     }
 
+    /**
+     * The grid's columns and rows come from {@link TileGrid}; the tiles then widen to fill their
+     * columns (a gauge reads better long than tall), and the grid sits at the top.
+     */
     @Override
     protected void layoutChildren() {
         List<Node> gauges = getChildren();
-        grid.fit(gauges.size(), 0, 0, getWidth(), getHeight(), GAP, ASPECT, MAX_TILE_WIDTH);
+        double width = getWidth();
+        grid.fit(gauges.size(), 0, 0, width, getHeight(), GAP, ASPECT, MAX_TILE_WIDTH);
+        int columns = Math.max(1, grid.columns());
+        double tileWidth = Math.floor(Math.min(MAX_FILL_WIDTH, (width - GAP * (columns - 1)) / columns));
+        double tileHeight = Math.floor(grid.tileHeight());
+        double left = Math.floor((width - (columns * tileWidth + (columns - 1) * GAP)) / 2);
         for (int i = 0; i < gauges.size(); i++) {
-            gauges.get(i).resizeRelocate(Math.round(grid.tileX(i)), Math.round(grid.tileY(i)),
-                    Math.floor(grid.tileWidth()), Math.floor(grid.tileHeight()));
+            gauges.get(i).resizeRelocate(left + (i % columns) * (tileWidth + GAP), (i / columns) * (tileHeight + GAP),
+                    tileWidth, tileHeight);
         }
     }
 }

@@ -66,6 +66,15 @@ final class ObjectPoolCanvas extends PerformanceCanvas {
                 Formats.count(pool.capacity()), pool.objectsPerRequest(), Formats.millis(pool.objectKb())), SMALL_FONT, width - 8),
                 4, LINE / 2);
 
+        if (pool.capacity() == 0) {
+            // Nothing to draw per instance: every get allocates and every put drops.
+            g.setFont(LABEL_FONT);
+            g.setFill(textFill.getValue());
+            g.fillText(fit("Capacity 0: every request allocates its objects, and drops them when it ends.", LABEL_FONT, width - 8),
+                    4, ROWS_TOP + MAX_ROW / 2);
+            drawCounters(g, width, height);
+            return;
+        }
         double top = ROWS_TOP;
         double bottom = rowsBottom(height);
         double rowsWidth = width - LABEL_WIDTH - 8;
@@ -94,10 +103,14 @@ final class ObjectPoolCanvas extends PerformanceCanvas {
             }
         }
         drawLegend(g, 4, height - 1.5 * LINE - 2, width - 8);
+        drawCounters(g, width, height);
+    }
+
+    private void drawCounters(GraphicsContext g, double width, double height) {
         g.setFont(SMALL_FONT);
         g.setFill(textFill.getValue());
-        g.fillText(fit(String.format(Locale.ROOT, "hits %s of %s gets · %s dropped · %s MB not allocated",
-                percent(pool.hitRatio()), Formats.count(pool.gets()), Formats.count(pool.drops()),
+        g.fillText(fit(String.format(Locale.ROOT, "%s hits of %s gets · %s dropped · %s MB saved",
+                percent(pool.hitRatio()), Formats.compact(pool.gets()), Formats.compact(pool.drops()),
                 Formats.count(pool.bytesSavedMb())), SMALL_FONT, width - 8), 4, height - LINE / 2 - 2);
     }
 
@@ -137,7 +150,7 @@ final class ObjectPoolCanvas extends PerformanceCanvas {
     }
 
     private void drawLegend(GraphicsContext g, double x, double y, double maxWidth) {
-        String[] texts = {"idle in the pool", "borrowed", "borrowed past capacity (dropped on return)"};
+        String[] texts = {"idle in the pool", "borrowed", "past capacity: dropped on return"};
         Color[] colors = {successFill.getValue(), accentFill.getValue(), warningFill.getValue()};
         g.setFont(SMALL_FONT);
         for (int i = 0; i < texts.length; i++) {

@@ -51,9 +51,9 @@ final class PerformanceCharts {
     static final String ABOVE_P99 = "above p99";
 
     private final TimeWindow window = new TimeWindow(WINDOW_SECONDS, TICK_SECONDS);
-    private final TimeChart latency = TimeChart.line("perfLatencyChart", "ms", "p99 latency", "GC pause ms per second");
-    private final TimeChart allocation = TimeChart.line("perfAllocationChart", "per second", "allocated MB", "collections");
-    private final TimeChart connections = TimeChart.line("perfConnectionChart", "ms · per second", "wait p99 (ms)", "timeouts",
+    private final TimeChart latency = TimeChart.line("perfLatencyChart", "ms", "p99", "GC pause ms/s");
+    private final TimeChart allocation = TimeChart.line("perfAllocationChart", "per second", "MB allocated", "collections");
+    private final TimeChart connections = TimeChart.line("perfConnectionChart", "ms · per second", "wait p99 ms", "timeouts",
             "refused");
     private final TimeChart breakdown = TimeChart.stacked("perfBreakdownChart", "mean ms");
     private final StackedBarChart<String, Number> tail;

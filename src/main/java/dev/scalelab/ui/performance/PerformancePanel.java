@@ -58,6 +58,8 @@ public final class PerformancePanel extends FxmlPanel {
     @FXML private VBox noConnections;
     @FXML private SlowTracesView traces;
     @FXML private MonitorTable monitor;
+    @FXML private Tab tracesTab;
+    @FXML private Tab monitorTab;
     private Snapshot snapshot;
 
     /**
@@ -87,6 +89,9 @@ public final class PerformancePanel extends FxmlPanel {
             view.getChildren().setAll(tabs);
         }
         showParts();
+        // A list off screen is not kept up to date (a table relaid out four times a second costs frames); it catches up when shown.
+        tracesTab.selectedProperty().addListener((obs, was, selected) -> showLists(selected, false));
+        monitorTab.selectedProperty().addListener((obs, was, selected) -> showLists(false, selected));
         viewModel.hasRuntimeProperty().addListener((obs, had, has) -> showParts());
         viewModel.hasObjectPoolProperty().addListener((obs, had, has) -> showParts());
         viewModel.hasConnectionsProperty().addListener((obs, had, has) -> showParts());
@@ -144,8 +149,20 @@ public final class PerformancePanel extends FxmlPanel {
         if (performance.connections() != null) {
             connectionPools.show(performance.connections());
         }
-        if (viewModel.listsDue(snapshot.timeSeconds(), nowNanos)) {
+        if ((tracesTab.isSelected() || monitorTab.isSelected()) && viewModel.listsDue(snapshot.timeSeconds(), nowNanos)) {
+            showLists(tracesTab.isSelected(), monitorTab.isSelected());
+        }
+    }
+
+    private void showLists(boolean showTraces, boolean showMetrics) {
+        PerformanceView performance = snapshot == null ? null : snapshot.performance();
+        if (performance == null) {
+            return;
+        }
+        if (showTraces) {
             traces.show(performance.profile().slowTraces());
+        }
+        if (showMetrics) {
             monitor.show(performance.profile().metrics());
         }
     }

@@ -55,7 +55,7 @@ public final class PerformanceViewModel {
             poolHitRatio.set(NONE);
         } else {
             double lastSecond = last(runtime.pauseMsPerSecond());
-            gcPause.set((Double.isNaN(lastSecond) ? NONE : duration(lastSecond)) + " · " + duration(runtime.pauseMsTotal()) + " total");
+            gcPause.set((Double.isNaN(lastSecond) ? NONE : duration(lastSecond)) + " · Σ " + duration(runtime.pauseMsTotal()));
             double perSecond = last(runtime.collectionsPerSecond());
             collections.set(Double.isNaN(perSecond) ? NONE : String.format(Locale.ROOT, "%.1f /s", perSecond));
             poolHitRatio.set(runtime.objectPool() == null ? NONE : ObjectPoolCanvas.percent(runtime.objectPool().hitRatio()));
@@ -70,9 +70,15 @@ public final class PerformanceViewModel {
         }
     }
 
-    /** A pause time as a card writes it: {@code 38 ms}, {@code 2.4 s}. */
+    /** A pause time as short as a card needs: {@code 0.40 ms}, {@code 38 ms}, {@code 2.4 s}, {@code 61 s}. */
     static String duration(double ms) {
-        return ms < 1000 ? Formats.millis(ms) + " ms" : String.format(Locale.ROOT, "%.1f s", ms / 1000);
+        if (ms < 10) {
+            return Formats.millis(ms) + " ms";
+        }
+        if (ms < 1000) {
+            return Math.round(ms) + " ms";
+        }
+        return ms < 10_000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000) : Math.round(ms / 1000) + " s";
     }
 
     /** The newest value of a per-second series, NaN before the first second. */

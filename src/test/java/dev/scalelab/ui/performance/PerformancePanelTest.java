@@ -102,7 +102,7 @@ class PerformancePanelTest {
         assertTrue(FxWait.onFx(() -> heaps.gauge(2).getPseudoClassStates().contains(HeapGauge.PAUSED), TIMEOUT_SECONDS));
         assertFalse(FxWait.onFx(() -> heaps.gauge(0).getPseudoClassStates().contains(HeapGauge.PAUSED), TIMEOUT_SECONDS));
         assertEquals("full", HeapGauge.pauseName(PerformanceView.PAUSE_FULL));
-        assertEquals("38.0 ms · 4.3 s total", text("#perfGcPauseValue"));
+        assertEquals("38 ms · Σ 4.3 s", text("#perfGcPauseValue"));
         assertEquals("92.4%", text("#perfPoolHitValue"));
         assertEquals("17 + 5", text("#perfTimeoutsValue"));
         assertFalse(FxWait.onFx(() -> heaps.gauge(0).isStale(), TIMEOUT_SECONDS), "drawn at the pulse");

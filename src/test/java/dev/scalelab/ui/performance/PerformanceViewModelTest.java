@@ -23,7 +23,7 @@ class PerformanceViewModelTest {
         assertTrue(model.hasObjectPoolProperty().get());
         assertTrue(model.hasConnectionsProperty().get());
         // 38 ms of pauses in the last second, 4,321 ms since the start.
-        assertEquals("38.0 ms · 4.3 s total", model.gcPauseProperty().get());
+        assertEquals("38 ms · Σ 4.3 s", model.gcPauseProperty().get());
         assertEquals("4.0 /s", model.collectionsProperty().get());
         assertEquals("92.4%", model.poolHitRatioProperty().get());
         assertEquals("250 ms", model.connectionWaitProperty().get());
@@ -49,9 +49,10 @@ class PerformanceViewModelTest {
     @Test
     void pauseTimesReadInMillisecondsThenSeconds() {
         assertEquals("0.40 ms", PerformanceViewModel.duration(0.4));
-        assertEquals("999 ms", PerformanceViewModel.duration(999));
+        assertEquals("9.5 ms", PerformanceViewModel.duration(9.5));
+        assertEquals("38 ms", PerformanceViewModel.duration(37.6));
         assertEquals("1.0 s", PerformanceViewModel.duration(1_000));
-        assertEquals("61.2 s", PerformanceViewModel.duration(61_240));
+        assertEquals("61 s", PerformanceViewModel.duration(61_240));
     }
 
     @Test
