@@ -70,7 +70,7 @@ final class ObjectPoolCanvas extends PerformanceCanvas {
             // Nothing to draw per instance: every get allocates and every put drops.
             g.setFont(LABEL_FONT);
             g.setFill(textFill.getValue());
-            g.fillText(fit("Capacity 0: every request allocates its objects, and drops them when it ends.", LABEL_FONT, width - 8),
+            g.fillText(fit("Capacity 0: every get allocates.", LABEL_FONT, width - 8),
                     4, ROWS_TOP + MAX_ROW / 2);
             drawCounters(g, width, height);
             return;

@@ -75,7 +75,8 @@ final class PerformanceCharts {
         tail.setAnimated(false);
         tail.setLegendVisible(false);
         tail.setCategoryGap(24);
-        tail.setMinWidth(0);
+        // Room for both category labels under their bars, whatever the area chart beside it wants.
+        tail.setMinWidth(210);
         tail.setPrefWidth(240);
         tail.setMaxWidth(300);
         for (Phase phase : Phase.values()) {
@@ -105,6 +106,7 @@ final class PerformanceCharts {
 
         HBox phaseRow = new HBox(breakdown.chart, tail);
         HBox.setHgrow(breakdown.chart, Priority.ALWAYS);
+        breakdown.chart.setPrefWidth(200);
         VBox phases = new VBox(phaseLegend(), phaseRow);
         VBox.setVgrow(phaseRow, Priority.ALWAYS);
         phases.getStyleClass().addAll("performance-charts", "chart-row");

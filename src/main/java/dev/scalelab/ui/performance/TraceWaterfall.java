@@ -7,6 +7,8 @@ import javafx.geometry.VPos;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
 
+import java.util.Locale;
+
 /**
  * One request as a tracing UI's waterfall: a row per span, its bar placed at its start on a time
  * axis in ms from the request's arrival and as long as the span, in its phase's colour (the
@@ -91,10 +93,16 @@ final class TraceWaterfall extends PerformanceCanvas {
             g.setStroke(trackFill.getValue());
             g.strokeLine(x, top, x, bottom);
             g.setFill(mutedTextFill.getValue());
-            g.fillText(Formats.millis(ms), x, bottom + 9);
+            g.fillText(tick(ms, step), x, bottom + 9);
         }
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText("ms after arrival", PAD, bottom + 9);
+    }
+
+    /** A tick's label with as many decimals as the step has: 0, 200, 400 or 0, 0.5, 1.0. */
+    static String tick(double ms, double step) {
+        int decimals = step >= 1 ? 0 : (int) Math.ceil(-Math.log10(step) - 1e-9);
+        return String.format(Locale.ROOT, "%,." + decimals + "f", ms);
     }
 
     /** The step nearest {@code raw} among 1, 2 and 5 times a power of ten, so the axis has about five round ticks. */

@@ -74,6 +74,14 @@ class PerformanceViewModelTest {
     }
 
     @Test
+    void theWaterfallsTicksHaveTheDecimalsOfTheirStep() {
+        assertEquals("1,200", TraceWaterfall.tick(1_200, 200));
+        assertEquals("0", TraceWaterfall.tick(0, 200));
+        assertEquals("1.5", TraceWaterfall.tick(1.5, 0.5));
+        assertEquals("0.04", TraceWaterfall.tick(0.04, 0.02));
+    }
+
+    @Test
     void phasesAreNamedInWordsAndStyledInKebabCase() {
         assertEquals("connection wait", TraceWaterfall.phaseLabel("connectionWait"));
         assertEquals("gc-pause", PerformanceCanvas.kebab("gcPause"));
