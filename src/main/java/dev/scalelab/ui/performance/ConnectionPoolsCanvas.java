@@ -28,8 +28,10 @@ final class ConnectionPoolsCanvas extends PerformanceCanvas {
     private static final double MIN_ROW = 8;
     private static final double MAX_ROW = 18;
     private static final double LINE = 16;
-    /** The title, two bars with their labels, and the counters' line. */
-    private static final double DATABASE_HEIGHT = 4 * LINE + 2 * 12 + 4;
+    /** The title, two bars with their labels, and the counters' two lines. */
+    private static final double DATABASE_HEIGHT = 5 * LINE + 2 * 12 + 4;
+    /** Rows lower than this label every other instance, so that the names do not overlap. */
+    private static final double LABEL_ROW = 13;
 
     private ConnectionsView connections;
 
@@ -68,7 +70,9 @@ final class ConnectionPoolsCanvas extends PerformanceCanvas {
         for (int r = 0; r < rows; r++) {
             ConnectionPoolView p = perInstance ? c.instances().get(r) : fleet(c);
             int poolSize = perInstance ? c.maximumPoolSize() : c.maximumPoolSize() * c.instances().size();
-            drawRow(g, p, poolSize, perInstance ? p.instanceId() : "all " + c.instances().size(), top + r * rowH, rowH, width);
+            boolean labelled = rowH >= LABEL_ROW || r % 2 == 0;
+            String label = !labelled ? "" : perInstance ? p.instanceId() : "all " + c.instances().size();
+            drawRow(g, p, poolSize, label, top + r * rowH, rowH, width);
         }
         drawDatabase(g, c, height - DATABASE_HEIGHT, width);
     }
@@ -153,9 +157,12 @@ final class ConnectionPoolsCanvas extends PerformanceCanvas {
         y += LINE + 12;
         g.setFont(SMALL_FONT);
         g.setFill(textFill.getValue());
-        g.fillText(fit(String.format(Locale.ROOT, "acquired %s · timeouts %s · refused %s · leaked %s · wait p50 %s ms, p99 %s ms",
-                Formats.compact(c.acquired()), Formats.count(c.timeouts()), Formats.count(c.refused()), Formats.count(c.leaked()),
-                Formats.millis(c.waitMsP50()), Formats.millis(c.waitMsP99())), SMALL_FONT, width - 8), 4, y + LINE / 2);
+        g.fillText(fit(String.format(Locale.ROOT, "acquired %s · timeouts %s · refused %s · leaked %s",
+                Formats.compact(c.acquired()), Formats.count(c.timeouts()), Formats.count(c.refused()), Formats.count(c.leaked())),
+                SMALL_FONT, width - 8), 4, y + LINE / 2);
+        g.fillText(fit(String.format(Locale.ROOT, "wait for a connection: p50 %s ms, p99 %s ms · most waiting at once %d",
+                Formats.millis(c.waitMsP50()), Formats.millis(c.waitMsP99()), c.maxPending()), SMALL_FONT, width - 8),
+                4, y + LINE + LINE / 2);
     }
 
     /**

@@ -14,6 +14,9 @@ import javafx.fxml.FXML;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -34,6 +37,9 @@ import java.util.function.Consumer;
 public final class PerformancePanel extends FxmlPanel {
     static final String GC_PAUSES = "gc-pauses";
     static final String POOL_EXHAUSTION = "pool-exhaustion";
+    private static final double HEAP_CARD_WIDTH = 520;
+    private static final double NOTE_CARD_WIDTH = 260;
+    private static final double SIDE_MAX_WIDTH = 460;
 
     private final Consumer<String> startPreset;
     private final Panel thisApp;
@@ -47,6 +53,9 @@ public final class PerformancePanel extends FxmlPanel {
     @FXML private FigureCard poolHitCard;
     @FXML private FigureCard connectionWaitCard;
     @FXML private FigureCard timeoutsCard;
+    @FXML private VBox heapCard;
+    @FXML private VBox sideColumn;
+    @FXML private FlowPane heapLegend;
     @FXML private StackPane heapHost;
     @FXML private StackPane objectPoolHost;
     @FXML private StackPane connectionHost;
@@ -119,9 +128,20 @@ public final class PerformancePanel extends FxmlPanel {
         startPreset.accept(POOL_EXHAUSTION);
     }
 
-    /** Each drawing, or the note that the scenario lacks its part (never an empty drawing). */
+    /**
+     * Each drawing, or the note that the scenario lacks its part (never an empty drawing). Without
+     * heaps their card narrows to its note and the pools take the width.
+     */
     private void showParts() {
-        heapHost.getChildren().setAll(viewModel.hasRuntimeProperty().get() ? heaps : noRuntime);
+        boolean runtime = viewModel.hasRuntimeProperty().get();
+        heapHost.getChildren().setAll(runtime ? heaps : noRuntime);
+        HBox.setHgrow(heapCard, runtime ? Priority.ALWAYS : Priority.NEVER);
+        HBox.setHgrow(sideColumn, runtime ? Priority.NEVER : Priority.ALWAYS);
+        heapCard.setPrefWidth(runtime ? HEAP_CARD_WIDTH : NOTE_CARD_WIDTH);
+        heapCard.setMaxWidth(runtime ? Double.MAX_VALUE : NOTE_CARD_WIDTH);
+        sideColumn.setMaxWidth(runtime ? SIDE_MAX_WIDTH : Double.MAX_VALUE);
+        heapLegend.setVisible(runtime);
+        heapLegend.setManaged(runtime);
         objectPoolHost.getChildren().setAll(viewModel.hasObjectPoolProperty().get() ? objectPool : noObjectPool);
         connectionHost.getChildren().setAll(viewModel.hasConnectionsProperty().get() ? connectionPools : noConnections);
     }
