@@ -25,7 +25,7 @@ final class ConnectionPoolsCanvas extends PerformanceCanvas {
     private static final double QUEUE_WIDTH = 86;
     private static final double MAX_PITCH = 14;
     private static final double MIN_PITCH = 3;
-    private static final double MIN_ROW = 8;
+    private static final double MIN_ROW = 6;
     private static final double MAX_ROW = 18;
     private static final double LINE = 16;
     /** The title, two bars with their labels, and the counters' two lines. */
