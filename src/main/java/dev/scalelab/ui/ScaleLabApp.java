@@ -7,6 +7,7 @@ import dev.scalelab.ui.database.DatabasePanel;
 import dev.scalelab.ui.overview.OverviewView;
 import dev.scalelab.ui.parameters.ParameterPane;
 import dev.scalelab.ui.performance.PerformancePanel;
+import dev.scalelab.ui.performance.ThisAppView;
 import dev.scalelab.ui.resilience.ResilienceView;
 import dev.scalelab.ui.scaling.ScalingView;
 import dev.scalelab.world.ScenarioException;
@@ -74,7 +75,7 @@ public final class ScaleLabApp extends Application {
                 new CachingView(runner, windowModel::choosePreset),
                 new DatabasePanel(runner),
                 new ResilienceView(runner, windowModel::choosePreset),
-                new PerformancePanel(runner, windowModel::choosePreset, null)));
+                new PerformancePanel(runner, windowModel::choosePreset, new ThisAppView(runner))));
 
         FXMLLoader loader = new FXMLLoader(ScaleLabApp.class.getResource("/fxml/MainWindow.fxml"));
         loader.setControllerFactory(type -> {
