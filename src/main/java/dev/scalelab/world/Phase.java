@@ -13,11 +13,15 @@ public enum Phase {
     SERVICE,
     /** Stopped by its instance's garbage collector (a stop-the-world pause or an allocation stall). */
     GC_PAUSE,
-    /** Waiting for a database connection from its instance's pool. */
+    /**
+     * Waiting for a database connection from its instance's pool, for its own query. A cache
+     * miss's load borrows one too, but the load serves every read that joins it, so its wait is
+     * counted in {@link #DATABASE}.
+     */
     CONNECTION_WAIT,
     /** In the cache levels (a hit, or a miss on its way to the store). */
     CACHE,
-    /** In the database: its queue and its query. */
+    /** In the database: its queue and its query (for a cache miss, from the moment its load starts). */
     DATABASE,
     /** Calling the downstream services, retries and back-off included. */
     DOWNSTREAM;

@@ -1,6 +1,7 @@
 package dev.scalelab.world;
 
 import dev.scalelab.engine.metrics.MetricsRegistry;
+import dev.scalelab.engine.caching.RequestCallback;
 import dev.scalelab.engine.resilience.AttemptRecord;
 import dev.scalelab.engine.scaling.Lifecycle;
 import dev.scalelab.sim.RandomStreams;
@@ -288,7 +289,17 @@ public final class World {
         CacheSystem c = cache.cache();
         if (c != null) {
             r.enter(Phase.CACHE, sim.nowNanos());
-            c.get(r.key, in.number, r.read, (servedBy, stale) -> afterData(r, true));
+            c.get(r.key, in.number, r.read, new RequestCallback() {
+                @Override
+                public void done(int servedBy, boolean stale) {
+                    afterData(r, true);
+                }
+
+                @Override
+                public void storeReadStarts() {
+                    r.enter(Phase.DATABASE, sim.nowNanos());
+                }
+            });
         } else if (data != null) {
             connections.query(r, ok -> afterData(r, ok));
         } else {

@@ -197,6 +197,7 @@ public final class CacheHierarchy {
         long version = storedVersion(key); // the store answers with what it held when asked
         long startNanos = simulation.nowNanos();
         PendingLoad load = pending;
+        requester.done().storeReadStarts();
         store.read(key, requester.instance(), () -> {
             if (--load.loadsInFlight == 0) {
                 pendingLoads.remove(key);

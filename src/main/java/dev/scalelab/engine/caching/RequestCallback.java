@@ -10,4 +10,12 @@ public interface RequestCallback {
      * @param stale whether a read returned a version older than a write acknowledged before it began
      */
     void done(int servedBy, boolean stale);
+
+    /**
+     * A read of this request missed every level and starts a load from the store now (a read
+     * that joins a load already in flight is not told): where its time in the cache ends and its
+     * time in the store begins.
+     */
+    default void storeReadStarts() {
+    }
 }
