@@ -346,9 +346,9 @@ final class ConnectionSystem implements Subsystem, BackingStore {
         for (InstancePool p : pools.values()) {
             ConnectionPool pool = p.pool;
             String id = p.instance.id;
-            monitor.record(id + ".pool.active", pool.active(), now);
-            monitor.record(id + ".pool.idle", pool.idle(), now);
-            monitor.record(id + ".pool.pending", pool.pending(), now);
+            monitor.record(id + ".connectionPool.active", pool.active(), now);
+            monitor.record(id + ".connectionPool.idle", pool.idle(), now);
+            monitor.record(id + ".connectionPool.pending", pool.pending(), now);
             active += pool.active();
             idle += pool.idle();
             pending += pool.pending();
@@ -357,9 +357,9 @@ final class ConnectionSystem implements Subsystem, BackingStore {
         // Also catches a change of the database's maxConnections.
         checkFleetFitsDatabase();
         checkContention(active);
-        monitor.record("pool.active", active, now);
-        monitor.record("pool.idle", idle, now);
-        monitor.record("pool.pending", pending, now);
+        monitor.record("fleet.connectionPool.active", active, now);
+        monitor.record("fleet.connectionPool.idle", idle, now);
+        monitor.record("fleet.connectionPool.pending", pending, now);
         waitMsP99.append(waits.takeIntervalPercentileMs(99));
         long timeouts = timeouts();
         long refused = refused();

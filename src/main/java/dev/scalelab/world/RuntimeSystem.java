@@ -480,16 +480,16 @@ final class RuntimeSystem implements Subsystem {
             }
         }
         if (heaps) {
-            monitor.record("heap.usedMb", Heap.mb(usedBytes), now);
-            monitor.record("heap.allocatedMb", Heap.mb(allocatedBytesThisSecond), now);
-            monitor.record("heap.totalAllocatedMb", Heap.mb(allocatedBytes), now);
-            monitor.record("heap.collections", youngCollections + oldCollections, now);
-            monitor.record("heap.instanceCollections", instanceCollections, now);
-            monitor.record("heap.pauseMs", pauseMsThisSecond, now);
+            monitor.record("fleet.heap.usedMb", Heap.mb(usedBytes), now);
+            monitor.record("fleet.heap.allocatedMb", Heap.mb(allocatedBytesThisSecond), now);
+            monitor.record("fleet.heap.totalAllocatedMb", Heap.mb(allocatedBytes), now);
+            monitor.record("fleet.heap.collections", youngCollections + oldCollections, now);
+            monitor.record("fleet.heap.instanceCollections", instanceCollections, now);
+            monitor.record("fleet.heap.pauseMs", pauseMsThisSecond, now);
         }
         if (service().objectPool() != null) {
-            monitor.record("objectPool.hitRatio", gets == 0 ? 0 : hits / (double) gets, now);
-            monitor.record("objectPool.drops", drops, now);
+            monitor.record("fleet.objectPool.hitRatio", gets == 0 ? 0 : hits / (double) gets, now);
+            monitor.record("fleet.objectPool.drops", drops, now);
         }
     }
 

@@ -103,6 +103,6 @@ class ConnectionWorldTest {
         assertNotNull(v);
         assertEquals(3, v.maximumPoolSize());
         assertEquals(3, v.instances().get(0).total(), "minimumIdle defaults to 10, clamped to the maximum of 3");
-        assertEquals(3.0, after.monitor().get("pool.idle").value() + after.monitor().get("pool.active").value());
+        assertEquals(3.0, after.monitor().get("fleet.connectionPool.idle").value() + after.monitor().get("fleet.connectionPool.active").value());
     }
 }

@@ -20,12 +20,12 @@ class RequestMemoryLimitTest {
 
     @Test
     void aRunThatWouldOutgrowItsMemoryStopsNamingWhatToLower() {
-        // 6.4 MB at 64 bytes a request: 100,000 requests. Each instance serves one request per 10 s, so at
+        // 16.8 MB at 168 bytes a request: 100,000 requests. Each instance serves one request per 10 s, so at
         // 10^6 arrivals/s nearly every arrival stays: the limit is reached at about 0.1 s.
         World w = new World(ScenarioFiles.parse(HUGE), 100_000 * World.BYTES_PER_REQUEST);
         RunStoppedException e = assertThrows(RunStoppedException.class, () -> w.advanceTo(Simulation.secondsToNanos(60)));
         assertEquals(0.1, e.atSeconds(), 0.001);
-        assertTrue(e.getMessage().startsWith("the run stopped at t = 0.1 s: 100,000 requests in the system fill the 6 MiB it may use for them"),
+        assertTrue(e.getMessage().startsWith("the run stopped at t = 0.1 s: 100,000 requests in the system fill the 16 MiB it may use for them"),
                 e.getMessage());
         assertTrue(e.getMessage().contains("lower workload.arrival.ratePerSecond or service.queueCapacity (now 100,000 per instance)"));
         // What was measured up to the stop holds: every arrival so far is counted.

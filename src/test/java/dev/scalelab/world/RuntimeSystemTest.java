@@ -157,7 +157,7 @@ class RuntimeSystemTest {
     void settingARuntimeFieldOfAScenarioWithoutOneAddsTheSectionFromItsDefaults() {
         World w = new World(ScenarioFiles.parse("{\"schema\":1,\"seed\":2}"));
         w.advanceTo(Simulation.secondsToNanos(5));
-        assertNull(w.snapshot().performance());
+        assertNull(w.snapshot().performance().runtime());
         w.advanceTo(w.commandTimeNanos());
         w.applyUserChange(Parameter.RUNTIME_COLLECTOR, "parallel");
         Scenario.ServiceRuntime r = w.currentScenario().service().runtime();
@@ -189,12 +189,12 @@ class RuntimeSystemTest {
         World w = new World(Presets.load("gc-pauses"));
         w.advanceTo(Simulation.secondsToNanos(10));
         assertEquals(10, w.monitor().get("i-0.heap.usedMb").count());
-        assertEquals(10.0, w.monitor().get("heap.usedMb").lastUpdatedSeconds());
+        assertEquals(10.0, w.monitor().get("fleet.heap.usedMb").lastUpdatedSeconds());
         double fleet = 0;
         for (int i = 0; i < 4; i++) {
             fleet += w.monitor().get("i-" + i + ".heap.usedMb").value();
         }
-        assertEquals(fleet, w.monitor().get("heap.usedMb").value(), 1e-6);
+        assertEquals(fleet, w.monitor().get("fleet.heap.usedMb").value(), 1e-6);
     }
 
     @Test

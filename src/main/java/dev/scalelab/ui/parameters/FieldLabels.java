@@ -32,6 +32,12 @@ final class FieldLabels {
             Map.entry("timeoutMs", "Timeout per attempt"),
             Map.entry("maxConcurrentCalls", "Max concurrent calls"));
 
+    /** Labels of fields whose path alone would read badly once the unit is dropped. */
+    private static final Map<String, String> LABELS = Map.of(
+            "service.runtime.heapMb", "Heap (-Xmx)",
+            "service.runtime.youngMb", "Young generation",
+            "service.objectPool.objectKb", "Object size");
+
     private FieldLabels() {
     }
 
@@ -40,6 +46,10 @@ final class FieldLabels {
         String inDependency = DEPENDENCY_LABELS.get(withinDependency(path));
         if (inDependency != null) {
             return inDependency;
+        }
+        String named = LABELS.get(path);
+        if (named != null) {
+            return named;
         }
         String prefix = "";
         int bracket = path.indexOf('[');
@@ -57,7 +67,7 @@ final class FieldLabels {
         }
         // The unit is shown beside the field; the label need not say it again.
         String text = words.toString().replace(" ms", "").replace(" seconds", "").replace(" per second", "")
-                .replace(" percent", "");
+                .replace(" percent", "").replace(" mb", "").replace(" kb", "");
         text = prefix + text.replace("ttl", "TTL");
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }

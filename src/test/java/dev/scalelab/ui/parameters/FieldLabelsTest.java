@@ -16,6 +16,10 @@ class FieldLabelsTest {
         assertEquals("Scale down stabilization", FieldLabels.label(Parameter.SCALE_DOWN_STABILIZATION.path()));
         assertEquals("L2 capacity", FieldLabels.label(Parameter.L2_CAPACITY.path()));
         assertEquals("L3 TTL", FieldLabels.label(Parameter.L3_TTL.path()));
+        assertEquals("Allocation per request", FieldLabels.label(Parameter.RUNTIME_ALLOCATION.path()));
+        assertEquals("Live set", FieldLabels.label(Parameter.RUNTIME_LIVE_SET.path()));
+        assertEquals("Heap (-Xmx)", FieldLabels.label(Parameter.RUNTIME_HEAP.path()));
+        assertEquals("Initiating occupancy", FieldLabels.label(Parameter.RUNTIME_INITIATING_OCCUPANCY.path()));
         assertEquals("Outlier max ejection", FieldLabels.label(Parameter.OUTLIER_MAX_EJECTION.path()));
     }
 
