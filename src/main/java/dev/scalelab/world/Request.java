@@ -1,12 +1,13 @@
 package dev.scalelab.world;
 
+import dev.scalelab.engine.caching.RequestCallback;
 import dev.scalelab.sim.Event;
 
 /**
- * One request in flight. It is its own CPU-completion event; the stages after it (cache,
- * database, dependencies) call back into the world.
+ * One request in flight. It is its own CPU-completion event and its own cache callback; the
+ * stages after it (cache, database, dependencies) call back into the world.
  */
-final class Request implements Event {
+final class Request implements Event, RequestCallback {
     final World world;
     final long arrivalNanos;
     final int key;
@@ -72,5 +73,17 @@ final class Request implements Event {
     @Override
     public void fire() {
         world.cpuDone(this);
+    }
+
+    /** The cache answered it. */
+    @Override
+    public void done(int servedBy, boolean stale) {
+        world.afterData(this, true);
+    }
+
+    /** Its read missed every cache level: its time in the database starts. */
+    @Override
+    public void storeReadStarts() {
+        enter(Phase.DATABASE, world.simulation().nowNanos());
     }
 }

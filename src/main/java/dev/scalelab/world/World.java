@@ -1,7 +1,6 @@
 package dev.scalelab.world;
 
 import dev.scalelab.engine.metrics.MetricsRegistry;
-import dev.scalelab.engine.caching.RequestCallback;
 import dev.scalelab.engine.resilience.AttemptRecord;
 import dev.scalelab.engine.scaling.Lifecycle;
 import dev.scalelab.sim.RandomStreams;
@@ -289,17 +288,7 @@ public final class World {
         CacheSystem c = cache.cache();
         if (c != null) {
             r.enter(Phase.CACHE, sim.nowNanos());
-            c.get(r.key, in.number, r.read, new RequestCallback() {
-                @Override
-                public void done(int servedBy, boolean stale) {
-                    afterData(r, true);
-                }
-
-                @Override
-                public void storeReadStarts() {
-                    r.enter(Phase.DATABASE, sim.nowNanos());
-                }
-            });
+            c.get(r.key, in.number, r.read, r);
         } else if (data != null) {
             connections.query(r, ok -> afterData(r, ok));
         } else {
@@ -307,7 +296,7 @@ public final class World {
         }
     }
 
-    private void afterData(Request r, boolean ok) {
+    void afterData(Request r, boolean ok) {
         if (!ok || mesh == null) {
             finish(r, ok);
         } else {
