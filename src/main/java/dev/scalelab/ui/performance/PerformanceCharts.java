@@ -35,7 +35,7 @@ import static dev.scalelab.ui.Tooltips.tooltip;
 
 /**
  * The Performance panel's charts over at least the last {@link #WINDOW_SECONDS} of virtual time, in
- * two tabs. "Latency and runtime": p99 with the fleet's GC pause ms per second; allocation MB/s with
+ * two tabs. "Latency and runtime": p99 with the fleet's GC pause ms per second; allocation GB/s with
  * collections per second; connection wait p99 with timeouts and refusals per second. "Latency by
  * phase": the mean time per phase as stacked areas over time, and all requests against those above
  * the p99 as stacked bars: the phases that grow in the second bar are what makes the tail slow. A
@@ -52,7 +52,7 @@ final class PerformanceCharts {
 
     private final TimeWindow window = new TimeWindow(WINDOW_SECONDS, TICK_SECONDS);
     private final TimeChart latency = TimeChart.line("perfLatencyChart", "ms", "p99", "GC pause ms/s");
-    private final TimeChart allocation = TimeChart.line("perfAllocationChart", "per second", "MB allocated", "collections");
+    private final TimeChart allocation = TimeChart.line("perfAllocationChart", "per second", "GB allocated", "collections");
     private final TimeChart connections = TimeChart.line("perfConnectionChart", "ms · per second", "wait p99 ms", "timeouts",
             "refused");
     private final TimeChart breakdown = TimeChart.stacked("perfBreakdownChart", "mean ms");
@@ -164,7 +164,8 @@ final class PerformanceCharts {
         showIn(connectionHost, pools == null ? noConnections : connections.chart);
         if (runtime != null) {
             latency.append(1, times, runtime.pauseMsPerSecond(), first, n);
-            allocation.append(0, times, runtime.allocationMbPerSecond(), first, n);
+            // In GB: collections per second are allocation over eden (a few hundred MB), so both lines share one scale.
+            allocation.append(0, times, gigabytes(runtime.allocationMbPerSecond()), first, n);
             allocation.append(1, times, runtime.collectionsPerSecond(), first, n);
         }
         if (pools != null) {
@@ -288,5 +289,13 @@ final class PerformanceCharts {
                 s.getData().clear();
             }
         }
+    }
+
+    private static double[] gigabytes(double[] megabytes) {
+        double[] out = new double[megabytes.length];
+        for (int i = 0; i < megabytes.length; i++) {
+            out[i] = megabytes[i] / 1024;
+        }
+        return out;
     }
 }
