@@ -32,66 +32,52 @@ final class PerformanceParameters {
     static final double LEAK_FRACTION = 0.2;
     static final double LEAK_SECONDS = 60;
 
-    static final List<String> RUNTIME_PATHS = List.of("service.runtime.collector", "service.runtime.heapMb",
-            "service.runtime.youngMb", "service.runtime.allocationKbPerRequest", "service.runtime.survivingFraction",
-            "service.runtime.maxTenuringThreshold", "service.runtime.liveSetMb", "service.runtime.pauseTargetMs",
-            "service.runtime.initiatingOccupancyPercent");
-    static final List<String> OBJECT_POOL_PATHS = List.of("service.objectPool.capacity", "service.objectPool.objectsPerRequest",
-            "service.objectPool.objectKb");
-    static final List<String> CONNECTION_POOL_PATHS = List.of("service.connectionPool.maximumPoolSize",
-            "service.connectionPool.minimumIdle", "service.connectionPool.connectionTimeoutMs",
-            "service.connectionPool.connectionSetupMs", "service.connectionPool.maxLifetimeSeconds",
-            "service.connectionPool.leakDetectionThresholdMs");
-    static final List<String> DATABASE_PATHS = List.of("database.maxConnections", "database.cores");
+    static final List<Parameter> RUNTIME = List.of(Parameter.RUNTIME_COLLECTOR, Parameter.RUNTIME_HEAP,
+            Parameter.RUNTIME_YOUNG, Parameter.RUNTIME_ALLOCATION, Parameter.RUNTIME_SURVIVING, Parameter.RUNTIME_TENURING,
+            Parameter.RUNTIME_LIVE_SET, Parameter.RUNTIME_PAUSE_TARGET, Parameter.RUNTIME_INITIATING_OCCUPANCY);
+    static final List<Parameter> OBJECT_POOL = List.of(Parameter.OBJECT_POOL_CAPACITY, Parameter.OBJECT_POOL_OBJECTS,
+            Parameter.OBJECT_POOL_OBJECT_KB);
+    static final List<Parameter> CONNECTION_POOL = List.of(Parameter.POOL_MAXIMUM_SIZE, Parameter.POOL_MINIMUM_IDLE,
+            Parameter.POOL_CONNECTION_TIMEOUT, Parameter.POOL_CONNECTION_SETUP, Parameter.POOL_MAX_LIFETIME,
+            Parameter.POOL_LEAK_DETECTION);
+    static final List<Parameter> DATABASE = List.of(Parameter.DB_MAX_CONNECTIONS, Parameter.DB_CORES);
 
     private final ParameterForm form;
     private final ComboBox<String> gcTarget = new ComboBox<>();
     private List<String> shownInstances = List.of();
 
     PerformanceParameters(SimulationRunner runner) {
-        form = ParameterForm.ofPaths("Performance", (path, value) -> {
-            Parameter parameter = Parameter.byPath(path);
-            if (parameter != null) {
-                runner.set(parameter, value);
-            }
-        });
+        form = new ParameterForm("Performance", runner::set);
         // Rows read their live values as they are built, so the form needs a scenario first.
         form.update(runner.latest().snapshot().current());
-        section("Runtime", RUNTIME_PATHS);
-        section("Object pool", OBJECT_POOL_PATHS);
-        section("Connection pool", CONNECTION_POOL_PATHS);
-        section("Database", DATABASE_PATHS);
+        section("Runtime", RUNTIME);
+        section("Object pool", OBJECT_POOL);
+        section("Connection pool", CONNECTION_POOL);
+        section("Database", DATABASE);
 
-        Action fullGc = Action.byId("full-gc");
-        Action leak = Action.byId("leak-connections");
-        if (fullGc != null || leak != null) {
-            form.section("Actions");
-        }
-        if (fullGc != null) {
-            gcTarget.setId("fullGcTarget");
-            gcTarget.getItems().setAll(ALL_INSTANCES);
-            gcTarget.setValue(ALL_INSTANCES);
-            gcTarget.setTooltip(tooltip("The instance that collects, or every instance at once."));
-            Button button = actionButton("Full collection", "fullGcButton", fullGc.description(), () -> {
-                String target = gcTarget.getValue();
-                runner.act(fullGc, target == null || ALL_INSTANCES.equals(target) ? null : target, null, 0);
-            });
-            HBox row = new HBox(button, gcTarget);
-            row.getStyleClass().add("performance-action-row");
-            form.addNode(row);
-        }
-        if (leak != null) {
-            Button button = form.button("Leak connections", leak.description() + " The button leaks a fifth of the "
-                    + "connections borrowed in the next 60 s.", () -> runner.act(leak, null, LEAK_FRACTION, LEAK_SECONDS));
-            button.setId("leakConnectionsButton");
-        }
+        form.section("Actions");
+        gcTarget.setId("fullGcTarget");
+        gcTarget.getItems().setAll(ALL_INSTANCES);
+        gcTarget.setValue(ALL_INSTANCES);
+        gcTarget.setTooltip(tooltip("The instance that collects, or every instance at once."));
+        Button gc = actionButton("Full collection", "fullGcButton", Action.FULL_GC.description(), () -> {
+            String target = gcTarget.getValue();
+            runner.act(Action.FULL_GC, target == null || ALL_INSTANCES.equals(target) ? null : target, null, 0);
+        });
+        HBox row = new HBox(gc, gcTarget);
+        row.getStyleClass().add("performance-action-row");
+        form.addNode(row);
+        Button leak = form.button("Leak connections", Action.LEAK_CONNECTIONS.description() + " The button leaks a fifth "
+                + "of the connections borrowed in the next 60 s.",
+                () -> runner.act(Action.LEAK_CONNECTIONS, null, LEAK_FRACTION, LEAK_SECONDS));
+        leak.setId("leakConnectionsButton");
     }
 
-    private void section(String name, List<String> paths) {
+    private void section(String name, List<Parameter> parameters) {
         FormPart part = form.part();
         part.section(name);
-        for (String path : paths) {
-            part.add(path);
+        for (Parameter p : parameters) {
+            part.add(p.path());
         }
     }
 
