@@ -72,13 +72,13 @@ final class Request implements Event, RequestCallback {
 
     @Override
     public void fire() {
-        world.cpuDone(this);
+        world.path.cpuDone(this);
     }
 
     /** The cache answered it. */
     @Override
     public void done(int servedBy, boolean stale) {
-        world.afterData(this, true);
+        world.path.afterData(this, true);
     }
 
     /** Its read missed every cache level: its time in the database starts. */

@@ -195,7 +195,7 @@ final class RuntimeSystem implements Subsystem {
     /**
      * A request's service starts on an instance with a runtime: it gets its pooled objects and
      * allocates. Returns false when its allocation stalled: its CPU work starts when the collector
-     * lets it ({@link World#startCpu}).
+     * lets it ({@link RequestPath#startCpu}).
      */
     boolean serviceStarts(RuntimeInstance rt, Request r) {
         long bytes = 0;
@@ -347,7 +347,7 @@ final class RuntimeSystem implements Subsystem {
 
     private void pauseEnds(RuntimeInstance rt, long endNanos) {
         if (rt.endPause(endNanos) && rt.instance.lifecycle != Lifecycle.FAILED) {
-            world.startQueued(rt.instance);
+            world.path.startQueued(rt.instance);
         }
     }
 
@@ -371,7 +371,7 @@ final class RuntimeSystem implements Subsystem {
                 rt.stalled.addFirst(rt.stalled.pollLast());
                 break;
             }
-            world.startCpu(rt.instance, s.request());
+            world.path.startCpu(rt.instance, s.request());
         }
     }
 

@@ -75,7 +75,7 @@ final class ServicePool {
         for (ServiceInstance in : instances) {
             in.workers = in.size.workers(baseWorkers, baseSize);
             in.queueCapacity = queueCapacity;
-            world.startQueued(in);
+            world.path.startQueued(in);
         }
     }
 
@@ -259,7 +259,7 @@ final class ServicePool {
         if (wasReady) {
             readyCountChanged();
         }
-        int lost = world.failRequestsOf(in);
+        int lost = world.path.failRequestsOf(in);
         world.log(Source.POOL, in.id + " failed (" + lost + " requests lost); replacing it");
         sim.schedule(sim.nowNanos() + FAILED_VISIBLE_NANOS, () -> {
             retiredCostDollars += in.costDollars(sim.nowNanos());

@@ -138,7 +138,7 @@ final class WorkloadSystem implements Subsystem {
             if (generation != arrivalGeneration) {
                 return; // superseded by a rate change
             }
-            world.arrive(-1);
+            world.path.arrive(-1);
             scheduleArrival(this);
         }
     }
@@ -174,7 +174,7 @@ final class WorkloadSystem implements Subsystem {
                 running = false; // left when the user count was lowered
                 return;
             }
-            world.arrive(index);
+            world.path.arrive(index);
         }
 
         void thinkThenSend() {

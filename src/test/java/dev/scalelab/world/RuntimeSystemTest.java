@@ -35,7 +35,7 @@ class RuntimeSystemTest {
         Request r = new Request(w, id, w.simulation().nowNanos(), 0, true, -1, 0);
         r.instance = in;
         in.queue.addLast(r);
-        w.startQueued(in);
+        w.path.startQueued(in);
         return r;
     }
 
