@@ -23,11 +23,13 @@ public record PerformanceView(RuntimeView runtime, ConnectionsView connections, 
     /**
      * The heaps of the pool. {@code pauseMsP99} is the 99th percentile of single pauses;
      * {@code pauseMsPerSecond} the total pause time of the fleet in each second (summed over
-     * instances); {@code allocationMbPerSecond} the fleet's allocation rate.
+     * instances), {@code longestPauseMsPerSecond} the longest single pause that started in it (what one
+     * request could have waited); {@code allocationMbPerSecond} the fleet's allocation rate.
      */
     public record RuntimeView(String collector, int heapMb, double youngMb, double pauseTargetMs, List<HeapView> instances,
                               long youngCollections, long oldCollections, double pauseMsTotal, double pauseMsP99,
-                              double maxPauseMs, double[] pauseMsPerSecond, double[] collectionsPerSecond,
+                              double maxPauseMs, double[] pauseMsPerSecond, double[] longestPauseMsPerSecond,
+                              double[] collectionsPerSecond,
                               double[] allocationMbPerSecond, ObjectPoolView objectPool) {
     }
 

@@ -81,6 +81,7 @@ final class RuntimeSystem implements Subsystem {
     private long dropsThisSecond;
     private long lastDropsPerSecond;
     private final RingSeries pauseMsSeries = new RingSeries(World.SERIES_CAPACITY);
+    private final RingSeries longestPauseMsSeries = new RingSeries(World.SERIES_CAPACITY);
     private final RingSeries collectionsSeries = new RingSeries(World.SERIES_CAPACITY);
     private final RingSeries allocationMbSeries = new RingSeries(World.SERIES_CAPACITY);
     private final RingSeries hitRatioSeries = new RingSeries(World.SERIES_CAPACITY);
@@ -435,6 +436,7 @@ final class RuntimeSystem implements Subsystem {
                     + longestPauseInstance + ", exceeds the " + ms(target) + " ms pause target");
         }
         pauseMsSeries.append(pauseMsThisSecond);
+        longestPauseMsSeries.append(longestPauseMsThisSecond);
         collectionsSeries.append(collectionsThisSecond);
         allocationMbSeries.append(Heap.mb(allocatedBytesThisSecond));
         hitRatioSeries.append(getsThisSecond == 0 ? Double.NaN : hitsThisSecond / (double) getsThisSecond);
@@ -602,7 +604,7 @@ final class RuntimeSystem implements Subsystem {
         return new PerformanceView.RuntimeView(r.collector().id(), r.heapMb(),
                 heaps.isEmpty() ? r.youngMb() : youngMbSum / heaps.size(), r.pauseTargetMs(), List.copyOf(heaps),
                 youngCollections, oldCollections, pauseMsTotal, pauses.total().p99Ms(), maxPauseMs, pauseMsSeries.tail(points),
-                collectionsSeries.tail(points), allocationMbSeries.tail(points), objects);
+                longestPauseMsSeries.tail(points), collectionsSeries.tail(points), allocationMbSeries.tail(points), objects);
     }
 
     private static String collector(RuntimeInstance rt) {

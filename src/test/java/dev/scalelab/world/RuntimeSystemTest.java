@@ -220,4 +220,29 @@ class RuntimeSystemTest {
             }
         }
     }
+
+    /**
+     * On gc-pauses each second's longest pause is one of that second's pauses, so it is at most
+     * their sum, and the longest of all of them is the run's longest pause (the run is shorter than
+     * the series).
+     */
+    @Test
+    void theLongestPauseOfEachSecondIsAtMostTheirSumAndItsMaximumIsTheRunsLongest() {
+        World w = new World(Presets.load("gc-pauses"));
+        w.advanceTo(Simulation.secondsToNanos(120));
+        PerformanceView.RuntimeView v = w.snapshot().performance().runtime();
+        double longest = 0;
+        int secondsWithAFullPause = 0;
+        for (int i = 0; i < v.longestPauseMsPerSecond().length; i++) {
+            double l = v.longestPauseMsPerSecond()[i];
+            assertTrue(l <= v.pauseMsPerSecond()[i] + 1e-9, "second " + i);
+            longest = Math.max(longest, l);
+            if (l > 500) {
+                secondsWithAFullPause++;
+            }
+        }
+        assertEquals(v.maxPauseMs(), longest, 1e-9);
+        // Full collections of about 690 ms, about every half minute on each of the four instances.
+        assertTrue(secondsWithAFullPause >= 3, secondsWithAFullPause + " seconds with a full pause");
+    }
 }

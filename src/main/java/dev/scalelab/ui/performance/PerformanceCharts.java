@@ -35,7 +35,7 @@ import static dev.scalelab.ui.Tooltips.tooltip;
 
 /**
  * The Performance panel's charts over at least the last {@link #WINDOW_SECONDS} of virtual time, in
- * two tabs. "Latency and runtime": p99 with the fleet's GC pause ms per second; allocation GB/s with
+ * two tabs. "Latency and runtime": p99 with the longest GC pause of each second; allocation GB/s with
  * collections per second; connection wait p99 with timeouts and refusals per second. "Latency by
  * phase": the mean time per phase as stacked areas over time, and all requests against those above
  * the p99 as stacked bars: the phases that grow in the second bar are what makes the tail slow. A
@@ -51,7 +51,7 @@ final class PerformanceCharts {
     static final String ABOVE_P99 = "above p99";
 
     private final TimeWindow window = new TimeWindow(WINDOW_SECONDS, TICK_SECONDS);
-    private final TimeChart latency = TimeChart.line("perfLatencyChart", "ms", "p99", "GC pause ms/s");
+    private final TimeChart latency = TimeChart.line("perfLatencyChart", "ms", "p99", "longest GC pause");
     private final TimeChart allocation = TimeChart.line("perfAllocationChart", "per second", "GB allocated", "collections");
     private final TimeChart connections = TimeChart.line("perfConnectionChart", "ms · per second", "wait p99 ms", "timeouts",
             "refused");
@@ -163,7 +163,8 @@ final class PerformanceCharts {
         showIn(allocationHost, runtime == null ? noRuntime : allocation.chart);
         showIn(connectionHost, pools == null ? noConnections : connections.chart);
         if (runtime != null) {
-            latency.append(1, times, runtime.pauseMsPerSecond(), first, n);
+            // The longest single pause of each second, not the fleet's sum: what one request could have waited, next to p99.
+            latency.append(1, times, runtime.longestPauseMsPerSecond(), first, n);
             // In GB: collections per second are allocation over eden (a few hundred MB), so both lines share one scale.
             allocation.append(0, times, gigabytes(runtime.allocationMbPerSecond()), first, n);
             allocation.append(1, times, runtime.collectionsPerSecond(), first, n);

@@ -74,7 +74,7 @@ final class PerformanceFixture {
         }
         ObjectPoolView pool = new ObjectPoolView(POOL_CAPACITY, 4, 16, 40_000, 36_960, 0.924, 1_234, 577.5, series(seconds, 0.9));
         return new RuntimeView("g1", (int) HEAP_MB, 225, 200, heaps, 1_500, 12, 4_321, 180, 950, series(seconds, 38),
-                series(seconds, 4), series(seconds, 250), pool);
+                series(seconds, 19), series(seconds, 4), series(seconds, 250), pool);
     }
 
     static ConnectionsView connections(int instances, int seconds) {

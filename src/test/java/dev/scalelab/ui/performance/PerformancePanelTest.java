@@ -135,7 +135,7 @@ class PerformancePanelTest {
             PerformanceView.RuntimeView r = v.runtime();
             return new PerformanceView(new PerformanceView.RuntimeView(r.collector(), r.heapMb(), r.youngMb(), r.pauseTargetMs(), calm,
                     r.youngCollections(), r.oldCollections(), r.pauseMsTotal(), r.pauseMsP99(), r.maxPauseMs(), r.pauseMsPerSecond(),
-                    r.collectionsPerSecond(), r.allocationMbPerSecond(), r.objectPool()), v.connections(), v.profile());
+                    r.longestPauseMsPerSecond(), r.collectionsPerSecond(), r.allocationMbPerSecond(), r.objectPool()), v.connections(), v.profile());
         }));
         assertFalse(FxWait.onFx(() -> heaps.gauge(1).getPseudoClassStates().contains(HeapGauge.PAUSED), TIMEOUT_SECONDS));
     }
