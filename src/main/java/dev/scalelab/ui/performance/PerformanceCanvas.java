@@ -1,13 +1,12 @@
 package dev.scalelab.ui.performance;
 
 import dev.scalelab.ui.TextFit;
+import dev.scalelab.ui.canvas.CanvasRegion;
+import dev.scalelab.ui.canvas.StyleableColors;
 import dev.scalelab.world.Phase;
 import dev.scalelab.world.PerformanceView;
 import javafx.beans.value.ObservableValue;
-import javafx.css.CssMetaData;
-import javafx.css.Styleable;
 import javafx.css.StyleableProperty;
-import javafx.css.StyleablePropertyFactory;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
@@ -28,8 +27,8 @@ import java.util.List;
  *
  * <p>FX thread only.
  */
-abstract class PerformanceCanvas extends Region {
-    private static final StyleablePropertyFactory<PerformanceCanvas> STYLE = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
+abstract class PerformanceCanvas extends CanvasRegion {
+    private static final StyleableColors<PerformanceCanvas> STYLE = new StyleableColors<>(Region.getClassCssMetaData());
 
     static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 12.5);
     static final Font LABEL_FONT = Font.font("System", 12);
@@ -41,35 +40,37 @@ abstract class PerformanceCanvas extends Region {
     private static final Color[] DEFAULT_PAUSE_COLORS = {Color.web("#e89a1e"), Color.web("#7b5cd6"), Color.web("#d1403f"),
             Color.web("#c2549d")};
 
-    /** CSS names: {@code -sl-phase-gc-pause-fill}, {@code -sl-pause-stall-fill}. */
+    /** Property names, which CSS sets as {@code -sl-phase-gc-pause-fill} and {@code -sl-pause-stall-fill}. */
     private static final String[] PHASE_NAMES = phaseNames();
-    private static final String[] PAUSE_NAMES = {"young", "old", "full", "stall"};
+    private static final String[] PAUSE_NAMES = {"pauseYoungFill", "pauseOldFill", "pauseFullFill", "pauseStallFill"};
 
-    final StyleableProperty<Color> textFill = STYLE.createStyleableColorProperty(this, "textFill", "-sl-text-fill", v -> v.textFill, Color.BLACK);
-    final StyleableProperty<Color> mutedTextFill = STYLE.createStyleableColorProperty(this, "mutedTextFill", "-sl-muted-text-fill", v -> v.mutedTextFill, Color.GRAY);
-    final StyleableProperty<Color> cardFill = STYLE.createStyleableColorProperty(this, "cardFill", "-sl-card-fill", v -> v.cardFill, Color.WHITE);
-    final StyleableProperty<Color> cardBorder = STYLE.createStyleableColorProperty(this, "cardBorder", "-sl-card-border", v -> v.cardBorder, Color.LIGHTGRAY);
-    final StyleableProperty<Color> trackFill = STYLE.createStyleableColorProperty(this, "trackFill", "-sl-track-fill", v -> v.trackFill, Color.GAINSBORO);
-    final StyleableProperty<Color> accentFill = STYLE.createStyleableColorProperty(this, "accentFill", "-sl-accent-fill", v -> v.accentFill, Color.STEELBLUE);
-    final StyleableProperty<Color> dangerFill = STYLE.createStyleableColorProperty(this, "dangerFill", "-sl-danger-fill", v -> v.dangerFill, Color.CRIMSON);
-    final StyleableProperty<Color> warningFill = STYLE.createStyleableColorProperty(this, "warningFill", "-sl-warning-fill", v -> v.warningFill, Color.ORANGE);
-    final StyleableProperty<Color> successFill = STYLE.createStyleableColorProperty(this, "successFill", "-sl-success-fill", v -> v.successFill, Color.SEAGREEN);
-    final StyleableProperty<Color> edenFill = STYLE.createStyleableColorProperty(this, "edenFill", "-sl-eden-fill", v -> v.edenFill, Color.web("#2f6fdf"));
-    final StyleableProperty<Color> survivorFill = STYLE.createStyleableColorProperty(this, "survivorFill", "-sl-survivor-fill", v -> v.survivorFill, Color.web("#1b9eb3"));
-    final StyleableProperty<Color> oldFill = STYLE.createStyleableColorProperty(this, "oldFill", "-sl-old-fill", v -> v.oldFill, Color.web("#4b5fa8"));
+    final StyleableProperty<Color> textFill = STYLE.color(this, "textFill", v -> v.textFill, Color.BLACK);
+    final StyleableProperty<Color> mutedTextFill = STYLE.color(this, "mutedTextFill", v -> v.mutedTextFill, Color.GRAY);
+    final StyleableProperty<Color> cardFill = STYLE.color(this, "cardFill", v -> v.cardFill, Color.WHITE);
+    final StyleableProperty<Color> cardBorder = STYLE.color(this, "cardBorder", v -> v.cardBorder, Color.LIGHTGRAY);
+    final StyleableProperty<Color> trackFill = STYLE.color(this, "trackFill", v -> v.trackFill, Color.GAINSBORO);
+    final StyleableProperty<Color> accentFill = STYLE.color(this, "accentFill", v -> v.accentFill, Color.STEELBLUE);
+    final StyleableProperty<Color> dangerFill = STYLE.color(this, "dangerFill", v -> v.dangerFill, Color.CRIMSON);
+    final StyleableProperty<Color> warningFill = STYLE.color(this, "warningFill", v -> v.warningFill, Color.ORANGE);
+    final StyleableProperty<Color> successFill = STYLE.color(this, "successFill", v -> v.successFill, Color.SEAGREEN);
+    final StyleableProperty<Color> edenFill = STYLE.color(this, "edenFill", v -> v.edenFill, Color.web("#2f6fdf"));
+    final StyleableProperty<Color> survivorFill = STYLE.color(this, "survivorFill", v -> v.survivorFill, Color.web("#1b9eb3"));
+    final StyleableProperty<Color> oldFill = STYLE.color(this, "oldFill", v -> v.oldFill, Color.web("#4b5fa8"));
     /** One property per phase and per pause kind: a CSS list of paints does not take looked-up colours. */
-    private final StyleableProperty<Color>[] phaseColors = colorProperties("phase", PHASE_NAMES, DEFAULT_PHASE_COLORS, true);
-    private final StyleableProperty<Color>[] pauseColors = colorProperties("pause", PAUSE_NAMES, DEFAULT_PAUSE_COLORS, false);
+    private final StyleableProperty<Color>[] phaseColors = colorProperties(PHASE_NAMES, DEFAULT_PHASE_COLORS, true);
+    private final StyleableProperty<Color>[] pauseColors = colorProperties(PAUSE_NAMES, DEFAULT_PAUSE_COLORS, false);
 
-    final Canvas canvas = new Canvas();
+    final Canvas canvas;
     private final Text measurer = new Text();
     private boolean stale = true;
 
     PerformanceCanvas(String styleClass) {
-        getStyleClass().add(styleClass);
-        getChildren().add(canvas);
-        // A canvas never shrinks on its own: the region is as small as its parent wants, the canvas follows.
-        setMinSize(0, 0);
+        this(styleClass, new Canvas());
+    }
+
+    private PerformanceCanvas(String styleClass, Canvas canvas) {
+        super(styleClass, canvas);
+        this.canvas = canvas;
         List<StyleableProperty<Color>> colors = new ArrayList<>(List.of(textFill, mutedTextFill, cardFill, cardBorder, trackFill,
                 accentFill, dangerFill, warningFill, successFill, edenFill, survivorFill, oldFill));
         colors.addAll(List.of(phaseColors));
@@ -80,14 +81,13 @@ abstract class PerformanceCanvas extends Region {
     }
 
     @Override
-    protected void layoutChildren() {
-        double width = snapSizeX(getWidth());
-        double height = snapSizeY(getHeight());
-        if (canvas.getWidth() != width || canvas.getHeight() != height) {
-            canvas.setWidth(width);
-            canvas.setHeight(height);
-            stale = true; // drawn at the next pulse, not here
-        }
+    protected final void resized() {
+        stale = true; // drawn at the next pulse, not in layout
+    }
+
+    @Override
+    protected final StyleableColors<?> colors() {
+        return STYLE;
     }
 
     /** Marks the drawing out of date: new data arrived. */
@@ -139,12 +139,11 @@ abstract class PerformanceCanvas extends Region {
     }
 
     @SuppressWarnings("unchecked")
-    private StyleableProperty<Color>[] colorProperties(String prefix, String[] names, Color[] defaults, boolean phase) {
+    private StyleableProperty<Color>[] colorProperties(String[] names, Color[] defaults, boolean phase) {
         StyleableProperty<Color>[] properties = new StyleableProperty[names.length];
         for (int i = 0; i < names.length; i++) {
             int index = i;
-            properties[i] = STYLE.createStyleableColorProperty(this, prefix + "-" + names[i], "-sl-" + prefix + "-" + names[i] + "-fill",
-                    v -> phase ? v.phaseColors[index] : v.pauseColors[index], defaults[i]);
+            properties[i] = STYLE.color(this, names[i], v -> phase ? v.phaseColors[index] : v.pauseColors[index], defaults[i]);
         }
         return properties;
     }
@@ -152,7 +151,8 @@ abstract class PerformanceCanvas extends Region {
     private static String[] phaseNames() {
         String[] names = new String[Phase.COUNT];
         for (int i = 0; i < names.length; i++) {
-            names[i] = kebab(Phase.of(i).id());
+            String id = Phase.of(i).id();
+            names[i] = "phase" + Character.toUpperCase(id.charAt(0)) + id.substring(1) + "Fill";
         }
         return names;
     }
@@ -168,14 +168,5 @@ abstract class PerformanceCanvas extends Region {
             }
         }
         return out.toString();
-    }
-
-    public static List<CssMetaData<? extends Styleable, ?>> getClassCssMetaData() {
-        return STYLE.getCssMetaData();
-    }
-
-    @Override
-    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
-        return getClassCssMetaData();
     }
 }
