@@ -1,9 +1,12 @@
 package dev.scalelab.world;
 
+import dev.scalelab.engine.metrics.MetricsRegistry;
 import dev.scalelab.engine.runtime.Heap;
 import dev.scalelab.engine.runtime.ObjectPool;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * One instance's runtime: its heap (without {@code service.runtime}, none), its object pool
@@ -63,6 +66,48 @@ final class RuntimeInstance {
         stopped = false;
         pauseKind = -1;
         return true;
+    }
+
+    /** Its heap now, with the pauses that started in the last {@link PerformanceView#PAUSE_WINDOW_SECONDS}; it has a heap. */
+    PerformanceView.HeapView view(double nowSeconds) {
+        List<Pause> recent = new ArrayList<>();
+        for (Pause p : recentPauses) {
+            if (p.startSeconds() >= nowSeconds - PerformanceView.PAUSE_WINDOW_SECONDS) {
+                recent.add(p);
+            }
+        }
+        double[] starts = new double[recent.size()];
+        double[] lengths = new double[recent.size()];
+        byte[] kinds = new byte[recent.size()];
+        for (int i = 0; i < recent.size(); i++) {
+            starts[i] = recent.get(i).startSeconds();
+            lengths[i] = recent.get(i).ms();
+            kinds[i] = recent.get(i).kind();
+        }
+        byte kind = stopped ? pauseKind : stalled.isEmpty() ? -1 : PerformanceView.PAUSE_ALLOCATION_STALL;
+        Heap h = heap;
+        return new PerformanceView.HeapView(instance.id, Heap.mb(h.edenUsedBytes()), Heap.mb(h.edenBytes()),
+                Heap.mb(h.survivorUsedBytes()), Heap.mb(h.survivorBytes()), Heap.mb(h.oldUsedBytes()), Heap.mb(h.oldBytes()),
+                kind, h.youngCollections(), h.oldCollections(), starts, lengths, kinds,
+                pool == null ? 0 : pool.idle(), pool == null ? 0 : pool.borrowed());
+    }
+
+    /** Records the second that ended into {@code monitor} under the instance's id, and starts a new one. */
+    void endSecond(MetricsRegistry monitor, double nowSeconds) {
+        String id = instance.id;
+        if (heap != null) {
+            monitor.record(id + ".heap.usedMb", Heap.mb(heap.usedBytes()), nowSeconds);
+            monitor.record(id + ".heap.allocatedMb", Heap.mb(allocatedBytesThisSecond), nowSeconds);
+            monitor.record(id + ".heap.totalAllocatedMb", Heap.mb(heap.allocatedBytes()), nowSeconds);
+            monitor.record(id + ".heap.collections", heap.youngCollections() + heap.oldCollections(), nowSeconds);
+            monitor.record(id + ".heap.pauseMs", pauseMsThisSecond, nowSeconds);
+        }
+        if (pool != null) {
+            monitor.record(id + ".objectPool.idle", pool.idle(), nowSeconds);
+            monitor.record(id + ".objectPool.borrowed", pool.borrowed(), nowSeconds);
+        }
+        pauseMsThisSecond = 0;
+        allocatedBytesThisSecond = 0;
     }
 
     void addPause(Pause p) {

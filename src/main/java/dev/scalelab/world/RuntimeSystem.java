@@ -3,7 +3,6 @@ package dev.scalelab.world;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.engine.metrics.LatencyRecorder;
-import dev.scalelab.engine.metrics.LatencySummary;
 import dev.scalelab.engine.metrics.MetricsRegistry;
 import dev.scalelab.engine.metrics.RingSeries;
 import dev.scalelab.engine.runtime.CollectorKind;
@@ -64,6 +63,8 @@ final class RuntimeSystem implements Subsystem {
     private double pauseMsTotal;
     private double maxPauseMs;
     private final LatencyRecorder pauses = new LatencyRecorder();
+    private double pauseP99Ms;
+    private boolean pauseP99Stale;
     private long allocatedBytes;
     private long gets;
     private long hits;
@@ -379,6 +380,7 @@ final class RuntimeSystem implements Subsystem {
     private void recordPause(RuntimeInstance rt, GcEvent e) {
         double pauseMs = e.pauseMs();
         pauses.recordNanos(e.pauseNanos());
+        pauseP99Stale = true;
         pauseMsTotal += pauseMs;
         maxPauseMs = Math.max(maxPauseMs, pauseMs);
         pauseMsThisSecond += pauseMs;
@@ -452,34 +454,20 @@ final class RuntimeSystem implements Subsystem {
         getsThisSecond = 0;
         hitsThisSecond = 0;
         dropsThisSecond = 0;
-        for (RuntimeInstance rt : runtimes) {
-            rt.pauseMsThisSecond = 0;
-            rt.allocatedBytesThisSecond = 0;
-        }
     }
 
-    /** The monitor's figures of the second that ended: per instance, and the fleet's. */
+    /** The monitor's figures of the second that ended: per instance (which then starts a new second), and the fleet's. */
     private void recordMetrics(double now) {
         long usedBytes = 0;
         long instanceCollections = 0;
         boolean heaps = false;
         for (RuntimeInstance rt : runtimes) {
-            String id = rt.instance.id;
             if (rt.heap != null) {
                 heaps = true;
-                long collections = rt.heap.youngCollections() + rt.heap.oldCollections();
                 usedBytes += rt.heap.usedBytes();
-                instanceCollections += collections;
-                monitor.record(id + ".heap.usedMb", Heap.mb(rt.heap.usedBytes()), now);
-                monitor.record(id + ".heap.allocatedMb", Heap.mb(rt.allocatedBytesThisSecond), now);
-                monitor.record(id + ".heap.totalAllocatedMb", Heap.mb(rt.heap.allocatedBytes()), now);
-                monitor.record(id + ".heap.collections", collections, now);
-                monitor.record(id + ".heap.pauseMs", rt.pauseMsThisSecond, now);
+                instanceCollections += rt.heap.youngCollections() + rt.heap.oldCollections();
             }
-            if (rt.pool != null) {
-                monitor.record(id + ".objectPool.idle", rt.pool.idle(), now);
-                monitor.record(id + ".objectPool.borrowed", rt.pool.borrowed(), now);
-            }
+            rt.endSecond(monitor, now);
         }
         if (heaps) {
             monitor.record("fleet.heap.usedMb", Heap.mb(usedBytes), now);
@@ -534,13 +522,12 @@ final class RuntimeSystem implements Subsystem {
         if (hadHeaps) {
             ObjectNode gc = root.putObject("runtime").putObject("gc");
             Scenario.ServiceRuntime r = service().runtime();
-            LatencySummary s = pauses.total();
             gc.put("collector", r.collector().id());
             gc.put("youngCollections", youngCollections);
             gc.put("oldCollections", oldCollections);
             gc.put("allocationStalls", allocationStalls);
             gc.put("pauseMsTotal", pauseMsTotal);
-            gc.put("pauseMsP99", s.p99Ms());
+            gc.put("pauseMsP99", pauseMsP99());
             gc.put("maxPauseMs", maxPauseMs);
             gc.put("allocatedMb", Heap.mb(allocatedBytes));
         }
@@ -573,27 +560,8 @@ final class RuntimeSystem implements Subsystem {
             if (rt == null || rt.heap == null) {
                 continue;
             }
-            Heap h = rt.heap;
-            youngMbSum += Heap.mb(h.youngBytes());
-            List<RuntimeInstance.Pause> recent = new ArrayList<>();
-            for (RuntimeInstance.Pause p : rt.recentPauses) {
-                if (p.startSeconds() >= now - PerformanceView.PAUSE_WINDOW_SECONDS) {
-                    recent.add(p);
-                }
-            }
-            double[] starts = new double[recent.size()];
-            double[] lengths = new double[recent.size()];
-            byte[] kinds = new byte[recent.size()];
-            for (int i = 0; i < recent.size(); i++) {
-                starts[i] = recent.get(i).startSeconds();
-                lengths[i] = recent.get(i).ms();
-                kinds[i] = recent.get(i).kind();
-            }
-            byte kind = rt.stopped ? rt.pauseKind : rt.stalled.isEmpty() ? -1 : PerformanceView.PAUSE_ALLOCATION_STALL;
-            heaps.add(new PerformanceView.HeapView(in.id, Heap.mb(h.edenUsedBytes()), Heap.mb(h.edenBytes()),
-                    Heap.mb(h.survivorUsedBytes()), Heap.mb(h.survivorBytes()), Heap.mb(h.oldUsedBytes()), Heap.mb(h.oldBytes()),
-                    kind, h.youngCollections(), h.oldCollections(), starts, lengths, kinds,
-                    rt.pool == null ? 0 : rt.pool.idle(), rt.pool == null ? 0 : rt.pool.borrowed()));
+            youngMbSum += Heap.mb(rt.heap.youngBytes());
+            heaps.add(rt.view(now));
         }
         PerformanceView.ObjectPoolView objects = null;
         if (s.objectPool() != null) {
@@ -603,8 +571,17 @@ final class RuntimeSystem implements Subsystem {
         }
         return new PerformanceView.RuntimeView(r.collector().id(), r.heapMb(),
                 heaps.isEmpty() ? r.youngMb() : youngMbSum / heaps.size(), r.pauseTargetMs(), List.copyOf(heaps),
-                youngCollections, oldCollections, pauseMsTotal, pauses.total().p99Ms(), maxPauseMs, pauseMsSeries.tail(points),
+                youngCollections, oldCollections, pauseMsTotal, pauseMsP99(), maxPauseMs, pauseMsSeries.tail(points),
                 longestPauseMsSeries.tail(points), collectionsSeries.tail(points), allocationMbSeries.tail(points), objects);
+    }
+
+    /** The p99 of single pauses, summarised again only after a new pause: the panel asks every frame. */
+    private double pauseMsP99() {
+        if (pauseP99Stale) {
+            pauseP99Ms = pauses.total().p99Ms();
+            pauseP99Stale = false;
+        }
+        return pauseP99Ms;
     }
 
     private static String collector(RuntimeInstance rt) {
