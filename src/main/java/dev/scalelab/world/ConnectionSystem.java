@@ -59,6 +59,8 @@ final class ConnectionSystem implements Subsystem, BackingStore {
     private ServicePool servicePool;
 
     private final LatencyRecorder waits = new LatencyRecorder();
+    /** The waits summarised at the last sample: the panel reads them every frame, a summary walks the recorder. */
+    private LatencySummary sampledWaits;
     private final RingSeries waitMsP99 = new RingSeries(World.SERIES_CAPACITY);
     private final RingSeries timeoutsPerSecond = new RingSeries(World.SERIES_CAPACITY);
     private final RingSeries refusedPerSecond = new RingSeries(World.SERIES_CAPACITY);
@@ -357,6 +359,7 @@ final class ConnectionSystem implements Subsystem, BackingStore {
         // Also catches a change of the database's maxConnections.
         checkFleetFitsDatabase();
         checkContention(active);
+        sampledWaits = waits.total();
         monitor.record("fleet.connectionPool.active", active, now);
         monitor.record("fleet.connectionPool.idle", idle, now);
         monitor.record("fleet.connectionPool.pending", pending, now);
@@ -484,7 +487,7 @@ final class ConnectionSystem implements Subsystem, BackingStore {
                     pool.pending(), (int) pool.abandoned()));
         }
         Scenario.Database db = world.currentScenario().database();
-        LatencySummary w = waits.total();
+        LatencySummary w = sampledWaits == null ? waits.total() : sampledWaits;
         return new PerformanceView.ConnectionsView(config.maximumPoolSize(), Math.min(config.minimumIdle(), config.maximumPoolSize()),
                 config.connectionTimeoutMs(), List.copyOf(instances), data.clientConnections(), db.maxConnections(), db.cores(),
                 data.runningQueries(), acquired(), timeouts(), refused(), maxPendingNow(), leaked(),
