@@ -53,7 +53,7 @@ final class ConnectionSystem implements Subsystem, BackingStore {
     private final RandomStreams streams;
     private final MetricsRegistry monitor;
     /** The section in force, or null: no pools. */
-    private Scenario.ConnectionPool config;
+    private ServiceResources.ConnectionPool config;
     /** Each instance's pool, in the pool's order of creation. */
     private final Map<Integer, InstancePool> pools = new LinkedHashMap<>();
     private ServicePool servicePool;
@@ -158,7 +158,7 @@ final class ConnectionSystem implements Subsystem, BackingStore {
         checkFleetFitsDatabase();
     }
 
-    private static ConnectionPoolConfig toConfig(Scenario.ConnectionPool c) {
+    private static ConnectionPoolConfig toConfig(ServiceResources.ConnectionPool c) {
         double leakMs = c.leakDetectionThresholdMs();
         boolean leakDetection = leakMs >= MIN_LEAK_DETECTION_MS && leakMs <= c.maxLifetimeSeconds() * 1000;
         return new ConnectionPoolConfig(c.maximumPoolSize(), c.minimumIdle(), Simulation.millisToNanos(c.connectionTimeoutMs()),
@@ -195,7 +195,7 @@ final class ConnectionSystem implements Subsystem, BackingStore {
     }
 
     private void reconfigure(Source by) {
-        Scenario.ConnectionPool next = world.currentScenario().service().connectionPool();
+        ServiceResources.ConnectionPool next = world.currentScenario().service().connectionPool();
         boolean created = config == null;
         config = next;
         if (created) {

@@ -129,7 +129,7 @@ final class RuntimeSystem implements Subsystem {
         }
     }
 
-    private static Heap.Config heapConfig(Scenario.ServiceRuntime r) {
+    private static Heap.Config heapConfig(ServiceResources.ServiceRuntime r) {
         return new Heap.Config(r.collector(), r.heapMb() * Heap.BYTES_PER_MB, r.youngMb() * Heap.BYTES_PER_MB,
                 r.survivingFraction(), r.maxTenuringThreshold(), Heap.bytes(r.liveSetMb()), r.pauseTargetMs(),
                 r.initiatingOccupancyPercent());
@@ -202,7 +202,7 @@ final class RuntimeSystem implements Subsystem {
     boolean serviceStarts(RuntimeInstance rt, Request r) {
         long bytes = 0;
         if (rt.pool != null) {
-            Scenario.ObjectPool settings = service().objectPool();
+            ServiceResources.ObjectPool settings = service().objectPool();
             int k = settings.objectsPerRequest();
             r.pooledObjects = k;
             long objectBytes = rt.pool.objectBytes();
@@ -521,7 +521,7 @@ final class RuntimeSystem implements Subsystem {
     public void report(ObjectNode root) {
         if (hadHeaps) {
             ObjectNode gc = root.putObject("runtime").putObject("gc");
-            Scenario.ServiceRuntime r = service().runtime();
+            ServiceResources.ServiceRuntime r = service().runtime();
             gc.put("collector", r.collector().id());
             gc.put("youngCollections", youngCollections);
             gc.put("oldCollections", oldCollections);
@@ -548,7 +548,7 @@ final class RuntimeSystem implements Subsystem {
     /** The Performance panel's heaps and pools, or null without {@code service.runtime}. */
     PerformanceView.RuntimeView view(int points) {
         Scenario.Service s = service();
-        Scenario.ServiceRuntime r = s.runtime();
+        ServiceResources.ServiceRuntime r = s.runtime();
         if (r == null) {
             return null;
         }

@@ -1,7 +1,6 @@
 package dev.scalelab.world;
 
 import dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy;
-import dev.scalelab.engine.runtime.CollectorKind;
 import dev.scalelab.engine.scaling.InstanceSize;
 import dev.scalelab.engine.scaling.ScalingRules;
 import dev.scalelab.engine.scaling.TargetTrackingPolicy;
@@ -145,10 +144,10 @@ public record Scenario(
             @Field(description = "The speed of each initial instance (1 = normal; heterogeneous hardware); 1 for those not "
                     + "given.", min = 0.01, max = 100, omitEmpty = true) List<Double> speeds,
             @Field(description = "Each instance's JVM-like heap and garbage collector; absent for none (requests "
-                    + "allocate nothing and nothing pauses).") ServiceRuntime runtime,
-            @Field(description = "Each instance's pool of reusable objects; absent for none.") ObjectPool objectPool,
+                    + "allocate nothing and nothing pauses).") ServiceResources.ServiceRuntime runtime,
+            @Field(description = "Each instance's pool of reusable objects; absent for none.") ServiceResources.ObjectPool objectPool,
             @Field(description = "Each instance's pool of database connections (HikariCP); absent for none (queries "
-                    + "need no connection of their own).") ConnectionPool connectionPool) {
+                    + "need no connection of their own).") ServiceResources.ConnectionPool connectionPool) {
         public Service {
             weights = List.copyOf(weights);
             speeds = List.copyOf(speeds);
@@ -180,82 +179,6 @@ public record Scenario(
         public double speed(int i) {
             return i < speeds.size() ? speeds.get(i) : 1;
         }
-    }
-
-    /**
-     * An instance's JVM-like heap: requests allocate into eden; a young collection runs when eden is
-     * full and copies what survives; survivors are promoted to old space after
-     * {@code maxTenuringThreshold} collections; an old collection runs when old space passes
-     * {@code initiatingOccupancyPercent}. Pauses stop the instance's workers (stop-the-world).
-     */
-    public record ServiceRuntime(
-            @Field(description = "The collector: parallel (throughput: long, rare stop-the-world pauses), g1 (regions, "
-                    + "sizes the young generation to meet the pause target; the JVM's default) or zgc (concurrent: "
-                    + "sub-millisecond pauses, but allocation stalls and extra CPU when allocation outruns it).")
-            CollectorKind collector,
-            @Field(description = "Maximum heap per instance (-Xmx). The JVM's default is a quarter of the machine's memory: "
-                    + "1024 MB of a 4 GB container.", unit = "MB", min = 16, max = 262_144) int heapMb,
-            @Field(description = "Young generation (eden and survivors) per instance; 0 lets the collector size it: a third "
-                    + "of the heap for parallel (NewRatio 2), 5-60% adapted to the pause target for g1.", unit = "MB",
-                    min = 0, max = 262_144) int youngMb,
-            @Field(description = "Memory one request allocates, besides its pooled objects (mean of an exponential "
-                    + "distribution).", unit = "KB", min = 0, max = 1_048_576) double allocationKbPerRequest,
-            @Field(description = "Fraction of the bytes in eden still alive at a young collection: what a young pause "
-                    + "copies and what is promoted.", min = 0, max = 1) double survivingFraction,
-            @Field(description = "Young collections an object survives before it is promoted to old space "
-                    + "(MaxTenuringThreshold; 15 by default).", unit = "collections", min = 0, max = 15) int maxTenuringThreshold,
-            @Field(description = "Long-lived data the service holds (sessions, caches): old space never drops below it, "
-                    + "and an old collection's pause grows with it.", unit = "MB", min = 0, max = 262_144) double liveSetMb,
-            @Field(description = "g1: the pause time it aims at (MaxGCPauseMillis; 200 ms by default).", unit = "ms",
-                    min = 1, max = 10_000) double pauseTargetMs,
-            @Field(description = "Old-space occupancy, in percent of the heap, that starts an old collection "
-                    + "(g1's InitiatingHeapOccupancyPercent, 45 by default; parallel collects when old space is full).",
-                    unit = "%", min = 1, max = 100) int initiatingOccupancyPercent) {
-        public static final ServiceRuntime DEFAULT = new ServiceRuntime(CollectorKind.G1, 1024, 0, 256, 0.05, 15, 128, 200, 45);
-
-        public ServiceRuntime {
-            if (youngMb >= heapMb) {
-                throw new ScenarioException("service.runtime.youngMb", youngMb + " MB is not below heapMb (" + heapMb + " MB)");
-            }
-        }
-    }
-
-    /**
-     * The pattern notes' object pool on each instance: a request gets {@code objectsPerRequest}
-     * objects when it starts and puts them back when it ends. Get takes an idle one or allocates a
-     * new one (a miss); Put keeps it if the pool has room, else drops it. Capacity 0 pools nothing.
-     */
-    public record ObjectPool(
-            @Field(description = "Idle objects the pool keeps per instance; 0 pools nothing (every get allocates).",
-                    unit = "objects", min = 0, max = 1_000_000) int capacity,
-            @Field(description = "Objects (buffers, parsers) a request gets when it starts and puts back when it ends.",
-                    unit = "objects", min = 0, max = 10_000) int objectsPerRequest,
-            @Field(description = "Size of one object: what a miss allocates.", unit = "KB", min = 0, max = 1_048_576)
-            double objectKb) {
-        public static final ObjectPool DEFAULT = new ObjectPool(64, 4, 32);
-    }
-
-    /**
-     * Each instance's pool of connections to the database, with HikariCP's settings and defaults.
-     * A query borrows a connection; when none is free it waits in FIFO order, and a wait past
-     * {@code connectionTimeoutMs} fails the request.
-     */
-    public record ConnectionPool(
-            @Field(description = "Connections the pool may hold, idle and in use (HikariCP maximumPoolSize; 10 by default).",
-                    unit = "connections", min = 1, max = 10_000) int maximumPoolSize,
-            @Field(description = "Idle connections the pool keeps open (HikariCP minimumIdle; by default equal to "
-                    + "maximumPoolSize, a fixed-size pool).", unit = "connections", min = 0, max = 10_000) int minimumIdle,
-            @Field(description = "How long a query waits for a connection before the request fails with \"connection "
-                    + "timeout\" (HikariCP connectionTimeout; 30000 ms by default, 250 at least).", unit = "ms",
-                    min = 250, max = 3_600_000) double connectionTimeoutMs,
-            @Field(description = "Time to open a new connection to the database (TCP, TLS, authentication).", unit = "ms",
-                    min = 0, max = 60_000) double connectionSetupMs,
-            @Field(description = "A connection is retired and replaced after this long (HikariCP maxLifetime; 1800 s by "
-                    + "default).", unit = "s", min = 30, max = 86_400) double maxLifetimeSeconds,
-            @Field(description = "A connection held longer than this is logged as a possible leak (HikariCP "
-                    + "leakDetectionThreshold; 0 is off, 2000 ms at least when on).", unit = "ms", min = 0, max = 3_600_000)
-            double leakDetectionThresholdMs) {
-        public static final ConnectionPool DEFAULT = new ConnectionPool(10, 10, 30_000, 20, 1800, 0);
     }
 
     public enum AutoscalerPolicy implements HasId {

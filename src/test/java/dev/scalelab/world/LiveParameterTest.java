@@ -47,7 +47,7 @@ class LiveParameterTest {
         Scenario.Service v = s.service();
         return s.withService(new Scenario.Service(v.instances(), v.workersPerInstance(), v.queueCapacity(), v.serviceTime(),
                 v.size(), v.provisionSeconds(), v.bootSeconds(), v.warmupSeconds(), v.weights(), v.speeds(),
-                v.runtime() == null ? Scenario.ServiceRuntime.DEFAULT : v.runtime(),
-                v.objectPool() == null ? Scenario.ObjectPool.DEFAULT : v.objectPool(), v.connectionPool()));
+                v.runtime() == null ? ServiceResources.ServiceRuntime.DEFAULT : v.runtime(),
+                v.objectPool() == null ? ServiceResources.ObjectPool.DEFAULT : v.objectPool(), v.connectionPool()));
     }
 }

@@ -160,8 +160,8 @@ class RuntimeSystemTest {
         assertNull(w.snapshot().performance().runtime());
         w.advanceTo(w.commandTimeNanos());
         w.applyUserChange(Parameter.RUNTIME_COLLECTOR, "parallel");
-        Scenario.ServiceRuntime r = w.currentScenario().service().runtime();
-        assertEquals(Scenario.ServiceRuntime.DEFAULT.heapMb(), r.heapMb());
+        ServiceResources.ServiceRuntime r = w.currentScenario().service().runtime();
+        assertEquals(ServiceResources.ServiceRuntime.DEFAULT.heapMb(), r.heapMb());
         assertEquals("parallel", r.collector().id());
         w.advanceTo(Simulation.secondsToNanos(30));
         PerformanceView.RuntimeView view = w.snapshot().performance().runtime();

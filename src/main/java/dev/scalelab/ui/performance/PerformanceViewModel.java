@@ -7,7 +7,7 @@ import dev.scalelab.world.PerformanceView;
 import dev.scalelab.world.PerformanceView.ConnectionsView;
 import dev.scalelab.world.PerformanceView.RuntimeView;
 import dev.scalelab.world.Sample;
-import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ServiceResources;
 import dev.scalelab.world.Snapshot;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -100,7 +100,7 @@ public final class PerformanceViewModel {
     }
 
     /** The old-space occupancy that starts a collection, in MB of old space; NaN when there is no line to draw. */
-    static double initiatingOldMb(Scenario.ServiceRuntime runtime) {
+    static double initiatingOldMb(ServiceResources.ServiceRuntime runtime) {
         if (runtime == null || runtime.collector() != CollectorKind.G1) {
             return Double.NaN; // parallel collects old space when it is full; zgc has no such threshold
         }

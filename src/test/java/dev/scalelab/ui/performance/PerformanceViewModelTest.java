@@ -2,7 +2,7 @@ package dev.scalelab.ui.performance;
 
 import dev.scalelab.engine.runtime.CollectorKind;
 import dev.scalelab.world.PerformanceView;
-import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ServiceResources;
 import dev.scalelab.world.Snapshot;
 import org.junit.jupiter.api.Test;
 
@@ -57,9 +57,9 @@ class PerformanceViewModelTest {
 
     @Test
     void onlyG1DrawsTheInitiatingOccupancyLineAtItsShareOfTheHeap() {
-        Scenario.ServiceRuntime g1 = new Scenario.ServiceRuntime(CollectorKind.G1, 2048, 0, 256, 0.05, 15, 128, 200, 45);
+        ServiceResources.ServiceRuntime g1 = new ServiceResources.ServiceRuntime(CollectorKind.G1, 2048, 0, 256, 0.05, 15, 128, 200, 45);
         assertEquals(921.6, PerformanceViewModel.initiatingOldMb(g1), 1e-9);
-        Scenario.ServiceRuntime parallel = new Scenario.ServiceRuntime(CollectorKind.PARALLEL, 2048, 0, 256, 0.05, 15, 128, 200, 45);
+        ServiceResources.ServiceRuntime parallel = new ServiceResources.ServiceRuntime(CollectorKind.PARALLEL, 2048, 0, 256, 0.05, 15, 128, 200, 45);
         assertTrue(Double.isNaN(PerformanceViewModel.initiatingOldMb(parallel)));
         assertTrue(Double.isNaN(PerformanceViewModel.initiatingOldMb(null)));
     }
