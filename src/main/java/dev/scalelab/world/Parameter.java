@@ -101,7 +101,29 @@ public enum Parameter implements FieldSpec {
     POOL_CONNECTION_TIMEOUT("service.connectionPool.connectionTimeoutMs", ConnectionSystem.Step.RECONFIGURE_POOLS),
     POOL_CONNECTION_SETUP("service.connectionPool.connectionSetupMs", ConnectionSystem.Step.RECONFIGURE_POOLS),
     POOL_MAX_LIFETIME("service.connectionPool.maxLifetimeSeconds", ConnectionSystem.Step.RECONFIGURE_POOLS),
-    POOL_LEAK_DETECTION("service.connectionPool.leakDetectionThresholdMs", ConnectionSystem.Step.RECONFIGURE_POOLS);
+    POOL_LEAK_DETECTION("service.connectionPool.leakDetectionThresholdMs", ConnectionSystem.Step.RECONFIGURE_POOLS),
+    TOPIC_PARTITIONS("events.topics[0].partitions", EventsSystem.Step.PARTITIONS),
+    TOPIC_MAX_RECORDS("events.topics[0].maxRecords", EventsSystem.Step.TOPIC),
+    PRODUCER_FRACTION("events.producers[0].fraction", EventsSystem.Step.PRODUCERS),
+    PRODUCER_RATE("events.producers[0].ratePerSecond", EventsSystem.Step.PRODUCERS),
+    GROUP_CONSUMERS("events.groups[0].consumers", EventsSystem.Step.CONSUMERS),
+    GROUP_ASSIGNOR("events.groups[0].assignor", EventsSystem.Step.GROUP),
+    GROUP_PROCESSING_MEAN("events.groups[0].processingTime.meanMs", EventsSystem.Step.GROUP),
+    GROUP_MAX_POLL("events.groups[0].maxPollRecords", EventsSystem.Step.GROUP),
+    GROUP_COMMIT("events.groups[0].commit", EventsSystem.Step.GROUP),
+    GROUP_IDEMPOTENT("events.groups[0].idempotent", EventsSystem.Step.GROUP),
+    GROUP_ERROR_RATE("events.groups[0].errorRate", EventsSystem.Step.GROUP),
+    GROUP_RETRY_MODE("events.groups[0].retry.mode", EventsSystem.Step.GROUP),
+    GROUP_MAX_ATTEMPTS("events.groups[0].retry.maxAttempts", EventsSystem.Step.GROUP),
+    GROUP_DEAD_LETTER("events.groups[0].retry.deadLetter", EventsSystem.Step.GROUP),
+    LAG_THRESHOLD("events.groups[0].autoscaler.lagThreshold", EventsSystem.Step.AUTOSCALER),
+    LAG_MIN_REPLICAS("events.groups[0].autoscaler.minReplicas", EventsSystem.Step.AUTOSCALER),
+    LAG_MAX_REPLICAS("events.groups[0].autoscaler.maxReplicas", EventsSystem.Step.AUTOSCALER),
+    LAG_ALLOW_IDLE("events.groups[0].autoscaler.allowIdleConsumers", EventsSystem.Step.AUTOSCALER),
+    QUEUE_CONSUMERS("events.queues[0].consumers", EventsSystem.Step.CONSUMERS),
+    QUEUE_PROCESSING_MEAN("events.queues[0].processingTime.meanMs", EventsSystem.Step.QUEUE),
+    QUEUE_VISIBILITY("events.queues[0].visibilityTimeoutSeconds", EventsSystem.Step.QUEUE),
+    QUEUE_MAX_RECEIVE("events.queues[0].maxReceiveCount", EventsSystem.Step.QUEUE);
 
     private final String path;
     /** How its owner applies a change: naming a step is what makes a parameter live, so one without a step does not compile. */

@@ -17,7 +17,8 @@ enum Part {
     CACHE(CacheSubsystem.Step.values()),
     DATA(DataSystem.Step.values()),
     RUNTIME(RuntimeSystem.Step.values()),
-    CONNECTIONS(ConnectionSystem.Step.values());
+    CONNECTIONS(ConnectionSystem.Step.values()),
+    EVENTS(EventsSystem.Step.values());
 
     private static final Map<Parameter, Part> OWNER = owners();
 

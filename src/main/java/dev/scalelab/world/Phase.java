@@ -24,7 +24,9 @@ public enum Phase {
     /** In the database: its queue and its query (for a cache miss, from the moment its load starts). */
     DATABASE,
     /** Calling the downstream services, retries and back-off included. */
-    DOWNSTREAM;
+    DOWNSTREAM,
+    /** Publishing its event: waiting for room in a full topic or queue (backpressure). */
+    PUBLISH;
 
     private static final Phase[] ALL = values();
     public static final int COUNT = ALL.length;

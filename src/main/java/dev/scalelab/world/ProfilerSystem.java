@@ -73,7 +73,11 @@ final class ProfilerSystem implements Subsystem {
     private TraceBucket bucket;
     private long bucketEndNanos;
 
-    ProfilerSystem(Simulation sim, RequestMetrics metrics, MetricsRegistry monitor) {
+    /** Whether requests may publish events: without, the report leaves the publish phase out, as it has none. */
+    private final boolean publishes;
+
+    ProfilerSystem(Simulation sim, RequestMetrics metrics, MetricsRegistry monitor, boolean publishes) {
+        this.publishes = publishes;
         this.sim = sim;
         this.metrics = metrics;
         this.monitor = monitor;
@@ -210,8 +214,11 @@ final class ProfilerSystem implements Subsystem {
      * Milliseconds to the microsecond, as {@code latencyMs} has them: the report rounds these
      * fields by their parent's name ({@code all}), which does not say milliseconds.
      */
-    private static void putPhases(ObjectNode o, double[] ms) {
+    private void putPhases(ObjectNode o, double[] ms) {
         for (Phase p : Phase.values()) {
+            if (p == Phase.PUBLISH && !publishes) {
+                continue;
+            }
             double v = ms[p.ordinal()];
             if (Double.isNaN(v)) {
                 o.putNull(p.id());

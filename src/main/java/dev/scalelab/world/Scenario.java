@@ -29,6 +29,8 @@ public record Scenario(
         @Field(description = "The sharded, replicated database; absent for a plain backing store.") Database database,
         @Field(description = "Downstream services reached through the mesh (breaker, timeout, retries).",
                 omitEmpty = true, maxItems = 64) List<Dependency> dependencies,
+        @Field(description = "The asynchronous path: topics, producers, consumer groups and work queues; absent for none.")
+        EventStreams.Events events,
         @Field(description = "Timed commands: sets of a parameter, faults and actions, in time order.") List<TimelineEntry> timeline) {
 
     public static final int SCHEMA = 1;
@@ -563,28 +565,27 @@ public record Scenario(
                     new Keys(KeyDistribution.ZIPF, 0.9, 10_000, 0.8, 0.2, 0), 0.9),
             new Service(4, 4, 100, DistributionSpec.lognormal(20, 80), InstanceSize.MEDIUM, 5, 30, 0, List.of(), List.of()),
             Autoscaler.DEFAULT, VerticalScaler.DEFAULT,
-            Balancer.DEFAULT, null, null, List.of(),
+            Balancer.DEFAULT, null, null, List.of(), null,
             List.of());
 
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, description, newSeed, durationSeconds, workload, service, autoscaler, verticalScaler, balancer, cache, database, dependencies, timeline);
+        return new Scenario(name, description, newSeed, durationSeconds, workload, service, autoscaler, verticalScaler, balancer, cache, database, dependencies, events, timeline);
     }
 
     public Scenario withDurationSeconds(double seconds) {
-        return new Scenario(name, description, seed, seconds, workload, service, autoscaler, verticalScaler, balancer, cache, database, dependencies, timeline);
+        return new Scenario(name, description, seed, seconds, workload, service, autoscaler, verticalScaler, balancer, cache, database, dependencies, events, timeline);
     }
 
     public Scenario withTimeline(List<TimelineEntry> entries) {
-        return new Scenario(name, description, seed, durationSeconds, workload, service, autoscaler, verticalScaler, balancer, cache, database, dependencies, entries);
+        return new Scenario(name, description, seed, durationSeconds, workload, service, autoscaler, verticalScaler, balancer, cache, database, dependencies, events, entries);
     }
 
 
     public Scenario withService(Service s) {
-        return new Scenario(name, description, seed, durationSeconds, workload, s, autoscaler, verticalScaler, balancer, cache, database, dependencies, timeline);
+        return new Scenario(name, description, seed, durationSeconds, workload, s, autoscaler, verticalScaler, balancer, cache, database, dependencies, events, timeline);
     }
 
-
-
-
-
+    public Scenario withEvents(EventStreams.Events e) {
+        return new Scenario(name, description, seed, durationSeconds, workload, service, autoscaler, verticalScaler, balancer, cache, database, dependencies, e, timeline);
+    }
 }

@@ -36,7 +36,8 @@ public record Snapshot(
         CacheView cache,
         DataView data,
         List<DependencyView> dependencies,
-        PerformanceView performance) {
+        PerformanceView performance,
+        EventsView events) {
 
     /**
      * One cache level: counters summed over its copies, and one copy drawn (the shared one or the

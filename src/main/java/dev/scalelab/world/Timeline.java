@@ -52,6 +52,7 @@ final class Timeline {
             case DATA -> data;
             case RUNTIME -> runtime;
             case CONNECTIONS -> connections;
+            case EVENTS -> null;
         };
     }
 

@@ -78,7 +78,7 @@ public final class World {
         mesh = scenario.dependencies().isEmpty() ? null : new MeshSystem(this, sim, scenario.dependencies(), streams);
         runtime = new RuntimeSystem(this, sim, scaling.pool(), monitor, streams.stream("runtime"));
         timeline = new Timeline(this, scenario, workload, balancer, scaling, cache, data, mesh, runtime, connections);
-        profiler = new ProfilerSystem(sim, metrics, monitor);
+        profiler = new ProfilerSystem(sim, metrics, monitor, scenario.events() != null);
         path = new RequestPath(this, sim, metrics, workload, balancer, scaling, cache, data, connections, mesh, runtime, profiler);
         parts.addAll(List.of(metrics, scaling, balancer, log, cache));
         if (data != null) {
@@ -285,7 +285,7 @@ public final class World {
                 metrics.completed(), metrics.rejectedCount(), metrics.failedCount(), metrics.lastSample(),
                 metrics.totalLatency(), metrics.seriesView(n), metrics.dispatches(), log.lineCount(), log.recent(),
                 scaling.view(), balancer.view(), c == null ? null : c.view(n), data == null ? null : data.view(n),
-                mesh == null ? List.of() : mesh.view(n), performanceView(n));
+                mesh == null ? List.of() : mesh.view(n), performanceView(n), null);
     }
 
     /** The Performance panel's view: the heaps and connection pools this scenario has, and the profile. */

@@ -18,7 +18,9 @@ class ScenarioFieldsTest {
     /** Every section present: a cache, a database, a dependency with a breaker, weights and speeds. */
     static final Scenario FULL = ScenarioFiles.parse("{\"schema\": 1, \"description\": \"every section\","
             + "\"service\": {\"weights\": [1, 2], \"speeds\": [1, 0.5], \"runtime\": {}, \"objectPool\": {}, \"connectionPool\": {}}, \"cache\": {}, \"database\": {},"
-            + "\"dependencies\": [{\"name\": \"pay\", \"breaker\": {}, \"retry\": {}}, {\"name\": \"ship\"}]}");
+            + "\"dependencies\": [{\"name\": \"pay\", \"breaker\": {}, \"retry\": {}}, {\"name\": \"ship\"}],"
+            + "\"events\": {\"topics\": [{\"name\": \"orders\"}], \"producers\": [{\"topic\": \"orders\"}],"
+            + "\"groups\": [{\"name\": \"billing\", \"topic\": \"orders\", \"autoscaler\": {}}], \"queues\": [{\"name\": \"jobs\", \"autoscaler\": {}}]}}");
 
     private static String error(String json) {
         return assertThrows(ScenarioException.class, () -> ScenarioFiles.parse(json)).getMessage();

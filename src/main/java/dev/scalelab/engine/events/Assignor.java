@@ -1,0 +1,26 @@
+package dev.scalelab.engine.events;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A Kafka partition assignor for one topic: who reads which partition after a rebalance.
+ * Deterministic: the same members, partition count and current assignment give the same result.
+ */
+public interface Assignor {
+
+    /**
+     * The assignment of partitions {@code 0 .. partitions-1} to {@code members} (in any order; the
+     * assignor sorts them as Kafka does, by member id). {@code current} is the assignment before this
+     * rebalance (members absent from it own nothing); only the sticky assignor reads it. Every member
+     * of {@code members} has an entry, empty when it gets nothing; each list is in ascending order.
+     */
+    Map<String, List<Integer>> assign(List<String> members, int partitions, Map<String, List<Integer>> current);
+
+    /** Whether a rebalance stops only the partitions that move (true) or every partition (eager). */
+    boolean cooperative();
+
+    static Assignor of(AssignorKind kind) {
+        throw new UnsupportedOperationException("not built yet");
+    }
+}
