@@ -190,7 +190,7 @@ class ProfilerTest {
         r.enter(Phase.SERVICE, 9_500); // already there: nothing changes
         r.enter(Phase.DOWNSTREAM, 12_000);
         r.endPhases(20_000);
-        assertArrayEquals(new long[] {0, 3_000 + 3_000, 5_000, 0, 0, 0, 8_000}, r.phaseNanos);
+        assertArrayEquals(new long[] {0, 3_000 + 3_000, 5_000, 0, 0, 0, 8_000, 0}, r.phaseNanos);
         TraceBuffer buffer = w.traceBuffer();
         int n = buffer.chainLength(r.id, r.lastSpan);
         assertEquals(4, n);
