@@ -122,6 +122,10 @@ public final class WorkQueue {
         return name;
     }
 
+    public WorkQueueConfig config() {
+        return config;
+    }
+
     // ------------------------------------------------------------------ producers
 
     /** Sends a message; false (and nothing sent) when the queue is full. */
@@ -203,10 +207,10 @@ public final class WorkQueue {
         w.inHand = null;
         idle.remove(w);
         workers.remove(id);
-        if (holding > 0) {
-            log.accept(String.format(Locale.ROOT, "queue %s: consumer %s crashed holding %d message%s; they come back "
-                    + "when their visibility ends", name, id, holding, holding == 1 ? "" : "s"));
-        }
+        log.accept(holding == 0
+                ? String.format(Locale.ROOT, "queue %s: consumer %s crashed holding no message", name, id)
+                : String.format(Locale.ROOT, "queue %s: consumer %s crashed holding %d message%s; they come back "
+                        + "when their visibility ends", name, id, holding, holding == 1 ? "" : "s"));
     }
 
     private Worker worker(String id) {

@@ -241,6 +241,8 @@ class WorkQueueTest {
         sim.runUntil(100 * S);
         assertEquals(3, q.deleted());
         assertThrows(IllegalArgumentException.class, () -> q.removeConsumer("a"));
+        q.crashConsumer("b");
+        assertEquals(List.of("queue jobs: consumer b crashed holding no message"), log);
     }
 
     @Test
