@@ -129,12 +129,6 @@ public final class ConsumerGroup {
     /** @param log hears one line per decision worth explaining: rebalances, removals, dead letters, stalls */
     public ConsumerGroup(Simulation sim, String name, Topic topic, GroupConfig config, SplittableRandom random,
                          Consumer<String> log) {
-        this(sim, name, topic, config, random, log, Assignor.of(config.assignor()));
-    }
-
-    /** With a given assignor rather than the one of {@code config.assignor()}. */
-    ConsumerGroup(Simulation sim, String name, Topic topic, GroupConfig config, SplittableRandom random,
-                  Consumer<String> log, Assignor assignor) {
         validate(config);
         this.sim = sim;
         this.name = name;
@@ -142,7 +136,7 @@ public final class ConsumerGroup {
         this.config = config;
         this.random = random;
         this.log = log;
-        this.assignor = assignor;
+        this.assignor = Assignor.of(config.assignor());
         this.deadLetterTopic = new Topic(sim, topic.name() + ".dlt", 1, topic.retentionNanos(), 0);
         int p = topic.partitions();
         owner = new GroupMember[p];
