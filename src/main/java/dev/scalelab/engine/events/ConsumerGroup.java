@@ -1,12 +1,19 @@
 package dev.scalelab.engine.events;
 
 import dev.scalelab.engine.metrics.LatencyRecorder;
+import dev.scalelab.sim.Event;
 import dev.scalelab.sim.Simulation;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * A Kafka consumer group on one topic, in virtual time: members join and leave (each change a
@@ -17,162 +24,755 @@ import java.util.function.Consumer;
  * processed since is processed again (at-least-once), unless the group is idempotent. Failures
  * are retried in order (the partition waits) or through a retry topic, then dead-lettered or
  * skipped. Confined to the simulation thread.
+ *
+ * <h2>Rules (engines.md §6)</h2>
+ * <ul>
+ *   <li><b>Poll.</b> A member is one poll loop: it processes one record at a time. A poll takes up to
+ *       maxPollRecords records of its partitions that are not stopped, a partition's available
+ *       records at a time, starting one partition further on each poll (as the fetcher's completed
+ *       fetches rotate). A member with nothing to fetch waits (a long poll) and wakes when one of
+ *       its partitions gets a record. Processing time is drawn from the group's random stream.</li>
+ *   <li><b>Positions.</b> {@link #position} is the next record to process. A batch holds only
+ *       segment ends, so dropping the rest of a batch (a revocation, a retry's back-off) leaves the
+ *       position just after the last record processed.</li>
+ *   <li><b>Commits.</b> AUTO: each poll commits the positions its member reached when
+ *       autoCommitInterval has passed since its last commit (Kafka's auto-commit inside poll; an
+ *       idle member's poll loop commits when the interval is due). AFTER_PROCESSING: a commit after
+ *       each batch. Both commit a partition when it is revoked and every partition on a clean
+ *       leave, so graceful rebalances redeliver nothing.</li>
+ *   <li><b>Rebalances.</b> A join, a leave, a crashed member's removal or added partitions start
+ *       one. Eager (range, round-robin): every partition is revoked at once; a member with a record
+ *       in hand finishes it (the rest of its batch is dropped) and commits; the new assignment of
+ *       {@link Assignor} starts when the rebalance time has passed and every revoked record in hand
+ *       is done, each partition from its committed offset. Cooperative sticky: the target
+ *       assignment is computed at the start and only the partitions whose owner changes are
+ *       revoked and stopped, the same way; the others never stop. A change during a rebalance
+ *       restarts it (a new generation, a new full rebalance time) and the stop goes on; it counts
+ *       as one rebalance, whose pause runs from its first start to its end (0 for a cooperative
+ *       rebalance that moves nothing, as when a member joins a group with no partition to spare).</li>
+ *   <li><b>Crash.</b> The member stops at once: its record in hand has no effect and it commits
+ *       nothing; its partitions stay assigned to it, unprocessed, until the group removes it a
+ *       session timeout later and rebalances. Records processed after the last commit are
+ *       delivered again ({@link #redelivered}) and, unless the group is idempotent, take effect
+ *       again ({@link #duplicates}). Idempotence is exact with a per-partition watermark of the
+ *       offsets processed: a partition is processed in order, so a record id was processed
+ *       before exactly when its offset lies below the watermark.</li>
+ *   <li><b>Failures.</b> An attempt fails with probability errorRate, always for a poison record.
+ *       In order: the partition stops for backoff × multiplier^(attempt−1), capped at maxBackoff,
+ *       then its owner retries the same record; the owner goes on with its other partitions. After
+ *       maxAttempts attempts (0: never) the record is dead-lettered to {@code <topic>.dlt} or
+ *       skipped. Retry topic: the failed record moves to the group's {@link RetryTopic} with its
+ *       attempt count and due time and its partition goes on at once; a due retry record is taken
+ *       by the first member to poll once it is due (before its own partitions, one record a poll;
+ *       an idle member is woken for it), whichever partitions it owns. Lag stays Kafka's: log end −
+ *       committed on the topic itself; {@link #retryBacklog} counts the retry topic.</li>
+ *   <li><b>Retention.</b> A position below the log start jumps to it (auto.offset.reset =
+ *       earliest), and the records skipped count in {@link #lostToRetention}; a committed offset
+ *       below it moves with it, as the group's next commit would write the reset position.</li>
+ * </ul>
+ * End-to-end latency (publish → processed successfully) goes into {@link #endToEnd()}. Memory is
+ * bounded by the backlog: per-partition counters and per-member batches of segment ends, nothing
+ * per processed record.
  */
 public final class ConsumerGroup {
+    private final Simulation sim;
+    private final String name;
+    private final Topic topic;
+    private final SplittableRandom random;
+    private final Consumer<String> log;
+    private final LatencyRecorder endToEnd = new LatencyRecorder();
+    private final Event retryDue = this::wakeForRetry;
+    private final IntConsumer backoffOver = this::backoffOver;
+    private GroupConfig config;
+    private Assignor assignor;
+
+    private final TreeMap<String, GroupMember> members = new TreeMap<>();
+    private final PartitionOffsets offsets;
+    private final GroupFailures failures;
+    private GroupMember[] owner;
+    private boolean[] inTransit;
+    private boolean[] inHand;
+    private GroupMember[] target;
+
+    private boolean rebalancing;
+    private boolean eagerRebalance;
+    private long rebalanceStartNanos;
+    private long rebalanceEndNanos;
+    private long generation;
+    private String rebalanceReason;
+    /** Whether this rebalance stopped any partition: a cooperative one that moves nothing pauses nothing. */
+    private boolean rebalanceStopped;
+    /** Records of revoked partitions still in a member's hands: the rebalance waits for them. */
+    private int revokingInHand;
+    private Map<String, List<Integer>> assignmentView;
+
+    private long consumed;
+    private long redelivered;
+    private long duplicates;
+    private long lostToRetention;
+    private long rebalances;
+    private long rebalancePauseNanos;
 
     /** @param log hears one line per decision worth explaining: rebalances, removals, dead letters, stalls */
     public ConsumerGroup(Simulation sim, String name, Topic topic, GroupConfig config, SplittableRandom random,
                          Consumer<String> log) {
-        throw new UnsupportedOperationException("not built yet");
+        config.validate();
+        this.sim = sim;
+        this.name = name;
+        this.topic = topic;
+        this.config = config;
+        this.random = random;
+        this.log = log;
+        this.assignor = Assignor.of(config.assignor());
+        this.offsets = new PartitionOffsets(topic.partitions());
+        this.failures = new GroupFailures(sim, name, topic, log);
+        int p = topic.partitions();
+        owner = new GroupMember[p];
+        inTransit = new boolean[p];
+        inHand = new boolean[p];
+        target = new GroupMember[p];
+        topic.subscribe(this);
     }
 
     // ------------------------------------------------------------------ membership, from the world's consumers
 
     /** A ready consumer joins: a rebalance starts. */
     public void join(String memberId) {
-        throw new UnsupportedOperationException("not built yet");
+        if (members.containsKey(memberId)) {
+            throw new IllegalArgumentException(name + ": " + memberId + " is already a member");
+        }
+        GroupMember m = new GroupMember(memberId);
+        m.done = () -> processed(m);
+        m.commitTick = () -> idleCommit(m);
+        m.lastCommitNanos = sim.nowNanos();
+        members.put(memberId, m);
+        startRebalance("join of " + memberId);
+        if (canPoll(m)) {
+            poll(m); // it owns nothing yet, but may take a due retry record
+        }
     }
 
     /** A consumer leaves cleanly (scale-in): it stops at its next record boundary, commits, and a rebalance starts. */
     public void leave(String memberId) {
-        throw new UnsupportedOperationException("not built yet");
+        GroupMember m = members.get(memberId);
+        if (m == null || m.leaving) {
+            return;
+        }
+        if (m.crashed) { // nothing to commit; it just goes before its session would time out
+            remove(m, "left after a crash");
+            return;
+        }
+        m.leaving = true;
+        if (!m.busy) {
+            depart(m);
+        }
     }
 
     /** A consumer crashes: it stops now without committing; the group notices after the session timeout. */
     public void crash(String memberId) {
-        throw new UnsupportedOperationException("not built yet");
+        GroupMember m = members.get(memberId);
+        if (m == null || m.crashed) {
+            return;
+        }
+        m.crashed = true;
+        m.clearBatch();
+        if (m.busy) {
+            m.busy = false;
+            dropInHand(m);
+        }
+        sim.scheduleIn(config.sessionTimeoutNanos(), () -> {
+            if (!m.gone) {
+                long timeoutMs = config.sessionTimeoutNanos() / Simulation.NANOS_PER_MILLI;
+                remove(m, "removed after session timeout " + timeoutMs + " ms");
+            }
+        });
     }
 
     public void reconfigure(GroupConfig next) {
-        throw new UnsupportedOperationException("not built yet");
+        next.validate();
+        if (next.assignor() != config.assignor()) {
+            assignor = Assignor.of(next.assignor()); // used from the next rebalance on
+        }
+        config = next;
     }
 
     /** Called by the topic when it appends to {@code partition}: an idle owner starts polling. */
     public void recordAppended(int partition) {
-        throw new UnsupportedOperationException("not built yet");
+        GroupMember m = owner[partition];
+        if (m != null && !m.busy && canPoll(m) && !failures.waiting(partition)) {
+            poll(m);
+        }
     }
 
     /** Called by the topic when it has more partitions: a rebalance assigns them. */
     public void partitionsAdded() {
-        throw new UnsupportedOperationException("not built yet");
+        int p = topic.partitions();
+        int old = owner.length;
+        owner = Arrays.copyOf(owner, p);
+        offsets.grow(p);
+        failures.grow(p);
+        inTransit = Arrays.copyOf(inTransit, p);
+        inHand = Arrays.copyOf(inHand, p);
+        target = Arrays.copyOf(target, p);
+        startRebalance("partitions " + old + " → " + p);
     }
 
     // ------------------------------------------------------------------ state
 
     public String name() {
-        throw new UnsupportedOperationException("not built yet");
+        return name;
     }
 
     public Topic topic() {
-        throw new UnsupportedOperationException("not built yet");
+        return topic;
+    }
+
+    /** Where records go after their last attempt when the group dead-letters: {@code <topic>.dlt}, one partition. */
+    public Topic deadLetterTopic() {
+        return failures.deadLetterTopic();
     }
 
     public GroupConfig config() {
-        throw new UnsupportedOperationException("not built yet");
+        return config;
     }
 
     /** The members now in the group (joined, not yet removed), sorted by id. */
     public List<String> members() {
-        throw new UnsupportedOperationException("not built yet");
+        return List.copyOf(members.keySet());
     }
 
     /** The current assignment, member → ascending partitions; every member has an entry. */
     public Map<String, List<Integer>> assignment() {
-        throw new UnsupportedOperationException("not built yet");
+        if (assignmentView == null) {
+            assignmentView = Collections.unmodifiableMap(ownedMap());
+        }
+        return assignmentView;
     }
 
     public boolean rebalancing() {
-        throw new UnsupportedOperationException("not built yet");
+        return rebalancing;
     }
 
     /** Whether {@code partition} is stopped now: unowned, revoked in a rebalance, or waiting out an in-order retry's back-off. */
     public boolean stopped(int partition) {
-        throw new UnsupportedOperationException("not built yet");
+        GroupMember m = owner[partition];
+        return m == null || m.crashed || inTransit[partition] || failures.waiting(partition);
     }
 
-    /** The partition {@code memberId} is processing a record of now, or -1. */
+    /**
+     * The partition {@code memberId} is processing a record of now, or -1; for a retry-topic record,
+     * the partition it came from.
+     */
     public int processing(String memberId) {
-        throw new UnsupportedOperationException("not built yet");
+        GroupMember m = members.get(memberId);
+        return m == null || !m.busy ? -1 : m.inHandPartition;
+    }
+
+    /** Records {@code memberId} processed successfully since it joined (0 for a non-member). */
+    public long processed(String memberId) {
+        GroupMember m = members.get(memberId);
+        return m == null ? 0 : m.processed;
     }
 
     /** Attempts made on the record {@code partition} waits on under in-order retry; 0 when it waits on none. */
     public int retryAttempts(int partition) {
-        throw new UnsupportedOperationException("not built yet");
+        return failures.attempts(partition);
     }
 
     public long committedOffset(int partition) {
-        throw new UnsupportedOperationException("not built yet");
+        return offsets.committed(partition);
     }
 
     /** The offset of the next record the partition's owner will process. */
     public long position(int partition) {
-        throw new UnsupportedOperationException("not built yet");
+        return offsets.position(partition);
     }
 
     /** Log end offset minus committed offset: the lag KEDA and Kafka's tools report. */
     public long lag(int partition) {
-        throw new UnsupportedOperationException("not built yet");
+        return topic.partition(partition).logEndOffset() - offsets.committed(partition);
     }
 
     public long totalLag() {
-        throw new UnsupportedOperationException("not built yet");
+        return topic.published() - offsets.committedSum();
     }
 
     public int partitionsWithLag() {
-        throw new UnsupportedOperationException("not built yet");
+        int n = 0;
+        for (int p = 0; p < owner.length; p++) {
+            if (lag(p) > 0) {
+                n++;
+            }
+        }
+        return n;
     }
 
     // ------------------------------------------------------------------ counters, since the start
 
     /** Records processed successfully (every effect, duplicates included). */
     public long consumed() {
-        throw new UnsupportedOperationException("not built yet");
+        return consumed;
     }
 
     /** Records delivered again after a crash or a lost commit: processed before, not committed. */
     public long redelivered() {
-        throw new UnsupportedOperationException("not built yet");
+        return redelivered;
     }
 
     /** Redeliveries that took effect again: equal to {@link #redelivered()} unless the group is idempotent, then 0. */
     public long duplicates() {
-        throw new UnsupportedOperationException("not built yet");
+        return duplicates;
     }
 
     public long failedAttempts() {
-        throw new UnsupportedOperationException("not built yet");
+        return failures.failedAttempts();
     }
 
     public long deadLettered() {
-        throw new UnsupportedOperationException("not built yet");
+        return failures.deadLettered();
     }
 
     /** Records given up after their last attempt without a dead-letter topic. */
     public long skipped() {
-        throw new UnsupportedOperationException("not built yet");
+        return failures.skipped();
     }
 
     /** Records retention deleted before the group read them. */
     public long lostToRetention() {
-        throw new UnsupportedOperationException("not built yet");
+        return lostToRetention;
     }
 
     /** Records waiting in the retry topic. */
     public long retryBacklog() {
-        throw new UnsupportedOperationException("not built yet");
+        return failures.retryBacklog();
     }
 
     public long rebalances() {
-        throw new UnsupportedOperationException("not built yet");
+        return rebalances;
     }
 
     /** Partition-time stopped by rebalances, summed over rebalances (the time each stop lasted, once per rebalance). */
     public long rebalancePauseNanos() {
-        throw new UnsupportedOperationException("not built yet");
+        return rebalancePauseNanos;
     }
 
     /** Publish → processed, of every successful processing. */
     public LatencyRecorder endToEnd() {
-        throw new UnsupportedOperationException("not built yet");
+        return endToEnd;
     }
+
+    // ------------------------------------------------------------------ for the topic
+
+    /** Σ (log end − position) over partitions: what the group has not processed yet. */
+    long unconsumed() {
+        return topic.published() - offsets.positionSum();
+    }
+
+    /** Called by the topic when retention moved {@code partition}'s log start. */
+    void logTruncated(int partition) {
+        lostToRetention += offsets.truncate(partition, topic.partition(partition).logStartOffset(), inHand[partition]);
+    }
+
+    // ------------------------------------------------------------------ the poll loop
+
+    private boolean canPoll(GroupMember m) {
+        return !m.crashed && !m.leaving && !m.gone && !(rebalancing && eagerRebalance);
+    }
+
+    /** A poll of an idle member: auto-commit if due, then a batch, or a long wait. */
+    private void poll(GroupMember m) {
+        long now = sim.nowNanos();
+        if (config.commit() == CommitMode.AUTO && now - m.lastCommitNanos >= config.autoCommitIntervalNanos()) {
+            commitOwned(m);
+        }
+        RetryTopic.Entry due = failures.takeDue();
+        if (due != null) {
+            startRetry(m, due);
+            return;
+        }
+        m.clearBatch();
+        int remaining = config.maxPollRecords();
+        int n = m.ownedCount;
+        for (int k = 0; k < n && remaining > 0; k++) {
+            int p = m.owned[(m.cursor + k) % n];
+            if (failures.waiting(p)) {
+                continue;
+            }
+            long available = topic.partition(p).logEndOffset() - offsets.position(p);
+            if (available > 0) {
+                int take = (int) Math.min(available, remaining);
+                m.addSegment(p, offsets.position(p) + take);
+                remaining -= take;
+            }
+        }
+        if (n > 0) {
+            m.cursor = (m.cursor + 1) % n;
+        }
+        if (m.segCount == 0) {
+            scheduleIdleCommit(m);
+            return;
+        }
+        next(m);
+    }
+
+    /** Starts the next record of the batch, or ends the batch (a commit after processing) and polls again. */
+    private void next(GroupMember m) {
+        while (m.seg < m.segCount) {
+            int p = m.segPartition[m.seg];
+            if (owner[p] != m || failures.waiting(p) || offsets.position(p) >= m.segEnd[m.seg]) {
+                m.seg++; // done, revoked, or waiting out a back-off: the rest of this segment is dropped
+                continue;
+            }
+            start(m, p, offsets.position(p));
+            return;
+        }
+        boolean hadBatch = m.segCount > 0;
+        m.clearBatch();
+        if (hadBatch && config.commit() == CommitMode.AFTER_PROCESSING) {
+            commitOwned(m);
+        }
+        if (canPoll(m)) {
+            poll(m);
+        } else {
+            scheduleIdleCommit(m);
+        }
+    }
+
+    private void start(GroupMember m, int p, long offset) {
+        PartitionLog pl = topic.partition(p);
+        m.busy = true;
+        m.inHandRetry = null;
+        m.inHandPartition = p;
+        m.inHandOffset = offset;
+        m.inHandId = pl.idAt(offset);
+        m.inHandKey = pl.keyAt(offset);
+        m.inHandPublishNanos = pl.publishNanosAt(offset);
+        m.inHandAttempt = pl.attemptAt(offset);
+        m.inHandPoison = pl.poisonAt(offset);
+        inHand[p] = true;
+        sim.scheduleIn(processingNanos(), m.done);
+    }
+
+    private void startRetry(GroupMember m, RetryTopic.Entry e) {
+        EventRecord r = e.record();
+        m.busy = true;
+        m.inHandRetry = e;
+        m.inHandPartition = e.partition();
+        m.inHandOffset = e.offset();
+        m.inHandId = r.id();
+        m.inHandKey = r.key();
+        m.inHandPublishNanos = r.publishNanos();
+        m.inHandAttempt = r.attempt();
+        m.inHandPoison = r.poison();
+        sim.scheduleIn(processingNanos(), m.done);
+    }
+
+    private long processingNanos() {
+        return Simulation.millisToNanos(config.processingTime().sample(random));
+    }
+
+    /** The record in hand is done (unless its member crashed meanwhile: then nothing happens). */
+    private void processed(GroupMember m) {
+        if (m.crashed || !m.busy) {
+            return;
+        }
+        boolean failed = m.inHandPoison || (config.errorRate() > 0 && random.nextDouble() < config.errorRate());
+        if (m.inHandRetry != null) {
+            retryDone(m, failed);
+        } else {
+            recordDone(m, failed);
+        }
+        m.busy = false; // only now: a callback above (a waiter's publish) must not start it twice
+        if (m.leaving) {
+            depart(m);
+        } else {
+            next(m);
+        }
+    }
+
+    private void recordDone(GroupMember m, boolean failed) {
+        int p = m.inHandPartition;
+        long offset = m.inHandOffset;
+        inHand[p] = false;
+        boolean revoked = owner[p] != m;
+        if (!failed) {
+            failures.succeeded(p);
+            if (!offsets.processedBefore(p, offset)) {
+                effect(m);
+            } else {
+                redelivered++;
+                if (config.idempotent()) {
+                    m.processed++; // deduplicated: no second effect
+                } else {
+                    duplicates++;
+                    effect(m);
+                }
+            }
+            advance(p, offset + 1);
+        } else if (config.retryMode() == RetryMode.RETRY_TOPIC) {
+            failures.failedToRetryTopic(config, m, retryDue);
+            offsets.handled(p, offset);
+            advance(p, offset + 1);
+        } else if (failures.failedInOrder(config, m, p, backoffOver)) {
+            offsets.handled(p, offset);
+            advance(p, offset + 1);
+        }
+        if (revoked) { // revoked while in hand: its member commits it now, and the rebalance may end
+            offsets.commit(p);
+            revokingInHand--;
+            tryFinishRebalance();
+        }
+    }
+
+    private void retryDone(GroupMember m, boolean failed) {
+        if (failed) {
+            failures.failedToRetryTopic(config, m, retryDue);
+        } else {
+            effect(m);
+        }
+    }
+
+    private void effect(GroupMember m) {
+        consumed++;
+        m.processed++;
+        endToEnd.recordNanos(sim.nowNanos() - m.inHandPublishNanos);
+    }
+
+    private void backoffOver(int p) {
+        if (failures.waiting(p)) {
+            return; // a later back-off superseded this one
+        }
+        GroupMember m = owner[p];
+        if (m != null && !m.busy && canPoll(m)) {
+            poll(m);
+        }
+    }
+
+    private void wakeForRetry() {
+        for (GroupMember m : members.values()) {
+            if (!m.busy && canPoll(m)) {
+                poll(m);
+                return;
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ offsets
+
+    private void advance(int p, long to) {
+        if (offsets.advance(p, to)) {
+            topic.progressed();
+        }
+    }
+
+    private void commitOwned(GroupMember m) {
+        for (int k = 0; k < m.ownedCount; k++) {
+            offsets.commit(m.owned[k]);
+        }
+        m.lastCommitNanos = sim.nowNanos();
+    }
+
+    /** An idle member under auto-commit commits what it processed once the interval is due, as its poll loop would. */
+    private void scheduleIdleCommit(GroupMember m) {
+        if (config.commit() != CommitMode.AUTO || m.commitTickPending || !hasUncommitted(m)) {
+            return;
+        }
+        m.commitTickPending = true;
+        sim.schedule(Math.max(sim.nowNanos(), m.lastCommitNanos + config.autoCommitIntervalNanos()), m.commitTick);
+    }
+
+    private void idleCommit(GroupMember m) {
+        m.commitTickPending = false;
+        if (m.gone || m.crashed || m.busy || config.commit() != CommitMode.AUTO) {
+            return; // a busy member commits in its own next poll
+        }
+        if (sim.nowNanos() - m.lastCommitNanos >= config.autoCommitIntervalNanos()) {
+            commitOwned(m);
+        } else {
+            scheduleIdleCommit(m);
+        }
+    }
+
+    private boolean hasUncommitted(GroupMember m) {
+        for (int k = 0; k < m.ownedCount; k++) {
+            if (offsets.uncommitted(m.owned[k])) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    // ------------------------------------------------------------------ membership changes and rebalances
+
+    /** A clean leave at a record boundary: commit everything, go, rebalance. */
+    private void depart(GroupMember m) {
+        commitOwned(m);
+        m.clearBatch();
+        remove(m, "left");
+    }
+
+    private void remove(GroupMember m, String how) {
+        if (m.gone) {
+            return;
+        }
+        m.gone = true;
+        if (m.crashed) {
+            StringBuilder parts = new StringBuilder();
+            StringBuilder from = new StringBuilder();
+            for (int k = 0; k < m.ownedCount; k++) {
+                parts.append(k == 0 ? "" : ", ").append(m.owned[k]);
+                from.append(k == 0 ? "" : ", ").append(offsets.committed(m.owned[k]));
+            }
+            String none = rebalancing ? ": its partitions were revoked by the rebalance in progress"
+                    : ": it owned no partition";
+            log.accept(m.ownedCount == 0 ? m.id + " " + how + none
+                    : m.id + " " + how + ": partition" + (m.ownedCount == 1 ? " " : "s ") + parts
+                    + " resume" + (m.ownedCount == 1 ? "s" : "") + " from committed offset"
+                    + (m.ownedCount == 1 ? " " : "s ") + from);
+        }
+        members.remove(m.id);
+        startRebalance(m.id + " " + how);
+    }
+
+    /** A crashed member's record in hand has no effect; a rebalance waiting for it waits no longer. */
+    private void dropInHand(GroupMember m) {
+        if (m.inHandRetry != null) {
+            failures.putBack(m.inHandRetry, retryDue);
+            m.inHandRetry = null;
+            return;
+        }
+        int p = m.inHandPartition;
+        inHand[p] = false;
+        if (owner[p] != m) {
+            revokingInHand--;
+            tryFinishRebalance();
+        }
+    }
+
+    private void startRebalance(String reason) {
+        long now = sim.nowNanos();
+        if (!rebalancing) {
+            rebalancing = true;
+            rebalanceStartNanos = now;
+            rebalanceReason = reason;
+            rebalanceStopped = false;
+        } else {
+            rebalanceReason = rebalanceReason + "; " + reason;
+        }
+        generation++;
+        eagerRebalance = !assignor.cooperative();
+        rebalanceEndNanos = now + config.rebalanceNanos();
+        if (eagerRebalance) {
+            for (int p = 0; p < owner.length; p++) {
+                revoke(p);
+            }
+        } else {
+            Map<String, List<Integer>> next = assignor.assign(members(), owner.length, ownedMap());
+            Arrays.fill(target, null);
+            for (Map.Entry<String, List<Integer>> e : next.entrySet()) {
+                GroupMember m = members.get(e.getKey());
+                for (int p : e.getValue()) {
+                    target[p] = m;
+                }
+            }
+            for (int p = 0; p < owner.length; p++) {
+                if (owner[p] != target[p] || inTransit[p]) {
+                    revoke(p);
+                }
+            }
+        }
+        long gen = generation;
+        sim.schedule(rebalanceEndNanos, () -> {
+            if (gen == generation) {
+                tryFinishRebalance();
+            }
+        });
+    }
+
+    /** Takes {@code p} from its owner: at once, or at the end of the record of it in hand; the owner commits it. */
+    private void revoke(int p) {
+        inTransit[p] = true;
+        rebalanceStopped = true;
+        GroupMember m = owner[p];
+        if (m == null) {
+            return;
+        }
+        owner[p] = null;
+        m.removeOwned(p);
+        assignmentView = null;
+        if (m.crashed) {
+            return; // a crashed member commits nothing
+        }
+        if (inHand[p] && m.busy && m.inHandRetry == null && m.inHandPartition == p) {
+            revokingInHand++;
+        } else {
+            offsets.commit(p);
+        }
+    }
+
+    private void tryFinishRebalance() {
+        if (!rebalancing || sim.nowNanos() < rebalanceEndNanos || revokingInHand > 0) {
+            return;
+        }
+        if (eagerRebalance) {
+            Map<String, List<Integer>> next = assignor.assign(members(), owner.length, ownedMap());
+            Arrays.fill(target, null);
+            for (Map.Entry<String, List<Integer>> e : next.entrySet()) {
+                GroupMember m = members.get(e.getKey());
+                for (int p : e.getValue()) {
+                    target[p] = m;
+                }
+            }
+        }
+        for (int p = 0; p < owner.length; p++) {
+            if (inTransit[p]) {
+                inTransit[p] = false;
+                offsets.resetToCommitted(p); // each partition restarts from its committed offset
+                owner[p] = target[p];
+                if (target[p] != null) {
+                    target[p].addOwned(p);
+                }
+            }
+        }
+        assignmentView = null;
+        rebalancing = false;
+        rebalances++;
+        long pause = rebalanceStopped ? sim.nowNanos() - rebalanceStartNanos : 0;
+        rebalancePauseNanos += pause;
+        log.accept(String.format("%s: rebalance %d (%s, %s) after %s: %s; %s stopped %d ms", name, rebalances,
+                config.assignor().id(), eagerRebalance ? "eager" : "cooperative", rebalanceReason,
+                describe(assignment()),
+                eagerRebalance ? "every partition" : rebalanceStopped ? "moved partitions" : "no partition",
+                pause / Simulation.NANOS_PER_MILLI));
+        topic.progressed();
+        for (GroupMember m : new ArrayList<>(members.values())) {
+            if (!m.busy && canPoll(m)) {
+                poll(m);
+            }
+        }
+    }
+
+    private Map<String, List<Integer>> ownedMap() {
+        Map<String, List<Integer>> map = new LinkedHashMap<>();
+        for (GroupMember m : members.values()) {
+            List<Integer> parts = new ArrayList<>(m.ownedCount);
+            for (int k = 0; k < m.ownedCount; k++) {
+                parts.add(m.owned[k]);
+            }
+            map.put(m.id, Collections.unmodifiableList(parts));
+        }
+        return map;
+    }
+
+    private static String describe(Map<String, List<Integer>> assignment) {
+        if (assignment.isEmpty()) {
+            return "no members";
+        }
+        StringBuilder b = new StringBuilder();
+        for (Map.Entry<String, List<Integer>> e : assignment.entrySet()) {
+            b.append(b.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue());
+        }
+        return b.toString();
+    }
+
 }
