@@ -175,4 +175,14 @@ public final class ConsumerGroup {
     public LatencyRecorder endToEnd() {
         throw new UnsupportedOperationException("not built yet");
     }
+
+    /** Σ (log end − position) over partitions: what the group has not processed yet. */
+    long unconsumed() {
+        throw new UnsupportedOperationException("not built yet");
+    }
+
+    /** Called by the topic when retention moved {@code partition}'s log start. */
+    void logTruncated(int partition) {
+        throw new UnsupportedOperationException("not built yet");
+    }
 }
