@@ -222,6 +222,9 @@ class EventsWorldTest {
         assertEquals(6, w.snapshot().events().topics().get(0).partitions().size());
         assertEquals("{\"billing-0\":[0,1,2],\"billing-1\":[3,4,5]}",
                 Report.of(w, 0).get("events").get("groups").get(0).get("assignments").toString());
+        // The refused change is not recorded, so the saved run reads back.
+        Scenario saved = ScenarioFiles.parse(ScenarioFiles.write(w.recordedScenario()));
+        assertEquals(List.of(6), saved.timeline().stream().map(Scenario.TimelineEntry::value).toList());
     }
 
     private static List<String> fieldNames(JsonNode o) {
