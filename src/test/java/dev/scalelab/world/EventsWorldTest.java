@@ -113,6 +113,28 @@ class EventsWorldTest {
         assertEquals(answered.size() - 1, report.get("requests").get("failed").asLong());
     }
 
+    /** An outbox publishes once per answered write, keyed by the request's key, to the partition murmur2 gives it. */
+    @Test
+    void everyAnsweredWritePublishesOneRecordWithItsKey() {
+        World w = new World(ScenarioFiles.parse(scenario("{\"topics\":[{\"name\":\"changes\",\"partitions\":5}],"
+                + "\"producers\":[{\"topic\":\"changes\",\"source\":\"writes\"}]}", "")
+                .replace("\"ratePerSecond\":10}}", "\"ratePerSecond\":200},\"readRatio\":0.7}")));
+        long[] writesPerPartition = new long[5];
+        w.setAnsweredHook(r -> {
+            if (!r.read) {
+                writesPerPartition[dev.scalelab.engine.events.Partitioner.partitionOf(r.key, 5)]++;
+            }
+        });
+        w.advanceTo(Simulation.secondsToNanos(20));
+        List<EventsView.PartitionView> partitions = w.snapshot().events().topics().get(0).partitions();
+        long writes = 0;
+        for (int p = 0; p < 5; p++) {
+            assertEquals(writesPerPartition[p], partitions.get(p).logEndOffset(), "partition " + p);
+            writes += writesPerPartition[p];
+        }
+        assertTrue(writes > 1000, writes + " writes");
+    }
+
     /**
      * Two groups read one topic; one consumer of each crashes. Auto-commit every 5 s leaves records
      * processed but not committed: both groups redeliver them, and only the group that is not
