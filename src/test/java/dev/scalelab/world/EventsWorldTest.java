@@ -67,6 +67,22 @@ class EventsWorldTest {
         assertTrue(d.message().endsWith("→ capped at 8 partitions → at most 6 by the scale-up policies → 6 consumers (was 2)"), d.message());
     }
 
+    /** KEDA's SQS scaler on a queue: visible and in-flight messages over queueLength, with no partition cap. */
+    @Test
+    void aQueueScalesOnItsVisibleAndInFlightMessages() {
+        World w = run(scenario("{\"queues\":[{\"name\":\"jobs\",\"consumers\":1,\"processingTime\":{\"distribution\":"
+                + "\"constant\",\"meanMs\":3600000},\"visibilityTimeoutSeconds\":7200,\"autoscaler\":{\"lagThreshold\":5,"
+                + "\"pollingIntervalSeconds\":5,\"scaleUpPods\":100}}]}",
+                "{\"atSeconds\":1,\"command\":\"publish-burst\",\"target\":\"jobs\",\"value\":100}"), 5);
+        Decision d = decisions(w, Source.KEDA).get(0);
+        assertEquals("jobs: lag 100 messages, threshold 5 → 20 → 20 consumers (was 1)", d.message());
+        EventsView.QueueView q = w.snapshot().events().queues().get(0);
+        assertEquals(100, q.visible() + q.inFlight());
+        assertEquals(1, q.inFlight());
+        assertEquals(20, q.desiredConsumers());
+        assertEquals(20, q.consumers().size());
+    }
+
     @Test
     void aBurstWithNoConsumersIsAllLag() {
         World w = run(scenario("{\"topics\":[{\"name\":\"orders\",\"partitions\":4}],\"groups\":[{\"name\":\"billing\","
