@@ -11,6 +11,7 @@ import dev.scalelab.sim.Simulation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A consumer group in the world: the engine's {@link ConsumerGroup}, its consumers with their
@@ -204,7 +205,7 @@ final class EventsGroup implements EventsConsumers.Membership, EventsAutoscaler.
             stopped[p] = group.stopped(p);
             attempts[p] = group.retryAttempts(p);
         }
-        java.util.Map<String, List<Integer>> assignment = group.assignment();
+        Map<String, List<Integer>> assignment = group.assignment();
         List<EventsView.ConsumerView> views = new ArrayList<>(consumers.consumers.size());
         for (EventsConsumers.Consumer c : consumers.consumers) {
             List<Integer> owned = c.lifecycle == Lifecycle.READY || c.lifecycle == Lifecycle.DRAINING

@@ -184,7 +184,6 @@ final class EventsProducers {
     /** A producer's rate or shape changed: a steady one draws its next arrival afresh from now (Poisson: exact). */
     void reconfigure(int index) {
         Producer p = all.get(index);
-        p.generation++;
         if (p.config().source() == EventStreams.Source.STEADY) {
             restart(p);
         }
