@@ -126,6 +126,10 @@ final class EventsProducers {
             }
             over = true;
             producer.cancelWait(this);
+            if (request != null && request.instance.lifecycle == Lifecycle.FAILED) {
+                world.path.published(request, false); // lost with its instance, and counted then
+                return;
+            }
             dropped++;
             failuresSinceLine++;
             if (sim.nowNanos() >= nextFailureLineNanos) {
