@@ -82,9 +82,9 @@ final class EventsSystem implements Subsystem {
         producers.start();
     }
 
-    /** An engine's log line, prefixed by the name of its group or queue unless it starts with it already. */
+    /** An engine's log line, prefixed by the name of its group or queue unless it names it first already. */
     static String prefixed(String name, String line) {
-        return line.startsWith(name + ":") ? line : name + ": " + line;
+        return line.startsWith(name + ":") || line.startsWith("queue " + name + ":") ? line : name + ": " + line;
     }
 
     // ------------------------------------------------------------------ the request path
