@@ -57,6 +57,27 @@ class EventsWorldTest {
         assertEquals(8, w.currentScenario().events().groups().get(0).consumers());
     }
 
+    /**
+     * KEDA scales to zero itself: with minReplicas 0, once the lag has stayed at or below the
+     * activation threshold for the cooldown, and back to one when the lag passes it.
+     */
+    @Test
+    void kedaScalesToZeroAfterTheCooldownAndActivatesOnLag() {
+        World w = run(scenario("{\"topics\":[{\"name\":\"orders\",\"partitions\":4}],\"groups\":[{\"name\":\"billing\","
+                + "\"topic\":\"orders\",\"consumers\":1,\"autoscaler\":{\"lagThreshold\":100,\"activationLagThreshold\":50,"
+                + "\"minReplicas\":0,\"pollingIntervalSeconds\":10,\"cooldownSeconds\":25}}]}",
+                "{\"atSeconds\":45,\"command\":\"publish-burst\",\"target\":\"orders\",\"value\":51}"), 60);
+        List<String> messages = decisions(w, Source.KEDA).stream().map(d -> d.atSeconds() + " " + d.message()).toList();
+        assertEquals(List.of(
+                "10.0 billing: lag 0 over 4 partitions, threshold 100 → 0 → held at 1 by the scale-down stabilisation window → 1 "
+                        + "consumer (unchanged)",
+                "20.0 billing: lag 0 over 4 partitions, threshold 100 → 0 → held at 1 by the scale-down stabilisation window → 1 "
+                        + "consumer (unchanged)",
+                "30.0 billing: lag 0 at or below activation 50 for the cooldown of 25 s → 0 consumers (was 1)",
+                "50.0 billing: lag 51 above activation 50 → activate → 1 consumer (was 0)",
+                "60.0 billing: lag 51 over 4 partitions, threshold 100 → 1 → 1 consumer (unchanged)"), messages);
+    }
+
     /** The HPA's default scale-up policies (4 pods or 100% per 15 s, the most) let 2 consumers grow to 6 at once, not 8. */
     @Test
     void theHpaBehaviorLimitsHowFastConsumersAreAdded() {
