@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * A Kafka consumer group on one topic, in virtual time: members join and leave (each change a
@@ -81,6 +82,7 @@ public final class ConsumerGroup {
     private final Consumer<String> log;
     private final LatencyRecorder endToEnd = new LatencyRecorder();
     private final Event retryDue = this::wakeForRetry;
+    private final IntConsumer backoffOver = this::backoffOver;
     private GroupConfig config;
     private Assignor assignor;
 
@@ -180,7 +182,8 @@ public final class ConsumerGroup {
         }
         sim.scheduleIn(config.sessionTimeoutNanos(), () -> {
             if (!m.gone) {
-                remove(m, "removed after session timeout " + config.sessionTimeoutNanos() / Simulation.NANOS_PER_MILLI + " ms");
+                long timeoutMs = config.sessionTimeoutNanos() / Simulation.NANOS_PER_MILLI;
+                remove(m, "removed after session timeout " + timeoutMs + " ms");
             }
         });
     }
@@ -256,7 +259,10 @@ public final class ConsumerGroup {
         return m == null || m.crashed || inTransit[partition] || failures.waiting(partition);
     }
 
-    /** The partition {@code memberId} is processing a record of now, or -1 (for a retry-topic record, the partition it came from). */
+    /**
+     * The partition {@code memberId} is processing a record of now, or -1; for a retry-topic record,
+     * the partition it came from.
+     */
     public int processing(String memberId) {
         GroupMember m = members.get(memberId);
         return m == null || !m.busy ? -1 : m.inHandPartition;
@@ -507,7 +513,7 @@ public final class ConsumerGroup {
             failures.failedToRetryTopic(config, m, retryDue);
             offsets.handled(p, offset);
             advance(p, offset + 1);
-        } else if (failures.failedInOrder(config, m, p, this::backoffOver)) {
+        } else if (failures.failedInOrder(config, m, p, backoffOver)) {
             offsets.handled(p, offset);
             advance(p, offset + 1);
         }
@@ -617,7 +623,9 @@ public final class ConsumerGroup {
                 parts.append(k == 0 ? "" : ", ").append(m.owned[k]);
                 from.append(k == 0 ? "" : ", ").append(offsets.committed(m.owned[k]));
             }
-            log.accept(m.ownedCount == 0 ? m.id + " " + how + ": it owned no partition"
+            String none = rebalancing ? ": its partitions were revoked by the rebalance in progress"
+                    : ": it owned no partition";
+            log.accept(m.ownedCount == 0 ? m.id + " " + how + none
                     : m.id + " " + how + ": partition" + (m.ownedCount == 1 ? " " : "s ") + parts
                     + " resume" + (m.ownedCount == 1 ? "s" : "") + " from committed offset"
                     + (m.ownedCount == 1 ? " " : "s ") + from);
@@ -732,7 +740,8 @@ public final class ConsumerGroup {
         long pause = rebalanceStopped ? sim.nowNanos() - rebalanceStartNanos : 0;
         rebalancePauseNanos += pause;
         log.accept(String.format("%s: rebalance %d (%s, %s) after %s: %s; %s stopped %d ms", name, rebalances,
-                config.assignor().id(), eagerRebalance ? "eager" : "cooperative", rebalanceReason, describe(assignment()),
+                config.assignor().id(), eagerRebalance ? "eager" : "cooperative", rebalanceReason,
+                describe(assignment()),
                 eagerRebalance ? "every partition" : rebalanceStopped ? "moved partitions" : "no partition",
                 pause / Simulation.NANOS_PER_MILLI));
         topic.progressed();

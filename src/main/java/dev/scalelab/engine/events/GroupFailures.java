@@ -92,7 +92,8 @@ final class GroupFailures {
                 && stallLoggedOffset[p] != m.inHandOffset) {
             stallLoggedOffset[p] = m.inHandOffset;
             log.accept(String.format("%s: partition %d blocked at offset %d (poison record, %d attempts so far); "
-                    + "retrying every %d ms for ever", group, p, m.inHandOffset, made, wait / Simulation.NANOS_PER_MILLI));
+                    + "retrying every %d ms for ever", group, p, m.inHandOffset, made,
+                    wait / Simulation.NANOS_PER_MILLI));
         }
         return false;
     }

@@ -32,8 +32,8 @@ class ConsumerGroupChurnTest {
             "COOPERATIVE_STICKY, AUTO, false, 0.05, RETRY_TOPIC"})
     void churnEndsBalancedWithEveryRecordAccountedFor(AssignorKind assignor, CommitMode commit, boolean idempotent,
                                                       double errorRate, RetryMode retry) {
-        GroupConfig config = new GroupConfig(assignor, new Distribution.Exponential(2), 20, commit, 200 * MS, idempotent,
-                2 * S, 300 * MS, errorRate, retry, 3, 50 * MS, 2, 400 * MS, true);
+        GroupConfig config = new GroupConfig(assignor, new Distribution.Exponential(2), 20, commit, 200 * MS,
+                idempotent, 2 * S, 300 * MS, errorRate, retry, 3, 50 * MS, 2, 400 * MS, true);
         Topic topic = f.topic(6);
         ConsumerGroup group = f.group(topic, config);
         SplittableRandom chaos = new SplittableRandom(99);

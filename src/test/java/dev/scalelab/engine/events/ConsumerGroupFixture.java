@@ -24,8 +24,8 @@ final class ConsumerGroupFixture {
 
     static GroupConfig withAssignor(GroupConfig c, AssignorKind a) {
         return new GroupConfig(a, c.processingTime(), c.maxPollRecords(), c.commit(), c.autoCommitIntervalNanos(),
-                c.idempotent(), c.sessionTimeoutNanos(), c.rebalanceNanos(), c.errorRate(), c.retryMode(), c.maxAttempts(),
-                c.backoffNanos(), c.backoffMultiplier(), c.maxBackoffNanos(), c.deadLetter());
+                c.idempotent(), c.sessionTimeoutNanos(), c.rebalanceNanos(), c.errorRate(), c.retryMode(),
+                c.maxAttempts(), c.backoffNanos(), c.backoffMultiplier(), c.maxBackoffNanos(), c.deadLetter());
     }
 
     static GroupConfig withPolling(GroupConfig c, Distribution processingMs, int maxPoll, CommitMode commit,

@@ -77,7 +77,8 @@ class ConsumerGroupRetryTest {
             });
         }
         // attempt 1 by b at 50→51 ms; due 100 ms later, idle a takes it at 151→152; due 200 ms later, 352→353
-        long[][] at = {{51, 1, 0, 1}, {151, 1, 0, 0}, {152, 2, 0, 1}, {352, 2, 0, 0}, {353, 3, 1, 0}}; // in hand: not waiting
+        // {ms, failed attempts, dead-lettered, waiting in the retry topic (a record in hand is not waiting)}
+        long[][] at = {{51, 1, 0, 1}, {151, 1, 0, 0}, {152, 2, 0, 1}, {352, 2, 0, 0}, {353, 3, 1, 0}};
         for (long[] expected : at) {
             f.sim.runUntil(expected[0] * MS);
             assertEquals(expected[1], group.failedAttempts(), "failed attempts at " + expected[0] + " ms");
