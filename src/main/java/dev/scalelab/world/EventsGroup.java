@@ -63,7 +63,8 @@ final class EventsGroup implements EventsConsumers.Membership, EventsAutoscaler.
     static GroupConfig config(EventStreams.Group g) {
         EventStreams.Retry r = g.retry();
         return new GroupConfig(g.assignor(), g.processingTime().toDistribution(), g.maxPollRecords(), g.commit(),
-                Simulation.millisToNanos(g.autoCommitIntervalMs()), g.idempotent(), Simulation.millisToNanos(g.sessionTimeoutMs()),
+                Simulation.millisToNanos(g.autoCommitIntervalMs()), g.idempotent(),
+                Simulation.millisToNanos(g.sessionTimeoutMs()),
                 Simulation.millisToNanos(g.rebalanceMs()), g.errorRate(), r.mode(), r.maxAttempts(),
                 Simulation.millisToNanos(r.backoffMs()), r.multiplier(), Simulation.millisToNanos(r.maxBackoffMs()),
                 r.deadLetter());

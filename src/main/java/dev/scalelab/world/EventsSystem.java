@@ -131,7 +131,8 @@ final class EventsSystem implements Subsystem {
         int next = ((Number) value).intValue();
         int now = topic.topic.partitions();
         return next >= now ? null
-                : p.path() + " " + next + " is below the " + now + " partitions " + topic.name + " has; Kafka only adds partitions";
+                : p.path() + " " + next + " is below the " + now + " partitions " + topic.name
+                        + " has; Kafka only adds partitions";
     }
 
     /**
@@ -147,7 +148,8 @@ final class EventsSystem implements Subsystem {
         }
         topic.topic.addPartitions(t.partitions());
         world.log(Source.EVENTS, t.name() + ": " + before + " → " + t.partitions() + " partitions; keys published from now "
-                + "on may land on another partition (murmur2 mod " + t.partitions() + "), so their order breaks across the change");
+                + "on may land on another partition (murmur2 mod " + t.partitions() + "), so their order breaks across the "
+                + "change");
     }
 
     // ------------------------------------------------------------------ actions
@@ -322,7 +324,8 @@ final class EventsSystem implements Subsystem {
             o.put("duplicates", q.queue.duplicates());
             o.put("deadLettered", q.queue.deadLettered());
             LatencySummary e2e = q.queue.endToEnd().total();
-            o.putObject("endToEndMs").put("p50", e2e.count() == 0 ? 0 : e2e.p50Ms()).put("p99", e2e.count() == 0 ? 0 : e2e.p99Ms());
+            o.putObject("endToEndMs").put("p50", e2e.count() == 0 ? 0 : e2e.p50Ms())
+                    .put("p99", e2e.count() == 0 ? 0 : e2e.p99Ms());
         }
         events.put("blockedPublishes", producers.blocked);
         events.put("droppedPublishes", producers.dropped);
@@ -335,7 +338,8 @@ final class EventsSystem implements Subsystem {
         for (EventsTopic t : topics.values()) {
             EventStreams.Topic config = topicConfig(t.name);
             topicViews.add(new EventsView.TopicView(t.name, t.partitionViews(EventsGroup.slowestPositions(t)),
-                    t.topic.published(), t.topic.backlog(), config.maxRecords(), t.topic.full(), t.publishedPerSecond.tail(points)));
+                    t.topic.published(), t.topic.backlog(), config.maxRecords(), t.topic.full(),
+                    t.publishedPerSecond.tail(points)));
         }
         List<EventsView.GroupView> groupViews = new ArrayList<>(groups.size());
         for (EventsGroup g : groups) {
