@@ -1,0 +1,496 @@
+package dev.scalelab.ui.events;
+
+import dev.scalelab.engine.scaling.Lifecycle;
+import dev.scalelab.ui.Formats;
+import dev.scalelab.ui.canvas.LegendRow;
+import dev.scalelab.ui.canvas.TileCards;
+import dev.scalelab.world.EventsView.ConsumerView;
+import dev.scalelab.world.EventsView.GroupView;
+import dev.scalelab.world.EventsView.PartitionView;
+import dev.scalelab.world.EventsView.TopicView;
+import javafx.geometry.VPos;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.canvas.GraphicsContext;
+import javafx.scene.paint.Color;
+import javafx.scene.text.TextAlignment;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A topic's partitions as lanes, each a log drawn from its oldest shown record on the left to its log
+ * end on the right ({@link LaneScale}): the newest records as blocks coloured by key, poison records
+ * dark with a cross, the selected group's committed offset (a dark bar) and position (a thin line in
+ * the owner's colour), and the lag, the records between the committed offset and the log end, on red
+ * with its number. A stopped partition is hatched with its reason (rebalancing, retry n, no owner).
+ * Each lane's label wears its owner's colour, fading to the new owner's after a rebalance
+ * ({@link OwnerFades}). The group's consumers sit beside the lanes ({@link ConsumerTiles}), linked to
+ * their partitions while the lanes are few; the dead-letter and retry topics are boxes under the lanes.
+ *
+ * <p>Two layers: the lanes, redrawn when a snapshot or the layout changes and while owners fade, and
+ * the consumers with their links, redrawn every pulse while one of them pulses. Lanes compress to a
+ * few pixels at 256 partitions, dropping labels, blocks and hatching as room runs out.
+ *
+ * <p>FX thread only.
+ */
+final class PartitionLanes extends EventsCanvas {
+    private static final double MARGIN = 10;
+    private static final double HEADER_HEIGHT = 22;
+    private static final double FOOTER_HEIGHT = 34;
+    private static final double LINK_GAP = 30;
+    private static final double MAX_LANE_HEIGHT = 30;
+    private static final double LABEL_WIDTH = 40;
+    /** Below this lane height there is no room for a label, blocks or hatching. */
+    private static final double DETAILED_LANE = 11;
+    private static final double BLOCK_LANE = 6;
+    /** Links from consumers to their lanes while there are this few partitions; beyond, only colours. */
+    private static final int MAX_LINKED_PARTITIONS = 32;
+    private static final double HATCH_STEP = 7;
+    private static final double CHAR_WIDTH = 5.8; // of the label font, for fitting short numbers
+
+    private static final LegendRow LEGEND = new LegendRow(SMALL_FONT,
+            new String[] {"record (colour: key)", "unkeyed", "poison", "committed", "position", "lag", "stopped"},
+            new double[] {14, 14, 14, 10, 10, 14, 14}, 12);
+
+    private final Canvas lanesLayer;
+    private final Canvas consumersLayer;
+    private final LaneScale scale = new LaneScale();
+    private final OwnerFades owners = new OwnerFades();
+    private final ConsumerTiles tiles = new ConsumerTiles();
+    private final LegendRow.Swatches legendSwatches = this::drawLegendSwatch;
+    /** The tile of each partition's owner in the group's consumer list, -1 for none; reused. */
+    private int[] ownerTile = new int[0];
+
+    private TopicView topic;
+    private GroupView group;
+    private double lanesLeft;
+    private double lanesRight;
+    private double lanesTop;
+    private double laneHeight;
+    private double laneGap;
+    private boolean consumersStale = true;
+
+    PartitionLanes() {
+        this(new Canvas(), new Canvas());
+    }
+
+    private PartitionLanes(Canvas lanesLayer, Canvas consumersLayer) {
+        super("partition-lanes", lanesLayer, consumersLayer);
+        this.lanesLayer = lanesLayer;
+        this.consumersLayer = consumersLayer;
+    }
+
+    /** Takes in the topic to draw and the group whose offsets and consumers to draw over it (null: none reads it). */
+    void show(TopicView newTopic, GroupView newGroup, long nowNanos) {
+        boolean otherGroup = group == null || newGroup == null || !group.name().equals(newGroup.name())
+                || topic == null || !topic.name().equals(newTopic.name());
+        topic = newTopic;
+        group = newGroup;
+        int partitions = newTopic.partitions().size();
+        if (otherGroup) {
+            owners.clear();
+        }
+        List<ConsumerView> consumers = newGroup == null ? List.of() : newGroup.consumers();
+        owners.update(consumers, partitions, nowNanos);
+        if (ownerTile.length < partitions) {
+            ownerTile = new int[Math.max(partitions, 2 * ownerTile.length)];
+        }
+        Arrays.fill(ownerTile, 0, partitions, -1);
+        for (int i = 0; i < consumers.size(); i++) {
+            for (int p : consumers.get(i).partitions()) {
+                if (p >= 0 && p < partitions) {
+                    ownerTile[p] = i;
+                }
+            }
+        }
+        invalidate();
+    }
+
+    /** Redraws what changed; call once per pulse. */
+    void draw(long nowNanos) {
+        if (topic == null) {
+            return;
+        }
+        boolean lanes = takeStale() || owners.fading(nowNanos);
+        if (lanes) {
+            paintLanes(lanesLayer.getGraphicsContext2D(), lanesLayer.getWidth(), lanesLayer.getHeight(), nowNanos);
+        }
+        List<ConsumerView> consumers = group == null ? List.of() : group.consumers();
+        if (lanes || consumersStale || ConsumerTiles.anyProcessing(consumers)) {
+            // Once more after the last pulse of a pulse, so no tile stays caught mid-swell.
+            consumersStale = ConsumerTiles.anyProcessing(consumers);
+            paintConsumers(consumersLayer.getGraphicsContext2D(), consumersLayer.getWidth(), consumersLayer.getHeight(), nowNanos);
+        }
+    }
+
+    // ------------------------------------------------------------------ layout
+
+    private double consumerColumnWidth(double width) {
+        return group == null ? 0 : Math.max(150, Math.min(230, width * 0.22));
+    }
+
+    private void layout(double width, double height) {
+        int partitions = topic.partitions().size();
+        double columns = consumerColumnWidth(width);
+        lanesTop = MARGIN + HEADER_HEIGHT;
+        double lanesBottom = height - MARGIN - FOOTER_HEIGHT;
+        double perLane = Math.max(0.5, (lanesBottom - lanesTop) / Math.max(1, partitions));
+        laneGap = perLane >= 14 ? Math.min(6, perLane * 0.2) : perLane >= 4 ? 1 : 0;
+        laneHeight = Math.min(MAX_LANE_HEIGHT, perLane - laneGap);
+        lanesLeft = MARGIN + (laneHeight >= DETAILED_LANE ? LABEL_WIDTH : 12);
+        lanesRight = width - MARGIN - (columns > 0 ? columns + LINK_GAP : 0);
+        scale.fit(lanesLeft, lanesRight, reach());
+    }
+
+    /** How far behind its log end the group's slowest partition has something to show: its committed offset or a poison record. */
+    private long reach() {
+        long behind = 0;
+        List<PartitionView> partitions = topic.partitions();
+        for (int p = 0; p < partitions.size(); p++) {
+            PartitionView part = partitions.get(p);
+            if (group != null && p < group.committedOffsets().length) {
+                behind = Math.max(behind, part.logEndOffset() - Math.min(group.committedOffsets()[p], group.positions()[p]));
+            }
+            for (long poison : part.poisonOffsets()) {
+                behind = Math.max(behind, part.logEndOffset() - poison);
+            }
+        }
+        return behind;
+    }
+
+    double laneY(int partition) {
+        return lanesTop + partition * (laneHeight + laneGap);
+    }
+
+    // ------------------------------------------------------------------ lanes
+
+    private void paintLanes(GraphicsContext g, double width, double height, long nowNanos) {
+        g.clearRect(0, 0, width, height);
+        if (width < 200 || height < HEADER_HEIGHT + FOOTER_HEIGHT + 2 * MARGIN + 4) {
+            return; // too small to read; the region is being collapsed
+        }
+        layout(width, height);
+        g.setTextBaseline(VPos.CENTER);
+        drawHeader(g, width);
+        List<PartitionView> partitions = topic.partitions();
+        for (int p = 0; p < partitions.size(); p++) {
+            drawLane(g, partitions.get(p), p, laneY(p), nowNanos);
+        }
+        double footerY = height - MARGIN - FOOTER_HEIGHT / 2;
+        double boxesLeft = drawTopicBoxes(g, footerY);
+        LEGEND.draw(g, MARGIN, footerY, boxesLeft - 12, tileColors.mutedTextFill.getValue(), legendSwatches);
+    }
+
+    private void drawHeader(GraphicsContext g, double width) {
+        double y = MARGIN + HEADER_HEIGHT / 2 - 2;
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFont(TITLE_FONT);
+        g.setFill(tileColors.textFill.getValue());
+        int partitions = topic.partitions().size();
+        String title = topic.name() + "  ·  " + partitions + (partitions == 1 ? " partition" : " partitions") + "  ·  "
+                + Formats.compact(topic.published()) + " published";
+        g.fillText(title, MARGIN, y);
+        g.setTextAlign(TextAlignment.RIGHT);
+        double right = lanesRight;
+        if (group == null) {
+            g.setFont(LABEL_FONT);
+            g.setFill(tileColors.mutedTextFill.getValue());
+            g.fillText("no consumer group reads this topic", right, y);
+            return;
+        }
+        g.setFont(LABEL_FONT);
+        g.setFill(group.rebalancing() ? dangerFill.getValue() : tileColors.mutedTextFill.getValue());
+        String state = group.rebalancing() ? "rebalancing  ·  " : "";
+        g.fillText(state + "lag " + Formats.count(group.totalLag()), right, y);
+        if (topic.full()) {
+            g.setFill(dangerFill.getValue());
+            g.fillText("full: producers wait", right - 140, y);
+        }
+    }
+
+    private void drawLane(GraphicsContext g, PartitionView part, int p, double y, long nowNanos) {
+        double h = laneHeight;
+        long end = part.logEndOffset();
+        boolean detailed = h >= DETAILED_LANE;
+        // The label, in the owner's colour.
+        Color band = owners.color(p, nowNanos, trackFill.getValue());
+        g.setFill(band);
+        double labelLeft = MARGIN;
+        double labelWidth = lanesLeft - MARGIN - 3;
+        g.fillRect(labelLeft, y, labelWidth, h);
+        if (detailed) {
+            g.setFont(SMALL_BOLD_FONT);
+            g.setTextAlign(TextAlignment.CENTER);
+            g.setFill(owners.owner(p) < 0 ? tileColors.mutedTextFill.getValue() : Color.WHITE);
+            g.fillText("P" + part.partition(), labelLeft + labelWidth / 2, y + h / 2);
+        }
+        // The log: what retention keeps, from its first offset within reach to the log end.
+        double start = scale.x(part.logStartOffset(), end);
+        g.setFill(trackFill.getValue());
+        g.fillRect(start, y, lanesRight - start, h);
+        long committed = group == null || p >= group.committedOffsets().length ? end : group.committedOffsets()[p];
+        long position = group == null || p >= group.positions().length ? end : group.positions()[p];
+        double committedX = scale.x(committed, end);
+        if (committed < end) {
+            g.setFill(lagFill.getValue());
+            g.fillRect(committedX, y, lanesRight - committedX, h);
+        }
+        if (h >= BLOCK_LANE && scale.blockWidth() >= 2) {
+            drawBlocks(g, part, y, h);
+        }
+        drawPoison(g, part, y, h);
+        if (committed < end) {
+            g.setFill(dangerFill.getValue());
+            g.fillRect(committedX, y + h - Math.max(1, Math.min(3, h / 4)), lanesRight - committedX, Math.max(1, Math.min(3, h / 4)));
+        }
+        if (group != null && p < group.stopped().length && group.stopped()[p]) {
+            drawStopped(g, p, y, h, detailed);
+        }
+        if (group != null) {
+            Color ownerColor = EventPalettes.consumerColor(owners.owner(p));
+            g.setFill(ownerColor == null ? tileColors.mutedTextFill.getValue() : ownerColor);
+            g.fillRect(scale.x(position, end) - 0.5, y - 1, 1.5, h + 2);
+            g.setFill(committedStroke.getValue());
+            g.fillRect(committedX - 1.5, y - 2, 3, h + 4);
+            if (detailed && committed < end) {
+                drawLagNumber(g, end - committed, committedX, y + h / 2);
+            }
+        }
+        if (scale.compressed() && detailed) {
+            // Where the scale changes: the older records left of it are drawn smaller.
+            g.setStroke(tileColors.cardFill.getValue());
+            g.setLineWidth(2);
+            double bx = scale.tailLeft();
+            g.strokeLine(bx - 2, y + h + 1, bx + 2, y - 1);
+        }
+    }
+
+    private void drawBlocks(GraphicsContext g, PartitionView part, double y, double h) {
+        long[] keys = part.tailKeys();
+        long end = part.logEndOffset();
+        double w = scale.blockWidth();
+        double inset = Math.max(1, Math.min(4, h / 5));
+        double blockWidth = w >= 4 ? w - 1 : w;
+        for (int i = 0; i < keys.length; i++) {
+            long offset = end - keys.length + i;
+            if (offset < part.logStartOffset()) {
+                continue;
+            }
+            g.setFill(EventPalettes.keyColor(keys[i]));
+            g.fillRect(scale.x(offset, end), y + inset, blockWidth, h - 2 * inset);
+        }
+    }
+
+    /** Poison records: dark blocks with a light cross, at least a few pixels wide wherever they sit. */
+    private void drawPoison(GraphicsContext g, PartitionView part, double y, double h) {
+        long end = part.logEndOffset();
+        for (long offset : part.poisonOffsets()) {
+            double w = Math.max(6, Math.min(h, scale.blockWidth()));
+            double x = Math.min(scale.x(offset, end), lanesRight - w);
+            g.setFill(poisonFill.getValue());
+            g.fillRect(x, y, w, h);
+            if (h >= 5) {
+                g.setStroke(tileColors.cardFill.getValue());
+                g.setLineWidth(1.4);
+                double pad = Math.min(2, w / 4);
+                g.strokeLine(x + pad, y + pad, x + w - pad, y + h - pad);
+                g.strokeLine(x + pad, y + h - pad, x + w - pad, y + pad);
+            }
+        }
+    }
+
+    /** Hatching over the lane, and why it stopped. Thin lanes get a veil instead: hundreds of hatch strokes would cost a frame. */
+    private void drawStopped(GraphicsContext g, int p, double y, double h, boolean detailed) {
+        if (h < BLOCK_LANE) {
+            g.setGlobalAlpha(0.45);
+            g.setFill(hatchStroke.getValue());
+            g.fillRect(lanesLeft, y, lanesRight - lanesLeft, h);
+            g.setGlobalAlpha(1);
+            return;
+        }
+        g.setStroke(hatchStroke.getValue());
+        g.setLineWidth(1);
+        for (double x = lanesLeft; x + h <= lanesRight; x += HATCH_STEP) {
+            g.strokeLine(x, y + h, x + h, y);
+        }
+        if (detailed) {
+            String reason = stopReason(p);
+            double w = reason.length() * CHAR_WIDTH + 10;
+            double pillHeight = Math.min(h - 2, 15);
+            TileCards.draw(g, lanesLeft + 4, y + (h - pillHeight) / 2, w, pillHeight, 6, tileColors.cardFill.getValue(),
+                    hatchStroke.getValue(), 1, null);
+            g.setFont(SMALL_BOLD_FONT);
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setFill(tileColors.textFill.getValue());
+            g.fillText(reason, lanesLeft + 9, y + h / 2);
+        }
+    }
+
+    /** Why a partition processes nothing: the group's rebalance, an in-order retry's back-off, or no owner. */
+    String stopReason(int p) {
+        if (group.rebalancing()) {
+            return "rebalancing";
+        }
+        int attempts = p < group.retryAttempts().length ? group.retryAttempts()[p] : 0;
+        if (attempts > 0) {
+            return "retry " + attempts;
+        }
+        return owners.owner(p) < 0 ? "no owner" : "stopped";
+    }
+
+    /** The lag's number, left of the committed bar where there is room, else inside the red gap. */
+    private void drawLagNumber(GraphicsContext g, long lag, double committedX, double y) {
+        String text = "lag " + Formats.compact(lag);
+        double w = text.length() * CHAR_WIDTH;
+        g.setFont(SMALL_BOLD_FONT);
+        if (committedX - w - 6 >= lanesLeft + 70) {
+            g.setTextAlign(TextAlignment.RIGHT);
+            g.setFill(dangerFill.getValue());
+            g.fillText(text, committedX - 5, y);
+        } else if (lanesRight - committedX > w + 10) {
+            g.setTextAlign(TextAlignment.LEFT);
+            g.setFill(tileColors.cardFill.getValue());
+            g.setGlobalAlpha(0.85);
+            g.fillRect(committedX + 4, y - 6, w + 4, 12);
+            g.setGlobalAlpha(1);
+            g.setFill(dangerFill.getValue());
+            g.fillText(text, committedX + 6, y);
+        }
+    }
+
+    /** The dead-letter and retry topics as boxes at the end of the lanes; returns the left edge of the first box. */
+    private double drawTopicBoxes(GraphicsContext g, double centerY) {
+        if (group == null) {
+            return lanesRight;
+        }
+        double right = lanesRight;
+        double h = FOOTER_HEIGHT - 8;
+        double w = 150;
+        double x = right - w;
+        TileCards.draw(g, x, centerY - h / 2, w, h, 6, group.deadLettered() > 0 ? poisonFill.getValue() : tileColors.cardFill.getValue(),
+                tileColors.cardBorder.getValue(), 1, null);
+        g.setFont(LABEL_FONT);
+        g.setTextAlign(TextAlignment.CENTER);
+        g.setFill(group.deadLettered() > 0 ? tileColors.cardFill.getValue() : tileColors.mutedTextFill.getValue());
+        g.fillText("dead letters  " + Formats.compact(group.deadLettered()), x + w / 2, centerY);
+        if ("retry-topic".equals(group.retryMode())) {
+            x -= w + 8;
+            TileCards.draw(g, x, centerY - h / 2, w, h, 6, tileColors.cardFill.getValue(), tileColors.cardBorder.getValue(), 1, null);
+            g.setFill(tileColors.textFill.getValue());
+            g.fillText("retry topic  " + Formats.compact(group.retryBacklog()), x + w / 2, centerY);
+        } else if (group.skipped() > 0) {
+            x -= w + 8;
+            TileCards.draw(g, x, centerY - h / 2, w, h, 6, tileColors.cardFill.getValue(), tileColors.cardBorder.getValue(), 1, null);
+            g.setFill(tileColors.mutedTextFill.getValue());
+            g.fillText("skipped  " + Formats.compact(group.skipped()), x + w / 2, centerY);
+        }
+        return x;
+    }
+
+    private void drawLegendSwatch(GraphicsContext g, int entry, double x, double y) {
+        switch (entry) {
+            case 0 -> {
+                g.setFill(EventPalettes.KEY_COLORS[0]);
+                g.fillRect(x, y - 5, 4, 10);
+                g.setFill(EventPalettes.KEY_COLORS[1]);
+                g.fillRect(x + 5, y - 5, 4, 10);
+            }
+            case 1 -> {
+                g.setFill(EventPalettes.UNKEYED);
+                g.fillRect(x, y - 5, 9, 10);
+            }
+            case 2 -> {
+                g.setFill(poisonFill.getValue());
+                g.fillRect(x, y - 5, 9, 10);
+            }
+            case 3 -> {
+                g.setFill(committedStroke.getValue());
+                g.fillRect(x + 2, y - 6, 3, 12);
+            }
+            case 4 -> {
+                g.setFill(tileColors.mutedTextFill.getValue());
+                g.fillRect(x + 3, y - 6, 1.5, 12);
+            }
+            case 5 -> {
+                g.setFill(lagFill.getValue());
+                g.fillRect(x, y - 5, 10, 10);
+                g.setFill(dangerFill.getValue());
+                g.fillRect(x, y + 3, 10, 2);
+            }
+            default -> {
+                g.setStroke(hatchStroke.getValue());
+                g.setLineWidth(1);
+                g.strokeLine(x, y + 5, x + 6, y - 5);
+                g.strokeLine(x + 4, y + 5, x + 10, y - 5);
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ consumers
+
+    private void paintConsumers(GraphicsContext g, double width, double height, long nowNanos) {
+        g.clearRect(0, 0, width, height);
+        if (group == null || width < 200 || height < HEADER_HEIGHT + FOOTER_HEIGHT + 2 * MARGIN + 4) {
+            return;
+        }
+        List<ConsumerView> consumers = group.consumers();
+        double columnLeft = width - MARGIN - consumerColumnWidth(width);
+        double top = MARGIN + HEADER_HEIGHT;
+        double bottom = height - MARGIN - FOOTER_HEIGHT;
+        g.setTextBaseline(VPos.CENTER);
+        g.setTextAlign(TextAlignment.LEFT);
+        g.setFont(TITLE_FONT);
+        g.setFill(tileColors.textFill.getValue());
+        g.fillText("Consumers  " + ready(consumers) + " / " + consumers.size() + " ready", columnLeft, MARGIN + HEADER_HEIGHT / 2 - 2);
+        if (consumers.isEmpty()) {
+            g.setFont(LABEL_FONT);
+            g.setFill(tileColors.mutedTextFill.getValue());
+            g.fillText("none: nothing is consumed", columnLeft, top + 14);
+            return;
+        }
+        tiles.layout(consumers.size(), columnLeft, top, width - MARGIN - columnLeft, bottom - top);
+        int partitions = topic.partitions().size();
+        if (partitions <= MAX_LINKED_PARTITIONS && laneHeight >= BLOCK_LANE) {
+            g.setLineWidth(1.2);
+            for (int p = 0; p < partitions; p++) {
+                int tile = ownerTile[p];
+                if (tile < 0 || tile >= consumers.size()) {
+                    continue;
+                }
+                Color c = EventPalettes.consumerColor(consumers.get(tile).colour());
+                g.setStroke(c);
+                g.setGlobalAlpha(0.55);
+                double fromY = laneY(p) + laneHeight / 2;
+                double toX = tiles.x(tile);
+                double toY = tiles.y(tile) + tiles.height() / 2;
+                g.strokeLine(lanesRight + 3, fromY, toX - 2, toY);
+            }
+            g.setGlobalAlpha(1);
+        }
+        tiles.draw(g, this, consumers, nowNanos);
+    }
+
+    private static int ready(List<ConsumerView> consumers) {
+        int ready = 0;
+        for (ConsumerView c : consumers) {
+            if (c.lifecycle() == Lifecycle.READY) {
+                ready++;
+            }
+        }
+        return ready;
+    }
+
+    // ------------------------------------------------------------------ for tests
+
+    LaneScale scale() {
+        return scale;
+    }
+
+    double laneHeight() {
+        return laneHeight;
+    }
+
+    OwnerFades owners() {
+        return owners;
+    }
+}
