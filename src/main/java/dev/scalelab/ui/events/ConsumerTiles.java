@@ -24,6 +24,8 @@ final class ConsumerTiles {
     private static final double ASPECT = 2.6;
     private static final double MAX_TILE_WIDTH = 176;
     private static final long PULSE_PERIOD_NANOS = 700_000_000L;
+    private static final double ID_CHAR_WIDTH = 6.6;
+    private static final double SMALL_CHAR_WIDTH = 5.6;
 
     private final TileGrid grid = new TileGrid();
     private final StringBuilder owned = new StringBuilder();
@@ -91,13 +93,21 @@ final class ConsumerTiles {
             g.setFill(colors.tileColors.textFill.getValue());
             g.fillText(c.id(), left, firstLine);
             g.setFont(EventsCanvas.SMALL_FONT);
-            g.setTextAlign(TextAlignment.RIGHT);
+            String remark = state == Lifecycle.READY ? Formats.compact(c.processed()) + " done" : state.id();
+            // The remark shares the first line when both fit (by the fonts' widths per character), else the second.
+            boolean besideId = c.id().length() * ID_CHAR_WIDTH + remark.length() * SMALL_CHAR_WIDTH + 22 <= right - left;
             g.setFill(failed ? colors.dangerFill.getValue() : colors.tileColors.mutedTextFill.getValue());
-            g.fillText(state == Lifecycle.READY ? Formats.compact(c.processed()) + " done" : state.id(), right - 10, firstLine);
+            if (besideId) {
+                g.setTextAlign(TextAlignment.RIGHT);
+                g.fillText(remark, right - 10, firstLine);
+            }
             if (h >= 40) {
                 g.setTextAlign(TextAlignment.LEFT);
-                g.setFill(colors.tileColors.mutedTextFill.getValue());
-                g.fillText(ownedText(c, right - left), left, y + h * 0.72);
+                if (besideId) {
+                    g.setFill(colors.tileColors.mutedTextFill.getValue());
+                }
+                g.fillText(besideId || state == Lifecycle.READY && c.partitions().length > 0 ? ownedText(c, right - left) : remark,
+                        left, y + h * 0.72);
             }
         }
         if (c.processing() >= 0 && state == Lifecycle.READY) {

@@ -4,6 +4,7 @@ import dev.scalelab.ui.charts.LiveCharts;
 import dev.scalelab.ui.charts.TimeWindow;
 import dev.scalelab.world.EventsView.GroupView;
 import dev.scalelab.world.EventsView.QueueView;
+import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -12,6 +13,8 @@ import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 import java.util.ArrayList;
@@ -42,7 +45,9 @@ final class EventsCharts {
     private final LineChart<Number, Number> consumers;
     private final LineChart<Number, Number> losses;
     private final Label decision = new Label();
-    private final HBox view;
+    private final HBox row;
+    private final Label none = new Label("No event streams in this scenario: no lag, consumers or dead letters to chart.");
+    private final StackPane view;
     /** The source the lines show ("group billing", "queue jobs") and the partitions drawn beside the total lag. */
     private String shownSource;
     private int[] shownPartitions = new int[0];
@@ -63,16 +68,21 @@ final class EventsCharts {
         decision.setId("eventsLastDecision");
         decision.getStyleClass().add("events-decision");
         decision.setWrapText(true);
+        decision.setMinHeight(Region.USE_PREF_SIZE); // the decision whole, on two lines if need be
         decision.setMaxWidth(Double.MAX_VALUE);
         VBox consumerColumn = new VBox(consumers, decision);
         VBox.setVgrow(consumers, Priority.ALWAYS);
-        view = new HBox(lag, endToEnd, consumerColumn, losses);
-        for (javafx.scene.layout.Region r : List.of(lag, endToEnd, consumerColumn, losses)) {
+        row = new HBox(lag, endToEnd, consumerColumn, losses);
+        for (Region r : List.of(lag, endToEnd, consumerColumn, losses)) {
             HBox.setHgrow(r, Priority.ALWAYS);
             r.setMinWidth(0);
             r.setPrefWidth(100); // the four share the width equally
         }
-        view.getStyleClass().addAll("events-charts", "chart-row");
+        row.getStyleClass().addAll("events-charts", "chart-row");
+        none.getStyleClass().add("events-note");
+        StackPane.setAlignment(none, Pos.TOP_LEFT);
+        view = new StackPane(row);
+        view.getStyleClass().add("events-chart-host");
     }
 
     private LineChart<Number, Number> chart(int index, String id, String valueLabel, String... lines) {
@@ -87,6 +97,14 @@ final class EventsCharts {
 
     Node view() {
         return view;
+    }
+
+    /** The charts, or a line saying the scenario has nothing for them (never empty charts). */
+    void setAvailable(boolean available) {
+        Node shown = available ? row : none;
+        if (view.getChildren().get(0) != shown) {
+            view.getChildren().setAll(shown);
+        }
     }
 
     /** Brings the charts up to the newest second of {@code times} for a group. */

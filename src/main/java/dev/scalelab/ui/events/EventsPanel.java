@@ -53,7 +53,6 @@ public final class EventsPanel extends FxmlPanel {
     @FXML private ComboBox<String> groupChoice;
     @FXML private StackPane lanesHost;
     @FXML private StackPane queuesHost;
-    @FXML private FigureCard publishedCard;
     @FXML private FigureCard lagCard;
     @FXML private FigureCard consumersCard;
     @FXML private FigureCard endToEndCard;
@@ -96,7 +95,6 @@ public final class EventsPanel extends FxmlPanel {
     /** Called by the loader once the layout's nodes are injected: the panel's bindings, in one place. */
     @FXML
     private void initialize() {
-        publishedCard.valueProperty().bind(viewModel.publishedProperty());
         lagCard.valueProperty().bind(viewModel.lagProperty());
         consumersCard.valueProperty().bind(viewModel.consumersProperty());
         endToEndCard.valueProperty().bind(viewModel.endToEndProperty());
@@ -144,6 +142,7 @@ public final class EventsPanel extends FxmlPanel {
         viewModel.update(snapshot);
         parameters.update(snapshot);
         EventsView events = snapshot.events();
+        charts.setAvailable(events != null);
         if (events == null) {
             return;
         }

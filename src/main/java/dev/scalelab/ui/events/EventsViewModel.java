@@ -28,7 +28,6 @@ final class EventsViewModel {
     private final ReadOnlyBooleanWrapper hasEvents = new ReadOnlyBooleanWrapper(this, "hasEvents", false);
     private final ReadOnlyBooleanWrapper hasTopics = new ReadOnlyBooleanWrapper(this, "hasTopics", false);
     private final ReadOnlyBooleanWrapper hasQueues = new ReadOnlyBooleanWrapper(this, "hasQueues", false);
-    private final ReadOnlyStringWrapper published = new ReadOnlyStringWrapper(this, "published", NONE);
     private final ReadOnlyStringWrapper lag = new ReadOnlyStringWrapper(this, "lag", NONE);
     private final ReadOnlyStringWrapper consumers = new ReadOnlyStringWrapper(this, "consumers", NONE);
     private final ReadOnlyStringWrapper endToEnd = new ReadOnlyStringWrapper(this, "endToEnd", NONE);
@@ -55,12 +54,10 @@ final class EventsViewModel {
         topicNames = events == null ? List.of() : names(events.topics());
         groupNames = topic == null ? List.of() : groupNamesOf(events.groups(), topic.name());
         QueueView queue = events == null || events.queues().isEmpty() ? null : events.queues().get(0);
-        setFigures(topic, group, queue);
+        setFigures(group, queue);
     }
 
-    private void setFigures(TopicView t, GroupView g, QueueView q) {
-        double perSecond = t == null ? Double.NaN : last(t.publishedPerSecond());
-        published.set(Double.isNaN(perSecond) ? NONE : Formats.count(perSecond) + " /s");
+    private void setFigures(GroupView g, QueueView q) {
         if (g != null) {
             lag.set(Formats.count(g.totalLag()));
             consumers.set(consumerFigure(g.consumers(), g.desiredConsumers()));
@@ -180,10 +177,6 @@ final class EventsViewModel {
 
     ReadOnlyBooleanProperty hasQueuesProperty() {
         return hasQueues.getReadOnlyProperty();
-    }
-
-    ReadOnlyStringProperty publishedProperty() {
-        return published.getReadOnlyProperty();
     }
 
     ReadOnlyStringProperty lagProperty() {

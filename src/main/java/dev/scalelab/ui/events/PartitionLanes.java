@@ -2,6 +2,7 @@ package dev.scalelab.ui.events;
 
 import dev.scalelab.engine.scaling.Lifecycle;
 import dev.scalelab.ui.Formats;
+import dev.scalelab.ui.TextFit;
 import dev.scalelab.ui.canvas.LegendRow;
 import dev.scalelab.ui.canvas.TileCards;
 import dev.scalelab.world.EventsView.ConsumerView;
@@ -16,6 +17,7 @@ import javafx.scene.text.TextAlignment;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A topic's partitions as lanes, each a log drawn from its oldest shown record on the left to its log
@@ -38,7 +40,7 @@ final class PartitionLanes extends EventsCanvas {
     private static final double HEADER_HEIGHT = 22;
     private static final double FOOTER_HEIGHT = 34;
     private static final double LINK_GAP = 30;
-    private static final double MAX_LANE_HEIGHT = 30;
+    static final double MAX_LANE_HEIGHT = 40;
     private static final double LABEL_WIDTH = 40;
     /** Below this lane height there is no room for a label, blocks or hatching. */
     private static final double DETAILED_LANE = 11;
@@ -58,6 +60,8 @@ final class PartitionLanes extends EventsCanvas {
     private final OwnerFades owners = new OwnerFades();
     private final ConsumerTiles tiles = new ConsumerTiles();
     private final LegendRow.Swatches legendSwatches = this::drawLegendSwatch;
+    private final ToDoubleFunction<String> titleWidth = TextFit.measure(TITLE_FONT);
+    private final ToDoubleFunction<String> labelWidth = TextFit.measure(LABEL_FONT);
     /** The tile of each partition's owner in the group's consumer list, -1 for none; reused. */
     private int[] ownerTile = new int[0];
 
@@ -171,41 +175,39 @@ final class PartitionLanes extends EventsCanvas {
         }
         layout(width, height);
         g.setTextBaseline(VPos.CENTER);
-        drawHeader(g, width);
+        drawHeader(g);
         List<PartitionView> partitions = topic.partitions();
         for (int p = 0; p < partitions.size(); p++) {
             drawLane(g, partitions.get(p), p, laneY(p), nowNanos);
         }
         double footerY = height - MARGIN - FOOTER_HEIGHT / 2;
-        double boxesLeft = drawTopicBoxes(g, footerY);
-        LEGEND.draw(g, MARGIN, footerY, boxesLeft - 12, tileColors.mutedTextFill.getValue(), legendSwatches);
+        LEGEND.draw(g, MARGIN, footerY, lanesRight, tileColors.mutedTextFill.getValue(), legendSwatches);
+        drawTopicBoxes(g, footerY, width);
     }
 
-    private void drawHeader(GraphicsContext g, double width) {
+    private void drawHeader(GraphicsContext g) {
         double y = MARGIN + HEADER_HEIGHT / 2 - 2;
+        int partitions = topic.partitions().size();
+        double perSecond = EventsViewModel.last(topic.publishedPerSecond());
+        String name = topic.name() + "  ·  " + partitions + (partitions == 1 ? " partition" : " partitions");
+        String published = Formats.compact(topic.published()) + " published";
+        String title = TextFit.fit(titleWidth, lanesRight - MARGIN - 110,
+                name + "  ·  " + published + (Double.isNaN(perSecond) ? "" : ", " + Formats.count(perSecond) + " /s"),
+                name + "  ·  " + published, name);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(TITLE_FONT);
         g.setFill(tileColors.textFill.getValue());
-        int partitions = topic.partitions().size();
-        String title = topic.name() + "  ·  " + partitions + (partitions == 1 ? " partition" : " partitions") + "  ·  "
-                + Formats.compact(topic.published()) + " published";
         g.fillText(title, MARGIN, y);
+        // The group's state on the right, in what room the title leaves.
+        double room = lanesRight - MARGIN - titleWidth.applyAsDouble(title) - 16;
         g.setTextAlign(TextAlignment.RIGHT);
-        double right = lanesRight;
-        if (group == null) {
-            g.setFont(LABEL_FONT);
-            g.setFill(tileColors.mutedTextFill.getValue());
-            g.fillText("no consumer group reads this topic", right, y);
-            return;
-        }
         g.setFont(LABEL_FONT);
-        g.setFill(group.rebalancing() ? dangerFill.getValue() : tileColors.mutedTextFill.getValue());
-        String state = group.rebalancing() ? "rebalancing  ·  " : "";
-        g.fillText(state + "lag " + Formats.count(group.totalLag()), right, y);
-        if (topic.full()) {
-            g.setFill(dangerFill.getValue());
-            g.fillText("full: producers wait", right - 140, y);
-        }
+        String lag = group == null ? "" : "lag " + Formats.count(group.totalLag());
+        String state = group == null ? TextFit.fit(labelWidth, room, "no consumer group reads this topic", "no group", "")
+                : TextFit.fit(labelWidth, room, (group.rebalancing() ? "rebalancing  ·  " : topic.full() ? "full  ·  " : "") + lag,
+                        lag, "");
+        g.setFill(group != null && (group.rebalancing() || topic.full()) ? dangerFill.getValue() : tileColors.mutedTextFill.getValue());
+        g.fillText(state, lanesRight, y);
     }
 
     private void drawLane(GraphicsContext g, PartitionView part, int p, double y, long nowNanos) {
@@ -232,26 +234,33 @@ final class PartitionLanes extends EventsCanvas {
         long position = group == null || p >= group.positions().length ? end : group.positions()[p];
         double committedX = scale.x(committed, end);
         if (committed < end) {
-            g.setFill(lagFill.getValue());
+            // A thin lane has no blocks or underline: its whole gap is drawn in a stronger red instead.
+            g.setFill(h >= BLOCK_LANE ? lagFill.getValue() : dangerFill.getValue());
+            g.setGlobalAlpha(h >= BLOCK_LANE ? 1 : 0.4);
             g.fillRect(committedX, y, lanesRight - committedX, h);
+            g.setGlobalAlpha(1);
         }
         if (h >= BLOCK_LANE && scale.blockWidth() >= 2) {
             drawBlocks(g, part, y, h);
         }
         drawPoison(g, part, y, h);
-        if (committed < end) {
+        if (committed < end && h >= BLOCK_LANE) {
+            double underline = Math.min(3, h / 4);
             g.setFill(dangerFill.getValue());
-            g.fillRect(committedX, y + h - Math.max(1, Math.min(3, h / 4)), lanesRight - committedX, Math.max(1, Math.min(3, h / 4)));
+            g.fillRect(committedX, y + h - underline, lanesRight - committedX, underline);
         }
         if (group != null && p < group.stopped().length && group.stopped()[p]) {
             drawStopped(g, p, y, h, detailed);
         }
         if (group != null) {
             Color ownerColor = EventPalettes.consumerColor(owners.owner(p));
+            // On thin lanes the markers keep to their lane: stacked, taller ones would merge into one wall.
+            double overhang = h >= BLOCK_LANE ? 2 : 0;
             g.setFill(ownerColor == null ? tileColors.mutedTextFill.getValue() : ownerColor);
-            g.fillRect(scale.x(position, end) - 0.5, y - 1, 1.5, h + 2);
+            g.fillRect(scale.x(position, end) - 0.5, y - overhang / 2, 1.5, h + overhang);
             g.setFill(committedStroke.getValue());
-            g.fillRect(committedX - 1.5, y - 2, 3, h + 4);
+            double barWidth = h >= BLOCK_LANE ? 3 : 1.5;
+            g.fillRect(committedX - barWidth / 2, y - overhang, barWidth, h + 2 * overhang);
             if (detailed && committed < end) {
                 drawLagNumber(g, end - committed, committedX, y + h / 2);
             }
@@ -285,7 +294,7 @@ final class PartitionLanes extends EventsCanvas {
     private void drawPoison(GraphicsContext g, PartitionView part, double y, double h) {
         long end = part.logEndOffset();
         for (long offset : part.poisonOffsets()) {
-            double w = Math.max(6, Math.min(h, scale.blockWidth()));
+            double w = Math.max(8, Math.min(h * 0.8, 1.5 * scale.blockWidth()));
             double x = Math.min(scale.x(offset, end), lanesRight - w);
             g.setFill(poisonFill.getValue());
             g.fillRect(x, y, w, h);
@@ -315,14 +324,16 @@ final class PartitionLanes extends EventsCanvas {
         }
         if (detailed) {
             String reason = stopReason(p);
+            // At the log end, over the newest records: the lag's number stays readable by the committed offset.
             double w = reason.length() * CHAR_WIDTH + 10;
             double pillHeight = Math.min(h - 2, 15);
-            TileCards.draw(g, lanesLeft + 4, y + (h - pillHeight) / 2, w, pillHeight, 6, tileColors.cardFill.getValue(),
+            double x = lanesRight - w - 4;
+            TileCards.draw(g, x, y + (h - pillHeight) / 2, w, pillHeight, 6, tileColors.cardFill.getValue(),
                     hatchStroke.getValue(), 1, null);
             g.setFont(SMALL_BOLD_FONT);
             g.setTextAlign(TextAlignment.LEFT);
             g.setFill(tileColors.textFill.getValue());
-            g.fillText(reason, lanesLeft + 9, y + h / 2);
+            g.fillText(reason, x + 5, y + h / 2);
         }
     }
 
@@ -358,33 +369,36 @@ final class PartitionLanes extends EventsCanvas {
         }
     }
 
-    /** The dead-letter and retry topics as boxes at the end of the lanes; returns the left edge of the first box. */
-    private double drawTopicBoxes(GraphicsContext g, double centerY) {
+    /**
+     * The dead-letter topic as a box at the end of the lanes, under the consumers (and beside it the
+     * retry topic, or the skipped records when failures are only logged).
+     */
+    private void drawTopicBoxes(GraphicsContext g, double centerY, double width) {
         if (group == null) {
-            return lanesRight;
+            return;
         }
-        double right = lanesRight;
-        double h = FOOTER_HEIGHT - 8;
-        double w = 150;
-        double x = right - w;
-        TileCards.draw(g, x, centerY - h / 2, w, h, 6, group.deadLettered() > 0 ? poisonFill.getValue() : tileColors.cardFill.getValue(),
-                tileColors.cardBorder.getValue(), 1, null);
+        double right = width - MARGIN;
+        double room = right - lanesRight - 12;
+        boolean retryTopic = "retry-topic".equals(group.retryMode());
+        boolean second = retryTopic || group.skipped() > 0;
+        double h = FOOTER_HEIGHT - 10;
+        double w = second ? (room - 6) / 2 : Math.min(170, room);
+        boolean dead = group.deadLettered() > 0;
+        drawBox(g, right - w, centerY - h / 2, w, h, (second ? "dead " : "dead letters ") + Formats.compact(group.deadLettered()),
+                dead ? poisonFill.getValue() : tileColors.cardFill.getValue(),
+                dead ? tileColors.cardFill.getValue() : tileColors.mutedTextFill.getValue());
+        if (second) {
+            String text = retryTopic ? "retry " + Formats.compact(group.retryBacklog()) : "skipped " + Formats.compact(group.skipped());
+            drawBox(g, right - 2 * w - 6, centerY - h / 2, w, h, text, tileColors.cardFill.getValue(), tileColors.textFill.getValue());
+        }
+    }
+
+    private void drawBox(GraphicsContext g, double x, double y, double w, double h, String text, Color fill, Color textFill) {
+        TileCards.draw(g, x, y, w, h, 6, fill, tileColors.cardBorder.getValue(), 1, null);
         g.setFont(LABEL_FONT);
         g.setTextAlign(TextAlignment.CENTER);
-        g.setFill(group.deadLettered() > 0 ? tileColors.cardFill.getValue() : tileColors.mutedTextFill.getValue());
-        g.fillText("dead letters  " + Formats.compact(group.deadLettered()), x + w / 2, centerY);
-        if ("retry-topic".equals(group.retryMode())) {
-            x -= w + 8;
-            TileCards.draw(g, x, centerY - h / 2, w, h, 6, tileColors.cardFill.getValue(), tileColors.cardBorder.getValue(), 1, null);
-            g.setFill(tileColors.textFill.getValue());
-            g.fillText("retry topic  " + Formats.compact(group.retryBacklog()), x + w / 2, centerY);
-        } else if (group.skipped() > 0) {
-            x -= w + 8;
-            TileCards.draw(g, x, centerY - h / 2, w, h, 6, tileColors.cardFill.getValue(), tileColors.cardBorder.getValue(), 1, null);
-            g.setFill(tileColors.mutedTextFill.getValue());
-            g.fillText("skipped  " + Formats.compact(group.skipped()), x + w / 2, centerY);
-        }
-        return x;
+        g.setFill(textFill);
+        g.fillText(text, x + w / 2, y + h / 2);
     }
 
     private void drawLegendSwatch(GraphicsContext g, int entry, double x, double y) {
@@ -441,7 +455,9 @@ final class PartitionLanes extends EventsCanvas {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(TITLE_FONT);
         g.setFill(tileColors.textFill.getValue());
-        g.fillText("Consumers  " + ready(consumers) + " / " + consumers.size() + " ready", columnLeft, MARGIN + HEADER_HEIGHT / 2 - 2);
+        String counts = ready(consumers) + " / " + consumers.size() + " ready";
+        g.fillText(TextFit.fit(titleWidth, width - MARGIN - columnLeft, "Consumers  " + counts, counts), columnLeft,
+                MARGIN + HEADER_HEIGHT / 2 - 2);
         if (consumers.isEmpty()) {
             g.setFont(LABEL_FONT);
             g.setFill(tileColors.mutedTextFill.getValue());
