@@ -45,14 +45,26 @@ public enum Action implements HasId {
                     + "time that grows with the live heap; zgc starts a concurrent major cycle."),
     LEAK_CONNECTIONS("leak-connections", Target.NONE, "the fraction of queries that keep their connection", 0, 1, true,
             "For a while, this fraction of database queries never return their connection: the pools drain, and "
-                    + "leak detection (leakDetectionThresholdMs) logs each leaked connection.");
+                    + "leak detection (leakDetectionThresholdMs) logs each leaked connection."),
+    PUBLISH_BURST("publish-burst", Target.TOPIC_OR_QUEUE, "the number of records", 1, 10_000_000, false,
+            "Publishes this many records at once to a topic or queue, keyed uniformly over the workload's keys; what does "
+                    + "not fit a full topic or queue is dropped."),
+    CRASH_CONSUMER("crash-consumer", Target.CONSUMER, null, 0, 0, false,
+            "Crashes a consumer (the target, or a group's or queue's lowest-numbered ready one): it stops without committing, "
+                    + "the group notices after the session timeout, and what it processed since its last commit runs again."),
+    POISON("poison", Target.TOPIC, "the key of the poisoned record", 0, 100_000_000, false,
+            "The next record published to the topic with this key (without a value: the next record at all) fails every "
+                    + "time it is processed: a poison message.");
 
     /** What an action's target names. */
     public enum Target {
         NONE(false, ""), INSTANCE(true, "an instance such as \"i-0\""), INSTANCE_OPTIONAL(false, "an instance such as \"i-0\""),
         LEVEL(true, "a cache level such as \"L2\""), LEVEL_OPTIONAL(false, "a cache level such as \"L2\""),
         SHARD(true, "a shard number such as \"0\""), SHARD_OPTIONAL(false, "a shard number such as \"0\""),
-        NODE(true, "a database node such as \"s0-r1\""), DEPENDENCY(true, "a dependency's name");
+        NODE(true, "a database node such as \"s0-r1\""), DEPENDENCY(true, "a dependency's name"),
+        TOPIC_OR_QUEUE(true, "a topic or work queue such as \"orders\""),
+        CONSUMER(true, "a consumer group or work queue such as \"billing\", or a consumer such as \"billing-0\""),
+        TOPIC(true, "a topic such as \"orders\"");
 
         private final boolean required;
         private final String example;
@@ -103,13 +115,13 @@ public enum Action implements HasId {
         return target.required();
     }
 
-    /** Whether the action takes a value (expire-key's is optional: the hottest key by default). */
+    /** Whether the action takes a value (expire-key's and poison's are optional: the hottest key, any record). */
     public boolean takesValue() {
         return valueMeaning != null;
     }
 
     public boolean needsValue() {
-        return valueMeaning != null && this != EXPIRE_KEY;
+        return valueMeaning != null && this != EXPIRE_KEY && this != POISON;
     }
 
     public boolean needsDuration() {

@@ -35,7 +35,8 @@ public final class Report {
         for (Subsystem part : world.parts()) {
             part.report(root);
         }
-        root.put("events", world.simulation().eventsFired());
+        // With an asynchronous path, "events" is its section; the kernel's count moves beside it.
+        root.put(root.has("events") ? "kernelEvents" : "events", world.simulation().eventsFired());
         root.put("wallMillis", wallMillis);
         round(root, "");
         return root;

@@ -26,13 +26,15 @@ final class RequestPath {
     private final MeshSystem mesh;
     private final RuntimeSystem runtime;
     private final ProfilerSystem profiler;
+    /** Null when the scenario has no events. */
+    private final EventsSystem events;
     private final World world;
     /** Hears every answered request, its phases closed: a test's hook. */
     private Consumer<Request> answeredHook;
 
     RequestPath(World world, Simulation sim, RequestMetrics metrics, WorkloadSystem workload, BalancerSystem balancer,
                 ScalingSystem scaling, CacheSubsystem cache, DataSystem data, ConnectionSystem connections, MeshSystem mesh,
-                RuntimeSystem runtime, ProfilerSystem profiler) {
+                RuntimeSystem runtime, ProfilerSystem profiler, EventsSystem events) {
         this.world = world;
         this.sim = sim;
         this.metrics = metrics;
@@ -45,6 +47,7 @@ final class RequestPath {
         this.mesh = mesh;
         this.runtime = runtime;
         this.profiler = profiler;
+        this.events = events;
     }
 
     void setAnsweredHook(Consumer<Request> hook) {
@@ -155,7 +158,20 @@ final class RequestPath {
         }
     }
 
+    /** The request is answered: first it publishes the events it owes, which may wait for room in a full topic. */
     private void finish(Request r, boolean ok) {
+        if (ok && events != null && r.instance.lifecycle != Lifecycle.FAILED && events.publish(r)) {
+            return; // it waits, holding its worker; the producer calls published
+        }
+        complete(r, ok);
+    }
+
+    /** A request that waited to publish has published ({@code ok}) or failed past max.block.ms. */
+    void published(Request r, boolean ok) {
+        complete(r, ok);
+    }
+
+    private void complete(Request r, boolean ok) {
         ServiceInstance in = r.instance;
         long now = sim.nowNanos();
         long latencyNanos = now - r.arrivalNanos;

@@ -31,7 +31,11 @@ public enum Source implements HasId {
     MESH,
     BREAKER,
     /** The instances' garbage collectors: old and full collections, allocation stalls, pauses past the target. */
-    GC;
+    GC,
+    /** KEDA's lag autoscalers of the consumer groups and work queues: each poll's decision with its inputs. */
+    KEDA,
+    /** The asynchronous path: consumers' lifecycles, and the groups' and queues' rebalances, removals, dead letters and stalls. */
+    EVENTS;
 
     private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
 
@@ -46,7 +50,7 @@ public enum Source implements HasId {
      * decision with its replica counts and inputs instead.
      */
     boolean logsOnly() {
-        return this == HPA || this == THRESHOLD || this == TARGET_TRACKING || this == VERTICAL;
+        return this == HPA || this == THRESHOLD || this == TARGET_TRACKING || this == VERTICAL || this == KEDA;
     }
 
     /** The source of the horizontal policy whose engine id is {@code policyId} ("hpa", "threshold", ...). */

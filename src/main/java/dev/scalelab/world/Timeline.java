@@ -26,9 +26,12 @@ final class Timeline {
     private final RuntimeSystem runtime;
     /** Null when the scenario has no database. */
     private final ConnectionSystem connections;
+    /** Null when the scenario has no events. */
+    private final EventsSystem events;
 
     Timeline(World world, Scenario initial, WorkloadSystem workload, BalancerSystem balancer, ScalingSystem scaling,
-             CacheSubsystem cache, DataSystem data, MeshSystem mesh, RuntimeSystem runtime, ConnectionSystem connections) {
+             CacheSubsystem cache, DataSystem data, MeshSystem mesh, RuntimeSystem runtime, ConnectionSystem connections,
+             EventsSystem events) {
         this.world = world;
         this.initial = initial;
         this.entries = initial.timeline();
@@ -40,6 +43,7 @@ final class Timeline {
         this.mesh = mesh;
         this.runtime = runtime;
         this.connections = connections;
+        this.events = events;
     }
 
     /** The subsystem that owns {@code part}'s parameters, or null when the scenario lacks it (no database). */
@@ -52,7 +56,7 @@ final class Timeline {
             case DATA -> data;
             case RUNTIME -> runtime;
             case CONNECTIONS -> connections;
-            case EVENTS -> null;
+            case EVENTS -> events;
         };
     }
 
@@ -232,6 +236,14 @@ final class Timeline {
                 }
                 world.log(by, "leak-connections " + show(e.value()) + " for " + Parameter.format(e.durationSeconds()) + " s");
                 return connections.leak(number(e), e.durationSeconds(), by);
+            case PUBLISH_BURST:
+            case CRASH_CONSUMER:
+            case POISON:
+                if (events == null) {
+                    world.log(by, action.id() + ": this scenario has no events");
+                    return false;
+                }
+                return events.act(action, e, by);
             default:
                 throw new AssertionError(action);
         }

@@ -44,6 +44,8 @@ public final class World {
     /** The monitor: named metrics the parts record every simulated second. */
     private final MetricsRegistry monitor = new MetricsRegistry();
     private final ProfilerSystem profiler;
+    /** The asynchronous path; null when the scenario has no events. */
+    private final EventsSystem events;
     /** The way every request goes, from arrival to answer. */
     final RequestPath path;
     /** Every part, in the order their sections appear in the report and their samples are taken. */
@@ -77,9 +79,11 @@ public final class World {
         cache = new CacheSubsystem(this, sim, streams, connections, workload);
         mesh = scenario.dependencies().isEmpty() ? null : new MeshSystem(this, sim, scenario.dependencies(), streams);
         runtime = new RuntimeSystem(this, sim, scaling.pool(), monitor, streams.stream("runtime"));
-        timeline = new Timeline(this, scenario, workload, balancer, scaling, cache, data, mesh, runtime, connections);
+        events = scenario.events() == null ? null : new EventsSystem(this, sim, scenario, streams);
+        timeline = new Timeline(this, scenario, workload, balancer, scaling, cache, data, mesh, runtime, connections, events);
         profiler = new ProfilerSystem(sim, metrics, monitor, scenario.events() != null);
-        path = new RequestPath(this, sim, metrics, workload, balancer, scaling, cache, data, connections, mesh, runtime, profiler);
+        path = new RequestPath(this, sim, metrics, workload, balancer, scaling, cache, data, connections, mesh, runtime, profiler,
+                events);
         parts.addAll(List.of(metrics, scaling, balancer, log, cache));
         if (data != null) {
             parts.add(data);
@@ -90,6 +94,9 @@ public final class World {
         }
         parts.add(runtime);
         parts.add(profiler);
+        if (events != null) {
+            parts.add(events);
+        }
         parts.add(new MonitorSystem(sim, metrics, scaling.pool(), monitor));
         for (Subsystem part : parts) {
             part.declareColumns(sampleColumns, scenario);
@@ -100,6 +107,9 @@ public final class World {
         scaling.startScrapes();
         log(Source.WORLD, "started: " + DecisionLog.describe(scenario));
         scaling.startScalers();
+        if (events != null) {
+            events.start();
+        }
     }
 
     // ------------------------------------------------------------------ running
@@ -285,7 +295,7 @@ public final class World {
                 metrics.completed(), metrics.rejectedCount(), metrics.failedCount(), metrics.lastSample(),
                 metrics.totalLatency(), metrics.seriesView(n), metrics.dispatches(), log.lineCount(), log.recent(),
                 scaling.view(), balancer.view(), c == null ? null : c.view(n), data == null ? null : data.view(n),
-                mesh == null ? List.of() : mesh.view(n), performanceView(n), null);
+                mesh == null ? List.of() : mesh.view(n), performanceView(n), events == null ? null : events.view(n));
     }
 
     /** The Performance panel's view: the heaps and connection pools this scenario has, and the profile. */

@@ -69,7 +69,8 @@ class ScenarioFilesTest {
                 error("{\"schema\":1,\"timeline\":[{\"atSeconds\":10,\"command\":\"set\",\"path\":\"service.instances\",\"value\":2},"
                         + "{\"atSeconds\":5,\"command\":\"set\",\"path\":\"service.instances\",\"value\":3}]}"));
         assertEquals("timeline[0].command: \"explode\" is not one of set, add-instance, remove-instance, kill-instance, slow-instance, error-instance, weight-instance, "
-                        + "flush-cache, expire-key, fail-cache-level, add-shard, remove-shard, kill-primary, lag-spike, error-rate, latency, outage, full-gc, leak-connections",
+                        + "flush-cache, expire-key, fail-cache-level, add-shard, remove-shard, kill-primary, lag-spike, error-rate, latency, outage, full-gc, leak-connections, "
+                        + "publish-burst, crash-consumer, poison",
                 error("{\"schema\":1,\"timeline\":[{\"atSeconds\":1,\"command\":\"explode\"}]}"));
         assertEquals("workload.arrival.shape.multiplier: missing; a number from 0 to 10000",
                 error("{\"schema\":1,\"workload\":{\"arrival\":{\"shape\":{\"kind\":\"spike\",\"atSeconds\":1,\"durationSeconds\":2}}}}"));

@@ -1,5 +1,7 @@
 package dev.scalelab.engine.events;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -21,6 +23,25 @@ public interface Assignor {
     boolean cooperative();
 
     static Assignor of(AssignorKind kind) {
-        throw new UnsupportedOperationException("not built yet");
+        return switch (kind) {
+            case RANGE -> RangeAssignor.INSTANCE;
+            case ROUND_ROBIN -> RoundRobinAssignor.INSTANCE;
+            case COOPERATIVE_STICKY -> CooperativeStickyAssignor.INSTANCE;
+        };
+    }
+
+    /**
+     * The members in Kafka's order: plain String order of the ids, so "g-10" comes before "g-2".
+     * A member listed twice is a caller's error.
+     */
+    static List<String> sortedMembers(List<String> members) {
+        List<String> sorted = new ArrayList<>(members);
+        Collections.sort(sorted);
+        for (int i = 1; i < sorted.size(); i++) {
+            if (sorted.get(i).equals(sorted.get(i - 1))) {
+                throw new IllegalArgumentException("member " + sorted.get(i) + " is listed twice");
+            }
+        }
+        return sorted;
     }
 }

@@ -20,7 +20,16 @@ public final class KedaScaler {
      */
     public static long reportedLag(long totalLag, int partitions, int partitionsWithLag, long lagThreshold,
                                    boolean allowIdleConsumers, boolean limitToPartitionsWithLag) {
-        throw new UnsupportedOperationException("not built yet");
+        if (allowIdleConsumers && !limitToPartitionsWithLag) {
+            return totalLag;
+        }
+        long upperBound = limitToPartitionsWithLag ? partitionsWithLag : partitions;
+        // kafka_scaler.go compares the integer quotient, so a lag up to one threshold short of the
+        // next consumer passes uncapped: 8 partitions, threshold 1,000, lag 8,999 stays 8,999.
+        if (totalLag / lagThreshold > upperBound) {
+            return upperBound * lagThreshold;
+        }
+        return totalLag;
     }
 
     /** Whether KEDA activates the target (scales 0 → 1): the lag is above {@code activationLagThreshold}. */

@@ -9,7 +9,7 @@ import java.util.Map;
 
 /**
  * The Kubernetes HPA controller for one target, following {@code horizontal.go}: once per sync it
- * computes a proposal from CPU utilization, stabilizes it over the recommendations of the last
+ * computes a proposal from CPU utilization (or an External metric's AverageValue), stabilizes it over the recommendations of the last
  * windows, limits the rate of change by the behavior policies (or, without behavior, the legacy
  * max(2 x current, 4) cap) and clamps it to [min, max]. Confined to the simulation thread.
  */
@@ -81,6 +81,52 @@ public final class HorizontalPodAutoscaler {
 
     /** One sync: {@code currentReplicas} is the scale target's spec.replicas; {@code pods} are its pods now. */
     public Decision reconcile(long nowNanos, int currentReplicas, List<PodMetrics> pods) {
+        Decision preChecked = preCheck(nowNanos, currentReplicas, new CpuReading(null));
+        if (preChecked != null) {
+            return preChecked;
+        }
+        HpaReplicaCalculator.Result metric;
+        try {
+            metric = HpaReplicaCalculator.resourceReplicas(currentReplicas, config.targetUtilizationPercent(),
+                    config.tolerance(), pods, nowNanos);
+        } catch (HpaReplicaCalculator.NoMetricsException e) {
+            return new Decision(nowNanos, currentReplicas, null, currentReplicas, currentReplicas, currentReplicas,
+                    "FailedGetResourceMetric", currentReplicas, currentReplicas, "HPA: no change; " + e.getMessage(),
+                    inputs(new CpuReading(null), currentReplicas, currentReplicas, "FailedGetResourceMetric",
+                            currentReplicas, currentReplicas));
+        }
+        return normalize(nowNanos, currentReplicas, metric.replicas(), new CpuReading(metric));
+    }
+
+    /**
+     * One sync on an External metric of target type AverageValue (what KEDA's scalers expose): the
+     * proposal is {@link HpaReplicaCalculator#externalPerPodReplicas}, then the same pre-checks,
+     * stabilization, rate limits and clamp as {@link #reconcile}. The config's
+     * targetUtilizationPercent plays no part. The explanation calls the metric "lag".
+     */
+    public Decision reconcileExternal(long nowNanos, int currentReplicas, long metricTotal, long targetAverageValue) {
+        return reconcileExternal(nowNanos, currentReplicas, metricTotal, targetAverageValue, "lag");
+    }
+
+    /** As {@link #reconcileExternal(long, int, long, long)}, naming the metric {@code metricName} ("lag", "messages"). */
+    public Decision reconcileExternal(long nowNanos, int currentReplicas, long metricTotal, long targetAverageValue,
+                                      String metricName) {
+        Decision preChecked = preCheck(nowNanos, currentReplicas,
+                new ExternalReading(metricName, metricTotal, targetAverageValue, null));
+        if (preChecked != null) {
+            return preChecked;
+        }
+        HpaReplicaCalculator.ExternalResult metric = HpaReplicaCalculator.externalPerPodReplicas(currentReplicas,
+                metricTotal, targetAverageValue, config.tolerance());
+        return normalize(nowNanos, currentReplicas, metric.replicas(),
+                new ExternalReading(metricName, metricTotal, targetAverageValue, metric));
+    }
+
+    /**
+     * horizontal.go's checks before any metric is read: a target scaled to zero by hand disables
+     * autoscaling, and a count outside [minReplicas, maxReplicas] is brought inside. Null when none applies.
+     */
+    private Decision preCheck(long nowNanos, int currentReplicas, MetricReading reading) {
         if (recommendations.isEmpty()) {
             // The first reconcile seeds the window with the current size, so the HPA cannot scale down
             // within one stabilization window of starting.
@@ -89,35 +135,31 @@ public final class HorizontalPodAutoscaler {
         Config c = config;
         if (currentReplicas == 0 && c.minReplicas() != 0) {
             return new Decision(nowNanos, 0, null, 0, 0, 0, "ScalingDisabled", 0, 0,
-                    "HPA: scaled to zero by hand; autoscaling is disabled", inputs(null, 0, 0, "ScalingDisabled", 0, 0));
+                    "HPA: scaled to zero by hand; autoscaling is disabled", inputs(reading, 0, 0, "ScalingDisabled", 0, 0));
         }
         if (currentReplicas > c.maxReplicas()) {
             return record(nowNanos, currentReplicas, new Decision(nowNanos, currentReplicas, null, c.maxReplicas(),
                     c.maxReplicas(), c.maxReplicas(), "TooManyReplicas", c.minReplicas(), c.maxReplicas(),
                     String.format(Locale.ROOT, "HPA: %d replicas is above maxReplicas %d -> %d", currentReplicas,
                             c.maxReplicas(), c.maxReplicas()),
-                    inputs(null, c.maxReplicas(), c.maxReplicas(), "TooManyReplicas", c.minReplicas(), c.maxReplicas())));
+                    inputs(reading, c.maxReplicas(), c.maxReplicas(), "TooManyReplicas", c.minReplicas(), c.maxReplicas())));
         }
         if (currentReplicas < c.minReplicas()) {
             return record(nowNanos, currentReplicas, new Decision(nowNanos, currentReplicas, null, c.minReplicas(),
                     c.minReplicas(), c.minReplicas(), "TooFewReplicas", c.minReplicas(), c.maxReplicas(),
                     String.format(Locale.ROOT, "HPA: %d replicas is below minReplicas %d -> %d", currentReplicas,
                             c.minReplicas(), c.minReplicas()),
-                    inputs(null, c.minReplicas(), c.minReplicas(), "TooFewReplicas", c.minReplicas(), c.maxReplicas())));
+                    inputs(reading, c.minReplicas(), c.minReplicas(), "TooFewReplicas", c.minReplicas(), c.maxReplicas())));
         }
-        HpaReplicaCalculator.Result metric;
-        try {
-            metric = HpaReplicaCalculator.resourceReplicas(currentReplicas, c.targetUtilizationPercent(), c.tolerance(),
-                    pods, nowNanos);
-        } catch (HpaReplicaCalculator.NoMetricsException e) {
-            return new Decision(nowNanos, currentReplicas, null, currentReplicas, currentReplicas, currentReplicas,
-                    "FailedGetResourceMetric", currentReplicas, currentReplicas, "HPA: no change; " + e.getMessage(),
-                    inputs(null, currentReplicas, currentReplicas, "FailedGetResourceMetric", currentReplicas, currentReplicas));
-        }
-        int proposed = Math.max(0, metric.replicas());
-        Decision d = c.behavior()
-                ? normalizeWithBehaviors(nowNanos, currentReplicas, proposed, metric)
-                : normalizeLegacy(nowNanos, currentReplicas, proposed, metric);
+        return null;
+    }
+
+    /** normalizeDesiredReplicas(WithBehaviors), whichever metric proposed {@code metricReplicas}. */
+    private Decision normalize(long nowNanos, int currentReplicas, int metricReplicas, MetricReading reading) {
+        int proposed = Math.max(0, metricReplicas);
+        Decision d = config.behavior()
+                ? normalizeWithBehaviors(nowNanos, currentReplicas, proposed, reading)
+                : normalizeLegacy(nowNanos, currentReplicas, proposed, reading);
         return record(nowNanos, currentReplicas, d);
     }
 
@@ -130,7 +172,7 @@ public final class HorizontalPodAutoscaler {
 
     // ------------------------------------------------------------------ with behavior
 
-    private Decision normalizeWithBehaviors(long now, int current, int proposed, HpaReplicaCalculator.Result metric) {
+    private Decision normalizeWithBehaviors(long now, int current, int proposed, MetricReading reading) {
         Config c = config;
         long upCutoff = now - c.scaleUp().stabilizationWindowSeconds() * NANOS_PER_SECOND;
         long downCutoff = now - c.scaleDown().stabilizationWindowSeconds() * NANOS_PER_SECOND;
@@ -186,9 +228,9 @@ public final class HorizontalPodAutoscaler {
                 reason = limiting;
             }
         }
-        return new Decision(now, current, metric, proposed, stabilized, desired, reason, allowedMin, allowedMax,
-                explain(current, metric, proposed, stabilized, desired, reason, allowedMin, allowedMax),
-                inputs(metric, proposed, stabilized, reason, allowedMin, allowedMax));
+        return new Decision(now, current, reading.cpu(), proposed, stabilized, desired, reason, allowedMin, allowedMax,
+                explain(current, reading, proposed, stabilized, desired, reason, allowedMin, allowedMax),
+                inputs(reading, proposed, stabilized, reason, allowedMin, allowedMax));
     }
 
     /**
@@ -283,7 +325,7 @@ public final class HorizontalPodAutoscaler {
 
     // ------------------------------------------------------------------ legacy (no behavior)
 
-    private Decision normalizeLegacy(long now, int current, int proposed, HpaReplicaCalculator.Result metric) {
+    private Decision normalizeLegacy(long now, int current, int proposed, MetricReading reading) {
         Config c = config;
         long cutoff = now - c.scaleDown().stabilizationWindowSeconds() * NANOS_PER_SECOND;
         int max = proposed;
@@ -317,39 +359,125 @@ public final class HorizontalPodAutoscaler {
             desired = allowedMax;
             reason = limiting;
         }
-        return new Decision(now, current, metric, proposed, stabilized, desired, reason, c.minReplicas(), allowedMax,
-                explain(current, metric, proposed, stabilized, desired, reason, c.minReplicas(), allowedMax),
-                inputs(metric, proposed, stabilized, reason, c.minReplicas(), allowedMax));
+        return new Decision(now, current, reading.cpu(), proposed, stabilized, desired, reason, c.minReplicas(), allowedMax,
+                explain(current, reading, proposed, stabilized, desired, reason, c.minReplicas(), allowedMax),
+                inputs(reading, proposed, stabilized, reason, c.minReplicas(), allowedMax));
     }
 
     // ------------------------------------------------------------------ inputs and explanation
 
+    /** The metric side of a decision: its inputs for the report and the start of its explanation. */
+    private sealed interface MetricReading permits CpuReading, ExternalReading {
+        /** The CPU calculation, for {@link Decision#metric}; null for an External metric or before any calculation. */
+        HpaReplicaCalculator.Result cpu();
+
+        /** Puts the metric's own inputs, first in the map. */
+        void putInputs(Map<String, Object> in, Config c);
+
+        /** The explanation up to the proposal: the metric, its ratio and the tolerance verdict. */
+        void describe(StringBuilder s, int current, Config c);
+    }
+
     /**
-     * The decision's inputs by name, in a fixed order, for the report: the metric pipeline's pod
-     * counts (ready, unready, missing, ignored), CPU usage and request in millicores summed over the
-     * ready pods with a metric, the integer utilization and the ratio to the target, the per-direction
-     * tolerances, then the proposal, the stabilized value, the bounds the rate limits and
-     * min/maxReplicas allowed, and Kubernetes' condition reason.
+     * The CPU Utilization target: the target, then the pod counts (ready, unready, missing, ignored),
+     * CPU usage and request in millicores summed over the ready pods with a metric, the integer
+     * utilization and the ratio to the target.
      */
-    private Map<String, Object> inputs(HpaReplicaCalculator.Result m, int proposed, int stabilized, String reason,
+    private record CpuReading(HpaReplicaCalculator.Result m) implements MetricReading {
+        @Override
+        public HpaReplicaCalculator.Result cpu() {
+            return m;
+        }
+
+        @Override
+        public void putInputs(Map<String, Object> in, Config c) {
+            in.put("targetUtilizationPercent", c.targetUtilizationPercent());
+            if (m != null) {
+                in.put("readyPods", m.readyPodCount());
+                in.put("unreadyPods", m.unready().size());
+                in.put("missingPods", m.missing().size());
+                in.put("ignoredPods", m.ignored().size());
+                in.put("cpuUsageMillicores", m.usageMillicores());
+                in.put("cpuRequestMillicores", m.requestMillicores());
+                in.put("utilizationPercent", m.utilizationPercent());
+                in.put("usageRatio", m.usageRatio());
+                if (!Double.isNaN(m.newUsageRatio())) {
+                    in.put("filledInUsageRatio", m.newUsageRatio());
+                }
+                in.put("calculation", m.reason());
+            }
+        }
+
+        @Override
+        public void describe(StringBuilder s, int current, Config c) {
+            s.append(String.format(Locale.ROOT, "HPA: ready %d of %d, CPU %d%% vs %d%% -> ratio %.2f", m.readyPodCount(),
+                    current, m.utilizationPercent(), c.targetUtilizationPercent(), m.usageRatio()));
+            if (!m.unready().isEmpty() || !m.missing().isEmpty()) {
+                s.append(String.format(Locale.ROOT, " (%d unready, %d missing", m.unready().size(), m.missing().size()));
+                if (!Double.isNaN(m.newUsageRatio())) {
+                    s.append(String.format(Locale.ROOT, "; filled in -> %.2f", m.newUsageRatio()));
+                }
+                s.append(')');
+            }
+            if (m.reason().startsWith("within tolerance")) {
+                s.append(withinTolerance(c));
+            } else if (m.reason().contains("reverse")) {
+                s.append(" -> no change: ").append(m.reason());
+            }
+        }
+    }
+
+    /**
+     * An External metric of target type AverageValue: its name, the total, the target per replica,
+     * then the ratio total / (target x current) that the tolerance judges.
+     *
+     * @param m the calculation, or null when a pre-check decided before it
+     */
+    private record ExternalReading(String metricName, long metricTotal, long targetAverageValue,
+                                   HpaReplicaCalculator.ExternalResult m) implements MetricReading {
+        @Override
+        public HpaReplicaCalculator.Result cpu() {
+            return null;
+        }
+
+        @Override
+        public void putInputs(Map<String, Object> in, Config c) {
+            in.put("metric", metricName);
+            in.put("metricTotal", metricTotal);
+            in.put("targetAverageValue", targetAverageValue);
+            if (m != null) {
+                in.put("usageRatio", m.usageRatio());
+                in.put("calculation", m.reason());
+            }
+        }
+
+        @Override
+        public void describe(StringBuilder s, int current, Config c) {
+            s.append(String.format(Locale.ROOT, "HPA: %s %d / target %d per consumer = %.2f, ratio %.2f at %d %s",
+                    metricName, metricTotal, targetAverageValue, metricTotal / (double) targetAverageValue,
+                    m.usageRatio(), current, current == 1 ? "consumer" : "consumers"));
+            if (m.withinTolerance()) {
+                s.append(withinTolerance(c));
+            }
+        }
+    }
+
+    private static String withinTolerance(Config c) {
+        return String.format(Locale.ROOT, " within tolerance [%.2f, %.2f]", 1 - c.tolerance().scaleDown(),
+                1 + c.tolerance().scaleUp());
+    }
+
+    /**
+     * The decision's inputs by name, in a fixed order, for the report: the metric's own (see
+     * {@link CpuReading} and {@link ExternalReading}), the per-direction tolerances, then the
+     * proposal, the stabilized value, the bounds the rate limits and min/maxReplicas allowed, and
+     * Kubernetes' condition reason.
+     */
+    private Map<String, Object> inputs(MetricReading reading, int proposed, int stabilized, String reason,
                                        int allowedMin, int allowedMax) {
         Config c = config;
         Map<String, Object> in = new LinkedHashMap<>();
-        in.put("targetUtilizationPercent", c.targetUtilizationPercent());
-        if (m != null) {
-            in.put("readyPods", m.readyPodCount());
-            in.put("unreadyPods", m.unready().size());
-            in.put("missingPods", m.missing().size());
-            in.put("ignoredPods", m.ignored().size());
-            in.put("cpuUsageMillicores", m.usageMillicores());
-            in.put("cpuRequestMillicores", m.requestMillicores());
-            in.put("utilizationPercent", m.utilizationPercent());
-            in.put("usageRatio", m.usageRatio());
-            if (!Double.isNaN(m.newUsageRatio())) {
-                in.put("filledInUsageRatio", m.newUsageRatio());
-            }
-            in.put("calculation", m.reason());
-        }
+        reading.putInputs(in, c);
         in.put("scaleUpTolerance", c.tolerance().scaleUp());
         in.put("scaleDownTolerance", c.tolerance().scaleDown());
         in.put("proposedReplicas", proposed);
@@ -362,24 +490,10 @@ public final class HorizontalPodAutoscaler {
         return Collections.unmodifiableMap(in);
     }
 
-    private String explain(int current, HpaReplicaCalculator.Result m, int proposed, int stabilized, int desired,
+    private String explain(int current, MetricReading reading, int proposed, int stabilized, int desired,
                            String reason, int allowedMin, int allowedMax) {
         StringBuilder s = new StringBuilder();
-        s.append(String.format(Locale.ROOT, "HPA: ready %d of %d, CPU %d%% vs %d%% -> ratio %.2f", m.readyPodCount(),
-                current, m.utilizationPercent(), config.targetUtilizationPercent(), m.usageRatio()));
-        if (!m.unready().isEmpty() || !m.missing().isEmpty()) {
-            s.append(String.format(Locale.ROOT, " (%d unready, %d missing", m.unready().size(), m.missing().size()));
-            if (!Double.isNaN(m.newUsageRatio())) {
-                s.append(String.format(Locale.ROOT, "; filled in -> %.2f", m.newUsageRatio()));
-            }
-            s.append(')');
-        }
-        if (m.reason().startsWith("within tolerance")) {
-            s.append(String.format(Locale.ROOT, " within tolerance [%.2f, %.2f]", 1 - config.tolerance().scaleDown(),
-                    1 + config.tolerance().scaleUp()));
-        } else if (m.reason().contains("reverse")) {
-            s.append(" -> no change: ").append(m.reason());
-        }
+        reading.describe(s, current, config);
         s.append(" -> desired ").append(proposed);
         if (stabilized < proposed) {
             // The lowest recommendation of the scale-up window: a scale-up waits for a sustained need.

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * The Kubernetes HPA's replica calculation for a CPU Utilization target, following
- * {@code replica_calculator.go} (GetResourceReplicas, groupPods) and {@code metrics/utilization.go}:
+ * {@code replica_calculator.go} (GetResourceReplicas, groupPods; and GetExternalPerPodMetricReplicas
+ * for the External metrics KEDA serves) and {@code metrics/utilization.go}:
  * utilization is floor(100 x sum(usage) / sum(requests)) in integer arithmetic, the multiplier is
  * the ready pod count, and unready or missing pods are filled in pessimistically before a second
  * pass. A pure function of its inputs.
@@ -135,6 +136,34 @@ public final class HpaReplicaCalculator {
         }
         return new Result(newReplicas, utilization, usageRatio, newUsageRatio, readyPodCount, unready, missing, ignored,
                 "scale, with unready and missing pods filled in", first[2], first[3]);
+    }
+
+    /**
+     * The outcome of an External metric with an AverageValue target.
+     *
+     * @param replicas        the proposal (current when within tolerance)
+     * @param usageRatio      metricTotal / (targetAverageValue x currentReplicas), what the tolerance judges
+     * @param withinTolerance whether the ratio fell inside the tolerance, so the proposal is the current count
+     * @param reason          "within tolerance" or "scale"
+     */
+    public record ExternalResult(int replicas, double usageRatio, boolean withinTolerance, String reason) {
+    }
+
+    /**
+     * {@code GetExternalPerPodMetricReplicas}: the metric's total is divided among the replicas, so
+     * the ratio is total / (target x current) and the proposal, outside the tolerance, is
+     * ceil(total / target), which does not depend on how many replicas there are now. With no
+     * replica the ratio is infinite (or NaN for a zero total), never within tolerance, as in Go's
+     * float division.
+     */
+    public static ExternalResult externalPerPodReplicas(int currentReplicas, long metricTotal, long targetAverageValue,
+                                                        Tolerance tolerance) {
+        double usageRatio = metricTotal / ((double) targetAverageValue * currentReplicas);
+        if (tolerance.isWithin(usageRatio)) {
+            return new ExternalResult(currentReplicas, usageRatio, true, "within tolerance");
+        }
+        int replicas = (int) Math.ceil(metricTotal / (double) targetAverageValue);
+        return new ExternalResult(replicas, usageRatio, false, "scale");
     }
 
     /** groupPods' CPU rule for a running pod with a metric. */
