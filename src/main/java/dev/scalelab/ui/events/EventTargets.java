@@ -1,5 +1,6 @@
 package dev.scalelab.ui.events;
 
+import dev.scalelab.world.Action;
 import dev.scalelab.world.EventStreams;
 import dev.scalelab.world.ScenarioException;
 
@@ -11,12 +12,6 @@ import java.util.List;
  * the check on the burst's size as typed. Pure: no JavaFX.
  */
 final class EventTargets {
-    static final String PUBLISH_BURST = "publish-burst";
-    static final String CRASH_CONSUMER = "crash-consumer";
-    static final String POISON = "poison";
-    /** The largest burst, as the timeline's publish-burst takes it. */
-    static final long MAX_BURST = 10_000_000;
-
     private EventTargets() {
     }
 
@@ -76,7 +71,7 @@ final class EventTargets {
         return s.toString();
     }
 
-    /** A burst's size as typed: a whole number from 1 to {@link #MAX_BURST}; a ScenarioException names the field otherwise. */
+    /** A burst's size as typed: a whole number in publish-burst's range; a ScenarioException names the field otherwise. */
     static double burstCount(String text) {
         String t = text == null ? "" : text.trim().replace(",", "").replace("_", "");
         long n;
@@ -85,9 +80,6 @@ final class EventTargets {
         } catch (NumberFormatException e) {
             throw new ScenarioException("burst", "\"" + t + "\" is not a whole number of records");
         }
-        if (n < 1 || n > MAX_BURST) {
-            throw new ScenarioException("burst", n + " is out of range; a number of records from 1 to 10,000,000");
-        }
-        return n;
+        return Action.PUBLISH_BURST.checkValue("burst", n);
     }
 }

@@ -47,13 +47,21 @@ abstract class EventsCanvas extends CanvasRegion {
         for (StyleableProperty<Color> color : List.of(tileColors.textFill, tileColors.mutedTextFill, tileColors.cardFill,
                 tileColors.cardBorder, tileColors.busyFill, tileColors.idleFill, tileColors.queueFill, trackFill, lagFill,
                 dangerFill, poisonFill, committedStroke, hatchStroke, linkStroke)) {
-            ((ObservableValue<?>) color).addListener((obs, old, now) -> stale = true);
+            ((ObservableValue<?>) color).addListener((obs, old, now) -> {
+                stale = true;
+                restyled();
+            });
         }
     }
 
     @Override
     protected final void resized() {
         stale = true;
+        restyled();
+    }
+
+    /** The size or a colour changed; a drawing that paces its redraws redraws at once. */
+    protected void restyled() {
     }
 
     @Override

@@ -199,7 +199,11 @@ final class EventsCharts {
         }
     }
 
-    /** Appends seconds {@code [from, to)} of {@code values} to line {@code line}; a series ends with the world's seconds. */
+    /**
+     * Appends seconds {@code [from, to)} of {@code values} to line {@code line}; a series ends with the
+     * world's seconds. Every line here is a count or a time, so a negative value is "none yet" (the
+     * desired count before the autoscaler's first decision) and is left out, as NaN is.
+     */
     private static void append(LineChart<Number, Number> chart, int line, double[] times, double[] values, int from, int to) {
         if (values == null || line >= chart.getData().size()) {
             return;
@@ -208,7 +212,7 @@ final class EventsCharts {
         List<XYChart.Data<Number, Number>> points = new ArrayList<>(Math.max(0, to - from));
         for (int i = Math.max(from, -shift); i < to; i++) {
             double v = values[i + shift];
-            if (Double.isFinite(v)) {
+            if (Double.isFinite(v) && v >= 0) {
                 points.add(new XYChart.Data<>(times[i], v));
             }
         }

@@ -89,17 +89,15 @@ final class EventsParameters {
         burstCount.getStyleClass().addAll("parameter-field", "events-burst-field");
         burstCount.setTooltip(tooltip("How many records the burst publishes at once."));
         burstCount.setPrefColumnCount(6);
-        Button burst = actionButton("Burst of N", "publishBurstButton", "Publishes N records at once to the topic or queue "
-                + "(keyed over the workload's keys); past a full topic's bound they are dropped.", this::sendBurst);
+        Button burst = actionButton("Burst of N", "publishBurstButton", Action.PUBLISH_BURST.description(), this::sendBurst);
         burstCount.setOnAction(e -> sendBurst());
         actionsPart.addNode(row(burst, burstCount, burstTarget));
-        Button crash = actionButton("Crash a consumer", "crashConsumerButton", "A consumer dies without leaving the group: its "
-                + "partitions stop until sessionTimeoutMs passes, then restart from the last commit, so what it processed "
-                + "since then runs again (duplicates).", () -> send(EventTargets.CRASH_CONSUMER, crashTarget.getValue(), null));
+        Button crash = actionButton("Crash a consumer", "crashConsumerButton", Action.CRASH_CONSUMER.description(),
+                () -> send(Action.CRASH_CONSUMER, crashTarget.getValue(), null));
         actionsPart.addNode(row(crash, crashTarget));
-        Button poison = actionButton("Poison a record", "poisonButton", "The next record published to the topic fails every "
-                + "attempt: in-order retry stops its partition behind it; a retry topic moves it aside and dead-letters it.",
-                () -> send(EventTargets.POISON, poisonTarget.getValue(), null));
+        Button poison = actionButton("Poison a record", "poisonButton", Action.POISON.description()
+                + " In-order retry then stops its partition behind it; a retry topic moves it aside and dead-letters it.",
+                () -> send(Action.POISON, poisonTarget.getValue(), null));
         actionsPart.addNode(row(poison, poisonTarget));
         actionError.getStyleClass().add("parameter-error");
         actionError.setWrapText(true);
@@ -111,19 +109,19 @@ final class EventsParameters {
 
     private void sendBurst() {
         try {
-            send(EventTargets.PUBLISH_BURST, burstTarget.getValue(), EventTargets.burstCount(burstCount.getText()));
+            send(Action.PUBLISH_BURST, burstTarget.getValue(), EventTargets.burstCount(burstCount.getText()));
         } catch (ScenarioException e) {
             actionError.setText(e.getMessage());
             actionError.setVisible(true);
         }
     }
 
-    private void send(String actionId, String target, Double value) {
+    private void send(Action action, String target, Double value) {
         if (target == null) {
             return; // nothing to aim at in this scenario
         }
         actionError.setVisible(false);
-        runner.act(Action.byId(actionId), target, value, 0);
+        runner.act(action, target, value, 0);
     }
 
     /** Follows the simulation's values, the items the scenario has and the actions' targets. */

@@ -49,6 +49,8 @@ final class PartitionLanes extends EventsCanvas {
     private static final int MAX_LINKED_PARTITIONS = 32;
     private static final double HATCH_STEP = 7;
     private static final double CHAR_WIDTH = 5.8; // of the label font, for fitting short numbers
+    static final long DATA_REDRAW_NANOS = 50_000_000L;
+    static final long PULSE_REDRAW_NANOS = 80_000_000L;
 
     private static final LegendRow LEGEND = new LegendRow(SMALL_FONT,
             new String[] {"record (colour: key)", "unkeyed", "poison", "committed", "position", "lag", "stopped"},
@@ -73,6 +75,9 @@ final class PartitionLanes extends EventsCanvas {
     private double laneHeight;
     private double laneGap;
     private boolean consumersStale = true;
+    private boolean layoutChanged = true;
+    private long lanesDrawnNanos = Long.MIN_VALUE / 2;
+    private long consumersDrawnNanos = Long.MIN_VALUE / 2;
 
     PartitionLanes() {
         this(new Canvas(), new Canvas());
@@ -110,21 +115,37 @@ final class PartitionLanes extends EventsCanvas {
         invalidate();
     }
 
-    /** Redraws what changed; call once per pulse. */
+    /**
+     * Redraws what changed; call once per pulse. New data redraws the lanes at most every
+     * {@link #DATA_REDRAW_NANOS} (a lane moves a few pixels a second; the software renderer pays for
+     * every full redraw), a fade every pulse; the pulsing tiles step {@link #PULSE_REDRAW_NANOS} apart.
+     */
     void draw(long nowNanos) {
         if (topic == null) {
             return;
         }
-        boolean lanes = takeStale() || owners.fading(nowNanos);
+        boolean fading = owners.fading(nowNanos);
+        boolean lanes = (isStale() && nowNanos - lanesDrawnNanos >= DATA_REDRAW_NANOS) || fading || layoutChanged;
         if (lanes) {
+            takeStale();
+            layoutChanged = false;
+            lanesDrawnNanos = nowNanos;
             paintLanes(lanesLayer.getGraphicsContext2D(), lanesLayer.getWidth(), lanesLayer.getHeight(), nowNanos);
         }
         List<ConsumerView> consumers = group == null ? List.of() : group.consumers();
-        if (lanes || consumersStale || ConsumerTiles.anyProcessing(consumers)) {
+        boolean pulsing = ConsumerTiles.anyProcessing(consumers);
+        if (lanes || (pulsing || consumersStale) && nowNanos - consumersDrawnNanos >= PULSE_REDRAW_NANOS) {
             // Once more after the last pulse of a pulse, so no tile stays caught mid-swell.
-            consumersStale = ConsumerTiles.anyProcessing(consumers);
+            consumersStale = pulsing;
+            consumersDrawnNanos = nowNanos;
             paintConsumers(consumersLayer.getGraphicsContext2D(), consumersLayer.getWidth(), consumersLayer.getHeight(), nowNanos);
         }
+    }
+
+    /** A new size or new colours: redraw at the next pulse, whatever the pace of the data. */
+    @Override
+    protected void restyled() {
+        layoutChanged = true;
     }
 
     // ------------------------------------------------------------------ layout

@@ -29,6 +29,8 @@ final class QueueBoard extends EventsCanvas {
     private final Canvas canvas;
     private final ConsumerTiles tiles = new ConsumerTiles();
     private List<QueueView> queues = List.of();
+    private boolean layoutChanged = true;
+    private long drawnNanos = Long.MIN_VALUE / 2;
 
     QueueBoard() {
         this(new Canvas());
@@ -50,9 +52,18 @@ final class QueueBoard extends EventsCanvas {
         for (QueueView q : queues) {
             pulsing |= ConsumerTiles.anyProcessing(q.consumers());
         }
-        if (takeStale() || pulsing) {
+        // Paced as the lanes are: new data or a pulse step, not every pulse.
+        if ((isStale() || pulsing) && nowNanos - drawnNanos >= PartitionLanes.PULSE_REDRAW_NANOS || layoutChanged) {
+            takeStale();
+            layoutChanged = false;
+            drawnNanos = nowNanos;
             paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), nowNanos);
         }
+    }
+
+    @Override
+    protected void restyled() {
+        layoutChanged = true;
     }
 
     private void paint(GraphicsContext g, double width, double height, long nowNanos) {

@@ -17,7 +17,7 @@ class EventTargetsTest {
         assertEquals(10_000_000, EventTargets.burstCount("10_000_000"));
         assertEquals("burst: \"2.5\" is not a whole number of records",
                 assertThrows(ScenarioException.class, () -> EventTargets.burstCount("2.5")).getMessage());
-        assertEquals("burst: 0 is out of range; a number of records from 1 to 10,000,000",
+        assertEquals("burst: 0 is out of range; a number from 1 to 10000000 (the number of records)",
                 assertThrows(ScenarioException.class, () -> EventTargets.burstCount("0")).getMessage());
     }
 
