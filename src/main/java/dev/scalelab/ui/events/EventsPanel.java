@@ -7,6 +7,7 @@ import dev.scalelab.ui.FxmlPanel;
 import dev.scalelab.ui.controls.FigureCard;
 import dev.scalelab.world.EventsView;
 import dev.scalelab.world.Snapshot;
+import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
@@ -37,12 +38,17 @@ public final class EventsPanel extends FxmlPanel {
     static final String POISON_MESSAGE = "poison-message";
     /** A queue card's height; the lanes take the rest. */
     private static final double QUEUE_HEIGHT = 150;
+    /** The consumers' column beside the lanes, links included. */
+    private static final double COLUMN_MIN_WIDTH = 180;
+    private static final double COLUMN_MAX_WIDTH = 260;
+    private static final double COLUMN_SHARE = 0.27;
 
     private final Consumer<String> startPreset;
     private final EventsViewModel viewModel = new EventsViewModel();
     private final EventsParameters parameters;
     private final EventsCharts charts = new EventsCharts();
     private final PartitionLanes lanes = new PartitionLanes();
+    private final ConsumerColumn consumerColumn = new ConsumerColumn(lanes);
     private final QueueBoard queues = new QueueBoard();
     @FXML private VBox content;
     @FXML private VBox empty;
@@ -71,7 +77,13 @@ public final class EventsPanel extends FxmlPanel {
         lanes.setId("eventsLanes");
         queues.setId("eventsQueues");
         loadLayout("EventsPanel");
-        lanesHost.getChildren().setAll(lanes);
+        consumerColumn.setId("eventsConsumers");
+        consumerColumn.setMinWidth(COLUMN_MIN_WIDTH);
+        // About a quarter of the width: the lanes keep most of it in a narrow window too.
+        consumerColumn.prefWidthProperty().bind(Bindings.createDoubleBinding(() -> Math.max(COLUMN_MIN_WIDTH,
+                Math.min(COLUMN_MAX_WIDTH, lanesHost.getWidth() * COLUMN_SHARE)), lanesHost.widthProperty()));
+        HBox.setHgrow(lanes, Priority.ALWAYS);
+        lanesHost.getChildren().setAll(new HBox(lanes, consumerColumn));
         queuesHost.getChildren().setAll(queues);
         viewModel.hasEventsProperty().addListener((obs, had, has) -> showParts());
         viewModel.hasTopicsProperty().addListener((obs, had, has) -> showParts());
@@ -147,14 +159,21 @@ public final class EventsPanel extends FxmlPanel {
             return;
         }
         fillChoices();
-        if (viewModel.topic() != null) {
-            lanes.show(viewModel.topic(), viewModel.group(), nowNanos);
-        }
+        showLanes(nowNanos);
         if (!events.queues().isEmpty()) {
             int shownQueues = Math.min(events.queues().size(), 2);
             queuesHost.setPrefHeight(shownQueues * QUEUE_HEIGHT);
             queues.show(events.queues());
         }
+    }
+
+    private void showLanes(long nowNanos) {
+        if (viewModel.topic() == null) {
+            return;
+        }
+        lanes.show(viewModel.topic(), viewModel.group(), nowNanos);
+        consumerColumn.show(viewModel.group(), viewModel.topic().partitions().size());
+        shown(consumerColumn, viewModel.group() != null);
     }
 
     /** The selectors list the topics and the drawn topic's groups; each shows only when there is a choice. */
@@ -189,9 +208,7 @@ public final class EventsPanel extends FxmlPanel {
         if (snapshot != null) {
             viewModel.update(snapshot);
             fillChoices();
-            if (viewModel.topic() != null) {
-                lanes.show(viewModel.topic(), viewModel.group(), System.nanoTime());
-            }
+            showLanes(System.nanoTime());
         }
     }
 
@@ -201,7 +218,7 @@ public final class EventsPanel extends FxmlPanel {
         if (snapshot == null || snapshot.events() == null) {
             return;
         }
-        lanes.draw(nowNanos);
+        consumerColumn.draw(nowNanos, lanes.draw(nowNanos));
         queues.draw(nowNanos);
         // Asked every pulse, not only on new frames, so a sample held back by the rate limit still shows when paused.
         if (viewModel.chartsDue(snapshot.series(), nowNanos)) {

@@ -1,11 +1,9 @@
 package dev.scalelab.ui.events;
 
-import dev.scalelab.engine.scaling.Lifecycle;
 import dev.scalelab.ui.Formats;
 import dev.scalelab.ui.TextFit;
 import dev.scalelab.ui.canvas.LegendRow;
 import dev.scalelab.ui.canvas.TileCards;
-import dev.scalelab.world.EventsView.ConsumerView;
 import dev.scalelab.world.EventsView.GroupView;
 import dev.scalelab.world.EventsView.PartitionView;
 import dev.scalelab.world.EventsView.TopicView;
@@ -15,7 +13,6 @@ import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.paint.Color;
 import javafx.scene.text.TextAlignment;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.ToDoubleFunction;
 
@@ -26,46 +23,35 @@ import java.util.function.ToDoubleFunction;
  * the owner's colour), and the lag, the records between the committed offset and the log end, on red
  * with its number. A stopped partition is hatched with its reason (rebalancing, retry n, no owner).
  * Each lane's label wears its owner's colour, fading to the new owner's after a rebalance
- * ({@link OwnerFades}). The group's consumers sit beside the lanes ({@link ConsumerTiles}), linked to
- * their partitions while the lanes are few; the dead-letter and retry topics are boxes under the lanes.
- *
- * <p>Two layers: the lanes, redrawn when a snapshot or the layout changes and while owners fade, and
- * the consumers with their links, redrawn every pulse while one of them pulses. Lanes compress to a
- * few pixels at 256 partitions, dropping labels, blocks and hatching as room runs out.
+ * ({@link OwnerFades}). The group's consumers are drawn beside the lanes by {@link ConsumerColumn}, on
+ * its own canvas, so that their pulse does not repaint the lanes. Lanes compress to a few pixels at 256
+ * partitions, dropping labels, blocks and hatching as room runs out.
  *
  * <p>FX thread only.
  */
 final class PartitionLanes extends EventsCanvas {
-    private static final double MARGIN = 10;
-    private static final double HEADER_HEIGHT = 22;
-    private static final double FOOTER_HEIGHT = 34;
-    private static final double LINK_GAP = 30;
+    static final double MARGIN = 10;
+    static final double HEADER_HEIGHT = 22;
+    static final double FOOTER_HEIGHT = 34;
     static final double MAX_LANE_HEIGHT = 40;
     private static final double LABEL_WIDTH = 40;
     /** Below this lane height there is no room for a label, blocks or hatching. */
     private static final double DETAILED_LANE = 11;
-    private static final double BLOCK_LANE = 6;
-    /** Links from consumers to their lanes while there are this few partitions; beyond, only colours. */
-    private static final int MAX_LINKED_PARTITIONS = 32;
+    static final double BLOCK_LANE = 6;
     private static final double HATCH_STEP = 7;
     private static final double CHAR_WIDTH = 5.8; // of the label font, for fitting short numbers
     static final long DATA_REDRAW_NANOS = 50_000_000L;
-    static final long PULSE_REDRAW_NANOS = 80_000_000L;
 
     private static final LegendRow LEGEND = new LegendRow(SMALL_FONT,
             new String[] {"record (colour: key)", "unkeyed", "poison", "committed", "position", "lag", "stopped"},
             new double[] {14, 14, 14, 10, 10, 14, 14}, 12);
 
     private final Canvas lanesLayer;
-    private final Canvas consumersLayer;
     private final LaneScale scale = new LaneScale();
     private final OwnerFades owners = new OwnerFades();
-    private final ConsumerTiles tiles = new ConsumerTiles();
     private final LegendRow.Swatches legendSwatches = this::drawLegendSwatch;
     private final ToDoubleFunction<String> titleWidth = TextFit.measure(TITLE_FONT);
     private final ToDoubleFunction<String> labelWidth = TextFit.measure(LABEL_FONT);
-    /** The tile of each partition's owner in the group's consumer list, -1 for none; reused. */
-    private int[] ownerTile = new int[0];
 
     private TopicView topic;
     private GroupView group;
@@ -74,19 +60,16 @@ final class PartitionLanes extends EventsCanvas {
     private double lanesTop;
     private double laneHeight;
     private double laneGap;
-    private boolean consumersStale = true;
     private boolean layoutChanged = true;
     private long lanesDrawnNanos = Long.MIN_VALUE / 2;
-    private long consumersDrawnNanos = Long.MIN_VALUE / 2;
 
     PartitionLanes() {
-        this(new Canvas(), new Canvas());
+        this(new Canvas());
     }
 
-    private PartitionLanes(Canvas lanesLayer, Canvas consumersLayer) {
-        super("partition-lanes", lanesLayer, consumersLayer);
+    private PartitionLanes(Canvas lanesLayer) {
+        super("partition-lanes", lanesLayer);
         this.lanesLayer = lanesLayer;
-        this.consumersLayer = consumersLayer;
     }
 
     /** Takes in the topic to draw and the group whose offsets and consumers to draw over it (null: none reads it). */
@@ -99,47 +82,27 @@ final class PartitionLanes extends EventsCanvas {
         if (otherGroup) {
             owners.clear();
         }
-        List<ConsumerView> consumers = newGroup == null ? List.of() : newGroup.consumers();
-        owners.update(consumers, partitions, nowNanos);
-        if (ownerTile.length < partitions) {
-            ownerTile = new int[Math.max(partitions, 2 * ownerTile.length)];
-        }
-        Arrays.fill(ownerTile, 0, partitions, -1);
-        for (int i = 0; i < consumers.size(); i++) {
-            for (int p : consumers.get(i).partitions()) {
-                if (p >= 0 && p < partitions) {
-                    ownerTile[p] = i;
-                }
-            }
-        }
+        owners.update(newGroup == null ? List.of() : newGroup.consumers(), partitions, nowNanos);
         invalidate();
     }
 
     /**
-     * Redraws what changed; call once per pulse. New data redraws the lanes at most every
-     * {@link #DATA_REDRAW_NANOS} (a lane moves a few pixels a second; the software renderer pays for
-     * every full redraw), a fade every pulse; the pulsing tiles step {@link #PULSE_REDRAW_NANOS} apart.
+     * Redraws what changed; call once per pulse; true when it drew. New data redraws the lanes at most
+     * every {@link #DATA_REDRAW_NANOS} (a lane moves a few pixels a second; the software renderer pays
+     * for every full redraw), a fade every pulse.
      */
-    void draw(long nowNanos) {
+    boolean draw(long nowNanos) {
         if (topic == null) {
-            return;
+            return false;
         }
-        boolean fading = owners.fading(nowNanos);
-        boolean lanes = (isStale() && nowNanos - lanesDrawnNanos >= DATA_REDRAW_NANOS) || fading || layoutChanged;
+        boolean lanes = (isStale() && nowNanos - lanesDrawnNanos >= DATA_REDRAW_NANOS) || owners.fading(nowNanos) || layoutChanged;
         if (lanes) {
             takeStale();
             layoutChanged = false;
             lanesDrawnNanos = nowNanos;
             paintLanes(lanesLayer.getGraphicsContext2D(), lanesLayer.getWidth(), lanesLayer.getHeight(), nowNanos);
         }
-        List<ConsumerView> consumers = group == null ? List.of() : group.consumers();
-        boolean pulsing = ConsumerTiles.anyProcessing(consumers);
-        if (lanes || (pulsing || consumersStale) && nowNanos - consumersDrawnNanos >= PULSE_REDRAW_NANOS) {
-            // Once more after the last pulse of a pulse, so no tile stays caught mid-swell.
-            consumersStale = pulsing;
-            consumersDrawnNanos = nowNanos;
-            paintConsumers(consumersLayer.getGraphicsContext2D(), consumersLayer.getWidth(), consumersLayer.getHeight(), nowNanos);
-        }
+        return lanes;
     }
 
     /** A new size or new colours: redraw at the next pulse, whatever the pace of the data. */
@@ -150,20 +113,15 @@ final class PartitionLanes extends EventsCanvas {
 
     // ------------------------------------------------------------------ layout
 
-    private double consumerColumnWidth(double width) {
-        return group == null ? 0 : Math.max(150, Math.min(230, width * 0.22));
-    }
-
     private void layout(double width, double height) {
         int partitions = topic.partitions().size();
-        double columns = consumerColumnWidth(width);
         lanesTop = MARGIN + HEADER_HEIGHT;
         double lanesBottom = height - MARGIN - FOOTER_HEIGHT;
         double perLane = Math.max(0.5, (lanesBottom - lanesTop) / Math.max(1, partitions));
         laneGap = perLane >= 14 ? Math.min(6, perLane * 0.2) : perLane >= 4 ? 1 : 0;
         laneHeight = Math.min(MAX_LANE_HEIGHT, perLane - laneGap);
         lanesLeft = MARGIN + (laneHeight >= DETAILED_LANE ? LABEL_WIDTH : 12);
-        lanesRight = width - MARGIN - (columns > 0 ? columns + LINK_GAP : 0);
+        lanesRight = width - MARGIN;
         scale.fit(lanesLeft, lanesRight, reach());
     }
 
@@ -203,7 +161,6 @@ final class PartitionLanes extends EventsCanvas {
         }
         double footerY = height - MARGIN - FOOTER_HEIGHT / 2;
         LEGEND.draw(g, MARGIN, footerY, lanesRight, tileColors.mutedTextFill.getValue(), legendSwatches);
-        drawTopicBoxes(g, footerY, width);
     }
 
     private void drawHeader(GraphicsContext g) {
@@ -390,38 +347,6 @@ final class PartitionLanes extends EventsCanvas {
         }
     }
 
-    /**
-     * The dead-letter topic as a box at the end of the lanes, under the consumers (and beside it the
-     * retry topic, or the skipped records when failures are only logged).
-     */
-    private void drawTopicBoxes(GraphicsContext g, double centerY, double width) {
-        if (group == null) {
-            return;
-        }
-        double right = width - MARGIN;
-        double room = right - lanesRight - 12;
-        boolean retryTopic = "retry-topic".equals(group.retryMode());
-        boolean second = retryTopic || group.skipped() > 0;
-        double h = FOOTER_HEIGHT - 10;
-        double w = second ? (room - 6) / 2 : Math.min(170, room);
-        boolean dead = group.deadLettered() > 0;
-        drawBox(g, right - w, centerY - h / 2, w, h, (second ? "dead " : "dead letters ") + Formats.compact(group.deadLettered()),
-                dead ? poisonFill.getValue() : tileColors.cardFill.getValue(),
-                dead ? tileColors.cardFill.getValue() : tileColors.mutedTextFill.getValue());
-        if (second) {
-            String text = retryTopic ? "retry " + Formats.compact(group.retryBacklog()) : "skipped " + Formats.compact(group.skipped());
-            drawBox(g, right - 2 * w - 6, centerY - h / 2, w, h, text, tileColors.cardFill.getValue(), tileColors.textFill.getValue());
-        }
-    }
-
-    private void drawBox(GraphicsContext g, double x, double y, double w, double h, String text, Color fill, Color textFill) {
-        TileCards.draw(g, x, y, w, h, 6, fill, tileColors.cardBorder.getValue(), 1, null);
-        g.setFont(LABEL_FONT);
-        g.setTextAlign(TextAlignment.CENTER);
-        g.setFill(textFill);
-        g.fillText(text, x + w / 2, y + h / 2);
-    }
-
     private void drawLegendSwatch(GraphicsContext g, int entry, double x, double y) {
         switch (entry) {
             case 0 -> {
@@ -459,62 +384,6 @@ final class PartitionLanes extends EventsCanvas {
                 g.strokeLine(x + 4, y + 5, x + 10, y - 5);
             }
         }
-    }
-
-    // ------------------------------------------------------------------ consumers
-
-    private void paintConsumers(GraphicsContext g, double width, double height, long nowNanos) {
-        g.clearRect(0, 0, width, height);
-        if (group == null || width < 200 || height < HEADER_HEIGHT + FOOTER_HEIGHT + 2 * MARGIN + 4) {
-            return;
-        }
-        List<ConsumerView> consumers = group.consumers();
-        double columnLeft = width - MARGIN - consumerColumnWidth(width);
-        double top = MARGIN + HEADER_HEIGHT;
-        double bottom = height - MARGIN - FOOTER_HEIGHT;
-        g.setTextBaseline(VPos.CENTER);
-        g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(TITLE_FONT);
-        g.setFill(tileColors.textFill.getValue());
-        String counts = ready(consumers) + " / " + consumers.size() + " ready";
-        g.fillText(TextFit.fit(titleWidth, width - MARGIN - columnLeft, "Consumers  " + counts, counts), columnLeft,
-                MARGIN + HEADER_HEIGHT / 2 - 2);
-        if (consumers.isEmpty()) {
-            g.setFont(LABEL_FONT);
-            g.setFill(tileColors.mutedTextFill.getValue());
-            g.fillText("none: nothing is consumed", columnLeft, top + 14);
-            return;
-        }
-        tiles.layout(consumers.size(), columnLeft, top, width - MARGIN - columnLeft, bottom - top);
-        int partitions = topic.partitions().size();
-        if (partitions <= MAX_LINKED_PARTITIONS && laneHeight >= BLOCK_LANE) {
-            g.setLineWidth(1.2);
-            for (int p = 0; p < partitions; p++) {
-                int tile = ownerTile[p];
-                if (tile < 0 || tile >= consumers.size()) {
-                    continue;
-                }
-                Color c = EventPalettes.consumerColor(consumers.get(tile).colour());
-                g.setStroke(c);
-                g.setGlobalAlpha(0.55);
-                double fromY = laneY(p) + laneHeight / 2;
-                double toX = tiles.x(tile);
-                double toY = tiles.y(tile) + tiles.height() / 2;
-                g.strokeLine(lanesRight + 3, fromY, toX - 2, toY);
-            }
-            g.setGlobalAlpha(1);
-        }
-        tiles.draw(g, this, consumers, nowNanos);
-    }
-
-    private static int ready(List<ConsumerView> consumers) {
-        int ready = 0;
-        for (ConsumerView c : consumers) {
-            if (c.lifecycle() == Lifecycle.READY) {
-                ready++;
-            }
-        }
-        return ready;
     }
 
     // ------------------------------------------------------------------ for tests

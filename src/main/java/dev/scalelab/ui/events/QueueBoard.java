@@ -53,7 +53,7 @@ final class QueueBoard extends EventsCanvas {
             pulsing |= ConsumerTiles.anyProcessing(q.consumers());
         }
         // Paced as the lanes are: new data or a pulse step, not every pulse.
-        if ((isStale() || pulsing) && nowNanos - drawnNanos >= PartitionLanes.PULSE_REDRAW_NANOS || layoutChanged) {
+        if ((isStale() || pulsing) && nowNanos - drawnNanos >= ConsumerColumn.PULSE_REDRAW_NANOS || layoutChanged) {
             takeStale();
             layoutChanged = false;
             drawnNanos = nowNanos;
