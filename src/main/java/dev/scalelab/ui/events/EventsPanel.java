@@ -151,7 +151,7 @@ public final class EventsPanel extends FxmlPanel {
     public void update(Frame frame, long nowNanos) {
         assert FxThread.isCurrent();
         snapshot = frame.snapshot();
-        viewModel.update(snapshot);
+        viewModel.update(snapshot, nowNanos);
         parameters.update(snapshot);
         EventsView events = snapshot.events();
         charts.setAvailable(events != null);
@@ -206,7 +206,7 @@ public final class EventsPanel extends FxmlPanel {
     /** The user chose another topic or group: draw it now, not at the next frame. */
     private void redrawChoice() {
         if (snapshot != null) {
-            viewModel.update(snapshot);
+            viewModel.update(snapshot, System.nanoTime());
             fillChoices();
             showLanes(System.nanoTime());
         }

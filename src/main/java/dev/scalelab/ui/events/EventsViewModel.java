@@ -35,6 +35,9 @@ final class EventsViewModel {
     private final ReadOnlyStringWrapper deadLetters = new ReadOnlyStringWrapper(this, "deadLetters", NONE);
     private final ReadOnlyStringWrapper rebalances = new ReadOnlyStringWrapper(this, "rebalances", NONE);
     private final ChartPacer chartPacer = new ChartPacer();
+    private long figuresAtNanos = Long.MIN_VALUE / 2;
+    /** A new choice of topic or group shows its figures at once. */
+    private boolean figuresDue = true;
 
     private String chosenTopic;
     private String chosenGroup;
@@ -43,8 +46,11 @@ final class EventsViewModel {
     private List<String> topicNames = List.of();
     private List<String> groupNames = List.of();
 
-    /** Takes in a new snapshot: picks the drawn topic and group and sets the figures. */
-    void update(Snapshot snapshot) {
+    /**
+     * Takes in a new snapshot: picks the drawn topic and group, and sets the figures when they are due
+     * (at most four times a wall second: a label whose text changes every frame costs a layout pass).
+     */
+    void update(Snapshot snapshot, long nowNanos) {
         EventsView events = snapshot.events();
         hasEvents.set(events != null);
         hasTopics.set(events != null && !events.topics().isEmpty());
@@ -54,7 +60,11 @@ final class EventsViewModel {
         topicNames = events == null ? List.of() : names(events.topics());
         groupNames = topic == null ? List.of() : groupNamesOf(events.groups(), topic.name());
         QueueView queue = events == null || events.queues().isEmpty() ? null : events.queues().get(0);
-        setFigures(group, queue);
+        if (figuresDue || nowNanos - figuresAtNanos >= ChartPacer.MIN_UPDATE_INTERVAL_NANOS) {
+            figuresDue = false;
+            figuresAtNanos = nowNanos;
+            setFigures(group, queue);
+        }
     }
 
     private void setFigures(GroupView g, QueueView q) {
@@ -140,10 +150,12 @@ final class EventsViewModel {
 
     void chooseTopic(String name) {
         chosenTopic = name;
+        figuresDue = true;
     }
 
     void chooseGroup(String name) {
         chosenGroup = name;
+        figuresDue = true;
     }
 
     /** True when the charts may take the newest per-second point now. */

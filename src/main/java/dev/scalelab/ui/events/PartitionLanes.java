@@ -40,7 +40,7 @@ final class PartitionLanes extends EventsCanvas {
     static final double BLOCK_LANE = 6;
     private static final double HATCH_STEP = 7;
     private static final double CHAR_WIDTH = 5.8; // of the label font, for fitting short numbers
-    static final long DATA_REDRAW_NANOS = 50_000_000L;
+    static final long DATA_REDRAW_NANOS = 66_000_000L;
 
     private static final LegendRow LEGEND = new LegendRow(SMALL_FONT,
             new String[] {"record (colour: key)", "unkeyed", "poison", "committed", "position", "lag", "stopped"},
