@@ -149,9 +149,11 @@ final class EventsParameters {
                 PRODUCER);
         boolean group = any && !events.groups().isEmpty();
         fill(groupPart, group ? "Group " + events.groups().get(0).name() : null, GROUP);
+        // Only a group that scales on lag has these fields to show; without one, its consumers are set above.
+        boolean scaled = group && events.groups().get(0).autoscaler() != null;
         autoscalerPart.clear();
-        autoscalerPart.setShown(group);
-        if (group) {
+        autoscalerPart.setShown(scaled);
+        if (scaled) {
             autoscalerPart.section("Lag autoscaler");
             autoscalerPart.add(Parameter.LAG_THRESHOLD.path(), SliderScale.logarithmic(1, 100_000));
             autoscalerPart.addRange("Consumers", Parameter.LAG_MIN_REPLICAS.path(), Parameter.LAG_MAX_REPLICAS.path(),

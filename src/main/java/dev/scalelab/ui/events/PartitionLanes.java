@@ -41,6 +41,7 @@ final class PartitionLanes extends EventsCanvas {
     private static final double HATCH_STEP = 7;
     private static final double CHAR_WIDTH = 5.8; // of the label font, for fitting short numbers
     static final long DATA_REDRAW_NANOS = 66_000_000L;
+    private static final double POISON_WIDTH = 22;
 
     private static final LegendRow LEGEND = new LegendRow(SMALL_FONT,
             new String[] {"record (colour: key)", "unkeyed", "poison", "committed", "position", "lag", "stopped"},
@@ -221,7 +222,7 @@ final class PartitionLanes extends EventsCanvas {
         if (h >= BLOCK_LANE && scale.blockWidth() >= 2) {
             drawBlocks(g, part, y, h);
         }
-        drawPoison(g, part, y, h);
+
         if (committed < end && h >= BLOCK_LANE) {
             double underline = Math.min(3, h / 4);
             g.setFill(dangerFill.getValue());
@@ -239,9 +240,11 @@ final class PartitionLanes extends EventsCanvas {
             g.setFill(committedStroke.getValue());
             double barWidth = h >= BLOCK_LANE ? 3 : 1.5;
             g.fillRect(committedX - barWidth / 2, y - overhang, barWidth, h + 2 * overhang);
-            if (detailed && committed < end) {
-                drawLagNumber(g, end - committed, committedX, y + h / 2);
-            }
+        }
+        // Poison records go over the markers: the one a stalled partition waits on sits right at its committed offset.
+        double poisonRight = drawPoison(g, part, y, h, committedX);
+        if (group != null && detailed && committed < end) {
+            drawLagNumber(g, end - committed, committedX, Math.max(committedX, poisonRight), y + h / 2);
         }
         if (scale.compressed() && detailed) {
             // Where the scale changes: the older records left of it are drawn smaller.
@@ -268,22 +271,31 @@ final class PartitionLanes extends EventsCanvas {
         }
     }
 
-    /** Poison records: dark blocks with a light cross, at least a few pixels wide wherever they sit. */
-    private void drawPoison(GraphicsContext g, PartitionView part, double y, double h) {
+    /**
+     * Poison records: dark blocks with a light cross, as wide as most of the lane is high wherever they
+     * sit. Returns the right edge of one at the committed offset (where the lag's number must not go), or
+     * {@code committedX} when there is none.
+     */
+    private double drawPoison(GraphicsContext g, PartitionView part, double y, double h, double committedX) {
         long end = part.logEndOffset();
+        double rightOfCommitted = committedX;
+        double w = Math.max(8, Math.min(POISON_WIDTH, h * 0.8));
         for (long offset : part.poisonOffsets()) {
-            double w = Math.max(8, Math.min(h * 0.8, 1.5 * scale.blockWidth()));
             double x = Math.min(scale.x(offset, end), lanesRight - w);
             g.setFill(poisonFill.getValue());
             g.fillRect(x, y, w, h);
             if (h >= 5) {
                 g.setStroke(tileColors.cardFill.getValue());
-                g.setLineWidth(1.4);
-                double pad = Math.min(2, w / 4);
+                g.setLineWidth(1.6);
+                double pad = Math.min(3, w / 4);
                 g.strokeLine(x + pad, y + pad, x + w - pad, y + h - pad);
                 g.strokeLine(x + pad, y + h - pad, x + w - pad, y + pad);
             }
+            if (x <= committedX + w && x + w > committedX) {
+                rightOfCommitted = Math.max(rightOfCommitted, x + w);
+            }
         }
+        return rightOfCommitted;
     }
 
     /** Hatching over the lane, and why it stopped. Thin lanes get a veil instead: hundreds of hatch strokes would cost a frame. */
@@ -327,8 +339,8 @@ final class PartitionLanes extends EventsCanvas {
         return owners.owner(p) < 0 ? "no owner" : "stopped";
     }
 
-    /** The lag's number, left of the committed bar where there is room, else inside the red gap. */
-    private void drawLagNumber(GraphicsContext g, long lag, double committedX, double y) {
+    /** The lag's number, left of the committed bar where there is room, else inside the red gap after {@code freeX}. */
+    private void drawLagNumber(GraphicsContext g, long lag, double committedX, double freeX, double y) {
         String text = "lag " + Formats.compact(lag);
         double w = text.length() * CHAR_WIDTH;
         g.setFont(SMALL_BOLD_FONT);
@@ -336,14 +348,14 @@ final class PartitionLanes extends EventsCanvas {
             g.setTextAlign(TextAlignment.RIGHT);
             g.setFill(dangerFill.getValue());
             g.fillText(text, committedX - 5, y);
-        } else if (lanesRight - committedX > w + 10) {
+        } else if (lanesRight - freeX > w + 10) {
             g.setTextAlign(TextAlignment.LEFT);
             g.setFill(tileColors.cardFill.getValue());
             g.setGlobalAlpha(0.85);
-            g.fillRect(committedX + 4, y - 6, w + 4, 12);
+            g.fillRect(freeX + 4, y - 6, w + 4, 12);
             g.setGlobalAlpha(1);
             g.setFill(dangerFill.getValue());
-            g.fillText(text, committedX + 6, y);
+            g.fillText(text, freeX + 6, y);
         }
     }
 
