@@ -21,7 +21,7 @@ import java.util.List;
  */
 final class ConsumerTiles {
     static final double GAP = 5;
-    private static final double ASPECT = 2.6;
+    private static final double ASPECT = 3.6;
     private static final double MAX_TILE_WIDTH = 176;
     private static final long PULSE_PERIOD_NANOS = 700_000_000L;
     private static final double ID_CHAR_WIDTH = 6.6;
@@ -84,7 +84,7 @@ final class ConsumerTiles {
         double strip = Math.min(6, w / 4);
         g.setFill(own);
         g.fillRect(x + 2, y + 2, strip, h - 4);
-        if (h >= 26 && w >= 70) {
+        if (h >= 20 && w >= 70) {
             double left = x + strip + 6;
             double right = x + w - 6;
             double firstLine = h >= 40 ? y + h * 0.32 : y + h / 2;

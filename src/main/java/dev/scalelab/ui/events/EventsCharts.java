@@ -10,6 +10,8 @@ import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -45,7 +47,15 @@ final class EventsCharts {
     private final LineChart<Number, Number> consumers;
     private final LineChart<Number, Number> losses;
     private final Label decision = new Label();
-    private final HBox row;
+    /** Below this width the charts go two to a tab. */
+    static final double WIDE_WIDTH = 900;
+    private final HBox row = new HBox();
+    private final HBox latencyPair = new HBox();
+    private final HBox scalingPair = new HBox();
+    private final TabPane tabs = new TabPane();
+    private final VBox consumerColumnBox;
+    private boolean arrangedWide = true;
+    private boolean available = true;
     private final Label none = new Label("No event streams in this scenario: no lag, consumers or dead letters to chart.");
     private final StackPane view;
     /** The source the lines show ("group billing", "queue jobs") and the partitions drawn beside the total lag. */
@@ -72,17 +82,57 @@ final class EventsCharts {
         decision.setMaxWidth(Double.MAX_VALUE);
         VBox consumerColumn = new VBox(consumers, decision);
         VBox.setVgrow(consumers, Priority.ALWAYS);
-        row = new HBox(lag, endToEnd, consumerColumn, losses);
         for (Region r : List.of(lag, endToEnd, consumerColumn, losses)) {
             HBox.setHgrow(r, Priority.ALWAYS);
             r.setMinWidth(0);
-            r.setPrefWidth(100); // the four share the width equally
+            r.setPrefWidth(100); // they share the width equally
         }
         row.getStyleClass().addAll("events-charts", "chart-row");
+        for (HBox pair : List.of(latencyPair, scalingPair)) {
+            pair.getStyleClass().addAll("events-charts", "chart-row");
+        }
+        Tab latencyTab = new Tab("Lag and end-to-end", latencyPair);
+        latencyTab.setId("eventsLagTab");
+        Tab scalingTab = new Tab("Consumers and losses", scalingPair);
+        scalingTab.setId("eventsConsumersTab");
+        tabs.getTabs().setAll(latencyTab, scalingTab);
+        tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+        tabs.getStyleClass().addAll("events-chart-tabs", "events-charts");
         none.getStyleClass().add("events-note");
         StackPane.setAlignment(none, Pos.TOP_LEFT);
         view = new StackPane(row);
         view.getStyleClass().add("events-chart-host");
+        view.widthProperty().addListener((obs, was, width) -> arrange());
+        row.getChildren().setAll(lag, endToEnd, consumerColumn, losses);
+        consumerColumnBox = consumerColumn;
+    }
+
+    /**
+     * Four charts in a row where they have room; in a narrow window two tabs of two, so that each
+     * chart keeps a readable width.
+     */
+    private void arrange() {
+        if (!available) {
+            showOnly(none);
+            return;
+        }
+        boolean isWide = view.getWidth() == 0 || view.getWidth() >= WIDE_WIDTH;
+        if (isWide != arrangedWide) {
+            arrangedWide = isWide;
+            if (isWide) {
+                row.getChildren().setAll(lag, endToEnd, consumerColumnBox, losses);
+            } else {
+                latencyPair.getChildren().setAll(lag, endToEnd);
+                scalingPair.getChildren().setAll(consumerColumnBox, losses);
+            }
+        }
+        showOnly(isWide ? row : tabs);
+    }
+
+    private void showOnly(Node node) {
+        if (view.getChildren().size() != 1 || view.getChildren().get(0) != node) {
+            view.getChildren().setAll(node);
+        }
     }
 
     private LineChart<Number, Number> chart(int index, String id, String valueLabel, String... lines) {
@@ -100,10 +150,10 @@ final class EventsCharts {
     }
 
     /** The charts, or a line saying the scenario has nothing for them (never empty charts). */
-    void setAvailable(boolean available) {
-        Node shown = available ? row : none;
-        if (view.getChildren().get(0) != shown) {
-            view.getChildren().setAll(shown);
+    void setAvailable(boolean isAvailable) {
+        if (isAvailable != available) {
+            available = isAvailable;
+            arrange();
         }
     }
 

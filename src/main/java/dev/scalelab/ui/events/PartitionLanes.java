@@ -344,7 +344,7 @@ final class PartitionLanes extends EventsCanvas {
         String text = "lag " + Formats.compact(lag);
         double w = text.length() * CHAR_WIDTH;
         g.setFont(SMALL_BOLD_FONT);
-        if (committedX - w - 6 >= lanesLeft + 70) {
+        if (committedX - w - 6 >= lanesLeft + 4) {
             g.setTextAlign(TextAlignment.RIGHT);
             g.setFill(dangerFill.getValue());
             g.fillText(text, committedX - 5, y);
