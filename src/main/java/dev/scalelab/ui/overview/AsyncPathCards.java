@@ -2,6 +2,7 @@ package dev.scalelab.ui.overview;
 
 import dev.scalelab.engine.scaling.Lifecycle;
 import dev.scalelab.ui.Formats;
+import dev.scalelab.ui.canvas.CanvasShapes;
 import dev.scalelab.world.EventsView;
 import dev.scalelab.world.EventsView.ConsumerView;
 import dev.scalelab.world.EventsView.GroupView;
@@ -34,15 +35,22 @@ final class AsyncPathCards {
         this.pool = pool;
     }
 
-    /** Draws the row from {@code x} to {@code right}, its top at {@code top}, fed from the service at {@code serviceX}. */
+    /**
+     * Draws the row from {@code x} to {@code right}, its top at {@code top}, fed from the service whose
+     * tiles end at {@code serviceBottom}, at {@code serviceX}.
+     */
     void draw(GraphicsContext g, EventsView events, double serviceX, double serviceBottom, double x, double right, double top) {
         double middle = top + HEIGHT / 2;
-        // From the instances down to the row: the requests publish on their way out.
+        // From the instances down to the first card: the requests publish on their way out.
+        double cardX = x;
+        double entryX = cardX + CARD_WIDTH / 2;
+        double busY = top - 10;
         g.setStroke(pool.linkStroke.getValue());
         g.setLineWidth(2);
-        g.strokeLine(serviceX, serviceBottom + 2, serviceX, middle);
-        double cardX = Math.max(x, serviceX + 24);
-        pool.drawLink(g, serviceX, cardX, middle);
+        g.strokeLine(serviceX, serviceBottom + 2, serviceX, busY);
+        g.strokeLine(serviceX, busY, entryX, busY);
+        g.strokeLine(entryX, busY, entryX, top - 6);
+        CanvasShapes.arrowHead(g, entryX, top - 1, 0, 1, 7, 4.5, pool.linkStroke.getValue());
         int drawn = 0;
         int total = events.topics().size() + events.groups().size() + events.queues().size();
         for (TopicView topic : events.topics()) {
@@ -51,16 +59,21 @@ final class AsyncPathCards {
             }
             drawTopic(g, topic, cardX, top);
             drawn++;
-            double from = cardX + CARD_WIDTH;
+            double topicX = cardX;
             cardX += CARD_WIDTH + CARD_GAP;
+            boolean first = true;
             for (GroupView group : events.groups()) {
                 if (!group.topic().equals(topic.name()) || cardX + CARD_WIDTH > right) {
                     continue;
                 }
-                pool.drawLink(g, from, cardX, middle);
+                if (first) {
+                    pool.drawLink(g, topicX + CARD_WIDTH, cardX, middle);
+                } else {
+                    fanOut(g, topicX + CARD_WIDTH / 2, cardX + CARD_WIDTH / 2, top + HEIGHT);
+                }
+                first = false;
                 drawGroup(g, group, cardX, top);
                 drawn++;
-                from = cardX + CARD_WIDTH;
                 cardX += CARD_WIDTH + CARD_GAP;
             }
         }
@@ -78,6 +91,17 @@ final class AsyncPathCards {
             g.setFill(pool.tileColors.mutedTextFill.getValue());
             g.fillText("+" + (total - drawn) + " more in the Events panel", right, top - 6);
         }
+    }
+
+    /** Another group of the same topic: fed from the topic under the row, not through the group beside it (fan-out). */
+    private void fanOut(GraphicsContext g, double fromX, double toX, double bottom) {
+        double busY = bottom + 7;
+        g.setStroke(pool.linkStroke.getValue());
+        g.setLineWidth(2);
+        g.strokeLine(fromX, bottom + 1, fromX, busY);
+        g.strokeLine(fromX, busY, toX, busY);
+        g.strokeLine(toX, busY, toX, bottom + 6);
+        CanvasShapes.arrowHead(g, toX, bottom + 1, 0, -1, 6, 4, pool.linkStroke.getValue());
     }
 
     private void drawTopic(GraphicsContext g, TopicView topic, double x, double y) {
