@@ -11,6 +11,7 @@ import dev.scalelab.sim.Simulation;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A consumer group in the world: the engine's {@link ConsumerGroup}, its consumers with their
@@ -62,7 +63,8 @@ final class EventsGroup implements EventsConsumers.Membership, EventsAutoscaler.
     static GroupConfig config(EventStreams.Group g) {
         EventStreams.Retry r = g.retry();
         return new GroupConfig(g.assignor(), g.processingTime().toDistribution(), g.maxPollRecords(), g.commit(),
-                Simulation.millisToNanos(g.autoCommitIntervalMs()), g.idempotent(), Simulation.millisToNanos(g.sessionTimeoutMs()),
+                Simulation.millisToNanos(g.autoCommitIntervalMs()), g.idempotent(),
+                Simulation.millisToNanos(g.sessionTimeoutMs()),
                 Simulation.millisToNanos(g.rebalanceMs()), g.errorRate(), r.mode(), r.maxAttempts(),
                 Simulation.millisToNanos(r.backoffMs()), r.multiplier(), Simulation.millisToNanos(r.maxBackoffMs()),
                 r.deadLetter());
@@ -204,7 +206,7 @@ final class EventsGroup implements EventsConsumers.Membership, EventsAutoscaler.
             stopped[p] = group.stopped(p);
             attempts[p] = group.retryAttempts(p);
         }
-        java.util.Map<String, List<Integer>> assignment = group.assignment();
+        Map<String, List<Integer>> assignment = group.assignment();
         List<EventsView.ConsumerView> views = new ArrayList<>(consumers.consumers.size());
         for (EventsConsumers.Consumer c : consumers.consumers) {
             List<Integer> owned = c.lifecycle == Lifecycle.READY || c.lifecycle == Lifecycle.DRAINING

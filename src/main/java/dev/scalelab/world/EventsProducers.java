@@ -126,6 +126,10 @@ final class EventsProducers {
             }
             over = true;
             producer.cancelWait(this);
+            if (request != null && request.instance.lifecycle == Lifecycle.FAILED) {
+                world.path.published(request, false); // lost with its instance, and counted then
+                return;
+            }
             dropped++;
             failuresSinceLine++;
             if (sim.nowNanos() >= nextFailureLineNanos) {
@@ -184,7 +188,6 @@ final class EventsProducers {
     /** A producer's rate or shape changed: a steady one draws its next arrival afresh from now (Poisson: exact). */
     void reconfigure(int index) {
         Producer p = all.get(index);
-        p.generation++;
         if (p.config().source() == EventStreams.Source.STEADY) {
             restart(p);
         }

@@ -82,9 +82,9 @@ final class EventsSystem implements Subsystem {
         producers.start();
     }
 
-    /** An engine's log line, prefixed by the name of its group or queue unless it starts with it already. */
+    /** An engine's log line, prefixed by the name of its group or queue unless it names it first already. */
     static String prefixed(String name, String line) {
-        return line.startsWith(name + ":") ? line : name + ": " + line;
+        return line.startsWith(name + ":") || line.startsWith("queue " + name + ":") ? line : name + ": " + line;
     }
 
     // ------------------------------------------------------------------ the request path
@@ -100,7 +100,7 @@ final class EventsSystem implements Subsystem {
     public void apply(Parameter p, Source by) {
         EventStreams.Events events = world.currentScenario().events();
         switch ((Step) p.step()) {
-            case PARTITIONS -> addPartitions(by);
+            case PARTITIONS -> addPartitions();
             case TOPIC -> {
                 EventStreams.Topic t = events.topics().get(0);
                 topics.get(t.name()).topic.reconfigure(Simulation.secondsToNanos(t.retentionSeconds()), t.maxRecords());
@@ -120,26 +120,36 @@ final class EventsSystem implements Subsystem {
     }
 
     /**
-     * Kafka only adds partitions: a smaller count is refused and the scenario keeps the count in
-     * force. The groups rebalance to take the new ones, and keys published from now on may land
+     * Why a change of {@code p} to {@code value} is refused before it is made, or null: Kafka only
+     * adds partitions, so a smaller count is refused (and never recorded, so a saved run stays valid).
+     */
+    String refusal(Parameter p, Object value) {
+        if (p != Parameter.TOPIC_PARTITIONS || world.currentScenario().events().topics().isEmpty()) {
+            return null; // a set of a missing topic is refused as any missing item is
+        }
+        EventsTopic topic = topics.get(world.currentScenario().events().topics().get(0).name());
+        int next = ((Number) value).intValue();
+        int now = topic.topic.partitions();
+        return next >= now ? null
+                : p.path() + " " + next + " is below the " + now + " partitions " + topic.name
+                        + " has; Kafka only adds partitions";
+    }
+
+    /**
+     * More partitions: the groups rebalance to take them, and keys published from now on may land
      * on another partition than before.
      */
-    private void addPartitions(Source by) {
+    private void addPartitions() {
         EventStreams.Topic t = world.currentScenario().events().topics().get(0);
         EventsTopic topic = topics.get(t.name());
         int before = topic.topic.partitions();
-        if (t.partitions() < before) {
-            world.log(by, "refused: events.topics[0].partitions " + t.partitions() + " is below the " + before
-                    + " partitions " + t.name() + " has; Kafka only adds partitions");
-            world.replaceScenario(Parameter.TOPIC_PARTITIONS.applyTo(world.currentScenario(), before));
-            return;
-        }
         if (t.partitions() == before) {
             return;
         }
         topic.topic.addPartitions(t.partitions());
         world.log(Source.EVENTS, t.name() + ": " + before + " → " + t.partitions() + " partitions; keys published from now "
-                + "on may land on another partition (murmur2 mod " + t.partitions() + "), so their order breaks across the change");
+                + "on may land on another partition (murmur2 mod " + t.partitions() + "), so their order breaks across the "
+                + "change");
     }
 
     // ------------------------------------------------------------------ actions
@@ -314,7 +324,8 @@ final class EventsSystem implements Subsystem {
             o.put("duplicates", q.queue.duplicates());
             o.put("deadLettered", q.queue.deadLettered());
             LatencySummary e2e = q.queue.endToEnd().total();
-            o.putObject("endToEndMs").put("p50", e2e.count() == 0 ? 0 : e2e.p50Ms()).put("p99", e2e.count() == 0 ? 0 : e2e.p99Ms());
+            o.putObject("endToEndMs").put("p50", e2e.count() == 0 ? 0 : e2e.p50Ms())
+                    .put("p99", e2e.count() == 0 ? 0 : e2e.p99Ms());
         }
         events.put("blockedPublishes", producers.blocked);
         events.put("droppedPublishes", producers.dropped);
@@ -327,7 +338,8 @@ final class EventsSystem implements Subsystem {
         for (EventsTopic t : topics.values()) {
             EventStreams.Topic config = topicConfig(t.name);
             topicViews.add(new EventsView.TopicView(t.name, t.partitionViews(EventsGroup.slowestPositions(t)),
-                    t.topic.published(), t.topic.backlog(), config.maxRecords(), t.topic.full(), t.publishedPerSecond.tail(points)));
+                    t.topic.published(), t.topic.backlog(), config.maxRecords(), t.topic.full(),
+                    t.publishedPerSecond.tail(points)));
         }
         List<EventsView.GroupView> groupViews = new ArrayList<>(groups.size());
         for (EventsGroup g : groups) {

@@ -7,6 +7,7 @@ import dev.scalelab.engine.metrics.RingSeries;
 import dev.scalelab.sim.Simulation;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -42,7 +43,7 @@ final class EventsTopic {
             poisonNext = true;
             return;
         }
-        long[] next = java.util.Arrays.copyOf(poisonKeys, poisonKeys.length + 1);
+        long[] next = Arrays.copyOf(poisonKeys, poisonKeys.length + 1);
         next[poisonKeys.length] = key;
         poisonKeys = next;
     }

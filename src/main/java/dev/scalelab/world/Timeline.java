@@ -144,6 +144,11 @@ final class Timeline {
     private boolean setParameter(Parameter p, Object value, Source by) {
         Scenario current = world.currentScenario();
         Object before = p.read(current);
+        String refusal = events == null ? null : events.refusal(p, value);
+        if (refusal != null) {
+            world.log(by, "refused: " + refusal);
+            return false;
+        }
         try {
             world.replaceScenario(p.applyTo(current, value));
         } catch (ScenarioException conflict) {

@@ -57,6 +57,27 @@ class EventsWorldTest {
         assertEquals(8, w.currentScenario().events().groups().get(0).consumers());
     }
 
+    /**
+     * KEDA scales to zero itself: with minReplicas 0, once the lag has stayed at or below the
+     * activation threshold for the cooldown, and back to one when the lag passes it.
+     */
+    @Test
+    void kedaScalesToZeroAfterTheCooldownAndActivatesOnLag() {
+        World w = run(scenario("{\"topics\":[{\"name\":\"orders\",\"partitions\":4}],\"groups\":[{\"name\":\"billing\","
+                + "\"topic\":\"orders\",\"consumers\":1,\"autoscaler\":{\"lagThreshold\":100,\"activationLagThreshold\":50,"
+                + "\"minReplicas\":0,\"pollingIntervalSeconds\":10,\"cooldownSeconds\":25}}]}",
+                "{\"atSeconds\":45,\"command\":\"publish-burst\",\"target\":\"orders\",\"value\":51}"), 60);
+        List<String> messages = decisions(w, Source.KEDA).stream().map(d -> d.atSeconds() + " " + d.message()).toList();
+        assertEquals(List.of(
+                "10.0 billing: lag 0 over 4 partitions, threshold 100 → 0 → held at 1 by the scale-down stabilisation window → 1 "
+                        + "consumer (unchanged)",
+                "20.0 billing: lag 0 over 4 partitions, threshold 100 → 0 → held at 1 by the scale-down stabilisation window → 1 "
+                        + "consumer (unchanged)",
+                "30.0 billing: lag 0 at or below activation 50 for the cooldown of 25 s → 0 consumers (was 1)",
+                "50.0 billing: lag 51 above activation 50 → activate → 1 consumer (was 0)",
+                "60.0 billing: lag 51 over 4 partitions, threshold 100 → 1 → 1 consumer (unchanged)"), messages);
+    }
+
     /** The HPA's default scale-up policies (4 pods or 100% per 15 s, the most) let 2 consumers grow to 6 at once, not 8. */
     @Test
     void theHpaBehaviorLimitsHowFastConsumersAreAdded() {
@@ -65,6 +86,22 @@ class EventsWorldTest {
         Decision d = decisions(w, Source.KEDA).get(0);
         assertEquals(List.of(2, 8, 6), List.of(d.currentReplicas(), d.desiredReplicas(), d.finalReplicas()), d.message());
         assertTrue(d.message().endsWith("→ capped at 8 partitions → at most 6 by the scale-up policies → 6 consumers (was 2)"), d.message());
+    }
+
+    /** KEDA's SQS scaler on a queue: visible and in-flight messages over queueLength, with no partition cap. */
+    @Test
+    void aQueueScalesOnItsVisibleAndInFlightMessages() {
+        World w = run(scenario("{\"queues\":[{\"name\":\"jobs\",\"consumers\":1,\"processingTime\":{\"distribution\":"
+                + "\"constant\",\"meanMs\":3600000},\"visibilityTimeoutSeconds\":7200,\"autoscaler\":{\"lagThreshold\":5,"
+                + "\"pollingIntervalSeconds\":5,\"scaleUpPods\":100}}]}",
+                "{\"atSeconds\":1,\"command\":\"publish-burst\",\"target\":\"jobs\",\"value\":100}"), 5);
+        Decision d = decisions(w, Source.KEDA).get(0);
+        assertEquals("jobs: lag 100 messages, threshold 5 → 20 → 20 consumers (was 1)", d.message());
+        EventsView.QueueView q = w.snapshot().events().queues().get(0);
+        assertEquals(100, q.visible() + q.inFlight());
+        assertEquals(1, q.inFlight());
+        assertEquals(20, q.desiredConsumers());
+        assertEquals(20, q.consumers().size());
     }
 
     @Test
@@ -111,6 +148,28 @@ class EventsWorldTest {
         assertEquals(report.get("requests").get("offered").asLong() - 1, events.get("blockedPublishes").asLong());
         assertEquals(answered.size() - 1, events.get("droppedPublishes").asLong());
         assertEquals(answered.size() - 1, report.get("requests").get("failed").asLong());
+    }
+
+    /** An outbox publishes once per answered write, keyed by the request's key, to the partition murmur2 gives it. */
+    @Test
+    void everyAnsweredWritePublishesOneRecordWithItsKey() {
+        World w = new World(ScenarioFiles.parse(scenario("{\"topics\":[{\"name\":\"changes\",\"partitions\":5}],"
+                + "\"producers\":[{\"topic\":\"changes\",\"source\":\"writes\"}]}", "")
+                .replace("\"ratePerSecond\":10}}", "\"ratePerSecond\":200},\"readRatio\":0.7}")));
+        long[] writesPerPartition = new long[5];
+        w.setAnsweredHook(r -> {
+            if (!r.read) {
+                writesPerPartition[dev.scalelab.engine.events.Partitioner.partitionOf(r.key, 5)]++;
+            }
+        });
+        w.advanceTo(Simulation.secondsToNanos(20));
+        List<EventsView.PartitionView> partitions = w.snapshot().events().topics().get(0).partitions();
+        long writes = 0;
+        for (int p = 0; p < 5; p++) {
+            assertEquals(writesPerPartition[p], partitions.get(p).logEndOffset(), "partition " + p);
+            writes += writesPerPartition[p];
+        }
+        assertTrue(writes > 1000, writes + " writes");
     }
 
     /**
@@ -222,6 +281,9 @@ class EventsWorldTest {
         assertEquals(6, w.snapshot().events().topics().get(0).partitions().size());
         assertEquals("{\"billing-0\":[0,1,2],\"billing-1\":[3,4,5]}",
                 Report.of(w, 0).get("events").get("groups").get(0).get("assignments").toString());
+        // The refused change is not recorded, so the saved run reads back.
+        Scenario saved = ScenarioFiles.parse(ScenarioFiles.write(w.recordedScenario()));
+        assertEquals(List.of(6), saved.timeline().stream().map(Scenario.TimelineEntry::value).toList());
     }
 
     private static List<String> fieldNames(JsonNode o) {

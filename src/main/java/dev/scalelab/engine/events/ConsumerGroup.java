@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 
 /**
  * A Kafka consumer group on one topic, in virtual time: members join and leave (each change a
@@ -47,7 +48,8 @@ import java.util.function.Consumer;
  *       assignment is computed at the start and only the partitions whose owner changes are
  *       revoked and stopped, the same way; the others never stop. A change during a rebalance
  *       restarts it (a new generation, a new full rebalance time) and the stop goes on; it counts
- *       as one rebalance, whose pause runs from its first start to its end.</li>
+ *       as one rebalance, whose pause runs from its first start to its end (0 for a cooperative
+ *       rebalance that moves nothing, as when a member joins a group with no partition to spare).</li>
  *   <li><b>Crash.</b> The member stops at once: its record in hand has no effect and it commits
  *       nothing; its partitions stay assigned to it, unprocessed, until the group removes it a
  *       session timeout later and rebalances. Records processed after the last commit are
@@ -73,36 +75,24 @@ import java.util.function.Consumer;
  * per processed record.
  */
 public final class ConsumerGroup {
-    /** Dead letters are logged at most this often, with the count since the last line. */
-    private static final long GIVE_UP_LOG_INTERVAL_NANOS = Simulation.NANOS_PER_SECOND;
-
     private final Simulation sim;
     private final String name;
     private final Topic topic;
-    private final Topic deadLetterTopic;
     private final SplittableRandom random;
     private final Consumer<String> log;
     private final LatencyRecorder endToEnd = new LatencyRecorder();
-    private final RetryTopic retryTopic = new RetryTopic();
     private final Event retryDue = this::wakeForRetry;
+    private final IntConsumer backoffOver = this::backoffOver;
     private GroupConfig config;
     private Assignor assignor;
 
     private final TreeMap<String, GroupMember> members = new TreeMap<>();
+    private final PartitionOffsets offsets;
+    private final GroupFailures failures;
     private GroupMember[] owner;
-    private long[] committed;
-    private long[] position;
-    /** One past the highest offset ever processed (or given up) per partition: below it is a redelivery. */
-    private long[] watermark;
-    private int[] retryAttempts;
-    private long[] retryUntilNanos;
-    /** The offset whose stall was logged, so a blocked partition is explained once. */
-    private long[] stallLoggedOffset;
     private boolean[] inTransit;
     private boolean[] inHand;
     private GroupMember[] target;
-    private long committedSum;
-    private long positionSum;
 
     private boolean rebalancing;
     private boolean eagerRebalance;
@@ -110,6 +100,8 @@ public final class ConsumerGroup {
     private long rebalanceEndNanos;
     private long generation;
     private String rebalanceReason;
+    /** Whether this rebalance stopped any partition: a cooperative one that moves nothing pauses nothing. */
+    private boolean rebalanceStopped;
     /** Records of revoked partitions still in a member's hands: the rebalance waits for them. */
     private int revokingInHand;
     private Map<String, List<Integer>> assignmentView;
@@ -117,42 +109,25 @@ public final class ConsumerGroup {
     private long consumed;
     private long redelivered;
     private long duplicates;
-    private long failedAttempts;
-    private long deadLettered;
-    private long skipped;
     private long lostToRetention;
     private long rebalances;
     private long rebalancePauseNanos;
-    private long givenUpSinceLog;
-    private long lastGiveUpLogNanos = Long.MIN_VALUE;
 
     /** @param log hears one line per decision worth explaining: rebalances, removals, dead letters, stalls */
     public ConsumerGroup(Simulation sim, String name, Topic topic, GroupConfig config, SplittableRandom random,
                          Consumer<String> log) {
-        this(sim, name, topic, config, random, log, Assignor.of(config.assignor()));
-    }
-
-    /** With a given assignor rather than the one of {@code config.assignor()}. */
-    ConsumerGroup(Simulation sim, String name, Topic topic, GroupConfig config, SplittableRandom random,
-                  Consumer<String> log, Assignor assignor) {
-        validate(config);
+        config.validate();
         this.sim = sim;
         this.name = name;
         this.topic = topic;
         this.config = config;
         this.random = random;
         this.log = log;
-        this.assignor = assignor;
-        this.deadLetterTopic = new Topic(sim, topic.name() + ".dlt", 1, topic.retentionNanos(), 0);
+        this.assignor = Assignor.of(config.assignor());
+        this.offsets = new PartitionOffsets(topic.partitions());
+        this.failures = new GroupFailures(sim, name, topic, log);
         int p = topic.partitions();
         owner = new GroupMember[p];
-        committed = new long[p];
-        position = new long[p];
-        watermark = new long[p];
-        retryAttempts = new int[p];
-        retryUntilNanos = new long[p];
-        stallLoggedOffset = new long[p];
-        Arrays.fill(stallLoggedOffset, -1);
         inTransit = new boolean[p];
         inHand = new boolean[p];
         target = new GroupMember[p];
@@ -207,13 +182,14 @@ public final class ConsumerGroup {
         }
         sim.scheduleIn(config.sessionTimeoutNanos(), () -> {
             if (!m.gone) {
-                remove(m, "removed after session timeout " + config.sessionTimeoutNanos() / Simulation.NANOS_PER_MILLI + " ms");
+                long timeoutMs = config.sessionTimeoutNanos() / Simulation.NANOS_PER_MILLI;
+                remove(m, "removed after session timeout " + timeoutMs + " ms");
             }
         });
     }
 
     public void reconfigure(GroupConfig next) {
-        validate(next);
+        next.validate();
         if (next.assignor() != config.assignor()) {
             assignor = Assignor.of(next.assignor()); // used from the next rebalance on
         }
@@ -223,7 +199,7 @@ public final class ConsumerGroup {
     /** Called by the topic when it appends to {@code partition}: an idle owner starts polling. */
     public void recordAppended(int partition) {
         GroupMember m = owner[partition];
-        if (m != null && !m.busy && canPoll(m) && retryUntilNanos[partition] <= sim.nowNanos()) {
+        if (m != null && !m.busy && canPoll(m) && !failures.waiting(partition)) {
             poll(m);
         }
     }
@@ -233,13 +209,8 @@ public final class ConsumerGroup {
         int p = topic.partitions();
         int old = owner.length;
         owner = Arrays.copyOf(owner, p);
-        committed = Arrays.copyOf(committed, p);
-        position = Arrays.copyOf(position, p);
-        watermark = Arrays.copyOf(watermark, p);
-        retryAttempts = Arrays.copyOf(retryAttempts, p);
-        retryUntilNanos = Arrays.copyOf(retryUntilNanos, p);
-        stallLoggedOffset = Arrays.copyOf(stallLoggedOffset, p);
-        Arrays.fill(stallLoggedOffset, old, p, -1);
+        offsets.grow(p);
+        failures.grow(p);
         inTransit = Arrays.copyOf(inTransit, p);
         inHand = Arrays.copyOf(inHand, p);
         target = Arrays.copyOf(target, p);
@@ -258,7 +229,7 @@ public final class ConsumerGroup {
 
     /** Where records go after their last attempt when the group dead-letters: {@code <topic>.dlt}, one partition. */
     public Topic deadLetterTopic() {
-        return deadLetterTopic;
+        return failures.deadLetterTopic();
     }
 
     public GroupConfig config() {
@@ -285,10 +256,13 @@ public final class ConsumerGroup {
     /** Whether {@code partition} is stopped now: unowned, revoked in a rebalance, or waiting out an in-order retry's back-off. */
     public boolean stopped(int partition) {
         GroupMember m = owner[partition];
-        return m == null || m.crashed || inTransit[partition] || retryUntilNanos[partition] > sim.nowNanos();
+        return m == null || m.crashed || inTransit[partition] || failures.waiting(partition);
     }
 
-    /** The partition {@code memberId} is processing a record of now, or -1 (for a retry-topic record, the partition it came from). */
+    /**
+     * The partition {@code memberId} is processing a record of now, or -1; for a retry-topic record,
+     * the partition it came from.
+     */
     public int processing(String memberId) {
         GroupMember m = members.get(memberId);
         return m == null || !m.busy ? -1 : m.inHandPartition;
@@ -302,30 +276,30 @@ public final class ConsumerGroup {
 
     /** Attempts made on the record {@code partition} waits on under in-order retry; 0 when it waits on none. */
     public int retryAttempts(int partition) {
-        return retryAttempts[partition];
+        return failures.attempts(partition);
     }
 
     public long committedOffset(int partition) {
-        return committed[partition];
+        return offsets.committed(partition);
     }
 
     /** The offset of the next record the partition's owner will process. */
     public long position(int partition) {
-        return position[partition];
+        return offsets.position(partition);
     }
 
     /** Log end offset minus committed offset: the lag KEDA and Kafka's tools report. */
     public long lag(int partition) {
-        return topic.partition(partition).logEndOffset() - committed[partition];
+        return topic.partition(partition).logEndOffset() - offsets.committed(partition);
     }
 
     public long totalLag() {
-        return topic.published() - committedSum;
+        return topic.published() - offsets.committedSum();
     }
 
     public int partitionsWithLag() {
         int n = 0;
-        for (int p = 0; p < committed.length; p++) {
+        for (int p = 0; p < owner.length; p++) {
             if (lag(p) > 0) {
                 n++;
             }
@@ -351,16 +325,16 @@ public final class ConsumerGroup {
     }
 
     public long failedAttempts() {
-        return failedAttempts;
+        return failures.failedAttempts();
     }
 
     public long deadLettered() {
-        return deadLettered;
+        return failures.deadLettered();
     }
 
     /** Records given up after their last attempt without a dead-letter topic. */
     public long skipped() {
-        return skipped;
+        return failures.skipped();
     }
 
     /** Records retention deleted before the group read them. */
@@ -370,7 +344,7 @@ public final class ConsumerGroup {
 
     /** Records waiting in the retry topic. */
     public long retryBacklog() {
-        return retryTopic.size();
+        return failures.retryBacklog();
     }
 
     public long rebalances() {
@@ -391,24 +365,12 @@ public final class ConsumerGroup {
 
     /** Σ (log end − position) over partitions: what the group has not processed yet. */
     long unconsumed() {
-        return topic.published() - positionSum;
+        return topic.published() - offsets.positionSum();
     }
 
     /** Called by the topic when retention moved {@code partition}'s log start. */
     void logTruncated(int partition) {
-        long start = topic.partition(partition).logStartOffset();
-        long read = position[partition] + (inHand[partition] ? 1 : 0);
-        if (start > read) {
-            lostToRetention += start - read;
-        }
-        if (start > position[partition]) {
-            positionSum += start - position[partition];
-            position[partition] = start;
-        }
-        if (start > committed[partition]) {
-            committedSum += start - committed[partition];
-            committed[partition] = start;
-        }
+        lostToRetention += offsets.truncate(partition, topic.partition(partition).logStartOffset(), inHand[partition]);
     }
 
     // ------------------------------------------------------------------ the poll loop
@@ -423,7 +385,7 @@ public final class ConsumerGroup {
         if (config.commit() == CommitMode.AUTO && now - m.lastCommitNanos >= config.autoCommitIntervalNanos()) {
             commitOwned(m);
         }
-        RetryTopic.Entry due = retryTopic.takeDue(now);
+        RetryTopic.Entry due = failures.takeDue();
         if (due != null) {
             startRetry(m, due);
             return;
@@ -433,13 +395,13 @@ public final class ConsumerGroup {
         int n = m.ownedCount;
         for (int k = 0; k < n && remaining > 0; k++) {
             int p = m.owned[(m.cursor + k) % n];
-            if (retryUntilNanos[p] > now) {
+            if (failures.waiting(p)) {
                 continue;
             }
-            long available = topic.partition(p).logEndOffset() - position[p];
+            long available = topic.partition(p).logEndOffset() - offsets.position(p);
             if (available > 0) {
                 int take = (int) Math.min(available, remaining);
-                m.addSegment(p, position[p] + take);
+                m.addSegment(p, offsets.position(p) + take);
                 remaining -= take;
             }
         }
@@ -455,14 +417,13 @@ public final class ConsumerGroup {
 
     /** Starts the next record of the batch, or ends the batch (a commit after processing) and polls again. */
     private void next(GroupMember m) {
-        long now = sim.nowNanos();
         while (m.seg < m.segCount) {
             int p = m.segPartition[m.seg];
-            if (owner[p] != m || retryUntilNanos[p] > now || position[p] >= m.segEnd[m.seg]) {
+            if (owner[p] != m || failures.waiting(p) || offsets.position(p) >= m.segEnd[m.seg]) {
                 m.seg++; // done, revoked, or waiting out a back-off: the rest of this segment is dropped
                 continue;
             }
-            start(m, p, position[p]);
+            start(m, p, offsets.position(p));
             return;
         }
         boolean hadBatch = m.segCount > 0;
@@ -535,61 +496,39 @@ public final class ConsumerGroup {
         inHand[p] = false;
         boolean revoked = owner[p] != m;
         if (!failed) {
-            retryAttempts[p] = 0;
-            if (offset < watermark[p]) {
+            failures.succeeded(p);
+            if (!offsets.processedBefore(p, offset)) {
+                effect(m);
+            } else {
                 redelivered++;
-                if (!config.idempotent()) {
+                if (config.idempotent()) {
+                    m.processed++; // deduplicated: no second effect
+                } else {
                     duplicates++;
                     effect(m);
-                } else {
-                    m.processed++;
                 }
-            } else {
-                watermark[p] = offset + 1;
-                effect(m);
             }
             advance(p, offset + 1);
-        } else {
-            failedAttempts++;
-            if (config.retryMode() == RetryMode.RETRY_TOPIC) {
-                int attempts = m.inHandAttempt + 1;
-                if (givesUp(attempts)) {
-                    giveUp(m, attempts);
-                } else {
-                    toRetryTopic(m, attempts);
-                }
-                watermark[p] = Math.max(watermark[p], offset + 1);
-                advance(p, offset + 1);
-            } else {
-                int attempts = ++retryAttempts[p];
-                if (givesUp(attempts)) {
-                    retryAttempts[p] = 0;
-                    giveUp(m, attempts);
-                    watermark[p] = Math.max(watermark[p], offset + 1);
-                    advance(p, offset + 1);
-                } else {
-                    waitToRetry(m, p, offset, attempts);
-                }
-            }
+        } else if (config.retryMode() == RetryMode.RETRY_TOPIC) {
+            failures.failedToRetryTopic(config, m, retryDue);
+            offsets.handled(p, offset);
+            advance(p, offset + 1);
+        } else if (failures.failedInOrder(config, m, p, backoffOver)) {
+            offsets.handled(p, offset);
+            advance(p, offset + 1);
         }
         if (revoked) { // revoked while in hand: its member commits it now, and the rebalance may end
-            commit(p);
+            offsets.commit(p);
             revokingInHand--;
             tryFinishRebalance();
         }
     }
 
     private void retryDone(GroupMember m, boolean failed) {
-        if (!failed) {
-            effect(m);
-            return;
-        }
-        failedAttempts++;
-        int attempts = m.inHandAttempt + 1;
-        if (givesUp(attempts)) {
-            giveUp(m, attempts);
+        if (failed) {
+            failures.failedToRetryTopic(config, m, retryDue);
         } else {
-            toRetryTopic(m, attempts);
+            effect(m);
         }
     }
 
@@ -599,63 +538,13 @@ public final class ConsumerGroup {
         endToEnd.recordNanos(sim.nowNanos() - m.inHandPublishNanos);
     }
 
-    private boolean givesUp(int attempts) {
-        return config.maxAttempts() > 0 && attempts >= config.maxAttempts();
-    }
-
-    /** The wait before attempt {@code attempts + 1}: backoff × multiplier^(attempts−1), capped. */
-    long backoffNanos(int attempts) {
-        double wait = config.backoffNanos() * Math.pow(config.backoffMultiplier(), attempts - 1);
-        return (long) Math.min(wait, config.maxBackoffNanos());
-    }
-
-    private void toRetryTopic(GroupMember m, int attempts) {
-        long due = sim.nowNanos() + backoffNanos(attempts);
-        retryTopic.add(new RetryTopic.Entry(new EventRecord(m.inHandId, m.inHandKey, m.inHandPublishNanos, attempts,
-                m.inHandPoison), m.inHandPartition, m.inHandOffset, due));
-        sim.schedule(due, retryDue);
-    }
-
-    /** In-order retry: the partition stops for the back-off; its owner goes on with its other partitions. */
-    private void waitToRetry(GroupMember m, int p, long offset, int attempts) {
-        long wait = backoffNanos(attempts);
-        retryUntilNanos[p] = sim.nowNanos() + wait;
-        sim.scheduleIn(wait, () -> backoffOver(p));
-        if (m.inHandPoison && config.maxAttempts() == 0 && wait >= config.maxBackoffNanos()
-                && stallLoggedOffset[p] != offset) {
-            stallLoggedOffset[p] = offset;
-            log.accept(String.format("%s: partition %d blocked at offset %d (poison record, %d attempts so far); "
-                    + "retrying every %d ms for ever", name, p, offset, attempts, wait / Simulation.NANOS_PER_MILLI));
-        }
-    }
-
     private void backoffOver(int p) {
-        if (retryUntilNanos[p] > sim.nowNanos()) {
+        if (failures.waiting(p)) {
             return; // a later back-off superseded this one
         }
         GroupMember m = owner[p];
         if (m != null && !m.busy && canPoll(m)) {
             poll(m);
-        }
-    }
-
-    private void giveUp(GroupMember m, int attempts) {
-        EventRecord r = new EventRecord(m.inHandId, m.inHandKey, m.inHandPublishNanos, attempts, m.inHandPoison);
-        if (config.deadLetter()) {
-            deadLetterTopic.append(0, r);
-            deadLettered++;
-        } else {
-            skipped++;
-        }
-        givenUpSinceLog++;
-        long now = sim.nowNanos();
-        if (lastGiveUpLogNanos == Long.MIN_VALUE || now - lastGiveUpLogNanos >= GIVE_UP_LOG_INTERVAL_NANOS) {
-            log.accept(String.format("%s: %d record%s %s after %d attempts (latest: partition %d offset %d%s)", name,
-                    givenUpSinceLog, givenUpSinceLog == 1 ? "" : "s",
-                    config.deadLetter() ? "dead-lettered to " + deadLetterTopic.name() : "skipped", attempts,
-                    m.inHandPartition, m.inHandOffset, m.inHandPoison ? ", poison" : ""));
-            givenUpSinceLog = 0;
-            lastGiveUpLogNanos = now;
         }
     }
 
@@ -671,26 +560,14 @@ public final class ConsumerGroup {
     // ------------------------------------------------------------------ offsets
 
     private void advance(int p, long to) {
-        if (to > position[p]) {
-            positionSum += to - position[p];
-            position[p] = to;
+        if (offsets.advance(p, to)) {
             topic.progressed();
         }
     }
 
-    private void setPosition(int p, long to) {
-        positionSum += to - position[p];
-        position[p] = to;
-    }
-
-    private void commit(int p) {
-        committedSum += position[p] - committed[p];
-        committed[p] = position[p];
-    }
-
     private void commitOwned(GroupMember m) {
         for (int k = 0; k < m.ownedCount; k++) {
-            commit(m.owned[k]);
+            offsets.commit(m.owned[k]);
         }
         m.lastCommitNanos = sim.nowNanos();
     }
@@ -718,7 +595,7 @@ public final class ConsumerGroup {
 
     private boolean hasUncommitted(GroupMember m) {
         for (int k = 0; k < m.ownedCount; k++) {
-            if (position[m.owned[k]] > committed[m.owned[k]]) {
+            if (offsets.uncommitted(m.owned[k])) {
                 return true;
             }
         }
@@ -741,15 +618,17 @@ public final class ConsumerGroup {
         m.gone = true;
         if (m.crashed) {
             StringBuilder parts = new StringBuilder();
-            StringBuilder offsets = new StringBuilder();
+            StringBuilder from = new StringBuilder();
             for (int k = 0; k < m.ownedCount; k++) {
                 parts.append(k == 0 ? "" : ", ").append(m.owned[k]);
-                offsets.append(k == 0 ? "" : ", ").append(committed[m.owned[k]]);
+                from.append(k == 0 ? "" : ", ").append(offsets.committed(m.owned[k]));
             }
-            log.accept(m.ownedCount == 0 ? m.id + " " + how + ": it owned no partition"
+            String none = rebalancing ? ": its partitions were revoked by the rebalance in progress"
+                    : ": it owned no partition";
+            log.accept(m.ownedCount == 0 ? m.id + " " + how + none
                     : m.id + " " + how + ": partition" + (m.ownedCount == 1 ? " " : "s ") + parts
                     + " resume" + (m.ownedCount == 1 ? "s" : "") + " from committed offset"
-                    + (m.ownedCount == 1 ? " " : "s ") + offsets);
+                    + (m.ownedCount == 1 ? " " : "s ") + from);
         }
         members.remove(m.id);
         startRebalance(m.id + " " + how);
@@ -758,8 +637,7 @@ public final class ConsumerGroup {
     /** A crashed member's record in hand has no effect; a rebalance waiting for it waits no longer. */
     private void dropInHand(GroupMember m) {
         if (m.inHandRetry != null) {
-            retryTopic.add(m.inHandRetry); // not acknowledged: it is still in the retry topic
-            sim.schedule(Math.max(sim.nowNanos(), m.inHandRetry.dueNanos()), retryDue);
+            failures.putBack(m.inHandRetry, retryDue);
             m.inHandRetry = null;
             return;
         }
@@ -777,6 +655,7 @@ public final class ConsumerGroup {
             rebalancing = true;
             rebalanceStartNanos = now;
             rebalanceReason = reason;
+            rebalanceStopped = false;
         } else {
             rebalanceReason = rebalanceReason + "; " + reason;
         }
@@ -813,6 +692,7 @@ public final class ConsumerGroup {
     /** Takes {@code p} from its owner: at once, or at the end of the record of it in hand; the owner commits it. */
     private void revoke(int p) {
         inTransit[p] = true;
+        rebalanceStopped = true;
         GroupMember m = owner[p];
         if (m == null) {
             return;
@@ -826,7 +706,7 @@ public final class ConsumerGroup {
         if (inHand[p] && m.busy && m.inHandRetry == null && m.inHandPartition == p) {
             revokingInHand++;
         } else {
-            commit(p);
+            offsets.commit(p);
         }
     }
 
@@ -847,7 +727,7 @@ public final class ConsumerGroup {
         for (int p = 0; p < owner.length; p++) {
             if (inTransit[p]) {
                 inTransit[p] = false;
-                setPosition(p, committed[p]); // each partition restarts from its committed offset
+                offsets.resetToCommitted(p); // each partition restarts from its committed offset
                 owner[p] = target[p];
                 if (target[p] != null) {
                     target[p].addOwned(p);
@@ -857,11 +737,13 @@ public final class ConsumerGroup {
         assignmentView = null;
         rebalancing = false;
         rebalances++;
-        long pause = sim.nowNanos() - rebalanceStartNanos;
+        long pause = rebalanceStopped ? sim.nowNanos() - rebalanceStartNanos : 0;
         rebalancePauseNanos += pause;
         log.accept(String.format("%s: rebalance %d (%s, %s) after %s: %s; %s stopped %d ms", name, rebalances,
-                config.assignor().id(), eagerRebalance ? "eager" : "cooperative", rebalanceReason, describe(assignment()),
-                eagerRebalance ? "every partition" : "moved partitions", pause / Simulation.NANOS_PER_MILLI));
+                config.assignor().id(), eagerRebalance ? "eager" : "cooperative", rebalanceReason,
+                describe(assignment()),
+                eagerRebalance ? "every partition" : rebalanceStopped ? "moved partitions" : "no partition",
+                pause / Simulation.NANOS_PER_MILLI));
         topic.progressed();
         for (GroupMember m : new ArrayList<>(members.values())) {
             if (!m.busy && canPoll(m)) {
@@ -893,18 +775,4 @@ public final class ConsumerGroup {
         return b.toString();
     }
 
-    private static void validate(GroupConfig c) {
-        if (c.maxPollRecords() < 1) {
-            throw new IllegalArgumentException("maxPollRecords must be at least 1, not " + c.maxPollRecords());
-        }
-        if (!(c.errorRate() >= 0 && c.errorRate() <= 1)) {
-            throw new IllegalArgumentException("errorRate must lie in [0, 1], not " + c.errorRate());
-        }
-        if (c.maxAttempts() < 0) {
-            throw new IllegalArgumentException("retry.maxAttempts must be 0 (for ever) or more, not " + c.maxAttempts());
-        }
-        if (c.commit() == CommitMode.AUTO && c.autoCommitIntervalNanos() <= 0) {
-            throw new IllegalArgumentException("autoCommitIntervalMs must be positive");
-        }
-    }
 }

@@ -159,7 +159,8 @@ public final class PartitionLog {
 
     private int index(long offset) {
         if (offset < firstHeld || offset >= logEndOffset()) {
-            throw new IndexOutOfBoundsException("offset " + offset + " outside [" + firstHeld + ", " + logEndOffset() + ")");
+            throw new IndexOutOfBoundsException("offset " + offset + " outside [" + firstHeld + ", " + logEndOffset()
+                    + ")");
         }
         return (int) ((head + (offset - firstHeld)) & (ids.length - 1));
     }

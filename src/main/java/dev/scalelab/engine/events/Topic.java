@@ -213,10 +213,12 @@ public final class Topic {
 
     private void setLimits(long retentionNanos, int maxRecords) {
         if (retentionNanos <= 0) {
-            throw new IllegalArgumentException("topic " + name + ": retention must be positive, not " + retentionNanos + " ns");
+            throw new IllegalArgumentException("topic " + name + ": retention must be positive, not " + retentionNanos
+                    + " ns");
         }
         if (maxRecords < 0) {
-            throw new IllegalArgumentException("topic " + name + ": maxRecords must be 0 (no bound) or more, not " + maxRecords);
+            throw new IllegalArgumentException("topic " + name + ": maxRecords must be 0 (no bound) or more, not "
+                    + maxRecords);
         }
         this.retentionNanos = retentionNanos;
         this.maxRecords = maxRecords;

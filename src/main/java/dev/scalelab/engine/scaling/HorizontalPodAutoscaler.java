@@ -9,9 +9,10 @@ import java.util.Map;
 
 /**
  * The Kubernetes HPA controller for one target, following {@code horizontal.go}: once per sync it
- * computes a proposal from CPU utilization (or an External metric's AverageValue), stabilizes it over the recommendations of the last
- * windows, limits the rate of change by the behavior policies (or, without behavior, the legacy
- * max(2 x current, 4) cap) and clamps it to [min, max]. Confined to the simulation thread.
+ * computes a proposal from CPU utilization (or an External metric's AverageValue), stabilizes it
+ * over the recommendations of the last windows, limits the rate of change by the behavior policies
+ * (or, without behavior, the legacy max(2 x current, 4) cap) and clamps it to [min, max]. Confined
+ * to the simulation thread.
  */
 public final class HorizontalPodAutoscaler {
 
