@@ -4,6 +4,7 @@ import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.balancing.BalancingView;
 import dev.scalelab.ui.caching.CachingView;
 import dev.scalelab.ui.database.DatabasePanel;
+import dev.scalelab.ui.events.EventsPanel;
 import dev.scalelab.ui.overview.OverviewView;
 import dev.scalelab.ui.parameters.ParameterPane;
 import dev.scalelab.ui.performance.PerformancePanel;
@@ -75,7 +76,8 @@ public final class ScaleLabApp extends Application {
                 new CachingView(runner, windowModel::choosePreset),
                 new DatabasePanel(runner),
                 new ResilienceView(runner, windowModel::choosePreset),
-                new PerformancePanel(runner, windowModel::choosePreset, new ThisAppView(runner))));
+                new PerformancePanel(runner, windowModel::choosePreset, new ThisAppView(runner)),
+                new EventsPanel(runner, windowModel::choosePreset)));
 
         FXMLLoader loader = new FXMLLoader(ScaleLabApp.class.getResource("/fxml/MainWindow.fxml"));
         loader.setControllerFactory(type -> {

@@ -42,7 +42,7 @@ class ScaleLabAppTest {
 
     @Test
     void startsPlayingTheDefaultScenarioOnTheOverview() throws Exception {
-        assertEquals(List.of("Overview", "Scaling", "Load balancing", "Caching", "Database", "Resilience", "Performance"),
+        assertEquals(List.of("Overview", "Scaling", "Load balancing", "Caching", "Database", "Resilience", "Performance", "Events"),
                 onFx(() -> panelList().getItems().stream().map(p -> ((Panel) p).title()).toList()),
                 "only panels that exist are listed");
         assertEquals("Overview", onFx(() -> ((Panel) panelList().getSelectionModel().getSelectedItem()).title()));

@@ -12,6 +12,7 @@ import dev.scalelab.ui.canvas.TileCards;
 import dev.scalelab.ui.canvas.TileColors;
 import dev.scalelab.ui.canvas.TileGrid;
 import dev.scalelab.ui.canvas.WorkerCells;
+import dev.scalelab.world.EventsView;
 import dev.scalelab.world.Sample;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.Snapshot;
@@ -106,6 +107,7 @@ public final class PoolView extends Region {
         }
     };
     private final BackendCards backendCards = new BackendCards(this);
+    private final AsyncPathCards asyncCards = new AsyncPathCards(this);
 
     private final InstanceIndex tileIndex = new InstanceIndex();
 
@@ -171,6 +173,13 @@ public final class PoolView extends Region {
         List<InstanceView> instances = snapshot.instances();
         double poolTop = MARGIN + POOL_TITLE_HEIGHT;
         double poolBottom = height - MARGIN - LEGEND_HEIGHT;
+        // With event streams, their path takes a row under the instances; without, the pool keeps all its height.
+        EventsView events = snapshot.events();
+        boolean showAsync = events != null && poolBottom - poolTop >= AsyncPathCards.HEIGHT + AsyncPathCards.GAP + 90;
+        double asyncTop = poolBottom - AsyncPathCards.HEIGHT;
+        if (showAsync) {
+            poolBottom = asyncTop - AsyncPathCards.GAP;
+        }
         int backends = backendCount();
         boolean showBackends = backends > 0 && width >= POOL_X + 260 + BACKEND_GAP + BACKEND_WIDTH;
         double poolRight = showBackends ? width - MARGIN - BACKEND_WIDTH - BACKEND_GAP : width - MARGIN;
@@ -193,6 +202,11 @@ public final class PoolView extends Region {
         }
         LEGEND.draw(g, MARGIN, height - MARGIN - 8, width - MARGIN, tileColors.mutedTextFill.getValue(), legendSwatches);
         flights.draw(g, BALANCER_X + CARD_WIDTH, centerY, nowNanos, dotRadius, tileTargets, rejectFill.getValue(), false, true);
+        if (showAsync) {
+            double gridBottom = instances.isEmpty() ? poolBottom : grid.tileY(0) + grid.rows() * (grid.tileHeight() + TILE_GAP) - TILE_GAP;
+            double serviceX = (instances.isEmpty() ? POOL_X : grid.tileX(0)) + 12;
+            asyncCards.draw(g, events, serviceX, gridBottom, POOL_X, width - MARGIN, asyncTop);
+        }
         if (showBackends) {
             double poolEdge = instances.isEmpty() ? POOL_X : grid.tileX(0) + grid.columns() * (grid.tileWidth() + TILE_GAP) - TILE_GAP;
             backendCards.draw(g, snapshot, backends, Math.min(poolEdge, poolRight), width - MARGIN - BACKEND_WIDTH, poolTop, poolBottom);

@@ -33,10 +33,15 @@ final class FieldLabels {
             Map.entry("maxConcurrentCalls", "Max concurrent calls"));
 
     /** Labels of fields whose path alone would read badly once the unit is dropped. */
-    private static final Map<String, String> LABELS = Map.of(
-            "service.runtime.heapMb", "Heap (-Xmx)",
-            "service.runtime.youngMb", "Young generation",
-            "service.objectPool.objectKb", "Object size");
+    private static final Map<String, String> LABELS = Map.ofEntries(
+            Map.entry("service.runtime.heapMb", "Heap (-Xmx)"),
+            Map.entry("service.runtime.youngMb", "Young generation"),
+            Map.entry("service.objectPool.objectKb", "Object size"),
+            Map.entry("events.producers[0].fraction", "Share of requests"),
+            Map.entry("events.groups[0].processingTime.meanMs", "Processing time"),
+            Map.entry("events.groups[0].retry.mode", "Retry"),
+            Map.entry("events.groups[0].retry.deadLetter", "Dead-letter topic"),
+            Map.entry("events.queues[0].processingTime.meanMs", "Processing time"));
 
     private FieldLabels() {
     }
@@ -52,8 +57,10 @@ final class FieldLabels {
             return named;
         }
         String prefix = "";
-        int bracket = path.indexOf('[');
+        // A cache level is called by its name, L1 for levels[0]; other lists' items are one at a time on a form.
+        int bracket = path.indexOf("levels[");
         if (bracket >= 0) {
+            bracket += "levels".length();
             prefix = "L" + (Integer.parseInt(path.substring(bracket + 1, path.indexOf(']'))) + 1) + " ";
         }
         String last = path.substring(path.lastIndexOf('.') + 1);
@@ -79,7 +86,7 @@ final class FieldLabels {
      * shows one dependency at a time.
      */
     static String idOf(String path) {
-        String within = withinDependency(path).replaceAll("levels\\[(\\d+)]", "L$1");
+        String within = withinDependency(path).replaceAll("levels\\[(\\d+)]", "L$1").replaceAll("\\[0]", "");
         StringBuilder id = new StringBuilder();
         for (String part : within.split("\\.")) {
             if (part.matches("L\\d")) {

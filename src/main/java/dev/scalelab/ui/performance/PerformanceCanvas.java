@@ -36,7 +36,7 @@ abstract class PerformanceCanvas extends CanvasRegion {
     static final Font SMALL_BOLD_FONT = Font.font("System", FontWeight.BOLD, 10.5);
 
     private static final Color[] DEFAULT_PHASE_COLORS = {Color.web("#e89a1e"), Color.web("#2f6fdf"), Color.web("#d1403f"),
-            Color.web("#7b5cd6"), Color.web("#1b9eb3"), Color.web("#23945f"), Color.web("#8c6d31")};
+            Color.web("#7b5cd6"), Color.web("#1b9eb3"), Color.web("#23945f"), Color.web("#8c6d31"), Color.web("#d0609f")};
     private static final Color[] DEFAULT_PAUSE_COLORS = {Color.web("#e89a1e"), Color.web("#7b5cd6"), Color.web("#d1403f"),
             Color.web("#c2549d")};
 

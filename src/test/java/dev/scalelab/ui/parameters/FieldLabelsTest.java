@@ -43,4 +43,13 @@ class FieldLabelsTest {
         }
         assertEquals(Parameter.values().length, ids.size());
     }
+
+    @Test
+    void theEventsItemsFieldsAreNamedWithoutTheirIndex() {
+        assertEquals("Partitions", FieldLabels.label("events.topics[0].partitions"));
+        assertEquals("Processing time", FieldLabels.label("events.groups[0].processingTime.meanMs"));
+        assertEquals("Min replicas", FieldLabels.label("events.groups[0].autoscaler.minReplicas"));
+        assertEquals("eventsTopicsPartitions", FieldLabels.idOf("events.topics[0].partitions"));
+        assertEquals("cacheL2Capacity", FieldLabels.idOf("cache.levels[1].capacity"));
+    }
 }

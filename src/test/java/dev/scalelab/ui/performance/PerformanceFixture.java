@@ -87,8 +87,8 @@ final class PerformanceFixture {
     }
 
     static ProfileView profile(int seconds) {
-        double[] meanMs = {2, 20, 1.5, 4, 0, 6, 0};
-        double[] aboveP99 = {30, 25, 400, 120, 0, 10, 0};
+        double[] meanMs = {2, 20, 1.5, 4, 0, 6, 0, 0};
+        double[] aboveP99 = {30, 25, 400, 120, 0, 10, 0, 0};
         double[][] perSecond = new double[Phase.COUNT][];
         for (int p = 0; p < Phase.COUNT; p++) {
             perSecond[p] = series(seconds, meanMs[p]);

@@ -1,0 +1,88 @@
+package dev.scalelab.ui.events;
+
+import dev.scalelab.ui.canvas.CanvasRegion;
+import dev.scalelab.ui.canvas.StyleableColors;
+import dev.scalelab.ui.canvas.TileColors;
+import javafx.beans.value.ObservableValue;
+import javafx.css.StyleableProperty;
+import javafx.scene.canvas.Canvas;
+import javafx.scene.layout.Region;
+import javafx.scene.paint.Color;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+
+import java.util.List;
+
+/**
+ * A drawing of the Events panel on canvas layers: the tile colours every pool drawing shares, and the
+ * event streams' own ({@code -sl-…} in {@code styles/events.css}): the lag, poison records, the
+ * committed offset, hatching and links. A new colour marks the drawing stale, as a resize does; the
+ * subclass redraws at its next pulse, never inside layout.
+ *
+ * <p>FX thread only.
+ */
+abstract class EventsCanvas extends CanvasRegion {
+    private static final StyleableColors<EventsCanvas> STYLE = new StyleableColors<>(Region.getClassCssMetaData());
+
+    static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 12.5);
+    static final Font LABEL_FONT = Font.font("System", 11.5);
+    static final Font SMALL_FONT = Font.font("System", 10);
+    static final Font SMALL_BOLD_FONT = Font.font("System", FontWeight.BOLD, 10);
+    static final double[] STARTING_DASHES = {4, 3};
+
+    final TileColors tileColors = new TileColors(STYLE, this, v -> v.tileColors);
+    final StyleableProperty<Color> trackFill = STYLE.color(this, "trackFill", v -> v.trackFill, Color.WHITESMOKE);
+    final StyleableProperty<Color> lagFill = STYLE.color(this, "lagFill", v -> v.lagFill, Color.MISTYROSE);
+    final StyleableProperty<Color> dangerFill = STYLE.color(this, "dangerFill", v -> v.dangerFill, Color.CRIMSON);
+    final StyleableProperty<Color> poisonFill = STYLE.color(this, "poisonFill", v -> v.poisonFill, Color.web("#2b2f36"));
+    final StyleableProperty<Color> committedStroke = STYLE.color(this, "committedStroke", v -> v.committedStroke,
+            Color.web("#1d2733"));
+    final StyleableProperty<Color> hatchStroke = STYLE.color(this, "hatchStroke", v -> v.hatchStroke, Color.GRAY);
+    final StyleableProperty<Color> linkStroke = STYLE.color(this, "linkStroke", v -> v.linkStroke, Color.SILVER);
+
+    private boolean stale = true;
+
+    EventsCanvas(String styleClass, Canvas... layers) {
+        super(styleClass, layers);
+        for (StyleableProperty<Color> color : List.of(tileColors.textFill, tileColors.mutedTextFill, tileColors.cardFill,
+                tileColors.cardBorder, tileColors.busyFill, tileColors.idleFill, tileColors.queueFill, trackFill, lagFill,
+                dangerFill, poisonFill, committedStroke, hatchStroke, linkStroke)) {
+            ((ObservableValue<?>) color).addListener((obs, old, now) -> {
+                stale = true;
+                restyled();
+            });
+        }
+    }
+
+    @Override
+    protected final void resized() {
+        stale = true;
+        restyled();
+    }
+
+    /** The size or a colour changed; a drawing that paces its redraws redraws at once. */
+    protected void restyled() {
+    }
+
+    @Override
+    protected final StyleableColors<?> colors() {
+        return STYLE;
+    }
+
+    /** Marks the drawing out of date: new data arrived. */
+    final void invalidate() {
+        stale = true;
+    }
+
+    /** True once, after the drawing went out of date; the caller redraws it. */
+    final boolean takeStale() {
+        boolean was = stale;
+        stale = false;
+        return was;
+    }
+
+    /** True when the drawing waits for its next redraw; for tests. */
+    final boolean isStale() {
+        return stale;
+    }
+}
