@@ -61,8 +61,6 @@ final class PartitionLanes extends EventsCanvas {
     private double lanesTop;
     private double laneHeight;
     private double laneGap;
-    private boolean layoutChanged = true;
-    private long lanesDrawnNanos = Long.MIN_VALUE / 2;
 
     PartitionLanes() {
         this(new Canvas());
@@ -96,20 +94,12 @@ final class PartitionLanes extends EventsCanvas {
         if (topic == null) {
             return false;
         }
-        boolean lanes = (isStale() && nowNanos - lanesDrawnNanos >= DATA_REDRAW_NANOS) || owners.fading(nowNanos) || layoutChanged;
+        boolean fading = owners.fading(nowNanos);
+        boolean lanes = redrawDue(nowNanos, false, fading, fading ? 0 : DATA_REDRAW_NANOS);
         if (lanes) {
-            takeStale();
-            layoutChanged = false;
-            lanesDrawnNanos = nowNanos;
             paintLanes(lanesLayer.getGraphicsContext2D(), lanesLayer.getWidth(), lanesLayer.getHeight(), nowNanos);
         }
         return lanes;
-    }
-
-    /** A new size or new colours: redraw at the next pulse, whatever the pace of the data. */
-    @Override
-    protected void restyled() {
-        layoutChanged = true;
     }
 
     // ------------------------------------------------------------------ layout
