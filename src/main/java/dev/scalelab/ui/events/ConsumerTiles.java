@@ -43,10 +43,6 @@ final class ConsumerTiles {
         return grid.tileY(i);
     }
 
-    double width() {
-        return grid.tileWidth();
-    }
-
     double height() {
         return grid.tileHeight();
     }
