@@ -39,7 +39,7 @@ final class ConsumerColumn extends EventsCanvas {
 
     private final Canvas canvas;
     private final PartitionLanes lanes;
-    private final ConsumerTiles tiles = new ConsumerTiles();
+    private final ConsumerTiles tiles = new ConsumerTiles(true);
     private final ToDoubleFunction<String> titleWidth = TextFit.measure(TITLE_FONT);
     /** The tile of each partition's owner in the group's consumer list, -1 for none; reused. */
     private int[] ownerTile = new int[0];

@@ -27,7 +27,7 @@ final class QueueBoard extends EventsCanvas {
     private static final double CELL_GAP = 2;
 
     private final Canvas canvas;
-    private final ConsumerTiles tiles = new ConsumerTiles();
+    private final ConsumerTiles tiles = new ConsumerTiles(false);
     private List<QueueView> queues = List.of();
 
     QueueBoard() {
