@@ -39,14 +39,12 @@ final class ConsumerColumn extends EventsCanvas {
 
     private final Canvas canvas;
     private final PartitionLanes lanes;
-    private final ConsumerTiles tiles = new ConsumerTiles();
+    private final ConsumerTiles tiles = new ConsumerTiles(true);
     private final ToDoubleFunction<String> titleWidth = TextFit.measure(TITLE_FONT);
     /** The tile of each partition's owner in the group's consumer list, -1 for none; reused. */
     private int[] ownerTile = new int[0];
     private GroupView group;
     private int partitions;
-    private boolean layoutChanged = true;
-    private long drawnNanos = Long.MIN_VALUE / 2;
 
     /** @param lanes the lanes beside, whose geometry the links follow */
     ConsumerColumn(PartitionLanes lanes) {
@@ -84,17 +82,9 @@ final class ConsumerColumn extends EventsCanvas {
      */
     void draw(long nowNanos, boolean lanesMoved) {
         boolean pulsing = group != null && ConsumerTiles.anyProcessing(group.consumers());
-        if (lanesMoved || layoutChanged || (isStale() || pulsing) && nowNanos - drawnNanos >= PULSE_REDRAW_NANOS) {
-            takeStale();
-            layoutChanged = false;
-            drawnNanos = nowNanos;
+        if (redrawDue(nowNanos, lanesMoved, pulsing, PULSE_REDRAW_NANOS)) {
             paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), nowNanos);
         }
-    }
-
-    @Override
-    protected void restyled() {
-        layoutChanged = true;
     }
 
     private void paint(GraphicsContext g, double width, double height, long nowNanos) {

@@ -28,7 +28,13 @@ final class ConsumerTiles {
     private static final double SMALL_CHAR_WIDTH = 5.6;
 
     private final TileGrid grid = new TileGrid();
+    private final boolean countsProcessed;
     private final StringBuilder owned = new StringBuilder();
+
+    /** @param countsProcessed whether a ready tile says how many records its consumer processed (a group's do; a queue's say busy or idle) */
+    ConsumerTiles(boolean countsProcessed) {
+        this.countsProcessed = countsProcessed;
+    }
 
     /** Places {@code count} tiles in the box (x, y, w, h). */
     void layout(int count, double x, double y, double w, double h) {
@@ -41,10 +47,6 @@ final class ConsumerTiles {
 
     double y(int i) {
         return grid.tileY(i);
-    }
-
-    double width() {
-        return grid.tileWidth();
     }
 
     double height() {
@@ -93,7 +95,8 @@ final class ConsumerTiles {
             g.setFill(colors.tileColors.textFill.getValue());
             g.fillText(c.id(), left, firstLine);
             g.setFont(EventsCanvas.SMALL_FONT);
-            String remark = state == Lifecycle.READY ? Formats.compact(c.processed()) + " done" : state.id();
+            String remark = state != Lifecycle.READY ? state.id()
+                    : countsProcessed ? Formats.compact(c.processed()) + " done" : c.processing() >= 0 ? "busy" : "idle";
             // The remark shares the first line when both fit (by the fonts' widths per character), else the second.
             boolean besideId = c.id().length() * ID_CHAR_WIDTH + remark.length() * SMALL_CHAR_WIDTH + 22 <= right - left;
             g.setFill(failed ? colors.dangerFill.getValue() : colors.tileColors.mutedTextFill.getValue());
@@ -106,8 +109,10 @@ final class ConsumerTiles {
                 if (besideId) {
                     g.setFill(colors.tileColors.mutedTextFill.getValue());
                 }
-                g.fillText(besideId || state == Lifecycle.READY && c.partitions().length > 0 ? ownedText(c, right - left) : remark,
-                        left, y + h * 0.72);
+                String second = besideId || state == Lifecycle.READY && c.partitions().length > 0 ? ownedText(c, right - left) : remark;
+                if (countsProcessed || !besideId) {
+                    g.fillText(second, left, y + h * 0.72);
+                }
             }
         }
         if (c.processing() >= 0 && state == Lifecycle.READY) {

@@ -41,27 +41,22 @@ abstract class EventsCanvas extends CanvasRegion {
     final StyleableProperty<Color> linkStroke = STYLE.color(this, "linkStroke", v -> v.linkStroke, Color.SILVER);
 
     private boolean stale = true;
+    /** A new size or new colours: redrawn at the next pulse, whatever the pace of the data. */
+    private boolean restyled = true;
+    private long drawnNanos = Long.MIN_VALUE / 2;
 
     EventsCanvas(String styleClass, Canvas... layers) {
         super(styleClass, layers);
         for (StyleableProperty<Color> color : List.of(tileColors.textFill, tileColors.mutedTextFill, tileColors.cardFill,
                 tileColors.cardBorder, tileColors.busyFill, tileColors.idleFill, tileColors.queueFill, trackFill, lagFill,
                 dangerFill, poisonFill, committedStroke, hatchStroke, linkStroke)) {
-            ((ObservableValue<?>) color).addListener((obs, old, now) -> {
-                stale = true;
-                restyled();
-            });
+            ((ObservableValue<?>) color).addListener((obs, old, now) -> restyled = true);
         }
     }
 
     @Override
     protected final void resized() {
-        stale = true;
-        restyled();
-    }
-
-    /** The size or a colour changed; a drawing that paces its redraws redraws at once. */
-    protected void restyled() {
+        restyled = true;
     }
 
     @Override
@@ -74,11 +69,21 @@ abstract class EventsCanvas extends CanvasRegion {
         stale = true;
     }
 
-    /** True once, after the drawing went out of date; the caller redraws it. */
-    final boolean takeStale() {
-        boolean was = stale;
-        stale = false;
-        return was;
+    /**
+     * True, and the drawing counted as drawn at {@code nowNanos}, when it is to be redrawn now: at once
+     * when {@code force}d or after a resize or new colours; when new data arrived or it is
+     * {@code moving}, once {@code intervalNanos} have passed since it was last drawn. The software
+     * renderer pays for every redraw of a large canvas, so a drawing whose data changes every frame
+     * sets its own pace.
+     */
+    final boolean redrawDue(long nowNanos, boolean force, boolean moving, long intervalNanos) {
+        if (force || restyled || (stale || moving) && nowNanos - drawnNanos >= intervalNanos) {
+            restyled = false;
+            stale = false;
+            drawnNanos = nowNanos;
+            return true;
+        }
+        return false;
     }
 
     /** True when the drawing waits for its next redraw; for tests. */

@@ -159,7 +159,7 @@ final class EventsCharts {
 
     /** Brings the charts up to the newest second of {@code times} for a group. */
     void show(double[] times, GroupView group) {
-        int[] top = topPartitions(group.lag(), TOP_PARTITIONS);
+        int[] top = keepOrRechoose(group.lag(), shownPartitions, TOP_PARTITIONS);
         boolean refill = begin(times, "group " + group.name()) | !Arrays.equals(top, shownPartitions);
         if (refill) {
             shownPartitions = top;
@@ -267,6 +267,30 @@ final class EventsCharts {
             }
         }
         chart.getData().get(line).getData().addAll(points);
+    }
+
+    /**
+     * The partitions shown, kept while none of the others lags a quarter more than the least of them
+     * (lags jostle every second; redrawing the lines for every swap would cost more than it tells);
+     * otherwise the {@code count} that lag most now.
+     */
+    static int[] keepOrRechoose(long[] lag, int[] shown, int count) {
+        long least = Long.MAX_VALUE;
+        for (int p : shown) {
+            if (p >= lag.length) {
+                return topPartitions(lag, count);
+            }
+            least = Math.min(least, lag[p]);
+        }
+        if (shown.length < Math.min(count, lag.length) || least <= 0) {
+            return topPartitions(lag, count);
+        }
+        for (int q = 0; q < lag.length; q++) {
+            if (lag[q] * 4 > least * 5 && Arrays.binarySearch(shown, q) < 0) {
+                return topPartitions(lag, count);
+            }
+        }
+        return shown;
     }
 
     /**

@@ -61,8 +61,6 @@ final class PartitionLanes extends EventsCanvas {
     private double lanesTop;
     private double laneHeight;
     private double laneGap;
-    private boolean layoutChanged = true;
-    private long lanesDrawnNanos = Long.MIN_VALUE / 2;
 
     PartitionLanes() {
         this(new Canvas());
@@ -96,20 +94,12 @@ final class PartitionLanes extends EventsCanvas {
         if (topic == null) {
             return false;
         }
-        boolean lanes = (isStale() && nowNanos - lanesDrawnNanos >= DATA_REDRAW_NANOS) || owners.fading(nowNanos) || layoutChanged;
+        boolean fading = owners.fading(nowNanos);
+        boolean lanes = redrawDue(nowNanos, false, fading, fading ? 0 : DATA_REDRAW_NANOS);
         if (lanes) {
-            takeStale();
-            layoutChanged = false;
-            lanesDrawnNanos = nowNanos;
             paintLanes(lanesLayer.getGraphicsContext2D(), lanesLayer.getWidth(), lanesLayer.getHeight(), nowNanos);
         }
         return lanes;
-    }
-
-    /** A new size or new colours: redraw at the next pulse, whatever the pace of the data. */
-    @Override
-    protected void restyled() {
-        layoutChanged = true;
     }
 
     // ------------------------------------------------------------------ layout
@@ -314,10 +304,12 @@ final class PartitionLanes extends EventsCanvas {
         }
         if (detailed) {
             String reason = stopReason(p);
-            // At the log end, over the newest records: the lag's number stays readable by the committed offset.
+            // At the log end, over the newest records, so the lag's number stays readable by the committed
+            // offset; at the lane's start when the committed offset is itself near the log end.
             double w = reason.length() * CHAR_WIDTH + 10;
             double pillHeight = Math.min(h - 2, 15);
-            double x = lanesRight - w - 4;
+            double committedX = scale.x(group.committedOffsets()[p], topic.partitions().get(p).logEndOffset());
+            double x = committedX > lanesRight - w - 70 ? lanesLeft + 4 : lanesRight - w - 4;
             TileCards.draw(g, x, y + (h - pillHeight) / 2, w, pillHeight, 6, tileColors.cardFill.getValue(),
                     hatchStroke.getValue(), 1, null);
             g.setFont(SMALL_BOLD_FONT);

@@ -27,10 +27,8 @@ final class QueueBoard extends EventsCanvas {
     private static final double CELL_GAP = 2;
 
     private final Canvas canvas;
-    private final ConsumerTiles tiles = new ConsumerTiles();
+    private final ConsumerTiles tiles = new ConsumerTiles(false);
     private List<QueueView> queues = List.of();
-    private boolean layoutChanged = true;
-    private long drawnNanos = Long.MIN_VALUE / 2;
 
     QueueBoard() {
         this(new Canvas());
@@ -52,18 +50,9 @@ final class QueueBoard extends EventsCanvas {
         for (QueueView q : queues) {
             pulsing |= ConsumerTiles.anyProcessing(q.consumers());
         }
-        // Paced as the lanes are: new data or a pulse step, not every pulse.
-        if ((isStale() || pulsing) && nowNanos - drawnNanos >= ConsumerColumn.PULSE_REDRAW_NANOS || layoutChanged) {
-            takeStale();
-            layoutChanged = false;
-            drawnNanos = nowNanos;
+        if (redrawDue(nowNanos, false, pulsing, ConsumerColumn.PULSE_REDRAW_NANOS)) {
             paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), nowNanos);
         }
-    }
-
-    @Override
-    protected void restyled() {
-        layoutChanged = true;
     }
 
     private void paint(GraphicsContext g, double width, double height, long nowNanos) {

@@ -35,6 +35,17 @@ class EventTargetsTest {
         assertEquals(List.of(), boxed(EventsCharts.topPartitions(new long[0], 3)));
     }
 
+    @Test
+    void theShownPartitionsStayUntilAnotherLagsAQuarterMore() {
+        int[] shown = {1, 3, 4};
+        long[] lag = {5, 90, 0, 40, 70, 49};
+        assertEquals(List.of(1, 3, 4), boxed(EventsCharts.keepOrRechoose(lag, shown, 3)), "49 is less than 1.25 × 40");
+        lag[5] = 51;
+        assertEquals(List.of(1, 4, 5), boxed(EventsCharts.keepOrRechoose(lag, shown, 3)), "51 is more than 1.25 × 40");
+        assertEquals(List.of(1, 4, 5), boxed(EventsCharts.keepOrRechoose(lag, new int[0], 3)), "nothing shown yet");
+        assertEquals(List.of(1), boxed(EventsCharts.keepOrRechoose(new long[] {0, 7}, new int[] {3}, 3)), "partition 3 is gone");
+    }
+
     private static List<Integer> boxed(int[] values) {
         return java.util.Arrays.stream(values).boxed().toList();
     }

@@ -3,9 +3,11 @@ package dev.scalelab.ui.events;
 import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.FxWait;
 import dev.scalelab.world.Presets;
+import dev.scalelab.world.Scenario;
 import dev.scalelab.world.Snapshot;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
@@ -18,6 +20,7 @@ import org.testfx.api.FxToolkit;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -45,9 +48,13 @@ class EventsPanelTest {
     }
 
     private void show() throws Exception {
+        show(Presets.load("default"));
+    }
+
+    private void show(Scenario scenario) throws Exception {
         Stage stage = FxToolkit.registerPrimaryStage();
         FxWait.onFx(() -> {
-            runner = new SimulationRunner(Presets.load("default"), true);
+            runner = new SimulationRunner(scenario, true);
             panel = new EventsPanel(runner, openedPresets::add);
             BorderPane root = new BorderPane(panel.view());
             root.setBottom(panel.charts());
@@ -180,6 +187,26 @@ class EventsPanelTest {
         robot.clickOn("#openConsumerCrashButton");
         robot.clickOn("#openPoisonMessageButton");
         assertEquals(List.of("event-backlog", "consumer-crash", "poison-message"), openedPresets);
+    }
+
+    @Test
+    void theActionsRecordABurstACrashAndAPoisonOnTheFirstTopicAndGroup() throws Exception {
+        show(Presets.load("consumer-crash").withTimeline(List.of()));
+        feed(runner.latest().snapshot());
+        assertTrue(robot.lookup("#eventsTopicsPartitionsField").tryQuery().isPresent(), "the topic's partitions have a row");
+        assertTrue(robot.lookup("#eventsGroupsAssignorChoice").tryQuery().isPresent(), "the group's assignor has a row");
+        runner.start();
+        FxWait.onFx(() -> {
+            robot.lookup("#publishBurstButton").queryAs(Button.class).fire();
+            robot.lookup("#crashConsumerButton").queryAs(Button.class).fire();
+            robot.lookup("#poisonButton").queryAs(Button.class).fire();
+            return null;
+        }, TIMEOUT_SECONDS);
+        List<Scenario.TimelineEntry> recorded = runner.recordedScenario().get(TIMEOUT_SECONDS, TimeUnit.SECONDS).timeline();
+        assertEquals(List.of("publish-burst", "crash-consumer", "poison"),
+                recorded.stream().map(Scenario.TimelineEntry::command).toList(), recorded.toString());
+        assertEquals(List.of("payments", "ledger", "payments"), recorded.stream().map(Scenario.TimelineEntry::target).toList());
+        assertEquals(5000.0, ((Number) recorded.get(0).value()).doubleValue());
     }
 
     private static long total(int partitions) {
