@@ -667,14 +667,7 @@ public final class ConsumerGroup {
                 revoke(p);
             }
         } else {
-            Map<String, List<Integer>> next = assignor.assign(members(), owner.length, ownedMap());
-            Arrays.fill(target, null);
-            for (Map.Entry<String, List<Integer>> e : next.entrySet()) {
-                GroupMember m = members.get(e.getKey());
-                for (int p : e.getValue()) {
-                    target[p] = m;
-                }
-            }
+            assignTargets();
             for (int p = 0; p < owner.length; p++) {
                 if (owner[p] != target[p] || inTransit[p]) {
                     revoke(p);
@@ -687,6 +680,18 @@ public final class ConsumerGroup {
                 tryFinishRebalance();
             }
         });
+    }
+
+    /** Asks the assignor for the next assignment of the members now in the group, as each partition's target owner. */
+    private void assignTargets() {
+        Map<String, List<Integer>> next = assignor.assign(members(), owner.length, ownedMap());
+        Arrays.fill(target, null);
+        for (Map.Entry<String, List<Integer>> e : next.entrySet()) {
+            GroupMember m = members.get(e.getKey());
+            for (int p : e.getValue()) {
+                target[p] = m;
+            }
+        }
     }
 
     /** Takes {@code p} from its owner: at once, or at the end of the record of it in hand; the owner commits it. */
@@ -715,14 +720,7 @@ public final class ConsumerGroup {
             return;
         }
         if (eagerRebalance) {
-            Map<String, List<Integer>> next = assignor.assign(members(), owner.length, ownedMap());
-            Arrays.fill(target, null);
-            for (Map.Entry<String, List<Integer>> e : next.entrySet()) {
-                GroupMember m = members.get(e.getKey());
-                for (int p : e.getValue()) {
-                    target[p] = m;
-                }
-            }
+            assignTargets();
         }
         for (int p = 0; p < owner.length; p++) {
             if (inTransit[p]) {
