@@ -58,6 +58,8 @@ final class PerformanceCharts {
     private final TimeChart breakdown = TimeChart.stacked("perfBreakdownChart", "mean ms");
     private final StackedBarChart<String, Number> tail;
     private final List<XYChart.Series<String, Number>> tailSeries = new ArrayList<>();
+    /** The publish phase's entry in the key, hidden unless the scenario has events. */
+    private final Label publishKey = new Label();
     private final StackPane allocationHost = new StackPane();
     private final StackPane connectionHost = new StackPane();
     private final Label noRuntime = note("No heap model in this scenario (service.runtime): no allocation or collections.");
@@ -107,7 +109,7 @@ final class PerformanceCharts {
         HBox phaseRow = new HBox(breakdown.chart, tail);
         HBox.setHgrow(breakdown.chart, Priority.ALWAYS);
         breakdown.chart.setPrefWidth(200);
-        VBox phases = new VBox(phaseLegend(), phaseRow);
+        VBox phases = new VBox(phaseLegend(publishKey), phaseRow);
         VBox.setVgrow(phaseRow, Priority.ALWAYS);
         phases.getStyleClass().addAll("performance-charts", "chart-row");
 
@@ -126,13 +128,15 @@ final class PerformanceCharts {
     }
 
     /** The phase colours as one key for both charts of the tab; the swatches are styled by phase in CSS. */
-    private static FlowPane phaseLegend() {
+    private static FlowPane phaseLegend(Label publishKey) {
         FlowPane legend = new FlowPane();
         legend.getStyleClass().add("performance-phase-legend");
         for (Phase phase : Phase.values()) {
             Region swatch = new Region();
             swatch.getStyleClass().addAll("phase-swatch", "phase-" + PerformanceCanvas.kebab(phase.id()));
-            Label item = new Label(TraceWaterfall.phaseLabel(phase.id()), swatch);
+            Label item = phase == Phase.PUBLISH ? publishKey : new Label();
+            item.setText(TraceWaterfall.phaseLabel(phase.id()));
+            item.setGraphic(swatch);
             item.getStyleClass().add("performance-legend-item");
             legend.getChildren().add(item);
         }
@@ -147,6 +151,17 @@ final class PerformanceCharts {
     }
 
     /** Brings the charts up to the newest per-second point. */
+    /**
+     * Shows the publish phase in the key only for a scenario whose requests publish events: in
+     * every other one it is always empty.
+     */
+    void showPublish(boolean publishes) {
+        if (publishKey.isVisible() != publishes) {
+            publishKey.setVisible(publishes);
+            publishKey.setManaged(publishes);
+        }
+    }
+
     void show(Snapshot.Series series, PerformanceView performance) {
         int n = series.size();
         double[] times = series.timeSeconds();

@@ -206,6 +206,7 @@ public final class PerformancePanel extends FxmlPanel {
         traces.draw();
         // Asked every pulse, not only on new frames, so a sample held back by the rate limit still shows when paused.
         if (viewModel.chartsDue(snapshot.series(), nowNanos)) {
+            charts.showPublish(snapshot.events() != null);
             charts.show(snapshot.series(), snapshot.performance());
         }
     }
