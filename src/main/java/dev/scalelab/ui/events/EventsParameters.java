@@ -56,6 +56,8 @@ final class EventsParameters {
     private final ComboBox<String> burstTarget = choice("burstTarget", "The topic or work queue the burst goes to.");
     private final ComboBox<String> crashTarget = choice("crashTarget", "The group or work queue that loses a consumer: its "
             + "lowest-numbered ready one.");
+    /** The poison action's row, shown only when the scenario has a topic. */
+    private Node poisonRow;
     private final ComboBox<String> poisonTarget = choice("poisonTarget", "The topic whose next record is poison.");
     private final Label actionError = new Label();
     /** The names the parts were last built for; rebuilt only when one changes. */
@@ -98,7 +100,8 @@ final class EventsParameters {
         Button poison = actionButton("Poison a record", "poisonButton", Action.POISON.description()
                 + " In-order retry then stops its partition behind it; a retry topic moves it aside and dead-letters it.",
                 () -> send(Action.POISON, poisonTarget.getValue(), null));
-        actionsPart.addNode(row(poison, poisonTarget));
+        poisonRow = row(poison, poisonTarget);
+        actionsPart.addNode(poisonRow);
         actionError.getStyleClass().add("parameter-error");
         actionError.setWrapText(true);
         actionError.setId("eventsActionError");
@@ -136,6 +139,9 @@ final class EventsParameters {
             setChoices(burstTarget, EventTargets.burstTargets(events));
             setChoices(crashTarget, EventTargets.crashTargets(events));
             setChoices(poisonTarget, EventTargets.topicNames(events));
+            // Only a topic's records can be poisoned: a scenario of work queues alone has no such action.
+            poisonRow.setVisible(!poisonTarget.getItems().isEmpty());
+            poisonRow.setManaged(poisonRow.isVisible());
             noEvents.setVisible(events == null);
             noEvents.setManaged(noEvents.isVisible());
         }
