@@ -22,7 +22,8 @@ import java.util.List;
 final class QueueBoard extends EventsCanvas {
     private static final double MARGIN = 10;
     private static final double CARD_GAP = 8;
-    private static final double MAX_CARD_HEIGHT = 150;
+    /** A card grows to this when the queues have the board to themselves (a scenario without topics). */
+    private static final double MAX_CARD_HEIGHT = 360;
     private static final double CELL = 7;
     private static final double CELL_GAP = 2;
 
