@@ -27,6 +27,10 @@ final class EventsGroup extends EventsReader {
     final List<RingSeries> partitionLagSeries = new ArrayList<>();
     private long samples;
     private long lastConsumed;
+    /** The per-partition lag series as the last view copied them, at sample {@code partitionLagTailsAt}. */
+    private double[][] partitionLagTails;
+    private long partitionLagTailsAt;
+    private int partitionLagTailsPoints;
 
     EventsGroup(World world, Simulation sim, int index, EventStreams.Group g, EventsTopic topic, RandomStreams streams) {
         super(world, sim, index, g.name());
@@ -148,10 +152,7 @@ final class EventsGroup extends EventsReader {
                     c.lifecycle == Lifecycle.READY || c.lifecycle == Lifecycle.DRAINING ? group.processing(c.id) : -1,
                     group.processed(c.id)));
         }
-        double[][] partitionLag = new double[partitions][];
-        for (int p = 0; p < partitions; p++) {
-            partitionLag[p] = p < partitionLagSeries.size() ? partitionLagSeries.get(p).tail(points) : new double[0];
-        }
+        double[][] partitionLag = partitionLagTails(partitions, points);
         EventStreams.Group g = world.currentScenario().events().groups().get(index);
         LatencySummary e2e = endToEnd();
         return new EventsView.GroupView(name, topic.name, g.assignor().id(), g.commit().id(), g.retry().mode().id(),
@@ -162,6 +163,25 @@ final class EventsGroup extends EventsReader {
                 desiredConsumers(), lastDecision(), totalLagSeries.tail(points), partitionLag, endToEndMsP99Series.tail(points), consumersSeries.tail(points),
                 desiredSeries.tail(points), consumedPerSecond.tail(points), duplicatesSeries.tail(points),
                 deadLetteredSeries.tail(points));
+    }
+
+    /**
+     * Each partition's lag series, copied once per simulated second rather than in every frame's
+     * view: with 256 partitions that is 256 series of 300 points. The arrays are shared by the
+     * snapshots of one second and never written after they are made.
+     */
+    private double[][] partitionLagTails(int partitions, int points) {
+        if (partitionLagTails == null || partitionLagTailsAt != samples || partitionLagTails.length != partitions
+                || partitionLagTailsPoints != points) {
+            double[][] tails = new double[partitions][];
+            for (int p = 0; p < partitions; p++) {
+                tails[p] = p < partitionLagSeries.size() ? partitionLagSeries.get(p).tail(points) : new double[0];
+            }
+            partitionLagTails = tails;
+            partitionLagTailsAt = samples;
+            partitionLagTailsPoints = points;
+        }
+        return partitionLagTails;
     }
 
     /** The slowest position over the topic's groups, per partition: where the view's poison records start. */

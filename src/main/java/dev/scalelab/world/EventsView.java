@@ -8,7 +8,8 @@ import java.util.List;
  * What the Events panel and the Overview draw of the asynchronous path: the topics' partitions,
  * the consumer groups reading them and the work queues. Null in a {@link Snapshot} whose scenario
  * has no {@code events}. Series are per second and aligned with {@link Snapshot.Series#timeSeconds()}.
- * Arrays are fresh copies, never written after the view is made.
+ * Arrays are copies of the world's state, never written after the view is made (a series that
+ * changes once a simulated second may be shared by the views of that second).
  *
  * @param blockedPublishes publishes that waited for room (backpressure), over every producer
  * @param droppedPublishes publishes dropped or failed because their topic or queue stayed full
