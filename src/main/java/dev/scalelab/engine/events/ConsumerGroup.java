@@ -5,9 +5,6 @@ import dev.scalelab.sim.Event;
 import dev.scalelab.sim.Simulation;
 
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -41,15 +38,7 @@ import java.util.function.IntConsumer;
  *       each batch. Both commit a partition when it is revoked and every partition on a clean
  *       leave, so graceful rebalances redeliver nothing.</li>
  *   <li><b>Rebalances.</b> A join, a leave, a crashed member's removal or added partitions start
- *       one. Eager (range, round-robin): every partition is revoked at once; a member with a record
- *       in hand finishes it (the rest of its batch is dropped) and commits; the new assignment of
- *       {@link Assignor} starts when the rebalance time has passed and every revoked record in hand
- *       is done, each partition from its committed offset. Cooperative sticky: the target
- *       assignment is computed at the start and only the partitions whose owner changes are
- *       revoked and stopped, the same way; the others never stop. A change during a rebalance
- *       restarts it (a new generation, a new full rebalance time) and the stop goes on; it counts
- *       as one rebalance, whose pause runs from its first start to its end (0 for a cooperative
- *       rebalance that moves nothing, as when a member joins a group with no partition to spare).</li>
+ *       one; {@link GroupCoordinator} runs it (eager or cooperative) and says how.</li>
  *   <li><b>Crash.</b> The member stops at once: its record in hand has no effect and it commits
  *       nothing; its partitions stay assigned to it, unprocessed, until the group removes it a
  *       session timeout later and rebalances. Records processed after the last commit are
@@ -57,15 +46,12 @@ import java.util.function.IntConsumer;
  *       again ({@link #duplicates}). Idempotence is exact with a per-partition watermark of the
  *       offsets processed: a partition is processed in order, so a record id was processed
  *       before exactly when its offset lies below the watermark.</li>
- *   <li><b>Failures.</b> An attempt fails with probability errorRate, always for a poison record.
- *       In order: the partition stops for backoff × multiplier^(attempt−1), capped at maxBackoff,
- *       then its owner retries the same record; the owner goes on with its other partitions. After
- *       maxAttempts attempts (0: never) the record is dead-lettered to {@code <topic>.dlt} or
- *       skipped. Retry topic: the failed record moves to the group's {@link RetryTopic} with its
- *       attempt count and due time and its partition goes on at once; a due retry record is taken
- *       by the first member to poll once it is due (before its own partitions, one record a poll;
- *       an idle member is woken for it), whichever partitions it owns. Lag stays Kafka's: log end −
- *       committed on the topic itself; {@link #retryBacklog} counts the retry topic.</li>
+ *   <li><b>Failures.</b> An attempt fails with probability errorRate, always for a poison record;
+ *       {@link GroupFailures} retries it in order or through the retry topic, then dead-letters or
+ *       skips it. A due retry record is taken by the first member to poll (before its own
+ *       partitions, one record a poll; an idle member is woken for it), whichever partitions it
+ *       owns. Lag stays Kafka's: log end − committed on the topic itself; {@link #retryBacklog}
+ *       counts the retry topic.</li>
  *   <li><b>Retention.</b> A position below the log start jumps to it (auto.offset.reset =
  *       earliest), and the records skipped count in {@link #lostToRetention}; a committed offset
  *       below it moves with it, as the group's next commit would write the reset position.</li>
@@ -84,34 +70,17 @@ public final class ConsumerGroup {
     private final Event retryDue = this::wakeForRetry;
     private final IntConsumer backoffOver = this::backoffOver;
     private GroupConfig config;
-    private Assignor assignor;
 
     private final TreeMap<String, GroupMember> members = new TreeMap<>();
     private final PartitionOffsets offsets;
     private final GroupFailures failures;
-    private GroupMember[] owner;
-    private boolean[] inTransit;
-    private boolean[] inHand;
-    private GroupMember[] target;
-
-    private boolean rebalancing;
-    private boolean eagerRebalance;
-    private long rebalanceStartNanos;
-    private long rebalanceEndNanos;
-    private long generation;
-    private String rebalanceReason;
-    /** Whether this rebalance stopped any partition: a cooperative one that moves nothing pauses nothing. */
-    private boolean rebalanceStopped;
-    /** Records of revoked partitions still in a member's hands: the rebalance waits for them. */
-    private int revokingInHand;
-    private Map<String, List<Integer>> assignmentView;
+    /** Who owns each partition, and the rebalances that change it. */
+    private final GroupCoordinator coordinator;
 
     private long consumed;
     private long redelivered;
     private long duplicates;
     private long lostToRetention;
-    private long rebalances;
-    private long rebalancePauseNanos;
 
     /** @param log hears one line per decision worth explaining: rebalances, removals, dead letters, stalls */
     public ConsumerGroup(Simulation sim, String name, Topic topic, GroupConfig config, SplittableRandom random,
@@ -123,14 +92,9 @@ public final class ConsumerGroup {
         this.config = config;
         this.random = random;
         this.log = log;
-        this.assignor = Assignor.of(config.assignor());
         this.offsets = new PartitionOffsets(topic.partitions());
         this.failures = new GroupFailures(sim, name, topic, log);
-        int p = topic.partitions();
-        owner = new GroupMember[p];
-        inTransit = new boolean[p];
-        inHand = new boolean[p];
-        target = new GroupMember[p];
+        this.coordinator = new GroupCoordinator(sim, this, members, offsets, topic, log);
         topic.subscribe(this);
     }
 
@@ -146,7 +110,7 @@ public final class ConsumerGroup {
         m.commitTick = () -> idleCommit(m);
         m.lastCommitNanos = sim.nowNanos();
         members.put(memberId, m);
-        startRebalance("join of " + memberId);
+        coordinator.startRebalance("join of " + memberId);
         if (canPoll(m)) {
             poll(m); // it owns nothing yet, but may take a due retry record
         }
@@ -159,7 +123,7 @@ public final class ConsumerGroup {
             return;
         }
         if (m.crashed) { // nothing to commit; it just goes before its session would time out
-            remove(m, "left after a crash");
+            coordinator.removeMember(m, "left after a crash");
             return;
         }
         m.leaving = true;
@@ -183,7 +147,7 @@ public final class ConsumerGroup {
         sim.scheduleIn(config.sessionTimeoutNanos(), () -> {
             if (!m.gone) {
                 long timeoutMs = config.sessionTimeoutNanos() / Simulation.NANOS_PER_MILLI;
-                remove(m, "removed after session timeout " + timeoutMs + " ms");
+                coordinator.removeMember(m, "removed after session timeout " + timeoutMs + " ms");
             }
         });
     }
@@ -191,14 +155,14 @@ public final class ConsumerGroup {
     public void reconfigure(GroupConfig next) {
         next.validate();
         if (next.assignor() != config.assignor()) {
-            assignor = Assignor.of(next.assignor()); // used from the next rebalance on
+            coordinator.setAssignor(next.assignor()); // used from the next rebalance on
         }
         config = next;
     }
 
     /** Called by the topic when it appends to {@code partition}: an idle owner starts polling. */
     public void recordAppended(int partition) {
-        GroupMember m = owner[partition];
+        GroupMember m = coordinator.owner(partition);
         if (m != null && !m.busy && canPoll(m) && !failures.waiting(partition)) {
             poll(m);
         }
@@ -207,14 +171,11 @@ public final class ConsumerGroup {
     /** Called by the topic when it has more partitions: a rebalance assigns them. */
     public void partitionsAdded() {
         int p = topic.partitions();
-        int old = owner.length;
-        owner = Arrays.copyOf(owner, p);
+        int old = coordinator.partitions();
         offsets.grow(p);
         failures.grow(p);
-        inTransit = Arrays.copyOf(inTransit, p);
-        inHand = Arrays.copyOf(inHand, p);
-        target = Arrays.copyOf(target, p);
-        startRebalance("partitions " + old + " → " + p);
+        coordinator.grow(p);
+        coordinator.startRebalance("partitions " + old + " → " + p);
     }
 
     // ------------------------------------------------------------------ state
@@ -243,20 +204,17 @@ public final class ConsumerGroup {
 
     /** The current assignment, member → ascending partitions; every member has an entry. */
     public Map<String, List<Integer>> assignment() {
-        if (assignmentView == null) {
-            assignmentView = Collections.unmodifiableMap(ownedMap());
-        }
-        return assignmentView;
+        return coordinator.assignment();
     }
 
     public boolean rebalancing() {
-        return rebalancing;
+        return coordinator.rebalancing();
     }
 
     /** Whether {@code partition} is stopped now: unowned, revoked in a rebalance, or waiting out an in-order retry's back-off. */
     public boolean stopped(int partition) {
-        GroupMember m = owner[partition];
-        return m == null || m.crashed || inTransit[partition] || failures.waiting(partition);
+        GroupMember m = coordinator.owner(partition);
+        return m == null || m.crashed || coordinator.inTransit(partition) || failures.waiting(partition);
     }
 
     /**
@@ -299,7 +257,7 @@ public final class ConsumerGroup {
 
     public int partitionsWithLag() {
         int n = 0;
-        for (int p = 0; p < owner.length; p++) {
+        for (int p = 0; p < coordinator.partitions(); p++) {
             if (lag(p) > 0) {
                 n++;
             }
@@ -348,12 +306,12 @@ public final class ConsumerGroup {
     }
 
     public long rebalances() {
-        return rebalances;
+        return coordinator.rebalances();
     }
 
     /** Partition-time stopped by rebalances, summed over rebalances (the time each stop lasted, once per rebalance). */
     public long rebalancePauseNanos() {
-        return rebalancePauseNanos;
+        return coordinator.rebalancePauseNanos();
     }
 
     /** Publish → processed, of every successful processing. */
@@ -370,13 +328,14 @@ public final class ConsumerGroup {
 
     /** Called by the topic when retention moved {@code partition}'s log start. */
     void logTruncated(int partition) {
-        lostToRetention += offsets.truncate(partition, topic.partition(partition).logStartOffset(), inHand[partition]);
+        lostToRetention += offsets.truncate(partition, topic.partition(partition).logStartOffset(),
+                coordinator.inHand(partition));
     }
 
     // ------------------------------------------------------------------ the poll loop
 
     private boolean canPoll(GroupMember m) {
-        return !m.crashed && !m.leaving && !m.gone && !(rebalancing && eagerRebalance);
+        return !m.crashed && !m.leaving && !m.gone && !coordinator.stopsEveryone();
     }
 
     /** A poll of an idle member: auto-commit if due, then a batch, or a long wait. */
@@ -419,7 +378,7 @@ public final class ConsumerGroup {
     private void next(GroupMember m) {
         while (m.seg < m.segCount) {
             int p = m.segPartition[m.seg];
-            if (owner[p] != m || failures.waiting(p) || offsets.position(p) >= m.segEnd[m.seg]) {
+            if (coordinator.owner(p) != m || failures.waiting(p) || offsets.position(p) >= m.segEnd[m.seg]) {
                 m.seg++; // done, revoked, or waiting out a back-off: the rest of this segment is dropped
                 continue;
             }
@@ -449,7 +408,7 @@ public final class ConsumerGroup {
         m.inHandPublishNanos = pl.publishNanosAt(offset);
         m.inHandAttempt = pl.attemptAt(offset);
         m.inHandPoison = pl.poisonAt(offset);
-        inHand[p] = true;
+        coordinator.setInHand(p, true);
         sim.scheduleIn(processingNanos(), m.done);
     }
 
@@ -493,8 +452,8 @@ public final class ConsumerGroup {
     private void recordDone(GroupMember m, boolean failed) {
         int p = m.inHandPartition;
         long offset = m.inHandOffset;
-        inHand[p] = false;
-        boolean revoked = owner[p] != m;
+        coordinator.setInHand(p, false);
+        boolean revoked = coordinator.owner(p) != m;
         if (!failed) {
             failures.succeeded(p);
             if (!offsets.processedBefore(p, offset)) {
@@ -518,9 +477,7 @@ public final class ConsumerGroup {
             advance(p, offset + 1);
         }
         if (revoked) { // revoked while in hand: its member commits it now, and the rebalance may end
-            offsets.commit(p);
-            revokingInHand--;
-            tryFinishRebalance();
+            coordinator.revokedRecordDone(p);
         }
     }
 
@@ -542,7 +499,7 @@ public final class ConsumerGroup {
         if (failures.waiting(p)) {
             return; // a later back-off superseded this one
         }
-        GroupMember m = owner[p];
+        GroupMember m = coordinator.owner(p);
         if (m != null && !m.busy && canPoll(m)) {
             poll(m);
         }
@@ -608,30 +565,7 @@ public final class ConsumerGroup {
     private void depart(GroupMember m) {
         commitOwned(m);
         m.clearBatch();
-        remove(m, "left");
-    }
-
-    private void remove(GroupMember m, String how) {
-        if (m.gone) {
-            return;
-        }
-        m.gone = true;
-        if (m.crashed) {
-            StringBuilder parts = new StringBuilder();
-            StringBuilder from = new StringBuilder();
-            for (int k = 0; k < m.ownedCount; k++) {
-                parts.append(k == 0 ? "" : ", ").append(m.owned[k]);
-                from.append(k == 0 ? "" : ", ").append(offsets.committed(m.owned[k]));
-            }
-            String none = rebalancing ? ": its partitions were revoked by the rebalance in progress"
-                    : ": it owned no partition";
-            log.accept(m.ownedCount == 0 ? m.id + " " + how + none
-                    : m.id + " " + how + ": partition" + (m.ownedCount == 1 ? " " : "s ") + parts
-                    + " resume" + (m.ownedCount == 1 ? "s" : "") + " from committed offset"
-                    + (m.ownedCount == 1 ? " " : "s ") + from);
-        }
-        members.remove(m.id);
-        startRebalance(m.id + " " + how);
+        coordinator.removeMember(m, "left");
     }
 
     /** A crashed member's record in hand has no effect; a rebalance waiting for it waits no longer. */
@@ -642,135 +576,18 @@ public final class ConsumerGroup {
             return;
         }
         int p = m.inHandPartition;
-        inHand[p] = false;
-        if (owner[p] != m) {
-            revokingInHand--;
-            tryFinishRebalance();
+        coordinator.setInHand(p, false);
+        if (coordinator.owner(p) != m) {
+            coordinator.revokedRecordGone();
         }
     }
 
-    private void startRebalance(String reason) {
-        long now = sim.nowNanos();
-        if (!rebalancing) {
-            rebalancing = true;
-            rebalanceStartNanos = now;
-            rebalanceReason = reason;
-            rebalanceStopped = false;
-        } else {
-            rebalanceReason = rebalanceReason + "; " + reason;
-        }
-        generation++;
-        eagerRebalance = !assignor.cooperative();
-        rebalanceEndNanos = now + config.rebalanceNanos();
-        if (eagerRebalance) {
-            for (int p = 0; p < owner.length; p++) {
-                revoke(p);
-            }
-        } else {
-            assignTargets();
-            for (int p = 0; p < owner.length; p++) {
-                if (owner[p] != target[p] || inTransit[p]) {
-                    revoke(p);
-                }
-            }
-        }
-        long gen = generation;
-        sim.schedule(rebalanceEndNanos, () -> {
-            if (gen == generation) {
-                tryFinishRebalance();
-            }
-        });
-    }
-
-    /** Asks the assignor for the next assignment of the members now in the group, as each partition's target owner. */
-    private void assignTargets() {
-        Map<String, List<Integer>> next = assignor.assign(members(), owner.length, ownedMap());
-        Arrays.fill(target, null);
-        for (Map.Entry<String, List<Integer>> e : next.entrySet()) {
-            GroupMember m = members.get(e.getKey());
-            for (int p : e.getValue()) {
-                target[p] = m;
-            }
-        }
-    }
-
-    /** Takes {@code p} from its owner: at once, or at the end of the record of it in hand; the owner commits it. */
-    private void revoke(int p) {
-        inTransit[p] = true;
-        rebalanceStopped = true;
-        GroupMember m = owner[p];
-        if (m == null) {
-            return;
-        }
-        owner[p] = null;
-        m.removeOwned(p);
-        assignmentView = null;
-        if (m.crashed) {
-            return; // a crashed member commits nothing
-        }
-        if (inHand[p] && m.busy && m.inHandRetry == null && m.inHandPartition == p) {
-            revokingInHand++;
-        } else {
-            offsets.commit(p);
-        }
-    }
-
-    private void tryFinishRebalance() {
-        if (!rebalancing || sim.nowNanos() < rebalanceEndNanos || revokingInHand > 0) {
-            return;
-        }
-        if (eagerRebalance) {
-            assignTargets();
-        }
-        for (int p = 0; p < owner.length; p++) {
-            if (inTransit[p]) {
-                inTransit[p] = false;
-                offsets.resetToCommitted(p); // each partition restarts from its committed offset
-                owner[p] = target[p];
-                if (target[p] != null) {
-                    target[p].addOwned(p);
-                }
-            }
-        }
-        assignmentView = null;
-        rebalancing = false;
-        rebalances++;
-        long pause = rebalanceStopped ? sim.nowNanos() - rebalanceStartNanos : 0;
-        rebalancePauseNanos += pause;
-        log.accept(String.format("%s: rebalance %d (%s, %s) after %s: %s; %s stopped %d ms", name, rebalances,
-                config.assignor().id(), eagerRebalance ? "eager" : "cooperative", rebalanceReason,
-                describe(assignment()),
-                eagerRebalance ? "every partition" : rebalanceStopped ? "moved partitions" : "no partition",
-                pause / Simulation.NANOS_PER_MILLI));
-        topic.progressed();
+    /** After a rebalance: every idle member that may poll polls. */
+    void resumeIdle() {
         for (GroupMember m : new ArrayList<>(members.values())) {
             if (!m.busy && canPoll(m)) {
                 poll(m);
             }
         }
     }
-
-    private Map<String, List<Integer>> ownedMap() {
-        Map<String, List<Integer>> map = new LinkedHashMap<>();
-        for (GroupMember m : members.values()) {
-            List<Integer> parts = new ArrayList<>(m.ownedCount);
-            for (int k = 0; k < m.ownedCount; k++) {
-                parts.add(m.owned[k]);
-            }
-            map.put(m.id, Collections.unmodifiableList(parts));
-        }
-        return map;
-    }
-
-    private static String describe(Map<String, List<Integer>> assignment) {
-        if (assignment.isEmpty()) {
-            return "no members";
-        }
-        StringBuilder b = new StringBuilder();
-        for (Map.Entry<String, List<Integer>> e : assignment.entrySet()) {
-            b.append(b.length() == 0 ? "" : ", ").append(e.getKey()).append(' ').append(e.getValue());
-        }
-        return b.toString();
-    }
-
 }

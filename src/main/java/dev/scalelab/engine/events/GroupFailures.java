@@ -10,7 +10,8 @@ import java.util.function.IntConsumer;
 /**
  * What a consumer group does with a record whose processing failed (engines.md §6, the retry
  * settings of {@link GroupConfig}). In order: the partition waits backoff × multiplier^(attempt−1),
- * capped at maxBackoff, and its owner then retries the same record. Through the retry topic: the
+ * capped at maxBackoff, and its owner then retries the same record (it goes on with its other
+ * partitions meanwhile). Through the retry topic: the
  * record moves to the {@link RetryTopic} with its attempt count and due time, and its partition goes
  * on at once. After maxAttempts attempts (0: never) the record is dead-lettered to
  * {@code <topic>.dlt} or skipped. Confined to the simulation thread.

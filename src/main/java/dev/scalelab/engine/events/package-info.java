@@ -5,9 +5,9 @@
  *   <li>{@link dev.scalelab.engine.events.Topic} and {@link dev.scalelab.engine.events.PartitionLog}:
  *       partitioned, ordered, retained logs; {@link dev.scalelab.engine.events.Partitioner} (murmur2)
  *       and {@link dev.scalelab.engine.events.StickyPartitioner} place records.</li>
- *   <li>{@link dev.scalelab.engine.events.ConsumerGroup}: members, rebalances with the
- *       {@link dev.scalelab.engine.events.Assignor}s, polling, commits, crashes and redelivery,
- *       retries and dead letters.</li>
+ *   <li>{@link dev.scalelab.engine.events.ConsumerGroup}: members, polling, commits, crashes and
+ *       redelivery; its coordinator runs the rebalances with the
+ *       {@link dev.scalelab.engine.events.Assignor}s, its failures the retries and dead letters.</li>
  *   <li>{@link dev.scalelab.engine.events.KedaScaler}: the lag KEDA reports to the HPA.</li>
  *   <li>{@link dev.scalelab.engine.events.WorkQueue}: an SQS queue with a visibility timeout and a
  *       dead-letter queue.</li>
