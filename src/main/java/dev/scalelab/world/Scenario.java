@@ -24,6 +24,8 @@ public record Scenario(
         @Field(description = "The service pool behind the load balancer.") Service service,
         @Field(description = "The horizontal autoscaler of the service pool.") Autoscaler autoscaler,
         @Field(description = "The vertical scaler, which changes the instances' size.") VerticalScaler verticalScaler,
+        @Field(description = "The API gateway in front of the load balancer: rate limits per client and overall, and "
+                + "load shedding by priority; absent for none.") ApiGateway.Gateway gateway,
         @Field(description = "The load balancer in front of the service pool.") Balancer balancer,
         @Field(description = "The multi-level cache in front of the data store; absent for none.") Cache cache,
         @Field(description = "The sharded, replicated database; absent for a plain backing store.") Database database,
@@ -115,7 +117,17 @@ public record Scenario(
     public record Workload(
             @Field(description = "How requests arrive.") Arrival arrival,
             @Field(description = "Which keys requests touch.") Keys keys,
-            @Field(description = "Fraction of requests that are reads; the rest are writes.", min = 0, max = 1) double readRatio) {
+            @Field(description = "Fraction of requests that are reads; the rest are writes.", min = 0, max = 1) double readRatio,
+            @Field(description = "Classes of clients, each with its share of the traffic and its priority, which the API "
+                    + "gateway limits and sheds apart; none: one anonymous client.", omitEmpty = true, maxItems = 64)
+            List<ApiGateway.Client> clients) {
+        public Workload {
+            clients = List.copyOf(clients);
+        }
+
+        public Workload(Arrival arrival, Keys keys, double readRatio) {
+            this(arrival, keys, readRatio, List.of());
+        }
     }
 
     /**
@@ -564,28 +576,28 @@ public record Scenario(
                     DistributionSpec.exponential(1000)),
                     new Keys(KeyDistribution.ZIPF, 0.9, 10_000, 0.8, 0.2, 0), 0.9),
             new Service(4, 4, 100, DistributionSpec.lognormal(20, 80), InstanceSize.MEDIUM, 5, 30, 0, List.of(), List.of()),
-            Autoscaler.DEFAULT, VerticalScaler.DEFAULT,
+            Autoscaler.DEFAULT, VerticalScaler.DEFAULT, null,
             Balancer.DEFAULT, null, null, List.of(), null,
             List.of());
 
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, description, newSeed, durationSeconds, workload, service, autoscaler, verticalScaler, balancer, cache, database, dependencies, events, timeline);
+        return new Scenario(name, description, newSeed, durationSeconds, workload, service, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, timeline);
     }
 
     public Scenario withDurationSeconds(double seconds) {
-        return new Scenario(name, description, seed, seconds, workload, service, autoscaler, verticalScaler, balancer, cache, database, dependencies, events, timeline);
+        return new Scenario(name, description, seed, seconds, workload, service, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, timeline);
     }
 
     public Scenario withTimeline(List<TimelineEntry> entries) {
-        return new Scenario(name, description, seed, durationSeconds, workload, service, autoscaler, verticalScaler, balancer, cache, database, dependencies, events, entries);
+        return new Scenario(name, description, seed, durationSeconds, workload, service, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, entries);
     }
 
 
     public Scenario withService(Service s) {
-        return new Scenario(name, description, seed, durationSeconds, workload, s, autoscaler, verticalScaler, balancer, cache, database, dependencies, events, timeline);
+        return new Scenario(name, description, seed, durationSeconds, workload, s, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, timeline);
     }
 
     public Scenario withEvents(EventStreams.Events e) {
-        return new Scenario(name, description, seed, durationSeconds, workload, service, autoscaler, verticalScaler, balancer, cache, database, dependencies, e, timeline);
+        return new Scenario(name, description, seed, durationSeconds, workload, service, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, e, timeline);
     }
 }

@@ -257,14 +257,19 @@ public final class ScenarioFiles {
     // ---------------------------------------------------------------- writing
 
     public static String write(Scenario s) {
-        ObjectNode root = JSON.createObjectNode();
-        root.put("schema", Scenario.SCHEMA);
-        root.setAll(ScenarioBinder.write(s));
         try {
-            return JSON.writeValueAsString(root) + "\n";
+            return JSON.writeValueAsString(tree(s)) + "\n";
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The scenario file's JSON tree of {@code s}, as {@link #write} writes it: a new tree the caller may change. */
+    public static ObjectNode tree(Scenario s) {
+        ObjectNode root = JSON.createObjectNode();
+        root.put("schema", Scenario.SCHEMA);
+        root.setAll(ScenarioBinder.write(s));
+        return root;
     }
 
     /** Writes to a temporary file beside {@code file}, then moves it into place in one step. */

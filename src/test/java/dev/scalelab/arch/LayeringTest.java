@@ -27,7 +27,12 @@ class LayeringTest {
                         "dev.scalelab.cli..", "dev.scalelab.ui..")
                 .check(MAIN);
         noClasses().that().resideInAPackage("dev.scalelab.world..")
-                .should().dependOnClassesThat().resideInAnyPackage("dev.scalelab.runtime..", "dev.scalelab.cli..", "dev.scalelab.ui..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.scalelab.runtime..", "dev.scalelab.cli..", "dev.scalelab.ui..",
+                        "dev.scalelab.practice..")
+                .check(MAIN);
+        // Practice (challenges, grading, the estimator) serves both the command line and the app.
+        noClasses().that().resideInAPackage("dev.scalelab.practice..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.scalelab.cli..", "dev.scalelab.ui..")
                 .check(MAIN);
     }
 
