@@ -106,6 +106,45 @@ class GatewayWorldTest {
         assertEquals(5.0, report.at("/latencyBreakdownMs/all/service").asDouble());
     }
 
+    /** The per-second columns add up to the report's totals, second by second. */
+    @Test
+    void theTimeSeriesColumnsCountEachSecondsLimitedAndShedRequests() {
+        World w = new World(Presets.load("api-gateway").withDurationSeconds(30));
+        long[] sums = new long[2];
+        w.setSampleSink(sample -> {
+            sums[0] += Long.parseLong(sample.parts().get("gateway_limited_per_s"));
+            sums[1] += Long.parseLong(sample.parts().get("gateway_shed_per_s"));
+        });
+        assertTrue(w.sampleCsvHeader().endsWith(",gateway_limited_per_s,gateway_shed_per_s"), w.sampleCsvHeader());
+        w.advanceTo(Simulation.secondsToNanos(30));
+        ObjectNode report = Report.of(w, 0);
+        assertEquals(report.at("/gateway/limited").asLong(), sums[0]);
+        assertEquals(report.at("/gateway/shed").asLong(), sums[1]);
+        assertTrue(sums[1] > 0);
+    }
+
+    /**
+     * Closed-loop users whose requests are limited think and send again at once, as after any
+     * answer: 20 users thinking 10 ms offer about 2,000 req/s, and a global bucket of 100 req/s lets
+     * 100 a second through.
+     */
+    @Test
+    void closedLoopUsersGoOnAfterA429() {
+        String json = """
+                {"schema": 1, "seed": 9, "durationSeconds": 20,
+                 "workload": {"arrival": {"process": "closed", "users": 20,
+                   "thinkTime": {"distribution": "constant", "meanMs": 10}}},
+                 "service": {"instances": 2, "workersPerInstance": 4,
+                   "serviceTime": {"distribution": "constant", "meanMs": 5}},
+                 "gateway": {"global": {"kind": "token-bucket", "ratePerSecond": 100, "burst": 10}, "latencyMs": 0}}
+                """;
+        ObjectNode report = run(json, 20);
+        long offered = report.at("/requests/offered").asLong();
+        long admitted = offered - report.at("/requests/limited").asLong();
+        assertTrue(offered > 30_000, "offered " + offered);
+        assertTrue(admitted >= 100 * 20 + 10 - 1 && admitted <= 100 * 20 + 10, "admitted " + admitted);
+    }
+
     @Test
     void aGlobalSlidingWindowLimitsAllClientsTogether() {
         String json = """
