@@ -201,7 +201,7 @@ final class GatewaySystem implements Subsystem {
             }
             int down = shedder.admittedDownTo(now);
             if (down != state) {
-                stateChanged(down, now);
+                stateChanged(down);
             }
             if (priorities[client] > down) {
                 shed[client]++;
@@ -214,7 +214,7 @@ final class GatewaySystem implements Subsystem {
         return ADMITTED;
     }
 
-    private void stateChanged(int down, long now) {
+    private void stateChanged(int down) {
         state = down;
         severestThisSecond = Math.min(severestThisSecond, down);
         if (down < episodeState) {
