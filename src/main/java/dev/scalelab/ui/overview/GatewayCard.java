@@ -71,7 +71,14 @@ public final class GatewayCard extends HBox {
             setVisible(visible);
             setManaged(visible);
         }
-        if (view == null || sameSecond(view)) {
+        if (view == null) {
+            return;
+        }
+        // The shedder's state moves with every request; the rows only once a virtual second.
+        shedderState.pseudoClassStateChanged(SHEDDING, view.admittedDownTo() < 2);
+        shedderState.setText("none".equals(view.shedding()) || view.shedderReason().isEmpty()
+                ? "no load shedding" : view.shedderReason());
+        if (sameSecond(view)) {
             return;
         }
         if (shown == null || shown.clients().size() != view.clients().size()) {
@@ -84,17 +91,12 @@ public final class GatewayCard extends HBox {
         for (int i = 0; i < clientRows.size(); i++) {
             clientRows.get(i).show(view.clients().get(i), BAR_WIDTH / busiest);
         }
-        boolean shedding = view.admittedDownTo() < 2;
-        shedderState.pseudoClassStateChanged(SHEDDING, shedding);
-        shedderState.setText("none".equals(view.shedding()) || view.shedderReason().isEmpty()
-                ? "no load shedding" : view.shedderReason());
         shown = view;
     }
 
-    /** Whether {@code view} shows the same second as the one shown: its per-second counts and totals are unchanged. */
+    /** Whether {@code view} shows the same second as the one shown: its clients' per-second counts are unchanged. */
     private boolean sameSecond(GatewayView view) {
-        if (shown == null || shown.clients().size() != view.clients().size() || shown.limited() != view.limited()
-                || shown.shed() != view.shed() || !shown.shedderReason().equals(view.shedderReason())) {
+        if (shown == null || shown.clients().size() != view.clients().size()) {
             return false;
         }
         for (int i = 0; i < view.clients().size(); i++) {
