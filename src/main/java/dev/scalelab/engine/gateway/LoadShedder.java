@@ -14,7 +14,7 @@ import java.util.Locale;
  *       the target ends the overload at once.</li>
  * </ul>
  * The world feeds it signals ({@link #observeQueue}, {@link #observeDelay}) and asks it per request
- * ({@link #admit}). It records why it last changed state, for the decision log.
+ * ({@link #admit}); {@link #reason()} says why it is in its state, with its inputs, for the decision log.
  */
 public final class LoadShedder {
     public static final int HIGH = 0;
