@@ -116,7 +116,8 @@ public final class ApiGateway {
     }
 
     public record Gateway(
-            @Field(description = "A limit on all requests together; absent for none.") Limit global,
+            @Field(description = "A limit on all requests together, checked first (a request it lets through counts "
+                    + "against it even when its client's own limit then refuses it); absent for none.") Limit global,
             @Field(description = "A limit each client has of its own (its API key's quota); absent for none.") Limit perClient,
             @Field(description = "Load shedding when the service is overloaded.") Shedding shedding,
             @Field(description = "Time the gateway adds to every request it lets through (TLS, auth, routing).", unit = "ms",

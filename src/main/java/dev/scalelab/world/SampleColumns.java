@@ -31,6 +31,8 @@ import java.util.Set;
  *       time in the second, summed over instances), {@code gc_collections_per_s},
  *       {@code gc_allocated_mb_per_s}; object pool: {@code object_pool_hit_ratio},
  *       {@code object_pool_drops_per_s}.</li>
+ *   <li>gateway: {@code gateway_limited_per_s} (answered 429 over a rate limit) and
+ *       {@code gateway_shed_per_s} (answered 503 by the load shedder).</li>
  * </ul>
  * Names are lower case, with anything other than letters and digits turned into {@code _}.
  */
