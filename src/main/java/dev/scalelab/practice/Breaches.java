@@ -80,7 +80,10 @@ final class Breaches {
             case P99_MS -> Sample::p99Ms;
             case ERROR_RATIO -> s -> ratio(s.rejectedPerSecond() + s.failedPerSecond() + cell(s, "gateway_shed_per_s", 0),
                     s.offeredPerSecond());
-            case AVAILABILITY -> s -> ratio(s.throughputPerSecond(), s.offeredPerSecond());
+            // Not the second's answers over its arrivals: requests that arrive in one second and finish in
+            // the next would make a healthy second look unavailable. Its unanswered share instead, 429s too.
+            case AVAILABILITY -> s -> 1 - ratio(s.rejectedPerSecond() + s.failedPerSecond() + cell(s, "gateway_shed_per_s", 0)
+                    + cell(s, "gateway_limited_per_s", 0), s.offeredPerSecond());
             case COST_PER_HOUR -> Sample::costPerHour;
             case HIT_RATIO -> s -> cell(s, "cache_hit_ratio", Double.NaN);
             case DB_STALE_RATIO -> staleSoFar(report);

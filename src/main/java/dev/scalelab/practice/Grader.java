@@ -6,9 +6,11 @@ import dev.scalelab.world.Report;
 import dev.scalelab.world.RunStoppedException;
 import dev.scalelab.world.Sample;
 import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.World;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,7 +73,7 @@ public final class Grader {
             List<Future<SeedRun>> futures = new ArrayList<>(seeds);
             for (long seed : seedList) {
                 futures.add(pool.submit(() -> {
-                    SeedRun run = run(challenge, challenge.graded(design, seed), requestMemoryBytes, cancelled);
+                    SeedRun run = run(challenge, design, seed, requestMemoryBytes, cancelled);
                     if (listener != null) {
                         listener.seedDone(done.incrementAndGet(), seeds);
                     }
@@ -102,7 +104,15 @@ public final class Grader {
     private record SeedRun(long seed, double[] values, Breach[] breaches, double costPerHour, double[] predictions) {
     }
 
-    private static SeedRun run(Challenge challenge, Scenario graded, long requestMemoryBytes, BooleanSupplier cancelled) {
+    private static SeedRun run(Challenge challenge, Scenario design, long seed, long requestMemoryBytes,
+                               BooleanSupplier cancelled) {
+        Scenario graded;
+        try {
+            graded = challenge.graded(design, seed);
+        } catch (ScenarioException e) {
+            // The design removed a part the hidden incidents act on (a dependency, a shard): nothing to run.
+            return unrunnable(challenge, seed, "the design cannot take the challenge's incidents: " + e.getMessage());
+        }
         World world = new World(graded, requestMemoryBytes);
         List<Sample> samples = new ArrayList<>((int) Math.min(graded.durationSeconds() + 1, 1_000_000));
         world.setSampleSink(samples::add);
@@ -153,6 +163,19 @@ public final class Grader {
         }
         double cost = report.path("cost").path("meanPerHour").asDouble(Double.NaN);
         return new SeedRun(graded.seed(), values, breaches, cost, predictions);
+    }
+
+    private static SeedRun unrunnable(Challenge challenge, long seed, String why) {
+        int n = challenge.requirements().size();
+        double[] values = new double[n];
+        Breach[] breaches = new Breach[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = Double.NaN;
+            breaches[i] = new Breach(seed, Double.NaN, why, List.of());
+        }
+        double[] predictions = new double[challenge.predictions().size()];
+        Arrays.fill(predictions, Double.NaN);
+        return new SeedRun(seed, values, breaches, Double.NaN, predictions);
     }
 
     private static Verdict verdict(Challenge challenge, List<Long> seeds, List<String> violations, List<SeedRun> runs) {
