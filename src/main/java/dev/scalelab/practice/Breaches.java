@@ -43,12 +43,12 @@ final class Breaches {
      * seconds when it ever did so that long), or none when the metric has no such view or no
      * single second crossed it.
      */
-    static Breach find(Requirement r, double value, long seed, List<Sample> samples, JsonNode report, double endSeconds) {
+    static Breach find(Requirement r, double value, long seed, List<Sample> samples, JsonNode report) {
         String overall = r.metric().label() + " " + Figures.value(r.metric(), value) + " over the whole run (target "
                 + Figures.bound(r) + ")";
         View view = view(r.metric(), report);
         if (view == null) {
-            return new Breach(seed, Double.NaN, "the run as a whole broke it: " + overall, why(report, endSeconds));
+            return new Breach(seed, Double.NaN, "the run as a whole broke it: " + overall, whyOverRun(report));
         }
         double[] perSecond = new double[samples.size()];
         for (int i = 0; i < perSecond.length; i++) {
@@ -67,7 +67,7 @@ final class Breaches {
             return new Breach(seed, at, what, why(report, at, at + 1));
         }
         return new Breach(seed, Double.NaN, "no single second crossed it, the run as a whole did: " + overall,
-                why(report, endSeconds));
+                whyOverRun(report));
     }
 
     /**
@@ -201,9 +201,35 @@ final class Breaches {
         }
     }
 
-    /** The decision-log lines of the {@link #WHY_WINDOW_SECONDS} before {@code endSeconds}. */
-    static List<String> why(JsonNode report, double endSeconds) {
-        return why(report, endSeconds, endSeconds);
+    /**
+     * For a breach without a moment: the run's incidents (the timeline's lines), then the other
+     * causes (breakers, scalers' changes, the shedder, the collectors), the earliest of each first;
+     * at most {@link #WHY_LINES}, in time order.
+     */
+    static List<String> whyOverRun(JsonNode report) {
+        JsonNode decisions = report.path("decisions");
+        List<Integer> incidents = new ArrayList<>();
+        List<Integer> causes = new ArrayList<>();
+        for (int i = 0; i < decisions.size(); i++) {
+            JsonNode d = decisions.get(i);
+            if (d.path("source").asText().equals("timeline")) {
+                incidents.add(i);
+            } else if (cause(d)) {
+                causes.add(i);
+            }
+        }
+        List<Integer> chosen = new ArrayList<>();
+        for (List<Integer> kind : List.of(incidents, causes)) {
+            for (int i = 0; i < kind.size() && chosen.size() < WHY_LINES; i++) {
+                chosen.add(kind.get(i));
+            }
+        }
+        return lines(decisions, chosen);
+    }
+
+    /** A scaler's sync that changed nothing is context, not a cause. */
+    private static boolean cause(JsonNode decision) {
+        return FIRST_SOURCES.contains(decision.path("source").asText()) && !decision.path("message").asText().endsWith("(no change)");
     }
 
     /**
@@ -220,9 +246,7 @@ final class Breaches {
             JsonNode d = decisions.get(i);
             double t = d.path("atSeconds").asDouble();
             if (t >= atSeconds - WHY_WINDOW_SECONDS && t <= untilSeconds) {
-                // A scaler's sync that changed nothing is context, not a cause.
-                boolean cause = FIRST_SOURCES.contains(d.path("source").asText()) && !d.path("message").asText().endsWith("(no change)");
-                (cause ? first : rest).add(i);
+                (cause(d) ? first : rest).add(i);
             }
         }
         List<Integer> chosen = new ArrayList<>();
@@ -231,7 +255,12 @@ final class Breaches {
                 chosen.add(kind.get(i));
             }
         }
-        chosen.sort(Comparator.naturalOrder()); // the log's order, which is time order
+        return lines(decisions, chosen);
+    }
+
+    /** The chosen decisions in the log's order, which is time order: "1:05 breaker: payments: OPEN -> HALF_OPEN". */
+    private static List<String> lines(JsonNode decisions, List<Integer> chosen) {
+        chosen.sort(Comparator.naturalOrder());
         List<String> lines = new ArrayList<>(chosen.size());
         for (int i : chosen) {
             JsonNode d = decisions.get(i);

@@ -38,7 +38,7 @@ class BreachesTest {
     @Test
     void theMomentIsTheFirstStretchOfThreeSecondsOverTheBound() {
         // A lone slow second at 1 s; the stretch starts at 4 s; the second at 5 s answered nothing.
-        Breach b = Breaches.find(P99, 180, 7, p99s(50, 150, 50, 50, 150, Double.NaN, 150, 150, 50), report(), 9);
+        Breach b = Breaches.find(P99, 180, 7, p99s(50, 150, 50, 50, 150, Double.NaN, 150, 150, 50), report());
         assertEquals(4.0, b.atSeconds());
         assertEquals(7, b.seed());
         assertEquals("at 0:04 the 1-s p99 was 150 ms (target ≤ 100 ms), with 200 req/s offered to 4 ready instances, 50% busy, "
@@ -47,14 +47,14 @@ class BreachesTest {
 
     @Test
     void withoutAStretchTheFirstLoneSecondIsTheMoment() {
-        Breach b = Breaches.find(P99, 120, 7, p99s(50, 50, 2100, 50, 130, 50), report(), 6);
+        Breach b = Breaches.find(P99, 120, 7, p99s(50, 50, 2100, 50, 130, 50), report());
         assertEquals(2.0, b.atSeconds());
         assertTrue(b.what().startsWith("at 0:02 the 1-s p99 was 2.1 s (target ≤ 100 ms)"), b.what());
     }
 
     @Test
     void whenNoSecondCrossedTheRunAsAWholeDid() {
-        Breach b = Breaches.find(P99, 120, 7, p99s(90, 95, 99), report(), 3);
+        Breach b = Breaches.find(P99, 120, 7, p99s(90, 95, 99), report());
         assertTrue(Double.isNaN(b.atSeconds()));
         assertEquals("no single second crossed it, the run as a whole did: p99 latency 120 ms over the whole run (target ≤ 100 ms)",
                 b.what());
@@ -86,5 +86,19 @@ class BreachesTest {
         assertEquals(List.of("0:40 hpa: HPA: desired 4 (no change)", "0:50 pool: i-4 provisioning", "0:55 hpa: HPA: ready 4 of 4 -> desired 4 (no change)",
                 "1:00 timeline: outage payments for 30 s", "1:00 mesh: payments: outage (connections refused) for 30 s",
                 "1:00 breaker: payments: CLOSED -> OPEN"), Breaches.why(r, 60.1, 61));
+    }
+
+    @Test
+    void withoutAMomentTheWhyIsTheRunsIncidentsThenItsCauses() {
+        JsonNode r = report(
+                0, "world", "started",
+                10, "timeline", "kill-primary 0",
+                10, "database", "s0-primary killed",
+                15, "hpa", "HPA: desired 4 (no change)",
+                15, "database", "shard 0 lost 11 writes",
+                30, "hpa", "HPA: ready 4 of 4 -> desired 6 -> 6",
+                600, "timeline", "outage payments for 30 s");
+        assertEquals(List.of("0:10 timeline: kill-primary 0", "0:30 hpa: HPA: ready 4 of 4 -> desired 6 -> 6",
+                "10:00 timeline: outage payments for 30 s"), Breaches.whyOverRun(r));
     }
 }
