@@ -40,8 +40,8 @@ final class Breaches {
     /**
      * The breach of {@code r}, which {@code value} (measured over the whole run of {@code seed})
      * fails: the first second its per-second view crossed the bound (for {@link #SUSTAINED_SECONDS}
-     * seconds when it ever did so that long), or none when the metric has no such view or no
-     * single second crossed it.
+     * seconds when it ever did so that long) after it first met it, the start when it crossed only
+     * before that, or none when the metric has no such view or no single second crossed it.
      */
     static Breach find(Requirement r, double value, long seed, List<Sample> samples, JsonNode report) {
         String overall = r.metric().label() + " " + Figures.value(r.metric(), value) + " over the whole run (target "
@@ -54,14 +54,25 @@ final class Breaches {
         for (int i = 0; i < perSecond.length; i++) {
             perSecond[i] = view.of(samples.get(i)); // once each, in time order: the running views count as they go
         }
-        int first = firstCrossing(r, perSecond, SUSTAINED_SECONDS);
+        // A run that starts on the wrong side (a cold cache warming up) broke it only if it crosses
+        // again once it has been on the right side; if it never does, the start is the moment.
+        int met = 0;
+        while (met < perSecond.length && (Double.isNaN(perSecond[met]) || !r.met(perSecond[met]))) {
+            met++;
+        }
+        int first = firstCrossing(r, perSecond, met, SUSTAINED_SECONDS);
         if (first < 0) {
-            first = firstCrossing(r, perSecond, 1);
+            first = firstCrossing(r, perSecond, met, 1);
+        }
+        boolean fromStart = first < 0 && met > 0;
+        if (fromStart) {
+            first = firstCrossing(r, perSecond, 0, 1);
         }
         if (first >= 0) {
             Sample s = samples.get(first);
             double at = s.timeSeconds() - 1; // the sample covers the second before its time
-            String what = "at " + Figures.clock(at) + " " + phrase(r.metric()) + " " + Figures.value(r.metric(), perSecond[first])
+            String what = (fromStart ? "from the start: " : "") + "at " + Figures.clock(at) + " " + phrase(r.metric()) + " "
+                    + Figures.value(r.metric(), perSecond[first])
                     + " (target " + Figures.bound(r) + "), with " + state(s) + "; over the whole run "
                     + Figures.value(r.metric(), value);
             return new Breach(seed, at, what, why(report, at, at + 1));
@@ -71,13 +82,13 @@ final class Breaches {
     }
 
     /**
-     * The first second of the first stretch of {@code seconds} seconds that all cross the bound, or
-     * -1. Seconds without a value (nothing answered) neither break a stretch nor count in it. A
+     * The first second, from {@code from} on, of the first stretch of {@code seconds} seconds that
+     * all cross the bound, or -1. Seconds without a value (nothing answered) neither break a stretch nor count in it. A
      * lone second over the bound (one slow request among a hundred makes a 1-s p99) is rarely what
      * broke a requirement over the whole run; a stretch of them is.
      */
-    private static int firstCrossing(Requirement r, double[] perSecond, int seconds) {
-        for (int i = 0; i < perSecond.length; i++) {
+    private static int firstCrossing(Requirement r, double[] perSecond, int from, int seconds) {
+        for (int i = from; i < perSecond.length; i++) {
             if (Double.isNaN(perSecond[i]) || r.met(perSecond[i])) {
                 continue;
             }

@@ -101,4 +101,14 @@ class BreachesTest {
         assertEquals(List.of("0:10 timeline: kill-primary 0", "0:30 hpa: HPA: ready 4 of 4 -> desired 6 -> 6",
                 "10:00 timeline: outage payments for 30 s"), Breaches.whyOverRun(r));
     }
+
+    @Test
+    void aColdStartIsNotTheMomentWhenTheRunCrossesAgainLater() {
+        Breach b = Breaches.find(P99, 150, 7, p99s(400, 300, 50, 50, 50, 150, 160, 170, 50), report());
+        assertEquals(5.0, b.atSeconds());
+        // Only the cold start crossed: the start is the moment.
+        Breach cold = Breaches.find(P99, 150, 7, p99s(400, 300, 50, 50, 50), report());
+        assertEquals(0.0, cold.atSeconds());
+        assertTrue(cold.what().startsWith("from the start: at 0:00 the 1-s p99 was 400 ms (target ≤ 100 ms)"), cold.what());
+    }
 }

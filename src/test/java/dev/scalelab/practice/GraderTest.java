@@ -135,7 +135,7 @@ class GraderTest {
         RequirementResult r = gradeOne(START, "{\"id\": \"cost\", \"metric\": \"cost-per-hour\", \"max\": 0.1}", "[]");
         assertEquals(0.192, r.overall(), 1e-9);
         assertEquals(0.0, r.breach().atSeconds());
-        assertTrue(r.breach().what().startsWith("at 0:00 the fleet cost $0.192/h (target ≤ $0.1/h)"), r.breach().what());
+        assertTrue(r.breach().what().startsWith("from the start: at 0:00 the fleet cost $0.192/h (target ≤ $0.1/h)"), r.breach().what());
     }
 
     @Test
