@@ -205,7 +205,7 @@ class GraderTest {
         Verdict v = Grader.grade(c, design(c, "{\"dependencies\": null}"), 1, 1, null, () -> false);
         assertFalse(v.passed());
         assertEquals(1, v.violations().size());
-        assertTrue(v.violations().get(0).startsWith("dependencies is fixed by the challenge: 1 entry in the start, the design removes it"),
+        assertTrue(v.violations().get(0).startsWith("dependencies is fixed by the challenge: the start has 1 entry, the design removes it"),
                 v.violations().get(0));
         RequirementResult r = v.requirements().get(0);
         assertTrue(Double.isNaN(r.overall()));
