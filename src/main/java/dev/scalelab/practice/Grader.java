@@ -147,9 +147,9 @@ public final class Grader {
             }
             values[i] = value;
             if (problem != null) {
-                breaches[i] = new Breach(graded.seed(), Double.NaN, problem, Breaches.why(report, world.nowSeconds()));
+                breaches[i] = new Breach(graded.seed(), Double.NaN, problem, Breaches.whyOverRun(report));
             } else if (!r.met(value)) {
-                breaches[i] = Breaches.find(r, value, graded.seed(), samples, report, world.nowSeconds());
+                breaches[i] = Breaches.find(r, value, graded.seed(), samples, report);
             }
         }
         double[] predictions = new double[challenge.predictions().size()];

@@ -233,6 +233,40 @@ class GraderTest {
         assertTrue(lag.breach().why().stream().anyMatch(l -> l.startsWith("0:10 timeline: publish-burst")), lag.breach().why().toString());
     }
 
+    /**
+     * Three clients behind a per-client token bucket of 100 requests/s (burst 50) and no shedding: the
+     * scraper sends 1,000/s, and the 250/s let through overload a pool of 200/s, so every client waits.
+     */
+    static final String GATEWAY = """
+            {"schema": 1, "name": "gw", "seed": 42, "durationSeconds": 20,
+             "workload": {"arrival": {"process": "poisson", "ratePerSecond": 1150},
+                          "clients": [{"name": "mobile", "share": 75, "priority": "high"},
+                                      {"name": "partner", "share": 75, "priority": "normal"},
+                                      {"name": "scraper", "share": 1000, "priority": "low"}]},
+             "service": {"instances": 2, "workersPerInstance": 2, "queueCapacity": 200,
+                         "serviceTime": {"distribution": "exponential", "meanMs": 20}},
+             "gateway": {"perClient": {"kind": "token-bucket", "ratePerSecond": 100, "burst": 50}, "latencyMs": 1},
+             "balancer": {"strategy": "least-request"}}""";
+
+    @Test
+    void aClientsP99AndSuccessAreJudgedOverTheRun() {
+        RequirementResult p99 = gradeOne(GATEWAY, """
+                {"id": "mobile", "metric": "client-p99-ms", "target": "mobile", "max": 100}""", "[]");
+        assertTrue(p99.overall() > 500, "overall " + p99.overall());
+        assertTrue(p99.breach().what().startsWith("the run as a whole broke it: client p99 latency "), p99.breach().what());
+        RequirementResult answered = gradeOne(GATEWAY, """
+                {"id": "mobile", "metric": "client-success-ratio", "target": "mobile", "min": 0.99}""", "[]");
+        assertTrue(answered.overall() < 0.99, "overall " + answered.overall());
+    }
+
+    @Test
+    void aClientsLimitedShareIsWhatItsBucketRefused() {
+        // The bucket passes 100/s and a burst of 50 of the scraper's ~1,000/s: about nine in ten refused.
+        RequirementResult r = gradeOne(GATEWAY, """
+                {"id": "scraper", "metric": "client-limited-ratio", "target": "scraper", "max": 0.5}""", "[]");
+        assertTrue(r.overall() > 0.85 && r.overall() < 0.92, "overall " + r.overall());
+    }
+
     @Test
     void aClientRequirementFailsWhenTheDesignHasNoClients() {
         RequirementResult r = gradeOne(START, """
