@@ -176,11 +176,8 @@ public final class PracticePanel extends FxmlPanel {
         boolean any = !viewModel.challenges().isEmpty();
         pageScroll.setVisible(any);
         emptyCard.setVisible(!any);
-        if (any) {
-            Challenge first = viewModel.challenges().stream().filter(Challenge::playable).findFirst()
-                    .orElse(viewModel.challenges().get(0));
-            challengeList.getSelectionModel().select(first);
-        } else {
+        challengeList.getSelectionModel().select(firstToOpen(challengeList.getItems()));
+        if (!any) {
             showChallenge(null);
         }
     }
@@ -201,6 +198,20 @@ public final class PracticePanel extends FxmlPanel {
             }
         }
         return items;
+    }
+
+    /** The first playable challenge in the list, else the first of all; null in an empty list. */
+    static Challenge firstToOpen(List<Object> items) {
+        Challenge first = null;
+        for (Object item : items) {
+            if (item instanceof Challenge c) {
+                if (c.playable()) {
+                    return c;
+                }
+                first = first == null ? c : first;
+            }
+        }
+        return first;
     }
 
     private void showChallenge(Challenge c) {
