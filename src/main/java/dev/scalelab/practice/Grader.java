@@ -1,9 +1,25 @@
 package dev.scalelab.practice;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalelab.sim.Simulation;
+import dev.scalelab.world.Report;
+import dev.scalelab.world.RunStoppedException;
+import dev.scalelab.world.Sample;
 import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioException;
+import dev.scalelab.world.World;
 
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -20,6 +36,9 @@ public final class Grader {
         void seedDone(int done, int total);
     }
 
+    /** How much simulated time runs between two looks at the cancel flag. */
+    private static final double SLICE_SECONDS = 5;
+
     private Grader() {
     }
 
@@ -30,7 +49,193 @@ public final class Grader {
      * {@link CancellationException}.
      */
     public static Verdict grade(Challenge challenge, Scenario design, int seeds, Listener listener, BooleanSupplier cancelled) {
-        throw new UnsupportedOperationException("not built yet");
+        return grade(challenge, design, seeds, Math.min(2, Runtime.getRuntime().availableProcessors()), listener, cancelled);
+    }
+
+    /** {@link #grade(Challenge, Scenario, int, Listener, BooleanSupplier)} on {@code threads} threads. */
+    static Verdict grade(Challenge challenge, Scenario design, int seeds, int threads, Listener listener,
+                         BooleanSupplier cancelled) {
+        if (seeds < 1) {
+            throw new IllegalArgumentException("seeds: at least 1, got " + seeds);
+        }
+        List<String> violations = violations(challenge, design);
+        List<Long> seedList = challenge.gradingSeeds(seeds);
+        // Each world may hold its share of half the heap in requests, as one run alone would hold half.
+        long requestMemoryBytes = Runtime.getRuntime().maxMemory() / 2 / threads;
+        AtomicInteger done = new AtomicInteger();
+        List<SeedRun> runs = new ArrayList<>(seeds);
+        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+            Thread t = new Thread(r, "scalelab-grader");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<SeedRun>> futures = new ArrayList<>(seeds);
+            for (long seed : seedList) {
+                futures.add(pool.submit(() -> {
+                    SeedRun run = run(challenge, design, seed, requestMemoryBytes, cancelled);
+                    if (listener != null) {
+                        listener.seedDone(done.incrementAndGet(), seeds);
+                    }
+                    return run;
+                }));
+            }
+            for (Future<SeedRun> f : futures) {
+                runs.add(f.get()); // in seed order, whatever order they finish in
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new CancellationException("grading interrupted");
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+        return verdict(challenge, seedList, violations, runs);
+    }
+
+    /** What one seed's run left behind: what each requirement measured, and each failure's breach. */
+    private record SeedRun(long seed, double[] values, Breach[] breaches, double costPerHour, double[] predictions) {
+    }
+
+    private static SeedRun run(Challenge challenge, Scenario design, long seed, long requestMemoryBytes,
+                               BooleanSupplier cancelled) {
+        Scenario graded;
+        try {
+            graded = challenge.graded(design, seed);
+        } catch (ScenarioException e) {
+            // The design removed a part the hidden incidents act on (a dependency, a shard): nothing to run.
+            return unrunnable(challenge, seed, "the design cannot take the challenge's incidents: " + e.getMessage());
+        }
+        World world = new World(graded, requestMemoryBytes);
+        List<Sample> samples = new ArrayList<>((int) Math.min(graded.durationSeconds() + 1, 1_000_000));
+        world.setSampleSink(samples::add);
+        String stopped = null;
+        double end = graded.durationSeconds();
+        try {
+            for (double t = 0; t < end; ) {
+                if (cancelled != null && cancelled.getAsBoolean()) {
+                    throw new CancellationException("grading cancelled");
+                }
+                t = Math.min(end, t + SLICE_SECONDS);
+                world.advanceTo(Simulation.secondsToNanos(t));
+            }
+        } catch (RunStoppedException e) {
+            // The design overran the machine (a queue without bound under overload): what ran up to then is graded.
+            stopped = "the run stopped at " + Figures.clock(e.atSeconds()) + ": " + e.getMessage();
+        }
+        ObjectNode report = Report.of(world, 0);
+        List<Requirement> requirements = challenge.requirements();
+        double[] values = new double[requirements.size()];
+        Breach[] breaches = new Breach[requirements.size()];
+        for (int i = 0; i < requirements.size(); i++) {
+            Requirement r = requirements.get(i);
+            String problem = stopped;
+            double value = Double.NaN;
+            if (problem == null) {
+                try {
+                    value = r.metric().measure(report, r.target());
+                } catch (IllegalArgumentException missing) {
+                    problem = missing.getMessage();
+                }
+            }
+            values[i] = value;
+            if (problem != null) {
+                breaches[i] = new Breach(graded.seed(), Double.NaN, problem, Breaches.why(report, world.nowSeconds()));
+            } else if (!r.met(value)) {
+                breaches[i] = Breaches.find(r, value, graded.seed(), samples, report, world.nowSeconds());
+            }
+        }
+        double[] predictions = new double[challenge.predictions().size()];
+        for (int i = 0; i < predictions.length; i++) {
+            Prediction p = challenge.predictions().get(i);
+            try {
+                predictions[i] = p.metric().measure(report, p.target());
+            } catch (IllegalArgumentException missing) {
+                predictions[i] = Double.NaN;
+            }
+        }
+        double cost = report.path("cost").path("meanPerHour").asDouble(Double.NaN);
+        return new SeedRun(graded.seed(), values, breaches, cost, predictions);
+    }
+
+    private static SeedRun unrunnable(Challenge challenge, long seed, String why) {
+        int n = challenge.requirements().size();
+        double[] values = new double[n];
+        Breach[] breaches = new Breach[n];
+        for (int i = 0; i < n; i++) {
+            values[i] = Double.NaN;
+            breaches[i] = new Breach(seed, Double.NaN, why, List.of());
+        }
+        double[] predictions = new double[challenge.predictions().size()];
+        Arrays.fill(predictions, Double.NaN);
+        return new SeedRun(seed, values, breaches, Double.NaN, predictions);
+    }
+
+    private static Verdict verdict(Challenge challenge, List<Long> seeds, List<String> violations, List<SeedRun> runs) {
+        List<RequirementResult> results = new ArrayList<>();
+        List<Requirement> requirements = challenge.requirements();
+        for (int i = 0; i < requirements.size(); i++) {
+            Requirement r = requirements.get(i);
+            List<Double> perSeed = new ArrayList<>(runs.size());
+            boolean passed = true;
+            int worst = -1;
+            for (int k = 0; k < runs.size(); k++) {
+                double v = runs.get(k).values()[i];
+                perSeed.add(v);
+                if (!r.met(v)) {
+                    passed = false;
+                    if (worst < 0 || worse(r, v, runs.get(worst).values()[i])) {
+                        worst = k;
+                    }
+                }
+            }
+            double overall = worst >= 0 ? runs.get(worst).values()[i] : worstOf(r, perSeed);
+            results.add(new RequirementResult(r, perSeed, overall, passed, worst >= 0 ? runs.get(worst).breaches()[i] : null));
+        }
+        double cost = 0;
+        for (SeedRun run : runs) {
+            cost += run.costPerHour();
+        }
+        cost /= runs.size();
+        Map<String, Double> predictions = new LinkedHashMap<>();
+        for (int i = 0; i < challenge.predictions().size(); i++) {
+            double sum = 0;
+            for (SeedRun run : runs) {
+                sum += run.predictions()[i];
+            }
+            predictions.put(challenge.predictions().get(i).id(), sum / runs.size());
+        }
+        boolean passed = violations.isEmpty() && results.stream().allMatch(RequirementResult::passed);
+        int score = score(challenge, results, violations.isEmpty(), cost);
+        return new Verdict(challenge.id(), seeds, passed, score, violations, results, cost, predictions);
+    }
+
+    /** Whether {@code a} misses {@code r} by more than {@code b} does; a value not measured (NaN) is the worst. */
+    private static boolean worse(Requirement r, double a, double b) {
+        if (Double.isNaN(b)) {
+            return false;
+        }
+        if (Double.isNaN(a)) {
+            return true;
+        }
+        return r.max() != null ? a > b : a < b;
+    }
+
+    private static double worstOf(Requirement r, List<Double> values) {
+        double w = values.get(0);
+        for (double v : values) {
+            if (worse(r, v, w)) {
+                w = v;
+            }
+        }
+        return w;
     }
 
     /**
@@ -40,7 +245,7 @@ public final class Grader {
      * are always free. One line each, naming the field and both values.
      */
     public static List<String> violations(Challenge challenge, Scenario design) {
-        throw new UnsupportedOperationException("not built yet");
+        return Violations.of(challenge, design);
     }
 
     /**
@@ -50,6 +255,16 @@ public final class Grader {
      * than missing one; among designs that meet them all, the cheaper scores more.
      */
     public static int score(Challenge challenge, List<RequirementResult> results, boolean noViolations, double costPerHour) {
-        throw new UnsupportedOperationException("not built yet");
+        int met = 0;
+        for (RequirementResult r : results) {
+            if (r.passed()) {
+                met++;
+            }
+        }
+        double points = results.isEmpty() ? 60 : 60.0 * met / results.size();
+        if (met == results.size() && noViolations && challenge.scoreCostPerHour() > 0 && Double.isFinite(costPerHour)) {
+            points += 40 * Math.max(0, Math.min(1, 1 - costPerHour / challenge.scoreCostPerHour()));
+        }
+        return (int) Math.round(points);
     }
 }

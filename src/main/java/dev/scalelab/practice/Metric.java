@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.scalelab.sim.HasId;
 
 import java.util.Arrays;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -94,8 +95,118 @@ public enum Metric implements HasId {
      * naming the missing field: the challenge's own data is wrong, or the design removed the part.
      */
     public double measure(JsonNode report, String target) {
-        throw new UnsupportedOperationException("not built yet");
+        return switch (this) {
+            case P99_MS -> field(report, "latencyMs", "p99");
+            case P999_MS -> field(report, "latencyMs", "p999");
+            case ERROR_RATIO -> {
+                JsonNode r = section(report, "requests", "offered");
+                double errors = number(r, "requests", "failed") + number(r, "requests", "rejected")
+                        + number(r, "requests", "timedOut") + r.path("shed").asDouble(0); // "shed" only with a gateway
+                yield share(errors, number(r, "requests", "offered"), 0);
+            }
+            case AVAILABILITY -> share(field(report, "requests", "completed"), field(report, "requests", "offered"), 1);
+            case COST_PER_HOUR -> field(report, "cost", "meanPerHour");
+            case HIT_RATIO -> field(report, "cache", "hitRatio");
+            case CACHE_STALE_RATIO -> share(field(report, "cache", "staleReads"), field(report, "cache", "reads"), 0);
+            case DB_STALE_RATIO -> share(field(report, "database", "staleReads"), field(report, "database", "reads"), 0);
+            case LOST_WRITES -> field(report, "database", "lostAcknowledgedWrites");
+            case KEYS_MOVED_FRACTION -> field(report, "database", "movedFraction");
+            case AMPLIFICATION -> field(report, "retries", "amplification");
+            case BREAKER_CLOSED_AT_END -> {
+                String state = named(report, "breakers", "dependency", target).path("state").asText("");
+                yield state.equals("CLOSED") || state.equals("DISABLED") ? 1 : 0;
+            }
+            case END_TO_END_P99_MS -> number(topic(report, target), "events.topics[" + target + "].endToEndMs", "endToEndMs", "p99");
+            case LAG_MAX -> number(topic(report, target), "events.topics[" + target + "]", "lagMax");
+            case CLIENT_P99_MS -> number(client(report, target), "gateway.perClient." + target, "p99Ms");
+            case CLIENT_SUCCESS_RATIO -> {
+                JsonNode c = client(report, target);
+                String at = "gateway.perClient." + target;
+                yield share(number(c, at, "completed"), number(c, at, "offered"), 1);
+            }
+            case CLIENT_LIMITED_RATIO -> {
+                JsonNode c = client(report, target);
+                String at = "gateway.perClient." + target;
+                yield share(number(c, at, "limited"), number(c, at, "offered"), 0);
+            }
+        };
     }
+
+    /**
+     * {@code part / whole}; {@code none} when nothing was counted (a run without reads has no stale
+     * reads, and a client that sent nothing was refused nothing).
+     */
+    private static double share(double part, double whole, double none) {
+        return whole == 0 ? none : part / whole;
+    }
+
+    /** The report's section {@code name}, which must hold {@code field}. */
+    private static JsonNode section(JsonNode report, String name, String field) {
+        JsonNode s = report.get(name);
+        if (s == null || !s.isObject()) {
+            throw new IllegalArgumentException(name + "." + field + ": the design has no " + SECTION_NAMES.getOrDefault(name, name));
+        }
+        return s;
+    }
+
+    /** {@code report.section.field}, which must be a number. */
+    private static double field(JsonNode report, String section, String field) {
+        return number(section(report, section, field), section, field);
+    }
+
+    /** {@code node.field} (with {@code at} its path for a message); a chain of fields for a nested one. */
+    private static double number(JsonNode node, String at, String... fields) {
+        JsonNode v = node;
+        for (String f : fields) {
+            v = v.path(f);
+        }
+        if (!v.isNumber()) {
+            String last = fields[fields.length - 1];
+            throw new IllegalArgumentException(at + "." + last + ": the report has no such number");
+        }
+        return v.doubleValue();
+    }
+
+    /** The element of the array {@code report[array]} whose {@code key} is {@code name}. */
+    private static JsonNode named(JsonNode report, String array, String key, String name) {
+        JsonNode list = report.path(array);
+        for (JsonNode item : list) {
+            if (name.equals(item.path(key).asText(null))) {
+                return item;
+            }
+        }
+        throw new IllegalArgumentException(array + "[" + key + " = " + name + "]: the design has no "
+                + (array.equals("breakers") ? "dependency" : "element") + " named \"" + name + "\"");
+    }
+
+    private static JsonNode topic(JsonNode report, String name) {
+        JsonNode events = report.get("events");
+        if (events == null || !events.isObject()) {
+            throw new IllegalArgumentException("events.topics[" + name + "]: the design has no events section");
+        }
+        for (JsonNode t : events.path("topics")) {
+            if (name.equals(t.path("name").asText(null))) {
+                return t;
+            }
+        }
+        throw new IllegalArgumentException("events.topics[" + name + "]: the design has no topic named \"" + name + "\"");
+    }
+
+    private static JsonNode client(JsonNode report, String name) {
+        JsonNode gateway = report.get("gateway");
+        if (gateway == null || !gateway.isObject()) {
+            throw new IllegalArgumentException("gateway.perClient." + name + ": the design has no gateway and no client classes");
+        }
+        JsonNode c = gateway.path("perClient").get(name);
+        if (c == null || !c.isObject()) {
+            throw new IllegalArgumentException("gateway.perClient." + name + ": the design has no client named \"" + name + "\"");
+        }
+        return c;
+    }
+
+    /** How a message names a missing section: "the design has no cache". */
+    private static final Map<String, String> SECTION_NAMES = Map.of("cache", "cache", "database", "database",
+            "retries", "dependencies", "latencyMs", "latency figures", "requests", "request counts", "cost", "cost figures");
 
     @JsonCreator
     static Metric of(String id) {

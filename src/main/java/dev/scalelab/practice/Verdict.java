@@ -1,9 +1,12 @@
 package dev.scalelab.practice;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The grader's verdict on one design.
@@ -31,11 +34,119 @@ public record Verdict(String challenge, List<Long> seeds, boolean passed, int sc
      * {@code predictions}.
      */
     public ObjectNode toJson() {
-        throw new UnsupportedOperationException("not built yet");
+        ObjectNode root = JsonNodeFactory.instance.objectNode();
+        root.put("challenge", challenge);
+        root.put("passed", passed);
+        root.put("score", score);
+        ArrayNode seedsOut = root.putArray("seeds");
+        seeds.forEach(seedsOut::add);
+        number(root, "costPerHour", costPerHour);
+        ArrayNode violationsOut = root.putArray("violations");
+        violations.forEach(violationsOut::add);
+        ArrayNode requirementsOut = root.putArray("requirements");
+        for (RequirementResult r : requirements) {
+            Requirement q = r.requirement();
+            ObjectNode o = requirementsOut.addObject();
+            o.put("id", q.id());
+            o.put("label", label(q));
+            o.put("metric", q.metric().id());
+            if (q.target() != null) {
+                o.put("target", q.target());
+            }
+            o.put(q.max() != null ? "max" : "min", q.bound());
+            ArrayNode perSeed = o.putArray("perSeed");
+            for (double v : r.perSeed()) {
+                if (Double.isNaN(v)) {
+                    perSeed.addNull();
+                } else {
+                    perSeed.add(v);
+                }
+            }
+            number(o, "overall", r.overall());
+            o.put("passed", r.passed());
+            if (r.breach() != null) {
+                Breach b = r.breach();
+                ObjectNode bo = o.putObject("breach");
+                bo.put("seed", b.seed());
+                if (!Double.isNaN(b.atSeconds())) {
+                    bo.put("atSeconds", b.atSeconds());
+                }
+                bo.put("what", b.what());
+                ArrayNode why = bo.putArray("why");
+                b.why().forEach(why::add);
+            }
+        }
+        ObjectNode predictionsOut = root.putObject("predictions");
+        predictions.entrySet().stream().sorted(Map.Entry.comparingByKey())
+                .forEach(e -> number(predictionsOut, e.getKey(), e.getValue()));
+        return root;
+    }
+
+    /** A number, or null when it was not measured (JSON has no NaN). */
+    private static void number(ObjectNode o, String name, double value) {
+        if (Double.isFinite(value)) {
+            o.put(name, value);
+        } else {
+            o.putNull(name);
+        }
+    }
+
+    /** What the verdict calls a requirement: its own label, else its metric's (and target's). */
+    static String label(Requirement r) {
+        if (r.label() != null && !r.label().isBlank()) {
+            return r.label();
+        }
+        return r.metric().label() + (r.target() != null ? " of " + r.target() : "");
     }
 
     /** The verdict as {@code grade} prints it: one line per requirement (value, target, PASS/FAIL), then each breach's when and why, then the score. */
     public String toText() {
-        throw new UnsupportedOperationException("not built yet");
+        StringBuilder t = new StringBuilder();
+        t.append(challenge).append(": ").append(passed ? "PASSED" : "FAILED").append(" on ").append(seeds.size())
+                .append(seeds.size() == 1 ? " seed (" : " seeds (")
+                .append(seeds.stream().map(String::valueOf).collect(Collectors.joining(", "))).append(")\n");
+        int width = 0;
+        for (RequirementResult r : requirements) {
+            width = Math.max(width, label(r.requirement()).length());
+        }
+        for (RequirementResult r : requirements) {
+            Requirement q = r.requirement();
+            t.append(r.passed() ? "  PASS  " : "  FAIL  ").append(pad(label(q), width)).append("  ")
+                    .append(Figures.value(q.metric(), r.overall())).append("  (target ").append(Figures.bound(q)).append(")");
+            if (r.perSeed().size() > 1) {
+                t.append("  per seed: ").append(r.perSeed().stream().map(v -> Figures.value(q.metric(), v))
+                        .collect(Collectors.joining(", ")));
+            }
+            t.append('\n');
+        }
+        for (String v : violations) {
+            t.append("  FAIL  ").append(v).append('\n');
+        }
+        for (RequirementResult r : requirements) {
+            if (r.breach() == null) {
+                continue;
+            }
+            Breach b = r.breach();
+            t.append('\n').append(label(r.requirement())).append(", seed ").append(b.seed()).append(": ").append(b.what()).append('\n');
+            if (!b.why().isEmpty()) {
+                t.append(Double.isNaN(b.atSeconds()) ? "  before the end:\n" : "  before it:\n");
+                for (String line : b.why()) {
+                    t.append("    ").append(line).append('\n');
+                }
+            }
+        }
+        t.append('\n').append("cost ").append(Double.isFinite(costPerHour) ? "$" + Figures.significant(costPerHour, 4) + "/h"
+                : "not measured").append(" (mean over the seeds)\n");
+        if (!predictions.isEmpty()) {
+            t.append("measured for the predictions (mean over the seeds):\n");
+            predictions.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
+                    t.append("  ").append(e.getKey()).append(": ").append(Figures.significant(e.getValue(), 4)).append('\n'));
+        }
+        t.append("score ").append(score).append("/100\n");
+        return t.toString();
+    }
+
+    private static String pad(String s, int width) {
+        return s.length() >= width ? s : s + " ".repeat(width - s.length());
     }
 }

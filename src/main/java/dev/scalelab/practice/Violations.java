@@ -1,0 +1,99 @@
+package dev.scalelab.practice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scalelab.world.Quote;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioFiles;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The fields a design changed that its challenge fixes, found by walking the scenario file's tree
+ * of the start and of the design side by side (see {@link Grader#violations}).
+ */
+final class Violations {
+    /** Fields that never decide whether a design holds. */
+    private static final Set<String> FREE = Set.of("name", "description", "seed");
+
+    private final List<Pattern> knobs = new ArrayList<>();
+    private final List<String> found = new ArrayList<>();
+
+    private Violations(List<String> knobs) {
+        for (String k : knobs) {
+            // "dependencies[*].retry" allows dependencies[0].retry.maxAttempts and everything else under any index's retry.
+            String regex = Pattern.quote(k).replace("[*]", "\\E\\[\\d+]\\Q");
+            this.knobs.add(Pattern.compile(regex + "([.\\[].*)?"));
+        }
+    }
+
+    static List<String> of(Challenge challenge, Scenario design) {
+        Violations v = new Violations(challenge.knobs());
+        v.compare("", ScenarioFiles.tree(challenge.startScenario()), ScenarioFiles.tree(design));
+        return List.copyOf(v.found);
+    }
+
+    private boolean free(String path) {
+        if (FREE.contains(path)) {
+            return true;
+        }
+        for (Pattern k : knobs) {
+            if (k.matcher(path).matches()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private void compare(String path, JsonNode start, JsonNode design) {
+        if (!path.isEmpty() && free(path)) {
+            return;
+        }
+        boolean inStart = start != null && !start.isNull() && !start.isMissingNode();
+        boolean inDesign = design != null && !design.isNull() && !design.isMissingNode();
+        if (!inStart && !inDesign) {
+            return;
+        }
+        if (inStart != inDesign) {
+            found.add(path + " is fixed by the challenge: " + (inStart ? shown(start) + " in the start, the design removes it"
+                    : "the start has none, the design adds " + shown(design)));
+            return;
+        }
+        if (start.isObject() && design.isObject()) {
+            Set<String> names = new LinkedHashSet<>();
+            start.fieldNames().forEachRemaining(names::add);
+            design.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                compare(path.isEmpty() ? name : path + "." + name, start.get(name), design.get(name));
+            }
+        } else if (start.isArray() && design.isArray()) {
+            for (int i = 0; i < Math.max(start.size(), design.size()); i++) {
+                compare(path + "[" + i + "]", start.get(i), design.get(i));
+            }
+        } else if (!same(start, design)) {
+            found.add(path + " is fixed by the challenge: " + shown(start) + " in the start, " + shown(design) + " here");
+        }
+    }
+
+    /** Equal values; numbers by value, so 800 and 800.0 are one. */
+    private static boolean same(JsonNode a, JsonNode b) {
+        if (a.isNumber() && b.isNumber()) {
+            return a.decimalValue().compareTo(b.decimalValue()) == 0;
+        }
+        return a.equals(b);
+    }
+
+    /** A value as a line shows it: a number or word as it is, a section as "a section", shortened. */
+    private static String shown(JsonNode v) {
+        if (v.isObject()) {
+            return "one (" + Quote.shorten(v.toString().replace("\n", "")) + ")";
+        }
+        if (v.isArray()) {
+            return v.size() + (v.size() == 1 ? " entry" : " entries");
+        }
+        return Quote.shorten(v.isTextual() ? Quote.of(v.textValue()) : v.toString());
+    }
+}
