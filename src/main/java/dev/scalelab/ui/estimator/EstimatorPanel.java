@@ -1,5 +1,6 @@
 package dev.scalelab.ui.estimator;
 
+import dev.scalelab.engine.scaling.InstanceSize;
 import dev.scalelab.runtime.Frame;
 import dev.scalelab.ui.FxmlPanel;
 import dev.scalelab.ui.Formats;
@@ -10,6 +11,9 @@ import dev.scalelab.ui.estimator.EstimatorViewModel.Check;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
 import javafx.scene.control.Button;
+import javafx.css.PseudoClass;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Control;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.ColumnConstraints;
@@ -31,6 +35,7 @@ import static dev.scalelab.ui.Tooltips.tooltip;
  * <p>FX thread only.
  */
 public final class EstimatorPanel extends FxmlPanel {
+    private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private final EstimatorViewModel viewModel;
     @FXML private VBox sections;
     @FXML private VBox checkPane;
@@ -68,11 +73,8 @@ public final class EstimatorPanel extends FxmlPanel {
         int row = 0;
         for (Input in : form.inputs()) {
             Label name = label(in.label(), "estimator-name");
-            TextField field = new TextField();
+            Control field = field(form, in);
             field.setId("estimator-" + form.id() + "-" + in.id());
-            field.getStyleClass().add("estimator-field");
-            field.setPrefColumnCount(7);
-            field.textProperty().bindBidirectional(form.text(in.id()));
             field.setTooltip(tooltip(in.explanation()));
             fields.addRow(row++, name, field, label(in.unit(), "estimator-unit"));
             Label problem = label("", "estimator-problem");
@@ -105,6 +107,25 @@ public final class EstimatorPanel extends FxmlPanel {
         card.getStyleClass().add("estimator-card");
         card.setId("estimator-" + form.id());
         return card;
+    }
+
+    /** A text field bound to the input's text; a size is a choice of the sizes. */
+    private static Control field(EstimateForm form, Input in) {
+        if (in.kind() == EstimateForm.Kind.SIZE) {
+            ComboBox<String> choice = new ComboBox<>();
+            for (InstanceSize size : InstanceSize.values()) {
+                choice.getItems().add(size.id());
+            }
+            choice.valueProperty().bindBidirectional(form.text(in.id()));
+            choice.getStyleClass().add("estimator-choice");
+            return choice;
+        }
+        TextField field = new TextField();
+        field.getStyleClass().add("estimator-field");
+        field.setPrefColumnCount(7);
+        field.textProperty().bindBidirectional(form.text(in.id()));
+        form.problem(in.id()).addListener((obs, old, problem) -> field.pseudoClassStateChanged(INVALID, !problem.isEmpty()));
+        return field;
     }
 
     private static void showOutcome(Outcome outcome, GridPane figures, Label problem, VBox arithmetic) {

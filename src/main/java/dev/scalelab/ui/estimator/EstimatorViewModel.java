@@ -38,6 +38,7 @@ import static dev.scalelab.ui.estimator.EstimateForm.percent;
 final class EstimatorViewModel {
     /** Simulated seconds of a check: long enough for a steady p99 at the rates a whiteboard uses. */
     static final double CHECK_SECONDS = 300;
+    private static final String READY_TEXT = "Runs the pool above for 5 simulated minutes, apart from the live run.";
 
     /** What the check measured and what the estimate said, side by side. */
     record Check(double estimatedUtilization, double simulatedUtilization, double estimatedMeanWaitMs,
@@ -60,7 +61,7 @@ final class EstimatorViewModel {
                 Estimator.CacheEstimate e = Estimator.cache(v.count("keys"), v.get("alpha"), v.get("target"));
                 return new Outcome(List.of(new Figure("Capacity", Formats.count(e.capacity()) + " entries"),
                         new Figure("Hit ratio (Che)", percent(e.hitRatio())),
-                        new Figure("Characteristic time", number(e.characteristicTime(), 1) + " requests")), lines(e.arithmetic()), null);
+                        new Figure("Characteristic time", number(e.characteristicTime(), 0) + " requests")), lines(e.arithmetic()), null);
             });
 
     private final EstimateForm shards = new EstimateForm("shards", "Shards", List.of(
@@ -90,7 +91,7 @@ final class EstimatorViewModel {
 
     private final ReadOnlyBooleanWrapper checking = new ReadOnlyBooleanWrapper(this, "checking");
     private final ReadOnlyObjectWrapper<Check> check = new ReadOnlyObjectWrapper<>(this, "check");
-    private final ReadOnlyStringWrapper checkText = new ReadOnlyStringWrapper(this, "checkText", "");
+    private final ReadOnlyStringWrapper checkText = new ReadOnlyStringWrapper(this, "checkText", READY_TEXT);
     private final Function<Scenario, JsonNode> simulate;
 
     EstimatorViewModel() {
@@ -104,7 +105,7 @@ final class EstimatorViewModel {
         pool.outcomeProperty().addListener((obs, old, now) -> {
             check.set(null);
             if (!checking.get()) {
-                checkText.set("");
+                checkText.set(READY_TEXT);
             }
         });
     }

@@ -42,19 +42,14 @@ final class MetricTexts {
         return (requirement.max() != null ? "≤ " : "≥ ") + value(requirement.metric(), requirement.bound());
     }
 
-    /** A ratio as a percentage: two decimals under 1 % and between 99 and 100 %, else one, where the digits that matter are. */
+    /** A ratio as a percentage, to the digits that matter: two decimals under 1 % and between 99 and 100 %, else one, no trailing zeros. */
     static String percent(double ratio) {
         double percent = ratio * 100;
-        if (percent != 0 && Math.abs(percent) < 1) {
-            return String.format(Locale.ROOT, "%.2f %%", percent);
-        }
-        if (percent > 99 && percent < 100) {
-            return String.format(Locale.ROOT, "%.2f %%", percent); // 99.95 % is not 100 %
-        }
-        if (percent == Math.rint(percent)) {
-            return String.format(Locale.ROOT, "%.0f %%", percent);
-        }
-        return String.format(Locale.ROOT, "%.1f %%", percent);
+        // 99.95 % is not 100 %, and 0.04 % is not 0 %.
+        int decimals = percent != 0 && Math.abs(percent) < 1 || percent > 99 && percent < 100 ? 2 : 1;
+        String digits = String.format(Locale.ROOT, "%." + decimals + "f", percent);
+        digits = digits.replaceAll("0+$", "").replaceAll("\\.$", ""); // 0.50 -> 0.5, 12.0 -> 12
+        return digits + " %";
     }
 
     /** Whether the candidate types this metric's guesses as a percentage. */
