@@ -13,14 +13,16 @@ import java.util.regex.Pattern;
  * (a whole section, a dependency's retry, the timeline), which the candidate changes in their own
  * panel or in a saved scenario file.
  *
- * @param live   the parameters under a knob that the starting system has, in the form's usual order
- * @param others the knobs not made of live parameters alone, as the challenge names them
+ * @param live      the parameters under a knob that the starting system has, in the form's usual order
+ * @param partly    the knobs with live parameters under them and more besides ("autoscaler")
+ * @param elsewhere the knobs without a live parameter ("dependencies[*].retry", "timeline")
  */
-record Knobs(List<Parameter> live, List<String> others) {
+record Knobs(List<Parameter> live, List<String> partly, List<String> elsewhere) {
 
     Knobs {
         live = List.copyOf(live);
-        others = List.copyOf(others);
+        partly = List.copyOf(partly);
+        elsewhere = List.copyOf(elsewhere);
     }
 
     /**
@@ -31,24 +33,29 @@ record Knobs(List<Parameter> live, List<String> others) {
      */
     static Knobs of(List<String> knobs, JsonNode start) {
         List<Parameter> live = new ArrayList<>();
-        List<String> others = new ArrayList<>();
+        List<String> partly = new ArrayList<>();
+        List<String> elsewhere = new ArrayList<>();
         for (String knob : knobs) {
             Pattern under = under(knob);
             boolean exactlyOne = false;
+            int matched = 0;
             for (Parameter p : Parameter.values()) {
                 if (under.matcher(p.path()).matches() && present(start, p.path())) {
                     if (!live.contains(p)) {
                         live.add(p);
                     }
+                    matched++;
                     exactlyOne |= p.path().equals(knob);
                 }
             }
-            if (!exactlyOne) {
-                others.add(knob);
+            if (matched == 0) {
+                elsewhere.add(knob);
+            } else if (!exactlyOne) {
+                partly.add(knob);
             }
         }
         live.sort(null); // the enum's order: the form's sections read as in every other panel
-        return new Knobs(live, others);
+        return new Knobs(live, partly, elsewhere);
     }
 
     /** The knob itself or any path under it: "cache" covers "cache.levels[0].capacity", not "cacheX". */

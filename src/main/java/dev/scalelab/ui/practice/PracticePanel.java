@@ -226,6 +226,7 @@ public final class PracticePanel extends FxmlPanel {
         verdictBox.getChildren().clear();
         shownWhen(confirmBox, false);
         shownWhen(solutionBox, false);
+        shownWhen(solutionButton, c != null);
         if (c == null) {
             return;
         }
@@ -256,7 +257,7 @@ public final class PracticePanel extends FxmlPanel {
     }
 
     private void showRequirements(List<Requirement> requirements) {
-        requirementGrid.getColumnConstraints().setAll(growing(), new ColumnConstraints());
+        requirementGrid.getColumnConstraints().setAll(growing(), VerdictRows.fitting());
         requirementGrid.addRow(0, VerdictRows.label("What", "practice-table-head"), VerdictRows.label("Target", "practice-table-head"));
         int row = 1;
         for (Requirement r : requirements) {
@@ -277,26 +278,35 @@ public final class PracticePanel extends FxmlPanel {
             }
             knobPart.add(p.path());
         }
-        String others = String.join(", ", knobs.others());
-        StringBuilder text = new StringBuilder();
-        if (!knobs.live().isEmpty()) {
-            text.append("Turn them on the right while the starting system runs: ").append(knobs.live().size())
-                    .append(knobs.live().size() == 1 ? " field." : " fields.");
-        }
-        if (!others.isEmpty()) {
-            text.append(text.isEmpty() ? "" : " ").append("Also yours to change: ").append(others)
-                    .append(". Edit them in their panel, or in a saved scenario file that you open again.");
-        }
-        text.append(" Everything else stays as the start has it; Submit grades the design running now.");
-        knobsLabel.setText(text.toString().strip());
+        knobsLabel.setText(knobsText(knobs));
         knobFormNote.setText(knobs.live().isEmpty()
                 ? "This challenge has no live knobs: see its page for what you may change."
                 : "The fields \"" + c.title() + "\" lets you change. Changes apply to the live run at once.");
     }
 
+    /** What the candidate may change, in a sentence or three: the fields on the right, then the rest and where. */
+    static String knobsText(Knobs knobs) {
+        StringBuilder text = new StringBuilder();
+        int fields = knobs.live().size();
+        if (fields > 0) {
+            text.append("Turn them on the right while the starting system runs: ").append(fields)
+                    .append(fields == 1 ? " field. " : " fields. ");
+        }
+        List<String> rest = new ArrayList<>();
+        if (!knobs.partly().isEmpty()) {
+            rest.add("the rest of " + String.join(" and ", knobs.partly()));
+        }
+        rest.addAll(knobs.elsewhere());
+        if (!rest.isEmpty()) {
+            text.append("Also yours to change: ").append(String.join("; ", rest))
+                    .append(". Edit them in their panel, or in a saved scenario file that you open again. ");
+        }
+        return text.append("Everything else stays as the start has it; Submit grades the design running now.").toString();
+    }
+
     private void showPredictions(List<Prediction> predictions) {
         shownWhen(predictBox, !predictions.isEmpty());
-        predictGrid.getColumnConstraints().setAll(growing(), new ColumnConstraints(), new ColumnConstraints());
+        predictGrid.getColumnConstraints().setAll(growing(), VerdictRows.fitting(), VerdictRows.fitting());
         int row = 0;
         for (Prediction p : predictions) {
             Label question = VerdictRows.label(p.question(), "practice-cell");
@@ -407,6 +417,7 @@ public final class PracticePanel extends FxmlPanel {
     @FXML
     private void showSolution() {
         shownWhen(confirmBox, false);
+        shownWhen(solutionButton, false);
         shownWhen(solutionBox, true);
     }
 

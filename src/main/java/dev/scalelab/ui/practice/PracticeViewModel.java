@@ -210,8 +210,7 @@ final class PracticeViewModel {
     private void took(Challenge c, Verdict v) {
         verdict.set(v);
         gradingProgress.set(1);
-        gradingText.set(String.format(Locale.ROOT, "%s on %d seeds · score %d", v.passed() ? "Passed" : "Failed",
-                v.seeds().size(), v.score()));
+        gradingText.set(String.format(Locale.ROOT, "Graded on %d seeds, with the hidden incidents.", v.seeds().size()));
         if (store != null) {
             try {
                 store.record(v);

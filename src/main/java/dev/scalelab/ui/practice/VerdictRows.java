@@ -13,6 +13,7 @@ import javafx.scene.control.Label;
 import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import java.util.List;
@@ -66,7 +67,7 @@ final class VerdictRows {
         ColumnConstraints what = new ColumnConstraints();
         what.setHgrow(Priority.ALWAYS);
         what.setMinWidth(120);
-        grid.getColumnConstraints().addAll(what, new ColumnConstraints(), new ColumnConstraints(), new ColumnConstraints());
+        grid.getColumnConstraints().addAll(what, fitting(), fitting(), fitting());
         grid.addRow(0, label("Requirement", "practice-table-head"), label("Measured", "practice-table-head"),
                 label("Target", "practice-table-head"), label("", "practice-table-head"));
         int row = 1;
@@ -89,9 +90,8 @@ final class VerdictRows {
     private static VBox breach(Breach breach) {
         VBox box = new VBox();
         box.getStyleClass().add("practice-breach");
-        String when = Double.isNaN(breach.atSeconds()) ? "seed " + breach.seed()
-                : "seed " + breach.seed() + ", at " + minutesSeconds(breach.atSeconds());
-        Label what = label(when + ": " + breach.what(), "practice-breach-what");
+        // The grader's sentence carries the moment ("at 1:24 the 1-s p99 was 303 ms"); the seed says which run.
+        Label what = label("Seed " + breach.seed() + ": " + breach.what(), "practice-breach-what");
         what.setWrapText(true);
         box.getChildren().add(what);
         for (String line : breach.why()) {
@@ -111,7 +111,7 @@ final class VerdictRows {
         ColumnConstraints question = new ColumnConstraints();
         question.setHgrow(Priority.ALWAYS);
         question.setMinWidth(120);
-        grid.getColumnConstraints().addAll(question, new ColumnConstraints(), new ColumnConstraints());
+        grid.getColumnConstraints().addAll(question, fitting(), fitting());
         grid.addRow(0, label("Prediction", "practice-table-head"), label("Your guess", "practice-table-head"),
                 label("Measured", "practice-table-head"));
         int row = 1;
@@ -126,10 +126,11 @@ final class VerdictRows {
         return grid;
     }
 
-    /** "3:12": a moment of a run as the decision log's reader thinks of it. */
-    static String minutesSeconds(double seconds) {
-        long whole = (long) Math.floor(seconds);
-        return String.format(Locale.ROOT, "%d:%02d", whole / 60, whole % 60);
+    /** A column as wide as its widest cell, never cut: the numbers and badges must read whole. */
+    static ColumnConstraints fitting() {
+        ColumnConstraints c = new ColumnConstraints();
+        c.setMinWidth(Region.USE_PREF_SIZE);
+        return c;
     }
 
     static Label label(String text, String styleClass) {

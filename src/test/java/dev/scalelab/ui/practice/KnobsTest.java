@@ -24,7 +24,8 @@ class KnobsTest {
         assertTrue(knobs.live().contains(Parameter.MAX_REPLICAS));
         assertTrue(knobs.live().contains(Parameter.AUTOSCALER_POLICY));
         assertFalse(knobs.live().contains(Parameter.WORKERS));
-        assertEquals(List.of("autoscaler"), knobs.others(), "a section is more than its live parameters");
+        assertEquals(List.of("autoscaler"), knobs.partly(), "a section is more than its live parameters");
+        assertEquals(List.of(), knobs.elsewhere());
     }
 
     @Test
@@ -32,7 +33,8 @@ class KnobsTest {
         Knobs knobs = Knobs.of(List.of("dependencies[*].retry", "timeline"), start);
 
         assertEquals(List.of(), knobs.live());
-        assertEquals(List.of("dependencies[*].retry", "timeline"), knobs.others());
+        assertEquals(List.of("dependencies[*].retry", "timeline"), knobs.elsewhere());
+        assertEquals(List.of(), knobs.partly());
     }
 
     @Test
@@ -49,7 +51,17 @@ class KnobsTest {
         Knobs knobs = Knobs.of(List.of("cache.levels[*].capacity"), twoLevels);
 
         assertEquals(List.of(Parameter.L1_CAPACITY, Parameter.L2_CAPACITY), knobs.live());
-        assertEquals(List.of("cache.levels[*].capacity"), knobs.others(), "no single parameter is the whole wildcard");
+        assertEquals(List.of("cache.levels[*].capacity"), knobs.partly(), "no single parameter is the whole wildcard");
+    }
+
+    @Test
+    void theTextNamesTheFieldsOnTheRightThenTheRestAndWhere() {
+        Knobs knobs = Knobs.of(challenge.knobs(), start);
+
+        assertEquals("Turn them on the right while the starting system runs: " + knobs.live().size() + " fields. "
+                + "Also yours to change: the rest of autoscaler; dependencies[*].retry. Edit them in their panel, or in a "
+                + "saved scenario file that you open again. Everything else stays as the start has it; Submit grades the "
+                + "design running now.", PracticePanel.knobsText(knobs));
     }
 
     @Test

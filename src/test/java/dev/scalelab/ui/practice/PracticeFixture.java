@@ -37,7 +37,7 @@ final class PracticeFixture {
     /** p99 fails on seed 8 at 0:31 after the incident; errors and cost pass. */
     static Verdict failingVerdict(Challenge c) {
         RequirementResult p99 = new RequirementResult(c.requirements().get(0), List.of(180.0, 2140.0, 190.0), 2140.0, false,
-                new Breach(8, 31.4, "p99 of that second 2.1 s, target 200 ms",
+                new Breach(8, 31.4, "at 0:31 the 1-s p99 was 2,140 ms (target ≤ 200 ms)",
                         List.of("0:30 fault: kill-instance i-1", "0:30 balancer: i-1 removed, 1 instance ready")));
         RequirementResult errors = new RequirementResult(c.requirements().get(1), List.of(0.0, 0.004, 0.0), 0.004, true, null);
         RequirementResult cost = new RequirementResult(c.requirements().get(2), List.of(0.19, 0.19, 0.19), 0.192, true, null);
