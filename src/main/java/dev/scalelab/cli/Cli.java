@@ -10,12 +10,13 @@ import java.util.Set;
 /** The headless commands. Bad arguments give one line naming the option and the problem, and exit code 2. */
 @Command(name = "scalelab", mixinStandardHelpOptions = true, version = "ScaleLab 0.1",
         description = "Simulate scalability patterns headless. Without a command, the app opens.",
-        subcommands = {SimulateCommand.class, PresetsCommand.class, BenchCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {SimulateCommand.class, PresetsCommand.class, BenchCommand.class, ChallengesCommand.class, GradeCommand.class,
+                CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_USAGE = 2;
 
-    private static final Set<String> COMMANDS = Set.of("simulate", "presets", "bench", "--help", "-h", "--version", "-V", "help");
+    private static final Set<String> COMMANDS = Set.of("simulate", "presets", "bench", "challenges", "grade", "--help", "-h", "--version", "-V", "help");
 
     public static boolean isCommand(String firstArgument) {
         return COMMANDS.contains(firstArgument);
@@ -71,7 +72,7 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed: simulate, presets or bench");
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed: simulate, presets, bench, challenges or grade");
     }
 
     /** A problem with what the user gave us (a file, an option value): exit code 2. */

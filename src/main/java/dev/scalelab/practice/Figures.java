@@ -5,13 +5,16 @@ import java.math.MathContext;
 import java.math.RoundingMode;
 import java.util.Locale;
 
-/** How a verdict writes numbers for a person: times as m:ss, values in their metric's unit. */
-final class Figures {
+/**
+ * How a verdict and a challenge's brief write numbers for a person: times as m:ss, values in their
+ * metric's unit, requirements as "p99 latency ≤ 500 ms".
+ */
+public final class Figures {
     private Figures() {
     }
 
     /** 312.4 s -> "5:12"; an hour or more -> "1:02:05". */
-    static String clock(double seconds) {
+    public static String clock(double seconds) {
         long s = (long) Math.floor(seconds);
         if (s >= 3600) {
             return String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60);
@@ -20,7 +23,7 @@ final class Figures {
     }
 
     /** {@code value} of {@code metric} as a person reads it: "480 ms", "2.1 s", "0.35%", "$1.2/h", "1.8×". */
-    static String value(Metric metric, double value) {
+    public static String value(Metric metric, double value) {
         if (Double.isNaN(value)) {
             return "not measured";
         }
@@ -37,11 +40,28 @@ final class Figures {
     }
 
     /** The requirement's bound: "≤ 500 ms", "≥ 99.9%", "closed". */
-    static String bound(Requirement r) {
+    public static String bound(Requirement r) {
         if (r.metric() == Metric.BREAKER_CLOSED_AT_END) {
             return "closed";
         }
         return (r.max() != null ? "≤ " : "≥ ") + value(r.metric(), r.bound());
+    }
+
+    /** What a verdict calls a requirement: its own label, else its metric's (and its target's). */
+    public static String label(Requirement r) {
+        if (r.label() != null && !r.label().isBlank()) {
+            return r.label();
+        }
+        if (r.metric() == Metric.BREAKER_CLOSED_AT_END) {
+            return "breaker of " + r.target() + " closed at the end";
+        }
+        return r.metric().label() + (r.target() != null ? " of " + r.target() : "");
+    }
+
+    /** A requirement as a brief lists it: "p99 latency ≤ 500 ms", "breaker of payments closed at the end". */
+    public static String requirement(Requirement r) {
+        return r.metric() == Metric.BREAKER_CLOSED_AT_END && (r.label() == null || r.label().isBlank()) ? label(r)
+                : label(r) + " " + bound(r);
     }
 
     /** At most {@code digits} significant digits, without trailing zeros or an exponent. */

@@ -48,7 +48,7 @@ public record Verdict(String challenge, List<Long> seeds, boolean passed, int sc
             Requirement q = r.requirement();
             ObjectNode o = requirementsOut.addObject();
             o.put("id", q.id());
-            o.put("label", label(q));
+            o.put("label", Figures.label(q));
             o.put("metric", q.metric().id());
             if (q.target() != null) {
                 o.put("target", q.target());
@@ -91,13 +91,6 @@ public record Verdict(String challenge, List<Long> seeds, boolean passed, int sc
         }
     }
 
-    /** What the verdict calls a requirement: its own label, else its metric's (and target's). */
-    static String label(Requirement r) {
-        if (r.label() != null && !r.label().isBlank()) {
-            return r.label();
-        }
-        return r.metric().label() + (r.target() != null ? " of " + r.target() : "");
-    }
 
     /** The verdict as {@code grade} prints it: one line per requirement (value, target, PASS/FAIL), then each breach's when and why, then the score. */
     public String toText() {
@@ -107,11 +100,11 @@ public record Verdict(String challenge, List<Long> seeds, boolean passed, int sc
                 .append(seeds.stream().map(String::valueOf).collect(Collectors.joining(", "))).append(")\n");
         int width = 0;
         for (RequirementResult r : requirements) {
-            width = Math.max(width, label(r.requirement()).length());
+            width = Math.max(width, Figures.label(r.requirement()).length());
         }
         for (RequirementResult r : requirements) {
             Requirement q = r.requirement();
-            t.append(r.passed() ? "  PASS  " : "  FAIL  ").append(pad(label(q), width)).append("  ")
+            t.append(r.passed() ? "  PASS  " : "  FAIL  ").append(pad(Figures.label(q), width)).append("  ")
                     .append(Figures.value(q.metric(), r.overall())).append("  (target ").append(Figures.bound(q)).append(")");
             if (r.perSeed().size() > 1) {
                 t.append("  per seed: ").append(r.perSeed().stream().map(v -> Figures.value(q.metric(), v))
@@ -127,7 +120,7 @@ public record Verdict(String challenge, List<Long> seeds, boolean passed, int sc
                 continue;
             }
             Breach b = r.breach();
-            t.append('\n').append(label(r.requirement())).append(", seed ").append(b.seed()).append(": ").append(b.what()).append('\n');
+            t.append('\n').append(Figures.label(r.requirement())).append(", seed ").append(b.seed()).append(": ").append(b.what()).append('\n');
             if (!b.why().isEmpty()) {
                 t.append(Double.isNaN(b.atSeconds()) ? "  before the end:\n" : "  before it:\n");
                 for (String line : b.why()) {

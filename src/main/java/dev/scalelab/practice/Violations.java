@@ -86,13 +86,16 @@ final class Violations {
         return a.equals(b);
     }
 
-    /** A value as a line shows it: a number or word as it is, a section as "a section", shortened. */
+    /** A value as a line shows it: a number as a person writes it, a word quoted, a section shortened. */
     private static String shown(JsonNode v) {
         if (v.isObject()) {
             return "one (" + Quote.shorten(v.toString().replace("\n", "")) + ")";
         }
         if (v.isArray()) {
             return v.size() + (v.size() == 1 ? " entry" : " entries");
+        }
+        if (v.isNumber()) {
+            return v.decimalValue().stripTrailingZeros().toPlainString(); // 800, not 800.0
         }
         return Quote.shorten(v.isTextual() ? Quote.of(v.textValue()) : v.toString());
     }

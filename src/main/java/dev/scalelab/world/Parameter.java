@@ -123,7 +123,17 @@ public enum Parameter implements FieldSpec {
     QUEUE_CONSUMERS("events.queues[0].consumers", EventsSystem.Step.CONSUMERS),
     QUEUE_PROCESSING_MEAN("events.queues[0].processingTime.meanMs", EventsSystem.Step.QUEUE),
     QUEUE_VISIBILITY("events.queues[0].visibilityTimeoutSeconds", EventsSystem.Step.QUEUE),
-    QUEUE_MAX_RECEIVE("events.queues[0].maxReceiveCount", EventsSystem.Step.QUEUE);
+    QUEUE_MAX_RECEIVE("events.queues[0].maxReceiveCount", EventsSystem.Step.QUEUE),
+    GATEWAY_GLOBAL_RATE("gateway.global.ratePerSecond", GatewaySystem.Step.GLOBAL_LIMIT),
+    GATEWAY_GLOBAL_BURST("gateway.global.burst", GatewaySystem.Step.GLOBAL_LIMIT),
+    GATEWAY_CLIENT_RATE("gateway.perClient.ratePerSecond", GatewaySystem.Step.CLIENT_LIMITS),
+    GATEWAY_CLIENT_BURST("gateway.perClient.burst", GatewaySystem.Step.CLIENT_LIMITS),
+    GATEWAY_SHEDDING_MODE("gateway.shedding.mode", GatewaySystem.Step.SHEDDING),
+    GATEWAY_QUEUE_THRESHOLD("gateway.shedding.queueThreshold", GatewaySystem.Step.SHEDDING),
+    GATEWAY_TARGET_DELAY("gateway.shedding.targetDelayMs", GatewaySystem.Step.SHEDDING),
+    CLIENT_0_SHARE("workload.clients[0].share", WorkloadSystem.Step.CLIENT_SHARES),
+    CLIENT_1_SHARE("workload.clients[1].share", WorkloadSystem.Step.CLIENT_SHARES),
+    CLIENT_2_SHARE("workload.clients[2].share", WorkloadSystem.Step.CLIENT_SHARES);
 
     private final String path;
     /** How its owner applies a change: naming a step is what makes a parameter live, so one without a step does not compile. */

@@ -18,7 +18,8 @@ enum Part {
     DATA(DataSystem.Step.values()),
     RUNTIME(RuntimeSystem.Step.values()),
     CONNECTIONS(ConnectionSystem.Step.values()),
-    EVENTS(EventsSystem.Step.values());
+    EVENTS(EventsSystem.Step.values()),
+    GATEWAY(GatewaySystem.Step.values());
 
     private static final Map<Parameter, Part> OWNER = owners();
 

@@ -6,7 +6,7 @@ import java.util.List;
 public final class Presets {
     /** In the order the app and {@code presets} list them; "default" first. */
     private static final List<String> NAMES =
-            List.of("default", "full-stack", "flash-sale", "slow-instance", "cache-stampede", "resharding", "replica-lag", "retry-storm", "mm1", "fleet-50", "flash-crowd", "diurnal", "ramp-to-overload", "closed-loop", "gc-pauses", "pool-exhaustion", "event-backlog", "consumer-crash", "poison-message");
+            List.of("default", "full-stack", "flash-sale", "slow-instance", "cache-stampede", "resharding", "replica-lag", "retry-storm", "mm1", "fleet-50", "flash-crowd", "diurnal", "ramp-to-overload", "closed-loop", "gc-pauses", "pool-exhaustion", "event-backlog", "consumer-crash", "poison-message", "api-gateway");
 
     private Presets() {
     }

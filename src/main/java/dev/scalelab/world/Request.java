@@ -17,6 +17,8 @@ final class Request implements Event, RequestCallback {
     final long id;
     /** The client session (database session guarantees). */
     final int session;
+    /** Its client class's index in {@code workload.clients} (0 for the anonymous client); a byte, as there are at most 64. */
+    byte client;
     ServiceInstance instance;
     /** Time spent in each {@link Phase} before the current one, by ordinal. */
     final long[] phaseNanos = new long[Phase.COUNT];
@@ -70,9 +72,14 @@ final class Request implements Event, RequestCallback {
         phaseSinceNanos = nowNanos;
     }
 
+    /** Its gateway hop ends (it has no instance yet), or its CPU work does. */
     @Override
     public void fire() {
-        world.path.cpuDone(this);
+        if (instance == null) {
+            world.path.pastGateway(this);
+        } else {
+            world.path.cpuDone(this);
+        }
     }
 
     /** The cache answered it. */

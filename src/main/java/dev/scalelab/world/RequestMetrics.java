@@ -36,6 +36,8 @@ final class RequestMetrics implements Subsystem {
     private long completed;
     private long rejected;
     private long failed;
+    /** Requests the API gateway answered itself (429 limited, 503 shed): neither rejected nor failed. */
+    private long turnedAway;
     private final LatencyRecorder latency = new LatencyRecorder();
 
     // The current one-second interval.
@@ -63,7 +65,7 @@ final class RequestMetrics implements Subsystem {
 
     /** Requests in the system now: arrived, and neither answered, failed nor rejected. */
     long inSystem() {
-        return offered - completed - failed - rejected;
+        return offered - completed - failed - rejected - turnedAway;
     }
 
     /** Whether the world holds as many requests as its memory allows: the next arrival stops the run. */
@@ -97,6 +99,11 @@ final class RequestMetrics implements Subsystem {
         int slot = (int) (dispatchCount++ % DISPATCH_RING);
         dispatchInstance[slot] = instanceNumber;
         dispatchOutcome[slot] = outcome;
+    }
+
+    /** The API gateway answered a request itself (429 or 503), at once. */
+    void turnedAway() {
+        turnedAway++;
     }
 
     void failed(int count) {

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * The way every request goes through the world: arrival, the balancer's pick, the instance's
+ * The way every request goes through the world: arrival, the API gateway, the balancer's pick, the instance's
  * queue and workers (stopped while its heap pauses), the CPU stage, the cache or the database
  * (through the instance's connection pool), the dependencies, and the answer, moving the request
  * through its {@link Phase}s as it goes. Confined to the simulation thread.
@@ -28,13 +28,15 @@ final class RequestPath {
     private final ProfilerSystem profiler;
     /** Null when the scenario has no events. */
     private final EventsSystem events;
+    /** Null when the scenario has neither a gateway nor client classes. */
+    private final GatewaySystem gateway;
     private final World world;
     /** Hears every answered request, its phases closed: a test's hook. */
     private Consumer<Request> answeredHook;
 
     RequestPath(World world, Simulation sim, RequestMetrics metrics, WorkloadSystem workload, BalancerSystem balancer,
                 ScalingSystem scaling, CacheSubsystem cache, DataSystem data, ConnectionSystem connections, MeshSystem mesh,
-                RuntimeSystem runtime, ProfilerSystem profiler, EventsSystem events) {
+                RuntimeSystem runtime, ProfilerSystem profiler, EventsSystem events, GatewaySystem gateway) {
         this.world = world;
         this.sim = sim;
         this.metrics = metrics;
@@ -48,6 +50,7 @@ final class RequestPath {
         this.runtime = runtime;
         this.profiler = profiler;
         this.events = events;
+        this.gateway = gateway;
     }
 
     void setAnsweredHook(Consumer<Request> hook) {
@@ -59,9 +62,39 @@ final class RequestPath {
             throw metrics.tooManyRequests(world.currentScenario().service().queueCapacity());
         }
         long id = metrics.arrived();
+        int client = 0;
+        if (gateway != null) {
+            client = workload.nextClient();
+            if (gateway.admit(client) != GatewaySystem.ADMITTED) {
+                metrics.turnedAway();
+                if (user >= 0) {
+                    workload.userDone(user);
+                }
+                return;
+            }
+        }
         int key = workload.nextKey();
         int session = data == null ? 0 : workload.session(user, data.sessionCount());
         Request r = new Request(world, id, sim.nowNanos(), key, workload.nextIsRead(), user, session);
+        r.client = (byte) client;
+        if (gateway != null && gateway.hasGateway()) {
+            long hopNanos = gateway.latencyNanos();
+            if (hopNanos > 0) {
+                // Its phases start when it leaves the gateway; until then it waits as its own event (see Request#fire).
+                r.phaseSinceNanos = sim.nowNanos() + hopNanos;
+                sim.schedule(r.phaseSinceNanos, r);
+                return;
+            }
+        }
+        balance(r);
+    }
+
+    /** Request {@code r} has passed the gateway's hop: the balancer picks its instance. */
+    void pastGateway(Request r) {
+        balance(r);
+    }
+
+    private void balance(Request r) {
         List<ServiceInstance> instances = scaling.pool().instances;
         int index = balancer.pick(instances, r.key);
         if (index < 0) {
@@ -77,6 +110,9 @@ final class RequestPath {
         } else if (in.queue.size() < in.queueCapacity) {
             metrics.dispatched(in.number, Snapshot.Dispatches.QUEUED);
             in.queue.addLast(r);
+            if (gateway != null) {
+                gateway.queuedChanged(+1);
+            }
         } else {
             in.rejected++;
             balancer.onComplete(in, 0);
@@ -86,6 +122,9 @@ final class RequestPath {
 
     private void reject(Request r, int instanceNumber, byte outcome) {
         metrics.rejected(instanceNumber, outcome);
+        if (gateway != null) {
+            gateway.rejected(r.client);
+        }
         if (r.user >= 0) {
             workload.userDone(r.user);
         }
@@ -93,6 +132,9 @@ final class RequestPath {
 
     private void startService(ServiceInstance in, Request r) {
         in.busyChanged(sim.nowNanos(), +1);
+        if (gateway != null) {
+            gateway.started(r);
+        }
         if (in.runtime != null && !runtime.serviceStarts(in.runtime, r)) {
             return; // its allocation stalled: the runtime starts its CPU work when the collector lets it
         }
@@ -113,6 +155,9 @@ final class RequestPath {
     void startQueued(ServiceInstance in) {
         while (in.busy < in.workers && !in.queue.isEmpty() && !RuntimeSystem.stopped(in)) {
             startService(in, in.queue.pollFirst());
+            if (gateway != null) {
+                gateway.queuedChanged(-1);
+            }
         }
     }
 
@@ -153,6 +198,9 @@ final class RequestPath {
     /** A request whose instance crashed: counted as failed then; the client learns of it now. */
     private void lostWithInstance(Request r) {
         balancer.onComplete(r.instance, sim.nowNanos() - r.arrivalNanos);
+        if (gateway != null) {
+            gateway.failed(r.client);
+        }
         if (r.user >= 0) {
             workload.userDone(r.user);
         }
@@ -192,9 +240,15 @@ final class RequestPath {
         balancer.onResult(in, error);
         if (error) {
             metrics.failed(1);
+            if (gateway != null) {
+                gateway.failed(r.client);
+            }
         } else {
             in.completed++;
             metrics.completed(latencyNanos);
+            if (gateway != null) {
+                gateway.completed(r.client, latencyNanos);
+            }
             profiler.completed(r, now);
             scaling.answered(latencyNanos);
         }
@@ -213,6 +267,10 @@ final class RequestPath {
         metrics.failed(lost);
         for (Request r : in.queue) {
             balancer.onComplete(in, sim.nowNanos() - r.arrivalNanos);
+            if (gateway != null) {
+                gateway.failed(r.client);
+                gateway.queuedChanged(-1);
+            }
             if (r.user >= 0) {
                 workload.userDone(r.user);
             }

@@ -194,6 +194,7 @@ public final class ScenarioFiles {
         }
         Scenario read = (Scenario) ScenarioBinder.read(Scenario.class, f, FILE_DEFAULT);
         EventsChecks.check(read);
+        GatewayChecks.check(read);
         // A dependency field on the timeline is checked against the scenario's starting values. The
         // check sets it on a copy without the timeline: with it, the copy's own timeline would be
         // checked again, and again (a stack overflow), and each check would cost the timeline's length.

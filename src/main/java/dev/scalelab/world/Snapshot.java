@@ -37,7 +37,8 @@ public record Snapshot(
         DataView data,
         List<DependencyView> dependencies,
         PerformanceView performance,
-        EventsView events) {
+        EventsView events,
+        GatewayView gateway) {
 
     /**
      * One cache level: counters summed over its copies, and one copy drawn (the shared one or the

@@ -35,7 +35,9 @@ public enum Source implements HasId {
     /** KEDA's lag autoscalers of the consumer groups and work queues: each poll's decision with its inputs. */
     KEDA,
     /** The asynchronous path: consumers' lifecycles, and the groups' and queues' rebalances, removals, dead letters and stalls. */
-    EVENTS;
+    EVENTS,
+    /** The API gateway: its load shedder's changes of state, with their inputs. */
+    GATEWAY;
 
     private final String id = name().toLowerCase(Locale.ROOT).replace('_', '-');
 

@@ -28,10 +28,12 @@ final class Timeline {
     private final ConnectionSystem connections;
     /** Null when the scenario has no events. */
     private final EventsSystem events;
+    /** Null when the scenario has neither a gateway nor client classes. */
+    private final GatewaySystem gateway;
 
     Timeline(World world, Scenario initial, WorkloadSystem workload, BalancerSystem balancer, ScalingSystem scaling,
              CacheSubsystem cache, DataSystem data, MeshSystem mesh, RuntimeSystem runtime, ConnectionSystem connections,
-             EventsSystem events) {
+             EventsSystem events, GatewaySystem gateway) {
         this.world = world;
         this.initial = initial;
         this.entries = initial.timeline();
@@ -44,6 +46,7 @@ final class Timeline {
         this.runtime = runtime;
         this.connections = connections;
         this.events = events;
+        this.gateway = gateway;
     }
 
     /** The subsystem that owns {@code part}'s parameters, or null when the scenario lacks it (no database). */
@@ -57,6 +60,7 @@ final class Timeline {
             case RUNTIME -> runtime;
             case CONNECTIONS -> connections;
             case EVENTS -> events;
+            case GATEWAY -> gateway;
         };
     }
 

@@ -24,7 +24,9 @@ final class WorkloadSystem implements Subsystem {
         /** The key popularity changed: a new sampler, and a cache built for the old one starts cold. */
         NEW_KEYS,
         /** Read on every request: the next one sees the new value. */
-        READ_EACH_REQUEST;
+        READ_EACH_REQUEST,
+        /** A client's share changed: the next request is drawn by the new shares. */
+        CLIENT_SHARES;
     }
 
     private final World world;
@@ -35,6 +37,10 @@ final class WorkloadSystem implements Subsystem {
     private final SplittableRandom thinkRandom;
     private final SplittableRandom scanRandom;
     private final SplittableRandom sessionRandom;
+    /** Draws each request's client class; used only when the workload has client classes. */
+    private final SplittableRandom clientRandom;
+    /** The client classes' shares added up in order (their cumulative weights); empty without classes. */
+    private double[] clientCumulativeShares;
     private final Distribution thinkTime;
     private KeySampler keys;
     /** The next key of the sequential scan mixed into the workload. */
@@ -55,6 +61,8 @@ final class WorkloadSystem implements Subsystem {
         keyRandom = streams.stream("workload.keys");
         readRandom = streams.stream("workload.readRatio");
         thinkRandom = streams.stream("workload.thinkTime");
+        clientRandom = streams.stream("workload.clients");
+        clientCumulativeShares = cumulativeShares(workload.clients());
         keys = keySampler(workload.keys());
         thinkTime = workload.arrival().thinkTime().toDistribution();
     }
@@ -103,6 +111,7 @@ final class WorkloadSystem implements Subsystem {
             }
             case READ_EACH_REQUEST -> {
             }
+            case CLIENT_SHARES -> clientCumulativeShares = cumulativeShares(w.clients());
         }
     }
 
@@ -117,6 +126,39 @@ final class WorkloadSystem implements Subsystem {
     /** A user's requests share its session; an open workload's spread over {@code sessions}. */
     int session(int user, int sessions) {
         return user >= 0 ? user : sessionRandom.nextInt(sessions);
+    }
+
+    private static double[] cumulativeShares(List<ApiGateway.Client> clients) {
+        double[] cumulative = new double[clients.size()];
+        double sum = 0;
+        for (int i = 0; i < cumulative.length; i++) {
+            sum += clients.get(i).share();
+            cumulative[i] = sum;
+        }
+        return cumulative;
+    }
+
+    /**
+     * The client class of the next request, by share: 0 without classes (the anonymous client),
+     * drawing nothing. Shares all set to 0 while running leave every client an equal chance.
+     */
+    int nextClient() {
+        double[] cumulative = clientCumulativeShares;
+        int n = cumulative.length;
+        if (n <= 1) {
+            return 0;
+        }
+        double total = cumulative[n - 1];
+        if (total <= 0) {
+            return clientRandom.nextInt(n);
+        }
+        double u = clientRandom.nextDouble() * total;
+        for (int i = 0; i < n - 1; i++) {
+            if (u < cumulative[i]) {
+                return i;
+            }
+        }
+        return n - 1;
     }
 
     boolean nextIsRead() {

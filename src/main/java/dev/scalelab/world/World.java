@@ -46,6 +46,8 @@ public final class World {
     private final ProfilerSystem profiler;
     /** The asynchronous path; null when the scenario has no events. */
     private final EventsSystem events;
+    /** The API gateway and the per-client counts; null when the scenario has neither a gateway nor client classes. */
+    private final GatewaySystem gateway;
     /** The way every request goes, from arrival to answer. */
     final RequestPath path;
     /** Every part, in the order their sections appear in the report and their samples are taken. */
@@ -80,11 +82,18 @@ public final class World {
         mesh = scenario.dependencies().isEmpty() ? null : new MeshSystem(this, sim, scenario.dependencies(), streams);
         runtime = new RuntimeSystem(this, sim, scaling.pool(), monitor, streams.stream("runtime"));
         events = scenario.events() == null ? null : new EventsSystem(this, sim, scenario, streams);
-        timeline = new Timeline(this, scenario, workload, balancer, scaling, cache, data, mesh, runtime, connections, events);
-        profiler = new ProfilerSystem(sim, metrics, monitor, scenario.events() != null);
+        gateway = scenario.gateway() == null && scenario.workload().clients().isEmpty() ? null
+                : new GatewaySystem(this, sim, scenario, scaling.pool());
+        timeline = new Timeline(this, scenario, workload, balancer, scaling, cache, data, mesh, runtime, connections, events,
+                gateway);
+        profiler = new ProfilerSystem(sim, metrics, monitor, scenario.events() != null, scenario.gateway() != null);
         path = new RequestPath(this, sim, metrics, workload, balancer, scaling, cache, data, connections, mesh, runtime, profiler,
-                events);
-        parts.addAll(List.of(metrics, scaling, balancer, log, cache));
+                events, gateway);
+        parts.add(metrics);
+        if (gateway != null) {
+            parts.add(gateway);
+        }
+        parts.addAll(List.of(scaling, balancer, log, cache));
         if (data != null) {
             parts.add(data);
             parts.add(connections);
@@ -295,7 +304,8 @@ public final class World {
                 metrics.completed(), metrics.rejectedCount(), metrics.failedCount(), metrics.lastSample(),
                 metrics.totalLatency(), metrics.seriesView(n), metrics.dispatches(), log.lineCount(), log.recent(),
                 scaling.view(), balancer.view(), c == null ? null : c.view(n), data == null ? null : data.view(n),
-                mesh == null ? List.of() : mesh.view(n), performanceView(n), events == null ? null : events.view(n));
+                mesh == null ? List.of() : mesh.view(n), performanceView(n), events == null ? null : events.view(n),
+                gateway == null ? null : gateway.view());
     }
 
     /** The Performance panel's view: the heaps and connection pools this scenario has, and the profile. */

@@ -139,8 +139,10 @@ class SystemPresetsTest {
             runTo(w, 60);
             Snapshot s = w.snapshot();
             assertTrue(s.offered() > 0, name);
-            // Rejections and failures are part of some lessons, but most traffic is served in every preset.
-            assertTrue(s.completed() > 0.5 * s.offered(), name + ": " + s.completed() + " of " + s.offered());
+            // Rejections and failures are part of some lessons, but most traffic is served in every preset,
+            // or answered by the gateway on purpose (429 over a client's quota, 503 shed).
+            long answered = s.completed() + (s.gateway() == null ? 0 : s.gateway().limited() + s.gateway().shed());
+            assertTrue(answered > 0.5 * s.offered(), name + ": " + answered + " of " + s.offered());
             assertTrue(s.totalLatency().count() > 0, name + ": no latency recorded");
         }
     }

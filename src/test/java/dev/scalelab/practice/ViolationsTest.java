@@ -1,0 +1,86 @@
+package dev.scalelab.practice;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static dev.scalelab.practice.GraderTest.RICH;
+import static dev.scalelab.practice.GraderTest.START;
+import static dev.scalelab.practice.GraderTest.challenge;
+import static dev.scalelab.practice.GraderTest.design;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ViolationsTest {
+    private static final String P99 = "[{\"id\": \"p99\", \"metric\": \"p99-ms\", \"max\": 100}]";
+
+    private static List<String> violations(String start, String knobs, String patch) {
+        Challenge c = challenge(start, P99, knobs, "[]");
+        return Grader.violations(c, design(c, patch));
+    }
+
+    @Test
+    void aFixedFieldChangedIsNamedWithBothValues() {
+        assertEquals(List.of("service.instances is fixed by the challenge: 2 in the start, 3 here"),
+                violations(START, "[]", "{\"service\": {\"instances\": 3}}"));
+    }
+
+    @Test
+    void theStartItselfHasNone() {
+        Challenge c = challenge(RICH, P99, "[]", "[]");
+        assertEquals(List.of(), Grader.violations(c, c.startScenario()));
+    }
+
+    @Test
+    void nameDescriptionAndSeedAreAlwaysFree() {
+        assertEquals(List.of(), violations(START, "[]", "{\"name\": \"mine\", \"description\": \"why\", \"seed\": 77}"));
+    }
+
+    @Test
+    void aKnobAllowsItselfAndEverythingUnderIt() {
+        assertEquals(List.of(), violations(START, "[\"service\"]", "{\"service\": {\"instances\": 3, \"workersPerInstance\": 8}}"));
+        assertEquals(List.of(), violations(START, "[\"service.instances\"]", "{\"service\": {\"instances\": 3}}"));
+        assertEquals(List.of("service.workersPerInstance is fixed by the challenge: 4 in the start, 8 here"),
+                violations(START, "[\"service.instances\"]", "{\"service\": {\"instances\": 3, \"workersPerInstance\": 8}}"));
+    }
+
+    @Test
+    void aKnobIsAWholeFieldNameNotAPrefixOfOne() {
+        assertEquals(List.of("service.instances is fixed by the challenge: 2 in the start, 3 here"),
+                violations(START, "[\"service.inst\"]", "{\"service\": {\"instances\": 3}}"));
+    }
+
+    @Test
+    void anyIndexMatchesAStar() {
+        String retry = """
+                {"dependencies": [{"name": "payments", "callProbability": 0.5, "instances": 2, "workersPerInstance": 16,
+                  "queueCapacity": 200, "serviceTime": {"distribution": "exponential", "meanMs": 10}, "timeoutMs": %s,
+                  "breaker": {"mode": "resilience4j", "slidingWindowSize": 20, "minimumNumberOfCalls": 10,
+                              "failureRateThreshold": 50, "waitDurationInOpenStateMs": 5000},
+                  "retry": {"maxAttempts": 2, "backoff": "exponential"}}]}""";
+        assertEquals(List.of(), violations(RICH, "[\"dependencies[*].retry\"]", retry.formatted(500)));
+        assertEquals(List.of("dependencies[0].timeoutMs is fixed by the challenge: 500 in the start, 800 here"),
+                violations(RICH, "[\"dependencies[*].retry\"]", retry.formatted(800)));
+    }
+
+    @Test
+    void aSectionAddedOrRemovedIsOneViolation() {
+        List<String> added = violations(START, "[]", """
+                {"cache": {"levels": [{"name": "L1", "scope": "instance", "capacity": 100, "policy": "lru"}]}}""");
+        assertEquals(1, added.size(), added.toString());
+        assertTrue(added.get(0).startsWith("cache is fixed by the challenge: the start has none, the design adds one ("), added.get(0));
+        List<String> removed = violations(RICH, "[]", "{\"cache\": null}");
+        assertEquals(1, removed.size(), removed.toString());
+        assertTrue(removed.get(0).startsWith("cache is fixed by the challenge: one ("), removed.get(0));
+        assertTrue(removed.get(0).endsWith(") in the start, the design removes it"), removed.get(0));
+    }
+
+    @Test
+    void theTimelineKnobLetsTheCandidateScheduleActions() {
+        String addShard = "{\"timeline\": [{\"atSeconds\": 5, \"command\": \"add-shard\"}]}";
+        assertEquals(List.of(), violations(RICH, "[\"timeline\"]", addShard));
+        List<String> fixed = violations(RICH, "[]", addShard);
+        assertEquals(1, fixed.size(), fixed.toString());
+        assertTrue(fixed.get(0).startsWith("timeline"), fixed.get(0));
+    }
+}
