@@ -20,6 +20,7 @@ import javafx.scene.layout.ColumnConstraints;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
 import static dev.scalelab.ui.Tooltips.tooltip;
@@ -73,6 +74,7 @@ public final class EstimatorPanel extends FxmlPanel {
         int row = 0;
         for (Input in : form.inputs()) {
             Label name = label(in.label(), "estimator-name");
+            name.setMinWidth(Region.USE_PREF_SIZE); // the figures beside give way first
             Control field = field(form, in);
             field.setId("estimator-" + form.id() + "-" + in.id());
             field.setTooltip(tooltip(in.explanation()));
@@ -122,7 +124,7 @@ public final class EstimatorPanel extends FxmlPanel {
         }
         TextField field = new TextField();
         field.getStyleClass().add("estimator-field");
-        field.setPrefColumnCount(7);
+        field.setPrefColumnCount(6);
         field.textProperty().bindBidirectional(form.text(in.id()));
         form.problem(in.id()).addListener((obs, old, problem) -> field.pseudoClassStateChanged(INVALID, !problem.isEmpty()));
         return field;
