@@ -25,6 +25,8 @@ import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
@@ -44,6 +46,8 @@ final class PracticeViewModel {
     interface Grading {
         Verdict grade(Challenge challenge, Scenario design, int seeds, Grader.Listener listener, BooleanSupplier cancelled);
     }
+
+    private static final long DESIGN_POLL_MILLIS = 100;
 
     private final List<Challenge> challenges;
     private final ProgressStore store;
@@ -173,11 +177,19 @@ final class PracticeViewModel {
         Task<Verdict> task = new Task<>() {
             @Override
             protected Verdict call() throws Exception {
-                Scenario scenario;
-                try {
-                    scenario = design.get();
-                } catch (ExecutionException e) {
-                    throw new IllegalStateException("the live design could not be read: " + message(e.getCause()), e);
+                Scenario scenario = null;
+                while (scenario == null) {
+                    // The simulation thread answers between events; Cancel is heard while it has not.
+                    if (stop.get()) {
+                        throw new CancellationException("cancelled before the run");
+                    }
+                    try {
+                        scenario = design.get(DESIGN_POLL_MILLIS, TimeUnit.MILLISECONDS);
+                    } catch (TimeoutException e) {
+                        // not yet: ask again
+                    } catch (ExecutionException e) {
+                        throw new IllegalStateException("the live design could not be read: " + message(e.getCause()), e);
+                    }
                 }
                 updateMessage("Running seed 1 of " + seeds + "…");
                 return grading.grade(c, scenario, seeds, (done, total) -> {

@@ -99,6 +99,22 @@ class PracticeViewModelTest {
     }
 
     @Test
+    void cancelIsHeardWhileTheLiveRunHasNotHandedTheDesignOver() throws Exception {
+        AtomicReference<Scenario> graded = new AtomicReference<>();
+        PracticeViewModel model = model(home.resolve("progress.json"), graded, PracticeFixture.failingVerdict(challenge));
+        FxWait.onFx(() -> {
+            model.choose(challenge);
+            model.submit(new CompletableFuture<>()); // a simulation thread that never answers
+            model.cancel();
+            return null;
+        }, TIMEOUT_SECONDS);
+
+        FxWait.waitUntil(() -> FxWait.onFx(() -> !model.gradingRunningProperty().get(), TIMEOUT_SECONDS), TIMEOUT_SECONDS);
+        assertEquals("Grading cancelled; the live run goes on.", FxWait.onFx(() -> model.gradingTextProperty().get(), TIMEOUT_SECONDS));
+        assertEquals(null, graded.get(), "nothing was graded");
+    }
+
+    @Test
     void aGuessInPercentReadsAsTheRatioTheMetricMeasures() {
         assertEquals(0.005, PracticeViewModel.guess(challenge.predictions().get(1), "0.5 %").orElseThrow(), 1e-15);
         assertEquals(150.0, PracticeViewModel.guess(challenge.predictions().get(0), " 150 ").orElseThrow());
