@@ -2,6 +2,7 @@ package dev.scalelab.ui.practice;
 
 import dev.scalelab.practice.Challenge;
 import dev.scalelab.practice.ChallengeGroup;
+import dev.scalelab.practice.Grader;
 import dev.scalelab.practice.ProgressStore;
 import dev.scalelab.practice.Verdict;
 import dev.scalelab.runtime.SimulationRunner;
@@ -123,6 +124,26 @@ class PracticePanelTest {
     }
 
     @Test
+    void aDamagedChallengeFileIsOneLineOverTheEmptyCard() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        FxWait.onFx(() -> {
+            runner = new SimulationRunner(challenge.startScenario(), true);
+            panel = new PracticePanel(runner, (scenario, label) -> { }, () -> {
+                throw new IllegalArgumentException("07-load-balancing-trade-offs.json: Unexpected end-of-input");
+            }, () -> new ProgressStore(java.nio.file.Path.of("build-never-written.json")), grading(() -> null));
+            Scene scene = new Scene(new BorderPane(panel.view()), 1024, 700);
+            scene.getStylesheets().add(PracticePanel.class.getResource("/styles/app.css").toExternalForm());
+            stage.setScene(scene);
+            stage.show();
+            return null;
+        }, SHOW_TIMEOUT_SECONDS);
+
+        assertEquals("The challenges could not be read: 07-load-balancing-trade-offs.json: Unexpected end-of-input",
+                text("#practiceNotice"));
+        assertTrue(shown("#practiceEmpty"));
+    }
+
+    @Test
     void theLiveKnobsAreTheParameterFormAndTheRestAreNamed() throws Exception {
         show(grading(() -> PracticeFixture.failingVerdict(challenge)));
 
@@ -159,6 +180,24 @@ class PracticePanelTest {
         int guess = verdict.indexOf("What share of requests will fail?");
         assertEquals(List.of("0.5 %", "0.4 %"), verdict.subList(guess + 1, guess + 3), "the guess beside the mean measured");
         assertEquals(1, gradings.get());
+    }
+
+    @Test
+    void theStartingSystemSubmittedFromTheLiveRunFailsARealGrading() throws Exception {
+        show(Grader::grade);
+        selectFixture();
+
+        fire("#practiceSubmit");
+        FxWait.waitUntil(() -> text("#practiceGradingText").startsWith("Graded"), SHOW_TIMEOUT_SECONDS);
+
+        Verdict verdict = FxWait.onFx(() -> panel.viewModel().verdictProperty().get(), TIMEOUT_SECONDS);
+        assertEquals(List.of(7L, 8L, 9L), verdict.seeds());
+        assertEquals(List.of(), verdict.violations(), "the live run is the start itself");
+        assertFalse(verdict.requirements().get(0).passed(), "8 workers for 12 busy on average: the queue grows");
+        List<String> shownVerdict = FxWait.onFx(() -> labels(robot.lookup("#practiceVerdict").query()), TIMEOUT_SECONDS);
+        int p99 = shownVerdict.indexOf("p99 latency over the run");
+        assertEquals("FAIL", shownVerdict.get(p99 + 3));
+        assertTrue(shownVerdict.get(p99 + 4).startsWith("Seed "), shownVerdict.get(p99 + 4));
     }
 
     @Test
