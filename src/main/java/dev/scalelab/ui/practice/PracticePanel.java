@@ -20,6 +20,7 @@ import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioFiles;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.concurrent.Task;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -114,15 +115,7 @@ public final class PracticePanel extends FxmlPanel {
         super("Practice");
         this.runner = runner;
         this.startScenario = startScenario;
-        List<Challenge> loaded;
-        String libraryProblem = null;
-        try {
-            loaded = challenges.get();
-        } catch (RuntimeException e) {
-            loaded = List.of();
-            libraryProblem = "The challenges could not be read: " + e.getMessage();
-        }
-        viewModel = new PracticeViewModel(loaded, store, grading);
+        viewModel = new PracticeViewModel(store, grading);
         knobForm = new ParameterForm("Your knobs", runner::set);
         knobFormNote.getStyleClass().add("practice-form-note");
         knobFormNote.setWrapText(true);
@@ -130,11 +123,40 @@ public final class PracticePanel extends FxmlPanel {
         knobPart = knobForm.part();
         knobForm.update(runner.latest().snapshot().current());
         loadLayout("PracticePanel");
-        if (libraryProblem != null) {
-            noticeLabel.textProperty().unbind();
-            noticeLabel.setText(libraryProblem);
-        }
         place(chartPane, knobForm.node());
+        load(challenges);
+    }
+
+    /**
+     * Reads the challenges on a daemon thread: fifteen files, each with two scenarios to check, take
+     * a moment on a cold start that the window does not wait for.
+     */
+    private void load(Supplier<List<Challenge>> challenges) {
+        Task<List<Challenge>> task = new Task<>() {
+            @Override
+            protected List<Challenge> call() {
+                return challenges.get();
+            }
+        };
+        task.setOnSucceeded(event -> showList(task.getValue()));
+        task.setOnFailed(event -> {
+            Throwable e = task.getException();
+            viewModel.reportProblem("The challenges could not be read: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
+            showList(List.of());
+        });
+        Thread thread = new Thread(task, "challenges");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void showList(List<Challenge> challenges) {
+        viewModel.setChallenges(challenges);
+        challengeList.getItems().setAll(listItems(challenges));
+        boolean any = !challenges.isEmpty();
+        pageScroll.setVisible(any);
+        emptyCard.setVisible(!any);
+        challengeList.setPlaceholder(new Label(""));
+        challengeList.getSelectionModel().select(firstToOpen(challengeList.getItems()));
     }
 
     /** Called by the loader once the layout's nodes are injected: the panel's bindings, in one place. */
@@ -151,7 +173,7 @@ public final class PracticePanel extends FxmlPanel {
             cell.prefWidthProperty().bind(list.widthProperty().subtract(20));
             return cell;
         });
-        challengeList.getItems().setAll(listItems(viewModel.challenges()));
+        challengeList.setPlaceholder(new Label("Reading the challenges…"));
         challengeList.getSelectionModel().selectedItemProperty().addListener((obs, old, item) -> {
             if (item instanceof Challenge c) {
                 viewModel.choose(c);
@@ -173,13 +195,8 @@ public final class PracticePanel extends FxmlPanel {
                 VerdictRows.fill(verdictBox, viewModel.challengeProperty().get(), v, submittedGuesses));
         viewModel.hintsShownProperty().addListener((obs, old, n) -> showHints());
 
-        boolean any = !viewModel.challenges().isEmpty();
-        pageScroll.setVisible(any);
-        emptyCard.setVisible(!any);
-        challengeList.getSelectionModel().select(firstToOpen(challengeList.getItems()));
-        if (!any) {
-            showChallenge(null);
-        }
+        pageScroll.setVisible(false); // until the challenges are read
+        emptyCard.setVisible(false);
     }
 
     /** The list's rows: each group's title, then its challenges by number. */

@@ -49,7 +49,7 @@ final class PracticeViewModel {
 
     private static final long DESIGN_POLL_MILLIS = 100;
 
-    private final List<Challenge> challenges;
+    private List<Challenge> challenges = List.of();
     private final ProgressStore store;
     private final Grading grading;
 
@@ -65,12 +65,8 @@ final class PracticeViewModel {
 
     private AtomicBoolean cancelled;
 
-    /**
-     * @param challenges every challenge, in the list's order
-     * @param store      opens the progress store; a failure is the panel's notice and progress is not kept
-     */
-    PracticeViewModel(List<Challenge> challenges, Supplier<ProgressStore> store, Grading grading) {
-        this.challenges = List.copyOf(challenges);
+    /** @param store opens the progress store; a failure is the panel's notice and progress is not kept */
+    PracticeViewModel(Supplier<ProgressStore> store, Grading grading) {
         this.grading = grading;
         ProgressStore opened = null;
         try {
@@ -84,6 +80,18 @@ final class PracticeViewModel {
 
     List<Challenge> challenges() {
         return challenges;
+    }
+
+    /** Every challenge, in the list's order, once the library is read. */
+    void setChallenges(List<Challenge> all) {
+        assert FxThread.isCurrent();
+        challenges = List.copyOf(all);
+    }
+
+    /** Shows a problem outside the store (the challenges could not be read) as the panel's notice. */
+    void reportProblem(String problem) {
+        assert FxThread.isCurrent();
+        notice.set(problem);
     }
 
     // ------------------------------------------------------------------ the chosen challenge

@@ -82,6 +82,9 @@ class PracticePanelTest {
             stage.show();
             return null;
         }, SHOW_TIMEOUT_SECONDS);
+        // The challenges are read off the FX thread; the first playable one opens then.
+        FxWait.waitUntil(() -> FxWait.onFx(() -> panel.viewModel().challengeProperty().get() != null, TIMEOUT_SECONDS),
+                TIMEOUT_SECONDS);
     }
 
     @AfterEach
@@ -138,6 +141,7 @@ class PracticePanelTest {
             return null;
         }, SHOW_TIMEOUT_SECONDS);
 
+        FxWait.waitUntil(() -> shown("#practiceEmpty"), TIMEOUT_SECONDS);
         assertEquals("The challenges could not be read: 07-load-balancing-trade-offs.json: Unexpected end-of-input",
                 text("#practiceNotice"));
         assertTrue(shown("#practiceEmpty"));

@@ -34,12 +34,16 @@ class PracticeViewModelTest {
     }
 
     private PracticeViewModel model(Path file, AtomicReference<Scenario> graded, Verdict verdict) throws Exception {
-        return FxWait.onFx(() -> new PracticeViewModel(List.of(challenge), () -> new ProgressStore(file),
-                (c, design, seeds, listener, cancelled) -> {
-                    graded.set(design);
-                    listener.seedDone(seeds, seeds);
-                    return verdict;
-                }), TIMEOUT_SECONDS);
+        return FxWait.onFx(() -> {
+            PracticeViewModel model = new PracticeViewModel(() -> new ProgressStore(file),
+                    (c, design, seeds, listener, cancelled) -> {
+                        graded.set(design);
+                        listener.seedDone(seeds, seeds);
+                        return verdict;
+                    });
+            model.setChallenges(List.of(challenge));
+            return model;
+        }, TIMEOUT_SECONDS);
     }
 
     @Test
