@@ -2,6 +2,7 @@ package dev.scalelab.ui.estimator;
 
 import dev.scalelab.engine.scaling.InstanceSize;
 import dev.scalelab.runtime.Frame;
+import dev.scalelab.world.Scenario;
 import dev.scalelab.ui.FxmlPanel;
 import dev.scalelab.ui.Formats;
 import dev.scalelab.ui.estimator.EstimateForm.Figure;
@@ -10,6 +11,7 @@ import dev.scalelab.ui.estimator.EstimateForm.Outcome;
 import dev.scalelab.ui.estimator.EstimatorViewModel.Check;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
+import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.css.PseudoClass;
 import javafx.scene.control.ComboBox;
@@ -23,13 +25,16 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
+import java.util.function.Consumer;
+
 import static dev.scalelab.ui.Tooltips.tooltip;
 
 /**
  * The Estimator panel: the capacity estimates of a system-design interview (a service pool with
  * M/M/c's waits, a cache by Che's approximation, shards, read replicas, a connection pool by
  * Little's law), each a card with its form, its figures beside it and its arithmetic under them,
- * worked out as the candidate types ({@link EstimatorViewModel}). The chart area holds "check it":
+ * worked out as the candidate types ({@link EstimatorViewModel}); the pool and the cache can take the
+ * live run's numbers. The chart area holds "check it":
  * the pool estimate run in the simulator, apart from the live run, beside the estimate. The layout
  * is {@code fxml/EstimatorPanel.fxml}, the look {@code styles/estimator.css}.
  *
@@ -38,6 +43,7 @@ import static dev.scalelab.ui.Tooltips.tooltip;
 public final class EstimatorPanel extends FxmlPanel {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private final EstimatorViewModel viewModel;
+    private Scenario live;
     @FXML private VBox sections;
     @FXML private VBox checkPane;
     @FXML private Button checkButton;
@@ -59,7 +65,13 @@ public final class EstimatorPanel extends FxmlPanel {
     @FXML
     private void initialize() {
         for (EstimateForm form : viewModel.forms()) {
-            sections.getChildren().add(card(form));
+            VBox card = card(form);
+            if (form == viewModel.pool()) {
+                takeButton(card, form, "Rate, service time, workers and size as the live run has them now.", viewModel::takePool);
+            } else if (form == viewModel.cache()) {
+                takeButton(card, form, "Keys and Zipf alpha as the live run's workload has them.", viewModel::takeCache);
+            }
+            sections.getChildren().add(card);
         }
         checkButton.disableProperty().bind(viewModel.checkingProperty().or(Bindings.createBooleanBinding(
                 () -> viewModel.pool().outcomeProperty().get().problem() != null, viewModel.pool().outcomeProperty())));
@@ -130,6 +142,23 @@ public final class EstimatorPanel extends FxmlPanel {
         return field;
     }
 
+    /** A "From the live run" button beside the card's title, filling the form from the newest frame's scenario. */
+    private void takeButton(VBox card, EstimateForm form, String explanation, Consumer<Scenario> take) {
+        Button button = new Button("From the live run");
+        button.setId("estimator-" + form.id() + "-take");
+        button.getStyleClass().add("estimator-take");
+        button.setTooltip(tooltip(explanation));
+        button.setOnAction(event -> {
+            if (live != null) {
+                take.accept(live);
+            }
+        });
+        Node title = card.getChildren().remove(0);
+        HBox head = new HBox(title, button);
+        head.getStyleClass().add("estimator-card-head");
+        card.getChildren().add(0, head);
+    }
+
     private static void showOutcome(Outcome outcome, GridPane figures, Label problem, VBox arithmetic) {
         figures.getChildren().clear();
         arithmetic.getChildren().clear();
@@ -180,9 +209,10 @@ public final class EstimatorPanel extends FxmlPanel {
         viewModel.checkPool();
     }
 
-    /** The estimates do not follow the live run. */
+    /** The estimates do not follow the live run; its scenario is kept for "From the live run". */
     @Override
     public void update(Frame frame, long nowNanos) {
+        live = frame.snapshot().current();
     }
 
     @Override

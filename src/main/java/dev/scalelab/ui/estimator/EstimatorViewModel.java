@@ -9,6 +9,7 @@ import dev.scalelab.ui.estimator.EstimateForm.Figure;
 import dev.scalelab.ui.estimator.EstimateForm.Input;
 import dev.scalelab.ui.estimator.EstimateForm.Kind;
 import dev.scalelab.ui.estimator.EstimateForm.Outcome;
+import dev.scalelab.world.Parameter;
 import dev.scalelab.world.Report;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.World;
@@ -131,6 +132,28 @@ final class EstimatorViewModel {
     private static Outcome countOutcome(Estimator.CountEstimate e, String name) {
         return new Outcome(List.of(new Figure(name, Integer.toString(e.count())), new Figure("Utilisation", percent(e.utilization()))),
                 lines(e.arithmetic()), null);
+    }
+
+    // ------------------------------------------------------------------ from the live run
+
+    /** Fills the pool's form with the live run's rate, mean service time, workers and size (the target stays). */
+    void takePool(Scenario live) {
+        assert FxThread.isCurrent();
+        pool.text("rate").set(Parameter.format(live.workload().arrival().ratePerSecond()));
+        pool.text("serviceTime").set(Parameter.format(live.service().serviceTime().mean()));
+        pool.text("workers").set(Integer.toString(live.service().workersPerInstance()));
+        pool.text("size").set(live.service().size().id());
+    }
+
+    /** Fills the cache's form with the live run's key count and Zipf alpha (the target stays). */
+    void takeCache(Scenario live) {
+        assert FxThread.isCurrent();
+        cache.text("keys").set(Integer.toString(live.workload().keys().count()));
+        cache.text("alpha").set(Parameter.format(live.workload().keys().alpha()));
+    }
+
+    EstimateForm cache() {
+        return cache;
     }
 
     // ------------------------------------------------------------------ check it

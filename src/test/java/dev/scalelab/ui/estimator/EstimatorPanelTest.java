@@ -1,6 +1,8 @@
 package dev.scalelab.ui.estimator;
 
 import dev.scalelab.practice.Estimator;
+import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.world.Presets;
 import dev.scalelab.ui.FxWait;
 import javafx.scene.Node;
 import javafx.scene.Parent;
@@ -101,6 +103,30 @@ class EstimatorPanelTest {
         assertEquals(5, expected.instances(), "12 busy workers at 60 % need 20 workers");
         assertEquals(List.of("Instances", "5", "Servers", "20", "Utilisation", "60.0 %"), results.subList(0, 6));
         assertTrue(results.containsAll(expected.arithmetic().stream().map(Estimator.Step::text).toList()), results.toString());
+    }
+
+    @Test
+    void thePoolAndTheCacheTakeTheLiveRunsNumbers() throws Exception {
+        show();
+        SimulationRunner runner = new SimulationRunner(Presets.load("default"), true);
+        try {
+            FxWait.onFx(() -> {
+                panel.update(runner.latest(), 0);
+                ((Button) robot.lookup("#estimator-pool-take").query()).fire();
+                ((Button) robot.lookup("#estimator-cache-take").query()).fire();
+                return null;
+            }, TIMEOUT_SECONDS);
+        } finally {
+            runner.close();
+        }
+
+        EstimateForm pool = panel.viewModel().pool();
+        assertEquals(List.of("400", "20", "4", "medium", "70"), FxWait.onFx(() -> List.of(pool.text("rate").get(),
+                pool.text("serviceTime").get(), pool.text("workers").get(), pool.text("size").get(), pool.text("target").get()),
+                TIMEOUT_SECONDS), "the default preset's pool; the target stays the candidate's");
+        EstimateForm cache = panel.viewModel().cache();
+        assertEquals(List.of("10000", "0.9"), FxWait.onFx(() -> List.of(cache.text("keys").get(), cache.text("alpha").get()),
+                TIMEOUT_SECONDS));
     }
 
     @Test
