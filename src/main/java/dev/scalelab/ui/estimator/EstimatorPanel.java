@@ -31,12 +31,12 @@ import static dev.scalelab.ui.Tooltips.tooltip;
 
 /**
  * The Estimator panel: the capacity estimates of a system-design interview (a service pool with
- * M/M/c's waits, a cache by Che's approximation, shards, read replicas, a connection pool by
+ * Erlang C's waits, a cache by Che's approximation, shards, read replicas, a connection pool by
  * Little's law), each a card with its form, its figures beside it and its arithmetic under them,
- * worked out as the candidate types ({@link EstimatorViewModel}); the pool and the cache can take the
- * live run's numbers. The chart area holds "check it":
- * the pool estimate run in the simulator, apart from the live run, beside the estimate. The layout
- * is {@code fxml/EstimatorPanel.fxml}, the look {@code styles/estimator.css}.
+ * worked out as the candidate types ({@link EstimatorViewModel}); the pool and the cache can take
+ * the live run's numbers. The chart area holds "check it": the pool estimate run in the simulator,
+ * apart from the live run, beside the estimate. The layout is {@code fxml/EstimatorPanel.fxml}, the
+ * look {@code styles/estimator.css}.
  *
  * <p>FX thread only.
  */
