@@ -7,7 +7,6 @@ import dev.scalelab.practice.ProgressStore;
 import dev.scalelab.practice.Verdict;
 import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.FxWait;
-import dev.scalelab.world.Scenario;
 import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.control.Button;
@@ -16,13 +15,16 @@ import javafx.scene.control.ListView;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CancellationException;
@@ -53,6 +55,9 @@ class PracticePanelTest {
     private final AtomicInteger gradings = new AtomicInteger();
     private PracticePanel panel;
     private SimulationRunner runner;
+
+    @TempDir
+    Path home;
 
     @BeforeAll
     static void startToolkit() throws Exception {
@@ -133,7 +138,7 @@ class PracticePanelTest {
             runner = new SimulationRunner(challenge.startScenario(), true);
             panel = new PracticePanel(runner, (scenario, label) -> { }, () -> {
                 throw new IllegalArgumentException("07-load-balancing-trade-offs.json: Unexpected end-of-input");
-            }, () -> new ProgressStore(java.nio.file.Path.of("build-never-written.json")), grading(() -> null));
+            }, () -> new ProgressStore(home.resolve("progress.json")), grading(() -> null));
             Scene scene = new Scene(new BorderPane(panel.view()), 1024, 700);
             scene.getStylesheets().add(PracticePanel.class.getResource("/styles/app.css").toExternalForm());
             stage.setScene(scene);
@@ -244,7 +249,7 @@ class PracticePanelTest {
         FxWait.waitUntil(() -> text("#practiceGradingText").equals("Grading cancelled; the live run goes on."), TIMEOUT_SECONDS);
         assertFalse(shown("#practiceCancel"));
         assertFalse(FxWait.onFx(() -> robot.lookup("#practiceSubmit").query().isDisabled(), TIMEOUT_SECONDS));
-        assertTrue(FxWait.onFx(() -> ((javafx.scene.layout.VBox) robot.lookup("#practiceVerdict").query()).getChildren().isEmpty(),
+        assertTrue(FxWait.onFx(() -> ((VBox) robot.lookup("#practiceVerdict").query()).getChildren().isEmpty(),
                 TIMEOUT_SECONDS));
     }
 
