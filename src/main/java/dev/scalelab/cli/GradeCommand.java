@@ -7,6 +7,7 @@ import dev.scalelab.practice.Challenge;
 import dev.scalelab.practice.Grader;
 import dev.scalelab.practice.Verdict;
 import dev.scalelab.world.AtomicFiles;
+import dev.scalelab.world.Quote;
 import dev.scalelab.world.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -15,6 +16,9 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -51,6 +55,14 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "verdict.json", description = "Also write the verdict as JSON here.")
     String out;
 
+    private static boolean sameFile(String a, String b) {
+        try {
+            return Files.exists(Path.of(a)) && Files.exists(Path.of(b)) && Files.isSameFile(Path.of(a), Path.of(b));
+        } catch (IOException | InvalidPathException e) {
+            return false; // not both files: nothing to overwrite
+        }
+    }
+
     @Override
     public Integer call() {
         Challenge c = ChallengesCommand.find("--challenge", challenge);
@@ -65,6 +77,10 @@ final class GradeCommand implements Callable<Integer> {
         OutputFile verdictFile = OutputFile.of("--out", out, "verdict.json");
         if (verdictFile != null) {
             OutputFile.checkAll(List.of(verdictFile));
+            if (sameFile(out, scenario)) {
+                throw new Cli.UsageException("--out: " + Quote.shorten(out) + ": the same file as --scenario; the verdict would "
+                        + "replace the design");
+            }
         }
         // The temporary file exists before the runs, so an unwritable path costs no grading.
         try (AtomicFiles.Pending file = verdictFile == null ? null : verdictFile.open()) {

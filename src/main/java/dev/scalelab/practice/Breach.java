@@ -13,7 +13,8 @@ import java.util.List;
  * @param why       the decision-log lines from the 30 s before that moment, oldest first, each
  *                  with its time ("3:05 breaker: payments CLOSED -> OPEN, failure rate 52% >= 50%"),
  *                  the timeline's faults and the breakers', scalers' and shedders' decisions first
- *                  when there are many; at most 6
+ *                  when there are many; at most 6. Without a moment: the run's incidents and then
+ *                  the other causes, the earliest first
  */
 public record Breach(long seed, double atSeconds, String what, List<String> why) {
     public Breach {

@@ -6,6 +6,7 @@ import dev.scalelab.world.Sample;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -16,6 +17,8 @@ import java.util.Set;
 final class Breaches {
     /** How far before the moment the decision log is read. */
     static final double WHY_WINDOW_SECONDS = 30;
+    /** How long a breach must last to be the moment it broke, when one that long exists. */
+    static final int SUSTAINED_SECONDS = 3;
     /** How many decision-log lines a breach quotes. */
     static final int WHY_LINES = 6;
     /**
@@ -36,27 +39,80 @@ final class Breaches {
 
     /**
      * The breach of {@code r}, which {@code value} (measured over the whole run of {@code seed})
-     * fails: the first second its per-second view crossed the bound, or none when the metric has
-     * no such view or no single second crossed it.
+     * fails: the first second its per-second view crossed the bound (for {@link #SUSTAINED_SECONDS}
+     * seconds when it ever did so that long) after it first met it, the start when it crossed only
+     * before that, or none when the metric has no such view or no single second crossed it.
      */
-    static Breach find(Requirement r, double value, long seed, List<Sample> samples, JsonNode report, double endSeconds) {
+    static Breach find(Requirement r, double value, long seed, List<Sample> samples, JsonNode report) {
         String overall = r.metric().label() + " " + Figures.value(r.metric(), value) + " over the whole run (target "
                 + Figures.bound(r) + ")";
         View view = view(r.metric(), report);
         if (view == null) {
-            return new Breach(seed, Double.NaN, "the run as a whole broke it: " + overall, why(report, endSeconds));
+            return new Breach(seed, Double.NaN, "the run as a whole broke it: " + overall, whyOverRun(report));
         }
-        for (Sample s : samples) {
-            double v = view.of(s);
-            if (!Double.isNaN(v) && !r.met(v)) {
-                double at = s.timeSeconds() - 1; // the sample covers the second before its time
-                String what = "at " + Figures.clock(at) + " " + phrase(r.metric()) + " " + Figures.value(r.metric(), v)
-                        + " (target " + Figures.bound(r) + "); over the whole run " + Figures.value(r.metric(), value);
-                return new Breach(seed, at, what, why(report, at, at + 1));
-            }
+        double[] perSecond = new double[samples.size()];
+        for (int i = 0; i < perSecond.length; i++) {
+            perSecond[i] = view.of(samples.get(i)); // once each, in time order: the running views count as they go
+        }
+        // A run that starts on the wrong side (a cold cache warming up) broke it only if it crosses
+        // again once it has been on the right side; if it never does, the start is the moment.
+        int met = 0;
+        while (met < perSecond.length && (Double.isNaN(perSecond[met]) || !r.met(perSecond[met]))) {
+            met++;
+        }
+        int first = firstCrossing(r, perSecond, met, SUSTAINED_SECONDS);
+        if (first < 0) {
+            first = firstCrossing(r, perSecond, met, 1);
+        }
+        boolean fromStart = first < 0 && met > 0;
+        if (fromStart) {
+            first = firstCrossing(r, perSecond, 0, 1);
+        }
+        if (first >= 0) {
+            Sample s = samples.get(first);
+            double at = s.timeSeconds() - 1; // the sample covers the second before its time
+            String what = (fromStart ? "from the start: " : "") + "at " + Figures.clock(at) + " " + phrase(r.metric()) + " "
+                    + Figures.value(r.metric(), perSecond[first])
+                    + " (target " + Figures.bound(r) + "), with " + state(s) + "; over the whole run "
+                    + Figures.value(r.metric(), value);
+            return new Breach(seed, at, what, why(report, at, at + 1));
         }
         return new Breach(seed, Double.NaN, "no single second crossed it, the run as a whole did: " + overall,
-                why(report, endSeconds));
+                whyOverRun(report));
+    }
+
+    /**
+     * The first second, from {@code from} on, of the first stretch of {@code seconds} seconds that
+     * all cross the bound, or -1. Seconds without a value (nothing answered) neither break a stretch nor count in it. A
+     * lone second over the bound (one slow request among a hundred makes a 1-s p99) is rarely what
+     * broke a requirement over the whole run; a stretch of them is.
+     */
+    private static int firstCrossing(Requirement r, double[] perSecond, int from, int seconds) {
+        for (int i = from; i < perSecond.length; i++) {
+            if (Double.isNaN(perSecond[i]) || r.met(perSecond[i])) {
+                continue;
+            }
+            int crossed = 0;
+            for (int j = i; j < perSecond.length && crossed < seconds; j++) {
+                if (Double.isNaN(perSecond[j])) {
+                    continue;
+                }
+                if (r.met(perSecond[j])) {
+                    break;
+                }
+                crossed++;
+            }
+            if (crossed >= seconds) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** The system in that second: "402 req/s offered to 4 ready instances, 100% busy, 160 queued". */
+    private static String state(Sample s) {
+        return String.format(Locale.ROOT, "%.0f req/s offered to %d ready instance%s, %.0f%% busy, %d queued", s.offeredPerSecond(),
+                s.instances(), s.instances() == 1 ? "" : "s", s.utilization() * 100, s.queued());
     }
 
     /** How a sentence names one second's value of {@code m}: "the 1-s p99 was". */
@@ -156,9 +212,35 @@ final class Breaches {
         }
     }
 
-    /** The decision-log lines of the {@link #WHY_WINDOW_SECONDS} before {@code endSeconds}. */
-    static List<String> why(JsonNode report, double endSeconds) {
-        return why(report, endSeconds, endSeconds);
+    /**
+     * For a breach without a moment: the run's incidents (the timeline's lines), then the other
+     * causes (breakers, scalers' changes, the shedder, the collectors), the earliest of each first;
+     * at most {@link #WHY_LINES}, in time order.
+     */
+    static List<String> whyOverRun(JsonNode report) {
+        JsonNode decisions = report.path("decisions");
+        List<Integer> incidents = new ArrayList<>();
+        List<Integer> causes = new ArrayList<>();
+        for (int i = 0; i < decisions.size(); i++) {
+            JsonNode d = decisions.get(i);
+            if (d.path("source").asText().equals("timeline")) {
+                incidents.add(i);
+            } else if (cause(d)) {
+                causes.add(i);
+            }
+        }
+        List<Integer> chosen = new ArrayList<>();
+        for (List<Integer> kind : List.of(incidents, causes)) {
+            for (int i = 0; i < kind.size() && chosen.size() < WHY_LINES; i++) {
+                chosen.add(kind.get(i));
+            }
+        }
+        return lines(decisions, chosen);
+    }
+
+    /** A scaler's sync that changed nothing is context, not a cause. */
+    private static boolean cause(JsonNode decision) {
+        return FIRST_SOURCES.contains(decision.path("source").asText()) && !decision.path("message").asText().endsWith("(no change)");
     }
 
     /**
@@ -175,7 +257,7 @@ final class Breaches {
             JsonNode d = decisions.get(i);
             double t = d.path("atSeconds").asDouble();
             if (t >= atSeconds - WHY_WINDOW_SECONDS && t <= untilSeconds) {
-                (FIRST_SOURCES.contains(d.path("source").asText()) ? first : rest).add(i);
+                (cause(d) ? first : rest).add(i);
             }
         }
         List<Integer> chosen = new ArrayList<>();
@@ -184,7 +266,12 @@ final class Breaches {
                 chosen.add(kind.get(i));
             }
         }
-        chosen.sort(Comparator.naturalOrder()); // the log's order, which is time order
+        return lines(decisions, chosen);
+    }
+
+    /** The chosen decisions in the log's order, which is time order: "1:05 breaker: payments: OPEN -> HALF_OPEN". */
+    private static List<String> lines(JsonNode decisions, List<Integer> chosen) {
+        chosen.sort(Comparator.naturalOrder());
         List<String> lines = new ArrayList<>(chosen.size());
         for (int i : chosen) {
             JsonNode d = decisions.get(i);

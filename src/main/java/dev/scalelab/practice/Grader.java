@@ -19,6 +19,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
@@ -63,6 +64,9 @@ public final class Grader {
         // Each world may hold its share of half the heap in requests, as one run alone would hold half.
         long requestMemoryBytes = Runtime.getRuntime().maxMemory() / 2 / threads;
         AtomicInteger done = new AtomicInteger();
+        // Set when the grading ends early (cancelled, or a run failed): the other runs stop at their next slice.
+        AtomicBoolean abandoned = new AtomicBoolean();
+        BooleanSupplier stop = () -> abandoned.get() || (cancelled != null && cancelled.getAsBoolean());
         List<SeedRun> runs = new ArrayList<>(seeds);
         ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
             Thread t = new Thread(r, "scalelab-grader");
@@ -73,7 +77,7 @@ public final class Grader {
             List<Future<SeedRun>> futures = new ArrayList<>(seeds);
             for (long seed : seedList) {
                 futures.add(pool.submit(() -> {
-                    SeedRun run = run(challenge, design, seed, requestMemoryBytes, cancelled);
+                    SeedRun run = run(challenge, design, seed, requestMemoryBytes, stop);
                     if (listener != null) {
                         listener.seedDone(done.incrementAndGet(), seeds);
                     }
@@ -95,6 +99,7 @@ public final class Grader {
             }
             throw new IllegalStateException(e.getCause());
         } finally {
+            abandoned.set(true); // after a full grading every run has ended: this stops only the ones still going
             pool.shutdownNow();
         }
         return verdict(challenge, seedList, violations, runs);
@@ -114,20 +119,20 @@ public final class Grader {
             return unrunnable(challenge, seed, "the design cannot take the challenge's incidents: " + e.getMessage());
         }
         World world = new World(graded, requestMemoryBytes);
-        List<Sample> samples = new ArrayList<>((int) Math.min(graded.durationSeconds() + 1, 1_000_000));
+        List<Sample> samples = new ArrayList<>((int) Math.min(graded.durationSeconds() + 1, 3_600));
         world.setSampleSink(samples::add);
         String stopped = null;
         double end = graded.durationSeconds();
         try {
             for (double t = 0; t < end; ) {
-                if (cancelled != null && cancelled.getAsBoolean()) {
+                if (cancelled.getAsBoolean()) {
                     throw new CancellationException("grading cancelled");
                 }
                 t = Math.min(end, t + SLICE_SECONDS);
                 world.advanceTo(Simulation.secondsToNanos(t));
             }
         } catch (RunStoppedException e) {
-            // The design overran the machine (a queue without bound under overload): what ran up to then is graded.
+            // The design overran the machine (queues without bound under overload): it fails every requirement, saying why.
             stopped = "the run stopped at " + Figures.clock(e.atSeconds()) + ": " + e.getMessage();
         }
         ObjectNode report = Report.of(world, 0);
@@ -147,9 +152,9 @@ public final class Grader {
             }
             values[i] = value;
             if (problem != null) {
-                breaches[i] = new Breach(graded.seed(), Double.NaN, problem, Breaches.why(report, world.nowSeconds()));
+                breaches[i] = new Breach(graded.seed(), Double.NaN, problem, Breaches.whyOverRun(report));
             } else if (!r.met(value)) {
-                breaches[i] = Breaches.find(r, value, graded.seed(), samples, report, world.nowSeconds());
+                breaches[i] = Breaches.find(r, value, graded.seed(), samples, report);
             }
         }
         double[] predictions = new double[challenge.predictions().size()];

@@ -122,7 +122,7 @@ public record Verdict(String challenge, List<Long> seeds, boolean passed, int sc
             Breach b = r.breach();
             t.append('\n').append(Figures.label(r.requirement())).append(", seed ").append(b.seed()).append(": ").append(b.what()).append('\n');
             if (!b.why().isEmpty()) {
-                t.append(Double.isNaN(b.atSeconds()) ? "  before the end:\n" : "  before it:\n");
+                t.append(Double.isNaN(b.atSeconds()) ? "  in the run:\n" : "  before it:\n");
                 for (String line : b.why()) {
                     t.append("    ").append(line).append('\n');
                 }

@@ -58,7 +58,7 @@ final class Violations {
             return;
         }
         if (inStart != inDesign) {
-            found.add(path + " is fixed by the challenge: " + (inStart ? shown(start) + " in the start, the design removes it"
+            found.add(path + " is fixed by the challenge: " + (inStart ? "the start has " + shown(start) + ", the design removes it"
                     : "the start has none, the design adds " + shown(design)));
             return;
         }
@@ -86,10 +86,10 @@ final class Violations {
         return a.equals(b);
     }
 
-    /** A value as a line shows it: a number as a person writes it, a word quoted, a section shortened. */
+    /** A value as a line shows it: a number as a person writes it, a word quoted, a section as "one". */
     private static String shown(JsonNode v) {
         if (v.isObject()) {
-            return "one (" + Quote.shorten(v.toString().replace("\n", "")) + ")";
+            return "one";
         }
         if (v.isArray()) {
             return v.size() + (v.size() == 1 ? " entry" : " entries");

@@ -185,4 +185,15 @@ class GradeCommandTest {
         assertEquals("error: --challenge: surge waits for the events subsystem and cannot be graded yet\n", r.err());
         assertFalse(Files.exists(dir.resolve("verdict.json")));
     }
+
+    @Test
+    void theVerdictNeverReplacesTheDesign() throws IOException {
+        Path design = write("mine.json", CliRun.of("challenges", "show", challengeFile().toString(), "--solution").out());
+        String before = Files.readString(design);
+        CliRun r = CliRun.of("grade", "--challenge", challengeFile().toString(), "--scenario", design.toString(),
+                "--out", design.toString());
+        assertEquals(2, r.code());
+        assertEquals("error: --out: " + design + ": the same file as --scenario; the verdict would replace the design\n", r.err());
+        assertEquals(before, Files.readString(design));
+    }
 }

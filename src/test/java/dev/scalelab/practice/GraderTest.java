@@ -135,7 +135,7 @@ class GraderTest {
         RequirementResult r = gradeOne(START, "{\"id\": \"cost\", \"metric\": \"cost-per-hour\", \"max\": 0.1}", "[]");
         assertEquals(0.192, r.overall(), 1e-9);
         assertEquals(0.0, r.breach().atSeconds());
-        assertTrue(r.breach().what().startsWith("at 0:00 the fleet cost $0.192/h (target ≤ $0.1/h)"), r.breach().what());
+        assertTrue(r.breach().what().startsWith("from the start: at 0:00 the fleet cost $0.192/h (target ≤ $0.1/h)"), r.breach().what());
     }
 
     @Test
@@ -205,7 +205,7 @@ class GraderTest {
         Verdict v = Grader.grade(c, design(c, "{\"dependencies\": null}"), 1, 1, null, () -> false);
         assertFalse(v.passed());
         assertEquals(1, v.violations().size());
-        assertTrue(v.violations().get(0).startsWith("dependencies is fixed by the challenge: 1 entry in the start, the design removes it"),
+        assertTrue(v.violations().get(0).startsWith("dependencies is fixed by the challenge: the start has 1 entry, the design removes it"),
                 v.violations().get(0));
         RequirementResult r = v.requirements().get(0);
         assertTrue(Double.isNaN(r.overall()));
@@ -231,6 +231,40 @@ class GraderTest {
                 {"id": "lag", "metric": "lag-max", "target": "orders", "max": 500}""", BURST_AT_10);
         assertTrue(lag.overall() > 2000 && lag.overall() <= 3100, "overall " + lag.overall());
         assertTrue(lag.breach().why().stream().anyMatch(l -> l.startsWith("0:10 timeline: publish-burst")), lag.breach().why().toString());
+    }
+
+    /**
+     * Three clients behind a per-client token bucket of 100 requests/s (burst 50) and no shedding: the
+     * scraper sends 1,000/s, and the 250/s let through overload a pool of 200/s, so every client waits.
+     */
+    static final String GATEWAY = """
+            {"schema": 1, "name": "gw", "seed": 42, "durationSeconds": 20,
+             "workload": {"arrival": {"process": "poisson", "ratePerSecond": 1150},
+                          "clients": [{"name": "mobile", "share": 75, "priority": "high"},
+                                      {"name": "partner", "share": 75, "priority": "normal"},
+                                      {"name": "scraper", "share": 1000, "priority": "low"}]},
+             "service": {"instances": 2, "workersPerInstance": 2, "queueCapacity": 200,
+                         "serviceTime": {"distribution": "exponential", "meanMs": 20}},
+             "gateway": {"perClient": {"kind": "token-bucket", "ratePerSecond": 100, "burst": 50}, "latencyMs": 1},
+             "balancer": {"strategy": "least-request"}}""";
+
+    @Test
+    void aClientsP99AndSuccessAreJudgedOverTheRun() {
+        RequirementResult p99 = gradeOne(GATEWAY, """
+                {"id": "mobile", "metric": "client-p99-ms", "target": "mobile", "max": 100}""", "[]");
+        assertTrue(p99.overall() > 500, "overall " + p99.overall());
+        assertTrue(p99.breach().what().startsWith("the run as a whole broke it: client p99 latency "), p99.breach().what());
+        RequirementResult answered = gradeOne(GATEWAY, """
+                {"id": "mobile", "metric": "client-success-ratio", "target": "mobile", "min": 0.99}""", "[]");
+        assertTrue(answered.overall() < 0.99, "overall " + answered.overall());
+    }
+
+    @Test
+    void aClientsLimitedShareIsWhatItsBucketRefused() {
+        // The bucket passes 100/s and a burst of 50 of the scraper's ~1,000/s: about nine in ten refused.
+        RequirementResult r = gradeOne(GATEWAY, """
+                {"id": "scraper", "metric": "client-limited-ratio", "target": "scraper", "max": 0.5}""", "[]");
+        assertTrue(r.overall() > 0.85 && r.overall() < 0.92, "overall " + r.overall());
     }
 
     @Test
