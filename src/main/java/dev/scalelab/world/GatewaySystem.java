@@ -40,8 +40,6 @@ final class GatewaySystem implements Subsystem {
     static final int SHED = 2;
     /** The anonymous client of a workload without client classes. */
     static final String DEFAULT_CLIENT = "default";
-    /** A change of the shedder's state is logged at once, but at most once a simulated second: a signal hovering at the threshold would flood the log. */
-    private static final long LOG_GAP_NANOS = Simulation.NANOS_PER_SECOND;
 
     private final World world;
     private final Simulation sim;
@@ -76,11 +74,16 @@ final class GatewaySystem implements Subsystem {
     /** Requests waiting in the instances' queues, all instances together: the queue-length shedder's signal. */
     private long queued;
 
-    /** The shedder's state as last logged ({@link LoadShedder#LOW}: shedding nothing), when, and flips since. */
-    private int loggedState = LoadShedder.LOW;
-    private long loggedAtNanos = Long.MIN_VALUE;
+    /**
+     * The shedder's state now ({@link LoadShedder#LOW}: shedding nothing), and the log's view of it: a
+     * signal hovering at a threshold flips the state request by request, so the log follows episodes
+     * instead. An episode's level drops (more is shed) at once, with a line; it rises again only
+     * after a whole simulated second in which nothing more severe happened, with a line.
+     */
     private int state = LoadShedder.LOW;
-    private int flipsSinceLog;
+    private int episodeState = LoadShedder.LOW;
+    /** The most severe state of the current simulated second. */
+    private int severestThisSecond = LoadShedder.LOW;
 
     GatewaySystem(World world, Simulation sim, Scenario scenario, ServicePool pool) {
         this.world = world;
@@ -213,18 +216,23 @@ final class GatewaySystem implements Subsystem {
 
     private void stateChanged(int down, long now) {
         state = down;
-        flipsSinceLog++;
-        if (now - loggedAtNanos >= LOG_GAP_NANOS) {
-            logState(now);
+        severestThisSecond = Math.min(severestThisSecond, down);
+        if (down < episodeState) {
+            episodeState = down;
+            world.log(Source.GATEWAY, shedder.reason());
         }
     }
 
-    private void logState(long now) {
-        String flips = flipsSinceLog > 1 ? " (" + flipsSinceLog + " changes since the last line)" : "";
-        world.log(Source.GATEWAY, shedder.reason() + flips);
-        loggedState = state;
-        loggedAtNanos = now;
-        flipsSinceLog = 0;
+    /** At the end of a simulated second: an episode whose second was calmer than its level eases to what the second saw. */
+    private void easeEpisode() {
+        if (severestThisSecond > episodeState) {
+            episodeState = severestThisSecond;
+            String inputs = shedder == null ? "shedding is off" : shedder.inputs();
+            world.log(Source.GATEWAY, episodeState == LoadShedder.LOW
+                    ? "shedding stopped: nothing shed for a second (" + inputs + ")"
+                    : "shedding low only: no normal request shed for a second (" + inputs + ")");
+        }
+        severestThisSecond = state;
     }
 
     /** A request joined an instance's queue, or left it for a worker. */
@@ -274,13 +282,7 @@ final class GatewaySystem implements Subsystem {
                     shedder.setDelayTarget(Simulation.millisToNanos(s.targetDelayMs()), Simulation.millisToNanos(s.intervalMs()));
                 } else {
                     shedder = shedder(s);
-                    if (shedder == null && state != LoadShedder.LOW) {
-                        state = LoadShedder.LOW;
-                        world.log(Source.GATEWAY, "shedding nothing: shedding is off");
-                        loggedState = state;
-                        loggedAtNanos = sim.nowNanos();
-                        flipsSinceLog = 0;
-                    }
+                    state = LoadShedder.LOW; // a new shedder starts calm; the episode eases at the second's end
                 }
             }
         }
@@ -298,9 +300,7 @@ final class GatewaySystem implements Subsystem {
             intervalLimited[i] = 0;
             intervalShed[i] = 0;
         }
-        if (shedder != null && state != loggedState) {
-            logState(sim.nowNanos()); // the state it settled in after changes the gap held back
-        }
+        easeEpisode();
     }
 
     @Override

@@ -127,16 +127,20 @@ public final class LoadShedder {
     /** Why the shedder is in its state now, with its inputs ("shedding low: 31.5 queued per ready instance >= 20"). */
     public String reason() {
         int down = admittedDownTo(lastNanos);
-        String what = down == LOW ? "shedding nothing" : down == NORMAL ? "shedding low" : "shedding low and normal";
+        return (down == LOW ? "shedding nothing" : down == NORMAL ? "shedding low" : "shedding low and normal") + ": " + inputs();
+    }
+
+    /** The inputs of its state now, as {@link #reason()} gives them after the state ("31.5 queued per ready instance >= 20"). */
+    public String inputs() {
+        int down = admittedDownTo(lastNanos);
         if (byQueue) {
             double bound = down == HIGH ? 2 * queueThreshold : queueThreshold;
-            return what + ": " + number(queuedPerReadyInstance) + " queued per ready instance " + (down == LOW ? "< " : ">= ")
-                    + number(bound);
+            return number(queuedPerReadyInstance) + " queued per ready instance " + (down == LOW ? "< " : ">= ") + number(bound);
         }
         if (aboveSinceNanos == NONE) {
-            return what + ": queueing delay at or under the target " + number(targetDelayNanos / 1e6) + " ms";
+            return "queueing delay at or under the target " + number(targetDelayNanos / 1e6) + " ms";
         }
-        return what + ": queueing delay above the target " + number(targetDelayNanos / 1e6) + " ms for "
+        return "queueing delay above the target " + number(targetDelayNanos / 1e6) + " ms for "
                 + number((lastNanos - aboveSinceNanos) / 1e6) + " ms (smallest " + number(smallestAboveNanos / 1e6)
                 + " ms, interval " + number(intervalNanos / 1e6) + " ms)";
     }

@@ -12,8 +12,9 @@ import javafx.scene.layout.HBox;
 
 
 /**
- * The Overview panel: the headline figures of the last virtual second, the animated pool
- * ({@link PoolView}) and the throughput and latency charts. The layout is {@code fxml/OverviewPanel.fxml},
+ * The Overview panel: the headline figures of the last virtual second, the API gateway's card
+ * ({@link GatewayCard}, for a scenario with one), the animated pool ({@link PoolView}) and the
+ * throughput and latency charts. The layout is {@code fxml/OverviewPanel.fxml},
  * the look {@code styles/overview.css}; this controller binds the figures to the
  * {@link OverviewViewModel} and hands each frame to the pool and the charts.
  *
@@ -28,6 +29,7 @@ public final class OverviewView extends FxmlPanel {
     @FXML private FigureCard p99Figure;
     @FXML private FigureCard utilizationFigure;
     @FXML private FigureCard instancesFigure;
+    @FXML private GatewayCard gatewayCard;
     @FXML private PoolView pool;
     @FXML private HBox chartPane;
     @FXML private TimeLineChart throughputChart;
@@ -59,6 +61,7 @@ public final class OverviewView extends FxmlPanel {
         assert FxThread.isCurrent();
         snapshot = frame.snapshot();
         viewModel.update(snapshot);
+        gatewayCard.show(snapshot.gateway());
         pool.show(snapshot);
         pool.launch(snapshot.dispatches(), viewModel.firstNewDispatch(snapshot.dispatches()), nowNanos);
     }
