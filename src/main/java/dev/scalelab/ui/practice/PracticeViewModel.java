@@ -103,6 +103,9 @@ final class PracticeViewModel {
             return;
         }
         cancel();
+        // A grading of the challenge left behind stops; its progress is not this one's.
+        gradingText.unbind();
+        gradingProgress.unbind();
         challenge.set(c);
         verdict.set(null);
         gradingText.set("");

@@ -119,6 +119,25 @@ class PracticeViewModelTest {
     }
 
     @Test
+    void choosingAnotherChallengeCancelsTheGradingAndClearsItsProgress() throws Exception {
+        AtomicReference<Scenario> graded = new AtomicReference<>();
+        PracticeViewModel model = model(home.resolve("progress.json"), graded, PracticeFixture.failingVerdict(challenge));
+        Challenge other = PracticeFixture.basic("basic-one", 1);
+        FxWait.onFx(() -> {
+            model.setChallenges(List.of(other, challenge));
+            model.choose(challenge);
+            model.submit(new CompletableFuture<>());
+            model.choose(other);
+            return null;
+        }, TIMEOUT_SECONDS);
+
+        assertEquals("", FxWait.onFx(() -> model.gradingTextProperty().get(), TIMEOUT_SECONDS));
+        FxWait.waitUntil(() -> FxWait.onFx(() -> !model.gradingRunningProperty().get(), TIMEOUT_SECONDS), TIMEOUT_SECONDS);
+        assertEquals("", FxWait.onFx(() -> model.gradingTextProperty().get(), TIMEOUT_SECONDS), "the old grading's end is not shown");
+        assertEquals(null, FxWait.onFx(() -> model.verdictProperty().get(), TIMEOUT_SECONDS));
+    }
+
+    @Test
     void aGuessInPercentReadsAsTheRatioTheMetricMeasures() {
         assertEquals(0.005, PracticeViewModel.guess(challenge.predictions().get(1), "0.5 %").orElseThrow(), 1e-15);
         assertEquals(150.0, PracticeViewModel.guess(challenge.predictions().get(0), " 150 ").orElseThrow());
