@@ -119,7 +119,7 @@ final class EstimateForm {
         }
         if (!allRead) {
             values = null;
-            outcome.set(Outcome.failed("Fix the field marked above to see the estimate."));
+            outcome.set(Outcome.failed("Fix the marked field to see the estimate."));
             return;
         }
         values = new Values(numbers);

@@ -174,6 +174,8 @@ public final class EstimatorPanel extends FxmlPanel {
             step.setWrapText(true);
             arithmetic.getChildren().add(step);
         }
+        arithmetic.setVisible(!outcome.arithmetic().isEmpty()); // no bare rule beside a problem
+        arithmetic.setManaged(arithmetic.isVisible());
     }
 
     private void showCheck(Check check) {

@@ -135,7 +135,7 @@ class EstimatorPanelTest {
         type("estimator-pool-workers", "four");
 
         assertEquals("Workers / instance: \"four\" is not a number", labels("estimator-pool-workers-problem").get(0));
-        assertEquals(List.of("Fix the field marked above to see the estimate."), labels("estimator-pool-results"));
+        assertEquals(List.of("Fix the marked field to see the estimate."), labels("estimator-pool-results"));
         assertTrue(FxWait.onFx(() -> robot.lookup("#estimatorCheckButton").query().isDisabled(), TIMEOUT_SECONDS));
 
         type("estimator-pool-workers", "4");
