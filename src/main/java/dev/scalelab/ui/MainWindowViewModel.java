@@ -127,6 +127,14 @@ public final class MainWindowViewModel {
         message.set("Started preset " + name);
     }
 
+    /** Starts {@code scenario} from t = 0, shown under {@code label} ("challenge: Auto-scaling"). */
+    public void startScenario(Scenario scenario, String label) {
+        assert FxThread.isCurrent();
+        runner.reset(scenario);
+        scenarioLabel.set(label);
+        message.set("Started " + label);
+    }
+
     /**
      * Restarts at t = 0 with the parameters as they are now and the seed typed in the seed field;
      * when that is not a whole number, {@link #seedErrorProperty()} says so and the run goes on.

@@ -4,11 +4,13 @@ import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.balancing.BalancingView;
 import dev.scalelab.ui.caching.CachingView;
 import dev.scalelab.ui.database.DatabasePanel;
+import dev.scalelab.ui.estimator.EstimatorPanel;
 import dev.scalelab.ui.events.EventsPanel;
 import dev.scalelab.ui.overview.OverviewView;
 import dev.scalelab.ui.parameters.ParameterPane;
 import dev.scalelab.ui.performance.PerformancePanel;
 import dev.scalelab.ui.performance.ThisAppView;
+import dev.scalelab.ui.practice.PracticePanel;
 import dev.scalelab.ui.resilience.ResilienceView;
 import dev.scalelab.ui.scaling.ScalingView;
 import dev.scalelab.world.ScenarioException;
@@ -77,7 +79,9 @@ public final class ScaleLabApp extends Application {
                 new DatabasePanel(runner),
                 new ResilienceView(runner, windowModel::choosePreset),
                 new PerformancePanel(runner, windowModel::choosePreset, new ThisAppView(runner)),
-                new EventsPanel(runner, windowModel::choosePreset)));
+                new EventsPanel(runner, windowModel::choosePreset),
+                new PracticePanel(runner, windowModel::startScenario),
+                new EstimatorPanel()));
 
         FXMLLoader loader = new FXMLLoader(ScaleLabApp.class.getResource("/fxml/MainWindow.fxml"));
         loader.setControllerFactory(type -> {

@@ -59,6 +59,19 @@ class MainWindowViewModelTest {
     }
 
     @Test
+    void aGivenScenarioStartsUnderItsLabel() throws Exception {
+        Scenario six = Presets.load("default").withService(Presets.load("default").service().withInstances(6));
+        onFx(() -> {
+            viewModel.startScenario(six, "challenge: Auto-scaling");
+            return null;
+        });
+
+        assertEquals("challenge: Auto-scaling", onFx(() -> viewModel.scenarioLabelProperty().get()));
+        assertEquals("Started challenge: Auto-scaling", onFx(() -> viewModel.messageProperty().get()));
+        assertEquals(6, runner.currentScenario().get(5, TimeUnit.SECONDS).service().instances());
+    }
+
+    @Test
     void savingWritesTheUsersChangesOnTheTimelineSoTheRunReplays() throws Exception {
         runner.set(Parameter.ARRIVAL_RATE, 800.0);
         Path file = directory.resolve("run.json");

@@ -42,7 +42,8 @@ class ScaleLabAppTest {
 
     @Test
     void startsPlayingTheDefaultScenarioOnTheOverview() throws Exception {
-        assertEquals(List.of("Overview", "Scaling", "Load balancing", "Caching", "Database", "Resilience", "Performance", "Events"),
+        assertEquals(List.of("Overview", "Scaling", "Load balancing", "Caching", "Database", "Resilience", "Performance", "Events",
+                        "Practice", "Estimator"),
                 onFx(() -> panelList().getItems().stream().map(p -> ((Panel) p).title()).toList()),
                 "only panels that exist are listed");
         assertEquals("Overview", onFx(() -> ((Panel) panelList().getSelectionModel().getSelectedItem()).title()));
