@@ -24,7 +24,10 @@ public enum Metric implements HasId {
     ERROR_RATIO("error-ratio", "error rate", "", false),
     /** requests.completed / requests.offered: every request not answered counts against it, 429s too. */
     AVAILABILITY("availability", "availability", "", true),
-    /** {@code cost.meanPerHour}: the mean dollars per hour of every instance (and consumer) over the run. */
+    /**
+     * {@code cost.meanPerHour}: the mean dollars per hour of the service pool's instances over the
+     * run (consumers and database nodes are not priced).
+     */
     COST_PER_HOUR("cost-per-hour", "cost", "$/h", false),
     /** {@code cache.hitRatio}. */
     HIT_RATIO("hit-ratio", "cache hit ratio", "", true),

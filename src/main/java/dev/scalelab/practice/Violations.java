@@ -1,6 +1,7 @@
 package dev.scalelab.practice;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.scalelab.world.Action;
 import dev.scalelab.world.Quote;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioFiles;
@@ -16,14 +17,31 @@ import java.util.regex.Pattern;
  * of the start and of the design side by side (see {@link Grader#violations}).
  */
 final class Violations {
-    /** Fields that never decide whether a design holds. */
-    private static final Set<String> FREE = Set.of("name", "description", "seed");
+    /**
+     * Fields that never decide whether a design holds. The duration is the challenge's whatever the
+     * design says ({@link Challenge#graded}).
+     */
+    private static final Set<String> FREE = Set.of("name", "description", "seed", "durationSeconds");
+    /** The knob that lets a candidate schedule changes; what it allows is checked entry by entry. */
+    private static final String TIMELINE = "timeline";
+    /**
+     * The actions an operator takes on purpose, which a candidate may schedule under the timeline
+     * knob; every other action is a fault, and faults are the challenge's to schedule.
+     */
+    private static final Set<String> OPERATOR_ACTIONS = Set.of(Action.ADD_INSTANCE.id(), Action.REMOVE_INSTANCE.id(),
+            Action.WEIGHT_INSTANCE.id(), Action.ADD_SHARD.id(), Action.REMOVE_SHARD.id());
 
     private final List<Pattern> knobs = new ArrayList<>();
     private final List<String> found = new ArrayList<>();
 
+    private final boolean timelineKnob;
+
     private Violations(List<String> knobs) {
+        timelineKnob = knobs.contains(TIMELINE);
         for (String k : knobs) {
+            if (k.equals(TIMELINE)) {
+                continue;
+            }
             // "dependencies[*].retry" allows dependencies[0].retry.maxAttempts and everything else under any index's retry.
             String regex = Pattern.quote(k).replace("[*]", "\\E\\[\\d+]\\Q");
             this.knobs.add(Pattern.compile(regex + "([.\\[].*)?"));
@@ -52,6 +70,10 @@ final class Violations {
         if (!path.isEmpty() && free(path)) {
             return;
         }
+        if (path.equals(TIMELINE) && timelineKnob) {
+            compareTimeline(start, design);
+            return;
+        }
         boolean inStart = start != null && !start.isNull() && !start.isMissingNode();
         boolean inDesign = design != null && !design.isNull() && !design.isMissingNode();
         if (!inStart && !inDesign) {
@@ -75,6 +97,40 @@ final class Violations {
             }
         } else if (!same(start, design)) {
             found.add(path + " is fixed by the challenge: " + shown(start) + " in the start, " + shown(design) + " here");
+        }
+    }
+
+    /**
+     * Under the timeline knob the design keeps every entry of the start's timeline and may add
+     * {@code set}s of fields that are knobs and operator actions (add a shard, an instance); a
+     * {@code set} of anything else (the traffic) and a fault are the challenge's, not the candidate's.
+     */
+    private void compareTimeline(JsonNode start, JsonNode design) {
+        List<JsonNode> left = new ArrayList<>();
+        if (design != null && design.isArray()) {
+            design.forEach(left::add);
+        }
+        if (start != null && start.isArray()) {
+            for (JsonNode entry : start) {
+                if (!left.remove(entry)) {
+                    found.add("timeline: the start's entry at " + shown(entry.path("atSeconds")) + " s ("
+                            + entry.path("command").asText() + " " + entry.path(entry.has("path") ? "path" : "target").asText()
+                            + ") is fixed by the challenge; the design removes or changes it");
+                }
+            }
+        }
+        for (JsonNode entry : left) {
+            String command = entry.path("command").asText();
+            String at = "timeline: the entry at " + shown(entry.path("atSeconds")) + " s ";
+            if (command.equals("set")) {
+                String target = entry.path("path").asText();
+                if (!free(target)) {
+                    found.add(at + "sets " + target + ", which the challenge fixes; a scheduled set may change only the knobs");
+                }
+            } else if (!OPERATOR_ACTIONS.contains(command)) {
+                found.add(at + "is the fault " + Quote.of(command) + "; the challenge schedules the faults, a design only "
+                        + String.join(", ", OPERATOR_ACTIONS.stream().sorted().toList()));
+            }
         }
     }
 

@@ -78,4 +78,45 @@ class ViolationsTest {
         assertEquals(List.of("timeline[0] is fixed by the challenge: the start has none, the design adds one"),
                 violations(RICH, "[]", addShard));
     }
+
+    @Test
+    void theDurationIsTheChallengesWhateverTheDesignSays() {
+        assertEquals(List.of(), violations(START, "[]", "{\"durationSeconds\": 5}"));
+    }
+
+    /** START with the traffic doubled at 10 s: the start's own schedule. */
+    private static final String SCHEDULED = START.replace("\"balancer\"",
+            "\"timeline\": [{\"atSeconds\": 10, \"command\": \"set\", \"path\": \"workload.arrival.ratePerSecond\", "
+                    + "\"value\": 400}], \"balancer\"");
+
+    private static final String KEEP = "{\"atSeconds\": 10, \"command\": \"set\", \"path\": \"workload.arrival.ratePerSecond\", "
+            + "\"value\": 400}";
+
+    @Test
+    void underTheTimelineKnobADesignSchedulesSetsOfKnobsAndOperatorActions() {
+        String patch = "{\"timeline\": [{\"atSeconds\": 5, \"command\": \"set\", \"path\": \"service.instances\", \"value\": 4}, "
+                + KEEP + ", {\"atSeconds\": 12, \"command\": \"add-instance\"}]}";
+        assertEquals(List.of(), violations(SCHEDULED, "[\"service.instances\", \"timeline\"]", patch));
+    }
+
+    @Test
+    void underTheTimelineKnobTheTrafficTheFaultsAndTheStartsScheduleStayTheChallenges() {
+        String patch = "{\"timeline\": [{\"atSeconds\": 5, \"command\": \"set\", \"path\": \"workload.arrival.ratePerSecond\", "
+                + "\"value\": 100}, {\"atSeconds\": 6, \"command\": \"kill-instance\", \"target\": \"i-1\"}]}";
+        assertEquals(List.of(
+                "timeline: the start's entry at 10 s (set workload.arrival.ratePerSecond) is fixed by the challenge; the design "
+                        + "removes or changes it",
+                "timeline: the entry at 5 s sets workload.arrival.ratePerSecond, which the challenge fixes; a scheduled set may "
+                        + "change only the knobs",
+                "timeline: the entry at 6 s is the fault \"kill-instance\"; the challenge schedules the faults, a design only "
+                        + "add-instance, add-shard, remove-instance, remove-shard, weight-instance"),
+                violations(SCHEDULED, "[\"service.instances\", \"timeline\"]", patch));
+    }
+
+    @Test
+    void withoutTheTimelineKnobTheScheduleIsFixed() {
+        assertEquals(List.of("timeline[0] is fixed by the challenge: the start has none, the design adds one"),
+                violations(START, "[\"service.instances\"]",
+                        "{\"timeline\": [{\"atSeconds\": 5, \"command\": \"set\", \"path\": \"service.instances\", \"value\": 4}]}"));
+    }
 }
