@@ -32,7 +32,8 @@ public final class Figures {
         }
         return switch (metric.unit()) {
             case "ms" -> Math.abs(value) >= 1000 ? significant(value / 1000, 3) + " s" : significant(value, 3) + " ms";
-            case "" -> significant(value * 100, 4) + "%";
+            // Three digits read well ("9.32%"); near 100% a fourth tells 99.95% from 99.9%.
+            case "" -> significant(value * 100, Math.abs(value) >= 0.99 ? 4 : 3) + "%";
             case "$/h" -> "$" + significant(value, 4) + "/h";
             case "×" -> significant(value, 3) + "×";
             default -> significant(value, 6) + " " + metric.unit();

@@ -18,6 +18,7 @@ import dev.scalelab.ui.parameters.ParameterForm;
 import dev.scalelab.world.Parameter;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioFiles;
+import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 import javafx.concurrent.Task;
@@ -65,6 +66,8 @@ public final class PracticePanel extends FxmlPanel {
     private final SimulationRunner runner;
     private final BiConsumer<Scenario, String> startScenario;
     private final PracticeViewModel viewModel;
+    /** The parameter list's left and right padding (styles/app.css, .parameter-list). */
+    private static final double FORM_SIDE_PADDING_PX = 28;
     private final ParameterForm knobForm;
     private final Label knobFormNote = new Label();
     private final FormPart knobPart;
@@ -119,6 +122,12 @@ public final class PracticePanel extends FxmlPanel {
         knobForm = new ParameterForm("Your knobs", runner::set);
         knobFormNote.getStyleClass().add("practice-form-note");
         knobFormNote.setWrapText(true);
+        // Wraps at the form's visible width, rather than widening the form to the note's one-line length.
+        ScrollPane formPane = (ScrollPane) knobForm.node();
+        formPane.getStyleClass().add("practice-knobs");
+        knobFormNote.setMinWidth(0);
+        knobFormNote.prefWidthProperty().bind(Bindings.createDoubleBinding(
+                () -> Math.max(0, formPane.getViewportBounds().getWidth() - FORM_SIDE_PADDING_PX), formPane.viewportBoundsProperty()));
         knobForm.addNode(knobFormNote);
         knobPart = knobForm.part();
         knobForm.update(runner.latest().snapshot().current());
@@ -298,7 +307,8 @@ public final class PracticePanel extends FxmlPanel {
         knobsLabel.setText(knobsText(knobs));
         knobFormNote.setText(knobs.live().isEmpty()
                 ? "This challenge has no live knobs: see its page for what you may change."
-                : "The fields \"" + c.title() + "\" lets you change. Changes apply to the live run at once.");
+                : "The fields this challenge lets you change. They edit the live run at once: load the starting "
+                        + "system first, then turn them.");
     }
 
     /** What the candidate may change, in a sentence or three: the fields on the right, then the rest and where. */
