@@ -79,10 +79,13 @@ public record Challenge(String id, int number, String title, ChallengeGroup grou
     /**
      * {@code design} as it is graded on {@code seed}: the challenge's duration, that seed, and the
      * hidden incidents added to its timeline (in time order; at equal times the design's own entries
-     * first).
+     * first). A design that starts at another instance size than the start, with the start's
+     * workers per instance, gets the workers of that size ({@code workersPerInstance} is a count
+     * for the file's own size): workers follow vCPUs, as when the size changes live, so a smaller
+     * size is less capacity, not the same capacity cheaper.
      */
     public Scenario graded(Scenario design, long seed) {
-        ObjectNode tree = (ObjectNode) ScenarioFiles.tree(design);
+        ObjectNode tree = ScenarioFiles.tree(withWorkersOfItsSize(design));
         tree.put("seed", seed);
         tree.set("durationSeconds", start.get("durationSeconds"));
         List<JsonNode> entries = new ArrayList<>();
@@ -94,6 +97,17 @@ public record Challenge(String id, int number, String title, ChallengeGroup grou
         ArrayNode timeline = tree.putArray("timeline");
         entries.forEach(timeline::add);
         return ScenarioFiles.parse(tree.toString());
+    }
+
+    private Scenario withWorkersOfItsSize(Scenario design) {
+        Scenario.Service from = startScenario().service();
+        Scenario.Service to = design.service();
+        if (to.size() == from.size() || to.workersPerInstance() != from.workersPerInstance()) {
+            return design;
+        }
+        return design.withService(new Scenario.Service(to.instances(), to.size().workers(from.workersPerInstance(), from.size()),
+                to.queueCapacity(), to.serviceTime(), to.size(), to.provisionSeconds(), to.bootSeconds(), to.warmupSeconds(),
+                to.weights(), to.speeds(), to.runtime(), to.objectPool(), to.connectionPool()));
     }
 
     /** Whether the challenge can be played now (its subsystems exist). */

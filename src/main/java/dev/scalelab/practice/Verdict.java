@@ -135,8 +135,26 @@ public record Verdict(String challenge, List<Long> seeds, boolean passed, int sc
             predictions.entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e ->
                     t.append("  ").append(e.getKey()).append(": ").append(Figures.significant(e.getValue(), 4)).append('\n'));
         }
-        t.append("score ").append(score).append("/100\n");
+        t.append("score ").append(score).append("/100: ").append(scoreExplained()).append('\n');
         return t.toString();
+    }
+
+    /**
+     * How the score was made ({@link Grader#score}): "60 for meeting 3 of 3 requirements, 21 of 40
+     * for a cost below the challenge's ceiling".
+     */
+    String scoreExplained() {
+        long met = requirements.stream().filter(RequirementResult::passed).count();
+        int total = requirements.size();
+        long forRequirements = total == 0 ? 60 : Math.round(60.0 * met / total);
+        String head = forRequirements + " for meeting " + met + " of " + total + " requirement" + (total == 1 ? "" : "s");
+        if (met < total) {
+            return head + "; the 40 for cost come once every requirement is met";
+        }
+        if (!violations.isEmpty()) {
+            return head + "; none of the 40 for cost while the design changes fixed fields";
+        }
+        return head + ", " + (score - forRequirements) + " of 40 for cost (the cheaper the design, the more)";
     }
 
     private static String pad(String s, int width) {

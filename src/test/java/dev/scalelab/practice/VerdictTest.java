@@ -85,6 +85,7 @@ class VerdictTest {
         assertTrue(lines[4].startsWith("p99 through the surge, seed 5: at 0:10 the 1-s p99 was "), lines[4]);
         assertEquals("  before it:", lines[5]);
         assertTrue(text.contains("    0:10 timeline: workload.arrival.ratePerSecond: 200 -> 2000\n"), text);
-        assertTrue(text.endsWith("cost $0.192/h (mean over the seeds)\nscore 30/100\n"), text);
+        assertTrue(text.endsWith("cost $0.192/h (mean over the seeds)\nscore 30/100: 30 for meeting 1 of 2 requirements; the 40 for cost "
+                + "come once every requirement is met\n"), text);
     }
 }
