@@ -3,8 +3,11 @@ package dev.scalelab.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.practice.Challenge;
+import dev.scalelab.practice.Figures;
 import dev.scalelab.practice.Grader;
+import dev.scalelab.practice.Prediction;
 import dev.scalelab.practice.Verdict;
 import dev.scalelab.world.AtomicFiles;
 import dev.scalelab.world.Quote;
@@ -19,8 +22,12 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
 
 /**
  * {@code grade}: a design graded headless against a challenge, with its hidden incidents, as the app's
@@ -55,12 +62,44 @@ final class GradeCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "verdict.json", description = "Also write the verdict as JSON here.")
     String out;
 
+    @Option(names = "--predict", paramLabel = "ID=VALUE",
+            description = "Your guess for one of the challenge's predictions (`challenges show ID` lists them), made before "
+                    + "the run; the verdict puts it beside the measured mean. Repeatable.")
+    List<String> predict = new ArrayList<>();
+
     private static boolean sameFile(String a, String b) {
         try {
             return Files.exists(Path.of(a)) && Files.exists(Path.of(b)) && Files.isSameFile(Path.of(a), Path.of(b));
         } catch (IOException | InvalidPathException e) {
             return false; // not both files: nothing to overwrite
         }
+    }
+
+    /** The {@code --predict} guesses by prediction id, in the order given; a bad one is a usage error naming it. */
+    private Map<String, Double> guesses(Challenge c) {
+        Map<String, Double> out = new LinkedHashMap<>();
+        for (String p : predict) {
+            int eq = p.indexOf('=');
+            String id = eq < 0 ? p : p.substring(0, eq).trim();
+            boolean known = c.predictions().stream().anyMatch(q -> q.id().equals(id));
+            if (eq <= 0 || !known) {
+                throw new Cli.UsageException("--predict: " + Quote.of(p) + " is not ID=VALUE with ID one of "
+                        + (c.predictions().isEmpty() ? "(this challenge has no predictions)"
+                        : c.predictions().stream().map(Prediction::id).collect(Collectors.joining(", "))));
+            }
+            String value = p.substring(eq + 1).trim();
+            double guess;
+            try {
+                guess = Double.parseDouble(value);
+            } catch (NumberFormatException e) {
+                guess = Double.NaN;
+            }
+            if (!Double.isFinite(guess) || !value.matches("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?")) {
+                throw new Cli.UsageException("--predict " + id + ": " + Quote.of(value) + " is not a number");
+            }
+            out.put(id, guess);
+        }
+        return out;
     }
 
     @Override
@@ -73,6 +112,7 @@ final class GradeCommand implements Callable<Integer> {
         if (k < 1 || k > MAX_SEEDS) {
             throw new Cli.UsageException("--seeds: " + k + " is out of range; a whole number from 1 to " + MAX_SEEDS);
         }
+        Map<String, Double> guesses = guesses(c);
         Scenario design = SimulateCommand.load(scenario);
         OutputFile verdictFile = OutputFile.of("--out", out, "verdict.json");
         if (verdictFile != null) {
@@ -87,7 +127,12 @@ final class GradeCommand implements Callable<Integer> {
             Verdict v = Grader.grade(c, design, k, null, () -> false);
             if (file != null) {
                 try {
-                    file.writer().write(JSON.writeValueAsString(v.toJson()) + "\n");
+                    ObjectNode json = v.toJson();
+                    if (!guesses.isEmpty()) {
+                        ObjectNode g = json.putObject("guesses");
+                        guesses.forEach(g::put);
+                    }
+                    file.writer().write(JSON.writeValueAsString(json) + "\n");
                     file.commit();
                 } catch (JsonProcessingException e) {
                     throw new IllegalStateException(e);
@@ -97,6 +142,11 @@ final class GradeCommand implements Callable<Integer> {
             }
             PrintWriter o = spec.commandLine().getOut();
             o.print(v.toText());
+            guesses.forEach((id, guess) -> {
+                Double measured = v.predictions().get(id);
+                o.println("your guess for " + id + ": " + Figures.significant(guess, 4) + ", measured "
+                        + (measured == null || measured.isNaN() ? "nothing" : Figures.significant(measured, 4)));
+            });
             o.flush();
             return v.passed() ? Cli.EXIT_OK : EXIT_FAILED;
         }

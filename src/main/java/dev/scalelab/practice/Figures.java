@@ -66,7 +66,7 @@ public final class Figures {
     }
 
     /** At most {@code digits} significant digits, without trailing zeros or an exponent. */
-    static String significant(double value, int digits) {
+    public static String significant(double value, int digits) {
         if (value == 0 || !Double.isFinite(value)) {
             return value == 0 ? "0" : Double.toString(value);
         }

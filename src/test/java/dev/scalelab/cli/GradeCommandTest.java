@@ -134,6 +134,31 @@ class GradeCommandTest {
     }
 
     @Test
+    void aGuessStandsBesideTheMeasuredMeanInTheTextAndTheJson() throws IOException {
+        Path design = write("mine.json", CliRun.of("challenges", "show", challengeFile().toString(), "--solution").out());
+        Path verdict = dir.resolve("guessed.json");
+        CliRun r = CliRun.of("grade", "--challenge", challengeFile().toString(), "--scenario", design.toString(), "--seeds", "1",
+                "--predict", "p99-guess=120", "--out", verdict.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        JsonNode j = new ObjectMapper().readTree(verdict.toFile());
+        assertEquals(120.0, j.get("guesses").get("p99-guess").asDouble());
+        String measured = dev.scalelab.practice.Figures.significant(j.get("predictions").get("p99-guess").asDouble(), 4);
+        assertTrue(r.out().endsWith("your guess for p99-guess: 120, measured " + measured + "\n"), r.out());
+    }
+
+    @Test
+    void aBadGuessIsOneLineAndExitTwoBeforeAnyRun() throws IOException {
+        Path design = write("d2.json", "{\"schema\": 1}");
+        CliRun unknown = CliRun.of("grade", "--challenge", challengeFile().toString(), "--scenario", design.toString(),
+                "--predict", "p98=3");
+        assertEquals(2, unknown.code());
+        assertEquals("error: --predict: \"p98=3\" is not ID=VALUE with ID one of p99-guess\n", unknown.err());
+        CliRun notNumber = CliRun.of("grade", "--challenge", challengeFile().toString(), "--scenario", design.toString(),
+                "--predict", "p99-guess=fast");
+        assertEquals("error: --predict p99-guess: \"fast\" is not a number\n", notNumber.err());
+    }
+
+    @Test
     void theStartFailsWithExitOne() throws IOException {
         Path design = write("start.json", CliRun.of("challenges", "show", challengeFile().toString(), "--start").out());
         CliRun r = CliRun.of("grade", "--challenge", challengeFile().toString(), "--scenario", design.toString(), "--seeds", "1");
