@@ -257,6 +257,17 @@ class GraderTest {
         RequirementResult answered = gradeOne(GATEWAY, """
                 {"id": "mobile", "metric": "client-success-ratio", "target": "mobile", "min": 0.99}""", "[]");
         assertTrue(answered.overall() < 0.99, "overall " + answered.overall());
+        // Where the client's requests went, in the report's own counts: they add up to what it offered.
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("; mobile: ([\\d,]+) offered, ([\\d,]+) completed, "
+                + "([\\d,]+) limited \\(429\\), ([\\d,]+) shed \\(503\\), ([\\d,]+) rejected, ([\\d,]+) failed$")
+                .matcher(answered.breach().what());
+        assertTrue(m.find(), answered.breach().what());
+        long[] n = new long[6];
+        for (int i = 0; i < 6; i++) {
+            n[i] = Long.parseLong(m.group(i + 1).replace(",", ""));
+        }
+        assertTrue(n[1] + n[2] + n[3] + n[4] + n[5] <= n[0] && n[1] > 0, answered.breach().what());
+        assertEquals(answered.overall(), (double) n[1] / n[0], 1e-5);
     }
 
     @Test
