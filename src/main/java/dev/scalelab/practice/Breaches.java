@@ -89,10 +89,12 @@ final class Breaches {
      */
     private static String clientFigures(Requirement r, JsonNode report) {
         JsonNode c = report.path("gateway").path("perClient").path(r.target() == null ? "" : r.target());
-        if (!r.metric().name().startsWith("CLIENT_") || !c.isObject()) {
+        boolean ofClient = r.metric() == Metric.CLIENT_P99_MS || r.metric() == Metric.CLIENT_SUCCESS_RATIO
+                || r.metric() == Metric.CLIENT_LIMITED_RATIO;
+        if (!ofClient || !c.isObject()) {
             return "";
         }
-        return String.format(java.util.Locale.ROOT, "; %s: %,d offered, %,d completed, %,d limited (429), %,d shed (503), "
+        return String.format(Locale.ROOT, "; %s: %,d offered, %,d completed, %,d limited (429), %,d shed (503), "
                         + "%,d rejected, %,d failed", r.target(), c.path("offered").asLong(), c.path("completed").asLong(),
                 c.path("limited").asLong(), c.path("shed").asLong(), c.path("rejected").asLong(), c.path("failed").asLong());
     }
