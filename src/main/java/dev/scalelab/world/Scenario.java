@@ -124,10 +124,6 @@ public record Scenario(
         public Workload {
             clients = List.copyOf(clients);
         }
-
-        public Workload(Arrival arrival, Keys keys, double readRatio) {
-            this(arrival, keys, readRatio, List.of());
-        }
     }
 
     /**
@@ -574,7 +570,7 @@ public record Scenario(
     public static final Scenario DEFAULT = new Scenario("default", "", 42, 600,
             new Workload(new Arrival(ArrivalProcess.POISSON, 400, RateShape.CONSTANT, 50,
                     DistributionSpec.exponential(1000)),
-                    new Keys(KeyDistribution.ZIPF, 0.9, 10_000, 0.8, 0.2, 0), 0.9),
+                    new Keys(KeyDistribution.ZIPF, 0.9, 10_000, 0.8, 0.2, 0), 0.9, List.of()),
             new Service(4, 4, 100, DistributionSpec.lognormal(20, 80), InstanceSize.MEDIUM, 5, 30, 0, List.of(), List.of()),
             Autoscaler.DEFAULT, VerticalScaler.DEFAULT, null,
             Balancer.DEFAULT, null, null, List.of(), null,
@@ -592,12 +588,7 @@ public record Scenario(
         return new Scenario(name, description, seed, durationSeconds, workload, service, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, entries);
     }
 
-
     public Scenario withService(Service s) {
         return new Scenario(name, description, seed, durationSeconds, workload, s, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, timeline);
-    }
-
-    public Scenario withEvents(EventStreams.Events e) {
-        return new Scenario(name, description, seed, durationSeconds, workload, service, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, e, timeline);
     }
 }
