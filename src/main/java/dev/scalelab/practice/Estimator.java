@@ -145,40 +145,41 @@ public final class Estimator {
 
     /**
      * The smallest LRU capacity whose Che hit ratio reaches {@code targetHitRatio} (capped at
-     * {@code keys}). Key k is requested with probability (k+1)^−α / H, as the workload's Zipf keys are.
+     * {@code keys}). Key k is requested with probability (k+1)^−α / H, as the workload's Zipf keys are;
+     * beyond the 20,000 most popular keys the smooth tail is summed in groups ({@link ZipfPopularity}).
      */
     public static CacheEstimate cache(int keys, double alpha, double targetHitRatio) {
         check(keys >= 1 && keys <= 10_000_000, "keys", "must be from 1 to 10,000,000");
         check(alpha >= 0 && alpha <= 10, "Zipf alpha", "must be from 0 to 10");
         check(targetHitRatio > 0 && targetHitRatio < 1, "target hit ratio", "must be between 0 and 100 % (not 100)");
-        double[] p = new double[keys];
-        double sum = 0;
-        for (int k = 0; k < keys; k++) {
-            p[k] = Math.pow(k + 1, -alpha);
-            sum += p[k];
-        }
-        for (int k = 0; k < keys; k++) {
-            p[k] /= sum;
-        }
-        int lo = 0;
-        int hi = keys;
-        while (lo < hi) { // the hit ratio grows with the capacity: the smallest that reaches the target
-            int mid = (int) (((long) lo + hi) >>> 1);
-            if (CheApproximation.lruHitRatio(p, mid) >= targetHitRatio) {
-                hi = mid;
-            } else {
-                lo = mid + 1;
+        ZipfPopularity zipf = new ZipfPopularity(keys, alpha);
+        // Hit ratio and occupancy both grow with the characteristic time: the smallest capacity that
+        // reaches the target is the occupancy at the time the target's hit ratio is reached, rounded up.
+        int capacity = (int) Math.min(keys, Math.ceil(zipf.capacity(zipf.timeForHitRatio(targetHitRatio)) - 1e-9));
+        double hit;
+        double tc;
+        if (zipf.exact()) {
+            // Every key has its own term: settle the last unit by Che's own solver, so the capacity is the smallest it accepts.
+            double[] p = zipf.keyProbabilities();
+            while (capacity > 0 && CheApproximation.lruHitRatio(p, capacity - 1) >= targetHitRatio) {
+                capacity--;
             }
+            while (capacity < keys && CheApproximation.lruHitRatio(p, capacity) < targetHitRatio) {
+                capacity++;
+            }
+            hit = capacity >= keys ? 1 : CheApproximation.lruHitRatio(p, capacity);
+            tc = CheApproximation.lruCharacteristicTime(p, capacity);
+        } else {
+            tc = capacity >= keys ? Double.POSITIVE_INFINITY : zipf.timeForCapacity(capacity);
+            hit = capacity >= keys ? 1 : zipf.hitRatio(tc);
         }
-        double hit = lo >= keys ? 1 : CheApproximation.lruHitRatio(p, lo);
-        double tc = CheApproximation.lruCharacteristicTime(p, lo);
         List<Step> steps = new ArrayList<>();
         steps.add(step("p(k) = (k+1)^−%s / Σ over %s keys", num(alpha), String.format(Locale.ROOT, "%,d", keys)));
         steps.add(step("Che: T_C solves Σ (1 − e^(−p(k) T_C)) = C; hit ratio = Σ p(k) (1 − e^(−p(k) T_C))"));
         steps.add(step("smallest C with hit ratio ≥ %s: C = %s keys (%s of the key space), T_C = %s requests, hit ratio %s",
-                percent(targetHitRatio), String.format(Locale.ROOT, "%,d", lo), percent((double) lo / keys),
+                percent(targetHitRatio), String.format(Locale.ROOT, "%,d", capacity), percent((double) capacity / keys),
                 Double.isInfinite(tc) ? "∞" : num(tc), percent(hit)));
-        return new CacheEstimate(keys, alpha, targetHitRatio, lo, hit, tc, steps);
+        return new CacheEstimate(keys, alpha, targetHitRatio, capacity, hit, tc, steps);
     }
 
     /** A count sized by rate: ceil(rate / (capacity per unit × target utilisation)). */

@@ -85,6 +85,25 @@ class EstimatorTest {
     }
 
     @Test
+    void aLargeKeySpaceSummedInGroupsAgreesWithCheOverEveryKey() {
+        // 300,000 keys: the tail past the first 20,000 is summed in 1 % groups; Che over every key is the oracle.
+        int keys = 300_000;
+        Estimator.CacheEstimate e = Estimator.cache(keys, 0.8, 0.7);
+        double[] p = new double[keys];
+        double sum = 0;
+        for (int k = 0; k < keys; k++) {
+            sum += p[k] = 1 / Math.pow(k + 1, 0.8);
+        }
+        for (int k = 0; k < keys; k++) {
+            p[k] /= sum;
+        }
+        assertEquals(CheApproximation.lruHitRatio(p, e.capacity()), e.hitRatio(), 1e-4);
+        assertEquals(0.7, CheApproximation.lruHitRatio(p, e.capacity()), 1e-4, "the capacity reaches the target, and no more");
+        assertEquals(CheApproximation.lruCharacteristicTime(p, e.capacity()), e.characteristicTime(),
+                1e-3 * e.characteristicTime());
+    }
+
+    @Test
     void countsAndConnectionsFollowTheirArithmetic() {
         assertEquals(5, Estimator.shards(3000, 1000, 0.7).count(), "3000 / 700 = 4.3");
         Estimator.CountEstimate r = Estimator.replicas(12_000, 4, 1500, 0.75);
