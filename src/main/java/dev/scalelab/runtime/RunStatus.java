@@ -8,7 +8,19 @@ package dev.scalelab.runtime;
  * @param eventsPerSecond  kernel events fired per wall second, measured over the last half second
  * @param lagging          the requested speed is more than this machine can simulate in real time
  * @param failure          the exception that stopped the simulation thread, with its stack, or null
+ * @param breakpointHit    the breakpoint that paused the run, until the run plays again; else null
+ * @param modified         the user changed something (a parameter, a dependency field, an action) since
+ *                         this scenario started
+ * @param undoDepth        how many user changes {@link SimulationRunner#undo()} can take back
+ * @param redoDepth        how many undone changes {@link SimulationRunner#redo()} can give again
  */
 public record RunStatus(long frame, boolean paused, boolean finished, double speed, double eventsPerSecond,
-                        boolean lagging, String failure) {
+                        boolean lagging, String failure, dev.scalelab.world.BreakpointHit breakpointHit, boolean modified,
+                        int undoDepth, int redoDepth) {
+
+    /** A status without breakpoint, changes or undo history (tests, offline runs). */
+    public RunStatus(long frame, boolean paused, boolean finished, double speed, double eventsPerSecond,
+                     boolean lagging, String failure) {
+        this(frame, paused, finished, speed, eventsPerSecond, lagging, failure, null, false, 0, 0);
+    }
 }

@@ -244,6 +244,56 @@ public final class SimulationRunner implements AutoCloseable {
         });
     }
 
+    // ------------------------------------------------------------------ teaching: breakpoints, undo, seek
+
+    /**
+     * The conditions at which the run pauses, for every world this runner starts from now on (they
+     * survive Reset and scenario changes). A hit pauses the run and is published in
+     * {@link RunStatus#breakpointHit()} until Play.
+     */
+    public void setBreakpoints(java.util.List<dev.scalelab.world.Breakpoint> breakpoints) {
+        throw new UnsupportedOperationException("not built yet");
+    }
+
+    /**
+     * Takes back the user's last {@code set} (of a parameter or a dependency field) by setting the
+     * value it replaced, as a new recorded change at the current time; actions (kill an instance) are
+     * moments, not settings, and are not undone. Does nothing when there is nothing to undo.
+     */
+    public void undo() {
+        throw new UnsupportedOperationException("not built yet");
+    }
+
+    /** Gives again the change {@link #undo()} took back last; a new change by the user clears what can be redone. */
+    public void redo() {
+        throw new UnsupportedOperationException("not built yet");
+    }
+
+    /**
+     * Applies a timeline command now, as if the user gave it (a {@code set} of any field the timeline
+     * accepts, or an action): lessons use it for their steps' changes. Recorded like any change.
+     */
+    public void apply(Scenario.TimelineEntry command) {
+        throw new UnsupportedOperationException("not built yet");
+    }
+
+    /**
+     * Plays on and pauses exactly at virtual time {@code atSeconds} (every event at or before it has
+     * run), or earlier at a breakpoint or at the scenario's end.
+     */
+    public void playUntil(double atSeconds) {
+        throw new UnsupportedOperationException("not built yet");
+    }
+
+    /**
+     * Starts {@code scenario} over and runs it, as fast as it goes, to virtual time {@code atSeconds},
+     * paused there (breakpoints do not stop a seek). The future completes with the frame published at
+     * that moment. Lessons' Back uses it: a deterministic re-run to the start of a step.
+     */
+    public CompletableFuture<Frame> seek(Scenario scenario, double atSeconds) {
+        throw new UnsupportedOperationException("not built yet");
+    }
+
     /** The scenario that replays the run so far: the initial scenario plus the user's recorded changes. */
     public CompletableFuture<Scenario> recordedScenario() {
         CompletableFuture<Scenario> result = new CompletableFuture<>();

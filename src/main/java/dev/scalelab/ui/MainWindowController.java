@@ -35,7 +35,8 @@ import java.util.List;
  *
  * <p>FX thread only.
  */
-public final class MainWindowController {
+public final class MainWindowController implements dev.scalelab.ui.lesson.LessonWindow,
+        dev.scalelab.ui.look.PresenterMode.SidePanes {
     private static final PseudoClass PLAYING = PseudoClass.getPseudoClass("playing");
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
     private static final long FRAME_RATE_REFRESH_NANOS = 250_000_000L;
@@ -57,6 +58,14 @@ public final class MainWindowController {
     private long frameRateShownNanos;
     private File lastDirectory;
 
+    @FXML private StackPane windowStack;
+    @FXML private javafx.scene.layout.BorderPane frame;
+    @FXML private javafx.scene.layout.VBox topBox;
+    @FXML private javafx.scene.layout.HBox infoStrip;
+    @FXML private javafx.scene.layout.VBox lessonHost;
+    @FXML private javafx.scene.layout.Pane overlay;
+    @FXML private javafx.scene.control.SplitPane centerSplit;
+    @FXML private javafx.scene.control.SplitPane bottomSplit;
     @FXML private ComboBox<String> presetChoice;
     @FXML private Button playButton;
     @FXML private ComboBox<Double> speedChoice;
@@ -178,6 +187,7 @@ public final class MainWindowController {
             }
         });
         messageLabel.textProperty().bind(viewModel.messageProperty());
+        bindSidePanes();
     }
 
     /** Shows the panel titled {@code title} (case-insensitive); keeps the current one if there is none. FX thread. */
@@ -189,6 +199,58 @@ public final class MainWindowController {
                 return;
             }
         }
+    }
+
+    // ------------------------------------------------------------------ lessons and presenter mode
+
+    private final javafx.beans.property.BooleanProperty navigationShown = new javafx.beans.property.SimpleBooleanProperty(this, "navigationShown", true);
+    private final javafx.beans.property.BooleanProperty parametersShown = new javafx.beans.property.SimpleBooleanProperty(this, "parametersShown", true);
+    private final javafx.beans.property.BooleanProperty bottomShown = new javafx.beans.property.SimpleBooleanProperty(this, "bottomShown", true);
+
+    /** Hides and shows the side panes; called once from {@link #initialize()}. */
+    private void bindSidePanes() {
+        navigationShown.addListener((obs, was, shown) -> frame.setLeft(shown ? panelList : null));
+        parametersShown.addListener((obs, was, shown) -> frame.setRight(shown ? parameterHost : null));
+        double[] divider = {0.64};
+        bottomShown.addListener((obs, was, shown) -> {
+            if (shown) {
+                centerSplit.getItems().add(bottomSplit);
+                centerSplit.setDividerPositions(divider[0]);
+            } else {
+                divider[0] = centerSplit.getDividerPositions()[0];
+                centerSplit.getItems().remove(bottomSplit);
+            }
+        });
+    }
+
+    @Override
+    public javafx.beans.property.BooleanProperty navigationShownProperty() {
+        return navigationShown;
+    }
+
+    @Override
+    public javafx.beans.property.BooleanProperty parametersShownProperty() {
+        return parametersShown;
+    }
+
+    @Override
+    public javafx.beans.property.BooleanProperty bottomShownProperty() {
+        return bottomShown;
+    }
+
+    @Override
+    public Panel currentPanel() {
+        return panelList.getSelectionModel().getSelectedItem();
+    }
+
+    @Override
+    public javafx.scene.layout.Pane overlay() {
+        return overlay;
+    }
+
+    @Override
+    public javafx.scene.layout.Pane lessonHost() {
+        return lessonHost;
     }
 
     private static void bindBadge(Label badge, ObservableBooleanValue shown) {

@@ -1,6 +1,7 @@
 package dev.scalelab.ui;
 
 import dev.scalelab.runtime.Frame;
+import javafx.geometry.Bounds;
 import javafx.scene.Node;
 
 /**
@@ -31,4 +32,14 @@ public interface Panel {
 
     /** Every pulse, new frame or not: advance wall-time animations and redraw what changed. */
     void animate(long nowNanos);
+
+    /**
+     * Where a named element the panel draws itself is on screen, in scene coordinates, for a lesson's
+     * outline; null when the panel has no such element or it is not on screen now. The names are
+     * those of {@link dev.scalelab.lesson.Highlight} that the window cannot find by {@code fx:id}:
+     * {@code instance:i-3}, {@code pool}, {@code breaker:payments}, {@code cache:L2}, {@code shard:2}.
+     */
+    default Bounds highlightBounds(String element) {
+        return null;
+    }
 }

@@ -1,18 +1,7 @@
 package dev.scalelab.ui;
 
 import dev.scalelab.runtime.SimulationRunner;
-import dev.scalelab.ui.balancing.BalancingView;
-import dev.scalelab.ui.caching.CachingView;
-import dev.scalelab.ui.database.DatabasePanel;
-import dev.scalelab.ui.estimator.EstimatorPanel;
-import dev.scalelab.ui.events.EventsPanel;
-import dev.scalelab.ui.overview.OverviewView;
 import dev.scalelab.ui.parameters.ParameterPane;
-import dev.scalelab.ui.performance.PerformancePanel;
-import dev.scalelab.ui.performance.ThisAppView;
-import dev.scalelab.ui.practice.PracticePanel;
-import dev.scalelab.ui.resilience.ResilienceView;
-import dev.scalelab.ui.scaling.ScalingView;
 import dev.scalelab.world.ScenarioException;
 import javafx.animation.AnimationTimer;
 import javafx.application.Application;
@@ -70,18 +59,12 @@ public final class ScaleLabApp extends Application {
             windowModel.speedProperty().set(options.speed()); // the menu shows it, and it reaches the runner
         }
         ParameterPane parameters = new ParameterPane(runner::set, runner.latest().snapshot().current());
-        // In the order of DESIGN.md: the Overview, then one panel per pattern along the request path.
-        window = new MainWindowController(runner, windowModel, parameters, List.of(
-                new OverviewView(),
-                new ScalingView(runner),
-                new BalancingView(runner),
-                new CachingView(runner, windowModel::choosePreset),
-                new DatabasePanel(runner),
-                new ResilienceView(runner, windowModel::choosePreset),
-                new PerformancePanel(runner, windowModel::choosePreset, new ThisAppView(runner)),
-                new EventsPanel(runner, windowModel::choosePreset),
-                new PracticePanel(runner, windowModel::startScenario),
-                new EstimatorPanel()));
+        PanelCatalog.Context context = new PanelCatalog.Context(runner, windowModel::choosePreset, windowModel::startScenario);
+        List<Panel> panels = new java.util.ArrayList<>();
+        for (PanelCatalog.Entry entry : PanelCatalog.entries()) {
+            panels.add(entry.factory().apply(context));
+        }
+        window = new MainWindowController(runner, windowModel, parameters, panels);
 
         FXMLLoader loader = new FXMLLoader(ScaleLabApp.class.getResource("/fxml/MainWindow.fxml"));
         loader.setControllerFactory(type -> {

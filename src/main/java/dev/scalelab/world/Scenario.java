@@ -16,6 +16,10 @@ import java.util.List;
 public record Scenario(
         @Field(description = "The scenario's name, shown in the app's title and the report.") String name,
         @Field(description = "What the scenario shows, in a sentence or two.", omitEmpty = true) String description,
+        @Field(description = "What to watch while it runs: the panel, the figure and the moment that show the pattern; "
+                + "the app shows it under the toolbar.", omitEmpty = true) String watch,
+        @Field(description = "The moments that matter, marked on the charts' time axis (the expiry at 60 s, the outage "
+                + "at 60-90 s).", omitEmpty = true, maxItems = 32) List<Marker> markers,
         @Field(description = "Seed of every random stream: the same scenario, seed and changes give the same run, bit for bit.",
                 min = Long.MIN_VALUE, max = Long.MAX_VALUE) long seed,
         @Field(description = "How long the run lasts, in simulated seconds.", unit = "s",
@@ -48,6 +52,7 @@ public record Scenario(
     }
 
     public Scenario {
+        markers = markers == null ? List.of() : List.copyOf(markers);
         dependencies = List.copyOf(dependencies);
         timeline = List.copyOf(timeline);
     }
@@ -556,6 +561,18 @@ public record Scenario(
      * A command at a virtual time: {@code set} of a {@link Parameter} ({@code path}) to {@code value},
      * or an {@link Action} on a {@code target} instance (null when the action needs none).
      */
+    /**
+     * A moment of the run worth marking on the charts: from {@code atSeconds}, for {@code untilSeconds}
+     * when it is a span (an outage), with a short label.
+     */
+    public record Marker(
+            @Field(description = "When the moment begins, in simulated seconds.", unit = "s", min = 0) double atSeconds,
+            @Field(description = "When a span ends, in simulated seconds; 0 for a single moment.", unit = "s", min = 0)
+            double untilSeconds,
+            @Field(description = "A few words shown at the marker: \"hot key expires\".") String label) {
+        public static final Marker DEFAULT = new Marker(0, 0, "");
+    }
+
     public record TimelineEntry(double atSeconds, String command, String path, String target, Object value,
                                 double durationSeconds) {
         public static TimelineEntry set(double atSeconds, String path, Object value) {
@@ -567,7 +584,7 @@ public record Scenario(
         }
     }
 
-    public static final Scenario DEFAULT = new Scenario("default", "", 42, 600,
+    public static final Scenario DEFAULT = new Scenario("default", "", "", List.of(), 42, 600,
             new Workload(new Arrival(ArrivalProcess.POISSON, 400, RateShape.CONSTANT, 50,
                     DistributionSpec.exponential(1000)),
                     new Keys(KeyDistribution.ZIPF, 0.9, 10_000, 0.8, 0.2, 0), 0.9, List.of()),
@@ -577,18 +594,18 @@ public record Scenario(
             List.of());
 
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, description, newSeed, durationSeconds, workload, service, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, timeline);
+        return new Scenario(name, description, watch, markers, newSeed, durationSeconds, workload, service, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, timeline);
     }
 
     public Scenario withDurationSeconds(double seconds) {
-        return new Scenario(name, description, seed, seconds, workload, service, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, timeline);
+        return new Scenario(name, description, watch, markers, seed, seconds, workload, service, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, timeline);
     }
 
     public Scenario withTimeline(List<TimelineEntry> entries) {
-        return new Scenario(name, description, seed, durationSeconds, workload, service, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, entries);
+        return new Scenario(name, description, watch, markers, seed, durationSeconds, workload, service, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, entries);
     }
 
     public Scenario withService(Service s) {
-        return new Scenario(name, description, seed, durationSeconds, workload, s, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, timeline);
+        return new Scenario(name, description, watch, markers, seed, durationSeconds, workload, s, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, timeline);
     }
 }

@@ -226,6 +226,22 @@ public final class World {
         }
     }
 
+    // ------------------------------------------------------------------ breakpoints
+
+    /**
+     * The conditions the run pauses at (replacing any before). When one becomes true the kernel
+     * stops right after the event that made it true, so {@link #advance} returns false early and
+     * {@link #takeBreakpointHit()} says which. Setting breakpoints never changes the run itself.
+     */
+    public void setBreakpoints(List<Breakpoint> breakpoints) {
+        throw new UnsupportedOperationException("not built yet");
+    }
+
+    /** The breakpoint that fired since the last call, or null; clears it. */
+    public BreakpointHit takeBreakpointHit() {
+        throw new UnsupportedOperationException("not built yet");
+    }
+
     // ------------------------------------------------------------------ between the subsystems
 
     void instanceAdded(ServiceInstance in) {

@@ -17,6 +17,7 @@ class ScenarioFieldsTest {
 
     /** Every section present: a cache, a database, a dependency with a breaker, weights and speeds. */
     static final Scenario FULL = ScenarioFiles.parse("{\"schema\": 1, \"description\": \"every section\","
+            + "\"watch\": \"the p99\", \"markers\": [{\"atSeconds\": 60, \"label\": \"expiry\"}, {\"atSeconds\": 60, \"untilSeconds\": 90, \"label\": \"outage\"}],"
             + "\"workload\": {\"clients\": [{\"name\": \"acme\"}, {\"name\": \"zeta\", \"priority\": \"low\"}]},"
             + "\"gateway\": {\"global\": {}, \"perClient\": {\"kind\": \"sliding-window\"}, \"shedding\": {\"mode\": \"latency\"}},"
             + "\"service\": {\"weights\": [1, 2], \"speeds\": [1, 0.5], \"runtime\": {}, \"objectPool\": {}, \"connectionPool\": {}}, \"cache\": {}, \"database\": {},"
