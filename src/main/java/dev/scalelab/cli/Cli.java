@@ -8,7 +8,7 @@ import java.io.PrintWriter;
 import java.util.Set;
 
 /** The headless commands. Bad arguments give one line naming the option and the problem, and exit code 2. */
-@Command(name = "scalelab", mixinStandardHelpOptions = true, version = "ScaleLab 0.1",
+@Command(name = "scalelab", mixinStandardHelpOptions = true, version = "ScaleLab 0.1.0",
         description = "Simulate scalability patterns headless. Without a command, the app opens.",
         subcommands = {SimulateCommand.class, PresetsCommand.class, BenchCommand.class, ChallengesCommand.class, GradeCommand.class,
                 CommandLine.HelpCommand.class})
