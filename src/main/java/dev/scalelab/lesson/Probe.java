@@ -44,6 +44,9 @@ public enum Probe implements HasId {
             s -> s.cache() == null ? Double.NaN : 100 * last(s.cache().hitRatioSeries())),
     /** Loads of a key that was already loading, since the start: the stampede. */
     DUPLICATE_LOADS("duplicate-loads", "", s -> s.cache() == null ? Double.NaN : s.cache().duplicateLoads()),
+    /** Loads of a key that was already loading, in the last second. */
+    DUPLICATE_LOADS_PER_SECOND("duplicate-loads-per-second", "loads/s",
+            s -> s.cache() == null ? Double.NaN : last(s.cache().duplicateLoadsPerSecond())),
     /** Reads the store served in the last second (the cache's misses that reached it). */
     STORE_LOADS_PER_SECOND("store-loads-per-second", "loads/s",
             s -> s.cache() == null ? Double.NaN : last(s.cache().storeLoadsPerSecond())),
@@ -77,6 +80,8 @@ public enum Probe implements HasId {
     GC_PAUSE_MS_LAST_SECOND("gc-pause-ms-last-second", "ms", s -> runtime(s) == null ? Double.NaN : last(runtime(s).pauseMsPerSecond())),
     /** The longest single collection pause since the start, ms. */
     GC_MAX_PAUSE_MS("gc-max-pause-ms", "ms", s -> runtime(s) == null ? Double.NaN : runtime(s).maxPauseMs()),
+    /** The longest single pause any instance took in the last 30 s ({@link PerformanceView#PAUSE_WINDOW_SECONDS}), ms. */
+    GC_LONGEST_PAUSE_MS_LAST_30_SECONDS("gc-longest-pause-ms-last-30-seconds", "ms", Probe::longestRecentPause),
     /** Old-generation (full) collections since the start, over the fleet. */
     OLD_COLLECTIONS("old-collections", "", s -> runtime(s) == null ? Double.NaN : runtime(s).oldCollections()),
     /** The 99th percentile of the wait for a database connection since the start, ms. */
@@ -150,6 +155,19 @@ public enum Probe implements HasId {
 
     private static PerformanceView.RuntimeView runtime(Snapshot s) {
         return s.performance() == null ? null : s.performance().runtime();
+    }
+
+    private static double longestRecentPause(Snapshot s) {
+        if (runtime(s) == null) {
+            return Double.NaN;
+        }
+        double longest = 0;
+        for (PerformanceView.HeapView heap : runtime(s).instances()) {
+            for (double ms : heap.recentPauseMs()) {
+                longest = Math.max(longest, ms);
+            }
+        }
+        return longest;
     }
 
     private static PerformanceView.ConnectionsView connections(Snapshot s) {
