@@ -45,6 +45,8 @@ public final class ExportActions {
     private final Consumer<String> message;
     /** Where the last file went: the next chooser opens there. */
     private File lastDirectory;
+    /** Asks where to write; tests answer without a native chooser. */
+    private java.util.function.Function<ExportRequest, Path> fileChooser = this::chooseFile;
 
     /**
      * @param owner         the window dialogs belong to
@@ -99,7 +101,7 @@ public final class ExportActions {
             message.accept("Export: " + problem);
             return;
         }
-        Path file = chooseFile(request);
+        Path file = fileChooser.apply(request);
         if (file == null) {
             return;
         }
@@ -108,6 +110,12 @@ public final class ExportActions {
             case GIF -> startGif(request, file);
             case CSV, REPORT -> exportData(request, file);
         }
+    }
+
+    /** Tests: answers the file question instead of the native chooser, and exports {@code request} at once. */
+    void exportWith(ExportRequest request, java.util.function.Function<ExportRequest, Path> chooser) {
+        fileChooser = chooser;
+        run(request);
     }
 
     /** Why {@code request} cannot be made now, or null. */
@@ -316,14 +324,33 @@ public final class ExportActions {
         String why;
         if (cause instanceof TimeoutException) {
             why = "the simulation did not answer; is it still running?";
-        } else if (cause instanceof java.nio.file.AccessDeniedException) {
-            why = "permission denied";
-        } else if (cause instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
-            why = fse.getReason();
+        } else if (cause instanceof java.nio.file.FileSystemException fse) {
+            why = fileProblem(fse);
         } else {
             why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
         }
         message.accept("Export failed: " + file.getFileName() + ": " + why.lines().findFirst().orElse(why));
+    }
+
+    /** NIO names only the path in most of its messages: say what went wrong with it. */
+    private static String fileProblem(java.nio.file.FileSystemException e) {
+        String what;
+        if (e.getReason() != null) {
+            what = e.getReason();
+        } else if (e instanceof java.nio.file.AccessDeniedException) {
+            what = "permission denied";
+        } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+            what = "a file is in the way of a folder";
+        } else if (e instanceof java.nio.file.NoSuchFileException) {
+            what = "no such file or folder";
+        } else {
+            what = e.getClass().getSimpleName();
+        }
+        String file = e.getFile();
+        if (file != null && file.matches(".*/\\.[^/]*\\.tmp")) {
+            file = file.substring(0, file.lastIndexOf('/')); // the hidden temporary file: its folder is what the user knows
+        }
+        return file == null ? what : file + ": " + what;
     }
 
     private static Throwable rootCause(Throwable t) {
