@@ -182,7 +182,7 @@ public final class ExportActions {
                 title = "ScaleLab window";
             } else {
                 Panel panel = currentPanel.get();
-                image = panelPicture(panel, scale, Pictures.background(windowRoot.get()));
+                image = panelPicture(panel, scale, Pictures.background(panel.view()));
                 title = panel.title();
             }
         } catch (RuntimeException e) {
@@ -229,7 +229,7 @@ public final class ExportActions {
         double chartsWidth = shown(charts) ? charts.getLayoutBounds().getWidth() : 0;
         double chartsHeight = shown(charts) ? charts.getLayoutBounds().getHeight() : 0;
         List<String> sheets = stylesheets();
-        Color background = Pictures.background(windowRoot.get());
+        Color background = Pictures.background(live == null ? windowRoot.get() : live.view());
         String label = scenarioLabel.get();
         message.accept("Exporting " + file.getFileName() + ": re-running the scenario to " + Provenance.seconds(request.fromSeconds()) + "…");
         recordedScenario().whenComplete((scenario, error) -> Platform.runLater(() -> {

@@ -93,21 +93,25 @@ final class ExportDialog {
         fpsSpinner.setId("exportFps");
         fpsSpinner.setEditable(true);
         fpsSpinner.setPrefWidth(90);
-        HBox span = new HBox(fromField, new Label("to"), toField, new Label("s of virtual time"));
+        HBox span = new HBox(new Label("from"), fromField, new Label("to"), toField, new Label("s of virtual time"));
         span.getStyleClass().add("export-row");
         frameCount.getStyleClass().add("export-note");
         problem.setId("exportProblem");
         problem.getStyleClass().add("export-problem");
         problem.setWrapText(true);
+        problem.managedProperty().bind(problem.textProperty().isNotEmpty());
+        problem.visibleProperty().bind(problem.managedProperty());
 
         GridPane form = new GridPane();
         form.getStyleClass().add("export-form");
-        form.addRow(0, heading("Export"), what);
+        Label whatLabel = heading("Export");
+        GridPane.setValignment(whatLabel, javafx.geometry.VPos.TOP);
+        form.addRow(0, whatLabel, what);
         Label scaleLabel = heading("Scale");
         form.addRow(1, scaleLabel, scaleBox);
         Label panelLabel = heading("Panel");
         form.addRow(2, panelLabel, panelChoice);
-        Label spanLabel = heading("From");
+        Label spanLabel = heading("Span");
         form.addRow(3, spanLabel, span);
         Label fpsLabel = heading("Frames per second");
         form.addRow(4, fpsLabel, new HBox(8, fpsSpinner, frameCount));

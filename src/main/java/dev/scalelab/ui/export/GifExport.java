@@ -71,6 +71,7 @@ final class GifExport {
     private volatile boolean cancelled;
     private OffscreenPanel offscreen;
     private AnimationTimer drawer;
+    private boolean restNextPulse;
 
     GifExport(Request request) {
         this.request = request;
@@ -119,8 +120,16 @@ final class GifExport {
         cancelled = true;
     }
 
-    /** One pulse: draws queued frames until the budget is spent or the encoder has enough waiting. */
+    /**
+     * One pulse: draws queued frames until the budget is spent or the encoder has enough waiting. A
+     * pulse whose drawing overran the budget (one large frame in software rendering can) is followed by
+     * a pulse left to the live window.
+     */
     private void drawSome() {
+        if (restNextPulse) {
+            restNextPulse = false;
+            return;
+        }
         long start = System.nanoTime();
         int done = encoded.get();
         if (done > 0) {
@@ -134,6 +143,7 @@ final class GifExport {
                 }
                 WritableImage image = offscreen.render(job.frame(), job.pulseNanos());
                 drawn.add(new Pixels(Pictures.argb(image), (int) image.getWidth(), (int) image.getHeight()));
+                restNextPulse = System.nanoTime() - start > DRAW_BUDGET_NANOS;
             }
         } catch (RuntimeException | Error e) {
             drawFailure.compareAndSet(null, e);

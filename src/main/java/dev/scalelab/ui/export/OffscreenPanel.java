@@ -9,6 +9,7 @@ import javafx.scene.Node;
 import javafx.scene.Scene;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.paint.Color;
 
 import java.util.List;
@@ -37,9 +38,16 @@ final class OffscreenPanel implements AutoCloseable {
         this.panel = entry.factory().apply(new PanelCatalog.Context(idleRunner, preset -> { }, (s, label) -> { }));
         this.scale = scale;
         this.background = background;
-        Node view = panel.view();
-        Node charts = chartsHeight > 0 ? panel.charts() : null;
+        // In hosts styled as the window's, so the stylesheets' rules for them apply here too.
+        StackPane view = new StackPane(panel.view());
+        view.getStyleClass().add("panel-host");
+        StackPane charts = null;
+        if (chartsHeight > 0 && panel.charts() != null) {
+            charts = new StackPane(panel.charts());
+            charts.getStyleClass().add("chart-host");
+        }
         this.root = new StackedPanel(view, charts, viewWidth, viewHeight, chartsWidth, chartsHeight);
+        root.getStyleClass().add("main-window");
         this.scene = new Scene(root, Math.max(viewWidth, chartsWidth), viewHeight + chartsHeight, background);
         scene.getStylesheets().setAll(stylesheets);
         root.applyCss();

@@ -81,18 +81,21 @@ final class Pictures {
     }
 
     /**
-     * The colour behind the window's content, for what a picture's parts leave free: the root's first
-     * solid background fill, else the scene's fill, else white.
+     * The colour behind {@code node} on screen, for what a picture's transparent parts and free space
+     * show: the first opaque solid background of it or a parent (the window's panel host), else the
+     * scene's fill, else white.
      */
-    static Color background(Node root) {
-        if (root instanceof Region r && r.getBackground() != null) {
-            for (var f : r.getBackground().getFills()) {
-                if (f.getFill() instanceof Color c && c.getOpacity() == 1) {
-                    return c;
+    static Color background(Node node) {
+        for (Node n = node; n != null; n = n.getParent()) {
+            if (n instanceof Region r && r.getBackground() != null) {
+                for (var f : r.getBackground().getFills()) {
+                    if (f.getFill() instanceof Color c && c.getOpacity() == 1) {
+                        return c;
+                    }
                 }
             }
         }
-        if (root != null && root.getScene() != null && root.getScene().getFill() instanceof Color c && c.getOpacity() == 1) {
+        if (node != null && node.getScene() != null && node.getScene().getFill() instanceof Color c && c.getOpacity() == 1) {
             return c;
         }
         return Color.WHITE;
