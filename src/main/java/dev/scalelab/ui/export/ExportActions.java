@@ -14,6 +14,10 @@ import javafx.stage.Window;
 
 import java.awt.image.BufferedImage;
 import java.io.File;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -46,7 +51,7 @@ public final class ExportActions {
     /** Where the last file went: the next chooser opens there. */
     private File lastDirectory;
     /** Asks where to write; tests answer without a native chooser. */
-    private java.util.function.Function<ExportRequest, Path> fileChooser = this::chooseFile;
+    private Function<ExportRequest, Path> fileChooser = this::chooseFile;
 
     /**
      * @param owner         the window dialogs belong to
@@ -113,7 +118,7 @@ public final class ExportActions {
     }
 
     /** Tests: answers the file question instead of the native chooser, and exports {@code request} at once. */
-    void exportWith(ExportRequest request, java.util.function.Function<ExportRequest, Path> chooser) {
+    void exportWith(ExportRequest request, Function<ExportRequest, Path> chooser) {
         fileChooser = chooser;
         run(request);
     }
@@ -324,7 +329,7 @@ public final class ExportActions {
         String why;
         if (cause instanceof TimeoutException) {
             why = "the simulation did not answer; is it still running?";
-        } else if (cause instanceof java.nio.file.FileSystemException fse) {
+        } else if (cause instanceof FileSystemException fse) {
             why = fileProblem(fse);
         } else {
             why = cause.getMessage() == null ? cause.getClass().getSimpleName() : cause.getMessage();
@@ -333,15 +338,15 @@ public final class ExportActions {
     }
 
     /** NIO names only the path in most of its messages: say what went wrong with it. */
-    private static String fileProblem(java.nio.file.FileSystemException e) {
+    private static String fileProblem(FileSystemException e) {
         String what;
         if (e.getReason() != null) {
             what = e.getReason();
-        } else if (e instanceof java.nio.file.AccessDeniedException) {
+        } else if (e instanceof AccessDeniedException) {
             what = "permission denied";
-        } else if (e instanceof java.nio.file.FileAlreadyExistsException) {
+        } else if (e instanceof FileAlreadyExistsException) {
             what = "a file is in the way of a folder";
-        } else if (e instanceof java.nio.file.NoSuchFileException) {
+        } else if (e instanceof NoSuchFileException) {
             what = "no such file or folder";
         } else {
             what = e.getClass().getSimpleName();
