@@ -5,6 +5,7 @@ import dev.scalelab.ui.Panel;
 import dev.scalelab.ui.PanelCatalog;
 import dev.scalelab.world.Scenario;
 import javafx.application.Platform;
+import javafx.beans.property.SimpleDoubleProperty;
 import javafx.geometry.Bounds;
 import javafx.scene.Node;
 import javafx.scene.image.Image;
@@ -28,6 +29,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -199,7 +201,7 @@ public final class ExportActions {
         withRecordedScenario(file, scenario -> {
             PngFile.write(image, new Provenance(label, scenario, atSeconds).pngText(title), file);
             return "Exported " + file.getFileName() + " (" + image.getWidth() + "×" + image.getHeight() + ")";
-        });
+        }, () -> { });
     }
 
     /** The panel as on screen: its view, with its charts under it when they are shown. */
@@ -264,8 +266,6 @@ public final class ExportActions {
                 if (failure == null) {
                     message.accept(String.format(Locale.ROOT, "Exported %s (%,d frames, %d×%d)", file.getFileName(),
                             result.frames(), result.width(), result.height()));
-                } else if (rootCause(failure) instanceof CancellationException) {
-                    message.accept("Export of " + file.getFileName() + " cancelled; nothing was written");
                 } else {
                     failed(file, failure);
                 }
@@ -278,16 +278,20 @@ public final class ExportActions {
     private void exportData(ExportRequest request, Path file) {
         double toSeconds = request.toSeconds();
         String label = scenarioLabel.get();
-        message.accept("Exporting " + file.getFileName() + ": re-running 0-" + Provenance.seconds(toSeconds) + "…");
+        // An hour of a large scenario re-runs in seconds: show that it works, and let it be stopped.
+        AtomicBoolean cancelled = new AtomicBoolean();
+        ProgressWindow progress = new ProgressWindow(owner, stylesheets(), file.getFileName() + ": re-running the scenario from 0 to "
+                + Provenance.seconds(toSeconds) + ", changes included.", new SimpleDoubleProperty(-1), () -> cancelled.set(true));
+        progress.show();
         withRecordedScenario(file, scenario -> {
             Provenance p = new Provenance(label, scenario, toSeconds);
             if (request.kind() == ExportRequest.Kind.CSV) {
-                long rows = DataExport.writeCsv(p, file, () -> false);
+                long rows = DataExport.writeCsv(p, file, cancelled::get);
                 return String.format(Locale.ROOT, "Exported %s (%,d rows, 0-%s)", file.getFileName(), rows, Provenance.seconds(toSeconds));
             }
-            DataExport.writeReport(p, file, () -> false);
+            DataExport.writeReport(p, file, cancelled::get);
             return "Exported " + file.getFileName() + " (the run 0-" + Provenance.seconds(toSeconds) + ")";
-        });
+        }, progress::close);
     }
 
     // ---------------------------------------------------------------- shared
@@ -297,7 +301,8 @@ public final class ExportActions {
         String apply(Scenario scenario) throws Exception;
     }
 
-    private void withRecordedScenario(Path file, ScenarioWork work) {
+    /** Runs {@code work} in the background, then {@code whenDone} and the outcome's message on the FX thread. */
+    private void withRecordedScenario(Path file, ScenarioWork work, Runnable whenDone) {
         recordedScenario().thenApplyAsync(scenario -> {
             try {
                 return work.apply(scenario);
@@ -305,6 +310,7 @@ public final class ExportActions {
                 throw new CompletionException(e);
             }
         }, ExportActions::inBackground).whenComplete((done, error) -> Platform.runLater(() -> {
+            whenDone.run();
             if (error != null) {
                 failed(file, error);
             } else {
@@ -326,6 +332,10 @@ public final class ExportActions {
 
     private void failed(Path file, Throwable error) {
         Throwable cause = rootCause(error);
+        if (cause instanceof CancellationException) {
+            message.accept("Export of " + file.getFileName() + " cancelled; nothing was written");
+            return;
+        }
         String why;
         if (cause instanceof TimeoutException) {
             why = "the simulation did not answer; is it still running?";

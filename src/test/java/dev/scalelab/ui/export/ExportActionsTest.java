@@ -115,6 +115,16 @@ class ExportActionsTest {
     }
 
     @Test
+    void aGifOfAnotherPanelIsDrawnAtTheLivePanelsSizeAndSaysSo() throws Exception {
+        Path file = dir.resolve("caching.gif");
+        String said = export(new ExportRequest(ExportRequest.Kind.GIF, 1, "Caching", 18, 20, 2), file);
+        long[] size = FxWait.onFx(() -> new long[] {Math.round(panel.view().getLayoutBounds().getWidth()),
+                Math.round(panel.view().getLayoutBounds().getHeight() + panel.charts().getLayoutBounds().getHeight())}, TIMEOUT_SECONDS);
+        assertEquals("Exported caching.gif (4 frames, " + size[0] + "×" + size[1] + ")", said);
+        assertTrue(Files.size(file) > 1000);
+    }
+
+    @Test
     void theCsvAndTheReportCoverTheRunSoFar() throws Exception {
         Path csv = dir.resolve("series.csv");
         assertEquals("Exported series.csv (20 rows, 0-20 s)", export(new ExportRequest(ExportRequest.Kind.CSV, 1, null, 0, 20, 10), csv));
