@@ -1,7 +1,9 @@
 package dev.scalelab.ui.export;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioFiles;
 
@@ -15,7 +17,8 @@ import java.util.Map;
  * its timeline), which replays the same run.
  */
 record Provenance(String label, Scenario scenario, double virtualSeconds) {
-    private static final ObjectMapper COMPACT = new ObjectMapper();
+    /** One line, ASCII only: a GIF comment holds Latin-1 at most, and an escaped name reads back exactly. */
+    private static final ObjectMapper COMPACT = JsonMapper.builder().enable(JsonWriteFeature.ESCAPE_NON_ASCII).build();
 
     long seed() {
         return scenario.seed();
@@ -26,7 +29,7 @@ record Provenance(String label, Scenario scenario, double virtualSeconds) {
         return ScenarioFiles.write(scenario);
     }
 
-    /** The scenario file on one line (a CSV comment, a GIF comment). */
+    /** The scenario file on one line, in ASCII (a CSV comment, a GIF comment). */
     String scenarioOneLine() {
         try {
             return COMPACT.writeValueAsString(ScenarioFiles.tree(scenario));

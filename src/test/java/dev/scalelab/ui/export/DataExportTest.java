@@ -70,6 +70,16 @@ class DataExportTest {
     }
 
     @Test
+    void theScenarioOnOneLineIsAsciiAndReadsBackExactly() {
+        Scenario s = Presets.load("default");
+        Scenario named = ScenarioFiles.parse(ScenarioFiles.write(s).replaceFirst("\"name\" : \"[^\"]*\"", "\"name\" : \"résumé ≠ 履歴\""));
+        String line = new Provenance("x", named, 1).scenarioOneLine();
+        assertTrue(line.chars().allMatch(c -> c < 128) && !line.contains("\n"), line);
+        assertEquals(named, ScenarioFiles.parse(line));
+        assertEquals("résumé ≠ 履歴", ScenarioFiles.parse(line).name());
+    }
+
+    @Test
     void theReportIsTheRunSoFar() throws IOException {
         Path file = dir.resolve("report.json");
         DataExport.writeReport(new Provenance("default", small(), 9), file, () -> false);

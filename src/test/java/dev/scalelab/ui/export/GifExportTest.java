@@ -4,6 +4,7 @@ import dev.scalelab.ui.FxWait;
 import dev.scalelab.ui.PanelCatalog;
 import dev.scalelab.world.Presets;
 import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioFiles;
 import javafx.scene.paint.Color;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,8 @@ class GifExportTest {
             assertEquals(1, comments.size());
             String comment = comments.get(0);
             assertTrue(comment.startsWith("ScaleLab Scaling panel, default, seed 11, 4-6 s, 5 fps; scenario: {"), comment);
+            assertEquals(scenario(), ScenarioFiles.parse(comment.substring(comment.indexOf("scenario: ") + "scenario: ".length())),
+                    "the comment carries what reproduces the GIF");
             BufferedImage first = reader.read(0);
             BufferedImage last = reader.read(9);
             assertEquals(420, first.getWidth());
