@@ -7,12 +7,9 @@ import dev.scalelab.world.Action;
 import dev.scalelab.world.Breakpoint;
 import dev.scalelab.world.BreakpointHit;
 import dev.scalelab.world.Parameter;
-import dev.scalelab.world.RunStoppedException;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.World;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -41,13 +38,11 @@ public final class SimulationRunner implements AutoCloseable {
     /** Wall time the simulation thread may spend on events before it publishes and looks at commands. */
     private static final long WORK_SLICE_NANOS = 12_000_000L;
     private static final int EVENTS_PER_CHUNK = 4096;
-    private static final long PROFILE_INTERVAL_NANOS = 1_000_000_000L;
     /** {@link #stopAtNanos} when no {@link #playUntil} is pending. */
     private static final long NO_STOP = Long.MAX_VALUE;
 
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Frame> latest = new AtomicReference<>();
-    private final AtomicReference<ProfileTable> profile = new AtomicReference<>(ProfileTable.EMPTY);
     private final Thread thread;
     private volatile boolean closed;
 
@@ -63,13 +58,8 @@ public final class SimulationRunner implements AutoCloseable {
     private String failure;
     private long frameCounter;
     private long lastPublishWall;
-    private long rateWindowStartWall;
-    private long rateWindowStartEvents;
-    private double eventsPerSecond;
-    /** Serves every world this runner runs (both in race mode), so the profile goes on across resets. */
-    private final EventProfiler profiler = new EventProfiler(System::nanoTime, EventProfiler.DEFAULT_SAMPLE_EVERY);
-    private EventProfiler.Profile profiledUntil = EventProfiler.Profile.EMPTY;
-    private long profiledUntilWall = System.nanoTime();
+    /** Events per second and the simulator's profile; its profiler serves every world this runner runs. */
+    private final RunMeter meter = new RunMeter();
     /** The breakpoint that paused the run, published until it plays again; else null. */
     private BreakpointHit hit;
     /** Where a {@link #playUntil} pauses, or {@link #NO_STOP}. */
@@ -79,7 +69,7 @@ public final class SimulationRunner implements AutoCloseable {
     private long seekNanos;
 
     public SimulationRunner(Scenario scenario, boolean startPaused) {
-        this.worlds = new RunWorlds(scenario, profiler);
+        this.worlds = new RunWorlds(scenario, meter.profiler());
         this.paused = startPaused;
         this.thread = new Thread(this::loop, "scalelab-simulation");
         this.thread.setDaemon(true);
@@ -97,7 +87,7 @@ public final class SimulationRunner implements AutoCloseable {
 
     /** The simulator's profile over the last wall second it ran; never null. Any thread may call it. */
     public ProfileTable profile() {
-        return profile.get();
+        return meter.profile();
     }
 
     /** The id of the simulation thread, whose allocations the app's own monitor measures. */
@@ -413,7 +403,7 @@ public final class SimulationRunner implements AutoCloseable {
     private void loop() {
         assert onSimulationThread();
         reanchor();
-        rateWindowStartWall = System.nanoTime();
+        meter.start(System.nanoTime());
         while (!closed) {
             try {
                 boolean dirty = runCommands();
@@ -438,7 +428,7 @@ public final class SimulationRunner implements AutoCloseable {
                     LockSupport.parkNanos(Math.max(1_000_000L, PUBLISH_INTERVAL_NANOS - (System.nanoTime() - lastPublishWall)));
                 }
             } catch (Throwable t) {
-                failure = describeFailure(t);
+                failure = RunMeter.describeFailure(t, worlds.main().nowSeconds());
                 paused = true;
                 publish(System.nanoTime());
                 if (seekFuture != null) {
@@ -447,25 +437,6 @@ public final class SimulationRunner implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /**
-     * What the user is shown when the simulation thread stops: a run that outgrew this machine says
-     * what to lower in one line; anything else is a defect, shown with its stack for the report.
-     */
-    private String describeFailure(Throwable t) {
-        if (t instanceof RunStoppedException) {
-            return t.getMessage();
-        }
-        if (t instanceof OutOfMemoryError) {
-            // The world that filled the heap is dropped on Reset; until then nothing more is allocated for it.
-            return "the run stopped at t = " + Math.round(worlds.main().nowSeconds()) + " s: Java ran out of memory ("
-                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap); lower the arrival rate, the queue capacity "
-                    + "or the number of instances, or give Java more memory (java -Xmx…)";
-        }
-        StringWriter text = new StringWriter();
-        t.printStackTrace(new PrintWriter(text));
-        return text.toString();
     }
 
     private boolean runCommands() {
@@ -577,23 +548,7 @@ public final class SimulationRunner implements AutoCloseable {
     private void publish(long wallNow) {
         assert onSimulationThread();
         World world = worlds.main();
-        long events = world.simulation().eventsFired();
-        if (wallNow - rateWindowStartWall >= 500_000_000L) {
-            eventsPerSecond = (events - rateWindowStartEvents) * 1e9 / (wallNow - rateWindowStartWall);
-            rateWindowStartWall = wallNow;
-            rateWindowStartEvents = events;
-        } else if (events < rateWindowStartEvents) { // after a reset
-            rateWindowStartEvents = events;
-        }
-        if (paused) {
-            eventsPerSecond = 0;
-        }
-        if (wallNow - profiledUntilWall >= PROFILE_INTERVAL_NANOS) {
-            EventProfiler.Profile now = profiler.profile();
-            profile.set(ProfileTable.of(now.since(profiledUntil), (wallNow - profiledUntilWall) / 1e9));
-            profiledUntil = now;
-            profiledUntilWall = wallNow;
-        }
+        double eventsPerSecond = meter.measure(wallNow, world.simulation().eventsFired(), paused);
         ChangeHistory history = worlds.history();
         latest.set(new Frame(world.snapshot(),
                 new RunStatus(++frameCounter, paused, finished, speed, eventsPerSecond, lagging, failure, hit,
