@@ -126,7 +126,9 @@ public final class SimulationRunner implements AutoCloseable {
 
     /**
      * Advances a paused simulation by {@link #STEP_NANOS} of virtual time, never past the scenario's
-     * duration: the step that reaches it finishes the run, and a finished run does not move.
+     * duration: the step that reaches it finishes the run, and a finished run does not move. A
+     * breakpoint on the way ends the step right after the event that tripped it; a step clears the
+     * hit shown before it.
      */
     public void step() {
         submit(() -> {
