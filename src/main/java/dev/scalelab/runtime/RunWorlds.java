@@ -8,6 +8,7 @@ import dev.scalelab.world.BreakpointHit;
 import dev.scalelab.world.Parameter;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
+import dev.scalelab.world.ScenarioFields;
 import dev.scalelab.world.ScenarioFiles;
 import dev.scalelab.world.World;
 
@@ -209,7 +210,11 @@ final class RunWorlds {
                 throw new IllegalArgumentException("set " + path + ": no value");
             }
             try {
-                return p == null ? command : Scenario.TimelineEntry.set(0, path, p.validate(path, command.value()));
+                if (p == null) {
+                    ScenarioFields.spec(path); // a dependency field the records declare; its value is checked when applied
+                    return command;
+                }
+                return Scenario.TimelineEntry.set(0, path, p.validate(path, command.value()));
             } catch (ScenarioException e) {
                 throw new IllegalArgumentException(e.getMessage(), e);
             }
