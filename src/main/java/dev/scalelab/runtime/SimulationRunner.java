@@ -4,14 +4,15 @@ import dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy;
 import dev.scalelab.sim.EventProfiler;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Action;
+import dev.scalelab.world.Breakpoint;
+import dev.scalelab.world.BreakpointHit;
 import dev.scalelab.world.Parameter;
-import dev.scalelab.world.RunStoppedException;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.World;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
@@ -37,18 +38,17 @@ public final class SimulationRunner implements AutoCloseable {
     /** Wall time the simulation thread may spend on events before it publishes and looks at commands. */
     private static final long WORK_SLICE_NANOS = 12_000_000L;
     private static final int EVENTS_PER_CHUNK = 4096;
-    private static final long PROFILE_INTERVAL_NANOS = 1_000_000_000L;
+    /** {@link #stopAtNanos} when no {@link #playUntil} is pending. */
+    private static final long NO_STOP = Long.MAX_VALUE;
 
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Frame> latest = new AtomicReference<>();
-    private final AtomicReference<ProfileTable> profile = new AtomicReference<>(ProfileTable.EMPTY);
     private final Thread thread;
     private volatile boolean closed;
 
     // Simulation-thread state.
-    private World world;
-    /** Race mode: a second world, same scenario and seed, another balancer strategy; null otherwise. */
-    private World race;
+    /** The main world, the race world in race mode, their breakpoints and the user's change history. */
+    private final RunWorlds worlds;
     private boolean paused;
     private boolean finished;
     private double speed = 1.0;
@@ -58,16 +58,18 @@ public final class SimulationRunner implements AutoCloseable {
     private String failure;
     private long frameCounter;
     private long lastPublishWall;
-    private long rateWindowStartWall;
-    private long rateWindowStartEvents;
-    private double eventsPerSecond;
-    /** Serves every world this runner runs (both in race mode), so the profile goes on across resets. */
-    private final EventProfiler profiler = new EventProfiler(System::nanoTime, EventProfiler.DEFAULT_SAMPLE_EVERY);
-    private EventProfiler.Profile profiledUntil = EventProfiler.Profile.EMPTY;
-    private long profiledUntilWall = System.nanoTime();
+    /** Events per second and the simulator's profile; its profiler serves every world this runner runs. */
+    private final RunMeter meter = new RunMeter();
+    /** The breakpoint that paused the run, published until it plays again; else null. */
+    private BreakpointHit hit;
+    /** Where a {@link #playUntil} pauses, or {@link #NO_STOP}. */
+    private long stopAtNanos = NO_STOP;
+    /** A {@link #seek} in progress: its future and target; null when none. */
+    private CompletableFuture<Frame> seekFuture;
+    private long seekNanos;
 
     public SimulationRunner(Scenario scenario, boolean startPaused) {
-        this.world = profiled(new World(scenario));
+        this.worlds = new RunWorlds(scenario, meter.profiler());
         this.paused = startPaused;
         this.thread = new Thread(this::loop, "scalelab-simulation");
         this.thread.setDaemon(true);
@@ -85,7 +87,7 @@ public final class SimulationRunner implements AutoCloseable {
 
     /** The simulator's profile over the last wall second it ran; never null. Any thread may call it. */
     public ProfileTable profile() {
-        return profile.get();
+        return meter.profile();
     }
 
     /** The id of the simulation thread, whose allocations the app's own monitor measures. */
@@ -101,16 +103,21 @@ public final class SimulationRunner implements AutoCloseable {
     public void play() {
         submit(() -> {
             if (finished) {
-                world = profiled(new World(world.restartScenario()));
-                if (race != null) {
-                    race = profiled(new World(race.restartScenario()));
-                }
-                finished = false;
-                failure = null;
+                startAgain();
             }
+            hit = null;
+            stopAtNanos = NO_STOP; // Play runs on past a playUntil that a breakpoint cut short
             paused = false;
             reanchor();
         });
+    }
+
+    /** Play at the end of a run: it starts again from t = 0, as Reset does, in race mode both worlds. */
+    private void startAgain() {
+        assert onSimulationThread();
+        worlds.startAgain();
+        finished = false;
+        failure = null;
     }
 
     public void pause() {
@@ -119,27 +126,37 @@ public final class SimulationRunner implements AutoCloseable {
 
     /**
      * Advances a paused simulation by {@link #STEP_NANOS} of virtual time, never past the scenario's
-     * duration: the step that reaches it finishes the run, and a finished run does not move.
+     * duration: the step that reaches it finishes the run, and a finished run does not move. A
+     * breakpoint on the way ends the step right after the event that tripped it; a step clears the
+     * hit shown before it.
      */
     public void step() {
         submit(() -> {
             paused = true;
+            hit = null;
+            stopAtNanos = NO_STOP;
             long end = endNanos();
-            long now = world.simulation().nowNanos();
+            long now = worlds.main().simulation().nowNanos();
             if (finished || now >= end) {
                 return;
             }
-            world.advanceTo(Math.min(now + STEP_NANOS, end));
-            if (race != null) {
-                race.advanceTo(world.simulation().nowNanos());
+            World world = worlds.main();
+            long target = Math.min(now + STEP_NANOS, end);
+            boolean reached;
+            do { // a breakpoint on the way ends the step where it fired
+                reached = world.advance(target, Integer.MAX_VALUE);
+            } while (!reached && !takeHit());
+            if (worlds.race() != null) {
+                worlds.race().advanceTo(world.simulation().nowNanos());
+                takeHit();
             }
-            finished = world.simulation().nowNanos() >= end;
+            finished = reached && world.simulation().nowNanos() >= end;
         });
     }
 
     private long endNanos() {
         assert onSimulationThread();
-        return Simulation.secondsToNanos(world.currentScenario().durationSeconds());
+        return Simulation.secondsToNanos(worlds.main().currentScenario().durationSeconds());
     }
 
     /** Virtual seconds per wall second, such as 0.1, 1, 10, 100 or {@link #MAX_SPEED}. */
@@ -161,39 +178,50 @@ public final class SimulationRunner implements AutoCloseable {
     public void startRace(Scenario scenario, Strategy left, Strategy right) {
         Objects.requireNonNull(scenario);
         submit(() -> {
-            world = profiled(new World(Parameter.BALANCER_STRATEGY.applyTo(scenario, left.id())));
-            race = profiled(new World(Parameter.BALANCER_STRATEGY.applyTo(scenario, right.id())));
-            finished = false;
-            failure = null;
+            startOver();
+            worlds.startRace(scenario, left, right);
             reanchor();
         });
     }
 
     /** Leaves race mode; the left world runs on. */
     public void stopRace() {
-        submit(() -> race = null);
+        submit(worlds::stopRace);
     }
 
     /** Race mode: changes the right world's strategy at once (the left one's is balancer.strategy). */
     public void setRaceStrategy(Strategy right) {
-        submit(() -> {
-            if (race != null) {
-                race.advanceTo(race.commandTimeNanos());
-                race.applyUserChange(Parameter.BALANCER_STRATEGY, right.id());
-            }
-        });
+        submit(() -> worlds.setRaceStrategy(right));
     }
 
     /** Starts over from {@code scenario}, at virtual time zero, leaving race mode. */
     public void reset(Scenario scenario) {
         Objects.requireNonNull(scenario);
         submit(() -> {
-            race = null;
-            world = profiled(new World(scenario));
-            finished = false;
-            failure = null;
+            startOver();
+            worlds.start(scenario);
             reanchor();
         });
+    }
+
+    /**
+     * What every start from a new scenario does before making its worlds: a seek in progress is
+     * called off, and nothing is finished, failed or hit.
+     */
+    private void startOver() {
+        assert onSimulationThread();
+        cancelSeek();
+        finished = false;
+        failure = null;
+        hit = null;
+        stopAtNanos = NO_STOP;
+    }
+
+    private void cancelSeek() {
+        if (seekFuture != null) {
+            seekFuture.completeExceptionally(new CancellationException("another scenario was started before the seek arrived"));
+            seekFuture = null;
+        }
     }
 
     /**
@@ -204,12 +232,7 @@ public final class SimulationRunner implements AutoCloseable {
     public void set(Parameter parameter, Object value) {
         Objects.requireNonNull(parameter);
         Objects.requireNonNull(value);
-        submit(() -> {
-            for (World w : worlds()) {
-                w.advanceTo(w.commandTimeNanos());
-                w.applyUserChange(parameter, value);
-            }
-        });
+        submit(() -> userCommand(() -> worlds.set(parameter.path(), value)));
     }
 
     /**
@@ -220,12 +243,7 @@ public final class SimulationRunner implements AutoCloseable {
     public void setDependencyField(String path, Object value) {
         Objects.requireNonNull(path);
         Objects.requireNonNull(value);
-        submit(() -> {
-            for (World w : worlds()) {
-                w.advanceTo(w.commandTimeNanos());
-                w.applyUserCommand(Scenario.TimelineEntry.set(0, path, value));
-            }
-        });
+        submit(() -> userCommand(() -> worlds.set(path, value)));
     }
 
     /**
@@ -236,12 +254,14 @@ public final class SimulationRunner implements AutoCloseable {
      */
     public void act(Action action, String target, Double value, double durationSeconds) {
         Objects.requireNonNull(action);
-        submit(() -> {
-            for (World w : worlds()) {
-                w.advanceTo(w.commandTimeNanos());
-                w.applyUserCommand(Scenario.TimelineEntry.action(0, action, target, value, durationSeconds));
-            }
-        });
+        submit(() -> userCommand(() -> worlds.act(Scenario.TimelineEntry.action(0, action, target, value, durationSeconds))));
+    }
+
+    /** Runs a command of the user's on the worlds; a breakpoint passed on the way to its command time pauses. */
+    private void userCommand(Runnable command) {
+        assert onSimulationThread();
+        command.run();
+        takeHit();
     }
 
     // ------------------------------------------------------------------ teaching: breakpoints, undo, seek
@@ -251,8 +271,9 @@ public final class SimulationRunner implements AutoCloseable {
      * survive Reset and scenario changes). A hit pauses the run and is published in
      * {@link RunStatus#breakpointHit()} until Play.
      */
-    public void setBreakpoints(java.util.List<dev.scalelab.world.Breakpoint> breakpoints) {
-        throw new UnsupportedOperationException("not built yet");
+    public void setBreakpoints(List<Breakpoint> breakpoints) {
+        List<Breakpoint> copy = List.copyOf(breakpoints);
+        submit(() -> worlds.setBreakpoints(copy, seekFuture == null)); // a seek installs them when it arrives
     }
 
     /**
@@ -261,20 +282,28 @@ public final class SimulationRunner implements AutoCloseable {
      * moments, not settings, and are not undone. Does nothing when there is nothing to undo.
      */
     public void undo() {
-        throw new UnsupportedOperationException("not built yet");
+        submit(() -> userCommand(worlds::undo));
     }
 
     /** Gives again the change {@link #undo()} took back last; a new change by the user clears what can be redone. */
     public void redo() {
-        throw new UnsupportedOperationException("not built yet");
+        submit(() -> userCommand(worlds::redo));
     }
 
     /**
      * Applies a timeline command now, as if the user gave it (a {@code set} of any field the timeline
      * accepts, or an action): lessons use it for their steps' changes. Recorded like any change.
+     * A path the timeline cannot set, an unknown action or a value of the wrong type is refused here
+     * with an {@link IllegalArgumentException} naming it; a value that conflicts with the running
+     * scenario is refused by the world with a log line, as the user's changes are.
      */
     public void apply(Scenario.TimelineEntry command) {
-        throw new UnsupportedOperationException("not built yet");
+        Scenario.TimelineEntry c = RunWorlds.checked(Objects.requireNonNull(command));
+        if (c.command().equals("set")) {
+            submit(() -> userCommand(() -> worlds.set(c.path(), c.value())));
+        } else {
+            submit(() -> userCommand(() -> worlds.act(c)));
+        }
     }
 
     /**
@@ -282,7 +311,24 @@ public final class SimulationRunner implements AutoCloseable {
      * run), or earlier at a breakpoint or at the scenario's end.
      */
     public void playUntil(double atSeconds) {
-        throw new UnsupportedOperationException("not built yet");
+        if (!(atSeconds >= 0) || Double.isInfinite(atSeconds)) {
+            throw new IllegalArgumentException("playUntil: atSeconds must be a time from 0 on, got " + atSeconds);
+        }
+        submit(() -> {
+            if (finished) {
+                startAgain();
+            }
+            hit = null;
+            long at = Math.min(Simulation.secondsToNanos(atSeconds), endNanos());
+            if (at < worlds.main().simulation().nowNanos()) {
+                stopAtNanos = NO_STOP;
+                paused = true; // already past it: nothing runs
+                return;
+            }
+            stopAtNanos = at;
+            paused = false;
+            reanchor();
+        });
     }
 
     /**
@@ -291,13 +337,25 @@ public final class SimulationRunner implements AutoCloseable {
      * that moment. Lessons' Back uses it: a deterministic re-run to the start of a step.
      */
     public CompletableFuture<Frame> seek(Scenario scenario, double atSeconds) {
-        throw new UnsupportedOperationException("not built yet");
+        Objects.requireNonNull(scenario);
+        if (!(atSeconds >= 0) || Double.isInfinite(atSeconds)) {
+            throw new IllegalArgumentException("seek: atSeconds must be a time from 0 on, got " + atSeconds);
+        }
+        CompletableFuture<Frame> arrived = new CompletableFuture<>();
+        submit(() -> {
+            startOver();
+            worlds.startUnwatched(scenario); // breakpoints are installed on arrival
+            paused = true;
+            seekNanos = Math.min(Simulation.secondsToNanos(atSeconds), endNanos());
+            seekFuture = arrived;
+        });
+        return arrived;
     }
 
     /** The scenario that replays the run so far: the initial scenario plus the user's recorded changes. */
     public CompletableFuture<Scenario> recordedScenario() {
         CompletableFuture<Scenario> result = new CompletableFuture<>();
-        submit(() -> result.complete(world.recordedScenario()));
+        submit(() -> result.complete(worlds.main().recordedScenario()));
         return result;
     }
 
@@ -307,14 +365,14 @@ public final class SimulationRunner implements AutoCloseable {
      */
     public CompletableFuture<Scenario> restartScenario() {
         CompletableFuture<Scenario> result = new CompletableFuture<>();
-        submit(() -> result.complete(world.restartScenario()));
+        submit(() -> result.complete(worlds.main().restartScenario()));
         return result;
     }
 
     /** The live scenario with every change and scaling decision so far applied, without its timeline. */
     public CompletableFuture<Scenario> currentScenario() {
         CompletableFuture<Scenario> result = new CompletableFuture<>();
-        submit(() -> result.complete(world.currentScenario().withTimeline(java.util.List.of())));
+        submit(() -> result.complete(worlds.main().currentScenario().withTimeline(List.of())));
         return result;
     }
 
@@ -327,17 +385,6 @@ public final class SimulationRunner implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private java.util.List<World> worlds() {
-        assert onSimulationThread();
-        return race == null ? java.util.List.of(world) : java.util.List.of(world, race);
-    }
-
-    /** {@code w}, its events handed to the runner's profiler. */
-    private World profiled(World w) {
-        w.simulation().setProfiler(profiler);
-        return w;
     }
 
     private void submit(Runnable command) {
@@ -358,10 +405,14 @@ public final class SimulationRunner implements AutoCloseable {
     private void loop() {
         assert onSimulationThread();
         reanchor();
-        rateWindowStartWall = System.nanoTime();
+        meter.start(System.nanoTime());
         while (!closed) {
             try {
                 boolean dirty = runCommands();
+                if (seekFuture != null && failure == null) {
+                    advanceSeek();
+                    continue;
+                }
                 if (paused || failure != null) {
                     if (dirty) {
                         publish(System.nanoTime());
@@ -371,7 +422,7 @@ public final class SimulationRunner implements AutoCloseable {
                 }
                 boolean caughtUp = advanceOneSlice();
                 long now = System.nanoTime();
-                if (now - lastPublishWall >= PUBLISH_INTERVAL_NANOS || finished) {
+                if (now - lastPublishWall >= PUBLISH_INTERVAL_NANOS || finished || paused) {
                     publish(now);
                 }
                 if (caughtUp && !closed) {
@@ -379,30 +430,15 @@ public final class SimulationRunner implements AutoCloseable {
                     LockSupport.parkNanos(Math.max(1_000_000L, PUBLISH_INTERVAL_NANOS - (System.nanoTime() - lastPublishWall)));
                 }
             } catch (Throwable t) {
-                failure = describeFailure(t);
+                failure = RunMeter.describeFailure(t, worlds.main().nowSeconds());
                 paused = true;
                 publish(System.nanoTime());
+                if (seekFuture != null) {
+                    seekFuture.completeExceptionally(t);
+                    seekFuture = null;
+                }
             }
         }
-    }
-
-    /**
-     * What the user is shown when the simulation thread stops: a run that outgrew this machine says
-     * what to lower in one line; anything else is a defect, shown with its stack for the report.
-     */
-    private String describeFailure(Throwable t) {
-        if (t instanceof RunStoppedException) {
-            return t.getMessage();
-        }
-        if (t instanceof OutOfMemoryError) {
-            // The world that filled the heap is dropped on Reset; until then nothing more is allocated for it.
-            return "the run stopped at t = " + Math.round(world.nowSeconds()) + " s: Java ran out of memory ("
-                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap); lower the arrival rate, the queue capacity "
-                    + "or the number of instances, or give Java more memory (java -Xmx…)";
-        }
-        StringWriter text = new StringWriter();
-        t.printStackTrace(new PrintWriter(text));
-        return text.toString();
     }
 
     private boolean runCommands() {
@@ -428,15 +464,23 @@ public final class SimulationRunner implements AutoCloseable {
             target = anchorVirtualNanos + (long) ((sliceStart - anchorWallNanos) * speed);
             target = Math.min(target, endNanos);
         }
+        target = Math.min(target, stopAtNanos);
+        World world = worlds.main();
         boolean reached;
+        boolean stopped;
         do {
             reached = world.advance(target, EVENTS_PER_CHUNK);
-            if (race != null) {
-                race.advanceTo(world.simulation().nowNanos());
+            if (worlds.race() != null) {
+                worlds.race().advanceTo(world.simulation().nowNanos());
             }
-        } while (!reached && System.nanoTime() - sliceStart < WORK_SLICE_NANOS && commands.isEmpty());
+            stopped = takeHit();
+        } while (!reached && !stopped && System.nanoTime() - sliceStart < WORK_SLICE_NANOS && commands.isEmpty());
         if (world.simulation().nowNanos() >= endNanos && reached) {
             finished = true;
+            paused = true;
+        }
+        if (reached && world.simulation().nowNanos() >= stopAtNanos) {
+            stopAtNanos = NO_STOP; // playUntil arrived: every event at or before it has run
             paused = true;
         }
         if (speed != MAX_SPEED) {
@@ -453,34 +497,65 @@ public final class SimulationRunner implements AutoCloseable {
         return reached && speed != MAX_SPEED;
     }
 
+    /**
+     * Takes a breakpoint hit from the worlds, if one fired: the run pauses and shows it. Returns
+     * whether one did.
+     */
+    private boolean takeHit() {
+        assert onSimulationThread();
+        BreakpointHit h = worlds.takeHit();
+        if (h == null) {
+            return false;
+        }
+        hit = h;
+        paused = true;
+        stopAtNanos = NO_STOP;
+        return true;
+    }
+
+    /**
+     * One work slice of a seek: as fast as the machine goes, publishing the time reached as it goes.
+     * On arrival the breakpoints are installed, the frame there is published and the future completes with it.
+     */
+    private void advanceSeek() {
+        assert onSimulationThread();
+        long sliceStart = System.nanoTime();
+        World world = worlds.main();
+        boolean reached;
+        do {
+            reached = world.advance(seekNanos, EVENTS_PER_CHUNK);
+        } while (!reached && System.nanoTime() - sliceStart < WORK_SLICE_NANOS && commands.isEmpty());
+        long now = System.nanoTime();
+        if (!reached) {
+            if (now - lastPublishWall >= PUBLISH_INTERVAL_NANOS) {
+                publish(now);
+            }
+            return;
+        }
+        worlds.watch();
+        finished = world.simulation().nowNanos() >= endNanos();
+        CompletableFuture<Frame> arrived = seekFuture;
+        seekFuture = null;
+        reanchor();
+        publish(now);
+        arrived.complete(latest.get());
+    }
+
     private void reanchor() {
         assert onSimulationThread();
         anchorWallNanos = System.nanoTime();
-        anchorVirtualNanos = world.simulation().nowNanos();
+        anchorVirtualNanos = worlds.main().simulation().nowNanos();
     }
 
     private void publish(long wallNow) {
         assert onSimulationThread();
-        long events = world.simulation().eventsFired();
-        if (wallNow - rateWindowStartWall >= 500_000_000L) {
-            eventsPerSecond = (events - rateWindowStartEvents) * 1e9 / (wallNow - rateWindowStartWall);
-            rateWindowStartWall = wallNow;
-            rateWindowStartEvents = events;
-        } else if (events < rateWindowStartEvents) { // after a reset
-            rateWindowStartEvents = events;
-        }
-        if (paused) {
-            eventsPerSecond = 0;
-        }
-        if (wallNow - profiledUntilWall >= PROFILE_INTERVAL_NANOS) {
-            EventProfiler.Profile now = profiler.profile();
-            profile.set(ProfileTable.of(now.since(profiledUntil), (wallNow - profiledUntilWall) / 1e9));
-            profiledUntil = now;
-            profiledUntilWall = wallNow;
-        }
+        World world = worlds.main();
+        double eventsPerSecond = meter.measure(wallNow, world.simulation().eventsFired(), paused);
+        ChangeHistory history = worlds.history();
         latest.set(new Frame(world.snapshot(),
-                new RunStatus(++frameCounter, paused, finished, speed, eventsPerSecond, lagging, failure),
-                race == null ? null : race.snapshot()));
+                new RunStatus(++frameCounter, paused, finished, speed, eventsPerSecond, lagging, failure, hit,
+                        history.modified(), history.undoDepth(), history.redoDepth()),
+                worlds.race() == null ? null : worlds.race().snapshot()));
         lastPublishWall = wallNow;
     }
 }
