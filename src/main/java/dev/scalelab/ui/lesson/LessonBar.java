@@ -1,0 +1,205 @@
+package dev.scalelab.ui.lesson;
+
+import dev.scalelab.lesson.Lesson;
+import dev.scalelab.lesson.Prediction;
+import dev.scalelab.lesson.Step;
+import javafx.css.PseudoClass;
+import javafx.scene.AccessibleRole;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ToggleButton;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.layout.FlowPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The lesson bar above the panel (not a dialog: the panel stays live under it): the lesson's title,
+ * "Step 3 of 7 · The spike arrives", the step's text, the prediction as toggle buttons with the
+ * answer once the run gives it, a status line ("running to 01:30"), and Back, Next and Close. It only
+ * shows what {@link LessonController} tells it; its buttons call the controller's handlers. Sizes are
+ * in em in {@code styles/lesson.css}, so the font scale applies. FX thread only.
+ */
+final class LessonBar {
+    private static final PseudoClass RIGHT = PseudoClass.getPseudoClass("right");
+    private static final PseudoClass WRONG = PseudoClass.getPseudoClass("wrong");
+    private static final PseudoClass BUSY = PseudoClass.getPseudoClass("busy");
+
+    private final VBox root = new VBox();
+    private final Label lessonTitle = new Label();
+    private final Label stepTitle = new Label();
+    private final Label text = new Label();
+    private final VBox predictionBox = new VBox();
+    private final Label question = new Label();
+    private final FlowPane choices = new FlowPane();
+    private final ToggleGroup choiceGroup = new ToggleGroup();
+    private final List<ToggleButton> choiceButtons = new ArrayList<>();
+    private final Label answer = new Label();
+    private final Label status = new Label();
+    private final Button back = new Button("◀ Back");
+    private final Button next = new Button("Next ▶");
+    private final Button close = new Button("✕");
+
+    LessonBar(Runnable onBack, Runnable onNext, Runnable onClose) {
+        root.setId("lessonBar");
+        root.getStyleClass().add("lesson-bar");
+        root.getStylesheets().add(LessonBar.class.getResource("/styles/lesson.css").toExternalForm());
+        root.setAccessibleRole(AccessibleRole.PARENT);
+        root.setAccessibleText("Lesson");
+
+        lessonTitle.setId("lessonTitle");
+        lessonTitle.getStyleClass().add("lesson-title");
+        stepTitle.setId("lessonStep");
+        stepTitle.getStyleClass().add("lesson-step");
+        wrapping(lessonTitle);
+        wrapping(stepTitle);
+        back.setId("lessonBack");
+        back.setAccessibleText("Back to the start of the previous step");
+        back.setOnAction(e -> onBack.run());
+        next.setId("lessonNext");
+        next.getStyleClass().add("lesson-next");
+        next.setDefaultButton(false);
+        next.setOnAction(e -> onNext.run());
+        close.setId("lessonClose");
+        close.getStyleClass().add("lesson-close");
+        close.setAccessibleText("Close the lesson");
+        close.setOnAction(e -> onClose.run());
+        for (Button b : List.of(back, next, close)) {
+            b.setMinWidth(Region.USE_PREF_SIZE);
+        }
+        // Titles take what is left of the row and wrap; the buttons keep their size on the right.
+        VBox titles = new VBox(lessonTitle, stepTitle);
+        titles.getStyleClass().add("lesson-titles");
+        HBox.setHgrow(titles, Priority.ALWAYS);
+        titles.setMinWidth(0);
+        HBox buttons = new HBox(back, next, close);
+        buttons.getStyleClass().add("lesson-buttons");
+        buttons.setMinWidth(Region.USE_PREF_SIZE);
+        HBox header = new HBox(titles, buttons);
+        header.getStyleClass().add("lesson-header");
+
+        text.setId("lessonText");
+        text.getStyleClass().add("lesson-text");
+        wrapping(text);
+
+        question.setId("lessonQuestion");
+        question.getStyleClass().add("lesson-question");
+        wrapping(question);
+        choices.setId("lessonChoices");
+        choices.getStyleClass().add("lesson-choices");
+        answer.setId("lessonAnswer");
+        answer.getStyleClass().add("lesson-answer");
+        wrapping(answer);
+        predictionBox.getStyleClass().add("lesson-prediction");
+        predictionBox.getChildren().setAll(question, choices, answer);
+
+        status.setId("lessonStatus");
+        status.getStyleClass().add("lesson-status");
+        wrapping(status);
+
+        root.getChildren().setAll(header, text, predictionBox, status);
+    }
+
+    /** A label that wraps and is never cut to "…": it grows in height instead. */
+    private static void wrapping(Label label) {
+        label.setWrapText(true);
+        label.setMinHeight(Region.USE_PREF_SIZE);
+        label.setMaxWidth(Double.MAX_VALUE);
+    }
+
+    VBox node() {
+        return root;
+    }
+
+    /** Shows step {@code index} of {@code lesson}: its titles, text and prediction, without an answer. */
+    void showStep(Lesson lesson, int index) {
+        Step step = lesson.steps().get(index);
+        lessonTitle.setText(lesson.title());
+        stepTitle.setText("Step " + (index + 1) + " of " + lesson.steps().size() + " · " + step.title());
+        text.setText(step.text());
+        choiceButtons.clear();
+        choiceGroup.getToggles().clear();
+        Prediction prediction = step.prediction();
+        showNode(predictionBox, prediction != null);
+        if (prediction != null) {
+            question.setText(prediction.question());
+            for (int i = 0; i < prediction.choices().size(); i++) {
+                ToggleButton b = new ToggleButton(prediction.choices().get(i).text());
+                b.setId("lessonChoice" + i);
+                b.getStyleClass().add("lesson-choice");
+                b.setToggleGroup(choiceGroup);
+                b.setWrapText(true);
+                b.setAccessibleText("Prediction: " + prediction.choices().get(i).text());
+                choiceButtons.add(b);
+            }
+            choices.getChildren().setAll(choiceButtons);
+        } else {
+            choices.getChildren().clear();
+        }
+        answer.setText("");
+        showNode(answer, false);
+        status.setText("");
+        showNode(status, false);
+    }
+
+    /** The choice the user picked, or -1. */
+    int picked() {
+        for (int i = 0; i < choiceButtons.size(); i++) {
+            if (choiceButtons.get(i).isSelected()) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** Marks the right choice (and a wrong pick), freezes the choices and shows the explanation. */
+    void showAnswer(int right, int picked, String answerText) {
+        for (int i = 0; i < choiceButtons.size(); i++) {
+            ToggleButton b = choiceButtons.get(i);
+            b.pseudoClassStateChanged(RIGHT, i == right);
+            b.pseudoClassStateChanged(WRONG, i == picked && picked != right);
+            // Frozen, not disabled: a disabled button greys out the very answer the user should read.
+            b.setOnMouseClicked(null);
+            b.addEventFilter(javafx.event.ActionEvent.ACTION, javafx.event.Event::consume);
+            b.setFocusTraversable(false);
+        }
+        if (right >= 0 && right < choiceButtons.size()) {
+            choiceButtons.get(right).setSelected(true);
+        }
+        answer.setText(answerText);
+        showNode(answer, true);
+    }
+
+    /** A line under the text: what runs now, where the run stopped, a problem. */
+    void showStatus(String line, boolean busy) {
+        status.setText(line);
+        showNode(status, !line.isEmpty());
+        root.pseudoClassStateChanged(BUSY, busy);
+    }
+
+    /** Back and Next: enabled or not, and Next's text ("Next ▶", "Run to 01:30 ▶", "Finish"). */
+    void showButtons(boolean backEnabled, boolean nextEnabled, String nextText, String nextAccessibleText) {
+        back.setDisable(!backEnabled);
+        next.setDisable(!nextEnabled);
+        next.setText(nextText);
+        next.setAccessibleText(nextAccessibleText);
+    }
+
+    String statusText() {
+        return status.getText();
+    }
+
+    String answerText() {
+        return answer.getText();
+    }
+
+    private static void showNode(javafx.scene.Node node, boolean shown) {
+        node.setVisible(shown);
+        node.setManaged(shown);
+    }
+}
