@@ -143,12 +143,13 @@ public final class HighlightResolver {
                 return null;
             }
         }
-        Bounds b = node.localToScene(node.getBoundsInLocal());
+        // Layout bounds: the node itself, not the glow of its focus ring or shadow.
+        Bounds b = node.localToScene(node.getLayoutBounds());
         for (Node n = node.getParent(); n != null && b != null; n = n.getParent()) {
             if (n instanceof ScrollPane scroll) {
                 Node viewport = scroll.lookup(".viewport");
                 if (viewport != null) {
-                    b = intersect(b, viewport.localToScene(viewport.getBoundsInLocal()));
+                    b = intersect(b, viewport.localToScene(viewport.getLayoutBounds()));
                 }
             }
         }
