@@ -175,6 +175,10 @@ final class LessonReader {
         } catch (IllegalArgumentException e) {
             throw fail(at + ".breakpoint", e.getMessage());
         }
+        String dependency = breakpoint.kind() == Breakpoint.Kind.BREAKER_OPENS ? breakpoint.source() : "";
+        if (!dependency.isEmpty() && start.dependencies().stream().noneMatch(d -> d.name().equals(dependency))) {
+            throw fail(at + ".breakpoint", "\"" + dependency + "\" is not a dependency of the lesson's start");
+        }
         if (!o.has("limitSeconds")) {
             throw fail(at + ".limitSeconds", "missing; the virtual time by which the breakpoint must have fired");
         }
