@@ -235,11 +235,17 @@ public final class LessonController {
         startSeconds[k] = atSeconds;
         // Asked before the changes: the runner runs commands in order, so this is the state they start from.
         startScenarios.set(k, runner.recordedScenario());
+        String refused = null;
         for (Scenario.TimelineEntry change : step.changes()) {
-            runner.apply(change);
+            try {
+                runner.apply(change);
+            } catch (IllegalArgumentException e) {
+                refused = refused == null ? e.getMessage() : refused; // the rest of the step still applies
+            }
         }
         bar.showStep(lesson, k);
-        bar.showStatus(step.runUntil() == null ? "" : "Next runs the simulation " + until(step.runUntil()) + ".", false);
+        bar.showStatus(refused != null ? "A change of this step was refused: " + firstLine(refused)
+                : step.runUntil() == null ? "" : "Next runs the simulation " + until(step.runUntil()) + ".", false);
         refreshButtons();
         followHighlight();
     }
