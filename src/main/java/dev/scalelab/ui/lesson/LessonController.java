@@ -81,7 +81,32 @@ public final class LessonController {
      * @param targetSeconds where a run should stop
      * @param breakpoint   the step's breakpoint, or null
      */
-    private record Waiting(Kind kind, long sinceFrame, double targetSeconds, Breakpoint breakpoint) {
+    private record Waiting(Kind kind, long sinceFrame, double targetSeconds, Breakpoint breakpoint, double fromSeconds,
+                           BreakpointHit staleHit) {
+
+        /** A settle waits for a pause: any paused frame after it. */
+        static Waiting settle(long sinceFrame) {
+            return new Waiting(Kind.SETTLE, sinceFrame, Double.NaN, null, Double.NaN, null);
+        }
+
+        /**
+         * Whether {@code frame} shows the run stopped after the command. A run takes several commands
+         * (the step's breakpoint, then the play), and the runner may publish between them a paused frame
+         * that still shows the old moment: a run has stopped only when it moved, reached its target,
+         * met a new breakpoint hit, or ended.
+         */
+        boolean answeredBy(Frame frame) {
+            if (frame.status().frame() <= sinceFrame || !frame.status().paused()) {
+                return false;
+            }
+            if (kind == Kind.SETTLE) {
+                return true;
+            }
+            double t = frame.snapshot().timeSeconds();
+            BreakpointHit hit = frame.status().breakpointHit();
+            return t >= targetSeconds - EPSILON_SECONDS || t > fromSeconds + EPSILON_SECONDS
+                    || (hit != null && hit != staleHit) || frame.status().finished() || frame.status().failure() != null;
+        }
     }
 
     public LessonController(SimulationRunner runner, LessonWindow window) {
@@ -134,7 +159,7 @@ public final class LessonController {
             close();
         } else {
             // The start of the next step is where the run is now: pause (a no-op when paused) and read the time.
-            waiting = new Waiting(Kind.SETTLE, runner.latest().status().frame(), Double.NaN, null);
+            waiting = Waiting.settle(runner.latest().status().frame());
             runner.pause();
             refreshButtons();
         }
@@ -178,7 +203,7 @@ public final class LessonController {
         }
         Frame frame = runner.latest();
         if (waiting != null && !seeking) {
-            if (frame.status().frame() > waiting.sinceFrame() && frame.status().paused()) {
+            if (waiting.answeredBy(frame)) {
                 Waiting done = waiting;
                 waiting = null;
                 if (done.kind() == Kind.SETTLE) {
@@ -251,21 +276,36 @@ public final class LessonController {
     }
 
     private void run(RunUntil until) {
-        long since = runner.latest().status().frame();
+        Frame now = runner.latest();
+        long since = now.status().frame();
+        // Where the run starts: after the step's changes, each at the next whole millisecond (the frame
+        // may not show the last of them yet), or later if the user played on meanwhile.
+        double from = Math.max(now.snapshot().timeSeconds(), afterChanges(startSeconds[index], currentStep().changes().size()));
+        BreakpointHit stale = now.status().breakpointHit();
         if (until.breakpoint() != null) {
             List<Breakpoint> both = new ArrayList<>(userBreakpoints.get());
             both.add(until.breakpoint());
             runner.setBreakpoints(both);
             stepBreakpointSet = true;
             runner.playUntil(until.limitSeconds());
-            waiting = new Waiting(Kind.RUN, since, until.limitSeconds(), until.breakpoint());
+            waiting = new Waiting(Kind.RUN, since, until.limitSeconds(), until.breakpoint(), from, stale);
         } else {
             runner.playUntil(until.atSeconds());
-            waiting = new Waiting(Kind.RUN, since, until.atSeconds(), null);
+            waiting = new Waiting(Kind.RUN, since, until.atSeconds(), null, from, stale);
         }
         shownProgress = "";
         bar.showStatus("Running " + until(until) + "…", true);
         refreshButtons();
+    }
+
+    /** The time after {@code changes} commands given at {@code seconds}: each takes effect at the next whole millisecond. */
+    static double afterChanges(double seconds, int changes) {
+        long nanos = dev.scalelab.sim.Simulation.secondsToNanos(seconds);
+        long milli = dev.scalelab.sim.Simulation.NANOS_PER_MILLI;
+        for (int i = 0; i < changes; i++) {
+            nanos = (nanos / milli + 1) * milli;
+        }
+        return nanos / 1e9;
     }
 
     private void showProgress(Frame frame) {
