@@ -42,19 +42,55 @@ public final class HighlightResolver {
         if (element == null || element.isEmpty()) {
             return null;
         }
-        Node node = null;
-        if (element.startsWith("#")) {
-            node = byId(element.substring(1), panel, windowRoot);
-        } else if (element.equals("log")) {
-            node = lookup(windowRoot, "#logList");
-        } else if (element.equals("parameters")) {
-            node = lookup(windowRoot, "#parameterHost");
-        } else if (element.startsWith("param:")) {
-            node = parameterRow(element.substring("param:".length()), panel, windowRoot);
-        } else if (panel != null) {
-            return panel.highlightBounds(element);
+        if (!namesNode(element)) {
+            return panel == null ? null : panel.highlightBounds(element);
         }
+        Node node = node(element, panel, windowRoot);
         return node == null ? null : visibleBounds(node);
+    }
+
+    /** Whether {@code element} names a node ({@code #fxId}, {@code log}, {@code parameters}, {@code param:PATH}) rather than a drawing. */
+    static boolean namesNode(String element) {
+        return element.startsWith("#") || element.equals("log") || element.equals("parameters") || element.startsWith("param:");
+    }
+
+    /** The node {@code element} names, or null when it names a drawing of the panel or no node has it. */
+    static Node node(String element, Panel panel, Parent windowRoot) {
+        if (element.startsWith("#")) {
+            return byId(element.substring(1), panel, windowRoot);
+        } else if (element.equals("log")) {
+            return lookup(windowRoot, "#logList");
+        } else if (element.equals("parameters")) {
+            return lookup(windowRoot, "#parameterHost");
+        } else if (element.startsWith("param:")) {
+            return parameterRow(element.substring("param:".length()), panel, windowRoot);
+        }
+        return null;
+    }
+
+    /**
+     * Scrolls the scroll panes around {@code node} so that it is in view (centred where it fits), as a
+     * step that outlines a parameter row further down the pane must. Returns whether it scrolled.
+     */
+    static boolean reveal(Node node) {
+        boolean scrolled = false;
+        for (Node n = node.getParent(); n != null; n = n.getParent()) {
+            if (!(n instanceof ScrollPane scroll) || scroll.getContent() == null) {
+                continue;
+            }
+            Node content = scroll.getContent();
+            Bounds inContent = content.sceneToLocal(node.localToScene(node.getLayoutBounds()));
+            double contentHeight = content.getLayoutBounds().getHeight();
+            double viewHeight = scroll.getViewportBounds().getHeight();
+            if (inContent == null || contentHeight <= viewHeight || viewHeight <= 0) {
+                continue;
+            }
+            double top = inContent.getMinY() - Math.max(0, (viewHeight - inContent.getHeight()) / 2);
+            double fraction = Math.max(0, Math.min(1, top / (contentHeight - viewHeight)));
+            scroll.setVvalue(scroll.getVmin() + fraction * (scroll.getVmax() - scroll.getVmin()));
+            scrolled = true;
+        }
+        return scrolled;
     }
 
     private static Node byId(String id, Panel panel, Parent windowRoot) {

@@ -73,6 +73,8 @@ public final class LessonController {
     /** The step's breakpoint is set on the runner beside the user's; they are restored when its run stops. */
     private boolean stepBreakpointSet;
     private String shownProgress = "";
+    /** The current step's highlighted node has been scrolled into view. */
+    private boolean revealed;
 
     private enum Kind { RUN, SETTLE }
 
@@ -252,6 +254,7 @@ public final class LessonController {
     private void enter(int k, double atSeconds) {
         index = k;
         reached = false;
+        revealed = false;
         waiting = null;
         Step step = currentStep();
         if (step.panel() != null) {
@@ -425,6 +428,14 @@ public final class LessonController {
             return;
         }
         Parent root = window.overlay().getScene() == null ? null : window.overlay().getScene().getRoot();
+        if (!revealed && HighlightResolver.namesNode(highlight.element())) {
+            // Once per step: a row further down a scrolling pane is brought into view, then left to the user.
+            javafx.scene.Node node = HighlightResolver.node(highlight.element(), panel, root);
+            if (node != null && node.getScene() != null) {
+                HighlightResolver.reveal(node);
+                revealed = true;
+            }
+        }
         Bounds bounds = HighlightResolver.resolve(highlight.element(), panel, root);
         outline.show(bounds);
     }

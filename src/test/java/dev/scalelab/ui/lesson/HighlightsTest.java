@@ -82,6 +82,8 @@ class HighlightsTest {
             "resharding, Database, shard:1",
             "retry-storm, Resilience, breaker:payments-naive",
             "retry-storm, Resilience, breaker:payments-protected",
+            "retry-storm, Resilience, param:dependencies[0].retry.maxAttempts",
+            "retry-storm, Resilience, param:dependencies[0].timeoutMs",
             "pool-exhaustion, Performance, pool",
             "event-backlog, Events, partition:0",
     })
@@ -180,9 +182,18 @@ class HighlightsTest {
         return onFx(() -> resolve(panel, element), TIMEOUT_SECONDS);
     }
 
+    /** As the lesson does: a node further down a scrolling pane is scrolled into view first. */
     private Bounds resolve(String panel, String element) {
         LessonStage window = windows.get(windows.size() - 1);
         assertEquals(panel.toLowerCase(), window.currentPanel().title().toLowerCase());
-        return HighlightResolver.resolve(element, window.currentPanel(), window.overlay().getScene().getRoot());
+        javafx.scene.Parent root = window.overlay().getScene().getRoot();
+        if (HighlightResolver.namesNode(element)) {
+            javafx.scene.Node node = HighlightResolver.node(element, window.currentPanel(), root);
+            if (node != null) {
+                HighlightResolver.reveal(node);
+                root.layout();
+            }
+        }
+        return HighlightResolver.resolve(element, window.currentPanel(), root);
     }
 }
