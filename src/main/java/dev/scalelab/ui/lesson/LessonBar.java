@@ -6,7 +6,9 @@ import dev.scalelab.lesson.Step;
 import javafx.css.PseudoClass;
 import javafx.scene.AccessibleRole;
 import javafx.scene.control.Button;
+import javafx.geometry.Insets;
 import javafx.scene.control.Label;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.ToggleButton;
 import javafx.scene.control.ToggleGroup;
 import javafx.scene.layout.FlowPane;
@@ -29,6 +31,10 @@ final class LessonBar {
     private static final PseudoClass RIGHT = PseudoClass.getPseudoClass("right");
     private static final PseudoClass WRONG = PseudoClass.getPseudoClass("wrong");
     private static final PseudoClass BUSY = PseudoClass.getPseudoClass("busy");
+    /** The body (text, prediction, status) takes at most this share of the window's height before it scrolls. */
+    static final double MAX_BODY_SHARE = 0.3;
+    /** The whole bar takes at most about this share of the window's height. */
+    static final double MAX_BAR_SHARE = 0.45;
 
     private final VBox root = new VBox();
     private final Label lessonTitle = new Label();
@@ -44,6 +50,9 @@ final class LessonBar {
     private final Button back = new Button("◀ Back");
     private final Button next = new Button("Next ▶");
     private final Button close = new Button("✕");
+    private final ScrollPane bodyScroll;
+    /** Keep the end of the body (the answer and the status) in view as it grows. */
+    private boolean followEnd;
 
     LessonBar(Runnable onBack, Runnable onNext, Runnable onClose) {
         root.setId("lessonBar");
@@ -102,7 +111,66 @@ final class LessonBar {
         status.getStyleClass().add("lesson-status");
         wrapping(status);
 
-        root.getChildren().setAll(header, text, predictionBox, status);
+        VBox body = new VBox(text, predictionBox, status);
+        body.getStyleClass().add("lesson-body-content");
+        bodyScroll = new BodyScroll(body, text, header);
+        // Once the answer shows, the body keeps its end in view: at a large font it is below the fold.
+        body.heightProperty().addListener((obs, old, height) -> {
+            if (followEnd) {
+                bodyScroll.setVvalue(bodyScroll.getVmax());
+            }
+        });
+        bodyScroll.setId("lessonBody");
+        bodyScroll.getStyleClass().add("lesson-body");
+        bodyScroll.setFitToWidth(true);
+        bodyScroll.setHbarPolicy(ScrollPane.ScrollBarPolicy.NEVER);
+        bodyScroll.setFocusTraversable(false);
+        root.getChildren().setAll(header, bodyScroll);
+    }
+
+    /**
+     * The text, prediction and status under the header: as tall as they are, up to {@link #MAX_BODY_SHARE}
+     * of the window, then scrolling, so that at a large font the panel keeps most of the window and the
+     * header with Back and Next stays in view.
+     */
+    private static final class BodyScroll extends ScrollPane {
+        private final VBox body;
+        /** A label of the body, whose font says how tall a few lines are. */
+        private final Label lines;
+        private final Region header;
+
+        BodyScroll(VBox body, Label lines, Region header) {
+            super(body);
+            this.body = body;
+            this.lines = lines;
+            this.header = header;
+        }
+
+        /** Its height depends on its width, as wrapped text does: the bar asks for it at the width it gives. */
+        @Override
+        public javafx.geometry.Orientation getContentBias() {
+            return javafx.geometry.Orientation.HORIZONTAL;
+        }
+
+        @Override
+        protected double computePrefHeight(double width) {
+            double w = width > 0 ? width : getWidth() > 0 ? getWidth() : 900;
+            Insets insets = getInsets();
+            // Room for the vertical scroll bar, which appears when the text does not fit.
+            double contentHeight = body.prefHeight(Math.max(50, w - insets.getLeft() - insets.getRight() - 16));
+            double cap = getScene() == null ? 300 : getScene().getHeight() * MAX_BODY_SHARE;
+            // With a tall header (a long title at a large font) the body gives up room, so the bar stays under its share.
+            if (getScene() != null && header.getHeight() > 0) {
+                cap = Math.min(cap, getScene().getHeight() * MAX_BAR_SHARE - header.getHeight() - 3 * lines.getFont().getSize());
+            }
+            cap = Math.max(cap, 4 * lines.getFont().getSize());
+            return Math.min(contentHeight + insets.getTop() + insets.getBottom(), cap);
+        }
+
+        @Override
+        protected double computeMinHeight(double width) {
+            return Math.min(computePrefHeight(width), 4 * lines.getFont().getSize());
+        }
     }
 
     /** A label that wraps and is never cut to "…": it grows in height instead. */
@@ -145,6 +213,8 @@ final class LessonBar {
         showNode(answer, false);
         status.setText("");
         showNode(status, false);
+        followEnd = false;
+        bodyScroll.setVvalue(bodyScroll.getVmin());
     }
 
     /** The choice the user picked, or -1. */
@@ -173,6 +243,8 @@ final class LessonBar {
         }
         answer.setText(answerText);
         showNode(answer, true);
+        followEnd = true;
+        bodyScroll.setVvalue(bodyScroll.getVmax());
     }
 
     /** A line under the text: what runs now, where the run stopped, a problem. */

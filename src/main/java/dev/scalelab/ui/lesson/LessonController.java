@@ -367,16 +367,17 @@ public final class LessonController {
             return;
         }
         int right = prediction.answer(value);
-        StringBuilder text = new StringBuilder("Measured: ").append(PredictionTexts.value(value, prediction.probe().unit()));
+        String measured = PredictionTexts.value(value, prediction.probe().unit());
+        StringBuilder text = new StringBuilder();
         if (right >= 0) {
-            text.append(" — ").append(prediction.choices().get(right).text()).append('.');
+            text.append("Answer: ").append(prediction.choices().get(right).text()).append(" (measured ").append(measured).append(").");
             if (picked == right) {
                 text.append(" You predicted it.");
             } else if (picked >= 0) {
                 text.append(" You predicted ").append(prediction.choices().get(picked).text()).append('.');
             }
         } else {
-            text.append(", outside every choice.");
+            text.append("Measured ").append(measured).append(", outside every choice.");
         }
         if (prediction.explanation() != null && !prediction.explanation().isEmpty()) {
             text.append(' ').append(prediction.explanation());

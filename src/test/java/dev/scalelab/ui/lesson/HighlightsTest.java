@@ -43,7 +43,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class HighlightsTest {
     private static final double WIDTH = 1024;
     private static final double HEIGHT = 700;
-    private static final long TIMEOUT_SECONDS = 10;
+    private static final long TIMEOUT_SECONDS = 30;
 
     private Stage stage;
     private final List<LessonStage> windows = new ArrayList<>();
