@@ -55,7 +55,7 @@ public final class LessonController {
             onPulse();
         }
     };
-    private Supplier<List<Breakpoint>> userBreakpoints = List::of;
+    private Supplier<List<Breakpoint>> userBreakpoints;
 
     private Lesson lesson;
     private int index;
@@ -115,12 +115,13 @@ public final class LessonController {
         this.runner = Objects.requireNonNull(runner);
         this.window = Objects.requireNonNull(window);
         this.bar = new LessonBar(this::back, this::next, this::close);
+        this.userBreakpoints = window::userBreakpoints;
     }
 
     /**
      * Where the user's own "pause when…" conditions come from, so that a step's breakpoint is set
-     * beside them and they are set again alone when the step's run stops. Without it the controller
-     * knows of none.
+     * beside them and they are set again alone when the step's run stops. By default they are
+     * {@link LessonWindow#userBreakpoints()}.
      */
     public void setUserBreakpoints(Supplier<List<Breakpoint>> breakpoints) {
         this.userBreakpoints = Objects.requireNonNull(breakpoints);
