@@ -13,6 +13,27 @@ import java.util.List;
  * The lessons shipped under {@code src/main/resources/lessons/}: {@code index.json} lists their
  * files in teaching order; each file is one {@link Lesson}. A bad file is a one-line
  * {@link LessonException} naming the file, the field's path and the problem.
+ *
+ * <p>A lesson file, {@code NN-id.json}:
+ * <pre>
+ * {"id": "autoscaling-hpa", "title": "Autoscaling with the HPA", "pattern": "horizontal autoscaling",
+ *  "summary": "Two or three sentences.", "panel": "Scaling",
+ *  "start": {"preset": "flash-sale", "patch": {"autoscaler": {"maxReplicas": 20}}},
+ *  "steps": [
+ *    {"title": "The spike", "text": "Two to four sentences with the numbers the class will see.",
+ *     "panel": "Scaling",
+ *     "changes": [{"command": "set", "path": "service.instances", "value": 8}, {"command": "kill-instance", "target": "i-2"}],
+ *     "runUntil": {"atSeconds": 90} or {"breakpoint": "p99-above=500", "limitSeconds": 120},
+ *     "highlight": {"panel": "Scaling", "element": "#replicasCard"},
+ *     "prediction": {"question": "…?", "probe": "desired-instances", "explanation": "…",
+ *                    "choices": [{"text": "5 or 6", "min": 5, "max": 7}, {"text": "more", "min": 7}]}}]}
+ * </pre>
+ * The patch is an RFC 7386 merge patch over the preset's file (null removes a field, such as the
+ * preset's timeline). Changes are timeline entries in the scenario file's format without
+ * {@code atSeconds}: they apply when the step starts. Every field but {@code panel}, {@code changes},
+ * {@code runUntil}, {@code highlight} and {@code prediction} of a step is required; a prediction needs
+ * a runUntil, its choices' ranges [min, max) are disjoint (an absent bound is open), and its probe is a
+ * {@link Probe} id. Highlight elements are those {@link Highlight} lists.
  */
 public final class LessonLibrary {
     private static final String DIRECTORY = "lessons/";

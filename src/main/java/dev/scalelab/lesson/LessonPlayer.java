@@ -16,9 +16,10 @@ import java.util.List;
  * <p>A step starts at the next whole millisecond after the previous step stopped (where a command
  * given now takes effect: {@link World#commandTimeNanos()}): every event up to then runs, the
  * changes apply there and are recorded like the user's own, then the run goes on to the step's
- * stop. So Back to step k is: start {@link #scenarioAtStep}(k), run it to
- * {@code startSecondsOf(k) - 0.001} and apply step k's changes as the user would; they land at
- * {@code startSecondsOf(k)} exactly, and the step replays bit for bit.
+ * stop. This is what the runner does with a command given while paused. So Back to step k is: start
+ * {@link #scenarioAtStep}(k), run it to {@code startSecondsOf(k) - 0.001} (or to where step k - 1
+ * stopped) and apply step k's changes as the user would; they land at {@code startSecondsOf(k)}
+ * exactly, and the step replays bit for bit.
  */
 public final class LessonPlayer {
 

@@ -1,14 +1,19 @@
 package dev.scalelab.lesson;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.util.Locale;
 
-/** Authoring aid: prints every probe at each step's stop. Run with -Dtest=LessonDump -Dlesson=ID. */
+/**
+ * Authoring aid, not a check: prints every probe at each step's stop, to choose a prediction's ranges and
+ * the numbers a step's text quotes. {@code mvn -o test -Dtest=LessonDump -Dlesson.dump=all} (or {@code =ID}).
+ */
 class LessonDump {
     @Test
+    @EnabledIfSystemProperty(named = "lesson.dump", matches = ".+")
     void dump() {
-        String only = System.getProperty("lesson", "");
+        String only = System.getProperty("lesson.dump").equals("all") ? "" : System.getProperty("lesson.dump");
         for (Lesson l : LessonLibrary.all()) {
             if (!only.isEmpty() && !l.id().equals(only)) {
                 continue;
