@@ -487,6 +487,11 @@ public final class LessonController {
         return reached;
     }
 
+    /** The virtual time step {@code k} started at, before its changes. */
+    double startSecondsOf(int k) {
+        return startSeconds[k];
+    }
+
     LessonBar bar() {
         return bar;
     }
