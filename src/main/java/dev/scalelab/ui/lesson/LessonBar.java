@@ -234,8 +234,7 @@ final class LessonBar {
             b.pseudoClassStateChanged(RIGHT, i == right);
             b.pseudoClassStateChanged(WRONG, i == picked && picked != right);
             // Frozen, not disabled: a disabled button greys out the very answer the user should read.
-            b.setOnMouseClicked(null);
-            b.addEventFilter(javafx.event.ActionEvent.ACTION, javafx.event.Event::consume);
+            b.setMouseTransparent(true);
             b.setFocusTraversable(false);
         }
         if (right >= 0 && right < choiceButtons.size()) {

@@ -243,7 +243,7 @@ public final class LessonController {
             }
             seeking = false;
             if (error != null) {
-                bar.showStatus("The lesson could not go to " + clock(atSeconds) + ": " + rootMessage(error), false);
+                bar.showStatus("The lesson could not go to " + clock(atSeconds) + ": " + LessonTexts.rootMessage(error), false);
                 refreshButtons();
                 return;
             }
@@ -273,7 +273,7 @@ public final class LessonController {
             }
         }
         bar.showStep(lesson, k);
-        bar.showStatus(refused != null ? "A change of this step was refused: " + firstLine(refused)
+        bar.showStatus(refused != null ? "A change of this step was refused: " + LessonTexts.firstLine(refused)
                 : step.runUntil() == null ? "" : "Next runs the simulation " + until(step.runUntil()) + ".", false);
         refreshButtons();
         followHighlight();
@@ -326,7 +326,7 @@ public final class LessonController {
         BreakpointHit hit = frame.status().breakpointHit();
         RunUntil until = currentStep().runUntil();
         if (frame.status().failure() != null) {
-            bar.showStatus("The simulation stopped at " + clock(t) + ": " + firstLine(frame.status().failure()), false);
+            bar.showStatus("The simulation stopped at " + clock(t) + ": " + LessonTexts.firstLine(frame.status().failure()), false);
             refreshButtons();
             return;
         }
@@ -364,11 +364,11 @@ public final class LessonController {
         try {
             value = prediction.probe().value(frame.snapshot());
         } catch (RuntimeException e) {
-            bar.showAnswer(-1, picked, "The run could not measure " + prediction.probe().id() + ": " + rootMessage(e));
+            bar.showAnswer(-1, picked, "The run could not measure " + prediction.probe().id() + ": " + LessonTexts.rootMessage(e));
             return;
         }
         int right = prediction.answer(value);
-        String measured = PredictionTexts.value(value, prediction.probe().unit());
+        String measured = LessonTexts.value(value, prediction.probe().unit());
         StringBuilder text = new StringBuilder();
         if (right >= 0) {
             text.append("Answer: ").append(prediction.choices().get(right).text()).append(" (measured ").append(measured).append(").");
@@ -456,19 +456,6 @@ public final class LessonController {
     static String clock(double seconds) {
         long whole = (long) Math.floor(seconds + 1e-9);
         return String.format(java.util.Locale.ROOT, "%02d:%02d", whole / 60, whole % 60);
-    }
-
-    private static String rootMessage(Throwable error) {
-        Throwable t = error;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        return t.getMessage() == null ? t.getClass().getSimpleName() : firstLine(t.getMessage());
-    }
-
-    private static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        return (end < 0 ? text : text.substring(0, end)).trim();
     }
 
     // ------------------------------------------------------------------ for tests

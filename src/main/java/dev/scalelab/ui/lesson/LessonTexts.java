@@ -4,9 +4,9 @@ import dev.scalelab.ui.Formats;
 
 import java.util.Locale;
 
-/** How the lesson bar writes a probe's measured value: "612 ms", "7 instances", "93.4 %". */
-final class PredictionTexts {
-    private PredictionTexts() {
+/** How the lesson bar writes a measured value ("612 ms", "93.4 %") and a problem (one line). */
+final class LessonTexts {
+    private LessonTexts() {
     }
 
     static String value(double value, String unit) {
@@ -24,5 +24,19 @@ final class PredictionTexts {
             number = String.format(Locale.ROOT, "%.1f", value);
         }
         return unit == null || unit.isEmpty() ? number : number + " " + unit;
+    }
+
+    /** The message of the innermost cause, first line only. */
+    static String rootMessage(Throwable error) {
+        Throwable t = error;
+        while (t.getCause() != null && t.getCause() != t) {
+            t = t.getCause();
+        }
+        return t.getMessage() == null ? t.getClass().getSimpleName() : firstLine(t.getMessage());
+    }
+
+    static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return (end < 0 ? text : text.substring(0, end)).trim();
     }
 }
