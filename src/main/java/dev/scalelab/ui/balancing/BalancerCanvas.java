@@ -313,6 +313,20 @@ public final class BalancerCanvas extends Region {
         return null;
     }
 
+    /** Instance {@code id}'s row (or tile) in this region's coordinates, or null if it has none; a lesson outlines it. */
+    public javafx.geometry.Bounds tileBounds(String id) {
+        if (snapshot == null || slotWidth <= 0 || slotHeight <= 0) {
+            return null;
+        }
+        List<InstanceView> instances = snapshot.instances();
+        for (int i = 0; i < instances.size(); i++) {
+            if (instances.get(i).id().equals(id)) {
+                return new javafx.geometry.BoundingBox(slotX(i), slotY(i), slotWidth, slotHeight);
+            }
+        }
+        return null;
+    }
+
     /** The id of the instance whose row (or tile) is at (x, y), or null. */
     String instanceAt(double x, double y) {
         if (snapshot == null) {

@@ -357,4 +357,20 @@ public final class BalancingView extends FxmlPanel {
     BalancingViewModel viewModel() {
         return viewModel;
     }
+
+    /**
+     * A lesson's outline: {@code instance:i-3} is that instance's row (or tile) in the left (or only)
+     * world, {@code pool} the whole of that picture.
+     */
+    @Override
+    public javafx.geometry.Bounds highlightBounds(String element) {
+        if (element.equals("pool")) {
+            return dev.scalelab.ui.lesson.HighlightResolver.ofNode(left.canvas());
+        }
+        if (element.startsWith("instance:")) {
+            BalancerCanvas canvas = left.canvas();
+            return dev.scalelab.ui.lesson.HighlightResolver.inScene(canvas, canvas.tileBounds(element.substring("instance:".length())));
+        }
+        return null;
+    }
 }

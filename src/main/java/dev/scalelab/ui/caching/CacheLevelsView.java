@@ -110,6 +110,8 @@ public final class CacheLevelsView extends CanvasRegion {
 
     private Snapshot snapshot;
     private CacheView cache;
+    /** The last render laid out the level cards (the view was large enough); a lesson's outline needs them. */
+    private boolean levelsDrawn;
     private boolean dirty = true;
     private long lastFrameNanos;
 
@@ -241,6 +243,22 @@ public final class CacheLevelsView extends CanvasRegion {
         }
     }
 
+    /**
+     * The card of the cache level named {@code name} ("L1", "L2"; case-insensitive) as last drawn, in
+     * this view's coordinates, or null when there is none or the view is too small to draw the cards.
+     */
+    public javafx.geometry.Bounds levelBounds(String name) {
+        if (!levelsDrawn || cache == null) {
+            return null;
+        }
+        for (int i = 0; i < levels.length && i < cache.levels().size(); i++) {
+            if (cache.levels().get(i).name().equalsIgnoreCase(name)) {
+                return new javafx.geometry.BoundingBox(levels[i].cardX, cardTop, levels[i].cardWidth, cardBottom - cardTop);
+            }
+        }
+        return null;
+    }
+
     // ------------------------------------------------------------------ drawing
 
     private void render(GraphicsContext g, long nowNanos) {
@@ -259,6 +277,7 @@ public final class CacheLevelsView extends CanvasRegion {
             storeWidth = COMPACT_STORE_WIDTH;
             cardWidth = cardWidth(width, n);
         }
+        levelsDrawn = false;
         if (cardWidth < 110 || height < 300) {
             return; // too small to draw anything legible; the region is being collapsed
         }
@@ -294,6 +313,7 @@ public final class CacheLevelsView extends CanvasRegion {
                 drawStoreLink(g, levels[i].cardX + cardWidth, toX);
             }
         }
+        levelsDrawn = true;
         store.draw(g, snapshot, storeX, storeWidth, cardTop, cardBottom);
         drawDots(g, nowNanos);
         legend.draw(g, snapshot, MARGIN, height - MARGIN - 10, width - MARGIN);

@@ -107,4 +107,13 @@ public final class CachingView extends FxmlPanel {
             }
         }
     }
+
+    /** A lesson's outline: {@code cache:L2} is that level's card. */
+    @Override
+    public javafx.geometry.Bounds highlightBounds(String element) {
+        if (element.startsWith("cache:")) {
+            return dev.scalelab.ui.lesson.HighlightResolver.inScene(levels, levels.levelBounds(element.substring("cache:".length())));
+        }
+        return null;
+    }
 }

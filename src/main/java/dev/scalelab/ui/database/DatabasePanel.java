@@ -149,4 +149,18 @@ public final class DatabasePanel extends FxmlPanel {
             charts.show(snapshot.series(), snapshot.data());
         }
     }
+
+    /** A lesson's outline: {@code shard:2} is that shard's row in the load picture. */
+    @Override
+    public javafx.geometry.Bounds highlightBounds(String element) {
+        if (element.startsWith("shard:")) {
+            try {
+                int shard = Integer.parseInt(element.substring("shard:".length()).trim());
+                return dev.scalelab.ui.lesson.HighlightResolver.inScene(load, load.shardRowBounds(shard));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
 }

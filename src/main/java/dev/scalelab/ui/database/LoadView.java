@@ -62,6 +62,12 @@ public final class LoadView extends DatabaseCanvas {
     private boolean overlayShowsMotion;
     // Where the read path is, as the bars last placed it.
     private double pathLineY = Double.NaN;
+    /** Each shard's load row as last drawn (id, top, height), for a lesson's outline; {@link #shardRows} of them. */
+    private int[] shardRowIds = new int[8];
+    private double[] shardRowTops = new double[8];
+    private double shardRowHeight;
+    private double shardRowWidth;
+    private int shardRows;
     private double pathLeft;
     private double pathRight;
 
@@ -125,6 +131,7 @@ public final class LoadView extends DatabaseCanvas {
         double height = canvas.getHeight();
         g.clearRect(0, 0, width, height);
         pathLineY = Double.NaN;
+        shardRows = 0;
         if (width < 220 || height < 120) {
             return;
         }
@@ -172,6 +179,7 @@ public final class LoadView extends DatabaseCanvas {
         double lagWidth = available * 0.26;
         double barHeight = Math.min(10, rowHeight - 4);
         for (ShardView s : shards) {
+            recordShardRow(s.shardId(), y, rowHeight, width);
             double mid = y + rowHeight / 2;
             g.setGlobalAlpha(s.retiring() ? 0.55 : 1);
             shardName(g, s.shardId(), mid, rowHeight);
@@ -223,6 +231,7 @@ public final class LoadView extends DatabaseCanvas {
         double barX = MARGIN + NAME_WIDTH;
         double barW = width - 2 * MARGIN - NAME_WIDTH - VALUE_WIDTH;
         for (ShardView s : shards) {
+            recordShardRow(s.shardId(), y, rowHeight, width);
             double mid = y + rowHeight / 2;
             g.setGlobalAlpha(s.retiring() ? 0.55 : 1);
             shardName(g, s.shardId(), mid, rowHeight);
@@ -249,6 +258,28 @@ public final class LoadView extends DatabaseCanvas {
             y += rowHeight;
         }
         return y;
+    }
+
+    private void recordShardRow(int shardId, double top, double rowHeight, double width) {
+        if (shardRows == shardRowIds.length) {
+            shardRowIds = java.util.Arrays.copyOf(shardRowIds, 2 * shardRows);
+            shardRowTops = java.util.Arrays.copyOf(shardRowTops, 2 * shardRows);
+        }
+        shardRowIds[shardRows] = shardId;
+        shardRowTops[shardRows] = top;
+        shardRows++;
+        shardRowHeight = rowHeight;
+        shardRowWidth = width - 2 * MARGIN;
+    }
+
+    /** Shard {@code shardId}'s load row as last drawn, in this view's coordinates, or null when it has none. */
+    public javafx.geometry.Bounds shardRowBounds(int shardId) {
+        for (int i = 0; i < shardRows; i++) {
+            if (shardRowIds[i] == shardId) {
+                return new javafx.geometry.BoundingBox(MARGIN, shardRowTops[i], shardRowWidth, shardRowHeight);
+            }
+        }
+        return null;
     }
 
     private void shardName(GraphicsContext g, int shardId, double mid, double rowHeight) {

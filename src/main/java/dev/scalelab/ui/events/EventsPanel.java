@@ -244,4 +244,18 @@ public final class EventsPanel extends FxmlPanel {
     EventsCharts eventsCharts() {
         return charts;
     }
+
+    /** A lesson's outline: {@code partition:2} is that partition's lane of the topic shown. */
+    @Override
+    public javafx.geometry.Bounds highlightBounds(String element) {
+        if (element.startsWith("partition:")) {
+            try {
+                int partition = Integer.parseInt(element.substring("partition:".length()).trim());
+                return dev.scalelab.ui.lesson.HighlightResolver.inScene(lanes, lanes.laneBounds(partition));
+            } catch (NumberFormatException e) {
+                return null;
+            }
+        }
+        return null;
+    }
 }

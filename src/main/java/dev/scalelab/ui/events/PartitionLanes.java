@@ -136,6 +136,18 @@ final class PartitionLanes extends EventsCanvas {
         return lanesTop + partition * (laneHeight + laneGap);
     }
 
+    /**
+     * Partition {@code partition}'s lane as last laid out, in this view's coordinates, or null when the
+     * topic has no such partition or nothing is drawn yet; a lesson outlines it.
+     */
+    javafx.geometry.Bounds laneBounds(int partition) {
+        if (topic == null || partition < 0 || partition >= topic.partitions().size() || laneHeight <= 0
+                || lanesRight <= lanesLeft) {
+            return null;
+        }
+        return new javafx.geometry.BoundingBox(lanesLeft, laneY(partition), lanesRight - lanesLeft, laneHeight);
+    }
+
     // ------------------------------------------------------------------ lanes
 
     private void paintLanes(GraphicsContext g, double width, double height, long nowNanos) {

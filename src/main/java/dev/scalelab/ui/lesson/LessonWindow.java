@@ -17,4 +17,13 @@ public interface LessonWindow {
 
     /** Where the lesson bar goes: above the panel, below the toolbar. */
     Pane lessonHost();
+
+    /**
+     * The user's own "pause when…" conditions: a step with a breakpoint sets its own beside them on the
+     * runner, and sets these alone again when its run stops. A window that lets the user set
+     * breakpoints returns them here; without, a breakpoint step leaves the runner with none.
+     */
+    default java.util.List<dev.scalelab.world.Breakpoint> userBreakpoints() {
+        return java.util.List.of();
+    }
 }

@@ -161,6 +161,24 @@ public final class PoolView extends Region {
         flights.frameDone(nowNanos);
     }
 
+    /**
+     * Instance {@code id}'s tile as last drawn, in this view's coordinates, or null when it has none
+     * (no such instance, or the view is too small to draw tiles); a lesson outlines it.
+     */
+    public javafx.geometry.Bounds tileBounds(String id) {
+        if (snapshot == null || grid.tileWidth() <= 0 || canvas.getWidth() < POOL_X + 100
+                || canvas.getHeight() < CARD_HEIGHT + 2 * MARGIN) {
+            return null;
+        }
+        List<InstanceView> instances = snapshot.instances();
+        for (int i = 0; i < instances.size(); i++) {
+            if (instances.get(i).id().equals(id)) {
+                return new javafx.geometry.BoundingBox(grid.tileX(i), grid.tileY(i), grid.tileWidth(), grid.tileHeight());
+            }
+        }
+        return null;
+    }
+
     // ------------------------------------------------------------------ drawing
 
     private void render(GraphicsContext g, long nowNanos) {

@@ -66,6 +66,8 @@ final class FieldRow {
             }
         }
         row.disableProperty().bind(model.applicableProperty().not());
+        // A lesson's "param:PATH" highlight finds the row by its path.
+        row.getProperties().put(ParameterForm.PATH_PROPERTY, model.spec().path());
         return row;
     }
 
@@ -92,6 +94,7 @@ final class FieldRow {
 
         VBox row = new VBox(input, slider, error(low, idBase + "LowError"), error(high, idBase + "HighError"));
         row.getStyleClass().add("parameter-row");
+        row.getProperties().put(ParameterForm.PATH_PROPERTY, java.util.List.of(low.spec().path(), high.spec().path()));
         return row;
     }
 

@@ -28,6 +28,12 @@ import java.util.function.BiConsumer;
  * </pre>
  */
 public final class ParameterForm {
+    /**
+     * The key under which each row's node properties hold the path of its field (a range row: the list
+     * of both paths), so that a lesson can outline the row of a path.
+     */
+    public static final String PATH_PROPERTY = "scalelab.parameterPath";
+
     private final VBox list = new VBox();
     private final ScrollPane pane = new ScrollPane(list);
     private final FormPart root;

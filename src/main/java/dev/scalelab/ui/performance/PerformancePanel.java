@@ -218,4 +218,23 @@ public final class PerformancePanel extends FxmlPanel {
     HeapGrid heaps() {
         return heaps;
     }
+
+    /**
+     * A lesson's outline: {@code pool} (or {@code pool:connections}) is the connection pools' card,
+     * {@code pool:objects} the object pool's, {@code heap} the heaps' card (on the "Heaps and pools" tab).
+     */
+    @Override
+    public javafx.geometry.Bounds highlightBounds(String element) {
+        switch (element) {
+            case "pool":
+            case "pool:connections":
+                return dev.scalelab.ui.lesson.HighlightResolver.ofNode(connectionHost.getParent());
+            case "pool:objects":
+                return dev.scalelab.ui.lesson.HighlightResolver.ofNode(objectPoolHost.getParent());
+            case "heap":
+                return dev.scalelab.ui.lesson.HighlightResolver.ofNode(heapCard);
+            default:
+                return null;
+        }
+    }
 }

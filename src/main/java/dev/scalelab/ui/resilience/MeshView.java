@@ -143,6 +143,23 @@ public final class MeshView extends CanvasRegion {
         }
     }
 
+    /**
+     * The breaker card of the dependency named {@code name} (case-insensitive) as last laid out, in this
+     * view's coordinates, or null when there is no such dependency or the picture is too small to draw.
+     */
+    public javafx.geometry.Bounds breakerBounds(String name) {
+        if (snapshot == null || !laidOut()) {
+            return null;
+        }
+        List<Snapshot.DependencyView> dependencies = snapshot.dependencies();
+        for (int i = 0; i < dependencies.size(); i++) {
+            if (dependencies.get(i).name().equalsIgnoreCase(name)) {
+                return new javafx.geometry.BoundingBox(layout.breakerX, layout.cardTop(i), layout.breakerWidth, layout.cardHeight);
+            }
+        }
+        return null;
+    }
+
     /** True when the last picture laid out rows, so the dots know where to fly. */
     private boolean laidOut() {
         return layout.laidOut() && drawnStates.length == snapshot.dependencies().size() && !snapshot.dependencies().isEmpty()

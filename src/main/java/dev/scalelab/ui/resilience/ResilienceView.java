@@ -93,4 +93,13 @@ public final class ResilienceView extends FxmlPanel {
         }
         charts.draw();
     }
+
+    /** A lesson's outline: {@code breaker:payments} is that dependency's circuit breaker. */
+    @Override
+    public javafx.geometry.Bounds highlightBounds(String element) {
+        if (element.startsWith("breaker:")) {
+            return dev.scalelab.ui.lesson.HighlightResolver.inScene(mesh, mesh.breakerBounds(element.substring("breaker:".length())));
+        }
+        return null;
+    }
 }

@@ -186,8 +186,8 @@ public final class ScalingPoolView extends Region {
         }
     }
 
-    /** Instance {@code id}'s tile as drawn now, in this view's coordinates, or null when it has none; for tests. */
-    Bounds tileBounds(String id) {
+    /** Instance {@code id}'s tile as drawn now, in this view's coordinates, or null when it has none; for tests and lessons. */
+    public Bounds tileBounds(String id) {
         for (int i = 0; i < motion.count(); i++) {
             if (motion.item(i).id().equals(id)) {
                 return new BoundingBox(motion.x(i, lastDrawNanos), motion.y(i, lastDrawNanos),
