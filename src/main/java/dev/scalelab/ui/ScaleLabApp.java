@@ -22,7 +22,7 @@ import java.util.List;
  * {@code dev.scalelab.Main} calls {@link #main} when the jar runs without a sub-command.
  */
 public final class ScaleLabApp extends Application {
-    private static final double MIN_WIDTH = 1100;
+    private static final double MIN_WIDTH = 1024;
     private static final double MIN_HEIGHT = 700;
     private static final double SCREEN_SHARE = 0.95;
     private static final long FRAME_STATS_WARM_UP_NANOS = 1_000_000_000L;
