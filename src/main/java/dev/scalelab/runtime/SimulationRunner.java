@@ -4,14 +4,20 @@ import dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy;
 import dev.scalelab.sim.EventProfiler;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Action;
+import dev.scalelab.world.Breakpoint;
+import dev.scalelab.world.BreakpointHit;
 import dev.scalelab.world.Parameter;
 import dev.scalelab.world.RunStoppedException;
 import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioException;
+import dev.scalelab.world.ScenarioFiles;
 import dev.scalelab.world.World;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
@@ -38,6 +44,8 @@ public final class SimulationRunner implements AutoCloseable {
     private static final long WORK_SLICE_NANOS = 12_000_000L;
     private static final int EVENTS_PER_CHUNK = 4096;
     private static final long PROFILE_INTERVAL_NANOS = 1_000_000_000L;
+    /** {@link #stopAtNanos} when no {@link #playUntil} is pending. */
+    private static final long NO_STOP = Long.MAX_VALUE;
 
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Frame> latest = new AtomicReference<>();
@@ -65,9 +73,20 @@ public final class SimulationRunner implements AutoCloseable {
     private final EventProfiler profiler = new EventProfiler(System::nanoTime, EventProfiler.DEFAULT_SAMPLE_EVERY);
     private EventProfiler.Profile profiledUntil = EventProfiler.Profile.EMPTY;
     private long profiledUntilWall = System.nanoTime();
+    /** Installed on every world this runner starts, except while a seek runs. */
+    private List<Breakpoint> breakpoints = List.of();
+    /** The breakpoint that paused the run, published until it plays again; else null. */
+    private BreakpointHit hit;
+    private final ChangeHistory history;
+    /** Where a {@link #playUntil} pauses, or {@link #NO_STOP}. */
+    private long stopAtNanos = NO_STOP;
+    /** A {@link #seek} in progress: its future and target; null when none. */
+    private CompletableFuture<Frame> seekFuture;
+    private long seekNanos;
 
     public SimulationRunner(Scenario scenario, boolean startPaused) {
-        this.world = profiled(new World(scenario));
+        this.world = newWorld(scenario);
+        this.history = new ChangeHistory(scenario);
         this.paused = startPaused;
         this.thread = new Thread(this::loop, "scalelab-simulation");
         this.thread.setDaemon(true);
@@ -101,16 +120,26 @@ public final class SimulationRunner implements AutoCloseable {
     public void play() {
         submit(() -> {
             if (finished) {
-                world = profiled(new World(world.restartScenario()));
-                if (race != null) {
-                    race = profiled(new World(race.restartScenario()));
-                }
-                finished = false;
-                failure = null;
+                startAgain();
             }
+            hit = null;
+            stopAtNanos = NO_STOP;
             paused = false;
             reanchor();
         });
+    }
+
+    /** Play at the end of a run: it starts again from t = 0, as Reset does, in race mode both worlds. */
+    private void startAgain() {
+        assert onSimulationThread();
+        Scenario again = world.restartScenario();
+        history.started(again, again);
+        world = newWorld(again);
+        if (race != null) {
+            race = newWorld(race.restartScenario());
+        }
+        finished = false;
+        failure = null;
     }
 
     public void pause() {
@@ -124,16 +153,23 @@ public final class SimulationRunner implements AutoCloseable {
     public void step() {
         submit(() -> {
             paused = true;
+            hit = null;
+            stopAtNanos = NO_STOP;
             long end = endNanos();
             long now = world.simulation().nowNanos();
             if (finished || now >= end) {
                 return;
             }
-            world.advanceTo(Math.min(now + STEP_NANOS, end));
+            long target = Math.min(now + STEP_NANOS, end);
+            boolean reached;
+            do { // a breakpoint on the way ends the step where it fired
+                reached = world.advance(target, Integer.MAX_VALUE);
+            } while (!reached && !takeHit());
             if (race != null) {
                 race.advanceTo(world.simulation().nowNanos());
+                takeHit();
             }
-            finished = world.simulation().nowNanos() >= end;
+            finished = reached && world.simulation().nowNanos() >= end;
         });
     }
 
@@ -161,10 +197,9 @@ public final class SimulationRunner implements AutoCloseable {
     public void startRace(Scenario scenario, Strategy left, Strategy right) {
         Objects.requireNonNull(scenario);
         submit(() -> {
-            world = profiled(new World(Parameter.BALANCER_STRATEGY.applyTo(scenario, left.id())));
-            race = profiled(new World(Parameter.BALANCER_STRATEGY.applyTo(scenario, right.id())));
-            finished = false;
-            failure = null;
+            startOver(scenario);
+            world = newWorld(Parameter.BALANCER_STRATEGY.applyTo(scenario, left.id()));
+            race = newWorld(Parameter.BALANCER_STRATEGY.applyTo(scenario, right.id()));
             reanchor();
         });
     }
@@ -188,12 +223,32 @@ public final class SimulationRunner implements AutoCloseable {
     public void reset(Scenario scenario) {
         Objects.requireNonNull(scenario);
         submit(() -> {
-            race = null;
-            world = profiled(new World(scenario));
-            finished = false;
-            failure = null;
+            startOver(scenario);
+            world = newWorld(scenario);
             reanchor();
         });
+    }
+
+    /**
+     * What every start from a new scenario does before making its world: a seek in progress is
+     * called off, the history starts over, race mode ends, and nothing is finished, failed or hit.
+     */
+    private void startOver(Scenario scenario) {
+        assert onSimulationThread();
+        cancelSeek();
+        history.started(scenario, world.restartScenario());
+        race = null;
+        finished = false;
+        failure = null;
+        hit = null;
+        stopAtNanos = NO_STOP;
+    }
+
+    private void cancelSeek() {
+        if (seekFuture != null) {
+            seekFuture.completeExceptionally(new CancellationException("another scenario was started before the seek arrived"));
+            seekFuture = null;
+        }
     }
 
     /**
@@ -204,12 +259,7 @@ public final class SimulationRunner implements AutoCloseable {
     public void set(Parameter parameter, Object value) {
         Objects.requireNonNull(parameter);
         Objects.requireNonNull(value);
-        submit(() -> {
-            for (World w : worlds()) {
-                w.advanceTo(w.commandTimeNanos());
-                w.applyUserChange(parameter, value);
-            }
-        });
+        submit(() -> userSet(parameter.path(), value));
     }
 
     /**
@@ -220,12 +270,7 @@ public final class SimulationRunner implements AutoCloseable {
     public void setDependencyField(String path, Object value) {
         Objects.requireNonNull(path);
         Objects.requireNonNull(value);
-        submit(() -> {
-            for (World w : worlds()) {
-                w.advanceTo(w.commandTimeNanos());
-                w.applyUserCommand(Scenario.TimelineEntry.set(0, path, value));
-            }
-        });
+        submit(() -> userSet(path, value));
     }
 
     /**
@@ -236,12 +281,51 @@ public final class SimulationRunner implements AutoCloseable {
      */
     public void act(Action action, String target, Double value, double durationSeconds) {
         Objects.requireNonNull(action);
-        submit(() -> {
-            for (World w : worlds()) {
-                w.advanceTo(w.commandTimeNanos());
-                w.applyUserCommand(Scenario.TimelineEntry.action(0, action, target, value, durationSeconds));
+        submit(() -> userAct(Scenario.TimelineEntry.action(0, action, target, value, durationSeconds)));
+    }
+
+    /** A user's {@code set}: applied to every world, and recorded for Undo when it changed a value Undo can restore. */
+    private void userSet(String path, Object value) {
+        assert onSimulationThread();
+        Object before = valueAt(world.currentScenario(), path);
+        if (command(Scenario.TimelineEntry.set(0, path, value))) {
+            Object after = valueAt(world.currentScenario(), path);
+            if (before != null && !before.equals(after)) {
+                history.changed(new ChangeHistory.Change(path, before, after));
+            } else {
+                history.acted(); // a dependency's breaker added where there was none: nothing to set back
             }
-        });
+        }
+    }
+
+    private void userAct(Scenario.TimelineEntry action) {
+        assert onSimulationThread();
+        if (command(action)) {
+            history.acted();
+        }
+    }
+
+    /**
+     * Applies {@code command} to every world at its next command time (a refused one is logged by
+     * the world); returns whether the main world took it. A breakpoint passed on the way pauses.
+     */
+    private boolean command(Scenario.TimelineEntry command) {
+        boolean applied = false;
+        for (World w : worlds()) {
+            w.advanceTo(w.commandTimeNanos());
+            boolean ok = w.applyUserCommand(command);
+            if (w == world) {
+                applied = ok;
+            }
+        }
+        takeHit();
+        return applied;
+    }
+
+    /** The value of a field the timeline can set: a parameter's, or a dependency field's (null where it has none). */
+    private static Object valueAt(Scenario s, String path) {
+        Parameter p = Parameter.byPath(path);
+        return p != null ? p.read(s) : ScenarioFiles.readDependencyField(s, path);
     }
 
     // ------------------------------------------------------------------ teaching: breakpoints, undo, seek
@@ -251,8 +335,17 @@ public final class SimulationRunner implements AutoCloseable {
      * survive Reset and scenario changes). A hit pauses the run and is published in
      * {@link RunStatus#breakpointHit()} until Play.
      */
-    public void setBreakpoints(java.util.List<dev.scalelab.world.Breakpoint> breakpoints) {
-        throw new UnsupportedOperationException("not built yet");
+    public void setBreakpoints(List<Breakpoint> breakpoints) {
+        List<Breakpoint> copy = List.copyOf(breakpoints);
+        submit(() -> {
+            this.breakpoints = copy;
+            if (seekFuture == null) { // a seek installs them when it arrives
+                world.setBreakpoints(copy);
+            }
+            if (race != null) {
+                race.setBreakpoints(copy);
+            }
+        });
     }
 
     /**
@@ -261,20 +354,63 @@ public final class SimulationRunner implements AutoCloseable {
      * moments, not settings, and are not undone. Does nothing when there is nothing to undo.
      */
     public void undo() {
-        throw new UnsupportedOperationException("not built yet");
+        submit(() -> {
+            ChangeHistory.Change c = history.takeUndo();
+            if (c != null && command(Scenario.TimelineEntry.set(0, c.path(), c.before()))) {
+                history.undone(c);
+            } // a value refused now (it conflicts with a later change) is logged by the world and dropped
+        });
     }
 
     /** Gives again the change {@link #undo()} took back last; a new change by the user clears what can be redone. */
     public void redo() {
-        throw new UnsupportedOperationException("not built yet");
+        submit(() -> {
+            ChangeHistory.Change c = history.takeRedo();
+            if (c != null && command(Scenario.TimelineEntry.set(0, c.path(), c.after()))) {
+                history.redone(c);
+            }
+        });
     }
 
     /**
      * Applies a timeline command now, as if the user gave it (a {@code set} of any field the timeline
      * accepts, or an action): lessons use it for their steps' changes. Recorded like any change.
+     * A path the timeline cannot set, an unknown action or a value of the wrong type is refused here
+     * with an {@link IllegalArgumentException} naming it; a value that conflicts with the running
+     * scenario is refused by the world with a log line, as the user's changes are.
      */
     public void apply(Scenario.TimelineEntry command) {
-        throw new UnsupportedOperationException("not built yet");
+        Objects.requireNonNull(command);
+        if ("set".equals(command.command())) {
+            String path = command.path();
+            Parameter p = path == null ? null : Parameter.byPath(path);
+            if (p == null && (path == null || !ScenarioFiles.isDependencyField(path))) {
+                throw new IllegalArgumentException("set: " + path + " is not a field the timeline can set");
+            }
+            if (command.value() == null) {
+                throw new IllegalArgumentException("set " + path + ": no value");
+            }
+            Object value;
+            try {
+                value = p == null ? command.value() : p.validate(path, command.value());
+            } catch (ScenarioException e) {
+                throw new IllegalArgumentException(e.getMessage(), e);
+            }
+            submit(() -> userSet(path, value));
+            return;
+        }
+        Action action;
+        try {
+            action = command.command() == null ? null : Action.byId(command.command());
+        } catch (RuntimeException e) {
+            action = null;
+        }
+        if (action == null) {
+            throw new IllegalArgumentException("unknown command " + command.command() + "; commands: set, "
+                    + java.util.Arrays.stream(Action.values()).map(Action::id).collect(java.util.stream.Collectors.joining(", ")));
+        }
+        submit(() -> userAct(new Scenario.TimelineEntry(0, command.command(), command.path(), command.target(),
+                command.value(), command.durationSeconds())));
     }
 
     /**
@@ -282,7 +418,24 @@ public final class SimulationRunner implements AutoCloseable {
      * run), or earlier at a breakpoint or at the scenario's end.
      */
     public void playUntil(double atSeconds) {
-        throw new UnsupportedOperationException("not built yet");
+        if (!(atSeconds >= 0) || Double.isInfinite(atSeconds)) {
+            throw new IllegalArgumentException("playUntil: atSeconds must be a time from 0 on, got " + atSeconds);
+        }
+        submit(() -> {
+            if (finished) {
+                startAgain();
+            }
+            hit = null;
+            long at = Math.min(Simulation.secondsToNanos(atSeconds), endNanos());
+            if (at < world.simulation().nowNanos()) {
+                stopAtNanos = NO_STOP;
+                paused = true; // already past it: nothing runs
+                return;
+            }
+            stopAtNanos = at;
+            paused = false;
+            reanchor();
+        });
     }
 
     /**
@@ -291,7 +444,19 @@ public final class SimulationRunner implements AutoCloseable {
      * that moment. Lessons' Back uses it: a deterministic re-run to the start of a step.
      */
     public CompletableFuture<Frame> seek(Scenario scenario, double atSeconds) {
-        throw new UnsupportedOperationException("not built yet");
+        Objects.requireNonNull(scenario);
+        if (!(atSeconds >= 0) || Double.isInfinite(atSeconds)) {
+            throw new IllegalArgumentException("seek: atSeconds must be a time from 0 on, got " + atSeconds);
+        }
+        CompletableFuture<Frame> arrived = new CompletableFuture<>();
+        submit(() -> {
+            startOver(scenario);
+            world = profiled(new World(scenario)); // without breakpoints: they are installed on arrival
+            paused = true;
+            seekNanos = Math.min(Simulation.secondsToNanos(atSeconds), endNanos());
+            seekFuture = arrived;
+        });
+        return arrived;
     }
 
     /** The scenario that replays the run so far: the initial scenario plus the user's recorded changes. */
@@ -334,6 +499,13 @@ public final class SimulationRunner implements AutoCloseable {
         return race == null ? java.util.List.of(world) : java.util.List.of(world, race);
     }
 
+    /** A new world on {@code scenario}, profiled, with the runner's breakpoints. */
+    private World newWorld(Scenario scenario) {
+        World w = profiled(new World(scenario));
+        w.setBreakpoints(breakpoints);
+        return w;
+    }
+
     /** {@code w}, its events handed to the runner's profiler. */
     private World profiled(World w) {
         w.simulation().setProfiler(profiler);
@@ -362,6 +534,10 @@ public final class SimulationRunner implements AutoCloseable {
         while (!closed) {
             try {
                 boolean dirty = runCommands();
+                if (seekFuture != null && failure == null) {
+                    advanceSeek();
+                    continue;
+                }
                 if (paused || failure != null) {
                     if (dirty) {
                         publish(System.nanoTime());
@@ -371,7 +547,7 @@ public final class SimulationRunner implements AutoCloseable {
                 }
                 boolean caughtUp = advanceOneSlice();
                 long now = System.nanoTime();
-                if (now - lastPublishWall >= PUBLISH_INTERVAL_NANOS || finished) {
+                if (now - lastPublishWall >= PUBLISH_INTERVAL_NANOS || finished || paused) {
                     publish(now);
                 }
                 if (caughtUp && !closed) {
@@ -382,6 +558,10 @@ public final class SimulationRunner implements AutoCloseable {
                 failure = describeFailure(t);
                 paused = true;
                 publish(System.nanoTime());
+                if (seekFuture != null) {
+                    seekFuture.completeExceptionally(t);
+                    seekFuture = null;
+                }
             }
         }
     }
@@ -428,15 +608,22 @@ public final class SimulationRunner implements AutoCloseable {
             target = anchorVirtualNanos + (long) ((sliceStart - anchorWallNanos) * speed);
             target = Math.min(target, endNanos);
         }
+        target = Math.min(target, stopAtNanos);
         boolean reached;
+        boolean stopped;
         do {
             reached = world.advance(target, EVENTS_PER_CHUNK);
             if (race != null) {
                 race.advanceTo(world.simulation().nowNanos());
             }
-        } while (!reached && System.nanoTime() - sliceStart < WORK_SLICE_NANOS && commands.isEmpty());
+            stopped = takeHit();
+        } while (!reached && !stopped && System.nanoTime() - sliceStart < WORK_SLICE_NANOS && commands.isEmpty());
         if (world.simulation().nowNanos() >= endNanos && reached) {
             finished = true;
+            paused = true;
+        }
+        if (reached && world.simulation().nowNanos() >= stopAtNanos) {
+            stopAtNanos = NO_STOP; // playUntil arrived: every event at or before it has run
             paused = true;
         }
         if (speed != MAX_SPEED) {
@@ -451,6 +638,53 @@ public final class SimulationRunner implements AutoCloseable {
             lagging = false;
         }
         return reached && speed != MAX_SPEED;
+    }
+
+    /**
+     * Takes a breakpoint hit from the worlds, if one fired: the run pauses and shows it. Returns
+     * whether one did.
+     */
+    private boolean takeHit() {
+        assert onSimulationThread();
+        BreakpointHit h = world.takeBreakpointHit();
+        if (race != null) {
+            BreakpointHit r = race.takeBreakpointHit();
+            h = h != null ? h : r;
+        }
+        if (h == null) {
+            return false;
+        }
+        hit = h;
+        paused = true;
+        stopAtNanos = NO_STOP;
+        return true;
+    }
+
+    /**
+     * One work slice of a seek: as fast as the machine goes, publishing the time reached as it goes.
+     * On arrival the breakpoints are installed, the frame there is published and the future completes with it.
+     */
+    private void advanceSeek() {
+        assert onSimulationThread();
+        long sliceStart = System.nanoTime();
+        boolean reached;
+        do {
+            reached = world.advance(seekNanos, EVENTS_PER_CHUNK);
+        } while (!reached && System.nanoTime() - sliceStart < WORK_SLICE_NANOS && commands.isEmpty());
+        long now = System.nanoTime();
+        if (!reached) {
+            if (now - lastPublishWall >= PUBLISH_INTERVAL_NANOS) {
+                publish(now);
+            }
+            return;
+        }
+        world.setBreakpoints(breakpoints);
+        finished = world.simulation().nowNanos() >= endNanos();
+        CompletableFuture<Frame> arrived = seekFuture;
+        seekFuture = null;
+        reanchor();
+        publish(now);
+        arrived.complete(latest.get());
     }
 
     private void reanchor() {
@@ -479,7 +713,8 @@ public final class SimulationRunner implements AutoCloseable {
             profiledUntilWall = wallNow;
         }
         latest.set(new Frame(world.snapshot(),
-                new RunStatus(++frameCounter, paused, finished, speed, eventsPerSecond, lagging, failure),
+                new RunStatus(++frameCounter, paused, finished, speed, eventsPerSecond, lagging, failure, hit,
+                        history.modified(), history.undoDepth(), history.redoDepth()),
                 race == null ? null : race.snapshot()));
         lastPublishWall = wallNow;
     }

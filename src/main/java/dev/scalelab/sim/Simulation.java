@@ -13,6 +13,8 @@ public final class Simulation {
     private long eventsFired;
     /** Null unless the simulator is profiling itself; see {@link EventProfiler}. */
     private EventProfiler profiler;
+    /** Set by an event that wants the run to pause after it (a breakpoint); the run loops read it once per event. */
+    private boolean stopRequested;
 
     public long nowNanos() {
         return nowNanos;
@@ -46,6 +48,23 @@ public final class Simulation {
         schedule(nowNanos + Math.max(0, delayNanos), event);
     }
 
+    /**
+     * Asks {@link #runUntil} to return right after the event now firing, leaving the clock at that
+     * event's time and the rest of the queue untouched, so a later call continues exactly where this
+     * one stopped. Stays set until {@link #clearStop()}.
+     */
+    public void requestStop() {
+        stopRequested = true;
+    }
+
+    public boolean stopRequested() {
+        return stopRequested;
+    }
+
+    public void clearStop() {
+        stopRequested = false;
+    }
+
     /** Time of the next pending event, or {@link Long#MAX_VALUE}. */
     public long nextEventTime() {
         return queue.peekTime();
@@ -69,12 +88,13 @@ public final class Simulation {
     }
 
     /**
-     * Fires every event due at or before {@code untilNanos}, then moves the clock to it. Running to
+     * Fires every event due at or before {@code untilNanos}, then moves the clock to it; a
+     * {@link #requestStop() stop request} ends it early, the clock left at the last event. Running to
      * t1 and then to t2 fires exactly the same events in the same order as running to t2 at once.
      */
     public void runUntil(long untilNanos) {
         EventProfiler p = profiler;
-        while (queue.peekTime() <= untilNanos) {
+        while (!stopRequested && queue.peekTime() <= untilNanos) {
             nowNanos = queue.peekTime();
             Event e = queue.poll();
             eventsFired++;
@@ -84,19 +104,20 @@ public final class Simulation {
                 p.fire(e);
             }
         }
-        if (untilNanos > nowNanos) {
+        if (!stopRequested && untilNanos > nowNanos) {
             nowNanos = untilNanos;
         }
     }
 
     /**
      * Like {@link #runUntil} but stops after {@code maxEvents} events (leaving the clock at the last
-     * event) so a caller can keep a frame budget. Returns the number of events fired.
+     * event) so a caller can keep a frame budget, or when a stop is requested. Returns the number of
+     * events fired.
      */
     public int runUntil(long untilNanos, int maxEvents) {
         int fired = 0;
         EventProfiler p = profiler;
-        while (fired < maxEvents && queue.peekTime() <= untilNanos) {
+        while (fired < maxEvents && !stopRequested && queue.peekTime() <= untilNanos) {
             nowNanos = queue.peekTime();
             Event e = queue.poll();
             eventsFired++;
@@ -107,7 +128,7 @@ public final class Simulation {
                 p.fire(e);
             }
         }
-        if (queue.peekTime() > untilNanos && untilNanos > nowNanos) {
+        if (!stopRequested && queue.peekTime() > untilNanos && untilNanos > nowNanos) {
             nowNanos = untilNanos;
         }
         return fired;

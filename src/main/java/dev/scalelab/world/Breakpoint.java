@@ -45,21 +45,114 @@ public record Breakpoint(Kind kind, double threshold, String source) {
         }
     }
 
+    public Breakpoint {
+        java.util.Objects.requireNonNull(kind, "kind");
+        source = source == null ? "" : source;
+    }
+
+    /** A breakpoint with neither threshold nor source: "queue-full", "a breaker opens" (any). */
+    public static Breakpoint of(Kind kind) {
+        return new Breakpoint(kind, 0, "");
+    }
+
+    /** Whether {@code kind} is bounded by a number (ms or percent) that the form must give. */
+    static boolean hasThreshold(Kind kind) {
+        return kind == Kind.P99_ABOVE || kind == Kind.ERROR_RATE_ABOVE;
+    }
+
     /**
      * Reads "p99-above=500", "error-rate-above=5", "decision=hpa", "breaker-opens", "breaker-opens=payments".
      * Throws {@link IllegalArgumentException} with a one-line message naming the problem.
      */
     public static Breakpoint parse(String text) {
-        throw new UnsupportedOperationException("not built yet");
+        if (text == null || text.isBlank()) {
+            throw new IllegalArgumentException("breakpoint: empty; kinds: " + kindIds());
+        }
+        String t = text.strip();
+        int eq = t.indexOf('=');
+        String name = (eq < 0 ? t : t.substring(0, eq)).strip();
+        String value = eq < 0 ? null : t.substring(eq + 1).strip();
+        Kind kind = null;
+        for (Kind k : Kind.values()) {
+            if (k.id().equals(name)) {
+                kind = k;
+            }
+        }
+        if (kind == null) {
+            throw new IllegalArgumentException("breakpoint '" + t + "': unknown kind '" + name + "'; kinds: " + kindIds());
+        }
+        switch (kind) {
+            case P99_ABOVE:
+            case ERROR_RATE_ABOVE: {
+                String unit = kind == Kind.P99_ABOVE ? "ms" : "%";
+                String example = kind.id() + (kind == Kind.P99_ABOVE ? "=500" : "=5");
+                if (value == null || value.isEmpty()) {
+                    throw new IllegalArgumentException("breakpoint '" + t + "': " + kind.id() + " needs a threshold in " + unit
+                            + ", such as " + example);
+                }
+                double threshold;
+                try {
+                    threshold = Double.parseDouble(value);
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException("breakpoint '" + t + "': threshold '" + value + "' is not a number, such as "
+                            + example);
+                }
+                if (!(threshold > 0) || Double.isInfinite(threshold) || (kind == Kind.ERROR_RATE_ABOVE && threshold >= 100)) {
+                    throw new IllegalArgumentException("breakpoint '" + t + "': threshold " + value + " must be above 0"
+                            + (kind == Kind.ERROR_RATE_ABOVE ? " and below 100 %" : " ms"));
+                }
+                return new Breakpoint(kind, threshold, "");
+            }
+            case DECISION: {
+                if (value == null || value.isEmpty()) {
+                    throw new IllegalArgumentException("breakpoint '" + t + "': decision needs a source, such as decision=hpa; sources: "
+                            + sourceIds());
+                }
+                for (Source src : Source.values()) {
+                    if (src.id().equals(value)) {
+                        return new Breakpoint(kind, 0, value);
+                    }
+                }
+                throw new IllegalArgumentException("breakpoint '" + t + "': unknown decision source '" + value + "'; sources: "
+                        + sourceIds());
+            }
+            case BREAKER_OPENS:
+                return new Breakpoint(kind, 0, value == null ? "" : value);
+            default:
+                if (value != null) {
+                    throw new IllegalArgumentException("breakpoint '" + t + "': " + kind.id() + " takes no value");
+                }
+                return of(kind);
+        }
+    }
+
+    private static String kindIds() {
+        return java.util.Arrays.stream(Kind.values()).map(Kind::id).collect(java.util.stream.Collectors.joining(", "));
+    }
+
+    private static String sourceIds() {
+        return java.util.Arrays.stream(Source.values()).map(Source::id).collect(java.util.stream.Collectors.joining(", "));
     }
 
     /** The form {@link #parse} reads. */
     public String id() {
-        throw new UnsupportedOperationException("not built yet");
+        if (hasThreshold(kind)) {
+            return kind.id() + "=" + Parameter.format(threshold);
+        }
+        return source.isEmpty() ? kind.id() : kind.id() + "=" + source;
     }
 
     /** For menus and messages: "p99 above 500 ms", "a decision of hpa", "a breaker opens". */
     public String describe() {
-        throw new UnsupportedOperationException("not built yet");
+        return switch (kind) {
+            case BREAKER_OPENS -> source.isEmpty() ? "a breaker opens" : "the " + source + " breaker opens";
+            case P99_ABOVE -> "p99 above " + Parameter.format(threshold) + " ms";
+            case ERROR_RATE_ABOVE -> "error rate above " + Parameter.format(threshold) + " %";
+            case REPLICAS_CHANGE -> "the replica count changes";
+            case QUEUE_FULL -> "an instance's queue is full";
+            case STALE_READ -> "a stale read";
+            case KEY_MOVES -> "keys move between shards";
+            case DECISION -> "a decision of " + source;
+        };
     }
 }

@@ -81,7 +81,16 @@ final class DataSystem implements BackingStore, Subsystem {
     }
 
     private void onEvent(DataEvent e) {
-        world.log(Source.DATABASE, e.message());
+        LogEntry line = world.log(Source.DATABASE, e.message());
+        if (e.kind() == DataEvent.Kind.MIGRATION_STARTED) {
+            world.breakpoints().keysMove(line);
+        }
+    }
+
+    /** Stale reads served in the second {@link #sample()} closed last. */
+    long staleReadsLastSecond() {
+        double last = staleReadsPerSecond.last();
+        return Double.isNaN(last) ? 0 : Math.round(last);
     }
 
     @Override

@@ -23,23 +23,32 @@ final class DecisionLog implements Subsystem {
     private final ArrayDeque<LogEntry> lines = new ArrayDeque<>();
     private long lineCount;
     private final List<Decision> decisions = new ArrayList<>();
+    /** Hears every line as it is written, for the breakpoints on decisions; null when none listens. */
+    private BreakpointWatch listener;
 
     DecisionLog(Simulation sim) {
         this.sim = sim;
     }
 
-    /** A line from {@code source}; a decision too, unless the source records its decisions itself. */
-    void log(Source source, String message) {
-        append(source, message);
+    void setListener(BreakpointWatch listener) {
+        this.listener = listener;
+    }
+
+    /** A line from {@code source}; a decision too, unless the source records its decisions itself. Returns the line. */
+    LogEntry log(Source source, String message) {
+        LogEntry line = append(source, message, null);
         if (!source.logsOnly()) {
             decide(new Decision(sim.nowSeconds(), source, message, -1, -1, -1));
         }
+        return line;
     }
 
-    /** A parameter change: a line from whoever made it, and a decision with the old and new value. */
-    void change(Source by, String path, Object before, Object after, String message) {
-        append(by, message);
+    /** A parameter change: a line from whoever made it, and a decision with the old and new value. Returns the line. */
+    LogEntry change(Source by, String path, Object before, Object after, String message) {
+        Source owner = Decision.owner(path, by);
+        LogEntry line = append(by, message, owner == by ? null : owner);
         decide(Decision.parameterChange(sim.nowSeconds(), by, path, before, after, message));
+        return line;
     }
 
     void decide(Decision d) {
@@ -48,12 +57,17 @@ final class DecisionLog implements Subsystem {
         }
     }
 
-    private void append(Source source, String message) {
+    private LogEntry append(Source source, String message, Source decidedBy) {
         if (lines.size() == LOG_CAPACITY) {
             lines.pollFirst();
         }
-        lines.addLast(new LogEntry(sim.nowSeconds(), source, message));
+        LogEntry line = new LogEntry(sim.nowSeconds(), source, message);
+        lines.addLast(line);
         lineCount++;
+        if (listener != null) {
+            listener.line(line, decidedBy);
+        }
+        return line;
     }
 
     List<Decision> decisions() {

@@ -71,7 +71,10 @@ final class MeshSystem implements Subsystem {
             if (transitions.size() < TRANSITION_CAPACITY) {
                 transitions.add(t);
             }
-            world.log(Source.BREAKER, d.name() + ": " + t.from() + " -> " + t.to() + ", " + t.reason());
+            LogEntry line = world.log(Source.BREAKER, d.name() + ": " + t.from() + " -> " + t.to() + ", " + t.reason());
+            if (opens(t.to())) {
+                world.breakpoints().breakerOpened(d.name(), line);
+            }
         });
         if (trace != null) {
             client.setTrace(trace);
@@ -132,10 +135,18 @@ final class MeshSystem implements Subsystem {
             message = name + ": breaker rebuilt by a settings change, " + now + (was == now ? " as before" : " (was " + was + ")")
                     + "; its window starts empty" + (windowCalls > 0 ? " (it held " + windowCalls + " calls)" : "");
         }
-        world.log(Source.BREAKER, message);
+        LogEntry line = world.log(Source.BREAKER, message);
+        if (opens(now) && (!had || !opens(was))) {
+            world.breakpoints().breakerOpened(name, line); // a settings change that forces it open
+        }
         if (trace != null) {
             trace.end(AttemptRecord.breakerRebuilt(trace.begin(), sim.nowNanos(), name, was, now));
         }
+    }
+
+    /** Whether a breaker in {@code state} turns calls away: what a "breaker opens" breakpoint watches for. */
+    private static boolean opens(BreakerState state) {
+        return state == BreakerState.OPEN || state == BreakerState.FORCED_OPEN;
     }
 
     /** A breaker setting of a dependency ({@code dependencies[0].breaker.mode}): before the first, it has none. */

@@ -117,6 +117,7 @@ final class RequestPath {
             in.rejected++;
             balancer.onComplete(in, 0);
             reject(r, in.number, Snapshot.Dispatches.REJECTED_QUEUE_FULL);
+            world.breakpoints().queueFull(in);
         }
     }
 

@@ -195,11 +195,14 @@ final class ScalingSystem implements Subsystem {
                 ready == 0 ? 0 : queued / (double) ready));
         lastScaling = d;
         Source policy = Source.horizontal(d.policy());
-        world.log(policy, d.explanation());
+        LogEntry line = world.log(policy, d.explanation());
         world.decisionLog().decide(new Decision(now / 1e9, policy, d.explanation(), d.current(), d.proposed(), d.desired(),
                 d.inputs().isEmpty() ? Map.of() : Map.of("inputs", d.inputs())));
         if (d.rescale()) {
             setSpec(d.desired(), d.victim());
+        }
+        if (d.desired() != d.current()) {
+            world.breakpoints().replicasChanged(line);
         }
         sim.schedule(now + Simulation.secondsToNanos(world.currentScenario().autoscaler().syncPeriodSeconds()),
                 () -> autoscalerSync(generation));

@@ -80,6 +80,9 @@ final class Timeline {
             boolean timelineDue = due != Long.MAX_VALUE && due <= untilNanos;
             long barrier = timelineDue ? due : untilNanos;
             budget -= sim.runUntil(barrier, budget);
+            if (sim.stopRequested()) {
+                return false; // a breakpoint: the clock stays at the event that tripped it
+            }
             if (sim.nextEventTime() <= barrier) {
                 return false; // out of budget
             }
@@ -91,12 +94,14 @@ final class Timeline {
     }
 
     /** A command of the user, applied now and, unless refused, recorded at {@code atSeconds}. */
-    void applyUser(Scenario.TimelineEntry command, double atSeconds) {
+    boolean applyUser(Scenario.TimelineEntry command, double atSeconds) {
         Scenario.TimelineEntry at = new Scenario.TimelineEntry(atSeconds, command.command(), command.path(),
                 command.target(), command.value(), command.durationSeconds());
         if (apply(at, Source.USER)) {
             recorded.add(at);
+            return true;
         }
+        return false;
     }
 
     /** The initial scenario with the user's commands merged, in time order, into its timeline. */
@@ -164,7 +169,10 @@ final class Timeline {
             owner.apply(p, by);
         }
         Object after = p.read(world.currentScenario());
-        world.decisionLog().change(by, p.path(), before, after, p.path() + ": " + show(before) + " -> " + show(after));
+        LogEntry line = world.decisionLog().change(by, p.path(), before, after, p.path() + ": " + show(before) + " -> " + show(after));
+        if (p == Parameter.INSTANCES && !before.equals(after)) {
+            world.breakpoints().replicasChanged(line);
+        }
         return true;
     }
 
@@ -191,18 +199,21 @@ final class Timeline {
     private boolean act(Action action, Scenario.TimelineEntry e, Source by) {
         ServicePool pool = scaling.pool();
         switch (action) {
-            case ADD_INSTANCE:
-                world.log(by, "add-instance: spec " + pool.specReplicas + " -> " + (pool.specReplicas + 1));
+            case ADD_INSTANCE: {
+                LogEntry line = world.log(by, "add-instance: spec " + pool.specReplicas + " -> " + (pool.specReplicas + 1));
                 scaling.setSpec(pool.specReplicas + 1, null);
+                world.breakpoints().replicasChanged(line);
                 return true;
+            }
             case REMOVE_INSTANCE:
                 if (pool.specReplicas <= 1) {
                     world.log(by, "remove-instance refused: the pool keeps at least one instance");
                     return false;
                 }
-                world.log(by, "remove-instance" + (e.target() == null ? "" : " " + e.target()) + ": spec "
+                LogEntry removal = world.log(by, "remove-instance" + (e.target() == null ? "" : " " + e.target()) + ": spec "
                         + pool.specReplicas + " -> " + (pool.specReplicas - 1));
                 scaling.setSpec(pool.specReplicas - 1, e.target());
+                world.breakpoints().replicasChanged(removal);
                 return true;
             case KILL_INSTANCE:
                 world.log(by, "kill-instance " + e.target());

@@ -30,6 +30,7 @@ public final class World {
     private Scenario current;
 
     private final DecisionLog log;
+    private final BreakpointWatch breakpoints = new BreakpointWatch(sim);
     private final RequestMetrics metrics;
     private final Timeline timeline;
     private final WorkloadSystem workload;
@@ -66,6 +67,7 @@ public final class World {
         this.current = scenario;
         RandomStreams streams = new RandomStreams(scenario.seed());
         log = new DecisionLog(sim);
+        log.setListener(breakpoints);
         metrics = new RequestMetrics(sim, requestMemoryBytes);
         // The order below is the order of the first events; a run replays only if it stays.
         workload = new WorkloadSystem(this, sim, scenario.workload(), streams);
@@ -145,18 +147,25 @@ public final class World {
         return sim.nowSeconds();
     }
 
-    /** Runs every event and timeline command up to {@code untilNanos}. */
+    /**
+     * Runs every event and timeline command up to {@code untilNanos}, through any breakpoint (a hit
+     * on the way is kept for {@link #takeBreakpointHit()}).
+     */
     public void advanceTo(long untilNanos) {
-        advance(untilNanos, Integer.MAX_VALUE);
+        while (!advance(untilNanos, Integer.MAX_VALUE)) {
+            // Only a breakpoint stops an unlimited advance: go on from where it stopped.
+        }
     }
 
     /**
      * Runs events up to {@code untilNanos}, but at most about {@code maxEvents} of them. Returns true
      * when the world has reached {@code untilNanos}: every event and timeline command due by then
      * has run. Timeline commands run after all events at or before their time, the same rule that
-     * live commands follow, so a recorded run replays exactly.
+     * live commands follow, so a recorded run replays exactly. Returns false early, right after
+     * the event that tripped it, when a breakpoint fires; the next call goes on from there.
      */
     public boolean advance(long untilNanos, int maxEvents) {
+        sim.clearStop();
         return timeline.advance(sim, untilNanos, maxEvents);
     }
 
@@ -174,10 +183,10 @@ public final class World {
      * Applies a command from the user at the current time and records it on the timeline. Call
      * after {@code advanceTo(commandTimeNanos())}. A {@code set} value must come from
      * {@link Parameter#parse} or {@link Parameter#validate}. A value that conflicts with another
-     * field is refused with a log line; the run goes on.
+     * field is refused with a log line; the run goes on. Returns whether it was applied (and recorded).
      */
-    public void applyUserCommand(Scenario.TimelineEntry command) {
-        timeline.applyUser(command, sim.nowNanos() / 1e9);
+    public boolean applyUserCommand(Scenario.TimelineEntry command) {
+        return timeline.applyUser(command, sim.nowNanos() / 1e9);
     }
 
     /** A {@code set} of one parameter by the user; see {@link #applyUserCommand}. */
@@ -234,12 +243,17 @@ public final class World {
      * {@link #takeBreakpointHit()} says which. Setting breakpoints never changes the run itself.
      */
     public void setBreakpoints(List<Breakpoint> breakpoints) {
-        throw new UnsupportedOperationException("not built yet");
+        this.breakpoints.set(breakpoints);
     }
 
     /** The breakpoint that fired since the last call, or null; clears it. */
     public BreakpointHit takeBreakpointHit() {
-        throw new UnsupportedOperationException("not built yet");
+        return breakpoints.take();
+    }
+
+    /** Where the parts report what a breakpoint may watch. */
+    BreakpointWatch breakpoints() {
+        return breakpoints;
     }
 
     // ------------------------------------------------------------------ between the subsystems
@@ -274,8 +288,8 @@ public final class World {
         cache.keysChanged(by);
     }
 
-    void log(Source source, String message) {
-        log.log(source, message);
+    LogEntry log(Source source, String message) {
+        return log.log(source, message);
     }
 
     DecisionLog decisionLog() {
@@ -302,6 +316,7 @@ public final class World {
         for (Subsystem part : parts) {
             part.sample();
         }
+        breakpoints.sampled(sample, data == null ? -1 : data.staleReadsLastSecond());
         if (sampleSink != null) {
             // The parts' columns are formatted for the sink alone: a run without one (the app, bench) skips them.
             sample = sample.withParts(sampleColumns.values(parts));
