@@ -304,6 +304,9 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
             AccessibleTexts.fill(panel.charts());
             AccessibleTexts.fill(own);
         }
+        if (own == null && namedPanels.add("")) {
+            AccessibleTexts.fill(parameters.node()); // the general parameters, once
+        }
         // A panel drawn for the first time gets the newest frame at once, not on the next one.
         shownFrame = -1;
         markedCharts = null;
@@ -384,7 +387,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     @FXML
     void open() {
         FileChooser chooser = scenarioChooser("Open scenario");
-        File file = chooser.showOpenDialog(window());
+        File file = openDialog.apply(chooser);
         if (file == null) {
             return;
         }
@@ -398,7 +401,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     void save() {
         FileChooser chooser = scenarioChooser("Save scenario");
         chooser.setInitialFileName(viewModel.scenarioLabelProperty().get().replaceFirst("(\\.json)?$", ".json"));
-        File file = chooser.showSaveDialog(window());
+        File file = saveDialog.apply(chooser);
         if (file == null) {
             return;
         }
@@ -427,6 +430,11 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     // ------------------------------------------------------------------ menus, keys, teaching
 
     private final java.util.Set<String> namedPanels = new java.util.HashSet<>();
+    // What the keys open and end; tests put recorders in their place (a native file dialog, the toolkit's exit).
+    private java.util.function.Function<FileChooser, File> openDialog = chooser -> chooser.showOpenDialog(window());
+    private java.util.function.Function<FileChooser, File> saveDialog = chooser -> chooser.showSaveDialog(window());
+    private Runnable exportDialog = () -> exportWith(dev.scalelab.ui.export.ExportActions::showDialog);
+    private Runnable exit = javafx.application.Platform::exit;
     private HelpOverlay help;
     private PresetNotes notes;
     private BreakpointMenu breakpointMenu;
@@ -555,7 +563,16 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
 
     /** Ctrl+E: the export dialog. */
     void export() {
-        exportWith(dev.scalelab.ui.export.ExportActions::showDialog);
+        exportDialog.run();
+    }
+
+    /** For tests: what Open, Save, Export and Quit do in place of dialogs and the toolkit's exit. */
+    void replaceDialogs(java.util.function.Function<FileChooser, File> open, java.util.function.Function<FileChooser, File> save,
+                        Runnable export, Runnable quit) {
+        openDialog = open;
+        saveDialog = save;
+        exportDialog = export;
+        exit = quit;
     }
 
     /** Runs one export, building the exports on first use. */
@@ -622,7 +639,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         if (stage.getOnCloseRequest() != null) {
             stage.getOnCloseRequest().handle(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
         }
-        javafx.application.Platform.exit();
+        exit.run();
     }
 
     void about() {

@@ -165,6 +165,11 @@ public final class ScaleLabApp extends Application {
         }
     }
 
+    /** The main window's controller; for tests that drive the app. */
+    MainWindowController window() {
+        return window;
+    }
+
     /** The simulation this window shows; for tests and tools that drive the app. */
     public SimulationRunner runner() {
         return runner;
