@@ -23,12 +23,17 @@ public final class HelpOverlay {
         this.overlay = overlay;
         GridPane rows = new GridPane();
         rows.getStyleClass().add("help-rows");
-        ColumnConstraints keyColumn = new ColumnConstraints();
-        keyColumn.setHalignment(HPos.RIGHT);
-        ColumnConstraints textColumn = new ColumnConstraints();
-        textColumn.setHgrow(Priority.ALWAYS);
-        rows.getColumnConstraints().addAll(keyColumn, textColumn);
-        int r = 0;
+        // Two pairs of columns, the run and file keys on the left and the panels' on the right, so
+        // that the card fits a 700 px window.
+        for (int pair = 0; pair < 2; pair++) {
+            ColumnConstraints keyColumn = new ColumnConstraints();
+            keyColumn.setHalignment(HPos.RIGHT);
+            ColumnConstraints textColumn = new ColumnConstraints();
+            textColumn.setHgrow(Priority.ALWAYS);
+            rows.getColumnConstraints().addAll(keyColumn, textColumn);
+        }
+        int left = 0;
+        int right = 0;
         for (Shortcuts.Shortcut s : Shortcuts.all()) {
             Label key = new Label(s.keyText());
             key.getStyleClass().add("help-key");
@@ -36,7 +41,13 @@ public final class HelpOverlay {
             Label text = new Label(s.description());
             text.getStyleClass().add("help-text");
             text.setWrapText(true);
-            rows.addRow(r++, key, text);
+            if (s.action().panelIndex() >= 0) {
+                rows.add(key, 2, right);
+                rows.add(text, 3, right++);
+            } else {
+                rows.add(key, 0, left);
+                rows.add(text, 1, left++);
+            }
         }
         Label title = new Label("Keyboard shortcuts");
         title.getStyleClass().add("help-title");
@@ -44,10 +55,15 @@ public final class HelpOverlay {
                 + "Tab moves between controls. Esc or F1 closes this card.");
         note.getStyleClass().add("help-note");
         note.setWrapText(true);
-        VBox card = new VBox(title, rows, note);
+        javafx.scene.control.ScrollPane scroll = new javafx.scene.control.ScrollPane(rows);
+        scroll.setFitToWidth(true);
+        scroll.getStyleClass().add("help-scroll");
+        // At a large font the rows may be taller than the window: they then scroll inside the card.
+        scroll.maxHeightProperty().bind(overlay.heightProperty().multiply(0.7));
+        VBox card = new VBox(title, scroll, note);
         card.getStyleClass().add("help-card");
         card.setMaxSize(VBox.USE_PREF_SIZE, VBox.USE_PREF_SIZE);
-        card.setPrefWidth(560);
+        card.setPrefWidth(820);
         card.setAccessibleText("Keyboard shortcuts");
         layer.getChildren().add(card);
         layer.setAlignment(Pos.CENTER);

@@ -86,8 +86,10 @@ public final class ScaleLabApp extends Application {
         Parent root = loader.load();
         // The window's preferred size, or most of a smaller screen; the saved size when there is one.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(root.prefWidth(-1), SCREEN_SHARE * screen.getWidth()),
-                Math.min(root.prefHeight(-1), SCREEN_SHARE * screen.getHeight()));
+        // Never below the content's minimum while the screen has room for it: a smaller window cuts the sides off.
+        double width = Math.min(screen.getWidth(), Math.max(root.minWidth(-1), Math.min(root.prefWidth(-1), SCREEN_SHARE * screen.getWidth())));
+        double height = Math.min(screen.getHeight(), Math.max(root.minHeight(-1), Math.min(root.prefHeight(-1), SCREEN_SHARE * screen.getHeight())));
+        Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(ScaleLabApp.class.getResource("/styles/app.css").toExternalForm());
         scene.getStylesheets().add(ScaleLabApp.class.getResource("/styles/window.css").toExternalForm());
         Appearance.get().install(scene);

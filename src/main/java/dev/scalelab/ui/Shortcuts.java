@@ -121,7 +121,8 @@ public final class Shortcuts {
         for (int i = 1; i <= 10; i++) {
             int digit = i % 10;
             KeyCode code = KeyCode.valueOf("DIGIT" + digit);
-            rows.add(row(Action.valueOf("PANEL_" + i), "Ctrl+" + digit, "Show panel " + i + " of the navigation list", false,
+            rows.add(row(Action.valueOf("PANEL_" + i), "Ctrl+" + digit, i <= PanelCatalog.entries().size()
+                    ? "Show " + PanelCatalog.entries().get(i - 1).title() : "Show panel " + i + " of the navigation list", false,
                     ctrl(code), ctrl(KeyCode.valueOf("NUMPAD" + digit))));
         }
         rows.add(row(Action.PRESENTER, "F11", "Presenter mode: full screen, larger font, high contrast", false, plain(KeyCode.F11)));
