@@ -36,6 +36,20 @@ final class AccessibleTexts {
                 named += fill(child);
             }
         }
+        // Before a control has its skin (a panel not yet on screen), its content is not among its children.
+        if (root instanceof javafx.scene.control.ScrollPane scroll) {
+            named += fill(scroll.getContent());
+        } else if (root instanceof javafx.scene.control.TitledPane titled) {
+            named += fill(titled.getContent());
+        } else if (root instanceof javafx.scene.control.SplitPane split) {
+            for (Node item : split.getItems()) {
+                named += fill(item);
+            }
+        } else if (root instanceof javafx.scene.control.TabPane tabs) {
+            for (javafx.scene.control.Tab tab : tabs.getTabs()) {
+                named += fill(tab.getContent());
+            }
+        }
         return named;
     }
 

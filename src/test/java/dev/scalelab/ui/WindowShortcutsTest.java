@@ -202,7 +202,7 @@ class WindowShortcutsTest {
         assertEquals(List.of(), unnamed);
         // A shown panel's controls without a text of their own take their label's or tooltip's.
         String rateName = onFx(() -> robot.lookup("#rateField").query().getAccessibleText());
-        assertFalse(rateName == null || rateName.isBlank(), "the arrival rate field is named");
+        assertEquals("Arrival rate", rateName, "the arrival rate field is named by its label");
     }
 
     private void setRate(String text) {

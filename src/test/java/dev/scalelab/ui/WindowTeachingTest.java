@@ -101,6 +101,28 @@ class WindowTeachingTest {
     }
 
     @Test
+    void theDialogRefusesABadThresholdWithOneLineAndAddsAGoodOne() throws Exception {
+        robot.clickOn("#breakpointButton");
+        robot.clickOn("Add a condition…");
+        robot.clickOn("a breaker opens");
+        robot.clickOn("p99 above a bound");
+        robot.clickOn("#breakpointThreshold");
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.write("abc");
+        robot.clickOn("Add");
+        assertTrue(onFx(() -> robot.lookup(".field-error").queryAll().stream()
+                .anyMatch(n -> "p99 threshold: \"abc\" is not a number".equals(((Label) n).getText()))));
+        assertEquals(List.of(), onFx(() -> app.window().breakpointMenu().breakpoints()), "nothing added");
+        robot.clickOn("#breakpointThreshold");
+        robot.push(KeyCode.CONTROL, KeyCode.A);
+        robot.write("90000");
+        robot.clickOn("Add");
+        assertEquals(List.of(new Breakpoint(Breakpoint.Kind.P99_ABOVE, 90000, "")),
+                onFx(() -> app.window().breakpointMenu().breakpoints()));
+        assertEquals("Pause when… (1)", onFx(() -> robot.lookup("#breakpointButton").queryLabeled().getText()));
+    }
+
+    @Test
     void theNotesShowTheScenariosDescriptionAndWatchAndTheChartsItsMarkers() throws Exception {
         Scenario marked = ScenarioFiles.parse("""
                 {"schema": 1, "name": "marked", "description": "A first sentence. A second one.",
