@@ -434,7 +434,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     private java.util.function.Function<FileChooser, File> openDialog = chooser -> chooser.showOpenDialog(window());
     private java.util.function.Function<FileChooser, File> saveDialog = chooser -> chooser.showSaveDialog(window());
     private Runnable exportDialog = () -> exportWith(dev.scalelab.ui.export.ExportActions::showDialog);
-    private Runnable exit = javafx.application.Platform::exit;
+    private Runnable exit = this::closeAndExit;
     private HelpOverlay help;
     private PresetNotes notes;
     private BreakpointMenu breakpointMenu;
@@ -610,12 +610,14 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     @FXML
     void togglePresenter() {
         presenter().toggle();
+        presenterToggle.setSelected(presenter.activeProperty().get()); // a click flipped it already; F11 did not
     }
 
     private dev.scalelab.ui.look.PresenterMode presenter() {
         if (presenter == null) {
             presenter = new dev.scalelab.ui.look.PresenterMode((javafx.stage.Stage) window(), this);
-            presenterToggle.selectedProperty().bind(presenter.activeProperty());
+            // Not bound: a click sets the button's own state. Esc leaving full screen ends the mode too.
+            presenter.activeProperty().addListener((obs, was, active) -> presenterToggle.setSelected(active));
         }
         return presenter;
     }
@@ -635,11 +637,16 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     }
 
     void quit() {
+        exit.run();
+    }
+
+    /** Quit: the window's close handler (which remembers its size and the look) runs first, as on a close. */
+    private void closeAndExit() {
         javafx.stage.Stage stage = (javafx.stage.Stage) window();
         if (stage.getOnCloseRequest() != null) {
             stage.getOnCloseRequest().handle(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
         }
-        exit.run();
+        javafx.application.Platform.exit();
     }
 
     void about() {

@@ -123,6 +123,41 @@ class WindowTeachingTest {
     }
 
     @Test
+    void theLessonsMenuListsTheLessonsOnceReadAndThePresenterButtonTogglesTheMode() throws Exception {
+        dev.scalelab.lesson.Step step = new dev.scalelab.lesson.Step("Watch", "Watch it.", "Overview", List.of(),
+                new dev.scalelab.lesson.RunUntil(10, null, 0), null, null);
+        dev.scalelab.lesson.Lesson lesson = new dev.scalelab.lesson.Lesson("test-lesson", "A test lesson", "testing",
+                "A lesson for the menu.", Scenario.DEFAULT, "Overview", List.of(step));
+        onFx(() -> {
+            app.window().showLessons(List.of(lesson));
+            return null;
+        });
+        assertEquals(List.of("_File", "_Edit", "_Run", "_View", "_Lessons", "_Help"),
+                onFx(() -> robot.lookup(".main-menu").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
+                        .map(javafx.scene.control.Menu::getText).toList()));
+        robot.clickOn("Lessons");
+        assertTrue(onFx(() -> robot.lookup("A test lesson").tryQuery().isPresent()), "the lesson is listed");
+        robot.type(KeyCode.ESCAPE);
+        onFx(() -> {
+            app.window().focusNavigation();
+            return null;
+        });
+
+        javafx.scene.control.ToggleButton toggle = onFx(() -> (javafx.scene.control.ToggleButton) robot.lookup("#presenterToggle").query());
+        robot.clickOn(toggle);
+        assertTrue(onFx(() -> app.window().presenterMode().activeProperty().get()));
+        assertTrue(onFx(toggle::isSelected));
+        // F11 leaves it, and the button follows.
+        robot.push(KeyCode.F11);
+        assertFalse(onFx(() -> app.window().presenterMode().activeProperty().get()));
+        assertFalse(onFx(toggle::isSelected));
+        robot.clickOn(toggle);
+        assertTrue(onFx(() -> app.window().presenterMode().activeProperty().get()));
+        robot.push(KeyCode.F11);
+        assertFalse(onFx(toggle::isSelected));
+    }
+
+    @Test
     void theNotesShowTheScenariosDescriptionAndWatchAndTheChartsItsMarkers() throws Exception {
         Scenario marked = ScenarioFiles.parse("""
                 {"schema": 1, "name": "marked", "description": "A first sentence. A second one.",
