@@ -69,11 +69,19 @@ final class AccessibleTexts {
                     return label.getText();
                 }
             }
+            // The label just before it, past spacers (a row: name, gap, field, unit).
             List<Node> siblings = parent.getChildrenUnmodifiable();
-            int index = siblings.indexOf(control);
-            if (index > 0 && siblings.get(index - 1) instanceof Label label && label.getLabelFor() == null
-                    && !isBlank(label.getText())) {
-                return label.getText();
+            for (int i = siblings.indexOf(control) - 1; i >= 0; i--) {
+                Node before = siblings.get(i);
+                if (before instanceof Label label) {
+                    if (label.getLabelFor() == null && !isBlank(label.getText())) {
+                        return label.getText();
+                    }
+                    break;
+                }
+                if (before instanceof Control) {
+                    break;
+                }
             }
         }
         Tooltip tip = control.getTooltip();

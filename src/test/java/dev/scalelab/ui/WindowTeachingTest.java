@@ -135,8 +135,9 @@ class WindowTeachingTest {
         assertEquals(List.of("_File", "_Edit", "_Run", "_View", "_Lessons", "_Help"),
                 onFx(() -> robot.lookup(".main-menu").queryAs(javafx.scene.control.MenuBar.class).getMenus().stream()
                         .map(javafx.scene.control.Menu::getText).toList()));
+        waitUntil(() -> onFx(() -> robot.lookup("Lessons").tryQuery().isPresent()));
         robot.clickOn("Lessons");
-        assertTrue(onFx(() -> robot.lookup("A test lesson").tryQuery().isPresent()), "the lesson is listed");
+        waitUntil(() -> onFx(() -> robot.lookup("A test lesson").tryQuery().isPresent())); // the lesson is listed
         robot.type(KeyCode.ESCAPE);
         onFx(() -> {
             app.window().focusNavigation();
