@@ -649,23 +649,6 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         javafx.application.Platform.exit();
     }
 
-    void about() {
-        Alert alert = new Alert(Alert.AlertType.INFORMATION,
-                "A desktop laboratory for scalability patterns: one simulated system, run in virtual time, "
-                        + "with live panels, guided lessons and interview practice.\n\nJava " + System.getProperty("java.version")
-                        + ", JavaFX " + System.getProperty("javafx.version"));
-        alert.initOwner(window());
-        alert.setTitle("About ScaleLab");
-        alert.setHeaderText(version());
-        alert.show();
-    }
-
-    /** "ScaleLab 0.1", as {@code scalelab --version} prints it. */
-    static String version() {
-        picocli.CommandLine.Command command = dev.scalelab.cli.Cli.class.getAnnotation(picocli.CommandLine.Command.class);
-        return command != null && command.version().length > 0 ? command.version()[0] : "ScaleLab";
-    }
-
     /** A new frame: the preset notes, the charts' markers and a breakpoint's banner follow it. */
     private void onTeachingFrame(Frame frame, Panel panel) {
         dev.scalelab.world.Scenario scenario = frame.snapshot().current();
@@ -689,67 +672,24 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         revealedHit = hit;
     }
 
-    /** Every time chart the panel shows, in its view and its charts. */
-    static List<dev.scalelab.ui.charts.TimeLineChart> chartsOf(Panel panel) {
-        List<dev.scalelab.ui.charts.TimeLineChart> charts = new java.util.ArrayList<>();
-        for (Node root : new Node[] {panel.view(), panel.charts()}) {
-            collectCharts(root, charts);
-        }
-        return charts;
+    void about() {
+        WindowDialogs.about(window());
     }
-
-    private static void collectCharts(Node node, List<dev.scalelab.ui.charts.TimeLineChart> into) {
-        if (node instanceof dev.scalelab.ui.charts.TimeLineChart chart) {
-            if (!into.contains(chart)) { // a tab's or a scroll pane's content is also among its children
-                into.add(chart);
-            }
-            return;
-        }
-        if (node instanceof javafx.scene.Parent parent) {
-            for (Node child : parent.getChildrenUnmodifiable()) {
-                collectCharts(child, into);
-            }
-        }
-        if (node instanceof javafx.scene.control.TabPane tabs) {
-            for (javafx.scene.control.Tab tab : tabs.getTabs()) {
-                if (tab.getContent() != null) {
-                    collectCharts(tab.getContent(), into);
-                }
-            }
-        }
-        if (node instanceof javafx.scene.control.ScrollPane scroll && scroll.getContent() != null) {
-            collectCharts(scroll.getContent(), into);
-        }
-    }
-
-    // ------------------------------------------------------------------ dialogs
 
     private void showError(String header, String problem) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, problem);
-        alert.initOwner(window());
-        alert.setHeaderText(header);
-        alert.show();
+        WindowDialogs.showError(window(), header, problem);
     }
 
-    /** Shown once per failure; show(), not showAndWait(), because it opens during a pulse. */
     private void showFailure(String trace) {
-        Alert alert = new Alert(Alert.AlertType.ERROR,
-                firstLine(trace) + "\n\nThe run is paused. Reset or choose a scenario to start again.");
-        alert.initOwner(window());
-        // One line is a stop the run explains itself (it outgrew the heap); a stack is a defect to report.
-        boolean defect = trace.contains("\n");
-        alert.setHeaderText(defect ? "The simulation stopped with an error" : "The simulation stopped");
-        if (defect) {
-            TextArea details = new TextArea(trace);
-            details.setEditable(false);
-            details.setPrefRowCount(16);
-            alert.getDialogPane().setExpandableContent(details);
-        }
-        alert.show();
+        WindowDialogs.showFailure(window(), trace);
     }
 
     private static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        return (end < 0 ? text : text.substring(0, end)).trim();
+        return WindowDialogs.firstLine(text);
+    }
+
+    /** Every time chart the panel shows, in its view and its charts. */
+    static List<dev.scalelab.ui.charts.TimeLineChart> chartsOf(Panel panel) {
+        return ChartMarkers.chartsOf(panel);
     }
 }
