@@ -446,6 +446,8 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     /** The charts that show {@link #markedWith}; null after a panel change. */
     private List<dev.scalelab.ui.charts.TimeLineChart> markedCharts;
     private List<dev.scalelab.world.Scenario.Marker> markedWith = List.of();
+    private int markerRetries;
+    private static final int MARKER_RETRIES = 60;
     private dev.scalelab.world.BreakpointHit revealedHit;
 
     private void initializeTeaching() {
@@ -654,11 +656,14 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         dev.scalelab.world.Scenario scenario = frame.snapshot().current();
         notes.show(scenario);
         List<dev.scalelab.world.Scenario.Marker> markers = scenario.markers();
-        if (panel != null && (markedCharts == null || !markers.equals(markedWith))) {
+        boolean fresh = markedCharts == null || !markers.equals(markedWith);
+        if (panel != null && (fresh || markerRetries > 0)) {
+            // A panel just shown has its charts skinned only after the next layout: try a few frames more.
+            markerRetries = fresh ? MARKER_RETRIES : markerRetries - 1;
             markedWith = markers;
-            markedCharts = chartsOf(panel);
-            for (dev.scalelab.ui.charts.TimeLineChart chart : markedCharts) {
-                chart.setMarkers(markers);
+            markedCharts = List.of();
+            if (ChartMarkers.show(panel, markers)) {
+                markerRetries = 0;
             }
         }
         dev.scalelab.world.BreakpointHit hit = frame.status().breakpointHit();
