@@ -53,8 +53,11 @@ public final class MarkerLayer {
         }
         MarkerLayer layer = (MarkerLayer) chart.getProperties().get(KEY);
         if (layer == null) {
+            // The plot area is the group of the grid lines (and the series), laid out in the same
+            // coordinates as the plot background beside it.
             Node background = chart.lookup(".chart-plot-background");
-            if (!(background instanceof Region plot) || !(plot.getParent() instanceof Group area)) {
+            Node gridLines = chart.lookup(".chart-vertical-grid-lines");
+            if (!(background instanceof Region plot) || gridLines == null || !(gridLines.getParent() instanceof Group area)) {
                 return false;
             }
             layer = new MarkerLayer((XYChart<Number, ?>) chart, time, plot, area);
