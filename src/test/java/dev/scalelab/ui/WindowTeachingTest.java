@@ -181,9 +181,11 @@ class WindowTeachingTest {
         onFx(() -> {
             chart.timeAxis().setLowerBound(0);
             chart.timeAxis().setUpperBound(120);
-            chart.layout();
             return null;
         });
+        onFx(() -> null); // a pulse lays the chart out
+        double at60now = onFx(() -> chart.timeAxis().getDisplayPosition(60));
+        waitUntil(() -> onFx(() -> ((Line) chart.lookup(".chart-marker-line")).getStartX() == at60now));
         Line line = onFx(() -> (Line) chart.lookup(".chart-marker-line"));
         Rectangle band = onFx(() -> (Rectangle) chart.lookup(".chart-marker-band"));
         double at60 = onFx(() -> chart.timeAxis().getDisplayPosition(60));

@@ -33,6 +33,15 @@ public final class TimeLineChart extends LineChart<Number, Number> {
         setCreateSymbols(false);
         setLegendSide(Side.TOP);
         setMinWidth(0);
+        // The markers move with the axis even when no new point asks the chart for a layout.
+        javafx.beans.InvalidationListener moved = obs -> {
+            if (!markerNodes.isEmpty()) {
+                requestLayout();
+            }
+        };
+        timeAxis().lowerBoundProperty().addListener(moved);
+        timeAxis().upperBoundProperty().addListener(moved);
+        timeAxis().widthProperty().addListener(moved);
     }
 
     private static NumberAxis newTimeAxis() {
