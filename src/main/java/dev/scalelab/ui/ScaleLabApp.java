@@ -74,10 +74,11 @@ public final class ScaleLabApp extends Application {
             throw new IllegalArgumentException("no controller " + type.getName());
         });
         Parent root = loader.load();
-        // The window's preferred size, or most of a smaller screen.
+        // The window's preferred size, or most of a smaller screen, but never under the minimum: a
+        // scene smaller than the minimum is centred for its own size, then grown past the screen's edge.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(root.prefWidth(-1), SCREEN_SHARE * screen.getWidth()),
-                Math.min(root.prefHeight(-1), SCREEN_SHARE * screen.getHeight()));
+        Scene scene = new Scene(root, Math.max(MIN_WIDTH, Math.min(root.prefWidth(-1), SCREEN_SHARE * screen.getWidth())),
+                Math.max(MIN_HEIGHT, Math.min(root.prefHeight(-1), SCREEN_SHARE * screen.getHeight())));
         scene.getStylesheets().add(ScaleLabApp.class.getResource("/styles/app.css").toExternalForm());
         stage.setScene(scene);
         stage.titleProperty().bind(windowModel.scenarioLabelProperty().map(label -> "ScaleLab — " + label));
