@@ -158,6 +158,7 @@ public final class BalancerCanvas extends Region {
         flight.setMouseTransparent(true);
         // A canvas never shrinks on its own; let the region be as small as its parent wants.
         setMinSize(0, 0);
+        CanvasFont.redrawOnScaleChange(this, () -> { boardStale = true; dirty = true; }); // its texts follow the font scale
         setOnMouseClicked(event -> {
             if (event.getButton() == MouseButton.PRIMARY) {
                 String id = instanceAt(event.getX(), event.getY());
