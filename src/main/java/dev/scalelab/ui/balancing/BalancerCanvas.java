@@ -1,5 +1,7 @@
 package dev.scalelab.ui.balancing;
 
+import dev.scalelab.ui.canvas.CanvasFont;
+
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.canvas.InstanceIndex;
 import dev.scalelab.ui.canvas.RequestFlights;
