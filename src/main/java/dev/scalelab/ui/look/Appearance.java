@@ -110,6 +110,24 @@ public final class Appearance {
         restyleAll();
     }
 
+    /**
+     * Back to a first start: light, 100 %, no scenes, and JavaFX's own user-agent stylesheet, so a
+     * test that installed the appearance leaves the toolkit as it found it.
+     */
+    void reset() {
+        theme.set(Theme.LIGHT);
+        fontScale.set(MIN_FONT_SCALE);
+        for (WeakReference<Scene> ref : scenes) {
+            Scene scene = ref.get();
+            if (scene != null) {
+                scene.getStylesheets().removeAll(managedSheets);
+            }
+        }
+        scenes.clear();
+        userAgentStylesheet = null;
+        Application.setUserAgentStylesheet(null);
+    }
+
     private void restyleAll() {
         String wanted = theme.get().userAgentStylesheet();
         if (!wanted.equals(userAgentStylesheet)) {

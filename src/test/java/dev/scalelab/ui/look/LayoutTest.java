@@ -54,6 +54,10 @@ class LayoutTest {
     @AfterEach
     void stopApp() throws Exception {
         FxToolkit.cleanupApplication(app);
+        onFx(() -> {
+            Appearance.get().reset();
+            return null;
+        });
     }
 
     @Test
