@@ -105,6 +105,12 @@ class AppearanceTest {
         assertTrue(onFx(() -> counting.resizes) > redrawsBefore, "a canvas view redraws when the scale changes");
 
         onFx(() -> {
+            appearance.fontScaleProperty().set(1.23);
+            return null;
+        });
+        assertEquals(1.25, Appearance.fontScale(), "in steps of 5 %");
+
+        onFx(() -> {
             appearance.fontScaleProperty().set(5);
             return null;
         });
