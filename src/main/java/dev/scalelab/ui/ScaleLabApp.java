@@ -84,11 +84,14 @@ public final class ScaleLabApp extends Application {
             window.selectPanelOnStart(options.panel());
         }
         Parent root = loader.load();
-        // The window's preferred size, or most of a smaller screen; the saved size when there is one.
+        // The window's preferred size, or most of a smaller screen; never under the minimum (a scene
+        // smaller than it is centred for its own size, then grown past the screen's edge) nor under
+        // the content's own minimum while the screen has room for it. The saved size, when there is one.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        // Never below the content's minimum while the screen has room for it: a smaller window cuts the sides off.
-        double width = Math.min(screen.getWidth(), Math.max(root.minWidth(-1), Math.min(root.prefWidth(-1), SCREEN_SHARE * screen.getWidth())));
-        double height = Math.min(screen.getHeight(), Math.max(root.minHeight(-1), Math.min(root.prefHeight(-1), SCREEN_SHARE * screen.getHeight())));
+        double width = Math.max(MIN_WIDTH, Math.min(screen.getWidth(),
+                Math.max(root.minWidth(-1), Math.min(root.prefWidth(-1), SCREEN_SHARE * screen.getWidth()))));
+        double height = Math.max(MIN_HEIGHT, Math.min(screen.getHeight(),
+                Math.max(root.minHeight(-1), Math.min(root.prefHeight(-1), SCREEN_SHARE * screen.getHeight()))));
         Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(ScaleLabApp.class.getResource("/styles/app.css").toExternalForm());
         scene.getStylesheets().add(ScaleLabApp.class.getResource("/styles/window.css").toExternalForm());

@@ -110,6 +110,24 @@ public final class Appearance {
         restyleAll();
     }
 
+    /**
+     * Back to a first start: light, 100 %, no scenes, and JavaFX's own user-agent stylesheet, so a
+     * test that installed the appearance leaves the toolkit as it found it.
+     */
+    void reset() {
+        theme.set(Theme.LIGHT);
+        fontScale.set(MIN_FONT_SCALE);
+        for (WeakReference<Scene> ref : scenes) {
+            Scene scene = ref.get();
+            if (scene != null) {
+                scene.getStylesheets().removeAll(managedSheets);
+            }
+        }
+        scenes.clear();
+        userAgentStylesheet = null;
+        Application.setUserAgentStylesheet(null);
+    }
+
     private void restyleAll() {
         String wanted = theme.get().userAgentStylesheet();
         if (!wanted.equals(userAgentStylesheet)) {
@@ -167,10 +185,15 @@ public final class Appearance {
         return "data:text/css;base64," + Base64.getEncoder().encodeToString(css.getBytes(StandardCharsets.UTF_8));
     }
 
+    /**
+     * Within 100-200 %, in steps of 5 %: a slider's every position would otherwise make (and the
+     * toolkit keep) a font stylesheet of its own.
+     */
     static double clampScale(double value) {
         if (Double.isNaN(value)) {
             return MIN_FONT_SCALE;
         }
-        return Math.max(MIN_FONT_SCALE, Math.min(MAX_FONT_SCALE, value));
+        double stepped = Math.round(value * 20) / 20.0;
+        return Math.max(MIN_FONT_SCALE, Math.min(MAX_FONT_SCALE, stepped));
     }
 }

@@ -96,9 +96,13 @@ public record Settings(Theme theme, double fontScale, WindowBounds window) {
 
     /**
      * At the main window's close: saves the appearance and {@code stage}'s bounds to the default file.
-     * A failure to write is one line on stderr.
+     * In full screen (presenter mode) nothing is saved: its theme, font and bounds are the room's, not
+     * the user's. A failure to write is one line on stderr.
      */
     public static void rememberWindow(Stage stage) {
+        if (stage.isFullScreen()) {
+            return;
+        }
         Path file = defaultFile();
         Settings settings = load(file).withAppearance(Appearance.get()).withWindow(WindowBounds.of(stage));
         try {
