@@ -7,14 +7,9 @@ import dev.scalelab.world.Action;
 import dev.scalelab.world.Breakpoint;
 import dev.scalelab.world.BreakpointHit;
 import dev.scalelab.world.Parameter;
-import dev.scalelab.world.RunStoppedException;
 import dev.scalelab.world.Scenario;
-import dev.scalelab.world.ScenarioException;
-import dev.scalelab.world.ScenarioFiles;
 import dev.scalelab.world.World;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -43,20 +38,17 @@ public final class SimulationRunner implements AutoCloseable {
     /** Wall time the simulation thread may spend on events before it publishes and looks at commands. */
     private static final long WORK_SLICE_NANOS = 12_000_000L;
     private static final int EVENTS_PER_CHUNK = 4096;
-    private static final long PROFILE_INTERVAL_NANOS = 1_000_000_000L;
     /** {@link #stopAtNanos} when no {@link #playUntil} is pending. */
     private static final long NO_STOP = Long.MAX_VALUE;
 
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Frame> latest = new AtomicReference<>();
-    private final AtomicReference<ProfileTable> profile = new AtomicReference<>(ProfileTable.EMPTY);
     private final Thread thread;
     private volatile boolean closed;
 
     // Simulation-thread state.
-    private World world;
-    /** Race mode: a second world, same scenario and seed, another balancer strategy; null otherwise. */
-    private World race;
+    /** The main world, the race world in race mode, their breakpoints and the user's change history. */
+    private final RunWorlds worlds;
     private boolean paused;
     private boolean finished;
     private double speed = 1.0;
@@ -66,18 +58,10 @@ public final class SimulationRunner implements AutoCloseable {
     private String failure;
     private long frameCounter;
     private long lastPublishWall;
-    private long rateWindowStartWall;
-    private long rateWindowStartEvents;
-    private double eventsPerSecond;
-    /** Serves every world this runner runs (both in race mode), so the profile goes on across resets. */
-    private final EventProfiler profiler = new EventProfiler(System::nanoTime, EventProfiler.DEFAULT_SAMPLE_EVERY);
-    private EventProfiler.Profile profiledUntil = EventProfiler.Profile.EMPTY;
-    private long profiledUntilWall = System.nanoTime();
-    /** Installed on every world this runner starts, except while a seek runs. */
-    private List<Breakpoint> breakpoints = List.of();
+    /** Events per second and the simulator's profile; its profiler serves every world this runner runs. */
+    private final RunMeter meter = new RunMeter();
     /** The breakpoint that paused the run, published until it plays again; else null. */
     private BreakpointHit hit;
-    private final ChangeHistory history;
     /** Where a {@link #playUntil} pauses, or {@link #NO_STOP}. */
     private long stopAtNanos = NO_STOP;
     /** A {@link #seek} in progress: its future and target; null when none. */
@@ -85,8 +69,7 @@ public final class SimulationRunner implements AutoCloseable {
     private long seekNanos;
 
     public SimulationRunner(Scenario scenario, boolean startPaused) {
-        this.world = newWorld(scenario);
-        this.history = new ChangeHistory(scenario);
+        this.worlds = new RunWorlds(scenario, meter.profiler());
         this.paused = startPaused;
         this.thread = new Thread(this::loop, "scalelab-simulation");
         this.thread.setDaemon(true);
@@ -104,7 +87,7 @@ public final class SimulationRunner implements AutoCloseable {
 
     /** The simulator's profile over the last wall second it ran; never null. Any thread may call it. */
     public ProfileTable profile() {
-        return profile.get();
+        return meter.profile();
     }
 
     /** The id of the simulation thread, whose allocations the app's own monitor measures. */
@@ -123,7 +106,7 @@ public final class SimulationRunner implements AutoCloseable {
                 startAgain();
             }
             hit = null;
-            stopAtNanos = NO_STOP;
+            stopAtNanos = NO_STOP; // Play runs on past a playUntil that a breakpoint cut short
             paused = false;
             reanchor();
         });
@@ -132,12 +115,7 @@ public final class SimulationRunner implements AutoCloseable {
     /** Play at the end of a run: it starts again from t = 0, as Reset does, in race mode both worlds. */
     private void startAgain() {
         assert onSimulationThread();
-        Scenario again = world.restartScenario();
-        history.started(again, again);
-        world = newWorld(again);
-        if (race != null) {
-            race = newWorld(race.restartScenario());
-        }
+        worlds.startAgain();
         finished = false;
         failure = null;
     }
@@ -148,7 +126,9 @@ public final class SimulationRunner implements AutoCloseable {
 
     /**
      * Advances a paused simulation by {@link #STEP_NANOS} of virtual time, never past the scenario's
-     * duration: the step that reaches it finishes the run, and a finished run does not move.
+     * duration: the step that reaches it finishes the run, and a finished run does not move. A
+     * breakpoint on the way ends the step right after the event that tripped it; a step clears the
+     * hit shown before it.
      */
     public void step() {
         submit(() -> {
@@ -156,17 +136,18 @@ public final class SimulationRunner implements AutoCloseable {
             hit = null;
             stopAtNanos = NO_STOP;
             long end = endNanos();
-            long now = world.simulation().nowNanos();
+            long now = worlds.main().simulation().nowNanos();
             if (finished || now >= end) {
                 return;
             }
+            World world = worlds.main();
             long target = Math.min(now + STEP_NANOS, end);
             boolean reached;
             do { // a breakpoint on the way ends the step where it fired
                 reached = world.advance(target, Integer.MAX_VALUE);
             } while (!reached && !takeHit());
-            if (race != null) {
-                race.advanceTo(world.simulation().nowNanos());
+            if (worlds.race() != null) {
+                worlds.race().advanceTo(world.simulation().nowNanos());
                 takeHit();
             }
             finished = reached && world.simulation().nowNanos() >= end;
@@ -175,7 +156,7 @@ public final class SimulationRunner implements AutoCloseable {
 
     private long endNanos() {
         assert onSimulationThread();
-        return Simulation.secondsToNanos(world.currentScenario().durationSeconds());
+        return Simulation.secondsToNanos(worlds.main().currentScenario().durationSeconds());
     }
 
     /** Virtual seconds per wall second, such as 0.1, 1, 10, 100 or {@link #MAX_SPEED}. */
@@ -197,47 +178,39 @@ public final class SimulationRunner implements AutoCloseable {
     public void startRace(Scenario scenario, Strategy left, Strategy right) {
         Objects.requireNonNull(scenario);
         submit(() -> {
-            startOver(scenario);
-            world = newWorld(Parameter.BALANCER_STRATEGY.applyTo(scenario, left.id()));
-            race = newWorld(Parameter.BALANCER_STRATEGY.applyTo(scenario, right.id()));
+            startOver();
+            worlds.startRace(scenario, left, right);
             reanchor();
         });
     }
 
     /** Leaves race mode; the left world runs on. */
     public void stopRace() {
-        submit(() -> race = null);
+        submit(worlds::stopRace);
     }
 
     /** Race mode: changes the right world's strategy at once (the left one's is balancer.strategy). */
     public void setRaceStrategy(Strategy right) {
-        submit(() -> {
-            if (race != null) {
-                race.advanceTo(race.commandTimeNanos());
-                race.applyUserChange(Parameter.BALANCER_STRATEGY, right.id());
-            }
-        });
+        submit(() -> worlds.setRaceStrategy(right));
     }
 
     /** Starts over from {@code scenario}, at virtual time zero, leaving race mode. */
     public void reset(Scenario scenario) {
         Objects.requireNonNull(scenario);
         submit(() -> {
-            startOver(scenario);
-            world = newWorld(scenario);
+            startOver();
+            worlds.start(scenario);
             reanchor();
         });
     }
 
     /**
-     * What every start from a new scenario does before making its world: a seek in progress is
-     * called off, the history starts over, race mode ends, and nothing is finished, failed or hit.
+     * What every start from a new scenario does before making its worlds: a seek in progress is
+     * called off, and nothing is finished, failed or hit.
      */
-    private void startOver(Scenario scenario) {
+    private void startOver() {
         assert onSimulationThread();
         cancelSeek();
-        history.started(scenario, world.restartScenario());
-        race = null;
         finished = false;
         failure = null;
         hit = null;
@@ -259,7 +232,7 @@ public final class SimulationRunner implements AutoCloseable {
     public void set(Parameter parameter, Object value) {
         Objects.requireNonNull(parameter);
         Objects.requireNonNull(value);
-        submit(() -> userSet(parameter.path(), value));
+        submit(() -> userCommand(() -> worlds.set(parameter.path(), value)));
     }
 
     /**
@@ -270,7 +243,7 @@ public final class SimulationRunner implements AutoCloseable {
     public void setDependencyField(String path, Object value) {
         Objects.requireNonNull(path);
         Objects.requireNonNull(value);
-        submit(() -> userSet(path, value));
+        submit(() -> userCommand(() -> worlds.set(path, value)));
     }
 
     /**
@@ -281,51 +254,14 @@ public final class SimulationRunner implements AutoCloseable {
      */
     public void act(Action action, String target, Double value, double durationSeconds) {
         Objects.requireNonNull(action);
-        submit(() -> userAct(Scenario.TimelineEntry.action(0, action, target, value, durationSeconds)));
+        submit(() -> userCommand(() -> worlds.act(Scenario.TimelineEntry.action(0, action, target, value, durationSeconds))));
     }
 
-    /** A user's {@code set}: applied to every world, and recorded for Undo when it changed a value Undo can restore. */
-    private void userSet(String path, Object value) {
+    /** Runs a command of the user's on the worlds; a breakpoint passed on the way to its command time pauses. */
+    private void userCommand(Runnable command) {
         assert onSimulationThread();
-        Object before = valueAt(world.currentScenario(), path);
-        if (command(Scenario.TimelineEntry.set(0, path, value))) {
-            Object after = valueAt(world.currentScenario(), path);
-            if (before != null && !before.equals(after)) {
-                history.changed(new ChangeHistory.Change(path, before, after));
-            } else {
-                history.acted(); // a dependency's breaker added where there was none: nothing to set back
-            }
-        }
-    }
-
-    private void userAct(Scenario.TimelineEntry action) {
-        assert onSimulationThread();
-        if (command(action)) {
-            history.acted();
-        }
-    }
-
-    /**
-     * Applies {@code command} to every world at its next command time (a refused one is logged by
-     * the world); returns whether the main world took it. A breakpoint passed on the way pauses.
-     */
-    private boolean command(Scenario.TimelineEntry command) {
-        boolean applied = false;
-        for (World w : worlds()) {
-            w.advanceTo(w.commandTimeNanos());
-            boolean ok = w.applyUserCommand(command);
-            if (w == world) {
-                applied = ok;
-            }
-        }
+        command.run();
         takeHit();
-        return applied;
-    }
-
-    /** The value of a field the timeline can set: a parameter's, or a dependency field's (null where it has none). */
-    private static Object valueAt(Scenario s, String path) {
-        Parameter p = Parameter.byPath(path);
-        return p != null ? p.read(s) : ScenarioFiles.readDependencyField(s, path);
     }
 
     // ------------------------------------------------------------------ teaching: breakpoints, undo, seek
@@ -337,15 +273,7 @@ public final class SimulationRunner implements AutoCloseable {
      */
     public void setBreakpoints(List<Breakpoint> breakpoints) {
         List<Breakpoint> copy = List.copyOf(breakpoints);
-        submit(() -> {
-            this.breakpoints = copy;
-            if (seekFuture == null) { // a seek installs them when it arrives
-                world.setBreakpoints(copy);
-            }
-            if (race != null) {
-                race.setBreakpoints(copy);
-            }
-        });
+        submit(() -> worlds.setBreakpoints(copy, seekFuture == null)); // a seek installs them when it arrives
     }
 
     /**
@@ -354,22 +282,12 @@ public final class SimulationRunner implements AutoCloseable {
      * moments, not settings, and are not undone. Does nothing when there is nothing to undo.
      */
     public void undo() {
-        submit(() -> {
-            ChangeHistory.Change c = history.takeUndo();
-            if (c != null && command(Scenario.TimelineEntry.set(0, c.path(), c.before()))) {
-                history.undone(c);
-            } // a value refused now (it conflicts with a later change) is logged by the world and dropped
-        });
+        submit(() -> userCommand(worlds::undo));
     }
 
     /** Gives again the change {@link #undo()} took back last; a new change by the user clears what can be redone. */
     public void redo() {
-        submit(() -> {
-            ChangeHistory.Change c = history.takeRedo();
-            if (c != null && command(Scenario.TimelineEntry.set(0, c.path(), c.after()))) {
-                history.redone(c);
-            }
-        });
+        submit(() -> userCommand(worlds::redo));
     }
 
     /**
@@ -380,37 +298,12 @@ public final class SimulationRunner implements AutoCloseable {
      * scenario is refused by the world with a log line, as the user's changes are.
      */
     public void apply(Scenario.TimelineEntry command) {
-        Objects.requireNonNull(command);
-        if ("set".equals(command.command())) {
-            String path = command.path();
-            Parameter p = path == null ? null : Parameter.byPath(path);
-            if (p == null && (path == null || !ScenarioFiles.isDependencyField(path))) {
-                throw new IllegalArgumentException("set: " + path + " is not a field the timeline can set");
-            }
-            if (command.value() == null) {
-                throw new IllegalArgumentException("set " + path + ": no value");
-            }
-            Object value;
-            try {
-                value = p == null ? command.value() : p.validate(path, command.value());
-            } catch (ScenarioException e) {
-                throw new IllegalArgumentException(e.getMessage(), e);
-            }
-            submit(() -> userSet(path, value));
-            return;
+        Scenario.TimelineEntry c = RunWorlds.checked(Objects.requireNonNull(command));
+        if (c.command().equals("set")) {
+            submit(() -> userCommand(() -> worlds.set(c.path(), c.value())));
+        } else {
+            submit(() -> userCommand(() -> worlds.act(c)));
         }
-        Action action;
-        try {
-            action = command.command() == null ? null : Action.byId(command.command());
-        } catch (RuntimeException e) {
-            action = null;
-        }
-        if (action == null) {
-            throw new IllegalArgumentException("unknown command " + command.command() + "; commands: set, "
-                    + java.util.Arrays.stream(Action.values()).map(Action::id).collect(java.util.stream.Collectors.joining(", ")));
-        }
-        submit(() -> userAct(new Scenario.TimelineEntry(0, command.command(), command.path(), command.target(),
-                command.value(), command.durationSeconds())));
     }
 
     /**
@@ -427,7 +320,7 @@ public final class SimulationRunner implements AutoCloseable {
             }
             hit = null;
             long at = Math.min(Simulation.secondsToNanos(atSeconds), endNanos());
-            if (at < world.simulation().nowNanos()) {
+            if (at < worlds.main().simulation().nowNanos()) {
                 stopAtNanos = NO_STOP;
                 paused = true; // already past it: nothing runs
                 return;
@@ -450,8 +343,8 @@ public final class SimulationRunner implements AutoCloseable {
         }
         CompletableFuture<Frame> arrived = new CompletableFuture<>();
         submit(() -> {
-            startOver(scenario);
-            world = profiled(new World(scenario)); // without breakpoints: they are installed on arrival
+            startOver();
+            worlds.startUnwatched(scenario); // breakpoints are installed on arrival
             paused = true;
             seekNanos = Math.min(Simulation.secondsToNanos(atSeconds), endNanos());
             seekFuture = arrived;
@@ -462,7 +355,7 @@ public final class SimulationRunner implements AutoCloseable {
     /** The scenario that replays the run so far: the initial scenario plus the user's recorded changes. */
     public CompletableFuture<Scenario> recordedScenario() {
         CompletableFuture<Scenario> result = new CompletableFuture<>();
-        submit(() -> result.complete(world.recordedScenario()));
+        submit(() -> result.complete(worlds.main().recordedScenario()));
         return result;
     }
 
@@ -472,14 +365,14 @@ public final class SimulationRunner implements AutoCloseable {
      */
     public CompletableFuture<Scenario> restartScenario() {
         CompletableFuture<Scenario> result = new CompletableFuture<>();
-        submit(() -> result.complete(world.restartScenario()));
+        submit(() -> result.complete(worlds.main().restartScenario()));
         return result;
     }
 
     /** The live scenario with every change and scaling decision so far applied, without its timeline. */
     public CompletableFuture<Scenario> currentScenario() {
         CompletableFuture<Scenario> result = new CompletableFuture<>();
-        submit(() -> result.complete(world.currentScenario().withTimeline(java.util.List.of())));
+        submit(() -> result.complete(worlds.main().currentScenario().withTimeline(List.of())));
         return result;
     }
 
@@ -492,24 +385,6 @@ public final class SimulationRunner implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    private java.util.List<World> worlds() {
-        assert onSimulationThread();
-        return race == null ? java.util.List.of(world) : java.util.List.of(world, race);
-    }
-
-    /** A new world on {@code scenario}, profiled, with the runner's breakpoints. */
-    private World newWorld(Scenario scenario) {
-        World w = profiled(new World(scenario));
-        w.setBreakpoints(breakpoints);
-        return w;
-    }
-
-    /** {@code w}, its events handed to the runner's profiler. */
-    private World profiled(World w) {
-        w.simulation().setProfiler(profiler);
-        return w;
     }
 
     private void submit(Runnable command) {
@@ -530,7 +405,7 @@ public final class SimulationRunner implements AutoCloseable {
     private void loop() {
         assert onSimulationThread();
         reanchor();
-        rateWindowStartWall = System.nanoTime();
+        meter.start(System.nanoTime());
         while (!closed) {
             try {
                 boolean dirty = runCommands();
@@ -555,7 +430,7 @@ public final class SimulationRunner implements AutoCloseable {
                     LockSupport.parkNanos(Math.max(1_000_000L, PUBLISH_INTERVAL_NANOS - (System.nanoTime() - lastPublishWall)));
                 }
             } catch (Throwable t) {
-                failure = describeFailure(t);
+                failure = RunMeter.describeFailure(t, worlds.main().nowSeconds());
                 paused = true;
                 publish(System.nanoTime());
                 if (seekFuture != null) {
@@ -564,25 +439,6 @@ public final class SimulationRunner implements AutoCloseable {
                 }
             }
         }
-    }
-
-    /**
-     * What the user is shown when the simulation thread stops: a run that outgrew this machine says
-     * what to lower in one line; anything else is a defect, shown with its stack for the report.
-     */
-    private String describeFailure(Throwable t) {
-        if (t instanceof RunStoppedException) {
-            return t.getMessage();
-        }
-        if (t instanceof OutOfMemoryError) {
-            // The world that filled the heap is dropped on Reset; until then nothing more is allocated for it.
-            return "the run stopped at t = " + Math.round(world.nowSeconds()) + " s: Java ran out of memory ("
-                    + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap); lower the arrival rate, the queue capacity "
-                    + "or the number of instances, or give Java more memory (java -Xmx…)";
-        }
-        StringWriter text = new StringWriter();
-        t.printStackTrace(new PrintWriter(text));
-        return text.toString();
     }
 
     private boolean runCommands() {
@@ -609,12 +465,13 @@ public final class SimulationRunner implements AutoCloseable {
             target = Math.min(target, endNanos);
         }
         target = Math.min(target, stopAtNanos);
+        World world = worlds.main();
         boolean reached;
         boolean stopped;
         do {
             reached = world.advance(target, EVENTS_PER_CHUNK);
-            if (race != null) {
-                race.advanceTo(world.simulation().nowNanos());
+            if (worlds.race() != null) {
+                worlds.race().advanceTo(world.simulation().nowNanos());
             }
             stopped = takeHit();
         } while (!reached && !stopped && System.nanoTime() - sliceStart < WORK_SLICE_NANOS && commands.isEmpty());
@@ -646,11 +503,7 @@ public final class SimulationRunner implements AutoCloseable {
      */
     private boolean takeHit() {
         assert onSimulationThread();
-        BreakpointHit h = world.takeBreakpointHit();
-        if (race != null) {
-            BreakpointHit r = race.takeBreakpointHit();
-            h = h != null ? h : r;
-        }
+        BreakpointHit h = worlds.takeHit();
         if (h == null) {
             return false;
         }
@@ -667,6 +520,7 @@ public final class SimulationRunner implements AutoCloseable {
     private void advanceSeek() {
         assert onSimulationThread();
         long sliceStart = System.nanoTime();
+        World world = worlds.main();
         boolean reached;
         do {
             reached = world.advance(seekNanos, EVENTS_PER_CHUNK);
@@ -678,7 +532,7 @@ public final class SimulationRunner implements AutoCloseable {
             }
             return;
         }
-        world.setBreakpoints(breakpoints);
+        worlds.watch();
         finished = world.simulation().nowNanos() >= endNanos();
         CompletableFuture<Frame> arrived = seekFuture;
         seekFuture = null;
@@ -690,32 +544,18 @@ public final class SimulationRunner implements AutoCloseable {
     private void reanchor() {
         assert onSimulationThread();
         anchorWallNanos = System.nanoTime();
-        anchorVirtualNanos = world.simulation().nowNanos();
+        anchorVirtualNanos = worlds.main().simulation().nowNanos();
     }
 
     private void publish(long wallNow) {
         assert onSimulationThread();
-        long events = world.simulation().eventsFired();
-        if (wallNow - rateWindowStartWall >= 500_000_000L) {
-            eventsPerSecond = (events - rateWindowStartEvents) * 1e9 / (wallNow - rateWindowStartWall);
-            rateWindowStartWall = wallNow;
-            rateWindowStartEvents = events;
-        } else if (events < rateWindowStartEvents) { // after a reset
-            rateWindowStartEvents = events;
-        }
-        if (paused) {
-            eventsPerSecond = 0;
-        }
-        if (wallNow - profiledUntilWall >= PROFILE_INTERVAL_NANOS) {
-            EventProfiler.Profile now = profiler.profile();
-            profile.set(ProfileTable.of(now.since(profiledUntil), (wallNow - profiledUntilWall) / 1e9));
-            profiledUntil = now;
-            profiledUntilWall = wallNow;
-        }
+        World world = worlds.main();
+        double eventsPerSecond = meter.measure(wallNow, world.simulation().eventsFired(), paused);
+        ChangeHistory history = worlds.history();
         latest.set(new Frame(world.snapshot(),
                 new RunStatus(++frameCounter, paused, finished, speed, eventsPerSecond, lagging, failure, hit,
                         history.modified(), history.undoDepth(), history.redoDepth()),
-                race == null ? null : race.snapshot()));
+                worlds.race() == null ? null : worlds.race().snapshot()));
         lastPublishWall = wallNow;
     }
 }

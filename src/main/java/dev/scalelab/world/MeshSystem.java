@@ -135,10 +135,7 @@ final class MeshSystem implements Subsystem {
             message = name + ": breaker rebuilt by a settings change, " + now + (was == now ? " as before" : " (was " + was + ")")
                     + "; its window starts empty" + (windowCalls > 0 ? " (it held " + windowCalls + " calls)" : "");
         }
-        LogEntry line = world.log(Source.BREAKER, message);
-        if (opens(now) && (!had || !opens(was))) {
-            world.breakpoints().breakerOpened(name, line); // a settings change that forces it open
-        }
+        world.log(Source.BREAKER, message);
         if (trace != null) {
             trace.end(AttemptRecord.breakerRebuilt(trace.begin(), sim.nowNanos(), name, was, now));
         }

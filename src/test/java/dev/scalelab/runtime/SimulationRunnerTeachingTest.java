@@ -138,10 +138,9 @@ class SimulationRunnerTeachingTest {
             r.set(Parameter.ARRIVAL_RATE, 750.0);
             await(r, f -> f.status().modified());
             Scenario restart = r.restartScenario().get(5, TimeUnit.SECONDS);
-            long before = r.latest().status().frame();
             r.reset(restart);
             r.step();
-            Frame reset = await(r, f -> f.status().frame() > before && f.snapshot().timeSeconds() > 0);
+            Frame reset = await(r, f -> f.snapshot().timeSeconds() > 0.05); // the old run stood at 0.001 s
             assertTrue(reset.status().modified(), "Reset keeps the changed settings, so the mark stays");
             assertEquals(0, reset.status().undoDepth());
 
@@ -172,6 +171,9 @@ class SimulationRunnerTeachingTest {
             IllegalArgumentException path = assertThrows(IllegalArgumentException.class,
                     () -> r.apply(Scenario.TimelineEntry.set(0, "workload.nope", 3)));
             assertTrue(path.getMessage().contains("workload.nope"), path.getMessage());
+            IllegalArgumentException field = assertThrows(IllegalArgumentException.class,
+                    () -> r.apply(Scenario.TimelineEntry.set(0, "dependencies[0].retry.maxAtempts", 3)));
+            assertTrue(field.getMessage().contains("maxAtempts"), field.getMessage());
             IllegalArgumentException type = assertThrows(IllegalArgumentException.class,
                     () -> r.apply(Scenario.TimelineEntry.set(0, "workload.arrival.ratePerSecond", "fast")));
             assertTrue(type.getMessage().contains("expected a number"), type.getMessage());
@@ -242,6 +244,52 @@ class SimulationRunnerTeachingTest {
             assertEquals(20.0, end.snapshot().timeSeconds(), 0.0);
             assertTrue(end.status().finished());
             assertNotNull(end.snapshot());
+        }
+    }
+
+    @Test
+    void aLongSeekPublishesTheTimeItHasReachedAndStaysResponsive() throws Exception {
+        Scenario day = Presets.load("default").withDurationSeconds(4000);
+        try (SimulationRunner r = new SimulationRunner(Presets.load("default"), true)) {
+            r.start();
+            CompletableFuture<Frame> arrived = r.seek(day, 3000);
+            double seenOnTheWay = 0;
+            long frames = 0;
+            long lastFrame = -1;
+            while (!arrived.isDone()) {
+                Frame f = r.latest();
+                if (f.status().frame() != lastFrame && f.snapshot().timeSeconds() < 3000) {
+                    frames++;
+                    seenOnTheWay = Math.max(seenOnTheWay, f.snapshot().timeSeconds());
+                    lastFrame = f.status().frame();
+                }
+                Thread.sleep(2);
+            }
+            Frame end = arrived.get();
+            assertEquals(3000.0, end.snapshot().timeSeconds(), 0.0);
+            assertTrue(frames >= 2 && seenOnTheWay > 0, "frames on the way: " + frames + ", the last at t = " + seenOnTheWay);
+        }
+    }
+
+    @Test
+    void aStepStopsAtABreakpointOnTheWay() throws Exception {
+        try (SimulationRunner r = new SimulationRunner(overloadAt30(), true)) {
+            r.setBreakpoints(List.of(Breakpoint.parse("queue-full")));
+            r.setSpeed(SimulationRunner.MAX_SPEED);
+            r.start();
+            r.playUntil(30.0);
+            await(r, f -> f.status().paused() && f.snapshot().timeSeconds() == 30.0);
+            Frame hit = null;
+            for (int i = 0; i < 30 && hit == null; i++) { // 3 s of steps: the queue fills within the first
+                long before = r.latest().status().frame();
+                r.step();
+                Frame f = await(r, x -> x.status().frame() > before);
+                hit = f.status().breakpointHit() != null ? f : null;
+            }
+            assertNotNull(hit, "a step passed the first full queue");
+            assertEquals(1, hit.snapshot().rejected());
+            assertEquals(hit.status().breakpointHit().atSeconds(), hit.snapshot().timeSeconds(), 0.0,
+                    "the step that tripped it ends at the event, not at the next 100 ms");
         }
     }
 

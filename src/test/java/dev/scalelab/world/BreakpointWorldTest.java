@@ -178,6 +178,14 @@ class BreakpointWorldTest {
         assertEquals(15.0, hits.get(0).atSeconds(), 1e-9);
         assertTrue(hits.stream().allMatch(h -> h.trigger().source() == Source.HPA));
         assertEquals(List.of(), runThrough(watching(Presets.load("mm1").withDurationSeconds(60), "decision=hpa"), 60));
+
+        // A change of an autoscaler setting is the autoscaler's decision, whoever wrote the line.
+        Scenario retuned = sale.withTimeline(List.of(Scenario.TimelineEntry.set(20, "autoscaler.targetUtilization", 80)));
+        List<BreakpointHit> autoscaler = runThrough(watching(retuned, "decision=autoscaler"), 60);
+        assertEquals(1, autoscaler.size(), autoscaler.toString());
+        assertEquals(20.0, autoscaler.get(0).atSeconds(), 1e-9);
+        assertEquals(Source.TIMELINE, autoscaler.get(0).trigger().source());
+        assertEquals("autoscaler.targetUtilization: 60 -> 80", autoscaler.get(0).trigger().message());
     }
 
     @Test
