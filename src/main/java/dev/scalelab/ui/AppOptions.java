@@ -7,17 +7,24 @@ import dev.scalelab.world.ScenarioSource;
 import java.util.List;
 
 /**
- * The app's command line: {@code [--scenario PRESET_OR_FILE] [--panel TITLE] [--speed FACTOR|max] [--frame-stats SECONDS]}.
+ * The app's command line: {@code [--scenario PRESET_OR_FILE] [--panel TITLE] [--speed FACTOR|max] [--frame-stats SECONDS] [--startup-stats]}.
  *
  * @param scenario          what to run first: a preset by name, else a scenario file ("default" without the option)
  * @param scenarioLabel     the preset's name or the file's name, for the title and the scenario menu
  * @param panel             the title of the panel to show first (case-insensitive), or null for the first
  * @param frameStatsSeconds when above 0, run this long, print the frame meter's summary and exit
  * @param speed             the speed to start at, virtual seconds per wall second (1; "max" is infinity)
+ * @param startupStats      print how long the window took to appear and to show its first content, then exit
  */
-public record AppOptions(Scenario scenario, String scenarioLabel, String panel, double frameStatsSeconds, double speed) {
+public record AppOptions(Scenario scenario, String scenarioLabel, String panel, double frameStatsSeconds, double speed,
+                         boolean startupStats) {
 
-    public static final String USAGE = "options: [--scenario PRESET_OR_FILE] [--panel TITLE] [--speed FACTOR|max] [--frame-stats SECONDS]";
+    /** Options without {@code --startup-stats}. */
+    public AppOptions(Scenario scenario, String scenarioLabel, String panel, double frameStatsSeconds, double speed) {
+        this(scenario, scenarioLabel, panel, frameStatsSeconds, speed, false);
+    }
+
+    public static final String USAGE = "options: [--scenario PRESET_OR_FILE] [--panel TITLE] [--speed FACTOR|max] [--frame-stats SECONDS] [--startup-stats]";
 
     /**
      * Parses the arguments and reads the scenario. Throws {@link IllegalArgumentException} for a bad
@@ -28,6 +35,7 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
         double frameStatsSeconds = 0;
         String panel = null;
         double speed = 1;
+        boolean startupStats = false;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             switch (option) {
@@ -59,12 +67,15 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
                         throw new IllegalArgumentException("--frame-stats: " + Quote.of(seconds) + " is not a positive number of seconds");
                     }
                     break;
+                case "--startup-stats":
+                    startupStats = true;
+                    break;
                 default:
                     throw new IllegalArgumentException("unknown option " + Quote.of(option) + "; " + USAGE);
             }
         }
         ScenarioSource source = ScenarioSource.load(scenarioArgument);
-        return new AppOptions(source.scenario(), source.label(), panel, frameStatsSeconds, speed);
+        return new AppOptions(source.scenario(), source.label(), panel, frameStatsSeconds, speed, startupStats);
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -55,6 +55,9 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     };
 
     private long shownFrame = -1;
+    /** Runs once, on the pulse after a panel first drew a frame: that frame is then on screen. */
+    private Runnable firstContent;
+    private boolean contentDrawn;
     private long frameRateShownNanos;
     private File lastDirectory;
 
@@ -66,6 +69,14 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     @FXML private javafx.scene.layout.Pane overlay;
     @FXML private javafx.scene.control.SplitPane centerSplit;
     @FXML private javafx.scene.control.SplitPane bottomSplit;
+    @FXML private javafx.scene.control.MenuBar menuBar;
+    @FXML private javafx.scene.control.ToolBar toolBar;
+    @FXML private Label modifiedMark;
+    @FXML private Button undoButton;
+    @FXML private Button redoButton;
+    @FXML private javafx.scene.control.MenuButton breakpointButton;
+    @FXML private javafx.scene.control.ToggleButton presenterToggle;
+    @FXML private Label breakpointBanner;
     @FXML private ComboBox<String> presetChoice;
     @FXML private Button playButton;
     @FXML private ComboBox<Double> speedChoice;
@@ -149,7 +160,14 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
             }
         });
         panelList.getSelectionModel().selectedItemProperty().addListener((obs, old, panel) -> showPanel(panel));
-        panelList.getSelectionModel().selectFirst();
+        // --panel: the first panel shown is that one, so that start-up builds only it.
+        int first = 0;
+        for (int i = 0; startPanel != null && i < panels.size(); i++) {
+            if (panels.get(i).title().equalsIgnoreCase(startPanel)) {
+                first = i;
+            }
+        }
+        panelList.getSelectionModel().select(first);
 
         logList.setItems(viewModel.logLines());
         logList.setCellFactory(list -> {
@@ -188,6 +206,19 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         });
         messageLabel.textProperty().bind(viewModel.messageProperty());
         bindSidePanes();
+        initializeTeaching();
+    }
+
+    private String startPanel;
+
+    /** Before the FXML loads: the panel to show first (case-insensitive title); the first one when none matches. */
+    public void selectPanelOnStart(String title) {
+        startPanel = title;
+    }
+
+    /** Puts the keyboard focus on the navigation list, where Space, → and the arrows act on the window. */
+    public void focusNavigation() {
+        panelList.requestFocus();
     }
 
     /** Shows the panel titled {@code title} (case-insensitive); keeps the current one if there is none. FX thread. */
@@ -268,8 +299,17 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         chartHost.getChildren().setAll(panel.charts());
         Node own = panel.parameters();
         parameterHost.getChildren().setAll(own != null ? own : parameters.node());
+        if (namedPanels.add(panel.title())) {
+            AccessibleTexts.fill(panel.view());
+            AccessibleTexts.fill(panel.charts());
+            AccessibleTexts.fill(own);
+        }
+        if (own == null && namedPanels.add("")) {
+            AccessibleTexts.fill(parameters.node()); // the general parameters, once
+        }
         // A panel drawn for the first time gets the newest frame at once, not on the next one.
         shownFrame = -1;
+        markedCharts = null;
     }
 
     /** Starts polling the runner once per pulse. */
@@ -281,6 +321,12 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     public void stop() {
         assert FxThread.isCurrent();
         pulse.stop();
+    }
+
+    /** Calls {@code action} once, on the first pulse after the panel's first frame was drawn. */
+    public void onFirstContent(Runnable action) {
+        assert FxThread.isCurrent();
+        firstContent = action;
     }
 
     /** The frame meter fed by this window's pulses. */
@@ -301,10 +347,20 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
             if (panel != null) {
                 panel.update(frame, nowNanos);
             }
+            onTeachingFrame(frame, panel);
+        }
+        if (lessons != null) {
+            lessons.onPulse();
         }
         if (panel != null) {
             panel.animate(nowNanos);
         }
+        if (contentDrawn && firstContent != null) {
+            Runnable r = firstContent;
+            firstContent = null;
+            r.run();
+        }
+        contentDrawn |= panel != null && shownFrame >= 0;
         if (nowNanos - frameRateShownNanos >= FRAME_RATE_REFRESH_NANOS) {
             frameRateShownNanos = nowNanos;
             viewModel.showFrameRate(frameMeter);
@@ -314,24 +370,24 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     // ------------------------------------------------------------------ toolbar
 
     @FXML
-    private void togglePlay() {
+    void togglePlay() {
         viewModel.togglePlay();
     }
 
     @FXML
-    private void step() {
+    void step() {
         viewModel.step();
     }
 
     @FXML
-    private void reset() {
+    void reset() {
         viewModel.reset();
     }
 
     @FXML
-    private void open() {
+    void open() {
         FileChooser chooser = scenarioChooser("Open scenario");
-        File file = chooser.showOpenDialog(window());
+        File file = openDialog.apply(chooser);
         if (file == null) {
             return;
         }
@@ -342,10 +398,10 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     }
 
     @FXML
-    private void save() {
+    void save() {
         FileChooser chooser = scenarioChooser("Save scenario");
         chooser.setInitialFileName(viewModel.scenarioLabelProperty().get().replaceFirst("(\\.json)?$", ".json"));
-        File file = chooser.showSaveDialog(window());
+        File file = saveDialog.apply(chooser);
         if (file == null) {
             return;
         }
@@ -371,34 +427,274 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         return panelHost.getScene().getWindow();
     }
 
-    // ------------------------------------------------------------------ dialogs
+    // ------------------------------------------------------------------ menus, keys, teaching
 
-    private void showError(String header, String problem) {
-        Alert alert = new Alert(Alert.AlertType.ERROR, problem);
-        alert.initOwner(window());
-        alert.setHeaderText(header);
-        alert.show();
+    private final java.util.Set<String> namedPanels = new java.util.HashSet<>();
+    // What the keys open and end; tests put recorders in their place (a native file dialog, the toolkit's exit).
+    private java.util.function.Function<FileChooser, File> openDialog = chooser -> chooser.showOpenDialog(window());
+    private java.util.function.Function<FileChooser, File> saveDialog = chooser -> chooser.showSaveDialog(window());
+    private Runnable exportDialog = () -> exportWith(dev.scalelab.ui.export.ExportActions::showDialog);
+    private Runnable exit = this::closeAndExit;
+    private HelpOverlay help;
+    private PresetNotes notes;
+    private BreakpointMenu breakpointMenu;
+    private WindowMenus menus;
+    /** Built when first used, so that start-up does not build them. */
+    private dev.scalelab.ui.export.ExportActions exports;
+    private dev.scalelab.ui.lesson.LessonController lessons;
+    private dev.scalelab.ui.look.PresenterMode presenter;
+    /** The charts that show {@link #markedWith}; null after a panel change. */
+    private List<dev.scalelab.ui.charts.TimeLineChart> markedCharts;
+    private List<dev.scalelab.world.Scenario.Marker> markedWith = List.of();
+    private int markerRetries;
+    private static final int MARKER_RETRIES = 60;
+    private dev.scalelab.world.BreakpointHit revealedHit;
+
+    private void initializeTeaching() {
+        help = new HelpOverlay(overlay);
+        notes = new PresetNotes(infoStrip);
+        notes.show(runner.latest().snapshot().current());
+        breakpointMenu = new BreakpointMenu(breakpointButton, runner::setBreakpoints,
+                () -> runner.latest().snapshot().current().dependencies().stream()
+                        .map(dev.scalelab.world.Scenario.Dependency::name).toList(),
+                this::window);
+        menus = new WindowMenus(this);
+        menus.fill(menuBar, panels, notes.shownProperty());
+
+        modifiedMark.visibleProperty().bind(viewModel.modifiedProperty());
+        modifiedMark.managedProperty().bind(modifiedMark.visibleProperty());
+        undoButton.disableProperty().bind(viewModel.canUndoProperty().not());
+        redoButton.disableProperty().bind(viewModel.canRedoProperty().not());
+        breakpointBanner.textProperty().bind(viewModel.breakpointTextProperty());
+        breakpointBanner.visibleProperty().bind(viewModel.breakpointTextProperty().isNotEmpty());
+        breakpointBanner.managedProperty().bind(breakpointBanner.visibleProperty());
+        windowStack.sceneProperty().addListener((obs, old, scene) -> {
+            if (scene != null) {
+                scene.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, this::onKey);
+            }
+        });
     }
 
-    /** Shown once per failure; show(), not showAndWait(), because it opens during a pulse. */
-    private void showFailure(String trace) {
-        Alert alert = new Alert(Alert.AlertType.ERROR,
-                firstLine(trace) + "\n\nThe run is paused. Reset or choose a scenario to start again.");
-        alert.initOwner(window());
-        // One line is a stop the run explains itself (it outgrew the heap); a stack is a defect to report.
-        boolean defect = trace.contains("\n");
-        alert.setHeaderText(defect ? "The simulation stopped with an error" : "The simulation stopped");
-        if (defect) {
-            TextArea details = new TextArea(trace);
-            details.setEditable(false);
-            details.setPrefRowCount(16);
-            alert.getDialogPane().setExpandableContent(details);
+    /** The window's one key handler: every shortcut of {@link Shortcuts}, and Esc on the help card. */
+    private void onKey(javafx.scene.input.KeyEvent event) {
+        if (event.getCode() == javafx.scene.input.KeyCode.ESCAPE && help.isShowing()) {
+            help.hide();
+            event.consume();
+            return;
         }
-        alert.show();
+        Shortcuts.Shortcut shortcut = Shortcuts.find(event);
+        if (shortcut == null) {
+            return;
+        }
+        javafx.scene.Scene scene = windowStack.getScene();
+        if (Shortcuts.leftToFocused(shortcut, scene == null ? null : scene.getFocusOwner())) {
+            return;
+        }
+        event.consume();
+        perform(shortcut.action());
+    }
+
+    /** Does what the help overlay says {@code action}'s key does. */
+    void perform(Shortcuts.Action action) {
+        assert FxThread.isCurrent();
+        if (action.panelIndex() >= 0) {
+            selectPanel(action.panelIndex());
+            return;
+        }
+        switch (action) {
+            case PLAY_PAUSE -> togglePlay();
+            case STEP -> step();
+            case FASTER -> viewModel.faster();
+            case SLOWER -> viewModel.slower();
+            case OPEN -> open();
+            case SAVE -> save();
+            case EXPORT -> export();
+            case UNDO -> undo();
+            case REDO -> redo();
+            case HELP -> toggleHelp();
+            case PRESENTER -> togglePresenter();
+            case QUIT -> quit();
+            default -> throw new IllegalStateException("no action for " + action);
+        }
+    }
+
+    MainWindowViewModel viewModel() {
+        return viewModel;
+    }
+
+    /** Shows the panel at {@code index} of the navigation list, if there is one. */
+    void selectPanel(int index) {
+        if (index >= 0 && index < panelList.getItems().size()) {
+            panelList.getSelectionModel().select(index);
+        }
+    }
+
+    /** The F1 card. */
+    HelpOverlay help() {
+        return help;
+    }
+
+    void toggleHelp() {
+        help.toggle();
+    }
+
+    @FXML
+    void undo() {
+        viewModel.undo();
+    }
+
+    @FXML
+    void redo() {
+        viewModel.redo();
+    }
+
+    /** Starts the scenario again as it was loaded, after a confirmation when the user changed it. */
+    void revert() {
+        if (viewModel.modifiedProperty().get()) {
+            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+                    "Your changes to " + viewModel.scenarioLabelProperty().get() + " are lost: it starts again from t = 0 as it was loaded.",
+                    javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+            confirm.initOwner(window());
+            confirm.setHeaderText("Revert to the scenario as it was loaded?");
+            if (confirm.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL) != javafx.scene.control.ButtonType.OK) {
+                return;
+            }
+        }
+        viewModel.revert();
+    }
+
+    /** Ctrl+E: the export dialog. */
+    void export() {
+        exportDialog.run();
+    }
+
+    /** For tests: what Open, Save, Export and Quit do in place of dialogs and the toolkit's exit. */
+    void replaceDialogs(java.util.function.Function<FileChooser, File> open, java.util.function.Function<FileChooser, File> save,
+                        Runnable export, Runnable quit) {
+        openDialog = open;
+        saveDialog = save;
+        exportDialog = export;
+        exit = quit;
+    }
+
+    /** Runs one export, building the exports on first use. */
+    void exportWith(java.util.function.Consumer<dev.scalelab.ui.export.ExportActions> action) {
+        try {
+            if (exports == null) {
+                exports = new dev.scalelab.ui.export.ExportActions(window(), runner, this::currentPanel, () -> windowStack,
+                        () -> viewModel.scenarioLabelProperty().get(), viewModel::showMessage);
+            }
+            action.accept(exports);
+        } catch (RuntimeException e) {
+            viewModel.showMessage("Export failed: " + MainWindowViewModel.rootMessage(e));
+        }
+    }
+
+    /** Starts {@code lesson}, building the lesson controller on first use. */
+    void startLesson(dev.scalelab.lesson.Lesson lesson) {
+        try {
+            if (lessons == null) {
+                lessons = new dev.scalelab.ui.lesson.LessonController(runner, this);
+            }
+            lessons.start(lesson);
+        } catch (RuntimeException e) {
+            lessons = null;
+            viewModel.showMessage("The lesson did not start: " + MainWindowViewModel.rootMessage(e));
+        }
+    }
+
+    /** Lists the lessons in the Lessons menu; called once they were read (off the FX thread). */
+    public void showLessons(List<dev.scalelab.lesson.Lesson> all) {
+        assert FxThread.isCurrent();
+        menus.showLessons(menuBar, all);
+    }
+
+    @FXML
+    void togglePresenter() {
+        presenter().toggle();
+        presenterToggle.setSelected(presenter.activeProperty().get()); // a click flipped it already; F11 did not
+    }
+
+    private dev.scalelab.ui.look.PresenterMode presenter() {
+        if (presenter == null) {
+            presenter = new dev.scalelab.ui.look.PresenterMode((javafx.stage.Stage) window(), this);
+            // Not bound: a click sets the button's own state. Esc leaving full screen ends the mode too.
+            presenter.activeProperty().addListener((obs, was, active) -> presenterToggle.setSelected(active));
+        }
+        return presenter;
+    }
+
+    /** Presenter mode, or null until it was first used. */
+    public dev.scalelab.ui.look.PresenterMode presenterMode() {
+        return presenter;
+    }
+
+    /** Opens the "Pause when…" dialog. */
+    void addBreakpoint() {
+        breakpointMenu.showAddDialog();
+    }
+
+    public BreakpointMenu breakpointMenu() {
+        return breakpointMenu;
+    }
+
+    void quit() {
+        exit.run();
+    }
+
+    /** Quit: the window's close handler (which remembers its size and the look) runs first, as on a close. */
+    private void closeAndExit() {
+        javafx.stage.Stage stage = (javafx.stage.Stage) window();
+        if (stage.getOnCloseRequest() != null) {
+            stage.getOnCloseRequest().handle(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+        }
+        javafx.application.Platform.exit();
+    }
+
+    /** A new frame: the preset notes, the charts' markers and a breakpoint's banner follow it. */
+    private void onTeachingFrame(Frame frame, Panel panel) {
+        dev.scalelab.world.Scenario scenario = frame.snapshot().current();
+        notes.show(scenario);
+        List<dev.scalelab.world.Scenario.Marker> markers = scenario.markers();
+        boolean fresh = markedCharts == null || !markers.equals(markedWith);
+        if (panel != null && (fresh || markerRetries > 0)) {
+            // A panel just shown has its charts skinned only after the next layout: try a few frames more.
+            markerRetries = fresh ? MARKER_RETRIES : markerRetries - 1;
+            markedWith = markers;
+            markedCharts = List.of();
+            if (ChartMarkers.show(panel, markers)) {
+                markerRetries = 0;
+            }
+        }
+        dev.scalelab.world.BreakpointHit hit = frame.status().breakpointHit();
+        if (hit != null && !hit.equals(revealedHit)) {
+            int index = viewModel.revealTrigger(hit);
+            if (index >= 0) {
+                logList.getSelectionModel().select(index);
+                logList.scrollTo(index);
+            }
+        }
+        revealedHit = hit;
+    }
+
+    void about() {
+        WindowDialogs.about(window());
+    }
+
+    private void showError(String header, String problem) {
+        WindowDialogs.showError(window(), header, problem);
+    }
+
+    private void showFailure(String trace) {
+        WindowDialogs.showFailure(window(), trace);
     }
 
     private static String firstLine(String text) {
-        int end = text.indexOf('\n');
-        return (end < 0 ? text : text.substring(0, end)).trim();
+        return WindowDialogs.firstLine(text);
+    }
+
+    /** Every time chart the panel shows, in its view and its charts. */
+    static List<dev.scalelab.ui.charts.TimeLineChart> chartsOf(Panel panel) {
+        return ChartMarkers.chartsOf(panel);
     }
 }

@@ -3,6 +3,7 @@ package dev.scalelab.ui;
 import dev.scalelab.runtime.Frame;
 import dev.scalelab.runtime.RunStatus;
 import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.world.BreakpointHit;
 import dev.scalelab.world.LogEntry;
 import dev.scalelab.world.Presets;
 import dev.scalelab.world.Scenario;
@@ -13,6 +14,8 @@ import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyObjectProperty;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
@@ -58,6 +61,11 @@ public final class MainWindowViewModel {
     private final ReadOnlyStringWrapper playText = new ReadOnlyStringWrapper(this, "playText", "Play");
     private final ReadOnlyStringWrapper failure = new ReadOnlyStringWrapper(this, "failure");
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final ReadOnlyBooleanWrapper modified = new ReadOnlyBooleanWrapper(this, "modified");
+    private final ReadOnlyBooleanWrapper canUndo = new ReadOnlyBooleanWrapper(this, "canUndo");
+    private final ReadOnlyBooleanWrapper canRedo = new ReadOnlyBooleanWrapper(this, "canRedo");
+    private final ReadOnlyObjectWrapper<BreakpointHit> breakpointHit = new ReadOnlyObjectWrapper<>(this, "breakpointHit");
+    private final ReadOnlyStringWrapper breakpointText = new ReadOnlyStringWrapper(this, "breakpointText", "");
     private final ObservableList<String> logLines = FXCollections.observableArrayList();
     private final ObservableList<String> logLinesView = FXCollections.unmodifiableObservableList(logLines);
 
@@ -66,8 +74,19 @@ public final class MainWindowViewModel {
     private long lastLogCount;
     private double lastTimeSeconds;
     private long lastSeed;
+    /** The scenario as it was loaded (a preset, a file, a challenge), for Revert. */
+    private Scenario loaded;
 
+    /** A view model whose Revert goes back to the scenario the runner started with. */
     public MainWindowViewModel(SimulationRunner runner, String initialScenarioLabel) {
+        this(runner, initialScenarioLabel, null);
+    }
+
+    /**
+     * @param loaded the scenario the runner started with, as it was loaded (for Revert); null to take
+     *               it from the runner's first frame
+     */
+    public MainWindowViewModel(SimulationRunner runner, String initialScenarioLabel, Scenario loaded) {
         assert FxThread.isCurrent();
         this.runner = runner;
         Frame first = runner.latest();
@@ -77,6 +96,7 @@ public final class MainWindowViewModel {
         lastSeed = first.snapshot().current().seed();
         seedText.set(Long.toString(lastSeed));
         scenarioLabel.set(initialScenarioLabel);
+        this.loaded = loaded != null ? loaded : first.snapshot().current();
         speed.addListener((obs, old, now) -> {
             if (now != null) {
                 runner.setSpeed(now);
@@ -115,6 +135,66 @@ public final class MainWindowViewModel {
         playText.set(!paused.get() ? "Pause" : finished.get() ? "Play again" : "Play");
     }
 
+    /** + : the next speed up the speed menu (the same at its top). */
+    public void faster() {
+        assert FxThread.isCurrent();
+        int i = speedIndex();
+        speed.set(SPEEDS.get(Math.min(SPEEDS.size() - 1, i + 1)));
+    }
+
+    /** − : the next speed down the speed menu (the same at its bottom). */
+    public void slower() {
+        assert FxThread.isCurrent();
+        int i = speedIndex();
+        speed.set(SPEEDS.get(Math.max(0, i < 0 ? 0 : i - 1)));
+    }
+
+    /** The speed's place in the menu; a speed between two (from --speed) counts as the one below it. */
+    private int speedIndex() {
+        double now = speed.get() == null ? 1 : speed.get();
+        int index = -1;
+        for (int i = 0; i < SPEEDS.size(); i++) {
+            if (SPEEDS.get(i) <= now) {
+                index = i;
+            }
+        }
+        return index;
+    }
+
+    public void undo() {
+        assert FxThread.isCurrent();
+        if (canUndo.get()) {
+            runner.undo();
+            message.set("Undid your last change");
+        }
+    }
+
+    public void redo() {
+        assert FxThread.isCurrent();
+        if (canRedo.get()) {
+            runner.redo();
+            message.set("Redid the change");
+        }
+    }
+
+    /** Starts the scenario again as it was loaded: no changes, its own seed, from t = 0. */
+    public void revert() {
+        assert FxThread.isCurrent();
+        runner.reset(loaded);
+        message.set("Reverted to " + scenarioLabel.get() + " as it was loaded");
+    }
+
+    /** Shows {@code text} on the status bar's message line (an export's or a lesson's outcome). */
+    public void showMessage(String text) {
+        assert FxThread.isCurrent();
+        message.set(text);
+    }
+
+    /** The scenario as it was loaded, which Revert starts again. */
+    public Scenario loadedScenario() {
+        return loaded;
+    }
+
     /** Starts the built-in scenario {@code name} from t = 0. */
     public void choosePreset(String name) {
         assert FxThread.isCurrent();
@@ -123,6 +203,7 @@ public final class MainWindowViewModel {
             throw new IllegalArgumentException("no preset " + name);
         }
         runner.reset(scenario);
+        loaded = scenario;
         scenarioLabel.set(name);
         message.set("Started preset " + name);
     }
@@ -131,6 +212,7 @@ public final class MainWindowViewModel {
     public void startScenario(Scenario scenario, String label) {
         assert FxThread.isCurrent();
         runner.reset(scenario);
+        loaded = scenario;
         scenarioLabel.set(label);
         message.set("Started " + label);
     }
@@ -171,6 +253,7 @@ public final class MainWindowViewModel {
             return Optional.of(problem);
         }
         runner.reset(scenario);
+        loaded = scenario;
         scenarioLabel.set(String.valueOf(file.getFileName()));
         message.set("Opened " + file);
         return Optional.empty();
@@ -232,6 +315,14 @@ public final class MainWindowViewModel {
         }
         updateLog(snapshot);
         lastTimeSeconds = snapshot.timeSeconds();
+        modified.set(status.modified());
+        canUndo.set(status.undoDepth() > 0);
+        canRedo.set(status.redoDepth() > 0);
+        BreakpointHit hit = status.breakpointHit();
+        if (!java.util.Objects.equals(hit, breakpointHit.get())) {
+            breakpointHit.set(hit);
+            breakpointText.set(hit == null ? "" : pausedText(hit));
+        }
     }
 
     private void updateLog(Snapshot snapshot) {
@@ -256,6 +347,43 @@ public final class MainWindowViewModel {
             logLines.remove(0, excess);
         }
         lastLogCount = count;
+    }
+
+    /** "Paused: p99 above 500 ms at 01:12.0 — <the line that tripped it>". */
+    static String pausedText(BreakpointHit hit) {
+        String line = hit.trigger() == null ? "" : " — " + hit.trigger().message();
+        return "Paused: " + BreakpointMenu.describe(hit.breakpoint()) + " at " + Formats.clock(hit.atSeconds()) + line;
+    }
+
+    /**
+     * The index in {@link #logLines()} of the line that tripped {@code hit}, added at its place in
+     * time when it is a line written for the user only (the world's log does not have it); -1 without one.
+     */
+    public int revealTrigger(BreakpointHit hit) {
+        assert FxThread.isCurrent();
+        if (hit == null || hit.trigger() == null) {
+            return -1;
+        }
+        String line = Formats.logLine(hit.trigger());
+        int found = logLines.lastIndexOf(line);
+        if (found >= 0) {
+            return found;
+        }
+        int at = logLines.size();
+        // After the last line at or before its time; the log lines start with their time.
+        while (at > 0 && timeOf(logLines.get(at - 1)) > hit.trigger().timeSeconds()) {
+            at--;
+        }
+        logLines.add(at, line);
+        return at;
+    }
+
+    private static double timeOf(String line) {
+        try {
+            return Double.parseDouble(line.substring(0, Math.min(8, line.length())).trim());
+        } catch (NumberFormatException e) {
+            return Double.NEGATIVE_INFINITY;
+        }
     }
 
     /** Shows the frame meter's rolling figures; a few times a second is enough to read them. */
@@ -331,6 +459,29 @@ public final class MainWindowViewModel {
     /** The outcome of the user's last command, for the status bar. */
     public ReadOnlyStringProperty messageProperty() {
         return message.getReadOnlyProperty();
+    }
+
+    /** The user changed something since the scenario started (RunStatus.modified). */
+    public ReadOnlyBooleanProperty modifiedProperty() {
+        return modified.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canUndoProperty() {
+        return canUndo.getReadOnlyProperty();
+    }
+
+    public ReadOnlyBooleanProperty canRedoProperty() {
+        return canRedo.getReadOnlyProperty();
+    }
+
+    /** The breakpoint that holds the run paused, or null. */
+    public ReadOnlyObjectProperty<BreakpointHit> breakpointHitProperty() {
+        return breakpointHit.getReadOnlyProperty();
+    }
+
+    /** The banner's text while a breakpoint holds the run, else empty. */
+    public ReadOnlyStringProperty breakpointTextProperty() {
+        return breakpointText.getReadOnlyProperty();
     }
 
     /** The decision and event log, oldest first, at most {@link #LOG_LINES} lines. */

@@ -60,6 +60,82 @@ public final class PanelCatalog {
         return ENTRIES;
     }
 
+    /**
+     * Every panel of the catalog, each built when the window first asks for its view, charts or
+     * parameters: start-up builds only the panel it shows.
+     */
+    public static List<Panel> lazyPanels(Context context) {
+        return ENTRIES.stream().map(e -> (Panel) new LazyPanel(e, context)).toList();
+    }
+
+    /** A navigation entry whose panel is built on first use; until then it has nothing to update. */
+    static final class LazyPanel implements Panel {
+        private final Entry entry;
+        private final Context context;
+        private Panel built;
+
+        LazyPanel(Entry entry, Context context) {
+            this.entry = entry;
+            this.context = context;
+        }
+
+        /** The panel, built now if it was not. */
+        Panel panel() {
+            if (built == null) {
+                built = entry.factory().apply(context);
+            }
+            return built;
+        }
+
+        boolean isBuilt() {
+            return built != null;
+        }
+
+        @Override
+        public String title() {
+            return entry.title();
+        }
+
+        @Override
+        public javafx.scene.Node view() {
+            return panel().view();
+        }
+
+        @Override
+        public javafx.scene.Node charts() {
+            return panel().charts();
+        }
+
+        @Override
+        public javafx.scene.Node parameters() {
+            return panel().parameters();
+        }
+
+        @Override
+        public void update(dev.scalelab.runtime.Frame frame, long nowNanos) {
+            if (built != null) {
+                built.update(frame, nowNanos);
+            }
+        }
+
+        @Override
+        public void animate(long nowNanos) {
+            if (built != null) {
+                built.animate(nowNanos);
+            }
+        }
+
+        @Override
+        public javafx.geometry.Bounds highlightBounds(String element) {
+            return built == null ? null : built.highlightBounds(element);
+        }
+
+        @Override
+        public String toString() {
+            return entry.title();
+        }
+    }
+
     /** The entry titled {@code title} (case-insensitive), or null. */
     public static Entry find(String title) {
         for (Entry e : ENTRIES) {

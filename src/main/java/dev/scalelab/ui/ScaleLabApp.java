@@ -3,7 +3,12 @@ package dev.scalelab.ui;
 import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.parameters.ParameterPane;
 import dev.scalelab.world.ScenarioException;
+import dev.scalelab.lesson.Lesson;
+import dev.scalelab.lesson.LessonLibrary;
+import dev.scalelab.ui.look.Appearance;
+import dev.scalelab.ui.look.Settings;
 import javafx.animation.AnimationTimer;
+import javafx.beans.binding.Bindings;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.fxml.FXMLLoader;
@@ -14,6 +19,7 @@ import javafx.stage.Screen;
 import javafx.stage.Stage;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.util.Arrays;
 import java.util.List;
 
@@ -22,11 +28,13 @@ import java.util.List;
  * {@code dev.scalelab.Main} calls {@link #main} when the jar runs without a sub-command.
  */
 public final class ScaleLabApp extends Application {
-    private static final double MIN_WIDTH = 1100;
+    private static final double MIN_WIDTH = 1024;
     private static final double MIN_HEIGHT = 700;
     private static final double SCREEN_SHARE = 0.95;
     private static final long FRAME_STATS_WARM_UP_NANOS = 1_000_000_000L;
 
+    /** The options main() checked, so that init() does not read the scenario a second time. */
+    private static volatile AppOptions parsed;
     private AppOptions options;
     private SimulationRunner runner;
     private MainWindowController window;
@@ -34,7 +42,7 @@ public final class ScaleLabApp extends Application {
     /** Checks the options before the toolkit starts, so a mistake is one line on stderr and exit code 2. */
     public static void main(String[] args) {
         try {
-            AppOptions.parse(Arrays.asList(args));
+            parsed = AppOptions.parse(Arrays.asList(args));
         } catch (IllegalArgumentException | ScenarioException e) {
             System.err.println("scalelab: " + e.getMessage());
             System.exit(2);
@@ -48,23 +56,22 @@ public final class ScaleLabApp extends Application {
 
     @Override
     public void init() {
-        options = AppOptions.parse(getParameters().getRaw());
+        AppOptions checked = parsed;
+        options = checked != null ? checked : AppOptions.parse(getParameters().getRaw());
     }
 
     @Override
     public void start(Stage stage) throws IOException {
+        // Nothing runs yet: the simulation starts on the first pulse after the window is drawn, so no
+        // simulated time passes unseen, and only the first panel shown is built now.
         runner = new SimulationRunner(options.scenario(), false);
-        MainWindowViewModel windowModel = new MainWindowViewModel(runner, options.scenarioLabel());
+        MainWindowViewModel windowModel = new MainWindowViewModel(runner, options.scenarioLabel(), options.scenario());
         if (options.speed() != 1) {
             windowModel.speedProperty().set(options.speed()); // the menu shows it, and it reaches the runner
         }
         ParameterPane parameters = new ParameterPane(runner::set, runner.latest().snapshot().current());
         PanelCatalog.Context context = new PanelCatalog.Context(runner, windowModel::choosePreset, windowModel::startScenario);
-        List<Panel> panels = new java.util.ArrayList<>();
-        for (PanelCatalog.Entry entry : PanelCatalog.entries()) {
-            panels.add(entry.factory().apply(context));
-        }
-        window = new MainWindowController(runner, windowModel, parameters, panels);
+        window = new MainWindowController(runner, windowModel, parameters, PanelCatalog.lazyPanels(context));
 
         FXMLLoader loader = new FXMLLoader(ScaleLabApp.class.getResource("/fxml/MainWindow.fxml"));
         loader.setControllerFactory(type -> {
@@ -73,27 +80,84 @@ public final class ScaleLabApp extends Application {
             }
             throw new IllegalArgumentException("no controller " + type.getName());
         });
+        if (options.panel() != null) {
+            window.selectPanelOnStart(options.panel());
+        }
         Parent root = loader.load();
-        // The window's preferred size, or most of a smaller screen.
+        // The window's preferred size, or most of a smaller screen; never under the minimum (a scene
+        // smaller than it is centred for its own size, then grown past the screen's edge) nor under
+        // the content's own minimum while the screen has room for it. The saved size, when there is one.
         Rectangle2D screen = Screen.getPrimary().getVisualBounds();
-        Scene scene = new Scene(root, Math.min(root.prefWidth(-1), SCREEN_SHARE * screen.getWidth()),
-                Math.min(root.prefHeight(-1), SCREEN_SHARE * screen.getHeight()));
+        double width = Math.max(MIN_WIDTH, Math.min(screen.getWidth(),
+                Math.max(root.minWidth(-1), Math.min(root.prefWidth(-1), SCREEN_SHARE * screen.getWidth()))));
+        double height = Math.max(MIN_HEIGHT, Math.min(screen.getHeight(),
+                Math.max(root.minHeight(-1), Math.min(root.prefHeight(-1), SCREEN_SHARE * screen.getHeight()))));
+        Scene scene = new Scene(root, width, height);
         scene.getStylesheets().add(ScaleLabApp.class.getResource("/styles/app.css").toExternalForm());
+        scene.getStylesheets().add(ScaleLabApp.class.getResource("/styles/window.css").toExternalForm());
+        Appearance.get().install(scene);
         stage.setScene(scene);
-        stage.titleProperty().bind(windowModel.scenarioLabelProperty().map(label -> "ScaleLab — " + label));
+        stage.titleProperty().bind(Bindings.createStringBinding(
+                () -> "ScaleLab — " + windowModel.scenarioLabelProperty().get()
+                        + (windowModel.modifiedProperty().get() ? " (modified)" : ""),
+                windowModel.scenarioLabelProperty(), windowModel.modifiedProperty()));
         stage.setMinWidth(MIN_WIDTH);
         stage.setMinHeight(MIN_HEIGHT);
-
-        if (options.panel() != null) {
-            window.selectPanel(options.panel());
+        if (!options.startupStats() && options.frameStatsSeconds() == 0) {
+            Settings.restore(stage);
+            stage.setOnCloseRequest(event -> Settings.rememberWindow(stage));
         }
-        runner.start();
+
         window.start();
+        startRunnerOnFirstPulse();
         stage.show();
+        long shownMillis = System.currentTimeMillis();
         stage.requestFocus(); // headless JavaFX 20+ does not focus a new stage by itself
+        window.focusNavigation();
         if (options.frameStatsSeconds() > 0) {
             measureFramesThenExit(options.frameStatsSeconds());
         }
+        window.onFirstContent(() -> {
+            if (options.startupStats()) {
+                long contentMillis = System.currentTimeMillis();
+                long jvmStartMillis = ManagementFactory.getRuntimeMXBean().getStartTime();
+                System.out.println("jvm→window shown " + (shownMillis - jvmStartMillis) + " ms, window→first content "
+                        + (contentMillis - shownMillis) + " ms");
+                System.out.flush();
+                Platform.exit();
+                return;
+            }
+            loadLessonsInBackground();
+        });
+    }
+
+    /** Starts the simulation on the first pulse: the window is then shown and about to be drawn. */
+    private void startRunnerOnFirstPulse() {
+        new AnimationTimer() {
+            @Override
+            public void handle(long nowNanos) {
+                stop();
+                runner.start();
+            }
+        }.start();
+    }
+
+    /** Reads the lessons off the FX thread once the window shows content; the Lessons menu appears then. */
+    private void loadLessonsInBackground() {
+        Thread reader = new Thread(() -> {
+            List<Lesson> lessons;
+            try {
+                lessons = LessonLibrary.all();
+            } catch (UnsupportedOperationException notBuilt) {
+                return; // no lessons in this build: no Lessons menu
+            } catch (RuntimeException e) {
+                System.err.println("scalelab: lessons: " + e.getMessage());
+                return;
+            }
+            Platform.runLater(() -> window.showLessons(lessons));
+        }, "scalelab-lessons");
+        reader.setDaemon(true);
+        reader.start();
     }
 
     @Override
@@ -104,6 +168,11 @@ public final class ScaleLabApp extends Application {
         if (runner != null) {
             runner.close();
         }
+    }
+
+    /** The main window's controller; for tests that drive the app. */
+    MainWindowController window() {
+        return window;
     }
 
     /** The simulation this window shows; for tests and tools that drive the app. */

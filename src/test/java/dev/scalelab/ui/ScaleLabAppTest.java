@@ -93,6 +93,16 @@ class ScaleLabAppTest {
 
     @Test
     void choosingLeastConnectionsReachesTheEngine() throws Exception {
+        // Under the menu bar the parameters may need a scroll to reach the balancer, as a user would.
+        onFx(() -> {
+            Node choice = robot.lookup("#strategyChoice").query();
+            for (Node n = choice; n != null; n = n.getParent()) {
+                if (n instanceof javafx.scene.control.ScrollPane scroll) {
+                    scroll.setVvalue(scroll.getVmax());
+                }
+            }
+            return null;
+        });
         robot.clickOn("#strategyChoice");
         robot.clickOn("least-connections");
         waitUntil(() -> snapshot().current().balancer().strategy().id().equals("least-connections"));

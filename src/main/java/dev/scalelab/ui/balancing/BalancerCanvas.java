@@ -1,5 +1,7 @@
 package dev.scalelab.ui.balancing;
 
+import dev.scalelab.ui.canvas.CanvasFont;
+
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.canvas.InstanceIndex;
 import dev.scalelab.ui.canvas.RequestFlights;
@@ -158,6 +160,7 @@ public final class BalancerCanvas extends Region {
         flight.setMouseTransparent(true);
         // A canvas never shrinks on its own; let the region be as small as its parent wants.
         setMinSize(0, 0);
+        CanvasFont.redrawOnScaleChange(this, () -> { boardStale = true; dirty = true; }); // its texts follow the font scale
         setOnMouseClicked(event -> {
             if (event.getButton() == MouseButton.PRIMARY) {
                 String id = instanceAt(event.getX(), event.getY());

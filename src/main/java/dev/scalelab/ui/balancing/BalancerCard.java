@@ -26,12 +26,12 @@ final class BalancerCard {
         double cx = x + width / 2;
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(look.textFill());
-        g.setFont(BoardFonts.TITLE);
+        g.setFont(BoardFonts.TITLE.font());
         g.fillText(compact ? "Balancer" : "Load balancer", cx, top + 18);
-        g.setFont(compact ? BoardFonts.SMALL : BoardFonts.LABEL);
+        g.setFont(compact ? BoardFonts.SMALL.font() : BoardFonts.LABEL.font());
         g.fillText(shortName(snapshot.current().balancer()), cx, top + 38);
         g.setFill(look.mutedTextFill());
-        g.setFont(BoardFonts.SMALL);
+        g.setFont(BoardFonts.SMALL.font());
         double y = top + (compact ? 56 : 60);
         g.fillText(Formats.count(snapshot.dispatches().total()) + (compact ? " picks" : " decisions"), cx, y);
         g.fillText(Formats.count(snapshot.rejected()) + " rejected", cx, y + 15);
@@ -49,7 +49,7 @@ final class BalancerCard {
                                 double x, double y, double width) {
         TileCards.draw(g, x, y, width, BANNER_HEIGHT, 6, look.bannerFill(), look.rejectFill(), 1, null);
         g.setFill(look.rejectFill());
-        g.setFont(BoardFonts.ID);
+        g.setFont(BoardFonts.ID.font());
         g.setTextAlign(TextAlignment.LEFT);
         String threshold = Parameter.format(snapshot.current().balancer().panicThresholdPercent());
         g.fillText(compact

@@ -1,6 +1,9 @@
 package dev.scalelab.ui.balancing;
 
+import dev.scalelab.ui.canvas.CanvasFont;
+
 import dev.scalelab.ui.TextFit;
+import java.util.function.Supplier;
 import dev.scalelab.ui.canvas.InstanceIndex;
 import dev.scalelab.world.Snapshot;
 import javafx.scene.canvas.GraphicsContext;
@@ -21,7 +24,7 @@ final class DecisionStrip {
     private static final double MIN_CELL = 2;
     private static final double DIMMED = 0.18;
     private static final String LEGEND = "ring: dashed = sampled, solid = picked  ·  faded = excluded  ·  amber edge = slow";
-    private static final double LEGEND_WIDTH = TextFit.width(LEGEND, BoardFonts.SMALL);
+    private static final Supplier<Double> LEGEND_WIDTH = CanvasFont.perScale(() -> TextFit.width(LEGEND, BoardFonts.SMALL.font()));
 
     private String label;
     private double labelWidth;
@@ -30,7 +33,7 @@ final class DecisionStrip {
     void setCompact(boolean compactStrip) {
         compact = compactStrip;
         label = compact ? "Recent picks, newest right" : "Recent picks, newest right (colour = instance, red = rejected)";
-        labelWidth = TextFit.width(label, BoardFonts.SMALL);
+        labelWidth = TextFit.width(label, BoardFonts.SMALL.font());
     }
 
     /**
@@ -39,11 +42,11 @@ final class DecisionStrip {
      */
     void draw(GraphicsContext g, BalancerCanvas look, Snapshot.Dispatches dispatches, InstanceIndex tiles,
               int selectedNumber, double x, double y, double w) {
-        g.setFont(BoardFonts.SMALL);
+        g.setFont(BoardFonts.SMALL.font());
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(look.mutedTextFill());
         g.fillText(label, x, y - LABEL_HEIGHT / 2 - 1);
-        if (!compact && w > labelWidth + LEGEND_WIDTH + 20) {
+        if (!compact && w > labelWidth + LEGEND_WIDTH.get() + 20) {
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText(LEGEND, x + w, y - LABEL_HEIGHT / 2 - 1);
         }

@@ -77,7 +77,7 @@ final class InstanceRows {
 
     /** The headings of the columns shown, centred on {@code y}, rows starting at {@code x}. */
     void drawHeadings(GraphicsContext g, BalancerCanvas look, double x, double y) {
-        g.setFont(BoardFonts.SMALL);
+        g.setFont(BoardFonts.SMALL.font());
         g.setFill(look.mutedTextFill());
         g.setTextAlign(TextAlignment.LEFT);
         String[] headings = compact ? COMPACT_HEADINGS : FULL_HEADINGS;
@@ -104,9 +104,9 @@ final class InstanceRows {
         double swatch = Math.min(11, h - 8);
         g.setFill(colour);
         g.fillRoundRect(x + columnX[COL_ID], cy - swatch / 2, swatch, swatch, 3, 3);
-        Font font = compact ? BoardFonts.SMALL : BoardFonts.LABEL;
+        Font font = compact ? BoardFonts.SMALL.font() : BoardFonts.LABEL.font();
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(compact ? BoardFonts.SMALL_ID : BoardFonts.ID);
+        g.setFont(compact ? BoardFonts.SMALL_ID.font() : BoardFonts.ID.font());
         g.setFill(look.textFill());
         g.fillText(in.id(), x + columnX[COL_ID] + swatch + 5, cy);
 
@@ -116,7 +116,7 @@ final class InstanceRows {
         }
         if (columnWidth[COL_SPEED] > 0) {
             g.setFill(in.speedFactor() < 1 ? look.slowFill() : look.mutedTextFill());
-            g.setFont(in.speedFactor() < 1 ? BoardFonts.ID : font);
+            g.setFont(in.speedFactor() < 1 ? BoardFonts.ID.font() : font);
             g.fillText(percent(in.speedFactor()), x + columnX[COL_SPEED], cy);
             g.setFont(font);
         }

@@ -30,7 +30,7 @@ final class InstanceTiles {
             double cy = y + p + 6;
             g.setFill(colour);
             g.fillRoundRect(x + p, cy - 4, 8, 8, 2, 2);
-            g.setFont(BoardFonts.SMALL_ID);
+            g.setFont(BoardFonts.SMALL_ID.font());
             g.setTextAlign(TextAlignment.LEFT);
             g.setFill(look.textFill());
             g.fillText(in.id(), x + p + 11, cy);
@@ -39,7 +39,7 @@ final class InstanceTiles {
                 remark = percent(in.speedFactor());
             }
             if (remark != null && w >= 90) {
-                g.setFont(BoardFonts.SMALL);
+                g.setFont(BoardFonts.SMALL.font());
                 g.setTextAlign(TextAlignment.RIGHT);
                 g.setFill(remark.endsWith("%") && exclusion == null && in.errorRate() == 0
                         ? look.slowFill() : InstanceSlots.remarkFill(look, in, exclusion));
@@ -47,7 +47,7 @@ final class InstanceTiles {
             }
         }
         if (h >= 40 && w >= 64) {
-            g.setFont(BoardFonts.SMALL);
+            g.setFont(BoardFonts.SMALL.font());
             g.setFill(look.mutedTextFill());
             if (w >= 110) {
                 g.setTextAlign(TextAlignment.LEFT);

@@ -1,6 +1,9 @@
 package dev.scalelab.ui.caching;
 
+import dev.scalelab.ui.canvas.CanvasFont;
+
 import dev.scalelab.ui.TextFit;
+import java.util.function.Supplier;
 import dev.scalelab.ui.canvas.LegendRow;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.Snapshot;
@@ -22,7 +25,7 @@ final class CacheLegend {
             new double[] {16, 16, 16, 16, 16, 16, 8}, 16);
     /** Under a uniform distribution every key is as popular as the next: the colour then only tells keys apart. */
     private static final String[] RAMP_CAPTIONS = {"key popularity:", "key (all equally popular):"};
-    private static final double[] RAMP_CAPTION_WIDTHS = TextFit.widths(RAMP_CAPTIONS, SMALL_FONT);
+    private static final Supplier<double[]> RAMP_CAPTION_WIDTHS = CanvasFont.perScale(() -> TextFit.widths(RAMP_CAPTIONS, SMALL_FONT.font()));
     private static final double RAMP_WIDTH = 110;
 
     private final CacheColors colors;
@@ -62,12 +65,12 @@ final class CacheLegend {
 
     /** Draws the legend from {@code x} at height {@code y}, as many entries as fit before {@code maxX}. */
     void draw(GraphicsContext g, Snapshot snapshot, double x, double y, double maxX) {
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(colors.mutedTextFill.getValue());
         int caption = snapshot.current().workload().keys().distribution() == Scenario.KeyDistribution.UNIFORM ? 1 : 0;
         g.fillText(RAMP_CAPTIONS[caption], x, y);
-        x += RAMP_CAPTION_WIDTHS[caption] + 6;
+        x += RAMP_CAPTION_WIDTHS.get()[caption] + 6;
         // The ramp, hottest on the left, as a strip of its own colours.
         for (int i = 0; i < legendRamp.length; i++) {
             g.setFill(legendRamp[i]);

@@ -1,5 +1,7 @@
 package dev.scalelab.ui.caching;
 
+import dev.scalelab.ui.canvas.CanvasFont;
+
 import dev.scalelab.ui.Formats;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.canvas.CanvasRegion;
@@ -79,10 +81,10 @@ public final class CacheLevelsView extends CanvasRegion {
             + "sum can be far longer than the run: days saved in minutes means that many requests' worth of waiting, "
             + "not a clock.";
 
-    static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 13);
-    static final Font LABEL_FONT = Font.font("System", 12);
-    static final Font SMALL_FONT = Font.font("System", 11);
-    static final Font BIG_FONT = Font.font("System", FontWeight.BOLD, 20);
+    static final CanvasFont TITLE_FONT = CanvasFont.of("System", FontWeight.BOLD, 13);
+    static final CanvasFont LABEL_FONT = CanvasFont.of("System", 12);
+    static final CanvasFont SMALL_FONT = CanvasFont.of("System", 11);
+    static final CanvasFont BIG_FONT = CanvasFont.of("System", FontWeight.BOLD, 20);
 
     final CacheColors colors = new CacheColors(this);
     private final Canvas canvas;
@@ -336,9 +338,9 @@ public final class CacheLevelsView extends CanvasRegion {
         CanvasShapes.people(g, cx, top, 8, colors.mutedTextFill.getValue());
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(colors.textFill.getValue());
-        g.setFont(TITLE_FONT);
+        g.setFont(TITLE_FONT.font());
         g.fillText("Reads", cx, top + 50);
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setFill(colors.mutedTextFill.getValue());
         g.fillText("from " + snapshot.instances().size() + " instances", cx, top + 72);
     }
@@ -351,7 +353,7 @@ public final class CacheLevelsView extends CanvasRegion {
         CanvasShapes.arrowHead(g, toX - 3, linkY, 1, 0, 9, 5 + lineWidth / 2, stroke);
         double cx = (fromX + toX) / 2;
         g.setTextAlign(TextAlignment.CENTER);
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setFill(colors.textFill.getValue());
         g.fillText(above, cx, linkY - 12 - lineWidth / 2);
         g.setFill(colors.mutedTextFill.getValue());
@@ -378,10 +380,10 @@ public final class CacheLevelsView extends CanvasRegion {
         double innerWidth = w - 2 * CARD_PADDING;
         if (f != null) {
             g.setTextAlign(TextAlignment.LEFT);
-            g.setFont(TITLE_FONT);
+            g.setFont(TITLE_FONT.font());
             g.setFill(colors.textFill.getValue());
             g.fillText(f.title, inner, cardTop + 16);
-            g.setFont(SMALL_FONT);
+            g.setFont(SMALL_FONT.font());
             g.setFill(colors.mutedTextFill.getValue());
             g.fillText(f.scope, inner, cardTop + 33);
             g.fillText(f.drawn, inner, cardTop + 48);

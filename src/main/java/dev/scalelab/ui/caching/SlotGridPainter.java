@@ -1,5 +1,7 @@
 package dev.scalelab.ui.caching;
 
+import dev.scalelab.ui.canvas.CanvasFont;
+
 import dev.scalelab.world.Snapshot.CacheLevelView;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.image.PixelFormat;
@@ -30,7 +32,7 @@ final class SlotGridPainter {
     private static final int LABELLED_CELL = 20;
     /** Cells are tiny in a large level; the hot key's ring is at least this big so it can be seen. */
     private static final double MIN_RING_SIZE = 6;
-    private static final Font CELL_FONT = Font.font("System", 9.5);
+    private static final CanvasFont CELL_FONT = CanvasFont.of("System", 9.5);
 
     private final CacheColors colors;
     private final KeyColors keyColors;
@@ -134,7 +136,7 @@ final class SlotGridPainter {
             }
             double top = grid.groupTop(group);
             if (grid.groups() > 1) {
-                g.setFont(SMALL_FONT);
+                g.setFont(SMALL_FONT.font());
                 g.setFill(colors.mutedTextFill.getValue());
                 g.fillText(REGION_NAMES[group] + " · " + grid.groupSize(group), grid.left(), top - GROUP_LABEL_HEIGHT / 2);
             }
@@ -179,7 +181,7 @@ final class SlotGridPainter {
         }
         int[] slotKeys = view.slotKeys();
         double half = grid.cell() / 2.0;
-        g.setFont(CELL_FONT);
+        g.setFont(CELL_FONT.font());
         g.setTextAlign(TextAlignment.CENTER);
         Color light = colors.cardFill.getValue();
         Color dark = colors.textFill.getValue();

@@ -14,11 +14,11 @@ final class StatLine {
 
     /** Draws one line centred on {@code y}, from {@code x} to {@code right}. FX thread only. */
     static void draw(GraphicsContext g, CacheColors colors, String name, String value, Color valueFill, double x, double right, double y) {
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(colors.mutedTextFill.getValue());
         g.fillText(name, x, y);
-        g.setFont(LABEL_FONT);
+        g.setFont(LABEL_FONT.font());
         g.setTextAlign(TextAlignment.RIGHT);
         g.setFill(valueFill);
         g.fillText(value, right, y);

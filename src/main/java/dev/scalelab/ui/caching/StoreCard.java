@@ -1,5 +1,7 @@
 package dev.scalelab.ui.caching;
 
+import dev.scalelab.ui.canvas.CanvasFont;
+
 import dev.scalelab.ui.Formats;
 import dev.scalelab.ui.canvas.CanvasShapes;
 import dev.scalelab.world.Snapshot;
@@ -24,7 +26,7 @@ import static dev.scalelab.ui.caching.CacheLevelsView.TITLE_FONT;
 final class StoreCard {
     /** Seconds of load history the card shows; the store link's thickness is measured against their peak. */
     static final int SPARK_SECONDS = 60;
-    private static final Font BADGE_FONT = Font.font("System", FontWeight.BOLD, 11);
+    private static final CanvasFont BADGE_FONT = CanvasFont.of("System", FontWeight.BOLD, 11);
 
     private final CacheColors colors;
     private final CachingViewModel model;
@@ -48,16 +50,16 @@ final class StoreCard {
         double inner = x + CARD_PADDING;
         double right = x + w - CARD_PADDING;
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(TITLE_FONT);
+        g.setFont(TITLE_FONT.font());
         g.setFill(colors.textFill.getValue());
         g.fillText(model.storeTitle(), inner, cardTop + 16);
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setFill(colors.mutedTextFill.getValue());
         double latency = CachingViewModel.storeLatencyMs(snapshot.current());
         g.fillText("≈ " + Formats.millis(latency) + " ms a load", inner, cardTop + 33);
 
         g.fillText("loads per second", inner, cardTop + 56);
-        g.setFont(BIG_FONT);
+        g.setFont(BIG_FONT.font());
         g.setFill(stampede ? colors.missFill.getValue() : colors.textFill.getValue());
         double loads = model.storeLoadsPerSecond();
         g.fillText(Double.isNaN(loads) ? "–" : Formats.count(loads), inner, cardTop + 77);
@@ -82,7 +84,7 @@ final class StoreCard {
         g.setFill(colors.missFill.getValue());
         g.fillRoundRect(right - w, y - 9, w, 18, 9, 9);
         g.setFill(colors.cardFill.getValue());
-        g.setFont(BADGE_FONT);
+        g.setFont(BADGE_FONT.font());
         g.setTextAlign(TextAlignment.CENTER);
         g.fillText(text, right - w / 2, y);
     }
@@ -139,7 +141,7 @@ final class StoreCard {
             g.setFill(colors.missFill.getValue());
             g.fillPolygon(polygonX, polygonY, 2 * n);
         }
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setFill(colors.mutedTextFill.getValue());
         g.setTextAlign(TextAlignment.LEFT);
         g.fillText("peak " + Formats.count(peak) + "/s", x, y - 8);

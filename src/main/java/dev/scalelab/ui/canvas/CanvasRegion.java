@@ -24,6 +24,8 @@ public abstract class CanvasRegion extends Region {
         getChildren().addAll(layers);
         // A canvas never shrinks on its own; let the region be as small as its parent wants.
         setMinSize(0, 0);
+        // Its texts are drawn at the font scale: a new scale lays them out and draws them again.
+        CanvasFont.redrawOnScaleChange(this, this::resized);
     }
 
     @Override

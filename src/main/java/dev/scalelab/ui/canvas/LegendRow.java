@@ -9,8 +9,8 @@ import javafx.scene.text.TextAlignment;
 /**
  * A canvas legend: one row of entries, each a swatch the view draws followed by its text, left to
  * right until the next entry would pass the right edge (a narrow view shows the first entries whole
- * rather than all of them cut). The texts are measured once, when the legend is made, since it is
- * drawn every frame. FX thread only; drawing allocates nothing.
+ * rather than all of them cut). The texts are measured once per font scale, since the legend is
+ * drawn every frame. FX thread only; drawing allocates nothing while the scale stays.
  */
 public final class LegendRow {
     /** Draws entry {@code entry}'s swatch with its left edge at {@code x}, centred on {@code y}. */
@@ -19,29 +19,34 @@ public final class LegendRow {
     }
 
     private final String[] texts;
-    private final double[] textWidths;
+    private double[] textWidths;
+    private double measuredForScale = Double.NaN;
     private final double[] swatchWidths;
-    private final Font font;
+    private final CanvasFont font;
     private final double entryGap;
 
     /**
      * @param swatchWidths per entry, the room its swatch takes before the text (0: a text without a swatch)
      * @param entryGap     the space after one entry's text and before the next swatch
      */
-    public LegendRow(Font font, String[] texts, double[] swatchWidths, double entryGap) {
+    public LegendRow(CanvasFont font, String[] texts, double[] swatchWidths, double entryGap) {
         if (swatchWidths.length != texts.length) {
             throw new IllegalArgumentException(texts.length + " texts but " + swatchWidths.length + " swatch widths");
         }
         this.font = font;
         this.texts = texts.clone();
-        this.textWidths = TextFit.widths(texts, font);
         this.swatchWidths = swatchWidths.clone();
         this.entryGap = entryGap;
     }
 
     /** Draws the entries that fit between {@code x} and {@code maxX}, centred on {@code y} (a centred text baseline). */
     public void draw(GraphicsContext g, double x, double y, double maxX, Paint textFill, Swatches swatches) {
-        g.setFont(font);
+        Font now = font.font();
+        if (now.getSize() != measuredForScale) {
+            textWidths = TextFit.widths(texts, now);
+            measuredForScale = now.getSize();
+        }
+        g.setFont(now);
         g.setTextAlign(TextAlignment.LEFT);
         for (int i = 0; i < texts.length && x + swatchWidths[i] + textWidths[i] <= maxX; i++) {
             if (swatchWidths[i] > 0) {

@@ -1,5 +1,7 @@
 package dev.scalelab.ui.database;
 
+import dev.scalelab.ui.canvas.CanvasFont;
+
 import dev.scalelab.ui.TextFit;
 import javafx.beans.value.ObservableValue;
 import javafx.css.CssMetaData;
@@ -28,11 +30,11 @@ import java.util.List;
 abstract class DatabaseCanvas extends Region {
     private static final StyleablePropertyFactory<DatabaseCanvas> STYLE = new StyleablePropertyFactory<>(Region.getClassCssMetaData());
 
-    static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 13);
-    static final Font LABEL_FONT = Font.font("System", 12);
-    static final Font BOLD_LABEL_FONT = Font.font("System", FontWeight.BOLD, 12);
-    static final Font SMALL_FONT = Font.font("System", 10.5);
-    static final Font SMALL_BOLD_FONT = Font.font("System", FontWeight.BOLD, 10.5);
+    static final CanvasFont TITLE_FONT = CanvasFont.of("System", FontWeight.BOLD, 13);
+    static final CanvasFont LABEL_FONT = CanvasFont.of("System", 12);
+    static final CanvasFont BOLD_LABEL_FONT = CanvasFont.of("System", FontWeight.BOLD, 12);
+    static final CanvasFont SMALL_FONT = CanvasFont.of("System", 10.5);
+    static final CanvasFont SMALL_BOLD_FONT = CanvasFont.of("System", FontWeight.BOLD, 10.5);
 
     /** Distinct hues without red, which means "hot" and "stale" in this panel. */
     private static final Color[] DEFAULT_SHARD_COLORS = {Color.web("#2f6fdf"), Color.web("#23945f"), Color.web("#e89a1e"),

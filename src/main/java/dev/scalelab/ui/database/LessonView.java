@@ -71,52 +71,52 @@ public final class LessonView extends DatabaseCanvas {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFill(textFill.getValue());
-        g.setFont(TITLE_FONT);
+        g.setFont(TITLE_FONT.font());
         g.fillText("Add one shard: " + n + " → " + (n + 1), MARGIN, 10);
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setFill(mutedTextFill.getValue());
         int measured = comparison.rows().get(0).measured();
         g.fillText(fit("share of " + (measured < MoveComparison.MAX_MEASURED_KEYS ? "all " : "") + Formats.count(measured)
-                + " keys that would move; colour = the shard they move to", SMALL_FONT, width - 2 * MARGIN), MARGIN, 26);
+                + " keys that would move; colour = the shard they move to", SMALL_FONT.font(), width - 2 * MARGIN), MARGIN, 26);
         double y = TITLE_HEIGHT + 4;
         for (MoveComparison.Row row : comparison.rows()) {
             drawRow(g, row, y, width - 2 * MARGIN);
             y += ROW_HEIGHT;
         }
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setFill(mutedTextFill.getValue());
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
         String note = strategy == Strategy.RANGE || strategy == Strategy.HASHED_RANGE
                 ? "In use, ranges: a new shard takes part of the hottest range; only that part moves."
                 : "A ring's shares vary around theory, less with more virtual nodes (about 1/√V).";
-        g.fillText(fit(note, SMALL_FONT, width - 2 * MARGIN), MARGIN, y + 2);
+        g.fillText(fit(note, SMALL_FONT.font(), width - 2 * MARGIN), MARGIN, y + 2);
     }
 
     private void drawRow(GraphicsContext g, MoveComparison.Row row, double y, double width) {
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(BOLD_LABEL_FONT);
+        g.setFont(BOLD_LABEL_FONT.font());
         g.setFill(textFill.getValue());
         g.fillText(row.label(), MARGIN, y);
-        double after = MARGIN + width(row.label(), BOLD_LABEL_FONT) + 8;
+        double after = MARGIN + width(row.label(), BOLD_LABEL_FONT.font()) + 8;
         if (row.inUse()) {
             g.setFill(accentFill.getValue());
             g.fillRoundRect(after, y + 1, 44, 14, 7, 7);
             g.setFill(cardFill.getValue());
-            g.setFont(SMALL_BOLD_FONT);
+            g.setFont(SMALL_BOLD_FONT.font());
             g.setTextAlign(TextAlignment.CENTER);
             g.fillText("in use", after + 22, y + 2);
             g.setTextAlign(TextAlignment.LEFT);
         }
         String measured = MoveComparison.percent(row.movedFraction()) + " move";
         g.setTextAlign(TextAlignment.RIGHT);
-        g.setFont(BOLD_LABEL_FONT);
+        g.setFont(BOLD_LABEL_FONT.font());
         g.setFill(textFill.getValue());
         g.fillText(measured, MARGIN + width, y);
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setFill(mutedTextFill.getValue());
-        g.fillText(row.theory(), MARGIN + width - width(measured, BOLD_LABEL_FONT) - 10, y + 1.5);
+        g.fillText(row.theory(), MARGIN + width - width(measured, BOLD_LABEL_FONT.font()) - 10, y + 1.5);
 
         // Column by column, four keys a column: moved keys first, so the strip reads as a bar.
         int[] cells = row.cells();

@@ -200,7 +200,7 @@ public final class LoadView extends DatabaseCanvas {
                 g.fillRect(lagX, mid - barHeight / 2, Math.min(1, slowest.lagMs() / scale) * lagWidth, barHeight);
             }
             if (rowHeight >= TEXT_ROW_HEIGHT) {
-                g.setFont(SMALL_FONT);
+                g.setFont(SMALL_FONT.font());
                 g.setTextAlign(TextAlignment.LEFT);
                 g.setFill(s.hot() || !s.available() ? dangerFill.getValue() : textFill.getValue());
                 g.fillText(!s.available() ? "no primary" : Formats.count(s.queriesPerSecond()) + " q/s",
@@ -242,13 +242,13 @@ public final class LoadView extends DatabaseCanvas {
             g.fillRect(barX, mid - barH / 2, barW * s.queriesPerSecond() / max, barH);
             if (rowHeight >= TEXT_ROW_HEIGHT) {
                 g.setTextAlign(TextAlignment.LEFT);
-                g.setFont(SMALL_FONT);
+                g.setFont(SMALL_FONT.font());
                 String state = !s.available() ? "no primary" : s.hot() ? "HOT" : s.retiring() ? "retiring" : "";
                 g.setFill(textFill.getValue());
                 String value = Formats.count(s.queriesPerSecond()) + " q/s · " + MoveComparison.percent(s.loadShare());
                 g.fillText(value, barX + barW + 8, mid);
                 if (!state.isEmpty()) {
-                    g.setFont(SMALL_BOLD_FONT);
+                    g.setFont(SMALL_BOLD_FONT.font());
                     g.setFill(s.hot() || !s.available() ? dangerFill.getValue() : mutedTextFill.getValue());
                     g.setTextAlign(TextAlignment.RIGHT);
                     g.fillText(state, width - MARGIN, mid);
@@ -288,7 +288,7 @@ public final class LoadView extends DatabaseCanvas {
         g.fillRect(MARGIN, mid - swatch / 2, swatch, swatch);
         if (rowHeight >= TEXT_ROW_HEIGHT) {
             g.setFill(textFill.getValue());
-            g.setFont(SMALL_FONT);
+            g.setFont(SMALL_FONT.font());
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
             g.fillText("shard " + shardId, MARGIN + 14, mid);
@@ -298,10 +298,10 @@ public final class LoadView extends DatabaseCanvas {
     private void sectionTitle(GraphicsContext g, String title, String detail, double y, double width) {
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(TITLE_FONT);
+        g.setFont(TITLE_FONT.font());
         g.setFill(textFill.getValue());
         g.fillText(title, MARGIN, y);
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setFill(mutedTextFill.getValue());
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(detail, width - MARGIN, y + 2);
@@ -315,7 +315,7 @@ public final class LoadView extends DatabaseCanvas {
         double lineY = y + SECTION_TITLE_HEIGHT + 10;
         double left = MARGIN + 62;
         double right = width - MARGIN - 62;
-        g.setFont(SMALL_BOLD_FONT);
+        g.setFont(SMALL_BOLD_FONT.font());
         g.setTextAlign(TextAlignment.CENTER);
         chip(g, "sessions", MARGIN, lineY, 58);
         chip(g, "nodes", width - MARGIN - 58, lineY, 58);
@@ -362,7 +362,7 @@ public final class LoadView extends DatabaseCanvas {
         boolean flash = flashing(nowNanos);
         String stale = String.format(Locale.ROOT, "stale reads %s/s · %s in all",
                 Double.isNaN(staleReadsPerSecond) ? "–" : Formats.count(staleReadsPerSecond), Formats.count(c.staleReads()));
-        double staleWidth = width(stale, SMALL_BOLD_FONT);
+        double staleWidth = width(stale, SMALL_BOLD_FONT.font());
         if (flash) {
             g.setGlobalAlpha(1 - (nowNanos - staleFlashNanos) / (double) COUNTER_FLASH_NANOS);
             g.setFill(dangerFill.getValue());
@@ -371,14 +371,14 @@ public final class LoadView extends DatabaseCanvas {
         }
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(SMALL_BOLD_FONT);
+        g.setFont(SMALL_BOLD_FONT.font());
         g.setFill(flash ? cardFill.getValue() : c.staleReads() > 0 ? dangerFill.getValue() : textFill.getValue());
         g.fillText(stale, MARGIN, textY);
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setFill(c.readYourWritesViolations() > 0 ? dangerFill.getValue() : mutedTextFill.getValue());
         String violations = "read-your-writes violations " + Formats.count(c.readYourWritesViolations())
                 + " · monotonic " + Formats.count(c.monotonicReadViolations());
-        if (MARGIN + staleWidth + 14 + width(violations, SMALL_FONT) > overlay.getWidth() - MARGIN) {
+        if (MARGIN + staleWidth + 14 + width(violations, SMALL_FONT.font()) > overlay.getWidth() - MARGIN) {
             violations = "read-your-writes " + Formats.count(c.readYourWritesViolations())
                     + " · monotonic " + Formats.count(c.monotonicReadViolations());
         }
@@ -420,7 +420,7 @@ public final class LoadView extends DatabaseCanvas {
                 double mid = y + rowHeight / 2;
                 g.setTextBaseline(VPos.CENTER);
                 g.setTextAlign(TextAlignment.LEFT);
-                g.setFont(SMALL_FONT);
+                g.setFont(SMALL_FONT.font());
                 g.setFill(shardColor(s.shardId()));
                 double swatch = Math.min(9, rowHeight - 4);
                 g.fillRect(MARGIN, mid - swatch / 2, swatch, swatch);
@@ -448,10 +448,10 @@ public final class LoadView extends DatabaseCanvas {
                 }
                 if (n.lagSpike() && rowHeight >= TEXT_ROW_HEIGHT) {
                     // A badge after the name: the injected fault, not the replica's usual lag.
-                    double badgeX = MARGIN + 14 + width(n.name(), SMALL_FONT) + 5;
+                    double badgeX = MARGIN + 14 + width(n.name(), SMALL_FONT.font()) + 5;
                     g.setFill(dangerFill.getValue());
                     g.fillRoundRect(badgeX, mid - 6.5, 34, 13, 6, 6);
-                    g.setFont(SMALL_BOLD_FONT);
+                    g.setFont(SMALL_BOLD_FONT.font());
                     g.setFill(cardFill.getValue());
                     g.setTextAlign(TextAlignment.CENTER);
                     g.fillText("spike", badgeX + 17, mid);
@@ -460,7 +460,7 @@ public final class LoadView extends DatabaseCanvas {
             }
         }
         if (hidden > 0) {
-            g.setFont(SMALL_FONT);
+            g.setFont(SMALL_FONT.font());
             g.setFill(mutedTextFill.getValue());
             g.setTextAlign(TextAlignment.RIGHT);
             g.fillText("+" + hidden + " more replicas", width - MARGIN, height - 8);

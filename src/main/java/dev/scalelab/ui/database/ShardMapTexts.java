@@ -52,12 +52,12 @@ final class ShardMapTexts {
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.TOP);
         g.setFill(map.textFill.getValue());
-        g.setFont(TITLE_FONT);
+        g.setFont(TITLE_FONT.font());
         String title = router.strategy().label() + " · " + shards + (shards == 1 ? " shard" : " shards") + " · "
                 + Formats.count(keyCount) + " keys"
                 + (sampled < keyCount ? " (" + sampled + " drawn)" : "");
         g.fillText(title, MARGIN, MARGIN);
-        g.setFont(LABEL_FONT);
+        g.setFont(LABEL_FONT.font());
         g.setFill(map.mutedTextFill.getValue());
         g.fillText(fittedRule(rule(router, shards)), MARGIN, MARGIN + 20);
     }
@@ -67,7 +67,7 @@ final class ShardMapTexts {
         if (!rule.equals(ruleText) || map.mapWidth() != ruleWidth) {
             ruleText = rule;
             ruleWidth = map.mapWidth();
-            ruleFitted = map.fit(rule, LABEL_FONT, ruleWidth - 2 * MARGIN);
+            ruleFitted = map.fit(rule, LABEL_FONT.font(), ruleWidth - 2 * MARGIN);
         }
         return ruleFitted;
     }
@@ -103,27 +103,27 @@ final class ShardMapTexts {
             g.setFill(map.warningFill.getValue());
             g.fillRoundRect(MARGIN, mid - 6, Math.max(6, barW * m.progress()), 12, 6, 6);
             g.setFill(map.textFill.getValue());
-            g.setFont(BOLD_LABEL_FONT);
+            g.setFont(BOLD_LABEL_FONT.font());
             String moved = String.format(Locale.ROOT, "%s: %s%% moved", capitalize(m.description()),
                     Math.round(m.progress() * 100));
             g.fillText(moved, MARGIN + barW + 10, mid);
-            g.setFont(LABEL_FONT);
+            g.setFont(LABEL_FONT.font());
             g.setFill(map.mutedTextFill.getValue());
-            double detailX = MARGIN + barW + 18 + map.width(moved, BOLD_LABEL_FONT);
+            double detailX = MARGIN + barW + 18 + map.width(moved, BOLD_LABEL_FONT.font());
             String detail = String.format(Locale.ROOT, "%s / %s keys · %s of all keys move",
                     Formats.count(m.keysMoved()), Formats.count(m.keysToMove()), MoveComparison.percent(m.fractionOfKeys()));
-            if (detailX + map.width(detail, LABEL_FONT) > map.mapWidth() - MARGIN) {
+            if (detailX + map.width(detail, LABEL_FONT.font()) > map.mapWidth() - MARGIN) {
                 detail = String.format(Locale.ROOT, "%s / %s keys", Formats.count(m.keysMoved()), Formats.count(m.keysToMove()));
             }
             g.fillText(detail, detailX, mid);
         } else if (!m.description().isEmpty()) {
-            g.setFont(LABEL_FONT);
+            g.setFont(LABEL_FONT.font());
             g.setFill(map.mutedTextFill.getValue());
             g.fillText(String.format(Locale.ROOT, "Last resharding: %s moved %s keys (%s of all) in %s s",
                     m.description(), Formats.count(m.keysMoved()), MoveComparison.percent(m.fractionOfKeys()),
                     Formats.millis(m.finishedAtSeconds() - m.startedAtSeconds())), MARGIN, mid);
         } else {
-            g.setFont(LABEL_FONT);
+            g.setFont(LABEL_FONT.font());
             g.setFill(map.mutedTextFill.getValue());
             g.fillText("No resharding yet: \"Add shard\" on the right moves keys live, and the dots follow them.", MARGIN, mid);
         }
@@ -148,10 +148,10 @@ final class ShardMapTexts {
             return; // too many shards to list inside the ring; the load view lists them
         }
         double y = cy - lineHeight * shards.size() / 2;
-        g.setFont(SMALL_BOLD_FONT);
+        g.setFont(SMALL_BOLD_FONT.font());
         g.setFill(map.mutedTextFill.getValue());
         g.fillText("keys held", cx, y - lineHeight * 0.5);
-        g.setFont(lineHeight >= 14 ? LABEL_FONT : SMALL_FONT);
+        g.setFont(lineHeight >= 14 ? LABEL_FONT.font() : SMALL_FONT.font());
         for (ShardView s : shards) {
             y += lineHeight;
             g.setFill(map.shardColor(s.shardId()));
@@ -179,8 +179,8 @@ final class ShardMapTexts {
                 continue;
             }
             String text = Formats.count(s.keysOwned()) + " keys";
-            if (w > map.width(text, SMALL_FONT) + 6) {
-                g.setFont(SMALL_FONT);
+            if (w > map.width(text, SMALL_FONT.font()) + 6) {
+                g.setFont(SMALL_FONT.font());
                 g.setFill(s.hot() ? map.dangerFill.getValue() : map.mutedTextFill.getValue());
                 g.fillText(s.hot() ? "hot · " + text : text, map.barLeft() + (from + to) / 2 * map.barWidth(), y);
             }
@@ -199,7 +199,7 @@ final class ShardMapTexts {
     void drawBoxCounts(GraphicsContext g) {
         List<ShardView> shards = map.data().database().shards();
         g.setTextBaseline(VPos.CENTER);
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         for (int i = 0; i < shards.size(); i++) {
             ShardView s = shards.get(i);
             double x = map.grid().boxX(i);
@@ -213,7 +213,7 @@ final class ShardMapTexts {
 
     void drawHotKeys(GraphicsContext g, ShardMapView.Layout layout) {
         List<DatabaseView.HotKey> hot = map.data().database().hotKeys();
-        g.setFont(SMALL_BOLD_FONT);
+        g.setFont(SMALL_BOLD_FONT.font());
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         for (int h = 0; h < hot.size() && h < MAX_LABELLED_HOT_KEYS; h++) {
@@ -243,11 +243,11 @@ final class ShardMapTexts {
             g.strokeOval(x - HOT_KEY_RADIUS - 1, y - HOT_KEY_RADIUS - 1, 2 * HOT_KEY_RADIUS + 2, 2 * HOT_KEY_RADIUS + 2);
             String label = "hot key " + key.key() + " · " + MoveComparison.percent(key.share());
             double labelX = x + HOT_KEY_RADIUS + 4;
-            if (labelX + map.width(label, SMALL_BOLD_FONT) > map.mapWidth() - 4) {
-                labelX = x - HOT_KEY_RADIUS - 4 - map.width(label, SMALL_BOLD_FONT);
+            if (labelX + map.width(label, SMALL_BOLD_FONT.font()) > map.mapWidth() - 4) {
+                labelX = x - HOT_KEY_RADIUS - 4 - map.width(label, SMALL_BOLD_FONT.font());
             }
             g.setFill(map.cardFill.getValue());
-            g.fillRect(labelX - 2, y - 7, map.width(label, SMALL_BOLD_FONT) + 4, 14);
+            g.fillRect(labelX - 2, y - 7, map.width(label, SMALL_BOLD_FONT.font()) + 4, 14);
             g.setFill(map.dangerFill.getValue());
             g.fillText(label, labelX, y);
         }

@@ -300,7 +300,7 @@ public final class ShardMapView extends DatabaseCanvas {
         g.setLineWidth(1.5);
         g.strokeLine(cx, cy - r - RING_WIDTH / 2 - 6, cx, cy - r + RING_WIDTH / 2);
         g.setFill(mutedTextFill.getValue());
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BOTTOM);
         g.fillText("0  clockwise →", cx + 4, cy - r - RING_WIDTH / 2 - 2);
@@ -313,7 +313,7 @@ public final class ShardMapView extends DatabaseCanvas {
         double top = barTop();
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.CENTER);
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         double labelledUntil = Double.NEGATIVE_INFINITY;
         for (int i = 0; i < bounds.size(); i++) {
             double from = bounds.get(i).position();
@@ -324,7 +324,7 @@ public final class ShardMapView extends DatabaseCanvas {
             g.fillRect(x, top, Math.max(1, w - 1), BAR_HEIGHT);
             g.setFill(mutedTextFill.getValue());
             String bound = Scales.boundName(from);
-            double half = width(bound, SMALL_FONT) / 2;
+            double half = width(bound, SMALL_FONT.font()) / 2;
             if (x - half > labelledUntil + 4) { // bounds of narrow ranges would overlap: label the first
                 g.fillText(bound, x, top + BAR_HEIGHT + 3);
                 labelledUntil = x + half;
@@ -332,10 +332,10 @@ public final class ShardMapView extends DatabaseCanvas {
             g.setFill(cardFill.getValue());
             g.setTextBaseline(VPos.CENTER);
             String label = "shard " + bounds.get(i).shardId();
-            if (w > width(label, SMALL_BOLD_FONT) + 8) {
-                g.setFont(SMALL_BOLD_FONT);
+            if (w > width(label, SMALL_BOLD_FONT.font()) + 8) {
+                g.setFont(SMALL_BOLD_FONT.font());
                 g.fillText(label, x + w / 2, top + BAR_HEIGHT / 2);
-                g.setFont(SMALL_FONT);
+                g.setFont(SMALL_FONT.font());
             }
             g.setTextBaseline(VPos.TOP);
         }
@@ -368,14 +368,14 @@ public final class ShardMapView extends DatabaseCanvas {
             g.setFill(shardColor(s.shardId()));
             g.fillRoundRect(x + BOX_PADDING, y + 9, 10, 10, 3, 3);
             g.setFill(textFill.getValue());
-            g.setFont(BOLD_LABEL_FONT);
+            g.setFont(BOLD_LABEL_FONT.font());
             g.setTextAlign(TextAlignment.LEFT);
             g.setTextBaseline(VPos.CENTER);
             g.fillText("shard " + s.shardId(), x + BOX_PADDING + 15, y + 14);
             String bucket = bucketName(indexOf(order, s.shardId()), order.length);
-            double titleRight = x + BOX_PADDING + 15 + width("shard " + s.shardId(), BOLD_LABEL_FONT);
-            if (bucket != null && titleRight + 10 + width(bucket, SMALL_FONT) <= x + w - BOX_PADDING) {
-                g.setFont(SMALL_FONT);
+            double titleRight = x + BOX_PADDING + 15 + width("shard " + s.shardId(), BOLD_LABEL_FONT.font());
+            if (bucket != null && titleRight + 10 + width(bucket, SMALL_FONT.font()) <= x + w - BOX_PADDING) {
+                g.setFont(SMALL_FONT.font());
                 g.setFill(mutedTextFill.getValue());
                 g.setTextAlign(TextAlignment.RIGHT);
                 g.fillText(bucket, x + w - BOX_PADDING, y + 14);

@@ -40,7 +40,7 @@ final class ConsumerColumn extends EventsCanvas {
     private final Canvas canvas;
     private final PartitionLanes lanes;
     private final ConsumerTiles tiles = new ConsumerTiles(true);
-    private final ToDoubleFunction<String> titleWidth = TextFit.measure(TITLE_FONT);
+    private final ToDoubleFunction<String> titleWidth = TextFit.measure(TITLE_FONT.font());
     /** The tile of each partition's owner in the group's consumer list, -1 for none; reused. */
     private int[] ownerTile = new int[0];
     private GroupView group;
@@ -99,13 +99,13 @@ final class ConsumerColumn extends EventsCanvas {
         double bottom = height - MARGIN - FOOTER_HEIGHT;
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(TITLE_FONT);
+        g.setFont(TITLE_FONT.font());
         g.setFill(tileColors.textFill.getValue());
         String counts = ready(consumers) + " / " + consumers.size() + " ready";
         g.fillText(TextFit.fit(titleWidth, right - left, "Consumers  " + counts, counts), left, MARGIN + HEADER_HEIGHT / 2 - 2);
         drawTopicBoxes(g, height - MARGIN - FOOTER_HEIGHT / 2, left, right);
         if (consumers.isEmpty()) {
-            g.setFont(LABEL_FONT);
+            g.setFont(LABEL_FONT.font());
             g.setFill(tileColors.mutedTextFill.getValue());
             g.fillText("none: nothing is consumed", left, top + 14);
             return;
@@ -146,7 +146,7 @@ final class ConsumerColumn extends EventsCanvas {
 
     private void drawBox(GraphicsContext g, double x, double y, double w, double h, String text, Color fill, Color textFill) {
         TileCards.draw(g, x, y, w, h, 6, fill, tileColors.cardBorder.getValue(), 1, null);
-        g.setFont(LABEL_FONT);
+        g.setFont(LABEL_FONT.font());
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(textFill);
         g.fillText(text, x + w / 2, y + h / 2);

@@ -90,11 +90,11 @@ final class ConsumerTiles {
             double left = x + strip + 6;
             double right = x + w - 6;
             double firstLine = h >= 40 ? y + h * 0.32 : y + h / 2;
-            g.setFont(EventsCanvas.LABEL_FONT);
+            g.setFont(EventsCanvas.LABEL_FONT.font());
             g.setTextAlign(TextAlignment.LEFT);
             g.setFill(colors.tileColors.textFill.getValue());
             g.fillText(c.id(), left, firstLine);
-            g.setFont(EventsCanvas.SMALL_FONT);
+            g.setFont(EventsCanvas.SMALL_FONT.font());
             String remark = state != Lifecycle.READY ? state.id()
                     : countsProcessed ? Formats.compact(c.processed()) + " done" : c.processing() >= 0 ? "busy" : "idle";
             // The remark shares the first line when both fit (by the fonts' widths per character), else the second.

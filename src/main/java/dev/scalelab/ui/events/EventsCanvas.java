@@ -1,5 +1,7 @@
 package dev.scalelab.ui.events;
 
+import dev.scalelab.ui.canvas.CanvasFont;
+
 import dev.scalelab.ui.canvas.CanvasRegion;
 import dev.scalelab.ui.canvas.StyleableColors;
 import dev.scalelab.ui.canvas.TileColors;
@@ -24,10 +26,10 @@ import java.util.List;
 abstract class EventsCanvas extends CanvasRegion {
     private static final StyleableColors<EventsCanvas> STYLE = new StyleableColors<>(Region.getClassCssMetaData());
 
-    static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 12.5);
-    static final Font LABEL_FONT = Font.font("System", 11.5);
-    static final Font SMALL_FONT = Font.font("System", 10);
-    static final Font SMALL_BOLD_FONT = Font.font("System", FontWeight.BOLD, 10);
+    static final CanvasFont TITLE_FONT = CanvasFont.of("System", FontWeight.BOLD, 12.5);
+    static final CanvasFont LABEL_FONT = CanvasFont.of("System", 11.5);
+    static final CanvasFont SMALL_FONT = CanvasFont.of("System", 10);
+    static final CanvasFont SMALL_BOLD_FONT = CanvasFont.of("System", FontWeight.BOLD, 10);
     static final double[] STARTING_DASHES = {4, 3};
 
     final TileColors tileColors = new TileColors(STYLE, this, v -> v.tileColors);

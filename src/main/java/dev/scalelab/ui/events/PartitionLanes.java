@@ -51,8 +51,8 @@ final class PartitionLanes extends EventsCanvas {
     private final LaneScale scale = new LaneScale();
     private final OwnerFades owners = new OwnerFades();
     private final LegendRow.Swatches legendSwatches = this::drawLegendSwatch;
-    private final ToDoubleFunction<String> titleWidth = TextFit.measure(TITLE_FONT);
-    private final ToDoubleFunction<String> labelWidth = TextFit.measure(LABEL_FONT);
+    private final ToDoubleFunction<String> titleWidth = TextFit.measure(TITLE_FONT.font());
+    private final ToDoubleFunction<String> labelWidth = TextFit.measure(LABEL_FONT.font());
 
     private TopicView topic;
     private GroupView group;
@@ -176,13 +176,13 @@ final class PartitionLanes extends EventsCanvas {
                 name + "  ·  " + published + (Double.isNaN(perSecond) ? "" : ", " + Formats.count(perSecond) + " /s"),
                 name + "  ·  " + published, name);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(TITLE_FONT);
+        g.setFont(TITLE_FONT.font());
         g.setFill(tileColors.textFill.getValue());
         g.fillText(title, MARGIN, y);
         // The group's state on the right, in what room the title leaves.
         double room = lanesRight - MARGIN - titleWidth.applyAsDouble(title) - 16;
         g.setTextAlign(TextAlignment.RIGHT);
-        g.setFont(LABEL_FONT);
+        g.setFont(LABEL_FONT.font());
         String lag = group == null ? "" : "lag " + Formats.count(group.totalLag());
         String state = group == null ? TextFit.fit(labelWidth, room, "no consumer group reads this topic", "no group", "")
                 : TextFit.fit(labelWidth, room, (group.rebalancing() ? "rebalancing  ·  " : topic.full() ? "full  ·  " : "") + lag,
@@ -202,7 +202,7 @@ final class PartitionLanes extends EventsCanvas {
         double labelWidth = lanesLeft - MARGIN - 3;
         g.fillRect(labelLeft, y, labelWidth, h);
         if (detailed) {
-            g.setFont(SMALL_BOLD_FONT);
+            g.setFont(SMALL_BOLD_FONT.font());
             g.setTextAlign(TextAlignment.CENTER);
             g.setFill(owners.owner(p) < 0 ? tileColors.mutedTextFill.getValue() : Color.WHITE);
             g.fillText("P" + part.partition(), labelLeft + labelWidth / 2, y + h / 2);
@@ -324,7 +324,7 @@ final class PartitionLanes extends EventsCanvas {
             double x = committedX > lanesRight - w - 70 ? lanesLeft + 4 : lanesRight - w - 4;
             TileCards.draw(g, x, y + (h - pillHeight) / 2, w, pillHeight, 6, tileColors.cardFill.getValue(),
                     hatchStroke.getValue(), 1, null);
-            g.setFont(SMALL_BOLD_FONT);
+            g.setFont(SMALL_BOLD_FONT.font());
             g.setTextAlign(TextAlignment.LEFT);
             g.setFill(tileColors.textFill.getValue());
             g.fillText(reason, x + 5, y + h / 2);
@@ -347,7 +347,7 @@ final class PartitionLanes extends EventsCanvas {
     private void drawLagNumber(GraphicsContext g, long lag, double committedX, double freeX, double y) {
         String text = "lag " + Formats.compact(lag);
         double w = text.length() * CHAR_WIDTH;
-        g.setFont(SMALL_BOLD_FONT);
+        g.setFont(SMALL_BOLD_FONT.font());
         if (committedX - w - 6 >= lanesLeft + 4) {
             g.setTextAlign(TextAlignment.RIGHT);
             g.setFill(dangerFill.getValue());

@@ -78,10 +78,10 @@ final class QueueBoard extends EventsCanvas {
         double pad = 10;
         double titleY = y + 14;
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(TITLE_FONT);
+        g.setFont(TITLE_FONT.font());
         g.setFill(tileColors.textFill.getValue());
         g.fillText("queue " + q.name(), x + pad, titleY);
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setFill(tileColors.mutedTextFill.getValue());
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText("sent " + Formats.compact(q.sent()) + "  ·  deleted " + Formats.compact(q.deleted()) + "  ·  visibility "
@@ -102,7 +102,7 @@ final class QueueBoard extends EventsCanvas {
 
         // What at-least-once costs: redeliveries, their duplicate effects, and the messages that gave up.
         double lineY = y + h - 12;
-        g.setFont(LABEL_FONT);
+        g.setFont(LABEL_FONT.font());
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(tileColors.mutedTextFill.getValue());
         String counts = "redelivered " + Formats.compact(q.redelivered()) + "   duplicates " + Formats.compact(q.duplicates());
@@ -115,7 +115,7 @@ final class QueueBoard extends EventsCanvas {
     /** Up to a zone's worth of cells, one per message; a message count beyond the zone shows as "+N". */
     private void drawCells(GraphicsContext g, String label, long count, double x, double y, double w, double h,
                            Color fill) {
-        g.setFont(SMALL_BOLD_FONT);
+        g.setFont(SMALL_BOLD_FONT.font());
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(tileColors.textFill.getValue());
         g.fillText(label, x, y + 6);
@@ -132,7 +132,7 @@ final class QueueBoard extends EventsCanvas {
             g.fillRect(x + (i % perRow) * (CELL + CELL_GAP), top + (i / perRow) * (CELL + CELL_GAP), CELL, CELL);
         }
         if (count > shown && room > 0) {
-            g.setFont(SMALL_FONT);
+            g.setFont(SMALL_FONT.font());
             g.setFill(tileColors.mutedTextFill.getValue());
             long i = shown;
             g.fillText("+" + Formats.compact(count - shown), x + (i % perRow) * (CELL + CELL_GAP), top + (i / perRow) * (CELL + CELL_GAP) + CELL / 2);

@@ -86,7 +86,7 @@ final class AsyncPathCards {
             cardX += CARD_WIDTH + CARD_GAP;
         }
         if (drawn < total) {
-            g.setFont(SMALL_FONT);
+            g.setFont(SMALL_FONT.font());
             g.setTextAlign(TextAlignment.RIGHT);
             g.setFill(pool.tileColors.mutedTextFill.getValue());
             g.fillText("+" + (total - drawn) + " more in the Events panel", right, top - 6);
@@ -132,13 +132,13 @@ final class AsyncPathCards {
 
     private void title(GraphicsContext g, String text, double x, double y) {
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(TITLE_FONT);
+        g.setFont(TITLE_FONT.font());
         g.setFill(pool.tileColors.textFill.getValue());
         g.fillText(text, x + 10, y + 16);
     }
 
     private void line(GraphicsContext g, String text, double x, double y, boolean alarm) {
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setFill(alarm ? pool.rejectFill.getValue() : pool.tileColors.mutedTextFill.getValue());
         g.fillText(text, x + 10, y);
     }

@@ -23,7 +23,7 @@ final class BackendCards {
     private static final double CARD_GAP = 10;
 
     private final PoolView pool;
-    private final ToDoubleFunction<String> smallWidth = TextFit.measure(SMALL_FONT);
+    private final ToDoubleFunction<String> smallWidth = TextFit.measure(SMALL_FONT.font());
 
     BackendCards(PoolView pool) {
         this.pool = pool;
@@ -66,9 +66,9 @@ final class BackendCards {
         pool.drawCard(g, x, y, BACKEND_WIDTH, h);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(pool.tileColors.textFill.getValue());
-        g.setFont(TITLE_FONT);
+        g.setFont(TITLE_FONT.font());
         g.fillText("Cache  " + percent(cache.hitRatio()) + " hits", x + 10, y + 14);
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         double lineY = y + 32;
         for (Snapshot.CacheLevelView level : cache.levels()) {
             if (lineY > y + h - 8) {
@@ -99,7 +99,7 @@ final class BackendCards {
         var db = data.database();
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(pool.tileColors.textFill.getValue());
-        g.setFont(TITLE_FONT);
+        g.setFont(TITLE_FONT.font());
         g.fillText("Database  " + db.shards().size() + " shards", x + 10, y + 14);
         // One bar per shard, its height its share of the load; red when hot.
         int n = db.shards().size();
@@ -115,7 +115,7 @@ final class BackendCards {
             double fill = barsHeight * share;
             g.fillRect(x + 10 + i * slot + 1, barsTop + barsHeight - fill, Math.max(2, slot - 2), fill);
         }
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setFill(pool.tileColors.mutedTextFill.getValue());
         var migration = db.migration();
         String stale = Formats.compact(db.counters().staleReads()) + " stale reads";
@@ -132,7 +132,7 @@ final class BackendCards {
         var state = d.breaker().state();
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(pool.tileColors.textFill.getValue());
-        g.setFont(TITLE_FONT);
+        g.setFont(TITLE_FONT.font());
         g.fillText(d.name(), x + 10, y + 14);
         // The breaker's state as a coloured lamp: closed normal, open red, half-open the queue colour.
         Color lamp = switch (state) {
@@ -143,7 +143,7 @@ final class BackendCards {
         };
         g.setFill(lamp);
         g.fillOval(x + 10, y + 26, 10, 10);
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setFill(pool.tileColors.mutedTextFill.getValue());
         g.fillText("breaker " + state.name().toLowerCase().replace('_', '-'), x + 26, y + 31);
         if (h >= 58) {

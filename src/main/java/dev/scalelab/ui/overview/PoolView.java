@@ -1,5 +1,7 @@
 package dev.scalelab.ui.overview;
 
+import dev.scalelab.ui.canvas.CanvasFont;
+
 import dev.scalelab.ui.Formats;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.canvas.CanvasShapes;
@@ -63,9 +65,9 @@ public final class PoolView extends Region {
     private static final double SMALL_DOT_RADIUS = 2;
     private static final double[] STARTING_DASHES = {4, 3};
 
-    static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 13);
-    private static final Font LABEL_FONT = Font.font("System", 12);
-    static final Font SMALL_FONT = Font.font("System", 10.5);
+    static final CanvasFont TITLE_FONT = CanvasFont.of("System", FontWeight.BOLD, 13);
+    private static final CanvasFont LABEL_FONT = CanvasFont.of("System", 12);
+    static final CanvasFont SMALL_FONT = CanvasFont.of("System", 10.5);
 
     final TileColors tileColors = new TileColors(CSS, this, v -> v.tileColors);
     final StyleableProperty<Color> queueTrack = CSS.color(this, "queueTrack", v -> v.queueTrack, Color.WHITESMOKE);
@@ -119,6 +121,7 @@ public final class PoolView extends Region {
         getChildren().add(canvas);
         // A canvas never shrinks on its own; let the region be as small as its parent wants.
         setMinSize(0, 0);
+        CanvasFont.redrawOnScaleChange(this, () -> dirty = true); // its texts follow the font scale
     }
 
     @Override
@@ -247,9 +250,9 @@ public final class PoolView extends Region {
         CanvasShapes.people(g, cx, top, 9, tileColors.mutedTextFill.getValue());
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(tileColors.textFill.getValue());
-        g.setFont(TITLE_FONT);
+        g.setFont(TITLE_FONT.font());
         g.fillText("Clients", cx, top + 52);
-        g.setFont(LABEL_FONT);
+        g.setFont(LABEL_FONT.font());
         Scenario.Arrival arrival = snapshot.current().workload().arrival();
         Sample sample = snapshot.lastSample();
         String load = arrival.process() == Scenario.ArrivalProcess.CLOSED
@@ -270,12 +273,12 @@ public final class PoolView extends Region {
         double cx = BALANCER_X + CARD_WIDTH / 2;
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(tileColors.textFill.getValue());
-        g.setFont(TITLE_FONT);
+        g.setFont(TITLE_FONT.font());
         g.fillText("Load balancer", cx, top + 22);
-        g.setFont(LABEL_FONT);
+        g.setFont(LABEL_FONT.font());
         g.fillText(snapshot.current().balancer().strategy().id(), cx, top + 44);
         g.setFill(tileColors.mutedTextFill.getValue());
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.fillText(Formats.compact(snapshot.dispatches().total()) + " decisions", cx, top + 66);
         g.fillText(Formats.compact(snapshot.rejected()) + " rejected", cx, top + 82);
     }
@@ -283,7 +286,7 @@ public final class PoolView extends Region {
     private void drawPoolTitle(GraphicsContext g, List<InstanceView> instances, double x) {
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(tileColors.textFill.getValue());
-        g.setFont(TITLE_FONT);
+        g.setFont(TITLE_FONT.font());
         g.fillText("Instances: " + PoolCounts.summary(instances), x, MARGIN + POOL_TITLE_HEIGHT / 2 - 2);
     }
 
@@ -325,7 +328,7 @@ public final class PoolView extends Region {
         double top = y + p;
         if (showHeader) {
             double headerY = top + 6;
-            g.setFont(h >= 80 ? LABEL_FONT : SMALL_FONT);
+            g.setFont(h >= 80 ? LABEL_FONT.font() : SMALL_FONT.font());
             g.setTextAlign(TextAlignment.LEFT);
             g.setFill(tileColors.textFill.getValue());
             g.fillText(in.id(), x + p, headerY);
@@ -354,7 +357,7 @@ public final class PoolView extends Region {
             fill = queueFull ? rejectFill.getValue() : tileColors.queueFill.getValue();
         }
         if (showBarText) {
-            g.setFont(SMALL_FONT);
+            g.setFont(SMALL_FONT.font());
             g.setTextAlign(TextAlignment.LEFT);
             g.setFill(tileColors.mutedTextFill.getValue());
             String barText = starting

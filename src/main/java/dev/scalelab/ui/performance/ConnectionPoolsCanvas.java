@@ -58,10 +58,10 @@ final class ConnectionPoolsCanvas extends PerformanceCanvas {
         ConnectionsView c = connections;
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setFill(mutedTextFill.getValue());
         g.fillText(fit(String.format(Locale.ROOT, "maximumPoolSize %d · minimumIdle %d · timeout %s ms", c.maximumPoolSize(),
-                c.minimumIdle(), Formats.count(c.connectionTimeoutMs())), SMALL_FONT, width - 8), 4, LINE / 2);
+                c.minimumIdle(), Formats.count(c.connectionTimeoutMs())), SMALL_FONT.font(), width - 8), 4, LINE / 2);
 
         boolean perInstance = drawsRowPerInstance(height);
         int rows = perInstance ? c.instances().size() : 1;
@@ -78,9 +78,9 @@ final class ConnectionPoolsCanvas extends PerformanceCanvas {
     }
 
     private void drawRow(GraphicsContext g, ConnectionPoolView p, int poolSize, String label, double y, double rowH, double width) {
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setFill(textFill.getValue());
-        g.fillText(fit(label, SMALL_FONT, LABEL_WIDTH - 6), 4, y + rowH / 2);
+        g.fillText(fit(label, SMALL_FONT.font(), LABEL_WIDTH - 6), 4, y + rowH / 2);
         double slotsWidth = width - LABEL_WIDTH - QUEUE_WIDTH - 8;
         double pitch = Math.min(MAX_PITCH, Math.floor(slotsWidth / Math.max(1, poolSize)));
         double h = Math.max(3, rowH - 4);
@@ -119,7 +119,7 @@ final class ConnectionPoolsCanvas extends PerformanceCanvas {
         }
         double d = Math.max(3, dot);
         String more = "+" + Formats.compact(pending);
-        int fits = (int) Math.floor((room - width(more, SMALL_FONT) - 4) / (d + 2));
+        int fits = (int) Math.floor((room - width(more, SMALL_FONT.font()) - 4) / (d + 2));
         int drawn = pending <= Math.floor(room / (d + 2)) ? pending : Math.max(0, fits);
         g.setFill(warningFill.getValue());
         for (int i = 0; i < drawn; i++) {
@@ -127,13 +127,13 @@ final class ConnectionPoolsCanvas extends PerformanceCanvas {
         }
         if (drawn < pending) {
             g.setFill(warningFill.getValue());
-            g.setFont(SMALL_BOLD_FONT);
+            g.setFont(SMALL_BOLD_FONT.font());
             g.fillText("+" + Formats.compact(pending - drawn), x + drawn * (d + 2) + 2, cy);
         }
     }
 
     private void drawDatabase(GraphicsContext g, ConnectionsView c, double y, double width) {
-        g.setFont(SMALL_BOLD_FONT);
+        g.setFont(SMALL_BOLD_FONT.font());
         g.setFill(textFill.getValue());
         g.fillText("Database", 4, y + LINE / 2);
         double barX = 4;
@@ -149,19 +149,19 @@ final class ConnectionPoolsCanvas extends PerformanceCanvas {
                     + (c.activeQueries() > c.databaseCores() ? " · contending" : "");
             bar(g, queries, barX, y, barW, c.activeQueries(), c.databaseCores(), accentFill.getValue(), warningFill.getValue());
         } else {
-            g.setFont(SMALL_FONT);
+            g.setFont(SMALL_FONT.font());
             g.setFill(mutedTextFill.getValue());
-            g.fillText(fit("running queries " + c.activeQueries() + " · cores not modelled (database.cores 0)", SMALL_FONT, barW),
+            g.fillText(fit("running queries " + c.activeQueries() + " · cores not modelled (database.cores 0)", SMALL_FONT.font(), barW),
                     barX, y + LINE / 2);
         }
         y += LINE + 12;
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setFill(textFill.getValue());
         g.fillText(fit(String.format(Locale.ROOT, "acquired %s · timeouts %s · refused %s · leaked %s",
                 Formats.compact(c.acquired()), Formats.count(c.timeouts()), Formats.count(c.refused()), Formats.count(c.leaked())),
-                SMALL_FONT, width - 8), 4, y + LINE / 2);
+                SMALL_FONT.font(), width - 8), 4, y + LINE / 2);
         g.fillText(fit(String.format(Locale.ROOT, "wait for a connection: p50 %s ms, p99 %s ms · most waiting at once %d",
-                Formats.millis(c.waitMsP50()), Formats.millis(c.waitMsP99()), c.maxPending()), SMALL_FONT, width - 8),
+                Formats.millis(c.waitMsP50()), Formats.millis(c.waitMsP99()), c.maxPending()), SMALL_FONT.font(), width - 8),
                 4, y + LINE + LINE / 2);
     }
 
@@ -170,9 +170,9 @@ final class ConnectionPoolsCanvas extends PerformanceCanvas {
      * the part past it takes {@code overFill}, and a line marks the limit.
      */
     private void bar(GraphicsContext g, String label, double x, double y, double w, int value, int limit, Color fill, Color overFill) {
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setFill(value > limit ? overFill : mutedTextFill.getValue());
-        g.fillText(fit(label, SMALL_FONT, w), x, y + LINE / 2);
+        g.fillText(fit(label, SMALL_FONT.font(), w), x, y + LINE / 2);
         double scale = Math.max(limit * 1.25, value);
         double unit = w / Math.max(1, scale);
         double by = y + LINE;

@@ -90,21 +90,21 @@ final class HeapGauge extends PerformanceCanvas {
     private void drawTitle(GraphicsContext g, double x, double y, double w, boolean paused) {
         g.setTextBaseline(VPos.TOP);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(SMALL_BOLD_FONT);
+        g.setFont(SMALL_BOLD_FONT.font());
         g.setFill(textFill.getValue());
         g.fillText(heap.instanceId(), x, y);
-        double idWidth = width(heap.instanceId(), SMALL_BOLD_FONT) + 8;
+        double idWidth = width(heap.instanceId(), SMALL_BOLD_FONT.font()) + 8;
         String right;
         if (paused) {
             g.setFill(dangerFill.getValue());
-            g.setFont(SMALL_BOLD_FONT);
+            g.setFont(SMALL_BOLD_FONT.font());
             right = "paused · " + pauseName(heap.pauseKind());
         } else {
             g.setFill(mutedTextFill.getValue());
-            g.setFont(SMALL_FONT);
+            g.setFont(SMALL_FONT.font());
             right = "old " + Formats.count(heap.oldUsedMb()) + " of " + Formats.count(heap.oldMb()) + " MB";
         }
-        String text = fit(right, paused ? SMALL_BOLD_FONT : SMALL_FONT, w - idWidth);
+        String text = fit(right, paused ? SMALL_BOLD_FONT.font() : SMALL_FONT.font(), w - idWidth);
         g.setTextAlign(TextAlignment.RIGHT);
         g.fillText(text, x + w, y);
         g.setTextAlign(TextAlignment.LEFT);

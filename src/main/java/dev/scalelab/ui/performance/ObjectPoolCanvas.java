@@ -60,17 +60,17 @@ final class ObjectPoolCanvas extends PerformanceCanvas {
         }
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setFill(mutedTextFill.getValue());
         g.fillText(fit(String.format(Locale.ROOT, "capacity %s per instance · %d × %s KB per request",
-                Formats.count(pool.capacity()), pool.objectsPerRequest(), Formats.millis(pool.objectKb())), SMALL_FONT, width - 8),
+                Formats.count(pool.capacity()), pool.objectsPerRequest(), Formats.millis(pool.objectKb())), SMALL_FONT.font(), width - 8),
                 4, LINE / 2);
 
         if (pool.capacity() == 0) {
             // Nothing to draw per instance: every get allocates and every put drops.
-            g.setFont(LABEL_FONT);
+            g.setFont(LABEL_FONT.font());
             g.setFill(textFill.getValue());
-            g.fillText(fit("Capacity 0: every get allocates.", LABEL_FONT, width - 8),
+            g.fillText(fit("Capacity 0: every get allocates.", LABEL_FONT.font(), width - 8),
                     4, ROWS_TOP + MAX_ROW / 2);
             drawCounters(g, width, height);
             return;
@@ -89,9 +89,9 @@ final class ObjectPoolCanvas extends PerformanceCanvas {
             int idle = fleetRow ? instances.stream().mapToInt(HeapView::poolIdle).sum() : instances.get(r).poolIdle();
             int borrowed = fleetRow ? instances.stream().mapToInt(HeapView::poolBorrowed).sum() : instances.get(r).poolBorrowed();
             int capacity = fleetRow ? pool.capacity() * instances.size() : pool.capacity();
-            g.setFont(SMALL_FONT);
+            g.setFont(SMALL_FONT.font());
             g.setFill(textFill.getValue());
-            g.fillText(fit(fleetRow ? "all " + instances.size() : instances.get(r).instanceId(), SMALL_FONT, LABEL_WIDTH - 6),
+            g.fillText(fit(fleetRow ? "all " + instances.size() : instances.get(r).instanceId(), SMALL_FONT.font(), LABEL_WIDTH - 6),
                     4, y + rowH / 2);
             double x = LABEL_WIDTH;
             double cellH = Math.max(3, rowH - 3);
@@ -107,11 +107,11 @@ final class ObjectPoolCanvas extends PerformanceCanvas {
     }
 
     private void drawCounters(GraphicsContext g, double width, double height) {
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setFill(textFill.getValue());
         g.fillText(fit(String.format(Locale.ROOT, "%s hits of %s gets · %s dropped · %s MB saved",
                 percent(pool.hitRatio()), Formats.compact(pool.gets()), Formats.compact(pool.drops()),
-                Formats.count(pool.bytesSavedMb())), SMALL_FONT, width - 8), 4, height - LINE / 2 - 2);
+                Formats.count(pool.bytesSavedMb())), SMALL_FONT.font(), width - 8), 4, height - LINE / 2 - 2);
     }
 
     private void drawSlots(GraphicsContext g, double x, double y, double pitch, double h, int idle, int borrowed, int capacity) {
@@ -152,9 +152,9 @@ final class ObjectPoolCanvas extends PerformanceCanvas {
     private void drawLegend(GraphicsContext g, double x, double y, double maxWidth) {
         String[] texts = {"idle in the pool", "borrowed", "past capacity: dropped on return"};
         Color[] colors = {successFill.getValue(), accentFill.getValue(), warningFill.getValue()};
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         for (int i = 0; i < texts.length; i++) {
-            double w = 12 + width(texts[i], SMALL_FONT);
+            double w = 12 + width(texts[i], SMALL_FONT.font());
             if (x + w > maxWidth) {
                 break;
             }

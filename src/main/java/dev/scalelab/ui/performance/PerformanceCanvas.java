@@ -1,5 +1,7 @@
 package dev.scalelab.ui.performance;
 
+import dev.scalelab.ui.canvas.CanvasFont;
+
 import dev.scalelab.ui.TextFit;
 import dev.scalelab.ui.canvas.CanvasRegion;
 import dev.scalelab.ui.canvas.StyleableColors;
@@ -30,10 +32,10 @@ import java.util.List;
 abstract class PerformanceCanvas extends CanvasRegion {
     private static final StyleableColors<PerformanceCanvas> STYLE = new StyleableColors<>(Region.getClassCssMetaData());
 
-    static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 12.5);
-    static final Font LABEL_FONT = Font.font("System", 12);
-    static final Font SMALL_FONT = Font.font("System", 10.5);
-    static final Font SMALL_BOLD_FONT = Font.font("System", FontWeight.BOLD, 10.5);
+    static final CanvasFont TITLE_FONT = CanvasFont.of("System", FontWeight.BOLD, 12.5);
+    static final CanvasFont LABEL_FONT = CanvasFont.of("System", 12);
+    static final CanvasFont SMALL_FONT = CanvasFont.of("System", 10.5);
+    static final CanvasFont SMALL_BOLD_FONT = CanvasFont.of("System", FontWeight.BOLD, 10.5);
 
     private static final Color[] DEFAULT_PHASE_COLORS = {Color.web("#e89a1e"), Color.web("#2f6fdf"), Color.web("#d1403f"),
             Color.web("#7b5cd6"), Color.web("#1b9eb3"), Color.web("#23945f"), Color.web("#8c6d31"), Color.web("#d0609f")};

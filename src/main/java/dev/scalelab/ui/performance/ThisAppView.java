@@ -108,7 +108,10 @@ public final class ThisAppView extends FxmlPanel {
         if (viewModel.revision() != chartedRevision) {
             chartedRevision = viewModel.revision();
             charts.show(viewModel.monitor().history());
-            jvmText.setText(jcmdText(viewModel.monitor().latestReading()));
+            JvmReading latest = viewModel.monitor().latestReading();
+            if (latest != null) { // none yet when the panel is built after start-up and drawn before its first sample
+                jvmText.setText(jcmdText(latest));
+            }
         }
     }
 

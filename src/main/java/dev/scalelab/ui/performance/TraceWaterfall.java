@@ -46,15 +46,15 @@ final class TraceWaterfall extends PerformanceCanvas {
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
         if (trace == null) {
-            g.setFont(LABEL_FONT);
+            g.setFont(LABEL_FONT.font());
             g.setFill(mutedTextFill.getValue());
-            g.fillText(fit("Pick a request on the left to see where its time went.", LABEL_FONT, width - 2 * PAD), PAD, height / 2);
+            g.fillText(fit("Pick a request on the left to see where its time went.", LABEL_FONT.font(), width - 2 * PAD), PAD, height / 2);
             return;
         }
-        g.setFont(TITLE_FONT);
+        g.setFont(TITLE_FONT.font());
         g.setFill(textFill.getValue());
         g.fillText(fit("Request " + trace.requestId() + " · " + Formats.millis(trace.latencyMs()) + " ms · " + trace.instanceId()
-                + " · arrived at " + Formats.clock(trace.startSeconds()), TITLE_FONT, width - 2 * PAD), PAD, HEADER / 2 + 2);
+                + " · arrived at " + Formats.clock(trace.startSeconds()), TITLE_FONT.font(), width - 2 * PAD), PAD, HEADER / 2 + 2);
 
         double plotX = PAD + LABEL_WIDTH;
         double plotW = width - plotX - PAD;
@@ -69,10 +69,10 @@ final class TraceWaterfall extends PerformanceCanvas {
             double y = top + i * rowH;
             double cy = y + rowH / 2;
             if (rowH >= 11) {
-                g.setFont(SMALL_FONT);
+                g.setFont(SMALL_FONT.font());
                 g.setFill(textFill.getValue());
                 String label = phaseLabel(span.phase().id()) + "  " + Formats.millis(span.durationMs()) + " ms";
-                g.fillText(fit(label, SMALL_FONT, LABEL_WIDTH - 8), PAD, cy);
+                g.fillText(fit(label, SMALL_FONT.font(), LABEL_WIDTH - 8), PAD, cy);
             }
             double x = plotX + span.startMs() / msPerPx;
             double w = Math.max(1.5, span.durationMs() / msPerPx);
@@ -85,7 +85,7 @@ final class TraceWaterfall extends PerformanceCanvas {
     /** Vertical lines and ms labels at round steps, from the arrival (0) to the answer. */
     private void drawGrid(GraphicsContext g, double plotX, double plotW, double top, double bottom, double latencyMs) {
         double step = niceStep(latencyMs / 5);
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setTextAlign(TextAlignment.CENTER);
         g.setLineWidth(1);
         for (double ms = 0; ms <= latencyMs * 1.0001; ms += step) {

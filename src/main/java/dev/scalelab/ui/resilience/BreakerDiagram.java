@@ -100,11 +100,11 @@ final class BreakerDiagram extends Region {
                 d.breaker() == null ? colors.cardBorder.getValue() : colors.state(b.state()), d.breaker() == null ? 1 : 2);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(colors.textFill.getValue());
-        g.setFont(BOLD_FONT);
+        g.setFont(BOLD_FONT.font());
         g.fillText("Circuit breaker", x + 10, y + 15);
         g.setTextAlign(TextAlignment.RIGHT);
         g.setFill(colors.mutedTextFill.getValue());
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.fillText(texts.breakerSummaries[i], x + w - 10, y + 15);
         if (d.breaker() == null) {
             drawNoBreaker(g, i, x, y, w, h);
@@ -115,7 +115,7 @@ final class BreakerDiagram extends Region {
             machine.drawNode(g, x + 10, y + 26, BreakerMachine.NODE_WIDTH + 30, machine.stateText(i, b.state()), true, b.state(),
                     BreakerMachine.nodeFraction(b, d));
             g.setTextAlign(TextAlignment.LEFT);
-            g.setFont(BOLD_FONT);
+            g.setFont(BOLD_FONT.font());
             g.setFill(colors.textFill.getValue());
             g.fillText(texts.compactTexts[i], x + BreakerMachine.NODE_WIDTH + 54, y + 26 + BreakerMachine.NODE_HEIGHT / 2);
             return;
@@ -126,7 +126,7 @@ final class BreakerDiagram extends Region {
             double top = y + BREAKER_TITLE + 6;
             machine.drawNode(g, x + 12, top, pillWidth, machine.stateText(i, b.state()), true, b.state(), BreakerMachine.nodeFraction(b, d));
             g.setTextAlign(TextAlignment.LEFT);
-            g.setFont(SMALL_FONT);
+            g.setFont(SMALL_FONT.font());
             g.setFill(colors.mutedTextFill.getValue());
             g.fillText(texts.thresholds[i], x + 12, top + BreakerMachine.NODE_HEIGHT + 20);
             g.fillText(texts.windowFills[i], x + 12, top + BreakerMachine.NODE_HEIGHT + 34);
@@ -135,7 +135,7 @@ final class BreakerDiagram extends Region {
                         y + BREAKER_TITLE + (h - BREAKER_TITLE - BREAKER_FOOTER) / 2, layout.ringRadius);
             }
             g.setTextAlign(TextAlignment.LEFT);
-            g.setFont(SMALL_FONT);
+            g.setFont(SMALL_FONT.font());
             g.setFill(colors.textFill.getValue());
             g.fillText(texts.statuses[i], x + 12, y + h - BREAKER_FOOTER / 2 - 2);
             return;
@@ -148,7 +148,7 @@ final class BreakerDiagram extends Region {
             ring.draw(g, b, v.transitions(), d, texts.rates[i], x + w - 14 - layout.ringRadius, middleTop + middleHeight / 2, layout.ringRadius);
         }
         double footerY = y + h - BREAKER_FOOTER / 2 - 2;
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(colors.textFill.getValue());
         g.fillText(texts.statuses[i], x + 12, footerY);
@@ -166,13 +166,13 @@ final class BreakerDiagram extends Region {
         double cy = (top + bottom - (hint ? 20 : 0)) / 2;
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(colors.mutedTextFill.getValue());
-        g.setFont(LABEL_FONT);
+        g.setFont(LABEL_FONT.font());
         g.fillText(texts.noBreakerTexts[i], cx, cy - 24);
         g.setFill(texts.amplified[i] ? colors.failFill.getValue() : colors.textFill.getValue());
-        g.setFont(BIG_FONT);
+        g.setFont(BIG_FONT.font());
         g.fillText(texts.amplifications[i], cx, cy + 2);
         g.setFill(colors.mutedTextFill.getValue());
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.fillText("attempts per request in the last second", cx, cy + 22);
         if (hint) {
             g.fillText("“Add a circuit breaker” on the right gives it one", cx, bottom - 8);

@@ -1,6 +1,9 @@
 package dev.scalelab.ui.resilience;
 
+import dev.scalelab.ui.canvas.CanvasFont;
+
 import dev.scalelab.engine.resilience.BreakerState;
+import java.util.function.Supplier;
 import dev.scalelab.engine.resilience.BreakerView;
 import dev.scalelab.ui.TextFit;
 import dev.scalelab.ui.canvas.CanvasShapes;
@@ -20,8 +23,8 @@ import static dev.scalelab.ui.resilience.MeshTexts.SMALL_FONT;
 final class BreakerMachine {
     static final double NODE_WIDTH = 96;
     static final double NODE_HEIGHT = 26;
-    private static final double FAIL_WIDTH = TextFit.width("fail", SMALL_FONT);
-    private static final double PASS_WIDTH = TextFit.width("pass", SMALL_FONT);
+    private static final Supplier<Double> FAIL_WIDTH = CanvasFont.perScale(() -> TextFit.width("fail", SMALL_FONT.font()));
+    private static final Supplier<Double> PASS_WIDTH = CanvasFont.perScale(() -> TextFit.width("pass", SMALL_FONT.font()));
 
     private final MeshColors colors;
     private final MeshTexts texts;
@@ -67,7 +70,7 @@ final class BreakerMachine {
         Color trip = state == BreakerState.OPEN && moved ? colors.openFill.getValue() : idle;
         Color wait = state == BreakerState.HALF_OPEN ? colors.halfOpenFill.getValue() : idle;
         Color pass = state == BreakerState.CLOSED && moved ? colors.closedFill.getValue() : idle;
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setFill(colors.mutedTextFill.getValue());
         double closedX;
         double openX;
@@ -123,8 +126,8 @@ final class BreakerMachine {
             double under = topY + NODE_HEIGHT + 9; // below the countdown bar
             returnPath(g, halfX + nodeW * 0.35, openX + nodeW * 0.65, topY + NODE_HEIGHT + 1, under, idle);
             returnPath(g, halfX + nodeW * 0.15, closedX + nodeW * 0.5, topY + NODE_HEIGHT + 1, under + 9, pass);
-            inlineLabel(g, "fail", FAIL_WIDTH, (halfX + openX + nodeW) / 2, under);
-            inlineLabel(g, "pass", PASS_WIDTH, (closedX + nodeW + openX) / 2, under + 9);
+            inlineLabel(g, "fail", FAIL_WIDTH.get(), (halfX + openX + nodeW) / 2, under);
+            inlineLabel(g, "pass", PASS_WIDTH.get(), (closedX + nodeW + openX) / 2, under + 9);
         }
         drawNode(g, closedX, topY, nodeW, "CLOSED", state == BreakerState.CLOSED, BreakerState.CLOSED, 1);
         drawNode(g, openX, topY, nodeW, texts.openNodeTexts[i], state == BreakerState.OPEN || state == BreakerState.FORCED_OPEN,
@@ -132,7 +135,7 @@ final class BreakerMachine {
         drawNode(g, halfX, halfY, nodeW, texts.halfOpenNodeTexts[i], state == BreakerState.HALF_OPEN, BreakerState.HALF_OPEN, 1);
         if (state == BreakerState.DISABLED || state == BreakerState.METRICS_ONLY) {
             g.setTextAlign(TextAlignment.CENTER);
-            g.setFont(NODE_FONT);
+            g.setFont(NODE_FONT.font());
             g.setFill(colors.textFill.getValue());
             g.fillText(stateText(i, state), x + w / 2, y + h / 2);
         }
@@ -180,7 +183,7 @@ final class BreakerMachine {
             g.strokeRoundRect(x + 0.5, y + 0.5, w - 1, NODE_HEIGHT - 1, NODE_HEIGHT, NODE_HEIGHT);
         }
         g.setTextAlign(TextAlignment.CENTER);
-        g.setFont(NODE_FONT);
+        g.setFont(NODE_FONT.font());
         g.setFill(lit ? colors.onStateText.getValue() : colors.mutedTextFill.getValue());
         g.fillText(text, x + w / 2, y + NODE_HEIGHT / 2);
     }

@@ -37,12 +37,12 @@ final class DependencyCard {
                 faulty ? 2 : 1);
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(colors.textFill.getValue());
-        g.setFont(BOLD_FONT);
+        g.setFont(BOLD_FONT.font());
         g.fillText(texts.headers[i], x + 10, y + 15);
-        g.setFont(BIG_FONT);
+        g.setFont(BIG_FONT.font());
         g.setFill(texts.amplified[i] ? colors.failFill.getValue() : colors.textFill.getValue());
         g.fillText(texts.amplifications[i], x + 10, y + 38);
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setFill(colors.mutedTextFill.getValue());
         g.fillText("attempts per request", x + 16 + texts.amplificationWidths[i], y + 40);
         g.setFill(colors.textFill.getValue());
@@ -55,7 +55,7 @@ final class DependencyCard {
             g.setFill(colors.faultFill.getValue());
             g.fillRoundRect(x + 8, bottom + 4, w - 16, badgeH, badgeH, badgeH);
             g.setFill(colors.failFill.getValue());
-            g.setFont(SMALL_FONT);
+            g.setFont(SMALL_FONT.font());
             g.fillText(texts.faults[i], x + 16, bottom + 4 + badgeH / 2);
         }
         if (compact) {

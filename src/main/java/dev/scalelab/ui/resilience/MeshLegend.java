@@ -26,7 +26,7 @@ final class MeshLegend {
 
     /** The legend along the bottom, from the left at height {@code y}, as many entries as fit before {@code maxX}. */
     void draw(GraphicsContext g, double y, double maxX) {
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(colors.mutedTextFill.getValue());
         g.fillText(texts.legendScale, MeshLayout.MARGIN, y);

@@ -1,5 +1,7 @@
 package dev.scalelab.ui.resilience;
 
+import dev.scalelab.ui.canvas.CanvasFont;
+
 import dev.scalelab.engine.resilience.BreakerState;
 import dev.scalelab.engine.resilience.BreakerView;
 import dev.scalelab.ui.TextFit;
@@ -19,20 +21,20 @@ import java.util.function.ToDoubleFunction;
  * FX thread only.
  */
 final class MeshTexts {
-    static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 13);
-    static final Font BOLD_FONT = Font.font("System", FontWeight.BOLD, 12);
-    static final Font LABEL_FONT = Font.font("System", 12);
-    static final Font SMALL_FONT = Font.font("System", 10.5);
-    static final Font NODE_FONT = Font.font("System", FontWeight.BOLD, 11);
-    static final Font BIG_FONT = Font.font("System", FontWeight.BOLD, 18);
+    static final CanvasFont TITLE_FONT = CanvasFont.of("System", FontWeight.BOLD, 13);
+    static final CanvasFont BOLD_FONT = CanvasFont.of("System", FontWeight.BOLD, 12);
+    static final CanvasFont LABEL_FONT = CanvasFont.of("System", 12);
+    static final CanvasFont SMALL_FONT = CanvasFont.of("System", 10.5);
+    static final CanvasFont NODE_FONT = CanvasFont.of("System", FontWeight.BOLD, 11);
+    static final CanvasFont BIG_FONT = CanvasFont.of("System", FontWeight.BOLD, 18);
     /** Room a breaker card keeps beside its texts for its state pill. */
     private static final double NODE_WIDTH = 96;
 
-    private final ToDoubleFunction<String> small = TextFit.measure(SMALL_FONT);
-    private final ToDoubleFunction<String> label = TextFit.measure(LABEL_FONT);
-    private final ToDoubleFunction<String> bold = TextFit.measure(BOLD_FONT);
-    private final ToDoubleFunction<String> title = TextFit.measure(TITLE_FONT);
-    private final ToDoubleFunction<String> big = TextFit.measure(BIG_FONT);
+    private final ToDoubleFunction<String> small = TextFit.measure(SMALL_FONT.font());
+    private final ToDoubleFunction<String> label = TextFit.measure(LABEL_FONT.font());
+    private final ToDoubleFunction<String> bold = TextFit.measure(BOLD_FONT.font());
+    private final ToDoubleFunction<String> title = TextFit.measure(TITLE_FONT.font());
+    private final ToDoubleFunction<String> big = TextFit.measure(BIG_FONT.font());
 
     String serviceRate = "";
     String legendScale = "";

@@ -196,7 +196,7 @@ public final class MeshView extends CanvasRegion {
             drawRowHeader(g, i);
             breakers.get(i).paint(i, v, d);
             dependencyCard.draw(g, i, v, d);
-            g.setFont(SMALL_FONT);
+            g.setFont(SMALL_FONT.font());
             g.setTextAlign(TextAlignment.LEFT);
             g.setFill(colors.mutedTextFill.getValue());
             g.fillText(texts.counters[i], layout.breakerX, layout.rowTop(i) + layout.rowHeight - ROW_FOOTER / 2 - 2);
@@ -239,12 +239,12 @@ public final class MeshView extends CanvasRegion {
         double cx = MARGIN + SERVICE_WIDTH / 2;
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(colors.textFill.getValue());
-        g.setFont(TITLE_FONT);
+        g.setFont(TITLE_FONT.font());
         g.fillText("Service", cx, top + 22);
-        g.setFont(LABEL_FONT);
+        g.setFont(LABEL_FONT.font());
         g.fillText(texts.serviceRate, cx, top + 46);
         g.setFill(colors.mutedTextFill.getValue());
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.fillText("calls each service", cx, top + 68);
         g.fillText("via its mesh client", cx, top + 82);
     }
@@ -254,10 +254,10 @@ public final class MeshView extends CanvasRegion {
         double x = layout.breakerX;
         g.setTextAlign(TextAlignment.LEFT);
         g.setFill(colors.textFill.getValue());
-        g.setFont(TITLE_FONT);
+        g.setFont(TITLE_FONT.font());
         g.fillText(texts.headers[i], x, y);
         g.setFill(colors.mutedTextFill.getValue());
-        g.setFont(SMALL_FONT);
+        g.setFont(SMALL_FONT.font());
         g.fillText(texts.summaries[i], x + texts.headerWidths[i] + 10, y + 1);
     }
 

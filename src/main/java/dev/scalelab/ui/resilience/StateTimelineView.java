@@ -1,5 +1,8 @@
 package dev.scalelab.ui.resilience;
 
+import dev.scalelab.ui.canvas.CanvasFont;
+import java.util.function.Supplier;
+
 import dev.scalelab.engine.resilience.BreakerState;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.TextFit;
@@ -30,9 +33,9 @@ import java.util.function.ToDoubleFunction;
 final class StateTimelineView extends CanvasRegion {
     private static final StyleableColors<StateTimelineView> CSS = new StyleableColors<>(Region.getClassCssMetaData());
 
-    private static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 12);
-    private static final Font LABEL_FONT = Font.font("System", 11);
-    private static final Font TICK_FONT = Font.font("System", 10.5);
+    private static final CanvasFont TITLE_FONT = CanvasFont.of("System", FontWeight.BOLD, 12);
+    private static final CanvasFont LABEL_FONT = CanvasFont.of("System", 11);
+    private static final CanvasFont TICK_FONT = CanvasFont.of("System", 10.5);
     private static final double PADDING = 8;
     private static final double TITLE_HEIGHT = 22;
     private static final double AXIS_HEIGHT = 30;
@@ -47,11 +50,11 @@ final class StateTimelineView extends CanvasRegion {
     private final StyleableProperty<Color> halfOpenFill = CSS.color(this, "halfOpenFill", v -> v.halfOpenFill, Color.ORANGE);
     private final StyleableProperty<Color> disabledFill = CSS.color(this, "disabledFill", v -> v.disabledFill, Color.GAINSBORO);
 
-    private static final double[] LEGEND_WIDTHS = TextFit.widths(LEGEND, LABEL_FONT);
+    private static final Supplier<double[]> LEGEND_WIDTHS = CanvasFont.perScale(() -> TextFit.widths(LEGEND, LABEL_FONT.font()));
 
     private final Canvas canvas;
-    private final ToDoubleFunction<String> labelWidths = TextFit.measure(LABEL_FONT);
-    private final ToDoubleFunction<String> tickWidths = TextFit.measure(TICK_FONT);
+    private final ToDoubleFunction<String> labelWidths = TextFit.measure(LABEL_FONT.font());
+    private final ToDoubleFunction<String> tickWidths = TextFit.measure(TICK_FONT.font());
     private List<DependencyTrack> tracks = List.of();
     private List<String> trackNames = List.of();
     private double windowStart;
@@ -113,7 +116,7 @@ final class StateTimelineView extends CanvasRegion {
         }
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.CENTER);
-        g.setFont(TITLE_FONT);
+        g.setFont(TITLE_FONT.font());
         g.setFill(textFill.getValue());
         g.fillText("Breaker state", width / 2, PADDING + 7);
 
@@ -132,7 +135,7 @@ final class StateTimelineView extends CanvasRegion {
         // Grid lines at the ticks, the same as the line charts' time axis.
         g.setStroke(gridStroke.getValue());
         g.setLineWidth(1);
-        g.setFont(TICK_FONT);
+        g.setFont(TICK_FONT.font());
         g.setFill(mutedTextFill.getValue());
         // Every grid line; a label only where it clears the last one (as a chart's axis hides crowded labels).
         double labelledUntil = Double.NEGATIVE_INFINITY;
@@ -150,7 +153,7 @@ final class StateTimelineView extends CanvasRegion {
         for (int i = 0; i < tracks.size(); i++) {
             double rowY = top + i * (bottom - top) / n + ((bottom - top) / n - bandHeight) / 2;
             g.setTextAlign(TextAlignment.RIGHT);
-            g.setFont(LABEL_FONT);
+            g.setFont(LABEL_FONT.font());
             g.setFill(textFill.getValue());
             g.fillText(labels[i], plotLeft - 8, rowY + bandHeight / 2);
             StateSpans spans = tracks.get(i).states();
@@ -180,20 +183,20 @@ final class StateTimelineView extends CanvasRegion {
     }
 
     private void drawLegend(GraphicsContext g, double y, double x, double maxX) {
-        g.setFont(LABEL_FONT);
+        g.setFont(LABEL_FONT.font());
         g.setTextAlign(TextAlignment.LEFT);
         double total = 0;
-        for (double w : LEGEND_WIDTHS) {
+        for (double w : LEGEND_WIDTHS.get()) {
             total += w + 24;
         }
         double at = Math.max(x, (x + maxX - total) / 2); // centred under the plot, as the charts' titles are
-        for (int k = 0; k < LEGEND.length && at + 14 + LEGEND_WIDTHS[k] <= maxX; k++) {
+        for (int k = 0; k < LEGEND.length && at + 14 + LEGEND_WIDTHS.get()[k] <= maxX; k++) {
             g.setFill(k == 0 ? closedFill.getValue() : k == 1 ? openFill.getValue() : k == 2 ? halfOpenFill.getValue() : disabledFill.getValue());
             g.fillRect(at, y - 4, 10, 8);
             at += 14;
             g.setFill(mutedTextFill.getValue());
             g.fillText(LEGEND[k], at, y);
-            at += LEGEND_WIDTHS[k] + 10;
+            at += LEGEND_WIDTHS.get()[k] + 10;
         }
     }
 

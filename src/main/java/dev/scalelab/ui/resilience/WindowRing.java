@@ -68,11 +68,11 @@ final class WindowRing {
         boolean tripping = evaluated && !Float.isNaN(b.failureRatePercent()) && d.breaker().mode().equals("resilience4j")
                 && b.failureRatePercent() >= d.breaker().failureRateThreshold();
         g.setTextAlign(TextAlignment.CENTER);
-        g.setFont(ringRadius >= 34 ? BIG_FONT : BOLD_FONT);
+        g.setFont(ringRadius >= 34 ? BIG_FONT.font() : BOLD_FONT.font());
         g.setFill(tripping ? colors.failFill.getValue() : evaluated ? colors.textFill.getValue() : colors.mutedTextFill.getValue());
         if (ringRadius >= 34) {
             g.fillText(rate, cx, cy - 7);
-            g.setFont(SMALL_FONT);
+            g.setFont(SMALL_FONT.font());
             g.setFill(colors.mutedTextFill.getValue());
             g.fillText("failed", cx, cy + 10);
         } else {

@@ -1,5 +1,8 @@
 package dev.scalelab.ui.scaling;
 
+import dev.scalelab.ui.canvas.CanvasFont;
+import java.util.function.Supplier;
+
 import dev.scalelab.ui.TextFit;
 import dev.scalelab.world.Snapshot;
 import dev.scalelab.world.Snapshot.InstanceState;
@@ -56,27 +59,27 @@ public final class ScalingPoolView extends Region {
     /** A failed tile pulses twice a wall second, so it is noticed even in a large pool. */
     private static final double FAILED_PULSE_PER_SECOND = 2;
 
-    private static final Font TITLE_FONT = Font.font("System", FontWeight.BOLD, 13);
-    private static final Font ID_FONT = Font.font("System", FontWeight.BOLD, 12);
-    private static final Font LABEL_FONT = Font.font("System", 11.5);
-    private static final Font SMALL_FONT = Font.font("System", 10.5);
+    private static final CanvasFont TITLE_FONT = CanvasFont.of("System", FontWeight.BOLD, 13);
+    private static final CanvasFont ID_FONT = CanvasFont.of("System", FontWeight.BOLD, 12);
+    private static final CanvasFont LABEL_FONT = CanvasFont.of("System", 11.5);
+    private static final CanvasFont SMALL_FONT = CanvasFont.of("System", 10.5);
 
 
     private static final String PROVISIONING_MESSAGE = "waiting for a machine";
     private static final String BOOTING_MESSAGE = "starting the service";
     // Label widths, measured once, so a tile draws only the labels that fit without measuring each frame.
-    private static final double ID_CHAR_WIDTH = TextFit.width("i-00", ID_FONT) / 4;
-    private static final double SMALL_CHAR_WIDTH = TextFit.width("i-00", SMALL_FONT) / 4;
-    private static final double CPU_LABEL_WIDTH = TextFit.width("100 % CPU", LABEL_FONT);
-    private static final double SMALL_CPU_LABEL_WIDTH = TextFit.width("100 % CPU", SMALL_FONT);
-    private static final double PERCENT_LABEL_WIDTH = TextFit.width("100%", LABEL_FONT);
-    private static final double SMALL_PERCENT_LABEL_WIDTH = TextFit.width("100%", SMALL_FONT);
-    private static final double STATE_LABEL_WIDTH = TextFit.width("warming up", LABEL_FONT);
-    private static final double SMALL_STATE_LABEL_WIDTH = TextFit.width("warming up", SMALL_FONT);
-    private static final double SIZE_LABEL_WIDTH = TextFit.width("xlarge · 8 vCPU", SMALL_FONT);
-    private static final double SPEED_LABEL_WIDTH = TextFit.width("100 % speed", SMALL_FONT);
-    private static final double BAR_LABEL_WIDTH = TextFit.width("provisioning 100 %", SMALL_FONT);
-    private static final double STARTING_MESSAGE_WIDTH = TextFit.width(PROVISIONING_MESSAGE, LABEL_FONT);
+    private static final Supplier<Double> ID_CHAR_WIDTH = CanvasFont.perScale(() -> TextFit.width("i-00", ID_FONT.font()) / 4);
+    private static final Supplier<Double> SMALL_CHAR_WIDTH = CanvasFont.perScale(() -> TextFit.width("i-00", SMALL_FONT.font()) / 4);
+    private static final Supplier<Double> CPU_LABEL_WIDTH = CanvasFont.perScale(() -> TextFit.width("100 % CPU", LABEL_FONT.font()));
+    private static final Supplier<Double> SMALL_CPU_LABEL_WIDTH = CanvasFont.perScale(() -> TextFit.width("100 % CPU", SMALL_FONT.font()));
+    private static final Supplier<Double> PERCENT_LABEL_WIDTH = CanvasFont.perScale(() -> TextFit.width("100%", LABEL_FONT.font()));
+    private static final Supplier<Double> SMALL_PERCENT_LABEL_WIDTH = CanvasFont.perScale(() -> TextFit.width("100%", SMALL_FONT.font()));
+    private static final Supplier<Double> STATE_LABEL_WIDTH = CanvasFont.perScale(() -> TextFit.width("warming up", LABEL_FONT.font()));
+    private static final Supplier<Double> SMALL_STATE_LABEL_WIDTH = CanvasFont.perScale(() -> TextFit.width("warming up", SMALL_FONT.font()));
+    private static final Supplier<Double> SIZE_LABEL_WIDTH = CanvasFont.perScale(() -> TextFit.width("xlarge · 8 vCPU", SMALL_FONT.font()));
+    private static final Supplier<Double> SPEED_LABEL_WIDTH = CanvasFont.perScale(() -> TextFit.width("100 % speed", SMALL_FONT.font()));
+    private static final Supplier<Double> BAR_LABEL_WIDTH = CanvasFont.perScale(() -> TextFit.width("provisioning 100 %", SMALL_FONT.font()));
+    private static final Supplier<Double> STARTING_MESSAGE_WIDTH = CanvasFont.perScale(() -> TextFit.width(PROVISIONING_MESSAGE, LABEL_FONT.font()));
     private static final double GRADIENT_WIDTH = 30;
     /** Swatches 12 px wide with their gap; the load gradient wider; the last entry ("tile area ∝ vCPUs") has none. */
     private static final LegendRow LEGEND = new LegendRow(SMALL_FONT,
@@ -123,6 +126,7 @@ public final class ScalingPoolView extends Region {
         getStyleClass().add("scaling-pool-view");
         getChildren().add(canvas);
         setMinSize(0, 0); // a canvas never shrinks on its own
+        CanvasFont.redrawOnScaleChange(this, () -> dirty = true); // its texts follow the font scale
         canvas.setOnMouseClicked(event -> {
             if (event.getButton() == MouseButton.PRIMARY) {
                 int tile = motion.tileAt(event.getX(), event.getY(), lastDrawNanos);
@@ -237,7 +241,7 @@ public final class ScalingPoolView extends Region {
         refreshLoadFills();
         g.setTextBaseline(VPos.CENTER);
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(TITLE_FONT);
+        g.setFont(TITLE_FONT.font());
         g.setFill(tileColors.textFill.getValue());
         g.fillText(title, MARGIN, MARGIN + TITLE_HEIGHT / 2 - 2);
 
@@ -296,33 +300,33 @@ public final class ScalingPoolView extends Region {
         double p = large ? 7 : 4;
         double room = w - 2 * p;
         double top = y + p;
-        double idWidth = in.id().length() * (large ? ID_CHAR_WIDTH : SMALL_CHAR_WIDTH);
+        double idWidth = in.id().length() * (large ? ID_CHAR_WIDTH.get() : SMALL_CHAR_WIDTH.get());
         if (h >= 30 && idWidth <= room) {
             double lineY = top + 6;
             g.setTextAlign(TextAlignment.LEFT);
-            g.setFont(large ? ID_FONT : SMALL_FONT);
+            g.setFont(large ? ID_FONT.font() : SMALL_FONT.font());
             g.setFill(tileColors.textFill.getValue());
             g.fillText(in.id(), x + p, lineY);
             g.setTextAlign(TextAlignment.RIGHT);
-            g.setFont(large ? LABEL_FONT : SMALL_FONT);
+            g.setFont(large ? LABEL_FONT.font() : SMALL_FONT.font());
             double rightRoom = room - idWidth - 6;
             if (state == InstanceState.READY && !in.warmingUp()) {
                 g.setFill(tileColors.textFill.getValue());
-                if ((large ? CPU_LABEL_WIDTH : SMALL_CPU_LABEL_WIDTH) <= rightRoom) {
+                if ((large ? CPU_LABEL_WIDTH.get() : SMALL_CPU_LABEL_WIDTH.get()) <= rightRoom) {
                     g.fillText(TileTexts.CPU_PERCENT[percent], x + w - p, lineY);
-                } else if ((large ? PERCENT_LABEL_WIDTH : SMALL_PERCENT_LABEL_WIDTH) <= rightRoom) {
+                } else if ((large ? PERCENT_LABEL_WIDTH.get() : SMALL_PERCENT_LABEL_WIDTH.get()) <= rightRoom) {
                     g.fillText(TileTexts.PERCENT[percent], x + w - p, lineY);
                 }
-            } else if ((large ? STATE_LABEL_WIDTH : SMALL_STATE_LABEL_WIDTH) <= rightRoom) {
+            } else if ((large ? STATE_LABEL_WIDTH.get() : SMALL_STATE_LABEL_WIDTH.get()) <= rightRoom) {
                 g.setFill(tileColors.mutedTextFill.getValue());
                 g.fillText(ScalingViewModel.stateName(in), x + w - p, lineY);
             }
             top += 15;
         }
-        if (h >= 84 && SIZE_LABEL_WIDTH + (slow ? SPEED_LABEL_WIDTH + 6 : 0) <= room) {
+        if (h >= 84 && SIZE_LABEL_WIDTH.get() + (slow ? SPEED_LABEL_WIDTH.get() + 6 : 0) <= room) {
             double lineY = top + 5;
             g.setTextAlign(TextAlignment.LEFT);
-            g.setFont(SMALL_FONT);
+            g.setFont(SMALL_FONT.font());
             g.setFill(tileColors.mutedTextFill.getValue());
             g.fillText(TileTexts.size(in), x + p, lineY);
             if (slow) {
@@ -337,7 +341,7 @@ public final class ScalingPoolView extends Region {
             g.fillOval(x + w - 9, y + h - 9, 6, 6);
         }
 
-        boolean barText = large && BAR_LABEL_WIDTH <= room;
+        boolean barText = large && BAR_LABEL_WIDTH.get() <= room;
         double barHeight = large ? 7 : 4;
         double barY = y + h - p - barHeight;
         double barWidth = w - 2 * p;
@@ -353,9 +357,9 @@ public final class ScalingPoolView extends Region {
             fraction = in.progress();
             fill = startingFill.getValue();
             text = state == InstanceState.PROVISIONING ? TileTexts.PROVISIONING_PERCENT[pct] : TileTexts.BOOTING_PERCENT[pct];
-            if (cellsBottom - top >= 16 && STARTING_MESSAGE_WIDTH <= room) {
+            if (cellsBottom - top >= 16 && STARTING_MESSAGE_WIDTH.get() <= room) {
                 g.setTextAlign(TextAlignment.CENTER);
-                g.setFont(LABEL_FONT);
+                g.setFont(LABEL_FONT.font());
                 g.setFill(tileColors.mutedTextFill.getValue());
                 g.fillText(state == InstanceState.PROVISIONING ? PROVISIONING_MESSAGE : BOOTING_MESSAGE,
                         x + w / 2, (top + cellsBottom) / 2);
@@ -371,7 +375,7 @@ public final class ScalingPoolView extends Region {
         }
         if (barText && text != null) {
             g.setTextAlign(TextAlignment.LEFT);
-            g.setFont(SMALL_FONT);
+            g.setFont(SMALL_FONT.font());
             g.setFill(tileColors.mutedTextFill.getValue());
             g.fillText(text, x + p, barY - 8);
         }
@@ -405,16 +409,16 @@ public final class ScalingPoolView extends Region {
         double p = h >= 64 ? 7 : 4;
         g.setFill(tileColors.cardFill.getValue());
         g.setTextAlign(TextAlignment.LEFT);
-        g.setFont(h >= 64 ? ID_FONT : SMALL_FONT);
+        g.setFont(h >= 64 ? ID_FONT.font() : SMALL_FONT.font());
         g.fillText(in.id(), x + p, y + p + 6);
         g.setTextAlign(TextAlignment.RIGHT);
-        g.setFont(h >= 64 ? LABEL_FONT : SMALL_FONT);
+        g.setFont(h >= 64 ? LABEL_FONT.font() : SMALL_FONT.font());
         g.fillText("failed", x + w - p, y + p + 6);
         if (h >= 64 && w >= 120) {
             g.setTextAlign(TextAlignment.CENTER);
-            g.setFont(ID_FONT);
+            g.setFont(ID_FONT.font());
             g.fillText("crashed: requests lost", x + w / 2, y + h / 2 + 2);
-            g.setFont(SMALL_FONT);
+            g.setFont(SMALL_FONT.font());
             g.fillText("the pool replaces it", x + w / 2, y + h / 2 + 18);
         }
         g.setGlobalAlpha(1);
@@ -446,7 +450,7 @@ public final class ScalingPoolView extends Region {
         g.setLineDashes((double[]) null);
         if (h >= 30) {
             g.setTextAlign(TextAlignment.LEFT);
-            g.setFont(SMALL_FONT);
+            g.setFont(SMALL_FONT.font());
             g.setFill(tileColors.mutedTextFill.getValue());
             g.fillText(in.id() + (failed ? " replaced" : " terminated"), x + 6, y + 12);
         }

@@ -1,0 +1,58 @@
+package dev.scalelab.ui;
+
+import javafx.scene.control.Alert;
+import javafx.scene.control.TextArea;
+import javafx.stage.Window;
+
+/** The main window's message dialogs: an error, the simulation's failure, About. FX thread only. */
+final class WindowDialogs {
+    private WindowDialogs() {
+    }
+
+    static void about(Window owner) {
+        Alert alert = new Alert(Alert.AlertType.INFORMATION,
+                "A desktop laboratory for scalability patterns: one simulated system, run in virtual time, "
+                        + "with live panels, guided lessons and interview practice.\n\nJava " + System.getProperty("java.version")
+                        + ", JavaFX " + System.getProperty("javafx.version"));
+        alert.initOwner(owner);
+        alert.setTitle("About ScaleLab");
+        alert.setHeaderText(version());
+        alert.show();
+    }
+
+    /** "ScaleLab 0.1", as {@code scalelab --version} prints it. */
+    static String version() {
+        picocli.CommandLine.Command command = dev.scalelab.cli.Cli.class.getAnnotation(picocli.CommandLine.Command.class);
+        return command != null && command.version().length > 0 ? command.version()[0] : "ScaleLab";
+    }
+
+
+    static void showError(Window owner, String header, String problem) {
+        Alert alert = new Alert(Alert.AlertType.ERROR, problem);
+        alert.initOwner(owner);
+        alert.setHeaderText(header);
+        alert.show();
+    }
+
+    /** Shown once per failure; show(), not showAndWait(), because it opens during a pulse. */
+    static void showFailure(Window owner, String trace) {
+        Alert alert = new Alert(Alert.AlertType.ERROR,
+                firstLine(trace) + "\n\nThe run is paused. Reset or choose a scenario to start again.");
+        alert.initOwner(owner);
+        // One line is a stop the run explains itself (it outgrew the heap); a stack is a defect to report.
+        boolean defect = trace.contains("\n");
+        alert.setHeaderText(defect ? "The simulation stopped with an error" : "The simulation stopped");
+        if (defect) {
+            TextArea details = new TextArea(trace);
+            details.setEditable(false);
+            details.setPrefRowCount(16);
+            alert.getDialogPane().setExpandableContent(details);
+        }
+        alert.show();
+    }
+
+    static String firstLine(String text) {
+        int end = text.indexOf('\n');
+        return (end < 0 ? text : text.substring(0, end)).trim();
+    }
+}

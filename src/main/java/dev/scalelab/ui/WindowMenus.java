@@ -1,0 +1,201 @@
+package dev.scalelab.ui;
+
+import dev.scalelab.ui.look.Appearance;
+import dev.scalelab.ui.look.Theme;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.value.ObservableBooleanValue;
+import javafx.scene.control.CheckMenuItem;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.RadioMenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.ToggleGroup;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The main window's menu bar: File, Edit, Run, View, Lessons and Help. Items with a shortcut show
+ * its key from {@link Shortcuts}; the window's own key handler does what the key does (so that
+ * Space and the arrows can be left to a text field), and the key shown never fires a second time.
+ * FX thread only.
+ */
+final class WindowMenus {
+    /** The font sizes of the View menu, as a scale of the base font. */
+    static final List<Double> FONT_SCALES = List.of(1.0, 1.25, 1.5, 1.75, 2.0);
+
+    private final MainWindowController window;
+    private final Menu lessons = new Menu("_Lessons");
+
+    WindowMenus(MainWindowController window) {
+        this.window = window;
+    }
+
+    void fill(MenuBar bar, List<Panel> panels, BooleanProperty notesShown) {
+        bar.getMenus().setAll(file(), edit(), run(), view(panels, notesShown), help());
+        lessons.setId("lessonsMenu");
+    }
+
+    /** Adds the Lessons menu once there are lessons to list (B's library, read off the FX thread). */
+    void showLessons(MenuBar bar, List<dev.scalelab.lesson.Lesson> all) {
+        if (all.isEmpty()) {
+            return;
+        }
+        lessons.getItems().clear();
+        for (dev.scalelab.lesson.Lesson lesson : all) {
+            MenuItem item = new MenuItem(lesson.title());
+            item.setOnAction(e -> window.startLesson(lesson));
+            lessons.getItems().add(item);
+        }
+        if (!bar.getMenus().contains(lessons)) {
+            bar.getMenus().add(bar.getMenus().size() - 1, lessons); // before Help
+        }
+    }
+
+    private Menu file() {
+        MenuItem open = item("_Open…", Shortcuts.Action.OPEN, window::open);
+        MenuItem save = item("_Save…", Shortcuts.Action.SAVE, window::save);
+        MenuItem revert = item("_Revert to preset", null, window::revert);
+        revert.setId("revertItem");
+        MenuItem export = item("_Export…", Shortcuts.Action.EXPORT, window::export);
+        Menu exports = new Menu("Export _as");
+        exports.getItems().addAll(
+                item("PNG of the _panel…", null, () -> window.exportWith(x -> x.exportPng(false))),
+                item("PNG of the _window…", null, () -> window.exportWith(x -> x.exportPng(true))),
+                item("Animated _GIF of the panel…", null, () -> window.exportWith(x -> x.exportGif())),
+                item("_CSV of every series…", null, () -> window.exportWith(x -> x.exportCsv())),
+                item("JSON _report…", null, () -> window.exportWith(x -> x.exportReport())));
+        MenuItem quit = item("_Quit", Shortcuts.Action.QUIT, window::quit);
+        return menu("_File", open, save, revert, new SeparatorMenuItem(), export, exports, new SeparatorMenuItem(), quit);
+    }
+
+    private Menu edit() {
+        MenuItem undo = item("_Undo", Shortcuts.Action.UNDO, window::undo);
+        MenuItem redo = item("_Redo", Shortcuts.Action.REDO, window::redo);
+        undo.setId("undoItem");
+        redo.setId("redoItem");
+        disableUnless(undo, window.viewModel().canUndoProperty());
+        disableUnless(redo, window.viewModel().canRedoProperty());
+        return menu("_Edit", undo, redo);
+    }
+
+    private Menu run() {
+        MenuItem play = item("_Play / Pause", Shortcuts.Action.PLAY_PAUSE, window::togglePlay);
+        MenuItem step = item("_Step", Shortcuts.Action.STEP, window::step);
+        MenuItem faster = item("_Faster", Shortcuts.Action.FASTER, window.viewModel()::faster);
+        MenuItem slower = item("S_lower", Shortcuts.Action.SLOWER, window.viewModel()::slower);
+        MenuItem reset = item("_Reset", null, window::reset);
+        MenuItem pauseWhen = item("Pause _when…", null, window::addBreakpoint);
+        return menu("_Run", play, step, faster, slower, reset, new SeparatorMenuItem(), pauseWhen);
+    }
+
+    private Menu view(List<Panel> panels, BooleanProperty notesShown) {
+        Menu view = new Menu("_View");
+        for (int i = 0; i < panels.size() && i < 10; i++) {
+            int index = i;
+            Shortcuts.Action action = Shortcuts.Action.valueOf("PANEL_" + (i + 1));
+            view.getItems().add(item(panels.get(i).title(), action, () -> window.selectPanel(index)));
+        }
+        view.getItems().add(new SeparatorMenuItem());
+
+        Menu theme = new Menu("_Theme");
+        ToggleGroup themes = new ToggleGroup();
+        for (Theme t : Theme.values()) {
+            RadioMenuItem r = new RadioMenuItem(t.label());
+            r.setToggleGroup(themes);
+            r.setSelected(Appearance.get().themeProperty().get() == t);
+            r.setOnAction(e -> Appearance.get().themeProperty().set(t));
+            Appearance.get().themeProperty().addListener((obs, old, now) -> r.setSelected(now == t));
+            theme.getItems().add(r);
+        }
+        Menu font = new Menu("_Font size");
+        ToggleGroup fonts = new ToggleGroup();
+        for (double scale : FONT_SCALES) {
+            RadioMenuItem r = new RadioMenuItem(String.format(Locale.ROOT, "%.0f %%", scale * 100));
+            r.setToggleGroup(fonts);
+            r.setSelected(Math.abs(Appearance.get().fontScaleProperty().get() - scale) < 1e-9);
+            r.setOnAction(e -> Appearance.get().fontScaleProperty().set(scale));
+            Appearance.get().fontScaleProperty().addListener((obs, old, now) -> r.setSelected(Math.abs(now.doubleValue() - scale) < 1e-9));
+            font.getItems().add(r);
+        }
+        MenuItem presenter = item("_Presenter mode", Shortcuts.Action.PRESENTER, window::togglePresenter);
+        view.getItems().addAll(theme, font, presenter, new SeparatorMenuItem(),
+                check("Show _navigation", window.navigationShownProperty()),
+                check("Show p_arameters", window.parametersShownProperty()),
+                check("Show _charts and log", window.bottomShownProperty()),
+                check("Show scenario _notes", notesShown));
+        return view;
+    }
+
+    private Menu help() {
+        MenuItem keys = item("_Keyboard shortcuts", Shortcuts.Action.HELP, window::toggleHelp);
+        MenuItem about = item("_About ScaleLab", null, window::about);
+        return menu("_Help", keys, about);
+    }
+
+    private static Menu menu(String text, MenuItem... items) {
+        Menu m = new Menu(text);
+        m.getItems().addAll(items);
+        return m;
+    }
+
+    private static MenuItem item(String text, Shortcuts.Action action, Runnable onAction) {
+        MenuItem item = new MenuItem(text);
+        item.setMnemonicParsing(true);
+        item.setOnAction(e -> onAction.run());
+        if (action != null) {
+            item.setAccelerator(new ShownKey(Shortcuts.of(action).keyText()));
+        }
+        return item;
+    }
+
+    private static CheckMenuItem check(String text, BooleanProperty shown) {
+        CheckMenuItem item = new CheckMenuItem(text);
+        item.selectedProperty().bindBidirectional(shown);
+        return item;
+    }
+
+    private static void disableUnless(MenuItem item, ObservableBooleanValue enabled) {
+        item.disableProperty().bind(javafx.beans.binding.Bindings.not(enabled));
+    }
+
+    /**
+     * A key the menu shows beside an item but never matches: the window's key handler does what the
+     * key does, once, and leaves Space and the arrows to a focused text field.
+     */
+    static final class ShownKey extends KeyCombination {
+        private final String text;
+
+        ShownKey(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public boolean match(KeyEvent event) {
+            return false;
+        }
+
+        @Override
+        public String getDisplayText() {
+            return text;
+        }
+
+        @Override
+        public String getName() {
+            return text;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.scalelab.ui.canvas;
+
+import dev.scalelab.ui.look.Appearance;
+import javafx.beans.InvalidationListener;
+import javafx.beans.WeakInvalidationListener;
+import javafx.scene.Node;
+import javafx.scene.text.Font;
+import javafx.scene.text.FontWeight;
+
+import java.util.function.Supplier;
+
+/**
+ * A font a canvas draws with, given at 100 % and drawn at the app's font scale
+ * ({@link Appearance#fontScale()}): {@link #font()} is the font to set now. The font of a scale is
+ * made once and kept until the scale changes, so drawing every frame costs a comparison.
+ *
+ * <p>FX thread only.
+ */
+public final class CanvasFont {
+    private final String family;
+    private final FontWeight weight;
+    private final double basePx;
+    private double madeForScale = Double.NaN;
+    private Font made;
+
+    private CanvasFont(String family, FontWeight weight, double basePx) {
+        this.family = family;
+        this.weight = weight;
+        this.basePx = basePx;
+    }
+
+    public static CanvasFont of(String family, double basePx) {
+        return new CanvasFont(family, FontWeight.NORMAL, basePx);
+    }
+
+    public static CanvasFont of(String family, FontWeight weight, double basePx) {
+        return new CanvasFont(family, weight, basePx);
+    }
+
+    /** The font at the current scale. */
+    public Font font() {
+        double scale = Appearance.fontScale();
+        if (scale != madeForScale) {
+            made = Font.font(family, weight, basePx * scale);
+            madeForScale = scale;
+        }
+        return made;
+    }
+
+    /** The size at 100 %, in pixels. */
+    public double basePx() {
+        return basePx;
+    }
+
+    /**
+     * A measure of texts (a width, widths) taken at the current font scale and kept until the
+     * scale changes: a view measures its fixed texts once per scale, not once per frame.
+     */
+    public static <T> Supplier<T> perScale(Supplier<T> measure) {
+        return new Supplier<>() {
+            private double measuredForScale = Double.NaN;
+            private T value;
+
+            @Override
+            public T get() {
+                double scale = Appearance.fontScale();
+                if (scale != measuredForScale) {
+                    value = measure.get();
+                    measuredForScale = scale;
+                }
+                return value;
+            }
+        };
+    }
+
+    /**
+     * Calls {@code redraw} when the font scale changes, for as long as {@code owner} lives: the
+     * listener is held by the owner and only weakly by the app's appearance, so a view built for
+     * an export and dropped is not kept.
+     */
+    public static void redrawOnScaleChange(Node owner, Runnable redraw) {
+        InvalidationListener listener = obs -> {
+            redraw.run();
+            if (owner.getParent() != null) {
+                owner.getParent().requestLayout();
+            }
+        };
+        owner.getProperties().put(CanvasFont.class, listener);
+        Appearance.get().fontScaleProperty().addListener(new WeakInvalidationListener(listener));
+    }
+}
