@@ -15,7 +15,8 @@ import java.util.List;
  *
  * <p>A step starts at the next whole millisecond after the previous step stopped (where a command
  * given now takes effect: {@link World#commandTimeNanos()}): every event up to then runs, the
- * changes apply there and are recorded like the user's own, then the run goes on to the step's
+ * first change applies there and each further one a millisecond later (as the runner gives each
+ * command its own next millisecond), all recorded like the user's own; then the run goes on to the step's
  * stop. This is what the runner does with a command given while paused. So Back to step k is: start
  * {@link #scenarioAtStep}(k), run it to {@code startSecondsOf(k) - 0.001} (or to where step k - 1
  * stopped) and apply step k's changes as the user would; they land at {@code startSecondsOf(k)}
@@ -66,7 +67,13 @@ public final class LessonPlayer {
         startSeconds[index] = world.nowSeconds();
         scenarios[index] = world.recordedScenario();
         startSnapshots[index] = world.snapshot();
+        boolean first = true;
         for (Scenario.TimelineEntry change : step.changes()) {
+            // The runner gives each command its own next millisecond, as the user's clicks would get.
+            if (!first) {
+                world.advanceTo(world.commandTimeNanos());
+            }
+            first = false;
             world.applyUserCommand(change);
         }
         next++;

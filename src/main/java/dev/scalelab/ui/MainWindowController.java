@@ -638,6 +638,12 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         return breakpointMenu;
     }
 
+    /** The conditions the user set under "Pause when…": a lesson's breakpoint step keeps them beside its own. */
+    @Override
+    public List<dev.scalelab.world.Breakpoint> userBreakpoints() {
+        return breakpointMenu == null ? List.of() : List.copyOf(breakpointMenu.breakpoints());
+    }
+
     void quit() {
         exit.run();
     }

@@ -93,7 +93,12 @@ class LessonPlayerTest {
             assertEquals(player.startSecondsOf(k), world.nowSeconds(), 1e-9);
             assertSameFigures(player.startSnapshotOf(k), world.snapshot(), "step " + k + " start");
             Step step = lesson.steps().get(k);
-            step.changes().forEach(world::applyUserCommand);
+            for (int c = 0; c < step.changes().size(); c++) {
+                if (c > 0) {
+                    world.advanceTo(world.commandTimeNanos()); // each change on its own millisecond, as the runner gives it
+                }
+                world.applyUserCommand(step.changes().get(c));
+            }
             if (step.runUntil() != null && step.runUntil().breakpoint() != null) {
                 world.setBreakpoints(List.of(step.runUntil().breakpoint()));
                 while (!world.advance(Simulation.secondsToNanos(step.runUntil().limitSeconds()), Integer.MAX_VALUE)
@@ -123,6 +128,32 @@ class LessonPlayerTest {
         LessonPlayer player = new LessonPlayer(lesson);
         LessonException e = assertThrows(LessonException.class, () -> player.play(0));
         assertEquals("quiet: steps[0].runUntil.breakpoint: breaker-opens did not fire by 5.0 s", e.getMessage());
+    }
+
+    @Test
+    void eachChangeOfAStepTakesEffectOnItsOwnMillisecondAsTheRunnerGivesIt() {
+        int checked = 0;
+        for (Lesson lesson : LessonLibrary.all()) {
+            LessonPlayer player = new LessonPlayer(lesson);
+            for (int i = 0; i + 1 < lesson.steps().size(); i++) {
+                player.play(i);
+                int changes = lesson.steps().get(i).changes().size();
+                if (changes < 2) {
+                    continue;
+                }
+                player.play(i + 1);
+                double start = player.startSecondsOf(i);
+                List<Double> times = player.scenarioAtStep(i + 1).timeline().stream()
+                        .map(Scenario.TimelineEntry::atSeconds).filter(t -> t >= start - 1e-12).toList();
+                assertEquals(changes, times.size(), lesson.id() + " steps[" + i + "] records each change");
+                for (int k = 0; k < changes; k++) {
+                    assertEquals(start + k * 0.001, times.get(k), 1e-9, lesson.id() + " steps[" + i + "] change " + k);
+                }
+                checked++;
+                i++; // step i + 1 was played
+            }
+        }
+        assertTrue(checked >= 1, "a shipped lesson has a step with several changes followed by another step");
     }
 
     @Test
