@@ -42,4 +42,12 @@ public interface Panel {
     default Bounds highlightBounds(String element) {
         return null;
     }
+
+    /**
+     * Stops what the panel runs on its own between frames (a timer that samples the JVM): a panel
+     * built for one export is disposed after it, so it leaves nothing running. The window's panels
+     * live as long as the window.
+     */
+    default void dispose() {
+    }
 }

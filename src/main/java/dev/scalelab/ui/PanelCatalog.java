@@ -131,6 +131,13 @@ public final class PanelCatalog {
         }
 
         @Override
+        public void dispose() {
+            if (built != null) {
+                built.dispose();
+            }
+        }
+
+        @Override
         public String toString() {
             return entry.title();
         }

@@ -71,6 +71,7 @@ final class OffscreenPanel implements AutoCloseable {
 
     @Override
     public void close() {
+        panel.dispose();
         idleRunner.close();
     }
 
@@ -99,6 +100,9 @@ final class OffscreenPanel implements AutoCloseable {
             setMinSize(w, h);
             setPrefSize(w, h);
             setMaxSize(w, h);
+            // A view whose minimum is larger than its window size overflows there too, but the window
+            // clips it to its pane: the picture shows what the window shows, at the window's size.
+            setClip(new javafx.scene.shape.Rectangle(w, h));
         }
 
         @Override

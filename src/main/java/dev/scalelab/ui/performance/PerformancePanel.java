@@ -219,6 +219,13 @@ public final class PerformancePanel extends FxmlPanel {
         return heaps;
     }
 
+    @Override
+    public void dispose() {
+        if (thisApp != null) {
+            thisApp.dispose();
+        }
+    }
+
     /**
      * A lesson's outline: {@code pool} (or {@code pool:connections}) is the connection pools' card,
      * {@code pool:objects} the object pool's, {@code heap} the heaps' card (on the "Heaps and pools" tab).

@@ -115,6 +115,11 @@ public final class ThisAppView extends FxmlPanel {
         }
     }
 
+    @Override
+    public void dispose() {
+        monitorPulse.stop();
+    }
+
     /** The heap as {@code jcmd <pid> GC.heap_info} prints it (KiB), to compare the two within a second. */
     private static String jcmdText(JvmReading r) {
         StringBuilder text = new StringBuilder(String.format(Locale.ROOT, "heap total %,dK, used %,dK%nmax %,dK%n",

@@ -89,6 +89,7 @@ class BalancingPanelTest {
         robot.clickOn(live.localToScreen(center));
         waitUntil(() -> "i-5".equals(robot.lookup("#instanceChoice").queryComboBox().getValue()));
 
+        dev.scalelab.ui.ScrollIntoView.of(robot, "#makeSlowButton"); // under the menu bar and the notes it may be below the fold
         robot.clickOn("#makeSlowButton");
         waitUntil(() -> instance("i-5").speedFactor() == 0.25);
 
@@ -173,6 +174,7 @@ class BalancingPanelTest {
     }
 
     private void replaceText(String query, String text) {
+        dev.scalelab.ui.ScrollIntoView.of(robot, query);
         robot.clickOn(query);
         robot.push(KeyCode.CONTROL, KeyCode.A);
         robot.write(text);

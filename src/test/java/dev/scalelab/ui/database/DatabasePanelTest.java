@@ -60,7 +60,7 @@ class DatabasePanelTest {
         waitUntil(() -> "read-your-writes".equals(snapshot().data().consistency()));
         assertEquals("read-your-writes", snapshot().current().database().consistency());
 
-        scrollTo("#lagSpikeButton"); // under the menu bar and the preset's notes it may be below the fold
+        dev.scalelab.ui.ScrollIntoView.of(robot, "#lagSpikeButton"); // under the menu bar and the preset's notes it may be below the fold
         robot.clickOn("#lagSpikeButton"); // s0-r1, 3000 ms for 20 s: the pane's defaults
         waitUntil(() -> database().shards().get(0).nodes().stream().anyMatch(DatabaseView.NodeView::lagSpike));
     }
@@ -108,20 +108,5 @@ class DatabasePanelTest {
 
     private static void waitUntil(BooleanSupplier condition) throws TimeoutException {
         WaitForAsyncUtils.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS, condition::getAsBoolean);
-    }
-
-    /** Scrolls the pane that holds {@code query} so that it is in view, as a user would with the wheel. */
-    private void scrollTo(String query) {
-        javafx.scene.Node node = robot.lookup(query).query();
-        robot.interact(() -> {
-            for (javafx.scene.Node n = node.getParent(); n != null; n = n.getParent()) {
-                if (n instanceof javafx.scene.control.ScrollPane pane && pane.getContent() != null) {
-                    double y = pane.getContent().sceneToLocal(node.localToScene(0, 0)).getY();
-                    double room = pane.getContent().getBoundsInLocal().getHeight() - pane.getViewportBounds().getHeight();
-                    pane.setVvalue(room <= 0 ? 0 : Math.min(1, Math.max(0, (y - 60) / room)));
-                    return;
-                }
-            }
-        });
     }
 }

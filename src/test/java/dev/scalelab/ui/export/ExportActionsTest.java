@@ -54,7 +54,7 @@ class ExportActionsTest {
             root = new BorderPane(panel.view());
             root.setBottom(panel.charts());
             ((Region) panel.charts()).setPrefHeight(220);
-            Scene scene = new Scene(root, 1000, 700);
+            Scene scene = new Scene(root, 1100, 700); // wider than the panel's minimum, so the root is the window's size
             scene.getStylesheets().add(ExportActionsTest.class.getResource("/styles/app.css").toExternalForm());
             stage.setScene(scene);
             stage.show();
@@ -110,7 +110,7 @@ class ExportActionsTest {
     void aWindowPngIsTheWholeWindow() throws Exception {
         Path file = dir.resolve("window.png");
         String said = export(new ExportRequest(ExportRequest.Kind.WINDOW_PNG, 1, null, 0, 20, 10), file);
-        assertEquals("Exported window.png (1000×700)", said);
+        assertEquals("Exported window.png (1100×700)", said);
         assertEquals("ScaleLab window", PngExportTest.textChunks(file).get("Title"));
     }
 

@@ -164,10 +164,14 @@ class HighlightsTest {
     /** Shows {@code panel} on {@code snapshot} and waits (a few pulses at most) until the element is drawn. */
     private Bounds resolveWhenDrawn(Snapshot snapshot, String panel, String element) throws Exception {
         Frame frame = new Frame(snapshot, new RunStatus(1, true, false, 1, 0, false, null), null);
+        // One window and runner at a time: a test that resolves every lesson's highlights keeps none of the earlier ones.
+        runners.forEach(SimulationRunner::close);
+        runners.clear();
         SimulationRunner runner = new SimulationRunner(snapshot.current(), true);
         runners.add(runner);
         onFx(() -> {
             windows.forEach(LessonStage::stop);
+            windows.clear();
             LessonStage window = new LessonStage(runner, () -> frame);
             windows.add(window);
             window.show(stage, WIDTH, HEIGHT);
