@@ -83,6 +83,34 @@ public final class LessonLibrary {
         return null;
     }
 
+    /**
+     * A shipped lesson by its id, else a lesson file by its path: for {@code --lesson} and the Lessons
+     * menu's "Open lesson file…". A missing file or a bad one is a one-line {@link LessonException}.
+     */
+    public static Lesson load(String idOrFile) {
+        Lesson shipped = get(idOrFile);
+        if (shipped != null) {
+            return shipped;
+        }
+        java.nio.file.Path file = java.nio.file.Path.of(idOrFile);
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new LessonException(idOrFile + ": no lesson has this id and no such file; lessons: "
+                    + String.join(", ", all().stream().map(Lesson::id).toList()));
+        }
+        return read(file);
+    }
+
+    /** Reads the lesson file {@code file}; problems name the file's name. */
+    public static Lesson read(java.nio.file.Path file) {
+        String text;
+        try {
+            text = java.nio.file.Files.readString(file, StandardCharsets.UTF_8);
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new LessonException(file.getFileName() + ": cannot read: " + e.getMessage());
+        }
+        return parse(String.valueOf(file.getFileName()), text);
+    }
+
     /** Reads one lesson file's text; {@code name} is for messages. */
     public static Lesson parse(String name, String json) {
         return LessonReader.read(name, json);

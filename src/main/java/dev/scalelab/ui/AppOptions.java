@@ -1,5 +1,8 @@
 package dev.scalelab.ui;
 
+import dev.scalelab.lesson.Lesson;
+import dev.scalelab.lesson.LessonException;
+import dev.scalelab.lesson.LessonLibrary;
 import dev.scalelab.world.Quote;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioSource;
@@ -7,7 +10,7 @@ import dev.scalelab.world.ScenarioSource;
 import java.util.List;
 
 /**
- * The app's command line: {@code [--scenario PRESET_OR_FILE] [--panel TITLE] [--speed FACTOR|max] [--frame-stats SECONDS] [--startup-stats]}.
+ * The app's command line: {@code [--scenario PRESET_OR_FILE] [--lesson ID_OR_FILE] [--panel TITLE] [--speed FACTOR|max] [--frame-stats SECONDS] [--startup-stats]}.
  *
  * @param scenario          what to run first: a preset by name, else a scenario file ("default" without the option)
  * @param scenarioLabel     the preset's name or the file's name, for the title and the scenario menu
@@ -15,20 +18,23 @@ import java.util.List;
  * @param frameStatsSeconds when above 0, run this long, print the frame meter's summary and exit
  * @param speed             the speed to start at, virtual seconds per wall second (1; "max" is infinity)
  * @param startupStats      print how long the window took to appear and to show its first content, then exit
+ * @param lesson            the lesson to start once the window shows, or null
  */
 public record AppOptions(Scenario scenario, String scenarioLabel, String panel, double frameStatsSeconds, double speed,
-                         boolean startupStats) {
+                         boolean startupStats, Lesson lesson) {
 
-    /** Options without {@code --startup-stats}. */
+    /** Options without {@code --startup-stats} and {@code --lesson}. */
     public AppOptions(Scenario scenario, String scenarioLabel, String panel, double frameStatsSeconds, double speed) {
-        this(scenario, scenarioLabel, panel, frameStatsSeconds, speed, false);
+        this(scenario, scenarioLabel, panel, frameStatsSeconds, speed, false, null);
     }
 
-    public static final String USAGE = "options: [--scenario PRESET_OR_FILE] [--panel TITLE] [--speed FACTOR|max] [--frame-stats SECONDS] [--startup-stats]";
+    public static final String USAGE = "options: [--scenario PRESET_OR_FILE] [--lesson ID_OR_FILE] [--panel TITLE] [--speed FACTOR|max] "
+            + "[--frame-stats SECONDS] [--startup-stats]";
 
     /**
-     * Parses the arguments and reads the scenario. Throws {@link IllegalArgumentException} for a bad
-     * option, or {@code ScenarioException} for a bad scenario file, each with a one-line message.
+     * Parses the arguments and reads the scenario and the lesson. Throws {@link IllegalArgumentException}
+     * for a bad option or lesson, or {@code ScenarioException} for a bad scenario file, each with a
+     * one-line message.
      */
     public static AppOptions parse(List<String> args) {
         String scenarioArgument = "default";
@@ -36,11 +42,20 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
         String panel = null;
         double speed = 1;
         boolean startupStats = false;
+        Lesson lesson = null;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             switch (option) {
                 case "--scenario":
                     scenarioArgument = value(args, ++i, option);
+                    break;
+                case "--lesson":
+                    String which = value(args, ++i, option);
+                    try {
+                        lesson = LessonLibrary.load(which);
+                    } catch (LessonException e) {
+                        throw new IllegalArgumentException("--lesson: " + e.getMessage(), e);
+                    }
                     break;
                 case "--panel":
                     panel = value(args, ++i, option);
@@ -75,7 +90,7 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
             }
         }
         ScenarioSource source = ScenarioSource.load(scenarioArgument);
-        return new AppOptions(source.scenario(), source.label(), panel, frameStatsSeconds, speed, startupStats);
+        return new AppOptions(source.scenario(), source.label(), panel, frameStatsSeconds, speed, startupStats, lesson);
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -413,6 +413,25 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         });
     }
 
+    /** Lessons → Open lesson file…: a lesson someone wrote (the format of the shipped ones) starts as they do. */
+    void openLessonFile() {
+        FileChooser chooser = scenarioChooser("Open lesson");
+        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("ScaleLab lesson (*.json)", "*.json"));
+        File file = openDialog.apply(chooser);
+        if (file == null) {
+            return;
+        }
+        lastDirectory = file.getParentFile();
+        dev.scalelab.lesson.Lesson lesson;
+        try {
+            lesson = dev.scalelab.lesson.LessonLibrary.read(file.toPath());
+        } catch (dev.scalelab.lesson.LessonException e) {
+            showError("The lesson was not opened", e.getMessage());
+            return;
+        }
+        startLesson(lesson);
+    }
+
     private FileChooser scenarioChooser(String title) {
         FileChooser chooser = new FileChooser();
         chooser.setTitle(title);

@@ -128,6 +128,9 @@ public final class ScaleLabApp extends Application {
                 return;
             }
             loadLessonsInBackground();
+            if (options.lesson() != null) {
+                window.startLesson(options.lesson());
+            }
         });
     }
 
@@ -148,8 +151,6 @@ public final class ScaleLabApp extends Application {
             List<Lesson> lessons;
             try {
                 lessons = LessonLibrary.all();
-            } catch (UnsupportedOperationException notBuilt) {
-                return; // no lessons in this build: no Lessons menu
             } catch (RuntimeException e) {
                 System.err.println("scalelab: lessons: " + e.getMessage());
                 return;

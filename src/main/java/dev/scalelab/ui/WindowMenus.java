@@ -39,7 +39,7 @@ final class WindowMenus {
         lessons.setId("lessonsMenu");
     }
 
-    /** Adds the Lessons menu once there are lessons to list (B's library, read off the FX thread). */
+    /** Adds the Lessons menu once the shipped lessons were read (off the FX thread), with "Open lesson file…" under them. */
     void showLessons(MenuBar bar, List<dev.scalelab.lesson.Lesson> all) {
         if (all.isEmpty()) {
             return;
@@ -50,6 +50,7 @@ final class WindowMenus {
             item.setOnAction(e -> window.startLesson(lesson));
             lessons.getItems().add(item);
         }
+        lessons.getItems().addAll(new SeparatorMenuItem(), item("Open lesson _file…", null, window::openLessonFile));
         if (!bar.getMenus().contains(lessons)) {
             bar.getMenus().add(bar.getMenus().size() - 1, lessons); // before Help
         }

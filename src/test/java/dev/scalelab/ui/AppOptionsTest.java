@@ -10,6 +10,7 @@ import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class AppOptionsTest {
 
@@ -34,6 +35,33 @@ class AppOptionsTest {
         AppOptions fromFile = AppOptions.parse(List.of("--scenario", file.toString()));
         assertEquals("tiny.json", fromFile.scenarioLabel());
         assertEquals(2, fromFile.scenario().service().instances());
+    }
+
+    @Test
+    void aLessonIsAShippedIdOrElseAFileAndAMistakeNamesTheFieldOrTheIds(@TempDir Path directory) throws Exception {
+        assertEquals(null, AppOptions.parse(List.of()).lesson());
+        assertEquals("The cache stampede", AppOptions.parse(List.of("--lesson", "cache-stampede")).lesson().title());
+
+        String shipped = new String(AppOptionsTest.class.getResourceAsStream("/lessons/05-cache-stampede.json").readAllBytes(),
+                java.nio.charset.StandardCharsets.UTF_8);
+        Path own = directory.resolve("my-stampede.json");
+        Files.writeString(own, shipped.replace("\"id\": \"cache-stampede\"", "\"id\": \"my-stampede\""));
+        AppOptions fromFile = AppOptions.parse(List.of("--lesson", own.toString()));
+        assertEquals("my-stampede", fromFile.lesson().id());
+        assertEquals(5, fromFile.lesson().steps().size());
+
+        IllegalArgumentException unknown = assertThrows(IllegalArgumentException.class,
+                () -> AppOptions.parse(List.of("--lesson", "stampede")));
+        assertEquals("--lesson: stampede: no lesson has this id and no such file; lessons: horizontal-vs-vertical, "
+                + "autoscaling-hpa, load-balancing, caching-eviction, cache-stampede, sharding-resharding, "
+                + "replicas-consistency, breakers-retries, pools-and-gc, event-streams-lag", unknown.getMessage());
+
+        Path bad = directory.resolve("bad.json");
+        Files.writeString(bad, shipped.replace("\"atSeconds\": 28", "\"atSeconds\": \"soon\""));
+        IllegalArgumentException field = assertThrows(IllegalArgumentException.class,
+                () -> AppOptions.parse(List.of("--lesson", bad.toString())));
+        assertTrue(field.getMessage().startsWith("--lesson: bad.json: steps[0].runUntil.atSeconds"), field.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--lesson")));
     }
 
     @Test
