@@ -509,6 +509,10 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         if (Shortcuts.leftToFocused(shortcut, scene == null ? null : scene.getFocusOwner())) {
             return;
         }
+        boolean lessonKey = shortcut.action() == Shortcuts.Action.LESSON_NEXT || shortcut.action() == Shortcuts.Action.LESSON_BACK;
+        if (lessonKey && (lessons == null || !lessons.activeProperty().get())) {
+            return; // without a lesson, Page Down and Page Up scroll as usual
+        }
         event.consume();
         perform(shortcut.action());
     }
@@ -533,6 +537,16 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
             case HELP -> toggleHelp();
             case PRESENTER -> togglePresenter();
             case QUIT -> quit();
+            case LESSON_NEXT -> {
+                if (lessons != null) {
+                    lessons.next(); // does nothing while a step runs or seeks
+                }
+            }
+            case LESSON_BACK -> {
+                if (lessons != null) {
+                    lessons.back();
+                }
+            }
             default -> throw new IllegalStateException("no action for " + action);
         }
     }

@@ -97,6 +97,9 @@ public final class ScaleLabApp extends Application {
         scene.getStylesheets().add(ScaleLabApp.class.getResource("/styles/window.css").toExternalForm());
         Appearance.get().install(scene);
         stage.setScene(scene);
+        // A stage sized before (a second app on the same stage, as the robot tests do) keeps its old
+        // size over a new scene: the scene's size decides, then the saved size if there is one.
+        stage.sizeToScene();
         stage.titleProperty().bind(Bindings.createStringBinding(
                 () -> "ScaleLab — " + windowModel.scenarioLabelProperty().get()
                         + (windowModel.modifiedProperty().get() ? " (modified)" : ""),

@@ -24,7 +24,7 @@ public final class Shortcuts {
 
     /** What a shortcut does. */
     public enum Action {
-        PLAY_PAUSE, STEP, FASTER, SLOWER, OPEN, SAVE, EXPORT, UNDO, REDO, HELP, PRESENTER, QUIT,
+        PLAY_PAUSE, STEP, FASTER, SLOWER, OPEN, SAVE, EXPORT, UNDO, REDO, HELP, PRESENTER, QUIT, LESSON_NEXT, LESSON_BACK,
         PANEL_1, PANEL_2, PANEL_3, PANEL_4, PANEL_5, PANEL_6, PANEL_7, PANEL_8, PANEL_9, PANEL_10;
 
         /** The 0-based index in the navigation list of a PANEL_n action, else -1. */
@@ -125,6 +125,9 @@ public final class Shortcuts {
                     ? "Show " + PanelCatalog.entries().get(i - 1).title() : "Show panel " + i + " of the navigation list", false,
                     ctrl(code), ctrl(KeyCode.valueOf("NUMPAD" + digit))));
         }
+        // A presentation clicker sends Page Down and Page Up.
+        rows.add(row(Action.LESSON_NEXT, "Page Down", "In a lesson: Next (run the step, then go on)", false, plain(KeyCode.PAGE_DOWN)));
+        rows.add(row(Action.LESSON_BACK, "Page Up", "In a lesson: Back to the start of the step before", false, plain(KeyCode.PAGE_UP)));
         rows.add(row(Action.PRESENTER, "F11", "Presenter mode: full screen, larger font, high contrast", false, plain(KeyCode.F11)));
         rows.add(row(Action.HELP, "F1", "Show or hide this list (Esc hides it too)", false, plain(KeyCode.F1)));
         rows.add(row(Action.QUIT, "Ctrl+Q", "Quit ScaleLab", false, ctrl(KeyCode.Q)));

@@ -1,8 +1,10 @@
 package dev.scalelab.world;
 
+import java.io.BufferedOutputStream;
 import java.io.BufferedWriter;
 import java.io.Closeable;
 import java.io.IOException;
+import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -62,7 +64,7 @@ public final class AtomicFiles {
 
     /**
      * Starts writing {@code file}: creates missing parent directories and the hidden temporary file
-     * at once, so an unusable path fails here, before any work. Write through {@link Pending#writer},
+     * at once, so an unusable path fails here, before any work. Write through {@link Pending#writer} (text) or {@link Pending#stream} (bytes),
      * then {@link Pending#commit}; closing without a commit deletes the temporary file.
      */
     public static Pending open(Path file) throws IOException {
@@ -78,9 +80,8 @@ public final class AtomicFiles {
         if (Files.exists(target) && !Files.isRegularFile(target) && !Files.isDirectory(target)) {
             // A device or a pipe (/dev/null, /dev/stdout, a FIFO) has no content to replace: it is
             // written as it is. Moving a file over it would replace the device itself.
-            Writer w = new BufferedWriter(new OutputStreamWriter(
-                    Files.newOutputStream(target, StandardOpenOption.WRITE), StandardCharsets.UTF_8.newEncoder()), 1 << 16);
-            return new Pending(target, null, w, List.of());
+            OutputStream out = new BufferedOutputStream(Files.newOutputStream(target, StandardOpenOption.WRITE), 1 << 16);
+            return new Pending(target, null, out, List.of());
         }
         Path dir = target.getParent();
         if (dir == null || target.getFileName() == null) {
@@ -92,10 +93,9 @@ public final class AtomicFiles {
                 Path tmp = dir.resolve("." + target.getFileName() + "." + PID + "." + COUNTER.incrementAndGet() + ".tmp");
                 try {
                     // CREATE_NEW with no attributes: the umask decides the mode, not a fixed 0600.
-                    Writer w = new BufferedWriter(new OutputStreamWriter(
-                            Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE),
-                            StandardCharsets.UTF_8.newEncoder()), 1 << 16);
-                    Pending p = new Pending(target, tmp, w, createdDirectories);
+                    OutputStream out = new BufferedOutputStream(
+                            Files.newOutputStream(tmp, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), 1 << 16);
+                    Pending p = new Pending(target, tmp, out, createdDirectories);
                     PENDING.add(p);
                     return p;
                 } catch (FileAlreadyExistsException e) {
@@ -114,20 +114,42 @@ public final class AtomicFiles {
     public static final class Pending implements Closeable {
         private final Path target;
         private final Path tmp;
-        private final Writer writer;
+        private final OutputStream out;
+        /** Made on first use, over {@link #out}; a file is written as text or as bytes, not both. */
+        private Writer writer;
         private final List<Path> createdDirectories;
         private boolean done;
 
-        private Pending(Path target, Path tmp, Writer writer, List<Path> createdDirectories) {
+        private Pending(Path target, Path tmp, OutputStream out, List<Path> createdDirectories) {
             this.target = target;
             this.tmp = tmp;
-            this.writer = writer;
+            this.out = out;
             this.createdDirectories = createdDirectories;
         }
 
-        /** Buffered; UTF-8 with strict encoding (a lone surrogate is an error, not a silent "?"). */
+        /** For text: buffered; UTF-8 with strict encoding (a lone surrogate is an error, not a silent "?"). */
         public Writer writer() {
+            if (writer == null) {
+                writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8.newEncoder()), 1 << 16);
+            }
             return writer;
+        }
+
+        /** For bytes (a picture): buffered. */
+        public OutputStream stream() {
+            if (writer != null) {
+                throw new IllegalStateException(target + ": already written as text");
+            }
+            return out;
+        }
+
+        /** Flushes and closes the writer if text was written, else the stream. */
+        private void closeOutput() throws IOException {
+            if (writer != null) {
+                writer.close();
+            } else {
+                out.close();
+            }
         }
 
         /** The file this will replace, absolute. */
@@ -140,7 +162,7 @@ public final class AtomicFiles {
             if (done) {
                 throw new IllegalStateException("already committed or discarded: " + target);
             }
-            writer.close();
+            closeOutput();
             if (tmp == null) {
                 done = true; // written in place: a device or a pipe
                 return;
@@ -163,7 +185,7 @@ public final class AtomicFiles {
             }
             done = true;
             try {
-                writer.close();
+                closeOutput();
             } catch (IOException ignored) {
                 // The file is deleted next; what could not be flushed does not matter.
             }

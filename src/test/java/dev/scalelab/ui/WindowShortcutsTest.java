@@ -137,6 +137,32 @@ class WindowShortcutsTest {
                 push(KeyCode.CONTROL, KeyCode.Y);
                 waitUntil(() -> rate() == 800.0);
             }
+            case LESSON_NEXT -> {
+                dev.scalelab.lesson.Lesson lesson = dev.scalelab.lesson.LessonLibrary.parse("keys.json", """
+                        {"id": "keys", "title": "Keys", "pattern": "a clicker", "summary": "Two steps.", "panel": "Overview",
+                         "start": {"preset": "default"},
+                         "steps": [{"title": "One", "text": "Runs one second.", "runUntil": {"atSeconds": 1}},
+                                   {"title": "Two", "text": "Stays."}]}
+                        """);
+                onFx(() -> {
+                    app.window().startLesson(lesson);
+                    return null;
+                });
+                waitUntil(() -> lessonStep().startsWith("Step 1 of 2") && nextReady("Run ▶"));
+                push(KeyCode.PAGE_DOWN); // runs step 1 to its time
+                waitUntil(() -> runner().latest().status().paused() && snapshot().timeSeconds() == 1.0 && nextReady("Next ▶"));
+                push(KeyCode.PAGE_DOWN); // on to step 2
+                waitUntil(() -> lessonStep().startsWith("Step 2 of 2") && nextReady("Finish"));
+            }
+            case LESSON_BACK -> {
+                push(KeyCode.PAGE_UP);
+                waitUntil(() -> lessonStep().startsWith("Step 1 of 2") && nextReady("Run ▶"));
+                robot.clickOn("#lessonClose");
+                waitUntil(() -> robot.lookup("#lessonBar").tryQuery().isEmpty());
+                focusNavigation();
+                push(KeyCode.SPACE); // the lesson paused the run; the checks after it want it playing
+                waitUntil(() -> !runner().latest().status().paused());
+            }
             case HELP -> {
                 push(KeyCode.F1);
                 assertTrue(onFx(() -> app.window().help().isShowing()));
@@ -164,6 +190,16 @@ class WindowShortcutsTest {
                 focusNavigation();
             }
         }
+    }
+
+    /** The lesson bar's Next button says {@code text} and takes a press (no step is running or seeking). */
+    private boolean nextReady(String text) throws Exception {
+        return onFx(() -> robot.lookup("#lessonNext").tryQuery()
+                .map(n -> !n.isDisabled() && text.equals(((javafx.scene.control.Button) n).getText())).orElse(false));
+    }
+
+    private String lessonStep() throws Exception {
+        return onFx(() -> robot.lookup("#lessonStep").tryQuery().map(n -> ((Label) n).getText()).orElse(""));
     }
 
     @Test

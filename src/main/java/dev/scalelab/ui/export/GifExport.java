@@ -182,7 +182,7 @@ final class GifExport {
         int made = 0;
         int width = 0;
         int height = 0;
-        try (AtomicOutput output = AtomicOutput.open(request.file());
+        try (dev.scalelab.world.AtomicFiles.Pending output = dev.scalelab.world.AtomicFiles.open(request.file());
              GifFile gif = new GifFile(output.stream(), request.fps(), comment())) {
             while (gif.frames() < frames) {
                 if (cancelled) {

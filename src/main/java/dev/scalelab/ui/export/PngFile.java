@@ -31,7 +31,7 @@ final class PngFile {
      */
     static void write(BufferedImage image, Map<String, String> text, Path file) throws IOException {
         ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (AtomicOutput output = AtomicOutput.open(file)) {
+        try (dev.scalelab.world.AtomicFiles.Pending output = dev.scalelab.world.AtomicFiles.open(file)) {
             ImageWriteParam param = writer.getDefaultWriteParam();
             IIOMetadata metadata = writer.getDefaultImageMetadata(ImageTypeSpecifier.createFromRenderedImage(image), param);
             addText(metadata, text);

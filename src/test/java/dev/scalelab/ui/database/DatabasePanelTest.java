@@ -55,8 +55,13 @@ class DatabasePanelTest {
         start("replica-lag");
         waitUntil(() -> snapshot().timeSeconds() > 0.3);
         assertEquals("eventual", snapshot().data().consistency());
+        dev.scalelab.ui.ScrollIntoView.of(robot, "#databaseConsistencyChoice");
         robot.clickOn("#databaseConsistencyChoice");
-        robot.clickOn("read-your-writes");
+        // The choice in the open list, not a label elsewhere with the same words.
+        waitUntil(() -> robot.lookup(".combo-box-popup .list-cell").match(
+                (javafx.scene.control.ListCell<?> c) -> "read-your-writes".equals(c.getText()) && c.isVisible()).tryQuery().isPresent());
+        robot.clickOn(robot.lookup(".combo-box-popup .list-cell").match(
+                (javafx.scene.control.ListCell<?> c) -> "read-your-writes".equals(c.getText())).<javafx.scene.Node>query());
         waitUntil(() -> "read-your-writes".equals(snapshot().data().consistency()));
         assertEquals("read-your-writes", snapshot().current().database().consistency());
 

@@ -108,12 +108,14 @@ class PngExportTest {
     }
 
     @Test
-    void aWriteThatFailsLeavesTheOldFileAsItWas() throws Exception {
-        Path file = dir.resolve("missing").resolve("panel.png");
-        BufferedImage image = picture(1);
-        assertTrue(assertThrowsIo(() -> PngFile.write(image, Map.of(), file)).contains("no such folder"));
+    void aWriteThatFailsLeavesTheOldFileAsItWasAndNoTemporaryFile() throws Exception {
         Path existing = dir.resolve("keep.png");
         Files.writeString(existing, "old");
+        // A folder path through a file: the write fails before a byte is written.
+        Path file = existing.resolve("panel.png");
+        BufferedImage image = picture(1);
+        assertTrue(assertThrowsIo(() -> PngFile.write(image, Map.of(), file)).contains("keep.png"));
+        assertEquals("old", Files.readString(existing));
         try (var left = Files.list(dir)) {
             assertEquals(List.of(existing), left.toList());
         }
