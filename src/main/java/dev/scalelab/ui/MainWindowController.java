@@ -628,8 +628,10 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         try {
             if (lessons == null) {
                 lessons = new dev.scalelab.ui.lesson.LessonController(runner, this);
+                lessons.activeProperty().addListener((obs, was, active) -> notes.setLessonActive(active));
             }
             lessons.start(lesson);
+            viewModel.lessonStarted(lesson.start(), "lesson: " + lesson.title());
         } catch (RuntimeException e) {
             lessons = null;
             viewModel.showMessage("The lesson did not start: " + MainWindowViewModel.rootMessage(e));

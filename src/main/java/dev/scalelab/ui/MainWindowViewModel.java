@@ -218,6 +218,16 @@ public final class MainWindowViewModel {
     }
 
     /**
+     * A lesson started {@code scenario} (it runs it itself, step by step): the window names it, and
+     * Revert starts it again.
+     */
+    public void lessonStarted(Scenario scenario, String label) {
+        assert FxThread.isCurrent();
+        loaded = scenario;
+        scenarioLabel.set(label);
+    }
+
+    /**
      * Restarts at t = 0 with the parameters as they are now and the seed typed in the seed field;
      * when that is not a whole number, {@link #seedErrorProperty()} says so and the run goes on.
      */

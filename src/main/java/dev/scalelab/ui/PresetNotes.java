@@ -27,6 +27,8 @@ public final class PresetNotes {
     private final BooleanProperty expanded = new SimpleBooleanProperty(this, "expanded", false);
     private String shownDescription;
     private String shownWatch;
+    /** A lesson's bar guides instead: the notes of its scenario would repeat or contradict it. */
+    private boolean lessonActive;
 
     public PresetNotes(HBox strip) {
         this.strip = strip;
@@ -80,8 +82,14 @@ public final class PresetNotes {
         watch.setVisible(!watch.getText().isEmpty());
         watch.setManaged(watch.isVisible());
         boolean any = !d.isEmpty() || !watch.getText().isEmpty();
-        strip.setVisible(shown.get() && any);
+        strip.setVisible(shown.get() && any && !lessonActive);
         strip.setManaged(strip.isVisible());
+    }
+
+    /** Hides the notes while a lesson runs; they come back when it closes. */
+    public void setLessonActive(boolean active) {
+        lessonActive = active;
+        layout();
     }
 
     /** The text up to its first ". " (or all of it). */

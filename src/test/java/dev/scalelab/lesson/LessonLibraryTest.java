@@ -47,6 +47,24 @@ class LessonLibraryTest {
     }
 
     @Test
+    void aLessonThatChangesItsPresetsTimelineMarksItsOwnMomentsOnTheCharts() {
+        int changed = 0;
+        for (Lesson l : LessonLibrary.all()) {
+            dev.scalelab.world.Scenario preset = dev.scalelab.world.Presets.load(l.start().name());
+            assertNotNull(preset, l.id() + " starts from the preset " + l.start().name());
+            if (!l.start().timeline().equals(preset.timeline())) {
+                changed++;
+                assertTrue(l.start().markers().isEmpty() || !l.start().markers().equals(preset.markers()),
+                        l.id() + ": the preset's markers mark moments of a timeline the lesson replaced");
+            }
+            for (dev.scalelab.world.Scenario.Marker m : l.start().markers()) {
+                assertTrue(m.atSeconds() <= l.start().durationSeconds(), l.id() + ": " + m + " after the run's end");
+            }
+        }
+        assertEquals(4, changed, "caching-eviction, cache-stampede, sharding-resharding and pools-and-gc change theirs");
+    }
+
+    @Test
     void theStartIsThePresetWithThePatchMergedOverIt() {
         Lesson caching = LessonLibrary.get("caching-eviction");
         assertEquals("cache-stampede", caching.start().name());

@@ -93,6 +93,44 @@ class StylesheetsTest {
         }
     }
 
+    /**
+     * A looked-up colour that no sheet declares is only a warning in the log, and the node keeps the
+     * default look: every {@code -sl-...} (or other non-{@code -fx-}) name a value uses is declared by one
+     * of our sheets, by modena.css or by the AtlantaFX themes the app uses.
+     */
+    @Test
+    void everyLookedUpNameAValueUsesIsDeclared() throws Exception {
+        Set<String> declared = new HashSet<>();
+        for (Path css : stylesheets()) {
+            declared.addAll(declaredProperties(css.toUri().toURL()));
+        }
+        declared.addAll(declaredProperties(Region.class.getResource(MODENA)));
+        for (String theme : List.of("primer-light", "primer-dark")) {
+            declared.addAll(declaredProperties(StylesheetsTest.class.getResource("/atlantafx/base/theme/" + theme + ".css")));
+        }
+        for (Path css : stylesheets()) {
+            Set<String> undeclared = new java.util.TreeSet<>(lookedUpNames(Files.readString(css)));
+            undeclared.removeAll(declared);
+            assertEquals(Set.of(), undeclared, css.toString());
+        }
+        assertEquals(Set.of("-sl-missing", "-sl-fg"), lookedUpNames(".a { -fx-text-fill: -sl-missing; -fx-border-color: -sl-fg -fx-base; "
+                + "-fx-padding: -1 0.5em; }"), "the check sees the names, and not -fx- names or numbers");
+    }
+
+    /** The non-{@code -fx-} names the declarations' values use. */
+    private static Set<String> lookedUpNames(String css) {
+        Set<String> names = new HashSet<>();
+        String withoutComments = css.replaceAll("(?s)/\\*.*?\\*/", "");
+        java.util.regex.Matcher declaration = java.util.regex.Pattern.compile("[-\\w]+\\s*:\\s*([^;{}]+);").matcher(withoutComments);
+        while (declaration.find()) {
+            java.util.regex.Matcher name = java.util.regex.Pattern.compile("(?<![\\w-])-(?!fx-)[a-z][a-z0-9-]*").matcher(declaration.group(1));
+            while (name.find()) {
+                names.add(name.group());
+            }
+        }
+        return names;
+    }
+
     @Test
     void theCheckCatchesAMisspeltProperty() throws Exception {
         Path css = Files.createTempFile("misspelt", ".css");

@@ -159,6 +159,29 @@ class WindowTeachingTest {
     }
 
     @Test
+    void aLessonNamesItsScenarioAndItsBarTakesTheNotesPlaceUntilItCloses() throws Exception {
+        dev.scalelab.lesson.Step step = new dev.scalelab.lesson.Step("Watch", "Watch it.", "Caching", List.of(),
+                new dev.scalelab.lesson.RunUntil(1, null, 0), null, null);
+        Scenario start = dev.scalelab.world.Presets.load("cache-stampede");
+        dev.scalelab.lesson.Lesson lesson = new dev.scalelab.lesson.Lesson("notes-lesson", "Notes", "testing",
+                "A lesson over a preset with notes.", start, "Caching", List.of(step));
+        javafx.scene.Node strip = onFx(() -> robot.lookup(".preset-texts").query().getParent());
+        assertTrue(onFx(strip::isVisible), "the default scenario's notes");
+        onFx(() -> {
+            app.window().startLesson(lesson);
+            return null;
+        });
+        waitUntil(() -> onFx(() -> robot.lookup("#lessonBar").tryQuery().isPresent()));
+        assertEquals("lesson: Notes", onFx(() -> app.window().viewModel().scenarioLabelProperty().get()));
+        assertEquals(null, onFx(() -> ((javafx.scene.control.ComboBox<?>) robot.lookup("#presetChoice").query()).getValue()),
+                "the lesson's scenario is not the preset as it ships");
+        assertFalse(onFx(strip::isVisible), "the lesson bar guides; the preset's notes would repeat it");
+        assertEquals(start, onFx(() -> app.window().viewModel().loadedScenario()), "Revert starts the lesson's scenario");
+        robot.clickOn("#lessonClose");
+        waitUntil(() -> onFx(strip::isVisible));
+    }
+
+    @Test
     void theNotesShowTheScenariosDescriptionAndWatchAndTheChartsItsMarkers() throws Exception {
         Scenario marked = ScenarioFiles.parse("""
                 {"schema": 1, "name": "marked", "description": "A first sentence. A second one.",
