@@ -50,4 +50,9 @@ public interface Panel {
      */
     default void dispose() {
     }
+
+    /** The panel itself: the window's panels are built on first view behind a stand-in, which gives the built one. */
+    default Panel unwrapped() {
+        return this;
+    }
 }

@@ -138,6 +138,11 @@ public final class PanelCatalog {
         }
 
         @Override
+        public Panel unwrapped() {
+            return built == null ? this : built.unwrapped();
+        }
+
+        @Override
         public String toString() {
             return entry.title();
         }

@@ -161,7 +161,7 @@ class WindowTeachingTest {
     @Test
     void aLessonNamesItsScenarioAndItsBarTakesTheNotesPlaceUntilItCloses() throws Exception {
         dev.scalelab.lesson.Step step = new dev.scalelab.lesson.Step("Watch", "Watch it.", "Caching", List.of(),
-                new dev.scalelab.lesson.RunUntil(1, null, 0), null, null);
+                new dev.scalelab.lesson.RunUntil(1, null, 0), new dev.scalelab.lesson.Highlight("Caching", "#storeLoads"), null);
         Scenario start = dev.scalelab.world.Presets.load("cache-stampede");
         dev.scalelab.lesson.Lesson lesson = new dev.scalelab.lesson.Lesson("notes-lesson", "Notes", "testing",
                 "A lesson over a preset with notes.", start, "Caching", List.of(step));
@@ -177,6 +177,16 @@ class WindowTeachingTest {
                 "the lesson's scenario is not the preset as it ships");
         assertFalse(onFx(strip::isVisible), "the lesson bar guides; the preset's notes would repeat it");
         assertEquals(start, onFx(() -> app.window().viewModel().loadedScenario()), "Revert starts the lesson's scenario");
+        // The step's element is outlined in the window, around the figure.
+        waitUntil(() -> onFx(() -> robot.lookup("#lessonOutline").tryQuery().map(javafx.scene.Node::isVisible).orElse(false)));
+        javafx.geometry.Bounds outlined = onFx(() -> robot.lookup("#lessonOutline").query().localToScene(
+                robot.lookup("#lessonOutline").query().getBoundsInLocal()));
+        // The figure is the Caching view's @FXML field storeLoads, behind the window's lazily built panel.
+        javafx.geometry.Bounds figure = onFx(() -> dev.scalelab.ui.lesson.HighlightResolver.resolve("#storeLoads",
+                app.window().currentPanel(), robot.lookup("#windowStack").queryAs(javafx.scene.Parent.class)));
+        assertNotNull(figure);
+        assertTrue(outlined.contains(figure.getCenterX(), figure.getCenterY()) && outlined.getWidth() >= figure.getWidth(),
+                outlined + " around " + figure);
         robot.clickOn("#lessonClose");
         waitUntil(() -> onFx(strip::isVisible));
     }

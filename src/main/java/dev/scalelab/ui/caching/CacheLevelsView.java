@@ -56,11 +56,11 @@ public final class CacheLevelsView extends CanvasRegion {
     private static final double MAX_CARD_WIDTH = 360;
     private static final double LEGEND_HEIGHT = 30;
     private static final double CARD_HEADER = 60;
-    static final double STAT_LINE = 16;
+    private static final double STAT_LINE = 16;
     private static final int STAT_LINES = 8;
     private static final int SHORT_STAT_LINES = 4;
     private static final double MIN_GRID_HEIGHT = 140;
-    static final double CARD_PADDING = 10;
+    private static final double CARD_PADDING = 10;
     private static final double DOT_RADIUS = 3;
     private static final long FLIGHT_NANOS = 450_000_000L;
     /** Frames are at most this far apart when spreading a frame's new events over time. */
@@ -269,14 +269,15 @@ public final class CacheLevelsView extends CanvasRegion {
         g.clearRect(0, 0, width, height);
         savedSpots.clear();
         int n = levels.length;
-        readsWidth = READS_WIDTH;
-        linkGap = LINK_GAP;
-        storeWidth = STORE_WIDTH;
+        // Sizes at the font scale, so the texts stay inside their cards at 150 % or 200 %.
+        readsWidth = CanvasFont.px(READS_WIDTH);
+        linkGap = CanvasFont.px(LINK_GAP);
+        storeWidth = CanvasFont.px(STORE_WIDTH);
         double cardWidth = cardWidth(width, n);
-        if (cardWidth < MIN_CARD_WIDTH) {
+        if (cardWidth < CanvasFont.px(MIN_CARD_WIDTH)) {
             readsWidth = 0;
-            linkGap = COMPACT_LINK_GAP;
-            storeWidth = COMPACT_STORE_WIDTH;
+            linkGap = CanvasFont.px(COMPACT_LINK_GAP);
+            storeWidth = CanvasFont.px(COMPACT_STORE_WIDTH);
             cardWidth = cardWidth(width, n);
         }
         levelsDrawn = false;
@@ -285,11 +286,11 @@ public final class CacheLevelsView extends CanvasRegion {
         }
         legend.refreshRamp(snapshot);
         cardTop = MARGIN;
-        cardBottom = height - MARGIN - LEGEND_HEIGHT;
-        double gridTop = cardTop + CARD_HEADER;
+        cardBottom = height - MARGIN - CanvasFont.px(LEGEND_HEIGHT);
+        double gridTop = cardTop + CanvasFont.px(CARD_HEADER);
         // A short window keeps the grid and drops the finer figures.
-        statLines = cardBottom - CARD_PADDING - STAT_LINES * STAT_LINE - 6 - gridTop >= MIN_GRID_HEIGHT ? STAT_LINES : SHORT_STAT_LINES;
-        double gridBottom = cardBottom - CARD_PADDING - statLines * STAT_LINE - 6;
+        statLines = cardBottom - padding() - STAT_LINES * lineHeight() - 6 - gridTop >= MIN_GRID_HEIGHT ? STAT_LINES : SHORT_STAT_LINES;
+        double gridBottom = cardBottom - padding() - statLines * lineHeight() - 6;
         linkY = Math.round((gridTop + gridBottom) / 2);
         g.setTextBaseline(VPos.CENTER);
 
@@ -321,6 +322,16 @@ public final class CacheLevelsView extends CanvasRegion {
         legend.draw(g, snapshot, MARGIN, height - MARGIN - 10, width - MARGIN);
     }
 
+    /** A figure's line on a card, at the font scale. */
+    static double lineHeight() {
+        return CanvasFont.px(STAT_LINE);
+    }
+
+    /** A card's inner margin, at the font scale. */
+    static double padding() {
+        return CanvasFont.px(CARD_PADDING);
+    }
+
     private double levelsX() {
         return readsWidth > 0 ? MARGIN + readsWidth + linkGap : MARGIN;
     }
@@ -328,21 +339,22 @@ public final class CacheLevelsView extends CanvasRegion {
     /** Level cards share what the reads card, the store and the links leave, up to {@link #MAX_CARD_WIDTH}. */
     private double cardWidth(double width, int n) {
         double available = width - MARGIN - storeWidth - levelsX() - linkGap * n;
-        return Math.min(MAX_CARD_WIDTH, Math.floor(available / Math.max(1, n)));
+        return Math.min(CanvasFont.px(MAX_CARD_WIDTH), Math.floor(available / Math.max(1, n)));
     }
 
     private void drawReads(GraphicsContext g) {
-        double top = linkY - READS_HEIGHT / 2;
-        CanvasShapes.card(g, MARGIN, top, readsWidth, READS_HEIGHT, colors.cardFill.getValue(), colors.cardBorder.getValue(), 1);
+        double height = CanvasFont.px(READS_HEIGHT);
+        double top = linkY - height / 2;
+        CanvasShapes.card(g, MARGIN, top, readsWidth, height, colors.cardFill.getValue(), colors.cardBorder.getValue(), 1);
         double cx = MARGIN + readsWidth / 2;
         CanvasShapes.people(g, cx, top, 8, colors.mutedTextFill.getValue());
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(colors.textFill.getValue());
         g.setFont(TITLE_FONT.font());
-        g.fillText("Reads", cx, top + 50);
+        g.fillText("Reads", cx, top + CanvasFont.px(50));
         g.setFont(SMALL_FONT.font());
         g.setFill(colors.mutedTextFill.getValue());
-        g.fillText("from " + snapshot.instances().size() + " instances", cx, top + 72);
+        g.fillText("from " + snapshot.instances().size() + " instances", cx, top + CanvasFont.px(72));
     }
 
     /** A link with an arrow head, its rate above and what flows below. */
@@ -355,9 +367,9 @@ public final class CacheLevelsView extends CanvasRegion {
         g.setTextAlign(TextAlignment.CENTER);
         g.setFont(SMALL_FONT.font());
         g.setFill(colors.textFill.getValue());
-        g.fillText(above, cx, linkY - 12 - lineWidth / 2);
+        g.fillText(above, cx, linkY - CanvasFont.px(12) - lineWidth / 2);
         g.setFill(colors.mutedTextFill.getValue());
-        g.fillText(below, cx, linkY + 13 + lineWidth / 2);
+        g.fillText(below, cx, linkY + CanvasFont.px(13) + lineWidth / 2);
     }
 
     /** The last level's misses become loads; the link thickens with them and turns red in a stampede. */
@@ -376,47 +388,47 @@ public final class CacheLevelsView extends CanvasRegion {
         double x = level.cardX;
         double w = level.cardWidth;
         CanvasShapes.card(g, x, cardTop, w, cardBottom - cardTop, colors.cardFill.getValue(), colors.cardBorder.getValue(), 1);
-        double inner = x + CARD_PADDING;
-        double innerWidth = w - 2 * CARD_PADDING;
+        double inner = x + padding();
+        double innerWidth = w - 2 * padding();
         if (f != null) {
             g.setTextAlign(TextAlignment.LEFT);
             g.setFont(TITLE_FONT.font());
             g.setFill(colors.textFill.getValue());
-            g.fillText(f.title, inner, cardTop + 16);
+            g.fillText(f.title, inner, cardTop + CanvasFont.px(16));
             g.setFont(SMALL_FONT.font());
             g.setFill(colors.mutedTextFill.getValue());
-            g.fillText(f.scope, inner, cardTop + 33);
-            g.fillText(f.drawn, inner, cardTop + 48);
+            g.fillText(f.scope, inner, cardTop + CanvasFont.px(33));
+            g.fillText(f.drawn, inner, cardTop + CanvasFont.px(48));
         }
         grid.layout(level, view, inner, gridTop, innerWidth, gridBottom - gridTop);
         grid.paint(g, level, view, nowNanos);
         if (f != null) {
-            drawStats(g, f, inner, innerWidth, cardBottom - CARD_PADDING - statLines * STAT_LINE);
+            drawStats(g, f, inner, innerWidth, cardBottom - padding() - statLines * lineHeight());
         }
     }
 
     private void statLine(GraphicsContext g, String name, String value, double x, double right, double top) {
-        StatLine.draw(g, colors, name, value, colors.textFill.getValue(), x, right, top + STAT_LINE / 2);
+        StatLine.draw(g, colors, name, value, colors.textFill.getValue(), x, right, top + lineHeight() / 2);
     }
 
     private void drawStats(GraphicsContext g, LevelFigures f, double x, double width, double top) {
         double right = x + width;
         statLine(g, "hit ratio", f.hitRatio, x, right, top);
         if (statLines < STAT_LINES) {
-            statLine(g, "occupancy", f.occupancy, x, right, top + STAT_LINE);
-            statLine(g, "evicted", f.evicted, x, right, top + 2 * STAT_LINE);
-            statLine(g, SAVED_NAME, f.saved, x, right, top + 3 * STAT_LINE);
-            savedSpots.add(new BoundingBox(x, top + 3 * STAT_LINE, width, STAT_LINE));
+            statLine(g, "occupancy", f.occupancy, x, right, top + lineHeight());
+            statLine(g, "evicted", f.evicted, x, right, top + 2 * lineHeight());
+            statLine(g, SAVED_NAME, f.saved, x, right, top + 3 * lineHeight());
+            savedSpots.add(new BoundingBox(x, top + 3 * lineHeight(), width, lineHeight()));
             return;
         }
-        statLine(g, "lookups", f.lookupsPerSecond, x, right, top + STAT_LINE);
-        statLine(g, "occupancy", f.occupancy, x, right, top + 2 * STAT_LINE);
-        statLine(g, "latency", f.latency, x, right, top + 3 * STAT_LINE);
-        statLine(g, "TTL", f.ttl, x, right, top + 4 * STAT_LINE);
-        statLine(g, "evicted", f.evicted, x, right, top + 5 * STAT_LINE);
-        statLine(g, "expired", f.expired, x, right, top + 6 * STAT_LINE);
-        statLine(g, SAVED_NAME, f.saved, x, right, top + 7 * STAT_LINE);
-        savedSpots.add(new BoundingBox(x, top + 7 * STAT_LINE, width, STAT_LINE));
+        statLine(g, "lookups", f.lookupsPerSecond, x, right, top + lineHeight());
+        statLine(g, "occupancy", f.occupancy, x, right, top + 2 * lineHeight());
+        statLine(g, "latency", f.latency, x, right, top + 3 * lineHeight());
+        statLine(g, "TTL", f.ttl, x, right, top + 4 * lineHeight());
+        statLine(g, "evicted", f.evicted, x, right, top + 5 * lineHeight());
+        statLine(g, "expired", f.expired, x, right, top + 6 * lineHeight());
+        statLine(g, SAVED_NAME, f.saved, x, right, top + 7 * lineHeight());
+        savedSpots.add(new BoundingBox(x, top + 7 * lineHeight(), width, lineHeight()));
     }
 
     private void drawDots(GraphicsContext g, long nowNanos) {

@@ -13,9 +13,7 @@ import javafx.scene.text.FontWeight;
 import javafx.scene.text.TextAlignment;
 
 import static dev.scalelab.ui.caching.CacheLevelsView.BIG_FONT;
-import static dev.scalelab.ui.caching.CacheLevelsView.CARD_PADDING;
 import static dev.scalelab.ui.caching.CacheLevelsView.SMALL_FONT;
-import static dev.scalelab.ui.caching.CacheLevelsView.STAT_LINE;
 import static dev.scalelab.ui.caching.CacheLevelsView.TITLE_FONT;
 
 /**
@@ -47,31 +45,32 @@ final class StoreCard {
         boolean stampede = model.stampedeProperty().get();
         CanvasShapes.card(g, x, cardTop, w, cardBottom - cardTop, colors.cardFill.getValue(),
                 stampede ? colors.missFill.getValue() : colors.cardBorder.getValue(), stampede ? 2 : 1);
-        double inner = x + CARD_PADDING;
-        double right = x + w - CARD_PADDING;
+        double inner = x + CacheLevelsView.padding();
+        double right = x + w - CacheLevelsView.padding();
         g.setTextAlign(TextAlignment.LEFT);
         g.setFont(TITLE_FONT.font());
         g.setFill(colors.textFill.getValue());
-        g.fillText(model.storeTitle(), inner, cardTop + 16);
+        g.fillText(model.storeTitle(), inner, cardTop + CanvasFont.px(16));
         g.setFont(SMALL_FONT.font());
         g.setFill(colors.mutedTextFill.getValue());
         double latency = CachingViewModel.storeLatencyMs(snapshot.current());
-        g.fillText("≈ " + Formats.millis(latency) + " ms a load", inner, cardTop + 33);
+        g.fillText("≈ " + Formats.millis(latency) + " ms a load", inner, cardTop + CanvasFont.px(33));
 
-        g.fillText("loads per second", inner, cardTop + 56);
+        g.fillText("loads per second", inner, cardTop + CanvasFont.px(56));
         g.setFont(BIG_FONT.font());
         g.setFill(stampede ? colors.missFill.getValue() : colors.textFill.getValue());
         double loads = model.storeLoadsPerSecond();
-        g.fillText(Double.isNaN(loads) ? "–" : Formats.count(loads), inner, cardTop + 77);
+        g.fillText(Double.isNaN(loads) ? "–" : Formats.count(loads), inner, cardTop + CanvasFont.px(77));
         if (stampede) {
-            drawBadge(g, "STAMPEDE", right, cardTop + 77);
+            drawBadge(g, "STAMPEDE", right, cardTop + CanvasFont.px(77));
         }
-        double y = cardTop + 104;
+        double y = cardTop + CanvasFont.px(104);
         storeLine(g, "duplicate loads", model.duplicateLoadsPerSecond(), colors.missFill.getValue(), inner, right, y);
-        storeLine(g, "coalesced reads", model.coalescedReadsPerSecond(), colors.hitFill.getValue(), inner, right, y + STAT_LINE);
-        StatLine.draw(g, colors, "coalescing", cache.coalesce() ? "on" : "off", colors.textFill.getValue(), inner, right, y + 2 * STAT_LINE);
+        storeLine(g, "coalesced reads", model.coalescedReadsPerSecond(), colors.hitFill.getValue(), inner, right, y + CacheLevelsView.lineHeight());
+        StatLine.draw(g, colors, "coalescing", cache.coalesce() ? "on" : "off", colors.textFill.getValue(), inner, right, y + 2 * CacheLevelsView.lineHeight());
 
-        drawLoadHistory(g, cache, inner, y + 3 * STAT_LINE + 14, right - inner, cardBottom - CARD_PADDING - 16 - (y + 3 * STAT_LINE + 14));
+        double historyTop = y + 3 * CacheLevelsView.lineHeight() + CanvasFont.px(14);
+        drawLoadHistory(g, cache, inner, historyTop, right - inner, cardBottom - CacheLevelsView.padding() - CanvasFont.px(16) - historyTop);
     }
 
     private void storeLine(GraphicsContext g, String name, double perSecond, Color highlight, double x, double right, double y) {
@@ -80,9 +79,10 @@ final class StoreCard {
     }
 
     private void drawBadge(GraphicsContext g, String text, double right, double y) {
-        double w = 70;
+        double w = CanvasFont.px(70);
+        double h = CanvasFont.px(18);
         g.setFill(colors.missFill.getValue());
-        g.fillRoundRect(right - w, y - 9, w, 18, 9, 9);
+        g.fillRoundRect(right - w, y - h / 2, w, h, h / 2, h / 2);
         g.setFill(colors.cardFill.getValue());
         g.setFont(BADGE_FONT.font());
         g.setTextAlign(TextAlignment.CENTER);

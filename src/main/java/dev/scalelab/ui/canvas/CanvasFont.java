@@ -47,6 +47,14 @@ public final class CanvasFont {
         return made;
     }
 
+    /**
+     * A length given at 100 % (a card's width, a line's height, a text's offset), at the current
+     * font scale: a canvas laid out with these keeps its texts inside their boxes at any scale.
+     */
+    public static double px(double basePx) {
+        return basePx * Appearance.fontScale();
+    }
+
     /** The size at 100 %, in pixels. */
     public double basePx() {
         return basePx;

@@ -107,7 +107,7 @@ public final class HighlightResolver {
                 return found;
             }
         }
-        return panel == null ? null : injectedField(panel, id);
+        return panel == null ? null : injectedField(panel.unwrapped(), id);
     }
 
     private static Node lookup(Node root, String selector) {
