@@ -6,7 +6,7 @@ import javafx.scene.Node;
 import java.util.List;
 
 /** Finds the charts over virtual time of a panel and puts the scenario's markers on them. FX thread only. */
-final class ChartMarkers {
+public final class ChartMarkers {
     private ChartMarkers() {
     }
 
@@ -16,7 +16,7 @@ final class ChartMarkers {
      * {@link dev.scalelab.ui.charts.MarkerLayer}. Returns false while a chart is not yet skinned (try
      * again on a later frame).
      */
-    static boolean show(Panel panel, List<dev.scalelab.world.Scenario.Marker> markers) {
+    public static boolean show(Panel panel, List<dev.scalelab.world.Scenario.Marker> markers) {
         boolean all = true;
         for (javafx.scene.chart.XYChart<?, ?> chart : timeChartsOf(panel)) {
             if (chart instanceof TimeLineChart line) {
@@ -29,7 +29,7 @@ final class ChartMarkers {
     }
 
     /** Every XY chart the panel shows whose x axis is a number axis over time ("virtual time (s)"). */
-    static List<javafx.scene.chart.XYChart<?, ?>> timeChartsOf(Panel panel) {
+    public static List<javafx.scene.chart.XYChart<?, ?>> timeChartsOf(Panel panel) {
         List<javafx.scene.chart.XYChart<?, ?>> charts = new java.util.ArrayList<>();
         for (Node root : new Node[] {panel.view(), panel.charts()}) {
             collect(root, charts);
@@ -65,7 +65,7 @@ final class ChartMarkers {
     }
 
     /** Every time chart the panel shows, in its view and its charts. */
-    static List<TimeLineChart> chartsOf(Panel panel) {
+    public static List<TimeLineChart> chartsOf(Panel panel) {
         List<TimeLineChart> charts = new java.util.ArrayList<>();
         for (Node root : new Node[] {panel.view(), panel.charts()}) {
             collectCharts(root, charts);

@@ -27,6 +27,9 @@ final class OffscreenPanel implements AutoCloseable {
     private final Scene scene;
     private final double scale;
     private final Color background;
+    /** The scenario's markers, put on the charts once they are skinned (as the window does). */
+    private final List<dev.scalelab.world.Scenario.Marker> markers;
+    private boolean markersShown;
 
     /**
      * @param viewWidth    the view's width in the window, and so on for the others
@@ -38,6 +41,7 @@ final class OffscreenPanel implements AutoCloseable {
         this.panel = entry.factory().apply(new PanelCatalog.Context(idleRunner, preset -> { }, (s, label) -> { }));
         this.scale = scale;
         this.background = background;
+        this.markers = scenario.markers();
         // In hosts styled as the window's, so the stylesheets' rules for them apply here too.
         StackPane view = new StackPane(panel.view());
         view.getStyleClass().add("panel-host");
@@ -54,6 +58,11 @@ final class OffscreenPanel implements AutoCloseable {
         root.layout();
     }
 
+    /** The panel drawn, for tests. */
+    Panel panel() {
+        return panel;
+    }
+
     String title() {
         return panel.title();
     }
@@ -64,6 +73,10 @@ final class OffscreenPanel implements AutoCloseable {
         panel.animate(nanos);
         root.applyCss();
         root.layout();
+        if (!markersShown) {
+            markersShown = dev.scalelab.ui.ChartMarkers.show(panel, markers);
+            root.layout();
+        }
         // Canvases sized by this layout redraw on the next pulse: give them one at the same moment.
         panel.animate(nanos);
         return Pictures.snapshot(root, scale, background);
