@@ -163,13 +163,19 @@ public final class BalancerCanvas extends Region {
         CanvasFont.redrawOnScaleChange(this, () -> { boardStale = true; dirty = true; }); // its texts follow the font scale
         setOnMouseClicked(event -> {
             if (event.getButton() == MouseButton.PRIMARY) {
-                String id = instanceAt(event.getX(), event.getY());
+                String id = instanceAt(event.getX() / drawnScale, event.getY() / drawnScale);
                 if (id != null) {
                     onSelect.accept(id);
                 }
             }
         });
     }
+
+    /**
+     * The font scale of the board's last drawing: it is laid out in 100 % units over the canvas
+     * divided by this and drawn magnified by it; positions it reports are multiplied back.
+     */
+    private double drawnScale = 1;
 
     /** Compact (a side of the race): a smaller balancer card and less text on the tiles. */
     public void setCompact(boolean compact) {
@@ -272,7 +278,13 @@ public final class BalancerCanvas extends Region {
             g.clearRect(0, 0, flight.getWidth(), flight.getHeight());
             if (drawable) {
                 double radius = compact || slotHeight < 30 ? 2.5 : 3.5;
-                flights.draw(g, originX - flight.getLayoutX(), originY, nowNanos, radius, slotTargets, rejectFill.getValue(), true, true);
+                CanvasFont.beginMagnified(g, drawnScale);
+                try {
+                    flights.draw(g, originX - flight.getLayoutX() / drawnScale, originY, nowNanos, radius, slotTargets,
+                            rejectFill.getValue(), true, true);
+                } finally {
+                    CanvasFont.endMagnified(g);
+                }
             }
             flightHasDots = flights.active();
         }
@@ -295,22 +307,23 @@ public final class BalancerCanvas extends Region {
      * flash; over a grid of tiles the dots cross the tiles, so it covers the whole area.
      */
     private void placeFlight() {
+        double s = drawnScale;
         double x = Math.max(0, originX - 4);
-        double right = listMode ? Math.min(board.getWidth(), rowsX + 2 * FLASH_RADIUS) : board.getWidth();
-        flight.setLayoutX(x);
-        flight.setWidth(Math.max(0, right - x));
+        double right = listMode ? Math.min(board.getWidth() / s, rowsX + 2 * FLASH_RADIUS) : board.getWidth() / s;
+        flight.setLayoutX(s * x);
+        flight.setWidth(Math.max(0, s * (right - x)));
         flight.setHeight(board.getHeight());
     }
 
     /** The centre of instance {@code id}'s row (or tile) in this region's coordinates, or null if it has none. */
     public Point2D tileCenter(String id) {
-        if (snapshot == null) {
+        if (snapshot == null || !drawable) {
             return null;
         }
         List<InstanceView> instances = snapshot.instances();
         for (int i = 0; i < instances.size(); i++) {
             if (instances.get(i).id().equals(id)) {
-                return new Point2D(slotX(i) + slotWidth / 2, slotY(i) + slotHeight / 2);
+                return new Point2D(drawnScale * (slotX(i) + slotWidth / 2), drawnScale * (slotY(i) + slotHeight / 2));
             }
         }
         return null;
@@ -318,19 +331,20 @@ public final class BalancerCanvas extends Region {
 
     /** Instance {@code id}'s row (or tile) in this region's coordinates, or null if it has none; a lesson outlines it. */
     public javafx.geometry.Bounds tileBounds(String id) {
-        if (snapshot == null || slotWidth <= 0 || slotHeight <= 0) {
-            return null;
+        if (snapshot == null || !drawable || slotWidth <= 0 || slotHeight <= 0) {
+            return null; // nothing drawn: the last layout's slots are not on screen
         }
         List<InstanceView> instances = snapshot.instances();
         for (int i = 0; i < instances.size(); i++) {
             if (instances.get(i).id().equals(id)) {
-                return new javafx.geometry.BoundingBox(slotX(i), slotY(i), slotWidth, slotHeight);
+                double s = drawnScale;
+                return new javafx.geometry.BoundingBox(s * slotX(i), s * slotY(i), s * slotWidth, s * slotHeight);
             }
         }
         return null;
     }
 
-    /** The id of the instance whose row (or tile) is at (x, y), or null. */
+    /** The id of the instance whose row (or tile) is at (x, y) in 100 % units (the region's divided by the font scale), or null. */
     String instanceAt(double x, double y) {
         if (snapshot == null) {
             return null;
@@ -382,8 +396,16 @@ public final class BalancerCanvas extends Region {
     // ------------------------------------------------------------------ drawing
 
     private void renderBoard(GraphicsContext g) {
-        double width = board.getWidth();
-        double height = board.getHeight();
+        drawnScale = CanvasFont.beginMagnified(g);
+        try {
+            renderBoard(g, board.getWidth() / drawnScale, board.getHeight() / drawnScale);
+        } finally {
+            CanvasFont.endMagnified(g);
+        }
+    }
+
+    /** The board in 100 % units: {@code width} × {@code height} is the canvas divided by the font scale. */
+    private void renderBoard(GraphicsContext g, double width, double height) {
         g.clearRect(0, 0, width, height);
         // A narrow side of a race gives the instances the card's room; the dots then leave from the left edge.
         cardShown = width >= poolX + MIN_INSTANCE_AREA_WIDTH;

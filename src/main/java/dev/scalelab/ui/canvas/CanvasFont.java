@@ -22,6 +22,11 @@ public final class CanvasFont {
     private final double basePx;
     private double madeForScale = Double.NaN;
     private Font made;
+    /**
+     * Inside {@link #beginMagnified}: the context itself is scaled, so fonts and lengths are at 100 %.
+     * FX thread only, like all drawing.
+     */
+    private static boolean magnified;
 
     private CanvasFont(String family, FontWeight weight, double basePx) {
         this.family = family;
@@ -37,9 +42,39 @@ public final class CanvasFont {
         return new CanvasFont(family, weight, basePx);
     }
 
+    /**
+     * Starts drawing a whole view at the font scale: the context is scaled by it, and inside, until
+     * {@link #endMagnified}, fonts and {@link #px} lengths are at 100 %. The view lays out in 100 %
+     * units over its size divided by the returned scale, exactly as it does in a smaller window at
+     * 100 %, so boxes grow with their texts and nothing overlaps. Mouse positions and bounds it
+     * reports divide and multiply by the same scale.
+     */
+    public static double beginMagnified(javafx.scene.canvas.GraphicsContext g) {
+        return beginMagnified(g, Appearance.fontScale());
+    }
+
+    /** {@link #beginMagnified(javafx.scene.canvas.GraphicsContext)} at the scale a view laid itself out for. */
+    public static double beginMagnified(javafx.scene.canvas.GraphicsContext g, double scale) {
+        g.save();
+        g.scale(scale, scale);
+        magnified = true;
+        return scale;
+    }
+
+    /** Ends {@link #beginMagnified}. */
+    public static void endMagnified(javafx.scene.canvas.GraphicsContext g) {
+        magnified = false;
+        g.restore();
+    }
+
+    /** The scale fonts and lengths are drawn at now: 1 inside a magnified drawing, else the font scale. */
+    private static double effectiveScale() {
+        return magnified ? 1.0 : Appearance.fontScale();
+    }
+
     /** The font at the current scale. */
     public Font font() {
-        double scale = Appearance.fontScale();
+        double scale = effectiveScale();
         if (scale != madeForScale) {
             made = Font.font(family, weight, basePx * scale);
             madeForScale = scale;
@@ -52,7 +87,7 @@ public final class CanvasFont {
      * font scale: a canvas laid out with these keeps its texts inside their boxes at any scale.
      */
     public static double px(double basePx) {
-        return basePx * Appearance.fontScale();
+        return basePx * effectiveScale();
     }
 
     /** The size at 100 %, in pixels. */
@@ -71,7 +106,7 @@ public final class CanvasFont {
 
             @Override
             public T get() {
-                double scale = Appearance.fontScale();
+                double scale = effectiveScale();
                 if (scale != measuredForScale) {
                     value = measure.get();
                     measuredForScale = scale;

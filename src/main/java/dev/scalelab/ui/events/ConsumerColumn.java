@@ -6,6 +6,7 @@ import dev.scalelab.ui.TextFit;
 import dev.scalelab.ui.canvas.TileCards;
 import dev.scalelab.world.EventsView.ConsumerView;
 import dev.scalelab.world.EventsView.GroupView;
+import dev.scalelab.ui.canvas.CanvasFont;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -83,7 +84,14 @@ final class ConsumerColumn extends EventsCanvas {
     void draw(long nowNanos, boolean lanesMoved) {
         boolean pulsing = group != null && ConsumerTiles.anyProcessing(group.consumers());
         if (redrawDue(nowNanos, lanesMoved, pulsing, PULSE_REDRAW_NANOS)) {
-            paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), nowNanos);
+            // Laid out in 100 % units over the canvas divided by the font scale, drawn magnified by it.
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            double scale = CanvasFont.beginMagnified(g);
+            try {
+                paint(g, canvas.getWidth() / scale, canvas.getHeight() / scale, nowNanos);
+            } finally {
+                CanvasFont.endMagnified(g);
+            }
         }
     }
 

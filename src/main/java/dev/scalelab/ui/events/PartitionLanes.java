@@ -7,6 +7,7 @@ import dev.scalelab.ui.canvas.TileCards;
 import dev.scalelab.world.EventsView.GroupView;
 import dev.scalelab.world.EventsView.PartitionView;
 import dev.scalelab.world.EventsView.TopicView;
+import dev.scalelab.ui.canvas.CanvasFont;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -97,7 +98,14 @@ final class PartitionLanes extends EventsCanvas {
         boolean fading = owners.fading(nowNanos);
         boolean lanes = redrawDue(nowNanos, false, fading, fading ? 0 : DATA_REDRAW_NANOS);
         if (lanes) {
-            paintLanes(lanesLayer.getGraphicsContext2D(), lanesLayer.getWidth(), lanesLayer.getHeight(), nowNanos);
+            // Laid out in 100 % units over the canvas divided by the font scale, drawn magnified by it.
+            GraphicsContext g = lanesLayer.getGraphicsContext2D();
+            drawnScale = CanvasFont.beginMagnified(g);
+            try {
+                paintLanes(g, lanesLayer.getWidth() / drawnScale, lanesLayer.getHeight() / drawnScale, nowNanos);
+            } finally {
+                CanvasFont.endMagnified(g);
+            }
         }
         return lanes;
     }
@@ -145,8 +153,12 @@ final class PartitionLanes extends EventsCanvas {
                 || lanesRight <= lanesLeft) {
             return null;
         }
-        return new javafx.geometry.BoundingBox(lanesLeft, laneY(partition), lanesRight - lanesLeft, laneHeight);
+        double s = drawnScale;
+        return new javafx.geometry.BoundingBox(s * lanesLeft, s * laneY(partition), s * (lanesRight - lanesLeft), s * laneHeight);
     }
+
+    /** The font scale of the last drawing: the lanes are laid out in 100 % units and drawn magnified by it. */
+    private double drawnScale = 1;
 
     // ------------------------------------------------------------------ lanes
 

@@ -3,6 +3,7 @@ package dev.scalelab.ui.events;
 import dev.scalelab.ui.Formats;
 import dev.scalelab.ui.canvas.TileCards;
 import dev.scalelab.world.EventsView.QueueView;
+import dev.scalelab.ui.canvas.CanvasFont;
 import javafx.geometry.VPos;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
@@ -52,7 +53,14 @@ final class QueueBoard extends EventsCanvas {
             pulsing |= ConsumerTiles.anyProcessing(q.consumers());
         }
         if (redrawDue(nowNanos, false, pulsing, ConsumerColumn.PULSE_REDRAW_NANOS)) {
-            paint(canvas.getGraphicsContext2D(), canvas.getWidth(), canvas.getHeight(), nowNanos);
+            // Laid out in 100 % units over the canvas divided by the font scale, drawn magnified by it.
+            GraphicsContext g = canvas.getGraphicsContext2D();
+            double scale = CanvasFont.beginMagnified(g);
+            try {
+                paint(g, canvas.getWidth() / scale, canvas.getHeight() / scale, nowNanos);
+            } finally {
+                CanvasFont.endMagnified(g);
+            }
         }
     }
 

@@ -124,6 +124,9 @@ public final class PoolView extends Region {
         CanvasFont.redrawOnScaleChange(this, () -> dirty = true); // its texts follow the font scale
     }
 
+    /** The font scale of the last drawing: its layout is in 100 % units, magnified by this. */
+    private double drawnScale = 1;
+
     @Override
     protected void layoutChildren() {
         double width = snapSizeX(getWidth());
@@ -169,14 +172,15 @@ public final class PoolView extends Region {
      * (no such instance, or the view is too small to draw tiles); a lesson outlines it.
      */
     public javafx.geometry.Bounds tileBounds(String id) {
-        if (snapshot == null || grid.tileWidth() <= 0 || canvas.getWidth() < POOL_X + 100
-                || canvas.getHeight() < CARD_HEIGHT + 2 * MARGIN) {
+        double s = drawnScale; // the layout is in 100 % units, drawn magnified by s
+        if (snapshot == null || grid.tileWidth() <= 0 || canvas.getWidth() / s < POOL_X + 100
+                || canvas.getHeight() / s < CARD_HEIGHT + 2 * MARGIN) {
             return null;
         }
         List<InstanceView> instances = snapshot.instances();
         for (int i = 0; i < instances.size(); i++) {
             if (instances.get(i).id().equals(id)) {
-                return new javafx.geometry.BoundingBox(grid.tileX(i), grid.tileY(i), grid.tileWidth(), grid.tileHeight());
+                return new javafx.geometry.BoundingBox(s * grid.tileX(i), s * grid.tileY(i), s * grid.tileWidth(), s * grid.tileHeight());
             }
         }
         return null;
@@ -185,8 +189,16 @@ public final class PoolView extends Region {
     // ------------------------------------------------------------------ drawing
 
     private void render(GraphicsContext g, long nowNanos) {
-        double width = canvas.getWidth();
-        double height = canvas.getHeight();
+        // Laid out in 100 % units over the canvas divided by the font scale, and drawn magnified by it.
+        drawnScale = CanvasFont.beginMagnified(g);
+        try {
+            render(g, canvas.getWidth() / drawnScale, canvas.getHeight() / drawnScale, nowNanos);
+        } finally {
+            CanvasFont.endMagnified(g);
+        }
+    }
+
+    private void render(GraphicsContext g, double width, double height, long nowNanos) {
         g.clearRect(0, 0, width, height);
         if (width < POOL_X + 100 || height < CARD_HEIGHT + 2 * MARGIN) {
             return; // too small to draw anything legible; the region is being collapsed

@@ -106,7 +106,13 @@ abstract class PerformanceCanvas extends CanvasRegion {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (canvas.getWidth() > 0 && canvas.getHeight() > 0) {
-            paint(g, canvas.getWidth(), canvas.getHeight());
+            // Laid out in 100 % units over the canvas divided by the font scale, drawn magnified by it.
+            double scale = CanvasFont.beginMagnified(g);
+            try {
+                paint(g, canvas.getWidth() / scale, canvas.getHeight() / scale);
+            } finally {
+                CanvasFont.endMagnified(g);
+            }
         }
     }
 

@@ -129,13 +129,20 @@ public final class ScalingPoolView extends Region {
         CanvasFont.redrawOnScaleChange(this, () -> dirty = true); // its texts follow the font scale
         canvas.setOnMouseClicked(event -> {
             if (event.getButton() == MouseButton.PRIMARY) {
-                int tile = motion.tileAt(event.getX(), event.getY(), lastDrawNanos);
+                int tile = motion.tileAt(event.getX() / drawnScale, event.getY() / drawnScale, lastDrawNanos);
                 onSelect.accept(tile < 0 ? null : motion.item(tile).id());
             }
         });
         canvas.setOnMouseMoved(event ->
-                canvas.setCursor(motion.tileAt(event.getX(), event.getY(), lastDrawNanos) >= 0 ? Cursor.HAND : Cursor.DEFAULT));
+                canvas.setCursor(motion.tileAt(event.getX() / drawnScale, event.getY() / drawnScale, lastDrawNanos) >= 0
+                        ? Cursor.HAND : Cursor.DEFAULT));
     }
+
+    /**
+     * The font scale the tiles were laid out for: the layout is in 100 % units over the canvas divided
+     * by it, and drawn magnified by it, so tiles grow with their texts.
+     */
+    private double drawnScale = 1;
 
     @Override
     protected void layoutChildren() {
@@ -194,8 +201,9 @@ public final class ScalingPoolView extends Region {
     public Bounds tileBounds(String id) {
         for (int i = 0; i < motion.count(); i++) {
             if (motion.item(i).id().equals(id)) {
-                return new BoundingBox(motion.x(i, lastDrawNanos), motion.y(i, lastDrawNanos),
-                        motion.width(i, lastDrawNanos), motion.height(i, lastDrawNanos));
+                double s = drawnScale;
+                return new BoundingBox(s * motion.x(i, lastDrawNanos), s * motion.y(i, lastDrawNanos),
+                        s * motion.width(i, lastDrawNanos), s * motion.height(i, lastDrawNanos));
             }
         }
         return null;
@@ -221,10 +229,12 @@ public final class ScalingPoolView extends Region {
             numbers[i] = instances.get(i).number();
             vcpus[i] = instances.get(i).vcpus();
         }
+        drawnScale = dev.scalelab.ui.look.Appearance.fontScale();
+        double width = canvas.getWidth() / drawnScale;
         double top = MARGIN + TITLE_HEIGHT;
-        double bottom = canvas.getHeight() - MARGIN - LEGEND_HEIGHT;
+        double bottom = canvas.getHeight() / drawnScale - MARGIN - LEGEND_HEIGHT;
         boolean moved = layout.fit(n, vcpus, MARGIN + SELECTION_WIDTH, top + SELECTION_WIDTH,
-                Math.max(0, canvas.getWidth() - 2 * (MARGIN + SELECTION_WIDTH)), Math.max(0, bottom - top - 2 * SELECTION_WIDTH),
+                Math.max(0, width - 2 * (MARGIN + SELECTION_WIDTH)), Math.max(0, bottom - top - 2 * SELECTION_WIDTH),
                 TILE_GAP, TILE_ASPECT, MAX_UNIT_WIDTH);
         motion.update(instances, numbers, n, layout, moved, nowNanos);
     }
@@ -232,8 +242,16 @@ public final class ScalingPoolView extends Region {
     // ------------------------------------------------------------------ drawing
 
     private void render(GraphicsContext g, long nowNanos) {
-        double width = canvas.getWidth();
-        double height = canvas.getHeight();
+        // The tiles were placed in 100 % units for drawnScale; draw them magnified by it.
+        CanvasFont.beginMagnified(g, drawnScale);
+        try {
+            render(g, canvas.getWidth() / drawnScale, canvas.getHeight() / drawnScale, nowNanos);
+        } finally {
+            CanvasFont.endMagnified(g);
+        }
+    }
+
+    private void render(GraphicsContext g, double width, double height, long nowNanos) {
         g.clearRect(0, 0, width, height);
         if (width < 160 || height < 120) {
             return; // too small to draw anything legible; the region is being collapsed

@@ -104,6 +104,50 @@ class BalancingPanelTest {
     }
 
     @Test
+    void atAFontScaleOf150PercentTheTilesGrowWithTheirTextsAndAClickStillFindsItsInstance() throws Exception {
+        waitUntil(() -> snapshot().timeSeconds() > 0.3);
+        BalancerCanvas live = robot.lookup("#leftLiveView").queryAs(BalancerCanvas.class);
+        double widthAt100 = WaitForAsyncUtils.asyncFx(() -> live.tileBounds("i-2").getWidth()).get();
+        try {
+            WaitForAsyncUtils.asyncFx(() -> {
+                // A projector's window: at 150 % the panel needs the room a 1600 × 1000 window gives it.
+                javafx.stage.Window window = live.getScene().getWindow();
+                window.setWidth(1600);
+                window.setHeight(1000);
+                dev.scalelab.ui.look.Appearance.get().fontScaleProperty().set(1.5);
+            }).get();
+            // The board is laid out in 100 % units over a canvas 1.5 times smaller and drawn magnified.
+            waitUntil(() -> {
+                try {
+                    // Once the larger font has laid the panel out again and the board followed its new size.
+                    return WaitForAsyncUtils.asyncFx(() -> {
+                        javafx.geometry.Bounds b = live.tileBounds("i-2");
+                        return b != null && b.getWidth() != widthAt100 && b.getMaxX() <= live.getWidth() + 1 && b.getMaxY() <= live.getHeight() + 1;
+                    }).get();
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            });
+            // A click at the tile's centre, in the view's own coordinates (the window is larger than the
+            // headless screen, so the robot's pointer cannot reach every point of it).
+            WaitForAsyncUtils.asyncFx(() -> {
+                javafx.geometry.Bounds tile = live.tileBounds("i-2");
+                Point2D center = live.tileCenter("i-2");
+                assertEquals(tile.getCenterX(), center.getX(), 1e-6);
+                assertEquals(tile.getCenterY(), center.getY(), 1e-6);
+                Point2D screen = live.localToScreen(center);
+                Point2D inScene = live.localToScene(center); // a fired event finds its local point from the scene's
+                javafx.event.Event.fireEvent(live, new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+                        inScene.getX(), inScene.getY(), screen.getX(), screen.getY(), javafx.scene.input.MouseButton.PRIMARY, 1,
+                        false, false, false, false, true, false, false, true, false, true, null));
+            }).get();
+            waitUntil(() -> "i-2".equals(robot.lookup("#instanceChoice").queryComboBox().getValue()));
+        } finally {
+            WaitForAsyncUtils.asyncFx(() -> dev.scalelab.ui.look.Appearance.get().fontScaleProperty().set(1.0)).get();
+        }
+    }
+
+    @Test
     void eachStepShowsTheNewestDecision() throws TimeoutException {
         robot.clickOn("#balancerStrategyChoice");
         robot.clickOn("p2c");
