@@ -69,6 +69,7 @@ abstract class DatabaseCanvas extends Region {
             // The factory's properties are observable; a new colour means drawing everything again.
             ((ObservableValue<?>) color).addListener((obs, old, now) -> styleChanged());
         }
+        CanvasFont.redrawOnScaleChange(this, this::styleChanged); // its texts follow the font scale
     }
 
     /** A new style applies: everything is drawn again at the next pulse. */

@@ -3,6 +3,7 @@ package dev.scalelab.ui.database;
 import dev.scalelab.engine.data.ShardRouter.Strategy;
 import dev.scalelab.ui.Formats;
 import javafx.geometry.VPos;
+import dev.scalelab.ui.canvas.CanvasFont;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
@@ -48,7 +49,8 @@ public final class LessonView extends DatabaseCanvas {
     @Override
     protected double computePrefHeight(double width) {
         int rows = comparison == null ? 2 : comparison.rows().size();
-        return TITLE_HEIGHT + rows * ROW_HEIGHT + NOTE_HEIGHT + 8;
+        // In 100 % units, drawn magnified by the font scale.
+        return dev.scalelab.ui.look.Appearance.fontScale() * (TITLE_HEIGHT + rows * ROW_HEIGHT + NOTE_HEIGHT + 8);
     }
 
     @Override
@@ -62,8 +64,17 @@ public final class LessonView extends DatabaseCanvas {
         }
         dirty = false;
         GraphicsContext g = canvas.getGraphicsContext2D();
-        double width = canvas.getWidth();
-        g.clearRect(0, 0, width, canvas.getHeight());
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        // Laid out in 100 % units over the canvas divided by the font scale, drawn magnified by it.
+        double scale = CanvasFont.beginMagnified(g);
+        try {
+            draw(g, canvas.getWidth() / scale);
+        } finally {
+            CanvasFont.endMagnified(g);
+        }
+    }
+
+    private void draw(GraphicsContext g, double width) {
         if (width < 160) {
             return;
         }

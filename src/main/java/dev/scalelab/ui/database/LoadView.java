@@ -7,6 +7,7 @@ import dev.scalelab.ui.Formats;
 import dev.scalelab.ui.canvas.CanvasShapes;
 import dev.scalelab.world.Snapshot;
 import javafx.geometry.VPos;
+import dev.scalelab.ui.canvas.CanvasFont;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.text.TextAlignment;
@@ -125,11 +126,21 @@ public final class LoadView extends DatabaseCanvas {
         }
     }
 
+    /** The font scale of the last drawing: laid out in 100 % units and drawn magnified by it. */
+    private double drawnScale = 1;
+
     private void drawBars() {
         GraphicsContext g = canvas.getGraphicsContext2D();
-        double width = canvas.getWidth();
-        double height = canvas.getHeight();
-        g.clearRect(0, 0, width, height);
+        g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
+        drawnScale = CanvasFont.beginMagnified(g);
+        try {
+            drawBars(g, canvas.getWidth() / drawnScale, canvas.getHeight() / drawnScale);
+        } finally {
+            CanvasFont.endMagnified(g);
+        }
+    }
+
+    private void drawBars(GraphicsContext g, double width, double height) {
         pathLineY = Double.NaN;
         shardRows = 0;
         if (width < 220 || height < 120) {
@@ -276,7 +287,8 @@ public final class LoadView extends DatabaseCanvas {
     public javafx.geometry.Bounds shardRowBounds(int shardId) {
         for (int i = 0; i < shardRows; i++) {
             if (shardRowIds[i] == shardId) {
-                return new javafx.geometry.BoundingBox(MARGIN, shardRowTops[i], shardRowWidth, shardRowHeight);
+                double s = drawnScale;
+                return new javafx.geometry.BoundingBox(s * MARGIN, s * shardRowTops[i], s * shardRowWidth, s * shardRowHeight);
             }
         }
         return null;
@@ -327,8 +339,9 @@ public final class LoadView extends DatabaseCanvas {
         pathLineY = lineY;
         pathLeft = left;
         pathRight = right;
-        overlay.relocate(0, lineY - OVERLAY_ABOVE_LINE);
-        overlay.setWidth(width);
+        overlay.relocate(0, drawnScale * (lineY - OVERLAY_ABOVE_LINE));
+        overlay.setWidth(drawnScale * width);
+        overlay.setHeight(drawnScale * OVERLAY_HEIGHT);
         return y + READ_PATH_HEIGHT;
     }
 
@@ -341,6 +354,15 @@ public final class LoadView extends DatabaseCanvas {
         if (Double.isNaN(pathLineY)) {
             return;
         }
+        CanvasFont.beginMagnified(g, drawnScale); // over the bars, at their scale
+        try {
+            drawReadPathOverlay(g, overlay.getWidth() / drawnScale, nowNanos);
+        } finally {
+            CanvasFont.endMagnified(g);
+        }
+    }
+
+    private void drawReadPathOverlay(GraphicsContext g, double overlayWidth, long nowNanos) {
         double lineY = OVERLAY_ABOVE_LINE;
         for (int i = 0; i < dots.size(); i++) {
             long age = nowNanos - dots.startNanos(i);
@@ -378,7 +400,7 @@ public final class LoadView extends DatabaseCanvas {
         g.setFill(c.readYourWritesViolations() > 0 ? dangerFill.getValue() : mutedTextFill.getValue());
         String violations = "read-your-writes violations " + Formats.count(c.readYourWritesViolations())
                 + " · monotonic " + Formats.count(c.monotonicReadViolations());
-        if (MARGIN + staleWidth + 14 + width(violations, SMALL_FONT.font()) > overlay.getWidth() - MARGIN) {
+        if (MARGIN + staleWidth + 14 + width(violations, SMALL_FONT.font()) > overlayWidth - MARGIN) {
             violations = "read-your-writes " + Formats.count(c.readYourWritesViolations())
                     + " · monotonic " + Formats.count(c.monotonicReadViolations());
         }

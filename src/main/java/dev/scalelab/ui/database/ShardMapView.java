@@ -8,6 +8,7 @@ import dev.scalelab.engine.data.ShardRouter;
 import dev.scalelab.engine.data.ShardRouter.Strategy;
 import dev.scalelab.world.Snapshot;
 import javafx.geometry.VPos;
+import dev.scalelab.ui.canvas.CanvasFont;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.shape.ArcType;
@@ -141,6 +142,8 @@ public final class ShardMapView extends DatabaseCanvas {
             return;
         }
         if (geometryDirty || dirty) {
+            // Laid out in 100 % units over the canvases divided by the font scale, drawn magnified by it.
+            drawnScale = dev.scalelab.ui.look.Appearance.fontScale();
             // The keys are placed over the geometry, so a new geometry needs the keys drawn again too.
             indexBoxes(data.database().shards());
             fitLayout();
@@ -203,11 +206,11 @@ public final class ShardMapView extends DatabaseCanvas {
     }
 
     double mapBottom() {
-        return keys.getHeight() - MARGIN - LEGEND_HEIGHT;
+        return mapHeight() - MARGIN - LEGEND_HEIGHT;
     }
 
     double ringCenterX() {
-        return keys.getWidth() / 2;
+        return mapWidth() / 2;
     }
 
     double ringCenterY() {
@@ -216,7 +219,7 @@ public final class ShardMapView extends DatabaseCanvas {
 
     /** Leaves room above the ring for the "0 clockwise" mark. */
     double ringRadius() {
-        return Math.max(20, Math.min(keys.getWidth() - 2 * MARGIN, mapBottom() - mapTop() - 16) / 2 - 6);
+        return Math.max(20, Math.min(mapWidth() - 2 * MARGIN, mapBottom() - mapTop() - 16) / 2 - 6);
     }
 
     /** The keys' band inside the ring: from just inside the ring inwards by this much. */
@@ -229,7 +232,7 @@ public final class ShardMapView extends DatabaseCanvas {
     }
 
     double barWidth() {
-        return keys.getWidth() - 2 * MARGIN - 16;
+        return mapWidth() - 2 * MARGIN - 16;
     }
 
     /** The bar sits low, with its bounds and key counts below it, so the keys get most of the height. */
@@ -244,17 +247,29 @@ public final class ShardMapView extends DatabaseCanvas {
 
     private void fitLayout() {
         if (layout(data.router().strategy()) == Layout.BOXES) {
-            grid.fit(data.database().shards().size(), MARGIN, mapTop() + 4, keys.getWidth() - 2 * MARGIN,
+            grid.fit(data.database().shards().size(), MARGIN, mapTop() + 4, mapWidth() - 2 * MARGIN,
                     mapBottom() - mapTop() - 8, 12, 260);
         }
     }
 
     private boolean tooSmall() {
-        return keys.getWidth() < 200 || mapBottom() - mapTop() < 60;
+        return mapWidth() < 200 || mapBottom() - mapTop() < 60;
     }
+
+    /** The font scale of the layout: the map is laid out in 100 % units and drawn magnified by it. */
+    private double drawnScale = 1;
 
     private void drawGeometry(GraphicsContext g) {
         g.clearRect(0, 0, geometry.getWidth(), geometry.getHeight());
+        CanvasFont.beginMagnified(g, drawnScale);
+        try {
+            drawGeometryMagnified(g);
+        } finally {
+            CanvasFont.endMagnified(g);
+        }
+    }
+
+    private void drawGeometryMagnified(GraphicsContext g) {
         if (tooSmall()) {
             return; // the region is being collapsed
         }
@@ -412,6 +427,15 @@ public final class ShardMapView extends DatabaseCanvas {
 
     private void drawKeys(GraphicsContext g, long nowNanos) {
         g.clearRect(0, 0, keys.getWidth(), keys.getHeight());
+        CanvasFont.beginMagnified(g, drawnScale);
+        try {
+            drawKeysMagnified(g, nowNanos);
+        } finally {
+            CanvasFont.endMagnified(g);
+        }
+    }
+
+    private void drawKeysMagnified(GraphicsContext g, long nowNanos) {
         flying = false;
         if (tooSmall()) {
             return;
@@ -537,11 +561,11 @@ public final class ShardMapView extends DatabaseCanvas {
     // ------------------------------------------------------------------ for the texts over the map
 
     double mapWidth() {
-        return keys.getWidth();
+        return keys.getWidth() / drawnScale;
     }
 
     double mapHeight() {
-        return keys.getHeight();
+        return keys.getHeight() / drawnScale;
     }
 
     Snapshot.DataView data() {
