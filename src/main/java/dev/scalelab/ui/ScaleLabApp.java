@@ -98,8 +98,10 @@ public final class ScaleLabApp extends Application {
         Appearance.get().install(scene);
         stage.setScene(scene);
         // A stage sized before (a second app on the same stage, as the robot tests do) keeps its old
-        // size over a new scene: the scene's size decides, then the saved size if there is one.
+        // size and place over a new scene: the scene's size decides, centred as a new window is, then
+        // the saved bounds if there are some.
         stage.sizeToScene();
+        stage.centerOnScreen();
         stage.titleProperty().bind(Bindings.createStringBinding(
                 () -> "ScaleLab — " + windowModel.scenarioLabelProperty().get()
                         + (windowModel.modifiedProperty().get() ? " (modified)" : ""),

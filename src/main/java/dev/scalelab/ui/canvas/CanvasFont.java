@@ -23,10 +23,11 @@ public final class CanvasFont {
     private double madeForScale = Double.NaN;
     private Font made;
     /**
-     * Inside {@link #beginMagnified}: the context itself is scaled, so fonts and lengths are at 100 %.
-     * FX thread only, like all drawing.
+     * How many {@link #beginMagnified} are open: inside any, the context itself is scaled, so fonts
+     * and lengths are at 100 %. A view may draw another magnified inside its own drawing (a breaker
+     * card inside the mesh), so this counts. FX thread only, like all drawing.
      */
-    private static boolean magnified;
+    private static int magnifiedDepth;
 
     private CanvasFont(String family, FontWeight weight, double basePx) {
         this.family = family;
@@ -57,19 +58,19 @@ public final class CanvasFont {
     public static double beginMagnified(javafx.scene.canvas.GraphicsContext g, double scale) {
         g.save();
         g.scale(scale, scale);
-        magnified = true;
+        magnifiedDepth++;
         return scale;
     }
 
     /** Ends {@link #beginMagnified}. */
     public static void endMagnified(javafx.scene.canvas.GraphicsContext g) {
-        magnified = false;
+        magnifiedDepth--;
         g.restore();
     }
 
     /** The scale fonts and lengths are drawn at now: 1 inside a magnified drawing, else the font scale. */
     private static double effectiveScale() {
-        return magnified ? 1.0 : Appearance.fontScale();
+        return magnifiedDepth > 0 ? 1.0 : Appearance.fontScale();
     }
 
     /** The font at the current scale. */

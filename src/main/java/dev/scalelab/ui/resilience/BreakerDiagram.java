@@ -11,6 +11,7 @@ import javafx.css.CssMetaData;
 import javafx.css.PseudoClass;
 import javafx.css.Styleable;
 import javafx.geometry.VPos;
+import dev.scalelab.ui.canvas.CanvasFont;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
@@ -63,16 +64,17 @@ final class BreakerDiagram extends Region {
     /**
      * Moves to row {@code i}'s breaker place in the last layout and paints the breaker of {@code v}.
      * The card's pixels stay on the picture's grid: the node sits on whole pixels and the drawing
-     * carries the fraction. FX thread only.
+     * carries the fraction. The layout is in 100 % units; the picture is drawn magnified by
+     * {@code scale} (the font scale), and so is the card. FX thread only.
      */
-    void paint(int i, Snapshot.DependencyView v, Scenario.Dependency d) {
+    void paint(int i, Snapshot.DependencyView v, Scenario.Dependency d, double scale) {
         assert FxThread.isCurrent();
-        double x = layout.breakerX;
-        double y = layout.cardTop(i);
+        double x = scale * layout.breakerX;
+        double y = scale * layout.cardTop(i);
         double left = Math.floor(x);
         double top = Math.floor(y);
-        double width = Math.ceil(x + layout.breakerWidth) - left;
-        double height = Math.ceil(y + layout.cardHeight) - top;
+        double width = Math.ceil(x + scale * layout.breakerWidth) - left;
+        double height = Math.ceil(y + scale * layout.cardHeight) - top;
         resizeRelocate(left, top, width, height);
         canvas.setWidth(width);
         canvas.setHeight(height);
@@ -84,8 +86,13 @@ final class BreakerDiagram extends Region {
         pseudoClassStateChanged(HALF_OPEN, !none && state == BreakerState.HALF_OPEN);
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, width, height);
-        g.setTextBaseline(VPos.CENTER);
-        drawCard(g, i, v, d, x - left, y - top);
+        CanvasFont.beginMagnified(g, scale);
+        try {
+            g.setTextBaseline(VPos.CENTER);
+            drawCard(g, i, v, d, (x - left) / scale, (y - top) / scale);
+        } finally {
+            CanvasFont.endMagnified(g);
+        }
     }
 
     /**

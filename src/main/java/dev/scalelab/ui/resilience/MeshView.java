@@ -9,6 +9,7 @@ import dev.scalelab.world.Snapshot;
 import javafx.css.CssMetaData;
 import javafx.css.Styleable;
 import javafx.geometry.VPos;
+import dev.scalelab.ui.canvas.CanvasFont;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Region;
@@ -137,7 +138,12 @@ public final class MeshView extends CanvasRegion {
             GraphicsContext g = dotLayer.getGraphicsContext2D();
             g.clearRect(0, 0, dotLayer.getWidth(), dotLayer.getHeight());
             if (laidOut()) {
-                dots.draw(g, snapshot.dependencies().size(), nowNanos);
+                CanvasFont.beginMagnified(g, drawnScale); // over the picture, at its scale
+                try {
+                    dots.draw(g, snapshot.dependencies().size(), nowNanos);
+                } finally {
+                    CanvasFont.endMagnified(g);
+                }
             }
             dotsShown = dots.size() > 0;
         }
@@ -154,7 +160,9 @@ public final class MeshView extends CanvasRegion {
         List<Snapshot.DependencyView> dependencies = snapshot.dependencies();
         for (int i = 0; i < dependencies.size(); i++) {
             if (dependencies.get(i).name().equalsIgnoreCase(name)) {
-                return new javafx.geometry.BoundingBox(layout.breakerX, layout.cardTop(i), layout.breakerWidth, layout.cardHeight);
+                double s = drawnScale;
+                return new javafx.geometry.BoundingBox(s * layout.breakerX, s * layout.cardTop(i), s * layout.breakerWidth,
+                        s * layout.cardHeight);
             }
         }
         return null;
@@ -167,13 +175,26 @@ public final class MeshView extends CanvasRegion {
     }
 
     private boolean legible() {
-        return picture.getWidth() >= MeshLayout.MIN_WIDTH && picture.getHeight() >= MeshLayout.MIN_HEIGHT;
+        return picture.getWidth() / drawnScale >= MeshLayout.MIN_WIDTH && picture.getHeight() / drawnScale >= MeshLayout.MIN_HEIGHT;
     }
 
+    /**
+     * The font scale of the last picture: it is laid out in 100 % units over the canvas divided by
+     * this and drawn magnified by it, the breaker diagrams and the dots with it.
+     */
+    private double drawnScale = 1;
+
     private void renderPicture(GraphicsContext g) {
-        double width = picture.getWidth();
-        double height = picture.getHeight();
-        g.clearRect(0, 0, width, height);
+        g.clearRect(0, 0, picture.getWidth(), picture.getHeight());
+        drawnScale = CanvasFont.beginMagnified(g);
+        try {
+            renderPicture(g, picture.getWidth() / drawnScale, picture.getHeight() / drawnScale);
+        } finally {
+            CanvasFont.endMagnified(g);
+        }
+    }
+
+    private void renderPicture(GraphicsContext g, double width, double height) {
         int n = snapshot.dependencies().size();
         showBreakers(legible() ? n : 0);
         if (n == 0 || !legible()) {
@@ -194,7 +215,7 @@ public final class MeshView extends CanvasRegion {
             Snapshot.DependencyView v = snapshot.dependencies().get(i);
             Scenario.Dependency d = snapshot.current().dependencies().get(i);
             drawRowHeader(g, i);
-            breakers.get(i).paint(i, v, d);
+            breakers.get(i).paint(i, v, d, drawnScale);
             dependencyCard.draw(g, i, v, d);
             g.setFont(SMALL_FONT.font());
             g.setTextAlign(TextAlignment.LEFT);

@@ -48,8 +48,12 @@ class ResiliencePanelTest {
     void anOutageFromItsButtonOpensTheProtectedClientsBreaker() throws TimeoutException {
         runner().setSpeed(10);
         waitUntil(() -> robot.lookup("#meshView").query().isVisible());
+        dev.scalelab.ui.ScrollIntoView.of(robot, "#dependencyChoice");
         robot.clickOn("#dependencyChoice");
-        Node protectedItem = robot.lookup(".list-cell").match(LabeledMatchers.hasText("payments-protected")).query();
+        // The choice in the open list, once it shows.
+        waitUntil(() -> robot.lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText("payments-protected")).tryQuery()
+                .isPresent());
+        Node protectedItem = robot.lookup(".combo-box-popup .list-cell").match(LabeledMatchers.hasText("payments-protected")).query();
         robot.clickOn(protectedItem);
         waitUntil(() -> "payments-protected".equals(robot.lookup("#dependencyChoice").queryComboBox().getValue()));
         assertEquals(BreakerState.CLOSED, snapshot().dependencies().get(1).breaker().state());
@@ -117,6 +121,7 @@ class ResiliencePanelTest {
     }
 
     private void replaceText(String query, String text) {
+        dev.scalelab.ui.ScrollIntoView.of(robot, query);
         robot.clickOn(query);
         robot.push(KeyCode.CONTROL, KeyCode.A);
         robot.write(text);
