@@ -83,6 +83,8 @@ public final class BalancerCanvas extends Region {
     private boolean compact;
     private double cardWidth;
     private double cardHeight;
+    /** The compact card's texts need this much height. */
+    private static final double COMPACT_CARD_HEIGHT_MIN = 78;
     private double poolX;
 
     private boolean listMode;
@@ -430,8 +432,13 @@ public final class BalancerCanvas extends Region {
             BalancerCard.drawPanicBanner(g, this, snapshot, compact, MARGIN, MARGIN, width - 2 * MARGIN);
         }
         if (cardShown) {
-            BalancerCard.drawCard(g, this, snapshot, shares.readyCount(), compact,
-                    MARGIN, Math.max(top, centerY - cardHeight / 2), cardWidth, cardHeight);
+            // A short board (a large font, a low window) gets the compact card, no taller than the
+            // instances' area, so it stays clear of the recent picks below.
+            double room = poolBottom - top;
+            boolean tight = room < cardHeight;
+            double h = tight ? Math.max(room, COMPACT_CARD_HEIGHT_MIN) : cardHeight;
+            BalancerCard.drawCard(g, this, snapshot, shares.readyCount(), compact || tight,
+                    MARGIN, Math.max(top, centerY - h / 2), cardWidth, h);
         }
         originY = centerY;
         if (listMode) {
