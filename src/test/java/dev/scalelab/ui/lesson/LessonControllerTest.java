@@ -111,8 +111,8 @@ class LessonControllerTest {
         waitUntil(() -> onFx(() -> lessons.outline().isShown(), 10), TIMEOUT_SECONDS);
 
         // Predict, then Run: Next is disabled and the bar says where the run goes.
-        robot.clickOn("#lessonChoice0");
-        robot.clickOn("#lessonNext");
+        click("#lessonChoice0");
+        click("#lessonNext");
         assertTrue(onFx(() -> robot.lookup("#lessonNext").queryButton().isDisabled(), 20));
         assertTrue(text("#lessonStatus").startsWith("Running to 00:02"), text("#lessonStatus"));
         waitUntil(() -> onFx(lessons::stepReached, 10), TIMEOUT_SECONDS);
@@ -131,40 +131,40 @@ class LessonControllerTest {
         assertEquals("Next ▶", text("#lessonNext"));
 
         // Step 2 starts where step 1 stopped, on its own panel, with its change.
-        robot.clickOn("#lessonNext");
+        click("#lessonNext");
         waitUntil(() -> onFx(() -> lessons.idle() && lessons.stepIndex() == 1, 10), TIMEOUT_SECONDS);
         assertEquals("Scaling", onFx(() -> window.currentPanel().title(), 20));
         Snapshot secondStart = startOfStep(700.0, 5);
         assertEquals(2.001, secondStart.timeSeconds(), 1e-9);
-        robot.clickOn("#lessonNext");
+        click("#lessonNext");
         waitUntil(() -> onFx(lessons::stepReached, 10), TIMEOUT_SECONDS);
         assertEquals(4.0, runner.latest().snapshot().timeSeconds(), 1e-9);
 
         // Step 3 only explains: Next finishes the lesson, and the log is outlined.
-        robot.clickOn("#lessonNext");
+        click("#lessonNext");
         waitUntil(() -> onFx(() -> lessons.idle() && lessons.stepIndex() == 2, 10), TIMEOUT_SECONDS);
         assertEquals("Finish", text("#lessonNext"));
         waitUntil(() -> onFx(() -> lessons.outline().isShown(), 10), TIMEOUT_SECONDS);
 
         // Back: the exact start of step 2, re-run from the recorded scenario.
-        robot.clickOn("#lessonBack");
+        click("#lessonBack");
         waitUntil(() -> onFx(() -> lessons.idle() && lessons.stepIndex() == 1, 10), TIMEOUT_SECONDS);
         assertSameState(secondStart, startOfStep(700.0, 5));
         assertEquals("Step 2 of 3 · One more instance", text("#lessonStep"));
 
         // Back again: the exact start of step 1.
-        robot.clickOn("#lessonBack");
+        click("#lessonBack");
         waitUntil(() -> onFx(() -> lessons.idle() && lessons.stepIndex() == 0, 10), TIMEOUT_SECONDS);
         assertSameState(firstStart, startOfStep(700.0, 4));
         assertEquals("", text("#lessonAnswer"), "the prediction is asked again");
 
         // And forward again runs to the same moment as the first time.
-        robot.clickOn("#lessonNext");
+        click("#lessonNext");
         waitUntil(() -> onFx(lessons::stepReached, 10), TIMEOUT_SECONDS);
         assertSameState(stopped.snapshot(), runner.latest().snapshot());
 
         // Close: the bar and the outline go, the run stays where it is.
-        robot.clickOn("#lessonClose");
+        click("#lessonClose");
         assertFalse(onFx(() -> lessons.activeProperty().get(), 20));
         assertTrue(onFx(() -> window.lessonHost().getChildren().isEmpty(), 20));
         assertFalse(onFx(() -> lessons.outline().isShown(), 20));
@@ -187,7 +187,7 @@ class LessonControllerTest {
             return null;
         }, TIMEOUT_SECONDS);
         waitUntil(() -> onFx(() -> lessons.idle() && lessons.stepIndex() == 0, 10), TIMEOUT_SECONDS);
-        robot.clickOn("#lessonNext");
+        click("#lessonNext");
         assertTrue(text("#lessonStatus").startsWith("Running until p99 above 300 ms (at the latest 00:30)"),
                 text("#lessonStatus"));
         waitUntil(() -> onFx(lessons::stepReached, 10), TIMEOUT_SECONDS);
@@ -200,7 +200,7 @@ class LessonControllerTest {
                 text("#lessonStatus"));
 
         // Past the step, p99 stays above 300 ms, yet nothing pauses the run: the step's breakpoint went with it.
-        robot.clickOn("#lessonNext");
+        click("#lessonNext");
         waitUntil(() -> onFx(() -> lessons.idle() && lessons.stepIndex() == 1, 10), TIMEOUT_SECONDS);
         runner.playUntil(at + 5);
         waitUntil(() -> runner.latest().status().paused() && runner.latest().snapshot().timeSeconds() >= at + 5 - 1e-9,
@@ -251,5 +251,12 @@ class LessonControllerTest {
             javafx.scene.Node node = robot.lookup(query).query();
             return node instanceof Button b ? b.getText() : ((Label) node).getText();
         }, 20);
+    }
+
+    /** Clicks {@code query} once it is on screen: the bar builds its choices and buttons on a pulse. */
+    private void click(String query) throws Exception {
+        waitUntil(() -> onFx(() -> robot.lookup(query).match(org.testfx.util.NodeQueryUtils.isVisible()).tryQuery().isPresent(), 10),
+                TIMEOUT_SECONDS);
+        robot.clickOn(query);
     }
 }
