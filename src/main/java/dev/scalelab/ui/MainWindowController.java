@@ -3,20 +3,16 @@ package dev.scalelab.ui;
 import dev.scalelab.runtime.Frame;
 import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.parameters.ParameterPane;
-import dev.scalelab.world.Presets;
 import javafx.animation.AnimationTimer;
 import javafx.beans.value.ObservableBooleanValue;
-import javafx.collections.ListChangeListener;
 import javafx.css.PseudoClass;
 import javafx.fxml.FXML;
-import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
-import javafx.scene.control.TextArea;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.StackPane;
 import javafx.stage.FileChooser;
@@ -24,7 +20,6 @@ import javafx.stage.Window;
 import javafx.util.StringConverter;
 
 import java.io.File;
-import java.nio.file.Path;
 import java.util.List;
 
 /**
@@ -59,7 +54,6 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     private Runnable firstContent;
     private boolean contentDrawn;
     private long frameRateShownNanos;
-    private File lastDirectory;
 
     @FXML private StackPane windowStack;
     @FXML private javafx.scene.layout.BorderPane frame;
@@ -100,6 +94,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         assert FxThread.isCurrent();
         this.runner = runner;
         this.viewModel = viewModel;
+        this.files = new WindowFiles(viewModel, this::window);
         this.parameters = parameters;
         this.panels = List.copyOf(panels);
     }
@@ -107,28 +102,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     @FXML
     private void initialize() {
         assert FxThread.isCurrent();
-        presetChoice.getItems().setAll(Presets.names());
-        // A scenario from a file is no preset: the menu then shows the file's name.
-        presetChoice.promptTextProperty().bind(viewModel.scenarioLabelProperty());
-        if (Presets.names().contains(viewModel.scenarioLabelProperty().get())) {
-            presetChoice.setValue(viewModel.scenarioLabelProperty().get());
-        }
-        // Installed after the initial value, so that showing the starting scenario does not restart it.
-        // The menu follows the scenario however it was chosen (a panel's "open the preset" button too).
-        boolean[] followingScenario = {false};
-        viewModel.scenarioLabelProperty().addListener((obs, old, label) -> {
-            String shown = Presets.names().contains(label) ? label : null;
-            if (!java.util.Objects.equals(presetChoice.getValue(), shown)) {
-                followingScenario[0] = true; // showing it, not choosing it: no second restart
-                presetChoice.setValue(shown);
-                followingScenario[0] = false;
-            }
-        });
-        presetChoice.setOnAction(event -> {
-            if (!followingScenario[0] && presetChoice.getValue() != null) {
-                viewModel.choosePreset(presetChoice.getValue());
-            }
-        });
+        ScenarioMenu.show(presetChoice, viewModel);
 
         speedChoice.getItems().setAll(MainWindowViewModel.SPEEDS);
         speedChoice.setConverter(new StringConverter<>() {
@@ -169,25 +143,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         }
         panelList.getSelectionModel().select(first);
 
-        logList.setItems(viewModel.logLines());
-        logList.setCellFactory(list -> {
-            ListCell<String> cell = new ListCell<>() {
-                @Override
-                protected void updateItem(String line, boolean empty) {
-                    super.updateItem(line, empty);
-                    setText(empty ? null : line);
-                }
-            };
-            // Long lines wrap rather than hide behind a horizontal scroll bar; room is left for the vertical one.
-            cell.setWrapText(true);
-            cell.prefWidthProperty().bind(list.widthProperty().subtract(20));
-            return cell;
-        });
-        viewModel.logLines().addListener((ListChangeListener<String>) change -> {
-            if (!logList.getItems().isEmpty()) {
-                logList.scrollTo(logList.getItems().size() - 1);
-            }
-        });
+        LogList.show(logList, viewModel.logLines());
 
         simTimeLabel.textProperty().bind(viewModel.simTimeProperty().map(time -> "t = " + time));
         speedLabel.textProperty().bind(viewModel.speedTextProperty());
@@ -196,7 +152,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         bindBadge(laggingLabel, viewModel.laggingProperty());
         bindBadge(finishedLabel, viewModel.finishedProperty());
         finishedLabel.textProperty().bind(viewModel.finishedTextProperty());
-        failureLabel.textProperty().bind(viewModel.failureProperty().map(trace -> "Simulation stopped: " + firstLine(trace)));
+        failureLabel.textProperty().bind(viewModel.failureProperty().map(trace -> "Simulation stopped: " + WindowDialogs.firstLine(trace)));
         failureLabel.visibleProperty().bind(viewModel.failureProperty().isNotNull());
         failureLabel.managedProperty().bind(failureLabel.visibleProperty());
         viewModel.failureProperty().addListener((obs, old, trace) -> {
@@ -309,7 +265,9 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         }
         // A panel drawn for the first time gets the newest frame at once, not on the next one.
         shownFrame = -1;
-        markedCharts = null;
+        if (annotations != null) {
+            annotations.panelChanged();
+        }
     }
 
     /** Starts polling the runner once per pulse. */
@@ -347,7 +305,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
             if (panel != null) {
                 panel.update(frame, nowNanos);
             }
-            onTeachingFrame(frame, panel);
+            annotations.show(frame, panel);
         }
         if (lessons != null) {
             lessons.onPulse();
@@ -384,62 +342,17 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         viewModel.reset();
     }
 
-    @FXML
     void open() {
-        FileChooser chooser = scenarioChooser("Open scenario");
-        File file = openDialog.apply(chooser);
-        if (file == null) {
-            return;
-        }
-        lastDirectory = file.getParentFile();
-        viewModel.open(file.toPath()).ifPresentOrElse(
-                problem -> showError("The scenario was not opened", problem),
-                () -> presetChoice.setValue(null));
+        files.openScenario(() -> presetChoice.setValue(null));
     }
 
-    @FXML
     void save() {
-        FileChooser chooser = scenarioChooser("Save scenario");
-        chooser.setInitialFileName(viewModel.scenarioLabelProperty().get().replaceFirst("(\\.json)?$", ".json"));
-        File file = saveDialog.apply(chooser);
-        if (file == null) {
-            return;
-        }
-        lastDirectory = file.getParentFile();
-        Path path = file.toPath();
-        viewModel.save(path).exceptionally(error -> {
-            showError("The scenario was not saved", MainWindowViewModel.rootMessage(error));
-            return null;
-        });
+        files.saveScenario();
     }
 
-    /** Lessons → Open lesson file…: a lesson someone wrote (the format of the shipped ones) starts as they do. */
+    /** Lessons → Open lesson file…: a lesson someone wrote starts as the shipped ones do. */
     void openLessonFile() {
-        FileChooser chooser = scenarioChooser("Open lesson");
-        chooser.getExtensionFilters().setAll(new FileChooser.ExtensionFilter("ScaleLab lesson (*.json)", "*.json"));
-        File file = openDialog.apply(chooser);
-        if (file == null) {
-            return;
-        }
-        lastDirectory = file.getParentFile();
-        dev.scalelab.lesson.Lesson lesson;
-        try {
-            lesson = dev.scalelab.lesson.LessonLibrary.read(file.toPath());
-        } catch (dev.scalelab.lesson.LessonException e) {
-            showError("The lesson was not opened", e.getMessage());
-            return;
-        }
-        startLesson(lesson);
-    }
-
-    private FileChooser scenarioChooser(String title) {
-        FileChooser chooser = new FileChooser();
-        chooser.setTitle(title);
-        chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter("ScaleLab scenario (*.json)", "*.json"));
-        if (lastDirectory != null && lastDirectory.isDirectory()) {
-            chooser.setInitialDirectory(lastDirectory);
-        }
-        return chooser;
+        files.openLesson(this::startLesson);
     }
 
     private Window window() {
@@ -449,30 +362,25 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     // ------------------------------------------------------------------ menus, keys, teaching
 
     private final java.util.Set<String> namedPanels = new java.util.HashSet<>();
-    // What the keys open and end; tests put recorders in their place (a native file dialog, the toolkit's exit).
-    private java.util.function.Function<FileChooser, File> openDialog = chooser -> chooser.showOpenDialog(window());
-    private java.util.function.Function<FileChooser, File> saveDialog = chooser -> chooser.showSaveDialog(window());
+    private final WindowFiles files;
+    // What Ctrl+E and Quit do; tests put recorders in their place (a dialog, the toolkit's exit).
     private Runnable exportDialog = () -> exportWith(dev.scalelab.ui.export.ExportActions::showDialog);
     private Runnable exit = this::closeAndExit;
     private HelpOverlay help;
     private PresetNotes notes;
+    private FrameAnnotations annotations;
     private BreakpointMenu breakpointMenu;
     private WindowMenus menus;
     /** Built when first used, so that start-up does not build them. */
     private dev.scalelab.ui.export.ExportActions exports;
     private dev.scalelab.ui.lesson.LessonController lessons;
     private dev.scalelab.ui.look.PresenterMode presenter;
-    /** The charts that show {@link #markedWith}; null after a panel change. */
-    private List<dev.scalelab.ui.charts.TimeLineChart> markedCharts;
-    private List<dev.scalelab.world.Scenario.Marker> markedWith = List.of();
-    private int markerRetries;
-    private static final int MARKER_RETRIES = 60;
-    private dev.scalelab.world.BreakpointHit revealedHit;
 
     private void initializeTeaching() {
         help = new HelpOverlay(overlay);
         notes = new PresetNotes(infoStrip);
         notes.show(runner.latest().snapshot().current());
+        annotations = new FrameAnnotations(notes, viewModel, logList);
         breakpointMenu = new BreakpointMenu(breakpointButton, runner::setBreakpoints,
                 () -> runner.latest().snapshot().current().dependencies().stream()
                         .map(dev.scalelab.world.Scenario.Dependency::name).toList(),
@@ -501,24 +409,17 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
             event.consume();
             return;
         }
-        Shortcuts.Shortcut shortcut = Shortcuts.find(event);
-        if (shortcut == null) {
-            return;
-        }
         javafx.scene.Scene scene = windowStack.getScene();
-        if (Shortcuts.leftToFocused(shortcut, scene == null ? null : scene.getFocusOwner())) {
-            return;
+        Shortcuts.Action action = Shortcuts.actionFor(event, scene == null ? null : scene.getFocusOwner(),
+                lessons != null && lessons.activeProperty().get());
+        if (action != null) {
+            event.consume();
+            perform(action);
         }
-        boolean lessonKey = shortcut.action() == Shortcuts.Action.LESSON_NEXT || shortcut.action() == Shortcuts.Action.LESSON_BACK;
-        if (lessonKey && (lessons == null || !lessons.activeProperty().get())) {
-            return; // without a lesson, Page Down and Page Up scroll as usual
-        }
-        event.consume();
-        perform(shortcut.action());
     }
 
     /** Does what the help overlay says {@code action}'s key does. */
-    void perform(Shortcuts.Action action) {
+    private void perform(Shortcuts.Action action) {
         assert FxThread.isCurrent();
         if (action.panelIndex() >= 0) {
             selectPanel(action.panelIndex());
@@ -537,16 +438,9 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
             case HELP -> toggleHelp();
             case PRESENTER -> togglePresenter();
             case QUIT -> quit();
-            case LESSON_NEXT -> {
-                if (lessons != null) {
-                    lessons.next(); // does nothing while a step runs or seeks
-                }
-            }
-            case LESSON_BACK -> {
-                if (lessons != null) {
-                    lessons.back();
-                }
-            }
+            // Only while a lesson is open (Shortcuts.actionFor); each does nothing while a step runs or seeks.
+            case LESSON_NEXT -> lessons.next();
+            case LESSON_BACK -> lessons.back();
             default -> throw new IllegalStateException("no action for " + action);
         }
     }
@@ -583,17 +477,9 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
 
     /** Starts the scenario again as it was loaded, after a confirmation when the user changed it. */
     void revert() {
-        if (viewModel.modifiedProperty().get()) {
-            Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
-                    "Your changes to " + viewModel.scenarioLabelProperty().get() + " are lost: it starts again from t = 0 as it was loaded.",
-                    javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
-            confirm.initOwner(window());
-            confirm.setHeaderText("Revert to the scenario as it was loaded?");
-            if (confirm.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL) != javafx.scene.control.ButtonType.OK) {
-                return;
-            }
+        if (!viewModel.modifiedProperty().get() || WindowDialogs.confirmRevert(window(), viewModel.scenarioLabelProperty().get())) {
+            viewModel.revert();
         }
-        viewModel.revert();
     }
 
     /** Ctrl+E: the export dialog. */
@@ -604,8 +490,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     /** For tests: what Open, Save, Export and Quit do in place of dialogs and the toolkit's exit. */
     void replaceDialogs(java.util.function.Function<FileChooser, File> open, java.util.function.Function<FileChooser, File> save,
                         Runnable export, Runnable quit) {
-        openDialog = open;
-        saveDialog = save;
+        files.replaceDialogs(open, save);
         exportDialog = export;
         exit = quit;
     }
@@ -692,50 +577,11 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         javafx.application.Platform.exit();
     }
 
-    /** A new frame: the preset notes, the charts' markers and a breakpoint's banner follow it. */
-    private void onTeachingFrame(Frame frame, Panel panel) {
-        dev.scalelab.world.Scenario scenario = frame.snapshot().current();
-        notes.show(scenario);
-        List<dev.scalelab.world.Scenario.Marker> markers = scenario.markers();
-        boolean fresh = markedCharts == null || !markers.equals(markedWith);
-        if (panel != null && (fresh || markerRetries > 0)) {
-            // A panel just shown has its charts skinned only after the next layout: try a few frames more.
-            markerRetries = fresh ? MARKER_RETRIES : markerRetries - 1;
-            markedWith = markers;
-            markedCharts = List.of();
-            if (ChartMarkers.show(panel, markers)) {
-                markerRetries = 0;
-            }
-        }
-        dev.scalelab.world.BreakpointHit hit = frame.status().breakpointHit();
-        if (hit != null && !hit.equals(revealedHit)) {
-            int index = viewModel.revealTrigger(hit);
-            if (index >= 0) {
-                logList.getSelectionModel().select(index);
-                logList.scrollTo(index);
-            }
-        }
-        revealedHit = hit;
-    }
-
     void about() {
         WindowDialogs.about(window());
     }
 
-    private void showError(String header, String problem) {
-        WindowDialogs.showError(window(), header, problem);
-    }
-
     private void showFailure(String trace) {
         WindowDialogs.showFailure(window(), trace);
-    }
-
-    private static String firstLine(String text) {
-        return WindowDialogs.firstLine(text);
-    }
-
-    /** Every time chart the panel shows, in its view and its charts. */
-    static List<dev.scalelab.ui.charts.TimeLineChart> chartsOf(Panel panel) {
-        return ChartMarkers.chartsOf(panel);
     }
 }

@@ -89,6 +89,20 @@ public final class Shortcuts {
     }
 
     /**
+     * The action {@code event} asks of the window, or null: when it is no shortcut, when the focused
+     * control uses the key itself, or when it is a lesson's key and no lesson is open (Page Down and
+     * Page Up then scroll as usual).
+     */
+    public static Action actionFor(KeyEvent event, Node focused, boolean lessonOpen) {
+        Shortcut shortcut = find(event);
+        if (shortcut == null || leftToFocused(shortcut, focused)) {
+            return null;
+        }
+        boolean lessonKey = shortcut.action() == Action.LESSON_NEXT || shortcut.action() == Action.LESSON_BACK;
+        return lessonKey && !lessonOpen ? null : shortcut.action();
+    }
+
+    /**
      * Whether a typing key should be left to {@code focused}: text fields, spinners, editable combo
      * boxes and sliders use Space, the arrows, + and − themselves, and Space presses a focused button,
      * check box or menu (the keyboard's way to use them).

@@ -4,7 +4,7 @@ import javafx.scene.control.Alert;
 import javafx.scene.control.TextArea;
 import javafx.stage.Window;
 
-/** The main window's message dialogs: an error, the simulation's failure, About. FX thread only. */
+/** The main window's message dialogs: an error, the simulation's failure, Revert's question, About. FX thread only. */
 final class WindowDialogs {
     private WindowDialogs() {
     }
@@ -26,6 +26,16 @@ final class WindowDialogs {
         return command != null && command.version().length > 0 ? command.version()[0] : "ScaleLab";
     }
 
+
+    /** Whether the user agrees to lose the changes to {@code label} and start it again as it was loaded. */
+    static boolean confirmRevert(Window owner, String label) {
+        Alert confirm = new Alert(Alert.AlertType.CONFIRMATION,
+                "Your changes to " + label + " are lost: it starts again from t = 0 as it was loaded.",
+                javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
+        confirm.initOwner(owner);
+        confirm.setHeaderText("Revert to the scenario as it was loaded?");
+        return confirm.showAndWait().orElse(javafx.scene.control.ButtonType.CANCEL) == javafx.scene.control.ButtonType.OK;
+    }
 
     static void showError(Window owner, String header, String problem) {
         Alert alert = new Alert(Alert.AlertType.ERROR, problem);

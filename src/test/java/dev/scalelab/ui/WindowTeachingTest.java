@@ -206,7 +206,7 @@ class WindowTeachingTest {
         robot.clickOn("#presetDescription");
         waitUntil(() -> "A first sentence. A second one.".equals(text("#presetDescription")));
 
-        List<TimeLineChart> charts = onFx(() -> MainWindowController.chartsOf(app.window().currentPanel()));
+        List<TimeLineChart> charts = onFx(() -> ChartMarkers.chartsOf(app.window().currentPanel()));
         assertFalse(charts.isEmpty());
         waitUntil(() -> onFx(() -> charts.stream().allMatch(c -> c.getMarkers().equals(marked.markers()))));
         // The moment is a line at 60 s on the time axis, the span a band from 60 s to 90 s.
