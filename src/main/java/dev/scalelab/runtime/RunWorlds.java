@@ -78,8 +78,8 @@ final class RunWorlds {
     /** Race mode from {@code scenario}: the main world balances with {@code left}, the race world with {@code right}. */
     void startRace(Scenario scenario, Strategy left, Strategy right) {
         history.started(scenario, main.restartScenario());
-        main = watched(Parameter.BALANCER_STRATEGY.applyTo(scenario, left.id()));
-        race = watched(Parameter.BALANCER_STRATEGY.applyTo(scenario, right.id()));
+        main = watched(Parameter.of("balancer.strategy").applyTo(scenario, left.id()));
+        race = watched(Parameter.of("balancer.strategy").applyTo(scenario, right.id()));
     }
 
     /** The run again from t = 0 on its restart scenario (the user's settings folded in), in race mode both worlds. */
@@ -100,7 +100,7 @@ final class RunWorlds {
     void setRaceStrategy(Strategy right) {
         if (race != null) {
             race.advanceTo(race.commandTimeNanos());
-            race.applyUserChange(Parameter.BALANCER_STRATEGY, right.id());
+            race.applyUserChange(Parameter.of("balancer.strategy"), right.id());
         }
     }
 

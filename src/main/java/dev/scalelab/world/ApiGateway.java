@@ -78,6 +78,7 @@ public final class ApiGateway {
             @Field(description = "The client's name (an API key's owner), used by the report and the timeline.",
                     pattern = "[a-z0-9][a-z0-9.-]{0,30}", patternHint = "must be lower-case letters, digits, dots and dashes "
                     + "(at most 31)", example = "acme", unique = true) String name,
+            @WorkloadSystem.Applies(WorkloadSystem.Step.CLIENT_SHARES)
             @Field(description = "The client's weight in the arrival rate: it sends share / (sum of shares) of the requests.",
                     min = 0, max = 1_000_000) double share,
             @Field(description = "Under overload the gateway sheds low first, then normal; high is never shed.")
@@ -101,12 +102,15 @@ public final class ApiGateway {
 
     /** Load shedding: reject early, lowest priority first, when the service is overloaded. */
     public record Shedding(
+            @GatewaySystem.Applies(GatewaySystem.Step.SHEDDING)
             @Field(description = "none; queue-length: shed when the queued requests per ready instance reach the threshold "
                     + "(low at it, normal at twice it); latency: CoDel-style, shed while the smallest queueing delay over the "
                     + "interval is above the target (low first; normal after a second interval in a row).") SheddingMode mode,
+            @GatewaySystem.Applies(GatewaySystem.Step.SHEDDING)
             @Field(description = "queue-length: queued requests per ready instance at which low-priority requests are shed "
                     + "(normal at twice it).", unit = "requests", min = 1, max = 10_000_000, when = "mode=queue-length")
             double queueThreshold,
+            @GatewaySystem.Applies(GatewaySystem.Step.SHEDDING)
             @Field(description = "latency: the queueing delay the service should stay under (CoDel's target, 5 ms).",
                     unit = "ms", min = 0.001, max = 3_600_000, when = "mode=latency") double targetDelayMs,
             @Field(description = "latency: how long the delay must stay above the target before shedding starts "
@@ -116,8 +120,10 @@ public final class ApiGateway {
     }
 
     public record Gateway(
+            @GatewaySystem.Applies(value = GatewaySystem.Step.GLOBAL_LIMIT, fields = {"ratePerSecond", "burst"})
             @Field(description = "A limit on all requests together, checked first (a request it lets through counts "
                     + "against it even when its client's own limit then refuses it); absent for none.") Limit global,
+            @GatewaySystem.Applies(value = GatewaySystem.Step.CLIENT_LIMITS, fields = {"ratePerSecond", "burst"})
             @Field(description = "A limit each client has of its own (its API key's quota); absent for none.") Limit perClient,
             @Field(description = "Load shedding when the service is overloaded.") Shedding shedding,
             @Field(description = "Time the gateway adds to every request it lets through (TLS, auth, routing).", unit = "ms",

@@ -11,12 +11,16 @@ import dev.scalelab.engine.scaling.Lifecycle;
 import dev.scalelab.sim.RandomStreams;
 import dev.scalelab.sim.Simulation;
 
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 /**
  * The load balancer: its strategy, and its health handling (passive outlier ejection, active
@@ -24,6 +28,10 @@ import java.util.SplittableRandom;
  * simulation thread.
  */
 final class BalancerSystem implements Subsystem {
+    /** A scenario field this part changes live, and the step that applies it: see {@link Live}. */
+    @Live @Retention(RUNTIME) @Target(RECORD_COMPONENT)
+    @interface Applies { Step value(); String[] fields() default {}; }
+
     enum Step implements ApplyStep {
         /** A new cluster configuration, as Envoy takes one: strategy and health handling start afresh. */
         RECONFIGURE;

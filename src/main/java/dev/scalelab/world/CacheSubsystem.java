@@ -7,9 +7,13 @@ import dev.scalelab.sim.Event;
 import dev.scalelab.sim.RandomStreams;
 import dev.scalelab.sim.Simulation;
 
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 /**
  * The cache subsystem: the {@link CacheSystem} the scenario has now, or none. The engine takes its
@@ -18,6 +22,10 @@ import java.util.SplittableRandom;
  * coalescing change in place. Confined to the simulation thread.
  */
 final class CacheSubsystem implements Subsystem {
+    /** A scenario field this part changes live, and the step that applies it: see {@link Live}. */
+    @Live @Retention(RUNTIME) @Target(RECORD_COMPONENT)
+    @interface Applies { Step value(); String[] fields() default {}; }
+
     enum Step implements ApplyStep {
         /** Changed in place: the cache keeps its contents. */
         RECONFIGURE,

@@ -16,6 +16,8 @@ import dev.scalelab.sim.Event;
 import dev.scalelab.sim.RandomStreams;
 import dev.scalelab.sim.Simulation;
 
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,6 +25,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 /**
  * The instances' connection pools to the database (HikariCP), when {@code service.connectionPool}
@@ -38,6 +43,10 @@ import java.util.function.Consumer;
  * simulation thread.
  */
 final class ConnectionSystem implements Subsystem, BackingStore {
+    /** A scenario field this part changes live, and the step that applies it: see {@link Live}. */
+    @Live @Retention(RUNTIME) @Target(RECORD_COMPONENT)
+    @interface Applies { Step value(); String[] fields() default {}; }
+
     enum Step implements ApplyStep {
         /** The pools take the new settings in place (the section is created with its defaults if absent). */
         RECONFIGURE_POOLS;

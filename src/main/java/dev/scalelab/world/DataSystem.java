@@ -14,9 +14,14 @@ import dev.scalelab.engine.metrics.RingSeries;
 import dev.scalelab.sim.Event;
 import dev.scalelab.sim.Simulation;
 
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
 import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
+
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 /**
  * The sharded, replicated database in the world: built from the scenario, reached by requests
@@ -24,6 +29,10 @@ import java.util.function.Consumer;
  * Confined to the simulation thread.
  */
 final class DataSystem implements BackingStore, Subsystem {
+    /** A scenario field this part changes live, and the step that applies it: see {@link Live}. */
+    @Live @Retention(RUNTIME) @Target(RECORD_COMPONENT)
+    @interface Applies { Step value(); String[] fields() default {}; }
+
     enum Step implements ApplyStep {
         /** Settings read per query apply at once; a new layout starts a new, empty database. */
         CONFIGURE;

@@ -78,13 +78,13 @@ public final class EventStreams {
 
     public record Events(
             @Field(description = "Kafka-style topics: partitioned, ordered within a partition, kept for their retention.",
-                    omitEmpty = true, maxItems = 16) List<Topic> topics,
+                    omitEmpty = true, maxItems = 16, liveItems = 1) List<Topic> topics,
             @Field(description = "What publishes: the request path (a fraction of requests, or every write) or a steady "
-                    + "source of its own.", omitEmpty = true, maxItems = 16) List<Producer> producers,
+                    + "source of its own.", omitEmpty = true, maxItems = 16, liveItems = 1) List<Producer> producers,
             @Field(description = "Consumer groups: each reads every record of its topic once (fan-out across groups), "
-                    + "its partitions shared among its consumers.", omitEmpty = true, maxItems = 16) List<Group> groups,
+                    + "its partitions shared among its consumers.", omitEmpty = true, maxItems = 16, liveItems = 1) List<Group> groups,
             @Field(description = "SQS-style work queues: competing consumers, a visibility timeout, a dead-letter queue.",
-                    omitEmpty = true, maxItems = 16) List<Queue> queues) {
+                    omitEmpty = true, maxItems = 16, liveItems = 1) List<Queue> queues) {
         public static final Events DEFAULT = new Events(List.of(), List.of(), List.of(), List.of());
 
         public Events {
@@ -103,12 +103,14 @@ public final class EventStreams {
             @Field(description = "The topic's name, used by producers, groups, the timeline and the report.",
                     pattern = "[a-z0-9][a-z0-9.-]{0,30}", patternHint = "must be lower-case letters, digits, dots and dashes "
                     + "(at most 31)", example = "orders", unique = true) String name,
+            @EventsSystem.Applies(EventsSystem.Step.PARTITIONS)
             @Field(description = "Partitions: the unit of order and of parallelism; a group runs at most this many busy "
                     + "consumers. Adding partitions moves where keys go (Kafka does not rehash consistently).",
                     unit = "partitions", min = 1, max = 256) int partitions,
             @Field(description = "How long records are kept, consumed or not (retention.ms; 7 days by default). A group "
                     + "lagging further behind loses the records deleted under it.", unit = "s", min = 1, max = 1e8)
             double retentionSeconds,
+            @EventsSystem.Applies(EventsSystem.Step.TOPIC)
             @Field(description = "The most records the topic holds unconsumed by its slowest group: beyond it producers "
                     + "block or drop (backpressure). 0: no bound.", unit = "records", min = 0, max = 100_000_000)
             int maxRecords) {
@@ -119,8 +121,10 @@ public final class EventStreams {
             @Field(description = "The topic or work queue it publishes to.", example = "orders") String topic,
             @Field(description = "requests: a fraction of answered requests publish; writes: every write publishes (an "
                     + "outbox); steady: Poisson arrivals at its own rate.") Source source,
+            @EventsSystem.Applies(EventsSystem.Step.PRODUCERS)
             @Field(description = "requests: the fraction of answered requests that publish a record.", min = 0, max = 1,
                     when = "source=requests") double fraction,
+            @EventsSystem.Applies(EventsSystem.Step.PRODUCERS)
             @Field(description = "steady: mean records per second, before the rate shape.", unit = "records/s", min = 0,
                     max = 10_000_000, when = "source=steady") double ratePerSecond,
             @Field(description = "steady: how the rate changes over time, as the workload's does.") RateShape shape,
@@ -146,8 +150,10 @@ public final class EventStreams {
      * {@code maxAttempts}.
      */
     public record Retry(
+            @EventsSystem.Applies(EventsSystem.Step.GROUP)
             @Field(description = "in-order: retry on the partition after the back-off, blocking the records behind it; "
                     + "retry-topic: move it to a retry topic and go on (non-blocking, order lost).") RetryMode mode,
+            @EventsSystem.Applies(EventsSystem.Step.GROUP)
             @Field(description = "Attempts in all, the first included, before the record is dead-lettered or skipped. 0: "
                     + "retry for ever (a poison record then stops an in-order partition).", unit = "attempts", min = 0,
                     max = 1000) int maxAttempts,
@@ -155,6 +161,7 @@ public final class EventStreams {
             @Field(description = "Each further retry waits this many times longer.", min = 1, max = 100) double multiplier,
             @Field(description = "The longest wait between attempts.", unit = "ms", min = 0, max = 3_600_000,
                     atLeast = "backoffMs") double maxBackoffMs,
+            @EventsSystem.Applies(EventsSystem.Step.GROUP)
             @Field(description = "After the last attempt: true publishes the record to the dead-letter topic; false logs "
                     + "and skips it.") boolean deadLetter) {
         public static final Retry DEFAULT = new Retry(RetryMode.IN_ORDER, 10, 1000, 2, 30_000, false);
@@ -201,21 +208,27 @@ public final class EventStreams {
                     pattern = "[a-z0-9][a-z0-9.-]{0,30}", patternHint = "must be lower-case letters, digits, dots and dashes "
                     + "(at most 31)", example = "billing", unique = true) String name,
             @Field(description = "The topic the group reads.", example = "orders") String topic,
+            @EventsSystem.Applies(EventsSystem.Step.CONSUMERS)
             @Field(description = "Consumers at the start (and the count without an autoscaler).", unit = "consumers",
                     min = 0, max = 500) int consumers,
             @Field(description = "Time a new consumer is pending before it starts booting.", unit = "s", min = 0, max = 3600)
             double provisionSeconds,
             @Field(description = "Time a new consumer boots before it joins the group.", unit = "s", min = 0, max = 3600)
             double bootSeconds,
+            @EventsSystem.Applies(EventsSystem.Step.GROUP)
             @Field(description = "How partitions are shared: range (per topic, in runs), round-robin (dealt in turn) or "
                     + "cooperative-sticky (keeps what it can; only moved partitions stop).") AssignorKind assignor,
+            @EventsSystem.Applies(value = EventsSystem.Step.GROUP, fields = {"meanMs"})
             @Field(description = "Time a consumer spends on one record.") DistributionSpec processingTime,
+            @EventsSystem.Applies(EventsSystem.Step.GROUP)
             @Field(description = "Records one poll returns at most (max.poll.records; 500 by default).", unit = "records",
                     min = 1, max = 100_000) int maxPollRecords,
+            @EventsSystem.Applies(EventsSystem.Step.GROUP)
             @Field(description = "auto: commit what the previous poll returned every autoCommitIntervalMs; "
                     + "after-processing: commit each batch once it is processed.") CommitMode commit,
             @Field(description = "auto: how often offsets are committed (auto.commit.interval.ms; 5000 by default).",
                     unit = "ms", min = 1, max = 3_600_000, when = "commit=auto") double autoCommitIntervalMs,
+            @EventsSystem.Applies(EventsSystem.Step.GROUP)
             @Field(description = "Whether processing skips records it has already processed (deduplication by record id): "
                     + "redeliveries then have no second effect.") boolean idempotent,
             @Field(description = "A consumer that stops heartbeating is removed after this long (session.timeout.ms; "
@@ -223,8 +236,11 @@ public final class EventStreams {
                     max = 3_600_000) double sessionTimeoutMs,
             @Field(description = "How long a rebalance stops the partitions it moves (all of them for range and "
                     + "round-robin).", unit = "ms", min = 0, max = 600_000) double rebalanceMs,
+            @EventsSystem.Applies(EventsSystem.Step.GROUP)
             @Field(description = "Fraction of processing attempts that fail.", min = 0, max = 1) double errorRate,
             @Field(description = "What happens to a record whose processing fails.") Retry retry,
+            @EventsSystem.Applies(value = EventsSystem.Step.AUTOSCALER,
+                    fields = {"lagThreshold", "minReplicas", "maxReplicas", "allowIdleConsumers"})
             @Field(description = "The lag autoscaler; absent for a fixed number of consumers.") LagAutoscaler autoscaler) {
         public static final Group DEFAULT = new Group(null, null, 2, 0, 10, AssignorKind.RANGE,
                 DistributionSpec.exponential(10), 500, CommitMode.AUTO, 5000, false, 45_000, 3000, 0, Retry.DEFAULT, null);
@@ -238,18 +254,22 @@ public final class EventStreams {
             @Field(description = "The queue's name, used by producers, the timeline and the report.",
                     pattern = "[a-z0-9][a-z0-9.-]{0,30}", patternHint = "must be lower-case letters, digits, dots and dashes "
                     + "(at most 31)", example = "jobs", unique = true) String name,
+            @EventsSystem.Applies(EventsSystem.Step.CONSUMERS)
             @Field(description = "Consumers at the start (and the count without an autoscaler).", unit = "consumers",
                     min = 0, max = 500) int consumers,
             @Field(description = "Time a new consumer is pending before it starts booting.", unit = "s", min = 0, max = 3600)
             double provisionSeconds,
             @Field(description = "Time a new consumer boots before it receives messages.", unit = "s", min = 0, max = 3600)
             double bootSeconds,
+            @EventsSystem.Applies(value = EventsSystem.Step.QUEUE, fields = {"meanMs"})
             @Field(description = "Time a consumer spends on one message.") DistributionSpec processingTime,
             @Field(description = "Messages one receive returns at most (MaxNumberOfMessages, 1 to 10).", unit = "messages",
                     min = 1, max = 10) int receiveBatch,
+            @EventsSystem.Applies(EventsSystem.Step.QUEUE)
             @Field(description = "How long a received message stays invisible (VisibilityTimeout; 30 s by default). Not "
                     + "deleted by then, it comes back and another consumer takes it: a duplicate.", unit = "s", min = 0,
                     max = 43_200) double visibilityTimeoutSeconds,
+            @EventsSystem.Applies(EventsSystem.Step.QUEUE)
             @Field(description = "Receives before the redrive policy moves a message to the dead-letter queue. 0: no "
                     + "dead-letter queue.", unit = "receives", min = 0, max = 1000) int maxReceiveCount,
             @Field(description = "Fraction of processing attempts that fail (the message is not deleted and comes back).",

@@ -89,7 +89,7 @@ final class EventsChecks {
                                 + "have: it has " + size + " " + m.group(1));
                     }
                 }
-                if (e.path().equals(Parameter.TOPIC_PARTITIONS.path())) {
+                if (e.path().equals("events.topics[0].partitions")) {
                     int next = ((Number) e.value()).intValue();
                     if (next < partitions) {
                         throw new ScenarioException(at + ".value", next + " is below the " + partitions + " partitions "

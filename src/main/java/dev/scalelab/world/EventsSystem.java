@@ -7,11 +7,16 @@ import dev.scalelab.engine.metrics.RingSeries;
 import dev.scalelab.sim.RandomStreams;
 import dev.scalelab.sim.Simulation;
 
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 /**
  * The asynchronous path of the world: topics, producers, consumer groups with their consumers and
@@ -19,6 +24,10 @@ import java.util.Map;
  * world runs exactly as before. Confined to the simulation thread.
  */
 final class EventsSystem implements Subsystem {
+    /** A scenario field this part changes live, and the step that applies it: see {@link Live}. */
+    @Live @Retention(RUNTIME) @Target(RECORD_COMPONENT)
+    @interface Applies { Step value(); String[] fields() default {}; }
+
 
     /** How a live change of an {@code events} field is applied. */
     enum Step implements ApplyStep {
@@ -107,7 +116,7 @@ final class EventsSystem implements Subsystem {
             }
             case PRODUCERS -> producers.reconfigure(0);
             case CONSUMERS -> {
-                if (p == Parameter.QUEUE_CONSUMERS) {
+                if (p.path().startsWith("events.queues")) {
                     queues.get(events.queues().get(0).name()).consumers.setSpec(events.queues().get(0).consumers());
                 } else {
                     groups.get(0).consumers.setSpec(events.groups().get(0).consumers());
@@ -124,7 +133,7 @@ final class EventsSystem implements Subsystem {
      * adds partitions, so a smaller count is refused (and never recorded, so a saved run stays valid).
      */
     String refusal(Parameter p, Object value) {
-        if (p != Parameter.TOPIC_PARTITIONS || world.currentScenario().events().topics().isEmpty()) {
+        if (p.step() != Step.PARTITIONS || world.currentScenario().events().topics().isEmpty()) {
             return null; // a set of a missing topic is refused as any missing item is
         }
         EventsTopic topic = topics.get(world.currentScenario().events().topics().get(0).name());

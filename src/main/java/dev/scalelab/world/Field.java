@@ -55,6 +55,12 @@ public @interface Field {
 
     int maxItems() default Integer.MAX_VALUE;
 
+    /**
+     * For a list whose items hold live fields ({@link Live}): how many of its first items change
+     * live; the subsystem applies a change to those and no others.
+     */
+    int liveItems() default 0;
+
     /** For a string: the pattern it must match, and what that pattern asks for in words. */
     String pattern() default "";
 

@@ -8,8 +8,13 @@ import dev.scalelab.engine.gateway.TokenBucket;
 import dev.scalelab.engine.metrics.LatencyRecorder;
 import dev.scalelab.sim.Simulation;
 
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.List;
+
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 /**
  * The API gateway in front of the balancer, and the per-client accounting of the workload's client
@@ -25,6 +30,10 @@ import java.util.List;
  * thread.
  */
 final class GatewaySystem implements Subsystem {
+    /** A scenario field this part changes live, and the step that applies it: see {@link Live}. */
+    @Live @Retention(RUNTIME) @Target(RECORD_COMPONENT)
+    @interface Applies { Step value(); String[] fields() default {}; }
+
     enum Step implements ApplyStep {
         /** The global limiter takes the new rate and burst; a token bucket keeps its tokens, capped at the new burst. */
         GLOBAL_LIMIT,

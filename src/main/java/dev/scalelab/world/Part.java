@@ -1,7 +1,7 @@
 package dev.scalelab.world;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,7 +34,7 @@ enum Part {
      * initialised, and the world calls this when it is built, so a gap stops every run at once.
      */
     static void checkOwners() {
-        assert OWNER.size() == Parameter.values().length;
+        assert OWNER.size() == Parameter.all().size();
     }
 
     /** The part that applies {@code p}. */
@@ -42,10 +42,10 @@ enum Part {
         return OWNER.get(p);
     }
 
-    /** The parameters whose steps are this part's, in declaration order. */
+    /** The parameters whose steps are this part's, in the file's order. */
     List<Parameter> parameters() {
         List<Parameter> out = new ArrayList<>();
-        for (Parameter p : Parameter.values()) {
+        for (Parameter p : Parameter.all()) {
             if (steps.contains(p.step())) {
                 out.add(p);
             }
@@ -58,15 +58,15 @@ enum Part {
      * initialisation that fails here names the step no part holds.
      */
     private static Map<Parameter, Part> owners() {
-        Map<Parameter, Part> owner = new EnumMap<>(Parameter.class);
+        Map<Parameter, Part> owner = new HashMap<>();
         for (Part part : values()) {
             for (Parameter p : part.parameters()) {
                 owner.put(p, part);
             }
         }
-        for (Parameter p : Parameter.values()) {
+        for (Parameter p : Parameter.all()) {
             if (!owner.containsKey(p)) {
-                throw new IllegalStateException("no part holds " + p.step() + ", the step of " + p + " (" + p.path() + ")");
+                throw new IllegalStateException("no part holds " + p.step() + ", the step of " + p.path());
             }
         }
         return owner;

@@ -13,10 +13,15 @@ import dev.scalelab.engine.runtime.PauseKind;
 import dev.scalelab.engine.scaling.Lifecycle;
 import dev.scalelab.sim.Simulation;
 
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.SplittableRandom;
+
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 /**
  * The instances' runtimes: a heap ({@code service.runtime}) and an object pool
@@ -34,6 +39,10 @@ import java.util.SplittableRandom;
  * requests. Confined to the simulation thread.
  */
 final class RuntimeSystem implements Subsystem {
+    /** A scenario field this part changes live, and the step that applies it: see {@link Live}. */
+    @Live @Retention(RUNTIME) @Target(RECORD_COMPONENT)
+    @interface Applies { Step value(); String[] fields() default {}; }
+
     enum Step implements ApplyStep {
         /** The heaps take the new settings in place, or are made when the section is new. */
         RECONFIGURE_HEAPS,

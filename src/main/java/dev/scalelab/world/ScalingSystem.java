@@ -20,11 +20,15 @@ import dev.scalelab.sim.Distribution;
 import dev.scalelab.sim.RandomStreams;
 import dev.scalelab.sim.Simulation;
 
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 /**
  * The service: its pool of instances (a Kubernetes Deployment, {@link ServicePool}), how long a
@@ -32,6 +36,10 @@ import java.util.SplittableRandom;
  * target tracking) and a vertical one (threshold, VPA). Confined to the simulation thread.
  */
 final class ScalingSystem implements Subsystem {
+    /** A scenario field this part changes live, and the step that applies it: see {@link Live}. */
+    @Live @Retention(RUNTIME) @Target(RECORD_COMPONENT)
+    @interface Applies { Step value(); String[] fields() default {}; }
+
     enum Step implements ApplyStep {
         /** spec.replicas: the pool creates or drains instances to match. */
         REPLICAS,

@@ -91,9 +91,11 @@ public record Scenario(
     public record Arrival(
             @Field(description = "poisson: an open workload arriving at the shaped rate; closed: users who wait for "
                     + "their answer, think, and send again.") ArrivalProcess process,
+            @WorkloadSystem.Applies(WorkloadSystem.Step.RESTART_ARRIVALS)
             @Field(description = "Mean arrival rate of the open (Poisson) workload, before the rate shape is applied.",
                     unit = "req/s", min = 0, max = 10_000_000) double ratePerSecond,
             @Field(description = "How the arrival rate changes over time: constant, ramp, step, spike or sine.") RateShape shape,
+            @WorkloadSystem.Applies(WorkloadSystem.Step.SET_USERS)
             @Field(description = "Closed workload: how many users each wait for their response, think, and send again.",
                     unit = "users", min = 1, max = 1_000_000) int users,
             @Field(description = "Closed workload: how long a user thinks between a response and the next request.")
@@ -106,15 +108,20 @@ public record Scenario(
      * recency-based caches.
      */
     public record Keys(
+            @WorkloadSystem.Applies(WorkloadSystem.Step.NEW_KEYS)
             @Field(description = "Which keys requests touch: zipf (a few very hot keys), uniform, or hotspot "
                     + "(x% of traffic on y% of keys).") KeyDistribution distribution,
+            @WorkloadSystem.Applies(WorkloadSystem.Step.NEW_KEYS)
             @Field(description = "Zipf skew: key k is requested in proportion to 1/(k+1)^alpha. 0 is uniform; around 1 "
                     + "is typical of web traffic.", min = 0, max = 10, when = "distribution=zipf") double alpha,
             @Field(description = "How many distinct keys there are.", unit = "keys", min = 1, max = 10_000_000) int count,
+            @WorkloadSystem.Applies(WorkloadSystem.Step.NEW_KEYS)
             @Field(description = "Hotspot: the fraction of traffic that goes to the hot keys.", min = 0, max = 1,
                     when = "distribution=hotspot") double hotTrafficFraction,
+            @WorkloadSystem.Applies(WorkloadSystem.Step.NEW_KEYS)
             @Field(description = "Hotspot: the fraction of keys that are hot.", min = 0.000001, max = 1,
                     when = "distribution=hotspot") double hotKeyFraction,
+            @WorkloadSystem.Applies(WorkloadSystem.Step.READ_EACH_REQUEST)
             @Field(description = "Fraction of requests that sweep the key space in order (a batch job, a crawler): "
                     + "poison for LRU, harmless for W-TinyLFU.", min = 0, max = 1) double scanFraction) {
     }
@@ -122,9 +129,11 @@ public record Scenario(
     public record Workload(
             @Field(description = "How requests arrive.") Arrival arrival,
             @Field(description = "Which keys requests touch.") Keys keys,
+            @WorkloadSystem.Applies(WorkloadSystem.Step.READ_EACH_REQUEST)
             @Field(description = "Fraction of requests that are reads; the rest are writes.", min = 0, max = 1) double readRatio,
             @Field(description = "Classes of clients, each with its share of the traffic and its priority, which the API "
-                    + "gateway limits and sheds apart; none: one anonymous client.", omitEmpty = true, maxItems = 64)
+                    + "gateway limits and sheds apart; none: one anonymous client.", omitEmpty = true, maxItems = 64,
+                    liveItems = 3)
             List<ApiGateway.Client> clients) {
         public Workload {
             clients = List.copyOf(clients);
@@ -138,20 +147,28 @@ public record Scenario(
      * (rising linearly from half speed), as a JIT-compiled service does. The initial instances start ready.
      */
     public record Service(
+            @ScalingSystem.Applies(ScalingSystem.Step.REPLICAS)
             @Field(description = "Instances the pool keeps (spec.replicas). New ones provision and boot first; removed ones "
                     + "drain their queue. An autoscaler overrides this at its next sync.",
                     unit = "instances", min = 1, max = 500) int instances,
+            @ScalingSystem.Applies(ScalingSystem.Step.RECONFIGURE_POOL)
             @Field(description = "Requests one instance of the base size serves at the same time (threads). Other sizes get "
                     + "workers in proportion to vCPUs.", unit = "workers", min = 1, max = 1024) int workersPerInstance,
+            @ScalingSystem.Applies(ScalingSystem.Step.RECONFIGURE_POOL)
             @Field(description = "Requests one instance holds waiting for a worker. A request that finds the queue full is "
                     + "rejected.", unit = "requests", min = 0, max = 10_000_000) int queueCapacity,
+            @ScalingSystem.Applies(value = ScalingSystem.Step.SERVICE_TIME, fields = {"meanMs", "distribution"})
             @Field(description = "Time a worker spends on one request.") DistributionSpec serviceTime,
+            @ScalingSystem.Applies(ScalingSystem.Step.RESIZE)
             @Field(description = "Instance size: small 1 vCPU, medium 2, large 4, xlarge 8, each doubling price. Changing it "
                     + "rolls the pool one instance at a time.") InstanceSize size,
+            @ScalingSystem.Applies(ScalingSystem.Step.RECONFIGURE_POOL)
             @Field(description = "Time a new instance is pending (scheduling, pulling the image) before it starts booting. "
                     + "It costs money already.", unit = "s", min = 0, max = 3600) double provisionSeconds,
+            @ScalingSystem.Applies(ScalingSystem.Step.RECONFIGURE_POOL)
             @Field(description = "Time a new instance boots (process start, readiness probe) before the balancer may send "
                     + "it traffic.", unit = "s", min = 0, max = 3600) double bootSeconds,
+            @ScalingSystem.Applies(ScalingSystem.Step.RECONFIGURE_POOL)
             @Field(description = "After it is ready, an instance runs slower for this long (from half speed, rising "
                     + "linearly), as a JIT warms up. 0 for none.", unit = "s", min = 0, max = 3600) double warmupSeconds,
             @Field(description = "The balancing weight of each initial instance (nginx weight=); 1 for those not given.",
@@ -223,42 +240,60 @@ public record Scenario(
      * Target tracking follows {@code metric} toward {@code targetValue}.
      */
     public record Autoscaler(
+            @ScalingSystem.Applies(ScalingSystem.Step.RESTART_AUTOSCALER)
             @Field(description = "Horizontal autoscaler: none, hpa (Kubernetes HPA on CPU), threshold (+1 above target, -1 "
                     + "below half) or target-tracking (on p95 latency or queue length).") AutoscalerPolicy policy,
+            @ScalingSystem.Applies(ScalingSystem.Step.EDIT_AUTOSCALER)
             @Field(description = "The autoscaler never goes below this many instances.", unit = "instances",
                     min = 1, max = 500) int minReplicas,
+            @ScalingSystem.Applies(ScalingSystem.Step.EDIT_AUTOSCALER)
             @Field(description = "The autoscaler never goes above this many instances.", unit = "instances",
                     min = 1, max = 500, atLeast = "minReplicas") int maxReplicas,
+            @ScalingSystem.Applies(ScalingSystem.Step.EDIT_AUTOSCALER)
             @Field(description = "CPU utilization the HPA and the threshold rule aim for: sum of usage over sum of requested "
                     + "CPU of ready instances.", unit = "%", min = 1, max = 100, whole = true) double targetUtilization,
+            @ScalingSystem.Applies(ScalingSystem.Step.EDIT_AUTOSCALER)
             @Field(description = "HPA dead band: no change while usage/target stays within 1 +/- tolerance (both ends "
                     + "inclusive). Kubernetes default 0.1.", min = 0, max = 1) double tolerance,
+            @ScalingSystem.Applies(ScalingSystem.Step.RESTART_AUTOSCALER)
             @Field(description = "How often the autoscaler decides (Kubernetes --horizontal-pod-autoscaler-sync-period, 15 s).",
                     unit = "s", min = 1, max = 3600) double syncPeriodSeconds,
+            @ScalingSystem.Applies(ScalingSystem.Step.EDIT_AUTOSCALER)
             @Field(description = "HPA scales up only to the lowest recommendation of this window (default 0: at once).",
                     unit = "s", min = 0, max = 3600) double scaleUpStabilizationSeconds,
+            @ScalingSystem.Applies(ScalingSystem.Step.EDIT_AUTOSCALER)
             @Field(description = "HPA scales down only to the highest recommendation of this window (default 300 s), so a "
                     + "dip does not shrink the pool; also the target-tracking scale-in cooldown.",
                     unit = "s", min = 0, max = 3600) double scaleDownStabilizationSeconds,
+            @ScalingSystem.Applies(ScalingSystem.Step.EDIT_AUTOSCALER)
             @Field(description = "HPA behavior: at most this many pods added per scale-up period (0: no Pods policy). "
                     + "Default 4.", unit = "pods", min = 0, max = 1000) int scaleUpPods,
+            @ScalingSystem.Applies(ScalingSystem.Step.EDIT_AUTOSCALER)
             @Field(description = "HPA behavior: at most this percentage added per scale-up period (0: no Percent policy). "
                     + "Default 100.", unit = "%", min = 0, max = 10_000) int scaleUpPercent,
+            @ScalingSystem.Applies(ScalingSystem.Step.EDIT_AUTOSCALER)
             @Field(description = "HPA behavior: the period the scale-up policies count over. Default 15 s.",
                     unit = "s", min = 1, max = 1800) double scaleUpPeriodSeconds,
+            @ScalingSystem.Applies(ScalingSystem.Step.EDIT_AUTOSCALER)
             @Field(description = "HPA behavior: max takes the policy allowing the most change, min the least, disabled "
                     + "forbids scaling up.") ScalingRules.SelectPolicy scaleUpSelectPolicy,
+            @ScalingSystem.Applies(ScalingSystem.Step.EDIT_AUTOSCALER)
             @Field(description = "HPA behavior: at most this many pods removed per scale-down period (0: no Pods policy). "
                     + "Default 0.", unit = "pods", min = 0, max = 1000) int scaleDownPods,
+            @ScalingSystem.Applies(ScalingSystem.Step.EDIT_AUTOSCALER)
             @Field(description = "HPA behavior: at most this percentage removed per scale-down period (0: no Percent "
                     + "policy). Default 100.", unit = "%", min = 0, max = 100) int scaleDownPercent,
+            @ScalingSystem.Applies(ScalingSystem.Step.EDIT_AUTOSCALER)
             @Field(description = "HPA behavior: the period the scale-down policies count over. Default 15 s.",
                     unit = "s", min = 1, max = 1800) double scaleDownPeriodSeconds,
+            @ScalingSystem.Applies(ScalingSystem.Step.EDIT_AUTOSCALER)
             @Field(description = "HPA behavior: max takes the policy allowing the most change, min the least, disabled "
                     + "forbids scaling down.") ScalingRules.SelectPolicy scaleDownSelectPolicy,
             @Field(description = "Whether the HPA has spec.behavior (the policies above); false is the legacy rate limit.")
             boolean behavior,
+            @ScalingSystem.Applies(ScalingSystem.Step.EDIT_AUTOSCALER)
             @Field(description = "Target tracking: the metric to hold at the target value.") TargetTrackingPolicy.Metric metric,
+            @ScalingSystem.Applies(ScalingSystem.Step.EDIT_AUTOSCALER)
             @Field(description = "Target tracking: the value to hold the metric at (ms for p95 latency, requests for queue "
                     + "length).", min = 0.001, max = 1_000_000) double targetValue) {
         public static final Autoscaler DEFAULT = new Autoscaler(AutoscalerPolicy.NONE, 1, 20, 60, 0.1, 15, 0, 300,
@@ -293,9 +328,12 @@ public record Scenario(
             @Field(description = "The level's name, shown in the panels and the report.") String name,
             @Field(description = "instance: every service instance has its own copy (in-process); shared: one cache all "
                     + "instances use (Redis, Memcached).", choices = {"instance", "shared"}) String scope,
+            @CacheSubsystem.Applies(CacheSubsystem.Step.REBUILD)
             @Field(description = "Entries the level holds (per instance if its scope is instance).", unit = "entries",
                     min = 1, max = 10_000_000) int capacity,
+            @CacheSubsystem.Applies(CacheSubsystem.Step.REBUILD)
             @Field(description = "Eviction policy of the level.", choices = {"lru", "fifo", "lfu", "random", "clock", "w-tinylfu"}) String policy,
+            @CacheSubsystem.Applies(CacheSubsystem.Step.REBUILD)
             @Field(description = "Time to live of the level's entries (0: none).", unit = "s", min = 0, max = 1e7) double ttlSeconds,
             @Field(description = "Each entry's time to live is shortened by up to this fraction at random, so entries "
                     + "written together do not expire together.", min = 0, max = 1) double ttlJitterFraction,
@@ -307,10 +345,12 @@ public record Scenario(
      * misses and writes go to a backing store answering after {@code storeLatency}.
      */
     public record Cache(
-            @Field(description = "The levels, from the one asked first.", minItems = 1, maxItems = 3) List<CacheLevel> levels,
+            @Field(description = "The levels, from the one asked first.", minItems = 1, maxItems = 3, liveItems = 3) List<CacheLevel> levels,
+            @CacheSubsystem.Applies(CacheSubsystem.Step.RECONFIGURE)
             @Field(description = "cache-aside (write the store, invalidate the cache), write-through (both at once), "
                     + "write-back (cache now, store later: lost if the cache fails) or write-around (store only).",
                     choices = {"cache-aside", "write-through", "write-back", "write-around"}) String writePolicy,
+            @CacheSubsystem.Applies(CacheSubsystem.Step.RECONFIGURE)
             @Field(description = "Single flight: concurrent misses of one key share one load. Off, an expiring hot key "
                     + "sends a stampede to the store.") boolean coalesce,
             @Field(description = "Exclusive levels: an entry lives in one level only, moving up on a hit.") boolean exclusive,
@@ -338,23 +378,28 @@ public record Scenario(
      * request belongs to one of them.
      */
     public record Database(
+            @DataSystem.Applies(DataSystem.Step.CONFIGURE)
             @Field(description = "How keys map to shards: mod (CRC32 mod N), consistent-hash (ring), jump (Lamping-Veach), "
                     + "rendezvous (HRW), range or hashed-range. Changing it builds a new database.", json = "sharding.strategy",
                     choices = {"mod", "consistent-hash", "jump", "rendezvous", "range", "hashed-range"}) String strategy,
             @Field(description = "How many shards the keys are spread over.", unit = "shards", min = 1, max = 64,
                     json = "sharding.shards") int shards,
+            @DataSystem.Applies(DataSystem.Step.CONFIGURE)
             @Field(description = "consistent-hash: points per shard on the ring; more points, more even load (spread "
                     + "shrinks like 1/sqrt(V)).", unit = "points", min = 1, max = 10_000, json = "sharding.virtualNodes")
             int virtualNodes,
             @Field(description = "Replicas of each shard besides its primary.", unit = "replicas", min = 0, max = 8)
             int replicasPerShard,
             @Field(description = "How long a write takes to reach a replica.") DistributionSpec replicationLag,
+            @DataSystem.Applies(DataSystem.Step.CONFIGURE)
             @Field(description = "Which node serves a read: primary, replicas-first (any replica, else the primary), "
                     + "round-robin or least-lag.", choices = {"primary", "replicas-first", "round-robin", "least-lag"})
             String readPolicy,
+            @DataSystem.Applies(DataSystem.Step.CONFIGURE)
             @Field(description = "eventual (any replica, maybe stale), read-your-writes (never older than the session's own "
                     + "writes) or monotonic-reads (never older than what the session already saw).",
                     choices = {"eventual", "read-your-writes", "monotonic-reads"}) String consistency,
+            @DataSystem.Applies(DataSystem.Step.CONFIGURE)
             @Field(description = "async (ack at once; a failover loses what replicas had not applied), semi-sync (ack after "
                     + "one replica) or sync (after all).", choices = {"async", "semi-sync", "sync"}) String replication,
             @Field(description = "Queries one node serves at the same time (its connection pool).", unit = "connections",
@@ -363,17 +408,21 @@ public record Scenario(
                     min = 0, max = 1_000_000) int queueCapacity,
             @Field(description = "Time a node spends on one read.") DistributionSpec readServiceTime,
             @Field(description = "Time a node spends on one write.") DistributionSpec writeServiceTime,
+            @DataSystem.Applies(DataSystem.Step.CONFIGURE)
             @Field(description = "How fast resharding copies keys to their new owner.", unit = "keys/s",
                     min = 0.001, max = 10_000_000) double migrationKeysPerSecond,
+            @DataSystem.Applies(DataSystem.Step.CONFIGURE)
             @Field(description = "During a migration: dual-read (try the new owner, fall back to the old) or old-owner "
                     + "(read the old one until moved).", choices = {"dual-read", "old-owner"}) String migrationReads,
             @Field(description = "Time before a failed primary is noticed and a replica promoted.", unit = "ms",
                     min = 0, max = 3_600_000) double failoverDetectionMs,
             @Field(description = "Client sessions that carry the session guarantees; each request belongs to one.",
                     unit = "sessions", min = 1, max = 10_000) int sessions,
+            @DataSystem.Applies(DataSystem.Step.CONFIGURE)
             @Field(description = "Client connections the database accepts (PostgreSQL's max_connections, 100 by default); "
                     + "the instances' connection pools must fit in it, or new connections are refused.",
                     unit = "connections", min = 1, max = 100_000) int maxConnections,
+            @DataSystem.Applies(DataSystem.Step.CONFIGURE)
             @Field(description = "CPU cores of each database node: more queries running at once than cores make each one "
                     + "slower (contention). 0 leaves contention out: a query takes its service time however many run.",
                     unit = "cores", min = 0, max = 1024) int cores) {
@@ -510,15 +559,21 @@ public record Scenario(
      * recommender (target percentile of usage x (1 + margin)).
      */
     public record VerticalScaler(
+            @ScalingSystem.Applies(ScalingSystem.Step.RESTART_VERTICAL)
             @Field(description = "Vertical scaler: none, threshold (next size up above the up threshold, down below the down "
                     + "threshold) or vpa (Kubernetes VPA recommender: P90 of usage x (1 + margin)).") VerticalPolicyKind policy,
+            @ScalingSystem.Applies(ScalingSystem.Step.RESTART_VERTICAL)
             @Field(description = "How often the vertical scaler decides.", unit = "s", min = 1, max = 86_400) double intervalSeconds,
+            @ScalingSystem.Applies(ScalingSystem.Step.RESTART_VERTICAL)
             @Field(description = "Threshold rule: above this fraction of CPU capacity, go to the next size up (pattern "
                     + "notes: 0.8).", min = 0, max = 1) double upThreshold,
+            @ScalingSystem.Applies(ScalingSystem.Step.RESTART_VERTICAL)
             @Field(description = "Threshold rule: below this fraction of CPU capacity, go to the next size down (0: never). "
                     + "Keep it under half the up threshold.", min = 0, max = 1) double downThreshold,
+            @ScalingSystem.Applies(ScalingSystem.Step.RESTART_VERTICAL)
             @Field(description = "VPA: the usage percentile its target follows (Kubernetes default 0.9).",
                     min = 0.01, max = 1) double targetPercentile,
+            @ScalingSystem.Applies(ScalingSystem.Step.RESTART_VERTICAL)
             @Field(description = "VPA: safety margin added to every estimate (Kubernetes default 0.15).", min = 0, max = 10)
             double marginFraction) {
         public static final VerticalScaler DEFAULT = new VerticalScaler(VerticalPolicyKind.NONE, 60, 0.8, 0.3, 0.9, 0.15);
@@ -531,27 +586,39 @@ public record Scenario(
      * threshold below which it balances over every ready instance, healthy or not.
      */
     public record Balancer(
+            @BalancerSystem.Applies(BalancerSystem.Step.RECONFIGURE)
             @Field(description = "How the load balancer picks an instance for each request.") Strategy strategy,
+            @BalancerSystem.Applies(BalancerSystem.Step.RECONFIGURE)
             @Field(description = "p2c and least-request: how many instances are sampled per pick, the least busy wins (Envoy "
                     + "choice_count, 2).", min = 1, max = 10) int choices,
+            @BalancerSystem.Applies(BalancerSystem.Step.RECONFIGURE)
             @Field(description = "least-request with unequal weights: weight / (active + 1)^bias. 0 is plain weighted round "
                     + "robin (Envoy default 1).", min = 0, max = 10) double activeRequestBias,
+            @BalancerSystem.Applies(BalancerSystem.Step.RECONFIGURE)
             @Field(description = "ring-hash: points per instance (0 sizes the ring as Envoy does, 1024 points in all).",
                     min = 0, max = 10_000) int ringVirtualNodes,
+            @BalancerSystem.Applies(BalancerSystem.Step.RECONFIGURE)
             @Field(description = "least-request: a new instance's weight ramps up over this window, from 10% (Envoy slow "
                     + "start). 0 is off.", unit = "s", min = 0, max = 3600) double slowStartSeconds,
+            @BalancerSystem.Applies(BalancerSystem.Step.RECONFIGURE)
             @Field(description = "Passive outlier ejection: this many errors in a row eject an instance (Envoy "
                     + "consecutive_5xx, 5). 0 is off.", unit = "errors", min = 0, max = 1000) int outlierConsecutiveErrors,
+            @BalancerSystem.Applies(BalancerSystem.Step.RECONFIGURE)
             @Field(description = "An ejection lasts this long times the number of times the instance was ejected (Envoy "
                     + "base_ejection_time, 30 s).", unit = "s", min = 1, max = 3600) double outlierBaseEjectionSeconds,
+            @BalancerSystem.Applies(BalancerSystem.Step.RECONFIGURE)
             @Field(description = "At most this share of instances is ejected at once; at least one may be (Envoy "
                     + "max_ejection_percent, 10%).", unit = "%", min = 0, max = 100) double outlierMaxEjectionPercent,
+            @BalancerSystem.Applies(BalancerSystem.Step.RECONFIGURE)
             @Field(description = "Active health checks probe every instance this often. 0 is off. A slow instance still "
                     + "passes them.", unit = "s", min = 0, max = 3600) double healthCheckIntervalSeconds,
+            @BalancerSystem.Applies(BalancerSystem.Step.RECONFIGURE)
             @Field(description = "Probes in a row that time out before an instance is marked unhealthy.", unit = "probes",
                     min = 1, max = 100) int healthCheckUnhealthyThreshold,
+            @BalancerSystem.Applies(BalancerSystem.Step.RECONFIGURE)
             @Field(description = "Probes in a row that pass before an unhealthy instance is healthy again.", unit = "probes",
                     min = 1, max = 100) int healthCheckHealthyThreshold,
+            @BalancerSystem.Applies(BalancerSystem.Step.RECONFIGURE)
             @Field(description = "Below this share of healthy instances the balancer panics and uses every ready instance "
                     + "(Envoy 50%).", unit = "%", min = 0, max = 100) double panicThresholdPercent) {
         public static final Balancer DEFAULT = new Balancer(Strategy.ROUND_ROBIN, 2, 1.0, 0, 0, 0, 30, 10, 0, 3, 2, 50);

@@ -10,8 +10,9 @@ import java.util.List;
  * state and gives the world four things:
  * <ul>
  *   <li>its live parameters: an enum of its apply steps ({@link ApplyStep}), listed by its
- *       {@link Part}; each {@link Parameter} names the one step that applies it, and
- *       {@link #apply} runs that step, switching over the enum without a default;</li>
+ *       {@link Part}, and an {@code Applies} annotation with which the scenario records mark each
+ *       field it changes live and the step that applies it ({@link Live}); {@link #apply} runs
+ *       that step, switching over the enum without a default;</li>
  *   <li>its per-second sample, {@link #sample}, taken after the world's own, and its columns of
  *       the time-series file, {@link #declareColumns} and {@link #columnValues};</li>
  *   <li>its section of the report, {@link #report};</li>

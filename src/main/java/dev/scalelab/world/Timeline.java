@@ -170,7 +170,7 @@ final class Timeline {
         }
         Object after = p.read(world.currentScenario());
         LogEntry line = world.decisionLog().change(by, p.path(), before, after, p.path() + ": " + show(before) + " -> " + show(after));
-        if (p == Parameter.INSTANCES && !before.equals(after)) {
+        if (p.step() == ScalingSystem.Step.REPLICAS && !before.equals(after)) {
             world.breakpoints().replicasChanged(line);
         }
         return true;

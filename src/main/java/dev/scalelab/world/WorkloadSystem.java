@@ -6,16 +6,24 @@ import dev.scalelab.sim.KeySampler;
 import dev.scalelab.sim.RandomStreams;
 import dev.scalelab.sim.Simulation;
 
+import java.lang.annotation.Retention;
+import java.lang.annotation.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import static java.lang.annotation.ElementType.RECORD_COMPONENT;
+import static java.lang.annotation.RetentionPolicy.RUNTIME;
 
 /**
  * The clients: the open (Poisson, shaped) or closed (users who think) arrival process, and what
  * each request asks for: its key, whether it reads, its session. Confined to the simulation thread.
  */
 final class WorkloadSystem implements Subsystem {
+    /** A scenario field this part changes live, and the step that applies it: see {@link Live}. */
+    @Live @Retention(RUNTIME) @Target(RECORD_COMPONENT)
+    @interface Applies { Step value(); String[] fields() default {}; }
+
     enum Step implements ApplyStep {
         /** A Poisson rate change draws the next arrival afresh from now. */
         RESTART_ARRIVALS,

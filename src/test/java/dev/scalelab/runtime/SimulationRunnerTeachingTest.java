@@ -97,8 +97,8 @@ class SimulationRunnerTeachingTest {
         try (SimulationRunner r = new SimulationRunner(Presets.load("default"), true)) {
             r.start();
             assertFalse(r.latest().status().modified());
-            r.set(Parameter.ARRIVAL_RATE, 750.0);
-            r.set(Parameter.ARRIVAL_RATE, 900.0);
+            r.set(Parameter.of("workload.arrival.ratePerSecond"), 750.0);
+            r.set(Parameter.of("workload.arrival.ratePerSecond"), 900.0);
             Frame two = await(r, f -> f.status().undoDepth() == 2);
             assertTrue(two.status().modified());
             assertEquals(900.0, rate(two));
@@ -119,13 +119,13 @@ class SimulationRunnerTeachingTest {
             assertEquals(750.0, rate(redone));
             assertEquals(1, redone.status().redoDepth());
 
-            r.set(Parameter.BALANCER_STRATEGY, "random");
+            r.set(Parameter.of("balancer.strategy"), "random");
             Frame cleared = await(r, f -> f.status().undoDepth() == 2);
             assertEquals(0, cleared.status().redoDepth(), "a new change clears what could be redone");
 
             Scenario recorded = r.recordedScenario().get(5, TimeUnit.SECONDS);
             assertEquals(List.of(750.0, 900.0, 750.0, 400.0, 750.0), recorded.timeline().stream()
-                    .filter(e -> e.path().equals(Parameter.ARRIVAL_RATE.path())).map(Scenario.TimelineEntry::value).toList(),
+                    .filter(e -> e.path().equals(Parameter.of("workload.arrival.ratePerSecond").path())).map(Scenario.TimelineEntry::value).toList(),
                     "undo and redo are recorded like any change, so the run replays");
         }
     }
@@ -135,7 +135,7 @@ class SimulationRunnerTeachingTest {
         Scenario preset = Presets.load("default");
         try (SimulationRunner r = new SimulationRunner(preset, true)) {
             r.start();
-            r.set(Parameter.ARRIVAL_RATE, 750.0);
+            r.set(Parameter.of("workload.arrival.ratePerSecond"), 750.0);
             await(r, f -> f.status().modified());
             Scenario restart = r.restartScenario().get(5, TimeUnit.SECONDS);
             r.reset(restart);
@@ -214,7 +214,7 @@ class SimulationRunnerTeachingTest {
         try (SimulationRunner r = new SimulationRunner(Presets.load("default"), false)) {
             r.setBreakpoints(List.of(Breakpoint.parse("decision=hpa")));
             r.start();
-            r.set(Parameter.ARRIVAL_RATE, 750.0);
+            r.set(Parameter.of("workload.arrival.ratePerSecond"), 750.0);
             await(r, x -> x.status().undoDepth() == 1);
             Frame arrived = r.seek(sale, 42.5).get(20, TimeUnit.SECONDS);
             assertTrue(arrived.status().paused());

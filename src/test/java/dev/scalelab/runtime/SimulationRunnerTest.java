@@ -97,8 +97,8 @@ class SimulationRunnerTest {
     void parameterChangesReachTheWorldAndAreRecorded() throws Exception {
         try (SimulationRunner r = new SimulationRunner(Presets.load("default"), true)) {
             r.start();
-            r.set(Parameter.ARRIVAL_RATE, 750.0);
-            r.set(Parameter.BALANCER_STRATEGY, "random");
+            r.set(Parameter.of("workload.arrival.ratePerSecond"), 750.0);
+            r.set(Parameter.of("balancer.strategy"), "random");
             r.step();
             Frame f = await(r, x -> x.snapshot().current().balancer().strategy().id().equals("random"));
             assertEquals(750.0, f.snapshot().current().workload().arrival().ratePerSecond());
@@ -114,7 +114,7 @@ class SimulationRunnerTest {
         try (SimulationRunner r = new SimulationRunner(Presets.load("default"), true)) {
             r.start();
             // An unchecked value that the world cannot apply: the runner must report it.
-            r.set(Parameter.SERVICE_TIME_MEAN, "not a number");
+            r.set(Parameter.of("service.serviceTime.meanMs"), "not a number");
             Frame f = await(r, x -> x.status().failure() != null);
             assertNotNull(f.status().failure());
             assertTrue(f.status().failure().contains("ClassCastException"), f.status().failure());

@@ -73,7 +73,7 @@ class MainWindowViewModelTest {
 
     @Test
     void savingWritesTheUsersChangesOnTheTimelineSoTheRunReplays() throws Exception {
-        runner.set(Parameter.ARRIVAL_RATE, 800.0);
+        runner.set(Parameter.of("workload.arrival.ratePerSecond"), 800.0);
         Path file = directory.resolve("run.json");
         Path saved = WaitForAsyncUtils.asyncFx(() -> viewModel.save(file)).get().get(5, TimeUnit.SECONDS);
 

@@ -16,7 +16,7 @@ class BalancingWorldTest {
     }
 
     private static Scenario withStrategy(Scenario s, String strategy) {
-        return Parameter.BALANCER_STRATEGY.applyTo(s, strategy);
+        return Parameter.of("balancer.strategy").applyTo(s, strategy);
     }
 
     @Test

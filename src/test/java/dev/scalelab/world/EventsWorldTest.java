@@ -273,10 +273,10 @@ class EventsWorldTest {
         World w = run(scenario("{\"topics\":[{\"name\":\"orders\",\"partitions\":4}],\"groups\":[{\"name\":\"billing\","
                 + "\"topic\":\"orders\",\"consumers\":2}]}", ""), 1);
         w.advanceTo(w.commandTimeNanos());
-        w.applyUserChange(Parameter.TOPIC_PARTITIONS, 2);
+        w.applyUserChange(Parameter.of("events.topics[0].partitions"), 2);
         assertEquals(4, w.currentScenario().events().topics().get(0).partitions());
         assertEquals(4, w.snapshot().events().topics().get(0).partitions().size());
-        w.applyUserChange(Parameter.TOPIC_PARTITIONS, 6);
+        w.applyUserChange(Parameter.of("events.topics[0].partitions"), 6);
         w.advanceTo(Simulation.secondsToNanos(10));
         assertEquals(6, w.snapshot().events().topics().get(0).partitions().size());
         assertEquals("{\"billing-0\":[0,1,2],\"billing-1\":[3,4,5]}",

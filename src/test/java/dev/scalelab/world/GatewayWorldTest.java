@@ -252,16 +252,16 @@ class GatewayWorldTest {
     @Test
     void everyGatewayParameterChangesLive() {
         List<Parameter> gatewayParameters = new ArrayList<>(Part.GATEWAY.parameters());
-        gatewayParameters.add(Parameter.CLIENT_0_SHARE);
-        gatewayParameters.add(Parameter.CLIENT_1_SHARE);
-        gatewayParameters.add(Parameter.CLIENT_2_SHARE);
+        gatewayParameters.add(Parameter.of("workload.clients[0].share"));
+        gatewayParameters.add(Parameter.of("workload.clients[1].share"));
+        gatewayParameters.add(Parameter.of("workload.clients[2].share"));
         for (Parameter p : gatewayParameters) {
             World w = new World(Presets.load("api-gateway"));
             w.advanceTo(Simulation.secondsToNanos(0.5));
             Object value = p.read(w.currentScenario());
             if (value instanceof Double d) {
                 value = d == 0 ? 10.0 : d * 2;
-            } else if (p == Parameter.GATEWAY_SHEDDING_MODE) {
+            } else if (p == Parameter.of("gateway.shedding.mode")) {
                 value = "latency";
             }
             w.advanceTo(w.commandTimeNanos());
@@ -280,7 +280,7 @@ class GatewayWorldTest {
         World w = new World(Presets.load("api-gateway").withDurationSeconds(40));
         w.advanceTo(Simulation.secondsToNanos(20));
         w.advanceTo(w.commandTimeNanos());
-        w.applyUserChange(Parameter.GATEWAY_CLIENT_RATE, 1000.0);
+        w.applyUserChange(Parameter.of("gateway.perClient.ratePerSecond"), 1000.0);
         w.advanceTo(Simulation.secondsToNanos(40));
         JsonNode scraper = Report.of(w, 0).at("/gateway/perClient/scraper");
         long limited = scraper.get("limited").asLong();

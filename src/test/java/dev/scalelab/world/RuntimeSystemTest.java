@@ -129,7 +129,7 @@ class RuntimeSystemTest {
     void aPoolAsLargeAsTheWorkersTimesTheirObjectsMissesOnlyWhileItFills() {
         // 4 instances × 8 workers × 8 objects: each pool of 64 misses at most 64 times, never drops.
         Scenario s = Presets.load("gc-pauses").withTimeline(List.of());
-        s = Parameter.OBJECT_POOL_CAPACITY.applyTo(s, 64);
+        s = Parameter.of("service.objectPool.capacity").applyTo(s, 64);
         World w = new World(s);
         w.advanceTo(Simulation.secondsToNanos(60));
         JsonNode objects = Report.of(w, 0).get("pools").get("objects");
@@ -159,7 +159,7 @@ class RuntimeSystemTest {
         w.advanceTo(Simulation.secondsToNanos(5));
         assertNull(w.snapshot().performance().runtime());
         w.advanceTo(w.commandTimeNanos());
-        w.applyUserChange(Parameter.RUNTIME_COLLECTOR, "parallel");
+        w.applyUserChange(Parameter.of("service.runtime.collector"), "parallel");
         ServiceResources.ServiceRuntime r = w.currentScenario().service().runtime();
         assertEquals(ServiceResources.ServiceRuntime.DEFAULT.heapMb(), r.heapMb());
         assertEquals("parallel", r.collector().id());
@@ -180,7 +180,7 @@ class RuntimeSystemTest {
         // Live, the change is refused with a log line and the run goes on.
         World w = new World(Presets.load("gc-pauses"));
         w.advanceTo(w.commandTimeNanos());
-        w.applyUserChange(Parameter.RUNTIME_YOUNG, 4096);
+        w.applyUserChange(Parameter.of("service.runtime.youngMb"), 4096);
         assertEquals(0, w.currentScenario().service().runtime().youngMb());
     }
 

@@ -58,7 +58,7 @@ class ScalingWorldTest {
         assertEquals(5, w.snapshot().scaling().specReplicas());
         // Load falls to 100 req/s: utilization 12.5% is below half the target, so it removes one per sync.
         w.advanceTo(w.commandTimeNanos());
-        w.applyUserChange(Parameter.ARRIVAL_RATE, 100.0);
+        w.applyUserChange(Parameter.of("workload.arrival.ratePerSecond"), 100.0);
         runTo(w, 520);
         Decision down = w.decisions().stream().filter(d -> d.source() == Source.THRESHOLD
                 && d.finalReplicas() < d.currentReplicas()).findFirst().orElseThrow();
@@ -146,7 +146,7 @@ class ScalingWorldTest {
         World w = new World(scenario("{\"schema\":1,\"workload\":{\"arrival\":{\"ratePerSecond\":10}},"
                 + "\"service\":{\"instances\":4,\"size\":\"medium\",\"provisionSeconds\":60,\"bootSeconds\":60}}"));
         runTo(w, 1800);
-        w.applyUserChange(Parameter.INSTANCES, 5);
+        w.applyUserChange(Parameter.of("service.instances"), 5);
         runTo(w, 3600);
         // 4 x $0.096 for an hour, plus a fifth for the last half hour, provisioning and booting included.
         assertEquals(4 * 0.096 + 0.5 * 0.096, w.snapshot().scaling().costDollars(), 1e-6);

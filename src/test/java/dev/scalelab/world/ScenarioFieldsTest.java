@@ -84,7 +84,7 @@ class ScenarioFieldsTest {
         assertEquals(100, threshold.max());
         assertTrue(threshold.description().startsWith("Resilience4j's failureRateThreshold"));
         assertEquals(List.of("none", "fixed", "linear", "exponential"), ScenarioFields.spec("dependencies[0].retry.backoff").choices());
-        assertEquals(Parameter.INSTANCES, ScenarioFields.spec("service.instances"));
+        assertEquals(Parameter.of("service.instances"), ScenarioFields.spec("service.instances"));
         assertEquals("service.instancs: not a field of a scenario; did you mean service.instances?",
                 assertThrows(ScenarioException.class, () -> ScenarioFields.spec("service.instancs")).getMessage());
         assertTrue(ScenarioFields.isLive("dependencies[3].timeoutMs"));

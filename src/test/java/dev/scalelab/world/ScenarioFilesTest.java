@@ -103,14 +103,14 @@ class ScenarioFilesTest {
 
     @Test
     void parametersParseTypedTextWithMessagesThatNameTheField() {
-        assertEquals(250.0, Parameter.ARRIVAL_RATE.parse("rate", " 250 "));
-        assertEquals(6, Parameter.INSTANCES.parse("instances", "6"));
+        assertEquals(250.0, Parameter.of("workload.arrival.ratePerSecond").parse("rate", " 250 "));
+        assertEquals(6, Parameter.of("service.instances").parse("instances", "6"));
         assertEquals("rate: \"abc\" is not a number; a number from 0 to 10000000",
-                assertThrows(ScenarioException.class, () -> Parameter.ARRIVAL_RATE.parse("rate", "abc")).getMessage());
+                assertThrows(ScenarioException.class, () -> Parameter.of("workload.arrival.ratePerSecond").parse("rate", "abc")).getMessage());
         assertEquals("instances: \"2.5\" is not a whole number; a whole number from 1 to 500",
-                assertThrows(ScenarioException.class, () -> Parameter.INSTANCES.parse("instances", "2.5")).getMessage());
+                assertThrows(ScenarioException.class, () -> Parameter.of("service.instances").parse("instances", "2.5")).getMessage());
         assertEquals("instances: is empty; a whole number from 1 to 500",
-                assertThrows(ScenarioException.class, () -> Parameter.INSTANCES.parse("instances", "")).getMessage());
+                assertThrows(ScenarioException.class, () -> Parameter.of("service.instances").parse("instances", "")).getMessage());
     }
 
     @Test

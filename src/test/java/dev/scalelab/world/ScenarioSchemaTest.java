@@ -47,7 +47,7 @@ class ScenarioSchemaTest {
         assertEquals(1, instances.get("minimum").asInt());
         assertEquals(500, instances.get("maximum").asInt());
         assertEquals(Scenario.DEFAULT.service().instances(), instances.get("default").asInt());
-        assertEquals(Parameter.INSTANCES.description(), instances.get("description").asText());
+        assertEquals(Parameter.of("service.instances").description(), instances.get("description").asText());
         JsonNode strategy = schema.at("/properties/database/properties/sharding/properties/strategy");
         assertEquals("consistent-hash", strategy.get("default").asText());
         assertEquals(6, strategy.get("enum").size());

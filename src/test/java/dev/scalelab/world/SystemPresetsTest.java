@@ -45,9 +45,9 @@ class SystemPresetsTest {
 
     @Test
     void l1HitRatioUnderZipfIsCloseToChesPredictionAndBelowBeladysOptimum() {
-        Scenario s = Parameter.KEY_SCAN.applyTo(Presets.load("cache-stampede"), 0.0).withTimeline(java.util.List.of());
+        Scenario s = Parameter.of("workload.keys.scanFraction").applyTo(Presets.load("cache-stampede"), 0.0).withTimeline(java.util.List.of());
         // Reads only, so that no write invalidates anything: the IRM setting of Che's approximation.
-        s = Parameter.READ_RATIO.applyTo(s, 1.0);
+        s = Parameter.of("workload.readRatio").applyTo(s, 1.0);
         World w = new World(s);
         runTo(w, 120);
         Snapshot.CacheLevelView l1 = w.snapshot().cache().levels().get(0);

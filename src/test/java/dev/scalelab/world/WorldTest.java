@@ -50,13 +50,13 @@ class WorldTest {
         // A user changes parameters at arbitrary moments, as the runner does between frames.
         live.advanceTo(Simulation.secondsToNanos(12.3456789));
         live.advanceTo(live.commandTimeNanos());
-        live.applyUserChange(Parameter.ARRIVAL_RATE, 900.0);
+        live.applyUserChange(Parameter.of("workload.arrival.ratePerSecond"), 900.0);
         live.advanceTo(Simulation.secondsToNanos(40.0000001));
         live.advanceTo(live.commandTimeNanos());
-        live.applyUserChange(Parameter.BALANCER_STRATEGY, "least-connections");
+        live.applyUserChange(Parameter.of("balancer.strategy"), "least-connections");
         live.advance(Simulation.secondsToNanos(55), 777); // a frame budget cut mid-way
         live.advanceTo(live.commandTimeNanos());
-        live.applyUserChange(Parameter.INSTANCES, 2);
+        live.applyUserChange(Parameter.of("service.instances"), 2);
         live.advanceTo(Simulation.secondsToNanos(90));
 
         Scenario recorded = live.recordedScenario();
@@ -79,7 +79,7 @@ class WorldTest {
         World w = new World(s);
         w.advanceTo(Simulation.secondsToNanos(10));
         w.advanceTo(w.commandTimeNanos());
-        w.applyUserChange(Parameter.INSTANCES, 1);
+        w.applyUserChange(Parameter.of("service.instances"), 1);
         Snapshot right = w.snapshot();
         long draining = right.instances().stream().filter(i -> i.state() == Snapshot.InstanceState.DRAINING).count();
         long ready = right.instances().stream().filter(i -> i.state() == Snapshot.InstanceState.READY).count();
@@ -122,7 +122,7 @@ class WorldTest {
         World w = new World(s);
         w.advanceTo(Simulation.secondsToNanos(130)); // past the timeline's coalescing switch at 120 s
         w.advanceTo(w.commandTimeNanos());
-        w.applyUserChange(Parameter.ARRIVAL_RATE, 1500.0);
+        w.applyUserChange(Parameter.of("workload.arrival.ratePerSecond"), 1500.0);
         w.applyUserCommand(new Scenario.TimelineEntry(0, "kill-instance", null, "i-0", null, 0));
         Scenario restart = w.restartScenario();
         assertEquals(1500.0, restart.workload().arrival().ratePerSecond());

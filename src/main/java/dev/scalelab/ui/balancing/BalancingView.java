@@ -157,25 +157,25 @@ public final class BalancingView extends FxmlPanel {
         ParameterForm f = new ParameterForm("Load balancing", viewModel::send);
         f.update(initial); // sliders start from a live value
         f.section("Strategy");
-        f.add(Parameter.BALANCER_STRATEGY);
-        f.add(Parameter.BALANCER_CHOICES, SliderScale.linear(1, 10, 1));
-        f.add(Parameter.BALANCER_BIAS, SliderScale.linear(0, 3, 0.1));
-        f.add(Parameter.RING_VIRTUAL_NODES);
-        f.add(Parameter.SLOW_START);
+        f.add(Parameter.of("balancer.strategy"));
+        f.add(Parameter.of("balancer.choices"), SliderScale.linear(1, 10, 1));
+        f.add(Parameter.of("balancer.activeRequestBias"), SliderScale.linear(0, 3, 0.1));
+        f.add(Parameter.of("balancer.ringVirtualNodes"));
+        f.add(Parameter.of("balancer.slowStartSeconds"));
 
         f.section("Instance");
         f.addNode(instanceRows());
 
         f.section("Outlier ejection (passive)");
-        f.add(Parameter.OUTLIER_ERRORS);
-        f.add(Parameter.OUTLIER_BASE_EJECTION);
-        f.add(Parameter.OUTLIER_MAX_EJECTION);
+        f.add(Parameter.of("balancer.outlierConsecutiveErrors"));
+        f.add(Parameter.of("balancer.outlierBaseEjectionSeconds"));
+        f.add(Parameter.of("balancer.outlierMaxEjectionPercent"));
         f.section("Health checks (active)");
-        f.add(Parameter.HEALTH_CHECK_INTERVAL);
-        f.add(Parameter.HEALTH_CHECK_UNHEALTHY);
-        f.add(Parameter.HEALTH_CHECK_HEALTHY);
+        f.add(Parameter.of("balancer.healthCheckIntervalSeconds"));
+        f.add(Parameter.of("balancer.healthCheckUnhealthyThreshold"));
+        f.add(Parameter.of("balancer.healthCheckHealthyThreshold"));
         f.section("Panic");
-        f.add(Parameter.PANIC_THRESHOLD, SliderScale.linear(0, 100, 5));
+        f.add(Parameter.of("balancer.panicThresholdPercent"), SliderScale.linear(0, 100, 5));
         return f;
     }
 

@@ -156,7 +156,7 @@ final class BalancingViewModel {
     void chooseLeftStrategy(Strategy strategy) {
         if (strategy != null && strategy != leftStrategy.get()) {
             leftStrategy.set(strategy);
-            send(Parameter.BALANCER_STRATEGY, strategy.id());
+            send(Parameter.of("balancer.strategy"), strategy.id());
         }
     }
 
@@ -178,7 +178,7 @@ final class BalancingViewModel {
      */
     void send(Parameter parameter, Object value) {
         commands.set(parameter, value);
-        if (parameter == Parameter.BALANCER_STRATEGY && (raceState == RaceState.STARTED || raceState == RaceState.RUNNING)) {
+        if (parameter == Parameter.of("balancer.strategy") && (raceState == RaceState.STARTED || raceState == RaceState.RUNNING)) {
             commands.setRaceStrategy(rightStrategy.get());
         }
     }

@@ -33,9 +33,9 @@ final class CachingParameters {
         void act(Action action, String target, Double value);
     }
 
-    private static final Parameter[] CAPACITY = {Parameter.L1_CAPACITY, Parameter.L2_CAPACITY, Parameter.L3_CAPACITY};
-    private static final Parameter[] POLICY = {Parameter.L1_POLICY, Parameter.L2_POLICY, Parameter.L3_POLICY};
-    private static final Parameter[] TTL = {Parameter.L1_TTL, Parameter.L2_TTL, Parameter.L3_TTL};
+    private static final Parameter[] CAPACITY = {Parameter.of("cache.levels[0].capacity"), Parameter.of("cache.levels[1].capacity"), Parameter.of("cache.levels[2].capacity")};
+    private static final Parameter[] POLICY = {Parameter.of("cache.levels[0].policy"), Parameter.of("cache.levels[1].policy"), Parameter.of("cache.levels[2].policy")};
+    private static final Parameter[] TTL = {Parameter.of("cache.levels[0].ttlSeconds"), Parameter.of("cache.levels[1].ttlSeconds"), Parameter.of("cache.levels[2].ttlSeconds")};
 
     private final BiConsumer<Parameter, Object> set;
     private final Commands commands;
@@ -120,8 +120,8 @@ final class CachingParameters {
         rows.forEach(f::addNode);
 
         f.section("Writes and stampedes");
-        f.add(Parameter.CACHE_WRITE_POLICY);
-        f.add(Parameter.CACHE_COALESCE);
+        f.add(Parameter.of("cache.writePolicy"));
+        f.add(Parameter.of("cache.coalesce"));
 
         f.section("Levels");
         for (int i = 0; i < count; i++) {
@@ -132,11 +132,11 @@ final class CachingParameters {
         f.addNode(note("A new capacity, policy or TTL rebuilds the cache: it starts empty."));
 
         f.section("Key popularity");
-        f.add(Parameter.KEY_DISTRIBUTION);
-        f.add(Parameter.KEY_ALPHA, SliderScale.linear(0, 2, 0.05));
-        f.add(Parameter.KEY_HOT_TRAFFIC, SliderScale.linear(0, 1, 0.01));
-        f.add(Parameter.KEY_HOT_KEYS, SliderScale.logarithmic(0.001, 1));
-        f.add(Parameter.KEY_SCAN, SliderScale.linear(0, 1, 0.01));
+        f.add(Parameter.of("workload.keys.distribution"));
+        f.add(Parameter.of("workload.keys.alpha"), SliderScale.linear(0, 2, 0.05));
+        f.add(Parameter.of("workload.keys.hotTrafficFraction"), SliderScale.linear(0, 1, 0.01));
+        f.add(Parameter.of("workload.keys.hotKeyFraction"), SliderScale.logarithmic(0.001, 1));
+        f.add(Parameter.of("workload.keys.scanFraction"), SliderScale.linear(0, 1, 0.01));
         f.addNode(note("A new key popularity also starts the cache empty."));
         return f;
     }

@@ -67,8 +67,8 @@ final class DatabaseParameters {
         form.update(runner.latest().snapshot().current());
 
         form.section("Sharding");
-        form.add(Parameter.DB_STRATEGY);
-        form.add(Parameter.DB_VIRTUAL_NODES, SliderScale.logarithmic(1, 1000));
+        form.add(Parameter.of("database.sharding.strategy"));
+        form.add(Parameter.of("database.sharding.virtualNodes"), SliderScale.logarithmic(1, 1000));
         addShard = form.button("Add shard", Action.ADD_SHARD.description()
                 + " Watch the map: under hash mod N almost every key moves; on a ring about 1/(N+1) do, all to the new shard.",
                 () -> runner.act(Action.ADD_SHARD, null, null, 0));
@@ -85,13 +85,13 @@ final class DatabaseParameters {
         form.addNode(reshardingNote);
 
         form.section("Resharding");
-        form.add(Parameter.DB_MIGRATION_RATE, SliderScale.logarithmic(10, 100_000));
-        form.add(Parameter.DB_MIGRATION_READS);
+        form.add(Parameter.of("database.migrationKeysPerSecond"), SliderScale.logarithmic(10, 100_000));
+        form.add(Parameter.of("database.migrationReads"));
 
         form.section("Replication and reads");
-        form.add(Parameter.DB_REPLICATION);
-        form.add(Parameter.DB_READ_POLICY);
-        form.add(Parameter.DB_CONSISTENCY);
+        form.add(Parameter.of("database.replication"));
+        form.add(Parameter.of("database.readPolicy"));
+        form.add(Parameter.of("database.consistency"));
 
         form.section("Faults");
         killPrimary.setOnAction(e -> {

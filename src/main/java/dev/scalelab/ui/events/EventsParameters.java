@@ -34,13 +34,13 @@ import static dev.scalelab.ui.controls.ActionButtons.actionButton;
 final class EventsParameters {
     static final String DEFAULT_BURST = "5000";
 
-    static final List<Parameter> TOPIC = List.of(Parameter.TOPIC_PARTITIONS, Parameter.TOPIC_MAX_RECORDS);
-    static final List<Parameter> PRODUCER = List.of(Parameter.PRODUCER_FRACTION, Parameter.PRODUCER_RATE);
-    static final List<Parameter> GROUP = List.of(Parameter.GROUP_CONSUMERS, Parameter.GROUP_ASSIGNOR,
-            Parameter.GROUP_PROCESSING_MEAN, Parameter.GROUP_MAX_POLL, Parameter.GROUP_COMMIT, Parameter.GROUP_IDEMPOTENT,
-            Parameter.GROUP_ERROR_RATE, Parameter.GROUP_RETRY_MODE, Parameter.GROUP_MAX_ATTEMPTS, Parameter.GROUP_DEAD_LETTER);
-    static final List<Parameter> QUEUE = List.of(Parameter.QUEUE_CONSUMERS, Parameter.QUEUE_PROCESSING_MEAN,
-            Parameter.QUEUE_VISIBILITY, Parameter.QUEUE_MAX_RECEIVE);
+    static final List<Parameter> TOPIC = List.of(Parameter.of("events.topics[0].partitions"), Parameter.of("events.topics[0].maxRecords"));
+    static final List<Parameter> PRODUCER = List.of(Parameter.of("events.producers[0].fraction"), Parameter.of("events.producers[0].ratePerSecond"));
+    static final List<Parameter> GROUP = List.of(Parameter.of("events.groups[0].consumers"), Parameter.of("events.groups[0].assignor"),
+            Parameter.of("events.groups[0].processingTime.meanMs"), Parameter.of("events.groups[0].maxPollRecords"), Parameter.of("events.groups[0].commit"), Parameter.of("events.groups[0].idempotent"),
+            Parameter.of("events.groups[0].errorRate"), Parameter.of("events.groups[0].retry.mode"), Parameter.of("events.groups[0].retry.maxAttempts"), Parameter.of("events.groups[0].retry.deadLetter"));
+    static final List<Parameter> QUEUE = List.of(Parameter.of("events.queues[0].consumers"), Parameter.of("events.queues[0].processingTime.meanMs"),
+            Parameter.of("events.queues[0].visibilityTimeoutSeconds"), Parameter.of("events.queues[0].maxReceiveCount"));
 
     private final SimulationRunner runner;
     private final ParameterForm form;
@@ -161,10 +161,10 @@ final class EventsParameters {
         autoscalerPart.setShown(scaled);
         if (scaled) {
             autoscalerPart.section("Lag autoscaler");
-            autoscalerPart.add(Parameter.LAG_THRESHOLD.path(), SliderScale.logarithmic(1, 100_000));
-            autoscalerPart.addRange("Consumers", Parameter.LAG_MIN_REPLICAS.path(), Parameter.LAG_MAX_REPLICAS.path(),
+            autoscalerPart.add(Parameter.of("events.groups[0].autoscaler.lagThreshold").path(), SliderScale.logarithmic(1, 100_000));
+            autoscalerPart.addRange("Consumers", Parameter.of("events.groups[0].autoscaler.minReplicas").path(), Parameter.of("events.groups[0].autoscaler.maxReplicas").path(),
                     SliderScale.linear(0, 64, 1));
-            autoscalerPart.add(Parameter.LAG_ALLOW_IDLE.path());
+            autoscalerPart.add(Parameter.of("events.groups[0].autoscaler.allowIdleConsumers").path());
         }
         fill(queuePart, any && !events.queues().isEmpty() ? "Work queue " + events.queues().get(0).name() : null, QUEUE);
         actionsPart.setShown(any);

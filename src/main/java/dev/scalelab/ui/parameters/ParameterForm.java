@@ -19,9 +19,9 @@ import java.util.function.BiConsumer;
  * <pre>
  * ParameterForm form = new ParameterForm("Scaling", runner::set);
  * form.section("Autoscaler");
- * form.add(Parameter.AUTOSCALER_POLICY);
- * form.addRange("Replicas", Parameter.MIN_REPLICAS, Parameter.MAX_REPLICAS, SliderScale.linear(1, 100, 1));
- * form.add(Parameter.TARGET_UTILIZATION, SliderScale.linear(1, 100, 1));
+ * form.add(Parameter.of("autoscaler.policy"));
+ * form.addRange("Replicas", Parameter.of("autoscaler.minReplicas"), Parameter.of("autoscaler.maxReplicas"), SliderScale.linear(1, 100, 1));
+ * form.add(Parameter.of("autoscaler.targetUtilization"), SliderScale.linear(1, 100, 1));
  * form.button("Kill instance", "Crash an instance ...", () -> ...);
  * Node pane = form.node();             // the right-hand pane
  * form.update(snapshot.current());     // on each new frame

@@ -32,15 +32,15 @@ final class PerformanceParameters {
     static final double LEAK_FRACTION = 0.2;
     static final double LEAK_SECONDS = 60;
 
-    static final List<Parameter> RUNTIME = List.of(Parameter.RUNTIME_COLLECTOR, Parameter.RUNTIME_HEAP,
-            Parameter.RUNTIME_YOUNG, Parameter.RUNTIME_ALLOCATION, Parameter.RUNTIME_SURVIVING, Parameter.RUNTIME_TENURING,
-            Parameter.RUNTIME_LIVE_SET, Parameter.RUNTIME_PAUSE_TARGET, Parameter.RUNTIME_INITIATING_OCCUPANCY);
-    static final List<Parameter> OBJECT_POOL = List.of(Parameter.OBJECT_POOL_CAPACITY, Parameter.OBJECT_POOL_OBJECTS,
-            Parameter.OBJECT_POOL_OBJECT_KB);
-    static final List<Parameter> CONNECTION_POOL = List.of(Parameter.POOL_MAXIMUM_SIZE, Parameter.POOL_MINIMUM_IDLE,
-            Parameter.POOL_CONNECTION_TIMEOUT, Parameter.POOL_CONNECTION_SETUP, Parameter.POOL_MAX_LIFETIME,
-            Parameter.POOL_LEAK_DETECTION);
-    static final List<Parameter> DATABASE = List.of(Parameter.DB_MAX_CONNECTIONS, Parameter.DB_CORES);
+    static final List<Parameter> RUNTIME = List.of(Parameter.of("service.runtime.collector"), Parameter.of("service.runtime.heapMb"),
+            Parameter.of("service.runtime.youngMb"), Parameter.of("service.runtime.allocationKbPerRequest"), Parameter.of("service.runtime.survivingFraction"), Parameter.of("service.runtime.maxTenuringThreshold"),
+            Parameter.of("service.runtime.liveSetMb"), Parameter.of("service.runtime.pauseTargetMs"), Parameter.of("service.runtime.initiatingOccupancyPercent"));
+    static final List<Parameter> OBJECT_POOL = List.of(Parameter.of("service.objectPool.capacity"), Parameter.of("service.objectPool.objectsPerRequest"),
+            Parameter.of("service.objectPool.objectKb"));
+    static final List<Parameter> CONNECTION_POOL = List.of(Parameter.of("service.connectionPool.maximumPoolSize"), Parameter.of("service.connectionPool.minimumIdle"),
+            Parameter.of("service.connectionPool.connectionTimeoutMs"), Parameter.of("service.connectionPool.connectionSetupMs"), Parameter.of("service.connectionPool.maxLifetimeSeconds"),
+            Parameter.of("service.connectionPool.leakDetectionThresholdMs"));
+    static final List<Parameter> DATABASE = List.of(Parameter.of("database.maxConnections"), Parameter.of("database.cores"));
 
     private final ParameterForm form;
     private final ComboBox<String> gcTarget = new ComboBox<>();

@@ -39,7 +39,7 @@ record Knobs(List<Parameter> live, List<String> partly, List<String> elsewhere) 
             Pattern under = under(knob);
             boolean exactlyOne = false;
             int matched = 0;
-            for (Parameter p : Parameter.values()) {
+            for (Parameter p : Parameter.all()) {
                 if (under.matcher(p.path()).matches() && present(start, p.path())) {
                     if (!live.contains(p)) {
                         live.add(p);
@@ -54,7 +54,7 @@ record Knobs(List<Parameter> live, List<String> partly, List<String> elsewhere) 
                 partly.add(knob);
             }
         }
-        live.sort(null); // the enum's order: the form's sections read as in every other panel
+        live.sort(null); // the file's order: the form's sections read as the scenario does
         return new Knobs(live, partly, elsewhere);
     }
 

@@ -138,11 +138,11 @@ public final class ScalingView extends FxmlPanel {
 
     private void buildForm() {
         form.section("Horizontal autoscaler");
-        form.add(Parameter.AUTOSCALER_POLICY);
-        form.addRange("Replicas", Parameter.MIN_REPLICAS, Parameter.MAX_REPLICAS, SliderScale.linear(1, 100, 1));
-        form.add(Parameter.TARGET_UTILIZATION, SliderScale.linear(1, 100, 1));
-        form.add(Parameter.TOLERANCE, SliderScale.linear(0, 0.5, 0.01));
-        form.add(Parameter.SYNC_PERIOD);
+        form.add(Parameter.of("autoscaler.policy"));
+        form.addRange("Replicas", Parameter.of("autoscaler.minReplicas"), Parameter.of("autoscaler.maxReplicas"), SliderScale.linear(1, 100, 1));
+        form.add(Parameter.of("autoscaler.targetUtilization"), SliderScale.linear(1, 100, 1));
+        form.add(Parameter.of("autoscaler.tolerance"), SliderScale.linear(0, 0.5, 0.01));
+        form.add(Parameter.of("autoscaler.syncPeriodSeconds"));
 
         form.section("Pool actions");
         Label selected = new Label();
@@ -167,25 +167,25 @@ public final class ScalingView extends FxmlPanel {
                         orElse(viewModel.whyNotProperty(), "It already serves at 25 % speed."), SLOW_EXPLANATION),
                 button("Restore", "restoreSpeedButton", viewModel::restoreSelected, viewModel.canRestoreProperty(),
                         orElse(viewModel.whyNotProperty(), "It already serves at full speed."), RESTORE_EXPLANATION)));
-        form.add(Parameter.SIZE);
+        form.add(Parameter.of("service.size"));
 
         form.section("HPA stabilization and behavior");
-        form.add(Parameter.SCALE_UP_STABILIZATION);
-        form.add(Parameter.SCALE_DOWN_STABILIZATION, SliderScale.linear(0, 600, 15));
-        addRows(Parameter.SCALE_UP_PODS, Parameter.SCALE_UP_PERCENT, Parameter.SCALE_UP_PERIOD, Parameter.SCALE_UP_SELECT);
-        addRows(Parameter.SCALE_DOWN_PODS, Parameter.SCALE_DOWN_PERCENT, Parameter.SCALE_DOWN_PERIOD, Parameter.SCALE_DOWN_SELECT);
+        form.add(Parameter.of("autoscaler.scaleUpStabilizationSeconds"));
+        form.add(Parameter.of("autoscaler.scaleDownStabilizationSeconds"), SliderScale.linear(0, 600, 15));
+        addRows(Parameter.of("autoscaler.scaleUpPods"), Parameter.of("autoscaler.scaleUpPercent"), Parameter.of("autoscaler.scaleUpPeriodSeconds"), Parameter.of("autoscaler.scaleUpSelectPolicy"));
+        addRows(Parameter.of("autoscaler.scaleDownPods"), Parameter.of("autoscaler.scaleDownPercent"), Parameter.of("autoscaler.scaleDownPeriodSeconds"), Parameter.of("autoscaler.scaleDownSelectPolicy"));
 
         form.section("Target tracking");
-        addRows(Parameter.TARGET_METRIC, Parameter.TARGET_VALUE);
+        addRows(Parameter.of("autoscaler.metric"), Parameter.of("autoscaler.targetValue"));
 
         form.section("Vertical scaler");
-        addRows(Parameter.VERTICAL_POLICY, Parameter.VERTICAL_INTERVAL, Parameter.VERTICAL_UP, Parameter.VERTICAL_DOWN,
-                Parameter.VPA_PERCENTILE, Parameter.VPA_MARGIN);
+        addRows(Parameter.of("verticalScaler.policy"), Parameter.of("verticalScaler.intervalSeconds"), Parameter.of("verticalScaler.upThreshold"), Parameter.of("verticalScaler.downThreshold"),
+                Parameter.of("verticalScaler.targetPercentile"), Parameter.of("verticalScaler.marginFraction"));
 
         form.section("Instance lifecycle");
-        form.add(Parameter.PROVISION_SECONDS);
-        form.add(Parameter.BOOT_SECONDS, SliderScale.linear(0, 120, 5));
-        form.add(Parameter.WARMUP_SECONDS);
+        form.add(Parameter.of("service.provisionSeconds"));
+        form.add(Parameter.of("service.bootSeconds"), SliderScale.linear(0, 120, 5));
+        form.add(Parameter.of("service.warmupSeconds"));
     }
 
     /** A row for each parameter, in order. */

@@ -205,7 +205,7 @@ public final class ScalingViewModel {
         // A new policy or sync period restarts the autoscaler's clock (ScalingSystem.configureAutoscaler).
         if (a.policy() != anchoredPolicy || a.syncPeriodSeconds() != anchoredSyncSeconds) {
             syncAnchorSeconds = restartedClock(s, anchoredPolicy == null, syncAnchorSeconds,
-                    Parameter.AUTOSCALER_POLICY, Parameter.SYNC_PERIOD);
+                    Parameter.of("autoscaler.policy"), Parameter.of("autoscaler.syncPeriodSeconds"));
             anchoredPolicy = a.policy();
             anchoredSyncSeconds = a.syncPeriodSeconds();
             decisionHelp.set(explainPolicy(a));
@@ -265,7 +265,7 @@ public final class ScalingViewModel {
         }
         if (v.policy() != anchoredVertical || v.intervalSeconds() != anchoredVerticalInterval) {
             verticalAnchorSeconds = restartedClock(s, anchoredVertical == null, verticalAnchorSeconds,
-                    Parameter.VERTICAL_POLICY, Parameter.VERTICAL_INTERVAL);
+                    Parameter.of("verticalScaler.policy"), Parameter.of("verticalScaler.intervalSeconds"));
             anchoredVertical = v.policy();
             anchoredVerticalInterval = v.intervalSeconds();
         }

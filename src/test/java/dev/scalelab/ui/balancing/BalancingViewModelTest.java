@@ -174,7 +174,7 @@ class BalancingViewModelTest {
     @Test
     void otherBalancerParametersGoToBothWorldsUnchanged() {
         startRace();
-        model.send(Parameter.BALANCER_CHOICES, 3);
+        model.send(Parameter.of("balancer.choices"), 3);
         assertEquals(List.of("set balancer.choices 3"), commands.sent);
     }
 

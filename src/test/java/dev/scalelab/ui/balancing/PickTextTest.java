@@ -68,11 +68,11 @@ class PickTextTest {
 
     @Test
     void theRuleCarriesTheStrategysParameters() {
-        Scenario.Balancer p2c = Parameter.BALANCER_CHOICES.applyTo(
-                Parameter.BALANCER_STRATEGY.applyTo(Presets.load("slow-instance"), "p2c"), 3).balancer();
+        Scenario.Balancer p2c = Parameter.of("balancer.choices").applyTo(
+                Parameter.of("balancer.strategy").applyTo(Presets.load("slow-instance"), "p2c"), 3).balancer();
         assertTrue(PickText.rule(p2c).startsWith("Power of d choices (d = 3): sample 3 "));
-        Scenario.Balancer leastRequest = Parameter.SLOW_START.applyTo(
-                Parameter.BALANCER_STRATEGY.applyTo(Presets.load("slow-instance"), "least-request"), 30.0).balancer();
+        Scenario.Balancer leastRequest = Parameter.of("balancer.slowStartSeconds").applyTo(
+                Parameter.of("balancer.strategy").applyTo(Presets.load("slow-instance"), "least-request"), 30.0).balancer();
         assertTrue(PickText.rule(leastRequest).contains("weight / (active + 1)^1."), PickText.rule(leastRequest));
         assertTrue(PickText.rule(leastRequest).endsWith("ramps up over 30 s (slow start)."));
     }
@@ -81,7 +81,7 @@ class PickTextTest {
     void everyStrategyHasARuleAndAReason() {
         Scenario scenario = Presets.load("slow-instance");
         for (Strategy s : Strategy.values()) {
-            String rule = PickText.rule(Parameter.BALANCER_STRATEGY.applyTo(scenario, s.id()).balancer());
+            String rule = PickText.rule(Parameter.of("balancer.strategy").applyTo(scenario, s.id()).balancer());
             assertFalse(rule.isBlank(), s.id());
             assertFalse(PickText.reason(s).isBlank(), s.id());
         }

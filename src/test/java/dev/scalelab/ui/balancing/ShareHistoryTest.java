@@ -37,7 +37,7 @@ class ShareHistoryTest {
         World world = Worlds.slowInstance("round-robin");
         ShareHistory history = new ShareHistory();
         run(world, history, 1, 30);
-        world.applyUserChange(Parameter.BALANCER_STRATEGY, "p2c");
+        world.applyUserChange(Parameter.of("balancer.strategy"), "p2c");
         run(world, history, 31, 40);
         ShareHistory.Line slow = history.line("i-3");
         double last = slow.percent(slow.size() - 1);

@@ -17,7 +17,7 @@ final class Worlds {
 
     /** The slow-instance preset (i-3 at 20% speed among 8) balanced by {@code strategy}. */
     static World slowInstance(String strategy) {
-        return new World(Parameter.BALANCER_STRATEGY.applyTo(Presets.load("slow-instance"), strategy));
+        return new World(Parameter.of("balancer.strategy").applyTo(Presets.load("slow-instance"), strategy));
     }
 
     static Snapshot after(World world, double seconds) {

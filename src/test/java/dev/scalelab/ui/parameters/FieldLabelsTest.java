@@ -12,15 +12,15 @@ class FieldLabelsTest {
 
     @Test
     void labelsComeFromThePathsLastWordAndLevelsAreNamedL1ToL3() {
-        assertEquals("Target utilization", FieldLabels.label(Parameter.TARGET_UTILIZATION.path()));
-        assertEquals("Scale down stabilization", FieldLabels.label(Parameter.SCALE_DOWN_STABILIZATION.path()));
-        assertEquals("L2 capacity", FieldLabels.label(Parameter.L2_CAPACITY.path()));
-        assertEquals("L3 TTL", FieldLabels.label(Parameter.L3_TTL.path()));
-        assertEquals("Allocation per request", FieldLabels.label(Parameter.RUNTIME_ALLOCATION.path()));
-        assertEquals("Live set", FieldLabels.label(Parameter.RUNTIME_LIVE_SET.path()));
-        assertEquals("Heap (-Xmx)", FieldLabels.label(Parameter.RUNTIME_HEAP.path()));
-        assertEquals("Initiating occupancy", FieldLabels.label(Parameter.RUNTIME_INITIATING_OCCUPANCY.path()));
-        assertEquals("Outlier max ejection", FieldLabels.label(Parameter.OUTLIER_MAX_EJECTION.path()));
+        assertEquals("Target utilization", FieldLabels.label(Parameter.of("autoscaler.targetUtilization").path()));
+        assertEquals("Scale down stabilization", FieldLabels.label(Parameter.of("autoscaler.scaleDownStabilizationSeconds").path()));
+        assertEquals("L2 capacity", FieldLabels.label(Parameter.of("cache.levels[1].capacity").path()));
+        assertEquals("L3 TTL", FieldLabels.label(Parameter.of("cache.levels[2].ttlSeconds").path()));
+        assertEquals("Allocation per request", FieldLabels.label(Parameter.of("service.runtime.allocationKbPerRequest").path()));
+        assertEquals("Live set", FieldLabels.label(Parameter.of("service.runtime.liveSetMb").path()));
+        assertEquals("Heap (-Xmx)", FieldLabels.label(Parameter.of("service.runtime.heapMb").path()));
+        assertEquals("Initiating occupancy", FieldLabels.label(Parameter.of("service.runtime.initiatingOccupancyPercent").path()));
+        assertEquals("Outlier max ejection", FieldLabels.label(Parameter.of("balancer.outlierMaxEjectionPercent").path()));
     }
 
     @Test
@@ -32,16 +32,16 @@ class FieldLabelsTest {
 
     @Test
     void fxIdsAreStableAndDistinctForEveryParameter() {
-        assertEquals("autoscalerTargetUtilization", FieldLabels.idOf(Parameter.TARGET_UTILIZATION.path()));
-        assertEquals("cacheL1Capacity", FieldLabels.idOf(Parameter.L1_CAPACITY.path()));
-        assertEquals("cacheL3Policy", FieldLabels.idOf(Parameter.L3_POLICY.path()));
-        assertEquals("databaseShardingStrategy", FieldLabels.idOf(Parameter.DB_STRATEGY.path()));
+        assertEquals("autoscalerTargetUtilization", FieldLabels.idOf(Parameter.of("autoscaler.targetUtilization").path()));
+        assertEquals("cacheL1Capacity", FieldLabels.idOf(Parameter.of("cache.levels[0].capacity").path()));
+        assertEquals("cacheL3Policy", FieldLabels.idOf(Parameter.of("cache.levels[2].policy").path()));
+        assertEquals("databaseShardingStrategy", FieldLabels.idOf(Parameter.of("database.sharding.strategy").path()));
         assertEquals("retryMaxAttempts", FieldLabels.idOf("dependencies[1].retry.maxAttempts"));
         Set<String> ids = new HashSet<>();
-        for (Parameter p : Parameter.values()) {
+        for (Parameter p : Parameter.all()) {
             ids.add(FieldLabels.idOf(p.path()));
         }
-        assertEquals(Parameter.values().length, ids.size());
+        assertEquals(Parameter.all().size(), ids.size());
     }
 
     @Test

@@ -100,7 +100,7 @@ class FieldViewModelTest {
     void aLiveChangeDoesNotOverwriteAnEditAndRevertShowsIt() {
         FieldViewModel rate = field("workload.arrival.ratePerSecond", scenario);
         rate.textProperty().set("12");
-        rate.showLive(Parameter.ARRIVAL_RATE.applyTo(scenario, 900.0)); // a timeline command
+        rate.showLive(Parameter.of("workload.arrival.ratePerSecond").applyTo(scenario, 900.0)); // a timeline command
         assertEquals("12", rate.textProperty().get());
         rate.revert();
         assertEquals("900", rate.textProperty().get());

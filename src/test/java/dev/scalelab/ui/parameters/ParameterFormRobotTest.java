@@ -42,9 +42,9 @@ class ParameterFormRobotTest {
             form = new ParameterForm("Test", (parameter, value) -> sent.add(parameter.path() + "=" + value));
             form.update(scenario);
             form.section("Service");
-            form.add(Parameter.INSTANCES, SliderScale.linear(1, 100, 1));
-            form.addRange("Replicas", Parameter.MIN_REPLICAS, Parameter.MAX_REPLICAS, SliderScale.linear(1, 100, 1));
-            form.add(Parameter.CACHE_COALESCE);
+            form.add(Parameter.of("service.instances"), SliderScale.linear(1, 100, 1));
+            form.addRange("Replicas", Parameter.of("autoscaler.minReplicas"), Parameter.of("autoscaler.maxReplicas"), SliderScale.linear(1, 100, 1));
+            form.add(Parameter.of("cache.coalesce"));
             return new StackPane(form.node());
         });
         FxToolkit.showStage();

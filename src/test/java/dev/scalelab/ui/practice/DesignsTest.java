@@ -18,7 +18,7 @@ class DesignsTest {
     private World runWithAChangeAtFortySeconds() {
         World world = new World(start);
         world.advanceTo(40_000_000_000L);
-        world.applyUserChange(Parameter.INSTANCES, 5);
+        world.applyUserChange(Parameter.of("service.instances"), 5);
         return world;
     }
 

@@ -20,10 +20,10 @@ class KnobsTest {
     void aFieldKnobIsItsParameterAndASectionKnobIsEveryParameterUnderIt() {
         Knobs knobs = Knobs.of(List.of("service.instances", "autoscaler"), start);
 
-        assertEquals(Parameter.INSTANCES, knobs.live().get(0));
-        assertTrue(knobs.live().contains(Parameter.MAX_REPLICAS));
-        assertTrue(knobs.live().contains(Parameter.AUTOSCALER_POLICY));
-        assertFalse(knobs.live().contains(Parameter.WORKERS));
+        assertEquals(Parameter.of("service.instances"), knobs.live().get(0));
+        assertTrue(knobs.live().contains(Parameter.of("autoscaler.maxReplicas")));
+        assertTrue(knobs.live().contains(Parameter.of("autoscaler.policy")));
+        assertFalse(knobs.live().contains(Parameter.of("service.workersPerInstance")));
         assertEquals(List.of("autoscaler"), knobs.partly(), "a section is more than its live parameters");
         assertEquals(List.of(), knobs.elsewhere());
     }
@@ -50,7 +50,7 @@ class KnobsTest {
 
         Knobs knobs = Knobs.of(List.of("cache.levels[*].capacity"), twoLevels);
 
-        assertEquals(List.of(Parameter.L1_CAPACITY, Parameter.L2_CAPACITY), knobs.live());
+        assertEquals(List.of(Parameter.of("cache.levels[0].capacity"), Parameter.of("cache.levels[1].capacity")), knobs.live());
         assertEquals(List.of("cache.levels[*].capacity"), knobs.partly(), "no single parameter is the whole wildcard");
     }
 

@@ -34,7 +34,7 @@ class EveryRecordedChangeReopensTest {
         World live = new World(start);
         double at = 1;
         int changes = 0;
-        for (Parameter p : Parameter.values()) {
+        for (Parameter p : Parameter.all()) {
             live.advanceTo(Simulation.secondsToNanos(at));
             live.advanceTo(live.commandTimeNanos());
             Object value = otherValue(p, live.currentScenario());
@@ -64,7 +64,7 @@ class EveryRecordedChangeReopensTest {
         // Every change was valid where it was made (a refused one is logged, not recorded), so each is on
         // the timeline, after the preset's own fault.
         assertEquals(start.timeline().size() + changes, recorded.timeline().size());
-        assertTrue(changes >= Parameter.values().length / 2 + dependencyFields.size() - 2, "changes made: " + changes);
+        assertTrue(changes >= Parameter.all().size() / 2 + dependencyFields.size() - 2, "changes made: " + changes);
         assertTrue(recorded.timeline().stream().anyMatch(e -> "dependencies[0].retry.maxAttempts".equals(e.path())));
 
         // Saved as the app saves it, and opened as the app opens it.

@@ -62,7 +62,7 @@ class ScalingViewModelTest {
     void aNewSyncPeriodRestartsTheCountdownFromTheChange() {
         runTo(20);
         world.advanceTo(world.commandTimeNanos());
-        world.applyUserChange(Parameter.SYNC_PERIOD, 60.0);
+        world.applyUserChange(Parameter.of("autoscaler.syncPeriodSeconds"), 60.0);
         runTo(22);
         // The change lands at 20.001 s (commands take effect at the next whole millisecond): due at 80.001 s.
         assertTrue(viewModel.decisionTitleProperty().get().endsWith("next in 59 s"), viewModel.decisionTitleProperty().get());
@@ -72,7 +72,7 @@ class ScalingViewModelTest {
     void aPanelShownLateCountsFromTheLaterOfTheLastDecisionAndTheLastChange() {
         world.advanceTo(Simulation.secondsToNanos(100));
         world.advanceTo(world.commandTimeNanos());
-        world.applyUserChange(Parameter.SYNC_PERIOD, 30.0); // at 100.001 s, after the decision at 90 s
+        world.applyUserChange(Parameter.of("autoscaler.syncPeriodSeconds"), 30.0); // at 100.001 s, after the decision at 90 s
         runTo(110); // the view model's first snapshot
         assertTrue(viewModel.decisionTitleProperty().get().endsWith("next in 21 s"), viewModel.decisionTitleProperty().get());
     }
@@ -171,8 +171,8 @@ class ScalingViewModelTest {
     void eachPolicyIsNamedWithWhatItAimsFor() {
         Scenario.Autoscaler hpa = world.snapshot().current().autoscaler();
         assertTrue(ScalingViewModel.actsOnCpu(hpa));
-        Scenario tracking = Parameter.TARGET_VALUE.applyTo(
-                Parameter.AUTOSCALER_POLICY.applyTo(world.snapshot().current(), "target-tracking"), 250.0);
+        Scenario tracking = Parameter.of("autoscaler.targetValue").applyTo(
+                Parameter.of("autoscaler.policy").applyTo(world.snapshot().current(), "target-tracking"), 250.0);
         assertEquals("target tracking · p95 latency 250 ms", ScalingViewModel.describeAutoscaler(tracking.autoscaler()));
         assertFalse(ScalingViewModel.actsOnCpu(tracking.autoscaler()));
         assertTrue(ScalingViewModel.explainPolicy(tracking.autoscaler()).contains("p95 latency 250 ms"));
@@ -182,7 +182,7 @@ class ScalingViewModelTest {
     void aStartingVerticalScalerShowsItsTitleAndNoDecisionYet() {
         runTo(5);
         world.advanceTo(world.commandTimeNanos());
-        world.applyUserChange(Parameter.VERTICAL_POLICY, "vpa");
+        world.applyUserChange(Parameter.of("verticalScaler.policy"), "vpa");
         runTo(6);
         assertTrue(viewModel.verticalShownProperty().get());
         assertTrue(viewModel.verticalTitleProperty().get().startsWith("Vertical scaler (vpa) · no decision yet · next in"),
