@@ -219,14 +219,26 @@ final class EventsProducers {
     private void steadyArrival(Producer p) {
         EventStreams.Producer c = p.config();
         long key = c.keyed() ? p.keyRandom.nextInt(c.keyCount()) : EventRecord.NO_KEY;
-        if (!p.full()) {
-            p.send(key);
-        } else if (c.whenFull() == EventStreams.WhenFull.DROP) {
-            dropped++;
-        } else {
-            blocked++;
+        if (mustWait(p, key)) {
             new Wait(p, null, key).start();
         }
+    }
+
+    /**
+     * Sends a record with {@code key} if the producer's buffer has room, or drops it when full and
+     * told to; returns true when the publisher must wait for room instead (counted as blocked).
+     */
+    private boolean mustWait(Producer p, long key) {
+        if (!p.full()) {
+            p.send(key);
+            return false;
+        }
+        if (p.config().whenFull() == EventStreams.WhenFull.DROP) {
+            dropped++;
+            return false;
+        }
+        blocked++;
+        return true;
     }
 
     // ------------------------------------------------------------------ the request path
@@ -252,12 +264,7 @@ final class EventsProducers {
                 continue;
             }
             long key = c.keyed() ? r.key : EventRecord.NO_KEY;
-            if (!p.full()) {
-                p.send(key);
-            } else if (c.whenFull() == EventStreams.WhenFull.DROP) {
-                dropped++;
-            } else {
-                blocked++;
+            if (mustWait(p, key)) {
                 r.enter(Phase.PUBLISH, sim.nowNanos());
                 new Wait(p, r, key).start();
                 return true;

@@ -398,12 +398,7 @@ public final class BalancerCanvas extends Region {
     // ------------------------------------------------------------------ drawing
 
     private void renderBoard(GraphicsContext g) {
-        drawnScale = CanvasFont.beginMagnified(g);
-        try {
-            renderBoard(g, board.getWidth() / drawnScale, board.getHeight() / drawnScale);
-        } finally {
-            CanvasFont.endMagnified(g);
-        }
+        drawnScale = CanvasFont.paintMagnified(board, (gc, w, h) -> renderBoard(gc, w, h));
     }
 
     /** The board in 100 % units: {@code width} × {@code height} is the canvas divided by the font scale. */

@@ -62,6 +62,28 @@ public final class CanvasFont {
         return scale;
     }
 
+    /** What a view draws, laid out in 100 % units over {@code width} x {@code height}. */
+    @FunctionalInterface
+    public interface Painting {
+        void paint(javafx.scene.canvas.GraphicsContext g, double width, double height);
+    }
+
+    /**
+     * Draws {@code painting} on {@code canvas} magnified by the font scale ({@link #beginMagnified}),
+     * over the canvas's size divided by it; returns that scale, by which the view divides mouse
+     * positions and multiplies the bounds it reports.
+     */
+    public static double paintMagnified(javafx.scene.canvas.Canvas canvas, Painting painting) {
+        javafx.scene.canvas.GraphicsContext g = canvas.getGraphicsContext2D();
+        double scale = beginMagnified(g);
+        try {
+            painting.paint(g, canvas.getWidth() / scale, canvas.getHeight() / scale);
+        } finally {
+            endMagnified(g);
+        }
+        return scale;
+    }
+
     /** Ends {@link #beginMagnified}. */
     public static void endMagnified(javafx.scene.canvas.GraphicsContext g) {
         magnifiedDepth--;

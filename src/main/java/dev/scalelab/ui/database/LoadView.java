@@ -132,12 +132,7 @@ public final class LoadView extends DatabaseCanvas {
     private void drawBars() {
         GraphicsContext g = canvas.getGraphicsContext2D();
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
-        drawnScale = CanvasFont.beginMagnified(g);
-        try {
-            drawBars(g, canvas.getWidth() / drawnScale, canvas.getHeight() / drawnScale);
-        } finally {
-            CanvasFont.endMagnified(g);
-        }
+        drawnScale = CanvasFont.paintMagnified(canvas, (gc, w, h) -> drawBars(gc, w, h));
     }
 
     private void drawBars(GraphicsContext g, double width, double height) {
@@ -190,11 +185,7 @@ public final class LoadView extends DatabaseCanvas {
         double lagWidth = available * 0.26;
         double barHeight = Math.min(10, rowHeight - 4);
         for (ShardView s : shards) {
-            recordShardRow(s.shardId(), y, rowHeight, width);
-            double mid = y + rowHeight / 2;
-            g.setGlobalAlpha(s.retiring() ? 0.55 : 1);
-            shardName(g, s.shardId(), mid, rowHeight);
-            g.setFill(trackFill.getValue());
+            double mid = beginRow(g, s, y, rowHeight, width);
             g.fillRect(loadX, mid - barHeight / 2, loadWidth, barHeight);
             g.setFill(s.hot() ? dangerFill.getValue() : shardColor(s.shardId()));
             g.fillRect(loadX, mid - barHeight / 2, loadWidth * s.queriesPerSecond() / maxQueries, barHeight);
@@ -242,11 +233,7 @@ public final class LoadView extends DatabaseCanvas {
         double barX = MARGIN + NAME_WIDTH;
         double barW = width - 2 * MARGIN - NAME_WIDTH - VALUE_WIDTH;
         for (ShardView s : shards) {
-            recordShardRow(s.shardId(), y, rowHeight, width);
-            double mid = y + rowHeight / 2;
-            g.setGlobalAlpha(s.retiring() ? 0.55 : 1);
-            shardName(g, s.shardId(), mid, rowHeight);
-            g.setFill(trackFill.getValue());
+            double mid = beginRow(g, s, y, rowHeight, width);
             double barH = Math.min(12, rowHeight - 4);
             g.fillRect(barX, mid - barH / 2, barW, barH);
             g.setFill(s.hot() ? dangerFill.getValue() : shardColor(s.shardId()));
@@ -269,6 +256,19 @@ public final class LoadView extends DatabaseCanvas {
             y += rowHeight;
         }
         return y;
+    }
+
+    /**
+     * Starts a shard's row at {@code y}: remembers where it is (for hover and outlines), fades a
+     * retiring shard, writes its name and takes the track colour; returns the row's middle.
+     */
+    private double beginRow(GraphicsContext g, ShardView s, double y, double rowHeight, double width) {
+        recordShardRow(s.shardId(), y, rowHeight, width);
+        double mid = y + rowHeight / 2;
+        g.setGlobalAlpha(s.retiring() ? 0.55 : 1);
+        shardName(g, s.shardId(), mid, rowHeight);
+        g.setFill(trackFill.getValue());
+        return mid;
     }
 
     private void recordShardRow(int shardId, double top, double rowHeight, double width) {

@@ -99,13 +99,7 @@ final class PartitionLanes extends EventsCanvas {
         boolean lanes = redrawDue(nowNanos, false, fading, fading ? 0 : DATA_REDRAW_NANOS);
         if (lanes) {
             // Laid out in 100 % units over the canvas divided by the font scale, drawn magnified by it.
-            GraphicsContext g = lanesLayer.getGraphicsContext2D();
-            drawnScale = CanvasFont.beginMagnified(g);
-            try {
-                paintLanes(g, lanesLayer.getWidth() / drawnScale, lanesLayer.getHeight() / drawnScale, nowNanos);
-            } finally {
-                CanvasFont.endMagnified(g);
-            }
+            drawnScale = CanvasFont.paintMagnified(lanesLayer, (g, w, h) -> paintLanes(g, w, h, nowNanos));
         }
         return lanes;
     }

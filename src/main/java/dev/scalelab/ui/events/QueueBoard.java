@@ -54,13 +54,7 @@ final class QueueBoard extends EventsCanvas {
         }
         if (redrawDue(nowNanos, false, pulsing, ConsumerColumn.PULSE_REDRAW_NANOS)) {
             // Laid out in 100 % units over the canvas divided by the font scale, drawn magnified by it.
-            GraphicsContext g = canvas.getGraphicsContext2D();
-            double scale = CanvasFont.beginMagnified(g);
-            try {
-                paint(g, canvas.getWidth() / scale, canvas.getHeight() / scale, nowNanos);
-            } finally {
-                CanvasFont.endMagnified(g);
-            }
+            CanvasFont.paintMagnified(canvas, (g, w, h) -> paint(g, w, h, nowNanos));
         }
     }
 

@@ -219,6 +219,20 @@ public final class HighlightResolver {
         return intersect(node.localToScene(local), whole);
     }
 
+    /**
+     * For a panel that draws the instance pool: {@code pool} is the whole pool picture,
+     * {@code instance:i-3} that instance's tile (its bounds in {@code view} from {@code tileBounds}).
+     */
+    public static Bounds ofPool(Node view, java.util.function.Function<String, Bounds> tileBounds, String element) {
+        if (element.equals("pool")) {
+            return ofNode(view);
+        }
+        if (element.startsWith("instance:")) {
+            return inScene(view, tileBounds.apply(element.substring("instance:".length())));
+        }
+        return null;
+    }
+
     /** For a panel's {@link Panel#highlightBounds}: the whole of {@code node} as on screen, or null. */
     public static Bounds ofNode(Node node) {
         return node == null ? null : visibleBounds(node);

@@ -79,12 +79,6 @@ public final class OverviewView extends FxmlPanel {
     /** A lesson's outline: {@code instance:i-3} is that instance's tile, {@code pool} the whole pool picture. */
     @Override
     public javafx.geometry.Bounds highlightBounds(String element) {
-        if (element.equals("pool")) {
-            return dev.scalelab.ui.lesson.HighlightResolver.ofNode(pool);
-        }
-        if (element.startsWith("instance:")) {
-            return dev.scalelab.ui.lesson.HighlightResolver.inScene(pool, pool.tileBounds(element.substring("instance:".length())));
-        }
-        return null;
+        return dev.scalelab.ui.lesson.HighlightResolver.ofPool(pool, pool::tileBounds, element);
     }
 }

@@ -1,6 +1,7 @@
 package dev.scalelab.ui.overview;
 
 import dev.scalelab.ui.canvas.CanvasFont;
+import dev.scalelab.ui.canvas.CanvasRegion;
 
 import dev.scalelab.ui.Formats;
 import dev.scalelab.ui.FxThread;
@@ -42,7 +43,7 @@ import java.util.List;
  * ({@code -sl-…} in {@code styles/overview.css}) that refer to the theme's looked-up colours.
  * FX thread only; {@link #draw} allocates nothing but the short strings it prints.
  */
-public final class PoolView extends Region {
+public final class PoolView extends CanvasRegion {
     private static final StyleableColors<PoolView> CSS = new StyleableColors<>(Region.getClassCssMetaData());
 
     private static final double MARGIN = 16;
@@ -83,7 +84,7 @@ public final class PoolView extends Region {
     /** Made once: the legend is drawn every frame. */
     private final LegendRow.Swatches legendSwatches = this::drawLegendSwatch;
 
-    private final Canvas canvas = new Canvas();
+    private final Canvas canvas;
     private final TileGrid grid = new TileGrid();
     private final RequestFlights flights = new RequestFlights();
     /** The dots fly to the left edge of their instance's tile, at its middle. */
@@ -117,25 +118,20 @@ public final class PoolView extends Region {
     private boolean dirty = true;
 
     public PoolView() {
-        getStyleClass().add("pool-view");
-        getChildren().add(canvas);
-        // A canvas never shrinks on its own; let the region be as small as its parent wants.
-        setMinSize(0, 0);
-        CanvasFont.redrawOnScaleChange(this, () -> dirty = true); // its texts follow the font scale
+        this(new Canvas());
+    }
+
+    private PoolView(Canvas canvas) {
+        super("pool-view", canvas);
+        this.canvas = canvas;
     }
 
     /** The font scale of the last drawing: its layout is in 100 % units, magnified by this. */
     private double drawnScale = 1;
 
     @Override
-    protected void layoutChildren() {
-        double width = snapSizeX(getWidth());
-        double height = snapSizeY(getHeight());
-        if (canvas.getWidth() != width || canvas.getHeight() != height) {
-            canvas.setWidth(width);
-            canvas.setHeight(height);
-            dirty = true; // redrawn at the next pulse, not here
-        }
+    protected void resized() {
+        dirty = true; // laid out and redrawn at the next pulse, not here
     }
 
     /** Takes in a new snapshot; drawn at the next {@link #draw}. */
@@ -190,12 +186,7 @@ public final class PoolView extends Region {
 
     private void render(GraphicsContext g, long nowNanos) {
         // Laid out in 100 % units over the canvas divided by the font scale, and drawn magnified by it.
-        drawnScale = CanvasFont.beginMagnified(g);
-        try {
-            render(g, canvas.getWidth() / drawnScale, canvas.getHeight() / drawnScale, nowNanos);
-        } finally {
-            CanvasFont.endMagnified(g);
-        }
+        drawnScale = CanvasFont.paintMagnified(canvas, (gc, w, h) -> render(gc, w, h, nowNanos));
     }
 
     private void render(GraphicsContext g, double width, double height, long nowNanos) {
@@ -406,7 +397,7 @@ public final class PoolView extends Region {
     }
 
     @Override
-    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
-        return getClassCssMetaData();
+    protected StyleableColors<?> colors() {
+        return CSS;
     }
 }

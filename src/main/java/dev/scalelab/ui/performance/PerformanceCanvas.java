@@ -107,12 +107,7 @@ abstract class PerformanceCanvas extends CanvasRegion {
         g.clearRect(0, 0, canvas.getWidth(), canvas.getHeight());
         if (canvas.getWidth() > 0 && canvas.getHeight() > 0) {
             // Laid out in 100 % units over the canvas divided by the font scale, drawn magnified by it.
-            double scale = CanvasFont.beginMagnified(g);
-            try {
-                paint(g, canvas.getWidth() / scale, canvas.getHeight() / scale);
-            } finally {
-                CanvasFont.endMagnified(g);
-            }
+            CanvasFont.paintMagnified(canvas, (gc, w, h) -> paint(gc, w, h));
         }
     }
 

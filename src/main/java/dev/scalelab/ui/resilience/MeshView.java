@@ -186,12 +186,7 @@ public final class MeshView extends CanvasRegion {
 
     private void renderPicture(GraphicsContext g) {
         g.clearRect(0, 0, picture.getWidth(), picture.getHeight());
-        drawnScale = CanvasFont.beginMagnified(g);
-        try {
-            renderPicture(g, picture.getWidth() / drawnScale, picture.getHeight() / drawnScale);
-        } finally {
-            CanvasFont.endMagnified(g);
-        }
+        drawnScale = CanvasFont.paintMagnified(picture, (gc, w, h) -> renderPicture(gc, w, h));
     }
 
     private void renderPicture(GraphicsContext g, double width, double height) {

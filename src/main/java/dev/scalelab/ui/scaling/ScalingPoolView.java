@@ -1,6 +1,7 @@
 package dev.scalelab.ui.scaling;
 
 import dev.scalelab.ui.canvas.CanvasFont;
+import dev.scalelab.ui.canvas.CanvasRegion;
 import java.util.function.Supplier;
 
 import dev.scalelab.ui.TextFit;
@@ -44,7 +45,7 @@ import java.util.function.Consumer;
  * {@code styles/scaling.css}) referring to the theme's looked-up colours. FX thread only; a frame
  * allocates little beyond the short strings it prints.
  */
-public final class ScalingPoolView extends Region {
+public final class ScalingPoolView extends CanvasRegion {
     private static final StyleableColors<ScalingPoolView> CSS = new StyleableColors<>(Region.getClassCssMetaData());
 
     private static final double MARGIN = 14;
@@ -100,7 +101,7 @@ public final class ScalingPoolView extends Region {
     private final StyleableProperty<Color> loadTarget = CSS.color(this, "loadTarget", v -> v.loadTarget, Color.ORANGE);
     private final StyleableProperty<Color> loadHigh = CSS.color(this, "loadHigh", v -> v.loadHigh, Color.CRIMSON);
 
-    private final Canvas canvas = new Canvas();
+    private final Canvas canvas;
     private final PoolLayout layout = new PoolLayout();
     /** Where each tile and ghost is drawn this pulse. */
     private final TileBoxes boxes = new TileBoxes();
@@ -123,10 +124,12 @@ public final class ScalingPoolView extends Region {
     private Consumer<String> onSelect = id -> { };
 
     public ScalingPoolView() {
-        getStyleClass().add("scaling-pool-view");
-        getChildren().add(canvas);
-        setMinSize(0, 0); // a canvas never shrinks on its own
-        CanvasFont.redrawOnScaleChange(this, () -> dirty = true); // its texts follow the font scale
+        this(new Canvas());
+    }
+
+    private ScalingPoolView(Canvas canvas) {
+        super("scaling-pool-view", canvas);
+        this.canvas = canvas;
         canvas.setOnMouseClicked(event -> {
             if (event.getButton() == MouseButton.PRIMARY) {
                 int tile = motion.tileAt(event.getX() / drawnScale, event.getY() / drawnScale, lastDrawNanos);
@@ -145,14 +148,8 @@ public final class ScalingPoolView extends Region {
     private double drawnScale = 1;
 
     @Override
-    protected void layoutChildren() {
-        double width = snapSizeX(getWidth());
-        double height = snapSizeY(getHeight());
-        if (canvas.getWidth() != width || canvas.getHeight() != height) {
-            canvas.setWidth(width);
-            canvas.setHeight(height);
-            dirty = true; // laid out and redrawn at the next pulse, not here
-        }
+    protected void resized() {
+        dirty = true; // laid out and redrawn at the next pulse, not here
     }
 
     /**
@@ -547,7 +544,7 @@ public final class ScalingPoolView extends Region {
     }
 
     @Override
-    public List<CssMetaData<? extends Styleable, ?>> getCssMetaData() {
-        return getClassCssMetaData();
+    protected StyleableColors<?> colors() {
+        return CSS;
     }
 }
