@@ -107,6 +107,7 @@ public final class EventStreams {
             @Field(description = "Partitions: the unit of order and of parallelism; a group runs at most this many busy "
                     + "consumers. Adding partitions moves where keys go (Kafka does not rehash consistently).",
                     unit = "partitions", min = 1, max = 256) int partitions,
+            @EventsSystem.Applies(EventsSystem.Step.TOPIC)
             @Field(description = "How long records are kept, consumed or not (retention.ms; 7 days by default). A group "
                     + "lagging further behind loses the records deleted under it.", unit = "s", min = 1, max = 1e8)
             double retentionSeconds,

@@ -46,6 +46,15 @@ public final class Parameter implements FieldSpec, Comparable<Parameter> {
         return p;
     }
 
+    /** {@link #of} for each path, in order: the rows of a form's part. */
+    public static List<Parameter> list(String... paths) {
+        List<Parameter> out = new ArrayList<>(paths.length);
+        for (String path : paths) {
+            out.add(of(path));
+        }
+        return List.copyOf(out);
+    }
+
     /** The step of the subsystem that applies a change of this parameter. */
     ApplyStep step() {
         return step;

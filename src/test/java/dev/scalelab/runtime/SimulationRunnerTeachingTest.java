@@ -125,7 +125,7 @@ class SimulationRunnerTeachingTest {
 
             Scenario recorded = r.recordedScenario().get(5, TimeUnit.SECONDS);
             assertEquals(List.of(750.0, 900.0, 750.0, 400.0, 750.0), recorded.timeline().stream()
-                    .filter(e -> e.path().equals(Parameter.of("workload.arrival.ratePerSecond").path())).map(Scenario.TimelineEntry::value).toList(),
+                    .filter(e -> e.path().equals("workload.arrival.ratePerSecond")).map(Scenario.TimelineEntry::value).toList(),
                     "undo and redo are recorded like any change, so the run replays");
         }
     }

@@ -150,6 +150,34 @@ class EventsWorldTest {
         assertEquals(answered.size() - 1, report.get("requests").get("failed").asLong());
     }
 
+    /**
+     * Retention changes live, as Kafka's retention.ms does with kafka-configs: a group that never
+     * reads loses nothing under 7 days' retention, and once retention drops to 10 s at 60 s, every
+     * record published more than 10 s before the last retention pass (one a second) is deleted
+     * from the head of the log under it.
+     */
+    @Test
+    void retentionChangesLiveAndDeletesWhatIsOlder() {
+        String events = "{\"topics\":[{\"name\":\"orders\",\"partitions\":1}],"
+                + "\"producers\":[{\"topic\":\"orders\",\"source\":\"requests\",\"fraction\":1}],"
+                + "\"groups\":[{\"name\":\"idle\",\"topic\":\"orders\",\"consumers\":0}]}";
+        World kept = run(scenario(events, ""), 80);
+        assertEquals(0, kept.snapshot().events().topics().get(0).partitions().get(0).logStartOffset());
+
+        World w = new World(ScenarioFiles.parse(scenario(events,
+                "{\"atSeconds\":60,\"command\":\"set\",\"path\":\"events.topics[0].retentionSeconds\",\"value\":10}")));
+        List<Long> publishedAt = new ArrayList<>();
+        w.setAnsweredHook(r -> publishedAt.add(w.simulation().nowNanos()));
+        w.advanceTo(Simulation.secondsToNanos(80));
+        // Offsets count from 0, so the log's start offset is how many records were deleted from its head.
+        long deleted = w.snapshot().events().topics().get(0).partitions().get(0).logStartOffset();
+        long olderThan69 = publishedAt.stream().filter(t -> t <= Simulation.secondsToNanos(69)).count();
+        long olderThan70 = publishedAt.stream().filter(t -> t <= Simulation.secondsToNanos(70)).count();
+        assertTrue(deleted >= olderThan69 && deleted <= olderThan70,
+                "deleted " + deleted + ", published by 69 s " + olderThan69 + ", by 70 s " + olderThan70);
+        assertTrue(olderThan69 > 600, "about 10 records a second for 69 s: " + olderThan69);
+    }
+
     /** An outbox publishes once per answered write, keyed by the request's key, to the partition murmur2 gives it. */
     @Test
     void everyAnsweredWritePublishesOneRecordWithItsKey() {
@@ -264,7 +292,7 @@ class EventsWorldTest {
             assertTrue(w.snapshot().events().topics().get(0).published() > 50, p.path());
             applied.add(p);
         }
-        assertEquals(22, applied.size());
+        assertEquals(23, applied.size());
     }
 
     /** Partitions only grow: a smaller count is refused and the topic keeps its partitions; a larger one rebalances. */

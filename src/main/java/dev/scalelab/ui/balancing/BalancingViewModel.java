@@ -178,7 +178,8 @@ final class BalancingViewModel {
      */
     void send(Parameter parameter, Object value) {
         commands.set(parameter, value);
-        if (parameter == Parameter.of("balancer.strategy") && (raceState == RaceState.STARTED || raceState == RaceState.RUNNING)) {
+        if (parameter.path().equals("balancer.strategy")
+                && (raceState == RaceState.STARTED || raceState == RaceState.RUNNING)) {
             commands.setRaceStrategy(rightStrategy.get());
         }
     }

@@ -33,9 +33,12 @@ final class CachingParameters {
         void act(Action action, String target, Double value);
     }
 
-    private static final Parameter[] CAPACITY = {Parameter.of("cache.levels[0].capacity"), Parameter.of("cache.levels[1].capacity"), Parameter.of("cache.levels[2].capacity")};
-    private static final Parameter[] POLICY = {Parameter.of("cache.levels[0].policy"), Parameter.of("cache.levels[1].policy"), Parameter.of("cache.levels[2].policy")};
-    private static final Parameter[] TTL = {Parameter.of("cache.levels[0].ttlSeconds"), Parameter.of("cache.levels[1].ttlSeconds"), Parameter.of("cache.levels[2].ttlSeconds")};
+    private static final Parameter[] CAPACITY = {Parameter.of("cache.levels[0].capacity"),
+            Parameter.of("cache.levels[1].capacity"), Parameter.of("cache.levels[2].capacity")};
+    private static final Parameter[] POLICY = {Parameter.of("cache.levels[0].policy"),
+            Parameter.of("cache.levels[1].policy"), Parameter.of("cache.levels[2].policy")};
+    private static final Parameter[] TTL = {Parameter.of("cache.levels[0].ttlSeconds"),
+            Parameter.of("cache.levels[1].ttlSeconds"), Parameter.of("cache.levels[2].ttlSeconds")};
 
     private final BiConsumer<Parameter, Object> set;
     private final Commands commands;

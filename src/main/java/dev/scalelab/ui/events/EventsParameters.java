@@ -34,13 +34,17 @@ import static dev.scalelab.ui.controls.ActionButtons.actionButton;
 final class EventsParameters {
     static final String DEFAULT_BURST = "5000";
 
-    static final List<Parameter> TOPIC = List.of(Parameter.of("events.topics[0].partitions"), Parameter.of("events.topics[0].maxRecords"));
-    static final List<Parameter> PRODUCER = List.of(Parameter.of("events.producers[0].fraction"), Parameter.of("events.producers[0].ratePerSecond"));
-    static final List<Parameter> GROUP = List.of(Parameter.of("events.groups[0].consumers"), Parameter.of("events.groups[0].assignor"),
-            Parameter.of("events.groups[0].processingTime.meanMs"), Parameter.of("events.groups[0].maxPollRecords"), Parameter.of("events.groups[0].commit"), Parameter.of("events.groups[0].idempotent"),
-            Parameter.of("events.groups[0].errorRate"), Parameter.of("events.groups[0].retry.mode"), Parameter.of("events.groups[0].retry.maxAttempts"), Parameter.of("events.groups[0].retry.deadLetter"));
-    static final List<Parameter> QUEUE = List.of(Parameter.of("events.queues[0].consumers"), Parameter.of("events.queues[0].processingTime.meanMs"),
-            Parameter.of("events.queues[0].visibilityTimeoutSeconds"), Parameter.of("events.queues[0].maxReceiveCount"));
+    static final List<Parameter> TOPIC = Parameter.list("events.topics[0].partitions", "events.topics[0].maxRecords",
+            "events.topics[0].retentionSeconds");
+    static final List<Parameter> PRODUCER = Parameter.list("events.producers[0].fraction",
+            "events.producers[0].ratePerSecond");
+    static final List<Parameter> GROUP = Parameter.list("events.groups[0].consumers", "events.groups[0].assignor",
+            "events.groups[0].processingTime.meanMs", "events.groups[0].maxPollRecords", "events.groups[0].commit",
+            "events.groups[0].idempotent", "events.groups[0].errorRate", "events.groups[0].retry.mode",
+            "events.groups[0].retry.maxAttempts", "events.groups[0].retry.deadLetter");
+    static final List<Parameter> QUEUE = Parameter.list("events.queues[0].consumers",
+            "events.queues[0].processingTime.meanMs", "events.queues[0].visibilityTimeoutSeconds",
+            "events.queues[0].maxReceiveCount");
 
     private final SimulationRunner runner;
     private final ParameterForm form;
@@ -161,10 +165,11 @@ final class EventsParameters {
         autoscalerPart.setShown(scaled);
         if (scaled) {
             autoscalerPart.section("Lag autoscaler");
-            autoscalerPart.add(Parameter.of("events.groups[0].autoscaler.lagThreshold").path(), SliderScale.logarithmic(1, 100_000));
-            autoscalerPart.addRange("Consumers", Parameter.of("events.groups[0].autoscaler.minReplicas").path(), Parameter.of("events.groups[0].autoscaler.maxReplicas").path(),
+            autoscalerPart.add("events.groups[0].autoscaler.lagThreshold", SliderScale.logarithmic(1, 100_000));
+            autoscalerPart.addRange("Consumers", "events.groups[0].autoscaler.minReplicas",
+                    "events.groups[0].autoscaler.maxReplicas",
                     SliderScale.linear(0, 64, 1));
-            autoscalerPart.add(Parameter.of("events.groups[0].autoscaler.allowIdleConsumers").path());
+            autoscalerPart.add("events.groups[0].autoscaler.allowIdleConsumers");
         }
         fill(queuePart, any && !events.queues().isEmpty() ? "Work queue " + events.queues().get(0).name() : null, QUEUE);
         actionsPart.setShown(any);

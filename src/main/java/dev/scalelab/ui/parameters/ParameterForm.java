@@ -20,7 +20,8 @@ import java.util.function.BiConsumer;
  * ParameterForm form = new ParameterForm("Scaling", runner::set);
  * form.section("Autoscaler");
  * form.add(Parameter.of("autoscaler.policy"));
- * form.addRange("Replicas", Parameter.of("autoscaler.minReplicas"), Parameter.of("autoscaler.maxReplicas"), SliderScale.linear(1, 100, 1));
+ * form.addRange("Replicas", Parameter.of("autoscaler.minReplicas"), Parameter.of("autoscaler.maxReplicas"),
+ *         SliderScale.linear(1, 100, 1));
  * form.add(Parameter.of("autoscaler.targetUtilization"), SliderScale.linear(1, 100, 1));
  * form.button("Kill instance", "Crash an instance ...", () -> ...);
  * Node pane = form.node();             // the right-hand pane

@@ -21,14 +21,17 @@ public final class ParameterPane {
         form = new ParameterForm("Parameters", sendToSimulation);
         form.update(current); // before the rows: a slider starts from the live value
         form.section("Workload");
-        form.add(Parameter.of("workload.arrival.ratePerSecond"), SliderScale.logarithmic(1, 100_000), "Arrival rate", "rate");
+        form.add(Parameter.of("workload.arrival.ratePerSecond"), SliderScale.logarithmic(1, 100_000),
+                "Arrival rate", "rate");
         form.add(Parameter.of("workload.arrival.users"), null, "Users (closed loop)", "users");
         form.add(Parameter.of("workload.readRatio"), SliderScale.linear(0, 1, 0.05), "Read ratio", "readRatio");
         form.section("Service");
         form.add(Parameter.of("service.instances"), SliderScale.linear(1, 100, 1), "Instances", "instances");
-        form.add(Parameter.of("service.workersPerInstance"), SliderScale.linear(1, 64, 1), "Workers / instance", "workers");
+        form.add(Parameter.of("service.workersPerInstance"), SliderScale.linear(1, 64, 1),
+                "Workers / instance", "workers");
         form.add(Parameter.of("service.queueCapacity"), null, "Queue capacity", "queue");
-        form.add(Parameter.of("service.serviceTime.meanMs"), SliderScale.logarithmic(1, 10_000), "Mean service time", "serviceTime");
+        form.add(Parameter.of("service.serviceTime.meanMs"), SliderScale.logarithmic(1, 10_000),
+                "Mean service time", "serviceTime");
         form.add(Parameter.of("service.serviceTime.distribution"), null, "Service time shape", "distribution");
         form.section("Load balancer");
         form.add(Parameter.of("balancer.strategy"), null, "Strategy", "strategy");

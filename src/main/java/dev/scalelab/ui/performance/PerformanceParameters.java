@@ -32,15 +32,17 @@ final class PerformanceParameters {
     static final double LEAK_FRACTION = 0.2;
     static final double LEAK_SECONDS = 60;
 
-    static final List<Parameter> RUNTIME = List.of(Parameter.of("service.runtime.collector"), Parameter.of("service.runtime.heapMb"),
-            Parameter.of("service.runtime.youngMb"), Parameter.of("service.runtime.allocationKbPerRequest"), Parameter.of("service.runtime.survivingFraction"), Parameter.of("service.runtime.maxTenuringThreshold"),
-            Parameter.of("service.runtime.liveSetMb"), Parameter.of("service.runtime.pauseTargetMs"), Parameter.of("service.runtime.initiatingOccupancyPercent"));
-    static final List<Parameter> OBJECT_POOL = List.of(Parameter.of("service.objectPool.capacity"), Parameter.of("service.objectPool.objectsPerRequest"),
-            Parameter.of("service.objectPool.objectKb"));
-    static final List<Parameter> CONNECTION_POOL = List.of(Parameter.of("service.connectionPool.maximumPoolSize"), Parameter.of("service.connectionPool.minimumIdle"),
-            Parameter.of("service.connectionPool.connectionTimeoutMs"), Parameter.of("service.connectionPool.connectionSetupMs"), Parameter.of("service.connectionPool.maxLifetimeSeconds"),
-            Parameter.of("service.connectionPool.leakDetectionThresholdMs"));
-    static final List<Parameter> DATABASE = List.of(Parameter.of("database.maxConnections"), Parameter.of("database.cores"));
+    static final List<Parameter> RUNTIME = Parameter.list("service.runtime.collector", "service.runtime.heapMb",
+            "service.runtime.youngMb", "service.runtime.allocationKbPerRequest", "service.runtime.survivingFraction",
+            "service.runtime.maxTenuringThreshold", "service.runtime.liveSetMb", "service.runtime.pauseTargetMs",
+            "service.runtime.initiatingOccupancyPercent");
+    static final List<Parameter> OBJECT_POOL = Parameter.list("service.objectPool.capacity",
+            "service.objectPool.objectsPerRequest", "service.objectPool.objectKb");
+    static final List<Parameter> CONNECTION_POOL = Parameter.list("service.connectionPool.maximumPoolSize",
+            "service.connectionPool.minimumIdle", "service.connectionPool.connectionTimeoutMs",
+            "service.connectionPool.connectionSetupMs", "service.connectionPool.maxLifetimeSeconds",
+            "service.connectionPool.leakDetectionThresholdMs");
+    static final List<Parameter> DATABASE = Parameter.list("database.maxConnections", "database.cores");
 
     private final ParameterForm form;
     private final ComboBox<String> gcTarget = new ComboBox<>();

@@ -139,7 +139,8 @@ public final class ScalingView extends FxmlPanel {
     private void buildForm() {
         form.section("Horizontal autoscaler");
         form.add(Parameter.of("autoscaler.policy"));
-        form.addRange("Replicas", Parameter.of("autoscaler.minReplicas"), Parameter.of("autoscaler.maxReplicas"), SliderScale.linear(1, 100, 1));
+        form.addRange("Replicas", Parameter.of("autoscaler.minReplicas"),
+                Parameter.of("autoscaler.maxReplicas"), SliderScale.linear(1, 100, 1));
         form.add(Parameter.of("autoscaler.targetUtilization"), SliderScale.linear(1, 100, 1));
         form.add(Parameter.of("autoscaler.tolerance"), SliderScale.linear(0, 0.5, 0.01));
         form.add(Parameter.of("autoscaler.syncPeriodSeconds"));
@@ -172,14 +173,17 @@ public final class ScalingView extends FxmlPanel {
         form.section("HPA stabilization and behavior");
         form.add(Parameter.of("autoscaler.scaleUpStabilizationSeconds"));
         form.add(Parameter.of("autoscaler.scaleDownStabilizationSeconds"), SliderScale.linear(0, 600, 15));
-        addRows(Parameter.of("autoscaler.scaleUpPods"), Parameter.of("autoscaler.scaleUpPercent"), Parameter.of("autoscaler.scaleUpPeriodSeconds"), Parameter.of("autoscaler.scaleUpSelectPolicy"));
-        addRows(Parameter.of("autoscaler.scaleDownPods"), Parameter.of("autoscaler.scaleDownPercent"), Parameter.of("autoscaler.scaleDownPeriodSeconds"), Parameter.of("autoscaler.scaleDownSelectPolicy"));
+        addRows(Parameter.of("autoscaler.scaleUpPods"), Parameter.of("autoscaler.scaleUpPercent"),
+                Parameter.of("autoscaler.scaleUpPeriodSeconds"), Parameter.of("autoscaler.scaleUpSelectPolicy"));
+        addRows(Parameter.of("autoscaler.scaleDownPods"), Parameter.of("autoscaler.scaleDownPercent"),
+                Parameter.of("autoscaler.scaleDownPeriodSeconds"), Parameter.of("autoscaler.scaleDownSelectPolicy"));
 
         form.section("Target tracking");
         addRows(Parameter.of("autoscaler.metric"), Parameter.of("autoscaler.targetValue"));
 
         form.section("Vertical scaler");
-        addRows(Parameter.of("verticalScaler.policy"), Parameter.of("verticalScaler.intervalSeconds"), Parameter.of("verticalScaler.upThreshold"), Parameter.of("verticalScaler.downThreshold"),
+        addRows(Parameter.of("verticalScaler.policy"), Parameter.of("verticalScaler.intervalSeconds"),
+                Parameter.of("verticalScaler.upThreshold"), Parameter.of("verticalScaler.downThreshold"),
                 Parameter.of("verticalScaler.targetPercentile"), Parameter.of("verticalScaler.marginFraction"));
 
         form.section("Instance lifecycle");

@@ -57,7 +57,8 @@ class DataExportTest {
         live.setSampleSink(sample -> seen.add(sample.toCsv()));
         live.advanceTo(Simulation.secondsToNanos(6));
         live.advanceTo(live.commandTimeNanos());
-        live.applyUserChange(Parameter.of("workload.arrival.ratePerSecond"), Parameter.of("workload.arrival.ratePerSecond").parse("rate", "800"));
+        live.applyUserChange(Parameter.of("workload.arrival.ratePerSecond"),
+                Parameter.of("workload.arrival.ratePerSecond").parse("rate", "800"));
         live.advanceTo(Simulation.secondsToNanos(12));
 
         Path file = dir.resolve("series.csv");

@@ -12,15 +12,15 @@ class FieldLabelsTest {
 
     @Test
     void labelsComeFromThePathsLastWordAndLevelsAreNamedL1ToL3() {
-        assertEquals("Target utilization", FieldLabels.label(Parameter.of("autoscaler.targetUtilization").path()));
-        assertEquals("Scale down stabilization", FieldLabels.label(Parameter.of("autoscaler.scaleDownStabilizationSeconds").path()));
-        assertEquals("L2 capacity", FieldLabels.label(Parameter.of("cache.levels[1].capacity").path()));
-        assertEquals("L3 TTL", FieldLabels.label(Parameter.of("cache.levels[2].ttlSeconds").path()));
-        assertEquals("Allocation per request", FieldLabels.label(Parameter.of("service.runtime.allocationKbPerRequest").path()));
-        assertEquals("Live set", FieldLabels.label(Parameter.of("service.runtime.liveSetMb").path()));
-        assertEquals("Heap (-Xmx)", FieldLabels.label(Parameter.of("service.runtime.heapMb").path()));
-        assertEquals("Initiating occupancy", FieldLabels.label(Parameter.of("service.runtime.initiatingOccupancyPercent").path()));
-        assertEquals("Outlier max ejection", FieldLabels.label(Parameter.of("balancer.outlierMaxEjectionPercent").path()));
+        assertEquals("Target utilization", FieldLabels.label("autoscaler.targetUtilization"));
+        assertEquals("Scale down stabilization", FieldLabels.label("autoscaler.scaleDownStabilizationSeconds"));
+        assertEquals("L2 capacity", FieldLabels.label("cache.levels[1].capacity"));
+        assertEquals("L3 TTL", FieldLabels.label("cache.levels[2].ttlSeconds"));
+        assertEquals("Allocation per request", FieldLabels.label("service.runtime.allocationKbPerRequest"));
+        assertEquals("Live set", FieldLabels.label("service.runtime.liveSetMb"));
+        assertEquals("Heap (-Xmx)", FieldLabels.label("service.runtime.heapMb"));
+        assertEquals("Initiating occupancy", FieldLabels.label("service.runtime.initiatingOccupancyPercent"));
+        assertEquals("Outlier max ejection", FieldLabels.label("balancer.outlierMaxEjectionPercent"));
     }
 
     @Test
@@ -32,10 +32,10 @@ class FieldLabelsTest {
 
     @Test
     void fxIdsAreStableAndDistinctForEveryParameter() {
-        assertEquals("autoscalerTargetUtilization", FieldLabels.idOf(Parameter.of("autoscaler.targetUtilization").path()));
-        assertEquals("cacheL1Capacity", FieldLabels.idOf(Parameter.of("cache.levels[0].capacity").path()));
-        assertEquals("cacheL3Policy", FieldLabels.idOf(Parameter.of("cache.levels[2].policy").path()));
-        assertEquals("databaseShardingStrategy", FieldLabels.idOf(Parameter.of("database.sharding.strategy").path()));
+        assertEquals("autoscalerTargetUtilization", FieldLabels.idOf("autoscaler.targetUtilization"));
+        assertEquals("cacheL1Capacity", FieldLabels.idOf("cache.levels[0].capacity"));
+        assertEquals("cacheL3Policy", FieldLabels.idOf("cache.levels[2].policy"));
+        assertEquals("databaseShardingStrategy", FieldLabels.idOf("database.sharding.strategy"));
         assertEquals("retryMaxAttempts", FieldLabels.idOf("dependencies[1].retry.maxAttempts"));
         Set<String> ids = new HashSet<>();
         for (Parameter p : Parameter.all()) {

@@ -43,7 +43,8 @@ class ParameterFormRobotTest {
             form.update(scenario);
             form.section("Service");
             form.add(Parameter.of("service.instances"), SliderScale.linear(1, 100, 1));
-            form.addRange("Replicas", Parameter.of("autoscaler.minReplicas"), Parameter.of("autoscaler.maxReplicas"), SliderScale.linear(1, 100, 1));
+            form.addRange("Replicas", Parameter.of("autoscaler.minReplicas"),
+                    Parameter.of("autoscaler.maxReplicas"), SliderScale.linear(1, 100, 1));
             form.add(Parameter.of("cache.coalesce"));
             return new StackPane(form.node());
         });

@@ -235,7 +235,8 @@ class PerformancePanelTest {
     @Test
     void theActionButtonsRecordAFullCollectionOnTheChosenInstanceAndALeakForAMinute() throws Exception {
         // Both actions need their part: a heap to collect, and connection pools to leak from.
-        show(null, Parameter.of("service.runtime.collector").applyTo(Presets.load("pool-exhaustion").withTimeline(List.of()), "g1"));
+        show(null,
+                Parameter.of("service.runtime.collector").applyTo(Presets.load("pool-exhaustion").withTimeline(List.of()), "g1"));
         feed(fleet(3));
         runner.start();
         FxWait.onFx(() -> {

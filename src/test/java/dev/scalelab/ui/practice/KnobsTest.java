@@ -50,7 +50,8 @@ class KnobsTest {
 
         Knobs knobs = Knobs.of(List.of("cache.levels[*].capacity"), twoLevels);
 
-        assertEquals(List.of(Parameter.of("cache.levels[0].capacity"), Parameter.of("cache.levels[1].capacity")), knobs.live());
+        assertEquals(List.of(Parameter.of("cache.levels[0].capacity"),
+                Parameter.of("cache.levels[1].capacity")), knobs.live());
         assertEquals(List.of("cache.levels[*].capacity"), knobs.partly(), "no single parameter is the whole wildcard");
     }
 
