@@ -267,19 +267,34 @@ final class SimulateCommand implements Callable<Integer> {
         if (eq <= 0) {
             throw new Cli.UsageException("--set: " + Quote.of(assignment) + " is not PATH=VALUE, such as service.instances=8");
         }
-        String path = assignment.substring(0, eq).trim();
-        String text = assignment.substring(eq + 1).trim();
-        String option = "--set " + Quote.shorten(path);
+        return set(s, "--set", assignment.substring(0, eq).trim(), assignment.substring(eq + 1).trim());
+    }
+
+    /**
+     * {@code s} with the field at {@code path} set to {@code text}, checked by the field's spec as a
+     * scenario file's value would be; a mistake is one line naming {@code option} and the path
+     * ({@code --set service.instances: 0 is out of range; …}).
+     */
+    static Scenario set(Scenario s, String option, String path, String text) {
+        String named = option + " " + Quote.shorten(path);
         try {
             FieldSpec spec = ScenarioFields.spec(path);
-            boolean numeric = spec.type() == FieldSpec.Type.NUMBER || spec.type() == FieldSpec.Type.INTEGER;
-            if (numeric && !text.isEmpty() && !DECIMAL.matcher(text).matches()) {
-                throw new ScenarioException(option, Quote.of(text) + " is not a number; " + spec.expectation());
+            if (isNumeric(spec) && !text.isEmpty() && !DECIMAL.matcher(text).matches()) {
+                throw new ScenarioException(named, Quote.of(text) + " is not a number; " + spec.expectation());
             }
-            return ScenarioFields.with(s, path, spec.parse(option, text));
+            return ScenarioFields.with(s, path, spec.parse(named, text));
         } catch (ScenarioException e) {
-            throw new Cli.UsageException(e.field().startsWith("--set") ? e.getMessage() : "--set " + e.getMessage());
+            throw new Cli.UsageException(e.field().startsWith(option) ? e.getMessage() : option + " " + e.getMessage());
         }
+    }
+
+    static boolean isNumeric(FieldSpec spec) {
+        return spec.type() == FieldSpec.Type.NUMBER || spec.type() == FieldSpec.Type.INTEGER;
+    }
+
+    /** Whether {@code text} is a decimal number as a person types it (not "NaN", "0x1p3" or "5d"). */
+    static boolean isDecimal(String text) {
+        return DECIMAL.matcher(text).matches();
     }
 
     static Scenario load(String nameOrFile) {
