@@ -15,19 +15,20 @@ public record Summary(int n, double mean, double sd, double ciLow, double ciHigh
         if (n == 0) {
             throw new IllegalArgumentException("values: at least one");
         }
+        // Sums of the deviations from the first value (the shifted-data method): values that are all
+        // equal give a deviation of exactly 0 and a mean of exactly that value.
+        double shift = values[0];
         double sum = 0;
+        double squares = 0;
         for (double v : values) {
-            sum += v;
+            sum += v - shift;
+            squares += (v - shift) * (v - shift);
         }
-        double mean = sum / n;
+        double mean = shift + sum / n;
         if (n == 1) {
             return new Summary(1, mean, Double.NaN, Double.NaN, Double.NaN);
         }
-        double squares = 0;
-        for (double v : values) {
-            squares += (v - mean) * (v - mean);
-        }
-        double sd = Math.sqrt(squares / (n - 1));
+        double sd = Math.sqrt(Math.max(0, (squares - sum * sum / n) / (n - 1)));
         double half = halfWidth(sd, n);
         return new Summary(n, mean, sd, mean - half, mean + half);
     }
