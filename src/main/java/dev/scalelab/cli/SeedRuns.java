@@ -62,11 +62,11 @@ final class SeedRuns {
 
     /**
      * The headline figures of one run of {@code s} to its end, on a world of its own that may fill
-     * {@code requestMemoryBytes} with requests.
+     * {@code requestMemoryBytes} with requests; a run that stops early is one line starting with {@code label}.
      */
-    static double[] figures(Scenario s, String scenarioArgument, long requestMemoryBytes, BooleanSupplier stop) {
+    static double[] figures(Scenario s, String label, long requestMemoryBytes, BooleanSupplier stop) {
         World world = new World(s, requestMemoryBytes);
-        SimulateCommand.runToEnd(world, s, label(scenarioArgument, s.seed()), stop);
+        SimulateCommand.runToEnd(world, s, label, stop);
         return Headline.readAll(Report.of(world, 0));
     }
 
@@ -88,7 +88,7 @@ final class SeedRuns {
         });
         for (int k = 1; k < n; k++) {
             Scenario seeded = s.withSeed(seed(s, k));
-            runs.add(stop -> figures(seeded, scenarioArgument, memory, stop));
+            runs.add(stop -> figures(seeded, label(scenarioArgument, seeded.seed()), memory, stop));
         }
         List<double[]> perSeed = ParallelRuns.run(runs, threads, "scalelab-seeds", null, null);
         return new Result(perSeed, section(s.seed(), perSeed));

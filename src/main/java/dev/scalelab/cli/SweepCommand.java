@@ -4,6 +4,7 @@ import dev.scalelab.practice.Headline;
 import dev.scalelab.runtime.ParallelRuns;
 import dev.scalelab.runtime.Summary;
 import dev.scalelab.world.AtomicFiles;
+import dev.scalelab.world.Quote;
 import dev.scalelab.world.Scenario;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -119,7 +120,7 @@ final class SweepCommand implements Callable<Integer> {
         }
         int poolSize = SeedRuns.threads(threads, points * k);
         try (AtomicFiles.Pending file = csv == null ? null : csv.open()) {
-            List<double[]> runs = run(scenarios, k, poolSize, new Progress(spec.commandLine().getErr(), cli != null && cli.errIsTerminal()));
+            List<double[]> runs = run(scenarios, where(grid, pointValues), k, poolSize, new Progress(spec.commandLine().getErr(), cli != null && cli.errIsTerminal()));
             String text = csv(grid, pointValues, runs, k);
             if (file == null) {
                 spec.commandLine().getOut().print(text);
@@ -156,16 +157,31 @@ final class SweepCommand implements Callable<Integer> {
     }
 
     /** The headline figures of every (point, seed) run, point by point and seed by seed within a point. */
-    private List<double[]> run(List<Scenario> scenarios, int k, int poolSize, ParallelRuns.Listener progress) {
+    private List<double[]> run(List<Scenario> scenarios, List<String> where, int k, int poolSize, ParallelRuns.Listener progress) {
         long memory = ParallelRuns.requestMemoryBytes(poolSize);
         List<ParallelRuns.Run<double[]>> runs = new ArrayList<>(scenarios.size() * k);
-        for (Scenario s : scenarios) {
+        for (int p = 0; p < scenarios.size(); p++) {
+            Scenario s = scenarios.get(p);
             for (int i = 0; i < k; i++) {
                 Scenario seeded = s.withSeed(SeedRuns.seed(s, i));
-                runs.add(stop -> SeedRuns.figures(seeded, scenario, memory, stop));
+                String label = Quote.shorten(scenario) + " at " + where.get(p) + " (seed " + seeded.seed() + ")";
+                runs.add(stop -> SeedRuns.figures(seeded, label, memory, stop));
             }
         }
         return ParallelRuns.run(runs, poolSize, "scalelab-sweep", progress, null);
+    }
+
+    /** How a message names each point: {@code service.instances=2 balancer.strategy=p2c}. */
+    private static List<String> where(List<Vary> grid, List<List<String>> points) {
+        List<String> names = new ArrayList<>(points.size());
+        for (List<String> values : points) {
+            StringBuilder sb = new StringBuilder();
+            for (int i = 0; i < grid.size(); i++) {
+                sb.append(i == 0 ? "" : " ").append(grid.get(i).path()).append('=').append(Quote.shorten(values.get(i)));
+            }
+            names.add(sb.toString());
+        }
+        return names;
     }
 
     /**

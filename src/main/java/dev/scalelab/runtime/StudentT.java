@@ -78,48 +78,30 @@ public final class StudentT {
 
     /** The continued fraction of the incomplete beta function, by the modified Lentz method. */
     private static double betaFraction(double x, double a, double b) {
-        final double tiny = 1e-300;
-        final double eps = 1e-16;
-        double qab = a + b;
-        double qap = a + 1;
-        double qam = a - 1;
         double c = 1;
-        double d = 1 - qab * x / qap;
-        if (Math.abs(d) < tiny) {
-            d = tiny;
-        }
-        d = 1 / d;
+        double d = 1 / awayFromZero(1 - (a + b) * x / (a + 1));
         double h = d;
         for (int m = 1; m <= 10_000; m++) {
-            int m2 = 2 * m;
-            double aa = m * (b - m) * x / ((qam + m2) * (a + m2));
-            d = 1 + aa * d;
-            if (Math.abs(d) < tiny) {
-                d = tiny;
-            }
-            c = 1 + aa / c;
-            if (Math.abs(c) < tiny) {
-                c = tiny;
-            }
-            d = 1 / d;
+            // Two terms a step: the even one, then the odd one.
+            double even = m * (b - m) * x / ((a - 1 + 2 * m) * (a + 2 * m));
+            d = 1 / awayFromZero(1 + even * d);
+            c = awayFromZero(1 + even / c);
             h *= d * c;
-            aa = -(a + m) * (qab + m) * x / ((a + m2) * (qap + m2));
-            d = 1 + aa * d;
-            if (Math.abs(d) < tiny) {
-                d = tiny;
-            }
-            c = 1 + aa / c;
-            if (Math.abs(c) < tiny) {
-                c = tiny;
-            }
-            d = 1 / d;
-            double del = d * c;
-            h *= del;
-            if (Math.abs(del - 1) < eps) {
+            double odd = -(a + m) * (a + b + m) * x / ((a + 2 * m) * (a + 1 + 2 * m));
+            d = 1 / awayFromZero(1 + odd * d);
+            c = awayFromZero(1 + odd / c);
+            double step = d * c;
+            h *= step;
+            if (Math.abs(step - 1) < 1e-16) {
                 break;
             }
         }
         return h;
+    }
+
+    /** {@code v}, or a tiny number in its place when it is about 0 (Lentz's guard against dividing by 0). */
+    private static double awayFromZero(double v) {
+        return Math.abs(v) < 1e-300 ? 1e-300 : v;
     }
 
     private static final double[] LANCZOS = {
