@@ -74,7 +74,7 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--seeds", paramLabel = "N",
             description = "Run N seeds (1 to " + SeedRuns.MAX_SEEDS + "; default 1): the scenario's seed, or --seed, and the next ones, "
                     + "in parallel. The report is the first seed's, with a `seeds` section: each headline figure's mean, "
-                    + "standard deviation, 95% confidence interval and per-seed values. --timeseries, --trace and --profile "
+                    + "standard deviation, 95%% confidence interval and per-seed values. --timeseries, --trace and --profile "
                     + "describe the first seed's run.")
     Integer seeds;
 

@@ -31,7 +31,7 @@ import java.util.concurrent.Callable;
  */
 @Command(name = "sweep", mixinStandardHelpOptions = true,
         description = "Run a scenario over a grid of parameter values, on K seeds each, and write one CSV row per point: "
-                + "the values varied, then each headline figure's mean and 95% confidence interval over the seeds "
+                + "the values varied, then each headline figure's mean and 95%% confidence interval over the seeds "
                 + "(the value alone with one seed).")
 final class SweepCommand implements Callable<Integer> {
     /** The most runs (points × seeds) one sweep makes. */
@@ -50,7 +50,7 @@ final class SweepCommand implements Callable<Integer> {
     @Option(names = "--vary", required = true, paramLabel = "PATH=VALUES",
             description = "A field and its values: a list (2,4,8 or round-robin,p2c) or a range FROM..TO:STEP (2..10:2, inclusive). "
                     + "Values are checked as --set checks them. Repeatable: the grid is every combination, the first --vary "
-                    + "changing slowest; at most " + Vary.MAX_POINTS + " points.")
+                    + "changing slowest; at most 10,000 points.")
     List<String> varies = new ArrayList<>();
 
     @Option(names = "--set", paramLabel = "PATH=VALUE", description = "Sets a field for every run, as simulate --set does; repeatable.")

@@ -107,9 +107,11 @@ class SweepCommandTest {
         assertEquals(List.of("100", "200"), Vary.range("--vary x", "1e2..2e2:100", spec));
     }
 
+    private static final String[] BASE = {"--scenario", "default", "--duration", "2"};
+
     @Test
-    void everyBadVaryIsOneLineNamingIt() {
-        String[] base = {"--scenario", "default", "--duration", "2"};
+    void aBadValueOrListIsOneLineNamingTheVary() {
+        String[] base = BASE;
         assertError("error: --vary service.instancs: not a field of a scenario; did you mean service.instances?",
                 sweep(concat(base, "--vary", "service.instancs=2,3")));
         assertError("error: --vary service.instances: 0 is out of range; a whole number from 1 to 500",
@@ -124,6 +126,11 @@ class SweepCommandTest {
                 sweep(concat(base, "--vary", "service.instances=")));
         assertError("error: --vary service.instances: an empty value in the list \"2,,4\"", sweep(concat(base, "--vary", "service.instances=2,,4")));
         assertError("error: --vary service.instances: \"4\" is in the list twice", sweep(concat(base, "--vary", "service.instances=2,4,4")));
+    }
+
+    @Test
+    void aBadRangeOrGridIsOneLineNamingTheVary() {
+        String[] base = BASE;
         assertError("error: --vary service.instances: the step must be above 0, got 0", sweep(concat(base, "--vary", "service.instances=2..10:0")));
         assertError("error: --vary service.instances: the step must be above 0, got -2", sweep(concat(base, "--vary", "service.instances=2..10:-2")));
         assertError("error: --vary service.instances: the range runs down from 10 to 2; give FROM..TO:STEP with FROM no more than TO",
@@ -175,6 +182,16 @@ class SweepCommandTest {
         assertEquals(11, log.toString().lines().count(), log.toString());
         assertTrue(log.toString().startsWith("sweep: 1/40 runs\nsweep: 4/40 runs\nsweep: 8/40 runs\n"));
         assertTrue(log.toString().endsWith("sweep: 36/40 runs\nsweep: 40/40 runs\n"));
+    }
+
+    @Test
+    void helpNamesTheCommandAndItsOptions() {
+        CliRun all = CliRun.of("--help");
+        assertTrue(all.out().contains("sweep"), all.out());
+        for (String command : new String[] {"sweep", "simulate"}) {
+            String help = CliRun.of(command, "--help").out().replaceAll("\\s+", " ");
+            assertTrue(help.contains("--seeds") && help.contains("--threads") && help.contains("95% confidence interval"), help);
+        }
     }
 
     @Test
