@@ -4,30 +4,48 @@ import dev.scalelab.world.Quote;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Set;
 
 /** The headless commands. Bad arguments give one line naming the option and the problem, and exit code 2. */
 @Command(name = "scalelab", mixinStandardHelpOptions = true, version = "ScaleLab 0.1.0",
         description = "Simulate scalability patterns headless. Without a command, the app opens.",
-        subcommands = {SimulateCommand.class, PresetsCommand.class, BenchCommand.class, ChallengesCommand.class, GradeCommand.class,
+        subcommands = {SimulateCommand.class, SweepCommand.class, PresetsCommand.class, BenchCommand.class, ChallengesCommand.class, GradeCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_USAGE = 2;
 
-    private static final Set<String> COMMANDS = Set.of("simulate", "presets", "bench", "challenges", "grade", "--help", "-h", "--version", "-V", "help");
+    private static final Set<String> COMMANDS = Set.of("simulate", "sweep", "presets", "bench", "challenges", "grade", "--help", "-h", "--version", "-V", "help");
 
     public static boolean isCommand(String firstArgument) {
         return COMMANDS.contains(firstArgument);
     }
 
+    /** Whether standard error is a terminal, where progress is rewritten in place rather than logged line by line. */
+    private final boolean errIsTerminal;
+
+    private Cli(boolean errIsTerminal) {
+        this.errIsTerminal = errIsTerminal;
+    }
+
+    boolean errIsTerminal() {
+        return errIsTerminal;
+    }
+
     public static int run(String... args) {
-        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args);
+        return run(new PrintWriter(System.out, true), new PrintWriter(System.err, true), stderrIsTerminal(), args);
     }
 
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Cli());
+        return run(out, err, false, args);
+    }
+
+    static int run(PrintWriter out, PrintWriter err, boolean errIsTerminal, String... args) {
+        CommandLine cl = new CommandLine(new Cli(errIsTerminal));
         cl.setOut(out);
         cl.setErr(err);
         cl.setParameterExceptionHandler((ex, a) -> {
@@ -42,6 +60,19 @@ public final class Cli implements Runnable {
             throw ex;
         });
         return cl.execute(args);
+    }
+
+    /**
+     * Whether this process's standard error is a terminal: on Linux, what file descriptor 2 links
+     * to; elsewhere, whether Java sees a console (standard input and output both terminals).
+     */
+    static boolean stderrIsTerminal() {
+        try {
+            String target = Files.readSymbolicLink(Path.of("/proc/self/fd/2")).toString();
+            return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty");
+        } catch (IOException | UnsupportedOperationException | SecurityException e) {
+            return System.console() != null;
+        }
     }
 
     private static String oneLine(String s) {
@@ -72,7 +103,7 @@ public final class Cli implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed: simulate, presets, bench, challenges or grade");
+        throw new CommandLine.ParameterException(new CommandLine(this), "a command is needed: simulate, sweep, presets, bench, challenges or grade");
     }
 
     /** A problem with what the user gave us (a file, an option value): exit code 2. */

@@ -1,6 +1,8 @@
 package dev.scalelab.cli;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.engine.resilience.AttemptRecord;
+import dev.scalelab.runtime.ParallelRuns;
 import dev.scalelab.runtime.ProfileTable;
 import dev.scalelab.sim.EventProfiler;
 import dev.scalelab.sim.Simulation;
@@ -25,6 +27,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
@@ -68,6 +71,17 @@ final class SimulateCommand implements Callable<Integer> {
                     + "It goes to standard error when the report goes to standard output. The run itself is the same.")
     boolean profile;
 
+    @Option(names = "--seeds", paramLabel = "N",
+            description = "Run N seeds (1 to " + SeedRuns.MAX_SEEDS + "; default 1): the scenario's seed, or --seed, and the next ones, "
+                    + "in parallel. The report is the first seed's, with a `seeds` section: each headline figure's mean, "
+                    + "standard deviation, 95%% confidence interval and per-seed values. --timeseries, --trace and --profile "
+                    + "describe the first seed's run.")
+    Integer seeds;
+
+    @Option(names = "--threads", paramLabel = "N",
+            description = "How many runs go at once with --seeds (default: one per core). The results do not depend on it.")
+    Integer threads;
+
     /** A decimal number as a person types it; Java's own grammar would also take "NaN", "0x1p3" and "5d". */
     private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
@@ -83,6 +97,8 @@ final class SimulateCommand implements Callable<Integer> {
         if (durationSeconds != null) {
             s = s.withDurationSeconds(duration(durationSeconds));
         }
+        int n = SeedRuns.count(seeds);
+        int poolSize = SeedRuns.threads(threads, n);
         OutputFile report = OutputFile.of("--out", out, "report.json");
         OutputFile series = OutputFile.of("--timeseries", timeseries, "series.csv");
         OutputFile calls = OutputFile.of("--trace", trace, "calls.csv");
@@ -104,7 +120,7 @@ final class SimulateCommand implements Callable<Integer> {
                 spec.commandLine().getErr().println("note: --trace: this scenario has no dependencies, so the trace has no rows");
                 spec.commandLine().getErr().flush();
             }
-            World world = new World(s);
+            World world = new World(s, ParallelRuns.requestMemoryBytes(poolSize));
             if (seriesFile != null) {
                 // Rows stream to the temporary file, so memory stays bounded however long the run.
                 Writer w = seriesFile.writer();
@@ -120,10 +136,30 @@ final class SimulateCommand implements Callable<Integer> {
             EventProfiler profiler = profile ? new EventProfiler(System::nanoTime, 1) : null;
             world.simulation().setProfiler(profiler);
             long start = System.nanoTime();
-            run(world, s);
+            ObjectNode seedsSection = null;
+            long firstNanos;
+            if (n == 1) {
+                run(world, s);
+                firstNanos = System.nanoTime() - start;
+            } else {
+                // The first seed's world is the one with the outputs; the others only give their figures.
+                long[] firstWall = new long[1];
+                Scenario first = s;
+                SeedRuns.Result result = SeedRuns.run(first, n, poolSize, scenario, world, stop -> {
+                    long t0 = System.nanoTime();
+                    runToEnd(world, first, SeedRuns.label(scenario, first.seed()), stop);
+                    firstWall[0] = System.nanoTime() - t0;
+                });
+                seedsSection = result.section();
+                firstNanos = firstWall[0];
+            }
             long wallNanos = System.nanoTime() - start;
             long wallMillis = wallNanos / 1_000_000;
-            String json = Report.toJson(Report.of(world, wallMillis));
+            ObjectNode reportJson = Report.of(world, wallMillis);
+            if (seedsSection != null) {
+                reportJson.set("seeds", seedsSection);
+            }
+            String json = Report.toJson(reportJson);
             if (reportFile != null) {
                 writeText(report, reportFile.writer(), json);
             }
@@ -140,7 +176,7 @@ final class SimulateCommand implements Callable<Integer> {
             if (profiler != null) {
                 // Standard output may be the report, which must stay JSON.
                 java.io.PrintWriter table = reportFile == null ? spec.commandLine().getErr() : spec.commandLine().getOut();
-                table.print(ProfileTable.text(profiler.profile(), wallNanos));
+                table.print(ProfileTable.text(profiler.profile(), firstNanos));
                 table.flush();
             }
         }
@@ -153,13 +189,26 @@ final class SimulateCommand implements Callable<Integer> {
      * out, and files already there are left as they were.
      */
     private void run(World world, Scenario s) {
+        runToEnd(world, s, Quote.shorten(scenario), null);
+    }
+
+    /**
+     * Runs {@code world} (of scenario {@code s}) to its end; {@code stop} (null: never) is polled
+     * every few milliseconds of work. A run that stops for want of memory is one line, starting
+     * with {@code label} (the scenario, and the seed when there are several), naming what to lower.
+     */
+    static void runToEnd(World world, Scenario s, String label, BooleanSupplier stop) {
         try {
-            world.advanceTo(Simulation.secondsToNanos(s.durationSeconds()));
+            if (stop == null) {
+                world.advanceTo(Simulation.secondsToNanos(s.durationSeconds()));
+            } else {
+                ParallelRuns.toEnd(world, s.durationSeconds(), stop);
+            }
         } catch (RunStoppedException stopped) {
-            throw new Cli.UsageException(Quote.shorten(scenario) + ": " + stopped.getMessage());
+            throw new Cli.UsageException(label + ": " + stopped.getMessage());
         } catch (OutOfMemoryError e) {
             // Past the world's own limit (a heap shared with something else): still one line, not a trace.
-            throw new Cli.UsageException(Quote.shorten(scenario) + ": the run stopped at t = " + Math.round(world.nowSeconds())
+            throw new Cli.UsageException(label + ": the run stopped at t = " + Math.round(world.nowSeconds())
                     + " s: Java ran out of memory (" + (Runtime.getRuntime().maxMemory() >> 20) + " MiB heap); lower the arrival rate, "
                     + "the queue capacity or the number of instances, or give Java more memory (java -Xmx…)");
         }
@@ -218,19 +267,34 @@ final class SimulateCommand implements Callable<Integer> {
         if (eq <= 0) {
             throw new Cli.UsageException("--set: " + Quote.of(assignment) + " is not PATH=VALUE, such as service.instances=8");
         }
-        String path = assignment.substring(0, eq).trim();
-        String text = assignment.substring(eq + 1).trim();
-        String option = "--set " + Quote.shorten(path);
+        return set(s, "--set", assignment.substring(0, eq).trim(), assignment.substring(eq + 1).trim());
+    }
+
+    /**
+     * {@code s} with the field at {@code path} set to {@code text}, checked by the field's spec as a
+     * scenario file's value would be; a mistake is one line naming {@code option} and the path
+     * ({@code --set service.instances: 0 is out of range; …}).
+     */
+    static Scenario set(Scenario s, String option, String path, String text) {
+        String named = option + " " + Quote.shorten(path);
         try {
             FieldSpec spec = ScenarioFields.spec(path);
-            boolean numeric = spec.type() == FieldSpec.Type.NUMBER || spec.type() == FieldSpec.Type.INTEGER;
-            if (numeric && !text.isEmpty() && !DECIMAL.matcher(text).matches()) {
-                throw new ScenarioException(option, Quote.of(text) + " is not a number; " + spec.expectation());
+            if (isNumeric(spec) && !text.isEmpty() && !DECIMAL.matcher(text).matches()) {
+                throw new ScenarioException(named, Quote.of(text) + " is not a number; " + spec.expectation());
             }
-            return ScenarioFields.with(s, path, spec.parse(option, text));
+            return ScenarioFields.with(s, path, spec.parse(named, text));
         } catch (ScenarioException e) {
-            throw new Cli.UsageException(e.field().startsWith("--set") ? e.getMessage() : "--set " + e.getMessage());
+            throw new Cli.UsageException(e.field().startsWith(option) ? e.getMessage() : option + " " + e.getMessage());
         }
+    }
+
+    static boolean isNumeric(FieldSpec spec) {
+        return spec.type() == FieldSpec.Type.NUMBER || spec.type() == FieldSpec.Type.INTEGER;
+    }
+
+    /** Whether {@code text} is a decimal number as a person types it (not "NaN", "0x1p3" or "5d"). */
+    static boolean isDecimal(String text) {
+        return DECIMAL.matcher(text).matches();
     }
 
     static Scenario load(String nameOrFile) {

@@ -1,6 +1,7 @@
 package dev.scalelab.practice;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalelab.runtime.ParallelRuns;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Report;
 import dev.scalelab.world.RunStoppedException;
@@ -15,12 +16,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -61,47 +56,13 @@ public final class Grader {
         }
         List<String> violations = violations(challenge, design);
         List<Long> seedList = challenge.gradingSeeds(seeds);
-        // Each world may hold its share of half the heap in requests, as one run alone would hold half.
-        long requestMemoryBytes = Runtime.getRuntime().maxMemory() / 2 / threads;
-        AtomicInteger done = new AtomicInteger();
-        // Set when the grading ends early (cancelled, or a run failed): the other runs stop at their next slice.
-        AtomicBoolean abandoned = new AtomicBoolean();
-        BooleanSupplier stop = () -> abandoned.get() || (cancelled != null && cancelled.getAsBoolean());
-        List<SeedRun> runs = new ArrayList<>(seeds);
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "scalelab-grader");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<SeedRun>> futures = new ArrayList<>(seeds);
-            for (long seed : seedList) {
-                futures.add(pool.submit(() -> {
-                    SeedRun run = run(challenge, design, seed, requestMemoryBytes, stop);
-                    if (listener != null) {
-                        listener.seedDone(done.incrementAndGet(), seeds);
-                    }
-                    return run;
-                }));
-            }
-            for (Future<SeedRun> f : futures) {
-                runs.add(f.get()); // in seed order, whatever order they finish in
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new CancellationException("grading interrupted");
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException r) {
-                throw r;
-            }
-            if (e.getCause() instanceof Error err) {
-                throw err;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            abandoned.set(true); // after a full grading every run has ended: this stops only the ones still going
-            pool.shutdownNow();
+        long requestMemoryBytes = ParallelRuns.requestMemoryBytes(threads);
+        List<ParallelRuns.Run<SeedRun>> tasks = new ArrayList<>(seeds);
+        for (long seed : seedList) {
+            tasks.add(stop -> run(challenge, design, seed, requestMemoryBytes, stop));
         }
+        ParallelRuns.Listener told = listener == null ? null : listener::seedDone;
+        List<SeedRun> runs = ParallelRuns.run(tasks, threads, "scalelab-grader", told, cancelled);
         return verdict(challenge, seedList, violations, runs);
     }
 

@@ -69,8 +69,9 @@ public final class Report {
     /**
      * {@code value} rounded for the field {@code name} inside {@code parent}: 3 decimals for
      * milliseconds, 9 for seconds, 2 for dollars, 4 for dollars per hour, else 6 significant digits.
+     * Figures derived from a report (a mean over seeds) are rounded here too, by the name they go under.
      */
-    static double round(double value, String name, String parent) {
+    public static double round(double value, String name, String parent) {
         if (!Double.isFinite(value) || value == 0) {
             return value;
         }
