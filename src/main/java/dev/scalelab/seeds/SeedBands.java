@@ -19,8 +19,11 @@ import java.util.function.BooleanSupplier;
  * run on the same seeds (common random numbers), so their difference is measured seed by seed.
  */
 public final class SeedBands {
-    /** The most points a band has: a long run's seconds are averaged into buckets, per seed, first. */
-    static final int MAX_BAND_POINTS = 600;
+    /**
+     * The most points a band has: each seed's seconds are averaged into buckets first, so a band over
+     * ten minutes has 5-second points, smooth enough to read and still showing a minute's change.
+     */
+    static final int MAX_BAND_POINTS = 120;
 
     private SeedBands() {
     }

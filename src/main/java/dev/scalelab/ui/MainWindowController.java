@@ -554,6 +554,13 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         breakpointMenu.showAddDialog();
     }
 
+    /** Run ▸ Seed bands: the live design on many seeds, beside the design as loaded. */
+    void seedBands() {
+        dev.scalelab.ui.seeds.SeedBandsViewModel model = new dev.scalelab.ui.seeds.SeedBandsViewModel(
+                runner::recordedScenario, viewModel.loadedScenario(), viewModel.modifiedProperty().get());
+        new dev.scalelab.ui.seeds.SeedBandsWindow(window(), viewModel.scenarioLabelProperty().get(), model).show();
+    }
+
     public BreakpointMenu breakpointMenu() {
         return breakpointMenu;
     }

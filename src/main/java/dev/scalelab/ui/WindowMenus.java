@@ -90,7 +90,8 @@ final class WindowMenus {
         MenuItem slower = item("S_lower", Shortcuts.Action.SLOWER, window.viewModel()::slower);
         MenuItem reset = item("_Reset", null, window::reset);
         MenuItem pauseWhen = item("Pause _when…", null, window::addBreakpoint);
-        return menu("_Run", play, step, faster, slower, reset, new SeparatorMenuItem(), pauseWhen);
+        MenuItem seedBands = item("Seed _bands…", null, window::seedBands);
+        return menu("_Run", play, step, faster, slower, reset, new SeparatorMenuItem(), pauseWhen, seedBands);
     }
 
     private Menu view(List<Panel> panels, BooleanProperty notesShown) {

@@ -64,16 +64,16 @@ class SeedBandsTest {
 
     @Test
     void aLongRunIsAveragedIntoBucketsBeforeThePercentiles() {
-        double[][] perSeed = new double[1][1_201];
+        double[][] perSeed = new double[1][241];
         for (int k = 0; k < perSeed[0].length; k++) {
             perSeed[0][k] = k;
         }
         SeedBands.Band band = SeedBands.Band.of(perSeed);
-        assertEquals(3, band.bucketSeconds()); // ceil(1201 / 600)
-        assertEquals(400, band.timeSeconds().length); // the last, partial bucket is left out
+        assertEquals(3, band.bucketSeconds()); // ceil(241 / 120)
+        assertEquals(80, band.timeSeconds().length); // the last, partial bucket is left out
         assertEquals(1, band.median()[0]); // mean of 0, 1, 2
         assertEquals(3, band.timeSeconds()[0]);
-        assertEquals(1_198, band.median()[399]); // mean of 1197, 1198, 1199
+        assertEquals(238, band.median()[79]); // mean of 237, 238, 239
     }
 
     @Test

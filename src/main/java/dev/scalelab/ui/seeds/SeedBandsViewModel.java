@@ -1,0 +1,241 @@
+package dev.scalelab.ui.seeds;
+
+import dev.scalelab.practice.Headline;
+import dev.scalelab.runtime.ParallelRuns;
+import dev.scalelab.runtime.Summary;
+import dev.scalelab.seeds.SeedBands;
+import dev.scalelab.ui.FxThread;
+import dev.scalelab.world.Scenario;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.DoubleProperty;
+import javafx.beans.property.IntegerProperty;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleDoubleProperty;
+import javafx.beans.property.SimpleIntegerProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.concurrent.Task;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+
+/**
+ * The Seed bands window's state: how many seeds, whether to compare with the design as loaded, the
+ * runs in the background (progress, Cancel) and their result as table rows and bands. FX thread only.
+ */
+public final class SeedBandsViewModel {
+    /** Seeds a person may ask for: two give an interval, a hundred a smooth band. */
+    static final int MIN_SEEDS = 2;
+    static final int MAX_SEEDS = 100;
+
+    /** The two designs' runs: {@code loaded} is null without a comparison. */
+    public record Result(SeedBands.Runs design, SeedBands.Runs loaded) {
+    }
+
+    /** One figure's row: this design's mean and interval, the loaded one's, their paired difference and its verdict. */
+    public record Row(String figure, String design, String loaded, String difference, String verdict) {
+    }
+
+    private final Supplier<CompletableFuture<Scenario>> currentDesign;
+    private final Scenario loadedDesign;
+    private final IntegerProperty seeds = new SimpleIntegerProperty(this, "seeds", 10);
+    private final BooleanProperty compare = new SimpleBooleanProperty(this, "compare");
+    private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
+    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress");
+    private final StringProperty message = new SimpleStringProperty(this, "message", "");
+    private final ObjectProperty<Result> result = new SimpleObjectProperty<>(this, "result");
+    private AtomicBoolean cancelled = new AtomicBoolean();
+
+    /**
+     * @param currentDesign the live design as a scenario that replays it (the runner's recorded scenario)
+     * @param loadedDesign  the design as it was loaded, to compare with
+     * @param modified      whether the live design differs from it (then Compare starts ticked)
+     */
+    public SeedBandsViewModel(Supplier<CompletableFuture<Scenario>> currentDesign, Scenario loadedDesign, boolean modified) {
+        this.currentDesign = currentDesign;
+        this.loadedDesign = loadedDesign;
+        compare.set(modified);
+    }
+
+    public IntegerProperty seedsProperty() {
+        return seeds;
+    }
+
+    public BooleanProperty compareProperty() {
+        return compare;
+    }
+
+    public BooleanProperty runningProperty() {
+        return running;
+    }
+
+    public DoubleProperty progressProperty() {
+        return progress;
+    }
+
+    public StringProperty messageProperty() {
+        return message;
+    }
+
+    public ObjectProperty<Result> resultProperty() {
+        return result;
+    }
+
+    /** Runs the live design (and the loaded one, when comparing) on the seeds, in the background. */
+    public void run() {
+        assert FxThread.isCurrent();
+        if (running.get()) {
+            return;
+        }
+        int n = Math.max(MIN_SEEDS, Math.min(MAX_SEEDS, seeds.get()));
+        boolean both = compare.get();
+        AtomicBoolean stop = new AtomicBoolean();
+        cancelled = stop;
+        CompletableFuture<Scenario> design = currentDesign.get();
+        int total = both ? 2 * n : n;
+        Task<Result> task = new Task<>() {
+            @Override
+            protected Result call() {
+                Scenario live = awaitDesign(design, stop);
+                // Both designs on the same seeds, from the live one's: a difference is then measured seed by seed.
+                long first = live.seed();
+                int threads = ParallelRuns.threadsFor(n);
+                updateMessage("Running seed 1 of " + n + "…");
+                SeedBands.Runs a = SeedBands.run("this design", live, first, n, threads,
+                        (done, all) -> report(this, done, total, "this design"), stop::get);
+                SeedBands.Runs b = null;
+                if (both) {
+                    b = SeedBands.run("as loaded", loadedDesign, first, n, threads,
+                            (done, all) -> report(this, n + done, total, "the design as loaded"), stop::get);
+                }
+                return new Result(a, b);
+            }
+
+            private void report(Task<?> t, int done, int all, String which) {
+                updateProgress(done, all);
+                updateMessage(done < all ? "Ran " + done + " of " + all + " runs (" + which + ")…" : "Summing up…");
+            }
+        };
+        message.bind(task.messageProperty());
+        progress.bind(task.progressProperty());
+        running.set(true);
+        task.setOnSucceeded(e -> {
+            finished();
+            result.set(task.getValue());
+            message.set(String.format(Locale.ROOT, "%d seeds from seed %d, each run to %s s%s.", n,
+                    task.getValue().design().firstSeed(), dev.scalelab.world.Parameter.format(loadedDesign.durationSeconds()),
+                    both ? "; both designs on the same seeds" : ""));
+        });
+        task.setOnFailed(e -> {
+            finished();
+            Throwable t = task.getException();
+            message.set(t instanceof CancellationException ? "Cancelled." : "The runs stopped: " + t.getMessage());
+        });
+        Thread thread = new Thread(task, "seed bands");
+        thread.setDaemon(true);
+        thread.setPriority(Thread.NORM_PRIORITY - 1); // the live run and the window come first
+        thread.start();
+    }
+
+    public void cancel() {
+        cancelled.set(true);
+    }
+
+    private void finished() {
+        message.unbind();
+        progress.unbind();
+        running.set(false);
+    }
+
+    private static Scenario awaitDesign(CompletableFuture<Scenario> design, AtomicBoolean stop) {
+        while (true) {
+            // The simulation thread answers between events; Cancel is heard while it has not.
+            if (stop.get()) {
+                throw new CancellationException("cancelled before the runs");
+            }
+            try {
+                return design.get(100, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // not yet: ask again
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("the live design could not be read: " + e.getCause().getMessage(), e);
+            }
+        }
+    }
+
+    /** The table: a row per figure the design has, in the report's order. */
+    public static List<Row> rows(Result r) {
+        List<Row> rows = new ArrayList<>();
+        for (Headline h : Headline.values()) {
+            Summary a = r.design().summary(h);
+            if (a == null) {
+                continue;
+            }
+            Summary b = r.loaded() == null ? null : r.loaded().summary(h);
+            SeedBands.Difference d = r.loaded() == null ? null : SeedBands.difference(r.design(), r.loaded(), h);
+            String verdict = d == null ? "" : d.significant() ? "yes" : "no: within noise";
+            rows.add(new Row(label(h), interval(h, a), b == null ? "" : interval(h, b),
+                    d == null ? "" : interval(h, d.ofDifferences()), verdict));
+        }
+        return rows;
+    }
+
+    /** "173.2 ms ± 12.1": the mean and the half-width of its 95 % interval, in the figure's unit. */
+    static String interval(Headline h, Summary s) {
+        double scale = percent(h) ? 100 : 1;
+        String unit = unit(h);
+        double half = (s.ciHigh() - s.ciLow()) / 2;
+        return String.format(Locale.ROOT, "%s%s ± %s", number(s.mean() * scale), unit, number(half * scale));
+    }
+
+    private static String number(double v) {
+        double a = Math.abs(v);
+        return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 0.1 || a == 0 ? "%.2f" : "%.3g", v);
+    }
+
+    private static boolean percent(Headline h) {
+        return switch (h) {
+            case ERROR_RATIO, CACHE_HIT_RATIO, CACHE_STALE_RATIO, DB_STALE_RATIO -> true;
+            default -> false;
+        };
+    }
+
+    static String label(Headline h) {
+        return switch (h) {
+            case THROUGHPUT -> "Throughput";
+            case P50_MS -> "Latency p50";
+            case P99_MS -> "Latency p99";
+            case ERROR_RATIO -> "Errors";
+            case COST_PER_HOUR -> "Cost per hour";
+            case MEAN_INSTANCES -> "Instances (mean)";
+            case CACHE_HIT_RATIO -> "Cache hit ratio";
+            case CACHE_STALE_RATIO -> "Stale cache reads";
+            case DB_STALE_RATIO -> "Stale replica reads";
+            case RETRY_AMPLIFICATION -> "Retry amplification";
+        };
+    }
+
+    private static String unit(Headline h) {
+        return switch (h) {
+            case THROUGHPUT -> " req/s";
+            case P50_MS, P99_MS -> " ms";
+            case COST_PER_HOUR -> " $/h";
+            case MEAN_INSTANCES -> "";
+            case RETRY_AMPLIFICATION -> " ×";
+            default -> " %";
+        };
+    }
+}
