@@ -91,7 +91,8 @@ final class WindowMenus {
         MenuItem reset = item("_Reset", null, window::reset);
         MenuItem pauseWhen = item("Pause _when…", null, window::addBreakpoint);
         MenuItem seedBands = item("Seed _bands…", null, window::seedBands);
-        return menu("_Run", play, step, faster, slower, reset, new SeparatorMenuItem(), pauseWhen, seedBands);
+        MenuItem sweep = item("S_weep…", null, window::sweep);
+        return menu("_Run", play, step, faster, slower, reset, new SeparatorMenuItem(), pauseWhen, seedBands, sweep);
     }
 
     private Menu view(List<Panel> panels, BooleanProperty notesShown) {

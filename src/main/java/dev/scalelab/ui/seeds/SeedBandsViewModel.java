@@ -157,7 +157,7 @@ public final class SeedBandsViewModel {
         running.set(false);
     }
 
-    private static Scenario awaitDesign(CompletableFuture<Scenario> design, AtomicBoolean stop) {
+    static Scenario awaitDesign(CompletableFuture<Scenario> design, AtomicBoolean stop) {
         while (true) {
             // The simulation thread answers between events; Cancel is heard while it has not.
             if (stop.get()) {
