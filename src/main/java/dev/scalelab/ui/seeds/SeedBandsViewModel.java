@@ -7,15 +7,11 @@ import dev.scalelab.seeds.SeedBands;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.world.Scenario;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
-import javafx.beans.property.SimpleStringProperty;
-import javafx.beans.property.StringProperty;
 import javafx.concurrent.Task;
 
 import java.util.ArrayList;
@@ -23,9 +19,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -33,7 +26,7 @@ import java.util.function.Supplier;
  * The Seed bands window's state: how many seeds, whether to compare with the design as loaded, the
  * runs in the background (progress, Cancel) and their result as table rows and bands. FX thread only.
  */
-public final class SeedBandsViewModel {
+public final class SeedBandsViewModel extends BackgroundRuns {
     /** Seeds a person may ask for: two give an interval, a hundred a smooth band. */
     static final int MIN_SEEDS = 2;
     static final int MAX_SEEDS = 100;
@@ -50,11 +43,7 @@ public final class SeedBandsViewModel {
     private final Scenario loadedDesign;
     private final IntegerProperty seeds = new SimpleIntegerProperty(this, "seeds", 10);
     private final BooleanProperty compare = new SimpleBooleanProperty(this, "compare");
-    private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
-    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress");
-    private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final ObjectProperty<Result> result = new SimpleObjectProperty<>(this, "result");
-    private AtomicBoolean cancelled = new AtomicBoolean();
 
     /**
      * @param currentDesign the live design as a scenario that replays it (the runner's recorded scenario)
@@ -75,18 +64,6 @@ public final class SeedBandsViewModel {
         return compare;
     }
 
-    public BooleanProperty runningProperty() {
-        return running;
-    }
-
-    public DoubleProperty progressProperty() {
-        return progress;
-    }
-
-    public StringProperty messageProperty() {
-        return message;
-    }
-
     public ObjectProperty<Result> resultProperty() {
         return result;
     }
@@ -94,19 +71,18 @@ public final class SeedBandsViewModel {
     /** Runs the live design (and the loaded one, when comparing) on the seeds, in the background. */
     public void run() {
         assert FxThread.isCurrent();
-        if (running.get()) {
+        if (runningProperty().get()) {
             return;
         }
         int n = Math.max(MIN_SEEDS, Math.min(MAX_SEEDS, seeds.get()));
         boolean both = compare.get();
-        AtomicBoolean stop = new AtomicBoolean();
-        cancelled = stop;
+        AtomicBoolean stop = newStop();
         CompletableFuture<Scenario> design = currentDesign.get();
         int total = both ? 2 * n : n;
         Task<Result> task = new Task<>() {
             @Override
             protected Result call() {
-                Scenario live = awaitDesign(design, stop);
+                Scenario live = await(design, stop);
                 // Both designs on the same seeds, from the live one's: a difference is then measured seed by seed.
                 long first = live.seed();
                 int threads = ParallelRuns.threadsFor(n);
@@ -126,54 +102,12 @@ public final class SeedBandsViewModel {
                 updateMessage(done < all ? "Ran " + done + " of " + all + " runs (" + which + ")…" : "Summing up…");
             }
         };
-        message.bind(task.messageProperty());
-        progress.bind(task.progressProperty());
-        running.set(true);
-        task.setOnSucceeded(e -> {
-            finished();
-            result.set(task.getValue());
-            message.set(String.format(Locale.ROOT, "%d seeds from seed %d, each run to %s s%s.", n,
-                    task.getValue().design().firstSeed(), dev.scalelab.world.Parameter.format(loadedDesign.durationSeconds()),
+        start(task, "seed bands", done -> {
+            result.set(done);
+            say(String.format(Locale.ROOT, "%d seeds from seed %d, each run to %s s%s.", n, done.design().firstSeed(),
+                    dev.scalelab.world.Parameter.format(loadedDesign.durationSeconds()),
                     both ? "; both designs on the same seeds" : ""));
-        });
-        task.setOnFailed(e -> {
-            finished();
-            Throwable t = task.getException();
-            message.set(t instanceof CancellationException ? "Cancelled." : "The runs stopped: " + t.getMessage());
-        });
-        Thread thread = new Thread(task, "seed bands");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.NORM_PRIORITY - 1); // the live run and the window come first
-        thread.start();
-    }
-
-    public void cancel() {
-        cancelled.set(true);
-    }
-
-    private void finished() {
-        message.unbind();
-        progress.unbind();
-        running.set(false);
-    }
-
-    static Scenario awaitDesign(CompletableFuture<Scenario> design, AtomicBoolean stop) {
-        while (true) {
-            // The simulation thread answers between events; Cancel is heard while it has not.
-            if (stop.get()) {
-                throw new CancellationException("cancelled before the runs");
-            }
-            try {
-                return design.get(100, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                // not yet: ask again
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new CancellationException("interrupted");
-            } catch (ExecutionException e) {
-                throw new IllegalStateException("the live design could not be read: " + e.getCause().getMessage(), e);
-            }
-        }
+        }, t -> say(t instanceof CancellationException ? "Cancelled." : "The runs stopped: " + t.getMessage()));
     }
 
     /** The table: a row per figure the design has, in the report's order. */

@@ -1,10 +1,8 @@
 package dev.scalelab.ui.seeds;
 
 import dev.scalelab.seeds.SeedBands;
-import dev.scalelab.ui.look.Appearance;
 import javafx.beans.binding.Bindings;
 import javafx.collections.FXCollections;
-import javafx.scene.Scene;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -101,12 +99,7 @@ public final class SeedBandsWindow {
 
         VBox root = new VBox(intro, controls, message, table, charts);
         root.getStyleClass().add("seed-bands");
-        Scene scene = new Scene(root, 1000, 760);
-        scene.getStylesheets().add(SeedBandsWindow.class.getResource("/styles/app.css").toExternalForm());
-        scene.getStylesheets().add(SeedBandsWindow.class.getResource("/styles/charts.css").toExternalForm());
-        scene.getStylesheets().add(SeedBandsWindow.class.getResource("/styles/seeds.css").toExternalForm());
-        Appearance.get().install(scene);
-        stage.setScene(scene);
+        stage.setScene(BackgroundRuns.scene(root));
         stage.setOnHidden(e -> viewModel.cancel());
     }
 

@@ -9,11 +9,9 @@ import dev.scalelab.world.Parameter;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.DoubleProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleDoubleProperty;
 import javafx.beans.property.SimpleIntegerProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -31,7 +29,7 @@ import java.util.function.Supplier;
  * The Sweep window's state: up to two fields and their values, the seeds per point, the runs in the
  * background (progress, Cancel), and the points with their figures. FX thread only.
  */
-public final class SweepViewModel {
+public final class SweepViewModel extends BackgroundRuns {
     static final int MAX_SEEDS = 20;
 
     /** The sweep's result: its fields and its points, in grid order. */
@@ -44,12 +42,8 @@ public final class SweepViewModel {
     private final ObjectProperty<Parameter> second = new SimpleObjectProperty<>(this, "second");
     private final StringProperty secondValues = new SimpleStringProperty(this, "secondValues", "");
     private final IntegerProperty seeds = new SimpleIntegerProperty(this, "seeds", 3);
-    private final BooleanProperty running = new SimpleBooleanProperty(this, "running");
-    private final DoubleProperty progress = new SimpleDoubleProperty(this, "progress");
-    private final StringProperty message = new SimpleStringProperty(this, "message", "");
     private final BooleanProperty messageIsError = new SimpleBooleanProperty(this, "messageIsError");
     private final ObjectProperty<Result> result = new SimpleObjectProperty<>(this, "result");
-    private AtomicBoolean cancelled = new AtomicBoolean();
 
     /** @param design the design to sweep, with the user's changes folded into its start (the runner's restart scenario) */
     public SweepViewModel(Supplier<CompletableFuture<Scenario>> design) {
@@ -78,18 +72,6 @@ public final class SweepViewModel {
         return seeds;
     }
 
-    public BooleanProperty runningProperty() {
-        return running;
-    }
-
-    public DoubleProperty progressProperty() {
-        return progress;
-    }
-
-    public StringProperty messageProperty() {
-        return message;
-    }
-
     public BooleanProperty messageIsErrorProperty() {
         return messageIsError;
     }
@@ -104,7 +86,7 @@ public final class SweepViewModel {
      */
     public void run() {
         assert FxThread.isCurrent();
-        if (running.get()) {
+        if (runningProperty().get()) {
             return;
         }
         List<String> paths = new ArrayList<>();
@@ -130,14 +112,13 @@ public final class SweepViewModel {
             return;
         }
         int k = Math.max(1, Math.min(MAX_SEEDS, seeds.get()));
-        AtomicBoolean stop = new AtomicBoolean();
-        cancelled = stop;
+        AtomicBoolean stop = newStop();
         CompletableFuture<Scenario> base = design.get();
         int total = points.size() * k;
         Task<Result> task = new Task<>() {
             @Override
             protected Result call() {
-                Scenario start = SeedBandsViewModel.awaitDesign(base, stop);
+                Scenario start = await(base, stop);
                 List<Scenario> scenarios = Sweep.scenarios(start, paths, points);
                 updateMessage("Running " + total + " runs…");
                 List<Sweep.Point> done = Sweep.run(points, scenarios, k, ParallelRuns.threadsFor(total),
@@ -149,32 +130,17 @@ public final class SweepViewModel {
             }
         };
         messageIsError.set(false);
-        message.bind(task.messageProperty());
-        progress.bind(task.progressProperty());
-        running.set(true);
-        task.setOnSucceeded(e -> {
-            finished();
-            result.set(task.getValue());
-            message.set(points.size() + " designs × " + k + (k == 1 ? " seed" : " seeds")
+        start(task, "sweep", done -> {
+            result.set(done);
+            say(points.size() + " designs × " + k + (k == 1 ? " seed" : " seeds")
                     + "; the ringed points are the Pareto front. Click a point to open that design.");
-        });
-        task.setOnFailed(e -> {
-            finished();
-            Throwable t = task.getException();
+        }, t -> {
             if (t instanceof CancellationException) {
-                message.set("Cancelled.");
+                say("Cancelled.");
             } else {
                 error(t instanceof ScenarioException ? t.getMessage() : "the runs stopped: " + t.getMessage());
             }
         });
-        Thread thread = new Thread(task, "sweep");
-        thread.setDaemon(true);
-        thread.setPriority(Thread.NORM_PRIORITY - 1); // the live run and the window come first
-        thread.start();
-    }
-
-    public void cancel() {
-        cancelled.set(true);
     }
 
     private static void read(Parameter p, String text, List<String> paths, List<List<String>> values) {
@@ -196,15 +162,8 @@ public final class SweepViewModel {
     }
 
     private void error(String text) {
-        message.unbind();
-        message.set(text);
+        say(text);
         messageIsError.set(true);
-    }
-
-    private void finished() {
-        message.unbind();
-        progress.unbind();
-        running.set(false);
     }
 
     /** Whether a lower value of {@code h} is the better one: the Pareto front takes the better side of each axis. */

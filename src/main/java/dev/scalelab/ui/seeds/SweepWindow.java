@@ -3,12 +3,10 @@ package dev.scalelab.ui.seeds;
 import dev.scalelab.practice.Headline;
 import dev.scalelab.runtime.Summary;
 import dev.scalelab.seeds.Sweep;
-import dev.scalelab.ui.look.Appearance;
 import dev.scalelab.ui.parameters.FieldLabels;
 import dev.scalelab.world.Parameter;
 import javafx.collections.FXCollections;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.ScatterChart;
 import javafx.scene.chart.XYChart;
@@ -120,12 +118,7 @@ public final class SweepWindow {
 
         VBox root = new VBox(intro, grid, message, axes, chart);
         root.getStyleClass().add("seed-bands");
-        Scene scene = new Scene(root, 1000, 760);
-        scene.getStylesheets().add(SweepWindow.class.getResource("/styles/app.css").toExternalForm());
-        scene.getStylesheets().add(SweepWindow.class.getResource("/styles/charts.css").toExternalForm());
-        scene.getStylesheets().add(SweepWindow.class.getResource("/styles/seeds.css").toExternalForm());
-        Appearance.get().install(scene);
-        stage.setScene(scene);
+        stage.setScene(BackgroundRuns.scene(root));
         stage.setOnHidden(e -> viewModel.cancel());
     }
 
