@@ -88,16 +88,16 @@ public final class SeedBandsViewModel extends BackgroundRuns {
                 int threads = ParallelRuns.threadsFor(n);
                 updateMessage("Running seed 1 of " + n + "…");
                 SeedBands.Runs a = SeedBands.run("this design", live, first, n, threads,
-                        (done, all) -> report(this, done, total, "this design"), stop::get);
+                        (done, all) -> report(done, total, "this design"), stop::get);
                 SeedBands.Runs b = null;
                 if (both) {
                     b = SeedBands.run("as loaded", loadedDesign, first, n, threads,
-                            (done, all) -> report(this, n + done, total, "the design as loaded"), stop::get);
+                            (done, all) -> report(n + done, total, "the design as loaded"), stop::get);
                 }
                 return new Result(a, b);
             }
 
-            private void report(Task<?> t, int done, int all, String which) {
+            private void report(int done, int all, String which) {
                 updateProgress(done, all);
                 updateMessage(done < all ? "Ran " + done + " of " + all + " runs (" + which + ")…" : "Summing up…");
             }
@@ -105,7 +105,7 @@ public final class SeedBandsViewModel extends BackgroundRuns {
         start(task, "seed bands", done -> {
             result.set(done);
             say(String.format(Locale.ROOT, "%d seeds from seed %d, each run to %s s%s.", n, done.design().firstSeed(),
-                    dev.scalelab.world.Parameter.format(loadedDesign.durationSeconds()),
+                    dev.scalelab.world.Parameter.format(done.design().throughputPerSecond()[0].length),
                     both ? "; both designs on the same seeds" : ""));
         }, t -> say(t instanceof CancellationException ? "Cancelled." : "The runs stopped: " + t.getMessage()));
     }
