@@ -2,6 +2,7 @@ package dev.scalelab.ui.seeds;
 
 import dev.scalelab.practice.Headline;
 import dev.scalelab.runtime.Summary;
+import dev.scalelab.seeds.HeadlineText;
 import dev.scalelab.seeds.Sweep;
 import dev.scalelab.ui.parameters.FieldLabels;
 import dev.scalelab.world.Parameter;
@@ -144,8 +145,8 @@ public final class SweepWindow {
         if (r == null || hx == null || hy == null) {
             return;
         }
-        ((NumberAxis) chart.getXAxis()).setLabel(SeedBandsViewModel.label(hx) + unit(hx));
-        ((NumberAxis) chart.getYAxis()).setLabel(SeedBandsViewModel.label(hy) + unit(hy));
+        ((NumberAxis) chart.getXAxis()).setLabel(HeadlineText.label(hx) + unit(hx));
+        ((NumberAxis) chart.getYAxis()).setLabel(HeadlineText.label(hy) + unit(hy));
         int n = r.points().size();
         double[] x = new double[n];
         double[] y = new double[n];
@@ -179,8 +180,8 @@ public final class SweepWindow {
         Node node = d.getNode();
         Sweep.Point p = (Sweep.Point) d.getExtraValue();
         node.getStyleClass().add(onFront ? "sweep-front" : "sweep-point");
-        String text = p.where(paths) + "\n" + SeedBandsViewModel.label(hx) + ": " + SeedBandsViewModel.interval(hx, p.figure(hx))
-                + "\n" + SeedBandsViewModel.label(hy) + ": " + SeedBandsViewModel.interval(hy, p.figure(hy))
+        String text = p.where(paths) + "\n" + HeadlineText.label(hx) + ": " + HeadlineText.interval(hx, p.figure(hx))
+                + "\n" + HeadlineText.label(hy) + ": " + HeadlineText.interval(hy, p.figure(hy))
                 + (onFront ? "\nOn the Pareto front: no other design is better on both." : "") + "\nClick to open this design.";
         Tooltip.install(node, new Tooltip(text));
         node.setOnMouseClicked(e -> open.accept(p));
@@ -209,7 +210,7 @@ public final class SweepWindow {
         box.setConverter(new StringConverter<>() {
             @Override
             public String toString(Headline h) {
-                return h == null ? "" : SeedBandsViewModel.label(h);
+                return h == null ? "" : HeadlineText.label(h);
             }
 
             @Override
