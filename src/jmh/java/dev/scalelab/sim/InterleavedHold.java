@@ -1,0 +1,102 @@
+package dev.scalelab.sim;
+
+import dev.scalelab.sim.candidates.CandidateSim;
+import umontreal.ssj.simevents.eventlist.Henriksen;
+
+import java.util.Arrays;
+import java.util.SplittableRandom;
+import java.util.function.IntSupplier;
+
+/** Quick interleaved rounds (best-of and median) for a loaded machine; not a JMH benchmark. */
+public final class InterleavedHold {
+    public static void main(String[] args) {
+        int pending = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
+        int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
+        long events = args.length > 2 ? Long.parseLong(args[2]) : 2_000_000;
+        String[] names = {"scalelab", "baseline", "ssjHenriksen", "radix", "quaternary"};
+        IntSupplier[] runs = new IntSupplier[names.length];
+        {
+            Simulation sim = new Simulation();
+            SplittableRandom random = new SplittableRandom(1);
+            final class Hold implements Event {
+                public void fire() {
+                    sim.scheduleIn(EventListBenchmark.delay(random), this);
+                }
+            }
+            for (int i = 0; i < pending; i++) {
+                sim.schedule(EventListBenchmark.initial(random), new Hold());
+            }
+            runs[0] = () -> sim.runUntil(Long.MAX_VALUE, 1000);
+        }
+        {
+            BinaryHeapBaseline sim = new BinaryHeapBaseline();
+            SplittableRandom random = new SplittableRandom(1);
+            final class Hold implements Event {
+                public void fire() {
+                    sim.scheduleIn(EventListBenchmark.delay(random), this);
+                }
+            }
+            for (int i = 0; i < pending; i++) {
+                sim.schedule(EventListBenchmark.initial(random), new Hold());
+            }
+            runs[1] = () -> sim.runUntil(Long.MAX_VALUE, 1000);
+        }
+        {
+            EventListBenchmark.SsjSimulator sim = EventListBenchmark.ssj(new Henriksen(), pending);
+            runs[2] = () -> {
+                for (int i = 0; i < 1000; i++) {
+                    sim.step();
+                }
+                return 1000;
+            };
+        }
+        {
+            CandidateSim.Radix sim = new CandidateSim.Radix();
+            SplittableRandom random = new SplittableRandom(1);
+            final class Hold implements Event {
+                public void fire() {
+                    sim.scheduleIn(EventListBenchmark.delay(random), this);
+                }
+            }
+            for (int i = 0; i < pending; i++) {
+                sim.schedule(EventListBenchmark.initial(random), new Hold());
+            }
+            runs[3] = () -> sim.runUntil(Long.MAX_VALUE, 1000);
+        }
+        {
+            CandidateSim.Quaternary sim = new CandidateSim.Quaternary();
+            SplittableRandom random = new SplittableRandom(1);
+            final class Hold implements Event {
+                public void fire() {
+                    sim.scheduleIn(EventListBenchmark.delay(random), this);
+                }
+            }
+            for (int i = 0; i < pending; i++) {
+                sim.schedule(EventListBenchmark.initial(random), new Hold());
+            }
+            runs[4] = () -> sim.runUntil(Long.MAX_VALUE, 1000);
+        }
+        double[][] rates = new double[names.length][rounds];
+        for (int w = 0; w < 3; w++) {
+            for (IntSupplier r : runs) {
+                for (long i = 0; i < events; i += 1000) {
+                    r.getAsInt();
+                }
+            }
+        }
+        for (int round = 0; round < rounds; round++) {
+            for (int v = 0; v < runs.length; v++) {
+                long start = System.nanoTime();
+                for (long i = 0; i < events; i += 1000) {
+                    runs[v].getAsInt();
+                }
+                rates[v][round] = events * 1e3 / (System.nanoTime() - start); // events per microsecond
+            }
+        }
+        for (int v = 0; v < names.length; v++) {
+            double[] r = rates[v].clone();
+            Arrays.sort(r);
+            System.out.printf("%-14s pending=%d best %.2f median %.2f worst %.2f ev/us%n", names[v], pending, r[r.length - 1], r[r.length / 2], r[0]);
+        }
+    }
+}
