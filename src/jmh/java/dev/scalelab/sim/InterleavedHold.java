@@ -9,6 +9,8 @@ import java.util.function.IntSupplier;
 
 /** Quick interleaved rounds (best-of and median) for a loaded machine; not a JMH benchmark. */
 public final class InterleavedHold {
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
+
     public static void main(String[] args) {
         int pending = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
@@ -86,13 +88,19 @@ public final class InterleavedHold {
         }
         for (int round = 0; round < rounds; round++) {
             for (int v = 0; v < runs.length; v++) {
-                long start = System.nanoTime();
+                long start = CPU.getCurrentThreadCpuTime(); // CPU time: what other processes take is left out
                 for (long i = 0; i < events; i += 1000) {
                     runs[v].getAsInt();
                 }
-                rates[v][round] = events * 1e3 / (System.nanoTime() - start); // events per microsecond
+                rates[v][round] = events * 1e3 / (CPU.getCurrentThreadCpuTime() - start); // events per microsecond
             }
         }
+        double[] ratio = new double[rounds];
+        for (int round = 0; round < rounds; round++) {
+            ratio[round] = rates[0][round] / rates[2][round];
+        }
+        Arrays.sort(ratio);
+        System.out.printf("scalelab/ssjHenriksen per round: median %.2f min %.2f max %.2f%n", ratio[rounds / 2], ratio[0], ratio[rounds - 1]);
         for (int v = 0; v < names.length; v++) {
             double[] r = rates[v].clone();
             Arrays.sort(r);
