@@ -41,7 +41,9 @@ import java.util.concurrent.TimeUnit;
  *       at these magnitudes);
  *   <li>{@code priorityQueue}: a plain {@link PriorityQueue} of (time, sequence) records, one object
  *       per scheduled event, the reference {@code scalelab bench} prints;
- *   <li>{@code drawOnly}: the delays alone, no list: the floor every variant pays.
+ *   <li>{@code drawOnly}: the delays alone, no list: the floor every variant pays;
+ *   <li>{@code skewed...}: the kernel, the old kernel and SSJ's Henriksen on a mix like the
+ *       simulator's but harder on ties (see {@link #SKEWED_NEAR}), not the hold model.
  * </ul>
  *
  * Run it (SSJ and JMH come in with the {@code jmh} profile only; the default build does not need
@@ -70,6 +72,113 @@ public class EventListBenchmark {
     /** Initial times: uniform over the first millisecond. */
     static long initial(SplittableRandom random) {
         return (long) (random.nextDouble() * 1_000_000);
+    }
+
+    /**
+     * The skewed mix of the simulator, harder on ties: 1,000 near events (now + Exp(1 ms)), 2,000
+     * periodic ticks all due at the same nanosecond every 10 ms, and 5,000 far events (timeouts
+     * 30 to 31 s ahead). About 1.3 M events per simulated second, one in six a tie of 2,000.
+     */
+    static final int SKEWED_NEAR = 1000;
+    static final int SKEWED_TICKS = 2000;
+    static final int SKEWED_FAR = 5000;
+    static final long TICK = 10_000_000L;
+
+    /** Kind 0 near, 1 tick, 2 far: the delay from {@code now}. */
+    static long skewedDelay(int kind, long now, SplittableRandom random) {
+        return switch (kind) {
+            case 0 -> delay(random);
+            case 1 -> (now / TICK + 1) * TICK - now;
+            default -> 30_000_000_000L + random.nextInt(1_000_000_000);
+        };
+    }
+
+    static int skewedKind(int i) {
+        return i < SKEWED_NEAR ? 0 : i < SKEWED_NEAR + SKEWED_TICKS ? 1 : 2;
+    }
+
+    @State(Scope.Thread)
+    public static class KernelSkewed {
+        Simulation sim;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            sim = new Simulation();
+            SplittableRandom random = new SplittableRandom(1);
+            Simulation s = sim;
+            final class Mixed implements Event {
+                final int kind;
+
+                Mixed(int kind) {
+                    this.kind = kind;
+                }
+
+                @Override
+                public void fire() {
+                    s.scheduleIn(skewedDelay(kind, s.nowNanos(), random), this);
+                }
+            }
+            for (int i = 0; i < SKEWED_NEAR + SKEWED_TICKS + SKEWED_FAR; i++) {
+                sim.schedule(skewedDelay(skewedKind(i), 0, random), new Mixed(skewedKind(i)));
+            }
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class BaselineSkewed {
+        BinaryHeapBaseline sim;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            sim = new BinaryHeapBaseline();
+            SplittableRandom random = new SplittableRandom(1);
+            BinaryHeapBaseline s = sim;
+            final class Mixed implements Event {
+                final int kind;
+
+                Mixed(int kind) {
+                    this.kind = kind;
+                }
+
+                @Override
+                public void fire() {
+                    s.scheduleIn(skewedDelay(kind, s.nowNanos(), random), this);
+                }
+            }
+            for (int i = 0; i < SKEWED_NEAR + SKEWED_TICKS + SKEWED_FAR; i++) {
+                sim.schedule(skewedDelay(skewedKind(i), 0, random), new Mixed(skewedKind(i)));
+            }
+        }
+    }
+
+    static final class SsjMixed extends umontreal.ssj.simevents.Event {
+        private final SplittableRandom random;
+        private final int kind;
+
+        SsjMixed(Simulator sim, SplittableRandom random, int kind) {
+            super(sim);
+            this.random = random;
+            this.kind = kind;
+        }
+
+        @Override
+        public void actions() {
+            schedule(skewedDelay(kind, (long) sim.time(), random));
+        }
+    }
+
+    @State(Scope.Thread)
+    public static class SsjHenriksenSkewed {
+        SsjSimulator sim;
+
+        @Setup(Level.Trial)
+        public void setUp() {
+            sim = new SsjSimulator(new Henriksen());
+            SplittableRandom random = new SplittableRandom(1);
+            for (int i = 0; i < SKEWED_NEAR + SKEWED_TICKS + SKEWED_FAR; i++) {
+                new SsjMixed(sim, random, skewedKind(i)).schedule(skewedDelay(skewedKind(i), 0, random));
+            }
+        }
     }
 
     @State(Scope.Thread)
@@ -284,6 +393,24 @@ public class EventListBenchmark {
         }
         r.seq = seq;
         return now;
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int skewedScalelab(KernelSkewed k) {
+        return k.sim.runUntil(Long.MAX_VALUE, BATCH);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public int skewedBaseline(BaselineSkewed b) {
+        return b.sim.runUntil(Long.MAX_VALUE, BATCH);
+    }
+
+    @Benchmark
+    @OperationsPerInvocation(BATCH)
+    public double skewedSsjHenriksen(SsjHenriksenSkewed s) {
+        return steps(s.sim);
     }
 
     @Benchmark
