@@ -23,8 +23,12 @@ import java.util.Arrays;
  * The bucket width follows the observed time between events (one or two events a bucket) and the
  * wheel has several buckets per pending event; both are re-tuned, rebuilding the queue in O(n),
  * after every {@code max(4096, n)} polls when they are off by more than a factor of 4, so the cost
- * is O(1) amortised. Whatever the load, no event is handled worse than by a heap: many
- * equal times (ticks at whole seconds) or a wrong width only make {@code current} larger.
+ * is O(1) amortised. The bad cases stay bounded: many equal times (ticks at whole seconds) or a
+ * wrong width only make {@code current} a bigger heap, O(log n) an event, and finding the next
+ * occupied bucket reads at most N / 64 words of the bitmap. The order never depends on the tuning.
+ *
+ * <p>Unlike the run loop, the queue accepts any time, earlier than the last polled one too: such
+ * an event goes into {@code current} and comes out next, as it would from a plain heap.
  */
 public final class EventQueue {
     private static final int NIL = -1;
