@@ -1,13 +1,18 @@
 package dev.scalelab.sim;
 
-import dev.scalelab.sim.candidates.CandidateSim;
 import umontreal.ssj.simevents.eventlist.Henriksen;
 
 import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.IntSupplier;
 
-/** Quick interleaved rounds (best-of and median) for a loaded machine; not a JMH benchmark. */
+/**
+ * The hold model of {@link EventListBenchmark} in interleaved rounds timed on the thread's CPU
+ * clock, for a machine too loaded for JMH's wall-clock scores to mean much: every round runs each
+ * variant once, and the ratio of the kernel to SSJ's Henriksen is taken within each round. Not a
+ * JMH benchmark; after {@code mvn -Pjmh test-compile}, run with the test class path:
+ * {@code java -cp target/classes:target/test-classes:<jmh and ssj jars> dev.scalelab.sim.InterleavedHold [pending] [rounds] [events]}.
+ */
 public final class InterleavedHold {
     private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
@@ -15,7 +20,7 @@ public final class InterleavedHold {
         int pending = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 15;
         long events = args.length > 2 ? Long.parseLong(args[2]) : 2_000_000;
-        String[] names = {"scalelab", "baseline", "ssjHenriksen", "radix", "quaternary"};
+        String[] names = {"scalelab", "baseline", "ssjHenriksen", "priorityQueue"};
         IntSupplier[] runs = new IntSupplier[names.length];
         {
             Simulation sim = new Simulation();
@@ -53,30 +58,11 @@ public final class InterleavedHold {
             };
         }
         {
-            CandidateSim.Radix sim = new CandidateSim.Radix();
-            SplittableRandom random = new SplittableRandom(1);
-            final class Hold implements Event {
-                public void fire() {
-                    sim.scheduleIn(EventListBenchmark.delay(random), this);
-                }
-            }
-            for (int i = 0; i < pending; i++) {
-                sim.schedule(EventListBenchmark.initial(random), new Hold());
-            }
-            runs[3] = () -> sim.runUntil(Long.MAX_VALUE, 1000);
-        }
-        {
-            CandidateSim.Quaternary sim = new CandidateSim.Quaternary();
-            SplittableRandom random = new SplittableRandom(1);
-            final class Hold implements Event {
-                public void fire() {
-                    sim.scheduleIn(EventListBenchmark.delay(random), this);
-                }
-            }
-            for (int i = 0; i < pending; i++) {
-                sim.schedule(EventListBenchmark.initial(random), new Hold());
-            }
-            runs[4] = () -> sim.runUntil(Long.MAX_VALUE, 1000);
+            EventListBenchmark.Reference reference = new EventListBenchmark.Reference();
+            reference.pending = pending;
+            reference.setUp();
+            EventListBenchmark bench = new EventListBenchmark();
+            runs[3] = () -> (int) bench.priorityQueue(reference);
         }
         double[][] rates = new double[names.length][rounds];
         for (int w = 0; w < 3; w++) {
