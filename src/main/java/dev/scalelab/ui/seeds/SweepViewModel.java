@@ -132,8 +132,8 @@ public final class SweepViewModel extends BackgroundRuns {
         messageIsError.set(false);
         start(task, "sweep", done -> {
             result.set(done);
-            say(points.size() + " designs × " + k + (k == 1 ? " seed" : " seeds")
-                    + "; the ringed points are the Pareto front. Click a point to open that design.");
+            say(points.size() + " designs × " + k + (k == 1 ? " seed" : " seeds") + ", each labelled with its "
+                    + String.join(", ", paths) + "; the ringed points are the Pareto front. Click a point to open that design.");
         }, t -> {
             if (t instanceof CancellationException) {
                 say("Cancelled.");

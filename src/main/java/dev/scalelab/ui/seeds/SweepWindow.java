@@ -43,7 +43,7 @@ public final class SweepWindow {
     private final Consumer<Sweep.Point> open;
     private final ComboBox<Headline> xFigure = figures(Headline.COST_PER_HOUR);
     private final ComboBox<Headline> yFigure = figures(Headline.P99_MS);
-    private final ScatterChart<Number, Number> chart = new ScatterChart<>(new NumberAxis(), new NumberAxis());
+    private final LabelledScatterChart chart = new LabelledScatterChart();
 
     /** @param open starts the design of a clicked point, with its values in the window's label */
     public SweepWindow(Window owner, String designLabel, SweepViewModel viewModel, Consumer<Sweep.Point> open) {
@@ -174,6 +174,7 @@ public final class SweepWindow {
                 decorate(d, r.paths(), s == best, hx, hy);
             }
         }
+        chart.label(d -> String.join(", ", ((Sweep.Point) d.getExtraValue()).values()));
     }
 
     private void decorate(XYChart.Data<Number, Number> d, List<String> paths, boolean onFront, Headline hx, Headline hy) {
