@@ -172,6 +172,14 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         startPanel = title;
     }
 
+    /** The command line's {@code --charts} for the panel shown first, when its charts can show the whole run. */
+    public void applyChartRange(String charts) {
+        Panel shown = panelList.getSelectionModel().getSelectedItem();
+        if (charts != null && shown != null && shown.unwrapped() instanceof dev.scalelab.ui.charts.RunCharts run) {
+            run.range().apply(charts);
+        }
+    }
+
     /** Puts the keyboard focus on the navigation list, where Space, → and the arrows act on the window. */
     public void focusNavigation() {
         panelList.requestFocus();
