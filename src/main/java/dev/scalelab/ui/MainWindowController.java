@@ -71,6 +71,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     @FXML private javafx.scene.control.MenuButton breakpointButton;
     @FXML private javafx.scene.control.ToggleButton presenterToggle;
     @FXML private Label breakpointBanner;
+    @FXML private dev.scalelab.ui.timeline.TimelineBar timelineBar;
     @FXML private ComboBox<String> presetChoice;
     @FXML private Button playButton;
     @FXML private ComboBox<Double> speedChoice;
@@ -103,6 +104,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     private void initialize() {
         assert FxThread.isCurrent();
         ScenarioMenu.show(presetChoice, viewModel);
+        timelineBar.setRunner(runner);
 
         speedChoice.getItems().setAll(MainWindowViewModel.SPEEDS);
         speedChoice.setConverter(new StringConverter<>() {
@@ -309,6 +311,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         if (frame.status().frame() != shownFrame) {
             shownFrame = frame.status().frame();
             viewModel.update(frame);
+            timelineBar.update(frame);
             parameters.update(frame.snapshot().current());
             if (panel != null) {
                 panel.update(frame, nowNanos);
