@@ -174,6 +174,16 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         startPanel = title;
     }
 
+    /** The run's timeline under the toolbar. */
+    public dev.scalelab.ui.timeline.TimelineBar timelineBar() {
+        return timelineBar;
+    }
+
+    /** The number of the newest frame handed to the panels. FX thread. */
+    public long shownFrame() {
+        return shownFrame;
+    }
+
     /** The command line's {@code --charts} for the panel shown first, when its charts can show the whole run. */
     public void applyChartRange(String charts) {
         Panel shown = panelList.getSelectionModel().getSelectedItem();

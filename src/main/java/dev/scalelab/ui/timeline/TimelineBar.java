@@ -142,6 +142,11 @@ public final class TimelineBar extends HBox {
         return List.copyOf(hitSeconds);
     }
 
+    /** Where the bar's drawing is on screen (tests click it). */
+    public javafx.geometry.Bounds canvasBoundsOnScreen() {
+        return canvas.localToScreen(canvas.getBoundsInLocal());
+    }
+
     /** A frame from the runner. */
     public void update(Frame frame) {
         assert FxThread.isCurrent();
@@ -189,6 +194,9 @@ public final class TimelineBar extends HBox {
                 return; // a later seek replaced this one
             }
             seekingTo = Double.NaN;
+            if (error == null) {
+                nowSeconds = arrived.snapshot().timeSeconds(); // so its frame does not read as another run going back
+            }
             if (error == null && wasPlaying && !arrived.status().finished()) {
                 runner.play();
             }
