@@ -4,6 +4,7 @@ import dev.scalelab.engine.data.DatabaseView;
 import dev.scalelab.engine.metrics.DownsampledSeries;
 import dev.scalelab.engine.metrics.SeriesView;
 import dev.scalelab.engine.resilience.MeshClient;
+import dev.scalelab.engine.resilience.MeshStats;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -34,6 +35,7 @@ public final class RunHistory {
     private long rywBefore;
     private long staleBefore;
     private long queriesBefore;
+    private final Map<String, MeshStats> statsBefore = new LinkedHashMap<>();
     private final long[] linesBefore = new long[Source.values().length];
     private View cachedView;
 
@@ -78,6 +80,24 @@ public final class RunHistory {
             return "dependency/" + name + "/requestsPerSecond";
         }
 
+        /** Attempts sent per request that called it, in each second: 1 without retries. */
+        public static String dependencyAmplification(String name) {
+            return "dependency/" + name + "/attemptsPerRequest";
+        }
+
+        /**
+         * The breaker's failure rate over its sliding window at the end of each second, in percent; for
+         * a client without a breaker, the share of the second's attempts that failed (what one would see).
+         */
+        public static String failureRatePercent(String name) {
+            return "dependency/" + name + "/failureRatePercent";
+        }
+
+        /** The breaker's failure-rate threshold in percent (Resilience4j mode only). */
+        public static String failureThresholdPercent(String name) {
+            return "dependency/" + name + "/failureThresholdPercent";
+        }
+
         /** The breaker's state at the end of each second, as a {@code BreakerState} ordinal (mean: the time-weighted mix). */
         public static String breakerState(String name) {
             return "dependency/" + name + "/breakerState";
@@ -108,7 +128,8 @@ public final class RunHistory {
     }
 
     /** Takes the second that just ended, after the parts took their samples. */
-    void record(Sample s, ServicePool pool, DataSystem data, List<MeshClient> clients, DecisionLog log) {
+    void record(Sample s, ServicePool pool, DataSystem data, List<MeshClient> clients, List<Scenario.Dependency> dependencies,
+                DecisionLog log) {
         put(Keys.OFFERED, s.offeredPerSecond());
         put(Keys.THROUGHPUT, s.throughputPerSecond());
         put(Keys.REJECTED, s.rejectedPerSecond());
@@ -123,11 +144,20 @@ public final class RunHistory {
         if (data != null) {
             recordDatabase(data);
         }
-        for (MeshClient c : clients) {
+        for (int i = 0; i < clients.size(); i++) {
+            MeshClient c = clients.get(i);
             String name = c.dependencyName();
-            put(Keys.dependencyAttempts(name), last(c.offeredLoadPerSecond()));
-            put(Keys.dependencyRequests(name), last(c.requestsPerSecond()));
+            double attempts = last(c.offeredLoadPerSecond());
+            double requests = last(c.requestsPerSecond());
+            put(Keys.dependencyAttempts(name), attempts);
+            put(Keys.dependencyRequests(name), requests);
+            put(Keys.dependencyAmplification(name), requests > 0 ? attempts / requests : Double.NaN);
             put(Keys.breakerState(name), c.breaker().state().ordinal());
+            Scenario.Dependency config = i < dependencies.size() ? dependencies.get(i) : null;
+            put(Keys.failureRatePercent(name), failureRatePercent(c, config));
+            if (config != null && config.breaker() != null && config.breaker().mode().equals("resilience4j")) {
+                put(Keys.failureThresholdPercent(name), config.breaker().failureRateThreshold());
+            }
         }
         long[] lines = log.linesBySource();
         for (Source source : Source.values()) {
@@ -191,6 +221,19 @@ public final class RunHistory {
             }
         }
         series.keySet().removeIf(k -> k.startsWith("shard/") && !alive.contains(k));
+    }
+
+    /** See {@link Keys#failureRatePercent}. */
+    private double failureRatePercent(MeshClient c, Scenario.Dependency config) {
+        MeshStats now = c.stats();
+        MeshStats before = statsBefore.put(c.dependencyName(), now);
+        if (config != null && config.breaker() != null) {
+            return c.breaker().view().failureRatePercent();
+        }
+        boolean rebuilt = before == null || now.attemptsSent() < before.attemptsSent(); // a reconfigured client counts from 0
+        long sent = now.attemptsSent() - (rebuilt ? 0 : before.attemptsSent());
+        long failed = now.errors() + now.timeouts() - (rebuilt ? 0 : before.errors() + before.timeouts());
+        return sent > 0 ? Math.min(100, 100.0 * failed / sent) : Double.NaN;
     }
 
     private static double last(double[] perSecond) {

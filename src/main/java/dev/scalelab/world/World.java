@@ -318,7 +318,7 @@ public final class World {
         for (Subsystem part : parts) {
             part.sample();
         }
-        history.record(sample, scaling.pool(), data, mesh == null ? List.of() : mesh.clients(), log);
+        history.record(sample, scaling.pool(), data, mesh == null ? List.of() : mesh.clients(), current.dependencies(), log);
         breakpoints.sampled(sample, data == null ? -1 : data.staleReadsLastSecond());
         if (sampleSink != null) {
             // The parts' columns are formatted for the sink alone: a run without one (the app, bench) skips them.

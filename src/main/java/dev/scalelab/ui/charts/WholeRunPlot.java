@@ -43,6 +43,12 @@ public final class WholeRunPlot {
     private final List<HistoryColumns> drawn = new ArrayList<>();
     private final List<Line> drawnLines = new ArrayList<>();
     private double dragSceneX = Double.NaN;
+    /** The bands need placing again (new points, or an axis moved). */
+    private boolean bandsDirty;
+    /** The chart's plot background and plot area, found once it is skinned. */
+    private Region plot;
+    private Group area;
+    private Node gridLines;
 
     public WholeRunPlot(XYChart<Number, Number> chart, RunRange range, DoubleSupplier runSeconds) {
         this.chart = chart;
@@ -69,11 +75,30 @@ public final class WholeRunPlot {
         chart.setOnMouseReleased(e -> dragSceneX = Double.NaN);
         range.revisionProperty().addListener(obs ->
                 chart.setCursor(range.isWholeRun() && range.zoomed() ? Cursor.OPEN_HAND : Cursor.DEFAULT));
-        time.widthProperty().addListener(obs -> layoutBands());
-        time.lowerBoundProperty().addListener(obs -> layoutBands());
-        time.upperBoundProperty().addListener(obs -> layoutBands());
-        value.heightProperty().addListener(obs -> layoutBands());
-        value.upperBoundProperty().addListener(obs -> layoutBands());
+        // Bands are placed once per pulse, after the layout that gives the axes their new scale.
+        javafx.beans.InvalidationListener moved = obs -> bandsDirty = true;
+        time.widthProperty().addListener(moved);
+        time.lowerBoundProperty().addListener(moved);
+        time.upperBoundProperty().addListener(moved);
+        value.heightProperty().addListener(moved);
+        value.upperBoundProperty().addListener(moved);
+        Runnable afterLayout = () -> {
+            if (bandsDirty) {
+                bandsDirty = false;
+                layoutBands();
+            }
+        };
+        chart.sceneProperty().addListener((obs, was, scene) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(afterLayout);
+            }
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(afterLayout);
+            }
+        });
+        if (chart.getScene() != null) {
+            chart.getScene().addPostLayoutPulseListener(afterLayout);
+        }
     }
 
     /** Points that fit the plot: one per pixel column of the time axis (its width before the first layout: 600). */
@@ -115,14 +140,14 @@ public final class WholeRunPlot {
         value.setLowerBound(0);
         value.setUpperBound(upper);
         value.setTickUnit(upper / 5);
-        layoutBands();
+        bandsDirty = true;
     }
 
     /** Back to the live window: no bands, the value axis ranges itself again. */
     public void release() {
         drawn.clear();
         drawnLines.clear();
-        layoutBands();
+        bandsDirty = true;
         value.setAutoRanging(true);
     }
 
@@ -154,10 +179,19 @@ public final class WholeRunPlot {
     }
 
     private void layoutBands() {
-        Node background = chart.lookup(".chart-plot-background");
-        Node gridLines = chart.lookup(".chart-vertical-grid-lines");
-        if (!(background instanceof Region plot) || gridLines == null || !(gridLines.getParent() instanceof Group area)) {
-            return; // not skinned yet: the next draw or layout places them
+        if (drawn.stream().noneMatch(HistoryColumns::merged) && bands.stream().noneMatch(Node::isVisible)) {
+            return; // nothing merged (the live window): no band to place or hide
+        }
+        if (plot == null) {
+            Node background = chart.lookup(".chart-plot-background");
+            Node grid = chart.lookup(".chart-vertical-grid-lines");
+            if (!(background instanceof Region r) || grid == null || !(grid.getParent() instanceof Group g)) {
+                bandsDirty = true; // not skinned yet: the next pulse places them
+                return;
+            }
+            plot = r;
+            area = g;
+            gridLines = grid;
         }
         while (bands.size() < drawn.size()) {
             Path band = new Path();
@@ -210,13 +244,10 @@ public final class WholeRunPlot {
         }
     }
 
-    /** The line's own colour, a quarter opaque. */
+    /** The line's own colour (its CSS is applied by now: this runs after the pulse's layout), a quarter opaque. */
     private static Paint translucent(Node lineNode) {
-        if (lineNode instanceof Shape shape) {
-            lineNode.applyCss();
-            if (shape.getStroke() instanceof Color c) {
-                return c.deriveColor(0, 1, 1, 0.25);
-            }
+        if (lineNode instanceof Shape shape && shape.getStroke() instanceof Color c) {
+            return c.deriveColor(0, 1, 1, 0.25);
         }
         return Color.gray(0.5, 0.25);
     }

@@ -84,8 +84,14 @@ public final class TimelineBar extends HBox {
     private long seekEpoch;
     /** Where the pointer is over the bar (a drag's target), else NaN. */
     private double hoverSeconds = Double.NaN;
-    private boolean dirty = true;
-    private long drawnHistorySeconds = -1;
+    /** The decision log's marks per pixel column, recomputed when the run grew (at most every {@link #MARKS_INTERVAL_NANOS}) or the bar's width changed. */
+    private Source[] marks = new Source[0];
+    private long marksSeconds = -1;
+    private long marksAtNanos;
+    /** When the bar was last drawn for a frame: frames redraw it at most every {@link #FRAME_REDRAW_NANOS}. */
+    private long drawnAtNanos;
+    private static final long MARKS_INTERVAL_NANOS = 250_000_000L;
+    private static final long FRAME_REDRAW_NANOS = 33_000_000L;
 
     public TimelineBar() {
         getStyleClass().add("timeline-bar");
@@ -175,7 +181,11 @@ public final class TimelineBar extends HBox {
         }
         lastHit = hit;
         endLabel.setText(clock(extentSeconds()));
-        redraw();
+        long wall = System.nanoTime();
+        if (wall - drawnAtNanos >= FRAME_REDRAW_NANOS || frame.status().paused()) {
+            drawnAtNanos = wall;
+            redraw();
+        }
     }
 
     /** Goes to {@code atSeconds} of the run, by a deterministic re-run of the scenario with the commands recorded so far. */
@@ -242,7 +252,13 @@ public final class TimelineBar extends HBox {
         g.setFill(Color.web("#0969da", 0.55));
         g.fillRect(0, TRACK_Y, now, 4);
         // The decision log's marks, one per pixel column at most.
-        Source[] marks = TimelineMarks.of(furthest, (int) w, extent);
+        long wall = System.nanoTime();
+        if (marks.length != (int) w || furthest.seconds() < marksSeconds
+                || (furthest.seconds() > marksSeconds && wall - marksAtNanos >= MARKS_INTERVAL_NANOS)) {
+            marks = TimelineMarks.of(furthest, (int) w, extent);
+            marksSeconds = furthest.seconds();
+            marksAtNanos = wall;
+        }
         for (int c = 0; c < marks.length; c++) {
             if (marks[c] != null) {
                 g.setFill(COLORS.get(marks[c]));
