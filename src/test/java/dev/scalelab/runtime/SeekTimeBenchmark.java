@@ -7,8 +7,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * How long the timeline bar's seek takes to the end of a one-hour run of the full-stack preset: the
- * runner's deterministic re-run from t = 0. A measurement, not a test (machines differ); run with
- * {@code mvn -o -q test-compile exec:java}-less: {@code java -cp target/classes:target/test-classes:… SeekTimeBenchmark}.
+ * runner's deterministic re-run from t = 0. A measurement, not a test (machines differ): after
+ * {@code mvn test-compile}, {@code java -cp target/classes:target/test-classes:<the test class path>
+ * dev.scalelab.runtime.SeekTimeBenchmark}.
  */
 public final class SeekTimeBenchmark {
     public static void main(String[] args) throws Exception {
