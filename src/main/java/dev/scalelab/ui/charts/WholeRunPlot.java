@@ -135,7 +135,7 @@ public final class WholeRunPlot {
         time.setUpperBound(toSeconds);
         time.setTickUnit(RunRange.tickSeconds(toSeconds - fromSeconds));
         // The value axis holds the bands' tops, which its own ranging (over the means) would cut off.
-        double upper = niceUpper(Math.max(minUpper, highest * 1.05));
+        double upper = niceUpper(Math.max(minUpper, highest));
         value.setAutoRanging(false);
         value.setLowerBound(0);
         value.setUpperBound(upper);
