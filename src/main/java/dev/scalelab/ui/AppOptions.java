@@ -10,7 +10,7 @@ import dev.scalelab.world.ScenarioSource;
 import java.util.List;
 
 /**
- * The app's command line: {@code [--scenario PRESET_OR_FILE] [--lesson ID_OR_FILE] [--panel TITLE] [--speed FACTOR|max] [--frame-stats SECONDS] [--startup-stats]}.
+ * The app's command line: {@code [--scenario PRESET_OR_FILE] [--lesson ID_OR_FILE] [--panel TITLE] [--speed FACTOR|max] [--frame-stats SECONDS] [--startup-stats] [--charts whole|FROM-TO]}.
  *
  * @param scenario          what to run first: a preset by name, else a scenario file ("default" without the option)
  * @param scenarioLabel     the preset's name or the file's name, for the title and the scenario menu
@@ -19,9 +19,17 @@ import java.util.List;
  * @param speed             the speed to start at, virtual seconds per wall second (1; "max" is infinity)
  * @param startupStats      print how long the window took to appear and to show its first content, then exit
  * @param lesson            the lesson to start once the window shows, or null
+ * @param charts            the first panel's charts: null for the live window, "whole" for the whole run,
+ *                          "FROM-TO" for the whole run zoomed to those virtual seconds (a screenshot, a
+ *                          frame measurement)
  */
 public record AppOptions(Scenario scenario, String scenarioLabel, String panel, double frameStatsSeconds, double speed,
-                         boolean startupStats, Lesson lesson) {
+                         boolean startupStats, Lesson lesson, String charts) {
+
+    public AppOptions(Scenario scenario, String scenarioLabel, String panel, double frameStatsSeconds, double speed,
+                      boolean startupStats, Lesson lesson) {
+        this(scenario, scenarioLabel, panel, frameStatsSeconds, speed, startupStats, lesson, null);
+    }
 
     /** Options without {@code --startup-stats} and {@code --lesson}. */
     public AppOptions(Scenario scenario, String scenarioLabel, String panel, double frameStatsSeconds, double speed) {
@@ -29,7 +37,7 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
     }
 
     public static final String USAGE = "options: [--scenario PRESET_OR_FILE] [--lesson ID_OR_FILE] [--panel TITLE] [--speed FACTOR|max] "
-            + "[--frame-stats SECONDS] [--startup-stats]";
+            + "[--frame-stats SECONDS] [--startup-stats] [--charts whole|FROM-TO]";
 
     /**
      * Parses the arguments and reads the scenario and the lesson. Throws {@link IllegalArgumentException}
@@ -43,6 +51,7 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
         double speed = 1;
         boolean startupStats = false;
         Lesson lesson = null;
+        String charts = null;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             switch (option) {
@@ -82,6 +91,12 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
                         throw new IllegalArgumentException("--frame-stats: " + Quote.of(seconds) + " is not a positive number of seconds");
                     }
                     break;
+                case "--charts":
+                    charts = value(args, ++i, option);
+                    if (!charts.equals("whole") && !charts.matches("\\d+(\\.\\d+)?-\\d+(\\.\\d+)?")) {
+                        throw new IllegalArgumentException("--charts: " + Quote.of(charts) + " is neither whole nor FROM-TO in seconds (600-900)");
+                    }
+                    break;
                 case "--startup-stats":
                     startupStats = true;
                     break;
@@ -90,7 +105,7 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
             }
         }
         ScenarioSource source = ScenarioSource.load(scenarioArgument);
-        return new AppOptions(source.scenario(), source.label(), panel, frameStatsSeconds, speed, startupStats, lesson);
+        return new AppOptions(source.scenario(), source.label(), panel, frameStatsSeconds, speed, startupStats, lesson, charts);
     }
 
     private static String value(List<String> args, int index, String option) {

@@ -71,6 +71,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     @FXML private javafx.scene.control.MenuButton breakpointButton;
     @FXML private javafx.scene.control.ToggleButton presenterToggle;
     @FXML private Label breakpointBanner;
+    @FXML private dev.scalelab.ui.timeline.TimelineBar timelineBar;
     @FXML private ComboBox<String> presetChoice;
     @FXML private Button playButton;
     @FXML private ComboBox<Double> speedChoice;
@@ -103,6 +104,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     private void initialize() {
         assert FxThread.isCurrent();
         ScenarioMenu.show(presetChoice, viewModel);
+        timelineBar.setRunner(runner);
 
         speedChoice.getItems().setAll(MainWindowViewModel.SPEEDS);
         speedChoice.setConverter(new StringConverter<>() {
@@ -170,6 +172,24 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     /** Before the FXML loads: the panel to show first (case-insensitive title); the first one when none matches. */
     public void selectPanelOnStart(String title) {
         startPanel = title;
+    }
+
+    /** The run's timeline under the toolbar. */
+    public dev.scalelab.ui.timeline.TimelineBar timelineBar() {
+        return timelineBar;
+    }
+
+    /** The number of the newest frame handed to the panels. FX thread. */
+    public long shownFrame() {
+        return shownFrame;
+    }
+
+    /** The command line's {@code --charts} for the panel shown first, when its charts can show the whole run. */
+    public void applyChartRange(String charts) {
+        Panel shown = panelList.getSelectionModel().getSelectedItem();
+        if (charts != null && shown != null && shown.unwrapped() instanceof dev.scalelab.ui.charts.RunCharts run) {
+            run.range().apply(charts);
+        }
     }
 
     /** Puts the keyboard focus on the navigation list, where Space, → and the arrows act on the window. */
@@ -301,6 +321,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         if (frame.status().frame() != shownFrame) {
             shownFrame = frame.status().frame();
             viewModel.update(frame);
+            timelineBar.update(frame);
             parameters.update(frame.snapshot().current());
             if (panel != null) {
                 panel.update(frame, nowNanos);

@@ -252,6 +252,11 @@ final class DataSystem implements BackingStore, Subsystem {
 
     // ------------------------------------------------------------------ views
 
+    /** The engine, for the run's history to read (never to change). */
+    Database database() {
+        return database;
+    }
+
     Snapshot.DataView view(int points) {
         return new Snapshot.DataView(database.view(), database.router(), config.consistency(), config.readPolicy(),
                 config.replication(), queriesPerSecond.tail(points), staleReadsPerSecond.tail(points));

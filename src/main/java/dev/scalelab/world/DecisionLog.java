@@ -22,6 +22,8 @@ final class DecisionLog implements Subsystem {
     private final Simulation sim;
     private final ArrayDeque<LogEntry> lines = new ArrayDeque<>();
     private long lineCount;
+    /** Lines written so far per {@link Source}, by ordinal: the run's history counts them each second. */
+    private final long[] linesBySource = new long[Source.values().length];
     private final List<Decision> decisions = new ArrayList<>();
     /** Hears every line as it is written, for the breakpoints on decisions; null when none listens. */
     private BreakpointWatch listener;
@@ -64,6 +66,7 @@ final class DecisionLog implements Subsystem {
         LogEntry line = new LogEntry(sim.nowSeconds(), source, message);
         lines.addLast(line);
         lineCount++;
+        linesBySource[source.ordinal()]++;
         if (listener != null) {
             listener.line(line, decidedBy);
         }
@@ -72,6 +75,10 @@ final class DecisionLog implements Subsystem {
 
     List<Decision> decisions() {
         return decisions;
+    }
+
+    long[] linesBySource() {
+        return linesBySource;
     }
 
     long lineCount() {

@@ -319,6 +319,11 @@ final class MeshSystem implements Subsystem {
 
     // ------------------------------------------------------------------ views
 
+    /** The dependencies' mesh clients as they stand (a reconfiguration replaces one), for the run's history to read. */
+    List<MeshClient> clients() {
+        return clients;
+    }
+
     List<Snapshot.DependencyView> view(int points) {
         List<Snapshot.DependencyView> out = new ArrayList<>();
         long now = sim.nowNanos();

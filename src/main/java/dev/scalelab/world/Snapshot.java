@@ -38,7 +38,8 @@ public record Snapshot(
         List<DependencyView> dependencies,
         PerformanceView performance,
         EventsView events,
-        GatewayView gateway) {
+        GatewayView gateway,
+        RunHistory.View history) {
 
     /**
      * One cache level: counters summed over its copies, and one copy drawn (the shared one or the

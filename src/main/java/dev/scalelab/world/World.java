@@ -54,6 +54,8 @@ public final class World {
     /** Every part, in the order their sections appear in the report and their samples are taken. */
     private final List<Subsystem> parts = new ArrayList<>();
     private final SampleColumns sampleColumns = new SampleColumns();
+    /** Every charted series from t = 0, in bounded memory, recorded once per simulated second. */
+    private final RunHistory history = new RunHistory();
     private Consumer<Sample> sampleSink;
 
     public World(Scenario scenario) {
@@ -316,6 +318,7 @@ public final class World {
         for (Subsystem part : parts) {
             part.sample();
         }
+        history.record(sample, scaling.pool(), data, mesh == null ? List.of() : mesh.clients(), current.dependencies(), log);
         breakpoints.sampled(sample, data == null ? -1 : data.staleReadsLastSecond());
         if (sampleSink != null) {
             // The parts' columns are formatted for the sink alone: a run without one (the app, bench) skips them.
@@ -336,7 +339,12 @@ public final class World {
                 metrics.totalLatency(), metrics.seriesView(n), metrics.dispatches(), log.lineCount(), log.recent(),
                 scaling.view(), balancer.view(), c == null ? null : c.view(n), data == null ? null : data.view(n),
                 mesh == null ? List.of() : mesh.view(n), performanceView(n), events == null ? null : events.view(n),
-                gateway == null ? null : gateway.view());
+                gateway == null ? null : gateway.view(), history.view());
+    }
+
+    /** Bytes the run's history holds now (bounded: see {@link RunHistory}). */
+    public long historyBytes() {
+        return history.retainedBytes();
     }
 
     /** The Performance panel's view: the heaps and connection pools this scenario has, and the profile. */

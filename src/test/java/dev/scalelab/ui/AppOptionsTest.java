@@ -75,6 +75,16 @@ class AppOptionsTest {
     }
 
     @Test
+    void theChartsStartLiveOrOverTheWholeRunOrASliceOfIt() {
+        assertEquals(null, AppOptions.parse(List.of()).charts());
+        assertEquals("whole", AppOptions.parse(List.of("--charts", "whole")).charts());
+        assertEquals("600-900", AppOptions.parse(List.of("--charts", "600-900")).charts());
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AppOptions.parse(List.of("--charts", "all")));
+        assertEquals("--charts: \"all\" is neither whole nor FROM-TO in seconds (600-900)", e.getMessage());
+    }
+
+    @Test
     void mistakesAreOneLineNamingTheProblem() {
         assertEquals("unknown option \"--fast\"; " + AppOptions.USAGE,
                 assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of("--fast"))).getMessage());

@@ -1,5 +1,8 @@
 package dev.scalelab.ui.balancing;
 
+import dev.scalelab.ui.charts.RunRange;
+import dev.scalelab.ui.charts.WholeRunPlot;
+import dev.scalelab.world.RunHistory;
 import dev.scalelab.world.Snapshot;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
@@ -9,46 +12,51 @@ import javafx.scene.layout.Priority;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 
-import static dev.scalelab.ui.charts.LiveCharts.dropBefore;
 import static dev.scalelab.ui.charts.LiveCharts.lineChart;
 import static dev.scalelab.ui.charts.LiveCharts.series;
 import static dev.scalelab.ui.charts.LiveCharts.timeAxis;
 
 /**
- * The panel's charts over at least the last {@link #WINDOW_SECONDS} of virtual time. One world:
- * p50 and p99, and each instance's share of the traffic (one line per instance, in the instance's
- * colour). Race mode: the two worlds' p99, and both worlds' share to one instance (the selected one,
- * else the slowest). Each update appends only the new points and drops those that slid out of the
- * window; the series are rebuilt only when what they show changes (mode, strategies, instances).
+ * The panel's charts over the live window (at least the last {@link #WINDOW_SECONDS} of virtual time)
+ * or the whole run. One world: p50 and p99, and each instance's share of the traffic (one line per
+ * instance, in the instance's colour). Race mode: the two worlds' p99, and both worlds' share to one
+ * instance (the selected one, else the slowest). Every line comes from the run's history, which the
+ * world records from t = 0, so the panel opened late shows what happened while it was away; the
+ * series are rebuilt only when what they show changes (mode, strategies, instances).
  *
  * <p>FX thread only.
  */
 final class BalancingCharts {
     static final double WINDOW_SECONDS = 120;
-    private static final double TICK_SECONDS = 20;
+    static final double TICK_SECONDS = 20;
     private static final int MAX_SHARE_LEGEND = 12;
 
     private final NumberAxis latencyTime = timeAxis(WINDOW_SECONDS, TICK_SECONDS);
     private final NumberAxis shareTime = timeAxis(WINDOW_SECONDS, TICK_SECONDS);
     private final LineChart<Number, Number> latencyChart = lineChart(latencyTime, "latency (ms)", "balancing-latency-chart");
     private final LineChart<Number, Number> shareChart = lineChart(shareTime, "share of traffic (%)", "share-chart");
-    private final HBox view = new HBox(latencyChart, shareChart);
+    private final HBox row = new HBox(latencyChart, shareChart);
+    private final WholeRunPlot latencyPlot;
+    private final WholeRunPlot sharePlot;
 
     /** What the series show now, such as "one|i-0,i-1" or "race|round-robin|p2c|i-3"; a change rebuilds them. */
     private String shownKey = "";
-    private double shownUntilSeconds = Double.NEGATIVE_INFINITY;
+    private double secondsPerPoint = 1;
 
-    BalancingCharts() {
+    BalancingCharts(RunRange range, DoubleSupplier runSeconds) {
         latencyChart.setId("balancingLatencyChart");
         shareChart.setId("shareChart");
-        view.getStyleClass().addAll("balancing-charts", "chart-row");
+        row.getStyleClass().addAll("balancing-charts", "chart-row");
         HBox.setHgrow(latencyChart, Priority.ALWAYS);
         HBox.setHgrow(shareChart, Priority.ALWAYS);
+        latencyPlot = new WholeRunPlot(latencyChart, range, runSeconds);
+        sharePlot = new WholeRunPlot(shareChart, range, runSeconds);
     }
 
-    HBox view() {
-        return view;
+    HBox row() {
+        return row;
     }
 
     LineChart<Number, Number> latencyChart() {
@@ -59,14 +67,27 @@ final class BalancingCharts {
         return shareChart;
     }
 
-    /** One world: p50 and p99 of {@code snapshot}, and every instance's share from {@code shares}. */
-    void show(Snapshot snapshot, ShareHistory shares) {
+    /** How many seconds a point stood for at the last draw (1 in the live window until the run's buckets widen). */
+    double secondsPerPoint() {
+        return secondsPerPoint;
+    }
+
+    /** The live window's bounds for a run that reached {@code newestSeconds}: on a tick, as the Overview's. */
+    static double[] liveWindow(double newestSeconds) {
+        double start = Math.max(0, Math.floor((newestSeconds - WINDOW_SECONDS) / TICK_SECONDS) * TICK_SECONDS);
+        double end = newestSeconds <= WINDOW_SECONDS ? WINDOW_SECONDS : start + WINDOW_SECONDS + TICK_SECONDS;
+        return new double[] {start, end};
+    }
+
+    /** One world over {@code [fromSeconds, toSeconds]}: p50 and p99, and every instance's share. */
+    void show(Snapshot snapshot, double fromSeconds, double toSeconds, boolean live) {
         List<Snapshot.InstanceView> instances = snapshot.instances();
         StringBuilder key = new StringBuilder("one|");
         for (Snapshot.InstanceView in : instances) {
             key.append(in.id()).append(',');
         }
-        if (rebuild(key.toString(), snapshot.series())) {
+        if (!key.toString().equals(shownKey)) {
+            shownKey = key.toString();
             latencyChart.getStyleClass().remove("race");
             shareChart.getStyleClass().remove("race");
             latencyChart.getData().setAll(List.of(series("p50"), series("p99")));
@@ -78,14 +99,15 @@ final class BalancingCharts {
             // Past a dozen instances the legend would crowd out the plot, and colours repeat anyway.
             shareChart.setLegendVisible(instances.size() <= MAX_SHARE_LEGEND);
         }
-        double windowStart = windowStart(snapshot.series());
-        Snapshot.Series series = snapshot.series();
-        appendNewer(latencyChart.getData().get(0), series.timeSeconds(), series.p50Ms(), series.size(), windowStart);
-        appendNewer(latencyChart.getData().get(1), series.timeSeconds(), series.p99Ms(), series.size(), windowStart);
+        RunHistory.View h = snapshot.history();
+        latencyPlot.draw(List.of(new WholeRunPlot.Line(latencyChart.getData().get(0), h.get(RunHistory.Keys.P50_MS)),
+                new WholeRunPlot.Line(latencyChart.getData().get(1), h.get(RunHistory.Keys.P99_MS))), fromSeconds, toSeconds, 10);
+        List<WholeRunPlot.Line> shares = new ArrayList<>(instances.size());
         for (int i = 0; i < instances.size(); i++) {
-            appendNewer(shareChart.getData().get(i), shares.line(instances.get(i).id()), windowStart);
+            shares.add(new WholeRunPlot.Line(shareChart.getData().get(i), h.get(RunHistory.Keys.sharePercent(instances.get(i).id()))));
         }
-        finish(series, windowStart);
+        sharePlot.draw(shares, fromSeconds, toSeconds, 10);
+        finish(h, fromSeconds, toSeconds, live);
     }
 
     /**
@@ -93,10 +115,11 @@ final class BalancingCharts {
      *
      * @param leftName  the left world's strategy, for the legend; likewise {@code rightName}
      */
-    void showRace(Snapshot left, Snapshot right, String leftName, String rightName, ShareHistory leftShares,
-                  ShareHistory rightShares, String focusId) {
+    void showRace(Snapshot left, Snapshot right, String leftName, String rightName, String focusId, double fromSeconds,
+                  double toSeconds, boolean live) {
         String key = "race|" + leftName + "|" + rightName + "|" + focusId;
-        if (rebuild(key, left.series())) {
+        if (!key.equals(shownKey)) {
+            shownKey = key;
             if (!latencyChart.getStyleClass().contains("race")) {
                 latencyChart.getStyleClass().add("race");
                 shareChart.getStyleClass().add("race");
@@ -105,97 +128,26 @@ final class BalancingCharts {
             shareChart.setLegendVisible(true);
             shareChart.getData().setAll(List.of(series("to " + focusId + ": " + leftName), series("to " + focusId + ": " + rightName)));
         }
-        double windowStart = windowStart(left.series());
-        appendNewer(latencyChart.getData().get(0), left.series().timeSeconds(), left.series().p99Ms(), left.series().size(), windowStart);
-        appendNewer(latencyChart.getData().get(1), right.series().timeSeconds(), right.series().p99Ms(), right.series().size(), windowStart);
-        appendNewer(shareChart.getData().get(0), leftShares.line(focusId), windowStart);
-        appendNewer(shareChart.getData().get(1), rightShares.line(focusId), windowStart);
-        finish(left.series(), windowStart);
+        RunHistory.View l = left.history();
+        RunHistory.View r = right.history();
+        latencyPlot.draw(List.of(new WholeRunPlot.Line(latencyChart.getData().get(0), l.get(RunHistory.Keys.P99_MS)),
+                new WholeRunPlot.Line(latencyChart.getData().get(1), r.get(RunHistory.Keys.P99_MS))), fromSeconds, toSeconds, 10);
+        sharePlot.draw(List.of(new WholeRunPlot.Line(shareChart.getData().get(0), l.get(RunHistory.Keys.sharePercent(focusId))),
+                new WholeRunPlot.Line(shareChart.getData().get(1), r.get(RunHistory.Keys.sharePercent(focusId)))),
+                fromSeconds, toSeconds, 10);
+        finish(l, fromSeconds, toSeconds, live);
     }
 
-    /** Clears the charts for a new set of series or a new run; true when the caller must create the series. */
-    private boolean rebuild(String key, Snapshot.Series series) {
-        double newest = newest(series);
-        boolean restarted = series.size() == 0 || newest < shownUntilSeconds;
-        if (key.equals(shownKey) && !restarted) {
-            return false;
-        }
-        boolean sameSeries = key.equals(shownKey);
-        shownKey = key;
-        shownUntilSeconds = Double.NEGATIVE_INFINITY;
-        if (sameSeries) {
-            for (XYChart.Series<Number, Number> s : latencyChart.getData()) {
-                s.getData().clear();
-            }
-            for (XYChart.Series<Number, Number> s : shareChart.getData()) {
-                s.getData().clear();
-            }
-            return false;
-        }
-        return true;
-    }
-
-    private void finish(Snapshot.Series series, double windowStart) {
-        for (XYChart.Series<Number, Number> s : latencyChart.getData()) {
-            dropBefore(s, windowStart);
-        }
-        for (XYChart.Series<Number, Number> s : shareChart.getData()) {
-            dropBefore(s, windowStart);
-        }
-        double newest = newest(series);
-        if (series.size() > 0) {
-            shownUntilSeconds = newest;
-        }
-        // Until the window is full the lines grow from the left.
-        double upper = newest <= WINDOW_SECONDS ? WINDOW_SECONDS : windowStart + WINDOW_SECONDS + TICK_SECONDS;
-        for (NumberAxis axis : new NumberAxis[] {latencyTime, shareTime}) {
-            axis.setLowerBound(windowStart);
-            axis.setUpperBound(upper);
+    private void finish(RunHistory.View h, double fromSeconds, double toSeconds, boolean live) {
+        secondsPerPoint = Math.max(h.get(RunHistory.Keys.P99_MS).bucketSeconds(), (toSeconds - fromSeconds) / latencyPlot.columns());
+        if (live) { // the live window reads 40, 60, 80 … as the Overview's
+            latencyTime.setTickUnit(TICK_SECONDS);
+            shareTime.setTickUnit(TICK_SECONDS);
         }
     }
 
-    private static double newest(Snapshot.Series series) {
-        return series.size() == 0 ? 0 : series.timeSeconds()[series.size() - 1];
-    }
-
-    /** The window starts on a tick, so the axis reads 40, 60, 80 … and moves a tick at a time (as the Overview's). */
-    private static double windowStart(Snapshot.Series series) {
-        return Math.max(0, Math.floor((newest(series) - WINDOW_SECONDS) / TICK_SECONDS) * TICK_SECONDS);
-    }
-
-    /** Adds the points after the last one shown, skipping seconds without a value (no request finished). */
-    private void appendNewer(XYChart.Series<Number, Number> s, double[] times, double[] values, int n, double windowStart) {
-        int first = n;
-        while (first > 0 && times[first - 1] > shownUntilSeconds && times[first - 1] >= windowStart) {
-            first--;
-        }
-        if (first >= n) {
-            return;
-        }
-        List<XYChart.Data<Number, Number>> points = new ArrayList<>(n - first);
-        for (int i = first; i < n; i++) {
-            if (!Double.isNaN(values[i])) {
-                points.add(new XYChart.Data<>(times[i], values[i]));
-            }
-        }
-        s.getData().addAll(points);
-    }
-
-    private void appendNewer(XYChart.Series<Number, Number> s, ShareHistory.Line line, double windowStart) {
-        if (line == null) {
-            return;
-        }
-        int first = line.size();
-        while (first > 0 && line.time(first - 1) > shownUntilSeconds && line.time(first - 1) >= windowStart) {
-            first--;
-        }
-        if (first >= line.size()) {
-            return;
-        }
-        List<XYChart.Data<Number, Number>> points = new ArrayList<>(line.size() - first);
-        for (int i = first; i < line.size(); i++) {
-            points.add(new XYChart.Data<>(line.time(i), line.percent(i)));
-        }
-        s.getData().addAll(points);
+    /** The points the charts hold now, every line together. */
+    int pointsDrawn() {
+        return latencyPlot.pointsDrawn() + sharePlot.pointsDrawn();
     }
 }

@@ -6,6 +6,10 @@ import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.FxmlPanel;
 import dev.scalelab.ui.charts.ChartPacer;
+import dev.scalelab.ui.charts.RunCharts;
+import dev.scalelab.ui.charts.RunRange;
+import dev.scalelab.ui.charts.RunRangeBar;
+import dev.scalelab.ui.charts.WholeRunPacer;
 import dev.scalelab.ui.parameters.ParameterForm;
 import dev.scalelab.ui.parameters.SliderScale;
 import dev.scalelab.world.Parameter;
@@ -42,7 +46,7 @@ import static dev.scalelab.ui.controls.ActionButtons.actionButton;
  *
  * <p>FX thread only.
  */
-public final class BalancingView extends FxmlPanel {
+public final class BalancingView extends FxmlPanel implements RunCharts {
     private static final PseudoClass INVALID = PseudoClass.getPseudoClass("invalid");
 
     private final BalancingViewModel viewModel;
@@ -53,10 +57,11 @@ public final class BalancingView extends FxmlPanel {
     @FXML private ComboBox<Strategy> rightStrategyChoice;
     @FXML private Label raceStatus;
     @FXML private HBox sides;
-    private final BalancingCharts charts = new BalancingCharts();
+    private final RunRange range = new RunRange();
+    private final WholeRunPacer wholeRunPacer = new WholeRunPacer(range);
+    private final RunRangeBar rangeBar = new RunRangeBar(range, BalancingCharts.WINDOW_SECONDS);
+    private final BalancingCharts charts = new BalancingCharts(range, this::runSeconds);
     private final ParameterForm form;
-    private final ShareHistory leftShares = new ShareHistory();
-    private final ShareHistory rightShares = new ShareHistory();
     /** Paces chart updates as the Overview's: only for a new per-second point, at most four times a second. */
     private final ChartPacer chartPacing = new ChartPacer();
     private Frame frame;
@@ -76,7 +81,27 @@ public final class BalancingView extends FxmlPanel {
         loadLayout("BalancingPanel");
         form = parameterForm(initial);
         form.node().getStyleClass().add("balancing-parameters");
-        place(charts.view(), form.node());
+        rangeBar.setId("balancingRangeBar");
+        rangeBar.onZoom(this::runSeconds);
+        VBox chartBox = new VBox(rangeBar, charts.row());
+        VBox.setVgrow(charts.row(), Priority.ALWAYS);
+        chartBox.getStyleClass().add("run-charts");
+        place(chartBox, form.node());
+    }
+
+    /** How far the run has gone, for zooming. */
+    private double runSeconds() {
+        return frame == null ? 0 : frame.snapshot().history().seconds();
+    }
+
+    @Override
+    public RunRange range() {
+        return range;
+    }
+
+    /** The points the charts hold now (tests). */
+    int chartPoints() {
+        return charts.pointsDrawn();
     }
 
     // ------------------------------------------------------------------ race bar
@@ -299,13 +324,11 @@ public final class BalancingView extends FxmlPanel {
         Snapshot snapshot = frame.snapshot();
         form.update(snapshot.current());
         String selected = viewModel.selectedProperty().get();
-        leftShares.record(snapshot);
         boolean paused = frame.status().paused();
         left.canvas().show(snapshot, viewModel.left().shownPick(), selected, paused);
         left.canvas().launch(snapshot.dispatches(), viewModel.left().firstNewDispatch(snapshot.dispatches()), nowNanos);
         Snapshot race = frame.race();
         if (race != null) {
-            rightShares.record(race);
             right.canvas().show(race, viewModel.right().shownPick(), selected, paused);
             right.canvas().launch(race.dispatches(), viewModel.right().firstNewDispatch(race.dispatches()), nowNanos);
         }
@@ -324,17 +347,27 @@ public final class BalancingView extends FxmlPanel {
         if (frame == null) {
             return;
         }
-        boolean due = chartPacing.due(ChartPacer.newestSampleSeconds(frame.snapshot().series()), nowNanos);
+        boolean backToLive = wholeRunPacer.leftWholeRun();
+        boolean live = !range.isWholeRun();
+        boolean due = live ? chartPacing.due(ChartPacer.newestSampleSeconds(frame.snapshot().series()), nowNanos) || backToLive
+                : wholeRunPacer.due(frame.snapshot().history(), charts.latencyChart().getXAxis().getWidth(), nowNanos);
         Snapshot race = frame.race();
         boolean raceShown = race != null && viewModel.raceShownProperty().get();
         if (due || raceShown != raceCharted) {
             raceCharted = raceShown;
+            double run = runSeconds();
+            double[] window = live ? BalancingCharts.liveWindow(ChartPacer.newestSampleSeconds(frame.snapshot().series()))
+                    : new double[] {range.from(run), range.to(run)};
+            if (Double.isNaN(window[0])) {
+                window = BalancingCharts.liveWindow(0);
+            }
             if (raceShown) {
                 charts.showRace(frame.snapshot(), race, frame.snapshot().current().balancer().strategy().label(),
-                        race.current().balancer().strategy().label(), leftShares, rightShares, focusInstance(frame.snapshot()));
+                        race.current().balancer().strategy().label(), focusInstance(frame.snapshot()), window[0], window[1], live);
             } else {
-                charts.show(frame.snapshot(), leftShares);
+                charts.show(frame.snapshot(), window[0], window[1], live);
             }
+            rangeBar.describe(window[0], window[1], charts.secondsPerPoint());
         }
     }
 

@@ -107,6 +107,8 @@ public final class MarkerLayer {
         double top = plot.getLayoutY();
         double width = plot.getWidth();
         double height = plot.getHeight();
+        // Over a whole run markers come close: a label that would run into the one before it is left out.
+        double labelledUntil = Double.NEGATIVE_INFINITY;
         for (int i = 0; i + 1 < nodes.size(); i += 2) {
             Node shape = nodes.get(i);
             Text label = (Text) nodes.get(i + 1);
@@ -134,6 +136,11 @@ public final class MarkerLayer {
             }
             label.setX(left + x0 + 3);
             label.setY(top + label.getLayoutBounds().getHeight());
+            boolean room = x0 + 3 >= labelledUntil;
+            label.setVisible(room);
+            if (room) {
+                labelledUntil = x0 + 3 + label.getLayoutBounds().getWidth() + 6;
+            }
         }
     }
 }

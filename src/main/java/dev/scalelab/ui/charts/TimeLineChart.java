@@ -140,6 +140,8 @@ public final class TimeLineChart extends LineChart<Number, Number> {
         NumberAxis time = timeAxis();
         double height = getYAxis().getHeight();
         double width = time.getWidth();
+        // Over a whole run markers come close: a label that would run into the one before it is left out.
+        double labelledUntil = Double.NEGATIVE_INFINITY;
         for (MarkerNodes n : markerNodes) {
             Scenario.Marker m = n.marker();
             double from = time.getDisplayPosition(m.atSeconds());
@@ -165,6 +167,11 @@ public final class TimeLineChart extends LineChart<Number, Number> {
             }
             n.label().setX(left + 3);
             n.label().setY(n.label().getLayoutBounds().getHeight());
+            boolean room = left + 3 >= labelledUntil;
+            n.label().setVisible(room);
+            if (room) {
+                labelledUntil = left + 3 + n.label().getLayoutBounds().getWidth() + 6;
+            }
             n.shape().toFront();
             n.label().toFront();
         }

@@ -1,10 +1,10 @@
 package dev.scalelab.ui.database;
 
-import dev.scalelab.engine.data.DatabaseView;
-import dev.scalelab.engine.data.DatabaseView.NodeView;
 import dev.scalelab.engine.data.DatabaseView.ShardView;
 import dev.scalelab.ui.charts.LiveCharts;
-import dev.scalelab.ui.charts.TimeWindow;
+import dev.scalelab.ui.charts.RunRange;
+import dev.scalelab.ui.charts.WholeRunPlot;
+import dev.scalelab.world.RunHistory;
 import dev.scalelab.world.Snapshot;
 import javafx.scene.Node;
 import javafx.scene.chart.LineChart;
@@ -22,26 +22,28 @@ import javafx.scene.paint.Paint;
 import javafx.scene.shape.Rectangle;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.DoubleSupplier;
 import java.util.function.IntFunction;
 
 /**
- * The Database panel's charts over at least the last {@link #WINDOW_SECONDS} of virtual time:
- * queries per second (all shards, from the world's per-second series, and each shard), stale reads
- * and read-your-writes violations per second, and each shard's largest replica lag. The per-shard
- * lines are sampled from the shards' views whenever the charts move on, so they start when the panel
- * is first shown. Each update appends only new points and drops those that slid out of the window.
- * Lines take the shard colours of the map, so each chart has its own legend.
+ * The Database panel's charts over the live window (at least the last {@link #WINDOW_SECONDS} of
+ * virtual time) or the whole run: queries per second (all shards, and each shard), stale reads and
+ * read-your-writes violations per second, and each shard's largest replica lag. Every line comes from
+ * the run's history, which the world records from t = 0, so the panel opened late shows the lines of
+ * the time it was away. Lines take the shard colours of the map, so each chart has its own legend.
  *
  * <p>FX thread only.
  */
 final class DatabaseCharts {
     static final double WINDOW_SECONDS = 120;
-    private static final double TICK_SECONDS = 20;
+    static final double TICK_SECONDS = 20;
 
     private final IntFunction<Paint> shardColor;
     private final Chart queries;
@@ -53,21 +55,18 @@ final class DatabaseCharts {
     private final Map<Integer, XYChart.Series<Number, Number>> shardQueries = new LinkedHashMap<>();
     private final Map<Integer, XYChart.Series<Number, Number>> shardLag = new LinkedHashMap<>();
     private final HBox view;
-
-    private final TimeWindow window = new TimeWindow(WINDOW_SECONDS, TICK_SECONDS);
-    private double sampledAtSeconds = Double.NaN;
-    private long sampledViolations;
+    private double secondsPerPoint = 1;
 
     /** @param shardColor a shard's colour on the map; the other lines take theirs from {@code styles/database.css} */
-    DatabaseCharts(IntFunction<Paint> shardColor) {
+    DatabaseCharts(IntFunction<Paint> shardColor, RunRange range, DoubleSupplier runSeconds) {
         this.shardColor = shardColor;
         queries = new Chart("queries / s", "databaseQueriesChart", 10,
-                "Queries the database served per virtual second: all shards (thick), and each shard.");
+                "Queries the database served per virtual second: all shards (thick), and each shard.", range, runSeconds);
         reads = new Chart("reads / s", "databaseStaleChart", 5,
                 "Stale reads (a version older than the latest committed) and read-your-writes violations "
-                        + "(older than the reading session's own last write) per virtual second.");
+                        + "(older than the reading session's own last write) per virtual second.", range, runSeconds);
         lag = new Chart("lag (ms)", "databaseLagChart", 10,
-                "Each shard's largest replication lag: how far its slowest replica is behind the primary.");
+                "Each shard's largest replication lag: how far its slowest replica is behind the primary.", range, runSeconds);
         allQueries = queries.add("all shards", "total-line");
         staleReads = reads.add("stale reads", "stale-line");
         rywViolations = reads.add("read-your-writes violations", "violation-line");
@@ -79,105 +78,72 @@ final class DatabaseCharts {
         return view;
     }
 
-    /** Brings the charts up to the newest per-second point. */
-    void show(Snapshot.Series series, Snapshot.DataView data) {
-        int n = series.size();
-        if (!window.advance(series.timeSeconds(), n)) {
-            clear(); // a new run
-        }
-        double windowStart = window.startSeconds(); // on a tick: see TimeWindow
-        int first = window.firstNew();
-        // The database's series end with the world's; align them at the newest point.
-        append(allQueries, series.timeSeconds(), data.queriesPerSecond(), first, n);
-        append(staleReads, series.timeSeconds(), data.staleReadsPerSecond(), first, n);
-        if (window.newestIsNew(n)) {
-            sampleShards(data.database(), series.timeSeconds()[n - 1]);
-        }
-        for (Chart chart : List.of(queries, reads, lag)) {
-            chart.dropBefore(windowStart);
-        }
-        dropGoneShards(shardQueries, queries, data.database());
-        dropGoneShards(shardLag, lag, data.database());
-        window.shown(n);
-        double upper = window.endSeconds();
-        for (Chart chart : List.of(queries, reads, lag)) {
-            chart.time.setLowerBound(windowStart);
-            chart.time.setUpperBound(upper);
-            chart.fitValueAxis();
-        }
+    /** How many seconds a point stood for at the last draw. */
+    double secondsPerPoint() {
+        return secondsPerPoint;
     }
 
-    /** One point per shard at {@code atSeconds}, and the violations per second since the last sample. */
-    private void sampleShards(DatabaseView db, double atSeconds) {
-        for (ShardView s : db.shards()) {
-            double maxLag = 0;
-            for (NodeView node : s.nodes()) {
-                if (node.alive() && !node.primary()) {
-                    maxLag = Math.max(maxLag, node.lagMs());
-                }
-            }
-            point(shardQueries, queries, s.shardId(), atSeconds, s.queriesPerSecond());
-            if (s.nodes().size() > 1) {
-                point(shardLag, lag, s.shardId(), atSeconds, maxLag);
+    /** The live window's bounds for a run that reached {@code newestSeconds}: on a tick, as the Overview's. */
+    static double[] liveWindow(double newestSeconds) {
+        double t = Double.isNaN(newestSeconds) ? 0 : newestSeconds;
+        double start = Math.max(0, Math.floor((t - WINDOW_SECONDS) / TICK_SECONDS) * TICK_SECONDS);
+        double end = t <= WINDOW_SECONDS ? WINDOW_SECONDS : start + WINDOW_SECONDS + TICK_SECONDS;
+        return new double[] {start, end};
+    }
+
+    /** Draws every line over {@code [fromSeconds, toSeconds]} from the run's history. */
+    void show(Snapshot snapshot, double fromSeconds, double toSeconds, boolean live) {
+        RunHistory.View h = snapshot.history();
+        Set<Integer> alive = new HashSet<>();
+        List<WholeRunPlot.Line> queryLines = new ArrayList<>();
+        List<WholeRunPlot.Line> lagLines = new ArrayList<>();
+        queryLines.add(new WholeRunPlot.Line(allQueries, h.get(RunHistory.Keys.DB_QUERIES)));
+        for (ShardView s : snapshot.data().database().shards()) {
+            alive.add(s.shardId());
+            queryLines.add(new WholeRunPlot.Line(line(shardQueries, queries, s.shardId()), h.get(RunHistory.Keys.shardQueries(s.shardId()))));
+            if (h.has(RunHistory.Keys.shardLagMs(s.shardId()))) {
+                lagLines.add(new WholeRunPlot.Line(line(shardLag, lag, s.shardId()), h.get(RunHistory.Keys.shardLagMs(s.shardId()))));
             }
         }
-        long violations = db.counters().readYourWritesViolations();
-        // A rebuilt database starts its counters again; the first sample after it has no rate yet.
-        if (!Double.isNaN(sampledAtSeconds) && atSeconds > sampledAtSeconds && violations >= sampledViolations) {
-            rywViolations.getData().add(new XYChart.Data<>(atSeconds, (violations - sampledViolations) / (atSeconds - sampledAtSeconds)));
+        dropGoneShards(shardQueries, queries, alive);
+        dropGoneShards(shardLag, lag, alive);
+        queries.plot.draw(queryLines, fromSeconds, toSeconds, queries.minUpper);
+        reads.plot.draw(List.of(new WholeRunPlot.Line(staleReads, h.get(RunHistory.Keys.DB_STALE_READS)),
+                new WholeRunPlot.Line(rywViolations, h.get(RunHistory.Keys.DB_RYW_VIOLATIONS))), fromSeconds, toSeconds, reads.minUpper);
+        lag.plot.draw(lagLines, fromSeconds, toSeconds, lag.minUpper);
+        secondsPerPoint = Math.max(h.get(RunHistory.Keys.DB_QUERIES).bucketSeconds(), (toSeconds - fromSeconds) / queries.plot.columns());
+        if (live) { // the live window reads 40, 60, 80 … as the Overview's
+            for (Chart chart : List.of(queries, reads, lag)) {
+                chart.time.setTickUnit(TICK_SECONDS);
+            }
         }
-        sampledAtSeconds = atSeconds;
-        sampledViolations = violations;
     }
 
-    private void point(Map<Integer, XYChart.Series<Number, Number>> byShard, Chart chart, int shardId, double x, double y) {
-        XYChart.Series<Number, Number> s = byShard.get(shardId);
-        if (s == null) {
-            s = chart.add("shard " + shardId, shardColor.apply(shardId));
-            byShard.put(shardId, s);
-        }
-        s.getData().add(new XYChart.Data<>(x, y));
+    private XYChart.Series<Number, Number> line(Map<Integer, XYChart.Series<Number, Number>> byShard, Chart chart, int shardId) {
+        return byShard.computeIfAbsent(shardId, id -> chart.add("shard " + id, shardColor.apply(id)));
     }
 
-    /** A shard that is gone keeps its line until its last point slides out of the window. */
-    private static void dropGoneShards(Map<Integer, XYChart.Series<Number, Number>> byShard, Chart chart, DatabaseView db) {
+    /** A shard that is gone (removed by a resharding) has no history left: its line goes. */
+    private static void dropGoneShards(Map<Integer, XYChart.Series<Number, Number>> byShard, Chart chart, Set<Integer> alive) {
         Iterator<Map.Entry<Integer, XYChart.Series<Number, Number>>> it = byShard.entrySet().iterator();
         while (it.hasNext()) {
             Map.Entry<Integer, XYChart.Series<Number, Number>> e = it.next();
-            boolean live = db.shards().stream().anyMatch(s -> s.shardId() == e.getKey());
-            if (!live && e.getValue().getData().isEmpty()) {
+            if (!alive.contains(e.getKey())) {
                 chart.remove(e.getValue());
                 it.remove();
             }
         }
     }
 
-    private void clear() {
-        for (Chart chart : List.of(queries, reads, lag)) {
-            chart.clearPoints();
-        }
-        for (XYChart.Series<Number, Number> s : shardQueries.values()) {
-            queries.remove(s);
-        }
-        for (XYChart.Series<Number, Number> s : shardLag.values()) {
-            lag.remove(s);
-        }
-        shardQueries.clear();
-        shardLag.clear();
-        sampledAtSeconds = Double.NaN;
+    /** The points the charts hold now, every line together (tests). */
+    int pointsDrawn() {
+        return queries.plot.pointsDrawn() + reads.plot.pointsDrawn() + lag.plot.pointsDrawn();
     }
 
-    /** Adds points {@code [from, to)} of the world's seconds, skipping seconds without a value. */
-    private static void append(XYChart.Series<Number, Number> s, double[] times, double[] values, int from, int to) {
-        int offset = values.length - times.length; // the two arrays end together
-        List<XYChart.Data<Number, Number>> points = new ArrayList<>(Math.max(0, to - from));
-        for (int i = from; i < to; i++) {
-            int j = i + offset;
-            if (j >= 0 && j < values.length && !Double.isNaN(values[j])) {
-                points.add(new XYChart.Data<>(times[i], values[j]));
-            }
-        }
-        s.getData().addAll(points);
+    /** The points of shard {@code shardId}'s queries line, oldest first (tests). */
+    List<XYChart.Data<Number, Number>> shardQueryPoints(int shardId) {
+        XYChart.Series<Number, Number> s = shardQueries.get(shardId);
+        return s == null ? List.of() : List.copyOf(s.getData());
     }
 
     static String web(Paint paint) {
@@ -198,10 +164,12 @@ final class DatabaseCharts {
         private final Map<XYChart.Series<Number, Number>, Label> legendItems = new LinkedHashMap<>();
 
         /** Below this the value axis stops shrinking, so a flat zero line reads 0 … 5, not 0.00 alone. */
-        private final double minUpper;
+        final double minUpper;
         private final NumberAxis value = new NumberAxis();
 
-        Chart(String valueLabel, String id, double minUpper, String explanation) {
+        final WholeRunPlot plot;
+
+        Chart(String valueLabel, String id, double minUpper, String explanation, RunRange range, DoubleSupplier runSeconds) {
             this.minUpper = minUpper;
             value.setLabel(valueLabel);
             value.setForceZeroInRange(true);
@@ -223,6 +191,7 @@ final class DatabaseCharts {
             tooltip.setWrapText(true);
             tooltip.setMaxWidth(340);
             Tooltip.install(box, tooltip);
+            plot = new WholeRunPlot(chart, range, runSeconds);
         }
 
         /**
@@ -263,41 +232,6 @@ final class DatabaseCharts {
         void remove(XYChart.Series<Number, Number> s) {
             chart.getData().remove(s);
             legend.getChildren().remove(legendItems.remove(s));
-        }
-
-        /** Auto-ranges the value axis, but never to less than 0 … {@link #minUpper}. */
-        void fitValueAxis() {
-            double max = 0;
-            for (XYChart.Series<Number, Number> s : chart.getData()) {
-                for (XYChart.Data<Number, Number> d : s.getData()) {
-                    max = Math.max(max, d.getYValue().doubleValue());
-                }
-            }
-            boolean small = max < minUpper;
-            value.setAutoRanging(!small);
-            if (small) {
-                value.setLowerBound(0);
-                value.setUpperBound(minUpper);
-                value.setTickUnit(minUpper / 5);
-            }
-        }
-
-        void clearPoints() {
-            for (XYChart.Series<Number, Number> s : chart.getData()) {
-                s.getData().clear();
-            }
-        }
-
-        void dropBefore(double windowStart) {
-            for (XYChart.Series<Number, Number> s : chart.getData()) {
-                int stale = 0;
-                while (stale < s.getData().size() && s.getData().get(stale).getXValue().doubleValue() < windowStart) {
-                    stale++;
-                }
-                if (stale > 0) {
-                    s.getData().remove(0, stale);
-                }
-            }
         }
     }
 }

@@ -6,6 +6,10 @@ import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.FxmlPanel;
 import dev.scalelab.ui.controls.FigureCard;
 import dev.scalelab.ui.charts.ChartPacer;
+import dev.scalelab.ui.charts.RunCharts;
+import dev.scalelab.ui.charts.RunRange;
+import dev.scalelab.ui.charts.RunRangeBar;
+import dev.scalelab.ui.charts.WholeRunPacer;
 import dev.scalelab.world.Presets;
 import dev.scalelab.world.Snapshot;
 import javafx.fxml.FXML;
@@ -13,6 +17,7 @@ import javafx.scene.Node;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Tooltip;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
@@ -26,7 +31,7 @@ import javafx.scene.layout.VBox;
  *
  * <p>FX thread only.
  */
-public final class DatabasePanel extends FxmlPanel {
+public final class DatabasePanel extends FxmlPanel implements RunCharts {
     private static final String RESHARDING = "resharding";
     private static final String REPLICA_LAG = "replica-lag";
 
@@ -48,6 +53,10 @@ public final class DatabasePanel extends FxmlPanel {
     @FXML private StackPane chartHost;
     @FXML private Label noCharts;
     private DatabaseCharts charts;
+    private VBox chartBox;
+    private final RunRange range = new RunRange();
+    private final WholeRunPacer wholeRunPacer = new WholeRunPacer(range);
+    private final RunRangeBar rangeBar = new RunRangeBar(range, DatabaseCharts.WINDOW_SECONDS);
     private Snapshot snapshot;
 
     public DatabasePanel(SimulationRunner runner) {
@@ -58,7 +67,24 @@ public final class DatabasePanel extends FxmlPanel {
         // After the load, which gives the view: the drawings or the note go into it.
         showState(viewModel.hasDatabaseProperty().get()); // until the first frame says otherwise
         viewModel.hasDatabaseProperty().addListener((obs, had, has) -> showState(has));
+        rangeBar.setId("databaseRangeBar");
+        rangeBar.onZoom(this::runSeconds);
         place(chartHost, parameters.node());
+    }
+
+    /** How far the run has gone, for zooming. */
+    private double runSeconds() {
+        return snapshot == null ? 0 : snapshot.history().seconds();
+    }
+
+    @Override
+    public RunRange range() {
+        return range;
+    }
+
+    /** The charts (tests). */
+    DatabaseCharts databaseCharts() {
+        return charts;
     }
 
     /** Called by the loader once the layout's nodes are injected: the panel's bindings, in one place. */
@@ -78,7 +104,10 @@ public final class DatabasePanel extends FxmlPanel {
                 + "consistent hashing (and jump or rendezvous when in use), measured with the real routers, next to theory.");
         explain(load, "Queries per shard in the last second (red: hot, above twice the mean), the read path from client "
                 + "sessions to the nodes with each stale read in red, and how far each replica lags behind its primary.");
-        charts = new DatabaseCharts(map::shardColor);
+        charts = new DatabaseCharts(map::shardColor, range, this::runSeconds);
+        chartBox = new VBox(rangeBar, charts.view());
+        VBox.setVgrow(charts.view(), Priority.ALWAYS);
+        chartBox.getStyleClass().add("run-charts");
     }
 
     @FXML
@@ -132,7 +161,7 @@ public final class DatabasePanel extends FxmlPanel {
     /** The drawings and charts, or the note that there is no database (never empty charts). */
     private void showState(boolean hasDatabase) {
         view.getChildren().setAll(hasDatabase ? content : empty);
-        chartHost.getChildren().setAll(hasDatabase ? charts.view() : noCharts);
+        chartHost.getChildren().setAll(hasDatabase ? chartBox : noCharts);
     }
 
     @Override
@@ -145,8 +174,16 @@ public final class DatabasePanel extends FxmlPanel {
         lesson.draw();
         load.draw(nowNanos);
         // Asked every pulse, not only on new frames, so a sample held back by the rate limit still shows when paused.
-        if (viewModel.chartsDue(ChartPacer.newestSampleSeconds(snapshot.series()), nowNanos)) {
-            charts.show(snapshot.series(), snapshot.data());
+        boolean backToLive = wholeRunPacer.leftWholeRun();
+        if (range.isWholeRun()) {
+            if (wholeRunPacer.due(snapshot.history(), charts.view().getWidth(), nowNanos)) {
+                double run = runSeconds();
+                charts.show(snapshot, range.from(run), range.to(run), false);
+                rangeBar.describe(range.from(run), range.to(run), charts.secondsPerPoint());
+            }
+        } else if (viewModel.chartsDue(ChartPacer.newestSampleSeconds(snapshot.series()), nowNanos) || backToLive) {
+            double[] window = DatabaseCharts.liveWindow(ChartPacer.newestSampleSeconds(snapshot.series()));
+            charts.show(snapshot, window[0], window[1], true);
         }
     }
 

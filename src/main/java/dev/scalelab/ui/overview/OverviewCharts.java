@@ -1,14 +1,18 @@
 package dev.scalelab.ui.overview;
 
 import dev.scalelab.ui.FxThread;
+import dev.scalelab.ui.charts.RunRange;
 import dev.scalelab.ui.charts.TimeLineChart;
 import dev.scalelab.ui.charts.TimeWindow;
+import dev.scalelab.ui.charts.WholeRunPlot;
+import dev.scalelab.world.RunHistory;
 import dev.scalelab.world.Snapshot;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 
 import static dev.scalelab.ui.charts.LiveCharts.dropBefore;
 import static dev.scalelab.ui.charts.LiveCharts.series;
@@ -34,13 +38,46 @@ final class OverviewCharts {
     private final XYChart.Series<Number, Number> p99 = series("p99");
     private final List<XYChart.Series<Number, Number>> allSeries = List.of(offered, completed, rejected, p50, p99);
 
-    private final TimeWindow window = new TimeWindow(WINDOW_SECONDS, TICK_SECONDS);
+    private TimeWindow window = new TimeWindow(WINDOW_SECONDS, TICK_SECONDS);
+    private final WholeRunPlot throughputPlot;
+    private final WholeRunPlot latencyPlot;
 
-    OverviewCharts(TimeLineChart throughputChart, TimeLineChart latencyChart) {
+    OverviewCharts(TimeLineChart throughputChart, TimeLineChart latencyChart, RunRange range, DoubleSupplier runSeconds) {
         throughputTime = throughputChart.timeAxis();
         latencyTime = latencyChart.timeAxis();
         throughputChart.getData().addAll(List.of(offered, completed, rejected));
         latencyChart.getData().addAll(List.of(p50, p99));
+        throughputPlot = new WholeRunPlot(throughputChart, range, runSeconds);
+        latencyPlot = new WholeRunPlot(latencyChart, range, runSeconds);
+    }
+
+    /**
+     * The whole run (or the slice zoomed to) from the run's history; returns how many seconds a point
+     * stands for.
+     */
+    double showWholeRun(RunHistory.View history, double fromSeconds, double toSeconds) {
+        assert FxThread.isCurrent();
+        throughputPlot.draw(List.of(new WholeRunPlot.Line(offered, history.get(RunHistory.Keys.OFFERED)),
+                new WholeRunPlot.Line(completed, history.get(RunHistory.Keys.THROUGHPUT)),
+                new WholeRunPlot.Line(rejected, history.get(RunHistory.Keys.REJECTED))), fromSeconds, toSeconds, 10);
+        latencyPlot.draw(List.of(new WholeRunPlot.Line(p50, history.get(RunHistory.Keys.P50_MS)),
+                new WholeRunPlot.Line(p99, history.get(RunHistory.Keys.P99_MS))), fromSeconds, toSeconds, 10);
+        return Math.max(history.get(RunHistory.Keys.OFFERED).bucketSeconds(), (toSeconds - fromSeconds) / throughputPlot.columns());
+    }
+
+    /** Back to the live window: the next {@link #show} draws it afresh. */
+    void backToLive() {
+        throughputPlot.release();
+        latencyPlot.release();
+        clear();
+        window = new TimeWindow(WINDOW_SECONDS, TICK_SECONDS);
+        throughputTime.setTickUnit(TICK_SECONDS);
+        latencyTime.setTickUnit(TICK_SECONDS);
+    }
+
+    /** The points the charts hold now, all lines together. */
+    int pointsDrawn() {
+        return allSeries.stream().mapToInt(s -> s.getData().size()).sum();
     }
 
     /** Brings the charts up to the series' newest point. */

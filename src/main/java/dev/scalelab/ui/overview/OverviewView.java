@@ -5,10 +5,16 @@ import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.FxmlPanel;
 import dev.scalelab.ui.controls.FigureCard;
 import dev.scalelab.ui.charts.ChartPacer;
+import dev.scalelab.ui.charts.RunCharts;
+import dev.scalelab.ui.charts.RunRange;
+import dev.scalelab.ui.charts.RunRangeBar;
 import dev.scalelab.ui.charts.TimeLineChart;
+import dev.scalelab.ui.charts.WholeRunPacer;
 import dev.scalelab.world.Snapshot;
 import javafx.fxml.FXML;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 
 /**
@@ -20,7 +26,7 @@ import javafx.scene.layout.HBox;
  *
  * <p>FX thread only.
  */
-public final class OverviewView extends FxmlPanel {
+public final class OverviewView extends FxmlPanel implements RunCharts {
     private final OverviewViewModel viewModel = new OverviewViewModel();
     @FXML private FigureCard offeredFigure;
     @FXML private FigureCard completedFigure;
@@ -36,11 +42,24 @@ public final class OverviewView extends FxmlPanel {
     @FXML private TimeLineChart latencyChart;
     private OverviewCharts charts;
     private Snapshot snapshot;
+    private final RunRange range = new RunRange();
+    private final WholeRunPacer wholeRunPacer = new WholeRunPacer(range);
+    private final RunRangeBar rangeBar = new RunRangeBar(range, OverviewCharts.WINDOW_SECONDS);
 
     public OverviewView() {
         super("Overview");
         loadLayout("OverviewPanel");
-        place(chartPane, null);
+        rangeBar.setId("overviewRangeBar");
+        rangeBar.onZoom(this::runSeconds);
+        VBox box = new VBox(rangeBar, chartPane);
+        VBox.setVgrow(chartPane, Priority.ALWAYS);
+        box.getStyleClass().add("run-charts");
+        place(box, null);
+    }
+
+    /** How far the run has gone, for zooming. */
+    private double runSeconds() {
+        return snapshot == null ? 0 : snapshot.history().seconds();
     }
 
     /** Called by the loader once the layout's nodes are injected: the panel's bindings, in one place. */
@@ -53,7 +72,7 @@ public final class OverviewView extends FxmlPanel {
         p99Figure.valueProperty().bind(viewModel.p99Property());
         utilizationFigure.valueProperty().bind(viewModel.utilizationProperty());
         instancesFigure.valueProperty().bind(viewModel.instancesProperty());
-        charts = new OverviewCharts(throughputChart, latencyChart);
+        charts = new OverviewCharts(throughputChart, latencyChart, range, this::runSeconds);
     }
 
     @Override
@@ -70,10 +89,33 @@ public final class OverviewView extends FxmlPanel {
     public void animate(long nowNanos) {
         assert FxThread.isCurrent();
         pool.draw(nowNanos);
+        if (snapshot == null) {
+            return;
+        }
+        if (wholeRunPacer.leftWholeRun()) {
+            charts.backToLive();
+            viewModel.chartsRedrawn();
+        }
+        if (wholeRunPacer.due(snapshot.history(), throughputChart.timeAxis().getWidth(), nowNanos)) {
+            double run = runSeconds();
+            double from = range.from(run);
+            double to = range.to(run);
+            rangeBar.describe(from, to, charts.showWholeRun(snapshot.history(), from, to));
+        }
         // Asked every pulse, not only on new frames, so a sample held back by the rate limit still shows when paused.
-        if (snapshot != null && viewModel.chartsDue(ChartPacer.newestSampleSeconds(snapshot.series()), nowNanos)) {
+        if (!range.isWholeRun() && viewModel.chartsDue(ChartPacer.newestSampleSeconds(snapshot.series()), nowNanos)) {
             charts.show(snapshot.series());
         }
+    }
+
+    @Override
+    public RunRange range() {
+        return range;
+    }
+
+    /** The points the charts hold now (tests: bounded by their width in the whole run). */
+    public int chartPoints() {
+        return charts.pointsDrawn();
     }
 
     /** A lesson's outline: {@code instance:i-3} is that instance's tile, {@code pool} the whole pool picture. */

@@ -31,7 +31,7 @@ public final class OverviewViewModel {
 
     private Sample shownSample;
     private long seenDispatches;
-    private final ChartPacer chartPacer = new ChartPacer();
+    private ChartPacer chartPacer = new ChartPacer();
 
     /** Takes in a new snapshot: the headline follows the newest per-second sample. */
     public void update(Snapshot snapshot) {
@@ -73,6 +73,11 @@ public final class OverviewViewModel {
      * True when the newest sample (see {@link ChartPacer#newestSampleSeconds}) is one the charts have not shown
      * and the charts may redraw now.
      */
+    /** The charts were cleared (back from the whole run): the next sample redraws them at once. */
+    public void chartsRedrawn() {
+        chartPacer = new ChartPacer();
+    }
+
     public boolean chartsDue(double newest, long nowNanos) {
         return chartPacer.due(newest, nowNanos);
     }

@@ -1,5 +1,10 @@
 package dev.scalelab.ui.resilience;
 
+import dev.scalelab.ui.charts.RunRange;
+import dev.scalelab.ui.charts.RunRangeBar;
+import dev.scalelab.ui.charts.WholeRunPlot;
+import dev.scalelab.world.RunHistory;
+import dev.scalelab.world.Snapshot;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.NumberAxis;
 import javafx.scene.chart.XYChart;
@@ -16,17 +21,18 @@ import javafx.scene.shape.Rectangle;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.DoubleSupplier;
 
-import static dev.scalelab.ui.charts.LiveCharts.dropBefore;
 import static dev.scalelab.ui.charts.LiveCharts.series;
 import static dev.scalelab.ui.Tooltips.tooltip;
 
 /**
- * The Resilience panel's charts over the last {@link #WINDOW_SECONDS} of virtual time, one line
- * (or band) per dependency in its colour: the load offered to each dependency against the requests
- * that called it (a retry storm shows as the first multiplying the second), attempts per request,
- * the breaker's failure rate against its threshold, and the breaker state timeline. Each update
- * appends only the new per-second points and drops those that slid out of the window.
+ * The Resilience panel's charts over the live window (the last {@link #WINDOW_SECONDS} of virtual
+ * time) or the whole run, one line (or band) per dependency in its colour: the load offered to each
+ * dependency against the requests that called it (a retry storm shows as the first multiplying the
+ * second), attempts per request, the breaker's failure rate against its threshold, and the breaker
+ * state timeline. The lines come from the run's history, which the world records from t = 0, so the
+ * panel opened late shows the seconds it missed.
  *
  * <p>FX thread only.
  */
@@ -54,10 +60,17 @@ final class ResilienceCharts {
     private final List<XYChart.Series<Number, Number>> amplification = new ArrayList<>();
     private final List<XYChart.Series<Number, Number>> failureRate = new ArrayList<>();
     private final List<XYChart.Series<Number, Number>> threshold = new ArrayList<>();
-    private double[] shownUntil = new double[0];
     private long shownStructure = -1;
+    private final WholeRunPlot loadPlot;
+    private final WholeRunPlot amplificationPlot;
+    private final WholeRunPlot failurePlot;
+    private double secondsPerPoint = 1;
 
-    ResilienceCharts() {
+    /** @param rangeBar the strip above the charts: live window or whole run, and zoom */
+    ResilienceCharts(RunRange range, DoubleSupplier runSeconds, RunRangeBar rangeBar) {
+        loadPlot = new WholeRunPlot(loadChart, range, runSeconds);
+        amplificationPlot = new WholeRunPlot(amplificationChart, range, runSeconds);
+        failurePlot = new WholeRunPlot(failureChart, range, runSeconds);
         timeline.setId("stateTimeline");
         legend.getStyleClass().add("resilience-legend");
         GridPane grid = new GridPane();
@@ -86,7 +99,7 @@ final class ResilienceCharts {
         Tooltip.install(timeline, tooltip("Each breaker's state over time: closed (calls flow), open (calls rejected), "
                 + "half-open (trial calls decide)."));
         VBox.setVgrow(grid, Priority.ALWAYS);
-        view = new VBox(legend, grid);
+        view = new VBox(rangeBar, legend, grid);
         view.getStyleClass().addAll("resilience-charts", "chart-row");
         view.setMinHeight(0);
     }
@@ -99,50 +112,62 @@ final class ResilienceCharts {
         return view;
     }
 
-    /** Brings the charts up to the tracks' newest points; {@code structure} changes when the dependencies do. */
-    void show(List<DependencyTrack> tracks, long structure, boolean restarted, double nowSeconds) {
+    /** The live window's bounds for a run that reached {@code newestSeconds}: on a tick, moving a tick at a time. */
+    static double[] liveWindow(double newestSeconds) {
+        double t = Double.isNaN(newestSeconds) ? 0 : newestSeconds;
+        double start = Math.max(0, Math.floor((t - WINDOW_SECONDS) / TICK_SECONDS) * TICK_SECONDS);
+        double end = t <= WINDOW_SECONDS ? WINDOW_SECONDS : start + WINDOW_SECONDS + TICK_SECONDS;
+        return new double[] {start, end};
+    }
+
+    /**
+     * Draws the charts over {@code [fromSeconds, toSeconds]} from the run's history; {@code structure}
+     * changes when the dependencies do. In the live window the state timeline shows the exact
+     * transitions the panel saw; over the whole run, the state at the end of each second.
+     */
+    void show(Snapshot snapshot, List<DependencyTrack> tracks, long structure, double fromSeconds, double toSeconds, boolean live) {
         if (structure != shownStructure) {
             rebuild(tracks);
             shownStructure = structure;
-        } else if (restarted) {
-            clear();
         }
-        double newest = Double.NaN;
-        for (DependencyTrack t : tracks) {
-            double n = t.history().newestTime();
-            if (!(n <= newest)) {
-                newest = n;
-            }
-        }
-        if (Double.isNaN(newest)) {
-            newest = 0;
-        }
-        // The window starts on a tick, so the axis reads 30, 60, 90 … and moves a tick at a time.
-        double windowStart = Math.max(0, Math.floor((newest - WINDOW_SECONDS) / TICK_SECONDS) * TICK_SECONDS);
-        double upper = newest <= WINDOW_SECONDS ? WINDOW_SECONDS : windowStart + WINDOW_SECONDS + TICK_SECONDS;
+        RunHistory.View h = snapshot.history();
+        List<WholeRunPlot.Line> load = new ArrayList<>();
+        List<WholeRunPlot.Line> perRequest = new ArrayList<>();
+        List<WholeRunPlot.Line> failure = new ArrayList<>();
+        List<StateSpans> spans = new ArrayList<>();
         for (int i = 0; i < tracks.size(); i++) {
-            tracks.get(i).states().dropBefore(windowStart);
-            SecondHistory h = tracks.get(i).history();
-            int first = Math.max(h.firstAfter(shownUntil[i]), h.firstAfter(windowStart - 1e-9));
-            append(attempts.get(i), h, SecondHistory.ATTEMPTS, first);
-            append(requests.get(i), h, SecondHistory.REQUESTS, first);
-            append(amplification.get(i), h, SecondHistory.AMPLIFICATION, first);
-            append(failureRate.get(i), h, SecondHistory.FAILURE_RATE, first);
-            append(threshold.get(i), h, SecondHistory.THRESHOLD, first);
-            if (h.size() > 0) {
-                shownUntil[i] = h.newestTime();
+            String name = tracks.get(i).name();
+            load.add(new WholeRunPlot.Line(attempts.get(i), h.get(RunHistory.Keys.dependencyAttempts(name))));
+            load.add(new WholeRunPlot.Line(requests.get(i), h.get(RunHistory.Keys.dependencyRequests(name))));
+            perRequest.add(new WholeRunPlot.Line(amplification.get(i), h.get(RunHistory.Keys.dependencyAmplification(name))));
+            failure.add(new WholeRunPlot.Line(failureRate.get(i), h.get(RunHistory.Keys.failureRatePercent(name))));
+            failure.add(new WholeRunPlot.Line(threshold.get(i), h.get(RunHistory.Keys.failureThresholdPercent(name))));
+            if (live) {
+                tracks.get(i).states().dropBefore(fromSeconds);
+            } else {
+                spans.add(StateSpans.fromSeconds(h.get(RunHistory.Keys.breakerState(name))));
             }
         }
-        for (List<XYChart.Series<Number, Number>> group : List.of(attempts, requests, amplification, failureRate, threshold)) {
-            for (XYChart.Series<Number, Number> s : group) {
-                dropBefore(s, windowStart);
-            }
-        }
+        loadPlot.draw(load, fromSeconds, toSeconds, 10);
+        amplificationPlot.draw(perRequest, fromSeconds, toSeconds, 2);
+        failurePlot.draw(failure, fromSeconds, toSeconds, 100);
+        double tick = live ? TICK_SECONDS : RunRange.tickSeconds(toSeconds - fromSeconds);
         for (NumberAxis axis : new NumberAxis[] {loadTime, amplificationTime, failureTime}) {
-            axis.setLowerBound(windowStart);
-            axis.setUpperBound(upper);
+            axis.setTickUnit(tick);
         }
-        timeline.show(tracks, windowStart, upper, TICK_SECONDS, nowSeconds);
+        double now = live ? snapshot.timeSeconds() : h.seconds();
+        timeline.show(tracks, live ? null : spans, fromSeconds, toSeconds, tick, now);
+        secondsPerPoint = Math.max(h.get(RunHistory.Keys.OFFERED).bucketSeconds(), (toSeconds - fromSeconds) / loadPlot.columns());
+    }
+
+    /** How many seconds a point stood for at the last draw. */
+    double secondsPerPoint() {
+        return secondsPerPoint;
+    }
+
+    /** The points the line charts hold now (tests). */
+    int pointsDrawn() {
+        return loadPlot.pointsDrawn() + amplificationPlot.pointsDrawn() + failurePlot.pointsDrawn();
     }
 
     /** Every pulse: the timeline redraws only if {@link #show} changed it. */
@@ -197,32 +222,6 @@ final class ResilienceCharts {
         Label note = new Label("solid: attempts sent, failure rate · dashed: requests, threshold");
         note.getStyleClass().add("resilience-legend-note");
         legend.getChildren().add(note);
-        shownUntil = new double[tracks.size()];
-        java.util.Arrays.fill(shownUntil, Double.NEGATIVE_INFINITY);
-    }
-
-    private void clear() {
-        for (List<XYChart.Series<Number, Number>> group : List.of(attempts, requests, amplification, failureRate, threshold)) {
-            for (XYChart.Series<Number, Number> s : group) {
-                s.getData().clear();
-            }
-        }
-        java.util.Arrays.fill(shownUntil, Double.NEGATIVE_INFINITY);
-    }
-
-    /** Adds points {@code [from, size)} of one column, skipping seconds without a value. */
-    private static void append(XYChart.Series<Number, Number> s, SecondHistory h, int column, int from) {
-        if (from >= h.size()) {
-            return;
-        }
-        List<XYChart.Data<Number, Number>> points = new ArrayList<>(h.size() - from);
-        for (int i = from; i < h.size(); i++) {
-            double v = h.value(column, i);
-            if (!Double.isNaN(v)) {
-                points.add(new XYChart.Data<>(h.time(i), v));
-            }
-        }
-        s.getData().addAll(points);
     }
 
     private static NumberAxis timeAxis() {

@@ -4,6 +4,10 @@ import dev.scalelab.runtime.Frame;
 import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.FxmlPanel;
+import dev.scalelab.ui.charts.RunCharts;
+import dev.scalelab.ui.charts.RunRange;
+import dev.scalelab.ui.charts.RunRangeBar;
+import dev.scalelab.ui.charts.WholeRunPacer;
 import dev.scalelab.world.Snapshot;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -24,12 +28,15 @@ import java.util.function.Consumer;
  *
  * <p>FX thread only.
  */
-public final class ResilienceView extends FxmlPanel {
+public final class ResilienceView extends FxmlPanel implements RunCharts {
     /** The preset that shows what this panel is about. */
     static final String EXAMPLE_PRESET = "retry-storm";
 
     private final ResilienceViewModel viewModel;
-    private final ResilienceCharts charts = new ResilienceCharts();
+    private final RunRange range = new RunRange();
+    private final WholeRunPacer wholeRunPacer = new WholeRunPacer(range);
+    private final RunRangeBar rangeBar = new RunRangeBar(range, ResilienceCharts.WINDOW_SECONDS);
+    private final ResilienceCharts charts = new ResilienceCharts(range, this::runSeconds, rangeBar);
     private final ResilienceParameters form;
     @FXML private MeshView mesh;
     @FXML private Tooltip meshTooltip;
@@ -37,8 +44,6 @@ public final class ResilienceView extends FxmlPanel {
     @FXML private StackPane chartHost;
     @FXML private Label emptyCharts;
     private Snapshot snapshot;
-    /** A restart seen in a frame that the charts have not caught up with yet (they update a few times a second). */
-    private boolean chartsRestart;
 
     /** The Resilience panel of {@code runner}'s simulation; {@code startPreset} starts a built-in scenario by name. FX thread only. */
     public ResilienceView(SimulationRunner runner, Consumer<String> startPreset) {
@@ -46,6 +51,8 @@ public final class ResilienceView extends FxmlPanel {
         viewModel = new ResilienceViewModel(runner, startPreset);
         form = new ResilienceParameters(viewModel::setDependencyField, viewModel, viewModel::openPreset);
         loadLayout("ResiliencePanel");
+        rangeBar.setId("resilienceRangeBar");
+        rangeBar.onZoom(this::runSeconds);
         place(chartHost, form.node());
     }
 
@@ -75,7 +82,6 @@ public final class ResilienceView extends FxmlPanel {
         assert FxThread.isCurrent();
         snapshot = frame.snapshot();
         viewModel.update(snapshot, nowNanos);
-        chartsRestart |= viewModel.restarted();
         mesh.show(snapshot, viewModel.tracks(), viewModel.attemptsPerDot(), viewModel.restarted());
         mesh.launch(nowNanos);
         form.update(snapshot);
@@ -87,11 +93,28 @@ public final class ResilienceView extends FxmlPanel {
         assert FxThread.isCurrent();
         mesh.draw(nowNanos);
         // Asked every pulse, not only on new frames, so a point held back by the rate limit still shows when paused.
-        if (snapshot != null && viewModel.chartsDue(nowNanos)) {
-            charts.show(viewModel.tracks(), viewModel.structure(), chartsRestart, snapshot.timeSeconds());
-            chartsRestart = false;
+        boolean backToLive = wholeRunPacer.leftWholeRun();
+        if (snapshot != null && range.isWholeRun()) {
+            if (wholeRunPacer.due(snapshot.history(), charts.view().getWidth(), nowNanos)) {
+                double run = runSeconds();
+                charts.show(snapshot, viewModel.tracks(), viewModel.structure(), range.from(run), range.to(run), false);
+                rangeBar.describe(range.from(run), range.to(run), charts.secondsPerPoint());
+            }
+        } else if (snapshot != null && (viewModel.chartsDue(nowNanos) || backToLive)) {
+            double[] window = ResilienceCharts.liveWindow(snapshot.history().seconds());
+            charts.show(snapshot, viewModel.tracks(), viewModel.structure(), window[0], window[1], true);
         }
         charts.draw();
+    }
+
+    /** How far the run has gone, for zooming. */
+    private double runSeconds() {
+        return snapshot == null ? 0 : snapshot.history().seconds();
+    }
+
+    @Override
+    public RunRange range() {
+        return range;
     }
 
     /** A lesson's outline: {@code breaker:payments} is that dependency's circuit breaker. */

@@ -15,11 +15,37 @@ final class StateSpans {
     static final int CAPACITY = 512;
     private static final BreakerState[] STATES = BreakerState.values();
 
-    private final double[] startSeconds = new double[CAPACITY];
-    private final byte[] states = new byte[CAPACITY];
+    private final int capacity;
+    private final double[] startSeconds;
+    private final byte[] states;
     private int head;
     private int size;
     private long lastTransitionNanos = Long.MIN_VALUE;
+
+    StateSpans() {
+        this(CAPACITY);
+    }
+
+    private StateSpans(int capacity) {
+        this.capacity = capacity;
+        startSeconds = new double[capacity];
+        states = new byte[capacity];
+    }
+
+    /**
+     * The spans of a whole run from its history of states at the end of each second (see
+     * {@code RunHistory.Keys.breakerState}): a bucket of several seconds that saw the breaker leave
+     * CLOSED is drawn in the state it left to (its greatest ordinal), so an opening is never merged away.
+     */
+    static StateSpans fromSeconds(dev.scalelab.engine.metrics.SeriesView view) {
+        StateSpans spans = new StateSpans(Math.max(1, view.buckets()));
+        for (int k = 0; k < view.buckets(); k++) {
+            if (view.count(k) > 0) {
+                spans.append(view.startSeconds(k), STATES[(int) Math.round(view.max(k))]);
+            }
+        }
+        return spans;
+    }
 
     /** Takes in a frame: the breaker's recent transitions and its state at {@code nowSeconds}. */
     void update(List<BreakerTransition> transitions, BreakerState now, double nowSeconds) {
@@ -42,11 +68,11 @@ final class StateSpans {
                 return;
             }
         }
-        if (size == CAPACITY) {
-            head = (head + 1) % CAPACITY;
+        if (size == capacity) {
+            head = (head + 1) % capacity;
             size--;
         }
-        int slot = (head + size) % CAPACITY;
+        int slot = (head + size) % capacity;
         startSeconds[slot] = start;
         states[slot] = (byte) state.ordinal();
         size++;
@@ -55,7 +81,7 @@ final class StateSpans {
     /** Drops the spans that ended before {@code seconds}; the one running at that time stays. */
     void dropBefore(double seconds) {
         while (size > 1 && startSeconds(1) <= seconds) {
-            head = (head + 1) % CAPACITY;
+            head = (head + 1) % capacity;
             size--;
         }
     }
@@ -72,10 +98,10 @@ final class StateSpans {
 
     /** The i-th span, oldest first. */
     double startSeconds(int i) {
-        return startSeconds[(head + i) % CAPACITY];
+        return startSeconds[(head + i) % capacity];
     }
 
     BreakerState state(int i) {
-        return STATES[states[(head + i) % CAPACITY]];
+        return STATES[states[(head + i) % capacity]];
     }
 }

@@ -65,6 +65,8 @@ final class StateTimelineView extends CanvasRegion {
     private String[] labels = new String[0];
     private double labelsFittedTo = -1;
     private boolean dirty = true;
+    /** The spans drawn in the whole run, per track, from the run's history; null in the live window. */
+    private List<StateSpans> wholeRun;
 
     StateTimelineView() {
         this(new Canvas());
@@ -82,6 +84,12 @@ final class StateTimelineView extends CanvasRegion {
 
     /** Shows the tracks' states over [windowStart, windowEnd] of virtual time, up to {@code now}. */
     void show(List<DependencyTrack> newTracks, double start, double end, double tick, double now) {
+        show(newTracks, null, start, end, tick, now);
+    }
+
+    /** As {@link #show(List, double, double, double, double)}, with each track's spans from {@code wholeRun} (the run's history) when not null. */
+    void show(List<DependencyTrack> newTracks, List<StateSpans> wholeRun, double start, double end, double tick, double now) {
+        this.wholeRun = wholeRun;
         // The view model keeps one list and changes its content: compare the names, not the list.
         List<String> names = newTracks.stream().map(DependencyTrack::name).toList();
         if (!names.equals(trackNames)) {
@@ -156,7 +164,7 @@ final class StateTimelineView extends CanvasRegion {
             g.setFont(LABEL_FONT.font());
             g.setFill(textFill.getValue());
             g.fillText(labels[i], plotLeft - 8, rowY + bandHeight / 2);
-            StateSpans spans = tracks.get(i).states();
+            StateSpans spans = wholeRun != null && i < wholeRun.size() ? wholeRun.get(i) : tracks.get(i).states();
             for (int k = 0; k < spans.size(); k++) {
                 double from = Math.max(windowStart, spans.startSeconds(k));
                 double to = Math.min(nowSeconds, k + 1 < spans.size() ? spans.startSeconds(k + 1) : nowSeconds);

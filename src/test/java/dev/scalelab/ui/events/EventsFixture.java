@@ -102,7 +102,7 @@ final class EventsFixture {
         EventsView view = events == null ? null : events.at(s.series().size());
         return new Snapshot(s.timeSeconds(), s.eventsFired(), s.current(), s.instances(), s.offered(), s.completed(),
                 s.rejected(), s.failed(), s.lastSample(), s.totalLatency(), s.series(), s.dispatches(), s.logCount(),
-                s.recentLog(), s.scaling(), s.balancer(), s.cache(), s.data(), s.dependencies(), s.performance(), view, s.gateway());
+                s.recentLog(), s.scaling(), s.balancer(), s.cache(), s.data(), s.dependencies(), s.performance(), view, s.gateway(), s.history());
     }
 
     /** The events view a world would make with {@code seconds} per-second points. */

@@ -49,7 +49,7 @@ final class PerformanceFixture {
         PerformanceView performance = part == null ? null : part.at(s.timeSeconds(), s.series().size());
         return new Snapshot(s.timeSeconds(), s.eventsFired(), s.current(), s.instances(), s.offered(), s.completed(),
                 s.rejected(), s.failed(), s.lastSample(), s.totalLatency(), s.series(), s.dispatches(), s.logCount(),
-                s.recentLog(), s.scaling(), s.balancer(), s.cache(), s.data(), s.dependencies(), performance, s.events(), s.gateway());
+                s.recentLog(), s.scaling(), s.balancer(), s.cache(), s.data(), s.dependencies(), performance, s.events(), s.gateway(), s.history());
     }
 
     static Frame frame(Snapshot snapshot) {

@@ -1,0 +1,274 @@
+package dev.scalelab.world;
+
+import dev.scalelab.engine.data.DatabaseView;
+import dev.scalelab.engine.metrics.DownsampledSeries;
+import dev.scalelab.engine.metrics.SeriesView;
+import dev.scalelab.engine.resilience.MeshClient;
+import dev.scalelab.engine.resilience.MeshStats;
+
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * Every charted series of the run from t = 0, whichever panel is on screen: recorded once per
+ * simulated second (never on the per-event path) into {@link DownsampledSeries}, so its memory is
+ * bounded however long the run ({@link #BUCKETS} buckets per series, each 28 bytes). Panels read it
+ * through {@link Snapshot#history()}, so one opened late draws the same lines as one open from the
+ * start. Reading only: recording draws no random number and schedules nothing, so it cannot change
+ * the run.
+ *
+ * <p>A series that begins in the middle of the run (an instance, a shard) starts with empty buckets,
+ * so every series keeps the same bucket edges; one whose part is gone (a removed instance or shard)
+ * is dropped, which bounds their number by the parts alive at once. Confined to the simulation thread.
+ */
+public final class RunHistory {
+    /** Buckets per series: 4,096 one-second buckets hold 68 minutes, then they double in width. */
+    static final int BUCKETS = 4096;
+
+    private final Map<String, DownsampledSeries> series = new LinkedHashMap<>();
+    private long seconds;
+    private final Map<String, Long> routedById = new LinkedHashMap<>();
+    private long rywBefore;
+    private long staleBefore;
+    private long queriesBefore;
+    private final Map<String, MeshStats> statsBefore = new LinkedHashMap<>();
+    private final long[] linesBefore = new long[Source.values().length];
+    private View cachedView;
+
+    /** The names a panel reads its lines by. */
+    public static final class Keys {
+        public static final String OFFERED = "offeredPerSecond";
+        public static final String THROUGHPUT = "throughputPerSecond";
+        public static final String REJECTED = "rejectedPerSecond";
+        public static final String FAILED = "failedPerSecond";
+        public static final String P50_MS = "p50Ms";
+        public static final String P99_MS = "p99Ms";
+        public static final String INSTANCES = "instances";
+        public static final String DESIRED_INSTANCES = "desiredInstances";
+        public static final String UTILIZATION = "utilization";
+        public static final String COST_PER_HOUR = "costPerHour";
+        public static final String DB_QUERIES = "db/queriesPerSecond";
+        public static final String DB_STALE_READS = "db/staleReadsPerSecond";
+        public static final String DB_RYW_VIOLATIONS = "db/readYourWritesViolationsPerSecond";
+
+        private Keys() {
+        }
+
+        /** Instance {@code id}'s share of the requests routed in each second, in percent. */
+        public static String sharePercent(String instanceId) {
+            return "share/" + instanceId;
+        }
+
+        public static String shardQueries(int shardId) {
+            return "shard/" + shardId + "/queriesPerSecond";
+        }
+
+        /** The shard's largest replica lag at the end of each second, in ms (its slowest live replica). */
+        public static String shardLagMs(int shardId) {
+            return "shard/" + shardId + "/maxLagMs";
+        }
+
+        public static String dependencyAttempts(String name) {
+            return "dependency/" + name + "/attemptsPerSecond";
+        }
+
+        public static String dependencyRequests(String name) {
+            return "dependency/" + name + "/requestsPerSecond";
+        }
+
+        /** Attempts sent per request that called it, in each second: 1 without retries. */
+        public static String dependencyAmplification(String name) {
+            return "dependency/" + name + "/attemptsPerRequest";
+        }
+
+        /**
+         * The breaker's failure rate over its sliding window at the end of each second, in percent; for
+         * a client without a breaker, the share of the second's attempts that failed (what one would see).
+         */
+        public static String failureRatePercent(String name) {
+            return "dependency/" + name + "/failureRatePercent";
+        }
+
+        /** The breaker's failure-rate threshold in percent (Resilience4j mode only). */
+        public static String failureThresholdPercent(String name) {
+            return "dependency/" + name + "/failureThresholdPercent";
+        }
+
+        /** The breaker's state at the end of each second, as a {@code BreakerState} ordinal (mean: the time-weighted mix). */
+        public static String breakerState(String name) {
+            return "dependency/" + name + "/breakerState";
+        }
+
+        /** Lines the decision log got from {@code source} in each second: the timeline bar's marks. */
+        public static String logLines(Source source) {
+            return "log/" + source.id();
+        }
+    }
+
+    /**
+     * The series as they stand, immutable: each {@link SeriesView} shares the buckets no longer
+     * written. {@code seconds} is how much of the run they cover.
+     */
+    public record View(long seconds, Map<String, SeriesView> series) {
+        public static final View EMPTY = new View(0, Map.of());
+
+        /** The series named {@code key}, or an empty one when the run has none of that name (yet). */
+        public SeriesView get(String key) {
+            SeriesView v = series.get(key);
+            return v == null ? SeriesView.EMPTY : v;
+        }
+
+        public boolean has(String key) {
+            return series.containsKey(key);
+        }
+    }
+
+    /** Takes the second that just ended, after the parts took their samples. */
+    void record(Sample s, ServicePool pool, DataSystem data, List<MeshClient> clients, List<Scenario.Dependency> dependencies,
+                DecisionLog log) {
+        put(Keys.OFFERED, s.offeredPerSecond());
+        put(Keys.THROUGHPUT, s.throughputPerSecond());
+        put(Keys.REJECTED, s.rejectedPerSecond());
+        put(Keys.FAILED, s.failedPerSecond());
+        put(Keys.P50_MS, s.p50Ms());
+        put(Keys.P99_MS, s.p99Ms());
+        put(Keys.INSTANCES, s.instances());
+        put(Keys.DESIRED_INSTANCES, s.desiredInstances());
+        put(Keys.UTILIZATION, s.utilization());
+        put(Keys.COST_PER_HOUR, s.costPerHour());
+        recordShares(pool);
+        if (data != null) {
+            recordDatabase(data);
+        }
+        for (int i = 0; i < clients.size(); i++) {
+            MeshClient c = clients.get(i);
+            String name = c.dependencyName();
+            double attempts = last(c.offeredLoadPerSecond());
+            double requests = last(c.requestsPerSecond());
+            put(Keys.dependencyAttempts(name), attempts);
+            put(Keys.dependencyRequests(name), requests);
+            put(Keys.dependencyAmplification(name), requests > 0 ? attempts / requests : Double.NaN);
+            put(Keys.breakerState(name), c.breaker().state().ordinal());
+            Scenario.Dependency config = i < dependencies.size() ? dependencies.get(i) : null;
+            put(Keys.failureRatePercent(name), failureRatePercent(c, config));
+            if (config != null && config.breaker() != null && config.breaker().mode().equals("resilience4j")) {
+                put(Keys.failureThresholdPercent(name), config.breaker().failureRateThreshold());
+            }
+        }
+        long[] lines = log.linesBySource();
+        for (Source source : Source.values()) {
+            long n = lines[source.ordinal()] - linesBefore[source.ordinal()];
+            linesBefore[source.ordinal()] = lines[source.ordinal()];
+            if (n > 0 || series.containsKey(Keys.logLines(source))) {
+                put(Keys.logLines(source), n);
+            }
+        }
+        // Every series takes one value a second: those not given one this second (a part gone quiet) get none.
+        seconds++;
+        for (DownsampledSeries d : series.values()) {
+            while (d.seconds() < seconds) {
+                d.append(Double.NaN);
+            }
+        }
+        cachedView = null;
+    }
+
+    private void recordShares(ServicePool pool) {
+        long total = 0;
+        for (ServiceInstance in : pool.instances) {
+            total += in.routed - routedById.getOrDefault(in.id, 0L);
+        }
+        Set<String> alive = new HashSet<>();
+        for (ServiceInstance in : pool.instances) {
+            long routed = in.routed - routedById.getOrDefault(in.id, 0L);
+            routedById.put(in.id, in.routed);
+            alive.add(in.id);
+            put(Keys.sharePercent(in.id), total == 0 ? Double.NaN : 100.0 * routed / total);
+        }
+        if (routedById.size() > alive.size()) {
+            routedById.keySet().retainAll(alive);
+            series.keySet().removeIf(k -> k.startsWith("share/") && !alive.contains(k.substring("share/".length())));
+        }
+    }
+
+    private void recordDatabase(DataSystem data) {
+        DatabaseView db = data.database().view();
+        DatabaseView.Counters c = data.database().counters();
+        long queries = c.reads() + c.writes();
+        put(Keys.DB_QUERIES, queries - queriesBefore);
+        put(Keys.DB_STALE_READS, c.staleReads() - staleBefore);
+        put(Keys.DB_RYW_VIOLATIONS, c.readYourWritesViolations() - rywBefore);
+        queriesBefore = queries;
+        staleBefore = c.staleReads();
+        rywBefore = c.readYourWritesViolations();
+        Set<String> alive = new HashSet<>();
+        for (DatabaseView.ShardView s : db.shards()) {
+            put(Keys.shardQueries(s.shardId()), s.queriesPerSecond());
+            alive.add(Keys.shardQueries(s.shardId()));
+            if (s.nodes().size() > 1) {
+                double maxLag = 0;
+                for (DatabaseView.NodeView node : s.nodes()) {
+                    if (node.alive() && !node.primary()) {
+                        maxLag = Math.max(maxLag, node.lagMs());
+                    }
+                }
+                put(Keys.shardLagMs(s.shardId()), maxLag);
+                alive.add(Keys.shardLagMs(s.shardId()));
+            }
+        }
+        series.keySet().removeIf(k -> k.startsWith("shard/") && !alive.contains(k));
+    }
+
+    /** See {@link Keys#failureRatePercent}. */
+    private double failureRatePercent(MeshClient c, Scenario.Dependency config) {
+        MeshStats now = c.stats();
+        MeshStats before = statsBefore.put(c.dependencyName(), now);
+        if (config != null && config.breaker() != null) {
+            return c.breaker().view().failureRatePercent();
+        }
+        boolean rebuilt = before == null || now.attemptsSent() < before.attemptsSent(); // a reconfigured client counts from 0
+        long sent = now.attemptsSent() - (rebuilt ? 0 : before.attemptsSent());
+        long failed = now.errors() + now.timeouts() - (rebuilt ? 0 : before.errors() + before.timeouts());
+        return sent > 0 ? Math.min(100, 100.0 * failed / sent) : Double.NaN;
+    }
+
+    private static double last(double[] perSecond) {
+        return perSecond.length == 0 ? Double.NaN : perSecond[perSecond.length - 1];
+    }
+
+    private void put(String key, double value) {
+        DownsampledSeries d = series.get(key);
+        if (d == null) {
+            d = DownsampledSeries.startingAfter(BUCKETS, seconds);
+            series.put(key, d);
+        }
+        if (d.seconds() == seconds) { // once a second, the first value given wins
+            d.append(value);
+        }
+    }
+
+    /** The series as they stand; the same object until the next second is recorded. */
+    View view() {
+        if (cachedView == null) {
+            Map<String, SeriesView> views = new LinkedHashMap<>();
+            for (Map.Entry<String, DownsampledSeries> e : series.entrySet()) {
+                views.put(e.getKey(), e.getValue().view());
+            }
+            cachedView = new View(seconds, Collections.unmodifiableMap(views));
+        }
+        return cachedView;
+    }
+
+    /** Bytes the buckets hold now. */
+    long retainedBytes() {
+        long n = 0;
+        for (DownsampledSeries d : series.values()) {
+            n += d.retainedBytes();
+        }
+        return n;
+    }
+}
