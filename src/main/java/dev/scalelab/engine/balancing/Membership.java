@@ -16,6 +16,9 @@ final class Membership {
     private double[] weights = new double[8];
     private int[] listIndex = new int[8];
     private int size;
+    /** The stamped list of the latest full pass and its stamp then; null after a list without a stamp. */
+    private List<? extends Backend> stampedList;
+    private long listStamp;
 
     /**
      * @param eligibleOnly true to follow only the backends a weighted strategy may use
@@ -35,6 +38,16 @@ final class Membership {
      * The slot-to-list-index mapping is refreshed either way.
      */
     boolean update(List<? extends Backend> backends) {
+        if (backends instanceof StampedBackends stamped) {
+            long stamp = stamped.membershipStamp();
+            if (backends == stampedList && stamp == listStamp) {
+                return false; // the same list, unchanged since the last pass: slots and list indexes stand
+            }
+            stampedList = backends;
+            listStamp = stamp;
+        } else {
+            stampedList = null;
+        }
         int n = backends.size();
         if (n > ids.length) {
             int capacity = Math.max(n, 2 * ids.length);
