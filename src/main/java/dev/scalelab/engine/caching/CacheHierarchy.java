@@ -6,7 +6,6 @@ import dev.scalelab.sim.Simulation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -122,8 +121,8 @@ public final class CacheHierarchy {
     private final SplittableRandom random;
     private final Tier[] tiers;
     private long writeBackFlushDelayNanos;
-    private final Map<Integer, PendingLoad> pendingLoads = new HashMap<>();
-    private final Map<Integer, KeyVersions> versionsByKey = new HashMap<>();
+    private final IntObjectMap<PendingLoad> pendingLoads = new IntObjectMap<>(64);
+    private final IntObjectMap<KeyVersions> versionsByKey = new IntObjectMap<>(1024);
 
     private long reads;
     private long cacheReads;
@@ -408,7 +407,12 @@ public final class CacheHierarchy {
     }
 
     private KeyVersions versionsOf(int key) {
-        return versionsByKey.computeIfAbsent(key, k -> new KeyVersions());
+        KeyVersions versions = versionsByKey.get(key);
+        if (versions == null) {
+            versions = new KeyVersions();
+            versionsByKey.put(key, versions);
+        }
+        return versions;
     }
 
     /**
