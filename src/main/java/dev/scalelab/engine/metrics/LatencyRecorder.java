@@ -39,9 +39,26 @@ public final class LatencyRecorder {
 
     /** One percentile of the current interval in ms (NaN when empty), then starts a new interval. */
     public double takeIntervalPercentileMs(double percentile) {
-        double ms = interval.getTotalCount() == 0 ? Double.NaN : interval.getValueAtPercentile(percentile) / 1000.0;
+        double ms = interval.getTotalCount() == 0 ? Double.NaN : valueAtPercentile(interval, percentile) / 1000.0;
         interval.reset();
         return ms;
+    }
+
+    /**
+     * HdrHistogram's getValueAtPercentile (for a percentile above 0), walking from the lowest
+     * recorded value instead of from zero; the same value, as {@link #summarize} finds it.
+     */
+    static long valueAtPercentile(Histogram h, double percentile) {
+        long need = countAtPercentile(percentile, h.getTotalCount());
+        long seen = 0;
+        long max = h.getMaxValue();
+        for (long v = h.lowestEquivalentValue(h.getMinValue()); v <= max; v = h.nextNonEquivalentValue(v)) {
+            seen += h.getCountAtValue(v);
+            if (seen >= need) {
+                return h.highestEquivalentValue(v);
+            }
+        }
+        return h.getValueAtPercentile(percentile); // not reached: the walk ends at the highest recorded bucket
     }
 
     public void reset() {

@@ -45,6 +45,9 @@ class LatencyRecorderTest {
                 h.recordValue(Math.min(3_600_000_000L, v));
             }
             same(h);
+            for (double p : new double[] {95, 75, 99.99, 100, 1e-9}) {
+                assertEquals(h.getValueAtPercentile(p), LatencyRecorder.valueAtPercentile(h, p), "p" + p);
+            }
         }
     }
 
