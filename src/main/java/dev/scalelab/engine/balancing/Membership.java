@@ -38,13 +38,19 @@ final class Membership {
      * The slot-to-list-index mapping is refreshed either way.
      */
     boolean update(List<? extends Backend> backends) {
+        // Kept small so the JIT inlines it into every strategy's pick: the same stamped list,
+        // unchanged since the last pass, leaves slots and list indexes as they stand.
+        if (backends == stampedList && ((StampedBackends) backends).membershipStamp() == listStamp) {
+            return false;
+        }
+        return compare(backends);
+    }
+
+    /** The pass over the list: records the stamp of a stamped list, then compares backend by backend. */
+    private boolean compare(List<? extends Backend> backends) {
         if (backends instanceof StampedBackends stamped) {
-            long stamp = stamped.membershipStamp();
-            if (backends == stampedList && stamp == listStamp) {
-                return false; // the same list, unchanged since the last pass: slots and list indexes stand
-            }
             stampedList = backends;
-            listStamp = stamp;
+            listStamp = stamped.membershipStamp();
         } else {
             stampedList = null;
         }
