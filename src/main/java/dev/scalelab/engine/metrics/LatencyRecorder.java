@@ -10,12 +10,12 @@ public final class LatencyRecorder {
     private static final long HIGHEST_MICROS = 3_600_000_000L;
 
     private final Histogram total = new Histogram(HIGHEST_MICROS, 3);
-    private final Histogram interval = new Histogram(HIGHEST_MICROS, 3);
+    private final IntervalHistogram interval = new IntervalHistogram(HIGHEST_MICROS);
 
     public void recordNanos(long latencyNanos) {
         long micros = Math.min(HIGHEST_MICROS, Math.max(0, latencyNanos / 1000));
         total.recordValue(micros);
-        interval.recordValue(micros);
+        interval.record(micros);
     }
 
     public LatencySummary total() {
@@ -32,14 +32,14 @@ public final class LatencyRecorder {
 
     /** Summary of the values recorded since the last call, then starts a new interval. */
     public LatencySummary takeInterval() {
-        LatencySummary s = summarize(interval);
+        LatencySummary s = interval.summarize();
         interval.reset();
         return s;
     }
 
     /** One percentile of the current interval in ms (NaN when empty), then starts a new interval. */
     public double takeIntervalPercentileMs(double percentile) {
-        double ms = interval.getTotalCount() == 0 ? Double.NaN : valueAtPercentile(interval, percentile) / 1000.0;
+        double ms = interval.totalCount() == 0 ? Double.NaN : interval.valueAtPercentile(percentile) / 1000.0;
         interval.reset();
         return ms;
     }
@@ -136,7 +136,7 @@ public final class LatencyRecorder {
     }
 
     /** HdrHistogram's getValueAtPercentile target: the running count its bucket must reach. */
-    private static long countAtPercentile(double percentile, long count) {
+    static long countAtPercentile(double percentile, long count) {
         double requested = Math.min(Math.max(Math.nextAfter(percentile, Double.NEGATIVE_INFINITY), 0), 100);
         return Math.max(1, (long) Math.ceil(requested * count / 100));
     }

@@ -88,4 +88,41 @@ class LatencyRecorderTest {
         assertEquals(reference(shadow), r.total());
         assertEquals(LatencySummary.EMPTY, r.takeInterval());
     }
+
+    @Test
+    void theIntervalBucketsAreHdrHistogramsBuckets() {
+        Histogram h = new Histogram(3_600_000_000L, 3);
+        SplittableRandom random = new SplittableRandom(5);
+        for (int i = 0; i < 200_000; i++) {
+            long v = i < 5000 ? i : (long) Math.exp(random.nextDouble(0, Math.log(3_600_000_000.0)));
+            int index = IntervalHistogram.index(v);
+            assertEquals(h.lowestEquivalentValue(v), IntervalHistogram.valueOf(index), "value " + v);
+            assertEquals(index, IntervalHistogram.index(h.highestEquivalentValue(v)), "value " + v);
+        }
+    }
+
+    @Test
+    void manyRecordedIntervalsSummarizeAsHdrHistogramDoes() {
+        LatencyRecorder r = new LatencyRecorder();
+        SplittableRandom random = new SplittableRandom(23);
+        Histogram shadow = new Histogram(3_600_000_000L, 3);
+        for (int round = 0; round < 300; round++) {
+            shadow.reset();
+            int n = random.nextInt(0, round < 40 ? 4 : 5000);
+            double sigma = random.nextDouble(0.05, 2.5);
+            double medianNanos = Math.exp(random.nextDouble(0, 25));
+            for (int i = 0; i < n; i++) {
+                long nanos = (long) (medianNanos * Math.exp(sigma * random.nextGaussian()));
+                r.recordNanos(nanos);
+                shadow.recordValue(Math.min(3_600_000_000L, Math.max(0, nanos / 1000)));
+            }
+            if (round % 3 == 0) {
+                double p = new double[] {95, 99, 50, 99.9}[round % 4];
+                double want = shadow.getTotalCount() == 0 ? Double.NaN : shadow.getValueAtPercentile(p) / 1000.0;
+                assertEquals(want, r.takeIntervalPercentileMs(p), "round " + round);
+            } else {
+                assertEquals(reference(shadow), r.takeInterval(), "round " + round);
+            }
+        }
+    }
 }
