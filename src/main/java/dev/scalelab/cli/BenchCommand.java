@@ -1,5 +1,6 @@
 package dev.scalelab.cli;
 
+import dev.scalelab.runtime.ParallelRuns;
 import dev.scalelab.sim.Event;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Presets;
@@ -11,7 +12,9 @@ import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.PrintWriter;
+import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 import java.util.PriorityQueue;
 import java.util.SplittableRandom;
@@ -23,7 +26,8 @@ import java.util.concurrent.Callable;
  * default scenario, in simulated requests per wall second. Best of three timed rounds after a warm-up.
  */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-        description = "Print kernel events/s (hold model) and simulated requests per wall second (default and full-stack scenarios).")
+        description = "Print kernel events/s (hold model), simulated requests per wall second (default and full-stack scenarios) "
+                + "and how independent runs scale over the cores.")
 final class BenchCommand implements Callable<Integer> {
 
     @Spec
@@ -85,6 +89,18 @@ final class BenchCommand implements Callable<Integer> {
                 bestFull / 1e3, dev.scalelab.world.Parameter.format(fullSeconds));
         out.flush();
 
+        // A sweep's or a seed band's runs are independent: on c cores they should take about 1/c of the time.
+        int cores = Runtime.getRuntime().availableProcessors();
+        if (cores > 1) {
+            int runs = 4 * cores;
+            parallelRuns(scenario, runs, cores); // warm-up
+            double oneThread = parallelRuns(scenario, runs, 1);
+            double allThreads = parallelRuns(scenario, runs, cores);
+            out.printf(Locale.ROOT, "parallel runs: %d default-scenario runs of 600 simulated seconds take %.2f s on 1 thread, "
+                    + "%.2f s on %d: %.2f of the time%n", runs, oneThread, allThreads, cores, allThreads / oneThread);
+            out.flush();
+        }
+
         double[] memory = bytesPerQueuedRequest();
         out.printf(Locale.ROOT, "memory: %.0f bytes per queued request (heap growth over %,.0f queued requests); "
                         + "the load-time check counts %d%n", memory[0], memory[1], World.BYTES_PER_REQUEST);
@@ -133,6 +149,22 @@ final class BenchCommand implements Callable<Integer> {
             queue.add(new Pending(now + (long) (-1_000_000.0 * Math.log(1.0 - random.nextDouble())), seq++));
         }
         return eventCount * 1e9 / (System.nanoTime() - start);
+    }
+
+    /** Wall seconds to run {@code runs} copies of {@code scenario} (seeds 1, 2, …) to 600 s on {@code threads} threads. */
+    private static double parallelRuns(Scenario scenario, int runs, int threads) {
+        List<ParallelRuns.Run<Long>> list = new ArrayList<>();
+        for (int i = 0; i < runs; i++) {
+            Scenario s = scenario.withDurationSeconds(600).withSeed(i + 1);
+            list.add(stop -> {
+                World world = new World(s);
+                ParallelRuns.toEnd(world, 600, stop);
+                return world.snapshot().completed();
+            });
+        }
+        long start = System.nanoTime();
+        ParallelRuns.run(list, threads, "bench-run", null, null);
+        return (System.nanoTime() - start) / 1e9;
     }
 
     /** A backlog that only grows: one worker busy for good, every other arrival queued. */

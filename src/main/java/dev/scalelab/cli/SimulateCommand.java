@@ -3,6 +3,7 @@ package dev.scalelab.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.engine.resilience.AttemptRecord;
 import dev.scalelab.runtime.ParallelRuns;
+import dev.scalelab.seeds.SweepValues;
 import dev.scalelab.runtime.ProfileTable;
 import dev.scalelab.sim.EventProfiler;
 import dev.scalelab.sim.Simulation;
@@ -28,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.function.BooleanSupplier;
-import java.util.regex.Pattern;
 
 @Command(name = "simulate", mixinStandardHelpOptions = true,
         description = "Run a scenario headless in virtual time and write its report (JSON).")
@@ -81,9 +81,6 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N",
             description = "How many runs go at once with --seeds (default: one per core). The results do not depend on it.")
     Integer threads;
-
-    /** A decimal number as a person types it; Java's own grammar would also take "NaN", "0x1p3" and "5d". */
-    private static final Pattern DECIMAL = Pattern.compile("[+-]?(\\d+\\.?\\d*|\\.\\d+)([eE][+-]?\\d+)?");
 
     @Override
     public Integer call() {
@@ -250,7 +247,7 @@ final class SimulateCommand implements Callable<Integer> {
     /** {@code --duration}: the same range as the scenario file's durationSeconds. */
     static double duration(String text) {
         String t = text.trim();
-        double seconds = DECIMAL.matcher(t).matches() ? Double.parseDouble(t)
+        double seconds = SweepValues.isDecimal(t) ? Double.parseDouble(t)
                 : t.matches("[+-]?Infinity") ? Double.parseDouble(t) : Double.NaN;
         if (Double.isNaN(seconds)) {
             throw new Cli.UsageException("--duration: " + (t.isEmpty() ? "empty" : Quote.of(t) + " is not a number")
@@ -283,22 +280,13 @@ final class SimulateCommand implements Callable<Integer> {
         String named = option + " " + Quote.shorten(path);
         try {
             FieldSpec spec = ScenarioFields.spec(path);
-            if (isNumeric(spec) && !text.isEmpty() && !DECIMAL.matcher(text).matches()) {
+            if (SweepValues.isNumeric(spec) && !text.isEmpty() && !SweepValues.isDecimal(text)) {
                 throw new ScenarioException(named, Quote.of(text) + " is not a number; " + spec.expectation());
             }
             return ScenarioFields.with(s, path, spec.parse(named, text));
         } catch (ScenarioException e) {
             throw new Cli.UsageException(e.field().startsWith(option) ? e.getMessage() : option + " " + e.getMessage());
         }
-    }
-
-    static boolean isNumeric(FieldSpec spec) {
-        return spec.type() == FieldSpec.Type.NUMBER || spec.type() == FieldSpec.Type.INTEGER;
-    }
-
-    /** Whether {@code text} is a decimal number as a person types it (not "NaN", "0x1p3" or "5d"). */
-    static boolean isDecimal(String text) {
-        return DECIMAL.matcher(text).matches();
     }
 
     static Scenario load(String nameOrFile) {

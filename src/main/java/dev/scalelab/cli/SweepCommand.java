@@ -2,6 +2,7 @@ package dev.scalelab.cli;
 
 import dev.scalelab.practice.Headline;
 import dev.scalelab.runtime.ParallelRuns;
+import dev.scalelab.seeds.SweepValues;
 import dev.scalelab.runtime.Summary;
 import dev.scalelab.world.AtomicFiles;
 import dev.scalelab.world.Quote;
@@ -140,20 +141,7 @@ final class SweepCommand implements Callable<Integer> {
 
     /** Every combination of the values, the first field's changing slowest. */
     static List<List<String>> points(List<Vary> grid) {
-        List<List<String>> points = new ArrayList<>();
-        points.add(List.of());
-        for (Vary v : grid) {
-            List<List<String>> next = new ArrayList<>(points.size() * v.values().size());
-            for (List<String> p : points) {
-                for (String value : v.values()) {
-                    List<String> q = new ArrayList<>(p);
-                    q.add(value);
-                    next.add(q);
-                }
-            }
-            points = next;
-        }
-        return points;
+        return SweepValues.points(grid.stream().map(Vary::values).toList());
     }
 
     /** The headline figures of every (point, seed) run, point by point and seed by seed within a point. */

@@ -1,5 +1,6 @@
 package dev.scalelab.cli;
 
+import dev.scalelab.seeds.SweepValues;
 import dev.scalelab.world.FieldSpec;
 import dev.scalelab.world.Quote;
 import dev.scalelab.world.Scenario;
@@ -7,13 +8,8 @@ import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.ScenarioFields;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One {@code sweep --vary PATH=VALUES}: a field of the scenario and the values it takes, a list
@@ -23,9 +19,8 @@ import java.util.regex.Pattern;
  */
 record Vary(String path, List<String> values) {
     /** The most points a sweep's grid may have. */
-    static final int MAX_POINTS = 10_000;
+    static final int MAX_POINTS = SweepValues.MAX_POINTS;
 
-    private static final Pattern RANGE = Pattern.compile("(.*?)\\.\\.(.*?)(?::(.*))?");
     private static final String EXAMPLE = "such as service.instances=2..10:2 or balancer.strategy=round-robin,p2c";
 
     /** {@code argument} (PATH=VALUES) read and each value checked against {@code base}. */
@@ -43,88 +38,29 @@ record Vary(String path, List<String> values) {
         } catch (ScenarioException e) {
             throw new Cli.UsageException("--vary " + e.getMessage());
         }
-        List<String> values = text.contains("..") ? range(option, text, spec) : list(option, text);
+        List<String> values = values(option, text, spec);
         for (String v : values) {
             SimulateCommand.set(base, "--vary", path, v);
         }
         return new Vary(path, List.copyOf(values));
     }
 
-    private static List<String> list(String option, String text) {
-        if (text.isEmpty()) {
-            throw new Cli.UsageException(option + ": no values; give a list such as 2,4,8 or a range such as 2..10:2");
-        }
-        String[] items = text.split(",", -1);
-        if (items.length > MAX_POINTS) {
-            throw tooMany(option, items.length);
-        }
-        List<String> values = new ArrayList<>(items.length);
-        Set<String> seen = new HashSet<>();
-        for (String item : items) {
-            String v = item.trim();
-            if (v.isEmpty()) {
-                throw new Cli.UsageException(option + ": an empty value in the list " + Quote.of(text));
-            }
-            if (!seen.add(v)) {
-                throw new Cli.UsageException(option + ": " + Quote.of(v) + " is in the list twice");
-            }
-            values.add(v);
-        }
-        return values;
-    }
-
-    /** {@code from..to:step}: from, from + step, … up to and including to, in decimal arithmetic. */
+    /** {@code from..to:step} read as {@link SweepValues} reads it; a mistake names {@code option}. */
     static List<String> range(String option, String text, FieldSpec spec) {
-        Matcher m = RANGE.matcher(text);
-        if (!m.matches() || m.group(3) == null) {
-            throw new Cli.UsageException(option + ": " + Quote.of(text) + " is not a range FROM..TO:STEP, such as 2..10:2");
-        }
-        if (!SimulateCommand.isNumeric(spec)) {
-            throw new Cli.UsageException(option + ": a range needs a number field; list the values instead (" + spec.expectation() + ")");
-        }
-        BigDecimal from = number(option, "from", m.group(1));
-        BigDecimal to = number(option, "to", m.group(2));
-        BigDecimal step = number(option, "step", m.group(3));
-        if (step.signum() <= 0) {
-            throw new Cli.UsageException(option + ": the step must be above 0, got " + plain(step));
-        }
-        if (from.compareTo(to) > 0) {
-            throw new Cli.UsageException(option + ": the range runs down from " + plain(from) + " to " + plain(to)
-                    + "; give FROM..TO:STEP with FROM no more than TO");
-        }
-        BigDecimal count = to.subtract(from).divideToIntegralValue(step).add(BigDecimal.ONE);
-        if (count.compareTo(BigDecimal.valueOf(MAX_POINTS)) > 0) {
-            throw tooMany(option, count.compareTo(BigDecimal.valueOf(Long.MAX_VALUE)) > 0 ? Long.MAX_VALUE : count.longValue());
-        }
-        List<String> values = new ArrayList<>(count.intValue());
-        for (int i = 0; i < count.intValue(); i++) {
-            values.add(plain(from.add(step.multiply(BigDecimal.valueOf(i)))));
-        }
-        return values;
+        return values(option, text, spec);
     }
 
-    private static BigDecimal number(String option, String which, String text) {
-        String t = text.trim();
-        if (t.isEmpty() || !SimulateCommand.isDecimal(t)) {
-            throw new Cli.UsageException(option + ": the range's " + which + " " + (t.isEmpty() ? "is empty" : Quote.of(t) + " is not a number")
-                    + "; give FROM..TO:STEP, such as 2..10:2");
-        }
+    private static List<String> values(String option, String text, FieldSpec spec) {
         try {
-            return new BigDecimal(t);
-        } catch (NumberFormatException e) { // an exponent beyond BigDecimal's scale
-            throw new Cli.UsageException(option + ": the range's " + which + " " + Quote.shorten(t) + " is out of range");
+            return SweepValues.parse(spec, text);
+        } catch (IllegalArgumentException e) {
+            throw new Cli.UsageException(option + ": " + e.getMessage());
         }
-    }
-
-    private static Cli.UsageException tooMany(String option, long count) {
-        return new Cli.UsageException(option + ": " + (count == Long.MAX_VALUE ? "too many" : String.format(Locale.ROOT, "%,d", count))
-                + " values; a sweep has at most " + String.format(Locale.ROOT, "%,d", MAX_POINTS) + " points");
     }
 
     /** A decimal as a person writes it: 0.2, 4, 100 (never 1E+2). */
     static String plain(BigDecimal d) {
-        BigDecimal s = d.stripTrailingZeros();
-        return (s.signum() == 0 ? BigDecimal.ZERO : s).toPlainString();
+        return SweepValues.plain(d);
     }
 
     /** The number of points of the grid of {@code varies}; a grid over {@link #MAX_POINTS} is a usage error. */

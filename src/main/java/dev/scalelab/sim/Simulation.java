@@ -72,10 +72,11 @@ public final class Simulation {
 
     /** Fires the next event if it is due at or before {@code limitNanos}; returns whether one fired. */
     public boolean step(long limitNanos) {
-        if (queue.peekTime() > limitNanos) {
+        long t = queue.peekTime();
+        if (t > limitNanos) {
             return false;
         }
-        nowNanos = queue.peekTime();
+        nowNanos = t;
         Event e = queue.poll();
         eventsFired++;
         EventProfiler p = profiler;
@@ -94,8 +95,12 @@ public final class Simulation {
      */
     public void runUntil(long untilNanos) {
         EventProfiler p = profiler;
-        while (!stopRequested && queue.peekTime() <= untilNanos) {
-            nowNanos = queue.peekTime();
+        while (!stopRequested) {
+            long t = queue.peekTime();
+            if (t > untilNanos) {
+                break;
+            }
+            nowNanos = t;
             Event e = queue.poll();
             eventsFired++;
             if (p == null) { // each loop keeps its own e.fire() call site, as before profiling, for the JIT
@@ -117,8 +122,12 @@ public final class Simulation {
     public int runUntil(long untilNanos, int maxEvents) {
         int fired = 0;
         EventProfiler p = profiler;
-        while (fired < maxEvents && !stopRequested && queue.peekTime() <= untilNanos) {
-            nowNanos = queue.peekTime();
+        while (fired < maxEvents && !stopRequested) {
+            long t = queue.peekTime();
+            if (t > untilNanos) {
+                break;
+            }
+            nowNanos = t;
             Event e = queue.poll();
             eventsFired++;
             fired++;

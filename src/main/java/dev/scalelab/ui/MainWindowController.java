@@ -554,6 +554,21 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         breakpointMenu.showAddDialog();
     }
 
+    /** Run ▸ Seed bands: the live design on many seeds, beside the design as loaded. */
+    void seedBands() {
+        dev.scalelab.ui.seeds.SeedBandsViewModel model = new dev.scalelab.ui.seeds.SeedBandsViewModel(
+                runner::recordedScenario, viewModel.loadedScenario(), viewModel.modifiedProperty().get());
+        new dev.scalelab.ui.seeds.SeedBandsWindow(window(), viewModel.scenarioLabelProperty().get(), model).show();
+    }
+
+    /** Run ▸ Sweep: the design as it is now over a grid of values; a clicked point opens that design here. */
+    void sweep() {
+        String label = viewModel.scenarioLabelProperty().get();
+        dev.scalelab.ui.seeds.SweepViewModel model = new dev.scalelab.ui.seeds.SweepViewModel(runner::restartScenario);
+        new dev.scalelab.ui.seeds.SweepWindow(window(), label, model, point -> viewModel.startScenario(point.scenario(),
+                label + " at " + point.where(model.resultProperty().get().paths()))).show();
+    }
+
     public BreakpointMenu breakpointMenu() {
         return breakpointMenu;
     }

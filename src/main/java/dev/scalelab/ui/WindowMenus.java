@@ -90,7 +90,9 @@ final class WindowMenus {
         MenuItem slower = item("S_lower", Shortcuts.Action.SLOWER, window.viewModel()::slower);
         MenuItem reset = item("_Reset", null, window::reset);
         MenuItem pauseWhen = item("Pause _when…", null, window::addBreakpoint);
-        return menu("_Run", play, step, faster, slower, reset, new SeparatorMenuItem(), pauseWhen);
+        MenuItem seedBands = item("Seed _bands…", null, window::seedBands);
+        MenuItem sweep = item("S_weep…", null, window::sweep);
+        return menu("_Run", play, step, faster, slower, reset, new SeparatorMenuItem(), pauseWhen, seedBands, sweep);
     }
 
     private Menu view(List<Panel> panels, BooleanProperty notesShown) {

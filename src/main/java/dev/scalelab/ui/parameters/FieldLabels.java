@@ -7,7 +7,7 @@ import java.util.Map;
  * ("autoscaler.targetUtilization" is "Target utilization"); a dependency's client settings have
  * the names Resilience4j's and Envoy's documentation give them, which the path cannot say.
  */
-final class FieldLabels {
+public final class FieldLabels {
     /** Labels by the path inside {@code dependencies[i]}. */
     private static final Map<String, String> DEPENDENCY_LABELS = Map.ofEntries(
             Map.entry("breaker.mode", "Mode"),
@@ -47,7 +47,7 @@ final class FieldLabels {
     }
 
     /** "autoscaler.targetUtilization" -> "Target utilization"; "cache.levels[0].ttlSeconds" -> "L1 TTL". */
-    static String label(String path) {
+    public static String label(String path) {
         String inDependency = DEPENDENCY_LABELS.get(withinDependency(path));
         if (inDependency != null) {
             return inDependency;

@@ -1,0 +1,58 @@
+package dev.scalelab.seeds;
+
+import dev.scalelab.practice.Headline;
+import dev.scalelab.runtime.Summary;
+
+import java.util.Locale;
+
+/** How the app and the command line write a headline figure over seeds: its name, and its mean ± the half-width of its interval. */
+public final class HeadlineText {
+    private HeadlineText() {
+    }
+
+    /** "173.2 ms ± 12.1": the mean and the half-width of its 95 % interval, in the figure's unit. */
+    public static String interval(Headline h, Summary s) {
+        double scale = percent(h) ? 100 : 1;
+        String unit = unit(h);
+        double half = (s.ciHigh() - s.ciLow()) / 2;
+        return String.format(Locale.ROOT, "%s%s ± %s", number(s.mean() * scale), unit, number(half * scale));
+    }
+
+    private static String number(double v) {
+        double a = Math.abs(v);
+        return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 0.1 || a == 0 ? "%.2f" : "%.3g", v);
+    }
+
+    private static boolean percent(Headline h) {
+        return switch (h) {
+            case ERROR_RATIO, CACHE_HIT_RATIO, CACHE_STALE_RATIO, DB_STALE_RATIO -> true;
+            default -> false;
+        };
+    }
+
+    public static String label(Headline h) {
+        return switch (h) {
+            case THROUGHPUT -> "Throughput";
+            case P50_MS -> "Latency p50";
+            case P99_MS -> "Latency p99";
+            case ERROR_RATIO -> "Errors";
+            case COST_PER_HOUR -> "Cost per hour";
+            case MEAN_INSTANCES -> "Instances (mean)";
+            case CACHE_HIT_RATIO -> "Cache hit ratio";
+            case CACHE_STALE_RATIO -> "Stale cache reads";
+            case DB_STALE_RATIO -> "Stale replica reads";
+            case RETRY_AMPLIFICATION -> "Retry amplification";
+        };
+    }
+
+    private static String unit(Headline h) {
+        return switch (h) {
+            case THROUGHPUT -> " req/s";
+            case P50_MS, P99_MS -> " ms";
+            case COST_PER_HOUR -> " $/h";
+            case MEAN_INSTANCES -> "";
+            case RETRY_AMPLIFICATION -> " ×";
+            default -> " %";
+        };
+    }
+}
