@@ -100,6 +100,11 @@ final class BenchCommand implements Callable<Integer> {
                     + "%.2f s on %d: %.2f of the time%n", runs, oneThread, allThreads, cores, allThreads / oneThread);
             out.flush();
         }
+
+        double[] memory = bytesPerQueuedRequest();
+        out.printf(Locale.ROOT, "memory: %.0f bytes per queued request (heap growth over %,.0f queued requests); "
+                        + "the load-time check counts %d%n", memory[0], memory[1], World.BYTES_PER_REQUEST);
+        out.flush();
         return Cli.EXIT_OK;
     }
 
@@ -160,6 +165,44 @@ final class BenchCommand implements Callable<Integer> {
         long start = System.nanoTime();
         ParallelRuns.run(list, threads, "bench-run", null, null);
         return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** A backlog that only grows: one worker busy for good, every other arrival queued. */
+    private static final String BACKLOG = "{\"schema\":1,\"seed\":1,\"durationSeconds\":10,"
+            + "\"workload\":{\"arrival\":{\"ratePerSecond\":50000}},"
+            + "\"service\":{\"instances\":1,\"workersPerInstance\":1,\"queueCapacity\":1000000,"
+            + "\"serviceTime\":{\"distribution\":\"constant\",\"meanMs\":3600000}}}";
+
+    /**
+     * {bytes of heap per queued request, requests queued}: the heap in use (after a collection)
+     * before and after 500,000 requests pile up in one queue, divided by their number. It counts
+     * everything the world keeps per waiting request, whatever the object layout.
+     */
+    private static double[] bytesPerQueuedRequest() {
+        World world = new World(dev.scalelab.world.ScenarioFiles.parse(BACKLOG), Long.MAX_VALUE / 2);
+        world.advanceTo(Simulation.secondsToNanos(0.5)); // past start-up allocations
+        long queuedBefore = queued(world);
+        long before = usedHeapAfterGc();
+        world.advanceTo(Simulation.secondsToNanos(10.5));
+        long queued = queued(world) - queuedBefore;
+        long after = usedHeapAfterGc();
+        java.lang.ref.Reference.reachabilityFence(world);
+        return new double[] {(after - before) / (double) queued, queued};
+    }
+
+    private static long queued(World world) {
+        dev.scalelab.world.Snapshot s = world.snapshot();
+        return s.offered() - s.completed() - s.rejected() - s.failed();
+    }
+
+    private static long usedHeapAfterGc() {
+        Runtime rt = Runtime.getRuntime();
+        long used = Long.MAX_VALUE;
+        for (int i = 0; i < 3; i++) {
+            System.gc();
+            used = Math.min(used, rt.totalMemory() - rt.freeMemory());
+        }
+        return used;
     }
 
     /** {requests completed per wall second, events per wall second}. */

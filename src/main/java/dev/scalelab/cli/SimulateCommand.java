@@ -96,6 +96,10 @@ final class SimulateCommand implements Callable<Integer> {
         }
         int n = SeedRuns.count(seeds);
         int poolSize = SeedRuns.threads(threads, n);
+        String refusal = World.memoryRefusal(s, ParallelRuns.requestMemoryBytes(poolSize));
+        if (refusal != null) {
+            throw new Cli.UsageException(Quote.shorten(scenario) + ": " + refusal);
+        }
         OutputFile report = OutputFile.of("--out", out, "report.json");
         OutputFile series = OutputFile.of("--timeseries", timeseries, "series.csv");
         OutputFile calls = OutputFile.of("--trace", trace, "calls.csv");

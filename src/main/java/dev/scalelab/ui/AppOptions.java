@@ -6,6 +6,7 @@ import dev.scalelab.lesson.LessonLibrary;
 import dev.scalelab.world.Quote;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioSource;
+import dev.scalelab.world.World;
 
 import java.util.List;
 
@@ -105,6 +106,11 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
             }
         }
         ScenarioSource source = ScenarioSource.load(scenarioArgument);
+        // A scenario whose queues could fill the heap is refused before the window opens, as the CLI and File > Open refuse it.
+        String refusal = World.memoryRefusal(source.scenario(), Runtime.getRuntime().maxMemory() / 2);
+        if (refusal != null) {
+            throw new IllegalArgumentException(Quote.shorten(scenarioArgument) + ": " + refusal);
+        }
         return new AppOptions(source.scenario(), source.label(), panel, frameStatsSeconds, speed, startupStats, lesson, charts);
     }
 

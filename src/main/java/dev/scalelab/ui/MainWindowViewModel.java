@@ -10,6 +10,7 @@ import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.ScenarioFiles;
 import dev.scalelab.world.Snapshot;
+import dev.scalelab.world.World;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -261,6 +262,12 @@ public final class MainWindowViewModel {
             String problem = "the file could not be read (" + defect + "); the current run goes on";
             message.set("Not opened: " + problem);
             return Optional.of(problem);
+        }
+        String refusal = World.memoryRefusal(scenario, Runtime.getRuntime().maxMemory() / 2);
+        if (refusal != null) {
+            // Its queues could fill the heap: say what it would need instead of starting a run that stops part-way.
+            message.set("Not opened: " + refusal);
+            return Optional.of(refusal);
         }
         runner.reset(scenario);
         loaded = scenario;

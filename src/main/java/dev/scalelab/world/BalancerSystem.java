@@ -178,6 +178,7 @@ final class BalancerSystem implements Subsystem {
         for (ServiceInstance in : pool.instances) {
             in.routable = in.lifecycle == Lifecycle.READY && (inPanic || isHealthy(in));
         }
+        pool.instances.membershipChanged();
     }
 
     private boolean isHealthy(ServiceInstance in) {

@@ -23,7 +23,7 @@ final class ServicePool {
     private final World world;
     private final Simulation sim;
     /** Every instance that exists or is still shown (failed ones for a moment), in creation order. */
-    final List<ServiceInstance> instances = new ArrayList<>();
+    final InstanceList instances = new InstanceList();
     private final List<long[]> routedByNumber = new ArrayList<>();
     private final InstanceSize baseSize;
     private int nextNumber;
@@ -61,6 +61,7 @@ final class ServicePool {
             in.readyTransitionNanos = 0;
             in.readySinceNanos = 0;
             in.weight = service.weight(i);
+            instances.membershipChanged();
             in.speedFactor = service.speed(i);
         }
         readyCountChanged();
@@ -289,6 +290,7 @@ final class ServicePool {
             return false;
         }
         in.weight = weight;
+        instances.membershipChanged();
         world.log(Source.POOL, in.id + " weight " + Parameter.format(weight));
         world.routingChanged();
         return true;

@@ -23,7 +23,7 @@ public final class World {
     /** Live commands apply on the next whole millisecond of virtual time: see {@link #commandTimeNanos()}. */
     private static final long COMMAND_GRANULARITY_NANOS = Simulation.NANOS_PER_MILLI;
     /** A queued request's measured footprint: the Request object (56 bytes) and its queue slot. */
-    static final long BYTES_PER_REQUEST = RequestMetrics.BYTES_PER_REQUEST;
+    public static final long BYTES_PER_REQUEST = RequestMetrics.BYTES_PER_REQUEST;
 
     private final Simulation sim = new Simulation();
     private final Scenario initial;
@@ -57,6 +57,44 @@ public final class World {
     /** Every charted series from t = 0, in bounded memory, recorded once per simulated second. */
     private final RunHistory history = new RunHistory();
     private Consumer<Sample> sampleSink;
+
+    /**
+     * The most requests the pool can hold at once: every instance it may have (the autoscaler's
+     * maximum when there is one) with every worker busy and its queue full. Requests waiting on the
+     * cache, the database or a dependency hold a worker, so they are counted among the busy.
+     */
+    public static long maxRequestsHeld(Scenario scenario) {
+        Scenario.Service service = scenario.service();
+        Scenario.Autoscaler a = scenario.autoscaler();
+        int instances = a != null && a.policy() != Scenario.AutoscalerPolicy.NONE
+                ? Math.max(service.instances(), a.maxReplicas()) : service.instances();
+        return (long) instances * ((long) service.workersPerInstance() + service.queueCapacity());
+    }
+
+    /**
+     * Null when the pool's worst-case backlog ({@link #maxRequestsHeld}, at {@link #BYTES_PER_REQUEST}
+     * each) fits in {@code requestMemoryBytes}; else the one line that refuses the scenario at load
+     * time, saying how much memory it would need. A run that could fill the heap is refused before it
+     * starts rather than stopped part-way; the world's own limit stays as the backstop for what this
+     * bound leaves out (a vertical scaler's extra workers).
+     */
+    public static String memoryRefusal(Scenario scenario, long requestMemoryBytes) {
+        long held = maxRequestsHeld(scenario);
+        long needBytes = held * BYTES_PER_REQUEST;
+        if (needBytes <= requestMemoryBytes) {
+            return null;
+        }
+        Scenario.Service service = scenario.service();
+        long instances = held / ((long) service.workersPerInstance() + service.queueCapacity());
+        // A run may use half the heap for requests: the heap it would need is twice the requests' memory.
+        long heapGiB = (2 * needBytes + (1L << 30) - 1) >> 30;
+        return String.format(java.util.Locale.ROOT,
+                "not run: up to %,d requests at once (%,d instances x (%,d workers + %,d queued)) would need %,d MiB at %d bytes "
+                        + "each, and a run may use %,d MiB (half the Java heap); lower service.queueCapacity or the instances, "
+                        + "or give Java at least %d GiB (java -Xmx%dg)",
+                held, instances, service.workersPerInstance(), service.queueCapacity(), needBytes >> 20, BYTES_PER_REQUEST,
+                requestMemoryBytes >> 20, heapGiB, heapGiB);
+    }
 
     public World(Scenario scenario) {
         this(scenario, Runtime.getRuntime().maxMemory() / 2);

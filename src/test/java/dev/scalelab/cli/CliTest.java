@@ -60,6 +60,22 @@ class CliTest {
     }
 
     @Test
+    void aScenarioWhoseQueuesCouldFillTheHeapIsRefusedBeforeItRunsWithExitCode2(@TempDir Path dir) throws Exception {
+        // Refused by arithmetic on the scenario before any world is made, so nothing big is allocated here.
+        Path huge = dir.resolve("huge.json");
+        Files.writeString(huge, "{\"schema\":1,\"durationSeconds\":60,\"workload\":{\"arrival\":{\"ratePerSecond\":1000000}},"
+                + "\"service\":{\"instances\":500,\"workersPerInstance\":1,\"queueCapacity\":10000000,"
+                + "\"serviceTime\":{\"distribution\":\"constant\",\"meanMs\":10000}}}");
+        Path report = dir.resolve("report.json");
+        CliRun r = run("simulate", "--scenario", huge.toString(), "--out", report.toString());
+        assertEquals(2, r.code(), r.err());
+        assertEquals(1, r.err().strip().lines().count(), r.err());
+        assertTrue(r.err().startsWith("error: " + huge + ": not run: up to 5,000,000,500 requests at once"), r.err());
+        assertTrue(r.err().contains("or give Java at least"), r.err());
+        assertFalse(Files.exists(report));
+    }
+
+    @Test
     void badArgumentsAndBadScenariosGiveOneLineAndExitCode2(@TempDir Path dir) throws Exception {
         CliRun unknownPreset = run("simulate", "--scenario", "nope");
         assertEquals(2, unknownPreset.code());

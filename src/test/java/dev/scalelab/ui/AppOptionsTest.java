@@ -23,6 +23,15 @@ class AppOptionsTest {
     }
 
     @Test
+    void aScenarioWhoseQueuesCouldFillTheHeapIsRefusedBeforeTheWindowOpens(@TempDir Path directory) throws Exception {
+        Path file = directory.resolve("huge.json");
+        Files.writeString(file, "{\"schema\": 1, \"service\": {\"instances\": 500, \"queueCapacity\": 10000000}}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AppOptions.parse(List.of("--scenario", file.toString())));
+        assertTrue(e.getMessage().contains(": not run: up to 5,000,002,000 requests at once"), e.getMessage());
+    }
+
+    @Test
     void aScenarioIsAPresetNameOrElseAFile(@TempDir Path directory) throws Exception {
         assertEquals("Scaling", AppOptions.parse(List.of("--panel", "Scaling")).panel());
         assertEquals(null, AppOptions.parse(List.of()).panel());

@@ -16,6 +16,9 @@ final class Membership {
     private double[] weights = new double[8];
     private int[] listIndex = new int[8];
     private int size;
+    /** The stamped list of the latest full pass and its stamp then; null after a list without a stamp. */
+    private List<? extends Backend> stampedList;
+    private long listStamp;
 
     /**
      * @param eligibleOnly true to follow only the backends a weighted strategy may use
@@ -35,6 +38,22 @@ final class Membership {
      * The slot-to-list-index mapping is refreshed either way.
      */
     boolean update(List<? extends Backend> backends) {
+        // Kept small so the JIT inlines it into every strategy's pick: the same stamped list,
+        // unchanged since the last pass, leaves slots and list indexes as they stand.
+        if (backends == stampedList && ((StampedBackends) backends).membershipStamp() == listStamp) {
+            return false;
+        }
+        return compare(backends);
+    }
+
+    /** The pass over the list: records the stamp of a stamped list, then compares backend by backend. */
+    private boolean compare(List<? extends Backend> backends) {
+        if (backends instanceof StampedBackends stamped) {
+            stampedList = backends;
+            listStamp = stamped.membershipStamp();
+        } else {
+            stampedList = null;
+        }
         int n = backends.size();
         if (n > ids.length) {
             int capacity = Math.max(n, 2 * ids.length);

@@ -6,7 +6,6 @@ import dev.scalelab.sim.Simulation;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -65,12 +64,42 @@ public final class CacheHierarchy {
             retired = LevelStats.empty(config.name());
         }
 
+        /**
+         * The instance copies again, indexed by instance number: every lookup asks for one, and the
+         * tree's boxed-key walk (with a method reference made per call) cost more than the lookup in
+         * the copy itself. The tree stays the record, in instance order, for views and totals.
+         */
+        CacheLevel[] copyByNumber = new CacheLevel[16];
+
         CacheLevel copyFor(int instance) {
-            return shared != null ? shared : copiesByInstance.computeIfAbsent(instance, this::newCopy);
+            if (shared != null) {
+                return shared;
+            }
+            CacheLevel copy = instance < copyByNumber.length ? copyByNumber[instance] : null;
+            if (copy == null) {
+                copy = newCopy(instance);
+                copiesByInstance.put(instance, copy);
+                if (instance >= copyByNumber.length) {
+                    copyByNumber = java.util.Arrays.copyOf(copyByNumber, Math.max(instance + 1, 2 * copyByNumber.length));
+                }
+                copyByNumber[instance] = copy;
+            }
+            return copy;
         }
 
         CacheLevel existingCopy(int instance) {
-            return shared != null ? shared : copiesByInstance.get(instance);
+            if (shared != null) {
+                return shared;
+            }
+            return instance < copyByNumber.length ? copyByNumber[instance] : null;
+        }
+
+        /** Instance {@code instance}'s copy goes (null if it had none). */
+        CacheLevel dropCopy(int instance) {
+            if (instance < copyByNumber.length) {
+                copyByNumber[instance] = null;
+            }
+            return copiesByInstance.remove(instance);
         }
 
         Collection<CacheLevel> copies() {
@@ -92,8 +121,8 @@ public final class CacheHierarchy {
     private final SplittableRandom random;
     private final Tier[] tiers;
     private long writeBackFlushDelayNanos;
-    private final Map<Integer, PendingLoad> pendingLoads = new HashMap<>();
-    private final Map<Integer, KeyVersions> versionsByKey = new HashMap<>();
+    private final IntObjectMap<PendingLoad> pendingLoads = new IntObjectMap<>(64);
+    private final IntObjectMap<KeyVersions> versionsByKey = new IntObjectMap<>(1024);
 
     private long reads;
     private long cacheReads;
@@ -218,6 +247,15 @@ public final class CacheHierarchy {
      * lands, which is cache-aside's race.
      */
     private void fill(int key, long version, long recomputeNanos, List<Waiter> waiters, long now) {
+        if (waiters.size() == 1) {
+            // One waiter (every load without coalescing, most with it): its levels are distinct
+            // copies, so there is nothing to skip and no visited list to keep.
+            int instance = waiters.get(0).instance();
+            for (Tier tier : tiers) {
+                fillOne(tier, tier.copyFor(instance), key, version, recomputeNanos, now);
+            }
+            return;
+        }
         List<CacheLevel> visited = new ArrayList<>();
         for (Waiter waiter : waiters) {
             for (Tier tier : tiers) {
@@ -226,12 +264,16 @@ public final class CacheHierarchy {
                     continue;
                 }
                 visited.add(level);
-                if (hierarchyConfig.exclusive() && tier.index > 0) {
-                    level.remove(key, now, RemovalCause.MOVED);
-                } else {
-                    putUnlessNewer(level, key, now, version, recomputeNanos);
-                }
+                fillOne(tier, level, key, version, recomputeNanos, now);
             }
+        }
+    }
+
+    private void fillOne(Tier tier, CacheLevel level, int key, long version, long recomputeNanos, long now) {
+        if (hierarchyConfig.exclusive() && tier.index > 0) {
+            level.remove(key, now, RemovalCause.MOVED);
+        } else {
+            putUnlessNewer(level, key, now, version, recomputeNanos);
         }
     }
 
@@ -365,7 +407,12 @@ public final class CacheHierarchy {
     }
 
     private KeyVersions versionsOf(int key) {
-        return versionsByKey.computeIfAbsent(key, k -> new KeyVersions());
+        KeyVersions versions = versionsByKey.get(key);
+        if (versions == null) {
+            versions = new KeyVersions();
+            versionsByKey.put(key, versions);
+        }
+        return versions;
     }
 
     /**
@@ -415,7 +462,7 @@ public final class CacheHierarchy {
     /** An instance stopped: its private copies go, with their unflushed writes. */
     public void dropInstance(int instance) {
         for (Tier tier : tiers) {
-            CacheLevel level = tier.shared == null ? tier.copiesByInstance.remove(instance) : null;
+            CacheLevel level = tier.shared == null ? tier.dropCopy(instance) : null;
             if (level != null) {
                 level.clear(simulation.nowNanos(), RemovalCause.LOST);
                 tier.retired = tier.retired.plus(level.stats());

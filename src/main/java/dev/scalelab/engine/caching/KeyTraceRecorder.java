@@ -34,9 +34,9 @@ public final class KeyTraceRecorder {
         int size = size();
         int[] trace = new int[size];
         int oldest = (int) ((recorded - size) % ring.length);
-        for (int i = 0; i < size; i++) {
-            trace[i] = ring[(oldest + i) % ring.length];
-        }
+        int head = Math.min(size, ring.length - oldest);
+        System.arraycopy(ring, oldest, trace, 0, head);
+        System.arraycopy(ring, 0, trace, head, size - head);
         return trace;
     }
 }

@@ -218,14 +218,23 @@ public final class Database {
     private Node chooseReadNode(Shard shard, long requiredLsn) {
         switch (config.readPolicy()) {
             case REPLICAS_FIRST: {
-                List<Node> candidates = new ArrayList<>();
-                for (Node n : shard.liveReplicas()) {
-                    if (n.appliedLsn >= requiredLsn) {
-                        candidates.add(n);
+                // Count the qualifying replicas, draw one, then find it: the same draw from the same
+                // stream as picking from a list of them, without two lists made per read.
+                List<Node> nodes = shard.nodes;
+                int candidates = 0;
+                for (int i = 0; i < nodes.size(); i++) {
+                    if (servesFromReplica(nodes.get(i), requiredLsn)) {
+                        candidates++;
                     }
                 }
-                if (!candidates.isEmpty()) {
-                    return candidates.get(choiceRandom.nextInt(candidates.size()));
+                if (candidates > 0) {
+                    int chosen = choiceRandom.nextInt(candidates);
+                    for (int i = 0; ; i++) {
+                        Node n = nodes.get(i);
+                        if (servesFromReplica(n, requiredLsn) && chosen-- == 0) {
+                            return n;
+                        }
+                    }
                 }
                 break;
             }
@@ -390,7 +399,15 @@ public final class Database {
         }
     }
 
+    /** A live replica (not the primary) that has applied {@code requiredLsn}. */
+    private static boolean servesFromReplica(Node n, long requiredLsn) {
+        return n.alive && !n.primary && n.appliedLsn >= requiredLsn;
+    }
+
     private int acksNeeded(Shard shard) {
+        if (config.replicationMode() == DatabaseConfig.ReplicationMode.ASYNC) {
+            return 0; // asynchronous replication waits for no replica: no need to count them on every write
+        }
         int replicas = shard.liveReplicas().size();
         switch (config.replicationMode()) {
             case SEMI_SYNC:

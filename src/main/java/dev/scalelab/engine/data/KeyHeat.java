@@ -27,6 +27,11 @@ final class KeyHeat {
     private final Listener listener;
     private int[] counts;
     private int[] lastCounts;
+    /** The keys with a count in {@code counts} and in {@code lastCounts}, each once, in first-count order. */
+    private int[] touched = new int[64];
+    private int touchedCount;
+    private int[] lastTouched = new int[64];
+    private int lastTouchedCount;
     private long window;
     private long total;
     private long lastTotal;
@@ -50,18 +55,41 @@ final class KeyHeat {
                 int[] finished = counts;
                 counts = lastCounts;
                 lastCounts = finished;
+                int[] finishedKeys = touched;
+                touched = lastTouched;
+                lastTouched = finishedKeys;
+                int finishedCount = touchedCount;
+                touchedCount = lastTouchedCount;
+                lastTouchedCount = finishedCount;
                 lastTotal = total;
             } else {
                 evaluate(counts, 0); // whole seconds without a query
-                Arrays.fill(lastCounts, 0);
+                clear(lastCounts, lastTouched, lastTouchedCount);
+                lastTouchedCount = 0;
                 lastTotal = 0;
             }
-            Arrays.fill(counts, 0);
+            clear(counts, touched, touchedCount);
+            touchedCount = 0;
             total = 0;
             window = w;
         }
-        counts[key]++;
+        if (counts[key]++ == 0) {
+            if (touchedCount == touched.length) {
+                touched = Arrays.copyOf(touched, Math.max(16, 2 * touchedCount));
+            }
+            touched[touchedCount++] = key;
+        }
         total++;
+    }
+
+    /**
+     * Zeroes the counts of the keys a second touched. A second touches a few hundred of tens of
+     * thousands of keys, so this and {@link #evaluate} go over those alone instead of the whole key space.
+     */
+    private static void clear(int[] secondCounts, int[] keys, int keyCount) {
+        for (int i = 0; i < keyCount; i++) {
+            secondCounts[keys[i]] = 0;
+        }
     }
 
     /** The last full second's counts per key, or the current second's when there was none. */
@@ -79,7 +107,12 @@ final class KeyHeat {
         Map<Integer, Double> now = new TreeMap<>();
         if (secondTotal >= minQueriesForHot) {
             long threshold = (long) Math.floor(hotKeyShare.getAsDouble() * secondTotal);
-            for (int key = 0; key < secondCounts.length; key++) {
+            // A key not counted this second has 0, never above a threshold of at least 0; the TreeMap
+            // orders the hot ones by key whatever order they are found in.
+            int[] keys = secondCounts == counts ? touched : lastTouched;
+            int keyCount = secondCounts == counts ? touchedCount : lastTouchedCount;
+            for (int i = 0; i < keyCount; i++) {
+                int key = keys[i];
                 if (secondCounts[key] > threshold) {
                     now.put(key, secondCounts[key] / (double) secondTotal);
                 }
