@@ -95,6 +95,8 @@ final class DatabaseCharts {
     void show(Snapshot snapshot, double fromSeconds, double toSeconds, boolean live) {
         RunHistory.View h = snapshot.history();
         Set<Integer> alive = new HashSet<>();
+        // Shards with replicas: a shard without any (or a new run without them) has no lag line, not the old run's.
+        Set<Integer> replicated = new HashSet<>();
         List<WholeRunPlot.Line> queryLines = new ArrayList<>();
         List<WholeRunPlot.Line> lagLines = new ArrayList<>();
         queryLines.add(new WholeRunPlot.Line(allQueries, h.get(RunHistory.Keys.DB_QUERIES)));
@@ -102,11 +104,12 @@ final class DatabaseCharts {
             alive.add(s.shardId());
             queryLines.add(new WholeRunPlot.Line(line(shardQueries, queries, s.shardId()), h.get(RunHistory.Keys.shardQueries(s.shardId()))));
             if (h.has(RunHistory.Keys.shardLagMs(s.shardId()))) {
+                replicated.add(s.shardId());
                 lagLines.add(new WholeRunPlot.Line(line(shardLag, lag, s.shardId()), h.get(RunHistory.Keys.shardLagMs(s.shardId()))));
             }
         }
         dropGoneShards(shardQueries, queries, alive);
-        dropGoneShards(shardLag, lag, alive);
+        dropGoneShards(shardLag, lag, replicated);
         queries.plot.draw(queryLines, fromSeconds, toSeconds, queries.minUpper);
         reads.plot.draw(List.of(new WholeRunPlot.Line(staleReads, h.get(RunHistory.Keys.DB_STALE_READS)),
                 new WholeRunPlot.Line(rywViolations, h.get(RunHistory.Keys.DB_RYW_VIOLATIONS))), fromSeconds, toSeconds, reads.minUpper);

@@ -47,6 +47,12 @@ class CachingPanelRobotTest {
                 throw new IllegalStateException(e);
             }
         });
+        // Give the panel the window's height, so the line is not under the charts (the timeline bar took some).
+        WaitForAsyncUtils.asyncFx(() -> {
+            ((javafx.scene.control.SplitPane) robot.lookup("#centerSplit").query()).setDividerPositions(0.95);
+            return null;
+        }).get();
+        WaitForAsyncUtils.waitForFxEvents();
         javafx.geometry.Point2D spot = WaitForAsyncUtils.asyncFx(() -> {
             javafx.geometry.Bounds b = levels.savedSpots().get(0);
             return levels.localToScreen(b.getCenterX(), b.getCenterY());
