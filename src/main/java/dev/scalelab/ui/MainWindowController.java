@@ -163,7 +163,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
             }
         });
         messageLabel.textProperty().bind(viewModel.messageProperty());
-        bindSidePanes();
+        sidePanes.bind(frame, panelList, parameterHost, centerSplit, bottomSplit);
         initializeTeaching();
     }
 
@@ -210,39 +210,21 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
 
     // ------------------------------------------------------------------ lessons and presenter mode
 
-    private final javafx.beans.property.BooleanProperty navigationShown = new javafx.beans.property.SimpleBooleanProperty(this, "navigationShown", true);
-    private final javafx.beans.property.BooleanProperty parametersShown = new javafx.beans.property.SimpleBooleanProperty(this, "parametersShown", true);
-    private final javafx.beans.property.BooleanProperty bottomShown = new javafx.beans.property.SimpleBooleanProperty(this, "bottomShown", true);
-
-    /** Hides and shows the side panes; called once from {@link #initialize()}. */
-    private void bindSidePanes() {
-        navigationShown.addListener((obs, was, shown) -> frame.setLeft(shown ? panelList : null));
-        parametersShown.addListener((obs, was, shown) -> frame.setRight(shown ? parameterHost : null));
-        double[] divider = {0.64};
-        bottomShown.addListener((obs, was, shown) -> {
-            if (shown) {
-                centerSplit.getItems().add(bottomSplit);
-                centerSplit.setDividerPositions(divider[0]);
-            } else {
-                divider[0] = centerSplit.getDividerPositions()[0];
-                centerSplit.getItems().remove(bottomSplit);
-            }
-        });
-    }
+    private final SidePanes sidePanes = new SidePanes();
 
     @Override
     public javafx.beans.property.BooleanProperty navigationShownProperty() {
-        return navigationShown;
+        return sidePanes.navigationShown;
     }
 
     @Override
     public javafx.beans.property.BooleanProperty parametersShownProperty() {
-        return parametersShown;
+        return sidePanes.parametersShown;
     }
 
     @Override
     public javafx.beans.property.BooleanProperty bottomShownProperty() {
-        return bottomShown;
+        return sidePanes.bottomShown;
     }
 
     @Override
@@ -386,7 +368,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     private final WindowFiles files;
     // What Ctrl+E and Quit do; tests put recorders in their place (a dialog, the toolkit's exit).
     private Runnable exportDialog = () -> exportWith(dev.scalelab.ui.export.ExportActions::showDialog);
-    private Runnable exit = this::closeAndExit;
+    private Runnable exit = () -> WindowDialogs.closeThenExit(window());
     private HelpOverlay help;
     private PresetNotes notes;
     private FrameAnnotations annotations;
@@ -575,19 +557,12 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         breakpointMenu.showAddDialog();
     }
 
-    /** Run ▸ Seed bands: the live design on many seeds, beside the design as loaded. */
     void seedBands() {
-        dev.scalelab.ui.seeds.SeedBandsViewModel model = new dev.scalelab.ui.seeds.SeedBandsViewModel(
-                runner::recordedScenario, viewModel.loadedScenario(), viewModel.modifiedProperty().get());
-        new dev.scalelab.ui.seeds.SeedBandsWindow(window(), viewModel.scenarioLabelProperty().get(), model).show();
+        dev.scalelab.ui.seeds.Experiments.seedBands(window(), runner, viewModel);
     }
 
-    /** Run ▸ Sweep: the design as it is now over a grid of values; a clicked point opens that design here. */
     void sweep() {
-        String label = viewModel.scenarioLabelProperty().get();
-        dev.scalelab.ui.seeds.SweepViewModel model = new dev.scalelab.ui.seeds.SweepViewModel(runner::restartScenario);
-        new dev.scalelab.ui.seeds.SweepWindow(window(), label, model, point -> viewModel.startScenario(point.scenario(),
-                label + " at " + point.where(model.resultProperty().get().paths()))).show();
+        dev.scalelab.ui.seeds.Experiments.sweep(window(), runner, viewModel);
     }
 
     public BreakpointMenu breakpointMenu() {
@@ -602,15 +577,6 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
 
     void quit() {
         exit.run();
-    }
-
-    /** Quit: the window's close handler (which remembers its size and the look) runs first, as on a close. */
-    private void closeAndExit() {
-        javafx.stage.Stage stage = (javafx.stage.Stage) window();
-        if (stage.getOnCloseRequest() != null) {
-            stage.getOnCloseRequest().handle(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
-        }
-        javafx.application.Platform.exit();
     }
 
     void about() {

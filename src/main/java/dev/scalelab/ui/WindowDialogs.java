@@ -9,6 +9,15 @@ final class WindowDialogs {
     private WindowDialogs() {
     }
 
+    /** Quit: the window's close handler (which remembers its size and the look) runs first, as on a close. */
+    static void closeThenExit(Window window) {
+        javafx.stage.Stage stage = (javafx.stage.Stage) window;
+        if (stage.getOnCloseRequest() != null) {
+            stage.getOnCloseRequest().handle(new javafx.stage.WindowEvent(stage, javafx.stage.WindowEvent.WINDOW_CLOSE_REQUEST));
+        }
+        javafx.application.Platform.exit();
+    }
+
     static void about(Window owner) {
         Alert alert = new Alert(Alert.AlertType.INFORMATION,
                 "A desktop laboratory for scalability patterns: one simulated system, run in virtual time, "
