@@ -1,6 +1,7 @@
 package dev.scalelab.cli;
 
 import dev.scalelab.runtime.ParallelRuns;
+import dev.scalelab.runtime.SeekTimes;
 import dev.scalelab.sim.Event;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Presets;
@@ -42,6 +43,10 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--simulated-seconds", defaultValue = "7200",
             description = "Virtual seconds of the default scenario per timed round (default ${DEFAULT-VALUE}).")
     double simulatedSeconds;
+
+    @Option(names = "--seek", description = "Also time the timeline bar's seek on a one-hour run of the full-stack preset: "
+            + "from t = 0, then through checkpoints (adds about a minute).")
+    boolean seek;
 
     @Override
     public Integer call() {
@@ -101,11 +106,30 @@ final class BenchCommand implements Callable<Integer> {
             out.flush();
         }
 
+        if (seek) {
+            seekTimes(out);
+        }
+
         double[] memory = bytesPerQueuedRequest();
         out.printf(Locale.ROOT, "memory: %.0f bytes per queued request (heap growth over %,.0f queued requests); "
                         + "the load-time check counts %d%n", memory[0], memory[1], World.BYTES_PER_REQUEST);
         out.flush();
         return Cli.EXIT_OK;
+    }
+
+    private static void seekTimes(PrintWriter out) {
+        int moments = 24;
+        try {
+            SeekTimes t = SeekTimes.measure(Presets.load("full-stack").withDurationSeconds(3600), moments);
+            out.printf(Locale.ROOT, "seek: full-stack one-hour run: to its end from t = 0 %.2f s; through checkpoints (%d parked, "
+                            + "built in %.0f s after the run) to %d moments spread over it: median %.2f s, max %.2f s%n",
+                    t.fromStartMillis() / 1e3, t.checkpoints(), t.buildSeconds(), moments, t.medianMillis() / 1e3, t.maxMillis() / 1e3);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+            out.println("seek: not measured: " + e);
+        }
+        out.flush();
     }
 
     /** Events per wall second. */

@@ -63,11 +63,15 @@ final class RunWorlds {
         main = watched(scenario);
     }
 
-    /** As {@link #start}, but the world watches no breakpoint until {@link #watch()}: a seek runs through them. */
-    void startUnwatched(Scenario scenario) {
+    /**
+     * As {@link #start}, but the world watches no breakpoint until {@link #watch()}: a seek runs
+     * through them. {@code parked}, when not null, is a world of {@code scenario} already run part
+     * of the way (a checkpoint), which the seek goes on from.
+     */
+    void startUnwatched(Scenario scenario, World parked) {
         history.started(scenario, main.restartScenario());
         race = null;
-        main = profiled(new World(scenario));
+        main = profiled(parked != null ? parked : new World(scenario));
     }
 
     /** Installs the breakpoints on the main world (after a seek). */

@@ -67,8 +67,16 @@ public final class SimulationRunner implements AutoCloseable {
     /** A {@link #seek} in progress: its future and target; null when none. */
     private CompletableFuture<Frame> seekFuture;
     private long seekNanos;
+    /** Worlds parked along the run, which a seek starts from instead of t = 0. */
+    private final Checkpoints checkpoints;
 
     public SimulationRunner(Scenario scenario, boolean startPaused) {
+        this(scenario, startPaused, Checkpoints.FIRST_EVENTS_PER_MARK);
+    }
+
+    /** A runner whose checkpoints are {@code eventsPerCheckpoint} events apart at first (tests use short runs). */
+    SimulationRunner(Scenario scenario, boolean startPaused, long eventsPerCheckpoint) {
+        this.checkpoints = new Checkpoints(Checkpoints.parkedForHeap(Runtime.getRuntime().maxMemory()), eventsPerCheckpoint, true);
         this.worlds = new RunWorlds(scenario, meter.profiler());
         this.paused = startPaused;
         this.thread = new Thread(this::loop, "scalelab-simulation");
@@ -88,6 +96,11 @@ public final class SimulationRunner implements AutoCloseable {
     /** The simulator's profile over the last wall second it ran; never null. Any thread may call it. */
     public ProfileTable profile() {
         return meter.profile();
+    }
+
+    /** The worlds parked along the run (tests and the bench look at them). */
+    Checkpoints checkpoints() {
+        return checkpoints;
     }
 
     /** The id of the simulation thread, whose allocations the app's own monitor measures. */
@@ -344,7 +357,11 @@ public final class SimulationRunner implements AutoCloseable {
         CompletableFuture<Frame> arrived = new CompletableFuture<>();
         submit(() -> {
             startOver();
-            worlds.startUnwatched(scenario); // breakpoints are installed on arrival
+            long atNanos = Math.min(Simulation.secondsToNanos(atSeconds), Simulation.secondsToNanos(scenario.durationSeconds()));
+            if (worlds.race() == null) {
+                checkpoints.offer(worlds.main());
+            }
+            worlds.startUnwatched(scenario, checkpoints.take(scenario, atNanos)); // breakpoints are installed on arrival
             paused = true;
             seekNanos = Math.min(Simulation.secondsToNanos(atSeconds), endNanos());
             seekFuture = arrived;
@@ -379,6 +396,7 @@ public final class SimulationRunner implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        checkpoints.close();
         LockSupport.unpark(thread);
         try {
             thread.join(2000);
@@ -409,6 +427,7 @@ public final class SimulationRunner implements AutoCloseable {
         while (!closed) {
             try {
                 boolean dirty = runCommands();
+                checkpoints.setBusy(seekFuture != null || (speed == MAX_SPEED && !paused && !finished) || lagging);
                 if (seekFuture != null && failure == null) {
                     advanceSeek();
                     continue;
@@ -475,6 +494,7 @@ public final class SimulationRunner implements AutoCloseable {
             }
             stopped = takeHit();
         } while (!reached && !stopped && System.nanoTime() - sliceStart < WORK_SLICE_NANOS && commands.isEmpty());
+        checkpoints.played(world);
         if (world.simulation().nowNanos() >= endNanos && reached) {
             finished = true;
             paused = true;
@@ -525,6 +545,7 @@ public final class SimulationRunner implements AutoCloseable {
         do {
             reached = world.advance(seekNanos, EVENTS_PER_CHUNK);
         } while (!reached && System.nanoTime() - sliceStart < WORK_SLICE_NANOS && commands.isEmpty());
+        checkpoints.played(world);
         long now = System.nanoTime();
         if (!reached) {
             if (now - lastPublishWall >= PUBLISH_INTERVAL_NANOS) {

@@ -260,7 +260,7 @@ final class MeshSystem implements Subsystem {
             }
             columns.add(prefix + "_requests_per_s");
             columns.add(prefix + "_attempts_per_s");
-            boolean breaker = d.breaker() != null || Timeline.setsUnder(initial, "dependencies[" + i + "].breaker.");
+            boolean breaker = d.breaker() != null || columns.timelineSets(initial, "dependencies[" + i + "].breaker.");
             breakerColumns.add(breaker);
             if (breaker) {
                 columns.add(prefix + "_not_permitted_per_s");

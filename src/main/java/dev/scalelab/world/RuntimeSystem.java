@@ -494,8 +494,8 @@ final class RuntimeSystem implements Subsystem {
 
     @Override
     public void declareColumns(SampleColumns columns, Scenario initial) {
-        heapColumns = initial.service().runtime() != null || Timeline.setsUnder(initial, "service.runtime.");
-        poolColumns = initial.service().objectPool() != null || Timeline.setsUnder(initial, "service.objectPool.");
+        heapColumns = initial.service().runtime() != null || columns.timelineSets(initial, "service.runtime.");
+        poolColumns = initial.service().objectPool() != null || columns.timelineSets(initial, "service.objectPool.");
         if (heapColumns) {
             columns.add("gc_pause_ms_per_s");
             columns.add("gc_collections_per_s");

@@ -39,6 +39,33 @@ import java.util.Set;
 final class SampleColumns {
     private final List<String> names = new ArrayList<>();
     private final Set<String> used = new HashSet<>(List.of(Sample.CSV_HEADER.split(",")));
+    /**
+     * The questions about the timeline that decided which columns exist (a path or, ending in a dot,
+     * a prefix), with their answers: a world can go on with another future only if it answers them alike.
+     */
+    private final Map<String, Boolean> timelineAnswers = new LinkedHashMap<>();
+
+    /**
+     * Whether {@code initial}'s timeline ever sets {@code pathOrPrefix} (a field's path, or a prefix
+     * ending in a dot for any field under it); the answer is remembered for {@link #sameTimelineAnswers}.
+     */
+    boolean timelineSets(Scenario initial, String pathOrPrefix) {
+        boolean answer = pathOrPrefix.endsWith(".") ? Timeline.setsUnder(initial, pathOrPrefix) : Timeline.sets(initial, pathOrPrefix);
+        timelineAnswers.put(pathOrPrefix, answer);
+        return answer;
+    }
+
+    /** Whether {@code other}'s timeline would have declared the same columns as the one these were declared from. */
+    boolean sameTimelineAnswers(Scenario other) {
+        for (Map.Entry<String, Boolean> e : timelineAnswers.entrySet()) {
+            String q = e.getKey();
+            boolean answer = q.endsWith(".") ? Timeline.setsUnder(other, q) : Timeline.sets(other, q);
+            if (answer != e.getValue()) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /** Declares a column; a name already taken gets a suffix ({@code _2}, {@code _3}, ...). Returns the name given. */
     String add(String column) {

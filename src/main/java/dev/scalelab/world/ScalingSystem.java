@@ -219,7 +219,7 @@ final class ScalingSystem implements Subsystem {
     @Override
     public void declareColumns(SampleColumns columns, Scenario initial) {
         autoscalerColumns = initial.autoscaler().policy() != Scenario.AutoscalerPolicy.NONE
-                || Timeline.sets(initial, "autoscaler.policy");
+                || columns.timelineSets(initial, "autoscaler.policy");
         if (autoscalerColumns) {
             columns.add("autoscaler_proposed_replicas_count");
             columns.add("autoscaler_desired_replicas_count");

@@ -12,8 +12,9 @@ import java.util.List;
  */
 final class Timeline {
     private final World world;
-    private final Scenario initial;
-    private final List<Scenario.TimelineEntry> entries;
+    /** The scenario the world was made from; {@link #continueAs} swaps it for one with another future. */
+    private Scenario initial;
+    private List<Scenario.TimelineEntry> entries;
     private int cursor;
     private final List<Scenario.TimelineEntry> recorded = new ArrayList<>();
     private final WorkloadSystem workload;
@@ -64,6 +65,24 @@ final class Timeline {
         };
     }
 
+    /**
+     * Whether the commands due by {@code nowNanos} (those this timeline has applied) are exactly those
+     * of {@code other} due by then: a world parked at {@code nowNanos} can then go on as {@code other}.
+     */
+    boolean samePastAs(Scenario other, long nowNanos) {
+        List<Scenario.TimelineEntry> theirs = other.timeline();
+        if (!recorded.isEmpty() || theirs.size() < cursor || !theirs.subList(0, cursor).equals(entries.subList(0, cursor))) {
+            return false;
+        }
+        return cursor == theirs.size() || Simulation.secondsToNanos(theirs.get(cursor).atSeconds()) > nowNanos;
+    }
+
+    /** From now on the commands are {@code other}'s; the caller checked {@link #samePastAs}. */
+    void continueAs(Scenario other) {
+        initial = other;
+        entries = other.timeline();
+    }
+
     /** When the next timeline command is due, or {@code Long.MAX_VALUE} when none is left. */
     private long nextDueNanos() {
         return cursor < entries.size() ? Simulation.secondsToNanos(entries.get(cursor).atSeconds()) : Long.MAX_VALUE;
@@ -102,6 +121,10 @@ final class Timeline {
             return true;
         }
         return false;
+    }
+
+    int userCommandCount() {
+        return recorded.size();
     }
 
     /** The initial scenario with the user's commands merged, in time order, into its timeline. */

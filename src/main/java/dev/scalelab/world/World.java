@@ -26,7 +26,8 @@ public final class World {
     public static final long BYTES_PER_REQUEST = RequestMetrics.BYTES_PER_REQUEST;
 
     private final Simulation sim = new Simulation();
-    private final Scenario initial;
+    /** The scenario the world was made from; {@link #continueAs} gives it another future. */
+    private Scenario initial;
     private Scenario current;
 
     private final DecisionLog log;
@@ -173,6 +174,30 @@ public final class World {
         return initial;
     }
 
+    /**
+     * Whether this world, run from its scenario to now, is exactly where a new world of {@code other}
+     * run to now would be: the same scenario but for the timeline after now, the same timeline
+     * commands applied so far and none of the user's, and the same time-series columns (which the
+     * timeline's later settings decide at the start). A checkpoint parked at a moment serves seeks
+     * on any scenario it can continue as.
+     */
+    public boolean canContinueAs(Scenario other) {
+        return other.withTimeline(List.of()).equals(initial.withTimeline(List.of()))
+                && timeline.samePastAs(other, sim.nowNanos())
+                && sampleColumns.sameTimelineAnswers(other);
+    }
+
+    /** From now on the world runs {@code other}'s timeline, as if made from it; see {@link #canContinueAs}. */
+    public void continueAs(Scenario other) {
+        if (!canContinueAs(other)) {
+            throw new IllegalArgumentException("this world cannot go on as that scenario: they differ before "
+                    + sim.nowSeconds() + " s");
+        }
+        initial = other;
+        current = current.withTimeline(other.timeline());
+        timeline.continueAs(other);
+    }
+
     /** The scenario as it stands now, with every parameter change and scaling decision applied so far. */
     public Scenario currentScenario() {
         return current;
@@ -232,6 +257,11 @@ public final class World {
     /** A {@code set} of one parameter by the user; see {@link #applyUserCommand}. */
     public void applyUserChange(Parameter p, Object value) {
         applyUserCommand(Scenario.TimelineEntry.set(0, p.path(), value));
+    }
+
+    /** How many of the user's commands this world has applied and recorded. */
+    public int userCommandCount() {
+        return timeline.userCommandCount();
     }
 
     /**
