@@ -40,11 +40,18 @@ final class Checkpoints implements AutoCloseable {
     /** Wall time the builder works before it looks again at what to build and whether to rest. */
     private static final long BUILD_SLICE_NANOS = 10_000_000L;
     private static final int EVENTS_PER_CHUNK = 4096;
+    /**
+     * What a parked world takes beside its requests: the full-stack preset's world after one hour
+     * (its caches, database, run history and decision log) measured about 16 MB of heap.
+     */
+    static final long WORLD_BYTES = 16L << 20;
     /** Worlds a seek left behind that are kept beside the marked ones: dragging the playhead back and forth reuses them. */
     private static final int MAX_LEFT_BEHIND = 2;
 
     private final Object lock = new Object();
     private final int maxParked;
+    /** The most heap the parked worlds and the one being built may take together, their requests counted. */
+    private final long budgetBytes;
     /** Guarded by {@link #lock}: the marked moments, the worlds parked at some of them, and the scenario to build. */
     private final TreeSet<Long> marks = new TreeSet<>();
     private final TreeMap<Long, World> parked = new TreeMap<>();
@@ -65,14 +72,18 @@ final class Checkpoints implements AutoCloseable {
     private volatile boolean closed;
     private final Thread builder;
 
-    /** A builder that parks at most {@code maxParked} worlds, marked every {@link #FIRST_EVENTS_PER_MARK} events at first. */
-    Checkpoints(int maxParked) {
-        this(maxParked, FIRST_EVENTS_PER_MARK, true);
+    /**
+     * A builder for a Java heap of {@code maxHeapBytes}: at most {@link #parkedForHeap} worlds, in an
+     * eighth of the heap, marked every {@link #FIRST_EVENTS_PER_MARK} events at first.
+     */
+    static Checkpoints forHeap(long maxHeapBytes, long firstEventsPerMark) {
+        return new Checkpoints(parkedForHeap(maxHeapBytes), firstEventsPerMark, maxHeapBytes / 8, true);
     }
 
     /** {@code background} false leaves building to {@link #buildOne()}, called by a test. */
-    Checkpoints(int maxParked, long firstEventsPerMark, boolean background) {
+    Checkpoints(int maxParked, long firstEventsPerMark, long budgetBytes, boolean background) {
         this.maxParked = Math.max(2, maxParked);
+        this.budgetBytes = budgetBytes;
         this.firstEventsPerMark = firstEventsPerMark;
         this.eventsPerMark = firstEventsPerMark;
         if (background) {
@@ -193,6 +204,9 @@ final class Checkpoints implements AutoCloseable {
         world.takeBreakpointHit();
         long at = world.simulation().nowNanos();
         synchronized (lock) {
+            if (parkedBytes() + bytes(world) > budgetBytes) {
+                return;
+            }
             parked.put(at, world);
             if (marks.contains(at)) {
                 return;
@@ -273,6 +287,19 @@ final class Checkpoints implements AutoCloseable {
 
     // ------------------------------------------------------------------ building
 
+    private static long bytes(World w) {
+        return WORLD_BYTES + w.requestsInSystem() * World.BYTES_PER_REQUEST;
+    }
+
+    /** Guarded by {@link #lock}. */
+    private long parkedBytes() {
+        long sum = 0;
+        for (World w : parked.values()) {
+            sum += bytes(w);
+        }
+        return sum;
+    }
+
     /** The first marked moment with no world parked that can continue as the target, or -1. */
     private long nextToBuild() {
         synchronized (lock) {
@@ -336,6 +363,10 @@ final class Checkpoints implements AutoCloseable {
             synchronized (lock) {
                 if (!marks.contains(at)) {
                     return true; // thinned out on the way
+                }
+                if (parkedBytes() + bytes(w) > budgetBytes) {
+                    marks.remove(at); // a world this large (its queues) does not fit beside the others: seeks start earlier
+                    return true;
                 }
                 if (target != building) {
                     if (!w.canContinueAs(target)) {

@@ -76,7 +76,7 @@ public final class SimulationRunner implements AutoCloseable {
 
     /** A runner whose checkpoints are {@code eventsPerCheckpoint} events apart at first (tests use short runs). */
     SimulationRunner(Scenario scenario, boolean startPaused, long eventsPerCheckpoint) {
-        this.checkpoints = new Checkpoints(Checkpoints.parkedForHeap(Runtime.getRuntime().maxMemory()), eventsPerCheckpoint, true);
+        this.checkpoints = Checkpoints.forHeap(Runtime.getRuntime().maxMemory(), eventsPerCheckpoint);
         this.worlds = new RunWorlds(scenario, meter.profiler());
         this.paused = startPaused;
         this.thread = new Thread(this::loop, "scalelab-simulation");

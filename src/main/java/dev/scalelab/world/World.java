@@ -259,6 +259,11 @@ public final class World {
         applyUserCommand(Scenario.TimelineEntry.set(0, p.path(), value));
     }
 
+    /** Requests in the system now: arrived, and neither answered, failed nor rejected. */
+    public long requestsInSystem() {
+        return metrics.inSystem();
+    }
+
     /** How many of the user's commands this world has applied and recorded. */
     public int userCommandCount() {
         return timeline.userCommandCount();

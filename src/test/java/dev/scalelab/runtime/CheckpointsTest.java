@@ -43,7 +43,7 @@ class CheckpointsTest {
     @Test
     void marksComeEveryNEventsAndEachIsBuiltExactly() {
         Scenario s = Presets.load("default").withDurationSeconds(120);
-        try (Checkpoints c = new Checkpoints(32, EVENTS_PER_MARK, false)) {
+        try (Checkpoints c = new Checkpoints(32, EVENTS_PER_MARK, 1L << 30, false)) {
             World main = new World(s);
             play(c, main, 120);
             List<Long> marks = c.marks();
@@ -73,7 +73,7 @@ class CheckpointsTest {
     @Test
     void aChangeKeepsTheCheckpointsBeforeItAndRebuildsThoseAfter() {
         Scenario s = Presets.load("default").withDurationSeconds(120);
-        try (Checkpoints c = new Checkpoints(32, EVENTS_PER_MARK, false)) {
+        try (Checkpoints c = new Checkpoints(32, EVENTS_PER_MARK, 1L << 30, false)) {
             World main = new World(s);
             play(c, main, 120);
             buildAll(c);
@@ -108,7 +108,7 @@ class CheckpointsTest {
     @Test
     void aWorldASeekLeavesBehindServesTheNextSeekForwardUnlessTheUserChangedIt() {
         Scenario s = Presets.load("default").withDurationSeconds(60);
-        try (Checkpoints c = new Checkpoints(32, EVENTS_PER_MARK, false)) {
+        try (Checkpoints c = new Checkpoints(32, EVENTS_PER_MARK, 1L << 30, false)) {
             World left = new World(s);
             left.advanceTo(Simulation.secondsToNanos(30));
             c.offer(left);
@@ -133,9 +133,24 @@ class CheckpointsTest {
     }
 
     @Test
+    void worldsBeyondTheMemoryBudgetAreNotParked() {
+        Scenario s = Presets.load("default").withDurationSeconds(120);
+        // Room for two worlds and their requests, not three.
+        try (Checkpoints c = new Checkpoints(32, EVENTS_PER_MARK / 2, 2 * Checkpoints.WORLD_BYTES + (1L << 20), false)) {
+            World main = new World(s);
+            play(c, main, 120);
+            assertTrue(c.marks().size() >= 3, "marks: " + c.marks());
+            List<Long> firstTwo = c.marks().subList(0, 2);
+            buildAll(c);
+            assertEquals(firstTwo, c.parkedAt());
+            assertEquals(firstTwo, c.marks(), "a mark whose world does not fit is dropped, not built again and again");
+        }
+    }
+
+    @Test
     void pastItsLimitEveryOtherMarkGoesAndTheSpacingDoubles() {
         Scenario s = Presets.load("default").withDurationSeconds(200);
-        try (Checkpoints c = new Checkpoints(4, EVENTS_PER_MARK / 4, false)) {
+        try (Checkpoints c = new Checkpoints(4, EVENTS_PER_MARK / 4, 1L << 30, false)) {
             World main = new World(s);
             play(c, main, 200);
             assertTrue(c.marks().size() <= 4, "marks: " + c.marks().size());
