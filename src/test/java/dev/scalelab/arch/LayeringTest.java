@@ -30,6 +30,11 @@ class LayeringTest {
                 .should().dependOnClassesThat().resideInAnyPackage("dev.scalelab.runtime..", "dev.scalelab.cli..", "dev.scalelab.ui..",
                         "dev.scalelab.practice..")
                 .check(MAIN);
+        // A drawn design is a graph and its rules: the world will run it, the canvas draw it; it needs neither.
+        noClasses().that().resideInAPackage("dev.scalelab.design..")
+                .should().dependOnClassesThat().resideInAnyPackage("dev.scalelab.sim..", "dev.scalelab.engine..", "dev.scalelab.world..",
+                        "dev.scalelab.runtime..", "dev.scalelab.cli..", "dev.scalelab.ui..", "dev.scalelab.practice..")
+                .check(MAIN);
         // Practice (challenges, grading, the estimator) serves both the command line and the app.
         noClasses().that().resideInAPackage("dev.scalelab.practice..")
                 .should().dependOnClassesThat().resideInAnyPackage("dev.scalelab.cli..", "dev.scalelab.ui..")
