@@ -31,12 +31,6 @@ import java.util.TreeMap;
 public final class CacheHierarchy {
     public static final int SERVED_BY_STORE = -1;
 
-    private static final class KeyVersions {
-        long issued;
-        long stored;
-        long acknowledged;
-    }
-
     private record Waiter(int instance, long mustSeeVersion, RequestCallback done) {
     }
 
@@ -122,7 +116,7 @@ public final class CacheHierarchy {
     private final Tier[] tiers;
     private long writeBackFlushDelayNanos;
     private final IntObjectMap<PendingLoad> pendingLoads = new IntObjectMap<>(64);
-    private final IntObjectMap<KeyVersions> versionsByKey = new IntObjectMap<>(1024);
+    private final KeyVersionTable versions = new KeyVersionTable();
 
     private long reads;
     private long cacheReads;
@@ -298,7 +292,7 @@ public final class CacheHierarchy {
 
     private void write(int key, int instance, RequestCallback done) {
         writes++;
-        long version = ++versionsOf(key).issued;
+        long version = versions.issueNext(key);
         switch (hierarchyConfig.writePolicy()) {
             case CACHE_ASIDE -> writeStore(key, instance, version, () ->
                     invalidateCopies(key, instance, () -> acknowledge(key, version, SERVED_BY_STORE, done)));
@@ -356,15 +350,13 @@ public final class CacheHierarchy {
     private void writeStore(int key, int instance, long version, Event then) {
         storeWrites++;
         store.write(key, instance, () -> {
-            KeyVersions versions = versionsOf(key);
-            versions.stored = Math.max(versions.stored, version);
+            versions.stored(key, version);
             then.fire();
         });
     }
 
     private void acknowledge(int key, long version, int servedBy, RequestCallback done) {
-        KeyVersions versions = versionsOf(key);
-        versions.acknowledged = Math.max(versions.acknowledged, version);
+        versions.acknowledged(key, version);
         done.done(servedBy, false);
     }
 
@@ -397,22 +389,11 @@ public final class CacheHierarchy {
     }
 
     private long acknowledgedVersion(int key) {
-        KeyVersions versions = versionsByKey.get(key);
-        return versions == null ? 0 : versions.acknowledged;
+        return versions.acknowledged(key);
     }
 
     private long storedVersion(int key) {
-        KeyVersions versions = versionsByKey.get(key);
-        return versions == null ? 0 : versions.stored;
-    }
-
-    private KeyVersions versionsOf(int key) {
-        KeyVersions versions = versionsByKey.get(key);
-        if (versions == null) {
-            versions = new KeyVersions();
-            versionsByKey.put(key, versions);
-        }
-        return versions;
+        return versions.stored(key);
     }
 
     /**

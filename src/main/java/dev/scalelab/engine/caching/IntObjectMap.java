@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 /**
  * An open-addressing map from non-negative int keys to objects, as {@link IntIntMap}: linear
- * probing, backward-shift deletion, no boxed keys. The hierarchy asks it for a key's versions on
- * every read, where a HashMap of Integer boxed the key (above 127) and chased a node per lookup.
+ * probing, backward-shift deletion, no boxed keys. The hierarchy keeps its loads in flight in one,
+ * where a HashMap of Integer boxed the key (above 127) and chased a node per lookup.
  * Never iterated, so its order cannot leak into a run.
  */
 final class IntObjectMap<V> {

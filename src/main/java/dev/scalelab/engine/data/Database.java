@@ -579,7 +579,7 @@ public final class Database {
         Node dead = shard.primary;
         dead.alive = false;
         shard.primary = null;
-        List<Query> lost = new ArrayList<>(dead.inService);
+        List<Query> lost = dead.inService.toList();
         lost.addAll(dead.queue);
         dead.inService.clear();
         dead.queue.clear();

@@ -1,8 +1,6 @@
 package dev.scalelab.engine.data;
 
 import java.util.ArrayDeque;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * A database server: a FIFO queueing station with {@code connectionLimit} queries in service at
@@ -24,7 +22,7 @@ final class Node {
     long spikeUntilNanos;
 
     final ArrayDeque<Query> queue = new ArrayDeque<>();
-    final List<Query> inService = new ArrayList<>();
+    final InService inService = new InService();
     /** Its cores shared by the running queries, from the first query run with contention modelled; null before. */
     NodeCpu cpu;
     long served;

@@ -19,6 +19,10 @@ final class Query {
 
     Shard shard;
     Node node;
+    /** The node's {@link InService} that holds it, and its neighbours there; null when no node serves it. */
+    InService inServiceAt;
+    Query previousInService;
+    Query nextInService;
     /** Times it was sent on to another shard because the one it reached did not hold the key. */
     int reroutes;
     boolean done;
