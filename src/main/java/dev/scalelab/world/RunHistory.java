@@ -4,7 +4,6 @@ import dev.scalelab.engine.data.DatabaseView;
 import dev.scalelab.engine.metrics.DownsampledSeries;
 import dev.scalelab.engine.metrics.SeriesView;
 import dev.scalelab.engine.resilience.MeshClient;
-import dev.scalelab.engine.resilience.MeshStats;
 
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -35,7 +34,8 @@ public final class RunHistory {
     private long rywBefore;
     private long staleBefore;
     private long queriesBefore;
-    private final Map<String, MeshStats> statsBefore = new LinkedHashMap<>();
+    /** Per dependency, its client's attempts sent and failed at the last sample: counters, not {@code stats()}, whose latency summary walks a histogram. */
+    private final Map<String, long[]> attemptsBefore = new LinkedHashMap<>();
     private final long[] linesBefore = new long[Source.values().length];
     private View cachedView;
 
@@ -225,14 +225,14 @@ public final class RunHistory {
 
     /** See {@link Keys#failureRatePercent}. */
     private double failureRatePercent(MeshClient c, Scenario.Dependency config) {
-        MeshStats now = c.stats();
-        MeshStats before = statsBefore.put(c.dependencyName(), now);
+        long[] now = {c.attemptsSent(), c.failedAttempts()};
+        long[] before = attemptsBefore.put(c.dependencyName(), now);
         if (config != null && config.breaker() != null) {
             return c.breaker().view().failureRatePercent();
         }
-        boolean rebuilt = before == null || now.attemptsSent() < before.attemptsSent(); // a reconfigured client counts from 0
-        long sent = now.attemptsSent() - (rebuilt ? 0 : before.attemptsSent());
-        long failed = now.errors() + now.timeouts() - (rebuilt ? 0 : before.errors() + before.timeouts());
+        boolean rebuilt = before == null || now[0] < before[0]; // a reconfigured client counts from 0
+        long sent = now[0] - (rebuilt ? 0 : before[0]);
+        long failed = now[1] - (rebuilt ? 0 : before[1]);
         return sent > 0 ? Math.min(100, 100.0 * failed / sent) : Double.NaN;
     }
 

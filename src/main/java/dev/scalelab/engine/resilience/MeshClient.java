@@ -328,6 +328,11 @@ public final class MeshClient {
         return attemptsSent;
     }
 
+    /** Attempts that failed: answered with an error, or timed out. */
+    public long failedAttempts() {
+        return errors + timeouts;
+    }
+
     public long retries() {
         return retries;
     }
