@@ -56,11 +56,27 @@ public sealed interface KeySampler {
         private final double[] acceptance;
         private final int[] alias;
 
+        /** The tables of one Zipf law: read only once made, so every world with that law shares them. */
+        private record Tables(double[] probabilities, double[] acceptance, int[] alias) {
+        }
+
+        private record Law(double alpha, int count) {
+        }
+
+        private static final PureMemo<Law, Tables> TABLES = new PureMemo<>(8);
+
         public Zipf(double alpha, int count) {
             if (count < 1) {
                 throw new IllegalArgumentException("Zipf needs at least one key");
             }
-            probabilities = new double[count];
+            Tables t = TABLES.get(new Law(alpha, count), law -> tables(law.alpha(), law.count()));
+            probabilities = t.probabilities();
+            acceptance = t.acceptance();
+            alias = t.alias();
+        }
+
+        private static Tables tables(double alpha, int count) {
+            double[] probabilities = new double[count];
             double norm = 0;
             for (int k = 0; k < count; k++) {
                 probabilities[k] = 1.0 / Math.pow(k + 1, alpha);
@@ -69,12 +85,13 @@ public sealed interface KeySampler {
             for (int k = 0; k < count; k++) {
                 probabilities[k] /= norm;
             }
-            acceptance = new double[count];
-            alias = new int[count];
-            buildAliasTable();
+            double[] acceptance = new double[count];
+            int[] alias = new int[count];
+            buildAliasTable(probabilities, acceptance, alias);
+            return new Tables(probabilities, acceptance, alias);
         }
 
-        private void buildAliasTable() {
+        private static void buildAliasTable(double[] probabilities, double[] acceptance, int[] alias) {
             int n = probabilities.length;
             double[] scaled = new double[n];
             int[] small = new int[n];

@@ -1,5 +1,9 @@
 package dev.scalelab.engine.caching;
 
+import dev.scalelab.sim.PureMemo;
+
+import java.util.Arrays;
+
 import dev.scalelab.sim.KeySampler;
 
 import java.util.function.DoubleUnaryOperator;
@@ -24,7 +28,8 @@ public final class CheApproximation {
     }
 
     public static double lruHitRatio(double[] probabilities, int capacity) {
-        return hitRatio(probabilities, lruCharacteristicTime(probabilities, capacity), LRU);
+        return MEMO.get(new Question(new Popularity(probabilities), capacity, false),
+                q -> hitRatio(q.popularity().p, lruCharacteristicTime(q.popularity().p, q.capacity()), LRU));
     }
 
     /** The FIFO/RANDOM characteristic time: the root of sum p_i T / (1 + p_i T) = C. */
@@ -34,8 +39,36 @@ public final class CheApproximation {
 
     /** The hit ratio of FIFO, and of RANDOM replacement, which has the same approximation. */
     public static double fifoHitRatio(double[] probabilities, int capacity) {
-        return hitRatio(probabilities, fifoCharacteristicTime(probabilities, capacity), FIFO);
+        return MEMO.get(new Question(new Popularity(probabilities), capacity, true),
+                q -> hitRatio(q.popularity().p, fifoCharacteristicTime(q.popularity().p, q.capacity()), FIFO));
     }
+
+    /** A copy of a key popularity, compared by value: the memo's key. */
+    private static final class Popularity {
+        final double[] p;
+        final int hash;
+
+        Popularity(double[] probabilities) {
+            this.p = probabilities.clone();
+            this.hash = Arrays.hashCode(p);
+        }
+
+        @Override
+        public boolean equals(Object o) {
+            return o instanceof Popularity other && other.hash == hash && Arrays.equals(other.p, p);
+        }
+
+        @Override
+        public int hashCode() {
+            return hash;
+        }
+    }
+
+    private record Question(Popularity popularity, int capacity, boolean fifo) {
+    }
+
+    /** Every world of a scenario asks the same (a seek, a seed band, a sweep make it many times): solved once. */
+    private static final PureMemo<Question, Double> MEMO = new PureMemo<>(16);
 
     /** The request probabilities of a key sampler's keys. */
     public static double[] probabilities(KeySampler sampler) {

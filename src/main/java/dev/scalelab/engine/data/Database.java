@@ -5,6 +5,7 @@ import dev.scalelab.engine.data.DatabaseConfig.RangeSplit;
 import dev.scalelab.engine.data.DatabaseView.MigrationView;
 import dev.scalelab.engine.data.QueryResult.Kind;
 import dev.scalelab.engine.data.QueryResult.Outcome;
+import dev.scalelab.sim.PureMemo;
 import dev.scalelab.sim.Simulation;
 
 import java.util.ArrayList;
@@ -32,6 +33,21 @@ import java.util.stream.Collectors;
  * on that thread too, from events (never inside the call that submitted the query).
  */
 public final class Database {
+    /** What decides where every key starts: the router's kind, shards, virtual nodes and keys. */
+    private record Placement(ShardRouter.Strategy strategy, int shards, int virtualNodes, int keyCount) {
+    }
+
+    /** Each key's first shard, the same for every world of a scenario: found once, copied for each (resharding moves keys). */
+    private static final PureMemo<Placement, int[]> FIRST_HOLDERS = new PureMemo<>(8);
+
+    private static int[] firstHolders(ShardRouter router, int keyCount) {
+        int[] first = new int[keyCount];
+        for (int key = 0; key < keyCount; key++) {
+            first[key] = router.shardFor(key);
+        }
+        return first;
+    }
+
     private static final long MIGRATION_TICK_NANOS = 10 * Simulation.NANOS_PER_MILLI;
     /** Below this many queries in the last second nothing is called hot: too few to judge. */
     private static final long MIN_QUERIES_FOR_HOT = 100;
@@ -100,11 +116,11 @@ public final class Database {
             shardsById.add(new Shard(id, config.replicasPerShard()));
         }
         router = ShardRouter.create(config.strategy(), ids, config.virtualNodes(), config.keyCount());
-        holder = new int[config.keyCount()];
+        holder = FIRST_HOLDERS.get(new Placement(config.strategy(), config.shards(), config.virtualNodes(), config.keyCount()),
+                p -> firstHolders(router, p.keyCount())).clone();
         latestVersion = new int[config.keyCount()];
         latestLsn = new long[config.keyCount()];
         for (int key = 0; key < holder.length; key++) {
-            holder[key] = router.shardFor(key);
             shardsById.get(holder[key]).keysHeld++;
         }
         keyHeat = new KeyHeat(config.keyCount(), sim.nowNanos(), MIN_QUERIES_FOR_HOT, () -> this.config.hotKeyShare(),
