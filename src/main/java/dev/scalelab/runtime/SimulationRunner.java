@@ -388,6 +388,13 @@ public final class SimulationRunner implements AutoCloseable {
         return result;
     }
 
+    /** Each world's {@link #recordedScenario}: the main one's, then in a comparison or race the second one's. */
+    public CompletableFuture<List<Scenario>> recordedScenarios() {
+        CompletableFuture<List<Scenario>> result = new CompletableFuture<>();
+        submit(() -> result.complete(worlds.all().stream().map(World::recordedScenario).toList()));
+        return result;
+    }
+
     /**
      * The scenario to start over from on Reset: the initial one, its own timeline kept, with the
      * user's parameter changes folded into its starting values ("reset keeps my settings").

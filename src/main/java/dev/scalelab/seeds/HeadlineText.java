@@ -18,6 +18,24 @@ public final class HeadlineText {
         return String.format(Locale.ROOT, "%s%s ± %s", number(s.mean() * scale), unit, number(half * scale));
     }
 
+    /** "173 ms", "0.52 %", "1204 req/s": one value in the figure's unit; "–" for NaN (a figure the design lacks). */
+    public static String value(Headline h, double v) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return number(v * (percent(h) ? 100 : 1)) + unit(h);
+    }
+
+    /** "+12.3 ms", "−0.40 %", "0 req/s": a difference with its sign, in the figure's unit; "–" for NaN. */
+    public static String change(Headline h, double d) {
+        if (Double.isNaN(d)) {
+            return "–";
+        }
+        String n = number(Math.abs(d) * (percent(h) ? 100 : 1));
+        boolean zero = n.matches("[0.]+");
+        return (zero ? "" : d > 0 ? "+" : "−") + n + unit(h);
+    }
+
     private static String number(double v) {
         double a = Math.abs(v);
         return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 0.1 || a == 0 ? "%.2f" : "%.3g", v);
