@@ -37,8 +37,8 @@ public final class CompareMode {
     private final Pane panelHost;
     private final Pane chartHost;
     private final CompareBar bar;
-    private final TwinPane views = new TwinPane("compareView", "compare-views");
-    private final TwinPane charts = new TwinPane("compareCharts", "compare-charts");
+    private final TwinPane views = new TwinPane("compareView", "compare-views", TwinPane.VIEW_MIN_SIDE_EM);
+    private final TwinPane charts = new TwinPane("compareCharts", "compare-charts", TwinPane.CHARTS_MIN_SIDE_EM);
     /** Variant B's panels, by title, built when first shown in this comparison. */
     private final Map<String, Panel> twins = new HashMap<>();
     private Function<FileChooser, File> openFile;

@@ -18,17 +18,24 @@ import javafx.scene.layout.VBox;
  */
 final class TwinPane extends Pane {
     private static final PseudoClass STACKED = PseudoClass.getPseudoClass("stacked");
-    /** A half narrower than this many em is too narrow for any panel: stack the two instead. */
-    private static final double MIN_SIDE_EM = 26;
+    /** A half narrower than this many em is too narrow for a panel's view: stack the two instead. */
+    static final double VIEW_MIN_SIDE_EM = 26;
+    /** Charts read at a smaller width than views, and side by side both stay on screen in the short chart area. */
+    static final double CHARTS_MIN_SIDE_EM = 18;
 
     private final VBox sideA;
     private final VBox sideB;
     private final Label captionA = new Label();
     private final Label captionB = new Label();
+    private final double minSideEm;
     private boolean stacked;
 
-    /** {@code idPrefix} names the parts for tests: {@code compareViewA}, {@code compareViewB}. */
-    TwinPane(String idPrefix, String styleClass) {
+    /**
+     * {@code idPrefix} names the parts for tests: {@code compareViewA}, {@code compareViewB};
+     * {@code minSideEm} is the narrowest half that is not stacked.
+     */
+    TwinPane(String idPrefix, String styleClass, double minSideEm) {
+        this.minSideEm = minSideEm;
         getStyleClass().addAll("compare-twins", styleClass);
         captionA.getStyleClass().addAll("compare-caption", "variant-a");
         captionB.getStyleClass().addAll("compare-caption", "variant-b");
@@ -75,7 +82,7 @@ final class TwinPane extends Pane {
     }
 
     private double minSide() {
-        return MIN_SIDE_EM * captionA.getFont().getSize();
+        return minSideEm * captionA.getFont().getSize();
     }
 
     private boolean stackedAt(double width) {

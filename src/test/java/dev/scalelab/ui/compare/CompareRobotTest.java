@@ -11,6 +11,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.Labeled;
 import javafx.scene.control.ListView;
+import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
 import javafx.scene.image.PixelReader;
 import javafx.scene.image.WritableImage;
@@ -127,6 +128,27 @@ class CompareRobotTest {
             assertNotSame(overviewA, viewA);
             save(panel.toLowerCase(java.util.Locale.ROOT));
         }
+
+        // The minimum window: each copy as wide as the centre at most (the two stack), nothing past its right edge.
+        onFx(() -> {
+            stage.setWidth(1024);
+            stage.setHeight(700);
+            return null;
+        }, 5);
+        for (String panel : new String[] {"Overview", "Caching"}) {
+            select(panel);
+            assertTwoViews();
+            waitUntil(() -> onFx(() -> {
+                stage.getScene().getRoot().applyCss();
+                stage.getScene().getRoot().layout();
+                ScrollPane scroll = robot.lookup("#panelScroll").queryAs(ScrollPane.class);
+                Node twins = robot.lookup("#panelHost").queryAs(Pane.class).getChildren().get(0);
+                return twins.getLayoutBounds().getWidth() <= scroll.getViewportBounds().getWidth() + 1
+                        && twins.getPseudoClassStates().contains(javafx.css.PseudoClass.getPseudoClass("stacked"));
+            }, 5), TIMEOUT_SECONDS);
+        }
+        Node bar = robot.lookup("#compareStop").query();
+        assertTrue(onFx(() -> bar.localToScene(bar.getLayoutBounds()).getMaxX() <= 1024, 5), "Stop compare is on screen");
 
         robot.clickOn("#compareStop");
         waitUntil(() -> !onFx(() -> robot.lookup("#compareBar").query().isVisible(), 5), TIMEOUT_SECONDS);
