@@ -26,6 +26,14 @@ public final class HeadlineText {
         return number(v * (percent(h) ? 100 : 1)) + unit(h);
     }
 
+    /** "−0.36 ± 0.27": a difference's mean with its sign and the half-width of its 95 % interval, without the unit (a table's column gives it). */
+    public static String compactInterval(Headline h, Summary s) {
+        double scale = percent(h) ? 100 : 1;
+        String mean = number(Math.abs(s.mean()) * scale);
+        String sign = mean.matches("[0.]+") ? "" : s.mean() > 0 ? "+" : "−";
+        return sign + mean + " ± " + number((s.ciHigh() - s.ciLow()) / 2 * scale);
+    }
+
     /** "+12.3 ms", "−0.40 %", "0 req/s": a difference with its sign, in the figure's unit; "–" for NaN. */
     public static String change(Headline h, double d) {
         if (Double.isNaN(d)) {

@@ -195,11 +195,11 @@ final class DifferenceTable {
             SeedBands.Difference d = seeds.get(h);
             if (withSeeds) {
                 c[4] = cell(d == null ? "difference-noise" : d.significant() ? "difference-real" : "difference-noise",
-                        d == null ? "–" : HeadlineText.interval(h, d.ofDifferences()) + (d.significant() ? "  real" : "  noise"));
+                        d == null ? "–" : HeadlineText.compactInterval(h, d.ofDifferences()) + (d.significant() ? " real" : " noise"));
                 c[4].setId("compareSeeds-" + h.key());
-                tip(c[4], d == null ? "Not measured on the seeds." : d.significant()
-                        ? "Real: over " + seedCount + " seeds the 95 % interval of B − A leaves out 0."
-                        : "Within the noise: over " + seedCount + " seeds the 95 % interval of B − A contains 0.");
+                tip(c[4], d == null ? "Not measured on the seeds." : "B − A = " + HeadlineText.interval(h, d.ofDifferences())
+                        + (d.significant() ? ": real, over " + seedCount + " seeds its 95 % interval leaves out 0."
+                        : ": within the noise, over " + seedCount + " seeds its 95 % interval contains 0."));
                 grid.add(c[4], col, 4);
             }
             cells.put(h, c);

@@ -46,6 +46,19 @@ class DifferenceTableTest {
     }
 
     @Test
+    void figuresAreWrittenInTheirUnitsAndDifferencesWithTheirSign() {
+        assertEquals("191 ms", dev.scalelab.seeds.HeadlineText.value(Headline.P99_MS, 191.2));
+        assertEquals("1.83 %", dev.scalelab.seeds.HeadlineText.value(Headline.DB_STALE_RATIO, 0.0183));
+        assertEquals("–", dev.scalelab.seeds.HeadlineText.value(Headline.CACHE_HIT_RATIO, Double.NaN));
+        assertEquals("−2.56 ms", dev.scalelab.seeds.HeadlineText.change(Headline.P99_MS, -2.56));
+        assertEquals("+0.38 $/h", dev.scalelab.seeds.HeadlineText.change(Headline.COST_PER_HOUR, 0.384));
+        assertEquals("0.00 %", dev.scalelab.seeds.HeadlineText.change(Headline.ERROR_RATIO, -0.0000001));
+        dev.scalelab.runtime.Summary s = dev.scalelab.runtime.Summary.of(-0.5, -0.3, -0.4);
+        assertEquals("−0.40 ± " + String.format(java.util.Locale.ROOT, "%.2f", (s.ciHigh() - s.ciLow()) / 2),
+                dev.scalelab.seeds.HeadlineText.compactInterval(Headline.P99_MS, s));
+    }
+
+    @Test
     void theDialogNamesTheLineAndFieldOfABadChangeAndNeedsAScenarioForTheOtherSource() {
         Scenario live = Presets.load("full-stack");
         CompareDialogModel m = new CompareDialogModel(() -> live);
