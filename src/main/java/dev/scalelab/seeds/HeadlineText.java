@@ -23,15 +23,15 @@ public final class HeadlineText {
         if (Double.isNaN(v)) {
             return "–";
         }
-        return number(v * (percent(h) ? 100 : 1)) + unit(h);
+        return plain(v * (percent(h) ? 100 : 1)) + unit(h);
     }
 
     /** "−0.36 ± 0.27": a difference's mean with its sign and the half-width of its 95 % interval, without the unit (a table's column gives it). */
     public static String compactInterval(Headline h, Summary s) {
         double scale = percent(h) ? 100 : 1;
-        String mean = number(Math.abs(s.mean()) * scale);
+        String mean = plain(Math.abs(s.mean()) * scale);
         String sign = mean.matches("[0.]+") ? "" : s.mean() > 0 ? "+" : "−";
-        return sign + mean + " ± " + number((s.ciHigh() - s.ciLow()) / 2 * scale);
+        return sign + mean + " ± " + plain((s.ciHigh() - s.ciLow()) / 2 * scale);
     }
 
     /** "+12.3 ms", "−0.40 %", "0 req/s": a difference with its sign, in the figure's unit; "–" for NaN. */
@@ -39,9 +39,15 @@ public final class HeadlineText {
         if (Double.isNaN(d)) {
             return "–";
         }
-        String n = number(Math.abs(d) * (percent(h) ? 100 : 1));
+        String n = plain(Math.abs(d) * (percent(h) ? 100 : 1));
         boolean zero = n.matches("[0.]+");
         return (zero ? "" : d > 0 ? "+" : "−") + n + unit(h);
+    }
+
+    /** A live table's number: at most two decimals and never an exponent, so a column keeps its width. */
+    private static String plain(double v) {
+        double a = Math.abs(v);
+        return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f", v);
     }
 
     private static String number(double v) {
