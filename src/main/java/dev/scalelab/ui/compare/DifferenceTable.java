@@ -90,7 +90,8 @@ final class DifferenceTable {
         nameDiff.setText("B − A");
         tip(nameDiff, "Variant B's figure minus variant A's, over the run so far on one seed; point at a difference for its share of A's.");
         tip(nameSeeds, "The difference B − A over N seeds, each design run to its duration on the same seeds: "
-                + "its mean ± the half-width of its 95 % interval. Real when the interval leaves out 0, else within the noise.");
+                + "its mean ± the half-width of its 95 % interval. ✓ and bold: real, the interval leaves out 0; "
+                + "grey: within the noise, the interval contains 0.");
     }
 
     ScrollPane node() {
@@ -195,7 +196,7 @@ final class DifferenceTable {
             SeedBands.Difference d = seeds.get(h);
             if (withSeeds) {
                 c[4] = cell(d == null ? "difference-noise" : d.significant() ? "difference-real" : "difference-noise",
-                        d == null ? "–" : HeadlineText.compactInterval(h, d.ofDifferences()) + (d.significant() ? " real" : " noise"));
+                        d == null ? "–" : (d.significant() ? "✓ " : "") + HeadlineText.compactInterval(h, d.ofDifferences()));
                 c[4].setId("compareSeeds-" + h.key());
                 tip(c[4], d == null ? "Not measured on the seeds." : "B − A = " + HeadlineText.interval(h, d.ofDifferences())
                         + (d.significant() ? ": real, over " + seedCount + " seeds its 95 % interval leaves out 0."
