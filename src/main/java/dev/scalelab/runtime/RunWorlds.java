@@ -18,8 +18,9 @@ import java.util.stream.Collectors;
 
 /**
  * The worlds a {@link SimulationRunner} runs: the main one and, in a comparison, a second one in
- * lockstep (the Load balancing race is the comparison of two balancer strategies). Every new world gets the runner's profiler and breakpoints, and the user's commands go
- * to both worlds and into the {@link ChangeHistory} that Undo, Redo and the "modified" mark read.
+ * lockstep (the Load balancing race is the comparison of two balancer strategies). Every new world
+ * gets the runner's profiler and breakpoints, and the user's commands go to both worlds and into
+ * the {@link ChangeHistory} that Undo, Redo and the "modified" mark read.
  * Confined to the simulation thread (the runner's constructor aside, before that thread starts).
  */
 final class RunWorlds {
