@@ -8,7 +8,6 @@ import dev.scalelab.runtime.ProfileTable;
 import dev.scalelab.sim.EventProfiler;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.AtomicFiles;
-import dev.scalelab.world.FieldSpec;
 import dev.scalelab.world.Quote;
 import dev.scalelab.world.Report;
 import dev.scalelab.world.RunStoppedException;
@@ -279,11 +278,7 @@ final class SimulateCommand implements Callable<Integer> {
     static Scenario set(Scenario s, String option, String path, String text) {
         String named = option + " " + Quote.shorten(path);
         try {
-            FieldSpec spec = ScenarioFields.spec(path);
-            if (SweepValues.isNumeric(spec) && !text.isEmpty() && !SweepValues.isDecimal(text)) {
-                throw new ScenarioException(named, Quote.of(text) + " is not a number; " + spec.expectation());
-            }
-            return ScenarioFields.with(s, path, spec.parse(named, text));
+            return ScenarioFields.with(s, path, dev.scalelab.compare.Differences.parse(ScenarioFields.spec(path), named, text));
         } catch (ScenarioException e) {
             throw new Cli.UsageException(e.field().startsWith(option) ? e.getMessage() : option + " " + e.getMessage());
         }

@@ -17,17 +17,20 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * The worlds a {@link SimulationRunner} runs: the main one and, in race mode, a second one in
- * lockstep. Every new world gets the runner's profiler and breakpoints, and the user's commands go
- * to both worlds and into the {@link ChangeHistory} that Undo, Redo and the "modified" mark read.
+ * The worlds a {@link SimulationRunner} runs: the main one and, in a comparison, a second one in
+ * lockstep (the Load balancing race is the comparison of two balancer strategies). Every new world
+ * gets the runner's profiler and breakpoints, and the user's commands go to both worlds and into
+ * the {@link ChangeHistory} that Undo, Redo and the "modified" mark read.
  * Confined to the simulation thread (the runner's constructor aside, before that thread starts).
  */
 final class RunWorlds {
     private final EventProfiler profiler;
     private final ChangeHistory history;
     private World main;
-    /** Race mode: a second world, same scenario and seed, another balancer strategy; null otherwise. */
+    /** A comparison's second world (variant B), run to the main one's time; null otherwise. */
     private World race;
+    /** What the comparison compares, published in every frame; null outside one and in a balancer race. */
+    private Comparison comparison;
     /** Installed on every world made from now on, except one made by {@link #startUnwatched}. */
     private List<Breakpoint> breakpoints = List.of();
 
@@ -46,6 +49,11 @@ final class RunWorlds {
         return race;
     }
 
+    /** The labels of a comparison started by {@link #startCompare}, or null. */
+    Comparison comparison() {
+        return comparison;
+    }
+
     List<World> all() {
         return race == null ? List.of(main) : List.of(main, race);
     }
@@ -59,7 +67,7 @@ final class RunWorlds {
     /** Starts over from {@code scenario}, at virtual time zero, leaving race mode. */
     void start(Scenario scenario) {
         history.started(scenario, main.restartScenario());
-        race = null;
+        stopRace();
         main = watched(scenario);
     }
 
@@ -70,7 +78,7 @@ final class RunWorlds {
      */
     void startUnwatched(Scenario scenario, World parked) {
         history.started(scenario, main.restartScenario());
-        race = null;
+        stopRace();
         main = profiled(parked != null ? parked : new World(scenario));
     }
 
@@ -81,9 +89,25 @@ final class RunWorlds {
 
     /** Race mode from {@code scenario}: the main world balances with {@code left}, the race world with {@code right}. */
     void startRace(Scenario scenario, Strategy left, Strategy right) {
-        history.started(scenario, main.restartScenario());
-        main = watched(Parameter.of("balancer.strategy").applyTo(scenario, left.id()));
-        race = watched(Parameter.of("balancer.strategy").applyTo(scenario, right.id()));
+        Parameter strategy = Parameter.of("balancer.strategy");
+        startPair(strategy.applyTo(scenario, left.id()), strategy.applyTo(scenario, right.id()));
+        comparison = null; // the Load balancing panel shows a race itself
+    }
+
+    /**
+     * A comparison: variant {@code a} in the main world (the one the user's history and Undo follow),
+     * variant {@code b} in the second one. Each world's randomness comes from its own scenario's
+     * seed, so the same seed in both gives each the run it would have alone.
+     */
+    void startCompare(Scenario a, Scenario b, Comparison labels) {
+        startPair(a, b);
+        comparison = labels;
+    }
+
+    private void startPair(Scenario a, Scenario b) {
+        history.started(a, main.restartScenario());
+        main = watched(a);
+        race = watched(b);
     }
 
     /** The run again from t = 0 on its restart scenario (the user's settings folded in), in race mode both worlds. */
@@ -96,8 +120,10 @@ final class RunWorlds {
         }
     }
 
+    /** Leaves race mode or a comparison; the main world runs on. */
     void stopRace() {
         race = null;
+        comparison = null;
     }
 
     /** Race mode: the race world's strategy, changed at once. */

@@ -202,6 +202,35 @@ public final class SimulationRunner implements AutoCloseable {
         submit(worlds::stopRace);
     }
 
+    /**
+     * Compares two designs: starts over at virtual time zero with variant {@code a} in the main world
+     * and {@code b} in a second one, advanced in lockstep to the same virtual time; the user's
+     * commands go to both. Give both the same seed to compare designs rather than luck: B's side is
+     * then, bit for bit, the run B would have alone. Frames carry B's snapshot in {@link Frame#race()}
+     * and the labels in {@link Frame#comparison()} until {@link #stopCompare}, a reset or another
+     * scenario ends the comparison. The run ends at A's duration.
+     */
+    public void startCompare(Scenario a, String labelA, Scenario b, String labelB, String differences) {
+        Objects.requireNonNull(a);
+        Objects.requireNonNull(b);
+        Comparison labels = new Comparison(labelA, labelB, differences);
+        submit(() -> {
+            startOver();
+            worlds.startCompare(a, b, labels);
+            reanchor();
+        });
+    }
+
+    /** {@link #startCompare(Scenario, String, Scenario, String, String)} without a line on how they differ. */
+    public void startCompare(Scenario a, String labelA, Scenario b, String labelB) {
+        startCompare(a, labelA, b, labelB, "");
+    }
+
+    /** Ends a comparison: variant B is dropped and A runs on as the one world. */
+    public void stopCompare() {
+        stopRace();
+    }
+
     /** Race mode: changes the right world's strategy at once (the left one's is balancer.strategy). */
     public void setRaceStrategy(Strategy right) {
         submit(() -> worlds.setRaceStrategy(right));
@@ -373,6 +402,13 @@ public final class SimulationRunner implements AutoCloseable {
     public CompletableFuture<Scenario> recordedScenario() {
         CompletableFuture<Scenario> result = new CompletableFuture<>();
         submit(() -> result.complete(worlds.main().recordedScenario()));
+        return result;
+    }
+
+    /** Each world's {@link #recordedScenario}: the main one's, then in a comparison or race the second one's. */
+    public CompletableFuture<List<Scenario>> recordedScenarios() {
+        CompletableFuture<List<Scenario>> result = new CompletableFuture<>();
+        submit(() -> result.complete(worlds.all().stream().map(World::recordedScenario).toList()));
         return result;
     }
 
@@ -576,7 +612,7 @@ public final class SimulationRunner implements AutoCloseable {
         latest.set(new Frame(world.snapshot(),
                 new RunStatus(++frameCounter, paused, finished, speed, eventsPerSecond, lagging, failure, hit,
                         history.modified(), history.undoDepth(), history.redoDepth()),
-                worlds.race() == null ? null : worlds.race().snapshot()));
+                worlds.race() == null ? null : worlds.race().snapshot(), worlds.comparison()));
         lastPublishWall = wallNow;
     }
 }

@@ -103,6 +103,8 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     @FXML
     private void initialize() {
         assert FxThread.isCurrent();
+        compare = new dev.scalelab.ui.compare.CompareMode(runner, this::window, viewModel::showMessage, topBox,
+                topBox.getChildren().indexOf(timelineBar) + 1, panelHost, chartHost);
         ScenarioMenu.show(presetChoice, viewModel);
         timelineBar.setRunner(runner);
 
@@ -267,6 +269,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         }
         // A panel drawn for the first time gets the newest frame at once, not on the next one.
         shownFrame = -1;
+        compare.panelShown(panel); // in compare mode, variant B's copy beside it
         if (annotations != null) {
             annotations.panelChanged();
         }
@@ -305,17 +308,13 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
             viewModel.update(frame);
             timelineBar.update(frame);
             parameters.update(frame.snapshot().current());
-            if (panel != null) {
-                panel.update(frame, nowNanos);
-            }
+            compare.update(panel, frame, nowNanos); // the panel's frame; in compare mode, B's to its copy
             annotations.show(frame, panel);
         }
         if (lessons != null) {
             lessons.onPulse();
         }
-        if (panel != null) {
-            panel.animate(nowNanos);
-        }
+        compare.animate(panel, nowNanos);
         if (contentDrawn && firstContent != null) {
             Runnable r = firstContent;
             firstContent = null;
@@ -378,6 +377,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     private dev.scalelab.ui.export.ExportActions exports;
     private dev.scalelab.ui.lesson.LessonController lessons;
     private dev.scalelab.ui.look.PresenterMode presenter;
+    private dev.scalelab.ui.compare.CompareMode compare;
 
     private void initializeTeaching() {
         help = new HelpOverlay(overlay);
@@ -559,6 +559,11 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
 
     void seedBands() {
         dev.scalelab.ui.seeds.Experiments.seedBands(window(), runner, viewModel);
+    }
+
+    /** Run › Compare designs…; the compare mode it starts shows in every panel. */
+    void compareDesigns() {
+        compare.showDialog();
     }
 
     void sweep() {

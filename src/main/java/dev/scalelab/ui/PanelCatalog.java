@@ -148,6 +148,14 @@ public final class PanelCatalog {
         }
     }
 
+    /**
+     * A second panel built as {@code shown} was, from the same entry and context: compare mode shows
+     * variant B in it. Null for a panel that is not one of {@link #lazyPanels}.
+     */
+    public static Panel twin(Panel shown) {
+        return shown instanceof LazyPanel lazy ? lazy.entry.factory().apply(lazy.context) : null;
+    }
+
     /** The entry titled {@code title} (case-insensitive), or null. */
     public static Entry find(String title) {
         for (Entry e : ENTRIES) {

@@ -92,7 +92,8 @@ final class WindowMenus {
         MenuItem pauseWhen = item("Pause _when…", null, window::addBreakpoint);
         MenuItem seedBands = item("Seed _bands…", null, window::seedBands);
         MenuItem sweep = item("S_weep…", null, window::sweep);
-        return menu("_Run", play, step, faster, slower, reset, new SeparatorMenuItem(), pauseWhen, seedBands, sweep);
+        MenuItem compare = item("_Compare designs…", null, window::compareDesigns);
+        return menu("_Run", play, step, faster, slower, reset, new SeparatorMenuItem(), pauseWhen, seedBands, sweep, compare);
     }
 
     private Menu view(List<Panel> panels, BooleanProperty notesShown) {
