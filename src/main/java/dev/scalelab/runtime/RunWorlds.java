@@ -30,11 +30,18 @@ final class RunWorlds {
     private World race;
     /** Installed on every world made from now on, except one made by {@link #startUnwatched}. */
     private List<Breakpoint> breakpoints = List.of();
+    /** The main world's branches: the one it runs, and the others the user can switch to. */
+    private Branches branches;
 
     RunWorlds(Scenario scenario, EventProfiler profiler) {
         this.profiler = profiler;
         this.history = new ChangeHistory(scenario);
         this.main = watched(scenario);
+        this.branches = new Branches(scenario);
+    }
+
+    Branches branches() {
+        return branches;
     }
 
     World main() {
@@ -61,10 +68,32 @@ final class RunWorlds {
         history.started(scenario, main.restartScenario());
         race = null;
         main = watched(scenario);
+        branches = new Branches(scenario);
     }
 
-    /** As {@link #start}, but the world watches no breakpoint until {@link #watch()}: a seek runs through them. */
+    /**
+     * As {@link #start}, but the world watches no breakpoint until {@link #watch()}: a seek runs
+     * through them. The scenario of the current branch (a rewind) keeps the branches; any other
+     * (a lesson's step) starts a new set.
+     */
     void startUnwatched(Scenario scenario) {
+        if (scenario.equals(branches.current().scenario())) {
+            branches.reached(main.nowSeconds());
+        } else {
+            branches = new Branches(scenario);
+        }
+        replaceMainUnwatched(scenario);
+    }
+
+    /** Leaves the current branch for {@code id}, whose run starts unwatched (a seek goes on it); returns it. */
+    Branch switchBranch(int id) {
+        branches.reached(main.nowSeconds());
+        Branch b = branches.switchTo(id);
+        replaceMainUnwatched(b.scenario());
+        return b;
+    }
+
+    private void replaceMainUnwatched(Scenario scenario) {
         history.started(scenario, main.restartScenario());
         race = null;
         main = profiled(new World(scenario));
@@ -80,6 +109,7 @@ final class RunWorlds {
         history.started(scenario, main.restartScenario());
         main = watched(Parameter.of("balancer.strategy").applyTo(scenario, left.id()));
         race = watched(Parameter.of("balancer.strategy").applyTo(scenario, right.id()));
+        branches = new Branches(main.initialScenario());
     }
 
     /** The run again from t = 0 on its restart scenario (the user's settings folded in), in race mode both worlds. */
@@ -90,6 +120,7 @@ final class RunWorlds {
         if (race != null) {
             race = watched(race.restartScenario());
         }
+        branches = new Branches(again);
     }
 
     void stopRace() {
@@ -177,6 +208,9 @@ final class RunWorlds {
      * the world); returns whether the main world took it.
      */
     private boolean command(Scenario.TimelineEntry command) {
+        if (branches.forkNeeded(main.simulation().nowNanos())) {
+            fork();
+        }
         boolean applied = false;
         for (World w : all()) {
             w.advanceTo(w.commandTimeNanos());
@@ -185,7 +219,28 @@ final class RunWorlds {
                 applied = ok;
             }
         }
+        if (applied) {
+            // The moment the world recorded it at (World.applyUserCommand): the branch replays it there.
+            long at = main.simulation().nowNanos();
+            branches.record(new Scenario.TimelineEntry(at / 1e9, command.command(), command.path(), command.target(),
+                    command.value(), command.durationSeconds()));
+        }
         return applied;
+    }
+
+    /**
+     * A change at a moment the run went back to, while the current branch holds later commands of
+     * the user's: a new branch without them. Its world is the new branch's scenario re-run to this
+     * very moment, so it is the state the user sees, and the parent's later commands are not on
+     * its timeline (a world cannot forget a timeline entry: its parts read the timeline when made).
+     */
+    private void fork() {
+        long now = main.simulation().nowNanos();
+        branches.reached(main.nowSeconds());
+        Branch child = branches.fork(now);
+        replaceMainUnwatched(child.scenario());
+        main.advanceTo(now);
+        main.setBreakpoints(breakpoints);
     }
 
     /** The value of a field the timeline can set: a parameter's, or a dependency field's (null where it has none). */
