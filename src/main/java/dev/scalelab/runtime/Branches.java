@@ -99,8 +99,8 @@ public final class Branches {
     public Branch fork(long nowNanos) {
         Branch parent = current();
         double at = nowNanos / (double) Simulation.NANOS_PER_SECOND;
-        int id = branches.stream().mapToInt(Branch::id).max().orElse(0) + 1;
-        Branch child = new Branch(id, uniqueName("fork " + ++forks + " at " + clock(at)), parent.id(), at, parent.base(),
+        int id = ++forks; // never reused: a deleted branch's id names nothing
+        Branch child = new Branch(id, uniqueName("fork " + id + " at " + clock(at)), parent.id(), at, parent.base(),
                 parent.commandsUpTo(nowNanos), at);
         branches.add(child);
         currentId = id;
