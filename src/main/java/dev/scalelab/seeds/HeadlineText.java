@@ -18,6 +18,19 @@ public final class HeadlineText {
         return String.format(Locale.ROOT, "%s%s ± %s", number(s.mean() * scale), unit, number(half * scale));
     }
 
+    /** "173.2 ms", "0.35 %": one value of the figure in its unit (a ratio as a percentage); "–" when the run has no such figure. */
+    public static String value(Headline h, double v) {
+        if (Double.isNaN(v)) {
+            return "–";
+        }
+        return number(v * (percent(h) ? 100 : 1)) + unit(h);
+    }
+
+    /** Whether the figure is a ratio that {@link #value} writes as a percentage. */
+    public static boolean isRatio(Headline h) {
+        return percent(h);
+    }
+
     private static String number(double v) {
         double a = Math.abs(v);
         return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 0.1 || a == 0 ? "%.2f" : "%.3g", v);
