@@ -18,7 +18,7 @@ public final class ComparisonExport {
     public static String markdown(BranchComparison c) {
         StringBuilder md = new StringBuilder();
         md.append("# ").append(escape(c.branchName())).append(" compared with ").append(escape(c.parentName())).append("\n\n");
-        md.append("Both re-run on the same seed to ").append(clock(c.atSeconds())).append(" of virtual time (")
+        md.append("Both re-run on the same seed to ").append(dev.scalelab.runtime.Branches.clock(c.atSeconds())).append(" of virtual time (")
                 .append(String.format(Locale.ROOT, "%.3f", c.atSeconds())).append(" s). Difference = branch − parent.\n\n");
         md.append("| Figure | ").append(escape(c.parentName())).append(" (parent) | ").append(escape(c.branchName()))
                 .append(" (branch) | Difference | Change |\n");
@@ -68,11 +68,5 @@ public final class ComparisonExport {
 
     private static String escape(String s) {
         return s.replace("|", "\\|");
-    }
-
-    private static String clock(double seconds) {
-        long s = (long) Math.floor(seconds);
-        return s >= 3600 ? String.format(Locale.ROOT, "%d:%02d:%02d", s / 3600, s / 60 % 60, s % 60)
-                : String.format(Locale.ROOT, "%d:%02d", s / 60, s % 60);
     }
 }

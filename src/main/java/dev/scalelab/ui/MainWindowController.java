@@ -105,6 +105,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         assert FxThread.isCurrent();
         ScenarioMenu.show(presetChoice, viewModel);
         timelineBar.setRunner(runner);
+        timelineBar.branchMenu().setOnMessage(viewModel::showMessage);
 
         speedChoice.getItems().setAll(MainWindowViewModel.SPEEDS);
         speedChoice.setConverter(new StringConverter<>() {
