@@ -10,8 +10,7 @@ import java.util.Objects;
 
 /**
  * The branches of a run: the root ("main") from the scenario as loaded, and a fork each time the
- * user changed something at a moment they had gone back to while the branch held commands of
- * theirs after it. Loading or resetting a scenario starts a new set. Confined to the thread that
+ * user changed something at a moment they had gone back to. Loading or resetting a scenario starts a new set. Confined to the thread that
  * owns it (the runner's simulation thread); {@link #view()} is the immutable picture any thread may read.
  */
 public final class Branches {
@@ -83,13 +82,15 @@ public final class Branches {
     }
 
     /**
-     * Whether a change given at {@code nowNanos} needs a new branch: the current one holds a command
-     * of the user's that takes effect after that moment (the run went back before it). A command
-     * given now takes effect at the next whole millisecond; one recorded at or before {@code nowNanos}
-     * has already run and stays in the past either way.
+     * Whether a change given at {@code nowNanos} needs a new branch: the run went back before where
+     * the current branch got to, or before a command of the user's on it (the future the branch
+     * holds, which the change would otherwise rewrite). In plain play neither holds and the change
+     * extends the branch. A command given now takes effect at the next whole millisecond; one
+     * recorded at or before {@code nowNanos} has already run and stays in the past either way.
      */
     public boolean forkNeeded(long nowNanos) {
-        return current().hasCommandsAfter(nowNanos);
+        Branch c = current();
+        return Simulation.secondsToNanos(c.reachedSeconds()) > nowNanos || c.hasCommandsAfter(nowNanos);
     }
 
     /**

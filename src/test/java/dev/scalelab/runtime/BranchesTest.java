@@ -38,6 +38,11 @@ class BranchesTest {
         assertSame(BASE, main.scenario(), "no command: the scenario as loaded");
         assertEquals(1, b.view().branches().size());
         assertNull(b.view().parentOf(main));
+        assertFalse(b.forkNeeded(0), "plain play: a change extends the branch");
+        b.reached(100);
+        assertTrue(b.forkNeeded(50 * S), "gone back from 100 s: a change there forks");
+        assertFalse(b.forkNeeded(100 * S));
+        assertFalse(b.forkNeeded(130 * S), "played on past where it had got");
     }
 
     @Test

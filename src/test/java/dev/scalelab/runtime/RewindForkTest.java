@@ -174,22 +174,38 @@ class RewindForkTest {
     }
 
     @Test
-    void aChangeWithNoLaterCommandExtendsTheBranchAndAChangeMadeDuringASeekAppliesWhereItArrives() throws Exception {
+    void aChangeInPlainPlayExtendsTheBranchAndAChangeMadeDuringASeekAppliesWhereItArrives() throws Exception {
         try (SimulationRunner r = started(minute())) {
             playUntil(r, 30);
             r.set(RATE, 600.0);
             playUntil(r, 40);
-            r.rewind(35).get(20, TimeUnit.SECONDS); // back, but after the change: its future holds no command
             r.set(RATE, 650.0);
+            r.rewind(35).get(20, TimeUnit.SECONDS);
+            playUntil(r, 45); // back, then on past where the branch had got: plain play again
+            r.set(RATE, 700.0);
             await(r, f -> f.status().undoDepth() == 1);
             assertEquals(1, r.branches().branches().size());
-            assertEquals(List.of(30.001, 35.001), r.branches().current().commands().stream().map(Scenario.TimelineEntry::atSeconds).toList());
+            assertEquals(List.of(30.001, 40.001, 45.001),
+                    r.branches().current().commands().stream().map(Scenario.TimelineEntry::atSeconds).toList());
 
             var arrived = r.rewind(20);
             r.set(INSTANCES, 5); // given before the seek arrives: it forks at 20 s, not part-way
             arrived.get(20, TimeUnit.SECONDS);
             await(r, f -> r.branches().branches().size() == 2);
             assertEquals(List.of(20.001), r.branches().current().commands().stream().map(Scenario.TimelineEntry::atSeconds).toList());
+        }
+    }
+
+    @Test
+    void aChangeAfterGoingBackForksEvenWhenTheBranchHasNoCommandOfTheUsersYet() throws Exception {
+        try (SimulationRunner r = started(minute())) {
+            playUntil(r, 50);
+            r.rewind(20).get(20, TimeUnit.SECONDS);
+            r.set(RATE, 900.0);
+            await(r, f -> r.branches().branches().size() == 2);
+            assertEquals(50.0, r.branches().byId(Branch.ROOT_ID).reachedSeconds(), 0.0, "main got to 50 s, as loaded");
+            assertTrue(r.branches().byId(Branch.ROOT_ID).commands().isEmpty());
+            assertEquals(20.0, r.branches().current().forkSeconds(), 0.0);
         }
     }
 
