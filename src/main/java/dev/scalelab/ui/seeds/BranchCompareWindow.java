@@ -61,6 +61,7 @@ public final class BranchCompareWindow {
         bar.setId("compareProgress");
         bar.progressProperty().bind(viewModel.progressProperty());
         bar.visibleProperty().bind(viewModel.runningProperty());
+        bar.managedProperty().bind(bar.visibleProperty());
         Label message = new Label();
         message.setId("compareMessage");
         message.textProperty().bind(viewModel.messageProperty());

@@ -106,6 +106,9 @@ public final class TimelineBar extends HBox {
         startLabel.getStyleClass().add("timeline-time");
         endLabel.getStyleClass().add("timeline-time");
         endLabel.setId("timelineEnd");
+        // The times keep their width; the track gives way to the branch menu, not them.
+        startLabel.setMinWidth(USE_PREF_SIZE);
+        endLabel.setMinWidth(USE_PREF_SIZE);
         HBox.setHgrow(canvasHost, Priority.ALWAYS);
         canvasHost.setMinWidth(0);
         canvasHost.setPrefHeight(HEIGHT);
