@@ -143,6 +143,7 @@ public final class TimelineBar extends HBox {
     public void setRunner(SimulationRunner runner) {
         this.runner = runner;
         branchMenu = new BranchMenu(runner);
+        branchMenu.setMaxHeight(HEIGHT); // the bar keeps its height at every font scale: the panels below keep their room
         getChildren().add(branchMenu);
     }
 
