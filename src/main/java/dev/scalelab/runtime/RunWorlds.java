@@ -208,9 +208,6 @@ final class RunWorlds {
      * the world); returns whether the main world took it.
      */
     private boolean command(Scenario.TimelineEntry command) {
-        if (branches.forkNeeded(main.simulation().nowNanos())) {
-            fork();
-        }
         boolean applied = false;
         for (World w : all()) {
             w.advanceTo(w.commandTimeNanos());
@@ -228,19 +225,24 @@ final class RunWorlds {
         return applied;
     }
 
+    /** Whether a command of the user's given now needs a new branch (see {@link Branches#forkNeeded}). */
+    boolean forkNeeded() {
+        return branches.forkNeeded(main.simulation().nowNanos());
+    }
+
     /**
-     * A change at a moment the run went back to, while the current branch holds later commands of
-     * the user's: a new branch without them. Its world is the new branch's scenario re-run to this
-     * very moment, so it is the state the user sees, and the parent's later commands are not on
-     * its timeline (a world cannot forget a timeline entry: its parts read the timeline when made).
+     * A change at a moment the run went back to: a new branch without the current one's later
+     * commands. Its world is the new branch's scenario from t = 0, unwatched: the caller re-runs it
+     * to the moment returned (a seek), where it is the state the user saw, and the parent's later
+     * commands are not on its timeline (a world cannot forget a timeline entry: its parts read the
+     * timeline when made).
      */
-    private void fork() {
+    long fork() {
         long now = main.simulation().nowNanos();
         branches.reached(main.nowSeconds());
         Branch child = branches.fork(now);
         replaceMainUnwatched(child.scenario());
-        main.advanceTo(now);
-        main.setBreakpoints(breakpoints);
+        return now;
     }
 
     /** The value of a field the timeline can set: a parameter's, or a dependency field's (null where it has none). */

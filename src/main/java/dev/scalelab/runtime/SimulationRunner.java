@@ -74,6 +74,8 @@ public final class SimulationRunner implements AutoCloseable {
     private long seekNanos;
     /** The user's commands given while a seek runs: they take effect where it arrives, not part-way. */
     private final List<Runnable> afterSeek = new ArrayList<>();
+    /** A fork's seek: the run plays on where it arrives if it was playing when the user made the change. */
+    private boolean playAfterSeek;
 
     public SimulationRunner(Scenario scenario, boolean startPaused) {
         this.worlds = new RunWorlds(scenario, meter.profiler());
@@ -226,6 +228,7 @@ public final class SimulationRunner implements AutoCloseable {
 
     private void cancelSeek() {
         afterSeek.clear();
+        playAfterSeek = false;
         if (seekFuture != null) {
             seekFuture.completeExceptionally(new CancellationException("another scenario was started before the seek arrived"));
             seekFuture = null;
@@ -269,6 +272,16 @@ public final class SimulationRunner implements AutoCloseable {
     private void userCommand(Runnable command) {
         assert onSimulationThread();
         if (seekFuture != null) {
+            afterSeek.add(command);
+            return;
+        }
+        if (worlds.forkNeeded()) {
+            // A change at a moment the run went back to: a new branch, its world re-run to this
+            // moment as a seek does (frames on the way), and the change applied where it arrives.
+            boolean playing = !paused;
+            long now = worlds.fork();
+            beginSeek(now / 1e9, new CompletableFuture<>());
+            playAfterSeek = playing;
             afterSeek.add(command);
             return;
         }
@@ -636,6 +649,10 @@ public final class SimulationRunner implements AutoCloseable {
         List<Runnable> given = List.copyOf(afterSeek);
         afterSeek.clear();
         given.forEach(this::userCommand);
+        if (playAfterSeek && !finished && hit == null) {
+            paused = false;
+        }
+        playAfterSeek = false;
         reanchor();
         publish(now);
         arrived.complete(latest.get());

@@ -124,7 +124,7 @@ class RewindForkTest {
             playUntil(r, 50);
             r.rewind(25).get(20, TimeUnit.SECONDS);
             r.set(INSTANCES, 7);
-            await(r, f -> r.branches().branches().size() == 2);
+            await(r, f -> r.branches().branches().size() == 2 && r.branches().current().commands().size() == 2 && f.status().paused());
             Branches.View view = r.branches();
             Branch fork = view.current();
             assertEquals(1, fork.id());
@@ -191,7 +191,7 @@ class RewindForkTest {
             var arrived = r.rewind(20);
             r.set(INSTANCES, 5); // given before the seek arrives: it forks at 20 s, not part-way
             arrived.get(20, TimeUnit.SECONDS);
-            await(r, f -> r.branches().branches().size() == 2);
+            await(r, f -> r.branches().branches().size() == 2 && r.branches().current().commands().size() == 1);
             assertEquals(List.of(20.001), r.branches().current().commands().stream().map(Scenario.TimelineEntry::atSeconds).toList());
         }
     }
@@ -202,10 +202,26 @@ class RewindForkTest {
             playUntil(r, 50);
             r.rewind(20).get(20, TimeUnit.SECONDS);
             r.set(RATE, 900.0);
-            await(r, f -> r.branches().branches().size() == 2);
+            await(r, f -> r.branches().branches().size() == 2 && r.branches().current().commands().size() == 1);
             assertEquals(50.0, r.branches().byId(Branch.ROOT_ID).reachedSeconds(), 0.0, "main got to 50 s, as loaded");
             assertTrue(r.branches().byId(Branch.ROOT_ID).commands().isEmpty());
             assertEquals(20.0, r.branches().current().forkSeconds(), 0.0);
+        }
+    }
+
+    @Test
+    void aForkMadeWhilePlayingPlaysOnFromItsMoment() throws Exception {
+        try (SimulationRunner r = started(minute())) {
+            playUntil(r, 50);
+            r.rewind(20).get(20, TimeUnit.SECONDS);
+            r.setSpeed(1);
+            r.play();
+            await(r, f -> !f.status().paused());
+            r.set(RATE, 900.0);
+            await(r, f -> r.branches().current().commands().size() == 1);
+            double forkAt = r.branches().current().forkSeconds();
+            Frame on = await(r, f -> !f.status().paused() && f.snapshot().timeSeconds() > forkAt + 0.2);
+            assertEquals(900.0, on.snapshot().current().workload().arrival().ratePerSecond(), 0.0);
         }
     }
 
@@ -217,7 +233,7 @@ class RewindForkTest {
             playUntil(r, 35);
             r.rewind(10).get(20, TimeUnit.SECONDS);
             r.set(RATE, 800.0);
-            await(r, f -> r.branches().branches().size() == 2);
+            await(r, f -> r.branches().branches().size() == 2 && r.branches().current().commands().size() == 1);
             Branches.View renamed = r.renameBranch(1, "  faster at 10 s ").get(20, TimeUnit.SECONDS);
             assertEquals("faster at 10 s", renamed.byId(1).name());
             var refused = r.deleteBranch(1);

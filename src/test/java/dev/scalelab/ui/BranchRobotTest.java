@@ -63,7 +63,8 @@ class BranchRobotTest {
         assertEquals(1, runner().branches().branches().size(), "going back alone makes no branch");
 
         replaceText("#rateField", "900");
-        waitUntil(() -> runner().branches().branches().size() == 2, TIMEOUT_SECONDS);
+        waitUntil(() -> runner().branches().branches().size() == 2 && runner().branches().current().commands().size() == 1
+                && runner().latest().snapshot().current().workload().arrival().ratePerSecond() == 900.0, TIMEOUT_SECONDS);
         Branches.View view = runner().branches();
         double forkAt = view.current().forkSeconds();
         assertTrue(forkAt > 15 && forkAt < 25, "forked where the run went back to: " + forkAt);
