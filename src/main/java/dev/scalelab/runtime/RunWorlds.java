@@ -14,6 +14,8 @@ import dev.scalelab.world.World;
 
 import java.util.Arrays;
 import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -33,11 +35,18 @@ final class RunWorlds {
     private Comparison comparison;
     /** Installed on every world made from now on, except one made by {@link #startUnwatched}. */
     private List<Breakpoint> breakpoints = List.of();
+    /** The main world's branches: the one it runs, and the others the user can switch to. */
+    private Branches branches;
 
     RunWorlds(Scenario scenario, EventProfiler profiler) {
         this.profiler = profiler;
         this.history = new ChangeHistory(scenario);
         this.main = watched(scenario);
+        this.branches = new Branches(scenario);
+    }
+
+    Branches branches() {
+        return branches;
     }
 
     World main() {
@@ -69,14 +78,36 @@ final class RunWorlds {
         history.started(scenario, main.restartScenario());
         stopRace();
         main = watched(scenario);
+        branches = new Branches(scenario);
     }
 
     /**
      * As {@link #start}, but the world watches no breakpoint until {@link #watch()}: a seek runs
-     * through them. {@code parked}, when not null, is a world of {@code scenario} already run part
-     * of the way (a checkpoint), which the seek goes on from.
+     * through them. The scenario of the current branch (a rewind) keeps the branches; any other
+     * (a lesson's step) starts a new set. {@code parked}, when not null, is a world of
+     * {@code scenario} already run part of the way (a checkpoint), which the seek goes on from.
      */
     void startUnwatched(Scenario scenario, World parked) {
+        if (scenario.equals(branches.current().scenario())) {
+            branches.reached(main.nowSeconds());
+        } else {
+            branches = new Branches(scenario);
+        }
+        replaceMainUnwatched(scenario, parked);
+    }
+
+    /**
+     * Leaves the current branch for {@code id}, whose run starts unwatched (a seek goes on it) from
+     * the world {@code parkedFor} gives for it (a checkpoint, or null); returns it.
+     */
+    Branch switchBranch(int id, Function<Branch, World> parkedFor) {
+        branches.reached(main.nowSeconds());
+        Branch b = branches.switchTo(id);
+        replaceMainUnwatched(b.scenario(), parkedFor.apply(b));
+        return b;
+    }
+
+    private void replaceMainUnwatched(Scenario scenario, World parked) {
         history.started(scenario, main.restartScenario());
         stopRace();
         main = profiled(parked != null ? parked : new World(scenario));
@@ -108,6 +139,7 @@ final class RunWorlds {
         history.started(a, main.restartScenario());
         main = watched(a);
         race = watched(b);
+        branches = new Branches(main.initialScenario());
     }
 
     /** The run again from t = 0 on its restart scenario (the user's settings folded in), in race mode both worlds. */
@@ -118,6 +150,7 @@ final class RunWorlds {
         if (race != null) {
             race = watched(race.restartScenario());
         }
+        branches = new Branches(again);
     }
 
     /** Leaves race mode or a comparison; the main world runs on. */
@@ -215,7 +248,39 @@ final class RunWorlds {
                 applied = ok;
             }
         }
+        if (applied) {
+            // The moment the world recorded it at (World.applyUserCommand): the branch replays it there.
+            long at = main.simulation().nowNanos();
+            branches.record(new Scenario.TimelineEntry(at / 1e9, command.command(), command.path(), command.target(),
+                    command.value(), command.durationSeconds()));
+        }
         return applied;
+    }
+
+    /** Whether a command of the user's given now needs a new branch (see {@link Branches#forkNeeded}). */
+    boolean forkNeeded() {
+        return branches.forkNeeded(main.simulation().nowNanos());
+    }
+
+    /**
+     * A change at a moment the run went back to: a new branch without the current one's later
+     * commands. When the run's world only replayed the parent's past (a seek or rewind brought it
+     * here, and the user changed nothing since), it goes on as the new branch: its timeline's future
+     * is swapped for the branch's ({@link World#continueAs}), and -1 is returned. Otherwise its world
+     * is the new branch's scenario, unwatched, from a checkpoint {@code parkedFor} gives (or t = 0):
+     * the caller re-runs it to the moment returned (a seek), where it is the state the user saw.
+     */
+    long fork(BiFunction<Scenario, Long, World> parkedFor) {
+        long now = main.simulation().nowNanos();
+        branches.reached(main.nowSeconds());
+        Branch child = branches.fork(now);
+        if (race == null && main.canContinueAs(child.scenario())) {
+            history.started(child.scenario(), main.restartScenario());
+            main.continueAs(child.scenario());
+            return -1;
+        }
+        replaceMainUnwatched(child.scenario(), parkedFor.apply(child.scenario(), now));
+        return now;
     }
 
     /** The value of a field the timeline can set: a parameter's, or a dependency field's (null where it has none). */

@@ -1,5 +1,6 @@
 package dev.scalelab.runtime;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy;
 import dev.scalelab.sim.EventProfiler;
 import dev.scalelab.sim.Simulation;
@@ -7,9 +8,11 @@ import dev.scalelab.world.Action;
 import dev.scalelab.world.Breakpoint;
 import dev.scalelab.world.BreakpointHit;
 import dev.scalelab.world.Parameter;
+import dev.scalelab.world.Report;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.World;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CancellationException;
@@ -43,6 +46,8 @@ public final class SimulationRunner implements AutoCloseable {
 
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
     private final AtomicReference<Frame> latest = new AtomicReference<>();
+    /** The run's branches as last published: with each frame, so the two agree. */
+    private final AtomicReference<Branches.View> branchView = new AtomicReference<>();
     private final Thread thread;
     private volatile boolean closed;
 
@@ -69,6 +74,10 @@ public final class SimulationRunner implements AutoCloseable {
     private long seekNanos;
     /** Worlds parked along the run, which a seek starts from instead of t = 0. */
     private final Checkpoints checkpoints;
+    /** The user's commands given while a seek runs: they take effect where it arrives, not part-way. */
+    private final List<Runnable> afterSeek = new ArrayList<>();
+    /** A fork's seek: the run plays on where it arrives if it was playing when the user made the change. */
+    private boolean playAfterSeek;
 
     public SimulationRunner(Scenario scenario, boolean startPaused) {
         this(scenario, startPaused, Checkpoints.FIRST_EVENTS_PER_MARK);
@@ -252,6 +261,9 @@ public final class SimulationRunner implements AutoCloseable {
      */
     private void startOver() {
         assert onSimulationThread();
+        if (worlds.race() == null) {
+            checkpoints.offer(worlds.main()); // a seek forward again may go on from it
+        }
         cancelSeek();
         finished = false;
         failure = null;
@@ -260,6 +272,8 @@ public final class SimulationRunner implements AutoCloseable {
     }
 
     private void cancelSeek() {
+        afterSeek.clear();
+        playAfterSeek = false;
         if (seekFuture != null) {
             seekFuture.completeExceptionally(new CancellationException("another scenario was started before the seek arrived"));
             seekFuture = null;
@@ -302,6 +316,26 @@ public final class SimulationRunner implements AutoCloseable {
     /** Runs a command of the user's on the worlds; a breakpoint passed on the way to its command time pauses. */
     private void userCommand(Runnable command) {
         assert onSimulationThread();
+        if (seekFuture != null) {
+            afterSeek.add(command);
+            return;
+        }
+        if (worlds.forkNeeded()) {
+            // A change at a moment the run went back to: a new branch, its world re-run to this
+            // moment as a seek does (frames on the way), and the change applied where it arrives.
+            boolean playing = !paused;
+            long now = worlds.fork((child, atNanos) -> parkedFor(child, atNanos / 1e9));
+            if (now < 0) {
+                // The run's world went on as the new branch (it had only replayed the parent's past): no re-run.
+                command.run();
+                takeHit();
+                return;
+            }
+            beginSeek(now / 1e9, new CompletableFuture<>());
+            playAfterSeek = playing;
+            afterSeek.add(command);
+            return;
+        }
         command.run();
         takeHit();
     }
@@ -386,16 +420,109 @@ public final class SimulationRunner implements AutoCloseable {
         CompletableFuture<Frame> arrived = new CompletableFuture<>();
         submit(() -> {
             startOver();
-            long atNanos = Math.min(Simulation.secondsToNanos(atSeconds), Simulation.secondsToNanos(scenario.durationSeconds()));
-            if (worlds.race() == null) {
-                checkpoints.offer(worlds.main());
-            }
-            worlds.startUnwatched(scenario, checkpoints.take(scenario, atNanos)); // breakpoints are installed on arrival
-            paused = true;
-            seekNanos = Math.min(Simulation.secondsToNanos(atSeconds), endNanos());
-            seekFuture = arrived;
+            worlds.startUnwatched(scenario, parkedFor(scenario, atSeconds)); // breakpoints are installed on arrival
+            beginSeek(atSeconds, arrived);
         });
         return arrived;
+    }
+
+    // ------------------------------------------------------------------ branches (rewind and fork)
+
+    /**
+     * Goes back (or forward, as far as it got) to {@code atSeconds} on the current branch: a seek of
+     * its scenario, so the user's commands after that moment stay ahead and play on as they were.
+     * A change given there makes a new branch without them (see {@link Branches#forkNeeded}).
+     */
+    public CompletableFuture<Frame> rewind(double atSeconds) {
+        checkTime("rewind", atSeconds);
+        CompletableFuture<Frame> arrived = new CompletableFuture<>();
+        submit(() -> {
+            startOver();
+            Scenario current = worlds.branches().current().scenario();
+            worlds.startUnwatched(current, parkedFor(current, atSeconds));
+            beginSeek(atSeconds, arrived);
+        });
+        return arrived;
+    }
+
+    /**
+     * Switches to branch {@code id}: its scenario re-run to {@code atSeconds}, or to the furthest it
+     * got when that is earlier, paused there. An unknown branch fails the future and changes nothing.
+     */
+    public CompletableFuture<Frame> switchBranch(int id, double atSeconds) {
+        checkTime("switchBranch", atSeconds);
+        CompletableFuture<Frame> arrived = new CompletableFuture<>();
+        submit(() -> {
+            if (worlds.branches().view().byId(id) == null) {
+                arrived.completeExceptionally(new IllegalArgumentException("branch " + id + ": there is no such branch"));
+                return;
+            }
+            startOver();
+            Branch b = worlds.switchBranch(id, to -> parkedFor(to.scenario(), switchTime(to, atSeconds)));
+            beginSeek(switchTime(b, atSeconds), arrived);
+        });
+        return arrived;
+    }
+
+    /** Where a switch to {@code b} arrives: {@code atSeconds}, or the furthest the branch got when that is earlier. */
+    private static double switchTime(Branch b, double atSeconds) {
+        return Math.min(atSeconds, Math.max(b.forkSeconds(), b.reachedSeconds()));
+    }
+
+    /** A world parked on the way to {@code atSeconds} that can go on as {@code scenario}, taken for a seek; null for none. */
+    private World parkedFor(Scenario scenario, double atSeconds) {
+        long at = Math.min(Simulation.secondsToNanos(atSeconds), Simulation.secondsToNanos(scenario.durationSeconds()));
+        return checkpoints.take(scenario, at);
+    }
+
+    /** The run's branches as last published; never null. Any thread. */
+    public Branches.View branches() {
+        return branchView.get();
+    }
+
+    /** Renames a branch; a name {@link Branches#rename} refuses fails the future with its message. */
+    public CompletableFuture<Branches.View> renameBranch(int id, String name) {
+        return branchCommand(() -> worlds.branches().rename(id, name));
+    }
+
+    /** Deletes a branch (not the root, not the current one); a refusal fails the future with its message. */
+    public CompletableFuture<Branches.View> deleteBranch(int id) {
+        return branchCommand(() -> worlds.branches().delete(id));
+    }
+
+    private CompletableFuture<Branches.View> branchCommand(Runnable change) {
+        CompletableFuture<Branches.View> result = new CompletableFuture<>();
+        submit(() -> {
+            try {
+                change.run();
+                branchView.set(worlds.branches().view());
+                result.complete(worlds.branches().view());
+            } catch (IllegalArgumentException refused) {
+                result.completeExceptionally(refused);
+            }
+        });
+        return result;
+    }
+
+    /** The report of the main world's run so far, as {@code simulate --out} writes it; {@code wallMillis} is 0 (a live run goes at the user's pace). */
+    public CompletableFuture<ObjectNode> report() {
+        CompletableFuture<ObjectNode> result = new CompletableFuture<>();
+        submit(() -> result.complete(Report.of(worlds.main(), 0)));
+        return result;
+    }
+
+    private static void checkTime(String what, double atSeconds) {
+        if (!(atSeconds >= 0) || Double.isInfinite(atSeconds)) {
+            throw new IllegalArgumentException(what + ": atSeconds must be a time from 0 on, got " + atSeconds);
+        }
+    }
+
+    /** After the worlds start: the run pauses and goes, as fast as it can, to {@code atSeconds}; see {@link #advanceSeek()}. */
+    private void beginSeek(double atSeconds, CompletableFuture<Frame> arrived) {
+        assert onSimulationThread();
+        paused = true;
+        seekNanos = Math.min(Simulation.secondsToNanos(atSeconds), endNanos());
+        seekFuture = arrived;
     }
 
     /** The scenario that replays the run so far: the initial scenario plus the user's recorded changes. */
@@ -593,6 +720,13 @@ public final class SimulationRunner implements AutoCloseable {
         finished = world.simulation().nowNanos() >= endNanos();
         CompletableFuture<Frame> arrived = seekFuture;
         seekFuture = null;
+        List<Runnable> given = List.copyOf(afterSeek);
+        afterSeek.clear();
+        given.forEach(this::userCommand);
+        if (playAfterSeek && !finished && hit == null) {
+            paused = false;
+        }
+        playAfterSeek = false;
         reanchor();
         publish(now);
         arrived.complete(latest.get());
@@ -609,6 +743,7 @@ public final class SimulationRunner implements AutoCloseable {
         World world = worlds.main();
         double eventsPerSecond = meter.measure(wallNow, world.simulation().eventsFired(), paused);
         ChangeHistory history = worlds.history();
+        branchView.set(worlds.branches().view()); // before the frame: whoever sees the frame sees its branches
         latest.set(new Frame(world.snapshot(),
                 new RunStatus(++frameCounter, paused, finished, speed, eventsPerSecond, lagging, failure, hit,
                         history.modified(), history.undoDepth(), history.redoDepth()),

@@ -50,6 +50,11 @@ public final class HeadlineText {
         return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : "%.2f", v);
     }
 
+    /** Whether the figure is a ratio that {@link #value} writes as a percentage. */
+    public static boolean isRatio(Headline h) {
+        return percent(h);
+    }
+
     private static String number(double v) {
         double a = Math.abs(v);
         return String.format(Locale.ROOT, a >= 100 ? "%.0f" : a >= 10 ? "%.1f" : a >= 0.1 || a == 0 ? "%.2f" : "%.3g", v);

@@ -107,6 +107,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
                 topBox.getChildren().indexOf(timelineBar) + 1, panelHost, chartHost);
         ScenarioMenu.show(presetChoice, viewModel);
         timelineBar.setRunner(runner);
+        timelineBar.branchMenu().setOnMessage(viewModel::showMessage);
 
         speedChoice.getItems().setAll(MainWindowViewModel.SPEEDS);
         speedChoice.setConverter(new StringConverter<>() {

@@ -72,6 +72,13 @@ public final class TimelineBar extends HBox {
     private final Label startLabel = new Label("00:00");
     private final Label endLabel = new Label("00:00");
     private SimulationRunner runner;
+    /** "Branch: main ▾" at the right end, once there is a runner. */
+    private BranchMenu branchMenu;
+    /** The branch the bar shows, and its version of the branches: another branch has another future. */
+    private int branchId = dev.scalelab.runtime.Branch.ROOT_ID;
+    /** Fork points to mark: the current branch's and its ancestors' moments, and its own forks'. */
+    private List<Double> forkSeconds = List.of();
+    private long branchesVersion = -1;
 
     /** The furthest the run got, and its history there: what the bar draws after the playhead. */
     private RunHistory.View furthest = RunHistory.View.EMPTY;
@@ -99,6 +106,9 @@ public final class TimelineBar extends HBox {
         startLabel.getStyleClass().add("timeline-time");
         endLabel.getStyleClass().add("timeline-time");
         endLabel.setId("timelineEnd");
+        // The times keep their width; the track gives way to the branch menu, not them.
+        startLabel.setMinWidth(USE_PREF_SIZE);
+        endLabel.setMinWidth(USE_PREF_SIZE);
         HBox.setHgrow(canvasHost, Priority.ALWAYS);
         canvasHost.setMinWidth(0);
         canvasHost.setPrefHeight(HEIGHT);
@@ -111,7 +121,8 @@ public final class TimelineBar extends HBox {
         Tooltip tip = new Tooltip("The whole run so far. Click or drag to go to a moment: the run is replayed to it, "
                 + "with the same commands, and plays on from there if it was playing.\nMarks: decision log lines by source "
                 + "(blue scaling, teal balancer, green cache, purple database, orange mesh, red breaker, amber scenario "
-                + "timeline, black your changes); red triangles: breakpoint hits; shaded: the scenario's markers.");
+                + "timeline, black your changes); red triangles: breakpoint hits; purple diamonds: where a branch forked; shaded: "
+                + "the scenario's markers.\nA change made after going back makes a new branch from that moment (Branch menu, right).");
         tip.setWrapText(true);
         tip.setMaxWidth(420);
         Tooltip.install(canvasHost, tip);
@@ -131,6 +142,14 @@ public final class TimelineBar extends HBox {
     /** The runner whose run the bar shows and seeks; call once, before the first frame. */
     public void setRunner(SimulationRunner runner) {
         this.runner = runner;
+        branchMenu = new BranchMenu(runner);
+        branchMenu.setMaxHeight(HEIGHT); // the bar keeps its height at every font scale: the panels below keep their room
+        getChildren().add(branchMenu);
+    }
+
+    /** The branches control at the bar's right end; null before {@link #setRunner}. */
+    public BranchMenu branchMenu() {
+        return branchMenu;
     }
 
     /** The furthest moment the bar can go to: the end of the run so far. */
@@ -180,6 +199,10 @@ public final class TimelineBar extends HBox {
             }
         }
         lastHit = hit;
+        followBranches(h);
+        if (branchMenu != null) {
+            branchMenu.update(frame);
+        }
         endLabel.setText(clock(extentSeconds()));
         long wall = System.nanoTime();
         if (wall - drawnAtNanos >= FRAME_REDRAW_NANOS || frame.status().paused()) {
@@ -188,7 +211,40 @@ public final class TimelineBar extends HBox {
         }
     }
 
-    /** Goes to {@code atSeconds} of the run, by a deterministic re-run of the scenario with the commands recorded so far. */
+    /**
+     * On another branch (a fork, a switch) the part after the playhead is another future: the bar
+     * starts again from what that branch has shown. The fork points are read again when the branches changed.
+     */
+    private void followBranches(RunHistory.View h) {
+        dev.scalelab.runtime.Branches.View view = runner == null ? null : runner.branches();
+        if (view == null || view.version() == branchesVersion) {
+            return;
+        }
+        branchesVersion = view.version();
+        if (view.currentId() != branchId) {
+            branchId = view.currentId();
+            furthest = h;
+            hitSeconds.clear();
+        }
+        List<Double> forks = new ArrayList<>();
+        for (dev.scalelab.runtime.Branch b = view.current(); b != null && !b.isRoot(); b = view.parentOf(b)) {
+            forks.add(b.forkSeconds());
+        }
+        for (dev.scalelab.runtime.Branch b : view.branches()) {
+            if (b.parentId() == branchId) {
+                forks.add(b.forkSeconds());
+            }
+        }
+        forkSeconds = List.copyOf(forks);
+        redraw();
+    }
+
+    /** Fork points on the bar, in seconds (tests). */
+    public List<Double> forkMarks() {
+        return forkSeconds;
+    }
+
+    /** Goes to {@code atSeconds} of the run, by a deterministic re-run of the current branch (its commands kept) to it. */
     public void seek(double atSeconds) {
         assert FxThread.isCurrent();
         if (runner == null) {
@@ -199,7 +255,7 @@ public final class TimelineBar extends HBox {
         long mine = ++seekEpoch;
         seekingTo = target;
         redraw();
-        runner.recordedScenario().thenCompose(s -> runner.seek(s, target)).whenComplete((arrived, error) -> Platform.runLater(() -> {
+        runner.rewind(target).whenComplete((arrived, error) -> Platform.runLater(() -> {
             if (mine != seekEpoch) {
                 return; // a later seek replaced this one
             }
@@ -263,6 +319,15 @@ public final class TimelineBar extends HBox {
             if (marks[c] != null) {
                 g.setFill(COLORS.get(marks[c]));
                 g.fillRect(c, 7, 1.5, 11);
+            }
+        }
+        // Fork points: a purple line across the track and a diamond under it, where a branch left its parent.
+        g.setFill(Color.web("#8250df"));
+        for (double s : forkSeconds) {
+            double x = s / extent * w;
+            if (x <= w) {
+                g.fillRect(x - 0.5, 4, 1.5, HEIGHT - 8);
+                g.fillPolygon(new double[] {x - 4, x, x + 4, x}, new double[] {HEIGHT - 4, HEIGHT - 8, HEIGHT - 4, HEIGHT}, 4);
             }
         }
         // Breakpoint hits: a red triangle pointing down at the moment.
