@@ -160,6 +160,11 @@ final class CachingCharts implements WholeRunSwitch.Charts {
         return Math.max(h.get(RunHistory.Keys.CACHE_HIT_RATIO).bucketSeconds(), (toSeconds - fromSeconds) / hitPlot.columns());
     }
 
+    @Override
+    public double timeAxisWidth() {
+        return hitTime.getWidth();
+    }
+
     /** Back to the live window: the next {@link #show} draws it afresh. */
     @Override
     public void backToLive() {

@@ -105,7 +105,7 @@ public final class CachingView extends FxmlPanel implements dev.scalelab.ui.char
         if (snapshot != null && snapshot.cache() != null) {
             Snapshot.Series series = snapshot.series();
             double newest = series.size() == 0 ? Double.NaN : series.timeSeconds()[series.size() - 1];
-            WholeRunSwitch.Pulse pulse = wholeRun.pulse(snapshot, charts.view().getWidth(), nowNanos, charts);
+            WholeRunSwitch.Pulse pulse = wholeRun.pulse(snapshot, nowNanos, charts);
             if (pulse == WholeRunSwitch.Pulse.LIVE_AFRESH || pulse == WholeRunSwitch.Pulse.LIVE && viewModel.chartsDue(newest, nowNanos)) {
                 charts.show(series, snapshot.cache());
             }

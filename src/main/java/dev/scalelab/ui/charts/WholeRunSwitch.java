@@ -19,6 +19,9 @@ public final class WholeRunSwitch {
 
         /** Back to the live window: the next live update draws it afresh. */
         void backToLive();
+
+        /** The width of a time axis in pixels: the points a line gets follow it, so a new width draws again. */
+        double timeAxisWidth();
     }
 
     /** What the panel's charts do this pulse. */
@@ -75,7 +78,7 @@ public final class WholeRunSwitch {
      * switched, the charts changed width, the run grew a wall second ago), and says what the live
      * charts should do.
      */
-    public Pulse pulse(Snapshot newest, double chartsWidthPixels, long nowNanos, Charts charts) {
+    public Pulse pulse(Snapshot newest, long nowNanos, Charts charts) {
         snapshot = newest;
         if (pacer.leftWholeRun()) {
             charts.backToLive();
@@ -85,7 +88,7 @@ public final class WholeRunSwitch {
             return Pulse.LIVE;
         }
         RunHistory.View history = newest.history();
-        if (pacer.due(history, chartsWidthPixels, nowNanos)) {
+        if (pacer.due(history, charts.timeAxisWidth(), nowNanos)) {
             double run = runSeconds();
             double from = range.from(run);
             double to = range.to(run);

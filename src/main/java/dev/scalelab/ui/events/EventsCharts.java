@@ -219,6 +219,11 @@ final class EventsCharts implements WholeRunSwitch.Charts {
         return new WholeRunPlot.Line(chart.getData().get(i), h.get(RunHistory.Keys.events(source, m)));
     }
 
+    @Override
+    public double timeAxisWidth() {
+        return timeAxes[0].getWidth();
+    }
+
     /** Back to the live window: the next {@link #show} refills the lines. */
     @Override
     public void backToLive() {

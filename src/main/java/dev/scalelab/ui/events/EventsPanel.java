@@ -229,7 +229,7 @@ public final class EventsPanel extends FxmlPanel implements dev.scalelab.ui.char
             chartedSource = source;
             wholeRun.redraw();
         }
-        WholeRunSwitch.Pulse pulse = wholeRun.pulse(snapshot, ((javafx.scene.layout.Region) charts.view()).getWidth(), nowNanos, charts);
+        WholeRunSwitch.Pulse pulse = wholeRun.pulse(snapshot, nowNanos, charts);
         // Asked every pulse, not only on new frames, so a sample held back by the rate limit still shows when paused.
         if (pulse == WholeRunSwitch.Pulse.LIVE_AFRESH || pulse == WholeRunSwitch.Pulse.LIVE && viewModel.chartsDue(snapshot.series(), nowNanos)) {
             double[] times = snapshot.series().timeSeconds();

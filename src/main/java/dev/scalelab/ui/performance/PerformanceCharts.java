@@ -202,6 +202,11 @@ final class PerformanceCharts implements WholeRunSwitch.Charts {
         return Math.max(h.get(RunHistory.Keys.P99_MS).bucketSeconds(), (toSeconds - fromSeconds) / latency.plot.columns());
     }
 
+    @Override
+    public double timeAxisWidth() {
+        return latency.time.getWidth();
+    }
+
     /** Back to the live window: the next {@link #show} draws it afresh. */
     @Override
     public void backToLive() {

@@ -208,7 +208,7 @@ public final class PerformancePanel extends FxmlPanel implements dev.scalelab.ui
         traces.draw();
         // Asked every pulse, not only on new frames, so a sample held back by the rate limit still shows when paused.
         charts.showPublish(snapshot.events() != null);
-        WholeRunSwitch.Pulse pulse = wholeRun.pulse(snapshot, ((javafx.scene.layout.Region) charts.view()).getWidth(), nowNanos, charts);
+        WholeRunSwitch.Pulse pulse = wholeRun.pulse(snapshot, nowNanos, charts);
         if (pulse == WholeRunSwitch.Pulse.LIVE_AFRESH || pulse == WholeRunSwitch.Pulse.LIVE && viewModel.chartsDue(snapshot.series(), nowNanos)) {
             charts.show(snapshot.series(), snapshot.performance());
         }

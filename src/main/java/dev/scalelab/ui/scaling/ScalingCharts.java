@@ -218,6 +218,11 @@ final class ScalingCharts implements WholeRunSwitch.Charts {
         return 28800;
     }
 
+    @Override
+    public double timeAxisWidth() {
+        return timeAxes.get(0).getWidth();
+    }
+
     /** Back to the live window: the next {@link #show} draws it afresh. */
     @Override
     public void backToLive() {

@@ -257,7 +257,7 @@ public final class ScalingView extends FxmlPanel implements RunCharts {
         if (snapshot == null) {
             return;
         }
-        WholeRunSwitch.Pulse chartsPulse = wholeRun.pulse(snapshot, charts.view().getWidth(), nowNanos, charts);
+        WholeRunSwitch.Pulse chartsPulse = wholeRun.pulse(snapshot, nowNanos, charts);
         // Asked every pulse, not only on new frames, so a sample held back by the rate limit still shows when paused.
         if (chartsPulse == WholeRunSwitch.Pulse.LIVE_AFRESH || chartsPulse == WholeRunSwitch.Pulse.LIVE
                 && viewModel.chartsDue(ChartPacer.newestSampleSeconds(snapshot.series()), nowNanos)) {
