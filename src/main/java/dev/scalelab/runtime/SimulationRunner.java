@@ -67,6 +67,8 @@ public final class SimulationRunner implements AutoCloseable {
     /** A {@link #seek} in progress: its future and target; null when none. */
     private CompletableFuture<Frame> seekFuture;
     private long seekNanos;
+    /** How far this thread backs off while the UI's frames come late (issue 17): wall-time pacing only. */
+    private final FrameBackoff backoff = new FrameBackoff();
 
     public SimulationRunner(Scenario scenario, boolean startPaused) {
         this.worlds = new RunWorlds(scenario, meter.profiler());
@@ -83,6 +85,26 @@ public final class SimulationRunner implements AutoCloseable {
     /** The newest published frame; never null. */
     public Frame latest() {
         return latest.get();
+    }
+
+    /**
+     * The UI drew a pulse at {@code nowNanos} (the FX thread calls this once per pulse): when pulses
+     * come late while this thread runs flat out, it backs off (see {@link FrameBackoff}).
+     */
+    public void frameShown(long nowNanos) {
+        backoff.frameShown(nowNanos);
+    }
+
+    /** Work slices after which the simulation thread slept to leave the UI room; any thread. */
+    public long backedOffSlices() {
+        return backoff.backedOffSlices();
+    }
+
+    /** The main world's report as {@code simulate --out} writes it, with {@code wallMillis} 0 (tests: the same run, bit for bit). */
+    CompletableFuture<String> reportJson() {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        submit(() -> result.complete(dev.scalelab.world.Report.toJson(dev.scalelab.world.Report.of(worlds.main(), 0))));
+        return result;
     }
 
     /** The simulator's profile over the last wall second it ran; never null. Any thread may call it. */
@@ -420,14 +442,20 @@ public final class SimulationRunner implements AutoCloseable {
                     LockSupport.parkNanos(PUBLISH_INTERVAL_NANOS);
                     continue;
                 }
-                boolean caughtUp = advanceOneSlice();
+                boolean saturated = speed == MAX_SPEED || lagging;
+                boolean caughtUp = advanceOneSlice(backoff.sliceNanos(WORK_SLICE_NANOS, saturated));
                 long now = System.nanoTime();
-                if (now - lastPublishWall >= PUBLISH_INTERVAL_NANOS || finished || paused) {
+                backoff.update(now);
+                if (now - lastPublishWall >= backoff.publishIntervalNanos(PUBLISH_INTERVAL_NANOS, saturated) || finished || paused) {
                     publish(now);
                 }
                 if (caughtUp && !closed) {
                     // Nothing is due before the next frame at this speed: sleep until about then.
                     LockSupport.parkNanos(Math.max(1_000_000L, PUBLISH_INTERVAL_NANOS - (System.nanoTime() - lastPublishWall)));
+                } else if (backoff.pauseNanos(saturated) > 0 && !paused && !closed) {
+                    // The UI's frames are late and this thread runs flat out: leave its threads the core a while.
+                    backoff.countBackedOff();
+                    LockSupport.parkNanos(backoff.pauseNanos(saturated));
                 }
             } catch (Throwable t) {
                 failure = RunMeter.describeFailure(t, worlds.main().nowSeconds());
@@ -452,8 +480,8 @@ public final class SimulationRunner implements AutoCloseable {
         return any;
     }
 
-    /** Advances toward the wall-clock target for at most one work slice; true when caught up. */
-    private boolean advanceOneSlice() {
+    /** Advances toward the wall-clock target for at most one work slice of {@code sliceNanos}; true when caught up. */
+    private boolean advanceOneSlice(long sliceNanos) {
         assert onSimulationThread();
         long sliceStart = System.nanoTime();
         long endNanos = endNanos();
@@ -474,7 +502,7 @@ public final class SimulationRunner implements AutoCloseable {
                 worlds.race().advanceTo(world.simulation().nowNanos());
             }
             stopped = takeHit();
-        } while (!reached && !stopped && System.nanoTime() - sliceStart < WORK_SLICE_NANOS && commands.isEmpty());
+        } while (!reached && !stopped && System.nanoTime() - sliceStart < sliceNanos && commands.isEmpty());
         if (world.simulation().nowNanos() >= endNanos && reached) {
             finished = true;
             paused = true;
@@ -484,7 +512,7 @@ public final class SimulationRunner implements AutoCloseable {
             paused = true;
         }
         if (speed != MAX_SPEED) {
-            boolean behind = !reached && System.nanoTime() - sliceStart >= WORK_SLICE_NANOS;
+            boolean behind = !reached && System.nanoTime() - sliceStart >= sliceNanos;
             if (behind) {
                 // Do not build up a debt of virtual time: run as fast as we can from here.
                 anchorVirtualNanos = world.simulation().nowNanos();
