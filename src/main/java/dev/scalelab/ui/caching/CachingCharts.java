@@ -156,7 +156,10 @@ final class CachingCharts implements WholeRunSwitch.Charts {
                 new WholeRunPlot.Line(duplicates, h.get(RunHistory.Keys.CACHE_DUPLICATE_LOADS)),
                 new WholeRunPlot.Line(coalesced, h.get(RunHistory.Keys.CACHE_COALESCED_READS))), fromSeconds, toSeconds, 10);
         references(cache, levels, fromSeconds, toSeconds);
-        hitPercent.setTickUnit(10);
+        // As live: the axis starts a little below the lowest ratio (a band's bottom here), so lines above 90 % are not squeezed.
+        hitPercent.setUpperBound(100);
+        hitPercent.setLowerBound(lowerPercentBound(hitPlot.lowest()));
+        hitPercent.setTickUnit(100 - hitPercent.getLowerBound() <= 30 ? 5 : 10);
         return Math.max(h.get(RunHistory.Keys.CACHE_HIT_RATIO).bucketSeconds(), (toSeconds - fromSeconds) / hitPlot.columns());
     }
 

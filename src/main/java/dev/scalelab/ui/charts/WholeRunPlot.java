@@ -43,6 +43,8 @@ public final class WholeRunPlot {
     private final List<HistoryColumns> drawn = new ArrayList<>();
     private final List<Line> drawnLines = new ArrayList<>();
     private double dragSceneX = Double.NaN;
+    /** The least value drawn at the last draw, band bottoms included (NaN: none). */
+    private double lowest = Double.NaN;
     /** A stacked chart: each line's values sit on the means of the lines before it, and so do its bands. */
     private boolean stacked;
     /** The bands need placing again (new points, or an axis moved). */
@@ -130,6 +132,7 @@ public final class WholeRunPlot {
         drawn.clear();
         drawnLines.clear();
         double highest = 0;
+        lowest = Double.NaN;
         double[] below = new double[columns + 2]; // a stack's means so far, per point (the columns line up: same buckets)
         for (Line line : lines) {
             HistoryColumns c = HistoryColumns.of(line.view(), fromSeconds, toSeconds, columns, line.scale());
@@ -148,6 +151,12 @@ public final class WholeRunPlot {
                 }
             }
             line.series().getData().setAll(points);
+            for (int i = 0; i < c.size(); i++) {
+                double t = c.time(i);
+                if (!Double.isNaN(c.min(i)) && t >= fromSeconds && t <= toSeconds) {
+                    lowest = Double.isNaN(lowest) ? c.min(i) : Math.min(lowest, c.min(i));
+                }
+            }
             drawn.add(c);
             drawnLines.add(line);
             if (!Double.isNaN(c.highest())) {
@@ -156,7 +165,9 @@ public final class WholeRunPlot {
         }
         time.setLowerBound(fromSeconds);
         time.setUpperBound(toSeconds);
-        time.setTickUnit(RunRange.tickSeconds(toSeconds - fromSeconds));
+        double width = time.getWidth();
+        int ticks = width > 0 ? (int) Math.max(2, Math.min(6, width / RunRange.LABEL_PIXELS)) : 6;
+        time.setTickUnit(RunRange.tickSeconds(toSeconds - fromSeconds, ticks));
         // The value axis holds the bands' tops, which its own ranging (over the means) would cut off.
         double upper = niceUpper(Math.max(minUpper, highest));
         value.setAutoRanging(false);
@@ -172,6 +183,11 @@ public final class WholeRunPlot {
         drawnLines.clear();
         bandsDirty = true;
         value.setAutoRanging(true);
+    }
+
+    /** The least value inside the range at the last draw, band bottoms included; NaN when none. */
+    public double lowest() {
+        return lowest;
     }
 
     /** The number of points drawn for every line now (tests: bounded by the width). */

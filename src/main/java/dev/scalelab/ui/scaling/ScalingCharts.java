@@ -149,6 +149,10 @@ final class ScalingCharts implements WholeRunSwitch.Charts {
         latency.line("p99 latency (ms)", "", (s, i) -> s.p99Ms()[i], RunHistory.Keys.P99_MS, 1);
         minUppers.put(latency.plot, 10.0);
 
+        // The four charts' own axes take the scenario's markers; the overlays laid over them do not (twice is once too many).
+        for (Cell cell : List.of(replicas, cpu, cost, latency)) {
+            cell.chart.getXAxis().getStyleClass().add(dev.scalelab.ui.ChartMarkers.VIRTUAL_TIME_AXIS);
+        }
         view.getStyleClass().add("scaling-charts");
         view.add(replicas.box, 0, 0);
         view.add(cpu.box, 1, 0);
