@@ -75,6 +75,7 @@ public final class CachingView extends FxmlPanel implements dev.scalelab.ui.char
         content.visibleProperty().bind(viewModel.hasCacheProperty());
         empty.visibleProperty().bind(viewModel.hasCacheProperty().not());
         chartBox.visibleProperty().bind(viewModel.hasCacheProperty());
+        charts.view().visibleProperty().bind(viewModel.hasCacheProperty());
         noCharts.visibleProperty().bind(viewModel.hasCacheProperty().not());
     }
 

@@ -69,7 +69,6 @@ public final class WholeRunSwitch {
         VBox box = new VBox(bar, charts);
         VBox.setVgrow(charts, Priority.ALWAYS);
         box.getStyleClass().add("run-charts");
-        box.setMinSize(0, 0);
         return box;
     }
 
