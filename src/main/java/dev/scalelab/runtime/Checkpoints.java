@@ -67,6 +67,8 @@ final class Checkpoints implements AutoCloseable {
     private int watchedCommands;
     private long watchedEvents;
     private long pendingEvents;
+    /** How far the run's events have been counted towards marks; guarded by {@link #lock}. */
+    private long countedUntilNanos = -1;
 
     private volatile boolean busy;
     private volatile boolean closed;
@@ -125,9 +127,10 @@ final class Checkpoints implements AutoCloseable {
         long fired = events - watchedEvents;
         watchedEvents = events;
         synchronized (lock) {
-            if (!marks.isEmpty() && now <= marks.last()) {
-                return;
+            if (now <= countedUntilNanos) {
+                return; // ground the run has played before (a seek back replays it): its events were counted then
             }
+            countedUntilNanos = now;
             pendingEvents += fired;
             if (pendingEvents < eventsPerMark) {
                 return;
@@ -150,6 +153,7 @@ final class Checkpoints implements AutoCloseable {
                 leftBehind.clear();
                 eventsPerMark = firstEventsPerMark;
                 pendingEvents = 0;
+                countedUntilNanos = -1;
             }
             target = scenario;
         }

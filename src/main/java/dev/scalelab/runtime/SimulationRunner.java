@@ -78,6 +78,8 @@ public final class SimulationRunner implements AutoCloseable {
     private final List<Runnable> afterSeek = new ArrayList<>();
     /** A fork's seek: the run plays on where it arrives if it was playing when the user made the change. */
     private boolean playAfterSeek;
+    /** How far this thread backs off while the UI's frames come late (issue 17): wall-time pacing only. */
+    private final FrameBackoff backoff = new FrameBackoff();
 
     public SimulationRunner(Scenario scenario, boolean startPaused) {
         this(scenario, startPaused, Checkpoints.FIRST_EVENTS_PER_MARK);
@@ -100,6 +102,26 @@ public final class SimulationRunner implements AutoCloseable {
     /** The newest published frame; never null. */
     public Frame latest() {
         return latest.get();
+    }
+
+    /**
+     * The UI drew a pulse at {@code nowNanos} (the FX thread calls this once per pulse): when pulses
+     * come late while this thread runs flat out, it backs off (see {@link FrameBackoff}).
+     */
+    public void frameShown(long nowNanos) {
+        backoff.frameShown(nowNanos);
+    }
+
+    /** Work slices after which the simulation thread slept to leave the UI room; any thread. */
+    public long backedOffSlices() {
+        return backoff.backedOffSlices();
+    }
+
+    /** The main world's report as {@code simulate --out} writes it, with {@code wallMillis} 0 (tests: the same run, bit for bit). */
+    CompletableFuture<String> reportJson() {
+        CompletableFuture<String> result = new CompletableFuture<>();
+        submit(() -> result.complete(dev.scalelab.world.Report.toJson(dev.scalelab.world.Report.of(worlds.main(), 0))));
+        return result;
     }
 
     /** The simulator's profile over the last wall second it ran; never null. Any thread may call it. */
@@ -590,7 +612,8 @@ public final class SimulationRunner implements AutoCloseable {
         while (!closed) {
             try {
                 boolean dirty = runCommands();
-                checkpoints.setBusy(seekFuture != null || (speed == MAX_SPEED && !paused && !finished) || lagging);
+                // The builder of checkpoints rests while the user waits (a seek), the run needs the cores, or frames come late.
+                checkpoints.setBusy(seekFuture != null || (speed == MAX_SPEED && !paused && !finished) || lagging || backoff.level() > 0);
                 if (seekFuture != null && failure == null) {
                     advanceSeek();
                     continue;
@@ -602,14 +625,20 @@ public final class SimulationRunner implements AutoCloseable {
                     LockSupport.parkNanos(PUBLISH_INTERVAL_NANOS);
                     continue;
                 }
-                boolean caughtUp = advanceOneSlice();
+                boolean saturated = speed == MAX_SPEED || lagging;
+                boolean caughtUp = advanceOneSlice(backoff.sliceNanos(WORK_SLICE_NANOS, saturated));
                 long now = System.nanoTime();
-                if (now - lastPublishWall >= PUBLISH_INTERVAL_NANOS || finished || paused) {
+                backoff.update(now);
+                if (now - lastPublishWall >= backoff.publishIntervalNanos(PUBLISH_INTERVAL_NANOS, saturated) || finished || paused) {
                     publish(now);
                 }
                 if (caughtUp && !closed) {
                     // Nothing is due before the next frame at this speed: sleep until about then.
                     LockSupport.parkNanos(Math.max(1_000_000L, PUBLISH_INTERVAL_NANOS - (System.nanoTime() - lastPublishWall)));
+                } else if (backoff.pauseNanos(saturated) > 0 && !paused && !closed) {
+                    // The UI's frames are late and this thread runs flat out: leave its threads the core a while.
+                    backoff.countBackedOff();
+                    LockSupport.parkNanos(backoff.pauseNanos(saturated));
                 }
             } catch (Throwable t) {
                 failure = RunMeter.describeFailure(t, worlds.main().nowSeconds());
@@ -634,8 +663,8 @@ public final class SimulationRunner implements AutoCloseable {
         return any;
     }
 
-    /** Advances toward the wall-clock target for at most one work slice; true when caught up. */
-    private boolean advanceOneSlice() {
+    /** Advances toward the wall-clock target for at most one work slice of {@code sliceNanos}; true when caught up. */
+    private boolean advanceOneSlice(long sliceNanos) {
         assert onSimulationThread();
         long sliceStart = System.nanoTime();
         long endNanos = endNanos();
@@ -656,7 +685,7 @@ public final class SimulationRunner implements AutoCloseable {
                 worlds.race().advanceTo(world.simulation().nowNanos());
             }
             stopped = takeHit();
-        } while (!reached && !stopped && System.nanoTime() - sliceStart < WORK_SLICE_NANOS && commands.isEmpty());
+        } while (!reached && !stopped && System.nanoTime() - sliceStart < sliceNanos && commands.isEmpty());
         checkpoints.played(world);
         if (world.simulation().nowNanos() >= endNanos && reached) {
             finished = true;
@@ -667,7 +696,7 @@ public final class SimulationRunner implements AutoCloseable {
             paused = true;
         }
         if (speed != MAX_SPEED) {
-            boolean behind = !reached && System.nanoTime() - sliceStart >= WORK_SLICE_NANOS;
+            boolean behind = !reached && System.nanoTime() - sliceStart >= sliceNanos;
             if (behind) {
                 // Do not build up a debt of virtual time: run as fast as we can from here.
                 anchorVirtualNanos = world.simulation().nowNanos();

@@ -7,6 +7,9 @@ import java.util.List;
 
 /** Finds the charts over virtual time of a panel and puts the scenario's markers on them. FX thread only. */
 public final class ChartMarkers {
+    /** The style class of a time axis without a label (Scaling's small charts) that takes the markers too. */
+    public static final String VIRTUAL_TIME_AXIS = "virtual-time-axis";
+
     private ChartMarkers() {
     }
 
@@ -35,7 +38,8 @@ public final class ChartMarkers {
             collect(root, charts);
         }
         charts.removeIf(c -> !(c.getXAxis() instanceof javafx.scene.chart.NumberAxis axis)
-                || !(c instanceof TimeLineChart || (axis.getLabel() != null && axis.getLabel().contains("time"))));
+                || !(c instanceof TimeLineChart || (axis.getLabel() != null && axis.getLabel().contains("time"))
+                        || axis.getStyleClass().contains(VIRTUAL_TIME_AXIS)));
         return charts;
     }
 

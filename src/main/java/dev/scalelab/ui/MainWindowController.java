@@ -302,6 +302,7 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     private void onPulse(long nowNanos) {
         assert FxThread.isCurrent();
         frameMeter.record(nowNanos);
+        runner.frameShown(nowNanos);
         Panel panel = panelList.getSelectionModel().getSelectedItem();
         Frame frame = runner.latest();
         if (frame.status().frame() != shownFrame) {

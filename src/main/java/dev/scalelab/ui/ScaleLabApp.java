@@ -210,6 +210,8 @@ public final class ScaleLabApp extends Application {
                     stop();
                     long events = runner.latest().snapshot().eventsFired() - startEvents;
                     System.out.println(window.frameMeter().runSummary(events * 1e9 / (nowNanos - measureStartNanos)));
+                    // Issue 17: how often the simulation thread slept for late frames (0: it never had to).
+                    System.out.println("simulation back-off: " + runner.backedOffSlices() + " slices slept since the start");
                     System.out.flush();
                     Platform.exit();
                 }

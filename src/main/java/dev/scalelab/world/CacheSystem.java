@@ -209,6 +209,17 @@ final class CacheSystem {
         lastCoalescedReads = h.coalescedReads();
     }
 
+    /** This second's values into the run's history, by level name (the Caching panel's whole run). */
+    void recordHistory(RunHistory h) {
+        h.putLast(RunHistory.Keys.CACHE_HIT_RATIO, overallHitRatio);
+        for (int i = 0; i < levelHitRatio.length; i++) {
+            h.putLast(RunHistory.Keys.cacheLevelHitRatio(config.levels().get(i).name()), levelHitRatio[i]);
+        }
+        h.putLast(RunHistory.Keys.CACHE_STORE_LOADS, storeLoads);
+        h.putLast(RunHistory.Keys.CACHE_DUPLICATE_LOADS, duplicateLoads);
+        h.putLast(RunHistory.Keys.CACHE_COALESCED_READS, coalescedReads);
+    }
+
     /** The last second's overall hit ratio (NaN without reads), for the time series. */
     double lastHitRatio() {
         return overallHitRatio.last();

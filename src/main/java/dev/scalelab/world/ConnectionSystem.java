@@ -485,6 +485,16 @@ final class ConnectionSystem implements Subsystem, BackingStore {
         c.put("leaked", leaked());
     }
 
+    /** This second's wait p99, timeouts and refusals into the run's history; nothing without a pool. */
+    void recordHistory(RunHistory h) {
+        if (config == null) {
+            return;
+        }
+        h.putLast(RunHistory.Keys.CONNECTION_WAIT_P99_MS, waitMsP99);
+        h.putLast(RunHistory.Keys.CONNECTION_TIMEOUTS, timeoutsPerSecond);
+        h.putLast(RunHistory.Keys.CONNECTION_REFUSED, refusedPerSecond);
+    }
+
     PerformanceView.ConnectionsView view(int points) {
         if (config == null) {
             return null;

@@ -30,6 +30,15 @@ abstract class EventsReader implements EventsConsumers.Membership, EventsAutosca
     /** The end-to-end latency summarised at the last sample: the view reads it every frame. */
     private LatencySummary sampledEndToEnd = LatencySummary.EMPTY;
 
+    /** The series every reader has, into the run's history under {@code source}. */
+    void recordHistory(RunHistory h, String source) {
+        h.put(RunHistory.Keys.events(source, RunHistory.EventsMeasure.END_TO_END_P99_MS), EventsSystem.count(endToEndMsP99Series.last()));
+        h.put(RunHistory.Keys.events(source, RunHistory.EventsMeasure.CONSUMERS), EventsSystem.count(consumersSeries.last()));
+        h.put(RunHistory.Keys.events(source, RunHistory.EventsMeasure.DESIRED), EventsSystem.count(desiredSeries.last()));
+        h.put(RunHistory.Keys.events(source, RunHistory.EventsMeasure.DUPLICATES), EventsSystem.count(duplicatesSeries.last()));
+        h.put(RunHistory.Keys.events(source, RunHistory.EventsMeasure.DEAD_LETTERED), EventsSystem.count(deadLetteredSeries.last()));
+    }
+
     EventsReader(World world, Simulation sim, int index, String name) {
         this.world = world;
         this.sim = sim;

@@ -340,6 +340,31 @@ final class EventsSystem implements Subsystem {
         events.put("droppedPublishes", producers.dropped);
     }
 
+    /** Each group's and queue's charted series into the run's history (the Events panel's whole run). */
+    void recordHistory(RunHistory h) {
+        for (EventsGroup g : groups) {
+            String source = "group " + g.name;
+            long worst = -1;
+            for (int p = 0; p < g.topic.topic.partitions(); p++) {
+                worst = Math.max(worst, g.group.lag(p));
+            }
+            h.put(RunHistory.Keys.events(source, RunHistory.EventsMeasure.LAG), count(g.totalLagSeries.last()));
+            h.put(RunHistory.Keys.events(source, RunHistory.EventsMeasure.LAG_DETAIL), count(worst));
+            g.recordHistory(h, source);
+        }
+        for (EventsQueue q : queues.values()) {
+            String source = "queue " + q.name;
+            h.put(RunHistory.Keys.events(source, RunHistory.EventsMeasure.LAG), count(q.visibleSeries.last()));
+            h.put(RunHistory.Keys.events(source, RunHistory.EventsMeasure.LAG_DETAIL), count(q.inFlightSeries.last()));
+            q.recordHistory(h, source);
+        }
+    }
+
+    /** A count or a time: a negative one is "none yet" (a desired count before the first decision). */
+    static double count(double v) {
+        return v >= 0 ? v : Double.NaN;
+    }
+
     // ------------------------------------------------------------------ the view
 
     EventsView view(int points) {

@@ -201,6 +201,13 @@ final class ProfilerSystem implements Subsystem {
         return List.copyOf(out);
     }
 
+    /** This second's mean time per phase into the run's history. */
+    void recordHistory(RunHistory h) {
+        for (Phase p : Phase.values()) {
+            h.putLast(RunHistory.Keys.phaseMeanMs(p.id()), meanMsSeries[p.ordinal()]);
+        }
+    }
+
     PerformanceView.ProfileView view(int points) {
         double[][] series = new double[Phase.COUNT][];
         for (int p = 0; p < Phase.COUNT; p++) {

@@ -54,6 +54,20 @@ public final class RunHistory {
         public static final String DB_QUERIES = "db/queriesPerSecond";
         public static final String DB_STALE_READS = "db/staleReadsPerSecond";
         public static final String DB_RYW_VIOLATIONS = "db/readYourWritesViolationsPerSecond";
+        /** Dollars the run has cost so far, at the end of each second. */
+        public static final String COST_DOLLARS = "costDollars";
+        /** Share of the second's reads served by any cache level, 0 to 1. */
+        public static final String CACHE_HIT_RATIO = "cache/hitRatio";
+        public static final String CACHE_STORE_LOADS = "cache/storeLoadsPerSecond";
+        public static final String CACHE_DUPLICATE_LOADS = "cache/duplicateLoadsPerSecond";
+        public static final String CACHE_COALESCED_READS = "cache/coalescedReadsPerSecond";
+        /** The longest single collector pause of the second, in ms, over the fleet. */
+        public static final String GC_LONGEST_PAUSE_MS = "runtime/longestPauseMs";
+        public static final String GC_COLLECTIONS = "runtime/collectionsPerSecond";
+        public static final String ALLOCATION_MB = "runtime/allocationMbPerSecond";
+        public static final String CONNECTION_WAIT_P99_MS = "connections/waitMsP99";
+        public static final String CONNECTION_TIMEOUTS = "connections/timeoutsPerSecond";
+        public static final String CONNECTION_REFUSED = "connections/refusedPerSecond";
 
         private Keys() {
         }
@@ -103,9 +117,46 @@ public final class RunHistory {
             return "dependency/" + name + "/breakerState";
         }
 
+        /** Share of the second's lookups at the cache level named {@code level} that hit, 0 to 1. */
+        public static String cacheLevelHitRatio(String level) {
+            return "cache/level/" + level + "/hitRatio";
+        }
+
+        /** The mean time the requests answered in the second spent in phase {@code phaseId}, in ms. */
+        public static String phaseMeanMs(String phaseId) {
+            return "phase/" + phaseId + "/meanMs";
+        }
+
+        /**
+         * A series of the events source {@code source} ("group billing", "queue jobs"), {@code measure}
+         * one of {@link EventsMeasure}: what the Events panel charts for it.
+         */
+        public static String events(String source, EventsMeasure measure) {
+            return "events/" + source + "/" + measure.id;
+        }
+
         /** Lines the decision log got from {@code source} in each second: the timeline bar's marks. */
         public static String logLines(Source source) {
             return "log/" + source.id();
+        }
+    }
+
+    /** What the history keeps of a consumer group or a work queue, each second. */
+    public enum EventsMeasure {
+        /** A group's records published and not yet committed, all partitions; a queue's visible messages. */
+        LAG("lag"),
+        /** A group's most-lagging partition's lag (which one may change); a queue's messages in flight. */
+        LAG_DETAIL("lagDetail"),
+        END_TO_END_P99_MS("endToEndP99Ms"),
+        CONSUMERS("consumers"),
+        DESIRED("desiredConsumers"),
+        DUPLICATES("duplicatesPerSecond"),
+        DEAD_LETTERED("deadLetteredPerSecond");
+
+        final String id;
+
+        EventsMeasure(String id) {
+            this.id = id;
         }
     }
 
@@ -127,9 +178,12 @@ public final class RunHistory {
         }
     }
 
-    /** Takes the second that just ended, after the parts took their samples. */
+    /**
+     * Takes the second that just ended, after the parts took their samples; {@code parts} puts the
+     * series of the parts that keep their own (cache, runtime, connection pools, profile, events).
+     */
     void record(Sample s, ServicePool pool, DataSystem data, List<MeshClient> clients, List<Scenario.Dependency> dependencies,
-                DecisionLog log) {
+                DecisionLog log, java.util.function.Consumer<RunHistory> parts) {
         put(Keys.OFFERED, s.offeredPerSecond());
         put(Keys.THROUGHPUT, s.throughputPerSecond());
         put(Keys.REJECTED, s.rejectedPerSecond());
@@ -140,7 +194,9 @@ public final class RunHistory {
         put(Keys.DESIRED_INSTANCES, s.desiredInstances());
         put(Keys.UTILIZATION, s.utilization());
         put(Keys.COST_PER_HOUR, s.costPerHour());
+        put(Keys.COST_DOLLARS, s.costDollars());
         recordShares(pool);
+        parts.accept(this);
         if (data != null) {
             recordDatabase(data);
         }
@@ -240,7 +296,13 @@ public final class RunHistory {
         return perSecond.length == 0 ? Double.NaN : perSecond[perSecond.length - 1];
     }
 
-    private void put(String key, double value) {
+    /** Puts the newest value of a part's per-second ring (it appended this second's). */
+    void putLast(String key, dev.scalelab.engine.metrics.RingSeries ring) {
+        put(key, ring.last());
+    }
+
+    /** Puts this second's value of {@code key}: the first one given in a second counts. */
+    void put(String key, double value) {
         DownsampledSeries d = series.get(key);
         if (d == null) {
             d = DownsampledSeries.startingAfter(BUCKETS, seconds);

@@ -584,6 +584,16 @@ final class RuntimeSystem implements Subsystem {
                 longestPauseMsSeries.tail(points), collectionsSeries.tail(points), allocationMbSeries.tail(points), objects);
     }
 
+    /** This second's pauses, collections and allocation into the run's history; nothing without a heap model. */
+    void recordHistory(RunHistory h) {
+        if (service().runtime() == null) {
+            return;
+        }
+        h.putLast(RunHistory.Keys.GC_LONGEST_PAUSE_MS, longestPauseMsSeries);
+        h.putLast(RunHistory.Keys.GC_COLLECTIONS, collectionsSeries);
+        h.putLast(RunHistory.Keys.ALLOCATION_MB, allocationMbSeries);
+    }
+
     /** The p99 of single pauses, summarised again only after a new pause: the panel asks every frame. */
     private double pauseMsP99() {
         if (pauseP99Stale) {

@@ -391,7 +391,8 @@ public final class World {
         for (Subsystem part : parts) {
             part.sample();
         }
-        history.record(sample, scaling.pool(), data, mesh == null ? List.of() : mesh.clients(), current.dependencies(), log);
+        history.record(sample, scaling.pool(), data, mesh == null ? List.of() : mesh.clients(), current.dependencies(), log,
+                this::recordPartsHistory);
         breakpoints.sampled(sample, data == null ? -1 : data.staleReadsLastSecond());
         if (sampleSink != null) {
             // The parts' columns are formatted for the sink alone: a run without one (the app, bench) skips them.
@@ -400,6 +401,22 @@ public final class World {
             sampleSink.accept(sample);
         }
         sim.schedule(now + RequestMetrics.SAMPLE_PERIOD_NANOS, this::takeSample);
+    }
+
+    /** The series the parts keep themselves, into the run's history (reading only). */
+    private void recordPartsHistory(RunHistory h) {
+        CacheSystem c = cache.cache();
+        if (c != null) {
+            c.recordHistory(h);
+        }
+        runtime.recordHistory(h);
+        if (connections != null) {
+            connections.recordHistory(h);
+        }
+        profiler.recordHistory(h);
+        if (events != null) {
+            events.recordHistory(h);
+        }
     }
 
     // ------------------------------------------------------------------ views

@@ -1,5 +1,9 @@
 package dev.scalelab.ui.caching;
 
+import dev.scalelab.ui.charts.RunRange;
+import dev.scalelab.ui.charts.WholeRunPlot;
+import dev.scalelab.ui.charts.WholeRunSwitch;
+import dev.scalelab.world.RunHistory;
 import dev.scalelab.world.Snapshot;
 import dev.scalelab.world.Snapshot.CacheView;
 import javafx.scene.chart.LineChart;
@@ -29,7 +33,7 @@ import static dev.scalelab.ui.charts.LiveCharts.timeAxis;
  *
  * <p>FX thread only.
  */
-final class CachingCharts {
+final class CachingCharts implements WholeRunSwitch.Charts {
     static final double WINDOW_SECONDS = 120;
     private static final double TICK_SECONDS = 20;
     static final int MAX_LEVELS = 3;
@@ -56,8 +60,10 @@ final class CachingCharts {
 
     private double shownUntilSeconds = Double.NEGATIVE_INFINITY;
     private int levelCount = -1;
+    private final WholeRunPlot hitPlot;
+    private final WholeRunPlot loadPlot;
 
-    CachingCharts() {
+    CachingCharts(RunRange range, java.util.function.DoubleSupplier runSeconds) {
         hitPercent.setLabel("hit ratio (%)");
         hitPercent.setAutoRanging(false);
         hitPercent.setAnimated(false);
@@ -69,6 +75,8 @@ final class CachingCharts {
         loadValue.setAnimated(false);
         loadChart = chart(loadTime, loadValue, "store-load-chart");
         loadChart.setId("storeLoadChart");
+        hitPlot = new WholeRunPlot(hitChart, range, runSeconds);
+        loadPlot = new WholeRunPlot(loadChart, range, runSeconds);
 
         add(hitChart, overall, "series-overall");
         for (int i = 0; i < MAX_LEVELS; i++) {
@@ -122,8 +130,59 @@ final class CachingCharts {
         return view;
     }
 
-    /** Brings the charts up to the newest per-second point. */
-    void show(Snapshot.Series series, CacheView cache) {
+    /**
+     * The whole run (or the slice zoomed to) from the run's history: each level's line by its name now,
+     * and Che's and Belady's references at today's values, as in the live window.
+     */
+    @Override
+    public double showWholeRun(Snapshot snapshot, double fromSeconds, double toSeconds) {
+        CacheView cache = snapshot.cache();
+        if (cache == null) {
+            return 1;
+        }
+        RunHistory.View h = snapshot.history();
+        int levels = showLevels(cache);
+        List<WholeRunPlot.Line> hitLines = new ArrayList<>();
+        hitLines.add(new WholeRunPlot.Line(overall, h.get(RunHistory.Keys.CACHE_HIT_RATIO), 100));
+        for (int i = 0; i < MAX_LEVELS; i++) {
+            if (i < levels) {
+                hitLines.add(new WholeRunPlot.Line(levelSeries.get(i), h.get(RunHistory.Keys.cacheLevelHitRatio(cache.levels().get(i).name())), 100));
+            } else {
+                levelSeries.get(i).getData().clear();
+            }
+        }
+        hitPlot.draw(hitLines, fromSeconds, toSeconds, 100);
+        loadPlot.draw(List.of(new WholeRunPlot.Line(loads, h.get(RunHistory.Keys.CACHE_STORE_LOADS)),
+                new WholeRunPlot.Line(duplicates, h.get(RunHistory.Keys.CACHE_DUPLICATE_LOADS)),
+                new WholeRunPlot.Line(coalesced, h.get(RunHistory.Keys.CACHE_COALESCED_READS))), fromSeconds, toSeconds, 10);
+        references(cache, levels, fromSeconds, toSeconds);
+        // As live: the axis starts a little below the lowest ratio (a band's bottom here), so lines above 90 % are not squeezed.
+        hitPercent.setUpperBound(100);
+        hitPercent.setLowerBound(lowerPercentBound(hitPlot.lowest()));
+        hitPercent.setTickUnit(100 - hitPercent.getLowerBound() <= 30 ? 5 : 10);
+        return Math.max(h.get(RunHistory.Keys.CACHE_HIT_RATIO).bucketSeconds(), (toSeconds - fromSeconds) / hitPlot.columns());
+    }
+
+    @Override
+    public double timeAxisWidth() {
+        return hitTime.getWidth();
+    }
+
+    /** Back to the live window: the next {@link #show} draws it afresh. */
+    @Override
+    public void backToLive() {
+        hitPlot.release();
+        loadPlot.release();
+        clear();
+        hitPercent.setAutoRanging(false);
+        hitPercent.setUpperBound(100);
+        for (NumberAxis axis : List.of(hitTime, loadTime)) {
+            axis.setTickUnit(TICK_SECONDS);
+        }
+    }
+
+    /** Shows the lines and legend entries of the levels the cache has; returns how many. */
+    private int showLevels(CacheView cache) {
         int levels = Math.min(MAX_LEVELS, cache.levels().size());
         if (levels != levelCount) {
             levelCount = levels;
@@ -137,6 +196,12 @@ final class CachingCharts {
         for (int i = 0; i < levels; i++) {
             ((Label) levelLegendItems.get(i).getChildren().get(1)).setText(cache.levels().get(i).name());
         }
+        return levels;
+    }
+
+    /** Brings the charts up to the newest per-second point. */
+    void show(Snapshot.Series series, CacheView cache) {
+        int levels = showLevels(cache);
         double[] times = series.timeSeconds();
         int n = times.length;
         double newest = n == 0 ? 0 : times[n - 1];
@@ -168,6 +233,18 @@ final class CachingCharts {
             shownUntilSeconds = newest;
         }
 
+        references(cache, levels, windowStart, upper);
+
+        hitPercent.setLowerBound(lowerPercentBound(minimum(windowStart)));
+        hitPercent.setTickUnit(100 - hitPercent.getLowerBound() <= 30 ? 5 : 10);
+        for (NumberAxis axis : List.of(hitTime, loadTime)) {
+            axis.setLowerBound(windowStart);
+            axis.setUpperBound(upper);
+        }
+    }
+
+    /** Che's and Belady's lines across {@code [from, to]}, at their values now, with their legend entries. */
+    private void references(CacheView cache, int levels, double from, double to) {
         double cheRatio = levels > 0 ? cache.levels().get(0).cheHitRatio() : Double.NaN;
         String firstPolicy = levels > 0 ? cache.levels().get(0).policy() : "";
         String model = firstPolicy.equals("fifo") || firstPolicy.equals("random") ? "FIFO" : "LRU";
@@ -177,15 +254,8 @@ final class CachingCharts {
         cheItem.setManaged(!Double.isNaN(cheRatio));
         double optimum = cache.optimalHitRatio();
         setText(beladyLabel, Double.isNaN(optimum) ? "Belady: after 30 s" : "Belady: " + CachingViewModel.percent(optimum));
-        referenceLine(che, cheRatio, windowStart, upper);
-        referenceLine(belady, optimum, windowStart, upper);
-
-        hitPercent.setLowerBound(lowerPercentBound(minimum(windowStart)));
-        hitPercent.setTickUnit(100 - hitPercent.getLowerBound() <= 30 ? 5 : 10);
-        for (NumberAxis axis : List.of(hitTime, loadTime)) {
-            axis.setLowerBound(windowStart);
-            axis.setUpperBound(upper);
-        }
+        referenceLine(che, cheRatio, from, to);
+        referenceLine(belady, optimum, from, to);
     }
 
     /**

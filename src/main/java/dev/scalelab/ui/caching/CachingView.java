@@ -4,6 +4,7 @@ import dev.scalelab.runtime.Frame;
 import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.FxmlPanel;
+import dev.scalelab.ui.charts.WholeRunSwitch;
 import dev.scalelab.world.Snapshot;
 import javafx.fxml.FXML;
 import javafx.scene.control.Label;
@@ -22,12 +23,14 @@ import java.util.function.Consumer;
  *
  * <p>FX thread only.
  */
-public final class CachingView extends FxmlPanel {
+public final class CachingView extends FxmlPanel implements dev.scalelab.ui.charts.RunCharts {
     /** The preset the panel offers when the scenario has no cache. */
     static final String STAMPEDE_PRESET = "cache-stampede";
 
     private final CachingViewModel viewModel;
-    private final CachingCharts charts = new CachingCharts();
+    private final WholeRunSwitch wholeRun = new WholeRunSwitch("cachingRangeBar", CachingCharts.WINDOW_SECONDS);
+    private final CachingCharts charts = new CachingCharts(wholeRun.range(), wholeRun::runSeconds);
+    private final VBox chartBox = wholeRun.above(charts.view());
     private final CachingParameters parameters;
     @FXML private VBox content;
     @FXML private VBox empty;
@@ -55,7 +58,7 @@ public final class CachingView extends FxmlPanel {
     @FXML
     private void initialize() {
         levels.setModel(viewModel);
-        chartHost.getChildren().add(0, charts.view());
+        chartHost.getChildren().add(0, chartBox);
         setupBindings();
     }
 
@@ -71,6 +74,7 @@ public final class CachingView extends FxmlPanel {
         viewModel.stampedeProperty().addListener((obs, was, now) -> duplicateLoads.setAlarm(now));
         content.visibleProperty().bind(viewModel.hasCacheProperty());
         empty.visibleProperty().bind(viewModel.hasCacheProperty().not());
+        chartBox.visibleProperty().bind(viewModel.hasCacheProperty());
         charts.view().visibleProperty().bind(viewModel.hasCacheProperty());
         noCharts.visibleProperty().bind(viewModel.hasCacheProperty().not());
     }
@@ -102,10 +106,21 @@ public final class CachingView extends FxmlPanel {
         if (snapshot != null && snapshot.cache() != null) {
             Snapshot.Series series = snapshot.series();
             double newest = series.size() == 0 ? Double.NaN : series.timeSeconds()[series.size() - 1];
-            if (viewModel.chartsDue(newest, nowNanos)) {
+            WholeRunSwitch.Pulse pulse = wholeRun.pulse(snapshot, nowNanos, charts);
+            if (pulse == WholeRunSwitch.Pulse.LIVE_AFRESH || pulse == WholeRunSwitch.Pulse.LIVE && viewModel.chartsDue(newest, nowNanos)) {
                 charts.show(series, snapshot.cache());
             }
         }
+    }
+
+    @Override
+    public dev.scalelab.ui.charts.RunRange range() {
+        return wholeRun.range();
+    }
+
+    /** The charts (tests). */
+    CachingCharts cachingCharts() {
+        return charts;
     }
 
     /** A lesson's outline: {@code cache:L2} is that level's card. */

@@ -27,7 +27,18 @@ public final class MarkerLayer {
     private final Group area;
     private final List<Node> nodes = new ArrayList<>();
     private List<Scenario.Marker> markers = List.of();
-    private final InvalidationListener relayout = obs -> layout();
+    /** Placed again after the pulse's layout too: a new axis range takes its scale only when the axis lays out. */
+    private boolean dirty;
+    private final InvalidationListener relayout = obs -> {
+        layout();
+        dirty = true;
+    };
+    private final Runnable afterLayout = () -> {
+        if (dirty) {
+            dirty = false;
+            layout();
+        }
+    };
 
     private MarkerLayer(XYChart<Number, ?> chart, NumberAxis time, Region plot, Group area) {
         this.time = time;
@@ -40,6 +51,18 @@ public final class MarkerLayer {
         plot.layoutYProperty().addListener(relayout);
         plot.heightProperty().addListener(relayout);
         plot.widthProperty().addListener(relayout);
+        time.scaleProperty().addListener(relayout);
+        chart.sceneProperty().addListener((obs, was, scene) -> {
+            if (was != null) {
+                was.removePostLayoutPulseListener(afterLayout);
+            }
+            if (scene != null) {
+                scene.addPostLayoutPulseListener(afterLayout);
+            }
+        });
+        if (chart.getScene() != null) {
+            chart.getScene().addPostLayoutPulseListener(afterLayout);
+        }
     }
 
     /**

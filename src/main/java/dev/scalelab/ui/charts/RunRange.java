@@ -123,7 +123,18 @@ public final class RunRange {
 
     /** A tick unit of 1, 2 or 5 × 10^k seconds giving about six ticks over {@code spanSeconds}. */
     public static double tickSeconds(double spanSeconds) {
-        double raw = Math.max(1, spanSeconds / 6);
+        return tickSeconds(spanSeconds, 6);
+    }
+
+    /** Room one label of a time axis needs, "1,200" with its gap: an axis this wide holds one tick per this. */
+    public static final double LABEL_PIXELS = 48;
+
+    /**
+     * A tick unit of 1, 2 or 5 × 10^k seconds giving at most about {@code ticks} ticks over {@code spanSeconds}: a
+     * narrow chart (the Performance panel's three side by side) takes fewer, so its labels do not run together.
+     */
+    public static double tickSeconds(double spanSeconds, int ticks) {
+        double raw = Math.max(1, spanSeconds / Math.max(1, ticks));
         double magnitude = Math.pow(10, Math.floor(Math.log10(raw)));
         for (double m : new double[] {1, 2, 5, 10}) {
             if (m * magnitude >= raw) {

@@ -34,6 +34,11 @@ public final class WholeRunPacer {
         return left;
     }
 
+    /** The next {@link #due} says yes: what the charts show changed in a way the range does not know (another source). */
+    public void invalidate() {
+        drawnRevision = -1;
+    }
+
     /** True when the whole run should be drawn now, for {@code history} on charts {@code widthPixels} wide. */
     public boolean due(RunHistory.View history, double widthPixels, long nowNanos) {
         if (!range.isWholeRun()) {

@@ -43,6 +43,10 @@ public final class WholeRunPlot {
     private final List<HistoryColumns> drawn = new ArrayList<>();
     private final List<Line> drawnLines = new ArrayList<>();
     private double dragSceneX = Double.NaN;
+    /** The least value drawn at the last draw, band bottoms included (NaN: none). */
+    private double lowest = Double.NaN;
+    /** A stacked chart: each line's values sit on the means of the lines before it, and so do its bands. */
+    private boolean stacked;
     /** The bands need placing again (new points, or an axis moved). */
     private boolean bandsDirty;
     /** The chart's plot background and plot area, found once it is skinned. */
@@ -101,6 +105,15 @@ public final class WholeRunPlot {
         }
     }
 
+    /**
+     * For a stacked area chart: the value axis holds the stack, and a line's band (its least to
+     * greatest) is drawn on top of the lines' means below it, where its area is.
+     */
+    public WholeRunPlot stacked() {
+        stacked = true;
+        return this;
+    }
+
     /** The pixels one point covers: LineChart lays out a path element per point, and a redraw of 3,500 cost 20 ms of CPU here. */
     public static final int PIXELS_PER_POINT = 2;
 
@@ -119,8 +132,18 @@ public final class WholeRunPlot {
         drawn.clear();
         drawnLines.clear();
         double highest = 0;
+        lowest = Double.NaN;
+        double[] below = new double[columns + 2]; // a stack's means so far, per point (the columns line up: same buckets)
         for (Line line : lines) {
             HistoryColumns c = HistoryColumns.of(line.view(), fromSeconds, toSeconds, columns, line.scale());
+            if (stacked) {
+                for (int i = 0; i < c.size() && i < below.length; i++) {
+                    if (!Double.isNaN(c.max(i))) {
+                        highest = Math.max(highest, below[i] + c.max(i));
+                    }
+                    below[i] += Double.isNaN(c.mean(i)) ? 0 : c.mean(i);
+                }
+            }
             List<XYChart.Data<Number, Number>> points = new ArrayList<>(c.size());
             for (int i = 0; i < c.size(); i++) {
                 if (!Double.isNaN(c.mean(i))) {
@@ -128,6 +151,12 @@ public final class WholeRunPlot {
                 }
             }
             line.series().getData().setAll(points);
+            for (int i = 0; i < c.size(); i++) {
+                double t = c.time(i);
+                if (!Double.isNaN(c.min(i)) && t >= fromSeconds && t <= toSeconds) {
+                    lowest = Double.isNaN(lowest) ? c.min(i) : Math.min(lowest, c.min(i));
+                }
+            }
             drawn.add(c);
             drawnLines.add(line);
             if (!Double.isNaN(c.highest())) {
@@ -136,7 +165,9 @@ public final class WholeRunPlot {
         }
         time.setLowerBound(fromSeconds);
         time.setUpperBound(toSeconds);
-        time.setTickUnit(RunRange.tickSeconds(toSeconds - fromSeconds));
+        double width = time.getWidth();
+        int ticks = width > 0 ? (int) Math.max(2, Math.min(6, width / RunRange.LABEL_PIXELS)) : 6;
+        time.setTickUnit(RunRange.tickSeconds(toSeconds - fromSeconds, ticks));
         // The value axis holds the bands' tops, which its own ranging (over the means) would cut off.
         double upper = niceUpper(Math.max(minUpper, highest));
         value.setAutoRanging(false);
@@ -152,6 +183,11 @@ public final class WholeRunPlot {
         drawnLines.clear();
         bandsDirty = true;
         value.setAutoRanging(true);
+    }
+
+    /** The least value inside the range at the last draw, band bottoms included; NaN when none. */
+    public double lowest() {
+        return lowest;
     }
 
     /** The number of points drawn for every line now (tests: bounded by the width). */
@@ -207,6 +243,7 @@ public final class WholeRunPlot {
         }
         double left = plot.getLayoutX();
         double top = plot.getLayoutY();
+        double[] below = new double[drawn.isEmpty() ? 0 : drawn.stream().mapToInt(HistoryColumns::size).max().orElse(0)];
         for (int b = 0; b < bands.size(); b++) {
             Path band = bands.get(b);
             if (b >= drawn.size() || !drawn.get(b).merged()) {
@@ -230,13 +267,19 @@ public final class WholeRunPlot {
                 }
                 for (int j = start; j < i; j++) {
                     double x = left + time.getDisplayPosition(c.time(j));
-                    double y = top + value.getDisplayPosition(c.max(j));
+                    double y = top + value.getDisplayPosition(base(below, j) + c.max(j));
                     elements.add(j == start ? new MoveTo(x, y) : new LineTo(x, y));
                 }
                 for (int j = i - 1; j >= start; j--) {
-                    elements.add(new LineTo(left + time.getDisplayPosition(c.time(j)), top + value.getDisplayPosition(c.min(j))));
+                    elements.add(new LineTo(left + time.getDisplayPosition(c.time(j)),
+                            top + value.getDisplayPosition(base(below, j) + c.min(j))));
                 }
                 elements.add(new ClosePath());
+            }
+            if (stacked) {
+                for (int j = 0; j < c.size() && j < below.length; j++) {
+                    below[j] += Double.isNaN(c.mean(j)) ? 0 : c.mean(j);
+                }
             }
             band.getElements().setAll(elements);
             band.setVisible(!elements.isEmpty());
@@ -247,10 +290,22 @@ public final class WholeRunPlot {
         }
     }
 
+    /** What a stacked line's point {@code j} sits on: the means of the lines below it; 0 unstacked. */
+    private double base(double[] below, int j) {
+        return stacked && j < below.length ? below[j] : 0;
+    }
+
     /** The line's own colour (its CSS is applied by now: this runs after the pulse's layout), a quarter opaque. */
     private static Paint translucent(Node lineNode) {
         if (lineNode instanceof Shape shape && shape.getStroke() instanceof Color c) {
             return c.deriveColor(0, 1, 1, 0.25);
+        }
+        if (lineNode instanceof Group area) { // an area chart's series: its fill, then its line
+            for (Node part : area.getChildren()) {
+                if (part.getStyleClass().contains("chart-series-area-line")) {
+                    return translucent(part);
+                }
+            }
         }
         return Color.gray(0.5, 0.25);
     }

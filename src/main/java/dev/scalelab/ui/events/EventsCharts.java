@@ -1,7 +1,13 @@
 package dev.scalelab.ui.events;
 
 import dev.scalelab.ui.charts.LiveCharts;
+import dev.scalelab.ui.charts.RunRange;
 import dev.scalelab.ui.charts.TimeWindow;
+import dev.scalelab.ui.charts.WholeRunPlot;
+import dev.scalelab.ui.charts.WholeRunSwitch;
+import dev.scalelab.world.RunHistory;
+import dev.scalelab.world.RunHistory.EventsMeasure;
+import dev.scalelab.world.Snapshot;
 import dev.scalelab.world.EventsView.GroupView;
 import dev.scalelab.world.EventsView.QueueView;
 import javafx.geometry.Pos;
@@ -35,12 +41,12 @@ import static dev.scalelab.ui.Tooltips.tooltip;
  *
  * <p>FX thread only.
  */
-final class EventsCharts {
+final class EventsCharts implements WholeRunSwitch.Charts {
     static final double WINDOW_SECONDS = 120;
     static final int TOP_PARTITIONS = 3;
     private static final double TICK_SECONDS = 20;
 
-    private final TimeWindow window = new TimeWindow(WINDOW_SECONDS, TICK_SECONDS);
+    private TimeWindow window = new TimeWindow(WINDOW_SECONDS, TICK_SECONDS);
     private final NumberAxis[] timeAxes = new NumberAxis[4];
     private final LineChart<Number, Number> lag;
     private final LineChart<Number, Number> endToEnd;
@@ -61,12 +67,19 @@ final class EventsCharts {
     /** The source the lines show ("group billing", "queue jobs") and the partitions drawn beside the total lag. */
     private String shownSource;
     private int[] shownPartitions = new int[0];
+    private final WholeRunPlot[] plots = new WholeRunPlot[4];
+    /** The group the panel draws, or null for its first queue: the source of the whole run's lines. */
+    private GroupView chosenGroup;
 
-    EventsCharts() {
+    EventsCharts(RunRange range, java.util.function.DoubleSupplier runSeconds) {
         lag = chart(0, "eventsLagChart", "records", "total lag");
         endToEnd = chart(1, "eventsEndToEndChart", "ms", "end-to-end p99");
         consumers = chart(2, "eventsConsumersChart", "consumers", "consumers", "desired");
         losses = chart(3, "eventsLossesChart", "per second", "duplicates", "dead letters");
+        List<LineChart<Number, Number>> all = List.of(lag, endToEnd, consumers, losses);
+        for (int i = 0; i < plots.length; i++) {
+            plots[i] = new WholeRunPlot(all.get(i), range, runSeconds);
+        }
         Tooltip.install(lag, tooltip("Records published and not yet committed by the group, in all and on the partitions that "
                 + "lag most now."));
         Tooltip.install(endToEnd, tooltip("The 99th percentile of the time from publishing a record to the end of its "
@@ -154,6 +167,74 @@ final class EventsCharts {
         if (isAvailable != available) {
             available = isAvailable;
             arrange();
+        }
+    }
+
+    /** The group the panel draws now (null: its first queue), for the whole run; returns the source's name. */
+    String choose(GroupView group, Snapshot snapshot) {
+        chosenGroup = group;
+        if (group != null) {
+            return "group " + group.name();
+        }
+        return snapshot.events() == null || snapshot.events().queues().isEmpty() ? "" : "queue " + snapshot.events().queues().get(0).name();
+    }
+
+    /**
+     * The whole run (or the slice zoomed to) of the drawn group or queue from the run's history. A
+     * group's lag chart shows its total and its most-lagging partition's lag (which partition that is
+     * may change: the history does not keep up to 256 lines per group); a queue's, its visible and
+     * in-flight messages, as live.
+     */
+    @Override
+    public double showWholeRun(Snapshot snapshot, double fromSeconds, double toSeconds) {
+        if (snapshot.events() == null) {
+            return 1;
+        }
+        String source = choose(chosenGroup, snapshot);
+        if (source.isEmpty()) {
+            return 1;
+        }
+        RunHistory.View h = snapshot.history();
+        boolean group = chosenGroup != null;
+        List<String> names = group ? List.of("total lag", "most-lagging partition") : List.of("visible", "in flight");
+        if (!names.equals(lagLines())) {
+            lag.getData().setAll(List.of(LiveCharts.series(names.get(0)), LiveCharts.series(names.get(1))));
+        }
+        shownSource = null; // back to live, the lines are refilled
+        shownPartitions = new int[0];
+        plots[0].draw(List.of(line(lag, 0, h, source, EventsMeasure.LAG), line(lag, 1, h, source, EventsMeasure.LAG_DETAIL)),
+                fromSeconds, toSeconds, 10);
+        plots[1].draw(List.of(line(endToEnd, 0, h, source, EventsMeasure.END_TO_END_P99_MS)), fromSeconds, toSeconds, 10);
+        plots[2].draw(List.of(line(consumers, 0, h, source, EventsMeasure.CONSUMERS), line(consumers, 1, h, source, EventsMeasure.DESIRED)),
+                fromSeconds, toSeconds, 2);
+        plots[3].draw(List.of(line(losses, 0, h, source, EventsMeasure.DUPLICATES), line(losses, 1, h, source, EventsMeasure.DEAD_LETTERED)),
+                fromSeconds, toSeconds, 5);
+        String last = group ? chosenGroup.lastDecision() : snapshot.events().queues().get(0).lastDecision();
+        decision.setText(last.isEmpty() ? "No autoscaler decision yet." : last);
+        return Math.max(h.get(RunHistory.Keys.events(source, EventsMeasure.LAG)).bucketSeconds(),
+                (toSeconds - fromSeconds) / plots[0].columns());
+    }
+
+    private static WholeRunPlot.Line line(LineChart<Number, Number> chart, int i, RunHistory.View h, String source, EventsMeasure m) {
+        return new WholeRunPlot.Line(chart.getData().get(i), h.get(RunHistory.Keys.events(source, m)));
+    }
+
+    @Override
+    public double timeAxisWidth() {
+        return timeAxes[0].getWidth();
+    }
+
+    /** Back to the live window: the next {@link #show} refills the lines. */
+    @Override
+    public void backToLive() {
+        for (WholeRunPlot plot : plots) {
+            plot.release();
+        }
+        clear();
+        shownSource = null;
+        window = new TimeWindow(WINDOW_SECONDS, TICK_SECONDS);
+        for (NumberAxis axis : timeAxes) {
+            axis.setTickUnit(TICK_SECONDS);
         }
     }
 

@@ -5,6 +5,7 @@ import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.FxmlPanel;
 import dev.scalelab.ui.controls.FigureCard;
+import dev.scalelab.ui.charts.WholeRunSwitch;
 import dev.scalelab.world.EventsView;
 import dev.scalelab.world.Snapshot;
 import javafx.beans.binding.Bindings;
@@ -32,7 +33,7 @@ import java.util.function.Consumer;
  *
  * <p>FX thread only.
  */
-public final class EventsPanel extends FxmlPanel {
+public final class EventsPanel extends FxmlPanel implements dev.scalelab.ui.charts.RunCharts {
     static final String EVENT_BACKLOG = "event-backlog";
     static final String CONSUMER_CRASH = "consumer-crash";
     static final String POISON_MESSAGE = "poison-message";
@@ -46,7 +47,10 @@ public final class EventsPanel extends FxmlPanel {
     private final Consumer<String> startPreset;
     private final EventsViewModel viewModel = new EventsViewModel();
     private final EventsParameters parameters;
-    private final EventsCharts charts = new EventsCharts();
+    private final WholeRunSwitch wholeRun = new WholeRunSwitch("eventsRangeBar", EventsCharts.WINDOW_SECONDS);
+    private final EventsCharts charts = new EventsCharts(wholeRun.range(), wholeRun::runSeconds);
+    /** The group or queue the charts showed at the last pulse: another one redraws the whole run at once. */
+    private String chartedSource = "";
     private final PartitionLanes lanes = new PartitionLanes();
     private final ConsumerColumn consumerColumn = new ConsumerColumn(lanes);
     private final QueueBoard queues = new QueueBoard();
@@ -101,7 +105,7 @@ public final class EventsPanel extends FxmlPanel {
             }
         });
         showParts();
-        place(charts.view(), parameters.node());
+        place(wholeRun.above(charts.view()), parameters.node());
     }
 
     /** Called by the loader once the layout's nodes are injected: the panel's bindings, in one place. */
@@ -220,8 +224,14 @@ public final class EventsPanel extends FxmlPanel {
         }
         consumerColumn.draw(nowNanos, lanes.draw(nowNanos));
         queues.draw(nowNanos);
+        String source = charts.choose(viewModel.group(), snapshot);
+        if (!source.equals(chartedSource)) {
+            chartedSource = source;
+            wholeRun.redraw();
+        }
+        WholeRunSwitch.Pulse pulse = wholeRun.pulse(snapshot, nowNanos, charts);
         // Asked every pulse, not only on new frames, so a sample held back by the rate limit still shows when paused.
-        if (viewModel.chartsDue(snapshot.series(), nowNanos)) {
+        if (pulse == WholeRunSwitch.Pulse.LIVE_AFRESH || pulse == WholeRunSwitch.Pulse.LIVE && viewModel.chartsDue(snapshot.series(), nowNanos)) {
             double[] times = snapshot.series().timeSeconds();
             if (viewModel.group() != null) {
                 charts.show(times, viewModel.group());
@@ -239,6 +249,11 @@ public final class EventsPanel extends FxmlPanel {
 
     QueueBoard queues() {
         return queues;
+    }
+
+    @Override
+    public dev.scalelab.ui.charts.RunRange range() {
+        return wholeRun.range();
     }
 
     EventsCharts eventsCharts() {

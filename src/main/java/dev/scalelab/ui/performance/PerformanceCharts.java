@@ -1,7 +1,11 @@
 package dev.scalelab.ui.performance;
 
 import dev.scalelab.ui.charts.LiveCharts;
+import dev.scalelab.ui.charts.RunRange;
 import dev.scalelab.ui.charts.TimeWindow;
+import dev.scalelab.ui.charts.WholeRunPlot;
+import dev.scalelab.ui.charts.WholeRunSwitch;
+import dev.scalelab.world.RunHistory;
 import dev.scalelab.world.Phase;
 import dev.scalelab.world.PerformanceView;
 import dev.scalelab.world.PerformanceView.ConnectionsView;
@@ -44,18 +48,17 @@ import static dev.scalelab.ui.Tooltips.tooltip;
  *
  * <p>FX thread only.
  */
-final class PerformanceCharts {
+final class PerformanceCharts implements WholeRunSwitch.Charts {
     static final double WINDOW_SECONDS = 120;
     private static final double TICK_SECONDS = 20;
     static final String ALL_REQUESTS = "all requests";
     static final String ABOVE_P99 = "above p99";
 
-    private final TimeWindow window = new TimeWindow(WINDOW_SECONDS, TICK_SECONDS);
-    private final TimeChart latency = TimeChart.line("perfLatencyChart", "ms", "p99", "longest GC pause");
-    private final TimeChart allocation = TimeChart.line("perfAllocationChart", "per second", "GB allocated", "collections");
-    private final TimeChart connections = TimeChart.line("perfConnectionChart", "ms · per second", "wait p99 ms", "timeouts",
-            "refused");
-    private final TimeChart breakdown = TimeChart.stacked("perfBreakdownChart", "mean ms");
+    private TimeWindow window = new TimeWindow(WINDOW_SECONDS, TICK_SECONDS);
+    private final TimeChart latency;
+    private final TimeChart allocation;
+    private final TimeChart connections;
+    private final TimeChart breakdown;
     private final StackedBarChart<String, Number> tail;
     private final List<XYChart.Series<String, Number>> tailSeries = new ArrayList<>();
     /** The publish phase's entry in the key, hidden unless the scenario has events. */
@@ -66,7 +69,12 @@ final class PerformanceCharts {
     private final Label noConnections = note("No connection pool in this scenario (service.connectionPool): no waits.");
     private final TabPane view = new TabPane();
 
-    PerformanceCharts() {
+    PerformanceCharts(RunRange range, java.util.function.DoubleSupplier runSeconds) {
+        latency = TimeChart.line("perfLatencyChart", "ms", range, runSeconds, "p99", "longest GC pause");
+        allocation = TimeChart.line("perfAllocationChart", "per second", range, runSeconds, "GB allocated", "collections");
+        connections = TimeChart.line("perfConnectionChart", "ms · per second", range, runSeconds, "wait p99 ms", "timeouts",
+                "refused");
+        breakdown = TimeChart.stacked("perfBreakdownChart", "mean ms", range, runSeconds);
         CategoryAxis kinds = new CategoryAxis(FXCollections.observableArrayList(ALL_REQUESTS, ABOVE_P99));
         kinds.setAnimated(false);
         NumberAxis meanMs = new NumberAxis();
@@ -150,7 +158,6 @@ final class PerformanceCharts {
         return label;
     }
 
-    /** Brings the charts up to the newest per-second point. */
     /**
      * Shows the publish phase in the key only for a scenario whose requests publish events: in
      * every other one it is always empty.
@@ -162,6 +169,56 @@ final class PerformanceCharts {
         }
     }
 
+    /**
+     * The whole run (or the slice zoomed to) from the run's history; the tail bars stay those of every
+     * request answered so far, which is the whole run already.
+     */
+    @Override
+    public double showWholeRun(Snapshot snapshot, double fromSeconds, double toSeconds) {
+        RunHistory.View h = snapshot.history();
+        PerformanceView performance = snapshot.performance();
+        RuntimeView runtime = performance.runtime();
+        ConnectionsView pools = performance.connections();
+        showIn(allocationHost, runtime == null ? noRuntime : allocation.chart);
+        showIn(connectionHost, pools == null ? noConnections : connections.chart);
+        List<WholeRunPlot.Line> latencyLines = new ArrayList<>(List.of(latency.line(0, h.get(RunHistory.Keys.P99_MS), 1)));
+        if (runtime != null) {
+            latencyLines.add(latency.line(1, h.get(RunHistory.Keys.GC_LONGEST_PAUSE_MS), 1));
+            allocation.plot.draw(List.of(allocation.line(0, h.get(RunHistory.Keys.ALLOCATION_MB), 1 / 1024.0),
+                    allocation.line(1, h.get(RunHistory.Keys.GC_COLLECTIONS), 1)), fromSeconds, toSeconds, 1);
+        }
+        latency.plot.draw(latencyLines, fromSeconds, toSeconds, 10);
+        if (pools != null) {
+            connections.plot.draw(List.of(connections.line(0, h.get(RunHistory.Keys.CONNECTION_WAIT_P99_MS), 1),
+                    connections.line(1, h.get(RunHistory.Keys.CONNECTION_TIMEOUTS), 1),
+                    connections.line(2, h.get(RunHistory.Keys.CONNECTION_REFUSED), 1)), fromSeconds, toSeconds, 5);
+        }
+        List<WholeRunPlot.Line> phases = new ArrayList<>();
+        for (Phase phase : Phase.values()) {
+            phases.add(breakdown.line(phase.ordinal(), h.get(RunHistory.Keys.phaseMeanMs(phase.id())), 1));
+        }
+        breakdown.plot.draw(phases, fromSeconds, toSeconds, 10);
+        showTail(performance.profile());
+        return Math.max(h.get(RunHistory.Keys.P99_MS).bucketSeconds(), (toSeconds - fromSeconds) / latency.plot.columns());
+    }
+
+    @Override
+    public double timeAxisWidth() {
+        return latency.time.getWidth();
+    }
+
+    /** Back to the live window: the next {@link #show} draws it afresh. */
+    @Override
+    public void backToLive() {
+        for (TimeChart chart : List.of(latency, allocation, connections, breakdown)) {
+            chart.plot.release();
+            chart.clear();
+            chart.time.setTickUnit(TICK_SECONDS);
+        }
+        window = new TimeWindow(WINDOW_SECONDS, TICK_SECONDS);
+    }
+
+    /** Brings the charts up to the newest per-second point. */
     void show(Snapshot.Series series, PerformanceView performance) {
         int n = series.size();
         double[] times = series.timeSeconds();
@@ -239,27 +296,36 @@ final class PerformanceCharts {
     private static final class TimeChart {
         final XYChart<Number, Number> chart;
         private final NumberAxis time;
+        final WholeRunPlot plot;
 
-        private TimeChart(XYChart<Number, Number> chart, NumberAxis time, String id) {
+        private TimeChart(XYChart<Number, Number> chart, NumberAxis time, String id, RunRange range,
+                          java.util.function.DoubleSupplier runSeconds) {
             this.chart = chart;
             this.time = time;
+            this.plot = new WholeRunPlot(chart, range, runSeconds);
             chart.setId(id);
             chart.setAnimated(false);
             chart.setMinWidth(0);
             chart.setLegendSide(Side.TOP);
         }
 
-        static TimeChart line(String id, String valueLabel, String... names) {
+        /** Line {@code i} drawn from {@code view}, its values times {@code scale}. */
+        WholeRunPlot.Line line(int i, dev.scalelab.engine.metrics.SeriesView view, double scale) {
+            return new WholeRunPlot.Line(chart.getData().get(i), view, scale);
+        }
+
+        static TimeChart line(String id, String valueLabel, RunRange range, java.util.function.DoubleSupplier runSeconds,
+                              String... names) {
             NumberAxis time = LiveCharts.timeAxis(WINDOW_SECONDS, TICK_SECONDS);
             LineChart<Number, Number> chart = LiveCharts.lineChart(time, valueLabel, "performance-chart");
-            TimeChart c = new TimeChart(chart, time, id);
+            TimeChart c = new TimeChart(chart, time, id, range, runSeconds);
             for (String name : names) {
                 chart.getData().add(LiveCharts.series(name));
             }
             return c;
         }
 
-        static TimeChart stacked(String id, String valueLabel) {
+        static TimeChart stacked(String id, String valueLabel, RunRange range, java.util.function.DoubleSupplier runSeconds) {
             NumberAxis time = LiveCharts.timeAxis(WINDOW_SECONDS, TICK_SECONDS);
             NumberAxis value = new NumberAxis();
             value.setLabel(valueLabel);
@@ -269,7 +335,8 @@ final class PerformanceCharts {
             chart.setCreateSymbols(false);
             chart.setLegendVisible(false);
             chart.getStyleClass().add("performance-chart");
-            TimeChart c = new TimeChart(chart, time, id);
+            TimeChart c = new TimeChart(chart, time, id, range, runSeconds);
+            c.plot.stacked();
             for (Phase phase : Phase.values()) {
                 chart.getData().add(LiveCharts.series(TraceWaterfall.phaseLabel(phase.id())));
             }

@@ -6,6 +6,7 @@ import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.FxmlPanel;
 import dev.scalelab.ui.Panel;
 import dev.scalelab.ui.controls.FigureCard;
+import dev.scalelab.ui.charts.WholeRunSwitch;
 import dev.scalelab.world.PerformanceView;
 import dev.scalelab.world.PerformanceView.RuntimeView;
 import dev.scalelab.world.Scenario;
@@ -34,7 +35,7 @@ import java.util.function.Consumer;
  *
  * <p>FX thread only.
  */
-public final class PerformancePanel extends FxmlPanel {
+public final class PerformancePanel extends FxmlPanel implements dev.scalelab.ui.charts.RunCharts {
     static final String GC_PAUSES = "gc-pauses";
     static final String POOL_EXHAUSTION = "pool-exhaustion";
     private static final double HEAP_CARD_WIDTH = 520;
@@ -45,7 +46,8 @@ public final class PerformancePanel extends FxmlPanel {
     private final Panel thisApp;
     private final PerformanceViewModel viewModel = new PerformanceViewModel();
     private final PerformanceParameters parameters;
-    private final PerformanceCharts charts = new PerformanceCharts();
+    private final WholeRunSwitch wholeRun = new WholeRunSwitch("performanceRangeBar", PerformanceCharts.WINDOW_SECONDS);
+    private final PerformanceCharts charts = new PerformanceCharts(wholeRun.range(), wholeRun::runSeconds);
     @FXML private VBox system;
     @FXML private FigureCard p99Card;
     @FXML private FigureCard gcPauseCard;
@@ -104,7 +106,7 @@ public final class PerformancePanel extends FxmlPanel {
         viewModel.hasRuntimeProperty().addListener((obs, had, has) -> showParts());
         viewModel.hasObjectPoolProperty().addListener((obs, had, has) -> showParts());
         viewModel.hasConnectionsProperty().addListener((obs, had, has) -> showParts());
-        place(charts.view(), parameters.node());
+        place(wholeRun.above(charts.view()), parameters.node());
     }
 
     /** Called by the loader once the layout's nodes are injected: the panel's bindings, in one place. */
@@ -205,10 +207,17 @@ public final class PerformancePanel extends FxmlPanel {
         connectionPools.redraw();
         traces.draw();
         // Asked every pulse, not only on new frames, so a sample held back by the rate limit still shows when paused.
-        if (viewModel.chartsDue(snapshot.series(), nowNanos)) {
-            charts.showPublish(snapshot.events() != null);
+        charts.showPublish(snapshot.events() != null);
+        WholeRunSwitch.Pulse pulse = wholeRun.pulse(snapshot, nowNanos, charts);
+        if (pulse == WholeRunSwitch.Pulse.LIVE_AFRESH || pulse == WholeRunSwitch.Pulse.LIVE && viewModel.chartsDue(snapshot.series(), nowNanos)) {
             charts.show(snapshot.series(), snapshot.performance());
         }
+    }
+
+    /** The simulated system's charts' range; the "This app" view is measured live, not simulated, and has none. */
+    @Override
+    public dev.scalelab.ui.charts.RunRange range() {
+        return wholeRun.range();
     }
 
     PerformanceCharts performanceCharts() {

@@ -1,6 +1,10 @@
 package dev.scalelab.ui.scaling;
 
+import dev.scalelab.ui.charts.RunRange;
 import dev.scalelab.ui.charts.TimeWindow;
+import dev.scalelab.ui.charts.WholeRunPlot;
+import dev.scalelab.ui.charts.WholeRunSwitch;
+import dev.scalelab.world.RunHistory;
 import dev.scalelab.world.Snapshot;
 import javafx.geometry.Side;
 import javafx.scene.chart.LineChart;
@@ -20,7 +24,10 @@ import javafx.util.Duration;
 import javafx.util.StringConverter;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.DoubleSupplier;
 import java.util.Locale;
 
 import static dev.scalelab.ui.charts.LiveCharts.dropBefore;
@@ -37,7 +44,7 @@ import static dev.scalelab.ui.charts.LiveCharts.dropBefore;
  *
  * <p>FX thread only.
  */
-final class ScalingCharts {
+final class ScalingCharts implements WholeRunSwitch.Charts {
     static final double WINDOW_SECONDS = 300;
     private static final double TICK_SECONDS = 60;
     /** Room a time label needs on the axis: "10:00" at 10 px (about 26 px) and the axis's gap between labels. */
@@ -51,13 +58,20 @@ final class ScalingCharts {
         double at(Snapshot.Series series, int index);
     }
 
-    /** A series and how to read its points from the snapshot's series. */
+    /** A series, how to read its points from the snapshot's series, and its record in the run's history. */
     private static final class Line {
         final XYChart.Series<Number, Number> series = new XYChart.Series<>();
         final PointValue value;
+        final String historyKey;
+        final WholeRunPlot plot;
+        /** Multiplies the history's values: 100 for a ratio drawn in %, the load line's replicas per req/s. */
+        double historyScale;
 
-        Line(PointValue value) {
+        Line(PointValue value, String historyKey, double historyScale, WholeRunPlot plot) {
             this.value = value;
+            this.historyKey = historyKey;
+            this.historyScale = historyScale;
+            this.plot = plot;
         }
     }
 
@@ -89,41 +103,56 @@ final class ScalingCharts {
     private double meanServiceMs;
     private int workersPerReplica;
     private double targetFraction = 0.6;
-    private final TimeWindow window = new TimeWindow(WINDOW_SECONDS, TICK_SECONDS);
+    private TimeWindow window = new TimeWindow(WINDOW_SECONDS, TICK_SECONDS);
+    private final RunRange range;
+    private final DoubleSupplier runSeconds;
+    /** Each chart's whole-run drawing and the least top of its value axis there. */
+    private final Map<WholeRunPlot, Double> minUppers = new LinkedHashMap<>();
+    private final Line load;
+    private final NumberAxis percent;
 
-    ScalingCharts() {
+    ScalingCharts(RunRange range, DoubleSupplier runSeconds) {
+        this.range = range;
+        this.runSeconds = runSeconds;
         Cell replicas = new Cell("scalingReplicasChart", "replicas-chart",
                 "Ready instances, the desired count the autoscaler set (dashed), and the offered load expressed as "
                         + "the replicas it needs at the CPU target (req/s × mean service time ÷ workers per replica ÷ "
                         + "target): where the HPA should settle once it has caught up.");
-        replicas.line("ready", "", (s, i) -> s.instances()[i]);
-        replicas.line("desired", "dashed", (s, i) -> s.desiredInstances()[i]);
+        replicas.line("ready", "", (s, i) -> s.instances()[i], RunHistory.Keys.INSTANCES, 1);
+        replicas.line("desired", "dashed", (s, i) -> s.desiredInstances()[i], RunHistory.Keys.DESIRED_INSTANCES, 1);
         loadLegend = replicas.line(loadName(0.6), "wide", (s, i) ->
-                ScalingViewModel.neededReplicas(s.offeredPerSecond()[i], meanServiceMs, workersPerReplica, targetFraction));
+                ScalingViewModel.neededReplicas(s.offeredPerSecond()[i], meanServiceMs, workersPerReplica, targetFraction),
+                RunHistory.Keys.OFFERED, Double.NaN);
+        load = lines.get(lines.size() - 1);
+        minUppers.put(replicas.plot, 4.0);
 
         Cell cpu = new Cell("scalingCpuChart", "cpu-chart",
                 "CPU utilization of the ready instances per virtual second, against the autoscaler's target "
                         + "(autoscaler.targetUtilization), dashed.");
-        NumberAxis percent = (NumberAxis) cpu.chart.getYAxis();
-        percent.setAutoRanging(false);
-        percent.setLowerBound(0);
-        percent.setUpperBound(100);
-        percent.setTickUnit(25);
-        cpu.line("CPU utilization (%)", "", (s, i) -> s.utilization()[i] * 100);
+        percent = (NumberAxis) cpu.chart.getYAxis();
+        fixPercentAxis();
+        cpu.line("CPU utilization (%)", "", (s, i) -> s.utilization()[i] * 100, RunHistory.Keys.UTILIZATION, 100);
+        minUppers.put(cpu.plot, 100.0);
         cpu.chart.getData().add(target);
         targetLegend = cpu.legendEntry("target 60 %", "dashed", 1);
 
         Cell cost = new Cell("scalingCostChart", "cost-chart",
                 "What the pool costs per hour now (every instance from provisioning on, at its size's price; left "
                         + "axis) and what the run has cost so far (right axis).");
-        cost.line("$ per hour", "", (s, i) -> s.costPerHour()[i]);
-        cost.rightAxisLine("$ so far (right axis)", (s, i) -> s.costDollars()[i]);
+        cost.line("$ per hour", "", (s, i) -> s.costPerHour()[i], RunHistory.Keys.COST_PER_HOUR, 1);
+        minUppers.put(cost.plot, 0.01);
+        cost.rightAxisLine("$ so far (right axis)", (s, i) -> s.costDollars()[i], RunHistory.Keys.COST_DOLLARS);
 
         Cell latency = new Cell("scalingLatencyChart", "p99-chart",
                 "99th percentile response time (queueing + service) per virtual second: it rises while the pool "
                         + "is short of capacity and recovers once new instances are ready and warm.");
-        latency.line("p99 latency (ms)", "", (s, i) -> s.p99Ms()[i]);
+        latency.line("p99 latency (ms)", "", (s, i) -> s.p99Ms()[i], RunHistory.Keys.P99_MS, 1);
+        minUppers.put(latency.plot, 10.0);
 
+        // The four charts' own axes take the scenario's markers; the overlays laid over them do not (twice is once too many).
+        for (Cell cell : List.of(replicas, cpu, cost, latency)) {
+            cell.chart.getXAxis().getStyleClass().add(dev.scalelab.ui.ChartMarkers.VIRTUAL_TIME_AXIS);
+        }
         view.getStyleClass().add("scaling-charts");
         view.add(replicas.box, 0, 0);
         view.add(cpu.box, 1, 0);
@@ -142,6 +171,72 @@ final class ScalingCharts {
 
     GridPane view() {
         return view;
+    }
+
+    private void fixPercentAxis() {
+        percent.setAutoRanging(false);
+        percent.setLowerBound(0);
+        percent.setUpperBound(100);
+        percent.setTickUnit(25);
+    }
+
+    /**
+     * The whole run (or the slice zoomed to) from the run's history. The load line is the offered load
+     * at today's service time, workers and target, as the live line's newest points are; the target is
+     * today's.
+     */
+    @Override
+    public double showWholeRun(Snapshot snapshot, double fromSeconds, double toSeconds) {
+        RunHistory.View h = snapshot.history();
+        double target = ScalingViewModel.targetFraction(snapshot.current().autoscaler());
+        load.historyScale = ScalingViewModel.neededReplicas(1, snapshot.current().service().serviceTime().meanMs(),
+                ScalingViewModel.workersPerReplica(snapshot), target);
+        Map<WholeRunPlot, List<WholeRunPlot.Line>> byPlot = new LinkedHashMap<>();
+        for (Line line : lines) {
+            if (Double.isNaN(line.historyScale)) {
+                line.series.getData().clear();
+                continue;
+            }
+            byPlot.computeIfAbsent(line.plot, p -> new ArrayList<>())
+                    .add(new WholeRunPlot.Line(line.series, h.get(line.historyKey), line.historyScale));
+        }
+        for (Map.Entry<WholeRunPlot, List<WholeRunPlot.Line>> e : byPlot.entrySet()) {
+            e.getKey().draw(e.getValue(), fromSeconds, toSeconds, minUppers.getOrDefault(e.getKey(), 1.0));
+        }
+        showTarget(fromSeconds, toSeconds, target, ScalingViewModel.actsOnCpu(snapshot.current().autoscaler()));
+        double unit = clockTickSeconds(toSeconds - fromSeconds);
+        for (NumberAxis axis : timeAxes) {
+            axis.setTickUnit(unit);
+        }
+        WholeRunPlot any = lines.get(0).plot;
+        return Math.max(h.get(RunHistory.Keys.INSTANCES).bucketSeconds(), (toSeconds - fromSeconds) / any.columns());
+    }
+
+    /** A tick on whole minutes (or half of one) giving at most six labels over {@code spanSeconds}, for the m:ss axis. */
+    static double clockTickSeconds(double spanSeconds) {
+        for (double unit : new double[] {30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 14400}) {
+            if (spanSeconds / unit <= 6) {
+                return unit;
+            }
+        }
+        return 28800;
+    }
+
+    @Override
+    public double timeAxisWidth() {
+        return timeAxes.get(0).getWidth();
+    }
+
+    /** Back to the live window: the next {@link #show} draws it afresh. */
+    @Override
+    public void backToLive() {
+        for (Line line : lines) {
+            line.plot.release();
+            line.series.getData().clear();
+        }
+        fixPercentAxis();
+        window = new TimeWindow(WINDOW_SECONDS, TICK_SECONDS);
+        fitTicks();
     }
 
     private static String loadName(double targetFraction) {
@@ -181,8 +276,13 @@ final class ScalingCharts {
             axis.setUpperBound(upper);
         }
         fitTicks();
-        targetStart.setXValue(windowStart);
-        targetEnd.setXValue(upper);
+        showTarget(windowStart, upper, targetFraction, cpuPolicy);
+    }
+
+    /** The CPU target's dashed line across {@code [from, to]}, for an autoscaler that acts on CPU; else none. */
+    private void showTarget(double from, double to, double targetFraction, boolean cpuPolicy) {
+        targetStart.setXValue(from);
+        targetEnd.setXValue(to);
         targetStart.setYValue(targetFraction * 100);
         targetEnd.setYValue(targetFraction * 100);
         if (cpuPolicy != targetLegend.isVisible() || target.getData().isEmpty() == cpuPolicy) {
@@ -201,6 +301,9 @@ final class ScalingCharts {
      * hides every other one, and then one chart would read 0 … 4:00 beside another's 0 … 5:00.
      */
     private void fitTicks() {
+        if (range.isWholeRun()) {
+            return; // the whole run has its own ticks
+        }
         double narrowest = Double.POSITIVE_INFINITY;
         for (NumberAxis axis : timeAxes) {
             if (axis.getWidth() > 0) {
@@ -263,6 +366,7 @@ final class ScalingCharts {
      */
     private final class Cell {
         final LineChart<Number, Number> chart;
+        final WholeRunPlot plot;
         final FlowPane legend = new FlowPane();
         final StackPane plots;
         final VBox box;
@@ -270,6 +374,7 @@ final class ScalingCharts {
         Cell(String id, String styleClass, String explanation) {
             chart = lineChart();
             chart.setId(id);
+            plot = new WholeRunPlot(chart, range, runSeconds);
             legend.getStyleClass().add("chart-key");
             plots = new StackPane(chart);
             plots.setMinSize(0, 0);
@@ -289,7 +394,7 @@ final class ScalingCharts {
          * a transparent background and an invisible time axis, so that two quantities of different
          * size (the cost per hour and the cost so far) each fill the height.
          */
-        void rightAxisLine(String name, PointValue value) {
+        void rightAxisLine(String name, PointValue value, String historyKey) {
             LineChart<Number, Number> overlay = lineChart();
             overlay.getYAxis().setSide(Side.RIGHT);
             overlay.setHorizontalGridLinesVisible(false);
@@ -299,7 +404,9 @@ final class ScalingCharts {
             overlay.getStyleClass().add("right-axis-overlay");
             chart.getStyleClass().add("with-right-axis");
             plots.getChildren().add(overlay);
-            Line line = new Line(value);
+            WholeRunPlot overlayPlot = new WholeRunPlot(overlay, range, runSeconds);
+            ScalingCharts.this.minUppers.put(overlayPlot, 0.01);
+            Line line = new Line(value, historyKey, 1, overlayPlot);
             line.series.setName(name);
             overlay.getData().add(line.series);
             lines.add(line);
@@ -307,8 +414,8 @@ final class ScalingCharts {
         }
 
         /** Adds a series read by {@code value}, with its legend entry; returns the entry. */
-        Label line(String name, String look, PointValue value) {
-            Line line = new Line(value);
+        Label line(String name, String look, PointValue value, String historyKey, double historyScale) {
+            Line line = new Line(value, historyKey, historyScale, plot);
             line.series.setName(name);
             chart.getData().add(line.series);
             lines.add(line);

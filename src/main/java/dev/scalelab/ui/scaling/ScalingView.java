@@ -6,6 +6,9 @@ import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.FxmlPanel;
 import dev.scalelab.ui.controls.FigureCard;
 import dev.scalelab.ui.charts.ChartPacer;
+import dev.scalelab.ui.charts.RunCharts;
+import dev.scalelab.ui.charts.RunRange;
+import dev.scalelab.ui.charts.WholeRunSwitch;
 import dev.scalelab.ui.parameters.ParameterForm;
 import dev.scalelab.ui.parameters.SliderScale;
 import dev.scalelab.world.Parameter;
@@ -41,7 +44,7 @@ import static dev.scalelab.ui.Tooltips.tooltip;
  *
  * <p>FX thread only.
  */
-public final class ScalingView extends FxmlPanel {
+public final class ScalingView extends FxmlPanel implements RunCharts {
     private static final String KILL_EXPLANATION = "Crash the selected instance: its requests in flight fail, "
             + "and the pool replaces it with a new one that must provision and boot.";
     private static final String SLOW_EXPLANATION = "Gray failure: the selected instance stays up and passes its health "
@@ -49,7 +52,8 @@ public final class ScalingView extends FxmlPanel {
     private static final String RESTORE_EXPLANATION = "Give the selected instance its full speed back.";
 
     private final ScalingViewModel viewModel;
-    private final ScalingCharts charts = new ScalingCharts();
+    private final WholeRunSwitch wholeRun = new WholeRunSwitch("scalingRangeBar", ScalingCharts.WINDOW_SECONDS);
+    private final ScalingCharts charts = new ScalingCharts(wholeRun.range(), wholeRun::runSeconds);
     private final ParameterForm form;
     @FXML private FigureCard autoscalerCard;
     @FXML private FigureCard replicasCard;
@@ -84,7 +88,7 @@ public final class ScalingView extends FxmlPanel {
         form.update(initial); // before the rows: a slider starts from the live value
         buildForm();
         form.node().getStyleClass().add("scaling-parameters");
-        place(charts.view(), form.node());
+        place(wholeRun.above(charts.view()), form.node());
     }
 
     /** Called by the loader once the layout's nodes are injected: the panel's bindings, in one place. */
@@ -250,12 +254,22 @@ public final class ScalingView extends FxmlPanel {
     public void animate(long nowNanos) {
         assert FxThread.isCurrent();
         pool.draw(nowNanos);
+        if (snapshot == null) {
+            return;
+        }
+        WholeRunSwitch.Pulse chartsPulse = wholeRun.pulse(snapshot, nowNanos, charts);
         // Asked every pulse, not only on new frames, so a sample held back by the rate limit still shows when paused.
-        if (snapshot != null && viewModel.chartsDue(ChartPacer.newestSampleSeconds(snapshot.series()), nowNanos)) {
+        if (chartsPulse == WholeRunSwitch.Pulse.LIVE_AFRESH || chartsPulse == WholeRunSwitch.Pulse.LIVE
+                && viewModel.chartsDue(ChartPacer.newestSampleSeconds(snapshot.series()), nowNanos)) {
             charts.show(snapshot.series(), snapshot.current().service().serviceTime().meanMs(),
                     ScalingViewModel.workersPerReplica(snapshot), ScalingViewModel.targetFraction(snapshot.current().autoscaler()),
                     ScalingViewModel.actsOnCpu(snapshot.current().autoscaler()));
         }
+    }
+
+    @Override
+    public RunRange range() {
+        return wholeRun.range();
     }
 
     /** For tests: the pool view, to find a tile to click. */

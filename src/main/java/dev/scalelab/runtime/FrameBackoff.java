@@ -1,0 +1,117 @@
+package dev.scalelab.runtime;
+
+/**
+ * How far the simulation thread backs off for the UI. On a machine with two cores, a simulation
+ * thread that runs flat out (max speed, or a speed it cannot keep up with) leaves the FX thread and
+ * the renderer one core between them, and frames come late. The FX thread reports each pulse here
+ * ({@link #frameShown}, one volatile write); the simulation thread judges the reports between its
+ * work slices ({@link #update}) and keeps a back-off level from 0 to {@link #MAX_LEVEL}: each level
+ * halves its work slice, sleeps {@link #PAUSE_PER_LEVEL_NANOS} more between slices and publishes
+ * frames less often (fewer snapshots to build and fewer new frames for the panels to take in). A late
+ * frame raises the level (at most once per {@link #RAISE_INTERVAL_NANOS}, so one slow pulse does not
+ * jump to the top); {@link #RECOVER_FRAMES} frames on time in a row lower it again.
+ *
+ * <p>Only wall-time pacing changes: the world runs the same events in the same order, whatever the
+ * slices, so a run backed off gives the same report. With no UI (tests, a window that stopped
+ * pulsing for {@link #UI_GONE_NANOS}) the level is 0.
+ *
+ * <p>{@link #frameShown} may be called from any thread; everything else is the simulation thread's.
+ * No method reads the clock: times come in as arguments, so a test drives it with made-up ones.
+ */
+public final class FrameBackoff {
+    /** A pulse interval above this is a late frame: a 60 Hz pulse is 16.7 ms apart. */
+    public static final long LATE_NANOS = 20_000_000L;
+    public static final int MAX_LEVEL = 4;
+    /** Sleep between work slices per level of back-off. */
+    public static final long PAUSE_PER_LEVEL_NANOS = 2_000_000L;
+    /** The shortest work slice: a slice runs whole chunks of events anyway. */
+    public static final long MIN_SLICE_NANOS = 1_000_000L;
+    /** The level rises at most this often, however many late frames come. */
+    public static final long RAISE_INTERVAL_NANOS = 100_000_000L;
+    /** Frames on time in a row (half a second at 60 Hz) that lower the level by one. */
+    public static final int RECOVER_FRAMES = 30;
+    /** No pulse for this long: the window is hidden or gone; nobody is waiting for frames. */
+    public static final long UI_GONE_NANOS = 2_000_000_000L;
+
+    // Written by the FX thread.
+    private volatile long lastFrameNanos;
+    private volatile long lastIntervalNanos;
+    private long previousFrameNanos;
+
+    // The simulation thread's.
+    private int level;
+    private long judgedFrameNanos;
+    private long raisedAtNanos = Long.MIN_VALUE / 2;
+    private int onTimeInARow;
+    private volatile long backedOffSlices;
+
+    /** The UI drew a pulse at {@code nowNanos} ({@code System.nanoTime()} time, as an AnimationTimer's). */
+    public void frameShown(long nowNanos) {
+        long previous = previousFrameNanos;
+        previousFrameNanos = nowNanos;
+        if (previous != 0) {
+            lastIntervalNanos = nowNanos - previous;
+        }
+        lastFrameNanos = nowNanos;
+    }
+
+    /** Judges the frames reported since the last call, at {@code nowNanos}; returns the level now. */
+    public int update(long nowNanos) {
+        long frameAt = lastFrameNanos;
+        if (frameAt == 0 || nowNanos - frameAt > UI_GONE_NANOS) {
+            level = 0; // no UI is drawing: nothing to leave room for
+            onTimeInARow = 0;
+            return level;
+        }
+        if (frameAt != judgedFrameNanos) {
+            judgedFrameNanos = frameAt;
+            long interval = lastIntervalNanos;
+            if (interval > LATE_NANOS) {
+                raise(nowNanos);
+            } else if (interval > 0 && ++onTimeInARow >= RECOVER_FRAMES) {
+                onTimeInARow = 0;
+                level = Math.max(0, level - 1);
+            }
+        } else if (nowNanos - frameAt > LATE_NANOS) {
+            raise(nowNanos); // the next pulse is overdue: it is late already
+        }
+        return level;
+    }
+
+    private void raise(long nowNanos) {
+        onTimeInARow = 0;
+        if (nowNanos - raisedAtNanos >= RAISE_INTERVAL_NANOS) {
+            raisedAtNanos = nowNanos;
+            level = Math.min(MAX_LEVEL, level + 1);
+        }
+    }
+
+    public int level() {
+        return level;
+    }
+
+    /** The wall time of one work slice: {@code fullNanos} halved per level, when the thread is saturated. */
+    public long sliceNanos(long fullNanos, boolean saturated) {
+        return saturated ? Math.max(MIN_SLICE_NANOS, fullNanos >> level) : fullNanos;
+    }
+
+    /** How long to sleep after a work slice of a saturated thread; 0 when the frames are on time. */
+    public long pauseNanos(boolean saturated) {
+        return saturated ? level * PAUSE_PER_LEVEL_NANOS : 0;
+    }
+
+    /** The least wall time between two published frames: {@code fullNanos} once more per level. */
+    public long publishIntervalNanos(long fullNanos, boolean saturated) {
+        return saturated ? fullNanos * (1 + level) : fullNanos;
+    }
+
+    /** Counts a slice after which the thread backed off (for tests and the frame statistics). */
+    void countBackedOff() {
+        backedOffSlices++;
+    }
+
+    /** Slices after which the simulation thread slept for the UI, since the start. */
+    public long backedOffSlices() {
+        return backedOffSlices;
+    }
+}
