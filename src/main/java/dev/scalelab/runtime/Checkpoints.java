@@ -27,12 +27,16 @@ import java.util.concurrent.locks.LockSupport;
  * <p>Which: the builder works for the scenario the run plays (its recorded scenario: the user's
  * commands on its timeline). A parked world serves a seek on any scenario it
  * {@linkplain World#canContinueAs can continue as}: one that agrees with it up to its moment, so a
- * change at 2:00 keeps every checkpoint before 2:00.
+ * change at 2:00 keeps every checkpoint before 2:00. The world a seek leaves behind is parked too
+ * ({@link #offer}; the last two), so dragging the playhead back and forth goes on from it.
  *
- * <p>Threads: {@link #played}, {@link #take} and {@link #setBusy} are called from
+ * <p>Memory: the parked worlds, their requests counted, stay within a budget (an eighth of the
+ * heap); a world that does not fit is not parked and its mark goes.
+ *
+ * <p>Threads: {@link #played}, {@link #offer}, {@link #take} and {@link #setBusy} are called from
  * the simulation thread; the builder thread owns the world it is building; parked worlds are only
- * touched under {@link #lock}. The builder rests while the run is busy (a seek, or a run at full
- * speed, which needs the cores) so it never slows what the user is waiting for.
+ * touched under {@link #lock}. The builder rests while the run is busy (a seek, a run at full speed
+ * or behind, frames coming late) so it never slows what the user is waiting for.
  */
 final class Checkpoints implements AutoCloseable {
     /** Events between two marks at first: on this machine's full-stack preset, about half a second of re-run. */
