@@ -43,7 +43,7 @@ public final class Connections {
 
     /** The kinds {@code from} may send requests to, in palette order. */
     public static Set<NodeKind> targetsOf(NodeKind from) {
-        return EnumSet.copyOf(TARGETS.get(from).isEmpty() ? EnumSet.noneOf(NodeKind.class) : TARGETS.get(from));
+        return EnumSet.copyOf(TARGETS.get(from)); // an EnumSet copies even when empty
     }
 
     /** The mode a new edge from {@code from} to {@code to} takes unless the user says otherwise. */
