@@ -15,8 +15,9 @@ import static dev.scalelab.ui.caching.CacheLevelsView.SMALL_FONT;
 
 /**
  * A figure on a card of the {@link CacheLevelsView}: its name on the left, muted, and its value on
- * the right. On a narrow card (a comparison shows the panel twice) the name gives way: it is cut
- * with an ellipsis before it reaches the value, so the two never overlap.
+ * the right. On a narrow card (a comparison shows the panel twice) the name gives way: a shorter
+ * word if it has one ("used" for occupancy), else cut with an ellipsis before it reaches the value,
+ * so the two never overlap.
  */
 final class StatLine {
     /** Space kept between a name and its value, in px at 100 %. */
@@ -28,6 +29,9 @@ final class StatLine {
     private static ToDoubleFunction<String> nameWidth;
     private static ToDoubleFunction<String> valueWidth;
     private static final Map<String, Double> NAME_WIDTHS = new HashMap<>();
+    /** The shorter word a name takes before it is cut: "used" says more than "o…". */
+    private static final Map<String, String> SHORTER = Map.of("occupancy", "used", "coalesced reads", "coalesced",
+            "duplicate loads", "duplicates", "coalescing", "coalesce", "time saved", "saved");
     /** The widest character a value is written with: a value's width is at most its length times this. */
     private static double widestValueChar;
 
@@ -56,7 +60,8 @@ final class StatLine {
         // A wide card needs no measuring of the value, which changes every frame; a narrow one measures it.
         if (named + value.length() * widestValueChar > room && named + valueWidth.applyAsDouble(value) > room) {
             double forName = Math.max(0, room - GAP - valueWidth.applyAsDouble(value));
-            shown = CUT_NAMES.computeIfAbsent(name + "\u0000" + (int) forName, k -> TextFit.cut(nameWidth, forName, name));
+            shown = CUT_NAMES.computeIfAbsent(name + "\u0000" + (int) forName,
+                    k -> TextFit.fit(nameWidth, forName, name, SHORTER.getOrDefault(name, name)));
         }
         g.setFont(names);
         g.setTextAlign(TextAlignment.LEFT);
