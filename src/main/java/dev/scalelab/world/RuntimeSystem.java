@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.engine.metrics.LatencyRecorder;
 import dev.scalelab.engine.metrics.MetricsRegistry;
 import dev.scalelab.engine.metrics.RingSeries;
-import dev.scalelab.engine.runtime.CollectorKind;
 import dev.scalelab.engine.runtime.GcEvent;
 import dev.scalelab.engine.runtime.Heap;
 import dev.scalelab.engine.runtime.ObjectPool;
@@ -246,8 +245,7 @@ final class RuntimeSystem implements Subsystem {
             if (e.opensStall()) {
                 allocationStalls++;
                 recordPause(rt, e);
-                world.log(Source.GC, rt.instance.id + " allocation stall (" + collector(rt) + "): " + e.cause()
-                        + "; allocating threads wait " + ms(e.pauseMs()) + " ms for it to end");
+                world.log(Source.GC, GcLog.stall(rt, e));
             }
             return false;
         }
@@ -325,20 +323,8 @@ final class RuntimeSystem implements Subsystem {
         collectionsThisSecond++;
         recordPause(rt, e);
         if (e.kind() != PauseKind.YOUNG || e.cause() != null) {
-            world.log(Source.GC, describe(rt, e));
+            world.log(Source.GC, GcLog.collection(rt, e));
         }
-    }
-
-    private String describe(RuntimeInstance rt, GcEvent e) {
-        String what = switch (e.kind()) {
-            case YOUNG -> "young collection";
-            case OLD -> rt.heap.config().collector() == CollectorKind.ZGC ? "major cycle" : "old collection";
-            case FULL -> "full collection";
-            case ALLOCATION_STALL -> "allocation stall";
-        };
-        return rt.instance.id + " " + what + " (" + collector(rt) + "): " + e.cause() + "; pause " + ms(e.pauseMs())
-                + " ms, old space " + mb(e.oldBeforeBytes()) + " -> " + mb(e.oldAfterBytes()) + " MB (threshold "
-                + mb(e.thresholdBytes()) + " MB)";
     }
 
     /** A stop-the-world pause: one that comes while the instance is stopped already follows it. */
@@ -442,9 +428,8 @@ final class RuntimeSystem implements Subsystem {
         double now = sim.nowSeconds();
         double target = service().runtime() == null ? Double.POSITIVE_INFINITY : service().runtime().pauseTargetMs();
         if (longestPauseMsThisSecond > target) {
-            world.log(Source.GC, "the fleet's pauses added up to " + ms(pauseMsThisSecond) + " ms in the last second ("
-                    + collectionsThisSecond + " collections); the longest, " + ms(longestPauseMsThisSecond) + " ms on "
-                    + longestPauseInstance + ", exceeds the " + ms(target) + " ms pause target");
+            world.log(Source.GC, GcLog.overTarget(pauseMsThisSecond, collectionsThisSecond, longestPauseMsThisSecond,
+                    longestPauseInstance, target));
         }
         pauseMsSeries.append(pauseMsThisSecond);
         longestPauseMsSeries.append(longestPauseMsThisSecond);
@@ -601,17 +586,5 @@ final class RuntimeSystem implements Subsystem {
             pauseP99Stale = false;
         }
         return pauseP99Ms;
-    }
-
-    private static String collector(RuntimeInstance rt) {
-        return rt.heap.config().collector().id();
-    }
-
-    private static String ms(double v) {
-        return Parameter.format(Math.round(v * 1000) / 1000.0);
-    }
-
-    private static String mb(long bytes) {
-        return Parameter.format(Math.round(Heap.mb(bytes) * 10) / 10.0);
     }
 }

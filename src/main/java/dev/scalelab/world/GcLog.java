@@ -1,0 +1,50 @@
+package dev.scalelab.world;
+
+import dev.scalelab.engine.runtime.CollectorKind;
+import dev.scalelab.engine.runtime.GcEvent;
+import dev.scalelab.engine.runtime.Heap;
+
+/**
+ * How the decision log writes what the instances' collectors did: a collection with its cause, an
+ * allocation stall, and a second whose longest pause went over the pause target. The
+ * {@link RuntimeSystem} decides when; this says it, with the figures that explain it.
+ */
+final class GcLog {
+    private GcLog() {
+    }
+
+    static String collection(RuntimeInstance rt, GcEvent e) {
+        String what = switch (e.kind()) {
+            case YOUNG -> "young collection";
+            case OLD -> rt.heap.config().collector() == CollectorKind.ZGC ? "major cycle" : "old collection";
+            case FULL -> "full collection";
+            case ALLOCATION_STALL -> "allocation stall";
+        };
+        return rt.instance.id + " " + what + " (" + collector(rt) + "): " + e.cause() + "; pause " + ms(e.pauseMs())
+                + " ms, old space " + mb(e.oldBeforeBytes()) + " -> " + mb(e.oldAfterBytes()) + " MB (threshold "
+                + mb(e.thresholdBytes()) + " MB)";
+    }
+
+    static String stall(RuntimeInstance rt, GcEvent e) {
+        return rt.instance.id + " allocation stall (" + collector(rt) + "): " + e.cause()
+                + "; allocating threads wait " + ms(e.pauseMs()) + " ms for it to end";
+    }
+
+    static String overTarget(double pauseMs, long collections, double longestMs, String longestInstance, double targetMs) {
+        return "the fleet's pauses added up to " + ms(pauseMs) + " ms in the last second (" + collections
+                + " collections); the longest, " + ms(longestMs) + " ms on " + longestInstance + ", exceeds the "
+                + ms(targetMs) + " ms pause target";
+    }
+
+    private static String collector(RuntimeInstance rt) {
+        return rt.heap.config().collector().id();
+    }
+
+    private static String ms(double v) {
+        return Parameter.format(Math.round(v * 1000) / 1000.0);
+    }
+
+    private static String mb(long bytes) {
+        return Parameter.format(Math.round(Heap.mb(bytes) * 10) / 10.0);
+    }
+}
