@@ -3,108 +3,67 @@ package dev.scalelab.engine.caching;
 import java.util.Arrays;
 
 /**
- * An open-addressing map from non-negative int keys to objects, as {@link IntIntMap}: linear
- * probing, backward-shift deletion, no boxed keys. The hierarchy keeps its loads in flight in one,
- * where a HashMap of Integer boxed the key (above 127) and chased a node per lookup.
- * Never iterated, so its order cannot leak into a run.
+ * A map from non-negative int keys to objects without boxed keys: an {@link IntIntMap} gives each
+ * key the slot of an array that holds its value, and a removed key's slot is used again. The
+ * hierarchy keeps its loads in flight in one, where a HashMap of Integer boxed the key (above 127)
+ * and chased a node per lookup. Never iterated, so its order cannot leak into a run.
  */
 final class IntObjectMap<V> {
-    private static final int EMPTY = -1;
-
-    private int[] keys;
+    private final IntIntMap slotOfKey;
     private Object[] values;
-    private int mask;
-    private int size;
+    /** Slots a removed key left, used before new ones; {@code freeCount} of them. */
+    private int[] free;
+    private int freeCount;
+    /** Slots ever handed out. */
+    private int used;
 
     IntObjectMap(int expectedSize) {
-        allocate(Integer.highestOneBit(Math.max(4, expectedSize) * 2 - 1) << 1);
+        int capacity = Math.max(4, expectedSize);
+        slotOfKey = new IntIntMap(capacity);
+        values = new Object[capacity];
+        free = new int[capacity];
     }
 
     int size() {
-        return size;
+        return slotOfKey.size();
     }
 
     /** The value of {@code key}, or null. */
     @SuppressWarnings("unchecked")
     V get(int key) {
-        int i = indexOf(key);
-        return keys[i] == EMPTY ? null : (V) values[i];
+        int slot = slotOfKey.get(key);
+        return slot == IntIntMap.MISSING ? null : (V) values[slot];
     }
 
     void put(int key, V value) {
-        if (key < 0) {
-            throw new IllegalArgumentException("keys must be non-negative: " + key);
+        int slot = slotOfKey.get(key);
+        if (slot == IntIntMap.MISSING) {
+            slot = freeCount > 0 ? free[--freeCount] : newSlot();
+            slotOfKey.put(key, slot);
         }
-        int i = indexOf(key);
-        if (keys[i] == EMPTY) {
-            keys[i] = key;
-            size++;
-        }
-        values[i] = value;
-        if (size * 2 > keys.length) {
-            grow();
-        }
+        values[slot] = value;
     }
 
     /** Removes {@code key}; returns its value, or null. */
     @SuppressWarnings("unchecked")
     V remove(int key) {
-        int i = indexOf(key);
-        if (keys[i] == EMPTY) {
+        int slot = slotOfKey.remove(key);
+        if (slot == IntIntMap.MISSING) {
             return null;
         }
-        V removed = (V) values[i];
-        size--;
-        // Backward shift: pull later members of the probe run into the hole so lookups never stop early.
-        int hole = i;
-        int j = i;
-        while (true) {
-            j = (j + 1) & mask;
-            if (keys[j] == EMPTY) {
-                break;
-            }
-            int home = hash(keys[j]) & mask;
-            if (((j - home) & mask) >= ((j - hole) & mask)) {
-                keys[hole] = keys[j];
-                values[hole] = values[j];
-                hole = j;
-            }
+        V removed = (V) values[slot];
+        values[slot] = null;
+        if (freeCount == free.length) {
+            free = Arrays.copyOf(free, 2 * free.length);
         }
-        keys[hole] = EMPTY;
-        values[hole] = null;
+        free[freeCount++] = slot;
         return removed;
     }
 
-    private int indexOf(int key) {
-        int i = hash(key) & mask;
-        while (keys[i] != EMPTY && keys[i] != key) {
-            i = (i + 1) & mask;
+    private int newSlot() {
+        if (used == values.length) {
+            values = Arrays.copyOf(values, 2 * values.length);
         }
-        return i;
-    }
-
-    private static int hash(int key) {
-        int h = key * 0x9E3779B9;
-        return h ^ (h >>> 16);
-    }
-
-    private void allocate(int capacity) {
-        keys = new int[capacity];
-        values = new Object[capacity];
-        Arrays.fill(keys, EMPTY);
-        mask = capacity - 1;
-    }
-
-    @SuppressWarnings("unchecked")
-    private void grow() {
-        int[] oldKeys = keys;
-        Object[] oldValues = values;
-        allocate(oldKeys.length * 2);
-        size = 0;
-        for (int i = 0; i < oldKeys.length; i++) {
-            if (oldKeys[i] != EMPTY) {
-                put(oldKeys[i], (V) oldValues[i]);
-            }
-        }
+        return used++;
     }
 }
