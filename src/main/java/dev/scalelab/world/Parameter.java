@@ -226,6 +226,11 @@ public final class Parameter implements FieldSpec, Comparable<Parameter> {
                 Mark own = mark(c);
                 Mark applies = own != null ? own : above;
                 Class<?> t = c.getType();
+                if (t == Topology.class) {
+                    // A drawn system's nodes carry the sections whose fields are live in the pipeline, but a
+                    // topology is changed by editing the design and running it again, not by live commands.
+                    continue;
+                }
                 if (t == List.class && ScenarioBinder.itemClass(c).isRecord()) {
                     Class<?> item = ScenarioBinder.itemClass(c);
                     int before = out.size();

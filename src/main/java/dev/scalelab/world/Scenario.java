@@ -37,6 +37,8 @@ public record Scenario(
                 omitEmpty = true, maxItems = 64) List<Dependency> dependencies,
         @Field(description = "The asynchronous path: topics, producers, consumer groups and work queues; absent for none.")
         EventStreams.Events events,
+        @Field(description = "A drawn system: nodes of each kind and the edges between them. Absent for today's pipeline, "
+                + "built from the sections above.") Topology topology,
         @Field(description = "Timed commands: sets of a parameter, faults and actions, in time order.") List<TimelineEntry> timeline) {
 
     public static final int SCHEMA = 1;
@@ -657,22 +659,26 @@ public record Scenario(
                     new Keys(KeyDistribution.ZIPF, 0.9, 10_000, 0.8, 0.2, 0), 0.9, List.of()),
             new Service(4, 4, 100, DistributionSpec.lognormal(20, 80), InstanceSize.MEDIUM, 5, 30, 0, List.of(), List.of()),
             Autoscaler.DEFAULT, VerticalScaler.DEFAULT, null,
-            Balancer.DEFAULT, null, null, List.of(), null,
+            Balancer.DEFAULT, null, null, List.of(), null, null,
             List.of());
 
     public Scenario withSeed(long newSeed) {
-        return new Scenario(name, description, watch, markers, newSeed, durationSeconds, workload, service, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, timeline);
+        return new Scenario(name, description, watch, markers, newSeed, durationSeconds, workload, service, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, topology, timeline);
     }
 
     public Scenario withDurationSeconds(double seconds) {
-        return new Scenario(name, description, watch, markers, seed, seconds, workload, service, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, timeline);
+        return new Scenario(name, description, watch, markers, seed, seconds, workload, service, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, topology, timeline);
     }
 
     public Scenario withTimeline(List<TimelineEntry> entries) {
-        return new Scenario(name, description, watch, markers, seed, durationSeconds, workload, service, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, entries);
+        return new Scenario(name, description, watch, markers, seed, durationSeconds, workload, service, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, topology, entries);
+    }
+
+    public Scenario withTopology(Topology t) {
+        return new Scenario(name, description, watch, markers, seed, durationSeconds, workload, service, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, t, timeline);
     }
 
     public Scenario withService(Service s) {
-        return new Scenario(name, description, watch, markers, seed, durationSeconds, workload, s, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, timeline);
+        return new Scenario(name, description, watch, markers, seed, durationSeconds, workload, s, autoscaler, verticalScaler, gateway, balancer, cache, database, dependencies, events, topology, timeline);
     }
 }
