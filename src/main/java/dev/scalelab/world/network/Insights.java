@@ -183,7 +183,7 @@ final class Insights {
         java.util.TreeSet<String> zones = new java.util.TreeSet<>();
         int zoned = 0;
         for (NetNode n : net.nodeList()) {
-            if (n.kind != NodeKind.CLIENTS && n.kind != NodeKind.EXTERNAL) {
+            if (n.kind != NodeKind.CLIENTS && n.kind != NodeKind.EXTERNAL && n.kind != NodeKind.CDN) {
                 zoned++;
                 zones.add(n.zone);
             }
@@ -197,7 +197,7 @@ final class Insights {
     }
 
     private void cache(NetNode n, List<Insight> out, double now) {
-        if (!(n instanceof CacheNode c) || n.kind != NodeKind.CACHE || n.arrivals < 1000) {
+        if (!(n instanceof CacheNode c) || n.kind != NodeKind.CACHE || n.arrivals < 1000 || filtered(n)) {
             return;
         }
         int capacity = 0;
@@ -245,6 +245,28 @@ final class Insights {
                     + f2(amplification) + " attempts per call", "retries add " + pct(amplification - 1) + " load to " + l.to.id
                     + " while it fails: cap them with a retry budget (Envoy 20 %) or open a breaker first", 0.85));
         }
+    }
+
+    /**
+     * Whether a CDN or another cache stands between the clients and {@code n}: then it sees the keys they
+     * missed, not the clients' popularity, and Che's prediction from the clients' keys does not apply.
+     */
+    private boolean filtered(NetNode n) {
+        java.util.ArrayDeque<NetNode> todo = new java.util.ArrayDeque<>();
+        java.util.Set<NetNode> seen = new java.util.HashSet<>();
+        todo.add(n);
+        while (!todo.isEmpty()) {
+            NetNode at = todo.poll();
+            for (Link l : net.linkList()) {
+                if (l.to == at && seen.add(l.from)) {
+                    if (l.from.kind == NodeKind.CDN || l.from.kind == NodeKind.CACHE) {
+                        return true;
+                    }
+                    todo.add(l.from);
+                }
+            }
+        }
+        return false;
     }
 
     private boolean hasCacheInFront(NetNode db) {
