@@ -270,7 +270,7 @@ public final class Network {
         LatencySummary total = endToEnd.total();
         return new NetworkSnapshot(sim.nowSeconds(), scenario.durationSeconds(), ns, es,
                 new NetworkSnapshot.Totals(completed, failed, total.count() == 0 ? Double.NaN : total.p50Ms(),
-                        total.count() == 0 ? Double.NaN : total.p99Ms(), costPerHour));
+                        total.count() == 0 ? Double.NaN : total.p99Ms(), costPerHour), insights.current());
     }
 
     /** Answered requests per simulated second, the last hour at most, oldest first. */
