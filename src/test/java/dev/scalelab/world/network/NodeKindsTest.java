@@ -142,6 +142,20 @@ class NodeKindsTest {
     }
 
     @Test
+    void aDrawnServiceScalesWithItsOwnHpa() {
+        // 400/s x 20 ms = 8 busy workers; 4 workers per instance at a 50 % target wants 4 instances (HPA: ceil(2 x 100 / 50)).
+        String web = "{\"id\":\"web\",\"kind\":\"service\",\"service\":{\"instances\":2,\"workersPerInstance\":4,"
+                + "\"queueCapacity\":10000,\"provisionSeconds\":5,\"bootSeconds\":10,"
+                + "\"serviceTime\":{\"distribution\":\"exponential\",\"meanMs\":20}},"
+                + "\"autoscaler\":{\"policy\":\"hpa\",\"minReplicas\":2,\"maxReplicas\":10,\"targetUtilization\":50}}";
+        Network net = new Network(design(300, USERS.formatted(400, 1) + "," + web, "{\"from\":\"users\",\"to\":\"web\"}"));
+        net.run();
+        NetworkSnapshot.NodeState s = net.snapshot().nodes().get(1);
+        assertThat(s.instances()).isEqualTo(4);
+        assertThat(net.decisions()).anyMatch(d -> d.contains("web:"));
+    }
+
+    @Test
     void aDesignThatCannotRunIsRefusedWithTheReasonAndThePlace() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Network(design(10, USERS.formatted(10, 1) + "," + WEB
                         + ",{\"id\":\"db\",\"kind\":\"database\"}",
