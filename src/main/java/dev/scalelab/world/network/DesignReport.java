@@ -29,8 +29,18 @@ public final class DesignReport {
                 SvgChart.line("p99 response time per second", "ms", start, net.p99MsPerSecond(), "#c0392b"));
     }
 
+    /** The name of the diagram's picture, when the canvas exports one beside the document. */
+    public static String diagramName(String stem) {
+        return stem + "-diagram.png";
+    }
+
     /** The document for {@code net} (run already), linking charts named as {@link #chartNames}{@code (stem)}. */
     public static String markdown(Network net, String stem) {
+        return markdown(net, stem, false);
+    }
+
+    /** As {@link #markdown(Network, String)}; {@code withDiagram} also shows the picture named {@link #diagramName}. */
+    public static String markdown(Network net, String stem, boolean withDiagram) {
         Scenario s = net.scenario();
         Topology t = s.topology();
         StringBuilder md = new StringBuilder();
@@ -39,7 +49,11 @@ public final class DesignReport {
             md.append(s.description()).append("\n\n");
         }
         md.append(String.format(Locale.ROOT, "Seed %d, %s simulated.%n%n", s.seed(), seconds(net.nowSeconds())));
-        md.append("## Design\n\n```mermaid\n").append(Mermaid.write(t.design()).strip()).append("\n```\n\n");
+        md.append("## Design\n\n");
+        if (withDiagram) {
+            md.append("![The design](").append(diagramName(stem)).append(")\n\n");
+        }
+        md.append("```mermaid\n").append(Mermaid.write(t.design()).strip()).append("\n```\n\n");
         md.append("| node | kind | zone | parameters |\n|---|---|---|---|\n");
         for (Topology.Node n : t.nodes()) {
             md.append("| ").append(n.id()).append(" | ").append(n.nodeKind().label()).append(" | ")
