@@ -61,7 +61,7 @@ public final class FieldLabels {
         int bracket = path.indexOf("levels[");
         if (bracket >= 0) {
             bracket += "levels".length();
-            prefix = "L" + (Integer.parseInt(path.substring(bracket + 1, path.indexOf(']'))) + 1) + " ";
+            prefix = "L" + (Integer.parseInt(path.substring(bracket + 1, path.indexOf(']', bracket))) + 1) + " ";
         }
         String last = path.substring(path.lastIndexOf('.') + 1);
         StringBuilder words = new StringBuilder();
