@@ -77,12 +77,17 @@ final class BalancerSystem implements Subsystem {
      * afresh, as a new Envoy cluster configuration does: strategy state, ejections and probe counts
      * begin again.
      */
-    private void configure() {
-        Scenario.Balancer b = world.currentScenario().balancer();
+    /** The strategy a balancer section describes, with its choice count, bias, ring and slow start. */
+    public static LoadBalancingStrategy strategy(Scenario.Balancer b) {
         BalancerConfig config = BalancerConfig.DEFAULTS.withChoiceCount(b.choices()).withActiveRequestBias(b.activeRequestBias())
                 .withRingVirtualNodes(b.ringVirtualNodes())
                 .withSlowStart(b.slowStartSeconds() > 0 ? SlowStart.over(Simulation.secondsToNanos(b.slowStartSeconds())) : SlowStart.OFF);
-        strategy = LoadBalancingStrategy.create(b.strategy(), config);
+        return LoadBalancingStrategy.create(b.strategy(), config);
+    }
+
+    private void configure() {
+        Scenario.Balancer b = world.currentScenario().balancer();
+        strategy = strategy(b);
         panic = new PanicThreshold(b.panicThresholdPercent());
         healthGeneration++;
         long generation = healthGeneration;

@@ -75,7 +75,7 @@ final class DataSystem implements BackingStore, Subsystem {
         return out;
     }
 
-    static DatabaseConfig toConfig(Scenario.Database d, int keyCount) {
+    public static DatabaseConfig toConfig(Scenario.Database d, int keyCount) {
         return DatabaseConfig.defaults().withShards(d.shards()).withKeyCount(keyCount)
                 .withStrategy(ShardRouter.Strategy.byId(d.strategy())).withVirtualNodes(d.virtualNodes())
                 .withReplicasPerShard(d.replicasPerShard()).withReplicationLagMs(d.replicationLag().toDistribution())

@@ -152,9 +152,14 @@ final class MeshSystem implements Subsystem {
     }
 
     static MeshConfig meshConfig(Scenario.Dependency d) {
+        return meshConfig(d.breaker(), d.retry(), d.timeoutMs(), d.maxConcurrentCalls());
+    }
+
+    /** The sidecar's settings for a call with this breaker (null for none), retry, timeout (0: none) and bulkhead (0: none). */
+    public static MeshConfig meshConfig(Scenario.Breaker breakerSpec, Scenario.Retry r, double timeoutMs, int maxConcurrentCalls) {
         MeshConfig m = MeshConfig.unprotected();
-        if (d.breaker() != null) {
-            Scenario.Breaker b = d.breaker();
+        if (breakerSpec != null) {
+            Scenario.Breaker b = breakerSpec;
             BreakerConfig breaker = b.mode().equals("consecutive")
                     ? BreakerConfig.consecutive(b.consecutiveFailures(), Math.round(b.waitDurationInOpenStateMs()))
                     : BreakerConfig.custom()
@@ -170,7 +175,6 @@ final class MeshSystem implements Subsystem {
                     .build();
             m = m.withBreaker(breaker);
         }
-        Scenario.Retry r = d.retry();
         if (r.maxAttempts() > 1) {
             long initial = Math.max(1, Math.round(r.initialIntervalMs()));
             Backoff backoff = switch (r.backoff()) {
@@ -192,9 +196,9 @@ final class MeshSystem implements Subsystem {
             case "finagle" -> new RetryBudgetConfig.Finagle(10, 10, r.budgetPercent() / 100);
             default -> new RetryBudgetConfig.Unlimited();
         });
-        m = m.withTimeoutMillis(Math.round(d.timeoutMs()));
-        if (d.maxConcurrentCalls() > 0) {
-            m = m.withMaxConcurrentCalls(d.maxConcurrentCalls());
+        m = m.withTimeoutMillis(Math.round(timeoutMs));
+        if (maxConcurrentCalls > 0) {
+            m = m.withMaxConcurrentCalls(maxConcurrentCalls);
         }
         return m;
     }

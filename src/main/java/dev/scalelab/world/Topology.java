@@ -27,13 +27,29 @@ public record Topology(
         @Field(description = "Latency a call adds each way when it crosses from one availability zone to another.",
                 unit = "ms", min = 0, max = 1000) double crossZoneMs,
         @Field(description = "What a million requests crossing from one zone to another cost in data transfer.",
-                unit = "$", min = 0, max = 1_000_000) double crossZoneDollarsPerMillion) {
+                unit = "$", min = 0, max = 1_000_000) double crossZoneDollarsPerMillion,
+        @Field(description = "Availability-zone outages: while one lasts, every node in its zone is down.", omitEmpty = true,
+                maxItems = 64) List<Outage> outages) {
 
-    public static final Topology DEFAULT = new Topology(List.of(), List.of(), 1.0, 0.2);
+    public static final Topology DEFAULT = new Topology(List.of(), List.of(), 1.0, 0.2, List.of());
 
     public Topology {
         nodes = List.copyOf(nodes);
         edges = List.copyOf(edges);
+        outages = outages == null ? List.of() : List.copyOf(outages);
+    }
+
+    public Topology(List<Node> nodes, List<Edge> edges) {
+        this(nodes, edges, DEFAULT.crossZoneMs, DEFAULT.crossZoneDollarsPerMillion, List.of());
+    }
+
+    /** A zone going down at {@code atSeconds} for {@code durationSeconds}: its nodes refuse and lose what they hold. */
+    public record Outage(
+            @Field(description = "The zone that goes down.", example = "a") String zone,
+            @Field(description = "When it goes down.", unit = "s", min = 0, max = Scenario.MAX_DURATION_SECONDS) double atSeconds,
+            @Field(description = "How long it stays down.", unit = "s", min = 0.001, max = Scenario.MAX_DURATION_SECONDS)
+            double durationSeconds) {
+        public static final Outage DEFAULT = new Outage(null, 0, 60);
     }
 
     /**
@@ -247,6 +263,6 @@ public record Topology(
             Edge base = old != null ? old : Edge.of(d.from(), d.to(), d.mode());
             es.add(base.withWeight(d.weight()).withTraffic(d.traffic()));
         }
-        return new Topology(ns, es, crossZoneMs, crossZoneDollarsPerMillion);
+        return new Topology(ns, es, crossZoneMs, crossZoneDollarsPerMillion, outages);
     }
 }

@@ -84,7 +84,7 @@ final class WorkloadSystem implements Subsystem {
         }
     }
 
-    private static KeySampler keySampler(Scenario.Keys k) {
+    static KeySampler keySampler(Scenario.Keys k) {
         switch (k.distribution()) {
             case ZIPF:
                 return new KeySampler.Zipf(k.alpha(), k.count());

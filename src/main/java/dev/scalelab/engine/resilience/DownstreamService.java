@@ -17,7 +17,7 @@ import java.util.SplittableRandom;
  * caller has given up on (a timeout) is still served: the dependency cannot tell, which is the
  * wasted work of timeouts and retries. Confined to the simulation thread.
  */
-public final class DownstreamService {
+public final class DownstreamService implements Callee {
 
     /** Receives the answer to one call. */
     @FunctionalInterface
@@ -46,11 +46,17 @@ public final class DownstreamService {
         this.connectNanos = Simulation.millisToNanos(config.connectMillis());
     }
 
+    @Override
     public String name() {
         return config.name();
     }
 
     /** One call arrives; {@code handler} hears the answer later. */
+    @Override
+    public void submit(long requestId, ResponseHandler handler) {
+        submit(handler);
+    }
+
     public void submit(ResponseHandler handler) {
         long now = sim.nowNanos();
         dropExpiredFaults(now);

@@ -51,7 +51,9 @@ public final class MeshClient {
     }
 
     private final Simulation sim;
+    /** The pipeline's dependency; null when the client calls a node of a drawn system. */
     private final DownstreamService dependency;
+    private final Callee callee;
     private final MeshConfig config;
     private final SplittableRandom random;
     private final CircuitBreaker breaker;
@@ -92,11 +94,22 @@ public final class MeshClient {
      */
     public MeshClient(Simulation sim, DownstreamService dependency, MeshConfig config, SplittableRandom random,
                       MeshClient predecessor) {
+        this(sim, dependency, dependency, config, random, predecessor);
+    }
+
+    /** A client in front of any {@code callee}: a node of a drawn system. */
+    public MeshClient(Simulation sim, Callee callee, MeshConfig config, SplittableRandom random) {
+        this(sim, null, callee, config, random, null);
+    }
+
+    private MeshClient(Simulation sim, DownstreamService dependency, Callee callee, MeshConfig config, SplittableRandom random,
+                       MeshClient predecessor) {
         this.sim = sim;
         this.dependency = dependency;
+        this.callee = callee;
         this.config = config;
         this.random = random;
-        this.breaker = new CircuitBreaker(dependency.name(), config.breaker(), sim, random);
+        this.breaker = new CircuitBreaker(callee.name(), config.breaker(), sim, random);
         this.bulkhead = new Bulkhead(config.maxConcurrentCalls());
         this.budget = config.retryBudget().create(sim.nowNanos());
         this.timeoutNanos = config.timeoutMillis() * Simulation.NANOS_PER_MILLI;
@@ -200,7 +213,7 @@ public final class MeshClient {
         attemptsSentPerSecond.add(now);
         attemptsInFlight++;
         Attempt attempt = new Attempt(call, call.attemptsMade, now, before, tracedBy, seq);
-        dependency.submit(attempt);
+        callee.submit(call.requestId, attempt);
         if (timeoutNanos > 0) {
             sim.scheduleIn(timeoutNanos, attempt);
         }
@@ -211,7 +224,7 @@ public final class MeshClient {
         releaseRetry(call);
         if (tracedBy != null) {
             long now = sim.nowNanos();
-            tracedBy.end(new AttemptRecord(seq, now, now, dependency.name(), call.requestId, call.attemptsMade, outcome,
+            tracedBy.end(new AttemptRecord(seq, now, now, callee.name(), call.requestId, call.attemptsMade, outcome,
                     null, before, breaker.state()));
         }
         finish(call, failure);
@@ -244,7 +257,7 @@ public final class MeshClient {
         }
         if (attempt.tracedBy != null) {
             // Slow as the breaker counts it: strictly above the threshold, failures and timeouts included.
-            attempt.tracedBy.end(new AttemptRecord(attempt.seq, attempt.startNanos, now, dependency.name(), call.requestId,
+            attempt.tracedBy.end(new AttemptRecord(attempt.seq, attempt.startNanos, now, callee.name(), call.requestId,
                     attempt.number, outcome, durationNanos > slowCallDurationThresholdNanos, attempt.breakerBefore,
                     breaker.state()));
         }
@@ -282,7 +295,7 @@ public final class MeshClient {
             failed++;
         }
         latency.recordNanos(durationNanos);
-        call.callback.onComplete(new CallResult(call.requestId, dependency.name(), success, failure, durationNanos,
+        call.callback.onComplete(new CallResult(call.requestId, callee.name(), success, failure, durationNanos,
                 call.attemptsMade, call.retryDenied));
     }
 
@@ -294,7 +307,7 @@ public final class MeshClient {
     }
 
     public String dependencyName() {
-        return dependency.name();
+        return callee.name();
     }
 
     public DownstreamService dependency() {
@@ -346,7 +359,7 @@ public final class MeshClient {
     }
 
     public MeshStats stats() {
-        return new MeshStats(dependency.name(), requests, succeeded, failed, attempts, attemptsSent, retries,
+        return new MeshStats(callee.name(), requests, succeeded, failed, attempts, attemptsSent, retries,
                 retriesDeniedByBudget, breakerRejections, bulkheadRejections, timeouts, errors, attemptsInFlight,
                 breaker.state(), latency.total());
     }

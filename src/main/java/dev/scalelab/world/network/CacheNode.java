@@ -1,0 +1,121 @@
+package dev.scalelab.world.network;
+
+import dev.scalelab.design.NodeKind;
+import dev.scalelab.engine.caching.BackingStore;
+import dev.scalelab.engine.caching.CacheHierarchy;
+import dev.scalelab.engine.caching.CacheHierarchyConfig;
+import dev.scalelab.engine.caching.CacheLevelConfig;
+import dev.scalelab.engine.caching.HierarchyStats;
+import dev.scalelab.engine.caching.Scope;
+import dev.scalelab.engine.caching.WritePolicy;
+import dev.scalelab.sim.Event;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalelab.world.SectionConfigs;
+import dev.scalelab.world.Topology;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A cache box (its levels, policies, TTLs and write policy, as the pipeline's cache) or a CDN (one
+ * edge level with a TTL), run by the same {@link CacheHierarchy}. A miss is loaded from the node's
+ * one outgoing edge: the cache's database, the CDN's origin. A load the origin fails is not kept,
+ * and the readers waiting on it fail too.
+ */
+final class CacheNode extends NetNode implements BackingStore {
+    private final CacheHierarchy hierarchy;
+    /** Keys whose last load failed: the readers it answers fail. */
+    private final Set<Integer> failedLoads = new HashSet<>();
+    private Link origin;
+    private long loadId;
+    private int inFlight;
+
+    CacheNode(Network net, Topology.Node spec) {
+        super(net, spec);
+        CacheHierarchyConfig config;
+        if (spec.nodeKind() == NodeKind.CDN) {
+            Topology.Cdn c = spec.cdn();
+            config = new CacheHierarchyConfig(List.of(new CacheLevelConfig("edge", Scope.SHARED, c.capacity(), c.policy(),
+                    c.ttlSeconds(), 0, c.hitMs())), false, WritePolicy.WRITE_AROUND, 0, true, 0, 16);
+        } else {
+            config = SectionConfigs.cache(spec.cache(), true, 16);
+        }
+        hierarchy = new CacheHierarchy(sim, config, this, net.streams.stream("node." + id + ".cache"));
+    }
+
+    @Override
+    void connect() {
+        origin = out.isEmpty() ? null : out.get(0);
+    }
+
+    @Override
+    void accept(Flow f, Reply reply) {
+        if (!arrive(f, reply)) {
+            return;
+        }
+        long since = sim.nowNanos();
+        inFlight++;
+        if (!f.read && kind == NodeKind.CDN) {
+            // A CDN caches what is read: a write goes past it to the origin.
+            load(f.key, false, () -> {
+            });
+            inFlight--;
+            answer(since, true, reply);
+            return;
+        }
+        hierarchy.get(f.key, 0, f.read, (servedBy, stale) -> {
+            inFlight--;
+            boolean ok = servedBy != CacheHierarchy.SERVED_BY_STORE || !failedLoads.contains(f.key);
+            answer(since, ok, reply);
+        });
+    }
+
+    @Override
+    public void read(int key, Event done) {
+        load(key, true, done);
+    }
+
+    @Override
+    public void write(int key, Event done) {
+        load(key, false, done);
+    }
+
+    private void load(int key, boolean read, Event done) {
+        if (origin == null) {
+            failedLoads.add(key);
+            sim.scheduleIn(0, done);
+            return;
+        }
+        Flow load = new Flow(--loadId, key, read, sim.nowNanos());
+        origin.send(load, ok -> {
+            if (ok) {
+                failedLoads.remove(key);
+            } else {
+                failedLoads.add(key);
+            }
+            done.fire();
+            if (!ok && read) {
+                hierarchy.expireNow(key); // an error is not a value: the next reader asks again
+            }
+        });
+    }
+
+    @Override
+    int inService() {
+        return inFlight;
+    }
+
+    @Override
+    double hitRatio() {
+        HierarchyStats s = hierarchy.stats();
+        return s.reads() == 0 ? Double.NaN : s.hitRatio();
+    }
+
+    @Override
+    void report(ObjectNode out) {
+        HierarchyStats s = hierarchy.stats();
+        out.put("hitRatio", s.reads() == 0 ? 0 : s.hitRatio());
+        out.put("storeLoads", s.storeLoads());
+    }
+}

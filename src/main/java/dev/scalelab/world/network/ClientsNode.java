@@ -1,0 +1,112 @@
+package dev.scalelab.world.network;
+
+import dev.scalelab.design.EdgeMode;
+import dev.scalelab.sim.Distribution;
+import dev.scalelab.sim.KeySampler;
+import dev.scalelab.sim.Simulation;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.SectionConfigs;
+import dev.scalelab.world.Topology;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * The workload of a drawn system: open (Poisson at the shaped rate) or closed (users who wait for
+ * their answer, then think), each request with a key and a read or write, sent along one of the
+ * node's edges by weight. What the clients see is the system's result.
+ */
+final class ClientsNode extends NetNode {
+    private final Scenario.Workload workload;
+    private final KeySampler keys;
+    private final SplittableRandom arrivalRandom;
+    private final SplittableRandom keyRandom;
+    private final SplittableRandom readRandom;
+    private final SplittableRandom routeRandom;
+    private final Distribution thinkMs;
+
+    ClientsNode(Network net, Topology.Node spec) {
+        super(net, spec);
+        this.workload = spec.workload();
+        this.keys = SectionConfigs.keys(workload.keys());
+        this.arrivalRandom = net.streams.stream("node." + id + ".arrivals");
+        this.keyRandom = net.streams.stream("node." + id + ".keys");
+        this.readRandom = net.streams.stream("node." + id + ".reads");
+        this.routeRandom = net.streams.stream("node." + id + ".route");
+        this.thinkMs = workload.arrival().thinkTime().toDistribution();
+        if (workload.arrival().process() == Scenario.ArrivalProcess.CLOSED) {
+            for (int u = 0; u < workload.arrival().users(); u++) {
+                // Users start spread over one think time, not all at t = 0.
+                sim.schedule(Simulation.millisToNanos(thinkMs.sample(arrivalRandom)), this::userSends);
+            }
+        } else {
+            scheduleArrival();
+        }
+    }
+
+    int keyCount() {
+        return workload.keys().count();
+    }
+
+    private void scheduleArrival() {
+        Scenario.Arrival a = workload.arrival();
+        double next = a.shape().nextArrivalSeconds(a.ratePerSecond(), sim.nowSeconds(), arrivalRandom);
+        if (Double.isFinite(next)) {
+            sim.schedule(Math.max(sim.nowNanos(), Simulation.secondsToNanos(next)), () -> {
+                send(null);
+                scheduleArrival();
+            });
+        }
+    }
+
+    private void userSends() {
+        send(() -> sim.scheduleIn(Simulation.millisToNanos(thinkMs.sample(arrivalRandom)), this::userSends));
+    }
+
+    /** Sends one request; {@code then} (a closed user's next think) runs when it ends. */
+    private void send(Runnable then) {
+        arrivals++;
+        Flow f = net.newFlow(keys.sample(keyRandom), readRandom.nextDouble() < workload.readRatio());
+        List<Link> fit = new ArrayList<>(out.size());
+        for (Link l : out) {
+            if (l.carries(f)) {
+                fit.add(l);
+            }
+        }
+        Link l = net.pickByWeight(fit, routeRandom, this);
+        if (l == null) {
+            errors++;
+            net.clientDone(f, false);
+            if (then != null) {
+                then.run();
+            }
+            return;
+        }
+        if (l.mode == EdgeMode.ASYNC) {
+            // A message published straight from the clients: answered when the queue takes it.
+            boolean ok = ((MessagingNode) l.to).publish(l, f);
+            net.clientDone(f, ok);
+            if (then != null) {
+                then.run();
+            }
+            return;
+        }
+        l.send(f, ok -> {
+            if (ok) {
+                latency.recordNanos(sim.nowNanos() - f.startNanos);
+            } else {
+                errors++;
+            }
+            net.clientDone(f, ok);
+            if (then != null) {
+                then.run();
+            }
+        });
+    }
+
+    @Override
+    void accept(Flow f, Reply reply) {
+        throw new IllegalStateException("clients send requests; nothing sends requests to them");
+    }
+}

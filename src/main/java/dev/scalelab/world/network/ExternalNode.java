@@ -1,0 +1,59 @@
+package dev.scalelab.world.network;
+
+import dev.scalelab.engine.gateway.TokenBucket;
+import dev.scalelab.sim.Distribution;
+import dev.scalelab.sim.Simulation;
+import dev.scalelab.world.Topology;
+
+import java.util.SplittableRandom;
+
+/**
+ * A third party's API: as many calls at once as it is sent, each answered after its latency, some
+ * failed at its error rate, and those over its quota refused at once (a token bucket holding one
+ * second of calls).
+ */
+final class ExternalNode extends NetNode {
+    private final Topology.External api;
+    private final Distribution latencyMs;
+    private final SplittableRandom random;
+    private final TokenBucket quota;
+    private int inFlight;
+    long refused;
+
+    ExternalNode(Network net, Topology.Node spec) {
+        super(net, spec);
+        this.api = spec.external();
+        this.latencyMs = api.latency().toDistribution();
+        this.random = net.streams.stream("node." + id + ".external");
+        this.quota = api.rateLimitPerSecond() > 0 ? new TokenBucket(api.rateLimitPerSecond(), api.rateLimitPerSecond()) : null;
+    }
+
+    @Override
+    void accept(Flow f, Reply reply) {
+        if (!arrive(f, reply)) {
+            return;
+        }
+        if (quota != null && !quota.tryAcquire(sim.nowNanos())) {
+            refused++;
+            fail(reply);
+            return;
+        }
+        long since = sim.nowNanos();
+        boolean ok = random.nextDouble() >= api.errorRate();
+        inFlight++;
+        sim.scheduleIn(Simulation.millisToNanos(latencyMs.sample(random)), () -> {
+            inFlight--;
+            answer(since, ok, reply);
+        });
+    }
+
+    @Override
+    int inService() {
+        return inFlight;
+    }
+
+    @Override
+    double utilisation() {
+        return quota == null ? Double.NaN : Math.min(1.5, arrivalsPerSecond / api.rateLimitPerSecond());
+    }
+}

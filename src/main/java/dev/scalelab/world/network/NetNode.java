@@ -1,0 +1,135 @@
+package dev.scalelab.world.network;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalelab.design.NodeKind;
+import dev.scalelab.engine.metrics.LatencyRecorder;
+import dev.scalelab.sim.Simulation;
+import dev.scalelab.world.Topology;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One box of a running design: the engine of its kind, the edges that leave it, and what every node
+ * counts (arrivals, errors, its response time as its callers see it). Confined to the simulation thread.
+ */
+abstract class NetNode {
+    final Network net;
+    final Simulation sim;
+    final Topology.Node spec;
+    final String id;
+    final NodeKind kind;
+    final String zone;
+    /** The edges that leave it, in the order they were drawn. */
+    final List<Link> out = new ArrayList<>();
+    final LatencyRecorder latency = new LatencyRecorder();
+    boolean down;
+    long arrivals;
+    long errors;
+    private long arrivalsAtTick;
+    private long errorsAtTick;
+    double arrivalsPerSecond;
+    double errorsPerSecond;
+    /** Latest p99 of its response time over the last second that had answers; NaN before any. */
+    double p99Ms = Double.NaN;
+
+    NetNode(Network net, Topology.Node spec) {
+        this.net = net;
+        this.sim = net.sim;
+        this.spec = spec;
+        this.id = spec.id();
+        this.kind = spec.nodeKind();
+        this.zone = spec.zone();
+    }
+
+    /** Takes {@code f}; {@code reply} hears its outcome from a later event. */
+    abstract void accept(Flow f, Reply reply);
+
+    /** Wires what needs the other nodes (a cache's database, a balancer's services); called once all exist. */
+    void connect() {
+    }
+
+    /** Counts an arrival; false (and the request failed from a later event) when the node is down. */
+    final boolean arrive(Flow f, Reply reply) {
+        arrivals++;
+        if (down) {
+            fail(reply);
+            return false;
+        }
+        return true;
+    }
+
+    /** Fails a request now, from an event of its own (an answer never comes back inside the call that asked). */
+    final void fail(Reply reply) {
+        errors++;
+        sim.scheduleIn(0, () -> reply.done(false));
+    }
+
+    /** Records an answer that took from {@code sinceNanos} to now, and passes it back. */
+    final void answer(long sinceNanos, boolean ok, Reply reply) {
+        if (ok) {
+            latency.recordNanos(sim.nowNanos() - sinceNanos);
+        } else {
+            errors++;
+        }
+        reply.done(ok);
+    }
+
+    /** The zone went down or came back. */
+    void setDown(boolean isDown) {
+        down = isDown;
+    }
+
+    /** Once per simulated second: the rates the snapshot shows. */
+    void tick() {
+        arrivalsPerSecond = arrivals - arrivalsAtTick;
+        errorsPerSecond = errors - errorsAtTick;
+        arrivalsAtTick = arrivals;
+        errorsAtTick = errors;
+        double p99 = latency.takeIntervalPercentileMs(99);
+        if (p99 > 0) {
+            p99Ms = p99;
+        }
+    }
+
+    /** ρ: how busy it is, 0 to 1 (above 1 only for a rate limit asked for more than it allows); NaN where it means nothing. */
+    double utilisation() {
+        return Double.NaN;
+    }
+
+    int queued() {
+        return 0;
+    }
+
+    int inService() {
+        return 0;
+    }
+
+    int instances() {
+        return 0;
+    }
+
+    double hitRatio() {
+        return Double.NaN;
+    }
+
+    /** What it costs per hour now. */
+    double costPerHour() {
+        return 0;
+    }
+
+    /** Its own figures for the report, beside those every node has. */
+    void report(ObjectNode out) {
+    }
+
+    /** The links of {@code mode} that carry {@code f}'s kind of traffic. */
+    final List<Link> links(dev.scalelab.design.EdgeMode mode, Flow f) {
+        List<Link> fit = new ArrayList<>(out.size());
+        for (Link l : out) {
+            if (l.mode == mode && l.carries(f)) {
+                fit.add(l);
+            }
+        }
+        return fit;
+    }
+}

@@ -1,0 +1,347 @@
+package dev.scalelab.world.network;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalelab.design.Connections;
+import dev.scalelab.design.Design;
+import dev.scalelab.design.DesignCheck;
+import dev.scalelab.design.NodeKind;
+import dev.scalelab.engine.metrics.LatencyRecorder;
+import dev.scalelab.engine.metrics.LatencySummary;
+import dev.scalelab.sim.RandomStreams;
+import dev.scalelab.sim.Simulation;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioException;
+import dev.scalelab.world.Topology;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+
+/**
+ * A drawn system, running: one node per box of the scenario's {@link Topology}, each run by the
+ * engine of its kind, and one {@link Link} per edge, on one event kernel. A request walks the graph
+ * from its clients: a sync edge holds the caller's worker until the answer comes back, a forward
+ * edge hands the request on and frees it, an async edge publishes to a queue or topic and goes on.
+ * Same scenario and seed, same run. Confined to the thread that calls it.
+ */
+public final class Network {
+    final Simulation sim = new Simulation();
+    final RandomStreams streams;
+    final Topology topology;
+    private final Scenario scenario;
+    private final Map<String, NetNode> nodes = new LinkedHashMap<>();
+    private final List<Link> links = new ArrayList<>();
+    private final LatencyRecorder endToEnd = new LatencyRecorder();
+    private final List<String> decisions = new ArrayList<>();
+    private final int keyCount;
+    private long nextFlowId;
+    private long completed;
+    private long failed;
+    long crossZoneRequests;
+    /** Cost so far, in dollars: instances by the second, cross-zone requests as they cross. */
+    private double instanceDollars;
+
+    /** The decision lines kept for the report: the most recent this many. */
+    private static final int DECISIONS_KEPT = 200;
+
+    public Network(Scenario scenario) {
+        this.scenario = scenario;
+        this.topology = scenario.topology();
+        if (topology == null) {
+            throw new ScenarioException("topology", "missing: a drawn system needs nodes and edges");
+        }
+        check(topology);
+        this.streams = new RandomStreams(scenario.seed());
+        int keys = 1;
+        for (Topology.Node n : topology.nodes()) {
+            if (n.nodeKind() == NodeKind.CLIENTS) {
+                keys = Math.max(keys, n.workload().keys().count());
+            }
+        }
+        this.keyCount = keys;
+        // Nodes in the order the file lists them, so their random streams and first events do not depend on edges.
+        for (Topology.Node n : topology.nodes()) {
+            nodes.put(n.id(), create(n));
+        }
+        for (Topology.Edge e : topology.edges()) {
+            NetNode from = nodes.get(e.from());
+            Link l = new Link(this, e, from, nodes.get(e.to()));
+            from.out.add(l);
+            links.add(l);
+        }
+        for (NetNode n : nodes.values()) {
+            n.connect();
+        }
+        for (Topology.Outage o : topology.outages()) {
+            sim.schedule(Simulation.secondsToNanos(o.atSeconds()), () -> zone(o.zone(), true));
+            sim.schedule(Simulation.secondsToNanos(o.atSeconds() + o.durationSeconds()), () -> zone(o.zone(), false));
+        }
+        sim.schedule(Simulation.NANOS_PER_SECOND, this::tick);
+    }
+
+    /** Refuses a design that cannot run, with the first reason: each edge as the canvas would, then the whole. */
+    static void check(Topology t) {
+        Design built = Design.empty();
+        for (int i = 0; i < t.nodes().size(); i++) {
+            Topology.Node n = t.nodes().get(i);
+            built = built.with(new Design.Node(n.id(), n.nodeKind(), n.label(), n.zone()));
+        }
+        for (int i = 0; i < t.edges().size(); i++) {
+            Topology.Edge e = t.edges().get(i);
+            Design.Edge d = new Design.Edge(e.from(), e.to(), e.weight(), e.trafficClass(), e.edgeMode());
+            String refusal = Connections.refusal(built, d);
+            if (refusal != null) {
+                throw new ScenarioException("topology.edges[" + i + "]", refusal);
+            }
+            built = built.with(d);
+        }
+        List<DesignCheck.Problem> problems = DesignCheck.problems(built);
+        if (!problems.isEmpty()) {
+            DesignCheck.Problem p = problems.get(0);
+            int index = -1;
+            for (int i = 0; i < t.nodes().size(); i++) {
+                if (t.nodes().get(i).id().equals(p.node())) {
+                    index = i;
+                }
+            }
+            throw new ScenarioException(index < 0 ? "topology" : "topology.nodes[" + index + "]", p.message());
+        }
+    }
+
+    private NetNode create(Topology.Node n) {
+        return switch (n.nodeKind()) {
+            case CLIENTS -> new ClientsNode(this, n);
+            case GATEWAY, BALANCER -> new RouterNode(this, n);
+            case CDN, CACHE -> new CacheNode(this, n);
+            case SERVICE -> new ServiceNode(this, n);
+            case DATABASE -> new DatabaseNode(this, n);
+            case QUEUE, TOPIC -> new MessagingNode(this, n);
+            case EXTERNAL -> new ExternalNode(this, n);
+        };
+    }
+
+    // ------------------------------------------------------------------ running
+
+    /** Runs until {@code seconds} of virtual time (or the scenario's end, whichever is first). */
+    public void runUntil(double seconds) {
+        double until = Math.min(seconds, scenario.durationSeconds());
+        sim.runUntil(Simulation.secondsToNanos(until));
+    }
+
+    /** Runs the whole scenario. */
+    public void run() {
+        runUntil(scenario.durationSeconds());
+    }
+
+    public double nowSeconds() {
+        return sim.nowSeconds();
+    }
+
+    public boolean finished() {
+        return sim.nowSeconds() >= scenario.durationSeconds();
+    }
+
+    public double durationSeconds() {
+        return scenario.durationSeconds();
+    }
+
+    private void tick() {
+        for (NetNode n : nodes.values()) {
+            n.tick();
+            instanceDollars += n.costPerHour() / 3600;
+        }
+        for (Link l : links) {
+            l.tick();
+        }
+        sim.scheduleIn(Simulation.NANOS_PER_SECOND, this::tick);
+    }
+
+    private void zone(String zone, boolean isDown) {
+        for (NetNode n : nodes.values()) {
+            if (n.zone.equals(zone)) {
+                n.setDown(isDown);
+            }
+        }
+        decide(null, "zone " + zone + (isDown ? " is out: its nodes refuse requests and lose what they held"
+                : " is back: its nodes take requests again"));
+    }
+
+    // ------------------------------------------------------------------ what the nodes share
+
+    Flow newFlow(int key, boolean read) {
+        return new Flow(nextFlowId++, key, read, sim.nowNanos());
+    }
+
+    void clientDone(Flow f, boolean ok) {
+        if (ok) {
+            completed++;
+            endToEnd.recordNanos(sim.nowNanos() - f.startNanos);
+        } else {
+            failed++;
+        }
+    }
+
+    int keyCount() {
+        return keyCount;
+    }
+
+    /** The affinity hash of a key, as the pipeline's balancer takes it (a fixed mix, so it is reproducible). */
+    long hash(int key) {
+        long z = key * 0x9e3779b97f4a7c15L;
+        z = (z ^ (z >>> 30)) * 0xbf58476d1ce4e5b9L;
+        z = (z ^ (z >>> 27)) * 0x94d049bb133111ebL;
+        return z ^ (z >>> 31);
+    }
+
+    /** One of {@code links} by weight; null when there are none. One link costs no random draw. */
+    Link pickByWeight(List<Link> candidates, SplittableRandom random, NetNode at) {
+        if (candidates.isEmpty()) {
+            return null;
+        }
+        if (candidates.size() == 1) {
+            return candidates.get(0);
+        }
+        double total = 0;
+        for (Link l : candidates) {
+            total += l.weight;
+        }
+        double u = random.nextDouble() * total;
+        for (Link l : candidates) {
+            u -= l.weight;
+            if (u < 0) {
+                return l;
+            }
+        }
+        return candidates.get(candidates.size() - 1);
+    }
+
+    /** A decision a node made, with the inputs it names, as the decision log keeps it. */
+    void decide(NetNode node, String explanation) {
+        if (decisions.size() == DECISIONS_KEPT) {
+            decisions.remove(0);
+        }
+        decisions.add(String.format(java.util.Locale.ROOT, "%.3f s %s: %s", sim.nowSeconds(), node == null ? "network" : node.id,
+                explanation));
+    }
+
+    // ------------------------------------------------------------------ what it shows
+
+    public NetworkSnapshot snapshot() {
+        List<NetworkSnapshot.NodeState> ns = new ArrayList<>(nodes.size());
+        double costPerHour = 0;
+        for (NetNode n : nodes.values()) {
+            ns.add(new NetworkSnapshot.NodeState(n.id, n.kind, n.utilisation(), n.queued(), n.inService(), n.instances(),
+                    n.arrivalsPerSecond, n.errorsPerSecond, n.p99Ms, n.hitRatio(), n.down));
+            costPerHour += n.costPerHour();
+        }
+        List<NetworkSnapshot.EdgeState> es = new ArrayList<>(links.size());
+        double crossPerSecond = 0;
+        for (Link l : links) {
+            es.add(new NetworkSnapshot.EdgeState(l.from.id, l.to.id, l.ratePerSecond, l.breakerState()));
+            if (l.crossesZone) {
+                crossPerSecond += l.ratePerSecond;
+            }
+        }
+        costPerHour += crossPerSecond * 3600 / 1e6 * topology.crossZoneDollarsPerMillion();
+        LatencySummary total = endToEnd.total();
+        return new NetworkSnapshot(sim.nowSeconds(), scenario.durationSeconds(), ns, es,
+                new NetworkSnapshot.Totals(completed, failed, total.count() == 0 ? Double.NaN : total.p50Ms(),
+                        total.count() == 0 ? Double.NaN : total.p99Ms(), costPerHour));
+    }
+
+    /** What the clients saw, answered requests' response time since t = 0. */
+    public LatencySummary endToEnd() {
+        return endToEnd.total();
+    }
+
+    public long completed() {
+        return completed;
+    }
+
+    public long failed() {
+        return failed;
+    }
+
+    /** The decisions made so far, oldest first (the most recent {@value #DECISIONS_KEPT}). */
+    public List<String> decisions() {
+        return List.copyOf(decisions);
+    }
+
+    /** Busy workers of service {@code id}, averaged over the run so far. */
+    public double meanBusyWorkers(String id) {
+        return ((ServiceNode) nodes.get(id)).meanBusyWorkers();
+    }
+
+    /** Response time of node {@code id} as its callers see it, since t = 0. */
+    public LatencySummary nodeLatency(String id) {
+        return nodes.get(id).latency.total();
+    }
+
+    /** Requests that reached node {@code id} since t = 0. */
+    public long arrivals(String id) {
+        return nodes.get(id).arrivals;
+    }
+
+    /** Requests node {@code id} failed or refused since t = 0. */
+    public long errors(String id) {
+        return nodes.get(id).errors;
+    }
+
+    /** The report: the whole run as the clients saw it, then each node's figures under {@code nodes.<id>}. */
+    public ObjectNode report() {
+        ObjectMapper json = new ObjectMapper();
+        ObjectNode r = json.createObjectNode();
+        r.put("scenario", scenario.name());
+        r.put("seed", scenario.seed());
+        r.put("durationSeconds", sim.nowSeconds());
+        ObjectNode totals = r.putObject("totals");
+        LatencySummary s = endToEnd.total();
+        totals.put("completed", completed);
+        totals.put("failed", failed);
+        totals.put("throughputPerSecond", sim.nowSeconds() == 0 ? 0 : completed / sim.nowSeconds());
+        totals.put("errorRate", completed + failed == 0 ? 0 : failed / (double) (completed + failed));
+        totals.put("meanMs", s.meanMs());
+        totals.put("p50Ms", s.p50Ms());
+        totals.put("p99Ms", s.p99Ms());
+        totals.put("costDollars", instanceDollars + crossZoneRequests / 1e6 * topology.crossZoneDollarsPerMillion());
+        totals.put("crossZoneRequests", crossZoneRequests);
+        ObjectNode byId = r.putObject("nodes");
+        for (NetNode n : nodes.values()) {
+            ObjectNode o = byId.putObject(n.id);
+            LatencySummary l = n.latency.total();
+            o.put("kind", n.kind.id());
+            o.put("arrivals", n.arrivals);
+            o.put("errors", n.errors);
+            o.put("meanMs", l.meanMs());
+            o.put("p99Ms", l.p99Ms());
+            n.report(o);
+        }
+        ArrayNode edges = r.putArray("edges");
+        for (Link l : links) {
+            ObjectNode o = edges.addObject();
+            o.put("from", l.from.id);
+            o.put("to", l.to.id);
+            o.put("crossed", l.crossed);
+            if (l.mesh != null) {
+                o.put("breakerTransitions", l.mesh.breaker().transitionCount());
+            }
+        }
+        ArrayNode log = r.putArray("decisions");
+        decisions.forEach(log::add);
+        return r;
+    }
+
+    /** The report as the CLI prints it. */
+    public String reportJson() {
+        try {
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report());
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
