@@ -225,7 +225,7 @@ public final class DesignEditor {
         selectedNodes.clear();
         selectedNodes.add(id);
         selectedEdge = -1;
-        apply(new Topology(nodes, topology().edges(), topology().crossZoneMs(), topology().crossZoneDollarsPerMillion()));
+        apply(redrawn(nodes, topology().edges()));
         return id;
     }
 
@@ -247,7 +247,7 @@ public final class DesignEditor {
         edges.add(Topology.Edge.of(from, to, mode));
         selectedNodes.clear();
         selectedEdge = edges.size() - 1;
-        apply(new Topology(topology().nodes(), edges, topology().crossZoneMs(), topology().crossZoneDollarsPerMillion()));
+        apply(redrawn(topology().nodes(), edges));
         return null;
     }
 
@@ -262,7 +262,7 @@ public final class DesignEditor {
             double[] p = at.get(n.id());
             nodes.add(ids.contains(n.id()) ? n.withPosition(Math.round(p[0] + dx), Math.round(p[1] + dy)) : n);
         }
-        apply(new Topology(nodes, topology().edges(), topology().crossZoneMs(), topology().crossZoneDollarsPerMillion()));
+        apply(redrawn(nodes, topology().edges()));
     }
 
     /** Removes the selected nodes (with their edges) or the selected edge, as one step. */
@@ -271,7 +271,7 @@ public final class DesignEditor {
             List<Topology.Edge> edges = new ArrayList<>(topology().edges());
             edges.remove(selectedEdge);
             selectedEdge = -1;
-            apply(new Topology(topology().nodes(), edges, topology().crossZoneMs(), topology().crossZoneDollarsPerMillion()));
+            apply(redrawn(topology().nodes(), edges));
             return;
         }
         if (selectedNodes.isEmpty()) {
@@ -279,9 +279,8 @@ public final class DesignEditor {
         }
         Set<String> gone = Set.copyOf(selectedNodes);
         selectedNodes.clear();
-        apply(new Topology(topology().nodes().stream().filter(n -> !gone.contains(n.id())).toList(),
-                topology().edges().stream().filter(e -> !gone.contains(e.from()) && !gone.contains(e.to())).toList(),
-                topology().crossZoneMs(), topology().crossZoneDollarsPerMillion()));
+        apply(redrawn(topology().nodes().stream().filter(n -> !gone.contains(n.id())).toList(),
+                topology().edges().stream().filter(e -> !gone.contains(e.from()) && !gone.contains(e.to())).toList()));
     }
 
     /**
@@ -318,7 +317,7 @@ public final class DesignEditor {
         if (selectedNodes.remove(id)) {
             selectedNodes.add(name);
         }
-        apply(new Topology(nodes, edges, topology().crossZoneMs(), topology().crossZoneDollarsPerMillion()));
+        apply(redrawn(nodes, edges));
         return null;
     }
 
@@ -327,7 +326,7 @@ public final class DesignEditor {
         Topology.Edge old = topology().edges().get(index);
         List<Topology.Edge> others = new ArrayList<>(topology().edges());
         others.remove(index);
-        Design without = new Topology(topology().nodes(), others, 0, 0).design();
+        Design without = new Topology(topology().nodes(), others).design();
         String refusal = Connections.refusal(without, new Design.Edge(old.from(), old.to(), old.weight(), traffic, mode));
         if (refusal != null) {
             return refusal;
@@ -335,8 +334,14 @@ public final class DesignEditor {
         List<Topology.Edge> edges = new ArrayList<>(topology().edges());
         edges.set(index, new Topology.Edge(old.from(), old.to(), old.weight(), old.probability(), traffic.id(), mode.id(),
                 old.timeoutMs(), old.retry(), mode == EdgeMode.SYNC ? old.breaker() : null));
-        apply(new Topology(topology().nodes(), edges, topology().crossZoneMs(), topology().crossZoneDollarsPerMillion()));
+        apply(redrawn(topology().nodes(), edges));
         return null;
+    }
+
+    /** The topology with these nodes and edges and its own zone settings and outages. */
+    private Topology redrawn(List<Topology.Node> nodes, List<Topology.Edge> edges) {
+        Topology t = topology();
+        return new Topology(nodes, edges, t.crossZoneMs(), t.crossZoneDollarsPerMillion(), t.outages());
     }
 
     /** Places every node by {@link LayeredLayout}, as one step. */
@@ -359,7 +364,7 @@ public final class DesignEditor {
             double shift = (tallest - rowsInColumn.get(p.column())) * ROW_PITCH / 2;
             nodes.add(n.withPosition(MARGIN + p.column() * COLUMN_PITCH, Math.round(MARGIN + shift + p.row() * ROW_PITCH)));
         }
-        return new Topology(nodes, t.edges(), t.crossZoneMs(), t.crossZoneDollarsPerMillion());
+        return new Topology(nodes, t.edges(), t.crossZoneMs(), t.crossZoneDollarsPerMillion(), t.outages());
     }
 
     /** Redraws the design as {@code t} (an imported diagram), as one step; selects nothing. */
@@ -391,7 +396,7 @@ public final class DesignEditor {
             return;
         }
         Design growing = design();
-        Map<String, double[]> at = DesignGeometry.positions(new Topology(clipboardNodes, List.of(), 0, 0));
+        Map<String, double[]> at = DesignGeometry.positions(new Topology(clipboardNodes, List.of()));
         Map<String, String> renamed = new HashMap<>();
         List<Topology.Node> nodes = new ArrayList<>(topology().nodes());
         for (Topology.Node n : clipboardNodes) {
@@ -415,7 +420,7 @@ public final class DesignEditor {
             double[] p = at.get(n.id());
             return n.withPosition(p[0] + PASTE_OFFSET, p[1] + PASTE_OFFSET);
         }).toList();
-        apply(new Topology(nodes, edges, topology().crossZoneMs(), topology().crossZoneDollarsPerMillion()));
+        apply(redrawn(nodes, edges));
     }
 
     /** Copy and paste in one: the selection's duplicate beside it. */

@@ -225,20 +225,20 @@ final class DesignPainter {
 
         g.setTextAlign(TextAlignment.LEFT);
         g.setTextBaseline(VPos.BASELINE);
-        double tagWidth = 0;
         if (!n.zone().isEmpty()) {
-            String zone = fit(n.zone(), TAG, 56);
-            tagWidth = width(zone, TAG) + 10;
-            drawTag(g, zone, p[0] + w - 8 - tagWidth / 2, p[1] + 13, view.zoneFill.getValue(), view.selectStroke.getValue(), false);
+            // On the box's top edge, as a badge, so that the label keeps the box's width.
+            String zone = fit(n.zone(), TAG, w - 40);
+            double tagWidth = width(zone, TAG) + 10;
+            drawTag(g, zone, p[0] + w - 12 - tagWidth / 2, p[1], view.zoneFill.getValue(), view.selectStroke.getValue(), true);
         }
         g.setFill(view.textFill.getValue());
         g.setFont(LABEL);
         String label = n.label().isEmpty() ? n.id() : n.label();
-        g.fillText(fit(label, LABEL, w - TEXT_X - 10 - tagWidth), p[0] + TEXT_X, p[1] + 25);
+        g.fillText(fit(label, LABEL, w - TEXT_X - 10), p[0] + TEXT_X, p[1] + 27);
         g.setFill(view.mutedTextFill.getValue());
         g.setFont(SMALL);
         String second = state != null ? figures(state) : n.label().isEmpty() ? kind.label() : kind.label() + " · " + n.id();
-        g.fillText(fit(second, SMALL, w - TEXT_X - 8), p[0] + TEXT_X, p[1] + 43);
+        g.fillText(fit(second, SMALL, w - TEXT_X - 8), p[0] + TEXT_X, p[1] + 44);
 
         g.setStroke(view.nodeBorder.getValue());
         g.setLineWidth(1.2);

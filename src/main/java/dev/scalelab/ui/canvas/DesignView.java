@@ -78,6 +78,7 @@ public final class DesignView extends CanvasRegion {
     double connectY;
 
     private boolean dirty = true;
+    private boolean fitWhenLaidOut;
     private long paintedRevision = -1;
     NetworkSnapshot live;
     /** Seconds of wall time, for the particles' motion. */
@@ -109,6 +110,9 @@ public final class DesignView extends CanvasRegion {
     @Override
     protected void resized() {
         dirty = true;
+        if (fitWhenLaidOut) {
+            fit();
+        }
         paintIfNeeded();
     }
 
@@ -192,8 +196,13 @@ public final class DesignView extends CanvasRegion {
         dirty = true;
     }
 
-    /** Zooms and pans so that the whole design fits the view, at most at 100 %. */
+    /** Zooms and pans so that the whole design fits the view, at most at 100 %; before the view has a size, once it has. */
     public void fit() {
+        if (getWidth() <= 0 || getHeight() <= 0) {
+            fitWhenLaidOut = true;
+            return;
+        }
+        fitWhenLaidOut = false;
         double[] b = DesignGeometry.bounds(DesignGeometry.positions(editor.topology()));
         double margin = 32;
         double w = Math.max(1, getWidth() - 2 * margin);

@@ -71,6 +71,9 @@ public final class DesignWindow {
         problems.setId("designProblems");
         problems.getStyleClass().add("design-problems");
         problems.setCellFactory(list -> new ProblemCell());
+        Label noProblems = new Label("No problems: the design can run.");
+        noProblems.getStyleClass().add("design-note");
+        problems.setPlaceholder(noProblems);
         problems.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
             if (now != null && !now.node().isEmpty() && editor.topology().node(now.node()) != null) {
                 editor.select(List.of(now.node()));
@@ -341,10 +344,21 @@ public final class DesignWindow {
         }
     }
 
-    /** Opens the canvas on a file for a screenshot or a demo: {@code --design FILE}. */
-    public static void openOnStart(Window owner, Path file) {
-        DesignWindow w = open(owner);
-        w.openFile(file);
+    /**
+     * Opens the canvas on a file over the whole screen, for a demo or a screenshot ({@code --design FILE}),
+     * and with {@code run} starts its run at {@code speed} ({@code --run-design}).
+     */
+    public static void openOnStart(Window owner, Path file, boolean run, double speed) {
+        DesignWindow w = new DesignWindow(owner);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        w.stage.setX(screen.getMinX());
+        w.stage.setY(screen.getMinY());
+        w.stage.setWidth(screen.getWidth());
+        w.stage.setHeight(screen.getHeight());
+        w.show();
+        if (w.openFile(file) && run) {
+            w.run.startAt(speed);
+        }
     }
 
     /** A problem of the design, in one line; a click selects its node. */
