@@ -64,8 +64,8 @@ final class DesignFiles {
 
     void newDesign() {
         if (mayDiscard("Start a new design")) {
-            editor.load(Scenario.DEFAULT.withTopology(null));
             file = null;
+            editor.load(Scenario.DEFAULT.withTopology(null));
             status.accept("A new, empty design.", false);
         }
     }
@@ -94,8 +94,8 @@ final class DesignFiles {
                     + "to get a file the canvas opens.", true);
             return false;
         }
-        editor.load(s);
         file = path;
+        editor.load(s);
         status.accept("Opened " + path.getFileName() + ".", false);
         return true;
     }

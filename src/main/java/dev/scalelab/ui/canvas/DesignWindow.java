@@ -92,7 +92,9 @@ public final class DesignWindow {
         VBox top = new VBox(menus(), toolbar());
         BorderPane root = new BorderPane(centre, top, inspector.node(), bottom, palette.node());
         root.getStyleClass().add("design-window");
-        stage.setScene(scene(root, 1400, 900));
+        // Most of the screen, never past it (a headless test screen is small).
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(scene(root, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight())));
         stage.setMinWidth(1024);
         stage.setMinHeight(700);
         stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, this::key);

@@ -86,6 +86,10 @@ public final class FieldLabels {
      * shows one dependency at a time.
      */
     static String idOf(String path) {
+        // A drawn node's or edge's field is named within it: topology.nodes[3].service.instances is "serviceInstances".
+        if (path.startsWith("topology.nodes[") || path.startsWith("topology.edges[")) {
+            path = path.substring(path.indexOf("].") + 2);
+        }
         String within = withinDependency(path).replaceAll("levels\\[(\\d+)]", "L$1").replaceAll("\\[0]", "");
         StringBuilder id = new StringBuilder();
         for (String part : within.split("\\.")) {
