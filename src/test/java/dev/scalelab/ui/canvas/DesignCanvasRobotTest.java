@@ -7,6 +7,7 @@ import dev.scalelab.design.NodeKind;
 import dev.scalelab.ui.FxWait;
 import dev.scalelab.world.ScenarioFiles;
 import dev.scalelab.world.Topology;
+import dev.scalelab.world.network.NetworkSnapshot.NodeState;
 import javafx.geometry.Point2D;
 import javafx.scene.control.Button;
 import javafx.scene.control.ButtonType;
@@ -178,6 +179,31 @@ class DesignCanvasRobotTest {
         assertEquals(List.of("web→api sync", "api→store sync"), edges());
         robot.clickOn("#designUndo");
         assertEquals(List.of(), ids(), "the import is one step");
+    }
+
+    @Test
+    void theRunIsBlockedByProblemsShowsLiveFiguresAndAnEditStopsIt() throws Exception {
+        assertTrue(onFx(() -> robot.lookup("#designRun").queryAs(Button.class).isDisabled()), "an empty design cannot run");
+        onFx(() -> {
+            window.editor().load(DesignExamples.apiGateway().scenario());
+            return null;
+        });
+        assertFalse(onFx(() -> robot.lookup("#designRun").queryAs(Button.class).isDisabled()));
+        robot.clickOn("#designRun");
+        FxWait.waitUntil(() -> onFx(() -> window.view().live != null && window.view().live.timeSeconds() > 1), TIMEOUT_SECONDS);
+        String clock = onFx(() -> robot.lookup("#designClock").queryLabeled().getText());
+        assertTrue(clock.startsWith("t = "), clock);
+        NodeState service = onFx(() -> window.view().live.nodes().get(3));
+        assertEquals("service-1", service.id());
+        assertTrue(service.utilisation() > 0 && service.utilisation() < 1, "ρ " + service.utilisation());
+        assertTrue(DesignPainter.figures(service).startsWith("ρ 0."), DesignPainter.figures(service));
+
+        robot.clickOn("#designPause");
+        assertTrue(onFx(() -> window.run().current().paused()));
+        onFx(() -> window.editor().addNode(NodeKind.QUEUE, 0, 600));
+        assertEquals(null, onFx(() -> window.run().current()), "the edit stopped the run");
+        assertTrue(status().startsWith("The design changed"), status());
+        assertTrue(onFx(() -> robot.lookup("#designRun").queryAs(Button.class).isDisabled()), "the queue has no consumer yet");
     }
 
     private void drag(Point2D from, Point2D to) {

@@ -38,6 +38,9 @@ final class DesignExamples {
                 check(e.setField("topology.nodes[" + i + "].zone", "eu-1a"));
             }
         }
+        // 400 requests/s that each hold a worker for the service's own 20 ms and the payments API's ~80 ms
+        // need about 40 workers: 14 instances of 4 leave headroom.
+        check(e.setField("topology.nodes[3].service.instances", 14));
         e.autoLayout();
         e.clearSelection();
         return e;
