@@ -149,4 +149,19 @@ public final class DesignGeometry {
         }
         return -1;
     }
+
+    /** "×2 · reads": what differs from a plain edge, so the common case stays clean. */
+    static String edgeLabel(Topology.Edge e) {
+        StringBuilder b = new StringBuilder();
+        if (e.weight() != 1) {
+            b.append('×').append(dev.scalelab.world.FieldSpec.format(e.weight()));
+        }
+        if (e.probability() != 1) {
+            b.append(b.length() > 0 ? " · " : "").append(Math.round(e.probability() * 100)).append(" %");
+        }
+        if (!e.traffic().equals("all")) {
+            b.append(b.length() > 0 ? " · " : "").append(e.traffic());
+        }
+        return b.toString();
+    }
 }

@@ -84,7 +84,7 @@ final class DesignInspector {
         String key;
         if (node != null) {
             int index = t.nodes().indexOf(t.node(node));
-            key = "node:" + index + ":" + t.node(node).kind() + ":" + node;
+            key = "node:" + index + ":" + t.node(node).kind() + ":" + node + ":" + distributions(index, t.node(node).nodeKind());
         } else if (edge >= 0) {
             key = "edge:" + edge + ":" + t.edges().get(edge).mode();
         } else {
@@ -118,6 +118,7 @@ final class DesignInspector {
         part.addNode(about);
         TextField id = new TextField(n.id());
         id.setId("nodeIdField");
+        id.setPrefColumnCount(9);
         id.setTooltip(tooltip("The node's name: unique in the design, used by edges, the report and the timeline. "
                 + "Renaming it renames its edges too."));
         id.setOnAction(e -> rename(n.id(), id));
@@ -148,9 +149,18 @@ final class DesignInspector {
                 paths.add(path);
             }
         }
-        paths.sort(java.util.Comparator.comparing(p -> p.contains("levels[") ? p.substring(0, p.indexOf(']', p.indexOf("levels["))) : ""));
+        // One heading per group: a section's own fields together, then each part of it (its service time, a cache level).
+        Map<String, List<String>> groups = new java.util.LinkedHashMap<>();
+        for (String path : paths) {
+            groups.computeIfAbsent(path.substring(0, path.lastIndexOf('.')), g -> new ArrayList<>()).add(path);
+        }
+        paths.clear();
+        groups.values().forEach(paths::addAll);
         for (String path : paths) {
             String inNode = path.substring("topology.nodes[0].".length());
+            if (!distributionUses(prefix + inNode)) {
+                continue;
+            }
             String parent = inNode.contains(".") ? inNode.substring(0, inNode.lastIndexOf('.')) : "";
             if (!parent.equals(group)) {
                 group = parent;
@@ -198,6 +208,43 @@ final class DesignInspector {
                 part.add(prefix + field);
             }
         }
+    }
+
+    /**
+     * Whether a field of a distribution (its mean, p99, min, max or shape) is one its kind takes, as the
+     * scenario file writes them: a lognormal has a mean and a p99, a uniform a min and a max, a Pareto a
+     * mean and a shape. Other fields always are.
+     */
+    private boolean distributionUses(String path) {
+        String parent = path.substring(0, path.lastIndexOf('.'));
+        String name = path.substring(path.lastIndexOf('.') + 1);
+        Object kind;
+        try {
+            kind = name.equals("distribution") ? null : ScenarioFields.read(editor.scenario(), parent + ".distribution");
+        } catch (dev.scalelab.world.ScenarioException e) {
+            return true; // not a distribution's field
+        }
+        if (!(kind instanceof String k)
+                || !ScenarioFields.spec(parent + ".distribution").choices().contains("lognormal")) {
+            return true; // not a latency distribution (a key distribution's fields all apply)
+        }
+        return switch (name) {
+            case "meanMs" -> !k.equals("uniform");
+            case "p99Ms" -> k.equals("lognormal");
+            case "minMs", "maxMs" -> k.equals("uniform");
+            default -> k.equals("pareto");
+        };
+    }
+
+    /** The distributions a node's fields are shown for: another one rebuilds the rows. */
+    private String distributions(int index, NodeKind kind) {
+        StringBuilder b = new StringBuilder();
+        for (String path : sectionPaths(kind)) {
+            if (path.endsWith(".distribution") && !path.substring("topology.nodes[0].".length()).contains("[")) {
+                b.append(ScenarioFields.read(editor.scenario(), path.replace("nodes[0]", "nodes[" + index + "]"))).append(',');
+            }
+        }
+        return b.toString();
     }
 
     /** Every field path of a node of {@code kind}'s sections, at node 0, in file order. */

@@ -2,7 +2,6 @@ package dev.scalelab.ui.canvas;
 
 import dev.scalelab.design.Connections;
 import dev.scalelab.design.NodeKind;
-import dev.scalelab.world.FieldSpec;
 import dev.scalelab.world.Topology;
 import dev.scalelab.world.network.NetworkSnapshot;
 import javafx.geometry.VPos;
@@ -32,7 +31,9 @@ final class DesignPainter {
     private static final double GLYPH = 22;
     private static final double TEXT_X = 42;
     /** At most this many particles on the busiest edge, so drawing stays cheap at any rate. */
-    static final int MAX_PARTICLES = 12;
+    static final int MAX_PARTICLES = 8;
+    /** The busiest edge gets one particle per this many canvas units of its length (up to the maximum). */
+    private static final double PARTICLE_SPACING = 36;
     private static final double PARTICLE_SPEED = 0.35; // curve lengths per wall second
     private static final Font LABEL = Font.font("System", FontWeight.BOLD, 13);
     private static final Font SMALL = Font.font("System", 11);
@@ -152,7 +153,7 @@ final class DesignPainter {
         g.fillPolygon(new double[] {c[6], c[6] - 10, c[6] - 10}, new double[] {c[7], c[7] - 5, c[7] + 5}, 3);
         double[] mid = new double[2];
         DesignGeometry.pointOn(c, 0.5, mid);
-        String label = edgeLabel(e);
+        String label = DesignGeometry.edgeLabel(e);
         if (state != null) {
             drawParticles(g, c, state.ratePerSecond(), maxRate);
             if (!state.breaker().isEmpty()) {
@@ -166,33 +167,20 @@ final class DesignPainter {
         }
     }
 
-    /** "×2 · reads": what differs from a plain edge, so the common case stays clean. */
-    static String edgeLabel(Topology.Edge e) {
-        StringBuilder b = new StringBuilder();
-        if (e.weight() != 1) {
-            b.append('×').append(FieldSpec.format(e.weight()));
-        }
-        if (e.probability() != 1) {
-            b.append(b.length() > 0 ? " · " : "").append(Math.round(e.probability() * 100)).append(" %");
-        }
-        if (!e.traffic().equals("all")) {
-            b.append(b.length() > 0 ? " · " : "").append(e.traffic());
-        }
-        return b.toString();
-    }
-
     private void drawParticles(GraphicsContext g, double[] c, double rate, double maxRate) {
         if (!(rate > 0) || !(maxRate > 0)) {
             return;
         }
-        int count = (int) Math.ceil(MAX_PARTICLES * rate / maxRate);
+        double length = Math.hypot(c[6] - c[0], c[7] - c[1]);
+        double most = Math.max(1, Math.min(MAX_PARTICLES, length / PARTICLE_SPACING));
+        int count = (int) Math.ceil(most * rate / maxRate);
         double[] p = new double[2];
         g.setFill(view.selectStroke.getValue());
         double phase = (view.clockSeconds * PARTICLE_SPEED) % 1.0;
         for (int i = 0; i < count; i++) {
             double t = (phase + i / (double) count) % 1.0;
             DesignGeometry.pointOn(c, t, p);
-            g.fillOval(p[0] - 3, p[1] - 3, 6, 6);
+            g.fillOval(p[0] - 3.5, p[1] - 3.5, 7, 7);
         }
     }
 

@@ -40,7 +40,7 @@ final class DesignSvg {
                     c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7], dashes, xml(e.from()), xml(e.to()), e.mode()));
             s.append(String.format(Locale.ROOT, "<polygon points=\"%.1f,%.1f %.1f,%.1f %.1f,%.1f\" fill=\"#57606a\"/>\n",
                     c[6], c[7], c[6] - 10, c[7] - 5, c[6] - 10, c[7] + 5));
-            String label = DesignPainter.edgeLabel(e);
+            String label = DesignGeometry.edgeLabel(e);
             if (!label.isEmpty()) {
                 double[] mid = new double[2];
                 DesignGeometry.pointOn(c, 0.5, mid);
@@ -58,13 +58,18 @@ final class DesignSvg {
                     KindGlyphs.path(n.nodeKind()), p[0] + 11, p[1] + 11, 22 / KindGlyphs.BOX));
             String label = n.label().isEmpty() ? n.id() : n.label();
             s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"13\" font-weight=\"bold\" "
-                    + "fill=\"#24292f\">%s</text>\n", p[0] + 42, p[1] + 25, xml(label)));
+                    + "fill=\"#24292f\">%s</text>\n", p[0] + 42, p[1] + 27, xml(label)));
             String second = n.label().isEmpty() ? n.nodeKind().label() : n.nodeKind().label() + " · " + n.id();
             s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"11\" fill=\"#57606a\">%s</text>\n",
-                    p[0] + 42, p[1] + 43, xml(second)));
+                    p[0] + 42, p[1] + 44, xml(second)));
             if (!n.zone().isEmpty()) {
+                // A badge on the box's top edge, as on the canvas; its width estimated from the text (6 units a letter).
+                double badge = 6 * n.zone().length() + 10;
+                double right = p[0] + DesignGeometry.W - 12;
+                s.append(String.format(Locale.ROOT, "<rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"16\" rx=\"8\" "
+                        + "fill=\"#ddf4ff\" stroke=\"#e2e6eb\"/>\n", right - badge, p[1] - 8, badge));
                 s.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" font-size=\"10\" font-weight=\"bold\" "
-                        + "fill=\"#0969da\" text-anchor=\"end\">%s</text>\n", p[0] + DesignGeometry.W - 8, p[1] + 16, xml(n.zone())));
+                        + "fill=\"#0969da\" text-anchor=\"middle\">%s</text>\n", right - badge / 2, p[1] + 3.5, xml(n.zone())));
             }
             if (!Connections.targetsOf(n.nodeKind()).isEmpty()) {
                 s.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"%.1f\" fill=\"#0969da\"/>\n",

@@ -79,6 +79,8 @@ public final class DesignView extends CanvasRegion {
 
     private boolean dirty = true;
     private boolean fitWhenLaidOut;
+    /** Whether the view still shows the whole design as the last fit placed it: a resize fits again until the user pans or zooms. */
+    private boolean fitted;
     private long paintedRevision = -1;
     NetworkSnapshot live;
     /** Seconds of wall time, for the particles' motion. */
@@ -110,7 +112,7 @@ public final class DesignView extends CanvasRegion {
     @Override
     protected void resized() {
         dirty = true;
-        if (fitWhenLaidOut) {
+        if (fitWhenLaidOut || fitted) {
             fit();
         }
         paintIfNeeded();
@@ -188,6 +190,7 @@ public final class DesignView extends CanvasRegion {
 
     /** Zooms by {@code factor} keeping the view point (x, y) where it is. */
     public void zoomBy(double factor, double x, double y) {
+        fitted = false;
         double next = Math.max(MIN_ZOOM, Math.min(MAX_ZOOM, zoom * factor));
         Point2D at = toCanvas(x, y);
         zoom = next;
@@ -203,6 +206,7 @@ public final class DesignView extends CanvasRegion {
             return;
         }
         fitWhenLaidOut = false;
+        fitted = true;
         double[] b = DesignGeometry.bounds(DesignGeometry.positions(editor.topology()));
         double margin = 32;
         double w = Math.max(1, getWidth() - 2 * margin);
@@ -216,6 +220,7 @@ public final class DesignView extends CanvasRegion {
 
     /** Pans so that canvas point (x, y) is in the middle of the view (a minimap click). */
     public void centerOn(double x, double y) {
+        fitted = false;
         tx = getWidth() / 2 - x * scale();
         ty = getHeight() / 2 - y * scale();
         dirty = true;
@@ -315,6 +320,7 @@ public final class DesignView extends CanvasRegion {
                 connectY = w.getY();
             }
             case PAN -> {
+                fitted = false;
                 tx += e.getX() - pressX;
                 ty += e.getY() - pressY;
                 pressX = e.getX();
