@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * A small map of the whole design in a corner of the canvas: every box, and the part the view shows
- * as a frame; a click or drag on it centres the view there. Drawn with the view, once per frame
+ * as a frame; a click or drag on it centres the view there. Shown only while part of the design is
+ * outside the view. Drawn with the view, once per frame
  * when either changed. FX thread only.
  */
 final class DesignMinimap {
@@ -43,6 +44,12 @@ final class DesignMinimap {
         Map<String, double[]> at = DesignGeometry.positions(view.editor().topology());
         double[] b = DesignGeometry.bounds(at);
         double[] v = view.visibleArea();
+        // Only a design larger than the view needs a map to find its way; one in full view would only be covered by it.
+        boolean allShown = b[0] >= v[0] && b[1] >= v[1] && b[2] <= v[2] && b[3] <= v[3];
+        canvas.setVisible(!allShown && !at.isEmpty());
+        if (!canvas.isVisible()) {
+            return;
+        }
         double minX = Math.min(b[0], v[0]);
         double minY = Math.min(b[1], v[1]);
         double maxX = Math.max(b[2], v[2]);

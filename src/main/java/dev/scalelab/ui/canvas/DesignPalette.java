@@ -34,6 +34,7 @@ final class DesignPalette {
         Label hint = new Label("Drag onto the canvas or double-click to add. Drag from a box's blue dot to another box "
                 + "to connect them.");
         hint.setWrapText(true);
+        hint.setMinHeight(javafx.scene.layout.Region.USE_PREF_SIZE);
         hint.getStyleClass().add("design-note");
         box.getChildren().add(hint);
     }

@@ -206,6 +206,32 @@ class DesignCanvasRobotTest {
         assertTrue(onFx(() -> robot.lookup("#designRun").queryAs(Button.class).isDisabled()), "the queue has no consumer yet");
     }
 
+    @Test
+    void theExportsWriteMermaidThatReadsBackAPngOfTheCanvasAndAnSvg(@TempDir Path dir) throws Exception {
+        onFx(() -> {
+            window.editor().load(DesignExamples.apiGateway().scenario());
+            window.view().fit();
+            return null;
+        });
+        for (String name : List.of("gateway.mmd", "gateway.png", "gateway.svg")) {
+            onFx(() -> {
+                window.files().saveDialog = chooser -> dir.resolve(name).toFile();
+                switch (name.substring(name.indexOf('.') + 1)) {
+                    case "mmd" -> window.files().exportMermaid();
+                    case "png" -> window.files().exportPng(window.view().snapshot(null, null));
+                    default -> window.files().exportSvg();
+                }
+                return null;
+            });
+            assertTrue(status().startsWith("Exported " + name), status());
+        }
+        Design back = dev.scalelab.design.Mermaid.parse(Files.readString(dir.resolve("gateway.mmd"))).toDesign(java.util.Map.of()).design();
+        assertEquals(onFx(() -> window.editor().design().edges()), back.edges(), "the Mermaid export reads back to the same edges");
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dir.resolve("gateway.png").toFile());
+        assertEquals((int) Math.round(onFx(() -> window.view().getWidth())), png.getWidth());
+        assertTrue(Files.readString(dir.resolve("gateway.svg")).startsWith("<?xml"));
+    }
+
     private void drag(Point2D from, Point2D to) {
         robot.drag(from, MouseButton.PRIMARY).moveTo(from.midpoint(to)).moveTo(to).release(MouseButton.PRIMARY);
     }
