@@ -13,13 +13,13 @@ import java.util.Set;
 /** The headless commands. Bad arguments give one line naming the option and the problem, and exit code 2. */
 @Command(name = "scalelab", mixinStandardHelpOptions = true, version = "ScaleLab 0.1.0",
         description = "Simulate scalability patterns headless. Without a command, the app opens.",
-        subcommands = {SimulateCommand.class, SweepCommand.class, CompareCommand.class, PresetsCommand.class, BenchCommand.class, ChallengesCommand.class, GradeCommand.class,
+        subcommands = {SimulateCommand.class, SweepCommand.class, CompareCommand.class, PresetsCommand.class, BenchCommand.class, ChallengesCommand.class, GradeCommand.class, PlanCommand.class,
                 CommandLine.HelpCommand.class})
 public final class Cli implements Runnable {
     public static final int EXIT_OK = 0;
     public static final int EXIT_USAGE = 2;
 
-    private static final Set<String> COMMANDS = Set.of("simulate", "sweep", "compare", "presets", "bench", "challenges", "grade", "--help", "-h", "--version", "-V", "help");
+    private static final Set<String> COMMANDS = Set.of("simulate", "sweep", "compare", "presets", "bench", "challenges", "grade", "plan", "--help", "-h", "--version", "-V", "help");
 
     public static boolean isCommand(String firstArgument) {
         return COMMANDS.contains(firstArgument);

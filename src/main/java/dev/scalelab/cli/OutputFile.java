@@ -37,6 +37,10 @@ final class OutputFile {
         }
     }
 
+    Path path() {
+        return path;
+    }
+
     /** The output of {@code option}, or null when the option was not given. */
     static OutputFile of(String option, String given, String example) {
         return given == null ? null : new OutputFile(option, given, example);

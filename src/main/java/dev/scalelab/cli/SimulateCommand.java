@@ -16,6 +16,7 @@ import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.ScenarioFields;
 import dev.scalelab.world.ScenarioSource;
 import dev.scalelab.world.World;
+import dev.scalelab.world.network.Pipeline;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -56,6 +57,11 @@ final class SimulateCommand implements Callable<Integer> {
     @Option(names = "--out", paramLabel = "report.json", description = "Write the report here (default: standard output).")
     String out;
 
+    @Option(names = "--report-md", paramLabel = "report.md",
+            description = "For a drawn system (a scenario with a topology): write the design, its parameters, insights and "
+                    + "results as Markdown here, with its charts as SVG files beside it (report-throughput.svg, report-p99.svg).")
+    String reportMd;
+
     @Option(names = "--timeseries", paramLabel = "file.csv", description = "Write one row per simulated second here.")
     String timeseries;
 
@@ -85,6 +91,7 @@ final class SimulateCommand implements Callable<Integer> {
     public Integer call() {
         Scenario s = load(scenario);
         for (String set : sets) {
+            DesignRun.checkSet(s, set);
             s = set(s, set);
         }
         if (seed != null) {
@@ -94,6 +101,28 @@ final class SimulateCommand implements Callable<Integer> {
             s = s.withDurationSeconds(duration(durationSeconds));
         }
         int n = SeedRuns.count(seeds);
+        if (s.topology() != null) {
+            Scenario lowered = Pipeline.lower(s);
+            if (lowered == null) {
+                DesignRun.checkOptions(n, timeseries, trace, profile);
+                OutputFile report = OutputFile.of("--out", out, "report.json");
+                OutputFile markdown = OutputFile.of("--report-md", reportMd, "report.md");
+                List<OutputFile> outputs = new ArrayList<>();
+                for (OutputFile o : new OutputFile[] {report, markdown}) {
+                    if (o != null) {
+                        outputs.add(o);
+                    }
+                }
+                OutputFile.checkAll(outputs);
+                return DesignRun.simulate(spec, s, report, markdown);
+            }
+            // The pipeline's shape: its engine runs it, with every panel's figures in the report.
+            s = lowered;
+        }
+        if (reportMd != null) {
+            throw new Cli.UsageException("--report-md: describes a drawn system the fixed pipeline cannot run; this scenario "
+                    + "runs on the pipeline, whose report is --out (JSON)");
+        }
         int poolSize = SeedRuns.threads(threads, n);
         String refusal = World.memoryRefusal(s, ParallelRuns.requestMemoryBytes(poolSize));
         if (refusal != null) {

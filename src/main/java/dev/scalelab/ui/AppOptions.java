@@ -7,6 +7,7 @@ import dev.scalelab.world.Quote;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioSource;
 import dev.scalelab.world.World;
+import dev.scalelab.world.network.Pipeline;
 
 import java.util.List;
 
@@ -124,6 +125,13 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
             }
         }
         ScenarioSource source = ScenarioSource.load(scenarioArgument);
+        if (source.scenario().topology() != null) {
+            Scenario lowered = Pipeline.lower(source.scenario());
+            if (lowered == null) {
+                throw new IllegalArgumentException(Quote.shorten(scenarioArgument) + ": " + World.DRAWN_SYSTEM);
+            }
+            source = new ScenarioSource(lowered, source.label());
+        }
         // A scenario whose queues could fill the heap is refused before the window opens, as the CLI and File > Open refuse it.
         String refusal = World.memoryRefusal(source.scenario(), Runtime.getRuntime().maxMemory() / 2);
         if (refusal != null) {

@@ -11,6 +11,7 @@ import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.ScenarioFiles;
 import dev.scalelab.world.Snapshot;
 import dev.scalelab.world.World;
+import dev.scalelab.world.network.Pipeline;
 import javafx.application.Platform;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -262,6 +263,14 @@ public final class MainWindowViewModel {
             String problem = "the file could not be read (" + defect + "); the current run goes on";
             message.set("Not opened: " + problem);
             return Optional.of(problem);
+        }
+        if (scenario.topology() != null) {
+            Scenario lowered = Pipeline.lower(scenario);
+            if (lowered == null) {
+                message.set("Not opened: " + World.DRAWN_SYSTEM);
+                return Optional.of(World.DRAWN_SYSTEM);
+            }
+            scenario = lowered; // the pipeline drawn: it runs here, and saves as sections
         }
         String refusal = World.memoryRefusal(scenario, Runtime.getRuntime().maxMemory() / 2);
         if (refusal != null) {

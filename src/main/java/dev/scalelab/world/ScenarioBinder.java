@@ -128,6 +128,12 @@ final class ScenarioBinder {
         if (item == Scenario.TimelineEntry.class) {
             @SuppressWarnings("unchecked")
             List<Scenario.Dependency> dependencies = (List<Scenario.Dependency>) siblings.get("dependencies");
+            Topology topology = (Topology) siblings.get("topology");
+            if (topology != null) {
+                // A drawn pipeline's dependencies are its external APIs: faults and actions name them so.
+                dependencies = new ArrayList<>(dependencies);
+                dependencies.addAll(topology.externalsAsDependencies());
+            }
             return TimelineCodec.read(v, at, dependencies);
         }
         if (!v.isArray()) {

@@ -140,12 +140,14 @@ public record Topology(
                     unit = "ms", min = 0, max = 3_600_000, when = "mode=sync") double timeoutMs,
             @Field(description = "Retries of a failed call.", when = "mode=sync") Scenario.Retry retry,
             @Field(description = "The circuit breaker in front of the callee; absent for none.", when = "mode=sync")
-            Scenario.Breaker breaker) {
+            Scenario.Breaker breaker,
+            @Field(description = "The bulkhead: calls beyond this many in flight on the edge are rejected at once. 0: no limit.",
+                    unit = "calls", min = 0, max = 1_000_000, when = "mode=sync") int maxConcurrentCalls) {
 
-        public static final Edge DEFAULT = new Edge(null, null, 1, 1, "all", "sync", 0, Scenario.Retry.DEFAULT, null);
+        public static final Edge DEFAULT = new Edge(null, null, 1, 1, "all", "sync", 0, Scenario.Retry.DEFAULT, null, 0);
 
         public static Edge of(String from, String to, EdgeMode mode) {
-            return new Edge(from, to, 1, 1, "all", mode.id(), 0, Scenario.Retry.DEFAULT, null);
+            return new Edge(from, to, 1, 1, "all", mode.id(), 0, Scenario.Retry.DEFAULT, null, 0);
         }
 
         public EdgeMode edgeMode() {
@@ -157,15 +159,15 @@ public record Topology(
         }
 
         public Edge withWeight(double w) {
-            return new Edge(from, to, w, probability, traffic, mode, timeoutMs, retry, breaker);
+            return new Edge(from, to, w, probability, traffic, mode, timeoutMs, retry, breaker, maxConcurrentCalls);
         }
 
         public Edge withProbability(double p) {
-            return new Edge(from, to, weight, p, traffic, mode, timeoutMs, retry, breaker);
+            return new Edge(from, to, weight, p, traffic, mode, timeoutMs, retry, breaker, maxConcurrentCalls);
         }
 
         public Edge withTraffic(Traffic t) {
-            return new Edge(from, to, weight, probability, t.id(), mode, timeoutMs, retry, breaker);
+            return new Edge(from, to, weight, probability, t.id(), mode, timeoutMs, retry, breaker, maxConcurrentCalls);
         }
     }
 
@@ -183,13 +185,24 @@ public record Topology(
         public static final Cdn DEFAULT = new Cdn(5_000, 300, 5, "lru");
     }
 
-    /** A third party's API: it answers each call after its latency, fails some, and refuses calls over its rate limit. */
+    /**
+     * A third party's API: it answers each call after its latency, fails some, and refuses calls over
+     * its rate limit. With {@code instances}, its capacity is known: instances x workers serve at once,
+     * a bounded queue waits, and a call that finds it full is shed (an M/G/c queue, as the pipeline's
+     * dependencies); without, it serves every call at once.
+     */
     public record External(
             @Field(description = "Time the API takes to answer one call.") DistributionSpec latency,
             @Field(description = "Fraction of calls the API fails.", min = 0, max = 1) double errorRate,
             @Field(description = "Calls per second the API accepts (its quota); calls over it are refused with 429. 0: no "
-                    + "limit.", unit = "calls/s", min = 0, max = 10_000_000) double rateLimitPerSecond) {
-        public static final External DEFAULT = new External(DistributionSpec.lognormal(80, 300), 0, 0);
+                    + "limit.", unit = "calls/s", min = 0, max = 10_000_000) double rateLimitPerSecond,
+            @Field(description = "Instances serving it, when its capacity is known; 0: as many calls at once as it is sent.",
+                    unit = "instances", min = 0, max = 500) int instances,
+            @Field(description = "Calls one of its instances serves at the same time.", unit = "workers", min = 1, max = 1024)
+            int workersPerInstance,
+            @Field(description = "Calls one of its instances holds waiting for a worker; more are shed.", unit = "calls",
+                    min = 0, max = 1_000_000) int queueCapacity) {
+        public static final External DEFAULT = new External(DistributionSpec.lognormal(80, 300), 0, 0, 0, 8, 100);
     }
 
     /**
@@ -223,6 +236,20 @@ public record Topology(
         for (Edge e : edges) {
             if (e.from().equals(id)) {
                 out.add(e);
+            }
+        }
+        return out;
+    }
+
+    /** Each external API as the timeline names a dependency: by its label, or its id when it has none. */
+    public List<Scenario.Dependency> externalsAsDependencies() {
+        List<Scenario.Dependency> out = new ArrayList<>();
+        for (Node n : nodes) {
+            if (n.nodeKind() == NodeKind.EXTERNAL) {
+                Scenario.Dependency d = Scenario.Dependency.DEFAULT;
+                out.add(new Scenario.Dependency(n.label().isEmpty() ? n.id() : n.label(), d.callProbability(), d.instances(),
+                        d.workersPerInstance(), d.queueCapacity(), d.serviceTime(), d.errorRate(), d.timeoutMs(),
+                        d.maxConcurrentCalls(), d.breaker(), d.retry()));
             }
         }
         return out;

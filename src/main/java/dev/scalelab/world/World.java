@@ -24,6 +24,9 @@ public final class World {
     private static final long COMMAND_GRANULARITY_NANOS = Simulation.NANOS_PER_MILLI;
     /** A queued request's measured footprint: the Request object (56 bytes) and its queue slot. */
     public static final long BYTES_PER_REQUEST = RequestMetrics.BYTES_PER_REQUEST;
+    /** Why a drawn system does not run in the panels, and where it does. */
+    public static final String DRAWN_SYSTEM = "this scenario draws its own system, which the panels' fixed pipeline does not run; "
+            + "open it with Run > Design canvas, or run it with `simulate --scenario FILE`";
 
     private final Simulation sim = new Simulation();
     /** The scenario the world was made from; {@link #continueAs} gives it another future. */
@@ -103,6 +106,10 @@ public final class World {
 
     /** A world whose requests may take about {@code requestMemoryBytes} of the heap at once. */
     public World(Scenario scenario, long requestMemoryBytes) {
+        if (scenario.topology() != null) {
+            // Its sections would be the defaults under a drawing the pipeline does not run: refuse rather than mislead.
+            throw new ScenarioException("topology", DRAWN_SYSTEM);
+        }
         Part.checkOwners();
         this.initial = scenario;
         this.current = scenario;

@@ -1,5 +1,7 @@
 package dev.scalelab.golden;
 
+import dev.scalelab.world.network.Pipeline;
+
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Presets;
@@ -50,6 +52,25 @@ class PresetGoldenTest {
     void theScenarioFileSavedBeforeTheChangeReadsAndRunsTheSame(String preset) throws IOException {
         String saved = resource(preset + ".scenario.json");
         check(preset, ScenarioFiles.parse(saved), "saved ");
+    }
+
+    /**
+     * The pipeline drawn as a topology, its sections left at their defaults so every value comes from
+     * a node, written to a file and read back: it runs on the pipeline's engine and gives the golden.
+     */
+    @ParameterizedTest
+    @MethodSource("presets")
+    void thePipelineDrawnAsATopologyRunsTheSame(String preset) throws IOException {
+        Scenario p = Presets.load(preset);
+        Scenario d = Scenario.DEFAULT;
+        Scenario drawn = new Scenario(p.name(), p.description(), p.watch(), p.markers(), p.seed(), p.durationSeconds(),
+                d.workload(), d.service(), d.autoscaler(), p.verticalScaler(), null, d.balancer(), null, null, List.of(), p.events(),
+                Pipeline.spell(p), p.timeline());
+        Scenario read = ScenarioFiles.parse(ScenarioFiles.write(drawn));
+        assertEquals(Pipeline.spell(p), read.topology(), preset + ": the drawn pipeline reads back as written");
+        Scenario lowered = Pipeline.lower(read);
+        assertEquals(p, lowered, preset + ": the drawn pipeline lowers to the preset's sections");
+        check(preset, lowered, "drawn ");
     }
 
     private static void check(String preset, Scenario scenario, String what) throws IOException {

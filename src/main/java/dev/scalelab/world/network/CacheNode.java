@@ -57,11 +57,16 @@ final class CacheNode extends NetNode implements BackingStore {
         long since = sim.nowNanos();
         inFlight++;
         if (!f.read && kind == NodeKind.CDN) {
-            // A CDN caches what is read: a write goes past it to the origin.
-            load(f.key, false, () -> {
+            // A CDN caches what is read: a write goes past it to the origin, and its answer comes back the same way.
+            if (origin == null) {
+                inFlight--;
+                fail(reply);
+                return;
+            }
+            origin.send(f, ok -> {
+                inFlight--;
+                answer(since, ok, reply);
             });
-            inFlight--;
-            answer(since, true, reply);
             return;
         }
         hierarchy.get(f.key, 0, f.read, (servedBy, stale) -> {

@@ -70,7 +70,8 @@ final class ClientsNode extends NetNode {
         Flow f = net.newFlow(keys.sample(keyRandom), readRandom.nextDouble() < workload.readRatio());
         List<Link> fit = new ArrayList<>(out.size());
         for (Link l : out) {
-            if (l.carries(f)) {
+            // Health-checked DNS: an entry point in a zone that is out is not offered.
+            if (l.carries(f) && !l.to.down) {
                 fit.add(l);
             }
         }

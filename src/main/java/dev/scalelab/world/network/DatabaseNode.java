@@ -13,6 +13,9 @@ import dev.scalelab.world.Topology;
 final class DatabaseNode extends NetNode {
     private Database db;
     private int inFlight;
+    /** ρ sampled once a simulated second, for the run's average. */
+    private double rhoSum;
+    private int rhoSamples;
 
     DatabaseNode(Network net, Topology.Node spec) {
         super(net, spec);
@@ -42,6 +45,18 @@ final class DatabaseNode extends NetNode {
     private void done(long since, boolean ok, Reply reply) {
         inFlight--;
         answer(since, ok, reply);
+    }
+
+    @Override
+    void tick() {
+        super.tick();
+        rhoSum += utilisation();
+        rhoSamples++;
+    }
+
+    /** Busy connections over connections, averaged over the seconds so far. */
+    double meanUtilisation() {
+        return rhoSamples == 0 ? 0 : rhoSum / rhoSamples;
     }
 
     @Override
@@ -88,5 +103,6 @@ final class DatabaseNode extends NetNode {
     void report(ObjectNode out) {
         out.put("shards", db.view().shards().size());
         out.put("nodes", instances());
+        out.put("utilisation", meanUtilisation());
     }
 }

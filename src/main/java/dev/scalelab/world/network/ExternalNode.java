@@ -1,6 +1,8 @@
 package dev.scalelab.world.network;
 
 import dev.scalelab.engine.gateway.TokenBucket;
+import dev.scalelab.engine.resilience.DependencyConfig;
+import dev.scalelab.engine.resilience.DownstreamService;
 import dev.scalelab.sim.Distribution;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Topology;
@@ -17,6 +19,8 @@ final class ExternalNode extends NetNode {
     private final Distribution latencyMs;
     private final SplittableRandom random;
     private final TokenBucket quota;
+    /** Its servers and queue when its capacity is known (the pipeline's dependency engine); null for unlimited. */
+    private final DownstreamService servers;
     private int inFlight;
     long refused;
 
@@ -26,6 +30,8 @@ final class ExternalNode extends NetNode {
         this.latencyMs = api.latency().toDistribution();
         this.random = net.streams.stream("node." + id + ".external");
         this.quota = api.rateLimitPerSecond() > 0 ? new TokenBucket(api.rateLimitPerSecond(), api.rateLimitPerSecond()) : null;
+        this.servers = api.instances() == 0 ? null : new DownstreamService(sim, new DependencyConfig(id, api.instances(),
+                api.workersPerInstance(), api.queueCapacity(), latencyMs, api.errorRate(), 1.0), net.streams.stream("node." + id + ".servers"));
     }
 
     @Override
@@ -39,8 +45,15 @@ final class ExternalNode extends NetNode {
             return;
         }
         long since = sim.nowNanos();
-        boolean ok = random.nextDouble() >= api.errorRate();
         inFlight++;
+        if (servers != null) {
+            servers.submit(ok -> {
+                inFlight--;
+                answer(since, ok, reply);
+            });
+            return;
+        }
+        boolean ok = random.nextDouble() >= api.errorRate();
         sim.scheduleIn(Simulation.millisToNanos(latencyMs.sample(random)), () -> {
             inFlight--;
             answer(since, ok, reply);
@@ -53,7 +66,20 @@ final class ExternalNode extends NetNode {
     }
 
     @Override
+    int queued() {
+        return servers == null ? 0 : servers.queueLength();
+    }
+
+    @Override
+    int instances() {
+        return servers == null ? 0 : api.instances();
+    }
+
+    @Override
     double utilisation() {
+        if (servers != null) {
+            return servers.busyWorkers() / (double) servers.servers();
+        }
         return quota == null ? Double.NaN : Math.min(1.5, arrivalsPerSecond / api.rateLimitPerSecond());
     }
 }

@@ -52,9 +52,9 @@ final class Link implements Callee {
         this.crossesZone = !from.zone.isEmpty() && !to.zone.isEmpty() && !from.zone.equals(to.zone);
         this.crossZoneNanos = crossesZone ? Simulation.millisToNanos(net.topology.crossZoneMs()) : 0;
         boolean protectedCall = mode == EdgeMode.SYNC
-                && (spec.breaker() != null || spec.retry().maxAttempts() > 1 || spec.timeoutMs() > 0);
+                && (spec.breaker() != null || spec.retry().maxAttempts() > 1 || spec.timeoutMs() > 0 || spec.maxConcurrentCalls() > 0);
         if (protectedCall) {
-            mesh = new MeshClient(sim, this, SectionConfigs.mesh(spec.breaker(), spec.retry(), spec.timeoutMs(), 0),
+            mesh = new MeshClient(sim, this, SectionConfigs.mesh(spec.breaker(), spec.retry(), spec.timeoutMs(), spec.maxConcurrentCalls()),
                     net.streams.stream("edge." + from.id + "." + to.id + ".mesh"));
             calling = new HashMap<>();
         } else {

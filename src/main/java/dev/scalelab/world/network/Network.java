@@ -10,6 +10,7 @@ import dev.scalelab.design.DesignCheck;
 import dev.scalelab.design.NodeKind;
 import dev.scalelab.engine.metrics.LatencyRecorder;
 import dev.scalelab.engine.metrics.LatencySummary;
+import dev.scalelab.engine.metrics.RingSeries;
 import dev.scalelab.sim.RandomStreams;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Scenario;
@@ -37,6 +38,13 @@ public final class Network {
     private final Map<String, NetNode> nodes = new LinkedHashMap<>();
     private final List<Link> links = new ArrayList<>();
     private final LatencyRecorder endToEnd = new LatencyRecorder();
+    /** Per simulated second, the last hour: answered and failed requests, and the p99 of those answered (ms; NaN for none). */
+    private final RingSeries completedSeries = new RingSeries(SERIES_SECONDS);
+    private final RingSeries failedSeries = new RingSeries(SERIES_SECONDS);
+    private final RingSeries p99Series = new RingSeries(SERIES_SECONDS);
+    private long completedAtTick;
+    private long failedAtTick;
+    private final Insights insights;
     private final List<String> decisions = new ArrayList<>();
     private final int keyCount;
     private long nextFlowId;
@@ -46,6 +54,8 @@ public final class Network {
     /** Cost so far, in dollars: instances by the second, cross-zone requests as they cross. */
     private double instanceDollars;
 
+    /** Seconds of per-second history kept for the charts. */
+    public static final int SERIES_SECONDS = 3600;
     /** The decision lines kept for the report: the most recent this many. */
     private static final int DECISIONS_KEPT = 200;
 
@@ -81,6 +91,7 @@ public final class Network {
             sim.schedule(Simulation.secondsToNanos(o.atSeconds()), () -> zone(o.zone(), true));
             sim.schedule(Simulation.secondsToNanos(o.atSeconds() + o.durationSeconds()), () -> zone(o.zone(), false));
         }
+        insights = new Insights(this);
         sim.schedule(Simulation.NANOS_PER_SECOND, this::tick);
     }
 
@@ -158,6 +169,14 @@ public final class Network {
         for (Link l : links) {
             l.tick();
         }
+        long answered = completed - completedAtTick;
+        completedSeries.append(answered);
+        failedSeries.append(failed - failedAtTick);
+        completedAtTick = completed;
+        failedAtTick = failed;
+        double p99 = endToEnd.takeIntervalPercentileMs(99);
+        p99Series.append(answered == 0 ? Double.NaN : p99);
+        insights.tick();
         sim.scheduleIn(Simulation.NANOS_PER_SECOND, this::tick);
     }
 
@@ -252,6 +271,40 @@ public final class Network {
         return new NetworkSnapshot(sim.nowSeconds(), scenario.durationSeconds(), ns, es,
                 new NetworkSnapshot.Totals(completed, failed, total.count() == 0 ? Double.NaN : total.p50Ms(),
                         total.count() == 0 ? Double.NaN : total.p99Ms(), costPerHour));
+    }
+
+    /** Answered requests per simulated second, the last hour at most, oldest first. */
+    public double[] completedPerSecond() {
+        return completedSeries.toArray();
+    }
+
+    /** Failed requests per simulated second, aligned with {@link #completedPerSecond}. */
+    public double[] failedPerSecond() {
+        return failedSeries.toArray();
+    }
+
+    /** The p99 of each second's answered requests, ms (NaN for a second without any), aligned with {@link #completedPerSecond}. */
+    public double[] p99MsPerSecond() {
+        return p99Series.toArray();
+    }
+
+    /** The bottlenecks and risks standing now, the most pressing first. */
+    public List<Insight> insights() {
+        return insights.current();
+    }
+
+    /** The scenario it runs. */
+    public Scenario scenario() {
+        return scenario;
+    }
+
+    /** Nodes in the topology's order: what the insights and the planner read. */
+    List<NetNode> nodeList() {
+        return new ArrayList<>(nodes.values());
+    }
+
+    List<Link> linkList() {
+        return links;
     }
 
     /** What the clients saw, answered requests' response time since t = 0. */

@@ -1,0 +1,140 @@
+package dev.scalelab.cli;
+
+import dev.scalelab.world.AtomicFiles;
+import dev.scalelab.world.Quote;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.Topology;
+import dev.scalelab.world.network.DesignReport;
+import dev.scalelab.world.network.Network;
+import picocli.CommandLine.Model.CommandSpec;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * {@code simulate} for a drawn system the fixed pipeline cannot run: the {@link Network} runs it and
+ * the report has the run's totals and each node's figures under {@code nodes.<id>}; {@code --report-md}
+ * adds the design as a Markdown document with its charts beside it.
+ */
+final class DesignRun {
+    /** The scenario sections a topology's nodes replace: a --set of one of them would change nothing. */
+    private static final Set<String> REPLACED = Set.of("workload", "service", "autoscaler", "gateway", "balancer", "cache",
+            "database", "dependencies");
+
+    private DesignRun() {
+    }
+
+    /** Refuses a {@code --set} of a section that {@code s}'s topology replaces, naming the node fields to set instead. */
+    static void checkSet(Scenario s, String assignment) {
+        Topology t = s.topology();
+        int eq = assignment.indexOf('=');
+        if (t == null || eq <= 0) {
+            return;
+        }
+        String path = assignment.substring(0, eq).trim();
+        String root = path.split("[.\\[]", 2)[0];
+        if (!REPLACED.contains(root)) {
+            return;
+        }
+        List<String> where = new ArrayList<>();
+        for (int i = 0; i < t.nodes().size(); i++) {
+            Topology.Node n = t.nodes().get(i);
+            String section = switch (n.nodeKind()) {
+                case CLIENTS -> "workload";
+                case SERVICE -> root.equals("autoscaler") ? "autoscaler" : "service";
+                case GATEWAY -> "gateway";
+                case BALANCER -> "balancer";
+                case CACHE -> "cache";
+                case DATABASE -> "database";
+                default -> "";
+            };
+            if (section.equals(root)) {
+                where.add("topology.nodes[" + i + "]." + path + " (" + n.id() + ")");
+            }
+        }
+        throw new Cli.UsageException("--set " + Quote.shorten(path) + ": this scenario draws its own system, so its " + root
+                + " comes from its nodes; " + (where.isEmpty() ? "it has no node with one" : "set " + String.join(" or ", where)));
+    }
+
+    /** Refuses what a drawn design's run cannot give, one line per option. */
+    static void checkOptions(int seeds, String timeseries, String trace, boolean profile) {
+        String unsupported = seeds > 1 ? "--seeds" : timeseries != null ? "--timeseries" : trace != null ? "--trace"
+                : profile ? "--profile" : null;
+        if (unsupported != null) {
+            throw new Cli.UsageException(unsupported + ": not yet for a drawn system that the fixed pipeline cannot run; "
+                    + "its report (--out) and --report-md describe the run");
+        }
+    }
+
+    /** Runs the design, then writes the report (or prints it) and the Markdown document, each atomically. */
+    static int simulate(CommandSpec spec, Scenario s, OutputFile report, OutputFile markdown) {
+        Network net;
+        try {
+            net = new Network(s);
+        } catch (dev.scalelab.world.ScenarioException e) {
+            throw new Cli.UsageException(e.getMessage());
+        }
+        net.run();
+        String json = net.reportJson();
+        List<AtomicFiles.Pending> charts = new ArrayList<>();
+        try (AtomicFiles.Pending reportFile = report == null ? null : report.open();
+             AtomicFiles.Pending mdFile = markdown == null ? null : markdown.open()) {
+            if (reportFile != null) {
+                write(report, reportFile, json);
+            }
+            if (mdFile != null) {
+                Path md = markdown.path();
+                String stem = md.getFileName().toString().replaceFirst("\\.(md|markdown)$", "");
+                write(markdown, mdFile, DesignReport.markdown(net, stem));
+                List<String> names = DesignReport.chartNames(stem);
+                List<String> svgs = DesignReport.charts(net);
+                for (int i = 0; i < names.size(); i++) {
+                    Path chart = md.toAbsolutePath().resolveSibling(names.get(i));
+                    try {
+                        AtomicFiles.Pending p = AtomicFiles.open(chart);
+                        charts.add(p);
+                        p.writer().write(svgs.get(i));
+                    } catch (IOException e) {
+                        throw markdown.writeFailed(e);
+                    }
+                }
+            }
+            for (AtomicFiles.Pending p : charts) {
+                commit(markdown, p);
+            }
+            commit(markdown, mdFile);
+            commit(report, reportFile);
+        } finally {
+            // A chart not committed (the run or a write failed) leaves no temporary file behind.
+            charts.forEach(AtomicFiles.Pending::close);
+        }
+        if (report == null) {
+            spec.commandLine().getOut().print(json);
+            spec.commandLine().getOut().println();
+            spec.commandLine().getOut().flush();
+        }
+        return Cli.EXIT_OK;
+    }
+
+    private static void write(OutputFile output, AtomicFiles.Pending file, String text) {
+        try {
+            file.writer().write(text);
+        } catch (IOException e) {
+            throw output.writeFailed(e);
+        }
+    }
+
+    private static void commit(OutputFile output, AtomicFiles.Pending file) {
+        if (file == null) {
+            return;
+        }
+        try {
+            file.commit();
+        } catch (IOException e) {
+            throw output.writeFailed(e);
+        }
+    }
+}

@@ -1,0 +1,144 @@
+package dev.scalelab.world.network;
+
+import dev.scalelab.design.Mermaid;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.Topology;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * A design's run as a Markdown document: the diagram (Mermaid), each node's parameters, the charts,
+ * the insights and the results. The charts are separate SVG files the document links by name, so
+ * the document reads in any Markdown viewer and the charts open in any browser.
+ */
+public final class DesignReport {
+    private DesignReport() {
+    }
+
+    /** The names of the chart files, in the order {@link #charts} gives them, for a document named {@code stem}.md. */
+    public static List<String> chartNames(String stem) {
+        return List.of(stem + "-throughput.svg", stem + "-p99.svg");
+    }
+
+    /** The charts' SVG, in {@link #chartNames} order. */
+    public static List<String> charts(Network net) {
+        double[] ok = net.completedPerSecond();
+        double start = Math.max(0, Math.floor(net.nowSeconds()) - ok.length);
+        return List.of(SvgChart.line("Answered requests per second", "requests/s", start, ok, "#2b7bb9"),
+                SvgChart.line("p99 response time per second", "ms", start, net.p99MsPerSecond(), "#c0392b"));
+    }
+
+    /** The document for {@code net} (run already), linking charts named as {@link #chartNames}{@code (stem)}. */
+    public static String markdown(Network net, String stem) {
+        Scenario s = net.scenario();
+        Topology t = s.topology();
+        StringBuilder md = new StringBuilder();
+        md.append("# ").append(s.name()).append("\n\n");
+        if (!s.description().isEmpty()) {
+            md.append(s.description()).append("\n\n");
+        }
+        md.append(String.format(Locale.ROOT, "Seed %d, %s simulated.%n%n", s.seed(), seconds(net.nowSeconds())));
+        md.append("## Design\n\n```mermaid\n").append(Mermaid.write(t.design()).strip()).append("\n```\n\n");
+        md.append("| node | kind | zone | parameters |\n|---|---|---|---|\n");
+        for (Topology.Node n : t.nodes()) {
+            md.append("| ").append(n.id()).append(" | ").append(n.nodeKind().label()).append(" | ")
+                    .append(n.zone().isEmpty() ? "–" : n.zone()).append(" | ").append(parameters(n)).append(" |\n");
+        }
+        md.append("\n| edge | mode | traffic | weight | probability | protection |\n|---|---|---|---|---|---|\n");
+        for (Topology.Edge e : t.edges()) {
+            md.append("| ").append(e.from()).append(" → ").append(e.to()).append(" | ").append(e.mode()).append(" | ")
+                    .append(e.traffic()).append(" | ").append(num(e.weight())).append(" | ").append(num(e.probability()))
+                    .append(" | ").append(protection(e)).append(" |\n");
+        }
+        md.append("\n## Results\n\n");
+        long all = net.completed() + net.failed();
+        md.append(String.format(Locale.ROOT, "| figure | value |%n|---|---|%n| answered | %,d |%n| failed | %,d (%.2f %%) |%n"
+                        + "| throughput | %.1f requests/s |%n| mean | %.1f ms |%n| p50 | %.1f ms |%n| p99 | %.1f ms |%n| cost | $%.2f per hour |%n%n",
+                net.completed(), net.failed(), all == 0 ? 0 : 100.0 * net.failed() / all,
+                net.nowSeconds() == 0 ? 0 : net.completed() / net.nowSeconds(), net.endToEnd().meanMs(), net.endToEnd().p50Ms(),
+                net.endToEnd().p99Ms(), net.snapshot().totals().costPerHour()));
+        List<String> names = chartNames(stem);
+        md.append("![Answered requests per second](").append(names.get(0)).append(")\n\n");
+        md.append("![p99 response time per second](").append(names.get(1)).append(")\n\n");
+        md.append("| node | arrivals | errors | mean ms | p99 ms | ρ now | queued | instances |\n|---|---|---|---|---|---|---|---|\n");
+        for (NetworkSnapshot.NodeState n : net.snapshot().nodes()) {
+            md.append(String.format(Locale.ROOT, "| %s | %,d | %,d | %s | %s | %s | %d | %s |%n", n.id(), net.arrivals(n.id()),
+                    net.errors(n.id()), num(net.nodeLatency(n.id()).meanMs()), num(net.nodeLatency(n.id()).p99Ms()),
+                    Double.isNaN(n.utilisation()) ? "–" : String.format(Locale.ROOT, "%.2f", n.utilisation()), n.queued(),
+                    n.instances() == 0 ? "–" : Integer.toString(n.instances())));
+        }
+        md.append("\n## Insights\n\n");
+        List<Insight> insights = net.insights();
+        if (insights.isEmpty()) {
+            md.append("Nothing limits the design at this load.\n");
+        }
+        for (Insight i : insights) {
+            md.append("- **").append(i.finding()).append("** (").append(i.kind().label()).append(", since ")
+                    .append(seconds(i.sinceSeconds())).append("): ").append(i.fix()).append("\n");
+        }
+        List<String> decisions = net.decisions();
+        if (!decisions.isEmpty()) {
+            md.append("\n## Decisions\n\nThe last ").append(Math.min(20, decisions.size())).append(" of ").append(decisions.size())
+                    .append(" kept:\n\n");
+            for (String d : decisions.subList(Math.max(0, decisions.size() - 20), decisions.size())) {
+                md.append("- ").append(d).append("\n");
+            }
+        }
+        return md.toString();
+    }
+
+    private static String parameters(Topology.Node n) {
+        return switch (n.nodeKind()) {
+            case CLIENTS -> String.format(Locale.ROOT, "%s %s/s, %,d keys (%s), %.0f %% reads",
+                    n.workload().arrival().process().id(), num(n.workload().arrival().ratePerSecond()), n.workload().keys().count(),
+                    n.workload().keys().distribution().id(), n.workload().readRatio() * 100);
+            case SERVICE -> String.format(Locale.ROOT, "%d × %s instances, %d workers, queue %d, service %s ms mean%s",
+                    n.service().instances(), n.service().size().id(), n.service().workersPerInstance(), n.service().queueCapacity(),
+                    num(n.service().serviceTime().mean()), n.autoscaler().policy() == Scenario.AutoscalerPolicy.NONE ? ""
+                            : ", autoscaler " + n.autoscaler().policy().id() + " " + n.autoscaler().minReplicas() + "–"
+                            + n.autoscaler().maxReplicas());
+            case BALANCER -> n.balancer().strategy().id() + (n.zoneAware() ? ", zone-aware" : "");
+            case GATEWAY -> (n.gateway().global() == null ? "no limit" : "limit " + num(n.gateway().global().ratePerSecond()) + "/s")
+                    + ", " + num(n.gateway().latencyMs()) + " ms";
+            case CDN -> String.format(Locale.ROOT, "%,d objects, TTL %s s, %s", n.cdn().capacity(), num(n.cdn().ttlSeconds()),
+                    n.cdn().policy());
+            case CACHE -> n.cache().levels().stream().map(l -> l.name() + " " + l.capacity() + " " + l.policy())
+                    .reduce((a, b) -> a + ", " + b).orElse("") + ", " + n.cache().writePolicy();
+            case DATABASE -> String.format(Locale.ROOT, "%d shards × (1 + %d replicas), %d connections each",
+                    n.database().shards(), n.database().replicasPerShard(), n.database().connectionLimit());
+            case QUEUE, TOPIC -> String.format(Locale.ROOT, "visibility %s s, %d receives, capacity %s",
+                    num(n.messaging().visibilityTimeoutSeconds()), n.messaging().maxReceives(),
+                    n.messaging().capacity() == 0 ? "unlimited" : Integer.toString(n.messaging().capacity()));
+            case EXTERNAL -> String.format(Locale.ROOT, "%s ms mean, %.1f %% errors%s", num(n.external().latency().mean()),
+                    n.external().errorRate() * 100, n.external().rateLimitPerSecond() > 0
+                            ? ", quota " + num(n.external().rateLimitPerSecond()) + "/s" : "");
+        };
+    }
+
+    private static String protection(Topology.Edge e) {
+        if (!"sync".equals(e.mode())) {
+            return "–";
+        }
+        StringBuilder p = new StringBuilder();
+        if (e.timeoutMs() > 0) {
+            p.append("timeout ").append(num(e.timeoutMs())).append(" ms");
+        }
+        if (e.retry().maxAttempts() > 1) {
+            p.append(p.length() > 0 ? ", " : "").append(e.retry().maxAttempts()).append(" attempts");
+        }
+        if (e.breaker() != null) {
+            p.append(p.length() > 0 ? ", " : "").append("breaker");
+        }
+        return p.length() == 0 ? "–" : p.toString();
+    }
+
+    private static String num(double v) {
+        return Double.isNaN(v) ? "–" : v == Math.rint(v) ? String.format(Locale.ROOT, "%.0f", v) : String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    private static String seconds(double s) {
+        long t = Math.round(s);
+        return t >= 60 ? String.format(Locale.ROOT, "%d:%02d", t / 60, t % 60) : t + " s";
+    }
+}

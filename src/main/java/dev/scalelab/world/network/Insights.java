@@ -1,0 +1,310 @@
+package dev.scalelab.world.network;
+
+import dev.scalelab.design.NodeKind;
+import dev.scalelab.engine.caching.CheApproximation;
+import dev.scalelab.engine.scaling.Lifecycle;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.SectionConfigs;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Reads a running design once per simulated second and says, in plain words, what limits it and
+ * what puts it at risk, each finding with the figure that shows it, when it started, and a fix whose
+ * effect the queueing formulas predict. A finding must hold for {@link #HOLD_SECONDS} before it is
+ * listed, so a one-second spike does not flicker in and out.
+ */
+final class Insights {
+    /** How long a condition must hold before it is an insight. */
+    static final int HOLD_SECONDS = 5;
+    /** ρ above which a node is a bottleneck; a fix aims for {@link #TARGET_RHO}. */
+    static final double HOT_RHO = 0.85;
+    static final double TARGET_RHO = 0.7;
+    /** How much of each second a smoothed figure takes from the newest: about a 10-second average. */
+    private static final double SMOOTHING = 0.1;
+    private static final int WINDOW_SECONDS = 10;
+
+    private final Network net;
+    private final Map<String, double[]> smoothRho = new HashMap<>();
+    private final Map<String, int[]> queueHistory = new HashMap<>();
+    private final Map<Link, long[]> attemptsAt = new HashMap<>();
+    /** When each condition (kind:node) started holding; gone when it stops. */
+    private final Map<String, Double> since = new HashMap<>();
+    private List<Insight> current = List.of();
+    private int ticks;
+    /** Che's prediction of an LRU of each cache's size under the design's keys, computed once. */
+    private final Map<String, Double> chePrediction = new HashMap<>();
+
+    Insights(Network net) {
+        this.net = net;
+    }
+
+    List<Insight> current() {
+        return current;
+    }
+
+    void tick() {
+        ticks++;
+        double now = net.sim.nowSeconds();
+        List<Insight> found = new ArrayList<>();
+        for (NetNode n : net.nodeList()) {
+            double rho = smooth(n);
+            int[] history = history(n);
+            hotNode(n, rho, found, now);
+            growing(n, history, found, now);
+            single(n, found, now);
+            cache(n, found, now);
+            refusing(n, found, now);
+        }
+        for (Link l : net.linkList()) {
+            retries(l, found, now);
+        }
+        zones(found, now);
+        // Keep only what has held long enough, stamped with when it began.
+        List<Insight> stable = new ArrayList<>();
+        Map<String, Double> kept = new HashMap<>();
+        for (Insight i : found) {
+            String key = i.kind() + ":" + i.node();
+            double start = since.getOrDefault(key, now);
+            kept.put(key, start);
+            if (now - start >= HOLD_SECONDS || i.kind() == Insight.Kind.SINGLE_INSTANCE || i.kind() == Insight.Kind.SINGLE_ZONE) {
+                stable.add(new Insight(i.node(), i.kind(), start, i.finding(), i.fix(), i.severity()));
+            }
+        }
+        since.clear();
+        since.putAll(kept);
+        stable.sort(Comparator.comparingDouble(Insight::severity).reversed().thenComparing(Insight::node));
+        current = List.copyOf(stable);
+    }
+
+    private double smooth(NetNode n) {
+        double rho = n.utilisation();
+        double[] s = smoothRho.computeIfAbsent(n.id, k -> new double[] {Double.NaN});
+        if (Double.isNaN(rho)) {
+            return Double.NaN;
+        }
+        s[0] = Double.isNaN(s[0]) ? rho : s[0] + SMOOTHING * (rho - s[0]);
+        return s[0];
+    }
+
+    private int[] history(NetNode n) {
+        int[] h = queueHistory.computeIfAbsent(n.id, k -> new int[WINDOW_SECONDS + 1]);
+        System.arraycopy(h, 1, h, 0, WINDOW_SECONDS);
+        h[WINDOW_SECONDS] = n.queued();
+        return h;
+    }
+
+    private void hotNode(NetNode n, double rho, List<Insight> out, double now) {
+        if (Double.isNaN(rho) || rho < HOT_RHO || n.down) {
+            return;
+        }
+        String finding = n.id + " at ρ " + f2(rho);
+        String fix;
+        if (n instanceof ServiceNode s) {
+            int ready = Math.max(1, s.instances());
+            int needed = (int) Math.ceil(ready * rho / TARGET_RHO);
+            int add = Math.max(1, needed - ready);
+            fix = "add " + add + (add == 1 ? " instance" : " instances") + " → ρ " + f2(rho * ready / (ready + add));
+            Scenario.Autoscaler a = s.spec.autoscaler();
+            if (a.policy() != Scenario.AutoscalerPolicy.NONE && ready >= a.maxReplicas()) {
+                fix = "its autoscaler is at maxReplicas " + a.maxReplicas() + ": raise it to " + (ready + add) + " → ρ "
+                        + f2(rho * ready / (ready + add));
+            }
+        } else if (n instanceof DatabaseNode d) {
+            Scenario.Database db = d.spec.database();
+            int copies = 1 + db.replicasPerShard();
+            int needed = (int) Math.ceil(copies * rho / TARGET_RHO);
+            int add = Math.max(1, needed - copies);
+            fix = "add " + add + " read " + (add == 1 ? "replica" : "replicas") + " per shard → ρ " + f2(rho * copies / (copies + add))
+                    + " for reads";
+            double reads = n.arrivalsPerSecond;
+            double che = cheFor(n.id, Math.max(1, net.keyCount() / 10));
+            if (!hasCacheInFront(n) && reads > 0 && !Double.isNaN(che)) {
+                fix += ", or a cache of " + String.format(Locale.ROOT, "%,d", Math.max(1, net.keyCount() / 10))
+                        + " keys in front would cut its reads to " + rate(reads * (1 - che));
+            }
+        } else if (n instanceof ExternalNode) {
+            fix = "its capacity is not yours to change: cache its answers, or call it for fewer requests";
+        } else if (n instanceof RouterNode) {
+            fix = "its limit refuses the excess: raise the limit, or shed lower-priority traffic before it";
+        } else {
+            return;
+        }
+        out.add(new Insight(n.id, Insight.Kind.HOT_NODE, now, finding, fix, Math.min(1, rho)));
+    }
+
+    private void growing(NetNode n, int[] h, List<Insight> out, double now) {
+        if (ticks <= WINDOW_SECONDS || n.down) {
+            return;
+        }
+        int growth = h[WINDOW_SECONDS] - h[0];
+        boolean rising = true;
+        for (int i = 1; i <= WINDOW_SECONDS; i++) {
+            rising &= h[i] >= h[i - 1] - 1;
+        }
+        if (!rising || growth < WINDOW_SECONDS) {
+            return;
+        }
+        double perSecond = growth / (double) WINDOW_SECONDS;
+        if (n instanceof MessagingNode m) {
+            out.add(new Insight(n.id, Insight.Kind.GROWING_LAG, now, n.id + "'s backlog grows by " + rate(perSecond) + " to "
+                    + count(n.queued()) + " messages", "its consumers take fewer than are published: add consumer instances, "
+                    + "or make each message cheaper", 0.9));
+        } else if (n instanceof ServiceNode s) {
+            int ready = Math.max(1, s.instances());
+            // Saturated, it serves what its instances can: arrivals less the growth. Size for arrivals at the target ρ.
+            double served = n.arrivalsPerSecond - perSecond;
+            int needed = served <= 0 ? 2 * ready : (int) Math.ceil(n.arrivalsPerSecond * ready / (served * TARGET_RHO));
+            out.add(new Insight(n.id, Insight.Kind.GROWING_QUEUE, now, n.id + "'s queue grows by " + rate(perSecond) + " to "
+                    + count(n.queued()) + " requests", "arrivals (" + rate(n.arrivalsPerSecond) + ") exceed what its " + ready
+                    + (ready == 1 ? " instance serves" : " instances serve") + ": add " + Math.max(1, needed - ready)
+                    + " or cut its service time", 0.95));
+        } else if (n instanceof DatabaseNode) {
+            out.add(new Insight(n.id, Insight.Kind.GROWING_QUEUE, now, n.id + "'s query queue grows by " + rate(perSecond),
+                    "its connections are all busy: add replicas or shards, or cache its reads", 0.95));
+        }
+    }
+
+    private void single(NetNode n, List<Insight> out, double now) {
+        if (n instanceof ServiceNode s && s.spec.service().instances() == 1
+                && s.spec.autoscaler().policy() == Scenario.AutoscalerPolicy.NONE && s.instances.size() == 1
+                && s.instances.get(0).lifecycle == Lifecycle.READY) {
+            out.add(new Insight(n.id, Insight.Kind.SINGLE_INSTANCE, now, n.id + " runs one instance",
+                    "a crash or a deploy takes it down: run at least 2 (ρ halves)", 0.4));
+        }
+    }
+
+    private void zones(List<Insight> out, double now) {
+        java.util.TreeSet<String> zones = new java.util.TreeSet<>();
+        int zoned = 0;
+        for (NetNode n : net.nodeList()) {
+            if (n.kind != NodeKind.CLIENTS && n.kind != NodeKind.EXTERNAL && n.kind != NodeKind.CDN) {
+                zoned++;
+                zones.add(n.zone);
+            }
+        }
+        if (zoned > 0 && zones.size() == 1) {
+            String z = zones.first();
+            out.add(new Insight("", Insight.Kind.SINGLE_ZONE, now, z.isEmpty() ? "every node runs in one place (no zones)"
+                    : "every node runs in zone " + z, "a zone outage takes the whole system down: run each service and database "
+                    + "in two zones, behind zone-aware balancers", 0.3));
+        }
+    }
+
+    private void cache(NetNode n, List<Insight> out, double now) {
+        if (!(n instanceof CacheNode c) || n.kind != NodeKind.CACHE || n.arrivals < 1000 || filtered(n)) {
+            return;
+        }
+        int capacity = 0;
+        for (Scenario.CacheLevel l : n.spec.cache().levels()) {
+            capacity += l.capacity();
+        }
+        double che = cheFor(n.id, capacity);
+        double hit = c.hitRatio();
+        if (!Double.isNaN(che) && !Double.isNaN(hit) && hit < che - 0.05) {
+            out.add(new Insight(n.id, Insight.Kind.CACHE_BELOW_PREDICTION, now, n.id + " hits " + f2(hit) + " where Che's "
+                    + "approximation predicts " + f2(che) + " for " + count(capacity) + " keys of LRU",
+                    "entries leave before they are used again: a longer TTL, fewer writes invalidating, or a policy that keeps "
+                    + "frequent keys (w-tinylfu)", 0.5));
+        }
+    }
+
+    private void refusing(NetNode n, List<Insight> out, double now) {
+        if (n.arrivalsPerSecond <= 0 || n.errorsPerSecond / n.arrivalsPerSecond < 0.05 || n.down) {
+            return;
+        }
+        String why = n instanceof RouterNode r && r.limited > 0 ? "its rate limit refuses the excess"
+                : n instanceof ExternalNode x && x.refused > 0 ? "its quota refuses the excess"
+                : n instanceof ServiceNode ? "its queues are full or its calls fail"
+                : n instanceof MessagingNode ? "it is full or its consumers dead-letter messages"
+                : "its calls fail";
+        out.add(new Insight(n.id, Insight.Kind.REFUSING, now, n.id + " fails " + pct(n.errorsPerSecond / n.arrivalsPerSecond)
+                + " of its requests (" + rate(n.errorsPerSecond) + ")", why, 0.8));
+    }
+
+    private void retries(Link l, List<Insight> out, double now) {
+        if (l.mesh == null || l.spec.retry().maxAttempts() <= 1) {
+            return;
+        }
+        long[] before = attemptsAt.computeIfAbsent(l, k -> new long[] {0, 0});
+        long calls = l.mesh.requests() - before[0];
+        long attempts = l.mesh.attemptsSent() - before[1];
+        before[0] = l.mesh.requests();
+        before[1] = l.mesh.attemptsSent();
+        if (calls < 10) {
+            return;
+        }
+        double amplification = attempts / (double) calls;
+        if (amplification >= 1.2) {
+            out.add(new Insight(l.to.id, Insight.Kind.RETRY_AMPLIFICATION, now, l.from.id + " → " + l.to.id + ": "
+                    + f2(amplification) + " attempts per call", "retries add " + pct(amplification - 1) + " load to " + l.to.id
+                    + " while it fails: cap them with a retry budget (Envoy 20 %) or open a breaker first", 0.85));
+        }
+    }
+
+    /**
+     * Whether a CDN or another cache stands between the clients and {@code n}: then it sees the keys they
+     * missed, not the clients' popularity, and Che's prediction from the clients' keys does not apply.
+     */
+    private boolean filtered(NetNode n) {
+        java.util.ArrayDeque<NetNode> todo = new java.util.ArrayDeque<>();
+        java.util.Set<NetNode> seen = new java.util.HashSet<>();
+        todo.add(n);
+        while (!todo.isEmpty()) {
+            NetNode at = todo.poll();
+            for (Link l : net.linkList()) {
+                if (l.to == at && seen.add(l.from)) {
+                    if (l.from.kind == NodeKind.CDN || l.from.kind == NodeKind.CACHE) {
+                        return true;
+                    }
+                    todo.add(l.from);
+                }
+            }
+        }
+        return false;
+    }
+
+    private boolean hasCacheInFront(NetNode db) {
+        for (Link l : net.linkList()) {
+            if (l.to == db && l.from.kind == NodeKind.CACHE) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Che's hit ratio of an LRU of {@code capacity} keys under the keys of the design's first clients. */
+    private double cheFor(String id, int capacity) {
+        return chePrediction.computeIfAbsent(id + "@" + capacity, k -> {
+            for (NetNode n : net.nodeList()) {
+                if (n.kind == NodeKind.CLIENTS) {
+                    double[] p = CheApproximation.probabilities(SectionConfigs.keys(n.spec.workload().keys()));
+                    return capacity >= p.length ? 1.0 : CheApproximation.lruHitRatio(p, capacity);
+                }
+            }
+            return Double.NaN;
+        });
+    }
+
+    static String f2(double v) {
+        return String.format(Locale.ROOT, "%.2f", v);
+    }
+
+    static String pct(double v) {
+        return String.format(Locale.ROOT, "%.0f %%", v * 100);
+    }
+
+    static String count(long v) {
+        return String.format(Locale.ROOT, "%,d", v);
+    }
+
+    static String rate(double perSecond) {
+        return perSecond >= 1000 ? String.format(Locale.ROOT, "%.1f k/s", perSecond / 1000)
+                : String.format(Locale.ROOT, "%.0f/s", perSecond);
+    }
+}

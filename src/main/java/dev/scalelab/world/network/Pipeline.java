@@ -1,0 +1,169 @@
+package dev.scalelab.world.network;
+
+import dev.scalelab.design.EdgeMode;
+import dev.scalelab.design.NodeKind;
+import dev.scalelab.design.Traffic;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.Topology;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Today's fixed pipeline as a topology, both ways. Clients → (gateway →) balancer → service → (cache
+ * →) database (or a cache alone, over its plain store), the service calling each dependency (an external API of known capacity) through its
+ * edge's timeout, retries and breaker. A topology of exactly that shape runs on the pipeline's engine
+ * ({@link #lower}), so it gives the same report, bit for bit, as the scenario that spells it with
+ * sections; every other shape runs on {@link Network}. The sections no node kind holds yet (the vertical
+ * scaler, the events) stay where they are in the scenario and apply to the pipeline.
+ */
+public final class Pipeline {
+    private Pipeline() {
+    }
+
+    /** The pipeline of {@code s}'s sections, drawn. */
+    public static Topology spell(Scenario s) {
+        List<Topology.Node> nodes = new ArrayList<>();
+        List<Topology.Edge> edges = new ArrayList<>();
+        Topology.Node d = Topology.Node.DEFAULT;
+        nodes.add(node(d, "clients", NodeKind.CLIENTS, "", s.workload(), null, null, null, null, null, null, null));
+        String entry = "balancer";
+        if (s.gateway() != null) {
+            nodes.add(node(d, "gateway", NodeKind.GATEWAY, "", null, s.gateway(), null, null, null, null, null, null));
+            edges.add(Topology.Edge.of("clients", "gateway", EdgeMode.SYNC));
+            entry = "gateway";
+        }
+        nodes.add(node(d, "balancer", NodeKind.BALANCER, "", null, null, s.balancer(), null, null, null, null, null));
+        edges.add(Topology.Edge.of(entry.equals("gateway") ? "gateway" : "clients", "balancer", EdgeMode.SYNC));
+        nodes.add(node(d, "service", NodeKind.SERVICE, "", null, null, null, s.service(), s.autoscaler(), null, null, null));
+        edges.add(Topology.Edge.of("balancer", "service", EdgeMode.SYNC));
+        if (s.cache() != null) {
+            nodes.add(node(d, "cache", NodeKind.CACHE, "", null, null, null, null, null, s.cache(), null, null));
+            edges.add(Topology.Edge.of("service", "cache", EdgeMode.SYNC));
+        }
+        if (s.database() != null) {
+            nodes.add(node(d, "database", NodeKind.DATABASE, "", null, null, null, null, null, null, s.database(), null));
+            edges.add(Topology.Edge.of(s.cache() != null ? "cache" : "service", "database", EdgeMode.SYNC));
+        }
+        for (Scenario.Dependency dep : s.dependencies()) {
+            String id = Character.isLetter(dep.name().charAt(0)) ? dep.name() : "dep-" + dep.name();
+            Topology.External api = new Topology.External(dep.serviceTime(), dep.errorRate(), 0, dep.instances(),
+                    dep.workersPerInstance(), dep.queueCapacity());
+            nodes.add(node(d, id, NodeKind.EXTERNAL, id.equals(dep.name()) ? "" : dep.name(), null, null, null, null, null, null,
+                    null, api));
+            edges.add(new Topology.Edge("service", id, 1, dep.callProbability(), Traffic.ALL.id(), EdgeMode.SYNC.id(),
+                    dep.timeoutMs(), dep.retry(), dep.breaker(), dep.maxConcurrentCalls()));
+        }
+        return new Topology(nodes, edges);
+    }
+
+    private static Topology.Node node(Topology.Node d, String id, NodeKind kind, String label, Scenario.Workload workload,
+                                      dev.scalelab.world.ApiGateway.Gateway gateway, Scenario.Balancer balancer,
+                                      Scenario.Service service, Scenario.Autoscaler autoscaler, Scenario.Cache cache,
+                                      Scenario.Database database, Topology.External external) {
+        return new Topology.Node(id, kind.id(), label, "", List.of(), workload != null ? workload : d.workload(),
+                gateway != null ? gateway : d.gateway(), d.cdn(), balancer != null ? balancer : d.balancer(), false,
+                service != null ? service : d.service(), autoscaler != null ? autoscaler : d.autoscaler(),
+                cache != null ? cache : d.cache(), database != null ? database : d.database(), d.queue(), d.topic(),
+                external != null ? external : d.external());
+    }
+
+    /**
+     * The scenario the pipeline runs for {@code s}: {@code s} itself when it has no topology; its
+     * sections taken from the nodes when the topology is the pipeline's shape; null when it is not
+     * (then {@link Network} runs it).
+     */
+    public static Scenario lower(Scenario s) {
+        Topology t = s.topology();
+        if (t == null) {
+            return s;
+        }
+        if (!t.outages().isEmpty()) {
+            return null;
+        }
+        Topology.Node clients = null;
+        Topology.Node gateway = null;
+        Topology.Node balancer = null;
+        Topology.Node service = null;
+        Topology.Node cache = null;
+        Topology.Node database = null;
+        for (Topology.Node n : t.nodes()) {
+            if (!n.zone().isEmpty()) {
+                return null;
+            }
+            switch (n.nodeKind()) {
+                case CLIENTS -> clients = once(clients, n);
+                case GATEWAY -> gateway = once(gateway, n);
+                case BALANCER -> balancer = once(balancer, n);
+                case SERVICE -> service = once(service, n);
+                case CACHE -> cache = once(cache, n);
+                case DATABASE -> database = once(database, n);
+                case EXTERNAL -> {
+                }
+                default -> {
+                    return null;
+                }
+            }
+        }
+        for (Topology.Node one : new Topology.Node[] {clients, gateway, balancer, service, cache, database}) {
+            if (one == Topology.Node.DEFAULT) {
+                return null; // a second node of a kind the pipeline has one of
+            }
+        }
+        if (clients == null || balancer == null || service == null || balancer.zoneAware()) {
+            return null;
+        }
+        // The edges, in the order spell() draws them: each must be a plain sync call, but the dependencies' own.
+        List<Topology.Edge> expected = new ArrayList<>();
+        String entry = gateway != null ? gateway.id() : balancer.id();
+        expected.add(Topology.Edge.of(clients.id(), entry, EdgeMode.SYNC));
+        if (gateway != null) {
+            expected.add(Topology.Edge.of(gateway.id(), balancer.id(), EdgeMode.SYNC));
+        }
+        expected.add(Topology.Edge.of(balancer.id(), service.id(), EdgeMode.SYNC));
+        if (cache != null) {
+            // A cache without a database loads from the plain store its section describes.
+            expected.add(Topology.Edge.of(service.id(), cache.id(), EdgeMode.SYNC));
+        }
+        if (database != null) {
+            expected.add(Topology.Edge.of(cache != null ? cache.id() : service.id(), database.id(), EdgeMode.SYNC));
+        }
+        if (t.edges().size() < expected.size() || !t.edges().subList(0, expected.size()).equals(expected)) {
+            return null;
+        }
+        List<Scenario.Dependency> dependencies = new ArrayList<>();
+        List<Topology.Edge> calls = t.edges().subList(expected.size(), t.edges().size());
+        int externals = 0;
+        for (Topology.Node n : t.nodes()) {
+            if (n.nodeKind() == NodeKind.EXTERNAL) {
+                externals++;
+            }
+        }
+        if (calls.size() != externals) {
+            return null;
+        }
+        for (Topology.Edge e : calls) {
+            Topology.Node api = t.node(e.to());
+            if (!e.from().equals(service.id()) || api.nodeKind() != NodeKind.EXTERNAL || e.edgeMode() != EdgeMode.SYNC
+                    || e.trafficClass() != Traffic.ALL || e.weight() != 1) {
+                return null;
+            }
+            Topology.External x = api.external();
+            if (x.instances() == 0 || x.rateLimitPerSecond() > 0) {
+                return null; // the pipeline's dependencies have a known capacity and no quota
+            }
+            String name = api.label().isEmpty() ? api.id() : api.label();
+            dependencies.add(new Scenario.Dependency(name, e.probability(), x.instances(), x.workersPerInstance(), x.queueCapacity(),
+                    x.latency(), x.errorRate(), e.timeoutMs(), e.maxConcurrentCalls(), e.breaker(), e.retry()));
+        }
+        return new Scenario(s.name(), s.description(), s.watch(), s.markers(), s.seed(), s.durationSeconds(), clients.workload(),
+                service.service(), service.autoscaler(), s.verticalScaler(), gateway == null ? null : gateway.gateway(),
+                balancer.balancer(), cache == null ? null : cache.cache(), database == null ? null : database.database(),
+                dependencies, s.events(), null, s.timeline());
+    }
+
+    /** {@code n}, or {@link Topology.Node#DEFAULT} to say the pipeline has one of this kind and the topology two. */
+    private static Topology.Node once(Topology.Node seen, Topology.Node n) {
+        return seen == null ? n : Topology.Node.DEFAULT;
+    }
+}

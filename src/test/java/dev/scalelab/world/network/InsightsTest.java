@@ -1,0 +1,86 @@
+package dev.scalelab.world.network;
+
+import dev.scalelab.world.ScenarioFiles;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/** Insights name the bottleneck with its figure and a fix whose effect the formulas predict. */
+class InsightsTest {
+    static Network run(double seconds, String nodes, String edges) {
+        Network net = new Network(ScenarioFiles.parse("{\"schema\":1,\"name\":\"i\",\"seed\":9,\"durationSeconds\":" + seconds
+                + ",\"topology\":{\"nodes\":[" + nodes + "],\"edges\":[" + edges + "]}}"));
+        net.run();
+        return net;
+    }
+
+    static Insight find(Network net, Insight.Kind kind, String node) {
+        return net.insights().stream().filter(i -> i.kind() == kind && i.node().equals(node)).findFirst().orElse(null);
+    }
+
+    static final String USERS = "{\"id\":\"users\",\"kind\":\"clients\",\"workload\":{\"arrival\":{\"ratePerSecond\":%s}}}";
+
+    static String service(String id, int instances, int workers, double meanMs) {
+        return "{\"id\":\"" + id + "\",\"kind\":\"service\",\"service\":{\"instances\":" + instances + ",\"workersPerInstance\":"
+                + workers + ",\"queueCapacity\":100000,\"serviceTime\":{\"distribution\":\"exponential\",\"meanMs\":" + meanMs + "}}}";
+    }
+
+    @Test
+    void aBusyServiceIsNamedWithItsRhoAndTheInstancesThatBringItToTheTarget() {
+        // 4 instances x 2 workers at 20 ms serve 400/s; 360/s is rho 0.9. Add 2 -> rho 0.6.
+        Network net = run(120, USERS.formatted(360) + "," + service("web", 4, 2, 20), "{\"from\":\"users\",\"to\":\"web\"}");
+        Insight hot = find(net, Insight.Kind.HOT_NODE, "web");
+        assertThat(hot).isNotNull();
+        double rho = Double.parseDouble(hot.finding().replaceAll(".*ρ ", ""));
+        assertThat(rho).isCloseTo(0.9, within(0.04));
+        int add = (int) Math.ceil(4 * rho / Insights.TARGET_RHO) - 4;
+        assertThat(hot.fix()).startsWith("add " + add + " instances → ρ " + Insights.f2(rho * 4 / (4 + add)));
+        assertThat(hot.sinceSeconds()).isLessThan(30);
+        // The other risks of this design: one zone; no single instance.
+        assertThat(find(net, Insight.Kind.SINGLE_ZONE, "")).isNotNull();
+        assertThat(find(net, Insight.Kind.SINGLE_INSTANCE, "web")).isNull();
+    }
+
+    @Test
+    void anOverloadedServicesQueueGrowsAndTheFixSizesItForItsArrivals() {
+        // 2 instances x 1 worker at 10 ms serve 200/s; 300/s arrive: the queue grows 100/s.
+        Network net = run(60, USERS.formatted(300) + "," + service("web", 2, 1, 10), "{\"from\":\"users\",\"to\":\"web\"}");
+        Insight growing = find(net, Insight.Kind.GROWING_QUEUE, "web");
+        assertThat(growing).isNotNull();
+        assertThat(growing.finding()).matches("web's queue grows by (9\\d|10\\d|11\\d)/s to .* requests");
+        // 300/s at rho 0.7 needs 300 / (100 x 0.7) = 4.3 -> 5 instances: add 3.
+        assertThat(growing.fix()).contains("add 3 or cut its service time");
+        assertThat(net.insights().get(0).kind()).isEqualTo(Insight.Kind.HOT_NODE);
+    }
+
+    @Test
+    void retriesAgainstAFailingApiAreCalledAmplification() {
+        Network net = run(60, USERS.formatted(100) + "," + service("web", 2, 64, 2)
+                        + ",{\"id\":\"pay\",\"kind\":\"external\",\"external\":{\"errorRate\":0.5}}",
+                "{\"from\":\"users\",\"to\":\"web\"},{\"from\":\"web\",\"to\":\"pay\",\"retry\":{\"maxAttempts\":3}}");
+        Insight amp = find(net, Insight.Kind.RETRY_AMPLIFICATION, "pay");
+        assertThat(amp).isNotNull();
+        // 1 + 0.5 + 0.25 attempts per call.
+        double perCall = Double.parseDouble(amp.finding().replaceAll(".*: ([0-9.]+) attempts per call", "$1"));
+        assertThat(perCall).isCloseTo(1.75, within(0.15));
+    }
+
+    @Test
+    void aLoneInstanceAndAHotDatabaseWithoutACacheAreNamedWithTheirFixes() {
+        String db = "{\"id\":\"orders\",\"kind\":\"database\",\"database\":{\"sharding\":{\"shards\":1},\"replicasPerShard\":0,\"connectionLimit\":4,"
+                + "\"readServiceTime\":{\"distribution\":\"exponential\",\"meanMs\":10}}}";
+        Network net = run(60, USERS.formatted(390) + "," + service("web", 1, 256, 1) + "," + db,
+                "{\"from\":\"users\",\"to\":\"web\"},{\"from\":\"web\",\"to\":\"orders\"}");
+        assertThat(find(net, Insight.Kind.SINGLE_INSTANCE, "web")).isNotNull();
+        Insight hot = find(net, Insight.Kind.HOT_NODE, "orders");
+        assertThat(hot).isNotNull();
+        assertThat(hot.fix()).contains("read replica").contains("or a cache of 1,000 keys in front would cut its reads to");
+        List<Insight> all = net.insights();
+        for (int i = 1; i < all.size(); i++) {
+            assertThat(all.get(i).severity()).isLessThanOrEqualTo(all.get(i - 1).severity());
+        }
+    }
+}
