@@ -313,7 +313,7 @@ public final class DesignEditor {
                 .map(n -> n.id().equals(id) ? n.with(name, n.kind(), n.label(), n.zone()) : n).toList();
         List<Topology.Edge> edges = topology().edges().stream().map(e -> e.from().equals(id) || e.to().equals(id)
                 ? new Topology.Edge(e.from().equals(id) ? name : e.from(), e.to().equals(id) ? name : e.to(), e.weight(),
-                e.probability(), e.traffic(), e.mode(), e.timeoutMs(), e.retry(), e.breaker()) : e).toList();
+                e.probability(), e.traffic(), e.mode(), e.timeoutMs(), e.retry(), e.breaker(), e.maxConcurrentCalls()) : e).toList();
         if (selectedNodes.remove(id)) {
             selectedNodes.add(name);
         }
@@ -333,7 +333,7 @@ public final class DesignEditor {
         }
         List<Topology.Edge> edges = new ArrayList<>(topology().edges());
         edges.set(index, new Topology.Edge(old.from(), old.to(), old.weight(), old.probability(), traffic.id(), mode.id(),
-                old.timeoutMs(), old.retry(), mode == EdgeMode.SYNC ? old.breaker() : null));
+                old.timeoutMs(), old.retry(), mode == EdgeMode.SYNC ? old.breaker() : null, old.maxConcurrentCalls()));
         apply(redrawn(topology().nodes(), edges));
         return null;
     }
@@ -410,7 +410,7 @@ public final class DesignEditor {
         List<Topology.Edge> edges = new ArrayList<>(topology().edges());
         for (Topology.Edge e : clipboardEdges) {
             edges.add(new Topology.Edge(renamed.get(e.from()), renamed.get(e.to()), e.weight(), e.probability(), e.traffic(),
-                    e.mode(), e.timeoutMs(), e.retry(), e.breaker()));
+                    e.mode(), e.timeoutMs(), e.retry(), e.breaker(), e.maxConcurrentCalls()));
         }
         selectedNodes.clear();
         selectedNodes.addAll(renamed.values());
