@@ -34,7 +34,7 @@ public final class DesignEditor {
     public static final double NODE_WIDTH = 176;
     public static final double NODE_HEIGHT = 64;
     /** The layout's pitch between columns and rows, in canvas units. */
-    static final double COLUMN_PITCH = NODE_WIDTH + 64;
+    static final double COLUMN_PITCH = NODE_WIDTH + 80;
     static final double ROW_PITCH = NODE_HEIGHT + 44;
     static final double MARGIN = 40;
     /** How far a pasted copy sits from what was copied, so that both are seen. */

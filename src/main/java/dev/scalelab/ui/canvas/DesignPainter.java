@@ -154,16 +154,27 @@ final class DesignPainter {
         double[] mid = new double[2];
         DesignGeometry.pointOn(c, 0.5, mid);
         String label = DesignGeometry.edgeLabel(e);
+        boolean tripped = false;
         if (state != null) {
             drawParticles(g, c, state.ratePerSecond(), maxRate);
             if (!state.breaker().isEmpty()) {
-                label = (label.isEmpty() ? "" : label + "  ") + "breaker " + state.breaker();
+                // A closed breaker is a small green ring on the edge; an open or half-open one says so in words.
+                tripped = !state.breaker().equals("closed");
+                Color ring = state.breaker().equals("open") ? view.hotFill.getValue()
+                        : tripped ? view.busyFill.getValue() : view.calmFill.getValue();
+                g.setFill(view.canvasFill.getValue());
+                g.fillOval(mid[0] - 6, mid[1] - 6, 12, 12);
+                g.setStroke(ring);
+                g.setLineWidth(2.5);
+                g.strokeOval(mid[0] - 6, mid[1] - 6, 12, 12);
+                if (tripped) {
+                    label = (label.isEmpty() ? "" : label + "  ") + "breaker " + state.breaker();
+                }
             }
         }
         if (!label.isEmpty()) {
-            boolean open = state != null && !state.breaker().isEmpty() && !state.breaker().equals("closed");
-            drawTag(g, label, mid[0], mid[1] - 12, open ? view.hotFill.getValue() : view.canvasFill.getValue(),
-                    open ? Color.WHITE : view.mutedTextFill.getValue(), true);
+            drawTag(g, label, mid[0], mid[1] - 14, tripped ? view.hotFill.getValue() : view.canvasFill.getValue(),
+                    tripped ? Color.WHITE : view.mutedTextFill.getValue(), true);
         }
     }
 

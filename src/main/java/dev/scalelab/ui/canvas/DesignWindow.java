@@ -34,7 +34,7 @@ import java.util.List;
 import static dev.scalelab.ui.Tooltips.tooltip;
 
 /**
- * File ▸ Design canvas…: draw a system from the palette's components, connect them, set each node's
+ * Run ▸ Design canvas…: draw a system from the palette's components, connect them, set each node's
  * and edge's parameters in the inspector, and see what the design still lacks in the problems list.
  * Delete, undo/redo, copy/paste/duplicate, auto-layout, zoom/pan/fit and a minimap; New, Open, Save
  * and Save as of scenario files with a topology, import of a Mermaid flowchart and export as Mermaid,
