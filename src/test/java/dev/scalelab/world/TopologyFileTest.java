@@ -51,6 +51,17 @@ class TopologyFileTest {
     }
 
     @Test
+    void aCallsProtectionIsWrittenForASyncEdgeOnly() {
+        Scenario s = ScenarioFiles.parse(FILE.replace("\"probability\":0.5,\"timeoutMs\":200", "\"timeoutMs\":200,\"breaker\":{}"));
+        assertThat(s.topology().edges().get(1).breaker()).isNotNull();
+        Scenario forward = ScenarioFields.with(s, "topology.edges[1].mode", "forward");
+        Topology.Edge e = ScenarioFiles.parse(ScenarioFiles.write(forward)).topology().edges().get(1);
+        assertThat(e.edgeMode()).isEqualTo(EdgeMode.FORWARD);
+        assertThat(e.breaker()).isNull();
+        assertThat(e.timeoutMs()).isZero();
+    }
+
+    @Test
     void aScenarioWithoutTopologyHasNone() {
         assertThat(ScenarioFiles.parse("{\"schema\":1}").topology()).isNull();
         assertThat(ScenarioFiles.write(Scenario.DEFAULT)).doesNotContain("topology");

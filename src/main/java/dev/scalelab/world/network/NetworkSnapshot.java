@@ -13,12 +13,14 @@ import java.util.List;
  * @param nodes           in the topology's order
  * @param edges           in the topology's order
  * @param totals          what the clients saw
+ * @param insights        the bottlenecks and risks standing now, the most pressing first
  */
 public record NetworkSnapshot(double timeSeconds, double durationSeconds, List<NodeState> nodes, List<EdgeState> edges,
-                              Totals totals) {
+                              Totals totals, List<Insight> insights) {
     public NetworkSnapshot {
         nodes = List.copyOf(nodes);
         edges = List.copyOf(edges);
+        insights = List.copyOf(insights);
     }
 
     /**

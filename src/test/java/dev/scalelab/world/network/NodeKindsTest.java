@@ -142,6 +142,20 @@ class NodeKindsTest {
     }
 
     @Test
+    void aDrawnServiceScalesWithItsOwnHpa() {
+        // 400/s x 20 ms = 8 busy workers; 4 workers per instance at a 50 % target wants 4 instances (HPA: ceil(2 x 100 / 50)).
+        String web = "{\"id\":\"web\",\"kind\":\"service\",\"service\":{\"instances\":2,\"workersPerInstance\":4,"
+                + "\"queueCapacity\":10000,\"provisionSeconds\":5,\"bootSeconds\":10,"
+                + "\"serviceTime\":{\"distribution\":\"exponential\",\"meanMs\":20}},"
+                + "\"autoscaler\":{\"policy\":\"hpa\",\"minReplicas\":2,\"maxReplicas\":10,\"targetUtilization\":50}}";
+        Network net = new Network(design(300, USERS.formatted(400, 1) + "," + web, "{\"from\":\"users\",\"to\":\"web\"}"));
+        net.run();
+        NetworkSnapshot.NodeState s = net.snapshot().nodes().get(1);
+        assertThat(s.instances()).isEqualTo(4);
+        assertThat(net.decisions()).anyMatch(d -> d.contains("web:"));
+    }
+
+    @Test
     void aDesignThatCannotRunIsRefusedWithTheReasonAndThePlace() {
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Network(design(10, USERS.formatted(10, 1) + "," + WEB
                         + ",{\"id\":\"db\",\"kind\":\"database\"}",
@@ -151,5 +165,11 @@ class NodeKindsTest {
                         + ",{\"id\":\"redis\",\"kind\":\"cache\"}",
                 "{\"from\":\"users\",\"to\":\"web\"},{\"from\":\"web\",\"to\":\"redis\"}")))
                 .hasMessageContaining("topology.nodes[2]").hasMessageContaining("redis has no database behind it");
+        // A setting the network does not run is refused by its path, not silently ignored.
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Network(design(10, USERS.formatted(10, 1) + ","
+                        + WEB.replace("\"queueCapacity\":1000,", "\"queueCapacity\":1000,\"runtime\":{},"),
+                "{\"from\":\"users\",\"to\":\"web\"}")))
+                .hasMessage("topology.nodes[1].service.runtime: a heap and its collector are not run by a drawn node yet "
+                        + "(the fixed pipeline runs it); remove it here");
     }
 }
