@@ -27,8 +27,11 @@ public enum NodeKind {
         this.description = description;
     }
 
-    /** The kind inside a sentence, with its article: "a load balancer", "an external API". */
+    /** The kind inside a sentence, with its article: "a load balancer", "an external API" (and "clients"). */
     public String aNoun() {
+        if (this == CLIENTS) {
+            return noun; // a plural takes no article: "clients cannot send requests to a database"
+        }
         return ("aeiou".indexOf(Character.toLowerCase(noun.charAt(0))) >= 0 ? "an " : "a ") + noun;
     }
 

@@ -12,7 +12,7 @@ import dev.scalelab.world.network.Pipeline;
 import java.util.List;
 
 /**
- * The app's command line: {@code [--scenario PRESET_OR_FILE] [--lesson ID_OR_FILE] [--panel TITLE] [--speed FACTOR|max] [--frame-stats SECONDS] [--startup-stats] [--charts whole|FROM-TO]}.
+ * The app's command line: {@code [--scenario PRESET_OR_FILE] [--lesson ID_OR_FILE] [--panel TITLE] [--speed FACTOR|max] [--frame-stats SECONDS] [--startup-stats] [--charts whole|FROM-TO] [--design FILE [--run-design]]}.
  *
  * @param scenario          what to run first: a preset by name, else a scenario file ("default" without the option)
  * @param scenarioLabel     the preset's name or the file's name, for the title and the scenario menu
@@ -24,9 +24,16 @@ import java.util.List;
  * @param charts            the first panel's charts: null for the live window, "whole" for the whole run,
  *                          "FROM-TO" for the whole run zoomed to those virtual seconds (a screenshot, a
  *                          frame measurement)
+ * @param design            a design file to open in the design canvas once the window shows, or null
+ * @param runDesign         start that design's run at once, at {@code speed} (a screenshot of it running)
  */
 public record AppOptions(Scenario scenario, String scenarioLabel, String panel, double frameStatsSeconds, double speed,
-                         boolean startupStats, Lesson lesson, String charts) {
+                         boolean startupStats, Lesson lesson, String charts, java.nio.file.Path design, boolean runDesign) {
+
+    public AppOptions(Scenario scenario, String scenarioLabel, String panel, double frameStatsSeconds, double speed,
+                      boolean startupStats, Lesson lesson, String charts) {
+        this(scenario, scenarioLabel, panel, frameStatsSeconds, speed, startupStats, lesson, charts, null, false);
+    }
 
     public AppOptions(Scenario scenario, String scenarioLabel, String panel, double frameStatsSeconds, double speed,
                       boolean startupStats, Lesson lesson) {
@@ -39,7 +46,7 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
     }
 
     public static final String USAGE = "options: [--scenario PRESET_OR_FILE] [--lesson ID_OR_FILE] [--panel TITLE] [--speed FACTOR|max] "
-            + "[--frame-stats SECONDS] [--startup-stats] [--charts whole|FROM-TO]";
+            + "[--frame-stats SECONDS] [--startup-stats] [--charts whole|FROM-TO] [--design FILE [--run-design]]";
 
     /**
      * Parses the arguments and reads the scenario and the lesson. Throws {@link IllegalArgumentException}
@@ -54,6 +61,8 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
         boolean startupStats = false;
         Lesson lesson = null;
         String charts = null;
+        java.nio.file.Path design = null;
+        boolean runDesign = false;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             switch (option) {
@@ -99,6 +108,15 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
                         throw new IllegalArgumentException("--charts: " + Quote.of(charts) + " is neither whole nor FROM-TO in seconds (600-900)");
                     }
                     break;
+                case "--design":
+                    design = java.nio.file.Path.of(value(args, ++i, option));
+                    if (!java.nio.file.Files.isRegularFile(design)) {
+                        throw new IllegalArgumentException("--design: no such file " + Quote.shorten(design.toString()));
+                    }
+                    break;
+                case "--run-design":
+                    runDesign = true;
+                    break;
                 case "--startup-stats":
                     startupStats = true;
                     break;
@@ -119,7 +137,11 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
         if (refusal != null) {
             throw new IllegalArgumentException(Quote.shorten(scenarioArgument) + ": " + refusal);
         }
-        return new AppOptions(source.scenario(), source.label(), panel, frameStatsSeconds, speed, startupStats, lesson, charts);
+        if (runDesign && design == null) {
+            throw new IllegalArgumentException("--run-design needs --design FILE");
+        }
+        return new AppOptions(source.scenario(), source.label(), panel, frameStatsSeconds, speed, startupStats, lesson, charts,
+                design, runDesign);
     }
 
     private static String value(List<String> args, int index, String option) {

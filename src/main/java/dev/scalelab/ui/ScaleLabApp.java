@@ -134,6 +134,9 @@ public final class ScaleLabApp extends Application {
                 return;
             }
             loadLessonsInBackground();
+            if (options.design() != null) {
+                dev.scalelab.ui.canvas.DesignWindow.openOnStart(stage, options.design(), options.runDesign(), options.speed());
+            }
             if (options.lesson() != null) {
                 window.startLesson(options.lesson());
             }

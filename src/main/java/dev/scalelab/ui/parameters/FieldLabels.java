@@ -61,7 +61,7 @@ public final class FieldLabels {
         int bracket = path.indexOf("levels[");
         if (bracket >= 0) {
             bracket += "levels".length();
-            prefix = "L" + (Integer.parseInt(path.substring(bracket + 1, path.indexOf(']'))) + 1) + " ";
+            prefix = "L" + (Integer.parseInt(path.substring(bracket + 1, path.indexOf(']', bracket))) + 1) + " ";
         }
         String last = path.substring(path.lastIndexOf('.') + 1);
         StringBuilder words = new StringBuilder();
@@ -86,6 +86,10 @@ public final class FieldLabels {
      * shows one dependency at a time.
      */
     static String idOf(String path) {
+        // A drawn node's or edge's field is named within it: topology.nodes[3].service.instances is "serviceInstances".
+        if (path.startsWith("topology.nodes[") || path.startsWith("topology.edges[")) {
+            path = path.substring(path.indexOf("].") + 2);
+        }
         String within = withinDependency(path).replaceAll("levels\\[(\\d+)]", "L$1").replaceAll("\\[0]", "");
         StringBuilder id = new StringBuilder();
         for (String part : within.split("\\.")) {

@@ -1,0 +1,408 @@
+package dev.scalelab.ui.canvas;
+
+import dev.scalelab.design.DesignCheck;
+import dev.scalelab.design.Mermaid;
+import dev.scalelab.ui.look.Appearance;
+import dev.scalelab.world.Topology;
+import javafx.animation.AnimationTimer;
+import javafx.css.PseudoClass;
+import javafx.geometry.Pos;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
+import javafx.scene.control.TextInputControl;
+import javafx.scene.control.ToolBar;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyCombination;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.stage.Stage;
+import javafx.stage.Window;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import static dev.scalelab.ui.Tooltips.tooltip;
+
+/**
+ * Run ▸ Design canvas…: draw a system from the palette's components, connect them, set each node's
+ * and edge's parameters in the inspector, and see what the design still lacks in the problems list.
+ * Delete, undo/redo, copy/paste/duplicate, auto-layout, zoom/pan/fit and a minimap; New, Open, Save
+ * and Save as of scenario files with a topology, import of a Mermaid flowchart and export as Mermaid,
+ * PNG and SVG. FX thread only.
+ */
+public final class DesignWindow {
+    private static final PseudoClass REFUSED = PseudoClass.getPseudoClass("refused");
+
+    private final Stage stage = new Stage();
+    private final DesignEditor editor = new DesignEditor();
+    private final Label statusLine = new Label();
+    private final DesignView view;
+    private final DesignMinimap minimap;
+    private final DesignInspector inspector;
+    private final DesignFiles files;
+    private final ListView<DesignCheck.Problem> problems = new ListView<>();
+    private final DesignRunControls run;
+    private final AnimationTimer frames;
+
+    public DesignWindow(Window owner) {
+        if (owner != null) {
+            stage.initOwner(owner);
+        }
+        view = new DesignView(editor, this::say);
+        minimap = new DesignMinimap(view);
+        inspector = new DesignInspector(editor, this::say);
+        files = new DesignFiles(editor, stage, this::say);
+        run = new DesignRunControls(editor, this::say);
+        DesignPalette palette = new DesignPalette(view::addInView);
+
+        statusLine.setId("designStatus");
+        statusLine.getStyleClass().add("design-status");
+        statusLine.setMaxWidth(Double.MAX_VALUE);
+        problems.setId("designProblems");
+        problems.getStyleClass().add("design-problems");
+        problems.setCellFactory(list -> new ProblemCell());
+        Label noProblems = new Label("No problems: the design can run.");
+        noProblems.getStyleClass().add("design-note");
+        problems.setPlaceholder(noProblems);
+        problems.getSelectionModel().selectedItemProperty().addListener((obs, was, now) -> {
+            if (now != null && !now.node().isEmpty() && editor.topology().node(now.node()) != null) {
+                editor.select(List.of(now.node()));
+            }
+        });
+        Label problemsTitle = new Label("Problems");
+        problemsTitle.getStyleClass().add("parameter-section");
+        VBox bottom = new VBox(problemsTitle, problems, statusLine);
+        bottom.getStyleClass().add("design-bottom");
+
+        StackPane centre = new StackPane(view, minimap.node());
+        StackPane.setAlignment(minimap.node(), Pos.BOTTOM_RIGHT);
+        centre.getStyleClass().add("design-centre");
+        centre.setMinSize(0, 0);
+
+        VBox top = new VBox(menus(), toolbar());
+        BorderPane root = new BorderPane(centre, top, inspector.node(), bottom, palette.node());
+        root.getStyleClass().add("design-window");
+        // Most of the screen, never past it (a headless test screen is small).
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        stage.setScene(scene(root, Math.min(1400, screen.getWidth()), Math.min(900, screen.getHeight())));
+        stage.setMinWidth(1024);
+        stage.setMinHeight(700);
+        stage.getScene().addEventFilter(KeyEvent.KEY_PRESSED, this::key);
+        stage.setOnCloseRequest(e -> {
+            if (!files.mayDiscard("Close the design canvas")) {
+                e.consume();
+            }
+        });
+        stage.setOnHidden(e -> close());
+
+        editor.onChange(this::designChanged);
+        Appearance.get().themeProperty().addListener((obs, was, now) -> view.invalidate());
+        frames = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                frame(now);
+            }
+        };
+        designChanged();
+        say("Drag a component from the palette, or double-click it.", false);
+    }
+
+    /** A scene with the app's and the canvas's stylesheets and the current theme and font size. */
+    static Scene scene(Parent root, double width, double height) {
+        Scene scene = new Scene(root, width, height);
+        for (String sheet : new String[] {"/styles/app.css", "/styles/design.css"}) {
+            scene.getStylesheets().add(DesignWindow.class.getResource(sheet).toExternalForm());
+        }
+        Appearance.get().install(scene);
+        return scene;
+    }
+
+    /** Opens a new canvas window over {@code owner}. */
+    public static DesignWindow open(Window owner) {
+        DesignWindow w = new DesignWindow(owner);
+        w.show();
+        return w;
+    }
+
+    public void show() {
+        stage.show();
+        stage.toFront();
+        stage.requestFocus();
+        frames.start();
+        view.fit();
+    }
+
+    /** Opens {@code file} in this window; false (with the reason in the status line) when it cannot. */
+    public boolean openFile(Path file) {
+        boolean opened = files.open(file);
+        if (opened) {
+            view.fit();
+        }
+        return opened;
+    }
+
+    public Stage stage() {
+        return stage;
+    }
+
+    DesignEditor editor() {
+        return editor;
+    }
+
+    DesignView view() {
+        return view;
+    }
+
+    DesignFiles files() {
+        return files;
+    }
+
+    DesignRunControls run() {
+        return run;
+    }
+
+    Label statusLine() {
+        return statusLine;
+    }
+
+    private void close() {
+        frames.stop();
+        run.stop();
+    }
+
+    private void frame(long nanos) {
+        run.frame(view, nanos / 1e9);
+        if (view.paintIfNeeded()) {
+            minimap.paint();
+        }
+    }
+
+    private void say(String text, boolean refused) {
+        statusLine.setText(text);
+        statusLine.pseudoClassStateChanged(REFUSED, refused);
+    }
+
+    private void designChanged() {
+        List<DesignCheck.Problem> now = DesignCheck.problems(editor.design());
+        if (!now.equals(problems.getItems())) {
+            problems.getItems().setAll(now);
+        }
+        run.designChanged(now);
+        stage.setTitle("Design canvas — " + files.name() + (editor.isModified() ? " •" : ""));
+    }
+
+    // ---------------------------------------------------------------- menus and keys
+
+    private MenuBar menus() {
+        Menu file = new Menu("_File");
+        file.getItems().addAll(item("_New design", "Ctrl+N", files::newDesign), item("_Open…", "Ctrl+O", this::openChosen),
+                item("_Save", "Ctrl+S", files::save), item("Save _as…", null, files::saveAs), new SeparatorMenuItem(),
+                item("_Import Mermaid…", null, this::importMermaid), item("Export as _Mermaid…", null, files::exportMermaid),
+                item("Export as _PNG…", null, () -> files.exportPng(view.snapshot(null, null))),
+                item("Export as S_VG…", null, files::exportSvg), new SeparatorMenuItem(),
+                item("_Close", "Ctrl+W", () -> {
+                    if (files.mayDiscard("Close the design canvas")) {
+                        stage.hide();
+                    }
+                }));
+        Menu edit = new Menu("_Edit");
+        MenuItem undo = item("_Undo", "Ctrl+Z", editor::undo);
+        MenuItem redo = item("_Redo", "Ctrl+Y", editor::redo);
+        undo.setId("designUndoItem");
+        redo.setId("designRedoItem");
+        edit.setOnShowing(e -> {
+            undo.setDisable(!editor.canUndo());
+            redo.setDisable(!editor.canRedo());
+        });
+        edit.getItems().addAll(undo, redo, new SeparatorMenuItem(), item("_Copy", "Ctrl+C", editor::copy),
+                item("_Paste", "Ctrl+V", editor::paste), item("_Duplicate", "Ctrl+D", editor::duplicate),
+                item("De_lete", "Delete", editor::deleteSelection), item("Select _all", "Ctrl+A", this::selectAll));
+        Menu viewMenu = new Menu("_View");
+        viewMenu.getItems().addAll(item("_Auto-layout", "Ctrl+L", this::layout), item("_Fit", "Ctrl+0", view::fit),
+                item("Zoom _in", "Ctrl++", () -> zoom(1.25)), item("Zoom _out", "Ctrl+-", () -> zoom(0.8)));
+        MenuBar bar = new MenuBar(file, edit, viewMenu);
+        bar.setId("designMenuBar");
+        return bar;
+    }
+
+    private ToolBar toolbar() {
+        ToolBar bar = new ToolBar(button("Undo", "designUndo", "Undo the last edit (Ctrl+Z).", editor::undo),
+                button("Redo", "designRedo", "Redo the edit undone (Ctrl+Y).", editor::redo),
+                button("Delete", "designDelete", "Remove the selected boxes with their edges, or the selected edge (Delete).",
+                        editor::deleteSelection),
+                button("Duplicate", "designDuplicate", "Copy the selected boxes and the edges between them beside them (Ctrl+D).",
+                        editor::duplicate),
+                button("Auto-layout", "designLayout", "Place every box in layers, left to right as requests flow (Ctrl+L).",
+                        this::layout),
+                button("Fit", "designFit", "Zoom and pan so the whole design shows (Ctrl+0).", view::fit));
+        bar.getItems().addAll(run.controls());
+        bar.getStyleClass().add("design-toolbar");
+        return bar;
+    }
+
+    private static Button button(String text, String id, String explanation, Runnable action) {
+        Button b = new Button(text);
+        b.setId(id);
+        b.setTooltip(tooltip(explanation));
+        b.setOnAction(e -> action.run());
+        b.setFocusTraversable(false);
+        return b;
+    }
+
+    private static MenuItem item(String text, String key, Runnable action) {
+        MenuItem item = new MenuItem(text);
+        item.setMnemonicParsing(true);
+        item.setOnAction(e -> action.run());
+        if (key != null) {
+            item.setAccelerator(new ShownKey(key));
+        }
+        return item;
+    }
+
+    private void openChosen() {
+        files.open();
+        view.fit();
+    }
+
+    private void layout() {
+        editor.autoLayout();
+        view.fit();
+        say("Laid out in layers, left to right as requests flow.", false);
+    }
+
+    private void zoom(double factor) {
+        view.zoomBy(factor, view.getWidth() / 2, view.getHeight() / 2);
+    }
+
+    private void selectAll() {
+        editor.select(editor.topology().nodes().stream().map(Topology.Node::id).toList());
+    }
+
+    private void importMermaid() {
+        new MermaidImportDialog(stage, this::imported).show();
+    }
+
+    /** Replaces the design by an imported one, laid out, as one undo step. */
+    void imported(Mermaid.Imported imported) {
+        editor.replace(DesignEditor.laidOut(Topology.DEFAULT.withDesign(imported.design())));
+        view.fit();
+        say("Imported " + imported.design().nodes().size() + " nodes and " + imported.design().edges().size() + " edges"
+                + (imported.notes().isEmpty() ? "." : "; " + String.join("; ", imported.notes()) + "."), !imported.notes().isEmpty());
+    }
+
+    /** The window's keys; a text field keeps the ones it types with. */
+    private void key(KeyEvent e) {
+        boolean typing = stage.getScene().getFocusOwner() instanceof TextInputControl;
+        boolean shortcut = e.isShortcutDown();
+        Runnable action = null;
+        if (shortcut && e.getCode() == KeyCode.Z && !typing) {
+            action = e.isShiftDown() ? editor::redo : editor::undo;
+        } else if (shortcut && e.getCode() == KeyCode.Y && !typing) {
+            action = editor::redo;
+        } else if (shortcut && e.getCode() == KeyCode.C && !typing) {
+            action = editor::copy;
+        } else if (shortcut && e.getCode() == KeyCode.V && !typing) {
+            action = editor::paste;
+        } else if (shortcut && e.getCode() == KeyCode.A && !typing) {
+            action = this::selectAll;
+        } else if (shortcut && e.getCode() == KeyCode.D) {
+            action = editor::duplicate;
+        } else if (shortcut && e.getCode() == KeyCode.L) {
+            action = this::layout;
+        } else if (shortcut && (e.getCode() == KeyCode.DIGIT0 || e.getCode() == KeyCode.NUMPAD0)) {
+            action = view::fit;
+        } else if (shortcut && (e.getCode() == KeyCode.PLUS || e.getCode() == KeyCode.EQUALS || e.getCode() == KeyCode.ADD)) {
+            action = () -> zoom(1.25);
+        } else if (shortcut && (e.getCode() == KeyCode.MINUS || e.getCode() == KeyCode.SUBTRACT)) {
+            action = () -> zoom(0.8);
+        } else if (shortcut && e.getCode() == KeyCode.S) {
+            action = files::save;
+        } else if (shortcut && e.getCode() == KeyCode.O) {
+            action = this::openChosen;
+        } else if (shortcut && e.getCode() == KeyCode.N) {
+            action = files::newDesign;
+        } else if (shortcut && e.getCode() == KeyCode.W) {
+            action = () -> {
+                if (files.mayDiscard("Close the design canvas")) {
+                    stage.hide();
+                }
+            };
+        } else if ((e.getCode() == KeyCode.DELETE || e.getCode() == KeyCode.BACK_SPACE) && !typing) {
+            action = editor::deleteSelection;
+        }
+        if (action != null) {
+            action.run();
+            e.consume();
+        }
+    }
+
+    /**
+     * Opens the canvas on a file over the whole screen, for a demo or a screenshot ({@code --design FILE}),
+     * and with {@code run} starts its run at {@code speed} ({@code --run-design}).
+     */
+    public static void openOnStart(Window owner, Path file, boolean run, double speed) {
+        DesignWindow w = new DesignWindow(owner);
+        javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+        w.stage.setX(screen.getMinX());
+        w.stage.setY(screen.getMinY());
+        w.stage.setWidth(screen.getWidth());
+        w.stage.setHeight(screen.getHeight());
+        w.show();
+        if (w.openFile(file) && run) {
+            w.run.startAt(speed);
+        }
+    }
+
+    /** A problem of the design, in one line; a click selects its node. */
+    private static final class ProblemCell extends javafx.scene.control.ListCell<DesignCheck.Problem> {
+        @Override
+        protected void updateItem(DesignCheck.Problem p, boolean empty) {
+            super.updateItem(p, empty);
+            setText(empty || p == null ? null : p.message());
+            setWrapText(false);
+        }
+    }
+
+    /** A key the menu shows beside an item but never matches: the window's key handler does it, and leaves text fields theirs. */
+    private static final class ShownKey extends KeyCombination {
+        private final String text;
+
+        ShownKey(String text) {
+            this.text = text;
+        }
+
+        @Override
+        public boolean match(KeyEvent event) {
+            return false;
+        }
+
+        @Override
+        public String getDisplayText() {
+            return text;
+        }
+
+        @Override
+        public String getName() {
+            return text;
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return this == other;
+        }
+
+        @Override
+        public int hashCode() {
+            return System.identityHashCode(this);
+        }
+    }
+}

@@ -1,0 +1,266 @@
+package dev.scalelab.ui.canvas;
+
+import dev.scalelab.design.Connections;
+import dev.scalelab.design.Design;
+import dev.scalelab.design.EdgeMode;
+import dev.scalelab.design.NodeKind;
+import dev.scalelab.ui.FxWait;
+import dev.scalelab.world.ScenarioFiles;
+import dev.scalelab.world.Topology;
+import dev.scalelab.world.network.NetworkSnapshot.NodeState;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Button;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.ComboBox;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The design canvas as a user drives it: add from the palette, connect by dragging, a refusal, undo, redo, layout, files. */
+class DesignCanvasRobotTest {
+    private static final long TIMEOUT_SECONDS = 30;
+    private final FxRobot robot = new FxRobot();
+    private DesignWindow window;
+
+    @BeforeEach
+    void open() throws Exception {
+        Stage owner = FxToolkit.registerPrimaryStage();
+        window = onFx(() -> {
+            DesignWindow w = new DesignWindow(owner);
+            w.show();
+            return w;
+        });
+        FxWait.waitUntil(() -> onFx(() -> window.view().getWidth() > 0), TIMEOUT_SECONDS);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        onFx(() -> {
+            window.run().stop();
+            window.editor().markSaved(); // nothing to ask about
+            window.stage().close();
+            return null;
+        });
+    }
+
+    @Test
+    void addConnectRefuseUndoRedoAndLayOut() throws Exception {
+        robot.doubleClickOn("#palette-clients");
+        robot.doubleClickOn("#palette-service");
+        robot.doubleClickOn("#palette-database");
+        assertEquals(List.of("clients-1", "service-1", "database-1"), ids());
+
+        drag(port("clients-1"), centre("service-1"));
+        assertEquals(List.of("clients-1→service-1 sync"), edges());
+        assertTrue(status().startsWith("Connected clients-1 → service-1"), status());
+
+        String expected = Connections.refusal(onFx(() -> window.editor().design()), Design.Edge.of("clients-1", "database-1", EdgeMode.SYNC));
+        drag(port("clients-1"), centre("database-1"));
+        assertEquals(List.of("clients-1→service-1 sync"), edges(), "the refused edge is not added");
+        assertEquals("Not connected: " + expected + ".", status());
+        assertTrue(expected.startsWith("clients cannot send requests to a database"), expected);
+        assertTrue(onFx(() -> window.statusLine().getPseudoClassStates().stream().anyMatch(p -> p.getPseudoClassName().equals("refused"))));
+
+        drag(port("service-1"), centre("database-1"));
+        assertEquals(List.of("clients-1→service-1 sync", "service-1→database-1 sync"), edges());
+        assertEquals(0, onFx(() -> ((javafx.scene.control.ListView<?>) robot.lookup("#designProblems").query()).getItems().size()),
+                "clients → service → database can run");
+        assertFalse(onFx(() -> robot.lookup("#designRun").queryAs(Button.class).isDisabled()));
+
+        robot.clickOn("#designView", MouseButton.PRIMARY); // focus the canvas, not a text field
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertEquals(List.of("clients-1→service-1 sync"), edges(), "undo takes back the last edge");
+        robot.press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
+        assertEquals(List.of(), edges());
+        assertEquals(3, ids().size(), "the refusal was no step");
+        robot.press(KeyCode.CONTROL).type(KeyCode.Y).release(KeyCode.CONTROL);
+        robot.clickOn("#designRedo");
+        assertEquals(List.of("clients-1→service-1 sync", "service-1→database-1 sync"), edges());
+
+        robot.clickOn("#designLayout");
+        double pitch = DesignEditor.COLUMN_PITCH;
+        assertEquals(List.of(DesignEditor.MARGIN, DesignEditor.MARGIN + pitch, DesignEditor.MARGIN + 2 * pitch),
+                onFx(() -> window.editor().topology().nodes().stream().map(n -> n.position().get(0)).toList()));
+        double y = onFx(() -> window.editor().topology().node("clients-1").position().get(1));
+        assertEquals(y, onFx(() -> window.editor().topology().node("database-1").position().get(1)), "one row");
+        robot.clickOn("#designUndo");
+        assertFalse(onFx(() -> window.editor().topology().node("service-1").position().get(0)) == DesignEditor.MARGIN + pitch,
+                "the layout was one step");
+    }
+
+    @Test
+    void aSelectedNodesFieldIsSetInTheInspectorAndABadValueIsNamed() throws Exception {
+        onFx(() -> {
+            window.editor().load(DesignExamples.apiGateway().scenario());
+            window.view().fit();
+            return null;
+        });
+        robot.clickOn(point(() -> window.view().nodeCenter("service-1")));
+        robot.doubleClickOn("#serviceInstancesField").write("9").type(KeyCode.ENTER);
+        assertEquals(9, onFx(() -> window.editor().topology().node("service-1").service().instances()));
+        robot.doubleClickOn("#serviceInstancesField").write("0").type(KeyCode.ENTER);
+        String error = onFx(() -> robot.lookup("#serviceInstancesError").queryLabeled().getText());
+        assertTrue(error.contains("topology.nodes[3].service.instances"), error);
+        assertEquals(9, onFx(() -> window.editor().topology().node("service-1").service().instances()));
+    }
+
+    @Test
+    void whatIsSavedOpensAsTheSameScenarioAndUnsavedWorkIsAskedAbout(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("gateway.json");
+        onFx(() -> {
+            window.editor().load(DesignExamples.apiGateway().scenario());
+            window.editor().addNode(NodeKind.QUEUE, 900, 300);
+            window.files().saveDialog = chooser -> file.toFile();
+            return null;
+        });
+        assertTrue(onFx(() -> window.editor().isModified()));
+        robot.press(KeyCode.CONTROL).type(KeyCode.S).release(KeyCode.CONTROL);
+        assertTrue(Files.exists(file));
+        assertFalse(onFx(() -> window.editor().isModified()));
+        Topology saved = onFx(() -> window.editor().topology());
+        assertEquals(saved, ScenarioFiles.read(file).topology());
+
+        onFx(() -> {
+            window.editor().addNode(NodeKind.CACHE, 0, 0);
+            window.files().askUnsaved = doing -> Optional.of(ButtonType.CANCEL);
+            window.files().newDesign();
+            return null;
+        });
+        assertEquals(9, ids().size(), "Cancel keeps the unsaved design");
+        onFx(() -> {
+            window.files().askUnsaved = doing -> Optional.of(DesignFiles.DISCARD);
+            window.files().newDesign();
+            return null;
+        });
+        assertEquals(0, ids().size());
+        assertTrue(onFx(() -> window.openFile(file)));
+        assertEquals(saved, onFx(() -> window.editor().topology()));
+        assertEquals("Design canvas — gateway.json", onFx(() -> window.stage().getTitle()));
+    }
+
+    @Test
+    void aMermaidFlowchartIsImportedWithTheKindsTheUserConfirms() throws Exception {
+        MermaidImportDialog dialog = onFx(() -> {
+            MermaidImportDialog d = new MermaidImportDialog(window.stage(), window::imported);
+            d.textArea().setText("flowchart LR\n  web([Users]) --> api[Orders]\n  api --> store[Orders store]\n");
+            d.show();
+            return d;
+        });
+        robot.clickOn("#mermaidRead");
+        @SuppressWarnings("unchecked")
+        ComboBox<NodeKind> store = onFx(() -> (ComboBox<NodeKind>) dialog.stage().getScene().lookup("#mermaidKind-store"));
+        assertNotNull(store);
+        NodeKind guessed = onFx(store::getValue);
+        onFx(() -> {
+            store.setValue(NodeKind.DATABASE);
+            return null;
+        });
+        robot.clickOn("#mermaidConfirm");
+        assertEquals(List.of("web", "api", "store"), ids());
+        assertEquals(NodeKind.DATABASE, onFx(() -> window.editor().topology().node("store").nodeKind()),
+                "the user's choice, whatever was guessed (" + guessed + ")");
+        assertEquals(List.of("web→api sync", "api→store sync"), edges());
+        robot.clickOn("#designUndo");
+        assertEquals(List.of(), ids(), "the import is one step");
+    }
+
+    @Test
+    void theRunIsBlockedByProblemsShowsLiveFiguresAndAnEditStopsIt() throws Exception {
+        assertTrue(onFx(() -> robot.lookup("#designRun").queryAs(Button.class).isDisabled()), "an empty design cannot run");
+        onFx(() -> {
+            window.editor().load(DesignExamples.apiGateway().scenario());
+            return null;
+        });
+        assertFalse(onFx(() -> robot.lookup("#designRun").queryAs(Button.class).isDisabled()));
+        robot.clickOn("#designRun");
+        FxWait.waitUntil(() -> onFx(() -> window.view().live != null && window.view().live.timeSeconds() > 1), TIMEOUT_SECONDS);
+        String clock = onFx(() -> robot.lookup("#designClock").queryLabeled().getText());
+        assertTrue(clock.startsWith("t = "), clock);
+        NodeState service = onFx(() -> window.view().live.nodes().get(3));
+        assertEquals("service-1", service.id());
+        assertTrue(service.utilisation() > 0 && service.utilisation() < 1, "ρ " + service.utilisation());
+        assertTrue(DesignPainter.figures(service).startsWith("ρ 0."), DesignPainter.figures(service));
+
+        robot.clickOn("#designPause");
+        assertTrue(onFx(() -> window.run().current().paused()));
+        onFx(() -> window.editor().addNode(NodeKind.QUEUE, 0, 600));
+        assertEquals(null, onFx(() -> window.run().current()), "the edit stopped the run");
+        assertTrue(status().startsWith("The design changed"), status());
+        assertTrue(onFx(() -> robot.lookup("#designRun").queryAs(Button.class).isDisabled()), "the queue has no consumer yet");
+    }
+
+    @Test
+    void theExportsWriteMermaidThatReadsBackAPngOfTheCanvasAndAnSvg(@TempDir Path dir) throws Exception {
+        onFx(() -> {
+            window.editor().load(DesignExamples.apiGateway().scenario());
+            window.view().fit();
+            return null;
+        });
+        for (String name : List.of("gateway.mmd", "gateway.png", "gateway.svg")) {
+            onFx(() -> {
+                window.files().saveDialog = chooser -> dir.resolve(name).toFile();
+                switch (name.substring(name.indexOf('.') + 1)) {
+                    case "mmd" -> window.files().exportMermaid();
+                    case "png" -> window.files().exportPng(window.view().snapshot(null, null));
+                    default -> window.files().exportSvg();
+                }
+                return null;
+            });
+            assertTrue(status().startsWith("Exported " + name), status());
+        }
+        Design back = dev.scalelab.design.Mermaid.parse(Files.readString(dir.resolve("gateway.mmd"))).toDesign(java.util.Map.of()).design();
+        assertEquals(onFx(() -> window.editor().design().edges()), back.edges(), "the Mermaid export reads back to the same edges");
+        java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dir.resolve("gateway.png").toFile());
+        assertEquals((int) Math.round(onFx(() -> window.view().getWidth())), png.getWidth());
+        assertTrue(Files.readString(dir.resolve("gateway.svg")).startsWith("<?xml"));
+    }
+
+    private void drag(Point2D from, Point2D to) {
+        robot.drag(from, MouseButton.PRIMARY).moveTo(from.midpoint(to)).moveTo(to).release(MouseButton.PRIMARY);
+    }
+
+    private Point2D port(String id) throws Exception {
+        return point(() -> window.view().portOf(id));
+    }
+
+    private Point2D centre(String id) throws Exception {
+        return point(() -> window.view().nodeCenter(id));
+    }
+
+    private Point2D point(Callable<Point2D> inView) throws Exception {
+        return onFx(() -> window.view().localToScreen(inView.call()));
+    }
+
+    private List<String> ids() throws Exception {
+        return onFx(() -> window.editor().topology().nodes().stream().map(Topology.Node::id).toList());
+    }
+
+    private List<String> edges() throws Exception {
+        return onFx(() -> window.editor().topology().edges().stream().map(e -> e.from() + "→" + e.to() + " " + e.mode()).toList());
+    }
+
+    private String status() throws Exception {
+        return onFx(() -> window.statusLine().getText());
+    }
+
+    private static <T> T onFx(Callable<T> query) throws Exception {
+        return FxWait.onFx(query, TIMEOUT_SECONDS);
+    }
+}
