@@ -139,6 +139,11 @@ public final class DesignEditor {
         changed();
     }
 
+    /** Replaces the whole design with {@code planned} (the capacity planner's): one step, undone as one. */
+    public void applyWhole(Scenario planned) {
+        apply(planned);
+    }
+
     public boolean canUndo() {
         return !undo.isEmpty();
     }

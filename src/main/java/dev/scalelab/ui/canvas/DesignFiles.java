@@ -155,6 +155,12 @@ final class DesignFiles {
         }
     }
 
+    /** Asks where the Markdown report goes; null when the user cancels. */
+    Path chooseReport() {
+        File chosen = saveDialog.apply(exportChooser("Export the report", "Markdown (*.md)", "*.md"));
+        return chosen == null ? null : withExtension(chosen.toPath(), ".md");
+    }
+
     void exportSvg() {
         File chosen = saveDialog.apply(exportChooser("Export as SVG", "SVG drawing (*.svg)", "*.svg"));
         if (chosen != null) {

@@ -154,6 +154,11 @@ final class DesignRunControls {
         }
     }
 
+    /** The newest snapshot of the run; null when nothing runs. */
+    NetworkSnapshot latest() {
+        return run == null ? null : run.latest();
+    }
+
     /** Once per frame: the newest snapshot to the view, the clock, the end. */
     void frame(DesignView view, double wallSeconds) {
         double step = Double.isNaN(lastWallSeconds) ? 0 : wallSeconds - lastWallSeconds;

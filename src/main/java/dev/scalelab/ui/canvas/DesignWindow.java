@@ -1,6 +1,7 @@
 package dev.scalelab.ui.canvas;
 
 import dev.scalelab.design.DesignCheck;
+import dev.scalelab.world.network.NetworkSnapshot;
 import dev.scalelab.design.Mermaid;
 import dev.scalelab.ui.look.Appearance;
 import dev.scalelab.world.Topology;
@@ -50,6 +51,8 @@ public final class DesignWindow {
     private final DesignInspector inspector;
     private final DesignFiles files;
     private final ListView<DesignCheck.Problem> problems = new ListView<>();
+    private final DesignInsights insights;
+    private DesignPlannerDialog planner;
     private final DesignRunControls run;
     private final AnimationTimer frames;
 
@@ -63,6 +66,11 @@ public final class DesignWindow {
         files = new DesignFiles(editor, stage, this::say);
         run = new DesignRunControls(editor, this::say);
         DesignPalette palette = new DesignPalette(view::addInView);
+        insights = new DesignInsights(i -> {
+            if (!i.node().isEmpty() && editor.topology().node(i.node()) != null) {
+                editor.select(List.of(i.node()));
+            }
+        });
 
         statusLine.setId("designStatus");
         statusLine.getStyleClass().add("design-status");
@@ -80,7 +88,15 @@ public final class DesignWindow {
         });
         Label problemsTitle = new Label("Problems");
         problemsTitle.getStyleClass().add("parameter-section");
-        VBox bottom = new VBox(problemsTitle, problems, statusLine);
+        VBox problemsBox = new VBox(problemsTitle, problems);
+        // Problems (what the drawing lacks) beside insights (what the running design shows), half the width each.
+        javafx.scene.layout.HBox lists = new javafx.scene.layout.HBox(12, problemsBox, insights);
+        javafx.scene.layout.HBox.setHgrow(problemsBox, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox.setHgrow(insights, javafx.scene.layout.Priority.ALWAYS);
+        problemsBox.setPrefWidth(0);
+        insights.setPrefWidth(0);
+        problems.setPrefHeight(110);
+        VBox bottom = new VBox(lists, statusLine);
         bottom.getStyleClass().add("design-bottom");
 
         StackPane centre = new StackPane(view, minimap.node());
@@ -181,6 +197,8 @@ public final class DesignWindow {
 
     private void frame(long nanos) {
         run.frame(view, nanos / 1e9);
+        NetworkSnapshot latest = run.latest();
+        insights.show(latest == null ? List.of() : latest.insights());
         if (view.paintIfNeeded()) {
             minimap.paint();
         }
@@ -229,7 +247,18 @@ public final class DesignWindow {
         Menu viewMenu = new Menu("_View");
         viewMenu.getItems().addAll(item("_Auto-layout", "Ctrl+L", this::layout), item("_Fit", "Ctrl+0", view::fit),
                 item("Zoom _in", "Ctrl++", () -> zoom(1.25)), item("Zoom _out", "Ctrl+-", () -> zoom(0.8)));
-        MenuBar bar = new MenuBar(file, edit, viewMenu);
+        Menu design = new Menu("_Design");
+        MenuItem plan = item("_Plan capacity…", null, this::planCapacity);
+        plan.setId("designPlanItem");
+        MenuItem report = item("Export _report (Markdown)…", null, this::exportReport);
+        report.setId("designReportItem");
+        design.setOnShowing(e -> {
+            boolean runnable = DesignCheck.problems(editor.design()).isEmpty();
+            plan.setDisable(!runnable);
+            report.setDisable(!runnable);
+        });
+        design.getItems().addAll(plan, report);
+        MenuBar bar = new MenuBar(file, edit, viewMenu, design);
         bar.setId("designMenuBar");
         return bar;
     }
@@ -266,6 +295,35 @@ public final class DesignWindow {
             item.setAccelerator(new ShownKey(key));
         }
         return item;
+    }
+
+    /** Opens the planner on the design as it is; its plan, applied, is one undo step. */
+    void planCapacity() {
+        run.stop();
+        planner = new DesignPlannerDialog(stage, editor.scenario(), planned -> {
+            editor.applyWhole(planned);
+            say("Plan applied: Undo (Ctrl+Z) takes it back.", false);
+        });
+        planner.show();
+    }
+
+    /** The planner opened last; null before. */
+    DesignPlannerDialog planner() {
+        return planner;
+    }
+
+    DesignInsights insights() {
+        return insights;
+    }
+
+    /** Writes the design's Markdown report, its diagram as the canvas shows it, and its charts. */
+    void exportReport() {
+        Path md = files.chooseReport();
+        if (md == null) {
+            return;
+        }
+        say("Running the design to write its report…", false);
+        DesignReportExport.export(editor.scenario(), view.snapshot(null, null), md, text -> say(text, text.startsWith("Report not")));
     }
 
     private void openChosen() {
