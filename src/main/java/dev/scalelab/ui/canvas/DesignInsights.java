@@ -21,7 +21,7 @@ final class DesignInsights extends VBox {
 
     DesignInsights(Consumer<Insight> chosen) {
         Label title = new Label("Insights");
-        title.getStyleClass().add("design-section-title");
+        title.getStyleClass().add("parameter-section");
         list.setId("designInsights");
         list.setPlaceholder(new Label("Run the design: its bottlenecks and risks show here."));
         list.setCellFactory(v -> new InsightCell());
@@ -30,6 +30,8 @@ final class DesignInsights extends VBox {
                 chosen.accept(now);
             }
         });
+        // As tall as the problems list beside it (the same style): the canvas keeps the height.
+        list.getStyleClass().add("design-problems");
         getChildren().addAll(title, list);
         getStyleClass().add("design-insights");
         setSpacing(4);

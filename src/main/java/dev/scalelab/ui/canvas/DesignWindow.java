@@ -95,7 +95,6 @@ public final class DesignWindow {
         javafx.scene.layout.HBox.setHgrow(insights, javafx.scene.layout.Priority.ALWAYS);
         problemsBox.setPrefWidth(0);
         insights.setPrefWidth(0);
-        problems.setPrefHeight(110);
         VBox bottom = new VBox(lists, statusLine);
         bottom.getStyleClass().add("design-bottom");
 

@@ -49,11 +49,17 @@ final class ExternalNode extends NetNode {
         if (servers != null) {
             servers.submit(ok -> {
                 inFlight--;
+                if (!ok) {
+                    ownErrors++;
+                }
                 answer(since, ok, reply);
             });
             return;
         }
         boolean ok = random.nextDouble() >= api.errorRate();
+        if (!ok) {
+            ownErrors++;
+        }
         sim.scheduleIn(Simulation.millisToNanos(latencyMs.sample(random)), () -> {
             inFlight--;
             answer(since, ok, reply);

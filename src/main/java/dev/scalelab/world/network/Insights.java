@@ -107,13 +107,19 @@ final class Insights {
         String fix;
         if (n instanceof ServiceNode s) {
             int ready = Math.max(1, s.instances());
-            int needed = (int) Math.ceil(ready * rho / TARGET_RHO);
+            // Saturated, ρ stops at 1: size by the demand (arrivals x hold time) instead, which goes on past it.
+            double demandRho = Double.isNaN(s.demandWorkers) || s.readyWorkerCount() == 0 ? rho
+                    : Math.max(rho, s.demandWorkers / s.readyWorkerCount());
+            int needed = (int) Math.ceil(ready * demandRho / TARGET_RHO);
             int add = Math.max(1, needed - ready);
-            fix = "add " + add + (add == 1 ? " instance" : " instances") + " → ρ " + f2(rho * ready / (ready + add));
+            if (demandRho > 1.05) {
+                finding += " (its arrivals need " + f2(demandRho) + " × its workers)";
+            }
+            fix = "add " + add + (add == 1 ? " instance" : " instances") + " → ρ " + f2(demandRho * ready / (ready + add));
             Scenario.Autoscaler a = s.spec.autoscaler();
             if (a.policy() != Scenario.AutoscalerPolicy.NONE && ready >= a.maxReplicas()) {
                 fix = "its autoscaler is at maxReplicas " + a.maxReplicas() + ": raise it to " + (ready + add) + " → ρ "
-                        + f2(rho * ready / (ready + add));
+                        + f2(demandRho * ready / (ready + add));
             }
         } else if (n instanceof DatabaseNode d) {
             Scenario.Database db = d.spec.database();
@@ -214,17 +220,18 @@ final class Insights {
         }
     }
 
+    /** A node that fails requests itself (not one passing back the failures of a node further on). */
     private void refusing(NetNode n, List<Insight> out, double now) {
-        if (n.arrivalsPerSecond <= 0 || n.errorsPerSecond / n.arrivalsPerSecond < 0.05 || n.down) {
+        if (n.arrivalsPerSecond <= 0 || n.ownErrorsPerSecond / n.arrivalsPerSecond < 0.05 || n.down) {
             return;
         }
         String why = n instanceof RouterNode r && r.limited > 0 ? "its rate limit refuses the excess"
                 : n instanceof ExternalNode x && x.refused > 0 ? "its quota refuses the excess"
-                : n instanceof ServiceNode ? "its queues are full or its calls fail"
+                : n instanceof ServiceNode ? "its queues are full: it refuses what its workers cannot take"
                 : n instanceof MessagingNode ? "it is full or its consumers dead-letter messages"
-                : "its calls fail";
-        out.add(new Insight(n.id, Insight.Kind.REFUSING, now, n.id + " fails " + pct(n.errorsPerSecond / n.arrivalsPerSecond)
-                + " of its requests (" + rate(n.errorsPerSecond) + ")", why, 0.8));
+                : n instanceof ExternalNode ? "its own error rate" : "it fails them";
+        out.add(new Insight(n.id, Insight.Kind.REFUSING, now, n.id + " fails " + pct(n.ownErrorsPerSecond / n.arrivalsPerSecond)
+                + " of its requests (" + rate(n.ownErrorsPerSecond) + ")", why, 0.8));
     }
 
     private void retries(Link l, List<Insight> out, double now) {

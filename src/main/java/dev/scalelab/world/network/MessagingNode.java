@@ -57,6 +57,7 @@ final class MessagingNode extends NetNode {
         if (down || (delivery.capacity() > 0 && held >= delivery.capacity())) {
             refused++;
             errors++;
+            ownErrors++;
             return false;
         }
         published++;
@@ -115,6 +116,7 @@ final class MessagingNode extends NetNode {
                 held--;
                 deadLetters++;
                 errors++;
+                ownErrors++;
             } else {
                 // Hidden for the visibility timeout, then back at the head for the next consumer.
                 sim.scheduleIn(Simulation.secondsToNanos(delivery.visibilityTimeoutSeconds()), () -> {

@@ -26,6 +26,10 @@ abstract class NetNode {
     boolean down;
     long arrivals;
     long errors;
+    /** Of the errors, those this node made itself (refused, lost, shed), not failures passed back from further on. */
+    long ownErrors;
+    private long ownErrorsAtTick;
+    double ownErrorsPerSecond;
     private long arrivalsAtTick;
     private long errorsAtTick;
     double arrivalsPerSecond;
@@ -62,6 +66,7 @@ abstract class NetNode {
     /** Fails a request now, from an event of its own (an answer never comes back inside the call that asked). */
     final void fail(Reply reply) {
         errors++;
+        ownErrors++;
         sim.scheduleIn(0, () -> reply.done(false));
     }
 
@@ -86,6 +91,8 @@ abstract class NetNode {
         errorsPerSecond = errors - errorsAtTick;
         arrivalsAtTick = arrivals;
         errorsAtTick = errors;
+        ownErrorsPerSecond = ownErrors - ownErrorsAtTick;
+        ownErrorsAtTick = ownErrors;
         double p99 = latency.takeIntervalPercentileMs(99);
         if (p99 > 0) {
             p99Ms = p99;

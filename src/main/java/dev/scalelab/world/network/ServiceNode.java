@@ -47,6 +47,13 @@ final class ServiceNode extends NetNode {
     private int busyTotal;
     private int workersTotal;
     private ScalingDecision lastDecision;
+    /** Busy worker-seconds and finished requests at the last tick: the hold time per request over the last second. */
+    private double busyAtTick;
+    private long finishedAtTick;
+    /** Requests whose worker was freed (answered, handed on or failed), since t = 0. */
+    private long finished;
+    /** The workers the arrivals of the last seconds would keep busy (arrivals x hold time), smoothed; NaN before any. */
+    double demandWorkers = Double.NaN;
 
     ServiceNode(Network net, Topology.Node spec) {
         super(net, spec);
@@ -274,6 +281,7 @@ final class ServiceNode extends NetNode {
     }
 
     private void release(Job j) {
+        finished++;
         Instance in = j.in;
         in.running.remove(j);
         in.busyChanged(-1);
@@ -402,6 +410,33 @@ final class ServiceNode extends NetNode {
     }
 
     // ------------------------------------------------------------------ figures
+
+    @Override
+    void tick() {
+        super.tick();
+        area();
+        double busy = busyWorkerNanos / 1e9;
+        long done = finished - finishedAtTick;
+        if (done > 0) {
+            // Little's law over the last second: the time each finished request held a worker, times every arrival.
+            double holdSeconds = (busy - busyAtTick) / done;
+            double demand = arrivalsPerSecond * holdSeconds;
+            demandWorkers = Double.isNaN(demandWorkers) ? demand : demandWorkers + 0.2 * (demand - demandWorkers);
+        }
+        busyAtTick = busy;
+        finishedAtTick = finished;
+    }
+
+    /** Workers of the ready instances. */
+    int readyWorkerCount() {
+        int w = 0;
+        for (Instance in : instances) {
+            if (in.lifecycle == Lifecycle.READY) {
+                w += in.workers;
+            }
+        }
+        return w;
+    }
 
     @Override
     double utilisation() {

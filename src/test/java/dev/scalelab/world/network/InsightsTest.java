@@ -54,6 +54,12 @@ class InsightsTest {
         // 300/s at rho 0.7 needs 300 / (100 x 0.7) = 4.3 -> 5 instances: add 3.
         assertThat(growing.fix()).contains("add 3 or cut its service time");
         assertThat(net.insights().get(0).kind()).isEqualTo(Insight.Kind.HOT_NODE);
+        // Saturated at ρ 1, the bottleneck is sized by its demand: 300/s x 10 ms = 3 workers of 2, 1.5 times what it has.
+        Insight hot = find(net, Insight.Kind.HOT_NODE, "web");
+        assertThat(hot.finding()).matches("web at ρ 1\\.00 \\(its arrivals need 1\\.(4\\d|5\\d) × its workers\\)");
+        assertThat(hot.fix()).startsWith("add 3 instances → ρ 0.6");
+        // The clients see the failures, but only the node that makes them is named for them.
+        assertThat(net.insights()).noneMatch(i -> i.kind() == Insight.Kind.REFUSING && i.node().equals("users"));
     }
 
     @Test
