@@ -81,6 +81,7 @@ final class DesignInsights extends VBox {
             fix.maxWidthProperty().bind(getListView().widthProperty().subtract(24));
             setText(null);
             setGraphic(box);
+            setTooltip(new javafx.scene.control.Tooltip(item.finding() + "\n" + item.kind().label() + ": " + item.fix()));
         }
     }
 }

@@ -86,7 +86,8 @@ final class DesignInspector {
             int index = t.nodes().indexOf(t.node(node));
             key = "node:" + index + ":" + t.node(node).kind() + ":" + node + ":" + distributions(index, t.node(node).nodeKind());
         } else if (edge >= 0) {
-            key = "edge:" + edge + ":" + t.edges().get(edge).mode();
+            // Mode and traffic are combo boxes the generated form does not refresh: a change of either rebuilds the rows.
+            key = "edge:" + edge + ":" + t.edges().get(edge).mode() + ":" + t.edges().get(edge).traffic();
         } else {
             key = editor.selectedNodes().isEmpty() ? "" : "several:" + editor.selectedNodes().size();
         }

@@ -206,9 +206,13 @@ final class Insights {
         if (!(n instanceof CacheNode c) || n.kind != NodeKind.CACHE || n.arrivals < 1000 || filtered(n)) {
             return;
         }
+        // An inclusive hierarchy holds at most its largest level's keys; an exclusive one the sum of its levels.
         int capacity = 0;
         for (Scenario.CacheLevel l : n.spec.cache().levels()) {
-            capacity += l.capacity();
+            capacity = n.spec.cache().exclusive() ? capacity + l.capacity() : Math.max(capacity, l.capacity());
+        }
+        if (capacity >= 0.9 * net.keyCount()) {
+            return; // room for nearly every key: its misses come from TTLs and writes, which Che's formula leaves out
         }
         double che = cheFor(n.id, capacity);
         double hit = c.hitRatio();

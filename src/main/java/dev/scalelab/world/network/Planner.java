@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 
 /**
  * Sizes a design to its goals: the leanest instance counts and read replicas that meet a p99, an
- * error rate and a budget with at least 10 % headroom. It measures the design once, estimates each
+ * error rate and a budget with at least 10 % headroom, never taking away the redundancy a design has
+ * (a second instance, a replica per shard), which is there for failures rather than load. It measures the design once, estimates each
  * node's count with queueing formulas (Little's law for the time a request holds a worker, then the
  * count that keeps ρ at or below 0.9), then confirms the plan by simulation on seeds it did not
  * measure with, adding capacity where the confirmation runs show the most load until every seed
@@ -134,6 +135,8 @@ public final class Planner {
                 double holdSeconds = answered == 0 ? 0 : svc.meanBusyWorkers() * seconds / answered;
                 double demand = n.arrivals / seconds * holdSeconds;
                 int needed = Math.max(1, (int) Math.ceil(demand / (workers * MAX_RHO)));
+                // Never below two where the design had two: the second instance is there for a crash, not for load.
+                needed = Math.max(needed, Math.min(2, n.spec.service().instances()));
                 if (svc.spec.autoscaler().policy() != Scenario.AutoscalerPolicy.NONE) {
                     needed = Math.max(needed, svc.spec.autoscaler().minReplicas());
                 }
@@ -143,6 +146,8 @@ public final class Planner {
                 double rho = db.meanUtilisation();
                 int copies = 1 + d.replicasPerShard();
                 int neededCopies = Math.max(1, (int) Math.ceil(copies * rho / MAX_RHO));
+                // A replica is also the failover of its primary: keep one where the design has one.
+                neededCopies = Math.max(neededCopies, Math.min(2, copies));
                 counts.put(n.id, neededCopies - 1);
             }
         }
