@@ -299,6 +299,7 @@ public final class DesignWindow {
     /** Opens the planner on the design as it is; its plan, applied, is one undo step. */
     void planCapacity() {
         run.stop();
+        say("Planning capacity: the run is stopped while the planner runs its own.", false);
         planner = new DesignPlannerDialog(stage, editor.scenario(), planned -> {
             editor.applyWhole(planned);
             say("Plan applied: Undo (Ctrl+Z) takes it back.", false);
