@@ -16,14 +16,16 @@ import java.util.function.Consumer;
  * snapshot, and only when the list changed, so a steady design costs nothing to show.
  */
 final class DesignInsights extends VBox {
+    private static final String IDLE = "Run the design: its bottlenecks and risks show here.";
     private final ListView<Insight> list = new ListView<>();
+    private final Label placeholder = new Label(IDLE);
     private List<Insight> shown = List.of();
 
     DesignInsights(Consumer<Insight> chosen) {
         Label title = new Label("Insights");
         title.getStyleClass().add("parameter-section");
         list.setId("designInsights");
-        list.setPlaceholder(new Label("Run the design: its bottlenecks and risks show here."));
+        list.setPlaceholder(placeholder);
         list.setCellFactory(v -> new InsightCell());
         list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
             if (now != null) {
@@ -35,6 +37,12 @@ final class DesignInsights extends VBox {
         getChildren().addAll(title, list);
         getStyleClass().add("design-insights");
         setSpacing(4);
+    }
+
+    /** Shows {@code insights} of a running design if they differ from what is shown. */
+    void show(List<Insight> insights, boolean running) {
+        placeholder.setText(running ? "Nothing limits the design so far." : IDLE);
+        show(insights);
     }
 
     /** Shows {@code insights} if they differ from what is shown. */

@@ -197,7 +197,7 @@ public final class DesignWindow {
     private void frame(long nanos) {
         run.frame(view, nanos / 1e9);
         NetworkSnapshot latest = run.latest();
-        insights.show(latest == null ? List.of() : latest.insights());
+        insights.show(latest == null ? List.of() : latest.insights(), latest != null);
         if (view.paintIfNeeded()) {
             minimap.paint();
         }

@@ -21,6 +21,7 @@ public record Insight(String node, Kind kind, double sinceSeconds, String findin
         CONNECTION_LIMIT("connection limit"),
         CACHE_BELOW_PREDICTION("cache below prediction"),
         SINGLE_INSTANCE("single instance"),
+        IDLE("idle capacity"),
         SINGLE_ZONE("single zone");
 
         private final String label;

@@ -33,6 +33,7 @@ final class Insights {
     private final Map<String, double[]> smoothRho = new HashMap<>();
     private final Map<String, int[]> queueHistory = new HashMap<>();
     private final Map<Link, long[]> attemptsAt = new HashMap<>();
+    private final Map<String, long[]> lastArrivals = new HashMap<>();
     /** When each condition (kind:node) started holding; gone when it stops. */
     private final Map<String, Double> since = new HashMap<>();
     private List<Insight> current = List.of();
@@ -58,6 +59,7 @@ final class Insights {
             hotNode(n, rho, found, now);
             growing(n, history, found, now);
             single(n, found, now);
+            idle(n, found, now);
             cache(n, found, now);
             refusing(n, found, now);
         }
@@ -183,6 +185,35 @@ final class Insights {
             out.add(new Insight(n.id, Insight.Kind.SINGLE_INSTANCE, now, n.id + " runs one instance",
                     "a crash or a deploy takes it down: run at least 2 (ρ halves)", 0.4));
         }
+    }
+
+    /** A service that has ready instances but has taken no request for a while, while the design has traffic. */
+    private void idle(NetNode n, List<Insight> out, double now) {
+        if (!(n instanceof ServiceNode s) || now < 30 || n.down || s.instances() == 0 || n.arrivalsPerSecond > 0
+                || !s.feeds.isEmpty() || n.arrivals > 0 && n.latency.total().count() > 0 && recentlyBusy(n)) {
+            return;
+        }
+        String why = "";
+        for (Link l : net.linkList()) {
+            if (l.to == n && l.from instanceof RouterNode r && r.spec.zoneAware() && !r.zone.equals(n.zone)) {
+                why = ": " + r.id + " is zone-aware and keeps its traffic in zone " + r.zone + " while a service there is up, so "
+                        + n.id + " is the standby for a zone outage; keep it if that is the point, or make " + r.id
+                        + " spread its requests";
+            }
+        }
+        out.add(new Insight(n.id, Insight.Kind.IDLE, now, n.id + " has " + s.instances() + (s.instances() == 1 ? " instance" : " instances")
+                + " and takes no requests", why.isEmpty() ? "nothing sends it requests: connect it, or remove it" : why.substring(2),
+                0.2));
+    }
+
+    /** Whether {@code n} had arrivals in the last {@code WINDOW_SECONDS}. */
+    private boolean recentlyBusy(NetNode n) {
+        long[] seen = lastArrivals.computeIfAbsent(n.id, k -> new long[] {n.arrivals, ticks});
+        if (n.arrivals != seen[0]) {
+            seen[0] = n.arrivals;
+            seen[1] = ticks;
+        }
+        return ticks - seen[1] < WINDOW_SECONDS;
     }
 
     private void zones(List<Insight> out, double now) {

@@ -63,6 +63,17 @@ class InsightsTest {
     }
 
     @Test
+    void aStandbyBehindAZoneAwareBalancerIsNamedIdleWithTheReason() throws Exception {
+        Network net = new Network(ScenarioFiles.read(java.nio.file.Path.of("docs/designs/api-gateway.json")).withDurationSeconds(60));
+        net.run();
+        Insight idle = find(net, Insight.Kind.IDLE, "api-b");
+        assertThat(idle).isNotNull();
+        assertThat(idle.finding()).isEqualTo("api-b has 3 instances and takes no requests");
+        assertThat(idle.fix()).startsWith("lb is zone-aware and keeps its traffic in zone a");
+        assertThat(find(net, Insight.Kind.IDLE, "api-a")).isNull();
+    }
+
+    @Test
     void retriesAgainstAFailingApiAreCalledAmplification() {
         Network net = run(60, USERS.formatted(100) + "," + service("web", 2, 64, 2)
                         + ",{\"id\":\"pay\",\"kind\":\"external\",\"external\":{\"errorRate\":0.5}}",
