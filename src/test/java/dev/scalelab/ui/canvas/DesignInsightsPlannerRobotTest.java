@@ -71,7 +71,14 @@ class DesignInsightsPlannerRobotTest {
                 .orElseThrow());
         assertTrue(hot.finding().startsWith("web at ρ "), hot.finding());
         assertTrue(hot.fix().startsWith("add "), hot.fix());
-        robot.clickOn(hot.finding());
+        // Paused, the list holds still (a live figure in the text changes from second to second).
+        robot.clickOn("#designPause");
+        FxWait.waitUntil(() -> onFx(() -> window.run().current().paused()), TIMEOUT_SECONDS);
+        Thread.sleep(200);
+        javafx.scene.Node cell = robot.lookup("#designInsights .list-cell")
+                .match(n -> ((javafx.scene.control.ListCell<?>) n).getItem() instanceof Insight i && i.kind() == Insight.Kind.HOT_NODE)
+                .query();
+        robot.clickOn(cell);
         assertEquals("web", onFx(() -> window.editor().selectedNode()));
     }
 
