@@ -68,6 +68,16 @@ final class IntervalHistogram {
         return (long) subBucket << bucket;
     }
 
+    /**
+     * The width of bucket {@code index}: HdrHistogram's sizeOfEquivalentValueRange of its lowest
+     * value, so that value's median equivalent is valueOf + width / 2 and its highest equivalent
+     * valueOf + width - 1, found here without the layout's lookups by value (once per filled bucket
+     * every simulated second).
+     */
+    static long widthOf(int index) {
+        return 1L << Math.max(0, (index >> SUB_BUCKET_HALF_COUNT_MAGNITUDE) - 1);
+    }
+
     /** Records a value from 0 to the highest trackable value. */
     void record(long value) {
         int i = index(value);
@@ -119,11 +129,12 @@ final class IntervalHistogram {
         for (int i = lowestIndex; i >= 0; i = i == highestIndex ? -1 : nextFilled(i + 1)) {
             long c = counts[i];
             long v = valueOf(i);
-            sum += (double) layout.medianEquivalentValue(v) * (double) c;
+            long width = widthOf(i);
+            sum += (double) (v + (width >> 1)) * (double) c;
             long before = seen;
             seen += c;
             if (seen >= need50 && before < need999) {
-                long top = layout.highestEquivalentValue(v);
+                long top = v + width - 1;
                 if (p50 < 0) {
                     p50 = top;
                 }
