@@ -83,10 +83,6 @@ public final class Database {
     private Migration migration;
     private MigrationView lastMigration = MigrationView.NONE;
 
-    /** Answered queries of readThen and writeThen, to reuse (see {@link #thenQuery}); at most {@link #MAX_FREE_QUERIES}. */
-    private Query freeQueries;
-    private int freeQueryCount;
-    private static final int MAX_FREE_QUERIES = 1024;
     private long reads;
     private long writes;
     private long staleReads;
@@ -187,36 +183,7 @@ public final class Database {
      * result is made (the cache's loads, one per miss).
      */
     public void readThen(int key, Event then) {
-        read(thenQuery(Kind.READ, checkedKey(key), then));
-    }
-
-    /**
-     * A query for readThen or writeThen: one answered before, when there is one. Such a query is
-     * put back only when answered OK, after its last event (its service) has fired and its node and
-     * log entry have let go of it; a failed one may still have its service event pending, so it is
-     * never reused. The cache's loads made one per miss.
-     */
-    private Query thenQuery(Kind kind, int key, Event then) {
-        Query q = freeQueries;
-        if (q == null) {
-            return new Query(this, kind, key, null, null, then, sim.nowNanos());
-        }
-        freeQueries = q.nextFree;
-        freeQueryCount--;
-        q.reuse(kind, key, then, sim.nowNanos());
-        return q;
-    }
-
-    /** Answers a query of readThen or writeThen that ended OK, putting it back for reuse first. */
-    private void answerThen(Query q) {
-        Event then = q.then;
-        if (freeQueryCount < MAX_FREE_QUERIES) {
-            q.then = null;
-            q.nextFree = freeQueries;
-            freeQueries = q;
-            freeQueryCount++;
-        }
-        then.fire();
+        read(new Query(this, Kind.READ, checkedKey(key), null, null, then, sim.nowNanos()));
     }
 
     private void read(Query q) {
@@ -237,7 +204,7 @@ public final class Database {
 
     /** A write without a session whose caller only waits for it to end; see {@link #readThen}. */
     public void writeThen(int key, Event then) {
-        write(thenQuery(Kind.WRITE, checkedKey(key), then));
+        write(new Query(this, Kind.WRITE, checkedKey(key), null, null, then, sim.nowNanos()));
     }
 
     private void write(Query q) {
@@ -428,7 +395,7 @@ public final class Database {
         if (q.callback != null) {
             q.callback.accept(result(q, Outcome.OK, shard.id, node.name, version, stale, rywViolation, node.appliedLsn, ""));
         } else {
-            answerThen(q);
+            q.then.fire();
         }
     }
 
@@ -504,7 +471,7 @@ public final class Database {
         if (q.callback != null) {
             q.callback.accept(result(q, Outcome.OK, q.shard.id, q.node.name, entry.version, false, false, entry.lsn, ""));
         } else {
-            answerThen(q);
+            q.then.fire();
         }
     }
 

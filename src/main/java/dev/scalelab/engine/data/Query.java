@@ -10,22 +10,21 @@ import java.util.function.Consumer;
  */
 final class Query implements Event {
     final Database database;
-    // Not final: a query of readThen or writeThen is reused once answered (see Database#thenQuery).
-    QueryResult.Kind kind;
-    int key;
-    Session session;
+    final QueryResult.Kind kind;
+    final int key;
+    final Session session;
     /** Hears how it ended; null when {@code then} does instead. */
-    Consumer<QueryResult> callback;
+    final Consumer<QueryResult> callback;
     /** Fired when it ended, however it did, for a caller that only waits for it (the cache's loads); null with a callback. */
-    Event then;
-    long submittedNanos;
+    final Event then;
+    final long submittedNanos;
     /**
      * For a read: the session's own last written version and highest read version of the key when
      * the read was issued. The guarantees cover what was acknowledged or seen before a read began;
      * a write of the same session still in flight may or may not be seen.
      */
-    int ownVersionAtSubmit;
-    int highestReadAtSubmit;
+    final int ownVersionAtSubmit;
+    final int highestReadAtSubmit;
 
     Shard shard;
     Node node;
@@ -36,8 +35,6 @@ final class Query implements Event {
     /** Times it was sent on to another shard because the one it reached did not hold the key. */
     int reroutes;
     boolean done;
-    /** The next in the database's list of answered queries to reuse; null while in use. */
-    Query nextFree;
 
     Query(Database database, QueryResult.Kind kind, int key, Session session, Consumer<QueryResult> callback, Event then,
           long submittedNanos) {
@@ -50,29 +47,6 @@ final class Query implements Event {
         this.submittedNanos = submittedNanos;
         this.ownVersionAtSubmit = session == null ? 0 : session.ownWrittenVersion(key);
         this.highestReadAtSubmit = session == null ? 0 : session.highestReadVersion(key);
-    }
-
-    /**
-     * Makes an answered query of {@link Database#readThen} or {@link Database#writeThen} a new one,
-     * as the constructor would (no session, no callback).
-     */
-    void reuse(QueryResult.Kind kind, int key, Event then, long submittedNanos) {
-        this.kind = kind;
-        this.key = key;
-        this.then = then;
-        this.submittedNanos = submittedNanos;
-        session = null;
-        callback = null;
-        ownVersionAtSubmit = 0;
-        highestReadAtSubmit = 0;
-        shard = null;
-        node = null;
-        inServiceAt = null;
-        previousInService = null;
-        nextInService = null;
-        reroutes = 0;
-        done = false;
-        nextFree = null;
     }
 
     /** Its service time on {@link #node} is over. */
