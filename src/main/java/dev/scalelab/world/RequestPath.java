@@ -43,8 +43,6 @@ final class RequestPath {
     private Request freeRequests;
     private int freeRequestCount;
     private static final int MAX_FREE_REQUESTS = 1024;
-    /** Requests constructed so far (not reused): what a test reads to see that reuse works. */
-    private long requestsMade;
 
     RequestPath(World world, Simulation sim, RequestMetrics metrics, WorkloadSystem workload, BalancerSystem balancer,
                 ScalingSystem scaling, CacheSubsystem cache, DataSystem data, ConnectionSystem connections, MeshSystem mesh,
@@ -104,17 +102,12 @@ final class RequestPath {
     private Request newRequest(long id, long arrivalNanos, int key, boolean read, int user, int session) {
         Request r = freeRequests;
         if (r == null) {
-            requestsMade++;
             return new Request(world, id, arrivalNanos, key, read, user, session);
         }
         freeRequests = r.nextFree;
         freeRequestCount--;
         r.reuse(id, arrivalNanos, key, read, user, session);
         return r;
-    }
-
-    long requestsMade() {
-        return requestsMade;
     }
 
     /** {@code r} has ended and nothing refers to it any more. */
