@@ -12,15 +12,14 @@ import java.util.function.Consumer;
  */
 final class Request implements Event, RequestCallback, Consumer<Boolean> {
     final World world;
-    // Not final: an answered request is reused for a later arrival (see RequestPath#newRequest).
-    long arrivalNanos;
-    int key;
-    boolean read;
+    final long arrivalNanos;
+    final int key;
+    final boolean read;
     /** The closed-loop user who sent it, or -1 for open arrivals. */
-    int user;
-    long id;
+    final int user;
+    final long id;
     /** The client session (database session guarantees). */
-    int session;
+    final int session;
     /** Its client class's index in {@code workload.clients} (0 for the anonymous client); a byte, as there are at most 64. */
     byte client;
     ServiceInstance instance;
@@ -35,8 +34,6 @@ final class Request implements Event, RequestCallback, Consumer<Boolean> {
     int pooledObjects;
     /** Where its last closed span is in the world's {@link TraceBuffer}. */
     long lastSpan = TraceBuffer.NONE;
-    /** The next in its path's list of answered requests waiting to be reused; null while in flight. */
-    Request nextFree;
 
     Request(World world, long id, long arrivalNanos, int key, boolean read, int user, int session) {
         this.world = world;
@@ -47,25 +44,6 @@ final class Request implements Event, RequestCallback, Consumer<Boolean> {
         this.read = read;
         this.user = user;
         this.phaseSinceNanos = arrivalNanos;
-    }
-
-    /** Makes an answered request a new one, as the constructor would. */
-    void reuse(long id, long arrivalNanos, int key, boolean read, int user, int session) {
-        this.id = id;
-        this.session = session;
-        this.arrivalNanos = arrivalNanos;
-        this.key = key;
-        this.read = read;
-        this.user = user;
-        client = 0;
-        instance = null;
-        java.util.Arrays.fill(phaseNanos, 0);
-        phase = Phase.QUEUE;
-        phaseSinceNanos = arrivalNanos;
-        gcMarkNanos = 0;
-        pooledObjects = 0;
-        lastSpan = TraceBuffer.NONE;
-        nextFree = null;
     }
 
     /**

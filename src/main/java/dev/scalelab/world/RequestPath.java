@@ -33,16 +33,6 @@ final class RequestPath {
     private final World world;
     /** Hears every answered request, its phases closed: a test's hook. */
     private Consumer<Request> answeredHook;
-    /**
-     * Requests answered or rejected, to be reused by later arrivals: allocating one (and its phase
-     * array) per arrival and touching fresh memory for it was a large part of a simple scenario's run.
-     * A request goes here only where nothing refers to it any more: answered by {@link #complete}
-     * or turned away by the balancer. At most {@link #MAX_FREE_REQUESTS}, so a burst's requests
-     * are not held after it.
-     */
-    private Request freeRequests;
-    private int freeRequestCount;
-    private static final int MAX_FREE_REQUESTS = 1024;
 
     RequestPath(World world, Simulation sim, RequestMetrics metrics, WorkloadSystem workload, BalancerSystem balancer,
                 ScalingSystem scaling, CacheSubsystem cache, DataSystem data, ConnectionSystem connections, MeshSystem mesh,
@@ -85,7 +75,7 @@ final class RequestPath {
         }
         int key = workload.nextKey();
         int session = data == null ? 0 : workload.session(user, data.sessionCount());
-        Request r = newRequest(id, sim.nowNanos(), key, workload.nextIsRead(), user, session);
+        Request r = new Request(world, id, sim.nowNanos(), key, workload.nextIsRead(), user, session);
         r.client = (byte) client;
         if (gateway != null && gateway.hasGateway()) {
             long hopNanos = gateway.latencyNanos();
@@ -97,26 +87,6 @@ final class RequestPath {
             }
         }
         balance(r);
-    }
-
-    private Request newRequest(long id, long arrivalNanos, int key, boolean read, int user, int session) {
-        Request r = freeRequests;
-        if (r == null) {
-            return new Request(world, id, arrivalNanos, key, read, user, session);
-        }
-        freeRequests = r.nextFree;
-        freeRequestCount--;
-        r.reuse(id, arrivalNanos, key, read, user, session);
-        return r;
-    }
-
-    /** {@code r} has ended and nothing refers to it any more. */
-    private void free(Request r) {
-        if (freeRequestCount < MAX_FREE_REQUESTS) {
-            r.nextFree = freeRequests;
-            freeRequests = r;
-            freeRequestCount++;
-        }
     }
 
     /** Request {@code r} has passed the gateway's hop: the balancer picks its instance. */
@@ -151,7 +121,6 @@ final class RequestPath {
         }
     }
 
-    /** The balancer turned {@code r} away, before it reached any queue: it can be reused. */
     private void reject(Request r, int instanceNumber, byte outcome) {
         metrics.rejected(instanceNumber, outcome);
         if (gateway != null) {
@@ -160,7 +129,6 @@ final class RequestPath {
         if (r.user >= 0) {
             workload.userDone(r.user);
         }
-        free(r);
     }
 
     private void startService(ServiceInstance in, Request r) {
@@ -292,7 +260,6 @@ final class RequestPath {
         if (r.user >= 0) {
             workload.userDone(r.user);
         }
-        free(r); // answered: its dependency calls, cache reads and queries are over, and the profiler copied what it keeps
     }
 
     /** A crash loses what the instance held: queued requests fail now, those in service when they would have ended. */
