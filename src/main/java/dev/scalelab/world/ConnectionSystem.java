@@ -269,7 +269,7 @@ final class ConnectionSystem implements Subsystem, BackingStore {
      */
     @Override
     public void read(int key, int instance, Event done) {
-        InstancePool p = pools.get(instance);
+        InstancePool p = pools.isEmpty() ? null : pools.get(instance); // no boxed lookup per miss without pools
         if (p == null) {
             data.read(key, done);
             return;
@@ -279,7 +279,7 @@ final class ConnectionSystem implements Subsystem, BackingStore {
 
     @Override
     public void write(int key, int instance, Event done) {
-        InstancePool p = pools.get(instance);
+        InstancePool p = pools.isEmpty() ? null : pools.get(instance);
         if (p == null) {
             data.write(key, done);
             return;

@@ -7,7 +7,6 @@ import dev.scalelab.engine.data.DataEvent;
 import dev.scalelab.engine.data.Database;
 import dev.scalelab.engine.data.DatabaseConfig;
 import dev.scalelab.engine.data.DatabaseView;
-import dev.scalelab.engine.data.QueryResult;
 import dev.scalelab.engine.data.Session;
 import dev.scalelab.engine.data.ShardRouter;
 import dev.scalelab.engine.metrics.RingSeries;
@@ -184,12 +183,12 @@ final class DataSystem implements BackingStore, Subsystem {
     // As the cache's backing store: loads and write-backs run without a client session.
     @Override
     public void read(int key, Event done) {
-        database.read(key, null, (QueryResult r) -> done.fire());
+        database.readThen(key, done);
     }
 
     @Override
     public void write(int key, Event done) {
-        database.write(key, null, (QueryResult r) -> done.fire());
+        database.writeThen(key, done);
     }
 
     @Override

@@ -35,9 +35,16 @@ public enum Phase {
         return ALL[ordinal];
     }
 
+    /** Made once: the run history asks for it every simulated second. */
+    private final String id = camelCase(name());
+
     /** The name the report and the panel use: "gcPause", "connectionWait". */
     public String id() {
-        String[] words = name().toLowerCase(Locale.ROOT).split("_");
+        return id;
+    }
+
+    private static String camelCase(String name) {
+        String[] words = name.toLowerCase(Locale.ROOT).split("_");
         StringBuilder id = new StringBuilder(words[0]);
         for (int i = 1; i < words.length; i++) {
             id.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));

@@ -3,11 +3,14 @@ package dev.scalelab.world;
 import dev.scalelab.engine.caching.RequestCallback;
 import dev.scalelab.sim.Event;
 
+import java.util.function.Consumer;
+
 /**
- * One request in flight. It is its own CPU-completion event and its own cache callback; the
- * stages after it (cache, database, dependencies) call back into the world.
+ * One request in flight. It is its own CPU-completion event, its own cache callback and the
+ * callback of its dependency calls (so the way through allocates nothing for them); the stages
+ * after it (cache, database, dependencies) call back into the world.
  */
-final class Request implements Event, RequestCallback {
+final class Request implements Event, RequestCallback, Consumer<Boolean> {
     final World world;
     final long arrivalNanos;
     final int key;
@@ -92,5 +95,11 @@ final class Request implements Event, RequestCallback {
     @Override
     public void storeReadStarts() {
         enter(Phase.DATABASE, world.simulation().nowNanos());
+    }
+
+    /** Its dependency calls are over: whether all it called succeeded. */
+    @Override
+    public void accept(Boolean depsOk) {
+        world.path.finish(this, depsOk);
     }
 }

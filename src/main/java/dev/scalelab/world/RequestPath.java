@@ -192,7 +192,7 @@ final class RequestPath {
             finish(r, ok);
         } else {
             r.enter(Phase.DOWNSTREAM, sim.nowNanos());
-            mesh.call(r.id, depsOk -> finish(r, depsOk));
+            mesh.call(r.id, r); // r.accept(depsOk) finishes it
         }
     }
 
@@ -208,7 +208,7 @@ final class RequestPath {
     }
 
     /** The request is answered: first it publishes the events it owes, which may wait for room in a full topic. */
-    private void finish(Request r, boolean ok) {
+    void finish(Request r, boolean ok) {
         if (ok && events != null && r.instance.lifecycle != Lifecycle.FAILED && events.publish(r)) {
             return; // it waits, holding its worker; the producer calls published
         }

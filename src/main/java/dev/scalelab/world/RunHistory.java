@@ -203,8 +203,8 @@ public final class RunHistory {
         for (int i = 0; i < clients.size(); i++) {
             MeshClient c = clients.get(i);
             String name = c.dependencyName();
-            double attempts = last(c.offeredLoadPerSecond());
-            double requests = last(c.requestsPerSecond());
+            double attempts = c.lastOfferedLoadPerSecond();
+            double requests = c.lastRequestsPerSecond();
             put(Keys.dependencyAttempts(name), attempts);
             put(Keys.dependencyRequests(name), requests);
             put(Keys.dependencyAmplification(name), requests > 0 ? attempts / requests : Double.NaN);
@@ -290,10 +290,6 @@ public final class RunHistory {
         long sent = now[0] - (rebuilt ? 0 : before[0]);
         long failed = now[1] - (rebuilt ? 0 : before[1]);
         return sent > 0 ? Math.min(100, 100.0 * failed / sent) : Double.NaN;
-    }
-
-    private static double last(double[] perSecond) {
-        return perSecond.length == 0 ? Double.NaN : perSecond[perSecond.length - 1];
     }
 
     /** Puts the newest value of a part's per-second ring (it appended this second's). */

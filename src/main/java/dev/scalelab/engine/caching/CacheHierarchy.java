@@ -31,13 +31,65 @@ import java.util.TreeMap;
 public final class CacheHierarchy {
     public static final int SERVED_BY_STORE = -1;
 
-    private record Waiter(int instance, long mustSeeVersion, RequestCallback done) {
-    }
-
     private static final class PendingLoad {
         int loadsInFlight;
-        /** With coalescing, the requests the first load will answer; later misses join it. */
-        List<Waiter> waiters;
+        /** With coalescing, the load whose waiters later misses join. */
+        Load joinable;
+    }
+
+    /**
+     * A read's look into one tier, fired after the tier's latency. Reused once fired, as a lambda
+     * made per lookup was most of what a read allocated.
+     */
+    private final class Lookup implements Event {
+        int tierIndex;
+        int key;
+        int instance;
+        long mustSeeVersion;
+        RequestCallback done;
+        Lookup nextFree;
+
+        @Override
+        public void fire() {
+            RequestCallback d = done;
+            done = null;
+            nextFree = freeLookups; // free before the look: a miss goes on with the next tier's lookup
+            freeLookups = this;
+            lookedUp(tierIndex, key, instance, mustSeeVersion, d);
+        }
+    }
+
+    /**
+     * A load from the store and the reads waiting on it, in arrival order; the store fires it once,
+     * when the value arrives. Reused afterwards unless a pending entry can still join it.
+     */
+    private final class Load implements Event {
+        int key;
+        long version;
+        long startNanos;
+        PendingLoad pending;
+        int waiterCount;
+        int[] instances = new int[1];
+        long[] mustSeeVersions = new long[1];
+        RequestCallback[] dones = new RequestCallback[1];
+        Load nextFree;
+
+        void addWaiter(int instance, long mustSeeVersion, RequestCallback done) {
+            if (waiterCount == dones.length) {
+                int n = 2 * waiterCount;
+                instances = java.util.Arrays.copyOf(instances, n);
+                mustSeeVersions = java.util.Arrays.copyOf(mustSeeVersions, n);
+                dones = java.util.Arrays.copyOf(dones, n);
+            }
+            instances[waiterCount] = instance;
+            mustSeeVersions[waiterCount] = mustSeeVersion;
+            dones[waiterCount++] = done;
+        }
+
+        @Override
+        public void fire() {
+            loaded(this);
+        }
     }
 
     /** One configured level and its copies (one if shared, one per instance otherwise). */
@@ -116,6 +168,8 @@ public final class CacheHierarchy {
     private final Tier[] tiers;
     private long writeBackFlushDelayNanos;
     private final IntObjectMap<PendingLoad> pendingLoads = new IntObjectMap<>(64);
+    private Lookup freeLookups;
+    private Load freeLoads;
     private final KeyVersionTable versions = new KeyVersionTable();
 
     private long reads;
@@ -160,25 +214,39 @@ public final class CacheHierarchy {
 
     private void lookup(int tierIndex, int key, int instance, long mustSeeVersion, RequestCallback done) {
         if (tierIndex == tiers.length) {
-            load(key, new Waiter(instance, mustSeeVersion, done));
+            load(key, instance, mustSeeVersion, done);
             return;
         }
-        Tier tier = tiers[tierIndex];
-        simulation.scheduleIn(tier.latencyNanos, () -> {
-            long now = simulation.nowNanos();
-            CacheLevel level = tier.copyFor(instance);
-            int slot = level.lookup(key, now);
-            if (slot == CacheLevel.NOT_FOUND) {
-                lookup(tierIndex + 1, key, instance, mustSeeVersion, done);
-                return;
-            }
-            long version = level.versionAt(slot);
-            if (tierIndex > 0) {
-                promote(tierIndex, level, slot, key, instance, now);
-            }
-            cacheReads++;
-            answerRead(version, mustSeeVersion, tierIndex, done);
-        });
+        Lookup l = freeLookups;
+        if (l == null) {
+            l = new Lookup();
+        } else {
+            freeLookups = l.nextFree;
+            l.nextFree = null;
+        }
+        l.tierIndex = tierIndex;
+        l.key = key;
+        l.instance = instance;
+        l.mustSeeVersion = mustSeeVersion;
+        l.done = done;
+        simulation.scheduleIn(tiers[tierIndex].latencyNanos, l);
+    }
+
+    /** Tier {@code tierIndex}'s latency has passed: a hit answers (promoting from below the first), a miss goes on. */
+    private void lookedUp(int tierIndex, int key, int instance, long mustSeeVersion, RequestCallback done) {
+        long now = simulation.nowNanos();
+        CacheLevel level = tiers[tierIndex].copyFor(instance);
+        int slot = level.lookup(key, now);
+        if (slot == CacheLevel.NOT_FOUND) {
+            lookup(tierIndex + 1, key, instance, mustSeeVersion, done);
+            return;
+        }
+        long version = level.versionAt(slot);
+        if (tierIndex > 0) {
+            promote(tierIndex, level, slot, key, instance, now);
+        }
+        cacheReads++;
+        answerRead(version, mustSeeVersion, tierIndex, done);
     }
 
     /** Inclusive: copy into every level above (never over a newer copy). Exclusive: move into the first level. */
@@ -196,11 +264,11 @@ public final class CacheHierarchy {
         }
     }
 
-    private void load(int key, Waiter requester) {
+    private void load(int key, int instance, long mustSeeVersion, RequestCallback done) {
         PendingLoad pending = pendingLoads.get(key);
-        // A load started before coalescing was switched on has no waiter list to join.
-        if (pending != null && hierarchyConfig.coalescing() && pending.waiters != null) {
-            pending.waiters.add(requester);
+        // A load started before coalescing was switched on has no waiters to join.
+        if (pending != null && hierarchyConfig.coalescing() && pending.joinable != null) {
+            pending.joinable.addWaiter(instance, mustSeeVersion, done);
             coalescedReads++;
             return;
         }
@@ -210,28 +278,50 @@ public final class CacheHierarchy {
         } else {
             duplicateLoads++;
         }
-        List<Waiter> waiters = new ArrayList<>(1);
-        waiters.add(requester);
+        Load load = freeLoads;
+        if (load == null) {
+            load = new Load();
+        } else {
+            freeLoads = load.nextFree;
+            load.nextFree = null;
+        }
+        load.addWaiter(instance, mustSeeVersion, done);
         if (hierarchyConfig.coalescing()) {
-            pending.waiters = waiters;
+            pending.joinable = load;
         }
         pending.loadsInFlight++;
         storeLoads++;
-        long version = storedVersion(key); // the store answers with what it held when asked
-        long startNanos = simulation.nowNanos();
-        PendingLoad load = pending;
-        requester.done().storeReadStarts();
-        store.read(key, requester.instance(), () -> {
-            if (--load.loadsInFlight == 0) {
-                pendingLoads.remove(key);
-            }
-            long now = simulation.nowNanos();
-            fill(key, version, now - startNanos, waiters, now);
-            for (Waiter waiter : waiters) {
-                storeReads++;
-                answerRead(version, waiter.mustSeeVersion(), SERVED_BY_STORE, waiter.done());
-            }
-        });
+        load.key = key;
+        load.version = storedVersion(key); // the store answers with what it held when asked
+        load.startNanos = simulation.nowNanos();
+        load.pending = pending;
+        done.storeReadStarts();
+        store.read(key, instance, load);
+    }
+
+    /** The store answered {@code load}: fill the levels, answer its waiters, then reuse it. */
+    private void loaded(Load load) {
+        int key = load.key;
+        long version = load.version;
+        PendingLoad pending = load.pending;
+        boolean stillPending = --pending.loadsInFlight > 0;
+        if (!stillPending) {
+            pendingLoads.remove(key);
+        }
+        long now = simulation.nowNanos();
+        fill(key, version, now - load.startNanos, load, now);
+        for (int w = 0; w < load.waiterCount; w++) {
+            storeReads++;
+            answerRead(version, load.mustSeeVersions[w], SERVED_BY_STORE, load.dones[w]);
+        }
+        if (stillPending && pending.joinable == load) {
+            return; // a later miss may still join it (and, as ever, wait on an answered load): not reused
+        }
+        java.util.Arrays.fill(load.dones, 0, load.waiterCount, null);
+        load.waiterCount = 0;
+        load.pending = null;
+        load.nextFree = freeLoads;
+        freeLoads = load;
     }
 
     /**
@@ -240,20 +330,20 @@ public final class CacheHierarchy {
      * replaces a newer copy, as a memcached cas would refuse; a fill after an invalidation still
      * lands, which is cache-aside's race.
      */
-    private void fill(int key, long version, long recomputeNanos, List<Waiter> waiters, long now) {
-        if (waiters.size() == 1) {
+    private void fill(int key, long version, long recomputeNanos, Load load, long now) {
+        if (load.waiterCount == 1) {
             // One waiter (every load without coalescing, most with it): its levels are distinct
             // copies, so there is nothing to skip and no visited list to keep.
-            int instance = waiters.get(0).instance();
+            int instance = load.instances[0];
             for (Tier tier : tiers) {
                 fillOne(tier, tier.copyFor(instance), key, version, recomputeNanos, now);
             }
             return;
         }
         List<CacheLevel> visited = new ArrayList<>();
-        for (Waiter waiter : waiters) {
+        for (int w = 0; w < load.waiterCount; w++) {
             for (Tier tier : tiers) {
-                CacheLevel level = tier.copyFor(waiter.instance());
+                CacheLevel level = tier.copyFor(load.instances[w]);
                 if (visited.contains(level)) {
                     continue;
                 }

@@ -5,6 +5,7 @@ import dev.scalelab.engine.data.DatabaseConfig.RangeSplit;
 import dev.scalelab.engine.data.DatabaseView.MigrationView;
 import dev.scalelab.engine.data.QueryResult.Kind;
 import dev.scalelab.engine.data.QueryResult.Outcome;
+import dev.scalelab.sim.Event;
 import dev.scalelab.sim.PureMemo;
 import dev.scalelab.sim.Simulation;
 
@@ -173,7 +174,20 @@ public final class Database {
      * node. {@code session} may be null: then the read is eventual and nothing is tracked.
      */
     public void read(int key, Session session, Consumer<QueryResult> callback) {
-        Query q = new Query(Kind.READ, checkedKey(key), session, callback, sim.nowNanos());
+        read(new Query(this, Kind.READ, checkedKey(key), session, callback, null, sim.nowNanos()));
+    }
+
+    /**
+     * A read without a session whose caller only waits for it to end, however it ends: {@code then}
+     * fires when the callback of {@link #read(int, Session, Consumer)} would be called, and no
+     * result is made (the cache's loads, one per miss).
+     */
+    public void readThen(int key, Event then) {
+        read(new Query(this, Kind.READ, checkedKey(key), null, null, then, sim.nowNanos()));
+    }
+
+    private void read(Query q) {
+        int key = q.key;
         reads++;
         keyHeat.count(key, sim.nowNanos());
         int target = holder[key];
@@ -185,7 +199,16 @@ public final class Database {
 
     /** Writes a new version of a key on its holder's primary; acknowledged as the replication mode says. */
     public void write(int key, Session session, Consumer<QueryResult> callback) {
-        Query q = new Query(Kind.WRITE, checkedKey(key), session, callback, sim.nowNanos());
+        write(new Query(this, Kind.WRITE, checkedKey(key), session, callback, null, sim.nowNanos()));
+    }
+
+    /** A write without a session whose caller only waits for it to end; see {@link #readThen}. */
+    public void writeThen(int key, Event then) {
+        write(new Query(this, Kind.WRITE, checkedKey(key), null, null, then, sim.nowNanos()));
+    }
+
+    private void write(Query q) {
+        int key = q.key;
         writes++;
         keyHeat.count(key, sim.nowNanos());
         dispatchWrite(q, shardsById.get(holder[key]));
@@ -304,7 +327,7 @@ public final class Database {
         double serviceMs = (q.kind == Kind.READ ? config.readServiceMs() : config.writeServiceMs())
                 .sample(serviceRandom);
         if (config.cores() == 0 && node.cpu == null) {
-            sim.scheduleIn(Simulation.millisToNanos(serviceMs), () -> serviceDone(q));
+            sim.scheduleIn(Simulation.millisToNanos(serviceMs), q);
         } else {
             // The service time is the query's work at full speed; more queries than cores share them.
             if (node.cpu == null) {
@@ -314,7 +337,7 @@ public final class Database {
         }
     }
 
-    private void serviceDone(Query q) {
+    void serviceDone(Query q) {
         if (q.done) {
             return; // failed when its node died
         }
@@ -369,7 +392,11 @@ public final class Database {
         release(node, q);
         node.served++;
         q.done = true;
-        q.callback.accept(result(q, Outcome.OK, shard.id, node.name, version, stale, rywViolation, node.appliedLsn, ""));
+        if (q.callback != null) {
+            q.callback.accept(result(q, Outcome.OK, shard.id, node.name, version, stale, rywViolation, node.appliedLsn, ""));
+        } else {
+            q.then.fire();
+        }
     }
 
     /**
@@ -441,7 +468,11 @@ public final class Database {
         release(q.node, q);
         q.node.served++;
         q.done = true;
-        q.callback.accept(result(q, Outcome.OK, q.shard.id, q.node.name, entry.version, false, false, entry.lsn, ""));
+        if (q.callback != null) {
+            q.callback.accept(result(q, Outcome.OK, q.shard.id, q.node.name, entry.version, false, false, entry.lsn, ""));
+        } else {
+            q.then.fire();
+        }
     }
 
     private void release(Node node, Query q) {
@@ -963,7 +994,7 @@ public final class Database {
     /** Failures reach the caller from an event of their own, never inside the call that caused them. */
     private void deliverLater(Query q, QueryResult result) {
         q.done = true;
-        sim.scheduleIn(0, () -> q.callback.accept(result));
+        sim.scheduleIn(0, q.callback != null ? () -> q.callback.accept(result) : q.then);
     }
 
     private QueryResult result(Query q, Outcome outcome, int shardId, String node, int version, boolean stale,

@@ -1,13 +1,22 @@
 package dev.scalelab.engine.data;
 
+import dev.scalelab.sim.Event;
+
 import java.util.function.Consumer;
 
-/** One read or write on its way through the database. */
-final class Query {
+/**
+ * One read or write on its way through the database. It is also the event that ends its service
+ * on a node, so a query in service allocates nothing more.
+ */
+final class Query implements Event {
+    final Database database;
     final QueryResult.Kind kind;
     final int key;
     final Session session;
+    /** Hears how it ended; null when {@code then} does instead. */
     final Consumer<QueryResult> callback;
+    /** Fired when it ended, however it did, for a caller that only waits for it (the cache's loads); null with a callback. */
+    final Event then;
     final long submittedNanos;
     /**
      * For a read: the session's own last written version and highest read version of the key when
@@ -27,7 +36,10 @@ final class Query {
     int reroutes;
     boolean done;
 
-    Query(QueryResult.Kind kind, int key, Session session, Consumer<QueryResult> callback, long submittedNanos) {
+    Query(Database database, QueryResult.Kind kind, int key, Session session, Consumer<QueryResult> callback, Event then,
+          long submittedNanos) {
+        this.database = database;
+        this.then = then;
         this.kind = kind;
         this.key = key;
         this.session = session;
@@ -35,5 +47,11 @@ final class Query {
         this.submittedNanos = submittedNanos;
         this.ownVersionAtSubmit = session == null ? 0 : session.ownWrittenVersion(key);
         this.highestReadAtSubmit = session == null ? 0 : session.highestReadVersion(key);
+    }
+
+    /** Its service time on {@link #node} is over. */
+    @Override
+    public void fire() {
+        database.serviceDone(this);
     }
 }

@@ -369,6 +369,16 @@ public final class MeshClient {
         return requestsPerSecond.completedSeconds(sim.nowNanos());
     }
 
+    /** The newest of {@link #requestsPerSecond()} (NaN before a second has completed), for once-a-second readers. */
+    public double lastRequestsPerSecond() {
+        return requestsPerSecond.lastCompletedSecond(sim.nowNanos());
+    }
+
+    /** The newest of {@link #offeredLoadPerSecond()} (NaN before a second has completed). */
+    public double lastOfferedLoadPerSecond() {
+        return attemptsSentPerSecond.lastCompletedSecond(sim.nowNanos());
+    }
+
     /** Attempts sent to the dependency per completed virtual second: the load offered to it. */
     public double[] offeredLoadPerSecond() {
         return attemptsSentPerSecond.completedSeconds(sim.nowNanos());

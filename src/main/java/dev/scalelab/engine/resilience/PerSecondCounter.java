@@ -32,6 +32,12 @@ final class PerSecondCounter {
         return completed.toArray();
     }
 
+    /** The count of the last completed second (NaN before the first): the newest of {@link #completedSeconds}, without copying them. */
+    double lastCompletedSecond(long nowNanos) {
+        roll(nowNanos);
+        return completed.last();
+    }
+
     private void roll(long nowNanos) {
         long now = second(nowNanos);
         if (now <= currentSecond) {

@@ -98,6 +98,10 @@ class LatencyRecorderTest {
             int index = IntervalHistogram.index(v);
             assertEquals(h.lowestEquivalentValue(v), IntervalHistogram.valueOf(index), "value " + v);
             assertEquals(index, IntervalHistogram.index(h.highestEquivalentValue(v)), "value " + v);
+            long lowest = IntervalHistogram.valueOf(index);
+            long width = IntervalHistogram.widthOf(index);
+            assertEquals(h.medianEquivalentValue(v), lowest + (width >> 1), "value " + v);
+            assertEquals(h.highestEquivalentValue(v), lowest + width - 1, "value " + v);
         }
     }
 
