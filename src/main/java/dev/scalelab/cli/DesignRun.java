@@ -120,21 +120,10 @@ final class DesignRun {
     }
 
     private static void write(OutputFile output, AtomicFiles.Pending file, String text) {
-        try {
-            file.writer().write(text);
-        } catch (IOException e) {
-            throw output.writeFailed(e);
-        }
+        SimulateCommand.writeText(output, file.writer(), text);
     }
 
     private static void commit(OutputFile output, AtomicFiles.Pending file) {
-        if (file == null) {
-            return;
-        }
-        try {
-            file.commit();
-        } catch (IOException e) {
-            throw output.writeFailed(e);
-        }
+        SimulateCommand.commit(output, file);
     }
 }

@@ -253,7 +253,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    private static void writeText(OutputFile output, Writer w, String text) {
+    static void writeText(OutputFile output, Writer w, String text) {
         try {
             w.write(text);
         } catch (IOException e) {
@@ -261,7 +261,7 @@ final class SimulateCommand implements Callable<Integer> {
         }
     }
 
-    private static void commit(OutputFile output, AtomicFiles.Pending file) {
+    static void commit(OutputFile output, AtomicFiles.Pending file) {
         if (file == null) {
             return;
         }
