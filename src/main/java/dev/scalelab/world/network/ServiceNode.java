@@ -285,7 +285,8 @@ final class ServiceNode extends NetNode {
         Instance in = j.in;
         in.running.remove(j);
         in.busyChanged(-1);
-        if (!in.queue.isEmpty() && in.acceptsTraffic()) {
+        // A draining instance takes no new requests but still serves those it queued.
+        if (!in.queue.isEmpty() && (in.acceptsTraffic() || in.lifecycle == Lifecycle.DRAINING)) {
             start(in.queue.pollFirst());
         } else if (in.lifecycle == Lifecycle.DRAINING && in.busy == 0 && in.queue.isEmpty()) {
             retire(in);
