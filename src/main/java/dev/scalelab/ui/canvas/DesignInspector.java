@@ -249,6 +249,13 @@ final class DesignInspector {
     }
 
     /** Every field path of a node of {@code kind}'s sections, at node 0, in file order. */
+    /**
+     * Parts of a section a drawn node does not run yet (the network refuses them by path, see
+     * Network.check): not offered here, so the form only sets what the run uses.
+     */
+    private static final List<String> NOT_RUN = List.of("service.runtime.", "service.objectPool.", "service.connectionPool.",
+            "gateway.perClient.", "gateway.shedding.", "workload.clients[");
+
     static List<String> sectionPaths(NodeKind kind) {
         List<String> out = new ArrayList<>();
         for (String path : ScenarioFields.paths()) {
@@ -256,6 +263,9 @@ final class DesignInspector {
                 continue;
             }
             String inNode = path.substring("topology.nodes[0].".length());
+            if (NOT_RUN.stream().anyMatch(inNode::startsWith)) {
+                continue;
+            }
             for (String section : SECTIONS.get(kind)) {
                 if (inNode.equals(section) || inNode.startsWith(section + ".")) {
                     out.add(path);
