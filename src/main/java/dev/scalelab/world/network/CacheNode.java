@@ -29,7 +29,6 @@ final class CacheNode extends NetNode implements BackingStore {
     private final Set<Integer> failedLoads = new HashSet<>();
     private Link origin;
     private long loadId;
-    private int inFlight;
 
     CacheNode(Network net, Topology.Node spec) {
         super(net, spec);
@@ -106,10 +105,6 @@ final class CacheNode extends NetNode implements BackingStore {
         });
     }
 
-    @Override
-    int inService() {
-        return inFlight;
-    }
 
     @Override
     double hitRatio() {

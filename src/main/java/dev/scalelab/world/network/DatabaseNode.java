@@ -6,13 +6,14 @@ import dev.scalelab.engine.data.DatabaseView;
 import dev.scalelab.world.SectionConfigs;
 import dev.scalelab.world.Topology;
 
+import java.util.List;
+
 /**
  * A database box: the pipeline's sharded, replicated {@link Database} (routing, connection limits,
  * replication lag, read policy), over the keys of the design's clients.
  */
 final class DatabaseNode extends NetNode {
     private Database db;
-    private int inFlight;
     /** ρ sampled once a simulated second, for the run's average. */
     private double rhoSum;
     private int rhoSamples;
@@ -59,49 +60,55 @@ final class DatabaseNode extends NetNode {
         return rhoSamples == 0 ? 0 : rhoSum / rhoSamples;
     }
 
-    @Override
-    double utilisation() {
-        int busy = 0;
-        int limit = 0;
-        for (DatabaseView.ShardView s : db.view().shards()) {
-            for (DatabaseView.NodeView n : s.nodes()) {
-                if (n.alive()) {
-                    busy += n.connectionsBusy();
-                    limit += n.connectionLimit();
+    /** What the box shows of its nodes, read from one view of the database and kept for the rest of that instant. */
+    private record Nodes(int busy, int limit, int queued, int count, int shards) {
+    }
+
+    private Nodes nodes;
+    private long nodesAtNanos = -1;
+
+    private Nodes nodes() {
+        if (nodes == null || nodesAtNanos != sim.nowNanos()) {
+            int busy = 0;
+            int limit = 0;
+            int queued = 0;
+            int count = 0;
+            List<DatabaseView.ShardView> shards = db.view().shards();
+            for (DatabaseView.ShardView s : shards) {
+                for (DatabaseView.NodeView n : s.nodes()) {
+                    count++;
+                    queued += n.queueLength();
+                    if (n.alive()) {
+                        busy += n.connectionsBusy();
+                        limit += n.connectionLimit();
+                    }
                 }
             }
+            nodes = new Nodes(busy, limit, queued, count, shards.size());
+            nodesAtNanos = sim.nowNanos();
         }
-        return limit == 0 ? 1 : busy / (double) limit;
+        return nodes;
+    }
+
+    @Override
+    double utilisation() {
+        Nodes n = nodes();
+        return n.limit() == 0 ? 1 : n.busy() / (double) n.limit();
     }
 
     @Override
     int queued() {
-        int q = 0;
-        for (DatabaseView.ShardView s : db.view().shards()) {
-            for (DatabaseView.NodeView n : s.nodes()) {
-                q += n.queueLength();
-            }
-        }
-        return q;
-    }
-
-    @Override
-    int inService() {
-        return inFlight;
+        return nodes().queued();
     }
 
     @Override
     int instances() {
-        int n = 0;
-        for (DatabaseView.ShardView s : db.view().shards()) {
-            n += s.nodes().size();
-        }
-        return n;
+        return nodes().count();
     }
 
     @Override
     void report(ObjectNode out) {
-        out.put("shards", db.view().shards().size());
+        out.put("shards", nodes().shards());
         out.put("nodes", instances());
         out.put("utilisation", meanUtilisation());
     }

@@ -21,7 +21,6 @@ final class ExternalNode extends NetNode {
     private final TokenBucket quota;
     /** Its servers and queue when its capacity is known (the pipeline's dependency engine); null for unlimited. */
     private final DownstreamService servers;
-    private int inFlight;
     long refused;
 
     ExternalNode(Network net, Topology.Node spec) {
@@ -66,10 +65,6 @@ final class ExternalNode extends NetNode {
         });
     }
 
-    @Override
-    int inService() {
-        return inFlight;
-    }
 
     @Override
     int queued() {
@@ -86,6 +81,6 @@ final class ExternalNode extends NetNode {
         if (servers != null) {
             return servers.busyWorkers() / (double) servers.servers();
         }
-        return quota == null ? Double.NaN : Math.min(1.5, arrivalsPerSecond / api.rateLimitPerSecond());
+        return quota == null ? Double.NaN : limitUtilisation(api.rateLimitPerSecond());
     }
 }

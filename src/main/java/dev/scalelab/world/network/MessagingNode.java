@@ -21,7 +21,7 @@ final class MessagingNode extends NetNode {
     private final boolean topic;
     /** One backlog per consuming edge for a topic; one shared, at index 0, for a queue. */
     private final List<ArrayDeque<Flow>> backlogs = new ArrayList<>();
-    private int[] inFlight = new int[0];
+    private int[] deliveredUnanswered = new int[0];
     private int held;
     private int nextConsumer;
     long published;
@@ -37,7 +37,7 @@ final class MessagingNode extends NetNode {
 
     @Override
     void connect() {
-        inFlight = new int[out.size()];
+        deliveredUnanswered = new int[out.size()];
         for (int i = 0; i < (topic ? out.size() : 1); i++) {
             backlogs.add(new ArrayDeque<>());
         }
@@ -92,7 +92,7 @@ final class MessagingNode extends NetNode {
                 ArrayDeque<Flow> backlog = backlogs.get(topic ? i : 0);
                 Link l = out.get(i);
                 ServiceNode consumer = (ServiceNode) l.to;
-                if (backlog.isEmpty() || consumer.down || inFlight[i] >= consumer.readyWorkers()) {
+                if (backlog.isEmpty() || consumer.down || deliveredUnanswered[i] >= consumer.readyWorkers()) {
                     continue;
                 }
                 send(i, backlog.pollFirst());
@@ -105,9 +105,9 @@ final class MessagingNode extends NetNode {
     private void send(int i, Flow m) {
         Link l = out.get(i);
         m.receives++;
-        inFlight[i]++;
+        deliveredUnanswered[i]++;
         l.send(m, ok -> {
-            inFlight[i]--;
+            deliveredUnanswered[i]--;
             if (ok) {
                 held--;
                 consumed++;
@@ -148,7 +148,7 @@ final class MessagingNode extends NetNode {
     @Override
     int inService() {
         int s = 0;
-        for (int f : inFlight) {
+        for (int f : deliveredUnanswered) {
             s += f;
         }
         return s;

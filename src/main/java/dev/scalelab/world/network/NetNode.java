@@ -24,6 +24,8 @@ abstract class NetNode {
     final List<Link> out = new ArrayList<>();
     final LatencyRecorder latency = new LatencyRecorder();
     boolean down;
+    /** Requests it has taken and not yet answered, for the nodes that hold no workers of their own. */
+    int inFlight;
     long arrivals;
     long errors;
     /** Of the errors, those this node made itself (refused, lost, shed), not failures passed back from further on. */
@@ -104,12 +106,18 @@ abstract class NetNode {
         return Double.NaN;
     }
 
+    /** ρ of a rate limit: the last second's arrivals over the rate it allows (above 1 while it refuses). */
+    final double limitUtilisation(double ratePerSecond) {
+        return Math.min(1.5, arrivalsPerSecond / ratePerSecond);
+    }
+
     int queued() {
         return 0;
     }
 
+    /** Requests sent here and not yet answered: what the box shows as in service. */
     int inService() {
-        return 0;
+        return inFlight;
     }
 
     int instances() {

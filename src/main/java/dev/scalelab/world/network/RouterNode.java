@@ -29,7 +29,6 @@ final class RouterNode extends NetNode {
     private final boolean zoneAware;
     /** A balancer's strategy per service behind it: each keeps its own cursor, ring or estimates. */
     private final Map<Link, LoadBalancingStrategy> strategies = new HashMap<>();
-    private int inFlight;
     long limited;
 
     RouterNode(Network net, Topology.Node spec) {
@@ -127,13 +126,9 @@ final class RouterNode extends NetNode {
         });
     }
 
-    @Override
-    int inService() {
-        return inFlight;
-    }
 
     @Override
     double utilisation() {
-        return limit == null ? Double.NaN : Math.min(1.5, arrivalsPerSecond / limit.ratePerSecond());
+        return limit == null ? Double.NaN : limitUtilisation(limit.ratePerSecond());
     }
 }
