@@ -137,14 +137,29 @@ abstract class NetNode {
     void report(ObjectNode out) {
     }
 
-    /** The links of {@code mode} that carry {@code f}'s kind of traffic. */
+    /** The links of each mode that carry reads ([mode][1]) and writes ([mode][0]), made once: the edges never change in a run. */
+    private List<Link>[][] byModeAndTraffic;
+
+    /** The links of {@code mode} that carry {@code f}'s kind of traffic, in the order they were drawn. */
+    @SuppressWarnings("unchecked")
     final List<Link> links(dev.scalelab.design.EdgeMode mode, Flow f) {
-        List<Link> fit = new ArrayList<>(out.size());
-        for (Link l : out) {
-            if (l.mode == mode && l.carries(f)) {
-                fit.add(l);
+        if (byModeAndTraffic == null) {
+            dev.scalelab.design.EdgeMode[] modes = dev.scalelab.design.EdgeMode.values();
+            byModeAndTraffic = new List[modes.length][2];
+            Flow write = new Flow(0, 0, false, 0);
+            Flow read = new Flow(0, 0, true, 0);
+            for (dev.scalelab.design.EdgeMode m : modes) {
+                for (Flow kind : new Flow[] {write, read}) {
+                    List<Link> fit = new ArrayList<>();
+                    for (Link l : out) {
+                        if (l.mode == m && l.carries(kind)) {
+                            fit.add(l);
+                        }
+                    }
+                    byModeAndTraffic[m.ordinal()][kind.read ? 1 : 0] = List.copyOf(fit);
+                }
             }
         }
-        return fit;
+        return byModeAndTraffic[mode.ordinal()][f.read ? 1 : 0];
     }
 }
