@@ -88,6 +88,10 @@ final class ChallengesCommand implements Callable<Integer> {
         @Option(names = "--start", description = "Print the starting system as a scenario file, and nothing else.")
         boolean start;
 
+        @Option(names = "--drawn", description = "Print the starting system drawn as a topology: the file the design canvas "
+                + "opens, to draw the answer on and grade.")
+        boolean drawn;
+
         @Option(names = "--solution", description = "Print the reference solution as a scenario file, and nothing else.")
         boolean solution;
 
@@ -97,13 +101,19 @@ final class ChallengesCommand implements Callable<Integer> {
         @Override
         public Integer call() {
             Challenge c = find("ID", id);
-            int chosen = (start ? 1 : 0) + (solution ? 1 : 0) + (explain ? 1 : 0) + (hint != null ? 1 : 0);
+            int chosen = (start ? 1 : 0) + (drawn ? 1 : 0) + (solution ? 1 : 0) + (explain ? 1 : 0) + (hint != null ? 1 : 0);
             if (chosen > 1) {
-                throw new Cli.UsageException("--start, --solution, --explain and --hint: give one of them at a time");
+                throw new Cli.UsageException("--start, --drawn, --solution, --explain and --hint: give one of them at a time");
+            }
+            if (drawn && !c.drawable()) {
+                throw new Cli.UsageException("--drawn: " + c.id() + "'s system has event streams (topics and consumer groups), "
+                        + "which the canvas does not draw as the pipeline's yet; use --start");
             }
             PrintWriter out = spec.commandLine().getOut();
             if (start) {
                 out.print(ScenarioFiles.write(c.startScenario()));
+            } else if (drawn) {
+                out.print(ScenarioFiles.write(c.drawnStart()));
             } else if (solution) {
                 out.print(ScenarioFiles.write(c.solutionScenario()));
             } else if (explain) {

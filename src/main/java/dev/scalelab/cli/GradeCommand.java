@@ -12,6 +12,7 @@ import dev.scalelab.practice.Verdict;
 import dev.scalelab.world.AtomicFiles;
 import dev.scalelab.world.Quote;
 import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -124,7 +125,12 @@ final class GradeCommand implements Callable<Integer> {
         }
         // The temporary file exists before the runs, so an unwritable path costs no grading.
         try (AtomicFiles.Pending file = verdictFile == null ? null : verdictFile.open()) {
-            Verdict v = Grader.grade(c, design, k, null, () -> false);
+            Verdict v;
+            try {
+                v = Grader.grade(c, design, k, null, () -> false);
+            } catch (ScenarioException e) {
+                throw new Cli.UsageException("--scenario " + Quote.shorten(scenario) + ": " + e.getMessage());
+            }
             if (file != null) {
                 try {
                     ObjectNode json = v.toJson();

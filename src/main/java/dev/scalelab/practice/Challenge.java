@@ -4,7 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.ScenarioFiles;
+import dev.scalelab.world.network.Pipeline;
 
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -55,6 +57,37 @@ public record Challenge(String id, int number, String title, ChallengeGroup grou
     /** The starting system, as the candidate first gets it (without the hidden incidents). */
     public Scenario startScenario() {
         return ScenarioFiles.parse(start.toString());
+    }
+
+    /**
+     * Whether the starting system can be drawn on the design canvas: every part of it is a node
+     * kind the pipeline spells ({@link Pipeline#spell}). A start with consumer groups and topics
+     * (the events section) is not: its event streams have no boxes of the pipeline's yet.
+     */
+    public boolean drawable() {
+        return startScenario().events() == null;
+    }
+
+    /** The starting system drawn ({@link Pipeline#drawn}): what the candidate's canvas opens on. */
+    public Scenario drawnStart() {
+        return Pipeline.drawn(startScenario());
+    }
+
+    /**
+     * {@code design} with its sections: itself when it has no topology, its nodes' sections when the
+     * drawing has the pipeline's shape (the challenge's incidents and knobs name the pipeline's
+     * parts: its instances, its shards, its dependencies).
+     *
+     * @throws ScenarioException naming {@code topology} and what in the drawing is not the pipeline's shape
+     */
+    public static Scenario sections(Scenario design) {
+        Pipeline.Lowering lowered = Pipeline.lowering(design);
+        if (lowered.scenario() == null) {
+            throw new ScenarioException("topology", "this drawing cannot be graded: " + lowered.whyNot()
+                    + ". A challenge grades a drawing of the pipeline's shape (" + Pipeline.SHAPE
+                    + "), because its incidents and requirements name that system's parts");
+        }
+        return lowered.scenario();
     }
 
     /** The reference solution: the start with {@link Solution#patch} applied (without the hidden incidents). */

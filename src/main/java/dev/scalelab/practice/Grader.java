@@ -42,7 +42,9 @@ public final class Grader {
      * The verdict on {@code design}. A design that changes a field the challenge fixes still runs
      * and is graded, but fails ({@link Verdict#violations}). {@code cancelled} is polled between
      * slices of simulated time: when it turns true the grading stops with a
-     * {@link CancellationException}.
+     * {@link CancellationException}. A drawn design is graded as its sections ({@link Challenge#sections}).
+     *
+     * @throws ScenarioException when {@code design} is a drawing that is not the pipeline's shape
      */
     public static Verdict grade(Challenge challenge, Scenario design, int seeds, Listener listener, BooleanSupplier cancelled) {
         return grade(challenge, design, seeds, Math.min(2, Runtime.getRuntime().availableProcessors()), listener, cancelled);
@@ -54,12 +56,13 @@ public final class Grader {
         if (seeds < 1) {
             throw new IllegalArgumentException("seeds: at least 1, got " + seeds);
         }
-        List<String> violations = violations(challenge, design);
+        Scenario sections = Challenge.sections(design);
+        List<String> violations = violations(challenge, sections);
         List<Long> seedList = challenge.gradingSeeds(seeds);
         long requestMemoryBytes = ParallelRuns.requestMemoryBytes(threads);
         List<ParallelRuns.Run<SeedRun>> tasks = new ArrayList<>(seeds);
         for (long seed : seedList) {
-            tasks.add(stop -> run(challenge, design, seed, requestMemoryBytes, stop));
+            tasks.add(stop -> run(challenge, sections, seed, requestMemoryBytes, stop));
         }
         ParallelRuns.Listener told = listener == null ? null : listener::seedDone;
         List<SeedRun> runs = ParallelRuns.run(tasks, threads, "scalelab-grader", told, cancelled);
@@ -211,7 +214,7 @@ public final class Grader {
      * are always free. One line each, naming the field and both values.
      */
     public static List<String> violations(Challenge challenge, Scenario design) {
-        return Violations.of(challenge, design);
+        return Violations.of(challenge, Challenge.sections(design));
     }
 
     /**

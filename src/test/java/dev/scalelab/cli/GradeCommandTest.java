@@ -104,7 +104,44 @@ class GradeCommandTest {
         assertEquals("Eight instances give 3,200/s.\n", explain.out());
         CliRun both = CliRun.of("challenges", "show", challengeFile().toString(), "--start", "--solution");
         assertEquals(2, both.code());
-        assertEquals("error: --start, --solution, --explain and --hint: give one of them at a time\n", both.err());
+        assertEquals("error: --start, --drawn, --solution, --explain and --hint: give one of them at a time\n", both.err());
+    }
+
+    /**
+     * The start drawn is a file the canvas opens; the candidate's drawing of the answer (8 instances
+     * set in the service's box) passes as the section file does, and a drawing of another shape is one
+     * line saying what in it the grader cannot run.
+     */
+    @Test
+    void aDrawnAnswerIsGradedAndAnotherShapeIsOneLine() throws IOException {
+        CliRun drawn = CliRun.of("challenges", "show", challengeFile().toString(), "--drawn");
+        assertEquals(0, drawn.code(), drawn.err());
+        com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
+                new ObjectMapper().readTree(drawn.out());
+        assertEquals(List.of("clients", "balancer", "service"),
+                ScenarioFiles.parse(drawn.out()).topology().nodes().stream().map(n -> n.id()).toList());
+        JsonNode service = tree.path("topology").path("nodes").get(2);
+        assertEquals("service", service.path("id").asText());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) service.path("service")).put("instances", 8);
+        Path answer = write("drawn.json", tree.toString());
+        CliRun graded = CliRun.of("grade", "--challenge", challengeFile().toString(), "--scenario", answer.toString());
+        assertEquals(0, graded.code(), graded.out() + graded.err());
+        Path sections = write("sections.json", CliRun.of("challenges", "show", challengeFile().toString(), "--solution").out());
+        assertEquals(CliRun.of("grade", "--challenge", challengeFile().toString(), "--scenario", sections.toString()).out(),
+                graded.out());
+
+        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("topology").path("nodes").get(2)).put("zone", "eu-1a");
+        Path zoned = write("zoned.json", tree.toString());
+        CliRun refused = CliRun.of("grade", "--challenge", challengeFile().toString(), "--scenario", zoned.toString());
+        assertEquals(2, refused.code());
+        assertEquals("", refused.out());
+        assertTrue(refused.err().startsWith("error: --scenario " + zoned + ": topology: this drawing cannot be graded: service is in "
+                + "a zone (eu-1a)."), refused.err());
+        assertEquals(1, refused.err().split("\n").length);
+
+        CliRun events = CliRun.of("challenges", "show", "real-time-system", "--drawn");
+        assertEquals(2, events.code());
+        assertTrue(events.err().startsWith("error: --drawn: real-time-system's system has event streams"), events.err());
     }
 
     @Test

@@ -57,9 +57,19 @@ final class DesignFiles {
         return file;
     }
 
-    /** The file's name for the title, or "untitled design". */
+    /** What the title calls a design not saved yet. */
+    private String untitled = "untitled design";
+
+    /** The file's name for the title, or what the design is while it has none ("untitled design"). */
     String name() {
-        return file == null ? "untitled design" : file.getFileName().toString();
+        return file == null ? untitled : file.getFileName().toString();
+    }
+
+    /** Starts over on {@code s}, not saved anywhere yet, called {@code name} until it is. */
+    void startOn(Scenario s, String name) {
+        file = null;
+        untitled = name;
+        editor.load(s);
     }
 
     void newDesign() {

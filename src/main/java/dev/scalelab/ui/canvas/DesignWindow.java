@@ -4,6 +4,7 @@ import dev.scalelab.design.DesignCheck;
 import dev.scalelab.world.network.NetworkSnapshot;
 import dev.scalelab.design.Mermaid;
 import dev.scalelab.ui.look.Appearance;
+import dev.scalelab.world.Scenario;
 import dev.scalelab.world.Topology;
 import javafx.animation.AnimationTimer;
 import javafx.css.PseudoClass;
@@ -23,6 +24,9 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.stage.Stage;
@@ -30,6 +34,7 @@ import javafx.stage.Window;
 
 import java.nio.file.Path;
 import java.util.List;
+import java.util.function.Function;
 
 import static dev.scalelab.ui.Tooltips.tooltip;
 
@@ -55,6 +60,11 @@ public final class DesignWindow {
     private DesignPlannerDialog planner;
     private final DesignRunControls run;
     private final AnimationTimer frames;
+    /** Takes the design for grading and says null, or why it did not; null outside a challenge. */
+    private Function<Scenario, String> submission;
+    private final Button submitButton = button("Submit for grading", "designSubmit",
+            "Grade this drawing against the challenge: the Practice panel runs it with the hidden incidents on several "
+                    + "seeds and shows the verdict.", this::submit);
 
     public DesignWindow(Window owner) {
         if (owner != null) {
@@ -169,7 +179,8 @@ public final class DesignWindow {
         return stage;
     }
 
-    DesignEditor editor() {
+    /** The drawing and its history: what another window that opened this canvas reads or changes. */
+    public DesignEditor editor() {
         return editor;
     }
 
@@ -185,7 +196,8 @@ public final class DesignWindow {
         return run;
     }
 
-    Label statusLine() {
+    /** The line under the lists that says what just happened. */
+    public Label statusLine() {
         return statusLine;
     }
 
@@ -273,6 +285,13 @@ public final class DesignWindow {
                         this::layout),
                 button("Fit", "designFit", "Zoom and pan so the whole design shows (Ctrl+0).", view::fit));
         bar.getItems().addAll(run.controls());
+        submitButton.getStyleClass().add("design-submit");
+        submitButton.setDefaultButton(false);
+        submitButton.setVisible(false);
+        submitButton.setManaged(false);
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        bar.getItems().addAll(gap, submitButton);
         bar.getStyleClass().add("design-toolbar");
         return bar;
     }
@@ -401,6 +420,37 @@ public final class DesignWindow {
             action.run();
             e.consume();
         }
+    }
+
+    /**
+     * Opens a canvas on a challenge's system, drawn ({@code drawn}), titled {@code name} until it is
+     * saved, with Submit for grading: {@code submit} takes the design and returns null, or why it did
+     * not take it (a drawing of another shape, a grading already running), which the status line shows.
+     */
+    public static DesignWindow forChallenge(Window owner, String name, Scenario drawn, Function<Scenario, String> submit) {
+        DesignWindow w = new DesignWindow(owner);
+        w.files.startOn(drawn, name);
+        w.submission = submit;
+        w.submitButton.setVisible(true);
+        w.submitButton.setManaged(true);
+        w.say("Draw your answer: change the boxes' settings in the inspector, add the parts it needs, then Submit for grading.",
+                false);
+        return w;
+    }
+
+    /** Hands the design to the challenge that opened this canvas; a design with problems is kept back, saying which. */
+    void submit() {
+        if (submission == null) {
+            return;
+        }
+        List<DesignCheck.Problem> now = DesignCheck.problems(editor.design());
+        if (!now.isEmpty()) {
+            say("Not submitted: " + now.get(0).message(), true);
+            return;
+        }
+        String refused = submission.apply(editor.scenario());
+        say(refused == null ? "Submitted: the Practice panel grades this drawing on several seeds, with the hidden incidents, "
+                + "and shows the verdict." : "Not submitted: " + refused, refused != null);
     }
 
     /**

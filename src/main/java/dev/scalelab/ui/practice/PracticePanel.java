@@ -12,11 +12,13 @@ import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.FxmlPanel;
 import dev.scalelab.ui.charts.ChartPacer;
+import dev.scalelab.ui.canvas.DesignWindow;
 import dev.scalelab.ui.charts.TimeLineChart;
 import dev.scalelab.ui.parameters.FormPart;
 import dev.scalelab.ui.parameters.ParameterForm;
 import dev.scalelab.world.Parameter;
 import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.ScenarioFiles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -76,6 +78,8 @@ public final class PracticePanel extends FxmlPanel {
     private final Map<String, Label> guessErrors = new HashMap<>();
     private final BooleanProperty playable = new SimpleBooleanProperty(this, "playable");
     private Map<String, Double> submittedGuesses = Map.of();
+    /** Each challenge's canvas, once opened: closing it hides it, so the drawing is there when it opens again. */
+    private final Map<String, DesignWindow> canvases = new HashMap<>();
     private PracticeCharts charts;
     private Frame frame;
 
@@ -92,6 +96,7 @@ public final class PracticePanel extends FxmlPanel {
     @FXML private GridPane predictGrid;
     @FXML private Button loadStartButton;
     @FXML private Button submitButton;
+    @FXML private Button drawButton;
     @FXML private HBox gradingRow;
     @FXML private ProgressBar gradingBar;
     @FXML private Label gradingLabel;
@@ -266,6 +271,9 @@ public final class PracticePanel extends FxmlPanel {
         showKnobs(c);
         showPredictions(c.predictions());
         loadStartButton.setDisable(!c.playable());
+        drawButton.setDisable(!c.playable());
+        // A system with event streams has no boxes of the pipeline's yet: it is answered with the knobs alone.
+        shownWhen(drawButton, c.drawable());
         playable.set(c.playable());
         paragraphs(explanationBox, c.solution().explanation());
         showHints();
@@ -388,6 +396,48 @@ public final class PracticePanel extends FxmlPanel {
         if (c != null) {
             startScenario.accept(c.startScenario(), "challenge: " + c.title());
         }
+    }
+
+    /**
+     * Opens the challenge's canvas: its starting system drawn, the first time; the same window,
+     * with the candidate's drawing as they left it, after that.
+     */
+    @FXML
+    private void draw() {
+        Challenge c = viewModel.challengeProperty().get();
+        if (c == null || !c.playable() || !c.drawable()) {
+            return;
+        }
+        DesignWindow canvas = canvases.computeIfAbsent(c.id(), id -> DesignWindow.forChallenge(drawButton.getScene().getWindow(),
+                "challenge " + c.number() + ": " + c.title(), c.drawnStart(), design -> submitDrawing(c, design)));
+        canvas.show();
+    }
+
+    /** {@code id}'s canvas; null before Draw on canvas opened it. */
+    DesignWindow canvas(String id) {
+        return canvases.get(id);
+    }
+
+    /** Grades a drawing of {@code c}'s system; null when the grading started, otherwise why it did not. */
+    String submitDrawing(Challenge c, Scenario drawing) {
+        if (viewModel.gradingRunningProperty().get()) {
+            return "a grading is running; wait for its verdict, or cancel it in the Practice panel";
+        }
+        try {
+            Challenge.sections(drawing);
+        } catch (ScenarioException e) {
+            return e.getMessage();
+        }
+        if (viewModel.challengeProperty().get() != c) {
+            challengeList.getSelectionModel().select(c);
+        }
+        Optional<Map<String, Double>> guesses = readGuesses(c);
+        if (guesses.isEmpty()) {
+            return "a guess in the Practice panel is not a number; correct it or leave it empty";
+        }
+        submittedGuesses = guesses.get();
+        viewModel.submit(CompletableFuture.completedFuture(drawing));
+        return null;
     }
 
     @FXML

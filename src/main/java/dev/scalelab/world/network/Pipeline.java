@@ -74,12 +74,33 @@ public final class Pipeline {
      * (then {@link Network} runs it).
      */
     public static Scenario lower(Scenario s) {
+        return lowering(s).scenario();
+    }
+
+    /**
+     * What the pipeline would run for {@code s} ({@link #lower}), or, when the topology is not the
+     * pipeline's shape, the first reason why not, in words a person who drew it can act on.
+     *
+     * @param scenario the sections taken from the nodes; null when {@code whyNot} says why not
+     * @param whyNot   null when {@code scenario} is set
+     */
+    public record Lowering(Scenario scenario, String whyNot) {
+        static Lowering no(String why) {
+            return new Lowering(null, why);
+        }
+    }
+
+    /** The pipeline's shape, as the reasons name it. */
+    public static final String SHAPE = "clients → (gateway →) balancer → service → (cache →) database, the service calling "
+            + "external APIs of known capacity";
+
+    public static Lowering lowering(Scenario s) {
         Topology t = s.topology();
         if (t == null) {
-            return s;
+            return new Lowering(s, null);
         }
         if (!t.outages().isEmpty()) {
-            return null;
+            return Lowering.no("it has zone outages");
         }
         Topology.Node clients = null;
         Topology.Node gateway = null;
@@ -89,7 +110,7 @@ public final class Pipeline {
         Topology.Node database = null;
         for (Topology.Node n : t.nodes()) {
             if (!n.zone().isEmpty()) {
-                return null;
+                return Lowering.no(n.id() + " is in a zone (" + n.zone() + ")");
             }
             switch (n.nodeKind()) {
                 case CLIENTS -> clients = once(clients, n);
@@ -101,17 +122,22 @@ public final class Pipeline {
                 case EXTERNAL -> {
                 }
                 default -> {
-                    return null;
+                    return Lowering.no(n.id() + " is a " + n.nodeKind().id() + ", which the pipeline has none of");
                 }
             }
         }
-        for (Topology.Node one : new Topology.Node[] {clients, gateway, balancer, service, cache, database}) {
-            if (one == Topology.Node.DEFAULT) {
-                return null; // a second node of a kind the pipeline has one of
+        String[] kinds = {"clients", "gateway", "balancer", "service", "cache", "database"};
+        Topology.Node[] ones = {clients, gateway, balancer, service, cache, database};
+        for (int i = 0; i < ones.length; i++) {
+            if (ones[i] == Topology.Node.DEFAULT) {
+                return Lowering.no("it has more than one " + kinds[i] + " node; the pipeline has one");
             }
         }
-        if (clients == null || balancer == null || service == null || balancer.zoneAware()) {
-            return null;
+        if (clients == null || balancer == null || service == null) {
+            return Lowering.no("it has no " + (clients == null ? "clients" : balancer == null ? "balancer" : "service") + " node");
+        }
+        if (balancer.zoneAware()) {
+            return Lowering.no(balancer.id() + " is zone-aware");
         }
         // The edges, in the order spell() draws them: each must be a plain sync call, but the dependencies' own.
         List<Topology.Edge> expected = new ArrayList<>();
@@ -128,38 +154,63 @@ public final class Pipeline {
         if (database != null) {
             expected.add(Topology.Edge.of(cache != null ? cache.id() : service.id(), database.id(), EdgeMode.SYNC));
         }
-        if (t.edges().size() < expected.size() || !t.edges().subList(0, expected.size()).equals(expected)) {
-            return null;
+        for (int i = 0; i < expected.size(); i++) {
+            Topology.Edge want = expected.get(i);
+            if (i < t.edges().size() && t.edges().get(i).equals(want)) {
+                continue;
+            }
+            Topology.Edge drawn = t.edges().stream().filter(e -> e.from().equals(want.from()) && e.to().equals(want.to()))
+                    .findFirst().orElse(null);
+            String edge = "its edge " + want.from() + " → " + want.to();
+            return Lowering.no(drawn == null ? "it has no edge " + want.from() + " → " + want.to()
+                    : !drawn.equals(want) ? edge + " is not a plain sync edge (weight 1, probability 1, all traffic, "
+                    + "no timeout, retry or breaker)"
+                    : edge + " is not drawn " + (i + 1) + ordinal(i + 1) + ", where the pipeline's order has it");
         }
         List<Scenario.Dependency> dependencies = new ArrayList<>();
         List<Topology.Edge> calls = t.edges().subList(expected.size(), t.edges().size());
-        int externals = 0;
-        for (Topology.Node n : t.nodes()) {
-            if (n.nodeKind() == NodeKind.EXTERNAL) {
-                externals++;
-            }
-        }
-        if (calls.size() != externals) {
-            return null;
-        }
         for (Topology.Edge e : calls) {
             Topology.Node api = t.node(e.to());
-            if (!e.from().equals(service.id()) || api.nodeKind() != NodeKind.EXTERNAL || e.edgeMode() != EdgeMode.SYNC
-                    || e.trafficClass() != Traffic.ALL || e.weight() != 1) {
-                return null;
+            if (!e.from().equals(service.id()) || api.nodeKind() != NodeKind.EXTERNAL) {
+                return Lowering.no("its edge " + e.from() + " → " + e.to() + " is not part of it");
+            }
+            if (e.edgeMode() != EdgeMode.SYNC || e.trafficClass() != Traffic.ALL || e.weight() != 1) {
+                return Lowering.no("its call " + e.from() + " → " + e.to() + " is not a sync call of all traffic at weight 1");
             }
             Topology.External x = api.external();
-            if (x.instances() == 0 || x.rateLimitPerSecond() > 0) {
-                return null; // the pipeline's dependencies have a known capacity and no quota
+            if (x.instances() == 0) {
+                return Lowering.no(api.id() + " has no known capacity (instances 0)");
+            }
+            if (x.rateLimitPerSecond() > 0) {
+                return Lowering.no(api.id() + " has a rate limit");
             }
             String name = api.label().isEmpty() ? api.id() : api.label();
             dependencies.add(new Scenario.Dependency(name, e.probability(), x.instances(), x.workersPerInstance(), x.queueCapacity(),
                     x.latency(), x.errorRate(), e.timeoutMs(), e.maxConcurrentCalls(), e.breaker(), e.retry()));
         }
-        return new Scenario(s.name(), s.description(), s.watch(), s.markers(), s.seed(), s.durationSeconds(), clients.workload(),
-                service.service(), service.autoscaler(), s.verticalScaler(), gateway == null ? null : gateway.gateway(),
-                balancer.balancer(), cache == null ? null : cache.cache(), database == null ? null : database.database(),
-                dependencies, s.events(), null, s.timeline());
+        if (calls.size() != t.nodes().stream().filter(n -> n.nodeKind() == NodeKind.EXTERNAL).count()) {
+            return Lowering.no("an external API is not called by " + service.id() + " alone, exactly once");
+        }
+        return new Lowering(new Scenario(s.name(), s.description(), s.watch(), s.markers(), s.seed(), s.durationSeconds(),
+                clients.workload(), service.service(), service.autoscaler(), s.verticalScaler(),
+                gateway == null ? null : gateway.gateway(), balancer.balancer(), cache == null ? null : cache.cache(),
+                database == null ? null : database.database(), dependencies, s.events(), null, s.timeline()), null);
+    }
+
+    private static String ordinal(int n) {
+        return n == 1 ? "st" : n == 2 ? "nd" : n == 3 ? "rd" : "th";
+    }
+
+    /**
+     * {@code s} drawn: its pipeline as the topology ({@link #spell}) and the sections the nodes now
+     * hold back at their defaults, so a file written from it names each setting once. What no node
+     * kind holds (the vertical scaler, the events, the timeline) stays in its section.
+     */
+    public static Scenario drawn(Scenario s) {
+        Scenario d = Scenario.DEFAULT;
+        return new Scenario(s.name(), s.description(), s.watch(), s.markers(), s.seed(), s.durationSeconds(), d.workload(),
+                d.service(), d.autoscaler(), s.verticalScaler(), null, d.balancer(), null, null, List.of(), s.events(), spell(s),
+                s.timeline());
     }
 
     /** {@code n}, or {@link Topology.Node#DEFAULT} to say the pipeline has one of this kind and the topology two. */

@@ -209,6 +209,62 @@ class PracticePanelTest {
         assertTrue(shownVerdict.get(p99 + 4).startsWith("Seed "), shownVerdict.get(p99 + 4));
     }
 
+    /**
+     * Draw on canvas opens the challenge's system drawn; the candidate sizes the service in its box
+     * and submits from the canvas, and the Practice panel grades the drawing for real. A drawing of
+     * another shape is kept back, saying why.
+     */
+    @Test
+    void aDrawingSubmittedFromTheChallengesCanvasIsGradedInThePanel() throws Exception {
+        show(Grader::grade);
+        selectFixture();
+        fire("#practiceDraw");
+        dev.scalelab.ui.canvas.DesignWindow canvas = FxWait.onFx(() -> panel.canvas(challenge.id()), TIMEOUT_SECONDS);
+        assertNotNull(canvas);
+        assertEquals("Design canvas — challenge 6: Size a pool for a steady rate",
+                FxWait.onFx(() -> canvas.stage().getTitle(), TIMEOUT_SECONDS));
+        assertEquals(List.of("clients", "balancer", "service"), FxWait.onFx(
+                () -> canvas.editor().topology().nodes().stream().map(n -> n.id()).toList(), TIMEOUT_SECONDS));
+
+        // A second service behind the balancer is not the pipeline's shape: nothing is graded.
+        FxWait.onFx(() -> {
+            canvas.editor().replace(canvas.editor().topology().withDesign(canvas.editor().design()
+                    .with(new dev.scalelab.design.Design.Node("api-2", dev.scalelab.design.NodeKind.SERVICE, "", ""))
+                    .with(new dev.scalelab.design.Design.Edge("balancer", "api-2", 1, dev.scalelab.design.Traffic.ALL,
+                            dev.scalelab.design.EdgeMode.SYNC))));
+            return null;
+        }, TIMEOUT_SECONDS);
+        FxWait.onFx(() -> {
+            ((Button) robot.from(canvas.stage().getScene().getRoot()).lookup("#designSubmit").query()).fire();
+            return null;
+        }, TIMEOUT_SECONDS);
+        String refused = FxWait.onFx(() -> canvas.statusLine().getText(), TIMEOUT_SECONDS);
+        assertTrue(refused.startsWith("Not submitted: topology: this drawing cannot be graded: it has more than one service node"),
+                refused);
+        assertFalse(FxWait.onFx(() -> panel.viewModel().gradingRunningProperty().get(), TIMEOUT_SECONDS));
+
+        FxWait.onFx(() -> {
+            canvas.editor().undo();
+            return canvas.editor().setField("topology.nodes[2].service.instances", 5);
+        }, TIMEOUT_SECONDS);
+        FxWait.onFx(() -> {
+            ((Button) robot.from(canvas.stage().getScene().getRoot()).lookup("#designSubmit").query()).fire();
+            return null;
+        }, TIMEOUT_SECONDS);
+        assertTrue(FxWait.onFx(() -> canvas.statusLine().getText(), TIMEOUT_SECONDS).startsWith("Submitted"));
+        FxWait.waitUntil(() -> text("#practiceGradingText").startsWith("Graded"), SHOW_TIMEOUT_SECONDS);
+        Verdict verdict = FxWait.onFx(() -> panel.viewModel().verdictProperty().get(), TIMEOUT_SECONDS);
+        assertEquals(List.of(), verdict.violations(), "instances are a knob");
+        assertTrue(verdict.passed(), verdict.toText());
+        assertEquals(Grader.grade(challenge, challenge.solutionScenario(), 3, null, () -> false).toJson(), verdict.toJson(),
+                "the drawing with 5 instances is the reference solution");
+        FxWait.onFx(() -> {
+            canvas.editor().markSaved(); // closing would otherwise ask whether to save the drawing
+            canvas.stage().close();
+            return null;
+        }, TIMEOUT_SECONDS);
+    }
+
     @Test
     void aGuessThatIsNoNumberIsMarkedAndNothingIsGraded() throws Exception {
         show(grading(() -> PracticeFixture.failingVerdict(challenge)));

@@ -35,15 +35,17 @@ class PipelineTest {
         Topology twoServices = t.withDesign(t.design().with(new dev.scalelab.design.Design.Node("search", NodeKind.SERVICE, "", ""))
                 .with(dev.scalelab.design.Design.Edge.of("balancer", "search", EdgeMode.SYNC)));
         assertThat(Pipeline.lower(drawn(twoServices))).isNull();
+        assertThat(Pipeline.lowering(drawn(twoServices)).whyNot()).isEqualTo("it has more than one service node; the pipeline has one");
         // A zone.
         List<Topology.Node> zoned = new ArrayList<>(t.nodes());
         zoned.set(2, zoned.get(2).with("service", "service", "", "a"));
-        assertThat(Pipeline.lower(drawn(new Topology(zoned, t.edges())))).isNull();
+        assertThat(Pipeline.lowering(drawn(new Topology(zoned, t.edges()))).whyNot()).isEqualTo("service is in a zone (a)");
         // A forward edge where the pipeline calls.
         List<Topology.Edge> forward = new ArrayList<>(t.edges());
         int i = forward.indexOf(forward.stream().filter(e -> e.from().equals("balancer")).findFirst().orElseThrow());
         forward.set(i, Topology.Edge.of("balancer", "service", EdgeMode.FORWARD));
-        assertThat(Pipeline.lower(drawn(new Topology(t.nodes(), forward)))).isNull();
+        assertThat(Pipeline.lowering(drawn(new Topology(t.nodes(), forward))).whyNot()).isEqualTo("its edge balancer → service is not "
+                + "a plain sync edge (weight 1, probability 1, all traffic, no timeout, retry or breaker)");
         // An external API without a known capacity.
         List<Topology.Node> open = new ArrayList<>(t.nodes());
         int x = open.indexOf(open.stream().filter(n -> n.nodeKind() == NodeKind.EXTERNAL).findFirst().orElseThrow());
@@ -51,6 +53,7 @@ class PipelineTest {
         open.set(x, new Topology.Node(api.id(), api.kind(), api.label(), api.zone(), api.position(), api.workload(), api.gateway(),
                 api.cdn(), api.balancer(), false, api.service(), api.autoscaler(), api.cache(), api.database(), api.queue(), api.topic(),
                 Topology.External.DEFAULT));
-        assertThat(Pipeline.lower(drawn(new Topology(open, t.edges())))).isNull();
+        assertThat(Pipeline.lowering(drawn(new Topology(open, t.edges()))).whyNot())
+                .isEqualTo(api.id() + " has no known capacity (instances 0)");
     }
 }
