@@ -107,7 +107,7 @@ final class ChallengesCommand implements Callable<Integer> {
             }
             if (drawn && !c.drawable()) {
                 throw new Cli.UsageException("--drawn: " + c.id() + "'s system has event streams (topics and consumer groups), "
-                        + "which the canvas does not draw as the pipeline's yet; use --start");
+                        + "which are not drawn as boxes of the pipeline's yet; use --start");
             }
             PrintWriter out = spec.commandLine().getOut();
             if (start) {

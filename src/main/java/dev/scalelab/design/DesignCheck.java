@@ -53,11 +53,8 @@ public final class DesignCheck {
                         problems.add(new Problem(n.id(), n.id() + " routes requests nowhere: connect it to a balancer or service"));
                     }
                 }
-                case CACHE -> {
-                    if (out.isEmpty()) {
-                        problems.add(new Problem(n.id(), n.id() + " has no database behind it: its misses would have nowhere to go"));
-                    }
-                }
+                // A cache box with no edge out loads its misses from the plain store its section describes, as the
+                // pipeline's cache without a database does.
                 case QUEUE, TOPIC -> {
                     if (out.isEmpty()) {
                         problems.add(new Problem(n.id(), n.id() + " has no consumer: its messages would pile up"));

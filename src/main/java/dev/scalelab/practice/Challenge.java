@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.ScenarioFiles;
+import dev.scalelab.world.network.Network;
 import dev.scalelab.world.network.Pipeline;
 
 import java.util.ArrayList;
@@ -60,12 +61,26 @@ public record Challenge(String id, int number, String title, ChallengeGroup grou
     }
 
     /**
-     * Whether the starting system can be drawn on the design canvas: every part of it is a node
-     * kind the pipeline spells ({@link Pipeline#spell}). A start with consumer groups and topics
-     * (the events section) is not: its event streams have no boxes of the pipeline's yet.
+     * Whether the starting system can be drawn on the design canvas: every part the knobs touch is
+     * a box of the pipeline's ({@link Pipeline#spell}). Not a start with event streams: its topics and
+     * consumer groups have no boxes of the pipeline's yet.
      */
     public boolean drawable() {
         return startScenario().events() == null;
+    }
+
+    /**
+     * Why the canvas cannot run the drawn start itself (the grader still can: it runs the drawing as
+     * its sections); null when it can. A timeline, a vertical scaler or a setting a drawn node does not
+     * run yet keeps the canvas's own run from starting.
+     */
+    public String whyTheCanvasCannotRun() {
+        try {
+            Network.check(drawnStart());
+            return null;
+        } catch (ScenarioException e) {
+            return e.getMessage();
+        }
     }
 
     /** The starting system drawn ({@link Pipeline#drawn}): what the candidate's canvas opens on. */

@@ -2,15 +2,13 @@ package dev.scalelab.world;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.engine.caching.BackingStore;
-import dev.scalelab.sim.Distribution;
-import dev.scalelab.sim.Event;
+import dev.scalelab.engine.caching.LatencyStore;
 import dev.scalelab.sim.RandomStreams;
 import dev.scalelab.sim.Simulation;
 
 import java.lang.annotation.Retention;
 import java.lang.annotation.Target;
 import java.util.List;
-import java.util.SplittableRandom;
 
 import static java.lang.annotation.ElementType.RECORD_COMPONENT;
 import static java.lang.annotation.RetentionPolicy.RUNTIME;
@@ -86,7 +84,7 @@ final class CacheSubsystem implements Subsystem {
             cache = null;
             return;
         }
-        BackingStore store = database != null ? database : new FixedLatencyStore(sim, c.storeLatency().toDistribution(),
+        BackingStore store = database != null ? database : new LatencyStore(sim, c.storeLatency().toDistribution(),
                 streams.stream("cache.store"));
         cache = new CacheSystem(sim, c, workload.keys(), store, streams.stream("cache"), cache);
     }
@@ -126,29 +124,6 @@ final class CacheSubsystem implements Subsystem {
     public void report(ObjectNode root) {
         if (cache != null) {
             cache.report(root);
-        }
-    }
-
-    /** The backing store when there is no database section: an answer after a sampled latency. */
-    private static final class FixedLatencyStore implements BackingStore {
-        private final Simulation sim;
-        private final Distribution latencyMs;
-        private final SplittableRandom random;
-
-        FixedLatencyStore(Simulation sim, Distribution latencyMs, SplittableRandom random) {
-            this.sim = sim;
-            this.latencyMs = latencyMs;
-            this.random = random;
-        }
-
-        @Override
-        public void read(int key, Event done) {
-            sim.scheduleIn(Simulation.millisToNanos(latencyMs.sample(random)), done);
-        }
-
-        @Override
-        public void write(int key, Event done) {
-            sim.scheduleIn(Simulation.millisToNanos(latencyMs.sample(random)), done);
         }
     }
 }

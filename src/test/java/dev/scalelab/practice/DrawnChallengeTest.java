@@ -25,8 +25,15 @@ class DrawnChallengeTest {
     @Test
     void everyDrawableStartAndSolutionDrawnAndWrittenReadsBackAsItsSections() {
         List<Challenge> drawable = drawable();
-        // All but the real-time system (its event streams have no boxes of the pipeline's yet).
-        assertEquals(ChallengeLibrary.all().size() - 1, drawable.size(), () -> drawable.stream().map(Challenge::id).toList().toString());
+        assertEquals(ChallengeLibrary.all().size() - 1, drawable.size());
+        assertFalse(ChallengeLibrary.byId("real-time-system").drawable(), "its event streams have no boxes yet");
+        // The canvas runs a drawing on the network engine, which refuses what it does not run yet, saying so.
+        java.util.Map<String, String> not = new java.util.TreeMap<>();
+        drawable.stream().filter(c -> c.whyTheCanvasCannotRun() != null).forEach(c -> not.put(c.id(), c.whyTheCanvasCannotRun()));
+        assertEquals(List.of("api-gateway", "horizontal-vs-vertical", "performance-optimisation", "scaling-databases"),
+                List.copyOf(not.keySet()));
+        assertEquals("timeline: a drawn system does not run a timeline yet (its 2 entries name the fixed pipeline's parts); "
+                + "remove it, or draw zone outages (topology.outages)", not.get("scaling-databases"));
         for (Challenge c : drawable) {
             Scenario start = ScenarioFiles.parse(ScenarioFiles.write(c.drawnStart()));
             assertNotNull(start.topology(), c.id());
@@ -35,13 +42,12 @@ class DrawnChallengeTest {
             Scenario solution = ScenarioFiles.parse(ScenarioFiles.write(dev.scalelab.world.network.Pipeline.drawn(c.solutionScenario())));
             assertEquals(c.solutionScenario(), Challenge.sections(solution), c.id());
         }
-        assertFalse(ChallengeLibrary.byId("real-time-system").drawable());
     }
 
     /** The design challenges' reference answers, drawn, get the very verdict their section files get. */
     @Test
     void aDrawnAnswerIsGradedExactlyAsTheSameAnswerInSections() {
-        for (String id : List.of("scalable-web-app", "distributed-cache", "api-gateway", "fault-tolerant-system")) {
+        for (String id : List.of("scalable-web-app", "distributed-cache", "api-gateway", "fault-tolerant-system", "scaling-databases")) {
             Challenge c = ChallengeLibrary.byId(id);
             Scenario drawn = dev.scalelab.world.network.Pipeline.drawn(c.solutionScenario());
             Verdict fromDrawing = Grader.grade(c, drawn, 1, 1, null, () -> false);

@@ -433,7 +433,14 @@ public final class DesignWindow {
         w.submission = submit;
         w.submitButton.setVisible(true);
         w.submitButton.setManaged(true);
-        w.say("Draw your answer: change the boxes' settings in the inspector, add the parts it needs, then Submit for grading.",
+        String cannotRun = null;
+        try {
+            dev.scalelab.world.network.Network.check(drawn);
+        } catch (dev.scalelab.world.ScenarioException e) {
+            cannotRun = e.getMessage();
+        }
+        w.say("Draw your answer: change the boxes' settings in the inspector, add the parts it needs, then Submit for grading."
+                + (cannotRun == null ? "" : " The canvas cannot run this system itself yet (" + cannotRun + "); the grader can."),
                 false);
         return w;
     }

@@ -6,6 +6,7 @@ import dev.scalelab.engine.caching.CacheHierarchy;
 import dev.scalelab.engine.caching.CacheHierarchyConfig;
 import dev.scalelab.engine.caching.CacheLevelConfig;
 import dev.scalelab.engine.caching.HierarchyStats;
+import dev.scalelab.engine.caching.LatencyStore;
 import dev.scalelab.engine.caching.Scope;
 import dev.scalelab.engine.caching.WritePolicy;
 import dev.scalelab.sim.Event;
@@ -20,11 +21,14 @@ import java.util.Set;
 /**
  * A cache box (its levels, policies, TTLs and write policy, as the pipeline's cache) or a CDN (one
  * edge level with a TTL), run by the same {@link CacheHierarchy}. A miss is loaded from the node's
- * one outgoing edge: the cache's database, the CDN's origin. A load the origin fails is not kept,
- * and the readers waiting on it fail too.
+ * one outgoing edge: the cache's database, the CDN's origin; a cache box with no edge out loads from
+ * the plain store its section describes ({@code storeLatency}), as the pipeline's cache without a
+ * database does. A load the origin fails is not kept, and the readers waiting on it fail too.
  */
 final class CacheNode extends NetNode implements BackingStore {
     private final CacheHierarchy hierarchy;
+    /** A cache box's plain store, used when it has no edge out; null for a CDN. */
+    private final LatencyStore plainStore;
     /** Keys whose last load failed: the readers it answers fail. */
     private final Set<Integer> failedLoads = new HashSet<>();
     private Link origin;
@@ -40,6 +44,9 @@ final class CacheNode extends NetNode implements BackingStore {
         } else {
             config = SectionConfigs.cache(spec.cache(), true, 16);
         }
+        plainStore = spec.nodeKind() == NodeKind.CACHE
+                ? new LatencyStore(sim, spec.cache().storeLatency().toDistribution(), net.streams.stream("node." + id + ".store"))
+                : null;
         hierarchy = new CacheHierarchy(sim, config, this, net.streams.stream("node." + id + ".cache"));
     }
 
@@ -86,6 +93,14 @@ final class CacheNode extends NetNode implements BackingStore {
     }
 
     private void load(int key, boolean read, Event done) {
+        if (origin == null && plainStore != null) {
+            if (read) {
+                plainStore.read(key, done);
+            } else {
+                plainStore.write(key, done);
+            }
+            return;
+        }
         if (origin == null) {
             failedLoads.add(key);
             sim.scheduleIn(0, done);

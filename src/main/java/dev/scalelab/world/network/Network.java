@@ -65,7 +65,7 @@ public final class Network {
         if (topology == null) {
             throw new ScenarioException("topology", "missing: a drawn system needs nodes and edges");
         }
-        check(topology);
+        check(scenario);
         this.streams = new RandomStreams(scenario.seed());
         int keys = 1;
         for (Topology.Node n : topology.nodes()) {
@@ -93,6 +93,31 @@ public final class Network {
         }
         insights = new Insights(this);
         sim.schedule(Simulation.NANOS_PER_SECOND, this::tick);
+    }
+
+    /**
+     * Refuses a scenario whose drawing cannot run on the network, with the first reason: the
+     * scenario's parts a drawn system does not run (rather than ignore them), then the topology
+     * ({@link #check(Topology)}).
+     *
+     * @throws ScenarioException naming the field and why
+     */
+    public static void check(Scenario s) {
+        if (!s.timeline().isEmpty()) {
+            throw new ScenarioException("timeline", "a drawn system does not run a timeline yet (its " + s.timeline().size()
+                    + (s.timeline().size() == 1 ? " entry names" : " entries name") + " the fixed pipeline's parts); remove it, "
+                    + "or draw zone outages (topology.outages)");
+        }
+        if (s.events() != null) {
+            throw new ScenarioException("events", "a drawn system's event streams are its queue and topic nodes; the events "
+                    + "section runs only on the fixed pipeline");
+        }
+        if (s.verticalScaler().policy() != Scenario.VerticalPolicyKind.NONE) {
+            throw new ScenarioException("verticalScaler", "a drawn service does not run a vertical scaler yet; set its policy to none");
+        }
+        if (s.topology() != null) {
+            check(s.topology());
+        }
     }
 
     /**

@@ -41,6 +41,26 @@ class NodeKindsTest {
         assertThat(net.failed()).isZero();
     }
 
+    /**
+     * A cache box with no database behind it loads from its plain store, as the pipeline's cache
+     * without a database does: a miss costs the store's latency (constant 40 ms here) on top of the
+     * level's, so the box's mean response is 0.5 ms + (1 − hit ratio) × 40 ms.
+     */
+    @Test
+    void aCacheBoxWithNoDatabaseLoadsFromItsPlainStore() {
+        Network net = new Network(design(600, USERS.formatted(200, 1) + "," + WEB + ","
+                        + "{\"id\":\"redis\",\"kind\":\"cache\",\"cache\":{\"levels\":[{\"name\":\"L1\",\"capacity\":1000,"
+                        + "\"policy\":\"lru\",\"ttlSeconds\":1000000,\"latencyMs\":0.5}],"
+                        + "\"storeLatency\":{\"distribution\":\"constant\",\"meanMs\":40}}}",
+                "{\"from\":\"users\",\"to\":\"web\"},{\"from\":\"web\",\"to\":\"redis\"}"));
+        net.run();
+        double che = CheApproximation.lruHitRatio(CheApproximation.probabilities(new KeySampler.Zipf(0.9, 10_000)), 1000);
+        double hit = node(net, "redis").get("hitRatio").asDouble();
+        assertThat(hit).isCloseTo(che, within(0.02));
+        assertThat(net.nodeLatency("redis").meanMs()).isCloseTo(0.5 + (1 - hit) * 40, within(1.0));
+        assertThat(net.failed()).isZero();
+    }
+
     @Test
     void aCdnWithRoomForEveryObjectHitsByTtlAsARenewalProcessPredicts() {
         double rate = 200;
@@ -162,9 +182,16 @@ class NodeKindsTest {
                 "{\"from\":\"users\",\"to\":\"web\"},{\"from\":\"db\",\"to\":\"web\"}")))
                 .hasMessageContaining("topology.edges[1]").hasMessageContaining("a database answers the queries it is sent");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Network(design(10, USERS.formatted(10, 1) + "," + WEB
-                        + ",{\"id\":\"redis\",\"kind\":\"cache\"}",
-                "{\"from\":\"users\",\"to\":\"web\"},{\"from\":\"web\",\"to\":\"redis\"}")))
-                .hasMessageContaining("topology.nodes[2]").hasMessageContaining("redis has no database behind it");
+                        + ",{\"id\":\"edge\",\"kind\":\"cdn\"}",
+                "{\"from\":\"users\",\"to\":\"web\"},{\"from\":\"users\",\"to\":\"edge\"}")))
+                .hasMessage("topology.nodes[2]: edge has no origin for its misses: connect it to a gateway, balancer or service");
+        // A timeline names the fixed pipeline's parts: a drawn system refuses it rather than ignore it.
+        Scenario timed = ScenarioFiles.parse("{\"schema\":1,\"durationSeconds\":10,\"timeline\":[{\"atSeconds\":5,"
+                + "\"command\":\"kill-instance\",\"target\":\"i-0\"}],\"topology\":{\"nodes\":[" + USERS.formatted(10, 1) + ","
+                + WEB + "],\"edges\":[{\"from\":\"users\",\"to\":\"web\"}]}}");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Network(timed))
+                .hasMessage("timeline: a drawn system does not run a timeline yet (its 1 entry names the fixed pipeline's parts); "
+                        + "remove it, or draw zone outages (topology.outages)");
         // A setting the network does not run is refused by its path, not silently ignored.
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Network(design(10, USERS.formatted(10, 1) + ","
                         + WEB.replace("\"queueCapacity\":1000,", "\"queueCapacity\":1000,\"runtime\":{},"),
