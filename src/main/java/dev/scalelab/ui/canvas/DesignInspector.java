@@ -253,8 +253,7 @@ final class DesignInspector {
      * Parts of a section a drawn node does not run yet (the network refuses them by path, see
      * Network.check): not offered here, so the form only sets what the run uses.
      */
-    private static final List<String> NOT_RUN = List.of("service.runtime.", "service.objectPool.", "service.connectionPool.",
-            "gateway.perClient.", "gateway.shedding.", "workload.clients[");
+    private static final List<String> NOT_RUN = List.of("service.runtime.", "service.objectPool.", "service.connectionPool.");
 
     static List<String> sectionPaths(NodeKind kind) {
         List<String> out = new ArrayList<>();

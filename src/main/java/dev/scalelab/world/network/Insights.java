@@ -261,6 +261,7 @@ final class Insights {
             return;
         }
         String why = n instanceof RouterNode r && r.limited > 0 ? "its rate limit refuses the excess"
+                : n instanceof RouterNode r && r.shed > 0 ? "it sheds load: the services behind it are overloaded"
                 : n instanceof ExternalNode x && x.refused > 0 ? "its quota refuses the excess"
                 : n instanceof ServiceNode ? "its queues are full: it refuses what its workers cannot take"
                 : n instanceof MessagingNode ? "it is full or its consumers dead-letter messages"
