@@ -266,7 +266,9 @@ final class Insights {
                 : n instanceof ServiceNode ? "its queues are full: it refuses what its workers cannot take"
                 : n instanceof MessagingNode ? "it is full or its consumers dead-letter messages"
                 : n instanceof ExternalNode ? "its own error rate" : "it fails them";
-        out.add(new Insight(n.id, Insight.Kind.REFUSING, now, n.id + " fails " + pct(n.ownErrorsPerSecond / n.arrivalsPerSecond)
+        // A gateway's 429s and 503s are answers it chose, not failures: it refuses them.
+        String verb = n instanceof RouterNode r && r.limited + r.shed > 0 ? " refuses " : " fails ";
+        out.add(new Insight(n.id, Insight.Kind.REFUSING, now, n.id + verb + pct(n.ownErrorsPerSecond / n.arrivalsPerSecond)
                 + " of its requests (" + rate(n.ownErrorsPerSecond) + ")", why, 0.8));
     }
 

@@ -33,11 +33,6 @@ final class Link implements Callee {
     final boolean crossesZone;
     /** The sidecar; null when the edge has no timeout, retry or breaker. */
     final MeshClient mesh;
-    /**
-     * A service's sync call: a 429 or 503 a gateway further on answers fails the service's request,
-     * which its clients see as a failure, not as that gateway's refusal.
-     */
-    private final boolean callerOwnsRefusals;
     /** The requests whose calls the sidecar has in flight, by id: an attempt is sent for one of them. */
     private final Map<Long, Flow> calling;
     long crossed;
@@ -56,7 +51,6 @@ final class Link implements Callee {
         this.probability = spec.probability();
         this.crossesZone = !from.zone.isEmpty() && !to.zone.isEmpty() && !from.zone.equals(to.zone);
         this.crossZoneNanos = crossesZone ? Simulation.millisToNanos(net.topology.crossZoneMs()) : 0;
-        this.callerOwnsRefusals = from instanceof ServiceNode && mode == EdgeMode.SYNC && net.hasGateway;
         boolean protectedCall = mode == EdgeMode.SYNC
                 && (spec.breaker() != null || spec.retry().maxAttempts() > 1 || spec.timeoutMs() > 0 || spec.maxConcurrentCalls() > 0);
         if (protectedCall) {
@@ -75,13 +69,7 @@ final class Link implements Callee {
     }
 
     /** Sends {@code f} to the far end; {@code reply} hears the answer, after the sidecar's retries if it has one. */
-    void send(Flow f, Reply answer) {
-        Reply reply = !callerOwnsRefusals ? answer : ok -> {
-            if (!ok) {
-                f.refusal = 0;
-            }
-            answer.done(ok);
-        };
+    void send(Flow f, Reply reply) {
         crossed++;
         if (crossesZone) {
             net.crossZoneRequests++;

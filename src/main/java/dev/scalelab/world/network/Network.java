@@ -55,8 +55,6 @@ public final class Network {
     private long shed;
     /** The clients by name and what happened to each one's requests. */
     final ClientFigures clients;
-    /** Whether any box is a gateway (then a service's call hides a gateway's refusal from its clients). */
-    final boolean hasGateway;
     long crossZoneRequests;
     /** Cost so far, in dollars: instances by the second, cross-zone requests as they cross. */
     private double instanceDollars;
@@ -82,11 +80,6 @@ public final class Network {
         }
         this.keyCount = keys;
         this.clients = new ClientFigures(topology);
-        boolean gateway = false;
-        for (Topology.Node n : topology.nodes()) {
-            gateway |= n.nodeKind() == NodeKind.GATEWAY;
-        }
-        this.hasGateway = gateway;
         // Nodes in the order the file lists them, so their random streams and first events do not depend on edges.
         for (Topology.Node n : topology.nodes()) {
             nodes.put(n.id(), create(n));
