@@ -106,6 +106,9 @@ class ClientClassesTest {
         assertThat(report.get("totals").get("limited").asLong()).isEqualTo(scraper.limited());
         assertThat(report.get("totals").get("errorRate").asDouble()).isZero();
         assertThat(report.get("nodes").get("gw").get("limited").asLong()).isEqualTo(scraper.limited());
+        String md = DesignReport.markdown(net, "report");
+        assertThat(md).contains(String.format(java.util.Locale.ROOT, "| scraper | low | %,d | %,d (%.2f %%) | %,d | 0 | 0 |",
+                scraper.offered(), scraper.completed(), 100 * scraper.successRatio(), scraper.limited()));
     }
 
     @Test
