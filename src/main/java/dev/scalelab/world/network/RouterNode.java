@@ -16,9 +16,8 @@ import java.util.SplittableRandom;
 /**
  * A node that holds no workers and passes each request on along one of its edges by weight: an API
  * gateway (its {@link GatewayAdmission}: global limit, per-client limit, load shedding; then its
- * latency) or a load balancer (its strategy picks the
- * instance of the service the edge leads to; zone-aware, it keeps to its own zone while a service
- * there is up).
+ * latency) or a load balancer (its strategy picks the instance of the service the edge leads to;
+ * zone-aware, it keeps to its own zone while a service there is up).
  */
 final class RouterNode extends NetNode {
     private final SplittableRandom random;
