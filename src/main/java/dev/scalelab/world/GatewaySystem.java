@@ -136,11 +136,7 @@ final class GatewaySystem implements Subsystem {
     }
 
     private static int priority(ApiGateway.Priority p) {
-        return switch (p) {
-            case HIGH -> LoadShedder.HIGH;
-            case NORMAL -> LoadShedder.NORMAL;
-            case LOW -> LoadShedder.LOW;
-        };
+        return SectionConfigs.priority(p);
     }
 
     /** The limiter of {@code limit}: {@code existing} reconfigured when it is of the same kind, else a new one; null for none. */
@@ -154,29 +150,21 @@ final class GatewaySystem implements Subsystem {
                     bucket.reconfigure(limit.ratePerSecond(), limit.burst(), sim.nowNanos());
                     return bucket;
                 }
-                return new TokenBucket(limit.ratePerSecond(), limit.burst());
+                return SectionConfigs.limiter(limit);
             }
             case SLIDING_WINDOW -> {
                 if (existing instanceof SlidingWindowCounter window) {
                     window.setRate(limit.ratePerSecond());
                     return window;
                 }
-                return new SlidingWindowCounter(limit.ratePerSecond(), Simulation.secondsToNanos(limit.windowSeconds()));
+                return SectionConfigs.limiter(limit);
             }
         }
         throw new IllegalStateException("no limit kind " + limit.kind());
     }
 
     private static LoadShedder shedder(ApiGateway.Shedding s) {
-        if (s == null) {
-            return null;
-        }
-        return switch (s.mode()) {
-            case NONE -> null;
-            case QUEUE_LENGTH -> LoadShedder.byQueueLength(s.queueThreshold());
-            case LATENCY -> LoadShedder.byDelay(Simulation.millisToNanos(s.targetDelayMs()),
-                    Simulation.millisToNanos(s.intervalMs()));
-        };
+        return SectionConfigs.shedder(s);
     }
 
     boolean hasGateway() {

@@ -6,8 +6,13 @@ import dev.scalelab.engine.caching.CacheLevelConfig;
 import dev.scalelab.engine.caching.Scope;
 import dev.scalelab.engine.caching.WritePolicy;
 import dev.scalelab.engine.data.DatabaseConfig;
+import dev.scalelab.engine.gateway.LoadShedder;
+import dev.scalelab.engine.gateway.RateLimiter;
+import dev.scalelab.engine.gateway.SlidingWindowCounter;
+import dev.scalelab.engine.gateway.TokenBucket;
 import dev.scalelab.engine.resilience.MeshConfig;
 import dev.scalelab.sim.KeySampler;
+import dev.scalelab.sim.Simulation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -52,5 +57,37 @@ public final class SectionConfigs {
         }
         return new CacheHierarchyConfig(levels, c.exclusive(), WritePolicy.parse(c.writePolicy()), c.writeBackFlushDelayMs(),
                 c.coalesce(), c.xfetchBeta(), eventRingCapacity);
+    }
+
+    /** A gateway's rate limit, new (a token bucket starts full); null for none. */
+    public static RateLimiter limiter(ApiGateway.Limit limit) {
+        if (limit == null) {
+            return null;
+        }
+        return switch (limit.kind()) {
+            case TOKEN_BUCKET -> new TokenBucket(limit.ratePerSecond(), limit.burst());
+            case SLIDING_WINDOW -> new SlidingWindowCounter(limit.ratePerSecond(), Simulation.secondsToNanos(limit.windowSeconds()));
+        };
+    }
+
+    /** A gateway's load shedder; null when it sheds nothing. */
+    public static LoadShedder shedder(ApiGateway.Shedding s) {
+        if (s == null) {
+            return null;
+        }
+        return switch (s.mode()) {
+            case NONE -> null;
+            case QUEUE_LENGTH -> LoadShedder.byQueueLength(s.queueThreshold());
+            case LATENCY -> LoadShedder.byDelay(Simulation.millisToNanos(s.targetDelayMs()), Simulation.millisToNanos(s.intervalMs()));
+        };
+    }
+
+    /** A client class's priority as the shedder ranks it ({@link LoadShedder#HIGH} is never shed). */
+    public static int priority(ApiGateway.Priority p) {
+        return switch (p) {
+            case HIGH -> LoadShedder.HIGH;
+            case NORMAL -> LoadShedder.NORMAL;
+            case LOW -> LoadShedder.LOW;
+        };
     }
 }

@@ -47,8 +47,8 @@ final class WorkloadSystem implements Subsystem {
     private final SplittableRandom sessionRandom;
     /** Draws each request's client class; used only when the workload has client classes. */
     private final SplittableRandom clientRandom;
-    /** The client classes' shares added up in order (their cumulative weights); empty without classes. */
-    private double[] clientCumulativeShares;
+    /** Draws the next request's client class by the classes' shares. */
+    private ClientShares clientShares;
     private final Distribution thinkTime;
     private KeySampler keys;
     /** The next key of the sequential scan mixed into the workload. */
@@ -70,7 +70,7 @@ final class WorkloadSystem implements Subsystem {
         readRandom = streams.stream("workload.readRatio");
         thinkRandom = streams.stream("workload.thinkTime");
         clientRandom = streams.stream("workload.clients");
-        clientCumulativeShares = cumulativeShares(workload.clients());
+        clientShares = new ClientShares(workload.clients());
         keys = keySampler(workload.keys());
         thinkTime = workload.arrival().thinkTime().toDistribution();
     }
@@ -119,7 +119,7 @@ final class WorkloadSystem implements Subsystem {
             }
             case READ_EACH_REQUEST -> {
             }
-            case CLIENT_SHARES -> clientCumulativeShares = cumulativeShares(w.clients());
+            case CLIENT_SHARES -> clientShares = new ClientShares(w.clients());
         }
     }
 
@@ -136,37 +136,12 @@ final class WorkloadSystem implements Subsystem {
         return user >= 0 ? user : sessionRandom.nextInt(sessions);
     }
 
-    private static double[] cumulativeShares(List<ApiGateway.Client> clients) {
-        double[] cumulative = new double[clients.size()];
-        double sum = 0;
-        for (int i = 0; i < cumulative.length; i++) {
-            sum += clients.get(i).share();
-            cumulative[i] = sum;
-        }
-        return cumulative;
-    }
-
     /**
      * The client class of the next request, by share: 0 without classes (the anonymous client),
      * drawing nothing. Shares all set to 0 while running leave every client an equal chance.
      */
     int nextClient() {
-        double[] cumulative = clientCumulativeShares;
-        int n = cumulative.length;
-        if (n <= 1) {
-            return 0;
-        }
-        double total = cumulative[n - 1];
-        if (total <= 0) {
-            return clientRandom.nextInt(n);
-        }
-        double u = clientRandom.nextDouble() * total;
-        for (int i = 0; i < n - 1; i++) {
-            if (u < cumulative[i]) {
-                return i;
-            }
-        }
-        return n - 1;
+        return clientShares.next(clientRandom);
     }
 
     boolean nextIsRead() {

@@ -146,6 +146,11 @@ final class DesignInspector {
                 for (int level = 0; level < n.cache().levels().size(); level++) {
                     paths.add(path.replace("levels[0]", "levels[" + level + "]"));
                 }
+            } else if (path.contains("workload.clients[0]")) {
+                // The node's client classes, each its own group (the file adds or removes them).
+                for (int c = 0; c < n.workload().clients().size(); c++) {
+                    paths.add(path.replace("clients[0]", "clients[" + c + "]"));
+                }
             } else if (!path.substring("topology.nodes[0].".length()).contains("[")) {
                 paths.add(path);
             }
@@ -253,8 +258,7 @@ final class DesignInspector {
      * Parts of a section a drawn node does not run yet (the network refuses them by path, see
      * Network.check): not offered here, so the form only sets what the run uses.
      */
-    private static final List<String> NOT_RUN = List.of("service.runtime.", "service.objectPool.", "service.connectionPool.",
-            "gateway.perClient.", "gateway.shedding.", "workload.clients[");
+    private static final List<String> NOT_RUN = List.of("service.runtime.", "service.objectPool.", "service.connectionPool.");
 
     static List<String> sectionPaths(NodeKind kind) {
         List<String> out = new ArrayList<>();
@@ -280,6 +284,9 @@ final class DesignInspector {
         String last = path.substring(path.lastIndexOf('.') + 1);
         if (last.startsWith("levels[")) {
             return "Level L" + (Integer.parseInt(last.substring(7, last.length() - 1)) + 1);
+        }
+        if (last.startsWith("clients[")) {
+            return "Client class " + (Integer.parseInt(last.substring(8, last.length() - 1)) + 1);
         }
         StringBuilder b = new StringBuilder();
         for (char c : last.toCharArray()) {

@@ -173,8 +173,10 @@ final class DesignRunControls {
         NetworkSnapshot s = run.latest();
         view.showLive(s, particleSeconds);
         NetworkSnapshot.Totals t = s.totals();
-        clock.setText(String.format(Locale.ROOT, "t = %.1f / %.0f s · %,d ok · %,d failed · p99 %s · $%.2f/h",
-                s.timeSeconds(), s.durationSeconds(), t.completed(), t.failed(),
+        String gateway = t.limited() + t.shed() == 0 ? ""
+                : String.format(Locale.ROOT, " · %,d limited (429) · %,d shed (503)", t.limited(), t.shed());
+        clock.setText(String.format(Locale.ROOT, "t = %.1f / %.0f s · %,d ok · %,d failed%s · p99 %s · $%.2f/h",
+                s.timeSeconds(), s.durationSeconds(), t.completed(), t.failed(), gateway,
                 Double.isNaN(t.p99Ms()) ? "–" : String.format(Locale.ROOT, "%.0f ms", t.p99Ms()), t.costPerHour()));
         if (run.finished() && !reportedEnd) {
             reportedEnd = true;

@@ -4,6 +4,8 @@ import dev.scalelab.design.EdgeMode;
 import dev.scalelab.sim.Distribution;
 import dev.scalelab.sim.KeySampler;
 import dev.scalelab.sim.Simulation;
+import dev.scalelab.world.ApiGateway;
+import dev.scalelab.world.ClientShares;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.SectionConfigs;
 import dev.scalelab.world.Topology;
@@ -15,7 +17,8 @@ import java.util.SplittableRandom;
 /**
  * The workload of a drawn system: open (Poisson at the shaped rate) or closed (users who wait for
  * their answer, then think), each request with a key and a read or write, sent along one of the
- * node's edges by weight. What the clients see is the system's result.
+ * node's edges by weight, and of a client class drawn by share (the pipeline's draw), whose name and
+ * priority it carries to the gateways. What the clients see is the system's result.
  */
 final class ClientsNode extends NetNode {
     private final Scenario.Workload workload;
@@ -25,6 +28,11 @@ final class ClientsNode extends NetNode {
     private final SplittableRandom readRandom;
     private final SplittableRandom routeRandom;
     private final Distribution thinkMs;
+    private final ClientShares shares;
+    private final SplittableRandom clientRandom;
+    /** Its classes' indexes among the network's clients, and their priorities as the shedder ranks them. */
+    private final int[] clientIndex;
+    private final int[] clientPriority;
 
     ClientsNode(Network net, Topology.Node spec) {
         super(net, spec);
@@ -35,6 +43,16 @@ final class ClientsNode extends NetNode {
         this.readRandom = net.streams.stream("node." + id + ".reads");
         this.routeRandom = net.streams.stream("node." + id + ".route");
         this.thinkMs = workload.arrival().thinkTime().toDistribution();
+        this.shares = new ClientShares(workload.clients());
+        this.clientRandom = net.streams.stream("node." + id + ".clients");
+        List<ApiGateway.Client> classes = workload.clients().isEmpty() ? List.of(ApiGateway.Client.DEFAULT) : workload.clients();
+        clientIndex = new int[classes.size()];
+        clientPriority = new int[classes.size()];
+        for (int i = 0; i < classes.size(); i++) {
+            String name = workload.clients().isEmpty() ? ClientFigures.DEFAULT_CLIENT : classes.get(i).name();
+            clientIndex[i] = net.clients.index(name);
+            clientPriority[i] = SectionConfigs.priority(classes.get(i).priority());
+        }
         if (workload.arrival().process() == Scenario.ArrivalProcess.CLOSED) {
             for (int u = 0; u < workload.arrival().users(); u++) {
                 // Users start spread over one think time, not all at t = 0.
@@ -68,6 +86,10 @@ final class ClientsNode extends NetNode {
     private void send(Runnable then) {
         arrivals++;
         Flow f = net.newFlow(keys.sample(keyRandom), readRandom.nextDouble() < workload.readRatio());
+        int c = shares.next(clientRandom);
+        f.client = clientIndex[c];
+        f.priority = clientPriority[c];
+        net.clients.sent(f);
         List<Link> fit = new ArrayList<>(out.size());
         for (Link l : out) {
             // Health-checked DNS: an entry point in a zone that is out is not offered.

@@ -72,6 +72,20 @@ public final class DesignReport {
                 net.completed(), net.failed(), all == 0 ? 0 : 100.0 * net.failed() / all,
                 net.nowSeconds() == 0 ? 0 : net.completed() / net.nowSeconds(), net.endToEnd().meanMs(), net.endToEnd().p50Ms(),
                 net.endToEnd().p99Ms(), net.snapshot().totals().costPerHour()));
+        if (net.limited() + net.shed() > 0) {
+            md.append(String.format(Locale.ROOT, "Gateways answered %,d requests 429 (over a limit, not counted as failed) and shed "
+                    + "%,d (503).%n%n", net.limited(), net.shed()));
+        }
+        List<ClientResult> clients = net.clients();
+        if (clients.size() > 1 || net.limited() + net.shed() > 0) {
+            md.append("| client | priority | sent | answered | limited (429) | shed (503) | failed | p99 ms |\n"
+                    + "|---|---|---|---|---|---|---|---|\n");
+            for (ClientResult c : clients) {
+                md.append(String.format(Locale.ROOT, "| %s | %s | %,d | %,d (%.2f %%) | %,d | %,d | %,d | %s |%n", c.name(), c.priority(),
+                        c.offered(), c.completed(), 100 * c.successRatio(), c.limited(), c.shed(), c.failed(), num(c.p99Ms())));
+            }
+            md.append("\n");
+        }
         List<String> names = chartNames(stem);
         md.append("![Answered requests per second](").append(names.get(0)).append(")\n\n");
         md.append("![p99 response time per second](").append(names.get(1)).append(")\n\n");

@@ -2,7 +2,8 @@ package dev.scalelab.world.network;
 
 /**
  * One request (or one message) on its way through a drawn system. The same object crosses every
- * node it reaches; what a node needs of it is its key, whether it reads, and where it started.
+ * node it reaches; what a node needs of it is its key, whether it reads, where it started, and (at a
+ * gateway) which client sent it, at what priority.
  */
 final class Flow {
     final long id;
@@ -12,6 +13,12 @@ final class Flow {
     final long startNanos;
     /** The instance a balancer chose for it at the service it sends it to; null for the service's own pick. */
     ServiceNode.Instance pinned;
+    /** Its client's index in the network's client names ({@link ClientFigures}); 0 is the first. */
+    int client;
+    /** Its client's priority as the shedder ranks it (LoadShedder.HIGH, NORMAL or LOW). */
+    int priority = dev.scalelab.engine.gateway.LoadShedder.NORMAL;
+    /** Why a gateway answered it itself ({@link ClientFigures#LIMITED}, {@link ClientFigures#SHED}); 0 when none did. */
+    int refusal;
     /** Deliveries so far of a message (a queue's redeliveries count). */
     int receives;
 

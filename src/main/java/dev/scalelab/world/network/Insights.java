@@ -261,11 +261,14 @@ final class Insights {
             return;
         }
         String why = n instanceof RouterNode r && r.limited > 0 ? "its rate limit refuses the excess"
+                : n instanceof RouterNode r && r.shed > 0 ? "it sheds load: the services behind it are overloaded"
                 : n instanceof ExternalNode x && x.refused > 0 ? "its quota refuses the excess"
                 : n instanceof ServiceNode ? "its queues are full: it refuses what its workers cannot take"
                 : n instanceof MessagingNode ? "it is full or its consumers dead-letter messages"
                 : n instanceof ExternalNode ? "its own error rate" : "it fails them";
-        out.add(new Insight(n.id, Insight.Kind.REFUSING, now, n.id + " fails " + pct(n.ownErrorsPerSecond / n.arrivalsPerSecond)
+        // A gateway's 429s and 503s are answers it chose, not failures: it refuses them.
+        String verb = n instanceof RouterNode r && r.limited + r.shed > 0 ? " refuses " : " fails ";
+        out.add(new Insight(n.id, Insight.Kind.REFUSING, now, n.id + verb + pct(n.ownErrorsPerSecond / n.arrivalsPerSecond)
                 + " of its requests (" + rate(n.ownErrorsPerSecond) + ")", why, 0.8));
     }
 

@@ -49,7 +49,12 @@ public final class Network {
     private final int keyCount;
     private long nextFlowId;
     private long completed;
+    /** Requests that failed; those a gateway answered itself (429, 503) are apart, as the pipeline counts them. */
     private long failed;
+    private long limited;
+    private long shed;
+    /** The clients by name and what happened to each one's requests. */
+    final ClientFigures clients;
     long crossZoneRequests;
     /** Cost so far, in dollars: instances by the second, cross-zone requests as they cross. */
     private double instanceDollars;
@@ -74,6 +79,7 @@ public final class Network {
             }
         }
         this.keyCount = keys;
+        this.clients = new ClientFigures(topology);
         // Nodes in the order the file lists them, so their random streams and first events do not depend on edges.
         for (Topology.Node n : topology.nodes()) {
             nodes.put(n.id(), create(n));
@@ -158,16 +164,21 @@ public final class Network {
             }
             throw new ScenarioException(index < 0 ? "topology" : "topology.nodes[" + index + "]", p.message());
         }
+        for (int i = 0; i < t.nodes().size(); i++) {
+            Topology.Node n = t.nodes().get(i);
+            if (n.nodeKind() == NodeKind.GATEWAY && n.gateway().shedding().mode() != dev.scalelab.world.ApiGateway.SheddingMode.NONE
+                    && GatewayAdmission.servicesBehind(t, n.id()).isEmpty()) {
+                throw new ScenarioException("topology.nodes[" + i + "].gateway.shedding", "load shedding reads the queues of the "
+                        + "services behind the gateway, and no service is behind " + n.id() + " (through balancers or gateways, "
+                        + "over sync or forward edges); connect one, or set mode none");
+            }
+        }
     }
 
     /** "field: why" for a setting of {@code n}'s section that a drawn node does not run yet; null when it runs all. */
     private static String unsupported(Topology.Node n) {
         String later = " not run by a drawn node yet (the fixed pipeline runs it); remove it here";
         return switch (n.nodeKind()) {
-            case CLIENTS -> n.workload().clients().isEmpty() ? null : "workload.clients: client classes are" + later;
-            case GATEWAY -> n.gateway().perClient() != null ? "gateway.perClient: per-client limits are" + later
-                    : n.gateway().shedding().mode() != dev.scalelab.world.ApiGateway.SheddingMode.NONE
-                    ? "gateway.shedding: load shedding is" + later : null;
             case SERVICE -> n.service().runtime() != null ? "service.runtime: a heap and its collector are" + later
                     : n.service().objectPool() != null ? "service.objectPool: an object pool is" + later
                     : n.service().connectionPool() != null ? "service.connectionPool: a connection pool is" + later : null;
@@ -248,12 +259,18 @@ public final class Network {
     }
 
     void clientDone(Flow f, boolean ok) {
+        long latencyNanos = sim.nowNanos() - f.startNanos;
         if (ok) {
             completed++;
-            endToEnd.recordNanos(sim.nowNanos() - f.startNanos);
+            endToEnd.recordNanos(latencyNanos);
+        } else if (f.refusal == ClientFigures.LIMITED) {
+            limited++;
+        } else if (f.refusal == ClientFigures.SHED) {
+            shed++;
         } else {
             failed++;
         }
+        clients.done(f, ok, latencyNanos);
     }
 
     int keyCount() {
@@ -321,7 +338,7 @@ public final class Network {
         LatencySummary total = endToEnd.total();
         return new NetworkSnapshot(sim.nowSeconds(), scenario.durationSeconds(), ns, es,
                 new NetworkSnapshot.Totals(completed, failed, total.count() == 0 ? Double.NaN : total.p50Ms(),
-                        total.count() == 0 ? Double.NaN : total.p99Ms(), costPerHour), insights.current());
+                        total.count() == 0 ? Double.NaN : total.p99Ms(), costPerHour, limited, shed), insights.current());
     }
 
     /** Answered requests per simulated second, the last hour at most, oldest first. */
@@ -367,8 +384,35 @@ public final class Network {
         return completed;
     }
 
+    /** Requests that failed since t = 0: not those a gateway answered 429 or 503 ({@link #limited}, {@link #shed}). */
     public long failed() {
         return failed;
+    }
+
+    /** Requests a gateway answered 429 since t = 0, over its global or a per-client limit: not errors, as in the pipeline. */
+    public long limited() {
+        return limited;
+    }
+
+    /** Requests a gateway shed (503) since t = 0 to spare the services behind it. */
+    public long shed() {
+        return shed;
+    }
+
+    /**
+     * Each client's figures so far, in the order the clients nodes list their classes ({@code default}
+     * for a node without classes). The report gives the same under {@code gateway.perClient.<name>},
+     * the path and names of the pipeline's report, so {@code practice.Metric} (client-p99-ms,
+     * client-success-ratio, client-limited-ratio) reads a drawn system's report as it reads the pipeline's.
+     */
+    public List<ClientResult> clients() {
+        return clients.results();
+    }
+
+    /** Client {@code name}'s figures so far; null when no clients node sends as {@code name}. */
+    public ClientResult client(String name) {
+        int i = clients.index(name);
+        return i < 0 ? null : clients.result(i);
     }
 
     /** The decisions made so far, oldest first (the most recent {@value #DECISIONS_KEPT}). */
@@ -407,8 +451,12 @@ public final class Network {
         LatencySummary s = endToEnd.total();
         totals.put("completed", completed);
         totals.put("failed", failed);
+        totals.put("limited", limited);
+        totals.put("shed", shed);
         totals.put("throughputPerSecond", sim.nowSeconds() == 0 ? 0 : completed / sim.nowSeconds());
-        totals.put("errorRate", completed + failed == 0 ? 0 : failed / (double) (completed + failed));
+        // As the grader's error ratio: a 503 shed is an error, a 429 is the contract working (but was sent).
+        long ended = completed + failed + limited + shed;
+        totals.put("errorRate", ended == 0 ? 0 : (failed + shed) / (double) ended);
         totals.put("meanMs", s.meanMs());
         totals.put("p50Ms", s.p50Ms());
         totals.put("p99Ms", s.p99Ms());
@@ -424,6 +472,9 @@ public final class Network {
             o.put("meanMs", l.meanMs());
             o.put("p99Ms", l.p99Ms());
             n.report(o);
+        }
+        if (clients.reported) {
+            clients.report(r, limited, shed);
         }
         ArrayNode edges = r.putArray("edges");
         for (Link l : links) {

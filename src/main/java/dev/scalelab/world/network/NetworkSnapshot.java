@@ -52,11 +52,13 @@ public record NetworkSnapshot(double timeSeconds, double durationSeconds, List<N
 
     /**
      * @param completed     requests answered without error since t = 0
-     * @param failed        requests that failed, timed out or were refused since t = 0
+     * @param failed        requests that failed, timed out or were refused since t = 0, but those a gateway answered
      * @param p50Ms         of the answered requests' response time, since t = 0
      * @param p99Ms         likewise
      * @param costPerHour   instances, nodes and cross-zone traffic, at the current rate, in dollars
+     * @param limited       requests a gateway answered 429 (over a limit) since t = 0: not errors, as in the pipeline
+     * @param shed          requests a gateway shed (503) since t = 0
      */
-    public record Totals(long completed, long failed, double p50Ms, double p99Ms, double costPerHour) {
+    public record Totals(long completed, long failed, double p50Ms, double p99Ms, double costPerHour, long limited, long shed) {
     }
 }

@@ -1,9 +1,7 @@
 package dev.scalelab.world.network;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.engine.balancing.LoadBalancingStrategy;
-import dev.scalelab.engine.gateway.RateLimiter;
-import dev.scalelab.engine.gateway.SlidingWindowCounter;
-import dev.scalelab.engine.gateway.TokenBucket;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.ApiGateway;
 import dev.scalelab.world.SectionConfigs;
@@ -17,34 +15,32 @@ import java.util.SplittableRandom;
 
 /**
  * A node that holds no workers and passes each request on along one of its edges by weight: an API
- * gateway (its overall rate limit, then its latency) or a load balancer (its strategy picks the
- * instance of the service the edge leads to; zone-aware, it keeps to its own zone while a service
- * there is up).
+ * gateway (its {@link GatewayAdmission}: global limit, per-client limit, load shedding; then its
+ * latency) or a load balancer (its strategy picks the instance of the service the edge leads to;
+ * zone-aware, it keeps to its own zone while a service there is up).
  */
 final class RouterNode extends NetNode {
     private final SplittableRandom random;
-    /** The gateway's overall limit; null for a balancer or a gateway without one. */
-    private final RateLimiter limit;
+    /** A gateway's limits and shedder; null for a balancer. */
+    final GatewayAdmission admission;
     private final long hopNanos;
     private final boolean zoneAware;
     /** A balancer's strategy per service behind it: each keeps its own cursor, ring or estimates. */
     private final Map<Link, LoadBalancingStrategy> strategies = new HashMap<>();
+    /** Requests it answered 429 (over a limit) and 503 (shed) itself: its own errors, and the clients' limited and shed. */
     long limited;
+    long shed;
 
     RouterNode(Network net, Topology.Node spec) {
         super(net, spec);
         this.random = net.streams.stream("node." + id + ".route");
         if (spec.nodeKind() == dev.scalelab.design.NodeKind.GATEWAY) {
             ApiGateway.Gateway g = spec.gateway();
-            ApiGateway.Limit l = g.global();
-            limit = l == null ? null : switch (l.kind()) {
-                case TOKEN_BUCKET -> new TokenBucket(l.ratePerSecond(), l.burst());
-                case SLIDING_WINDOW -> new SlidingWindowCounter(l.ratePerSecond(), Simulation.secondsToNanos(l.windowSeconds()));
-            };
+            admission = new GatewayAdmission(this, g, net.clients.count());
             hopNanos = Simulation.millisToNanos(g.latencyMs());
             zoneAware = false;
         } else {
-            limit = null;
+            admission = null;
             hopNanos = 0;
             zoneAware = spec.zoneAware();
         }
@@ -52,6 +48,9 @@ final class RouterNode extends NetNode {
 
     @Override
     void connect() {
+        if (admission != null) {
+            admission.connect(net.nodeList());
+        }
         if (kind == dev.scalelab.design.NodeKind.BALANCER) {
             for (Link l : out) {
                 strategies.put(l, SectionConfigs.balancer(spec.balancer()));
@@ -64,10 +63,18 @@ final class RouterNode extends NetNode {
         if (!arrive(f, reply)) {
             return;
         }
-        if (limit != null && !limit.tryAcquire(sim.nowNanos())) {
-            limited++;
-            fail(reply);
-            return;
+        if (admission != null) {
+            int verdict = admission.admit(f, sim.nowNanos());
+            f.refusal = verdict;
+            if (verdict != GatewayAdmission.ADMITTED) {
+                if (verdict == ClientFigures.LIMITED) {
+                    limited++;
+                } else {
+                    shed++;
+                }
+                fail(reply);
+                return;
+            }
         }
         if (hopNanos > 0) {
             sim.scheduleIn(hopNanos, () -> route(f, reply));
@@ -128,7 +135,27 @@ final class RouterNode extends NetNode {
 
 
     @Override
+    void tick() {
+        super.tick();
+        if (admission != null) {
+            admission.tick();
+        }
+    }
+
+    @Override
     double utilisation() {
-        return limit == null ? Double.NaN : limitUtilisation(limit.ratePerSecond());
+        double rate = admission == null ? Double.NaN : admission.globalRatePerSecond();
+        return Double.isNaN(rate) ? Double.NaN : limitUtilisation(rate);
+    }
+
+    @Override
+    void report(ObjectNode out) {
+        if (admission != null) {
+            out.put("limited", limited);
+            out.put("shed", shed);
+            if (admission.sheds()) {
+                out.put("sheddingAtEnd", admission.sheddingNow());
+            }
+        }
     }
 }

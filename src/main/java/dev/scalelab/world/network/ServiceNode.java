@@ -37,6 +37,8 @@ final class ServiceNode extends NetNode {
     final List<Instance> instances = new ArrayList<>();
     /** Queues and topics this service consumes from: told when a worker comes free. */
     final List<MessagingNode> feeds = new ArrayList<>();
+    /** Gateways shedding by queueing delay in front of it: told how long each request waited for its worker. */
+    final List<GatewayAdmission> queueDelayWatchers = new ArrayList<>(1);
     private final HorizontalPolicy horizontal;
     private int specReplicas;
     private int nextNumber;
@@ -233,6 +235,9 @@ final class ServiceNode extends NetNode {
     }
 
     private void start(Job j) {
+        for (GatewayAdmission g : queueDelayWatchers) {
+            g.queueDelay(sim.nowNanos(), sim.nowNanos() - j.arrivedNanos);
+        }
         j.in.busyChanged(+1);
         j.in.running.add(j);
         double ms = serviceTimeMs.sample(random) / j.in.speed;

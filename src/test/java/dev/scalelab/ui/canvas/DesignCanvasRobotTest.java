@@ -122,6 +122,35 @@ class DesignCanvasRobotTest {
     }
 
     @Test
+    void aDrawnGatewaysPerClientLimitAndSheddingAndTheClientsClassesAreSetInTheInspector() throws Exception {
+        String json = "{\"schema\":1,\"topology\":{\"nodes\":["
+                + "{\"id\":\"users\",\"kind\":\"clients\",\"position\":[0,0],\"workload\":{\"clients\":["
+                + "{\"name\":\"web\",\"share\":80,\"priority\":\"high\"},{\"name\":\"scraper\",\"share\":1000,\"priority\":\"low\"}]}},"
+                + "{\"id\":\"gw\",\"kind\":\"gateway\",\"position\":[200,0],"
+                + "\"gateway\":{\"perClient\":{\"kind\":\"token-bucket\",\"ratePerSecond\":100,\"burst\":100}}},"
+                + "{\"id\":\"lb\",\"kind\":\"balancer\",\"position\":[400,0]},{\"id\":\"api\",\"kind\":\"service\",\"position\":[600,0]}],"
+                + "\"edges\":[{\"from\":\"users\",\"to\":\"gw\"},{\"from\":\"gw\",\"to\":\"lb\"},{\"from\":\"lb\",\"to\":\"api\"}]}}";
+        onFx(() -> {
+            window.editor().load(ScenarioFiles.parse(json));
+            window.view().fit();
+            return null;
+        });
+        robot.clickOn(point(() -> window.view().nodeCenter("gw")));
+        // A long form: its lower rows are set as the field's Enter sets them, wherever the scroll pane has them.
+        enter("#gatewayPerClientRatePerSecondField", "50");
+        assertEquals(50, onFx(() -> window.editor().topology().node("gw").gateway().perClient().ratePerSecond()));
+        assertNotNull(onFx(() -> robot.lookup("#gatewaySheddingModeChoice").query()));
+        enter("#gatewaySheddingQueueThresholdField", "7");
+        assertEquals(7, onFx(() -> window.editor().topology().node("gw").gateway().shedding().queueThreshold()));
+        robot.clickOn(point(() -> window.view().nodeCenter("users")));
+        // The first class's share (its field is named as the pipeline's form names a list's first item).
+        enter("#workloadClientsShareField", "90");
+        assertEquals(90, onFx(() -> window.editor().topology().node("users").workload().clients().get(0).share()));
+        assertEquals(2, onFx(() -> robot.lookup(".label").queryAll().stream()
+                .filter(n -> ((javafx.scene.control.Label) n).getText().startsWith("Client class ")).count()));
+    }
+
+    @Test
     void whatIsSavedOpensAsTheSameScenarioAndUnsavedWorkIsAskedAbout(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("gateway.json");
         onFx(() -> {
@@ -230,6 +259,15 @@ class DesignCanvasRobotTest {
         java.awt.image.BufferedImage png = javax.imageio.ImageIO.read(dir.resolve("gateway.png").toFile());
         assertEquals((int) Math.round(onFx(() -> window.view().getWidth())), png.getWidth());
         assertTrue(Files.readString(dir.resolve("gateway.svg")).startsWith("<?xml"));
+    }
+
+    private void enter(String field, String text) throws Exception {
+        onFx(() -> {
+            javafx.scene.control.TextField f = robot.lookup(field).queryAs(javafx.scene.control.TextField.class);
+            f.setText(text);
+            f.fireEvent(new javafx.event.ActionEvent());
+            return null;
+        });
     }
 
     private void drag(Point2D from, Point2D to) {
