@@ -70,7 +70,8 @@ public final class ScaleLabApp extends Application {
             windowModel.speedProperty().set(options.speed()); // the menu shows it, and it reaches the runner
         }
         ParameterPane parameters = new ParameterPane(runner::set, runner.latest().snapshot().current());
-        PanelCatalog.Context context = new PanelCatalog.Context(runner, windowModel::choosePreset, windowModel::startScenario);
+        PanelCatalog.Context context = new PanelCatalog.Context(runner, windowModel::choosePreset, windowModel::startScenario,
+                title -> window.selectPanel(title));
         window = new MainWindowController(runner, windowModel, parameters, PanelCatalog.lazyPanels(context));
 
         FXMLLoader loader = new FXMLLoader(ScaleLabApp.class.getResource("/fxml/MainWindow.fxml"));

@@ -106,6 +106,7 @@ final class AsyncPathCards {
 
     private void drawTopic(GraphicsContext g, TopicView topic, double x, double y) {
         pool.drawCard(g, x, y, CARD_WIDTH, HEIGHT);
+        pool.part(x, y, CARD_WIDTH, HEIGHT, "Events");
         title(g, "Topic " + topic.name(), x, y);
         double perSecond = last(topic.publishedPerSecond());
         line(g, topic.partitions().size() + " partitions · " + (Double.isNaN(perSecond) ? "–" : Formats.count(perSecond))
@@ -115,6 +116,7 @@ final class AsyncPathCards {
 
     private void drawGroup(GraphicsContext g, GroupView group, double x, double y) {
         pool.drawCard(g, x, y, CARD_WIDTH, HEIGHT);
+        pool.part(x, y, CARD_WIDTH, HEIGHT, "Events");
         title(g, "Group " + group.name(), x, y);
         line(g, consumers(group.consumers()) + (group.rebalancing() ? " · rebalancing" : ""), x, y + 38, group.rebalancing());
         boolean growing = growing(group.totalLagSeries());
@@ -123,6 +125,7 @@ final class AsyncPathCards {
 
     private void drawQueue(GraphicsContext g, QueueView queue, double x, double y) {
         pool.drawCard(g, x, y, CARD_WIDTH, HEIGHT);
+        pool.part(x, y, CARD_WIDTH, HEIGHT, "Events");
         title(g, "Queue " + queue.name(), x, y);
         line(g, consumers(queue.consumers()), x, y + 38, false);
         boolean growing = growing(queue.visibleSeries());

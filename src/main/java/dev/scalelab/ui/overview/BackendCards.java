@@ -48,16 +48,19 @@ final class BackendCards {
         if (snapshot.cache() != null) {
             pool.drawLink(g, busX, x, y + cardHeight / 2);
             drawCacheCard(g, snapshot.cache(), x, y, cardHeight);
+            pool.part(x, y, PoolView.BACKEND_WIDTH, cardHeight, "Caching");
             y += cardHeight + CARD_GAP;
         }
         if (snapshot.data() != null) {
             pool.drawLink(g, busX, x, y + cardHeight / 2);
             drawDatabaseCard(g, snapshot.data(), x, y, cardHeight);
+            pool.part(x, y, PoolView.BACKEND_WIDTH, cardHeight, "Database");
             y += cardHeight + CARD_GAP;
         }
         for (Snapshot.DependencyView d : snapshot.dependencies()) {
             pool.drawLink(g, busX, x, y + cardHeight / 2);
             drawDependencyCard(g, d, x, y, cardHeight);
+            pool.part(x, y, PoolView.BACKEND_WIDTH, cardHeight, "Resilience");
             y += cardHeight + CARD_GAP;
         }
     }

@@ -46,9 +46,11 @@ public final class OverviewView extends FxmlPanel implements RunCharts {
     private final WholeRunPacer wholeRunPacer = new WholeRunPacer(range);
     private final RunRangeBar rangeBar = new RunRangeBar(range, OverviewCharts.WINDOW_SECONDS);
 
-    public OverviewView() {
+    /** @param openPanel shows the panel of a part double-clicked in the diagram ("Caching" for the cache card) */
+    public OverviewView(java.util.function.Consumer<String> openPanel) {
         super("Overview");
         loadLayout("OverviewPanel");
+        pool.setOnOpenPanel(openPanel);
         rangeBar.setId("overviewRangeBar");
         rangeBar.onZoom(this::runSeconds);
         VBox box = new VBox(rangeBar, chartPane);

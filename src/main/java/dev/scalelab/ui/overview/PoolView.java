@@ -124,6 +124,70 @@ public final class PoolView extends CanvasRegion {
     private PoolView(Canvas canvas) {
         super("pool-view", canvas);
         this.canvas = canvas;
+        // A part of the system drawn here opens the panel of its pattern on a double-click.
+        setOnMouseMoved(e -> {
+            String panel = partAt(e.getX(), e.getY());
+            setCursor(panel != null ? javafx.scene.Cursor.HAND : null);
+            if (panel == null) {
+                javafx.scene.control.Tooltip.uninstall(this, partTip);
+            } else {
+                partTip.setText("Double-click to open " + panel + ".");
+                javafx.scene.control.Tooltip.install(this, partTip);
+            }
+        });
+        setOnMouseClicked(e -> {
+            String panel = partAt(e.getX(), e.getY());
+            if (e.getClickCount() == 2 && panel != null && openPanel != null) {
+                openPanel.accept(panel);
+            }
+        });
+    }
+
+    /**
+     * The parts drawn at the last frame, in 100 % units: x, y, width and height of each, four at a
+     * time, with the title of the panel that shows it. Reused from frame to frame.
+     */
+    private double[] partBounds = new double[4 * 16];
+    private final List<String> partPanels = new java.util.ArrayList<>();
+    private java.util.function.Consumer<String> openPanel;
+    private final javafx.scene.control.Tooltip partTip = dev.scalelab.ui.Tooltips.tooltip("");
+
+    /** Told the title of a part's panel ("Caching" for the cache card) when the part is double-clicked. */
+    public void setOnOpenPanel(java.util.function.Consumer<String> open) {
+        openPanel = open;
+    }
+
+    /** Notes that the rectangle drawn at (x, y, w, h) is a part shown in full by {@code panel}. */
+    void part(double x, double y, double w, double h, String panel) {
+        int i = partPanels.size();
+        if (4 * i + 4 > partBounds.length) {
+            partBounds = java.util.Arrays.copyOf(partBounds, partBounds.length * 2);
+        }
+        partBounds[4 * i] = x;
+        partBounds[4 * i + 1] = y;
+        partBounds[4 * i + 2] = w;
+        partBounds[4 * i + 3] = h;
+        partPanels.add(panel);
+    }
+
+    /** The first part shown by {@code panel} as last drawn, in this view's coordinates; null when none is drawn. */
+    public javafx.geometry.Bounds partBounds(String panel) {
+        int i = partPanels.indexOf(panel);
+        return i < 0 ? null : new javafx.geometry.BoundingBox(partBounds[4 * i] * drawnScale, partBounds[4 * i + 1] * drawnScale,
+                partBounds[4 * i + 2] * drawnScale, partBounds[4 * i + 3] * drawnScale);
+    }
+
+    /** The panel of the part under (x, y) in this view's coordinates; null over none. */
+    String partAt(double x, double y) {
+        double ux = x / drawnScale;
+        double uy = y / drawnScale;
+        for (int i = partPanels.size() - 1; i >= 0; i--) {
+            if (ux >= partBounds[4 * i] && ux <= partBounds[4 * i] + partBounds[4 * i + 2]
+                    && uy >= partBounds[4 * i + 1] && uy <= partBounds[4 * i + 1] + partBounds[4 * i + 3]) {
+                return partPanels.get(i);
+            }
+        }
+        return null;
     }
 
     /** The font scale of the last drawing: its layout is in 100 % units, magnified by this. */
@@ -191,6 +255,7 @@ public final class PoolView extends CanvasRegion {
 
     private void render(GraphicsContext g, double width, double height, long nowNanos) {
         g.clearRect(0, 0, width, height);
+        partPanels.clear();
         if (width < POOL_X + 100 || height < CARD_HEIGHT + 2 * MARGIN) {
             return; // too small to draw anything legible; the region is being collapsed
         }
@@ -216,7 +281,9 @@ public final class PoolView extends CanvasRegion {
         drawClients(g, cardTop);
         drawLink(g, CLIENTS_X + CARD_WIDTH, BALANCER_X, centerY);
         drawBalancer(g, cardTop);
+        part(BALANCER_X, cardTop, CARD_WIDTH, CARD_HEIGHT, "Load balancing");
         drawPoolTitle(g, instances, instances.isEmpty() ? POOL_X : grid.tileX(0));
+        part(POOL_X, MARGIN, poolRight - POOL_X, poolBottom - MARGIN, "Scaling");
         // Dots in flight go under the tiles: one flying to a far column passes behind the nearer
         // tiles instead of over their names. The flashes of rejections go on top.
         double dotRadius = grid.tileHeight() < 60 ? SMALL_DOT_RADIUS : DOT_RADIUS;

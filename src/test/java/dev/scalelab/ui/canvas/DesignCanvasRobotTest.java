@@ -147,7 +147,8 @@ class DesignCanvasRobotTest {
         enter("#workloadClientsShareField", "90");
         assertEquals(90, onFx(() -> window.editor().topology().node("users").workload().clients().get(0).share()));
         assertEquals(2, onFx(() -> robot.lookup(".label").queryAll().stream()
-                .filter(n -> ((javafx.scene.control.Label) n).getText().startsWith("Client class ")).count()));
+                .map(n -> ((javafx.scene.control.Label) n).getText())
+                .filter(text -> text != null && text.startsWith("Client class ")).count()));
     }
 
     @Test
