@@ -42,7 +42,8 @@ final class CacheNode extends NetNode implements BackingStore {
             config = new CacheHierarchyConfig(List.of(new CacheLevelConfig("edge", Scope.SHARED, c.capacity(), c.policy(),
                     c.ttlSeconds(), 0, c.hitMs())), false, WritePolicy.WRITE_AROUND, 0, true, 0, 16);
         } else {
-            config = SectionConfigs.cache(spec.cache(), true, 16);
+            // A level of instance scope is kept once per calling service instance, as the pipeline keeps it in each.
+            config = SectionConfigs.cache(spec.cache(), false, 16);
         }
         plainStore = spec.nodeKind() == NodeKind.CACHE
                 ? new LatencyStore(sim, spec.cache().storeLatency().toDistribution(), net.streams.stream("node." + id + ".store"))
@@ -75,7 +76,7 @@ final class CacheNode extends NetNode implements BackingStore {
             });
             return;
         }
-        hierarchy.get(f.key, 0, f.read, (servedBy, stale) -> {
+        hierarchy.get(f.key, Math.max(0, f.callerInstance), f.read, (servedBy, stale) -> {
             inFlight--;
             boolean ok = servedBy != CacheHierarchy.SERVED_BY_STORE || !failedLoads.contains(f.key);
             answer(since, ok, reply);
@@ -120,6 +121,16 @@ final class CacheNode extends NetNode implements BackingStore {
         });
     }
 
+
+    /** A calling instance stopped: its copies of the instance-scope levels go, with their unflushed writes. */
+    void dropInstance(int copy) {
+        hierarchy.dropInstance(copy);
+    }
+
+    /** The hierarchy itself, for the tests of this package. */
+    CacheHierarchy hierarchy() {
+        return hierarchy;
+    }
 
     @Override
     double hitRatio() {

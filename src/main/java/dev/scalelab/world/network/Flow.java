@@ -19,6 +19,11 @@ final class Flow {
     int priority = dev.scalelab.engine.gateway.LoadShedder.NORMAL;
     /** Why a gateway answered it itself ({@link ClientFigures#LIMITED}, {@link ClientFigures#SHED}); 0 when none did. */
     int refusal;
+    /**
+     * The service instance (its network-wide number) that sent it on its last call: a cache box
+     * serves it from that instance's copy of a level of instance scope. -1 before any service did.
+     */
+    int callerInstance = -1;
     /** Deliveries so far of a message (a queue's redeliveries count). */
     int receives;
 

@@ -48,6 +48,11 @@ public final class Network {
     private final List<String> decisions = new ArrayList<>();
     private final int keyCount;
     private long nextFlowId;
+    /**
+     * The next service instance's number across the whole network: a cache box keeps a level of
+     * instance scope once per calling instance, and instances of two services must not share one.
+     */
+    int nextInstanceNumber;
     private long completed;
     /** Requests that failed; those a gateway answered itself (429, 503) are apart, as the pipeline counts them. */
     private long failed;
@@ -431,6 +436,11 @@ public final class Network {
     }
 
     /** Requests that reached node {@code id} since t = 0. */
+    /** Node {@code id} itself, for the tests of this package. */
+    NetNode node(String id) {
+        return nodes.get(id);
+    }
+
     public long arrivals(String id) {
         return nodes.get(id).arrivals;
     }

@@ -92,6 +92,8 @@ final class ServiceNode extends NetNode {
     /** One instance: workers, a FIFO queue, and what the autoscaler's metrics need. */
     final class Instance implements Backend {
         final int number = nextNumber++;
+        /** Its number across the network: the copy of an instance-scope cache level its calls use. */
+        final int copy = net.nextInstanceNumber++;
         final String name = id + "-" + number;
         final int workers = pool.workersPerInstance();
         final double speed;
@@ -246,6 +248,7 @@ final class ServiceNode extends NetNode {
 
     /** Makes the job's sync calls one after the other, each with its edge's probability; a failed call fails the request. */
     private void calls(Job j) {
+        j.flow.callerInstance = j.in.copy; // a cache it calls serves it from this instance's copies
         List<Link> calls = links(EdgeMode.SYNC, j.flow);
         while (j.nextCall < calls.size()) {
             Link l = calls.get(j.nextCall++);
@@ -386,6 +389,12 @@ final class ServiceNode extends NetNode {
     private void retire(Instance in) {
         in.lifecycle = Lifecycle.TERMINATED;
         instances.remove(in);
+        // Its in-process copies of the caches it called go with it, as the pipeline's do.
+        for (Link l : out) {
+            if (l.to instanceof CacheNode cache) {
+                cache.dropInstance(in.copy);
+            }
+        }
     }
 
     // ------------------------------------------------------------------ zones

@@ -61,6 +61,26 @@ class NodeKindsTest {
         assertThat(net.failed()).isZero();
     }
 
+    /**
+     * A level of instance scope is kept once per calling instance, as the pipeline keeps an
+     * in-process cache: four instances, four copies of 100 entries each, full; each copy sees the
+     * same key popularity, so its LRU hit ratio is still Che's for 100 entries.
+     */
+    @Test
+    void anInstanceScopeLevelIsKeptOncePerCallingInstance() {
+        Network net = new Network(design(600, USERS.formatted(400, 1) + "," + WEB + ","
+                        + "{\"id\":\"local\",\"kind\":\"cache\",\"cache\":{\"levels\":[{\"name\":\"L1\",\"scope\":\"instance\","
+                        + "\"capacity\":100,\"policy\":\"lru\",\"ttlSeconds\":1000000,\"latencyMs\":0.05}]}},"
+                        + "{\"id\":\"db\",\"kind\":\"database\"}",
+                "{\"from\":\"users\",\"to\":\"web\"},{\"from\":\"web\",\"to\":\"local\"},{\"from\":\"local\",\"to\":\"db\"}"));
+        net.run();
+        var copies = ((CacheNode) net.node("local")).hierarchy().levelCopies(0);
+        assertThat(copies).hasSize(4);
+        assertThat(copies.stream().mapToInt(dev.scalelab.engine.caching.CacheLevel::size).sum()).isEqualTo(400);
+        double che = CheApproximation.lruHitRatio(CheApproximation.probabilities(new KeySampler.Zipf(0.9, 10_000)), 100);
+        assertThat(node(net, "local").get("hitRatio").asDouble()).isCloseTo(che, within(0.02));
+    }
+
     @Test
     void aCdnWithRoomForEveryObjectHitsByTtlAsARenewalProcessPredicts() {
         double rate = 200;
