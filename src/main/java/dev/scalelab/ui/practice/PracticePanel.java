@@ -413,8 +413,8 @@ public final class PracticePanel extends FxmlPanel {
         canvas.show();
     }
 
-    /** {@code id}'s canvas; null before Draw on canvas opened it. */
-    DesignWindow canvas(String id) {
+    /** Challenge {@code id}'s canvas; null before Draw on canvas opened it. */
+    public DesignWindow canvas(String id) {
         return canvases.get(id);
     }
 

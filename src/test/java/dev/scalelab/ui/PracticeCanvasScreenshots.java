@@ -1,0 +1,136 @@
+package dev.scalelab.ui;
+
+import dev.scalelab.design.Design;
+import dev.scalelab.design.EdgeMode;
+import dev.scalelab.design.NodeKind;
+import dev.scalelab.design.Traffic;
+import dev.scalelab.practice.ChallengeLibrary;
+import dev.scalelab.ui.canvas.DesignWindow;
+import dev.scalelab.world.Topology;
+import javafx.scene.control.Button;
+import javafx.scene.control.ListView;
+import javafx.stage.Window;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/**
+ * Takes the screenshots of answering a design challenge on the canvas: challenge 11's starting
+ * system drawn, a cache box drawn between the service and the database with the reference's
+ * settings, the drawing running, and the Practice panel's verdict on it. Not part of the build (its
+ * name is not a test's); run it by hand: {@code Xvfb :77 -screen 0 1600x1000x24 & DISPLAY=:77 mvn -o
+ * test -Dtest=PracticeCanvasScreenshots -Dsurefire.failIfNoSpecifiedTests=false}. It needs
+ * ImageMagick's {@code import}.
+ */
+class PracticeCanvasScreenshots {
+    private static final Path OUT = Path.of("docs");
+    private final FxRobot robot = new FxRobot();
+
+    @BeforeAll
+    static void onTheDisplay() {
+        System.setProperty("testfx.headless", "false");
+        System.clearProperty("glass.platform");
+        System.clearProperty("monocle.platform");
+        System.setProperty("prism.order", "sw");
+        System.clearProperty("prism.text");
+    }
+
+    @Test
+    void answerChallengeElevenOnTheCanvas() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        ScaleLabApp app = (ScaleLabApp) FxToolkit.setupApplication(ScaleLabApp.class, "--panel", "Practice");
+        onFx(() -> {
+            Window w = app.window().currentPanel().view().getScene().getWindow();
+            w.setX(0);
+            w.setY(0);
+            w.setWidth(1600);
+            w.setHeight(1000);
+            return null;
+        });
+        var challenge = ChallengeLibrary.byId("scalable-web-app");
+        FxWait.waitUntil(() -> onFx(() -> robot.lookup("#practiceChallengeList").tryQuery().isPresent()
+                && !((ListView<?>) robot.lookup("#practiceChallengeList").query()).getItems().isEmpty()), 60);
+        onFx(() -> {
+            ListView<Object> list = robot.lookup("#practiceChallengeList").queryListView();
+            Object item = list.getItems().stream().filter(i -> i instanceof dev.scalelab.practice.Challenge c
+                    && c.id().equals(challenge.id())).findFirst().orElseThrow();
+            list.getSelectionModel().select(item);
+            ((Button) robot.lookup("#practiceDraw").query()).fire();
+            return null;
+        });
+        Thread.sleep(1500);
+        DesignWindow canvas = onFx(() -> {
+            var panel = (dev.scalelab.ui.practice.PracticePanel) ((PanelCatalog.LazyPanel) app.window().currentPanel()).panel();
+            DesignWindow w = panel.canvas(challenge.id());
+            w.stage().setX(0);
+            w.stage().setY(0);
+            w.stage().setWidth(1600);
+            w.stage().setHeight(1000);
+            return w;
+        });
+        Thread.sleep(1500);
+        shot("practice-canvas-start.png");
+        // The answer: a cache between the service and the database, sized as the reference sizes it.
+        var solution = challenge.solutionScenario();
+        onFx(() -> {
+            var ed = canvas.editor();
+            Topology t = ed.topology();
+            Design d = t.design().with(new Design.Node("cache", NodeKind.CACHE, "", ""));
+            Design.Edge old = d.edges().stream().filter(e -> e.from().equals("service") && e.to().equals("database"))
+                    .findFirst().orElseThrow();
+            d = d.without(old).with(new Design.Edge("service", "cache", 1, Traffic.ALL, EdgeMode.SYNC))
+                    .with(new Design.Edge("cache", "database", 1, Traffic.ALL, EdgeMode.SYNC));
+            ed.replace(t.withDesign(d));
+            int cache = ed.topology().nodes().size() - 1;
+            ed.setField("topology.nodes[" + cache + "].cache", dev.scalelab.world.ScenarioFiles.tree(solution).get("cache"));
+            ed.setField("topology.nodes[2].service.instances", (long) solution.service().instances());
+            ed.setField("topology.nodes[2].autoscaler", dev.scalelab.world.ScenarioFiles.tree(solution).get("autoscaler"));
+            ed.setField("topology.nodes[1].balancer", dev.scalelab.world.ScenarioFiles.tree(solution).get("balancer"));
+            ed.setField("topology.nodes[3].database", dev.scalelab.world.ScenarioFiles.tree(solution).get("database"));
+            ed.autoLayout();
+            ed.select(List.of("cache"));
+            return null;
+        });
+        onFx(() -> {
+            ((Button) canvas.stage().getScene().getRoot().lookup("#designRun")).fire();
+            return null;
+        });
+        Thread.sleep(9000);
+        shot("practice-canvas-answer.png");
+        onFx(() -> {
+            ((Button) canvas.stage().getScene().getRoot().lookup("#designSubmit")).fire();
+            return null;
+        });
+        Thread.sleep(1000);
+        shot("practice-canvas-submitted.png");
+        FxWait.waitUntil(() -> onFx(() -> ((javafx.scene.control.Label) robot.lookup("#practiceGradingText").query()).getText()
+                .startsWith("Graded")), 180);
+        onFx(() -> {
+            canvas.editor().markSaved();
+            canvas.stage().hide();
+            return null;
+        });
+        Thread.sleep(1500);
+        shot("practice-canvas-verdict.png");
+        FxToolkit.cleanupApplication(app);
+    }
+
+    private static void shot(String name) throws Exception {
+        Files.createDirectories(OUT);
+        Process p = new ProcessBuilder("import", "-window", "root", OUT.resolve(name).toAbsolutePath().toString()).inheritIO().start();
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("import failed for " + name);
+        }
+    }
+
+    private static <T> T onFx(Callable<T> query) throws Exception {
+        return FxWait.onFx(query, 60);
+    }
+}
