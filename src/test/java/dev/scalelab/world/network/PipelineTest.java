@@ -49,7 +49,7 @@ class PipelineTest {
         int x = open.indexOf(open.stream().filter(n -> n.nodeKind() == NodeKind.EXTERNAL).findFirst().orElseThrow());
         Topology.Node api = open.get(x);
         open.set(x, new Topology.Node(api.id(), api.kind(), api.label(), api.zone(), api.position(), api.workload(), api.gateway(),
-                api.cdn(), api.balancer(), false, api.service(), api.autoscaler(), api.cache(), api.database(), api.queue(), api.topic(),
+                api.cdn(), api.balancer(), false, api.service(), api.autoscaler(), api.verticalScaler(), api.cache(), api.database(), api.queue(), api.topic(),
                 Topology.External.DEFAULT));
         assertThat(Pipeline.lower(drawn(new Topology(open, t.edges())))).isNull();
     }
