@@ -34,7 +34,8 @@ final class DesignInspector {
     /** The sections of each kind, as the topology's node record names them. */
     private static final Map<NodeKind, List<String>> SECTIONS = Map.of(
             NodeKind.CLIENTS, List.of("workload"), NodeKind.GATEWAY, List.of("gateway"), NodeKind.CDN, List.of("cdn"),
-            NodeKind.BALANCER, List.of("balancer", "zoneAware"), NodeKind.SERVICE, List.of("service", "autoscaler"),
+            NodeKind.BALANCER, List.of("balancer", "zoneAware"), NodeKind.SERVICE,
+            List.of("service", "autoscaler", "verticalScaler"),
             NodeKind.CACHE, List.of("cache"), NodeKind.DATABASE, List.of("database"), NodeKind.QUEUE, List.of("queue"),
             NodeKind.TOPIC, List.of("topic"), NodeKind.EXTERNAL, List.of("external"));
     private static final List<String> EDGE_FIELDS = List.of("weight", "probability", "timeoutMs", "retry.maxAttempts",
@@ -253,8 +254,7 @@ final class DesignInspector {
      * Parts of a section a drawn node does not run yet (the network refuses them by path, see
      * Network.check): not offered here, so the form only sets what the run uses.
      */
-    private static final List<String> NOT_RUN = List.of("service.runtime.", "service.objectPool.", "service.connectionPool.",
-            "gateway.perClient.", "gateway.shedding.", "workload.clients[");
+    private static final List<String> NOT_RUN = List.of("gateway.perClient.", "gateway.shedding.", "workload.clients[");
 
     static List<String> sectionPaths(NodeKind kind) {
         List<String> out = new ArrayList<>();

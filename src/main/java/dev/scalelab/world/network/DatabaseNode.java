@@ -43,6 +43,20 @@ final class DatabaseNode extends NetNode {
         }
     }
 
+    /** A service's pool opens a connection: false when the database is at max_connections and refuses it. */
+    boolean openClientConnection() {
+        return db.openClientConnection();
+    }
+
+    void closeClientConnection() {
+        db.closeClientConnection();
+    }
+
+    /** Queries running on its nodes now (what a service's connection pool bounds). */
+    int connectionsBusy() {
+        return nodes().busy();
+    }
+
     private void done(long since, boolean ok, Reply reply) {
         inFlight--;
         answer(since, ok, reply);

@@ -143,9 +143,6 @@ public final class Network {
             case GATEWAY -> n.gateway().perClient() != null ? "gateway.perClient: per-client limits are" + later
                     : n.gateway().shedding().mode() != dev.scalelab.world.ApiGateway.SheddingMode.NONE
                     ? "gateway.shedding: load shedding is" + later : null;
-            case SERVICE -> n.service().runtime() != null ? "service.runtime: a heap and its collector are" + later
-                    : n.service().objectPool() != null ? "service.objectPool: an object pool is" + later
-                    : n.service().connectionPool() != null ? "service.connectionPool: a connection pool is" + later : null;
             default -> null;
         };
     }
@@ -281,7 +278,7 @@ public final class Network {
         double costPerHour = 0;
         for (NetNode n : nodes.values()) {
             ns.add(new NetworkSnapshot.NodeState(n.id, n.kind, n.utilisation(), n.queued(), n.inService(), n.instances(),
-                    n.arrivalsPerSecond, n.errorsPerSecond, n.p99Ms, n.hitRatio(), n.down));
+                    n.arrivalsPerSecond, n.errorsPerSecond, n.p99Ms, n.hitRatio(), n.down, n.serviceFigures()));
             costPerHour += n.costPerHour();
         }
         List<NetworkSnapshot.EdgeState> es = new ArrayList<>(links.size());

@@ -3,8 +3,10 @@ package dev.scalelab.world.network;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.design.EdgeMode;
 import dev.scalelab.engine.balancing.Backend;
+import dev.scalelab.engine.pools.ConnectionPool;
 import dev.scalelab.engine.scaling.HorizontalPodAutoscaler;
 import dev.scalelab.engine.scaling.HorizontalPolicy;
+import dev.scalelab.engine.scaling.InstanceSize;
 import dev.scalelab.engine.scaling.Lifecycle;
 import dev.scalelab.engine.scaling.PodMetrics;
 import dev.scalelab.engine.scaling.ScalingDecision;
@@ -12,10 +14,12 @@ import dev.scalelab.engine.scaling.ScalingInputs;
 import dev.scalelab.engine.scaling.TargetTrackingPolicy;
 import dev.scalelab.engine.scaling.ThresholdPolicy;
 import dev.scalelab.engine.scaling.Tolerance;
+import dev.scalelab.engine.scaling.VerticalPolicy;
 import dev.scalelab.sim.Distribution;
 import dev.scalelab.sim.Event;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Scenario;
+import dev.scalelab.world.SectionConfigs;
 import dev.scalelab.world.Topology;
 
 import java.util.ArrayDeque;
@@ -27,7 +31,9 @@ import java.util.SplittableRandom;
  * A service of a drawn system: its own pool of instances, each with workers and a bounded queue
  * (thread per request), scaled by its own autoscaler. A request holds its worker through its CPU
  * time and its sync calls, in the order they were drawn; then it publishes on its async edges and
- * is handed on along one forward edge (freeing the worker) or answered.
+ * is handed on along one forward edge (freeing the worker) or answered. Its instances' heaps and pools
+ * run as the pipeline's ({@link NodeResources}); its vertical scaler resizes them as the pipeline's does,
+ * rolling one new instance at a time.
  */
 final class ServiceNode extends NetNode {
     private final Scenario.Service pool;
@@ -38,6 +44,12 @@ final class ServiceNode extends NetNode {
     /** Queues and topics this service consumes from: told when a worker comes free. */
     final List<MessagingNode> feeds = new ArrayList<>();
     private final HorizontalPolicy horizontal;
+    /** Heaps, object pools and connection pools; null when the service has none of them. Made in {@link #connect}. */
+    NodeResources resources;
+    private final VerticalPolicy vertical;
+    /** The size new instances get: the vertical scaler's choice; instances of another size are rolled to it. */
+    InstanceSize targetSize;
+    private String lastVertical;
     private int specReplicas;
     private int nextNumber;
     /** Busy workers and workers, integrated over time: the time-average ρ the report gives. */
@@ -62,6 +74,8 @@ final class ServiceNode extends NetNode {
         this.serviceTimeMs = pool.serviceTime().toDistribution();
         this.random = net.streams.stream("node." + id + ".service");
         this.horizontal = policy(autoscaler);
+        this.targetSize = pool.size();
+        this.vertical = SectionConfigs.vertical(spec.verticalScaler(), 0);
         for (int i = 0; i < pool.instances(); i++) {
             Instance in = new Instance(pool.speed(i), pool.weight(i));
             in.lifecycle = Lifecycle.READY;
@@ -72,6 +86,20 @@ final class ServiceNode extends NetNode {
         specReplicas = pool.instances();
         if (horizontal != null) {
             sim.schedule(Simulation.secondsToNanos(autoscaler.syncPeriodSeconds()), this::autoscalerSync);
+        }
+        if (vertical != null) {
+            sim.schedule(Simulation.secondsToNanos(spec.verticalScaler().intervalSeconds()), this::verticalSync);
+        }
+    }
+
+    @Override
+    void connect() {
+        // Its pools need the databases its edges reach, known now.
+        resources = NodeResources.of(this);
+        if (resources != null) {
+            for (Instance in : instances) {
+                in.resources = resources.added(in);
+            }
         }
     }
 
@@ -91,7 +119,9 @@ final class ServiceNode extends NetNode {
     final class Instance implements Backend {
         final int number = nextNumber++;
         final String name = id + "-" + number;
-        final int workers = pool.workersPerInstance();
+        final InstanceSize size = targetSize;
+        /** Workers in proportion to its vCPUs, as the pipeline sizes them. */
+        final int workers = size.workers(pool.workersPerInstance(), pool.size());
         final double speed;
         final double weight;
         final ArrayDeque<Job> queue = new ArrayDeque<>();
@@ -107,6 +137,14 @@ final class ServiceNode extends NetNode {
         long busySinceNanos;
         double busyNanosAtSync;
         long syncNanos;
+        /** Jobs in their CPU time, integrated: the cores the vertical scaler sees (a worker waiting on a call uses none). */
+        int cpuBusy;
+        double cpuBusyNanos;
+        long cpuSinceNanos = sim.nowNanos();
+        double cpuNanosAtVertical;
+        long verticalNanos = sim.nowNanos();
+        /** Its heap and pools; null when the service has none. */
+        NodeResources.Of resources;
 
         Instance(double speed, double weight) {
             this.speed = speed;
@@ -141,16 +179,42 @@ final class ServiceNode extends NetNode {
             area();
             busyTotal += delta;
         }
+
+        void cpuChanged(int delta) {
+            long now = sim.nowNanos();
+            cpuBusyNanos += (double) cpuBusy * (now - cpuSinceNanos);
+            cpuSinceNanos = now;
+            cpuBusy += delta;
+        }
+
+        /** Whether a collector pause holds it: it starts no new request. */
+        boolean stopped() {
+            return resources != null && resources.clock.stopped();
+        }
+
+        /** Cores used since the vertical scaler last looked, as the pipeline's instance counts them. */
+        double coresSinceLastVertical() {
+            cpuChanged(0);
+            long span = cpuSinceNanos - verticalNanos;
+            double cores = span <= 0 ? 0 : (cpuBusyNanos - cpuNanosAtVertical) / ((double) span * workers) * size.vcpus();
+            cpuNanosAtVertical = cpuBusyNanos;
+            verticalNanos = cpuSinceNanos;
+            return cores;
+        }
     }
 
     /** A request at this service: its worker, its calls so far, and the reply its caller waits for. */
-    private final class Job implements Event {
+    final class Job implements Event {
         final Flow flow;
         final Reply reply;
         final Instance in;
         final int generation;
         final long arrivedNanos;
         int nextCall;
+        /** The instance's paused time when its CPU work started (see {@link dev.scalelab.world.PauseClock}). */
+        long gcMarkNanos;
+        int pooledObjects;
+        long stalledBytes;
 
         Job(Flow flow, Reply reply, Instance in) {
             this.flow = flow;
@@ -166,6 +230,10 @@ final class ServiceNode extends NetNode {
             if (generation != in.generation) {
                 return;
             }
+            if (resources != null && resources.makesUpPause(this)) {
+                return; // its instance was paused meanwhile: it runs on for the paused time
+            }
+            in.cpuChanged(-1);
             calls(this);
         }
     }
@@ -192,7 +260,7 @@ final class ServiceNode extends NetNode {
             return;
         }
         Job j = new Job(f, reply, in);
-        if (in.busy < in.workers) {
+        if (in.busy < in.workers && !in.stopped()) {
             start(j);
         } else if (in.queue.size() < pool.queueCapacity()) {
             in.queue.addLast(j);
@@ -235,8 +303,33 @@ final class ServiceNode extends NetNode {
     private void start(Job j) {
         j.in.busyChanged(+1);
         j.in.running.add(j);
+        if (resources != null && !resources.serviceStarts(j)) {
+            return; // its allocation stalled: its CPU work starts when the collector lets it
+        }
+        startCpu(j);
+    }
+
+    /** The job's CPU work starts on the worker it holds. */
+    void startCpu(Job j) {
+        j.in.cpuChanged(+1);
         double ms = serviceTimeMs.sample(random) / j.in.speed;
+        if (resources != null) {
+            ms = resources.cpuStarts(j, ms);
+        }
         sim.schedule(sim.nowNanos() + Simulation.millisToNanos(ms), j);
+    }
+
+    /** A collector pause on {@code in} is over: its free workers take its queued requests. */
+    void pauseOver(Instance in) {
+        while (in.busy < in.workers && !in.queue.isEmpty() && !in.stopped()
+                && (in.acceptsTraffic() || in.lifecycle == Lifecycle.DRAINING)) {
+            start(in.queue.pollFirst());
+        }
+        if (in.busy < in.workers && !in.stopped()) {
+            for (MessagingNode feed : feeds) {
+                feed.workerFree(this);
+            }
+        }
     }
 
     /** Makes the job's sync calls one after the other, each with its edge's probability; a failed call fails the request. */
@@ -245,7 +338,7 @@ final class ServiceNode extends NetNode {
         while (j.nextCall < calls.size()) {
             Link l = calls.get(j.nextCall++);
             if (l.probability >= 1 || random.nextDouble() < l.probability) {
-                l.send(j.flow, ok -> {
+                Reply answered = ok -> {
                     if (j.generation != j.in.generation) {
                         return;
                     }
@@ -254,7 +347,13 @@ final class ServiceNode extends NetNode {
                     } else {
                         finish(j, false);
                     }
-                });
+                };
+                ConnectionPool connections = resources == null ? null : resources.pool(j.in, l);
+                if (connections != null) {
+                    resources.query(j, l, connections, answered);
+                } else {
+                    l.send(j.flow, answered);
+                }
                 return;
             }
         }
@@ -283,8 +382,18 @@ final class ServiceNode extends NetNode {
     private void release(Job j) {
         finished++;
         Instance in = j.in;
+        if (resources != null) {
+            resources.serviceEnds(j);
+        }
         in.running.remove(j);
         in.busyChanged(-1);
+        if (in.stopped()) {
+            // A pause holds it: the end of the pause starts what waits.
+            if (in.lifecycle == Lifecycle.DRAINING && in.busy == 0 && in.queue.isEmpty()) {
+                retire(in);
+            }
+            return;
+        }
         // A draining instance takes no new requests but still serves those it queued.
         if (!in.queue.isEmpty() && (in.acceptsTraffic() || in.lifecycle == Lifecycle.DRAINING)) {
             start(in.queue.pollFirst());
@@ -309,12 +418,12 @@ final class ServiceNode extends NetNode {
             in.busySinceNanos = now;
             long window = now - in.syncNanos;
             long usage = window <= 0 ? 0
-                    : Math.round((in.busyNanos - in.busyNanosAtSync) / window / in.workers * pool.size().millicores());
+                    : Math.round((in.busyNanos - in.busyNanosAtSync) / window / in.workers * in.size.millicores());
             in.busyNanosAtSync = in.busyNanos;
             in.syncNanos = now;
             boolean isReady = in.lifecycle == Lifecycle.READY;
             pods.add(new PodMetrics(in.name, in.lifecycle, isReady, in.startNanos, isReady ? in.readySinceNanos : -1,
-                    isReady && window > 0 ? now : -1, window, usage, pool.size().millicores()));
+                    isReady && window > 0 ? now : -1, window, usage, in.size.millicores()));
             if (isReady) {
                 ready++;
                 queued += in.queue.size();
@@ -333,34 +442,111 @@ final class ServiceNode extends NetNode {
     /** New instances provision and boot before they take traffic; removed ones (the newest first) drain. */
     private void resize(int replicas) {
         specReplicas = replicas;
+        reconcile();
+    }
+
+    /**
+     * Makes the instances match the desired count and size, as the pipeline's Deployment does: while
+     * a roll to a new size is on, one more instance than desired may run (maxSurge 1, maxUnavailable
+     * 0); a new one of the new size is added when none is on its way, and each that comes ready lets
+     * one of the old size drain ({@link #ready}). Surplus ones drain an old size first, then the
+     * newest (a drawn service has always removed its newest first, which are the pending ones).
+     */
+    private void reconcile() {
         int live = 0;
+        boolean rolling = false;
+        boolean newSizeOnItsWay = false;
         for (Instance in : instances) {
             if (in.lifecycle != Lifecycle.DRAINING) {
                 live++;
+                rolling |= in.size != targetSize;
+                newSizeOnItsWay |= in.size == targetSize && in.lifecycle != Lifecycle.READY;
             }
         }
-        for (; live < replicas; live++) {
-            Instance in = new Instance(1, 1);
-            instances.add(in);
-            long bootAt = Simulation.secondsToNanos(pool.provisionSeconds());
-            sim.scheduleIn(bootAt, () -> in.lifecycle = in.lifecycle == Lifecycle.PROVISIONING ? Lifecycle.BOOTING : in.lifecycle);
-            sim.scheduleIn(bootAt + Simulation.secondsToNanos(pool.bootSeconds()), () -> ready(in));
+        int allowed = specReplicas + (rolling ? 1 : 0);
+        for (; live > allowed; live--) {
+            drain(victim());
         }
-        for (int i = instances.size() - 1; i >= 0 && live > replicas; i--) {
+        for (; live < specReplicas; live++) {
+            add();
+            newSizeOnItsWay = true;
+        }
+        if (rolling && !newSizeOnItsWay && live <= specReplicas) {
+            Instance surge = add();
+            net.decide(this, "roll: surge " + surge.name + " (" + targetSize.id() + ")");
+        }
+    }
+
+    private Instance add() {
+        Instance in = new Instance(1, 1);
+        instances.add(in);
+        if (resources != null) {
+            in.resources = resources.added(in);
+        }
+        long bootAt = Simulation.secondsToNanos(pool.provisionSeconds());
+        sim.scheduleIn(bootAt, () -> in.lifecycle = in.lifecycle == Lifecycle.PROVISIONING ? Lifecycle.BOOTING : in.lifecycle);
+        sim.scheduleIn(bootAt + Simulation.secondsToNanos(pool.bootSeconds()), () -> ready(in));
+        return in;
+    }
+
+    /** The instance to remove: one of an old size first, then the newest. */
+    private Instance victim() {
+        Instance victim = null;
+        for (int i = instances.size() - 1; i >= 0; i--) {
             Instance in = instances.get(i);
-            if (in.lifecycle == Lifecycle.DRAINING) {
-                continue;
-            }
-            live--;
-            if (in.lifecycle == Lifecycle.READY) {
-                area();
-                workersTotal -= in.workers;
-            }
-            in.lifecycle = Lifecycle.DRAINING;
-            if (in.busy == 0 && in.queue.isEmpty()) {
-                retire(in);
+            if (in.lifecycle != Lifecycle.DRAINING && (victim == null || victim.size == targetSize && in.size != targetSize)) {
+                victim = in;
             }
         }
+        return victim;
+    }
+
+    private void drain(Instance in) {
+        if (in.lifecycle == Lifecycle.READY) {
+            area();
+            workersTotal -= in.workers;
+        }
+        in.lifecycle = Lifecycle.DRAINING;
+        if (in.busy == 0 && in.queue.isEmpty()) {
+            retire(in);
+        }
+    }
+
+    /** Every interval: the CPU its ready instances used, to the vertical policy; a new size rolls the instances to it. */
+    private void verticalSync() {
+        long now = sim.nowNanos();
+        double[] samples = new double[instances.size()];
+        int n = 0;
+        double used = 0;
+        double capacity = 0;
+        for (Instance in : instances) {
+            double cores = in.coresSinceLastVertical();
+            if (in.lifecycle == Lifecycle.READY) {
+                samples[n++] = cores;
+                used += cores;
+                capacity += in.size.vcpus();
+            }
+        }
+        VerticalPolicy.VerticalDecision d = vertical.decide(now, targetSize, java.util.Arrays.copyOf(samples, n),
+                capacity == 0 ? Double.NaN : used / capacity);
+        lastVertical = d.explanation();
+        net.decide(this, d.explanation());
+        if (d.resize() && !rolling()) {
+            targetSize = d.desired();
+            net.decide(this, "rolling to " + targetSize.id() + " (" + targetSize.vcpus() + " vCPU, $" + targetSize.costPerHour()
+                    + "/h): one new instance at a time, then one old one drains");
+            reconcile();
+        }
+        sim.schedule(now + Simulation.secondsToNanos(spec.verticalScaler().intervalSeconds()), this::verticalSync);
+    }
+
+    private boolean rolling() {
+        for (Instance in : instances) {
+            if (in.lifecycle != Lifecycle.DRAINING && in.size != targetSize) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void ready(Instance in) {
@@ -373,6 +559,19 @@ final class ServiceNode extends NetNode {
         in.syncNanos = sim.nowNanos();
         in.busySinceNanos = sim.nowNanos();
         workersTotal += in.workers;
+        if (in.size == targetSize && rolling()) {
+            // A roll: a new instance is ready, so one of the old size may go (not ready before ready, then the newest).
+            Instance old = null;
+            for (Instance o : instances) {
+                if (o.lifecycle != Lifecycle.DRAINING && o.size != targetSize
+                        && (old == null || old.lifecycle == Lifecycle.READY || o.lifecycle != Lifecycle.READY)) {
+                    old = o;
+                }
+            }
+            net.decide(this, old.name + " draining (replaced by " + in.name + ", " + targetSize.id() + ")");
+            drain(old);
+            reconcile();
+        }
         for (MessagingNode feed : feeds) {
             feed.workerFree(this);
         }
@@ -380,6 +579,9 @@ final class ServiceNode extends NetNode {
 
     private void retire(Instance in) {
         in.lifecycle = Lifecycle.TERMINATED;
+        if (resources != null) {
+            resources.removed(in);
+        }
         instances.remove(in);
     }
 
@@ -404,7 +606,14 @@ final class ServiceNode extends NetNode {
             while (in.busy > 0) {
                 in.busyChanged(-1);
             }
+            in.cpuChanged(-in.cpuBusy);
+            if (in.resources != null) {
+                in.resources.stalled.clear();
+            }
             for (Job j : lost) {
+                if (resources != null) {
+                    resources.serviceEnds(j);
+                }
                 fail(j.reply);
             }
         }
@@ -426,6 +635,9 @@ final class ServiceNode extends NetNode {
         }
         busyAtTick = busy;
         finishedAtTick = finished;
+        if (resources != null) {
+            resources.tick();
+        }
     }
 
     /** Workers of the ready instances. */
@@ -489,13 +701,31 @@ final class ServiceNode extends NetNode {
 
     @Override
     double costPerHour() {
-        int paid = 0;
+        // By size, each count times its price: a service of one size costs what it always did, to the bit.
+        int[] paid = new int[InstanceSize.values().length];
         for (Instance in : instances) {
             if (in.lifecycle != Lifecycle.TERMINATED) {
-                paid++;
+                paid[in.size.ordinal()]++;
             }
         }
-        return paid * pool.size().costPerHour();
+        double cost = 0;
+        for (InstanceSize size : InstanceSize.values()) {
+            if (paid[size.ordinal()] > 0) {
+                cost += paid[size.ordinal()] * size.costPerHour();
+            }
+        }
+        return cost;
+    }
+
+    @Override
+    NetworkSnapshot.ServiceFigures serviceFigures() {
+        int instancesNow = instances();
+        if (resources == null) {
+            return new NetworkSnapshot.ServiceFigures(0, 0, 0, Double.NaN, 0, targetSize.id());
+        }
+        return new NetworkSnapshot.ServiceFigures(resources.lastPauseMs, resources.lastCollections,
+                instancesNow == 0 ? 0 : Math.min(1, resources.lastPauseMs / (1000.0 * instancesNow)), resources.lastWaitMsP99,
+                resources.pending(), targetSize.id());
     }
 
     @Override
@@ -503,8 +733,15 @@ final class ServiceNode extends NetNode {
         out.put("utilisation", meanUtilisation());
         out.put("meanBusyWorkers", meanBusyWorkers());
         out.put("instances", instances());
+        out.put("size", targetSize.id());
         if (lastDecision != null) {
             out.put("lastScalingDecision", lastDecision.explanation());
+        }
+        if (lastVertical != null) {
+            out.put("lastVerticalDecision", lastVertical);
+        }
+        if (resources != null) {
+            resources.report(out);
         }
     }
 }

@@ -165,11 +165,5 @@ class NodeKindsTest {
                         + ",{\"id\":\"redis\",\"kind\":\"cache\"}",
                 "{\"from\":\"users\",\"to\":\"web\"},{\"from\":\"web\",\"to\":\"redis\"}")))
                 .hasMessageContaining("topology.nodes[2]").hasMessageContaining("redis has no database behind it");
-        // A setting the network does not run is refused by its path, not silently ignored.
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Network(design(10, USERS.formatted(10, 1) + ","
-                        + WEB.replace("\"queueCapacity\":1000,", "\"queueCapacity\":1000,\"runtime\":{},"),
-                "{\"from\":\"users\",\"to\":\"web\"}")))
-                .hasMessage("topology.nodes[1].service.runtime: a heap and its collector are not run by a drawn node yet "
-                        + "(the fixed pipeline runs it); remove it here");
     }
 }
