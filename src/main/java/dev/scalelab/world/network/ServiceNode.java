@@ -733,7 +733,7 @@ final class ServiceNode extends NetNode {
         out.put("utilisation", meanUtilisation());
         out.put("meanBusyWorkers", meanBusyWorkers());
         out.put("instances", instances());
-        out.put("size", targetSize.id());
+        out.put("finalSize", targetSize.id());
         if (lastDecision != null) {
             out.put("lastScalingDecision", lastDecision.explanation());
         }
