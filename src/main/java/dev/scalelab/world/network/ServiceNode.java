@@ -4,22 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.design.EdgeMode;
 import dev.scalelab.engine.balancing.Backend;
 import dev.scalelab.engine.pools.ConnectionPool;
-import dev.scalelab.engine.scaling.HorizontalPodAutoscaler;
-import dev.scalelab.engine.scaling.HorizontalPolicy;
 import dev.scalelab.engine.scaling.InstanceSize;
 import dev.scalelab.engine.scaling.Lifecycle;
-import dev.scalelab.engine.scaling.PodMetrics;
-import dev.scalelab.engine.scaling.ScalingDecision;
-import dev.scalelab.engine.scaling.ScalingInputs;
-import dev.scalelab.engine.scaling.TargetTrackingPolicy;
-import dev.scalelab.engine.scaling.ThresholdPolicy;
-import dev.scalelab.engine.scaling.Tolerance;
-import dev.scalelab.engine.scaling.VerticalPolicy;
 import dev.scalelab.sim.Distribution;
 import dev.scalelab.sim.Event;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Scenario;
-import dev.scalelab.world.SectionConfigs;
 import dev.scalelab.world.Topology;
 
 import java.util.ArrayDeque;
@@ -37,20 +27,15 @@ import java.util.SplittableRandom;
  */
 final class ServiceNode extends NetNode {
     private final Scenario.Service pool;
-    private final Scenario.Autoscaler autoscaler;
     private final Distribution serviceTimeMs;
     private final SplittableRandom random;
     final List<Instance> instances = new ArrayList<>();
     /** Queues and topics this service consumes from: told when a worker comes free. */
     final List<MessagingNode> feeds = new ArrayList<>();
-    private final HorizontalPolicy horizontal;
+    /** Its horizontal and vertical scalers, and the count and size they ask for. */
+    final ServiceScaler scaler;
     /** Heaps, object pools and connection pools; null when the service has none of them. Made in {@link #connect}. */
     NodeResources resources;
-    private final VerticalPolicy vertical;
-    /** The size new instances get: the vertical scaler's choice; instances of another size are rolled to it. */
-    InstanceSize targetSize;
-    private String lastVertical;
-    private int specReplicas;
     private int nextNumber;
     /** Busy workers and workers, integrated over time: the time-average ρ the report gives. */
     private double busyWorkerNanos;
@@ -58,7 +43,6 @@ final class ServiceNode extends NetNode {
     private long areaSinceNanos;
     private int busyTotal;
     private int workersTotal;
-    private ScalingDecision lastDecision;
     /** Busy worker-seconds and finished requests at the last tick: the hold time per request over the last second. */
     private double busyAtTick;
     private long finishedAtTick;
@@ -70,12 +54,9 @@ final class ServiceNode extends NetNode {
     ServiceNode(Network net, Topology.Node spec) {
         super(net, spec);
         this.pool = spec.service();
-        this.autoscaler = spec.autoscaler();
         this.serviceTimeMs = pool.serviceTime().toDistribution();
         this.random = net.streams.stream("node." + id + ".service");
-        this.horizontal = policy(autoscaler);
-        this.targetSize = pool.size();
-        this.vertical = SectionConfigs.vertical(spec.verticalScaler(), 0);
+        this.scaler = new ServiceScaler(this);
         for (int i = 0; i < pool.instances(); i++) {
             Instance in = new Instance(pool.speed(i), pool.weight(i));
             in.lifecycle = Lifecycle.READY;
@@ -83,13 +64,7 @@ final class ServiceNode extends NetNode {
             instances.add(in);
             workersTotal += in.workers;
         }
-        specReplicas = pool.instances();
-        if (horizontal != null) {
-            sim.schedule(Simulation.secondsToNanos(autoscaler.syncPeriodSeconds()), this::autoscalerSync);
-        }
-        if (vertical != null) {
-            sim.schedule(Simulation.secondsToNanos(spec.verticalScaler().intervalSeconds()), this::verticalSync);
-        }
+        scaler.start();
     }
 
     @Override
@@ -103,23 +78,11 @@ final class ServiceNode extends NetNode {
         }
     }
 
-    private static HorizontalPolicy policy(Scenario.Autoscaler a) {
-        return switch (a.policy()) {
-            case HPA -> HorizontalPolicy.hpa(new HorizontalPodAutoscaler(new HorizontalPodAutoscaler.Config(a.minReplicas(),
-                    a.maxReplicas(), (int) a.targetUtilization(), Tolerance.of(a.tolerance()), a.scaleUpRules(), a.scaleDownRules(),
-                    a.behavior())));
-            case THRESHOLD -> new ThresholdPolicy(a.minReplicas(), a.maxReplicas(), (int) a.targetUtilization());
-            case TARGET_TRACKING -> new TargetTrackingPolicy(a.minReplicas(), a.maxReplicas(), a.metric(), a.targetValue(),
-                    a.tolerance(), Simulation.secondsToNanos(a.scaleDownStabilizationSeconds()));
-            default -> null;
-        };
-    }
-
     /** One instance: workers, a FIFO queue, and what the autoscaler's metrics need. */
     final class Instance implements Backend {
         final int number = nextNumber++;
         final String name = id + "-" + number;
-        final InstanceSize size = targetSize;
+        final InstanceSize size = scaler.targetSize;
         /** Workers in proportion to its vCPUs, as the pipeline sizes them. */
         final int workers = size.workers(pool.workersPerInstance(), pool.size());
         final double speed;
@@ -406,102 +369,10 @@ final class ServiceNode extends NetNode {
         }
     }
 
-    // ------------------------------------------------------------------ scaling
+    // ------------------------------------------------------------------ instances
 
-    private void autoscalerSync() {
-        long now = sim.nowNanos();
-        List<PodMetrics> pods = new ArrayList<>(instances.size());
-        int queued = 0;
-        int ready = 0;
-        for (Instance in : instances) {
-            in.busyNanos += (double) in.busy * (now - in.busySinceNanos);
-            in.busySinceNanos = now;
-            long window = now - in.syncNanos;
-            long usage = window <= 0 ? 0
-                    : Math.round((in.busyNanos - in.busyNanosAtSync) / window / in.workers * in.size.millicores());
-            in.busyNanosAtSync = in.busyNanos;
-            in.syncNanos = now;
-            boolean isReady = in.lifecycle == Lifecycle.READY;
-            pods.add(new PodMetrics(in.name, in.lifecycle, isReady, in.startNanos, isReady ? in.readySinceNanos : -1,
-                    isReady && window > 0 ? now : -1, window, usage, in.size.millicores()));
-            if (isReady) {
-                ready++;
-                queued += in.queue.size();
-            }
-        }
-        double p95 = latency.takeIntervalPercentileMs(95);
-        ScalingDecision d = horizontal.decide(new ScalingInputs(now, specReplicas, pods, p95, ready == 0 ? 0 : queued / (double) ready));
-        lastDecision = d;
-        net.decide(this, d.explanation());
-        if (d.desired() != specReplicas) {
-            resize(d.desired());
-        }
-        sim.schedule(now + Simulation.secondsToNanos(autoscaler.syncPeriodSeconds()), this::autoscalerSync);
-    }
-
-    /** New instances provision and boot before they take traffic; removed ones (the newest first) drain. */
-    private void resize(int replicas) {
-        specReplicas = replicas;
-        reconcile();
-    }
-
-    /**
-     * Makes the instances match the desired count and size, as the pipeline's Deployment does: while
-     * a roll to a new size is on, one more instance than desired may run (maxSurge 1, maxUnavailable
-     * 0); a new one of the new size is added when none is on its way, and each that comes ready lets
-     * one of the old size drain ({@link #ready}). Surplus ones drain an old size first, then the
-     * newest (a drawn service has always removed its newest first, which are the pending ones).
-     */
-    private void reconcile() {
-        int live = 0;
-        boolean rolling = false;
-        boolean newSizeOnItsWay = false;
-        for (Instance in : instances) {
-            if (in.lifecycle != Lifecycle.DRAINING) {
-                live++;
-                rolling |= in.size != targetSize;
-                newSizeOnItsWay |= in.size == targetSize && in.lifecycle != Lifecycle.READY;
-            }
-        }
-        int allowed = specReplicas + (rolling ? 1 : 0);
-        for (; live > allowed; live--) {
-            drain(victim());
-        }
-        for (; live < specReplicas; live++) {
-            add();
-            newSizeOnItsWay = true;
-        }
-        if (rolling && !newSizeOnItsWay && live <= specReplicas) {
-            Instance surge = add();
-            net.decide(this, "roll: surge " + surge.name + " (" + targetSize.id() + ")");
-        }
-    }
-
-    private Instance add() {
-        Instance in = new Instance(1, 1);
-        instances.add(in);
-        if (resources != null) {
-            in.resources = resources.added(in);
-        }
-        long bootAt = Simulation.secondsToNanos(pool.provisionSeconds());
-        sim.scheduleIn(bootAt, () -> in.lifecycle = in.lifecycle == Lifecycle.PROVISIONING ? Lifecycle.BOOTING : in.lifecycle);
-        sim.scheduleIn(bootAt + Simulation.secondsToNanos(pool.bootSeconds()), () -> ready(in));
-        return in;
-    }
-
-    /** The instance to remove: one of an old size first, then the newest. */
-    private Instance victim() {
-        Instance victim = null;
-        for (int i = instances.size() - 1; i >= 0; i--) {
-            Instance in = instances.get(i);
-            if (in.lifecycle != Lifecycle.DRAINING && (victim == null || victim.size == targetSize && in.size != targetSize)) {
-                victim = in;
-            }
-        }
-        return victim;
-    }
-
-    private void drain(Instance in) {
+    /** Stops sending it traffic; it leaves once its queue and workers are empty. */
+    void drain(Instance in) {
         if (in.lifecycle == Lifecycle.READY) {
             area();
             workersTotal -= in.workers;
@@ -510,43 +381,6 @@ final class ServiceNode extends NetNode {
         if (in.busy == 0 && in.queue.isEmpty()) {
             retire(in);
         }
-    }
-
-    /** Every interval: the CPU its ready instances used, to the vertical policy; a new size rolls the instances to it. */
-    private void verticalSync() {
-        long now = sim.nowNanos();
-        double[] samples = new double[instances.size()];
-        int n = 0;
-        double used = 0;
-        double capacity = 0;
-        for (Instance in : instances) {
-            double cores = in.coresSinceLastVertical();
-            if (in.lifecycle == Lifecycle.READY) {
-                samples[n++] = cores;
-                used += cores;
-                capacity += in.size.vcpus();
-            }
-        }
-        VerticalPolicy.VerticalDecision d = vertical.decide(now, targetSize, java.util.Arrays.copyOf(samples, n),
-                capacity == 0 ? Double.NaN : used / capacity);
-        lastVertical = d.explanation();
-        net.decide(this, d.explanation());
-        if (d.resize() && !rolling()) {
-            targetSize = d.desired();
-            net.decide(this, "rolling to " + targetSize.id() + " (" + targetSize.vcpus() + " vCPU, $" + targetSize.costPerHour()
-                    + "/h): one new instance at a time, then one old one drains");
-            reconcile();
-        }
-        sim.schedule(now + Simulation.secondsToNanos(spec.verticalScaler().intervalSeconds()), this::verticalSync);
-    }
-
-    private boolean rolling() {
-        for (Instance in : instances) {
-            if (in.lifecycle != Lifecycle.DRAINING && in.size != targetSize) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private void ready(Instance in) {
@@ -559,19 +393,7 @@ final class ServiceNode extends NetNode {
         in.syncNanos = sim.nowNanos();
         in.busySinceNanos = sim.nowNanos();
         workersTotal += in.workers;
-        if (in.size == targetSize && rolling()) {
-            // A roll: a new instance is ready, so one of the old size may go (not ready before ready, then the newest).
-            Instance old = null;
-            for (Instance o : instances) {
-                if (o.lifecycle != Lifecycle.DRAINING && o.size != targetSize
-                        && (old == null || old.lifecycle == Lifecycle.READY || o.lifecycle != Lifecycle.READY)) {
-                    old = o;
-                }
-            }
-            net.decide(this, old.name + " draining (replaced by " + in.name + ", " + targetSize.id() + ")");
-            drain(old);
-            reconcile();
-        }
+        scaler.ready(in);
         for (MessagingNode feed : feeds) {
             feed.workerFree(this);
         }
@@ -583,6 +405,19 @@ final class ServiceNode extends NetNode {
             resources.removed(in);
         }
         instances.remove(in);
+    }
+
+    /** A new instance of the size the scaler runs: it provisions and boots before it takes traffic. */
+    Instance add() {
+        Instance in = new Instance(1, 1);
+        instances.add(in);
+        if (resources != null) {
+            in.resources = resources.added(in);
+        }
+        long bootAt = Simulation.secondsToNanos(pool.provisionSeconds());
+        sim.scheduleIn(bootAt, () -> in.lifecycle = in.lifecycle == Lifecycle.PROVISIONING ? Lifecycle.BOOTING : in.lifecycle);
+        sim.scheduleIn(bootAt + Simulation.secondsToNanos(pool.bootSeconds()), () -> ready(in));
+        return in;
     }
 
     // ------------------------------------------------------------------ zones
@@ -721,11 +556,11 @@ final class ServiceNode extends NetNode {
     NetworkSnapshot.ServiceFigures serviceFigures() {
         int instancesNow = instances();
         if (resources == null) {
-            return new NetworkSnapshot.ServiceFigures(0, 0, 0, Double.NaN, 0, targetSize.id());
+            return new NetworkSnapshot.ServiceFigures(0, 0, 0, Double.NaN, 0, scaler.targetSize.id());
         }
         return new NetworkSnapshot.ServiceFigures(resources.lastPauseMs, resources.lastCollections,
                 instancesNow == 0 ? 0 : Math.min(1, resources.lastPauseMs / (1000.0 * instancesNow)), resources.lastWaitMsP99,
-                resources.pending(), targetSize.id());
+                resources.pending(), scaler.targetSize.id());
     }
 
     @Override
@@ -733,13 +568,8 @@ final class ServiceNode extends NetNode {
         out.put("utilisation", meanUtilisation());
         out.put("meanBusyWorkers", meanBusyWorkers());
         out.put("instances", instances());
-        out.put("finalSize", targetSize.id());
-        if (lastDecision != null) {
-            out.put("lastScalingDecision", lastDecision.explanation());
-        }
-        if (lastVertical != null) {
-            out.put("lastVerticalDecision", lastVertical);
-        }
+        out.put("finalSize", scaler.targetSize.id());
+        scaler.report(out);
         if (resources != null) {
             resources.report(out);
         }
