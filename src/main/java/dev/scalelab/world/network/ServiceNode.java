@@ -284,6 +284,9 @@ final class ServiceNode extends NetNode {
 
     /** A collector pause on {@code in} is over: its free workers take its queued requests. */
     void pauseOver(Instance in) {
+        if (in.lifecycle == Lifecycle.TERMINATED) {
+            return;
+        }
         while (in.busy < in.workers && !in.queue.isEmpty() && !in.stopped()
                 && (in.acceptsTraffic() || in.lifecycle == Lifecycle.DRAINING)) {
             start(in.queue.pollFirst());
