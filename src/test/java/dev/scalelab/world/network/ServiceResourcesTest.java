@@ -208,6 +208,9 @@ class ServiceResourcesTest {
         assertThat(net.decisions().get(0)).startsWith("1.").contains("web: request failed (connection timeout): web-0->db - "
                 + "Connection is not available, request timed out after 1000ms (total=2, active=2, idle=0");
         assertThat(net.snapshot().nodes().get(1).service().connectionPending()).isEqualTo(c.get("pending").asInt());
+        assertThat(DesignReport.markdown(net, "pool")).contains("1 × medium instances, 256 workers, queue 1000, service 1 ms "
+                + "mean, 2 connections per database", "| web | medium | – | – | – | " + String.format(java.util.Locale.ROOT, "%,d",
+                c.get("timeouts").asLong()) + " | ");
     }
 
     /** 360 req/s of 10 ms CPU on a small instance of 4 workers: 90% of its capacity. */
