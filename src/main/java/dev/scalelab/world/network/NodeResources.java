@@ -36,7 +36,23 @@ import java.util.SplittableRandom;
  * request, and a request whose CPU time overlapped a pause runs on for the paused time; under zgc an
  * allocation that finds no free heap stalls, holding its worker, until the cycle ends. A request's
  * call to a database borrows a connection first, waits for one up to connectionTimeout, and fails
- * when none comes. Confined to the simulation thread.
+ * when none comes.
+ *
+ * <p>Where a drawing differs from the pipeline's one service and one database, this adapts:
+ * <ul>
+ *   <li>a service may call several databases: each instance has a pool per database (a datasource
+ *       each, as an application has), all with the section's settings;</li>
+ *   <li>only the service's own sync calls to a database take a connection: a drawn cache is a box
+ *       of its own whose misses reach the database without the service's pool (the pipeline's cache
+ *       sits inside the instance, so its loads borrow from the instance's pool); a forward edge hands
+ *       the request on and holds nothing;</li>
+ *   <li>"more connections than max_connections" is said per database for this service's pools
+ *       (another service's pools to the same database are its own); the database's contention line
+ *       is left to the database box's figures;</li>
+ *   <li>a connection timeout is the service's own error; a zone outage loses the requests it held,
+ *       whose objects go back to the pool and whose connections come back when their query ends.</li>
+ * </ul>
+ * Confined to the simulation thread.
  */
 final class NodeResources {
     private static final long TIMEOUT_LINE_PERIOD_NANOS = 30 * Simulation.NANOS_PER_SECOND;
