@@ -52,11 +52,6 @@ final class DatabaseNode extends NetNode {
         db.closeClientConnection();
     }
 
-    /** Queries running on its nodes now (what a service's connection pool bounds). */
-    int connectionsBusy() {
-        return nodes().busy();
-    }
-
     private void done(long since, boolean ok, Reply reply) {
         inFlight--;
         answer(since, ok, reply);
