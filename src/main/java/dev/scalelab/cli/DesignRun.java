@@ -21,8 +21,8 @@ import java.util.Set;
  */
 final class DesignRun {
     /** The scenario sections a topology's nodes replace: a --set of one of them would change nothing. */
-    private static final Set<String> REPLACED = Set.of("workload", "service", "autoscaler", "gateway", "balancer", "cache",
-            "database", "dependencies");
+    private static final Set<String> REPLACED = Set.of("workload", "service", "autoscaler", "verticalScaler", "gateway",
+            "balancer", "cache", "database", "dependencies");
 
     private DesignRun() {
     }
@@ -44,7 +44,7 @@ final class DesignRun {
             Topology.Node n = t.nodes().get(i);
             String section = switch (n.nodeKind()) {
                 case CLIENTS -> "workload";
-                case SERVICE -> root.equals("autoscaler") ? "autoscaler" : "service";
+                case SERVICE -> root.equals("autoscaler") || root.equals("verticalScaler") ? root : "service";
                 case GATEWAY -> "gateway";
                 case BALANCER -> "balancer";
                 case CACHE -> "cache";

@@ -52,8 +52,6 @@ final class ConnectionSystem implements Subsystem, BackingStore {
         RECONFIGURE_POOLS;
     }
 
-    /** HikariCP ignores a leak detection threshold below 2 s (or above maxLifetime), with a warning. */
-    private static final double MIN_LEAK_DETECTION_MS = 2000;
     private static final long TIMEOUT_LINE_PERIOD_NANOS = 30 * Simulation.NANOS_PER_SECOND;
 
     private final World world;
@@ -146,7 +144,7 @@ final class ConnectionSystem implements Subsystem, BackingStore {
                 data.closeClientConnection();
             }
         };
-        ConnectionPool pool = new ConnectionPool(sim, in.id, toConfig(config), source,
+        ConnectionPool pool = new ConnectionPool(sim, in.id, SectionConfigs.connectionPool(config), source,
                 streams.stream("connections." + in.id), line -> world.log(Source.CONNECTIONS, line));
         pools.put(in.number, new InstancePool(in, pool));
         checkFleetFitsDatabase();
@@ -165,14 +163,6 @@ final class ConnectionSystem implements Subsystem, BackingStore {
         retiredLeaked += pool.abandoned();
         monitor.removePrefix(in.id + ".");
         checkFleetFitsDatabase();
-    }
-
-    private static ConnectionPoolConfig toConfig(ServiceResources.ConnectionPool c) {
-        double leakMs = c.leakDetectionThresholdMs();
-        boolean leakDetection = leakMs >= MIN_LEAK_DETECTION_MS && leakMs <= c.maxLifetimeSeconds() * 1000;
-        return new ConnectionPoolConfig(c.maximumPoolSize(), c.minimumIdle(), Simulation.millisToNanos(c.connectionTimeoutMs()),
-                Simulation.millisToNanos(c.connectionSetupMs()), Simulation.secondsToNanos(c.maxLifetimeSeconds()),
-                leakDetection ? Simulation.millisToNanos(leakMs) : 0);
     }
 
     /**
@@ -213,7 +203,7 @@ final class ConnectionSystem implements Subsystem, BackingStore {
             }
             world.log(by, "connection pools opened on " + pools.size() + " instances");
         } else {
-            ConnectionPoolConfig engineConfig = toConfig(next);
+            ConnectionPoolConfig engineConfig = SectionConfigs.connectionPool(next);
             for (InstancePool p : pools.values()) {
                 p.pool.reconfigure(engineConfig);
             }

@@ -29,14 +29,10 @@ final class RuntimeInstance {
     Heap heap;
     ObjectPool pool;
 
-    /** A stop-the-world pause holds the instance from {@code pauseStartNanos} to {@code pauseEndNanos}. */
-    boolean stopped;
-    long pauseStartNanos;
-    long pauseEndNanos;
+    /** Its stop-the-world pauses. */
+    final PauseClock clock = new PauseClock();
     /** The kind of the pause it is in ({@link PerformanceView#PAUSE_YOUNG} ...), or -1. */
     byte pauseKind = -1;
-    /** Length of the pauses that have ended. */
-    private long endedPausesNanos;
 
     final ArrayDeque<Stalled> stalled = new ArrayDeque<>();
     final ArrayDeque<Pause> recentPauses = new ArrayDeque<>();
@@ -49,21 +45,16 @@ final class RuntimeInstance {
         this.instance = instance;
     }
 
-    /**
-     * Time this instance has spent stopped since it started, up to {@code nowNanos} (not before
-     * the last event): a request that began its CPU work at s owes {@code pausedNanos(now) - pausedNanos(s)}.
-     */
-    long pausedNanos(long nowNanos) {
-        return endedPausesNanos + (stopped ? nowNanos - pauseStartNanos : 0);
+    /** Whether a collector pause holds the instance: it starts no new service. */
+    boolean stopped() {
+        return clock.stopped();
     }
 
     /** The pause ending at {@code endNanos} is over, unless it was extended since. */
     boolean endPause(long endNanos) {
-        if (!stopped || pauseEndNanos != endNanos) {
+        if (!clock.end(endNanos)) {
             return false;
         }
-        endedPausesNanos += endNanos - pauseStartNanos;
-        stopped = false;
         pauseKind = -1;
         return true;
     }
@@ -84,7 +75,7 @@ final class RuntimeInstance {
             lengths[i] = recent.get(i).ms();
             kinds[i] = recent.get(i).kind();
         }
-        byte kind = stopped ? pauseKind : stalled.isEmpty() ? -1 : PerformanceView.PAUSE_ALLOCATION_STALL;
+        byte kind = clock.stopped() ? pauseKind : stalled.isEmpty() ? -1 : PerformanceView.PAUSE_ALLOCATION_STALL;
         Heap h = heap;
         return new PerformanceView.HeapView(instance.id, Heap.mb(h.edenUsedBytes()), Heap.mb(h.edenBytes()),
                 Heap.mb(h.survivorUsedBytes()), Heap.mb(h.survivorBytes()), Heap.mb(h.oldUsedBytes()), Heap.mb(h.oldBytes()),

@@ -7,7 +7,6 @@ import dev.scalelab.engine.metrics.MetricsRegistry;
 import dev.scalelab.engine.metrics.RingSeries;
 import dev.scalelab.engine.runtime.GcEvent;
 import dev.scalelab.engine.runtime.Heap;
-import dev.scalelab.engine.runtime.ObjectPool;
 import dev.scalelab.engine.runtime.PauseKind;
 import dev.scalelab.engine.scaling.Lifecycle;
 import dev.scalelab.sim.Simulation;
@@ -48,8 +47,6 @@ final class RuntimeSystem implements Subsystem {
         /** The pools take the new settings in place, or are made when the section is new. */
         RECONFIGURE_POOLS;
     }
-
-    private static final double KB = 1024;
 
     private final World world;
     private final Simulation sim;
@@ -119,11 +116,11 @@ final class RuntimeSystem implements Subsystem {
         }
         RuntimeInstance rt = new RuntimeInstance(in);
         if (s.runtime() != null) {
-            rt.heap = new Heap(heapConfig(s.runtime()));
+            rt.heap = new Heap(SectionConfigs.heap(s.runtime()));
             hadHeaps = true;
         }
         if (s.objectPool() != null) {
-            rt.pool = new ObjectPool(s.objectPool().capacity(), bytesOfKb(s.objectPool().objectKb()));
+            rt.pool = SectionConfigs.objectPool(s.objectPool());
             hadPools = true;
         }
         in.runtime = rt;
@@ -137,16 +134,6 @@ final class RuntimeSystem implements Subsystem {
         }
     }
 
-    private static Heap.Config heapConfig(ServiceResources.ServiceRuntime r) {
-        return new Heap.Config(r.collector(), r.heapMb() * Heap.BYTES_PER_MB, r.youngMb() * Heap.BYTES_PER_MB,
-                r.survivingFraction(), r.maxTenuringThreshold(), Heap.bytes(r.liveSetMb()), r.pauseTargetMs(),
-                r.initiatingOccupancyPercent());
-    }
-
-    private static long bytesOfKb(double kb) {
-        return Math.round(kb * KB);
-    }
-
     @Override
     public void apply(Parameter p, Source by) {
         Scenario.Service s = service();
@@ -155,10 +142,10 @@ final class RuntimeSystem implements Subsystem {
                 for (ServiceInstance in : pool.instances) {
                     RuntimeInstance rt = runtimeOf(in);
                     if (rt.heap == null) {
-                        rt.heap = new Heap(heapConfig(s.runtime()));
+                        rt.heap = new Heap(SectionConfigs.heap(s.runtime()));
                         pinPool(rt);
                     } else {
-                        rt.heap.reconfigure(heapConfig(s.runtime()));
+                        rt.heap.reconfigure(SectionConfigs.heap(s.runtime()));
                     }
                 }
                 hadHeaps = true;
@@ -167,10 +154,10 @@ final class RuntimeSystem implements Subsystem {
                 for (ServiceInstance in : pool.instances) {
                     RuntimeInstance rt = runtimeOf(in);
                     if (rt.pool == null) {
-                        rt.pool = new ObjectPool(s.objectPool().capacity(), bytesOfKb(s.objectPool().objectKb()));
+                        rt.pool = SectionConfigs.objectPool(s.objectPool());
                     } else {
                         long dropsBefore = rt.pool.drops();
-                        rt.pool.reconfigure(s.objectPool().capacity(), bytesOfKb(s.objectPool().objectKb()));
+                        rt.pool.reconfigure(s.objectPool().capacity(), SectionConfigs.bytesOfKb(s.objectPool().objectKb()));
                         drops += rt.pool.drops() - dropsBefore;
                     }
                     pinPool(rt);
@@ -199,7 +186,7 @@ final class RuntimeSystem implements Subsystem {
 
     /** Whether a collector pause holds the instance: it starts no new service. */
     static boolean stopped(ServiceInstance in) {
-        return in.runtime != null && in.runtime.stopped;
+        return in.runtime != null && in.runtime.stopped();
     }
 
     /**
@@ -229,10 +216,7 @@ final class RuntimeSystem implements Subsystem {
         if (rt.heap == null) {
             return true;
         }
-        double meanKb = service().runtime().allocationKbPerRequest();
-        if (meanKb > 0) {
-            bytes += Math.round(-Math.log(1 - random.nextDouble()) * meanKb * KB);
-        }
+        bytes += SectionConfigs.allocationBytes(service().runtime(), random);
         return allocate(rt, r, bytes);
     }
 
@@ -245,7 +229,7 @@ final class RuntimeSystem implements Subsystem {
             if (e.opensStall()) {
                 allocationStalls++;
                 recordPause(rt, e);
-                world.log(Source.GC, GcLog.stall(rt, e));
+                world.log(Source.GC, GcLog.stall(rt.instance.id, rt.heap.config().collector(), e));
             }
             return false;
         }
@@ -264,7 +248,7 @@ final class RuntimeSystem implements Subsystem {
      */
     double cpuStarts(RuntimeInstance rt, Request r, double serviceMs) {
         long now = sim.nowNanos();
-        r.gcMarkNanos = rt.pausedNanos(now);
+        r.gcMarkNanos = rt.clock.pausedNanos(now);
         double share = rt.heap == null ? 0 : rt.heap.concurrentCpuShare(now);
         return share > 0 ? serviceMs / (1 - share) : serviceMs;
     }
@@ -275,19 +259,14 @@ final class RuntimeSystem implements Subsystem {
      */
     boolean makesUpPause(RuntimeInstance rt, Request r) {
         long now = sim.nowNanos();
-        long paused = rt.pausedNanos(now);
-        long owed = paused - r.gcMarkNanos;
+        long owed = rt.clock.pausedNanos(now) - r.gcMarkNanos;
         if (owed == 0) {
             return false;
         }
         r.enter(Phase.GC_PAUSE, now);
-        if (rt.stopped) {
-            r.gcMarkNanos = paused + (rt.pauseEndNanos - now);
-            sim.schedule(rt.pauseEndNanos + owed, r);
-        } else {
-            r.gcMarkNanos = paused;
-            sim.schedule(now + owed, r);
-        }
+        long resume = rt.clock.resumeNanos(now);
+        r.gcMarkNanos = rt.clock.pausedNanos(now) + (resume - now);
+        sim.schedule(resume + owed, r);
         return true;
     }
 
@@ -323,22 +302,14 @@ final class RuntimeSystem implements Subsystem {
         collectionsThisSecond++;
         recordPause(rt, e);
         if (e.kind() != PauseKind.YOUNG || e.cause() != null) {
-            world.log(Source.GC, GcLog.collection(rt, e));
+            world.log(Source.GC, GcLog.collection(rt.instance.id, rt.heap.config().collector(), e));
         }
     }
 
     /** A stop-the-world pause: one that comes while the instance is stopped already follows it. */
     private void stop(RuntimeInstance rt, GcEvent e) {
-        long now = sim.nowNanos();
-        if (rt.stopped) {
-            rt.pauseEndNanos += e.pauseNanos();
-        } else {
-            rt.stopped = true;
-            rt.pauseStartNanos = now;
-            rt.pauseEndNanos = now + e.pauseNanos();
-        }
+        long end = rt.clock.stop(sim.nowNanos(), e.pauseNanos());
         rt.pauseKind = kindByte(e.kind());
-        long end = rt.pauseEndNanos;
         sim.schedule(end, () -> pauseEnds(rt, end));
     }
 

@@ -12,10 +12,8 @@ import dev.scalelab.engine.scaling.ScalingDecision;
 import dev.scalelab.engine.scaling.ScalingInputs;
 import dev.scalelab.engine.scaling.TargetTrackingPolicy;
 import dev.scalelab.engine.scaling.ThresholdPolicy;
-import dev.scalelab.engine.scaling.ThresholdResizePolicy;
 import dev.scalelab.engine.scaling.Tolerance;
 import dev.scalelab.engine.scaling.VerticalPolicy;
-import dev.scalelab.engine.scaling.VpaRecommender;
 import dev.scalelab.sim.Distribution;
 import dev.scalelab.sim.RandomStreams;
 import dev.scalelab.sim.Simulation;
@@ -59,8 +57,6 @@ final class ScalingSystem implements Subsystem {
 
     /** metrics-server's resolution: each instance's CPU is sampled over this window. */
     static final long METRIC_WINDOW_NANOS = 15 * Simulation.NANOS_PER_SECOND;
-    /** VPA's decaying-histogram half-life. */
-    private static final long VPA_HALF_LIFE_NANOS = 24 * 3600 * Simulation.NANOS_PER_SECOND;
 
     private final World world;
     private final Simulation sim;
@@ -240,16 +236,7 @@ final class ScalingSystem implements Subsystem {
     private void configureVertical() {
         Scenario.VerticalScaler v = world.currentScenario().verticalScaler();
         verticalGeneration++;
-        switch (v.policy()) {
-            case THRESHOLD:
-                vertical = new ThresholdResizePolicy(v.upThreshold(), v.downThreshold());
-                break;
-            case VPA:
-                vertical = new VpaRecommender(v.targetPercentile(), v.marginFraction(), VPA_HALF_LIFE_NANOS, sim.nowNanos());
-                break;
-            default:
-                vertical = null;
-        }
+        vertical = SectionConfigs.vertical(v, sim.nowNanos());
         if (vertical != null) {
             long generation = verticalGeneration;
             for (ServiceInstance in : pool.instances) {

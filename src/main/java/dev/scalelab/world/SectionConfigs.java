@@ -10,12 +10,19 @@ import dev.scalelab.engine.gateway.LoadShedder;
 import dev.scalelab.engine.gateway.RateLimiter;
 import dev.scalelab.engine.gateway.SlidingWindowCounter;
 import dev.scalelab.engine.gateway.TokenBucket;
+import dev.scalelab.engine.pools.ConnectionPoolConfig;
 import dev.scalelab.engine.resilience.MeshConfig;
+import dev.scalelab.engine.runtime.Heap;
+import dev.scalelab.engine.runtime.ObjectPool;
+import dev.scalelab.engine.scaling.ThresholdResizePolicy;
+import dev.scalelab.engine.scaling.VerticalPolicy;
+import dev.scalelab.engine.scaling.VpaRecommender;
 import dev.scalelab.sim.KeySampler;
 import dev.scalelab.sim.Simulation;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.SplittableRandom;
 
 /**
  * A scenario section as the engine that runs it is configured: the one translation the pipeline's
@@ -88,6 +95,55 @@ public final class SectionConfigs {
             case HIGH -> LoadShedder.HIGH;
             case NORMAL -> LoadShedder.NORMAL;
             case LOW -> LoadShedder.LOW;
+        };
+    }
+
+    /** HikariCP ignores a leak detection threshold below 2 s (or above maxLifetime), with a warning. */
+    static final double MIN_LEAK_DETECTION_MS = 2000;
+    /** VPA's decaying-histogram half-life. */
+    static final long VPA_HALF_LIFE_NANOS = 24 * 3600 * Simulation.NANOS_PER_SECOND;
+    private static final double BYTES_PER_KB = 1024;
+
+    /** An instance's heap, as {@code service.runtime} sets it. */
+    public static Heap.Config heap(ServiceResources.ServiceRuntime r) {
+        return new Heap.Config(r.collector(), r.heapMb() * Heap.BYTES_PER_MB, r.youngMb() * Heap.BYTES_PER_MB,
+                r.survivingFraction(), r.maxTenuringThreshold(), Heap.bytes(r.liveSetMb()), r.pauseTargetMs(),
+                r.initiatingOccupancyPercent());
+    }
+
+    /** An instance's object pool, as {@code service.objectPool} sets it. */
+    public static ObjectPool objectPool(ServiceResources.ObjectPool p) {
+        return new ObjectPool(p.capacity(), bytesOfKb(p.objectKb()));
+    }
+
+    public static long bytesOfKb(double kb) {
+        return Math.round(kb * BYTES_PER_KB);
+    }
+
+    /**
+     * What one request allocates besides its pooled objects: an exponential draw of mean
+     * {@code allocationKbPerRequest} from {@code random}, which is not drawn from when the mean is 0.
+     */
+    public static long allocationBytes(ServiceResources.ServiceRuntime r, SplittableRandom random) {
+        double meanKb = r.allocationKbPerRequest();
+        return meanKb > 0 ? Math.round(-Math.log(1 - random.nextDouble()) * meanKb * BYTES_PER_KB) : 0;
+    }
+
+    /** An instance's connection pool, as {@code service.connectionPool} sets it (a leak threshold HikariCP ignores is off). */
+    public static ConnectionPoolConfig connectionPool(ServiceResources.ConnectionPool c) {
+        double leakMs = c.leakDetectionThresholdMs();
+        boolean leakDetection = leakMs >= MIN_LEAK_DETECTION_MS && leakMs <= c.maxLifetimeSeconds() * 1000;
+        return new ConnectionPoolConfig(c.maximumPoolSize(), c.minimumIdle(), Simulation.millisToNanos(c.connectionTimeoutMs()),
+                Simulation.millisToNanos(c.connectionSetupMs()), Simulation.secondsToNanos(c.maxLifetimeSeconds()),
+                leakDetection ? Simulation.millisToNanos(leakMs) : 0);
+    }
+
+    /** The vertical scaler's policy, starting at {@code nowNanos}; null for none. */
+    public static VerticalPolicy vertical(Scenario.VerticalScaler v, long nowNanos) {
+        return switch (v.policy()) {
+            case THRESHOLD -> new ThresholdResizePolicy(v.upThreshold(), v.downThreshold());
+            case VPA -> new VpaRecommender(v.targetPercentile(), v.marginFraction(), VPA_HALF_LIFE_NANOS, nowNanos);
+            case NONE -> null;
         };
     }
 }

@@ -76,6 +76,8 @@ public record Topology(
                     + "(Envoy's zone-aware routing).", when = "kind=balancer") boolean zoneAware,
             @Field(description = "The service's pool.", when = "kind=service") Scenario.Service service,
             @Field(description = "The service's horizontal autoscaler.", when = "kind=service") Scenario.Autoscaler autoscaler,
+            @Field(description = "The service's vertical scaler, which changes its instances' size.", when = "kind=service")
+            Scenario.VerticalScaler verticalScaler,
             @Field(description = "The cache's levels and policies.", when = "kind=cache") Scenario.Cache cache,
             @Field(description = "The database's shards, replicas and query times.", when = "kind=database") Scenario.Database database,
             @Field(description = "The queue's or topic's delivery.", when = "kind=queue") Messaging queue,
@@ -85,10 +87,12 @@ public record Topology(
         /** Every section at its scenario default: a file names only the kind's, the others stay unused. */
         public static final Node DEFAULT = new Node(null, null, "", "", List.of(), Scenario.DEFAULT.workload(),
                 ApiGateway.Gateway.DEFAULT, Cdn.DEFAULT, Scenario.Balancer.DEFAULT, false, Scenario.DEFAULT.service(),
-                Scenario.Autoscaler.DEFAULT, Scenario.Cache.DEFAULT, Scenario.Database.DEFAULT, Messaging.DEFAULT,
+                Scenario.Autoscaler.DEFAULT, Scenario.VerticalScaler.DEFAULT, Scenario.Cache.DEFAULT, Scenario.Database.DEFAULT, Messaging.DEFAULT,
                 Messaging.DEFAULT, External.DEFAULT);
 
         public Node {
+            // A file written before services had a vertical scaler has none: the default, "none".
+            verticalScaler = verticalScaler == null ? Scenario.VerticalScaler.DEFAULT : verticalScaler;
             label = label == null ? "" : label;
             zone = zone == null ? "" : zone;
             position = position == null ? List.of() : List.copyOf(position);
@@ -105,12 +109,12 @@ public record Topology(
 
         public Node with(String newId, String newKind, String newLabel, String newZone) {
             return new Node(newId, newKind, newLabel, newZone, position, workload, gateway, cdn, balancer, zoneAware, service,
-                    autoscaler, cache, database, queue, topic, external);
+                    autoscaler, verticalScaler, cache, database, queue, topic, external);
         }
 
         public Node withPosition(double x, double y) {
             return new Node(id, kind, label, zone, List.of(x, y), workload, gateway, cdn, balancer, zoneAware, service,
-                    autoscaler, cache, database, queue, topic, external);
+                    autoscaler, verticalScaler, cache, database, queue, topic, external);
         }
 
         /** The section a queue or topic node delivers by. */

@@ -30,7 +30,7 @@ class DrawnChallengeTest {
         // The canvas runs a drawing on the network engine, which refuses what it does not run yet, saying so.
         java.util.Map<String, String> not = new java.util.TreeMap<>();
         drawable.stream().filter(c -> c.whyTheCanvasCannotRun() != null).forEach(c -> not.put(c.id(), c.whyTheCanvasCannotRun()));
-        assertEquals(List.of("horizontal-vs-vertical", "performance-optimisation", "scaling-databases"),
+        assertEquals(List.of("scaling-databases"),
                 List.copyOf(not.keySet()));
         assertEquals("timeline: a drawn system does not run a timeline yet (its 2 entries name the fixed pipeline's parts); "
                 + "remove it, or draw zone outages (topology.outages)", not.get("scaling-databases"));

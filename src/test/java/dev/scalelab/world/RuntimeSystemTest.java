@@ -57,8 +57,8 @@ class RuntimeSystemTest {
         w.advanceTo(w.commandTimeNanos()); // 40 ms
         w.applyUserCommand(new Scenario.TimelineEntry(0, "full-gc", null, null, null, 0));
         // A full collection of the 100 MB live set: 20 ms + 100 × 1.5 ms = 170 ms, from 40 ms to 210 ms.
-        assertTrue(in.runtime.stopped);
-        assertEquals(210 * MS, in.runtime.pauseEndNanos);
+        assertTrue(in.runtime.stopped());
+        assertEquals(210 * MS, in.runtime.clock.resumeNanos(40 * MS));
         w.advanceTo(100 * MS);
         Request second = send(w, in, 2); // a free worker, but the instance is stopped: it waits
         assertEquals(1, in.queue.size());

@@ -119,7 +119,7 @@ class ScenarioFieldsTest {
         assertTrue(paths.size() > 150, paths.size() + " fields");
         List<String> failures = new ArrayList<>();
         for (String path : paths) {
-            if (path.matches("topology\\.nodes\\[0]\\.(workload|gateway|balancer|service|autoscaler|cache|database)\\..*")) {
+            if (path.matches("topology\\.nodes\\[0]\\.(workload|gateway|balancer|service|autoscaler|verticalScaler|cache|database)\\..*")) {
                 continue; // the same records as the scenario's own sections, whose every field is checked above
             }
             if (path.equals("topology.edges[0].mode")) {

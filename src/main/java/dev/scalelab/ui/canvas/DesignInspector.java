@@ -34,7 +34,8 @@ final class DesignInspector {
     /** The sections of each kind, as the topology's node record names them. */
     private static final Map<NodeKind, List<String>> SECTIONS = Map.of(
             NodeKind.CLIENTS, List.of("workload"), NodeKind.GATEWAY, List.of("gateway"), NodeKind.CDN, List.of("cdn"),
-            NodeKind.BALANCER, List.of("balancer", "zoneAware"), NodeKind.SERVICE, List.of("service", "autoscaler"),
+            NodeKind.BALANCER, List.of("balancer", "zoneAware"), NodeKind.SERVICE,
+            List.of("service", "autoscaler", "verticalScaler"),
             NodeKind.CACHE, List.of("cache"), NodeKind.DATABASE, List.of("database"), NodeKind.QUEUE, List.of("queue"),
             NodeKind.TOPIC, List.of("topic"), NodeKind.EXTERNAL, List.of("external"));
     private static final List<String> EDGE_FIELDS = List.of("weight", "probability", "timeoutMs", "retry.maxAttempts",
@@ -254,12 +255,6 @@ final class DesignInspector {
     }
 
     /** Every field path of a node of {@code kind}'s sections, at node 0, in file order. */
-    /**
-     * Parts of a section a drawn node does not run yet (the network refuses them by path, see
-     * Network.check): not offered here, so the form only sets what the run uses.
-     */
-    private static final List<String> NOT_RUN = List.of("service.runtime.", "service.objectPool.", "service.connectionPool.");
-
     static List<String> sectionPaths(NodeKind kind) {
         List<String> out = new ArrayList<>();
         for (String path : ScenarioFields.paths()) {
@@ -267,9 +262,6 @@ final class DesignInspector {
                 continue;
             }
             String inNode = path.substring("topology.nodes[0].".length());
-            if (NOT_RUN.stream().anyMatch(inNode::startsWith)) {
-                continue;
-            }
             for (String section : SECTIONS.get(kind)) {
                 if (inNode.equals(section) || inNode.startsWith(section + ".")) {
                     out.add(path);

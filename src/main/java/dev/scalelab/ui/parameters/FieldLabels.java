@@ -37,6 +37,7 @@ public final class FieldLabels {
             Map.entry("service.runtime.heapMb", "Heap (-Xmx)"),
             Map.entry("service.runtime.youngMb", "Young generation"),
             Map.entry("service.objectPool.objectKb", "Object size"),
+            Map.entry("verticalScaler.targetPercentile", "Target percentile"),
             Map.entry("events.producers[0].fraction", "Share of requests"),
             Map.entry("events.groups[0].processingTime.meanMs", "Processing time"),
             Map.entry("events.groups[0].retry.mode", "Retry"),
@@ -52,7 +53,8 @@ public final class FieldLabels {
         if (inDependency != null) {
             return inDependency;
         }
-        String named = LABELS.get(path);
+        // A drawn node's section reads as the scenario's section of the same name.
+        String named = LABELS.get(path.startsWith("topology.nodes[") ? path.substring(path.indexOf("].") + 2) : path);
         if (named != null) {
             return named;
         }

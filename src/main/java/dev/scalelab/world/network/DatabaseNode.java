@@ -43,6 +43,15 @@ final class DatabaseNode extends NetNode {
         }
     }
 
+    /** A service's pool opens a connection: false when the database is at max_connections and refuses it. */
+    boolean openClientConnection() {
+        return db.openClientConnection();
+    }
+
+    void closeClientConnection() {
+        db.closeClientConnection();
+    }
+
     private void done(long since, boolean ok, Reply reply) {
         inFlight--;
         answer(since, ok, reply);

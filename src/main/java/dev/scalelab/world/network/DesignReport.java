@@ -1,5 +1,6 @@
 package dev.scalelab.world.network;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.scalelab.design.Mermaid;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.Topology;
@@ -96,6 +97,7 @@ public final class DesignReport {
                     Double.isNaN(n.utilisation()) ? "–" : String.format(Locale.ROOT, "%.2f", n.utilisation()), n.queued(),
                     n.instances() == 0 ? "–" : Integer.toString(n.instances())));
         }
+        serviceResources(md, net);
         md.append("\n## Insights\n\n");
         List<Insight> insights = net.insights();
         if (insights.isEmpty()) {
@@ -125,7 +127,7 @@ public final class DesignReport {
                     n.service().instances(), n.service().size().id(), n.service().workersPerInstance(), n.service().queueCapacity(),
                     num(n.service().serviceTime().mean()), n.autoscaler().policy() == Scenario.AutoscalerPolicy.NONE ? ""
                             : ", autoscaler " + n.autoscaler().policy().id() + " " + n.autoscaler().minReplicas() + "–"
-                            + n.autoscaler().maxReplicas());
+                            + n.autoscaler().maxReplicas()) + resources(n);
             case BALANCER -> n.balancer().strategy().id() + (n.zoneAware() ? ", zone-aware" : "");
             case GATEWAY -> (n.gateway().global() == null ? "no limit" : "limit " + num(n.gateway().global().ratePerSecond()) + "/s")
                     + ", " + num(n.gateway().latencyMs()) + " ms";
@@ -142,6 +144,50 @@ public final class DesignReport {
                     n.external().errorRate() * 100, n.external().rateLimitPerSecond() > 0
                             ? ", quota " + num(n.external().rateLimitPerSecond()) + "/s" : "");
         };
+    }
+
+    /** The services' collector pauses, connection pools and sizes, when any service has a heap or a connection pool. */
+    private static void serviceResources(StringBuilder md, Network net) {
+        JsonNode nodes = net.report().get("nodes");
+        StringBuilder rows = new StringBuilder();
+        for (NetworkSnapshot.NodeState n : net.snapshot().nodes()) {
+            JsonNode o = nodes.get(n.id());
+            if (n.service() == null || !o.has("runtime") && !(o.has("pools") && o.get("pools").has("connections"))) {
+                continue;
+            }
+            JsonNode gc = o.path("runtime").path("gc");
+            JsonNode c = o.path("pools").path("connections");
+            rows.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | %s | %s | %s |%n", n.id(), n.service().size(),
+                    gc.isMissingNode() ? "–" : String.format(Locale.ROOT, "%,d", gc.get("youngCollections").asLong()
+                            + gc.get("oldCollections").asLong()),
+                    gc.isMissingNode() ? "–" : num(gc.get("pauseMsTotal").asDouble()),
+                    gc.isMissingNode() ? "–" : String.format(Locale.ROOT, "%.2f %%", 100 * gc.get("pauseShare").asDouble()),
+                    c.isMissingNode() ? "–" : String.format(Locale.ROOT, "%,d", c.get("timeouts").asLong()),
+                    c.isMissingNode() ? "–" : num(c.get("waitMsP99").asDouble())));
+        }
+        if (rows.length() > 0) {
+            md.append("\n| service | size | collections | pauses ms | paused | connection timeouts | connection wait p99 ms |\n"
+                    + "|---|---|---|---|---|---|---|\n").append(rows);
+        }
+    }
+
+    /** A service's vertical scaler, heap and pools, each only when it has one. */
+    private static String resources(Topology.Node n) {
+        StringBuilder b = new StringBuilder();
+        if (n.verticalScaler().policy() != Scenario.VerticalPolicyKind.NONE) {
+            b.append(", vertical ").append(n.verticalScaler().policy().id());
+        }
+        var r = n.service().runtime();
+        if (r != null) {
+            b.append(", ").append(r.collector().id()).append(" heap ").append(r.heapMb()).append(" MB");
+        }
+        if (n.service().objectPool() != null) {
+            b.append(", object pool ").append(n.service().objectPool().capacity());
+        }
+        if (n.service().connectionPool() != null) {
+            b.append(", ").append(n.service().connectionPool().maximumPoolSize()).append(" connections per database");
+        }
+        return b.toString();
     }
 
     private static String protection(Topology.Edge e) {

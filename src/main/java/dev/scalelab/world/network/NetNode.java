@@ -133,6 +133,11 @@ abstract class NetNode {
         return 0;
     }
 
+    /** A service's heap, pools and size now; null for the other kinds. */
+    NetworkSnapshot.ServiceFigures serviceFigures() {
+        return null;
+    }
+
     /** Its own figures for the report, beside those every node has. */
     void report(ObjectNode out) {
     }

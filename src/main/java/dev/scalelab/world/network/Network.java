@@ -124,7 +124,8 @@ public final class Network {
                     + "section runs only on the fixed pipeline");
         }
         if (s.verticalScaler().policy() != Scenario.VerticalPolicyKind.NONE) {
-            throw new ScenarioException("verticalScaler", "a drawn service does not run a vertical scaler yet; set its policy to none");
+            throw new ScenarioException("verticalScaler", "a drawn system's vertical scalers are its service nodes' "
+                    + "(topology.nodes[i].verticalScaler); move it there");
         }
         if (s.topology() != null) {
             check(s.topology());
@@ -132,18 +133,10 @@ public final class Network {
     }
 
     /**
-     * Refuses a design that cannot run, with the first reason: a setting a drawn node does not run yet
-     * (rather than ignore it), each edge as the canvas would refuse it, then the whole.
+     * Refuses a design that cannot run, with the first reason: each edge as the canvas would refuse
+     * it, then the whole.
      */
     static void check(Topology t) {
-        for (int i = 0; i < t.nodes().size(); i++) {
-            String unsupported = unsupported(t.nodes().get(i));
-            if (unsupported != null) {
-                int dot = unsupported.indexOf(':');
-                throw new ScenarioException("topology.nodes[" + i + "]." + unsupported.substring(0, dot),
-                        unsupported.substring(dot + 2));
-            }
-        }
         Design built = Design.empty();
         for (int i = 0; i < t.nodes().size(); i++) {
             Topology.Node n = t.nodes().get(i);
@@ -178,17 +171,6 @@ public final class Network {
                         + "over sync or forward edges); connect one, or set mode none");
             }
         }
-    }
-
-    /** "field: why" for a setting of {@code n}'s section that a drawn node does not run yet; null when it runs all. */
-    private static String unsupported(Topology.Node n) {
-        String later = " not run by a drawn node yet (the fixed pipeline runs it); remove it here";
-        return switch (n.nodeKind()) {
-            case SERVICE -> n.service().runtime() != null ? "service.runtime: a heap and its collector are" + later
-                    : n.service().objectPool() != null ? "service.objectPool: an object pool is" + later
-                    : n.service().connectionPool() != null ? "service.connectionPool: a connection pool is" + later : null;
-            default -> null;
-        };
     }
 
     private NetNode create(Topology.Node n) {
@@ -328,7 +310,7 @@ public final class Network {
         double costPerHour = 0;
         for (NetNode n : nodes.values()) {
             ns.add(new NetworkSnapshot.NodeState(n.id, n.kind, n.utilisation(), n.queued(), n.inService(), n.instances(),
-                    n.arrivalsPerSecond, n.errorsPerSecond, n.p99Ms, n.hitRatio(), n.down));
+                    n.arrivalsPerSecond, n.errorsPerSecond, n.p99Ms, n.hitRatio(), n.down, n.serviceFigures()));
             costPerHour += n.costPerHour();
         }
         List<NetworkSnapshot.EdgeState> es = new ArrayList<>(links.size());

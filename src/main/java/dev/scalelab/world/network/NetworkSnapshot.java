@@ -36,9 +36,25 @@ public record NetworkSnapshot(double timeSeconds, double durationSeconds, List<N
      * @param p99Ms            the 99th percentile of its response time (its own and what it waited on); NaN before any
      * @param hitRatio         hits over lookups for a CDN or cache; NaN for the others
      * @param down             whether its zone is out
+     * @param service          a service's heap, pools and instance size; null for the other kinds
      */
     public record NodeState(String id, NodeKind kind, double utilisation, int queued, int inService, int instances,
-                            double arrivalsPerSecond, double errorsPerSecond, double p99Ms, double hitRatio, boolean down) {
+                            double arrivalsPerSecond, double errorsPerSecond, double p99Ms, double hitRatio, boolean down,
+                            ServiceFigures service) {
+    }
+
+    /**
+     * A service's resources over the last simulated second, named as the pipeline's report names them.
+     *
+     * @param gcPauseMs            collector pauses of its instances, added up (0 without a heap)
+     * @param gcCollections        collections its instances' collectors ran
+     * @param gcPauseShare         the share of its ready instances' time the pauses stopped them, 0 to 1
+     * @param connectionWaitMsP99  p99 of the waits for a connection; NaN without a connection pool or without a borrow
+     * @param connectionPending    requests waiting for a connection now
+     * @param size                 the instance size it runs, or rolls to ("small" ... "xlarge")
+     */
+    public record ServiceFigures(double gcPauseMs, long gcCollections, double gcPauseShare, double connectionWaitMsP99,
+                                 int connectionPending, String size) {
     }
 
     /**

@@ -14,8 +14,8 @@ import java.util.List;
  * →) database (or a cache alone, over its plain store), the service calling each dependency (an external API of known capacity) through its
  * edge's timeout, retries and breaker. A topology of exactly that shape runs on the pipeline's engine
  * ({@link #lower}), so it gives the same report, bit for bit, as the scenario that spells it with
- * sections; every other shape runs on {@link Network}. The sections no node kind holds yet (the vertical
- * scaler, the events) stay where they are in the scenario and apply to the pipeline.
+ * sections; every other shape runs on {@link Network}. The vertical scaler belongs to the service node;
+ * the events, which no node kind holds yet, stay where they are in the scenario and apply to the pipeline.
  */
 public final class Pipeline {
     private Pipeline() {
@@ -26,23 +26,24 @@ public final class Pipeline {
         List<Topology.Node> nodes = new ArrayList<>();
         List<Topology.Edge> edges = new ArrayList<>();
         Topology.Node d = Topology.Node.DEFAULT;
-        nodes.add(node(d, "clients", NodeKind.CLIENTS, "", s.workload(), null, null, null, null, null, null, null));
+        nodes.add(node(d, "clients", NodeKind.CLIENTS, "", s.workload(), null, null, null, null, null, null, null, null));
         String entry = "balancer";
         if (s.gateway() != null) {
-            nodes.add(node(d, "gateway", NodeKind.GATEWAY, "", null, s.gateway(), null, null, null, null, null, null));
+            nodes.add(node(d, "gateway", NodeKind.GATEWAY, "", null, s.gateway(), null, null, null, null, null, null, null));
             edges.add(Topology.Edge.of("clients", "gateway", EdgeMode.SYNC));
             entry = "gateway";
         }
-        nodes.add(node(d, "balancer", NodeKind.BALANCER, "", null, null, s.balancer(), null, null, null, null, null));
+        nodes.add(node(d, "balancer", NodeKind.BALANCER, "", null, null, s.balancer(), null, null, null, null, null, null));
         edges.add(Topology.Edge.of(entry.equals("gateway") ? "gateway" : "clients", "balancer", EdgeMode.SYNC));
-        nodes.add(node(d, "service", NodeKind.SERVICE, "", null, null, null, s.service(), s.autoscaler(), null, null, null));
+        nodes.add(node(d, "service", NodeKind.SERVICE, "", null, null, null, s.service(), s.autoscaler(), s.verticalScaler(), null,
+                null, null));
         edges.add(Topology.Edge.of("balancer", "service", EdgeMode.SYNC));
         if (s.cache() != null) {
-            nodes.add(node(d, "cache", NodeKind.CACHE, "", null, null, null, null, null, s.cache(), null, null));
+            nodes.add(node(d, "cache", NodeKind.CACHE, "", null, null, null, null, null, null, s.cache(), null, null));
             edges.add(Topology.Edge.of("service", "cache", EdgeMode.SYNC));
         }
         if (s.database() != null) {
-            nodes.add(node(d, "database", NodeKind.DATABASE, "", null, null, null, null, null, null, s.database(), null));
+            nodes.add(node(d, "database", NodeKind.DATABASE, "", null, null, null, null, null, null, null, s.database(), null));
             edges.add(Topology.Edge.of(s.cache() != null ? "cache" : "service", "database", EdgeMode.SYNC));
         }
         for (Scenario.Dependency dep : s.dependencies()) {
@@ -50,7 +51,7 @@ public final class Pipeline {
             Topology.External api = new Topology.External(dep.serviceTime(), dep.errorRate(), 0, dep.instances(),
                     dep.workersPerInstance(), dep.queueCapacity());
             nodes.add(node(d, id, NodeKind.EXTERNAL, id.equals(dep.name()) ? "" : dep.name(), null, null, null, null, null, null,
-                    null, api));
+                    null, null, api));
             edges.add(new Topology.Edge("service", id, 1, dep.callProbability(), Traffic.ALL.id(), EdgeMode.SYNC.id(),
                     dep.timeoutMs(), dep.retry(), dep.breaker(), dep.maxConcurrentCalls()));
         }
@@ -59,12 +60,13 @@ public final class Pipeline {
 
     private static Topology.Node node(Topology.Node d, String id, NodeKind kind, String label, Scenario.Workload workload,
                                       dev.scalelab.world.ApiGateway.Gateway gateway, Scenario.Balancer balancer,
-                                      Scenario.Service service, Scenario.Autoscaler autoscaler, Scenario.Cache cache,
-                                      Scenario.Database database, Topology.External external) {
+                                      Scenario.Service service, Scenario.Autoscaler autoscaler,
+                                      Scenario.VerticalScaler verticalScaler, Scenario.Cache cache, Scenario.Database database,
+                                      Topology.External external) {
         return new Topology.Node(id, kind.id(), label, "", List.of(), workload != null ? workload : d.workload(),
                 gateway != null ? gateway : d.gateway(), d.cdn(), balancer != null ? balancer : d.balancer(), false,
                 service != null ? service : d.service(), autoscaler != null ? autoscaler : d.autoscaler(),
-                cache != null ? cache : d.cache(), database != null ? database : d.database(), d.queue(), d.topic(),
+                verticalScaler != null ? verticalScaler : d.verticalScaler(), cache != null ? cache : d.cache(), database != null ? database : d.database(), d.queue(), d.topic(),
                 external != null ? external : d.external());
     }
 
@@ -191,8 +193,12 @@ public final class Pipeline {
         if (calls.size() != t.nodes().stream().filter(n -> n.nodeKind() == NodeKind.EXTERNAL).count()) {
             return Lowering.no("an external API is not called by " + service.id() + " alone, exactly once");
         }
+        // A file written before the service node had a vertical scaler keeps it at the top level (and the node's at
+        // "none"): that one still applies.
+        Scenario.VerticalScaler vertical = service.verticalScaler().policy() == Scenario.VerticalPolicyKind.NONE
+                ? s.verticalScaler() : service.verticalScaler();
         return new Lowering(new Scenario(s.name(), s.description(), s.watch(), s.markers(), s.seed(), s.durationSeconds(),
-                clients.workload(), service.service(), service.autoscaler(), s.verticalScaler(),
+                clients.workload(), service.service(), service.autoscaler(), vertical,
                 gateway == null ? null : gateway.gateway(), balancer.balancer(), cache == null ? null : cache.cache(),
                 database == null ? null : database.database(), dependencies, s.events(), null, s.timeline()), null);
     }
@@ -203,13 +209,13 @@ public final class Pipeline {
 
     /**
      * {@code s} drawn: its pipeline as the topology ({@link #spell}) and the sections the nodes now
-     * hold back at their defaults, so a file written from it names each setting once. What no node
-     * kind holds (the vertical scaler, the events, the timeline) stays in its section.
+     * hold back at their defaults, so a file written from it names each setting once (the vertical
+     * scaler is the service node's). What no node kind holds (the events, the timeline) stays in its section.
      */
     public static Scenario drawn(Scenario s) {
         Scenario d = Scenario.DEFAULT;
         return new Scenario(s.name(), s.description(), s.watch(), s.markers(), s.seed(), s.durationSeconds(), d.workload(),
-                d.service(), d.autoscaler(), s.verticalScaler(), null, d.balancer(), null, null, List.of(), s.events(), spell(s),
+                d.service(), d.autoscaler(), d.verticalScaler(), null, d.balancer(), null, null, List.of(), s.events(), spell(s),
                 s.timeline());
     }
 

@@ -3,15 +3,9 @@ package dev.scalelab.world.network;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.design.EdgeMode;
 import dev.scalelab.engine.balancing.Backend;
-import dev.scalelab.engine.scaling.HorizontalPodAutoscaler;
-import dev.scalelab.engine.scaling.HorizontalPolicy;
+import dev.scalelab.engine.pools.ConnectionPool;
+import dev.scalelab.engine.scaling.InstanceSize;
 import dev.scalelab.engine.scaling.Lifecycle;
-import dev.scalelab.engine.scaling.PodMetrics;
-import dev.scalelab.engine.scaling.ScalingDecision;
-import dev.scalelab.engine.scaling.ScalingInputs;
-import dev.scalelab.engine.scaling.TargetTrackingPolicy;
-import dev.scalelab.engine.scaling.ThresholdPolicy;
-import dev.scalelab.engine.scaling.Tolerance;
 import dev.scalelab.sim.Distribution;
 import dev.scalelab.sim.Event;
 import dev.scalelab.sim.Simulation;
@@ -27,11 +21,12 @@ import java.util.SplittableRandom;
  * A service of a drawn system: its own pool of instances, each with workers and a bounded queue
  * (thread per request), scaled by its own autoscaler. A request holds its worker through its CPU
  * time and its sync calls, in the order they were drawn; then it publishes on its async edges and
- * is handed on along one forward edge (freeing the worker) or answered.
+ * is handed on along one forward edge (freeing the worker) or answered. Its instances' heaps and pools
+ * run as the pipeline's ({@link NodeResources}); its vertical scaler resizes them as the pipeline's does,
+ * rolling one new instance at a time.
  */
 final class ServiceNode extends NetNode {
     private final Scenario.Service pool;
-    private final Scenario.Autoscaler autoscaler;
     private final Distribution serviceTimeMs;
     private final SplittableRandom random;
     final List<Instance> instances = new ArrayList<>();
@@ -39,8 +34,10 @@ final class ServiceNode extends NetNode {
     final List<MessagingNode> feeds = new ArrayList<>();
     /** Gateways shedding by queueing delay in front of it: told how long each request waited for its worker. */
     final List<GatewayAdmission> queueDelayWatchers = new ArrayList<>(1);
-    private final HorizontalPolicy horizontal;
-    private int specReplicas;
+    /** Its horizontal and vertical scalers, and the count and size they ask for. */
+    final ServiceScaler scaler;
+    /** Heaps, object pools and connection pools; null when the service has none of them. Made in {@link #connect}. */
+    NodeResources resources;
     private int nextNumber;
     /** Busy workers and workers, integrated over time: the time-average ρ the report gives. */
     private double busyWorkerNanos;
@@ -48,7 +45,6 @@ final class ServiceNode extends NetNode {
     private long areaSinceNanos;
     private int busyTotal;
     private int workersTotal;
-    private ScalingDecision lastDecision;
     /** Busy worker-seconds and finished requests at the last tick: the hold time per request over the last second. */
     private double busyAtTick;
     private long finishedAtTick;
@@ -60,10 +56,9 @@ final class ServiceNode extends NetNode {
     ServiceNode(Network net, Topology.Node spec) {
         super(net, spec);
         this.pool = spec.service();
-        this.autoscaler = spec.autoscaler();
         this.serviceTimeMs = pool.serviceTime().toDistribution();
         this.random = net.streams.stream("node." + id + ".service");
-        this.horizontal = policy(autoscaler);
+        this.scaler = new ServiceScaler(this);
         for (int i = 0; i < pool.instances(); i++) {
             Instance in = new Instance(pool.speed(i), pool.weight(i));
             in.lifecycle = Lifecycle.READY;
@@ -71,22 +66,18 @@ final class ServiceNode extends NetNode {
             instances.add(in);
             workersTotal += in.workers;
         }
-        specReplicas = pool.instances();
-        if (horizontal != null) {
-            sim.schedule(Simulation.secondsToNanos(autoscaler.syncPeriodSeconds()), this::autoscalerSync);
-        }
+        scaler.start();
     }
 
-    private static HorizontalPolicy policy(Scenario.Autoscaler a) {
-        return switch (a.policy()) {
-            case HPA -> HorizontalPolicy.hpa(new HorizontalPodAutoscaler(new HorizontalPodAutoscaler.Config(a.minReplicas(),
-                    a.maxReplicas(), (int) a.targetUtilization(), Tolerance.of(a.tolerance()), a.scaleUpRules(), a.scaleDownRules(),
-                    a.behavior())));
-            case THRESHOLD -> new ThresholdPolicy(a.minReplicas(), a.maxReplicas(), (int) a.targetUtilization());
-            case TARGET_TRACKING -> new TargetTrackingPolicy(a.minReplicas(), a.maxReplicas(), a.metric(), a.targetValue(),
-                    a.tolerance(), Simulation.secondsToNanos(a.scaleDownStabilizationSeconds()));
-            default -> null;
-        };
+    @Override
+    void connect() {
+        // Its pools need the databases its edges reach, known now.
+        resources = NodeResources.of(this);
+        if (resources != null) {
+            for (Instance in : instances) {
+                in.resources = resources.added(in);
+            }
+        }
     }
 
     /** One instance: workers, a FIFO queue, and what the autoscaler's metrics need. */
@@ -95,7 +86,9 @@ final class ServiceNode extends NetNode {
         /** Its number across the network: the copy of an instance-scope cache level its calls use. */
         final int copy = net.nextInstanceNumber++;
         final String name = id + "-" + number;
-        final int workers = pool.workersPerInstance();
+        final InstanceSize size = scaler.targetSize;
+        /** Workers in proportion to its vCPUs, as the pipeline sizes them. */
+        final int workers = size.workers(pool.workersPerInstance(), pool.size());
         final double speed;
         final double weight;
         final ArrayDeque<Job> queue = new ArrayDeque<>();
@@ -111,6 +104,14 @@ final class ServiceNode extends NetNode {
         long busySinceNanos;
         double busyNanosAtSync;
         long syncNanos;
+        /** Jobs in their CPU time, integrated: the cores the vertical scaler sees (a worker waiting on a call uses none). */
+        int cpuBusy;
+        double cpuBusyNanos;
+        long cpuSinceNanos = sim.nowNanos();
+        double cpuNanosAtVertical;
+        long verticalNanos = sim.nowNanos();
+        /** Its heap and pools; null when the service has none. */
+        NodeResources.Of resources;
 
         Instance(double speed, double weight) {
             this.speed = speed;
@@ -145,16 +146,42 @@ final class ServiceNode extends NetNode {
             area();
             busyTotal += delta;
         }
+
+        void cpuChanged(int delta) {
+            long now = sim.nowNanos();
+            cpuBusyNanos += (double) cpuBusy * (now - cpuSinceNanos);
+            cpuSinceNanos = now;
+            cpuBusy += delta;
+        }
+
+        /** Whether a collector pause holds it: it starts no new request. */
+        boolean stopped() {
+            return resources != null && resources.clock.stopped();
+        }
+
+        /** Cores used since the vertical scaler last looked, as the pipeline's instance counts them. */
+        double coresSinceLastVertical() {
+            cpuChanged(0);
+            long span = cpuSinceNanos - verticalNanos;
+            double cores = span <= 0 ? 0 : (cpuBusyNanos - cpuNanosAtVertical) / ((double) span * workers) * size.vcpus();
+            cpuNanosAtVertical = cpuBusyNanos;
+            verticalNanos = cpuSinceNanos;
+            return cores;
+        }
     }
 
     /** A request at this service: its worker, its calls so far, and the reply its caller waits for. */
-    private final class Job implements Event {
+    final class Job implements Event {
         final Flow flow;
         final Reply reply;
         final Instance in;
         final int generation;
         final long arrivedNanos;
         int nextCall;
+        /** The instance's paused time when its CPU work started (see {@link dev.scalelab.world.PauseClock}). */
+        long gcMarkNanos;
+        int pooledObjects;
+        long stalledBytes;
 
         Job(Flow flow, Reply reply, Instance in) {
             this.flow = flow;
@@ -170,6 +197,10 @@ final class ServiceNode extends NetNode {
             if (generation != in.generation) {
                 return;
             }
+            if (resources != null && resources.makesUpPause(this)) {
+                return; // its instance was paused meanwhile: it runs on for the paused time
+            }
+            in.cpuChanged(-1);
             calls(this);
         }
     }
@@ -196,7 +227,7 @@ final class ServiceNode extends NetNode {
             return;
         }
         Job j = new Job(f, reply, in);
-        if (in.busy < in.workers) {
+        if (in.busy < in.workers && !in.stopped()) {
             start(j);
         } else if (in.queue.size() < pool.queueCapacity()) {
             in.queue.addLast(j);
@@ -242,8 +273,36 @@ final class ServiceNode extends NetNode {
         }
         j.in.busyChanged(+1);
         j.in.running.add(j);
+        if (resources != null && !resources.serviceStarts(j)) {
+            return; // its allocation stalled: its CPU work starts when the collector lets it
+        }
+        startCpu(j);
+    }
+
+    /** The job's CPU work starts on the worker it holds. */
+    void startCpu(Job j) {
+        j.in.cpuChanged(+1);
         double ms = serviceTimeMs.sample(random) / j.in.speed;
+        if (resources != null) {
+            ms = resources.cpuStarts(j, ms);
+        }
         sim.schedule(sim.nowNanos() + Simulation.millisToNanos(ms), j);
+    }
+
+    /** A collector pause on {@code in} is over: its free workers take its queued requests. */
+    void pauseOver(Instance in) {
+        if (in.lifecycle == Lifecycle.TERMINATED) {
+            return;
+        }
+        while (in.busy < in.workers && !in.queue.isEmpty() && !in.stopped()
+                && (in.acceptsTraffic() || in.lifecycle == Lifecycle.DRAINING)) {
+            start(in.queue.pollFirst());
+        }
+        if (in.busy < in.workers && !in.stopped()) {
+            for (MessagingNode feed : feeds) {
+                feed.workerFree(this);
+            }
+        }
     }
 
     /** Makes the job's sync calls one after the other, each with its edge's probability; a failed call fails the request. */
@@ -253,7 +312,7 @@ final class ServiceNode extends NetNode {
         while (j.nextCall < calls.size()) {
             Link l = calls.get(j.nextCall++);
             if (l.probability >= 1 || random.nextDouble() < l.probability) {
-                l.send(j.flow, ok -> {
+                Reply answered = ok -> {
                     if (j.generation != j.in.generation) {
                         return;
                     }
@@ -262,7 +321,13 @@ final class ServiceNode extends NetNode {
                     } else {
                         finish(j, false);
                     }
-                });
+                };
+                ConnectionPool connections = resources == null ? null : resources.pool(j.in, l);
+                if (connections != null) {
+                    resources.query(j, l, connections, answered);
+                } else {
+                    l.send(j.flow, answered);
+                }
                 return;
             }
         }
@@ -291,8 +356,18 @@ final class ServiceNode extends NetNode {
     private void release(Job j) {
         finished++;
         Instance in = j.in;
+        if (resources != null) {
+            resources.serviceEnds(j);
+        }
         in.running.remove(j);
         in.busyChanged(-1);
+        if (in.stopped()) {
+            // A pause holds it: the end of the pause starts what waits.
+            if (in.lifecycle == Lifecycle.DRAINING && in.busy == 0 && in.queue.isEmpty()) {
+                retire(in);
+            }
+            return;
+        }
         // A draining instance takes no new requests but still serves those it queued.
         if (!in.queue.isEmpty() && (in.acceptsTraffic() || in.lifecycle == Lifecycle.DRAINING)) {
             start(in.queue.pollFirst());
@@ -305,69 +380,17 @@ final class ServiceNode extends NetNode {
         }
     }
 
-    // ------------------------------------------------------------------ scaling
+    // ------------------------------------------------------------------ instances
 
-    private void autoscalerSync() {
-        long now = sim.nowNanos();
-        List<PodMetrics> pods = new ArrayList<>(instances.size());
-        int queued = 0;
-        int ready = 0;
-        for (Instance in : instances) {
-            in.busyNanos += (double) in.busy * (now - in.busySinceNanos);
-            in.busySinceNanos = now;
-            long window = now - in.syncNanos;
-            long usage = window <= 0 ? 0
-                    : Math.round((in.busyNanos - in.busyNanosAtSync) / window / in.workers * pool.size().millicores());
-            in.busyNanosAtSync = in.busyNanos;
-            in.syncNanos = now;
-            boolean isReady = in.lifecycle == Lifecycle.READY;
-            pods.add(new PodMetrics(in.name, in.lifecycle, isReady, in.startNanos, isReady ? in.readySinceNanos : -1,
-                    isReady && window > 0 ? now : -1, window, usage, pool.size().millicores()));
-            if (isReady) {
-                ready++;
-                queued += in.queue.size();
-            }
+    /** Stops sending it traffic; it leaves once its queue and workers are empty. */
+    void drain(Instance in) {
+        if (in.lifecycle == Lifecycle.READY) {
+            area();
+            workersTotal -= in.workers;
         }
-        double p95 = latency.takeIntervalPercentileMs(95);
-        ScalingDecision d = horizontal.decide(new ScalingInputs(now, specReplicas, pods, p95, ready == 0 ? 0 : queued / (double) ready));
-        lastDecision = d;
-        net.decide(this, d.explanation());
-        if (d.desired() != specReplicas) {
-            resize(d.desired());
-        }
-        sim.schedule(now + Simulation.secondsToNanos(autoscaler.syncPeriodSeconds()), this::autoscalerSync);
-    }
-
-    /** New instances provision and boot before they take traffic; removed ones (the newest first) drain. */
-    private void resize(int replicas) {
-        specReplicas = replicas;
-        int live = 0;
-        for (Instance in : instances) {
-            if (in.lifecycle != Lifecycle.DRAINING) {
-                live++;
-            }
-        }
-        for (; live < replicas; live++) {
-            Instance in = new Instance(1, 1);
-            instances.add(in);
-            long bootAt = Simulation.secondsToNanos(pool.provisionSeconds());
-            sim.scheduleIn(bootAt, () -> in.lifecycle = in.lifecycle == Lifecycle.PROVISIONING ? Lifecycle.BOOTING : in.lifecycle);
-            sim.scheduleIn(bootAt + Simulation.secondsToNanos(pool.bootSeconds()), () -> ready(in));
-        }
-        for (int i = instances.size() - 1; i >= 0 && live > replicas; i--) {
-            Instance in = instances.get(i);
-            if (in.lifecycle == Lifecycle.DRAINING) {
-                continue;
-            }
-            live--;
-            if (in.lifecycle == Lifecycle.READY) {
-                area();
-                workersTotal -= in.workers;
-            }
-            in.lifecycle = Lifecycle.DRAINING;
-            if (in.busy == 0 && in.queue.isEmpty()) {
-                retire(in);
-            }
+        in.lifecycle = Lifecycle.DRAINING;
+        if (in.busy == 0 && in.queue.isEmpty()) {
+            retire(in);
         }
     }
 
@@ -381,6 +404,7 @@ final class ServiceNode extends NetNode {
         in.syncNanos = sim.nowNanos();
         in.busySinceNanos = sim.nowNanos();
         workersTotal += in.workers;
+        scaler.ready(in);
         for (MessagingNode feed : feeds) {
             feed.workerFree(this);
         }
@@ -388,6 +412,9 @@ final class ServiceNode extends NetNode {
 
     private void retire(Instance in) {
         in.lifecycle = Lifecycle.TERMINATED;
+        if (resources != null) {
+            resources.removed(in);
+        }
         instances.remove(in);
         // Its in-process copies of the caches it called go with it, as the pipeline's do.
         for (Link l : out) {
@@ -395,6 +422,19 @@ final class ServiceNode extends NetNode {
                 cache.dropInstance(in.copy);
             }
         }
+    }
+
+    /** A new instance of the size the scaler runs: it provisions and boots before it takes traffic. */
+    Instance add() {
+        Instance in = new Instance(1, 1);
+        instances.add(in);
+        if (resources != null) {
+            in.resources = resources.added(in);
+        }
+        long bootAt = Simulation.secondsToNanos(pool.provisionSeconds());
+        sim.scheduleIn(bootAt, () -> in.lifecycle = in.lifecycle == Lifecycle.PROVISIONING ? Lifecycle.BOOTING : in.lifecycle);
+        sim.scheduleIn(bootAt + Simulation.secondsToNanos(pool.bootSeconds()), () -> ready(in));
+        return in;
     }
 
     // ------------------------------------------------------------------ zones
@@ -418,7 +458,14 @@ final class ServiceNode extends NetNode {
             while (in.busy > 0) {
                 in.busyChanged(-1);
             }
+            in.cpuChanged(-in.cpuBusy);
+            if (in.resources != null) {
+                in.resources.stalled.clear();
+            }
             for (Job j : lost) {
+                if (resources != null) {
+                    resources.serviceEnds(j);
+                }
                 fail(j.reply);
             }
         }
@@ -440,6 +487,9 @@ final class ServiceNode extends NetNode {
         }
         busyAtTick = busy;
         finishedAtTick = finished;
+        if (resources != null) {
+            resources.tick();
+        }
     }
 
     /** Workers of the ready instances. */
@@ -503,13 +553,31 @@ final class ServiceNode extends NetNode {
 
     @Override
     double costPerHour() {
-        int paid = 0;
+        // By size, each count times its price: a service of one size costs what it always did, to the bit.
+        int[] paid = new int[InstanceSize.values().length];
         for (Instance in : instances) {
             if (in.lifecycle != Lifecycle.TERMINATED) {
-                paid++;
+                paid[in.size.ordinal()]++;
             }
         }
-        return paid * pool.size().costPerHour();
+        double cost = 0;
+        for (InstanceSize size : InstanceSize.values()) {
+            if (paid[size.ordinal()] > 0) {
+                cost += paid[size.ordinal()] * size.costPerHour();
+            }
+        }
+        return cost;
+    }
+
+    @Override
+    NetworkSnapshot.ServiceFigures serviceFigures() {
+        int instancesNow = instances();
+        if (resources == null) {
+            return new NetworkSnapshot.ServiceFigures(0, 0, 0, Double.NaN, 0, scaler.targetSize.id());
+        }
+        return new NetworkSnapshot.ServiceFigures(resources.lastPauseMs, resources.lastCollections,
+                instancesNow == 0 ? 0 : Math.min(1, resources.lastPauseMs / (1000.0 * instancesNow)), resources.lastWaitMsP99,
+                resources.pending(), scaler.targetSize.id());
     }
 
     @Override
@@ -517,8 +585,10 @@ final class ServiceNode extends NetNode {
         out.put("utilisation", meanUtilisation());
         out.put("meanBusyWorkers", meanBusyWorkers());
         out.put("instances", instances());
-        if (lastDecision != null) {
-            out.put("lastScalingDecision", lastDecision.explanation());
+        out.put("finalSize", scaler.targetSize.id());
+        scaler.report(out);
+        if (resources != null) {
+            resources.report(out);
         }
     }
 }

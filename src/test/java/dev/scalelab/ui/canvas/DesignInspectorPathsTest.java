@@ -8,10 +8,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The inspector offers a drawn node the fields of its kind that the network runs, and not those it refuses. */
 class DesignInspectorPathsTest {
     @Test
-    void aServiceOffersItsPoolAndAutoscalerButNotTheHeapOrPools() {
+    void aServiceOffersItsPoolAutoscalersHeapAndPools() {
         assertThat(DesignInspector.sectionPaths(NodeKind.SERVICE)).contains("topology.nodes[0].service.instances",
-                "topology.nodes[0].autoscaler.policy").noneMatch(p -> p.contains(".runtime.") || p.contains(".objectPool.")
-                || p.contains(".connectionPool."));
+                "topology.nodes[0].autoscaler.policy", "topology.nodes[0].verticalScaler.policy",
+                "topology.nodes[0].verticalScaler.upThreshold", "topology.nodes[0].service.runtime.collector",
+                "topology.nodes[0].service.runtime.heapMb", "topology.nodes[0].service.objectPool.capacity",
+                "topology.nodes[0].service.connectionPool.maximumPoolSize",
+                "topology.nodes[0].service.connectionPool.connectionTimeoutMs");
     }
 
     @Test

@@ -21,6 +21,10 @@ class FieldLabelsTest {
         assertEquals("Heap (-Xmx)", FieldLabels.label("service.runtime.heapMb"));
         assertEquals("Initiating occupancy", FieldLabels.label("service.runtime.initiatingOccupancyPercent"));
         assertEquals("Outlier max ejection", FieldLabels.label("balancer.outlierMaxEjectionPercent"));
+        assertEquals("Target percentile", FieldLabels.label("verticalScaler.targetPercentile"));
+        // A drawn service's fields read as the scenario's.
+        assertEquals("Heap (-Xmx)", FieldLabels.label("topology.nodes[2].service.runtime.heapMb"));
+        assertEquals("Target percentile", FieldLabels.label("topology.nodes[1].verticalScaler.targetPercentile"));
     }
 
     @Test

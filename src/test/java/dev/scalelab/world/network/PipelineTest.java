@@ -4,6 +4,8 @@ import dev.scalelab.design.EdgeMode;
 import dev.scalelab.design.NodeKind;
 import dev.scalelab.world.Presets;
 import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioFields;
+import dev.scalelab.world.ScenarioFiles;
 import dev.scalelab.world.Topology;
 import org.junit.jupiter.api.Test;
 
@@ -51,9 +53,35 @@ class PipelineTest {
         int x = open.indexOf(open.stream().filter(n -> n.nodeKind() == NodeKind.EXTERNAL).findFirst().orElseThrow());
         Topology.Node api = open.get(x);
         open.set(x, new Topology.Node(api.id(), api.kind(), api.label(), api.zone(), api.position(), api.workload(), api.gateway(),
-                api.cdn(), api.balancer(), false, api.service(), api.autoscaler(), api.cache(), api.database(), api.queue(), api.topic(),
+                api.cdn(), api.balancer(), false, api.service(), api.autoscaler(), api.verticalScaler(), api.cache(), api.database(), api.queue(), api.topic(),
                 Topology.External.DEFAULT));
         assertThat(Pipeline.lowering(drawn(new Topology(open, t.edges()))).whyNot())
                 .isEqualTo(api.id() + " has no known capacity (instances 0)");
+    }
+
+    @Test
+    void theVerticalScalerIsTheServiceNodesAndAnOlderFilesTopLevelOneStillApplies() {
+        Scenario p = ScenarioFields.with(Presets.load("full-stack"), "verticalScaler.policy", "threshold");
+        Topology t = Pipeline.spell(p);
+        Topology.Node service = t.node("service");
+        assertThat(service.verticalScaler()).isEqualTo(p.verticalScaler());
+        assertThat(t.node("clients").verticalScaler()).isEqualTo(Scenario.VerticalScaler.DEFAULT);
+        // Drawn over a scenario whose own scaler is none, the node's is the one the pipeline runs.
+        assertThat(Pipeline.lower(drawn(t))).isEqualTo(p);
+        assertThat(Pipeline.lower(drawn(t)).verticalScaler().policy()).isEqualTo(Scenario.VerticalPolicyKind.THRESHOLD);
+        // Both set: the node's wins.
+        Scenario both = ScenarioFields.with(p.withTopology(t), "topology.nodes[2].verticalScaler.upThreshold", 0.6);
+        assertThat(Pipeline.lower(both).verticalScaler().upThreshold()).isEqualTo(0.6);
+        // A file from before: the scaler at the top level, the service node without one (so "none").
+        Scenario old = ScenarioFiles.parse("""
+                {"schema":1,"verticalScaler":{"policy":"vpa","intervalSeconds":120},"topology":{"nodes":[
+                  {"id":"clients","kind":"clients"},{"id":"balancer","kind":"balancer"},{"id":"service","kind":"service"}],
+                 "edges":[{"from":"clients","to":"balancer"},{"from":"balancer","to":"service"}]}}""");
+        assertThat(old.topology().node("service").verticalScaler()).isEqualTo(Scenario.VerticalScaler.DEFAULT);
+        Scenario lowered = Pipeline.lower(old);
+        assertThat(lowered.verticalScaler().policy()).isEqualTo(Scenario.VerticalPolicyKind.VPA);
+        assertThat(lowered.verticalScaler().intervalSeconds()).isEqualTo(120);
+        // Written again, the node keeps its "none" and the top level its own: the file still lowers the same.
+        assertThat(Pipeline.lower(ScenarioFiles.parse(ScenarioFiles.write(old)))).isEqualTo(lowered);
     }
 }

@@ -1,0 +1,549 @@
+package dev.scalelab.world.network;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalelab.design.EdgeMode;
+import dev.scalelab.engine.metrics.LatencyRecorder;
+import dev.scalelab.engine.metrics.LatencySummary;
+import dev.scalelab.engine.pools.Borrower;
+import dev.scalelab.engine.pools.ConnectionPool;
+import dev.scalelab.engine.pools.ConnectionSource;
+import dev.scalelab.engine.pools.PooledConnection;
+import dev.scalelab.engine.runtime.GcEvent;
+import dev.scalelab.engine.runtime.Heap;
+import dev.scalelab.engine.runtime.ObjectPool;
+import dev.scalelab.engine.runtime.PauseKind;
+import dev.scalelab.sim.Simulation;
+import dev.scalelab.world.GcLog;
+import dev.scalelab.world.PauseClock;
+import dev.scalelab.world.SectionConfigs;
+import dev.scalelab.world.ServiceResources;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.SplittableRandom;
+
+/**
+ * A drawn service's per-instance resources, run as the pipeline's RuntimeSystem and ConnectionSystem
+ * run them, with the same engines and the same settings ({@link SectionConfigs}): each instance has
+ * its heap and collector ({@code service.runtime}), its object pool ({@code service.objectPool}) and
+ * a HikariCP pool per database its sync edges reach ({@code service.connectionPool}).
+ *
+ * <p>When a request's service starts it gets its pooled objects and allocates (an exponential draw
+ * from the node's own "runtime" stream, so a heap does not change the service times it draws); when
+ * its worker is freed it puts them back. A stop-the-world pause holds the instance: it starts no new
+ * request, and a request whose CPU time overlapped a pause runs on for the paused time; under zgc an
+ * allocation that finds no free heap stalls, holding its worker, until the cycle ends. A request's
+ * call to a database borrows a connection first, waits for one up to connectionTimeout, and fails
+ * when none comes.
+ *
+ * <p>Where a drawing differs from the pipeline's one service and one database, this adapts:
+ * <ul>
+ *   <li>a service may call several databases: each instance has a pool per database (a datasource
+ *       each, as an application has), all with the section's settings;</li>
+ *   <li>only the service's own sync calls to a database take a connection: a drawn cache is a box
+ *       of its own whose misses reach the database without the service's pool (the pipeline's cache
+ *       sits inside the instance, so its loads borrow from the instance's pool); a forward edge hands
+ *       the request on and holds nothing;</li>
+ *   <li>"more connections than max_connections" is said per database for this service's pools
+ *       (another service's pools to the same database are its own); the database's contention line
+ *       is left to the database box's figures;</li>
+ *   <li>a connection timeout is the service's own error; a zone outage loses the requests it held,
+ *       whose objects go back to the pool and whose connections come back when their query ends.</li>
+ * </ul>
+ * Confined to the simulation thread.
+ */
+final class NodeResources {
+    private static final long TIMEOUT_LINE_PERIOD_NANOS = 30 * Simulation.NANOS_PER_SECOND;
+
+    /** One instance's part: null members for the sections the service does not have. */
+    static final class Of {
+        final Heap heap;
+        final ObjectPool objects;
+        final PauseClock clock = new PauseClock();
+        /** Jobs whose allocation waits for zgc's cycle to end, in the order they stalled, with their bytes. */
+        final ArrayDeque<ServiceNode.Job> stalled = new ArrayDeque<>();
+        /** Its pools, one per database of {@link #databases}, in that order; null without connectionPool. */
+        ConnectionPool[] pools;
+        final long createdNanos;
+
+        Of(Heap heap, ObjectPool objects, long createdNanos) {
+            this.heap = heap;
+            this.objects = objects;
+            this.createdNanos = createdNanos;
+        }
+    }
+
+    private final ServiceNode node;
+    private final Network net;
+    private final Simulation sim;
+    private final ServiceResources.ServiceRuntime runtime;
+    private final ServiceResources.ObjectPool objectPool;
+    private final ServiceResources.ConnectionPool connectionPool;
+    private final SplittableRandom random;
+    /** The databases the service calls on its sync edges, in the order they were drawn: a pool each per instance. */
+    private final List<DatabaseNode> databases = new ArrayList<>();
+
+    // Totals: instances come and go, these stay.
+    private long youngCollections;
+    private long oldCollections;
+    private long allocationStalls;
+    private double pauseMsTotal;
+    private double maxPauseMs;
+    private final LatencyRecorder pauses = new LatencyRecorder();
+    private long allocatedBytes;
+    private long gets;
+    private long hits;
+    private long drops;
+    private long bytesSaved;
+    private final LatencyRecorder waits = new LatencyRecorder();
+    private long retiredAcquired;
+    private long retiredTimeouts;
+    private long retiredRefused;
+    private int retiredMaxPending;
+    private long retiredPausedNanos;
+    private long retiredLifeNanos;
+    private long nextTimeoutLineNanos;
+    private long timeoutsSinceLine;
+    private boolean overMaxConnections;
+    private int instancesWithPools;
+
+    // This second's figures, then the last second's for the snapshot.
+    private double pauseMsThisSecond;
+    private double longestPauseMsThisSecond;
+    private String longestPauseInstance;
+    private long collectionsThisSecond;
+    double lastPauseMs;
+    long lastCollections;
+    double lastWaitMsP99 = Double.NaN;
+
+    /** Null when the service has none of the three sections. */
+    static NodeResources of(ServiceNode node) {
+        ServiceResources.ServiceRuntime r = node.spec.service().runtime();
+        ServiceResources.ObjectPool o = node.spec.service().objectPool();
+        ServiceResources.ConnectionPool c = node.spec.service().connectionPool();
+        return r == null && o == null && c == null ? null : new NodeResources(node, r, o, c);
+    }
+
+    private NodeResources(ServiceNode node, ServiceResources.ServiceRuntime runtime, ServiceResources.ObjectPool objectPool,
+                          ServiceResources.ConnectionPool connectionPool) {
+        this.node = node;
+        this.net = node.net;
+        this.sim = node.sim;
+        this.runtime = runtime;
+        this.objectPool = objectPool;
+        this.connectionPool = connectionPool;
+        this.random = net.streams.stream("node." + node.id + ".runtime");
+        if (connectionPool != null) {
+            for (Link l : node.out) {
+                if (l.mode == EdgeMode.SYNC && l.to instanceof DatabaseNode db && !databases.contains(db)) {
+                    databases.add(db);
+                }
+            }
+        }
+    }
+
+    // ------------------------------------------------------------------ instances
+
+    /** The resources of a new instance; its connection pools start filling now. */
+    Of added(ServiceNode.Instance in) {
+        Of of = new Of(runtime == null ? null : new Heap(SectionConfigs.heap(runtime)),
+                objectPool == null ? null : SectionConfigs.objectPool(objectPool), sim.nowNanos());
+        pin(of);
+        if (!databases.isEmpty()) {
+            of.pools = new ConnectionPool[databases.size()];
+            for (int i = 0; i < databases.size(); i++) {
+                DatabaseNode db = databases.get(i);
+                ConnectionSource source = new ConnectionSource() {
+                    @Override
+                    public boolean open() {
+                        return db.openClientConnection();
+                    }
+
+                    @Override
+                    public void close() {
+                        db.closeClientConnection();
+                    }
+                };
+                of.pools[i] = new ConnectionPool(sim, in.name + "->" + db.id, SectionConfigs.connectionPool(connectionPool), source,
+                        net.streams.stream("node." + node.id + ".connections." + in.name + "." + db.id),
+                        line -> net.decide(node, line));
+            }
+            checkFleetFitsDatabases(+1);
+        }
+        return of;
+    }
+
+    /** The instance is gone: its connections go back to the databases; its counts stay in the totals. */
+    void removed(ServiceNode.Instance in) {
+        Of of = in.resources;
+        retiredPausedNanos += of.clock.pausedNanos(sim.nowNanos());
+        retiredLifeNanos += sim.nowNanos() - of.createdNanos;
+        if (of.pools != null) {
+            for (ConnectionPool p : of.pools) {
+                p.close();
+                retiredAcquired += p.acquired();
+                retiredTimeouts += p.timeouts();
+                retiredRefused += p.refused();
+                retiredMaxPending = Math.max(retiredMaxPending, p.maxPending());
+            }
+            checkFleetFitsDatabases(-1);
+        }
+    }
+
+    /**
+     * As the pipeline's log says when scaling out multiplies connections past what the database
+     * admits: here per database this service reaches, with this service's pools (another service's
+     * pools to the same database are its own).
+     */
+    private void checkFleetFitsDatabases(int change) {
+        instancesWithPools += change;
+        int instances = instancesWithPools;
+        int size = connectionPool.maximumPoolSize();
+        boolean over = false;
+        String line = null;
+        for (DatabaseNode db : databases) {
+            int max = db.spec.database().maxConnections();
+            if (instances * size > max) {
+                over = true;
+                line = String.format(Locale.ROOT, "%d instances × %d connections = %d > max_connections %d of %s: new connections "
+                        + "are refused", instances, size, instances * size, max, db.id);
+            }
+        }
+        if (over && !overMaxConnections) {
+            net.decide(node, line);
+        } else if (!over && overMaxConnections) {
+            net.decide(node, String.format(Locale.ROOT, "%d instances × %d connections fit max_connections again", instances, size));
+        }
+        overMaxConnections = over;
+    }
+
+    private void pin(Of of) {
+        if (of.heap != null && of.objects != null) {
+            of.heap.pin(of.objects.footprintBytes());
+        }
+    }
+
+    // ------------------------------------------------------------------ the request
+
+    /**
+     * A job's service starts on its worker: it gets its pooled objects and allocates. False when its
+     * allocation stalled: {@link ServiceNode#startCpu} is called when the collector lets it.
+     */
+    boolean serviceStarts(ServiceNode.Job j) {
+        Of of = j.in.resources;
+        long bytes = 0;
+        if (of.objects != null) {
+            int k = objectPool.objectsPerRequest();
+            j.pooledObjects = k;
+            long objectBytes = of.objects.objectBytes();
+            for (int i = 0; i < k; i++) {
+                if (of.objects.get()) {
+                    hits++;
+                    bytesSaved += objectBytes;
+                } else {
+                    bytes += objectBytes;
+                }
+            }
+            gets += k;
+        }
+        if (of.heap == null) {
+            return true;
+        }
+        bytes += SectionConfigs.allocationBytes(runtime, random);
+        return allocate(j, bytes);
+    }
+
+    private boolean allocate(ServiceNode.Job j, long bytes) {
+        Of of = j.in.resources;
+        GcEvent e = of.heap.allocate(bytes, sim.nowNanos());
+        if (e != null && e.kind() == PauseKind.ALLOCATION_STALL) {
+            j.stalledBytes = bytes;
+            of.stalled.addLast(j);
+            if (e.opensStall()) {
+                allocationStalls++;
+                recordPause(j.in, e);
+                net.decide(node, GcLog.stall(j.in.name, runtime.collector(), e));
+            }
+            return false;
+        }
+        allocatedBytes += bytes;
+        if (e != null) {
+            happened(j.in, e);
+        }
+        return true;
+    }
+
+    /** A job's CPU work starts: its length stretched by the CPU concurrent GC threads take now; the paused time so far noted. */
+    double cpuStarts(ServiceNode.Job j, double serviceMs) {
+        Of of = j.in.resources;
+        long now = sim.nowNanos();
+        j.gcMarkNanos = of.clock.pausedNanos(now);
+        double share = of.heap == null ? 0 : of.heap.concurrentCpuShare(now);
+        return share > 0 ? serviceMs / (1 - share) : serviceMs;
+    }
+
+    /** A job's CPU time is up: if its instance was paused meanwhile, it runs on for the paused time, and true is returned. */
+    boolean makesUpPause(ServiceNode.Job j) {
+        PauseClock clock = j.in.resources.clock;
+        long now = sim.nowNanos();
+        long owed = clock.pausedNanos(now) - j.gcMarkNanos;
+        if (owed == 0) {
+            return false;
+        }
+        long resume = clock.resumeNanos(now);
+        j.gcMarkNanos = clock.pausedNanos(now) + (resume - now);
+        sim.schedule(resume + owed, j);
+        return true;
+    }
+
+    /** A job freed its worker: its objects go back to the pool, which keeps what it has room for. */
+    void serviceEnds(ServiceNode.Job j) {
+        Of of = j.in.resources;
+        if (of.objects == null || j.pooledObjects == 0) {
+            return;
+        }
+        for (int i = 0; i < j.pooledObjects; i++) {
+            if (!of.objects.put()) {
+                drops++;
+            }
+        }
+        j.pooledObjects = 0;
+        pin(of);
+    }
+
+    /** The pool of {@code in} in front of the database {@code l} reaches; null when the call takes none. */
+    ConnectionPool pool(ServiceNode.Instance in, Link l) {
+        if (in.resources.pools == null || !(l.to instanceof DatabaseNode db)) {
+            return null;
+        }
+        int i = databases.indexOf(db);
+        return i < 0 ? null : in.resources.pools[i];
+    }
+
+    /**
+     * The job's call on {@code l} through {@code pool}: it waits for a connection (HikariCP's fair
+     * queue, up to connectionTimeout), makes the call on it and gives it back when the answer comes;
+     * {@code done} hears the call's outcome, or false when no connection came in time.
+     */
+    void query(ServiceNode.Job j, Link l, ConnectionPool pool, Reply done) {
+        pool.borrow(new Borrower() {
+            @Override
+            public void acquired(PooledConnection connection, long waitNanos) {
+                waits.recordNanos(waitNanos);
+                if (j.generation != j.in.generation) {
+                    pool.release(connection); // its request was lost with its zone meanwhile
+                    return;
+                }
+                l.send(j.flow, ok -> {
+                    pool.release(connection);
+                    done.done(ok);
+                });
+            }
+
+            @Override
+            public void failed(String message) {
+                timedOut(message);
+                node.ownErrors++;
+                done.done(false);
+            }
+        });
+    }
+
+    /** HikariCP's message for the first timeout, then at most a line every 30 s with the count since: every one is counted. */
+    private void timedOut(String message) {
+        timeoutsSinceLine++;
+        if (sim.nowNanos() >= nextTimeoutLineNanos) {
+            net.decide(node, "request failed (connection timeout): " + message
+                    + (timeoutsSinceLine > 1 ? "; " + timeoutsSinceLine + " timeouts since the last such line" : ""));
+            timeoutsSinceLine = 0;
+            nextTimeoutLineNanos = sim.nowNanos() + TIMEOUT_LINE_PERIOD_NANOS;
+        }
+    }
+
+    // ------------------------------------------------------------------ collections and pauses
+
+    private void happened(ServiceNode.Instance in, GcEvent e) {
+        if (e.pauseNanos() > 0) {
+            long end = in.resources.clock.stop(sim.nowNanos(), e.pauseNanos());
+            sim.schedule(end, () -> {
+                if (in.resources.clock.end(end)) {
+                    node.pauseOver(in);
+                }
+            });
+        }
+        if (e.concurrentEndNanos() >= 0) {
+            sim.schedule(e.concurrentEndNanos(), () -> concurrentEnds(in));
+        }
+        if (e.kind() == PauseKind.YOUNG) {
+            youngCollections++;
+        } else {
+            oldCollections++;
+        }
+        collectionsThisSecond++;
+        recordPause(in, e);
+        if (e.kind() != PauseKind.YOUNG || e.cause() != null) {
+            net.decide(node, GcLog.collection(in.name, runtime.collector(), e));
+        }
+    }
+
+    private void concurrentEnds(ServiceNode.Instance in) {
+        Of of = in.resources;
+        GcEvent next = of.heap.endConcurrent(sim.nowNanos());
+        if (next != null) {
+            happened(in, next);
+        }
+        // The stalled threads allocate again, in the order they stalled; one that stalls again holds the rest back.
+        while (!of.stalled.isEmpty()) {
+            ServiceNode.Job j = of.stalled.pollFirst();
+            if (j.generation != in.generation) {
+                continue; // lost with its zone
+            }
+            if (!allocate(j, j.stalledBytes)) {
+                of.stalled.addFirst(of.stalled.pollLast());
+                break;
+            }
+            node.startCpu(j);
+        }
+    }
+
+    private void recordPause(ServiceNode.Instance in, GcEvent e) {
+        double ms = e.pauseMs();
+        pauses.recordNanos(e.pauseNanos());
+        pauseMsTotal += ms;
+        maxPauseMs = Math.max(maxPauseMs, ms);
+        pauseMsThisSecond += ms;
+        if (ms > longestPauseMsThisSecond) {
+            longestPauseMsThisSecond = ms;
+            longestPauseInstance = in.name;
+        }
+    }
+
+    // ------------------------------------------------------------------ figures
+
+    /** Once a simulated second: the second's figures, and the pipeline's line when its longest pause passed the target. */
+    void tick() {
+        if (runtime != null && longestPauseMsThisSecond > runtime.pauseTargetMs()) {
+            net.decide(node, GcLog.overTarget(pauseMsThisSecond, collectionsThisSecond, longestPauseMsThisSecond,
+                    longestPauseInstance, runtime.pauseTargetMs()));
+        }
+        lastPauseMs = pauseMsThisSecond;
+        lastCollections = collectionsThisSecond;
+        lastWaitMsP99 = connectionPool == null ? Double.NaN : waits.takeIntervalPercentileMs(99);
+        pauseMsThisSecond = 0;
+        longestPauseMsThisSecond = 0;
+        longestPauseInstance = null;
+        collectionsThisSecond = 0;
+    }
+
+    boolean hasHeap() {
+        return runtime != null;
+    }
+
+    boolean hasConnectionPool() {
+        return connectionPool != null;
+    }
+
+    /** The share of its instances' time they spent stopped by collector pauses, since t = 0. */
+    double pauseShare() {
+        long paused = retiredPausedNanos;
+        long life = retiredLifeNanos;
+        long now = sim.nowNanos();
+        for (ServiceNode.Instance in : node.instances) {
+            paused += in.resources.clock.pausedNanos(now);
+            life += now - in.resources.createdNanos;
+        }
+        return life == 0 ? 0 : paused / (double) life;
+    }
+
+    /** Borrowers waiting for a connection now, over its instances' pools. */
+    int pending() {
+        int n = 0;
+        for (ServiceNode.Instance in : node.instances) {
+            if (in.resources.pools != null) {
+                for (ConnectionPool p : in.resources.pools) {
+                    n += p.pending();
+                }
+            }
+        }
+        return n;
+    }
+
+    /** Connections in use now, over its instances' pools. */
+    int active() {
+        int n = 0;
+        for (ServiceNode.Instance in : node.instances) {
+            if (in.resources.pools != null) {
+                for (ConnectionPool p : in.resources.pools) {
+                    n += p.active();
+                }
+            }
+        }
+        return n;
+    }
+
+    long timeouts() {
+        long n = retiredTimeouts;
+        for (ServiceNode.Instance in : node.instances) {
+            if (in.resources.pools != null) {
+                for (ConnectionPool p : in.resources.pools) {
+                    n += p.timeouts();
+                }
+            }
+        }
+        return n;
+    }
+
+    /** The report's figures, under the names the pipeline's report gives them ({@code runtime.gc}, {@code pools}). */
+    void report(ObjectNode out) {
+        if (runtime != null) {
+            ObjectNode gc = out.putObject("runtime").putObject("gc");
+            gc.put("collector", runtime.collector().id());
+            gc.put("youngCollections", youngCollections);
+            gc.put("oldCollections", oldCollections);
+            gc.put("allocationStalls", allocationStalls);
+            gc.put("pauseMsTotal", pauseMsTotal);
+            gc.put("pauseMsP99", pauses.total().p99Ms());
+            gc.put("maxPauseMs", maxPauseMs);
+            gc.put("pauseShare", pauseShare());
+            gc.put("allocatedMb", Heap.mb(allocatedBytes));
+        }
+        if (objectPool == null && connectionPool == null) {
+            return;
+        }
+        ObjectNode pools = out.putObject("pools");
+        if (objectPool != null) {
+            ObjectNode objects = pools.putObject("objects");
+            objects.put("gets", gets);
+            objects.put("hits", hits);
+            objects.put("hitRatio", gets == 0 ? 0 : hits / (double) gets);
+            objects.put("drops", drops);
+            objects.put("bytesSaved", bytesSaved);
+        }
+        if (connectionPool != null) {
+            ObjectNode c = pools.putObject("connections");
+            LatencySummary w = waits.total();
+            long acquired = retiredAcquired;
+            long refused = retiredRefused;
+            int maxPending = retiredMaxPending;
+            for (ServiceNode.Instance in : node.instances) {
+                if (in.resources.pools != null) {
+                    for (ConnectionPool p : in.resources.pools) {
+                        acquired += p.acquired();
+                        refused += p.refused();
+                        maxPending = Math.max(maxPending, p.maxPending());
+                    }
+                }
+            }
+            c.put("acquired", acquired);
+            c.put("waitMsMean", w.count() == 0 ? 0 : w.meanMs());
+            c.put("waitMsP50", w.count() == 0 ? 0 : w.p50Ms());
+            c.put("waitMsP99", w.count() == 0 ? 0 : w.p99Ms());
+            c.put("timeouts", timeouts());
+            c.put("maxPending", maxPending);
+            c.put("refused", refused);
+            c.put("pending", pending());
+        }
+    }
+}

@@ -1,0 +1,215 @@
+package dev.scalelab.world.network;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalelab.engine.scaling.HorizontalPodAutoscaler;
+import dev.scalelab.engine.scaling.HorizontalPolicy;
+import dev.scalelab.engine.scaling.InstanceSize;
+import dev.scalelab.engine.scaling.Lifecycle;
+import dev.scalelab.engine.scaling.PodMetrics;
+import dev.scalelab.engine.scaling.ScalingDecision;
+import dev.scalelab.engine.scaling.ScalingInputs;
+import dev.scalelab.engine.scaling.TargetTrackingPolicy;
+import dev.scalelab.engine.scaling.ThresholdPolicy;
+import dev.scalelab.engine.scaling.Tolerance;
+import dev.scalelab.engine.scaling.VerticalPolicy;
+import dev.scalelab.sim.Simulation;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.SectionConfigs;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * A drawn service's scalers: its horizontal autoscaler (HPA, threshold or target tracking) sets how
+ * many instances it runs, its vertical scaler (threshold or VPA, decided as the pipeline's) their
+ * size, and the instances are made to match as the pipeline's Deployment does. Confined to the
+ * simulation thread.
+ */
+final class ServiceScaler {
+    private final ServiceNode node;
+    private final Scenario.Autoscaler autoscaler;
+    private final HorizontalPolicy horizontal;
+    private final VerticalPolicy vertical;
+    /** The instances the horizontal autoscaler asks for. */
+    private int specReplicas;
+    /** The size new instances get: the vertical scaler's choice; instances of another size are rolled to it. */
+    InstanceSize targetSize;
+    private ScalingDecision lastDecision;
+    private String lastVertical;
+
+    ServiceScaler(ServiceNode node) {
+        this.node = node;
+        this.autoscaler = node.spec.autoscaler();
+        this.horizontal = policy(autoscaler);
+        this.vertical = SectionConfigs.vertical(node.spec.verticalScaler(), 0);
+        this.specReplicas = node.spec.service().instances();
+        this.targetSize = node.spec.service().size();
+    }
+
+    /** Starts the scalers' timers. */
+    void start() {
+        if (horizontal != null) {
+            node.sim.schedule(Simulation.secondsToNanos(autoscaler.syncPeriodSeconds()), this::autoscalerSync);
+        }
+        if (vertical != null) {
+            node.sim.schedule(Simulation.secondsToNanos(node.spec.verticalScaler().intervalSeconds()), this::verticalSync);
+        }
+    }
+
+    private static HorizontalPolicy policy(Scenario.Autoscaler a) {
+        return switch (a.policy()) {
+            case HPA -> HorizontalPolicy.hpa(new HorizontalPodAutoscaler(new HorizontalPodAutoscaler.Config(a.minReplicas(),
+                    a.maxReplicas(), (int) a.targetUtilization(), Tolerance.of(a.tolerance()), a.scaleUpRules(), a.scaleDownRules(),
+                    a.behavior())));
+            case THRESHOLD -> new ThresholdPolicy(a.minReplicas(), a.maxReplicas(), (int) a.targetUtilization());
+            case TARGET_TRACKING -> new TargetTrackingPolicy(a.minReplicas(), a.maxReplicas(), a.metric(), a.targetValue(),
+                    a.tolerance(), Simulation.secondsToNanos(a.scaleDownStabilizationSeconds()));
+            default -> null;
+        };
+    }
+
+    private void autoscalerSync() {
+        long now = node.sim.nowNanos();
+        List<PodMetrics> pods = new ArrayList<>(node.instances.size());
+        int queued = 0;
+        int ready = 0;
+        for (ServiceNode.Instance in : node.instances) {
+            in.busyNanos += (double) in.busy * (now - in.busySinceNanos);
+            in.busySinceNanos = now;
+            long window = now - in.syncNanos;
+            long usage = window <= 0 ? 0
+                    : Math.round((in.busyNanos - in.busyNanosAtSync) / window / in.workers * in.size.millicores());
+            in.busyNanosAtSync = in.busyNanos;
+            in.syncNanos = now;
+            boolean isReady = in.lifecycle == Lifecycle.READY;
+            pods.add(new PodMetrics(in.name, in.lifecycle, isReady, in.startNanos, isReady ? in.readySinceNanos : -1,
+                    isReady && window > 0 ? now : -1, window, usage, in.size.millicores()));
+            if (isReady) {
+                ready++;
+                queued += in.queue.size();
+            }
+        }
+        double p95 = node.latency.takeIntervalPercentileMs(95);
+        ScalingDecision d = horizontal.decide(new ScalingInputs(now, specReplicas, pods, p95, ready == 0 ? 0 : queued / (double) ready));
+        lastDecision = d;
+        node.net.decide(node, d.explanation());
+        if (d.desired() != specReplicas) {
+            resize(d.desired());
+        }
+        node.sim.schedule(now + Simulation.secondsToNanos(autoscaler.syncPeriodSeconds()), this::autoscalerSync);
+    }
+
+    /** The autoscaler's count: new instances provision and boot before they take traffic; removed ones drain. */
+    private void resize(int replicas) {
+        specReplicas = replicas;
+        reconcile();
+    }
+
+    /**
+     * Makes the instances match the desired count and size, as the pipeline's Deployment does: while
+     * a roll to a new size is on, one more instance than desired may run (maxSurge 1, maxUnavailable
+     * 0); a new one of the new size is added when none is on its way, and each that comes ready lets
+     * one of the old size drain ({@link #ready}). Surplus ones drain an old size first, then the
+     * newest (a drawn service has always removed its newest first, which are the pending ones).
+     */
+    private void reconcile() {
+        int live = 0;
+        boolean rolling = false;
+        boolean newSizeOnItsWay = false;
+        for (ServiceNode.Instance in : node.instances) {
+            if (in.lifecycle != Lifecycle.DRAINING) {
+                live++;
+                rolling |= in.size != targetSize;
+                newSizeOnItsWay |= in.size == targetSize && in.lifecycle != Lifecycle.READY;
+            }
+        }
+        int allowed = specReplicas + (rolling ? 1 : 0);
+        for (; live > allowed; live--) {
+            node.drain(victim());
+        }
+        for (; live < specReplicas; live++) {
+            node.add();
+            newSizeOnItsWay = true;
+        }
+        if (rolling && !newSizeOnItsWay && live <= specReplicas) {
+            ServiceNode.Instance surge = node.add();
+            node.net.decide(node, "roll: surge " + surge.name + " (" + targetSize.id() + ")");
+        }
+    }
+
+    /** The instance to remove: one of an old size first, then the newest. */
+    private ServiceNode.Instance victim() {
+        ServiceNode.Instance victim = null;
+        for (int i = node.instances.size() - 1; i >= 0; i--) {
+            ServiceNode.Instance in = node.instances.get(i);
+            if (in.lifecycle != Lifecycle.DRAINING && (victim == null || victim.size == targetSize && in.size != targetSize)) {
+                victim = in;
+            }
+        }
+        return victim;
+    }
+
+    /** Every interval: the CPU its ready instances used, to the vertical policy; a new size rolls the instances to it. */
+    private void verticalSync() {
+        long now = node.sim.nowNanos();
+        double[] samples = new double[node.instances.size()];
+        int n = 0;
+        double used = 0;
+        double capacity = 0;
+        for (ServiceNode.Instance in : node.instances) {
+            double cores = in.coresSinceLastVertical();
+            if (in.lifecycle == Lifecycle.READY) {
+                samples[n++] = cores;
+                used += cores;
+                capacity += in.size.vcpus();
+            }
+        }
+        VerticalPolicy.VerticalDecision d = vertical.decide(now, targetSize, Arrays.copyOf(samples, n),
+                capacity == 0 ? Double.NaN : used / capacity);
+        lastVertical = d.explanation();
+        node.net.decide(node, d.explanation());
+        if (d.resize() && !rolling()) {
+            targetSize = d.desired();
+            node.net.decide(node, "rolling to " + targetSize.id() + " (" + targetSize.vcpus() + " vCPU, $" + targetSize.costPerHour()
+                    + "/h): one new instance at a time, then one old one drains");
+            reconcile();
+        }
+        node.sim.schedule(now + Simulation.secondsToNanos(node.spec.verticalScaler().intervalSeconds()), this::verticalSync);
+    }
+
+    private boolean rolling() {
+        for (ServiceNode.Instance in : node.instances) {
+            if (in.lifecycle != Lifecycle.DRAINING && in.size != targetSize) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** {@code in} came ready: in a roll, one of the old size may go now (one not ready before one ready, then the newest). */
+    void ready(ServiceNode.Instance in) {
+        if (in.size == targetSize && rolling()) {
+            ServiceNode.Instance old = null;
+            for (ServiceNode.Instance o : node.instances) {
+                if (o.lifecycle != Lifecycle.DRAINING && o.size != targetSize
+                        && (old == null || old.lifecycle == Lifecycle.READY || o.lifecycle != Lifecycle.READY)) {
+                    old = o;
+                }
+            }
+            node.net.decide(node, old.name + " draining (replaced by " + in.name + ", " + targetSize.id() + ")");
+            node.drain(old);
+            reconcile();
+        }
+    }
+
+    /** The scalers' last decisions for the report. */
+    void report(ObjectNode out) {
+        if (lastDecision != null) {
+            out.put("lastScalingDecision", lastDecision.explanation());
+        }
+        if (lastVertical != null) {
+            out.put("lastVerticalDecision", lastVertical);
+        }
+    }
+}
