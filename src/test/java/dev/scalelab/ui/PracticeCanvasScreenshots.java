@@ -83,9 +83,9 @@ class PracticeCanvasScreenshots {
             var ed = canvas.editor();
             Topology t = ed.topology();
             Design d = t.design().with(new Design.Node("cache", NodeKind.CACHE, "", ""));
-            Design.Edge old = d.edges().stream().filter(e -> e.from().equals("service") && e.to().equals("database"))
-                    .findFirst().orElseThrow();
-            d = d.without(old).with(new Design.Edge("service", "cache", 1, Traffic.ALL, EdgeMode.SYNC))
+            List<Design.Edge> kept = d.edges().stream().filter(e -> !(e.from().equals("service") && e.to().equals("database")))
+                    .toList();
+            d = new Design(d.nodes(), kept).with(new Design.Edge("service", "cache", 1, Traffic.ALL, EdgeMode.SYNC))
                     .with(new Design.Edge("cache", "database", 1, Traffic.ALL, EdgeMode.SYNC));
             ed.replace(t.withDesign(d));
             int cache = ed.topology().nodes().size() - 1;

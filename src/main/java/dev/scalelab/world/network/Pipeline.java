@@ -141,7 +141,8 @@ public final class Pipeline {
         if (balancer.zoneAware()) {
             return Lowering.no(balancer.id() + " is zone-aware");
         }
-        // The edges, in the order spell() draws them: each must be a plain sync call, but the dependencies' own.
+        // The pipeline's own edges, each a plain sync call, in any order; the rest are the service's calls to its
+        // external APIs, in the order drawn (the order the pipeline makes them in).
         List<Topology.Edge> expected = new ArrayList<>();
         String entry = gateway != null ? gateway.id() : balancer.id();
         expected.add(Topology.Edge.of(clients.id(), entry, EdgeMode.SYNC));
@@ -156,21 +157,20 @@ public final class Pipeline {
         if (database != null) {
             expected.add(Topology.Edge.of(cache != null ? cache.id() : service.id(), database.id(), EdgeMode.SYNC));
         }
-        for (int i = 0; i < expected.size(); i++) {
-            Topology.Edge want = expected.get(i);
-            if (i < t.edges().size() && t.edges().get(i).equals(want)) {
-                continue;
-            }
-            Topology.Edge drawn = t.edges().stream().filter(e -> e.from().equals(want.from()) && e.to().equals(want.to()))
+        List<Topology.Edge> calls = new ArrayList<>(t.edges());
+        for (Topology.Edge want : expected) {
+            Topology.Edge drawn = calls.stream().filter(e -> e.from().equals(want.from()) && e.to().equals(want.to()))
                     .findFirst().orElse(null);
-            String edge = "its edge " + want.from() + " → " + want.to();
-            return Lowering.no(drawn == null ? "it has no edge " + want.from() + " → " + want.to()
-                    : !drawn.equals(want) ? edge + " is not a plain sync edge (weight 1, probability 1, all traffic, "
-                    + "no timeout, retry or breaker)"
-                    : edge + " is not drawn " + (i + 1) + ordinal(i + 1) + ", where the pipeline's order has it");
+            if (drawn == null) {
+                return Lowering.no("it has no edge " + want.from() + " → " + want.to());
+            }
+            if (!drawn.equals(want)) {
+                return Lowering.no("its edge " + want.from() + " → " + want.to() + " is not a plain sync edge (weight 1, "
+                        + "probability 1, all traffic, no timeout, retry or breaker)");
+            }
+            calls.remove(drawn);
         }
         List<Scenario.Dependency> dependencies = new ArrayList<>();
-        List<Topology.Edge> calls = t.edges().subList(expected.size(), t.edges().size());
         for (Topology.Edge e : calls) {
             Topology.Node api = t.node(e.to());
             if (!e.from().equals(service.id()) || api.nodeKind() != NodeKind.EXTERNAL) {
@@ -201,10 +201,6 @@ public final class Pipeline {
                 clients.workload(), service.service(), service.autoscaler(), vertical,
                 gateway == null ? null : gateway.gateway(), balancer.balancer(), cache == null ? null : cache.cache(),
                 database == null ? null : database.database(), dependencies, s.events(), null, s.timeline()), null);
-    }
-
-    private static String ordinal(int n) {
-        return n == 1 ? "st" : n == 2 ? "nd" : n == 3 ? "rd" : "th";
     }
 
     /**

@@ -28,6 +28,14 @@ class PipelineTest {
         assertThat(t.design().out("service")).extracting(e -> e.to()).first().isIn("cache", "database");
         assertThat(Pipeline.lower(drawn(t))).isEqualTo(p);
         assertThat(Pipeline.lower(p)).isSameAs(p);
+        // An edge redrawn on the canvas goes to the end of the list: the pipeline's own edges may come in any order,
+        // after or among the calls to its external APIs (whose order is the order the service calls them in).
+        List<Topology.Edge> shuffled = new ArrayList<>(t.edges());
+        java.util.Collections.reverse(shuffled);
+        List<Topology.Edge> calls = t.edges().stream().filter(e -> t.node(e.to()).nodeKind() == NodeKind.EXTERNAL).toList();
+        shuffled.removeAll(calls);
+        shuffled.addAll(1, calls);
+        assertThat(Pipeline.lower(drawn(new Topology(t.nodes(), shuffled)))).isEqualTo(p);
     }
 
     @Test
