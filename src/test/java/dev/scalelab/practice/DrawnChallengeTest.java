@@ -32,8 +32,8 @@ class DrawnChallengeTest {
         drawable.stream().filter(c -> c.whyTheCanvasCannotRun() != null).forEach(c -> not.put(c.id(), c.whyTheCanvasCannotRun()));
         assertEquals(List.of("scaling-databases"),
                 List.copyOf(not.keySet()));
-        assertEquals("timeline: a drawn system does not run a timeline yet (its 2 entries name the fixed pipeline's parts); "
-                + "remove it, or draw zone outages (topology.outages)", not.get("scaling-databases"));
+        assertEquals("timeline[0]: set workload.readRatio: a drawn system has no live parameters yet; its timeline takes the "
+                + "faults kill-instance, slow-instance, error-rate, latency, outage", not.get("scaling-databases"));
         for (Challenge c : drawable) {
             Scenario start = ScenarioFiles.parse(ScenarioFiles.write(c.drawnStart()));
             assertNotNull(start.topology(), c.id());

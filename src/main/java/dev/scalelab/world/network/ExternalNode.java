@@ -3,10 +3,14 @@ package dev.scalelab.world.network;
 import dev.scalelab.engine.gateway.TokenBucket;
 import dev.scalelab.engine.resilience.DependencyConfig;
 import dev.scalelab.engine.resilience.DownstreamService;
+import dev.scalelab.engine.resilience.Fault;
+import dev.scalelab.engine.resilience.ScheduledFault;
 import dev.scalelab.sim.Distribution;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Topology;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.SplittableRandom;
 
 /**
@@ -22,6 +26,8 @@ final class ExternalNode extends NetNode {
     /** Its servers and queue when its capacity is known (the pipeline's dependency engine); null for unlimited. */
     private final DownstreamService servers;
     long refused;
+    /** Faults put on it by the timeline, when it has no servers of its own (otherwise they are the servers'). */
+    private final List<ScheduledFault> faults = new ArrayList<>(0);
 
     ExternalNode(Network net, Topology.Node spec) {
         super(net, spec);
@@ -55,16 +61,53 @@ final class ExternalNode extends NetNode {
             });
             return;
         }
-        boolean ok = random.nextDouble() >= api.errorRate();
+        long now = sim.nowNanos();
+        double errorRate = api.errorRate();
+        long addedNanos = 0;
+        boolean out = false;
+        for (ScheduledFault sf : faults) {
+            if (sf.activeAt(now)) {
+                if (sf.fault() instanceof Fault.ExtraErrorRate e) {
+                    errorRate += e.probability();
+                } else if (sf.fault() instanceof Fault.AddedLatency l) {
+                    addedNanos += Simulation.millisToNanos(l.millis());
+                } else if (sf.fault() instanceof Fault.Outage) {
+                    out = true;
+                }
+            }
+        }
+        if (out) {
+            // Refused at once, as the pipeline's dependency refuses calls in an outage.
+            inFlight--;
+            ownErrors++;
+            answer(since, false, reply);
+            return;
+        }
+        boolean ok = random.nextDouble() >= Math.min(1, errorRate);
         if (!ok) {
             ownErrors++;
         }
-        sim.scheduleIn(Simulation.millisToNanos(latencyMs.sample(random)), () -> {
+        sim.scheduleIn(Simulation.millisToNanos(latencyMs.sample(random)) + addedNanos, () -> {
             inFlight--;
             answer(since, ok, reply);
         });
     }
 
+
+    /**
+     * Puts {@code fault} on it from now for {@code seconds}, as the pipeline's timeline puts it on a
+     * dependency: its servers take it when it has them (an outage then also loses their queue).
+     */
+    void fault(Fault fault, double seconds) {
+        long now = sim.nowNanos();
+        long until = now + Simulation.secondsToNanos(seconds);
+        if (servers != null) {
+            servers.inject(fault, now, until);
+        } else {
+            faults.removeIf(f -> f.untilNanos() <= now);
+            faults.add(new ScheduledFault(fault, now, until));
+        }
+    }
 
     @Override
     int queued() {

@@ -102,6 +102,7 @@ public final class Network {
             sim.schedule(Simulation.secondsToNanos(o.atSeconds()), () -> zone(o.zone(), true));
             sim.schedule(Simulation.secondsToNanos(o.atSeconds() + o.durationSeconds()), () -> zone(o.zone(), false));
         }
+        NetworkTimeline.schedule(this, scenario.timeline(), topology);
         insights = new Insights(this);
         sim.schedule(Simulation.NANOS_PER_SECOND, this::tick);
     }
@@ -114,11 +115,6 @@ public final class Network {
      * @throws ScenarioException naming the field and why
      */
     public static void check(Scenario s) {
-        if (!s.timeline().isEmpty()) {
-            throw new ScenarioException("timeline", "a drawn system does not run a timeline yet (its " + s.timeline().size()
-                    + (s.timeline().size() == 1 ? " entry names" : " entries name") + " the fixed pipeline's parts); remove it, "
-                    + "or draw zone outages (topology.outages)");
-        }
         if (s.events() != null) {
             throw new ScenarioException("events", "a drawn system's event streams are its queue and topic nodes; the events "
                     + "section runs only on the fixed pipeline");
@@ -129,6 +125,7 @@ public final class Network {
         }
         if (s.topology() != null) {
             check(s.topology());
+            NetworkTimeline.check(s.timeline(), s.topology());
         }
     }
 

@@ -89,7 +89,8 @@ final class ServiceNode extends NetNode {
         final InstanceSize size = scaler.targetSize;
         /** Workers in proportion to its vCPUs, as the pipeline sizes them. */
         final int workers = size.workers(pool.workersPerInstance(), pool.size());
-        final double speed;
+        /** Its work's speed, 1 normal: a slow-instance fault lowers it. */
+        double speed;
         final double weight;
         final ArrayDeque<Job> queue = new ArrayDeque<>();
         /** The jobs holding its workers (in their CPU time or waiting on a call), in start order. */
@@ -450,25 +451,76 @@ final class ServiceNode extends NetNode {
         }
         // Its instances go with the zone: what they held is lost, and their late events do nothing.
         for (Instance in : instances) {
-            in.generation++;
-            List<Job> lost = new ArrayList<>(in.running);
-            lost.addAll(in.queue);
-            in.running.clear();
-            in.queue.clear();
-            while (in.busy > 0) {
-                in.busyChanged(-1);
+            loseJobs(in);
+        }
+    }
+
+    /** Fails what {@code in} holds, running and queued; their late events do nothing. Returns how many. */
+    private int loseJobs(Instance in) {
+        in.generation++;
+        List<Job> lost = new ArrayList<>(in.running);
+        lost.addAll(in.queue);
+        in.running.clear();
+        in.queue.clear();
+        while (in.busy > 0) {
+            in.busyChanged(-1);
+        }
+        in.cpuChanged(-in.cpuBusy);
+        if (in.resources != null) {
+            in.resources.stalled.clear();
+        }
+        for (Job j : lost) {
+            if (resources != null) {
+                resources.serviceEnds(j);
             }
-            in.cpuChanged(-in.cpuBusy);
-            if (in.resources != null) {
-                in.resources.stalled.clear();
-            }
-            for (Job j : lost) {
-                if (resources != null) {
-                    resources.serviceEnds(j);
-                }
-                fail(j.reply);
+            fail(j.reply);
+        }
+        return lost.size();
+    }
+
+    // ------------------------------------------------------------------ faults on the timeline
+
+    private Instance find(String name) {
+        for (Instance in : instances) {
+            if (in.name.equals(name)) {
+                return in;
             }
         }
+        return null;
+    }
+
+    /**
+     * Instance {@code name} crashes, as the pipeline's kill-instance: what it held fails, it is gone,
+     * and the scaler starts a replacement (the desired count has not changed). False when there is no
+     * such instance now.
+     */
+    boolean kill(String name) {
+        Instance in = find(name);
+        if (in == null) {
+            net.decide(this, "kill-instance " + name + ": no such running instance");
+            return false;
+        }
+        if (in.lifecycle == Lifecycle.READY) {
+            area();
+            workersTotal -= in.workers;
+        }
+        int lost = loseJobs(in);
+        retire(in);
+        net.decide(this, in.name + " failed (" + lost + " requests lost); replacing it");
+        scaler.replaceLost();
+        return true;
+    }
+
+    /** Instance {@code name} runs at {@code fraction} of its normal speed from now on (slow-instance). */
+    boolean slow(String name, double fraction) {
+        Instance in = find(name);
+        if (in == null) {
+            net.decide(this, "slow-instance " + name + ": no such running instance");
+            return false;
+        }
+        in.speed = fraction;
+        net.decide(this, in.name + " runs at " + Math.round(fraction * 100) + " % of its speed");
+        return true;
     }
 
     // ------------------------------------------------------------------ figures

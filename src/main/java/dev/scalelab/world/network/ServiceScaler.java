@@ -138,6 +138,11 @@ final class ServiceScaler {
         }
     }
 
+    /** An instance crashed: a replacement starts, as a Deployment keeps its desired count. */
+    void replaceLost() {
+        reconcile();
+    }
+
     /** The instance to remove: one of an old size first, then the newest. */
     private ServiceNode.Instance victim() {
         ServiceNode.Instance victim = null;

@@ -208,12 +208,5 @@ class NodeKindsTest {
                         + ",{\"id\":\"edge\",\"kind\":\"cdn\"}",
                 "{\"from\":\"users\",\"to\":\"web\"},{\"from\":\"users\",\"to\":\"edge\"}")))
                 .hasMessage("topology.nodes[2]: edge has no origin for its misses: connect it to a gateway, balancer or service");
-        // A timeline names the fixed pipeline's parts: a drawn system refuses it rather than ignore it.
-        Scenario timed = ScenarioFiles.parse("{\"schema\":1,\"durationSeconds\":10,\"timeline\":[{\"atSeconds\":5,"
-                + "\"command\":\"kill-instance\",\"target\":\"i-0\"}],\"topology\":{\"nodes\":[" + USERS.formatted(10, 1) + ","
-                + WEB + "],\"edges\":[{\"from\":\"users\",\"to\":\"web\"}]}}");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new Network(timed))
-                .hasMessage("timeline: a drawn system does not run a timeline yet (its 1 entry names the fixed pipeline's parts); "
-                        + "remove it, or draw zone outages (topology.outages)");
     }
 }

@@ -1,0 +1,107 @@
+package dev.scalelab.world.network;
+
+import dev.scalelab.design.NodeKind;
+import dev.scalelab.engine.resilience.Fault;
+import dev.scalelab.sim.Simulation;
+import dev.scalelab.world.Action;
+import dev.scalelab.world.Quote;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioException;
+import dev.scalelab.world.Topology;
+
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A drawn system's timeline: faults put on its nodes at their moments, with the pipeline's meaning.
+ * An instance of a service is named as the canvas names it ({@code api-0}: the service's id and its
+ * number); an external API by its node's id. What a drawn system does not run yet (a {@code set},
+ * a fault on a cache level or a shard) is refused by the entry's path, never ignored.
+ */
+final class NetworkTimeline {
+    /** The actions a drawn system runs. */
+    static final Set<Action> RUN = EnumSet.of(Action.KILL_INSTANCE, Action.SLOW_INSTANCE, Action.LATENCY, Action.ERROR_RATE,
+            Action.OUTAGE);
+
+    private NetworkTimeline() {
+    }
+
+    /** Refuses the first entry a drawn system cannot run, naming its path and why. */
+    static void check(List<Scenario.TimelineEntry> timeline, Topology t) {
+        for (int i = 0; i < timeline.size(); i++) {
+            Scenario.TimelineEntry e = timeline.get(i);
+            String at = "timeline[" + i + "]";
+            if (e.command().equals("set")) {
+                throw new ScenarioException(at, "set " + e.path() + ": a drawn system has no live parameters yet; its timeline "
+                        + "takes the faults " + names());
+            }
+            Action a = Action.byId(e.command());
+            if (!RUN.contains(a)) {
+                throw new ScenarioException(at + ".command", a.id() + " is not run on a drawn system yet; its timeline takes "
+                        + names());
+            }
+            if (a == Action.KILL_INSTANCE || a == Action.SLOW_INSTANCE) {
+                if (service(e.target(), t) == null) {
+                    throw new ScenarioException(at + ".target", Quote.of(e.target()) + " is no instance of a drawn service: "
+                            + "an instance is its service's id and its number (" + example(t) + ")");
+                }
+            } else {
+                Topology.Node n = t.node(e.target());
+                if (n == null || n.nodeKind() != NodeKind.EXTERNAL) {
+                    throw new ScenarioException(at + ".target", Quote.of(e.target()) + " is no external API of this design");
+                }
+            }
+        }
+    }
+
+    /** Schedules every entry on {@code net}'s kernel. */
+    static void schedule(Network net, List<Scenario.TimelineEntry> timeline, Topology t) {
+        for (Scenario.TimelineEntry e : timeline) {
+            Action a = Action.byId(e.command());
+            net.sim.schedule(Simulation.secondsToNanos(e.atSeconds()), () -> apply(net, a, e, t));
+        }
+    }
+
+    private static void apply(Network net, Action a, Scenario.TimelineEntry e, Topology t) {
+        switch (a) {
+            case KILL_INSTANCE -> ((ServiceNode) net.node(service(e.target(), t))).kill(e.target());
+            case SLOW_INSTANCE -> ((ServiceNode) net.node(service(e.target(), t))).slow(e.target(), number(e));
+            case LATENCY, ERROR_RATE, OUTAGE -> {
+                ExternalNode api = (ExternalNode) net.node(e.target());
+                // The pipeline's defaults when the entry gives no value: 1 s added, every call failing.
+                Fault fault = switch (a) {
+                    case ERROR_RATE -> new Fault.ExtraErrorRate(e.value() == null ? 1 : number(e));
+                    case LATENCY -> new Fault.AddedLatency(e.value() == null ? 1000 : number(e));
+                    default -> new Fault.Outage(Fault.OutageMode.REFUSE);
+                };
+                api.fault(fault, e.durationSeconds());
+                net.decide(api, a.id() + (e.value() == null ? "" : " " + number(e)) + " for " + e.durationSeconds() + " s");
+            }
+            default -> throw new IllegalStateException("checked at load: " + a.id());
+        }
+    }
+
+    /** The id of the service whose instance {@code name} is ("api" for "api-0"); null when none. */
+    private static String service(String name, Topology t) {
+        int dash = name == null ? -1 : name.lastIndexOf('-');
+        if (dash <= 0 || !name.substring(dash + 1).matches("\\d+")) {
+            return null;
+        }
+        Topology.Node n = t.node(name.substring(0, dash));
+        return n != null && n.nodeKind() == NodeKind.SERVICE ? n.id() : null;
+    }
+
+    private static String example(Topology t) {
+        return t.nodes().stream().filter(n -> n.nodeKind() == NodeKind.SERVICE).findFirst().map(n -> n.id() + "-0")
+                .orElse("this design has no service");
+    }
+
+    private static String names() {
+        return String.join(", ", RUN.stream().map(Action::id).toList());
+    }
+
+    private static double number(Scenario.TimelineEntry e) {
+        return ((Number) e.value()).doubleValue();
+    }
+}
