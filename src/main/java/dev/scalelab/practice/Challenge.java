@@ -89,20 +89,19 @@ public record Challenge(String id, int number, String title, ChallengeGroup grou
     }
 
     /**
-     * {@code design} with its sections: itself when it has no topology, its nodes' sections when the
-     * drawing has the pipeline's shape (the challenge's incidents and knobs name the pipeline's
-     * parts: its instances, its shards, its dependencies).
-     *
-     * @throws ScenarioException naming {@code topology} and what in the drawing is not the pipeline's shape
+     * Why {@code design} cannot be graded; null when it can: a scenario of sections, a drawing of the
+     * pipeline's shape (graded as its sections) or a drawing the network engine runs.
      */
-    public static Scenario sections(Scenario design) {
-        Pipeline.Lowering lowered = Pipeline.lowering(design);
-        if (lowered.scenario() == null) {
-            throw new ScenarioException("topology", "this drawing cannot be graded: " + lowered.whyNot()
-                    + ". A challenge grades a drawing of the pipeline's shape (" + Pipeline.SHAPE
-                    + "), because its incidents and requirements name that system's parts");
+    public static String whyNotGradable(Scenario design) {
+        if (Pipeline.lower(design) != null) {
+            return null;
         }
-        return lowered.scenario();
+        try {
+            Network.check(design);
+            return null;
+        } catch (ScenarioException e) {
+            return "this drawing cannot run: " + e.getMessage();
+        }
     }
 
     /** The reference solution: the start with {@link Solution#patch} applied (without the hidden incidents). */

@@ -9,6 +9,8 @@ import dev.scalelab.world.Sample;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.World;
+import dev.scalelab.world.network.Network;
+import dev.scalelab.world.network.Pipeline;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -42,9 +44,10 @@ public final class Grader {
      * The verdict on {@code design}. A design that changes a field the challenge fixes still runs
      * and is graded, but fails ({@link Verdict#violations}). {@code cancelled} is polled between
      * slices of simulated time: when it turns true the grading stops with a
-     * {@link CancellationException}. A drawn design is graded as its sections ({@link Challenge#sections}).
+     * {@link CancellationException}. A drawing of the pipeline's shape is graded as its sections
+     * ({@link Pipeline#lower}); a drawing of another shape on the network engine ({@link DrawnGrading}).
      *
-     * @throws ScenarioException when {@code design} is a drawing that is not the pipeline's shape
+     * @throws ScenarioException when {@code design} is a drawing that cannot run (its reason, by path)
      */
     public static Verdict grade(Challenge challenge, Scenario design, int seeds, Listener listener, BooleanSupplier cancelled) {
         return grade(challenge, design, seeds, Math.min(2, Runtime.getRuntime().availableProcessors()), listener, cancelled);
@@ -56,13 +59,17 @@ public final class Grader {
         if (seeds < 1) {
             throw new IllegalArgumentException("seeds: at least 1, got " + seeds);
         }
-        Scenario sections = Challenge.sections(design);
-        List<String> violations = violations(challenge, sections);
+        Scenario sections = Pipeline.lower(design);
+        if (sections == null) {
+            Network.check(design); // a drawing that cannot run at all is the candidate's to fix, not a failed grading
+        }
+        List<String> violations = violations(challenge, design);
         List<Long> seedList = challenge.gradingSeeds(seeds);
         long requestMemoryBytes = ParallelRuns.requestMemoryBytes(threads);
         List<ParallelRuns.Run<SeedRun>> tasks = new ArrayList<>(seeds);
         for (long seed : seedList) {
-            tasks.add(stop -> run(challenge, sections, seed, requestMemoryBytes, stop));
+            tasks.add(sections != null ? stop -> run(challenge, sections, seed, requestMemoryBytes, stop)
+                    : stop -> runDrawing(challenge, design, seed, stop));
         }
         ParallelRuns.Listener told = listener == null ? null : listener::seedDone;
         List<SeedRun> runs = ParallelRuns.run(tasks, threads, "scalelab-grader", told, cancelled);
@@ -99,7 +106,32 @@ public final class Grader {
             // The design overran the machine (queues without bound under overload): it fails every requirement, saying why.
             stopped = "the run stopped at " + Figures.clock(e.atSeconds()) + ": " + e.getMessage();
         }
-        ObjectNode report = Report.of(world, 0);
+        return measured(challenge, graded.seed(), Report.of(world, 0), samples, stopped);
+    }
+
+    /**
+     * One seed's run of a drawing of another shape than the pipeline's, on the network engine (see
+     * {@link DrawnGrading}); no per-second samples, so a failure is told over the whole run.
+     */
+    private static SeedRun runDrawing(Challenge challenge, Scenario drawing, long seed, BooleanSupplier cancelled) {
+        Network net;
+        try {
+            net = new Network(DrawnGrading.graded(challenge, drawing, seed));
+        } catch (ScenarioException e) {
+            return unrunnable(challenge, seed, "the design cannot take the challenge's incidents: " + e.getMessage());
+        }
+        for (double t = 0; t < net.durationSeconds(); ) {
+            if (cancelled.getAsBoolean()) {
+                throw new CancellationException("grading cancelled");
+            }
+            t = Math.min(net.durationSeconds(), t + SLICE_SECONDS);
+            net.runUntil(t);
+        }
+        return measured(challenge, seed, DrawnGrading.report(net), List.of(), null);
+    }
+
+    /** What each requirement and prediction measured in a finished run's report, and each failure's breach. */
+    private static SeedRun measured(Challenge challenge, long seed, ObjectNode report, List<Sample> samples, String stopped) {
         List<Requirement> requirements = challenge.requirements();
         double[] values = new double[requirements.size()];
         Breach[] breaches = new Breach[requirements.size()];
@@ -116,9 +148,9 @@ public final class Grader {
             }
             values[i] = value;
             if (problem != null) {
-                breaches[i] = new Breach(graded.seed(), Double.NaN, problem, Breaches.whyOverRun(report));
+                breaches[i] = new Breach(seed, Double.NaN, problem, Breaches.whyOverRun(report));
             } else if (!r.met(value)) {
-                breaches[i] = Breaches.find(r, value, graded.seed(), samples, report);
+                breaches[i] = Breaches.find(r, value, seed, samples, report);
             }
         }
         double[] predictions = new double[challenge.predictions().size()];
@@ -131,7 +163,7 @@ public final class Grader {
             }
         }
         double cost = report.path("cost").path("meanPerHour").asDouble(Double.NaN);
-        return new SeedRun(graded.seed(), values, breaches, cost, predictions);
+        return new SeedRun(seed, values, breaches, cost, predictions);
     }
 
     private static SeedRun unrunnable(Challenge challenge, long seed, String why) {
@@ -214,7 +246,8 @@ public final class Grader {
      * are always free. One line each, naming the field and both values.
      */
     public static List<String> violations(Challenge challenge, Scenario design) {
-        return Violations.of(challenge, Challenge.sections(design));
+        Scenario sections = Pipeline.lower(design);
+        return sections != null ? Violations.of(challenge, sections) : DrawnGrading.violations(challenge, design);
     }
 
     /**

@@ -109,11 +109,11 @@ class GradeCommandTest {
 
     /**
      * The start drawn is a file the canvas opens; the candidate's drawing of the answer (8 instances
-     * set in the service's box) passes as the section file does, and a drawing of another shape is one
-     * line saying what in it the grader cannot run.
+     * set in the service's box) passes as the section file does; a drawing of another shape is graded
+     * on the network engine, and one that cannot run is one line saying why.
      */
     @Test
-    void aDrawnAnswerIsGradedAndAnotherShapeIsOneLine() throws IOException {
+    void aDrawnAnswerIsGradedAsItsSectionsAndAnotherShapeOnTheNetwork() throws IOException {
         CliRun drawn = CliRun.of("challenges", "show", challengeFile().toString(), "--drawn");
         assertEquals(0, drawn.code(), drawn.err());
         com.fasterxml.jackson.databind.node.ObjectNode tree = (com.fasterxml.jackson.databind.node.ObjectNode)
@@ -130,14 +130,27 @@ class GradeCommandTest {
         assertEquals(CliRun.of("grade", "--challenge", challengeFile().toString(), "--scenario", sections.toString()).out(),
                 graded.out());
 
-        ((com.fasterxml.jackson.databind.node.ObjectNode) tree.path("topology").path("nodes").get(2)).put("zone", "eu-1a");
+        // In zones it is another shape, graded on the network engine, which cannot take this challenge's incident (a set).
+        for (JsonNode n : tree.path("topology").path("nodes")) {
+            ((com.fasterxml.jackson.databind.node.ObjectNode) n).put("zone", "eu-1a");
+        }
         Path zoned = write("zoned.json", tree.toString());
-        CliRun refused = CliRun.of("grade", "--challenge", challengeFile().toString(), "--scenario", zoned.toString());
+        CliRun other = CliRun.of("grade", "--challenge", challengeFile().toString(), "--scenario", zoned.toString());
+        assertEquals(1, other.code(), other.out() + other.err());
+        assertTrue(other.out().contains("the design cannot take the challenge's incidents: topology: the challenge's set at 0:10 "
+                + "cannot act on a drawing of another shape yet"), other.out());
+
+        // A drawing that cannot run at all is one line, and no grading.
+        ((com.fasterxml.jackson.databind.node.ArrayNode) tree.path("topology").path("nodes")).addObject().put("id", "edge")
+                .put("kind", "cdn").put("zone", "eu-1a");
+        ((com.fasterxml.jackson.databind.node.ArrayNode) tree.path("topology").path("edges")).addObject().put("from", "clients")
+                .put("to", "edge");
+        Path broken = write("broken-drawing.json", tree.toString());
+        CliRun refused = CliRun.of("grade", "--challenge", challengeFile().toString(), "--scenario", broken.toString());
         assertEquals(2, refused.code());
         assertEquals("", refused.out());
-        assertTrue(refused.err().startsWith("error: --scenario " + zoned + ": topology: this drawing cannot be graded: service is in "
-                + "a zone (eu-1a)."), refused.err());
-        assertEquals(1, refused.err().split("\n").length);
+        assertEquals("error: --scenario " + broken + ": topology.nodes[3]: edge has no origin for its misses: connect it to a "
+                + "gateway, balancer or service\n", refused.err());
 
         CliRun events = CliRun.of("challenges", "show", "real-time-system", "--drawn");
         assertEquals(2, events.code());

@@ -18,7 +18,6 @@ import dev.scalelab.ui.parameters.FormPart;
 import dev.scalelab.ui.parameters.ParameterForm;
 import dev.scalelab.world.Parameter;
 import dev.scalelab.world.Scenario;
-import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.ScenarioFiles;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
@@ -423,10 +422,9 @@ public final class PracticePanel extends FxmlPanel {
         if (viewModel.gradingRunningProperty().get()) {
             return "a grading is running; wait for its verdict, or cancel it in the Practice panel";
         }
-        try {
-            Challenge.sections(drawing);
-        } catch (ScenarioException e) {
-            return e.getMessage();
+        String notGradable = Challenge.whyNotGradable(drawing);
+        if (notGradable != null) {
+            return notGradable;
         }
         if (viewModel.challengeProperty().get() != c) {
             challengeList.getSelectionModel().select(c);

@@ -143,5 +143,7 @@ final class CacheNode extends NetNode implements BackingStore {
         HierarchyStats s = hierarchy.stats();
         out.put("hitRatio", s.reads() == 0 ? 0 : s.hitRatio());
         out.put("storeLoads", s.storeLoads());
+        out.put("reads", s.reads());
+        out.put("staleReads", s.staleReads());
     }
 }

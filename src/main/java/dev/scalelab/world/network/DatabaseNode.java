@@ -43,6 +43,13 @@ final class DatabaseNode extends NetNode {
         }
     }
 
+    /** Timeline: shard {@code shard}'s primary dies; a replica takes over after the failover detection, as in the pipeline. */
+    boolean killPrimary(int shard) {
+        boolean killed = db.killPrimary(shard);
+        net.decide(this, "kill-primary " + id + "/" + shard + (killed ? "" : ": no such shard with a primary now"));
+        return killed;
+    }
+
     /** A service's pool opens a connection: false when the database is at max_connections and refuses it. */
     boolean openClientConnection() {
         return db.openClientConnection();
@@ -120,5 +127,13 @@ final class DatabaseNode extends NetNode {
         out.put("shards", nodes().shards());
         out.put("nodes", instances());
         out.put("utilisation", meanUtilisation());
+        // The pipeline report's database totals, named as it names them.
+        dev.scalelab.engine.data.DatabaseView.Counters c = db.counters();
+        out.put("reads", c.reads());
+        out.put("writes", c.writes());
+        out.put("staleReads", c.staleReads());
+        out.put("lostWrites", c.lostWrites());
+        out.put("lostAcknowledgedWrites", c.lostAcknowledgedWrites());
+        out.put("keysMoved", c.keysMoved());
     }
 }

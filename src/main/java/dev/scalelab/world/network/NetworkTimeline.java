@@ -16,13 +16,14 @@ import java.util.Set;
 /**
  * A drawn system's timeline: faults put on its nodes at their moments, with the pipeline's meaning.
  * An instance of a service is named as the canvas names it ({@code api-0}: the service's id and its
- * number); an external API by its node's id. What a drawn system does not run yet (a {@code set},
+ * number); a database's shard as its node's id and the shard ({@code orders/0}); an external API by
+ * its node's id. What a drawn system does not run yet (a {@code set},
  * a fault on a cache level or a shard) is refused by the entry's path, never ignored.
  */
 final class NetworkTimeline {
     /** The actions a drawn system runs. */
-    static final Set<Action> RUN = EnumSet.of(Action.KILL_INSTANCE, Action.SLOW_INSTANCE, Action.LATENCY, Action.ERROR_RATE,
-            Action.OUTAGE);
+    static final Set<Action> RUN = EnumSet.of(Action.KILL_INSTANCE, Action.SLOW_INSTANCE, Action.KILL_PRIMARY, Action.LATENCY,
+            Action.ERROR_RATE, Action.OUTAGE);
 
     private NetworkTimeline() {
     }
@@ -46,6 +47,12 @@ final class NetworkTimeline {
                     throw new ScenarioException(at + ".target", Quote.of(e.target()) + " is no instance of a drawn service: "
                             + "an instance is its service's id and its number (" + example(t) + ")");
                 }
+            } else if (a == Action.KILL_PRIMARY) {
+                if (database(e.target(), t) == null) {
+                    throw new ScenarioException(at + ".target", Quote.of(e.target()) + " is no shard of a drawn database: a shard is "
+                            + "its database's id and its number (" + t.nodes().stream().filter(n -> n.nodeKind() == NodeKind.DATABASE)
+                            .findFirst().map(n -> n.id() + "/0").orElse("this design has no database") + ")");
+                }
             } else {
                 Topology.Node n = t.node(e.target());
                 if (n == null || n.nodeKind() != NodeKind.EXTERNAL) {
@@ -67,6 +74,8 @@ final class NetworkTimeline {
         switch (a) {
             case KILL_INSTANCE -> ((ServiceNode) net.node(service(e.target(), t))).kill(e.target());
             case SLOW_INSTANCE -> ((ServiceNode) net.node(service(e.target(), t))).slow(e.target(), number(e));
+            case KILL_PRIMARY -> ((DatabaseNode) net.node(database(e.target(), t)))
+                    .killPrimary(Integer.parseInt(e.target().substring(e.target().lastIndexOf('/') + 1)));
             case LATENCY, ERROR_RATE, OUTAGE -> {
                 ExternalNode api = (ExternalNode) net.node(e.target());
                 // The pipeline's defaults when the entry gives no value: 1 s added, every call failing.
@@ -90,6 +99,16 @@ final class NetworkTimeline {
         }
         Topology.Node n = t.node(name.substring(0, dash));
         return n != null && n.nodeKind() == NodeKind.SERVICE ? n.id() : null;
+    }
+
+    /** The id of the database whose shard {@code name} is ("orders" for "orders/0"); null when none. */
+    private static String database(String name, Topology t) {
+        int slash = name == null ? -1 : name.lastIndexOf('/');
+        if (slash <= 0 || !name.substring(slash + 1).matches("\\d{1,6}")) {
+            return null;
+        }
+        Topology.Node n = t.node(name.substring(0, slash));
+        return n != null && n.nodeKind() == NodeKind.DATABASE ? n.id() : null;
     }
 
     private static String example(Topology t) {

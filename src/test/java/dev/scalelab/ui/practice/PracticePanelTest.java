@@ -211,8 +211,8 @@ class PracticePanelTest {
 
     /**
      * Draw on canvas opens the challenge's system drawn; the candidate sizes the service in its box
-     * and submits from the canvas, and the Practice panel grades the drawing for real. A drawing of
-     * another shape is kept back, saying why.
+     * and submits from the canvas, and the Practice panel grades the drawing for real. A drawing that
+     * cannot run is kept back, saying why.
      */
     @Test
     void aDrawingSubmittedFromTheChallengesCanvasIsGradedInThePanel() throws Exception {
@@ -226,12 +226,12 @@ class PracticePanelTest {
         assertEquals(List.of("clients", "balancer", "service"), FxWait.onFx(
                 () -> canvas.editor().topology().nodes().stream().map(n -> n.id()).toList(), TIMEOUT_SECONDS));
 
-        // A second service behind the balancer is not the pipeline's shape: nothing is graded.
+        // A queue that nothing consumes cannot run: nothing is graded, and the canvas says why.
         FxWait.onFx(() -> {
             canvas.editor().replace(canvas.editor().topology().withDesign(canvas.editor().design()
-                    .with(new dev.scalelab.design.Design.Node("api-2", dev.scalelab.design.NodeKind.SERVICE, "", ""))
-                    .with(new dev.scalelab.design.Design.Edge("balancer", "api-2", 1, dev.scalelab.design.Traffic.ALL,
-                            dev.scalelab.design.EdgeMode.SYNC))));
+                    .with(new dev.scalelab.design.Design.Node("jobs", dev.scalelab.design.NodeKind.QUEUE, "", ""))
+                    .with(new dev.scalelab.design.Design.Edge("service", "jobs", 1, dev.scalelab.design.Traffic.ALL,
+                            dev.scalelab.design.EdgeMode.ASYNC))));
             return null;
         }, TIMEOUT_SECONDS);
         FxWait.onFx(() -> {
@@ -239,8 +239,7 @@ class PracticePanelTest {
             return null;
         }, TIMEOUT_SECONDS);
         String refused = FxWait.onFx(() -> canvas.statusLine().getText(), TIMEOUT_SECONDS);
-        assertTrue(refused.startsWith("Not submitted: topology: this drawing cannot be graded: it has more than one service node"),
-                refused);
+        assertEquals("Not submitted: jobs has no consumer: its messages would pile up", refused);
         assertFalse(FxWait.onFx(() -> panel.viewModel().gradingRunningProperty().get(), TIMEOUT_SECONDS));
 
         FxWait.onFx(() -> {

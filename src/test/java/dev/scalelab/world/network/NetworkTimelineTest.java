@@ -85,6 +85,28 @@ class NetworkTimelineTest {
         assertThat(out.decisions()).anyMatch(d -> d.contains("outage for 10.0 s"));
     }
 
+    /**
+     * kill-primary orders/0 at 10 s: the shard's primary dies and its replica is promoted after the
+     * failover detection (2 s), as in the pipeline; the writes in between fail, and the log says so.
+     */
+    @Test
+    void aKilledPrimaryFailsOverToItsReplica() {
+        String db = "{\"id\":\"orders\",\"kind\":\"database\",\"database\":{\"replicasPerShard\":1,\"failoverDetectionMs\":2000}}";
+        Network net = new Network(design(30, USERS.formatted(100) + "," + web(4, "{\"distribution\":\"constant\",\"meanMs\":1}")
+                        + "," + db, "{\"from\":\"users\",\"to\":\"web\"},{\"from\":\"web\",\"to\":\"orders\"}",
+                "{\"atSeconds\":10,\"command\":\"kill-primary\",\"target\":\"orders/0\"}"));
+        net.runUntil(9.99);
+        assertThat(net.failed()).isZero();
+        net.run();
+        assertThat(net.decisions()).anyMatch(d -> d.endsWith("kill-primary orders/0"));
+        assertThat(net.failed()).isPositive();
+        assertThatThrownBy(() -> new Network(design(30, USERS.formatted(100) + "," + web(4, "{\"distribution\":\"constant\",\"meanMs\":1}")
+                        + "," + db, "{\"from\":\"users\",\"to\":\"web\"},{\"from\":\"web\",\"to\":\"orders\"}",
+                "{\"atSeconds\":10,\"command\":\"kill-primary\",\"target\":\"0\"}")))
+                .hasMessage("timeline[0].target: \"0\" is no shard of a drawn database: a shard is its database's id and its number "
+                        + "(orders/0)");
+    }
+
     @Test
     void whatADrawnSystemDoesNotRunIsRefusedByTheEntrysPath() {
         String nodes = USERS.formatted(10) + "," + web(1, "{\"distribution\":\"constant\",\"meanMs\":10}");
@@ -93,7 +115,7 @@ class NetworkTimelineTest {
                 "{\"atSeconds\":5,\"command\":\"set\",\"path\":\"workload.arrival.ratePerSecond\",\"value\":20}")))
                 .isInstanceOf(ScenarioException.class)
                 .hasMessage("timeline[0]: set workload.arrival.ratePerSecond: a drawn system has no live parameters yet; its "
-                        + "timeline takes the faults kill-instance, slow-instance, error-rate, latency, outage");
+                        + "timeline takes the faults kill-instance, slow-instance, kill-primary, error-rate, latency, outage");
         assertThatThrownBy(() -> new Network(design(10, nodes, edges,
                 "{\"atSeconds\":5,\"command\":\"kill-instance\",\"target\":\"i-0\"}")))
                 .hasMessage("timeline[0].target: \"i-0\" is no instance of a drawn service: an instance is its service's id and its "

@@ -1,0 +1,222 @@
+package dev.scalelab.practice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.scalelab.design.EdgeMode;
+import dev.scalelab.design.NodeKind;
+import dev.scalelab.engine.metrics.LatencySummary;
+import dev.scalelab.world.Quote;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioException;
+import dev.scalelab.world.ScenarioFiles;
+import dev.scalelab.world.Topology;
+import dev.scalelab.world.network.Network;
+import dev.scalelab.world.network.Pipeline;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A drawing of another shape than the pipeline's, graded on the network engine. The challenge fixes
+ * what the candidate does not design: the traffic (the clients node sends the start's workload) and
+ * the third parties (each of the start's dependencies is an external API of the same latency, errors
+ * and capacity); everything between them is the answer, and its cost is scored. The hidden
+ * incidents act on the parts they name: an instance {@code i-N} is instance N of the service the
+ * clients reach first, a shard of the database they reach first, a dependency the external API of
+ * its name.
+ */
+final class DrawnGrading {
+    private DrawnGrading() {
+    }
+
+    /** The fields of the challenge the drawing changes: one line each, as {@link Violations} words them. */
+    static List<String> violations(Challenge challenge, Scenario drawing) {
+        List<String> found = new ArrayList<>();
+        Scenario start = challenge.startScenario();
+        Topology t = drawing.topology();
+        List<Topology.Node> clients = t.nodes().stream().filter(n -> n.nodeKind() == NodeKind.CLIENTS).toList();
+        if (clients.size() != 1) {
+            found.add("workload is fixed by the challenge: the drawing has " + clients.size() + " clients nodes; it needs one, "
+                    + "sending the start's traffic");
+        } else if (!clients.get(0).workload().equals(start.workload())) {
+            found.add("workload is fixed by the challenge: " + clients.get(0).id() + " sends other traffic than the start's "
+                    + "(" + ScenarioFiles.tree(start).get("workload") + ")");
+        }
+        Topology drawnStart = Pipeline.spell(start);
+        for (Topology.Node api : drawnStart.nodes()) {
+            if (api.nodeKind() != NodeKind.EXTERNAL) {
+                continue;
+            }
+            String name = api.label().isEmpty() ? api.id() : api.label();
+            Topology.Node mine = external(t, name);
+            if (mine == null) {
+                found.add("dependencies: " + Quote.of(name) + " is the challenge's third party; the drawing has no external API of "
+                        + "that name");
+            } else if (!mine.external().equals(api.external())) {
+                found.add("dependencies: " + Quote.of(name) + " is the challenge's third party; the drawing changes its latency, "
+                        + "errors or capacity (" + mine.id() + ")");
+            }
+        }
+        if (!drawing.timeline().isEmpty()) {
+            found.add("timeline: the challenge schedules the faults; a drawing of another shape adds none");
+        }
+        return List.copyOf(found);
+    }
+
+    /**
+     * {@code drawing} as it is graded on {@code seed}: the challenge's duration, that seed, and the
+     * hidden incidents put on the parts they name.
+     *
+     * @throws ScenarioException when an incident names a part the drawing does not have, or one a
+     *                           drawn system cannot take a fault on yet
+     */
+    static Scenario graded(Challenge challenge, Scenario drawing, long seed) {
+        ObjectNode tree = ScenarioFiles.tree(drawing);
+        tree.put("seed", seed);
+        tree.set("durationSeconds", challenge.start().get("durationSeconds"));
+        ArrayNode timeline = tree.putArray("timeline");
+        Topology t = drawing.topology();
+        String front = first(t, NodeKind.SERVICE);
+        String database = first(t, NodeKind.DATABASE);
+        for (JsonNode incident : challenge.incidents()) {
+            ObjectNode e = incident.deepCopy();
+            String command = e.path("command").asText();
+            String target = e.path("target").asText(null);
+            String at = Figures.clock(e.path("atSeconds").asDouble());
+            switch (command) {
+                case "kill-instance", "slow-instance" -> {
+                    if (front == null) {
+                        throw new ScenarioException("topology", "the challenge's " + command + " at " + at + " needs a service "
+                                + "the clients reach");
+                    }
+                    e.put("target", front + "-" + target.substring(target.lastIndexOf('-') + 1));
+                }
+                case "kill-primary" -> {
+                    if (database == null) {
+                        throw new ScenarioException("topology", "the challenge's kill-primary at " + at + " needs a database "
+                                + "the clients' requests reach");
+                    }
+                    e.put("target", database + "/" + target);
+                }
+                case "latency", "error-rate", "outage" -> {
+                    Topology.Node api = external(t, target);
+                    if (api == null) {
+                        throw new ScenarioException("topology", "the challenge's " + command + " at " + at + " acts on "
+                                + Quote.of(target) + ", and the drawing has no external API of that name");
+                    }
+                    e.put("target", api.id());
+                }
+                default -> throw new ScenarioException("topology", "the challenge's " + command + " at " + at + " cannot act on "
+                        + "a drawing of another shape yet (a drawn system's timeline takes kill-instance, slow-instance, "
+                        + "kill-primary, latency, error-rate and outage); keep the pipeline's shape to be graded with it");
+            }
+            timeline.add(e);
+        }
+        return ScenarioFiles.parse(tree.toString());
+    }
+
+    /** The node of {@code kind} the clients reach first, along calls and hand-offs; null when they reach none. */
+    static String first(Topology t, NodeKind kind) {
+        Deque<String> todo = new ArrayDeque<>();
+        Set<String> seen = new HashSet<>();
+        t.nodes().stream().filter(n -> n.nodeKind() == NodeKind.CLIENTS).forEach(n -> todo.add(n.id()));
+        while (!todo.isEmpty()) {
+            String id = todo.poll();
+            if (!seen.add(id)) {
+                continue;
+            }
+            Topology.Node n = t.node(id);
+            if (n.nodeKind() == kind) {
+                return id;
+            }
+            for (Topology.Edge e : t.out(id)) {
+                if (e.edgeMode() != EdgeMode.ASYNC) {
+                    todo.add(e.to());
+                }
+            }
+        }
+        return null;
+    }
+
+    private static Topology.Node external(Topology t, String name) {
+        for (Topology.Node n : t.nodes()) {
+            if (n.nodeKind() == NodeKind.EXTERNAL && (n.id().equals(name) || n.label().equals(name))) {
+                return n;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * What a finished run gives the requirements, in the pipeline report's names: the clients'
+     * latency, requests and cost; the cache's and the database's totals when the drawing has one of
+     * each (with two, a requirement on "the cache" names no one of them and is not measured); the
+     * per-client figures; the decisions.
+     */
+    static ObjectNode report(Network net) {
+        ObjectNode own = net.report();
+        ObjectNode r = JsonNodeFactory.instance.objectNode();
+        LatencySummary s = net.endToEnd();
+        ObjectNode latency = r.putObject("latencyMs");
+        latency.put("mean", s.meanMs());
+        latency.put("p50", s.p50Ms());
+        latency.put("p90", s.p90Ms());
+        latency.put("p99", s.p99Ms());
+        latency.put("p999", s.p999Ms());
+        latency.put("max", s.maxMs());
+        JsonNode totals = own.path("totals");
+        long offered = 0;
+        JsonNode cache = null;
+        JsonNode database = null;
+        int caches = 0;
+        int databases = 0;
+        for (var it = own.path("nodes").fields(); it.hasNext(); ) {
+            var n = it.next();
+            String kind = n.getValue().path("kind").asText();
+            if (kind.equals("clients")) {
+                offered += n.getValue().path("arrivals").asLong();
+            } else if (kind.equals("cache")) {
+                caches++;
+                cache = n.getValue();
+            } else if (kind.equals("database")) {
+                databases++;
+                database = n.getValue();
+            }
+        }
+        ObjectNode requests = r.putObject("requests");
+        requests.put("offered", offered);
+        requests.put("completed", totals.path("completed").asLong());
+        requests.put("failed", totals.path("failed").asLong());
+        requests.put("rejected", 0);
+        requests.put("timedOut", 0);
+        requests.put("shed", totals.path("shed").asLong());
+        double hours = net.nowSeconds() / 3600;
+        r.putObject("cost").put("meanPerHour", hours == 0 ? 0 : totals.path("costDollars").asDouble() / hours);
+        if (caches == 1) {
+            ObjectNode c = r.putObject("cache");
+            c.put("hitRatio", cache.path("hitRatio").asDouble());
+            c.put("reads", cache.path("reads").asLong());
+            c.put("staleReads", cache.path("staleReads").asLong());
+        }
+        if (databases == 1) {
+            ObjectNode d = r.putObject("database");
+            for (String f : new String[] {"reads", "writes", "staleReads", "lostWrites", "lostAcknowledgedWrites"}) {
+                d.put(f, database.path(f).asLong());
+            }
+            if (database.path("keysMoved").asLong() == 0) {
+                d.put("movedFraction", 0.0); // a drawn database does not reshard yet: no key moves
+            }
+        }
+        if (own.has("gateway")) {
+            r.set("gateway", own.get("gateway"));
+        }
+        r.set("decisions", own.get("decisions"));
+        return r;
+    }
+}
