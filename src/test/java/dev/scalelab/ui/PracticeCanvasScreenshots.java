@@ -1,12 +1,7 @@
 package dev.scalelab.ui;
 
-import dev.scalelab.design.Design;
-import dev.scalelab.design.EdgeMode;
-import dev.scalelab.design.NodeKind;
-import dev.scalelab.design.Traffic;
 import dev.scalelab.practice.ChallengeLibrary;
 import dev.scalelab.ui.canvas.DesignWindow;
-import dev.scalelab.world.Topology;
 import javafx.scene.control.Button;
 import javafx.scene.control.ListView;
 import javafx.stage.Window;
@@ -17,7 +12,6 @@ import org.testfx.api.FxToolkit;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -81,28 +75,43 @@ class PracticeCanvasScreenshots {
         var solution = challenge.solutionScenario();
         onFx(() -> {
             var ed = canvas.editor();
-            Topology t = ed.topology();
-            Design d = t.design().with(new Design.Node("cache", NodeKind.CACHE, "", ""));
-            List<Design.Edge> kept = d.edges().stream().filter(e -> !(e.from().equals("service") && e.to().equals("database")))
-                    .toList();
-            d = new Design(d.nodes(), kept).with(new Design.Edge("service", "cache", 1, Traffic.ALL, EdgeMode.SYNC))
-                    .with(new Design.Edge("cache", "database", 1, Traffic.ALL, EdgeMode.SYNC));
-            ed.replace(t.withDesign(d));
-            int cache = ed.topology().nodes().size() - 1;
-            ed.setField("topology.nodes[" + cache + "].cache", dev.scalelab.world.ScenarioFiles.tree(solution).get("cache"));
-            ed.setField("topology.nodes[2].service.instances", (long) solution.service().instances());
-            ed.setField("topology.nodes[2].autoscaler", dev.scalelab.world.ScenarioFiles.tree(solution).get("autoscaler"));
-            ed.setField("topology.nodes[1].balancer", dev.scalelab.world.ScenarioFiles.tree(solution).get("balancer"));
-            ed.setField("topology.nodes[3].database", dev.scalelab.world.ScenarioFiles.tree(solution).get("database"));
+            // As the inspector would leave it: the cache's levels, the service's count and HPA, the balancer's strategy.
+            var tree = dev.scalelab.world.ScenarioFiles.tree(ed.scenario());
+            var answer = dev.scalelab.world.ScenarioFiles.tree(solution);
+            var nodes = (com.fasterxml.jackson.databind.node.ArrayNode) tree.path("topology").path("nodes");
+            for (var n : nodes) {
+                var node = (com.fasterxml.jackson.databind.node.ObjectNode) n;
+                switch (node.path("kind").asText()) {
+                    case "service" -> {
+                        node.set("service", answer.get("service"));
+                        node.set("autoscaler", answer.get("autoscaler"));
+                    }
+                    case "balancer" -> node.set("balancer", answer.get("balancer"));
+                    case "database" -> node.set("database", answer.get("database"));
+                    default -> {
+                    }
+                }
+            }
+            nodes.addObject().put("id", "cache").put("kind", "cache").set("cache", answer.get("cache"));
+            var edges = (com.fasterxml.jackson.databind.node.ArrayNode) tree.path("topology").path("edges");
+            for (int i = edges.size() - 1; i >= 0; i--) {
+                if (edges.get(i).path("from").asText().equals("service") && edges.get(i).path("to").asText().equals("database")) {
+                    edges.remove(i);
+                }
+            }
+            edges.addObject().put("from", "service").put("to", "cache");
+            edges.addObject().put("from", "cache").put("to", "database");
+            ed.applyWhole(dev.scalelab.world.ScenarioFiles.parse(tree.toString()));
             ed.autoLayout();
             ed.select(List.of("cache"));
+            ((Button) canvas.stage().getScene().getRoot().lookup("#designFit")).fire();
             return null;
         });
         onFx(() -> {
             ((Button) canvas.stage().getScene().getRoot().lookup("#designRun")).fire();
             return null;
         });
-        Thread.sleep(9000);
+        Thread.sleep(25000);
         shot("practice-canvas-answer.png");
         onFx(() -> {
             ((Button) canvas.stage().getScene().getRoot().lookup("#designSubmit")).fire();

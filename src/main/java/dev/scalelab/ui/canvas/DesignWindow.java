@@ -62,6 +62,9 @@ public final class DesignWindow {
     private final AnimationTimer frames;
     /** Takes the design for grading and says null, or why it did not; null outside a challenge. */
     private Function<Scenario, String> submission;
+    /** The challenge this canvas answers, beside its Submit button; hidden outside a challenge. */
+    private final Label challengeLabel = new Label();
+    private final HBox challengeBar = new HBox(8);
     private final Button submitButton = button("Submit for grading", "designSubmit",
             "Grade this drawing against the challenge: the Practice panel runs it with the hidden incidents on several "
                     + "seeds and shows the verdict.", this::submit);
@@ -113,7 +116,16 @@ public final class DesignWindow {
         centre.getStyleClass().add("design-centre");
         centre.setMinSize(0, 0);
 
-        VBox top = new VBox(menus(), toolbar());
+        // A challenge's canvas has a row of its own under the toolbar: which challenge, and the way to submit.
+        challengeLabel.setId("designChallenge");
+        challengeLabel.getStyleClass().add("design-challenge");
+        Region gap = new Region();
+        HBox.setHgrow(gap, Priority.ALWAYS);
+        challengeBar.getChildren().addAll(challengeLabel, gap, submitButton);
+        challengeBar.getStyleClass().add("design-challenge-bar");
+        challengeBar.setVisible(false);
+        challengeBar.setManaged(false);
+        VBox top = new VBox(menus(), toolbar(), challengeBar);
         BorderPane root = new BorderPane(centre, top, inspector.node(), bottom, palette.node());
         root.getStyleClass().add("design-window");
         // Most of the screen, never past it (a headless test screen is small).
@@ -287,11 +299,6 @@ public final class DesignWindow {
         bar.getItems().addAll(run.controls());
         submitButton.getStyleClass().add("design-submit");
         submitButton.setDefaultButton(false);
-        submitButton.setVisible(false);
-        submitButton.setManaged(false);
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        bar.getItems().addAll(gap, submitButton);
         bar.getStyleClass().add("design-toolbar");
         return bar;
     }
@@ -431,8 +438,9 @@ public final class DesignWindow {
         DesignWindow w = new DesignWindow(owner);
         w.files.startOn(drawn, name);
         w.submission = submit;
-        w.submitButton.setVisible(true);
-        w.submitButton.setManaged(true);
+        w.challengeLabel.setText(Character.toUpperCase(name.charAt(0)) + name.substring(1));
+        w.challengeBar.setVisible(true);
+        w.challengeBar.setManaged(true);
         String cannotRun = null;
         try {
             dev.scalelab.world.network.Network.check(drawn);

@@ -84,6 +84,7 @@ public final class PracticePanel extends FxmlPanel {
 
     @FXML private ListView<Object> challengeList;
     @FXML private ScrollPane pageScroll;
+    @FXML private VBox page;
     @FXML private Label noticeLabel;
     @FXML private Label groupLabel;
     @FXML private Label questionLabel;
@@ -204,8 +205,13 @@ public final class PracticePanel extends FxmlPanel {
         gradingBar.managedProperty().bind(gradingBar.visibleProperty());
         gradingRow.visibleProperty().bind(viewModel.gradingTextProperty().isNotEmpty());
         gradingRow.managedProperty().bind(gradingRow.visibleProperty());
-        viewModel.verdictProperty().addListener((obs, old, v) ->
-                VerdictRows.fill(verdictBox, viewModel.challengeProperty().get(), v, submittedGuesses));
+        viewModel.verdictProperty().addListener((obs, old, v) -> {
+            VerdictRows.fill(verdictBox, viewModel.challengeProperty().get(), v, submittedGuesses);
+            if (v != null) {
+                // A verdict may arrive while the page shows its brief (a drawing submitted from the canvas): bring it into view.
+                javafx.application.Platform.runLater(this::scrollToVerdict);
+            }
+        });
         viewModel.hintsShownProperty().addListener((obs, old, n) -> showHints());
 
         pageScroll.setVisible(false); // until the challenges are read
@@ -385,6 +391,17 @@ public final class PracticePanel extends FxmlPanel {
     private static void shownWhen(Node node, boolean shown) {
         node.setVisible(shown);
         node.setManaged(shown);
+    }
+
+    /** Scrolls the page so the verdict's top is at the top of the view, or as near as the page allows. */
+    private void scrollToVerdict() {
+        pageScroll.layout();
+        double content = page.getBoundsInLocal().getHeight();
+        double viewport = pageScroll.getViewportBounds().getHeight();
+        if (content > viewport) {
+            double top = verdictBox.localToScene(0, 0).getY() - page.localToScene(0, 0).getY();
+            pageScroll.setVvalue(Math.min(1, Math.max(0, top / (content - viewport))));
+        }
     }
 
     // ------------------------------------------------------------------ actions
