@@ -255,7 +255,11 @@ final class DesignPainter {
         }
     }
 
-    /** The live line of a box: utilisation, queue, instances; the hit ratio of a cache or CDN; "down" when its zone is out. */
+    /**
+     * The live line of a box: utilisation, queue, instances; the hit ratio of a cache or CDN; a
+     * service's share of time in GC pauses and its connection wait (p99) once they matter; "down" when
+     * its zone is out.
+     */
     static String figures(NetworkSnapshot.NodeState s) {
         if (s.down()) {
             return "down (zone out)";
@@ -274,6 +278,16 @@ final class DesignPainter {
         }
         if (s.instances() > 0) {
             b.append(" · ").append(s.instances()).append(s.kind() == NodeKind.DATABASE ? " nodes" : " inst");
+        }
+        NetworkSnapshot.ServiceFigures f = s.service();
+        if (f != null) {
+            // What a service's runtime costs it, once it matters: time lost to pauses, requests waiting for a connection.
+            if (f.gcPauseShare() >= 0.02) {
+                b.append(String.format(Locale.ROOT, " · GC %.0f %%", 100 * f.gcPauseShare()));
+            }
+            if (f.connectionWaitMsP99() >= 10) {
+                b.append(String.format(Locale.ROOT, " · conn wait %.0f ms", f.connectionWaitMsP99()));
+            }
         }
         return b.toString();
     }

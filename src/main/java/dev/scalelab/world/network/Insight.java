@@ -19,6 +19,8 @@ public record Insight(String node, Kind kind, double sinceSeconds, String findin
         RETRY_AMPLIFICATION("retry amplification"),
         REFUSING("refusing requests"),
         CONNECTION_LIMIT("connection limit"),
+        GC_PAUSES("GC pauses"),
+        POOL_STARVED("connection pool starved"),
         CACHE_BELOW_PREDICTION("cache below prediction"),
         SINGLE_INSTANCE("single instance"),
         IDLE("idle capacity"),

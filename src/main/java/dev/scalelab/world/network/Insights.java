@@ -62,6 +62,9 @@ final class Insights {
             idle(n, found, now);
             cache(n, found, now);
             refusing(n, found, now);
+            if (n instanceof ServiceNode service) {
+                resources(service, found, now);
+            }
         }
         for (Link l : net.linkList()) {
             retries(l, found, now);
@@ -270,6 +273,38 @@ final class Insights {
         String verb = n instanceof RouterNode r && r.limited + r.shed > 0 ? " refuses " : " fails ";
         out.add(new Insight(n.id, Insight.Kind.REFUSING, now, n.id + verb + pct(n.ownErrorsPerSecond / n.arrivalsPerSecond)
                 + " of its requests (" + rate(n.ownErrorsPerSecond) + ")", why, 0.8));
+    }
+
+    /** A share of a service's time lost to pauses, above which they are a finding. */
+    static final double GC_SHARE = 0.05;
+    /** A connection wait (p99 over the last second) above which the pool is a finding. */
+    static final double POOL_WAIT_MS = 50;
+
+    /**
+     * A service that loses its time to collector pauses, or whose requests wait for a database
+     * connection: each with the figure, and the fix the runtime's own arithmetic gives (collections
+     * come once per young generation filled, so doubling it halves them; a pool needs queries/s ×
+     * query time connections, by Little's law).
+     */
+    private void resources(ServiceNode n, List<Insight> out, double now) {
+        NetworkSnapshot.ServiceFigures f = n.serviceFigures();
+        Scenario.Service pool = n.spec.service();
+        if (f.gcPauseShare() >= GC_SHARE && pool.runtime() != null) {
+            int young = pool.runtime().youngMb();
+            out.add(new Insight(n.id, Insight.Kind.GC_PAUSES, now, n.id + " is paused " + pct(f.gcPauseShare()) + " of its time by "
+                    + pool.runtime().collector().id() + " (" + f.gcCollections() + " collections in the last second)",
+                    young == 0 ? "collections come each time the young generation fills: set youngMb above the collector's own "
+                    + "choice to space them, or cut the allocation per request (an object pool)"
+                    : "collections come each time the young generation (" + young + " MB) fills: " + (young * 2 < pool.runtime().heapMb()
+                    ? "youngMb " + young * 2 + " halves them; " : "") + "an object pool or less allocation per request cuts them",
+                    0.75));
+        }
+        if (pool.connectionPool() != null && f.connectionWaitMsP99() >= POOL_WAIT_MS) {
+            out.add(new Insight(n.id, Insight.Kind.POOL_STARVED, now, n.id + "'s requests wait up to " + Math.round(f.connectionWaitMsP99())
+                    + " ms (p99) for a database connection, " + f.connectionPending() + " waiting now",
+                    "its pools of " + pool.connectionPool().maximumPoolSize() + " are too small for its queries: size each by "
+                    + "Little's law (queries/s × query time, plus headroom), within the database's max_connections", 0.8));
+        }
     }
 
     private void retries(Link l, List<Insight> out, double now) {

@@ -100,4 +100,41 @@ class InsightsTest {
             assertThat(all.get(i).severity()).isLessThanOrEqualTo(all.get(i - 1).severity());
         }
     }
+
+    /**
+     * 200 req/s allocating 4 MB each fill a 64 MB young generation about 15 times a second; with half
+     * of it surviving, each parallel pause is about 14 ms: a fifth of the service's time. The insight
+     * names the share and the fix the arithmetic gives; 4 KB a request is no finding.
+     */
+    @Test
+    void aServiceLosingItsTimeToPausesIsNamedWithTheYoungGenerationThatHalvesThem() {
+        String design = """
+                {"schema":1,"name":"gc","seed":3,"durationSeconds":30,"topology":{"nodes":[
+                  {"id":"users","kind":"clients","workload":{"arrival":{"ratePerSecond":200},"keys":{"count":100},"readRatio":1}},
+                  {"id":"web","kind":"service","service":{"instances":2,"workersPerInstance":64,"queueCapacity":1000,
+                    "serviceTime":{"distribution":"constant","meanMs":5},
+                    "runtime":{"collector":"parallel","heapMb":2048,"youngMb":64,"allocationKbPerRequest":4096,
+                               "survivingFraction":0.5,"maxTenuringThreshold":0,"liveSetMb":0}}}],
+                 "edges":[{"from":"users","to":"web"}]}}""";
+        Network net = new Network(ScenarioFiles.parse(design));
+        net.run();
+        Insight gc = net.insights().stream().filter(i -> i.kind() == Insight.Kind.GC_PAUSES).findFirst().orElseThrow();
+        assertThat(gc.node()).isEqualTo("web");
+        assertThat(gc.finding()).matches("web is paused \\d+ % of its time by parallel \\(\\d+ collections in the last second\\)");
+        assertThat(gc.fix()).isEqualTo("collections come each time the young generation (64 MB) fills: youngMb 128 halves them; "
+                + "an object pool or less allocation per request cuts them");
+        Network light = new Network(ScenarioFiles.parse(design.replace("\"allocationKbPerRequest\":4096", "\"allocationKbPerRequest\":4")));
+        light.run();
+        assertThat(light.insights()).noneMatch(i -> i.kind() == Insight.Kind.GC_PAUSES);
+    }
+
+    /** A pool of 2 connections in front of 100 ms queries at 50 req/s: requests wait about the whole 1 s timeout. */
+    @Test
+    void aStarvedConnectionPoolIsNamedWithItsWait() {
+        Network net = new Network(ScenarioFiles.parse(ServiceResourcesTest.POOLED.replace("\"durationSeconds\":120", "\"durationSeconds\":30")));
+        net.run();
+        Insight pool = net.insights().stream().filter(i -> i.kind() == Insight.Kind.POOL_STARVED).findFirst().orElseThrow();
+        assertThat(pool.finding()).matches("web's requests wait up to (9\\d\\d|1000) ms \\(p99\\) for a database connection, \\d+ waiting now");
+        assertThat(pool.fix()).startsWith("its pools of 2 are too small for its queries");
+    }
 }
