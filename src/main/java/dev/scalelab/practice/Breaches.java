@@ -129,6 +129,10 @@ final class Breaches {
 
     /** The system in that second: "402 req/s offered to 4 ready instances, 100% busy, 160 queued". */
     private static String state(Sample s) {
+        if (Double.isNaN(s.utilization())) {
+            // A drawn system's second: no single pool to describe, only the load (see DrawnGrading.samples).
+            return String.format(Locale.ROOT, "%.0f req/s ending in it", s.offeredPerSecond());
+        }
         return String.format(Locale.ROOT, "%.0f req/s offered to %d ready instance%s, %.0f%% busy, %d queued", s.offeredPerSecond(),
                 s.instances(), s.instances() == 1 ? "" : "s", s.utilization() * 100, s.queued());
     }

@@ -8,6 +8,7 @@ import dev.scalelab.design.EdgeMode;
 import dev.scalelab.design.NodeKind;
 import dev.scalelab.engine.metrics.LatencySummary;
 import dev.scalelab.world.Quote;
+import dev.scalelab.world.Sample;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.ScenarioFiles;
@@ -20,7 +21,10 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A drawing of another shape than the pipeline's, graded on the network engine. The challenge fixes
@@ -216,7 +220,35 @@ final class DrawnGrading {
         if (own.has("gateway")) {
             r.set("gateway", own.get("gateway"));
         }
-        r.set("decisions", own.get("decisions"));
+        // The log as the pipeline report's: when, which part, what (the network writes "12.000 s web: text").
+        ArrayNode decisions = r.putArray("decisions");
+        for (JsonNode line : own.path("decisions")) {
+            Matcher m = DECISION.matcher(line.asText());
+            if (m.matches()) {
+                decisions.addObject().put("atSeconds", Double.parseDouble(m.group(1))).put("source", m.group(2))
+                        .put("message", m.group(3));
+            }
+        }
         return r;
+    }
+
+    private static final Pattern DECISION = Pattern.compile("([0-9.]+) s ([^:]+): (.*)");
+
+    /**
+     * The run's seconds as the requirements read them, oldest first: what was answered and failed in
+     * each, and its p99. A drawn system keeps no per-second record of its offered load or its
+     * instances, so a second's offered load is what ended in it, and the sample names no instances.
+     */
+    static List<Sample> samples(Network net) {
+        double[] completed = net.completedPerSecond();
+        double[] failed = net.failedPerSecond();
+        double[] p99 = net.p99MsPerSecond();
+        double first = Math.floor(net.nowSeconds()) - completed.length;
+        List<Sample> out = new ArrayList<>(completed.length);
+        for (int i = 0; i < completed.length; i++) {
+            out.add(new Sample(first + i + 1, completed[i] + failed[i], completed[i], 0, failed[i], Double.NaN, Double.NaN, p99[i],
+                    0, 0, Double.NaN, 0, Double.NaN, Double.NaN, Map.of()));
+        }
+        return out;
     }
 }

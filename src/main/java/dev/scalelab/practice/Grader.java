@@ -111,7 +111,7 @@ public final class Grader {
 
     /**
      * One seed's run of a drawing of another shape than the pipeline's, on the network engine (see
-     * {@link DrawnGrading}); no per-second samples, so a failure is told over the whole run.
+     * {@link DrawnGrading}), with its seconds read from the network's per-second record.
      */
     private static SeedRun runDrawing(Challenge challenge, Scenario drawing, long seed, BooleanSupplier cancelled) {
         Network net;
@@ -127,7 +127,7 @@ public final class Grader {
             t = Math.min(net.durationSeconds(), t + SLICE_SECONDS);
             net.runUntil(t);
         }
-        return measured(challenge, seed, DrawnGrading.report(net), List.of(), null);
+        return measured(challenge, seed, DrawnGrading.report(net), DrawnGrading.samples(net), null);
     }
 
     /** What each requirement and prediction measured in a finished run's report, and each failure's breach. */

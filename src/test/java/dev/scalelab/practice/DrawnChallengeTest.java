@@ -157,6 +157,27 @@ class DrawnChallengeTest {
     }
 
     /**
+     * A failing drawing of another shape is told at the second it broke, from the network's
+     * per-second record, with the decision-log lines around it: challenge 11's start, zoned, has six
+     * fixed instances, no cache and one primary, and its p99 breaks under the daily peak.
+     */
+    @Test
+    void aFailingDrawingIsToldAtTheSecondItBroke() {
+        Challenge c = ChallengeLibrary.byId("scalable-web-app");
+        ObjectNode tree = ScenarioFiles.tree(c.drawnStart());
+        for (var n : tree.path("topology").path("nodes")) {
+            ((ObjectNode) n).put("zone", "a");
+        }
+        Verdict v = Grader.grade(c, ScenarioFiles.parse(tree.toString()), 1, 1, null, () -> false);
+        RequirementResult p99 = v.requirements().get(0);
+        assertFalse(p99.passed());
+        Breach b = p99.breach();
+        assertTrue(Double.isFinite(b.atSeconds()), b.what());
+        assertTrue(b.what().matches("at \\d+:\\d\\d the 1-s p99 was [\\d,]+ ms \\(target ≤ 230 ms\\), with [\\d,]+ req/s ending in it; "
+                + "over the whole run .*"), b.what());
+    }
+
+    /**
      * The challenge fixes the traffic and the third parties: a drawing without payments is told so,
      * and the incident that acts on payments makes every requirement unmeasured, saying why.
      */
