@@ -6,6 +6,9 @@ import dev.scalelab.world.Scenario;
 import dev.scalelab.world.Topology;
 import dev.scalelab.world.network.DesignReport;
 import dev.scalelab.world.network.Network;
+import dev.scalelab.world.network.PipelineFigures;
+import dev.scalelab.practice.Headline;
+import dev.scalelab.runtime.ParallelRuns;
 import picocli.CommandLine.Model.CommandSpec;
 
 import java.io.IOException;
@@ -16,8 +19,9 @@ import java.util.Set;
 
 /**
  * {@code simulate} for a drawn system the fixed pipeline cannot run: the {@link Network} runs it and
- * the report has the run's totals and each node's figures under {@code nodes.<id>}; {@code --report-md}
- * adds the design as a Markdown document with its charts beside it.
+ * the report has the run's totals and each node's figures under {@code nodes.<id>}; {@code --seeds}
+ * adds the headline figures over several seeds, as for the pipeline; {@code --report-md} adds the
+ * design as a Markdown document with its charts beside it.
  */
 final class DesignRun {
     /** The scenario sections a topology's nodes replace: a --set of one of them would change nothing. */
@@ -60,25 +64,49 @@ final class DesignRun {
     }
 
     /** Refuses what a drawn design's run cannot give, one line per option. */
-    static void checkOptions(int seeds, String timeseries, String trace, boolean profile) {
-        String unsupported = seeds > 1 ? "--seeds" : timeseries != null ? "--timeseries" : trace != null ? "--trace"
-                : profile ? "--profile" : null;
+    static void checkOptions(String timeseries, String trace, boolean profile) {
+        String unsupported = timeseries != null ? "--timeseries" : trace != null ? "--trace" : profile ? "--profile" : null;
         if (unsupported != null) {
             throw new Cli.UsageException(unsupported + ": not yet for a drawn system that the fixed pipeline cannot run; "
                     + "its report (--out) and --report-md describe the run");
         }
     }
 
-    /** Runs the design, then writes the report (or prints it) and the Markdown document, each atomically. */
-    static int simulate(CommandSpec spec, Scenario s, OutputFile report, OutputFile markdown) {
+    /**
+     * Runs the design (with {@code seeds} above 1, that many seeds on {@code threads} threads, the
+     * report being the first seed's with a {@code seeds} section as the pipeline's), then writes the
+     * report (or prints it) and the Markdown document, each atomically.
+     */
+    static int simulate(CommandSpec spec, Scenario s, int seeds, int threads, OutputFile report, OutputFile markdown) {
         Network net;
         try {
             net = new Network(s);
         } catch (dev.scalelab.world.ScenarioException e) {
             throw new Cli.UsageException(e.getMessage());
         }
-        net.run();
-        String json = net.reportJson();
+        String json;
+        if (seeds > 1) {
+            List<ParallelRuns.Run<double[]>> runs = new ArrayList<>(seeds);
+            runs.add(stop -> {
+                net.run();
+                return Headline.readAll(PipelineFigures.of(net));
+            });
+            for (int k = 1; k < seeds; k++) {
+                Scenario seeded = s.withSeed(SeedRuns.seed(s, k));
+                runs.add(stop -> {
+                    Network other = new Network(seeded);
+                    other.run();
+                    return Headline.readAll(PipelineFigures.of(other));
+                });
+            }
+            List<double[]> perSeed = ParallelRuns.run(runs, threads, "scalelab-seeds", null, null);
+            com.fasterxml.jackson.databind.node.ObjectNode r = net.report();
+            r.set("seeds", SeedRuns.section(s.seed(), perSeed));
+            json = Network.json(r);
+        } else {
+            net.run();
+            json = net.reportJson();
+        }
         List<AtomicFiles.Pending> charts = new ArrayList<>();
         try (AtomicFiles.Pending reportFile = report == null ? null : report.open();
              AtomicFiles.Pending mdFile = markdown == null ? null : markdown.open()) {

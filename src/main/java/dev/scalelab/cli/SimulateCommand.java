@@ -104,7 +104,7 @@ final class SimulateCommand implements Callable<Integer> {
         if (s.topology() != null) {
             Scenario lowered = Pipeline.lower(s);
             if (lowered == null) {
-                DesignRun.checkOptions(n, timeseries, trace, profile);
+                DesignRun.checkOptions(timeseries, trace, profile);
                 OutputFile report = OutputFile.of("--out", out, "report.json");
                 OutputFile markdown = OutputFile.of("--report-md", reportMd, "report.md");
                 List<OutputFile> outputs = new ArrayList<>();
@@ -114,7 +114,7 @@ final class SimulateCommand implements Callable<Integer> {
                     }
                 }
                 OutputFile.checkAll(outputs);
-                return DesignRun.simulate(spec, s, report, markdown);
+                return DesignRun.simulate(spec, s, n, SeedRuns.threads(threads, n), report, markdown);
             }
             // The pipeline's shape: its engine runs it, with every panel's figures in the report.
             s = lowered;

@@ -2,18 +2,14 @@ package dev.scalelab.practice;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.design.EdgeMode;
 import dev.scalelab.design.NodeKind;
-import dev.scalelab.engine.metrics.LatencySummary;
 import dev.scalelab.world.Quote;
-import dev.scalelab.world.Sample;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.ScenarioFiles;
 import dev.scalelab.world.Topology;
-import dev.scalelab.world.network.Network;
 import dev.scalelab.world.network.Pipeline;
 
 import java.util.ArrayDeque;
@@ -21,10 +17,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A drawing of another shape than the pipeline's, graded on the network engine. The challenge fixes
@@ -155,100 +148,5 @@ final class DrawnGrading {
             }
         }
         return null;
-    }
-
-    /**
-     * What a finished run gives the requirements, in the pipeline report's names: the clients'
-     * latency, requests and cost; the cache's and the database's totals when the drawing has one of
-     * each (with two, a requirement on "the cache" names no one of them and is not measured); the
-     * per-client figures; the decisions.
-     */
-    static ObjectNode report(Network net) {
-        ObjectNode own = net.report();
-        ObjectNode r = JsonNodeFactory.instance.objectNode();
-        LatencySummary s = net.endToEnd();
-        ObjectNode latency = r.putObject("latencyMs");
-        latency.put("mean", s.meanMs());
-        latency.put("p50", s.p50Ms());
-        latency.put("p90", s.p90Ms());
-        latency.put("p99", s.p99Ms());
-        latency.put("p999", s.p999Ms());
-        latency.put("max", s.maxMs());
-        JsonNode totals = own.path("totals");
-        long offered = 0;
-        JsonNode cache = null;
-        JsonNode database = null;
-        int caches = 0;
-        int databases = 0;
-        for (var it = own.path("nodes").fields(); it.hasNext(); ) {
-            var n = it.next();
-            String kind = n.getValue().path("kind").asText();
-            if (kind.equals("clients")) {
-                offered += n.getValue().path("arrivals").asLong();
-            } else if (kind.equals("cache")) {
-                caches++;
-                cache = n.getValue();
-            } else if (kind.equals("database")) {
-                databases++;
-                database = n.getValue();
-            }
-        }
-        ObjectNode requests = r.putObject("requests");
-        requests.put("offered", offered);
-        requests.put("completed", totals.path("completed").asLong());
-        requests.put("failed", totals.path("failed").asLong());
-        requests.put("rejected", 0);
-        requests.put("timedOut", 0);
-        requests.put("shed", totals.path("shed").asLong());
-        double hours = net.nowSeconds() / 3600;
-        r.putObject("cost").put("meanPerHour", hours == 0 ? 0 : totals.path("costDollars").asDouble() / hours);
-        if (caches == 1) {
-            ObjectNode c = r.putObject("cache");
-            c.put("hitRatio", cache.path("hitRatio").asDouble());
-            c.put("reads", cache.path("reads").asLong());
-            c.put("staleReads", cache.path("staleReads").asLong());
-        }
-        if (databases == 1) {
-            ObjectNode d = r.putObject("database");
-            for (String f : new String[] {"reads", "writes", "staleReads", "lostWrites", "lostAcknowledgedWrites"}) {
-                d.put(f, database.path(f).asLong());
-            }
-            if (database.path("keysMoved").asLong() == 0) {
-                d.put("movedFraction", 0.0); // a drawn database does not reshard yet: no key moves
-            }
-        }
-        if (own.has("gateway")) {
-            r.set("gateway", own.get("gateway"));
-        }
-        // The log as the pipeline report's: when, which part, what (the network writes "12.000 s web: text").
-        ArrayNode decisions = r.putArray("decisions");
-        for (JsonNode line : own.path("decisions")) {
-            Matcher m = DECISION.matcher(line.asText());
-            if (m.matches()) {
-                decisions.addObject().put("atSeconds", Double.parseDouble(m.group(1))).put("source", m.group(2))
-                        .put("message", m.group(3));
-            }
-        }
-        return r;
-    }
-
-    private static final Pattern DECISION = Pattern.compile("([0-9.]+) s ([^:]+): (.*)");
-
-    /**
-     * The run's seconds as the requirements read them, oldest first: what was answered and failed in
-     * each, and its p99. A drawn system keeps no per-second record of its offered load or its
-     * instances, so a second's offered load is what ended in it, and the sample names no instances.
-     */
-    static List<Sample> samples(Network net) {
-        double[] completed = net.completedPerSecond();
-        double[] failed = net.failedPerSecond();
-        double[] p99 = net.p99MsPerSecond();
-        double first = Math.floor(net.nowSeconds()) - completed.length;
-        List<Sample> out = new ArrayList<>(completed.length);
-        for (int i = 0; i < completed.length; i++) {
-            out.add(new Sample(first + i + 1, completed[i] + failed[i], completed[i], 0, failed[i], Double.NaN, Double.NaN, p99[i],
-                    0, 0, Double.NaN, 0, Double.NaN, Double.NaN, Map.of()));
-        }
-        return out;
     }
 }

@@ -11,6 +11,7 @@ import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.World;
 import dev.scalelab.world.network.Network;
 import dev.scalelab.world.network.Pipeline;
+import dev.scalelab.world.network.PipelineFigures;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -127,7 +128,7 @@ public final class Grader {
             t = Math.min(net.durationSeconds(), t + SLICE_SECONDS);
             net.runUntil(t);
         }
-        return measured(challenge, seed, DrawnGrading.report(net), DrawnGrading.samples(net), null);
+        return measured(challenge, seed, PipelineFigures.of(net), PipelineFigures.samples(net), null);
     }
 
     /** What each requirement and prediction measured in a finished run's report, and each failure's breach. */

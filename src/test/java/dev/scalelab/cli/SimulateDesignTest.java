@@ -58,14 +58,40 @@ class SimulateDesignTest {
         assertThat(set.code()).isEqualTo(2);
         assertThat(set.err()).contains("--set service.instances: this scenario draws its own system")
                 .contains("topology.nodes[1].service.instances (web) or topology.nodes[2].service.instances (api)");
-        CliRun seeds = CliRun.of("simulate", "--scenario", file.toString(), "--seeds", "3");
-        assertThat(seeds.err()).contains("--seeds: not yet for a drawn system");
+        CliRun series = CliRun.of("simulate", "--scenario", file.toString(), "--timeseries", dir.resolve("s.csv").toString());
+        assertThat(series.err()).contains("--timeseries: not yet for a drawn system");
         // A node's field is set by its path, checked as the file's would be.
         CliRun nodeSet = CliRun.of("simulate", "--scenario", file.toString(), "--set", "topology.nodes[1].service.instances=0");
         assertThat(nodeSet.err()).contains("topology.nodes[1].service.instances").contains("out of range");
         Files.writeString(file, DESIGN.replace("\"mode\":\"forward\"", "\"mode\":\"async\""));
         CliRun bad = CliRun.of("simulate", "--scenario", file.toString());
         assertThat(bad.err()).contains("topology.edges[1]").contains("async edge publishes to a queue or a topic");
+    }
+
+    /**
+     * --seeds on a drawn system: the first seed's report with the pipeline's seeds section, each
+     * headline figure's mean inside its interval, and each seed's value the one a run of that seed alone gives.
+     */
+    @Test
+    void aDrawnSystemRunsOnSeveralSeeds(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("design.json");
+        Files.writeString(file, DESIGN);
+        CliRun three = CliRun.of("simulate", "--scenario", file.toString(), "--seeds", "3", "--threads", "2");
+        assertThat(three.code()).as(three.err()).isZero();
+        com.fasterxml.jackson.databind.JsonNode r = new ObjectMapper().readTree(three.out());
+        com.fasterxml.jackson.databind.JsonNode seeds = r.path("seeds");
+        assertThat(seeds.path("count").asInt()).isEqualTo(3);
+        com.fasterxml.jackson.databind.JsonNode p99 = seeds.path("figures").path("p99Ms");
+        assertThat(p99.path("perSeed")).hasSize(3);
+        assertThat(p99.path("mean").asDouble()).isBetween(p99.path("ciLow").asDouble(), p99.path("ciHigh").asDouble());
+        assertThat(seeds.path("figures").has("throughputPerSecond")).isTrue();
+        long second = seeds.path("first").asLong() + 1;
+        CliRun alone = CliRun.of("simulate", "--scenario", file.toString(), "--seed", Long.toString(second));
+        com.fasterxml.jackson.databind.JsonNode aloneReport = new ObjectMapper().readTree(alone.out());
+        assertThat(p99.path("perSeed").get(1).asDouble()).isCloseTo(aloneReport.path("totals").path("p99Ms").asDouble(),
+                org.assertj.core.api.Assertions.within(0.5));
+        assertThat(r.path("totals")).isEqualTo(new ObjectMapper().readTree(CliRun.of("simulate", "--scenario", file.toString()).out())
+                .path("totals"));
     }
 
     @Test

@@ -482,8 +482,13 @@ public final class Network {
 
     /** The report as the CLI prints it. */
     public String reportJson() {
+        return json(report());
+    }
+
+    /** A report as {@link #reportJson} writes it: indented JSON. */
+    public static String json(ObjectNode report) {
         try {
-            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report());
+            return new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(report);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
