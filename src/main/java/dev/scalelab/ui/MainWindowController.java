@@ -200,6 +200,22 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         panelList.requestFocus();
     }
 
+    /**
+     * Opens a design canvas over {@code owner} whose boxes, double-clicked, open their pattern panel
+     * here: this window's run starts over on the drawing (as its sections) and shows the panel.
+     */
+    dev.scalelab.ui.canvas.DesignWindow openCanvas(javafx.stage.Window owner) {
+        dev.scalelab.ui.canvas.DesignWindow canvas = dev.scalelab.ui.canvas.DesignWindow.open(owner);
+        canvas.setOpenInMain((scenario, panel) -> {
+            viewModel().startScenario(scenario, "drawn: " + scenario.name());
+            selectPanel(panel);
+            if (owner instanceof javafx.stage.Stage stage) {
+                stage.toFront();
+            }
+        });
+        return canvas;
+    }
+
     /** Shows the panel titled {@code title} (case-insensitive); keeps the current one if there is none. FX thread. */
     public void selectPanel(String title) {
         assert FxThread.isCurrent();

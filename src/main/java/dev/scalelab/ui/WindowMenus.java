@@ -37,7 +37,7 @@ final class WindowMenus {
     void fill(MenuBar bar, List<Panel> panels, BooleanProperty notesShown) {
         bar.getMenus().setAll(file(), edit(), run(), view(panels, notesShown), help());
         // Run ▸ Design canvas…: a window of its own, over this one (issue 18).
-        MenuItem canvas = item("_Design canvas…", null, () -> dev.scalelab.ui.canvas.DesignWindow.open(bar.getScene().getWindow()));
+        MenuItem canvas = item("_Design canvas…", null, () -> window.openCanvas(bar.getScene().getWindow()));
         canvas.setId("designCanvasItem");
         bar.getMenus().get(2).getItems().add(canvas);
         lessons.setId("lessonsMenu");

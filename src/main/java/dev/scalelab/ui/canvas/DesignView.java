@@ -94,6 +94,7 @@ public final class DesignView extends CanvasRegion {
         setFocusTraversable(true);
         editor.onChange(() -> dirty = true);
         addEventHandler(MouseEvent.MOUSE_PRESSED, this::pressed);
+        addEventHandler(MouseEvent.MOUSE_CLICKED, this::clicked);
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
@@ -303,6 +304,26 @@ public final class DesignView extends CanvasRegion {
         }
         dirty = true;
         e.consume();
+    }
+
+    /** Told the id of a box double-clicked; null until the window sets it. */
+    private java.util.function.Consumer<String> onOpenNode;
+
+    /** What a double-click on a box does: the window opens the box's pattern panel. */
+    void setOnOpenNode(java.util.function.Consumer<String> open) {
+        onOpenNode = open;
+    }
+
+    private void clicked(MouseEvent e) {
+        if (e.getButton() != MouseButton.PRIMARY || e.getClickCount() != 2 || onOpenNode == null) {
+            return;
+        }
+        Point2D w = toCanvas(e.getX(), e.getY());
+        String node = DesignGeometry.nodeAt(DesignGeometry.positions(editor.topology()), w.getX(), w.getY());
+        if (node != null) {
+            onOpenNode.accept(node);
+            e.consume();
+        }
     }
 
     private void dragged(MouseEvent e) {

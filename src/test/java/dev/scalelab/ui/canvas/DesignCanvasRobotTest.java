@@ -151,6 +151,27 @@ class DesignCanvasRobotTest {
                 .filter(text -> text != null && text.startsWith("Client class ")).count()));
     }
 
+    /** A double-click on a box asks the main window to show it in its pattern panel. */
+    @Test
+    void aDoubleClickOnABoxOpensItsPatternPanel() throws Exception {
+        List<String> opened = new java.util.ArrayList<>();
+        onFx(() -> {
+            window.editor().load(dev.scalelab.world.network.Pipeline.drawn(dev.scalelab.world.Presets.load("default")));
+            window.view().fit();
+            window.setConfirmOpenInMain(panel -> true);
+            window.setOpenInMain((scenario, panel) -> opened.add(panel + " " + scenario.service().instances()));
+            return null;
+        });
+        onFx(() -> {
+            javafx.geometry.Point2D c = window.view().localToScene(window.view().nodeCenter("service"));
+            window.view().fireEvent(new javafx.scene.input.MouseEvent(javafx.scene.input.MouseEvent.MOUSE_CLICKED, c.getX(), c.getY(),
+                    0, 0, javafx.scene.input.MouseButton.PRIMARY, 2, false, false, false, false, true, false, false, true, false,
+                    true, null));
+            return null;
+        });
+        assertEquals(List.of("Scaling " + dev.scalelab.world.Presets.load("default").service().instances()), opened);
+    }
+
     @Test
     void whatIsSavedOpensAsTheSameScenarioAndUnsavedWorkIsAskedAbout(@TempDir Path dir) throws Exception {
         Path file = dir.resolve("gateway.json");
