@@ -216,6 +216,17 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         return canvas;
     }
 
+    /**
+     * Opens a canvas on the system this window runs, drawn (its settings as they are now), to grow it
+     * into another shape or to come back to a panel from a box.
+     */
+    dev.scalelab.ui.canvas.DesignWindow drawThisSystem(javafx.stage.Window owner) {
+        dev.scalelab.world.Scenario now = runner.latest().snapshot().current();
+        dev.scalelab.ui.canvas.DesignWindow canvas = openCanvas(owner);
+        canvas.startOn(dev.scalelab.world.network.Pipeline.drawn(now), "drawn from " + now.name());
+        return canvas;
+    }
+
     /** Shows the panel titled {@code title} (case-insensitive); keeps the current one if there is none. FX thread. */
     public void selectPanel(String title) {
         assert FxThread.isCurrent();

@@ -39,7 +39,9 @@ final class WindowMenus {
         // Run ▸ Design canvas…: a window of its own, over this one (issue 18).
         MenuItem canvas = item("_Design canvas…", null, () -> window.openCanvas(bar.getScene().getWindow()));
         canvas.setId("designCanvasItem");
-        bar.getMenus().get(2).getItems().add(canvas);
+        MenuItem drawThis = item("Draw _this system…", null, () -> window.drawThisSystem(bar.getScene().getWindow()));
+        drawThis.setId("drawThisSystemItem");
+        bar.getMenus().get(2).getItems().addAll(canvas, drawThis);
         lessons.setId("lessonsMenu");
     }
 

@@ -82,4 +82,22 @@ class CanvasToPanelRobotTest {
             return null;
         }, TIMEOUT_SECONDS);
     }
+
+    /** Run ▸ Draw this system… opens the canvas on what the main window runs, drawn, with its settings as they are. */
+    @Test
+    void theMainWindowsSystemOpensDrawn() throws Exception {
+        Stage stage = FxToolkit.registerPrimaryStage();
+        app = (ScaleLabApp) FxToolkit.setupApplication(ScaleLabApp.class, "--scenario", "full-stack", "--panel", "Overview");
+        FxWait.waitUntil(() -> app.runner().latest().snapshot().timeSeconds() > 0.5, TIMEOUT_SECONDS);
+        DesignWindow canvas = FxWait.onFx(() -> app.window().drawThisSystem(stage), TIMEOUT_SECONDS);
+        Scenario now = app.runner().latest().snapshot().current();
+        assertEquals(Pipeline.spell(now), FxWait.onFx(() -> canvas.editor().topology(), TIMEOUT_SECONDS));
+        assertEquals(now, Pipeline.lower(FxWait.onFx(() -> canvas.editor().scenario(), TIMEOUT_SECONDS)),
+                "drawn and lowered back, it is the system the main window runs");
+        assertEquals("Design canvas — drawn from full-stack", FxWait.onFx(() -> canvas.stage().getTitle(), TIMEOUT_SECONDS));
+        FxWait.onFx(() -> {
+            canvas.stage().close();
+            return null;
+        }, TIMEOUT_SECONDS);
+    }
 }

@@ -469,6 +469,14 @@ public final class DesignWindow {
         openInMain = open;
     }
 
+    /** Starts over on {@code drawing}, not saved anywhere yet, called {@code name} until it is; laid out to fit. */
+    public void startOn(Scenario drawing, String name) {
+        files.startOn(drawing, name);
+        view.fit();
+        say("Drawn from the main window's system: change it, grow it into another shape, or double-click a box to see it "
+                + "in its pattern panel.", false);
+    }
+
     /** Replaces the question asked before the main window's run starts over (a test answers it). */
     public void setConfirmOpenInMain(Function<String, Boolean> confirm) {
         confirmOpenInMain = confirm;
