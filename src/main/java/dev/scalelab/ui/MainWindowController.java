@@ -200,33 +200,6 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         panelList.requestFocus();
     }
 
-    /**
-     * Opens a design canvas over {@code owner} whose boxes, double-clicked, open their pattern panel
-     * here: this window's run starts over on the drawing (as its sections) and shows the panel.
-     */
-    dev.scalelab.ui.canvas.DesignWindow openCanvas(javafx.stage.Window owner) {
-        dev.scalelab.ui.canvas.DesignWindow canvas = dev.scalelab.ui.canvas.DesignWindow.open(owner);
-        canvas.setOpenInMain((scenario, panel) -> {
-            viewModel().startScenario(scenario, "drawn: " + scenario.name());
-            selectPanel(panel);
-            if (owner instanceof javafx.stage.Stage stage) {
-                stage.toFront();
-            }
-        });
-        return canvas;
-    }
-
-    /**
-     * Opens a canvas on the system this window runs, drawn (its settings as they are now), to grow it
-     * into another shape or to come back to a panel from a box.
-     */
-    dev.scalelab.ui.canvas.DesignWindow drawThisSystem(javafx.stage.Window owner) {
-        dev.scalelab.world.Scenario now = runner.latest().snapshot().current();
-        dev.scalelab.ui.canvas.DesignWindow canvas = openCanvas(owner);
-        canvas.startOn(dev.scalelab.world.network.Pipeline.drawn(now), "drawn from " + now.name());
-        return canvas;
-    }
-
     /** Shows the panel titled {@code title} (case-insensitive); keeps the current one if there is none. FX thread. */
     public void selectPanel(String title) {
         assert FxThread.isCurrent();
@@ -475,6 +448,10 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
             case LESSON_BACK -> lessons.back();
             default -> throw new IllegalStateException("no action for " + action);
         }
+    }
+
+    SimulationRunner runner() {
+        return runner;
     }
 
     MainWindowViewModel viewModel() {

@@ -37,9 +37,9 @@ final class WindowMenus {
     void fill(MenuBar bar, List<Panel> panels, BooleanProperty notesShown) {
         bar.getMenus().setAll(file(), edit(), run(), view(panels, notesShown), help());
         // Run ▸ Design canvas…: a window of its own, over this one (issue 18).
-        MenuItem canvas = item("_Design canvas…", null, () -> window.openCanvas(bar.getScene().getWindow()));
+        MenuItem canvas = item("_Design canvas…", null, () -> CanvasWindows.open(window, bar.getScene().getWindow()));
         canvas.setId("designCanvasItem");
-        MenuItem drawThis = item("Draw _this system…", null, () -> window.drawThisSystem(bar.getScene().getWindow()));
+        MenuItem drawThis = item("Draw _this system…", null, () -> CanvasWindows.drawThisSystem(window, window.runner(), bar.getScene().getWindow()));
         drawThis.setId("drawThisSystemItem");
         bar.getMenus().get(2).getItems().addAll(canvas, drawThis);
         lessons.setId("lessonsMenu");

@@ -37,7 +37,7 @@ class CanvasToPanelRobotTest {
         Scenario fullStack = Presets.load("full-stack");
         List<String> asked = new ArrayList<>();
         DesignWindow canvas = FxWait.onFx(() -> {
-            DesignWindow w = app.window().openCanvas(stage);
+            DesignWindow w = CanvasWindows.open(app.window(), stage);
             w.editor().load(Pipeline.drawn(fullStack));
             w.setConfirmOpenInMain(panel -> asked.add(panel));
             return w;
@@ -89,7 +89,7 @@ class CanvasToPanelRobotTest {
         Stage stage = FxToolkit.registerPrimaryStage();
         app = (ScaleLabApp) FxToolkit.setupApplication(ScaleLabApp.class, "--scenario", "full-stack", "--panel", "Overview");
         FxWait.waitUntil(() -> app.runner().latest().snapshot().timeSeconds() > 0.5, TIMEOUT_SECONDS);
-        DesignWindow canvas = FxWait.onFx(() -> app.window().drawThisSystem(stage), TIMEOUT_SECONDS);
+        DesignWindow canvas = FxWait.onFx(() -> CanvasWindows.drawThisSystem(app.window(), app.runner(), stage), TIMEOUT_SECONDS);
         Scenario now = app.runner().latest().snapshot().current();
         assertEquals(Pipeline.spell(now), FxWait.onFx(() -> canvas.editor().topology(), TIMEOUT_SECONDS));
         assertEquals(now, Pipeline.lower(FxWait.onFx(() -> canvas.editor().scenario(), TIMEOUT_SECONDS)),

@@ -3,7 +3,6 @@ package dev.scalelab.ui.canvas;
 import dev.scalelab.design.DesignCheck;
 import dev.scalelab.world.network.NetworkSnapshot;
 import dev.scalelab.design.Mermaid;
-import dev.scalelab.design.NodeKind;
 import dev.scalelab.ui.look.Appearance;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.Topology;
@@ -62,6 +61,8 @@ public final class DesignWindow {
     private DesignPlannerDialog planner;
     private final DesignRunControls run;
     private final AnimationTimer frames;
+    /** The link from a box to its pattern panel in the main window. */
+    private final DesignPanels panels;
     /** Takes the design for grading and says null, or why it did not; null outside a challenge. */
     private Function<Scenario, String> submission;
     /** The challenge this canvas answers, beside its Submit button; hidden outside a challenge. */
@@ -144,6 +145,7 @@ public final class DesignWindow {
         stage.setOnHidden(e -> close());
 
         editor.onChange(this::designChanged);
+        panels = new DesignPanels(editor, stage, this::say);
         view.setOnOpenNode(this::openNode);
         Appearance.get().themeProperty().addListener((obs, was, now) -> view.invalidate());
         frames = new AnimationTimer() {
@@ -456,17 +458,12 @@ public final class DesignWindow {
         return w;
     }
 
-    /** Runs a drawing in the main window and shows a panel there; null when this canvas has no main window. */
-    private BiConsumer<Scenario, String> openInMain;
-    /** Asks whether the main window's run may start over on the drawing (told the panel's title). */
-    private Function<String, Boolean> confirmOpenInMain = this::confirm;
-
     /**
      * Lets a double-click on a box open its pattern panel in the main window: {@code open} starts the
      * drawing there (as its sections) and shows the panel of the given title.
      */
     public void setOpenInMain(BiConsumer<Scenario, String> open) {
-        openInMain = open;
+        panels.openInMain = open;
     }
 
     /** Starts over on {@code drawing}, not saved anywhere yet, called {@code name} until it is; laid out to fit. */
@@ -479,58 +476,12 @@ public final class DesignWindow {
 
     /** Replaces the question asked before the main window's run starts over (a test answers it). */
     public void setConfirmOpenInMain(Function<String, Boolean> confirm) {
-        confirmOpenInMain = confirm;
+        panels.confirm = confirm;
     }
 
-    /** The pattern panel that shows a box of {@code kind} in full. */
-    static String panelOf(NodeKind kind) {
-        return switch (kind) {
-            case SERVICE -> "Scaling";
-            case BALANCER -> "Load balancing";
-            case CACHE, CDN -> "Caching";
-            case DATABASE -> "Database";
-            case EXTERNAL -> "Resilience";
-            case QUEUE, TOPIC -> "Events";
-            case CLIENTS, GATEWAY -> "Overview";
-        };
-    }
-
-    /**
-     * A box double-clicked: its pattern panel in the main window shows it, once the main window runs
-     * the drawing. The panels show the pipeline's shape, so a drawing of another shape says why not.
-     */
+    /** Box {@code id}, double-clicked: see {@link DesignPanels#open}. */
     public void openNode(String id) {
-        Topology.Node n = editor.topology().node(id);
-        if (n == null || openInMain == null) {
-            return;
-        }
-        String panel = panelOf(n.nodeKind());
-        List<DesignCheck.Problem> problems = DesignCheck.problems(editor.design());
-        if (!problems.isEmpty()) {
-            say("Cannot open " + id + " in the " + panel + " panel: " + problems.get(0).message(), true);
-            return;
-        }
-        dev.scalelab.world.network.Pipeline.Lowering lowered = dev.scalelab.world.network.Pipeline.lowering(editor.scenario());
-        if (lowered.scenario() == null) {
-            say("The " + panel + " panel shows a system of the pipeline's shape (" + dev.scalelab.world.network.Pipeline.SHAPE
-                    + "), and this drawing is not: " + lowered.whyNot() + ". Its figures are on its boxes and in the insights.", true);
-            return;
-        }
-        if (!confirmOpenInMain.apply(panel)) {
-            return;
-        }
-        openInMain.accept(lowered.scenario(), panel);
-        say("The main window runs this drawing; its " + panel + " panel shows " + id + ".", false);
-    }
-
-    private boolean confirm(String panel) {
-        javafx.scene.control.Alert a = new javafx.scene.control.Alert(javafx.scene.control.Alert.AlertType.CONFIRMATION,
-                "The main window's run starts over on this drawing, and its " + panel + " panel shows the box. "
-                        + "Changes made in the main window's run are not kept.",
-                javafx.scene.control.ButtonType.OK, javafx.scene.control.ButtonType.CANCEL);
-        a.initOwner(stage);
-        a.setHeaderText("Run this drawing in the main window?");
-        return a.showAndWait().filter(b -> b == javafx.scene.control.ButtonType.OK).isPresent();
+        panels.open(id);
     }
 
     /** Hands the design to the challenge that opened this canvas; a design with problems is kept back, saying which. */

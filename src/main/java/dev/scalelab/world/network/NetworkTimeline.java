@@ -72,8 +72,8 @@ final class NetworkTimeline {
 
     private static void apply(Network net, Action a, Scenario.TimelineEntry e, Topology t) {
         switch (a) {
-            case KILL_INSTANCE -> ((ServiceNode) net.node(service(e.target(), t))).kill(e.target());
-            case SLOW_INSTANCE -> ((ServiceNode) net.node(service(e.target(), t))).slow(e.target(), number(e));
+            case KILL_INSTANCE -> ServiceFaults.kill((ServiceNode) net.node(service(e.target(), t)), e.target());
+            case SLOW_INSTANCE -> ServiceFaults.slow((ServiceNode) net.node(service(e.target(), t)), e.target(), number(e));
             case KILL_PRIMARY -> ((DatabaseNode) net.node(database(e.target(), t)))
                     .killPrimary(Integer.parseInt(e.target().substring(e.target().lastIndexOf('/') + 1)));
             case LATENCY, ERROR_RATE, OUTAGE -> {

@@ -63,7 +63,7 @@ final class NodeResources {
         final ObjectPool objects;
         final PauseClock clock = new PauseClock();
         /** Jobs whose allocation waits for zgc's cycle to end, in the order they stalled, with their bytes. */
-        final ArrayDeque<ServiceNode.Job> stalled = new ArrayDeque<>();
+        final ArrayDeque<ServiceJob> stalled = new ArrayDeque<>();
         /** Its pools, one per database of {@link #databases}, in that order; null without connectionPool. */
         ConnectionPool[] pools;
         final long createdNanos;
@@ -231,7 +231,7 @@ final class NodeResources {
      * A job's service starts on its worker: it gets its pooled objects and allocates. False when its
      * allocation stalled: {@link ServiceNode#startCpu} is called when the collector lets it.
      */
-    boolean serviceStarts(ServiceNode.Job j) {
+    boolean serviceStarts(ServiceJob j) {
         Of of = j.in.resources;
         long bytes = 0;
         if (of.objects != null) {
@@ -255,7 +255,7 @@ final class NodeResources {
         return allocate(j, bytes);
     }
 
-    private boolean allocate(ServiceNode.Job j, long bytes) {
+    private boolean allocate(ServiceJob j, long bytes) {
         Of of = j.in.resources;
         GcEvent e = of.heap.allocate(bytes, sim.nowNanos());
         if (e != null && e.kind() == PauseKind.ALLOCATION_STALL) {
@@ -276,7 +276,7 @@ final class NodeResources {
     }
 
     /** A job's CPU work starts: its length stretched by the CPU concurrent GC threads take now; the paused time so far noted. */
-    double cpuStarts(ServiceNode.Job j, double serviceMs) {
+    double cpuStarts(ServiceJob j, double serviceMs) {
         Of of = j.in.resources;
         long now = sim.nowNanos();
         j.gcMarkNanos = of.clock.pausedNanos(now);
@@ -285,7 +285,7 @@ final class NodeResources {
     }
 
     /** A job's CPU time is up: if its instance was paused meanwhile, it runs on for the paused time, and true is returned. */
-    boolean makesUpPause(ServiceNode.Job j) {
+    boolean makesUpPause(ServiceJob j) {
         PauseClock clock = j.in.resources.clock;
         long now = sim.nowNanos();
         long owed = clock.pausedNanos(now) - j.gcMarkNanos;
@@ -299,7 +299,7 @@ final class NodeResources {
     }
 
     /** A job freed its worker: its objects go back to the pool, which keeps what it has room for. */
-    void serviceEnds(ServiceNode.Job j) {
+    void serviceEnds(ServiceJob j) {
         Of of = j.in.resources;
         if (of.objects == null || j.pooledObjects == 0) {
             return;
@@ -327,7 +327,7 @@ final class NodeResources {
      * queue, up to connectionTimeout), makes the call on it and gives it back when the answer comes;
      * {@code done} hears the call's outcome, or false when no connection came in time.
      */
-    void query(ServiceNode.Job j, Link l, ConnectionPool pool, Reply done) {
+    void query(ServiceJob j, Link l, ConnectionPool pool, Reply done) {
         pool.borrow(new Borrower() {
             @Override
             public void acquired(PooledConnection connection, long waitNanos) {
@@ -396,7 +396,7 @@ final class NodeResources {
         }
         // The stalled threads allocate again, in the order they stalled; one that stalls again holds the rest back.
         while (!of.stalled.isEmpty()) {
-            ServiceNode.Job j = of.stalled.pollFirst();
+            ServiceJob j = of.stalled.pollFirst();
             if (j.generation != in.generation) {
                 continue; // lost with its zone
             }

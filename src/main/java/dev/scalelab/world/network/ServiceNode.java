@@ -7,7 +7,6 @@ import dev.scalelab.engine.pools.ConnectionPool;
 import dev.scalelab.engine.scaling.InstanceSize;
 import dev.scalelab.engine.scaling.Lifecycle;
 import dev.scalelab.sim.Distribution;
-import dev.scalelab.sim.Event;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.Topology;
@@ -92,9 +91,9 @@ final class ServiceNode extends NetNode {
         /** Its work's speed, 1 normal: a slow-instance fault lowers it. */
         double speed;
         final double weight;
-        final ArrayDeque<Job> queue = new ArrayDeque<>();
+        final ArrayDeque<ServiceJob> queue = new ArrayDeque<>();
         /** The jobs holding its workers (in their CPU time or waiting on a call), in start order. */
-        final List<Job> running = new ArrayList<>();
+        final List<ServiceJob> running = new ArrayList<>();
         int busy;
         Lifecycle lifecycle = Lifecycle.PROVISIONING;
         long startNanos = sim.nowNanos();
@@ -172,40 +171,6 @@ final class ServiceNode extends NetNode {
     }
 
     /** A request at this service: its worker, its calls so far, and the reply its caller waits for. */
-    final class Job implements Event {
-        final Flow flow;
-        final Reply reply;
-        final Instance in;
-        final int generation;
-        final long arrivedNanos;
-        int nextCall;
-        /** The instance's paused time when its CPU work started (see {@link dev.scalelab.world.PauseClock}). */
-        long gcMarkNanos;
-        int pooledObjects;
-        long stalledBytes;
-
-        Job(Flow flow, Reply reply, Instance in) {
-            this.flow = flow;
-            this.reply = reply;
-            this.in = in;
-            this.generation = in.generation;
-            this.arrivedNanos = sim.nowNanos();
-        }
-
-        /** Its CPU time is over. */
-        @Override
-        public void fire() {
-            if (generation != in.generation) {
-                return;
-            }
-            if (resources != null && resources.makesUpPause(this)) {
-                return; // its instance was paused meanwhile: it runs on for the paused time
-            }
-            in.cpuChanged(-1);
-            calls(this);
-        }
-    }
-
     private void area() {
         long now = sim.nowNanos();
         busyWorkerNanos += (double) busyTotal * (now - areaSinceNanos);
@@ -227,7 +192,7 @@ final class ServiceNode extends NetNode {
             fail(reply);
             return;
         }
-        Job j = new Job(f, reply, in);
+        ServiceJob j = new ServiceJob(this, f, reply, in);
         if (in.busy < in.workers && !in.stopped()) {
             start(j);
         } else if (in.queue.size() < pool.queueCapacity()) {
@@ -268,7 +233,7 @@ final class ServiceNode extends NetNode {
         return w;
     }
 
-    private void start(Job j) {
+    private void start(ServiceJob j) {
         for (GatewayAdmission g : queueDelayWatchers) {
             g.queueDelay(sim.nowNanos(), sim.nowNanos() - j.arrivedNanos);
         }
@@ -281,7 +246,7 @@ final class ServiceNode extends NetNode {
     }
 
     /** The job's CPU work starts on the worker it holds. */
-    void startCpu(Job j) {
+    void startCpu(ServiceJob j) {
         j.in.cpuChanged(+1);
         double ms = serviceTimeMs.sample(random) / j.in.speed;
         if (resources != null) {
@@ -307,7 +272,7 @@ final class ServiceNode extends NetNode {
     }
 
     /** Makes the job's sync calls one after the other, each with its edge's probability; a failed call fails the request. */
-    private void calls(Job j) {
+    void calls(ServiceJob j) {
         j.flow.callerInstance = j.in.copy; // a cache it calls serves it from this instance's copies
         List<Link> calls = links(EdgeMode.SYNC, j.flow);
         while (j.nextCall < calls.size()) {
@@ -349,12 +314,12 @@ final class ServiceNode extends NetNode {
         next.send(j.flow, j.reply);
     }
 
-    private void finish(Job j, boolean ok) {
+    private void finish(ServiceJob j, boolean ok) {
         release(j);
         answer(j.arrivedNanos, ok, j.reply);
     }
 
-    private void release(Job j) {
+    private void release(ServiceJob j) {
         finished++;
         Instance in = j.in;
         if (resources != null) {
@@ -458,7 +423,7 @@ final class ServiceNode extends NetNode {
     /** Fails what {@code in} holds, running and queued; their late events do nothing. Returns how many. */
     private int loseJobs(Instance in) {
         in.generation++;
-        List<Job> lost = new ArrayList<>(in.running);
+        List<ServiceJob> lost = new ArrayList<>(in.running);
         lost.addAll(in.queue);
         in.running.clear();
         in.queue.clear();
@@ -469,7 +434,7 @@ final class ServiceNode extends NetNode {
         if (in.resources != null) {
             in.resources.stalled.clear();
         }
-        for (Job j : lost) {
+        for (ServiceJob j : lost) {
             if (resources != null) {
                 resources.serviceEnds(j);
             }
@@ -478,49 +443,18 @@ final class ServiceNode extends NetNode {
         return lost.size();
     }
 
-    // ------------------------------------------------------------------ faults on the timeline
-
-    private Instance find(String name) {
-        for (Instance in : instances) {
-            if (in.name.equals(name)) {
-                return in;
-            }
-        }
-        return null;
-    }
-
     /**
-     * Instance {@code name} crashes, as the pipeline's kill-instance: what it held fails, it is gone,
-     * and the scaler starts a replacement (the desired count has not changed). False when there is no
-     * such instance now.
+     * Instance {@code in} crashes: what it held fails and it is gone (kill-instance, see
+     * {@link ServiceFaults}). Returns how many requests were lost.
      */
-    boolean kill(String name) {
-        Instance in = find(name);
-        if (in == null) {
-            net.decide(this, "kill-instance " + name + ": no such running instance");
-            return false;
-        }
+    int crash(Instance in) {
         if (in.lifecycle == Lifecycle.READY) {
             area();
             workersTotal -= in.workers;
         }
         int lost = loseJobs(in);
         retire(in);
-        net.decide(this, in.name + " failed (" + lost + " requests lost); replacing it");
-        scaler.replaceLost();
-        return true;
-    }
-
-    /** Instance {@code name} runs at {@code fraction} of its normal speed from now on (slow-instance). */
-    boolean slow(String name, double fraction) {
-        Instance in = find(name);
-        if (in == null) {
-            net.decide(this, "slow-instance " + name + ": no such running instance");
-            return false;
-        }
-        in.speed = fraction;
-        net.decide(this, in.name + " runs at " + Math.round(fraction * 100) + " % of its speed");
-        return true;
+        return lost;
     }
 
     // ------------------------------------------------------------------ figures
