@@ -2,7 +2,6 @@ package dev.scalelab.world;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scalelab.engine.metrics.LatencyRecorder;
 import dev.scalelab.engine.metrics.MetricsRegistry;
 import dev.scalelab.engine.metrics.RingSeries;
 import dev.scalelab.engine.runtime.GcEvent;
@@ -62,12 +61,9 @@ final class RuntimeSystem implements Subsystem {
     private boolean poolColumns;
 
     // Fleet totals: instances come and go, the totals stay.
-    private long youngCollections;
-    private long oldCollections;
+    /** Collections and pauses, since t = 0 and this second, kept as a drawn service keeps them. */
+    private final GcTally gc = new GcTally();
     private long allocationStalls;
-    private double pauseMsTotal;
-    private double maxPauseMs;
-    private final LatencyRecorder pauses = new LatencyRecorder();
     private double pauseP99Ms;
     private boolean pauseP99Stale;
     private long allocatedBytes;
@@ -77,10 +73,6 @@ final class RuntimeSystem implements Subsystem {
     private long bytesSaved;
 
     // This second's fleet figures, and the series of them.
-    private double pauseMsThisSecond;
-    private double longestPauseMsThisSecond;
-    private String longestPauseInstance;
-    private long collectionsThisSecond;
     private long allocatedBytesThisSecond;
     private long getsThisSecond;
     private long hitsThisSecond;
@@ -294,15 +286,10 @@ final class RuntimeSystem implements Subsystem {
         if (e.concurrentEndNanos() >= 0) {
             sim.schedule(e.concurrentEndNanos(), () -> concurrentEnds(rt));
         }
-        if (e.kind() == PauseKind.YOUNG) {
-            youngCollections++;
-        } else {
-            oldCollections++;
-        }
-        collectionsThisSecond++;
-        recordPause(rt, e);
-        if (e.kind() != PauseKind.YOUNG || e.cause() != null) {
-            world.log(Source.GC, GcLog.collection(rt.instance.id, rt.heap.config().collector(), e));
+        String line = gc.collected(rt.instance.id, rt.heap.config().collector(), e);
+        pausedOnly(rt, e);
+        if (line != null) {
+            world.log(Source.GC, line);
         }
     }
 
@@ -343,18 +330,17 @@ final class RuntimeSystem implements Subsystem {
         }
     }
 
+    /** An allocation stall's pause: recorded in the tally, and on the instance. */
     private void recordPause(RuntimeInstance rt, GcEvent e) {
+        gc.paused(rt.instance.id, e);
+        pausedOnly(rt, e);
+    }
+
+    /** What the instance itself keeps of a pause the tally has recorded. */
+    private void pausedOnly(RuntimeInstance rt, GcEvent e) {
         double pauseMs = e.pauseMs();
-        pauses.recordNanos(e.pauseNanos());
         pauseP99Stale = true;
-        pauseMsTotal += pauseMs;
-        maxPauseMs = Math.max(maxPauseMs, pauseMs);
-        pauseMsThisSecond += pauseMs;
         rt.pauseMsThisSecond += pauseMs;
-        if (pauseMs > longestPauseMsThisSecond) {
-            longestPauseMsThisSecond = pauseMs;
-            longestPauseInstance = rt.instance.id;
-        }
         rt.addPause(new RuntimeInstance.Pause(e.startNanos() / 1e9, pauseMs, kindByte(e.kind())));
     }
 
@@ -398,23 +384,20 @@ final class RuntimeSystem implements Subsystem {
     public void sample() {
         double now = sim.nowSeconds();
         double target = service().runtime() == null ? Double.POSITIVE_INFINITY : service().runtime().pauseTargetMs();
-        if (longestPauseMsThisSecond > target) {
-            world.log(Source.GC, GcLog.overTarget(pauseMsThisSecond, collectionsThisSecond, longestPauseMsThisSecond,
-                    longestPauseInstance, target));
+        String overTarget = gc.overTarget(target);
+        if (overTarget != null) {
+            world.log(Source.GC, overTarget);
         }
-        pauseMsSeries.append(pauseMsThisSecond);
-        longestPauseMsSeries.append(longestPauseMsThisSecond);
-        collectionsSeries.append(collectionsThisSecond);
+        pauseMsSeries.append(gc.pauseMsThisSecond());
+        longestPauseMsSeries.append(gc.longestPauseMsThisSecond());
+        collectionsSeries.append(gc.collectionsThisSecond());
         allocationMbSeries.append(Heap.mb(allocatedBytesThisSecond));
         hitRatioSeries.append(getsThisSecond == 0 ? Double.NaN : hitsThisSecond / (double) getsThisSecond);
         lastDropsPerSecond = dropsThisSecond;
         if (!runtimes.isEmpty()) {
             recordMetrics(now);
         }
-        pauseMsThisSecond = 0;
-        longestPauseMsThisSecond = 0;
-        longestPauseInstance = null;
-        collectionsThisSecond = 0;
+        gc.secondEnded();
         allocatedBytesThisSecond = 0;
         getsThisSecond = 0;
         hitsThisSecond = 0;
@@ -438,9 +421,9 @@ final class RuntimeSystem implements Subsystem {
             monitor.record("fleet.heap.usedMb", Heap.mb(usedBytes), now);
             monitor.record("fleet.heap.allocatedMb", Heap.mb(allocatedBytesThisSecond), now);
             monitor.record("fleet.heap.totalAllocatedMb", Heap.mb(allocatedBytes), now);
-            monitor.record("fleet.heap.collections", youngCollections + oldCollections, now);
+            monitor.record("fleet.heap.collections", gc.youngCollections() + gc.oldCollections(), now);
             monitor.record("fleet.heap.instanceCollections", instanceCollections, now);
-            monitor.record("fleet.heap.pauseMs", pauseMsThisSecond, now);
+            monitor.record("fleet.heap.pauseMs", gc.pauseMsThisSecond(), now);
         }
         if (service().objectPool() != null) {
             monitor.record("fleet.objectPool.hitRatio", gets == 0 ? 0 : hits / (double) gets, now);
@@ -488,12 +471,12 @@ final class RuntimeSystem implements Subsystem {
             ObjectNode gc = root.putObject("runtime").putObject("gc");
             ServiceResources.ServiceRuntime r = service().runtime();
             gc.put("collector", r.collector().id());
-            gc.put("youngCollections", youngCollections);
-            gc.put("oldCollections", oldCollections);
+            gc.put("youngCollections", this.gc.youngCollections());
+            gc.put("oldCollections", this.gc.oldCollections());
             gc.put("allocationStalls", allocationStalls);
-            gc.put("pauseMsTotal", pauseMsTotal);
+            gc.put("pauseMsTotal", this.gc.pauseMsTotal());
             gc.put("pauseMsP99", pauseMsP99());
-            gc.put("maxPauseMs", maxPauseMs);
+            gc.put("maxPauseMs", this.gc.maxPauseMs());
             gc.put("allocatedMb", Heap.mb(allocatedBytes));
         }
         if (hadPools) {
@@ -536,7 +519,7 @@ final class RuntimeSystem implements Subsystem {
         }
         return new PerformanceView.RuntimeView(r.collector().id(), r.heapMb(),
                 heaps.isEmpty() ? r.youngMb() : youngMbSum / heaps.size(), r.pauseTargetMs(), List.copyOf(heaps),
-                youngCollections, oldCollections, pauseMsTotal, pauseMsP99(), maxPauseMs, pauseMsSeries.tail(points),
+                gc.youngCollections(), gc.oldCollections(), gc.pauseMsTotal(), pauseMsP99(), gc.maxPauseMs(), pauseMsSeries.tail(points),
                 longestPauseMsSeries.tail(points), collectionsSeries.tail(points), allocationMbSeries.tail(points), objects);
     }
 
@@ -553,7 +536,7 @@ final class RuntimeSystem implements Subsystem {
     /** The p99 of single pauses, summarised again only after a new pause: the panel asks every frame. */
     private double pauseMsP99() {
         if (pauseP99Stale) {
-            pauseP99Ms = pauses.total().p99Ms();
+            pauseP99Ms = gc.pauses().total().p99Ms();
             pauseP99Stale = false;
         }
         return pauseP99Ms;

@@ -14,6 +14,7 @@ import dev.scalelab.engine.runtime.ObjectPool;
 import dev.scalelab.engine.runtime.PauseKind;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.GcLog;
+import dev.scalelab.world.GcTally;
 import dev.scalelab.world.PauseClock;
 import dev.scalelab.world.SectionConfigs;
 import dev.scalelab.world.ServiceResources;
@@ -86,12 +87,9 @@ final class NodeResources {
     private final List<DatabaseNode> databases = new ArrayList<>();
 
     // Totals: instances come and go, these stay.
-    private long youngCollections;
-    private long oldCollections;
+    /** Collections and pauses, since t = 0 and this second, kept as the pipeline's runtime keeps them. */
+    private final GcTally gc = new GcTally();
     private long allocationStalls;
-    private double pauseMsTotal;
-    private double maxPauseMs;
-    private final LatencyRecorder pauses = new LatencyRecorder();
     private long allocatedBytes;
     private long gets;
     private long hits;
@@ -109,11 +107,7 @@ final class NodeResources {
     private boolean overMaxConnections;
     private int instancesWithPools;
 
-    // This second's figures, then the last second's for the snapshot.
-    private double pauseMsThisSecond;
-    private double longestPauseMsThisSecond;
-    private String longestPauseInstance;
-    private long collectionsThisSecond;
+    // The last second's figures, for the snapshot.
     double lastPauseMs;
     long lastCollections;
     double lastWaitMsP99 = Double.NaN;
@@ -376,15 +370,9 @@ final class NodeResources {
         if (e.concurrentEndNanos() >= 0) {
             sim.schedule(e.concurrentEndNanos(), () -> concurrentEnds(in));
         }
-        if (e.kind() == PauseKind.YOUNG) {
-            youngCollections++;
-        } else {
-            oldCollections++;
-        }
-        collectionsThisSecond++;
-        recordPause(in, e);
-        if (e.kind() != PauseKind.YOUNG || e.cause() != null) {
-            net.decide(node, GcLog.collection(in.name, runtime.collector(), e));
+        String line = gc.collected(in.name, runtime.collector(), e);
+        if (line != null) {
+            net.decide(node, line);
         }
     }
 
@@ -409,32 +397,21 @@ final class NodeResources {
     }
 
     private void recordPause(ServiceNode.Instance in, GcEvent e) {
-        double ms = e.pauseMs();
-        pauses.recordNanos(e.pauseNanos());
-        pauseMsTotal += ms;
-        maxPauseMs = Math.max(maxPauseMs, ms);
-        pauseMsThisSecond += ms;
-        if (ms > longestPauseMsThisSecond) {
-            longestPauseMsThisSecond = ms;
-            longestPauseInstance = in.name;
-        }
+        gc.paused(in.name, e);
     }
 
     // ------------------------------------------------------------------ figures
 
     /** Once a simulated second: the second's figures, and the pipeline's line when its longest pause passed the target. */
     void tick() {
-        if (runtime != null && longestPauseMsThisSecond > runtime.pauseTargetMs()) {
-            net.decide(node, GcLog.overTarget(pauseMsThisSecond, collectionsThisSecond, longestPauseMsThisSecond,
-                    longestPauseInstance, runtime.pauseTargetMs()));
+        String overTarget = runtime == null ? null : gc.overTarget(runtime.pauseTargetMs());
+        if (overTarget != null) {
+            net.decide(node, overTarget);
         }
-        lastPauseMs = pauseMsThisSecond;
-        lastCollections = collectionsThisSecond;
+        lastPauseMs = gc.pauseMsThisSecond();
+        lastCollections = gc.collectionsThisSecond();
         lastWaitMsP99 = connectionPool == null ? Double.NaN : waits.takeIntervalPercentileMs(99);
-        pauseMsThisSecond = 0;
-        longestPauseMsThisSecond = 0;
-        longestPauseInstance = null;
-        collectionsThisSecond = 0;
+        gc.secondEnded();
     }
 
     boolean hasHeap() {
@@ -500,12 +477,12 @@ final class NodeResources {
         if (runtime != null) {
             ObjectNode gc = out.putObject("runtime").putObject("gc");
             gc.put("collector", runtime.collector().id());
-            gc.put("youngCollections", youngCollections);
-            gc.put("oldCollections", oldCollections);
+            gc.put("youngCollections", this.gc.youngCollections());
+            gc.put("oldCollections", this.gc.oldCollections());
             gc.put("allocationStalls", allocationStalls);
-            gc.put("pauseMsTotal", pauseMsTotal);
-            gc.put("pauseMsP99", pauses.total().p99Ms());
-            gc.put("maxPauseMs", maxPauseMs);
+            gc.put("pauseMsTotal", this.gc.pauseMsTotal());
+            gc.put("pauseMsP99", this.gc.pauses().total().p99Ms());
+            gc.put("maxPauseMs", this.gc.maxPauseMs());
             gc.put("pauseShare", pauseShare());
             gc.put("allocatedMb", Heap.mb(allocatedBytes));
         }
