@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static dev.scalelab.ui.FxWait.onFx;
@@ -31,12 +30,7 @@ class ForkScreenshots {
 
     @BeforeAll
     static void onTheDisplay() {
-        // The real toolkit on the X display, not the build's headless Monocle.
-        System.setProperty("testfx.headless", "false");
-        System.clearProperty("glass.platform");
-        System.clearProperty("monocle.platform");
-        System.setProperty("prism.order", "sw");
-        System.clearProperty("prism.text");
+        XDisplay.use();
     }
 
     @BeforeEach
@@ -94,11 +88,6 @@ class ForkScreenshots {
     }
 
     private static void shoot(String file) throws Exception {
-        Path out = Path.of(file).toAbsolutePath();
-        Files.createDirectories(out.getParent());
-        Process p = new ProcessBuilder("import", "-window", "root", out.toString()).inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("import failed for " + file);
-        }
+        XDisplay.shoot(Path.of(file));
     }
 }

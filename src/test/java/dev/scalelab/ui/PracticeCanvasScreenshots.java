@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -29,11 +28,7 @@ class PracticeCanvasScreenshots {
 
     @BeforeAll
     static void onTheDisplay() {
-        System.setProperty("testfx.headless", "false");
-        System.clearProperty("glass.platform");
-        System.clearProperty("monocle.platform");
-        System.setProperty("prism.order", "sw");
-        System.clearProperty("prism.text");
+        XDisplay.use();
     }
 
     @Test
@@ -132,11 +127,7 @@ class PracticeCanvasScreenshots {
     }
 
     private static void shot(String name) throws Exception {
-        Files.createDirectories(OUT);
-        Process p = new ProcessBuilder("import", "-window", "root", OUT.resolve(name).toAbsolutePath().toString()).inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("import failed for " + name);
-        }
+        XDisplay.shoot(OUT.resolve(name));
     }
 
     private static <T> T onFx(Callable<T> query) throws Exception {

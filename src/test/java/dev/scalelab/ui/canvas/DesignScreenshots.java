@@ -31,11 +31,7 @@ class DesignScreenshots {
 
     @BeforeAll
     static void onTheDisplay() {
-        System.setProperty("testfx.headless", "false");
-        System.clearProperty("glass.platform");
-        System.clearProperty("monocle.platform");
-        System.setProperty("prism.order", "sw");
-        System.clearProperty("prism.text");
+        dev.scalelab.ui.XDisplay.use();
     }
 
     @Test
@@ -144,10 +140,7 @@ class DesignScreenshots {
     }
 
     private static void shoot(String name) throws Exception {
-        Process p = new ProcessBuilder("import", "-window", "root", OUT.resolve(name).toAbsolutePath().toString()).inheritIO().start();
-        if (p.waitFor() != 0) {
-            throw new IllegalStateException("import failed for " + name);
-        }
+        dev.scalelab.ui.XDisplay.shoot(OUT.resolve(name));
     }
 
     private static <T> T onFx(Callable<T> query) throws Exception {
