@@ -2,6 +2,7 @@ package dev.scalelab.ui;
 
 import dev.scalelab.world.Presets;
 import javafx.scene.control.ComboBox;
+import javafx.scene.control.ListCell;
 
 /**
  * The toolbar's Scenario menu: it lists the presets, shows the scenario that runs however it was
@@ -16,6 +17,21 @@ final class ScenarioMenu {
         menu.getItems().setAll(Presets.names());
         // A scenario from a file is no preset: the menu then shows the file's name.
         menu.promptTextProperty().bind(viewModel.scenarioLabelProperty());
+        // A combo box does not show its prompt again once its value went back to none (a preset, then a
+        // drawing or a challenge's system): its button shows the label itself.
+        ListCell<String> button = new ListCell<>() {
+            @Override
+            protected void updateItem(String item, boolean empty) {
+                super.updateItem(item, empty);
+                setText(empty || item == null ? menu.getPromptText() : item);
+            }
+        };
+        menu.setButtonCell(button);
+        menu.promptTextProperty().addListener((obs, old, prompt) -> {
+            if (menu.getValue() == null) {
+                button.setText(prompt);
+            }
+        });
         if (Presets.names().contains(viewModel.scenarioLabelProperty().get())) {
             menu.setValue(viewModel.scenarioLabelProperty().get());
         }

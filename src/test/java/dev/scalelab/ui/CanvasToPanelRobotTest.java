@@ -53,6 +53,11 @@ class CanvasToPanelRobotTest {
                 TIMEOUT_SECONDS);
         assertTrue(FxWait.onFx(() -> canvas.statusLine().getText(), TIMEOUT_SECONDS)
                 .equals("The main window runs this drawing; its Caching panel shows cache."));
+        // The scenario menu names what runs now, though it is no preset (it had shown "default").
+        assertEquals("drawn: full-stack", FxWait.onFx(() -> {
+            javafx.scene.control.ComboBox<?> menu = (javafx.scene.control.ComboBox<?>) stage.getScene().lookup("#presetChoice");
+            return ((javafx.scene.control.ListCell<?>) menu.getButtonCell()).getText();
+        }, TIMEOUT_SECONDS));
 
         // Declined: nothing changes in the main window.
         FxWait.onFx(() -> {
