@@ -69,20 +69,6 @@ public record Challenge(String id, int number, String title, ChallengeGroup grou
         return startScenario().events() == null;
     }
 
-    /**
-     * Why the canvas cannot run the drawn start itself (the grader still can: it runs the drawing as
-     * its sections); null when it can. A timeline, a vertical scaler or a setting a drawn node does not
-     * run yet keeps the canvas's own run from starting.
-     */
-    public String whyTheCanvasCannotRun() {
-        try {
-            Network.check(drawnStart());
-            return null;
-        } catch (ScenarioException e) {
-            return e.getMessage();
-        }
-    }
-
     /** The starting system drawn ({@link Pipeline#drawn}): what the candidate's canvas opens on. */
     public Scenario drawnStart() {
         return Pipeline.drawn(startScenario());

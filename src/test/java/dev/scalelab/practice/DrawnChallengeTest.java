@@ -29,7 +29,13 @@ class DrawnChallengeTest {
         assertFalse(ChallengeLibrary.byId("real-time-system").drawable(), "its event streams have no boxes yet");
         // The canvas runs a drawing on the network engine, which refuses what it does not run yet, saying so.
         java.util.Map<String, String> not = new java.util.TreeMap<>();
-        drawable.stream().filter(c -> c.whyTheCanvasCannotRun() != null).forEach(c -> not.put(c.id(), c.whyTheCanvasCannotRun()));
+        for (Challenge c : drawable) {
+            try {
+                dev.scalelab.world.network.Network.check(c.drawnStart());
+            } catch (ScenarioException e) {
+                not.put(c.id(), e.getMessage());
+            }
+        }
         assertEquals(List.of("scaling-databases"),
                 List.copyOf(not.keySet()));
         assertEquals("timeline[0]: set workload.readRatio: a drawn system has no live parameters yet; its timeline takes the "
