@@ -25,8 +25,8 @@ import java.util.Set;
  * the third parties (each of the start's dependencies is an external API of the same latency, errors
  * and capacity); everything between them is the answer, and its cost is scored. The hidden
  * incidents act on the parts they name: an instance {@code i-N} is instance N of the service the
- * clients reach first, a shard of the database they reach first, a dependency the external API of
- * its name.
+ * clients reach first, a level of the cache they reach first, a shard of the database they reach
+ * first, a dependency the external API of its name.
  */
 final class DrawnGrading {
     private DrawnGrading() {
@@ -81,6 +81,7 @@ final class DrawnGrading {
         Topology t = drawing.topology();
         String front = first(t, NodeKind.SERVICE);
         String database = first(t, NodeKind.DATABASE);
+        String cache = first(t, NodeKind.CACHE);
         for (JsonNode incident : challenge.incidents()) {
             ObjectNode e = incident.deepCopy();
             String command = e.path("command").asText();
@@ -93,6 +94,16 @@ final class DrawnGrading {
                                 + "the clients reach");
                     }
                     e.put("target", front + "-" + target.substring(target.lastIndexOf('-') + 1));
+                }
+                case "expire-key" -> {
+                    // every cache box of the drawing: it names none
+                }
+                case "flush-cache", "fail-cache-level" -> {
+                    if (cache == null) {
+                        throw new ScenarioException("topology", "the challenge's " + command + " at " + at + " needs a cache "
+                                + "the clients' requests reach");
+                    }
+                    e.put("target", target == null ? cache : cache + "/" + target);
                 }
                 case "kill-primary" -> {
                     if (database == null) {
@@ -111,7 +122,8 @@ final class DrawnGrading {
                 }
                 default -> throw new ScenarioException("topology", "the challenge's " + command + " at " + at + " cannot act on "
                         + "a drawing of another shape yet (a drawn system's timeline takes kill-instance, slow-instance, "
-                        + "kill-primary, latency, error-rate and outage); keep the pipeline's shape to be graded with it");
+                        + "flush-cache, expire-key, fail-cache-level, kill-primary, latency, error-rate and outage); keep the "
+                        + "pipeline's shape to be graded with it");
             }
             timeline.add(e);
         }

@@ -39,7 +39,8 @@ class DrawnChallengeTest {
         assertEquals(List.of("scaling-databases"),
                 List.copyOf(not.keySet()));
         assertEquals("timeline[0]: set workload.readRatio: a drawn system has no live parameters yet; its timeline takes the "
-                + "faults kill-instance, slow-instance, kill-primary, error-rate, latency, outage", not.get("scaling-databases"));
+                + "faults kill-instance, slow-instance, flush-cache, expire-key, fail-cache-level, kill-primary, error-rate, latency, "
+                + "outage", not.get("scaling-databases"));
         for (Challenge c : drawable) {
             Scenario start = ScenarioFiles.parse(ScenarioFiles.write(c.drawnStart()));
             assertNotNull(start.topology(), c.id());
@@ -160,6 +161,25 @@ class DrawnChallengeTest {
         assertTrue(onNetwork.passed(), onNetwork.toText());
         assertEquals(asSections.requirements().get(0).overall(), onNetwork.requirements().get(0).overall(),
                 asSections.requirements().get(0).overall() * 0.15);
+    }
+
+    /**
+     * Challenge 12's incidents (a hot key expired, then its L2 failed) act on a drawing of another
+     * shape too: its reference answer, zoned, passes on the network with both in its log.
+     */
+    @Test
+    void theDistributedCachesIncidentsActOnTheFirstCacheOfADrawing() {
+        Challenge c = ChallengeLibrary.byId("distributed-cache");
+        ObjectNode tree = ScenarioFiles.tree(dev.scalelab.world.network.Pipeline.drawn(c.solutionScenario()));
+        for (var n : tree.path("topology").path("nodes")) {
+            ((ObjectNode) n).put("zone", "a");
+        }
+        Scenario zoned = ScenarioFiles.parse(tree.toString());
+        Scenario graded = DrawnGrading.graded(c, zoned, 1);
+        assertEquals(List.of("expire-key", "fail-cache-level"), graded.timeline().stream().map(Scenario.TimelineEntry::command).toList());
+        assertEquals("cache/L2", graded.timeline().get(1).target());
+        Verdict v = Grader.grade(c, zoned, 1, 1, null, () -> false);
+        assertTrue(v.passed(), v.toText());
     }
 
     /**

@@ -122,6 +122,51 @@ final class CacheNode extends NetNode implements BackingStore {
     }
 
 
+    // ------------------------------------------------------------------ faults on the timeline
+
+    /** The index of level {@code name} ("edge" for a CDN's one level); -1 for none. */
+    int levelIndex(String name) {
+        if (kind == NodeKind.CDN) {
+            return name.equals("edge") ? 0 : -1;
+        }
+        for (int i = 0; i < spec.cache().levels().size(); i++) {
+            if (spec.cache().levels().get(i).name().equals(name)) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /** flush-cache: level {@code name} emptied, or every level when null, as the pipeline's cache does. */
+    void flush(String name) {
+        if (name == null) {
+            hierarchy.flushAll();
+            net.decide(this, "flushed every level");
+        } else {
+            hierarchy.flushLevel(levelIndex(name));
+            net.decide(this, "flushed " + name);
+        }
+    }
+
+    /** fail-cache-level: level {@code name} fails and restarts empty, losing its unflushed write-back writes. */
+    void fail(String name) {
+        int i = levelIndex(name);
+        long lostBefore = hierarchy.levelStats(i).lostDirtyWrites();
+        hierarchy.failLevel(i);
+        long lost = hierarchy.levelStats(i).lostDirtyWrites() - lostBefore;
+        net.decide(this, name + " failed and restarted empty; " + lost + " unflushed write-back writes lost");
+    }
+
+    /** expire-key: {@code key} expires in every level now; its next reads all miss. */
+    void expire(int key) {
+        int inFlightBefore = hierarchy.loadsInFlight(key);
+        hierarchy.expireNow(key);
+        boolean coalesce = kind == NodeKind.CACHE && spec.cache().coalesce();
+        net.decide(this, "key " + key + " expired in every level; its next reads all miss"
+                + (coalesce ? " (coalesced into one load)" : " (no coalescing: each one loads)")
+                + (inFlightBefore > 0 ? "; " + inFlightBefore + " loads already in flight" : ""));
+    }
+
     /** A calling instance stopped: its copies of the instance-scope levels go, with their unflushed writes. */
     void dropInstance(int copy) {
         hierarchy.dropInstance(copy);

@@ -16,14 +16,16 @@ import java.util.Set;
 /**
  * A drawn system's timeline: faults put on its nodes at their moments, with the pipeline's meaning.
  * An instance of a service is named as the canvas names it ({@code api-0}: the service's id and its
- * number); a database's shard as its node's id and the shard ({@code orders/0}); an external API by
- * its node's id. What a drawn system does not run yet (a {@code set},
+ * number); a cache's level as its node's id and the level's name ({@code redis/L2}; a CDN's is
+ * {@code edge}, and flush-cache takes the whole box by its id); a database's shard as its node's id
+ * and the shard ({@code orders/0}); an external API by its node's id. expire-key expires the key in
+ * every cache and CDN. What a drawn system does not run yet (a {@code set},
  * a fault on a cache level or a shard) is refused by the entry's path, never ignored.
  */
 final class NetworkTimeline {
     /** The actions a drawn system runs. */
-    static final Set<Action> RUN = EnumSet.of(Action.KILL_INSTANCE, Action.SLOW_INSTANCE, Action.KILL_PRIMARY, Action.LATENCY,
-            Action.ERROR_RATE, Action.OUTAGE);
+    static final Set<Action> RUN = EnumSet.of(Action.KILL_INSTANCE, Action.SLOW_INSTANCE, Action.FLUSH_CACHE, Action.EXPIRE_KEY,
+            Action.FAIL_CACHE_LEVEL, Action.KILL_PRIMARY, Action.LATENCY, Action.ERROR_RATE, Action.OUTAGE);
 
     private NetworkTimeline() {
     }
@@ -46,6 +48,18 @@ final class NetworkTimeline {
                 if (service(e.target(), t) == null) {
                     throw new ScenarioException(at + ".target", Quote.of(e.target()) + " is no instance of a drawn service: "
                             + "an instance is its service's id and its number (" + example(t) + ")");
+                }
+            } else if (a == Action.EXPIRE_KEY) {
+                continue; // every cache box: it names none
+            } else if (a == Action.FLUSH_CACHE || a == Action.FAIL_CACHE_LEVEL) {
+                String[] part = cachePart(e.target(), t);
+                boolean whole = a == Action.FLUSH_CACHE && part != null && part[1] == null;
+                if (part == null || !whole && part[1] == null) {
+                    throw new ScenarioException(at + ".target", Quote.of(e.target()) + " is no level of a drawn cache: a level is "
+                            + "its cache's id and the level's name (" + t.nodes().stream()
+                            .filter(n -> n.nodeKind() == NodeKind.CACHE || n.nodeKind() == NodeKind.CDN).findFirst()
+                            .map(n -> n.id() + "/" + (n.nodeKind() == NodeKind.CDN ? "edge" : n.cache().levels().get(0).name()))
+                            .orElse("this design has no cache") + ")");
                 }
             } else if (a == Action.KILL_PRIMARY) {
                 if (database(e.target(), t) == null) {
@@ -74,6 +88,22 @@ final class NetworkTimeline {
         switch (a) {
             case KILL_INSTANCE -> ServiceFaults.kill((ServiceNode) net.node(service(e.target(), t)), e.target());
             case SLOW_INSTANCE -> ServiceFaults.slow((ServiceNode) net.node(service(e.target(), t)), e.target(), number(e));
+            case FLUSH_CACHE -> {
+                String[] part = cachePart(e.target(), t);
+                ((CacheNode) net.node(part[0])).flush(part[1]);
+            }
+            case FAIL_CACHE_LEVEL -> {
+                String[] part = cachePart(e.target(), t);
+                ((CacheNode) net.node(part[0])).fail(part[1]);
+            }
+            case EXPIRE_KEY -> {
+                int key = e.value() == null ? 0 : ((Number) e.value()).intValue();
+                for (Topology.Node n : t.nodes()) {
+                    if (n.nodeKind() == NodeKind.CACHE || n.nodeKind() == NodeKind.CDN) {
+                        ((CacheNode) net.node(n.id())).expire(key);
+                    }
+                }
+            }
             case KILL_PRIMARY -> ((DatabaseNode) net.node(database(e.target(), t)))
                     .killPrimary(Integer.parseInt(e.target().substring(e.target().lastIndexOf('/') + 1)));
             case LATENCY, ERROR_RATE, OUTAGE -> {
@@ -99,6 +129,29 @@ final class NetworkTimeline {
         }
         Topology.Node n = t.node(name.substring(0, dash));
         return n != null && n.nodeKind() == NodeKind.SERVICE ? n.id() : null;
+    }
+
+    /**
+     * A cache target split into the cache's id and the level's name ("redis/L2" → redis, L2; "redis"
+     * → redis, null); null when it names no cache box or no level of it.
+     */
+    private static String[] cachePart(String target, Topology t) {
+        if (target == null) {
+            return null;
+        }
+        int slash = target.lastIndexOf('/');
+        String id = slash < 0 ? target : target.substring(0, slash);
+        Topology.Node n = t.node(id);
+        if (n == null || n.nodeKind() != NodeKind.CACHE && n.nodeKind() != NodeKind.CDN) {
+            return null;
+        }
+        if (slash < 0) {
+            return new String[] {id, null};
+        }
+        String level = target.substring(slash + 1);
+        boolean known = n.nodeKind() == NodeKind.CDN ? level.equals("edge")
+                : n.cache().levels().stream().anyMatch(l -> l.name().equals(level));
+        return known ? new String[] {id, level} : null;
     }
 
     /** The id of the database whose shard {@code name} is ("orders" for "orders/0"); null when none. */

@@ -107,6 +107,34 @@ class NetworkTimelineTest {
                         + "(orders/0)");
     }
 
+    /**
+     * fail-cache-level redis/L1 at 20 s: the level restarts empty (the pipeline's wording in the log),
+     * then fills again; expire-key expires the key in every cache box; a level the box lacks is refused.
+     */
+    @Test
+    void aFailedCacheLevelRestartsEmpty() {
+        String redis = "{\"id\":\"redis\",\"kind\":\"cache\",\"cache\":{\"levels\":[{\"name\":\"L1\",\"scope\":\"shared\",\"capacity\":1000,"
+                + "\"policy\":\"lru\",\"ttlSeconds\":1000000,\"latencyMs\":0.5}]}}";
+        String nodes = USERS.formatted(300) + "," + web(4, "{\"distribution\":\"constant\",\"meanMs\":1}") + "," + redis
+                + ",{\"id\":\"db\",\"kind\":\"database\"}";
+        String edges = "{\"from\":\"users\",\"to\":\"web\"},{\"from\":\"web\",\"to\":\"redis\"},{\"from\":\"redis\",\"to\":\"db\"}";
+        Network net = new Network(design(40, nodes, edges, "{\"atSeconds\":20,\"command\":\"fail-cache-level\",\"target\":\"redis/L1\"},"
+                + "{\"atSeconds\":30,\"command\":\"expire-key\",\"value\":0}"));
+        net.runUntil(19.99);
+        CacheNode cache = (CacheNode) net.node("redis");
+        assertThat(cache.hierarchy().levelStats(0).occupancy()).isEqualTo(1000);
+        net.runUntil(20.0001);
+        assertThat(cache.hierarchy().levelStats(0).occupancy()).isLessThan(5);
+        net.run();
+        assertThat(cache.hierarchy().levelStats(0).occupancy()).isEqualTo(1000);
+        assertThat(net.decisions()).anyMatch(d -> d.endsWith("redis: L1 failed and restarted empty; 0 unflushed write-back writes lost"));
+        assertThat(net.decisions()).anyMatch(d -> d.contains("redis: key 0 expired in every level; its next reads all miss"));
+        assertThatThrownBy(() -> new Network(design(40, nodes, edges,
+                "{\"atSeconds\":20,\"command\":\"fail-cache-level\",\"target\":\"redis/L2\"}")))
+                .hasMessage("timeline[0].target: \"redis/L2\" is no level of a drawn cache: a level is its cache's id and the level's "
+                        + "name (redis/L1)");
+    }
+
     @Test
     void whatADrawnSystemDoesNotRunIsRefusedByTheEntrysPath() {
         String nodes = USERS.formatted(10) + "," + web(1, "{\"distribution\":\"constant\",\"meanMs\":10}");
@@ -115,7 +143,8 @@ class NetworkTimelineTest {
                 "{\"atSeconds\":5,\"command\":\"set\",\"path\":\"workload.arrival.ratePerSecond\",\"value\":20}")))
                 .isInstanceOf(ScenarioException.class)
                 .hasMessage("timeline[0]: set workload.arrival.ratePerSecond: a drawn system has no live parameters yet; its "
-                        + "timeline takes the faults kill-instance, slow-instance, kill-primary, error-rate, latency, outage");
+                        + "timeline takes the faults kill-instance, slow-instance, flush-cache, expire-key, fail-cache-level, kill-primary, error-rate, "
+                        + "latency, outage");
         assertThatThrownBy(() -> new Network(design(10, nodes, edges,
                 "{\"atSeconds\":5,\"command\":\"kill-instance\",\"target\":\"i-0\"}")))
                 .hasMessage("timeline[0].target: \"i-0\" is no instance of a drawn service: an instance is its service's id and its "
