@@ -95,6 +95,9 @@ final class DrawnGrading {
                     }
                     e.put("target", front + "-" + target.substring(target.lastIndexOf('-') + 1));
                 }
+                case "set" -> {
+                    // The traffic, by the pipeline's path: the network applies it to the drawing's one clients node.
+                }
                 case "expire-key" -> {
                     // every cache box of the drawing: it names none
                 }
@@ -121,9 +124,9 @@ final class DrawnGrading {
                     e.put("target", api.id());
                 }
                 default -> throw new ScenarioException("topology", "the challenge's " + command + " at " + at + " cannot act on "
-                        + "a drawing of another shape yet (a drawn system's timeline takes kill-instance, slow-instance, "
-                        + "flush-cache, expire-key, fail-cache-level, kill-primary, latency, error-rate and outage); keep the "
-                        + "pipeline's shape to be graded with it");
+                        + "a drawing of another shape yet (a drawn system's timeline takes sets of its traffic and the faults "
+                        + "kill-instance, slow-instance, flush-cache, expire-key, fail-cache-level, kill-primary, latency, "
+                        + "error-rate and outage); keep the pipeline's shape to be graded with it");
             }
             timeline.add(e);
         }

@@ -21,7 +21,10 @@ import java.util.SplittableRandom;
  * priority it carries to the gateways. What the clients see is the system's result.
  */
 final class ClientsNode extends NetNode {
-    private final Scenario.Workload workload;
+    /** Its traffic as it is now: a timeline's set changes its rate or read ratio. */
+    private Scenario.Workload workload;
+    /** The pending open-workload arrival belongs to one generation; a rate change starts a new one, as in the pipeline. */
+    private long arrivalGeneration;
     private final KeySampler keys;
     private final SplittableRandom arrivalRandom;
     private final SplittableRandom keyRandom;
@@ -71,11 +74,34 @@ final class ClientsNode extends NetNode {
         Scenario.Arrival a = workload.arrival();
         double next = a.shape().nextArrivalSeconds(a.ratePerSecond(), sim.nowSeconds(), arrivalRandom);
         if (Double.isFinite(next)) {
+            long generation = arrivalGeneration;
             sim.schedule(Math.max(sim.nowNanos(), Simulation.secondsToNanos(next)), () -> {
+                if (generation != arrivalGeneration) {
+                    return; // stranded by a rate change
+                }
                 send(null);
                 scheduleArrival();
             });
         }
+    }
+
+    /**
+     * A timeline's set of its open workload's rate: the next arrival is drawn again from now at the
+     * new rate (the pending one is stranded), as the pipeline restarts its arrivals.
+     */
+    void setRate(double ratePerSecond) {
+        Scenario.Arrival a = workload.arrival();
+        workload = new Scenario.Workload(new Scenario.Arrival(a.process(), ratePerSecond, a.shape(), a.users(), a.thinkTime()),
+                workload.keys(), workload.readRatio(), workload.clients());
+        if (a.process() == Scenario.ArrivalProcess.POISSON) {
+            arrivalGeneration++;
+            scheduleArrival();
+        }
+    }
+
+    /** A timeline's set of its read ratio: the requests sent from now on are reads in that share. */
+    void setReadRatio(double readRatio) {
+        workload = new Scenario.Workload(workload.arrival(), workload.keys(), readRatio, workload.clients());
     }
 
     private void userSends() {

@@ -19,8 +19,9 @@ import java.util.Set;
  * number); a cache's level as its node's id and the level's name ({@code redis/L2}; a CDN's is
  * {@code edge}, and flush-cache takes the whole box by its id); a database's shard as its node's id
  * and the shard ({@code orders/0}); an external API by its node's id. expire-key expires the key in
- * every cache and CDN. What a drawn system does not run yet (a {@code set},
- * a fault on a cache level or a shard) is refused by the entry's path, never ignored.
+ * every cache and CDN. A set changes the traffic of its one clients node (its rate, its read ratio,
+ * by the pipeline's paths). What a drawn system does not run yet (another set, a shard added) is
+ * refused by the entry's path, never ignored.
  */
 final class NetworkTimeline {
     /** The actions a drawn system runs. */
@@ -36,8 +37,11 @@ final class NetworkTimeline {
             Scenario.TimelineEntry e = timeline.get(i);
             String at = "timeline[" + i + "]";
             if (e.command().equals("set")) {
-                throw new ScenarioException(at, "set " + e.path() + ": a drawn system has no live parameters yet; its timeline "
-                        + "takes the faults " + names());
+                if (!SETS.contains(e.path()) || clients(t) == null) {
+                    throw new ScenarioException(at, "set " + e.path() + ": a drawn system sets only its traffic yet ("
+                            + String.join(", ", SETS) + ", with one clients node); its timeline also takes the faults " + names());
+                }
+                continue;
             }
             Action a = Action.byId(e.command());
             if (!RUN.contains(a)) {
@@ -76,15 +80,37 @@ final class NetworkTimeline {
         }
     }
 
+    /**
+     * The sets a drawn system runs: its traffic, in the pipeline's paths, on its one clients node (a
+     * drawing of the pipeline's shape keeps its timeline as the pipeline has it).
+     */
+    static final List<String> SETS = List.of("workload.arrival.ratePerSecond", "workload.readRatio");
+
+    /** The id of the design's one clients node; null when it has none or several. */
+    private static String clients(Topology t) {
+        List<Topology.Node> all = t.nodes().stream().filter(n -> n.nodeKind() == NodeKind.CLIENTS).toList();
+        return all.size() == 1 ? all.get(0).id() : null;
+    }
+
     /** Schedules every entry on {@code net}'s kernel. */
     static void schedule(Network net, List<Scenario.TimelineEntry> timeline, Topology t) {
         for (Scenario.TimelineEntry e : timeline) {
-            Action a = Action.byId(e.command());
+            Action a = e.command().equals("set") ? null : Action.byId(e.command());
             net.sim.schedule(Simulation.secondsToNanos(e.atSeconds()), () -> apply(net, a, e, t));
         }
     }
 
     private static void apply(Network net, Action a, Scenario.TimelineEntry e, Topology t) {
+        if (a == null) {
+            ClientsNode clients = (ClientsNode) net.node(clients(t));
+            if (e.path().equals("workload.arrival.ratePerSecond")) {
+                clients.setRate(number(e));
+            } else {
+                clients.setReadRatio(number(e));
+            }
+            net.decide(clients, "set " + e.path() + " to " + dev.scalelab.world.Parameter.format(number(e)) + " (timeline)");
+            return;
+        }
         switch (a) {
             case KILL_INSTANCE -> ServiceFaults.kill((ServiceNode) net.node(service(e.target(), t)), e.target());
             case SLOW_INSTANCE -> ServiceFaults.slow((ServiceNode) net.node(service(e.target(), t)), e.target(), number(e));

@@ -135,16 +135,34 @@ class NetworkTimelineTest {
                         + "name (redis/L1)");
     }
 
+    /**
+     * set workload.arrival.ratePerSecond from 20 to 200 at 30 s, on the design's one clients node: about
+     * 600 requests in the first 30 s and 6,000 in the next (Poisson: within 3 sd), as the pipeline's
+     * restarted arrivals give; the log says so.
+     */
+    @Test
+    void aSetOfTheTrafficChangesTheClientsRateFromItsMoment() {
+        Network net = new Network(design(60, USERS.formatted(20) + "," + web(4, "{\"distribution\":\"constant\",\"meanMs\":1}"),
+                "{\"from\":\"users\",\"to\":\"web\"}",
+                "{\"atSeconds\":30,\"command\":\"set\",\"path\":\"workload.arrival.ratePerSecond\",\"value\":200}"));
+        net.runUntil(30);
+        long first = net.arrivals("users");
+        assertThat((double) first).isCloseTo(600, within(3 * Math.sqrt(600)));
+        net.run();
+        assertThat((double) net.arrivals("users") - first).isCloseTo(6000, within(3 * Math.sqrt(6000)));
+        assertThat(net.decisions()).anyMatch(d -> d.endsWith("users: set workload.arrival.ratePerSecond to 200 (timeline)"));
+    }
+
     @Test
     void whatADrawnSystemDoesNotRunIsRefusedByTheEntrysPath() {
         String nodes = USERS.formatted(10) + "," + web(1, "{\"distribution\":\"constant\",\"meanMs\":10}");
         String edges = "{\"from\":\"users\",\"to\":\"web\"}";
         assertThatThrownBy(() -> new Network(design(10, nodes, edges,
-                "{\"atSeconds\":5,\"command\":\"set\",\"path\":\"workload.arrival.ratePerSecond\",\"value\":20}")))
+                "{\"atSeconds\":5,\"command\":\"set\",\"path\":\"service.instances\",\"value\":3}")))
                 .isInstanceOf(ScenarioException.class)
-                .hasMessage("timeline[0]: set workload.arrival.ratePerSecond: a drawn system has no live parameters yet; its "
-                        + "timeline takes the faults kill-instance, slow-instance, flush-cache, expire-key, fail-cache-level, kill-primary, error-rate, "
-                        + "latency, outage");
+                .hasMessage("timeline[0]: set service.instances: a drawn system sets only its traffic yet (workload.arrival.ratePerSecond, "
+                        + "workload.readRatio, with one clients node); its timeline also takes the faults kill-instance, slow-instance, "
+                        + "flush-cache, expire-key, fail-cache-level, kill-primary, error-rate, latency, outage");
         assertThatThrownBy(() -> new Network(design(10, nodes, edges,
                 "{\"atSeconds\":5,\"command\":\"kill-instance\",\"target\":\"i-0\"}")))
                 .hasMessage("timeline[0].target: \"i-0\" is no instance of a drawn service: an instance is its service's id and its "
