@@ -145,6 +145,17 @@ public sealed interface KeySampler {
             return (u - column) < columns[2 * column] ? column : (int) columns[2 * column + 1];
         }
 
+        /** Fills {@code keys} with consecutive samples, as many calls of {@link #sample} would. */
+        void sample(SplittableRandom random, int[] keys) {
+            double n = probabilities.length;
+            double[] table = columns;
+            for (int i = 0; i < keys.length; i++) {
+                double u = random.nextDouble() * n;
+                int column = (int) u;
+                keys[i] = (u - column) < table[2 * column] ? column : (int) table[2 * column + 1];
+            }
+        }
+
         @Override
         public int count() {
             return probabilities.length;

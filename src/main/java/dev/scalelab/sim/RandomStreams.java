@@ -20,7 +20,12 @@ public final class RandomStreams {
     }
 
     public SplittableRandom stream(String name) {
-        return new SplittableRandom(mix(seed ^ mix(fnv1a64(name))));
+        return new SplittableRandom(seedOf(name));
+    }
+
+    /** The seed of stream {@code name}: {@link #stream} is {@code new SplittableRandom(seedOf(name))}. */
+    public long seedOf(String name) {
+        return mix(seed ^ mix(fnv1a64(name)));
     }
 
     static long fnv1a64(String s) {

@@ -3,6 +3,7 @@ package dev.scalelab.world;
 import dev.scalelab.sim.Distribution;
 import dev.scalelab.sim.Event;
 import dev.scalelab.sim.KeySampler;
+import dev.scalelab.sim.KeyStream;
 import dev.scalelab.sim.RandomStreams;
 import dev.scalelab.sim.Simulation;
 
@@ -40,7 +41,6 @@ final class WorkloadSystem implements Subsystem {
     private final World world;
     private final Simulation sim;
     private final SplittableRandom arrivalRandom;
-    private final SplittableRandom keyRandom;
     private final SplittableRandom readRandom;
     private final SplittableRandom thinkRandom;
     private final SplittableRandom scanRandom;
@@ -50,7 +50,7 @@ final class WorkloadSystem implements Subsystem {
     /** Draws the next request's client class by the classes' shares. */
     private ClientShares clientShares;
     private final Distribution thinkTime;
-    private KeySampler keys;
+    private final KeyStream keys;
     /** The next key of the sequential scan mixed into the workload. */
     private int scanCursor;
 
@@ -66,12 +66,11 @@ final class WorkloadSystem implements Subsystem {
         arrivalRandom = streams.stream("workload.arrival");
         scanRandom = streams.stream("workload.scan");
         sessionRandom = streams.stream("workload.sessions");
-        keyRandom = streams.stream("workload.keys");
         readRandom = streams.stream("workload.readRatio");
         thinkRandom = streams.stream("workload.thinkTime");
         clientRandom = streams.stream("workload.clients");
         clientShares = new ClientShares(workload.clients());
-        keys = keySampler(workload.keys());
+        keys = new KeyStream(streams, "workload.keys", keySampler(workload.keys()));
         thinkTime = workload.arrival().thinkTime().toDistribution();
     }
 
@@ -96,7 +95,7 @@ final class WorkloadSystem implements Subsystem {
     }
 
     KeySampler keys() {
-        return keys;
+        return keys.sampler();
     }
 
     @Override
@@ -114,7 +113,7 @@ final class WorkloadSystem implements Subsystem {
                 }
             }
             case NEW_KEYS -> {
-                keys = keySampler(w.keys());
+                keys.setSampler(keySampler(w.keys()));
                 world.keysChanged(by);
             }
             case READ_EACH_REQUEST -> {
@@ -128,7 +127,7 @@ final class WorkloadSystem implements Subsystem {
     /** The key of the next request: from the sequential scan for its share of requests, else popularity. */
     int nextKey() {
         double scan = world.currentScenario().workload().keys().scanFraction();
-        return scan > 0 && scanRandom.nextDouble() < scan ? scanCursor++ % keys.count() : keys.sample(keyRandom);
+        return scan > 0 && scanRandom.nextDouble() < scan ? scanCursor++ % keys.sampler().count() : keys.next();
     }
 
     /** A user's requests share its session; an open workload's spread over {@code sessions}. */

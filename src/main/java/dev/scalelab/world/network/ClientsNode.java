@@ -2,7 +2,7 @@ package dev.scalelab.world.network;
 
 import dev.scalelab.design.EdgeMode;
 import dev.scalelab.sim.Distribution;
-import dev.scalelab.sim.KeySampler;
+import dev.scalelab.sim.KeyStream;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.ApiGateway;
 import dev.scalelab.world.ClientShares;
@@ -25,9 +25,8 @@ final class ClientsNode extends NetNode {
     private Scenario.Workload workload;
     /** The pending open-workload arrival belongs to one generation; a rate change starts a new one, as in the pipeline. */
     private long arrivalGeneration;
-    private final KeySampler keys;
+    private final KeyStream keys;
     private final SplittableRandom arrivalRandom;
-    private final SplittableRandom keyRandom;
     private final SplittableRandom readRandom;
     private final SplittableRandom routeRandom;
     private final Distribution thinkMs;
@@ -40,9 +39,8 @@ final class ClientsNode extends NetNode {
     ClientsNode(Network net, Topology.Node spec) {
         super(net, spec);
         this.workload = spec.workload();
-        this.keys = SectionConfigs.keys(workload.keys());
+        this.keys = new KeyStream(net.streams, "node." + id + ".keys", SectionConfigs.keys(workload.keys()));
         this.arrivalRandom = net.streams.stream("node." + id + ".arrivals");
-        this.keyRandom = net.streams.stream("node." + id + ".keys");
         this.readRandom = net.streams.stream("node." + id + ".reads");
         this.routeRandom = net.streams.stream("node." + id + ".route");
         this.thinkMs = workload.arrival().thinkTime().toDistribution();
@@ -111,7 +109,7 @@ final class ClientsNode extends NetNode {
     /** Sends one request; {@code then} (a closed user's next think) runs when it ends. */
     private void send(Runnable then) {
         arrivals++;
-        Flow f = net.newFlow(keys.sample(keyRandom), readRandom.nextDouble() < workload.readRatio());
+        Flow f = net.newFlow(keys.next(), readRandom.nextDouble() < workload.readRatio());
         int c = shares.next(clientRandom);
         f.client = clientIndex[c];
         f.priority = clientPriority[c];
