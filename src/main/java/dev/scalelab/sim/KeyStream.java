@@ -8,7 +8,7 @@ import java.util.SplittableRandom;
  * column of an alias table that is far bigger than the processor's caches (16 bytes a key: 800 kB
  * for 50,000 keys), so one at a time each costs a memory miss the run waits for; a batch issues its
  * reads together and waits for them about once (measured: the key draw went from 9 % of the
- * full-stack preset's run to under 2 %).
+ * full-stack preset's run to under 3 %).
  *
  * <p>Exactness: a Zipf key takes exactly one draw of the stream, so while every sampler so far has
  * been a Zipf law the stream's position is known (its seed plus one golden gamma per key handed
