@@ -62,12 +62,16 @@ final class SimulateCommand implements Callable<Integer> {
                     + "results as Markdown here, with its charts as SVG files beside it (report-throughput.svg, report-p99.svg).")
     String reportMd;
 
-    @Option(names = "--timeseries", paramLabel = "file.csv", description = "Write one row per simulated second here.")
+    @Option(names = "--timeseries", paramLabel = "file.csv",
+            description = "Write one row per simulated second here; for a drawn system on the network engine, the run's "
+                    + "figures and then each node's (nodes.<id>.…) and each edge's (edges.<from>-><to>.…).")
     String timeseries;
 
     @Option(names = "--trace", paramLabel = "calls.csv",
             description = "Write one row per downstream call attempt, in start order: sequence, start, end and duration (ns), "
-                    + "dependency, request, attempt, outcome, slow, breaker state before and after; and a row per breaker rebuilt.")
+                    + "dependency, request, attempt, outcome, slow, breaker state before and after; and a row per breaker rebuilt. "
+                    + "For a drawn system on the network engine, the attempts over its edges with a sidecar (a timeout, "
+                    + "retries, a breaker or a concurrency limit), the dependency named from->to.")
     String trace;
 
     @Option(names = "--profile",
@@ -104,17 +108,18 @@ final class SimulateCommand implements Callable<Integer> {
         if (s.topology() != null) {
             Scenario lowered = Pipeline.lower(s);
             if (lowered == null) {
-                DesignRun.checkOptions(timeseries, trace, profile);
                 OutputFile report = OutputFile.of("--out", out, "report.json");
                 OutputFile markdown = OutputFile.of("--report-md", reportMd, "report.md");
+                OutputFile series = OutputFile.of("--timeseries", timeseries, "series.csv");
+                OutputFile calls = OutputFile.of("--trace", trace, "calls.csv");
                 List<OutputFile> outputs = new ArrayList<>();
-                for (OutputFile o : new OutputFile[] {report, markdown}) {
+                for (OutputFile o : new OutputFile[] {report, markdown, series, calls}) {
                     if (o != null) {
                         outputs.add(o);
                     }
                 }
                 OutputFile.checkAll(outputs);
-                return DesignRun.simulate(spec, s, n, SeedRuns.threads(threads, n), report, markdown);
+                return DesignRun.simulate(spec, s, n, SeedRuns.threads(threads, n), report, markdown, series, calls, profile);
             }
             // The pipeline's shape: its engine runs it, with every panel's figures in the report.
             s = lowered;
@@ -153,16 +158,15 @@ final class SimulateCommand implements Callable<Integer> {
             if (seriesFile != null) {
                 // Rows stream to the temporary file, so memory stays bounded however long the run.
                 Writer w = seriesFile.writer();
-                write(series, w, world.sampleCsvHeader());
-                world.setSampleSink(sample -> write(series, w, sample.toCsv()));
+                writeRow(series, w, world.sampleCsvHeader());
+                world.setSampleSink(sample -> writeRow(series, w, sample.toCsv()));
             }
             if (callsFile != null) {
                 Writer w = callsFile.writer();
-                write(calls, w, AttemptRecord.CSV_HEADER);
-                world.setAttemptTrace(record -> write(calls, w, record.toCsvRow()));
+                writeRow(calls, w, AttemptRecord.CSV_HEADER);
+                world.setAttemptTrace(record -> writeRow(calls, w, record.toCsvRow()));
             }
-            // Every event timed: exact counts, and rare costly events (a per-second sample) are not left to chance.
-            EventProfiler profiler = profile ? new EventProfiler(System::nanoTime, 1) : null;
+            EventProfiler profiler = profiler(profile);
             world.simulation().setProfiler(profiler);
             long start = System.nanoTime();
             ObjectNode seedsSection = null;
@@ -202,14 +206,29 @@ final class SimulateCommand implements Callable<Integer> {
                 spec.commandLine().getOut().print(json);
                 spec.commandLine().getOut().flush();
             }
-            if (profiler != null) {
-                // Standard output may be the report, which must stay JSON.
-                java.io.PrintWriter table = reportFile == null ? spec.commandLine().getErr() : spec.commandLine().getOut();
-                table.print(ProfileTable.text(profiler.profile(), firstNanos));
-                table.flush();
-            }
+            printProfile(spec, reportFile == null, profiler, firstNanos);
         }
         return Cli.EXIT_OK;
+    }
+
+    /** {@code --profile}'s profiler, or null without it. */
+    static EventProfiler profiler(boolean profile) {
+        // Every event timed: exact counts, and rare costly events (a per-second sample) are not left to chance.
+        return profile ? new EventProfiler(System::nanoTime, 1) : null;
+    }
+
+    /**
+     * After the run: {@code profiler}'s table (nothing when it is null) of a run that took
+     * {@code runNanos} of wall time, to standard error when the report went to standard output.
+     */
+    static void printProfile(CommandSpec spec, boolean reportOnStandardOutput, EventProfiler profiler, long runNanos) {
+        if (profiler == null) {
+            return;
+        }
+        // Standard output may be the report, which must stay JSON.
+        java.io.PrintWriter table = reportOnStandardOutput ? spec.commandLine().getErr() : spec.commandLine().getOut();
+        table.print(ProfileTable.text(profiler.profile(), runNanos));
+        table.flush();
     }
 
     /**
@@ -244,7 +263,7 @@ final class SimulateCommand implements Callable<Integer> {
     }
 
     /** One CSV row and its line break. */
-    private static void write(OutputFile output, Writer w, String row) {
+    static void writeRow(OutputFile output, Writer w, String row) {
         try {
             w.write(row);
             w.write(System.lineSeparator());

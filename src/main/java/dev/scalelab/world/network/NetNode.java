@@ -38,6 +38,8 @@ abstract class NetNode {
     double errorsPerSecond;
     /** Latest p99 of its response time over the last second that had answers; NaN before any. */
     double p99Ms = Double.NaN;
+    /** The p99 of its answers in the last second alone; NaN for a second without any (the time series reads it). */
+    double secondP99Ms = Double.NaN;
 
     NetNode(Network net, Topology.Node spec) {
         this.net = net;
@@ -96,6 +98,7 @@ abstract class NetNode {
         ownErrorsPerSecond = ownErrors - ownErrorsAtTick;
         ownErrorsAtTick = ownErrors;
         double p99 = latency.takeIntervalPercentileMs(99);
+        secondP99Ms = p99;
         if (p99 > 0) {
             p99Ms = p99;
         }

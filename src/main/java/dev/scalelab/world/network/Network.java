@@ -11,6 +11,8 @@ import dev.scalelab.design.NodeKind;
 import dev.scalelab.engine.metrics.LatencyRecorder;
 import dev.scalelab.engine.metrics.LatencySummary;
 import dev.scalelab.engine.metrics.RingSeries;
+import dev.scalelab.engine.resilience.AttemptRecord;
+import dev.scalelab.engine.resilience.AttemptTrace;
 import dev.scalelab.sim.RandomStreams;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Scenario;
@@ -22,6 +24,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 
 /**
  * A drawn system, running: one node per box of the scenario's {@link Topology}, each run by the
@@ -63,6 +66,10 @@ public final class Network {
     long crossZoneRequests;
     /** Cost so far, in dollars: instances by the second, cross-zone requests as they cross. */
     private double instanceDollars;
+    /** {@code simulate --timeseries}: null unless a sink hears one row per simulated second. */
+    private NetworkSeries series;
+    /** {@code simulate --trace}: the trace every sidecar writes to, so rows are in start order across edges; null when off. */
+    private AttemptTrace trace;
 
     /** Seconds of per-second history kept for the charts. */
     public static final int SERIES_SECONDS = 3600;
@@ -223,6 +230,9 @@ public final class Network {
         double p99 = endToEnd.takeIntervalPercentileMs(99);
         p99Series.append(answered == 0 ? Double.NaN : p99);
         insights.tick();
+        if (series != null) {
+            series.second();
+        }
         sim.scheduleIn(Simulation.NANOS_PER_SECOND, this::tick);
     }
 
@@ -247,6 +257,9 @@ public final class Network {
         if (ok) {
             completed++;
             endToEnd.recordNanos(latencyNanos);
+            if (series != null) {
+                series.answered(latencyNanos);
+            }
         } else if (f.refusal == ClientFigures.LIMITED) {
             limited++;
         } else if (f.refusal == ClientFigures.SHED) {
@@ -449,7 +462,7 @@ public final class Network {
         totals.put("meanMs", s.meanMs());
         totals.put("p50Ms", s.p50Ms());
         totals.put("p99Ms", s.p99Ms());
-        totals.put("costDollars", instanceDollars + crossZoneRequests / 1e6 * topology.crossZoneDollarsPerMillion());
+        totals.put("costDollars", costDollars());
         totals.put("crossZoneRequests", crossZoneRequests);
         ObjectNode byId = r.putObject("nodes");
         for (NetNode n : nodes.values()) {
@@ -478,6 +491,61 @@ public final class Network {
         ArrayNode log = r.putArray("decisions");
         decisions.forEach(log::add);
         return r;
+    }
+
+    /** Dollars spent so far: instances by the second, cross-zone requests as they crossed. */
+    double costDollars() {
+        return instanceDollars + crossZoneRequests / 1e6 * topology.crossZoneDollarsPerMillion();
+    }
+
+    // ------------------------------------------------------------------ what the command line records
+
+    /** The event kernel, for its event count and {@code simulate --profile}'s profiler. */
+    public Simulation simulation() {
+        return sim;
+    }
+
+    /** The time-series header of {@link #setSeriesSink}: the run's columns, then each node's and each edge's. */
+    public String seriesCsvHeader() {
+        return NetworkSeries.header(this);
+    }
+
+    /**
+     * {@code rows} hears one CSV row (see {@link #seriesCsvHeader}) at the end of every simulated
+     * second; set it before the run starts. Only reads: the run is the same with it or without.
+     */
+    public void setSeriesSink(Consumer<String> rows) {
+        series = rows == null ? null : new NetworkSeries(this, rows);
+    }
+
+    /** Whether any edge calls through a sidecar (a sync edge with a timeout, retries, a breaker or a concurrency limit). */
+    public boolean hasSidecars() {
+        for (Link l : links) {
+            if (l.mesh != null) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * {@code simulate --trace}: {@code sink} hears one record per attempt of every sidecar's calls, in
+     * start order across the edges, named by edge ({@code from->to}); set it before the run starts.
+     */
+    public void setAttemptTrace(Consumer<AttemptRecord> sink) {
+        trace = sink == null ? null : new AttemptTrace(sink::accept);
+        for (Link l : links) {
+            if (l.mesh != null) {
+                l.mesh.setTrace(trace);
+            }
+        }
+    }
+
+    /** At the end of a run: writes the trace rows still held for order; attempts in flight have none. */
+    public void flushAttemptTrace() {
+        if (trace != null) {
+            trace.flush();
+        }
     }
 
     /** The report as the CLI prints it. */
