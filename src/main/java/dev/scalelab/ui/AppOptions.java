@@ -12,7 +12,7 @@ import dev.scalelab.world.network.Pipeline;
 import java.util.List;
 
 /**
- * The app's command line: {@code [--scenario PRESET_OR_FILE] [--lesson ID_OR_FILE] [--panel TITLE] [--speed FACTOR|max] [--frame-stats SECONDS] [--startup-stats] [--charts whole|FROM-TO] [--design FILE [--run-design]]}.
+ * The app's command line: {@code [--scenario PRESET_OR_FILE] [--lesson ID_OR_FILE] [--panel TITLE] [--speed FACTOR|max] [--duration SECONDS] [--frame-stats SECONDS] [--startup-stats] [--charts whole|FROM-TO] [--design FILE [--run-design]]}.
  *
  * @param scenario          what to run first: a preset by name, else a scenario file ("default" without the option)
  * @param scenarioLabel     the preset's name or the file's name, for the title and the scenario menu
@@ -45,8 +45,12 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
         this(scenario, scenarioLabel, panel, frameStatsSeconds, speed, false, null);
     }
 
+    /** The bounds of {@code --duration}, as {@code simulate --duration} has them. */
+    private static final double MIN_DURATION_SECONDS = 0.001;
+    private static final double MAX_DURATION_SECONDS = 10_000_000;
+
     public static final String USAGE = "options: [--scenario PRESET_OR_FILE] [--lesson ID_OR_FILE] [--panel TITLE] [--speed FACTOR|max] "
-            + "[--frame-stats SECONDS] [--startup-stats] [--charts whole|FROM-TO] [--design FILE [--run-design]]";
+            + "[--duration SECONDS] [--frame-stats SECONDS] [--startup-stats] [--charts whole|FROM-TO] [--design FILE [--run-design]]";
 
     /**
      * Parses the arguments and reads the scenario and the lesson. Throws {@link IllegalArgumentException}
@@ -56,6 +60,7 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
     public static AppOptions parse(List<String> args) {
         String scenarioArgument = "default";
         double frameStatsSeconds = 0;
+        double durationSeconds = 0;
         String panel = null;
         double speed = 1;
         boolean startupStats = false;
@@ -102,6 +107,17 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
                         throw new IllegalArgumentException("--frame-stats: " + Quote.of(seconds) + " is not a positive number of seconds");
                     }
                     break;
+                case "--duration":
+                    String length = value(args, ++i, option);
+                    try {
+                        durationSeconds = Double.parseDouble(length);
+                    } catch (NumberFormatException e) {
+                        durationSeconds = Double.NaN;
+                    }
+                    if (!(durationSeconds >= MIN_DURATION_SECONDS && durationSeconds <= MAX_DURATION_SECONDS)) {
+                        throw new IllegalArgumentException("--duration: " + Quote.of(length) + " is not a number of seconds from 0.001 to 10000000");
+                    }
+                    break;
                 case "--charts":
                     charts = value(args, ++i, option);
                     if (!charts.equals("whole") && !charts.matches("\\d+(\\.\\d+)?-\\d+(\\.\\d+)?")) {
@@ -131,6 +147,9 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
                 throw new IllegalArgumentException(Quote.shorten(scenarioArgument) + ": " + World.DRAWN_SYSTEM);
             }
             source = new ScenarioSource(lowered, source.label());
+        }
+        if (durationSeconds > 0) {
+            source = new ScenarioSource(source.scenario().withDurationSeconds(durationSeconds), source.label());
         }
         // A scenario whose queues could fill the heap is refused before the window opens, as the CLI and File > Open refuse it.
         String refusal = World.memoryRefusal(source.scenario(), Runtime.getRuntime().maxMemory() / 2);

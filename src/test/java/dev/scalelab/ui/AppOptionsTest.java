@@ -32,6 +32,20 @@ class AppOptionsTest {
     }
 
     @Test
+    void durationOverridesTheScenariosLengthAndABadOneIsNamed() {
+        AppOptions longer = AppOptions.parse(List.of("--scenario", "full-stack", "--duration", "10000000"));
+        assertEquals(10_000_000, longer.scenario().durationSeconds());
+        assertEquals("full-stack", longer.scenarioLabel());
+        assertEquals(900, AppOptions.parse(List.of("--scenario", "full-stack")).scenario().durationSeconds());
+        for (String bad : new String[] {"0", "-5", "forever", "1e8"}) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> AppOptions.parse(List.of("--duration", bad)));
+            assertTrue(e.getMessage().startsWith("--duration: \"" + bad + "\" is not a number of seconds from 0.001 to 10000000"),
+                    e.getMessage());
+        }
+    }
+
+    @Test
     void aScenarioIsAPresetNameOrElseAFile(@TempDir Path directory) throws Exception {
         assertEquals("Scaling", AppOptions.parse(List.of("--panel", "Scaling")).panel());
         assertEquals(null, AppOptions.parse(List.of()).panel());
