@@ -70,9 +70,7 @@ public final class Database {
 
     // Per key: the shard that physically holds it, its latest committed version, and that
     // version's LSN on the holder's log.
-    private final int[] holder;
-    private final int[] latestVersion;
-    private final long[] latestLsn;
+    private final KeyRecords keys;
 
     /** Per-key query counts, for hot keys and load-based range splits. */
     private final KeyHeat keyHeat;
@@ -117,12 +115,10 @@ public final class Database {
             shardsById.add(new Shard(id, config.replicasPerShard()));
         }
         router = ShardRouter.create(config.strategy(), ids, config.virtualNodes(), config.keyCount());
-        holder = FIRST_HOLDERS.get(new Placement(config.strategy(), config.shards(), config.virtualNodes(), config.keyCount()),
-                p -> firstHolders(router, p.keyCount())).clone();
-        latestVersion = new int[config.keyCount()];
-        latestLsn = new long[config.keyCount()];
-        for (int key = 0; key < holder.length; key++) {
-            shardsById.get(holder[key]).keysHeld++;
+        keys = new KeyRecords(FIRST_HOLDERS.get(new Placement(config.strategy(), config.shards(), config.virtualNodes(), config.keyCount()),
+                p -> firstHolders(router, p.keyCount())));
+        for (int key = 0; key < keys.count(); key++) {
+            shardsById.get(keys.holder(key)).keysHeld++;
         }
         keyHeat = new KeyHeat(config.keyCount(), sim.nowNanos(), MIN_QUERIES_FOR_HOT, () -> this.config.hotKeyShare(),
                 this::keyHeatChanged);
@@ -159,12 +155,12 @@ public final class Database {
 
     /** The shard that holds the key now (during a migration, its old owner until it has moved). */
     public int holderOf(int key) {
-        return holder[checkedKey(key)];
+        return keys.holder(checkedKey(key));
     }
 
     /** The key's latest committed version (0 = never written). */
     public int latestVersion(int key) {
-        return latestVersion[checkedKey(key)];
+        return keys.version(checkedKey(key));
     }
 
     // ------------------------------------------------------------------ queries
@@ -190,7 +186,7 @@ public final class Database {
         int key = q.key;
         reads++;
         keyHeat.count(key, sim.nowNanos());
-        int target = holder[key];
+        int target = keys.holder(key);
         if (migration != null && config.migrationReads() == MigrationReads.DUAL_READ) {
             target = router.shardFor(key); // the new owner; it sends the read back if the key has not arrived
         }
@@ -211,7 +207,7 @@ public final class Database {
         int key = q.key;
         writes++;
         keyHeat.count(key, sim.nowNanos());
-        dispatchWrite(q, shardsById.get(holder[key]));
+        dispatchWrite(q, shardsById.get(keys.holder(key)));
     }
 
     private void dispatchRead(Query q, Shard shard) {
@@ -341,7 +337,7 @@ public final class Database {
         if (q.done) {
             return; // failed when its node died
         }
-        if (holder[q.key] != q.shard.id) {
+        if (keys.holder(q.key) != q.shard.id) {
             sendOn(q);
         } else if (q.kind == Kind.READ) {
             finishRead(q);
@@ -362,7 +358,7 @@ public final class Database {
             fail(q, q.shard.id, q.node.name, "key " + q.key + " kept moving");
             return;
         }
-        Shard holderShard = shardsById.get(holder[q.key]);
+        Shard holderShard = shardsById.get(keys.holder(q.key));
         if (q.kind == Kind.READ) {
             dispatchRead(q, holderShard);
         } else {
@@ -374,7 +370,7 @@ public final class Database {
         Node node = q.node;
         Shard shard = q.shard;
         int version = versionAt(shard, q.key, node.appliedLsn);
-        boolean stale = version < latestVersion[q.key];
+        boolean stale = version < keys.version(q.key);
         boolean rywViolation = false;
         if (stale) {
             staleReads++;
@@ -405,8 +401,8 @@ public final class Database {
      * the copy that moved the key here, present on every node of the shard from its cutover.
      */
     private int versionAt(Shard shard, int key, long appliedLsn) {
-        long lsn = latestLsn[key];
-        int version = latestVersion[key];
+        long lsn = keys.lsn(key);
+        int version = keys.version(key);
         while (lsn > appliedLsn) {
             LogEntry e = shard.log.get(lsn);
             if (e.migration) {
@@ -422,9 +418,10 @@ public final class Database {
         Shard shard = q.shard;
         Node primary = q.node;
         long lsn = ++shard.headLsn;
-        int version = ++latestVersion[q.key];
-        LogEntry entry = new LogEntry(lsn, q.key, version, latestLsn[q.key], sim.nowNanos(), false);
-        latestLsn[q.key] = lsn;
+        int version = keys.version(q.key) + 1;
+        keys.setVersion(q.key, version);
+        LogEntry entry = new LogEntry(lsn, q.key, version, keys.lsn(q.key), sim.nowNanos(), false);
+        keys.setLsn(q.key, lsn);
         shard.log.append(entry);
         primary.appliedLsn = lsn;
         if (q.session != null) {
@@ -665,9 +662,9 @@ public final class Database {
         // elsewhere meanwhile keep their data (the copy has it); a migration entry is on every node.
         for (long lsn = oldHead; lsn > best.appliedLsn; lsn--) {
             LogEntry e = shard.log.get(lsn);
-            if (!e.migration && holder[e.key] == shard.id && latestLsn[e.key] == lsn) {
-                latestVersion[e.key] = e.version - 1;
-                latestLsn[e.key] = e.previousLsnOfKey;
+            if (!e.migration && keys.holder(e.key) == shard.id && keys.lsn(e.key) == lsn) {
+                keys.setVersion(e.key, e.version - 1);
+                keys.setLsn(e.key, e.previousLsnOfKey);
                 lost++;
                 if (e.acknowledged) {
                     lostAcknowledged++;
@@ -715,7 +712,7 @@ public final class Database {
         String how = "";
         ShardRouter after;
         LoadSplit choice = router instanceof RangeRouter && config.rangeSplit() == RangeSplit.HOTTEST
-                ? LoadSplit.ofHottest((RangeRouter) router, holder, keyHeat.lastSecond(), shardsById.size(), id) : null;
+                ? LoadSplit.ofHottest((RangeRouter) router, keys.holders(), keyHeat.lastSecond(), shardsById.size(), id) : null;
         if (choice != null) {
             after = choice.router();
             how = choice.explanation();
@@ -794,7 +791,7 @@ public final class Database {
         int movedNow = 0;
         while (movedNow < due) {
             int key = m.keys[m.moved];
-            Shard from = shardsById.get(holder[key]);
+            Shard from = shardsById.get(keys.holder(key));
             Shard to = shardsById.get(router.shardFor(key));
             if (from.primary == null || to.primary == null) {
                 m.creditKeys = 0; // stalled: the rate does not pile up while waiting
@@ -821,11 +818,11 @@ public final class Database {
      */
     private void cutover(int key, Shard from, Shard to) {
         long lsn = ++to.headLsn;
-        LogEntry entry = new LogEntry(lsn, key, latestVersion[key], LogEntry.NO_LSN, sim.nowNanos(), true);
+        LogEntry entry = new LogEntry(lsn, key, keys.version(key), LogEntry.NO_LSN, sim.nowNanos(), true);
         to.log.append(entry);
         to.primary.appliedLsn = lsn;
-        latestLsn[key] = lsn;
-        holder[key] = to.id;
+        keys.setLsn(key, lsn);
+        keys.setHolder(key, to.id);
         from.keysHeld--;
         to.keysHeld++;
         keysMoved++;
@@ -907,11 +904,11 @@ public final class Database {
 
     private void keyHeatChanged(int key, boolean hot, double share, long count, long total) {
         if (hot) {
-            report(DataEvent.Kind.HOT_KEY, holder[key], String.format(Locale.ROOT,
+            report(DataEvent.Kind.HOT_KEY, keys.holder(key), String.format(Locale.ROOT,
                     "key %d hot: %.1f%% of %,d queries in the last second (threshold %s%%), on shard %d",
-                    key, 100 * share, total, fmt(100 * config.hotKeyShare()), holder[key]));
+                    key, 100 * share, total, fmt(100 * config.hotKeyShare()), keys.holder(key)));
         } else {
-            report(DataEvent.Kind.HOT_KEY_CLEARED, holder[key], String.format(Locale.ROOT,
+            report(DataEvent.Kind.HOT_KEY_CLEARED, keys.holder(key), String.format(Locale.ROOT,
                     "key %d no longer hot: %,d of %,d queries in the last second", key, count, total));
         }
     }
@@ -948,7 +945,7 @@ public final class Database {
         }
         List<DatabaseView.HotKey> hot = new ArrayList<>();
         for (Map.Entry<Integer, Double> e : keyHeat.hotShares().entrySet()) {
-            hot.add(new DatabaseView.HotKey(e.getKey(), holder[e.getKey()], e.getValue()));
+            hot.add(new DatabaseView.HotKey(e.getKey(), keys.holder(e.getKey()), e.getValue()));
         }
         return new DatabaseView(now, router.strategy(), routerVersion, List.copyOf(shardViews), migrationView,
                 counters(), List.copyOf(hot));
@@ -980,8 +977,8 @@ public final class Database {
     }
 
     private int checkedKey(int key) {
-        if (key < 0 || key >= holder.length) {
-            throw new IllegalArgumentException("key " + key + " outside 0.." + (holder.length - 1));
+        if (key < 0 || key >= keys.count()) {
+            throw new IllegalArgumentException("key " + key + " outside 0.." + (keys.count() - 1));
         }
         return key;
     }
