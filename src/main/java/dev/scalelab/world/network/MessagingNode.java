@@ -53,6 +53,9 @@ final class MessagingNode extends NetNode {
 
     /** A producer publishes {@code f}; false when the node is down or full (the producer's publish fails). */
     boolean publish(Link from, Flow f) {
+        if (from != null) {
+            from.crossed++; // an async edge carries the publish as a sync edge carries a call (Link#send)
+        }
         arrivals++;
         if (down || (delivery.capacity() > 0 && held >= delivery.capacity())) {
             refused++;

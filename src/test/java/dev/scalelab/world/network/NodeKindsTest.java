@@ -155,6 +155,17 @@ class NodeKindsTest {
         // Every message is tried three times, then dead-lettered (less those still in their last seconds).
         assertThat(jobs.get("deadLetters").asLong()).isBetween(published - 60, published);
         assertThat(net.arrivals("mail")).isBetween(3 * published - 120, 3 * published);
+        // The async edge into the queue counts every publish, as a sync edge counts every call.
+        assertThat(edge(net, "web", "jobs").get("crossed").asLong()).isEqualTo(jobs.get("arrivals").asLong()).isEqualTo(published);
+    }
+
+    private static JsonNode edge(Network net, String from, String to) {
+        for (JsonNode e : net.report().get("edges")) {
+            if (e.get("from").asText().equals(from) && e.get("to").asText().equals(to)) {
+                return e;
+            }
+        }
+        throw new AssertionError("no edge " + from + "->" + to);
     }
 
     @Test
