@@ -66,8 +66,10 @@ class DrawnChallengeTest {
      * throughput within 1 %, mean latency within 6 % and p99 within 12 % (different random streams).
      * Measured: the cache levels' hit ratios agree to 0.001 (an instance-scope level is kept per
      * calling instance on both); the largest gap, distributed-cache's start (mean 14.6 against
-     * 13.9 ms, p99 105 against 94 ms, its database at ρ 0.58), lies outside the cache and is not
-     * explained yet; the others agree within 3.4 % on the mean and 9.4 % on p99.
+     * 13.9 ms, p99 105 against 94 ms, its database at ρ 0.58), is that seed's luck: its synchronised
+     * TTLs send stampedes to the database, and from seed to seed the mean moves by ±8 % on either
+     * engine (see {@link #distributedCachesStartAgreesOverSeeds}); the others agree within 3.4 % on
+     * the mean and 9.4 % on p99.
      */
     @Test
     void theCanvasRunOfADrawingAgreesWithTheRunItIsGradedBy() {
@@ -90,6 +92,30 @@ class DrawnChallengeTest {
                         sections.path("latencyMs").path("p99").asDouble() * 0.12, what);
             }
         }
+    }
+
+    /**
+     * distributed-cache's start on four seeds: per seed the engines' means differ by up to 15 % (the
+     * network's seed 1 has a 316 ms database p99 from one stampede), but neither is off: measured,
+     * the pipeline's mean over the four is 14.43 ms and the network's 14.74 ms, and each engine's own
+     * means spread over 13.9 to 16.1 ms.
+     */
+    @Test
+    void distributedCachesStartAgreesOverSeeds() {
+        Scenario start = ChallengeLibrary.byId("distributed-cache").startScenario();
+        double pipeline = 0;
+        double network = 0;
+        long[] seeds = {start.seed(), 1, 2, 3};
+        for (long seed : seeds) {
+            Scenario s = start.withSeed(seed);
+            dev.scalelab.world.World world = new dev.scalelab.world.World(s);
+            world.advanceTo(dev.scalelab.sim.Simulation.secondsToNanos(s.durationSeconds()));
+            pipeline += dev.scalelab.world.Report.of(world, 0).path("latencyMs").path("mean").asDouble() / seeds.length;
+            dev.scalelab.world.network.Network net = new dev.scalelab.world.network.Network(dev.scalelab.world.network.Pipeline.drawn(s));
+            net.run();
+            network += net.report().path("totals").path("meanMs").asDouble() / seeds.length;
+        }
+        assertEquals(pipeline, network, pipeline * 0.03);
     }
 
     /**
