@@ -60,6 +60,11 @@ public final class DesignWindow {
     private final DesignInsights insights;
     private DesignPlannerDialog planner;
     private final DesignRunControls run;
+    /** The selected box's figures over the run, above the inspector while a run is on. */
+    private final NodeTrends trends = new NodeTrends();
+    private final NodeTrendsView trendsView = new NodeTrendsView(trends);
+    /** The run the trends were taken from: another one starts them over. */
+    private dev.scalelab.runtime.DesignRun trendsRun;
     private final AnimationTimer frames;
     /** The link from a box to its pattern panel in the main window. */
     private final DesignPanels panels;
@@ -129,7 +134,11 @@ public final class DesignWindow {
         challengeBar.setVisible(false);
         challengeBar.setManaged(false);
         VBox top = new VBox(menus(), toolbar(), challengeBar);
-        BorderPane root = new BorderPane(centre, top, inspector.node(), bottom, palette.node());
+        VBox right = new VBox(trendsView, inspector.node());
+        VBox.setVgrow(inspector.node(), Priority.ALWAYS);
+        right.getStyleClass().add("design-right");
+        trendsView.show(null);
+        BorderPane root = new BorderPane(centre, top, right, bottom, palette.node());
         root.getStyleClass().add("design-window");
         // Most of the screen, never past it (a headless test screen is small).
         javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
@@ -226,6 +235,16 @@ public final class DesignWindow {
     private void frame(long nanos) {
         run.frame(view, nanos / 1e9);
         NetworkSnapshot latest = run.latest();
+        if (run.current() != trendsRun) {
+            trendsRun = run.current();
+            trends.clear();
+            trendsView.pointsChanged();
+        }
+        if (latest != null && trends.take(latest)) {
+            trendsView.pointsChanged();
+        }
+        trendsView.show(trendsRun == null ? null : editor.selectedNode());
+        trendsView.paintIfNeeded();
         insights.show(latest == null ? List.of() : latest.insights(), latest != null);
         if (view.paintIfNeeded()) {
             minimap.paint();
