@@ -18,15 +18,32 @@ import java.util.Set;
  * An instance of a service is named as the canvas names it ({@code api-0}: the service's id and its
  * number); a cache's level as its node's id and the level's name ({@code redis/L2}; a CDN's is
  * {@code edge}, and flush-cache takes the whole box by its id); a database's shard as its node's id
- * and the shard ({@code orders/0}); an external API by its node's id. expire-key expires the key in
- * every cache and CDN. A set changes the traffic of its one clients node (its rate, its read ratio,
- * by the pipeline's paths). What a drawn system does not run yet (another set, a shard added) is
- * refused by the entry's path, never ignored.
+ * and the shard ({@code orders/0}); a database's replica as its node's id and the replica's name
+ * ({@code orders/s0-r1}); an external API by its node's id. expire-key expires the key in every cache
+ * and CDN. add-shard takes its database's id, remove-shard a shard or (the database's id) its last;
+ * add-instance its service's id, remove-instance its service's id or an instance to drain first;
+ * full-gc an instance or a whole service (every service with a runtime when it names none). A target
+ * a drawing with one such box does not need may be left out. A set changes the traffic of its one
+ * clients node (its rate, its read ratio, by the pipeline's paths). Each acts on the engine the node
+ * shares with the pipeline, by that engine's own method. What a drawn system does not run yet
+ * (another set, leak-connections, weight-instance, the events' faults) is refused by the entry's
+ * path, never ignored.
  */
 final class NetworkTimeline {
     /** The actions a drawn system runs. */
-    static final Set<Action> RUN = EnumSet.of(Action.KILL_INSTANCE, Action.SLOW_INSTANCE, Action.FLUSH_CACHE, Action.EXPIRE_KEY,
-            Action.FAIL_CACHE_LEVEL, Action.KILL_PRIMARY, Action.LATENCY, Action.ERROR_RATE, Action.OUTAGE);
+    static final Set<Action> RUN = EnumSet.of(Action.ADD_INSTANCE, Action.REMOVE_INSTANCE, Action.KILL_INSTANCE,
+            Action.SLOW_INSTANCE, Action.ERROR_INSTANCE, Action.FLUSH_CACHE, Action.EXPIRE_KEY, Action.FAIL_CACHE_LEVEL,
+            Action.ADD_SHARD, Action.REMOVE_SHARD, Action.KILL_PRIMARY, Action.LAG_SPIKE, Action.LATENCY, Action.ERROR_RATE,
+            Action.OUTAGE, Action.FULL_GC);
+
+    /** Why what is not run is not, when there is more to say than "not yet". */
+    private static String whyNot(Action a) {
+        return switch (a) {
+            case WEIGHT_INSTANCE -> ": a drawn service's instances keep the weights drawn (service.weights); its balancer does not "
+                    + "change them while it runs";
+            default -> "";
+        };
+    }
 
     private NetworkTimeline() {
     }
@@ -45,10 +62,14 @@ final class NetworkTimeline {
             }
             Action a = Action.byId(e.command());
             if (!RUN.contains(a)) {
-                throw new ScenarioException(at + ".command", a.id() + " is not run on a drawn system yet; its timeline takes "
-                        + names());
+                throw new ScenarioException(at + ".command", a.id() + " is not run on a drawn system yet" + whyNot(a)
+                        + "; its timeline takes " + names());
             }
-            if (a == Action.KILL_INSTANCE || a == Action.SLOW_INSTANCE) {
+            if (a == Action.ADD_SHARD || a == Action.REMOVE_SHARD || a == Action.LAG_SPIKE) {
+                checkDatabase(at, a, e.target(), t);
+            } else if (a == Action.ADD_INSTANCE || a == Action.REMOVE_INSTANCE || a == Action.FULL_GC) {
+                checkService(at, a, e.target(), t);
+            } else if (a == Action.KILL_INSTANCE || a == Action.SLOW_INSTANCE || a == Action.ERROR_INSTANCE) {
                 if (service(e.target(), t) == null) {
                     throw new ScenarioException(at + ".target", Quote.of(e.target()) + " is no instance of a drawn service: "
                             + "an instance is its service's id and its number (" + example(t) + ")");
@@ -114,6 +135,27 @@ final class NetworkTimeline {
         switch (a) {
             case KILL_INSTANCE -> ServiceFaults.kill((ServiceNode) net.node(service(e.target(), t)), e.target());
             case SLOW_INSTANCE -> ServiceFaults.slow((ServiceNode) net.node(service(e.target(), t)), e.target(), number(e));
+            case ERROR_INSTANCE -> ServiceFaults.error((ServiceNode) net.node(service(e.target(), t)), e.target(), number(e));
+            case ADD_INSTANCE -> ServiceFaults.add((ServiceNode) net.node(serviceOf(e.target(), t)));
+            case REMOVE_INSTANCE -> ServiceFaults.remove((ServiceNode) net.node(serviceOf(e.target(), t)),
+                    service(e.target(), t) == null ? null : e.target());
+            case FULL_GC -> {
+                if (e.target() == null) {
+                    for (Topology.Node n : t.nodes()) {
+                        if (n.nodeKind() == NodeKind.SERVICE && n.service().runtime() != null) {
+                            ServiceFaults.fullGc((ServiceNode) net.node(n.id()), null);
+                        }
+                    }
+                } else {
+                    ServiceFaults.fullGc((ServiceNode) net.node(serviceOf(e.target(), t)),
+                            service(e.target(), t) == null ? null : e.target());
+                }
+            }
+            case ADD_SHARD -> ((DatabaseNode) net.node(databaseOf(e.target(), t))).addShard();
+            case REMOVE_SHARD -> ((DatabaseNode) net.node(databaseOf(e.target(), t))).removeShard(e.target() == null
+                    || e.target().indexOf('/') < 0 ? -1 : Integer.parseInt(e.target().substring(e.target().lastIndexOf('/') + 1)));
+            case LAG_SPIKE -> ((DatabaseNode) net.node(databaseOf(e.target(), t)))
+                    .lagSpike(e.target().substring(e.target().lastIndexOf('/') + 1), number(e), e.durationSeconds());
             case FLUSH_CACHE -> {
                 String[] part = cachePart(e.target(), t);
                 ((CacheNode) net.node(part[0])).flush(part[1]);
@@ -188,6 +230,104 @@ final class NetworkTimeline {
         }
         Topology.Node n = t.node(name.substring(0, slash));
         return n != null && n.nodeKind() == NodeKind.DATABASE ? n.id() : null;
+    }
+
+    /** add-shard, remove-shard and lag-spike: their target names a drawn database (or is left out when there is one). */
+    private static void checkDatabase(String at, Action a, String target, Topology t) {
+        String db = first(t, NodeKind.DATABASE);
+        String example = db == null ? "this design has no database" : db;
+        if (target == null) {
+            if (databaseOf(null, t) == null) {
+                throw new ScenarioException(at + ".target", "missing; " + a.id() + " names the drawn database it acts on ("
+                        + (db == null ? example : String.join(", ", ids(t, NodeKind.DATABASE))) + ")");
+            }
+            return;
+        }
+        if (a == Action.ADD_SHARD) {
+            Topology.Node n = t.node(target);
+            if (n == null || n.nodeKind() != NodeKind.DATABASE) {
+                throw new ScenarioException(at + ".target", Quote.of(target) + " is no drawn database: add-shard takes its id ("
+                        + example + ")");
+            }
+        } else if (a == Action.REMOVE_SHARD) {
+            Topology.Node n = t.node(target);
+            if ((n == null || n.nodeKind() != NodeKind.DATABASE) && database(target, t) == null) {
+                throw new ScenarioException(at + ".target", Quote.of(target) + " is no shard of a drawn database: remove-shard takes "
+                        + "its database's id and its number, or the database's id for its last (" + (db == null ? example
+                        : db + "/0, " + db) + ")");
+            }
+        } else {
+            java.util.regex.Matcher m = REPLICA.matcher(target);
+            Topology.Node n = m.matches() ? t.node(m.group(1)) : null;
+            if (n == null || n.nodeKind() != NodeKind.DATABASE || Integer.parseInt(m.group(3)) < 1
+                    || Integer.parseInt(m.group(3)) > n.database().replicasPerShard()) {
+                throw new ScenarioException(at + ".target", Quote.of(target) + " is no replica of a drawn database: a replica is its "
+                        + "database's id and the replica's name (" + (db == null ? example : t.node(db).database().replicasPerShard() == 0
+                        ? db + " has none: its database.replicasPerShard is 0" : db + "/s0-r1") + ")");
+            }
+        }
+    }
+
+    /** add-instance, remove-instance and full-gc: their target names a drawn service or one of its instances. */
+    private static void checkService(String at, Action a, String target, Topology t) {
+        String svc = first(t, NodeKind.SERVICE);
+        String example = svc == null ? "this design has no service" : a == Action.ADD_INSTANCE ? svc : svc + "-0, " + svc;
+        if (target == null) {
+            if (a == Action.FULL_GC) {
+                if (t.nodes().stream().noneMatch(n -> n.nodeKind() == NodeKind.SERVICE && n.service().runtime() != null)) {
+                    throw new ScenarioException(at + ".command", "full-gc needs a heap: no drawn service of this design has a "
+                            + "service.runtime");
+                }
+            } else if (serviceOf(null, t) == null) {
+                throw new ScenarioException(at + ".target", "missing; " + a.id() + " names the drawn service it acts on ("
+                        + (svc == null ? example : String.join(", ", ids(t, NodeKind.SERVICE))) + ")");
+            }
+            return;
+        }
+        Topology.Node n = t.node(target);
+        boolean whole = n != null && n.nodeKind() == NodeKind.SERVICE;
+        if (!whole && (a == Action.ADD_INSTANCE || service(target, t) == null)) {
+            throw new ScenarioException(at + ".target", Quote.of(target) + (a == Action.ADD_INSTANCE
+                    ? " is no drawn service: add-instance takes its id (" : " is no drawn service or instance of one: " + a.id()
+                    + " takes an instance, its service's id and its number, or the service's id (") + example + ")");
+        }
+        String id = serviceOf(target, t);
+        if (a == Action.FULL_GC && t.node(id).service().runtime() == null) {
+            throw new ScenarioException(at + ".target", Quote.of(target) + ": full-gc needs a heap, and " + id + " has no "
+                    + "service.runtime");
+        }
+    }
+
+    private static final java.util.regex.Pattern REPLICA = java.util.regex.Pattern.compile("(.+)/s(\\d{1,6})-r(\\d{1,6})");
+
+    /** The service a target names: the service's id, an instance of it, or (null) the design's one service; null when none. */
+    private static String serviceOf(String target, Topology t) {
+        if (target == null) {
+            List<String> all = ids(t, NodeKind.SERVICE);
+            return all.size() == 1 ? all.get(0) : null;
+        }
+        Topology.Node n = t.node(target);
+        return n != null && n.nodeKind() == NodeKind.SERVICE ? n.id() : service(target, t);
+    }
+
+    /** The database a target names: its id, its id and a shard or replica after a slash, or (null) the design's one database. */
+    private static String databaseOf(String target, Topology t) {
+        if (target == null) {
+            List<String> all = ids(t, NodeKind.DATABASE);
+            return all.size() == 1 ? all.get(0) : null;
+        }
+        int slash = target.lastIndexOf('/');
+        Topology.Node n = t.node(slash < 0 ? target : target.substring(0, slash));
+        return n != null && n.nodeKind() == NodeKind.DATABASE ? n.id() : null;
+    }
+
+    private static List<String> ids(Topology t, NodeKind kind) {
+        return t.nodes().stream().filter(n -> n.nodeKind() == kind).map(Topology.Node::id).toList();
+    }
+
+    private static String first(Topology t, NodeKind kind) {
+        List<String> all = ids(t, kind);
+        return all.isEmpty() ? null : all.get(0);
     }
 
     private static String example(Topology t) {

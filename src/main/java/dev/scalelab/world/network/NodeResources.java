@@ -358,6 +358,29 @@ final class NodeResources {
 
     // ------------------------------------------------------------------ collections and pauses
 
+    /**
+     * The {@code full-gc} action, as the pipeline's runtime runs it: a full collection by each
+     * instance's own heap (its collector decides the pause), on the instance named or on every one.
+     */
+    boolean fullGc(String name) {
+        boolean any = false;
+        for (ServiceNode.Instance in : new ArrayList<>(node.instances)) {
+            if ((name == null || in.name.equals(name)) && in.resources != null && in.resources.heap != null) {
+                GcEvent e = in.resources.heap.collectFull(sim.nowNanos(), "requested (full-gc)");
+                if (e == null) {
+                    net.decide(node, "full-gc " + in.name + ": a major cycle is running already");
+                } else {
+                    happened(in, e);
+                    any = true;
+                }
+            }
+        }
+        if (!any && name != null) {
+            net.decide(node, "full-gc " + name + ": no such running instance");
+        }
+        return any;
+    }
+
     private void happened(ServiceNode.Instance in, GcEvent e) {
         if (e.pauseNanos() > 0) {
             long end = in.resources.clock.stop(sim.nowNanos(), e.pauseNanos());
