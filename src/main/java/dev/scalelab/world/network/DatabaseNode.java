@@ -180,5 +180,7 @@ final class DatabaseNode extends NetNode {
         out.put("lostWrites", c.lostWrites());
         out.put("lostAcknowledgedWrites", c.lostAcknowledgedWrites());
         out.put("keysMoved", c.keysMoved());
+        // The last resharding's keys to move over all keys, as the pipeline's report gives it (0 before any).
+        out.put("movedFraction", db.view().migration().fractionOfKeys());
     }
 }
