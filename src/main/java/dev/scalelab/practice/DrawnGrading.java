@@ -89,7 +89,8 @@ final class DrawnGrading {
             String target = e.path("target").asText(null);
             String at = Figures.clock(e.path("atSeconds").asDouble());
             switch (command) {
-                case "kill-instance", "slow-instance", "error-instance", "add-instance", "remove-instance", "full-gc" -> {
+                case "kill-instance", "slow-instance", "error-instance", "weight-instance", "add-instance", "remove-instance",
+                     "full-gc" -> {
                     if (front == null) {
                         throw new ScenarioException("topology", "the challenge's " + command + " at " + at + " needs a service "
                                 + "the clients reach");
@@ -100,8 +101,8 @@ final class DrawnGrading {
                 case "set" -> {
                     // The traffic, by the pipeline's path: the network applies it to the drawing's one clients node.
                 }
-                case "expire-key" -> {
-                    // every cache box of the drawing: it names none
+                case "expire-key", "leak-connections" -> {
+                    // every cache box, every service with connection pools, of the drawing: it names none
                 }
                 case "flush-cache", "fail-cache-level" -> {
                     if (cache == null) {
@@ -130,8 +131,9 @@ final class DrawnGrading {
                 }
                 default -> throw new ScenarioException("topology", "the challenge's " + command + " at " + at + " cannot act on "
                         + "a drawing of another shape yet (a drawn system's timeline takes sets of its traffic and add-instance, "
-                        + "remove-instance, kill-instance, slow-instance, error-instance, full-gc, flush-cache, expire-key, "
-                        + "fail-cache-level, add-shard, remove-shard, kill-primary, lag-spike, latency, error-rate and outage); "
+                        + "remove-instance, kill-instance, slow-instance, error-instance, weight-instance, full-gc, flush-cache, expire-key, "
+                        + "fail-cache-level, add-shard, remove-shard, kill-primary, lag-spike, leak-connections, latency, "
+                        + "error-rate and outage); "
                         + "keep the pipeline's shape to be graded with it");
             }
             timeline.add(e);

@@ -36,7 +36,7 @@ final class TimelineCodec {
     }
 
     /**
-     * {@code drawn}: the scenario has a topology, whose add-shard and add-instance may name the box
+     * {@code drawn}: the scenario has a topology, whose add-shard, add-instance and leak-connections may name the box
      * they act on (a drawing can have several databases and services); the network checks the name.
      */
     static List<Scenario.TimelineEntry> read(JsonNode node, String path, List<Scenario.Dependency> dependencies, boolean drawn) {
@@ -72,7 +72,8 @@ final class TimelineCodec {
         if (action.needsTarget() && target == null) {
             throw new ScenarioException(f.path("target"), "missing; " + action.target().example());
         }
-        boolean namesItsBox = drawn && (action == Action.ADD_SHARD || action == Action.ADD_INSTANCE);
+        boolean namesItsBox = drawn && (action == Action.ADD_SHARD || action == Action.ADD_INSTANCE
+                || action == Action.LEAK_CONNECTIONS);
         if (target != null && action.target() == Action.Target.NONE && !namesItsBox) {
             throw new ScenarioException(f.path("target"), action.id() + " takes no target");
         }

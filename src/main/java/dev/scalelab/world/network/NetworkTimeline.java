@@ -1,6 +1,7 @@
 package dev.scalelab.world.network;
 
 import dev.scalelab.design.NodeKind;
+import dev.scalelab.engine.balancing.LoadBalancingStrategy;
 import dev.scalelab.engine.resilience.Fault;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Action;
@@ -26,27 +27,16 @@ import java.util.Set;
  * a drawing with one such box does not need may be left out. A set changes the traffic of its one
  * clients node (its rate, its read ratio, by the pipeline's paths). Each acts on the engine the node
  * shares with the pipeline, by that engine's own method. What a drawn system does not run yet
- * (another set, leak-connections, weight-instance, the events' faults) is refused by the entry's
- * path, never ignored.
+ * (another set, the events' faults) is refused by the entry's path, never ignored. leak-connections
+ * takes a service with connection pools by its id, or every such service; weight-instance an instance
+ * of a service behind a balancer that balances by weight.
  */
 final class NetworkTimeline {
     /** The actions a drawn system runs. */
     static final Set<Action> RUN = EnumSet.of(Action.ADD_INSTANCE, Action.REMOVE_INSTANCE, Action.KILL_INSTANCE,
-            Action.SLOW_INSTANCE, Action.ERROR_INSTANCE, Action.FLUSH_CACHE, Action.EXPIRE_KEY, Action.FAIL_CACHE_LEVEL,
+            Action.SLOW_INSTANCE, Action.ERROR_INSTANCE, Action.WEIGHT_INSTANCE, Action.FLUSH_CACHE, Action.EXPIRE_KEY, Action.FAIL_CACHE_LEVEL,
             Action.ADD_SHARD, Action.REMOVE_SHARD, Action.KILL_PRIMARY, Action.LAG_SPIKE, Action.LATENCY, Action.ERROR_RATE,
-            Action.OUTAGE, Action.FULL_GC);
-
-    /** Why what is not run is not, when there is more to say than "not yet". */
-    private static String whyNot(Action a) {
-        return switch (a) {
-            case WEIGHT_INSTANCE -> ": a drawn service's instances keep the weights drawn (service.weights); its balancer does not "
-                    + "change them while it runs";
-            default -> "";
-        };
-    }
-
-    private NetworkTimeline() {
-    }
+            Action.OUTAGE, Action.FULL_GC, Action.LEAK_CONNECTIONS);
 
     /** Refuses the first entry a drawn system cannot run, naming its path and why. */
     static void check(List<Scenario.TimelineEntry> timeline, Topology t) {
@@ -62,17 +52,26 @@ final class NetworkTimeline {
             }
             Action a = Action.byId(e.command());
             if (!RUN.contains(a)) {
-                throw new ScenarioException(at + ".command", a.id() + " is not run on a drawn system yet" + whyNot(a)
-                        + "; its timeline takes " + names());
+                throw new ScenarioException(at + ".command", a.id() + " is not run on a drawn system yet" + "; its timeline takes "
+                        + names());
             }
             if (a == Action.ADD_SHARD || a == Action.REMOVE_SHARD || a == Action.LAG_SPIKE) {
                 checkDatabase(at, a, e.target(), t);
+            } else if (a == Action.LEAK_CONNECTIONS) {
+                checkLeak(at, e.target(), t);
             } else if (a == Action.ADD_INSTANCE || a == Action.REMOVE_INSTANCE || a == Action.FULL_GC) {
                 checkService(at, a, e.target(), t);
-            } else if (a == Action.KILL_INSTANCE || a == Action.SLOW_INSTANCE || a == Action.ERROR_INSTANCE) {
+            } else if (a == Action.KILL_INSTANCE || a == Action.SLOW_INSTANCE || a == Action.ERROR_INSTANCE
+                    || a == Action.WEIGHT_INSTANCE) {
                 if (service(e.target(), t) == null) {
                     throw new ScenarioException(at + ".target", Quote.of(e.target()) + " is no instance of a drawn service: "
                             + "an instance is its service's id and its number (" + example(t) + ")");
+                }
+                String svc = service(e.target(), t);
+                if (a == Action.WEIGHT_INSTANCE && t.nodes().stream().noneMatch(n -> weighted(n, svc, t))) {
+                    throw new ScenarioException(at + ".target", Quote.of(e.target()) + ": weight-instance needs a balancer with "
+                            + "weights in front of " + svc + " (" + String.join(", ", WEIGHTED.stream().map(s -> s.id()).toList())
+                            + "), and " + svc + " has none: its instances are picked without weights");
                 }
             } else if (a == Action.EXPIRE_KEY) {
                 continue; // every cache box: it names none
@@ -135,6 +134,7 @@ final class NetworkTimeline {
         switch (a) {
             case KILL_INSTANCE -> ServiceFaults.kill((ServiceNode) net.node(service(e.target(), t)), e.target());
             case SLOW_INSTANCE -> ServiceFaults.slow((ServiceNode) net.node(service(e.target(), t)), e.target(), number(e));
+            case WEIGHT_INSTANCE -> ServiceFaults.weight((ServiceNode) net.node(service(e.target(), t)), e.target(), number(e));
             case ERROR_INSTANCE -> ServiceFaults.error((ServiceNode) net.node(service(e.target(), t)), e.target(), number(e));
             case ADD_INSTANCE -> ServiceFaults.add((ServiceNode) net.node(serviceOf(e.target(), t)));
             case REMOVE_INSTANCE -> ServiceFaults.remove((ServiceNode) net.node(serviceOf(e.target(), t)),
@@ -149,6 +149,16 @@ final class NetworkTimeline {
                 } else {
                     ServiceFaults.fullGc((ServiceNode) net.node(serviceOf(e.target(), t)),
                             service(e.target(), t) == null ? null : e.target());
+                }
+            }
+            case LEAK_CONNECTIONS -> {
+                for (Topology.Node n : t.nodes()) {
+                    if (e.target() == null ? pooled(n, t) : n.id().equals(e.target())) {
+                        ServiceNode s = (ServiceNode) net.node(n.id());
+                        net.decide(s, "leak-connections " + dev.scalelab.world.Parameter.format(number(e)) + " for "
+                                + dev.scalelab.world.Parameter.format(e.durationSeconds()) + " s");
+                        s.resources.leak(number(e), e.durationSeconds());
+                    }
                 }
             }
             case ADD_SHARD -> ((DatabaseNode) net.node(databaseOf(e.target(), t))).addShard();
@@ -296,6 +306,43 @@ final class NetworkTimeline {
             throw new ScenarioException(at + ".target", Quote.of(target) + ": full-gc needs a heap, and " + id + " has no "
                     + "service.runtime");
         }
+    }
+
+    /** The strategies that balance by weight, as the pipeline's weight-instance names them. */
+    private static final Set<LoadBalancingStrategy.Strategy> WEIGHTED = EnumSet.of(LoadBalancingStrategy.Strategy.SMOOTH_WEIGHTED_ROUND_ROBIN,
+            LoadBalancingStrategy.Strategy.WEIGHTED_RANDOM, LoadBalancingStrategy.Strategy.LEAST_REQUEST);
+
+    /** Whether {@code n} is a balancer with weights whose edge leads to service {@code svc}. */
+    private static boolean weighted(Topology.Node n, String svc, Topology t) {
+        return n.nodeKind() == NodeKind.BALANCER && WEIGHTED.contains(n.balancer().strategy())
+                && t.out(n.id()).stream().anyMatch(e -> e.to().equals(svc));
+    }
+
+    /** leak-connections: on a service with connection pools by its id, or (no target) on every such service. */
+    private static void checkLeak(String at, String target, Topology t) {
+        if (target == null) {
+            if (t.nodes().stream().noneMatch(n -> pooled(n, t))) {
+                throw new ScenarioException(at + ".command", "leak-connections needs a connection pool: no drawn service of this "
+                        + "design has a service.connectionPool and a sync edge to a database");
+            }
+            return;
+        }
+        Topology.Node n = t.node(target);
+        if (n == null || n.nodeKind() != NodeKind.SERVICE) {
+            String svc = first(t, NodeKind.SERVICE);
+            throw new ScenarioException(at + ".target", Quote.of(target) + " is no drawn service: leak-connections takes its id ("
+                    + (svc == null ? "this design has no service" : svc) + ")");
+        }
+        if (!pooled(n, t)) {
+            throw new ScenarioException(at + ".target", Quote.of(target) + ": leak-connections needs a connection pool, and "
+                    + target + (n.service().connectionPool() == null ? " has no service.connectionPool" : " calls no database"));
+        }
+    }
+
+    /** Whether {@code n} is a service whose instances have connection pools: the section, and a database on a sync edge. */
+    private static boolean pooled(Topology.Node n, Topology t) {
+        return n.nodeKind() == NodeKind.SERVICE && n.service().connectionPool() != null && t.out(n.id()).stream()
+                .anyMatch(e -> e.edgeMode() == dev.scalelab.design.EdgeMode.SYNC && t.node(e.to()).nodeKind() == NodeKind.DATABASE);
     }
 
     private static final java.util.regex.Pattern REPLICA = java.util.regex.Pattern.compile("(.+)/s(\\d{1,6})-r(\\d{1,6})");

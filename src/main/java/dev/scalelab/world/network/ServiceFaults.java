@@ -87,4 +87,16 @@ final class ServiceFaults {
         s.net.decide(s, "full-gc" + (name == null ? " on every instance" : " " + name));
         return s.resources.fullGc(name);
     }
+
+    /** weight-instance: instance {@code name}'s balancing weight, which the weighted balancer in front reads from its next pick. */
+    static boolean weight(ServiceNode s, String name, double weight) {
+        ServiceNode.Instance in = find(s, name);
+        if (in == null || in.lifecycle == dev.scalelab.engine.scaling.Lifecycle.DRAINING) {
+            s.net.decide(s, "weight-instance " + name + ": no such running instance");
+            return false;
+        }
+        in.weight = weight;
+        s.net.decide(s, in.name + " weight " + dev.scalelab.world.Parameter.format(weight));
+        return true;
+    }
 }

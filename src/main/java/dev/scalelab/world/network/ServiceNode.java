@@ -95,7 +95,8 @@ final class ServiceNode extends NetNode {
         double speed;
         /** The fraction of its requests it answers with an error of its own (error-instance), 0 normally. */
         double errorRate;
-        final double weight;
+        /** Its balancing weight: weight-instance sets it; a weighted balancer reads it at each pick. */
+        double weight;
         final ArrayDeque<ServiceJob> queue = new ArrayDeque<>();
         /** The jobs holding its workers (in their CPU time or waiting on a call), in start order. */
         final List<ServiceJob> running = new ArrayList<>();

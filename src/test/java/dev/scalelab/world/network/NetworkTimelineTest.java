@@ -169,20 +169,60 @@ class NetworkTimelineTest {
                 .isInstanceOf(ScenarioException.class)
                 .hasMessage("timeline[0]: set service.instances: a drawn system sets only its traffic yet (workload.arrival.ratePerSecond, "
                         + "workload.readRatio, with one clients node); its timeline also takes the faults add-instance, remove-instance, "
-                        + "kill-instance, slow-instance, error-instance, flush-cache, expire-key, fail-cache-level, add-shard, remove-shard, "
-                        + "kill-primary, lag-spike, error-rate, latency, outage, full-gc");
+                        + "kill-instance, slow-instance, error-instance, weight-instance, flush-cache, expire-key, fail-cache-level, add-shard, remove-shard, "
+                        + "kill-primary, lag-spike, error-rate, latency, outage, full-gc, leak-connections");
         assertThatThrownBy(() -> new Network(design(10, nodes, edges,
                 "{\"atSeconds\":5,\"command\":\"kill-instance\",\"target\":\"i-0\"}")))
                 .hasMessage("timeline[0].target: \"i-0\" is no instance of a drawn service: an instance is its service's id and its "
                         + "number (web-0)");
-        assertThatThrownBy(() -> new Network(design(10, nodes, edges, "{\"atSeconds\":5,\"command\":\"leak-connections\","
-                + "\"value\":0.5,\"durationSeconds\":5}")))
-                .hasMessageStartingWith("timeline[0].command: leak-connections is not run on a drawn system yet; its timeline takes "
-                        + "add-instance, remove-instance");
-        assertThatThrownBy(() -> new Network(design(10, nodes, edges,
-                "{\"atSeconds\":5,\"command\":\"weight-instance\",\"target\":\"web-0\",\"value\":2}")))
-                .hasMessageStartingWith("timeline[0].command: weight-instance is not run on a drawn system yet: a drawn service's "
-                        + "instances keep the weights drawn (service.weights)");
+    }
+
+    /**
+     * leak-connections web 1 for 5 s at 10 s, on a pool of 2: the first two queries to end in the
+     * window keep their connections (abandoned: exactly the pool's 2), the pool has none to lend
+     * from then on, and every later request times out; before it nothing failed.
+     */
+    @Test
+    void leakedConnectionsDrainThePool() {
+        String web = "{\"id\":\"web\",\"kind\":\"service\",\"service\":{\"instances\":1,\"workersPerInstance\":64,\"queueCapacity\":1000,"
+                + "\"serviceTime\":{\"distribution\":\"constant\",\"meanMs\":1},\"connectionPool\":{\"maximumPoolSize\":2,"
+                + "\"minimumIdle\":2,\"connectionTimeoutMs\":1000,\"connectionSetupMs\":0}}}";
+        String db = "{\"id\":\"db\",\"kind\":\"database\",\"database\":{\"sharding\":{\"shards\":1},\"replicasPerShard\":0,"
+                + "\"readServiceTime\":{\"distribution\":\"constant\",\"meanMs\":10}}}";
+        String users = "{\"id\":\"users\",\"kind\":\"clients\",\"workload\":{\"arrival\":{\"ratePerSecond\":50},\"readRatio\":1}}";
+        Network net = new Network(design(30, users + "," + web + "," + db, "{\"from\":\"users\",\"to\":\"web\"},{\"from\":\"web\",\"to\":\"db\"}",
+                "{\"atSeconds\":10,\"command\":\"leak-connections\",\"target\":\"web\",\"value\":1,\"durationSeconds\":5}"));
+        net.runUntil(10);
+        assertThat(net.failed()).isZero();
+        net.runUntil(11.5);
+        long completed = net.completed();
+        net.run();
+        dev.scalelab.engine.pools.ConnectionPool pool = ((ServiceNode) net.node("web")).instances.get(0).resources.pools[0];
+        assertThat(pool.abandoned()).isEqualTo(2);
+        assertThat(pool.active()).isEqualTo(2);
+        assertThat(net.completed()).isEqualTo(completed);
+        assertThat((double) net.failed()).isCloseTo(50 * 19.5, within(4 * Math.sqrt(50 * 19.5)));
+        assertThat(net.decisions()).anyMatch(d -> d.endsWith("web: leak-connections 1 for 5 s"));
+    }
+
+    /**
+     * weight-instance web-0 3 at 0 s behind smooth weighted round robin over 2 instances: nginx's
+     * algorithm sends exactly 3 of every 4 picks to web-0, so of 100/s × 100 s of constant 10 ms
+     * requests web-0 is busy 75 s and web-1 25 s (to the last request or so).
+     */
+    @Test
+    void aWeightedInstanceTakesItsShareBehindAWeightedBalancer() {
+        String lb = "{\"id\":\"lb\",\"kind\":\"balancer\",\"balancer\":{\"strategy\":\"smooth-weighted-round-robin\"}}";
+        Network net = new Network(design(100, USERS.formatted(100) + "," + lb + "," + web(2, "{\"distribution\":\"constant\",\"meanMs\":10}"),
+                "{\"from\":\"users\",\"to\":\"lb\"},{\"from\":\"lb\",\"to\":\"web\"}",
+                "{\"atSeconds\":0,\"command\":\"weight-instance\",\"target\":\"web-0\",\"value\":3}"));
+        net.run();
+        ServiceNode web = (ServiceNode) net.node("web");
+        double total = net.completed() * 0.010;
+        web.instances.forEach(in -> in.busyChanged(0));
+        assertThat(web.instances.get(0).busyNanos / 1e9).isCloseTo(0.75 * total, within(0.03));
+        assertThat(web.instances.get(1).busyNanos / 1e9).isCloseTo(0.25 * total, within(0.03));
+        assertThat(net.decisions()).anyMatch(d -> d.endsWith("web: web-0 weight 3"));
     }
 
     /** Each new action's target is checked at load, by its path, with an example from the design. */
@@ -220,6 +260,16 @@ class NetworkTimelineTest {
                 .isEqualTo("timeline[0].target: \"web-0\": full-gc needs a heap, and web has no service.runtime");
         assertThat(refusal.apply("{\"atSeconds\":5,\"command\":\"full-gc\"}"))
                 .isEqualTo("timeline[0].command: full-gc needs a heap: no drawn service of this design has a service.runtime");
+        assertThat(refusal.apply("{\"atSeconds\":5,\"command\":\"leak-connections\",\"target\":\"web\",\"value\":0.5,"
+                + "\"durationSeconds\":5}"))
+                .isEqualTo("timeline[0].target: \"web\": leak-connections needs a connection pool, and web has no service.connectionPool");
+        assertThat(refusal.apply("{\"atSeconds\":5,\"command\":\"leak-connections\",\"value\":0.5,\"durationSeconds\":5}"))
+                .isEqualTo("timeline[0].command: leak-connections needs a connection pool: no drawn service of this design has a "
+                        + "service.connectionPool and a sync edge to a database");
+        assertThat(refusal.apply("{\"atSeconds\":5,\"command\":\"weight-instance\",\"target\":\"web-0\",\"value\":2}"))
+                .isEqualTo("timeline[0].target: \"web-0\": weight-instance needs a balancer with weights in front of web "
+                        + "(smooth-weighted-round-robin, weighted-random, least-request), and web has none: its instances are picked "
+                        + "without weights");
         // With one database and one service, add-shard and add-instance may leave their box out.
         assertThat(refusal.apply("{\"atSeconds\":5,\"command\":\"add-shard\"},{\"atSeconds\":6,\"command\":\"add-instance\"}"))
                 .isEqualTo("accepted");
