@@ -219,6 +219,24 @@ class DrawnChallengeTest {
     }
 
     /**
+     * A drawing may name the database its add-shard acts on; when it has the pipeline's shape it
+     * lowers to sections, whose add-shard takes no target: the lowered timeline drops it, so the
+     * scenario the pipeline runs writes and reads back.
+     */
+    @Test
+    void anAddShardNamingItsDatabaseLowersToThePipelinesUntargetedOne() {
+        Challenge c = ChallengeLibrary.byId("database-sharding");
+        ObjectNode tree = ScenarioFiles.tree(dev.scalelab.world.network.Pipeline.drawn(c.solutionScenario()));
+        Scenario drawn = ScenarioFiles.parse(tree.toString());
+        String database = DrawnGrading.first(drawn.topology(), dev.scalelab.design.NodeKind.DATABASE);
+        tree.putArray("timeline").addObject().put("atSeconds", 5).put("command", "add-shard").put("target", database);
+        Scenario lowered = dev.scalelab.world.network.Pipeline.lower(ScenarioFiles.parse(tree.toString()));
+        assertNotNull(lowered);
+        assertEquals(null, lowered.timeline().get(0).target());
+        assertEquals(lowered.timeline(), ScenarioFiles.parse(ScenarioFiles.write(lowered)).timeline());
+    }
+
+    /**
      * A failing drawing of another shape is told at the second it broke, from the network's
      * per-second record, with the decision-log lines around it: challenge 11's start, zoned, has six
      * fixed instances, no cache and one primary, and its p99 breaks under the daily peak.

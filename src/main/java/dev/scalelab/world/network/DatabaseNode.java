@@ -73,7 +73,7 @@ final class DatabaseNode extends NetNode {
                 .mapToInt(DatabaseView.ShardView::shardId).max().orElse(-1);
         net.decide(this, "remove-shard " + id + (shard >= 0 ? "/" + shard : ""));
         if (chosen < 0 || db.view().shards().stream().noneMatch(s -> s.shardId() == chosen)) {
-            net.decide(this, "remove-shard " + id + "/" + shard + ": no such shard");
+            net.decide(this, "remove-shard " + id + (shard >= 0 ? "/" + shard : "") + ": no such shard");
             return false;
         }
         return db.removeShard(chosen);

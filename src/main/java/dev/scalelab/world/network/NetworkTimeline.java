@@ -1,10 +1,12 @@
 package dev.scalelab.world.network;
 
+import dev.scalelab.design.EdgeMode;
 import dev.scalelab.design.NodeKind;
 import dev.scalelab.engine.balancing.LoadBalancingStrategy;
 import dev.scalelab.engine.resilience.Fault;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Action;
+import dev.scalelab.world.Parameter;
 import dev.scalelab.world.Quote;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
@@ -13,6 +15,8 @@ import dev.scalelab.world.Topology;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A drawn system's timeline: faults put on its nodes at their moments, with the pipeline's meaning.
@@ -34,9 +38,12 @@ import java.util.Set;
 final class NetworkTimeline {
     /** The actions a drawn system runs. */
     static final Set<Action> RUN = EnumSet.of(Action.ADD_INSTANCE, Action.REMOVE_INSTANCE, Action.KILL_INSTANCE,
-            Action.SLOW_INSTANCE, Action.ERROR_INSTANCE, Action.WEIGHT_INSTANCE, Action.FLUSH_CACHE, Action.EXPIRE_KEY, Action.FAIL_CACHE_LEVEL,
-            Action.ADD_SHARD, Action.REMOVE_SHARD, Action.KILL_PRIMARY, Action.LAG_SPIKE, Action.LATENCY, Action.ERROR_RATE,
-            Action.OUTAGE, Action.FULL_GC, Action.LEAK_CONNECTIONS);
+            Action.SLOW_INSTANCE, Action.ERROR_INSTANCE, Action.WEIGHT_INSTANCE, Action.FLUSH_CACHE, Action.EXPIRE_KEY,
+            Action.FAIL_CACHE_LEVEL, Action.ADD_SHARD, Action.REMOVE_SHARD, Action.KILL_PRIMARY, Action.LAG_SPIKE,
+            Action.LATENCY, Action.ERROR_RATE, Action.OUTAGE, Action.FULL_GC, Action.LEAK_CONNECTIONS);
+
+    private NetworkTimeline() {
+    }
 
     /** Refuses the first entry a drawn system cannot run, naming its path and why. */
     static void check(List<Scenario.TimelineEntry> timeline, Topology t) {
@@ -52,7 +59,7 @@ final class NetworkTimeline {
             }
             Action a = Action.byId(e.command());
             if (!RUN.contains(a)) {
-                throw new ScenarioException(at + ".command", a.id() + " is not run on a drawn system yet" + "; its timeline takes "
+                throw new ScenarioException(at + ".command", a.id() + " is not run on a drawn system yet; its timeline takes "
                         + names());
             }
             if (a == Action.ADD_SHARD || a == Action.REMOVE_SHARD || a == Action.LAG_SPIKE) {
@@ -128,7 +135,7 @@ final class NetworkTimeline {
             } else {
                 clients.setReadRatio(number(e));
             }
-            net.decide(clients, "set " + e.path() + " to " + dev.scalelab.world.Parameter.format(number(e)) + " (timeline)");
+            net.decide(clients, "set " + e.path() + " to " + Parameter.format(number(e)) + " (timeline)");
             return;
         }
         switch (a) {
@@ -155,8 +162,8 @@ final class NetworkTimeline {
                 for (Topology.Node n : t.nodes()) {
                     if (e.target() == null ? pooled(n, t) : n.id().equals(e.target())) {
                         ServiceNode s = (ServiceNode) net.node(n.id());
-                        net.decide(s, "leak-connections " + dev.scalelab.world.Parameter.format(number(e)) + " for "
-                                + dev.scalelab.world.Parameter.format(e.durationSeconds()) + " s");
+                        net.decide(s, "leak-connections " + Parameter.format(number(e)) + " for "
+                                + Parameter.format(e.durationSeconds()) + " s");
                         s.resources.leak(number(e), e.durationSeconds());
                     }
                 }
@@ -267,7 +274,7 @@ final class NetworkTimeline {
                         : db + "/0, " + db) + ")");
             }
         } else {
-            java.util.regex.Matcher m = REPLICA.matcher(target);
+            Matcher m = REPLICA.matcher(target);
             Topology.Node n = m.matches() ? t.node(m.group(1)) : null;
             if (n == null || n.nodeKind() != NodeKind.DATABASE || Integer.parseInt(m.group(3)) < 1
                     || Integer.parseInt(m.group(3)) > n.database().replicasPerShard()) {
@@ -309,8 +316,9 @@ final class NetworkTimeline {
     }
 
     /** The strategies that balance by weight, as the pipeline's weight-instance names them. */
-    private static final Set<LoadBalancingStrategy.Strategy> WEIGHTED = EnumSet.of(LoadBalancingStrategy.Strategy.SMOOTH_WEIGHTED_ROUND_ROBIN,
-            LoadBalancingStrategy.Strategy.WEIGHTED_RANDOM, LoadBalancingStrategy.Strategy.LEAST_REQUEST);
+    private static final Set<LoadBalancingStrategy.Strategy> WEIGHTED = EnumSet.of(
+            LoadBalancingStrategy.Strategy.SMOOTH_WEIGHTED_ROUND_ROBIN, LoadBalancingStrategy.Strategy.WEIGHTED_RANDOM,
+            LoadBalancingStrategy.Strategy.LEAST_REQUEST);
 
     /** Whether {@code n} is a balancer with weights whose edge leads to service {@code svc}. */
     private static boolean weighted(Topology.Node n, String svc, Topology t) {
@@ -342,10 +350,10 @@ final class NetworkTimeline {
     /** Whether {@code n} is a service whose instances have connection pools: the section, and a database on a sync edge. */
     private static boolean pooled(Topology.Node n, Topology t) {
         return n.nodeKind() == NodeKind.SERVICE && n.service().connectionPool() != null && t.out(n.id()).stream()
-                .anyMatch(e -> e.edgeMode() == dev.scalelab.design.EdgeMode.SYNC && t.node(e.to()).nodeKind() == NodeKind.DATABASE);
+                .anyMatch(e -> e.edgeMode() == EdgeMode.SYNC && t.node(e.to()).nodeKind() == NodeKind.DATABASE);
     }
 
-    private static final java.util.regex.Pattern REPLICA = java.util.regex.Pattern.compile("(.+)/s(\\d{1,6})-r(\\d{1,6})");
+    private static final Pattern REPLICA = Pattern.compile("(.+)/s(\\d{1,6})-r(\\d{1,6})");
 
     /** The service a target names: the service's id, an instance of it, or (null) the design's one service; null when none. */
     private static String serviceOf(String target, Topology t) {
