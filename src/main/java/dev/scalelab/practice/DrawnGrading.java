@@ -25,8 +25,9 @@ import java.util.Set;
  * the third parties (each of the start's dependencies is an external API of the same latency, errors
  * and capacity); everything between them is the answer, and its cost is scored. The hidden
  * incidents act on the parts they name: an instance {@code i-N} is instance N of the service the
- * clients reach first, a level of the cache they reach first, a shard of the database they reach
- * first, a dependency the external API of its name.
+ * clients reach first (add-instance, remove-instance and full-gc without an instance act on that
+ * whole service), a level of the cache they reach first, a shard or replica of the database they
+ * reach first (add-shard acts on that database), a dependency the external API of its name.
  */
 final class DrawnGrading {
     private DrawnGrading() {
@@ -88,18 +89,20 @@ final class DrawnGrading {
             String target = e.path("target").asText(null);
             String at = Figures.clock(e.path("atSeconds").asDouble());
             switch (command) {
-                case "kill-instance", "slow-instance" -> {
+                case "kill-instance", "slow-instance", "error-instance", "weight-instance", "add-instance", "remove-instance",
+                     "full-gc" -> {
                     if (front == null) {
                         throw new ScenarioException("topology", "the challenge's " + command + " at " + at + " needs a service "
                                 + "the clients reach");
                     }
-                    e.put("target", front + "-" + target.substring(target.lastIndexOf('-') + 1));
+                    // An instance i-N is instance N of that service; without one, the action is on the whole service.
+                    e.put("target", target == null ? front : front + "-" + target.substring(target.lastIndexOf('-') + 1));
                 }
                 case "set" -> {
                     // The traffic, by the pipeline's path: the network applies it to the drawing's one clients node.
                 }
-                case "expire-key" -> {
-                    // every cache box of the drawing: it names none
+                case "expire-key", "leak-connections" -> {
+                    // every cache box, every service with connection pools, of the drawing: it names none
                 }
                 case "flush-cache", "fail-cache-level" -> {
                     if (cache == null) {
@@ -108,12 +111,15 @@ final class DrawnGrading {
                     }
                     e.put("target", target == null ? cache : cache + "/" + target);
                 }
-                case "kill-primary" -> {
+                case "kill-primary", "add-shard", "remove-shard", "lag-spike" -> {
                     if (database == null) {
-                        throw new ScenarioException("topology", "the challenge's kill-primary at " + at + " needs a database "
+                        throw new ScenarioException("topology", "the challenge's " + command + " at " + at + " needs a database "
                                 + "the clients' requests reach");
                     }
-                    e.put("target", database + "/" + target);
+                    // A shard "3" or "s3" is shard 3 of that database, a replica "s0-r1" its replica; add-shard names the database.
+                    String part = target == null ? null : command.equals("lag-spike") ? target
+                            : target.startsWith("s") ? target.substring(1) : target;
+                    e.put("target", part == null ? database : database + "/" + part);
                 }
                 case "latency", "error-rate", "outage" -> {
                     Topology.Node api = external(t, target);
@@ -124,9 +130,11 @@ final class DrawnGrading {
                     e.put("target", api.id());
                 }
                 default -> throw new ScenarioException("topology", "the challenge's " + command + " at " + at + " cannot act on "
-                        + "a drawing of another shape yet (a drawn system's timeline takes sets of its traffic and the faults "
-                        + "kill-instance, slow-instance, flush-cache, expire-key, fail-cache-level, kill-primary, latency, "
-                        + "error-rate and outage); keep the pipeline's shape to be graded with it");
+                        + "a drawing of another shape yet (a drawn system's timeline takes sets of its traffic and add-instance, "
+                        + "remove-instance, kill-instance, slow-instance, error-instance, weight-instance, full-gc, flush-cache, expire-key, "
+                        + "fail-cache-level, add-shard, remove-shard, kill-primary, lag-spike, leak-connections, latency, "
+                        + "error-rate and outage); "
+                        + "keep the pipeline's shape to be graded with it");
             }
             timeline.add(e);
         }

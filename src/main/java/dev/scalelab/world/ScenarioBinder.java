@@ -134,7 +134,7 @@ final class ScenarioBinder {
                 dependencies = new ArrayList<>(dependencies);
                 dependencies.addAll(topology.externalsAsDependencies());
             }
-            return TimelineCodec.read(v, at, dependencies);
+            return TimelineCodec.read(v, at, dependencies, topology != null);
         }
         if (!v.isArray()) {
             throw new ScenarioException(at, "expected an array, got " + JsonObject.describe(v));

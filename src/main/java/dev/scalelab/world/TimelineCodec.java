@@ -32,6 +32,14 @@ final class TimelineCodec {
     }
 
     static List<Scenario.TimelineEntry> read(JsonNode node, String path, List<Scenario.Dependency> dependencies) {
+        return read(node, path, dependencies, false);
+    }
+
+    /**
+     * {@code drawn}: the scenario has a topology, whose add-shard, add-instance and leak-connections may name the box
+     * they act on (a drawing can have several databases and services); the network checks the name.
+     */
+    static List<Scenario.TimelineEntry> read(JsonNode node, String path, List<Scenario.Dependency> dependencies, boolean drawn) {
         if (!node.isArray()) {
             throw new ScenarioException(path, "expected an array of timed commands");
         }
@@ -53,17 +61,20 @@ final class TimelineCodec {
             if (command == null) {
                 throw new ScenarioException(f.path("command"), "missing; " + COMMAND.expectation());
             }
-            out.add(command.equals("set") ? readSet(f, at) : readAction(f, at, Action.byId(command), dependencies));
+            out.add(command.equals("set") ? readSet(f, at) : readAction(f, at, Action.byId(command), dependencies, drawn));
         }
         return out;
     }
 
-    private static Scenario.TimelineEntry readAction(JsonObject f, double at, Action action, List<Scenario.Dependency> dependencies) {
+    private static Scenario.TimelineEntry readAction(JsonObject f, double at, Action action, List<Scenario.Dependency> dependencies,
+                                                     boolean drawn) {
         String target = (String) f.value("target", TARGET);
         if (action.needsTarget() && target == null) {
             throw new ScenarioException(f.path("target"), "missing; " + action.target().example());
         }
-        if (target != null && action.target() == Action.Target.NONE) {
+        boolean namesItsBox = drawn && (action == Action.ADD_SHARD || action == Action.ADD_INSTANCE
+                || action == Action.LEAK_CONNECTIONS);
+        if (target != null && action.target() == Action.Target.NONE && !namesItsBox) {
             throw new ScenarioException(f.path("target"), action.id() + " takes no target");
         }
         if (action.target() == Action.Target.DEPENDENCY && dependencies.stream().noneMatch(dep -> dep.name().equals(target))) {

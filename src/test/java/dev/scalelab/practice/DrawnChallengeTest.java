@@ -205,6 +205,64 @@ class DrawnChallengeTest {
     }
 
     /**
+     * Challenge 8's incident (a shard added at 2:30) was left unmeasured on a drawing of another shape;
+     * it now acts on the first database the clients reach: the reference answer (jump hashing, 3
+     * shards), zoned, is graded with add-shard on that database, every requirement is measured (the
+     * share of keys moved among them) and it passes as the sections do; the network's database moves
+     * exactly the keys the pipeline's does for the same sharding (jump hash 3 → 4: 4,941 of 20,000).
+     */
+    @Test
+    void theShardingChallengesAddedShardActsOnTheFirstDatabaseOfADrawing() {
+        Challenge c = ChallengeLibrary.byId("database-sharding");
+        ObjectNode tree = ScenarioFiles.tree(dev.scalelab.world.network.Pipeline.drawn(c.solutionScenario()));
+        for (var n : tree.path("topology").path("nodes")) {
+            ((ObjectNode) n).put("zone", "a");
+        }
+        Scenario zoned = ScenarioFiles.parse(tree.toString());
+        assertEquals(null, dev.scalelab.world.network.Pipeline.lower(zoned));
+        Scenario graded = DrawnGrading.graded(c, zoned, 1);
+        String database = DrawnGrading.first(zoned.topology(), dev.scalelab.design.NodeKind.DATABASE);
+        assertEquals(List.of("set", "add-shard"), graded.timeline().stream().map(Scenario.TimelineEntry::command).toList());
+        assertEquals(database, graded.timeline().get(1).target());
+        Verdict onNetwork = Grader.grade(c, zoned, 1, 1, null, () -> false);
+        Verdict asSections = Grader.grade(c, c.solutionScenario(), 1, 1, null, () -> false);
+        assertTrue(onNetwork.requirements().stream().allMatch(r -> Double.isFinite(r.overall())), onNetwork.toText());
+        assertEquals(asSections.passed(), onNetwork.passed(), onNetwork.toText());
+        dev.scalelab.world.network.Network net = new dev.scalelab.world.network.Network(graded);
+        net.run();
+        assertTrue(net.decisions().stream().anyMatch(d -> d.endsWith(database + ": add shard 3 done: 4,941 keys moved in 4.94 s")),
+                net.decisions().toString());
+        assertEquals(3 + 1, net.report().path("nodes").path(database).path("shards").asInt());
+        ObjectNode sections = ScenarioFiles.tree(c.solutionScenario());
+        sections.set("timeline", c.incidents().deepCopy());
+        sections.set("durationSeconds", c.start().get("durationSeconds"));
+        dev.scalelab.world.World w = new dev.scalelab.world.World(ScenarioFiles.parse(sections.toString()));
+        w.advanceTo(dev.scalelab.sim.Simulation.secondsToNanos(c.start().get("durationSeconds").asDouble()));
+        var pipeline = dev.scalelab.world.Report.of(w, 0).path("database");
+        assertEquals(4941, pipeline.path("keysMoved").asLong());
+        assertEquals(pipeline.path("keysMoved").asLong(), net.report().path("nodes").path(database).path("keysMoved").asLong());
+        assertEquals(pipeline.path("movedFraction").asDouble(), net.report().path("nodes").path(database).path("movedFraction").asDouble());
+    }
+
+    /**
+     * A drawing may name the database its add-shard acts on; when it has the pipeline's shape it
+     * lowers to sections, whose add-shard takes no target: the lowered timeline drops it, so the
+     * scenario the pipeline runs writes and reads back.
+     */
+    @Test
+    void anAddShardNamingItsDatabaseLowersToThePipelinesUntargetedOne() {
+        Challenge c = ChallengeLibrary.byId("database-sharding");
+        ObjectNode tree = ScenarioFiles.tree(dev.scalelab.world.network.Pipeline.drawn(c.solutionScenario()));
+        Scenario drawn = ScenarioFiles.parse(tree.toString());
+        String database = DrawnGrading.first(drawn.topology(), dev.scalelab.design.NodeKind.DATABASE);
+        tree.putArray("timeline").addObject().put("atSeconds", 5).put("command", "add-shard").put("target", database);
+        Scenario lowered = dev.scalelab.world.network.Pipeline.lower(ScenarioFiles.parse(tree.toString()));
+        assertNotNull(lowered);
+        assertEquals(null, lowered.timeline().get(0).target());
+        assertEquals(lowered.timeline(), ScenarioFiles.parse(ScenarioFiles.write(lowered)).timeline());
+    }
+
+    /**
      * A failing drawing of another shape is told at the second it broke, from the network's
      * per-second record, with the decision-log lines around it: challenge 11's start, zoned, has six
      * fixed instances, no cache and one primary, and its p99 breaks under the daily peak.

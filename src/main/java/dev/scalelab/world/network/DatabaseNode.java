@@ -24,8 +24,13 @@ final class DatabaseNode extends NetNode {
 
     @Override
     void connect() {
+        // What the engine reports of the timeline's faults goes to the decision log, in the pipeline's
+        // words; its hot-shard and hot-key notes stay out, as a drawn database has always kept them.
         db = new Database(sim, SectionConfigs.database(spec.database(), net.keyCount()), net.streams.stream("node." + id + ".db"),
                 e -> {
+                    if (!e.kind().name().startsWith("HOT_")) {
+                        net.decide(this, e.message());
+                    }
                 });
     }
 
@@ -48,6 +53,46 @@ final class DatabaseNode extends NetNode {
         boolean killed = db.killPrimary(shard);
         net.decide(this, "kill-primary " + id + "/" + shard + (killed ? "" : ": no such shard with a primary now"));
         return killed;
+    }
+
+    /**
+     * Timeline: a shard is added and the keys the router gives it migrate at the database's rate, as
+     * the pipeline's add-shard. False when a migration is running (the engine says so in the log).
+     */
+    boolean addShard() {
+        net.decide(this, "add-shard " + id);
+        return db.addShard() >= 0;
+    }
+
+    /**
+     * Timeline: shard {@code shard} (or, when negative, the last one not retiring, as the pipeline's
+     * remove-shard without a target) migrates its keys to the others and is gone once they have moved.
+     */
+    boolean removeShard(int shard) {
+        int chosen = shard >= 0 ? shard : db.view().shards().stream().filter(s -> !s.retiring())
+                .mapToInt(DatabaseView.ShardView::shardId).max().orElse(-1);
+        net.decide(this, "remove-shard " + id + (shard >= 0 ? "/" + shard : ""));
+        if (chosen < 0 || db.view().shards().stream().noneMatch(s -> s.shardId() == chosen)) {
+            net.decide(this, "remove-shard " + id + (shard >= 0 ? "/" + shard : "") + ": no such shard");
+            return false;
+        }
+        return db.removeShard(chosen);
+    }
+
+    /** Timeline: replica {@code node} ("s0-r1") applies what is committed in the next {@code seconds} {@code extraMs} later. */
+    boolean lagSpike(String node, double extraMs, double seconds) {
+        net.decide(this, "lag-spike " + id + "/" + node + " " + dev.scalelab.world.Parameter.format(extraMs) + " for "
+                + dev.scalelab.world.Parameter.format(seconds) + " s");
+        boolean spiked = db.lagSpike(node, extraMs, seconds);
+        if (!spiked) {
+            net.decide(this, "lag-spike " + id + "/" + node + ": no such live replica");
+        }
+        return spiked;
+    }
+
+    /** The engine, for tests to read (never to change). */
+    Database database() {
+        return db;
     }
 
     /** A service's pool opens a connection: false when the database is at max_connections and refuses it. */
@@ -135,5 +180,7 @@ final class DatabaseNode extends NetNode {
         out.put("lostWrites", c.lostWrites());
         out.put("lostAcknowledgedWrites", c.lostAcknowledgedWrites());
         out.put("keysMoved", c.keysMoved());
+        // The last resharding's keys to move over all keys, as the pipeline's report gives it (0 before any).
+        out.put("movedFraction", db.view().migration().fractionOfKeys());
     }
 }

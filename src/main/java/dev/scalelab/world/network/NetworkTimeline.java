@@ -1,9 +1,12 @@
 package dev.scalelab.world.network;
 
+import dev.scalelab.design.EdgeMode;
 import dev.scalelab.design.NodeKind;
+import dev.scalelab.engine.balancing.LoadBalancingStrategy;
 import dev.scalelab.engine.resilience.Fault;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Action;
+import dev.scalelab.world.Parameter;
 import dev.scalelab.world.Quote;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
@@ -12,21 +15,32 @@ import dev.scalelab.world.Topology;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * A drawn system's timeline: faults put on its nodes at their moments, with the pipeline's meaning.
  * An instance of a service is named as the canvas names it ({@code api-0}: the service's id and its
  * number); a cache's level as its node's id and the level's name ({@code redis/L2}; a CDN's is
  * {@code edge}, and flush-cache takes the whole box by its id); a database's shard as its node's id
- * and the shard ({@code orders/0}); an external API by its node's id. expire-key expires the key in
- * every cache and CDN. A set changes the traffic of its one clients node (its rate, its read ratio,
- * by the pipeline's paths). What a drawn system does not run yet (another set, a shard added) is
- * refused by the entry's path, never ignored.
+ * and the shard ({@code orders/0}); a database's replica as its node's id and the replica's name
+ * ({@code orders/s0-r1}); an external API by its node's id. expire-key expires the key in every cache
+ * and CDN. add-shard takes its database's id, remove-shard a shard or (the database's id) its last;
+ * add-instance its service's id, remove-instance its service's id or an instance to drain first;
+ * full-gc an instance or a whole service (every service with a runtime when it names none). A target
+ * a drawing with one such box does not need may be left out. A set changes the traffic of its one
+ * clients node (its rate, its read ratio, by the pipeline's paths). Each acts on the engine the node
+ * shares with the pipeline, by that engine's own method. What a drawn system does not run yet
+ * (another set, the events' faults) is refused by the entry's path, never ignored. leak-connections
+ * takes a service with connection pools by its id, or every such service; weight-instance an instance
+ * of a service behind a balancer that balances by weight.
  */
 final class NetworkTimeline {
     /** The actions a drawn system runs. */
-    static final Set<Action> RUN = EnumSet.of(Action.KILL_INSTANCE, Action.SLOW_INSTANCE, Action.FLUSH_CACHE, Action.EXPIRE_KEY,
-            Action.FAIL_CACHE_LEVEL, Action.KILL_PRIMARY, Action.LATENCY, Action.ERROR_RATE, Action.OUTAGE);
+    static final Set<Action> RUN = EnumSet.of(Action.ADD_INSTANCE, Action.REMOVE_INSTANCE, Action.KILL_INSTANCE,
+            Action.SLOW_INSTANCE, Action.ERROR_INSTANCE, Action.WEIGHT_INSTANCE, Action.FLUSH_CACHE, Action.EXPIRE_KEY,
+            Action.FAIL_CACHE_LEVEL, Action.ADD_SHARD, Action.REMOVE_SHARD, Action.KILL_PRIMARY, Action.LAG_SPIKE,
+            Action.LATENCY, Action.ERROR_RATE, Action.OUTAGE, Action.FULL_GC, Action.LEAK_CONNECTIONS);
 
     private NetworkTimeline() {
     }
@@ -48,10 +62,23 @@ final class NetworkTimeline {
                 throw new ScenarioException(at + ".command", a.id() + " is not run on a drawn system yet; its timeline takes "
                         + names());
             }
-            if (a == Action.KILL_INSTANCE || a == Action.SLOW_INSTANCE) {
+            if (a == Action.ADD_SHARD || a == Action.REMOVE_SHARD || a == Action.LAG_SPIKE) {
+                checkDatabase(at, a, e.target(), t);
+            } else if (a == Action.LEAK_CONNECTIONS) {
+                checkLeak(at, e.target(), t);
+            } else if (a == Action.ADD_INSTANCE || a == Action.REMOVE_INSTANCE || a == Action.FULL_GC) {
+                checkService(at, a, e.target(), t);
+            } else if (a == Action.KILL_INSTANCE || a == Action.SLOW_INSTANCE || a == Action.ERROR_INSTANCE
+                    || a == Action.WEIGHT_INSTANCE) {
                 if (service(e.target(), t) == null) {
                     throw new ScenarioException(at + ".target", Quote.of(e.target()) + " is no instance of a drawn service: "
                             + "an instance is its service's id and its number (" + example(t) + ")");
+                }
+                String svc = service(e.target(), t);
+                if (a == Action.WEIGHT_INSTANCE && t.nodes().stream().noneMatch(n -> weighted(n, svc, t))) {
+                    throw new ScenarioException(at + ".target", Quote.of(e.target()) + ": weight-instance needs a balancer with "
+                            + "weights in front of " + svc + " (" + String.join(", ", WEIGHTED.stream().map(s -> s.id()).toList())
+                            + "), and " + svc + " has none: its instances are picked without weights");
                 }
             } else if (a == Action.EXPIRE_KEY) {
                 continue; // every cache box: it names none
@@ -108,12 +135,44 @@ final class NetworkTimeline {
             } else {
                 clients.setReadRatio(number(e));
             }
-            net.decide(clients, "set " + e.path() + " to " + dev.scalelab.world.Parameter.format(number(e)) + " (timeline)");
+            net.decide(clients, "set " + e.path() + " to " + Parameter.format(number(e)) + " (timeline)");
             return;
         }
         switch (a) {
             case KILL_INSTANCE -> ServiceFaults.kill((ServiceNode) net.node(service(e.target(), t)), e.target());
             case SLOW_INSTANCE -> ServiceFaults.slow((ServiceNode) net.node(service(e.target(), t)), e.target(), number(e));
+            case WEIGHT_INSTANCE -> ServiceFaults.weight((ServiceNode) net.node(service(e.target(), t)), e.target(), number(e));
+            case ERROR_INSTANCE -> ServiceFaults.error((ServiceNode) net.node(service(e.target(), t)), e.target(), number(e));
+            case ADD_INSTANCE -> ServiceFaults.add((ServiceNode) net.node(serviceOf(e.target(), t)));
+            case REMOVE_INSTANCE -> ServiceFaults.remove((ServiceNode) net.node(serviceOf(e.target(), t)),
+                    service(e.target(), t) == null ? null : e.target());
+            case FULL_GC -> {
+                if (e.target() == null) {
+                    for (Topology.Node n : t.nodes()) {
+                        if (n.nodeKind() == NodeKind.SERVICE && n.service().runtime() != null) {
+                            ServiceFaults.fullGc((ServiceNode) net.node(n.id()), null);
+                        }
+                    }
+                } else {
+                    ServiceFaults.fullGc((ServiceNode) net.node(serviceOf(e.target(), t)),
+                            service(e.target(), t) == null ? null : e.target());
+                }
+            }
+            case LEAK_CONNECTIONS -> {
+                for (Topology.Node n : t.nodes()) {
+                    if (e.target() == null ? pooled(n, t) : n.id().equals(e.target())) {
+                        ServiceNode s = (ServiceNode) net.node(n.id());
+                        net.decide(s, "leak-connections " + Parameter.format(number(e)) + " for "
+                                + Parameter.format(e.durationSeconds()) + " s");
+                        s.resources.leak(number(e), e.durationSeconds());
+                    }
+                }
+            }
+            case ADD_SHARD -> ((DatabaseNode) net.node(databaseOf(e.target(), t))).addShard();
+            case REMOVE_SHARD -> ((DatabaseNode) net.node(databaseOf(e.target(), t))).removeShard(e.target() == null
+                    || e.target().indexOf('/') < 0 ? -1 : Integer.parseInt(e.target().substring(e.target().lastIndexOf('/') + 1)));
+            case LAG_SPIKE -> ((DatabaseNode) net.node(databaseOf(e.target(), t)))
+                    .lagSpike(e.target().substring(e.target().lastIndexOf('/') + 1), number(e), e.durationSeconds());
             case FLUSH_CACHE -> {
                 String[] part = cachePart(e.target(), t);
                 ((CacheNode) net.node(part[0])).flush(part[1]);
@@ -188,6 +247,142 @@ final class NetworkTimeline {
         }
         Topology.Node n = t.node(name.substring(0, slash));
         return n != null && n.nodeKind() == NodeKind.DATABASE ? n.id() : null;
+    }
+
+    /** add-shard, remove-shard and lag-spike: their target names a drawn database (or is left out when there is one). */
+    private static void checkDatabase(String at, Action a, String target, Topology t) {
+        String db = first(t, NodeKind.DATABASE);
+        String example = db == null ? "this design has no database" : db;
+        if (target == null) {
+            if (databaseOf(null, t) == null) {
+                throw new ScenarioException(at + ".target", "missing; " + a.id() + " names the drawn database it acts on ("
+                        + (db == null ? example : String.join(", ", ids(t, NodeKind.DATABASE))) + ")");
+            }
+            return;
+        }
+        if (a == Action.ADD_SHARD) {
+            Topology.Node n = t.node(target);
+            if (n == null || n.nodeKind() != NodeKind.DATABASE) {
+                throw new ScenarioException(at + ".target", Quote.of(target) + " is no drawn database: add-shard takes its id ("
+                        + example + ")");
+            }
+        } else if (a == Action.REMOVE_SHARD) {
+            Topology.Node n = t.node(target);
+            if ((n == null || n.nodeKind() != NodeKind.DATABASE) && database(target, t) == null) {
+                throw new ScenarioException(at + ".target", Quote.of(target) + " is no shard of a drawn database: remove-shard takes "
+                        + "its database's id and its number, or the database's id for its last (" + (db == null ? example
+                        : db + "/0, " + db) + ")");
+            }
+        } else {
+            Matcher m = REPLICA.matcher(target);
+            Topology.Node n = m.matches() ? t.node(m.group(1)) : null;
+            if (n == null || n.nodeKind() != NodeKind.DATABASE || Integer.parseInt(m.group(3)) < 1
+                    || Integer.parseInt(m.group(3)) > n.database().replicasPerShard()) {
+                throw new ScenarioException(at + ".target", Quote.of(target) + " is no replica of a drawn database: a replica is its "
+                        + "database's id and the replica's name (" + (db == null ? example : t.node(db).database().replicasPerShard() == 0
+                        ? db + " has none: its database.replicasPerShard is 0" : db + "/s0-r1") + ")");
+            }
+        }
+    }
+
+    /** add-instance, remove-instance and full-gc: their target names a drawn service or one of its instances. */
+    private static void checkService(String at, Action a, String target, Topology t) {
+        String svc = first(t, NodeKind.SERVICE);
+        String example = svc == null ? "this design has no service" : a == Action.ADD_INSTANCE ? svc : svc + "-0, " + svc;
+        if (target == null) {
+            if (a == Action.FULL_GC) {
+                if (t.nodes().stream().noneMatch(n -> n.nodeKind() == NodeKind.SERVICE && n.service().runtime() != null)) {
+                    throw new ScenarioException(at + ".command", "full-gc needs a heap: no drawn service of this design has a "
+                            + "service.runtime");
+                }
+            } else if (serviceOf(null, t) == null) {
+                throw new ScenarioException(at + ".target", "missing; " + a.id() + " names the drawn service it acts on ("
+                        + (svc == null ? example : String.join(", ", ids(t, NodeKind.SERVICE))) + ")");
+            }
+            return;
+        }
+        Topology.Node n = t.node(target);
+        boolean whole = n != null && n.nodeKind() == NodeKind.SERVICE;
+        if (!whole && (a == Action.ADD_INSTANCE || service(target, t) == null)) {
+            throw new ScenarioException(at + ".target", Quote.of(target) + (a == Action.ADD_INSTANCE
+                    ? " is no drawn service: add-instance takes its id (" : " is no drawn service or instance of one: " + a.id()
+                    + " takes an instance, its service's id and its number, or the service's id (") + example + ")");
+        }
+        String id = serviceOf(target, t);
+        if (a == Action.FULL_GC && t.node(id).service().runtime() == null) {
+            throw new ScenarioException(at + ".target", Quote.of(target) + ": full-gc needs a heap, and " + id + " has no "
+                    + "service.runtime");
+        }
+    }
+
+    /** The strategies that balance by weight, as the pipeline's weight-instance names them. */
+    private static final Set<LoadBalancingStrategy.Strategy> WEIGHTED = EnumSet.of(
+            LoadBalancingStrategy.Strategy.SMOOTH_WEIGHTED_ROUND_ROBIN, LoadBalancingStrategy.Strategy.WEIGHTED_RANDOM,
+            LoadBalancingStrategy.Strategy.LEAST_REQUEST);
+
+    /** Whether {@code n} is a balancer with weights whose edge leads to service {@code svc}. */
+    private static boolean weighted(Topology.Node n, String svc, Topology t) {
+        return n.nodeKind() == NodeKind.BALANCER && WEIGHTED.contains(n.balancer().strategy())
+                && t.out(n.id()).stream().anyMatch(e -> e.to().equals(svc));
+    }
+
+    /** leak-connections: on a service with connection pools by its id, or (no target) on every such service. */
+    private static void checkLeak(String at, String target, Topology t) {
+        if (target == null) {
+            if (t.nodes().stream().noneMatch(n -> pooled(n, t))) {
+                throw new ScenarioException(at + ".command", "leak-connections needs a connection pool: no drawn service of this "
+                        + "design has a service.connectionPool and a sync edge to a database");
+            }
+            return;
+        }
+        Topology.Node n = t.node(target);
+        if (n == null || n.nodeKind() != NodeKind.SERVICE) {
+            String svc = first(t, NodeKind.SERVICE);
+            throw new ScenarioException(at + ".target", Quote.of(target) + " is no drawn service: leak-connections takes its id ("
+                    + (svc == null ? "this design has no service" : svc) + ")");
+        }
+        if (!pooled(n, t)) {
+            throw new ScenarioException(at + ".target", Quote.of(target) + ": leak-connections needs a connection pool, and "
+                    + target + (n.service().connectionPool() == null ? " has no service.connectionPool" : " calls no database"));
+        }
+    }
+
+    /** Whether {@code n} is a service whose instances have connection pools: the section, and a database on a sync edge. */
+    private static boolean pooled(Topology.Node n, Topology t) {
+        return n.nodeKind() == NodeKind.SERVICE && n.service().connectionPool() != null && t.out(n.id()).stream()
+                .anyMatch(e -> e.edgeMode() == EdgeMode.SYNC && t.node(e.to()).nodeKind() == NodeKind.DATABASE);
+    }
+
+    private static final Pattern REPLICA = Pattern.compile("(.+)/s(\\d{1,6})-r(\\d{1,6})");
+
+    /** The service a target names: the service's id, an instance of it, or (null) the design's one service; null when none. */
+    private static String serviceOf(String target, Topology t) {
+        if (target == null) {
+            List<String> all = ids(t, NodeKind.SERVICE);
+            return all.size() == 1 ? all.get(0) : null;
+        }
+        Topology.Node n = t.node(target);
+        return n != null && n.nodeKind() == NodeKind.SERVICE ? n.id() : service(target, t);
+    }
+
+    /** The database a target names: its id, its id and a shard or replica after a slash, or (null) the design's one database. */
+    private static String databaseOf(String target, Topology t) {
+        if (target == null) {
+            List<String> all = ids(t, NodeKind.DATABASE);
+            return all.size() == 1 ? all.get(0) : null;
+        }
+        int slash = target.lastIndexOf('/');
+        Topology.Node n = t.node(slash < 0 ? target : target.substring(0, slash));
+        return n != null && n.nodeKind() == NodeKind.DATABASE ? n.id() : null;
+    }
+
+    private static List<String> ids(Topology t, NodeKind kind) {
+        return t.nodes().stream().filter(n -> n.nodeKind() == kind).map(Topology.Node::id).toList();
+    }
+
+    private static String first(Topology t, NodeKind kind) {
+        List<String> all = ids(t, kind);
+        return all.isEmpty() ? null : all.get(0);
     }
 
     private static String example(Topology t) {

@@ -103,6 +103,10 @@ final class NodeResources {
     private long retiredPausedNanos;
     private long retiredLifeNanos;
     private long nextTimeoutLineNanos;
+    /** leak-connections: the fraction of queries that keep their connection, until when; its own stream. */
+    private double leakFraction;
+    private long leakUntilNanos;
+    private final SplittableRandom leakRandom;
     private long timeoutsSinceLine;
     private boolean overMaxConnections;
     private int instancesWithPools;
@@ -129,6 +133,7 @@ final class NodeResources {
         this.objectPool = objectPool;
         this.connectionPool = connectionPool;
         this.random = net.streams.stream("node." + node.id + ".runtime");
+        this.leakRandom = net.streams.stream("node." + node.id + ".leak");
         if (connectionPool != null) {
             for (Link l : node.out) {
                 if (l.mode == EdgeMode.SYNC && l.to instanceof DatabaseNode db && !databases.contains(db)) {
@@ -331,7 +336,7 @@ final class NodeResources {
                     return;
                 }
                 l.send(j.flow, ok -> {
-                    pool.release(connection);
+                    giveBack(pool, connection);
                     done.done(ok);
                 });
             }
@@ -343,6 +348,29 @@ final class NodeResources {
                 done.done(false);
             }
         });
+    }
+
+    /** Back to the pool, unless leak-connections is on and this query keeps it (the pipeline's rule and draw). */
+    private void giveBack(ConnectionPool pool, PooledConnection connection) {
+        if (sim.nowNanos() < leakUntilNanos && leakRandom.nextDouble() < leakFraction) {
+            pool.abandon(connection);
+        } else {
+            pool.release(connection);
+        }
+    }
+
+    /**
+     * The {@code leak-connections} action: for {@code seconds}, this fraction of the service's queries
+     * never return their connection; the pools drain, and leak detection logs each as HikariCP does.
+     */
+    void leak(double fraction, double seconds) {
+        leakFraction = fraction;
+        leakUntilNanos = sim.nowNanos() + Simulation.secondsToNanos(seconds);
+    }
+
+    /** Whether its instances have connection pools ({@code service.connectionPool} and a database on a sync edge). */
+    boolean hasPools() {
+        return connectionPool != null && !databases.isEmpty();
     }
 
     /** HikariCP's message for the first timeout, then at most a line every 30 s with the count since: every one is counted. */
@@ -357,6 +385,29 @@ final class NodeResources {
     }
 
     // ------------------------------------------------------------------ collections and pauses
+
+    /**
+     * The {@code full-gc} action, as the pipeline's runtime runs it: a full collection by each
+     * instance's own heap (its collector decides the pause), on the instance named or on every one.
+     */
+    boolean fullGc(String name) {
+        boolean any = false;
+        for (ServiceNode.Instance in : new ArrayList<>(node.instances)) {
+            if ((name == null || in.name.equals(name)) && in.resources != null && in.resources.heap != null) {
+                GcEvent e = in.resources.heap.collectFull(sim.nowNanos(), "requested (full-gc)");
+                if (e == null) {
+                    net.decide(node, "full-gc " + in.name + ": a major cycle is running already");
+                } else {
+                    happened(in, e);
+                    any = true;
+                }
+            }
+        }
+        if (!any && name != null) {
+            net.decide(node, "full-gc " + name + ": no such running instance");
+        }
+        return any;
+    }
 
     private void happened(ServiceNode.Instance in, GcEvent e) {
         if (e.pauseNanos() > 0) {

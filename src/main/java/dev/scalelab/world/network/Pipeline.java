@@ -200,7 +200,17 @@ public final class Pipeline {
         return new Lowering(new Scenario(s.name(), s.description(), s.watch(), s.markers(), s.seed(), s.durationSeconds(),
                 clients.workload(), service.service(), service.autoscaler(), vertical,
                 gateway == null ? null : gateway.gateway(), balancer.balancer(), cache == null ? null : cache.cache(),
-                database == null ? null : database.database(), dependencies, s.events(), null, s.timeline()), null);
+                database == null ? null : database.database(), dependencies, s.events(), null, untargeted(s.timeline())), null);
+    }
+
+    /**
+     * The timeline without the box a drawing's add-shard, add-instance or leak-connections may name:
+     * the pipeline has one service and one database, and its file format takes no target for them.
+     */
+    private static List<Scenario.TimelineEntry> untargeted(List<Scenario.TimelineEntry> timeline) {
+        return timeline.stream().map(e -> e.target() == null || e.command().equals("set")
+                || dev.scalelab.world.Action.byId(e.command()).target() != dev.scalelab.world.Action.Target.NONE ? e
+                : new Scenario.TimelineEntry(e.atSeconds(), e.command(), e.path(), null, e.value(), e.durationSeconds())).toList();
     }
 
     /**

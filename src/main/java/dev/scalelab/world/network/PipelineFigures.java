@@ -78,9 +78,8 @@ public final class PipelineFigures {
             for (String f : new String[] {"reads", "writes", "staleReads", "lostWrites", "lostAcknowledgedWrites"}) {
                 d.put(f, database.path(f).asLong());
             }
-            if (database.path("keysMoved").asLong() == 0) {
-                d.put("movedFraction", 0.0); // a drawn database does not reshard yet: no key moves
-            }
+            d.put("keysMoved", database.path("keysMoved").asLong());
+            d.put("movedFraction", database.path("movedFraction").asDouble());
         }
         if (own.has("gateway")) {
             r.set("gateway", own.get("gateway"));

@@ -1,6 +1,6 @@
 package dev.scalelab.world.network;
 
-/** The timeline's faults on a drawn service's instances, with the pipeline's meaning. */
+/** The timeline's faults and actions on a drawn service's instances, with the pipeline's meaning and log wording. */
 final class ServiceFaults {
     private ServiceFaults() {
     }
@@ -40,6 +40,63 @@ final class ServiceFaults {
         }
         in.speed = fraction;
         s.net.decide(s, in.name + " runs at " + Math.round(fraction * 100) + " % of its speed");
+        return true;
+    }
+
+    /** add-instance: the desired count one up; the new instance provisions and boots before it takes traffic. */
+    static void add(ServiceNode s) {
+        int spec = s.scaler.spec();
+        s.net.decide(s, "add-instance: spec " + spec + " -> " + (spec + 1));
+        s.scaler.setSpec(spec + 1, null);
+    }
+
+    /**
+     * remove-instance: the desired count one down, {@code name} (when given) draining first, otherwise
+     * the scaler's choice; a drained instance finishes what it holds. Refused at one instance, as the
+     * pipeline's pool keeps at least one.
+     */
+    static boolean remove(ServiceNode s, String name) {
+        int spec = s.scaler.spec();
+        if (spec <= 1) {
+            s.net.decide(s, "remove-instance refused: the pool keeps at least one instance");
+            return false;
+        }
+        s.net.decide(s, "remove-instance" + (name == null ? "" : " " + name) + ": spec " + spec + " -> " + (spec - 1));
+        s.scaler.setSpec(spec - 1, name == null ? null : find(s, name));
+        return true;
+    }
+
+    /** error-instance: instance {@code name} answers {@code fraction} of its requests with an error (0 restores it). */
+    static boolean error(ServiceNode s, String name, double fraction) {
+        ServiceNode.Instance in = find(s, name);
+        if (in == null || in.lifecycle == dev.scalelab.engine.scaling.Lifecycle.DRAINING) {
+            s.net.decide(s, "error-instance " + name + ": no such running instance");
+            return false;
+        }
+        in.errorRate = fraction;
+        s.net.decide(s, in.name + (fraction <= 0 ? " answers normally again" : " answers "
+                + Math.round(fraction * 100) + "% of its requests with an error"));
+        return true;
+    }
+
+    /**
+     * full-gc: a full collection now on instance {@code name}, or on every instance when null, by the
+     * heap's own collector (see {@link NodeResources#fullGc}). The service has a runtime: checked at load.
+     */
+    static boolean fullGc(ServiceNode s, String name) {
+        s.net.decide(s, "full-gc" + (name == null ? " on every instance" : " " + name));
+        return s.resources.fullGc(name);
+    }
+
+    /** weight-instance: instance {@code name}'s balancing weight, which the weighted balancer in front reads from its next pick. */
+    static boolean weight(ServiceNode s, String name, double weight) {
+        ServiceNode.Instance in = find(s, name);
+        if (in == null || in.lifecycle == dev.scalelab.engine.scaling.Lifecycle.DRAINING) {
+            s.net.decide(s, "weight-instance " + name + ": no such running instance");
+            return false;
+        }
+        in.weight = weight;
+        s.net.decide(s, in.name + " weight " + dev.scalelab.world.Parameter.format(weight));
         return true;
     }
 }

@@ -28,6 +28,8 @@ final class ServiceNode extends NetNode {
     private final Scenario.Service pool;
     private final Distribution serviceTimeMs;
     private final SplittableRandom random;
+    /** Draws for error-instance alone, so a fault does not shift the service's other draws. */
+    private final SplittableRandom errorRandom;
     final List<Instance> instances = new ArrayList<>();
     /** Queues and topics this service consumes from: told when a worker comes free. */
     final List<MessagingNode> feeds = new ArrayList<>();
@@ -57,6 +59,7 @@ final class ServiceNode extends NetNode {
         this.pool = spec.service();
         this.serviceTimeMs = pool.serviceTime().toDistribution();
         this.random = net.streams.stream("node." + id + ".service");
+        this.errorRandom = net.streams.stream("node." + id + ".errors");
         this.scaler = new ServiceScaler(this);
         for (int i = 0; i < pool.instances(); i++) {
             Instance in = new Instance(pool.speed(i), pool.weight(i));
@@ -90,7 +93,10 @@ final class ServiceNode extends NetNode {
         final int workers = size.workers(pool.workersPerInstance(), pool.size());
         /** Its work's speed, 1 normal: a slow-instance fault lowers it. */
         double speed;
-        final double weight;
+        /** The fraction of its requests it answers with an error of its own (error-instance), 0 normally. */
+        double errorRate;
+        /** Its balancing weight: weight-instance sets it; a weighted balancer reads it at each pick. */
+        double weight;
         final ArrayDeque<ServiceJob> queue = new ArrayDeque<>();
         /** The jobs holding its workers (in their CPU time or waiting on a call), in start order. */
         final List<ServiceJob> running = new ArrayList<>();
@@ -296,6 +302,12 @@ final class ServiceNode extends NetNode {
                 }
                 return;
             }
+        }
+        // Its work done, an instance under error-instance answers with its own error, as the pipeline's does.
+        if (j.in.errorRate > 0 && errorRandom.nextDouble() < j.in.errorRate) {
+            ownErrors++;
+            finish(j, false);
+            return;
         }
         for (Link l : links(EdgeMode.ASYNC, j.flow)) {
             if ((l.probability >= 1 || random.nextDouble() < l.probability) && !((MessagingNode) l.to).publish(l, j.flow)) {

@@ -138,6 +138,35 @@ final class ServiceScaler {
         }
     }
 
+    /**
+     * The timeline's add- and remove-instance: the desired count is set as the pipeline's spec.replicas
+     * is ({@code victim}, when given and still running, drains first when it shrinks), and the
+     * instances follow; the autoscaler, if any, may change it again at its next sync, as the pipeline's does.
+     */
+    void setSpec(int replicas, ServiceNode.Instance victim) {
+        specReplicas = replicas;
+        if (victim != null && victim.lifecycle != Lifecycle.DRAINING && active() > replicas) {
+            node.net.decide(node, victim.name + " draining (chosen by the scaler; " + victim.activeRequests() + " requests left)");
+            node.drain(victim);
+        }
+        reconcile();
+    }
+
+    /** The desired count. */
+    int spec() {
+        return specReplicas;
+    }
+
+    private int active() {
+        int n = 0;
+        for (ServiceNode.Instance in : node.instances) {
+            if (in.lifecycle != Lifecycle.DRAINING) {
+                n++;
+            }
+        }
+        return n;
+    }
+
     /** An instance crashed: a replacement starts, as a Deployment keeps its desired count. */
     void replaceLost() {
         reconcile();
