@@ -200,17 +200,64 @@ public final class Pipeline {
         return new Lowering(new Scenario(s.name(), s.description(), s.watch(), s.markers(), s.seed(), s.durationSeconds(),
                 clients.workload(), service.service(), service.autoscaler(), vertical,
                 gateway == null ? null : gateway.gateway(), balancer.balancer(), cache == null ? null : cache.cache(),
-                database == null ? null : database.database(), dependencies, s.events(), null, untargeted(s.timeline())), null);
+                database == null ? null : database.database(), dependencies, s.events(), null,
+                pipelineTargets(s.timeline(), t, service, cache, database)), null);
     }
 
     /**
-     * The timeline without the box a drawing's add-shard, add-instance or leak-connections may name:
-     * the pipeline has one service and one database, and its file format takes no target for them.
+     * The timeline in the pipeline's names. A drawing's timeline may name its parts as the canvas
+     * does (see {@link NetworkTimeline}): instance {@code api-0} is the pipeline's {@code i-0}, level
+     * {@code redis/L2} its {@code L2}, shard {@code orders/0} its {@code 0} and replica
+     * {@code orders/s0-r1} its {@code s0-r1}, an external API its dependency (by label, if it has one);
+     * a box named whole (a service, a cache, a database) is the pipeline's untargeted entry, which acts
+     * on all of it, and add-shard, add-instance and leak-connections take no target there at all. A
+     * name already in the pipeline's terms (a preset drawn keeps its timeline as it was) stays as it is.
      */
-    private static List<Scenario.TimelineEntry> untargeted(List<Scenario.TimelineEntry> timeline) {
-        return timeline.stream().map(e -> e.target() == null || e.command().equals("set")
-                || dev.scalelab.world.Action.byId(e.command()).target() != dev.scalelab.world.Action.Target.NONE ? e
-                : new Scenario.TimelineEntry(e.atSeconds(), e.command(), e.path(), null, e.value(), e.durationSeconds())).toList();
+    private static List<Scenario.TimelineEntry> pipelineTargets(List<Scenario.TimelineEntry> timeline, Topology t,
+                                                                Topology.Node service, Topology.Node cache, Topology.Node database) {
+        List<Scenario.TimelineEntry> out = new ArrayList<>(timeline.size());
+        for (Scenario.TimelineEntry e : timeline) {
+            String target = e.target();
+            if (target != null && !e.command().equals("set")) {
+                target = pipelineTarget(dev.scalelab.world.Action.byId(e.command()), target, t, service, cache, database);
+            }
+            out.add(java.util.Objects.equals(target, e.target()) ? e
+                    : new Scenario.TimelineEntry(e.atSeconds(), e.command(), e.path(), target, e.value(), e.durationSeconds()));
+        }
+        return out;
+    }
+
+    private static String pipelineTarget(dev.scalelab.world.Action a, String target, Topology t, Topology.Node service,
+                                         Topology.Node cache, Topology.Node database) {
+        if (a.target() == dev.scalelab.world.Action.Target.NONE) {
+            return null;
+        }
+        String box = switch (a.target()) {
+            case INSTANCE, INSTANCE_OPTIONAL -> service.id();
+            case LEVEL, LEVEL_OPTIONAL -> cache == null ? null : cache.id();
+            case SHARD, SHARD_OPTIONAL, NODE -> database == null ? null : database.id();
+            default -> null;
+        };
+        if (box != null) {
+            if (target.equals(box)) {
+                return null; // the whole box: the pipeline's entry without a target
+            }
+            String separator = a.target() == dev.scalelab.world.Action.Target.INSTANCE
+                    || a.target() == dev.scalelab.world.Action.Target.INSTANCE_OPTIONAL ? "-" : "/";
+            String prefix = box + separator;
+            if (target.startsWith(prefix)) {
+                String part = target.substring(prefix.length());
+                return separator.equals("-") ? "i-" + part : part;
+            }
+            return target;
+        }
+        if (a.target() == dev.scalelab.world.Action.Target.DEPENDENCY) {
+            Topology.Node api = t.node(target);
+            if (api != null && api.nodeKind() == NodeKind.EXTERNAL && !api.label().isEmpty()) {
+                return api.label();
+            }
+        }
+        return target;
     }
 
     /**

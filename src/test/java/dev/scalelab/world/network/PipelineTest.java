@@ -39,6 +39,28 @@ class PipelineTest {
     }
 
     @Test
+    void aDrawingsTimelineInTheCanvasNamesLowersToThePipelinesNames() {
+        Topology t = Pipeline.spell(Presets.load("full-stack"));
+        List<Scenario.TimelineEntry> canvas = List.of(
+                new Scenario.TimelineEntry(10, "kill-instance", null, "service-2", null, 0),
+                new Scenario.TimelineEntry(11, "fail-cache-level", null, "cache/L2", null, 0),
+                new Scenario.TimelineEntry(12, "flush-cache", null, "cache", null, 0),
+                new Scenario.TimelineEntry(13, "kill-primary", null, "database/1", null, 0),
+                new Scenario.TimelineEntry(14, "lag-spike", null, "database/s0-r1", 500, 5),
+                new Scenario.TimelineEntry(15, "remove-shard", null, "database", null, 0),
+                new Scenario.TimelineEntry(16, "full-gc", null, "service", null, 0),
+                new Scenario.TimelineEntry(17, "add-shard", null, "database", null, 0),
+                new Scenario.TimelineEntry(18, "outage", null, "payments", null, 5),
+                // Already in the pipeline's terms (a preset drawn keeps its timeline): unchanged.
+                new Scenario.TimelineEntry(19, "slow-instance", null, "i-1", 0.5, 0));
+        List<Scenario.TimelineEntry> lowered = Pipeline.lower(drawn(t).withTimeline(canvas)).timeline();
+        assertThat(lowered).extracting(Scenario.TimelineEntry::target)
+                .containsExactly("i-2", "L2", null, "1", "s0-r1", null, null, null, "payments", "i-1");
+        assertThat(lowered).extracting(Scenario.TimelineEntry::command)
+                .isEqualTo(canvas.stream().map(Scenario.TimelineEntry::command).toList());
+    }
+
+    @Test
     void anythingTheFixedPipelineCannotRunIsLeftToTheNetwork() {
         Topology t = Pipeline.spell(Presets.load("full-stack"));
         // A second service behind the balancer.
