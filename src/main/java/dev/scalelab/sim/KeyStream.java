@@ -11,17 +11,16 @@ import java.util.SplittableRandom;
  * full-stack preset's run to under 3 %).
  *
  * <p>Exactness: a Zipf key takes exactly one draw of the stream, so while every sampler so far has
- * been a Zipf law the stream's position is known (its seed plus one golden gamma per key handed
- * out), and a change of law rewinds the stream to there: the keys drawn ahead are drawn again,
+ * been a Zipf law the stream's position is known (one draw per key handed out), and a change of law
+ * rewinds the stream to there ({@link RandomStreams#streamAfter}): the keys drawn ahead are drawn again,
  * under the new law, as if they had never been drawn. After another kind of law has drawn, the
  * position is no longer counted, and keys are drawn one at a time from then on.
  */
 public final class KeyStream {
-    /** {@link SplittableRandom}'s increment for a generator made from a seed alone. */
-    static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
     private static final int BATCH = 32;
 
-    private final long seed;
+    private final RandomStreams streams;
+    private final String name;
     private SplittableRandom random;
     private KeySampler sampler;
     /** Keys handed out while the position was counted: the stream stands this many draws past its seed. */
@@ -33,8 +32,9 @@ public final class KeyStream {
 
     /** The stream {@code name} of {@code streams}, sampled by {@code sampler}. */
     public KeyStream(RandomStreams streams, String name, KeySampler sampler) {
-        this.seed = streams.seedOf(name);
-        this.random = new SplittableRandom(seed);
+        this.streams = streams;
+        this.name = name;
+        this.random = streams.stream(name);
         this.sampler = sampler;
     }
 
@@ -45,7 +45,7 @@ public final class KeyStream {
     /** From the next key on, keys follow {@code newSampler}; the keys drawn ahead are drawn again under it. */
     public void setSampler(KeySampler newSampler) {
         if (next < end) {
-            random = new SplittableRandom(seed + keysTaken * GOLDEN_GAMMA);
+            random = streams.streamAfter(name, keysTaken);
             next = end = 0;
         }
         sampler = newSampler;

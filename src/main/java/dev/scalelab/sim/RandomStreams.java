@@ -28,6 +28,18 @@ public final class RandomStreams {
         return mix(seed ^ mix(fnv1a64(name)));
     }
 
+    /** {@link SplittableRandom}'s increment for a generator made from a seed alone: its seed moves by it each draw. */
+    static final long GOLDEN_GAMMA = 0x9e3779b97f4a7c15L;
+
+    /**
+     * Stream {@code name} as it stands after {@code draws} draws (each a nextLong, nextDouble or
+     * nextInt without a bound): a generator made from a seed adds the golden gamma to it per draw, so
+     * the stream can be put back to any point of its sequence, as {@link KeyStream} does.
+     */
+    public SplittableRandom streamAfter(String name, long draws) {
+        return new SplittableRandom(seedOf(name) + draws * GOLDEN_GAMMA);
+    }
+
     static long fnv1a64(String s) {
         long h = 0xcbf29ce484222325L;
         for (byte b : s.getBytes(StandardCharsets.UTF_8)) {

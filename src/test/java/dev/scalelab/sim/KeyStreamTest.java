@@ -65,7 +65,7 @@ class KeyStreamTest {
         for (int i = 0; i < 1000; i++) {
             drawn.nextDouble();
         }
-        SplittableRandom rewound = new SplittableRandom(streams.seedOf(NAME) + 1000 * KeyStream.GOLDEN_GAMMA);
+        SplittableRandom rewound = streams.streamAfter(NAME, 1000);
         assertEquals(drawn.nextLong(), rewound.nextLong());
     }
 }
