@@ -97,26 +97,12 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
                     }
                     break;
                 case "--frame-stats":
-                    String seconds = value(args, ++i, option);
-                    try {
-                        frameStatsSeconds = Double.parseDouble(seconds);
-                    } catch (NumberFormatException e) {
-                        frameStatsSeconds = Double.NaN;
-                    }
-                    if (!(frameStatsSeconds > 0) || Double.isInfinite(frameStatsSeconds)) {
-                        throw new IllegalArgumentException("--frame-stats: " + Quote.of(seconds) + " is not a positive number of seconds");
-                    }
+                    frameStatsSeconds = seconds(value(args, ++i, option), option, Double.MIN_VALUE, Double.MAX_VALUE,
+                            "is not a positive number of seconds");
                     break;
                 case "--duration":
-                    String length = value(args, ++i, option);
-                    try {
-                        durationSeconds = Double.parseDouble(length);
-                    } catch (NumberFormatException e) {
-                        durationSeconds = Double.NaN;
-                    }
-                    if (!(durationSeconds >= MIN_DURATION_SECONDS && durationSeconds <= MAX_DURATION_SECONDS)) {
-                        throw new IllegalArgumentException("--duration: " + Quote.of(length) + " is not a number of seconds from 0.001 to 10000000");
-                    }
+                    durationSeconds = seconds(value(args, ++i, option), option, MIN_DURATION_SECONDS, MAX_DURATION_SECONDS,
+                            "is not a number of seconds from 0.001 to 10000000");
                     break;
                 case "--charts":
                     charts = value(args, ++i, option);
@@ -161,6 +147,20 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
         }
         return new AppOptions(source.scenario(), source.label(), panel, frameStatsSeconds, speed, startupStats, lesson, charts,
                 design, runDesign);
+    }
+
+    /** {@code text} as seconds from {@code min} to {@code max}; else the option, the text and {@code problem}. */
+    private static double seconds(String text, String option, double min, double max, String problem) {
+        double v;
+        try {
+            v = Double.parseDouble(text);
+        } catch (NumberFormatException e) {
+            v = Double.NaN;
+        }
+        if (!(v >= min && v <= max)) {
+            throw new IllegalArgumentException(option + ": " + Quote.of(text) + " " + problem);
+        }
+        return v;
     }
 
     private static String value(List<String> args, int index, String option) {
