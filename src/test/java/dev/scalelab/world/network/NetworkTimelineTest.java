@@ -481,6 +481,9 @@ class NetworkTimelineTest {
         assertThat(box(burst).queued()).isEqualTo(box(plain).queued());
         assertThat(burst.arrivals("worker") - plain.arrivals("worker")).isEqualTo(500);
         assertThat(box(burst).consumed - box(plain).consumed).isEqualTo(500);
+        Network again = jobs("{}", "{\"atSeconds\":10,\"command\":\"publish-burst\",\"target\":\"jobs\",\"value\":500}");
+        again.run();
+        assertThat(again.report().toString()).isEqualTo(burst.report().toString()); // same seed, same run
     }
 
     /** A burst of 500 into a queue of capacity 100: what fits is published, the rest refused and logged as dropped. */
@@ -526,5 +529,43 @@ class NetworkTimelineTest {
         assertThatThrownBy(() -> jobs("{}", "{\"atSeconds\":1,\"command\":\"poison\",\"target\":\"nope\"}"))
                 .isInstanceOf(ScenarioException.class)
                 .hasMessageContaining("timeline[0].target");
+    }
+
+    /**
+     * poison with key 3 on a topic read by two services (a group each), maxReceives 3: the next
+     * record with key 3 fails 3 times in each group and is dead-lettered once per group: 2 dead
+     * letters, and each service 2 more deliveries than the same run without poison.
+     */
+    @Test
+    void aPoisonRecordOnATopicFailsEveryGroup() {
+        String worker = "{\"id\":\"%s\",\"kind\":\"service\",\"service\":{\"instances\":1,\"workersPerInstance\":4,"
+                + "\"serviceTime\":{\"distribution\":\"constant\",\"meanMs\":5}}}";
+        String nodes = "{\"id\":\"users\",\"kind\":\"clients\",\"workload\":{\"arrival\":{\"ratePerSecond\":20},"
+                + "\"keys\":{\"distribution\":\"uniform\",\"count\":10}}},"
+                + web(1, "{\"distribution\":\"constant\",\"meanMs\":1}") + ","
+                + "{\"id\":\"orders\",\"kind\":\"topic\",\"topic\":{\"visibilityTimeoutSeconds\":0.5,\"maxReceives\":3}},"
+                + worker.formatted("billing") + "," + worker.formatted("mail");
+        String edges = "{\"from\":\"users\",\"to\":\"web\"},{\"from\":\"web\",\"to\":\"orders\",\"mode\":\"async\"},"
+                + "{\"from\":\"orders\",\"to\":\"billing\",\"mode\":\"async\"},{\"from\":\"orders\",\"to\":\"mail\",\"mode\":\"async\"}";
+        Network plain = new Network(design(60, nodes, edges, ""));
+        Network poisoned = new Network(design(60, nodes, edges, "{\"atSeconds\":10,\"command\":\"poison\",\"target\":\"orders\",\"value\":3}"));
+        plain.run();
+        poisoned.run();
+        MessagingNode plainTopic = (MessagingNode) plain.node("orders");
+        MessagingNode topic = (MessagingNode) poisoned.node("orders");
+        assertThat(plainTopic.deadLetters).isZero();
+        assertThat(topic.deadLetters).isEqualTo(2);
+        assertThat(poisoned.arrivals("billing") - plain.arrivals("billing")).isEqualTo(2);
+        assertThat(poisoned.arrivals("mail") - plain.arrivals("mail")).isEqualTo(2);
+        assertThat(poisoned.decisions()).anyMatch(d -> d.endsWith("poison orders: the next record with key 3 published always fails"));
+    }
+
+    /** Without a topology the pipeline's checks stand: publish-burst and poison need the events section. */
+    @Test
+    void thePipelineStillRefusesABurstWithoutAnEventsSection() {
+        assertThatThrownBy(() -> ScenarioFiles.parse("{\"schema\":1,\"name\":\"plain\",\"seed\":7,\"durationSeconds\":10,"
+                + "\"timeline\":[{\"atSeconds\":1,\"command\":\"poison\",\"target\":\"orders\"}]}"))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessage("timeline[0].command: poison acts on the events section, which this scenario does not have");
     }
 }
