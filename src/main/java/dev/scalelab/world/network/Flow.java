@@ -26,6 +26,8 @@ final class Flow {
     int callerInstance = -1;
     /** Deliveries so far of a message (a queue's redeliveries count). */
     int receives;
+    /** A poison message (the timeline's poison): its consumer's processing of it always fails. */
+    boolean poisoned;
 
     Flow(long id, int key, boolean read, long startNanos) {
         this.id = id;

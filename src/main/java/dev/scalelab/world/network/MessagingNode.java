@@ -28,6 +28,10 @@ final class MessagingNode extends NetNode {
     long consumed;
     long deadLetters;
     long refused;
+    /** Set by poison: the next message published with this key (any key when {@link #ANY_KEY}) is poisoned. */
+    private Integer poisonKey;
+    static final int ANY_KEY = Integer.MIN_VALUE;
+    private java.util.SplittableRandom burstKeys;
 
     MessagingNode(Network net, Topology.Node spec) {
         super(net, spec);
@@ -64,17 +68,49 @@ final class MessagingNode extends NetNode {
             return false;
         }
         published++;
+        boolean poisoned = poisonKey != null && (poisonKey == ANY_KEY || poisonKey == f.key);
+        if (poisoned) {
+            poisonKey = null;
+        }
         if (topic) {
             for (ArrayDeque<Flow> b : backlogs) {
-                b.addLast(new Flow(f.id, f.key, f.read, sim.nowNanos()));
+                b.addLast(message(f, poisoned));
                 held++;
             }
         } else if (!backlogs.isEmpty()) {
-            backlogs.get(0).addLast(new Flow(f.id, f.key, f.read, sim.nowNanos()));
+            backlogs.get(0).addLast(message(f, poisoned));
             held++;
         }
         deliver();
         return true;
+    }
+
+    private Flow message(Flow f, boolean poisoned) {
+        Flow m = new Flow(f.id, f.key, f.read, sim.nowNanos());
+        m.poisoned = poisoned;
+        return m;
+    }
+
+    /** poison: the next message published with {@code key} (or, with {@link #ANY_KEY}, the next at all) fails every time. */
+    void poison(int key) {
+        poisonKey = key;
+    }
+
+    /**
+     * publish-burst: {@code count} messages at once, as a producer without an edge publishes them,
+     * keyed uniformly over {@code keyCount} keys from this node's burst stream; returns how many fit.
+     */
+    long burst(long count, int keyCount) {
+        if (burstKeys == null) {
+            burstKeys = net.streams.stream("node." + id + ".burst"); // made at the first burst: one stream for all of them
+        }
+        long sent = 0;
+        for (long i = 0; i < count; i++) {
+            if (publish(null, net.newFlow(burstKeys.nextInt(keyCount), false))) {
+                sent++;
+            }
+        }
+        return sent;
     }
 
     /** A consumer of this node has a worker free. */
@@ -109,7 +145,9 @@ final class MessagingNode extends NetNode {
         Link l = out.get(i);
         m.receives++;
         deliveredUnanswered[i]++;
-        l.send(m, ok -> {
+        l.send(m, answered -> {
+            // A poisoned message is processed like any other, and its processing fails every time.
+            boolean ok = answered && !m.poisoned;
             deliveredUnanswered[i]--;
             if (ok) {
                 held--;

@@ -31,16 +31,21 @@ import java.util.regex.Pattern;
  * a drawing with one such box does not need may be left out. A set changes the traffic of its one
  * clients node (its rate, its read ratio, by the pipeline's paths). Each acts on the engine the node
  * shares with the pipeline, by that engine's own method. What a drawn system does not run yet
- * (another set, the events' faults) is refused by the entry's path, never ignored. leak-connections
+ * (another set, crash-consumer) is refused by the entry's path, never ignored. leak-connections
  * takes a service with connection pools by its id, or every such service; weight-instance an instance
- * of a service behind a balancer that balances by weight.
+ * of a service behind a balancer that balances by weight. publish-burst and poison take a queue or
+ * topic box by its id: a burst is published at once as a producer without an edge would publish it,
+ * keyed uniformly over the design's keys (what does not fit a full box is refused, the box's way); a
+ * poisoned message (the next with the key, or the next at all) fails each consumer's processing every
+ * time, so a queue redelivers it up to its maxReceives and then dead-letters it.
  */
 final class NetworkTimeline {
     /** The actions a drawn system runs. */
     static final Set<Action> RUN = EnumSet.of(Action.ADD_INSTANCE, Action.REMOVE_INSTANCE, Action.KILL_INSTANCE,
             Action.SLOW_INSTANCE, Action.ERROR_INSTANCE, Action.WEIGHT_INSTANCE, Action.FLUSH_CACHE, Action.EXPIRE_KEY,
             Action.FAIL_CACHE_LEVEL, Action.ADD_SHARD, Action.REMOVE_SHARD, Action.KILL_PRIMARY, Action.LAG_SPIKE,
-            Action.LATENCY, Action.ERROR_RATE, Action.OUTAGE, Action.FULL_GC, Action.LEAK_CONNECTIONS);
+            Action.LATENCY, Action.ERROR_RATE, Action.OUTAGE, Action.FULL_GC, Action.LEAK_CONNECTIONS,
+            Action.PUBLISH_BURST, Action.POISON);
 
     private NetworkTimeline() {
     }
@@ -79,6 +84,14 @@ final class NetworkTimeline {
                     throw new ScenarioException(at + ".target", Quote.of(e.target()) + ": weight-instance needs a balancer with "
                             + "weights in front of " + svc + " (" + String.join(", ", WEIGHTED.stream().map(s -> s.id()).toList())
                             + "), and " + svc + " has none: its instances are picked without weights");
+                }
+            } else if (a == Action.PUBLISH_BURST || a == Action.POISON) {
+                Topology.Node n = e.target() == null ? null : t.node(e.target());
+                if (n == null || n.nodeKind() != NodeKind.QUEUE && n.nodeKind() != NodeKind.TOPIC) {
+                    throw new ScenarioException(at + ".target", Quote.of(e.target()) + " is no drawn queue or topic: " + a.id()
+                            + " takes its id (" + t.nodes().stream().filter(m -> m.nodeKind() == NodeKind.QUEUE
+                            || m.nodeKind() == NodeKind.TOPIC).findFirst().map(Topology.Node::id)
+                            .orElse("this design has none") + ")");
                 }
             } else if (a == Action.EXPIRE_KEY) {
                 continue; // every cache box: it names none
@@ -201,6 +214,20 @@ final class NetworkTimeline {
                 };
                 api.fault(fault, e.durationSeconds());
                 net.decide(api, a.id() + (e.value() == null ? "" : " " + number(e)) + " for " + e.durationSeconds() + " s");
+            }
+            case PUBLISH_BURST -> {
+                MessagingNode box = (MessagingNode) net.node(e.target());
+                long count = Math.round(number(e));
+                long sent = box.burst(count, net.keyCount());
+                net.decide(box, String.format(java.util.Locale.ROOT, "publish-burst %s: %,d records", e.target(), sent)
+                        + (sent < count ? String.format(java.util.Locale.ROOT, ", %,d dropped: it is full", count - sent) : ""));
+            }
+            case POISON -> {
+                MessagingNode box = (MessagingNode) net.node(e.target());
+                Long key = e.value() == null ? null : Math.round(number(e));
+                box.poison(key == null ? MessagingNode.ANY_KEY : key.intValue());
+                net.decide(box, "poison " + e.target() + ": the next record" + (key == null ? "" : " with key " + key)
+                        + " published always fails");
             }
             default -> throw new IllegalStateException("checked at load: " + a.id());
         }
