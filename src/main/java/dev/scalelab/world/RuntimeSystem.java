@@ -193,15 +193,11 @@ final class RuntimeSystem implements Subsystem {
             int k = settings.objectsPerRequest();
             r.pooledObjects = k;
             long objectBytes = rt.pool.objectBytes();
-            for (int i = 0; i < k; i++) {
-                if (rt.pool.get()) {
-                    hits++;
-                    hitsThisSecond++;
-                    bytesSaved += objectBytes;
-                } else {
-                    bytes += objectBytes;
-                }
-            }
+            int pooled = rt.pool.get(k);
+            hits += pooled;
+            hitsThisSecond += pooled;
+            bytesSaved += pooled * objectBytes;
+            bytes += (k - pooled) * objectBytes;
             gets += k;
             getsThisSecond += k;
         }

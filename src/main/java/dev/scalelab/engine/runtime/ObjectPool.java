@@ -51,6 +51,17 @@ public final class ObjectPool {
         return false;
     }
 
+    /** Takes {@code count} objects, as that many {@link #get} calls would; returns how many were idle (hits). */
+    public int get(int count) {
+        int pooled = Math.min(idle, count);
+        gets += count;
+        idle -= pooled;
+        borrowed += pooled;
+        hits += pooled;
+        bytesSaved += pooled * objectBytes;
+        return pooled;
+    }
+
     /** Returns one object: true when the pool kept it, false when it was full and dropped it. */
     public boolean put() {
         boolean fromPool = borrowed > 0;

@@ -237,14 +237,10 @@ final class NodeResources {
             int k = objectPool.objectsPerRequest();
             j.pooledObjects = k;
             long objectBytes = of.objects.objectBytes();
-            for (int i = 0; i < k; i++) {
-                if (of.objects.get()) {
-                    hits++;
-                    bytesSaved += objectBytes;
-                } else {
-                    bytes += objectBytes;
-                }
-            }
+            int pooled = of.objects.get(k);
+            hits += pooled;
+            bytesSaved += pooled * objectBytes;
+            bytes += (k - pooled) * objectBytes;
             gets += k;
         }
         if (of.heap == null) {

@@ -35,6 +35,22 @@ class ObjectPoolTest {
     }
 
     @Test
+    void takingSeveralAtOnceIsThatManyGets() {
+        ObjectPool pool = new ObjectPool(5, 100);
+        for (int i = 0; i < 3; i++) {
+            pool.put(); // three idle
+        }
+        assertEquals(3, pool.get(4)); // three hits, one miss
+        assertEquals(0, pool.idle());
+        assertEquals(3, pool.borrowed());
+        assertEquals(4, pool.gets());
+        assertEquals(3, pool.hits());
+        assertEquals(300, pool.bytesSaved());
+        assertEquals(0, pool.get(2));
+        assertEquals(6, pool.gets());
+    }
+
+    @Test
     void capacityZeroAllocatesOnEveryGetAndDropsEveryPut() {
         ObjectPool pool = new ObjectPool(0, 4096);
         for (int i = 0; i < 100; i++) {
