@@ -625,8 +625,7 @@ public final class SimulationRunner implements AutoCloseable {
                     LockSupport.parkNanos(PUBLISH_INTERVAL_NANOS);
                     continue;
                 }
-                // Frames late at a set speed back it off too: the speed is a target, a smooth window comes first
-                // (the run then lags, and the status bar says so).
+                // Late frames back it off at a set speed too: a smooth window first (the status bar shows the lag).
                 boolean saturated = speed == MAX_SPEED || lagging || backoff.level() > 0;
                 boolean caughtUp = advanceOneSlice(backoff.sliceNanos(WORK_SLICE_NANOS, saturated));
                 long now = System.nanoTime();
