@@ -4,6 +4,10 @@ import dev.scalelab.world.Scenario;
 import dev.scalelab.world.network.Network;
 import dev.scalelab.world.network.NetworkSnapshot;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
@@ -17,6 +21,10 @@ import java.util.concurrent.locks.LockSupport;
  * {@link AtomicReference} at most once per {@link #PUBLISH_INTERVAL_NANOS}; the canvas reads it once
  * per frame. Pacing never changes what happens: the network runs in virtual time, so the same design
  * and seed give the same run at any speed.
+ *
+ * <p>Commands given while it runs (a fault on a box: {@link #command}) are run on the run's thread at
+ * its next slice, paused or not, and recorded: {@link #recordedScenario()} is the design with them in
+ * its timeline, which replays this run exactly.
  */
 public final class DesignRun implements AutoCloseable {
     public static final double MAX_SPEED = Double.POSITIVE_INFINITY;
@@ -28,7 +36,14 @@ public final class DesignRun implements AutoCloseable {
     /** At most this much virtual time per slice at a set speed, so one slow wall hiccup is not a jump. */
     private static final double MAX_CATCH_UP_SECONDS = 0.25;
 
+    private final Scenario design;
     private final Network network;
+    /** Commands given and not yet run, in the order given. */
+    private final ConcurrentLinkedQueue<Scenario.TimelineEntry> commands = new ConcurrentLinkedQueue<>();
+    /** Commands run, each at the time it ran; guarded by itself. */
+    private final List<Scenario.TimelineEntry> recorded = new ArrayList<>();
+    /** Why the newest command could not run (the run ended first), until read. */
+    private final AtomicReference<String> refusal = new AtomicReference<>();
     private final Thread thread;
     private final AtomicReference<NetworkSnapshot> latest = new AtomicReference<>();
     private final AtomicReference<String> failure = new AtomicReference<>();
@@ -39,6 +54,7 @@ public final class DesignRun implements AutoCloseable {
 
     /** Builds the network of {@code design}; throws ScenarioException, naming the reason, when it cannot run. */
     public DesignRun(Scenario design) {
+        this.design = design;
         network = new Network(design);
         latest.set(network.snapshot());
         thread = new Thread(this::loop, "design-run");
@@ -85,6 +101,63 @@ public final class DesignRun implements AutoCloseable {
         return failure.get();
     }
 
+    /**
+     * Gives a command (its time is ignored): checked now against the drawing, then run at the run's
+     * next slice at the first free whole millisecond (see {@link Network#command}). What it did is in
+     * the decisions of the next snapshots.
+     *
+     * @throws dev.scalelab.world.ScenarioException naming the command's field and why, when the drawing cannot run it
+     */
+    public void command(Scenario.TimelineEntry e) {
+        Network.checkCommand(design, e);
+        if (finished) {
+            throw new dev.scalelab.world.ScenarioException("command", "the run has ended");
+        }
+        commands.add(e);
+        LockSupport.unpark(thread);
+    }
+
+    /** Why the newest command could not run (the run had ended), once; null when none was refused since the last call. */
+    public String takeRefusal() {
+        return refusal.getAndSet(null);
+    }
+
+    /** The commands run so far, each at the time it ran, in that order. */
+    public List<Scenario.TimelineEntry> commandsRun() {
+        synchronized (recorded) {
+            return List.copyOf(recorded);
+        }
+    }
+
+    /**
+     * The design with the commands run so far in its timeline, at the times they ran: running it
+     * gives this run again, event for event.
+     */
+    public Scenario recordedScenario() {
+        List<Scenario.TimelineEntry> all = new ArrayList<>(design.timeline());
+        all.addAll(commandsRun());
+        all.sort(Comparator.comparingDouble(Scenario.TimelineEntry::atSeconds)); // stable: the file's first at a tie
+        return design.withTimeline(all);
+    }
+
+    /** Runs the commands given since the last slice, on the run's thread; true when one ran. */
+    private boolean runCommands() {
+        boolean ran = false;
+        for (Scenario.TimelineEntry e; (e = commands.poll()) != null; ) {
+            try {
+                double at = network.command(e);
+                synchronized (recorded) {
+                    recorded.add(new Scenario.TimelineEntry(at, e.command(), e.path(), e.target(), e.value(),
+                            e.durationSeconds()));
+                }
+                ran = true;
+            } catch (dev.scalelab.world.ScenarioException x) {
+                refusal.set(x.problem());
+            }
+        }
+        return ran;
+    }
+
     /** Stops the thread and waits for it (briefly). */
     @Override
     public void close() {
@@ -108,6 +181,10 @@ public final class DesignRun implements AutoCloseable {
                 long now = System.nanoTime();
                 double wallSeconds = (now - lastWall) / 1e9;
                 lastWall = now;
+                if (runCommands()) {
+                    latest.set(network.snapshot());
+                    lastPublish = now;
+                }
                 if (paused) {
                     target = network.nowSeconds();
                     LockSupport.parkNanos(IDLE_NANOS * 4);
@@ -130,6 +207,7 @@ public final class DesignRun implements AutoCloseable {
                     LockSupport.parkNanos(IDLE_NANOS);
                 }
             }
+            runCommands(); // given as it ended: each is refused, and says so
             latest.set(network.snapshot());
         } catch (RuntimeException e) {
             failure.set(e.getMessage() == null ? e.toString() : e.getMessage());

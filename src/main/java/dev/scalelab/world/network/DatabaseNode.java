@@ -167,6 +167,26 @@ final class DatabaseNode extends NetNode {
         return nodes().count();
     }
 
+    /** Its shards ({@code orders/0}), then its live replicas ({@code orders/s0-r1}): what kill-primary and lag-spike name. */
+    @Override
+    List<String> targets() {
+        List<String> shards = new java.util.ArrayList<>();
+        List<String> replicas = new java.util.ArrayList<>();
+        for (DatabaseView.ShardView sv : db.view().shards()) {
+            if (sv.retiring()) {
+                continue;
+            }
+            shards.add(id + "/" + sv.shardId());
+            for (DatabaseView.NodeView nv : sv.nodes()) {
+                if (!nv.primary() && nv.alive()) {
+                    replicas.add(id + "/" + nv.name());
+                }
+            }
+        }
+        shards.addAll(replicas);
+        return shards;
+    }
+
     @Override
     void report(ObjectNode out) {
         out.put("shards", nodes().shards());

@@ -127,6 +127,11 @@ abstract class NetNode {
         return 0;
     }
 
+    /** What a command given now can name inside this node (its instances, shards, replicas); none by default. */
+    List<String> targets() {
+        return List.of();
+    }
+
     double hitRatio() {
         return Double.NaN;
     }

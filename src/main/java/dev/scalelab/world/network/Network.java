@@ -15,6 +15,7 @@ import dev.scalelab.engine.resilience.AttemptRecord;
 import dev.scalelab.engine.resilience.AttemptTrace;
 import dev.scalelab.sim.RandomStreams;
 import dev.scalelab.sim.Simulation;
+import dev.scalelab.world.Parameter;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.Topology;
@@ -75,6 +76,9 @@ public final class Network {
     public static final int SERIES_SECONDS = 3600;
     /** The decision lines kept for the report: the most recent this many. */
     private static final int DECISIONS_KEPT = 200;
+    /** The newest decisions a snapshot carries for the canvas's log. */
+    private static final int DECISIONS_SHOWN = 40;
+    private long decisionCount;
 
     public Network(Scenario scenario) {
         this.scenario = scenario;
@@ -306,6 +310,7 @@ public final class Network {
 
     /** A decision a node made, with the inputs it names, as the decision log keeps it. */
     void decide(NetNode node, String explanation) {
+        decisionCount++;
         if (decisions.size() == DECISIONS_KEPT) {
             decisions.remove(0);
         }
@@ -333,9 +338,59 @@ public final class Network {
         }
         costPerHour += crossPerSecond * 3600 / 1e6 * topology.crossZoneDollarsPerMillion();
         LatencySummary total = endToEnd.total();
+        java.util.Map<String, List<String>> targets = new java.util.HashMap<>();
+        for (NetNode n : nodes.values()) {
+            List<String> t = n.targets();
+            if (!t.isEmpty()) {
+                targets.put(n.id, t);
+            }
+        }
         return new NetworkSnapshot(sim.nowSeconds(), scenario.durationSeconds(), ns, es,
                 new NetworkSnapshot.Totals(completed, failed, total.count() == 0 ? Double.NaN : total.p50Ms(),
-                        total.count() == 0 ? Double.NaN : total.p99Ms(), costPerHour, limited, shed), insights.current());
+                        total.count() == 0 ? Double.NaN : total.p99Ms(), costPerHour, limited, shed), insights.current(),
+                decisionCount, decisions.subList(Math.max(0, decisions.size() - DECISIONS_SHOWN), decisions.size()), targets);
+    }
+
+    // ------------------------------------------------------------------ commands while it runs
+
+    /**
+     * Checks a command for a run of {@code design} as {@link #command} does before it runs it, without
+     * a run: any thread may call it.
+     *
+     * @throws ScenarioException naming the command's field and why
+     */
+    public static void checkCommand(Scenario design, Scenario.TimelineEntry e) {
+        NetworkTimeline.checkCommand(e, design.topology());
+    }
+
+    /**
+     * Runs a command given while the design runs (an action such as kill-instance, or a set its
+     * timeline takes), checked as a timeline entry is, at the first whole millisecond after now at
+     * which no event is due: there a replay of the recorded timeline ({@code at}, the returned time,
+     * in the scenario's timeline) runs it with the world in exactly the same state, so the run and its
+     * replay are the same run. {@code e}'s own time is ignored.
+     *
+     * @return the virtual time it ran at, in seconds
+     * @throws ScenarioException naming the field and why, before anything ran
+     */
+    public double command(Scenario.TimelineEntry e) {
+        NetworkTimeline.checkCommand(e, topology);
+        if (finished()) {
+            throw new ScenarioException("command", "the run has ended at " + Parameter.format(durationSeconds()) + " s");
+        }
+        long at = (sim.nowNanos() / Simulation.NANOS_PER_MILLI + 1) * Simulation.NANOS_PER_MILLI;
+        while (true) {
+            sim.runUntil(at - 1);
+            if (sim.nextEventTime() != at) {
+                break;
+            }
+            at += Simulation.NANOS_PER_MILLI;
+        }
+        sim.runUntil(at); // nothing is due at {@code at}: only the clock moves
+        double seconds = at / (double) Simulation.NANOS_PER_SECOND;
+        NetworkTimeline.apply(this, new Scenario.TimelineEntry(seconds, e.command(), e.path(), e.target(), e.value(),
+                e.durationSeconds()), topology);
+        return seconds;
     }
 
     /** Answered requests per simulated second, the last hour at most, oldest first. */

@@ -14,13 +14,27 @@ import java.util.List;
  * @param edges           in the topology's order
  * @param totals          what the clients saw
  * @param insights        the bottlenecks and risks standing now, the most pressing first
+ * @param decisionCount   decisions the nodes made since t = 0 (a view shows only the new ones)
+ * @param decisions       the newest decisions, oldest first, each with its time, node and inputs
+ * @param targets         what a command given now can name inside each node, by node id: a service's
+ *                        running instances ({@code api-0}), a database's shards and live replicas
+ *                        ({@code orders/0}, {@code orders/s0-r1}); nodes with none are left out
  */
 public record NetworkSnapshot(double timeSeconds, double durationSeconds, List<NodeState> nodes, List<EdgeState> edges,
-                              Totals totals, List<Insight> insights) {
+                              Totals totals, List<Insight> insights, long decisionCount, List<String> decisions,
+                              java.util.Map<String, List<String>> targets) {
     public NetworkSnapshot {
         nodes = List.copyOf(nodes);
         edges = List.copyOf(edges);
         insights = List.copyOf(insights);
+        decisions = List.copyOf(decisions);
+        targets = java.util.Map.copyOf(targets);
+    }
+
+    /** A snapshot without decisions or targets (a test's, a view's sample). */
+    public NetworkSnapshot(double timeSeconds, double durationSeconds, List<NodeState> nodes, List<EdgeState> edges,
+                           Totals totals, List<Insight> insights) {
+        this(timeSeconds, durationSeconds, nodes, edges, totals, insights, 0, List.of(), java.util.Map.of());
     }
 
     /**

@@ -140,6 +140,42 @@ final class NetworkTimeline {
         }
     }
 
+    /**
+     * A command given while the run goes, checked as a timeline entry is (and its value, target and
+     * duration as the scenario file's are); the message names the command's own field.
+     */
+    static void checkCommand(Scenario.TimelineEntry e, Topology t) {
+        if (!e.command().equals("set")) {
+            Action a = Action.byId(e.command());
+            if (a == null) {
+                throw new ScenarioException("command", Quote.of(e.command()) + " is no action; a drawn system takes " + names());
+            }
+            if (a.needsTarget() && (e.target() == null || e.target().isBlank())) {
+                throw new ScenarioException("target", a.id() + " needs a target: " + a.target().example());
+            }
+            if (a.needsValue() && e.value() == null) {
+                throw new ScenarioException("value", a.id() + " needs a value");
+            }
+            if (e.value() != null) {
+                a.checkValue("value", e.value());
+            }
+            if (a.needsDuration() && !(e.durationSeconds() > 0)) {
+                throw new ScenarioException("durationSeconds", a.id() + " needs a duration above 0 s");
+            }
+        }
+        try {
+            check(List.of(e), t);
+        } catch (ScenarioException x) {
+            String field = x.field().replaceFirst("^timeline\\[0\\]\\.?", "");
+            throw new ScenarioException(field.isEmpty() ? "command" : field, x.problem());
+        }
+    }
+
+    /** Runs {@code e} now (checked before: {@link #checkCommand} or {@link #check}). */
+    static void apply(Network net, Scenario.TimelineEntry e, Topology t) {
+        apply(net, e.command().equals("set") ? null : Action.byId(e.command()), e, t);
+    }
+
     private static void apply(Network net, Action a, Scenario.TimelineEntry e, Topology t) {
         if (a == null) {
             ClientsNode clients = (ClientsNode) net.node(clients(t));

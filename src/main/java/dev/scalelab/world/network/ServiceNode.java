@@ -539,6 +539,17 @@ final class ServiceNode extends NetNode {
     }
 
     @Override
+    List<String> targets() {
+        List<String> names = new ArrayList<>(instances.size());
+        for (Instance in : instances) {
+            if (in.lifecycle != Lifecycle.DRAINING && in.lifecycle != Lifecycle.FAILED) {
+                names.add(in.name);
+            }
+        }
+        return names;
+    }
+
+    @Override
     int instances() {
         int n = 0;
         for (Instance in : instances) {
