@@ -98,6 +98,7 @@ public final class DesignView extends CanvasRegion {
         addEventHandler(MouseEvent.MOUSE_DRAGGED, this::dragged);
         addEventHandler(MouseEvent.MOUSE_RELEASED, this::released);
         addEventHandler(ScrollEvent.SCROLL, this::scrolled);
+        addEventHandler(javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, this::menuRequested);
         setOnDragOver(this::dragOver);
         setOnDragDropped(this::dropped);
     }
@@ -268,6 +269,19 @@ public final class DesignView extends CanvasRegion {
 
     private void pressed(MouseEvent e) {
         requestFocus();
+        if (e.getButton() == MouseButton.SECONDARY && onNodeMenu != null) {
+            // On the press, as a desktop does it (and every platform, headless included, has one).
+            Point2D w = toCanvas(e.getX(), e.getY());
+            String node = DesignGeometry.nodeAt(DesignGeometry.positions(editor.topology()), w.getX(), w.getY());
+            if (node != null) {
+                if (!editor.selectedNodes().contains(node)) {
+                    editor.select(List.of(node));
+                }
+                onNodeMenu.show(node, e.getScreenX(), e.getScreenY());
+                e.consume();
+            }
+            return;
+        }
         if (e.getButton() != MouseButton.PRIMARY && e.getButton() != MouseButton.MIDDLE) {
             return;
         }
@@ -312,6 +326,31 @@ public final class DesignView extends CanvasRegion {
     /** What a double-click on a box does: the window opens the box's pattern panel. */
     void setOnOpenNode(java.util.function.Consumer<String> open) {
         onOpenNode = open;
+    }
+
+    /** Told a box's id and where its menu goes (screen coordinates) when the user asks for it; null until set. */
+    private NodeMenu onNodeMenu;
+
+    /** Shows a box's menu at a screen point. */
+    interface NodeMenu {
+        void show(String node, double screenX, double screenY);
+    }
+
+    /** What a right-click on a box (or the menu key on the one selected) does: the window offers its faults. */
+    void setOnNodeMenu(NodeMenu menu) {
+        onNodeMenu = menu;
+    }
+
+    /** The menu key: the selected box's menu (a right-click is taken on its press, in {@link #pressed}). */
+    private void menuRequested(javafx.scene.input.ContextMenuEvent e) {
+        if (onNodeMenu == null || !e.isKeyboardTrigger()) {
+            return;
+        }
+        String node = editor.selectedNode();
+        if (node != null) {
+            onNodeMenu.show(node, e.getScreenX(), e.getScreenY());
+            e.consume();
+        }
     }
 
     private void clicked(MouseEvent e) {

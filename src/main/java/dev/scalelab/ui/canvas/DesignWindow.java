@@ -66,6 +66,10 @@ public final class DesignWindow {
     /** The run the trends were taken from: another one starts them over. */
     private dev.scalelab.runtime.DesignRun trendsRun;
     private final AnimationTimer frames;
+    /** What the running boxes decide, beside the insights. */
+    private final DesignDecisions decisions = new DesignDecisions();
+    /** A running box's faults, from its menu. */
+    private final DesignFaults faults;
     /** The link from a box to its pattern panel in the main window. */
     private final DesignPanels panels;
     /** Takes the design for grading and says null, or why it did not; null outside a challenge. */
@@ -86,6 +90,7 @@ public final class DesignWindow {
         inspector = new DesignInspector(editor, this::say);
         files = new DesignFiles(editor, stage, this::say);
         run = new DesignRunControls(editor, this::say);
+        faults = new DesignFaults(this::give, this::say);
         DesignPalette palette = new DesignPalette(view::addInView);
         insights = new DesignInsights(i -> {
             if (!i.node().isEmpty() && editor.topology().node(i.node()) != null) {
@@ -111,11 +116,12 @@ public final class DesignWindow {
         problemsTitle.getStyleClass().add("parameter-section");
         VBox problemsBox = new VBox(problemsTitle, problems);
         // Problems (what the drawing lacks) beside insights (what the running design shows), half the width each.
-        javafx.scene.layout.HBox lists = new javafx.scene.layout.HBox(12, problemsBox, insights);
-        javafx.scene.layout.HBox.setHgrow(problemsBox, javafx.scene.layout.Priority.ALWAYS);
-        javafx.scene.layout.HBox.setHgrow(insights, javafx.scene.layout.Priority.ALWAYS);
-        problemsBox.setPrefWidth(0);
-        insights.setPrefWidth(0);
+        // and the decisions the running boxes make (why it does what it does), a third each.
+        javafx.scene.layout.HBox lists = new javafx.scene.layout.HBox(12, problemsBox, insights, decisions);
+        for (Region r : List.of(problemsBox, insights, decisions)) {
+            HBox.setHgrow(r, Priority.ALWAYS);
+            r.setPrefWidth(0);
+        }
         VBox bottom = new VBox(lists, statusLine);
         bottom.getStyleClass().add("design-bottom");
 
@@ -156,6 +162,7 @@ public final class DesignWindow {
         editor.onChange(this::designChanged);
         panels = new DesignPanels(editor, stage, this::say);
         view.setOnOpenNode(this::openNode);
+        view.setOnNodeMenu((node, x, y) -> faults.show(stage, editor.topology().node(node), run.latest(), x, y));
         Appearance.get().themeProperty().addListener((obs, was, now) -> view.invalidate());
         frames = new AnimationTimer() {
             @Override
@@ -246,9 +253,23 @@ public final class DesignWindow {
         trendsView.show(trendsRun == null ? null : editor.selectedNode());
         trendsView.paintIfNeeded();
         insights.show(latest == null ? List.of() : latest.insights(), latest != null);
+        decisions.show(latest);
+        String refused = run.current() == null ? null : run.current().takeRefusal();
+        if (refused != null) {
+            say("A fault was not run: " + refused, true);
+        }
         if (view.paintIfNeeded()) {
             minimap.paint();
         }
+    }
+
+    /** Gives a fault from a box's menu to the run; refused, naming the field, when it cannot take it. */
+    private void give(Scenario.TimelineEntry e) {
+        dev.scalelab.runtime.DesignRun current = run.current();
+        if (current == null) {
+            throw new dev.scalelab.world.ScenarioException("command", "the design is not running");
+        }
+        current.command(e);
     }
 
     private void say(String text, boolean refused) {
@@ -274,6 +295,7 @@ public final class DesignWindow {
                 item("_Import Mermaid…", null, this::importMermaid), item("Export as _Mermaid…", null, files::exportMermaid),
                 item("Export as _PNG…", null, () -> files.exportPng(view.snapshot(null, null))),
                 item("Export as S_VG…", null, files::exportSvg), new SeparatorMenuItem(),
+                item("Save the _run with its faults…", null, () -> files.saveRun(run.current())), new SeparatorMenuItem(),
                 item("_Close", "Ctrl+W", () -> {
                     if (files.mayDiscard("Close the design canvas")) {
                         stage.hide();
@@ -360,6 +382,14 @@ public final class DesignWindow {
     /** The planner opened last; null before. */
     DesignPlannerDialog planner() {
         return planner;
+    }
+
+    DesignFaults faults() {
+        return faults;
+    }
+
+    DesignDecisions decisions() {
+        return decisions;
     }
 
     DesignInsights insights() {

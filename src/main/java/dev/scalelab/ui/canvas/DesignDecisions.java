@@ -1,0 +1,64 @@
+package dev.scalelab.ui.canvas;
+
+import dev.scalelab.world.network.NetworkSnapshot;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
+import javafx.scene.layout.VBox;
+
+import java.util.List;
+
+/**
+ * The running design's decision log: what each box decided and on which inputs (an autoscaler's
+ * replicas from its utilisation, a breaker opening on its failure rate, a fault given from a box's
+ * menu), newest at the bottom and kept in view unless the user scrolled up to read. Updated from the
+ * snapshot only when a decision was made, so a quiet run costs nothing to show. FX thread only.
+ */
+final class DesignDecisions extends VBox {
+    private static final String IDLE = "Run the design: what its boxes decide, and why, shows here.";
+    private final ListView<String> list = new ListView<>();
+    private final Label placeholder = new Label(IDLE);
+    /** The decision count of what is shown; -1 before a run. */
+    private long shownCount = -1;
+
+    DesignDecisions() {
+        Label title = new Label("Decisions");
+        title.getStyleClass().add("parameter-section");
+        list.setId("designDecisions");
+        list.setPlaceholder(placeholder);
+        list.getStyleClass().addAll("design-problems", "design-decisions");
+        getChildren().addAll(title, list);
+        setSpacing(4);
+    }
+
+    /** Shows the decisions of {@code live} (null: no run) if some were made since the last call. */
+    void show(NetworkSnapshot live) {
+        if (live == null) {
+            if (shownCount != -1) {
+                shownCount = -1;
+                list.getItems().clear();
+                placeholder.setText(IDLE);
+            }
+            return;
+        }
+        if (live.decisionCount() == shownCount) {
+            return;
+        }
+        placeholder.setText("No decision yet: the boxes act when their inputs call for it.");
+        boolean atEnd = shownCount < 0 || atBottom();
+        shownCount = live.decisionCount();
+        list.getItems().setAll(live.decisions());
+        if (atEnd && !list.getItems().isEmpty()) {
+            list.scrollTo(list.getItems().size() - 1);
+        }
+    }
+
+    /** Whether the newest line is in view (the list follows the log only then). */
+    private boolean atBottom() {
+        javafx.scene.control.ScrollBar bar = (javafx.scene.control.ScrollBar) list.lookup(".scroll-bar:vertical");
+        return bar == null || !bar.isVisible() || bar.getValue() >= bar.getMax() - 1e-6;
+    }
+
+    List<String> shown() {
+        return List.copyOf(list.getItems());
+    }
+}
