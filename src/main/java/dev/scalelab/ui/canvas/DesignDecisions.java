@@ -25,7 +25,9 @@ final class DesignDecisions extends VBox {
         title.getStyleClass().add("parameter-section");
         list.setId("designDecisions");
         list.setPlaceholder(placeholder);
-        list.getStyleClass().addAll("design-problems", "design-decisions");
+        // The main window's log look (compact, monospaced), at the height of the lists beside it.
+        list.getStyleClass().addAll("design-problems", "log-list", "design-decisions");
+        list.setCellFactory(v -> new DecisionCell());
         getChildren().addAll(title, list);
         setSpacing(4);
     }
@@ -56,6 +58,26 @@ final class DesignDecisions extends VBox {
     private boolean atBottom() {
         javafx.scene.control.ScrollBar bar = (javafx.scene.control.ScrollBar) list.lookup(".scroll-bar:vertical");
         return bar == null || !bar.isVisible() || bar.getValue() >= bar.getMax() - 1e-6;
+    }
+
+    /** One line per decision, cut with an ellipsis where the column ends; the whole line is its tooltip. */
+    private static final class DecisionCell extends javafx.scene.control.ListCell<String> {
+        private final javafx.scene.control.Tooltip whole = new javafx.scene.control.Tooltip();
+
+        DecisionCell() {
+            setPrefWidth(0); // cut at the list's width (with an ellipsis) instead of widening it
+            whole.setWrapText(true);
+            whole.setMaxWidth(600);
+        }
+
+        @Override
+        protected void updateItem(String line, boolean empty) {
+            super.updateItem(line, empty);
+            setWrapText(false);
+            setText(empty || line == null ? null : line);
+            whole.setText(line);
+            setTooltip(empty || line == null ? null : whole);
+        }
     }
 
     List<String> shown() {

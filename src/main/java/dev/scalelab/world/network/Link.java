@@ -57,6 +57,11 @@ final class Link implements Callee {
             mesh = new MeshClient(sim, this, SectionConfigs.mesh(spec.breaker(), spec.retry(), spec.timeoutMs(), spec.maxConcurrentCalls()),
                     net.streams.stream("edge." + from.id + "." + to.id + ".mesh"));
             calling = new HashMap<>();
+            if (spec.breaker() != null) {
+                // In the decision log as the pipeline's breakers are: the change and the figures that caused it.
+                mesh.breaker().addTransitionListener(t -> net.decide(from, "breaker to " + to.id + ": " + t.from() + " -> "
+                        + t.to() + ", " + t.reason()));
+            }
         } else {
             mesh = null;
             calling = null;

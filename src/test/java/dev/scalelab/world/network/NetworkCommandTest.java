@@ -148,6 +148,31 @@ class NetworkCommandTest {
         }
     }
 
+    /**
+     * An outage given to an API behind a breaker (window 10 calls, threshold 50 %): the breaker opens
+     * on the outage's fifth failure, and the decision log says so with the figures that opened it, as the
+     * pipeline's log does; after the wait in open it goes half-open.
+     */
+    @Test
+    void aBreakerOpeningIsADecisionWithItsFigures() {
+        Scenario d = ScenarioFiles.parse("{\"schema\":1,\"name\":\"breaker\",\"seed\":3,\"durationSeconds\":60,\"topology\":"
+                + "{\"nodes\":[" + NODES + "],\"edges\":[{\"from\":\"users\",\"to\":\"web\"},{\"from\":\"web\",\"to\":\"pay\","
+                + "\"breaker\":{\"slidingWindowSize\":10,\"minimumNumberOfCalls\":10,\"failureRateThreshold\":50,"
+                + "\"waitDurationInOpenStateMs\":5000}},{\"from\":\"web\",\"to\":\"orders\"}]}}");
+        Network net = new Network(d);
+        net.runUntil(10);
+        assertThat(net.decisions()).noneMatch(s -> s.contains("breaker"));
+        double at = net.command(act(Action.OUTAGE, "pay", null, 30));
+        net.runUntil(12);
+        String opened = net.decisions().stream().filter(s -> s.contains("web: breaker to pay: CLOSED -> OPEN, "))
+                .findFirst().orElseThrow();
+        // Count-based window of 10: it opens at the first call that brings the window's failures to 5 of 10.
+        assertThat(opened).contains("failure rate 50.0% ≥ 50% over 10 calls; open for 5000 ms");
+        assertThat(Double.parseDouble(opened.substring(0, opened.indexOf(" s ")))).isBetween(at, at + 0.2);
+        net.runUntil(at + 5.5);
+        assertThat(net.decisions()).anyMatch(s -> s.contains("web: breaker to pay: OPEN -> HALF_OPEN"));
+    }
+
     /** Waits (at most 20 s, so a broken run fails the test rather than hangs it) until {@code done}. */
     private static void waitFor(BooleanSupplier done) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
