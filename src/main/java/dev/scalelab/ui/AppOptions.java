@@ -129,10 +129,16 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
         ScenarioSource source = ScenarioSource.load(scenarioArgument);
         if (source.scenario().topology() != null) {
             Scenario lowered = Pipeline.lower(source.scenario());
-            if (lowered == null) {
-                throw new IllegalArgumentException(Quote.shorten(scenarioArgument) + ": " + World.DRAWN_SYSTEM);
+            if (lowered != null) {
+                source = new ScenarioSource(lowered, source.label());
+            } else if (design == null) {
+                // A drawing of its own shape: it opens in the design canvas, over the default scenario's window.
+                design = java.nio.file.Path.of(scenarioArgument);
+                source = ScenarioSource.load("default");
+            } else {
+                throw new IllegalArgumentException(Quote.shorten(scenarioArgument) + ": " + World.DRAWN_SYSTEM
+                        + " (and --design names another design already)");
             }
-            source = new ScenarioSource(lowered, source.label());
         }
         if (durationSeconds > 0) {
             source = new ScenarioSource(source.scenario().withDurationSeconds(durationSeconds), source.label());

@@ -249,8 +249,27 @@ public final class MainWindowViewModel {
         message.set("Restarted at t = 0 with seed " + seed);
     }
 
-    /** Starts the scenario in {@code file}; on a bad file returns its one-line problem and the run goes on. */
+    /** Opens a drawing of its own shape in the design canvas; null: such a file is refused with the reason. */
+    private java.util.function.Consumer<Path> drawnOpener;
+    /** Whether the last {@link #open} sent its file to the design canvas rather than starting it here. */
+    private boolean openedInCanvas;
+
+    /** Where {@link #open} sends a drawing of its own shape (the window opens it in the design canvas). */
+    public void setDrawnOpener(java.util.function.Consumer<Path> opener) {
+        drawnOpener = opener;
+    }
+
+    /** Whether the last {@link #open} sent its file to the design canvas; this window's run is unchanged then. */
+    public boolean openedInCanvas() {
+        return openedInCanvas;
+    }
+
+    /**
+     * Starts the scenario in {@code file}; on a bad file returns its one-line problem and the run goes
+     * on. A drawing of its own shape goes to the design canvas ({@link #setDrawnOpener}).
+     */
     public Optional<String> open(Path file) {
+        openedInCanvas = false;
         assert FxThread.isCurrent();
         Scenario scenario;
         try {
@@ -267,8 +286,16 @@ public final class MainWindowViewModel {
         if (scenario.topology() != null) {
             Scenario lowered = Pipeline.lower(scenario);
             if (lowered == null) {
-                message.set("Not opened: " + World.DRAWN_SYSTEM);
-                return Optional.of(World.DRAWN_SYSTEM);
+                if (drawnOpener == null) {
+                    message.set("Not opened: " + World.DRAWN_SYSTEM);
+                    return Optional.of(World.DRAWN_SYSTEM);
+                }
+                // Its own shape runs on the canvas: it opens there, and this window's run goes on.
+                drawnOpener.accept(file);
+                openedInCanvas = true;
+                message.set("Opened " + file.getFileName() + " in the design canvas: it draws its own system, which the "
+                        + "panels' pipeline does not run; this window's run goes on");
+                return Optional.empty();
             }
             scenario = lowered; // the pipeline drawn: it runs here, and saves as sections
         }

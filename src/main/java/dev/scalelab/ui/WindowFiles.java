@@ -43,7 +43,11 @@ final class WindowFiles {
     void openScenario(Runnable opened) {
         File file = choose(openDialog, "Open scenario", SCENARIO, null);
         if (file != null) {
-            viewModel.open(file.toPath()).ifPresentOrElse(problem -> showError("The scenario was not opened", problem), opened);
+            viewModel.open(file.toPath()).ifPresentOrElse(problem -> showError("The scenario was not opened", problem), () -> {
+                if (!viewModel.openedInCanvas()) {
+                    opened.run();
+                }
+            });
         }
     }
 

@@ -42,6 +42,8 @@ final class WindowMenus {
         MenuItem drawThis = item("Draw _this system…", null, () -> CanvasWindows.drawThisSystem(window, window.runner(), bar.getScene().getWindow()));
         drawThis.setId("drawThisSystemItem");
         bar.getMenus().get(2).getItems().addAll(canvas, drawThis);
+        // File ▸ Open… on a drawing of its own shape opens it in a canvas (its boxes' panels in this window).
+        window.viewModel().setDrawnOpener(file -> CanvasWindows.open(window, bar.getScene().getWindow()).openFile(file));
         lessons.setId("lessonsMenu");
     }
 

@@ -45,6 +45,17 @@ class AppOptionsTest {
         }
     }
 
+    /** --scenario on a drawing of its own shape opens it in the design canvas, over the default scenario. */
+    @Test
+    void aDrawingOfItsOwnShapeOpensInTheDesignCanvas() {
+        AppOptions drawn = AppOptions.parse(List.of("--scenario", "docs/designs/api-gateway.json"));
+        assertEquals(Path.of("docs/designs/api-gateway.json"), drawn.design());
+        assertEquals("default", drawn.scenario().name());
+        IllegalArgumentException both = assertThrows(IllegalArgumentException.class, () -> AppOptions.parse(List.of(
+                "--design", "docs/designs/api-gateway.json", "--scenario", "docs/designs/api-gateway.json")));
+        assertTrue(both.getMessage().endsWith("(and --design names another design already)"), both.getMessage());
+    }
+
     @Test
     void aScenarioIsAPresetNameOrElseAFile(@TempDir Path directory) throws Exception {
         assertEquals("Scaling", AppOptions.parse(List.of("--panel", "Scaling")).panel());

@@ -87,6 +87,29 @@ class MainWindowViewModelTest {
         assertEquals("Saved " + file, onFx(() -> viewModel.messageProperty().get()));
     }
 
+    /**
+     * A drawing of its own shape goes to the design canvas (the window's opener), this window's run
+     * goes on; without an opener it is refused with the reason.
+     */
+    @Test
+    void aDrawingOfItsOwnShapeOpensInTheCanvasAndTheRunGoesOn() throws Exception {
+        Path drawn = Path.of("docs/designs/api-gateway.json");
+        Optional<String> refused = WaitForAsyncUtils.asyncFx(() -> viewModel.open(drawn)).get();
+        assertTrue(refused.isPresent() && refused.get().startsWith("this scenario draws its own system"), String.valueOf(refused));
+
+        java.util.List<Path> toCanvas = new java.util.ArrayList<>();
+        Optional<String> problem = WaitForAsyncUtils.asyncFx(() -> {
+            viewModel.setDrawnOpener(toCanvas::add);
+            return viewModel.open(drawn);
+        }).get();
+        assertTrue(problem.isEmpty(), String.valueOf(problem));
+        assertEquals(java.util.List.of(drawn), toCanvas);
+        assertTrue(WaitForAsyncUtils.asyncFx(viewModel::openedInCanvas).get());
+        double time = runner.latest().snapshot().timeSeconds();
+        WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> runner.latest().snapshot().timeSeconds() > time + 0.2);
+        assertEquals("default", runner.latest().snapshot().current().name());
+    }
+
     @Test
     void aBadScenarioFileIsRefusedWithItsProblemAndTheRunGoesOn() throws Exception {
         Path file = directory.resolve("bad.json");
