@@ -574,38 +574,4 @@ public final class DesignWindow {
             setWrapText(false);
         }
     }
-
-    /** A key the menu shows beside an item but never matches: the window's key handler does it, and leaves text fields theirs. */
-    private static final class ShownKey extends KeyCombination {
-        private final String text;
-
-        ShownKey(String text) {
-            this.text = text;
-        }
-
-        @Override
-        public boolean match(KeyEvent event) {
-            return false;
-        }
-
-        @Override
-        public String getDisplayText() {
-            return text;
-        }
-
-        @Override
-        public String getName() {
-            return text;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return this == other;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
-        }
-    }
 }
