@@ -402,7 +402,9 @@ public final class DesignWindow {
             return;
         }
         say("Running the design to write its report…", false);
-        DesignReportExport.export(editor.scenario(), view.snapshot(null, null), md, text -> say(text, text.startsWith("Report not")));
+        // With the faults given to the run so far, at their moments: the report is of the run the user watched.
+        Scenario reported = run.current() == null ? editor.scenario() : run.current().recordedScenario();
+        DesignReportExport.export(reported, view.snapshot(null, null), md, text -> say(text, text.startsWith("Report not")));
     }
 
     private void openChosen() {

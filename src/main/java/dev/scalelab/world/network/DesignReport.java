@@ -35,6 +35,25 @@ public final class DesignReport {
         return stem + "-diagram.png";
     }
 
+    /**
+     * The faults and changes the run was given, at their moments: the scenario's timeline (a canvas
+     * run's commands are in it, at the times they ran).
+     */
+    private static void timeline(StringBuilder md, List<Scenario.TimelineEntry> timeline) {
+        if (timeline.isEmpty()) {
+            return;
+        }
+        md.append("\n## Timeline\n\n| at | command | target or field | value | for |\n|---|---|---|---|---|\n");
+        for (Scenario.TimelineEntry e : timeline) {
+            boolean set = e.command().equals("set");
+            md.append("| ").append(dev.scalelab.world.Parameter.format(e.atSeconds())).append(" s | ").append(e.command()).append(" | ")
+                    .append(set ? e.path() : e.target() == null ? "–" : e.target()).append(" | ")
+                    .append(e.value() == null ? "–" : e.value() instanceof Number v ? num(v.doubleValue()) : String.valueOf(e.value()))
+                    .append(" | ").append(e.durationSeconds() > 0 ? dev.scalelab.world.Parameter.format(e.durationSeconds()) + " s" : "–")
+                    .append(" |\n");
+        }
+    }
+
     /** The document for {@code net} (run already), linking charts named as {@link #chartNames}{@code (stem)}. */
     public static String markdown(Network net, String stem) {
         return markdown(net, stem, false);
@@ -66,6 +85,7 @@ public final class DesignReport {
                     .append(e.traffic()).append(" | ").append(num(e.weight())).append(" | ").append(num(e.probability()))
                     .append(" | ").append(protection(e)).append(" |\n");
         }
+        timeline(md, s.timeline());
         md.append("\n## Results\n\n");
         long all = net.completed() + net.failed();
         md.append(String.format(Locale.ROOT, "| figure | value |%n|---|---|%n| answered | %,d |%n| failed | %,d (%.2f %%) |%n"

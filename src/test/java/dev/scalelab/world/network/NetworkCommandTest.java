@@ -64,11 +64,16 @@ class NetworkCommandTest {
                 Scenario.TimelineEntry.action(lagAt, Action.LAG_SPIKE, "orders/s1-r1", 400.0, 10)));
         Network again = new Network(replay);
         again.run();
-        assertThat(again.reportJson()).isEqualTo(live.reportJson());
-        assertThat(again.decisions()).isEqualTo(live.decisions());
-        // The faults did something: without them the run differs.
         Network none = new Network(d);
         none.run();
+        assertThat(again.reportJson()).isEqualTo(live.reportJson());
+        assertThat(again.decisions()).isEqualTo(live.decisions());
+        // The report of the replay lists what the run was given, at the moments it ran.
+        assertThat(DesignReport.markdown(again, "report")).contains("## Timeline\n\n| at | command | target or field | value | for |\n"
+                + "|---|---|---|---|---|\n| 12.346 s | kill-instance | web-1 | – | – |\n| " + dev.scalelab.world.Parameter.format(outageAt)
+                + " s | outage | pay | – | 5 s |\n| " + dev.scalelab.world.Parameter.format(lagAt) + " s | lag-spike | orders/s1-r1 | 400 | 10 s |\n");
+        assertThat(DesignReport.markdown(none, "report")).doesNotContain("## Timeline");
+        // The faults did something: without them the run differs.
         assertThat(none.failed()).isLessThan(live.failed());
     }
 
