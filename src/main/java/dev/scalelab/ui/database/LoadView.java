@@ -382,9 +382,9 @@ public final class LoadView extends DatabaseCanvas {
         DatabaseView.Counters c = data.database().counters();
         double textY = lineY + 22;
         boolean flash = flashing(nowNanos);
-        String stale = String.format(Locale.ROOT, "stale reads %s/s · %s in all",
-                Double.isNaN(staleReadsPerSecond) ? "–" : Formats.count(staleReadsPerSecond), Formats.count(c.staleReads()));
-        double staleWidth = width(stale, SMALL_BOLD_FONT.font());
+        overlayTexts.update(this, staleReadsPerSecond, c, overlayWidth);
+        String stale = overlayTexts.stale;
+        double staleWidth = overlayTexts.staleWidth;
         if (flash) {
             g.setGlobalAlpha(1 - (nowNanos - staleFlashNanos) / (double) COUNTER_FLASH_NANOS);
             g.setFill(dangerFill.getValue());
@@ -398,13 +398,47 @@ public final class LoadView extends DatabaseCanvas {
         g.fillText(stale, MARGIN, textY);
         g.setFont(SMALL_FONT.font());
         g.setFill(c.readYourWritesViolations() > 0 ? dangerFill.getValue() : mutedTextFill.getValue());
-        String violations = "read-your-writes violations " + Formats.count(c.readYourWritesViolations())
-                + " · monotonic " + Formats.count(c.monotonicReadViolations());
-        if (MARGIN + staleWidth + 14 + width(violations, SMALL_FONT.font()) > overlayWidth - MARGIN) {
-            violations = "read-your-writes " + Formats.count(c.readYourWritesViolations())
-                    + " · monotonic " + Formats.count(c.monotonicReadViolations());
+        g.fillText(overlayTexts.violations, MARGIN + staleWidth + 14, textY);
+    }
+
+    /**
+     * The overlay's two lines of counters, formatted and measured again only when a figure or the
+     * width changed: the overlay is drawn every frame while dots fly, and formatting and measuring
+     * text each time was most of its cost.
+     */
+    private final OverlayTexts overlayTexts = new OverlayTexts();
+
+    private static final class OverlayTexts {
+        private double rate = -1;
+        private long staleReads = -1;
+        private long readYourWrites = -1;
+        private long monotonic = -1;
+        private double width = -1;
+        private Object font;
+        String stale;
+        double staleWidth;
+        String violations;
+
+        void update(LoadView v, double ratePerSecond, DatabaseView.Counters c, double overlayWidth) {
+            Object nowFont = SMALL_FONT.font();
+            if (Double.compare(ratePerSecond, rate) == 0 && c.staleReads() == staleReads && c.readYourWritesViolations() == readYourWrites
+                    && c.monotonicReadViolations() == monotonic && overlayWidth == width && nowFont == font) {
+                return;
+            }
+            rate = ratePerSecond;
+            staleReads = c.staleReads();
+            readYourWrites = c.readYourWritesViolations();
+            monotonic = c.monotonicReadViolations();
+            width = overlayWidth;
+            font = nowFont;
+            stale = String.format(Locale.ROOT, "stale reads %s/s · %s in all",
+                    Double.isNaN(ratePerSecond) ? "–" : Formats.count(ratePerSecond), Formats.count(staleReads));
+            staleWidth = v.width(stale, SMALL_BOLD_FONT.font());
+            violations = "read-your-writes violations " + Formats.count(readYourWrites) + " · monotonic " + Formats.count(monotonic);
+            if (MARGIN + staleWidth + 14 + v.width(violations, SMALL_FONT.font()) > overlayWidth - MARGIN) {
+                violations = "read-your-writes " + Formats.count(readYourWrites) + " · monotonic " + Formats.count(monotonic);
+            }
         }
-        g.fillText(violations, MARGIN + staleWidth + 14, textY);
     }
 
     private void chip(GraphicsContext g, String text, double x, double midY, double w) {
