@@ -67,6 +67,9 @@ final class EventsCharts implements WholeRunSwitch.Charts {
     /** The source the lines show ("group billing", "queue jobs") and the partitions drawn beside the total lag. */
     private String shownSource;
     private int[] shownPartitions = new int[0];
+    /** When the partitions' lines were last chosen again (wall time), and how long they stay at least. */
+    private long rechosenNanos = Long.MIN_VALUE / 2;
+    private static final long RECHOOSE_NANOS = 1_000_000_000L;
     private final WholeRunPlot[] plots = new WholeRunPlot[4];
     /** The group the panel draws, or null for its first queue: the source of the whole run's lines. */
     private GroupView chosenGroup;
@@ -240,7 +243,14 @@ final class EventsCharts implements WholeRunSwitch.Charts {
 
     /** Brings the charts up to the newest second of {@code times} for a group. */
     void show(double[] times, GroupView group) {
-        int[] top = keepOrRechoose(group.lag(), shownPartitions, TOP_PARTITIONS);
+        // A new set of lines refills the chart (every point of the window, a new legend): at most once a
+        // second of wall time, so lags crossing each other at max speed do not relayout it every update.
+        long now = System.nanoTime();
+        int[] top = now - rechosenNanos < RECHOOSE_NANOS && valid(shownPartitions, group.lag().length) && shownPartitions.length > 0
+                ? shownPartitions : keepOrRechoose(group.lag(), shownPartitions, TOP_PARTITIONS);
+        if (top != shownPartitions) {
+            rechosenNanos = now;
+        }
         boolean refill = begin(times, "group " + group.name()) | !Arrays.equals(top, shownPartitions);
         if (refill) {
             shownPartitions = top;
@@ -355,6 +365,16 @@ final class EventsCharts implements WholeRunSwitch.Charts {
      * (lags jostle every second; redrawing the lines for every swap would cost more than it tells);
      * otherwise the {@code count} that lag most now.
      */
+    /** Whether every partition in {@code shown} still exists. */
+    private static boolean valid(int[] shown, int partitions) {
+        for (int p : shown) {
+            if (p >= partitions) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     static int[] keepOrRechoose(long[] lag, int[] shown, int count) {
         long least = Long.MAX_VALUE;
         for (int p : shown) {
