@@ -1,7 +1,6 @@
 package dev.scalelab.world.network;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scalelab.design.NodeKind;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Topology;
 
@@ -10,16 +9,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A queue or a topic. A queue's consumers compete for its one backlog; a topic keeps a backlog per
- * consuming service (a consumer group each) and every group gets every message. A consumer takes as
+ * A queue: its consumers compete for its one backlog. A consumer takes as
  * many messages at once as it has ready workers; a message its consumer failed comes back after the
  * visibility timeout, and after {@code maxReceives} deliveries goes to the dead letters. A message's
  * time here, from publish to its consumer's answer, is the node's response time.
  */
-final class MessagingNode extends NetNode {
+final class MessagingNode extends NetNode implements Broker {
     private final Topology.Messaging delivery;
-    private final boolean topic;
-    /** One backlog per consuming edge for a topic; one shared, at index 0, for a queue. */
+    /** One shared backlog, at index 0. */
     private final List<ArrayDeque<Flow>> backlogs = new ArrayList<>();
     private int[] deliveredUnanswered = new int[0];
     private int held;
@@ -35,16 +32,13 @@ final class MessagingNode extends NetNode {
 
     MessagingNode(Network net, Topology.Node spec) {
         super(net, spec);
-        this.delivery = spec.messaging();
-        this.topic = spec.nodeKind() == NodeKind.TOPIC;
+        this.delivery = spec.queue();
     }
 
     @Override
     void connect() {
         deliveredUnanswered = new int[out.size()];
-        for (int i = 0; i < (topic ? out.size() : 1); i++) {
-            backlogs.add(new ArrayDeque<>());
-        }
+        backlogs.add(new ArrayDeque<>());
         for (Link l : out) {
             ((ServiceNode) l.to).feeds.add(this);
         }
@@ -55,8 +49,8 @@ final class MessagingNode extends NetNode {
         reply.done(publish(null, f));
     }
 
-    /** A producer publishes {@code f}; false when the node is down or full (the producer's publish fails). */
-    boolean publish(Link from, Flow f) {
+    @Override
+    public boolean publish(Link from, Flow f) {
         if (from != null) {
             from.crossed++; // an async edge carries the publish as a sync edge carries a call (Link#send)
         }
@@ -72,15 +66,8 @@ final class MessagingNode extends NetNode {
         if (poisoned) {
             poisonKey = null;
         }
-        if (topic) {
-            for (ArrayDeque<Flow> b : backlogs) {
-                b.addLast(message(f, poisoned));
-                held++;
-            }
-        } else if (!backlogs.isEmpty()) {
-            backlogs.get(0).addLast(message(f, poisoned));
-            held++;
-        }
+        backlogs.get(0).addLast(message(f, poisoned));
+        held++;
         deliver();
         return true;
     }
@@ -91,8 +78,8 @@ final class MessagingNode extends NetNode {
         return m;
     }
 
-    /** poison: the next message published with {@code key} (or, with {@link #ANY_KEY}, the next at all) fails every time. */
-    void poison(int key) {
+    @Override
+    public void poison(int key) {
         poisonKey = key;
     }
 
@@ -100,7 +87,8 @@ final class MessagingNode extends NetNode {
      * publish-burst: {@code count} messages at once, as a producer without an edge publishes them,
      * keyed uniformly over {@code keyCount} keys from this node's burst stream; returns how many fit.
      */
-    long burst(long count, int keyCount) {
+    @Override
+    public long burst(long count, int keyCount) {
         if (burstKeys == null) {
             burstKeys = net.streams.stream("node." + id + ".burst"); // made at the first burst: one stream for all of them
         }
@@ -113,8 +101,8 @@ final class MessagingNode extends NetNode {
         return sent;
     }
 
-    /** A consumer of this node has a worker free. */
-    void workerFree(ServiceNode consumer) {
+    @Override
+    public void workerFree(ServiceNode consumer) {
         deliver();
     }
 
@@ -128,7 +116,7 @@ final class MessagingNode extends NetNode {
             sent = false;
             for (int k = 0; k < n; k++) {
                 int i = (nextConsumer + k) % n;
-                ArrayDeque<Flow> backlog = backlogs.get(topic ? i : 0);
+                ArrayDeque<Flow> backlog = backlogs.get(0);
                 Link l = out.get(i);
                 ServiceNode consumer = (ServiceNode) l.to;
                 if (backlog.isEmpty() || consumer.down || deliveredUnanswered[i] >= consumer.readyWorkers()) {
@@ -161,7 +149,7 @@ final class MessagingNode extends NetNode {
             } else {
                 // Hidden for the visibility timeout, then back at the head for the next consumer.
                 sim.scheduleIn(Simulation.secondsToNanos(delivery.visibilityTimeoutSeconds()), () -> {
-                    backlogs.get(topic ? i : 0).addFirst(m);
+                    backlogs.get(0).addFirst(m);
                     deliver();
                 });
             }

@@ -184,7 +184,8 @@ public final class Network {
             case CDN, CACHE -> new CacheNode(this, n);
             case SERVICE -> new ServiceNode(this, n);
             case DATABASE -> new DatabaseNode(this, n);
-            case QUEUE, TOPIC -> new MessagingNode(this, n);
+            case QUEUE -> new MessagingNode(this, n);
+            case TOPIC -> new TopicNode(this, n);
             case EXTERNAL -> new ExternalNode(this, n);
         };
     }

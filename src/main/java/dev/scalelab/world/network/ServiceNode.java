@@ -32,7 +32,7 @@ final class ServiceNode extends NetNode {
     private final SplittableRandom errorRandom;
     final List<Instance> instances = new ArrayList<>();
     /** Queues and topics this service consumes from: told when a worker comes free. */
-    final List<MessagingNode> feeds = new ArrayList<>();
+    final List<Broker> feeds = new ArrayList<>();
     /** Gateways shedding by queueing delay in front of it: told how long each request waited for its worker. */
     final List<GatewayAdmission> queueDelayWatchers = new ArrayList<>(1);
     /** Its horizontal and vertical scalers, and the count and size they ask for. */
@@ -271,7 +271,7 @@ final class ServiceNode extends NetNode {
             start(in.queue.pollFirst());
         }
         if (in.busy < in.workers && !in.stopped()) {
-            for (MessagingNode feed : feeds) {
+            for (Broker feed : feeds) {
                 feed.workerFree(this);
             }
         }
@@ -310,7 +310,7 @@ final class ServiceNode extends NetNode {
             return;
         }
         for (Link l : links(EdgeMode.ASYNC, j.flow)) {
-            if ((l.probability >= 1 || random.nextDouble() < l.probability) && !((MessagingNode) l.to).publish(l, j.flow)) {
+            if ((l.probability >= 1 || random.nextDouble() < l.probability) && !((Broker) l.to).publish(l, j.flow)) {
                 finish(j, false);
                 return;
             }
@@ -352,7 +352,7 @@ final class ServiceNode extends NetNode {
         } else if (in.lifecycle == Lifecycle.DRAINING && in.busy == 0 && in.queue.isEmpty()) {
             retire(in);
         } else if (in.busy < in.workers) {
-            for (MessagingNode feed : feeds) {
+            for (Broker feed : feeds) {
                 feed.workerFree(this);
             }
         }
@@ -365,6 +365,9 @@ final class ServiceNode extends NetNode {
         if (in.lifecycle == Lifecycle.READY) {
             area();
             workersTotal -= in.workers;
+            for (Broker feed : feeds) {
+                feed.instanceLeaving(this, in);
+            }
         }
         in.lifecycle = Lifecycle.DRAINING;
         if (in.busy == 0 && in.queue.isEmpty()) {
@@ -383,7 +386,8 @@ final class ServiceNode extends NetNode {
         in.busySinceNanos = sim.nowNanos();
         workersTotal += in.workers;
         scaler.ready(in);
-        for (MessagingNode feed : feeds) {
+        for (Broker feed : feeds) {
+            feed.instanceReady(this, in);
             feed.workerFree(this);
         }
     }
@@ -421,7 +425,7 @@ final class ServiceNode extends NetNode {
     void setDown(boolean isDown) {
         super.setDown(isDown);
         if (!isDown) {
-            for (MessagingNode feed : feeds) {
+            for (Broker feed : feeds) {
                 feed.workerFree(this);
             }
             return;
@@ -463,6 +467,12 @@ final class ServiceNode extends NetNode {
         if (in.lifecycle == Lifecycle.READY) {
             area();
             workersTotal -= in.workers;
+        }
+        if (in.lifecycle == Lifecycle.READY || in.lifecycle == Lifecycle.DRAINING) {
+            // First: its groups must see it crashed before its lost record's failure comes back to them.
+            for (Broker feed : feeds) {
+                feed.instanceCrashed(this, in);
+            }
         }
         int lost = loseJobs(in);
         retire(in);
