@@ -67,7 +67,7 @@ final class TopicNode extends NetNode implements Broker {
             Link l = out.get(i);
             ServiceNode s = (ServiceNode) l.to;
             ConsumerGroup g = new ConsumerGroup(sim, s.id, topic, config(box), net.streams.stream("node." + id + ".group." + s.id),
-                    line -> net.decide(this, s.id + ": " + line));
+                    line -> net.decide(this, line.startsWith(s.id + ":") ? line : s.id + ": " + line));
             g.processBy(processor(l));
             groups.add(g);
             s.feeds.add(this);

@@ -170,7 +170,7 @@ class NetworkTimelineTest {
                 .hasMessage("timeline[0]: set service.instances: a drawn system sets only its traffic yet (workload.arrival.ratePerSecond, "
                         + "workload.readRatio, with one clients node); its timeline also takes the faults add-instance, remove-instance, "
                         + "kill-instance, slow-instance, error-instance, weight-instance, flush-cache, expire-key, fail-cache-level, add-shard, remove-shard, "
-                        + "kill-primary, lag-spike, error-rate, latency, outage, full-gc, leak-connections, publish-burst, poison, crash-consumer");
+                        + "kill-primary, lag-spike, error-rate, latency, outage, full-gc, leak-connections, publish-burst, crash-consumer, poison");
         assertThatThrownBy(() -> new Network(design(10, nodes, edges,
                 "{\"atSeconds\":5,\"command\":\"kill-instance\",\"target\":\"i-0\"}")))
                 .hasMessage("timeline[0].target: \"i-0\" is no instance of a drawn service: an instance is its service's id and its "

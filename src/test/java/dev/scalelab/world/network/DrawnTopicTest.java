@@ -1,0 +1,163 @@
+package dev.scalelab.world.network;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.scalelab.engine.events.ConsumerGroup;
+import dev.scalelab.engine.events.Partitioner;
+import dev.scalelab.sim.Simulation;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioException;
+import dev.scalelab.world.ScenarioFiles;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A drawn topic runs the pipeline's events engines (engines.md §6): Kafka's partitioner places keyed
+ * records, each consuming service is a consumer group whose ready instances are its members, and a
+ * crashed consumer instance is removed a session timeout later, its uncommitted records processed again.
+ */
+class DrawnTopicTest {
+
+    /** users at {@code rate}/s → web → orders (a topic) → svc of {@code instances} instances, 5 ms a record. */
+    private static Scenario design(double seconds, double rate, String topic, int instances, String timeline) {
+        return ScenarioFiles.parse("{\"schema\":1,\"name\":\"topic\",\"seed\":11,\"durationSeconds\":" + seconds
+                + ",\"timeline\":[" + timeline + "],\"topology\":{\"nodes\":["
+                + "{\"id\":\"users\",\"kind\":\"clients\",\"workload\":{\"arrival\":{\"ratePerSecond\":" + rate + "},"
+                + "\"keys\":{\"distribution\":\"uniform\",\"count\":5000}}},"
+                + "{\"id\":\"web\",\"kind\":\"service\",\"service\":{\"instances\":2,\"workersPerInstance\":16,"
+                + "\"serviceTime\":{\"distribution\":\"constant\",\"meanMs\":1}}},"
+                + "{\"id\":\"orders\",\"kind\":\"topic\",\"topic\":" + topic + "},"
+                + "{\"id\":\"svc\",\"kind\":\"service\",\"service\":{\"instances\":" + instances + ",\"workersPerInstance\":4,"
+                + "\"provisionSeconds\":2,\"bootSeconds\":3,\"serviceTime\":{\"distribution\":\"constant\",\"meanMs\":5}}}],"
+                + "\"edges\":[{\"from\":\"users\",\"to\":\"web\"},{\"from\":\"web\",\"to\":\"orders\",\"mode\":\"async\"},"
+                + "{\"from\":\"orders\",\"to\":\"svc\",\"mode\":\"async\"}]}}");
+    }
+
+    private static TopicNode topic(Network net) {
+        return (TopicNode) net.node("orders");
+    }
+
+    /** engines.md's Range example: 7 partitions over 3 members, sorted by id, are [0,1,2], [3,4], [5,6]. */
+    @Test
+    void threeInstancesShareSevenPartitionsAsRangeDoes() {
+        Network net = new Network(design(10, 50, "{\"partitions\":7}", 3, ""));
+        net.runUntil(5); // past the first rebalance (3 s by default)
+        ConsumerGroup g = topic(net).group("svc");
+        assertThat(g.members()).containsExactly("svc-0", "svc-1", "svc-2");
+        assertThat(g.assignment()).isEqualTo(Map.of("svc-0", List.of(0, 1, 2), "svc-1", List.of(3, 4), "svc-2", List.of(5, 6)));
+        net.run();
+        // 50/s against 3 members of 5 ms each: every record was processed once, on the service, by the end.
+        assertThat(g.totalLag()).isZero();
+        assertThat(g.consumed()).isEqualTo(topic(net).published).isEqualTo(net.arrivals("svc"));
+        assertThat(g.processed("svc-0") + g.processed("svc-1") + g.processed("svc-2")).isEqualTo(g.consumed());
+        for (String m : g.members()) {
+            assertThat(g.processed(m)).isPositive();
+        }
+    }
+
+    /**
+     * A record goes to partition toPositive(murmur2(decimal key)) mod partitions: key 21 to 4 of 8, as
+     * engines.md's check value ("21" → −973932308 → 4); other keys where the pipeline's partitioner puts them.
+     */
+    @Test
+    void keyedRecordsLandOnKafkasPartitions() {
+        Network net = new Network(design(10, 1, "{\"partitions\":8}", 1, ""));
+        TopicNode t = topic(net);
+        assertThat(t.publish(null, net.newFlow(21, false))).isTrue();
+        assertThat(t.topic.partition(4).logEndOffset()).isEqualTo(1);
+        assertThat(Partitioner.murmur2("21".getBytes(java.nio.charset.StandardCharsets.UTF_8))).isEqualTo(-973932308);
+        int[] keys = {0, 1, 7, 42, 999, 4999};
+        long[] expected = new long[8];
+        expected[4] = 1;
+        for (int k : keys) {
+            t.publish(null, net.newFlow(k, false));
+            expected[Partitioner.partitionOf(k, 8)]++;
+        }
+        for (int p = 0; p < 8; p++) {
+            assertThat(t.topic.partition(p).logEndOffset()).as("partition %d", p).isEqualTo(expected[p]);
+        }
+        // Every request's record, over a whole run, lands where its key says: the partitions' sizes add up.
+        net.run();
+        long sum = 0;
+        for (int p = 0; p < 8; p++) {
+            sum += t.topic.partition(p).logEndOffset();
+        }
+        assertThat(sum).isEqualTo(t.published);
+    }
+
+    /**
+     * crash-consumer svc-1 at 60 s (auto-commit every 5 s, session timeout 10 s): svc-1 stays a member,
+     * its partitions stopped, until exactly 70 s, when the group removes it and gives its partitions to
+     * the others; the records it processed since its last commit (position − committed on its
+     * partitions just before the crash) are processed again: the group's duplicates, exactly. Its
+     * instance is replaced, as under kill-instance: svc-3 joins at 65 s (provision 2 s + boot 3 s), a
+     * rebalance (done at 67 s) that leaves svc-1 its partitions; the removal at 70 s starts the third,
+     * and after its 2 s Range gives 6 partitions to 3 members in runs of 2.
+     */
+    @Test
+    void aCrashedConsumerIsRemovedAfterTheSessionTimeoutAndItsUncommittedRecordsRunAgain() {
+        String box = "{\"partitions\":6,\"sessionTimeoutMs\":10000,\"rebalanceMs\":2000,\"autoCommitIntervalMs\":5000}";
+        Network net = new Network(design(120, 200, box, 3, "{\"atSeconds\":60,\"command\":\"crash-consumer\",\"target\":\"svc-1\"}"));
+        ConsumerGroup g = topic(net).group("svc");
+        long[] uncommitted = new long[1];
+        List<Integer>[] owned = new List[1];
+        net.sim.schedule(Simulation.secondsToNanos(60) - 1, () -> {
+            owned[0] = g.assignment().get("svc-1");
+            for (int p : owned[0]) {
+                uncommitted[0] += g.position(p) - g.committedOffset(p);
+            }
+        });
+        net.runUntil(60);
+        assertThat(owned[0]).containsExactly(2, 3);
+        assertThat(uncommitted[0]).isPositive();
+        assertThat(g.members()).contains("svc-1");
+        assertThat(net.decisions()).anyMatch(d -> d.startsWith("60.000 s svc: svc-1 crashed (")
+                && d.endsWith("a consumer of orders: its groups notice after their session timeout; replacing it"));
+        net.runUntil(69.999);
+        assertThat(g.members()).contains("svc-1");
+        assertThat(g.stopped(2)).isTrue();
+        assertThat(g.duplicates()).isZero();
+        net.runUntil(70);
+        assertThat(g.members()).containsExactly("svc-0", "svc-2", "svc-3");
+        assertThat(g.rebalances()).isEqualTo(2); // a rebalance counts when it ends, the rebalance time after it starts
+        assertThat(net.decisions()).anyMatch(d -> d.startsWith("70.000 s orders: svc: svc-1 removed after session timeout 10000 ms: "
+                + "partitions 2, 3 resume from committed offsets"));
+        net.runUntil(72.001);
+        assertThat(g.rebalances()).isEqualTo(3);
+        assertThat(g.assignment()).isEqualTo(Map.of("svc-0", List.of(0, 1), "svc-2", List.of(2, 3), "svc-3", List.of(4, 5)));
+        net.run();
+        assertThat(g.rebalances()).isEqualTo(3);
+        assertThat(g.redelivered()).isEqualTo(uncommitted[0]);
+        assertThat(g.duplicates()).isEqualTo(uncommitted[0]);
+        JsonNode report = net.report().get("nodes").get("orders");
+        assertThat(report.get("groups").get("svc").get("duplicates").asLong()).isEqualTo(uncommitted[0]);
+        assertThat(report.get("partitions").asInt()).isEqualTo(6);
+        assertThat(report.get("groups").get("svc").get("rebalances").asLong()).isEqualTo(3);
+    }
+
+    /** The box's queued figure is what its groups lag: Σ (log end − committed). */
+    @Test
+    void theSnapshotShowsTheLagAsQueued() {
+        Network net = new Network(design(30, 200, "{\"partitions\":2}", 1, ""));
+        net.runUntil(20);
+        NetworkSnapshot.NodeState s = net.snapshot().nodes().stream().filter(n -> n.id().equals("orders")).findFirst()
+                .orElseThrow();
+        assertThat((long) s.queued()).isEqualTo(topic(net).group("svc").totalLag());
+    }
+
+    /** crash-consumer's target must be an instance of a service a drawn topic's edge leads to. */
+    @Test
+    void crashConsumerOnAnythingButATopicsConsumerIsRefusedByItsPath() {
+        assertThatThrownBy(() -> new Network(design(10, 1, "{}", 1, "{\"atSeconds\":1,\"command\":\"crash-consumer\",\"target\":\"web-0\"}")))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessage("timeline[0].target: \"web-0\" is no consumer of a drawn topic: crash-consumer takes an instance of a "
+                        + "service a topic's edge leads to (svc-0)");
+        assertThatThrownBy(() -> new Network(design(10, 1, "{}", 1, "{\"atSeconds\":1,\"command\":\"crash-consumer\",\"target\":\"svc\"}")))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith("timeline[0].target: \"svc\" is no consumer of a drawn topic");
+    }
+}
