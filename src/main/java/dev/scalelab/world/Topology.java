@@ -257,13 +257,16 @@ public record Topology(
             @Field(description = "How long a rebalance stops the partitions it moves (all of them for range and "
                     + "round-robin).", unit = "ms", min = 0, max = 600_000) double rebalanceMs,
             @Field(description = "What happens to a record whose processing fails (the service's answer is an error).")
-            EventStreams.Retry retry) {
+            EventStreams.Retry retry,
+            @Field(description = "KEDA's Kafka scaler on each consuming service: its instances follow its group's lag "
+                    + "(desired = ceil(lag / lagThreshold), capped at the partitions unless idle consumers are allowed), "
+                    + "in place of the service's own autoscaler; absent for none.") EventStreams.LagAutoscaler autoscaler) {
         public static final TopicBox DEFAULT = new TopicBox(EventStreams.Topic.DEFAULT.partitions(),
                 EventStreams.Topic.DEFAULT.retentionSeconds(), EventStreams.Topic.DEFAULT.maxRecords(),
                 EventStreams.Group.DEFAULT.assignor(), EventStreams.Group.DEFAULT.maxPollRecords(),
                 EventStreams.Group.DEFAULT.commit(), EventStreams.Group.DEFAULT.autoCommitIntervalMs(),
                 EventStreams.Group.DEFAULT.idempotent(), EventStreams.Group.DEFAULT.sessionTimeoutMs(),
-                EventStreams.Group.DEFAULT.rebalanceMs(), EventStreams.Retry.DEFAULT);
+                EventStreams.Group.DEFAULT.rebalanceMs(), EventStreams.Retry.DEFAULT, null);
     }
 
     /** The node {@code id}, or null. */

@@ -166,6 +166,7 @@ public final class Network {
             }
             throw new ScenarioException(index < 0 ? "topology" : "topology.nodes[" + index + "]", p.message());
         }
+        TopicNode.check(t);
         for (int i = 0; i < t.nodes().size(); i++) {
             Topology.Node n = t.nodes().get(i);
             if (n.nodeKind() == NodeKind.GATEWAY && n.gateway().shedding().mode() != dev.scalelab.world.ApiGateway.SheddingMode.NONE

@@ -10,6 +10,9 @@ import dev.scalelab.engine.events.Topic;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.DistributionSpec;
 import dev.scalelab.world.EventStreams;
+import dev.scalelab.world.EventsAutoscaler;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.Topology;
 
 import java.util.ArrayList;
@@ -32,6 +35,8 @@ import java.util.SplittableRandom;
 final class TopicNode extends NetNode implements Broker {
     private final Topology.TopicBox box;
     final Topic topic;
+    /** KEDA on each consuming service, when the box has an autoscaler. */
+    private final List<EventsAutoscaler> autoscalers = new ArrayList<>();
     /** One group per edge that leaves the topic, in the order they were drawn. */
     final List<ConsumerGroup> groups = new ArrayList<>();
     /** The instances that are members, by member id (the instance's name). */
@@ -74,6 +79,70 @@ final class TopicNode extends NetNode implements Broker {
             for (ServiceNode.Instance in : s.instances) {
                 if (in.acceptsTraffic()) {
                     join(g, in);
+                }
+            }
+            if (box.autoscaler() != null) {
+                EventsAutoscaler keda = new EventsAutoscaler(sim, lagTarget(s, g), box.autoscaler(),
+                        (now, current, proposed, settled, message, inputs) -> net.decide(this, message));
+                autoscalers.add(keda);
+                keda.start();
+            }
+        }
+    }
+
+    /** KEDA's view of a consuming service: its group's lag over the topic's partitions, its desired instance count. */
+    private EventsAutoscaler.Target lagTarget(ServiceNode s, ConsumerGroup g) {
+        return new EventsAutoscaler.Target() {
+            @Override
+            public String name() {
+                return s.id;
+            }
+
+            @Override
+            public long lag() {
+                return g.totalLag();
+            }
+
+            @Override
+            public int partitions() {
+                return topic.partitions();
+            }
+
+            @Override
+            public int partitionsWithLag() {
+                return g.partitionsWithLag();
+            }
+
+            @Override
+            public int spec() {
+                return s.scaler.spec();
+            }
+
+            @Override
+            public void scaleTo(int instances) {
+                s.scaler.setSpec(instances, null);
+            }
+        };
+    }
+
+    /** Refuses a topic box's autoscaler on a service another autoscaler already decides, by its path. */
+    static void check(Topology t) {
+        java.util.Set<String> scaled = new java.util.HashSet<>();
+        for (int i = 0; i < t.nodes().size(); i++) {
+            Topology.Node n = t.nodes().get(i);
+            if (n.nodeKind() != dev.scalelab.design.NodeKind.TOPIC || n.topic().autoscaler() == null) {
+                continue;
+            }
+            String at = "topology.nodes[" + i + "].topic.autoscaler";
+            for (Topology.Edge e : t.out(n.id())) {
+                Topology.Node s = t.node(e.to());
+                if (s.autoscaler().policy() != Scenario.AutoscalerPolicy.NONE) {
+                    throw new ScenarioException(at, s.id() + " has its own autoscaler (" + s.autoscaler().policy().id() + "): "
+                            + "one autoscaler decides a service's instances; set its autoscaler.policy to none, or remove this one");
+                }
+                if (!scaled.add(s.id())) {
+                    throw new ScenarioException(at, s.id() + " already scales on the lag of another topic: one autoscaler "
+                            + "decides a service's instances");
                 }
             }
         }
@@ -283,6 +352,10 @@ final class TopicNode extends NetNode implements Broker {
             o.put("deadLetters", g.deadLettered());
             o.put("skipped", g.skipped());
             o.put("lostToRetention", g.lostToRetention());
+            int k = groups.indexOf(g);
+            if (k < autoscalers.size() && !autoscalers.get(k).lastDecision().isEmpty()) {
+                o.put("lastLagDecision", autoscalers.get(k).lastDecision());
+            }
             o.put("endToEndMsP99", g.endToEnd().total().count() == 0 ? 0 : g.endToEnd().total().p99Ms());
         }
     }

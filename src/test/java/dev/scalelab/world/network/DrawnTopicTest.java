@@ -24,6 +24,12 @@ class DrawnTopicTest {
 
     /** users at {@code rate}/s → web → orders (a topic) → svc of {@code instances} instances, 5 ms a record. */
     private static Scenario design(double seconds, double rate, String topic, int instances, String timeline) {
+        return design(seconds, rate, topic, instances, timeline, 5, "");
+    }
+
+    /** As above, each record taking {@code recordMs} of svc's worker, {@code svcExtra} added to svc's node. */
+    private static Scenario design(double seconds, double rate, String topic, int instances, String timeline, double recordMs,
+                                   String svcExtra) {
         return ScenarioFiles.parse("{\"schema\":1,\"name\":\"topic\",\"seed\":11,\"durationSeconds\":" + seconds
                 + ",\"timeline\":[" + timeline + "],\"topology\":{\"nodes\":["
                 + "{\"id\":\"users\",\"kind\":\"clients\",\"workload\":{\"arrival\":{\"ratePerSecond\":" + rate + "},"
@@ -32,7 +38,8 @@ class DrawnTopicTest {
                 + "\"serviceTime\":{\"distribution\":\"constant\",\"meanMs\":1}}},"
                 + "{\"id\":\"orders\",\"kind\":\"topic\",\"topic\":" + topic + "},"
                 + "{\"id\":\"svc\",\"kind\":\"service\",\"service\":{\"instances\":" + instances + ",\"workersPerInstance\":4,"
-                + "\"provisionSeconds\":2,\"bootSeconds\":3,\"serviceTime\":{\"distribution\":\"constant\",\"meanMs\":5}}}],"
+                + "\"provisionSeconds\":2,\"bootSeconds\":3,\"serviceTime\":{\"distribution\":\"constant\",\"meanMs\":" + recordMs
+                + "}}" + svcExtra + "}],"
                 + "\"edges\":[{\"from\":\"users\",\"to\":\"web\"},{\"from\":\"web\",\"to\":\"orders\",\"mode\":\"async\"},"
                 + "{\"from\":\"orders\",\"to\":\"svc\",\"mode\":\"async\"}]}}");
     }
@@ -137,6 +144,47 @@ class DrawnTopicTest {
         assertThat(report.get("groups").get("svc").get("duplicates").asLong()).isEqualTo(uncommitted[0]);
         assertThat(report.get("partitions").asInt()).isEqualTo(6);
         assertThat(report.get("groups").get("svc").get("rebalances").asLong()).isEqualTo(3);
+    }
+
+    /**
+     * KEDA on a drawn consumer: 100/s published against one instance taking 50/s (one record at a
+     * time, 20 ms each), so at the first poll (30 s) the lag L is far above 4 partitions
+     * × threshold 10. KEDA caps it at 40, so desired = ceil(40 / 10) = 4 (the scale-up policy would allow
+     * 5); with idle consumers allowed, ceil(L / 10) is held to 1 + 4 = 5 by the policy of 4 pods per 15 s.
+     */
+    @Test
+    void kedaScalesAConsumingServiceToTheLagCappedAtThePartitions() {
+        for (boolean idle : new boolean[] {false, true}) {
+            String box = "{\"partitions\":4,\"autoscaler\":{\"lagThreshold\":10,\"allowIdleConsumers\":" + idle + "}}";
+            Network net = new Network(design(40, 100, box, 1, "", 20, ""));
+            net.runUntil(30);
+            String line = net.decisions().stream().filter(d -> d.startsWith("30.000 s orders: svc: lag ")).findFirst().orElseThrow();
+            long lag = Long.parseLong(line.replaceAll(".*svc: lag ([\\d,]+) over 4 partitions.*", "$1").replace(",", ""));
+            assertThat(lag).isGreaterThan(50 * 10);
+            ServiceNode svc = (ServiceNode) net.node("svc");
+            if (!idle) {
+                assertThat(line).endsWith("svc: lag " + String.format(java.util.Locale.ROOT, "%,d", lag) + " over 4 partitions, "
+                        + "threshold 10 → " + String.format(java.util.Locale.ROOT, "%,d", (lag + 9) / 10)
+                        + " → capped at 4 partitions → 4 consumers (was 1)");
+                assertThat(svc.scaler.spec()).isEqualTo(4);
+            } else {
+                assertThat(line).contains("→ at most 5 by the scale-up policies → 5 consumers (was 1)");
+                assertThat(svc.scaler.spec()).isEqualTo(5);
+            }
+            net.run();
+            // The new instances joined the group once ready (provision 2 s + boot 3 s): 4 or 5 members.
+            assertThat(topic(net).group("svc").members()).hasSize(idle ? 5 : 4);
+        }
+    }
+
+    /** A topic's autoscaler decides its consumers' count alone: a service with an autoscaler of its own is refused. */
+    @Test
+    void aTopicsAutoscalerIsTheServicesOnly() {
+        assertThatThrownBy(() -> new Network(design(10, 1, "{\"autoscaler\":{\"lagThreshold\":5}}", 1, "", 5,
+                ",\"autoscaler\":{\"policy\":\"hpa\"}")))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessage("topology.nodes[2].topic.autoscaler: svc has its own autoscaler (hpa): one autoscaler decides a "
+                        + "service's instances; set its autoscaler.policy to none, or remove this one");
     }
 
     /** The box's queued figure is what its groups lag: Σ (log end − committed). */
