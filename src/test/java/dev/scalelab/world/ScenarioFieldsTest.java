@@ -166,6 +166,10 @@ class ScenarioFieldsTest {
         if (node.matches()) {
             s = ScenarioFields.with(s, node.group(1) + ".kind", node.group(2));
         }
+        // A topic box has no autoscaler unless it names one: it is added with its defaults, as an empty section in a file would be.
+        if (path.startsWith("topology.nodes[0].topic.autoscaler.")) {
+            s = ScenarioFields.with(s, "topology.nodes[0].topic.autoscaler.lagThreshold", EventStreams.LagAutoscaler.DEFAULT.lagThreshold());
+        }
         String[] condition = ScenarioFields.condition(path);
         if (condition != null) {
             return ScenarioFields.with(s, condition[0], condition[1]);
