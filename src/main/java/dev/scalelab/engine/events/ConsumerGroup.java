@@ -444,23 +444,13 @@ public final class ConsumerGroup {
         }
         m.inHandFailed = false;
         long ticket = ++m.ticket;
-        boolean[] handing = {true};
-        processor.process(m.id, m.inHandPartition, new EventRecord(m.inHandId, m.inHandKey, m.inHandPublishNanos,
-                m.inHandAttempt, m.inHandPoison), ok -> {
-                    Event answer = () -> {
-                        if (m.ticket == ticket) {
-                            m.inHandFailed = !ok;
-                            processed(m);
-                        }
-                    };
-                    // An answer inside the hand-out comes back from an event of its own: a run of refusals must not recurse.
-                    if (handing[0]) {
-                        sim.scheduleIn(0, answer);
-                    } else {
-                        answer.fire();
-                    }
-                });
-        handing[0] = false;
+        EventRecord r = new EventRecord(m.inHandId, m.inHandKey, m.inHandPublishNanos, m.inHandAttempt, m.inHandPoison);
+        RecordProcessor.handOut(sim, done -> processor.process(m.id, m.inHandPartition, r, done), ok -> {
+            if (m.ticket == ticket) { // else its member crashed meanwhile: the answer is for nobody
+                m.inHandFailed = !ok;
+                processed(m);
+            }
+        });
     }
 
     private long processingNanos() {
