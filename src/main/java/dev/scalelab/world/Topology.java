@@ -209,16 +209,18 @@ public record Topology(
     }
 
     /**
-     * How a queue or topic hands out its messages: a consumer takes one when it has a free worker; one
-     * that fails returns after the visibility timeout, and after {@code maxReceives} goes to the dead
-     * letters.
+     * How a queue hands out its messages, as the pipeline's SQS work queue: each worker of a ready
+     * consuming instance receives one at a time; a received message is invisible for the visibility
+     * timeout, and one not deleted by then (failed, or still in processing) comes back; a receive
+     * beyond {@code maxReceives} moves it to the dead letters.
      */
     public record Messaging(
             @Field(description = "Messages it holds at most; a publish to a full one is refused. 0: no limit.",
                     unit = "messages", min = 0, max = 100_000_000) int capacity,
-            @Field(description = "How long a message a consumer failed stays hidden before it is delivered again "
-                    + "(SQS's visibility timeout).", unit = "s", min = 0, max = 43_200) double visibilityTimeoutSeconds,
-            @Field(description = "Deliveries of one message before it goes to the dead letters (SQS's maxReceiveCount).",
+            @Field(description = "How long a received message stays invisible (SQS's visibility timeout): one its consumer "
+                    + "failed, or has not finished by then, is delivered again.", unit = "s", min = 0, max = 43_200)
+            double visibilityTimeoutSeconds,
+            @Field(description = "Deliveries of one message before it goes to the dead letters (SQS's maxReceiveCount).
                     unit = "deliveries", min = 1, max = 1000) int maxReceives) {
         public static final Messaging DEFAULT = new Messaging(0, 30, 5);
     }

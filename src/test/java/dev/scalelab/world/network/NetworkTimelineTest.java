@@ -481,7 +481,7 @@ class NetworkTimelineTest {
         burst.run();
         assertThat(box(burst).queued()).isEqualTo(box(plain).queued());
         assertThat(burst.arrivals("worker") - plain.arrivals("worker")).isEqualTo(500);
-        assertThat(box(burst).consumed - box(plain).consumed).isEqualTo(500);
+        assertThat(box(burst).consumed() - box(plain).consumed()).isEqualTo(500);
         Network again = jobs("{}", "{\"atSeconds\":10,\"command\":\"publish-burst\",\"target\":\"jobs\",\"value\":500}");
         again.run();
         assertThat(again.report().toString()).isEqualTo(burst.report().toString()); // same seed, same run
@@ -513,10 +513,10 @@ class NetworkTimelineTest {
         Network poisoned = jobs(queue, "{\"atSeconds\":10,\"command\":\"poison\",\"target\":\"jobs\"}");
         plain.run();
         poisoned.run();
-        assertThat(box(plain).deadLetters).isZero();
-        assertThat(box(poisoned).deadLetters).isEqualTo(1);
+        assertThat(box(plain).deadLetters()).isZero();
+        assertThat(box(poisoned).deadLetters()).isEqualTo(1);
         assertThat(poisoned.arrivals("worker") - plain.arrivals("worker")).isEqualTo(2);
-        assertThat(box(poisoned).consumed).isEqualTo(box(plain).consumed - 1);
+        assertThat(box(poisoned).consumed()).isEqualTo(box(plain).consumed() - 1);
         assertThat(poisoned.decisions()).anyMatch(d -> d.endsWith("poison jobs: the next record published always fails"));
     }
 
