@@ -220,7 +220,7 @@ public record Topology(
             @Field(description = "How long a received message stays invisible (SQS's visibility timeout): one its consumer "
                     + "failed, or has not finished by then, is delivered again.", unit = "s", min = 0, max = 43_200)
             double visibilityTimeoutSeconds,
-            @Field(description = "Deliveries of one message before it goes to the dead letters (SQS's maxReceiveCount).
+            @Field(description = "Deliveries of one message before it goes to the dead letters (SQS's maxReceiveCount).",
                     unit = "deliveries", min = 1, max = 1000) int maxReceives) {
         public static final Messaging DEFAULT = new Messaging(0, 30, 5);
     }
