@@ -100,7 +100,8 @@ final class Insights {
     private int[] history(NetNode n) {
         int[] h = queueHistory.computeIfAbsent(n.id, k -> new int[WINDOW_SECONDS + 1]);
         System.arraycopy(h, 1, h, 0, WINDOW_SECONDS);
-        h[WINDOW_SECONDS] = n.queued();
+        // A topic's lag falls at each commit; what its groups have not processed yet grows smoothly when they fall behind.
+        h[WINDOW_SECONDS] = n instanceof TopicNode t ? (int) Math.min(Integer.MAX_VALUE, t.unprocessed()) : n.queued();
         return h;
     }
 
@@ -164,7 +165,7 @@ final class Insights {
         double perSecond = growth / (double) WINDOW_SECONDS;
         if (n instanceof TopicNode t) {
             out.add(new Insight(n.id, Insight.Kind.GROWING_LAG, now, n.id + "'s lag grows by " + rate(perSecond) + " to "
-                    + count(n.queued()) + " records", topicFix(t), 0.9));
+                    + count((int) Math.min(Integer.MAX_VALUE, t.unprocessed())) + " unprocessed records", topicFix(t), 0.9));
         } else if (n instanceof MessagingNode m) {
             out.add(new Insight(n.id, Insight.Kind.GROWING_LAG, now, n.id + "'s backlog grows by " + rate(perSecond) + " to "
                     + count(n.queued()) + " messages", "its consumers take fewer than are published: add consumer instances, "

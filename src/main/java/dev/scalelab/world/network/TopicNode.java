@@ -291,6 +291,17 @@ final class TopicNode extends NetNode implements Broker {
         return (int) Math.min(Integer.MAX_VALUE, lag);
     }
 
+    /** What its groups have not processed yet: Σ over groups and partitions of (log end − position). */
+    long unprocessed() {
+        long n = 0;
+        for (ConsumerGroup g : groups) {
+            for (int p = 0; p < topic.partitions(); p++) {
+                n += topic.partition(p).logEndOffset() - g.position(p);
+            }
+        }
+        return n;
+    }
+
     /** Records in hand at a member. */
     @Override
     int inService() {

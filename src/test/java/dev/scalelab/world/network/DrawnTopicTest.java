@@ -187,6 +187,22 @@ class DrawnTopicTest {
                         + "service's instances; set its autoscaler.policy to none, or remove this one");
     }
 
+    /**
+     * 150/s published to 2 partitions read by 2 instances of 50/s each (one record at a time, 20 ms):
+     * the group falls behind by about 50/s, and with a member per partition more instances would sit
+     * idle, so the insight asks for partitions first.
+     */
+    @Test
+    void aTopicWhoseLagOutgrowsItsConsumersGetsAnInsight() {
+        Network net = new Network(design(60, 150, "{\"partitions\":2}", 2, "", 20, ""));
+        net.runUntil(45);
+        Insight lag = InsightsTest.find(net, Insight.Kind.GROWING_LAG, "orders");
+        assertThat(lag).isNotNull();
+        assertThat(lag.finding()).matches("orders's lag grows by (4\\d|5\\d|6\\d)/s to .* unprocessed records");
+        assertThat(lag.fix()).isEqualTo("svc already has a member per partition (2): add partitions, then instances, or make "
+                + "each record cheaper");
+    }
+
     /** The box's queued figure is what its groups lag: Σ (log end − committed). */
     @Test
     void theSnapshotShowsTheLagAsQueued() {
