@@ -203,6 +203,20 @@ class DrawnTopicTest {
                 + "each record cheaper");
     }
 
+    /** Same scenario, same seed: the same run, crash, rebalances and KEDA's decisions included, bit for bit. */
+    @Test
+    void theSameSeedGivesTheSameRun() {
+        String box = "{\"partitions\":4,\"sessionTimeoutMs\":10000,\"autoscaler\":{\"lagThreshold\":20}}";
+        String crash = "{\"atSeconds\":20,\"command\":\"crash-consumer\",\"target\":\"svc-0\"}";
+        Network a = new Network(design(90, 120, box, 2, crash, 20, ""));
+        Network b = new Network(design(90, 120, box, 2, crash, 20, ""));
+        a.run();
+        b.run();
+        assertThat(a.reportJson()).isEqualTo(b.reportJson());
+        assertThat(a.decisions()).isEqualTo(b.decisions());
+        assertThat(topic(a).group("svc").duplicates()).isPositive();
+    }
+
     /** The box's queued figure is what its groups lag: Σ (log end − committed). */
     @Test
     void theSnapshotShowsTheLagAsQueued() {
