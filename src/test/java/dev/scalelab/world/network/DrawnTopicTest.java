@@ -144,6 +144,11 @@ class DrawnTopicTest {
         assertThat(report.get("groups").get("svc").get("duplicates").asLong()).isEqualTo(uncommitted[0]);
         assertThat(report.get("partitions").asInt()).isEqualTo(6);
         assertThat(report.get("groups").get("svc").get("rebalances").asLong()).isEqualTo(3);
+        // The design report's table of topic groups gives the same figures.
+        String md = DesignReport.markdown(net, "crash");
+        assertThat(md).contains("| orders | Topic | – | 6 partitions, range, commit auto, session 10000 ms, retry in-order × 10 |");
+        assertThat(md).contains(String.format(java.util.Locale.ROOT, "| orders | svc | 3 | %,d | %,d | 3 | %,d | 0 |",
+                g.totalLag(), g.consumed(), uncommitted[0]));
     }
 
     /**
