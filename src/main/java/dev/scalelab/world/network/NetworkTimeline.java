@@ -39,7 +39,8 @@ import java.util.regex.Pattern;
  * poisoned message (the next with the key, or the next at all) fails each consumer's processing every
  * time, so a queue redelivers it up to its maxReceives and then dead-letters it, and each group of a
  * topic retries it as its retry says. crash-consumer takes an instance of a service that consumes a
- * drawn topic ({@code billing-2}): a consumer is its instance, so the instance crashes as under
+ * drawn topic ({@code billing-2}), or the service ({@code billing}) for its lowest-numbered ready
+ * instance, as the pipeline's takes a group: a consumer is its instance, so the instance crashes as under
  * kill-instance and a replacement starts; each of its groups notices a session timeout later, gives
  * its partitions to the others, and what it processed since its last commit is processed again.
  */
@@ -98,11 +99,12 @@ final class NetworkTimeline {
                             .orElse("this design has none") + ")");
                 }
             } else if (a == Action.CRASH_CONSUMER) {
-                if (consumedTopics(service(e.target(), t), t).isEmpty()) {
+                if (e.target() == null || consumedTopics(serviceOf(e.target(), t), t).isEmpty()) {
                     throw new ScenarioException(at + ".target", Quote.of(e.target()) + " is no consumer of a drawn topic: "
-                            + "crash-consumer takes an instance of a service a topic's edge leads to (" + t.nodes().stream()
+                            + "crash-consumer takes an instance of a service a topic's edge leads to, or the service for its "
+                            + "lowest-numbered ready one (" + t.nodes().stream()
                             .filter(n -> n.nodeKind() == NodeKind.TOPIC).flatMap(n -> t.out(n.id()).stream()).findFirst()
-                            .map(x -> x.to() + "-0").orElse("this design has no topic with a consumer") + ")");
+                            .map(x -> x.to() + "-0, " + x.to()).orElse("this design has no topic with a consumer") + ")");
                 }
             } else if (a == Action.EXPIRE_KEY) {
                 continue; // every cache box: it names none
@@ -226,8 +228,8 @@ final class NetworkTimeline {
                 api.fault(fault, e.durationSeconds());
                 net.decide(api, a.id() + (e.value() == null ? "" : " " + number(e)) + " for " + e.durationSeconds() + " s");
             }
-            case CRASH_CONSUMER -> ServiceFaults.crashConsumer((ServiceNode) net.node(service(e.target(), t)), e.target(),
-                    consumedTopics(service(e.target(), t), t));
+            case CRASH_CONSUMER -> ServiceFaults.crashConsumer((ServiceNode) net.node(serviceOf(e.target(), t)),
+                    service(e.target(), t) == null ? null : e.target(), consumedTopics(serviceOf(e.target(), t), t));
             case PUBLISH_BURST -> {
                 NetNode box = net.node(e.target());
                 long count = Math.round(number(e));

@@ -32,13 +32,16 @@ final class ServiceFaults {
     }
 
     /**
-     * crash-consumer: instance {@code name}, a member of the groups of {@code topics}, crashes as under
-     * kill-instance (a consumer is its instance); its groups hear nothing until its session times out.
+     * crash-consumer: instance {@code name} (null: the service's lowest-numbered ready one), a member
+     * of the groups of {@code topics}, crashes as under kill-instance (a consumer is its instance); its
+     * groups hear nothing until its session times out.
      */
     static boolean crashConsumer(ServiceNode s, String name, java.util.List<String> topics) {
-        ServiceNode.Instance in = find(s, name);
+        ServiceNode.Instance in = name != null ? find(s, name) : s.instances.stream()
+                .filter(i -> i.lifecycle == dev.scalelab.engine.scaling.Lifecycle.READY)
+                .min(java.util.Comparator.comparingInt(i -> i.number)).orElse(null);
         if (in == null) {
-            s.net.decide(s, "crash-consumer " + name + ": no such running instance");
+            s.net.decide(s, "crash-consumer " + (name == null ? s.id : name) + ": no such running instance");
             return false;
         }
         int lost = s.crash(in);

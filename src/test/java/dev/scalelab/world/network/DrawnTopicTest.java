@@ -232,15 +232,26 @@ class DrawnTopicTest {
         assertThat((long) s.queued()).isEqualTo(topic(net).group("svc").totalLag());
     }
 
-    /** crash-consumer's target must be an instance of a service a drawn topic's edge leads to. */
+    /**
+     * crash-consumer's target is an instance of a service a drawn topic's edge leads to, or that
+     * service for its lowest-numbered ready instance (as the pipeline's takes a group); anything else
+     * is refused by its path.
+     */
     @Test
-    void crashConsumerOnAnythingButATopicsConsumerIsRefusedByItsPath() {
+    void crashConsumerTakesAConsumingInstanceOrItsServiceAndRefusesTheRest() {
         assertThatThrownBy(() -> new Network(design(10, 1, "{}", 1, "{\"atSeconds\":1,\"command\":\"crash-consumer\",\"target\":\"web-0\"}")))
                 .isInstanceOf(ScenarioException.class)
                 .hasMessage("timeline[0].target: \"web-0\" is no consumer of a drawn topic: crash-consumer takes an instance of a "
-                        + "service a topic's edge leads to (svc-0)");
-        assertThatThrownBy(() -> new Network(design(10, 1, "{}", 1, "{\"atSeconds\":1,\"command\":\"crash-consumer\",\"target\":\"svc\"}")))
+                        + "service a topic's edge leads to, or the service for its lowest-numbered ready one (svc-0, svc)");
+        assertThatThrownBy(() -> new Network(design(10, 1, "{}", 1, "{\"atSeconds\":1,\"command\":\"crash-consumer\",\"target\":\"orders\"}")))
                 .isInstanceOf(ScenarioException.class)
-                .hasMessageStartingWith("timeline[0].target: \"svc\" is no consumer of a drawn topic");
+                .hasMessageStartingWith("timeline[0].target: \"orders\" is no consumer of a drawn topic");
+        assertThatThrownBy(() -> new Network(design(10, 1, "{}", 1, "{\"atSeconds\":1,\"command\":\"crash-consumer\"}")))
+                .isInstanceOf(ScenarioException.class)
+                .hasMessageStartingWith("timeline[0].target: missing; ");
+        Network net = new Network(design(10, 50, "{}", 3, "{\"atSeconds\":5,\"command\":\"crash-consumer\",\"target\":\"svc\"}"));
+        net.runUntil(5);
+        assertThat(net.decisions()).anyMatch(d -> d.startsWith("5.000 s svc: svc-0 crashed ("));
+        assertThat(((ServiceNode) net.node("svc")).instances.stream().map(in -> in.name)).doesNotContain("svc-0");
     }
 }

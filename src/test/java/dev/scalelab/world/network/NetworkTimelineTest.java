@@ -180,7 +180,8 @@ class NetworkTimelineTest {
                 "{\"atSeconds\":5,\"command\":\"crash-consumer\",\"target\":\"web-0\"}")))
                 .isInstanceOf(ScenarioException.class)
                 .hasMessage("timeline[0].target: \"web-0\" is no consumer of a drawn topic: crash-consumer takes an instance of "
-                        + "a service a topic's edge leads to (this design has no topic with a consumer)");
+                        + "a service a topic's edge leads to, or the service for its lowest-numbered ready one (this design has no "
+                        + "topic with a consumer)");
     }
 
     /**
