@@ -2,8 +2,8 @@ package dev.scalelab.world.network;
 
 /**
  * A box producers publish to and services consume from: a queue ({@link MessagingNode}) or a topic
- * ({@link TopicNode}). The consuming services tell it when their workers come free and when their
- * instances become ready, leave or crash, so a topic's groups can change their members.
+ * ({@link TopicNode}). The consuming services tell it when their instances become ready, leave or
+ * crash: a queue's consumers and a topic's group members are those instances.
  */
 interface Broker {
     /** A producer publishes {@code f} (from {@code from}, null for the timeline); false when refused (down or full). */
@@ -14,10 +14,6 @@ interface Broker {
 
     /** poison: the next record published with {@code key} (any key with {@link MessagingNode#ANY_KEY}) always fails. */
     void poison(int key);
-
-    /** A consumer of this box has a worker free. */
-    default void workerFree(ServiceNode consumer) {
-    }
 
     /** An instance of a consuming service is ready: it joins. */
     default void instanceReady(ServiceNode consumer, ServiceNode.Instance in) {

@@ -174,6 +174,9 @@ final class TopicNode extends NetNode implements Broker {
 
     private void join(ConsumerGroup g, ServiceNode.Instance in) {
         members.put(in.name, in);
+        if (g.members().contains(in.name)) {
+            g.leave(in.name); // back from a zone outage before its session timed out: its crashed self goes first
+        }
         g.join(in.name);
     }
 

@@ -222,6 +222,37 @@ class DrawnTopicTest {
         assertThat(topic(a).group("svc").duplicates()).isPositive();
     }
 
+    /**
+     * svc in zone b, out from 20 s to 40 s (session timeout 10 s): its one instance's member stops
+     * with the zone and is removed at exactly 30 s; back at 40 s it joins again and its group takes up
+     * from the last commit, so by the end every record was processed and none was given up.
+     */
+    @Test
+    void aConsumerInAZoneThatIsOutLeavesItsGroupAndComesBack() {
+        String json = ScenarioFiles.write(design(90, 50, "{\"partitions\":2,\"sessionTimeoutMs\":10000}", 1, "", 5, ""));
+        for (String id : List.of("users", "web", "orders")) {
+            json = json.replace("\"id\" : \"" + id + "\",", "\"id\" : \"" + id + "\", \"zone\" : \"a\",");
+        }
+        json = json.replace("\"id\" : \"svc\",", "\"id\" : \"svc\", \"zone\" : \"b\",");
+        Scenario s = ScenarioFiles.parse(json.replaceFirst("\"crossZoneDollarsPerMillion\"",
+                "\"outages\" : [ { \"zone\" : \"b\", \"atSeconds\" : 20, \"durationSeconds\" : 20 } ], \"crossZoneDollarsPerMillion\""));
+        assertThat(s.topology().outages()).hasSize(1);
+        assertThat(s.topology().node("svc").zone()).isEqualTo("b");
+        Network net = new Network(s);
+        ConsumerGroup g = topic(net).group("svc");
+        net.runUntil(29.999);
+        assertThat(g.members()).containsExactly("svc-0");
+        assertThat(g.stopped(0)).isTrue();
+        net.runUntil(30);
+        assertThat(g.members()).isEmpty();
+        net.runUntil(40.001);
+        assertThat(g.members()).containsExactly("svc-0");
+        net.run();
+        assertThat(g.skipped() + g.deadLettered()).isZero();
+        assertThat(g.consumed()).isGreaterThanOrEqualTo(topic(net).published - g.totalLag());
+        assertThat(g.totalLag()).isLessThan(50 * 6); // no more than the last auto-commit interval's records
+    }
+
     /** The box's queued figure is what its groups lag: Σ (log end − committed). */
     @Test
     void theSnapshotShowsTheLagAsQueued() {
