@@ -19,16 +19,16 @@ import java.util.Map;
  * threshold and back to 0 after the cooldown, and from 1 up the HPA decides on the lag as an
  * External metric of AverageValue {@code lagThreshold}, with its tolerance, stabilisation and
  * rate policies. Every decision goes to the decision log with its inputs. Confined to the
- * simulation thread.
+ * simulation thread. A drawn system's topic box runs it on its consuming services as well.
  */
-final class EventsAutoscaler {
+public final class EventsAutoscaler {
     /** The HPA's tolerance on the ratio lag / (threshold × consumers), as Kubernetes' default. */
     private static final double TOLERANCE = 0.1;
     /** The period of the HPA behavior's scale-up and scale-down policies. */
     private static final int POLICY_PERIOD_SECONDS = 15;
 
     /** What the autoscaler scales: a group's or a queue's consumers. */
-    interface Target {
+    public interface Target {
         String name();
 
         /** A group's total lag; a queue's visible and in-flight messages. */
@@ -45,7 +45,12 @@ final class EventsAutoscaler {
         void scaleTo(int consumers);
     }
 
-    private final World world;
+    /** Where a decision goes, with the counts and inputs it was made on. */
+    public interface Recorder {
+        void record(long nowNanos, int current, int proposed, int settled, String message, Map<String, Object> inputs);
+    }
+
+    private final Recorder recorder;
     private final Simulation sim;
     private final Target target;
     private EventStreams.LagAutoscaler config;
@@ -57,7 +62,15 @@ final class EventsAutoscaler {
     private String lastDecision = "";
 
     EventsAutoscaler(World world, Simulation sim, Target target, EventStreams.LagAutoscaler config) {
-        this.world = world;
+        this(sim, target, config, (now, current, proposed, settled, message, inputs) -> {
+            world.log(Source.KEDA, message);
+            world.decisionLog().decide(new Decision(now / 1e9, Source.KEDA, message, current, proposed, settled,
+                    Map.of("inputs", inputs)));
+        });
+    }
+
+    public EventsAutoscaler(Simulation sim, Target target, EventStreams.LagAutoscaler config, Recorder recorder) {
+        this.recorder = recorder;
         this.sim = sim;
         this.target = target;
         this.config = config;
@@ -87,7 +100,7 @@ final class EventsAutoscaler {
     }
 
     /** Starts polling (again, with a new timer). */
-    void start() {
+    public void start() {
         generation++;
         long g = generation;
         sim.scheduleIn(Simulation.secondsToNanos(config.pollingIntervalSeconds()), () -> poll(g));
@@ -106,11 +119,11 @@ final class EventsAutoscaler {
         desired = -1;
     }
 
-    int desired() {
+    public int desired() {
         return desired;
     }
 
-    String lastDecision() {
+    public String lastDecision() {
         return lastDecision;
     }
 
@@ -197,9 +210,7 @@ final class EventsAutoscaler {
 
     private void record(long now, int current, int proposed, int settled, String message, Map<String, Object> inputs) {
         lastDecision = message;
-        world.log(Source.KEDA, message);
-        world.decisionLog().decide(new Decision(now / 1e9, Source.KEDA, message, current, proposed, settled,
-                Map.of("inputs", inputs)));
+        recorder.record(now, current, proposed, settled, message, inputs);
     }
 
     /** Why the HPA settled elsewhere than the metric asked, in words: "" when it did not. */

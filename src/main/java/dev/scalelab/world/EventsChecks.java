@@ -103,8 +103,8 @@ final class EventsChecks {
             if (action != Action.PUBLISH_BURST && action != Action.CRASH_CONSUMER && action != Action.POISON) {
                 continue;
             }
-            if (events == null && s.topology() != null && action != Action.CRASH_CONSUMER) {
-                continue; // a drawn system's queue and topic boxes: NetworkTimeline checks the target
+            if (events == null && s.topology() != null) {
+                continue; // a drawn system's queue and topic boxes and their consumers: NetworkTimeline checks the target
             }
             if (events == null) {
                 throw new ScenarioException(at + ".command", action.id() + " acts on the events section, which this scenario "

@@ -4,6 +4,8 @@ import dev.scalelab.design.Design;
 import dev.scalelab.design.EdgeMode;
 import dev.scalelab.design.NodeKind;
 import dev.scalelab.design.Traffic;
+import dev.scalelab.engine.events.AssignorKind;
+import dev.scalelab.engine.events.CommitMode;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -80,15 +82,16 @@ public record Topology(
             Scenario.VerticalScaler verticalScaler,
             @Field(description = "The cache's levels and policies.", when = "kind=cache") Scenario.Cache cache,
             @Field(description = "The database's shards, replicas and query times.", when = "kind=database") Scenario.Database database,
-            @Field(description = "The queue's or topic's delivery.", when = "kind=queue") Messaging queue,
-            @Field(description = "The topic's delivery.", when = "kind=topic") Messaging topic,
+            @Field(description = "The queue's delivery.", when = "kind=queue") Messaging queue,
+            @Field(description = "The topic's partitions and retention, and how each consuming service reads it as a "
+                    + "consumer group.", when = "kind=topic") TopicBox topic,
             @Field(description = "The third party's latency, errors and rate limit.", when = "kind=external") External external) {
 
         /** Every section at its scenario default: a file names only the kind's, the others stay unused. */
         public static final Node DEFAULT = new Node(null, null, "", "", List.of(), Scenario.DEFAULT.workload(),
                 ApiGateway.Gateway.DEFAULT, Cdn.DEFAULT, Scenario.Balancer.DEFAULT, false, Scenario.DEFAULT.service(),
                 Scenario.Autoscaler.DEFAULT, Scenario.VerticalScaler.DEFAULT, Scenario.Cache.DEFAULT, Scenario.Database.DEFAULT, Messaging.DEFAULT,
-                Messaging.DEFAULT, External.DEFAULT);
+                TopicBox.DEFAULT, External.DEFAULT);
 
         public Node {
             // A file written before services had a vertical scaler has none: the default, "none".
@@ -117,10 +120,6 @@ public record Topology(
                     autoscaler, verticalScaler, cache, database, queue, topic, external);
         }
 
-        /** The section a queue or topic node delivers by. */
-        public Messaging messaging() {
-            return "topic".equals(kind) ? topic : queue;
-        }
     }
 
     /**
@@ -210,18 +209,66 @@ public record Topology(
     }
 
     /**
-     * How a queue or topic hands out its messages: a consumer takes one when it has a free worker; one
-     * that fails returns after the visibility timeout, and after {@code maxReceives} goes to the dead
-     * letters.
+     * How a queue hands out its messages, as the pipeline's SQS work queue: each worker of a ready
+     * consuming instance receives one at a time; a received message is invisible for the visibility
+     * timeout, and one not deleted by then (failed, or still in processing) comes back; a receive
+     * beyond {@code maxReceives} moves it to the dead letters.
      */
     public record Messaging(
             @Field(description = "Messages it holds at most; a publish to a full one is refused. 0: no limit.",
                     unit = "messages", min = 0, max = 100_000_000) int capacity,
-            @Field(description = "How long a message a consumer failed stays hidden before it is delivered again "
-                    + "(SQS's visibility timeout).", unit = "s", min = 0, max = 43_200) double visibilityTimeoutSeconds,
+            @Field(description = "How long a received message stays invisible (SQS's visibility timeout): one its consumer "
+                    + "failed, or has not finished by then, is delivered again.", unit = "s", min = 0, max = 43_200)
+            double visibilityTimeoutSeconds,
             @Field(description = "Deliveries of one message before it goes to the dead letters (SQS's maxReceiveCount).",
                     unit = "deliveries", min = 1, max = 1000) int maxReceives) {
         public static final Messaging DEFAULT = new Messaging(0, 30, 5);
+    }
+
+    /**
+     * A topic box: the pipeline's topic (partitions, keyed records placed by Kafka's partitioner,
+     * retention, a bound on the slowest group's backlog) read by one consumer group per consuming
+     * edge. The edge's service is the group; each of its ready instances is a member, processing its
+     * partitions' records one at a time on one of its workers. The group settings are the pipeline's
+     * ({@link EventStreams.Group}), less what the service itself decides (consumers, boot, processing
+     * time, errors).
+     */
+    public record TopicBox(
+            @Field(description = "Partitions: the unit of order and of parallelism; a group runs at most this many busy "
+                    + "consumers.", unit = "partitions", min = 1, max = 256) int partitions,
+            @Field(description = "How long records are kept, consumed or not (retention.ms; 7 days by default). A group "
+                    + "lagging further behind loses the records deleted under it.", unit = "s", min = 1, max = 1e8)
+            double retentionSeconds,
+            @Field(description = "The most records the topic holds unconsumed by its slowest group: a publish beyond it is "
+                    + "refused (the producer's publish fails). 0: no bound.", unit = "records", min = 0, max = 100_000_000)
+            int maxRecords,
+            @Field(description = "How partitions are shared among a service's instances: range (in runs), round-robin "
+                    + "(dealt in turn) or cooperative-sticky (keeps what it can; only moved partitions stop).")
+            AssignorKind assignor,
+            @Field(description = "Records one poll returns at most (max.poll.records; 500 by default).", unit = "records",
+                    min = 1, max = 100_000) int maxPollRecords,
+            @Field(description = "auto: commit what the previous poll returned every autoCommitIntervalMs; "
+                    + "after-processing: commit each batch once it is processed.") CommitMode commit,
+            @Field(description = "auto: how often offsets are committed (auto.commit.interval.ms; 5000 by default).",
+                    unit = "ms", min = 1, max = 3_600_000, when = "commit=auto") double autoCommitIntervalMs,
+            @Field(description = "Whether processing skips records it has already processed (deduplication by record id): "
+                    + "redeliveries then have no second effect.") boolean idempotent,
+            @Field(description = "An instance that stops heartbeating is removed from its group after this long "
+                    + "(session.timeout.ms; 45000 by default); its partitions restart from the last commit.", unit = "ms",
+                    min = 1, max = 3_600_000) double sessionTimeoutMs,
+            @Field(description = "How long a rebalance stops the partitions it moves (all of them for range and "
+                    + "round-robin).", unit = "ms", min = 0, max = 600_000) double rebalanceMs,
+            @Field(description = "What happens to a record whose processing fails (the service's answer is an error).")
+            EventStreams.Retry retry,
+            @Field(description = "KEDA's Kafka scaler on each consuming service: its instances follow its group's lag "
+                    + "(desired = ceil(lag / lagThreshold), capped at the partitions unless idle consumers are allowed), "
+                    + "in place of the service's own autoscaler; absent for none.") EventStreams.LagAutoscaler autoscaler) {
+        public static final TopicBox DEFAULT = new TopicBox(EventStreams.Topic.DEFAULT.partitions(),
+                EventStreams.Topic.DEFAULT.retentionSeconds(), EventStreams.Topic.DEFAULT.maxRecords(),
+                EventStreams.Group.DEFAULT.assignor(), EventStreams.Group.DEFAULT.maxPollRecords(),
+                EventStreams.Group.DEFAULT.commit(), EventStreams.Group.DEFAULT.autoCommitIntervalMs(),
+                EventStreams.Group.DEFAULT.idempotent(), EventStreams.Group.DEFAULT.sessionTimeoutMs(),
+                EventStreams.Group.DEFAULT.rebalanceMs(), EventStreams.Retry.DEFAULT, null);
     }
 
     /** The node {@code id}, or null. */

@@ -160,15 +160,19 @@ class ScenarioFieldsTest {
         }
         String parent = path.substring(0, path.lastIndexOf('.'));
         String leaf = path.substring(path.lastIndexOf('.') + 1);
-        String[] condition = ScenarioFields.condition(path);
-        if (condition != null) {
-            return ScenarioFields.with(s, condition[0], condition[1]);
-        }
-        // A drawn node's section belongs to it only when the node is of its kind.
+        // A drawn node's section belongs to it only when the node is of its kind (first: a field's condition may lie in it).
         java.util.regex.Matcher node = java.util.regex.Pattern.compile("(topology\\.nodes\\[\\d+])\\.(cdn|queue|topic|external)\\..*")
                 .matcher(path);
         if (node.matches()) {
             s = ScenarioFields.with(s, node.group(1) + ".kind", node.group(2));
+        }
+        // A topic box has no autoscaler unless it names one: it is added with its defaults, as an empty section in a file would be.
+        if (path.startsWith("topology.nodes[0].topic.autoscaler.")) {
+            s = ScenarioFields.with(s, "topology.nodes[0].topic.autoscaler.lagThreshold", EventStreams.LagAutoscaler.DEFAULT.lagThreshold());
+        }
+        String[] condition = ScenarioFields.condition(path);
+        if (condition != null) {
+            return ScenarioFields.with(s, condition[0], condition[1]);
         }
         if (parent.endsWith(".shape") && !leaf.equals("kind")) {
             for (RateShape.Kind kind : RateShape.Kind.values()) {

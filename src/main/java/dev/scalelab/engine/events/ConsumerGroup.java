@@ -70,6 +70,8 @@ public final class ConsumerGroup {
     private final Event retryDue = this::wakeForRetry;
     private final IntConsumer backoffOver = this::backoffOver;
     private GroupConfig config;
+    /** Who processes records; null: the group itself, for a time drawn from its config. */
+    private RecordProcessor processor;
 
     private final TreeMap<String, GroupMember> members = new TreeMap<>();
     private final PartitionOffsets offsets;
@@ -139,6 +141,7 @@ public final class ConsumerGroup {
             return;
         }
         m.crashed = true;
+        m.ticket++; // its processor's answer, when it comes, is for nobody
         m.clearBatch();
         if (m.busy) {
             m.busy = false;
@@ -150,6 +153,14 @@ public final class ConsumerGroup {
                 coordinator.removeMember(m, "removed after session timeout " + timeoutMs + " ms");
             }
         });
+    }
+
+    /**
+     * Hands every record from now on to {@code p} instead of drawing its processing time; an attempt
+     * fails when {@code p} says so, besides poison and the config's error rate.
+     */
+    public void processBy(RecordProcessor p) {
+        this.processor = p;
     }
 
     public void reconfigure(GroupConfig next) {
@@ -409,7 +420,7 @@ public final class ConsumerGroup {
         m.inHandAttempt = pl.attemptAt(offset);
         m.inHandPoison = pl.poisonAt(offset);
         coordinator.setInHand(p, true);
-        sim.scheduleIn(processingNanos(), m.done);
+        process(m);
     }
 
     private void startRetry(GroupMember m, RetryTopic.Entry e) {
@@ -423,7 +434,23 @@ public final class ConsumerGroup {
         m.inHandPublishNanos = r.publishNanos();
         m.inHandAttempt = r.attempt();
         m.inHandPoison = r.poison();
-        sim.scheduleIn(processingNanos(), m.done);
+        process(m);
+    }
+
+    private void process(GroupMember m) {
+        if (processor == null) {
+            sim.scheduleIn(processingNanos(), m.done);
+            return;
+        }
+        m.inHandFailed = false;
+        long ticket = ++m.ticket;
+        EventRecord r = new EventRecord(m.inHandId, m.inHandKey, m.inHandPublishNanos, m.inHandAttempt, m.inHandPoison);
+        RecordProcessor.handOut(sim, done -> processor.process(m.id, m.inHandPartition, r, done), ok -> {
+            if (m.ticket == ticket) { // else its member crashed meanwhile: the answer is for nobody
+                m.inHandFailed = !ok;
+                processed(m);
+            }
+        });
     }
 
     private long processingNanos() {
@@ -435,7 +462,8 @@ public final class ConsumerGroup {
         if (m.crashed || !m.busy) {
             return;
         }
-        boolean failed = m.inHandPoison || (config.errorRate() > 0 && random.nextDouble() < config.errorRate());
+        boolean failed = m.inHandPoison || m.inHandFailed
+                || (config.errorRate() > 0 && random.nextDouble() < config.errorRate());
         if (m.inHandRetry != null) {
             retryDone(m, failed);
         } else {

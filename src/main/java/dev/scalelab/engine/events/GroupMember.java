@@ -49,6 +49,10 @@ final class GroupMember {
     boolean inHandPoison;
     /** The retry-topic record in hand, or null for a record of the topic itself. */
     RetryTopic.Entry inHandRetry;
+    /** With a {@link RecordProcessor}: whether it failed the record in hand. */
+    boolean inHandFailed;
+    /** With a {@link RecordProcessor}: counts hand-outs, so an answer for an earlier one is told apart. */
+    long ticket;
 
     GroupMember(String id) {
         this.id = id;

@@ -70,6 +70,8 @@ public final class WorkQueue {
         boolean receiving = true;
         /** Crashed: the processing in hand never completes. */
         boolean crashed;
+        /** With a {@link RecordProcessor}: counts hand-outs, so an answer for an earlier one is told apart. */
+        long ticket;
 
         Worker(String id) {
             this.id = id;
@@ -86,6 +88,8 @@ public final class WorkQueue {
     private final Simulation sim;
     private final String name;
     private WorkQueueConfig config;
+    /** Who processes messages; null: the queue itself, for a time drawn from its config. */
+    private RecordProcessor processor;
     private final SplittableRandom random;
     private final Consumer<String> log;
 
@@ -221,6 +225,15 @@ public final class WorkQueue {
         return w;
     }
 
+    /**
+     * Hands every message from now on to {@code p} instead of drawing its processing time: a consumer
+     * id is the processor's member id; an attempt fails when {@code p} says so, besides poison and the
+     * config's error rate.
+     */
+    public void processBy(RecordProcessor p) {
+        this.processor = p;
+    }
+
     public void reconfigure(WorkQueueConfig next) {
         this.config = next;
         runWaiters();
@@ -290,8 +303,21 @@ public final class WorkQueue {
         }
         w.inHand = m;
         w.inHandReceipt = w.batchReceipts[w.batchHead++];
-        w.inHandFails = m.record.poison() || random.nextDouble() < config.errorRate();
-        sim.scheduleIn(Simulation.millisToNanos(config.processingTime().sample(random)), w);
+        if (processor == null) {
+            w.inHandFails = m.record.poison() || random.nextDouble() < config.errorRate();
+            sim.scheduleIn(Simulation.millisToNanos(config.processingTime().sample(random)), w);
+            return;
+        }
+        w.inHandFails = m.record.poison() || config.errorRate() > 0 && random.nextDouble() < config.errorRate();
+        long ticket = ++w.ticket;
+        EventRecord r = m.record;
+        EventRecord attempt = new EventRecord(r.id(), r.key(), r.publishNanos(), m.receiveCount - 1, r.poison());
+        RecordProcessor.handOut(sim, done -> processor.process(w.id, -1, attempt, done), ok -> {
+            if (w.ticket == ticket && !w.crashed) { // else its consumer crashed meanwhile: the answer is for nobody
+                w.inHandFails |= !ok;
+                processingDone(w);
+            }
+        });
     }
 
     private void processingDone(Worker w) {

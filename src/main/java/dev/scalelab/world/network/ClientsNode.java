@@ -132,7 +132,7 @@ final class ClientsNode extends NetNode {
         }
         if (l.mode == EdgeMode.ASYNC) {
             // A message published straight from the clients: answered when the queue takes it.
-            boolean ok = ((MessagingNode) l.to).publish(l, f);
+            boolean ok = ((Broker) l.to).publish(l, f);
             net.clientDone(f, ok);
             if (then != null) {
                 then.run();

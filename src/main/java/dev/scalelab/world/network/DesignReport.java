@@ -118,6 +118,7 @@ public final class DesignReport {
                     n.instances() == 0 ? "–" : Integer.toString(n.instances())));
         }
         serviceResources(md, net);
+        topicGroups(md, net);
         md.append("\n## Insights\n\n");
         List<Insight> insights = net.insights();
         if (insights.isEmpty()) {
@@ -157,9 +158,13 @@ public final class DesignReport {
                     .reduce((a, b) -> a + ", " + b).orElse("") + ", " + n.cache().writePolicy();
             case DATABASE -> String.format(Locale.ROOT, "%d shards × (1 + %d replicas), %d connections each",
                     n.database().shards(), n.database().replicasPerShard(), n.database().connectionLimit());
-            case QUEUE, TOPIC -> String.format(Locale.ROOT, "visibility %s s, %d receives, capacity %s",
-                    num(n.messaging().visibilityTimeoutSeconds()), n.messaging().maxReceives(),
-                    n.messaging().capacity() == 0 ? "unlimited" : Integer.toString(n.messaging().capacity()));
+            case QUEUE -> String.format(Locale.ROOT, "visibility %s s, %d receives, capacity %s",
+                    num(n.queue().visibilityTimeoutSeconds()), n.queue().maxReceives(),
+                    n.queue().capacity() == 0 ? "unlimited" : Integer.toString(n.queue().capacity()));
+            case TOPIC -> String.format(Locale.ROOT, "%d partitions, %s, commit %s, session %s ms, retry %s × %d%s",
+                    n.topic().partitions(), n.topic().assignor().id(), n.topic().commit().id(), num(n.topic().sessionTimeoutMs()),
+                    n.topic().retry().mode().id(), n.topic().retry().maxAttempts(), n.topic().retry().deadLetter()
+                            ? " then dead letter" : "");
             case EXTERNAL -> String.format(Locale.ROOT, "%s ms mean, %.1f %% errors%s", num(n.external().latency().mean()),
                     n.external().errorRate() * 100, n.external().rateLimitPerSecond() > 0
                             ? ", quota " + num(n.external().rateLimitPerSecond()) + "/s" : "");
@@ -188,6 +193,26 @@ public final class DesignReport {
         if (rows.length() > 0) {
             md.append("\n| service | size | collections | pauses ms | paused | connection timeouts | connection wait p99 ms |\n"
                     + "|---|---|---|---|---|---|---|\n").append(rows);
+        }
+    }
+
+    /** Each drawn topic's consumer groups: what they lag, how often they rebalanced, what they did twice or gave up. */
+    private static void topicGroups(StringBuilder md, Network net) {
+        JsonNode nodes = net.report().get("nodes");
+        StringBuilder rows = new StringBuilder();
+        for (Topology.Node n : net.scenario().topology().nodes()) {
+            JsonNode groups = nodes.path(n.id()).path("groups");
+            for (java.util.Iterator<String> it = groups.fieldNames(); it.hasNext(); ) {
+                String group = it.next();
+                JsonNode g = groups.get(group);
+                rows.append(String.format(Locale.ROOT, "| %s | %s | %d | %,d | %,d | %,d | %,d | %,d | %s |%n", n.id(), group,
+                        g.get("members").asInt(), g.get("lag").asLong(), g.get("consumed").asLong(), g.get("rebalances").asLong(),
+                        g.get("duplicates").asLong(), g.get("deadLetters").asLong(), num(g.get("endToEndMsP99").asDouble())));
+            }
+        }
+        if (rows.length() > 0) {
+            md.append("\n| topic | group | members | lag | consumed | rebalances | duplicates | dead letters | end-to-end p99 ms |\n"
+                    + "|---|---|---|---|---|---|---|---|---|\n").append(rows);
         }
     }
 

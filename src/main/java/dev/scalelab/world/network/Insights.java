@@ -100,7 +100,8 @@ final class Insights {
     private int[] history(NetNode n) {
         int[] h = queueHistory.computeIfAbsent(n.id, k -> new int[WINDOW_SECONDS + 1]);
         System.arraycopy(h, 1, h, 0, WINDOW_SECONDS);
-        h[WINDOW_SECONDS] = n.queued();
+        // A topic's lag falls at each commit; what its groups have not processed yet grows smoothly when they fall behind.
+        h[WINDOW_SECONDS] = n instanceof TopicNode t ? (int) Math.min(Integer.MAX_VALUE, t.unprocessed()) : n.queued();
         return h;
     }
 
@@ -162,7 +163,10 @@ final class Insights {
             return;
         }
         double perSecond = growth / (double) WINDOW_SECONDS;
-        if (n instanceof MessagingNode m) {
+        if (n instanceof TopicNode t) {
+            out.add(new Insight(n.id, Insight.Kind.GROWING_LAG, now, n.id + "'s lag grows by " + rate(perSecond) + " to "
+                    + count((int) Math.min(Integer.MAX_VALUE, t.unprocessed())) + " unprocessed records", topicFix(t), 0.9));
+        } else if (n instanceof MessagingNode m) {
             out.add(new Insight(n.id, Insight.Kind.GROWING_LAG, now, n.id + "'s backlog grows by " + rate(perSecond) + " to "
                     + count(n.queued()) + " messages", "its consumers take fewer than are published: add consumer instances, "
                     + "or make each message cheaper", 0.9));
@@ -179,6 +183,23 @@ final class Insights {
             out.add(new Insight(n.id, Insight.Kind.GROWING_QUEUE, now, n.id + "'s query queue grows by " + rate(perSecond),
                     "its connections are all busy: add replicas or shards, or cache its reads", 0.95));
         }
+    }
+
+    /**
+     * A topic's lag grows faster than its consumers take it: more instances help only up to one per
+     * partition (a group gives each partition to one member, the rest sit idle), then it needs more
+     * partitions or cheaper records.
+     */
+    private static String topicFix(TopicNode t) {
+        int partitions = t.topic.partitions();
+        for (dev.scalelab.engine.events.ConsumerGroup g : t.groups) {
+            if (g.members().size() >= partitions && g.totalLag() > 0) {
+                return g.name() + " already has a member per partition (" + partitions + "): add partitions, then instances, "
+                        + "or make each record cheaper";
+            }
+        }
+        return "its consumers take fewer than are published: add consumer instances (at most one per partition, "
+                + partitions + ", is busy), or make each record cheaper";
     }
 
     private void single(NetNode n, List<Insight> out, double now) {
@@ -267,7 +288,7 @@ final class Insights {
                 : n instanceof RouterNode r && r.shed > 0 ? "it sheds load: the services behind it are overloaded"
                 : n instanceof ExternalNode x && x.refused > 0 ? "its quota refuses the excess"
                 : n instanceof ServiceNode ? "its queues are full: it refuses what its workers cannot take"
-                : n instanceof MessagingNode ? "it is full or its consumers dead-letter messages"
+                : n instanceof MessagingNode || n instanceof TopicNode ? "it is full or its consumers dead-letter messages"
                 : n instanceof ExternalNode ? "its own error rate" : "it fails them";
         // A gateway's 429s and 503s are answers it chose, not failures: it refuses them.
         String verb = n instanceof RouterNode r && r.limited + r.shed > 0 ? " refuses " : " fails ";

@@ -1,52 +1,129 @@
 package dev.scalelab.world.network;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scalelab.design.NodeKind;
+import dev.scalelab.engine.events.EventRecord;
+import dev.scalelab.engine.events.RecordProcessor;
+import dev.scalelab.engine.events.WorkQueue;
+import dev.scalelab.engine.events.WorkQueueConfig;
 import dev.scalelab.sim.Simulation;
+import dev.scalelab.world.DistributionSpec;
 import dev.scalelab.world.Topology;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
 
 /**
- * A queue or a topic. A queue's consumers compete for its one backlog; a topic keeps a backlog per
- * consuming service (a consumer group each) and every group gets every message. A consumer takes as
- * many messages at once as it has ready workers; a message its consumer failed comes back after the
- * visibility timeout, and after {@code maxReceives} deliveries goes to the dead letters. A message's
- * time here, from publish to its consumer's answer, is the node's response time.
+ * A queue box, run by the pipeline's SQS engine ({@link WorkQueue}): its consumers compete for its
+ * messages. Each worker of each ready instance of a consuming service is one consumer
+ * ({@code worker-0/2}: the instance and the worker's number), receiving one message at a time and
+ * processing it on its instance, with the service's own service time and calls. A received message
+ * is invisible for the visibility timeout, counted from the receive: one its consumer failed, or did
+ * not finish in time, comes back when it ends, and a receive beyond {@code maxReceives} moves it to
+ * the dead letters. {@code capacity} bounds what it holds, visible and in flight. A message's time
+ * here, from publish to its consumer's answer, is the node's response time.
  */
-final class MessagingNode extends NetNode {
+final class MessagingNode extends NetNode implements Broker {
     private final Topology.Messaging delivery;
-    private final boolean topic;
-    /** One backlog per consuming edge for a topic; one shared, at index 0, for a queue. */
-    private final List<ArrayDeque<Flow>> backlogs = new ArrayList<>();
-    private int[] deliveredUnanswered = new int[0];
-    private int held;
-    private int nextConsumer;
+    final WorkQueue queue;
+    /** The instance of each consumer, by consumer id. */
+    private final Map<String, ServiceNode.Instance> consumers = new HashMap<>();
+    /** The edge to each consumer's service, by consumer id. */
+    private final Map<String, Link> edgeOf = new HashMap<>();
+    /** Hand-outs waiting for the box to come back from a zone outage: its consumers cannot receive meanwhile. */
+    private final List<Runnable> heldWhileDown = new ArrayList<>();
     long published;
-    long consumed;
-    long deadLetters;
     long refused;
+    /** Processings that succeeded (a duplicate's second one too). */
+    private long consumed;
+    /** Dead letters counted into {@link #errors} so far. */
+    private long deadLettersCounted;
     /** Set by poison: the next message published with this key (any key when {@link #ANY_KEY}) is poisoned. */
     private Integer poisonKey;
     static final int ANY_KEY = Integer.MIN_VALUE;
-    private java.util.SplittableRandom burstKeys;
+    private SplittableRandom burstKeys;
 
     MessagingNode(Network net, Topology.Node spec) {
         super(net, spec);
-        this.delivery = spec.messaging();
-        this.topic = spec.nodeKind() == NodeKind.TOPIC;
+        this.delivery = spec.queue();
+        // One message a receive, as a consumer per worker takes it; the processing is the service's, never drawn here.
+        WorkQueueConfig config = new WorkQueueConfig(DistributionSpec.constant(0).toDistribution(), 1,
+                Simulation.secondsToNanos(delivery.visibilityTimeoutSeconds()), delivery.maxReceives(), 0, delivery.capacity(),
+                false);
+        this.queue = new WorkQueue(sim, id, config, net.streams.stream("node." + id + ".queue"), line -> net.decide(this, line));
     }
 
     @Override
     void connect() {
-        deliveredUnanswered = new int[out.size()];
-        for (int i = 0; i < (topic ? out.size() : 1); i++) {
-            backlogs.add(new ArrayDeque<>());
-        }
+        queue.processBy(this::process);
         for (Link l : out) {
-            ((ServiceNode) l.to).feeds.add(this);
+            ServiceNode s = (ServiceNode) l.to;
+            s.feeds.add(this);
+            for (ServiceNode.Instance in : s.instances) {
+                if (in.acceptsTraffic()) {
+                    instanceReady(s, in);
+                }
+            }
+        }
+    }
+
+    /** A consumer's message goes to its own instance over the edge to its service; the answer is the processing's outcome. */
+    private void process(String consumerId, int partition, EventRecord record, RecordProcessor.Done done) {
+        if (down) {
+            heldWhileDown.add(() -> process(consumerId, partition, record, done));
+            return;
+        }
+        ServiceNode.Instance in = consumers.get(consumerId);
+        Link l = edgeOf.get(consumerId);
+        Flow f = new Flow(record.id() >> 1, (int) record.key(), (record.id() & 1) == 1, record.publishNanos());
+        f.pinned = in;
+        f.receives = record.attempt() + 1;
+        f.poisoned = record.poison();
+        l.send(f, ok -> {
+            if (ok && !record.poison()) {
+                consumed++;
+                latency.recordNanos(sim.nowNanos() - record.publishNanos());
+            }
+            done.done(ok);
+        });
+    }
+
+    private static String consumerId(ServiceNode.Instance in, int worker) {
+        return in.name + "/" + worker;
+    }
+
+    @Override
+    public void instanceReady(ServiceNode consumer, ServiceNode.Instance in) {
+        Link l = null;
+        for (Link o : out) {
+            if (o.to == consumer) {
+                l = o;
+            }
+        }
+        for (int w = 0; w < in.workers; w++) {
+            consumers.put(consumerId(in, w), in);
+            edgeOf.put(consumerId(in, w), l);
+            queue.addConsumer(consumerId(in, w));
+        }
+    }
+
+    @Override
+    public void instanceLeaving(ServiceNode consumer, ServiceNode.Instance in) {
+        for (int w = 0; w < in.workers; w++) {
+            queue.removeConsumer(consumerId(in, w)); // it finishes its message in hand, which is already at its instance
+        }
+    }
+
+    @Override
+    public void instanceCrashed(ServiceNode consumer, ServiceNode.Instance in) {
+        for (int w = 0; w < in.workers; w++) {
+            if (queue.consumers().contains(consumerId(in, w)) || queue.busy(consumerId(in, w))) {
+                queue.crashConsumer(consumerId(in, w));
+            }
+            consumers.remove(consumerId(in, w));
+            edgeOf.remove(consumerId(in, w));
         }
     }
 
@@ -55,52 +132,34 @@ final class MessagingNode extends NetNode {
         reply.done(publish(null, f));
     }
 
-    /** A producer publishes {@code f}; false when the node is down or full (the producer's publish fails). */
-    boolean publish(Link from, Flow f) {
+    @Override
+    public boolean publish(Link from, Flow f) {
         if (from != null) {
             from.crossed++; // an async edge carries the publish as a sync edge carries a call (Link#send)
         }
         arrivals++;
-        if (down || (delivery.capacity() > 0 && held >= delivery.capacity())) {
+        boolean poisoned = poisonKey != null && (poisonKey == ANY_KEY || poisonKey == f.key);
+        // The message id carries whether its request read, so its consumer's edges of reads or writes still tell.
+        if (down || !queue.send(new EventRecord(f.id << 1 | (f.read ? 1 : 0), f.key, sim.nowNanos(), 0, poisoned))) {
             refused++;
             errors++;
             ownErrors++;
             return false;
         }
         published++;
-        boolean poisoned = poisonKey != null && (poisonKey == ANY_KEY || poisonKey == f.key);
         if (poisoned) {
             poisonKey = null;
         }
-        if (topic) {
-            for (ArrayDeque<Flow> b : backlogs) {
-                b.addLast(message(f, poisoned));
-                held++;
-            }
-        } else if (!backlogs.isEmpty()) {
-            backlogs.get(0).addLast(message(f, poisoned));
-            held++;
-        }
-        deliver();
         return true;
     }
 
-    private Flow message(Flow f, boolean poisoned) {
-        Flow m = new Flow(f.id, f.key, f.read, sim.nowNanos());
-        m.poisoned = poisoned;
-        return m;
-    }
-
-    /** poison: the next message published with {@code key} (or, with {@link #ANY_KEY}, the next at all) fails every time. */
-    void poison(int key) {
+    @Override
+    public void poison(int key) {
         poisonKey = key;
     }
 
-    /**
-     * publish-burst: {@code count} messages at once, as a producer without an edge publishes them,
-     * keyed uniformly over {@code keyCount} keys from this node's burst stream; returns how many fit.
-     */
-    long burst(long count, int keyCount) {
+    @Override
+    public long burst(long count, int keyCount) {
         if (burstKeys == null) {
             burstKeys = net.streams.stream("node." + id + ".burst"); // made at the first burst: one stream for all of them
         }
@@ -113,94 +172,54 @@ final class MessagingNode extends NetNode {
         return sent;
     }
 
-    /** A consumer of this node has a worker free. */
-    void workerFree(ServiceNode consumer) {
-        deliver();
-    }
-
-    private void deliver() {
-        if (down || out.isEmpty()) {
-            return;
-        }
-        int n = out.size();
-        boolean sent = true;
-        while (sent) {
-            sent = false;
-            for (int k = 0; k < n; k++) {
-                int i = (nextConsumer + k) % n;
-                ArrayDeque<Flow> backlog = backlogs.get(topic ? i : 0);
-                Link l = out.get(i);
-                ServiceNode consumer = (ServiceNode) l.to;
-                if (backlog.isEmpty() || consumer.down || deliveredUnanswered[i] >= consumer.readyWorkers()) {
-                    continue;
-                }
-                send(i, backlog.pollFirst());
-                sent = true;
-                nextConsumer = (i + 1) % n; // competing consumers take turns
-            }
-        }
-    }
-
-    private void send(int i, Flow m) {
-        Link l = out.get(i);
-        m.receives++;
-        deliveredUnanswered[i]++;
-        l.send(m, answered -> {
-            // A poisoned message is processed like any other, and its processing fails every time.
-            boolean ok = answered && !m.poisoned;
-            deliveredUnanswered[i]--;
-            if (ok) {
-                held--;
-                consumed++;
-                latency.recordNanos(sim.nowNanos() - m.startNanos);
-            } else if (m.receives >= delivery.maxReceives()) {
-                held--;
-                deadLetters++;
-                errors++;
-                ownErrors++;
-            } else {
-                // Hidden for the visibility timeout, then back at the head for the next consumer.
-                sim.scheduleIn(Simulation.secondsToNanos(delivery.visibilityTimeoutSeconds()), () -> {
-                    backlogs.get(topic ? i : 0).addFirst(m);
-                    deliver();
-                });
-            }
-            deliver();
-        });
-    }
-
     @Override
     void setDown(boolean isDown) {
         super.setDown(isDown);
         if (!isDown) {
-            deliver();
+            List<Runnable> held = new ArrayList<>(heldWhileDown);
+            heldWhileDown.clear();
+            held.forEach(Runnable::run);
         }
     }
 
+    @Override
+    void tick() {
+        // A dead letter is the box's error: the message was given up.
+        long dead = queue.deadLettered();
+        errors += dead - deadLettersCounted;
+        ownErrors += dead - deadLettersCounted;
+        deadLettersCounted = dead;
+        super.tick();
+    }
+
+    long consumed() {
+        return consumed;
+    }
+
+    long deadLetters() {
+        return queue.deadLettered();
+    }
+
+    /** Visible messages, waiting for a consumer. */
     @Override
     int queued() {
-        int q = 0;
-        for (ArrayDeque<Flow> b : backlogs) {
-            q += b.size();
-        }
-        return q;
+        return (int) Math.min(Integer.MAX_VALUE, queue.visible());
     }
 
+    /** Messages in flight: received and not yet deleted or back. */
     @Override
     int inService() {
-        int s = 0;
-        for (int f : deliveredUnanswered) {
-            s += f;
-        }
-        return s;
+        return (int) Math.min(Integer.MAX_VALUE, queue.inFlight());
     }
 
     @Override
     void report(ObjectNode out) {
         out.put("published", published);
         out.put("consumed", consumed);
-        out.put("deadLetters", deadLetters);
+        out.put("deadLetters", deadLetters());
         out.put("refused", refused);
         out.put("backlog", queued());
+        out.put("redelivered", queue.redelivered());
+        out.put("duplicates", queue.duplicates());
     }
 }

@@ -170,6 +170,7 @@ public final class Network {
             }
             throw new ScenarioException(index < 0 ? "topology" : "topology.nodes[" + index + "]", p.message());
         }
+        TopicNode.check(t);
         for (int i = 0; i < t.nodes().size(); i++) {
             Topology.Node n = t.nodes().get(i);
             if (n.nodeKind() == NodeKind.GATEWAY && n.gateway().shedding().mode() != dev.scalelab.world.ApiGateway.SheddingMode.NONE
@@ -188,7 +189,8 @@ public final class Network {
             case CDN, CACHE -> new CacheNode(this, n);
             case SERVICE -> new ServiceNode(this, n);
             case DATABASE -> new DatabaseNode(this, n);
-            case QUEUE, TOPIC -> new MessagingNode(this, n);
+            case QUEUE -> new MessagingNode(this, n);
+            case TOPIC -> new TopicNode(this, n);
             case EXTERNAL -> new ExternalNode(this, n);
         };
     }

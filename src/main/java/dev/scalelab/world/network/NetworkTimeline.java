@@ -31,13 +31,18 @@ import java.util.regex.Pattern;
  * a drawing with one such box does not need may be left out. A set changes the traffic of its one
  * clients node (its rate, its read ratio, by the pipeline's paths). Each acts on the engine the node
  * shares with the pipeline, by that engine's own method. What a drawn system does not run yet
- * (another set, crash-consumer) is refused by the entry's path, never ignored. leak-connections
+ * (another set) is refused by the entry's path, never ignored. leak-connections
  * takes a service with connection pools by its id, or every such service; weight-instance an instance
  * of a service behind a balancer that balances by weight. publish-burst and poison take a queue or
  * topic box by its id: a burst is published at once as a producer without an edge would publish it,
  * keyed uniformly over the design's keys (what does not fit a full box is refused, the box's way); a
  * poisoned message (the next with the key, or the next at all) fails each consumer's processing every
- * time, so a queue redelivers it up to its maxReceives and then dead-letters it.
+ * time, so a queue redelivers it up to its maxReceives and then dead-letters it, and each group of a
+ * topic retries it as its retry says. crash-consumer takes an instance of a service that consumes a
+ * drawn topic ({@code billing-2}), or the service ({@code billing}) for its lowest-numbered ready
+ * instance, as the pipeline's takes a group: a consumer is its instance, so the instance crashes as under
+ * kill-instance and a replacement starts; each of its groups notices a session timeout later, gives
+ * its partitions to the others, and what it processed since its last commit is processed again.
  */
 final class NetworkTimeline {
     /** The actions a drawn system runs. */
@@ -45,7 +50,7 @@ final class NetworkTimeline {
             Action.SLOW_INSTANCE, Action.ERROR_INSTANCE, Action.WEIGHT_INSTANCE, Action.FLUSH_CACHE, Action.EXPIRE_KEY,
             Action.FAIL_CACHE_LEVEL, Action.ADD_SHARD, Action.REMOVE_SHARD, Action.KILL_PRIMARY, Action.LAG_SPIKE,
             Action.LATENCY, Action.ERROR_RATE, Action.OUTAGE, Action.FULL_GC, Action.LEAK_CONNECTIONS,
-            Action.PUBLISH_BURST, Action.POISON);
+            Action.PUBLISH_BURST, Action.POISON, Action.CRASH_CONSUMER);
 
     private NetworkTimeline() {
     }
@@ -92,6 +97,14 @@ final class NetworkTimeline {
                             + " takes its id (" + t.nodes().stream().filter(m -> m.nodeKind() == NodeKind.QUEUE
                             || m.nodeKind() == NodeKind.TOPIC).findFirst().map(Topology.Node::id)
                             .orElse("this design has none") + ")");
+                }
+            } else if (a == Action.CRASH_CONSUMER) {
+                if (e.target() == null || consumedTopics(serviceOf(e.target(), t), t).isEmpty()) {
+                    throw new ScenarioException(at + ".target", Quote.of(e.target()) + " is no consumer of a drawn topic: "
+                            + "crash-consumer takes an instance of a service a topic's edge leads to, or the service for its "
+                            + "lowest-numbered ready one (" + t.nodes().stream()
+                            .filter(n -> n.nodeKind() == NodeKind.TOPIC).flatMap(n -> t.out(n.id()).stream()).findFirst()
+                            .map(x -> x.to() + "-0, " + x.to()).orElse("this design has no topic with a consumer") + ")");
                 }
             } else if (a == Action.EXPIRE_KEY) {
                 continue; // every cache box: it names none
@@ -251,22 +264,30 @@ final class NetworkTimeline {
                 api.fault(fault, e.durationSeconds());
                 net.decide(api, a.id() + (e.value() == null ? "" : " " + number(e)) + " for " + e.durationSeconds() + " s");
             }
+            case CRASH_CONSUMER -> ServiceFaults.crashConsumer((ServiceNode) net.node(serviceOf(e.target(), t)),
+                    service(e.target(), t) == null ? null : e.target(), consumedTopics(serviceOf(e.target(), t), t));
             case PUBLISH_BURST -> {
-                MessagingNode box = (MessagingNode) net.node(e.target());
+                NetNode box = net.node(e.target());
                 long count = Math.round(number(e));
-                long sent = box.burst(count, net.keyCount());
+                long sent = ((Broker) box).burst(count, net.keyCount());
                 net.decide(box, String.format(java.util.Locale.ROOT, "publish-burst %s: %,d records", e.target(), sent)
                         + (sent < count ? String.format(java.util.Locale.ROOT, ", %,d dropped: it is full", count - sent) : ""));
             }
             case POISON -> {
-                MessagingNode box = (MessagingNode) net.node(e.target());
+                NetNode box = net.node(e.target());
                 Long key = e.value() == null ? null : Math.round(number(e));
-                box.poison(key == null ? MessagingNode.ANY_KEY : key.intValue());
+                ((Broker) box).poison(key == null ? MessagingNode.ANY_KEY : key.intValue());
                 net.decide(box, "poison " + e.target() + ": the next record" + (key == null ? "" : " with key " + key)
                         + " published always fails");
             }
             default -> throw new IllegalStateException("checked at load: " + a.id());
         }
+    }
+
+    /** The drawn topics {@code service} consumes (an edge leads from each to it); empty for none or a null service. */
+    private static List<String> consumedTopics(String service, Topology t) {
+        return service == null ? List.of() : t.edges().stream().filter(x -> x.to().equals(service)
+                && t.node(x.from()).nodeKind() == NodeKind.TOPIC).map(Topology.Edge::from).toList();
     }
 
     /** The id of the service whose instance {@code name} is ("api" for "api-0"); null when none. */

@@ -105,8 +105,10 @@ public final class Pipeline {
             return Lowering.no("it has zone outages");
         }
         // The pipeline runs these on its events section; without one, the network runs them on its queue and topic boxes.
-        if (s.events() == null && s.timeline().stream().anyMatch(e -> e.command().equals("publish-burst") || e.command().equals("poison"))) {
-            return Lowering.no("its timeline publishes to or poisons a queue or topic, which the pipeline has none of");
+        if (s.events() == null && s.timeline().stream().anyMatch(e -> e.command().equals("publish-burst") || e.command().equals("poison")
+                || e.command().equals("crash-consumer"))) {
+            return Lowering.no("its timeline publishes to, poisons or crashes a consumer of a queue or topic, which the pipeline "
+                    + "has none of");
         }
         Topology.Node clients = null;
         Topology.Node gateway = null;

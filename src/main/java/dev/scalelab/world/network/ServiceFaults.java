@@ -31,6 +31,26 @@ final class ServiceFaults {
         return true;
     }
 
+    /**
+     * crash-consumer: instance {@code name} (null: the service's lowest-numbered ready one), a member
+     * of the groups of {@code topics}, crashes as under kill-instance (a consumer is its instance); its
+     * groups hear nothing until its session times out.
+     */
+    static boolean crashConsumer(ServiceNode s, String name, java.util.List<String> topics) {
+        ServiceNode.Instance in = name != null ? find(s, name) : s.instances.stream()
+                .filter(i -> i.lifecycle == dev.scalelab.engine.scaling.Lifecycle.READY)
+                .min(java.util.Comparator.comparingInt(i -> i.number)).orElse(null);
+        if (in == null) {
+            s.net.decide(s, "crash-consumer " + (name == null ? s.id : name) + ": no such running instance");
+            return false;
+        }
+        int lost = s.crash(in);
+        s.net.decide(s, in.name + " crashed (" + lost + " requests lost), a consumer of " + String.join(", ", topics)
+                + ": its groups notice after their session timeout; replacing it");
+        s.scaler.replaceLost();
+        return true;
+    }
+
     /** Instance {@code name} runs at {@code fraction} of its normal speed from now on (slow-instance). */
     static boolean slow(ServiceNode s, String name, double fraction) {
         ServiceNode.Instance in = find(s, name);

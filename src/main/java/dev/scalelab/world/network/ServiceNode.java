@@ -31,8 +31,8 @@ final class ServiceNode extends NetNode {
     /** Draws for error-instance alone, so a fault does not shift the service's other draws. */
     private final SplittableRandom errorRandom;
     final List<Instance> instances = new ArrayList<>();
-    /** Queues and topics this service consumes from: told when a worker comes free. */
-    final List<MessagingNode> feeds = new ArrayList<>();
+    /** Queues and topics this service consumes from: told when an instance is ready, drains or crashes. */
+    final List<Broker> feeds = new ArrayList<>();
     /** Gateways shedding by queueing delay in front of it: told how long each request waited for its worker. */
     final List<GatewayAdmission> queueDelayWatchers = new ArrayList<>(1);
     /** Its horizontal and vertical scalers, and the count and size they ask for. */
@@ -270,11 +270,6 @@ final class ServiceNode extends NetNode {
                 && (in.acceptsTraffic() || in.lifecycle == Lifecycle.DRAINING)) {
             start(in.queue.pollFirst());
         }
-        if (in.busy < in.workers && !in.stopped()) {
-            for (MessagingNode feed : feeds) {
-                feed.workerFree(this);
-            }
-        }
     }
 
     /** Makes the job's sync calls one after the other, each with its edge's probability; a failed call fails the request. */
@@ -310,7 +305,7 @@ final class ServiceNode extends NetNode {
             return;
         }
         for (Link l : links(EdgeMode.ASYNC, j.flow)) {
-            if ((l.probability >= 1 || random.nextDouble() < l.probability) && !((MessagingNode) l.to).publish(l, j.flow)) {
+            if ((l.probability >= 1 || random.nextDouble() < l.probability) && !((Broker) l.to).publish(l, j.flow)) {
                 finish(j, false);
                 return;
             }
@@ -351,10 +346,6 @@ final class ServiceNode extends NetNode {
             start(in.queue.pollFirst());
         } else if (in.lifecycle == Lifecycle.DRAINING && in.busy == 0 && in.queue.isEmpty()) {
             retire(in);
-        } else if (in.busy < in.workers) {
-            for (MessagingNode feed : feeds) {
-                feed.workerFree(this);
-            }
         }
     }
 
@@ -365,6 +356,9 @@ final class ServiceNode extends NetNode {
         if (in.lifecycle == Lifecycle.READY) {
             area();
             workersTotal -= in.workers;
+            for (Broker feed : down ? List.<Broker>of() : feeds) {
+                feed.instanceLeaving(this, in);
+            }
         }
         in.lifecycle = Lifecycle.DRAINING;
         if (in.busy == 0 && in.queue.isEmpty()) {
@@ -383,8 +377,10 @@ final class ServiceNode extends NetNode {
         in.busySinceNanos = sim.nowNanos();
         workersTotal += in.workers;
         scaler.ready(in);
-        for (MessagingNode feed : feeds) {
-            feed.workerFree(this);
+        for (Broker feed : feeds) {
+            if (!down) { // ready in a zone that is out, it consumes once the zone is back
+                feed.instanceReady(this, in);
+            }
         }
     }
 
@@ -420,10 +416,19 @@ final class ServiceNode extends NetNode {
     @Override
     void setDown(boolean isDown) {
         super.setDown(isDown);
-        if (!isDown) {
-            for (MessagingNode feed : feeds) {
-                feed.workerFree(this);
+        // Its consumers go and come back with the zone: first, so that the jobs lost below answer nobody.
+        for (Instance in : instances) {
+            if (in.lifecycle == Lifecycle.READY) {
+                for (Broker feed : feeds) {
+                    if (isDown) {
+                        feed.instanceCrashed(this, in);
+                    } else {
+                        feed.instanceReady(this, in);
+                    }
+                }
             }
+        }
+        if (!isDown) {
             return;
         }
         // Its instances go with the zone: what they held is lost, and their late events do nothing.
@@ -463,6 +468,12 @@ final class ServiceNode extends NetNode {
         if (in.lifecycle == Lifecycle.READY) {
             area();
             workersTotal -= in.workers;
+        }
+        if ((in.lifecycle == Lifecycle.READY || in.lifecycle == Lifecycle.DRAINING) && !down) {
+            // First: its groups must see it crashed before its lost record's failure comes back to them.
+            for (Broker feed : feeds) {
+                feed.instanceCrashed(this, in);
+            }
         }
         int lost = loseJobs(in);
         retire(in);

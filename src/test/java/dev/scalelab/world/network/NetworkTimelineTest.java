@@ -170,16 +170,18 @@ class NetworkTimelineTest {
                 .hasMessage("timeline[0]: set service.instances: a drawn system sets only its traffic yet (workload.arrival.ratePerSecond, "
                         + "workload.readRatio, with one clients node); its timeline also takes the faults add-instance, remove-instance, "
                         + "kill-instance, slow-instance, error-instance, weight-instance, flush-cache, expire-key, fail-cache-level, add-shard, remove-shard, "
-                        + "kill-primary, lag-spike, error-rate, latency, outage, full-gc, leak-connections, publish-burst, poison");
+                        + "kill-primary, lag-spike, error-rate, latency, outage, full-gc, leak-connections, publish-burst, crash-consumer, poison");
         assertThatThrownBy(() -> new Network(design(10, nodes, edges,
                 "{\"atSeconds\":5,\"command\":\"kill-instance\",\"target\":\"i-0\"}")))
                 .hasMessage("timeline[0].target: \"i-0\" is no instance of a drawn service: an instance is its service's id and its "
                         + "number (web-0)");
-        // crash-consumer is not run on a drawn system yet: the events checks still refuse it, by the entry's path.
+        // crash-consumer takes an instance of a service that consumes a drawn topic; this design has none.
         assertThatThrownBy(() -> new Network(design(10, nodes, edges,
-                "{\"atSeconds\":5,\"command\":\"crash-consumer\",\"target\":\"web\"}")))
+                "{\"atSeconds\":5,\"command\":\"crash-consumer\",\"target\":\"web-0\"}")))
                 .isInstanceOf(ScenarioException.class)
-                .hasMessageStartingWith("timeline[0].command: crash-consumer acts on the events section");
+                .hasMessage("timeline[0].target: \"web-0\" is no consumer of a drawn topic: crash-consumer takes an instance of "
+                        + "a service a topic's edge leads to, or the service for its lowest-numbered ready one (this design has no "
+                        + "topic with a consumer)");
     }
 
     /**
@@ -480,7 +482,7 @@ class NetworkTimelineTest {
         burst.run();
         assertThat(box(burst).queued()).isEqualTo(box(plain).queued());
         assertThat(burst.arrivals("worker") - plain.arrivals("worker")).isEqualTo(500);
-        assertThat(box(burst).consumed - box(plain).consumed).isEqualTo(500);
+        assertThat(box(burst).consumed() - box(plain).consumed()).isEqualTo(500);
         Network again = jobs("{}", "{\"atSeconds\":10,\"command\":\"publish-burst\",\"target\":\"jobs\",\"value\":500}");
         again.run();
         assertThat(again.report().toString()).isEqualTo(burst.report().toString()); // same seed, same run
@@ -512,10 +514,10 @@ class NetworkTimelineTest {
         Network poisoned = jobs(queue, "{\"atSeconds\":10,\"command\":\"poison\",\"target\":\"jobs\"}");
         plain.run();
         poisoned.run();
-        assertThat(box(plain).deadLetters).isZero();
-        assertThat(box(poisoned).deadLetters).isEqualTo(1);
+        assertThat(box(plain).deadLetters()).isZero();
+        assertThat(box(poisoned).deadLetters()).isEqualTo(1);
         assertThat(poisoned.arrivals("worker") - plain.arrivals("worker")).isEqualTo(2);
-        assertThat(box(poisoned).consumed).isEqualTo(box(plain).consumed - 1);
+        assertThat(box(poisoned).consumed()).isEqualTo(box(plain).consumed() - 1);
         assertThat(poisoned.decisions()).anyMatch(d -> d.endsWith("poison jobs: the next record published always fails"));
     }
 
@@ -532,9 +534,10 @@ class NetworkTimelineTest {
     }
 
     /**
-     * poison with key 3 on a topic read by two services (a group each), maxReceives 3: the next
-     * record with key 3 fails 3 times in each group and is dead-lettered once per group: 2 dead
-     * letters, and each service 2 more deliveries than the same run without poison.
+     * poison with key 3 on a topic read by two services (a group each), retry 3 attempts in order
+     * then the dead-letter topic: the next record with key 3 fails 3 times in each group and is
+     * dead-lettered once per group: 2 dead letters, and each service 2 more deliveries than the same
+     * run without poison.
      */
     @Test
     void aPoisonRecordOnATopicFailsEveryGroup() {
@@ -543,7 +546,7 @@ class NetworkTimelineTest {
         String nodes = "{\"id\":\"users\",\"kind\":\"clients\",\"workload\":{\"arrival\":{\"ratePerSecond\":20},"
                 + "\"keys\":{\"distribution\":\"uniform\",\"count\":10}}},"
                 + web(1, "{\"distribution\":\"constant\",\"meanMs\":1}") + ","
-                + "{\"id\":\"orders\",\"kind\":\"topic\",\"topic\":{\"visibilityTimeoutSeconds\":0.5,\"maxReceives\":3}},"
+                + "{\"id\":\"orders\",\"kind\":\"topic\",\"topic\":{\"retry\":{\"maxAttempts\":3,\"backoffMs\":500,\"deadLetter\":true}}},"
                 + worker.formatted("billing") + "," + worker.formatted("mail");
         String edges = "{\"from\":\"users\",\"to\":\"web\"},{\"from\":\"web\",\"to\":\"orders\",\"mode\":\"async\"},"
                 + "{\"from\":\"orders\",\"to\":\"billing\",\"mode\":\"async\"},{\"from\":\"orders\",\"to\":\"mail\",\"mode\":\"async\"}";
@@ -551,10 +554,12 @@ class NetworkTimelineTest {
         Network poisoned = new Network(design(60, nodes, edges, "{\"atSeconds\":10,\"command\":\"poison\",\"target\":\"orders\",\"value\":3}"));
         plain.run();
         poisoned.run();
-        MessagingNode plainTopic = (MessagingNode) plain.node("orders");
-        MessagingNode topic = (MessagingNode) poisoned.node("orders");
-        assertThat(plainTopic.deadLetters).isZero();
-        assertThat(topic.deadLetters).isEqualTo(2);
+        TopicNode plainTopic = (TopicNode) plain.node("orders");
+        TopicNode topic = (TopicNode) poisoned.node("orders");
+        assertThat(plainTopic.deadLetters()).isZero();
+        assertThat(topic.deadLetters()).isEqualTo(2);
+        assertThat(topic.group("billing").deadLettered()).isEqualTo(1);
+        assertThat(topic.group("mail").deadLettered()).isEqualTo(1);
         assertThat(poisoned.arrivals("billing") - plain.arrivals("billing")).isEqualTo(2);
         assertThat(poisoned.arrivals("mail") - plain.arrivals("mail")).isEqualTo(2);
         assertThat(poisoned.decisions()).anyMatch(d -> d.endsWith("poison orders: the next record with key 3 published always fails"));
