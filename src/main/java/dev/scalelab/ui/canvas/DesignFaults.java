@@ -40,7 +40,7 @@ final class DesignFaults {
     }
 
     /** Shows box {@code node}'s menu at a screen point, or says why there is none. */
-    void show(Window owner, Topology.Node node, NetworkSnapshot live, double screenX, double screenY) {
+    void show(Window owner, Topology topology, Topology.Node node, NetworkSnapshot live, double screenX, double screenY) {
         if (showing != null) {
             showing.hide();
         }
@@ -48,7 +48,7 @@ final class DesignFaults {
             say.accept("Run the design to act on " + node.id() + ": faults and actions go to a running design.", false);
             return;
         }
-        List<MenuItem> items = items(owner, node, live.targets().getOrDefault(node.id(), List.of()));
+        List<MenuItem> items = items(owner, topology, node, live.targets().getOrDefault(node.id(), List.of()));
         if (items.isEmpty()) {
             say.accept(node.id() + " has no faults of its own: change its parameters in the inspector, or act on the boxes "
                     + "it sends to.", false);
@@ -65,7 +65,7 @@ final class DesignFaults {
     }
 
     /** The menu of a box of {@code node}'s kind, its inner targets {@code targets} (names the run gave). */
-    List<MenuItem> items(Window owner, Topology.Node node, List<String> targets) {
+    List<MenuItem> items(Window owner, Topology topology, Topology.Node node, List<String> targets) {
         String id = node.id();
         List<MenuItem> out = new ArrayList<>();
         switch (node.nodeKind()) {
@@ -76,6 +76,11 @@ final class DesignFaults {
                 out.add(each("Kill instance", targets, t -> give(Action.KILL_INSTANCE, t, null, 0)));
                 out.add(each("Slow instance", targets, t -> ask(owner, Action.SLOW_INSTANCE, t, 0.5, 0)));
                 out.add(each("Errors on instance", targets, t -> ask(owner, Action.ERROR_INSTANCE, t, 0.5, 0)));
+                if (topology.edges().stream().anyMatch(e -> e.to().equals(id) && topology.node(e.from()) != null
+                        && topology.node(e.from()).nodeKind() == NodeKind.TOPIC)) {
+                    // A member of a topic's consumer group: it stops heartbeating, and its partitions move after the session timeout.
+                    out.add(each("Crash consumer", targets, t -> give(Action.CRASH_CONSUMER, t, null, 0)));
+                }
                 if (node.service().runtime() != null) {
                     out.add(now("Full GC on every instance", Action.FULL_GC, id));
                 }

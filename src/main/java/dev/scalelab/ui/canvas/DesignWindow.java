@@ -161,7 +161,8 @@ public final class DesignWindow {
         editor.onChange(this::designChanged);
         panels = new DesignPanels(editor, stage, this::say);
         view.setOnOpenNode(this::openNode);
-        view.setOnNodeMenu((node, x, y) -> faults.show(stage, editor.topology().node(node), run.latest(), x, y));
+        view.setOnNodeMenu((node, x, y) -> faults.show(stage, editor.topology(),
+                editor.topology().node(node), run.latest(), x, y));
         Appearance.get().themeProperty().addListener((obs, was, now) -> view.invalidate());
         frames = new AnimationTimer() {
             @Override

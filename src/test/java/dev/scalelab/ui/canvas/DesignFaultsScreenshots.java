@@ -45,7 +45,7 @@ class DesignFaultsScreenshots {
         onFx(() -> {
             w.editor().select(List.of("orders-db"));
             Point2D at = w.view().localToScreen(w.view().nodeCenter("orders-db"));
-            w.faults().show(w.stage(), w.editor().topology().node("orders-db"), w.run().latest(), at.getX(), at.getY());
+            w.faults().show(w.stage(), w.editor().topology(), w.editor().topology().node("orders-db"), w.run().latest(), at.getX(), at.getY());
             return null;
         });
         Thread.sleep(500);

@@ -26,8 +26,10 @@ class DesignFaultsTest {
               {"id":"orders","kind":"database"},
               {"id":"pay","kind":"external"},
               {"id":"jobs","kind":"queue"},
-              {"id":"edge","kind":"cdn"}],
-             "edges":[]}}""").topology();
+              {"id":"edge","kind":"cdn"},
+              {"id":"orders-events","kind":"topic"},
+              {"id":"billing","kind":"service"}],
+             "edges":[{"from":"orders-events","to":"billing"}]}}""").topology();
 
     @BeforeAll
     static void toolkit() throws Exception {
@@ -39,7 +41,7 @@ class DesignFaultsTest {
         DesignFaults faults = new DesignFaults(given::add, (text, refused) -> { });
         return FxWait.onFx(() -> {
             List<String> out = new ArrayList<>();
-            for (MenuItem i : faults.items(null, DESIGN.node(node), targets)) {
+            for (MenuItem i : faults.items(null, DESIGN, DESIGN.node(node), targets)) {
                 if (i instanceof SeparatorMenuItem) {
                     out.add("—");
                 } else if (i instanceof Menu m) {
@@ -57,6 +59,9 @@ class DesignFaultsTest {
         assertEquals(List.of("Add an instance", "Remove an instance", "—", "Kill instance [web-0, web-2]",
                 "Slow instance [web-0, web-2]", "Errors on instance [web-0, web-2]", "Full GC on every instance",
                 "Leak connections…"), menu("web", List.of("web-0", "web-2")));
+        // A service that consumes a topic is a member of its group: it can also crash as a consumer.
+        assertEquals(List.of("Add an instance", "Remove an instance", "—", "Kill instance [billing-0]", "Slow instance [billing-0]",
+                "Errors on instance [billing-0]", "Crash consumer [billing-0]"), menu("billing", List.of("billing-0")));
         assertEquals(List.of("Flush the whole cache", "Flush level [redis/L1, redis/L2]", "Fail level [redis/L1, redis/L2]",
                 "Expire the hottest key everywhere"), menu("redis", List.of()));
         assertEquals(List.of("Flush the whole CDN", "Fail level [edge/edge]", "Expire the hottest key everywhere"),
