@@ -16,7 +16,8 @@ import java.util.concurrent.Callable;
 /**
  * The screenshots of a running box's faults (docs/canvas-faults-menu.png, the database's menu on the
  * API gateway design at 10x; docs/canvas-faults-decisions.png, after a primary was killed and an
- * outage given to payments). Not part of the build (its name is not a test's); run it by hand:
+ * outage given to payments; docs/canvas-crash-consumer.png, the live-scores design after a push
+ * consumer crashed: its group's rebalance in the decisions). Not part of the build (its name is not a test's); run it by hand:
  * {@code Xvfb :77 -screen 0 1600x1000x24 & DISPLAY=:77 mvn -o test -Dtest=DesignFaultsScreenshots
  * -Dsurefire.failIfNoSpecifiedTests=false}. It needs ImageMagick's {@code import}.
  */
@@ -68,6 +69,37 @@ class DesignFaultsScreenshots {
         });
         Thread.sleep(8_000);
         dev.scalelab.ui.XDisplay.shoot(Path.of("docs/canvas-faults-decisions.png"));
+        onFx(() -> {
+            w.run().stop();
+            w.editor().markSaved();
+            w.stage().close();
+            return null;
+        });
+    }
+
+    @Test
+    void aCrashedConsumersPartitionsMoveAfterTheSessionTimeout() throws Exception {
+        Stage owner = FxToolkit.registerPrimaryStage();
+        DesignWindow w = onFx(() -> {
+            DesignWindow d = new DesignWindow(owner);
+            d.stage().setX(0);
+            d.stage().setY(0);
+            d.stage().setWidth(1600);
+            d.stage().setHeight(1000);
+            d.show();
+            d.openFile(Path.of("docs/designs/live-scores.json"));
+            d.view().fit();
+            d.run().startAt(1);
+            d.editor().select(List.of("push"));
+            return d;
+        });
+        Thread.sleep(20_000);
+        onFx(() -> {
+            w.faults().give(Scenario.TimelineEntry.action(0, Action.CRASH_CONSUMER, "push-1", null, 0));
+            return null;
+        });
+        Thread.sleep(15_000);
+        dev.scalelab.ui.XDisplay.shoot(Path.of("docs/canvas-crash-consumer.png"));
         onFx(() -> {
             w.run().stop();
             w.editor().markSaved();
