@@ -380,6 +380,20 @@ public final class Network {
         if (finished()) {
             throw new ScenarioException("command", "the run has ended at " + Parameter.format(durationSeconds()) + " s");
         }
+        double seconds = advanceToCommandTime();
+        NetworkTimeline.apply(this, new Scenario.TimelineEntry(seconds, e.command(), e.path(), e.target(), e.value(),
+                e.durationSeconds()), topology);
+        return seconds;
+    }
+
+    /**
+     * Runs to the first whole millisecond after now at which no event is due, and returns it (in
+     * seconds): a command given while the run goes runs there. A replay runs the same command from the
+     * timeline as an event at that moment, which then comes first of all the moment holds, as here:
+     * nothing else is due then. (At a moment with events of its own, the replay's would come before
+     * some of them and the live command after all.)
+     */
+    public double advanceToCommandTime() {
         long at = (sim.nowNanos() / Simulation.NANOS_PER_MILLI + 1) * Simulation.NANOS_PER_MILLI;
         while (true) {
             sim.runUntil(at - 1);
@@ -389,10 +403,7 @@ public final class Network {
             at += Simulation.NANOS_PER_MILLI;
         }
         sim.runUntil(at); // nothing is due at {@code at}: only the clock moves
-        double seconds = at / (double) Simulation.NANOS_PER_SECOND;
-        NetworkTimeline.apply(this, new Scenario.TimelineEntry(seconds, e.command(), e.path(), e.target(), e.value(),
-                e.durationSeconds()), topology);
-        return seconds;
+        return at / (double) Simulation.NANOS_PER_SECOND;
     }
 
     /** Answered requests per simulated second, the last hour at most, oldest first. */
