@@ -373,7 +373,8 @@ public final class Network {
      * replay are the same run. {@code e}'s own time is ignored.
      *
      * @return the virtual time it ran at, in seconds
-     * @throws ScenarioException naming the field and why, before anything ran
+     * @throws ScenarioException naming the field and why, before anything ran (or, when the run ends
+     *                           before a free millisecond, after running to its end)
      */
     public double command(Scenario.TimelineEntry e) {
         NetworkTimeline.checkCommand(e, topology);
@@ -392,10 +393,18 @@ public final class Network {
      * timeline as an event at that moment, which then comes first of all the moment holds, as here:
      * nothing else is due then. (At a moment with events of its own, the replay's would come before
      * some of them and the live command after all.)
+     *
+     * @throws ScenarioException when the run ends first (it has then run to its end)
      */
     public double advanceToCommandTime() {
+        long end = Simulation.secondsToNanos(scenario.durationSeconds());
         long at = (sim.nowNanos() / Simulation.NANOS_PER_MILLI + 1) * Simulation.NANOS_PER_MILLI;
         while (true) {
+            if (at > end) {
+                // A replay would not run it (the run ends first): neither does this run.
+                sim.runUntil(end);
+                throw new ScenarioException("command", "the run has ended at " + Parameter.format(durationSeconds()) + " s");
+            }
             sim.runUntil(at - 1);
             if (sim.nextEventTime() != at) {
                 break;

@@ -116,6 +116,13 @@ class NetworkCommandTest {
         assertThat(net.reportJson()).isEqualTo(untouched.reportJson());
         assertThatThrownBy(() -> net.command(act(Action.ADD_INSTANCE, null, null, 0)))
                 .isInstanceOf(ScenarioException.class).hasMessageContaining("the run has ended at 30 s");
+        // Given in the last millisecond, it would run past the end, where a replay never runs it: refused too.
+        Network late = new Network(design(30));
+        late.runUntil(29.9995);
+        assertThatThrownBy(() -> late.command(act(Action.ADD_INSTANCE, null, null, 0)))
+                .isInstanceOf(ScenarioException.class).hasMessageContaining("the run has ended at 30 s");
+        assertThat(late.finished()).isTrue();
+        assertThat(late.reportJson()).isEqualTo(untouched.reportJson());
     }
 
     /**
