@@ -205,7 +205,7 @@ public final class ScenarioFields {
      * The sibling path and value a field needs to be in the file ({@code workload.keys.alpha} needs
      * {@code workload.keys.distribution} {@code zipf}: see {@link Field#when}), or null.
      */
-    static String[] condition(String path) {
+    public static String[] condition(String path) {
         Step last = locate(path).last();
         if (last.component == null || ScenarioBinder.field(last.component).when().isEmpty()) {
             return null;

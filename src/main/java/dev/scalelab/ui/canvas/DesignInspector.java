@@ -165,7 +165,7 @@ final class DesignInspector {
         groups.values().forEach(paths::addAll);
         for (String path : paths) {
             String inNode = path.substring("topology.nodes[0].".length());
-            if (!distributionUses(prefix + inNode)) {
+            if (!distributionUses(prefix + inNode) || !conditionHolds(prefix + inNode)) {
                 continue;
             }
             String parent = inNode.contains(".") ? inNode.substring(0, inNode.lastIndexOf('.')) : "";
@@ -243,12 +243,33 @@ final class DesignInspector {
         };
     }
 
-    /** The distributions a node's fields are shown for: another one rebuilds the rows. */
+    /**
+     * Whether a field's condition holds (see {@link dev.scalelab.world.Field#when}: the commit interval
+     * only under auto commit): a field the file would neither read nor write is not shown.
+     */
+    private boolean conditionHolds(String path) {
+        String[] when = ScenarioFields.condition(path);
+        if (when == null) {
+            return true;
+        }
+        Object value = ScenarioFields.read(editor.scenario(), when[0]);
+        return when[1].equals(value instanceof dev.scalelab.sim.HasId id ? id.id() : String.valueOf(value));
+    }
+
+    /** The distributions and conditions a node's fields are shown for: another one rebuilds the rows. */
     private String distributions(int index, NodeKind kind) {
         StringBuilder b = new StringBuilder();
         for (String path : sectionPaths(kind)) {
-            if (path.endsWith(".distribution") && !path.substring("topology.nodes[0].".length()).contains("[")) {
-                b.append(ScenarioFields.read(editor.scenario(), path.replace("nodes[0]", "nodes[" + index + "]"))).append(',');
+            if (path.substring("topology.nodes[0].".length()).contains("[")) {
+                continue;
+            }
+            String at = path.replace("nodes[0]", "nodes[" + index + "]");
+            if (path.endsWith(".distribution")) {
+                b.append(ScenarioFields.read(editor.scenario(), at)).append(',');
+            }
+            String[] when = ScenarioFields.condition(at);
+            if (when != null) {
+                b.append(ScenarioFields.read(editor.scenario(), when[0])).append(',');
             }
         }
         return b.toString();
