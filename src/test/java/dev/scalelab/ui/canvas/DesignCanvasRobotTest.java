@@ -140,6 +140,15 @@ class DesignCanvasRobotTest {
         enter("#gatewayPerClientRatePerSecondField", "50");
         assertEquals(50, onFx(() -> window.editor().topology().node("gw").gateway().perClient().ratePerSecond()));
         assertNotNull(onFx(() -> robot.lookup("#gatewaySheddingModeChoice").query()));
+        // The threshold belongs to queue-length shedding: it shows once that mode is chosen.
+        assertFalse(onFx(() -> robot.lookup("#gatewaySheddingQueueThresholdField").tryQuery().isPresent()));
+        onFx(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<String> mode = robot.lookup("#gatewaySheddingModeChoice").queryAs(javafx.scene.control.ComboBox.class);
+            mode.setValue("queue-length");
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> robot.lookup("#gatewaySheddingQueueThresholdField").tryQuery().isPresent()), TIMEOUT_SECONDS);
         enter("#gatewaySheddingQueueThresholdField", "7");
         assertEquals(7, onFx(() -> window.editor().topology().node("gw").gateway().shedding().queueThreshold()));
         robot.clickOn(point(() -> window.view().nodeCenter("users")));
