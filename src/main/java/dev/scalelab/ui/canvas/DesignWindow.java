@@ -94,6 +94,8 @@ public final class DesignWindow {
         insights = new DesignInsights(i -> {
             if (!i.node().isEmpty() && editor.topology().node(i.node()) != null) {
                 editor.select(List.of(i.node()));
+                // The link leads to the moment too: where it began, on the box's lines over the run.
+                trendsView.mark(i.node(), i.sinceSeconds(), i.kind().label());
             }
         });
 
@@ -245,6 +247,7 @@ public final class DesignWindow {
         if (run.current() != trendsRun) {
             trendsRun = run.current();
             trends.clear();
+            trendsView.mark(null, 0, null);
             trendsView.pointsChanged();
         }
         if (latest != null && trends.take(latest)) {
@@ -382,6 +385,10 @@ public final class DesignWindow {
     /** The planner opened last; null before. */
     DesignPlannerDialog planner() {
         return planner;
+    }
+
+    NodeTrendsView trendsView() {
+        return trendsView;
     }
 
     DesignFaults faults() {

@@ -63,6 +63,22 @@ final class NodeTrendsView extends CanvasRegion {
         }
     }
 
+    /** An insight's start on this box's lines: the node, the second and a word for it; null for none. */
+    private String markNode;
+    private double markSeconds;
+    private String markLabel;
+
+    /**
+     * Marks second {@code seconds} on box {@code id}'s lines with {@code label}: where a chosen insight
+     * began, so its link leads to the moment as well as to the box. Null clears it.
+     */
+    void mark(String id, double seconds, String label) {
+        markNode = id;
+        markSeconds = seconds;
+        markLabel = label;
+        dirty = true;
+    }
+
     /** The points changed: redraw at the next {@link #paintIfNeeded}. */
     void pointsChanged() {
         dirty = true;
@@ -104,6 +120,26 @@ final class NodeTrendsView extends CanvasRegion {
         for (int f = 0; f < figures.size(); f++) {
             row(g, t, figures.get(f), TITLE_HEIGHT + f * ROW_HEIGHT, w, base);
         }
+        if (nodeId.equals(markNode) && t.size() > 1) {
+            double first = t.second(0);
+            double spanSeconds = Math.max(1, t.second(t.size() - 1) - first);
+            double at = Math.max(first, markSeconds);
+            double x = PAD + (w - 2 * PAD) * (at - first) / spanSeconds;
+            g.setStroke(textFill.getValue());
+            g.setLineWidth(1);
+            g.setLineDashes(3, 3);
+            g.strokeLine(x, TITLE_HEIGHT + 18, x, TITLE_HEIGHT + figures.size() * ROW_HEIGHT - ROW_HEIGHT + 18 + LINE_HEIGHT);
+            g.setLineDashes((double[]) null);
+            g.setFont(Font.font(base.getFamily(), base.getSize() * 0.85));
+            g.setFill(textFill.getValue());
+            g.setTextAlign(x > w / 2 ? TextAlignment.RIGHT : TextAlignment.LEFT);
+            g.fillText(markLabel + " since " + clock(markSeconds), x + (x > w / 2 ? -4 : 4), TITLE_HEIGHT + 18 + LINE_HEIGHT / 2);
+        }
+    }
+
+    /** The mark's label on box {@code id}'s lines, or null: what a test reads. */
+    String markOn(String id) {
+        return id != null && id.equals(markNode) ? markLabel + " since " + clock(markSeconds) : null;
     }
 
     private static String span(NodeTrends.Track t) {

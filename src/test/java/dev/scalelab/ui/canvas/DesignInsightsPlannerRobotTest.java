@@ -80,6 +80,12 @@ class DesignInsightsPlannerRobotTest {
                 .query();
         robot.clickOn(cell);
         assertEquals("web", onFx(() -> window.editor().selectedNode()));
+        // ...and to the moment it began, marked on web's lines over the run.
+        String since = dev.scalelab.world.Parameter.format(hot.sinceSeconds());
+        long s = Math.round(hot.sinceSeconds());
+        assertEquals("bottleneck since " + s / 60 + ":" + String.format(java.util.Locale.ROOT, "%02d", s % 60),
+                onFx(() -> window.trendsView().markOn("web")), since);
+        assertEquals(null, onFx(() -> window.trendsView().markOn("users")));
     }
 
     @Test

@@ -48,6 +48,38 @@ class NodeTrendsScreenshots {
         });
     }
 
+    /** docs/canvas-insight-moment.png: an insight chosen selects its box and marks on its lines when it began. */
+    @Test
+    void anInsightsMomentOnItsBoxsLines() throws Exception {
+        Stage owner = FxToolkit.registerPrimaryStage();
+        DesignWindow w = onFx(() -> {
+            DesignWindow d = new DesignWindow(owner);
+            d.stage().setX(0);
+            d.stage().setY(0);
+            d.stage().setWidth(1600);
+            d.stage().setHeight(1000);
+            d.show();
+            d.openFile(Path.of("docs/designs/api-gateway.json"));
+            d.view().fit();
+            d.run().startAt(10);
+            return d;
+        });
+        Thread.sleep(20_000);
+        onFx(() -> {
+            javafx.scene.control.ListView<?> list = (javafx.scene.control.ListView<?>) w.stage().getScene().lookup("#designInsights");
+            list.getSelectionModel().select(0);
+            return null;
+        });
+        Thread.sleep(6_000);
+        dev.scalelab.ui.XDisplay.shoot(Path.of("docs/canvas-insight-moment.png"));
+        onFx(() -> {
+            w.run().stop();
+            w.editor().markSaved();
+            w.stage().close();
+            return null;
+        });
+    }
+
     private static <T> T onFx(Callable<T> query) throws Exception {
         return FxWait.onFx(query, 60);
     }
