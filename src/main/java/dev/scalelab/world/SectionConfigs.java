@@ -14,6 +14,11 @@ import dev.scalelab.engine.pools.ConnectionPoolConfig;
 import dev.scalelab.engine.resilience.MeshConfig;
 import dev.scalelab.engine.runtime.Heap;
 import dev.scalelab.engine.runtime.ObjectPool;
+import dev.scalelab.engine.scaling.HorizontalPodAutoscaler;
+import dev.scalelab.engine.scaling.HorizontalPolicy;
+import dev.scalelab.engine.scaling.TargetTrackingPolicy;
+import dev.scalelab.engine.scaling.ThresholdPolicy;
+import dev.scalelab.engine.scaling.Tolerance;
 import dev.scalelab.engine.scaling.ThresholdResizePolicy;
 import dev.scalelab.engine.scaling.VerticalPolicy;
 import dev.scalelab.engine.scaling.VpaRecommender;
@@ -136,6 +141,35 @@ public final class SectionConfigs {
         return new ConnectionPoolConfig(c.maximumPoolSize(), c.minimumIdle(), Simulation.millisToNanos(c.connectionTimeoutMs()),
                 Simulation.millisToNanos(c.connectionSetupMs()), Simulation.secondsToNanos(c.maxLifetimeSeconds()),
                 leakDetection ? Simulation.millisToNanos(leakMs) : 0);
+    }
+
+    /**
+     * The HPA an autoscaler section configures. {@code running}, the HPA in use until now, takes the
+     * new settings and keeps its recommendations and scale events, as editing a live HPA object
+     * does; null makes a fresh one.
+     */
+    public static HorizontalPodAutoscaler hpa(Scenario.Autoscaler a, HorizontalPodAutoscaler running) {
+        HorizontalPodAutoscaler.Config config = new HorizontalPodAutoscaler.Config(a.minReplicas(), a.maxReplicas(),
+                (int) a.targetUtilization(), Tolerance.of(a.tolerance()), a.scaleUpRules(), a.scaleDownRules(), a.behavior());
+        if (running == null) {
+            return new HorizontalPodAutoscaler(config);
+        }
+        running.setConfig(config);
+        return running;
+    }
+
+    /**
+     * The horizontal policy an autoscaler section names, deciding through {@code hpa} when it is the
+     * HPA ({@link #hpa}); null for none.
+     */
+    public static HorizontalPolicy horizontal(Scenario.Autoscaler a, HorizontalPodAutoscaler hpa) {
+        return switch (a.policy()) {
+            case HPA -> HorizontalPolicy.hpa(hpa);
+            case THRESHOLD -> new ThresholdPolicy(a.minReplicas(), a.maxReplicas(), (int) a.targetUtilization());
+            case TARGET_TRACKING -> new TargetTrackingPolicy(a.minReplicas(), a.maxReplicas(), a.metric(), a.targetValue(),
+                    a.tolerance(), Simulation.secondsToNanos(a.scaleDownStabilizationSeconds()));
+            default -> null;
+        };
     }
 
     /** The vertical scaler's policy, starting at {@code nowNanos}; null for none. */

@@ -61,7 +61,7 @@ final class TimelineCodec {
             if (command == null) {
                 throw new ScenarioException(f.path("command"), "missing; " + COMMAND.expectation());
             }
-            out.add(command.equals("set") ? readSet(f, at) : readAction(f, at, Action.byId(command), dependencies, drawn));
+            out.add(command.equals("set") ? readSet(f, at, drawn) : readAction(f, at, Action.byId(command), dependencies, drawn));
         }
         return out;
     }
@@ -98,10 +98,22 @@ final class TimelineCodec {
         return new Scenario.TimelineEntry(at, action.id(), null, target, value, duration);
     }
 
-    private static Scenario.TimelineEntry readSet(JsonObject f, double at) {
+    private static Scenario.TimelineEntry readSet(JsonObject f, double at, boolean drawn) {
         String paramPath = (String) f.value("path", PATH);
         if (paramPath == null) {
             throw new ScenarioException(f.path("path"), "missing; the parameter to set, such as service.instances (README.md lists them)");
+        }
+        if (drawn && paramPath.startsWith("nodes.")) {
+            // A drawn node's field (nodes.api.service.instances): the network checks the node, the field and the value.
+            JsonNode raw = f.take("value");
+            if (raw == null || !raw.isValueNode() || raw.isNull()) {
+                throw new ScenarioException(f.path("value"), raw == null ? "missing; the field's new value"
+                        : "expected a number, a string or true or false, got " + JsonObject.describe(raw));
+            }
+            f.finish();
+            Object value = raw.isIntegralNumber() && raw.canConvertToInt() ? (Object) raw.intValue()
+                    : raw.isNumber() ? (Object) raw.doubleValue() : raw.isBoolean() ? (Object) raw.booleanValue() : raw.asText();
+            return Scenario.TimelineEntry.set(at, paramPath, value);
         }
         Parameter p = Parameter.byPath(paramPath);
         if (p == null && !ScenarioFiles.isDependencyField(paramPath)) {

@@ -17,8 +17,10 @@ import dev.scalelab.sim.RandomStreams;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
+import dev.scalelab.world.ScenarioFields;
 import dev.scalelab.world.Topology;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,10 @@ public final class Network {
     final RandomStreams streams;
     final Topology topology;
     private final Scenario scenario;
+    /** The design as it runs now: {@link #scenario} with the node changes applied so far ({@link #apply}). */
+    private Scenario current;
+    /** The timeline's changes of node fields still to come, in time order: each is applied between events, as a live one is. */
+    final ArrayDeque<Scenario.TimelineEntry> nodeSets = new ArrayDeque<>();
     private final Map<String, NetNode> nodes = new LinkedHashMap<>();
     private final List<Link> links = new ArrayList<>();
     private final LatencyRecorder endToEnd = new LatencyRecorder();
@@ -78,6 +84,7 @@ public final class Network {
 
     public Network(Scenario scenario) {
         this.scenario = scenario;
+        this.current = scenario;
         this.topology = scenario.topology();
         if (topology == null) {
             throw new ScenarioException("topology", "missing: a drawn system needs nodes and edges");
@@ -132,7 +139,7 @@ public final class Network {
         }
         if (s.topology() != null) {
             check(s.topology());
-            NetworkTimeline.check(s.timeline(), s.topology());
+            NetworkTimeline.check(s);
         }
     }
 
@@ -193,8 +200,59 @@ public final class Network {
 
     /** Runs until {@code seconds} of virtual time (or the scenario's end, whichever is first). */
     public void runUntil(double seconds) {
-        double until = Math.min(seconds, scenario.durationSeconds());
-        sim.runUntil(Simulation.secondsToNanos(until));
+        long until = Simulation.secondsToNanos(Math.min(seconds, scenario.durationSeconds()));
+        // A node change on the timeline waits for every event at or before its moment, as a live change does.
+        while (!nodeSets.isEmpty() && Simulation.secondsToNanos(nodeSets.peek().atSeconds()) <= until) {
+            Scenario.TimelineEntry e = nodeSets.poll();
+            sim.runUntil(Simulation.secondsToNanos(e.atSeconds()));
+            apply(e.path(), e.value());
+        }
+        sim.runUntil(until);
+    }
+
+    /**
+     * Changes one drawn node's field now, by path {@code nodes.<id>.<field>} ({@link NodeChange}): the
+     * node applies it as the pipeline applies the same field, and the decision log says so. A change
+     * made between {@link #runUntil} calls at a moment T runs exactly as the same change on the
+     * timeline at T. Returns what changed ({@code service.instances 2 -> 4}).
+     *
+     * @throws ScenarioException naming the path and why it cannot change; the run is then as it was
+     */
+    public String apply(String path, Object value) {
+        NodeChange.Change c = NodeChange.check(current, path, value);
+        Object before = ScenarioFields.read(current, c.scenarioPath());
+        current = ScenarioFields.with(current, c.scenarioPath(), c.value());
+        NetNode n = nodes.get(c.id());
+        n.spec = current.topology().nodes().get(c.index());
+        n.change(c);
+        String said = c.field() + " " + show(before) + " -> " + show(c.value());
+        decide(n, "set " + said);
+        return said;
+    }
+
+    private static String show(Object v) {
+        return v instanceof Number x ? dev.scalelab.world.Parameter.format(x.doubleValue()) : String.valueOf(v);
+    }
+
+    /**
+     * {@code design} with one node's field changed as {@link #apply} would change it, checked on any
+     * thread before the change is sent to the run's.
+     *
+     * @throws ScenarioException naming the path and why it cannot change live
+     */
+    public static Scenario withChange(Scenario design, String path, Object value) {
+        NodeChange.Change c = NodeChange.check(design, path, value);
+        return ScenarioFields.with(design, c.scenarioPath(), c.value());
+    }
+
+    /** Whether {@code path} names a drawn node's field ({@code nodes.<id>.<field>}), what {@link #apply} takes. */
+    public static boolean isNodePath(String path) {
+        return NodeChange.isNodePath(path);
+    }
+
+    /** The design as it runs now: the scenario with the node changes made so far in its nodes' sections. */
+    public Scenario currentScenario() {
+        return current;
     }
 
     /** Runs the whole scenario. */

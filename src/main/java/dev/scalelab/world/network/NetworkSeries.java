@@ -112,7 +112,7 @@ final class NetworkSeries {
                 long[] before = new long[2];
                 // This second's reads answered by some level over this second's reads; empty without reads.
                 fixed(p + "hit_ratio", () -> {
-                    var s = c.hierarchy().stats();
+                    var s = c.stats();
                     long reads = s.reads() - before[0];
                     long hits = s.cacheReads() - before[1];
                     before[0] = s.reads();

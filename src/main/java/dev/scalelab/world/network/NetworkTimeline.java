@@ -29,9 +29,13 @@ import java.util.regex.Pattern;
  * add-instance its service's id, remove-instance its service's id or an instance to drain first;
  * full-gc an instance or a whole service (every service with a runtime when it names none). A target
  * a drawing with one such box does not need may be left out. A set changes the traffic of its one
- * clients node (its rate, its read ratio, by the pipeline's paths). Each acts on the engine the node
- * shares with the pipeline, by that engine's own method. What a drawn system does not run yet
- * (another set, crash-consumer) is refused by the entry's path, never ignored. leak-connections
+ * clients node (its rate, its read ratio, by the pipeline's paths), or any live field of one node by
+ * its path under the node ({@code nodes.api.service.instances}; see {@link NodeChange}): such a set
+ * is checked at load against the design as the sets before it leave it (its node, field, liveness
+ * and value), and applied between events at its moment, as a change made while the design runs is
+ * ({@link Network#apply}). Each acts on the engine the node shares with the pipeline, by that
+ * engine's own method. What a drawn system does not run yet (a field it cannot change live,
+ * crash-consumer) is refused by the entry's path, never ignored. leak-connections
  * takes a service with connection pools by its id, or every such service; weight-instance an instance
  * of a service behind a balancer that balances by weight. publish-burst and poison take a queue or
  * topic box by its id: a burst is published at once as a producer without an edge would publish it,
@@ -51,14 +55,27 @@ final class NetworkTimeline {
     }
 
     /** Refuses the first entry a drawn system cannot run, naming its path and why. */
-    static void check(List<Scenario.TimelineEntry> timeline, Topology t) {
+    static void check(Scenario design) {
+        List<Scenario.TimelineEntry> timeline = design.timeline();
+        Topology t = design.topology();
+        Scenario changed = design;
         for (int i = 0; i < timeline.size(); i++) {
             Scenario.TimelineEntry e = timeline.get(i);
             String at = "timeline[" + i + "]";
+            if (e.command().equals("set") && NodeChange.isNodePath(e.path())) {
+                try {
+                    NodeChange.Change c = NodeChange.check(changed, e.path(), e.value());
+                    changed = dev.scalelab.world.ScenarioFields.with(changed, c.scenarioPath(), c.value());
+                } catch (ScenarioException refused) {
+                    throw new ScenarioException(at, "set " + refused.getMessage());
+                }
+                continue;
+            }
             if (e.command().equals("set")) {
                 if (!SETS.contains(e.path()) || clients(t) == null) {
-                    throw new ScenarioException(at, "set " + e.path() + ": a drawn system sets only its traffic yet ("
-                            + String.join(", ", SETS) + ", with one clients node); its timeline also takes the faults " + names());
+                    throw new ScenarioException(at, "set " + e.path() + ": a drawn system sets its traffic (" + String.join(", ", SETS)
+                            + ", with one clients node) and its nodes' fields (nodes.<id>.<field>, such as "
+                            + "nodes.api.service.instances); its timeline also takes the faults " + names());
                 }
                 continue;
             }
@@ -135,6 +152,10 @@ final class NetworkTimeline {
     /** Schedules every entry on {@code net}'s kernel. */
     static void schedule(Network net, List<Scenario.TimelineEntry> timeline, Topology t) {
         for (Scenario.TimelineEntry e : timeline) {
+            if (e.command().equals("set") && NodeChange.isNodePath(e.path())) {
+                net.nodeSets.add(e);
+                continue;
+            }
             Action a = e.command().equals("set") ? null : Action.byId(e.command());
             net.sim.schedule(Simulation.secondsToNanos(e.atSeconds()), () -> apply(net, a, e, t));
         }

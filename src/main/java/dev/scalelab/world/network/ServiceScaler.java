@@ -8,9 +8,6 @@ import dev.scalelab.engine.scaling.Lifecycle;
 import dev.scalelab.engine.scaling.PodMetrics;
 import dev.scalelab.engine.scaling.ScalingDecision;
 import dev.scalelab.engine.scaling.ScalingInputs;
-import dev.scalelab.engine.scaling.TargetTrackingPolicy;
-import dev.scalelab.engine.scaling.ThresholdPolicy;
-import dev.scalelab.engine.scaling.Tolerance;
 import dev.scalelab.engine.scaling.VerticalPolicy;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Scenario;
@@ -28,8 +25,11 @@ import java.util.List;
  */
 final class ServiceScaler {
     private final ServiceNode node;
-    private final Scenario.Autoscaler autoscaler;
-    private final HorizontalPolicy horizontal;
+    private HorizontalPolicy horizontal;
+    /** The HPA behind {@link #horizontal} when it is one: an edit of its settings keeps its recommendations. */
+    private HorizontalPodAutoscaler hpa;
+    /** Sync timers of an earlier policy or period see a different generation and stop. */
+    private long syncGeneration;
     private final VerticalPolicy vertical;
     /** The instances the horizontal autoscaler asks for. */
     private int specReplicas;
@@ -40,8 +40,9 @@ final class ServiceScaler {
 
     ServiceScaler(ServiceNode node) {
         this.node = node;
-        this.autoscaler = node.spec.autoscaler();
-        this.horizontal = policy(autoscaler);
+        Scenario.Autoscaler a = node.spec.autoscaler();
+        this.hpa = a.policy() == Scenario.AutoscalerPolicy.HPA ? SectionConfigs.hpa(a, null) : null;
+        this.horizontal = SectionConfigs.horizontal(a, hpa);
         this.vertical = SectionConfigs.vertical(node.spec.verticalScaler(), 0);
         this.specReplicas = node.spec.service().instances();
         this.targetSize = node.spec.service().size();
@@ -50,26 +51,37 @@ final class ServiceScaler {
     /** Starts the scalers' timers. */
     void start() {
         if (horizontal != null) {
-            node.sim.schedule(Simulation.secondsToNanos(autoscaler.syncPeriodSeconds()), this::autoscalerSync);
+            long generation = syncGeneration;
+            node.sim.schedule(Simulation.secondsToNanos(node.spec.autoscaler().syncPeriodSeconds()), () -> autoscalerSync(generation));
         }
         if (vertical != null) {
             node.sim.schedule(Simulation.secondsToNanos(node.spec.verticalScaler().intervalSeconds()), this::verticalSync);
         }
     }
 
-    private static HorizontalPolicy policy(Scenario.Autoscaler a) {
-        return switch (a.policy()) {
-            case HPA -> HorizontalPolicy.hpa(new HorizontalPodAutoscaler(new HorizontalPodAutoscaler.Config(a.minReplicas(),
-                    a.maxReplicas(), (int) a.targetUtilization(), Tolerance.of(a.tolerance()), a.scaleUpRules(), a.scaleDownRules(),
-                    a.behavior())));
-            case THRESHOLD -> new ThresholdPolicy(a.minReplicas(), a.maxReplicas(), (int) a.targetUtilization());
-            case TARGET_TRACKING -> new TargetTrackingPolicy(a.minReplicas(), a.maxReplicas(), a.metric(), a.targetValue(),
-                    a.tolerance(), Simulation.secondsToNanos(a.scaleDownStabilizationSeconds()));
-            default -> null;
-        };
+    /**
+     * A live change of its autoscaler section, as the pipeline's: an HPA keeps its recommendations
+     * and scale events across edits, as editing a live HPA object does; {@code restartSync} (a new
+     * policy or period) starts a new sync timer one period from now, and the old one stops.
+     */
+    void configureAutoscaler(boolean restartSync) {
+        Scenario.Autoscaler a = node.spec.autoscaler();
+        boolean wasHpa = horizontal != null && horizontal.id().equals("hpa");
+        hpa = a.policy() == Scenario.AutoscalerPolicy.HPA ? SectionConfigs.hpa(a, wasHpa ? hpa : null) : null;
+        horizontal = SectionConfigs.horizontal(a, hpa);
+        if (restartSync) {
+            syncGeneration++;
+            if (horizontal != null) {
+                long generation = syncGeneration;
+                node.sim.scheduleIn(Simulation.secondsToNanos(a.syncPeriodSeconds()), () -> autoscalerSync(generation));
+            }
+        }
     }
 
-    private void autoscalerSync() {
+    private void autoscalerSync(long generation) {
+        if (generation != syncGeneration || horizontal == null) {
+            return;
+        }
         long now = node.sim.nowNanos();
         List<PodMetrics> pods = new ArrayList<>(node.instances.size());
         int queued = 0;
@@ -97,7 +109,8 @@ final class ServiceScaler {
         if (d.desired() != specReplicas) {
             resize(d.desired());
         }
-        node.sim.schedule(now + Simulation.secondsToNanos(autoscaler.syncPeriodSeconds()), this::autoscalerSync);
+        node.sim.schedule(now + Simulation.secondsToNanos(node.spec.autoscaler().syncPeriodSeconds()),
+                () -> autoscalerSync(generation));
     }
 
     /** The autoscaler's count: new instances provision and boot before they take traffic; removed ones drain. */
@@ -204,12 +217,20 @@ final class ServiceScaler {
         lastVertical = d.explanation();
         node.net.decide(node, d.explanation());
         if (d.resize() && !rolling()) {
-            targetSize = d.desired();
-            node.net.decide(node, "rolling to " + targetSize.id() + " (" + targetSize.vcpus() + " vCPU, $" + targetSize.costPerHour()
-                    + "/h): one new instance at a time, then one old one drains");
-            reconcile();
+            rollTo(d.desired());
         }
         node.sim.schedule(now + Simulation.secondsToNanos(node.spec.verticalScaler().intervalSeconds()), this::verticalSync);
+    }
+
+    /** A new size (the vertical scaler's, or a live change's): the instances roll to it one at a time. */
+    void rollTo(InstanceSize size) {
+        if (size == targetSize) {
+            return;
+        }
+        targetSize = size;
+        node.net.decide(node, "rolling to " + targetSize.id() + " (" + targetSize.vcpus() + " vCPU, $" + targetSize.costPerHour()
+                + "/h): one new instance at a time, then one old one drains");
+        reconcile();
     }
 
     private boolean rolling() {

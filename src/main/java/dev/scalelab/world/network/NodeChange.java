@@ -1,0 +1,184 @@
+package dev.scalelab.world.network;
+
+import dev.scalelab.design.NodeKind;
+import dev.scalelab.world.FieldSpec;
+import dev.scalelab.world.Parameter;
+import dev.scalelab.world.Quote;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioException;
+import dev.scalelab.world.ScenarioFields;
+import dev.scalelab.world.Topology;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A change of one drawn node's field while the design runs, by path {@code nodes.<id>.<field>}, the
+ * field named as in the node's own section ({@code nodes.api.service.instances},
+ * {@code nodes.redis.cache.levels[0].capacity}, {@code nodes.stripe.external.errorRate}).
+ *
+ * <p>A node's sections are the scenario's own, so a field the pipeline changes live is changed on
+ * the node with the meaning of the pipeline's apply step ({@link Parameter#applyStep}): more
+ * instances are created and boot, fewer drain; workers and queues change on the running instances;
+ * the next request draws the new service time; a new size rolls the instances; an HPA edit keeps
+ * its recommendations, a new policy or period starts a new sync timer; a cache level's capacity,
+ * policy or TTL rebuilds the cache cold, its write policy and coalescing change in place; the
+ * arrival rate restarts the arrivals, the read ratio holds from the next request. An external API's
+ * fields have the meaning of the pipeline's dependency fields: its servers are rebuilt (in-flight
+ * calls finish on the old ones), its quota keeps the tokens it holds. A CDN's fields rebuild its
+ * edge cold, as a cache level's do.
+ *
+ * <p>What cannot change is refused, naming the path and why: a field the pipeline fixes at the start
+ * (the key count, the number of shards: those are add-shard and remove-shard), a field of the node
+ * itself (its id, kind, zone: the drawing's structure), and a field the pipeline changes live but a
+ * drawn node does not yet (it says so rather than ignore the change).
+ */
+final class NodeChange {
+    /** How a node applies a change; a pipeline step's name maps to one of these in {@link #MIRRORED}. */
+    enum How {
+        REPLICAS, RECONFIGURE_POOL, SERVICE_TIME, RESIZE, EDIT_AUTOSCALER, RESTART_AUTOSCALER, RATE, READ_RATIO,
+        CACHE_REBUILD, CACHE_RECONFIGURE, EXTERNAL
+    }
+
+    /** The pipeline's steps a drawn node mirrors, with the sections (of the node) where it does. */
+    private static final Map<String, How> MIRRORED = Map.of(
+            "SCALING.REPLICAS", How.REPLICAS,
+            "SCALING.RECONFIGURE_POOL", How.RECONFIGURE_POOL,
+            "SCALING.SERVICE_TIME", How.SERVICE_TIME,
+            "SCALING.RESIZE", How.RESIZE,
+            "SCALING.EDIT_AUTOSCALER", How.EDIT_AUTOSCALER,
+            "SCALING.RESTART_AUTOSCALER", How.RESTART_AUTOSCALER,
+            "CACHE.REBUILD", How.CACHE_REBUILD,
+            "CACHE.RECONFIGURE", How.CACHE_RECONFIGURE);
+
+    /**
+     * A checked change.
+     *
+     * @param path      as given: {@code nodes.api.service.instances}
+     * @param id        the node's id
+     * @param index     the node's place in the topology
+     * @param field     the field in the node: {@code service.instances}
+     * @param value     the value as the file keeps it (a whole number as an Integer)
+     * @param how       how the node applies it
+     */
+    record Change(String path, String id, int index, String field, Object value, How how) {
+        /** The same field in the scenario file: {@code topology.nodes[2].service.instances}. */
+        String scenarioPath() {
+            return "topology.nodes[" + index + "]." + field;
+        }
+    }
+
+    private NodeChange() {
+    }
+
+    /** Whether {@code path} names a drawn node's field (what {@link #check} takes), not a pipeline path. */
+    static boolean isNodePath(String path) {
+        return path != null && path.startsWith("nodes.");
+    }
+
+    /**
+     * Checks a change of {@code path} to {@code value} on the design {@code s} holds now; throws a
+     * ScenarioException naming {@code path} and why it cannot change (no such node or field, not live,
+     * a value out of range or in conflict with another field).
+     */
+    static Change check(Scenario s, String path, Object value) {
+        Topology t = s.topology();
+        String rest = path.substring("nodes.".length());
+        int dot = rest.indexOf('.');
+        if (dot <= 0) {
+            throw new ScenarioException(path, "a node's field is nodes.<id>.<field>, such as nodes.api.service.instances");
+        }
+        String id = rest.substring(0, dot);
+        String field = rest.substring(dot + 1);
+        int index = -1;
+        for (int i = 0; i < t.nodes().size(); i++) {
+            if (t.nodes().get(i).id().equals(id)) {
+                index = i;
+            }
+        }
+        if (index < 0) {
+            throw new ScenarioException(path, Quote.of(id) + " is no node of this design (its nodes: " + String.join(", ",
+                    t.nodes().stream().map(Topology.Node::id).toList()) + ")");
+        }
+        Topology.Node node = t.nodes().get(index);
+        NodeKind kind = node.nodeKind();
+        String section = field.split("[.\\[]", 2)[0];
+        List<String> sections = sections(kind);
+        if (!sections.contains(section)) {
+            throw new ScenarioException(path, id + " is a " + kind.id() + ": its fields are under "
+                    + String.join(", ", sections) + (isNodeField(section)
+                    ? "; its " + section + " is the drawing's own and changes by editing the design, not while it runs" : ""));
+        }
+        FieldSpec spec;
+        try {
+            spec = ScenarioFields.spec("topology.nodes[" + index + "]." + field);
+        } catch (ScenarioException notAField) {
+            throw new ScenarioException(path, "not a field of a " + kind.id() + "'s " + section);
+        }
+        How how = how(kind, section, field, path);
+        Object checked = spec.validate(path, value);
+        Object canonical = checked instanceof Long whole && whole == whole.intValue() ? (Object) whole.intValue() : checked;
+        Change c = new Change(path, id, index, field, canonical, how);
+        try {
+            ScenarioFields.with(s, c.scenarioPath(), canonical);
+        } catch (ScenarioException conflict) {
+            throw new ScenarioException(path, conflict.problem());
+        }
+        return c;
+    }
+
+    /** How a node of {@code kind} applies a change of {@code field}; refuses one it cannot apply while it runs. */
+    private static How how(NodeKind kind, String section, String field, String path) {
+        if (section.equals("external")) {
+            return How.EXTERNAL;
+        }
+        if (section.equals("cdn")) {
+            return How.CACHE_REBUILD;
+        }
+        if (section.equals("queue") || section.equals("topic")) {
+            throw new ScenarioException(path, "a drawn " + kind.id() + "'s delivery does not change while it runs yet; "
+                    + "edit the design and run it again");
+        }
+        // Every other section is the scenario's own: the pipeline's field of the same path says whether it is live.
+        Parameter p = Parameter.byPath(field);
+        if (p == null) {
+            throw new ScenarioException(path, "cannot change while the run goes on: the pipeline fixes " + field + " when "
+                    + "the run starts too" + (field.equals("database.sharding.shards") ? " (add-shard and remove-shard change the "
+                    + "shards on the timeline)" : "") + "; edit the design and run it again");
+        }
+        if (field.equals("workload.arrival.ratePerSecond")) {
+            return How.RATE;
+        }
+        if (field.equals("workload.readRatio")) {
+            return How.READ_RATIO;
+        }
+        How how = MIRRORED.get(p.applyStep());
+        // A service's connection pools and heaps are its resources' (not yet live on a drawn node).
+        if (how == null || section.equals("service") && (field.startsWith("service.runtime") || field.startsWith("service.objectPool")
+                || field.startsWith("service.connectionPool"))) {
+            throw new ScenarioException(path, "the pipeline changes " + field + " live, but a drawn " + kind.id()
+                    + " does not yet; edit the design and run it again");
+        }
+        return how;
+    }
+
+    /** The sections a node of {@code kind} holds, by their names in the file. */
+    static List<String> sections(NodeKind kind) {
+        return switch (kind) {
+            case CLIENTS -> List.of("workload");
+            case GATEWAY -> List.of("gateway");
+            case CDN -> List.of("cdn");
+            case BALANCER -> List.of("balancer");
+            case SERVICE -> List.of("service", "autoscaler", "verticalScaler");
+            case CACHE -> List.of("cache");
+            case DATABASE -> List.of("database");
+            case QUEUE -> List.of("queue");
+            case TOPIC -> List.of("topic");
+            case EXTERNAL -> List.of("external");
+        };
+    }
+
+    private static boolean isNodeField(String name) {
+        return List.of("id", "kind", "label", "zone", "position", "zoneAware").contains(name);
+    }
+}

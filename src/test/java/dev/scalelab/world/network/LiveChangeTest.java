@@ -1,0 +1,180 @@
+package dev.scalelab.world.network;
+
+import dev.scalelab.engine.caching.HierarchyStats;
+import dev.scalelab.engine.caching.LevelStats;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioException;
+import dev.scalelab.world.ScenarioFiles;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Live changes of a drawn node's fields ({@link Network#apply}, {@link NodeChange}), in virtual time. */
+class LiveChangeTest {
+    private static final String USERS = "{\"id\":\"users\",\"kind\":\"clients\",\"workload\":{\"arrival\":{\"ratePerSecond\":%s}}}";
+
+    private static Scenario design(double seconds, String nodes, String edges, String timeline) {
+        return ScenarioFiles.parse("{\"schema\":1,\"name\":\"live\",\"seed\":11,\"durationSeconds\":" + seconds
+                + ",\"timeline\":[" + timeline + "],\"topology\":{\"nodes\":[" + nodes + "],\"edges\":[" + edges + "]}}");
+    }
+
+    /** Two instances, 4 workers each, provision 2 s and boot 3 s, constant 20 ms service time. */
+    private static final String WEB = "{\"id\":\"web\",\"kind\":\"service\",\"service\":{\"instances\":2,\"workersPerInstance\":4,"
+            + "\"queueCapacity\":100,\"provisionSeconds\":2,\"bootSeconds\":3,\"serviceTime\":{\"distribution\":\"constant\","
+            + "\"meanMs\":20}}}";
+
+    private static Scenario webDesign(String timeline) {
+        return design(40, USERS.formatted(50) + "," + WEB, "{\"from\":\"users\",\"to\":\"web\"}", timeline);
+    }
+
+    private static int ready(Network net, String id) {
+        return net.snapshot().nodes().stream().filter(n -> n.id().equals(id)).findFirst().orElseThrow().instances();
+    }
+
+    /**
+     * service.instances 2 -> 4 at t = 10 s: the two new instances provision 2 s and boot 3 s, so the
+     * service has 2 ready instances until 15 s and 4 from then on; the log says what changed.
+     */
+    @Test
+    void moreInstancesAreReadyAfterTheirProvisionAndBoot() {
+        Network net = new Network(webDesign(""));
+        net.runUntil(10);
+        assertThat(net.apply("nodes.web.service.instances", 4)).isEqualTo("service.instances 2 -> 4");
+        net.runUntil(14.999);
+        assertThat(ready(net, "web")).isEqualTo(2);
+        net.runUntil(15);
+        assertThat(ready(net, "web")).isEqualTo(4);
+        assertThat(net.decisions()).contains("10.000 s web: set service.instances 2 -> 4");
+        assertThat(net.currentScenario().topology().node("web").service().instances()).isEqualTo(4);
+        // Fewer: the two newest drain at once (nothing queued at this light load), no boot to wait for.
+        net.apply("nodes.web.service.instances", 2);
+        net.runUntil(15.5);
+        assertThat(ready(net, "web")).isEqualTo(2);
+    }
+
+    /** The same change on the timeline at 10 s, and made live at 10 s: the same run, report for report. */
+    @Test
+    void aTimelineSetRunsAsTheSameChangeMadeLive() {
+        Network timed = new Network(webDesign("{\"atSeconds\":10,\"command\":\"set\",\"path\":\"nodes.web.service.instances\","
+                + "\"value\":4},{\"atSeconds\":20.5,\"command\":\"set\",\"path\":\"nodes.web.service.serviceTime.meanMs\",\"value\":5}"));
+        timed.run();
+        Network live = new Network(webDesign(""));
+        live.runUntil(3.3);
+        live.runUntil(10);
+        live.apply("nodes.web.service.instances", 4);
+        live.runUntil(20.5);
+        live.apply("nodes.web.service.serviceTime.meanMs", 5);
+        live.run();
+        assertThat(live.reportJson()).isEqualTo(timed.reportJson());
+        // 5 ms instead of 20: the mean response over the run falls below what 20 ms alone gives.
+        assertThat(timed.nodeLatency("web").meanMs()).isLessThan(20);
+    }
+
+    /**
+     * workersPerInstance 4 -> 1 on a saturated pool (2 x 4 workers, 100 ms, 100 req/s): the running
+     * instances keep what they hold and take one request at a time from then on, so the busy workers
+     * fall from 8 to 2.
+     */
+    @Test
+    void fewerWorkersApplyToTheRunningInstances() {
+        String web = WEB.replace("\"meanMs\":20", "\"meanMs\":100");
+        Network net = new Network(design(40, USERS.formatted(100) + "," + web, "{\"from\":\"users\",\"to\":\"web\"}", ""));
+        net.runUntil(10);
+        assertThat(net.snapshot().nodes().get(1).inService()).isEqualTo(8);
+        net.apply("nodes.web.service.workersPerInstance", 1);
+        net.runUntil(12);
+        assertThat(net.snapshot().nodes().get(1).inService()).isEqualTo(2);
+    }
+
+    /**
+     * An external API failing half its calls (constant 10 ms) gets an error rate of 0 at 30 s: the run
+     * is the same-seed run without the change up to 30 s, report for report; after 30.010 s (the last
+     * call decided before the change is answered) nothing fails, while the run without it fails on.
+     */
+    @Test
+    void aLowerErrorRateChangesTheFailuresFromItsMomentOnly() {
+        String api = "{\"id\":\"api\",\"kind\":\"service\",\"service\":{\"instances\":2,\"workersPerInstance\":16,"
+                + "\"serviceTime\":{\"distribution\":\"constant\",\"meanMs\":1}}}";
+        String stripe = "{\"id\":\"stripe\",\"kind\":\"external\",\"external\":{\"latency\":{\"distribution\":\"constant\","
+                + "\"meanMs\":10},\"errorRate\":0.5}}";
+        String edges = "{\"from\":\"users\",\"to\":\"api\"},{\"from\":\"api\",\"to\":\"stripe\"}";
+        Network changed = new Network(design(60, USERS.formatted(20) + "," + api + "," + stripe, edges, ""));
+        Network same = new Network(design(60, USERS.formatted(20) + "," + api + "," + stripe, edges, ""));
+        changed.runUntil(30);
+        same.runUntil(30);
+        assertThat(changed.reportJson()).isEqualTo(same.reportJson());
+        assertThat(changed.failed()).isGreaterThan(200);
+        assertThat(changed.apply("nodes.stripe.external.errorRate", 0)).isEqualTo("external.errorRate 0.5 -> 0");
+        changed.runUntil(30.010);
+        long atChange = changed.failed();
+        changed.run();
+        same.run();
+        assertThat(changed.failed()).isEqualTo(atChange);
+        assertThat(same.failed()).isGreaterThan(atChange + 200);
+    }
+
+    /**
+     * A cache level of 100 entries cut to 10 at 20 s is rebuilt cold, as the pipeline's cache is: its
+     * new level holds 10 entries and has evicted exactly the loads beyond them (reads only, no TTL,
+     * a store answering in 1 µs), while the node's figures count on over the whole run.
+     */
+    @Test
+    void aCacheCapacityCutRebuildsTheLevelWithTheEnginesEvictions() {
+        String clients = "{\"id\":\"users\",\"kind\":\"clients\",\"workload\":{\"arrival\":{\"ratePerSecond\":200},\"readRatio\":1,"
+                + "\"keys\":{\"distribution\":\"uniform\",\"count\":1000}}}";
+        String redis = "{\"id\":\"redis\",\"kind\":\"cache\",\"cache\":{\"levels\":[{\"name\":\"L1\",\"scope\":\"shared\","
+                + "\"capacity\":100,\"policy\":\"lru\",\"ttlSeconds\":0}],\"storeLatency\":{\"distribution\":\"constant\",\"meanMs\":0.001}}}";
+        String app = "{\"id\":\"app\",\"kind\":\"service\",\"service\":{\"instances\":1,\"workersPerInstance\":64,"
+                + "\"serviceTime\":{\"distribution\":\"constant\",\"meanMs\":0.001}}}";
+        Network net = new Network(design(40, clients + "," + app + "," + redis,
+                "{\"from\":\"users\",\"to\":\"app\"},{\"from\":\"app\",\"to\":\"redis\"}", ""));
+        net.runUntil(20);
+        CacheNode cache = (CacheNode) net.node("redis");
+        long readsBefore = cache.stats().reads();
+        net.apply("nodes.redis.cache.levels[0].capacity", 10);
+        net.run();
+        LevelStats level = cache.hierarchy().levelStats(0);
+        HierarchyStats fresh = cache.hierarchy().stats();
+        assertThat(level.capacity()).isEqualTo(10);
+        assertThat(level.occupancy()).isEqualTo(10);
+        assertThat(level.evictions()).isEqualTo(fresh.storeLoads() - 10);
+        assertThat(cache.stats().reads()).isEqualTo(readsBefore + fresh.reads());
+        assertThat(net.decisions()).anyMatch(d -> d.endsWith("redis: cache rebuilt with the new settings: it starts cold"));
+    }
+
+    @Test
+    void whatCannotChangeLiveIsRefusedWithItsPathAndWhy() {
+        Network net = new Network(webDesign(""));
+        assertThatThrownBy(() -> net.apply("nodes.nope.service.instances", 3)).isInstanceOf(ScenarioException.class)
+                .hasMessage("nodes.nope.service.instances: \"nope\" is no node of this design (its nodes: users, web)");
+        assertThatThrownBy(() -> net.apply("nodes.web.cache.coalesce", true))
+                .hasMessage("nodes.web.cache.coalesce: web is a service: its fields are under service, autoscaler, verticalScaler");
+        assertThatThrownBy(() -> net.apply("nodes.web.zone", "b"))
+                .hasMessage("nodes.web.zone: web is a service: its fields are under service, autoscaler, verticalScaler; its zone "
+                        + "is the drawing's own and changes by editing the design, not while it runs");
+        assertThatThrownBy(() -> net.apply("nodes.web.service.speeds[0]", 2))
+                .hasMessage("nodes.web.service.speeds[0]: cannot change while the run goes on: the pipeline fixes "
+                        + "service.speeds[0] when the run starts too; edit the design and run it again");
+        assertThatThrownBy(() -> net.apply("nodes.web.service.instances", 0))
+                .hasMessage("nodes.web.service.instances: 0 is out of range; a whole number from 1 to 500");
+        assertThatThrownBy(() -> net.apply("nodes.users.workload.keys.count", 10))
+                .hasMessageContaining("the pipeline fixes workload.keys.count when the run starts too");
+        // Nothing refused changed the run.
+        assertThat(net.decisions()).isEmpty();
+        assertThat(net.currentScenario()).isEqualTo(net.scenario());
+    }
+
+    @Test
+    void aTimelineSetIsCheckedAtLoadNamingItsEntry() {
+        assertThatThrownBy(() -> new Network(webDesign("{\"atSeconds\":5,\"command\":\"set\",\"path\":\"nodes.web.service.workers\","
+                + "\"value\":3}"))).isInstanceOf(ScenarioException.class)
+                .hasMessage("timeline[0]: set nodes.web.service.workers: not a field of a service's service");
+        assertThatThrownBy(() -> new Network(webDesign("{\"atSeconds\":5,\"command\":\"set\",\"path\":\"nodes.web.service.instances\","
+                + "\"value\":2},{\"atSeconds\":6,\"command\":\"set\",\"path\":\"nodes.db.database.sharding.shards\",\"value\":3}")))
+                .hasMessage("timeline[1]: set nodes.db.database.sharding.shards: \"db\" is no node of this design (its nodes: users, web)");
+        assertThatThrownBy(() -> new Network(webDesign("{\"atSeconds\":5,\"command\":\"set\",\"path\":\"nodes.web.service.instances\","
+                + "\"value\":\"four\"}"))).hasMessage("timeline[0]: set nodes.web.service.instances: expected a whole number, got "
+                + "the string \"four\"");
+    }
+}
