@@ -4,6 +4,10 @@ import dev.scalelab.world.Scenario;
 import dev.scalelab.world.network.Network;
 import dev.scalelab.world.network.NetworkSnapshot;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
 
@@ -17,6 +21,11 @@ import java.util.concurrent.locks.LockSupport;
  * {@link AtomicReference} at most once per {@link #PUBLISH_INTERVAL_NANOS}; the canvas reads it once
  * per frame. Pacing never changes what happens: the network runs in virtual time, so the same design
  * and seed give the same run at any speed.
+ *
+ * <p>A change of a node's field ({@link #apply}) is checked on the caller's thread, queued, and run on
+ * the run's thread at the next whole millisecond of virtual time, between events, as the pipeline's
+ * runner applies a user's command; each is recorded, so {@link #recordedScenario} (the design with
+ * the changes as {@code set} entries of its timeline) runs headless into the same report.
  */
 public final class DesignRun implements AutoCloseable {
     public static final double MAX_SPEED = Double.POSITIVE_INFINITY;
@@ -36,10 +45,34 @@ public final class DesignRun implements AutoCloseable {
     private volatile boolean paused;
     private volatile boolean closed;
     private volatile boolean finished;
+    /** The design as the changes sent so far leave it: what the next change is checked against. */
+    private Scenario planned;
+    private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+    /** The changes applied, as timeline entries at their moments, in the order they ran. */
+    private final List<Scenario.TimelineEntry> recorded = new ArrayList<>();
+    private final Scenario design;
+    /** The report once the run reached its end; null before. */
+    private volatile String finalReport;
+
+    /** A change sent and not yet run, and who waits for it. */
+    private record Pending(String path, Object value, CompletableFuture<Applied> done) {
+    }
+
+    /**
+     * A change as it ran.
+     *
+     * @param atSeconds the virtual time it took effect
+     * @param node      the node's id
+     * @param change    what changed: {@code service.instances 3 -> 5}
+     */
+    public record Applied(double atSeconds, String node, String change) {
+    }
 
     /** Builds the network of {@code design}; throws ScenarioException, naming the reason, when it cannot run. */
     public DesignRun(Scenario design) {
         network = new Network(design);
+        this.design = design;
+        this.planned = design;
         latest.set(network.snapshot());
         thread = new Thread(this::loop, "design-run");
         thread.setDaemon(true);
@@ -85,6 +118,70 @@ public final class DesignRun implements AutoCloseable {
         return failure.get();
     }
 
+    /**
+     * Changes the field {@code path} ({@code nodes.<id>.<field>}) of the running design to
+     * {@code value}: checked now, on the caller's thread, against the design as the changes sent before
+     * leave it; run on the run's thread at the next whole millisecond of virtual time (paused or not).
+     * The future completes with what changed and when, or exceptionally when the run ended first.
+     *
+     * @throws dev.scalelab.world.ScenarioException naming the path and why it cannot change live; nothing is sent
+     */
+    public synchronized CompletableFuture<Applied> apply(String path, Object value) {
+        planned = Network.withChange(planned, path, value);
+        CompletableFuture<Applied> done = new CompletableFuture<>();
+        pending.add(new Pending(path, value, done));
+        LockSupport.unpark(thread);
+        return done;
+    }
+
+    /**
+     * The design with the changes run so far as {@code set} entries of its timeline at their moments
+     * (after the design's own entries of the same moment, as they ran): run headless with the same
+     * seed, it gives the same run.
+     */
+    public Scenario recordedScenario() {
+        List<Scenario.TimelineEntry> merged = new ArrayList<>(design.timeline());
+        synchronized (recorded) {
+            merged.addAll(recorded);
+        }
+        merged.sort((a, b) -> Double.compare(a.atSeconds(), b.atSeconds()));
+        return design.withTimeline(merged);
+    }
+
+    /** The run's report (as {@code simulate} prints it) once it reached its end; null before. */
+    public String finalReport() {
+        return finalReport;
+    }
+
+    /** Runs the changes sent since the last look, all at the next whole millisecond of virtual time. */
+    private void runPending() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        long nowNanos = Math.round(network.nowSeconds() * 1e9);
+        double at = (nowNanos / 1_000_000 + 1) / 1000.0;
+        if (at > network.durationSeconds()) {
+            for (Pending p; (p = pending.poll()) != null; ) {
+                p.done.completeExceptionally(new IllegalStateException("the run has ended"));
+            }
+            return;
+        }
+        network.runUntil(at);
+        for (Pending p; (p = pending.poll()) != null; ) {
+            try {
+                String said = network.apply(p.path, p.value);
+                synchronized (recorded) {
+                    recorded.add(Scenario.TimelineEntry.set(at, p.path, p.value));
+                }
+                String node = p.path.substring("nodes.".length(), p.path.indexOf('.', "nodes.".length()));
+                p.done.complete(new Applied(at, node, said));
+            } catch (RuntimeException refused) {
+                p.done.completeExceptionally(refused);
+            }
+        }
+        latest.set(network.snapshot());
+    }
+
     /** Stops the thread and waits for it (briefly). */
     @Override
     public void close() {
@@ -108,6 +205,7 @@ public final class DesignRun implements AutoCloseable {
                 long now = System.nanoTime();
                 double wallSeconds = (now - lastWall) / 1e9;
                 lastWall = now;
+                runPending();
                 if (paused) {
                     target = network.nowSeconds();
                     LockSupport.parkNanos(IDLE_NANOS * 4);
@@ -131,6 +229,9 @@ public final class DesignRun implements AutoCloseable {
                 }
             }
             latest.set(network.snapshot());
+            if (network.finished()) {
+                finalReport = network.reportJson();
+            }
         } catch (RuntimeException e) {
             failure.set(e.getMessage() == null ? e.toString() : e.getMessage());
         } finally {
