@@ -245,6 +245,16 @@ public final class Network {
         return ScenarioFields.with(design, c.scenarioPath(), c.value());
     }
 
+    /**
+     * The node changes that turn {@code ran} into {@code edited} (path and value, in order), each one
+     * {@link #apply} takes: how an edit of a running design goes on live.
+     *
+     * @throws ScenarioException naming the first difference that cannot change while the design runs, and why
+     */
+    public static List<Map.Entry<String, Object>> liveChanges(Scenario ran, Scenario edited) {
+        return NodeChange.between(ran, edited);
+    }
+
     /** Whether {@code path} names a drawn node's field ({@code nodes.<id>.<field>}), what {@link #apply} takes. */
     public static boolean isNodePath(String path) {
         return NodeChange.isNodePath(path);

@@ -9,8 +9,11 @@ import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.ScenarioFields;
 import dev.scalelab.world.Topology;
 
+import java.util.AbstractMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * A change of one drawn node's field while the design runs, by path {@code nodes.<id>.<field>}, the
@@ -160,6 +163,99 @@ final class NodeChange {
                     + " does not yet; edit the design and run it again");
         }
         return how;
+    }
+
+    /**
+     * The changes of node fields that turn {@code ran} into {@code edited}, as (path, value) in the
+     * order of the nodes and their fields, each checked on the design the ones before it leave. A
+     * node moved on the canvas changes nothing. Throws a ScenarioException naming the first difference
+     * that cannot change while the design runs: a node or edge added, removed or changed (the
+     * drawing's structure), a setting of the scenario itself, or a field that is not live.
+     */
+    static List<Map.Entry<String, Object>> between(Scenario ran, Scenario edited) {
+        Topology a = ran.topology();
+        Topology b = edited.topology();
+        if (!ran.withTopology(null).withTimeline(List.of()).equals(edited.withTopology(null).withTimeline(List.of()))
+                || !ran.timeline().equals(edited.timeline())) {
+            throw new ScenarioException("", "the scenario's own settings changed (its name, seed, duration or timeline)");
+        }
+        if (a.nodes().size() != b.nodes().size()) {
+            throw new ScenarioException("topology.nodes", "a node was added or removed: the drawing's structure changed");
+        }
+        for (int i = 0; i < a.nodes().size(); i++) {
+            Topology.Node x = a.nodes().get(i);
+            Topology.Node y = b.nodes().get(i);
+            if (!x.id().equals(y.id()) || !x.kind().equals(y.kind())) {
+                throw new ScenarioException("topology.nodes[" + i + "]", x.id() + " became " + y.id() + " (" + y.kind()
+                        + "): the drawing's structure changed");
+            }
+            for (String own : List.of("label", "zone")) {
+                if (!Objects.equals(own.equals("label") ? x.label() : x.zone(), own.equals("label") ? y.label() : y.zone())) {
+                    throw new ScenarioException("nodes." + x.id() + "." + own, "the drawing's own: it changes by editing the "
+                            + "design and running it again");
+                }
+            }
+            if (x.zoneAware() != y.zoneAware()) {
+                throw new ScenarioException("nodes." + x.id() + ".zoneAware", "a balancer's routing is built when the run starts; "
+                        + "edit the design and run it again");
+            }
+        }
+        for (int i = 0; i < Math.max(a.edges().size(), b.edges().size()); i++) {
+            if (i >= a.edges().size() || i >= b.edges().size() || !a.edges().get(i).equals(b.edges().get(i))) {
+                throw new ScenarioException("topology.edges[" + i + "]", "an edge was added, removed or changed: edges do not change "
+                        + "while the design runs yet");
+            }
+        }
+        if (a.crossZoneMs() != b.crossZoneMs() || a.crossZoneDollarsPerMillion() != b.crossZoneDollarsPerMillion()
+                || !a.outages().equals(b.outages())) {
+            throw new ScenarioException("topology", "the zones' latency, cost or outages changed; edit the design and run it again");
+        }
+        List<Map.Entry<String, Object>> out = new ArrayList<>();
+        Scenario at = ran;
+        for (int i = 0; i < a.nodes().size(); i++) {
+            Topology.Node x = a.nodes().get(i);
+            for (String field : fields(x.nodeKind(), ran, edited, i)) {
+                String file = "topology.nodes[" + i + "]." + field;
+                Object before = ScenarioFields.read(ran, file);
+                Object after = ScenarioFields.read(edited, file);
+                if (!Objects.equals(before, after)) {
+                    String path = "nodes." + x.id() + "." + field;
+                    if (after == null) {
+                        throw new ScenarioException(path, "a section or list item was removed: edit the design and run it again");
+                    }
+                    Change c = check(at, path, after);
+                    at = ScenarioFields.with(at, c.scenarioPath(), c.value());
+                    out.add(new AbstractMap.SimpleImmutableEntry<>(path, c.value()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The field paths of a node of {@code kind} at index {@code i}, each list's items as many as either scenario has. */
+    private static List<String> fields(NodeKind kind, Scenario ran, Scenario edited, int i) {
+        String prefix = "topology.nodes[0].";
+        List<String> out = new ArrayList<>();
+        for (String p : ScenarioFields.paths()) {
+            if (!p.startsWith(prefix) || !sections(kind).contains(p.substring(prefix.length()).split("[.\\[]", 2)[0])) {
+                continue;
+            }
+            String field = p.substring(prefix.length());
+            int list = field.indexOf("[0]");
+            if (list < 0) {
+                out.add(field);
+                continue;
+            }
+            for (int k = 0; ; k++) {
+                String item = field.substring(0, list) + "[" + k + "]" + field.substring(list + 3);
+                String file = "topology.nodes[" + i + "]." + item;
+                if (ScenarioFields.read(ran, file) == null && ScenarioFields.read(edited, file) == null) {
+                    break;
+                }
+                out.add(item);
+            }
+        }
+        return out;
     }
 
     /** The sections a node of {@code kind} holds, by their names in the file. */

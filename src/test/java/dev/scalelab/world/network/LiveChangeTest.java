@@ -7,6 +7,9 @@ import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.ScenarioFiles;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+import java.util.Map;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -163,6 +166,25 @@ class LiveChangeTest {
         // Nothing refused changed the run.
         assertThat(net.decisions()).isEmpty();
         assertThat(net.currentScenario()).isEqualTo(net.scenario());
+    }
+
+    /** An edit of a running design: its node field changes, in order, or the first difference that cannot change live. */
+    @Test
+    void anEditIsTheNodeChangesBetweenTheTwoDesigns() {
+        Scenario ran = webDesign("");
+        Scenario edited = dev.scalelab.world.ScenarioFields.with(dev.scalelab.world.ScenarioFields.with(ran,
+                "topology.nodes[1].service.instances", 5), "topology.nodes[0].workload.readRatio", 0.5);
+        Scenario moved = edited.withTopology(new dev.scalelab.world.Topology(List.of(edited.topology().nodes().get(0),
+                edited.topology().nodes().get(1).withPosition(300, 40)), edited.topology().edges()));
+        assertThat(Network.liveChanges(ran, moved)).containsExactly(Map.entry("nodes.users.workload.readRatio", 0.5),
+                Map.entry("nodes.web.service.instances", 5));
+        assertThatThrownBy(() -> Network.liveChanges(ran, dev.scalelab.world.ScenarioFields.with(edited,
+                "topology.nodes[0].workload.keys.count", 20)))
+                .hasMessage("nodes.users.workload.keys.count: cannot change while the run goes on: the pipeline fixes "
+                        + "workload.keys.count when the run starts too; edit the design and run it again");
+        assertThatThrownBy(() -> Network.liveChanges(ran, ran.withTopology(new dev.scalelab.world.Topology(
+                ran.topology().nodes(), List.of()))))
+                .hasMessage("topology.edges[0]: an edge was added, removed or changed: edges do not change while the design runs yet");
     }
 
     @Test
