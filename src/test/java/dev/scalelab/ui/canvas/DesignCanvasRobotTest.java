@@ -257,6 +257,37 @@ class DesignCanvasRobotTest {
         assertTrue(onFx(() -> robot.lookup("#designRun").queryAs(Button.class).isDisabled()), "the queue has no consumer yet");
     }
 
+    /**
+     * An edit of a running service's instances in the inspector goes on in the run: the run is the same
+     * one, the status says what changed and when, and the service's ready instances reach the new
+     * count once the new ones have provisioned and booted.
+     */
+    @Test
+    void editingARunningServicesInstancesChangesThemLive() throws Exception {
+        onFx(() -> {
+            window.editor().load(DesignExamples.apiGateway().scenario());
+            window.view().fit();
+            return null;
+        });
+        robot.clickOn("#designRun");
+        FxWait.waitUntil(() -> onFx(() -> window.view().live != null && window.view().live.timeSeconds() > 1), TIMEOUT_SECONDS);
+        dev.scalelab.runtime.DesignRun running = onFx(() -> window.run().current());
+        int before = onFx(() -> window.editor().topology().node("service-1").service().instances());
+        int after = before + 2;
+        robot.clickOn(point(() -> window.view().nodeCenter("service-1")));
+        enter("#serviceInstancesField", Integer.toString(after));
+        assertEquals(after, onFx(() -> window.editor().topology().node("service-1").service().instances()));
+        FxWait.waitUntil(() -> status().startsWith("service-1: service.instances"), TIMEOUT_SECONDS);
+        assertTrue(status().matches("service-1: service\\.instances " + before + " → " + after + " at t = \\d+\\.\\d s"), status());
+        assertTrue(onFx(() -> window.run().current()) == running, "the edit did not stop the run");
+        onFx(() -> {
+            running.setSpeed(100);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> running.latest().nodes().get(3).instances() == after || running.finished()), TIMEOUT_SECONDS);
+        assertEquals(after, onFx(() -> running.latest().nodes().get(3).instances()), onFx(() -> "t " + running.latest().timeSeconds() + " finished " + running.finished() + " failure " + running.failure() + " status " + status()));
+    }
+
     @Test
     void theExportsWriteMermaidThatReadsBackAPngOfTheCanvasAndAnSvg(@TempDir Path dir) throws Exception {
         onFx(() -> {
