@@ -3,6 +3,7 @@ package dev.scalelab.runtime;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.network.Network;
 import dev.scalelab.world.network.NetworkSnapshot;
+import dev.scalelab.world.network.NodeChange;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -127,7 +128,7 @@ public final class DesignRun implements AutoCloseable {
      * @throws dev.scalelab.world.ScenarioException naming the path and why it cannot change live; nothing is sent
      */
     public synchronized CompletableFuture<Applied> apply(String path, Object value) {
-        planned = Network.withChange(planned, path, value);
+        planned = NodeChange.withChange(planned, path, value);
         CompletableFuture<Applied> done = new CompletableFuture<>();
         pending.add(new Pending(path, value, done));
         LockSupport.unpark(thread);

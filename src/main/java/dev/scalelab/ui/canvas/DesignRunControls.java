@@ -4,7 +4,7 @@ import dev.scalelab.design.DesignCheck;
 import dev.scalelab.runtime.DesignRun;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
-import dev.scalelab.world.network.Network;
+import dev.scalelab.world.network.NodeChange;
 import dev.scalelab.world.network.NetworkSnapshot;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -162,7 +162,7 @@ final class DesignRunControls {
     private String applyLive(Scenario edited) {
         List<Map.Entry<String, Object>> changes;
         try {
-            changes = Network.liveChanges(ran, edited);
+            changes = NodeChange.between(ran, edited);
         } catch (ScenarioException e) {
             return e.field().isEmpty() ? e.problem() : e.field() + " could not change live: " + e.problem();
         }

@@ -234,32 +234,6 @@ public final class Network {
         return v instanceof Number x ? dev.scalelab.world.Parameter.format(x.doubleValue()) : String.valueOf(v);
     }
 
-    /**
-     * {@code design} with one node's field changed as {@link #apply} would change it, checked on any
-     * thread before the change is sent to the run's.
-     *
-     * @throws ScenarioException naming the path and why it cannot change live
-     */
-    public static Scenario withChange(Scenario design, String path, Object value) {
-        NodeChange.Change c = NodeChange.check(design, path, value);
-        return ScenarioFields.with(design, c.scenarioPath(), c.value());
-    }
-
-    /**
-     * The node changes that turn {@code ran} into {@code edited} (path and value, in order), each one
-     * {@link #apply} takes: how an edit of a running design goes on live.
-     *
-     * @throws ScenarioException naming the first difference that cannot change while the design runs, and why
-     */
-    public static List<Map.Entry<String, Object>> liveChanges(Scenario ran, Scenario edited) {
-        return NodeChange.between(ran, edited);
-    }
-
-    /** Whether {@code path} names a drawn node's field ({@code nodes.<id>.<field>}), what {@link #apply} takes. */
-    public static boolean isNodePath(String path) {
-        return NodeChange.isNodePath(path);
-    }
-
     /** The design as it runs now: the scenario with the node changes made so far in its nodes' sections. */
     public Scenario currentScenario() {
         return current;

@@ -36,7 +36,7 @@ import java.util.Objects;
  * itself (its id, kind, zone: the drawing's structure), and a field the pipeline changes live but a
  * drawn node does not yet (it says so rather than ignore the change).
  */
-final class NodeChange {
+public final class NodeChange {
     /** How a node applies a change; a pipeline step's name maps to one of these in {@link #MIRRORED}. */
     enum How {
         REPLICAS, RECONFIGURE_POOL, SERVICE_TIME, RESIZE, EDIT_AUTOSCALER, RESTART_AUTOSCALER, RATE, READ_RATIO,
@@ -74,8 +74,8 @@ final class NodeChange {
     private NodeChange() {
     }
 
-    /** Whether {@code path} names a drawn node's field (what {@link #check} takes), not a pipeline path. */
-    static boolean isNodePath(String path) {
+    /** Whether {@code path} names a drawn node's field (what {@link Network#apply} takes), not a pipeline path. */
+    public static boolean isNodePath(String path) {
         return path != null && path.startsWith("nodes.");
     }
 
@@ -166,13 +166,25 @@ final class NodeChange {
     }
 
     /**
-     * The changes of node fields that turn {@code ran} into {@code edited}, as (path, value) in the
+     * {@code design} with one node's field changed as {@link Network#apply} would change it, checked on
+     * any thread before the change is sent to the run's.
+     *
+     * @throws ScenarioException naming the path and why it cannot change live
+     */
+    public static Scenario withChange(Scenario design, String path, Object value) {
+        Change c = check(design, path, value);
+        return ScenarioFields.with(design, c.scenarioPath(), c.value());
+    }
+
+    /**
+     * The changes of node fields that turn {@code ran} into {@code edited}, each one {@link Network#apply}
+     * takes: how an edit of a running design goes on live. Given as (path, value) in the
      * order of the nodes and their fields, each checked on the design the ones before it leave. A
      * node moved on the canvas changes nothing. Throws a ScenarioException naming the first difference
      * that cannot change while the design runs: a node or edge added, removed or changed (the
      * drawing's structure), a setting of the scenario itself, or a field that is not live.
      */
-    static List<Map.Entry<String, Object>> between(Scenario ran, Scenario edited) {
+    public static List<Map.Entry<String, Object>> between(Scenario ran, Scenario edited) {
         Topology a = ran.topology();
         Topology b = edited.topology();
         if (!ran.withTopology(null).withTimeline(List.of()).equals(edited.withTopology(null).withTimeline(List.of()))

@@ -425,33 +425,22 @@ final class ServiceNode extends NetNode {
     @Override
     void change(NodeChange.Change c) {
         pool = spec.service();
-        switch (c.how()) {
-            case REPLICAS -> scaler.setSpec(pool.instances(), null);
-            case RECONFIGURE_POOL -> reconfigure();
-            case SERVICE_TIME -> serviceTimeMs = pool.serviceTime().toDistribution();
-            case RESIZE -> scaler.rollTo(pool.size());
-            case EDIT_AUTOSCALER -> scaler.configureAutoscaler(false);
-            case RESTART_AUTOSCALER -> scaler.configureAutoscaler(true);
-            default -> super.change(c);
+        if (c.how() == NodeChange.How.SERVICE_TIME) {
+            serviceTimeMs = pool.serviceTime().toDistribution();
+        } else if (!scaler.change(c)) {
+            super.change(c);
         }
     }
 
-    /**
-     * Per-instance settings, as the pipeline's pool takes them: running instances get the new workers
-     * at once (more start what waits in their queues; fewer finish what they hold), a smaller queue
-     * keeps what it holds and refuses new requests until it is below its capacity, and new instances
-     * provision and boot for the new times.
-     */
-    private void reconfigure() {
+    /** Workers for {@code in} of its size under the pool's workersPerInstance now: a live change's (see {@link ServiceScaler#change}). */
+    void resetWorkers(Instance in) {
         area();
-        for (Instance in : List.copyOf(instances)) {
-            int workers = in.size.workers(pool.workersPerInstance(), baseSize);
-            if (in.lifecycle == Lifecycle.READY) {
-                workersTotal += workers - in.workers;
-            }
-            in.workers = workers;
-            pauseOver(in);
+        int workers = in.size.workers(pool.workersPerInstance(), baseSize);
+        if (in.lifecycle == Lifecycle.READY) {
+            workersTotal += workers - in.workers;
         }
+        in.workers = workers;
+        pauseOver(in);
     }
 
     // ------------------------------------------------------------------ zones

@@ -165,6 +165,31 @@ final class ServiceScaler {
         reconcile();
     }
 
+    /**
+     * A live change of the service's section, as the pipeline's scaling applies it; false for one it
+     * does not own. spec.replicas: the instances follow; per-instance settings: running instances get
+     * the new workers at once (more start what waits; fewer finish what they hold), a smaller queue
+     * keeps what it holds, new instances provision and boot for the new times; a size: a roll; the
+     * autoscaler: see {@link #configureAutoscaler}.
+     */
+    boolean change(NodeChange.Change c) {
+        switch (c.how()) {
+            case REPLICAS -> setSpec(node.spec.service().instances(), null);
+            case RECONFIGURE_POOL -> {
+                for (ServiceNode.Instance in : List.copyOf(node.instances)) {
+                    node.resetWorkers(in);
+                }
+            }
+            case RESIZE -> rollTo(node.spec.service().size());
+            case EDIT_AUTOSCALER -> configureAutoscaler(false);
+            case RESTART_AUTOSCALER -> configureAutoscaler(true);
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
     /** The desired count. */
     int spec() {
         return specReplicas;

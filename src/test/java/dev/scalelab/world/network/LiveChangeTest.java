@@ -176,13 +176,13 @@ class LiveChangeTest {
                 "topology.nodes[1].service.instances", 5), "topology.nodes[0].workload.readRatio", 0.5);
         Scenario moved = edited.withTopology(new dev.scalelab.world.Topology(List.of(edited.topology().nodes().get(0),
                 edited.topology().nodes().get(1).withPosition(300, 40)), edited.topology().edges()));
-        assertThat(Network.liveChanges(ran, moved)).containsExactly(Map.entry("nodes.users.workload.readRatio", 0.5),
+        assertThat(NodeChange.between(ran, moved)).containsExactly(Map.entry("nodes.users.workload.readRatio", 0.5),
                 Map.entry("nodes.web.service.instances", 5));
-        assertThatThrownBy(() -> Network.liveChanges(ran, dev.scalelab.world.ScenarioFields.with(edited,
+        assertThatThrownBy(() -> NodeChange.between(ran, dev.scalelab.world.ScenarioFields.with(edited,
                 "topology.nodes[0].workload.keys.count", 20)))
                 .hasMessage("nodes.users.workload.keys.count: cannot change while the run goes on: the pipeline fixes "
                         + "workload.keys.count when the run starts too; edit the design and run it again");
-        assertThatThrownBy(() -> Network.liveChanges(ran, ran.withTopology(new dev.scalelab.world.Topology(
+        assertThatThrownBy(() -> NodeChange.between(ran, ran.withTopology(new dev.scalelab.world.Topology(
                 ran.topology().nodes(), List.of()))))
                 .hasMessage("topology.edges[0]: an edge was added, removed or changed: edges do not change while the design runs yet");
     }
