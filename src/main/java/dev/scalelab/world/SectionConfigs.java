@@ -94,6 +94,43 @@ public final class SectionConfigs {
         };
     }
 
+    /**
+     * The shedder of {@code s} as a live change leaves it: {@code existing}, of the same mode, takes
+     * the new threshold or target for the next request; another mode makes a new one (null for none).
+     */
+    public static LoadShedder shedder(ApiGateway.Shedding s, LoadShedder existing) {
+        boolean sameMode = existing != null && s != null && s.mode() == (existing.byQueue()
+                ? ApiGateway.SheddingMode.QUEUE_LENGTH : ApiGateway.SheddingMode.LATENCY);
+        if (sameMode && existing.byQueue()) {
+            existing.setQueueThreshold(s.queueThreshold());
+        } else if (sameMode) {
+            existing.setDelayTarget(Simulation.millisToNanos(s.targetDelayMs()), Simulation.millisToNanos(s.intervalMs()));
+        } else {
+            return shedder(s);
+        }
+        return existing;
+    }
+
+    /**
+     * The limiter of {@code limit} as a live change leaves it: {@code existing}, of the same kind, takes
+     * the new rate (a token bucket keeps its tokens, capped at the new burst, as reconfiguring Envoy's
+     * local rate limit does); another kind makes a new one; null for none.
+     */
+    public static RateLimiter limiter(ApiGateway.Limit limit, RateLimiter existing, long nowNanos) {
+        if (limit == null) {
+            return null;
+        }
+        if (limit.kind() == ApiGateway.LimitKind.TOKEN_BUCKET && existing instanceof TokenBucket bucket) {
+            bucket.reconfigure(limit.ratePerSecond(), limit.burst(), nowNanos);
+            return bucket;
+        }
+        if (limit.kind() == ApiGateway.LimitKind.SLIDING_WINDOW && existing instanceof SlidingWindowCounter window) {
+            window.setRate(limit.ratePerSecond());
+            return window;
+        }
+        return limiter(limit);
+    }
+
     /** A client class's priority as the shedder ranks it ({@link LoadShedder#HIGH} is never shed). */
     public static int priority(ApiGateway.Priority p) {
         return switch (p) {

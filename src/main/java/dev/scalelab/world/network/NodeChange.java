@@ -24,9 +24,13 @@ import java.util.Objects;
  * the node with the meaning of the pipeline's apply step ({@link Parameter#applyStep}): more
  * instances are created and boot, fewer drain; workers and queues change on the running instances;
  * the next request draws the new service time; a new size rolls the instances; an HPA edit keeps
- * its recommendations, a new policy or period starts a new sync timer; a cache level's capacity,
- * policy or TTL rebuilds the cache cold, its write policy and coalescing change in place; the
- * arrival rate restarts the arrivals, the read ratio holds from the next request. An external API's
+ * its recommendations, a new policy or period starts a new sync timer; a vertical scaler starts
+ * again with a fresh window; a cache level's capacity, policy or TTL rebuilds the cache cold, its
+ * write policy and coalescing change in place; a balancer's strategy settings start its strategies
+ * afresh; a gateway's limits keep their tokens, capped at the new burst, and its shedder takes a new
+ * threshold or target; a database's per-query settings apply at once, keeping the shards add-shard
+ * and remove-shard made; the arrival rate restarts the arrivals, the read ratio holds from the next
+ * request. An external API's
  * fields have the meaning of the pipeline's dependency fields: its servers are rebuilt (in-flight
  * calls finish on the old ones), its quota keeps the tokens it holds. A CDN's fields rebuild its
  * edge cold, as a cache level's do.
@@ -39,20 +43,44 @@ import java.util.Objects;
 public final class NodeChange {
     /** How a node applies a change; a pipeline step's name maps to one of these in {@link #MIRRORED}. */
     enum How {
-        REPLICAS, RECONFIGURE_POOL, SERVICE_TIME, RESIZE, EDIT_AUTOSCALER, RESTART_AUTOSCALER, RATE, READ_RATIO,
-        CACHE_REBUILD, CACHE_RECONFIGURE, EXTERNAL
+        REPLICAS, RECONFIGURE_POOL, SERVICE_TIME, RESIZE, EDIT_AUTOSCALER, RESTART_AUTOSCALER, RESTART_VERTICAL, RATE,
+        READ_RATIO, CACHE_REBUILD, CACHE_RECONFIGURE, EXTERNAL, BALANCER, GLOBAL_LIMIT, CLIENT_LIMITS, SHEDDING, DATABASE
     }
 
     /** The pipeline's steps a drawn node mirrors, with the sections (of the node) where it does. */
-    private static final Map<String, How> MIRRORED = Map.of(
-            "SCALING.REPLICAS", How.REPLICAS,
-            "SCALING.RECONFIGURE_POOL", How.RECONFIGURE_POOL,
-            "SCALING.SERVICE_TIME", How.SERVICE_TIME,
-            "SCALING.RESIZE", How.RESIZE,
-            "SCALING.EDIT_AUTOSCALER", How.EDIT_AUTOSCALER,
-            "SCALING.RESTART_AUTOSCALER", How.RESTART_AUTOSCALER,
-            "CACHE.REBUILD", How.CACHE_REBUILD,
-            "CACHE.RECONFIGURE", How.CACHE_RECONFIGURE);
+    private static final Map<String, How> MIRRORED = Map.ofEntries(
+            Map.entry("SCALING.REPLICAS", How.REPLICAS),
+            Map.entry("SCALING.RECONFIGURE_POOL", How.RECONFIGURE_POOL),
+            Map.entry("SCALING.SERVICE_TIME", How.SERVICE_TIME),
+            Map.entry("SCALING.RESIZE", How.RESIZE),
+            Map.entry("SCALING.EDIT_AUTOSCALER", How.EDIT_AUTOSCALER),
+            Map.entry("SCALING.RESTART_AUTOSCALER", How.RESTART_AUTOSCALER),
+            Map.entry("SCALING.RESTART_VERTICAL", How.RESTART_VERTICAL),
+            Map.entry("CACHE.REBUILD", How.CACHE_REBUILD),
+            Map.entry("CACHE.RECONFIGURE", How.CACHE_RECONFIGURE),
+            Map.entry("BALANCER.RECONFIGURE", How.BALANCER),
+            Map.entry("GATEWAY.GLOBAL_LIMIT", How.GLOBAL_LIMIT),
+            Map.entry("GATEWAY.CLIENT_LIMITS", How.CLIENT_LIMITS),
+            Map.entry("GATEWAY.SHEDDING", How.SHEDDING),
+            Map.entry("DATA.CONFIGURE", How.DATABASE));
+
+    /**
+     * Fields the pipeline changes live that a drawn node cannot, and why: the drawn node does not run
+     * what they set, or building it anew is not done on a drawn node yet.
+     */
+    private static final Map<String, String> NOT_ON_A_DRAWN_NODE = Map.ofEntries(
+            Map.entry("balancer.outlierConsecutiveErrors", "a drawn balancer runs no outlier ejection"),
+            Map.entry("balancer.outlierBaseEjectionSeconds", "a drawn balancer runs no outlier ejection"),
+            Map.entry("balancer.outlierMaxEjectionPercent", "a drawn balancer runs no outlier ejection"),
+            Map.entry("balancer.healthCheckIntervalSeconds", "a drawn balancer runs no active health checks"),
+            Map.entry("balancer.healthCheckUnhealthyThreshold", "a drawn balancer runs no active health checks"),
+            Map.entry("balancer.healthCheckHealthyThreshold", "a drawn balancer runs no active health checks"),
+            Map.entry("balancer.panicThresholdPercent", "a drawn balancer has no panic threshold"),
+            Map.entry("gateway.shedding.mode", "a drawn gateway's services are wired to its shedder's mode when the run starts"),
+            Map.entry("database.sharding.strategy", "a new layout starts a new, empty database, which a drawn database does not "
+                    + "build while it runs"),
+            Map.entry("database.sharding.virtualNodes", "a new layout starts a new, empty database, which a drawn database does "
+                    + "not build while it runs"));
 
     /**
      * A checked change.
@@ -156,6 +184,10 @@ public final class NodeChange {
             return How.READ_RATIO;
         }
         How how = MIRRORED.get(p.applyStep());
+        if (NOT_ON_A_DRAWN_NODE.containsKey(field)) {
+            throw new ScenarioException(path, "the pipeline changes " + field + " live, but " + NOT_ON_A_DRAWN_NODE.get(field)
+                    + "; edit the design and run it again");
+        }
         // A service's connection pools and heaps are its resources' (not yet live on a drawn node).
         if (how == null || section.equals("service") && (field.startsWith("service.runtime") || field.startsWith("service.objectPool")
                 || field.startsWith("service.connectionPool"))) {

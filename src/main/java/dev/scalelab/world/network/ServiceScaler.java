@@ -30,7 +30,9 @@ final class ServiceScaler {
     private HorizontalPodAutoscaler hpa;
     /** Sync timers of an earlier policy or period see a different generation and stop. */
     private long syncGeneration;
-    private final VerticalPolicy vertical;
+    private VerticalPolicy vertical;
+    /** Vertical syncs of an earlier configuration see a different generation and stop. */
+    private long verticalGeneration;
     /** The instances the horizontal autoscaler asks for. */
     private int specReplicas;
     /** The size new instances get: the vertical scaler's choice; instances of another size are rolled to it. */
@@ -55,7 +57,8 @@ final class ServiceScaler {
             node.sim.schedule(Simulation.secondsToNanos(node.spec.autoscaler().syncPeriodSeconds()), () -> autoscalerSync(generation));
         }
         if (vertical != null) {
-            node.sim.schedule(Simulation.secondsToNanos(node.spec.verticalScaler().intervalSeconds()), this::verticalSync);
+            long generation = verticalGeneration;
+            node.sim.schedule(Simulation.secondsToNanos(node.spec.verticalScaler().intervalSeconds()), () -> verticalSync(generation));
         }
     }
 
@@ -183,11 +186,28 @@ final class ServiceScaler {
             case RESIZE -> rollTo(node.spec.service().size());
             case EDIT_AUTOSCALER -> configureAutoscaler(false);
             case RESTART_AUTOSCALER -> configureAutoscaler(true);
+            case RESTART_VERTICAL -> configureVertical();
             default -> {
                 return false;
             }
         }
         return true;
+    }
+
+    /**
+     * A live change of its vertical scaler, as the pipeline's: it starts again from now, with a fresh
+     * measuring window on every instance and its first decision one interval later.
+     */
+    private void configureVertical() {
+        verticalGeneration++;
+        vertical = SectionConfigs.vertical(node.spec.verticalScaler(), node.sim.nowNanos());
+        if (vertical != null) {
+            long generation = verticalGeneration;
+            for (ServiceNode.Instance in : node.instances) {
+                in.coresSinceLastVertical(); // start a fresh window
+            }
+            node.sim.scheduleIn(Simulation.secondsToNanos(node.spec.verticalScaler().intervalSeconds()), () -> verticalSync(generation));
+        }
     }
 
     /** The desired count. */
@@ -223,7 +243,10 @@ final class ServiceScaler {
     }
 
     /** Every interval: the CPU its ready instances used, to the vertical policy; a new size rolls the instances to it. */
-    private void verticalSync() {
+    private void verticalSync(long generation) {
+        if (generation != verticalGeneration || vertical == null) {
+            return;
+        }
         long now = node.sim.nowNanos();
         double[] samples = new double[node.instances.size()];
         int n = 0;
@@ -244,7 +267,8 @@ final class ServiceScaler {
         if (d.resize() && !rolling()) {
             rollTo(d.desired());
         }
-        node.sim.schedule(now + Simulation.secondsToNanos(node.spec.verticalScaler().intervalSeconds()), this::verticalSync);
+        node.sim.schedule(now + Simulation.secondsToNanos(node.spec.verticalScaler().intervalSeconds()),
+                () -> verticalSync(generation));
     }
 
     /** A new size (the vertical scaler's, or a live change's): the instances roll to it one at a time. */

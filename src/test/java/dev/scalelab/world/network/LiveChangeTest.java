@@ -146,6 +146,77 @@ class LiveChangeTest {
         assertThat(net.decisions()).anyMatch(d -> d.endsWith("redis: cache rebuilt with the new settings: it starts cold"));
     }
 
+    /**
+     * A gateway's global token bucket of 40/s (burst 40) in front of 100 req/s refuses about 60 a
+     * second; raised to 1,000/s at 10 s it keeps its tokens and refuses nothing from then on.
+     */
+    @Test
+    void aGatewaysRaisedLimitStopsTheRefusalsFromItsMoment() {
+        String gw = "{\"id\":\"gw\",\"kind\":\"gateway\",\"gateway\":{\"global\":{\"kind\":\"token-bucket\","
+                + "\"ratePerSecond\":40,\"burst\":40},\"latencyMs\":0}}";
+        Network net = new Network(design(30, USERS.formatted(100) + "," + gw + "," + WEB.replace("\"instances\":2", "\"instances\":4"),
+                "{\"from\":\"users\",\"to\":\"gw\"},{\"from\":\"gw\",\"to\":\"web\"}", ""));
+        net.runUntil(10);
+        long limited = net.limited();
+        assertThat((double) limited).isBetween(600 - 3 * Math.sqrt(1000.0) - 40, 600 + 3 * Math.sqrt(1000.0));
+        assertThat(net.apply("nodes.gw.gateway.global.ratePerSecond", 1000)).isEqualTo("gateway.global.ratePerSecond 40 -> 1000");
+        net.run();
+        assertThat(net.limited()).isEqualTo(limited);
+    }
+
+    /**
+     * A balancer going from round robin to ring hash (fresh strategies, as a new Envoy cluster
+     * configuration): before, each of the 4 instances gets its turn in order; after, every request for
+     * one key goes to one instance.
+     */
+    @Test
+    void aBalancersNewStrategyIsBuiltAfresh() {
+        String lb = "{\"id\":\"lb\",\"kind\":\"balancer\",\"balancer\":{\"strategy\":\"round-robin\"}}";
+        Network net = new Network(design(20, USERS.formatted(50) + "," + lb + "," + WEB.replace("\"instances\":2", "\"instances\":4"),
+                "{\"from\":\"users\",\"to\":\"lb\"},{\"from\":\"lb\",\"to\":\"web\"}", ""));
+        net.runUntil(5);
+        RouterNode router = (RouterNode) net.node("lb");
+        assertThat(router.strategyIds()).containsExactly("round-robin");
+        net.apply("nodes.lb.balancer.strategy", "ring-hash");
+        assertThat(router.strategyIds()).containsExactly("ring-hash");
+        assertThatThrownBy(() -> net.apply("nodes.lb.balancer.panicThresholdPercent", 20))
+                .hasMessage("nodes.lb.balancer.panicThresholdPercent: the pipeline changes balancer.panicThresholdPercent live, "
+                        + "but a drawn balancer has no panic threshold; edit the design and run it again");
+    }
+
+    /**
+     * A database's maxConnections 100 -> 20 at 10 s after an add-shard at 5 s: the engine runs with 20
+     * from then on and keeps the 3 shards the add-shard made; a new sharding strategy is refused.
+     */
+    @Test
+    void aDatabasesSettingsChangeInPlaceAndKeepItsShards() {
+        String api = "{\"id\":\"api\",\"kind\":\"service\",\"service\":{\"instances\":2,\"workersPerInstance\":16,"
+                + "\"serviceTime\":{\"distribution\":\"constant\",\"meanMs\":1}}}";
+        String db = "{\"id\":\"db\",\"kind\":\"database\",\"database\":{\"sharding\":{\"shards\":2},\"replicasPerShard\":0}}";
+        Network net = new Network(design(20, USERS.formatted(20) + "," + api + "," + db,
+                "{\"from\":\"users\",\"to\":\"api\"},{\"from\":\"api\",\"to\":\"db\"}",
+                "{\"atSeconds\":5,\"command\":\"add-shard\",\"target\":\"db\"},{\"atSeconds\":10,\"command\":\"set\","
+                        + "\"path\":\"nodes.db.database.maxConnections\",\"value\":20}"));
+        net.runUntil(10);
+        DatabaseNode node = (DatabaseNode) net.node("db");
+        assertThat(node.engine().config().maxConnections()).isEqualTo(20);
+        assertThat(node.engine().router().shardCount()).isEqualTo(3);
+        assertThatThrownBy(() -> net.apply("nodes.db.database.sharding.strategy", "jump"))
+                .hasMessageStartingWith("nodes.db.database.sharding.strategy: the pipeline changes database.sharding.strategy live, "
+                        + "but a new layout starts a new, empty database");
+    }
+
+    /** A vertical scaler turned on at 10 s (threshold, every 60 s) decides first at 70 s, one interval after the change. */
+    @Test
+    void aVerticalScalerStartsAgainFromTheChange() {
+        Network net = new Network(design(100, USERS.formatted(50) + "," + WEB, "{\"from\":\"users\",\"to\":\"web\"}", ""));
+        net.runUntil(10);
+        net.apply("nodes.web.verticalScaler.policy", "threshold");
+        net.run();
+        assertThat(net.decisions().stream().filter(d -> d.contains("web: vertical threshold")).findFirst().orElseThrow())
+                .startsWith("70.000 s web: vertical threshold");
+    }
+
     @Test
     void whatCannotChangeLiveIsRefusedWithItsPathAndWhy() {
         Network net = new Network(webDesign(""));
