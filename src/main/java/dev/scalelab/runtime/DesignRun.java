@@ -63,7 +63,7 @@ public final class DesignRun implements AutoCloseable {
      * A change as it ran.
      *
      * @param atSeconds the virtual time it took effect
-     * @param node      the node's id
+     * @param node      the node's id, or the edge's place ({@code edges[2]})
      * @param change    what changed: {@code service.instances 3 -> 5}
      */
     public record Applied(double atSeconds, String node, String change) {
@@ -174,7 +174,8 @@ public final class DesignRun implements AutoCloseable {
                 synchronized (recorded) {
                     recorded.add(Scenario.TimelineEntry.set(at, p.path, p.value));
                 }
-                String node = p.path.substring("nodes.".length(), p.path.indexOf('.', "nodes.".length()));
+                String node = p.path.startsWith("nodes.") ? p.path.substring("nodes.".length(), p.path.indexOf('.', "nodes.".length()))
+                        : p.path.substring(0, p.path.indexOf(']') + 1);
                 p.done.complete(new Applied(at, node, said));
             } catch (RuntimeException refused) {
                 p.done.completeExceptionally(refused);

@@ -103,8 +103,8 @@ final class TimelineCodec {
         if (paramPath == null) {
             throw new ScenarioException(f.path("path"), "missing; the parameter to set, such as service.instances (README.md lists them)");
         }
-        if (drawn && paramPath.startsWith("nodes.")) {
-            // A drawn node's field (nodes.api.service.instances): the network checks the node, the field and the value.
+        if (drawn && (paramPath.startsWith("nodes.") || paramPath.startsWith("edges["))) {
+            // A drawn node's or edge's field (nodes.api.service.instances, edges[0].weight): the network checks it and its value.
             JsonNode raw = f.take("value");
             if (raw == null || !raw.isValueNode() || raw.isNull()) {
                 throw new ScenarioException(f.path("value"), raw == null ? "missing; the field's new value"

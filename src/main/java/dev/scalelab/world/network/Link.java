@@ -21,13 +21,14 @@ import java.util.Map;
 final class Link implements Callee {
     final Network net;
     final Simulation sim;
-    final Topology.Edge spec;
+    /** Its section as it runs now: a live change of its weight or probability replaces it ({@link #change}). */
+    Topology.Edge spec;
     final NetNode from;
     final NetNode to;
     final EdgeMode mode;
     final Traffic traffic;
-    final double weight;
-    final double probability;
+    double weight;
+    double probability;
     /** Latency each way; 0 when both ends are in one zone or either has none. */
     final long crossZoneNanos;
     final boolean crossesZone;
@@ -61,6 +62,13 @@ final class Link implements Callee {
             mesh = null;
             calling = null;
         }
+    }
+
+    /** A live change of its weight or probability: the next request is picked or calls by the new one. */
+    void change(Topology.Edge next) {
+        spec = next;
+        weight = next.weight();
+        probability = next.probability();
     }
 
     /** Whether requests like {@code f} take this edge. */

@@ -214,7 +214,7 @@ public final class Network {
      * Changes one drawn node's field now, by path {@code nodes.<id>.<field>} ({@link NodeChange}): the
      * node applies it as the pipeline applies the same field, and the decision log says so. A change
      * made between {@link #runUntil} calls at a moment T runs exactly as the same change on the
-     * timeline at T. Returns what changed ({@code service.instances 2 -> 4}).
+     * timeline at T. Returns what changed ({@code service.instances 2 -> 4}, {@code edge to db weight 1 -> 3}).
      *
      * @throws ScenarioException naming the path and why it cannot change; the run is then as it was
      */
@@ -223,9 +223,15 @@ public final class Network {
         Object before = ScenarioFields.read(current, c.scenarioPath());
         current = ScenarioFields.with(current, c.scenarioPath(), c.value());
         NetNode n = nodes.get(c.id());
-        n.spec = current.topology().nodes().get(c.index());
-        n.change(c);
         String said = c.field() + " " + show(before) + " -> " + show(c.value());
+        if (c.how() == NodeChange.How.EDGE) {
+            Link l = links.get(c.index());
+            l.change(current.topology().edges().get(c.index()));
+            said = "edge to " + l.to.id + " " + said;
+        } else {
+            n.spec = current.topology().nodes().get(c.index());
+            n.change(c);
+        }
         decide(n, "set " + said);
         return said;
     }

@@ -44,7 +44,9 @@ public final class NodeChange {
     /** How a node applies a change; a pipeline step's name maps to one of these in {@link #MIRRORED}. */
     enum How {
         REPLICAS, RECONFIGURE_POOL, SERVICE_TIME, RESIZE, EDIT_AUTOSCALER, RESTART_AUTOSCALER, RESTART_VERTICAL, RATE,
-        READ_RATIO, CACHE_REBUILD, CACHE_RECONFIGURE, EXTERNAL, BALANCER, GLOBAL_LIMIT, CLIENT_LIMITS, SHEDDING, DATABASE
+        READ_RATIO, CACHE_REBUILD, CACHE_RECONFIGURE, EXTERNAL, BALANCER, GLOBAL_LIMIT, CLIENT_LIMITS, SHEDDING, DATABASE,
+        /** An edge's weight or probability: the next request picks or calls by it. */
+        EDGE
     }
 
     /** The pipeline's steps a drawn node mirrors, with the sections (of the node) where it does. */
@@ -85,9 +87,9 @@ public final class NodeChange {
     /**
      * A checked change.
      *
-     * @param path      as given: {@code nodes.api.service.instances}
-     * @param id        the node's id
-     * @param index     the node's place in the topology
+     * @param path      as given: {@code nodes.api.service.instances}, {@code edges[2].weight}
+     * @param id        the node's id; for an edge, the id of the node it leaves
+     * @param index     the node's (or the edge's) place in the topology
      * @param field     the field in the node: {@code service.instances}
      * @param value     the value as the file keeps it (a whole number as an Integer)
      * @param how       how the node applies it
@@ -95,16 +97,16 @@ public final class NodeChange {
     record Change(String path, String id, int index, String field, Object value, How how) {
         /** The same field in the scenario file: {@code topology.nodes[2].service.instances}. */
         String scenarioPath() {
-            return "topology.nodes[" + index + "]." + field;
+            return (how == How.EDGE ? "topology.edges[" : "topology.nodes[") + index + "]." + field;
         }
     }
 
     private NodeChange() {
     }
 
-    /** Whether {@code path} names a drawn node's field (what {@link Network#apply} takes), not a pipeline path. */
+    /** Whether {@code path} names a drawn node's or edge's field (what {@link Network#apply} takes), not a pipeline path. */
     public static boolean isNodePath(String path) {
-        return path != null && path.startsWith("nodes.");
+        return path != null && (path.startsWith("nodes.") || path.startsWith("edges["));
     }
 
     /**
@@ -114,6 +116,9 @@ public final class NodeChange {
      */
     static Change check(Scenario s, String path, Object value) {
         Topology t = s.topology();
+        if (path.startsWith("edges[")) {
+            return checkEdge(s, path, value);
+        }
         String rest = path.substring("nodes.".length());
         int dot = rest.indexOf('.');
         if (dot <= 0) {
@@ -156,6 +161,34 @@ public final class NodeChange {
             throw new ScenarioException(path, conflict.problem());
         }
         return c;
+    }
+
+    /** The fields of an edge that change live: the share of requests it is picked for, and of calls it makes. */
+    private static final List<String> EDGE_FIELDS = List.of("weight", "probability");
+    private static final String SIDECAR = "the edge's sidecar (timeout, retries, breaker, bulkhead) is built when the run "
+            + "starts; a drawn edge does not rebuild it while it runs yet, so edit the design and run it again";
+
+    /** {@link #check} of an edge's field: {@code edges[i].weight}, {@code edges[i].probability}. */
+    private static Change checkEdge(Scenario s, String path, Object value) {
+        Topology t = s.topology();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("edges\\[(\\d{1,4})]\\.(.+)").matcher(path);
+        if (!m.matches()) {
+            throw new ScenarioException(path, "an edge's field is edges[<i>].<field>, such as edges[0].weight");
+        }
+        int index = Integer.parseInt(m.group(1));
+        String field = m.group(2);
+        if (index >= t.edges().size()) {
+            throw new ScenarioException(path, "this design has " + t.edges().size() + " edges");
+        }
+        Topology.Edge e = t.edges().get(index);
+        if (!EDGE_FIELDS.contains(field)) {
+            String why = List.of("from", "to", "mode", "traffic").contains(field.split("\\.", 2)[0])
+                    ? "it is the drawing's own: edit the design and run it again" : SIDECAR;
+            throw new ScenarioException(path, e.from() + " -> " + e.to() + ": " + why);
+        }
+        FieldSpec spec = ScenarioFields.spec("topology.edges[" + index + "]." + field);
+        Object checked = spec.validate(path, value);
+        return new Change(path, e.from(), index, field, checked, How.EDGE);
     }
 
     /** How a node of {@code kind} applies a change of {@code field}; refuses one it cannot apply while it runs. */
@@ -245,9 +278,12 @@ public final class NodeChange {
             }
         }
         for (int i = 0; i < Math.max(a.edges().size(), b.edges().size()); i++) {
-            if (i >= a.edges().size() || i >= b.edges().size() || !a.edges().get(i).equals(b.edges().get(i))) {
-                throw new ScenarioException("topology.edges[" + i + "]", "an edge was added, removed or changed: edges do not change "
-                        + "while the design runs yet");
+            Topology.Edge x = i < a.edges().size() ? a.edges().get(i) : null;
+            Topology.Edge y = i < b.edges().size() ? b.edges().get(i) : null;
+            if (x == null || y == null || !x.from().equals(y.from()) || !x.to().equals(y.to()) || !x.mode().equals(y.mode())
+                    || !x.traffic().equals(y.traffic())) {
+                throw new ScenarioException("topology.edges[" + i + "]", "an edge was added, removed or redrawn: the drawing's "
+                        + "structure changed");
             }
         }
         if (a.crossZoneMs() != b.crossZoneMs() || a.crossZoneDollarsPerMillion() != b.crossZoneDollarsPerMillion()
@@ -256,6 +292,24 @@ public final class NodeChange {
         }
         List<Map.Entry<String, Object>> out = new ArrayList<>();
         Scenario at = ran;
+        for (int i = 0; i < a.edges().size(); i++) {
+            Topology.Edge x = a.edges().get(i);
+            Topology.Edge y = b.edges().get(i);
+            for (String field : EDGE_FIELDS) {
+                double before = field.equals("weight") ? x.weight() : x.probability();
+                double after = field.equals("weight") ? y.weight() : y.probability();
+                if (before != after) {
+                    Change c = check(at, "edges[" + i + "]." + field, after);
+                    at = ScenarioFields.with(at, c.scenarioPath(), c.value());
+                    out.add(new AbstractMap.SimpleImmutableEntry<>(c.path(), c.value()));
+                }
+            }
+            if (!x.withWeight(1).withProbability(1).equals(y.withWeight(1).withProbability(1))) {
+                String part = x.timeoutMs() != y.timeoutMs() ? "timeoutMs" : x.maxConcurrentCalls() != y.maxConcurrentCalls()
+                        ? "maxConcurrentCalls" : !Objects.equals(x.breaker(), y.breaker()) ? "breaker" : "retry";
+                throw new ScenarioException("edges[" + i + "]." + part, x.from() + " -> " + x.to() + ": " + SIDECAR);
+            }
+        }
         for (int i = 0; i < a.nodes().size(); i++) {
             Topology.Node x = a.nodes().get(i);
             for (String field : fields(x.nodeKind(), ran, edited, i)) {

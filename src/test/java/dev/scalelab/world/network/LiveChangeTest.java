@@ -217,6 +217,35 @@ class LiveChangeTest {
                 .startsWith("70.000 s web: vertical threshold");
     }
 
+    /**
+     * A gateway splitting 100 req/s over two services by weight 1 : 1; at 10 s the edge to a gets
+     * weight 0.001, so a takes about 1 in 1,000 from then on (none or a few of the 2,000 left) and b
+     * the rest. An edge's sidecar is refused: it is built when the run starts.
+     */
+    @Test
+    void anEdgesNewWeightSharesTheNextRequests() {
+        String gw = "{\"id\":\"gw\",\"kind\":\"gateway\",\"gateway\":{\"latencyMs\":0}}";
+        String a = WEB.replace("\"id\":\"web\"", "\"id\":\"a\"");
+        String b = WEB.replace("\"id\":\"web\"", "\"id\":\"b\"");
+        Network net = new Network(design(30, USERS.formatted(100) + "," + gw + "," + a + "," + b,
+                "{\"from\":\"users\",\"to\":\"gw\"},{\"from\":\"gw\",\"to\":\"a\"},{\"from\":\"gw\",\"to\":\"b\"}", ""));
+        net.runUntil(10);
+        long toA = net.arrivals("a");
+        long toB = net.arrivals("b");
+        assertThat((double) toA).isCloseTo(500, org.assertj.core.api.Assertions.within(4 * Math.sqrt(250)));
+        assertThat(net.apply("edges[1].weight", 0.001)).isEqualTo("edge to a weight 1 -> 0.001");
+        assertThat(net.decisions()).contains("10.000 s gw: set edge to a weight 1 -> 0.001");
+        net.run();
+        assertThat(net.arrivals("a") - toA).isBetween(0L, 8L);
+        assertThat((double) (net.arrivals("b") - toB)).isCloseTo(2000, org.assertj.core.api.Assertions.within(4 * Math.sqrt(2000)));
+        assertThatThrownBy(() -> net.apply("edges[1].timeoutMs", 100))
+                .hasMessage("edges[1].timeoutMs: gw -> a: the edge's sidecar (timeout, retries, breaker, bulkhead) is built when the "
+                        + "run starts; a drawn edge does not rebuild it while it runs yet, so edit the design and run it again");
+        assertThatThrownBy(() -> net.apply("edges[1].to", "b")).hasMessage("edges[1].to: gw -> a: it is the drawing's own: edit "
+                + "the design and run it again");
+        assertThatThrownBy(() -> net.apply("edges[7].weight", 2)).hasMessage("edges[7].weight: this design has 3 edges");
+    }
+
     @Test
     void whatCannotChangeLiveIsRefusedWithItsPathAndWhy() {
         Network net = new Network(webDesign(""));
@@ -255,7 +284,10 @@ class LiveChangeTest {
                         + "workload.keys.count when the run starts too; edit the design and run it again");
         assertThatThrownBy(() -> NodeChange.between(ran, ran.withTopology(new dev.scalelab.world.Topology(
                 ran.topology().nodes(), List.of()))))
-                .hasMessage("topology.edges[0]: an edge was added, removed or changed: edges do not change while the design runs yet");
+                .hasMessage("topology.edges[0]: an edge was added, removed or redrawn: the drawing's structure changed");
+        dev.scalelab.world.Topology.Edge heavier = ran.topology().edges().get(0).withWeight(3);
+        assertThat(NodeChange.between(ran, ran.withTopology(new dev.scalelab.world.Topology(ran.topology().nodes(), List.of(heavier)))))
+                .containsExactly(Map.entry("edges[0].weight", 3.0));
     }
 
     @Test
