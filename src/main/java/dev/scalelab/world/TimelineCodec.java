@@ -19,7 +19,8 @@ final class TimelineCodec {
     static final FieldSpec AT = PlainField.number("atSeconds", 0, 1e8, "s", "When the command runs, in simulated seconds.");
     static final FieldSpec DURATION = PlainField.number("durationSeconds", 0.001, 1e7, "s", "How long a fault lasts.");
     static final FieldSpec COMMAND = PlainField.choice("command", "set (a field to a value), or an action or fault.", commands());
-    static final FieldSpec PATH = PlainField.text("path", "set: the field to set, such as service.instances.");
+    static final FieldSpec PATH = PlainField.text("path", "set: the field to set, such as service.instances; in a drawn "
+            + "system, one of a box or an edge, such as nodes.api.service.instances or edges[0].weight.");
     static final FieldSpec TARGET = PlainField.text("target", "The instance, cache level, shard, node or dependency acted on.");
 
     private static List<String> commands() {
