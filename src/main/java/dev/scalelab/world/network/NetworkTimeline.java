@@ -58,17 +58,11 @@ final class NetworkTimeline {
     static void check(Scenario design) {
         List<Scenario.TimelineEntry> timeline = design.timeline();
         Topology t = design.topology();
-        Scenario changed = design;
+        checkNodeSets(design);
         for (int i = 0; i < timeline.size(); i++) {
             Scenario.TimelineEntry e = timeline.get(i);
             String at = "timeline[" + i + "]";
             if (e.command().equals("set") && NodeChange.isNodePath(e.path())) {
-                try {
-                    NodeChange.Change c = NodeChange.check(changed, e.path(), e.value());
-                    changed = dev.scalelab.world.ScenarioFields.with(changed, c.scenarioPath(), c.value());
-                } catch (ScenarioException refused) {
-                    throw new ScenarioException(at, "set " + refused.getMessage());
-                }
                 continue;
             }
             if (e.command().equals("set")) {
@@ -132,6 +126,26 @@ final class NetworkTimeline {
                 Topology.Node n = t.node(e.target());
                 if (n == null || n.nodeKind() != NodeKind.EXTERNAL) {
                     throw new ScenarioException(at + ".target", Quote.of(e.target()) + " is no external API of this design");
+                }
+            }
+        }
+    }
+
+    /**
+     * Refuses the first set of a box's or edge's field that cannot run, naming {@code timeline[i]}
+     * and the path: each is checked on the design as the sets before it leave it (its node or edge,
+     * its field, whether it is live, its value).
+     */
+    static void checkNodeSets(Scenario design) {
+        Scenario changed = design;
+        for (int i = 0; i < design.timeline().size(); i++) {
+            Scenario.TimelineEntry e = design.timeline().get(i);
+            if (e.command().equals("set") && NodeChange.isNodePath(e.path())) {
+                try {
+                    NodeChange.Change c = NodeChange.check(changed, e.path(), e.value());
+                    changed = dev.scalelab.world.ScenarioFields.with(changed, c.scenarioPath(), c.value());
+                } catch (ScenarioException refused) {
+                    throw new ScenarioException("timeline[" + i + "]", "set " + refused.getMessage());
                 }
             }
         }
