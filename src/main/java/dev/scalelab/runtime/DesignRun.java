@@ -130,7 +130,11 @@ public final class DesignRun implements AutoCloseable {
     public synchronized CompletableFuture<Applied> apply(String path, Object value) {
         planned = NodeChange.withChange(planned, path, value);
         CompletableFuture<Applied> done = new CompletableFuture<>();
-        pending.add(new Pending(path, value, done));
+        Pending p = new Pending(path, value, done);
+        pending.add(p);
+        if (finished && pending.remove(p)) {
+            done.completeExceptionally(new IllegalStateException("the run has ended")); // the thread has stopped looking
+        }
         LockSupport.unpark(thread);
         return done;
     }
@@ -238,6 +242,9 @@ public final class DesignRun implements AutoCloseable {
             failure.set(e.getMessage() == null ? e.toString() : e.getMessage());
         } finally {
             finished = true;
+            for (Pending p; (p = pending.poll()) != null; ) {
+                p.done.completeExceptionally(new IllegalStateException("the run has ended"));
+            }
         }
     }
 }

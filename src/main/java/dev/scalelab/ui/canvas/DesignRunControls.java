@@ -183,8 +183,10 @@ final class DesignRunControls {
                 return;
             }
             if (failed != null) {
-                status.accept("A change could not be applied: " + (failed.getCause() == null ? failed : failed.getCause()).getMessage(),
-                        true);
+                // What runs is no longer what is drawn.
+                stop();
+                status.accept("A change could not be applied, so the run stopped: "
+                        + (failed.getCause() == null ? failed : failed.getCause()).getMessage(), true);
                 return;
             }
             List<String> said = new ArrayList<>();

@@ -221,17 +221,24 @@ public final class Network {
     public String apply(String path, Object value) {
         NodeChange.Change c = NodeChange.check(current, path, value);
         Object before = ScenarioFields.read(current, c.scenarioPath());
-        current = ScenarioFields.with(current, c.scenarioPath(), c.value());
+        Scenario next = ScenarioFields.with(current, c.scenarioPath(), c.value());
         NetNode n = nodes.get(c.id());
         String said = c.field() + " " + show(before) + " -> " + show(c.value());
         if (c.how() == NodeChange.How.EDGE) {
             Link l = links.get(c.index());
-            l.change(current.topology().edges().get(c.index()));
+            l.change(next.topology().edges().get(c.index()));
             said = "edge to " + l.to.id + " " + said;
         } else {
-            n.spec = current.topology().nodes().get(c.index());
-            n.change(c);
+            Topology.Node was = n.spec;
+            n.spec = next.topology().nodes().get(c.index());
+            try {
+                n.change(c);
+            } catch (RuntimeException engineRefused) {
+                n.spec = was;
+                throw engineRefused;
+            }
         }
+        current = next;
         decide(n, "set " + said);
         return said;
     }
