@@ -540,7 +540,7 @@ public final class Network {
             o.put("to", l.to.id);
             o.put("crossed", l.crossed);
             if (l.mesh != null) {
-                o.put("breakerTransitions", l.mesh.breaker().transitionCount());
+                o.put("breakerTransitions", l.breakerTransitions());
             }
         }
         ArrayNode log = r.putArray("decisions");
@@ -590,9 +590,7 @@ public final class Network {
     public void setAttemptTrace(Consumer<AttemptRecord> sink) {
         trace = sink == null ? null : new AttemptTrace(sink::accept);
         for (Link l : links) {
-            if (l.mesh != null) {
-                l.mesh.setTrace(trace);
-            }
+            l.setTrace(trace);
         }
     }
 

@@ -33,12 +33,14 @@ import java.util.Objects;
  * request. An external API's
  * fields have the meaning of the pipeline's dependency fields: its servers are rebuilt (in-flight
  * calls finish on the old ones), its quota keeps the tokens it holds. A CDN's fields rebuild its
- * edge cold, as a cache level's do.
+ * edge cold, as a cache level's do. An edge's field, by path {@code edges[<i>].<field>}: its weight
+ * and probability hold from the next request; a sync edge's timeout, retries, breaker and bulkhead
+ * rebuild its sidecar as the pipeline's mesh rebuilds a dependency's client ({@link Link#change}).
  *
  * <p>What cannot change is refused, naming the path and why: a field the pipeline fixes at the start
- * (the key count, the number of shards: those are add-shard and remove-shard), a field of the node
- * itself (its id, kind, zone: the drawing's structure), and a field the pipeline changes live but a
- * drawn node does not yet (it says so rather than ignore the change).
+ * (the key count, the number of shards: those are add-shard and remove-shard), the drawing's own
+ * structure (a node's id, kind and zone; an edge's ends, mode and traffic), and a field the pipeline
+ * changes live but a drawn node does not yet (it says so rather than ignore the change).
  */
 public final class NodeChange {
     /** How a node applies a change; a pipeline step's name maps to one of these in {@link #MIRRORED}. */
@@ -163,12 +165,11 @@ public final class NodeChange {
         return c;
     }
 
-    /** The fields of an edge that change live: the share of requests it is picked for, and of calls it makes. */
-    private static final List<String> EDGE_FIELDS = List.of("weight", "probability");
-    private static final String SIDECAR = "the edge's sidecar (timeout, retries, breaker, bulkhead) is built when the run "
-            + "starts; a drawn edge does not rebuild it while it runs yet, so edit the design and run it again";
+    /** The first names of an edge's fields that change live: its shares, and (on a sync edge) its sidecar's settings. */
+    private static final List<String> EDGE_FIELDS = List.of("weight", "probability", "timeoutMs", "maxConcurrentCalls", "retry",
+            "breaker");
 
-    /** {@link #check} of an edge's field: {@code edges[i].weight}, {@code edges[i].probability}. */
+    /** {@link #check} of an edge's field: {@code edges[i].weight}, {@code edges[i].retry.maxAttempts}. */
     private static Change checkEdge(Scenario s, String path, Object value) {
         Topology t = s.topology();
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("edges\\[(\\d{1,4})]\\.(.+)").matcher(path);
@@ -181,14 +182,30 @@ public final class NodeChange {
             throw new ScenarioException(path, "this design has " + t.edges().size() + " edges");
         }
         Topology.Edge e = t.edges().get(index);
-        if (!EDGE_FIELDS.contains(field)) {
-            String why = List.of("from", "to", "mode", "traffic").contains(field.split("\\.", 2)[0])
-                    ? "it is the drawing's own: edit the design and run it again" : SIDECAR;
-            throw new ScenarioException(path, e.from() + " -> " + e.to() + ": " + why);
+        String first = field.split("\\.", 2)[0];
+        if (!EDGE_FIELDS.contains(first)) {
+            throw new ScenarioException(path, e.from() + " -> " + e.to() + ": " + (List.of("from", "to", "mode", "traffic")
+                    .contains(first) ? "it is the drawing's own: edit the design and run it again" : "not a field of an edge"));
         }
-        FieldSpec spec = ScenarioFields.spec("topology.edges[" + index + "]." + field);
+        if (!first.equals("weight") && !first.equals("probability") && e.edgeMode() != dev.scalelab.design.EdgeMode.SYNC) {
+            throw new ScenarioException(path, e.from() + " -> " + e.to() + ": only a sync edge calls through a sidecar, and this "
+                    + "one is " + e.mode());
+        }
+        FieldSpec spec;
+        try {
+            spec = ScenarioFields.spec("topology.edges[" + index + "]." + field);
+        } catch (ScenarioException notAField) {
+            throw new ScenarioException(path, e.from() + " -> " + e.to() + ": not a field of an edge's " + first);
+        }
         Object checked = spec.validate(path, value);
-        return new Change(path, e.from(), index, field, checked, How.EDGE);
+        Object canonical = checked instanceof Long whole && whole == whole.intValue() ? (Object) whole.intValue() : checked;
+        Change c = new Change(path, e.from(), index, field, canonical, How.EDGE);
+        try {
+            ScenarioFields.with(s, c.scenarioPath(), canonical);
+        } catch (ScenarioException conflict) {
+            throw new ScenarioException(path, conflict.problem());
+        }
+        return c;
     }
 
     /** How a node of {@code kind} applies a change of {@code field}; refuses one it cannot apply while it runs. */
@@ -293,26 +310,22 @@ public final class NodeChange {
         List<Map.Entry<String, Object>> out = new ArrayList<>();
         Scenario at = ran;
         for (int i = 0; i < a.edges().size(); i++) {
-            Topology.Edge x = a.edges().get(i);
-            Topology.Edge y = b.edges().get(i);
-            for (String field : EDGE_FIELDS) {
-                double before = field.equals("weight") ? x.weight() : x.probability();
-                double after = field.equals("weight") ? y.weight() : y.probability();
-                if (before != after) {
+            for (String field : fields("topology.edges[0].", EDGE_FIELDS, ran, edited, "topology.edges[" + i + "].")) {
+                Object before = ScenarioFields.read(ran, "topology.edges[" + i + "]." + field);
+                Object after = ScenarioFields.read(edited, "topology.edges[" + i + "]." + field);
+                if (!Objects.equals(before, after)) {
+                    if (after == null) {
+                        throw new ScenarioException("edges[" + i + "]." + field, "a breaker removed: edit the design and run it again");
+                    }
                     Change c = check(at, "edges[" + i + "]." + field, after);
                     at = ScenarioFields.with(at, c.scenarioPath(), c.value());
                     out.add(new AbstractMap.SimpleImmutableEntry<>(c.path(), c.value()));
                 }
             }
-            if (!x.withWeight(1).withProbability(1).equals(y.withWeight(1).withProbability(1))) {
-                String part = x.timeoutMs() != y.timeoutMs() ? "timeoutMs" : x.maxConcurrentCalls() != y.maxConcurrentCalls()
-                        ? "maxConcurrentCalls" : !Objects.equals(x.breaker(), y.breaker()) ? "breaker" : "retry";
-                throw new ScenarioException("edges[" + i + "]." + part, x.from() + " -> " + x.to() + ": " + SIDECAR);
-            }
         }
         for (int i = 0; i < a.nodes().size(); i++) {
             Topology.Node x = a.nodes().get(i);
-            for (String field : fields(x.nodeKind(), ran, edited, i)) {
+            for (String field : fields("topology.nodes[0].", sections(x.nodeKind()), ran, edited, "topology.nodes[" + i + "].")) {
                 String file = "topology.nodes[" + i + "]." + field;
                 Object before = ScenarioFields.read(ran, file);
                 Object after = ScenarioFields.read(edited, file);
@@ -330,12 +343,14 @@ public final class NodeChange {
         return out;
     }
 
-    /** The field paths of a node of {@code kind} at index {@code i}, each list's items as many as either scenario has. */
-    private static List<String> fields(NodeKind kind, Scenario ran, Scenario edited, int i) {
-        String prefix = "topology.nodes[0].";
+    /**
+     * The field paths under {@code prefix} (a node's or an edge's, at item 0) whose first name is one of
+     * {@code firsts}, each list's items as many as either scenario has at {@code at} (the item's own prefix).
+     */
+    private static List<String> fields(String prefix, List<String> firsts, Scenario ran, Scenario edited, String at) {
         List<String> out = new ArrayList<>();
         for (String p : ScenarioFields.paths()) {
-            if (!p.startsWith(prefix) || !sections(kind).contains(p.substring(prefix.length()).split("[.\\[]", 2)[0])) {
+            if (!p.startsWith(prefix) || !firsts.contains(p.substring(prefix.length()).split("[.\\[]", 2)[0])) {
                 continue;
             }
             String field = p.substring(prefix.length());
@@ -346,7 +361,7 @@ public final class NodeChange {
             }
             for (int k = 0; ; k++) {
                 String item = field.substring(0, list) + "[" + k + "]" + field.substring(list + 3);
-                String file = "topology.nodes[" + i + "]." + item;
+                String file = at + item;
                 if (ScenarioFields.read(ran, file) == null && ScenarioFields.read(edited, file) == null) {
                     break;
                 }

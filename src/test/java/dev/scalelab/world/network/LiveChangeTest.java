@@ -220,7 +220,7 @@ class LiveChangeTest {
     /**
      * A gateway splitting 100 req/s over two services by weight 1 : 1; at 10 s the edge to a gets
      * weight 0.001, so a takes about 1 in 1,000 from then on (none or a few of the 2,000 left) and b
-     * the rest. An edge's sidecar is refused: it is built when the run starts.
+     * the rest. The edge's ends are the drawing's own; a value is checked as the file's.
      */
     @Test
     void anEdgesNewWeightSharesTheNextRequests() {
@@ -238,12 +238,42 @@ class LiveChangeTest {
         net.run();
         assertThat(net.arrivals("a") - toA).isBetween(0L, 8L);
         assertThat((double) (net.arrivals("b") - toB)).isCloseTo(2000, org.assertj.core.api.Assertions.within(4 * Math.sqrt(2000)));
-        assertThatThrownBy(() -> net.apply("edges[1].timeoutMs", 100))
-                .hasMessage("edges[1].timeoutMs: gw -> a: the edge's sidecar (timeout, retries, breaker, bulkhead) is built when the "
-                        + "run starts; a drawn edge does not rebuild it while it runs yet, so edit the design and run it again");
+        assertThatThrownBy(() -> net.apply("edges[0].retry.maxAttempts", 0))
+                .hasMessage("edges[0].retry.maxAttempts: 0 is out of range; a whole number from 1 to 100");
         assertThatThrownBy(() -> net.apply("edges[1].to", "b")).hasMessage("edges[1].to: gw -> a: it is the drawing's own: edit "
                 + "the design and run it again");
         assertThatThrownBy(() -> net.apply("edges[7].weight", 2)).hasMessage("edges[7].weight: this design has 3 edges");
+    }
+
+    /**
+     * A sync call to an API that fails every call, at first without a sidecar; at 10 s the edge gets
+     * retry.maxAttempts 3, so a sidecar is built and every call from then on is sent 3 times (no
+     * back-off, no budget); at 30 s the clients stop, and once the last calls end the sidecar has sent
+     * exactly 3 attempts per call. Each failed request failed once, whatever its attempts.
+     */
+    @Test
+    void anEdgesNewRetriesBuildItsSidecarFromTheirMoment() {
+        String api = "{\"id\":\"api\",\"kind\":\"service\",\"service\":{\"instances\":2,\"workersPerInstance\":16,"
+                + "\"serviceTime\":{\"distribution\":\"constant\",\"meanMs\":1}}}";
+        String stripe = "{\"id\":\"stripe\",\"kind\":\"external\",\"external\":{\"latency\":{\"distribution\":\"constant\","
+                + "\"meanMs\":10},\"errorRate\":1}}";
+        Network net = new Network(design(40, USERS.formatted(20) + "," + api + "," + stripe,
+                "{\"from\":\"users\",\"to\":\"api\"},{\"from\":\"api\",\"to\":\"stripe\"}", ""));
+        net.runUntil(10);
+        assertThat(net.hasSidecars()).isFalse();
+        long arrivalsBefore = net.arrivals("stripe");
+        net.apply("nodes.users.workload.arrival.ratePerSecond", 20); // nothing changes: the same rate
+        assertThat(net.apply("edges[1].retry.maxAttempts", 3)).isEqualTo("edge to stripe retry.maxAttempts 1 -> 3");
+        assertThat(net.hasSidecars()).isTrue();
+        assertThat(net.decisions()).contains("10.000 s api: sidecar to stripe rebuilt by a settings change (was none): no breaker");
+        net.runUntil(30);
+        net.apply("nodes.users.workload.arrival.ratePerSecond", 0);
+        net.run();
+        Link l = net.linkList().get(1);
+        assertThat(l.requests()).isGreaterThan(300);
+        assertThat(l.attemptsSent()).isEqualTo(3 * l.requests());
+        assertThat(net.arrivals("stripe") - arrivalsBefore).isEqualTo(3 * l.requests());
+        assertThat(net.failed()).isEqualTo(net.arrivals("users"));
     }
 
     @Test
