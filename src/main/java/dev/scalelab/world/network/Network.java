@@ -220,31 +220,12 @@ public final class Network {
      */
     public String apply(String path, Object value) {
         NodeChange.Change c = NodeChange.check(current, path, value);
-        Object before = ScenarioFields.read(current, c.scenarioPath());
         Scenario next = ScenarioFields.with(current, c.scenarioPath(), c.value());
-        NetNode n = nodes.get(c.id());
-        String said = c.field() + " " + show(before) + " -> " + show(c.value());
-        if (c.how() == NodeChange.How.EDGE) {
-            Link l = links.get(c.index());
-            l.change(next.topology().edges().get(c.index()));
-            said = "edge to " + l.to.id + " " + said;
-        } else {
-            Topology.Node was = n.spec;
-            n.spec = next.topology().nodes().get(c.index());
-            try {
-                n.change(c);
-            } catch (RuntimeException engineRefused) {
-                n.spec = was;
-                throw engineRefused;
-            }
-        }
+        String said = NodeChange.applyOn(nodes.get(c.id()), c.how() == NodeChange.How.EDGE ? links.get(c.index()) : null, c, current,
+                next);
         current = next;
-        decide(n, "set " + said);
+        decide(nodes.get(c.id()), "set " + said);
         return said;
-    }
-
-    private static String show(Object v) {
-        return v instanceof Number x ? dev.scalelab.world.Parameter.format(x.doubleValue()) : String.valueOf(v);
     }
 
     /** The design as it runs now: the scenario with the node changes made so far in its nodes' sections. */

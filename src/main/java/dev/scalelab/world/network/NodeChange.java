@@ -208,6 +208,33 @@ public final class NodeChange {
         return c;
     }
 
+    /**
+     * Applies {@code c} (checked on {@code current}, which {@code next} is with it) on node {@code n},
+     * or on {@code edge} for an edge's field; returns what changed. An engine that refuses the change
+     * leaves the node's section as it was.
+     */
+    static String applyOn(NetNode n, Link edge, Change c, Scenario current, Scenario next) {
+        Object before = ScenarioFields.read(current, c.scenarioPath());
+        String said = c.field() + " " + show(before) + " -> " + show(c.value());
+        if (edge != null) {
+            edge.change(next.topology().edges().get(c.index()));
+            return "edge to " + edge.to.id + " " + said;
+        }
+        Topology.Node was = n.spec;
+        n.spec = next.topology().nodes().get(c.index());
+        try {
+            n.change(c);
+        } catch (RuntimeException engineRefused) {
+            n.spec = was;
+            throw engineRefused;
+        }
+        return said;
+    }
+
+    private static String show(Object v) {
+        return v instanceof Number x ? Parameter.format(x.doubleValue()) : String.valueOf(v);
+    }
+
     /** How a node of {@code kind} applies a change of {@code field}; refuses one it cannot apply while it runs. */
     private static How how(NodeKind kind, String section, String field, String path) {
         if (section.equals("external")) {
