@@ -158,7 +158,10 @@ final class DesignRunControls {
         update();
     }
 
-    /** Sends the edit's node changes to the run; null when it took them all, else why it cannot (and nothing was sent). */
+    /**
+     * Sends the edit's node and edge changes to the run; null when it took them all, else why it
+     * cannot (the caller then stops the run).
+     */
     private String applyLive(Scenario edited) {
         List<Map.Entry<String, Object>> changes;
         try {
