@@ -276,6 +276,38 @@ class LiveChangeTest {
         assertThat(net.failed()).isEqualTo(net.arrivals("users"));
     }
 
+    /**
+     * An HPA syncing every 15 s gets a sync period of 5 s at 20 s: a new timer, as the pipeline's
+     * restart-autoscaler step starts, so it decides at 15 s, then at 25, 30 and 35 s (the old 30 s timer
+     * stops); a new target is an edit that keeps the timer (the next sync stays 5 s after the last).
+     */
+    @Test
+    void anAutoscalersNewPeriodStartsANewTimerAndANewTargetKeepsIt() {
+        String web = WEB.replace("}}}", "}},\"autoscaler\":{\"policy\":\"hpa\",\"minReplicas\":2,\"maxReplicas\":6,"
+                + "\"syncPeriodSeconds\":15}}");
+        Network net = new Network(design(38, USERS.formatted(50) + "," + web, "{\"from\":\"users\",\"to\":\"web\"}", ""));
+        net.runUntil(20);
+        net.apply("nodes.web.autoscaler.syncPeriodSeconds", 5);
+        net.runUntil(27);
+        net.apply("nodes.web.autoscaler.targetUtilization", 50);
+        net.run();
+        assertThat(net.decisions().stream().filter(d -> d.contains(" web: ") && !d.contains(" web: set ")).map(d -> d.substring(0,
+                d.indexOf(' '))).toList()).containsExactly("15.000", "25.000", "30.000", "35.000");
+    }
+
+    /** A CDN's capacity cut live rebuilds its edge cold with the new capacity, as a cache level's does. */
+    @Test
+    void aCdnsNewCapacityRebuildsItsEdge() {
+        String cdn = "{\"id\":\"edge\",\"kind\":\"cdn\",\"cdn\":{\"capacity\":100,\"ttlSeconds\":60}}";
+        Network net = new Network(design(20, USERS.formatted(50) + "," + cdn + "," + WEB,
+                "{\"from\":\"users\",\"to\":\"edge\"},{\"from\":\"edge\",\"to\":\"web\"}", ""));
+        net.runUntil(10);
+        assertThat(net.apply("nodes.edge.cdn.capacity", 10)).isEqualTo("cdn.capacity 100 -> 10");
+        net.run();
+        assertThat(((CacheNode) net.node("edge")).hierarchy().levelStats(0).capacity()).isEqualTo(10);
+        assertThat(net.decisions()).contains("10.000 s edge: cache rebuilt with the new settings: it starts cold");
+    }
+
     @Test
     void whatCannotChangeLiveIsRefusedWithItsPathAndWhy() {
         Network net = new Network(webDesign(""));
