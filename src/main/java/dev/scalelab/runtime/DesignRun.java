@@ -3,10 +3,12 @@ package dev.scalelab.runtime;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.network.Network;
 import dev.scalelab.world.network.NetworkSnapshot;
+import dev.scalelab.world.network.NodeChange;
 
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
@@ -22,9 +24,12 @@ import java.util.concurrent.locks.LockSupport;
  * per frame. Pacing never changes what happens: the network runs in virtual time, so the same design
  * and seed give the same run at any speed.
  *
- * <p>Commands given while it runs (a fault on a box: {@link #command}) are run on the run's thread at
- * its next slice, paused or not, and recorded: {@link #recordedScenario()} is the design with them in
- * its timeline, which replays this run exactly.
+ * <p>What the user does while it runs is queued from any thread and run on the run's thread at its
+ * next slice, paused or not, each at the first whole millisecond of virtual time at which no event
+ * is due ({@link Network#advanceToCommandTime}): a change of a box's field ({@link #apply}), checked
+ * on the caller's thread against the design as the changes before it leave it, and a fault on a box
+ * ({@link #command}). Each is recorded: {@link #recordedScenario} is the design with them in its
+ * timeline at the moments they ran, which runs headless into the same run.
  */
 public final class DesignRun implements AutoCloseable {
     public static final double MAX_SPEED = Double.POSITIVE_INFINITY;
@@ -40,7 +45,7 @@ public final class DesignRun implements AutoCloseable {
     private final Network network;
     /** Commands given and not yet run, in the order given. */
     private final ConcurrentLinkedQueue<Scenario.TimelineEntry> commands = new ConcurrentLinkedQueue<>();
-    /** Commands run, each at the time it ran; guarded by itself. */
+    /** Changes and commands run, each as a timeline entry at the moment it ran, in that order; guarded by itself. */
     private final List<Scenario.TimelineEntry> recorded = new ArrayList<>();
     /** Why the newest command could not run (the run ended first), until read. */
     private final AtomicReference<String> refusal = new AtomicReference<>();
@@ -51,11 +56,31 @@ public final class DesignRun implements AutoCloseable {
     private volatile boolean paused;
     private volatile boolean closed;
     private volatile boolean finished;
+    /** The design as the changes sent so far leave it: what the next change is checked against. */
+    private Scenario planned;
+    private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+    /** The report once the run reached its end; null before. */
+    private volatile String finalReport;
+
+    /** A change sent and not yet run, and who waits for it. */
+    private record Pending(String path, Object value, CompletableFuture<Applied> done) {
+    }
+
+    /**
+     * A change as it ran.
+     *
+     * @param atSeconds the virtual time it took effect
+     * @param node      the node's id, or the edge's place ({@code edges[2]})
+     * @param change    what changed: {@code service.instances 3 -> 5}
+     */
+    public record Applied(double atSeconds, String node, String change) {
+    }
 
     /** Builds the network of {@code design}; throws ScenarioException, naming the reason, when it cannot run. */
     public DesignRun(Scenario design) {
         this.design = design;
         network = new Network(design);
+        this.planned = design;
         latest.set(network.snapshot());
         thread = new Thread(this::loop, "design-run");
         thread.setDaemon(true);
@@ -122,7 +147,7 @@ public final class DesignRun implements AutoCloseable {
         return refusal.getAndSet(null);
     }
 
-    /** The commands run so far, each at the time it ran, in that order. */
+    /** The changes and commands run so far, each at the time it ran, in that order. */
     public List<Scenario.TimelineEntry> commandsRun() {
         synchronized (recorded) {
             return List.copyOf(recorded);
@@ -130,8 +155,8 @@ public final class DesignRun implements AutoCloseable {
     }
 
     /**
-     * The design with the commands run so far in its timeline, at the times they ran: running it
-     * gives this run again, event for event.
+     * The design with the changes and commands run so far in its timeline, at the times they ran:
+     * running it gives this run again, event for event.
      */
     public Scenario recordedScenario() {
         List<Scenario.TimelineEntry> all = new ArrayList<>(design.timeline());
@@ -158,6 +183,61 @@ public final class DesignRun implements AutoCloseable {
         return ran;
     }
 
+    /**
+     * Changes the field {@code path} ({@code nodes.<id>.<field>}) of the running design to
+     * {@code value}: checked now, on the caller's thread, against the design as the changes sent before
+     * leave it; run on the run's thread at the next free whole millisecond of virtual time (paused or not).
+     * The future completes with what changed and when, or exceptionally when the run ended first.
+     *
+     * @throws dev.scalelab.world.ScenarioException naming the path and why it cannot change live; nothing is sent
+     */
+    public synchronized CompletableFuture<Applied> apply(String path, Object value) {
+        planned = NodeChange.withChange(planned, path, value);
+        CompletableFuture<Applied> done = new CompletableFuture<>();
+        Pending p = new Pending(path, value, done);
+        pending.add(p);
+        if (finished && pending.remove(p)) {
+            done.completeExceptionally(new IllegalStateException("the run has ended")); // the thread has stopped looking
+        }
+        LockSupport.unpark(thread);
+        return done;
+    }
+
+    /** The run's report (as {@code simulate} prints it) once it reached its end; null before. */
+    public String finalReport() {
+        return finalReport;
+    }
+
+    /** Runs the changes sent since the last look, all at the next free whole millisecond of virtual time. */
+    private void runPending() {
+        if (pending.isEmpty()) {
+            return;
+        }
+        double at;
+        try {
+            at = network.advanceToCommandTime();
+        } catch (dev.scalelab.world.ScenarioException ended) {
+            for (Pending p; (p = pending.poll()) != null; ) {
+                p.done.completeExceptionally(new IllegalStateException("the run has ended"));
+            }
+            return;
+        }
+        for (Pending p; (p = pending.poll()) != null; ) {
+            try {
+                String said = network.apply(p.path, p.value);
+                synchronized (recorded) {
+                    recorded.add(Scenario.TimelineEntry.set(at, p.path, p.value));
+                }
+                String node = p.path.startsWith("nodes.") ? p.path.substring("nodes.".length(), p.path.indexOf('.', "nodes.".length()))
+                        : p.path.substring(0, p.path.indexOf(']') + 1);
+                p.done.complete(new Applied(at, node, said));
+            } catch (RuntimeException refused) {
+                p.done.completeExceptionally(refused);
+            }
+        }
+        latest.set(network.snapshot());
+    }
+
     /** Stops the thread and waits for it (briefly). */
     @Override
     public void close() {
@@ -181,6 +261,7 @@ public final class DesignRun implements AutoCloseable {
                 long now = System.nanoTime();
                 double wallSeconds = (now - lastWall) / 1e9;
                 lastWall = now;
+                runPending();
                 if (runCommands()) {
                     latest.set(network.snapshot());
                     lastPublish = now;
@@ -209,10 +290,16 @@ public final class DesignRun implements AutoCloseable {
             }
             runCommands(); // given as it ended: each is refused, and says so
             latest.set(network.snapshot());
+            if (network.finished()) {
+                finalReport = network.reportJson();
+            }
         } catch (RuntimeException e) {
             failure.set(e.getMessage() == null ? e.toString() : e.getMessage());
         } finally {
             finished = true;
+            for (Pending p; (p = pending.poll()) != null; ) {
+                p.done.completeExceptionally(new IllegalStateException("the run has ended"));
+            }
         }
     }
 }

@@ -116,11 +116,7 @@ final class CacheSystem {
 
     /** Totals since the start of the run, across rebuilds. */
     HierarchyStats totals() {
-        HierarchyStats h = hierarchy.stats();
-        return new HierarchyStats(retired.reads() + h.reads(), retired.cacheReads() + h.cacheReads(),
-                retired.storeReads() + h.storeReads(), retired.storeLoads() + h.storeLoads(),
-                retired.duplicateLoads() + h.duplicateLoads(), retired.coalescedReads() + h.coalescedReads(),
-                retired.staleReads() + h.staleReads(), retired.writes() + h.writes(), retired.storeWrites() + h.storeWrites());
+        return retired.plus(hierarchy.stats());
     }
 
     /** Write policy and coalescing change in place: the cache keeps its contents. */

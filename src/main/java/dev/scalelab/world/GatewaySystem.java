@@ -3,8 +3,6 @@ package dev.scalelab.world;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.engine.gateway.LoadShedder;
 import dev.scalelab.engine.gateway.RateLimiter;
-import dev.scalelab.engine.gateway.SlidingWindowCounter;
-import dev.scalelab.engine.gateway.TokenBucket;
 import dev.scalelab.engine.metrics.LatencyRecorder;
 import dev.scalelab.sim.Simulation;
 
@@ -139,28 +137,9 @@ final class GatewaySystem implements Subsystem {
         return SectionConfigs.priority(p);
     }
 
-    /** The limiter of {@code limit}: {@code existing} reconfigured when it is of the same kind, else a new one; null for none. */
+    /** The limiter of {@code limit}, {@code existing} reconfigured when it can be ({@link SectionConfigs#limiter(ApiGateway.Limit, RateLimiter, long)}). */
     private RateLimiter limiter(ApiGateway.Limit limit, RateLimiter existing) {
-        if (limit == null) {
-            return null;
-        }
-        switch (limit.kind()) {
-            case TOKEN_BUCKET -> {
-                if (existing instanceof TokenBucket bucket) {
-                    bucket.reconfigure(limit.ratePerSecond(), limit.burst(), sim.nowNanos());
-                    return bucket;
-                }
-                return SectionConfigs.limiter(limit);
-            }
-            case SLIDING_WINDOW -> {
-                if (existing instanceof SlidingWindowCounter window) {
-                    window.setRate(limit.ratePerSecond());
-                    return window;
-                }
-                return SectionConfigs.limiter(limit);
-            }
-        }
-        throw new IllegalStateException("no limit kind " + limit.kind());
+        return SectionConfigs.limiter(limit, existing, sim.nowNanos());
     }
 
     private static LoadShedder shedder(ApiGateway.Shedding s) {
@@ -270,15 +249,9 @@ final class GatewaySystem implements Subsystem {
                 }
             }
             case SHEDDING -> {
-                ApiGateway.Shedding s = g.shedding();
-                boolean sameMode = shedder != null && s.mode() == (shedder.byQueue()
-                        ? ApiGateway.SheddingMode.QUEUE_LENGTH : ApiGateway.SheddingMode.LATENCY);
-                if (sameMode && shedder.byQueue()) {
-                    shedder.setQueueThreshold(s.queueThreshold());
-                } else if (sameMode) {
-                    shedder.setDelayTarget(Simulation.millisToNanos(s.targetDelayMs()), Simulation.millisToNanos(s.intervalMs()));
-                } else {
-                    shedder = shedder(s);
+                LoadShedder next = SectionConfigs.shedder(g.shedding(), shedder);
+                if (next != shedder) {
+                    shedder = next;
                     state = LoadShedder.LOW; // a new shedder starts calm; the episode eases at the second's end
                 }
             }

@@ -60,6 +60,15 @@ public final class Parameter implements FieldSpec, Comparable<Parameter> {
         return step;
     }
 
+    /**
+     * The step that applies it, named by its part and its constant ({@code SCALING.REPLICAS},
+     * {@code CACHE.REBUILD}): a drawn system's node applies a change of the same field in its own
+     * section with the same step's meaning, and knows it by this name.
+     */
+    public String applyStep() {
+        return Part.of(this).name() + "." + ((Enum<?>) step).name();
+    }
+
     @Override
     public int compareTo(Parameter other) {
         return Integer.compare(order, other.order);

@@ -10,9 +10,6 @@ import dev.scalelab.engine.scaling.Lifecycle;
 import dev.scalelab.engine.scaling.PodMetrics;
 import dev.scalelab.engine.scaling.ScalingDecision;
 import dev.scalelab.engine.scaling.ScalingInputs;
-import dev.scalelab.engine.scaling.TargetTrackingPolicy;
-import dev.scalelab.engine.scaling.ThresholdPolicy;
-import dev.scalelab.engine.scaling.Tolerance;
 import dev.scalelab.engine.scaling.VerticalPolicy;
 import dev.scalelab.sim.Distribution;
 import dev.scalelab.sim.RandomStreams;
@@ -146,28 +143,9 @@ final class ScalingSystem implements Subsystem {
      */
     private void configureAutoscaler(boolean restartSync) {
         Scenario.Autoscaler a = world.currentScenario().autoscaler();
-        switch (a.policy()) {
-            case HPA:
-                HorizontalPodAutoscaler.Config config = new HorizontalPodAutoscaler.Config(a.minReplicas(), a.maxReplicas(),
-                        (int) a.targetUtilization(), Tolerance.of(a.tolerance()), a.scaleUpRules(), a.scaleDownRules(), a.behavior());
-                if (hpa == null || !(horizontal != null && horizontal.id().equals("hpa"))) {
-                    hpa = new HorizontalPodAutoscaler(config);
-                } else {
-                    hpa.setConfig(config);
-                }
-                horizontal = HorizontalPolicy.hpa(hpa);
-                break;
-            case THRESHOLD:
-                horizontal = new ThresholdPolicy(a.minReplicas(), a.maxReplicas(), (int) a.targetUtilization());
-                break;
-            case TARGET_TRACKING:
-                horizontal = new TargetTrackingPolicy(a.minReplicas(), a.maxReplicas(), a.metric(), a.targetValue(),
-                        a.tolerance(), Simulation.secondsToNanos(a.scaleDownStabilizationSeconds()));
-                break;
-            default:
-                horizontal = null;
-                hpa = null;
-        }
+        boolean wasHpa = horizontal != null && horizontal.id().equals("hpa");
+        hpa = a.policy() == Scenario.AutoscalerPolicy.HPA ? SectionConfigs.hpa(a, wasHpa ? hpa : null) : null;
+        horizontal = SectionConfigs.horizontal(a, hpa);
         if (restartSync) {
             syncGeneration++;
             if (horizontal != null) {

@@ -14,6 +14,11 @@ import dev.scalelab.engine.pools.ConnectionPoolConfig;
 import dev.scalelab.engine.resilience.MeshConfig;
 import dev.scalelab.engine.runtime.Heap;
 import dev.scalelab.engine.runtime.ObjectPool;
+import dev.scalelab.engine.scaling.HorizontalPodAutoscaler;
+import dev.scalelab.engine.scaling.HorizontalPolicy;
+import dev.scalelab.engine.scaling.TargetTrackingPolicy;
+import dev.scalelab.engine.scaling.ThresholdPolicy;
+import dev.scalelab.engine.scaling.Tolerance;
 import dev.scalelab.engine.scaling.ThresholdResizePolicy;
 import dev.scalelab.engine.scaling.VerticalPolicy;
 import dev.scalelab.engine.scaling.VpaRecommender;
@@ -89,6 +94,43 @@ public final class SectionConfigs {
         };
     }
 
+    /**
+     * The shedder of {@code s} as a live change leaves it: {@code existing}, of the same mode, takes
+     * the new threshold or target for the next request; another mode makes a new one (null for none).
+     */
+    public static LoadShedder shedder(ApiGateway.Shedding s, LoadShedder existing) {
+        boolean sameMode = existing != null && s != null && s.mode() == (existing.byQueue()
+                ? ApiGateway.SheddingMode.QUEUE_LENGTH : ApiGateway.SheddingMode.LATENCY);
+        if (sameMode && existing.byQueue()) {
+            existing.setQueueThreshold(s.queueThreshold());
+        } else if (sameMode) {
+            existing.setDelayTarget(Simulation.millisToNanos(s.targetDelayMs()), Simulation.millisToNanos(s.intervalMs()));
+        } else {
+            return shedder(s);
+        }
+        return existing;
+    }
+
+    /**
+     * The limiter of {@code limit} as a live change leaves it: {@code existing}, of the same kind, takes
+     * the new rate (a token bucket keeps its tokens, capped at the new burst, as reconfiguring Envoy's
+     * local rate limit does); another kind makes a new one; null for none.
+     */
+    public static RateLimiter limiter(ApiGateway.Limit limit, RateLimiter existing, long nowNanos) {
+        if (limit == null) {
+            return null;
+        }
+        if (limit.kind() == ApiGateway.LimitKind.TOKEN_BUCKET && existing instanceof TokenBucket bucket) {
+            bucket.reconfigure(limit.ratePerSecond(), limit.burst(), nowNanos);
+            return bucket;
+        }
+        if (limit.kind() == ApiGateway.LimitKind.SLIDING_WINDOW && existing instanceof SlidingWindowCounter window) {
+            window.setRate(limit.ratePerSecond());
+            return window;
+        }
+        return limiter(limit);
+    }
+
     /** A client class's priority as the shedder ranks it ({@link LoadShedder#HIGH} is never shed). */
     public static int priority(ApiGateway.Priority p) {
         return switch (p) {
@@ -136,6 +178,35 @@ public final class SectionConfigs {
         return new ConnectionPoolConfig(c.maximumPoolSize(), c.minimumIdle(), Simulation.millisToNanos(c.connectionTimeoutMs()),
                 Simulation.millisToNanos(c.connectionSetupMs()), Simulation.secondsToNanos(c.maxLifetimeSeconds()),
                 leakDetection ? Simulation.millisToNanos(leakMs) : 0);
+    }
+
+    /**
+     * The HPA an autoscaler section configures. {@code running}, the HPA in use until now, takes the
+     * new settings and keeps its recommendations and scale events, as editing a live HPA object
+     * does; null makes a fresh one.
+     */
+    public static HorizontalPodAutoscaler hpa(Scenario.Autoscaler a, HorizontalPodAutoscaler running) {
+        HorizontalPodAutoscaler.Config config = new HorizontalPodAutoscaler.Config(a.minReplicas(), a.maxReplicas(),
+                (int) a.targetUtilization(), Tolerance.of(a.tolerance()), a.scaleUpRules(), a.scaleDownRules(), a.behavior());
+        if (running == null) {
+            return new HorizontalPodAutoscaler(config);
+        }
+        running.setConfig(config);
+        return running;
+    }
+
+    /**
+     * The horizontal policy an autoscaler section names, deciding through {@code hpa} when it is the
+     * HPA ({@link #hpa}); null for none.
+     */
+    public static HorizontalPolicy horizontal(Scenario.Autoscaler a, HorizontalPodAutoscaler hpa) {
+        return switch (a.policy()) {
+            case HPA -> HorizontalPolicy.hpa(hpa);
+            case THRESHOLD -> new ThresholdPolicy(a.minReplicas(), a.maxReplicas(), (int) a.targetUtilization());
+            case TARGET_TRACKING -> new TargetTrackingPolicy(a.minReplicas(), a.maxReplicas(), a.metric(), a.targetValue(),
+                    a.tolerance(), Simulation.secondsToNanos(a.scaleDownStabilizationSeconds()));
+            default -> null;
+        };
     }
 
     /** The vertical scaler's policy, starting at {@code nowNanos}; null for none. */

@@ -19,7 +19,8 @@ final class TimelineCodec {
     static final FieldSpec AT = PlainField.number("atSeconds", 0, 1e8, "s", "When the command runs, in simulated seconds.");
     static final FieldSpec DURATION = PlainField.number("durationSeconds", 0.001, 1e7, "s", "How long a fault lasts.");
     static final FieldSpec COMMAND = PlainField.choice("command", "set (a field to a value), or an action or fault.", commands());
-    static final FieldSpec PATH = PlainField.text("path", "set: the field to set, such as service.instances.");
+    static final FieldSpec PATH = PlainField.text("path", "set: the field to set, such as service.instances; in a drawn "
+            + "system, one of a box or an edge, such as nodes.api.service.instances or edges[0].weight.");
     static final FieldSpec TARGET = PlainField.text("target", "The instance, cache level, shard, node or dependency acted on.");
 
     private static List<String> commands() {
@@ -61,7 +62,7 @@ final class TimelineCodec {
             if (command == null) {
                 throw new ScenarioException(f.path("command"), "missing; " + COMMAND.expectation());
             }
-            out.add(command.equals("set") ? readSet(f, at) : readAction(f, at, Action.byId(command), dependencies, drawn));
+            out.add(command.equals("set") ? readSet(f, at, drawn) : readAction(f, at, Action.byId(command), dependencies, drawn));
         }
         return out;
     }
@@ -98,10 +99,22 @@ final class TimelineCodec {
         return new Scenario.TimelineEntry(at, action.id(), null, target, value, duration);
     }
 
-    private static Scenario.TimelineEntry readSet(JsonObject f, double at) {
+    private static Scenario.TimelineEntry readSet(JsonObject f, double at, boolean drawn) {
         String paramPath = (String) f.value("path", PATH);
         if (paramPath == null) {
             throw new ScenarioException(f.path("path"), "missing; the parameter to set, such as service.instances (README.md lists them)");
+        }
+        if (drawn && (paramPath.startsWith("nodes.") || paramPath.startsWith("edges["))) {
+            // A drawn node's or edge's field (nodes.api.service.instances, edges[0].weight): the network checks it and its value.
+            JsonNode raw = f.take("value");
+            if (raw == null || !raw.isValueNode() || raw.isNull()) {
+                throw new ScenarioException(f.path("value"), raw == null ? "missing; the field's new value"
+                        : "expected a number, a string or true or false, got " + JsonObject.describe(raw));
+            }
+            f.finish();
+            Object value = raw.isIntegralNumber() && raw.canConvertToInt() ? (Object) raw.intValue()
+                    : raw.isNumber() ? (Object) raw.doubleValue() : raw.isBoolean() ? (Object) raw.booleanValue() : raw.asText();
+            return Scenario.TimelineEntry.set(at, paramPath, value);
         }
         Parameter p = Parameter.byPath(paramPath);
         if (p == null && !ScenarioFiles.isDependencyField(paramPath)) {

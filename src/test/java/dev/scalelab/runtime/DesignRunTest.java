@@ -59,6 +59,42 @@ class DesignRunTest {
         }
     }
 
+    /**
+     * Changes made while the run goes on (one while paused at t = 0, applied at 0.001 s; one later at
+     * whatever time the thread has reached) are recorded as set entries at their moments: the recorded
+     * design run headless gives the run's own report, text for text.
+     */
+    @Test
+    void liveChangesAreRecordedSoTheRecordedDesignRunsIntoTheSameReport() throws Exception {
+        try (DesignRun run = new DesignRun(DESIGN)) {
+            run.setPaused(true);
+            run.start();
+            DesignRun.Applied first = run.apply("nodes.api.service.instances", 6).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertEquals(new DesignRun.Applied(0.001, "api", "service.instances 4 -> 6"), first);
+            run.setSpeed(50);
+            run.setPaused(false);
+            waitUntil(() -> run.latest().timeSeconds() > 2);
+            DesignRun.Applied second = run.apply("nodes.api.service.workersPerInstance", 2).get(30, java.util.concurrent.TimeUnit.SECONDS);
+            assertTrue(second.atSeconds() > 2, "applied where the run was: " + second.atSeconds());
+            assertEquals(Math.rint(second.atSeconds() * 1000) / 1000, second.atSeconds(), "on a whole millisecond");
+            ScenarioException refused = assertThrows(ScenarioException.class, () -> run.apply("nodes.db.database.sharding.shards", 4));
+            assertTrue(refused.getMessage().startsWith("nodes.db.database.sharding.shards: cannot change while the run goes on"),
+                    refused.getMessage());
+            run.setSpeed(DesignRun.MAX_SPEED);
+            waitUntil(run::finished);
+            Scenario recorded = run.recordedScenario();
+            assertEquals(List.of(Scenario.TimelineEntry.set(0.001, "nodes.api.service.instances", 6),
+                    Scenario.TimelineEntry.set(second.atSeconds(), "nodes.api.service.workersPerInstance", 2)), recorded.timeline());
+            Network headless = new Network(recorded);
+            headless.run();
+            assertEquals(headless.reportJson(), run.finalReport());
+            // The file round trip keeps them: the saved design replays too.
+            Network reread = new Network(dev.scalelab.world.ScenarioFiles.parse(dev.scalelab.world.ScenarioFiles.write(recorded)));
+            reread.run();
+            assertEquals(headless.reportJson(), reread.reportJson());
+        }
+    }
+
     @Test
     void aDesignThatCannotRunIsRefusedWithTheReasonBeforeAnyThreadStarts() {
         ScenarioException e = assertThrows(ScenarioException.class, () -> new DesignRun(Scenario.DEFAULT));

@@ -15,6 +15,13 @@ package dev.scalelab.engine.caching;
 public record HierarchyStats(long reads, long cacheReads, long storeReads, long storeLoads, long duplicateLoads,
                              long coalescedReads, long staleReads, long writes, long storeWrites) {
 
+    /** Both hierarchies' totals: one rebuilt with new settings counts on from the one it replaced. */
+    public HierarchyStats plus(HierarchyStats o) {
+        return new HierarchyStats(reads + o.reads, cacheReads + o.cacheReads, storeReads + o.storeReads, storeLoads + o.storeLoads,
+                duplicateLoads + o.duplicateLoads, coalescedReads + o.coalescedReads, staleReads + o.staleReads, writes + o.writes,
+                storeWrites + o.storeWrites);
+    }
+
     /** Reads answered by a cache over all completed reads, 0 before the first. */
     public double hitRatio() {
         return reads == 0 ? 0 : (double) cacheReads / reads;

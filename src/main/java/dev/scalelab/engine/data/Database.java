@@ -148,7 +148,12 @@ public final class Database {
         }
     }
 
-    /** The router in force; during a migration, the target layout. */
+    /** The settings in force: the first, or the last {@link #reconfigure}'s (the shards in force are the {@link #router}'s). */
+    public DatabaseConfig config() {
+        return config;
+    }
+
+        /** The router in force; during a migration, the target layout. */
     public ShardRouter router() {
         return router;
     }

@@ -102,6 +102,11 @@ public final class MeshClient {
         this(sim, null, callee, config, random, null);
     }
 
+    /** A client in front of {@code callee} with new settings, going on from {@code predecessor}'s measurements (see above). */
+    public MeshClient(Simulation sim, Callee callee, MeshConfig config, SplittableRandom random, MeshClient predecessor) {
+        this(sim, null, callee, config, random, predecessor);
+    }
+
     private MeshClient(Simulation sim, DownstreamService dependency, Callee callee, MeshConfig config, SplittableRandom random,
                        MeshClient predecessor) {
         this.sim = sim;

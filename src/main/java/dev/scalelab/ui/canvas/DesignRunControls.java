@@ -4,15 +4,20 @@ import dev.scalelab.design.DesignCheck;
 import dev.scalelab.runtime.DesignRun;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
+import dev.scalelab.world.network.NodeChange;
 import dev.scalelab.world.network.NetworkSnapshot;
+import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.Separator;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BiConsumer;
 
 import static dev.scalelab.ui.Tooltips.tooltip;
@@ -20,8 +25,10 @@ import static dev.scalelab.ui.Tooltips.tooltip;
 /**
  * The canvas's run: Run, Pause, speed and Reset in the toolbar, a {@link DesignRun} behind them, and
  * once per frame its newest snapshot handed to the view. The run is disabled while the design has
- * problems (the list says why), and any edit of the design stops it: what ran is no longer what is
- * drawn. FX thread only.
+ * problems (the list says why). An edit of a node's live fields (same nodes, kinds and edges) goes on
+ * in the run, each change at the next whole millisecond of virtual time, as the pipeline's panels
+ * change a parameter; any other edit stops it, since what ran is no longer what is drawn, and the
+ * status says which field could not change live and why. FX thread only.
  */
 final class DesignRunControls {
     static final List<String> SPEEDS = List.of("1×", "10×", "100×", "max");
@@ -111,7 +118,7 @@ final class DesignRunControls {
         reportedEnd = false;
         run.setSpeed(speed());
         run.start();
-        status.accept("Running at " + speedChoice.getValue() + ". An edit stops the run.", false);
+        status.accept("Running at " + speedChoice.getValue() + ". A node's settings change live; other edits stop the run.", false);
         update();
     }
 
@@ -132,14 +139,68 @@ final class DesignRunControls {
         update();
     }
 
-    /** The design or the selection changed: an edit stops the run; problems block it. */
+    /**
+     * The design or the selection changed: an edit of live node fields goes on in the run, any other
+     * stops it; problems block it.
+     */
     void designChanged(List<DesignCheck.Problem> problems) {
         blocked = !problems.isEmpty();
-        if (run != null && !editor.scenario().equals(ran)) {
-            stop();
-            status.accept("The design changed, so the run stopped: Run starts the new design.", false);
+        Scenario edited = editor.scenario();
+        if (run != null && !edited.equals(ran)) {
+            String refusal = run.finished() ? "the run had ended" : applyLive(edited);
+            if (refusal == null) {
+                ran = edited;
+            } else {
+                stop();
+                status.accept("The design changed, so the run stopped (" + refusal + "): Run starts the new design.", false);
+            }
         }
         update();
+    }
+
+    /**
+     * Sends the edit's node and edge changes to the run; null when it took them all, else why it
+     * cannot (the caller then stops the run).
+     */
+    private String applyLive(Scenario edited) {
+        List<Map.Entry<String, Object>> changes;
+        try {
+            changes = NodeChange.between(ran, edited);
+        } catch (ScenarioException e) {
+            return e.field().isEmpty() ? e.problem() : e.field() + " could not change live: " + e.problem();
+        }
+        List<CompletableFuture<DesignRun.Applied>> sent = new ArrayList<>();
+        if (changes.isEmpty()) {
+            return null; // a node moved: nothing the run sees
+        }
+        for (Map.Entry<String, Object> c : changes) {
+            try {
+                sent.add(run.apply(c.getKey(), c.getValue()));
+            } catch (ScenarioException e) {
+                return e.field() + " could not change live: " + e.problem();
+            }
+        }
+        DesignRun applying = run;
+        CompletableFuture.allOf(sent.toArray(CompletableFuture[]::new)).whenComplete((done, failed) -> Platform.runLater(() -> {
+            if (run != applying) {
+                return;
+            }
+            if (failed != null) {
+                // What runs is no longer what is drawn.
+                stop();
+                status.accept("A change could not be applied, so the run stopped: "
+                        + (failed.getCause() == null ? failed : failed.getCause()).getMessage(), true);
+                return;
+            }
+            List<String> said = new ArrayList<>();
+            for (CompletableFuture<DesignRun.Applied> f : sent) {
+                DesignRun.Applied a = f.join();
+                said.add(String.format(Locale.ROOT, "%s: %s at t = %.1f s", a.node(), a.change().replace(" -> ", " → "),
+                        a.atSeconds()));
+            }
+            status.accept(String.join("; ", said), false);
+        }));
+        return null;
     }
 
     private void update() {

@@ -26,7 +26,9 @@ import java.util.Set;
  * database does. A load the origin fails is not kept, and the readers waiting on it fail too.
  */
 final class CacheNode extends NetNode implements BackingStore {
-    private final CacheHierarchy hierarchy;
+    private CacheHierarchy hierarchy;
+    /** The figures of the hierarchies a live change replaced, so the report counts the whole run. */
+    private HierarchyStats retired = new HierarchyStats(0, 0, 0, 0, 0, 0, 0, 0, 0);
     /** A cache box's plain store, used when it has no edge out; null for a CDN. */
     private final LatencyStore plainStore;
     /** Keys whose last load failed: the readers it answers fail. */
@@ -36,6 +38,14 @@ final class CacheNode extends NetNode implements BackingStore {
 
     CacheNode(Network net, Topology.Node spec) {
         super(net, spec);
+        plainStore = spec.nodeKind() == NodeKind.CACHE
+                ? new LatencyStore(sim, spec.cache().storeLatency().toDistribution(), net.streams.stream("node." + id + ".store"))
+                : null;
+        hierarchy = build();
+    }
+
+    /** The hierarchy its section describes now, empty. */
+    private CacheHierarchy build() {
         CacheHierarchyConfig config;
         if (spec.nodeKind() == NodeKind.CDN) {
             Topology.Cdn c = spec.cdn();
@@ -45,10 +55,31 @@ final class CacheNode extends NetNode implements BackingStore {
             // A level of instance scope is kept once per calling service instance, as the pipeline keeps it in each.
             config = SectionConfigs.cache(spec.cache(), false, 16);
         }
-        plainStore = spec.nodeKind() == NodeKind.CACHE
-                ? new LatencyStore(sim, spec.cache().storeLatency().toDistribution(), net.streams.stream("node." + id + ".store"))
-                : null;
-        hierarchy = new CacheHierarchy(sim, config, this, net.streams.stream("node." + id + ".cache"));
+        return new CacheHierarchy(sim, config, this, net.streams.stream("node." + id + ".cache"));
+    }
+
+    /**
+     * A live change, as the pipeline's cache takes it: a level's capacity, policy or TTL (or a CDN's
+     * fields) rebuild the cache cold, its figures so far kept for the report (lookups in flight end
+     * on the old one); the write policy and coalescing change in place and the cache keeps its contents.
+     */
+    @Override
+    void change(NodeChange.Change c) {
+        switch (c.how()) {
+            case CACHE_REBUILD -> {
+                retired = retired.plus(hierarchy.stats());
+                hierarchy = build();
+                net.decide(this, "cache rebuilt with the new settings: it starts cold");
+            }
+            case CACHE_RECONFIGURE -> hierarchy.reconfigure(WritePolicy.parse(spec.cache().writePolicy()), spec.cache().coalesce(),
+                    spec.cache().writeBackFlushDelayMs());
+            default -> super.change(c);
+        }
+    }
+
+    /** Its figures over the whole run: the hierarchies a live change replaced, and this one. */
+    HierarchyStats stats() {
+        return retired.plus(hierarchy.stats());
     }
 
     @Override
@@ -179,13 +210,13 @@ final class CacheNode extends NetNode implements BackingStore {
 
     @Override
     double hitRatio() {
-        HierarchyStats s = hierarchy.stats();
+        HierarchyStats s = stats();
         return s.reads() == 0 ? Double.NaN : s.hitRatio();
     }
 
     @Override
     void report(ObjectNode out) {
-        HierarchyStats s = hierarchy.stats();
+        HierarchyStats s = stats();
         out.put("hitRatio", s.reads() == 0 ? 0 : s.hitRatio());
         out.put("storeLoads", s.storeLoads());
         out.put("reads", s.reads());

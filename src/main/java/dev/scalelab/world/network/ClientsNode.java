@@ -97,6 +97,15 @@ final class ClientsNode extends NetNode {
         }
     }
 
+    @Override
+    void change(NodeChange.Change c) {
+        switch (c.how()) {
+            case RATE -> setRate(((Number) c.value()).doubleValue());
+            case READ_RATIO -> setReadRatio(((Number) c.value()).doubleValue());
+            default -> super.change(c);
+        }
+    }
+
     /** A timeline's set of its read ratio: the requests sent from now on are reads in that share. */
     void setReadRatio(double readRatio) {
         workload = new Scenario.Workload(workload.arrival(), workload.keys(), readRatio, workload.clients());

@@ -34,7 +34,26 @@ final class DatabaseNode extends NetNode {
                 });
     }
 
+    /**
+     * A live change, as the pipeline's database takes it: the settings read per query (read policy,
+     * consistency, replication, migration, connections, cores) apply at once; the shard count stays
+     * what add-shard and remove-shard made it.
+     */
     @Override
+    void change(NodeChange.Change c) {
+        if (c.how() != NodeChange.How.DATABASE) {
+            super.change(c);
+            return;
+        }
+        db.reconfigure(SectionConfigs.database(spec.database(), net.keyCount()));
+    }
+
+    /** Its engine, for the tests of this package. */
+    Database engine() {
+        return db;
+    }
+
+        @Override
     void accept(Flow f, Reply reply) {
         if (!arrive(f, reply)) {
             return;

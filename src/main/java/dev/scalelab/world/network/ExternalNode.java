@@ -19,12 +19,13 @@ import java.util.SplittableRandom;
  * second of calls).
  */
 final class ExternalNode extends NetNode {
-    private final Topology.External api;
-    private final Distribution latencyMs;
+    /** Its section as it runs now: a live change replaces it ({@link #change}). */
+    private Topology.External api;
+    private Distribution latencyMs;
     private final SplittableRandom random;
-    private final TokenBucket quota;
+    private TokenBucket quota;
     /** Its servers and queue when its capacity is known (the pipeline's dependency engine); null for unlimited. */
-    private final DownstreamService servers;
+    private DownstreamService servers;
     long refused;
     /** Faults put on it by the timeline, when it has no servers of its own (otherwise they are the servers'). */
     private final List<ScheduledFault> faults = new ArrayList<>(0);
@@ -35,8 +36,37 @@ final class ExternalNode extends NetNode {
         this.latencyMs = api.latency().toDistribution();
         this.random = net.streams.stream("node." + id + ".external");
         this.quota = api.rateLimitPerSecond() > 0 ? new TokenBucket(api.rateLimitPerSecond(), api.rateLimitPerSecond()) : null;
-        this.servers = api.instances() == 0 ? null : new DownstreamService(sim, new DependencyConfig(id, api.instances(),
+        this.servers = servers();
+    }
+
+    private DownstreamService servers() {
+        return api.instances() == 0 ? null : new DownstreamService(sim, new DependencyConfig(id, api.instances(),
                 api.workersPerInstance(), api.queueCapacity(), latencyMs, api.errorRate(), 1.0), net.streams.stream("node." + id + ".servers"));
+    }
+
+    /**
+     * A live change, with the meaning of the pipeline's change of a dependency's fields: calls from
+     * now on take the new latency and error rate; its servers, when their own settings changed, are
+     * rebuilt (calls in flight finish on the old ones, and faults put on the old ones end with them);
+     * its quota keeps the tokens it holds, capped at the new burst, as a reconfigured rate limit does.
+     */
+    @Override
+    void change(NodeChange.Change c) {
+        Topology.External old = api;
+        api = spec.external();
+        latencyMs = api.latency().toDistribution();
+        if (api.rateLimitPerSecond() == 0) {
+            quota = null;
+        } else if (quota == null) {
+            quota = new TokenBucket(api.rateLimitPerSecond(), api.rateLimitPerSecond());
+        } else {
+            quota.reconfigure(api.rateLimitPerSecond(), api.rateLimitPerSecond(), sim.nowNanos());
+        }
+        if (old.instances() != api.instances() || old.workersPerInstance() != api.workersPerInstance()
+                || old.queueCapacity() != api.queueCapacity() || !old.latency().equals(api.latency())
+                || old.errorRate() != api.errorRate()) {
+            servers = servers();
+        }
     }
 
     @Override

@@ -31,10 +31,10 @@ final class GatewayAdmission {
     static final int ADMITTED = 0;
 
     private final RouterNode node;
-    private final RateLimiter global;
+    private RateLimiter global;
     /** By the network's client index; null when the gateway has no per-client limit. */
-    private final RateLimiter[] perClient;
-    private final LoadShedder shedder;
+    private RateLimiter[] perClient;
+    private LoadShedder shedder;
     private final List<ServiceNode> behind = new ArrayList<>();
 
     /** The shedder's state now, and the decision log's episode of it, as the pipeline logs them. */
@@ -54,6 +54,22 @@ final class GatewayAdmission {
             }
         }
         this.shedder = SectionConfigs.shedder(g.shedding());
+    }
+
+    /** A live change of its limits or shedding, as the pipeline's gateway takes it (its mode is refused before). */
+    void change(NodeChange.How how, ApiGateway.Gateway g, long nowNanos) {
+        switch (how) {
+            case GLOBAL_LIMIT -> global = SectionConfigs.limiter(g.global(), global, nowNanos);
+            case CLIENT_LIMITS -> {
+                if (perClient == null) {
+                    perClient = new RateLimiter[node.net.clients.count()];
+                }
+                for (int i = 0; i < perClient.length; i++) {
+                    perClient[i] = SectionConfigs.limiter(g.perClient(), perClient[i], nowNanos);
+                }
+            }
+            default -> shedder = SectionConfigs.shedder(g.shedding(), shedder);
+        }
     }
 
     /** Finds the services behind it; in latency mode, each tells it how long its requests queued. */

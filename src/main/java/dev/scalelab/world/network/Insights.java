@@ -333,10 +333,10 @@ final class Insights {
             return;
         }
         long[] before = attemptsAt.computeIfAbsent(l, k -> new long[] {0, 0});
-        long calls = l.mesh.requests() - before[0];
-        long attempts = l.mesh.attemptsSent() - before[1];
-        before[0] = l.mesh.requests();
-        before[1] = l.mesh.attemptsSent();
+        long calls = l.requests() - before[0];
+        long attempts = l.attemptsSent() - before[1];
+        before[0] = l.requests();
+        before[1] = l.attemptsSent();
         if (calls < 10) {
             return;
         }

@@ -2,6 +2,7 @@ package dev.scalelab.world.network;
 
 import dev.scalelab.design.EdgeMode;
 import dev.scalelab.design.Traffic;
+import dev.scalelab.engine.resilience.AttemptTrace;
 import dev.scalelab.engine.resilience.BreakerState;
 import dev.scalelab.engine.resilience.Callee;
 import dev.scalelab.engine.resilience.DownstreamService;
@@ -21,20 +22,25 @@ import java.util.Map;
 final class Link implements Callee {
     final Network net;
     final Simulation sim;
-    final Topology.Edge spec;
+    /** Its section as it runs now: a live change of its weight or probability replaces it ({@link #change}). */
+    Topology.Edge spec;
     final NetNode from;
     final NetNode to;
     final EdgeMode mode;
     final Traffic traffic;
-    final double weight;
-    final double probability;
+    double weight;
+    double probability;
     /** Latency each way; 0 when both ends are in one zone or either has none. */
     final long crossZoneNanos;
     final boolean crossesZone;
-    /** The sidecar; null when the edge has no timeout, retry or breaker. */
-    final MeshClient mesh;
-    /** The requests whose calls the sidecar has in flight, by id: an attempt is sent for one of them. */
-    private final Map<Long, Flow> calling;
+    /** The sidecar; null when the edge has no timeout, retry or breaker. A live change of its settings rebuilds it. */
+    MeshClient mesh;
+    /** The requests whose calls a sidecar (this one or one it replaced) has in flight, by id: an attempt is sent for one of them. */
+    private Map<Long, Flow> calling;
+    /** What the sidecars a live change replaced counted: calls, attempts, retries, breaker rejections, breaker transitions. */
+    private final long[] retired = new long[5];
+    /** {@code simulate --trace}'s trace, which a rebuilt sidecar writes to too; null when off. */
+    private AttemptTrace trace;
     long crossed;
     private long crossedAtTick;
     double ratePerSecond;
@@ -51,21 +57,90 @@ final class Link implements Callee {
         this.probability = spec.probability();
         this.crossesZone = !from.zone.isEmpty() && !to.zone.isEmpty() && !from.zone.equals(to.zone);
         this.crossZoneNanos = crossesZone ? Simulation.millisToNanos(net.topology.crossZoneMs()) : 0;
+        mesh = sidecar(spec, null);
+    }
+
+    /** The sidecar {@code edge} asks for, going on from {@code predecessor}'s measurements; null when it asks for none. */
+    private MeshClient sidecar(Topology.Edge edge, MeshClient predecessor) {
         boolean protectedCall = mode == EdgeMode.SYNC
-                && (spec.breaker() != null || spec.retry().maxAttempts() > 1 || spec.timeoutMs() > 0 || spec.maxConcurrentCalls() > 0);
-        if (protectedCall) {
-            mesh = new MeshClient(sim, this, SectionConfigs.mesh(spec.breaker(), spec.retry(), spec.timeoutMs(), spec.maxConcurrentCalls()),
-                    net.streams.stream("edge." + from.id + "." + to.id + ".mesh"));
-            calling = new HashMap<>();
-            if (spec.breaker() != null) {
-                // In the decision log as the pipeline's breakers are: the change and the figures that caused it.
-                mesh.breaker().addTransitionListener(t -> net.decide(from, "breaker to " + to.id + ": " + t.from() + " -> "
-                        + t.to() + ", " + t.reason()));
-            }
-        } else {
-            mesh = null;
-            calling = null;
+                && (edge.breaker() != null || edge.retry().maxAttempts() > 1 || edge.timeoutMs() > 0 || edge.maxConcurrentCalls() > 0);
+        if (!protectedCall) {
+            return null;
         }
+        MeshClient m = new MeshClient(sim, this, SectionConfigs.mesh(edge.breaker(), edge.retry(), edge.timeoutMs(),
+                edge.maxConcurrentCalls()), net.streams.stream("edge." + from.id + "." + to.id + ".mesh"), predecessor);
+        if (calling == null) {
+            calling = new HashMap<>();
+        }
+        if (edge.breaker() != null) {
+            // In the decision log as the pipeline's breakers are: the change and the figures that caused it.
+            m.breaker().addTransitionListener(t -> net.decide(from, "breaker to " + to.id + ": " + t.from() + " -> "
+                    + t.to() + ", " + t.reason()));
+        }
+        if (trace != null) {
+            m.setTrace(trace);
+        }
+        return m;
+    }
+
+    /** The trace every sidecar of this edge writes to, the one a live change builds included; null for none. */
+    void setTrace(AttemptTrace t) {
+        trace = t;
+        if (mesh != null) {
+            mesh.setTrace(t);
+        }
+    }
+
+    /**
+     * A live change: the next request is picked or calls by the new weight or probability. New sidecar
+     * settings (timeout, retries, breaker, bulkhead) rebuild the sidecar as the pipeline's mesh
+     * rebuilds a dependency's client: breaker, bulkhead and retry budget start afresh (the breaker
+     * CLOSED, its window empty), the latency and per-second histories go on, calls in flight finish on
+     * the sidecar that started them; the decision log says what the breaker was.
+     */
+    void change(Topology.Edge next) {
+        Topology.Edge was = spec;
+        spec = next;
+        weight = next.weight();
+        probability = next.probability();
+        if (was.timeoutMs() == next.timeoutMs() && was.maxConcurrentCalls() == next.maxConcurrentCalls()
+                && was.retry().equals(next.retry()) && java.util.Objects.equals(was.breaker(), next.breaker())) {
+            return;
+        }
+        MeshClient old = mesh;
+        String before = old == null ? "none" : was.breaker() == null ? "no breaker" : "breaker " + old.breaker().state();
+        if (old != null) {
+            retired[0] += old.requests();
+            retired[1] += old.attemptsSent();
+            retired[2] += old.retries();
+            retired[3] += old.breakerRejections();
+            retired[4] += old.breaker().transitionCount();
+        }
+        mesh = sidecar(next, old);
+        net.decide(from, "sidecar to " + to.id + " rebuilt by a settings change (was " + before + "): "
+                + (mesh == null ? "calls are no longer guarded" : next.breaker() == null ? "no breaker"
+                : "breaker " + mesh.breaker().state() + ", its window starts empty"));
+    }
+
+    /** Calls its sidecars have made since t = 0 (those a live change replaced included); 0 without any. */
+    long requests() {
+        return retired[0] + (mesh == null ? 0 : mesh.requests());
+    }
+
+    long attemptsSent() {
+        return retired[1] + (mesh == null ? 0 : mesh.attemptsSent());
+    }
+
+    long retries() {
+        return retired[2] + (mesh == null ? 0 : mesh.retries());
+    }
+
+    long breakerRejections() {
+        return retired[3] + (mesh == null ? 0 : mesh.breakerRejections());
+    }
+
+    long breakerTransitions() {
+        return retired[4] + (mesh == null ? 0 : mesh.breaker().transitionCount());
     }
 
     /** Whether requests like {@code f} take this edge. */

@@ -16,7 +16,8 @@ import java.util.List;
 abstract class NetNode {
     final Network net;
     final Simulation sim;
-    final Topology.Node spec;
+    /** Its section as it runs now: a live change ({@link Network#apply}) replaces it, then calls {@link #change}. */
+    Topology.Node spec;
     final String id;
     final NodeKind kind;
     final String zone;
@@ -82,6 +83,14 @@ abstract class NetNode {
             errors++;
         }
         reply.done(ok);
+    }
+
+    /**
+     * A change of one of its fields, already in {@link #spec}, to apply now as {@code c.how()} says;
+     * only the kinds {@link NodeChange} lets through are asked.
+     */
+    void change(NodeChange.Change c) {
+        throw new IllegalStateException(kind.id() + " cannot apply " + c.how());
     }
 
     /** The zone went down or came back. */

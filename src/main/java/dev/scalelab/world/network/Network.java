@@ -18,8 +18,10 @@ import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Parameter;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
+import dev.scalelab.world.ScenarioFields;
 import dev.scalelab.world.Topology;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -39,6 +41,10 @@ public final class Network {
     final RandomStreams streams;
     final Topology topology;
     private final Scenario scenario;
+    /** The design as it runs now: {@link #scenario} with the node changes applied so far ({@link #apply}). */
+    private Scenario current;
+    /** The timeline's changes of node fields still to come, in time order: each is applied between events, as a live one is. */
+    final ArrayDeque<Scenario.TimelineEntry> nodeSets = new ArrayDeque<>();
     private final Map<String, NetNode> nodes = new LinkedHashMap<>();
     private final List<Link> links = new ArrayList<>();
     private final LatencyRecorder endToEnd = new LatencyRecorder();
@@ -82,6 +88,7 @@ public final class Network {
 
     public Network(Scenario scenario) {
         this.scenario = scenario;
+        this.current = scenario;
         this.topology = scenario.topology();
         if (topology == null) {
             throw new ScenarioException("topology", "missing: a drawn system needs nodes and edges");
@@ -136,7 +143,7 @@ public final class Network {
         }
         if (s.topology() != null) {
             check(s.topology());
-            NetworkTimeline.check(s.timeline(), s.topology());
+            NetworkTimeline.check(s);
         }
     }
 
@@ -199,8 +206,37 @@ public final class Network {
 
     /** Runs until {@code seconds} of virtual time (or the scenario's end, whichever is first). */
     public void runUntil(double seconds) {
-        double until = Math.min(seconds, scenario.durationSeconds());
-        sim.runUntil(Simulation.secondsToNanos(until));
+        long until = Simulation.secondsToNanos(Math.min(seconds, scenario.durationSeconds()));
+        // A node change on the timeline waits for every event at or before its moment, as a live change does.
+        while (!nodeSets.isEmpty() && Simulation.secondsToNanos(nodeSets.peek().atSeconds()) <= until) {
+            Scenario.TimelineEntry e = nodeSets.poll();
+            sim.runUntil(Simulation.secondsToNanos(e.atSeconds()));
+            apply(e.path(), e.value());
+        }
+        sim.runUntil(until);
+    }
+
+    /**
+     * Changes one drawn node's field now, by path {@code nodes.<id>.<field>} ({@link NodeChange}): the
+     * node applies it as the pipeline applies the same field, and the decision log says so. A change
+     * made between {@link #runUntil} calls at a moment T runs exactly as the same change on the
+     * timeline at T. Returns what changed ({@code service.instances 2 -> 4}, {@code edge to db weight 1 -> 3}).
+     *
+     * @throws ScenarioException naming the path and why it cannot change; the run is then as it was
+     */
+    public String apply(String path, Object value) {
+        NodeChange.Change c = NodeChange.check(current, path, value);
+        Scenario next = ScenarioFields.with(current, c.scenarioPath(), c.value());
+        String said = NodeChange.applyOn(nodes.get(c.id()), c.how() == NodeChange.How.EDGE ? links.get(c.index()) : null, c, current,
+                next);
+        current = next;
+        decide(nodes.get(c.id()), "set " + said);
+        return said;
+    }
+
+    /** The design as it runs now: the scenario with the node changes made so far in its nodes' sections. */
+    public Scenario currentScenario() {
+        return current;
     }
 
     /** Runs the whole scenario. */
@@ -362,7 +398,7 @@ public final class Network {
      * @throws ScenarioException naming the command's field and why
      */
     public static void checkCommand(Scenario design, Scenario.TimelineEntry e) {
-        NetworkTimeline.checkCommand(e, design.topology());
+        NetworkTimeline.checkCommand(e, design);
     }
 
     /**
@@ -377,7 +413,7 @@ public final class Network {
      *                           before a free millisecond, after running to its end)
      */
     public double command(Scenario.TimelineEntry e) {
-        NetworkTimeline.checkCommand(e, topology);
+        NetworkTimeline.checkCommand(e, scenario);
         if (finished()) {
             throw new ScenarioException("command", "the run has ended at " + Parameter.format(durationSeconds()) + " s");
         }
@@ -562,7 +598,7 @@ public final class Network {
             o.put("to", l.to.id);
             o.put("crossed", l.crossed);
             if (l.mesh != null) {
-                o.put("breakerTransitions", l.mesh.breaker().transitionCount());
+                o.put("breakerTransitions", l.breakerTransitions());
             }
         }
         ArrayNode log = r.putArray("decisions");
@@ -612,9 +648,7 @@ public final class Network {
     public void setAttemptTrace(Consumer<AttemptRecord> sink) {
         trace = sink == null ? null : new AttemptTrace(sink::accept);
         for (Link l : links) {
-            if (l.mesh != null) {
-                l.mesh.setTrace(trace);
-            }
+            l.setTrace(trace);
         }
     }
 

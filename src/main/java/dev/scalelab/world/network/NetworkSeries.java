@@ -3,7 +3,6 @@ package dev.scalelab.world.network;
 import dev.scalelab.design.NodeKind;
 import dev.scalelab.engine.metrics.LatencyRecorder;
 import dev.scalelab.engine.metrics.LatencySummary;
-import dev.scalelab.engine.resilience.MeshClient;
 import dev.scalelab.world.Parameter;
 
 import java.util.ArrayList;
@@ -112,7 +111,7 @@ final class NetworkSeries {
                 long[] before = new long[2];
                 // This second's reads answered by some level over this second's reads; empty without reads.
                 fixed(p + "hit_ratio", () -> {
-                    var s = c.hierarchy().stats();
+                    var s = c.stats();
                     long reads = s.reads() - before[0];
                     long hits = s.cacheReads() - before[1];
                     before[0] = s.reads();
@@ -128,15 +127,15 @@ final class NetworkSeries {
     private void edgeColumns(Link l) {
         String p = "edges." + l.name() + ".";
         fixed(p + "requests_per_s", () -> l.ratePerSecond);
-        MeshClient mesh = l.mesh;
-        if (mesh == null) {
+        if (l.mesh == null) {
             return;
         }
-        perSecond(p + "attempts_per_s", mesh::attemptsSent);
-        perSecond(p + "retries_per_s", mesh::retries);
+        // Read through the link: a live change may rebuild its sidecar (the columns are those of the edge the run began with).
+        perSecond(p + "attempts_per_s", l::attemptsSent);
+        perSecond(p + "retries_per_s", l::retries);
         if (l.spec.breaker() != null) {
-            perSecond(p + "not_permitted_per_s", mesh::breakerRejections);
-            column(p + "breaker_state", () -> mesh.breaker().state().name());
+            perSecond(p + "not_permitted_per_s", l::breakerRejections);
+            column(p + "breaker_state", () -> l.mesh == null ? "" : l.mesh.breaker().state().name());
         }
     }
 

@@ -29,9 +29,13 @@ import java.util.regex.Pattern;
  * add-instance its service's id, remove-instance its service's id or an instance to drain first;
  * full-gc an instance or a whole service (every service with a runtime when it names none). A target
  * a drawing with one such box does not need may be left out. A set changes the traffic of its one
- * clients node (its rate, its read ratio, by the pipeline's paths). Each acts on the engine the node
- * shares with the pipeline, by that engine's own method. What a drawn system does not run yet
- * (another set) is refused by the entry's path, never ignored. leak-connections
+ * clients node (its rate, its read ratio, by the pipeline's paths), or any live field of one node by
+ * its path under the node ({@code nodes.api.service.instances}; see {@link NodeChange}): such a set
+ * is checked at load against the design as the sets before it leave it (its node, field, liveness
+ * and value), and applied between events at its moment, as a change made while the design runs is
+ * ({@link Network#apply}). Each acts on the engine the node shares with the pipeline, by that
+ * engine's own method. What a drawn system does not run yet (a field it cannot change live) is
+ * refused by the entry's path, never ignored. leak-connections
  * takes a service with connection pools by its id, or every such service; weight-instance an instance
  * of a service behind a balancer that balances by weight. publish-burst and poison take a queue or
  * topic box by its id: a burst is published at once as a producer without an edge would publish it,
@@ -56,14 +60,21 @@ final class NetworkTimeline {
     }
 
     /** Refuses the first entry a drawn system cannot run, naming its path and why. */
-    static void check(List<Scenario.TimelineEntry> timeline, Topology t) {
+    static void check(Scenario design) {
+        List<Scenario.TimelineEntry> timeline = design.timeline();
+        Topology t = design.topology();
+        checkNodeSets(design);
         for (int i = 0; i < timeline.size(); i++) {
             Scenario.TimelineEntry e = timeline.get(i);
             String at = "timeline[" + i + "]";
+            if (e.command().equals("set") && NodeChange.isNodePath(e.path())) {
+                continue;
+            }
             if (e.command().equals("set")) {
                 if (!SETS.contains(e.path()) || clients(t) == null) {
-                    throw new ScenarioException(at, "set " + e.path() + ": a drawn system sets only its traffic yet ("
-                            + String.join(", ", SETS) + ", with one clients node); its timeline also takes the faults " + names());
+                    throw new ScenarioException(at, "set " + e.path() + ": a drawn system sets its traffic (" + String.join(", ", SETS)
+                            + ", with one clients node) and its nodes' fields (nodes.<id>.<field>, such as "
+                            + "nodes.api.service.instances); its timeline also takes the faults " + names());
                 }
                 continue;
             }
@@ -134,6 +145,26 @@ final class NetworkTimeline {
     }
 
     /**
+     * Refuses the first set of a box's or edge's field that cannot run, naming {@code timeline[i]}
+     * and the path: each is checked on the design as the sets before it leave it (its node or edge,
+     * its field, whether it is live, its value).
+     */
+    static void checkNodeSets(Scenario design) {
+        Scenario changed = design;
+        for (int i = 0; i < design.timeline().size(); i++) {
+            Scenario.TimelineEntry e = design.timeline().get(i);
+            if (e.command().equals("set") && NodeChange.isNodePath(e.path())) {
+                try {
+                    NodeChange.Change c = NodeChange.check(changed, e.path(), e.value());
+                    changed = dev.scalelab.world.ScenarioFields.with(changed, c.scenarioPath(), c.value());
+                } catch (ScenarioException refused) {
+                    throw new ScenarioException("timeline[" + i + "]", "set " + refused.getMessage());
+                }
+            }
+        }
+    }
+
+    /**
      * The sets a drawn system runs: its traffic, in the pipeline's paths, on its one clients node (a
      * drawing of the pipeline's shape keeps its timeline as the pipeline has it).
      */
@@ -148,6 +179,10 @@ final class NetworkTimeline {
     /** Schedules every entry on {@code net}'s kernel. */
     static void schedule(Network net, List<Scenario.TimelineEntry> timeline, Topology t) {
         for (Scenario.TimelineEntry e : timeline) {
+            if (e.command().equals("set") && NodeChange.isNodePath(e.path())) {
+                net.nodeSets.add(e);
+                continue;
+            }
             Action a = e.command().equals("set") ? null : Action.byId(e.command());
             net.sim.schedule(Simulation.secondsToNanos(e.atSeconds()), () -> apply(net, a, e, t));
         }
@@ -157,7 +192,7 @@ final class NetworkTimeline {
      * A command given while the run goes, checked as a timeline entry is (and its value, target and
      * duration as the scenario file's are); the message names the command's own field.
      */
-    static void checkCommand(Scenario.TimelineEntry e, Topology t) {
+    static void checkCommand(Scenario.TimelineEntry e, Scenario design) {
         if (!e.command().equals("set")) {
             Action a = Action.byId(e.command());
             if (a == null) {
@@ -177,7 +212,7 @@ final class NetworkTimeline {
             }
         }
         try {
-            check(List.of(e), t);
+            check(design.withTimeline(List.of(e)));
         } catch (ScenarioException x) {
             String field = x.field().replaceFirst("^timeline\\[0\\]\\.?", "");
             throw new ScenarioException(field.isEmpty() ? "command" : field, x.problem());

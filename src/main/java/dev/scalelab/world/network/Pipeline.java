@@ -110,6 +110,12 @@ public final class Pipeline {
             return Lowering.no("its timeline publishes to, poisons or crashes a consumer of a queue or topic, which the pipeline "
                     + "has none of");
         }
+        NetworkTimeline.checkNodeSets(s); // a bad one is refused as the network would refuse it, whichever engine runs it
+        for (Scenario.TimelineEntry e : s.timeline()) {
+            if (e.command().equals("set") && NodeChange.isNodePath(e.path()) && pipelinePath(e.path(), t) == null) {
+                return Lowering.no("its timeline sets " + e.path() + ", which the pipeline's sections do not name alike");
+            }
+        }
         Topology.Node clients = null;
         Topology.Node gateway = null;
         Topology.Node balancer = null;
@@ -227,10 +233,33 @@ public final class Pipeline {
             if (target != null && !e.command().equals("set")) {
                 target = pipelineTarget(dev.scalelab.world.Action.byId(e.command()), target, t, service, cache, database);
             }
+            if (e.command().equals("set") && NodeChange.isNodePath(e.path())) {
+                out.add(Scenario.TimelineEntry.set(e.atSeconds(), pipelinePath(e.path(), t), e.value()));
+                continue;
+            }
             out.add(java.util.Objects.equals(target, e.target()) ? e
                     : new Scenario.TimelineEntry(e.atSeconds(), e.command(), e.path(), target, e.value(), e.durationSeconds()));
         }
         return out;
+    }
+
+    /**
+     * The pipeline's path for a set of a drawn box's field: the box's one section of the pipeline
+     * names it alike ({@code nodes.api.service.instances} is {@code service.instances}); null for a
+     * box or edge the pipeline names otherwise (an external API is a dependency, an edge its call).
+     */
+    private static String pipelinePath(String path, Topology t) {
+        if (!path.startsWith("nodes.") || path.indexOf('.', "nodes.".length()) < 0) {
+            return null;
+        }
+        int dot = path.indexOf('.', "nodes.".length());
+        Topology.Node n = t.node(path.substring("nodes.".length(), dot));
+        String field = path.substring(dot + 1);
+        boolean sectioned = n != null && switch (n.nodeKind()) {
+            case CLIENTS, GATEWAY, BALANCER, SERVICE, CACHE, DATABASE -> true;
+            default -> false;
+        };
+        return sectioned && dev.scalelab.world.Parameter.byPath(field) != null ? field : null;
     }
 
     private static String pipelineTarget(dev.scalelab.world.Action a, String target, Topology t, Topology.Node service,

@@ -58,7 +58,27 @@ final class RouterNode extends NetNode {
         }
     }
 
+    /**
+     * A live change, as the pipeline's balancer and gateway take it: a balancer's new settings start
+     * its strategies afresh, as a new Envoy cluster configuration does (cursors, rings and estimates
+     * begin again); a gateway's limits keep their tokens, capped at the new burst, and its shedder
+     * takes a new threshold or target for the next request.
+     */
     @Override
+    void change(NodeChange.Change c) {
+        switch (c.how()) {
+            case BALANCER -> strategies.replaceAll((l, old) -> SectionConfigs.balancer(spec.balancer()));
+            case GLOBAL_LIMIT, CLIENT_LIMITS, SHEDDING -> admission.change(c.how(), spec.gateway(), sim.nowNanos());
+            default -> super.change(c);
+        }
+    }
+
+    /** Its strategies' ids, for the tests of this package. */
+    List<String> strategyIds() {
+        return strategies.values().stream().map(LoadBalancingStrategy::id).toList();
+    }
+
+        @Override
     void accept(Flow f, Reply reply) {
         if (!arrive(f, reply)) {
             return;

@@ -25,8 +25,11 @@ import java.util.SplittableRandom;
  * rolling one new instance at a time.
  */
 final class ServiceNode extends NetNode {
-    private final Scenario.Service pool;
-    private final Distribution serviceTimeMs;
+    /** Its pool section as it runs now: a live change replaces it ({@link #change}). */
+    private Scenario.Service pool;
+    /** The size its workersPerInstance is given for: the first, as the pipeline's pool keeps it through resizes. */
+    private final InstanceSize baseSize;
+    private Distribution serviceTimeMs;
     private final SplittableRandom random;
     /** Draws for error-instance alone, so a fault does not shift the service's other draws. */
     private final SplittableRandom errorRandom;
@@ -57,6 +60,7 @@ final class ServiceNode extends NetNode {
     ServiceNode(Network net, Topology.Node spec) {
         super(net, spec);
         this.pool = spec.service();
+        this.baseSize = pool.size();
         this.serviceTimeMs = pool.serviceTime().toDistribution();
         this.random = net.streams.stream("node." + id + ".service");
         this.errorRandom = net.streams.stream("node." + id + ".errors");
@@ -89,8 +93,8 @@ final class ServiceNode extends NetNode {
         final int copy = net.nextInstanceNumber++;
         final String name = id + "-" + number;
         final InstanceSize size = scaler.targetSize;
-        /** Workers in proportion to its vCPUs, as the pipeline sizes them. */
-        final int workers = size.workers(pool.workersPerInstance(), pool.size());
+        /** Workers in proportion to its vCPUs, as the pipeline sizes them; a live change of workersPerInstance resets them. */
+        int workers = size.workers(pool.workersPerInstance(), baseSize);
         /** Its work's speed, 1 normal: a slow-instance fault lowers it. */
         double speed;
         /** The fraction of its requests it answers with an error of its own (error-instance), 0 normally. */
@@ -261,7 +265,7 @@ final class ServiceNode extends NetNode {
         sim.schedule(sim.nowNanos() + Simulation.millisToNanos(ms), j);
     }
 
-    /** A collector pause on {@code in} is over: its free workers take its queued requests. */
+    /** A collector pause on {@code in} is over, or it has more workers: its free workers take its queued requests. */
     void pauseOver(Instance in) {
         if (in.lifecycle == Lifecycle.TERMINATED) {
             return;
@@ -341,8 +345,9 @@ final class ServiceNode extends NetNode {
             }
             return;
         }
-        // A draining instance takes no new requests but still serves those it queued.
-        if (!in.queue.isEmpty() && (in.acceptsTraffic() || in.lifecycle == Lifecycle.DRAINING)) {
+        // A draining instance takes no new requests but still serves those it queued; one whose workers were
+        // cut live starts none until it is below its new count.
+        if (!in.queue.isEmpty() && in.busy < in.workers && (in.acceptsTraffic() || in.lifecycle == Lifecycle.DRAINING)) {
             start(in.queue.pollFirst());
         } else if (in.lifecycle == Lifecycle.DRAINING && in.busy == 0 && in.queue.isEmpty()) {
             retire(in);
@@ -409,6 +414,29 @@ final class ServiceNode extends NetNode {
         sim.scheduleIn(bootAt, () -> in.lifecycle = in.lifecycle == Lifecycle.PROVISIONING ? Lifecycle.BOOTING : in.lifecycle);
         sim.scheduleIn(bootAt + Simulation.secondsToNanos(pool.bootSeconds()), () -> ready(in));
         return in;
+    }
+
+    // ------------------------------------------------------------------ live changes
+
+    @Override
+    void change(NodeChange.Change c) {
+        pool = spec.service();
+        if (c.how() == NodeChange.How.SERVICE_TIME) {
+            serviceTimeMs = pool.serviceTime().toDistribution();
+        } else if (!scaler.change(c)) {
+            super.change(c);
+        }
+    }
+
+    /** Workers for {@code in} of its size under the pool's workersPerInstance now: a live change's (see {@link ServiceScaler#change}). */
+    void resetWorkers(Instance in) {
+        area();
+        int workers = in.size.workers(pool.workersPerInstance(), baseSize);
+        if (in.lifecycle == Lifecycle.READY) {
+            workersTotal += workers - in.workers;
+        }
+        in.workers = workers;
+        pauseOver(in);
     }
 
     // ------------------------------------------------------------------ zones

@@ -8,9 +8,6 @@ import dev.scalelab.engine.scaling.Lifecycle;
 import dev.scalelab.engine.scaling.PodMetrics;
 import dev.scalelab.engine.scaling.ScalingDecision;
 import dev.scalelab.engine.scaling.ScalingInputs;
-import dev.scalelab.engine.scaling.TargetTrackingPolicy;
-import dev.scalelab.engine.scaling.ThresholdPolicy;
-import dev.scalelab.engine.scaling.Tolerance;
 import dev.scalelab.engine.scaling.VerticalPolicy;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Scenario;
@@ -28,9 +25,14 @@ import java.util.List;
  */
 final class ServiceScaler {
     private final ServiceNode node;
-    private final Scenario.Autoscaler autoscaler;
-    private final HorizontalPolicy horizontal;
-    private final VerticalPolicy vertical;
+    private HorizontalPolicy horizontal;
+    /** The HPA behind {@link #horizontal} when it is one: an edit of its settings keeps its recommendations. */
+    private HorizontalPodAutoscaler hpa;
+    /** Sync timers of an earlier policy or period see a different generation and stop. */
+    private long syncGeneration;
+    private VerticalPolicy vertical;
+    /** Vertical syncs of an earlier configuration see a different generation and stop. */
+    private long verticalGeneration;
     /** The instances the horizontal autoscaler asks for. */
     private int specReplicas;
     /** The size new instances get: the vertical scaler's choice; instances of another size are rolled to it. */
@@ -40,8 +42,9 @@ final class ServiceScaler {
 
     ServiceScaler(ServiceNode node) {
         this.node = node;
-        this.autoscaler = node.spec.autoscaler();
-        this.horizontal = policy(autoscaler);
+        Scenario.Autoscaler a = node.spec.autoscaler();
+        this.hpa = a.policy() == Scenario.AutoscalerPolicy.HPA ? SectionConfigs.hpa(a, null) : null;
+        this.horizontal = SectionConfigs.horizontal(a, hpa);
         this.vertical = SectionConfigs.vertical(node.spec.verticalScaler(), 0);
         this.specReplicas = node.spec.service().instances();
         this.targetSize = node.spec.service().size();
@@ -50,26 +53,38 @@ final class ServiceScaler {
     /** Starts the scalers' timers. */
     void start() {
         if (horizontal != null) {
-            node.sim.schedule(Simulation.secondsToNanos(autoscaler.syncPeriodSeconds()), this::autoscalerSync);
+            long generation = syncGeneration;
+            node.sim.schedule(Simulation.secondsToNanos(node.spec.autoscaler().syncPeriodSeconds()), () -> autoscalerSync(generation));
         }
         if (vertical != null) {
-            node.sim.schedule(Simulation.secondsToNanos(node.spec.verticalScaler().intervalSeconds()), this::verticalSync);
+            long generation = verticalGeneration;
+            node.sim.schedule(Simulation.secondsToNanos(node.spec.verticalScaler().intervalSeconds()), () -> verticalSync(generation));
         }
     }
 
-    private static HorizontalPolicy policy(Scenario.Autoscaler a) {
-        return switch (a.policy()) {
-            case HPA -> HorizontalPolicy.hpa(new HorizontalPodAutoscaler(new HorizontalPodAutoscaler.Config(a.minReplicas(),
-                    a.maxReplicas(), (int) a.targetUtilization(), Tolerance.of(a.tolerance()), a.scaleUpRules(), a.scaleDownRules(),
-                    a.behavior())));
-            case THRESHOLD -> new ThresholdPolicy(a.minReplicas(), a.maxReplicas(), (int) a.targetUtilization());
-            case TARGET_TRACKING -> new TargetTrackingPolicy(a.minReplicas(), a.maxReplicas(), a.metric(), a.targetValue(),
-                    a.tolerance(), Simulation.secondsToNanos(a.scaleDownStabilizationSeconds()));
-            default -> null;
-        };
+    /**
+     * A live change of its autoscaler section, as the pipeline's: an HPA keeps its recommendations
+     * and scale events across edits, as editing a live HPA object does; {@code restartSync} (a new
+     * policy or period) starts a new sync timer one period from now, and the old one stops.
+     */
+    void configureAutoscaler(boolean restartSync) {
+        Scenario.Autoscaler a = node.spec.autoscaler();
+        boolean wasHpa = horizontal != null && horizontal.id().equals("hpa");
+        hpa = a.policy() == Scenario.AutoscalerPolicy.HPA ? SectionConfigs.hpa(a, wasHpa ? hpa : null) : null;
+        horizontal = SectionConfigs.horizontal(a, hpa);
+        if (restartSync) {
+            syncGeneration++;
+            if (horizontal != null) {
+                long generation = syncGeneration;
+                node.sim.scheduleIn(Simulation.secondsToNanos(a.syncPeriodSeconds()), () -> autoscalerSync(generation));
+            }
+        }
     }
 
-    private void autoscalerSync() {
+    private void autoscalerSync(long generation) {
+        if (generation != syncGeneration || horizontal == null) {
+            return;
+        }
         long now = node.sim.nowNanos();
         List<PodMetrics> pods = new ArrayList<>(node.instances.size());
         int queued = 0;
@@ -97,7 +112,8 @@ final class ServiceScaler {
         if (d.desired() != specReplicas) {
             resize(d.desired());
         }
-        node.sim.schedule(now + Simulation.secondsToNanos(autoscaler.syncPeriodSeconds()), this::autoscalerSync);
+        node.sim.schedule(now + Simulation.secondsToNanos(node.spec.autoscaler().syncPeriodSeconds()),
+                () -> autoscalerSync(generation));
     }
 
     /** The autoscaler's count: new instances provision and boot before they take traffic; removed ones drain. */
@@ -152,6 +168,48 @@ final class ServiceScaler {
         reconcile();
     }
 
+    /**
+     * A live change of the service's section, as the pipeline's scaling applies it; false for one it
+     * does not own. spec.replicas: the instances follow; per-instance settings: running instances get
+     * the new workers at once (more start what waits; fewer finish what they hold), a smaller queue
+     * keeps what it holds, new instances provision and boot for the new times; a size: a roll; the
+     * autoscaler: see {@link #configureAutoscaler}.
+     */
+    boolean change(NodeChange.Change c) {
+        switch (c.how()) {
+            case REPLICAS -> setSpec(node.spec.service().instances(), null);
+            case RECONFIGURE_POOL -> {
+                for (ServiceNode.Instance in : List.copyOf(node.instances)) {
+                    node.resetWorkers(in);
+                }
+            }
+            case RESIZE -> rollTo(node.spec.service().size());
+            case EDIT_AUTOSCALER -> configureAutoscaler(false);
+            case RESTART_AUTOSCALER -> configureAutoscaler(true);
+            case RESTART_VERTICAL -> configureVertical();
+            default -> {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * A live change of its vertical scaler, as the pipeline's: it starts again from now, with a fresh
+     * measuring window on every instance and its first decision one interval later.
+     */
+    private void configureVertical() {
+        verticalGeneration++;
+        vertical = SectionConfigs.vertical(node.spec.verticalScaler(), node.sim.nowNanos());
+        if (vertical != null) {
+            long generation = verticalGeneration;
+            for (ServiceNode.Instance in : node.instances) {
+                in.coresSinceLastVertical(); // start a fresh window
+            }
+            node.sim.scheduleIn(Simulation.secondsToNanos(node.spec.verticalScaler().intervalSeconds()), () -> verticalSync(generation));
+        }
+    }
+
     /** The desired count. */
     int spec() {
         return specReplicas;
@@ -185,7 +243,10 @@ final class ServiceScaler {
     }
 
     /** Every interval: the CPU its ready instances used, to the vertical policy; a new size rolls the instances to it. */
-    private void verticalSync() {
+    private void verticalSync(long generation) {
+        if (generation != verticalGeneration || vertical == null) {
+            return;
+        }
         long now = node.sim.nowNanos();
         double[] samples = new double[node.instances.size()];
         int n = 0;
@@ -204,12 +265,21 @@ final class ServiceScaler {
         lastVertical = d.explanation();
         node.net.decide(node, d.explanation());
         if (d.resize() && !rolling()) {
-            targetSize = d.desired();
-            node.net.decide(node, "rolling to " + targetSize.id() + " (" + targetSize.vcpus() + " vCPU, $" + targetSize.costPerHour()
-                    + "/h): one new instance at a time, then one old one drains");
-            reconcile();
+            rollTo(d.desired());
         }
-        node.sim.schedule(now + Simulation.secondsToNanos(node.spec.verticalScaler().intervalSeconds()), this::verticalSync);
+        node.sim.schedule(now + Simulation.secondsToNanos(node.spec.verticalScaler().intervalSeconds()),
+                () -> verticalSync(generation));
+    }
+
+    /** A new size (the vertical scaler's, or a live change's): the instances roll to it one at a time. */
+    void rollTo(InstanceSize size) {
+        if (size == targetSize) {
+            return;
+        }
+        targetSize = size;
+        node.net.decide(node, "rolling to " + targetSize.id() + " (" + targetSize.vcpus() + " vCPU, $" + targetSize.costPerHour()
+                + "/h): one new instance at a time, then one old one drains");
+        reconcile();
     }
 
     private boolean rolling() {

@@ -266,6 +266,49 @@ class DesignCanvasRobotTest {
         assertTrue(onFx(() -> robot.lookup("#designRun").queryAs(Button.class).isDisabled()), "the queue has no consumer yet");
     }
 
+    /**
+     * An edit of a running service's instances in the inspector goes on in the run: the run is the same
+     * one, the status says what changed and when, and the service's ready instances reach the new
+     * count once the new ones have provisioned and booted.
+     */
+    @Test
+    void editingARunningServicesInstancesChangesThemLive() throws Exception {
+        onFx(() -> {
+            window.editor().load(DesignExamples.apiGateway().scenario());
+            window.view().fit();
+            return null;
+        });
+        robot.clickOn("#designRun");
+        FxWait.waitUntil(() -> onFx(() -> window.view().live != null && window.view().live.timeSeconds() > 1), TIMEOUT_SECONDS);
+        dev.scalelab.runtime.DesignRun running = onFx(() -> window.run().current());
+        int before = onFx(() -> window.editor().topology().node("service-1").service().instances());
+        int after = before + 2;
+        robot.clickOn(point(() -> window.view().nodeCenter("service-1")));
+        // While it runs, the selected box's trends push the inspector below the window's edge in the test's small
+        // window (a click there lands on the insights list): the field gets its text and Enter as typing would.
+        enter("#serviceInstancesField", Integer.toString(after));
+        assertEquals(after, onFx(() -> window.editor().topology().node("service-1").service().instances()));
+        FxWait.waitUntil(() -> status().startsWith("service-1: service.instances"), TIMEOUT_SECONDS);
+        assertTrue(status().matches("service-1: service\\.instances " + before + " → " + after + " at t = \\d+\\.\\d s"), status());
+        assertTrue(onFx(() -> window.run().current()) == running, "the edit did not stop the run");
+        onFx(() -> {
+            running.setSpeed(100);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> running.latest().nodes().get(3).instances() == after || running.finished()), TIMEOUT_SECONDS);
+        assertEquals(after, onFx(() -> running.latest().nodes().get(3).instances()));
+
+        // Undo is one more edit, applied live too.
+        robot.clickOn("#designUndo");
+        FxWait.waitUntil(() -> status().startsWith("service-1: service.instances " + after + " → " + before), TIMEOUT_SECONDS);
+        assertTrue(onFx(() -> window.run().current()) == running, "the undo did not stop the run");
+        // A field that cannot change live stops the run, and the status says which and why.
+        onFx(() -> window.editor().setField("topology.nodes[0].workload.keys.count", 20));
+        assertEquals(null, onFx(() -> window.run().current()), "the non-live edit stopped the run");
+        assertTrue(status().startsWith("The design changed, so the run stopped (nodes.clients-1.workload.keys.count could not "
+                + "change live: cannot change while the run goes on"), status());
+    }
+
     @Test
     void theExportsWriteMermaidThatReadsBackAPngOfTheCanvasAndAnSvg(@TempDir Path dir) throws Exception {
         onFx(() -> {

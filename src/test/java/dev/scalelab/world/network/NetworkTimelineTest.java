@@ -167,8 +167,9 @@ class NetworkTimelineTest {
         assertThatThrownBy(() -> new Network(design(10, nodes, edges,
                 "{\"atSeconds\":5,\"command\":\"set\",\"path\":\"service.instances\",\"value\":3}")))
                 .isInstanceOf(ScenarioException.class)
-                .hasMessage("timeline[0]: set service.instances: a drawn system sets only its traffic yet (workload.arrival.ratePerSecond, "
-                        + "workload.readRatio, with one clients node); its timeline also takes the faults add-instance, remove-instance, "
+                .hasMessage("timeline[0]: set service.instances: a drawn system sets its traffic (workload.arrival.ratePerSecond, "
+                        + "workload.readRatio, with one clients node) and its nodes' fields (nodes.<id>.<field>, such as "
+                        + "nodes.api.service.instances); its timeline also takes the faults add-instance, remove-instance, "
                         + "kill-instance, slow-instance, error-instance, weight-instance, flush-cache, expire-key, fail-cache-level, add-shard, remove-shard, "
                         + "kill-primary, lag-spike, error-rate, latency, outage, full-gc, leak-connections, publish-burst, crash-consumer, poison");
         assertThatThrownBy(() -> new Network(design(10, nodes, edges,

@@ -38,6 +38,27 @@ class PipelineTest {
         assertThat(Pipeline.lower(drawn(new Topology(t.nodes(), shuffled)))).isEqualTo(p);
     }
 
+    /**
+     * A drawn box's set (the canvas's live change, recorded) lowers to the pipeline's path of its
+     * section; an edge's or an external API's, which the pipeline names otherwise, keeps the drawing
+     * on the network, which runs it as drawn.
+     */
+    @Test
+    void aDrawnBoxsSetLowersToItsSectionsPathAndAnEdgesKeepsItOnTheNetwork() {
+        Topology t = Pipeline.spell(Presets.load("full-stack"));
+        Scenario s = drawn(t).withTimeline(List.of(Scenario.TimelineEntry.set(10, "nodes.service.service.instances", 6),
+                Scenario.TimelineEntry.set(12, "nodes.cache.cache.levels[0].capacity", 50)));
+        assertThat(Pipeline.lower(s).timeline()).containsExactly(Scenario.TimelineEntry.set(10, "service.instances", 6),
+                Scenario.TimelineEntry.set(12, "cache.levels[0].capacity", 50));
+        Scenario edge = drawn(t).withTimeline(List.of(Scenario.TimelineEntry.set(10, "edges[0].weight", 2)));
+        assertThat(Pipeline.lowering(edge).whyNot()).isEqualTo("its timeline sets edges[0].weight, which the pipeline's sections "
+                + "do not name alike");
+        Scenario bad = drawn(t).withTimeline(List.of(Scenario.TimelineEntry.set(10, "nodes.service.service.instances", 0)));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> Pipeline.lower(bad))
+                .isInstanceOf(dev.scalelab.world.ScenarioException.class)
+                .hasMessage("timeline[0]: set nodes.service.service.instances: 0 is out of range; a whole number from 1 to 500");
+    }
+
     @Test
     void aDrawingsTimelineInTheCanvasNamesLowersToThePipelinesNames() {
         Topology t = Pipeline.spell(Presets.load("full-stack"));
