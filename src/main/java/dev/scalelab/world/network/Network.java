@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.scalelab.design.Connections;
-import dev.scalelab.design.Design;
-import dev.scalelab.design.DesignCheck;
 import dev.scalelab.design.NodeKind;
 import dev.scalelab.engine.metrics.LatencyRecorder;
 import dev.scalelab.engine.metrics.LatencySummary;
@@ -128,65 +125,12 @@ public final class Network {
     /**
      * Refuses a scenario whose drawing cannot run on the network, with the first reason: the
      * scenario's parts a drawn system does not run (rather than ignore them), then the topology
-     * ({@link #check(Topology)}).
+     * ({@link NetworkChecks#topology}), then the timeline.
      *
      * @throws ScenarioException naming the field and why
      */
     public static void check(Scenario s) {
-        if (s.events() != null) {
-            throw new ScenarioException("events", "a drawn system's event streams are its queue and topic nodes; the events "
-                    + "section runs only on the fixed pipeline");
-        }
-        if (s.verticalScaler().policy() != Scenario.VerticalPolicyKind.NONE) {
-            throw new ScenarioException("verticalScaler", "a drawn system's vertical scalers are its service nodes' "
-                    + "(topology.nodes[i].verticalScaler); move it there");
-        }
-        if (s.topology() != null) {
-            check(s.topology());
-            NetworkTimeline.check(s);
-        }
-    }
-
-    /**
-     * Refuses a design that cannot run, with the first reason: each edge as the canvas would refuse
-     * it, then the whole.
-     */
-    static void check(Topology t) {
-        Design built = Design.empty();
-        for (int i = 0; i < t.nodes().size(); i++) {
-            Topology.Node n = t.nodes().get(i);
-            built = built.with(new Design.Node(n.id(), n.nodeKind(), n.label(), n.zone()));
-        }
-        for (int i = 0; i < t.edges().size(); i++) {
-            Topology.Edge e = t.edges().get(i);
-            Design.Edge d = new Design.Edge(e.from(), e.to(), e.weight(), e.trafficClass(), e.edgeMode());
-            String refusal = Connections.refusal(built, d);
-            if (refusal != null) {
-                throw new ScenarioException("topology.edges[" + i + "]", refusal);
-            }
-            built = built.with(d);
-        }
-        List<DesignCheck.Problem> problems = DesignCheck.problems(built);
-        if (!problems.isEmpty()) {
-            DesignCheck.Problem p = problems.get(0);
-            int index = -1;
-            for (int i = 0; i < t.nodes().size(); i++) {
-                if (t.nodes().get(i).id().equals(p.node())) {
-                    index = i;
-                }
-            }
-            throw new ScenarioException(index < 0 ? "topology" : "topology.nodes[" + index + "]", p.message());
-        }
-        TopicNode.check(t);
-        for (int i = 0; i < t.nodes().size(); i++) {
-            Topology.Node n = t.nodes().get(i);
-            if (n.nodeKind() == NodeKind.GATEWAY && n.gateway().shedding().mode() != dev.scalelab.world.ApiGateway.SheddingMode.NONE
-                    && GatewayAdmission.servicesBehind(t, n.id()).isEmpty()) {
-                throw new ScenarioException("topology.nodes[" + i + "].gateway.shedding", "load shedding reads the queues of the "
-                        + "services behind the gateway, and no service is behind " + n.id() + " (through balancers or gateways, "
-                        + "over sync or forward edges); connect one, or set mode none");
-            }
-        }
+        NetworkChecks.scenario(s);
     }
 
     private NetNode create(Topology.Node n) {
@@ -425,30 +369,12 @@ public final class Network {
 
     /**
      * Runs to the first whole millisecond after now at which no event is due, and returns it (in
-     * seconds): a command given while the run goes runs there. A replay runs the same command from the
-     * timeline as an event at that moment, which then comes first of all the moment holds, as here:
-     * nothing else is due then. (At a moment with events of its own, the replay's would come before
-     * some of them and the live command after all.)
+     * seconds): see {@link NetworkCommands#advance}.
      *
      * @throws ScenarioException when the run ends first (it has then run to its end)
      */
     public double advanceToCommandTime() {
-        long end = Simulation.secondsToNanos(scenario.durationSeconds());
-        long at = (sim.nowNanos() / Simulation.NANOS_PER_MILLI + 1) * Simulation.NANOS_PER_MILLI;
-        while (true) {
-            if (at > end) {
-                // A replay would not run it (the run ends first): neither does this run.
-                sim.runUntil(end);
-                throw new ScenarioException("command", "the run has ended at " + Parameter.format(durationSeconds()) + " s");
-            }
-            sim.runUntil(at - 1);
-            if (sim.nextEventTime() != at) {
-                break;
-            }
-            at += Simulation.NANOS_PER_MILLI;
-        }
-        sim.runUntil(at); // nothing is due at {@code at}: only the clock moves
-        return at / (double) Simulation.NANOS_PER_SECOND;
+        return NetworkCommands.advance(this);
     }
 
     /** Answered requests per simulated second, the last hour at most, oldest first. */
