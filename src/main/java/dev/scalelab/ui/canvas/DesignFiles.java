@@ -138,15 +138,16 @@ final class DesignFiles {
     }
 
     /**
-     * Saves the running (or ended) design with the faults given to it in its timeline, at the times
-     * they ran: a scenario that replays the run exactly. The design's own file is left as it is.
+     * Saves the running (or ended) design with the faults and setting changes given to it in its
+     * timeline, at the times they ran: a scenario that replays the run exactly. The design's own file is left as it is.
      */
     void saveRun(dev.scalelab.runtime.DesignRun run) {
         if (run == null) {
-            status.accept("No run to save: Run the design, give it faults from a box's menu (right-click), then save the run.", true);
+            status.accept("No run to save: Run the design, give it faults from a box's menu (right-click) or change its "
+                    + "boxes' settings, then save the run.", true);
             return;
         }
-        File chosen = saveDialog.apply(chooser("Save the run with its faults"));
+        File chosen = saveDialog.apply(chooser("Save the run with its faults and changes"));
         if (chosen == null) {
             return;
         }
@@ -155,7 +156,8 @@ final class DesignFiles {
         try {
             AtomicFiles.write(path, ScenarioFiles.write(run.recordedScenario()));
             status.accept("Saved " + path.getFileName() + ": the design with the " + given + " fault" + (given == 1 ? "" : "s")
-                    + " given to the run in its timeline; running it gives this run again.", false);
+                    + " and change" + (given == 1 ? "" : "s") + " given to the run in its timeline; running it gives this run again.",
+                    false);
         } catch (IOException e) {
             status.accept("Cannot save " + path.getFileName() + ": " + e.getMessage(), true);
         }

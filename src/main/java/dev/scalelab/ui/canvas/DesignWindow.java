@@ -298,7 +298,7 @@ public final class DesignWindow {
                 item("_Import Mermaid…", null, this::importMermaid), item("Export as _Mermaid…", null, files::exportMermaid),
                 item("Export as _PNG…", null, () -> files.exportPng(view.snapshot(null, null))),
                 item("Export as S_VG…", null, files::exportSvg), new SeparatorMenuItem(),
-                item("Save the _run with its faults…", null, () -> files.saveRun(run.current())), new SeparatorMenuItem(),
+                item("Save the _run (its faults and changes)…", null, () -> files.saveRun(run.current())), new SeparatorMenuItem(),
                 item("_Close", "Ctrl+W", () -> {
                     if (files.mayDiscard("Close the design canvas")) {
                         stage.hide();

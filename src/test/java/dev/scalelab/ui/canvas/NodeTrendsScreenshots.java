@@ -80,6 +80,40 @@ class NodeTrendsScreenshots {
         });
     }
 
+    /** docs/canvas-live-edit.png: api-a's instances raised in the inspector while the design runs; the run goes on. */
+    @Test
+    void aLiveEditOfARunningBox() throws Exception {
+        Stage owner = FxToolkit.registerPrimaryStage();
+        DesignWindow w = onFx(() -> {
+            DesignWindow d = new DesignWindow(owner);
+            d.stage().setX(0);
+            d.stage().setY(0);
+            d.stage().setWidth(1600);
+            d.stage().setHeight(1000);
+            d.show();
+            d.openFile(Path.of("docs/designs/api-gateway.json"));
+            d.view().fit();
+            d.run().startAt(10);
+            d.editor().select(List.of("api-a"));
+            return d;
+        });
+        Thread.sleep(12_000);
+        onFx(() -> {
+            javafx.scene.control.TextField f = (javafx.scene.control.TextField) w.stage().getScene().lookup("#serviceInstancesField");
+            f.setText("6");
+            f.fireEvent(new javafx.event.ActionEvent());
+            return null;
+        });
+        Thread.sleep(8_000);
+        dev.scalelab.ui.XDisplay.shoot(Path.of("docs/canvas-live-edit.png"));
+        onFx(() -> {
+            w.run().stop();
+            w.editor().markSaved();
+            w.stage().close();
+            return null;
+        });
+    }
+
     private static <T> T onFx(Callable<T> query) throws Exception {
         return FxWait.onFx(query, 60);
     }
