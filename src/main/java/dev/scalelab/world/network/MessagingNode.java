@@ -9,11 +9,8 @@ import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.DistributionSpec;
 import dev.scalelab.world.Topology;
 
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * A queue box, run by the pipeline's SQS engine ({@link WorkQueue}): its consumers compete for its
@@ -25,25 +22,17 @@ import java.util.SplittableRandom;
  * the dead letters. {@code capacity} bounds what it holds, visible and in flight. A message's time
  * here, from publish to its consumer's answer, is the node's response time.
  */
-final class MessagingNode extends NetNode implements Broker {
+final class MessagingNode extends Broker {
     private final Topology.Messaging delivery;
     final WorkQueue queue;
     /** The instance of each consumer, by consumer id. */
     private final Map<String, ServiceNode.Instance> consumers = new HashMap<>();
     /** The edge to each consumer's service, by consumer id. */
     private final Map<String, Link> edgeOf = new HashMap<>();
-    /** Hand-outs waiting for the box to come back from a zone outage: its consumers cannot receive meanwhile. */
-    private final List<Runnable> heldWhileDown = new ArrayList<>();
-    long published;
-    long refused;
     /** Processings that succeeded (a duplicate's second one too). */
     private long consumed;
     /** Dead letters counted into {@link #errors} so far. */
     private long deadLettersCounted;
-    /** Set by poison: the next message published with this key (any key when {@link #ANY_KEY}) is poisoned. */
-    private Integer poisonKey;
-    static final int ANY_KEY = Integer.MIN_VALUE;
-    private SplittableRandom burstKeys;
 
     MessagingNode(Network net, Topology.Node spec) {
         super(net, spec);
@@ -95,7 +84,7 @@ final class MessagingNode extends NetNode implements Broker {
     }
 
     @Override
-    public void instanceReady(ServiceNode consumer, ServiceNode.Instance in) {
+    void instanceReady(ServiceNode consumer, ServiceNode.Instance in) {
         Link l = null;
         for (Link o : out) {
             if (o.to == consumer) {
@@ -110,14 +99,14 @@ final class MessagingNode extends NetNode implements Broker {
     }
 
     @Override
-    public void instanceLeaving(ServiceNode consumer, ServiceNode.Instance in) {
+    void instanceLeaving(ServiceNode consumer, ServiceNode.Instance in) {
         for (int w = 0; w < in.workers; w++) {
             queue.removeConsumer(consumerId(in, w)); // it finishes its message in hand, which is already at its instance
         }
     }
 
     @Override
-    public void instanceCrashed(ServiceNode consumer, ServiceNode.Instance in) {
+    void instanceCrashed(ServiceNode consumer, ServiceNode.Instance in) {
         for (int w = 0; w < in.workers; w++) {
             if (queue.consumers().contains(consumerId(in, w)) || queue.busy(consumerId(in, w))) {
                 queue.crashConsumer(consumerId(in, w));
@@ -128,58 +117,18 @@ final class MessagingNode extends NetNode implements Broker {
     }
 
     @Override
-    void accept(Flow f, Reply reply) {
-        reply.done(publish(null, f));
-    }
-
-    @Override
-    public boolean publish(Link from, Flow f) {
-        if (from != null) {
-            from.crossed++; // an async edge carries the publish as a sync edge carries a call (Link#send)
-        }
-        arrivals++;
-        boolean poisoned = poisonKey != null && (poisonKey == ANY_KEY || poisonKey == f.key);
+    boolean publish(Link from, Flow f) {
+        arrive(from);
+        boolean poisoned = poisons(f.key);
         // The message id carries whether its request read, so its consumer's edges of reads or writes still tell.
         if (down || !queue.send(new EventRecord(f.id << 1 | (f.read ? 1 : 0), f.key, sim.nowNanos(), 0, poisoned))) {
-            refused++;
-            errors++;
-            ownErrors++;
-            return false;
+            return refuse();
         }
         published++;
         if (poisoned) {
-            poisonKey = null;
+            poisonSpent();
         }
         return true;
-    }
-
-    @Override
-    public void poison(int key) {
-        poisonKey = key;
-    }
-
-    @Override
-    public long burst(long count, int keyCount) {
-        if (burstKeys == null) {
-            burstKeys = net.streams.stream("node." + id + ".burst"); // made at the first burst: one stream for all of them
-        }
-        long sent = 0;
-        for (long i = 0; i < count; i++) {
-            if (publish(null, net.newFlow(burstKeys.nextInt(keyCount), false))) {
-                sent++;
-            }
-        }
-        return sent;
-    }
-
-    @Override
-    void setDown(boolean isDown) {
-        super.setDown(isDown);
-        if (!isDown) {
-            List<Runnable> held = new ArrayList<>(heldWhileDown);
-            heldWhileDown.clear();
-            held.forEach(Runnable::run);
-        }
     }
 
     @Override

@@ -311,7 +311,7 @@ final class NetworkTimeline {
             case POISON -> {
                 NetNode box = net.node(e.target());
                 Long key = e.value() == null ? null : Math.round(number(e));
-                ((Broker) box).poison(key == null ? MessagingNode.ANY_KEY : key.intValue());
+                ((Broker) box).poison(key == null ? Broker.ANY_KEY : key.intValue());
                 net.decide(box, "poison " + e.target() + ": the next record" + (key == null ? "" : " with key " + key)
                         + " published always fails");
             }

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SplittableRandom;
 
 /**
  * A topic box, run by the pipeline's engines: a {@link Topic} of partitions, a keyed record placed
@@ -32,7 +31,7 @@ import java.util.SplittableRandom;
  * group's retry says. The node's response time is publish → processed; what it holds is the lag
  * of its groups.
  */
-final class TopicNode extends NetNode implements Broker {
+final class TopicNode extends Broker {
     private final Topology.TopicBox box;
     final Topic topic;
     /** KEDA on each consuming service, when the box has an autoscaler. */
@@ -41,15 +40,8 @@ final class TopicNode extends NetNode implements Broker {
     final List<ConsumerGroup> groups = new ArrayList<>();
     /** The instances that are members, by member id (the instance's name). */
     private final Map<String, ServiceNode.Instance> members = new HashMap<>();
-    /** Hand-outs waiting for the box to come back from a zone outage: its consumers cannot fetch meanwhile. */
-    private final List<Runnable> heldWhileDown = new ArrayList<>();
-    long published;
-    long refused;
     /** Dead letters and skipped records counted into {@link #errors} so far. */
     private long givenUpCounted;
-    /** Set by poison: the next record published with this key (any key when {@link MessagingNode#ANY_KEY}) is poisoned. */
-    private Integer poisonKey;
-    private SplittableRandom burstKeys;
 
     TopicNode(Network net, Topology.Node spec) {
         super(net, spec);
@@ -191,14 +183,14 @@ final class TopicNode extends NetNode implements Broker {
     }
 
     @Override
-    public void instanceReady(ServiceNode consumer, ServiceNode.Instance in) {
+    void instanceReady(ServiceNode consumer, ServiceNode.Instance in) {
         for (ConsumerGroup g : groupsOf(consumer)) {
             join(g, in);
         }
     }
 
     @Override
-    public void instanceLeaving(ServiceNode consumer, ServiceNode.Instance in) {
+    void instanceLeaving(ServiceNode consumer, ServiceNode.Instance in) {
         for (ConsumerGroup g : groupsOf(consumer)) {
             g.leave(in.name);
         }
@@ -206,7 +198,7 @@ final class TopicNode extends NetNode implements Broker {
     }
 
     @Override
-    public void instanceCrashed(ServiceNode consumer, ServiceNode.Instance in) {
+    void instanceCrashed(ServiceNode consumer, ServiceNode.Instance in) {
         for (ConsumerGroup g : groupsOf(consumer)) {
             g.crash(in.name);
         }
@@ -214,61 +206,21 @@ final class TopicNode extends NetNode implements Broker {
     }
 
     @Override
-    void accept(Flow f, Reply reply) {
-        reply.done(publish(null, f));
-    }
-
-    @Override
-    public boolean publish(Link from, Flow f) {
-        if (from != null) {
-            from.crossed++; // an async edge carries the publish as a sync edge carries a call (Link#send)
-        }
-        arrivals++;
+    boolean publish(Link from, Flow f) {
+        arrive(from);
         if (down || topic.full()) {
-            refused++;
-            errors++;
-            ownErrors++;
-            return false;
+            return refuse();
         }
         published++;
-        boolean poisoned = poisonKey != null && (poisonKey == MessagingNode.ANY_KEY || poisonKey == f.key);
+        boolean poisoned = poisons(f.key);
         if (poisoned) {
-            poisonKey = null;
+            poisonSpent();
         }
         // The record id carries whether its request read, so its consumer's edges of reads or writes still tell.
         long recordId = f.id << 1 | (f.read ? 1 : 0);
         topic.append(Partitioner.partitionOf(f.key, topic.partitions()),
                 new EventRecord(recordId, f.key, sim.nowNanos(), 0, poisoned));
         return true;
-    }
-
-    @Override
-    public void poison(int key) {
-        poisonKey = key;
-    }
-
-    @Override
-    public long burst(long count, int keyCount) {
-        if (burstKeys == null) {
-            burstKeys = net.streams.stream("node." + id + ".burst"); // made at the first burst: one stream for all of them
-        }
-        long sent = 0;
-        for (long i = 0; i < count; i++) {
-            if (publish(null, net.newFlow(burstKeys.nextInt(keyCount), false))) {
-                sent++;
-            }
-        }
-        return sent;
-    }
-
-    @Override
-    void setDown(boolean isDown) {
-        super.setDown(isDown);
-        if (!isDown) {
-            List<Runnable> held = new ArrayList<>(heldWhileDown);
-            heldWhileDown.clear();
-            held.forEach(Runnable::run);
-        }
     }
 
     @Override
