@@ -7,12 +7,11 @@ import javafx.beans.value.ObservableBooleanValue;
 import javafx.scene.control.CheckMenuItem;
 import javafx.scene.control.Menu;
 import javafx.scene.control.MenuBar;
+import dev.scalelab.ui.controls.ShownKey;
 import javafx.scene.control.MenuItem;
 import javafx.scene.control.RadioMenuItem;
 import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ToggleGroup;
-import javafx.scene.input.KeyCombination;
-import javafx.scene.input.KeyEvent;
 
 import java.util.List;
 import java.util.Locale;
@@ -172,42 +171,5 @@ final class WindowMenus {
 
     private static void disableUnless(MenuItem item, ObservableBooleanValue enabled) {
         item.disableProperty().bind(javafx.beans.binding.Bindings.not(enabled));
-    }
-
-    /**
-     * A key the menu shows beside an item but never matches: the window's key handler does what the
-     * key does, once, and leaves Space and the arrows to a focused text field.
-     */
-    static final class ShownKey extends KeyCombination {
-        private final String text;
-
-        ShownKey(String text) {
-            this.text = text;
-        }
-
-        @Override
-        public boolean match(KeyEvent event) {
-            return false;
-        }
-
-        @Override
-        public String getDisplayText() {
-            return text;
-        }
-
-        @Override
-        public String getName() {
-            return text;
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return this == other;
-        }
-
-        @Override
-        public int hashCode() {
-            return System.identityHashCode(this);
-        }
     }
 }

@@ -366,7 +366,7 @@ public final class DesignWindow {
         item.setMnemonicParsing(true);
         item.setOnAction(e -> action.run());
         if (key != null) {
-            item.setAccelerator(new ShownKey(key));
+            item.setAccelerator(new dev.scalelab.ui.controls.ShownKey(key));
         }
         return item;
     }

@@ -1,13 +1,16 @@
-package dev.scalelab.ui.canvas;
+package dev.scalelab.ui.controls;
 
 import javafx.scene.input.KeyCombination;
 import javafx.scene.input.KeyEvent;
 
-/** A key the menu shows beside an item but never matches: the window's key handler does it, and leaves text fields theirs. */
-final class ShownKey extends KeyCombination {
+/**
+ * A key the menu shows beside an item but never matches: the window's key handler does what the key
+ * does, once, and leaves Space, the arrows and the edit keys to a focused text field.
+ */
+public final class ShownKey extends KeyCombination {
     private final String text;
 
-    ShownKey(String text) {
+    public ShownKey(String text) {
         this.text = text;
     }
 
