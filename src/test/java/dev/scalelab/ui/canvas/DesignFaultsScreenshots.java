@@ -4,10 +4,8 @@ import dev.scalelab.ui.FxWait;
 import dev.scalelab.world.Action;
 import dev.scalelab.world.Scenario;
 import javafx.geometry.Point2D;
-import javafx.stage.Stage;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.testfx.api.FxToolkit;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -29,19 +27,7 @@ class DesignFaultsScreenshots {
 
     @Test
     void aDatabasesFaultsAndTheDecisionsTheyCause() throws Exception {
-        Stage owner = FxToolkit.registerPrimaryStage();
-        DesignWindow w = onFx(() -> {
-            DesignWindow d = new DesignWindow(owner);
-            d.stage().setX(0);
-            d.stage().setY(0);
-            d.stage().setWidth(1600);
-            d.stage().setHeight(1000);
-            d.show();
-            d.openFile(Path.of("docs/designs/api-gateway.json"));
-            d.view().fit();
-            d.run().startAt(10);
-            return d;
-        });
+        DesignWindow w = CanvasShots.running(Path.of("docs/designs/api-gateway.json"), 10, null);
         Thread.sleep(12_000);
         onFx(() -> {
             w.editor().select(List.of("orders-db"));
@@ -69,30 +55,12 @@ class DesignFaultsScreenshots {
         });
         Thread.sleep(8_000);
         dev.scalelab.ui.XDisplay.shoot(Path.of("docs/canvas-faults-decisions.png"));
-        onFx(() -> {
-            w.run().stop();
-            w.editor().markSaved();
-            w.stage().close();
-            return null;
-        });
+        CanvasShots.close(w);
     }
 
     @Test
     void aCrashedConsumersPartitionsMoveAfterTheSessionTimeout() throws Exception {
-        Stage owner = FxToolkit.registerPrimaryStage();
-        DesignWindow w = onFx(() -> {
-            DesignWindow d = new DesignWindow(owner);
-            d.stage().setX(0);
-            d.stage().setY(0);
-            d.stage().setWidth(1600);
-            d.stage().setHeight(1000);
-            d.show();
-            d.openFile(Path.of("docs/designs/live-scores.json"));
-            d.view().fit();
-            d.run().startAt(1);
-            d.editor().select(List.of("push"));
-            return d;
-        });
+        DesignWindow w = CanvasShots.running(Path.of("docs/designs/live-scores.json"), 1, "push");
         Thread.sleep(20_000);
         onFx(() -> {
             w.faults().give(Scenario.TimelineEntry.action(0, Action.CRASH_CONSUMER, "push-1", null, 0));
@@ -100,12 +68,7 @@ class DesignFaultsScreenshots {
         });
         Thread.sleep(15_000);
         dev.scalelab.ui.XDisplay.shoot(Path.of("docs/canvas-crash-consumer.png"));
-        onFx(() -> {
-            w.run().stop();
-            w.editor().markSaved();
-            w.stage().close();
-            return null;
-        });
+        CanvasShots.close(w);
     }
 
     private static <T> T onFx(Callable<T> query) throws Exception {
