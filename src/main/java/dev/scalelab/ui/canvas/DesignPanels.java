@@ -62,7 +62,8 @@ final class DesignPanels {
         dev.scalelab.world.network.Pipeline.Lowering lowered = dev.scalelab.world.network.Pipeline.lowering(editor.scenario());
         if (lowered.scenario() == null) {
             say.accept("The " + panel + " panel shows a system of the pipeline's shape (" + dev.scalelab.world.network.Pipeline.SHAPE
-                    + "), and this drawing is not: " + lowered.whyNot() + ". Its figures are on its boxes and in the insights.", true);
+                    + "), and this drawing is not: " + lowered.whyNot() + ". Run it here: " + id + "'s figures over the run show above the "
+                    + "inspector, its decisions below, and a right-click gives its faults.", true);
             return;
         }
         if (!confirm.apply(panel)) {
