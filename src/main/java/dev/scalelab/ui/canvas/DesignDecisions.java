@@ -10,7 +10,8 @@ import java.util.List;
 /**
  * The running design's decision log: what each box decided and on which inputs (an autoscaler's
  * replicas from its utilisation, a breaker opening on its failure rate, a fault given from a box's
- * menu), newest at the bottom and kept in view unless the user scrolled up to read. Updated from the
+ * menu), newest at the bottom and kept in view unless the user scrolled up to read; choosing one
+ * selects the box it names. Updated from the
  * snapshot only when a decision was made, so a quiet run costs nothing to show. FX thread only.
  */
 final class DesignDecisions extends VBox {
@@ -20,7 +21,8 @@ final class DesignDecisions extends VBox {
     /** The decision count of what is shown; -1 before a run. */
     private long shownCount = -1;
 
-    DesignDecisions() {
+    /** @param chosen told the node a chosen decision names (a line reads "12.345 s api: ..."; "network" names none) */
+    DesignDecisions(java.util.function.Consumer<String> chosen) {
         Label title = new Label("Decisions");
         title.getStyleClass().add("parameter-section");
         list.setId("designDecisions");
@@ -28,6 +30,12 @@ final class DesignDecisions extends VBox {
         // The main window's log look (compact, monospaced), at the height of the lists beside it.
         list.getStyleClass().addAll("design-problems", "log-list", "design-decisions");
         list.setCellFactory(v -> new DecisionCell());
+        list.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+            String node = now == null ? null : nodeOf(now);
+            if (node != null) {
+                chosen.accept(node);
+            }
+        });
         getChildren().addAll(title, list);
         setSpacing(4);
     }
@@ -58,6 +66,13 @@ final class DesignDecisions extends VBox {
     private boolean atBottom() {
         javafx.scene.control.ScrollBar bar = (javafx.scene.control.ScrollBar) list.lookup(".scroll-bar:vertical");
         return bar == null || !bar.isVisible() || bar.getValue() >= bar.getMax() - 1e-6;
+    }
+
+    /** The node a decision line names ("12.345 s api: ..." names api), or null. */
+    static String nodeOf(String line) {
+        int s = line.indexOf(" s ");
+        int colon = s < 0 ? -1 : line.indexOf(": ", s + 3);
+        return colon < 0 ? null : line.substring(s + 3, colon);
     }
 
     /** One line per decision, cut with an ellipsis where the column ends; the whole line is its tooltip. */

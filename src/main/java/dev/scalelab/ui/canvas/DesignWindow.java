@@ -66,7 +66,11 @@ public final class DesignWindow {
     private dev.scalelab.runtime.DesignRun trendsRun;
     private final AnimationTimer frames;
     /** What the running boxes decide, beside the insights. */
-    private final DesignDecisions decisions = new DesignDecisions();
+    private final DesignDecisions decisions = new DesignDecisions(node -> {
+        if (editor.topology().node(node) != null) {
+            editor.select(List.of(node));
+        }
+    });
     /** A running box's faults, from its menu. */
     private final DesignFaults faults;
     /** The link from a box to its pattern panel in the main window. */

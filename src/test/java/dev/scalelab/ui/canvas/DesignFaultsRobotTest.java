@@ -85,6 +85,18 @@ class DesignFaultsRobotTest {
                 TIMEOUT_SECONDS);
         assertTrue(onFx(() -> window.statusLine().getText()).startsWith("kill-instance web-1: given to the run"),
                 onFx(() -> window.statusLine().getText()));
+        // Choosing the decision selects the box it names.
+        onFx(() -> {
+            window.editor().select(java.util.List.of("pay"));
+            javafx.scene.control.ListView<?> list = robot.lookup("#designDecisions").queryAs(javafx.scene.control.ListView.class);
+            int line = window.decisions().shown().indexOf(window.decisions().shown().stream()
+                    .filter(d -> d.contains("web: web-1 failed (")).findFirst().orElseThrow());
+            list.getSelectionModel().select(line);
+            return null;
+        });
+        assertEquals("web", onFx(() -> window.editor().selectedNode()));
+        assertEquals("users", DesignDecisions.nodeOf("0.250 s users: set workload.readRatio to 0.5 (timeline)"));
+        assertEquals("network", DesignDecisions.nodeOf("30.000 s network: zone b is out: its nodes refuse requests"));
         Scenario recorded = onFx(() -> window.run().current().recordedScenario());
         assertEquals(1, recorded.timeline().size());
         assertEquals(killed.atSeconds(), recorded.timeline().get(0).atSeconds());
