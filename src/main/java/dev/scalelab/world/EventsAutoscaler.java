@@ -107,7 +107,7 @@ public final class EventsAutoscaler {
     }
 
     /** New settings, as editing the ScaledObject: the HPA keeps its history, the poll timer starts again. */
-    void reconfigure(EventStreams.LagAutoscaler next) {
+    public void reconfigure(EventStreams.LagAutoscaler next) {
         config = next;
         hpa.setConfig(hpaConfig(next));
         start();

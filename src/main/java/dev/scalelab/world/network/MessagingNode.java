@@ -23,7 +23,7 @@ import java.util.Map;
  * here, from publish to its consumer's answer, is the node's response time.
  */
 final class MessagingNode extends Broker {
-    private final Topology.Messaging delivery;
+    private Topology.Messaging delivery;
     final WorkQueue queue;
     /** The instance of each consumer, by consumer id. */
     private final Map<String, ServiceNode.Instance> consumers = new HashMap<>();
@@ -37,11 +37,23 @@ final class MessagingNode extends Broker {
     MessagingNode(Network net, Topology.Node spec) {
         super(net, spec);
         this.delivery = spec.queue();
-        // One message a receive, as a consumer per worker takes it; the processing is the service's, never drawn here.
-        WorkQueueConfig config = new WorkQueueConfig(DistributionSpec.constant(0).toDistribution(), 1,
-                Simulation.secondsToNanos(delivery.visibilityTimeoutSeconds()), delivery.maxReceives(), 0, delivery.capacity(),
-                false);
-        this.queue = new WorkQueue(sim, id, config, net.streams.stream("node." + id + ".queue"), line -> net.decide(this, line));
+        this.queue = new WorkQueue(sim, id, config(delivery), net.streams.stream("node." + id + ".queue"), line -> net.decide(this, line));
+    }
+
+    /** One message a receive, as a consumer per worker takes it; the processing is the service's, never drawn here. */
+    private static WorkQueueConfig config(Topology.Messaging d) {
+        return new WorkQueueConfig(DistributionSpec.constant(0).toDistribution(), 1,
+                Simulation.secondsToNanos(d.visibilityTimeoutSeconds()), d.maxReceives(), 0, d.capacity(), false);
+    }
+
+    @Override
+    void change(NodeChange.Change c) {
+        if (c.how() != NodeChange.How.QUEUE) {
+            super.change(c);
+            return;
+        }
+        delivery = spec.queue();
+        queue.reconfigure(config(delivery)); // as the pipeline's queue: from the next receive
     }
 
     @Override

@@ -33,7 +33,10 @@ import java.util.Objects;
  * request. An external API's
  * fields have the meaning of the pipeline's dependency fields: its servers are rebuilt (in-flight
  * calls finish on the old ones), its quota keeps the tokens it holds. A CDN's fields rebuild its
- * edge cold, as a cache level's do. An edge's field, by path {@code edges[<i>].<field>}: its weight
+ * edge cold, as a cache level's do. A topic's change as the pipeline's events section changes its
+ * topic and group: its partitions only grow (the groups rebalance onto the new ones), its retention
+ * and bound hold from the next publish and trim, its group settings go to each group, its KEDA
+ * settings to each service's scaler; a queue's delivery holds from the next receive. An edge's field, by path {@code edges[<i>].<field>}: its weight
  * and probability hold from the next request; a sync edge's timeout, retries, breaker and bulkhead
  * rebuild its sidecar as the pipeline's mesh rebuilds a dependency's client ({@link Link#change}).
  *
@@ -48,7 +51,17 @@ public final class NodeChange {
         REPLICAS, RECONFIGURE_POOL, SERVICE_TIME, RESIZE, EDIT_AUTOSCALER, RESTART_AUTOSCALER, RESTART_VERTICAL, RATE,
         READ_RATIO, CACHE_REBUILD, CACHE_RECONFIGURE, EXTERNAL, BALANCER, GLOBAL_LIMIT, CLIENT_LIMITS, SHEDDING, DATABASE,
         /** An edge's weight or probability: the next request picks or calls by it. */
-        EDGE
+        EDGE,
+        /** A topic's partitions: more of them (Kafka never removes one); keys published from now on may move. */
+        TOPIC_PARTITIONS,
+        /** A topic's retention or bound: the log keeps its records, and trims or refuses by the new figures. */
+        TOPIC_LOG,
+        /** A topic's group settings: each group takes them as the pipeline's group takes its own. */
+        TOPIC_GROUPS,
+        /** A topic's KEDA settings: each consuming service's scaler edits its spec. */
+        TOPIC_AUTOSCALER,
+        /** A queue's delivery (visibility, receives, capacity): from the next receive. */
+        QUEUE
     }
 
     /** The pipeline's steps a drawn node mirrors, with the sections (of the node) where it does. */
@@ -156,6 +169,15 @@ public final class NodeChange {
         How how = how(kind, section, field, path);
         Object checked = spec.validate(path, value);
         Object canonical = checked instanceof Long whole && whole == whole.intValue() ? (Object) whole.intValue() : checked;
+        if (how == How.TOPIC_PARTITIONS && ((Number) canonical).intValue() < node.topic().partitions()) {
+            throw new ScenarioException(path, "a topic's partitions only grow (Kafka deletes none): " + node.topic().partitions()
+                    + " now, so " + canonical + " cannot be; edit the design and run it again for fewer");
+        }
+        if (how == How.TOPIC_AUTOSCALER && (node.topic().autoscaler() == null) != (ScenarioFields.read(
+                ScenarioFields.with(s, "topology.nodes[" + index + "]." + field, canonical), "topology.nodes[" + index
+                + "].topic.autoscaler") == null)) {
+            throw new ScenarioException(path, "a topic's autoscaler is added or removed by editing the design, not while it runs");
+        }
         Change c = new Change(path, id, index, field, canonical, how);
         try {
             ScenarioFields.with(s, c.scenarioPath(), canonical);
@@ -243,9 +265,21 @@ public final class NodeChange {
         if (section.equals("cdn")) {
             return How.CACHE_REBUILD;
         }
-        if (section.equals("queue") || section.equals("topic")) {
-            throw new ScenarioException(path, "a drawn " + kind.id() + "'s delivery does not change while it runs yet; "
-                    + "edit the design and run it again");
+        if (section.equals("queue")) {
+            return How.QUEUE;
+        }
+        if (section.equals("topic")) {
+            // As the pipeline's events section changes its topic and group (EventsSystem's steps).
+            if (field.equals("topic.partitions")) {
+                return How.TOPIC_PARTITIONS;
+            }
+            if (field.equals("topic.retentionSeconds") || field.equals("topic.maxRecords")) {
+                return How.TOPIC_LOG;
+            }
+            if (field.startsWith("topic.autoscaler")) {
+                return How.TOPIC_AUTOSCALER;
+            }
+            return How.TOPIC_GROUPS;
         }
         // Every other section is the scenario's own: the pipeline's field of the same path says whether it is live.
         Parameter p = Parameter.byPath(field);

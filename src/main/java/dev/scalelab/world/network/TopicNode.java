@@ -32,7 +32,7 @@ import java.util.Map;
  * of its groups.
  */
 final class TopicNode extends Broker {
-    private final Topology.TopicBox box;
+    private Topology.TopicBox box;
     final Topic topic;
     /** KEDA on each consuming service, when the box has an autoscaler. */
     private final List<EventsAutoscaler> autoscalers = new ArrayList<>();
@@ -47,6 +47,34 @@ final class TopicNode extends Broker {
         super(net, spec);
         this.box = spec.topic();
         this.topic = new Topic(sim, id, box.partitions(), Simulation.secondsToNanos(box.retentionSeconds()), box.maxRecords());
+    }
+
+    @Override
+    void change(NodeChange.Change c) {
+        Topology.TopicBox next = spec.topic();
+        switch (c.how()) {
+            case TOPIC_PARTITIONS -> {
+                int before = topic.partitions();
+                if (next.partitions() > before) {
+                    topic.addPartitions(next.partitions()); // its groups rebalance to take them
+                    net.decide(this, before + " -> " + next.partitions() + " partitions; keys published from now on may land "
+                            + "on another partition (murmur2 mod " + next.partitions() + "), so their order breaks across the change");
+                }
+            }
+            case TOPIC_LOG -> topic.reconfigure(Simulation.secondsToNanos(next.retentionSeconds()), next.maxRecords());
+            case TOPIC_GROUPS -> {
+                for (ConsumerGroup g : groups) {
+                    g.reconfigure(config(next));
+                }
+            }
+            case TOPIC_AUTOSCALER -> {
+                for (EventsAutoscaler keda : autoscalers) {
+                    keda.reconfigure(next.autoscaler());
+                }
+            }
+            default -> super.change(c);
+        }
+        box = next;
     }
 
     /** The group settings of the box, the record's processing left to the service (its time is never drawn). */

@@ -57,6 +57,25 @@ class DrawnQueueTest {
     }
 
     /**
+     * The same message with the queue's visibility raised to 5 s at 1.2 s, while the message is out:
+     * its receive at 1 s keeps 1 s (it is back at 2 s, as above), the redelivery at 2.5 s gets 5 s, so
+     * its delete at 4 s is in time: processed twice (one duplicate), and no dead letter.
+     */
+    @Test
+    void aNewVisibilityHoldsFromTheNextReceive() {
+        Network net = new Network(design("{\"atSeconds\":1,\"command\":\"publish-burst\",\"target\":\"jobs\",\"value\":1},"
+                + "{\"atSeconds\":1.2,\"command\":\"set\",\"path\":\"nodes.jobs.queue.visibilityTimeoutSeconds\",\"value\":5}"));
+        MessagingNode jobs = (MessagingNode) net.node("jobs");
+        net.runUntil(2.4);
+        assertThat(jobs.queued()).isEqualTo(1);
+        net.run();
+        assertThat(jobs.consumed()).isEqualTo(2);
+        assertThat(jobs.queue.redelivered()).isEqualTo(1);
+        assertThat(jobs.queue.duplicates()).isEqualTo(1);
+        assertThat(jobs.deadLetters()).isZero();
+    }
+
+    /**
      * kill-instance on the consumer at 1.5 s while it holds the message (visibility 2 s): it stays in
      * flight until its visibility ends at 3 s, then waits visible for the replacement (ready at 6.5 s:
      * provision 2 s, boot 3 s), which processes it in 1.5 s, within its visibility, and deletes it: no

@@ -67,6 +67,52 @@ class DrawnTopicTest {
     }
 
     /**
+     * set nodes.orders.topic.partitions 7 at 20 s on a topic of 4 with 3 consuming instances: the topic
+     * grows to 7 at that moment and the group rebalances onto them (Range: [0,1,2], [3,4], [5,6]), as
+     * the pipeline's events section does; new partitions take records from then on. Fewer partitions
+     * are refused at load (Kafka deletes none), naming the entry and why.
+     */
+    @Test
+    void aTopicsPartitionsGrowWhileItRunsAndItsGroupsRebalanceOntoThem() {
+        Network net = new Network(design(40, 50, "{\"partitions\":4}", 3,
+                "{\"atSeconds\":20,\"command\":\"set\",\"path\":\"nodes.orders.topic.partitions\",\"value\":7}"));
+        net.runUntil(19.999);
+        ConsumerGroup g = topic(net).group("svc");
+        assertThat(topic(net).topic.partitions()).isEqualTo(4);
+        assertThat(g.assignment()).isEqualTo(Map.of("svc-0", List.of(0, 1), "svc-1", List.of(2), "svc-2", List.of(3)));
+        net.runUntil(30);
+        assertThat(topic(net).topic.partitions()).isEqualTo(7);
+        assertThat(g.assignment()).isEqualTo(Map.of("svc-0", List.of(0, 1, 2), "svc-1", List.of(3, 4), "svc-2", List.of(5, 6)));
+        assertThat(net.decisions()).anyMatch(d -> d.startsWith("20.000 s orders: 4 -> 7 partitions; keys published from now on"));
+        net.run();
+        // Each new partition took records and its new owner read them.
+        for (int p = 4; p < 7; p++) {
+            assertThat(topic(net).topic.partition(p).logEndOffset()).as("records on P" + p).isPositive();
+            assertThat(g.position(p)).as("read on P" + p).isPositive();
+        }
+
+        assertThatThrownBy(() -> new Network(design(40, 50, "{\"partitions\":4}", 3,
+                "{\"atSeconds\":20,\"command\":\"set\",\"path\":\"nodes.orders.topic.partitions\",\"value\":2}")))
+                .hasMessageContaining("timeline[0]").hasMessageContaining("a topic's partitions only grow (Kafka deletes none): 4 now");
+    }
+
+    /**
+     * A topic's group settings change live as the pipeline's group's do: a session timeout cut from
+     * 10 s to 2 s at 30 s, then an instance crash at 40 s: the member is removed 2 s later, not 10.
+     */
+    @Test
+    void aTopicsGroupSettingsChangeWhileItRuns() {
+        String box = "{\"partitions\":6,\"sessionTimeoutMs\":10000,\"rebalanceMs\":500}";
+        Network net = new Network(design(60, 50, box, 3,
+                "{\"atSeconds\":30,\"command\":\"set\",\"path\":\"nodes.orders.topic.sessionTimeoutMs\",\"value\":2000},"
+                        + "{\"atSeconds\":40,\"command\":\"crash-consumer\",\"target\":\"svc-1\"}"));
+        net.runUntil(41.999);
+        assertThat(topic(net).group("svc").members()).contains("svc-1");
+        net.runUntil(42.001);
+        assertThat(topic(net).group("svc").members()).doesNotContain("svc-1");
+    }
+
+    /**
      * A record goes to partition toPositive(murmur2(decimal key)) mod partitions: key 21 to 4 of 8, as
      * engines.md's check value ("21" → −973932308 → 4); other keys where the pipeline's partitioner puts them.
      */
