@@ -271,6 +271,28 @@ class DesignCanvasRobotTest {
      * one, the status says what changed and when, and the service's ready instances reach the new
      * count once the new ones have provisioned and booted.
      */
+    /** A running topic's partitions raised in the editor go on live: its group rebalances onto them; fewer stop the run. */
+    @Test
+    void aRunningTopicsPartitionsGrowLive() throws Exception {
+        String design = java.nio.file.Files.readString(java.nio.file.Path.of("docs/designs/live-scores.json"));
+        onFx(() -> {
+            window.editor().load(ScenarioFiles.parse(design));
+            window.view().fit();
+            return null;
+        });
+        robot.clickOn("#designRun");
+        FxWait.waitUntil(() -> onFx(() -> window.view().live != null && window.view().live.timeSeconds() > 1), TIMEOUT_SECONDS);
+        dev.scalelab.runtime.DesignRun running = onFx(() -> window.run().current());
+        onFx(() -> window.editor().setField("topology.nodes[2].topic.partitions", 12));
+        FxWait.waitUntil(() -> status().startsWith("scores: topic.partitions 8 → 12 at t = "), TIMEOUT_SECONDS);
+        assertTrue(onFx(() -> window.run().current()) == running, "the edit did not stop the run");
+        FxWait.waitUntil(() -> onFx(() -> running.latest().decisions().stream()
+                .anyMatch(d -> d.contains("scores: 8 -> 12 partitions"))), TIMEOUT_SECONDS);
+        onFx(() -> window.editor().setField("topology.nodes[2].topic.partitions", 4));
+        assertEquals(null, onFx(() -> window.run().current()), "fewer partitions stopped the run");
+        assertTrue(status().contains("a topic's partitions only grow (Kafka deletes none)"), status());
+    }
+
     @Test
     void editingARunningServicesInstancesChangesThemLive() throws Exception {
         onFx(() -> {
