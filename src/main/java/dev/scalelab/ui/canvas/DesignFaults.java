@@ -78,7 +78,8 @@ final class DesignFaults {
                 out.add(each("Errors on instance", targets, t -> ask(owner, Action.ERROR_INSTANCE, t, 0.5, 0)));
                 if (topology.edges().stream().anyMatch(e -> e.to().equals(id) && topology.node(e.from()) != null
                         && topology.node(e.from()).nodeKind() == NodeKind.TOPIC)) {
-                    // A member of a topic's consumer group: it stops heartbeating, and its partitions move after the session timeout.
+                    // A member of a topic's consumer group: it stops heartbeating, and its partitions move
+                    // after the session timeout.
                     out.add(each("Crash consumer", targets, t -> give(Action.CRASH_CONSUMER, t, null, 0)));
                 }
                 if (node.service().runtime() != null) {
