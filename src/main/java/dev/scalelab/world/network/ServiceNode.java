@@ -389,7 +389,7 @@ final class ServiceNode extends NetNode {
         }
     }
 
-    private void retire(Instance in) {
+    void retire(Instance in) {
         in.lifecycle = Lifecycle.TERMINATED;
         if (resources != null) {
             resources.removed(in);
@@ -444,68 +444,13 @@ final class ServiceNode extends NetNode {
     @Override
     void setDown(boolean isDown) {
         super.setDown(isDown);
-        // Its consumers go and come back with the zone: first, so that the jobs lost below answer nobody.
-        for (Instance in : instances) {
-            if (in.lifecycle == Lifecycle.READY) {
-                for (Broker feed : feeds) {
-                    if (isDown) {
-                        feed.instanceCrashed(this, in);
-                    } else {
-                        feed.instanceReady(this, in);
-                    }
-                }
-            }
-        }
-        if (!isDown) {
-            return;
-        }
-        // Its instances go with the zone: what they held is lost, and their late events do nothing.
-        for (Instance in : instances) {
-            loseJobs(in);
-        }
+        ServiceFaults.zone(this, isDown);
     }
 
-    /** Fails what {@code in} holds, running and queued; their late events do nothing. Returns how many. */
-    private int loseJobs(Instance in) {
-        in.generation++;
-        List<ServiceJob> lost = new ArrayList<>(in.running);
-        lost.addAll(in.queue);
-        in.running.clear();
-        in.queue.clear();
-        while (in.busy > 0) {
-            in.busyChanged(-1);
-        }
-        in.cpuChanged(-in.cpuBusy);
-        if (in.resources != null) {
-            in.resources.stalled.clear();
-        }
-        for (ServiceJob j : lost) {
-            if (resources != null) {
-                resources.serviceEnds(j);
-            }
-            fail(j.reply);
-        }
-        return lost.size();
-    }
-
-    /**
-     * Instance {@code in} crashes: what it held fails and it is gone (kill-instance, see
-     * {@link ServiceFaults}). Returns how many requests were lost.
-     */
-    int crash(Instance in) {
-        if (in.lifecycle == Lifecycle.READY) {
-            area();
-            workersTotal -= in.workers;
-        }
-        if ((in.lifecycle == Lifecycle.READY || in.lifecycle == Lifecycle.DRAINING) && !down) {
-            // First: its groups must see it crashed before its lost record's failure comes back to them.
-            for (Broker feed : feeds) {
-                feed.instanceCrashed(this, in);
-            }
-        }
-        int lost = loseJobs(in);
-        retire(in);
-        return lost;
+    /** A ready instance's workers leave the pool (it crashed): the ρ integrals first. */
+    void workersLost(Instance in) {
+        area();
+        workersTotal -= in.workers;
     }
 
     // ------------------------------------------------------------------ figures
