@@ -1,7 +1,6 @@
 package dev.scalelab.engine.data;
 
 import dev.scalelab.engine.data.DatabaseConfig.MigrationReads;
-import dev.scalelab.engine.data.DatabaseConfig.RangeSplit;
 import dev.scalelab.engine.data.DatabaseView.MigrationView;
 import dev.scalelab.engine.data.QueryResult.Kind;
 import dev.scalelab.engine.data.QueryResult.Outcome;
@@ -49,14 +48,13 @@ public final class Database {
         return first;
     }
 
-    private static final long MIGRATION_TICK_NANOS = 10 * Simulation.NANOS_PER_MILLI;
     /** Below this many queries in the last second nothing is called hot: too few to judge. */
     private static final long MIN_QUERIES_FOR_HOT = 100;
     /** A query is sent on to the key's holder at most this many times. */
     private static final int MAX_REROUTES = 4;
 
-    private final Simulation sim;
-    private DatabaseConfig config;
+    final Simulation sim;
+    DatabaseConfig config;
     private final Consumer<DataEvent> listener;
     // Separate streams, so that changing the read policy does not change service times or lags.
     private final SplittableRandom serviceRandom;
@@ -64,22 +62,22 @@ public final class Database {
     private final SplittableRandom choiceRandom;
 
     /** Every shard ever created, by id (ids are never reused). */
-    private final List<Shard> shardsById = new ArrayList<>();
-    private ShardRouter router;
+    final List<Shard> shardsById = new ArrayList<>();
+    ShardRouter router;
     private long routerVersion;
 
     // Per key: the shard that physically holds it, its latest committed version, and that
     // version's LSN on the holder's log.
-    private final KeyRecords keys;
+    final KeyRecords keys;
 
     /** Per-key query counts, for hot keys and load-based range splits. */
-    private final KeyHeat keyHeat;
+    final KeyHeat keyHeat;
     private long evaluatedLoadBucket;
     /** Shard loads are judged only once a whole second has been seen. */
     private final long firstFullWindowNanos;
 
-    private Migration migration;
-    private MigrationView lastMigration = MigrationView.NONE;
+    /** Adding and removing shards; {@link Resharding#running} while keys move. */
+    private final Resharding resharding;
 
     private long reads;
     private long writes;
@@ -124,6 +122,7 @@ public final class Database {
                 this::keyHeatChanged);
         evaluatedLoadBucket = sim.nowNanos() / LoadWindow.BUCKET_NANOS;
         firstFullWindowNanos = (evaluatedLoadBucket + LoadWindow.BUCKETS_PER_WINDOW + 1) * LoadWindow.BUCKET_NANOS;
+        resharding = new Resharding(this);
     }
 
     /**
@@ -192,7 +191,7 @@ public final class Database {
         reads++;
         keyHeat.count(key, sim.nowNanos());
         int target = keys.holder(key);
-        if (migration != null && config.migrationReads() == MigrationReads.DUAL_READ) {
+        if (resharding.running() && config.migrationReads() == MigrationReads.DUAL_READ) {
             target = router.shardFor(key); // the new owner; it sends the read back if the key has not arrived
         }
         dispatchRead(q, shardsById.get(target));
@@ -355,7 +354,7 @@ public final class Database {
     private void sendOn(Query q) {
         release(q.node, q);
         rerouted++;
-        if (q.kind == Kind.READ && migration != null && config.migrationReads() == MigrationReads.DUAL_READ
+        if (q.kind == Kind.READ && resharding.running() && config.migrationReads() == MigrationReads.DUAL_READ
                 && router.shardFor(q.key) == q.shard.id) {
             dualReadFallbacks++;
         }
@@ -706,33 +705,10 @@ public final class Database {
     /**
      * Adds a shard (primary and replicas, empty) and starts moving to it the keys the router gives
      * it. Returns its id, or -1 when a migration is already running (one resharding at a time, as a
-     * Vitess workflow per keyspace).
+     * Vitess workflow per keyspace). See {@link Resharding}.
      */
     public int addShard() {
-        if (migration != null) {
-            refuse("add a shard");
-            return -1;
-        }
-        int id = shardsById.size();
-        String how = "";
-        ShardRouter after;
-        LoadSplit choice = router instanceof RangeRouter && config.rangeSplit() == RangeSplit.HOTTEST
-                ? LoadSplit.ofHottest((RangeRouter) router, keys.holders(), keyHeat.lastSecond(), shardsById.size(), id) : null;
-        if (choice != null) {
-            after = choice.router();
-            how = choice.explanation();
-        } else {
-            after = router.withShardAdded(id);
-            if (router instanceof RangeRouter) {
-                how = "split the widest range: ";
-            }
-        }
-        shardsById.add(new Shard(id, config.replicasPerShard()));
-        if (after instanceof RangeRouter) {
-            how += "shard " + id + " takes " + ((RangeRouter) after).rangeName(id) + "; ";
-        }
-        startMigration(after, "add shard " + id, how, -1);
-        return id;
+        return resharding.addShard();
     }
 
     /**
@@ -741,79 +717,13 @@ public final class Database {
      * bucket) or a migration is running.
      */
     public boolean removeShard(int shardId) {
-        Shard shard = liveShard(shardId);
-        if (migration != null || shard == null || !router.canRemove(shardId)) {
-            refuse("remove shard " + shardId + (shard != null && !router.canRemove(shardId) && migration == null
-                    ? " (" + config.strategy().label() + " cannot remove it)" : ""));
-            return false;
-        }
-        shard.retiring = true;
-        startMigration(router.withShardRemoved(shardId), "remove shard " + shardId, "", shardId);
-        return true;
+        return resharding.removeShard(shardId);
     }
 
-    private void refuse(String what) {
-        report(DataEvent.Kind.RESHARD_REFUSED, -1, "cannot " + what
-                + (migration != null ? ": " + migration.description + " is still running" : ""));
-    }
-
-    private void startMigration(ShardRouter after, String description, String how, int removedShard) {
-        RoutingChange change = new RoutingChange(router, after);
-        int[] keys = change.movedKeys(config.keyCount());
+    /** The router becomes {@code after}: the layout a migration moves the keys to. */
+    void route(ShardRouter after) {
         router = after;
         routerVersion++;
-        migration = new Migration(description, change.before(), keys, sim.nowNanos(), removedShard);
-        int[] toShard = new int[shardsById.size()];
-        for (int key : keys) {
-            toShard[after.shardFor(key)]++;
-        }
-        String destinations = "";
-        for (int id = 0; id < toShard.length; id++) {
-            if (toShard[id] > 0) {
-                destinations += (destinations.isEmpty() ? "" : ", ") + "shard " + id + ": " + toShard[id];
-            }
-        }
-        report(DataEvent.Kind.MIGRATION_STARTED, -1, String.format(Locale.ROOT,
-                "%s (%s): %s%,d of %,d keys move (%.2f%%)%s at %s keys/s, about %s s; reads %s",
-                description, config.strategy().label(), how, keys.length, config.keyCount(),
-                100.0 * keys.length / config.keyCount(), destinations.isEmpty() ? "" : " (to " + destinations + ")",
-                fmt(config.migrationKeysPerSecond()), fmt(keys.length / config.migrationKeysPerSecond()),
-                config.migrationReads().id()));
-        migrationTick();
-    }
-
-    /**
-     * Moves the keys the rate allows since the last tick, in key order (Vitess copies rows in primary
-     * key order). Ticks every 10 ms, and exactly when the last key is due, so N keys at R keys/s take
-     * N/R seconds. A key does not move while its source or destination has no primary.
-     */
-    private void migrationTick() {
-        Migration m = migration;
-        long now = sim.nowNanos();
-        m.creditKeys += (now - m.lastTickNanos) * config.migrationKeysPerSecond() / Simulation.NANOS_PER_SECOND;
-        m.lastTickNanos = now;
-        int due = (int) Math.min(m.keys.length - m.moved, Math.floor(m.creditKeys + 1e-6));
-        int movedNow = 0;
-        while (movedNow < due) {
-            int key = m.keys[m.moved];
-            Shard from = shardsById.get(keys.holder(key));
-            Shard to = shardsById.get(router.shardFor(key));
-            if (from.primary == null || to.primary == null) {
-                m.creditKeys = 0; // stalled: the rate does not pile up while waiting
-                break;
-            }
-            cutover(key, from, to);
-            m.moved++;
-            movedNow++;
-        }
-        m.creditKeys = Math.max(0, m.creditKeys - movedNow);
-        if (m.moved == m.keys.length) {
-            finishMigration();
-            return;
-        }
-        double keysToNext = Math.max(1e-9, m.keys.length - m.moved - m.creditKeys);
-        long untilLast = (long) Math.ceil(keysToNext * Simulation.NANOS_PER_SECOND / config.migrationKeysPerSecond());
-        sim.scheduleIn(Math.max(1, Math.min(MIGRATION_TICK_NANOS, untilLast)), this::migrationTick);
     }
 
     /**
@@ -821,7 +731,7 @@ public final class Database {
      * becomes readable on all its nodes, as MongoDB commits a chunk only once the recipient's replica
      * set has it; from now on its reads and writes go there.
      */
-    private void cutover(int key, Shard from, Shard to) {
+    void cutover(int key, Shard from, Shard to) {
         long lsn = ++to.headLsn;
         LogEntry entry = new LogEntry(lsn, key, keys.version(key), LogEntry.NO_LSN, sim.nowNanos(), true);
         to.log.append(entry);
@@ -833,42 +743,6 @@ public final class Database {
         keysMoved++;
         ship(to, entry, sim.nowNanos());
         to.trimLog();
-    }
-
-    private void finishMigration() {
-        Migration m = migration;
-        migration = null;
-        double seconds = (sim.nowNanos() - m.startNanos) / 1e9;
-        lastMigration = new MigrationView(false, m.description, m.keys.length, m.moved,
-                m.keys.length / (double) config.keyCount(), 1, m.startNanos / 1e9, sim.nowSeconds(), m.from,
-                config.keyCount());
-        if (m.removedShard >= 0) {
-            Shard removed = shardsById.get(m.removedShard);
-            removed.retired = true;
-            removed.retiring = false;
-        }
-        report(DataEvent.Kind.MIGRATION_FINISHED, m.removedShard, String.format(Locale.ROOT,
-                "%s done: %,d keys moved in %s s", m.description, m.moved, fmt(seconds)));
-    }
-
-    private static final class Migration {
-        final String description;
-        final ShardRouter from;
-        final int[] keys;
-        final long startNanos;
-        final int removedShard;
-        int moved;
-        long lastTickNanos;
-        double creditKeys;
-
-        Migration(String description, ShardRouter from, int[] keys, long startNanos, int removedShard) {
-            this.description = description;
-            this.from = from;
-            this.keys = keys;
-            this.startNanos = startNanos;
-            this.removedShard = removedShard;
-            lastTickNanos = startNanos;
-        }
     }
 
     // ------------------------------------------------------------------ load, hot shards, hot keys
@@ -941,13 +815,7 @@ public final class Database {
             shardViews.add(new DatabaseView.ShardView(s.id, range, s.primary != null, s.hot, s.retiring, load,
                     total > 0 ? load / (double) total : 0, s.keysHeld, s.headLsn, List.copyOf(nodes)));
         }
-        MigrationView migrationView = lastMigration;
-        if (migration != null) {
-            Migration m = migration;
-            migrationView = new MigrationView(true, m.description, m.keys.length, m.moved,
-                    m.keys.length / (double) config.keyCount(), m.moved / (double) m.keys.length,
-                    m.startNanos / 1e9, Double.NaN, m.from, m.moved < m.keys.length ? m.keys[m.moved] : config.keyCount());
-        }
+        MigrationView migrationView = resharding.view();
         List<DatabaseView.HotKey> hot = new ArrayList<>();
         for (Map.Entry<Integer, Double> e : keyHeat.hotShares().entrySet()) {
             hot.add(new DatabaseView.HotKey(e.getKey(), keys.holder(e.getKey()), e.getValue()));
@@ -974,7 +842,7 @@ public final class Database {
         return active;
     }
 
-    private Shard liveShard(int shardId) {
+    Shard liveShard(int shardId) {
         if (shardId < 0 || shardId >= shardsById.size() || shardsById.get(shardId).retired) {
             return null;
         }
@@ -1005,11 +873,11 @@ public final class Database {
                 stale, rywViolation, lsn, detail);
     }
 
-    private void report(DataEvent.Kind kind, int shardId, String message) {
+    void report(DataEvent.Kind kind, int shardId, String message) {
         listener.accept(new DataEvent(sim.nowNanos(), kind, shardId, message));
     }
 
-    private static String fmt(double value) {
+    static String fmt(double value) {
         if (value == Math.rint(value) && Math.abs(value) < 1e15) {
             return String.format(Locale.ROOT, "%,d", (long) value);
         }
