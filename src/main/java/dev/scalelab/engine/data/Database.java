@@ -9,13 +9,11 @@ import dev.scalelab.sim.PureMemo;
 import dev.scalelab.sim.Simulation;
 
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * A sharded, replicated database in virtual time. Each shard has a primary and replicas; every node
@@ -78,6 +76,8 @@ public final class Database {
 
     /** Adding and removing shards; {@link Resharding#running} while keys move. */
     private final Resharding resharding;
+    /** A replica's lag spike, a primary's death and the failover after it. */
+    private final DatabaseFaults faults;
 
     private long reads;
     private long writes;
@@ -123,6 +123,7 @@ public final class Database {
         evaluatedLoadBucket = sim.nowNanos() / LoadWindow.BUCKET_NANOS;
         firstFullWindowNanos = (evaluatedLoadBucket + LoadWindow.BUCKETS_PER_WINDOW + 1) * LoadWindow.BUCKET_NANOS;
         resharding = new Resharding(this);
+        faults = new DatabaseFaults(this);
     }
 
     /**
@@ -541,7 +542,7 @@ public final class Database {
         }
     }
 
-    private void shipTo(Node replica, LogEntry entry, long fromNanos) {
+    void shipTo(Node replica, LogEntry entry, long fromNanos) {
         long lagNanos = Simulation.millisToNanos(config.replicationLagMs().sample(lagRandom));
         if (replica.lagSpikeActive(sim.nowNanos())) {
             lagNanos += replica.spikeExtraNanos;
@@ -567,7 +568,7 @@ public final class Database {
     }
 
     /** How far behind its primary a replica is: the age of the oldest entry it has not applied. */
-    private long lagNanos(Node node) {
+    long lagNanos(Node node) {
         Shard shard = node.shard;
         if (node.primary || !node.alive || node.appliedLsn >= shard.headLsn) {
             return 0;
@@ -578,126 +579,26 @@ public final class Database {
     /**
      * Fault: the named replica applies entries committed in the next {@code durationSeconds}
      * {@code extraMs} later (a long query on the replica, a saturated disk). Returns false when no
-     * live replica has that name.
+     * live replica has that name. See {@link DatabaseFaults}.
      */
     public boolean lagSpike(String nodeName, double extraMs, double durationSeconds) {
-        Node node = findNode(nodeName);
-        if (node == null || node.primary || !node.alive) {
-            return false;
-        }
-        node.spikeExtraNanos = Simulation.millisToNanos(extraMs);
-        node.spikeUntilNanos = sim.nowNanos() + Simulation.secondsToNanos(durationSeconds);
-        report(DataEvent.Kind.LAG_SPIKE_STARTED, node.shard.id, String.format(Locale.ROOT,
-                "%s: +%s ms replication lag for %s s (applied LSN %d of %d)", node.name, fmt(extraMs),
-                fmt(durationSeconds), node.appliedLsn, node.shard.headLsn));
-        long until = node.spikeUntilNanos;
-        sim.schedule(until, () -> {
-            if (node.spikeUntilNanos == until) {
-                report(DataEvent.Kind.LAG_SPIKE_ENDED, node.shard.id, String.format(Locale.ROOT,
-                        "%s: lag spike over, %s ms behind now", node.name, fmt(lagNanos(node) / 1e6)));
-            }
-        });
-        return true;
-    }
-
-    private Node findNode(String name) {
-        for (Shard shard : shardsById) {
-            for (Node n : shard.nodes) {
-                if (n.name.equals(name) && !shard.retired) {
-                    return n;
-                }
-            }
-        }
-        return null;
+        return faults.lagSpike(nodeName, extraMs, durationSeconds);
     }
 
     // ------------------------------------------------------------------ failover
 
     /**
-     * Fault: the shard's primary dies. Its queued and running queries fail; replicas keep what they
-     * had applied (what was still on its way is gone with the primary). After the detection delay the
-     * replica with the highest applied LSN is promoted (as Orchestrator and MHA pick the most
-     * up-to-date replica). Returns false when the shard has no live primary.
+     * Fault: the shard's primary dies; a replica is promoted after the detection delay. Returns false
+     * when the shard has no live primary. See {@link DatabaseFaults}.
      */
     public boolean killPrimary(int shardId) {
-        Shard shard = liveShard(shardId);
-        if (shard == null || shard.primary == null) {
-            return false;
-        }
-        Node dead = shard.primary;
-        dead.alive = false;
-        shard.primary = null;
-        List<Query> lost = dead.inService.toList();
-        lost.addAll(dead.queue);
-        dead.inService.clear();
-        dead.queue.clear();
-        if (dead.cpu != null) {
-            dead.cpu.clear();
-        }
-        for (Query q : lost) {
-            fail(q, shardId, dead.name, dead.name + " died");
-        }
-        List<Node> replicas = shard.liveReplicas();
-        for (Node replica : replicas) {
-            replica.replicationEpoch++; // entries not applied yet never arrive
-            replica.lastApplyAtNanos = sim.nowNanos();
-        }
-        report(DataEvent.Kind.PRIMARY_KILLED, shardId, String.format(Locale.ROOT,
-                "%s killed at head LSN %,d; replicas applied %s; promotion in %s ms", dead.name, shard.headLsn,
-                replicas.isEmpty() ? "nothing (no replica)" : replicas.stream()
-                        .map(r -> r.name + " " + r.appliedLsn).collect(Collectors.joining(", ")),
-                fmt(config.failoverDetectionMs())));
-        sim.scheduleIn(Simulation.millisToNanos(config.failoverDetectionMs()), () -> promote(shard, dead));
-        return true;
+        return faults.killPrimary(shardId);
     }
 
-    private void promote(Shard shard, Node dead) {
-        List<Node> replicas = shard.liveReplicas();
-        if (replicas.isEmpty()) {
-            report(DataEvent.Kind.SHARD_UNAVAILABLE, shard.id, "shard " + shard.id
-                    + " has no replica to promote: writes fail until it is removed");
-            return;
-        }
-        Node best = replicas.stream().max(Comparator.comparingLong((Node n) -> n.appliedLsn)).orElseThrow();
-        long oldHead = shard.headLsn;
-        int lost = 0;
-        int lostAcknowledged = 0;
-        // Undo, newest first, every write the new primary never applied. Keys that resharding copied
-        // elsewhere meanwhile keep their data (the copy has it); a migration entry is on every node.
-        for (long lsn = oldHead; lsn > best.appliedLsn; lsn--) {
-            LogEntry e = shard.log.get(lsn);
-            if (!e.migration && keys.holder(e.key) == shard.id && keys.lsn(e.key) == lsn) {
-                keys.setVersion(e.key, e.version - 1);
-                keys.setLsn(e.key, e.previousLsnOfKey);
-                lost++;
-                if (e.acknowledged) {
-                    lostAcknowledged++;
-                }
-            }
-        }
-        shard.log.truncateAfter(best.appliedLsn);
-        shard.headLsn = best.appliedLsn;
-        best.primary = true;
-        shard.primary = best;
+    /** A failover undid writes the new primary never applied: {@code acknowledged} of them were acknowledged. */
+    void writesLost(int lost, int acknowledged) {
         lostWrites += lost;
-        lostAcknowledgedWrites += lostAcknowledged;
-        report(DataEvent.Kind.PROMOTED, shard.id, String.format(Locale.ROOT,
-                "%s promoted to primary of shard %d after %s ms: applied LSN %d of the dead %s's %d",
-                best.name, shard.id, fmt(config.failoverDetectionMs()), best.appliedLsn, dead.name, oldHead));
-        if (oldHead > best.appliedLsn) {
-            report(DataEvent.Kind.WRITES_LOST, shard.id, String.format(Locale.ROOT,
-                    "shard %d lost %d writes (LSN %d..%d never reached %s), %d of them acknowledged to clients",
-                    shard.id, lost, best.appliedLsn + 1, oldHead, best.name, lostAcknowledged));
-        }
-        // The other replicas follow the new primary and fetch what they miss from it.
-        for (Node replica : shard.liveReplicas()) {
-            replica.replicationEpoch++;
-            replica.lastApplyAtNanos = sim.nowNanos();
-            for (long lsn = replica.appliedLsn + 1; lsn <= shard.headLsn; lsn++) {
-                shipTo(replica, shard.log.get(lsn), sim.nowNanos());
-            }
-        }
-        shard.trimLog();
+        lostAcknowledgedWrites += acknowledged;
     }
 
     // ------------------------------------------------------------------ resharding
@@ -856,7 +757,7 @@ public final class Database {
         return key;
     }
 
-    private void fail(Query q, int shardId, String node, String why) {
+    void fail(Query q, int shardId, String node, String why) {
         failed++;
         deliverLater(q, result(q, Outcome.FAILED, shardId, node, 0, false, false, 0, why));
     }
