@@ -217,7 +217,8 @@ public final class Database {
 
     private void dispatchRead(Query q, Shard shard) {
         countShard(shard);
-        Node node = chooseReadNode(shard, requiredLsn(q.session, shard));
+        Node node = ReadRouting.chooseReadNode(config.readPolicy(), shard,
+                ReadRouting.requiredLsn(config.consistency(), q.session, shard), choiceRandom, sim.nowNanos());
         if (node == null) {
             fail(q, shard.id, "", shard.primary == null ? "no primary and no replica can serve the session"
                     : "no node can serve");
@@ -236,79 +237,6 @@ public final class Database {
     }
 
     /** The log position a node must have applied to serve this session on this shard. */
-    private long requiredLsn(Session session, Shard shard) {
-        if (session == null) {
-            return 0;
-        }
-        switch (config.consistency()) {
-            case READ_YOUR_WRITES:
-                return session.lastWriteLsn(shard.id);
-            case MONOTONIC_READS:
-                return session.maxSeenLsn(shard.id);
-            default:
-                return 0;
-        }
-    }
-
-    /**
-     * The read policy among the live nodes that applied {@code requiredLsn}; when none of those
-     * qualifies, the primary (engines.md: "read only from replicas that have applied it; otherwise
-     * use the primary"); null when there is no live primary either.
-     */
-    private Node chooseReadNode(Shard shard, long requiredLsn) {
-        switch (config.readPolicy()) {
-            case REPLICAS_FIRST: {
-                // Count the qualifying replicas, draw one, then find it: the same draw from the same
-                // stream as picking from a list of them, without two lists made per read.
-                List<Node> nodes = shard.nodes;
-                int candidates = 0;
-                for (int i = 0; i < nodes.size(); i++) {
-                    if (servesFromReplica(nodes.get(i), requiredLsn)) {
-                        candidates++;
-                    }
-                }
-                if (candidates > 0) {
-                    int chosen = choiceRandom.nextInt(candidates);
-                    for (int i = 0; ; i++) {
-                        Node n = nodes.get(i);
-                        if (servesFromReplica(n, requiredLsn) && chosen-- == 0) {
-                            return n;
-                        }
-                    }
-                }
-                break;
-            }
-            case ROUND_ROBIN: {
-                int count = shard.nodes.size();
-                for (int i = 0; i < count; i++) {
-                    Node n = shard.nodes.get((shard.roundRobinCursor + i) % count);
-                    if (n.alive && n.appliedLsn >= requiredLsn) {
-                        shard.roundRobinCursor = (shard.roundRobinCursor + i + 1) % count;
-                        return n;
-                    }
-                }
-                break;
-            }
-            case LEAST_LAG: {
-                Node best = null;
-                for (Node n : shard.liveReplicas()) {
-                    if (n.appliedLsn >= requiredLsn && (best == null || lagNanos(n) < lagNanos(best))) {
-                        best = n;
-                    }
-                }
-                if (best != null) {
-                    return best;
-                }
-                break;
-            }
-            case PRIMARY_ONLY:
-                break;
-            default:
-                throw new AssertionError(config.readPolicy());
-        }
-        return shard.primary;
-    }
-
     private void submit(Node node, Query q) {
         q.shard = node.shard;
         q.node = node;
@@ -432,7 +360,7 @@ public final class Database {
         if (q.session != null) {
             q.session.wrote(shard.id, lsn, q.key, version);
         }
-        int acksNeeded = acksNeeded(shard);
+        int acksNeeded = ReadRouting.acksNeeded(config.replicationMode(), shard);
         if (acksNeeded > 0) {
             entry.waiter = q; // MySQL's semi-sync holds the client's connection until the ack
             entry.acksNeeded = acksNeeded;
@@ -445,25 +373,6 @@ public final class Database {
     }
 
     /** A live replica (not the primary) that has applied {@code requiredLsn}. */
-    private static boolean servesFromReplica(Node n, long requiredLsn) {
-        return n.alive && !n.primary && n.appliedLsn >= requiredLsn;
-    }
-
-    private int acksNeeded(Shard shard) {
-        if (config.replicationMode() == DatabaseConfig.ReplicationMode.ASYNC) {
-            return 0; // asynchronous replication waits for no replica: no need to count them on every write
-        }
-        int replicas = shard.liveReplicas().size();
-        switch (config.replicationMode()) {
-            case SEMI_SYNC:
-                return Math.min(1, replicas);
-            case SYNC:
-                return replicas;
-            default:
-                return 0;
-        }
-    }
-
     private void acknowledge(LogEntry entry, Query q) {
         entry.waiter = null;
         entry.acknowledged = true;
@@ -569,11 +478,7 @@ public final class Database {
 
     /** How far behind its primary a replica is: the age of the oldest entry it has not applied. */
     long lagNanos(Node node) {
-        Shard shard = node.shard;
-        if (node.primary || !node.alive || node.appliedLsn >= shard.headLsn) {
-            return 0;
-        }
-        return sim.nowNanos() - shard.log.get(node.appliedLsn + 1).commitNanos;
+        return ReadRouting.lagNanos(node, sim.nowNanos());
     }
 
     /**
