@@ -1,7 +1,6 @@
 package dev.scalelab.engine.data;
 
 import dev.scalelab.engine.data.DatabaseConfig.MigrationReads;
-import dev.scalelab.engine.data.DatabaseView.MigrationView;
 import dev.scalelab.engine.data.QueryResult.Kind;
 import dev.scalelab.engine.data.QueryResult.Outcome;
 import dev.scalelab.sim.Event;
@@ -11,7 +10,6 @@ import dev.scalelab.sim.Simulation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
@@ -46,8 +44,6 @@ public final class Database {
         return first;
     }
 
-    /** Below this many queries in the last second nothing is called hot: too few to judge. */
-    private static final long MIN_QUERIES_FOR_HOT = 100;
     /** A query is sent on to the key's holder at most this many times. */
     private static final int MAX_REROUTES = 4;
 
@@ -62,7 +58,7 @@ public final class Database {
     /** Every shard ever created, by id (ids are never reused). */
     final List<Shard> shardsById = new ArrayList<>();
     ShardRouter router;
-    private long routerVersion;
+    long routerVersion;
 
     // Per key: the shard that physically holds it, its latest committed version, and that
     // version's LSN on the holder's log.
@@ -71,8 +67,8 @@ public final class Database {
     /** Per-key query counts, for hot keys and load-based range splits. */
     final KeyHeat keyHeat;
     private long evaluatedLoadBucket;
-    /** Shard loads are judged only once a whole second has been seen. */
-    private final long firstFullWindowNanos;
+    /** Hot shards and hot keys, reported as they start and stop. */
+    private final HotSpots hotSpots;
 
     /** Adding and removing shards; {@link Resharding#running} while keys move. */
     private final Resharding resharding;
@@ -118,10 +114,10 @@ public final class Database {
         for (int key = 0; key < keys.count(); key++) {
             shardsById.get(keys.holder(key)).keysHeld++;
         }
-        keyHeat = new KeyHeat(config.keyCount(), sim.nowNanos(), MIN_QUERIES_FOR_HOT, () -> this.config.hotKeyShare(),
-                this::keyHeatChanged);
         evaluatedLoadBucket = sim.nowNanos() / LoadWindow.BUCKET_NANOS;
-        firstFullWindowNanos = (evaluatedLoadBucket + LoadWindow.BUCKETS_PER_WINDOW + 1) * LoadWindow.BUCKET_NANOS;
+        hotSpots = new HotSpots(this, (evaluatedLoadBucket + LoadWindow.BUCKETS_PER_WINDOW + 1) * LoadWindow.BUCKET_NANOS);
+        keyHeat = new KeyHeat(config.keyCount(), sim.nowNanos(), HotSpots.MIN_QUERIES, () -> this.config.hotKeyShare(),
+                hotSpots::keyHeatChanged);
         resharding = new Resharding(this);
         faults = new DatabaseFaults(this);
     }
@@ -558,76 +554,16 @@ public final class Database {
         long bucket = now / LoadWindow.BUCKET_NANOS;
         if (bucket > evaluatedLoadBucket) {
             evaluatedLoadBucket = bucket;
-            evaluateHotShards(now);
+            hotSpots.evaluateShards(now);
         }
         shard.load.add(now);
-    }
-
-    /** A shard is hot while its load over the last second exceeds hotShardFactor times the mean. */
-    private void evaluateHotShards(long now) {
-        if (now < firstFullWindowNanos) {
-            return;
-        }
-        List<Shard> active = activeShards();
-        long total = 0;
-        for (Shard s : active) {
-            total += s.load.lastSecond(now);
-        }
-        double mean = total / (double) active.size();
-        for (Shard s : active) {
-            long load = s.load.lastSecond(now);
-            boolean hot = total >= MIN_QUERIES_FOR_HOT && load > config.hotShardFactor() * mean;
-            if (hot != s.hot) {
-                s.hot = hot;
-                report(hot ? DataEvent.Kind.HOT_SHARD : DataEvent.Kind.HOT_SHARD_CLEARED, s.id,
-                        String.format(Locale.ROOT, "shard %d %s: %,d q/s, %.1fx the mean %s q/s of %d shards (threshold %sx)",
-                                s.id, hot ? "hot" : "no longer hot", load, mean > 0 ? load / mean : 0, fmt(mean),
-                                active.size(), fmt(config.hotShardFactor())));
-            }
-        }
-    }
-
-    private void keyHeatChanged(int key, boolean hot, double share, long count, long total) {
-        if (hot) {
-            report(DataEvent.Kind.HOT_KEY, keys.holder(key), String.format(Locale.ROOT,
-                    "key %d hot: %.1f%% of %,d queries in the last second (threshold %s%%), on shard %d",
-                    key, 100 * share, total, fmt(100 * config.hotKeyShare()), keys.holder(key)));
-        } else {
-            report(DataEvent.Kind.HOT_KEY_CLEARED, keys.holder(key), String.format(Locale.ROOT,
-                    "key %d no longer hot: %,d of %,d queries in the last second", key, count, total));
-        }
     }
 
     // ------------------------------------------------------------------ views
 
     /** A copy of the state for the UI; cheap (no per-key work) and changes nothing. */
     public DatabaseView view() {
-        long now = sim.nowNanos();
-        List<Shard> active = activeShards();
-        long total = 0;
-        for (Shard s : active) {
-            total += s.load.lastSecond(now);
-        }
-        List<DatabaseView.ShardView> shardViews = new ArrayList<>(active.size());
-        for (Shard s : active) {
-            long load = s.load.lastSecond(now);
-            List<DatabaseView.NodeView> nodes = new ArrayList<>(s.nodes.size());
-            for (Node n : s.nodes) {
-                nodes.add(new DatabaseView.NodeView(n.name, n.primary, n.alive, n.inService.size(),
-                        config.connectionLimit(), n.queue.size(), n.appliedLsn, lagNanos(n) / 1e6,
-                        n.alive && !n.primary && n.lagSpikeActive(now), n.served));
-            }
-            String range = router instanceof RangeRouter ? ((RangeRouter) router).rangeName(s.id) : "";
-            shardViews.add(new DatabaseView.ShardView(s.id, range, s.primary != null, s.hot, s.retiring, load,
-                    total > 0 ? load / (double) total : 0, s.keysHeld, s.headLsn, List.copyOf(nodes)));
-        }
-        MigrationView migrationView = resharding.view();
-        List<DatabaseView.HotKey> hot = new ArrayList<>();
-        for (Map.Entry<Integer, Double> e : keyHeat.hotShares().entrySet()) {
-            hot.add(new DatabaseView.HotKey(e.getKey(), keys.holder(e.getKey()), e.getValue()));
-        }
-        return new DatabaseView(now, router.strategy(), routerVersion, List.copyOf(shardViews), migrationView,
-                counters(), List.copyOf(hot));
+        return DatabaseViews.of(this, resharding.view());
     }
 
     public DatabaseView.Counters counters() {
@@ -638,7 +574,7 @@ public final class Database {
     // ------------------------------------------------------------------ helpers
 
     /** Shards that are in the router or still giving their keys away. */
-    private List<Shard> activeShards() {
+    List<Shard> activeShards() {
         List<Shard> active = new ArrayList<>();
         for (Shard s : shardsById) {
             if (!s.retired) {
