@@ -119,9 +119,7 @@ public final class SimulationRunner implements AutoCloseable {
 
     /** The main world's report as {@code simulate --out} writes it, with {@code wallMillis} 0 (tests: the same run, bit for bit). */
     CompletableFuture<String> reportJson() {
-        CompletableFuture<String> result = new CompletableFuture<>();
-        submit(() -> result.complete(dev.scalelab.world.Report.toJson(dev.scalelab.world.Report.of(worlds.main(), 0))));
-        return result;
+        return fromSimulationThread(() -> dev.scalelab.world.Report.toJson(dev.scalelab.world.Report.of(worlds.main(), 0)));
     }
 
     /** The simulator's profile over the last wall second it ran; never null. Any thread may call it. */
@@ -528,9 +526,7 @@ public final class SimulationRunner implements AutoCloseable {
 
     /** The report of the main world's run so far, as {@code simulate --out} writes it; {@code wallMillis} is 0 (a live run goes at the user's pace). */
     public CompletableFuture<ObjectNode> report() {
-        CompletableFuture<ObjectNode> result = new CompletableFuture<>();
-        submit(() -> result.complete(Report.of(worlds.main(), 0)));
-        return result;
+        return fromSimulationThread(() -> Report.of(worlds.main(), 0));
     }
 
     private static void checkTime(String what, double atSeconds) {
@@ -549,16 +545,12 @@ public final class SimulationRunner implements AutoCloseable {
 
     /** The scenario that replays the run so far: the initial scenario plus the user's recorded changes. */
     public CompletableFuture<Scenario> recordedScenario() {
-        CompletableFuture<Scenario> result = new CompletableFuture<>();
-        submit(() -> result.complete(worlds.main().recordedScenario()));
-        return result;
+        return fromSimulationThread(() -> worlds.main().recordedScenario());
     }
 
     /** Each world's {@link #recordedScenario}: the main one's, then in a comparison or race the second one's. */
     public CompletableFuture<List<Scenario>> recordedScenarios() {
-        CompletableFuture<List<Scenario>> result = new CompletableFuture<>();
-        submit(() -> result.complete(worlds.all().stream().map(World::recordedScenario).toList()));
-        return result;
+        return fromSimulationThread(() -> worlds.all().stream().map(World::recordedScenario).toList());
     }
 
     /**
@@ -566,16 +558,12 @@ public final class SimulationRunner implements AutoCloseable {
      * user's parameter changes folded into its starting values ("reset keeps my settings").
      */
     public CompletableFuture<Scenario> restartScenario() {
-        CompletableFuture<Scenario> result = new CompletableFuture<>();
-        submit(() -> result.complete(worlds.main().restartScenario()));
-        return result;
+        return fromSimulationThread(() -> worlds.main().restartScenario());
     }
 
     /** The live scenario with every change and scaling decision so far applied, without its timeline. */
     public CompletableFuture<Scenario> currentScenario() {
-        CompletableFuture<Scenario> result = new CompletableFuture<>();
-        submit(() -> result.complete(worlds.main().currentScenario().withTimeline(List.of())));
-        return result;
+        return fromSimulationThread(() -> worlds.main().currentScenario().withTimeline(List.of()));
     }
 
     @Override
@@ -588,6 +576,13 @@ public final class SimulationRunner implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** What {@code query} gives, computed on the simulation thread (the worlds are confined to it). */
+    private <T> CompletableFuture<T> fromSimulationThread(java.util.function.Supplier<T> query) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        submit(() -> result.complete(query.get()));
+        return result;
     }
 
     private void submit(Runnable command) {
