@@ -367,12 +367,7 @@ public final class Network {
         return seconds;
     }
 
-    /**
-     * Runs to the first whole millisecond after now at which no event is due, and returns it (in
-     * seconds): see {@link NetworkCommands#advance}.
-     *
-     * @throws ScenarioException when the run ends first (it has then run to its end)
-     */
+    /** Runs to the free whole millisecond a command given now runs at, and returns it: {@link NetworkCommands#advance}. */
     public double advanceToCommandTime() {
         return NetworkCommands.advance(this);
     }
