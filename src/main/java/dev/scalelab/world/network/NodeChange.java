@@ -86,13 +86,6 @@ public final class NodeChange {
      * what they set, or building it anew is not done on a drawn node yet.
      */
     private static final Map<String, String> NOT_ON_A_DRAWN_NODE = Map.ofEntries(
-            Map.entry("balancer.outlierConsecutiveErrors", "a drawn balancer runs no outlier ejection"),
-            Map.entry("balancer.outlierBaseEjectionSeconds", "a drawn balancer runs no outlier ejection"),
-            Map.entry("balancer.outlierMaxEjectionPercent", "a drawn balancer runs no outlier ejection"),
-            Map.entry("balancer.healthCheckIntervalSeconds", "a drawn balancer runs no active health checks"),
-            Map.entry("balancer.healthCheckUnhealthyThreshold", "a drawn balancer runs no active health checks"),
-            Map.entry("balancer.healthCheckHealthyThreshold", "a drawn balancer runs no active health checks"),
-            Map.entry("balancer.panicThresholdPercent", "a drawn balancer has no panic threshold"),
             Map.entry("gateway.shedding.mode", "a drawn gateway's services are wired to its shedder's mode when the run starts"),
             Map.entry("database.sharding.strategy", "a new layout starts a new, empty database, which a drawn database does not "
                     + "build while it runs"),

@@ -27,6 +27,8 @@ final class RouterNode extends NetNode {
     private final boolean zoneAware;
     /** A balancer's strategy per service behind it: each keeps its own cursor, ring or estimates. */
     private final Map<Link, LoadBalancingStrategy> strategies = new HashMap<>();
+    /** A balancer's outlier ejection, health checks and panic per service behind it; none when it runs neither. */
+    private final Map<Link, BalancerHealth> healths = new HashMap<>();
     /** Requests it answered 429 (over a limit) and 503 (shed) itself: its own errors, and the clients' limited and shed. */
     long limited;
     long shed;
@@ -52,22 +54,35 @@ final class RouterNode extends NetNode {
             admission.connect(net.nodeList());
         }
         if (kind == dev.scalelab.design.NodeKind.BALANCER) {
-            for (Link l : out) {
-                strategies.put(l, SectionConfigs.balancer(spec.balancer()));
+            configure();
+        }
+    }
+
+    /** A balancer's strategies and health handling, afresh, from its spec. */
+    private void configure() {
+        healths.values().forEach(BalancerHealth::stop);
+        healths.clear();
+        for (Link l : out) {
+            strategies.put(l, SectionConfigs.balancer(spec.balancer()));
+            if (l.to instanceof ServiceNode service) {
+                BalancerHealth h = BalancerHealth.of(this, service, spec.balancer());
+                if (h != null) {
+                    healths.put(l, h);
+                }
             }
         }
     }
 
     /**
      * A live change, as the pipeline's balancer and gateway take it: a balancer's new settings start
-     * its strategies afresh, as a new Envoy cluster configuration does (cursors, rings and estimates
-     * begin again); a gateway's limits keep their tokens, capped at the new burst, and its shedder
+     * its strategies and health handling afresh, as a new Envoy cluster configuration does (cursors,
+     * rings, estimates, ejections and probe counts begin again); a gateway's limits keep their tokens, capped at the new burst, and its shedder
      * takes a new threshold or target for the next request.
      */
     @Override
     void change(NodeChange.Change c) {
         switch (c.how()) {
-            case BALANCER -> strategies.replaceAll((l, old) -> SectionConfigs.balancer(spec.balancer()));
+            case BALANCER -> configure();
             case GLOBAL_LIMIT, CLIENT_LIMITS, SHEDDING -> admission.change(c.how(), spec.gateway(), sim.nowNanos());
             default -> super.change(c);
         }
@@ -130,18 +145,25 @@ final class RouterNode extends NetNode {
         LoadBalancingStrategy strategy = strategies.get(l);
         if (strategy != null) {
             ServiceNode service = (ServiceNode) l.to;
-            int index = strategy.pick(service.instances, net.hash(f.key), sim.nowNanos(), random);
+            BalancerHealth health = healths.get(l);
+            // With health handling the strategy picks from this balancer's view of the instances (same indexes).
+            List<? extends dev.scalelab.engine.balancing.Backend> backends = health == null ? service.instances : health.beforePick();
+            int index = strategy.pick(backends, net.hash(f.key), sim.nowNanos(), random);
             if (index < 0) {
                 fail(reply);
                 return;
             }
+            dev.scalelab.engine.balancing.Backend picked = backends.get(index);
             ServiceNode.Instance in = service.instances.get(index);
             f.pinned = in;
-            long picked = sim.nowNanos();
+            long pickedNanos = sim.nowNanos();
             inFlight++;
             l.send(f, ok -> {
                 inFlight--;
-                strategy.onComplete(in, sim.nowNanos() - picked, sim.nowNanos());
+                strategy.onComplete(picked, sim.nowNanos() - pickedNanos, sim.nowNanos());
+                if (health != null) {
+                    health.onResult(in, ok);
+                }
                 answer(since, ok, reply);
             });
             return;

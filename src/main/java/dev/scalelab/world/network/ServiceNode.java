@@ -34,6 +34,8 @@ final class ServiceNode extends NetNode {
     /** Draws for error-instance alone, so a fault does not shift the service's other draws. */
     private final SplittableRandom errorRandom;
     final List<Instance> instances = new ArrayList<>();
+    /** Counts additions to and removals from {@link #instances}: a balancer's health handling notices them by it. */
+    int instanceListVersion;
     /** Queues and topics this service consumes from: told when an instance is ready, drains or crashes. */
     final List<Broker> feeds = new ArrayList<>();
     /** Gateways shedding by queueing delay in front of it: told how long each request waited for its worker. */
@@ -395,6 +397,7 @@ final class ServiceNode extends NetNode {
             resources.removed(in);
         }
         instances.remove(in);
+        instanceListVersion++;
         // Its in-process copies of the caches it called go with it, as the pipeline's do.
         for (Link l : out) {
             if (l.to instanceof CacheNode cache) {
@@ -407,6 +410,7 @@ final class ServiceNode extends NetNode {
     Instance add() {
         Instance in = new Instance(1, 1);
         instances.add(in);
+        instanceListVersion++;
         if (resources != null) {
             in.resources = resources.added(in);
         }

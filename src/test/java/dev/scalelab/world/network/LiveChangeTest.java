@@ -179,9 +179,9 @@ class LiveChangeTest {
         assertThat(router.strategyIds()).containsExactly("round-robin");
         net.apply("nodes.lb.balancer.strategy", "ring-hash");
         assertThat(router.strategyIds()).containsExactly("ring-hash");
-        assertThatThrownBy(() -> net.apply("nodes.lb.balancer.panicThresholdPercent", 20))
-                .hasMessage("nodes.lb.balancer.panicThresholdPercent: the pipeline changes balancer.panicThresholdPercent live, "
-                        + "but a drawn balancer has no panic threshold; edit the design and run it again");
+        // Its health handling is part of the configuration too (DrawnBalancerHealthTest runs it).
+        assertThat(net.apply("nodes.lb.balancer.panicThresholdPercent", 20)).isEqualTo("balancer.panicThresholdPercent 50 -> 20");
+        assertThat(router.strategyIds()).containsExactly("ring-hash");
     }
 
     /**
