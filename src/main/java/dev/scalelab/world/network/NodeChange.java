@@ -61,7 +61,13 @@ public final class NodeChange {
         /** A topic's KEDA settings: each consuming service's scaler edits its spec. */
         TOPIC_AUTOSCALER,
         /** A queue's delivery (visibility, receives, capacity): from the next receive. */
-        QUEUE
+        QUEUE,
+        /** A service's heaps and collector ({@code service.runtime}): in place, or made when the section is new. */
+        HEAPS,
+        /** A service's object pools: in place (dropping what no longer fits), or made when the section is new. */
+        OBJECT_POOLS,
+        /** A service's HikariCP pools: in place, or opened when the section is new. */
+        CONNECTION_POOLS
     }
 
     /** The pipeline's steps a drawn node mirrors, with the sections (of the node) where it does. */
@@ -79,7 +85,10 @@ public final class NodeChange {
             Map.entry("GATEWAY.GLOBAL_LIMIT", How.GLOBAL_LIMIT),
             Map.entry("GATEWAY.CLIENT_LIMITS", How.CLIENT_LIMITS),
             Map.entry("GATEWAY.SHEDDING", How.SHEDDING),
-            Map.entry("DATA.CONFIGURE", How.DATABASE));
+            Map.entry("DATA.CONFIGURE", How.DATABASE),
+            Map.entry("RUNTIME.RECONFIGURE_HEAPS", How.HEAPS),
+            Map.entry("RUNTIME.RECONFIGURE_POOLS", How.OBJECT_POOLS),
+            Map.entry("CONNECTIONS.RECONFIGURE_POOLS", How.CONNECTION_POOLS));
 
     /**
      * Fields the pipeline changes live that a drawn node cannot, and why: the drawn node does not run
@@ -230,7 +239,8 @@ public final class NodeChange {
      */
     static String applyOn(NetNode n, Link edge, Change c, Scenario current, Scenario next) {
         Object before = ScenarioFields.read(current, c.scenarioPath());
-        String said = c.field() + " " + show(before) + " -> " + show(c.value());
+        // A field of a section the node did not have (a heap added live) had no value: the section is new.
+        String said = c.field() + " " + (before == null ? "(new section)" : show(before)) + " -> " + show(c.value());
         if (edge != null) {
             edge.change(next.topology().edges().get(c.index()));
             return "edge to " + edge.to.id + " " + said;
@@ -292,9 +302,7 @@ public final class NodeChange {
             throw new ScenarioException(path, "the pipeline changes " + field + " live, but " + NOT_ON_A_DRAWN_NODE.get(field)
                     + "; edit the design and run it again");
         }
-        // A service's connection pools and heaps are its resources' (not yet live on a drawn node).
-        if (how == null || section.equals("service") && (field.startsWith("service.runtime") || field.startsWith("service.objectPool")
-                || field.startsWith("service.connectionPool"))) {
+        if (how == null) {
             throw new ScenarioException(path, "the pipeline changes " + field + " live, but a drawn " + kind.id()
                     + " does not yet; edit the design and run it again");
         }

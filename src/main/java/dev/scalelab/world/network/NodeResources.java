@@ -60,8 +60,9 @@ final class NodeResources {
 
     /** One instance's part: null members for the sections the service does not have. */
     static final class Of {
-        final Heap heap;
-        final ObjectPool objects;
+        /** Made by a live change when the section is new, as the pipeline's runtime makes it. */
+        Heap heap;
+        ObjectPool objects;
         final PauseClock clock = new PauseClock();
         /** Jobs whose allocation waits for zgc's cycle to end, in the order they stalled, with their bytes. */
         final ArrayDeque<ServiceJob> stalled = new ArrayDeque<>();
@@ -79,9 +80,10 @@ final class NodeResources {
     private final ServiceNode node;
     private final Network net;
     private final Simulation sim;
-    private final ServiceResources.ServiceRuntime runtime;
-    private final ServiceResources.ObjectPool objectPool;
-    private final ServiceResources.ConnectionPool connectionPool;
+    /** The sections in force; a live change replaces them (and adds one that was not there). */
+    private ServiceResources.ServiceRuntime runtime;
+    private ServiceResources.ObjectPool objectPool;
+    private ServiceResources.ConnectionPool connectionPool;
     private final SplittableRandom random;
     /** The databases the service calls on its sync edges, in the order they were drawn: a pool each per instance. */
     private final List<DatabaseNode> databases = new ArrayList<>();
@@ -135,11 +137,78 @@ final class NodeResources {
         this.random = net.streams.stream("node." + node.id + ".runtime");
         this.leakRandom = net.streams.stream("node." + node.id + ".leak");
         if (connectionPool != null) {
-            for (Link l : node.out) {
-                if (l.mode == EdgeMode.SYNC && l.to instanceof DatabaseNode db && !databases.contains(db)) {
-                    databases.add(db);
+            findDatabases();
+        }
+    }
+
+    private void findDatabases() {
+        for (Link l : node.out) {
+            if (l.mode == EdgeMode.SYNC && l.to instanceof DatabaseNode db && !databases.contains(db)) {
+                databases.add(db);
+            }
+        }
+    }
+
+    /**
+     * A live change of {@code service}'s heaps, object pools or connection pools, as the pipeline's
+     * runtime and connections take it: every instance's heap, pool or HikariCP pools take the new
+     * settings in place, or are made now when the section is new.
+     */
+    void reconfigure(NodeChange.How how, dev.scalelab.world.Scenario.Service service) {
+        List<ServiceNode.Instance> instances = node.instances;
+        switch (how) {
+            case HEAPS -> {
+                runtime = service.runtime();
+                for (ServiceNode.Instance in : instances) {
+                    Of of = in.resources;
+                    if (of.heap == null) {
+                        of.heap = new Heap(SectionConfigs.heap(runtime));
+                    } else {
+                        of.heap.reconfigure(SectionConfigs.heap(runtime));
+                    }
+                    pin(of);
                 }
             }
+            case OBJECT_POOLS -> {
+                objectPool = service.objectPool();
+                for (ServiceNode.Instance in : instances) {
+                    Of of = in.resources;
+                    if (of.objects == null) {
+                        of.objects = SectionConfigs.objectPool(objectPool);
+                    } else {
+                        long dropsBefore = of.objects.drops();
+                        of.objects.reconfigure(objectPool.capacity(), SectionConfigs.bytesOfKb(objectPool.objectKb()));
+                        drops += of.objects.drops() - dropsBefore;
+                    }
+                    pin(of);
+                }
+            }
+            case CONNECTION_POOLS -> {
+                boolean created = connectionPool == null;
+                connectionPool = service.connectionPool();
+                if (created) {
+                    findDatabases();
+                    if (databases.isEmpty()) {
+                        return;
+                    }
+                    for (ServiceNode.Instance in : instances) {
+                        in.resources.pools = openPools(in);
+                        instancesWithPools++;
+                    }
+                    net.decide(node, "connection pools opened on " + instances.size() + " instances");
+                    checkFleetFitsDatabases(0);
+                } else {
+                    for (ServiceNode.Instance in : instances) {
+                        if (in.resources.pools != null) {
+                            for (ConnectionPool p : in.resources.pools) {
+                                p.reconfigure(SectionConfigs.connectionPool(connectionPool));
+                            }
+                        }
+                    }
+                    checkFleetFitsDatabases(0);
+                }
+            }
+            default -> throw new IllegalArgumentException(how + " is not a change of a service's resources");
         }
     }
 
@@ -150,28 +219,34 @@ final class NodeResources {
         Of of = new Of(runtime == null ? null : new Heap(SectionConfigs.heap(runtime)),
                 objectPool == null ? null : SectionConfigs.objectPool(objectPool), sim.nowNanos());
         pin(of);
-        if (!databases.isEmpty()) {
-            of.pools = new ConnectionPool[databases.size()];
-            for (int i = 0; i < databases.size(); i++) {
-                DatabaseNode db = databases.get(i);
-                ConnectionSource source = new ConnectionSource() {
-                    @Override
-                    public boolean open() {
-                        return db.openClientConnection();
-                    }
-
-                    @Override
-                    public void close() {
-                        db.closeClientConnection();
-                    }
-                };
-                of.pools[i] = new ConnectionPool(sim, in.name + "->" + db.id, SectionConfigs.connectionPool(connectionPool), source,
-                        net.streams.stream("node." + node.id + ".connections." + in.name + "." + db.id),
-                        line -> net.decide(node, line));
-            }
+        if (connectionPool != null && !databases.isEmpty()) {
+            of.pools = openPools(in);
             checkFleetFitsDatabases(+1);
         }
         return of;
+    }
+
+    /** The HikariCP pools of {@code in}, one per database of {@link #databases}: they start filling now. */
+    private ConnectionPool[] openPools(ServiceNode.Instance in) {
+        ConnectionPool[] pools = new ConnectionPool[databases.size()];
+        for (int i = 0; i < databases.size(); i++) {
+            DatabaseNode db = databases.get(i);
+            ConnectionSource source = new ConnectionSource() {
+                @Override
+                public boolean open() {
+                    return db.openClientConnection();
+                }
+
+                @Override
+                public void close() {
+                    db.closeClientConnection();
+                }
+            };
+            pools[i] = new ConnectionPool(sim, in.name + "->" + db.id, SectionConfigs.connectionPool(connectionPool), source,
+                    net.streams.stream("node." + node.id + ".connections." + in.name + "." + db.id),
+                    line -> net.decide(node, line));
+        }
+        return pools;
     }
 
     /** The instance is gone: its connections go back to the databases; its counts stay in the totals. */

@@ -427,6 +427,17 @@ final class ServiceNode extends NetNode {
         pool = spec.service();
         if (c.how() == NodeChange.How.SERVICE_TIME) {
             serviceTimeMs = pool.serviceTime().toDistribution();
+        } else if (c.how() == NodeChange.How.HEAPS || c.how() == NodeChange.How.OBJECT_POOLS
+                || c.how() == NodeChange.How.CONNECTION_POOLS) {
+            if (resources == null) {
+                // The first of the three sections: the instances get their resources now, as new ones would.
+                resources = NodeResources.of(this);
+                for (Instance in : instances) {
+                    in.resources = resources.added(in);
+                }
+            } else {
+                resources.reconfigure(c.how(), pool);
+            }
         } else if (!scaler.change(c)) {
             super.change(c);
         }
