@@ -56,7 +56,10 @@ final class GatewayAdmission {
         this.shedder = SectionConfigs.shedder(g.shedding());
     }
 
-    /** A live change of its limits or shedding, as the pipeline's gateway takes it (its mode is refused before). */
+    /**
+     * A live change of its limits or shedding, as the pipeline's gateway takes it: a new shedding
+     * mode makes a new shedder, and the services behind it are wired to the signal that mode reads.
+     */
     void change(NodeChange.How how, ApiGateway.Gateway g, long nowNanos) {
         switch (how) {
             case GLOBAL_LIMIT -> global = SectionConfigs.limiter(g.global(), global, nowNanos);
@@ -68,8 +71,27 @@ final class GatewayAdmission {
                     perClient[i] = SectionConfigs.limiter(g.perClient(), perClient[i], nowNanos);
                 }
             }
-            default -> shedder = SectionConfigs.shedder(g.shedding(), shedder);
+            default -> {
+                LoadShedder before = shedder;
+                shedder = SectionConfigs.shedder(g.shedding(), shedder);
+                if (shedder != before) {
+                    rewire();
+                }
+            }
         }
+    }
+
+    /** Another shedder (or none): the services behind it report queueing delays only to a latency-mode one. */
+    private void rewire() {
+        for (ServiceNode s : behind) {
+            s.queueDelayWatchers.remove(this);
+        }
+        behind.clear();
+        // The new shedder starts admitting everything; the change itself is in the decision log.
+        state = LoadShedder.LOW;
+        episodeState = LoadShedder.LOW;
+        severestThisSecond = LoadShedder.LOW;
+        connect(node.net.nodeList());
     }
 
     /** Finds the services behind it; in latency mode, each tells it how long its requests queued. */

@@ -95,7 +95,6 @@ public final class NodeChange {
      * what they set, or building it anew is not done on a drawn node yet.
      */
     private static final Map<String, String> NOT_ON_A_DRAWN_NODE = Map.ofEntries(
-            Map.entry("gateway.shedding.mode", "a drawn gateway's services are wired to its shedder's mode when the run starts"),
             Map.entry("database.sharding.strategy", "a new layout starts a new, empty database, which a drawn database does not "
                     + "build while it runs"),
             Map.entry("database.sharding.virtualNodes", "a new layout starts a new, empty database, which a drawn database does "

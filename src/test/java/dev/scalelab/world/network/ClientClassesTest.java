@@ -183,6 +183,26 @@ class ClientClassesTest {
         assertThat(Double.parseDouble(first.substring(0, first.indexOf(' ')))).isGreaterThanOrEqualTo(0.1);
     }
 
+    /**
+     * Shedding switched on live at 100 s, from none to latency mode: the services behind the gateway
+     * start telling it how long their requests queued, so CoDel (its defaults: target 5 ms, interval
+     * 100 ms) sheds low once the delays stayed above the target for an interval, never high. Before
+     * the change nothing was shed.
+     */
+    @Test
+    void aNewSheddingModeLiveWiresTheServicesToItsSignal() {
+        Network net = new Network(design(300, 7, clients(600, SHED_CLASSES) + "," + gateway("\"shedding\":{\"mode\":\"none\"}") + "," + BALANCER + "," + service(1, 2, 10, 200), THROUGH_GATEWAY));
+        net.runUntil(100);
+        assertThat(net.shed()).isZero();
+        assertThat(net.apply("nodes.gw.gateway.shedding.mode", "latency")).isEqualTo("gateway.shedding.mode none -> latency");
+        net.run();
+        assertThat(net.client("web").shed()).isZero();
+        assertThat(net.client("scraper").shed()).isGreaterThan(net.client("scraper").offered() / 4);
+        String first = net.decisions().stream().filter(d -> d.contains("gw: shedding low")).findFirst().orElseThrow();
+        assertThat(first).contains("queueing delay above the target 5 ms for ");
+        assertThat(Double.parseDouble(first.substring(0, first.indexOf(' ')))).isGreaterThanOrEqualTo(100.1);
+    }
+
     static Scenario sections(long seed, String shedding) {
         return ScenarioFiles.parse("{\"schema\":1,\"name\":\"shed\",\"seed\":" + seed + ",\"durationSeconds\":300,"
                 + "\"workload\":{\"arrival\":{\"ratePerSecond\":600}," + SHED_CLASSES + "},"
