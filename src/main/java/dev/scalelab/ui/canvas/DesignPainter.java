@@ -257,8 +257,8 @@ final class DesignPainter {
 
     /**
      * The live line of a box: utilisation, queue, instances; the hit ratio of a cache or CDN; a
-     * service's share of time in GC pauses and its connection wait (p99) once they matter; "down" when
-     * its zone is out.
+     * service's share of time in GC pauses and its connection wait (p99) once they matter; a
+     * balancer's ejected or unhealthy instances and its panic; "down" when its zone is out.
      */
     static String figures(NetworkSnapshot.NodeState s) {
         if (s.down()) {
@@ -278,6 +278,9 @@ final class DesignPainter {
         }
         if (s.instances() > 0) {
             b.append(" · ").append(s.instances()).append(s.kind() == NodeKind.DATABASE ? " nodes" : " inst");
+        }
+        if (!s.health().isEmpty()) {
+            b.append(" · ").append(s.health());
         }
         NetworkSnapshot.ServiceFigures f = s.service();
         if (f != null) {

@@ -155,6 +155,11 @@ abstract class NetNode {
         return null;
     }
 
+    /** A balancer's ejections, unhealthy instances and panic, in a few words; empty for the others. */
+    String health() {
+        return "";
+    }
+
     /** Its own figures for the report, beside those every node has. */
     void report(ObjectNode out) {
     }

@@ -307,7 +307,7 @@ public final class Network {
         double costPerHour = 0;
         for (NetNode n : nodes.values()) {
             ns.add(new NetworkSnapshot.NodeState(n.id, n.kind, n.utilisation(), n.queued(), n.inService(), n.instances(),
-                    n.arrivalsPerSecond, n.errorsPerSecond, n.p99Ms, n.hitRatio(), n.down, n.serviceFigures()));
+                    n.arrivalsPerSecond, n.errorsPerSecond, n.p99Ms, n.hitRatio(), n.down, n.serviceFigures(), n.health()));
             costPerHour += n.costPerHour();
         }
         List<NetworkSnapshot.EdgeState> es = new ArrayList<>(links.size());

@@ -51,10 +51,20 @@ public record NetworkSnapshot(double timeSeconds, double durationSeconds, List<N
      * @param hitRatio         hits over lookups for a CDN or cache; NaN for the others
      * @param down             whether its zone is out
      * @param service          a service's heap, pools and instance size; null for the other kinds
+     * @param health           a balancer's health handling now: how many instances it ejected or found
+     *                         unhealthy, and whether it panics ("1 ejected", "2 out · panic"); empty when
+     *                         all are in, and for the other kinds
      */
     public record NodeState(String id, NodeKind kind, double utilisation, int queued, int inService, int instances,
                             double arrivalsPerSecond, double errorsPerSecond, double p99Ms, double hitRatio, boolean down,
-                            ServiceFigures service) {
+                            ServiceFigures service, String health) {
+        /** A node without health handling to tell (a test's, a view's sample). */
+        public NodeState(String id, NodeKind kind, double utilisation, int queued, int inService, int instances,
+                         double arrivalsPerSecond, double errorsPerSecond, double p99Ms, double hitRatio, boolean down,
+                         ServiceFigures service) {
+            this(id, kind, utilisation, queued, inService, instances, arrivalsPerSecond, errorsPerSecond, p99Ms, hitRatio, down,
+                    service, "");
+        }
     }
 
     /**

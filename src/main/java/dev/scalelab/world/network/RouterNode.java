@@ -185,6 +185,34 @@ final class RouterNode extends NetNode {
     }
 
     @Override
+    String health() {
+        int ejected = 0;
+        int unhealthy = 0;
+        boolean panic = false;
+        for (BalancerHealth h : healths.values()) {
+            for (String why : h.excluded().values()) {
+                if (why.equals("ejected")) {
+                    ejected++;
+                } else {
+                    unhealthy++;
+                }
+            }
+            panic |= h.inPanic();
+        }
+        StringBuilder b = new StringBuilder();
+        if (ejected > 0) {
+            b.append(ejected).append(" ejected");
+        }
+        if (unhealthy > 0) {
+            b.append(b.isEmpty() ? "" : " · ").append(unhealthy).append(" unhealthy");
+        }
+        if (panic) {
+            b.append(b.isEmpty() ? "" : " · ").append("panic");
+        }
+        return b.toString();
+    }
+
+    @Override
     double utilisation() {
         double rate = admission == null ? Double.NaN : admission.globalRatePerSecond();
         return Double.isNaN(rate) ? Double.NaN : limitUtilisation(rate);

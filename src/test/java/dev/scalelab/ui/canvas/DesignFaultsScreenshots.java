@@ -15,7 +15,8 @@ import java.util.concurrent.Callable;
  * The screenshots of a running box's faults (docs/canvas-faults-menu.png, the database's menu on the
  * API gateway design at 10x; docs/canvas-faults-decisions.png, after a primary was killed and an
  * outage given to payments; docs/canvas-crash-consumer.png, the live-scores design after a push
- * consumer crashed: its group's rebalance in the decisions). Not part of the build (its name is not a test's); run it by hand:
+ * consumer crashed: its group's rebalance in the decisions; docs/canvas-outlier-ejection.png, two balancers in front
+ * of one service whose instance fails: only the one with outlier ejection keeps it out). Not part of the build (its name is not a test's); run it by hand:
  * {@code Xvfb :77 -screen 0 1600x1000x24 & DISPLAY=:77 mvn -o test -Dtest=DesignFaultsScreenshots
  * -Dsurefire.failIfNoSpecifiedTests=false}. It needs ImageMagick's {@code import}.
  */
@@ -68,6 +69,15 @@ class DesignFaultsScreenshots {
         });
         Thread.sleep(15_000);
         dev.scalelab.ui.XDisplay.shoot(Path.of("docs/canvas-crash-consumer.png"));
+        CanvasShots.close(w);
+    }
+
+    /** docs/canvas-outlier-ejection.png: the edge balancer keeps the failing instance out, the internal one does not. */
+    @Test
+    void oneBalancerEjectsTheFailingInstanceAndTheOtherDoesNot() throws Exception {
+        DesignWindow w = CanvasShots.running(Path.of("docs/designs/outlier-ejection.json"), 5, "edge-lb");
+        Thread.sleep(16_000);
+        dev.scalelab.ui.XDisplay.shoot(Path.of("docs/canvas-outlier-ejection.png"));
         CanvasShots.close(w);
     }
 

@@ -30,4 +30,11 @@ class DesignPainterFiguresTest {
                 Double.NaN, true, null);
         assertEquals("down (zone out)", DesignPainter.figures(down));
     }
+
+    @Test
+    void aBalancerShowsWhatItsHealthHandlingKeepsOut() {
+        NetworkSnapshot.NodeState lb = new NetworkSnapshot.NodeState("lb", NodeKind.BALANCER, Double.NaN, 0, 0, 0, 100, 0, 1,
+                Double.NaN, false, null, "1 ejected · panic");
+        assertEquals("100/s · 1 ejected · panic", DesignPainter.figures(lb));
+    }
 }

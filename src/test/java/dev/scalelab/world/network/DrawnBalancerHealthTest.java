@@ -58,7 +58,10 @@ class DrawnBalancerHealthTest {
         // Every third request of 100/s: the 5th error in a row within 15 requests, well inside a second.
         assertThat(ejected).isBetween(10.0, 11.0);
         assertThat(net.failed()).isEqualTo(5);
+        // The canvas writes it on the balancer's box.
+        assertThat(net.snapshot().nodes().get(1).health()).isEqualTo("1 ejected");
         net.runUntil(50);
+        assertThat(net.snapshot().nodes().get(1).health()).isEmpty();
         assertThat(when(net, "web-1 uneject: ejection time 30 s elapsed", 10)).isEqualTo(50.0);
         net.runUntil(51);
         assertThat(when(net, "web-1 eject: 5 consecutive errors; ejected for 60 s (base 30 s x 2 in a row); 1 of 3 hosts ejected", 50))
@@ -86,6 +89,7 @@ class DrawnBalancerHealthTest {
         assertThat(net.decisions()).anyMatch(d -> d.startsWith("15.000 s lb: web-2 unhealthy"));
         net.runUntil(34.999);
         assertThat(net.failed()).isEqualTo(failedBeforeProbe);
+        assertThat(net.snapshot().nodes().get(1).health()).isEqualTo("1 unhealthy");
         net.runUntil(35);
         // Healed at 30 s, before that moment's probe: it passes at 30 and 35 s.
         assertThat(net.decisions()).noneMatch(d -> d.startsWith("30.000 s lb: web-2 healthy"));
@@ -109,6 +113,7 @@ class DrawnBalancerHealthTest {
         List<String> panics = net.decisions().stream().filter(d -> d.contains("panic")).toList();
         assertThat(panics).hasSize(1);
         assertThat(panics.get(0)).endsWith("lb: panic over web: 0 of 2 ready instances healthy, below 50%; balancing over all of them");
+        assertThat(net.snapshot().nodes().get(1).health()).isEqualTo("2 ejected · panic");
         long failed = net.failed();
         net.runUntil(16);
         // In panic every request still reaches an (erroring) instance: about 100/s fail.
