@@ -106,8 +106,8 @@ final class ChallengesCommand implements Callable<Integer> {
                 throw new Cli.UsageException("--start, --drawn, --solution, --explain and --hint: give one of them at a time");
             }
             if (drawn && !c.drawable()) {
-                throw new Cli.UsageException("--drawn: " + c.id() + "'s system has event streams (topics and consumer groups), "
-                        + "which are not drawn as boxes of the pipeline's yet; use --start");
+                throw new Cli.UsageException("--drawn: " + c.id() + "'s system cannot be drawn yet: " + c.whyNotDrawable()
+                        + "; use --start");
             }
             PrintWriter out = spec.commandLine().getOut();
             if (start) {

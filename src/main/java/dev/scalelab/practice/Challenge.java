@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.ScenarioFiles;
+import dev.scalelab.world.network.EventsDrawing;
 import dev.scalelab.world.network.Network;
 import dev.scalelab.world.network.Pipeline;
 
@@ -62,16 +63,26 @@ public record Challenge(String id, int number, String title, ChallengeGroup grou
 
     /**
      * Whether the starting system can be drawn on the design canvas: every part the knobs touch is
-     * a box of the pipeline's ({@link Pipeline#spell}). Not a start with event streams: its topics and
-     * consumer groups have no boxes of the pipeline's yet.
+     * a box of the pipeline's ({@link Pipeline#spell}), or of its event streams
+     * ({@link EventsDrawing#spell}: steady producers, topics and consumer groups).
      */
     public boolean drawable() {
-        return startScenario().events() == null;
+        return whyNotDrawable() == null;
     }
 
-    /** The starting system drawn ({@link Pipeline#drawn}): what the candidate's canvas opens on. */
+    /** Why the starting system cannot be drawn ({@link EventsDrawing#whyNot}); null when it can. */
+    public String whyNotDrawable() {
+        return EventsDrawing.whyNot(startScenario());
+    }
+
+    /**
+     * The starting system drawn: what the candidate's canvas opens on. Without event streams the
+     * pipeline drawn ({@link Pipeline#drawn}), which the grader lowers back to the start's sections;
+     * with them the pipeline and its streams as boxes ({@link EventsDrawing#drawn}), run by the network.
+     */
     public Scenario drawnStart() {
-        return Pipeline.drawn(startScenario());
+        Scenario start = startScenario();
+        return start.events() == null ? Pipeline.drawn(start) : EventsDrawing.drawn(start);
     }
 
     /**

@@ -10,6 +10,7 @@ import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.ScenarioFiles;
 import dev.scalelab.world.Topology;
+import dev.scalelab.world.network.EventsDrawing;
 import dev.scalelab.world.network.Pipeline;
 
 import java.util.ArrayDeque;
@@ -28,6 +29,13 @@ import java.util.Set;
  * clients reach first (add-instance, remove-instance and full-gc without an instance act on that
  * whole service), a level of the cache they reach first, a shard or replica of the database they
  * reach first (add-shard acts on that database), a dependency the external API of its name.
+ *
+ * <p>A challenge whose start has event streams fixes them as its knobs say, as
+ * {@link EventsDrawing} draws them: a clients node that only publishes straight to a topic is a
+ * producer, whose traffic is the start's; the topics and groups are compared field by field with the
+ * start's (a group is a service a topic box leads to, named as the group). Its incidents act on
+ * those parts: crash-consumer on the service of the group's name that consumes a topic, publish-burst
+ * and poison on the topic box of the topic's name.
  */
 final class DrawnGrading {
     private DrawnGrading() {
@@ -38,7 +46,10 @@ final class DrawnGrading {
         List<String> found = new ArrayList<>();
         Scenario start = challenge.startScenario();
         Topology t = drawing.topology();
-        List<Topology.Node> clients = t.nodes().stream().filter(n -> n.nodeKind() == NodeKind.CLIENTS).toList();
+        // With event streams, a clients node that only publishes is the producer the events section fixes, not the workload.
+        boolean streams = start.events() != null;
+        List<Topology.Node> clients = t.nodes().stream().filter(n -> n.nodeKind() == NodeKind.CLIENTS)
+                .filter(n -> !streams || !EventsDrawing.publishesOnly(t, n)).toList();
         if (clients.size() != 1) {
             found.add("workload is fixed by the challenge: the drawing has " + clients.size() + " clients nodes; it needs one, "
                     + "sending the start's traffic");
@@ -60,6 +71,11 @@ final class DrawnGrading {
                 found.add("dependencies: " + Quote.of(name) + " is the challenge's third party; the drawing changes its latency, "
                         + "errors or capacity (" + mine.id() + ")");
             }
+        }
+        if (streams) {
+            EventsDrawing.Read read = EventsDrawing.read(t, start.events());
+            found.addAll(read.problems());
+            found.addAll(Violations.ofEvents(challenge, read.events()));
         }
         if (!drawing.timeline().isEmpty()) {
             found.add("timeline: the challenge schedules the faults; a drawing of another shape adds none");
@@ -129,11 +145,21 @@ final class DrawnGrading {
                     }
                     e.put("target", api.id());
                 }
+                case "crash-consumer" -> e.put("target", consumer(t, target, at));
+                case "publish-burst", "poison" -> {
+                    Topology.Node box = target == null ? null : EventsDrawing.named(t, target, NodeKind.TOPIC);
+                    box = box != null || target == null ? box : EventsDrawing.named(t, target, NodeKind.QUEUE);
+                    if (box == null) {
+                        throw new ScenarioException("topology", "the challenge's " + command + " at " + at + " acts on the topic "
+                                + Quote.of(target) + ", and the drawing has no topic or queue box of that name");
+                    }
+                    e.put("target", box.id());
+                }
                 default -> throw new ScenarioException("topology", "the challenge's " + command + " at " + at + " cannot act on "
                         + "a drawing of another shape yet (a drawn system's timeline takes sets of its traffic and add-instance, "
                         + "remove-instance, kill-instance, slow-instance, error-instance, weight-instance, full-gc, flush-cache, expire-key, "
                         + "fail-cache-level, add-shard, remove-shard, kill-primary, lag-spike, leak-connections, latency, "
-                        + "error-rate and outage); "
+                        + "error-rate, outage, crash-consumer, publish-burst and poison); "
                         + "keep the pipeline's shape to be graded with it");
             }
             timeline.add(e);
@@ -159,6 +185,42 @@ final class DrawnGrading {
                 if (e.edgeMode() != EdgeMode.ASYNC) {
                     todo.add(e.to());
                 }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The drawn part a crash-consumer of the pipeline's group {@code target} acts on: the service of
+     * that name (its label, or its id without one) a topic box leads to, for its lowest-numbered ready
+     * instance, or its instance N for the pipeline's consumer {@code <group>-N}.
+     */
+    private static String consumer(Topology t, String target, String at) {
+        String group = target;
+        String instance = null;
+        if (consuming(t, group) == null && target != null && target.lastIndexOf('-') > 0
+                && target.substring(target.lastIndexOf('-') + 1).matches("\\d+")) {
+            group = target.substring(0, target.lastIndexOf('-'));
+            instance = target.substring(target.lastIndexOf('-') + 1);
+        }
+        Topology.Node s = consuming(t, group);
+        if (s == null) {
+            throw new ScenarioException("topology", "the challenge's crash-consumer at " + at + " acts on the group "
+                    + Quote.of(group) + ", and the drawing has no service of that name consuming a topic");
+        }
+        return instance == null ? s.id() : s.id() + "-" + instance;
+    }
+
+    /** The service named {@code name} that a topic box leads to; null for none. */
+    private static Topology.Node consuming(Topology t, String name) {
+        if (name == null) {
+            return null;
+        }
+        for (Topology.Edge e : t.edges()) {
+            Topology.Node to = t.node(e.to());
+            if (t.node(e.from()).nodeKind() == NodeKind.TOPIC && to.nodeKind() == NodeKind.SERVICE
+                    && (to.label().isEmpty() ? to.id() : to.label()).equals(name)) {
+                return to;
             }
         }
         return null;

@@ -54,6 +54,21 @@ final class Violations {
         return List.copyOf(v.found);
     }
 
+    /**
+     * The fields of the start's events section that {@code drawn} (the streams a drawing holds, see
+     * {@link dev.scalelab.world.network.EventsDrawing#read}) changes and the knobs do not allow.
+     */
+    static List<String> ofEvents(Challenge challenge, dev.scalelab.world.EventStreams.Events drawn) {
+        Violations v = new Violations(challenge.knobs());
+        Scenario start = challenge.startScenario();
+        Scenario withDrawn = new Scenario(start.name(), start.description(), start.watch(), start.markers(), start.seed(),
+                start.durationSeconds(), start.workload(), start.service(), start.autoscaler(), start.verticalScaler(),
+                start.gateway(), start.balancer(), start.cache(), start.database(), start.dependencies(), drawn, start.topology(),
+                start.timeline());
+        v.compare("events", ScenarioFiles.tree(start).get("events"), ScenarioFiles.tree(withDrawn).get("events"));
+        return List.copyOf(v.found);
+    }
+
     private boolean free(String path) {
         if (FREE.contains(path)) {
             return true;

@@ -156,9 +156,30 @@ class GradeCommandTest {
         assertEquals("error: --scenario " + broken + ": topology.nodes[3]: edge has no origin for its misses: connect it to a "
                 + "gateway, balancer or service\n", refused.err());
 
+        // A start with event streams is drawn too: its producer, topic and groups as boxes.
         CliRun events = CliRun.of("challenges", "show", "real-time-system", "--drawn");
-        assertEquals(2, events.code());
-        assertTrue(events.err().startsWith("error: --drawn: real-time-system's system has event streams"), events.err());
+        assertEquals(0, events.code(), events.err());
+        assertEquals(ChallengeLibrary.byId("real-time-system").drawnStart(), ScenarioFiles.parse(events.out()));
+    }
+
+    /**
+     * Challenge 14 answered on the canvas and saved: a drawing of its own names (fans → lb → api, the
+     * scorers publishing to a 24-partition topic read by push and live-feed) is graded from the file
+     * on the network engine, its incidents on its push service and its scores topic; it passes.
+     */
+    @Test
+    void aDrawnAnswerToTheRealTimeChallengeIsGradedFromItsFile() throws IOException {
+        Path verdict = dir.resolve("verdict.json");
+        CliRun r = CliRun.of("grade", "--challenge", "real-time-system", "--scenario",
+                "src/test/resources/practice/real-time-system-drawn.json", "--seeds", "2", "--out", verdict.toString());
+        assertEquals(0, r.code(), r.out() + r.err());
+        assertTrue(r.out().startsWith("real-time-system: PASSED on 2 seeds (1414, 1415)\n"
+                + "  PASS  scores: end-to-end p99 (publish to processed)  "), r.out());
+        JsonNode j = new ObjectMapper().readTree(verdict.toFile());
+        assertEquals(0, j.get("violations").size());
+        for (JsonNode ms : j.get("requirements").get(0).get("perSeed")) {
+            assertEquals(1000, ms.asDouble(), 50, "the burst's 250 records a live-feed consumer, 4 ms each");
+        }
     }
 
     @Test

@@ -22,11 +22,14 @@ class DrawnChallengeTest {
         return ChallengeLibrary.all().stream().filter(c -> c.playable() && c.drawable()).toList();
     }
 
+    /**
+     * Every challenge's start is drawn: those without event streams as the pipeline's boxes, which
+     * lower back to the sections; challenge 14's streams as boxes the network runs (see DrawnRealTimeTest).
+     */
     @Test
     void everyDrawableStartAndSolutionDrawnAndWrittenReadsBackAsItsSections() {
         List<Challenge> drawable = drawable();
-        assertEquals(ChallengeLibrary.all().size() - 1, drawable.size());
-        assertFalse(ChallengeLibrary.byId("real-time-system").drawable(), "its event streams have no boxes yet");
+        assertEquals(ChallengeLibrary.all().size(), drawable.size());
         // The canvas runs a drawing on the network engine, which refuses what it does not run yet, saying so.
         java.util.Map<String, String> not = new java.util.TreeMap<>();
         for (Challenge c : drawable) {
@@ -38,6 +41,11 @@ class DrawnChallengeTest {
         }
         assertEquals(java.util.Map.of(), not, "every drawable start runs on the canvas too");
         for (Challenge c : drawable) {
+            if (c.startScenario().events() != null) {
+                assertEquals(List.of("real-time-system"), drawable.stream().filter(x -> x.startScenario().events() != null)
+                        .map(Challenge::id).toList());
+                continue;
+            }
             Scenario start = ScenarioFiles.parse(ScenarioFiles.write(c.drawnStart()));
             assertNotNull(start.topology(), c.id());
             assertEquals(c.startScenario(), dev.scalelab.world.network.Pipeline.lower(start), c.id());

@@ -277,7 +277,7 @@ public final class PracticePanel extends FxmlPanel {
         showPredictions(c.predictions());
         loadStartButton.setDisable(!c.playable());
         drawButton.setDisable(!c.playable());
-        // A system with event streams has no boxes of the pipeline's yet: it is answered with the knobs alone.
+        // A start whose parts have no boxes yet (see Challenge#whyNotDrawable) is answered with the knobs alone.
         shownWhen(drawButton, c.drawable());
         playable.set(c.playable());
         paragraphs(explanationBox, c.solution().explanation());

@@ -141,6 +141,7 @@ final class ClientsNode extends NetNode {
         }
         if (l.mode == EdgeMode.ASYNC) {
             // A message published straight from the clients: answered when the queue takes it.
+            f.publishedByClients = true;
             boolean ok = ((Broker) l.to).publish(l, f);
             net.clientDone(f, ok);
             if (then != null) {

@@ -28,6 +28,8 @@ final class Flow {
     int receives;
     /** A poison message (the timeline's poison): its consumer's processing of it always fails. */
     boolean poisoned;
+    /** Published by its clients straight to a queue or topic: a producer's record, not a request ({@link RequestFigures}). */
+    boolean publishedByClients;
 
     Flow(long id, int key, boolean read, long startNanos) {
         this.id = id;

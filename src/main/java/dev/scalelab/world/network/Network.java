@@ -45,6 +45,8 @@ public final class Network {
     private final Map<String, NetNode> nodes = new LinkedHashMap<>();
     private final List<Link> links = new ArrayList<>();
     private final LatencyRecorder endToEnd = new LatencyRecorder();
+    /** The same without the publishes straight from clients: the requests alone, as the pipeline's report counts them. */
+    final RequestFigures requests = new RequestFigures();
     /** Per simulated second, the last hour: answered and failed requests, and the p99 of those answered (ms; NaN for none). */
     private final RingSeries completedSeries = new RingSeries(SERIES_SECONDS);
     private final RingSeries failedSeries = new RingSeries(SERIES_SECONDS);
@@ -215,6 +217,7 @@ public final class Network {
         failedAtTick = failed;
         double p99 = endToEnd.takeIntervalPercentileMs(99);
         p99Series.append(answered == 0 ? Double.NaN : p99);
+        requests.tick(answered);
         insights.tick();
         if (series != null) {
             series.second();
@@ -254,6 +257,7 @@ public final class Network {
             failed++;
         }
         clients.done(f, ok, latencyNanos);
+        requests.done(f, ok, latencyNanos);
     }
 
     int keyCount() {

@@ -15,7 +15,8 @@ import java.util.List;
  * edge's timeout, retries and breaker. A topology of exactly that shape runs on the pipeline's engine
  * ({@link #lower}), so it gives the same report, bit for bit, as the scenario that spells it with
  * sections; every other shape runs on {@link Network}. The vertical scaler belongs to the service node;
- * the events, which no node kind holds yet, stay where they are in the scenario and apply to the pipeline.
+ * the events stay where they are in the scenario and apply to the pipeline ({@link EventsDrawing}
+ * draws them as boxes instead, which the network runs).
  */
 public final class Pipeline {
     private Pipeline() {

@@ -25,12 +25,16 @@ public final class PipelineFigures {
      * What a finished run gives the requirements, in the pipeline report's names: the clients'
      * latency, requests and cost; the cache's and the database's totals when the drawing has one of
      * each (with two, a requirement on "the cache" names no one of them and is not measured); the
-     * per-client figures; the decisions.
+     * per-client figures; the decisions. A clients node's publishes straight to a queue or topic are
+     * a producer's records, not requests (see {@link RequestFigures}): the latency and the requests
+     * leave them out. Each topic box is under {@code events.topics}, named by its label (its id when
+     * it has none), with the pipeline's figures: publish → processed ({@code endToEndMs.p50},
+     * {@code .p99}, the slowest group's) and the largest backlog ({@code lagMax}).
      */
     public static ObjectNode of(Network net) {
         ObjectNode own = net.report();
         ObjectNode r = JsonNodeFactory.instance.objectNode();
-        LatencySummary s = net.endToEnd();
+        LatencySummary s = net.requests.latency.total();
         ObjectNode latency = r.putObject("latencyMs");
         latency.put("mean", s.meanMs());
         latency.put("p50", s.p50Ms());
@@ -57,11 +61,13 @@ public final class PipelineFigures {
                 database = n.getValue();
             }
         }
+        RequestFigures req = net.requests;
         ObjectNode requests = r.putObject("requests");
-        requests.put("offered", offered);
-        requests.put("throughputPerSecond", totals.path("throughputPerSecond").asDouble());
-        requests.put("completed", totals.path("completed").asLong());
-        requests.put("failed", totals.path("failed").asLong());
+        requests.put("offered", offered - req.published - req.publishRefused);
+        long completed = totals.path("completed").asLong() - req.published;
+        requests.put("throughputPerSecond", net.nowSeconds() == 0 ? 0 : completed / net.nowSeconds());
+        requests.put("completed", completed);
+        requests.put("failed", totals.path("failed").asLong() - req.publishRefused);
         requests.put("rejected", 0);
         requests.put("timedOut", 0);
         requests.put("shed", totals.path("shed").asLong());
@@ -81,6 +87,7 @@ public final class PipelineFigures {
             d.put("keysMoved", database.path("keysMoved").asLong());
             d.put("movedFraction", database.path("movedFraction").asDouble());
         }
+        events(net, r);
         if (own.has("gateway")) {
             r.set("gateway", own.get("gateway"));
         }
@@ -96,17 +103,44 @@ public final class PipelineFigures {
         return r;
     }
 
+    /** The topic boxes as the pipeline's {@code events.topics}; no section when the drawing has none. */
+    private static void events(Network net, ObjectNode r) {
+        ArrayNode topics = null;
+        for (dev.scalelab.world.Topology.Node n : net.topology.nodes()) {
+            if (!(net.node(n.id()) instanceof TopicNode t)) {
+                continue;
+            }
+            if (topics == null) {
+                topics = r.putObject("events").putArray("topics");
+            }
+            ObjectNode o = topics.addObject();
+            o.put("name", n.label().isEmpty() ? n.id() : n.label());
+            // As the pipeline's: every group has consumed a record once the slowest has.
+            o.put("published", t.topic.published());
+            o.put("consumed", t.topic.published() - t.topic.backlog());
+            o.put("lagMax", t.lagMax());
+            o.putObject("endToEndMs").put("p50", t.endToEndMs(LatencySummary::p50Ms)).put("p99", t.endToEndMs(LatencySummary::p99Ms));
+        }
+    }
+
     private static final Pattern DECISION = Pattern.compile("([0-9.]+) s ([^:]+): (.*)");
 
     /**
      * The run's seconds as the requirements read them, oldest first: what was answered and failed in
-     * each, and its p99. A drawn system keeps no per-second record of its offered load or its
+     * each, and its p99, of requests (a clients node's publishes straight to a box left out, as
+     * {@link #of} does). A drawn system keeps no per-second record of its offered load or its
      * instances, so a second's offered load is what ended in it, and the sample names no instances.
      */
     public static List<Sample> samples(Network net) {
         double[] completed = net.completedPerSecond();
         double[] failed = net.failedPerSecond();
-        double[] p99 = net.p99MsPerSecond();
+        double[] p99 = net.requests.p99MsPerSecond();
+        double[] published = net.requests.publishedPerSecond();
+        double[] refused = net.requests.refusedPerSecond();
+        for (int i = 0; i < completed.length; i++) {
+            completed[i] -= published[i];
+            failed[i] -= refused[i];
+        }
         double first = Math.floor(net.nowSeconds()) - completed.length;
         List<Sample> out = new ArrayList<>(completed.length);
         for (int i = 0; i < completed.length; i++) {

@@ -7,6 +7,7 @@ import dev.scalelab.engine.events.GroupConfig;
 import dev.scalelab.engine.events.Partitioner;
 import dev.scalelab.engine.events.RecordProcessor;
 import dev.scalelab.engine.events.Topic;
+import dev.scalelab.engine.metrics.LatencySummary;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.DistributionSpec;
 import dev.scalelab.world.EventStreams;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.ToDoubleFunction;
 
 /**
  * A topic box, run by the pipeline's engines: a {@link Topic} of partitions, a keyed record placed
@@ -42,6 +44,8 @@ final class TopicNode extends Broker {
     private final Map<String, ServiceNode.Instance> members = new HashMap<>();
     /** Dead letters and skipped records counted into {@link #errors} so far. */
     private long givenUpCounted;
+    /** The largest backlog of its slowest group seen at a second's end, as the pipeline's topic keeps it. */
+    private long lagMax;
 
     TopicNode(Network net, Topology.Node spec) {
         super(net, spec);
@@ -261,6 +265,7 @@ final class TopicNode extends Broker {
         errors += givenUp - givenUpCounted;
         ownErrors += givenUp - givenUpCounted;
         givenUpCounted = givenUp;
+        lagMax = Math.max(lagMax, topic.backlog());
         super.tick();
     }
 
@@ -325,10 +330,34 @@ final class TopicNode extends Broker {
         return null;
     }
 
+    /**
+     * Publish → processed, ms, as the pipeline's events report gives a topic's: a record is processed
+     * end to end when its slowest group has processed it, so the largest of its groups' figures
+     * ({@code figure} picks the p50 or the p99 of each); 0 before any record was processed.
+     */
+    double endToEndMs(ToDoubleFunction<LatencySummary> figure) {
+        double most = 0;
+        for (ConsumerGroup g : groups) {
+            LatencySummary e2e = g.endToEnd().total();
+            if (e2e.count() > 0) {
+                most = Math.max(most, figure.applyAsDouble(e2e));
+            }
+        }
+        return most;
+    }
+
+    /** Its largest backlog at a second's end so far, or now: the pipeline's {@code lagMax}. */
+    long lagMax() {
+        return Math.max(lagMax, topic.backlog());
+    }
+
     @Override
     void report(ObjectNode out) {
         out.put("published", published);
         out.put("consumed", consumed());
+        out.put("lagMax", lagMax());
+        out.putObject("endToEndMs").put("p50", endToEndMs(LatencySummary::p50Ms))
+                .put("p99", endToEndMs(LatencySummary::p99Ms));
         out.put("deadLetters", deadLetters());
         out.put("refused", refused);
         out.put("backlog", queued());

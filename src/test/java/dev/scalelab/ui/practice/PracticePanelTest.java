@@ -53,6 +53,8 @@ class PracticePanelTest {
     private final Challenge challenge = PracticeFixture.challenge();
     private final List<String> started = new ArrayList<>();
     private final AtomicInteger gradings = new AtomicInteger();
+    /** Built-in challenges a test adds to the list after the fixture's two. */
+    private final List<Challenge> more = new ArrayList<>();
     private PracticePanel panel;
     private SimulationRunner runner;
 
@@ -76,7 +78,11 @@ class PracticePanelTest {
             runner = new SimulationRunner(challenge.startScenario(), true);
             runner.start(); // paused, it still answers for the design
             panel = new PracticePanel(runner, (scenario, label) -> started.add(label + " / " + scenario.service().instances()),
-                    () -> List.of(challenge, PracticeFixture.basic("basic-one", 1)), store, grading);
+                    () -> {
+                        List<Challenge> all = new ArrayList<>(List.of(challenge, PracticeFixture.basic("basic-one", 1)));
+                        all.addAll(more);
+                        return all;
+                    }, store, grading);
             BorderPane root = new BorderPane(panel.view());
             root.setBottom(panel.charts());
             root.setRight(panel.parameters());
@@ -259,6 +265,46 @@ class PracticePanelTest {
                 "the drawing with 5 instances is the reference solution");
         FxWait.onFx(() -> {
             canvas.editor().markSaved(); // closing would otherwise ask whether to save the drawing
+            canvas.stage().close();
+            return null;
+        }, TIMEOUT_SECONDS);
+    }
+
+    /**
+     * Challenge 14's start has event streams: Draw on canvas opens it with its producer, topic and
+     * groups as boxes, and the drawing submitted as it is is graded for real on the network: it fails
+     * the end-to-end p99 (over 50 s on seed 1414) with nothing fixed changed.
+     */
+    @Test
+    void theRealTimeChallengeOpensOnItsStreamsDrawnAndItsDrawingIsGraded() throws Exception {
+        Challenge realTime = dev.scalelab.practice.ChallengeLibrary.byId("real-time-system");
+        more.add(realTime);
+        show(Grader::grade);
+        FxWait.onFx(() -> {
+            robot.lookup("#practiceChallengeList").queryListView().getSelectionModel().select(realTime);
+            return null;
+        }, TIMEOUT_SECONDS);
+        assertTrue(shown("#practiceDraw"), "its streams have boxes now");
+        fire("#practiceDraw");
+        dev.scalelab.ui.canvas.DesignWindow canvas = FxWait.onFx(() -> panel.canvas(realTime.id()), TIMEOUT_SECONDS);
+        assertNotNull(canvas);
+        assertEquals("Design canvas — challenge 14: Design a real-time system", FxWait.onFx(() -> canvas.stage().getTitle(),
+                TIMEOUT_SECONDS));
+        assertEquals(List.of("clients", "balancer", "service", "scores-producer", "scores", "push", "live-feed"), FxWait.onFx(
+                () -> canvas.editor().topology().nodes().stream().map(n -> n.id()).toList(), TIMEOUT_SECONDS));
+        FxWait.onFx(() -> {
+            ((Button) robot.from(canvas.stage().getScene().getRoot()).lookup("#designSubmit").query()).fire();
+            return null;
+        }, TIMEOUT_SECONDS);
+        assertTrue(FxWait.onFx(() -> canvas.statusLine().getText(), TIMEOUT_SECONDS).startsWith("Submitted"),
+                FxWait.onFx(() -> canvas.statusLine().getText(), TIMEOUT_SECONDS));
+        FxWait.waitUntil(() -> text("#practiceGradingText").startsWith("Graded"), SHOW_TIMEOUT_SECONDS);
+        Verdict verdict = FxWait.onFx(() -> panel.viewModel().verdictProperty().get(), TIMEOUT_SECONDS);
+        assertEquals(List.of(), verdict.violations());
+        assertFalse(verdict.requirements().get(0).passed(), verdict.toText());
+        assertTrue(verdict.requirements().get(0).overall() > 45_000, verdict.toText());
+        FxWait.onFx(() -> {
+            canvas.editor().markSaved();
             canvas.stage().close();
             return null;
         }, TIMEOUT_SECONDS);
