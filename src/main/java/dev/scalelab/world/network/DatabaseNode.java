@@ -17,6 +17,10 @@ final class DatabaseNode extends NetNode {
     /** ρ sampled once a simulated second, for the run's average. */
     private double rhoSum;
     private int rhoSamples;
+    /** The same, for the primaries alone and the replicas alone: the planner grows shards for one, replicas for the other. */
+    private double primaryRhoSum;
+    private double replicaRhoSum;
+    private int replicaSamples;
 
     DatabaseNode(Network net, Topology.Node spec) {
         super(net, spec);
@@ -133,6 +137,32 @@ final class DatabaseNode extends NetNode {
         super.tick();
         rhoSum += utilisation();
         rhoSamples++;
+        int[] busy = new int[2];
+        int[] limit = new int[2];
+        for (DatabaseView.ShardView sv : db.view().shards()) {
+            for (DatabaseView.NodeView nv : sv.nodes()) {
+                if (nv.alive()) {
+                    int role = nv.primary() ? 0 : 1;
+                    busy[role] += nv.connectionsBusy();
+                    limit[role] += nv.connectionLimit();
+                }
+            }
+        }
+        primaryRhoSum += limit[0] == 0 ? 1 : busy[0] / (double) limit[0];
+        if (limit[1] > 0) {
+            replicaRhoSum += busy[1] / (double) limit[1];
+            replicaSamples++;
+        }
+    }
+
+    /** Busy connections over connections of the primaries, averaged over the seconds so far: the writes' load. */
+    double meanPrimaryUtilisation() {
+        return rhoSamples == 0 ? 0 : primaryRhoSum / rhoSamples;
+    }
+
+    /** Likewise for the replicas; NaN without any. */
+    double meanReplicaUtilisation() {
+        return replicaSamples == 0 ? Double.NaN : replicaRhoSum / replicaSamples;
     }
 
     /** Busy connections over connections, averaged over the seconds so far. */

@@ -113,6 +113,10 @@ final class NodeResources {
     private boolean overMaxConnections;
     private int instancesWithPools;
 
+    /** Connections in use, summed over pools at each second's end, and the pools counted: the planner's mean. */
+    private double activeConnectionSum;
+    private long poolSamples;
+
     // The last second's figures, for the snapshot.
     double lastPauseMs;
     long lastCollections;
@@ -526,6 +530,16 @@ final class NodeResources {
 
     /** Once a simulated second: the second's figures, and the pipeline's line when its longest pause passed the target. */
     void tick() {
+        if (connectionPool != null) {
+            for (ServiceNode.Instance in : node.instances) {
+                if (in.resources.pools != null) {
+                    for (ConnectionPool p : in.resources.pools) {
+                        activeConnectionSum += p.active();
+                        poolSamples++;
+                    }
+                }
+            }
+        }
         String overTarget = runtime == null ? null : gc.overTarget(runtime.pauseTargetMs());
         if (overTarget != null) {
             net.decide(node, overTarget);
@@ -534,6 +548,50 @@ final class NodeResources {
         lastCollections = gc.collectionsThisSecond();
         lastWaitMsP99 = connectionPool == null ? Double.NaN : waits.takeIntervalPercentileMs(99);
         gc.secondEnded();
+    }
+
+    /**
+     * How long an acquired connection was held, on average, by Little's law over the seconds so far
+     * (mean connections in use × pools ÷ acquisitions per second); NaN before any acquisition.
+     */
+    double holdSecondsPerBorrow(double seconds) {
+        long acquired = acquiredTotal();
+        int pools = 0;
+        for (ServiceNode.Instance in : node.instances) {
+            if (in.resources.pools != null) {
+                pools += in.resources.pools.length;
+            }
+        }
+        return acquired == 0 || pools == 0 ? Double.NaN : meanActivePerPool() * pools * seconds / acquired;
+    }
+
+    /** The mean wait for a connection since t = 0, in seconds (0 before any borrow). */
+    double meanWaitSeconds() {
+        var w = waits.total();
+        return w.count() == 0 ? 0 : w.meanMs() / 1e3;
+    }
+
+    /** Connections acquired from its pools since t = 0, those of instances gone included. */
+    long acquiredTotal() {
+        long acquired = retiredAcquired;
+        for (ServiceNode.Instance in : node.instances) {
+            if (in.resources.pools != null) {
+                for (ConnectionPool p : in.resources.pools) {
+                    acquired += p.acquired();
+                }
+            }
+        }
+        return acquired;
+    }
+
+    /** Connections in use per pool, averaged over the seconds so far; 0 before any. */
+    double meanActivePerPool() {
+        return poolSamples == 0 ? 0 : activeConnectionSum / poolSamples;
+    }
+
+    /** The pools' settings in force; null without. */
+    ServiceResources.ConnectionPool connectionPoolSettings() {
+        return connectionPool;
     }
 
     boolean hasHeap() {

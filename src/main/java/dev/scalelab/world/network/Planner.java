@@ -14,13 +14,15 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Sizes a design to its goals: the leanest instance counts and read replicas that meet a p99, an
- * error rate and a budget with at least 10 % headroom, never taking away the redundancy a design has
- * (a second instance, a replica per shard), which is there for failures rather than load. It measures the design once, estimates each
- * node's count with queueing formulas (Little's law for the time a request holds a worker, then the
- * count that keeps ρ at or below 0.9), then confirms the plan by simulation on seeds it did not
- * measure with, adding capacity where the confirmation runs show the most load until every seed
- * meets the goals, or saying why they cannot be met.
+ * Sizes a design to its goals: the leanest instance counts, read replicas, shards and connection
+ * pool sizes that meet a p99, an error rate and a budget with at least 10 % headroom, never taking
+ * away the redundancy a design has (a second instance, a replica per shard), which is there for
+ * failures rather than load, nor a shard (fewer would move data). It measures the design once,
+ * estimates each count with queueing formulas (Little's law for the time a request holds a worker or
+ * a connection, then the count that keeps ρ at or below 0.9; the primaries' load, which replicas
+ * cannot take, for the shards), then confirms the plan by simulation on seeds it did not measure
+ * with, adding capacity where the confirmation runs show the most load until every seed meets the
+ * goals, or saying why they cannot be met.
  */
 public final class Planner {
     /** ρ no node may exceed: the 10 % headroom. */
@@ -72,7 +74,7 @@ public final class Planner {
         Network measured = new Network(s.withDurationSeconds(seconds));
         progress.accept("measuring the design for " + (int) seconds + " s");
         measured.run();
-        Map<String, Integer> counts = estimate(s, measured);
+        Sizes counts = estimate(s, measured);
         Scenario planned = apply(s, counts);
         List<Check> checks = List.of();
         double lastP99 = Double.NaN;
@@ -107,32 +109,51 @@ public final class Planner {
             String busiest = busiest(runs.get(0), counts);
             if (busiest == null || stalls >= 3) {
                 return new Plan(false, changes(s, counts), checks, cost, "more capacity does not bring " + missed(checks, goals)
-                        + " within the goal: the time is spent where instances and replicas cannot buy it back ("
+                        + " within the goal: the time is spent where instances, replicas, shards and pools cannot buy it back ("
                         + slowest(runs.get(0), counts) + "); change the design, not the counts", planned);
             }
-            // Grow the busiest by what brings its measured ρ to the headroom, one at least.
-            int now = counts.get(busiest);
-            double rho = rho(runs.get(0), busiest);
-            int copies = isDatabase(s, busiest) ? now + 1 : now;
-            int grow = Math.max(1, (int) Math.ceil(copies * rho / MAX_RHO) - copies);
-            counts.put(busiest, now + grow);
+            grow(runs.get(0), busiest, counts);
             planned = apply(s, counts);
         }
         return new Plan(false, changes(s, counts), checks, maxCost(checks), "no plan met the goals within " + MAX_ROUNDS
                 + " rounds of adding capacity: " + missed(checks, goals), planned);
     }
 
-    /** Each service's instances and each database's copies per shard that keep ρ at 0.9 for the measured load. */
-    static Map<String, Integer> estimate(Scenario s, Network measured) {
-        Map<String, Integer> counts = new LinkedHashMap<>();
+    /**
+     * The counts a plan sets, by node id: a service's instances and its pools' size, a database's
+     * read replicas per shard and its shards.
+     */
+    static final class Sizes {
+        final Map<String, Integer> instances = new LinkedHashMap<>();
+        final Map<String, Integer> poolSizes = new LinkedHashMap<>();
+        final Map<String, Integer> replicas = new LinkedHashMap<>();
+        final Map<String, Integer> shards = new LinkedHashMap<>();
+
+        boolean sizes(String id) {
+            return instances.containsKey(id) || replicas.containsKey(id);
+        }
+    }
+
+    /**
+     * Each service's instances and pools, each database's shards and copies per shard, that keep ρ at
+     * 0.9 for the measured load.
+     */
+    static Sizes estimate(Scenario s, Network measured) {
+        Sizes sizes = new Sizes();
+        double seconds = measured.nowSeconds();
         for (NetNode n : measured.nodeList()) {
             if (n instanceof ServiceNode svc) {
                 int workers = n.spec.service().workersPerInstance();
                 // Little's law per answered request gives the time each holds a worker, even when the pool was
                 // saturated while measured; the demand is then every arrival times that hold.
                 long answered = n.latency.total().count();
-                double seconds = measured.nowSeconds();
                 double holdSeconds = answered == 0 ? 0 : svc.meanBusyWorkers() * seconds / answered;
+                double borrowsPerRequest = 0;
+                if (svc.resources != null && svc.resources.hasPools() && answered > 0) {
+                    // A worker waiting for a connection is the pool's shortage, not the pool of workers': the pool is sized below.
+                    borrowsPerRequest = svc.resources.acquiredTotal() / (double) answered;
+                    holdSeconds = Math.max(0, holdSeconds - borrowsPerRequest * svc.resources.meanWaitSeconds());
+                }
                 double demand = n.arrivals / seconds * holdSeconds;
                 int needed = Math.max(1, (int) Math.ceil(demand / (workers * MAX_RHO)));
                 // Never below two where the design had two: the second instance is there for a crash, not for load.
@@ -140,57 +161,144 @@ public final class Planner {
                 if (svc.spec.autoscaler().policy() != Scenario.AutoscalerPolicy.NONE) {
                     needed = Math.max(needed, svc.spec.autoscaler().minReplicas());
                 }
-                counts.put(n.id, needed);
+                sizes.instances.put(n.id, needed);
+                if (svc.resources != null && svc.resources.hasPools()) {
+                    // The same for its connections: each request's borrows (as many as the answered ones made),
+                    // every arrival's, spread over the planned instances, each held as long as measured.
+                    double hold = svc.resources.holdSecondsPerBorrow(seconds);
+                    if (answered > 0 && !Double.isNaN(hold)) {
+                        double perPool = n.arrivals / seconds * borrowsPerRequest * hold / needed;
+                        sizes.poolSizes.put(n.id, Math.max(1, (int) Math.ceil(perPool / MAX_RHO)));
+                    }
+                }
             } else if (n instanceof DatabaseNode db) {
                 Scenario.Database d = n.spec.database();
-                double rho = db.meanUtilisation();
+                // Replicas cannot take the primaries' load (the writes; every read too under the primary policy): shards can.
+                int shards = d.shards();
+                int neededShards = Math.max(shards, (int) Math.ceil(shards * db.meanPrimaryUtilisation() / MAX_RHO));
+                sizes.shards.put(n.id, neededShards);
                 int copies = 1 + d.replicasPerShard();
+                if (d.readPolicy().equals("primary")) {
+                    sizes.replicas.put(n.id, d.replicasPerShard()); // they serve no read: more would buy nothing
+                    continue;
+                }
+                // Each shard's copies then share the reads of fewer keys.
+                double rho = db.meanUtilisation() * shards / neededShards;
                 int neededCopies = Math.max(1, (int) Math.ceil(copies * rho / MAX_RHO));
                 // A replica is also the failover of its primary: keep one where the design has one.
                 neededCopies = Math.max(neededCopies, Math.min(2, copies));
-                counts.put(n.id, neededCopies - 1);
+                sizes.replicas.put(n.id, neededCopies - 1);
             }
         }
-        return counts;
+        return sizes;
     }
 
-    private static Scenario apply(Scenario s, Map<String, Integer> counts) {
+    /**
+     * Grows node {@code id}, the busiest of a confirmation run, by what brings its measured ρ to the
+     * headroom, one at least: a service's instances (and its pools, if they were the busier); a
+     * database's shards when its primaries are the busier part, else its replicas.
+     */
+    private static void grow(Network run, String id, Sizes sizes) {
+        NetNode n = node(run, id);
+        if (n instanceof DatabaseNode db) {
+            double primaries = db.meanPrimaryUtilisation();
+            double replicas = db.meanReplicaUtilisation();
+            boolean byShards = n.spec.database().readPolicy().equals("primary") || Double.isNaN(replicas) && sizes.replicas.get(id) == 0
+                    || primaries >= replicas;
+            if (byShards) {
+                int now = sizes.shards.get(id);
+                sizes.shards.put(id, now + Math.max(1, (int) Math.ceil(now * primaries / MAX_RHO) - now));
+            } else {
+                int copies = sizes.replicas.get(id) + 1;
+                sizes.replicas.put(id, copies - 1 + Math.max(1, (int) Math.ceil(copies * replicas / MAX_RHO) - copies));
+            }
+            return;
+        }
+        ServiceNode svc = (ServiceNode) n;
+        double pools = poolRho(svc);
+        if (pools > svc.meanUtilisation() && sizes.poolSizes.containsKey(id)) {
+            int now = sizes.poolSizes.get(id);
+            sizes.poolSizes.put(id, now + Math.max(1, (int) Math.ceil(now * pools / MAX_RHO) - now));
+            return;
+        }
+        int now = sizes.instances.get(id);
+        sizes.instances.put(id, now + Math.max(1, (int) Math.ceil(now * svc.meanUtilisation() / MAX_RHO) - now));
+    }
+
+    /** A service's connections in use over its pools' size, averaged over the run; 0 without pools. */
+    private static double poolRho(ServiceNode svc) {
+        if (svc.resources == null || !svc.resources.hasPools()) {
+            return 0;
+        }
+        return svc.resources.meanActivePerPool() / svc.resources.connectionPoolSettings().maximumPoolSize();
+    }
+
+    private static NetNode node(Network run, String id) {
+        for (NetNode n : run.nodeList()) {
+            if (n.id.equals(id)) {
+                return n;
+            }
+        }
+        throw new IllegalArgumentException("no node " + id);
+    }
+
+    private static Scenario apply(Scenario s, Sizes sizes) {
         Scenario out = s;
         List<Topology.Node> nodes = s.topology().nodes();
         for (int i = 0; i < nodes.size(); i++) {
             Topology.Node n = nodes.get(i);
-            Integer count = counts.get(n.id());
-            if (count == null) {
-                continue;
-            }
             String at = "topology.nodes[" + i + "].";
-            if (n.nodeKind() == NodeKind.SERVICE) {
+            Integer count = sizes.instances.get(n.id());
+            if (count != null) {
                 out = ScenarioFields.with(out, at + "service.instances", (long) count);
                 if (n.autoscaler().policy() != Scenario.AutoscalerPolicy.NONE) {
                     out = ScenarioFields.with(out, at + "autoscaler.minReplicas", (long) Math.min(count, n.autoscaler().maxReplicas()));
                     out = ScenarioFields.with(out, at + "autoscaler.maxReplicas", (long) Math.max(count, n.autoscaler().maxReplicas()));
                 }
-            } else if (n.nodeKind() == NodeKind.DATABASE) {
-                out = ScenarioFields.with(out, at + "database.replicasPerShard", (long) count);
+            }
+            Integer pool = sizes.poolSizes.get(n.id());
+            if (pool != null) {
+                out = ScenarioFields.with(out, at + "service.connectionPool.maximumPoolSize", (long) pool);
+                // HikariCP keeps minimumIdle at most the maximum.
+                if (n.service().connectionPool().minimumIdle() > pool) {
+                    out = ScenarioFields.with(out, at + "service.connectionPool.minimumIdle", (long) pool);
+                }
+            }
+            Integer replicas = sizes.replicas.get(n.id());
+            if (replicas != null) {
+                out = ScenarioFields.with(out, at + "database.replicasPerShard", (long) replicas);
+            }
+            Integer shards = sizes.shards.get(n.id());
+            if (shards != null) {
+                out = ScenarioFields.with(out, at + "database.sharding.shards", (long) shards);
             }
         }
         return out;
     }
 
-    private static List<Change> changes(Scenario s, Map<String, Integer> counts) {
+    private static List<Change> changes(Scenario s, Sizes sizes) {
         List<Change> out = new ArrayList<>();
         List<Topology.Node> nodes = s.topology().nodes();
         for (int i = 0; i < nodes.size(); i++) {
             Topology.Node n = nodes.get(i);
-            Integer to = counts.get(n.id());
-            if (to == null) {
-                continue;
+            String at = "topology.nodes[" + i + "].";
+            Integer instances = sizes.instances.get(n.id());
+            if (instances != null && instances != n.service().instances()) {
+                out.add(new Change(n.id(), "instances", at + "service.instances", n.service().instances(), instances));
             }
-            if (n.nodeKind() == NodeKind.SERVICE && to != n.service().instances()) {
-                out.add(new Change(n.id(), "instances", "topology.nodes[" + i + "].service.instances", n.service().instances(), to));
-            } else if (n.nodeKind() == NodeKind.DATABASE && to != n.database().replicasPerShard()) {
-                out.add(new Change(n.id(), "read replicas per shard", "topology.nodes[" + i + "].database.replicasPerShard",
-                        n.database().replicasPerShard(), to));
+            Integer pool = sizes.poolSizes.get(n.id());
+            if (pool != null && pool != n.service().connectionPool().maximumPoolSize()) {
+                out.add(new Change(n.id(), "connections per pool", at + "service.connectionPool.maximumPoolSize",
+                        n.service().connectionPool().maximumPoolSize(), pool));
+            }
+            Integer shards = sizes.shards.get(n.id());
+            if (shards != null && shards != n.database().shards()) {
+                out.add(new Change(n.id(), "shards", at + "database.sharding.shards", n.database().shards(), shards));
+            }
+            Integer replicas = sizes.replicas.get(n.id());
+            if (replicas != null && replicas != n.database().replicasPerShard()) {
+                out.add(new Change(n.id(), "read replicas per shard", at + "database.replicasPerShard", n.database().replicasPerShard(),
+                        replicas));
             }
         }
         return out;
@@ -224,29 +332,27 @@ public final class Planner {
         return what.isEmpty() ? "the budget" : String.join(" and ", what);
     }
 
-    private static boolean isDatabase(Scenario s, String id) {
-        return s.topology().node(id).nodeKind() == NodeKind.DATABASE;
-    }
-
-    private static double rho(Network run, String id) {
-        for (NetNode n : run.nodeList()) {
-            if (n.id.equals(id)) {
-                return n instanceof ServiceNode s ? s.meanUtilisation() : n instanceof DatabaseNode d ? d.meanUtilisation() : 0;
-            }
+    /** How loaded a node the plan sizes is in a run: a service's workers or pools, a database's busier part. */
+    private static double rho(NetNode n) {
+        if (n instanceof ServiceNode s) {
+            return Math.max(s.meanUtilisation(), poolRho(s));
+        }
+        if (n instanceof DatabaseNode d) {
+            double replicas = d.meanReplicaUtilisation();
+            return Math.max(d.meanPrimaryUtilisation(), Double.isNaN(replicas) ? 0 : replicas);
         }
         return 0;
     }
 
     /** The node the plan can grow whose load is highest in a confirmation run; null when none it can grow is busy. */
-    private static String busiest(Network run, Map<String, Integer> counts) {
+    private static String busiest(Network run, Sizes sizes) {
         String best = null;
         double bestRho = 0.5;
         for (NetNode n : run.nodeList()) {
-            if (!counts.containsKey(n.id)) {
+            if (!sizes.sizes(n.id)) {
                 continue;
             }
-            double rho = n instanceof ServiceNode s ? s.meanUtilisation()
-                    : n instanceof DatabaseNode d ? d.meanUtilisation() : 0;
+            double rho = rho(n);
             if (rho > bestRho) {
                 bestRho = rho;
                 best = n.id;
@@ -259,11 +365,11 @@ public final class Planner {
      * Where the time goes that capacity cannot buy back: the slowest node the plan does not size
      * (an external API, a cache, a queue), by its p99.
      */
-    private static String slowest(Network run, Map<String, Integer> counts) {
+    private static String slowest(Network run, Sizes counts) {
         NetNode worst = null;
         double worstMs = -1;
         for (NetNode n : run.nodeList()) {
-            if (n.kind == NodeKind.CLIENTS || n.kind == NodeKind.BALANCER || n.kind == NodeKind.GATEWAY || counts.containsKey(n.id)) {
+            if (n.kind == NodeKind.CLIENTS || n.kind == NodeKind.BALANCER || n.kind == NodeKind.GATEWAY || counts.sizes(n.id)) {
                 continue;
             }
             double p99 = n.latency.total().p99Ms();

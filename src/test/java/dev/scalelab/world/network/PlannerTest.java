@@ -1,6 +1,7 @@
 package dev.scalelab.world.network;
 
 import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioFields;
 import dev.scalelab.world.ScenarioFiles;
 import org.junit.jupiter.api.Test;
 
@@ -65,5 +66,61 @@ class PlannerTest {
         Planner.Plan plan = Planner.plan(design(2, "", ""), new Planner.Goals(250, 0.001, 0.05), s -> { }, () -> false);
         assertThat(plan.met()).isFalse();
         assertThat(plan.why()).contains("over the budget of $0.05/h");
+    }
+
+    /**
+     * 600 req/s, 80 % writes of 5 ms each, on one shard whose nodes each run 2 queries at once: the
+     * primary would need 480 × 0.005 = 2.4 busy connections of its 2, which no replica can take (a
+     * replica applies every write too). The plan shards the database (2 shards: 1.2 of 2 each, ρ 0.6)
+     * and adds no replica, and the plan meets the goals on seeds it never saw.
+     */
+    @Test
+    void aDatabaseBoundByItsWritesGetsShardsNotReplicas() {
+        String db = ",{\"id\":\"orders\",\"kind\":\"database\",\"database\":{\"sharding\":{\"shards\":1},\"replicasPerShard\":1,"
+                + "\"connectionLimit\":2,\"readServiceTime\":{\"distribution\":\"constant\",\"meanMs\":1},"
+                + "\"writeServiceTime\":{\"distribution\":\"constant\",\"meanMs\":5}}}";
+        Scenario writes = ScenarioFields.with(design(6, db, ",{\"from\":\"web\",\"to\":\"orders\"}"),
+                "topology.nodes[0].workload.readRatio", 0.2);
+        Planner.Goals goals = new Planner.Goals(250, 0.001, 0);
+        Planner.Plan plan = Planner.plan(writes, goals, s -> { }, () -> false);
+        assertThat(plan.met()).as(plan.why()).isTrue();
+        assertThat(plan.changes()).extracting(Planner.Change::sentence).contains("orders: shards 1 → 2")
+                .noneMatch(c -> c.startsWith("orders: read replicas"));
+        for (long seed = 9001; seed <= 9003; seed++) {
+            Network n = new Network(plan.planned().withSeed(seed));
+            n.run();
+            assertThat(n.endToEnd().p99Ms()).isLessThanOrEqualTo(goals.p99Ms());
+            assertThat(n.failed() / (double) (n.completed() + n.failed())).isLessThanOrEqualTo(goals.maxErrorRate());
+        }
+    }
+
+    /**
+     * Each request holds a worker for its 20 ms of work and its 20 ms read, and a connection of its
+     * instance's pool for the read. The 24 workers are all busy (600/s × 40 ms = 24), waiting mostly
+     * for the one connection of each pool. Waiting for a connection is the pool's shortage, so the
+     * plan takes the waits out of the workers' hold: 7 instances (24 / (4 × 0.9) = 6.7), and pools of
+     * ⌈600 × 0.02 / 7 / 0.9⌉ = 2 (a round of confirmation may add one), not the 14 instances the
+     * workers' whole hold (80 ms) would ask for.
+     */
+    @Test
+    void aPoolTooSmallForItsQueriesIsSizedByLittlesLaw() {
+        String db = ",{\"id\":\"orders\",\"kind\":\"database\",\"database\":{\"sharding\":{\"shards\":1},\"replicasPerShard\":0,"
+                + "\"connectionLimit\":100,\"readServiceTime\":{\"distribution\":\"constant\",\"meanMs\":20}}}";
+        Scenario pooled = ScenarioFields.with(ScenarioFields.with(design(6, db, ",{\"from\":\"web\",\"to\":\"orders\"}"),
+                "topology.nodes[0].workload.readRatio", 1.0), "topology.nodes[2].service.connectionPool.maximumPoolSize", 1L);
+        pooled = ScenarioFields.with(pooled, "topology.nodes[2].service.connectionPool.minimumIdle", 1L);
+        Planner.Goals goals = new Planner.Goals(250, 0.001, 0);
+        Planner.Plan plan = Planner.plan(pooled, goals, s -> { }, () -> false);
+        assertThat(plan.met()).as(plan.why()).isTrue();
+        Planner.Change pool = plan.changes().stream().filter(c -> c.what().equals("connections per pool")).findFirst().orElseThrow();
+        assertThat(pool.from()).isEqualTo(1);
+        assertThat(pool.to()).isBetween(2, 3);
+        Planner.Change web = plan.changes().stream().filter(c -> c.what().equals("instances")).findFirst().orElseThrow();
+        assertThat(web.to()).isBetween(7, 8);
+        for (long seed = 9001; seed <= 9003; seed++) {
+            Network n = new Network(plan.planned().withSeed(seed));
+            n.run();
+            assertThat(n.failed() / (double) (n.completed() + n.failed())).isLessThanOrEqualTo(goals.maxErrorRate());
+        }
     }
 }
