@@ -20,7 +20,7 @@ import java.util.concurrent.Callable;
 /** {@code plan}: sizes a drawn system to its goals and prints the plan; {@code --out} writes the planned design. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
         description = "Size a drawn system (a scenario with a topology) to goals: the leanest instance counts, "
-                + "connection pool sizes, shards and read replicas that meet them with 10%% headroom, estimated by queueing formulas and confirmed by simulation on seeds "
+                + "consumers and partitions, connection pool sizes, shards and read replicas that meet them with 10%% headroom, estimated by queueing formulas and confirmed by simulation on seeds "
                 + "it did not measure with.")
 final class PlanCommand implements Callable<Integer> {
     @Spec

@@ -120,14 +120,16 @@ public final class Planner {
     }
 
     /**
-     * The counts a plan sets, by node id: a service's instances and its pools' size, a database's
-     * read replicas per shard and its shards.
+     * The counts a plan sets, by node id: a service's instances (a consuming service's are its
+     * consumers) and its pools' size, a database's read replicas per shard and its shards, a topic's
+     * partitions.
      */
     static final class Sizes {
         final Map<String, Integer> instances = new LinkedHashMap<>();
         final Map<String, Integer> poolSizes = new LinkedHashMap<>();
         final Map<String, Integer> replicas = new LinkedHashMap<>();
         final Map<String, Integer> shards = new LinkedHashMap<>();
+        final Map<String, Integer> partitions = new LinkedHashMap<>();
 
         boolean sizes(String id) {
             return instances.containsKey(id) || replicas.containsKey(id);
@@ -143,7 +145,18 @@ public final class Planner {
         double seconds = measured.nowSeconds();
         for (NetNode n : measured.nodeList()) {
             if (n instanceof ServiceNode svc) {
+                TopicNode feed = topicOf(svc);
+                if (feed != null && feed.spec.topic().autoscaler() != null) {
+                    continue; // KEDA decides its consumers from the lag
+                }
                 int workers = n.spec.service().workersPerInstance();
+                double ratePerSecond = n.arrivals / seconds;
+                if (feed != null) {
+                    // A member processes its partitions' records one at a time (Kafka's poll loop): one worker each,
+                    // whatever its instance has; and a lagging group was handed fewer records than it has to take.
+                    workers = 1;
+                    ratePerSecond = Math.max(ratePerSecond, feed.published / seconds);
+                }
                 // Little's law per answered request gives the time each holds a worker, even when the pool was
                 // saturated while measured; the demand is then every arrival times that hold.
                 long answered = n.latency.total().count();
@@ -154,7 +167,7 @@ public final class Planner {
                     borrowsPerRequest = svc.resources.acquiredTotal() / (double) answered;
                     holdSeconds = Math.max(0, holdSeconds - borrowsPerRequest * svc.resources.meanWaitSeconds());
                 }
-                double demand = n.arrivals / seconds * holdSeconds;
+                double demand = ratePerSecond * holdSeconds;
                 int needed = Math.max(1, (int) Math.ceil(demand / (workers * MAX_RHO)));
                 // Never below two where the design had two: the second instance is there for a crash, not for load.
                 needed = Math.max(needed, Math.min(2, n.spec.service().instances()));
@@ -171,6 +184,8 @@ public final class Planner {
                         sizes.poolSizes.put(n.id, Math.max(1, (int) Math.ceil(perPool / MAX_RHO)));
                     }
                 }
+            } else if (n instanceof TopicNode t) {
+                sizes.partitions.put(n.id, t.topic.partitions());
             } else if (n instanceof DatabaseNode db) {
                 Scenario.Database d = n.spec.database();
                 // Replicas cannot take the primaries' load (the writes; every read too under the primary policy): shards can.
@@ -190,7 +205,30 @@ public final class Planner {
                 sizes.replicas.put(n.id, neededCopies - 1);
             }
         }
+        fitPartitions(measured, sizes);
         return sizes;
+    }
+
+    /** A group uses at most one consumer per partition: each topic gets at least as many as its largest group. */
+    private static void fitPartitions(Network run, Sizes sizes) {
+        for (NetNode n : run.nodeList()) {
+            if (n instanceof ServiceNode svc && sizes.instances.containsKey(n.id)) {
+                TopicNode feed = topicOf(svc);
+                if (feed != null) {
+                    sizes.partitions.merge(feed.id, sizes.instances.get(n.id), Math::max);
+                }
+            }
+        }
+    }
+
+    /** The topic a service consumes from as a group, or null. */
+    private static TopicNode topicOf(ServiceNode svc) {
+        for (Broker b : svc.feeds) {
+            if (b instanceof TopicNode t) {
+                return t;
+            }
+        }
+        return null;
     }
 
     /**
@@ -216,13 +254,27 @@ public final class Planner {
         }
         ServiceNode svc = (ServiceNode) n;
         double pools = poolRho(svc);
-        if (pools > svc.meanUtilisation() && sizes.poolSizes.containsKey(id)) {
+        if (pools > serviceRho(svc) && sizes.poolSizes.containsKey(id)) {
             int now = sizes.poolSizes.get(id);
             sizes.poolSizes.put(id, now + Math.max(1, (int) Math.ceil(now * pools / MAX_RHO) - now));
             return;
         }
         int now = sizes.instances.get(id);
-        sizes.instances.put(id, now + Math.max(1, (int) Math.ceil(now * svc.meanUtilisation() / MAX_RHO) - now));
+        sizes.instances.put(id, now + Math.max(1, (int) Math.ceil(now * serviceRho(svc) / MAX_RHO) - now));
+        fitPartitions(run, sizes);
+    }
+
+    /**
+     * A service's busy workers over its workers, averaged over the run; a consuming service's over
+     * its busy-able members (one record at a time each, at most one per partition).
+     */
+    private static double serviceRho(ServiceNode svc) {
+        TopicNode feed = topicOf(svc);
+        if (feed == null) {
+            return svc.meanUtilisation();
+        }
+        int members = Math.min(Math.max(1, svc.instances()), feed.topic.partitions());
+        return svc.meanBusyWorkers() / members;
     }
 
     /** A service's connections in use over its pools' size, averaged over the run; 0 without pools. */
@@ -272,6 +324,10 @@ public final class Planner {
             if (shards != null) {
                 out = ScenarioFields.with(out, at + "database.sharding.shards", (long) shards);
             }
+            Integer partitions = sizes.partitions.get(n.id());
+            if (partitions != null) {
+                out = ScenarioFields.with(out, at + "topic.partitions", (long) partitions);
+            }
         }
         return out;
     }
@@ -284,7 +340,14 @@ public final class Planner {
             String at = "topology.nodes[" + i + "].";
             Integer instances = sizes.instances.get(n.id());
             if (instances != null && instances != n.service().instances()) {
-                out.add(new Change(n.id(), "instances", at + "service.instances", n.service().instances(), instances));
+                boolean consumes = s.topology().edges().stream().anyMatch(e -> e.to().equals(n.id())
+                        && s.topology().node(e.from()).nodeKind() == NodeKind.TOPIC);
+                out.add(new Change(n.id(), consumes ? "consumers" : "instances", at + "service.instances", n.service().instances(),
+                        instances));
+            }
+            Integer partitions = sizes.partitions.get(n.id());
+            if (partitions != null && partitions != n.topic().partitions()) {
+                out.add(new Change(n.id(), "partitions", at + "topic.partitions", n.topic().partitions(), partitions));
             }
             Integer pool = sizes.poolSizes.get(n.id());
             if (pool != null && pool != n.service().connectionPool().maximumPoolSize()) {
@@ -335,7 +398,7 @@ public final class Planner {
     /** How loaded a node the plan sizes is in a run: a service's workers or pools, a database's busier part. */
     private static double rho(NetNode n) {
         if (n instanceof ServiceNode s) {
-            return Math.max(s.meanUtilisation(), poolRho(s));
+            return Math.max(serviceRho(s), poolRho(s));
         }
         if (n instanceof DatabaseNode d) {
             double replicas = d.meanReplicaUtilisation();
