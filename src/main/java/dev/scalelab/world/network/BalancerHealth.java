@@ -159,6 +159,11 @@ final class BalancerHealth {
         return out;
     }
 
+    /** Whether it ejects instances that answer errors in a row. */
+    boolean ejects() {
+        return outlier != null;
+    }
+
     boolean inPanic() {
         return inPanic;
     }

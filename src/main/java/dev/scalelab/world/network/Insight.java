@@ -16,6 +16,7 @@ public record Insight(String node, Kind kind, double sinceSeconds, String findin
         HOT_NODE("bottleneck"),
         GROWING_QUEUE("growing queue"),
         GROWING_LAG("growing lag"),
+        FAILING_INSTANCE("failing instance"),
         RETRY_AMPLIFICATION("retry amplification"),
         REFUSING("refusing requests"),
         CONNECTION_LIMIT("connection limit"),

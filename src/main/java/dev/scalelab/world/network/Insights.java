@@ -34,6 +34,8 @@ final class Insights {
     private final Map<String, int[]> queueHistory = new HashMap<>();
     private final Map<Link, long[]> attemptsAt = new HashMap<>();
     private final Map<String, long[]> lastArrivals = new HashMap<>();
+    /** Per instance: its served and own-error counts at the last tick, then both per second, smoothed. */
+    private final Map<ServiceNode.Instance, double[]> instanceErrors = new java.util.IdentityHashMap<>();
     /** When each condition (kind:node) started holding; gone when it stops. */
     private final Map<String, Double> since = new HashMap<>();
     private List<Insight> current = List.of();
@@ -64,6 +66,7 @@ final class Insights {
             refusing(n, found, now);
             if (n instanceof ServiceNode service) {
                 resources(service, found, now);
+                failingInstance(service, found, now);
             }
         }
         for (Link l : net.linkList()) {
@@ -200,6 +203,69 @@ final class Insights {
         }
         return "its consumers take fewer than are published: add consumer instances (at most one per partition, "
                 + partitions + ", is busy), or make each record cheaper";
+    }
+
+    /**
+     * One instance answers many of its requests with its own error while the others do not (gray
+     * failure, a bad deploy): the balancers in front that run no outlier ejection keep sending it
+     * their share. The fix names them and what ejection would stop: the errors it answers through them.
+     */
+    private void failingInstance(ServiceNode s, List<Insight> out, double now) {
+        ServiceNode.Instance worst = null;
+        double worstShare = 0;
+        double worstErrors = 0;
+        double othersErrors = 0;
+        double othersServed = 0;
+        for (ServiceNode.Instance in : s.instances) {
+            double[] e = instanceErrors.computeIfAbsent(in, k -> new double[] {in.served, in.ownErrors, Double.NaN, Double.NaN});
+            double served = in.served - e[0];
+            double errors = in.ownErrors - e[1];
+            e[0] = in.served;
+            e[1] = in.ownErrors;
+            e[2] = Double.isNaN(e[2]) ? served : e[2] + SMOOTHING * (served - e[2]);
+            e[3] = Double.isNaN(e[3]) ? errors : e[3] + SMOOTHING * (errors - e[3]);
+            double share = e[2] < 1 ? 0 : e[3] / e[2];
+            if (share > worstShare) {
+                if (worst != null) {
+                    othersErrors += worstErrors;
+                    othersServed += instanceErrors.get(worst)[2];
+                }
+                worst = in;
+                worstShare = share;
+                worstErrors = e[3];
+            } else {
+                othersErrors += e[3];
+                othersServed += e[2];
+            }
+        }
+        instanceErrors.keySet().removeIf(in -> in.lifecycle == Lifecycle.TERMINATED);
+        double othersShare = othersServed < 1 ? 0 : othersErrors / othersServed;
+        if (worst == null || worstShare < 0.2 || worstShare < 4 * othersShare || worstErrors < 1 || s.down) {
+            return;
+        }
+        List<String> blind = new ArrayList<>();
+        for (Link l : net.linkList()) {
+            if (l.to == s && l.from instanceof RouterNode r && r.kind == NodeKind.BALANCER) {
+                BalancerHealth h = r.healthOf(s);
+                if (h == null || !h.ejects()) {
+                    blind.add(r.id);
+                }
+            }
+        }
+        String finding = String.format(Locale.ROOT, "%s answers %.0f %% of its requests with an error (%s), the other instances %.0f %%",
+                worst.id(), 100 * worstShare, rate(worstErrors), 100 * othersShare);
+        String fix;
+        if (!blind.isEmpty()) {
+            fix = String.join(" and ", blind) + (blind.size() == 1 ? " runs" : " run") + " no outlier ejection: with "
+                    + "outlierConsecutiveErrors 5 " + (blind.size() == 1 ? "it" : "each") + " would take " + worst.id()
+                    + " out after 5 errors in a row, for 30 s and longer each time, and its errors would stop reaching the clients";
+        } else if (net.linkList().stream().noneMatch(l -> l.to == s && l.from instanceof RouterNode r && r.kind == NodeKind.BALANCER)) {
+            fix = "no balancer in front judges its instances: a load balancer with outlier ejection would take " + worst.id()
+                    + " out; or replace it (kill-instance: the pool starts a new one)";
+        } else {
+            return; // every balancer in front ejects it; what still fails is what its max ejection percent lets through
+        }
+        out.add(new Insight(s.id, Insight.Kind.FAILING_INSTANCE, now, finding, fix, Math.min(1, 0.5 + worstShare / 2)));
     }
 
     private void single(NetNode n, List<Insight> out, double now) {

@@ -88,6 +88,16 @@ final class RouterNode extends NetNode {
         }
     }
 
+    /** Its health handling of {@code service} behind it; null when it runs none (or is no balancer of it). */
+    BalancerHealth healthOf(NetNode service) {
+        for (Map.Entry<Link, BalancerHealth> e : healths.entrySet()) {
+            if (e.getKey().to == service) {
+                return e.getValue();
+            }
+        }
+        return null;
+    }
+
     /** Its strategies' ids, for the tests of this package. */
     List<String> strategyIds() {
         return strategies.values().stream().map(LoadBalancingStrategy::id).toList();

@@ -124,6 +124,9 @@ final class ServiceNode extends NetNode {
         long verticalNanos = sim.nowNanos();
         /** Its heap and pools; null when the service has none. */
         NodeResources.Of resources;
+        /** Requests it finished with, and those it answered with its own error (error-instance): the insights read them. */
+        long served;
+        long ownErrors;
 
         Instance(double speed, double weight) {
             this.speed = speed;
@@ -307,6 +310,7 @@ final class ServiceNode extends NetNode {
         // Its work done, an instance under error-instance answers with its own error, as the pipeline's does.
         if (j.in.errorRate > 0 && errorRandom.nextDouble() < j.in.errorRate) {
             ownErrors++;
+            j.in.ownErrors++;
             finish(j, false);
             return;
         }
@@ -335,6 +339,7 @@ final class ServiceNode extends NetNode {
     private void release(ServiceJob j) {
         finished++;
         Instance in = j.in;
+        in.served++;
         if (resources != null) {
             resources.serviceEnds(j);
         }

@@ -137,4 +137,32 @@ class InsightsTest {
         assertThat(pool.finding()).matches("web's requests wait up to (9\\d\\d|1000) ms \\(p99\\) for a database connection, \\d+ waiting now");
         assertThat(pool.fix()).startsWith("its pools of 2 are too small for its queries");
     }
+
+    /**
+     * docs/designs/outlier-ejection.json: checkout-2 fails 90 % of its requests from 62 s. The edge
+     * balancer ejects it (and its health checks then keep it out); the internal one, 100 req/s round
+     * robin over 5 instances, keeps sending it a fifth, 20/s, 18 of them failing. The insight names
+     * the instance with its share and the one balancer that runs no ejection; with ejection on both,
+     * nothing is left to say.
+     */
+    @Test
+    void anInstanceFailingItsRequestsIsNamedWithTheBalancersThatDoNotEjectIt() throws Exception {
+        dev.scalelab.world.Scenario design = ScenarioFiles.read(java.nio.file.Path.of("docs/designs/outlier-ejection.json"))
+                .withDurationSeconds(200);
+        Network net = new Network(design);
+        net.run();
+        Insight failing = find(net, Insight.Kind.FAILING_INSTANCE, "checkout");
+        assertThat(failing).isNotNull();
+        assertThat(failing.finding()).matches("checkout-2 answers (8\\d|9\\d) % of its requests with an error \\((1\\d|2\\d)/s\\), "
+                + "the other instances 0 %");
+        assertThat(failing.fix()).startsWith("internal-lb runs no outlier ejection: with outlierConsecutiveErrors 5 it would take "
+                + "checkout-2 out");
+        assertThat(failing.sinceSeconds()).isBetween(62.0, 80.0);
+
+        Network both = new Network(dev.scalelab.world.ScenarioFields.with(design, "topology.nodes[3].balancer.outlierConsecutiveErrors", 5L));
+        both.run();
+        assertThat(find(both, Insight.Kind.FAILING_INSTANCE, "checkout")).isNull();
+        // And the clients of both now see next to no errors: the few before each ejection.
+        assertThat(both.failed()).isLessThan(100);
+    }
 }
