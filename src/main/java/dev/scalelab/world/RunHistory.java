@@ -26,7 +26,7 @@ import java.util.Set;
  */
 public final class RunHistory {
     /** Buckets per series: 4,096 one-second buckets hold 68 minutes, then they double in width. */
-    static final int BUCKETS = 4096;
+    public static final int BUCKETS = 4096;
 
     private final Map<String, DownsampledSeries> series = new LinkedHashMap<>();
     private long seconds;

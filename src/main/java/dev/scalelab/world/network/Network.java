@@ -82,6 +82,8 @@ public final class Network {
     /** The newest decisions a snapshot carries for the canvas's log. */
     private static final int DECISIONS_SHOWN = 40;
     private long decisionCount;
+    /** The service a view watches as a pool ({@link #watch}); null while none does, which costs nothing. */
+    private NodeWatch watch;
 
     public Network(Scenario scenario) {
         this.scenario = scenario;
@@ -201,9 +203,17 @@ public final class Network {
     }
 
     private void tick() {
+        if (watch != null) {
+            watch.beforeTick();
+        }
         for (NetNode n : nodes.values()) {
             n.tick();
-            instanceDollars += n.costPerHour() / 3600;
+            double dollars = n.costPerHour() / 3600;
+            instanceDollars += dollars;
+            n.dollars += dollars;
+        }
+        if (watch != null) {
+            watch.second();
         }
         for (Link l : links) {
             l.tick();
@@ -292,6 +302,9 @@ public final class Network {
 
     /** A decision a node made, with the inputs it names, as the decision log keeps it. */
     void decide(NetNode node, String explanation) {
+        if (watch != null && node == watch.node) {
+            watch.decided(explanation);
+        }
         decisionCount++;
         if (decisions.size() == DECISIONS_KEPT) {
             decisions.remove(0);
@@ -331,6 +344,33 @@ public final class Network {
                 new NetworkSnapshot.Totals(completed, failed, total.count() == 0 ? Double.NaN : total.p50Ms(),
                         total.count() == 0 ? Double.NaN : total.p99Ms(), costPerHour, limited, shed), insights.current(),
                 decisionCount, decisions.subList(Math.max(0, decisions.size() - DECISIONS_SHOWN), decisions.size()), targets);
+    }
+
+    /**
+     * Starts watching service {@code id} as a pool (its instances, scalers and per-second series, as
+     * the pipeline's Scaling panel reads them: {@link #watchedView}), from now on; null stops. One
+     * service at a time: a new one replaces the last. Watching only reads, so the run is the same.
+     *
+     * @throws ScenarioException naming the node when it is no drawn service
+     */
+    public void watch(String id) {
+        if (id == null) {
+            watch = null;
+            return;
+        }
+        NetNode n = nodes.get(id);
+        if (!(n instanceof ServiceNode service)) {
+            throw new ScenarioException("nodes." + id, n == null ? "no node of this design" : id + " is of kind " + n.kind.id()
+                    + ": only a service's pool is watched");
+        }
+        if (watch == null || watch.node != service) {
+            watch = new NodeWatch(this, service);
+        }
+    }
+
+    /** The watched service as the pipeline's snapshot shows a pool (see {@link #watch}); null while none is watched. */
+    public dev.scalelab.world.Snapshot watchedView() {
+        return watch == null ? null : watch.view();
     }
 
     // ------------------------------------------------------------------ commands while it runs

@@ -43,9 +43,9 @@ final class ServiceNode extends NetNode {
     /** Heaps, object pools and connection pools; null when the service has none of them. Made in {@link #connect}. */
     NodeResources resources;
     private int nextNumber;
-    /** Busy workers and workers, integrated over time: the time-average ρ the report gives. */
-    private double busyWorkerNanos;
-    private double workerNanos;
+    /** Busy workers and workers, integrated over time: the time-average ρ the report gives (a watcher reads them after a tick). */
+    double busyWorkerNanos;
+    double workerNanos;
     private long areaSinceNanos;
     private int busyTotal;
     private int workersTotal;
@@ -122,6 +122,9 @@ final class ServiceNode extends NetNode {
         long verticalNanos = sim.nowNanos();
         /** Its heap and pools; null when the service has none. */
         NodeResources.Of resources;
+        /** When it ends provisioning and comes ready, as {@link #add} scheduled them; -1 for one that started ready. */
+        long bootsAtNanos = -1;
+        long readyAtNanos = -1;
 
         Instance(double speed, double weight) {
             this.speed = speed;
@@ -411,6 +414,8 @@ final class ServiceNode extends NetNode {
             in.resources = resources.added(in);
         }
         long bootAt = Simulation.secondsToNanos(pool.provisionSeconds());
+        in.bootsAtNanos = sim.nowNanos() + bootAt;
+        in.readyAtNanos = in.bootsAtNanos + Simulation.secondsToNanos(pool.bootSeconds());
         sim.scheduleIn(bootAt, () -> in.lifecycle = in.lifecycle == Lifecycle.PROVISIONING ? Lifecycle.BOOTING : in.lifecycle);
         sim.scheduleIn(bootAt + Simulation.secondsToNanos(pool.bootSeconds()), () -> ready(in));
         return in;
@@ -426,6 +431,11 @@ final class ServiceNode extends NetNode {
         } else if (!scaler.change(c)) {
             super.change(c);
         }
+    }
+
+    /** Its pool section as it runs now. */
+    Scenario.Service pool() {
+        return pool;
     }
 
     /** Workers for {@code in} of its size under the pool's workersPerInstance now: a live change's (see {@link ServiceScaler#change}). */
