@@ -247,6 +247,9 @@ public final class DesignWindow {
 
     private void close() {
         frames.stop();
+        if (panels.nodeWindow() != null) {
+            panels.nodeWindow().close();
+        }
         run.stop();
     }
 

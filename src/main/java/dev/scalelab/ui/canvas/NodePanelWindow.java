@@ -47,6 +47,7 @@ final class NodePanelWindow {
     private long shownLogCount = -1;
     private boolean over;
     private boolean closed;
+    private boolean endSaid;
 
     /**
      * @param canvasRun the canvas's run now: once it is another (stopped, started over) this window stops following
@@ -63,7 +64,7 @@ final class NodePanelWindow {
         status.setWrapText(true);
         status.setMaxWidth(Double.MAX_VALUE);
         say(source.nodeId() + ", drawn and running on the canvas, in the Scaling panel: what you change or do here goes to "
-                + "the drawing's run and its recorded timeline, as the canvas's own changes do.", false);
+                + "the run and its recorded timeline (File ▸ Save the run keeps it), not to the drawing's own settings.", false);
 
         ScrollPane viewScroll = scroll(new StackPane(panel.view()), "panel-host");
         ScrollPane chartScroll = scroll(new StackPane(panel.charts()), "chart-host");
@@ -152,6 +153,10 @@ final class NodePanelWindow {
             String refused = source.takeRefusal();
             if (refused != null) {
                 say("Refused: " + refused, true);
+            } else if (f.status().finished() && !endSaid) {
+                endSaid = true;
+                say("The run reached its end at t = " + Formats.clock(f.snapshot().timeSeconds()) + ": " + source.nodeId()
+                        + " stays as the run left it.", false);
             }
         }
         panel.animate(nowNanos);
