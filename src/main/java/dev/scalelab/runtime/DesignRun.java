@@ -61,9 +61,9 @@ public final class DesignRun implements AutoCloseable {
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     /** Watches asked for and not yet taken by the run's thread, in the order asked. */
     private final ConcurrentLinkedQueue<Watch> watches = new ConcurrentLinkedQueue<>();
-    /** The watched service's newest view, published with each snapshot; null while none is watched. */
+    /** The watched box's newest view, published with each snapshot; null while none is watched. */
     private final AtomicReference<dev.scalelab.world.Snapshot> watched = new AtomicReference<>();
-    /** Whether a service is watched: the run's thread's own. */
+    /** Whether a box is watched: the run's thread's own. */
     private volatile boolean watching;
     /** The report once the run reached its end; null before. */
     private volatile String finalReport;
@@ -214,18 +214,18 @@ public final class DesignRun implements AutoCloseable {
     }
 
     /**
-     * Watches service {@code nodeId} as the pipeline's Scaling panel sees a pool ({@link Network#watch}),
+     * Watches service or cache box {@code nodeId} as the pipeline's Scaling or Caching panel sees its part ({@link Network#watch}),
      * from the run's next slice (paused or not); null stops. The future completes with its first view;
      * {@link #watched} gives the newest from then on, published with each snapshot.
      *
-     * @throws dev.scalelab.world.ScenarioException naming the node when it is no service of the design
+     * @throws dev.scalelab.world.ScenarioException naming the node when it is no service or cache box of the design
      */
     public CompletableFuture<dev.scalelab.world.Snapshot> watch(String nodeId) {
         if (nodeId != null) {
             dev.scalelab.world.Topology.Node n = design.topology().node(nodeId);
-            if (n == null || n.nodeKind() != dev.scalelab.design.NodeKind.SERVICE) {
+            if (n == null || n.nodeKind() != dev.scalelab.design.NodeKind.SERVICE && n.nodeKind() != dev.scalelab.design.NodeKind.CACHE) {
                 throw new dev.scalelab.world.ScenarioException("nodes." + nodeId, n == null ? "no node of this design"
-                        : nodeId + " is of kind " + n.nodeKind().id() + ": only a service's pool is watched");
+                        : nodeId + " is of kind " + n.nodeKind().id() + ": a service's pool or a cache box's levels are watched");
             }
         }
         Watch w = new Watch(nodeId, new CompletableFuture<>());
@@ -237,7 +237,7 @@ public final class DesignRun implements AutoCloseable {
         return w.first;
     }
 
-    /** The watched service's newest view ({@link #watch}); null while none is watched. */
+    /** The watched box's newest view ({@link #watch}); null while none is watched. */
     public dev.scalelab.world.Snapshot watched() {
         return watched.get();
     }

@@ -65,7 +65,7 @@ class NodeRunTest {
             assertEquals(4, run.commandsRun().size(), "nothing refused was recorded (the kill of api-77 ran, and did nothing)");
 
             ScenarioException notAService = assertThrows(ScenarioException.class, () -> new NodeRun(run, "db"));
-            assertEquals("nodes.db: db is of kind database: only a service's pool is watched", notAService.getMessage());
+            assertEquals("nodes.db: db is of kind database: a service's pool or a cache box's levels are watched", notAService.getMessage());
             api.stop();
             waitUntil(() -> run.watched() == null);
         }

@@ -82,8 +82,8 @@ public final class Network {
     /** The newest decisions a snapshot carries for the canvas's log. */
     private static final int DECISIONS_SHOWN = 40;
     private long decisionCount;
-    /** The service a view watches as a pool ({@link #watch}); null while none does, which costs nothing. */
-    private NodeWatch watch;
+    /** The box a view watches ({@link #watch}); null while none does, which costs nothing. */
+    private Watch watch;
 
     public Network(Scenario scenario) {
         this.scenario = scenario;
@@ -347,11 +347,13 @@ public final class Network {
     }
 
     /**
-     * Starts watching service {@code id} as a pool (its instances, scalers and per-second series, as
-     * the pipeline's Scaling panel reads them: {@link #watchedView}), from now on; null stops. One
-     * service at a time: a new one replaces the last. Watching only reads, so the run is the same.
+     * Starts watching box {@code id} as a pattern panel of the pipeline sees its part, from now on
+     * ({@link #watchedView}): a service as the Scaling panel sees the pool (its instances, scalers
+     * and per-second series), a cache box as the Caching panel sees the cache (its levels, their
+     * slots and hit ratios, the loads). Null stops. One box at a time: a new one replaces the last.
+     * Watching only reads, so the run is the same.
      *
-     * @throws ScenarioException naming the node when it is no drawn service
+     * @throws ScenarioException naming the node when it is neither a drawn service nor a cache box
      */
     public void watch(String id) {
         if (id == null) {
@@ -359,16 +361,23 @@ public final class Network {
             return;
         }
         NetNode n = nodes.get(id);
-        if (!(n instanceof ServiceNode service)) {
-            throw new ScenarioException("nodes." + id, n == null ? "no node of this design" : id + " is of kind " + n.kind.id()
-                    + ": only a service's pool is watched");
+        if (n == null) {
+            throw new ScenarioException("nodes." + id, "no node of this design");
         }
-        if (watch == null || watch.node != service) {
-            watch = new NodeWatch(this, service);
+        if (watch != null && watch.node == n) {
+            return;
+        }
+        if (n instanceof ServiceNode service) {
+            watch = new ServiceWatch(this, service);
+        } else if (n instanceof CacheNode cache && n.kind == NodeKind.CACHE) {
+            watch = new CacheWatch(this, cache);
+        } else {
+            throw new ScenarioException("nodes." + id, id + " is of kind " + n.kind.id() + ": a service's pool or a cache box's "
+                    + "levels are watched");
         }
     }
 
-    /** The watched service as the pipeline's snapshot shows a pool (see {@link #watch}); null while none is watched. */
+    /** The watched box as the pipeline's snapshot shows its part (see {@link #watch}); null while none is watched. */
     public dev.scalelab.world.Snapshot watchedView() {
         return watch == null ? null : watch.view();
     }

@@ -111,11 +111,69 @@ class NodeWatchTest {
         assertThat(watched.watchedView().history().get(dev.scalelab.world.RunHistory.Keys.OFFERED).seconds()).isEqualTo(120);
     }
 
+    /**
+     * 800 req/s of Zipf keys (the default: 10,000 keys, α 0.9) through api's 3 instances to a cache of
+     * an instance-scope L1 (200 keys) and a shared L2 (2,000 keys) in front of a database.
+     */
+    static final String CACHED = """
+            {"schema":1,"name":"cached","seed":5,"durationSeconds":60,
+             "topology":{"nodes":[
+               {"id":"users","kind":"clients","workload":{"arrival":{"ratePerSecond":800}}},
+               {"id":"api","kind":"service","service":{"instances":3,"workersPerInstance":8,
+                 "serviceTime":{"distribution":"constant","meanMs":2}}},
+               {"id":"redis","kind":"cache","cache":{"levels":[{"name":"L1","scope":"instance","capacity":200},
+                 {"name":"L2","scope":"shared","capacity":2000}]}},
+               {"id":"db","kind":"database"}],
+              "edges":[{"from":"users","to":"api"},{"from":"api","to":"redis"},{"from":"redis","to":"db"}]}}
+            """;
+
     @Test
-    void onlyAServiceIsWatched() {
+    void theViewOfAWatchedCacheIsTheBoxsOwnNumbers() {
+        Network net = new Network(ScenarioFiles.parse(CACHED));
+        net.watch("redis");
+        CacheNode redis = (CacheNode) net.node("redis");
+        dev.scalelab.engine.caching.HierarchyStats before = redis.stats();
+        long[] l1Before = {0, 0};
+        for (int k = 1; k <= 30; k++) {
+            net.runUntil(k);
+            Snapshot.CacheView view = net.watchedView().cache();
+            dev.scalelab.engine.caching.HierarchyStats now = redis.stats();
+            double ratio = (now.cacheReads() - before.cacheReads()) / (double) (now.reads() - before.reads());
+            assertThat(last(view.hitRatioSeries())).isEqualTo(ratio);
+            assertThat(last(view.storeLoadsPerSecond())).isEqualTo((double) (now.storeLoads() - before.storeLoads()));
+            dev.scalelab.engine.caching.LevelStats l1 = redis.hierarchy().levelStats(0);
+            assertThat(last(view.levels().get(0).hitRatioSeries()))
+                    .isEqualTo((l1.hits() - l1Before[0]) / (double) (l1.hits() - l1Before[0] + l1.misses() - l1Before[1]));
+            l1Before[0] = l1.hits();
+            l1Before[1] = l1.misses();
+            before = now;
+            assertThat(view.reads()).isEqualTo(now.reads());
+            assertThat(view.levels().get(1).hits()).isEqualTo(redis.hierarchy().levelStats(1).hits());
+            assertThat(view.levels().get(1).occupancy()).isEqualTo(redis.hierarchy().levelStats(1).occupancy());
+        }
+        Snapshot s = net.watchedView();
+        assertThat(s.cache().hitRatio()).isEqualTo(net.report().path("nodes").path("redis").path("hitRatio").asDouble());
+        assertThat(s.cache().hitRatio()).isBetween(0.3, 0.95);
+        // L1 is kept once per calling instance: api's three, which are where the reads come from.
+        assertThat(s.cache().levels().get(0).copies()).isEqualTo(3);
+        assertThat(s.instances()).extracting(Snapshot.InstanceView::id).containsExactly("api-0", "api-1", "api-2");
+        assertThat(s.cache().levels().get(0).slotKeys()).hasSize(200);
+        assertThat(s.cache().levels().get(0).cheHitRatio()).isNaN();
+        assertThat(s.cache().optimalHitRatio()).isNaN();
+        assertThat(s.current().cache()).isEqualTo(net.scenario().topology().node("redis").cache());
+        assertThat(s.current().database()).isEqualTo(net.scenario().topology().node("db").database());
+        assertThat(s.scaling()).isNull();
+        // Watched and viewed every second, or not at all: the same run.
+        Network plain = new Network(ScenarioFiles.parse(CACHED));
+        plain.runUntil(30);
+        assertThat(net.reportJson()).isEqualTo(plain.reportJson());
+    }
+
+    @Test
+    void onlyAServiceOrACacheIsWatched() {
         Network net = new Network(ScenarioFiles.parse(DESIGN));
         assertThatThrownBy(() -> net.watch("pay")).isInstanceOf(ScenarioException.class)
-                .hasMessage("nodes.pay: pay is of kind external: only a service's pool is watched");
+                .hasMessage("nodes.pay: pay is of kind external: a service's pool or a cache box's levels are watched");
         assertThat(net.watchedView()).isNull();
     }
 }
