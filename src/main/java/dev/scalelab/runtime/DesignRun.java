@@ -96,6 +96,11 @@ public final class DesignRun implements AutoCloseable {
         thread.setDaemon(true);
     }
 
+    /** The design it runs, as it started (its changes since are in {@link #recordedScenario}). */
+    public Scenario design() {
+        return design;
+    }
+
     /** Starts the run's thread; call once. */
     public void start() {
         thread.start();

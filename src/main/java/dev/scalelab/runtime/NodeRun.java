@@ -14,24 +14,31 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One drawn service of a {@link DesignRun}, as a pattern panel's run: its frames are the service's
- * pool view ({@link DesignRun#watch}), and the panel's changes and actions go to the drawn node, as
- * the canvas's own do, so the run's recorded timeline holds them. A panel's section becomes the
- * node's field of the same name ({@code autoscaler.minReplicas} is {@code nodes.api.autoscaler.minReplicas});
- * a pool action names the node or its instance. What the drawn node cannot take is refused, and the
- * refusal, naming it, waits in {@link #takeRefusal} for the window to say.
+ * One drawn service or cache box of a {@link DesignRun}, as a pattern panel's run: its frames are the
+ * box's view ({@link DesignRun#watch}: a service's pool, a cache's levels), and the panel's changes and
+ * actions go to the drawn node, as the canvas's own do, so the run's recorded timeline holds them. A
+ * panel's section becomes the node's field of the same name ({@code autoscaler.minReplicas} is
+ * {@code nodes.api.autoscaler.minReplicas}, {@code cache.levels[0].capacity} is
+ * {@code nodes.redis.cache.levels[0].capacity}); a pool action names the service or its instance, a
+ * cache action the box or its level ({@code redis/L1}). What the drawn node cannot take is refused,
+ * and the refusal, naming it, waits in {@link #takeRefusal} for the window to say.
  */
 public final class NodeRun implements PanelSource {
     /** The sections of a pipeline parameter a drawn service has, under the same names. */
-    private static final List<String> SECTIONS = List.of("service.", "autoscaler.", "verticalScaler.");
+    private static final List<String> SERVICE_SECTIONS = List.of("service.", "autoscaler.", "verticalScaler.");
     /** The pool actions a drawn service takes (see NetworkTimeline). */
-    private static final Set<Action> ACTIONS = Set.of(Action.ADD_INSTANCE, Action.REMOVE_INSTANCE, Action.KILL_INSTANCE,
+    private static final Set<Action> SERVICE_ACTIONS = Set.of(Action.ADD_INSTANCE, Action.REMOVE_INSTANCE, Action.KILL_INSTANCE,
             Action.SLOW_INSTANCE);
+    /** The cache actions a drawn cache box takes. */
+    private static final Set<Action> CACHE_ACTIONS = Set.of(Action.FLUSH_CACHE, Action.FAIL_CACHE_LEVEL, Action.EXPIRE_KEY);
     /** How long the first view may take: the run's thread takes the watch at its next slice, paused or not. */
     private static final long FIRST_VIEW_SECONDS = 5;
 
     private final DesignRun run;
     private final String nodeId;
+    private final boolean cache;
+    /** What the box is called in messages: "the drawn service api", "the drawn cache redis". */
+    private final String named;
     private final AtomicReference<String> refusal = new AtomicReference<>();
     private final AtomicReference<Frame> frame = new AtomicReference<>();
 
@@ -44,6 +51,9 @@ public final class NodeRun implements PanelSource {
     public NodeRun(DesignRun run, String nodeId) {
         this.run = run;
         this.nodeId = nodeId;
+        dev.scalelab.world.Topology.Node node = run.design().topology().node(nodeId);
+        this.cache = node != null && node.nodeKind() == dev.scalelab.design.NodeKind.CACHE;
+        this.named = (cache ? "the drawn cache " : "the drawn service ") + nodeId;
         try {
             Snapshot first = run.watch(nodeId).get(FIRST_VIEW_SECONDS, TimeUnit.SECONDS);
             frame.set(new Frame(first, new RunStatus(0, run.paused(), run.finished(), run.speed(), 0, false, run.failure()), null));
@@ -91,14 +101,14 @@ public final class NodeRun implements PanelSource {
 
     /**
      * A panel's parameter: the node's field of the same path, changed live as the canvas changes it.
-     * A field the drawn service does not have, or cannot change live, is refused, naming it.
+     * A field the drawn box does not have, or cannot change live, is refused, naming it.
      */
     @Override
     public void set(Parameter parameter, Object value) {
         String path = parameter.path();
-        if (SECTIONS.stream().noneMatch(path::startsWith)) {
-            refuse(path + ": not a field of the drawn service " + nodeId + " (its fields are under service, autoscaler and "
-                    + "verticalScaler)");
+        if (cache ? !path.startsWith("cache.") : SERVICE_SECTIONS.stream().noneMatch(path::startsWith)) {
+            refuse(path + ": not a field of " + named + " (its fields are under "
+                    + (cache ? "cache; the keys are its clients' traffic, set on the clients box)" : "service, autoscaler and verticalScaler)"));
             return;
         }
         if (path.equals("service.warmupSeconds")) {
@@ -119,20 +129,37 @@ public final class NodeRun implements PanelSource {
     }
 
     /**
-     * A pool action: add-instance and remove-instance name the node (remove-instance its chosen
-     * instance when one is given), kill- and slow-instance the instance. Others are refused, naming them.
+     * A pool action: add-instance and remove-instance name the service (remove-instance its chosen
+     * instance when one is given), kill- and slow-instance the instance. A cache action: flush-cache
+     * names the box or its level ({@code redis/L1}), fail-cache-level the level; expire-key names no
+     * box (a drawing expires the key in every cache box), so it is taken only where this is the
+     * drawing's one cache box. Others are refused, naming them.
      */
     @Override
     public void act(Action action, String target, Double value, double durationSeconds) {
-        if (!ACTIONS.contains(action)) {
-            refuse(action.id() + ": not an action the drawn service " + nodeId + " takes from this panel");
+        if (!(cache ? CACHE_ACTIONS : SERVICE_ACTIONS).contains(action)) {
+            refuse(action.id() + ": not an action " + named + " takes from this panel");
             return;
         }
-        String named = target != null ? target : nodeId;
+        String to;
+        if (!cache) {
+            to = target != null ? target : nodeId;
+        } else if (action == Action.EXPIRE_KEY) {
+            long boxes = run.design().topology().nodes().stream().filter(n -> n.nodeKind() == dev.scalelab.design.NodeKind.CACHE
+                    || n.nodeKind() == dev.scalelab.design.NodeKind.CDN).count();
+            if (boxes > 1) {
+                refuse(action.id() + ": a drawing expires a key in every cache box at once, and this one has " + boxes
+                        + " (a right-click on a cache box on the canvas expires it in all)");
+                return;
+            }
+            to = null;
+        } else {
+            to = target != null ? nodeId + "/" + target : nodeId;
+        }
         try {
-            run.command(Scenario.TimelineEntry.action(0, action, named, value, durationSeconds));
+            run.command(Scenario.TimelineEntry.action(0, action, to, value, durationSeconds));
         } catch (ScenarioException e) {
-            refuse(action.id() + " " + named + ": " + e.getMessage());
+            refuse(action.id() + (to == null ? "" : " " + to) + ": " + e.getMessage());
         }
     }
 

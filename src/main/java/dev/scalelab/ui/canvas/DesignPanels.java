@@ -16,9 +16,9 @@ import java.util.function.Supplier;
 /**
  * The canvas's way to the pattern panels: a box double-clicked is shown in the panel of its kind in
  * the main window, whose run starts over on the drawing (as its sections) once the user agrees. A
- * drawing of another shape is not the main window's: a service of it opens in the Scaling panel in
- * a window of its own on the canvas's run; other boxes are told which part keeps them from the
- * panels. FX thread only.
+ * drawing of another shape is not the main window's: a service or cache box of it opens in the Scaling
+ * or Caching panel in a window of its own on the canvas's run; other boxes are told which part keeps
+ * them from the panels. FX thread only.
  */
 final class DesignPanels {
     private final DesignEditor editor;
@@ -54,8 +54,8 @@ final class DesignPanels {
 
     /**
      * A box double-clicked: its pattern panel shows it. A drawing of the pipeline's shape runs in the
-     * main window (as its sections), whose panel shows the box. A service of a drawing of any other
-     * shape, while the canvas runs it, opens in the Scaling panel in a window of its own on that run
+     * main window (as its sections), whose panel shows the box. A service or cache box of a drawing of
+     * any other shape, while the canvas runs it, opens in its panel in a window of its own on that run
      * ({@link NodePanelWindow}); otherwise the canvas says why not.
      */
     void open(String id) {
@@ -81,23 +81,26 @@ final class DesignPanels {
             return;
         }
         DesignRun running = run.get();
-        if (n.nodeKind() == NodeKind.SERVICE && running != null) {
-            openOnRun(id, running);
+        boolean ownWindow = n.nodeKind() == NodeKind.SERVICE || n.nodeKind() == NodeKind.CACHE;
+        if (ownWindow && running != null) {
+            openOnRun(id, n.nodeKind() == NodeKind.CACHE, running);
             return;
         }
-        if (openInMain == null && n.nodeKind() != NodeKind.SERVICE) {
+        if (openInMain == null && !ownWindow) {
             return;
         }
         String shape = lowered.scenario() != null ? "" : "The " + panel + " panel shows a system of the pipeline's shape ("
                 + dev.scalelab.world.network.Pipeline.SHAPE + "), and this drawing is not: " + lowered.whyNot() + ". ";
-        say.accept(shape + (n.nodeKind() == NodeKind.SERVICE
-                ? "Run the drawing and double-click " + id + " again: its Scaling panel opens in a window of its own, on the run."
+        say.accept(shape + (ownWindow
+                ? "Run the drawing and double-click " + id + " again: its " + panel + " panel opens in a window of its own, on the run."
                 : "Run it here: " + id + "'s figures over the run show above the inspector, its decisions below, and a "
-                + "right-click gives its faults."), true);
+                + "right-click gives its faults" + (n.nodeKind() == NodeKind.CDN ? " (the Caching panel shows a cache box; a CDN's "
+                + "one edge level is not in it yet)." : ".")), true);
     }
 
-    /** Service {@code id} of the canvas's run in the Scaling panel, in a window of its own; one at a time. */
-    private void openOnRun(String id, DesignRun running) {
+    /** Service or cache box {@code id} of the canvas's run in its panel, in a window of its own; one at a time. */
+    private void openOnRun(String id, boolean cache, DesignRun running) {
+        String panel = cache ? "Caching" : "Scaling";
         if (nodeWindow != null && nodeWindow.stage().isShowing() && nodeWindow.source().designRun() == running
                 && nodeWindow.source().nodeId().equals(id) && nodeWindow.source().watching()) {
             nodeWindow.stage().toFront();
@@ -110,12 +113,12 @@ final class DesignPanels {
         try {
             source = new NodeRun(running, id);
         } catch (dev.scalelab.world.ScenarioException e) {
-            say.accept("Cannot open " + id + " in the Scaling panel: " + e.getMessage(), true);
+            say.accept("Cannot open " + id + " in the " + panel + " panel: " + e.getMessage(), true);
             return;
         }
-        nodeWindow = new NodePanelWindow(stage, source, run);
+        nodeWindow = new NodePanelWindow(stage, source, cache, run);
         nodeWindow.show();
-        say.accept(id + " is open in the Scaling panel, in a window of its own, on this run.", false);
+        say.accept(id + " is open in the " + panel + " panel, in a window of its own, on this run.", false);
     }
 
     /** The window showing a service of the run, or null. */

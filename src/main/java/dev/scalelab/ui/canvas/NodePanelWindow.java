@@ -5,6 +5,7 @@ import dev.scalelab.runtime.Frame;
 import dev.scalelab.runtime.NodeRun;
 import dev.scalelab.ui.Formats;
 import dev.scalelab.ui.Panel;
+import dev.scalelab.ui.caching.CachingView;
 import dev.scalelab.ui.scaling.ScalingView;
 import dev.scalelab.world.LogEntry;
 import javafx.animation.AnimationTimer;
@@ -26,10 +27,10 @@ import java.util.List;
 import java.util.function.Supplier;
 
 /**
- * A drawn service of the canvas's run in the Scaling panel, in a window of its own owned by the
- * canvas: the real {@link ScalingView} on the node's pool view ({@link NodeRun}), laid out as the
- * main window lays out a panel (the view above its charts and the node's decisions, its parameters
- * on the right). Its changes and actions go to the drawn node and are recorded in the run's
+ * A drawn box of the canvas's run in its pattern panel, in a window of its own owned by the canvas:
+ * the real panel ({@link ScalingView} for a service, {@link CachingView} for a cache box) on the
+ * box's view ({@link NodeRun}), laid out as the main window lays out a panel (the view above its
+ * charts and the box's decisions, its parameters on the right). Its changes and actions go to the drawn node and are recorded in the run's
  * timeline; a refusal shows in the line at the top, naming what was refused. When the canvas's run
  * stops or starts over, the window keeps the last view and says so. FX thread only.
  */
@@ -52,18 +53,19 @@ final class NodePanelWindow {
     /**
      * @param canvasRun the canvas's run now: once it is another (stopped, started over) this window stops following
      */
-    NodePanelWindow(Window owner, NodeRun source, Supplier<DesignRun> canvasRun) {
+    NodePanelWindow(Window owner, NodeRun source, boolean cache, Supplier<DesignRun> canvasRun) {
         this.source = source;
         this.canvasRun = canvasRun;
-        this.panel = new ScalingView(source);
+        // A cache box always has a cache: the panel's offer of a preset for a system without one never shows.
+        this.panel = cache ? new CachingView(source, preset -> { }) : new ScalingView(source);
         stage.initOwner(owner);
-        stage.setTitle(source.nodeId() + " — Scaling");
+        stage.setTitle(source.nodeId() + " — " + panel.title());
 
         status.setId("nodePanelStatus");
         status.getStyleClass().add("design-status");
         status.setWrapText(true);
         status.setMaxWidth(Double.MAX_VALUE);
-        say(source.nodeId() + ", drawn and running on the canvas, in the Scaling panel: what you change or do here goes to "
+        say(source.nodeId() + ", drawn and running on the canvas, in the " + panel.title() + " panel: what you change or do here goes to "
                 + "the run and its recorded timeline (File ▸ Save the run keeps it), not to the drawing's own settings.", false);
 
         ScrollPane viewScroll = scroll(new StackPane(panel.view()), "panel-host");
@@ -140,7 +142,7 @@ final class NodePanelWindow {
                     + "Run the drawing and double-click the box again to follow the new run.", false);
         } else if (!over && !source.watching()) {
             over = true;
-            say("Another service of the drawing is open in its Scaling panel now: this window shows " + source.nodeId()
+            say("Another box of the drawing is open in its panel now: this window shows " + source.nodeId()
                     + " as it was then.", false);
         }
         if (!over) {

@@ -126,6 +126,61 @@ class NodePanelRobotTest {
         FxWait.waitUntil(() -> window.run().current().watched() == null, TIMEOUT_SECONDS);
     }
 
+    /**
+     * A cache box of a running drawing opens in the Caching panel: its hit ratio is the box's, and its
+     * flush buttons reach the box (the whole of it, and one level by name), recorded in the run.
+     */
+    @Test
+    void aCacheBoxOpensInTheCachingPanelAndItsFlushesReachTheBox() throws Exception {
+        Scenario cached = ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.CACHED);
+        assertNull(Pipeline.lowering(cached).scenario(), "the drawing is not of the pipeline's shape");
+        onFx(() -> {
+            window.editor().load(cached);
+            window.view().fit();
+            window.run().startAt(10);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> window.run().latest() != null && window.run().latest().timeSeconds() > 3), TIMEOUT_SECONDS);
+        doubleClick("redis");
+        FxWait.waitUntil(() -> onFx(() -> window.panels().nodeWindow() != null && window.panels().nodeWindow().stage().isShowing()),
+                TIMEOUT_SECONDS);
+        NodePanelWindow node = onFx(() -> window.panels().nodeWindow());
+        assertEquals("redis — Caching", onFx(() -> node.stage().getTitle()));
+        // The headline is the box's hit ratio over its last second, as the view it reads says.
+        FxWait.waitUntil(() -> onFx(() -> ((dev.scalelab.ui.caching.HeadlineFigure) node.stage().getScene().lookup("#hitRatioFigure"))
+                .valueProperty().get().endsWith("%")), TIMEOUT_SECONDS);
+        double lastSecond = onFx(() -> {
+            double[] series = node.source().latest().snapshot().cache().hitRatioSeries();
+            return series[series.length - 1];
+        });
+        assertTrue(lastSecond > 0.3 && lastSecond < 0.95, "a Zipf workload on 2,200 slots of 10,000 keys: " + lastSecond);
+
+        robot.clickOn(onFx(() -> node.stage().getScene().lookup("#flushAllButton")));
+        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 1), TIMEOUT_SECONDS);
+        Scenario.TimelineEntry flushed = onFx(() -> window.run().current().commandsRun().get(0));
+        assertEquals("flush-cache", flushed.command());
+        assertEquals("redis", flushed.target());
+        robot.clickOn(onFx(() -> node.stage().getScene().lookup("#flushL2Button")));
+        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 2), TIMEOUT_SECONDS);
+        assertEquals("redis/L2", onFx(() -> window.run().current().commandsRun().get(1).target()));
+        FxWait.waitUntil(() -> onFx(() -> node.source().latest().snapshot().recentLog().stream()
+                .anyMatch(e -> e.message().equals("flushed L2"))), TIMEOUT_SECONDS);
+
+        // The keys are the clients' traffic, not the box's: refused, naming it.
+        onFx(() -> {
+            node.source().set(Parameter.of("workload.keys.alpha"), 1.2);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> node.status().getText().startsWith("Refused: workload.keys.alpha: not a field of the "
+                + "drawn cache redis")), TIMEOUT_SECONDS);
+        onFx(() -> {
+            node.source().set(Parameter.of("cache.levels[0].capacity"), 300);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 3), TIMEOUT_SECONDS);
+        assertEquals("nodes.redis.cache.levels[0].capacity", onFx(() -> window.run().current().commandsRun().get(2).path()));
+    }
+
     private static ScalingPoolView pool(NodePanelWindow node) {
         return (ScalingPoolView) node.stage().getScene().lookup("#scalingPool");
     }

@@ -111,25 +111,9 @@ class NodeWatchTest {
         assertThat(watched.watchedView().history().get(dev.scalelab.world.RunHistory.Keys.OFFERED).seconds()).isEqualTo(120);
     }
 
-    /**
-     * 800 req/s of Zipf keys (the default: 10,000 keys, α 0.9) through api's 3 instances to a cache of
-     * an instance-scope L1 (200 keys) and a shared L2 (2,000 keys) in front of a database.
-     */
-    static final String CACHED = """
-            {"schema":1,"name":"cached","seed":5,"durationSeconds":60,
-             "topology":{"nodes":[
-               {"id":"users","kind":"clients","workload":{"arrival":{"ratePerSecond":800}}},
-               {"id":"api","kind":"service","service":{"instances":3,"workersPerInstance":8,
-                 "serviceTime":{"distribution":"constant","meanMs":2}}},
-               {"id":"redis","kind":"cache","cache":{"levels":[{"name":"L1","scope":"instance","capacity":200},
-                 {"name":"L2","scope":"shared","capacity":2000}]}},
-               {"id":"db","kind":"database"}],
-              "edges":[{"from":"users","to":"api"},{"from":"api","to":"redis"},{"from":"redis","to":"db"}]}}
-            """;
-
     @Test
     void theViewOfAWatchedCacheIsTheBoxsOwnNumbers() {
-        Network net = new Network(ScenarioFiles.parse(CACHED));
+        Network net = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.CACHED));
         net.watch("redis");
         CacheNode redis = (CacheNode) net.node("redis");
         dev.scalelab.engine.caching.HierarchyStats before = redis.stats();
@@ -164,7 +148,7 @@ class NodeWatchTest {
         assertThat(s.current().database()).isEqualTo(net.scenario().topology().node("db").database());
         assertThat(s.scaling()).isNull();
         // Watched and viewed every second, or not at all: the same run.
-        Network plain = new Network(ScenarioFiles.parse(CACHED));
+        Network plain = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.CACHED));
         plain.runUntil(30);
         assertThat(net.reportJson()).isEqualTo(plain.reportJson());
     }
