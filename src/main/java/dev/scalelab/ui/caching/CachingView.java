@@ -58,6 +58,18 @@ public final class CachingView extends FxmlPanel implements dev.scalelab.ui.char
         place(chartHost, parameters.node());
     }
 
+    /**
+     * A drawn cache box's Caching panel: no Belady bound is computed for its reads, and its keys are
+     * its clients' traffic, so neither is offered. Call before its first frame.
+     */
+    public CachingView drawnBox() {
+        optimum.setVisible(false);
+        optimum.setManaged(false);
+        charts.withoutBelady();
+        parameters.withoutKeys();
+        return this;
+    }
+
     @FXML
     private void initialize() {
         levels.setModel(viewModel);

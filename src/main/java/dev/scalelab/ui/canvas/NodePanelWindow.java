@@ -57,7 +57,7 @@ final class NodePanelWindow {
         this.source = source;
         this.canvasRun = canvasRun;
         // A cache box always has a cache: the panel's offer of a preset for a system without one never shows.
-        this.panel = cache ? new CachingView(source, preset -> { }) : new ScalingView(source);
+        this.panel = cache ? new CachingView(source, preset -> { }).drawnBox() : new ScalingView(source);
         stage.initOwner(owner);
         stage.setTitle(source.nodeId() + " — " + panel.title());
 

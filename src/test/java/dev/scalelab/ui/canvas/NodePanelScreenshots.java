@@ -8,7 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * The screenshot of a drawn service in the Scaling panel (docs/canvas-node-scaling.png): a drawing
+ * The screenshots of a drawn box in its pattern panel. docs/canvas-node-scaling.png: a drawing
  * of another shape than the pipeline's (clients → api → an external API, and a queue its mailer consumes), its api under
  * an HPA that scales it up from 3 instances, double-clicked while the drawing runs at 10x. Not part
  * of the build (its name is not a test's); run it by hand: {@code Xvfb :78 -screen 0 1600x1000x24 &
@@ -31,6 +31,10 @@ class NodePanelScreenshots {
                        {"from":"events","to":"mailer","mode":"async"}]}}
             """;
 
+    /** 800 req/s of Zipf keys through api's instances to a cache of an instance-scope L1 and a shared L2, then a database. */
+    static final String CACHED = dev.scalelab.world.network.NodeWatchTestDesigns.CACHED.replace("\"durationSeconds\":60",
+            "\"durationSeconds\":1800");
+
     @BeforeAll
     static void onTheDisplay() {
         dev.scalelab.ui.XDisplay.use();
@@ -38,12 +42,22 @@ class NodePanelScreenshots {
 
     @Test
     void aDrawnServiceInTheScalingPanel() throws Exception {
+        shoot(DESIGN, "api", "docs/canvas-node-scaling.png");
+    }
+
+    /** docs/canvas-node-caching.png: the cache box of a drawing with no balancer, in the Caching panel. */
+    @Test
+    void aDrawnCacheInTheCachingPanel() throws Exception {
+        shoot(CACHED, "redis", "docs/canvas-node-caching.png");
+    }
+
+    private static void shoot(String drawing, String box, String png) throws Exception {
         Path design = Path.of("target/node-panel-design.json");
-        Files.writeString(design, DESIGN);
+        Files.writeString(design, drawing);
         DesignWindow w = CanvasShots.running(design, 10, null);
         Thread.sleep(2_000);
         FxWait.onFx(() -> {
-            w.openNode("api");
+            w.openNode(box);
             NodePanelWindow node = w.panels().nodeWindow();
             if (node == null) {
                 throw new IllegalStateException(w.statusLine().getText());
@@ -55,7 +69,7 @@ class NodePanelScreenshots {
             return null;
         }, 60);
         Thread.sleep(24_000);
-        dev.scalelab.ui.XDisplay.shoot(Path.of("docs/canvas-node-scaling.png"));
+        dev.scalelab.ui.XDisplay.shoot(Path.of(png));
         FxWait.onFx(() -> {
             w.panels().nodeWindow().close();
             return null;
