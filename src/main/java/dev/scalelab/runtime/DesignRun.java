@@ -219,18 +219,20 @@ public final class DesignRun implements AutoCloseable {
     }
 
     /**
-     * Watches service or cache box {@code nodeId} as the pipeline's Scaling or Caching panel sees its part ({@link Network#watch}),
+     * Watches service, cache box or database {@code nodeId} as the pipeline's Scaling, Caching or Database panel sees its part ({@link Network#watch}),
      * from the run's next slice (paused or not); null stops. The future completes with its first view;
      * {@link #watched} gives the newest from then on, published with each snapshot.
      *
-     * @throws dev.scalelab.world.ScenarioException naming the node when it is no service or cache box of the design
+     * @throws dev.scalelab.world.ScenarioException naming the node when it is no service, cache box or database of the design
      */
     public CompletableFuture<dev.scalelab.world.Snapshot> watch(String nodeId) {
         if (nodeId != null) {
             dev.scalelab.world.Topology.Node n = design.topology().node(nodeId);
-            if (n == null || n.nodeKind() != dev.scalelab.design.NodeKind.SERVICE && n.nodeKind() != dev.scalelab.design.NodeKind.CACHE) {
+            if (n == null || !java.util.Set.of(dev.scalelab.design.NodeKind.SERVICE, dev.scalelab.design.NodeKind.CACHE,
+                    dev.scalelab.design.NodeKind.DATABASE).contains(n.nodeKind())) {
                 throw new dev.scalelab.world.ScenarioException("nodes." + nodeId, n == null ? "no node of this design"
-                        : nodeId + " is of kind " + n.nodeKind().id() + ": a service's pool or a cache box's levels are watched");
+                        : nodeId + " is of kind " + n.nodeKind().id() + ": a service's pool, a cache box's levels or a database's "
+                        + "shards are watched");
             }
         }
         Watch w = new Watch(nodeId, new CompletableFuture<>());

@@ -14,13 +14,13 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One drawn service or cache box of a {@link DesignRun}, as a pattern panel's run: its frames are the
- * box's view ({@link DesignRun#watch}: a service's pool, a cache's levels), and the panel's changes and
+ * One drawn service, cache box or database of a {@link DesignRun}, as a pattern panel's run: its frames
+ * are the box's view ({@link DesignRun#watch}: a service's pool, a cache's levels, a database's shards), and the panel's changes and
  * actions go to the drawn node, as the canvas's own do, so the run's recorded timeline holds them. A
  * panel's section becomes the node's field of the same name ({@code autoscaler.minReplicas} is
  * {@code nodes.api.autoscaler.minReplicas}, {@code cache.levels[0].capacity} is
  * {@code nodes.redis.cache.levels[0].capacity}); a pool action names the service or its instance, a
- * cache action the box or its level ({@code redis/L1}). What the drawn node cannot take is refused,
+ * cache action the box or its level ({@code redis/L1}), a database action the database, its shard or its replica. What the drawn node cannot take is refused,
  * and the refusal, naming it, waits in {@link #takeRefusal} for the window to say.
  */
 public final class NodeRun implements PanelSource {
@@ -31,12 +31,15 @@ public final class NodeRun implements PanelSource {
             Action.SLOW_INSTANCE);
     /** The cache actions a drawn cache box takes. */
     private static final Set<Action> CACHE_ACTIONS = Set.of(Action.FLUSH_CACHE, Action.FAIL_CACHE_LEVEL, Action.EXPIRE_KEY);
+    /** The database actions a drawn database takes. */
+    private static final Set<Action> DATABASE_ACTIONS = Set.of(Action.ADD_SHARD, Action.REMOVE_SHARD, Action.KILL_PRIMARY,
+            Action.LAG_SPIKE);
     /** How long the first view may take: the run's thread takes the watch at its next slice, paused or not. */
     private static final long FIRST_VIEW_SECONDS = 5;
 
     private final DesignRun run;
     private final String nodeId;
-    private final boolean cache;
+    private final dev.scalelab.design.NodeKind kind;
     /** What the box is called in messages: "the drawn service api", "the drawn cache redis". */
     private final String named;
     private final AtomicReference<String> refusal = new AtomicReference<>();
@@ -52,8 +55,8 @@ public final class NodeRun implements PanelSource {
         this.run = run;
         this.nodeId = nodeId;
         dev.scalelab.world.Topology.Node node = run.design().topology().node(nodeId);
-        this.cache = node != null && node.nodeKind() == dev.scalelab.design.NodeKind.CACHE;
-        this.named = (cache ? "the drawn cache " : "the drawn service ") + nodeId;
+        this.kind = node == null ? null : node.nodeKind();
+        this.named = "the drawn " + (kind == null ? "box" : kind.id()) + " " + nodeId;
         try {
             Snapshot first = run.watch(nodeId).get(FIRST_VIEW_SECONDS, TimeUnit.SECONDS);
             frame.set(new Frame(first, new RunStatus(0, run.paused(), run.finished(), run.speed(), 0, false, run.failure()), null));
@@ -106,9 +109,17 @@ public final class NodeRun implements PanelSource {
     @Override
     public void set(Parameter parameter, Object value) {
         String path = parameter.path();
-        if (cache ? !path.startsWith("cache.") : SERVICE_SECTIONS.stream().noneMatch(path::startsWith)) {
-            refuse(path + ": not a field of " + named + " (its fields are under "
-                    + (cache ? "cache; the keys are its clients' traffic, set on the clients box)" : "service, autoscaler and verticalScaler)"));
+        boolean own = switch (kind) {
+            case CACHE -> path.startsWith("cache.");
+            case DATABASE -> path.startsWith("database.");
+            default -> SERVICE_SECTIONS.stream().anyMatch(path::startsWith);
+        };
+        if (!own) {
+            refuse(path + ": not a field of " + named + " (its fields are under " + switch (kind) {
+                case CACHE -> "cache; the keys are its clients' traffic, set on the clients box)";
+                case DATABASE -> "database; the keys are its clients' traffic, set on the clients box)";
+                default -> "service, autoscaler and verticalScaler)";
+            });
             return;
         }
         if (path.equals("service.warmupSeconds")) {
@@ -133,16 +144,22 @@ public final class NodeRun implements PanelSource {
      * instance when one is given), kill- and slow-instance the instance. A cache action: flush-cache
      * names the box or its level ({@code redis/L1}), fail-cache-level the level; expire-key names no
      * box (a drawing expires the key in every cache box), so it is taken only where this is the
-     * drawing's one cache box. Others are refused, naming them.
+     * drawing's one cache box. A database action names the database, its shard ({@code orders/2}) or
+     * its replica ({@code orders/s0-r1}). Others are refused, naming them.
      */
     @Override
     public void act(Action action, String target, Double value, double durationSeconds) {
-        if (!(cache ? CACHE_ACTIONS : SERVICE_ACTIONS).contains(action)) {
+        Set<Action> takes = switch (kind) {
+            case CACHE -> CACHE_ACTIONS;
+            case DATABASE -> DATABASE_ACTIONS;
+            default -> SERVICE_ACTIONS;
+        };
+        if (!takes.contains(action)) {
             refuse(action.id() + ": not an action " + named + " takes from this panel");
             return;
         }
         String to;
-        if (!cache) {
+        if (kind == dev.scalelab.design.NodeKind.SERVICE) {
             to = target != null ? target : nodeId;
         } else if (action == Action.EXPIRE_KEY) {
             long boxes = run.design().topology().nodes().stream().filter(n -> n.nodeKind() == dev.scalelab.design.NodeKind.CACHE

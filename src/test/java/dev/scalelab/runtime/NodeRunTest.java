@@ -64,8 +64,9 @@ class NodeRunTest {
             assertTrue(conflict.startsWith("nodes.api.autoscaler.minReplicas: "), conflict);
             assertEquals(4, run.commandsRun().size(), "nothing refused was recorded (the kill of api-77 ran, and did nothing)");
 
-            ScenarioException notAService = assertThrows(ScenarioException.class, () -> new NodeRun(run, "db"));
-            assertEquals("nodes.db: db is of kind database: a service's pool or a cache box's levels are watched", notAService.getMessage());
+            ScenarioException notAPart = assertThrows(ScenarioException.class, () -> new NodeRun(run, "users"));
+            assertEquals("nodes.users: users is of kind clients: a service's pool, a cache box's levels or a database's shards "
+                    + "are watched", notAPart.getMessage());
             api.stop();
             waitUntil(() -> run.watched() == null);
         }

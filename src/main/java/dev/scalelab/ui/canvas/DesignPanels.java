@@ -16,9 +16,9 @@ import java.util.function.Supplier;
 /**
  * The canvas's way to the pattern panels: a box double-clicked is shown in the panel of its kind in
  * the main window, whose run starts over on the drawing (as its sections) once the user agrees. A
- * drawing of another shape is not the main window's: a service or cache box of it opens in the Scaling
- * or Caching panel in a window of its own on the canvas's run; other boxes are told which part keeps
- * them from the panels. FX thread only.
+ * drawing of another shape is not the main window's: a service, cache box or database of it opens in
+ * the Scaling, Caching or Database panel in a window of its own on the canvas's run; other boxes are
+ * told which part keeps them from the panels. FX thread only.
  */
 final class DesignPanels {
     private final DesignEditor editor;
@@ -54,8 +54,8 @@ final class DesignPanels {
 
     /**
      * A box double-clicked: its pattern panel shows it. A drawing of the pipeline's shape runs in the
-     * main window (as its sections), whose panel shows the box. A service or cache box of a drawing of
-     * any other shape, while the canvas runs it, opens in its panel in a window of its own on that run
+     * main window (as its sections), whose panel shows the box. A service, cache box or database of a
+     * drawing of any other shape, while the canvas runs it, opens in its panel in a window of its own on that run
      * ({@link NodePanelWindow}); otherwise the canvas says why not.
      */
     void open(String id) {
@@ -81,9 +81,9 @@ final class DesignPanels {
             return;
         }
         DesignRun running = run.get();
-        boolean ownWindow = n.nodeKind() == NodeKind.SERVICE || n.nodeKind() == NodeKind.CACHE;
+        boolean ownWindow = n.nodeKind() == NodeKind.SERVICE || n.nodeKind() == NodeKind.CACHE || n.nodeKind() == NodeKind.DATABASE;
         if (ownWindow && running != null) {
-            openOnRun(id, n.nodeKind() == NodeKind.CACHE, running);
+            openOnRun(id, n.nodeKind(), running);
             return;
         }
         if (openInMain == null && !ownWindow) {
@@ -98,9 +98,9 @@ final class DesignPanels {
                 + "one edge level is not in it yet)." : ".")), true);
     }
 
-    /** Service or cache box {@code id} of the canvas's run in its panel, in a window of its own; one at a time. */
-    private void openOnRun(String id, boolean cache, DesignRun running) {
-        String panel = cache ? "Caching" : "Scaling";
+    /** Service, cache box or database {@code id} of the canvas's run in its panel, in a window of its own; one at a time. */
+    private void openOnRun(String id, NodeKind kind, DesignRun running) {
+        String panel = panelOf(kind);
         if (nodeWindow != null && nodeWindow.stage().isShowing() && nodeWindow.source().designRun() == running
                 && nodeWindow.source().nodeId().equals(id) && nodeWindow.source().watching()) {
             nodeWindow.stage().toFront();
@@ -116,7 +116,7 @@ final class DesignPanels {
             say.accept("Cannot open " + id + " in the " + panel + " panel: " + e.getMessage(), true);
             return;
         }
-        nodeWindow = new NodePanelWindow(stage, source, cache, run);
+        nodeWindow = new NodePanelWindow(stage, source, kind, run);
         nodeWindow.show();
         say.accept(id + " is open in the " + panel + " panel, in a window of its own, on this run.", false);
     }

@@ -5,7 +5,9 @@ import dev.scalelab.runtime.Frame;
 import dev.scalelab.runtime.NodeRun;
 import dev.scalelab.ui.Formats;
 import dev.scalelab.ui.Panel;
+import dev.scalelab.design.NodeKind;
 import dev.scalelab.ui.caching.CachingView;
+import dev.scalelab.ui.database.DatabasePanel;
 import dev.scalelab.ui.scaling.ScalingView;
 import dev.scalelab.world.LogEntry;
 import javafx.animation.AnimationTimer;
@@ -28,7 +30,8 @@ import java.util.function.Supplier;
 
 /**
  * A drawn box of the canvas's run in its pattern panel, in a window of its own owned by the canvas:
- * the real panel ({@link ScalingView} for a service, {@link CachingView} for a cache box) on the
+ * the real panel ({@link ScalingView} for a service, {@link CachingView} for a cache box,
+ * {@link DatabasePanel} for a database) on the
  * box's view ({@link NodeRun}), laid out as the main window lays out a panel (the view above its
  * charts and the box's decisions, its parameters on the right). Its changes and actions go to the drawn node and are recorded in the run's
  * timeline; a refusal shows in the line at the top, naming what was refused. When the canvas's run
@@ -53,11 +56,16 @@ final class NodePanelWindow {
     /**
      * @param canvasRun the canvas's run now: once it is another (stopped, started over) this window stops following
      */
-    NodePanelWindow(Window owner, NodeRun source, boolean cache, Supplier<DesignRun> canvasRun) {
+    NodePanelWindow(Window owner, NodeRun source, NodeKind kind, Supplier<DesignRun> canvasRun) {
         this.source = source;
         this.canvasRun = canvasRun;
-        // A cache box always has a cache: the panel's offer of a preset for a system without one never shows.
-        this.panel = cache ? new CachingView(source, preset -> { }).drawnBox() : new ScalingView(source);
+        // A cache box always has its cache, a database its database: their panels' offer of a preset for a
+        // system without one never shows.
+        this.panel = switch (kind) {
+            case CACHE -> new CachingView(source, preset -> { }).drawnBox();
+            case DATABASE -> new DatabasePanel(source, preset -> { });
+            default -> new ScalingView(source);
+        };
         stage.initOwner(owner);
         stage.setTitle(source.nodeId() + " — " + panel.title());
 

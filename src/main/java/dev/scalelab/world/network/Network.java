@@ -350,10 +350,11 @@ public final class Network {
      * Starts watching box {@code id} as a pattern panel of the pipeline sees its part, from now on
      * ({@link #watchedView}): a service as the Scaling panel sees the pool (its instances, scalers
      * and per-second series), a cache box as the Caching panel sees the cache (its levels, their
-     * slots and hit ratios, the loads). Null stops. One box at a time: a new one replaces the last.
+     * slots and hit ratios, the loads), a database as the Database panel sees it (its shards,
+     * replicas, router and per-second load). Null stops. One box at a time: a new one replaces the last.
      * Watching only reads, so the run is the same.
      *
-     * @throws ScenarioException naming the node when it is neither a drawn service nor a cache box
+     * @throws ScenarioException naming the node when it is no drawn service, cache box or database
      */
     public void watch(String id) {
         if (id == null) {
@@ -371,9 +372,11 @@ public final class Network {
             watch = new ServiceWatch(this, service);
         } else if (n instanceof CacheNode cache && n.kind == NodeKind.CACHE) {
             watch = new CacheWatch(this, cache);
+        } else if (n instanceof DatabaseNode database) {
+            watch = new DatabaseWatch(this, database);
         } else {
-            throw new ScenarioException("nodes." + id, id + " is of kind " + n.kind.id() + ": a service's pool or a cache box's "
-                    + "levels are watched");
+            throw new ScenarioException("nodes." + id, id + " is of kind " + n.kind.id() + ": a service's pool, a cache box's "
+                    + "levels or a database's shards are watched");
         }
     }
 

@@ -181,6 +181,40 @@ class NodePanelRobotTest {
         assertEquals("nodes.redis.cache.levels[0].capacity", onFx(() -> window.run().current().commandsRun().get(2).path()));
     }
 
+    /** A database of a running drawing opens in the Database panel; its add-shard reaches the database, recorded in the run. */
+    @Test
+    void aDatabaseOpensInTheDatabasePanelAndItsAddShardReachesIt() throws Exception {
+        Scenario cached = ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.CACHED);
+        onFx(() -> {
+            window.editor().load(cached);
+            window.view().fit();
+            window.run().startAt(10);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> window.run().latest() != null && window.run().latest().timeSeconds() > 3), TIMEOUT_SECONDS);
+        doubleClick("db");
+        FxWait.waitUntil(() -> onFx(() -> window.panels().nodeWindow() != null && window.panels().nodeWindow().stage().isShowing()),
+                TIMEOUT_SECONDS);
+        NodePanelWindow node = onFx(() -> window.panels().nodeWindow());
+        assertEquals("db — Database", onFx(() -> node.stage().getTitle()));
+        int shards = onFx(() -> node.source().latest().snapshot().data().router().shardCount());
+        assertEquals(cached.topology().node("db").database().shards(), shards);
+        robot.clickOn(onFx(() -> node.stage().getScene().lookup("#addShardButton")));
+        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 1), TIMEOUT_SECONDS);
+        Scenario.TimelineEntry added = onFx(() -> window.run().current().commandsRun().get(0));
+        assertEquals("add-shard", added.command());
+        assertEquals("db", added.target());
+        FxWait.waitUntil(() -> onFx(() -> node.source().latest().snapshot().data().router().shardCount() == shards + 1),
+                TIMEOUT_SECONDS);
+        // A field of another section is refused, naming it.
+        onFx(() -> {
+            node.source().set(Parameter.of("service.instances"), 5);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> node.status().getText().startsWith("Refused: service.instances: not a field of the "
+                + "drawn database db")), TIMEOUT_SECONDS);
+    }
+
     private static ScalingPoolView pool(NodePanelWindow node) {
         return (ScalingPoolView) node.stage().getScene().lookup("#scalingPool");
     }

@@ -51,6 +51,12 @@ class NodePanelScreenshots {
         shoot(CACHED, "redis", "docs/canvas-node-caching.png");
     }
 
+    /** docs/canvas-node-database.png: the same drawing's database in the Database panel. */
+    @Test
+    void aDrawnDatabaseInTheDatabasePanel() throws Exception {
+        shoot(CACHED, "db", "docs/canvas-node-database.png");
+    }
+
     private static void shoot(String drawing, String box, String png) throws Exception {
         Path design = Path.of("target/node-panel-design.json");
         Files.writeString(design, drawing);

@@ -154,10 +154,40 @@ class NodeWatchTest {
     }
 
     @Test
-    void onlyAServiceOrACacheIsWatched() {
+    void theViewOfAWatchedDatabaseIsTheEnginesOwn() {
+        Network net = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.CACHED));
+        net.runUntil(4.5); // watched from the middle of a second: the 5th is empty, the 6th the first whole one
+        net.watch("db");
+        dev.scalelab.engine.data.Database engine = ((DatabaseNode) net.node("db")).engine();
+        net.runUntil(5);
+        assertThat(last(net.watchedView().data().queriesPerSecond())).isNaN();
+        long before = engine.counters().reads() + engine.counters().writes();
+        long staleBefore = engine.counters().staleReads();
+        for (int k = 6; k <= 30; k++) {
+            net.runUntil(k);
+            Snapshot view = net.watchedView();
+            long queries = engine.counters().reads() + engine.counters().writes();
+            assertThat(last(view.data().queriesPerSecond())).isEqualTo((double) (queries - before)).isGreaterThan(100);
+            assertThat(last(view.data().staleReadsPerSecond())).isEqualTo((double) (engine.counters().staleReads() - staleBefore));
+            before = queries;
+            staleBefore = engine.counters().staleReads();
+            assertThat(view.data().router()).isSameAs(engine.router());
+            assertThat(view.data().database().shards()).hasSize(engine.view().shards().size());
+            assertThat(view.history().get(dev.scalelab.world.RunHistory.Keys.DB_QUERIES).seconds()).isEqualTo(k);
+        }
+        Snapshot view = net.watchedView();
+        assertThat(view.current().database()).isEqualTo(net.scenario().topology().node("db").database());
+        assertThat(view.data().consistency()).isEqualTo(net.scenario().topology().node("db").database().consistency());
+        assertThat(view.current().workload()).isEqualTo(net.scenario().topology().node("users").workload());
+        assertThat(view.cache()).isNull();
+        assertThat(view.scaling()).isNull();
+    }
+
+    @Test
+    void onlyAServiceACacheOrADatabaseIsWatched() {
         Network net = new Network(ScenarioFiles.parse(DESIGN));
         assertThatThrownBy(() -> net.watch("pay")).isInstanceOf(ScenarioException.class)
-                .hasMessage("nodes.pay: pay is of kind external: a service's pool or a cache box's levels are watched");
+                .hasMessage("nodes.pay: pay is of kind external: a service's pool, a cache box's levels or a database's shards are watched");
         assertThat(net.watchedView()).isNull();
     }
 }
