@@ -357,27 +357,11 @@ public final class Network {
      * @throws ScenarioException naming the node when it is no drawn service, cache box or database
      */
     public void watch(String id) {
-        if (id == null) {
-            watch = null;
-            return;
-        }
-        NetNode n = nodes.get(id);
-        if (n == null) {
+        NetNode n = id == null ? null : nodes.get(id);
+        if (id != null && n == null) {
             throw new ScenarioException("nodes." + id, "no node of this design");
         }
-        if (watch != null && watch.node == n) {
-            return;
-        }
-        if (n instanceof ServiceNode service) {
-            watch = new ServiceWatch(this, service);
-        } else if (n instanceof CacheNode cache && n.kind == NodeKind.CACHE) {
-            watch = new CacheWatch(this, cache);
-        } else if (n instanceof DatabaseNode database) {
-            watch = new DatabaseWatch(this, database);
-        } else {
-            throw new ScenarioException("nodes." + id, id + " is of kind " + n.kind.id() + ": a service's pool, a cache box's "
-                    + "levels or a database's shards are watched");
-        }
+        watch = n == null ? null : watch != null && watch.node == n ? watch : Watch.of(this, n);
     }
 
     /** The watched box as the pipeline's snapshot shows its part (see {@link #watch}); null while none is watched. */

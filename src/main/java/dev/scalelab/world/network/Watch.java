@@ -1,11 +1,13 @@
 package dev.scalelab.world.network;
 
+import dev.scalelab.design.NodeKind;
 import dev.scalelab.engine.metrics.DownsampledSeries;
 import dev.scalelab.engine.metrics.RingSeries;
 import dev.scalelab.engine.metrics.SeriesView;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.LogEntry;
 import dev.scalelab.world.RunHistory;
+import dev.scalelab.world.ScenarioException;
 import dev.scalelab.world.Snapshot;
 import dev.scalelab.world.Source;
 import dev.scalelab.world.World;
@@ -40,6 +42,25 @@ abstract class Watch {
     private long logCount;
     /** False while the first second is only part watched: its figures would be part of a second, so it is left empty. */
     private boolean whole;
+
+    /**
+     * The watch of {@code n}: a service's pool, a cache box's levels, a database's shards.
+     *
+     * @throws ScenarioException naming the node when it is none of those
+     */
+    static Watch of(Network net, NetNode n) {
+        if (n instanceof ServiceNode service) {
+            return new ServiceWatch(net, service);
+        }
+        if (n instanceof CacheNode cache && n.kind == NodeKind.CACHE) {
+            return new CacheWatch(net, cache);
+        }
+        if (n instanceof DatabaseNode database) {
+            return new DatabaseWatch(net, database);
+        }
+        throw new ScenarioException("nodes." + n.id, n.id + " is of kind " + n.kind.id() + ": a service's pool, a cache box's "
+                + "levels or a database's shards are watched");
+    }
 
     Watch(Network net, NetNode node) {
         this.net = net;
