@@ -59,11 +59,21 @@ public final class DesignRun implements AutoCloseable {
     /** The design as the changes sent so far leave it: what the next change is checked against. */
     private Scenario planned;
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+    /** Watches asked for and not yet taken by the run's thread, in the order asked. */
+    private final ConcurrentLinkedQueue<Watch> watches = new ConcurrentLinkedQueue<>();
+    /** The watched box's newest view, published with each snapshot; null while none is watched. */
+    private final AtomicReference<dev.scalelab.world.Snapshot> watched = new AtomicReference<>();
+    /** Whether a box is watched: the run's thread's own. */
+    private volatile boolean watching;
     /** The report once the run reached its end; null before. */
     private volatile String finalReport;
 
     /** A change sent and not yet run, and who waits for it. */
     private record Pending(String path, Object value, CompletableFuture<Applied> done) {
+    }
+
+    /** A service to watch (null: none), and who waits for its first view. */
+    private record Watch(String id, CompletableFuture<dev.scalelab.world.Snapshot> first) {
     }
 
     /**
@@ -81,9 +91,14 @@ public final class DesignRun implements AutoCloseable {
         this.design = design;
         network = new Network(design);
         this.planned = design;
-        latest.set(network.snapshot());
+        publish();
         thread = new Thread(this::loop, "design-run");
         thread.setDaemon(true);
+    }
+
+    /** The design it runs, as it started (its changes since are in {@link #recordedScenario}). */
+    public Scenario design() {
+        return design;
     }
 
     /** Starts the run's thread; call once. */
@@ -203,6 +218,63 @@ public final class DesignRun implements AutoCloseable {
         return done;
     }
 
+    /**
+     * Watches service, cache box or database {@code nodeId} as the pipeline's Scaling, Caching or Database panel sees its part ({@link Network#watch}),
+     * from the run's next slice (paused or not); null stops. The future completes with its first view;
+     * {@link #watched} gives the newest from then on, published with each snapshot.
+     *
+     * @throws dev.scalelab.world.ScenarioException naming the node when it is no service, cache box or database of the design
+     */
+    public CompletableFuture<dev.scalelab.world.Snapshot> watch(String nodeId) {
+        if (nodeId != null) {
+            dev.scalelab.world.Topology.Node n = design.topology().node(nodeId);
+            if (n == null || !java.util.Set.of(dev.scalelab.design.NodeKind.SERVICE, dev.scalelab.design.NodeKind.CACHE,
+                    dev.scalelab.design.NodeKind.DATABASE).contains(n.nodeKind())) {
+                throw new dev.scalelab.world.ScenarioException("nodes." + nodeId, n == null ? "no node of this design"
+                        : nodeId + " is of kind " + n.nodeKind().id() + ": a service's pool, a cache box's levels or a database's "
+                        + "shards are watched");
+            }
+        }
+        Watch w = new Watch(nodeId, new CompletableFuture<>());
+        watches.add(w);
+        if (finished && watches.remove(w)) {
+            takeWatch(w); // the thread has stopped: the network is the caller's now
+        }
+        LockSupport.unpark(thread);
+        return w.first;
+    }
+
+    /** The watched box's newest view ({@link #watch}); null while none is watched. */
+    public dev.scalelab.world.Snapshot watched() {
+        return watched.get();
+    }
+
+    /** Runs the watches asked for since the last look. */
+    private void runWatches() {
+        for (Watch w; (w = watches.poll()) != null; ) {
+            takeWatch(w);
+        }
+    }
+
+    /** Guarded: at the run's end its thread and a caller may each take one (each removed from the queue once). */
+    private void takeWatch(Watch w) {
+        synchronized (watches) {
+            network.watch(w.id);
+            watching = w.id != null;
+            dev.scalelab.world.Snapshot view = network.watchedView();
+            watched.set(view);
+            w.first.complete(view);
+        }
+    }
+
+    /** Publishes the newest snapshot, and the watched service's view with it. */
+    private void publish() {
+        latest.set(network.snapshot());
+        if (watching) {
+            watched.set(network.watchedView());
+        }
+    }
+
     /** The run's report (as {@code simulate} prints it) once it reached its end; null before. */
     public String finalReport() {
         return finalReport;
@@ -235,7 +307,7 @@ public final class DesignRun implements AutoCloseable {
                 p.done.completeExceptionally(refused);
             }
         }
-        latest.set(network.snapshot());
+        publish();
     }
 
     /** Stops the thread and waits for it (briefly). */
@@ -261,9 +333,10 @@ public final class DesignRun implements AutoCloseable {
                 long now = System.nanoTime();
                 double wallSeconds = (now - lastWall) / 1e9;
                 lastWall = now;
+                runWatches();
                 runPending();
                 if (runCommands()) {
-                    latest.set(network.snapshot());
+                    publish();
                     lastPublish = now;
                 }
                 if (paused) {
@@ -281,7 +354,7 @@ public final class DesignRun implements AutoCloseable {
                     network.runUntil(target);
                 }
                 if (now - lastPublish >= PUBLISH_INTERVAL_NANOS) {
-                    latest.set(network.snapshot());
+                    publish();
                     lastPublish = now;
                 }
                 if (!Double.isInfinite(s)) {
@@ -289,7 +362,7 @@ public final class DesignRun implements AutoCloseable {
                 }
             }
             runCommands(); // given as it ended: each is refused, and says so
-            latest.set(network.snapshot());
+            publish();
             if (network.finished()) {
                 finalReport = network.reportJson();
             }
@@ -297,6 +370,7 @@ public final class DesignRun implements AutoCloseable {
             failure.set(e.getMessage() == null ? e.toString() : e.getMessage());
         } finally {
             finished = true;
+            runWatches(); // asked as it ended: taken here, the last the thread does with the network
             for (Pending p; (p = pending.poll()) != null; ) {
                 p.done.completeExceptionally(new IllegalStateException("the run has ended"));
             }

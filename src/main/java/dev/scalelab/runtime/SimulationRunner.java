@@ -33,7 +33,7 @@ import java.util.concurrent.locks.LockSupport;
  * <p>The simulator profiles itself all the time, sampled (see {@link EventProfiler}); once a wall
  * second the runner publishes the profile of that second as an immutable {@link ProfileTable}.
  */
-public final class SimulationRunner implements AutoCloseable {
+public final class SimulationRunner implements AutoCloseable, PanelSource {
     public static final double MAX_SPEED = Double.POSITIVE_INFINITY;
     public static final long PUBLISH_INTERVAL_NANOS = 16_000_000L;
     /** How far one press of "step" advances a paused simulation. */
@@ -100,6 +100,7 @@ public final class SimulationRunner implements AutoCloseable {
     }
 
     /** The newest published frame; never null. */
+    @Override
     public Frame latest() {
         return latest.get();
     }
@@ -305,6 +306,7 @@ public final class SimulationRunner implements AutoCloseable {
      * {@link Parameter#parse} or {@link Parameter#validate}. The change takes effect at the next
      * whole millisecond of virtual time and is recorded on the run's timeline.
      */
+    @Override
     public void set(Parameter parameter, Object value) {
         Objects.requireNonNull(parameter);
         Objects.requireNonNull(value);
@@ -328,6 +330,7 @@ public final class SimulationRunner implements AutoCloseable {
      * {@code durationSeconds} how long a fault lasts, 0 for actions without one). Recorded like a
      * parameter change.
      */
+    @Override
     public void act(Action action, String target, Double value, double durationSeconds) {
         Objects.requireNonNull(action);
         submit(() -> userCommand(() -> worlds.act(Scenario.TimelineEntry.action(0, action, target, value, durationSeconds))));

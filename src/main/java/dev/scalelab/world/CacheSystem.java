@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.engine.caching.BackingStore;
 import dev.scalelab.engine.caching.Belady;
-import dev.scalelab.engine.caching.CacheEventKind;
 import dev.scalelab.engine.caching.CacheHierarchy;
 import dev.scalelab.engine.caching.CacheHierarchyConfig;
 import dev.scalelab.engine.caching.CacheLevel;
@@ -33,8 +32,6 @@ final class CacheSystem {
     /** Reads remembered for Belady's bound: enough for a stable estimate, cheap to replay (O(n log n)). */
     private static final int TRACE_READS = 100_000;
     private static final long BELADY_PERIOD_NANOS = 30 * Simulation.NANOS_PER_SECOND;
-    /** Slots a view copies per level: a 64 x 64 grid. */
-    static final int VIEW_SLOTS = 4096;
     private static final int VIEW_EVENTS = 64;
 
     private final Simulation sim;
@@ -284,40 +281,8 @@ final class CacheSystem {
     Snapshot.CacheView view(int points) {
         HierarchyStats h = totals();
         List<Snapshot.CacheLevelView> levels = new ArrayList<>();
-        CacheEventKind[] kinds = new CacheEventKind[VIEW_EVENTS];
-        int[] keys = new int[VIEW_EVENTS];
-        long[] at = new long[VIEW_EVENTS];
         for (int i = 0; i < config.levels().size(); i++) {
-            Scenario.CacheLevel c = config.levels().get(i);
-            LevelStats s = hierarchy.levelStats(i);
-            // The copy drawn: the shared one, or the lowest-numbered instance's.
-            CacheLevel copy = hierarchy.levelCopies(i).stream().findFirst().orElse(null);
-            int[] slots = new int[0];
-            byte[] segments = new byte[0];
-            byte[] eventKinds = new byte[0];
-            int[] eventKeys = new int[0];
-            long recorded = 0;
-            if (copy != null) {
-                int n = Math.min(VIEW_SLOTS, copy.capacity());
-                slots = new int[n];
-                n = copy.snapshotKeys(n, slots);
-                segments = new byte[n];
-                for (int slot = 0; slot < n; slot++) {
-                    segments[slot] = (byte) copy.segmentOf(slot);
-                }
-                int e = copy.events().copyNewest(VIEW_EVENTS, kinds, keys, at);
-                eventKinds = new byte[e];
-                eventKeys = new int[e];
-                for (int j = 0; j < e; j++) {
-                    eventKinds[j] = (byte) kinds[j].ordinal();
-                    eventKeys[j] = keys[j];
-                }
-                recorded = copy.events().recorded();
-            }
-            levels.add(new Snapshot.CacheLevelView(c.name(), c.scope(), c.policy(), c.capacity(), hierarchy.levelCopies(i).size(),
-                    s.occupancy(), s.hits(), s.misses(), s.hitRatio(), s.evictions(), s.expiries(), s.lostDirtyWrites(),
-                    c.latencyMs(), c.ttlSeconds(), cheHitRatio[i], levelHitRatio[i].tail(points), slots, segments,
-                    eventKinds, eventKeys, recorded));
+            levels.add(CacheLevelViews.of(hierarchy, i, config.levels().get(i), cheHitRatio[i], levelHitRatio[i].tail(points)));
         }
         return new Snapshot.CacheView(List.copyOf(levels), h.hitRatio(), h.reads(), h.storeLoads(), h.duplicateLoads(),
                 h.coalescedReads(), h.staleReads(), h.writes(), h.storeWrites(), config.writePolicy(), config.coalesce(),

@@ -26,14 +26,13 @@ import java.util.Set;
  */
 public final class RunHistory {
     /** Buckets per series: 4,096 one-second buckets hold 68 minutes, then they double in width. */
-    static final int BUCKETS = 4096;
+    public static final int BUCKETS = 4096;
 
     private final Map<String, DownsampledSeries> series = new LinkedHashMap<>();
     private long seconds;
     private final Map<String, Long> routedById = new LinkedHashMap<>();
-    private long rywBefore;
-    private long staleBefore;
-    private long queriesBefore;
+    /** The database's queries, stale reads and read-your-writes violations at the last second ({@link #databaseSecond}). */
+    private final long[] databaseBefore = new long[3];
     /** Per dependency, its client's attempts sent and failed at the last sample: counters, not {@code stats()}, whose latency summary walks a histogram. */
     private final Map<String, long[]> attemptsBefore = new LinkedHashMap<>();
     private final long[] linesBefore = new long[Source.values().length];
@@ -252,18 +251,30 @@ public final class RunHistory {
     }
 
     private void recordDatabase(DataSystem data) {
-        DatabaseView db = data.database().view();
-        DatabaseView.Counters c = data.database().counters();
+        Set<String> alive = databaseSecond(data.database(), databaseBefore, this::put);
+        series.keySet().removeIf(k -> k.startsWith("shard/") && !alive.contains(k));
+    }
+
+    /**
+     * A database's series for the second that just ended, as the Database panel charts them: queries,
+     * stale reads and read-your-writes violations in it (from the counters in {@code before}, which it
+     * updates), each shard's queries per second and its replicas' worst lag. The pipeline's history and
+     * a drawn database's watch record theirs here alike; returns the shard series' keys alive now.
+     */
+    public static Set<String> databaseSecond(dev.scalelab.engine.data.Database database, long[] before,
+                                             java.util.function.ObjDoubleConsumer<String> put) {
+        DatabaseView db = database.view();
+        DatabaseView.Counters c = database.counters();
         long queries = c.reads() + c.writes();
-        put(Keys.DB_QUERIES, queries - queriesBefore);
-        put(Keys.DB_STALE_READS, c.staleReads() - staleBefore);
-        put(Keys.DB_RYW_VIOLATIONS, c.readYourWritesViolations() - rywBefore);
-        queriesBefore = queries;
-        staleBefore = c.staleReads();
-        rywBefore = c.readYourWritesViolations();
+        put.accept(Keys.DB_QUERIES, queries - before[0]);
+        put.accept(Keys.DB_STALE_READS, c.staleReads() - before[1]);
+        put.accept(Keys.DB_RYW_VIOLATIONS, c.readYourWritesViolations() - before[2]);
+        before[0] = queries;
+        before[1] = c.staleReads();
+        before[2] = c.readYourWritesViolations();
         Set<String> alive = new HashSet<>();
         for (DatabaseView.ShardView s : db.shards()) {
-            put(Keys.shardQueries(s.shardId()), s.queriesPerSecond());
+            put.accept(Keys.shardQueries(s.shardId()), s.queriesPerSecond());
             alive.add(Keys.shardQueries(s.shardId()));
             if (s.nodes().size() > 1) {
                 double maxLag = 0;
@@ -272,11 +283,11 @@ public final class RunHistory {
                         maxLag = Math.max(maxLag, node.lagMs());
                     }
                 }
-                put(Keys.shardLagMs(s.shardId()), maxLag);
+                put.accept(Keys.shardLagMs(s.shardId()), maxLag);
                 alive.add(Keys.shardLagMs(s.shardId()));
             }
         }
-        series.keySet().removeIf(k -> k.startsWith("shard/") && !alive.contains(k));
+        return alive;
     }
 
     /** See {@link Keys#failureRatePercent}. */

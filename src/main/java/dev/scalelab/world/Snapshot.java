@@ -102,7 +102,8 @@ public record Snapshot(
     public enum InstanceState {
         PROVISIONING, BOOTING, READY, DRAINING, FAILED;
 
-        static InstanceState of(Lifecycle lifecycle) {
+        /** The drawn state of an engine lifecycle: the pipeline's pool and a drawn service's share it. */
+        public static InstanceState of(Lifecycle lifecycle) {
             switch (lifecycle) {
                 case PROVISIONING: return PROVISIONING;
                 case BOOTING: return BOOTING;

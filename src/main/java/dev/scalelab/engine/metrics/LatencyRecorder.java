@@ -37,6 +37,16 @@ public final class LatencyRecorder {
         return s;
     }
 
+    /** One percentile of the current interval in ms (NaN when empty); the interval goes on (a watcher reads it before its owner takes it). */
+    public double intervalPercentileMs(double percentile) {
+        return interval.totalCount() == 0 ? Double.NaN : interval.valueAtPercentile(percentile) / 1000.0;
+    }
+
+    /** Values recorded since t = 0 (a counter: no walk of the histogram). */
+    public long totalCount() {
+        return total.getTotalCount();
+    }
+
     /** One percentile of the current interval in ms (NaN when empty), then starts a new interval. */
     public double takeIntervalPercentileMs(double percentile) {
         double ms = interval.totalCount() == 0 ? Double.NaN : interval.valueAtPercentile(percentile) / 1000.0;

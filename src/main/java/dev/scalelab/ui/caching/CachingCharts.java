@@ -56,6 +56,9 @@ final class CachingCharts implements WholeRunSwitch.Charts {
     private final Label cheLabel = new Label();
     private final Label beladyLabel = new Label();
     private final HBox cheItem;
+    private final HBox beladyItem;
+    /** False for a drawn cache box, whose reads no Belady bound is computed for: its line and legend are absent. */
+    private boolean beladyComputed = true;
     private final HBox view;
 
     private double shownUntilSeconds = Double.NEGATIVE_INFINITY;
@@ -96,7 +99,7 @@ final class CachingCharts implements WholeRunSwitch.Charts {
         cheItem = legendItem(cheLabel, "series-che",
                 "Che's approximation: the hit ratio an LRU (or FIFO) cache of L1's size would have under this key popularity, "
                         + "if requests were independent. Only the first level sees such a stream.");
-        HBox beladyItem = legendItem(beladyLabel, "series-belady",
+        beladyItem = legendItem(beladyLabel, "series-belady",
                 "Belady's MIN: the best hit ratio any single cache of the total capacity of all levels could have had on the "
                         + "last 100,000 reads, knowing the future. Recomputed every 30 s of virtual time. It starts that window "
                         + "with an empty cache, so when the levels hold most of the keys a warm cache can come out above it.");
@@ -243,6 +246,11 @@ final class CachingCharts implements WholeRunSwitch.Charts {
         }
     }
 
+    /** A drawn cache box's charts: no Belady bound is computed for it, so none is promised. */
+    void withoutBelady() {
+        beladyComputed = false;
+    }
+
     /** Che's and Belady's lines across {@code [from, to]}, at their values now, with their legend entries. */
     private void references(CacheView cache, int levels, double from, double to) {
         double cheRatio = levels > 0 ? cache.levels().get(0).cheHitRatio() : Double.NaN;
@@ -254,6 +262,8 @@ final class CachingCharts implements WholeRunSwitch.Charts {
         cheItem.setManaged(!Double.isNaN(cheRatio));
         double optimum = cache.optimalHitRatio();
         setText(beladyLabel, Double.isNaN(optimum) ? "Belady: after 30 s" : "Belady: " + CachingViewModel.percent(optimum));
+        beladyItem.setVisible(beladyComputed);
+        beladyItem.setManaged(beladyComputed);
         referenceLine(che, cheRatio, from, to);
         referenceLine(belady, optimum, from, to);
     }

@@ -47,6 +47,8 @@ final class CachingParameters {
     private ParameterForm form;
     private String shownStructure;
 
+    private boolean keysHere = true;
+
     CachingParameters(BiConsumer<Parameter, Object> set, Commands commands, Runnable openStampede) {
         this.set = set;
         this.commands = commands;
@@ -56,6 +58,11 @@ final class CachingParameters {
 
     StackPane node() {
         return host;
+    }
+
+    /** A drawn cache box's form: its keys are its clients' traffic, set there, so the form says so instead of offering them. */
+    void withoutKeys() {
+        keysHere = false;
     }
 
     /** Follows the simulation's scenario; rebuilds the form when the levels change. */
@@ -135,6 +142,10 @@ final class CachingParameters {
         f.addNode(note("A new capacity, policy or TTL rebuilds the cache: it starts empty."));
 
         f.section("Key popularity");
+        if (!keysHere) {
+            f.addNode(note("The keys are the traffic of the drawing's clients box: they change on that box, not on the cache."));
+            return f;
+        }
         f.add(Parameter.of("workload.keys.distribution"));
         f.add(Parameter.of("workload.keys.alpha"), SliderScale.linear(0, 2, 0.05));
         f.add(Parameter.of("workload.keys.hotTrafficFraction"), SliderScale.linear(0, 1, 0.01));

@@ -1,7 +1,7 @@
 package dev.scalelab.ui.caching;
 
 import dev.scalelab.runtime.Frame;
-import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.runtime.PanelSource;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.FxmlPanel;
 import dev.scalelab.ui.charts.WholeRunSwitch;
@@ -46,13 +46,28 @@ public final class CachingView extends FxmlPanel implements dev.scalelab.ui.char
     @FXML private Label noCharts;
     private Snapshot snapshot;
 
-    /** The Caching panel of {@code runner}'s simulation; {@code startPreset} starts a built-in scenario by name. FX thread only. */
-    public CachingView(SimulationRunner runner, Consumer<String> startPreset) {
+    /**
+     * The Caching panel of {@code runner}'s run (the main window's, or a drawn cache box's);
+     * {@code startPreset} starts a built-in scenario by name. FX thread only.
+     */
+    public CachingView(PanelSource runner, Consumer<String> startPreset) {
         super("Caching");
         viewModel = new CachingViewModel(runner, startPreset);
         parameters = new CachingParameters(viewModel::set, viewModel, this::openStampede);
         loadLayout("CachingPanel");
         place(chartHost, parameters.node());
+    }
+
+    /**
+     * A drawn cache box's Caching panel: no Belady bound is computed for its reads, and its keys are
+     * its clients' traffic, so neither is offered. Call before its first frame.
+     */
+    public CachingView drawnBox() {
+        optimum.setVisible(false);
+        optimum.setManaged(false);
+        charts.withoutBelady();
+        parameters.withoutKeys();
+        return this;
     }
 
     @FXML

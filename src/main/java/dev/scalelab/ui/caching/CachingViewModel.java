@@ -1,6 +1,6 @@
 package dev.scalelab.ui.caching;
 
-import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.runtime.PanelSource;
 import dev.scalelab.ui.Formats;
 import dev.scalelab.ui.charts.ChartPacer;
 import dev.scalelab.world.Action;
@@ -70,13 +70,13 @@ public final class CachingViewModel implements CachingParameters.Commands {
     private boolean publishNow = true;
     private long publishedAtNanos;
     private final ChartPacer chartPacer = new ChartPacer();
-    private final SimulationRunner runner;
+    private final PanelSource runner;
     private final Consumer<String> startPreset;
 
     /**
      * @param startPreset starts a built-in scenario by name, as the window's scenario menu does
      */
-    public CachingViewModel(SimulationRunner runner, Consumer<String> startPreset) {
+    public CachingViewModel(PanelSource runner, Consumer<String> startPreset) {
         this.runner = runner;
         this.startPreset = startPreset;
     }

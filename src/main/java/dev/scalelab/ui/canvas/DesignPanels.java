@@ -2,6 +2,8 @@ package dev.scalelab.ui.canvas;
 
 import dev.scalelab.design.DesignCheck;
 import dev.scalelab.design.NodeKind;
+import dev.scalelab.runtime.DesignRun;
+import dev.scalelab.runtime.NodeRun;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.Topology;
 import javafx.stage.Stage;
@@ -9,12 +11,14 @@ import javafx.stage.Stage;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * The canvas's way to the pattern panels: a box double-clicked is shown in the panel of its kind in
- * the main window, whose run starts over on the drawing (as its sections) once the user agrees. The
- * panels show the pipeline's shape, so a drawing of another shape is told which part keeps it from
- * them. FX thread only.
+ * the main window, whose run starts over on the drawing (as its sections) once the user agrees. A
+ * drawing of another shape is not the main window's: a service, cache box or database of it opens in
+ * the Scaling, Caching or Database panel in a window of its own on the canvas's run; other boxes are
+ * told which part keeps them from the panels. FX thread only.
  */
 final class DesignPanels {
     private final DesignEditor editor;
@@ -22,11 +26,15 @@ final class DesignPanels {
     private final BiConsumer<String, Boolean> say;
     /** Runs a drawing in the main window and shows a panel there; null when this canvas has no main window. */
     BiConsumer<Scenario, String> openInMain;
+    /** The canvas's run now, or null while it runs nothing. */
+    private final Supplier<DesignRun> run;
+    private NodePanelWindow nodeWindow;
     /** Asks whether the main window's run may start over on the drawing (told the panel's title). */
     Function<String, Boolean> confirm = this::ask;
 
-    DesignPanels(DesignEditor editor, Stage stage, BiConsumer<String, Boolean> say) {
+    DesignPanels(DesignEditor editor, Stage stage, BiConsumer<String, Boolean> say, Supplier<DesignRun> run) {
         this.editor = editor;
+        this.run = run;
         this.stage = stage;
         this.say = say;
     }
@@ -45,32 +53,77 @@ final class DesignPanels {
     }
 
     /**
-     * A box double-clicked: its pattern panel in the main window shows it, once the main window runs
-     * the drawing. The panels show the pipeline's shape, so a drawing of another shape says why not.
+     * A box double-clicked: its pattern panel shows it. A drawing of the pipeline's shape runs in the
+     * main window (as its sections), whose panel shows the box. A service, cache box or database of a
+     * drawing of any other shape, while the canvas runs it, opens in its panel in a window of its own on that run
+     * ({@link NodePanelWindow}); otherwise the canvas says why not.
      */
     void open(String id) {
         Topology.Node n = editor.topology().node(id);
-        if (n == null || openInMain == null) {
+        if (n == null) {
             return;
         }
         String panel = panelOf(n.nodeKind());
         List<DesignCheck.Problem> problems = DesignCheck.problems(editor.design());
         if (!problems.isEmpty()) {
-            say.accept("Cannot open " + id + " in the " + panel + " panel: " + problems.get(0).message(), true);
+            if (openInMain != null || n.nodeKind() == NodeKind.SERVICE) {
+                say.accept("Cannot open " + id + " in the " + panel + " panel: " + problems.get(0).message(), true);
+            }
             return;
         }
         dev.scalelab.world.network.Pipeline.Lowering lowered = dev.scalelab.world.network.Pipeline.lowering(editor.scenario());
-        if (lowered.scenario() == null) {
-            say.accept("The " + panel + " panel shows a system of the pipeline's shape (" + dev.scalelab.world.network.Pipeline.SHAPE
-                    + "), and this drawing is not: " + lowered.whyNot() + ". Run it here: " + id + "'s figures over the run show above the "
-                    + "inspector, its decisions below, and a right-click gives its faults.", true);
+        if (lowered.scenario() != null && openInMain != null) {
+            if (!confirm.apply(panel)) {
+                return;
+            }
+            openInMain.accept(lowered.scenario(), panel);
+            say.accept("The main window runs this drawing; its " + panel + " panel shows " + id + ".", false);
             return;
         }
-        if (!confirm.apply(panel)) {
+        DesignRun running = run.get();
+        boolean ownWindow = n.nodeKind() == NodeKind.SERVICE || n.nodeKind() == NodeKind.CACHE || n.nodeKind() == NodeKind.DATABASE;
+        if (ownWindow && running != null) {
+            openOnRun(id, n.nodeKind(), running);
             return;
         }
-        openInMain.accept(lowered.scenario(), panel);
-        say.accept("The main window runs this drawing; its " + panel + " panel shows " + id + ".", false);
+        if (openInMain == null && !ownWindow) {
+            return;
+        }
+        String shape = lowered.scenario() != null ? "" : "The " + panel + " panel shows a system of the pipeline's shape ("
+                + dev.scalelab.world.network.Pipeline.SHAPE + "), and this drawing is not: " + lowered.whyNot() + ". ";
+        say.accept(shape + (ownWindow
+                ? "Run the drawing and double-click " + id + " again: its " + panel + " panel opens in a window of its own, on the run."
+                : "Run it here: " + id + "'s figures over the run show above the inspector, its decisions below, and a "
+                + "right-click gives its faults" + (n.nodeKind() == NodeKind.CDN ? " (the Caching panel shows a cache box; a CDN's "
+                + "one edge level is not in it yet)." : ".")), true);
+    }
+
+    /** Service, cache box or database {@code id} of the canvas's run in its panel, in a window of its own; one at a time. */
+    private void openOnRun(String id, NodeKind kind, DesignRun running) {
+        String panel = panelOf(kind);
+        if (nodeWindow != null && nodeWindow.stage().isShowing() && nodeWindow.source().designRun() == running
+                && nodeWindow.source().nodeId().equals(id) && nodeWindow.source().watching()) {
+            nodeWindow.stage().toFront();
+            return;
+        }
+        if (nodeWindow != null) {
+            nodeWindow.close();
+        }
+        NodeRun source;
+        try {
+            source = new NodeRun(running, id);
+        } catch (dev.scalelab.world.ScenarioException e) {
+            say.accept("Cannot open " + id + " in the " + panel + " panel: " + e.getMessage(), true);
+            return;
+        }
+        nodeWindow = new NodePanelWindow(stage, source, kind, run);
+        nodeWindow.show();
+        say.accept(id + " is open in the " + panel + " panel, in a window of its own, on this run.", false);
+    }
+
+    /** The window showing a service of the run, or null. */
+    NodePanelWindow nodeWindow() {
+        return nodeWindow;
     }
 
     private boolean ask(String panel) {

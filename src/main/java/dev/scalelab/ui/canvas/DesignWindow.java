@@ -165,7 +165,7 @@ public final class DesignWindow {
         stage.setOnHidden(e -> close());
 
         editor.onChange(this::designChanged);
-        panels = new DesignPanels(editor, stage, this::say);
+        panels = new DesignPanels(editor, stage, this::say, () -> run.current());
         view.setOnOpenNode(this::openNode);
         view.setOnNodeMenu((node, x, y) -> faults.show(stage, editor.topology(),
                 editor.topology().node(node), run.latest(), x, y));
@@ -235,6 +235,11 @@ public final class DesignWindow {
         return run;
     }
 
+    /** The way to the pattern panels, and the window of a service open in one. */
+    DesignPanels panels() {
+        return panels;
+    }
+
     /** The line under the lists that says what just happened. */
     public Label statusLine() {
         return statusLine;
@@ -242,6 +247,9 @@ public final class DesignWindow {
 
     private void close() {
         frames.stop();
+        if (panels.nodeWindow() != null) {
+            panels.nodeWindow().close();
+        }
         run.stop();
     }
 

@@ -1,6 +1,7 @@
 package dev.scalelab.ui.database;
 
 import dev.scalelab.runtime.Frame;
+import dev.scalelab.runtime.PanelSource;
 import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.FxmlPanel;
@@ -35,7 +36,8 @@ public final class DatabasePanel extends FxmlPanel implements RunCharts {
     private static final String RESHARDING = "resharding";
     private static final String REPLICA_LAG = "replica-lag";
 
-    private final SimulationRunner runner;
+    /** Starts a preset when the window has no scenario menu to choose it in. */
+    private final java.util.function.Consumer<String> startPreset;
     private final DatabaseViewModel viewModel = new DatabaseViewModel();
     private final DatabaseParameters parameters;
     private final StackPane view;
@@ -60,8 +62,17 @@ public final class DatabasePanel extends FxmlPanel implements RunCharts {
     private Snapshot snapshot;
 
     public DatabasePanel(SimulationRunner runner) {
+        this(runner, name -> runner.reset(Presets.load(name)));
+    }
+
+    /**
+     * The panel of {@code runner}'s run (the main window's, or a drawn database's); {@code startPreset}
+     * starts a built-in scenario by name where the window has no scenario menu (a drawn database always
+     * has its database, so its panel never offers one).
+     */
+    public DatabasePanel(PanelSource runner, java.util.function.Consumer<String> startPreset) {
         super("Database");
-        this.runner = runner;
+        this.startPreset = startPreset;
         parameters = new DatabaseParameters(runner);
         view = loadLayout("DatabasePanel");
         // After the load, which gives the view: the drawings or the note go into it.
@@ -122,7 +133,7 @@ public final class DatabasePanel extends FxmlPanel implements RunCharts {
 
     /**
      * Starts a preset through the window's scenario menu when there is one, so the menu, the title and
-     * the status line follow as if the user had picked it there; else straight on the runner.
+     * the status line follow as if the user had picked it there; else as the panel was told to start one.
      */
     @SuppressWarnings("unchecked")
     private void openPreset(String name) {
@@ -130,7 +141,7 @@ public final class DatabasePanel extends FxmlPanel implements RunCharts {
         if (menu instanceof ComboBox) {
             ((ComboBox<String>) menu).setValue(name);
         } else {
-            runner.reset(Presets.load(name));
+            startPreset.accept(name);
         }
     }
 

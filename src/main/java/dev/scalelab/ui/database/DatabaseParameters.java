@@ -2,7 +2,7 @@ package dev.scalelab.ui.database;
 
 import dev.scalelab.engine.data.DatabaseView;
 import dev.scalelab.engine.data.DatabaseView.MigrationView;
-import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.runtime.PanelSource;
 import dev.scalelab.ui.parameters.ParameterForm;
 import dev.scalelab.ui.parameters.SliderScale;
 import dev.scalelab.world.Action;
@@ -39,7 +39,7 @@ final class DatabaseParameters {
     private static final String DEFAULT_SPIKE_MS = "3000";
     private static final String DEFAULT_SPIKE_SECONDS = "20";
 
-    private final SimulationRunner runner;
+    private final PanelSource runner;
     private final ParameterForm form;
     private final StackPane node = new StackPane();
     private final VBox noDatabase = new VBox();
@@ -60,7 +60,7 @@ final class DatabaseParameters {
     /** The targets last listed; the lists are built again only when a shard or node changes. */
     private long shownTargets = Long.MIN_VALUE;
 
-    DatabaseParameters(SimulationRunner runner) {
+    DatabaseParameters(PanelSource runner) {
         this.runner = runner;
         form = new ParameterForm("Database", runner::set);
         // A slider reads its parameter's live value as it is built, so the form needs a scenario first.

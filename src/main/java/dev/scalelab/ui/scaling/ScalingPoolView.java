@@ -283,6 +283,11 @@ public final class ScalingPoolView extends CanvasRegion {
         LEGEND.draw(g, MARGIN, height - MARGIN - 8, width - MARGIN, tileColors.mutedTextFill.getValue(), legendSwatches);
     }
 
+    /** The pool's title as drawn above the tiles: how many instances are in each state. */
+    public String title() {
+        return title;
+    }
+
     static String poolTitle(List<InstanceView> instances) {
         return "Pool: " + PoolCounts.summary(instances) + "  ·  click a tile to select its instance";
     }

@@ -1,7 +1,7 @@
 package dev.scalelab.ui.scaling;
 
 import dev.scalelab.runtime.Frame;
-import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.runtime.PanelSource;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.FxmlPanel;
 import dev.scalelab.ui.controls.FigureCard;
@@ -70,8 +70,8 @@ public final class ScalingView extends FxmlPanel implements RunCharts {
     @FXML private ScalingPoolView pool;
     private Snapshot snapshot;
 
-    /** The panel of {@code runner}'s simulation: it sends parameter changes and pool actions there. */
-    public ScalingView(SimulationRunner runner) {
+    /** The panel of {@code runner}'s run (the main window's, or a drawn service's): it sends parameter changes and pool actions there. */
+    public ScalingView(PanelSource runner) {
         this(runner.latest().snapshot().current(), runner::set, runner::act);
     }
 

@@ -37,6 +37,8 @@ abstract class NetNode {
     private long errorsAtTick;
     double arrivalsPerSecond;
     double errorsPerSecond;
+    /** What it has cost since t = 0, in dollars: its cost per hour, by the second. */
+    double dollars;
     /** Latest p99 of its response time over the last second that had answers; NaN before any. */
     double p99Ms = Double.NaN;
     /** The p99 of its answers in the last second alone; NaN for a second without any (the time series reads it). */

@@ -84,6 +84,8 @@ public final class Network {
     /** The newest decisions a snapshot carries for the canvas's log. */
     private static final int DECISIONS_SHOWN = 40;
     private long decisionCount;
+    /** The box a view watches ({@link #watch}); null while none does, which costs nothing. */
+    private Watch watch;
 
     public Network(Scenario scenario) {
         this.scenario = scenario;
@@ -203,9 +205,17 @@ public final class Network {
     }
 
     private void tick() {
+        if (watch != null) {
+            watch.beforeTick();
+        }
         for (NetNode n : nodes.values()) {
             n.tick();
-            instanceDollars += n.costPerHour() / 3600;
+            double dollars = n.costPerHour() / 3600;
+            instanceDollars += dollars;
+            n.dollars += dollars;
+        }
+        if (watch != null) {
+            watch.second();
         }
         for (Link l : links) {
             l.tick();
@@ -296,6 +306,9 @@ public final class Network {
 
     /** A decision a node made, with the inputs it names, as the decision log keeps it. */
     void decide(NetNode node, String explanation) {
+        if (watch != null && node == watch.node) {
+            watch.decided(explanation);
+        }
         decisionCount++;
         if (decisions.size() == DECISIONS_KEPT) {
             decisions.remove(0);
@@ -335,6 +348,29 @@ public final class Network {
                 new NetworkSnapshot.Totals(completed, failed, total.count() == 0 ? Double.NaN : total.p50Ms(),
                         total.count() == 0 ? Double.NaN : total.p99Ms(), costPerHour, limited, shed), insights.current(),
                 decisionCount, decisions.subList(Math.max(0, decisions.size() - DECISIONS_SHOWN), decisions.size()), targets);
+    }
+
+    /**
+     * Starts watching box {@code id} as a pattern panel of the pipeline sees its part, from now on
+     * ({@link #watchedView}): a service as the Scaling panel sees the pool (its instances, scalers
+     * and per-second series), a cache box as the Caching panel sees the cache (its levels, their
+     * slots and hit ratios, the loads), a database as the Database panel sees it (its shards,
+     * replicas, router and per-second load). Null stops. One box at a time: a new one replaces the last.
+     * Watching only reads, so the run is the same.
+     *
+     * @throws ScenarioException naming the node when it is no drawn service, cache box or database
+     */
+    public void watch(String id) {
+        NetNode n = id == null ? null : nodes.get(id);
+        if (id != null && n == null) {
+            throw new ScenarioException("nodes." + id, "no node of this design");
+        }
+        watch = n == null ? null : watch != null && watch.node == n ? watch : Watch.of(this, n);
+    }
+
+    /** The watched box as the pipeline's snapshot shows its part (see {@link #watch}); null while none is watched. */
+    public dev.scalelab.world.Snapshot watchedView() {
+        return watch == null ? null : watch.view();
     }
 
     // ------------------------------------------------------------------ commands while it runs

@@ -45,9 +45,9 @@ final class ServiceNode extends NetNode {
     /** Heaps, object pools and connection pools; null when the service has none of them. Made in {@link #connect}. */
     NodeResources resources;
     private int nextNumber;
-    /** Busy workers and workers, integrated over time: the time-average ρ the report gives. */
-    private double busyWorkerNanos;
-    private double workerNanos;
+    /** Busy workers and workers, integrated over time: the time-average ρ the report gives (a watcher reads them after a tick). */
+    double busyWorkerNanos;
+    double workerNanos;
     private long areaSinceNanos;
     private int busyTotal;
     private int workersTotal;
@@ -127,6 +127,9 @@ final class ServiceNode extends NetNode {
         /** Requests it finished with, and those it answered with its own error (error-instance): the insights read them. */
         long served;
         long ownErrors;
+        /** When it ends provisioning and comes ready, as {@link #add} scheduled them; -1 for one that started ready. */
+        long bootsAtNanos = -1;
+        long readyAtNanos = -1;
 
         Instance(double speed, double weight) {
             this.speed = speed;
@@ -420,6 +423,8 @@ final class ServiceNode extends NetNode {
             in.resources = resources.added(in);
         }
         long bootAt = Simulation.secondsToNanos(pool.provisionSeconds());
+        in.bootsAtNanos = sim.nowNanos() + bootAt;
+        in.readyAtNanos = in.bootsAtNanos + Simulation.secondsToNanos(pool.bootSeconds());
         sim.scheduleIn(bootAt, () -> in.lifecycle = in.lifecycle == Lifecycle.PROVISIONING ? Lifecycle.BOOTING : in.lifecycle);
         sim.scheduleIn(bootAt + Simulation.secondsToNanos(pool.bootSeconds()), () -> ready(in));
         return in;
@@ -446,6 +451,11 @@ final class ServiceNode extends NetNode {
         } else if (!scaler.change(c)) {
             super.change(c);
         }
+    }
+
+    /** Its pool section as it runs now. */
+    Scenario.Service pool() {
+        return pool;
     }
 
     /** Workers for {@code in} of its size under the pool's workersPerInstance now: a live change's (see {@link ServiceScaler#change}). */

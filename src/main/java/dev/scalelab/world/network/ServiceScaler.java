@@ -282,7 +282,8 @@ final class ServiceScaler {
         reconcile();
     }
 
-    private boolean rolling() {
+    /** Whether instances of another size than the target still run: a roll is on. */
+    boolean rolling() {
         for (ServiceNode.Instance in : node.instances) {
             if (in.lifecycle != Lifecycle.DRAINING && in.size != targetSize) {
                 return true;
@@ -305,6 +306,16 @@ final class ServiceScaler {
             node.drain(old);
             reconcile();
         }
+    }
+
+    /** The horizontal autoscaler's last decision with its inputs (the same string each time it is asked), or "". */
+    String lastDecisionText() {
+        return lastDecision == null ? "" : lastDecision.explanation();
+    }
+
+    /** The vertical scaler's last decision, or "". */
+    String lastVerticalText() {
+        return lastVertical == null ? "" : lastVertical;
     }
 
     /** The scalers' last decisions for the report. */

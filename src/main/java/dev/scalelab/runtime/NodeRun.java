@@ -1,0 +1,196 @@
+package dev.scalelab.runtime;
+
+import dev.scalelab.world.Action;
+import dev.scalelab.world.Parameter;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioException;
+import dev.scalelab.world.Snapshot;
+
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * One drawn service, cache box or database of a {@link DesignRun}, as a pattern panel's run: its frames
+ * are the box's view ({@link DesignRun#watch}: a service's pool, a cache's levels, a database's shards), and the panel's changes and
+ * actions go to the drawn node, as the canvas's own do, so the run's recorded timeline holds them. A
+ * panel's section becomes the node's field of the same name ({@code autoscaler.minReplicas} is
+ * {@code nodes.api.autoscaler.minReplicas}, {@code cache.levels[0].capacity} is
+ * {@code nodes.redis.cache.levels[0].capacity}); a pool action names the service or its instance, a
+ * cache action the box or its level ({@code redis/L1}), a database action the database, its shard or its replica. What the drawn node cannot take is refused,
+ * and the refusal, naming it, waits in {@link #takeRefusal} for the window to say.
+ */
+public final class NodeRun implements PanelSource {
+    /** The sections of a pipeline parameter a drawn service has, under the same names. */
+    private static final List<String> SERVICE_SECTIONS = List.of("service.", "autoscaler.", "verticalScaler.");
+    /** The pool actions a drawn service takes (see NetworkTimeline). */
+    private static final Set<Action> SERVICE_ACTIONS = Set.of(Action.ADD_INSTANCE, Action.REMOVE_INSTANCE, Action.KILL_INSTANCE,
+            Action.SLOW_INSTANCE);
+    /** The cache actions a drawn cache box takes. */
+    private static final Set<Action> CACHE_ACTIONS = Set.of(Action.FLUSH_CACHE, Action.FAIL_CACHE_LEVEL, Action.EXPIRE_KEY);
+    /** The database actions a drawn database takes. */
+    private static final Set<Action> DATABASE_ACTIONS = Set.of(Action.ADD_SHARD, Action.REMOVE_SHARD, Action.KILL_PRIMARY,
+            Action.LAG_SPIKE);
+    /** How long the first view may take: the run's thread takes the watch at its next slice, paused or not. */
+    private static final long FIRST_VIEW_SECONDS = 5;
+
+    private final DesignRun run;
+    private final String nodeId;
+    private final dev.scalelab.design.NodeKind kind;
+    /** What the box is called in messages: "the drawn service api", "the drawn cache redis". */
+    private final String named;
+    private final AtomicReference<String> refusal = new AtomicReference<>();
+    private final AtomicReference<Frame> frame = new AtomicReference<>();
+
+    /**
+     * Watches service {@code nodeId} of {@code run} (one at a time: another NodeRun on the same run
+     * takes the watch over) and waits for its first view.
+     *
+     * @throws ScenarioException naming the node when it is no service of the drawing, or its view did not come
+     */
+    public NodeRun(DesignRun run, String nodeId) {
+        this.run = run;
+        this.nodeId = nodeId;
+        dev.scalelab.world.Topology.Node node = run.design().topology().node(nodeId);
+        this.kind = node == null ? null : node.nodeKind();
+        this.named = "the drawn " + (kind == null ? "box" : kind.id()) + " " + nodeId;
+        try {
+            Snapshot first = run.watch(nodeId).get(FIRST_VIEW_SECONDS, TimeUnit.SECONDS);
+            frame.set(new Frame(first, new RunStatus(0, run.paused(), run.finished(), run.speed(), 0, false, run.failure()), null));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new ScenarioException("nodes." + nodeId, "interrupted while waiting for its first view");
+        } catch (ExecutionException | TimeoutException e) {
+            throw new ScenarioException("nodes." + nodeId, "its run gave no view of it (" + e + ")");
+        }
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    public DesignRun designRun() {
+        return run;
+    }
+
+    /** Whether the run still watches this node: another panel on another node of the run takes the watch over. */
+    public boolean watching() {
+        Snapshot s = run.watched();
+        return s != null && s.current().name().equals(nodeId);
+    }
+
+    /** Stops watching, unless another node's panel took the watch over. */
+    public void stop() {
+        if (watching()) {
+            run.watch(null);
+        }
+    }
+
+    /** The node's newest view, with the run's state; the same frame until the run publishes another. */
+    @Override
+    public Frame latest() {
+        Snapshot s = run.watched();
+        Frame f = frame.get();
+        if (f.snapshot() == s || s == null || !s.current().name().equals(nodeId)) {
+            return f; // unchanged, or the watch moved to another node: this one's last view stands
+        }
+        Frame next = new Frame(s, new RunStatus(f.status().frame() + 1, run.paused(), run.finished(), run.speed(), 0, false, run.failure()), null);
+        frame.set(next);
+        return next;
+    }
+
+    /**
+     * A panel's parameter: the node's field of the same path, changed live as the canvas changes it.
+     * A field the drawn box does not have, or cannot change live, is refused, naming it.
+     */
+    @Override
+    public void set(Parameter parameter, Object value) {
+        String path = parameter.path();
+        boolean own = switch (kind) {
+            case CACHE -> path.startsWith("cache.");
+            case DATABASE -> path.startsWith("database.");
+            default -> SERVICE_SECTIONS.stream().anyMatch(path::startsWith);
+        };
+        if (!own) {
+            refuse(path + ": not a field of " + named + " (its fields are under " + switch (kind) {
+                case CACHE -> "cache; the keys are its clients' traffic, set on the clients box)";
+                case DATABASE -> "database; the keys are its clients' traffic, set on the clients box)";
+                default -> "service, autoscaler and verticalScaler)";
+            });
+            return;
+        }
+        if (path.equals("service.warmupSeconds")) {
+            refuse(path + ": a drawn service has no warm-up (its instances serve at full speed once ready), so " + nodeId
+                    + " keeps it as it is");
+            return;
+        }
+        String nodePath = "nodes." + nodeId + "." + path;
+        try {
+            run.apply(nodePath, value).whenComplete((applied, failed) -> {
+                if (failed != null) {
+                    refuse(nodePath + ": " + message(failed));
+                }
+            });
+        } catch (ScenarioException e) {
+            refuse(e.getMessage());
+        }
+    }
+
+    /**
+     * A pool action: add-instance and remove-instance name the service (remove-instance its chosen
+     * instance when one is given), kill- and slow-instance the instance. A cache action: flush-cache
+     * names the box or its level ({@code redis/L1}), fail-cache-level the level; expire-key names no
+     * box (a drawing expires the key in every cache box), so it is taken only where this is the
+     * drawing's one cache box. A database action names the database, its shard ({@code orders/2}) or
+     * its replica ({@code orders/s0-r1}). Others are refused, naming them.
+     */
+    @Override
+    public void act(Action action, String target, Double value, double durationSeconds) {
+        Set<Action> takes = switch (kind) {
+            case CACHE -> CACHE_ACTIONS;
+            case DATABASE -> DATABASE_ACTIONS;
+            default -> SERVICE_ACTIONS;
+        };
+        if (!takes.contains(action)) {
+            refuse(action.id() + ": not an action " + named + " takes from this panel");
+            return;
+        }
+        String to;
+        if (kind == dev.scalelab.design.NodeKind.SERVICE) {
+            to = target != null ? target : nodeId;
+        } else if (action == Action.EXPIRE_KEY) {
+            long boxes = run.design().topology().nodes().stream().filter(n -> n.nodeKind() == dev.scalelab.design.NodeKind.CACHE
+                    || n.nodeKind() == dev.scalelab.design.NodeKind.CDN).count();
+            if (boxes > 1) {
+                refuse(action.id() + ": a drawing expires a key in every cache box at once, and this one has " + boxes
+                        + " (a right-click on a cache box on the canvas expires it in all)");
+                return;
+            }
+            to = null;
+        } else {
+            to = target != null ? nodeId + "/" + target : nodeId;
+        }
+        try {
+            run.command(Scenario.TimelineEntry.action(0, action, to, value, durationSeconds));
+        } catch (ScenarioException e) {
+            refuse(action.id() + (to == null ? "" : " " + to) + ": " + e.getMessage());
+        }
+    }
+
+    private void refuse(String why) {
+        refusal.set(why);
+    }
+
+    /** The newest refusal since the last call, naming what was refused and why; null when none. */
+    public String takeRefusal() {
+        return refusal.getAndSet(null);
+    }
+
+    private static String message(Throwable t) {
+        Throwable cause = t instanceof java.util.concurrent.CompletionException && t.getCause() != null ? t.getCause() : t;
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
+    }
+}

@@ -1,0 +1,88 @@
+package dev.scalelab.runtime;
+
+import dev.scalelab.design.EdgeMode;
+import dev.scalelab.design.NodeKind;
+import dev.scalelab.world.Action;
+import dev.scalelab.world.Parameter;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioException;
+import dev.scalelab.world.Topology;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** A drawn service as a panel's run: its view, and the panel's commands as the node's, or refused naming them. */
+class NodeRunTest {
+    /** users → api (4 instances, the default service) → db: paused, so the commands run from t = 0.001 s on, a millisecond apart. */
+    private static final Scenario DESIGN = Scenario.DEFAULT.withTopology(new Topology(
+            List.of(Topology.Node.of("users", NodeKind.CLIENTS), Topology.Node.of("api", NodeKind.SERVICE),
+                    Topology.Node.of("db", NodeKind.DATABASE)),
+            List.of(Topology.Edge.of("users", "api", EdgeMode.SYNC), Topology.Edge.of("api", "db", EdgeMode.SYNC))))
+            .withDurationSeconds(20);
+
+    @Test
+    void thePanelsCommandsAreTheNodesAndWhatItCannotTakeIsRefused() throws Exception {
+        try (DesignRun run = new DesignRun(DESIGN)) {
+            run.setPaused(true);
+            run.start();
+            NodeRun api = new NodeRun(run, "api");
+            assertEquals("api", api.latest().snapshot().current().name());
+            assertEquals(4, api.latest().snapshot().instances().size());
+            assertEquals("api-3", api.latest().snapshot().instances().get(3).id());
+            assertTrue(api.watching());
+
+            api.act(Action.ADD_INSTANCE, null, null, 0);
+            api.act(Action.KILL_INSTANCE, "api-1", null, 0);
+            api.set(Parameter.of("autoscaler.maxReplicas"), 9);
+            waitUntil(() -> run.commandsRun().size() == 3);
+            // A change and an action given together may run in either order (the run takes changes first in a slice).
+            List<Scenario.TimelineEntry> ran = run.commandsRun();
+            Scenario.TimelineEntry added = ran.stream().filter(e -> e.command().equals("add-instance")).findFirst().orElseThrow();
+            Scenario.TimelineEntry killed = ran.stream().filter(e -> e.command().equals("kill-instance")).findFirst().orElseThrow();
+            Scenario.TimelineEntry set = ran.stream().filter(e -> e.command().equals("set")).findFirst().orElseThrow();
+            assertEquals("api", added.target());
+            assertEquals("api-1", killed.target());
+            assertEquals("nodes.api.autoscaler.maxReplicas", set.path());
+            assertEquals(9, set.value());
+            assertTrue(ran.indexOf(added) < ran.indexOf(killed), "the actions in the order given");
+            waitUntil(() -> api.latest().snapshot().scaling().specReplicas() == 5
+                    && api.latest().snapshot().current().autoscaler().maxReplicas() == 9);
+            assertNull(api.takeRefusal());
+
+            api.set(Parameter.of("workload.arrival.ratePerSecond"), 900.0);
+            assertEquals("workload.arrival.ratePerSecond: not a field of the drawn service api (its fields are under service, "
+                    + "autoscaler and verticalScaler)", api.takeRefusal());
+            api.act(Action.FLUSH_CACHE, null, null, 0);
+            assertEquals("flush-cache: not an action the drawn service api takes from this panel", api.takeRefusal());
+            // An instance that is not running is the run's to say, as a timeline's would be: the node's log says so.
+            api.act(Action.KILL_INSTANCE, "api-77", null, 0);
+            waitUntil(() -> api.latest().snapshot().recentLog().stream()
+                    .anyMatch(e -> e.message().equals("kill-instance api-77: no such running instance")));
+            api.set(Parameter.of("autoscaler.minReplicas"), 50); // above maxReplicas 9: the node's check refuses it
+            String conflict = api.takeRefusal();
+            assertTrue(conflict.startsWith("nodes.api.autoscaler.minReplicas: "), conflict);
+            assertEquals(4, run.commandsRun().size(), "nothing refused was recorded (the kill of api-77 ran, and did nothing)");
+
+            ScenarioException notAPart = assertThrows(ScenarioException.class, () -> new NodeRun(run, "users"));
+            assertEquals("nodes.users: users is of kind clients: a service's pool, a cache box's levels or a database's shards "
+                    + "are watched", notAPart.getMessage());
+            api.stop();
+            waitUntil(() -> run.watched() == null);
+        }
+    }
+
+    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out");
+            }
+            Thread.sleep(10);
+        }
+    }
+}

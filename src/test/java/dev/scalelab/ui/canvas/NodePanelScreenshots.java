@@ -1,0 +1,85 @@
+package dev.scalelab.ui.canvas;
+
+import dev.scalelab.ui.FxWait;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The screenshots of a drawn box in its pattern panel. docs/canvas-node-scaling.png: a drawing
+ * of another shape than the pipeline's (clients → api → an external API, and a queue its mailer consumes), its api under
+ * an HPA that scales it up from 3 instances, double-clicked while the drawing runs at 10x. Not part
+ * of the build (its name is not a test's); run it by hand: {@code Xvfb :78 -screen 0 1600x1000x24 &
+ * DISPLAY=:78 mvn -o test -Dtest=NodePanelScreenshots -Dsurefire.failIfNoSpecifiedTests=false}.
+ * It needs ImageMagick's {@code import}.
+ */
+class NodePanelScreenshots {
+    static final String DESIGN = """
+            {"schema":1,"name":"orders","seed":7,"durationSeconds":1800,
+             "topology":{"nodes":[
+               {"id":"users","kind":"clients","workload":{"arrival":{"ratePerSecond":500}}},
+               {"id":"api","kind":"service","service":{"instances":3,"workersPerInstance":4,"queueCapacity":50,
+                 "provisionSeconds":10,"bootSeconds":20,"serviceTime":{"distribution":"exponential","meanMs":20}},
+                 "autoscaler":{"policy":"hpa","minReplicas":2,"maxReplicas":10,"targetUtilization":60,"syncPeriodSeconds":15}},
+               {"id":"pay","kind":"external","external":{"latency":{"distribution":"constant","meanMs":5}}},
+               {"id":"events","kind":"queue"},
+               {"id":"mailer","kind":"service","service":{"instances":2,"workersPerInstance":4,
+                 "serviceTime":{"distribution":"exponential","meanMs":10}}}],
+              "edges":[{"from":"users","to":"api"},{"from":"api","to":"pay"},{"from":"api","to":"events","mode":"async"},
+                       {"from":"events","to":"mailer","mode":"async"}]}}
+            """;
+
+    /** 800 req/s of Zipf keys through api's instances to a cache of an instance-scope L1 and a shared L2, then a database. */
+    static final String CACHED = dev.scalelab.world.network.NodeWatchTestDesigns.CACHED.replace("\"durationSeconds\":60",
+            "\"durationSeconds\":1800");
+
+    @BeforeAll
+    static void onTheDisplay() {
+        dev.scalelab.ui.XDisplay.use();
+    }
+
+    @Test
+    void aDrawnServiceInTheScalingPanel() throws Exception {
+        shoot(DESIGN, "api", "docs/canvas-node-scaling.png");
+    }
+
+    /** docs/canvas-node-caching.png: the cache box of a drawing with no balancer, in the Caching panel. */
+    @Test
+    void aDrawnCacheInTheCachingPanel() throws Exception {
+        shoot(CACHED, "redis", "docs/canvas-node-caching.png");
+    }
+
+    /** docs/canvas-node-database.png: the same drawing's database in the Database panel. */
+    @Test
+    void aDrawnDatabaseInTheDatabasePanel() throws Exception {
+        shoot(CACHED, "db", "docs/canvas-node-database.png");
+    }
+
+    private static void shoot(String drawing, String box, String png) throws Exception {
+        Path design = Path.of("target/node-panel-design.json");
+        Files.writeString(design, drawing);
+        DesignWindow w = CanvasShots.running(design, 10, null);
+        Thread.sleep(2_000);
+        FxWait.onFx(() -> {
+            w.openNode(box);
+            NodePanelWindow node = w.panels().nodeWindow();
+            if (node == null) {
+                throw new IllegalStateException(w.statusLine().getText());
+            }
+            node.stage().setX(0);
+            node.stage().setY(0);
+            node.stage().setWidth(1600);
+            node.stage().setHeight(1000);
+            return null;
+        }, 60);
+        Thread.sleep(24_000);
+        dev.scalelab.ui.XDisplay.shoot(Path.of(png));
+        FxWait.onFx(() -> {
+            w.panels().nodeWindow().close();
+            return null;
+        }, 60);
+        CanvasShots.close(w);
+    }
+}

@@ -1,0 +1,193 @@
+package dev.scalelab.world.network;
+
+import dev.scalelab.world.LogEntry;
+import dev.scalelab.world.Scenario;
+import dev.scalelab.world.ScenarioException;
+import dev.scalelab.world.ScenarioFiles;
+import dev.scalelab.world.Snapshot;
+import dev.scalelab.world.Source;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * A drawn service watched as a pool ({@link Network#watch}): the view's numbers are the node's own,
+ * second by second, and watching does not change the run.
+ */
+class NodeWatchTest {
+    /**
+     * 500 req/s of constant 20 ms work on 3 instances of 4 workers: 10 of 12 workers busy (83 %), so
+     * the HPA (target 60 %, sync 15 s) scales up; new instances provision 2 s and boot 3 s. The api
+     * hands each request to an external API behind it, so its answers are hand-offs and answers both.
+     */
+    static final String DESIGN = """
+            {"schema":1,"name":"watched","seed":7,"durationSeconds":120,
+             "topology":{"nodes":[
+               {"id":"users","kind":"clients","workload":{"arrival":{"ratePerSecond":500}}},
+               {"id":"api","kind":"service","service":{"instances":3,"workersPerInstance":4,"queueCapacity":50,
+                 "provisionSeconds":2,"bootSeconds":3,"serviceTime":{"distribution":"constant","meanMs":20}},
+                 "autoscaler":{"policy":"hpa","minReplicas":1,"maxReplicas":10,"targetUtilization":60,"syncPeriodSeconds":15}},
+               {"id":"pay","kind":"external","external":{"latency":{"distribution":"constant","meanMs":5}}}],
+              "edges":[{"from":"users","to":"api"},{"from":"api","to":"pay"}]}}
+            """;
+
+    private static NetworkSnapshot.NodeState api(Network net) {
+        return net.snapshot().nodes().stream().filter(n -> n.id().equals("api")).findFirst().orElseThrow();
+    }
+
+    private static double last(double[] series) {
+        return series[series.length - 1];
+    }
+
+    @Test
+    void theViewOfAWatchedServiceIsTheNodesOwnNumbers() {
+        Scenario design = ScenarioFiles.parse(DESIGN);
+        Network net = new Network(design);
+        net.watch("api");
+        long answeredBefore = 0;
+        for (int k = 1; k <= 60; k++) {
+            net.runUntil(k); // the tick at k included: the view's newest second is second k
+            Snapshot view = net.watchedView();
+            NetworkSnapshot.NodeState node = api(net);
+            assertThat(view.series().size()).isEqualTo(k);
+            assertThat(last(view.series().timeSeconds())).isEqualTo(k);
+            // Second k: the arrivals the node counted in it, the answers it recorded in it, its errors.
+            assertThat(last(view.series().offeredPerSecond())).isEqualTo(node.arrivalsPerSecond()).isGreaterThan(400);
+            long answered = net.nodeLatency("api").count();
+            assertThat(last(view.series().throughputPerSecond())).isEqualTo((double) (answered - answeredBefore));
+            answeredBefore = answered;
+            assertThat(last(view.series().failedPerSecond())).isEqualTo(node.errorsPerSecond());
+            assertThat(last(view.series().instances())).isEqualTo(node.instances());
+            assertThat(view.history().seconds()).isEqualTo(k);
+            assertThat(view.history().get(dev.scalelab.world.RunHistory.Keys.OFFERED).seconds()).isEqualTo(k);
+        }
+        Snapshot view = net.watchedView();
+        NetworkSnapshot.NodeState node = api(net);
+        List<Snapshot.InstanceView> instances = view.instances();
+        long ready = instances.stream().filter(i -> i.state() == Snapshot.InstanceState.READY).count();
+        assertThat(view.scaling().readyReplicas()).isEqualTo(node.instances()).isEqualTo((int) ready);
+        // The desired count is what the pool keeps: every instance not draining or failed.
+        long kept = instances.stream().filter(i -> i.state() != Snapshot.InstanceState.DRAINING
+                && i.state() != Snapshot.InstanceState.FAILED).count();
+        assertThat(view.scaling().specReplicas()).isEqualTo((int) kept).isGreaterThan(3);
+        assertThat(last(view.series().desiredInstances())).isEqualTo(view.scaling().specReplicas());
+        // The last decision is the node's, word for word, and the log says when it was made (the 60 s sync).
+        String decision = net.report().path("nodes").path("api").path("lastScalingDecision").asText();
+        assertThat(view.scaling().lastDecision()).isEqualTo(decision).isNotEmpty();
+        assertThat(net.decisions()).contains(String.format(java.util.Locale.ROOT, "%.3f s api: %s", 60.0, decision));
+        LogEntry logged = view.recentLog().get(view.recentLog().size() - 1);
+        assertThat(logged.message()).isEqualTo(decision);
+        assertThat(logged.source()).isEqualTo(Source.AUTOSCALER);
+        assertThat(logged.timeSeconds()).isEqualTo(60.0);
+        assertThat(view.current().autoscaler()).isEqualTo(design.topology().node("api").autoscaler());
+        assertThat(view.current().service()).isEqualTo(design.topology().node("api").service());
+        assertThat(view.instances().get(0).id()).isEqualTo("api-0");
+        assertThat(view.instances().get(0).workers()).isEqualTo(4);
+        assertThat(view.instances().get(0).queueCapacity()).isEqualTo(50);
+        // Sections the node does not have are absent.
+        assertThat(view.balancer()).isNull();
+        assertThat(view.cache()).isNull();
+        assertThat(view.data()).isNull();
+    }
+
+    @Test
+    void watchingDoesNotChangeTheRun() {
+        Network plain = new Network(ScenarioFiles.parse(DESIGN));
+        Network watched = new Network(ScenarioFiles.parse(DESIGN));
+        watched.runUntil(17.3);
+        watched.watch("api");
+        plain.run();
+        watched.run();
+        assertThat(watched.reportJson()).isEqualTo(plain.reportJson());
+        // Watched from 17.3 s: the seconds before are not in the view, the 18th (watched in part) is empty, the 19th whole.
+        Snapshot.Series series = watched.watchedView().series();
+        assertThat(series.timeSeconds()[0]).isEqualTo(18.0);
+        assertThat(series.offeredPerSecond()[0]).isNaN();
+        assertThat(series.throughputPerSecond()[0]).isNaN();
+        assertThat(series.offeredPerSecond()[1]).isGreaterThan(400);
+        assertThat(watched.watchedView().history().get(dev.scalelab.world.RunHistory.Keys.OFFERED).seconds()).isEqualTo(120);
+    }
+
+    @Test
+    void theViewOfAWatchedCacheIsTheBoxsOwnNumbers() {
+        Network net = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.CACHED));
+        net.watch("redis");
+        CacheNode redis = (CacheNode) net.node("redis");
+        dev.scalelab.engine.caching.HierarchyStats before = redis.stats();
+        long[] l1Before = {0, 0};
+        for (int k = 1; k <= 30; k++) {
+            net.runUntil(k);
+            Snapshot.CacheView view = net.watchedView().cache();
+            dev.scalelab.engine.caching.HierarchyStats now = redis.stats();
+            double ratio = (now.cacheReads() - before.cacheReads()) / (double) (now.reads() - before.reads());
+            assertThat(last(view.hitRatioSeries())).isEqualTo(ratio);
+            assertThat(last(view.storeLoadsPerSecond())).isEqualTo((double) (now.storeLoads() - before.storeLoads()));
+            dev.scalelab.engine.caching.LevelStats l1 = redis.hierarchy().levelStats(0);
+            assertThat(last(view.levels().get(0).hitRatioSeries()))
+                    .isEqualTo((l1.hits() - l1Before[0]) / (double) (l1.hits() - l1Before[0] + l1.misses() - l1Before[1]));
+            l1Before[0] = l1.hits();
+            l1Before[1] = l1.misses();
+            before = now;
+            assertThat(view.reads()).isEqualTo(now.reads());
+            assertThat(view.levels().get(1).hits()).isEqualTo(redis.hierarchy().levelStats(1).hits());
+            assertThat(view.levels().get(1).occupancy()).isEqualTo(redis.hierarchy().levelStats(1).occupancy());
+        }
+        Snapshot s = net.watchedView();
+        assertThat(s.cache().hitRatio()).isEqualTo(net.report().path("nodes").path("redis").path("hitRatio").asDouble());
+        assertThat(s.cache().hitRatio()).isBetween(0.3, 0.95);
+        // L1 is kept once per calling instance: api's three, which are where the reads come from.
+        assertThat(s.cache().levels().get(0).copies()).isEqualTo(3);
+        assertThat(s.instances()).extracting(Snapshot.InstanceView::id).containsExactly("api-0", "api-1", "api-2");
+        assertThat(s.cache().levels().get(0).slotKeys()).hasSize(200);
+        assertThat(s.cache().levels().get(0).cheHitRatio()).isNaN();
+        assertThat(s.cache().optimalHitRatio()).isNaN();
+        assertThat(s.current().cache()).isEqualTo(net.scenario().topology().node("redis").cache());
+        assertThat(s.current().database()).isEqualTo(net.scenario().topology().node("db").database());
+        assertThat(s.scaling()).isNull();
+        // Watched and viewed every second, or not at all: the same run.
+        Network plain = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.CACHED));
+        plain.runUntil(30);
+        assertThat(net.reportJson()).isEqualTo(plain.reportJson());
+    }
+
+    @Test
+    void theViewOfAWatchedDatabaseIsTheEnginesOwn() {
+        Network net = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.CACHED));
+        net.runUntil(4.5); // watched from the middle of a second: the 5th is empty, the 6th the first whole one
+        net.watch("db");
+        dev.scalelab.engine.data.Database engine = ((DatabaseNode) net.node("db")).engine();
+        net.runUntil(5);
+        assertThat(last(net.watchedView().data().queriesPerSecond())).isNaN();
+        long before = engine.counters().reads() + engine.counters().writes();
+        long staleBefore = engine.counters().staleReads();
+        for (int k = 6; k <= 30; k++) {
+            net.runUntil(k);
+            Snapshot view = net.watchedView();
+            long queries = engine.counters().reads() + engine.counters().writes();
+            assertThat(last(view.data().queriesPerSecond())).isEqualTo((double) (queries - before)).isGreaterThan(100);
+            assertThat(last(view.data().staleReadsPerSecond())).isEqualTo((double) (engine.counters().staleReads() - staleBefore));
+            before = queries;
+            staleBefore = engine.counters().staleReads();
+            assertThat(view.data().router()).isSameAs(engine.router());
+            assertThat(view.data().database().shards()).hasSize(engine.view().shards().size());
+            assertThat(view.history().get(dev.scalelab.world.RunHistory.Keys.DB_QUERIES).seconds()).isEqualTo(k);
+        }
+        Snapshot view = net.watchedView();
+        assertThat(view.current().database()).isEqualTo(net.scenario().topology().node("db").database());
+        assertThat(view.data().consistency()).isEqualTo(net.scenario().topology().node("db").database().consistency());
+        assertThat(view.current().workload()).isEqualTo(net.scenario().topology().node("users").workload());
+        assertThat(view.cache()).isNull();
+        assertThat(view.scaling()).isNull();
+    }
+
+    @Test
+    void onlyAServiceACacheOrADatabaseIsWatched() {
+        Network net = new Network(ScenarioFiles.parse(DESIGN));
+        assertThatThrownBy(() -> net.watch("pay")).isInstanceOf(ScenarioException.class)
+                .hasMessage("nodes.pay: pay is of kind external: a service's pool, a cache box's levels or a database's shards are watched");
+        assertThat(net.watchedView()).isNull();
+    }
+}
