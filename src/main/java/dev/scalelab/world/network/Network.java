@@ -2,7 +2,6 @@ package dev.scalelab.world.network;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.scalelab.design.NodeKind;
 import dev.scalelab.engine.metrics.LatencyRecorder;
@@ -518,53 +517,7 @@ public final class Network {
 
     /** The report: the whole run as the clients saw it, then each node's figures under {@code nodes.<id>}. */
     public ObjectNode report() {
-        ObjectMapper json = new ObjectMapper();
-        ObjectNode r = json.createObjectNode();
-        r.put("scenario", scenario.name());
-        r.put("seed", scenario.seed());
-        r.put("durationSeconds", sim.nowSeconds());
-        ObjectNode totals = r.putObject("totals");
-        LatencySummary s = endToEnd.total();
-        totals.put("completed", completed);
-        totals.put("failed", failed);
-        totals.put("limited", limited);
-        totals.put("shed", shed);
-        totals.put("throughputPerSecond", sim.nowSeconds() == 0 ? 0 : completed / sim.nowSeconds());
-        // As the grader's error ratio: a 503 shed is an error, a 429 is the contract working (but was sent).
-        long ended = completed + failed + limited + shed;
-        totals.put("errorRate", ended == 0 ? 0 : (failed + shed) / (double) ended);
-        totals.put("meanMs", s.meanMs());
-        totals.put("p50Ms", s.p50Ms());
-        totals.put("p99Ms", s.p99Ms());
-        totals.put("costDollars", costDollars());
-        totals.put("crossZoneRequests", crossZoneRequests);
-        ObjectNode byId = r.putObject("nodes");
-        for (NetNode n : nodes.values()) {
-            ObjectNode o = byId.putObject(n.id);
-            LatencySummary l = n.latency.total();
-            o.put("kind", n.kind.id());
-            o.put("arrivals", n.arrivals);
-            o.put("errors", n.errors);
-            o.put("meanMs", l.meanMs());
-            o.put("p99Ms", l.p99Ms());
-            n.report(o);
-        }
-        if (clients.reported) {
-            clients.report(r, limited, shed);
-        }
-        ArrayNode edges = r.putArray("edges");
-        for (Link l : links) {
-            ObjectNode o = edges.addObject();
-            o.put("from", l.from.id);
-            o.put("to", l.to.id);
-            o.put("crossed", l.crossed);
-            if (l.mesh != null) {
-                o.put("breakerTransitions", l.breakerTransitions());
-            }
-        }
-        ArrayNode log = r.putArray("decisions");
-        decisions.forEach(log::add);
-        return r;
+        return NetworkReport.of(this);
     }
 
     /** Dollars spent so far: instances by the second, cross-zone requests as they crossed. */
