@@ -91,18 +91,12 @@ final class BalancerSystem implements Subsystem {
         panic = new PanicThreshold(b.panicThresholdPercent());
         healthGeneration++;
         long generation = healthGeneration;
-        outlier = null;
-        if (b.outlierConsecutiveErrors() > 0) {
-            OutlierDetector.Config d = OutlierDetector.Config.DEFAULTS;
-            outlier = new OutlierDetector(new OutlierDetector.Config(b.outlierConsecutiveErrors(),
-                    Simulation.secondsToNanos(b.outlierBaseEjectionSeconds()), d.maxEjectionNanos(), d.intervalNanos(),
-                    b.outlierMaxEjectionPercent(), d.alwaysEjectOneHost()));
+        outlier = SectionConfigs.outlierDetector(b);
+        if (outlier != null) {
             sim.scheduleIn(outlier.config().intervalNanos(), () -> outlierInterval(generation));
         }
-        health = null;
-        if (b.healthCheckIntervalSeconds() > 0) {
-            health = new ActiveHealthChecker(new ActiveHealthChecker.Config(Simulation.secondsToNanos(b.healthCheckIntervalSeconds()),
-                    b.healthCheckUnhealthyThreshold(), b.healthCheckHealthyThreshold()));
+        health = SectionConfigs.healthChecker(b);
+        if (health != null) {
             sim.scheduleIn(0, () -> probeAll(generation));
         }
         if (pool != null) {

@@ -47,6 +47,27 @@ public final class SectionConfigs {
         return BalancerSystem.strategy(b);
     }
 
+    /** The balancer's passive outlier ejection (Envoy's defaults for what the section leaves out); null when off. */
+    public static dev.scalelab.engine.balancing.OutlierDetector outlierDetector(Scenario.Balancer b) {
+        if (b.outlierConsecutiveErrors() <= 0) {
+            return null;
+        }
+        dev.scalelab.engine.balancing.OutlierDetector.Config d = dev.scalelab.engine.balancing.OutlierDetector.Config.DEFAULTS;
+        return new dev.scalelab.engine.balancing.OutlierDetector(new dev.scalelab.engine.balancing.OutlierDetector.Config(
+                b.outlierConsecutiveErrors(), Simulation.secondsToNanos(b.outlierBaseEjectionSeconds()), d.maxEjectionNanos(),
+                d.intervalNanos(), b.outlierMaxEjectionPercent(), d.alwaysEjectOneHost()));
+    }
+
+    /** The balancer's active health checks; null when off. */
+    public static dev.scalelab.engine.balancing.ActiveHealthChecker healthChecker(Scenario.Balancer b) {
+        if (b.healthCheckIntervalSeconds() <= 0) {
+            return null;
+        }
+        return new dev.scalelab.engine.balancing.ActiveHealthChecker(new dev.scalelab.engine.balancing.ActiveHealthChecker.Config(
+                Simulation.secondsToNanos(b.healthCheckIntervalSeconds()), b.healthCheckUnhealthyThreshold(),
+                b.healthCheckHealthyThreshold()));
+    }
+
     /** A call's sidecar: breaker (null for none), retries, per-attempt timeout (0: none), bulkhead (0: none). */
     public static MeshConfig mesh(Scenario.Breaker breaker, Scenario.Retry retry, double timeoutMs, int maxConcurrentCalls) {
         return MeshSystem.meshConfig(breaker, retry, timeoutMs, maxConcurrentCalls);

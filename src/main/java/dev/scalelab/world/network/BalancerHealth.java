@@ -8,6 +8,7 @@ import dev.scalelab.engine.scaling.Lifecycle;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Parameter;
 import dev.scalelab.world.Scenario;
+import dev.scalelab.world.SectionConfigs;
 
 import java.util.AbstractList;
 import java.util.HashSet;
@@ -91,21 +92,13 @@ final class BalancerHealth {
         this.service = service;
         this.sim = balancer.sim;
         panic = new PanicThreshold(b.panicThresholdPercent());
-        if (b.outlierConsecutiveErrors() > 0) {
-            OutlierDetector.Config d = OutlierDetector.Config.DEFAULTS;
-            outlier = new OutlierDetector(new OutlierDetector.Config(b.outlierConsecutiveErrors(),
-                    Simulation.secondsToNanos(b.outlierBaseEjectionSeconds()), d.maxEjectionNanos(), d.intervalNanos(),
-                    b.outlierMaxEjectionPercent(), d.alwaysEjectOneHost()));
+        outlier = SectionConfigs.outlierDetector(b);
+        if (outlier != null) {
             sim.scheduleIn(outlier.config().intervalNanos(), this::outlierInterval);
-        } else {
-            outlier = null;
         }
-        if (b.healthCheckIntervalSeconds() > 0) {
-            health = new ActiveHealthChecker(new ActiveHealthChecker.Config(Simulation.secondsToNanos(b.healthCheckIntervalSeconds()),
-                    b.healthCheckUnhealthyThreshold(), b.healthCheckHealthyThreshold()));
+        health = SectionConfigs.healthChecker(b);
+        if (health != null) {
             sim.scheduleIn(0, this::probeAll);
-        } else {
-            health = null;
         }
     }
 
