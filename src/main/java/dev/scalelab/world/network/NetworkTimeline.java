@@ -261,7 +261,7 @@ final class NetworkTimeline {
                         ServiceNode s = (ServiceNode) net.node(n.id());
                         net.decide(s, "leak-connections " + Parameter.format(number(e)) + " for "
                                 + Parameter.format(e.durationSeconds()) + " s");
-                        s.resources.leak(number(e), e.durationSeconds());
+                        s.resources.connections.leak(number(e), e.durationSeconds());
                     }
                 }
             }

@@ -162,10 +162,10 @@ public final class Planner {
                 long answered = n.latency.total().count();
                 double holdSeconds = answered == 0 ? 0 : svc.meanBusyWorkers() * seconds / answered;
                 double borrowsPerRequest = 0;
-                if (svc.resources != null && svc.resources.hasPools() && answered > 0) {
+                if (svc.resources != null && svc.resources.connections.hasPools() && answered > 0) {
                     // A worker waiting for a connection is the pool's shortage, not the pool of workers': the pool is sized below.
-                    borrowsPerRequest = svc.resources.acquiredTotal() / (double) answered;
-                    holdSeconds = Math.max(0, holdSeconds - borrowsPerRequest * svc.resources.meanWaitSeconds());
+                    borrowsPerRequest = svc.resources.connections.acquiredTotal() / (double) answered;
+                    holdSeconds = Math.max(0, holdSeconds - borrowsPerRequest * svc.resources.connections.meanWaitSeconds());
                 }
                 double demand = ratePerSecond * holdSeconds;
                 int needed = Math.max(1, (int) Math.ceil(demand / (workers * MAX_RHO)));
@@ -175,10 +175,10 @@ public final class Planner {
                     needed = Math.max(needed, svc.spec.autoscaler().minReplicas());
                 }
                 sizes.instances.put(n.id, needed);
-                if (svc.resources != null && svc.resources.hasPools()) {
+                if (svc.resources != null && svc.resources.connections.hasPools()) {
                     // The same for its connections: each request's borrows (as many as the answered ones made),
                     // every arrival's, spread over the planned instances, each held as long as measured.
-                    double hold = svc.resources.holdSecondsPerBorrow(seconds);
+                    double hold = svc.resources.connections.holdSecondsPerBorrow(seconds);
                     if (answered > 0 && !Double.isNaN(hold)) {
                         double perPool = n.arrivals / seconds * borrowsPerRequest * hold / needed;
                         sizes.poolSizes.put(n.id, Math.max(1, (int) Math.ceil(perPool / MAX_RHO)));
@@ -279,10 +279,10 @@ public final class Planner {
 
     /** A service's connections in use over its pools' size, averaged over the run; 0 without pools. */
     private static double poolRho(ServiceNode svc) {
-        if (svc.resources == null || !svc.resources.hasPools()) {
+        if (svc.resources == null || !svc.resources.connections.hasPools()) {
             return 0;
         }
-        return svc.resources.meanActivePerPool() / svc.resources.connectionPoolSettings().maximumPoolSize();
+        return svc.resources.connections.meanActivePerPool() / svc.resources.connections.settings().maximumPoolSize();
     }
 
     private static NetNode node(Network run, String id) {

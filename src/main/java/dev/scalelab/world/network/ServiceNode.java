@@ -301,9 +301,9 @@ final class ServiceNode extends NetNode {
                         finish(j, false);
                     }
                 };
-                ConnectionPool connections = resources == null ? null : resources.pool(j.in, l);
+                ConnectionPool connections = resources == null ? null : resources.connections.pool(j.in, l);
                 if (connections != null) {
-                    resources.query(j, l, connections, answered);
+                    resources.connections.query(j, l, connections, answered);
                 } else {
                     l.send(j.flow, answered);
                 }
@@ -599,8 +599,8 @@ final class ServiceNode extends NetNode {
             return new NetworkSnapshot.ServiceFigures(0, 0, 0, Double.NaN, 0, scaler.targetSize.id());
         }
         return new NetworkSnapshot.ServiceFigures(resources.lastPauseMs, resources.lastCollections,
-                instancesNow == 0 ? 0 : Math.min(1, resources.lastPauseMs / (1000.0 * instancesNow)), resources.lastWaitMsP99,
-                resources.pending(), scaler.targetSize.id());
+                instancesNow == 0 ? 0 : Math.min(1, resources.lastPauseMs / (1000.0 * instancesNow)), resources.connections.lastWaitMsP99,
+                resources.connections.pending(), scaler.targetSize.id());
     }
 
     @Override

@@ -185,7 +185,7 @@ class ServiceResourcesTest {
             public void fire() {
                 maxQueries[0] = Math.max(maxQueries[0], db.inFlight);
                 if (net.sim.nowNanos() > Simulation.secondsToNanos(10)) {
-                    pending[0] += web.resources.pending();
+                    pending[0] += web.resources.connections.pending();
                     pending[1]++;
                 }
                 net.sim.scheduleIn(Simulation.millisToNanos(1), this);
