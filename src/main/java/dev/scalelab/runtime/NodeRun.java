@@ -34,6 +34,10 @@ public final class NodeRun implements PanelSource {
     /** The database actions a drawn database takes. */
     private static final Set<Action> DATABASE_ACTIONS = Set.of(Action.ADD_SHARD, Action.REMOVE_SHARD, Action.KILL_PRIMARY,
             Action.LAG_SPIKE);
+    /** The faults a drawn external API takes from the Resilience panel (see NetworkTimeline). */
+    private static final Set<Action> EXTERNAL_ACTIONS = Set.of(Action.ERROR_RATE, Action.LATENCY, Action.OUTAGE);
+    /** A dependency's fields that are its sidecar's, the same on a drawn sync edge: the rest are the API's or the pipeline's. */
+    private static final List<String> SIDECAR_FIELDS = List.of("breaker.", "retry.", "timeoutMs", "maxConcurrentCalls");
     /** How long the first view may take: the run's thread takes the watch at its next slice, paused or not. */
     private static final long FIRST_VIEW_SECONDS = 5;
 
@@ -63,7 +67,12 @@ public final class NodeRun implements PanelSource {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ScenarioException("nodes." + nodeId, "interrupted while waiting for its first view");
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof ScenarioException refused) {
+                throw refused; // the box has nothing its panel can show now, and says why
+            }
+            throw new ScenarioException("nodes." + nodeId, "its run gave no view of it (" + e.getCause() + ")");
+        } catch (TimeoutException e) {
             throw new ScenarioException("nodes." + nodeId, "its run gave no view of it (" + e + ")");
         }
     }
@@ -109,6 +118,10 @@ public final class NodeRun implements PanelSource {
     @Override
     public void set(Parameter parameter, Object value) {
         String path = parameter.path();
+        if (kind == dev.scalelab.design.NodeKind.EXTERNAL) {
+            refuse(path + ": not a field of " + named + " (the Resilience panel sets the sidecars of the edges that call it)");
+            return;
+        }
         boolean own = switch (kind) {
             case CACHE -> path.startsWith("cache.");
             case DATABASE -> path.startsWith("database.");
@@ -140,18 +153,88 @@ public final class NodeRun implements PanelSource {
     }
 
     /**
+     * A field of a drawn external API's dependency as the Resilience panel names it,
+     * {@code dependencies[i].<field>}: dependency i is the sync edge its name gives ({@code api->pay}),
+     * whose field of the same name a sidecar setting (breaker, retry, timeout, bulkhead) becomes
+     * ({@code edges[3].breaker.failureRateThreshold}), changed live as the inspector changes it. The
+     * API's own fields and the edge's share are refused, naming them: the inspector sets those.
+     */
+    @Override
+    public void setDependencyField(String path, Object value) {
+        if (kind != dev.scalelab.design.NodeKind.EXTERNAL) {
+            refuse(path + ": " + named + " has no dependencies (a drawn external API opens in the Resilience panel)");
+            return;
+        }
+        int close = path.indexOf("].");
+        Snapshot shown = frame.get().snapshot();
+        int index = -1;
+        try {
+            index = path.startsWith("dependencies[") && close > 0 ? Integer.parseInt(path.substring("dependencies[".length(), close)) : -1;
+        } catch (NumberFormatException e) {
+            // refused below
+        }
+        if (index < 0 || index >= shown.current().dependencies().size()) {
+            refuse(path + ": no dependency of " + named + " has this index (its dependencies are the edges calling it "
+                    + "through a sidecar: " + shown.current().dependencies().size() + ")");
+            return;
+        }
+        String field = path.substring(close + 2);
+        String name = shown.current().dependencies().get(index).name();
+        if (SIDECAR_FIELDS.stream().noneMatch(f -> f.endsWith(".") ? field.startsWith(f) : field.equals(f))) {
+            refuse(path + ": " + field + " is " + named + "'s own or the edge's share, not the sidecar's: set it in the inspector "
+                    + "(this panel sets the breaker, retries, timeout and bulkhead of the edge " + name + ")");
+            return;
+        }
+        int edge = edgeIndex(name);
+        if (edge < 0) {
+            refuse(path + ": the edge " + name + " is no sync edge of the drawing");
+            return;
+        }
+        String edgePath = "edges[" + edge + "]." + field;
+        try {
+            run.apply(edgePath, value).whenComplete((applied, failed) -> {
+                if (failed != null) {
+                    refuse(edgePath + ": " + message(failed));
+                }
+            });
+        } catch (ScenarioException e) {
+            refuse(e.getMessage());
+        }
+    }
+
+    /** The index in the drawing of the sync edge {@code name} ("api->pay") into this node; -1 when none. */
+    private int edgeIndex(String name) {
+        int arrow = name.indexOf("->");
+        if (arrow < 0 || !name.substring(arrow + 2).equals(nodeId)) {
+            return -1;
+        }
+        String from = name.substring(0, arrow);
+        List<dev.scalelab.world.Topology.Edge> edges = run.design().topology().edges();
+        for (int i = 0; i < edges.size(); i++) {
+            dev.scalelab.world.Topology.Edge e = edges.get(i);
+            if (e.from().equals(from) && e.to().equals(nodeId) && e.edgeMode() == dev.scalelab.design.EdgeMode.SYNC) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    /**
      * A pool action: add-instance and remove-instance name the service (remove-instance its chosen
      * instance when one is given), kill- and slow-instance the instance. A cache action: flush-cache
      * names the box or its level ({@code redis/L1}), fail-cache-level the level; expire-key names no
      * box (a drawing expires the key in every cache box), so it is taken only where this is the
      * drawing's one cache box. A database action names the database, its shard ({@code orders/2}) or
-     * its replica ({@code orders/s0-r1}). Others are refused, naming them.
+     * its replica ({@code orders/s0-r1}). An external API's fault (error-rate, latency, outage) names
+     * the API, whichever calling edge the panel chose: the fault is the API's, met by every edge. Others
+     * are refused, naming them.
      */
     @Override
     public void act(Action action, String target, Double value, double durationSeconds) {
         Set<Action> takes = switch (kind) {
             case CACHE -> CACHE_ACTIONS;
             case DATABASE -> DATABASE_ACTIONS;
+            case EXTERNAL -> EXTERNAL_ACTIONS;
             default -> SERVICE_ACTIONS;
         };
         if (!takes.contains(action)) {
@@ -159,7 +242,10 @@ public final class NodeRun implements PanelSource {
             return;
         }
         String to;
-        if (kind == dev.scalelab.design.NodeKind.SERVICE) {
+        if (kind == dev.scalelab.design.NodeKind.EXTERNAL) {
+            // The panel names the dependency (the edge); the fault is the API's, so every edge calling it meets it.
+            to = nodeId;
+        } else if (kind == dev.scalelab.design.NodeKind.SERVICE) {
             to = target != null ? target : nodeId;
         } else if (action == Action.EXPIRE_KEY) {
             long boxes = run.design().topology().nodes().stream().filter(n -> n.nodeKind() == dev.scalelab.design.NodeKind.CACHE

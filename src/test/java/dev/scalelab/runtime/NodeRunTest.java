@@ -69,10 +69,67 @@ class NodeRunTest {
             assertEquals(4, run.commandsRun().size(), "nothing refused was recorded (the kill of api-77 ran, and did nothing)");
 
             ScenarioException notAPart = assertThrows(ScenarioException.class, () -> new NodeRun(run, "users"));
-            assertEquals("nodes.users: users is of kind clients: a service's pool, a cache box's levels or a database's shards "
-                    + "are watched", notAPart.getMessage());
+            assertEquals("nodes.users: users is of kind clients: a service's pool, a cache box's levels, a database's shards or "
+                    + "an external API's callers' sidecars are watched", notAPart.getMessage());
             api.stop();
             waitUntil(() -> run.watched() == null);
+        }
+    }
+
+    /**
+     * The Resilience panel on a drawn external API: its dependencies are the edges calling it through a
+     * sidecar (checkout's is edge 2, refunds' edge 3), a sidecar setting becomes that edge's field, a
+     * fault the API's timeline command; the API's own fields and other panels' commands are refused.
+     */
+    @Test
+    void anExternalApisPanelSetsItsCallersSidecarsAndFaultsTheApi() throws Exception {
+        Scenario design = dev.scalelab.world.ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.CALLED);
+        try (DesignRun run = new DesignRun(design)) {
+            run.setPaused(true);
+            run.start();
+            NodeRun pay = new NodeRun(run, "pay");
+            assertEquals(List.of("checkout->pay", "refunds->pay"),
+                    pay.latest().snapshot().current().dependencies().stream().map(Scenario.Dependency::name).toList());
+            assertNull(pay.latest().snapshot().current().dependencies().get(1).breaker());
+
+            pay.setDependencyField("dependencies[1].breaker.mode", "resilience4j");
+            pay.setDependencyField("dependencies[0].retry.maxAttempts", 5);
+            pay.act(Action.OUTAGE, "refunds->pay", null, 10);
+            waitUntil(() -> run.commandsRun().size() == 3);
+            List<Scenario.TimelineEntry> ran = run.commandsRun();
+            assertTrue(ran.stream().anyMatch(e -> e.command().equals("set") && e.path().equals("edges[3].breaker.mode")
+                    && e.value().equals("resilience4j")), ran.toString());
+            assertTrue(ran.stream().anyMatch(e -> e.command().equals("set") && e.path().equals("edges[2].retry.maxAttempts")
+                    && e.value().equals(5)), ran.toString());
+            Scenario.TimelineEntry outage = ran.stream().filter(e -> e.command().equals("outage")).findFirst().orElseThrow();
+            assertEquals("pay", outage.target());
+            assertEquals(10, outage.durationSeconds());
+            assertNull(pay.takeRefusal());
+            run.setPaused(false);
+            waitUntil(() -> {
+                var deps = pay.latest().snapshot().current().dependencies();
+                return deps.get(1).breaker() != null && deps.get(0).retry().maxAttempts() == 5
+                        && pay.latest().snapshot().dependencies().get(0).activeFaults().size() == 1;
+            });
+            run.setPaused(true);
+            assertEquals("resilience4j", pay.latest().snapshot().current().dependencies().get(1).breaker().mode());
+
+            pay.setDependencyField("dependencies[0].errorRate", 0.5);
+            assertEquals("dependencies[0].errorRate: errorRate is the drawn external pay's own or the edge's share, not the "
+                    + "sidecar's: set it in the inspector (this panel sets the breaker, retries, timeout and bulkhead of the edge "
+                    + "checkout->pay)", pay.takeRefusal());
+            pay.setDependencyField("dependencies[2].timeoutMs", 100.0);
+            assertEquals("dependencies[2].timeoutMs: no dependency of the drawn external pay has this index (its dependencies are "
+                    + "the edges calling it through a sidecar: 2)", pay.takeRefusal());
+            pay.set(Parameter.of("autoscaler.maxReplicas"), 9);
+            assertEquals("autoscaler.maxReplicas: not a field of the drawn external pay (the Resilience panel sets the sidecars of "
+                    + "the edges that call it)", pay.takeRefusal());
+            pay.act(Action.ADD_INSTANCE, null, null, 0);
+            assertEquals("add-instance: not an action the drawn external pay takes from this panel", pay.takeRefusal());
+            pay.setDependencyField("dependencies[0].retry.maxAttempts", 0); // below 1: the edge's check refuses it
+            String below = pay.takeRefusal();
+            assertTrue(below != null && below.startsWith("edges[2].retry.maxAttempts"), below);
+            assertEquals(3, run.commandsRun().size(), "nothing refused was recorded");
         }
     }
 

@@ -100,8 +100,11 @@ final class MeshTexts {
             openNodeTexts[i] = b.state() == BreakerState.OPEN ? "OPEN " + ResilienceTexts.seconds(b.remainingWaitNanos()) : "OPEN";
             halfOpenNodeTexts[i] = b.state() == BreakerState.HALF_OPEN && d.breaker() != null
                     ? "HALF-OPEN " + b.halfOpenPermitsLeft() + "/" + ResilienceTexts.halfOpenCalls(d.breaker()) : "HALF-OPEN";
-            workers[i] = d.instances() + " × " + d.workersPerInstance() + " workers · " + v.busyWorkers() + " busy";
-            queues[i] = "queue " + v.queueLength() + " / " + d.queueCapacity();
+            // A drawn external API of unknown capacity (0 instances) takes every call at once: no workers, no queue.
+            boolean unlimited = v.servers() == 0;
+            workers[i] = unlimited ? "no capacity limit · " + v.busyWorkers() + " in flight"
+                    : d.instances() + " × " + d.workersPerInstance() + " workers · " + v.busyWorkers() + " busy";
+            queues[i] = unlimited ? "no queue" : "queue " + v.queueLength() + " / " + d.queueCapacity();
             SecondHistory h = i < tracks.size() ? tracks.get(i).history() : null;
             int last = h == null ? -1 : h.size() - 1;
             double attempts = last < 0 ? Double.NaN : h.value(SecondHistory.ATTEMPTS, last);
@@ -116,7 +119,8 @@ final class MeshTexts {
             compactTexts[i] = "failure rate " + rates[i] + " · " + thresholds[i];
             ringCaptions[i] = thresholds[i] + " · " + windowFills[i];
             workersAndQueues[i] = workers[i] + " · " + queues[i];
-            busyOnly[i] = v.busyWorkers() + " of " + d.instances() * d.workersPerInstance() + " workers busy";
+            busyOnly[i] = unlimited ? v.busyWorkers() + " in flight" : v.busyWorkers() + " of " + d.instances() * d.workersPerInstance()
+                    + " workers busy";
             busyAndQueues[i] = v.busyWorkers() + " busy · " + queues[i];
             noBreakerTexts[i] = "None: every attempt is sent";
             amplified[i] = last >= 0 && h.value(SecondHistory.AMPLIFICATION, last) >= 1.5;

@@ -1,7 +1,7 @@
 package dev.scalelab.ui.resilience;
 
 import dev.scalelab.runtime.Frame;
-import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.runtime.PanelSource;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.FxmlPanel;
 import dev.scalelab.ui.charts.RunCharts;
@@ -46,7 +46,7 @@ public final class ResilienceView extends FxmlPanel implements RunCharts {
     private Snapshot snapshot;
 
     /** The Resilience panel of {@code runner}'s simulation; {@code startPreset} starts a built-in scenario by name. FX thread only. */
-    public ResilienceView(SimulationRunner runner, Consumer<String> startPreset) {
+    public ResilienceView(PanelSource runner, Consumer<String> startPreset) {
         super("Resilience");
         viewModel = new ResilienceViewModel(runner, startPreset);
         form = new ResilienceParameters(viewModel::setDependencyField, viewModel, viewModel::openPreset);

@@ -306,7 +306,7 @@ public final class Network {
 
     /** A decision a node made, with the inputs it names, as the decision log keeps it. */
     void decide(NetNode node, String explanation) {
-        if (watch != null && node == watch.node) {
+        if (watch != null && watch.hears(node, explanation)) {
             watch.decided(explanation);
         }
         decisionCount++;

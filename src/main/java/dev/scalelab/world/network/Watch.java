@@ -28,6 +28,10 @@ import java.util.Map;
  * is a first second watched only in part, not made up. Confined to the simulation thread.
  */
 abstract class Watch {
+    /** What can be watched, for the message that refuses the rest. */
+    static final String WATCHED = "a service's pool, a cache box's levels, a database's shards or an external API's callers' sidecars "
+            + "are watched";
+
     /** The decision lines kept for the view's log, the newest last. */
     private static final int LOG_KEPT = 200;
 
@@ -44,7 +48,7 @@ abstract class Watch {
     private boolean whole;
 
     /**
-     * The watch of {@code n}: a service's pool, a cache box's levels, a database's shards.
+     * The watch of {@code n}: a service's pool, a cache box's levels, a database's shards, an external API's calling sidecars.
      *
      * @throws ScenarioException naming the node when it is none of those
      */
@@ -58,8 +62,10 @@ abstract class Watch {
         if (n instanceof DatabaseNode database) {
             return new DatabaseWatch(net, database);
         }
-        throw new ScenarioException("nodes." + n.id, n.id + " is of kind " + n.kind.id() + ": a service's pool, a cache box's "
-                + "levels or a database's shards are watched");
+        if (n instanceof ExternalNode api) {
+            return new ExternalWatch(net, api);
+        }
+        throw new ScenarioException("nodes." + n.id, n.id + " is of kind " + n.kind.id() + ": " + WATCHED);
     }
 
     Watch(Network net, NetNode node) {
@@ -136,6 +142,11 @@ abstract class Watch {
             log.removeFirst();
         }
         log.addLast(new LogEntry(net.sim.nowSeconds(), source, message));
+    }
+
+    /** Whether a decision {@code from} made is the box's to log: its own; a watch may hear more (the edges calling it). */
+    boolean hears(NetNode from, String explanation) {
+        return from == node;
     }
 
     /** Who made a decision: a change is the user's; the rest the box's own. */

@@ -184,10 +184,77 @@ class NodeWatchTest {
     }
 
     @Test
-    void onlyAServiceACacheOrADatabaseIsWatched() {
+    void theViewOfAWatchedExternalApiIsItsCallersSidecars() {
+        Network net = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.CALLED));
+        net.watch("pay");
+        ExternalNode pay = (ExternalNode) net.node("pay");
+        Link checkout = net.node("checkout").out.get(0);
+        Link refunds = net.node("refunds").out.get(0);
+        double[] failedBefore = {0, 0}; // refunds' sidecar: attempts sent and failed at the last second
+        boolean opened = false;
+        for (int k = 1; k <= 60; k++) {
+            net.runUntil(k);
+            Snapshot view = net.watchedView();
+            assertThat(view.dependencies()).extracting(Snapshot.DependencyView::name).containsExactly("checkout->pay", "refunds->pay");
+            for (int i = 0; i < 2; i++) {
+                Link l = i == 0 ? checkout : refunds;
+                Snapshot.DependencyView d = view.dependencies().get(i);
+                // The sidecar's own counters and per-second counts, and the API's servers, as they stand at second k.
+                assertThat(d.stats().requests()).isEqualTo(l.mesh.requests());
+                assertThat(d.stats().attemptsSent()).isEqualTo(l.mesh.attemptsSent());
+                assertThat(d.stats().retries()).isEqualTo(l.mesh.retries());
+                assertThat(d.stats().breakerRejections()).isEqualTo(l.mesh.breakerRejections());
+                assertThat(d.breaker().state()).isEqualTo(l.mesh.breaker().state());
+                assertThat(last(d.offeredLoadPerSecond())).isEqualTo(l.mesh.lastOfferedLoadPerSecond());
+                assertThat(last(d.requestsPerSecond())).isEqualTo(l.mesh.lastRequestsPerSecond());
+                assertThat(d.offeredLoadPerSecond()).hasSize(k);
+                assertThat(view.history().get(dev.scalelab.world.RunHistory.Keys.dependencyAttempts(d.name())).seconds()).isEqualTo(k);
+                assertThat(d.busyWorkers()).isEqualTo(pay.servers().busyWorkers());
+                assertThat(d.servers()).isEqualTo(32);
+                assertThat(d.queueLength()).isEqualTo(pay.servers().queueLength());
+                assertThat(d.errorRate()).isEqualTo(k >= 30 && k < 50 ? pay.servers().currentErrorRate() : 0.02);
+                assertThat(d.activeFaults()).isEqualTo(k >= 30 && k < 50 ? List.of("outage (connections refused) until 50 s") : List.of());
+            }
+            // Without a breaker, the failure rate is the share of the second's attempts that failed, as the pipeline's history has it.
+            double sent = refunds.mesh.attemptsSent() - failedBefore[0];
+            double failed = refunds.mesh.failedAttempts() - failedBefore[1];
+            failedBefore[0] = refunds.mesh.attemptsSent();
+            failedBefore[1] = refunds.mesh.failedAttempts();
+            dev.scalelab.engine.metrics.SeriesView rates = view.history().get(dev.scalelab.world.RunHistory.Keys.failureRatePercent("refunds->pay"));
+            assertThat(rates.bucketSeconds()).isEqualTo(1);
+            assertThat(rates.sum(rates.buckets() - 1)).isEqualTo(Math.min(100, 100 * failed / sent)); // an attempt sent the second before may fail in this one
+            opened |= checkout.mesh.breaker().state() == dev.scalelab.engine.resilience.BreakerState.OPEN;
+        }
+        assertThat(opened).as("checkout's breaker opened in the outage").isTrue();
+        Snapshot view = net.watchedView();
+        assertThat(view.dependencies().get(0).transitions()).extracting(t -> t.to().name()).contains("OPEN", "HALF_OPEN");
+        assertThat(view.current().dependencies().get(0).breaker()).isEqualTo(net.scenario().topology().edges().get(2).breaker());
+        assertThat(view.current().dependencies().get(1).retry().maxAttempts()).isEqualTo(3);
+        assertThat(view.current().dependencies().get(0).instances()).isEqualTo(2);
+        assertThat(view.current().timeline()).extracting(Scenario.TimelineEntry::command).containsExactly("outage");
+        // The breakers' transitions are logged by checkout, naming pay: pay's log has them.
+        assertThat(view.recentLog()).anyMatch(e -> e.source() == Source.BREAKER && e.message().startsWith("breaker to pay: CLOSED -> OPEN"));
+        // Watched from 12.5 s or not at all: the same run.
+        Network plain = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.CALLED));
+        Network late = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.CALLED));
+        late.runUntil(12.5);
+        late.watch("pay");
+        plain.run();
+        late.run();
+        net.run();
+        assertThat(late.reportJson()).isEqualTo(plain.reportJson());
+        assertThat(net.reportJson()).isEqualTo(plain.reportJson());
+    }
+
+    @Test
+    void anApiNoSidecarCallsIsNotWatchedAndNeitherAreClients() {
         Network net = new Network(ScenarioFiles.parse(DESIGN));
         assertThatThrownBy(() -> net.watch("pay")).isInstanceOf(ScenarioException.class)
-                .hasMessage("nodes.pay: pay is of kind external: a service's pool, a cache box's levels or a database's shards are watched");
+                .hasMessage("nodes.pay: no edge calls pay through a sidecar (a timeout, retries, a circuit breaker or a bulkhead on a "
+                        + "sync edge), so there is no client for the Resilience panel to show: give an edge to pay one in the inspector");
+        assertThatThrownBy(() -> net.watch("users")).isInstanceOf(ScenarioException.class)
+                .hasMessage("nodes.users: users is of kind clients: a service's pool, a cache box's levels, a database's shards or an "
+                        + "external API's callers' sidecars are watched");
         assertThat(net.watchedView()).isNull();
     }
 }

@@ -21,4 +21,29 @@ public final class NodeWatchTestDesigns {
               "edges":[{"from":"users","to":"api"},{"from":"api","to":"redis"},{"from":"redis","to":"db"}]}}
             """;
 
+    /**
+     * 300 req/s, three in four to checkout and one in four to refunds, both calling the external API pay
+     * (2 instances of 16 workers, lognormal 30 ms, 2 % errors): checkout through a sidecar with a 500 ms
+     * timeout, a Resilience4j breaker (20 calls, 50 %, 5 s open) and three attempts with backoff;
+     * refunds through one with three attempts at once and no breaker. pay is out from 30 s to 50 s.
+     */
+    public static final String CALLED = """
+            {"schema":1,"name":"called","seed":11,"durationSeconds":90,
+             "topology":{"nodes":[
+               {"id":"users","kind":"clients","workload":{"arrival":{"ratePerSecond":300}}},
+               {"id":"checkout","kind":"service","service":{"instances":3,"workersPerInstance":16,"queueCapacity":100,
+                 "serviceTime":{"distribution":"constant","meanMs":5}}},
+               {"id":"refunds","kind":"service","service":{"instances":2,"workersPerInstance":16,"queueCapacity":100,
+                 "serviceTime":{"distribution":"constant","meanMs":5}}},
+               {"id":"pay","kind":"external","external":{"latency":{"distribution":"lognormal","meanMs":30,"p99Ms":120},
+                 "errorRate":0.02,"instances":2,"workersPerInstance":16,"queueCapacity":50}}],
+              "edges":[{"from":"users","to":"checkout","weight":3},{"from":"users","to":"refunds","weight":1},
+                {"from":"checkout","to":"pay","timeoutMs":500,
+                 "breaker":{"mode":"resilience4j","slidingWindowType":"count-based","slidingWindowSize":20,"minimumNumberOfCalls":20,
+                   "failureRateThreshold":50,"waitDurationInOpenStateMs":5000,"permittedNumberOfCallsInHalfOpenState":5},
+                 "retry":{"maxAttempts":3,"backoff":"exponential","initialIntervalMs":100,"multiplier":2,"maxIntervalMs":2000,
+                   "jitter":"full"}},
+                {"from":"refunds","to":"pay","retry":{"maxAttempts":3,"backoff":"none"}}]},
+             "timeline":[{"atSeconds":30,"command":"outage","target":"pay","durationSeconds":20}]}
+            """;
 }
