@@ -57,7 +57,7 @@ final class DesignPanels {
 
     /**
      * A box double-clicked: its pattern panel shows it. A drawing of the pipeline's shape runs in the
-     * main window (as its sections), whose panel shows the box. A service, cache box or database of a
+     * main window (as its sections), whose panel shows the box. A service, cache box, database or external API of a
      * drawing of any other shape, while the canvas runs it, opens in its panel in a window of its own on that run
      * ({@link NodePanelWindow}); otherwise the canvas says why not.
      */
@@ -101,7 +101,7 @@ final class DesignPanels {
                 + "one edge level is not in it yet)." : ".")), true);
     }
 
-    /** Service, cache box or database {@code id} of the canvas's run in its panel, in a window of its own; one at a time. */
+    /** Service, cache box, database or external API {@code id} of the canvas's run in its panel, in a window of its own; one at a time. */
     private void openOnRun(String id, NodeKind kind, DesignRun running) {
         String panel = panelOf(kind);
         if (nodeWindow != null && nodeWindow.stage().isShowing() && nodeWindow.source().designRun() == running

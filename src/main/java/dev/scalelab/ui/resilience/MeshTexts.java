@@ -68,6 +68,10 @@ final class MeshTexts {
     private String[] busyOnly = new String[0];
     private String[] busyAndQueues = new String[0];
     private boolean fitted;
+    /** The box on the left: the pipeline's service, or a drawn API's callers; its two small lines. */
+    String serviceTitle = "Service";
+    private double callerRequests;
+    String[] serviceLines = {"calls each service", "via its mesh client"};
 
     /** Makes the texts of a new frame; they need {@link #fit} before they are drawn. */
     void make(Snapshot snapshot, List<DependencyTrack> tracks, double attemptsPerDot) {
@@ -77,6 +81,20 @@ final class MeshTexts {
         }
         Sample sample = snapshot.lastSample();
         serviceRate = sample == null ? "–" : Math.round(sample.offeredPerSecond()) + " req/s";
+        // A drawn external API's dependencies are the edges calling it ("checkout->pay"; a pipeline dependency's name has no '>'):
+        // the box on the left is their callers, not one service.
+        java.util.List<String> callers = new java.util.ArrayList<>();
+        for (Snapshot.DependencyView v : snapshot.dependencies()) {
+            int arrow = v.name().indexOf("->");
+            if (arrow > 0 && !callers.contains(v.name().substring(0, arrow))) {
+                callers.add(v.name().substring(0, arrow));
+            }
+        }
+        boolean drawn = n > 0 && snapshot.dependencies().stream().allMatch(v -> v.name().contains("->"));
+        String joined = String.join(", ", callers);
+        serviceTitle = drawn ? (callers.size() == 1 ? "Caller" : "Callers") : "Service";
+        serviceLines = drawn ? new String[] {joined.length() <= 20 ? joined : callers.size() + " services", "via their sidecars"}
+                : new String[] {"calls each service", "via its mesh client"};
         fitted = false;
         legendScale = attemptsPerDot <= 1 ? "1 dot = 1 attempt" : "1 dot = " + Math.round(attemptsPerDot) + " attempts";
         legendScaleWidth = small.applyAsDouble(legendScale);
@@ -124,6 +142,12 @@ final class MeshTexts {
             busyAndQueues[i] = v.busyWorkers() + " busy · " + queues[i];
             noBreakerTexts[i] = "None: every attempt is sent";
             amplified[i] = last >= 0 && h.value(SecondHistory.AMPLIFICATION, last) >= 1.5;
+            if (drawn) {
+                callerRequests = i == 0 ? requests : callerRequests + requests;
+            }
+        }
+        if (drawn) {
+            serviceRate = Double.isNaN(callerRequests) ? "–" : Math.round(callerRequests) + " req/s";
         }
     }
 

@@ -307,7 +307,7 @@ public final class Network {
     /** A decision a node made, with the inputs it names, as the decision log keeps it. */
     void decide(NetNode node, String explanation) {
         if (watch != null && watch.hears(node, explanation)) {
-            watch.decided(explanation);
+            watch.decided(node, explanation);
         }
         decisionCount++;
         if (decisions.size() == DECISIONS_KEPT) {

@@ -127,10 +127,11 @@ abstract class Watch {
         return historyView;
     }
 
-    /** A decision the box made: into the view's log, named by who made it. */
-    final void decided(String explanation) {
+    /** A decision the box made (or, heard, {@code from} made about it): into the view's log, named by who made it. */
+    final void decided(NetNode from, String explanation) {
         Source source = source(explanation);
-        String message = explanation;
+        // Another node's decision about the box names that node ("checkout: breaker to pay: ..."), as several may call it.
+        String message = from == node ? explanation : from.id + ": " + explanation;
         if (explanation.startsWith("set ")) {
             // "set autoscaler.syncPeriodSeconds 15 -> 60" as the pipeline logs a change: "autoscaler.syncPeriodSeconds: 15 -> 60".
             String change = explanation.substring("set ".length());

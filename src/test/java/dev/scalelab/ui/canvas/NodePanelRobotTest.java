@@ -215,6 +215,63 @@ class NodePanelRobotTest {
                 + "drawn database db")), TIMEOUT_SECONDS);
     }
 
+    /**
+     * An external API of a running drawing opens in the Resilience panel: one dependency per edge calling
+     * it through a sidecar; its latency button reaches the API, its "Add a circuit breaker" the chosen
+     * edge (refunds', edge 3), both recorded in the run; the API's own error rate is refused, naming it.
+     */
+    @Test
+    void anExternalApiOpensInTheResiliencePanelAndItsFaultsAndBreakerReachTheDrawing() throws Exception {
+        Scenario called = ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.CALLED);
+        assertNull(Pipeline.lowering(called).scenario(), "the drawing is not of the pipeline's shape");
+        onFx(() -> {
+            window.editor().load(called);
+            window.view().fit();
+            window.run().startAt(10);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> window.run().latest() != null && window.run().latest().timeSeconds() > 3), TIMEOUT_SECONDS);
+        doubleClick("pay");
+        FxWait.waitUntil(() -> onFx(() -> window.panels().nodeWindow() != null && window.panels().nodeWindow().stage().isShowing()),
+                TIMEOUT_SECONDS);
+        NodePanelWindow node = onFx(() -> window.panels().nodeWindow());
+        assertEquals("pay — Resilience", onFx(() -> node.stage().getTitle()));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> choice = onFx(() -> (javafx.scene.control.ComboBox<String>) node.stage().getScene()
+                .lookup("#dependencyChoice"));
+        FxWait.waitUntil(() -> onFx(() -> choice.getItems().equals(java.util.List.of("checkout->pay", "refunds->pay"))), TIMEOUT_SECONDS);
+
+        robot.clickOn(onFx(() -> node.stage().getScene().lookup("#latencyButton")));
+        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 1), TIMEOUT_SECONDS);
+        Scenario.TimelineEntry latency = onFx(() -> window.run().current().commandsRun().get(0));
+        assertEquals("latency", latency.command());
+        assertEquals("pay", latency.target());
+        assertEquals(500.0, ((Number) latency.value()).doubleValue());
+        assertEquals(30.0, latency.durationSeconds());
+        FxWait.waitUntil(() -> onFx(() -> node.source().latest().snapshot().dependencies().get(1).activeFaults().stream()
+                .anyMatch(f -> f.startsWith("+500.0 ms latency"))), TIMEOUT_SECONDS);
+
+        onFx(() -> {
+            choice.getSelectionModel().select(1);
+            return null;
+        });
+        robot.clickOn(onFx(() -> node.stage().getScene().lookup("#addBreakerButton")));
+        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 2), TIMEOUT_SECONDS);
+        Scenario.TimelineEntry breaker = onFx(() -> window.run().current().commandsRun().get(1));
+        assertEquals("edges[3].breaker.mode", breaker.path());
+        assertEquals("resilience4j", breaker.value());
+        FxWait.waitUntil(() -> onFx(() -> node.source().latest().snapshot().current().dependencies().get(1).breaker() != null),
+                TIMEOUT_SECONDS);
+
+        onFx(() -> {
+            node.source().setDependencyField("dependencies[0].errorRate", 0.5);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> node.status().getText().startsWith("Refused: dependencies[0].errorRate: errorRate is the "
+                + "drawn external pay's own")), TIMEOUT_SECONDS);
+        assertEquals(2, onFx(() -> window.run().current().commandsRun().size()));
+    }
+
     private static ScalingPoolView pool(NodePanelWindow node) {
         return (ScalingPoolView) node.stage().getScene().lookup("#scalingPool");
     }

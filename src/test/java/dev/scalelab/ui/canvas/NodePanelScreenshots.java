@@ -35,6 +35,11 @@ class NodePanelScreenshots {
     static final String CACHED = dev.scalelab.world.network.NodeWatchTestDesigns.CACHED.replace("\"durationSeconds\":60",
             "\"durationSeconds\":1800");
 
+    /** The external API pay called by checkout (breaker, backoff) and refunds (three attempts at once), out from 200 s to 320 s. */
+    static final String CALLED = dev.scalelab.world.network.NodeWatchTestDesigns.CALLED.replace("\"durationSeconds\":90",
+            "\"durationSeconds\":1800").replace("\"atSeconds\":30,\"command\":\"outage\",\"target\":\"pay\",\"durationSeconds\":20",
+            "\"atSeconds\":200,\"command\":\"outage\",\"target\":\"pay\",\"durationSeconds\":120");
+
     @BeforeAll
     static void onTheDisplay() {
         dev.scalelab.ui.XDisplay.use();
@@ -55,6 +60,15 @@ class NodePanelScreenshots {
     @Test
     void aDrawnDatabaseInTheDatabasePanel() throws Exception {
         shoot(CACHED, "db", "docs/canvas-node-database.png");
+    }
+
+    /**
+     * docs/canvas-node-resilience.png: the external API pay in the Resilience panel during its outage:
+     * checkout's breaker open, refunds' three attempts at once tripling its load.
+     */
+    @Test
+    void aDrawnExternalApiInTheResiliencePanel() throws Exception {
+        shoot(CALLED, "pay", "docs/canvas-node-resilience.png");
     }
 
     private static void shoot(String drawing, String box, String png) throws Exception {

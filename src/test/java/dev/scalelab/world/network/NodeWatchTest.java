@@ -232,8 +232,8 @@ class NodeWatchTest {
         assertThat(view.current().dependencies().get(1).retry().maxAttempts()).isEqualTo(3);
         assertThat(view.current().dependencies().get(0).instances()).isEqualTo(2);
         assertThat(view.current().timeline()).extracting(Scenario.TimelineEntry::command).containsExactly("outage");
-        // The breakers' transitions are logged by checkout, naming pay: pay's log has them.
-        assertThat(view.recentLog()).anyMatch(e -> e.source() == Source.BREAKER && e.message().startsWith("breaker to pay: CLOSED -> OPEN"));
+        // The breakers' transitions are logged by checkout, naming pay: pay's log has them, naming checkout.
+        assertThat(view.recentLog()).anyMatch(e -> e.source() == Source.BREAKER && e.message().startsWith("checkout: breaker to pay: CLOSED -> OPEN"));
         // Watched from 12.5 s or not at all: the same run.
         Network plain = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.CALLED));
         Network late = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.CALLED));
