@@ -38,6 +38,11 @@ public final class NodeRun implements PanelSource {
     private static final Set<Action> EXTERNAL_ACTIONS = Set.of(Action.ERROR_RATE, Action.LATENCY, Action.OUTAGE);
     /** A dependency's fields that are its sidecar's, the same on a drawn sync edge: the rest are the API's or the pipeline's. */
     private static final List<String> SIDECAR_FIELDS = List.of("breaker.", "retry.", "timeoutMs", "maxConcurrentCalls");
+    /** The actions a drawn topic takes from the Events panel (see NetworkTimeline). */
+    private static final Set<Action> TOPIC_ACTIONS = Set.of(Action.PUBLISH_BURST, Action.POISON, Action.CRASH_CONSUMER);
+    /** A group's fields that are its service's on a drawing: its consumers are the service's instances, its processing the service's work. */
+    private static final java.util.Map<String, String> GROUP_SERVICE_FIELDS = java.util.Map.of("consumers", "service.instances",
+            "processingTime", "service.serviceTime", "provisionSeconds", "service.provisionSeconds", "bootSeconds", "service.bootSeconds");
     /** How long the first view may take: the run's thread takes the watch at its next slice, paused or not. */
     private static final long FIRST_VIEW_SECONDS = 5;
 
@@ -122,6 +127,10 @@ public final class NodeRun implements PanelSource {
             refuse(path + ": not a field of " + named + " (the Resilience panel sets the sidecars of the edges that call it)");
             return;
         }
+        if (kind == dev.scalelab.design.NodeKind.TOPIC) {
+            setTopicField(path, value);
+            return;
+        }
         boolean own = switch (kind) {
             case CACHE -> path.startsWith("cache.");
             case DATABASE -> path.startsWith("database.");
@@ -202,6 +211,68 @@ public final class NodeRun implements PanelSource {
         }
     }
 
+    /**
+     * An Events panel field of a drawn topic: the topic's ({@code events.topics[0].partitions}) and its
+     * groups' settings ({@code events.groups[0].commit}) are the box's ({@code nodes.orders.topic.commit}),
+     * shared by its groups, so a group setting is taken only where the box has one group; a group's
+     * consumers, processing time, provisioning and boot are its service's ({@code nodes.billing.service.instances},
+     * {@code ...service.serviceTime.meanMs}). Producers, queues and a group's error rate have no such
+     * field on a drawing and are refused, naming them.
+     */
+    private void setTopicField(String path, Object value) {
+        dev.scalelab.world.EventStreams.Events events = frame.get().snapshot().current().events();
+        String to = null;
+        String why = null;
+        if (path.startsWith("events.topics[0].")) {
+            to = "nodes." + nodeId + ".topic." + path.substring("events.topics[0].".length());
+        } else if (path.startsWith("events.groups[")) {
+            int close = path.indexOf("].");
+            int index = close < 0 ? -1 : parseIndex(path.substring("events.groups[".length(), close));
+            if (index < 0 || index >= events.groups().size()) {
+                why = "no group of " + named + " has this index (its groups are the services it feeds: " + events.groups().size() + ")";
+            } else {
+                String field = path.substring(close + 2);
+                String service = events.groups().get(index).name();
+                String head = field.contains(".") ? field.substring(0, field.indexOf('.')) : field;
+                if (GROUP_SERVICE_FIELDS.containsKey(head)) {
+                    to = "nodes." + service + "." + GROUP_SERVICE_FIELDS.get(head) + field.substring(head.length());
+                } else if (head.equals("errorRate")) {
+                    why = "a record fails on a drawing when " + service + " answers it with an error: give " + service
+                            + "'s instances errors on the canvas (a right-click on " + service + ")";
+                } else if (events.groups().size() > 1) {
+                    why = "the group settings are " + nodeId + "'s, shared by its " + events.groups().size() + " groups: set "
+                            + "nodes." + nodeId + ".topic." + field + " in the inspector to change them all";
+                } else {
+                    to = "nodes." + nodeId + ".topic." + field;
+                }
+            }
+        } else {
+            why = "not a field of " + named + " (its producers are the edges into it, set on their services; it has no work queue)";
+        }
+        if (to == null) {
+            refuse(path + ": " + why);
+            return;
+        }
+        String nodePath = to;
+        try {
+            run.apply(nodePath, value).whenComplete((applied, failed) -> {
+                if (failed != null) {
+                    refuse(nodePath + ": " + message(failed));
+                }
+            });
+        } catch (ScenarioException e) {
+            refuse(path + " (" + nodePath + "): " + e.getMessage());
+        }
+    }
+
+    private static int parseIndex(String text) {
+        try {
+            return Integer.parseInt(text);
+        } catch (NumberFormatException e) {
+            return -1;
+        }
+    }
+
     /** The index in the drawing of the sync edge {@code name} ("api->pay") into this node; -1 when none. */
     private int edgeIndex(String name) {
         int arrow = name.indexOf("->");
@@ -226,8 +297,9 @@ public final class NodeRun implements PanelSource {
      * box (a drawing expires the key in every cache box), so it is taken only where this is the
      * drawing's one cache box. A database action names the database, its shard ({@code orders/2}) or
      * its replica ({@code orders/s0-r1}). An external API's fault (error-rate, latency, outage) names
-     * the API, whichever calling edge the panel chose: the fault is the API's, met by every edge. Others
-     * are refused, naming them.
+     * the API, whichever calling edge the panel chose: the fault is the API's, met by every edge. A
+     * topic's publish-burst and poison name the topic, its crash-consumer the group, which is the
+     * service it feeds. Others are refused, naming them.
      */
     @Override
     public void act(Action action, String target, Double value, double durationSeconds) {
@@ -235,6 +307,7 @@ public final class NodeRun implements PanelSource {
             case CACHE -> CACHE_ACTIONS;
             case DATABASE -> DATABASE_ACTIONS;
             case EXTERNAL -> EXTERNAL_ACTIONS;
+            case TOPIC -> TOPIC_ACTIONS;
             default -> SERVICE_ACTIONS;
         };
         if (!takes.contains(action)) {
@@ -242,7 +315,10 @@ public final class NodeRun implements PanelSource {
             return;
         }
         String to;
-        if (kind == dev.scalelab.design.NodeKind.EXTERNAL) {
+        if (kind == dev.scalelab.design.NodeKind.TOPIC) {
+            // A burst or a poison names the topic; a crash the group, which is its service (its lowest-numbered ready member).
+            to = action == Action.CRASH_CONSUMER && target != null ? target : nodeId;
+        } else if (kind == dev.scalelab.design.NodeKind.EXTERNAL) {
             // The panel names the dependency (the edge); the fault is the API's, so every edge calling it meets it.
             to = nodeId;
         } else if (kind == dev.scalelab.design.NodeKind.SERVICE) {

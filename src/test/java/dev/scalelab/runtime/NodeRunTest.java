@@ -69,8 +69,8 @@ class NodeRunTest {
             assertEquals(4, run.commandsRun().size(), "nothing refused was recorded (the kill of api-77 ran, and did nothing)");
 
             ScenarioException notAPart = assertThrows(ScenarioException.class, () -> new NodeRun(run, "users"));
-            assertEquals("nodes.users: users is of kind clients: a service's pool, a cache box's levels, a database's shards or "
-                    + "an external API's callers' sidecars are watched", notAPart.getMessage());
+            assertEquals("nodes.users: users is of kind clients: a service's pool, a cache box's levels, a database's shards, an "
+                    + "external API's callers' sidecars or a topic's partitions and groups are watched", notAPart.getMessage());
             api.stop();
             waitUntil(() -> run.watched() == null);
         }
@@ -130,6 +130,56 @@ class NodeRunTest {
             String below = pay.takeRefusal();
             assertTrue(below != null && below.startsWith("edges[2].retry.maxAttempts"), below);
             assertEquals(3, run.commandsRun().size(), "nothing refused was recorded");
+        }
+    }
+
+    /**
+     * The Events panel on a drawn topic (orders, read by billing's and audit's groups): the topic's
+     * fields are the box's, a group's consumers its service's instances; a group setting, shared by the
+     * box's two groups, is refused, as are its error rate and the producers; a burst and a poison name
+     * the topic, a crash the group's service.
+     */
+    @Test
+    void aTopicsPanelSetsTheBoxAndItsConsumersServicesAndActsOnThem() throws Exception {
+        Scenario design = dev.scalelab.world.ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.PUBLISHED);
+        try (DesignRun run = new DesignRun(design)) {
+            run.setPaused(true);
+            run.start();
+            NodeRun orders = new NodeRun(run, "orders");
+            assertEquals(List.of("billing", "audit"), orders.latest().snapshot().current().events().groups().stream()
+                    .map(dev.scalelab.world.EventStreams.Group::name).toList());
+            orders.set(Parameter.of("events.topics[0].partitions"), 8);
+            orders.set(Parameter.of("events.groups[0].consumers"), 4);
+            orders.act(Action.PUBLISH_BURST, "orders", 500.0, 0);
+            orders.act(Action.POISON, "orders", null, 0);
+            orders.act(Action.CRASH_CONSUMER, "audit", null, 0);
+            waitUntil(() -> run.commandsRun().size() == 5);
+            List<Scenario.TimelineEntry> ran = run.commandsRun();
+            assertTrue(ran.stream().anyMatch(e -> e.command().equals("set") && e.path().equals("nodes.orders.topic.partitions")
+                    && e.value().equals(8)), ran.toString());
+            assertTrue(ran.stream().anyMatch(e -> e.command().equals("set") && e.path().equals("nodes.billing.service.instances")
+                    && e.value().equals(4)), ran.toString());
+            List<String> actions = ran.stream().filter(e -> !e.command().equals("set")).map(e -> e.command() + " " + e.target()).toList();
+            assertEquals(List.of("publish-burst orders", "poison orders", "crash-consumer audit"), actions);
+            assertEquals(500.0, ((Number) ran.stream().filter(e -> e.command().equals("publish-burst")).findFirst().orElseThrow()
+                    .value()).doubleValue());
+            assertNull(orders.takeRefusal());
+            waitUntil(() -> orders.latest().snapshot().events().topics().get(0).partitions().size() == 8
+                    && orders.latest().snapshot().current().events().groups().get(0).consumers() == 4
+                    && orders.latest().snapshot().events().topics().get(0).published() >= 500);
+
+            orders.set(Parameter.of("events.groups[0].commit"), Parameter.of("events.groups[0].commit").parse("events.groups[0].commit", "after-processing"));
+            assertEquals("events.groups[0].commit: the group settings are orders's, shared by its 2 groups: set "
+                    + "nodes.orders.topic.commit in the inspector to change them all", orders.takeRefusal());
+            orders.set(Parameter.of("events.groups[0].errorRate"), 0.1);
+            assertEquals("events.groups[0].errorRate: a record fails on a drawing when billing answers it with an error: give "
+                    + "billing's instances errors on the canvas (a right-click on billing)", orders.takeRefusal());
+            orders.set(Parameter.of("events.producers[0].ratePerSecond"), 10.0);
+            assertEquals("events.producers[0].ratePerSecond: not a field of the drawn topic orders (its producers are the edges "
+                    + "into it, set on their services; it has no work queue)", orders.takeRefusal());
+            orders.act(Action.FLUSH_CACHE, null, null, 0);
+            assertEquals("flush-cache: not an action the drawn topic orders takes from this panel", orders.takeRefusal());
+            assertEquals(5, run.commandsRun().size(), "nothing refused was recorded");
         }
     }
 

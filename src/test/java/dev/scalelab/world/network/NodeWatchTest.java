@@ -1,5 +1,6 @@
 package dev.scalelab.world.network;
 
+import dev.scalelab.world.EventStreams;
 import dev.scalelab.world.LogEntry;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
@@ -247,14 +248,82 @@ class NodeWatchTest {
     }
 
     @Test
+    void theViewOfAWatchedTopicIsItsEnginesOwn() {
+        Network net = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.PUBLISHED));
+        net.runUntil(2.5); // watched from the middle of a second: the 3rd is part watched, the 4th the first whole one
+        net.watch("orders");
+        TopicNode orders = (TopicNode) net.node("orders");
+        dev.scalelab.engine.events.ConsumerGroup billing = orders.group("billing");
+        long published = orders.topic.published();
+        long consumed = billing.consumed();
+        long rebalancesBefore = billing.rebalances();
+        for (int k = 3; k <= 60; k++) {
+            net.runUntil(k);
+            dev.scalelab.world.EventsView events = net.watchedView().events();
+            assertThat(events.groups()).extracting(dev.scalelab.world.EventsView.GroupView::name).containsExactly("billing", "audit");
+            dev.scalelab.world.EventsView.TopicView topic = events.topics().get(0);
+            dev.scalelab.world.EventsView.GroupView g = events.groups().get(0);
+            assertThat(topic.partitions()).hasSize(6);
+            assertThat(topic.published()).isEqualTo(orders.topic.published());
+            assertThat(topic.backlog()).isEqualTo(orders.topic.backlog());
+            assertThat(g.totalLag()).isEqualTo(billing.totalLag());
+            assertThat(last(g.totalLagSeries())).isEqualTo(billing.totalLag());
+            for (int p = 0; p < 6; p++) {
+                assertThat(g.lag()[p]).isEqualTo(billing.lag(p));
+                assertThat(last(g.partitionLagSeries()[p])).isEqualTo(billing.lag(p));
+                assertThat(g.positions()[p]).isEqualTo(billing.position(p));
+                assertThat(topic.partitions().get(p).logEndOffset()).isEqualTo(orders.topic.partition(p).logEndOffset());
+            }
+            if (k == 3) {
+                assertThat(last(topic.publishedPerSecond())).isNaN();
+                assertThat(last(g.consumedPerSecond())).isNaN();
+            } else {
+                assertThat(last(topic.publishedPerSecond())).isEqualTo((double) (orders.topic.published() - published)).isGreaterThan(200);
+                assertThat(last(g.consumedPerSecond())).isEqualTo((double) (billing.consumed() - consumed));
+            }
+            published = orders.topic.published();
+            consumed = billing.consumed();
+            assertThat(g.rebalances()).isEqualTo(billing.rebalances());
+            // The consumers are billing's instances; a member owns what the group's assignment gives it.
+            ServiceNode service = (ServiceNode) net.node("billing");
+            assertThat(g.consumers()).extracting(dev.scalelab.world.EventsView.ConsumerView::id)
+                    .containsExactlyElementsOf(service.instances.stream().map(in -> in.name).toList());
+            for (dev.scalelab.world.EventsView.ConsumerView c : g.consumers()) {
+                List<Integer> owned = billing.assignment().getOrDefault(c.id(), List.of());
+                if (c.lifecycle() == dev.scalelab.engine.scaling.Lifecycle.READY) {
+                    assertThat(java.util.Arrays.stream(c.partitions()).boxed().toList()).isEqualTo(owned);
+                }
+                assertThat(c.processed()).isEqualTo(billing.processed(c.id()));
+            }
+            assertThat(net.watchedView().history().get(dev.scalelab.world.RunHistory.Keys.events("group billing",
+                    dev.scalelab.world.RunHistory.EventsMeasure.LAG)).seconds()).isEqualTo(k);
+        }
+        // The crash at 20 s: its session timed out 6 s later and the group rebalanced its partitions to the two left.
+        assertThat(billing.rebalances()).isGreaterThan(rebalancesBefore);
+        Snapshot view = net.watchedView();
+        assertThat(view.recentLog()).anyMatch(e -> e.message().startsWith("billing:"));
+        EventStreams.Group group = view.current().events().groups().get(0);
+        assertThat(group.topic()).isEqualTo("orders");
+        assertThat(group.sessionTimeoutMs()).isEqualTo(6000);
+        assertThat(group.consumers()).isEqualTo(((ServiceNode) net.node("billing")).scaler.spec());
+        assertThat(group.processingTime()).isEqualTo(net.scenario().topology().node("billing").service().serviceTime());
+        assertThat(view.current().events().topics().get(0).partitions()).isEqualTo(6);
+        // Watched from 2.5 s, viewed every second, or not at all: the same run.
+        Network plain = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.PUBLISHED));
+        plain.run();
+        net.run();
+        assertThat(net.reportJson()).isEqualTo(plain.reportJson());
+    }
+
+    @Test
     void anApiNoSidecarCallsIsNotWatchedAndNeitherAreClients() {
         Network net = new Network(ScenarioFiles.parse(DESIGN));
         assertThatThrownBy(() -> net.watch("pay")).isInstanceOf(ScenarioException.class)
                 .hasMessage("nodes.pay: no edge calls pay through a sidecar (a timeout, retries, a circuit breaker or a bulkhead on a "
                         + "sync edge), so there is no client for the Resilience panel to show: give an edge to pay one in the inspector");
         assertThatThrownBy(() -> net.watch("users")).isInstanceOf(ScenarioException.class)
-                .hasMessage("nodes.users: users is of kind clients: a service's pool, a cache box's levels, a database's shards or an "
-                        + "external API's callers' sidecars are watched");
+                .hasMessage("nodes.users: users is of kind clients: a service's pool, a cache box's levels, a database's shards, an "
+                        + "external API's callers' sidecars or a topic's partitions and groups are watched");
         assertThat(net.watchedView()).isNull();
     }
 }

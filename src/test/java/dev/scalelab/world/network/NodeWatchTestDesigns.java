@@ -46,4 +46,25 @@ public final class NodeWatchTestDesigns {
                 {"from":"refunds","to":"pay","retry":{"maxAttempts":3,"backoff":"none"}}]},
              "timeline":[{"atSeconds":30,"command":"outage","target":"pay","durationSeconds":20}]}
             """;
+
+    /**
+     * 300 req/s of 5,000 uniform keys through web to the topic orders (6 partitions; sessions time out
+     * after 6 s, a rebalance pauses 1 s), read by two groups: billing (3 instances, 8 ms a record on average) and
+     * audit (2 instances, 4 ms; exponential, so no record ends on a whole second, when the watch reads). One of billing's members crashes at 20 s.
+     */
+    public static final String PUBLISHED = """
+            {"schema":1,"name":"published","seed":13,"durationSeconds":90,
+             "topology":{"nodes":[
+               {"id":"users","kind":"clients","workload":{"arrival":{"ratePerSecond":300},"keys":{"distribution":"uniform","count":5000}}},
+               {"id":"web","kind":"service","service":{"instances":2,"workersPerInstance":16,
+                 "serviceTime":{"distribution":"constant","meanMs":1}}},
+               {"id":"orders","kind":"topic","topic":{"partitions":6,"sessionTimeoutMs":6000,"rebalanceMs":1000}},
+               {"id":"billing","kind":"service","service":{"instances":3,"workersPerInstance":4,"provisionSeconds":2,"bootSeconds":3,
+                 "serviceTime":{"distribution":"exponential","meanMs":8}}},
+               {"id":"audit","kind":"service","service":{"instances":2,"workersPerInstance":2,
+                 "serviceTime":{"distribution":"exponential","meanMs":4}}}],
+              "edges":[{"from":"users","to":"web"},{"from":"web","to":"orders","mode":"async"},
+                {"from":"orders","to":"billing","mode":"async"},{"from":"orders","to":"audit","mode":"async"}]},
+             "timeline":[{"atSeconds":20,"command":"crash-consumer","target":"billing"}]}
+            """;
 }
