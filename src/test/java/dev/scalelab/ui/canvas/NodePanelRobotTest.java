@@ -272,6 +272,61 @@ class NodePanelRobotTest {
         assertEquals(2, onFx(() -> window.run().current().commandsRun().size()));
     }
 
+    /**
+     * A topic of a running drawing opens in the Events panel: its groups are the services it feeds; its
+     * burst and crash buttons reach the topic and billing's group, and a partition count set in the
+     * panel becomes the box's, all recorded in the run.
+     */
+    @Test
+    void aTopicOpensInTheEventsPanelAndItsBurstCrashAndPartitionsReachTheDrawing() throws Exception {
+        Scenario published = ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.PUBLISHED);
+        assertNull(Pipeline.lowering(published).scenario(), "the drawing is not of the pipeline's shape");
+        onFx(() -> {
+            window.editor().load(published);
+            window.view().fit();
+            window.run().startAt(10);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> window.run().latest() != null && window.run().latest().timeSeconds() > 3), TIMEOUT_SECONDS);
+        doubleClick("orders");
+        FxWait.waitUntil(() -> onFx(() -> window.panels().nodeWindow() != null && window.panels().nodeWindow().stage().isShowing()),
+                TIMEOUT_SECONDS);
+        NodePanelWindow node = onFx(() -> window.panels().nodeWindow());
+        assertEquals("orders — Events", onFx(() -> node.stage().getTitle()));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> crashTarget = onFx(() -> (javafx.scene.control.ComboBox<String>) node.stage().getScene()
+                .lookup("#crashTarget"));
+        FxWait.waitUntil(() -> onFx(() -> crashTarget.getItems().equals(java.util.List.of("billing", "audit"))), TIMEOUT_SECONDS);
+
+        onFx(() -> {
+            ((javafx.scene.control.TextField) node.stage().getScene().lookup("#burstCountField")).setText("2000");
+            return null;
+        });
+        robot.clickOn(onFx(() -> node.stage().getScene().lookup("#publishBurstButton")));
+        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 1), TIMEOUT_SECONDS);
+        Scenario.TimelineEntry burst = onFx(() -> window.run().current().commandsRun().get(0));
+        assertEquals("publish-burst", burst.command());
+        assertEquals("orders", burst.target());
+        assertEquals(2000.0, ((Number) burst.value()).doubleValue());
+        FxWait.waitUntil(() -> onFx(() -> node.source().latest().snapshot().recentLog().stream()
+                .anyMatch(e -> e.message().equals("publish-burst orders: 2,000 records"))), TIMEOUT_SECONDS);
+
+        robot.clickOn(onFx(() -> node.stage().getScene().lookup("#crashConsumerButton")));
+        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 2), TIMEOUT_SECONDS);
+        Scenario.TimelineEntry crash = onFx(() -> window.run().current().commandsRun().get(1));
+        assertEquals("crash-consumer", crash.command());
+        assertEquals("billing", crash.target());
+
+        onFx(() -> {
+            node.source().set(Parameter.of("events.topics[0].partitions"), 8);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 3), TIMEOUT_SECONDS);
+        assertEquals("nodes.orders.topic.partitions", onFx(() -> window.run().current().commandsRun().get(2).path()));
+        FxWait.waitUntil(() -> onFx(() -> node.source().latest().snapshot().events().topics().get(0).partitions().size() == 8),
+                TIMEOUT_SECONDS);
+    }
+
     private static ScalingPoolView pool(NodePanelWindow node) {
         return (ScalingPoolView) node.stage().getScene().lookup("#scalingPool");
     }

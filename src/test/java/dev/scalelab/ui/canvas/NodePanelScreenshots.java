@@ -40,6 +40,10 @@ class NodePanelScreenshots {
             "\"durationSeconds\":1800").replace("\"atSeconds\":30,\"command\":\"outage\",\"target\":\"pay\",\"durationSeconds\":20",
             "\"atSeconds\":200,\"command\":\"outage\",\"target\":\"pay\",\"durationSeconds\":120");
 
+    /** The topic orders read by billing's and audit's groups; one of billing's members crashes at 225 s. */
+    static final String PUBLISHED = dev.scalelab.world.network.NodeWatchTestDesigns.PUBLISHED.replace("\"durationSeconds\":90",
+            "\"durationSeconds\":1800").replace("\"atSeconds\":20,", "\"atSeconds\":225,");
+
     @BeforeAll
     static void onTheDisplay() {
         dev.scalelab.ui.XDisplay.use();
@@ -69,6 +73,12 @@ class NodePanelScreenshots {
     @Test
     void aDrawnExternalApiInTheResiliencePanel() throws Exception {
         shoot(CALLED, "pay", "docs/canvas-node-resilience.png");
+    }
+
+    /** docs/canvas-node-events.png: the topic orders in the Events panel, billing's group after one of its members crashed. */
+    @Test
+    void aDrawnTopicInTheEventsPanel() throws Exception {
+        shoot(PUBLISHED, "orders", "docs/canvas-node-events.png");
     }
 
     private static void shoot(String drawing, String box, String png) throws Exception {
