@@ -61,7 +61,8 @@ public final class DesignRun implements AutoCloseable {
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     /** The kinds of box {@link #watch} takes. */
     private static final java.util.Set<dev.scalelab.design.NodeKind> WATCHED = java.util.EnumSet.of(dev.scalelab.design.NodeKind.SERVICE,
-            dev.scalelab.design.NodeKind.CACHE, dev.scalelab.design.NodeKind.DATABASE, dev.scalelab.design.NodeKind.EXTERNAL, dev.scalelab.design.NodeKind.TOPIC);
+            dev.scalelab.design.NodeKind.CACHE, dev.scalelab.design.NodeKind.DATABASE, dev.scalelab.design.NodeKind.EXTERNAL, dev.scalelab.design.NodeKind.TOPIC,
+            dev.scalelab.design.NodeKind.QUEUE);
     /** Watches asked for and not yet taken by the run's thread, in the order asked. */
     private final ConcurrentLinkedQueue<Watch> watches = new ConcurrentLinkedQueue<>();
     /** The watched box's newest view, published with each snapshot; null while none is watched. */
@@ -235,7 +236,7 @@ public final class DesignRun implements AutoCloseable {
             if (n == null || !WATCHED.contains(n.nodeKind())) {
                 throw new dev.scalelab.world.ScenarioException("nodes." + nodeId, n == null ? "no node of this design"
                         : nodeId + " is of kind " + n.nodeKind().id() + ": a service's pool, a cache box's levels, a database's "
-                        + "shards, an external API's callers' sidecars or a topic's partitions and groups are watched");
+                        + "shards, an external API's callers' sidecars or a topic's or a queue's consumers are watched");
             }
         }
         Watch w = new Watch(nodeId, new CompletableFuture<>());

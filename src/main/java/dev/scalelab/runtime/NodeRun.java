@@ -38,6 +38,8 @@ public final class NodeRun implements PanelSource {
     private static final Set<Action> EXTERNAL_ACTIONS = Set.of(Action.ERROR_RATE, Action.LATENCY, Action.OUTAGE);
     /** A dependency's fields that are its sidecar's, the same on a drawn sync edge: the rest are the API's or the pipeline's. */
     private static final List<String> SIDECAR_FIELDS = List.of("breaker.", "retry.", "timeoutMs", "maxConcurrentCalls");
+    /** The actions a drawn queue takes from the Events panel: a crash-consumer is a topic group's (see NetworkTimeline). */
+    private static final Set<Action> QUEUE_ACTIONS = Set.of(Action.PUBLISH_BURST, Action.POISON);
     /** The actions a drawn topic takes from the Events panel (see NetworkTimeline). */
     private static final Set<Action> TOPIC_ACTIONS = Set.of(Action.PUBLISH_BURST, Action.POISON, Action.CRASH_CONSUMER);
     /** A group's fields that are its service's on a drawing: its consumers are the service's instances, its processing the service's work. */
@@ -129,6 +131,10 @@ public final class NodeRun implements PanelSource {
         }
         if (kind == dev.scalelab.design.NodeKind.TOPIC) {
             setTopicField(path, value);
+            return;
+        }
+        if (kind == dev.scalelab.design.NodeKind.QUEUE) {
+            setQueueField(path, value);
             return;
         }
         boolean own = switch (kind) {
@@ -265,6 +271,56 @@ public final class NodeRun implements PanelSource {
         }
     }
 
+    /** A queue's field as the Events panel names it, to the box's ({@code ...queue.visibilityTimeoutSeconds}) or its service's. */
+    private static final java.util.Map<String, String> QUEUE_FIELDS = java.util.Map.of("visibilityTimeoutSeconds",
+            "queue.visibilityTimeoutSeconds", "maxReceiveCount", "queue.maxReceives", "maxMessages", "queue.capacity");
+
+    /**
+     * An Events panel field of a drawn queue: its visibility timeout, receives and capacity are the
+     * box's; its processing time, provisioning and boot its one service's. Its consumers are that
+     * service's workers (instances times workers), which no one field sets, and its error rate is the
+     * service's answers: refused, naming them, as is anything else.
+     */
+    private void setQueueField(String path, Object value) {
+        dev.scalelab.world.EventStreams.Events events = frame.get().snapshot().current().events();
+        String service = run.design().topology().out(nodeId).get(0).to();
+        String field = path.startsWith("events.queues[0].") ? path.substring("events.queues[0].".length()) : null;
+        String head = field == null ? null : field.contains(".") ? field.substring(0, field.indexOf('.')) : field;
+        String to = null;
+        String why;
+        if (field == null) {
+            why = "not a field of " + named + " (its producers are the edges into it, set on their services; it has no topic)";
+        } else if (QUEUE_FIELDS.containsKey(field)) {
+            to = "nodes." + nodeId + "." + QUEUE_FIELDS.get(field);
+            why = null;
+        } else if (!head.equals("consumers") && GROUP_SERVICE_FIELDS.containsKey(head)) {
+            to = "nodes." + service + "." + GROUP_SERVICE_FIELDS.get(head) + field.substring(head.length());
+            why = null;
+        } else if (head.equals("consumers")) {
+            why = "the consumers of " + nodeId + " are " + service + "'s workers (" + events.queues().get(0).consumers()
+                    + " now: its instances times their workers): set " + service + "'s instances or workers in the inspector";
+        } else if (head.equals("errorRate")) {
+            why = "a message fails on a drawing when " + service + " answers it with an error: give " + service
+                    + "'s instances errors on the canvas (a right-click on " + service + ")";
+        } else {
+            why = "not a field of " + named;
+        }
+        if (to == null) {
+            refuse(path + ": " + why);
+            return;
+        }
+        String nodePath = to;
+        try {
+            run.apply(nodePath, value).whenComplete((applied, failed) -> {
+                if (failed != null) {
+                    refuse(nodePath + ": " + message(failed));
+                }
+            });
+        } catch (ScenarioException e) {
+            refuse(path + " (" + nodePath + "): " + e.getMessage());
+        }
+    }
+
     private static int parseIndex(String text) {
         try {
             return Integer.parseInt(text);
@@ -308,14 +364,22 @@ public final class NodeRun implements PanelSource {
             case DATABASE -> DATABASE_ACTIONS;
             case EXTERNAL -> EXTERNAL_ACTIONS;
             case TOPIC -> TOPIC_ACTIONS;
+            case QUEUE -> QUEUE_ACTIONS;
             default -> SERVICE_ACTIONS;
         };
+        if (kind == dev.scalelab.design.NodeKind.QUEUE && action == Action.CRASH_CONSUMER) {
+            refuse(action.id() + ": a consumer of " + named + " is a worker of the service it feeds, and a drawing crashes "
+                    + "consumers of topics only: kill one of that service's instances instead (a right-click on it on the canvas)");
+            return;
+        }
         if (!takes.contains(action)) {
             refuse(action.id() + ": not an action " + named + " takes from this panel");
             return;
         }
         String to;
-        if (kind == dev.scalelab.design.NodeKind.TOPIC) {
+        if (kind == dev.scalelab.design.NodeKind.QUEUE) {
+            to = nodeId;
+        } else if (kind == dev.scalelab.design.NodeKind.TOPIC) {
             // A burst or a poison names the topic; a crash the group, which is its service (its lowest-numbered ready member).
             to = action == Action.CRASH_CONSUMER && target != null ? target : nodeId;
         } else if (kind == dev.scalelab.design.NodeKind.EXTERNAL) {

@@ -70,7 +70,7 @@ class NodeRunTest {
 
             ScenarioException notAPart = assertThrows(ScenarioException.class, () -> new NodeRun(run, "users"));
             assertEquals("nodes.users: users is of kind clients: a service's pool, a cache box's levels, a database's shards, an "
-                    + "external API's callers' sidecars or a topic's partitions and groups are watched", notAPart.getMessage());
+                    + "external API's callers' sidecars or a topic's or a queue's consumers are watched", notAPart.getMessage());
             api.stop();
             waitUntil(() -> run.watched() == null);
         }
@@ -180,6 +180,42 @@ class NodeRunTest {
             orders.act(Action.FLUSH_CACHE, null, null, 0);
             assertEquals("flush-cache: not an action the drawn topic orders takes from this panel", orders.takeRefusal());
             assertEquals(5, run.commandsRun().size(), "nothing refused was recorded");
+        }
+    }
+
+    /** The Events panel on a drawn queue: the box's delivery fields, its service's processing time; a crash and its consumers refused. */
+    @Test
+    void aQueuesPanelSetsTheBoxAndItsServiceAndRefusesWhatADrawingHasNot() throws Exception {
+        Scenario design = dev.scalelab.world.ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.QUEUED);
+        try (DesignRun run = new DesignRun(design)) {
+            run.setPaused(true);
+            run.start();
+            NodeRun jobs = new NodeRun(run, "jobs");
+            assertEquals(8, jobs.latest().snapshot().current().events().queues().get(0).consumers());
+            jobs.set(Parameter.of("events.queues[0].visibilityTimeoutSeconds"), 12.0);
+            jobs.set(Parameter.of("events.queues[0].maxReceiveCount"), 5);
+            jobs.set(Parameter.of("events.queues[0].processingTime.meanMs"), 30.0);
+            jobs.act(Action.PUBLISH_BURST, "jobs", 100.0, 0);
+            waitUntil(() -> run.commandsRun().size() == 4);
+            List<String> ran = run.commandsRun().stream().map(e -> e.command().equals("set") ? e.path() + "=" + e.value()
+                    : e.command() + " " + e.target()).sorted().toList();
+            assertEquals(List.of("nodes.jobs.queue.maxReceives=5", "nodes.jobs.queue.visibilityTimeoutSeconds=12.0",
+                    "nodes.worker.service.serviceTime.meanMs=30.0", "publish-burst jobs"), ran);
+            assertNull(jobs.takeRefusal());
+            waitUntil(() -> jobs.latest().snapshot().current().events().queues().get(0).visibilityTimeoutSeconds() == 12.0
+                    && jobs.latest().snapshot().current().events().queues().get(0).processingTime().meanMs() == 30.0);
+
+            jobs.set(Parameter.of("events.queues[0].consumers"), 4);
+            assertEquals("events.queues[0].consumers: the consumers of jobs are worker's workers (8 now: its instances times their "
+                    + "workers): set worker's instances or workers in the inspector", jobs.takeRefusal());
+            jobs.act(Action.CRASH_CONSUMER, "jobs", null, 0);
+            assertEquals("crash-consumer: a consumer of the drawn queue jobs is a worker of the service it feeds, and a drawing "
+                    + "crashes consumers of topics only: kill one of that service's instances instead (a right-click on it on the canvas)",
+                    jobs.takeRefusal());
+            jobs.set(Parameter.of("events.topics[0].partitions"), 4);
+            assertEquals("events.topics[0].partitions: not a field of the drawn queue jobs (its producers are the edges into it, "
+                    + "set on their services; it has no topic)", jobs.takeRefusal());
+            assertEquals(4, run.commandsRun().size(), "nothing refused was recorded");
         }
     }
 

@@ -31,7 +31,7 @@ import java.util.function.Supplier;
 /**
  * A drawn box of the canvas's run in its pattern panel, in a window of its own owned by the canvas:
  * the real panel ({@link ScalingView} for a service, {@link CachingView} for a cache box,
- * {@link DatabasePanel} for a database, the Resilience panel for an external API, the Events panel for a topic) on the
+ * {@link DatabasePanel} for a database, the Resilience panel for an external API, the Events panel for a topic or a queue) on the
  * box's view ({@link NodeRun}), laid out as the main window lays out a panel (the view above its
  * charts and the box's decisions, its parameters on the right). Its changes and actions go to the drawn node and are recorded in the run's
  * timeline; a refusal shows in the line at the top, naming what was refused. When the canvas's run
@@ -66,8 +66,8 @@ final class NodePanelWindow {
             case DATABASE -> new DatabasePanel(source, preset -> { });
             // An API is watched only while an edge calls it through a sidecar: the panel's offer of a preset without one never shows.
             case EXTERNAL -> new dev.scalelab.ui.resilience.ResilienceView(source, preset -> { });
-            // A topic box always has its topic: the panel's offer of a preset for a system without events never shows.
-            case TOPIC -> new dev.scalelab.ui.events.EventsPanel(source, preset -> { });
+            // A topic or queue box always has its stream: the panel's offer of a preset for a system without events never shows.
+            case TOPIC, QUEUE -> new dev.scalelab.ui.events.EventsPanel(source, preset -> { });
             default -> new ScalingView(source);
         };
         stage.initOwner(owner);

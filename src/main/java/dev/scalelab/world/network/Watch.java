@@ -30,7 +30,7 @@ import java.util.Map;
 abstract class Watch {
     /** What can be watched, for the message that refuses the rest. */
     static final String WATCHED = "a service's pool, a cache box's levels, a database's shards, an external API's callers' sidecars "
-            + "or a topic's partitions and groups are watched";
+            + "or a topic's or a queue's consumers are watched";
 
     /** The decision lines kept for the view's log, the newest last. */
     private static final int LOG_KEPT = 200;
@@ -61,6 +61,9 @@ abstract class Watch {
         }
         if (n instanceof DatabaseNode database) {
             return new DatabaseWatch(net, database);
+        }
+        if (n instanceof MessagingNode queue) {
+            return new QueueWatch(net, queue);
         }
         if (n instanceof TopicNode topic) {
             return new TopicWatch(net, topic);

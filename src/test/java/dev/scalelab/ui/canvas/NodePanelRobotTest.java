@@ -327,6 +327,32 @@ class NodePanelRobotTest {
                 TIMEOUT_SECONDS);
     }
 
+    /** A queue of a running drawing opens in the Events panel too: its burst reaches it; its crash button is refused, saying why. */
+    @Test
+    void aQueueOpensInTheEventsPanelAndItsBurstReachesIt() throws Exception {
+        Scenario queued = ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.QUEUED);
+        onFx(() -> {
+            window.editor().load(queued);
+            window.view().fit();
+            window.run().startAt(10);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> window.run().latest() != null && window.run().latest().timeSeconds() > 3), TIMEOUT_SECONDS);
+        doubleClick("jobs");
+        FxWait.waitUntil(() -> onFx(() -> window.panels().nodeWindow() != null && window.panels().nodeWindow().stage().isShowing()),
+                TIMEOUT_SECONDS);
+        NodePanelWindow node = onFx(() -> window.panels().nodeWindow());
+        assertEquals("jobs — Events", onFx(() -> node.stage().getTitle()));
+        robot.clickOn(onFx(() -> node.stage().getScene().lookup("#publishBurstButton")));
+        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 1), TIMEOUT_SECONDS);
+        assertEquals("publish-burst jobs", onFx(() -> window.run().current().commandsRun().get(0).command() + " "
+                + window.run().current().commandsRun().get(0).target()));
+        robot.clickOn(onFx(() -> node.stage().getScene().lookup("#crashConsumerButton")));
+        FxWait.waitUntil(() -> onFx(() -> node.status().getText().startsWith("Refused: crash-consumer: a consumer of the drawn queue "
+                + "jobs is a worker")), TIMEOUT_SECONDS);
+        assertEquals(1, onFx(() -> window.run().current().commandsRun().size()));
+    }
+
     private static ScalingPoolView pool(NodePanelWindow node) {
         return (ScalingPoolView) node.stage().getScene().lookup("#scalingPool");
     }

@@ -81,6 +81,13 @@ class NodePanelScreenshots {
         shoot(PUBLISHED, "orders", "docs/canvas-node-events.png");
     }
 
+    /** target/canvas-node-queue.png, to look at, not in the docs: the queue jobs in the Events panel. */
+    @Test
+    void aDrawnQueueInTheEventsPanel() throws Exception {
+        shoot(dev.scalelab.world.network.NodeWatchTestDesigns.QUEUED.replace("\"durationSeconds\":90", "\"durationSeconds\":1800")
+                .replace("\"atSeconds\":10,", "\"atSeconds\":230,"), "jobs", "target/canvas-node-queue.png");
+    }
+
     private static void shoot(String drawing, String box, String png) throws Exception {
         Path design = Path.of("target/node-panel-design.json");
         Files.writeString(design, drawing);

@@ -316,6 +316,45 @@ class NodeWatchTest {
     }
 
     @Test
+    void theViewOfAWatchedQueueIsItsEnginesOwn() {
+        Network net = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.QUEUED));
+        net.watch("jobs");
+        MessagingNode jobs = (MessagingNode) net.node("jobs");
+        long dead = 0;
+        for (int k = 1; k <= 40; k++) {
+            net.runUntil(k);
+            dev.scalelab.world.EventsView.QueueView q = net.watchedView().events().queues().get(0);
+            assertThat(q.visible()).isEqualTo(jobs.queue.visible());
+            assertThat(last(q.visibleSeries())).isEqualTo(jobs.queue.visible());
+            assertThat(last(q.inFlightSeries())).isEqualTo(jobs.queue.inFlight());
+            assertThat(q.sent()).isEqualTo(jobs.queue.sent()).isGreaterThan(150L * k);
+            assertThat(q.deleted()).isEqualTo(jobs.queue.deleted());
+            assertThat(q.redelivered()).isEqualTo(jobs.queue.redelivered());
+            assertThat(last(q.deadLetteredSeries())).isEqualTo((double) (jobs.queue.deadLettered() - dead));
+            dead = jobs.queue.deadLettered();
+            // Its consumers are worker's 2 instances' 4 workers each.
+            assertThat(q.consumers()).extracting(dev.scalelab.world.EventsView.ConsumerView::id)
+                    .containsExactly("worker-0/0", "worker-0/1", "worker-0/2", "worker-0/3", "worker-1/0", "worker-1/1", "worker-1/2",
+                            "worker-1/3");
+            assertThat(q.consumers().stream().filter(c -> c.processing() == 0).count())
+                    .isEqualTo(jobs.queue.consumers().stream().filter(jobs.queue::busy).count());
+            assertThat(last(q.consumersSeries())).isEqualTo(8);
+        }
+        // The poison published after 10 s failed three receives, 5 s apart, and was dead-lettered.
+        assertThat(jobs.queue.deadLettered()).isEqualTo(1);
+        assertThat(net.watchedView().events().queues().get(0).deadLettered()).isEqualTo(1);
+        EventStreams.Queue section = net.watchedView().current().events().queues().get(0);
+        assertThat(section.consumers()).isEqualTo(8);
+        assertThat(section.visibilityTimeoutSeconds()).isEqualTo(5);
+        assertThat(section.maxReceiveCount()).isEqualTo(3);
+        assertThat(section.processingTime()).isEqualTo(net.scenario().topology().node("worker").service().serviceTime());
+        Network plain = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.QUEUED));
+        plain.run();
+        net.run();
+        assertThat(net.reportJson()).isEqualTo(plain.reportJson());
+    }
+
+    @Test
     void anApiNoSidecarCallsIsNotWatchedAndNeitherAreClients() {
         Network net = new Network(ScenarioFiles.parse(DESIGN));
         assertThatThrownBy(() -> net.watch("pay")).isInstanceOf(ScenarioException.class)
@@ -323,7 +362,7 @@ class NodeWatchTest {
                         + "sync edge), so there is no client for the Resilience panel to show: give an edge to pay one in the inspector");
         assertThatThrownBy(() -> net.watch("users")).isInstanceOf(ScenarioException.class)
                 .hasMessage("nodes.users: users is of kind clients: a service's pool, a cache box's levels, a database's shards, an "
-                        + "external API's callers' sidecars or a topic's partitions and groups are watched");
+                        + "external API's callers' sidecars or a topic's or a queue's consumers are watched");
         assertThat(net.watchedView()).isNull();
     }
 }

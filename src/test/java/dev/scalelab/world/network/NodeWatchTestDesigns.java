@@ -67,4 +67,23 @@ public final class NodeWatchTestDesigns {
                 {"from":"orders","to":"billing","mode":"async"},{"from":"orders","to":"audit","mode":"async"}]},
              "timeline":[{"atSeconds":20,"command":"crash-consumer","target":"billing"}]}
             """;
+
+    /**
+     * 200 req/s through web to the queue jobs (5 s visibility timeout, 3 receives), read by worker's
+     * 2 instances of 4 workers (15 ms a message on average): 8 consumers. The next message published
+     * from 10 s on is poison: it fails on every receive and is dead-lettered after its third.
+     */
+    public static final String QUEUED = """
+            {"schema":1,"name":"queued","seed":17,"durationSeconds":90,
+             "topology":{"nodes":[
+               {"id":"users","kind":"clients","workload":{"arrival":{"ratePerSecond":200}}},
+               {"id":"web","kind":"service","service":{"instances":2,"workersPerInstance":16,
+                 "serviceTime":{"distribution":"constant","meanMs":1}}},
+               {"id":"jobs","kind":"queue","queue":{"visibilityTimeoutSeconds":5,"maxReceives":3}},
+               {"id":"worker","kind":"service","service":{"instances":2,"workersPerInstance":4,
+                 "serviceTime":{"distribution":"exponential","meanMs":15}}}],
+              "edges":[{"from":"users","to":"web"},{"from":"web","to":"jobs","mode":"async"},
+                {"from":"jobs","to":"worker","mode":"async"}]},
+             "timeline":[{"atSeconds":10,"command":"poison","target":"jobs"}]}
+            """;
 }
