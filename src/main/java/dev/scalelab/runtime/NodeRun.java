@@ -15,12 +15,14 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * One drawn service, cache box or database of a {@link DesignRun}, as a pattern panel's run: its frames
- * are the box's view ({@link DesignRun#watch}: a service's pool, a cache's levels, a database's shards), and the panel's changes and
+ * are the box's view ({@link DesignRun#watch}: a service's pool, a cache's levels, a database's shards, an external
+ * API's calling sidecars, a topic's or queue's consumers), and the panel's changes and
  * actions go to the drawn node, as the canvas's own do, so the run's recorded timeline holds them. A
  * panel's section becomes the node's field of the same name ({@code autoscaler.minReplicas} is
  * {@code nodes.api.autoscaler.minReplicas}, {@code cache.levels[0].capacity} is
  * {@code nodes.redis.cache.levels[0].capacity}); a pool action names the service or its instance, a
- * cache action the box or its level ({@code redis/L1}), a database action the database, its shard or its replica. What the drawn node cannot take is refused,
+ * cache action the box or its level ({@code redis/L1}), a database action the database, its shard or its replica; an
+ * API's, topic's and queue's mappings are at {@link #setDependencyField}, {@link #setTopicField} and {@link #setQueueField}. What the drawn node cannot take is refused,
  * and the refusal, naming it, waits in {@link #takeRefusal} for the window to say.
  */
 public final class NodeRun implements PanelSource {
@@ -57,7 +59,7 @@ public final class NodeRun implements PanelSource {
     private final AtomicReference<Frame> frame = new AtomicReference<>();
 
     /**
-     * Watches service {@code nodeId} of {@code run} (one at a time: another NodeRun on the same run
+     * Watches box {@code nodeId} of {@code run} (one at a time: another NodeRun on the same run
      * takes the watch over) and waits for its first view.
      *
      * @throws ScenarioException naming the node when it is no service of the drawing, or its view did not come

@@ -355,10 +355,10 @@ public final class Network {
      * ({@link #watchedView}): a service as the Scaling panel sees the pool (its instances, scalers
      * and per-second series), a cache box as the Caching panel sees the cache (its levels, their
      * slots and hit ratios, the loads), a database as the Database panel sees it (its shards,
-     * replicas, router and per-second load). Null stops. One box at a time: a new one replaces the last.
-     * Watching only reads, so the run is the same.
+     * replicas, router and per-second load); an external API, a topic or a queue as Watch.of says. Null stops.
+     * One box at a time: a new one replaces the last. Watching does not change the run.
      *
-     * @throws ScenarioException naming the node when it is no drawn service, cache box or database
+     * @throws ScenarioException naming the node when it is none of those, or has nothing its panel can show
      */
     public void watch(String id) {
         NetNode n = id == null ? null : nodes.get(id);
