@@ -64,8 +64,7 @@ final class NodePanelWindow {
         this.panel = switch (kind) {
             case CACHE -> new CachingView(source, preset -> { }).drawnBox();
             case DATABASE -> new DatabasePanel(source, preset -> { });
-            // An API is watched only while an edge calls it through a sidecar: the panel's offer of a preset without one never shows.
-            case EXTERNAL -> new dev.scalelab.ui.resilience.ResilienceView(source, preset -> { });
+            case EXTERNAL -> new dev.scalelab.ui.resilience.ResilienceView(source, preset -> { }).drawnApi(source.nodeId());
             // A topic or queue box always has its stream: the panel's offer of a preset for a system without events never shows.
             case TOPIC, QUEUE -> new dev.scalelab.ui.events.EventsPanel(source, preset -> { });
             default -> new ScalingView(source);

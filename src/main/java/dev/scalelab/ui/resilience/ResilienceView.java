@@ -56,6 +56,26 @@ public final class ResilienceView extends FxmlPanel implements RunCharts {
         place(chartHost, form.node());
     }
 
+    /**
+     * For the drawn external API {@code id}, whose dependencies are the edges calling it through a
+     * sidecar: should a live change take the last sidecar away, the empty panel says so, and offers no
+     * preset (the window is on the canvas's run, not the main window's).
+     */
+    public ResilienceView drawnApi(String id) {
+        Label title = new Label("No edge calls " + id + " through a sidecar now");
+        title.getStyleClass().add("resilience-empty-title");
+        Label text = new Label("A change took away the last sidecar (timeout, retries, circuit breaker, bulkhead) of the edges "
+                + "calling " + id + ", so there is no client to show. Give an edge to " + id + " one in the inspector: it shows "
+                + "here again from then on.");
+        text.getStyleClass().add("resilience-empty-text");
+        text.setWrapText(true);
+        text.setMaxWidth(560);
+        emptyView.getChildren().setAll(title, text);
+        emptyCharts.setText("No sidecar calls " + id + " now: no load, breaker or retries to chart.");
+        form.drawnApi(id);
+        return this;
+    }
+
     @FXML
     private void initialize() {
         Tooltip.install(mesh, meshTooltip);

@@ -273,6 +273,47 @@ class NodePanelRobotTest {
     }
 
     /**
+     * refunds calls pay with three attempts and nothing else: setting the
+     * attempts to 1 in the panel takes the edge's sidecar away, and the window says no edge calls pay
+     * through one now, offering no preset.
+     */
+    @Test
+    void anApiWhoseLastSidecarGoesAwaySaysSo() throws Exception {
+        Scenario called = ScenarioFiles.parse("""
+                {"schema":1,"name":"one-caller","seed":3,"durationSeconds":600,
+                 "topology":{"nodes":[
+                   {"id":"users","kind":"clients","workload":{"arrival":{"ratePerSecond":100}}},
+                   {"id":"refunds","kind":"service"},
+                   {"id":"pay","kind":"external","external":{"latency":{"distribution":"constant","meanMs":20}}}],
+                  "edges":[{"from":"users","to":"refunds"},{"from":"refunds","to":"pay","retry":{"maxAttempts":3,"backoff":"none"}}]}}
+                """);
+        onFx(() -> {
+            window.editor().load(called);
+            window.view().fit();
+            window.run().startAt(10);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> window.run().latest() != null && window.run().latest().timeSeconds() > 2), TIMEOUT_SECONDS);
+        doubleClick("pay");
+        FxWait.waitUntil(() -> onFx(() -> window.panels().nodeWindow() != null && window.panels().nodeWindow().stage().isShowing()),
+                TIMEOUT_SECONDS);
+        NodePanelWindow node = onFx(() -> window.panels().nodeWindow());
+        assertEquals(1, onFx(() -> node.source().latest().snapshot().dependencies().size()));
+        onFx(() -> {
+            node.source().setDependencyField("dependencies[0].retry.maxAttempts", 1);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> node.source().latest().snapshot().dependencies().isEmpty()), TIMEOUT_SECONDS);
+        assertEquals("edges[1].retry.maxAttempts", onFx(() -> window.run().current().commandsRun().get(0).path()));
+        FxWait.waitUntil(() -> onFx(() -> node.stage().getScene().lookup("#resilienceEmpty").isVisible()), TIMEOUT_SECONDS);
+        javafx.scene.layout.VBox empty = onFx(() -> (javafx.scene.layout.VBox) node.stage().getScene().lookup("#resilienceEmpty"));
+        assertEquals("No edge calls pay through a sidecar now",
+                onFx(() -> ((javafx.scene.control.Label) empty.getChildren().get(0)).getText()));
+        assertNull(onFx(() -> node.stage().getScene().lookup("#openRetryStormButton")));
+        assertTrue(onFx(() -> !node.stage().getScene().lookup("#openRetryStormParametersButton").isVisible()));
+    }
+
+    /**
      * A topic of a running drawing opens in the Events panel: its groups are the services it feeds; its
      * burst and crash buttons reach the topic and billing's group, and a partition count set in the
      * panel becomes the box's, all recorded in the run.
