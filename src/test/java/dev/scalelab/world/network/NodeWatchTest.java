@@ -355,7 +355,7 @@ class NodeWatchTest {
     }
 
     @Test
-    void anApiNoSidecarCallsIsNotWatchedAndNeitherAreClients() {
+    void anApiNoSidecarCallsAQueueTwoServicesReadAndClientsAreNotWatched() {
         Network net = new Network(ScenarioFiles.parse(DESIGN));
         assertThatThrownBy(() -> net.watch("pay")).isInstanceOf(ScenarioException.class)
                 .hasMessage("nodes.pay: no edge calls pay through a sidecar (a timeout, retries, a circuit breaker or a bulkhead on a "
@@ -364,5 +364,13 @@ class NodeWatchTest {
                 .hasMessage("nodes.users: users is of kind clients: a service's pool, a cache box's levels, a database's shards, an "
                         + "external API's callers' sidecars or a topic's or a queue's consumers are watched");
         assertThat(net.watchedView()).isNull();
+        // A queue two services read has two pools of consumers, with two processing times: the panel shows one.
+        Network twoReaders = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.QUEUED
+                .replace("{\"from\":\"jobs\",\"to\":\"worker\",\"mode\":\"async\"}",
+                        "{\"from\":\"jobs\",\"to\":\"worker\",\"mode\":\"async\"},{\"from\":\"jobs\",\"to\":\"mailer\",\"mode\":\"async\"}")
+                .replace("\"nodes\":[", "\"nodes\":[{\"id\":\"mailer\",\"kind\":\"service\"},")));
+        assertThatThrownBy(() -> twoReaders.watch("jobs")).isInstanceOf(ScenarioException.class)
+                .hasMessage("nodes.jobs: jobs is read by 2 services (worker, mailer): the Events panel shows a work queue's one pool "
+                        + "of consumers, with one processing time");
     }
 }
