@@ -59,6 +59,10 @@ public final class DesignRun implements AutoCloseable {
     /** The design as the changes sent so far leave it: what the next change is checked against. */
     private Scenario planned;
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
+    /** The kinds of box {@link #watch} takes. */
+    private static final java.util.Set<dev.scalelab.design.NodeKind> WATCHED = java.util.EnumSet.of(dev.scalelab.design.NodeKind.SERVICE,
+            dev.scalelab.design.NodeKind.CACHE, dev.scalelab.design.NodeKind.DATABASE, dev.scalelab.design.NodeKind.EXTERNAL, dev.scalelab.design.NodeKind.TOPIC,
+            dev.scalelab.design.NodeKind.QUEUE);
     /** Watches asked for and not yet taken by the run's thread, in the order asked. */
     private final ConcurrentLinkedQueue<Watch> watches = new ConcurrentLinkedQueue<>();
     /** The watched box's newest view, published with each snapshot; null while none is watched. */
@@ -219,20 +223,20 @@ public final class DesignRun implements AutoCloseable {
     }
 
     /**
-     * Watches service, cache box or database {@code nodeId} as the pipeline's Scaling, Caching or Database panel sees its part ({@link Network#watch}),
+     * Watches service, cache box, database or external API {@code nodeId} as the pipeline's Scaling, Caching, Database or Resilience panel sees its part ({@link Network#watch}),
      * from the run's next slice (paused or not); null stops. The future completes with its first view;
      * {@link #watched} gives the newest from then on, published with each snapshot.
      *
-     * @throws dev.scalelab.world.ScenarioException naming the node when it is no service, cache box or database of the design
+     * @throws dev.scalelab.world.ScenarioException naming the node when it is no service, cache box, database or external API of
+     *         the design; one the run cannot show (an API no sidecar calls) fails the future with the reason
      */
     public CompletableFuture<dev.scalelab.world.Snapshot> watch(String nodeId) {
         if (nodeId != null) {
             dev.scalelab.world.Topology.Node n = design.topology().node(nodeId);
-            if (n == null || !java.util.Set.of(dev.scalelab.design.NodeKind.SERVICE, dev.scalelab.design.NodeKind.CACHE,
-                    dev.scalelab.design.NodeKind.DATABASE).contains(n.nodeKind())) {
+            if (n == null || !WATCHED.contains(n.nodeKind())) {
                 throw new dev.scalelab.world.ScenarioException("nodes." + nodeId, n == null ? "no node of this design"
-                        : nodeId + " is of kind " + n.nodeKind().id() + ": a service's pool, a cache box's levels or a database's "
-                        + "shards are watched");
+                        : nodeId + " is of kind " + n.nodeKind().id() + ": a service's pool, a cache box's levels, a database's "
+                        + "shards, an external API's callers' sidecars or a topic's or a queue's consumers are watched");
             }
         }
         Watch w = new Watch(nodeId, new CompletableFuture<>());
@@ -259,7 +263,12 @@ public final class DesignRun implements AutoCloseable {
     /** Guarded: at the run's end its thread and a caller may each take one (each removed from the queue once). */
     private void takeWatch(Watch w) {
         synchronized (watches) {
-            network.watch(w.id);
+            try {
+                network.watch(w.id);
+            } catch (dev.scalelab.world.ScenarioException refused) {
+                w.first.completeExceptionally(refused); // the box has nothing to show now (an API no sidecar calls): the watch stays as it was
+                return;
+            }
             watching = w.id != null;
             dev.scalelab.world.Snapshot view = network.watchedView();
             watched.set(view);

@@ -17,6 +17,12 @@ public interface PanelSource {
     void set(Parameter parameter, Object value);
 
     /**
+     * Changes a field of a dependency's client, {@code dependencies[i].<field>} as the Resilience
+     * panel names it ({@code value} checked against the scenario the newest frame shows).
+     */
+    void setDependencyField(String path, Object value);
+
+    /**
      * Runs an action ({@code target} an instance id such as "i-2", or null where the action needs
      * none; {@code value} its value or null; {@code durationSeconds} how long a fault lasts, 0 for none).
      */

@@ -318,6 +318,7 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
      * {@code ScenarioFiles.isDependencyField}); a value the scenario file would refuse is refused
      * with a log line, and the run goes on.
      */
+    @Override
     public void setDependencyField(String path, Object value) {
         Objects.requireNonNull(path);
         Objects.requireNonNull(value);

@@ -69,10 +69,153 @@ class NodeRunTest {
             assertEquals(4, run.commandsRun().size(), "nothing refused was recorded (the kill of api-77 ran, and did nothing)");
 
             ScenarioException notAPart = assertThrows(ScenarioException.class, () -> new NodeRun(run, "users"));
-            assertEquals("nodes.users: users is of kind clients: a service's pool, a cache box's levels or a database's shards "
-                    + "are watched", notAPart.getMessage());
+            assertEquals("nodes.users: users is of kind clients: a service's pool, a cache box's levels, a database's shards, an "
+                    + "external API's callers' sidecars or a topic's or a queue's consumers are watched", notAPart.getMessage());
             api.stop();
             waitUntil(() -> run.watched() == null);
+        }
+    }
+
+    /**
+     * The Resilience panel on a drawn external API: its dependencies are the edges calling it through a
+     * sidecar (checkout's is edge 2, refunds' edge 3), a sidecar setting becomes that edge's field, a
+     * fault the API's timeline command; the API's own fields and other panels' commands are refused.
+     */
+    @Test
+    void anExternalApisPanelSetsItsCallersSidecarsAndFaultsTheApi() throws Exception {
+        Scenario design = dev.scalelab.world.ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.CALLED);
+        try (DesignRun run = new DesignRun(design)) {
+            run.setPaused(true);
+            run.start();
+            NodeRun pay = new NodeRun(run, "pay");
+            assertEquals(List.of("checkout->pay", "refunds->pay"),
+                    pay.latest().snapshot().current().dependencies().stream().map(Scenario.Dependency::name).toList());
+            assertNull(pay.latest().snapshot().current().dependencies().get(1).breaker());
+
+            pay.setDependencyField("dependencies[1].breaker.mode", "resilience4j");
+            pay.setDependencyField("dependencies[0].retry.maxAttempts", 5);
+            pay.act(Action.OUTAGE, "refunds->pay", null, 10);
+            waitUntil(() -> run.commandsRun().size() == 3);
+            List<Scenario.TimelineEntry> ran = run.commandsRun();
+            assertTrue(ran.stream().anyMatch(e -> e.command().equals("set") && e.path().equals("edges[3].breaker.mode")
+                    && e.value().equals("resilience4j")), ran.toString());
+            assertTrue(ran.stream().anyMatch(e -> e.command().equals("set") && e.path().equals("edges[2].retry.maxAttempts")
+                    && e.value().equals(5)), ran.toString());
+            Scenario.TimelineEntry outage = ran.stream().filter(e -> e.command().equals("outage")).findFirst().orElseThrow();
+            assertEquals("pay", outage.target());
+            assertEquals(10, outage.durationSeconds());
+            assertNull(pay.takeRefusal());
+            run.setPaused(false);
+            waitUntil(() -> {
+                var deps = pay.latest().snapshot().current().dependencies();
+                return deps.get(1).breaker() != null && deps.get(0).retry().maxAttempts() == 5
+                        && pay.latest().snapshot().dependencies().get(0).activeFaults().size() == 1;
+            });
+            run.setPaused(true);
+            assertEquals("resilience4j", pay.latest().snapshot().current().dependencies().get(1).breaker().mode());
+
+            pay.setDependencyField("dependencies[0].errorRate", 0.5);
+            assertEquals("dependencies[0].errorRate: errorRate is the drawn external pay's own or the edge's share, not the "
+                    + "sidecar's: set it in the inspector (this panel sets the breaker, retries, timeout and bulkhead of the edge "
+                    + "checkout->pay)", pay.takeRefusal());
+            pay.setDependencyField("dependencies[2].timeoutMs", 100.0);
+            assertEquals("dependencies[2].timeoutMs: no dependency of the drawn external pay has this index (its dependencies are "
+                    + "the edges calling it through a sidecar: 2)", pay.takeRefusal());
+            pay.set(Parameter.of("autoscaler.maxReplicas"), 9);
+            assertEquals("autoscaler.maxReplicas: not a field of the drawn external pay (the Resilience panel sets the sidecars of "
+                    + "the edges that call it)", pay.takeRefusal());
+            pay.act(Action.ADD_INSTANCE, null, null, 0);
+            assertEquals("add-instance: not an action the drawn external pay takes from this panel", pay.takeRefusal());
+            pay.setDependencyField("dependencies[0].retry.maxAttempts", 0); // below 1: the edge's check refuses it
+            String below = pay.takeRefusal();
+            assertTrue(below != null && below.startsWith("edges[2].retry.maxAttempts"), below);
+            assertEquals(3, run.commandsRun().size(), "nothing refused was recorded");
+        }
+    }
+
+    /**
+     * The Events panel on a drawn topic (orders, read by billing's and audit's groups): the topic's
+     * fields are the box's, a group's consumers its service's instances; a group setting, shared by the
+     * box's two groups, is refused, as are its error rate and the producers; a burst and a poison name
+     * the topic, a crash the group's service.
+     */
+    @Test
+    void aTopicsPanelSetsTheBoxAndItsConsumersServicesAndActsOnThem() throws Exception {
+        Scenario design = dev.scalelab.world.ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.PUBLISHED);
+        try (DesignRun run = new DesignRun(design)) {
+            run.setPaused(true);
+            run.start();
+            NodeRun orders = new NodeRun(run, "orders");
+            assertEquals(List.of("billing", "audit"), orders.latest().snapshot().current().events().groups().stream()
+                    .map(dev.scalelab.world.EventStreams.Group::name).toList());
+            orders.set(Parameter.of("events.topics[0].partitions"), 8);
+            orders.set(Parameter.of("events.groups[0].consumers"), 4);
+            orders.act(Action.PUBLISH_BURST, "orders", 500.0, 0);
+            orders.act(Action.POISON, "orders", null, 0);
+            orders.act(Action.CRASH_CONSUMER, "audit", null, 0);
+            waitUntil(() -> run.commandsRun().size() == 5);
+            List<Scenario.TimelineEntry> ran = run.commandsRun();
+            assertTrue(ran.stream().anyMatch(e -> e.command().equals("set") && e.path().equals("nodes.orders.topic.partitions")
+                    && e.value().equals(8)), ran.toString());
+            assertTrue(ran.stream().anyMatch(e -> e.command().equals("set") && e.path().equals("nodes.billing.service.instances")
+                    && e.value().equals(4)), ran.toString());
+            List<String> actions = ran.stream().filter(e -> !e.command().equals("set")).map(e -> e.command() + " " + e.target()).toList();
+            assertEquals(List.of("publish-burst orders", "poison orders", "crash-consumer audit"), actions);
+            assertEquals(500.0, ((Number) ran.stream().filter(e -> e.command().equals("publish-burst")).findFirst().orElseThrow()
+                    .value()).doubleValue());
+            assertNull(orders.takeRefusal());
+            waitUntil(() -> orders.latest().snapshot().events().topics().get(0).partitions().size() == 8
+                    && orders.latest().snapshot().current().events().groups().get(0).consumers() == 4
+                    && orders.latest().snapshot().events().topics().get(0).published() >= 500);
+
+            orders.set(Parameter.of("events.groups[0].commit"), Parameter.of("events.groups[0].commit").parse("events.groups[0].commit", "after-processing"));
+            assertEquals("events.groups[0].commit: the group settings are orders's, shared by its 2 groups: set "
+                    + "nodes.orders.topic.commit in the inspector to change them all", orders.takeRefusal());
+            orders.set(Parameter.of("events.groups[0].errorRate"), 0.1);
+            assertEquals("events.groups[0].errorRate: a record fails on a drawing when billing answers it with an error: give "
+                    + "billing's instances errors on the canvas (a right-click on billing)", orders.takeRefusal());
+            orders.set(Parameter.of("events.producers[0].ratePerSecond"), 10.0);
+            assertEquals("events.producers[0].ratePerSecond: not a field of the drawn topic orders (its producers are the edges "
+                    + "into it, set on their services; it has no work queue)", orders.takeRefusal());
+            orders.act(Action.FLUSH_CACHE, null, null, 0);
+            assertEquals("flush-cache: not an action the drawn topic orders takes from this panel", orders.takeRefusal());
+            assertEquals(5, run.commandsRun().size(), "nothing refused was recorded");
+        }
+    }
+
+    /** The Events panel on a drawn queue: the box's delivery fields, its service's processing time; a crash and its consumers refused. */
+    @Test
+    void aQueuesPanelSetsTheBoxAndItsServiceAndRefusesWhatADrawingHasNot() throws Exception {
+        Scenario design = dev.scalelab.world.ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.QUEUED);
+        try (DesignRun run = new DesignRun(design)) {
+            run.setPaused(true);
+            run.start();
+            NodeRun jobs = new NodeRun(run, "jobs");
+            assertEquals(8, jobs.latest().snapshot().current().events().queues().get(0).consumers());
+            jobs.set(Parameter.of("events.queues[0].visibilityTimeoutSeconds"), 12.0);
+            jobs.set(Parameter.of("events.queues[0].maxReceiveCount"), 5);
+            jobs.set(Parameter.of("events.queues[0].processingTime.meanMs"), 30.0);
+            jobs.act(Action.PUBLISH_BURST, "jobs", 100.0, 0);
+            waitUntil(() -> run.commandsRun().size() == 4);
+            List<String> ran = run.commandsRun().stream().map(e -> e.command().equals("set") ? e.path() + "=" + e.value()
+                    : e.command() + " " + e.target()).sorted().toList();
+            assertEquals(List.of("nodes.jobs.queue.maxReceives=5", "nodes.jobs.queue.visibilityTimeoutSeconds=12.0",
+                    "nodes.worker.service.serviceTime.meanMs=30.0", "publish-burst jobs"), ran);
+            assertNull(jobs.takeRefusal());
+            waitUntil(() -> jobs.latest().snapshot().current().events().queues().get(0).visibilityTimeoutSeconds() == 12.0
+                    && jobs.latest().snapshot().current().events().queues().get(0).processingTime().meanMs() == 30.0);
+
+            jobs.set(Parameter.of("events.queues[0].consumers"), 4);
+            assertEquals("events.queues[0].consumers: the consumers of jobs are worker's workers (8 now: its instances times their "
+                    + "workers): set worker's instances or workers in the inspector", jobs.takeRefusal());
+            jobs.act(Action.CRASH_CONSUMER, "jobs", null, 0);
+            assertEquals("crash-consumer: a consumer of the drawn queue jobs is a worker of the service it feeds, and a drawing "
+                    + "crashes consumers of topics only: kill one of that service's instances instead (a right-click on it on the canvas)",
+                    jobs.takeRefusal());
+            jobs.set(Parameter.of("events.topics[0].partitions"), 4);
+            assertEquals("events.topics[0].partitions: not a field of the drawn queue jobs (its producers are the edges into it, "
+                    + "set on their services; it has no topic)", jobs.takeRefusal());
+            assertEquals(4, run.commandsRun().size(), "nothing refused was recorded");
         }
     }
 

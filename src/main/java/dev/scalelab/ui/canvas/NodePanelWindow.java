@@ -31,7 +31,7 @@ import java.util.function.Supplier;
 /**
  * A drawn box of the canvas's run in its pattern panel, in a window of its own owned by the canvas:
  * the real panel ({@link ScalingView} for a service, {@link CachingView} for a cache box,
- * {@link DatabasePanel} for a database) on the
+ * {@link DatabasePanel} for a database, the Resilience panel for an external API, the Events panel for a topic or a queue) on the
  * box's view ({@link NodeRun}), laid out as the main window lays out a panel (the view above its
  * charts and the box's decisions, its parameters on the right). Its changes and actions go to the drawn node and are recorded in the run's
  * timeline; a refusal shows in the line at the top, naming what was refused. When the canvas's run
@@ -64,6 +64,9 @@ final class NodePanelWindow {
         this.panel = switch (kind) {
             case CACHE -> new CachingView(source, preset -> { }).drawnBox();
             case DATABASE -> new DatabasePanel(source, preset -> { });
+            case EXTERNAL -> new dev.scalelab.ui.resilience.ResilienceView(source, preset -> { }).drawnApi(source.nodeId());
+            // A topic or queue box always has its stream: the panel's offer of a preset for a system without events never shows.
+            case TOPIC, QUEUE -> new dev.scalelab.ui.events.EventsPanel(source, preset -> { });
             default -> new ScalingView(source);
         };
         stage.initOwner(owner);

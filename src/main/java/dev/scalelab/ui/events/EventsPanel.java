@@ -1,7 +1,7 @@
 package dev.scalelab.ui.events;
 
 import dev.scalelab.runtime.Frame;
-import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.runtime.PanelSource;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.FxmlPanel;
 import dev.scalelab.ui.controls.FigureCard;
@@ -74,7 +74,7 @@ public final class EventsPanel extends FxmlPanel implements dev.scalelab.ui.char
     private boolean fillingChoices;
 
     /** @param startPreset starts a built-in scenario by name, as the window's scenario menu does */
-    public EventsPanel(SimulationRunner runner, Consumer<String> startPreset) {
+    public EventsPanel(PanelSource runner, Consumer<String> startPreset) {
         super("Events");
         this.startPreset = startPreset;
         parameters = new EventsParameters(runner);

@@ -1,6 +1,6 @@
 package dev.scalelab.ui.events;
 
-import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.runtime.PanelSource;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.parameters.FormPart;
 import dev.scalelab.ui.parameters.ParameterForm;
@@ -46,7 +46,7 @@ final class EventsParameters {
             "events.queues[0].processingTime.meanMs", "events.queues[0].visibilityTimeoutSeconds",
             "events.queues[0].maxReceiveCount");
 
-    private final SimulationRunner runner;
+    private final PanelSource runner;
     private final ParameterForm form;
     private final FormPart topicPart;
     private final FormPart producerPart;
@@ -67,7 +67,7 @@ final class EventsParameters {
     /** The names the parts were last built for; rebuilt only when one changes. */
     private String shownNames;
 
-    EventsParameters(SimulationRunner runner) {
+    EventsParameters(PanelSource runner) {
         this.runner = runner;
         form = new ParameterForm("Events", runner::set);
         // Rows read their live values as they are built, so the form needs a scenario first.

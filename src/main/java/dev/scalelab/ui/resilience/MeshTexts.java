@@ -68,6 +68,10 @@ final class MeshTexts {
     private String[] busyOnly = new String[0];
     private String[] busyAndQueues = new String[0];
     private boolean fitted;
+    /** The box on the left: the pipeline's service, or a drawn API's callers; its two small lines. */
+    String serviceTitle = "Service";
+    private double callerRequests;
+    String[] serviceLines = {"calls each service", "via its mesh client"};
 
     /** Makes the texts of a new frame; they need {@link #fit} before they are drawn. */
     void make(Snapshot snapshot, List<DependencyTrack> tracks, double attemptsPerDot) {
@@ -77,6 +81,20 @@ final class MeshTexts {
         }
         Sample sample = snapshot.lastSample();
         serviceRate = sample == null ? "–" : Math.round(sample.offeredPerSecond()) + " req/s";
+        // A drawn external API's dependencies are the edges calling it ("checkout->pay"; a pipeline dependency's name has no '>'):
+        // the box on the left is their callers, not one service.
+        java.util.List<String> callers = new java.util.ArrayList<>();
+        for (Snapshot.DependencyView v : snapshot.dependencies()) {
+            int arrow = v.name().indexOf("->");
+            if (arrow > 0 && !callers.contains(v.name().substring(0, arrow))) {
+                callers.add(v.name().substring(0, arrow));
+            }
+        }
+        boolean drawn = n > 0 && snapshot.dependencies().stream().allMatch(v -> v.name().contains("->"));
+        String joined = String.join(", ", callers);
+        serviceTitle = drawn ? (callers.size() == 1 ? "Caller" : "Callers") : "Service";
+        serviceLines = drawn ? new String[] {joined.length() <= 20 ? joined : callers.size() + " services", "via their sidecars"}
+                : new String[] {"calls each service", "via its mesh client"};
         fitted = false;
         legendScale = attemptsPerDot <= 1 ? "1 dot = 1 attempt" : "1 dot = " + Math.round(attemptsPerDot) + " attempts";
         legendScaleWidth = small.applyAsDouble(legendScale);
@@ -100,8 +118,11 @@ final class MeshTexts {
             openNodeTexts[i] = b.state() == BreakerState.OPEN ? "OPEN " + ResilienceTexts.seconds(b.remainingWaitNanos()) : "OPEN";
             halfOpenNodeTexts[i] = b.state() == BreakerState.HALF_OPEN && d.breaker() != null
                     ? "HALF-OPEN " + b.halfOpenPermitsLeft() + "/" + ResilienceTexts.halfOpenCalls(d.breaker()) : "HALF-OPEN";
-            workers[i] = d.instances() + " × " + d.workersPerInstance() + " workers · " + v.busyWorkers() + " busy";
-            queues[i] = "queue " + v.queueLength() + " / " + d.queueCapacity();
+            // A drawn external API of unknown capacity (0 instances) takes every call at once: no workers, no queue.
+            boolean unlimited = v.servers() == 0;
+            workers[i] = unlimited ? "no capacity limit · " + v.busyWorkers() + " in flight"
+                    : d.instances() + " × " + d.workersPerInstance() + " workers · " + v.busyWorkers() + " busy";
+            queues[i] = unlimited ? "no queue" : "queue " + v.queueLength() + " / " + d.queueCapacity();
             SecondHistory h = i < tracks.size() ? tracks.get(i).history() : null;
             int last = h == null ? -1 : h.size() - 1;
             double attempts = last < 0 ? Double.NaN : h.value(SecondHistory.ATTEMPTS, last);
@@ -116,10 +137,17 @@ final class MeshTexts {
             compactTexts[i] = "failure rate " + rates[i] + " · " + thresholds[i];
             ringCaptions[i] = thresholds[i] + " · " + windowFills[i];
             workersAndQueues[i] = workers[i] + " · " + queues[i];
-            busyOnly[i] = v.busyWorkers() + " of " + d.instances() * d.workersPerInstance() + " workers busy";
+            busyOnly[i] = unlimited ? v.busyWorkers() + " in flight" : v.busyWorkers() + " of " + d.instances() * d.workersPerInstance()
+                    + " workers busy";
             busyAndQueues[i] = v.busyWorkers() + " busy · " + queues[i];
             noBreakerTexts[i] = "None: every attempt is sent";
             amplified[i] = last >= 0 && h.value(SecondHistory.AMPLIFICATION, last) >= 1.5;
+            if (drawn) {
+                callerRequests = i == 0 ? requests : callerRequests + requests;
+            }
+        }
+        if (drawn) {
+            serviceRate = Double.isNaN(callerRequests) ? "–" : Math.round(callerRequests) + " req/s";
         }
     }
 

@@ -256,13 +256,13 @@ public final class MeshView extends CanvasRegion {
         g.setTextAlign(TextAlignment.CENTER);
         g.setFill(colors.textFill.getValue());
         g.setFont(TITLE_FONT.font());
-        g.fillText("Service", cx, top + 22);
+        g.fillText(texts.serviceTitle, cx, top + 22);
         g.setFont(LABEL_FONT.font());
         g.fillText(texts.serviceRate, cx, top + 46);
         g.setFill(colors.mutedTextFill.getValue());
         g.setFont(SMALL_FONT.font());
-        g.fillText("calls each service", cx, top + 68);
-        g.fillText("via its mesh client", cx, top + 82);
+        g.fillText(texts.serviceLines[0], cx, top + 68);
+        g.fillText(texts.serviceLines[1], cx, top + 82);
     }
 
     private void drawRowHeader(GraphicsContext g, int i) {

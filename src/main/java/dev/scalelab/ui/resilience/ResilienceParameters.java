@@ -60,6 +60,8 @@ final class ResilienceParameters {
     private final FormPart content;
     private final FormPart settings;
     private final ComboBox<String> dependencyChoice = new ComboBox<>();
+    private final Label none;
+    private final Button open;
     private final Label refusal = new Label();
     private final VBox noBreaker = new VBox();
     private final VBox scheduleLines = new VBox();
@@ -88,10 +90,10 @@ final class ResilienceParameters {
         form.node().setId("resilienceParameters");
 
         empty = form.part();
-        Label none = note("This scenario calls no downstream services, so there are no circuit breakers, "
+        none = note("This scenario calls no downstream services, so there are no circuit breakers, "
                 + "retries or timeouts to set.");
         empty.addNode(none);
-        Button open = empty.button("Open the retry-storm preset", "Start the retry-storm preset from t = 0: two copies of a "
+        open = empty.button("Open the retry-storm preset", "Start the retry-storm preset from t = 0: two copies of a "
                 + "payments service go down for 30 s at 60 s, one behind a naive client, one behind a breaker.",
                 () -> openPreset.accept(ResilienceView.EXAMPLE_PRESET));
         open.setId("openRetryStormParametersButton");
@@ -103,6 +105,13 @@ final class ResilienceParameters {
         content.addNode(note("A change rebuilds the client, as a redeployed sidecar: its breaker starts closed "
                 + "with an empty window."));
         showEmpty(true);
+    }
+
+    /** For the drawn external API {@code id}: the empty pane names the missing sidecars and offers no preset. */
+    void drawnApi(String id) {
+        none.setText("No edge calls " + id + " through a sidecar now, so there is no breaker, retry or timeout to set here.");
+        open.setVisible(false);
+        open.setManaged(false);
     }
 
     private void showEmpty(boolean isEmpty) {

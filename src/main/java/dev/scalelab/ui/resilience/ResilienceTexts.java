@@ -16,7 +16,10 @@ final class ResilienceTexts {
     /** "called by 50% of requests · 3 attempts, no back-off · timeout 1 s" */
     static String clientSummary(Scenario.Dependency d) {
         StringBuilder s = new StringBuilder();
-        s.append("called by ").append(Parameter.format(Math.round(d.callProbability() * 1000) / 10.0)).append("% of requests · ");
+        // A drawn edge ("checkout->pay") is taken by a share of its caller's requests, not of the system's.
+        int arrow = d.name() == null ? -1 : d.name().indexOf("->");
+        s.append("called by ").append(Parameter.format(Math.round(d.callProbability() * 1000) / 10.0)).append("% of requests")
+                .append(arrow > 0 ? " at " + d.name().substring(0, arrow) : "").append(" · ");
         Scenario.Retry r = d.retry();
         if (r.maxAttempts() <= 1) {
             s.append("no retry");

@@ -1,7 +1,7 @@
 package dev.scalelab.ui.resilience;
 
 import dev.scalelab.runtime.Frame;
-import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.runtime.PanelSource;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.FxmlPanel;
 import dev.scalelab.ui.charts.RunCharts;
@@ -46,7 +46,7 @@ public final class ResilienceView extends FxmlPanel implements RunCharts {
     private Snapshot snapshot;
 
     /** The Resilience panel of {@code runner}'s simulation; {@code startPreset} starts a built-in scenario by name. FX thread only. */
-    public ResilienceView(SimulationRunner runner, Consumer<String> startPreset) {
+    public ResilienceView(PanelSource runner, Consumer<String> startPreset) {
         super("Resilience");
         viewModel = new ResilienceViewModel(runner, startPreset);
         form = new ResilienceParameters(viewModel::setDependencyField, viewModel, viewModel::openPreset);
@@ -54,6 +54,26 @@ public final class ResilienceView extends FxmlPanel implements RunCharts {
         rangeBar.setId("resilienceRangeBar");
         rangeBar.onZoom(this::runSeconds);
         place(chartHost, form.node());
+    }
+
+    /**
+     * For the drawn external API {@code id}, whose dependencies are the edges calling it through a
+     * sidecar: should a live change take the last sidecar away, the empty panel says so, and offers no
+     * preset (the window is on the canvas's run, not the main window's).
+     */
+    public ResilienceView drawnApi(String id) {
+        Label title = new Label("No edge calls " + id + " through a sidecar now");
+        title.getStyleClass().add("resilience-empty-title");
+        Label text = new Label("A change took away the last sidecar (timeout, retries, circuit breaker, bulkhead) of the edges "
+                + "calling " + id + ", so there is no client to show. Give an edge to " + id + " one in the inspector: it shows "
+                + "here again from then on.");
+        text.getStyleClass().add("resilience-empty-text");
+        text.setWrapText(true);
+        text.setMaxWidth(560);
+        emptyView.getChildren().setAll(title, text);
+        emptyCharts.setText("No sidecar calls " + id + " now: no load, breaker or retries to chart.");
+        form.drawnApi(id);
+        return this;
     }
 
     @FXML

@@ -1,6 +1,6 @@
 package dev.scalelab.ui.resilience;
 
-import dev.scalelab.runtime.SimulationRunner;
+import dev.scalelab.runtime.PanelSource;
 import dev.scalelab.world.Action;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.Snapshot;
@@ -26,7 +26,7 @@ final class ResilienceViewModel implements FaultModel.Sink {
     /** At 100× a new second arrives every frame; a few chart updates a second still read as live. */
     static final long MIN_CHART_UPDATE_INTERVAL_NANOS = 250_000_000L;
 
-    private final SimulationRunner runner;
+    private final PanelSource runner;
     private final Consumer<String> startPreset;
     private final List<DependencyTrack> tracks = new ArrayList<>();
     private final DotScale scale = new DotScale();
@@ -45,7 +45,7 @@ final class ResilienceViewModel implements FaultModel.Sink {
     /**
      * @param startPreset starts a built-in scenario by name, as the window's scenario menu does
      */
-    ResilienceViewModel(SimulationRunner runner, Consumer<String> startPreset) {
+    ResilienceViewModel(PanelSource runner, Consumer<String> startPreset) {
         this.runner = runner;
         this.startPreset = startPreset;
     }

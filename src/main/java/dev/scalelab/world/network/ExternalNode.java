@@ -36,10 +36,10 @@ final class ExternalNode extends NetNode {
         this.latencyMs = api.latency().toDistribution();
         this.random = net.streams.stream("node." + id + ".external");
         this.quota = api.rateLimitPerSecond() > 0 ? new TokenBucket(api.rateLimitPerSecond(), api.rateLimitPerSecond()) : null;
-        this.servers = servers();
+        this.servers = newServers();
     }
 
-    private DownstreamService servers() {
+    private DownstreamService newServers() {
         return api.instances() == 0 ? null : new DownstreamService(sim, new DependencyConfig(id, api.instances(),
                 api.workersPerInstance(), api.queueCapacity(), latencyMs, api.errorRate(), 1.0), net.streams.stream("node." + id + ".servers"));
     }
@@ -65,7 +65,7 @@ final class ExternalNode extends NetNode {
         if (old.instances() != api.instances() || old.workersPerInstance() != api.workersPerInstance()
                 || old.queueCapacity() != api.queueCapacity() || !old.latency().equals(api.latency())
                 || old.errorRate() != api.errorRate()) {
-            servers = servers();
+            servers = newServers();
         }
     }
 
@@ -137,6 +137,21 @@ final class ExternalNode extends NetNode {
             faults.removeIf(f -> f.untilNanos() <= now);
             faults.add(new ScheduledFault(fault, now, until));
         }
+    }
+
+    /** Its section as it runs now, for a watch to read. */
+    Topology.External section() {
+        return api;
+    }
+
+    /** Its servers when its capacity is known, null when it takes as many calls at once as it is sent; for a watch to read. */
+    DownstreamService servers() {
+        return servers;
+    }
+
+    /** The faults put on it while it has no servers (some may be over: see {@link ScheduledFault#activeAt}); read-only. */
+    List<ScheduledFault> faults() {
+        return java.util.Collections.unmodifiableList(faults);
     }
 
     @Override

@@ -157,6 +157,16 @@ final class MessagingNode extends Broker {
         return consumed;
     }
 
+    /** Its section as it runs now, for a watch to read. */
+    Topology.Messaging delivery() {
+        return delivery;
+    }
+
+    /** The consumer id of worker {@code worker} of {@code in}: {@code worker-0/2}. */
+    static String consumerOf(ServiceNode.Instance in, int worker) {
+        return consumerId(in, worker);
+    }
+
     long deadLetters() {
         return queue.deadLettered();
     }

@@ -305,8 +305,8 @@ public final class Network {
 
     /** A decision a node made, with the inputs it names, as the decision log keeps it. */
     void decide(NetNode node, String explanation) {
-        if (watch != null && node == watch.node) {
-            watch.decided(explanation);
+        if (watch != null && watch.hears(node, explanation)) {
+            watch.decided(node, explanation);
         }
         decisionCount++;
         if (decisions.size() == DECISIONS_KEPT) {
@@ -354,10 +354,10 @@ public final class Network {
      * ({@link #watchedView}): a service as the Scaling panel sees the pool (its instances, scalers
      * and per-second series), a cache box as the Caching panel sees the cache (its levels, their
      * slots and hit ratios, the loads), a database as the Database panel sees it (its shards,
-     * replicas, router and per-second load). Null stops. One box at a time: a new one replaces the last.
-     * Watching only reads, so the run is the same.
+     * replicas, router and per-second load); an external API, a topic or a queue as Watch.of says. Null stops.
+     * One box at a time: a new one replaces the last. Watching does not change the run.
      *
-     * @throws ScenarioException naming the node when it is no drawn service, cache box or database
+     * @throws ScenarioException naming the node when it is none of those, or has nothing its panel can show
      */
     public void watch(String id) {
         NetNode n = id == null ? null : nodes.get(id);

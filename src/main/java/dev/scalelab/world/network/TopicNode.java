@@ -320,6 +320,16 @@ final class TopicNode extends Broker {
         return n;
     }
 
+    /** Its section as it runs now, for a watch to read. */
+    Topology.TopicBox box() {
+        return box;
+    }
+
+    /** KEDA on the service of group {@code k} (the k-th edge out), or null when the box has no autoscaler; for a watch to read. */
+    EventsAutoscaler autoscaler(int k) {
+        return k < autoscalers.size() ? autoscalers.get(k) : null;
+    }
+
     /** The group of {@code service}, or null when it does not consume this topic. */
     ConsumerGroup group(String service) {
         for (ConsumerGroup g : groups) {

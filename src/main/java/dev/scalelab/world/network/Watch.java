@@ -28,6 +28,10 @@ import java.util.Map;
  * is a first second watched only in part, not made up. Confined to the simulation thread.
  */
 abstract class Watch {
+    /** What can be watched, for the message that refuses the rest. */
+    static final String WATCHED = "a service's pool, a cache box's levels, a database's shards, an external API's callers' sidecars "
+            + "or a topic's or a queue's consumers are watched";
+
     /** The decision lines kept for the view's log, the newest last. */
     private static final int LOG_KEPT = 200;
 
@@ -44,7 +48,7 @@ abstract class Watch {
     private boolean whole;
 
     /**
-     * The watch of {@code n}: a service's pool, a cache box's levels, a database's shards.
+     * The watch of {@code n}: a service's pool, a cache box's levels, a database's shards, an external API's calling sidecars.
      *
      * @throws ScenarioException naming the node when it is none of those
      */
@@ -58,8 +62,16 @@ abstract class Watch {
         if (n instanceof DatabaseNode database) {
             return new DatabaseWatch(net, database);
         }
-        throw new ScenarioException("nodes." + n.id, n.id + " is of kind " + n.kind.id() + ": a service's pool, a cache box's "
-                + "levels or a database's shards are watched");
+        if (n instanceof MessagingNode queue) {
+            return new QueueWatch(net, queue);
+        }
+        if (n instanceof TopicNode topic) {
+            return new TopicWatch(net, topic);
+        }
+        if (n instanceof ExternalNode api) {
+            return new ExternalWatch(net, api);
+        }
+        throw new ScenarioException("nodes." + n.id, n.id + " is of kind " + n.kind.id() + ": " + WATCHED);
     }
 
     Watch(Network net, NetNode node) {
@@ -121,10 +133,11 @@ abstract class Watch {
         return historyView;
     }
 
-    /** A decision the box made: into the view's log, named by who made it. */
-    final void decided(String explanation) {
+    /** A decision the box made (or, heard, {@code from} made about it): into the view's log, named by who made it. */
+    final void decided(NetNode from, String explanation) {
         Source source = source(explanation);
-        String message = explanation;
+        // Another node's decision about the box names that node ("checkout: breaker to pay: ..."), as several may call it.
+        String message = from == node ? explanation : from.id + ": " + explanation;
         if (explanation.startsWith("set ")) {
             // "set autoscaler.syncPeriodSeconds 15 -> 60" as the pipeline logs a change: "autoscaler.syncPeriodSeconds: 15 -> 60".
             String change = explanation.substring("set ".length());
@@ -136,6 +149,11 @@ abstract class Watch {
             log.removeFirst();
         }
         log.addLast(new LogEntry(net.sim.nowSeconds(), source, message));
+    }
+
+    /** Whether a decision {@code from} made is the box's to log: its own; a watch may hear more (the edges calling it). */
+    boolean hears(NetNode from, String explanation) {
+        return from == node;
     }
 
     /** Who made a decision: a change is the user's; the rest the box's own. */

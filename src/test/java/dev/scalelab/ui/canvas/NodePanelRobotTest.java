@@ -215,6 +215,185 @@ class NodePanelRobotTest {
                 + "drawn database db")), TIMEOUT_SECONDS);
     }
 
+    /**
+     * An external API of a running drawing opens in the Resilience panel: one dependency per edge calling
+     * it through a sidecar; its latency button reaches the API, its "Add a circuit breaker" the chosen
+     * edge (refunds', edge 3), both recorded in the run; the API's own error rate is refused, naming it.
+     */
+    @Test
+    void anExternalApiOpensInTheResiliencePanelAndItsFaultsAndBreakerReachTheDrawing() throws Exception {
+        Scenario called = ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.CALLED);
+        assertNull(Pipeline.lowering(called).scenario(), "the drawing is not of the pipeline's shape");
+        onFx(() -> {
+            window.editor().load(called);
+            window.view().fit();
+            window.run().startAt(10);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> window.run().latest() != null && window.run().latest().timeSeconds() > 3), TIMEOUT_SECONDS);
+        doubleClick("pay");
+        FxWait.waitUntil(() -> onFx(() -> window.panels().nodeWindow() != null && window.panels().nodeWindow().stage().isShowing()),
+                TIMEOUT_SECONDS);
+        NodePanelWindow node = onFx(() -> window.panels().nodeWindow());
+        assertEquals("pay — Resilience", onFx(() -> node.stage().getTitle()));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> choice = onFx(() -> (javafx.scene.control.ComboBox<String>) node.stage().getScene()
+                .lookup("#dependencyChoice"));
+        FxWait.waitUntil(() -> onFx(() -> choice.getItems().equals(java.util.List.of("checkout->pay", "refunds->pay"))), TIMEOUT_SECONDS);
+
+        robot.clickOn(onFx(() -> node.stage().getScene().lookup("#latencyButton")));
+        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 1), TIMEOUT_SECONDS);
+        Scenario.TimelineEntry latency = onFx(() -> window.run().current().commandsRun().get(0));
+        assertEquals("latency", latency.command());
+        assertEquals("pay", latency.target());
+        assertEquals(500.0, ((Number) latency.value()).doubleValue());
+        assertEquals(30.0, latency.durationSeconds());
+        FxWait.waitUntil(() -> onFx(() -> node.source().latest().snapshot().dependencies().get(1).activeFaults().stream()
+                .anyMatch(f -> f.startsWith("+500.0 ms latency"))), TIMEOUT_SECONDS);
+
+        onFx(() -> {
+            choice.getSelectionModel().select(1);
+            return null;
+        });
+        robot.clickOn(onFx(() -> node.stage().getScene().lookup("#addBreakerButton")));
+        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 2), TIMEOUT_SECONDS);
+        Scenario.TimelineEntry breaker = onFx(() -> window.run().current().commandsRun().get(1));
+        assertEquals("edges[3].breaker.mode", breaker.path());
+        assertEquals("resilience4j", breaker.value());
+        FxWait.waitUntil(() -> onFx(() -> node.source().latest().snapshot().current().dependencies().get(1).breaker() != null),
+                TIMEOUT_SECONDS);
+
+        onFx(() -> {
+            node.source().setDependencyField("dependencies[0].errorRate", 0.5);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> node.status().getText().startsWith("Refused: dependencies[0].errorRate: errorRate is the "
+                + "drawn external pay's own")), TIMEOUT_SECONDS);
+        assertEquals(2, onFx(() -> window.run().current().commandsRun().size()));
+    }
+
+    /**
+     * refunds calls pay with three attempts and nothing else: setting the
+     * attempts to 1 in the panel takes the edge's sidecar away, and the window says no edge calls pay
+     * through one now, offering no preset.
+     */
+    @Test
+    void anApiWhoseLastSidecarGoesAwaySaysSo() throws Exception {
+        Scenario called = ScenarioFiles.parse("""
+                {"schema":1,"name":"one-caller","seed":3,"durationSeconds":600,
+                 "topology":{"nodes":[
+                   {"id":"users","kind":"clients","workload":{"arrival":{"ratePerSecond":100}}},
+                   {"id":"refunds","kind":"service"},
+                   {"id":"pay","kind":"external","external":{"latency":{"distribution":"constant","meanMs":20}}}],
+                  "edges":[{"from":"users","to":"refunds"},{"from":"refunds","to":"pay","retry":{"maxAttempts":3,"backoff":"none"}}]}}
+                """);
+        onFx(() -> {
+            window.editor().load(called);
+            window.view().fit();
+            window.run().startAt(10);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> window.run().latest() != null && window.run().latest().timeSeconds() > 2), TIMEOUT_SECONDS);
+        doubleClick("pay");
+        FxWait.waitUntil(() -> onFx(() -> window.panels().nodeWindow() != null && window.panels().nodeWindow().stage().isShowing()),
+                TIMEOUT_SECONDS);
+        NodePanelWindow node = onFx(() -> window.panels().nodeWindow());
+        assertEquals(1, onFx(() -> node.source().latest().snapshot().dependencies().size()));
+        onFx(() -> {
+            node.source().setDependencyField("dependencies[0].retry.maxAttempts", 1);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> node.source().latest().snapshot().dependencies().isEmpty()), TIMEOUT_SECONDS);
+        assertEquals("edges[1].retry.maxAttempts", onFx(() -> window.run().current().commandsRun().get(0).path()));
+        FxWait.waitUntil(() -> onFx(() -> node.stage().getScene().lookup("#resilienceEmpty").isVisible()), TIMEOUT_SECONDS);
+        javafx.scene.layout.VBox empty = onFx(() -> (javafx.scene.layout.VBox) node.stage().getScene().lookup("#resilienceEmpty"));
+        assertEquals("No edge calls pay through a sidecar now",
+                onFx(() -> ((javafx.scene.control.Label) empty.getChildren().get(0)).getText()));
+        assertNull(onFx(() -> node.stage().getScene().lookup("#openRetryStormButton")));
+        assertTrue(onFx(() -> !node.stage().getScene().lookup("#openRetryStormParametersButton").isVisible()));
+    }
+
+    /**
+     * A topic of a running drawing opens in the Events panel: its groups are the services it feeds; its
+     * burst and crash buttons reach the topic and billing's group, and a partition count set in the
+     * panel becomes the box's, all recorded in the run.
+     */
+    @Test
+    void aTopicOpensInTheEventsPanelAndItsBurstCrashAndPartitionsReachTheDrawing() throws Exception {
+        Scenario published = ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.PUBLISHED);
+        assertNull(Pipeline.lowering(published).scenario(), "the drawing is not of the pipeline's shape");
+        onFx(() -> {
+            window.editor().load(published);
+            window.view().fit();
+            window.run().startAt(10);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> window.run().latest() != null && window.run().latest().timeSeconds() > 3), TIMEOUT_SECONDS);
+        doubleClick("orders");
+        FxWait.waitUntil(() -> onFx(() -> window.panels().nodeWindow() != null && window.panels().nodeWindow().stage().isShowing()),
+                TIMEOUT_SECONDS);
+        NodePanelWindow node = onFx(() -> window.panels().nodeWindow());
+        assertEquals("orders — Events", onFx(() -> node.stage().getTitle()));
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> crashTarget = onFx(() -> (javafx.scene.control.ComboBox<String>) node.stage().getScene()
+                .lookup("#crashTarget"));
+        FxWait.waitUntil(() -> onFx(() -> crashTarget.getItems().equals(java.util.List.of("billing", "audit"))), TIMEOUT_SECONDS);
+
+        onFx(() -> {
+            ((javafx.scene.control.TextField) node.stage().getScene().lookup("#burstCountField")).setText("2000");
+            return null;
+        });
+        robot.clickOn(onFx(() -> node.stage().getScene().lookup("#publishBurstButton")));
+        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 1), TIMEOUT_SECONDS);
+        Scenario.TimelineEntry burst = onFx(() -> window.run().current().commandsRun().get(0));
+        assertEquals("publish-burst", burst.command());
+        assertEquals("orders", burst.target());
+        assertEquals(2000.0, ((Number) burst.value()).doubleValue());
+        FxWait.waitUntil(() -> onFx(() -> node.source().latest().snapshot().recentLog().stream()
+                .anyMatch(e -> e.message().equals("publish-burst orders: 2,000 records"))), TIMEOUT_SECONDS);
+
+        robot.clickOn(onFx(() -> node.stage().getScene().lookup("#crashConsumerButton")));
+        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 2), TIMEOUT_SECONDS);
+        Scenario.TimelineEntry crash = onFx(() -> window.run().current().commandsRun().get(1));
+        assertEquals("crash-consumer", crash.command());
+        assertEquals("billing", crash.target());
+
+        onFx(() -> {
+            node.source().set(Parameter.of("events.topics[0].partitions"), 8);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 3), TIMEOUT_SECONDS);
+        assertEquals("nodes.orders.topic.partitions", onFx(() -> window.run().current().commandsRun().get(2).path()));
+        FxWait.waitUntil(() -> onFx(() -> node.source().latest().snapshot().events().topics().get(0).partitions().size() == 8),
+                TIMEOUT_SECONDS);
+    }
+
+    /** A queue of a running drawing opens in the Events panel too: its burst reaches it; its crash button is refused, saying why. */
+    @Test
+    void aQueueOpensInTheEventsPanelAndItsBurstReachesIt() throws Exception {
+        Scenario queued = ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.QUEUED);
+        onFx(() -> {
+            window.editor().load(queued);
+            window.view().fit();
+            window.run().startAt(10);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> window.run().latest() != null && window.run().latest().timeSeconds() > 3), TIMEOUT_SECONDS);
+        doubleClick("jobs");
+        FxWait.waitUntil(() -> onFx(() -> window.panels().nodeWindow() != null && window.panels().nodeWindow().stage().isShowing()),
+                TIMEOUT_SECONDS);
+        NodePanelWindow node = onFx(() -> window.panels().nodeWindow());
+        assertEquals("jobs — Events", onFx(() -> node.stage().getTitle()));
+        robot.clickOn(onFx(() -> node.stage().getScene().lookup("#publishBurstButton")));
+        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 1), TIMEOUT_SECONDS);
+        assertEquals("publish-burst jobs", onFx(() -> window.run().current().commandsRun().get(0).command() + " "
+                + window.run().current().commandsRun().get(0).target()));
+        robot.clickOn(onFx(() -> node.stage().getScene().lookup("#crashConsumerButton")));
+        FxWait.waitUntil(() -> onFx(() -> node.status().getText().startsWith("Refused: crash-consumer: a consumer of the drawn queue "
+                + "jobs is a worker")), TIMEOUT_SECONDS);
+        assertEquals(1, onFx(() -> window.run().current().commandsRun().size()));
+    }
+
     private static ScalingPoolView pool(NodePanelWindow node) {
         return (ScalingPoolView) node.stage().getScene().lookup("#scalingPool");
     }

@@ -35,6 +35,15 @@ class NodePanelScreenshots {
     static final String CACHED = dev.scalelab.world.network.NodeWatchTestDesigns.CACHED.replace("\"durationSeconds\":60",
             "\"durationSeconds\":1800");
 
+    /** The external API pay called by checkout (breaker, backoff) and refunds (three attempts at once), out from 200 s to 320 s. */
+    static final String CALLED = dev.scalelab.world.network.NodeWatchTestDesigns.CALLED.replace("\"durationSeconds\":90",
+            "\"durationSeconds\":1800").replace("\"atSeconds\":30,\"command\":\"outage\",\"target\":\"pay\",\"durationSeconds\":20",
+            "\"atSeconds\":200,\"command\":\"outage\",\"target\":\"pay\",\"durationSeconds\":120");
+
+    /** The topic orders read by billing's and audit's groups; one of billing's members crashes at 225 s. */
+    static final String PUBLISHED = dev.scalelab.world.network.NodeWatchTestDesigns.PUBLISHED.replace("\"durationSeconds\":90",
+            "\"durationSeconds\":1800").replace("\"atSeconds\":20,", "\"atSeconds\":225,");
+
     @BeforeAll
     static void onTheDisplay() {
         dev.scalelab.ui.XDisplay.use();
@@ -55,6 +64,28 @@ class NodePanelScreenshots {
     @Test
     void aDrawnDatabaseInTheDatabasePanel() throws Exception {
         shoot(CACHED, "db", "docs/canvas-node-database.png");
+    }
+
+    /**
+     * docs/canvas-node-resilience.png: the external API pay in the Resilience panel during its outage:
+     * checkout's breaker open, refunds' three attempts at once tripling its load.
+     */
+    @Test
+    void aDrawnExternalApiInTheResiliencePanel() throws Exception {
+        shoot(CALLED, "pay", "docs/canvas-node-resilience.png");
+    }
+
+    /** docs/canvas-node-events.png: the topic orders in the Events panel, billing's group after one of its members crashed. */
+    @Test
+    void aDrawnTopicInTheEventsPanel() throws Exception {
+        shoot(PUBLISHED, "orders", "docs/canvas-node-events.png");
+    }
+
+    /** target/canvas-node-queue.png, to look at, not in the docs: the queue jobs in the Events panel. */
+    @Test
+    void aDrawnQueueInTheEventsPanel() throws Exception {
+        shoot(dev.scalelab.world.network.NodeWatchTestDesigns.QUEUED.replace("\"durationSeconds\":90", "\"durationSeconds\":1800")
+                .replace("\"atSeconds\":10,", "\"atSeconds\":230,"), "jobs", "target/canvas-node-queue.png");
     }
 
     private static void shoot(String drawing, String box, String png) throws Exception {

@@ -1,5 +1,6 @@
 package dev.scalelab.world.network;
 
+import dev.scalelab.world.EventStreams;
 import dev.scalelab.world.LogEntry;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioException;
@@ -184,10 +185,192 @@ class NodeWatchTest {
     }
 
     @Test
-    void onlyAServiceACacheOrADatabaseIsWatched() {
+    void theViewOfAWatchedExternalApiIsItsCallersSidecars() {
+        Network net = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.CALLED));
+        net.watch("pay");
+        ExternalNode pay = (ExternalNode) net.node("pay");
+        Link checkout = net.node("checkout").out.get(0);
+        Link refunds = net.node("refunds").out.get(0);
+        double[] failedBefore = {0, 0}; // refunds' sidecar: attempts sent and failed at the last second
+        boolean opened = false;
+        for (int k = 1; k <= 60; k++) {
+            net.runUntil(k);
+            Snapshot view = net.watchedView();
+            assertThat(view.dependencies()).extracting(Snapshot.DependencyView::name).containsExactly("checkout->pay", "refunds->pay");
+            for (int i = 0; i < 2; i++) {
+                Link l = i == 0 ? checkout : refunds;
+                Snapshot.DependencyView d = view.dependencies().get(i);
+                // The sidecar's own counters and per-second counts, and the API's servers, as they stand at second k.
+                assertThat(d.stats().requests()).isEqualTo(l.mesh.requests());
+                assertThat(d.stats().attemptsSent()).isEqualTo(l.mesh.attemptsSent());
+                assertThat(d.stats().retries()).isEqualTo(l.mesh.retries());
+                assertThat(d.stats().breakerRejections()).isEqualTo(l.mesh.breakerRejections());
+                assertThat(d.breaker().state()).isEqualTo(l.mesh.breaker().state());
+                assertThat(last(d.offeredLoadPerSecond())).isEqualTo(l.mesh.lastOfferedLoadPerSecond());
+                assertThat(last(d.requestsPerSecond())).isEqualTo(l.mesh.lastRequestsPerSecond());
+                assertThat(d.offeredLoadPerSecond()).hasSize(k);
+                assertThat(view.history().get(dev.scalelab.world.RunHistory.Keys.dependencyAttempts(d.name())).seconds()).isEqualTo(k);
+                assertThat(d.busyWorkers()).isEqualTo(pay.servers().busyWorkers());
+                assertThat(d.servers()).isEqualTo(32);
+                assertThat(d.queueLength()).isEqualTo(pay.servers().queueLength());
+                assertThat(d.errorRate()).isEqualTo(k >= 30 && k < 50 ? pay.servers().currentErrorRate() : 0.02);
+                assertThat(d.activeFaults()).isEqualTo(k >= 30 && k < 50 ? List.of("outage (connections refused) until 50 s") : List.of());
+            }
+            // Without a breaker, the failure rate is the share of the second's attempts that failed, as the pipeline's history has it.
+            double sent = refunds.mesh.attemptsSent() - failedBefore[0];
+            double failed = refunds.mesh.failedAttempts() - failedBefore[1];
+            failedBefore[0] = refunds.mesh.attemptsSent();
+            failedBefore[1] = refunds.mesh.failedAttempts();
+            dev.scalelab.engine.metrics.SeriesView rates = view.history().get(dev.scalelab.world.RunHistory.Keys.failureRatePercent("refunds->pay"));
+            assertThat(rates.bucketSeconds()).isEqualTo(1);
+            assertThat(rates.sum(rates.buckets() - 1)).isEqualTo(Math.min(100, 100 * failed / sent)); // an attempt sent the second before may fail in this one
+            opened |= checkout.mesh.breaker().state() == dev.scalelab.engine.resilience.BreakerState.OPEN;
+        }
+        assertThat(opened).as("checkout's breaker opened in the outage").isTrue();
+        Snapshot view = net.watchedView();
+        assertThat(view.dependencies().get(0).transitions()).extracting(t -> t.to().name()).contains("OPEN", "HALF_OPEN");
+        assertThat(view.current().dependencies().get(0).breaker()).isEqualTo(net.scenario().topology().edges().get(2).breaker());
+        assertThat(view.current().dependencies().get(1).retry().maxAttempts()).isEqualTo(3);
+        assertThat(view.current().dependencies().get(0).instances()).isEqualTo(2);
+        assertThat(view.current().timeline()).extracting(Scenario.TimelineEntry::command).containsExactly("outage");
+        // The breakers' transitions are logged by checkout, naming pay: pay's log has them, naming checkout.
+        assertThat(view.recentLog()).anyMatch(e -> e.source() == Source.BREAKER && e.message().startsWith("checkout: breaker to pay: CLOSED -> OPEN"));
+        // Watched from 12.5 s or not at all: the same run.
+        Network plain = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.CALLED));
+        Network late = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.CALLED));
+        late.runUntil(12.5);
+        late.watch("pay");
+        plain.run();
+        late.run();
+        net.run();
+        assertThat(late.reportJson()).isEqualTo(plain.reportJson());
+        assertThat(net.reportJson()).isEqualTo(plain.reportJson());
+    }
+
+    @Test
+    void theViewOfAWatchedTopicIsItsEnginesOwn() {
+        Network net = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.PUBLISHED));
+        net.runUntil(2.5); // watched from the middle of a second: the 3rd is part watched, the 4th the first whole one
+        net.watch("orders");
+        TopicNode orders = (TopicNode) net.node("orders");
+        dev.scalelab.engine.events.ConsumerGroup billing = orders.group("billing");
+        long published = orders.topic.published();
+        long consumed = billing.consumed();
+        long rebalancesBefore = billing.rebalances();
+        for (int k = 3; k <= 60; k++) {
+            net.runUntil(k);
+            dev.scalelab.world.EventsView events = net.watchedView().events();
+            assertThat(events.groups()).extracting(dev.scalelab.world.EventsView.GroupView::name).containsExactly("billing", "audit");
+            dev.scalelab.world.EventsView.TopicView topic = events.topics().get(0);
+            dev.scalelab.world.EventsView.GroupView g = events.groups().get(0);
+            assertThat(topic.partitions()).hasSize(6);
+            assertThat(topic.published()).isEqualTo(orders.topic.published());
+            assertThat(topic.backlog()).isEqualTo(orders.topic.backlog());
+            assertThat(g.totalLag()).isEqualTo(billing.totalLag());
+            assertThat(last(g.totalLagSeries())).isEqualTo(billing.totalLag());
+            for (int p = 0; p < 6; p++) {
+                assertThat(g.lag()[p]).isEqualTo(billing.lag(p));
+                assertThat(last(g.partitionLagSeries()[p])).isEqualTo(billing.lag(p));
+                assertThat(g.positions()[p]).isEqualTo(billing.position(p));
+                assertThat(topic.partitions().get(p).logEndOffset()).isEqualTo(orders.topic.partition(p).logEndOffset());
+            }
+            if (k == 3) {
+                assertThat(last(topic.publishedPerSecond())).isNaN();
+                assertThat(last(g.consumedPerSecond())).isNaN();
+            } else {
+                assertThat(last(topic.publishedPerSecond())).isEqualTo((double) (orders.topic.published() - published)).isGreaterThan(200);
+                assertThat(last(g.consumedPerSecond())).isEqualTo((double) (billing.consumed() - consumed));
+            }
+            published = orders.topic.published();
+            consumed = billing.consumed();
+            assertThat(g.rebalances()).isEqualTo(billing.rebalances());
+            // The consumers are billing's instances; a member owns what the group's assignment gives it.
+            ServiceNode service = (ServiceNode) net.node("billing");
+            assertThat(g.consumers()).extracting(dev.scalelab.world.EventsView.ConsumerView::id)
+                    .containsExactlyElementsOf(service.instances.stream().map(in -> in.name).toList());
+            for (dev.scalelab.world.EventsView.ConsumerView c : g.consumers()) {
+                List<Integer> owned = billing.assignment().getOrDefault(c.id(), List.of());
+                if (c.lifecycle() == dev.scalelab.engine.scaling.Lifecycle.READY) {
+                    assertThat(java.util.Arrays.stream(c.partitions()).boxed().toList()).isEqualTo(owned);
+                }
+                assertThat(c.processed()).isEqualTo(billing.processed(c.id()));
+            }
+            assertThat(net.watchedView().history().get(dev.scalelab.world.RunHistory.Keys.events("group billing",
+                    dev.scalelab.world.RunHistory.EventsMeasure.LAG)).seconds()).isEqualTo(k);
+        }
+        // The crash at 20 s: its session timed out 6 s later and the group rebalanced its partitions to the two left.
+        assertThat(billing.rebalances()).isGreaterThan(rebalancesBefore);
+        Snapshot view = net.watchedView();
+        assertThat(view.recentLog()).anyMatch(e -> e.message().startsWith("billing:"));
+        EventStreams.Group group = view.current().events().groups().get(0);
+        assertThat(group.topic()).isEqualTo("orders");
+        assertThat(group.sessionTimeoutMs()).isEqualTo(6000);
+        assertThat(group.consumers()).isEqualTo(((ServiceNode) net.node("billing")).scaler.spec());
+        assertThat(group.processingTime()).isEqualTo(net.scenario().topology().node("billing").service().serviceTime());
+        assertThat(view.current().events().topics().get(0).partitions()).isEqualTo(6);
+        // Watched from 2.5 s, viewed every second, or not at all: the same run.
+        Network plain = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.PUBLISHED));
+        plain.run();
+        net.run();
+        assertThat(net.reportJson()).isEqualTo(plain.reportJson());
+    }
+
+    @Test
+    void theViewOfAWatchedQueueIsItsEnginesOwn() {
+        Network net = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.QUEUED));
+        net.watch("jobs");
+        MessagingNode jobs = (MessagingNode) net.node("jobs");
+        long dead = 0;
+        for (int k = 1; k <= 40; k++) {
+            net.runUntil(k);
+            dev.scalelab.world.EventsView.QueueView q = net.watchedView().events().queues().get(0);
+            assertThat(q.visible()).isEqualTo(jobs.queue.visible());
+            assertThat(last(q.visibleSeries())).isEqualTo(jobs.queue.visible());
+            assertThat(last(q.inFlightSeries())).isEqualTo(jobs.queue.inFlight());
+            assertThat(q.sent()).isEqualTo(jobs.queue.sent()).isGreaterThan(150L * k);
+            assertThat(q.deleted()).isEqualTo(jobs.queue.deleted());
+            assertThat(q.redelivered()).isEqualTo(jobs.queue.redelivered());
+            assertThat(last(q.deadLetteredSeries())).isEqualTo((double) (jobs.queue.deadLettered() - dead));
+            dead = jobs.queue.deadLettered();
+            // Its consumers are worker's 2 instances' 4 workers each.
+            assertThat(q.consumers()).extracting(dev.scalelab.world.EventsView.ConsumerView::id)
+                    .containsExactly("worker-0/0", "worker-0/1", "worker-0/2", "worker-0/3", "worker-1/0", "worker-1/1", "worker-1/2",
+                            "worker-1/3");
+            assertThat(q.consumers().stream().filter(c -> c.processing() == 0).count())
+                    .isEqualTo(jobs.queue.consumers().stream().filter(jobs.queue::busy).count());
+            assertThat(last(q.consumersSeries())).isEqualTo(8);
+        }
+        // The poison published after 10 s failed three receives, 5 s apart, and was dead-lettered.
+        assertThat(jobs.queue.deadLettered()).isEqualTo(1);
+        assertThat(net.watchedView().events().queues().get(0).deadLettered()).isEqualTo(1);
+        EventStreams.Queue section = net.watchedView().current().events().queues().get(0);
+        assertThat(section.consumers()).isEqualTo(8);
+        assertThat(section.visibilityTimeoutSeconds()).isEqualTo(5);
+        assertThat(section.maxReceiveCount()).isEqualTo(3);
+        assertThat(section.processingTime()).isEqualTo(net.scenario().topology().node("worker").service().serviceTime());
+        Network plain = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.QUEUED));
+        plain.run();
+        net.run();
+        assertThat(net.reportJson()).isEqualTo(plain.reportJson());
+    }
+
+    @Test
+    void anApiNoSidecarCallsAQueueTwoServicesReadAndClientsAreNotWatched() {
         Network net = new Network(ScenarioFiles.parse(DESIGN));
         assertThatThrownBy(() -> net.watch("pay")).isInstanceOf(ScenarioException.class)
-                .hasMessage("nodes.pay: pay is of kind external: a service's pool, a cache box's levels or a database's shards are watched");
+                .hasMessage("nodes.pay: no edge calls pay through a sidecar (a timeout, retries, a circuit breaker or a bulkhead on a "
+                        + "sync edge), so there is no client for the Resilience panel to show: give an edge to pay one in the inspector");
+        assertThatThrownBy(() -> net.watch("users")).isInstanceOf(ScenarioException.class)
+                .hasMessage("nodes.users: users is of kind clients: a service's pool, a cache box's levels, a database's shards, an "
+                        + "external API's callers' sidecars or a topic's or a queue's consumers are watched");
         assertThat(net.watchedView()).isNull();
+        // A queue two services read has two pools of consumers, with two processing times: the panel shows one.
+        Network twoReaders = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.QUEUED
+                .replace("{\"from\":\"jobs\",\"to\":\"worker\",\"mode\":\"async\"}",
+                        "{\"from\":\"jobs\",\"to\":\"worker\",\"mode\":\"async\"},{\"from\":\"jobs\",\"to\":\"mailer\",\"mode\":\"async\"}")
+                .replace("\"nodes\":[", "\"nodes\":[{\"id\":\"mailer\",\"kind\":\"service\"},")));
+        assertThatThrownBy(() -> twoReaders.watch("jobs")).isInstanceOf(ScenarioException.class)
+                .hasMessage("nodes.jobs: jobs is read by 2 services (worker, mailer): the Events panel shows a work queue's one pool "
+                        + "of consumers, with one processing time");
     }
 }

@@ -21,4 +21,69 @@ public final class NodeWatchTestDesigns {
               "edges":[{"from":"users","to":"api"},{"from":"api","to":"redis"},{"from":"redis","to":"db"}]}}
             """;
 
+    /**
+     * 300 req/s, three in four to checkout and one in four to refunds, both calling the external API pay
+     * (2 instances of 16 workers, lognormal 30 ms, 2 % errors): checkout through a sidecar with a 500 ms
+     * timeout, a Resilience4j breaker (20 calls, 50 %, 5 s open) and three attempts with backoff;
+     * refunds through one with three attempts at once and no breaker. pay is out from 30 s to 50 s.
+     */
+    public static final String CALLED = """
+            {"schema":1,"name":"called","seed":11,"durationSeconds":90,
+             "topology":{"nodes":[
+               {"id":"users","kind":"clients","workload":{"arrival":{"ratePerSecond":300}}},
+               {"id":"checkout","kind":"service","service":{"instances":3,"workersPerInstance":16,"queueCapacity":100,
+                 "serviceTime":{"distribution":"constant","meanMs":5}}},
+               {"id":"refunds","kind":"service","service":{"instances":2,"workersPerInstance":16,"queueCapacity":100,
+                 "serviceTime":{"distribution":"constant","meanMs":5}}},
+               {"id":"pay","kind":"external","external":{"latency":{"distribution":"lognormal","meanMs":30,"p99Ms":120},
+                 "errorRate":0.02,"instances":2,"workersPerInstance":16,"queueCapacity":50}}],
+              "edges":[{"from":"users","to":"checkout","weight":3},{"from":"users","to":"refunds","weight":1},
+                {"from":"checkout","to":"pay","timeoutMs":500,
+                 "breaker":{"mode":"resilience4j","slidingWindowType":"count-based","slidingWindowSize":20,"minimumNumberOfCalls":20,
+                   "failureRateThreshold":50,"waitDurationInOpenStateMs":5000,"permittedNumberOfCallsInHalfOpenState":5},
+                 "retry":{"maxAttempts":3,"backoff":"exponential","initialIntervalMs":100,"multiplier":2,"maxIntervalMs":2000,
+                   "jitter":"full"}},
+                {"from":"refunds","to":"pay","retry":{"maxAttempts":3,"backoff":"none"}}]},
+             "timeline":[{"atSeconds":30,"command":"outage","target":"pay","durationSeconds":20}]}
+            """;
+
+    /**
+     * 300 req/s of 5,000 uniform keys through web to the topic orders (6 partitions; sessions time out
+     * after 6 s, a rebalance pauses 1 s), read by two groups: billing (3 instances, 8 ms a record on average) and
+     * audit (2 instances, 4 ms; exponential, so no record ends on a whole second, when the watch reads). One of billing's members crashes at 20 s.
+     */
+    public static final String PUBLISHED = """
+            {"schema":1,"name":"published","seed":13,"durationSeconds":90,
+             "topology":{"nodes":[
+               {"id":"users","kind":"clients","workload":{"arrival":{"ratePerSecond":300},"keys":{"distribution":"uniform","count":5000}}},
+               {"id":"web","kind":"service","service":{"instances":2,"workersPerInstance":16,
+                 "serviceTime":{"distribution":"constant","meanMs":1}}},
+               {"id":"orders","kind":"topic","topic":{"partitions":6,"sessionTimeoutMs":6000,"rebalanceMs":1000}},
+               {"id":"billing","kind":"service","service":{"instances":3,"workersPerInstance":4,"provisionSeconds":2,"bootSeconds":3,
+                 "serviceTime":{"distribution":"exponential","meanMs":8}}},
+               {"id":"audit","kind":"service","service":{"instances":2,"workersPerInstance":2,
+                 "serviceTime":{"distribution":"exponential","meanMs":4}}}],
+              "edges":[{"from":"users","to":"web"},{"from":"web","to":"orders","mode":"async"},
+                {"from":"orders","to":"billing","mode":"async"},{"from":"orders","to":"audit","mode":"async"}]},
+             "timeline":[{"atSeconds":20,"command":"crash-consumer","target":"billing"}]}
+            """;
+
+    /**
+     * 200 req/s through web to the queue jobs (5 s visibility timeout, 3 receives), read by worker's
+     * 2 instances of 4 workers (15 ms a message on average): 8 consumers. The next message published
+     * from 10 s on is poison: it fails on every receive and is dead-lettered after its third.
+     */
+    public static final String QUEUED = """
+            {"schema":1,"name":"queued","seed":17,"durationSeconds":90,
+             "topology":{"nodes":[
+               {"id":"users","kind":"clients","workload":{"arrival":{"ratePerSecond":200}}},
+               {"id":"web","kind":"service","service":{"instances":2,"workersPerInstance":16,
+                 "serviceTime":{"distribution":"constant","meanMs":1}}},
+               {"id":"jobs","kind":"queue","queue":{"visibilityTimeoutSeconds":5,"maxReceives":3}},
+               {"id":"worker","kind":"service","service":{"instances":2,"workersPerInstance":4,
+                 "serviceTime":{"distribution":"exponential","meanMs":15}}}],
+              "edges":[{"from":"users","to":"web"},{"from":"web","to":"jobs","mode":"async"},
+                {"from":"jobs","to":"worker","mode":"async"}]},
+             "timeline":[{"atSeconds":10,"command":"poison","target":"jobs"}]}
+            """;
 }
