@@ -14,13 +14,14 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 /**
- * Sizes a design to its goals: the leanest instance counts, read replicas, shards and connection
- * pool sizes that meet a p99, an error rate and a budget with at least 10 % headroom, never taking
- * away the redundancy a design has (a second instance, a replica per shard), which is there for
- * failures rather than load, nor a shard (fewer would move data). It measures the design once,
- * estimates each count with queueing formulas (Little's law for the time a request holds a worker or
- * a connection, then the count that keeps ρ at or below 0.9; the primaries' load, which replicas
- * cannot take, for the shards), then confirms the plan by simulation on seeds it did not measure
+ * Sizes a design to its goals: the leanest instance counts, consumers and partitions, read replicas,
+ * shards and connection pool sizes that meet a p99, an error rate and a budget with at least 10 %
+ * headroom, never taking away the redundancy a design has (a second instance, a replica per shard),
+ * which is there for failures rather than load, nor a shard (fewer would move data) or a partition
+ * (Kafka deletes none). It measures the design once, estimates each count with queueing formulas
+ * (Little's law for the time a request holds a worker or a connection, or a record its consumer,
+ * then the count that keeps ρ at or below 0.9; the primaries' load, which replicas cannot take, for
+ * the shards), then confirms the plan by simulation on seeds it did not measure
  * with, adding capacity where the confirmation runs show the most load until every seed meets the
  * goals, or saying why they cannot be met.
  */

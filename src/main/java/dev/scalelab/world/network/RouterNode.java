@@ -76,8 +76,9 @@ final class RouterNode extends NetNode {
     /**
      * A live change, as the pipeline's balancer and gateway take it: a balancer's new settings start
      * its strategies and health handling afresh, as a new Envoy cluster configuration does (cursors,
-     * rings, estimates, ejections and probe counts begin again); a gateway's limits keep their tokens, capped at the new burst, and its shedder
-     * takes a new threshold or target for the next request.
+     * rings, estimates, ejections and probe counts begin again); a gateway's limits keep their tokens,
+     * capped at the new burst, and its shedder takes a new threshold or target for the next request
+     * (a new mode, a new shedder: see {@link GatewayAdmission#change}).
      */
     @Override
     void change(NodeChange.Change c) {
