@@ -157,7 +157,14 @@ public final class NodeRun implements PanelSource {
                     + " keeps it as it is");
             return;
         }
-        String nodePath = "nodes." + nodeId + "." + path;
+        applyOrRefuse("nodes." + nodeId + "." + path, value, "");
+    }
+
+    /**
+     * Sends the change of {@code nodePath} to the run; a refusal, at once ({@code prefix} and the
+     * check's message) or from the run's thread, waits for the window to say.
+     */
+    private void applyOrRefuse(String nodePath, Object value, String prefix) {
         try {
             run.apply(nodePath, value).whenComplete((applied, failed) -> {
                 if (failed != null) {
@@ -165,7 +172,7 @@ public final class NodeRun implements PanelSource {
                 }
             });
         } catch (ScenarioException e) {
-            refuse(e.getMessage());
+            refuse(prefix + e.getMessage());
         }
     }
 
@@ -261,16 +268,7 @@ public final class NodeRun implements PanelSource {
             refuse(path + ": " + why);
             return;
         }
-        String nodePath = to;
-        try {
-            run.apply(nodePath, value).whenComplete((applied, failed) -> {
-                if (failed != null) {
-                    refuse(nodePath + ": " + message(failed));
-                }
-            });
-        } catch (ScenarioException e) {
-            refuse(path + " (" + nodePath + "): " + e.getMessage());
-        }
+        applyOrRefuse(to, value, path + " (" + to + "): ");
     }
 
     /** A queue's field as the Events panel names it, to the box's ({@code ...queue.visibilityTimeoutSeconds}) or its service's. */
@@ -311,16 +309,7 @@ public final class NodeRun implements PanelSource {
             refuse(path + ": " + why);
             return;
         }
-        String nodePath = to;
-        try {
-            run.apply(nodePath, value).whenComplete((applied, failed) -> {
-                if (failed != null) {
-                    refuse(nodePath + ": " + message(failed));
-                }
-            });
-        } catch (ScenarioException e) {
-            refuse(path + " (" + nodePath + "): " + e.getMessage());
-        }
+        applyOrRefuse(to, value, path + " (" + to + "): ");
     }
 
     private static int parseIndex(String text) {
