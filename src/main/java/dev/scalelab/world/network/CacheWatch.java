@@ -12,7 +12,6 @@ import dev.scalelab.world.Source;
 import dev.scalelab.world.Topology;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -77,9 +76,7 @@ final class CacheWatch extends Watch {
         put(RunHistory.Keys.CACHE_STORE_LOADS, partial ? Double.NaN : now.storeLoads() - atSecond.storeLoads());
         put(RunHistory.Keys.CACHE_DUPLICATE_LOADS, partial ? Double.NaN : now.duplicateLoads() - atSecond.duplicateLoads());
         put(RunHistory.Keys.CACHE_COALESCED_READS, partial ? Double.NaN : now.coalescedReads() - atSecond.coalescedReads());
-        put(RunHistory.Keys.OFFERED, partial ? Double.NaN : cache.arrivalsPerSecond);
-        put(RunHistory.Keys.FAILED, partial ? Double.NaN : cache.errorsPerSecond);
-        put(RunHistory.Keys.P99_MS, partial ? Double.NaN : cache.secondP99Ms);
+        putOwnSecond(cache, partial);
         atSecond = now;
     }
 
@@ -102,11 +99,7 @@ final class CacheWatch extends Watch {
                 s.duplicateLoads(), s.coalescedReads(), s.staleReads(), s.writes(), s.storeWrites(), section.writePolicy(),
                 section.coalesce(), Double.NaN, recent(RunHistory.Keys.CACHE_HIT_RATIO), recent(RunHistory.Keys.CACHE_STORE_LOADS),
                 recent(RunHistory.Keys.CACHE_DUPLICATE_LOADS), recent(RunHistory.Keys.CACHE_COALESCED_READS));
-        double[] times = times();
-        double[] none = new double[times.length];
-        Arrays.fill(none, Double.NaN);
-        Snapshot.Series series = new Snapshot.Series(times, recent(RunHistory.Keys.OFFERED), none, none,
-                recent(RunHistory.Keys.FAILED), none, recent(RunHistory.Keys.P99_MS), none, none, none, none, none);
+        Snapshot.Series series = ownSeries();
         dev.scalelab.engine.metrics.LatencySummary latency = cache.latency.total();
         return new Snapshot(net.sim.nowSeconds(), net.sim.eventsFired(), scenario(), callers(), cache.arrivals, latency.count(),
                 cache.ownErrors, cache.errors, null, latency, series, new Snapshot.Dispatches(0, new int[0], new byte[0]),

@@ -9,7 +9,6 @@ import dev.scalelab.world.Snapshot;
 import dev.scalelab.world.Source;
 import dev.scalelab.world.Topology;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,9 +33,7 @@ final class DatabaseWatch extends Watch {
     @Override
     void take(boolean partial) {
         RunHistory.databaseSecond(database.engine(), before, (key, value) -> put(key, partial ? Double.NaN : value));
-        put(RunHistory.Keys.OFFERED, partial ? Double.NaN : database.arrivalsPerSecond);
-        put(RunHistory.Keys.FAILED, partial ? Double.NaN : database.errorsPerSecond);
-        put(RunHistory.Keys.P99_MS, partial ? Double.NaN : database.secondP99Ms);
+        putOwnSecond(database, partial);
     }
 
     @Override
@@ -50,11 +47,7 @@ final class DatabaseWatch extends Watch {
         Scenario.Database section = database.spec.database();
         Snapshot.DataView data = new Snapshot.DataView(db.view(), db.router(), section.consistency(), section.readPolicy(),
                 section.replication(), recent(RunHistory.Keys.DB_QUERIES), recent(RunHistory.Keys.DB_STALE_READS));
-        double[] times = times();
-        double[] none = new double[times.length];
-        Arrays.fill(none, Double.NaN);
-        Snapshot.Series series = new Snapshot.Series(times, recent(RunHistory.Keys.OFFERED), none, none,
-                recent(RunHistory.Keys.FAILED), none, recent(RunHistory.Keys.P99_MS), none, none, none, none, none);
+        Snapshot.Series series = ownSeries();
         LatencySummary latency = database.latency.total();
         return new Snapshot(net.sim.nowSeconds(), net.sim.eventsFired(), scenario(), List.of(), database.arrivals,
                 latency.count(), database.ownErrors, database.errors, null, latency, series,

@@ -74,9 +74,7 @@ final class ExternalWatch extends Watch {
 
     @Override
     void take(boolean partial) {
-        put(RunHistory.Keys.OFFERED, partial ? Double.NaN : api.arrivalsPerSecond);
-        put(RunHistory.Keys.FAILED, partial ? Double.NaN : api.errorsPerSecond);
-        put(RunHistory.Keys.P99_MS, partial ? Double.NaN : api.secondP99Ms);
+        putOwnSecond(api, partial);
         for (Link l : callers()) {
             MeshClient c = l.mesh;
             String name = l.name();
@@ -141,11 +139,7 @@ final class ExternalWatch extends Watch {
             views.add(new Snapshot.DependencyView(l.name(), l.probability, c.stats(), c.breaker().view(), List.copyOf(recent), busy,
                     serverCount, queue, errorRate, faults, tail(c.offeredLoadPerSecond()), tail(c.requestsPerSecond())));
         }
-        double[] times = times();
-        double[] none = new double[times.length];
-        Arrays.fill(none, Double.NaN);
-        Snapshot.Series series = new Snapshot.Series(times, recent(RunHistory.Keys.OFFERED), none, none,
-                recent(RunHistory.Keys.FAILED), none, recent(RunHistory.Keys.P99_MS), none, none, none, none, none);
+        Snapshot.Series series = ownSeries();
         dev.scalelab.engine.metrics.LatencySummary latency = api.latency.total();
         return new Snapshot(net.sim.nowSeconds(), net.sim.eventsFired(), scenario(callers), List.of(), api.arrivals, latency.count(),
                 api.ownErrors, api.errors, null, latency, series, new Snapshot.Dispatches(0, new int[0], new byte[0]), logCount(),

@@ -188,7 +188,7 @@ final class ServiceNode extends NetNode {
         }
     }
 
-    /** A request at this service: its worker, its calls so far, and the reply its caller waits for. */
+    /** Brings ρ's integrals (busy workers and workers over time) up to now. */
     private void area() {
         long now = sim.nowNanos();
         busyWorkerNanos += (double) busyTotal * (now - areaSinceNanos);
@@ -517,12 +517,7 @@ final class ServiceNode extends NetNode {
 
     @Override
     double utilisation() {
-        int workers = 0;
-        for (Instance in : instances) {
-            if (in.lifecycle == Lifecycle.READY) {
-                workers += in.workers;
-            }
-        }
+        int workers = readyWorkerCount();
         return workers == 0 ? (down ? 0 : 1) : Math.min(1, busyTotal / (double) workers);
     }
 

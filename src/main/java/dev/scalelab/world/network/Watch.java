@@ -112,6 +112,22 @@ abstract class Watch {
         }
     }
 
+    /** The box's own second, as every panel's load and latency charts read it: its arrivals, errors and p99. */
+    final void putOwnSecond(NetNode n, boolean partial) {
+        put(RunHistory.Keys.OFFERED, partial ? Double.NaN : n.arrivalsPerSecond);
+        put(RunHistory.Keys.FAILED, partial ? Double.NaN : n.errorsPerSecond);
+        put(RunHistory.Keys.P99_MS, partial ? Double.NaN : n.secondP99Ms);
+    }
+
+    /** Those three as a panel's series; the pool's columns (throughput, instances, cost…), which the box has not, are NaN. */
+    final Snapshot.Series ownSeries() {
+        double[] times = times();
+        double[] none = new double[times.length];
+        java.util.Arrays.fill(none, Double.NaN);
+        return new Snapshot.Series(times, recent(RunHistory.Keys.OFFERED), none, none, recent(RunHistory.Keys.FAILED), none,
+                recent(RunHistory.Keys.P99_MS), none, none, none, none, none);
+    }
+
     /** The newest points of series {@code key}, oldest first (fewer than {@link #times()} for one begun later). */
     final double[] recent(String key) {
         RingSeries r = recent.get(key);
