@@ -28,6 +28,11 @@ final class WindowMenus {
 
     private final MainWindowController window;
     private final Menu lessons = new Menu("_Lessons");
+    /**
+     * The theme and font items' listeners on the app's one {@link Appearance}, which outlives this
+     * window: it holds them weakly and this window strongly, so a window closed is not kept.
+     */
+    private final List<javafx.beans.value.ChangeListener<?>> appearanceListeners = new java.util.ArrayList<>();
 
     WindowMenus(MainWindowController window) {
         this.window = window;
@@ -119,7 +124,9 @@ final class WindowMenus {
             r.setToggleGroup(themes);
             r.setSelected(Appearance.get().themeProperty().get() == t);
             r.setOnAction(e -> Appearance.get().themeProperty().set(t));
-            Appearance.get().themeProperty().addListener((obs, old, now) -> r.setSelected(now == t));
+            javafx.beans.value.ChangeListener<Theme> follow = (obs, old, now) -> r.setSelected(now == t);
+            appearanceListeners.add(follow);
+            Appearance.get().themeProperty().addListener(new javafx.beans.value.WeakChangeListener<>(follow));
             theme.getItems().add(r);
         }
         Menu font = new Menu("_Font size");
@@ -129,7 +136,9 @@ final class WindowMenus {
             r.setToggleGroup(fonts);
             r.setSelected(Math.abs(Appearance.get().fontScaleProperty().get() - scale) < 1e-9);
             r.setOnAction(e -> Appearance.get().fontScaleProperty().set(scale));
-            Appearance.get().fontScaleProperty().addListener((obs, old, now) -> r.setSelected(Math.abs(now.doubleValue() - scale) < 1e-9));
+            javafx.beans.value.ChangeListener<Number> follow = (obs, old, now) -> r.setSelected(Math.abs(now.doubleValue() - scale) < 1e-9);
+            appearanceListeners.add(follow);
+            Appearance.get().fontScaleProperty().addListener(new javafx.beans.value.WeakChangeListener<>(follow));
             font.getItems().add(r);
         }
         MenuItem presenter = item("_Presenter mode", Shortcuts.Action.PRESENTER, window::togglePresenter);

@@ -52,6 +52,8 @@ public final class DesignWindow {
     private final DesignEditor editor = new DesignEditor();
     private final Label statusLine = new Label();
     private final DesignView view;
+    /** Repaints the canvas in a new theme; taken off the app's one appearance when the window closes. */
+    private final javafx.beans.InvalidationListener themeChanged;
     private final DesignMinimap minimap;
     private final DesignInspector inspector;
     private final DesignFiles files;
@@ -169,7 +171,8 @@ public final class DesignWindow {
         view.setOnOpenNode(this::openNode);
         view.setOnNodeMenu((node, x, y) -> faults.show(stage, editor.topology(),
                 editor.topology().node(node), run.latest(), x, y));
-        Appearance.get().themeProperty().addListener((obs, was, now) -> view.invalidate());
+        themeChanged = obs -> view.invalidate();
+        Appearance.get().themeProperty().addListener(themeChanged);
         frames = new AnimationTimer() {
             @Override
             public void handle(long now) {
@@ -247,6 +250,7 @@ public final class DesignWindow {
 
     private void close() {
         frames.stop();
+        Appearance.get().themeProperty().removeListener(themeChanged); // the app's one appearance would keep this window
         if (panels.nodeWindow() != null) {
             panels.nodeWindow().close();
         }
