@@ -263,8 +263,12 @@ public final class RunHistory {
      */
     public static Set<String> databaseSecond(dev.scalelab.engine.data.Database database, long[] before,
                                              java.util.function.ObjDoubleConsumer<String> put) {
-        DatabaseView db = database.view();
-        DatabaseView.Counters c = database.counters();
+        return databaseSecond(database.view(), database.counters(), before, put);
+    }
+
+    /** As above, from a view of the database and totals {@code c} that only grow (a drawn box's, over its layouts). */
+    public static Set<String> databaseSecond(DatabaseView db, DatabaseView.Counters c, long[] before,
+                                             java.util.function.ObjDoubleConsumer<String> put) {
         long queries = c.reads() + c.writes();
         put.accept(Keys.DB_QUERIES, queries - before[0]);
         put.accept(Keys.DB_STALE_READS, c.staleReads() - before[1]);

@@ -28,20 +28,29 @@ final class DatabaseNode extends NetNode {
 
     @Override
     void connect() {
-        // What the engine reports of the timeline's faults goes to the decision log, in the pipeline's
-        // words; its hot-shard and hot-key notes stay out, as a drawn database has always kept them.
-        db = new Database(sim, SectionConfigs.database(spec.database(), net.keyCount()), net.streams.stream("node." + id + ".db"),
-                e -> {
-                    if (!e.kind().name().startsWith("HOT_")) {
-                        net.decide(this, e.message());
-                    }
-                });
+        db = build(spec.database(), "node." + id + ".db");
+    }
+
+    /**
+     * An engine for {@code section}, drawing from stream {@code stream}. What it reports of the timeline's
+     * faults goes to the decision log, in the pipeline's words; its hot-shard and hot-key notes stay out,
+     * as a drawn database has always kept them.
+     */
+    private Database build(dev.scalelab.world.Scenario.Database section, String stream) {
+        return new Database(sim, SectionConfigs.database(section, net.keyCount()), net.streams.stream(stream), e -> {
+            if (!e.kind().name().startsWith("HOT_")) {
+                net.decide(this, e.message());
+            }
+        });
     }
 
     /**
      * A live change, as the pipeline's database takes it: the settings read per query (read policy,
      * consistency, replication, migration, connections, cores) apply at once; the shard count stays
-     * what add-shard and remove-shard made it.
+     * what add-shard and remove-shard made it. A new layout (sharding strategy or virtual nodes) builds
+     * a new, empty database, as the pipeline's does (a migration to another cluster): the services'
+     * open connections move over, the queries in flight finish on the old one, and the box's totals
+     * go on from the old one's.
      */
     @Override
     void change(NodeChange.Change c) {
@@ -49,7 +58,42 @@ final class DatabaseNode extends NetNode {
             super.change(c);
             return;
         }
-        db.reconfigure(SectionConfigs.database(spec.database(), net.keyCount()));
+        dev.scalelab.engine.data.DatabaseConfig next = SectionConfigs.database(spec.database(), net.keyCount());
+        if (next.strategy() == db.config().strategy() && next.virtualNodes() == db.config().virtualNodes()) {
+            db.reconfigure(next);
+            return;
+        }
+        Database previous = db;
+        retired = plus(retired, previous.counters());
+        layouts++;
+        // Each layout draws from a stream of its own, so the run stays the same for the same changes.
+        db = build(spec.database(), "node." + id + ".db." + layouts);
+        db.takeClientConnections(previous);
+        nodes = null;
+        net.decide(this, "rebuilt with " + spec.database().strategy() + " (" + spec.database().shards()
+                + " shards): a new layout starts empty");
+    }
+
+    /** Layouts built after the first (each a new, empty database). */
+    private int layouts;
+    /** The totals of the databases a new layout replaced. */
+    private DatabaseView.Counters retired = new DatabaseView.Counters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+
+    /** The box's totals since the run started: its databases', old layouts' and this one's. */
+    DatabaseView.Counters counters() {
+        return plus(retired, db.counters());
+    }
+
+    /** How many times a new layout replaced the engine: a watch that counts the engine's totals starts over then. */
+    int layouts() {
+        return layouts;
+    }
+
+    private static DatabaseView.Counters plus(DatabaseView.Counters a, DatabaseView.Counters b) {
+        return new DatabaseView.Counters(a.reads() + b.reads(), a.writes() + b.writes(), a.staleReads() + b.staleReads(),
+                a.readYourWritesViolations() + b.readYourWritesViolations(), a.monotonicReadViolations() + b.monotonicReadViolations(),
+                a.lostWrites() + b.lostWrites(), a.lostAcknowledgedWrites() + b.lostAcknowledgedWrites(), a.keysMoved() + b.keysMoved(),
+                a.rejected() + b.rejected(), a.failed() + b.failed(), a.rerouted() + b.rerouted(), a.dualReadFallbacks() + b.dualReadFallbacks());
     }
 
     /** Its engine, for the tests of this package. */
@@ -242,7 +286,7 @@ final class DatabaseNode extends NetNode {
         out.put("nodes", instances());
         out.put("utilisation", meanUtilisation());
         // The pipeline report's database totals, named as it names them.
-        dev.scalelab.engine.data.DatabaseView.Counters c = db.counters();
+        dev.scalelab.engine.data.DatabaseView.Counters c = counters();
         out.put("reads", c.reads());
         out.put("writes", c.writes());
         out.put("staleReads", c.staleReads());

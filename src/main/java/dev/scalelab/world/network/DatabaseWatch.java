@@ -27,12 +27,13 @@ final class DatabaseWatch extends Watch {
         super(net, database);
         this.database = database;
         // The counters as they stand: the first second counts from here.
-        RunHistory.databaseSecond(database.engine(), before, (k, v) -> { });
+        RunHistory.databaseSecond(database.engine().view(), database.counters(), before, (k, v) -> { });
     }
 
     @Override
     void take(boolean partial) {
-        RunHistory.databaseSecond(database.engine(), before, (key, value) -> put(key, partial ? Double.NaN : value));
+        // The box's totals, which go on over a new layout's new engine.
+        RunHistory.databaseSecond(database.engine().view(), database.counters(), before, (key, value) -> put(key, partial ? Double.NaN : value));
         putOwnSecond(database, partial);
     }
 

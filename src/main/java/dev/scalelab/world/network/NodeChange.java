@@ -91,16 +91,6 @@ public final class NodeChange {
             Map.entry("CONNECTIONS.RECONFIGURE_POOLS", How.CONNECTION_POOLS));
 
     /**
-     * Fields the pipeline changes live that a drawn node cannot, and why: the drawn node does not run
-     * what they set, or building it anew is not done on a drawn node yet.
-     */
-    private static final Map<String, String> NOT_ON_A_DRAWN_NODE = Map.ofEntries(
-            Map.entry("database.sharding.strategy", "a new layout starts a new, empty database, which a drawn database does not "
-                    + "build while it runs"),
-            Map.entry("database.sharding.virtualNodes", "a new layout starts a new, empty database, which a drawn database does "
-                    + "not build while it runs"));
-
-    /**
      * A checked change.
      *
      * @param path      as given: {@code nodes.api.service.instances}, {@code edges[2].weight}
@@ -297,10 +287,6 @@ public final class NodeChange {
             return How.READ_RATIO;
         }
         How how = MIRRORED.get(p.applyStep());
-        if (NOT_ON_A_DRAWN_NODE.containsKey(field)) {
-            throw new ScenarioException(path, "the pipeline changes " + field + " live, but " + NOT_ON_A_DRAWN_NODE.get(field)
-                    + "; edit the design and run it again");
-        }
         if (how == null) {
             throw new ScenarioException(path, "the pipeline changes " + field + " live, but a drawn " + kind.id()
                     + " does not yet; edit the design and run it again");

@@ -186,7 +186,7 @@ class LiveChangeTest {
 
     /**
      * A database's maxConnections 100 -> 20 at 10 s after an add-shard at 5 s: the engine runs with 20
-     * from then on and keeps the 3 shards the add-shard made; a new sharding strategy is refused.
+     * from then on and keeps the 3 shards the add-shard made.
      */
     @Test
     void aDatabasesSettingsChangeInPlaceAndKeepItsShards() {
@@ -201,9 +201,43 @@ class LiveChangeTest {
         DatabaseNode node = (DatabaseNode) net.node("db");
         assertThat(node.engine().config().maxConnections()).isEqualTo(20);
         assertThat(node.engine().router().shardCount()).isEqualTo(3);
-        assertThatThrownBy(() -> net.apply("nodes.db.database.sharding.strategy", "jump"))
-                .hasMessageStartingWith("nodes.db.database.sharding.strategy: the pipeline changes database.sharding.strategy live, "
-                        + "but a new layout starts a new, empty database");
+    }
+
+    /**
+     * A database's sharding strategy consistent-hash -> jump at 10 s, as the pipeline's database takes it:
+     * a new, empty database routed by jump over the section's 2 shards, which takes the services' open
+     * connections over; the queries in flight finish on the old one, and the box's totals go on from it.
+     */
+    @Test
+    void aDatabasesNewLayoutIsANewEmptyDatabase() {
+        String api = "{\"id\":\"api\",\"kind\":\"service\",\"service\":{\"instances\":2,\"workersPerInstance\":16,"
+                + "\"serviceTime\":{\"distribution\":\"constant\",\"meanMs\":1},"
+                + "\"connectionPool\":{\"maximumPoolSize\":4,\"minimumIdle\":4,\"connectionSetupMs\":0}}}";
+        String db = "{\"id\":\"db\",\"kind\":\"database\",\"database\":{\"sharding\":{\"strategy\":\"consistent-hash\",\"shards\":2},"
+                + "\"replicasPerShard\":0}}";
+        Network net = new Network(design(20, USERS.formatted(50) + "," + api + "," + db,
+                "{\"from\":\"users\",\"to\":\"api\"},{\"from\":\"api\",\"to\":\"db\"}", ""));
+        net.runUntil(10);
+        DatabaseNode node = (DatabaseNode) net.node("db");
+        dev.scalelab.engine.data.Database old = node.engine();
+        int connections = old.clientConnections();
+        assertThat(net.apply("nodes.db.database.sharding.strategy", "jump")).isEqualTo("database.sharding.strategy consistent-hash -> jump");
+        assertThat(net.decisions()).contains("10.000 s db: rebuilt with jump (2 shards): a new layout starts empty");
+        dev.scalelab.engine.data.Database now = node.engine();
+        assertThat(now).isNotSameAs(old);
+        assertThat(now.router().strategy()).isEqualTo(dev.scalelab.engine.data.ShardRouter.Strategy.JUMP);
+        assertThat(now.router().shardCount()).isEqualTo(2);
+        assertThat(now.counters().reads() + now.counters().writes()).isZero();
+        assertThat(now.clientConnections()).isEqualTo(connections).isPositive();
+        long oldQueries = old.counters().reads() + old.counters().writes();
+        net.run();
+        // Only the queries in flight at 10 s (at most the 8 pooled connections' worth) end on the old engine.
+        assertThat(old.counters().reads() + old.counters().writes() - oldQueries).isBetween(0L, 8L);
+        assertThat(now.counters().reads() + now.counters().writes()).isBetween(450L, 550L);
+        com.fasterxml.jackson.databind.JsonNode report = net.report().path("nodes").path("db");
+        assertThat(report.path("reads").asLong() + report.path("writes").asLong())
+                .isEqualTo(old.counters().reads() + old.counters().writes() + now.counters().reads() + now.counters().writes());
+        assertThat(net.report().path("failed").asLong()).isZero();
     }
 
     /** A vertical scaler turned on at 10 s (threshold, every 60 s) decides first at 70 s, one interval after the change. */
