@@ -98,6 +98,10 @@ final class NodePanelWindow {
         centre.setDividerPositions(0.6);
         StackPane parameters = new StackPane();
         parameters.getStyleClass().add("parameter-host");
+        if (kind == NodeKind.BALANCER) {
+            // The balancing form is wider than the general pane (its long health-check names): the host takes its width, unclipped.
+            parameters.setStyle("-fx-pref-width: -1;");
+        }
         if (panel.parameters() != null) {
             parameters.getChildren().add(panel.parameters());
         }
