@@ -48,7 +48,8 @@ abstract class Watch {
     private boolean whole;
 
     /**
-     * The watch of {@code n}: a service's pool, a cache box's levels, a database's shards, an external API's calling sidecars.
+     * The watch of {@code n}: a service's pool, a cache box's levels, a database's shards, an external API's calling sidecars,
+     * a queue's or a topic's consumers, a balancer's picks.
      *
      * @throws ScenarioException naming the node when it is none of those
      */
