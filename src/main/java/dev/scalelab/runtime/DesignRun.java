@@ -62,7 +62,7 @@ public final class DesignRun implements AutoCloseable {
     /** The kinds of box {@link #watch} takes. */
     private static final java.util.Set<dev.scalelab.design.NodeKind> WATCHED = java.util.EnumSet.of(dev.scalelab.design.NodeKind.SERVICE,
             dev.scalelab.design.NodeKind.CACHE, dev.scalelab.design.NodeKind.DATABASE, dev.scalelab.design.NodeKind.EXTERNAL, dev.scalelab.design.NodeKind.TOPIC,
-            dev.scalelab.design.NodeKind.QUEUE);
+            dev.scalelab.design.NodeKind.QUEUE, dev.scalelab.design.NodeKind.BALANCER);
     /** Watches asked for and not yet taken by the run's thread, in the order asked. */
     private final ConcurrentLinkedQueue<Watch> watches = new ConcurrentLinkedQueue<>();
     /** The watched box's newest view, published with each snapshot; null while none is watched. */
@@ -223,7 +223,8 @@ public final class DesignRun implements AutoCloseable {
     }
 
     /**
-     * Watches service, cache box, database or external API {@code nodeId} as the pipeline's Scaling, Caching, Database or Resilience panel sees its part ({@link Network#watch}),
+     * Watches service, cache box, database, external API, topic, queue or balancer {@code nodeId} as the pipeline's Scaling, Caching,
+     * Database, Resilience, Events or Load balancing panel sees its part ({@link Network#watch}),
      * from the run's next slice (paused or not); null stops. The future completes with its first view;
      * {@link #watched} gives the newest from then on, published with each snapshot.
      *
@@ -236,7 +237,7 @@ public final class DesignRun implements AutoCloseable {
             if (n == null || !WATCHED.contains(n.nodeKind())) {
                 throw new dev.scalelab.world.ScenarioException("nodes." + nodeId, n == null ? "no node of this design"
                         : nodeId + " is of kind " + n.nodeKind().id() + ": a service's pool, a cache box's levels, a database's "
-                        + "shards, an external API's callers' sidecars or a topic's or a queue's consumers are watched");
+                        + "shards, an external API's callers' sidecars, a topic's or a queue's consumers or a balancer's picks are watched");
             }
         }
         Watch w = new Watch(nodeId, new CompletableFuture<>());

@@ -16,13 +16,15 @@ import java.util.concurrent.atomic.AtomicReference;
 /**
  * One drawn service, cache box or database of a {@link DesignRun}, as a pattern panel's run: its frames
  * are the box's view ({@link DesignRun#watch}: a service's pool, a cache's levels, a database's shards, an external
- * API's calling sidecars, a topic's or queue's consumers), and the panel's changes and
+ * API's calling sidecars, a topic's or queue's consumers, a balancer's picks), and the panel's changes and
  * actions go to the drawn node, as the canvas's own do, so the run's recorded timeline holds them. A
  * panel's section becomes the node's field of the same name ({@code autoscaler.minReplicas} is
  * {@code nodes.api.autoscaler.minReplicas}, {@code cache.levels[0].capacity} is
  * {@code nodes.redis.cache.levels[0].capacity}); a pool action names the service or its instance, a
  * cache action the box or its level ({@code redis/L1}), a database action the database, its shard or its replica; an
- * API's, topic's and queue's mappings are at {@link #setDependencyField}, {@link #setTopicField} and {@link #setQueueField}. What the drawn node cannot take is refused,
+ * API's, topic's and queue's mappings are at {@link #setDependencyField}, {@link #setTopicField} and {@link #setQueueField}; a
+ * balancer's {@code balancer.strategy} is {@code nodes.lb.balancer.strategy}, and its instance actions name an instance of the
+ * pool it shows ({@link #scope}). What the drawn node cannot take is refused,
  * and the refusal, naming it, waits in {@link #takeRefusal} for the window to say.
  */
 public final class NodeRun implements PanelSource {
@@ -40,6 +42,9 @@ public final class NodeRun implements PanelSource {
     private static final Set<Action> EXTERNAL_ACTIONS = Set.of(Action.ERROR_RATE, Action.LATENCY, Action.OUTAGE);
     /** A dependency's fields that are its sidecar's, the same on a drawn sync edge: the rest are the API's or the pipeline's. */
     private static final List<String> SIDECAR_FIELDS = List.of("breaker.", "retry.", "timeoutMs", "maxConcurrentCalls");
+    /** The actions on an instance a drawn balancer's panel takes: they name an instance of the pool it shows. */
+    private static final Set<Action> BALANCER_ACTIONS = Set.of(Action.KILL_INSTANCE, Action.SLOW_INSTANCE, Action.ERROR_INSTANCE,
+            Action.WEIGHT_INSTANCE);
     /** The actions a drawn queue takes from the Events panel: a crash-consumer is a topic group's (see NetworkTimeline). */
     private static final Set<Action> QUEUE_ACTIONS = Set.of(Action.PUBLISH_BURST, Action.POISON);
     /** The actions a drawn topic takes from the Events panel (see NetworkTimeline). */
@@ -137,6 +142,15 @@ public final class NodeRun implements PanelSource {
         }
         if (kind == dev.scalelab.design.NodeKind.QUEUE) {
             setQueueField(path, value);
+            return;
+        }
+        if (kind == dev.scalelab.design.NodeKind.BALANCER) {
+            if (!path.startsWith("balancer.")) {
+                refuse(path + ": not a field of " + named + " (its fields are under balancer; the instances it picks from are "
+                        + shownService() + "'s, set on " + shownService() + ")");
+                return;
+            }
+            applyOrRefuse("nodes." + nodeId + "." + path, value, "");
             return;
         }
         boolean own = switch (kind) {
@@ -312,6 +326,27 @@ public final class NodeRun implements PanelSource {
         applyOrRefuse(to, value, path + " (" + to + "): ");
     }
 
+    /**
+     * What a drawn balancer's window shows of the services behind it, in words, when there are several
+     * (its first edge's pool, as {@code BalancerWatch} picks it); "" for one, and for other boxes.
+     */
+    public String scope() {
+        if (kind != dev.scalelab.design.NodeKind.BALANCER) {
+            return "";
+        }
+        List<String> behind = run.design().topology().out(nodeId).stream().map(dev.scalelab.world.Topology.Edge::to).distinct().toList();
+        if (behind.size() < 2) {
+            return "";
+        }
+        return nodeId + " spreads its requests over " + String.join(", ", behind) + " by its edges' weights, with a strategy of its "
+                + "own for each: this panel shows its picks within " + behind.get(0) + ", its first edge";
+    }
+
+    /** The service whose pool a drawn balancer's panel shows: the one its first edge leads to. */
+    private String shownService() {
+        return run.design().topology().out(nodeId).get(0).to();
+    }
+
     private static int parseIndex(String text) {
         try {
             return Integer.parseInt(text);
@@ -356,6 +391,7 @@ public final class NodeRun implements PanelSource {
             case EXTERNAL -> EXTERNAL_ACTIONS;
             case TOPIC -> TOPIC_ACTIONS;
             case QUEUE -> QUEUE_ACTIONS;
+            case BALANCER -> BALANCER_ACTIONS;
             default -> SERVICE_ACTIONS;
         };
         if (kind == dev.scalelab.design.NodeKind.QUEUE && action == Action.CRASH_CONSUMER) {
@@ -368,7 +404,13 @@ public final class NodeRun implements PanelSource {
             return;
         }
         String to;
-        if (kind == dev.scalelab.design.NodeKind.QUEUE) {
+        if (kind == dev.scalelab.design.NodeKind.BALANCER) {
+            if (target == null) {
+                refuse(action.id() + ": names an instance of " + shownService() + " (select one in the live view)");
+                return;
+            }
+            to = target; // the instance, of the service behind: the action is its, whichever balancer shows it
+        } else if (kind == dev.scalelab.design.NodeKind.QUEUE) {
             to = nodeId;
         } else if (kind == dev.scalelab.design.NodeKind.TOPIC) {
             // A burst or a poison names the topic; a crash the group, which is its service (its lowest-numbered ready member).

@@ -16,7 +16,7 @@ import java.util.Locale;
  */
 final class RequestMetrics implements Subsystem {
     static final long SAMPLE_PERIOD_NANOS = Simulation.NANOS_PER_SECOND;
-    private static final int DISPATCH_RING = 256;
+    private static final int DISPATCH_RING = Snapshot.Dispatches.KEPT;
     /**
      * A queued request's footprint, from its fields' layout with compressed references: the
      * Request object (88 bytes, its phase clock included), its array of time per phase (72) and its

@@ -156,6 +156,8 @@ public record Snapshot(
      * the arrays hold the last {@code instanceNumbers.length} of them, oldest first.
      */
     public record Dispatches(long total, int[] instanceNumbers, byte[] outcomes) {
+        /** How many of the newest decisions a record keeps: the pipeline's balancer and a watched drawn one alike. */
+        public static final int KEPT = 256;
         public static final byte QUEUED = 0;
         public static final byte REJECTED_QUEUE_FULL = 1;
         public static final byte REJECTED_NO_INSTANCE = 2;

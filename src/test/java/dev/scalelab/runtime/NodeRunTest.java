@@ -70,7 +70,8 @@ class NodeRunTest {
 
             ScenarioException notAPart = assertThrows(ScenarioException.class, () -> new NodeRun(run, "users"));
             assertEquals("nodes.users: users is of kind clients: a service's pool, a cache box's levels, a database's shards, an "
-                    + "external API's callers' sidecars or a topic's or a queue's consumers are watched", notAPart.getMessage());
+                    + "external API's callers' sidecars, a topic's or a queue's consumers or a balancer's picks are watched",
+                    notAPart.getMessage());
             api.stop();
             waitUntil(() -> run.watched() == null);
         }
@@ -216,6 +217,73 @@ class NodeRunTest {
             assertEquals("events.topics[0].partitions: not a field of the drawn queue jobs (its producers are the edges into it, "
                     + "set on their services; it has no topic)", jobs.takeRefusal());
             assertEquals(4, run.commandsRun().size(), "nothing refused was recorded");
+        }
+    }
+
+    /**
+     * The Load balancing panel on a drawn balancer (lb, round robin in front of web's three instances):
+     * its balancer settings are the box's ({@code nodes.lb.balancer.strategy}), its instance actions name
+     * web's instance; the pool's fields, a pool action, an instance action without an instance, and a weight
+     * where the strategy reads none are refused, naming them.
+     */
+    @Test
+    void aBalancersPanelSetsTheBoxAndActsOnTheInstancesOfThePoolItShows() throws Exception {
+        Scenario design = dev.scalelab.world.ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.BALANCED);
+        try (DesignRun run = new DesignRun(design)) {
+            run.setPaused(true);
+            run.start();
+            NodeRun lb = new NodeRun(run, "lb");
+            assertEquals(List.of("web-0", "web-1", "web-2"), lb.latest().snapshot().instances().stream()
+                    .map(dev.scalelab.world.Snapshot.InstanceView::id).toList());
+            assertEquals("round-robin", lb.latest().snapshot().balancer().strategy());
+            assertEquals("", lb.scope());
+
+            lb.set(Parameter.of("balancer.strategy"), "smooth-weighted-round-robin");
+            lb.set(Parameter.of("balancer.outlierConsecutiveErrors"), 3);
+            lb.act(Action.SLOW_INSTANCE, "web-2", 0.25, 0);
+            lb.act(Action.ERROR_INSTANCE, "web-1", 0.5, 0);
+            waitUntil(() -> run.commandsRun().size() == 4);
+            List<String> ran = run.commandsRun().stream().map(e -> e.command().equals("set") ? e.path() + "=" + e.value()
+                    : e.command() + " " + e.target() + " " + e.value()).sorted().toList();
+            assertEquals(List.of("error-instance web-1 0.5", "nodes.lb.balancer.outlierConsecutiveErrors=3",
+                    "nodes.lb.balancer.strategy=smooth-weighted-round-robin", "slow-instance web-2 0.25"), ran);
+            assertNull(lb.takeRefusal());
+            waitUntil(() -> lb.latest().snapshot().balancer().strategy().equals("smooth-weighted-round-robin")
+                    && lb.latest().snapshot().current().balancer().outlierConsecutiveErrors() == 3
+                    && lb.latest().snapshot().instances().get(2).speedFactor() == 0.25);
+
+            lb.set(Parameter.of("service.instances"), 5);
+            assertEquals("service.instances: not a field of the drawn balancer lb (its fields are under balancer; the instances it "
+                    + "picks from are web's, set on web)", lb.takeRefusal());
+            lb.act(Action.ADD_INSTANCE, null, null, 0);
+            assertEquals("add-instance: not an action the drawn balancer lb takes from this panel", lb.takeRefusal());
+            lb.act(Action.KILL_INSTANCE, null, null, 0);
+            assertEquals("kill-instance: names an instance of web (select one in the live view)", lb.takeRefusal());
+            lb.set(Parameter.of("balancer.strategy"), "round-robin");
+            waitUntil(() -> lb.latest().snapshot().balancer().strategy().equals("round-robin"));
+            lb.act(Action.WEIGHT_INSTANCE, "web-1", 3.0, 0);
+            // Round robin reads no weights: the run's own check refuses it, naming the strategies that do.
+            assertEquals("weight-instance web-1: target: \"web-1\": weight-instance needs a balancer with weights in front of web "
+                    + "(smooth-weighted-round-robin, weighted-random, least-request), and web has none: its instances are picked "
+                    + "without weights", lb.takeRefusal());
+            assertEquals(5, run.commandsRun().size(), "nothing refused was recorded");
+        }
+    }
+
+    /** A balancer in front of two services: its window shows its first edge's pool, and says so. */
+    @Test
+    void aBalancerInFrontOfTwoServicesShowsItsFirstEdgesPoolAndSaysSo() throws Exception {
+        Scenario design = dev.scalelab.world.ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.BALANCED
+                .replace("\"nodes\":[", "\"nodes\":[{\"id\":\"admin\",\"kind\":\"service\"},")
+                .replace("{\"from\":\"lb\",\"to\":\"web\"}", "{\"from\":\"lb\",\"to\":\"web\"},{\"from\":\"lb\",\"to\":\"admin\"}"));
+        try (DesignRun run = new DesignRun(design)) {
+            run.setPaused(true);
+            run.start();
+            NodeRun lb = new NodeRun(run, "lb");
+            assertEquals("lb spreads its requests over web, admin by its edges' weights, with a strategy of its own for each: this "
+                    + "panel shows its picks within web, its first edge", lb.scope());
+            assertEquals(3, lb.latest().snapshot().instances().size());
+            assertEquals("web-0", lb.latest().snapshot().instances().get(0).id());
         }
     }
 

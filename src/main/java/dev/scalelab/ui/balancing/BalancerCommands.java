@@ -1,6 +1,7 @@
 package dev.scalelab.ui.balancing;
 
 import dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy;
+import dev.scalelab.runtime.PanelSource;
 import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.world.Action;
 import dev.scalelab.world.Parameter;
@@ -25,6 +26,41 @@ interface BalancerCommands {
     void setRaceStrategy(Strategy right);
 
     void stopRace();
+
+    /**
+     * The commands of a panel on {@code source} that has no race (a drawn balancer of the canvas's run):
+     * its changes and instance actions go to the source; a race asked for ends at once, with no scenario.
+     */
+    static BalancerCommands withoutRace(PanelSource source) {
+        return new BalancerCommands() {
+            @Override
+            public void set(Parameter parameter, Object value) {
+                source.set(parameter, value);
+            }
+
+            @Override
+            public void act(Action action, String target, Double value) {
+                source.act(action, target, value, 0);
+            }
+
+            @Override
+            public CompletableFuture<Scenario> currentScenario() {
+                return CompletableFuture.completedFuture(null);
+            }
+
+            @Override
+            public void startRace(Scenario scenario, Strategy left, Strategy right) {
+            }
+
+            @Override
+            public void setRaceStrategy(Strategy right) {
+            }
+
+            @Override
+            public void stopRace() {
+            }
+        };
+    }
 
     static BalancerCommands of(SimulationRunner runner) {
         return new BalancerCommands() {

@@ -2,6 +2,7 @@ package dev.scalelab.ui.balancing;
 
 import dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy;
 import dev.scalelab.runtime.Frame;
+import dev.scalelab.runtime.PanelSource;
 import dev.scalelab.runtime.SimulationRunner;
 import dev.scalelab.ui.FxThread;
 import dev.scalelab.ui.FxmlPanel;
@@ -41,7 +42,8 @@ import static dev.scalelab.ui.controls.ActionButtons.actionButton;
 /**
  * The Load balancing panel: the live view of the balancer and its instances with the decision
  * inspector, race mode (two worlds side by side, same workload and seed, two strategies), the
- * charts, and the balancer's parameters with actions on a selected instance. Its look is in
+ * charts, and the balancer's parameters with actions on a selected instance; on the main window's run,
+ * or on a drawn balancer of the canvas's run ({@link #drawnBalancer}, without race mode). Its look is in
  * {@code styles/balancing.css}.
  *
  * <p>FX thread only.
@@ -56,6 +58,8 @@ public final class BalancingView extends FxmlPanel implements RunCharts {
     @FXML private ComboBox<Strategy> leftStrategyChoice;
     @FXML private ComboBox<Strategy> rightStrategyChoice;
     @FXML private Label raceStatus;
+    @FXML private Label leftLabel;
+    @FXML private Label rightLabel;
     @FXML private HBox sides;
     private final RunRange range = new RunRange();
     private final WholeRunPacer wholeRunPacer = new WholeRunPacer(range);
@@ -70,6 +74,25 @@ public final class BalancingView extends FxmlPanel implements RunCharts {
 
     public BalancingView(SimulationRunner runner) {
         this(BalancerCommands.of(runner), runner.latest().snapshot().current());
+    }
+
+    /**
+     * The panel on a drawn balancer of the canvas's run ({@code source}): one world, its strategy menu
+     * the box's, its race mode hidden (a race starts the main window's run over in two worlds, which a
+     * drawing on the canvas does not have); the race bar says what it shows instead, {@code shown},
+     * with {@code why} in its tooltip.
+     */
+    public static BalancingView drawnBalancer(PanelSource source, String shown, String why) {
+        BalancingView view = new BalancingView(BalancerCommands.withoutRace(source), source.latest().snapshot().current());
+        for (javafx.scene.Node n : new javafx.scene.Node[] {view.raceToggle, view.rightLabel, view.rightStrategyChoice}) {
+            n.setVisible(false);
+            n.setManaged(false);
+        }
+        view.leftLabel.setText("Strategy");
+        view.raceStatus.setId("drawnBalancerScope");
+        view.raceStatus.setText(shown);
+        view.raceStatus.setTooltip(tooltip(why));
+        return view;
     }
 
     /** @param initial the scenario the simulation starts with, shown in the parameter form until the first frame */

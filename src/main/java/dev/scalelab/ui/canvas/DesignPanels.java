@@ -16,14 +16,14 @@ import java.util.function.Supplier;
 /**
  * The canvas's way to the pattern panels: a box double-clicked is shown in the panel of its kind in
  * the main window, whose run starts over on the drawing (as its sections) once the user agrees. A
- * drawing of another shape is not the main window's: a service, cache box, database or external API of it opens in
- * the Scaling, Caching, Database or Resilience panel in a window of its own on the canvas's run; other boxes are
- * told which part keeps them from the panels. FX thread only.
+ * drawing of another shape is not the main window's: a service, cache box, database, external API, topic, queue or
+ * balancer of it opens in the Scaling, Caching, Database, Resilience, Events or Load balancing panel in a window of its
+ * own on the canvas's run; other boxes are told which part keeps them from the panels. FX thread only.
  */
 final class DesignPanels {
     /** The kinds of box that open in their panel in a window of their own, on the canvas's run. */
     static final java.util.Set<NodeKind> OWN_WINDOW = java.util.EnumSet.of(NodeKind.SERVICE, NodeKind.CACHE, NodeKind.DATABASE,
-            NodeKind.EXTERNAL, NodeKind.TOPIC, NodeKind.QUEUE);
+            NodeKind.EXTERNAL, NodeKind.TOPIC, NodeKind.QUEUE, NodeKind.BALANCER);
     private final DesignEditor editor;
     private final Stage stage;
     private final BiConsumer<String, Boolean> say;
@@ -57,7 +57,7 @@ final class DesignPanels {
 
     /**
      * A box double-clicked: its pattern panel shows it. A drawing of the pipeline's shape runs in the
-     * main window (as its sections), whose panel shows the box. A service, cache box, database or external API of a
+     * main window (as its sections), whose panel shows the box. A box of {@link #OWN_WINDOW}'s kinds of a
      * drawing of any other shape, while the canvas runs it, opens in its panel in a window of its own on that run
      * ({@link NodePanelWindow}); otherwise the canvas says why not.
      */
@@ -101,7 +101,7 @@ final class DesignPanels {
                 + "one edge level is not in it yet)." : ".")), true);
     }
 
-    /** Service, cache box, database or external API {@code id} of the canvas's run in its panel, in a window of its own; one at a time. */
+    /** Box {@code id} of the canvas's run (of {@link #OWN_WINDOW}'s kinds) in its panel, in a window of its own; one at a time. */
     private void openOnRun(String id, NodeKind kind, DesignRun running) {
         String panel = panelOf(kind);
         if (nodeWindow != null && nodeWindow.stage().isShowing() && nodeWindow.source().designRun() == running

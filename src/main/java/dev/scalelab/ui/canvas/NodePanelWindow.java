@@ -31,7 +31,8 @@ import java.util.function.Supplier;
 /**
  * A drawn box of the canvas's run in its pattern panel, in a window of its own owned by the canvas:
  * the real panel ({@link ScalingView} for a service, {@link CachingView} for a cache box,
- * {@link DatabasePanel} for a database, the Resilience panel for an external API, the Events panel for a topic or a queue) on the
+ * {@link DatabasePanel} for a database, the Resilience panel for an external API, the Events panel for a topic or a queue, the
+ * Load balancing panel for a balancer, without race mode, showing the pool of its first edge) on the
  * box's view ({@link NodeRun}), laid out as the main window lays out a panel (the view above its
  * charts and the box's decisions, its parameters on the right). Its changes and actions go to the drawn node and are recorded in the run's
  * timeline; a refusal shows in the line at the top, naming what was refused. When the canvas's run
@@ -67,6 +68,7 @@ final class NodePanelWindow {
             case EXTERNAL -> new dev.scalelab.ui.resilience.ResilienceView(source, preset -> { }).drawnApi(source.nodeId());
             // A topic or queue box always has its stream: the panel's offer of a preset for a system without events never shows.
             case TOPIC, QUEUE -> new dev.scalelab.ui.events.EventsPanel(source, preset -> { });
+            case BALANCER -> dev.scalelab.ui.balancing.BalancingView.drawnBalancer(source, balancerShown(source), balancerWhy(source));
             default -> new ScalingView(source);
         };
         stage.initOwner(owner);
@@ -77,7 +79,8 @@ final class NodePanelWindow {
         status.setWrapText(true);
         status.setMaxWidth(Double.MAX_VALUE);
         say(source.nodeId() + ", drawn and running on the canvas, in the " + panel.title() + " panel: what you change or do here goes to "
-                + "the run and its recorded timeline (File ▸ Save the run keeps it), not to the drawing's own settings.", false);
+                + "the run and its recorded timeline (File ▸ Save the run keeps it), not to the drawing's own settings."
+                + (source.scope().isEmpty() ? "" : " " + source.scope() + "."), false);
 
         ScrollPane viewScroll = scroll(new StackPane(panel.view()), "panel-host");
         ScrollPane chartScroll = scroll(new StackPane(panel.charts()), "chart-host");
@@ -95,6 +98,10 @@ final class NodePanelWindow {
         centre.setDividerPositions(0.6);
         StackPane parameters = new StackPane();
         parameters.getStyleClass().add("parameter-host");
+        if (kind == NodeKind.BALANCER) {
+            // The balancing form is wider than the general pane (its long health-check names): the host takes its width, unclipped.
+            parameters.setStyle("-fx-pref-width: -1;");
+        }
         if (panel.parameters() != null) {
             parameters.getChildren().add(panel.parameters());
         }
@@ -114,6 +121,25 @@ final class NodePanelWindow {
             }
         };
         stage.setOnHidden(e -> close());
+    }
+
+    /** What a drawn balancer's race bar says it shows: the pool it picks within, and of how many. */
+    private static String balancerShown(NodeRun source) {
+        List<String> behind = behind(source);
+        return "Picks within " + behind.get(0) + (behind.size() > 1 ? ", the first of the " + behind.size() + " services behind "
+                + source.nodeId() + " (" + String.join(", ", behind) + ")" : "") + " · race mode is the main window's";
+    }
+
+    private static String balancerWhy(NodeRun source) {
+        return (source.scope().isEmpty() ? "" : source.scope() + ". ") + "Race mode starts the main window's run over in two worlds "
+                + "with the same seed, one strategy each; a drawing on the canvas runs as one run, so this window shows its one "
+                + "balancer, changed live. To race two strategies, open a system of the pipeline's shape in the main window.";
+    }
+
+    /** The services behind a drawn balancer, in the order of its edges. */
+    private static List<String> behind(NodeRun source) {
+        return source.designRun().design().topology().out(source.nodeId()).stream().map(dev.scalelab.world.Topology.Edge::to)
+                .distinct().toList();
     }
 
     private static ScrollPane scroll(StackPane host, String styleClass) {

@@ -354,7 +354,7 @@ public final class Network {
      * ({@link #watchedView}): a service as the Scaling panel sees the pool (its instances, scalers
      * and per-second series), a cache box as the Caching panel sees the cache (its levels, their
      * slots and hit ratios, the loads), a database as the Database panel sees it (its shards,
-     * replicas, router and per-second load); an external API, a topic or a queue as Watch.of says. Null stops.
+     * replicas, router and per-second load); an external API, a topic, a queue or a balancer as Watch.of says. Null stops.
      * One box at a time: a new one replaces the last. Watching does not change the run.
      *
      * @throws ScenarioException naming the node when it is none of those, or has nothing its panel can show
@@ -364,7 +364,11 @@ public final class Network {
         if (id != null && n == null) {
             throw new ScenarioException("nodes." + id, "no node of this design");
         }
-        watch = n == null ? null : watch != null && watch.node == n ? watch : Watch.of(this, n);
+        Watch next = n == null ? null : watch != null && watch.node == n ? watch : Watch.of(this, n);
+        if (watch != null && watch != next) {
+            watch.stop();
+        }
+        watch = next;
     }
 
     /** The watched box as the pipeline's snapshot shows its part (see {@link #watch}); null while none is watched. */

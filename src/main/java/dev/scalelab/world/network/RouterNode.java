@@ -29,6 +29,8 @@ final class RouterNode extends NetNode {
     private final Map<Link, LoadBalancingStrategy> strategies = new HashMap<>();
     /** A balancer's outlier ejection, health checks and panic per service behind it; none when it runs neither. */
     private final Map<Link, BalancerHealth> healths = new HashMap<>();
+    /** A watched balancer's record of its picks ({@link BalancerWatch}); null while none watches it: the pick path's one check. */
+    BalancerPicks picks;
     /** Requests it answered 429 (over a limit) and 503 (shed) itself: its own errors, and the clients' limited and shed. */
     long limited;
     long shed;
@@ -99,12 +101,17 @@ final class RouterNode extends NetNode {
         return null;
     }
 
+    /** Its strategy within edge {@code l} now (a live change replaces it); null for a gateway. */
+    LoadBalancingStrategy strategyOf(Link l) {
+        return strategies.get(l);
+    }
+
     /** Its strategies' ids, for the tests of this package. */
     List<String> strategyIds() {
         return strategies.values().stream().map(LoadBalancingStrategy::id).toList();
     }
 
-        @Override
+    @Override
     void accept(Flow f, Reply reply) {
         if (!arrive(f, reply)) {
             return;
@@ -150,6 +157,9 @@ final class RouterNode extends NetNode {
         }
         Link l = net.pickByWeight(fit, random, this);
         if (l == null) {
+            if (picks != null) {
+                picks.none(null);
+            }
             fail(reply);
             return;
         }
@@ -161,11 +171,17 @@ final class RouterNode extends NetNode {
             List<? extends dev.scalelab.engine.balancing.Backend> backends = health == null ? service.instances : health.beforePick();
             int index = strategy.pick(backends, net.hash(f.key), sim.nowNanos(), random);
             if (index < 0) {
+                if (picks != null) {
+                    picks.none(l);
+                }
                 fail(reply);
                 return;
             }
             dev.scalelab.engine.balancing.Backend picked = backends.get(index);
             ServiceNode.Instance in = service.instances.get(index);
+            if (picks != null) {
+                picks.picked(l, in); // before the hand-over, which takes the request into the instance at once
+            }
             f.pinned = in;
             long pickedNanos = sim.nowNanos();
             inFlight++;

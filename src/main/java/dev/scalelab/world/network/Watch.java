@@ -29,8 +29,8 @@ import java.util.Map;
  */
 abstract class Watch {
     /** What can be watched, for the message that refuses the rest. */
-    static final String WATCHED = "a service's pool, a cache box's levels, a database's shards, an external API's callers' sidecars "
-            + "or a topic's or a queue's consumers are watched";
+    static final String WATCHED = "a service's pool, a cache box's levels, a database's shards, an external API's callers' sidecars, "
+            + "a topic's or a queue's consumers or a balancer's picks are watched";
 
     /** The decision lines kept for the view's log, the newest last. */
     private static final int LOG_KEPT = 200;
@@ -48,7 +48,8 @@ abstract class Watch {
     private boolean whole;
 
     /**
-     * The watch of {@code n}: a service's pool, a cache box's levels, a database's shards, an external API's calling sidecars.
+     * The watch of {@code n}: a service's pool, a cache box's levels, a database's shards, an external API's calling sidecars,
+     * a queue's or a topic's consumers, a balancer's picks.
      *
      * @throws ScenarioException naming the node when it is none of those
      */
@@ -71,6 +72,9 @@ abstract class Watch {
         if (n instanceof ExternalNode api) {
             return new ExternalWatch(net, api);
         }
+        if (n instanceof RouterNode balancer && n.kind == NodeKind.BALANCER) {
+            return new BalancerWatch(net, balancer);
+        }
         throw new ScenarioException("nodes." + n.id, n.id + " is of kind " + n.kind.id() + ": " + WATCHED);
     }
 
@@ -79,6 +83,10 @@ abstract class Watch {
         this.node = node;
         historySeconds = (long) Math.floor(net.sim.nowSeconds());
         whole = net.sim.nowNanos() % Simulation.NANOS_PER_SECOND == 0;
+    }
+
+    /** The watch is over (another took its place, or none): what it hooked into the box comes out. */
+    void stop() {
     }
 
     /** Before the nodes' tick: what the tick takes away (a latency interval) is read here. */

@@ -394,6 +394,97 @@ class NodePanelRobotTest {
         assertEquals(1, onFx(() -> window.run().current().commandsRun().size()));
     }
 
+    /**
+     * A balancer of a running drawing opens in the Load balancing panel: its pool is web's, its race
+     * mode is hidden, saying why; round robin's picks go a b c; its strategy changed in the panel's menu
+     * becomes the box's field, recorded in the run, and the picks follow at once: nginx's smooth weighted
+     * round robin over weights 5, 1, 1, a a b a c a a. Its "Make instance slow" reaches the instance.
+     */
+    @Test
+    void aBalancerOpensInTheLoadBalancingPanelAndItsStrategyChangesItsPicks() throws Exception {
+        Scenario balanced = ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.BALANCED
+                .replace("\"durationSeconds\":90", "\"durationSeconds\":900"));
+        assertNull(Pipeline.lowering(balanced).scenario(), "the drawing is not of the pipeline's shape");
+        onFx(() -> {
+            window.editor().load(balanced);
+            window.view().fit();
+            window.run().startAt(10);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> window.run().latest() != null && window.run().latest().timeSeconds() > 2), TIMEOUT_SECONDS);
+        doubleClick("lb");
+        FxWait.waitUntil(() -> onFx(() -> window.panels().nodeWindow() != null && window.panels().nodeWindow().stage().isShowing()),
+                TIMEOUT_SECONDS);
+        NodePanelWindow node = onFx(() -> window.panels().nodeWindow());
+        assertEquals("lb — Load balancing", onFx(() -> node.stage().getTitle()));
+        assertEquals("lb is open in the Load balancing panel, in a window of its own, on this run.",
+                onFx(() -> window.statusLine().getText()));
+        assertEquals(java.util.List.of("web-0", "web-1", "web-2"), onFx(() -> node.source().latest().snapshot().instances().stream()
+                .map(dev.scalelab.world.Snapshot.InstanceView::id).toList()));
+        assertTrue(onFx(() -> !node.stage().getScene().lookup("#raceToggle").isVisible()), "no race on a drawing");
+        assertEquals("Picks within web · race mode is the main window's",
+                onFx(() -> ((javafx.scene.control.Label) node.stage().getScene().lookup("#drawnBalancerScope")).getText()));
+
+        // Round robin: each instance in turn, whatever its weight.
+        FxWait.waitUntil(() -> onFx(() -> node.source().latest().snapshot().dispatches().instanceNumbers().length == 256), TIMEOUT_SECONDS);
+        int[] roundRobin = onFx(() -> node.source().latest().snapshot().dispatches().instanceNumbers());
+        for (int i = 1; i < roundRobin.length; i++) {
+            assertEquals((roundRobin[i - 1] + 1) % 3, roundRobin[i], "round robin's pick " + i);
+        }
+
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy> strategy = onFx(() ->
+                (javafx.scene.control.ComboBox<dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy>) node.stage().getScene()
+                        .lookup("#leftStrategyChoice"));
+        assertEquals(dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy.ROUND_ROBIN, onFx(strategy::getValue));
+        onFx(() -> {
+            strategy.setValue(dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy.SMOOTH_WEIGHTED_ROUND_ROBIN);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 1), TIMEOUT_SECONDS);
+        Scenario.TimelineEntry set = onFx(() -> window.run().current().commandsRun().get(0));
+        assertEquals("nodes.lb.balancer.strategy", set.path());
+        assertEquals("smooth-weighted-round-robin", set.value());
+        long[] atChange = {-1};
+        FxWait.waitUntil(() -> onFx(() -> {
+            dev.scalelab.world.Snapshot s = node.source().latest().snapshot();
+            if (atChange[0] < 0 && s.balancer().strategy().equals("smooth-weighted-round-robin")) {
+                atChange[0] = s.dispatches().total();
+            }
+            return atChange[0] >= 0 && s.dispatches().total() > atChange[0] + 256;
+        }), TIMEOUT_SECONDS);
+        // All 256 picks kept are the new strategy's: a window of a a b a c a a, repeated.
+        int[] smooth = onFx(() -> node.source().latest().snapshot().dispatches().instanceNumbers());
+        int[] cycle = {0, 0, 1, 0, 2, 0, 0};
+        int phase = -1;
+        for (int p = 0; p < 7 && phase < 0; p++) {
+            boolean fits = true;
+            for (int i = 0; i < smooth.length && fits; i++) {
+                fits = smooth[i] == cycle[(p + i) % 7];
+            }
+            phase = fits ? p : -1;
+        }
+        assertTrue(phase >= 0, "smooth weighted round robin's a a b a c a a: " + java.util.Arrays.toString(smooth));
+        assertEquals(dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy.SMOOTH_WEIGHTED_ROUND_ROBIN, onFx(strategy::getValue));
+
+        // An instance action reaches the instance of web the panel selected.
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<String> instance = onFx(() -> (javafx.scene.control.ComboBox<String>) node.stage().getScene()
+                .lookup("#instanceChoice"));
+        onFx(() -> {
+            instance.setValue("web-1");
+            return null;
+        });
+        onFx(() -> {
+            ((javafx.scene.control.Button) node.stage().getScene().lookup("#makeSlowButton")).fire();
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 2), TIMEOUT_SECONDS);
+        Scenario.TimelineEntry slow = onFx(() -> window.run().current().commandsRun().get(1));
+        assertEquals("slow-instance web-1 0.25", slow.command() + " " + slow.target() + " " + slow.value());
+        FxWait.waitUntil(() -> onFx(() -> node.source().latest().snapshot().instances().get(1).speedFactor() == 0.25), TIMEOUT_SECONDS);
+    }
+
     private static ScalingPoolView pool(NodePanelWindow node) {
         return (ScalingPoolView) node.stage().getScene().lookup("#scalingPool");
     }

@@ -44,6 +44,24 @@ class NodePanelScreenshots {
     static final String PUBLISHED = dev.scalelab.world.network.NodeWatchTestDesigns.PUBLISHED.replace("\"durationSeconds\":90",
             "\"durationSeconds\":1800").replace("\"atSeconds\":20,", "\"atSeconds\":225,");
 
+    /**
+     * 600 req/s through the balancer lb (power of two choices, outlier ejection after 5 errors in a row)
+     * to web's 5 instances, which call the external API pay: web-3 serves at a quarter of its speed from
+     * 30 s (p2c routes around it), web-1 fails every request from 60 s (lb ejects it, again and again).
+     */
+    static final String BALANCED = """
+            {"schema":1,"name":"balanced","seed":23,"durationSeconds":1800,
+             "topology":{"nodes":[
+               {"id":"users","kind":"clients","workload":{"arrival":{"ratePerSecond":600}}},
+               {"id":"lb","kind":"balancer","balancer":{"strategy":"p2c","outlierConsecutiveErrors":5}},
+               {"id":"web","kind":"service","service":{"instances":5,"workersPerInstance":8,"queueCapacity":50,
+                 "serviceTime":{"distribution":"exponential","meanMs":20}}},
+               {"id":"pay","kind":"external","external":{"latency":{"distribution":"constant","meanMs":5}}}],
+              "edges":[{"from":"users","to":"lb"},{"from":"lb","to":"web"},{"from":"web","to":"pay"}]},
+             "timeline":[{"atSeconds":30,"command":"slow-instance","target":"web-3","value":0.25},
+               {"atSeconds":60,"command":"error-instance","target":"web-1","value":1.0}]}
+            """;
+
     @BeforeAll
     static void onTheDisplay() {
         dev.scalelab.ui.XDisplay.use();
@@ -79,6 +97,12 @@ class NodePanelScreenshots {
     @Test
     void aDrawnTopicInTheEventsPanel() throws Exception {
         shoot(PUBLISHED, "orders", "docs/canvas-node-events.png");
+    }
+
+    /** docs/canvas-node-balancing.png: the balancer lb in the Load balancing panel, p2c avoiding slow web-3, web-1 ejected. */
+    @Test
+    void aDrawnBalancerInTheLoadBalancingPanel() throws Exception {
+        shoot(BALANCED, "lb", "docs/canvas-node-balancing.png");
     }
 
     /** target/canvas-node-queue.png, to look at, not in the docs: the queue jobs in the Events panel. */

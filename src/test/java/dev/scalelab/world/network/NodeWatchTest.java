@@ -354,6 +354,146 @@ class NodeWatchTest {
         assertThat(net.reportJson()).isEqualTo(plain.reportJson());
     }
 
+    /** nginx's smooth weighted round robin over weights 5, 1, 1, by instance number: a a b a c a a. */
+    private static final int[] SMOOTH_5_1_1 = {0, 0, 1, 0, 2, 0, 0};
+
+    /** The newest second of a whole-run series of one-second buckets. */
+    private static double newest(dev.scalelab.engine.metrics.SeriesView v) {
+        assertThat(v.bucketSeconds()).isEqualTo(1);
+        return v.sum(v.buckets() - 1);
+    }
+
+    /** Requests instance {@code in} took so far, by the service's own counters: finished, in its workers, in its queue. */
+    private static long taken(ServiceNode.Instance in) {
+        return in.served + in.running.size() + in.queue.size();
+    }
+
+    /**
+     * lb round-robins 300 req/s over web's three instances; at 20 s its strategy becomes smooth weighted
+     * round robin (weights 5, 1, 1). Second by second, the watch's pick record is what the balancer did:
+     * one pick per arrival the node counted, decision n going to instance (n − 1) mod 3 before the change
+     * and to a a b a c a a from it, each instance's picks the requests its service took (finished, in
+     * service, queued), each one's share of the second the share of those taken in it.
+     */
+    @Test
+    void theViewOfAWatchedBalancerIsItsOwnPicks() {
+        Network net = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.BALANCED));
+        net.watch("lb");
+        RouterNode lb = (RouterNode) net.node("lb");
+        ServiceNode web = (ServiceNode) net.node("web");
+        long[] takenBefore = new long[3];
+        long picksAtChange = -1;
+        for (int k = 1; k <= 40; k++) {
+            if (k == 21) {
+                assertThat(net.apply("nodes.lb.balancer.strategy", "smooth-weighted-round-robin"))
+                        .isEqualTo("balancer.strategy round-robin -> smooth-weighted-round-robin");
+                picksAtChange = net.watchedView().dispatches().total();
+            }
+            net.runUntil(k);
+            Snapshot view = net.watchedView();
+            Snapshot.Dispatches d = view.dispatches();
+            assertThat(d.total()).isEqualTo(lb.arrivals).isGreaterThan(290L * k);
+            assertThat(d.instanceNumbers()).hasSize(Snapshot.Dispatches.KEPT);
+            for (int i = 0; i < d.instanceNumbers().length; i++) {
+                long n = d.total() - d.instanceNumbers().length + 1 + i; // the decision's number, from 1
+                int expected = picksAtChange < 0 || n <= picksAtChange ? (int) ((n - 1) % 3)
+                        : SMOOTH_5_1_1[(int) ((n - picksAtChange - 1) % 7)];
+                assertThat(d.instanceNumbers()[i]).as("decision %d at %d s", n, k).isEqualTo(expected);
+                assertThat(d.outcomes()[i]).isEqualTo(Snapshot.Dispatches.QUEUED);
+            }
+            long second = 0;
+            long[] taken = new long[3];
+            for (int i = 0; i < 3; i++) {
+                ServiceNode.Instance in = web.instances.get(i);
+                taken[i] = taken(in);
+                assertThat(view.instances().get(i).routed()).isEqualTo(taken[i]);
+                second += taken[i] - takenBefore[i];
+            }
+            for (int i = 0; i < 3; i++) {
+                double share = newest(view.history().get(dev.scalelab.world.RunHistory.Keys.sharePercent("web-" + i)));
+                assertThat(share).isEqualTo(100.0 * (taken[i] - takenBefore[i]) / second);
+            }
+            takenBefore = taken;
+            assertThat(last(view.series().offeredPerSecond())).isEqualTo(lb.arrivalsPerSecond);
+            assertThat(last(view.series().p99Ms())).isEqualTo(lb.secondP99Ms).isGreaterThan(10);
+            assertThat(view.lastSample().p99Ms()).isEqualTo(lb.secondP99Ms);
+            assertThat(last(view.series().instances())).isEqualTo(3);
+            assertThat(view.rejected()).isZero();
+        }
+        // Second 40, all smooth weighted round robin: 5 of 7 picks to web-0, 1 of 7 to each other, give or take a cycle's part.
+        double share = newest(net.watchedView().history().get(dev.scalelab.world.RunHistory.Keys.sharePercent("web-0")));
+        assertThat(share).isBetween(100 * 5 / 7.0 - 2, 100 * 5 / 7.0 + 2);
+        Snapshot view = net.watchedView();
+        assertThat(view.current().name()).isEqualTo("lb");
+        assertThat(view.current().balancer()).isEqualTo(lb.spec.balancer());
+        assertThat(view.current().balancer().strategy().id()).isEqualTo("smooth-weighted-round-robin");
+        assertThat(view.current().balancer().outlierConsecutiveErrors()).isEqualTo(5);
+        assertThat(view.current().service()).isEqualTo(web.spec.service());
+        assertThat(view.balancer().strategy()).isEqualTo("smooth-weighted-round-robin");
+        assertThat(view.balancer().excluded()).isEmpty();
+        assertThat(view.balancer().panic()).isFalse();
+        assertThat(view.instances()).extracting(Snapshot.InstanceView::weight).containsExactly(5.0, 1.0, 1.0);
+        LogEntry change = view.recentLog().get(view.recentLog().size() - 1);
+        assertThat(change.message()).isEqualTo("balancer.strategy: round-robin -> smooth-weighted-round-robin");
+        assertThat(change.source()).isEqualTo(Source.USER);
+        assertThat(change.timeSeconds()).isEqualTo(20.0);
+        assertThat(view.scaling()).isNull();
+        assertThat(view.cache()).isNull();
+
+        // Watched from 12.5 s to 30 s, from the start, or not at all: the same run; unwatched, the balancer keeps no record.
+        Network plain = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.BALANCED));
+        Network late = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.BALANCED));
+        for (Network n : List.of(plain, late)) {
+            n.runUntil(12.5);
+            if (n == late) {
+                n.watch("lb");
+                assertThat(((RouterNode) n.node("lb")).picks).isNotNull();
+            }
+            n.runUntil(20);
+            n.apply("nodes.lb.balancer.strategy", "smooth-weighted-round-robin");
+            n.runUntil(30);
+            n.watch(null);
+            assertThat(((RouterNode) n.node("lb")).picks).isNull();
+            n.run();
+        }
+        net.run();
+        assertThat(late.reportJson()).isEqualTo(plain.reportJson());
+        assertThat(net.reportJson()).isEqualTo(plain.reportJson());
+    }
+
+    /**
+     * lb spreads over web and, by edge weight, over admin too: its record is of its picks within web, its
+     * first edge, and they are the requests web's instances took, all of them. web-1 fails every request
+     * from 5 s: five in a row eject it, the view's excluded instances are the balancer's own health's, and
+     * from then on round robin skips it (its picks stop).
+     */
+    @Test
+    void aBalancerOverTwoServicesShowsItsFirstEdgesPoolAndItsEjections() {
+        Network net = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.BALANCED
+                .replace("\"nodes\":[", "\"nodes\":[{\"id\":\"admin\",\"kind\":\"service\"},")
+                .replace("{\"from\":\"lb\",\"to\":\"web\"}", "{\"from\":\"lb\",\"to\":\"web\",\"weight\":3},{\"from\":\"lb\",\"to\":\"admin\"}")
+                .replace("\"topology\"", "\"timeline\":[{\"atSeconds\":5,\"command\":\"error-instance\",\"target\":\"web-1\",\"value\":1.0}],\"topology\"")));
+        net.watch("lb");
+        RouterNode lb = (RouterNode) net.node("lb");
+        ServiceNode web = (ServiceNode) net.node("web");
+        long webPicks = 0;
+        for (int k = 1; k <= 20; k++) {
+            net.runUntil(k);
+            Snapshot view = net.watchedView();
+            long taken = web.instances.stream().mapToLong(NodeWatchTest::taken).sum();
+            assertThat(view.dispatches().total()).isEqualTo(taken).isLessThan(lb.arrivals).isGreaterThan(lb.arrivals / 2);
+            assertThat(view.instances()).extracting(Snapshot.InstanceView::id).containsExactly("web-0", "web-1", "web-2");
+            assertThat(view.balancer().excluded()).isEqualTo(lb.healthOf(web).excluded());
+            webPicks = view.instances().get(1).routed();
+        }
+        Snapshot view = net.watchedView();
+        assertThat(view.balancer().excluded()).containsExactly(java.util.Map.entry("web-1", "ejected"));
+        assertThat(view.recentLog()).anyMatch(e -> e.source() == Source.OUTLIER && e.message().startsWith("web-1 eject: 5 consecutive errors"));
+        net.runUntil(21);
+        assertThat(net.watchedView().instances().get(1).routed()).isEqualTo(webPicks);
+        assertThat(net.watchedView().dispatches().instanceNumbers()).doesNotContain(1);
+    }
+
     @Test
     void anApiNoSidecarCallsAQueueTwoServicesReadAndClientsAreNotWatched() {
         Network net = new Network(ScenarioFiles.parse(DESIGN));
@@ -362,7 +502,7 @@ class NodeWatchTest {
                         + "sync edge), so there is no client for the Resilience panel to show: give an edge to pay one in the inspector");
         assertThatThrownBy(() -> net.watch("users")).isInstanceOf(ScenarioException.class)
                 .hasMessage("nodes.users: users is of kind clients: a service's pool, a cache box's levels, a database's shards, an "
-                        + "external API's callers' sidecars or a topic's or a queue's consumers are watched");
+                        + "external API's callers' sidecars, a topic's or a queue's consumers or a balancer's picks are watched");
         assertThat(net.watchedView()).isNull();
         // A queue two services read has two pools of consumers, with two processing times: the panel shows one.
         Network twoReaders = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.QUEUED

@@ -86,4 +86,21 @@ public final class NodeWatchTestDesigns {
                 {"from":"jobs","to":"worker","mode":"async"}]},
              "timeline":[{"atSeconds":10,"command":"poison","target":"jobs"}]}
             """;
+
+    /**
+     * 300 req/s through the balancer lb, round robin with outlier ejection after 5 errors in a row, to
+     * web's 3 instances of 8 workers, weighted 5, 1, 1 (which round robin does not read; smooth weighted
+     * round robin gives them a a b a c a a), 5 ms of work and a 5 ms call to the external API pay (of no
+     * known capacity, so the drawing is not of the pipeline's shape). Nothing queues and nothing fails.
+     */
+    public static final String BALANCED = """
+            {"schema":1,"name":"balanced","seed":19,"durationSeconds":90,
+             "topology":{"nodes":[
+               {"id":"users","kind":"clients","workload":{"arrival":{"ratePerSecond":300}}},
+               {"id":"lb","kind":"balancer","balancer":{"strategy":"round-robin","outlierConsecutiveErrors":5}},
+               {"id":"web","kind":"service","service":{"instances":3,"workersPerInstance":8,"queueCapacity":50,"weights":[5,1,1],
+                 "serviceTime":{"distribution":"constant","meanMs":5}}},
+               {"id":"pay","kind":"external","external":{"latency":{"distribution":"constant","meanMs":5}}}],
+              "edges":[{"from":"users","to":"lb"},{"from":"lb","to":"web"},{"from":"web","to":"pay"}]}}
+            """;
 }
