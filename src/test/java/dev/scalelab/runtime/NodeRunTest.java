@@ -72,7 +72,7 @@ class NodeRunTest {
             assertEquals("nodes.users: users is of kind clients: a service's pool, a cache box's levels, a database's shards, an "
                     + "external API's callers' sidecars or a topic's or a queue's consumers are watched", notAPart.getMessage());
             api.stop();
-            waitUntil(() -> run.watched() == null);
+            waitUntil(() -> run.watched("api") == null);
         }
     }
 

@@ -48,6 +48,7 @@ final class CachingParameters {
     private String shownStructure;
 
     private boolean keysHere = true;
+    private boolean writesHere = true;
 
     CachingParameters(BiConsumer<Parameter, Object> set, Commands commands, Runnable openStampede) {
         this.set = set;
@@ -63,6 +64,11 @@ final class CachingParameters {
     /** A drawn cache box's form: its keys are its clients' traffic, set there, so the form says so instead of offering them. */
     void withoutKeys() {
         keysHere = false;
+    }
+
+    /** A drawn CDN's form: it caches reads and always coalesces, so the form says so instead of offering a write policy and a switch. */
+    void withoutWrites() {
+        writesHere = false;
     }
 
     /** Follows the simulation's scenario; rebuilds the form when the levels change. */
@@ -130,8 +136,13 @@ final class CachingParameters {
         rows.forEach(f::addNode);
 
         f.section("Writes and stampedes");
-        f.add(Parameter.of("cache.writePolicy"));
-        f.add(Parameter.of("cache.coalesce"));
+        if (writesHere) {
+            f.add(Parameter.of("cache.writePolicy"));
+            f.add(Parameter.of("cache.coalesce"));
+        } else {
+            f.addNode(note("A CDN caches what is read: a write goes past it to its origin. Concurrent misses of one object "
+                    + "share one fetch from the origin (coalescing is always on)."));
+        }
 
         f.section("Levels");
         for (int i = 0; i < count; i++) {

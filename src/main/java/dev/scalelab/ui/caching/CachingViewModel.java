@@ -60,6 +60,8 @@ public final class CachingViewModel implements CachingParameters.Commands {
     private String structure = "";
     private String readsPerSecond = "–";
     private String storeTitle = "";
+    /** What the store is called when the panel is told (a CDN's origin); null: the database, or the store. */
+    private String storeName;
     private double storeLoadsPerSecond = Double.NaN;
     private double duplicateLoadsPerSecond = Double.NaN;
     private double coalescedReadsPerSecond = Double.NaN;
@@ -174,7 +176,7 @@ public final class CachingViewModel implements CachingParameters.Commands {
 
         Scenario scenario = snapshot.current();
         double storeMs = storeLatencyMs(scenario);
-        storeTitle = scenario.database() != null ? "Database" : "Store";
+        storeTitle = storeName != null ? storeName : scenario.database() != null ? "Database" : "Store";
         String owner = drawnCopyOwner(snapshot.instances());
         for (int i = 0; i < cache.levels().size() && i < levels.size(); i++) {
             CacheLevelView level = cache.levels().get(i);
@@ -317,6 +319,11 @@ public final class CachingViewModel implements CachingParameters.Commands {
 
     String readsPerSecond() {
         return readsPerSecond;
+    }
+
+    /** Names the store card: a CDN's misses go to its origin, whatever box that is. */
+    void nameStore(String name) {
+        storeName = name;
     }
 
     String storeTitle() {

@@ -247,9 +247,7 @@ public final class DesignWindow {
 
     private void close() {
         frames.stop();
-        if (panels.nodeWindow() != null) {
-            panels.nodeWindow().close();
-        }
+        panels.closeNodeWindows();
         run.stop();
     }
 

@@ -1,6 +1,5 @@
 package dev.scalelab.world.network;
 
-import dev.scalelab.design.NodeKind;
 import dev.scalelab.engine.metrics.DownsampledSeries;
 import dev.scalelab.engine.metrics.RingSeries;
 import dev.scalelab.engine.metrics.SeriesView;
@@ -29,7 +28,7 @@ import java.util.Map;
  */
 abstract class Watch {
     /** What can be watched, for the message that refuses the rest. */
-    static final String WATCHED = "a service's pool, a cache box's levels, a database's shards, an external API's callers' sidecars "
+    static final String WATCHED = "a service's pool, a cache box's or a CDN's levels, a database's shards, an external API's callers' sidecars "
             + "or a topic's or a queue's consumers are watched";
 
     /** The decision lines kept for the view's log, the newest last. */
@@ -48,7 +47,7 @@ abstract class Watch {
     private boolean whole;
 
     /**
-     * The watch of {@code n}: a service's pool, a cache box's levels, a database's shards, an external API's calling sidecars.
+     * The watch of {@code n}: a service's pool, a cache box's or a CDN's levels, a database's shards, an external API's calling sidecars.
      *
      * @throws ScenarioException naming the node when it is none of those
      */
@@ -56,7 +55,7 @@ abstract class Watch {
         if (n instanceof ServiceNode service) {
             return new ServiceWatch(net, service);
         }
-        if (n instanceof CacheNode cache && n.kind == NodeKind.CACHE) {
+        if (n instanceof CacheNode cache) {
             return new CacheWatch(net, cache);
         }
         if (n instanceof DatabaseNode database) {

@@ -123,7 +123,7 @@ class NodePanelRobotTest {
             node.stage().close();
             return null;
         });
-        FxWait.waitUntil(() -> window.run().current().watched() == null, TIMEOUT_SECONDS);
+        FxWait.waitUntil(() -> window.run().current().watched("web") == null, TIMEOUT_SECONDS);
     }
 
     /**
