@@ -144,6 +144,11 @@ final class NodePanelWindow {
         return source;
     }
 
+    /** For tests: the virtual time of the frame the panel shows now; NaN before the first. */
+    double shownSeconds() {
+        return shown == null ? Double.NaN : shown.snapshot().timeSeconds();
+    }
+
     /** For tests: the panel shown. */
     Panel panel() {
         return panel;
