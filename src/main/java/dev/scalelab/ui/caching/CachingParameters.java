@@ -1,5 +1,6 @@
 package dev.scalelab.ui.caching;
 
+import dev.scalelab.ui.parameters.FieldLabels;
 import dev.scalelab.ui.parameters.ParameterForm;
 import dev.scalelab.ui.parameters.SliderScale;
 import dev.scalelab.world.Action;
@@ -66,8 +67,11 @@ final class CachingParameters {
         keysHere = false;
     }
 
-    /** A drawn CDN's form: it caches reads and always coalesces, so the form says so instead of offering a write policy and a switch. */
-    void withoutWrites() {
+    /**
+     * A drawn CDN's form: it caches reads and always coalesces, so the form says so instead of offering
+     * a write policy and a switch; its one level's rows are called by its name (edge capacity), not L1.
+     */
+    void asCdn() {
         writesHere = false;
     }
 
@@ -146,9 +150,16 @@ final class CachingParameters {
 
         f.section("Levels");
         for (int i = 0; i < count; i++) {
-            f.add(CAPACITY[i], SliderScale.logarithmic(10, 1_000_000));
-            f.add(POLICY[i]);
-            f.add(TTL[i], SliderScale.logarithmic(1, 86_400));
+            if (writesHere) {
+                f.add(CAPACITY[i], SliderScale.logarithmic(10, 1_000_000));
+                f.add(POLICY[i]);
+                f.add(TTL[i], SliderScale.logarithmic(1, 86_400));
+            } else {
+                String name = levels.get(i).name();
+                addNamed(f, CAPACITY[i], SliderScale.logarithmic(10, 1_000_000), name);
+                addNamed(f, POLICY[i], null, name);
+                addNamed(f, TTL[i], SliderScale.logarithmic(1, 86_400), name);
+            }
         }
         f.addNode(note("A new capacity, policy or TTL rebuilds the cache: it starts empty."));
 
@@ -164,6 +175,13 @@ final class CachingParameters {
         f.add(Parameter.of("workload.keys.scanFraction"), SliderScale.linear(0, 1, 0.01));
         f.addNode(note("A new key popularity also starts the cache empty."));
         return f;
+    }
+
+    /** A level's row called by the level's name ("Edge TTL" for "L1 TTL"), its controls' fx:ids as ever. */
+    private static void addNamed(ParameterForm f, Parameter p, SliderScale scale, String levelName) {
+        String label = FieldLabels.label(p.path());
+        String named = levelName + label.substring(label.indexOf(' '));
+        f.add(p, scale, Character.toUpperCase(named.charAt(0)) + named.substring(1), FieldLabels.idOf(p.path()));
     }
 
     private static Label note(String text) {

@@ -62,6 +62,8 @@ public final class CachingViewModel implements CachingParameters.Commands {
     private String storeTitle = "";
     /** What the store is called when the panel is told (a CDN's origin); null: the database, or the store. */
     private String storeName;
+    /** Who reads when no instance calls the cache (a CDN's clients); null: the instances, counted. */
+    private String readers;
     private double storeLoadsPerSecond = Double.NaN;
     private double duplicateLoadsPerSecond = Double.NaN;
     private double coalescedReadsPerSecond = Double.NaN;
@@ -321,9 +323,18 @@ public final class CachingViewModel implements CachingParameters.Commands {
         return readsPerSecond;
     }
 
-    /** Names the store card: a CDN's misses go to its origin, whatever box that is. */
-    void nameStore(String name) {
+    /**
+     * Names the store card and who reads where no instance does: a CDN's misses go to its origin,
+     * whatever box that is, and its reads come from the clients unless a service calls it.
+     */
+    void nameStore(String name, String readersWithoutInstances) {
         storeName = name;
+        readers = readersWithoutInstances;
+    }
+
+    /** Under the reads card: where the reads come from, given {@code instances} calling instances. */
+    String readsFrom(int instances) {
+        return instances == 0 && readers != null ? "from " + readers : "from " + instances + " instances";
     }
 
     String storeTitle() {
