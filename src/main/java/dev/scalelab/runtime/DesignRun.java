@@ -61,14 +61,15 @@ public final class DesignRun implements AutoCloseable {
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
     /** The kinds of box {@link #watch} takes. */
     private static final java.util.Set<dev.scalelab.design.NodeKind> WATCHED = java.util.EnumSet.of(dev.scalelab.design.NodeKind.SERVICE,
-            dev.scalelab.design.NodeKind.CACHE, dev.scalelab.design.NodeKind.DATABASE, dev.scalelab.design.NodeKind.EXTERNAL, dev.scalelab.design.NodeKind.TOPIC,
-            dev.scalelab.design.NodeKind.QUEUE, dev.scalelab.design.NodeKind.BALANCER);
-    /** Watches asked for and not yet taken by the run's thread, in the order asked. */
+            dev.scalelab.design.NodeKind.CACHE, dev.scalelab.design.NodeKind.CDN, dev.scalelab.design.NodeKind.DATABASE,
+            dev.scalelab.design.NodeKind.EXTERNAL, dev.scalelab.design.NodeKind.TOPIC, dev.scalelab.design.NodeKind.QUEUE,
+            dev.scalelab.design.NodeKind.BALANCER);
+    /** Watches asked for or stopped and not yet taken by the run's thread, in the order asked; its lock guards {@link #watchers}. */
     private final ConcurrentLinkedQueue<Watch> watches = new ConcurrentLinkedQueue<>();
-    /** The watched box's newest view, published with each snapshot; null while none is watched. */
-    private final AtomicReference<dev.scalelab.world.Snapshot> watched = new AtomicReference<>();
-    /** Whether a box is watched: the run's thread's own. */
-    private volatile boolean watching;
+    /** How many watch each box and have not stopped: the run's thread's own (a caller's once the run ended), under {@link #watches}. */
+    private final java.util.Map<String, Integer> watchers = new java.util.HashMap<>();
+    /** Each watched box's newest view by id, in the order first watched, published with each snapshot; replaced whole, never changed. */
+    private final AtomicReference<java.util.Map<String, dev.scalelab.world.Snapshot>> watched = new AtomicReference<>(java.util.Map.of());
     /** The report once the run reached its end; null before. */
     private volatile String finalReport;
 
@@ -76,8 +77,8 @@ public final class DesignRun implements AutoCloseable {
     private record Pending(String path, Object value, CompletableFuture<Applied> done) {
     }
 
-    /** A service to watch (null: none), and who waits for its first view. */
-    private record Watch(String id, CompletableFuture<dev.scalelab.world.Snapshot> first) {
+    /** A box to watch, or to stop watching ({@code stop}), and who waits for its first view (null for a stop). */
+    private record Watch(String id, boolean stop, CompletableFuture<dev.scalelab.world.Snapshot> first) {
     }
 
     /**
@@ -223,35 +224,48 @@ public final class DesignRun implements AutoCloseable {
     }
 
     /**
-     * Watches service, cache box, database, external API, topic, queue or balancer {@code nodeId} as the pipeline's Scaling, Caching,
-     * Database, Resilience, Events or Load balancing panel sees its part ({@link Network#watch}),
-     * from the run's next slice (paused or not); null stops. The future completes with its first view;
-     * {@link #watched} gives the newest from then on, published with each snapshot.
+     * Watches service, cache box, CDN, database, external API, topic, queue or balancer {@code nodeId} as the
+     * pipeline's Scaling, Caching, Database, Resilience, Events or Load balancing panel sees its part ({@link Network#watch}),
+     * from the run's next slice (paused or not). Several boxes may be watched at once, each with its own
+     * view; a box watched twice is watched until both {@link #unwatch} it. The future completes with its
+     * first view; {@link #watched} gives the newest from then on, published with each snapshot.
      *
-     * @throws dev.scalelab.world.ScenarioException naming the node when it is no service, cache box, database or external API of
+     * @throws dev.scalelab.world.ScenarioException naming the node when it is none of those kinds of box of
      *         the design; one the run cannot show (an API no sidecar calls) fails the future with the reason
      */
     public CompletableFuture<dev.scalelab.world.Snapshot> watch(String nodeId) {
-        if (nodeId != null) {
-            dev.scalelab.world.Topology.Node n = design.topology().node(nodeId);
-            if (n == null || !WATCHED.contains(n.nodeKind())) {
-                throw new dev.scalelab.world.ScenarioException("nodes." + nodeId, n == null ? "no node of this design"
-                        : nodeId + " is of kind " + n.nodeKind().id() + ": a service's pool, a cache box's levels, a database's "
-                        + "shards, an external API's callers' sidecars, a topic's or a queue's consumers or a balancer's picks are watched");
-            }
+        dev.scalelab.world.Topology.Node n = design.topology().node(java.util.Objects.requireNonNull(nodeId, "nodeId"));
+        if (n == null || !WATCHED.contains(n.nodeKind())) {
+            throw new dev.scalelab.world.ScenarioException("nodes." + nodeId, n == null ? "no node of this design"
+                    : nodeId + " is of kind " + n.nodeKind().id() + ": a service's pool, a cache box's or a CDN's levels, a "
+                    + "database's shards, an external API's callers' sidecars, a topic's or a queue's consumers or a balancer's picks are watched");
         }
-        Watch w = new Watch(nodeId, new CompletableFuture<>());
+        Watch w = new Watch(nodeId, false, new CompletableFuture<>());
+        ask(w);
+        return w.first;
+    }
+
+    /** Stops one {@link #watch} of box {@code nodeId} at the run's next slice: the other boxes' watches go on. */
+    public void unwatch(String nodeId) {
+        ask(new Watch(java.util.Objects.requireNonNull(nodeId, "nodeId"), true, null));
+    }
+
+    private void ask(Watch w) {
         watches.add(w);
         if (finished && watches.remove(w)) {
             takeWatch(w); // the thread has stopped: the network is the caller's now
         }
         LockSupport.unpark(thread);
-        return w.first;
     }
 
-    /** The watched box's newest view ({@link #watch}); null while none is watched. */
-    public dev.scalelab.world.Snapshot watched() {
-        return watched.get();
+    /** Box {@code nodeId}'s newest view ({@link #watch}); null while it is not watched. */
+    public dev.scalelab.world.Snapshot watched(String nodeId) {
+        return watched.get().get(nodeId);
+    }
+
+    /** The boxes watched now, in the order first watched. */
+    public java.util.Set<String> watchedIds() {
+        return watched.get().keySet();
     }
 
     /** Runs the watches asked for since the last look. */
@@ -264,25 +278,45 @@ public final class DesignRun implements AutoCloseable {
     /** Guarded: at the run's end its thread and a caller may each take one (each removed from the queue once). */
     private void takeWatch(Watch w) {
         synchronized (watches) {
+            if (w.stop) {
+                int left = watchers.getOrDefault(w.id, 0) - 1;
+                if (left > 0) {
+                    watchers.put(w.id, left);
+                } else if (watchers.remove(w.id) != null) {
+                    network.unwatch(w.id);
+                    publishWatched();
+                }
+                return;
+            }
             try {
                 network.watch(w.id);
             } catch (dev.scalelab.world.ScenarioException refused) {
-                w.first.completeExceptionally(refused); // the box has nothing to show now (an API no sidecar calls): the watch stays as it was
+                w.first.completeExceptionally(refused); // the box has nothing to show now (an API no sidecar calls): nothing is watched for it
                 return;
             }
-            watching = w.id != null;
-            dev.scalelab.world.Snapshot view = network.watchedView();
-            watched.set(view);
-            w.first.complete(view);
+            watchers.merge(w.id, 1, Integer::sum);
+            publishWatched();
+            w.first.complete(watched(w.id));
         }
     }
 
-    /** Publishes the newest snapshot, and the watched service's view with it. */
+    /** Publishes the newest snapshot, and each watched box's view with it; a run watching nothing pays one check. */
     private void publish() {
         latest.set(network.snapshot());
-        if (watching) {
-            watched.set(network.watchedView());
+        if (!watchers.isEmpty()) { // the run's thread's own until the run ended; a caller's stop then publishes itself
+            synchronized (watches) {
+                publishWatched();
+            }
         }
+    }
+
+    /** Each watched box's view now, under the lock of {@link #watches}. */
+    private void publishWatched() {
+        java.util.Map<String, dev.scalelab.world.Snapshot> views = new java.util.LinkedHashMap<>();
+        for (String id : network.watchedIds()) {
+            views.put(id, network.watchedView(id));
+        }
+        watched.set(java.util.Collections.unmodifiableMap(views));
     }
 
     /** The run's report (as {@code simulate} prints it) once it reached its end; null before. */

@@ -14,18 +14,18 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * One drawn service, cache box or database of a {@link DesignRun}, as a pattern panel's run: its frames
- * are the box's view ({@link DesignRun#watch}: a service's pool, a cache's levels, a database's shards, an external
+ * One drawn box of a {@link DesignRun}, as a pattern panel's run: its frames are the box's view
+ * ({@link DesignRun#watch}: a service's pool, a cache's or a CDN's levels, a database's shards, an external
  * API's calling sidecars, a topic's or queue's consumers, a balancer's picks), and the panel's changes and
  * actions go to the drawn node, as the canvas's own do, so the run's recorded timeline holds them. A
  * panel's section becomes the node's field of the same name ({@code autoscaler.minReplicas} is
  * {@code nodes.api.autoscaler.minReplicas}, {@code cache.levels[0].capacity} is
  * {@code nodes.redis.cache.levels[0].capacity}); a pool action names the service or its instance, a
- * cache action the box or its level ({@code redis/L1}), a database action the database, its shard or its replica; an
- * API's, topic's and queue's mappings are at {@link #setDependencyField}, {@link #setTopicField} and {@link #setQueueField}; a
- * balancer's {@code balancer.strategy} is {@code nodes.lb.balancer.strategy}, and its instance actions name an instance of the
- * pool it shows ({@link #scope}). What the drawn node cannot take is refused,
- * and the refusal, naming it, waits in {@link #takeRefusal} for the window to say.
+ * cache action the box or its level ({@code redis/L1}, a CDN's {@code cdn/edge}), a database action the database, its shard or its replica; a
+ * CDN's, an API's, topic's and queue's mappings are at {@link #setCdnField}, {@link #setDependencyField}, {@link #setTopicField} and
+ * {@link #setQueueField}; a balancer's {@code balancer.strategy} is {@code nodes.lb.balancer.strategy}, and its instance actions
+ * name an instance of the pool it shows ({@link #scope}). What the drawn node cannot take is refused, and the refusal, naming it,
+ * waits in {@link #takeRefusal} for the window to say. Each NodeRun watches its own box: several may run on one DesignRun at once.
  */
 public final class NodeRun implements PanelSource {
     /** The sections of a pipeline parameter a drawn service has, under the same names. */
@@ -62,12 +62,13 @@ public final class NodeRun implements PanelSource {
     private final String named;
     private final AtomicReference<String> refusal = new AtomicReference<>();
     private final AtomicReference<Frame> frame = new AtomicReference<>();
+    private volatile boolean stopped;
 
     /**
-     * Watches box {@code nodeId} of {@code run} (one at a time: another NodeRun on the same run
-     * takes the watch over) and waits for its first view.
+     * Watches box {@code nodeId} of {@code run} and waits for its first view. Other boxes of the run
+     * may be watched at the same time, each by its own NodeRun; {@link #stop} ends this one's watch only.
      *
-     * @throws ScenarioException naming the node when it is no service of the drawing, or its view did not come
+     * @throws ScenarioException naming the node when it is no box of the drawing a panel shows, or its view did not come
      */
     public NodeRun(DesignRun run, String nodeId) {
         this.run = run;
@@ -87,6 +88,7 @@ public final class NodeRun implements PanelSource {
             }
             throw new ScenarioException("nodes." + nodeId, "its run gave no view of it (" + e.getCause() + ")");
         } catch (TimeoutException e) {
+            run.unwatch(nodeId); // taken after the watch, whenever the run takes that
             throw new ScenarioException("nodes." + nodeId, "its run gave no view of it (" + e + ")");
         }
     }
@@ -99,26 +101,26 @@ public final class NodeRun implements PanelSource {
         return run;
     }
 
-    /** Whether the run still watches this node: another panel on another node of the run takes the watch over. */
+    /** Whether the run still watches this node for this panel: until {@link #stop}, or the run's end. */
     public boolean watching() {
-        Snapshot s = run.watched();
-        return s != null && s.current().name().equals(nodeId);
+        return !stopped && run.watched(nodeId) != null;
     }
 
-    /** Stops watching, unless another node's panel took the watch over. */
+    /** Stops this panel's watch of the node (once); the run's watches of other boxes go on. */
     public void stop() {
-        if (watching()) {
-            run.watch(null);
+        if (!stopped) {
+            stopped = true;
+            run.unwatch(nodeId);
         }
     }
 
     /** The node's newest view, with the run's state; the same frame until the run publishes another. */
     @Override
     public Frame latest() {
-        Snapshot s = run.watched();
+        Snapshot s = stopped ? null : run.watched(nodeId);
         Frame f = frame.get();
-        if (f.snapshot() == s || s == null || !s.current().name().equals(nodeId)) {
-            return f; // unchanged, or the watch moved to another node: this one's last view stands
+        if (f.snapshot() == s || s == null) {
+            return f; // unchanged, or no longer watched: its last view stands
         }
         Frame next = new Frame(s, new RunStatus(f.status().frame() + 1, run.paused(), run.finished(), run.speed(), 0, false, run.failure()), null);
         frame.set(next);
@@ -153,6 +155,10 @@ public final class NodeRun implements PanelSource {
             applyOrRefuse("nodes." + nodeId + "." + path, value, "");
             return;
         }
+        if (kind == dev.scalelab.design.NodeKind.CDN) {
+            setCdnField(path, value);
+            return;
+        }
         boolean own = switch (kind) {
             case CACHE -> path.startsWith("cache.");
             case DATABASE -> path.startsWith("database.");
@@ -172,6 +178,42 @@ public final class NodeRun implements PanelSource {
             return;
         }
         applyOrRefuse("nodes." + nodeId + "." + path, value, "");
+    }
+
+    /** The fields of a CDN's edge as the Caching panel names its first level's, to the box's own ({@code nodes.edge.cdn.ttlSeconds}). */
+    private static final java.util.Map<String, String> CDN_FIELDS = java.util.Map.of("capacity", "cdn.capacity", "policy", "cdn.policy",
+            "ttlSeconds", "cdn.ttlSeconds", "latencyMs", "cdn.hitMs");
+
+    /**
+     * A Caching panel field of a drawn CDN: its one level is its edge, whose capacity, policy, TTL and
+     * lookup time are the box's ({@code cache.levels[0].ttlSeconds} is {@code nodes.edge.cdn.ttlSeconds}).
+     * What a CDN has not is refused, naming why: other levels, the level's name, scope and TTL jitter,
+     * a write policy (it caches reads; writes pass it to the origin), the coalescing switch (its
+     * concurrent misses always share one fetch), the rest of the cache section and the clients' keys.
+     */
+    private void setCdnField(String path, Object value) {
+        String why;
+        if (path.startsWith("cache.levels[0].")) {
+            String field = path.substring("cache.levels[0].".length());
+            if (CDN_FIELDS.containsKey(field)) {
+                String to = "nodes." + nodeId + "." + CDN_FIELDS.get(field);
+                applyOrRefuse(to, value, path + " (" + to + "): ");
+                return;
+            }
+            why = "the edge of " + named + " has no " + field + " (its fields are its capacity, policy, TTL and lookup time)";
+        } else if (path.startsWith("cache.levels[")) {
+            why = named + " has one level, its edge (cache.levels[0])";
+        } else if (path.equals("cache.writePolicy")) {
+            why = named + " caches what is read: a write goes past it to its origin, so it has no write policy";
+        } else if (path.equals("cache.coalesce")) {
+            why = "concurrent misses of one object at " + named + " always share one fetch from its origin: it has no switch for it";
+        } else if (path.startsWith("cache.")) {
+            why = "not a field of " + named + " (its fields are its edge's capacity, policy, TTL and lookup time)";
+        } else {
+            why = "not a field of " + named + " (its fields are its edge's, cache.levels[0]; the keys are its clients' traffic, set "
+                    + "on the clients box)";
+        }
+        refuse(path + ": " + why);
     }
 
     /**
@@ -386,7 +428,7 @@ public final class NodeRun implements PanelSource {
     @Override
     public void act(Action action, String target, Double value, double durationSeconds) {
         Set<Action> takes = switch (kind) {
-            case CACHE -> CACHE_ACTIONS;
+            case CACHE, CDN -> CACHE_ACTIONS;
             case DATABASE -> DATABASE_ACTIONS;
             case EXTERNAL -> EXTERNAL_ACTIONS;
             case TOPIC -> TOPIC_ACTIONS;

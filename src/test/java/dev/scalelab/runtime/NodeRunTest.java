@@ -69,11 +69,11 @@ class NodeRunTest {
             assertEquals(4, run.commandsRun().size(), "nothing refused was recorded (the kill of api-77 ran, and did nothing)");
 
             ScenarioException notAPart = assertThrows(ScenarioException.class, () -> new NodeRun(run, "users"));
-            assertEquals("nodes.users: users is of kind clients: a service's pool, a cache box's levels, a database's shards, an "
+            assertEquals("nodes.users: users is of kind clients: a service's pool, a cache box's or a CDN's levels, a database's shards, an "
                     + "external API's callers' sidecars, a topic's or a queue's consumers or a balancer's picks are watched",
                     notAPart.getMessage());
             api.stop();
-            waitUntil(() -> run.watched() == null);
+            waitUntil(() -> run.watched("api") == null);
         }
     }
 
@@ -285,6 +285,101 @@ class NodeRunTest {
             assertEquals(3, lb.latest().snapshot().instances().size());
             assertEquals("web-0", lb.latest().snapshot().instances().get(0).id());
         }
+    }
+
+    /**
+     * Two panels on one run at once: api's pool and db's shards, each its own box's view, both following
+     * the run; stopping api's leaves db's watched and following, and api's last view stands.
+     */
+    @Test
+    void twoPanelsWatchTheirOwnBoxesAtOnceAndStoppingOneLeavesTheOther() throws Exception {
+        try (DesignRun run = new DesignRun(DESIGN)) {
+            run.setPaused(true);
+            run.start();
+            NodeRun api = new NodeRun(run, "api");
+            NodeRun db = new NodeRun(run, "db");
+            assertEquals(java.util.Set.of("api", "db"), run.watchedIds());
+            assertEquals("api", api.latest().snapshot().current().name());
+            assertEquals(4, api.latest().snapshot().instances().size());
+            assertNull(api.latest().snapshot().data());
+            assertEquals("db", db.latest().snapshot().current().name());
+            assertEquals(DESIGN.topology().node("db").database().shards(), db.latest().snapshot().data().router().shardCount());
+            assertNull(db.latest().snapshot().scaling());
+            run.setPaused(false);
+            waitUntil(() -> api.latest().snapshot().timeSeconds() > 2 && db.latest().snapshot().timeSeconds() > 2);
+            // Each is its box's own second: api's arrivals are the users', db's queries what api sends it.
+            waitUntil(() -> api.latest().snapshot().series().size() >= 2 && db.latest().snapshot().data().queriesPerSecond().length >= 2);
+            assertTrue(last(api.latest().snapshot().series().offeredPerSecond()) > 0);
+            assertTrue(last(db.latest().snapshot().data().queriesPerSecond()) > 0);
+
+            api.stop();
+            api.stop(); // once: db's watch is not touched
+            waitUntil(() -> run.watchedIds().equals(java.util.Set.of("db")));
+            assertTrue(db.watching());
+            assertTrue(!api.watching());
+            Frame apiLast = api.latest();
+            double dbAt = db.latest().snapshot().timeSeconds();
+            waitUntil(() -> db.latest().snapshot().timeSeconds() > dbAt + 1);
+            assertTrue(api.latest() == apiLast, "api's last view stands");
+            db.stop();
+            waitUntil(() -> run.watchedIds().isEmpty());
+        }
+    }
+
+    /**
+     * The Caching panel on a drawn CDN: its one level is the edge, whose capacity, policy and TTL are the
+     * box's cdn fields; flushes and a level's failure name the box or its edge. A write policy, the
+     * coalescing switch, a second level, a policy a CDN has not and the clients' keys are refused, naming why.
+     */
+    @Test
+    void aCdnsCachingPanelSetsItsEdgeAndRefusesWhatACdnHasNot() throws Exception {
+        Scenario design = dev.scalelab.world.ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.FRONTED);
+        try (DesignRun run = new DesignRun(design)) {
+            run.setPaused(true);
+            run.start();
+            NodeRun cdn = new NodeRun(run, "cdn");
+            Scenario.CacheLevel edge = cdn.latest().snapshot().current().cache().levels().get(0);
+            assertEquals(new Scenario.CacheLevel("edge", "shared", 1000, "lru", 20, 0, 2), edge);
+            cdn.set(Parameter.of("cache.levels[0].capacity"), 2000);
+            cdn.set(Parameter.of("cache.levels[0].policy"), "w-tinylfu");
+            cdn.set(Parameter.of("cache.levels[0].ttlSeconds"), 60.0);
+            cdn.act(Action.FLUSH_CACHE, null, null, 0);
+            cdn.act(Action.FLUSH_CACHE, "edge", null, 0);
+            cdn.act(Action.FAIL_CACHE_LEVEL, "edge", null, 0);
+            cdn.act(Action.EXPIRE_KEY, null, 0.0, 0);
+            waitUntil(() -> run.commandsRun().size() == 7);
+            assertNull(cdn.takeRefusal());
+            List<String> ran = run.commandsRun().stream().map(e -> e.command().equals("set") ? e.path() + "=" + e.value()
+                    : e.command() + " " + e.target()).sorted().toList();
+            assertEquals(List.of("expire-key null", "fail-cache-level cdn/edge", "flush-cache cdn", "flush-cache cdn/edge",
+                    "nodes.cdn.cdn.capacity=2000", "nodes.cdn.cdn.policy=w-tinylfu", "nodes.cdn.cdn.ttlSeconds=60.0"), ran);
+            waitUntil(() -> cdn.latest().snapshot().current().cache().levels().get(0)
+                    .equals(new Scenario.CacheLevel("edge", "shared", 2000, "w-tinylfu", 60, 0, 2)));
+            assertEquals(2000, cdn.latest().snapshot().cache().levels().get(0).capacity());
+            waitUntil(() -> cdn.latest().snapshot().recentLog().stream().anyMatch(e -> e.message().equals("flushed edge")));
+
+            cdn.set(Parameter.of("cache.writePolicy"), "write-through");
+            assertEquals("cache.writePolicy: the drawn cdn cdn caches what is read: a write goes past it to its origin, so it has no "
+                    + "write policy", cdn.takeRefusal());
+            cdn.set(Parameter.of("cache.coalesce"), false);
+            assertEquals("cache.coalesce: concurrent misses of one object at the drawn cdn cdn always share one fetch from its origin: "
+                    + "it has no switch for it", cdn.takeRefusal());
+            cdn.set(Parameter.of("cache.levels[1].capacity"), 500);
+            assertEquals("cache.levels[1].capacity: the drawn cdn cdn has one level, its edge (cache.levels[0])", cdn.takeRefusal());
+            cdn.set(Parameter.of("workload.keys.alpha"), 1.2);
+            assertEquals("workload.keys.alpha: not a field of the drawn cdn cdn (its fields are its edge's, cache.levels[0]; the keys "
+                    + "are its clients' traffic, set on the clients box)", cdn.takeRefusal());
+            cdn.set(Parameter.of("cache.levels[0].policy"), "clock"); // a cache level's policy a CDN's edge has not: its check refuses it
+            String clock = cdn.takeRefusal();
+            assertTrue(clock != null && clock.startsWith("cache.levels[0].policy (nodes.cdn.cdn.policy): "), clock);
+            cdn.act(Action.ADD_INSTANCE, null, null, 0);
+            assertEquals("add-instance: not an action the drawn cdn cdn takes from this panel", cdn.takeRefusal());
+            assertEquals(7, run.commandsRun().size(), "nothing refused was recorded");
+        }
+    }
+
+    private static double last(double[] series) {
+        return series[series.length - 1];
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {

@@ -354,7 +354,7 @@ public final class CacheLevelsView extends CanvasRegion {
         g.fillText("Reads", cx, top + CanvasFont.px(50));
         g.setFont(SMALL_FONT.font());
         g.setFill(colors.mutedTextFill.getValue());
-        g.fillText("from " + snapshot.instances().size() + " instances", cx, top + CanvasFont.px(72));
+        g.fillText(model.readsFrom(snapshot.instances().size()), cx, top + CanvasFont.px(72));
     }
 
     /** A link with an arrow head, its rate above and what flows below. */

@@ -1,5 +1,6 @@
 package dev.scalelab.ui.caching;
 
+import dev.scalelab.ui.parameters.FieldLabels;
 import dev.scalelab.ui.parameters.ParameterForm;
 import dev.scalelab.ui.parameters.SliderScale;
 import dev.scalelab.world.Action;
@@ -48,6 +49,7 @@ final class CachingParameters {
     private String shownStructure;
 
     private boolean keysHere = true;
+    private boolean writesHere = true;
 
     CachingParameters(BiConsumer<Parameter, Object> set, Commands commands, Runnable openStampede) {
         this.set = set;
@@ -63,6 +65,14 @@ final class CachingParameters {
     /** A drawn cache box's form: its keys are its clients' traffic, set there, so the form says so instead of offering them. */
     void withoutKeys() {
         keysHere = false;
+    }
+
+    /**
+     * A drawn CDN's form: it caches reads and always coalesces, so the form says so instead of offering
+     * a write policy and a switch; its one level's rows are called by its name (edge capacity), not L1.
+     */
+    void asCdn() {
+        writesHere = false;
     }
 
     /** Follows the simulation's scenario; rebuilds the form when the levels change. */
@@ -130,14 +140,26 @@ final class CachingParameters {
         rows.forEach(f::addNode);
 
         f.section("Writes and stampedes");
-        f.add(Parameter.of("cache.writePolicy"));
-        f.add(Parameter.of("cache.coalesce"));
+        if (writesHere) {
+            f.add(Parameter.of("cache.writePolicy"));
+            f.add(Parameter.of("cache.coalesce"));
+        } else {
+            f.addNode(note("A CDN caches what is read: a write goes past it to its origin. Concurrent misses of one object "
+                    + "share one fetch from the origin (coalescing is always on)."));
+        }
 
         f.section("Levels");
         for (int i = 0; i < count; i++) {
-            f.add(CAPACITY[i], SliderScale.logarithmic(10, 1_000_000));
-            f.add(POLICY[i]);
-            f.add(TTL[i], SliderScale.logarithmic(1, 86_400));
+            if (writesHere) {
+                f.add(CAPACITY[i], SliderScale.logarithmic(10, 1_000_000));
+                f.add(POLICY[i]);
+                f.add(TTL[i], SliderScale.logarithmic(1, 86_400));
+            } else {
+                String name = levels.get(i).name();
+                addNamed(f, CAPACITY[i], SliderScale.logarithmic(10, 1_000_000), name);
+                addNamed(f, POLICY[i], null, name);
+                addNamed(f, TTL[i], SliderScale.logarithmic(1, 86_400), name);
+            }
         }
         f.addNode(note("A new capacity, policy or TTL rebuilds the cache: it starts empty."));
 
@@ -153,6 +175,13 @@ final class CachingParameters {
         f.add(Parameter.of("workload.keys.scanFraction"), SliderScale.linear(0, 1, 0.01));
         f.addNode(note("A new key popularity also starts the cache empty."));
         return f;
+    }
+
+    /** A level's row called by the level's name ("Edge TTL" for "L1 TTL"), its controls' fx:ids as ever. */
+    private static void addNamed(ParameterForm f, Parameter p, SliderScale scale, String levelName) {
+        String label = FieldLabels.label(p.path());
+        String named = levelName + label.substring(label.indexOf(' '));
+        f.add(p, scale, Character.toUpperCase(named.charAt(0)) + named.substring(1), FieldLabels.idOf(p.path()));
     }
 
     private static Label note(String text) {

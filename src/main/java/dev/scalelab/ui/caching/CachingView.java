@@ -70,6 +70,21 @@ public final class CachingView extends FxmlPanel implements dev.scalelab.ui.char
         return this;
     }
 
+    /**
+     * A drawn CDN's Caching panel: a drawn box's, whose one level is the CDN's edge, whose store is its
+     * origin, and which has no write policy or coalescing switch to offer (it caches reads; its misses of
+     * one object always share one fetch). Call before its first frame.
+     */
+    public CachingView drawnCdn() {
+        drawnBox();
+        viewModel.nameStore("Origin", "the clients");
+        storeLoads.setName("Origin loads");
+        storeLoads.setExplanation("Fetches from the CDN's origin in the last virtual second: its misses.");
+        coalescing.setExplanation("Single flight: concurrent misses of one object share one fetch from the origin. A CDN always does.");
+        parameters.asCdn();
+        return this;
+    }
+
     @FXML
     private void initialize() {
         levels.setModel(viewModel);

@@ -60,6 +60,10 @@ public final class CachingViewModel implements CachingParameters.Commands {
     private String structure = "";
     private String readsPerSecond = "–";
     private String storeTitle = "";
+    /** What the store is called when the panel is told (a CDN's origin); null: the database, or the store. */
+    private String storeName;
+    /** Who reads when no instance calls the cache (a CDN's clients); null: the instances, counted. */
+    private String readers;
     private double storeLoadsPerSecond = Double.NaN;
     private double duplicateLoadsPerSecond = Double.NaN;
     private double coalescedReadsPerSecond = Double.NaN;
@@ -174,7 +178,7 @@ public final class CachingViewModel implements CachingParameters.Commands {
 
         Scenario scenario = snapshot.current();
         double storeMs = storeLatencyMs(scenario);
-        storeTitle = scenario.database() != null ? "Database" : "Store";
+        storeTitle = storeName != null ? storeName : scenario.database() != null ? "Database" : "Store";
         String owner = drawnCopyOwner(snapshot.instances());
         for (int i = 0; i < cache.levels().size() && i < levels.size(); i++) {
             CacheLevelView level = cache.levels().get(i);
@@ -317,6 +321,20 @@ public final class CachingViewModel implements CachingParameters.Commands {
 
     String readsPerSecond() {
         return readsPerSecond;
+    }
+
+    /**
+     * Names the store card and who reads where no instance does: a CDN's misses go to its origin,
+     * whatever box that is, and its reads come from the clients unless a service calls it.
+     */
+    void nameStore(String name, String readersWithoutInstances) {
+        storeName = name;
+        readers = readersWithoutInstances;
+    }
+
+    /** Under the reads card: where the reads come from, given {@code instances} calling instances. */
+    String readsFrom(int instances) {
+        return instances == 0 && readers != null ? "from " + readers : "from " + instances + " instances";
     }
 
     String storeTitle() {

@@ -16,14 +16,15 @@ import java.util.function.Supplier;
 /**
  * The canvas's way to the pattern panels: a box double-clicked is shown in the panel of its kind in
  * the main window, whose run starts over on the drawing (as its sections) once the user agrees. A
- * drawing of another shape is not the main window's: a service, cache box, database, external API, topic, queue or
- * balancer of it opens in the Scaling, Caching, Database, Resilience, Events or Load balancing panel in a window of its
- * own on the canvas's run; other boxes are told which part keeps them from the panels. FX thread only.
+ * drawing of another shape is not the main window's: a service, cache box, CDN, database, external API, topic, queue
+ * or balancer of it opens in the Scaling, Caching, Database, Resilience, Events or Load balancing panel in a window of
+ * its own on the canvas's run, one window per box, several open at once; other boxes are told which part keeps them
+ * from the panels. FX thread only.
  */
 final class DesignPanels {
     /** The kinds of box that open in their panel in a window of their own, on the canvas's run. */
     static final java.util.Set<NodeKind> OWN_WINDOW = java.util.EnumSet.of(NodeKind.SERVICE, NodeKind.CACHE, NodeKind.DATABASE,
-            NodeKind.EXTERNAL, NodeKind.TOPIC, NodeKind.QUEUE, NodeKind.BALANCER);
+            NodeKind.EXTERNAL, NodeKind.TOPIC, NodeKind.QUEUE, NodeKind.CDN, NodeKind.BALANCER);
     private final DesignEditor editor;
     private final Stage stage;
     private final BiConsumer<String, Boolean> say;
@@ -31,7 +32,8 @@ final class DesignPanels {
     BiConsumer<Scenario, String> openInMain;
     /** The canvas's run now, or null while it runs nothing. */
     private final Supplier<DesignRun> run;
-    private NodePanelWindow nodeWindow;
+    /** The boxes open in windows of their own, by id, in the order opened: one window per box. */
+    private final java.util.Map<String, NodePanelWindow> nodeWindows = new java.util.LinkedHashMap<>();
     /** Asks whether the main window's run may start over on the drawing (told the panel's title). */
     Function<String, Boolean> confirm = this::ask;
 
@@ -97,20 +99,24 @@ final class DesignPanels {
         say.accept(shape + (ownWindow
                 ? "Run the drawing and double-click " + id + " again: its " + panel + " panel opens in a window of its own, on the run."
                 : "Run it here: " + id + "'s figures over the run show above the inspector, its decisions below, and a "
-                + "right-click gives its faults" + (n.nodeKind() == NodeKind.CDN ? " (the Caching panel shows a cache box; a CDN's "
-                + "one edge level is not in it yet)." : ".")), true);
+                + "right-click gives its faults."), true);
     }
 
-    /** Box {@code id} of the canvas's run (of {@link #OWN_WINDOW}'s kinds) in its panel, in a window of its own; one at a time. */
+    /**
+     * Box {@code id} of the canvas's run in its panel, in a window of its own: a box already open on this
+     * run comes to the front; another box opens beside the windows already open. A box's window left from
+     * an earlier run gives way to the new one.
+     */
     private void openOnRun(String id, NodeKind kind, DesignRun running) {
         String panel = panelOf(kind);
-        if (nodeWindow != null && nodeWindow.stage().isShowing() && nodeWindow.source().designRun() == running
-                && nodeWindow.source().nodeId().equals(id) && nodeWindow.source().watching()) {
-            nodeWindow.stage().toFront();
+        NodePanelWindow open = nodeWindows.get(id);
+        if (open != null && open.stage().isShowing() && open.source().designRun() == running && open.source().watching()) {
+            open.stage().toFront();
             return;
         }
-        if (nodeWindow != null) {
-            nodeWindow.close();
+        if (open != null) {
+            open.close();
+            nodeWindows.remove(id);
         }
         NodeRun source;
         try {
@@ -119,14 +125,39 @@ final class DesignPanels {
             say.accept("Cannot open " + id + " in the " + panel + " panel: " + e.getMessage(), true);
             return;
         }
-        nodeWindow = new NodePanelWindow(stage, source, kind, run);
-        nodeWindow.show();
+        NodePanelWindow window = new NodePanelWindow(stage, source, kind, run);
+        // Closed by the user or by the canvas: it leaves the map, and the box's watch ends with it (the others go on).
+        window.stage().addEventHandler(javafx.stage.WindowEvent.WINDOW_HIDDEN, e -> nodeWindows.remove(id, window));
+        nodeWindows.put(id, window);
+        window.show();
         say.accept(id + " is open in the " + panel + " panel, in a window of its own, on this run.", false);
     }
 
-    /** The window showing a service of the run, or null. */
+    /** The window opened last that is still open, or null. */
     NodePanelWindow nodeWindow() {
-        return nodeWindow;
+        NodePanelWindow last = null;
+        for (NodePanelWindow w : nodeWindows.values()) {
+            last = w;
+        }
+        return last;
+    }
+
+    /** The window showing box {@code id}, or null. */
+    NodePanelWindow nodeWindow(String id) {
+        return nodeWindows.get(id);
+    }
+
+    /** The windows open, in the order opened. */
+    java.util.List<NodePanelWindow> nodeWindows() {
+        return java.util.List.copyOf(nodeWindows.values());
+    }
+
+    /** Closes every box's window (the canvas closes). */
+    void closeNodeWindows() {
+        for (NodePanelWindow w : nodeWindows()) {
+            w.close();
+        }
+        nodeWindows.clear();
     }
 
     private boolean ask(String panel) {

@@ -251,9 +251,7 @@ public final class DesignWindow {
     private void close() {
         frames.stop();
         Appearance.get().themeProperty().removeListener(themeChanged); // the app's one appearance would keep this window
-        if (panels.nodeWindow() != null) {
-            panels.nodeWindow().close();
-        }
+        panels.closeNodeWindows();
         run.stop();
     }
 

@@ -30,13 +30,15 @@ import java.util.function.Supplier;
 
 /**
  * A drawn box of the canvas's run in its pattern panel, in a window of its own owned by the canvas:
- * the real panel ({@link ScalingView} for a service, {@link CachingView} for a cache box,
+ * the real panel ({@link ScalingView} for a service, {@link CachingView} for a cache box or a CDN,
  * {@link DatabasePanel} for a database, the Resilience panel for an external API, the Events panel for a topic or a queue, the
  * Load balancing panel for a balancer, without race mode, showing the pool of its first edge) on the
  * box's view ({@link NodeRun}), laid out as the main window lays out a panel (the view above its
  * charts and the box's decisions, its parameters on the right). Its changes and actions go to the drawn node and are recorded in the run's
  * timeline; a refusal shows in the line at the top, naming what was refused. When the canvas's run
- * stops or starts over, the window keeps the last view and says so. FX thread only.
+ * stops or starts over, the window keeps the last view and says so. Each box has its own window and
+ * its own watch of the run ({@link DesignPanels}): several may be open at once, and closing one ends
+ * that box's watch only. FX thread only.
  */
 final class NodePanelWindow {
     private static final PseudoClass REFUSED = PseudoClass.getPseudoClass("refused");
@@ -64,6 +66,7 @@ final class NodePanelWindow {
         // system without one never shows.
         this.panel = switch (kind) {
             case CACHE -> new CachingView(source, preset -> { }).drawnBox();
+            case CDN -> new CachingView(source, preset -> { }).drawnCdn();
             case DATABASE -> new DatabasePanel(source, preset -> { });
             case EXTERNAL -> new dev.scalelab.ui.resilience.ResilienceView(source, preset -> { }).drawnApi(source.nodeId());
             // A topic or queue box always has its stream: the panel's offer of a preset for a system without events never shows.
@@ -167,6 +170,11 @@ final class NodePanelWindow {
         return source;
     }
 
+    /** For tests: the virtual time of the frame the panel shows now; NaN before the first. */
+    double shownSeconds() {
+        return shown == null ? Double.NaN : shown.snapshot().timeSeconds();
+    }
+
     /** For tests: the panel shown. */
     Panel panel() {
         return panel;
@@ -177,10 +185,6 @@ final class NodePanelWindow {
             over = true;
             say("The canvas's run stopped or started over: this window shows " + source.nodeId() + " as that run left it. "
                     + "Run the drawing and double-click the box again to follow the new run.", false);
-        } else if (!over && !source.watching()) {
-            over = true;
-            say("Another box of the drawing is open in its panel now: this window shows " + source.nodeId()
-                    + " as it was then.", false);
         }
         if (!over) {
             Frame f = source.latest();

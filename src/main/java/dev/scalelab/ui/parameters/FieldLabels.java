@@ -87,7 +87,7 @@ public final class FieldLabels {
      * "cacheL1Capacity"; a dependency's field without its index, "retryMaxAttempts", as the form
      * shows one dependency at a time.
      */
-    static String idOf(String path) {
+    public static String idOf(String path) {
         // A drawn node's or edge's field is named within it: topology.nodes[3].service.instances is "serviceInstances".
         if (path.startsWith("topology.nodes[") || path.startsWith("topology.edges[")) {
             path = path.substring(path.indexOf("].") + 2);

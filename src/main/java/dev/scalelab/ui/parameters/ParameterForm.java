@@ -83,7 +83,7 @@ public final class ParameterForm {
     }
 
     /** A row with its own label and fx:id base, where a pane has always called a parameter otherwise. */
-    FieldViewModel add(Parameter parameter, SliderScale scale, String label, String idBase) {
+    public FieldViewModel add(Parameter parameter, SliderScale scale, String label, String idBase) {
         return root.add(parameter.path(), scale, label, idBase);
     }
 

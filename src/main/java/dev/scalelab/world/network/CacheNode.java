@@ -35,6 +35,9 @@ final class CacheNode extends NetNode implements BackingStore {
     private final Set<Integer> failedLoads = new HashSet<>();
     private Link origin;
     private long loadId;
+    /** A CDN's edge as a cache section ({@link #section}), made for {@link #cdnSpec}. */
+    private dev.scalelab.world.Scenario.Cache cdnSection;
+    private Topology.Node cdnSpec;
 
     CacheNode(Network net, Topology.Node spec) {
         super(net, spec);
@@ -201,6 +204,26 @@ final class CacheNode extends NetNode implements BackingStore {
     /** A calling instance stopped: its copies of the instance-scope levels go, with their unflushed writes. */
     void dropInstance(int copy) {
         hierarchy.dropInstance(copy);
+    }
+
+    /**
+     * Its section as the Caching panel reads a cache: a cache box's own; a CDN's edge as the one level
+     * {@code edge} (shared, its capacity, policy, TTL and hit time), the write-around and coalescing its
+     * hierarchy runs with (a write goes past it to the origin; concurrent misses of an object share one
+     * fetch), and the default store latency, which a view replaces by its origin's.
+     */
+    dev.scalelab.world.Scenario.Cache section() {
+        if (kind != NodeKind.CDN) {
+            return spec.cache();
+        }
+        if (cdnSpec != spec) {
+            Topology.Cdn c = spec.cdn();
+            dev.scalelab.world.Scenario.Cache d = dev.scalelab.world.Scenario.Cache.DEFAULT;
+            cdnSection = new dev.scalelab.world.Scenario.Cache(List.of(new dev.scalelab.world.Scenario.CacheLevel("edge", "shared",
+                    c.capacity(), c.policy(), c.ttlSeconds(), 0, c.hitMs())), "write-around", true, false, 0, 0, d.storeLatency());
+            cdnSpec = spec;
+        }
+        return cdnSection;
     }
 
     /** The hierarchy itself, for the tests of this package. */

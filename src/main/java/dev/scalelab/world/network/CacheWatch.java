@@ -15,13 +15,14 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A drawn cache box watched as the pipeline's Caching panel sees its cache: its levels (counters
+ * A drawn cache box or CDN watched as the pipeline's Caching panel sees its cache: its levels (counters
  * summed over their copies, one copy's slots and newest events, as {@link CacheLevelViews} makes
- * them), and per second each level's and the whole cache's hit ratio and the loads from its origin
- * (duplicate loads, reads that joined a load). Read from the node's {@link CacheHierarchy}; a live
- * change that rebuilds it cold starts its levels' counts again, as the pipeline's does. Che's
- * approximation and Belady's bound are the pipeline's alone (they need the workload's key stream at
- * the cache): here they are absent (NaN), not estimated.
+ * them; a CDN's one level is its edge, {@link CacheNode#section}), and per second each level's and
+ * the whole cache's hit ratio and the loads from its origin (duplicate loads, reads that joined a
+ * load). Read from the node's {@link CacheHierarchy}; a live change that rebuilds it cold starts its
+ * levels' counts again, as the pipeline's does. Belady's bound is the pipeline's alone: here it is
+ * absent (NaN). Che's approximation is given for a CDN's edge where the keys reaching it are the
+ * workload's (see {@link #cheHitRatio}); a cache box's levels are left without it (NaN), not estimated.
  */
 final class CacheWatch extends Watch {
     private final CacheNode cache;
@@ -31,6 +32,14 @@ final class CacheWatch extends Watch {
     private HierarchyStats atSecond;
     private Topology.Node shownSpec;
     private Scenario shownScenario;
+    /** The origin's mean answer time so far, to 0.1 ms, read each second, for a CDN whose origin is no database; else NaN. */
+    private double originMs = Double.NaN;
+    /** The origin's mean answer time the shown scenario's store latency is. */
+    private double shownOriginMs = Double.NaN;
+    /** Che's hit ratio for {@link #cheSpec}'s edge; NaN where it does not apply. */
+    private double che = Double.NaN;
+    private Topology.Node cheSpec;
+    private Scenario.Keys cheKeys;
 
     CacheWatch(Network net, CacheNode cache) {
         super(net, cache);
@@ -42,7 +51,7 @@ final class CacheWatch extends Watch {
     /** The levels' counters of {@code h} as they stand: the next second counts from them. */
     private void countFrom(CacheHierarchy h) {
         counted = h;
-        int n = cache.spec.cache().levels().size();
+        int n = cache.section().levels().size();
         levelHits = new long[n];
         levelMisses = new long[n];
         for (int i = 0; i < n; i++) {
@@ -58,10 +67,10 @@ final class CacheWatch extends Watch {
         if (h != counted) {
             // Rebuilt cold by a live change: its levels count from zero.
             counted = h;
-            levelHits = new long[cache.spec.cache().levels().size()];
+            levelHits = new long[cache.section().levels().size()];
             levelMisses = new long[levelHits.length];
         }
-        List<Scenario.CacheLevel> levels = cache.spec.cache().levels();
+        List<Scenario.CacheLevel> levels = cache.section().levels();
         for (int i = 0; i < levels.size(); i++) {
             LevelStats s = h.levelStats(i);
             long hits = s.hits() - levelHits[i];
@@ -78,6 +87,11 @@ final class CacheWatch extends Watch {
         put(RunHistory.Keys.CACHE_COALESCED_READS, partial ? Double.NaN : now.coalescedReads() - atSecond.coalescedReads());
         putOwnSecond(cache, partial);
         atSecond = now;
+        NetNode origin = cache.out.isEmpty() ? null : cache.out.get(0).to;
+        if (cache.kind == NodeKind.CDN && origin != null && !(origin instanceof DatabaseNode)) {
+            dev.scalelab.engine.metrics.LatencySummary answered = origin.latency.total();
+            originMs = answered.count() == 0 ? Double.NaN : Math.max(0.1, Math.round(answered.meanMs() * 10) / 10.0);
+        }
     }
 
     @Override
@@ -88,11 +102,12 @@ final class CacheWatch extends Watch {
     @Override
     Snapshot view() {
         CacheHierarchy h = cache.hierarchy();
-        Scenario.Cache section = cache.spec.cache();
+        Scenario.Cache section = cache.section();
         List<Snapshot.CacheLevelView> levels = new ArrayList<>(section.levels().size());
         for (int i = 0; i < section.levels().size(); i++) {
             Scenario.CacheLevel c = section.levels().get(i);
-            levels.add(CacheLevelViews.of(h, i, c, Double.NaN, recent(RunHistory.Keys.cacheLevelHitRatio(c.name()))));
+            levels.add(CacheLevelViews.of(h, i, c, i == 0 ? cheHitRatio() : Double.NaN,
+                    recent(RunHistory.Keys.cacheLevelHitRatio(c.name()))));
         }
         HierarchyStats s = cache.stats();
         Snapshot.CacheView view = new Snapshot.CacheView(List.copyOf(levels), s.hitRatio(), s.reads(), s.storeLoads(),
@@ -124,22 +139,87 @@ final class CacheWatch extends Watch {
     }
 
     /**
+     * Che's approximation for a CDN's edge: its hit ratio were its reads an independent stream of the
+     * workload's keys (IRM), as they are where every box between the clients and the CDN passes a
+     * request's key on (none caches) and every clients box reaching it draws the same keys. FIFO's
+     * and random's characteristic time for those policies, LRU's for the rest, as the pipeline's
+     * first level; the TTL is not in the formula, so an edge whose objects expire before they would
+     * be evicted hits less. NaN for a cache box, and for a CDN the keys reach filtered or mixed.
+     */
+    private double cheHitRatio() {
+        if (cache.kind != NodeKind.CDN) {
+            return Double.NaN;
+        }
+        Scenario.Keys keys = upstreamKeys(); // the clients' keys may change live too
+        if (cheSpec != cache.spec || !java.util.Objects.equals(keys, cheKeys)) {
+            cheSpec = cache.spec;
+            cheKeys = keys;
+            if (keys == null) {
+                che = Double.NaN;
+            } else {
+                double[] p = dev.scalelab.engine.caching.CheApproximation.probabilities(dev.scalelab.world.SectionConfigs.keys(keys));
+                Topology.Cdn c = cache.spec.cdn();
+                che = c.capacity() >= p.length ? 1.0 : c.policy().equals("fifo") || c.policy().equals("random")
+                        ? dev.scalelab.engine.caching.CheApproximation.fifoHitRatio(p, c.capacity())
+                        : dev.scalelab.engine.caching.CheApproximation.lruHitRatio(p, c.capacity());
+            }
+        }
+        return che;
+    }
+
+    /** The keys of the clients boxes whose requests reach the box, when they are one stream of one key popularity; else null. */
+    private Scenario.Keys upstreamKeys() {
+        java.util.ArrayDeque<NetNode> todo = new java.util.ArrayDeque<>(List.of(cache));
+        java.util.Set<NetNode> seen = new java.util.HashSet<>(List.of(cache));
+        Scenario.Keys keys = null;
+        while (!todo.isEmpty()) {
+            NetNode at = todo.poll();
+            for (Link l : net.linkList()) {
+                if (l.to != at || !seen.add(l.from)) {
+                    continue;
+                }
+                if (l.from instanceof CacheNode) {
+                    return null; // a cache before it: it sees the keys that one missed, not the workload's popularity
+                }
+                if (l.from.kind == NodeKind.CLIENTS) {
+                    Scenario.Keys k = l.from.spec.workload().keys();
+                    if (keys != null && !keys.equals(k)) {
+                        return null; // two popularities mixed
+                    }
+                    keys = k;
+                } else {
+                    todo.add(l.from);
+                }
+            }
+        }
+        return keys;
+    }
+
+    /**
      * The box's section in a scenario of its own: its cache as it runs now, the design's traffic (the
      * first clients box's: its keys colour the slots), and the database its misses load from when its
-     * edge leads to one (the store card's latency); the other sections are the defaults, unread.
+     * edge leads to one (the store card's latency). A CDN's origin of another kind answers in its own
+     * time: the store latency is its mean answer time so far, to 0.1 ms. The other sections are the
+     * defaults, unread.
      */
     private Scenario scenario() {
         Topology.Node spec = cache.spec;
-        if (spec != shownSpec) {
+        NetNode origin = cache.out.isEmpty() ? null : cache.out.get(0).to;
+        if (spec != shownSpec || Double.compare(originMs, shownOriginMs) != 0) {
             Scenario d = Scenario.DEFAULT;
             Scenario run = net.scenario();
             Scenario.Workload workload = run.topology().nodes().stream().filter(n -> n.nodeKind() == NodeKind.CLIENTS)
                     .map(Topology.Node::workload).findFirst().orElse(d.workload());
-            NetNode origin = cache.out.isEmpty() ? null : cache.out.get(0).to;
             Scenario.Database database = origin instanceof DatabaseNode ? origin.spec.database() : null;
+            Scenario.Cache section = cache.section();
+            if (!Double.isNaN(originMs)) {
+                section = new Scenario.Cache(section.levels(), section.writePolicy(), section.coalesce(), section.exclusive(),
+                        section.writeBackFlushDelayMs(), section.xfetchBeta(), dev.scalelab.world.DistributionSpec.constant(originMs));
+            }
             shownScenario = new Scenario(node.id, "", "", List.of(), run.seed(), run.durationSeconds(), workload, d.service(),
-                    d.autoscaler(), d.verticalScaler(), null, d.balancer(), spec.cache(), database, List.of(), null, null, List.of());
+                    d.autoscaler(), d.verticalScaler(), null, d.balancer(), section, database, List.of(), null, null, List.of());
             shownSpec = spec;
+            shownOriginMs = originMs;
         }
         return shownScenario;
     }

@@ -83,8 +83,8 @@ public final class Network {
     /** The newest decisions a snapshot carries for the canvas's log. */
     private static final int DECISIONS_SHOWN = 40;
     private long decisionCount;
-    /** The box a view watches ({@link #watch}); null while none does, which costs nothing. */
-    private Watch watch;
+    /** The boxes views watch ({@link #watch}), in the order first asked; null while none is, which costs one check. */
+    private Watch[] watches;
 
     public Network(Scenario scenario) {
         this.scenario = scenario;
@@ -204,8 +204,10 @@ public final class Network {
     }
 
     private void tick() {
-        if (watch != null) {
-            watch.beforeTick();
+        if (watches != null) {
+            for (Watch w : watches) {
+                w.beforeTick();
+            }
         }
         for (NetNode n : nodes.values()) {
             n.tick();
@@ -213,8 +215,10 @@ public final class Network {
             instanceDollars += dollars;
             n.dollars += dollars;
         }
-        if (watch != null) {
-            watch.second();
+        if (watches != null) {
+            for (Watch w : watches) {
+                w.second();
+            }
         }
         for (Link l : links) {
             l.tick();
@@ -305,8 +309,12 @@ public final class Network {
 
     /** A decision a node made, with the inputs it names, as the decision log keeps it. */
     void decide(NetNode node, String explanation) {
-        if (watch != null && watch.hears(node, explanation)) {
-            watch.decided(node, explanation);
+        if (watches != null) {
+            for (Watch w : watches) {
+                if (w.hears(node, explanation)) {
+                    w.decided(node, explanation);
+                }
+            }
         }
         decisionCount++;
         if (decisions.size() == DECISIONS_KEPT) {
@@ -352,28 +360,59 @@ public final class Network {
     /**
      * Starts watching box {@code id} as a pattern panel of the pipeline sees its part, from now on
      * ({@link #watchedView}): a service as the Scaling panel sees the pool (its instances, scalers
-     * and per-second series), a cache box as the Caching panel sees the cache (its levels, their
+     * and per-second series), a cache box or a CDN as the Caching panel sees the cache (its levels, their
      * slots and hit ratios, the loads), a database as the Database panel sees it (its shards,
-     * replicas, router and per-second load); an external API, a topic, a queue or a balancer as Watch.of says. Null stops.
-     * One box at a time: a new one replaces the last. Watching does not change the run.
+     * replicas, router and per-second load); an external API, a topic, a queue or a balancer as Watch.of says.
+     * Several boxes may be watched at once, each with its own watch; a box already watched keeps its
+     * watch (and its series). Watching does not change the run.
      *
      * @throws ScenarioException naming the node when it is none of those, or has nothing its panel can show
      */
     public void watch(String id) {
-        NetNode n = id == null ? null : nodes.get(id);
-        if (id != null && n == null) {
+        NetNode n = nodes.get(id);
+        if (n == null) {
             throw new ScenarioException("nodes." + id, "no node of this design");
         }
-        Watch next = n == null ? null : watch != null && watch.node == n ? watch : Watch.of(this, n);
-        if (watch != null && watch != next) {
-            watch.stop();
+        if (watchOf(id) != null) {
+            return;
         }
-        watch = next;
+        Watch w = Watch.of(this, n);
+        Watch[] next = watches == null ? new Watch[1] : java.util.Arrays.copyOf(watches, watches.length + 1);
+        next[next.length - 1] = w;
+        watches = next;
     }
 
-    /** The watched box as the pipeline's snapshot shows its part (see {@link #watch}); null while none is watched. */
-    public dev.scalelab.world.Snapshot watchedView() {
-        return watch == null ? null : watch.view();
+    /** Stops watching box {@code id} (nothing when it is not watched); the others' watches go on. */
+    public void unwatch(String id) {
+        Watch w = watchOf(id);
+        if (w == null) {
+            return;
+        }
+        Watch[] next = java.util.Arrays.stream(watches).filter(x -> x != w).toArray(Watch[]::new);
+        watches = next.length == 0 ? null : next; // none left: the run pays one null check again
+        w.stop();
+    }
+
+    /** The ids of the boxes watched, in the order first asked. */
+    public List<String> watchedIds() {
+        return watches == null ? List.of() : java.util.Arrays.stream(watches).map(w -> w.node.id).toList();
+    }
+
+    private Watch watchOf(String id) {
+        if (watches != null) {
+            for (Watch w : watches) {
+                if (w.node.id.equals(id)) {
+                    return w;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** Watched box {@code id} as the pipeline's snapshot shows its part (see {@link #watch}); null while it is not watched. */
+    public dev.scalelab.world.Snapshot watchedView(String id) {
+        Watch w = watchOf(id);
+        return w == null ? null : w.view();
     }
 
     // ------------------------------------------------------------------ commands while it runs

@@ -29,7 +29,7 @@ import java.util.Map;
  */
 abstract class Watch {
     /** What can be watched, for the message that refuses the rest. */
-    static final String WATCHED = "a service's pool, a cache box's levels, a database's shards, an external API's callers' sidecars, "
+    static final String WATCHED = "a service's pool, a cache box's or a CDN's levels, a database's shards, an external API's callers' sidecars, "
             + "a topic's or a queue's consumers or a balancer's picks are watched";
 
     /** The decision lines kept for the view's log, the newest last. */
@@ -48,7 +48,7 @@ abstract class Watch {
     private boolean whole;
 
     /**
-     * The watch of {@code n}: a service's pool, a cache box's levels, a database's shards, an external API's calling sidecars,
+     * The watch of {@code n}: a service's pool, a cache box's or a CDN's levels, a database's shards, an external API's calling sidecars,
      * a queue's or a topic's consumers, a balancer's picks.
      *
      * @throws ScenarioException naming the node when it is none of those
@@ -57,7 +57,7 @@ abstract class Watch {
         if (n instanceof ServiceNode service) {
             return new ServiceWatch(net, service);
         }
-        if (n instanceof CacheNode cache && n.kind == NodeKind.CACHE) {
+        if (n instanceof CacheNode cache) {
             return new CacheWatch(net, cache);
         }
         if (n instanceof DatabaseNode database) {
@@ -85,7 +85,7 @@ abstract class Watch {
         whole = net.sim.nowNanos() % Simulation.NANOS_PER_SECOND == 0;
     }
 
-    /** The watch is over (another took its place, or none): what it hooked into the box comes out. */
+    /** The watch is over (the box is no longer watched): what it hooked into the box comes out. */
     void stop() {
     }
 

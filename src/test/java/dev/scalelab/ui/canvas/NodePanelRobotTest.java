@@ -46,10 +46,7 @@ class NodePanelRobotTest {
     @AfterEach
     void close() throws Exception {
         onFx(() -> {
-            NodePanelWindow node = window.panels().nodeWindow();
-            if (node != null) {
-                node.close();
-            }
+            window.panels().closeNodeWindows();
             window.run().stop();
             window.editor().markSaved();
             window.stage().close();
@@ -123,7 +120,7 @@ class NodePanelRobotTest {
             node.stage().close();
             return null;
         });
-        FxWait.waitUntil(() -> window.run().current().watched() == null, TIMEOUT_SECONDS);
+        FxWait.waitUntil(() -> window.run().current().watched("web") == null, TIMEOUT_SECONDS);
     }
 
     /**
@@ -483,6 +480,108 @@ class NodePanelRobotTest {
         Scenario.TimelineEntry slow = onFx(() -> window.run().current().commandsRun().get(1));
         assertEquals("slow-instance web-1 0.25", slow.command() + " " + slow.target() + " " + slow.value());
         FxWait.waitUntil(() -> onFx(() -> node.source().latest().snapshot().instances().get(1).speedFactor() == 0.25), TIMEOUT_SECONDS);
+    }
+
+    /**
+     * Two boxes of one run open in two windows at once (redis in Caching, db in Database), each showing
+     * its own box and both following the run; double-clicking redis again brings its window forward;
+     * closing it ends redis's watch only, and db's window goes on following the run.
+     */
+    @Test
+    void twoBoxesOpenInTwoWindowsAtOnceAndClosingOneLeavesTheOtherFollowing() throws Exception {
+        Scenario cached = ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.CACHED.replace("\"durationSeconds\":60",
+                "\"durationSeconds\":600"));
+        onFx(() -> {
+            window.editor().load(cached);
+            window.view().fit();
+            window.run().startAt(10);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> window.run().latest() != null && window.run().latest().timeSeconds() > 3), TIMEOUT_SECONDS);
+        doubleClick("redis");
+        FxWait.waitUntil(() -> onFx(() -> window.panels().nodeWindow("redis") != null), TIMEOUT_SECONDS);
+        doubleClick("db");
+        FxWait.waitUntil(() -> onFx(() -> window.panels().nodeWindow("db") != null), TIMEOUT_SECONDS);
+        NodePanelWindow cache = onFx(() -> window.panels().nodeWindow("redis"));
+        NodePanelWindow db = onFx(() -> window.panels().nodeWindow("db"));
+        assertTrue(onFx(() -> cache.stage().isShowing() && db.stage().isShowing()), "both windows open");
+        assertEquals("redis — Caching", onFx(() -> cache.stage().getTitle()));
+        assertEquals("db — Database", onFx(() -> db.stage().getTitle()));
+        assertEquals(java.util.Set.of("redis", "db"), window.run().current().watchedIds());
+        // Each shows its own box, and both follow the run.
+        double cacheAt = onFx(cache::shownSeconds);
+        double dbAt = onFx(db::shownSeconds);
+        FxWait.waitUntil(() -> onFx(() -> cache.shownSeconds() > cacheAt + 2 && db.shownSeconds() > dbAt + 2), TIMEOUT_SECONDS);
+        assertTrue(onFx(() -> cache.source().latest().snapshot().cache() != null && cache.source().latest().snapshot().data() == null));
+        assertTrue(onFx(() -> db.source().latest().snapshot().data() != null && db.source().latest().snapshot().cache() == null));
+
+        // redis again: its window, brought forward; still two.
+        doubleClick("redis");
+        assertTrue(onFx(() -> window.panels().nodeWindow("redis") == cache && window.panels().nodeWindows().size() == 2));
+
+        onFx(() -> {
+            cache.stage().close();
+            return null;
+        });
+        FxWait.waitUntil(() -> window.run().current().watchedIds().equals(java.util.Set.of("db")), TIMEOUT_SECONDS);
+        assertNull(onFx(() -> window.panels().nodeWindow("redis")));
+        assertTrue(onFx(() -> db.stage().isShowing()));
+        double dbThen = onFx(db::shownSeconds);
+        FxWait.waitUntil(() -> onFx(() -> db.shownSeconds() > dbThen + 2), TIMEOUT_SECONDS);
+        assertTrue(onFx(() -> db.status().getText().startsWith("db, drawn and running on the canvas")), onFx(() -> db.status().getText()));
+    }
+
+    /**
+     * A CDN of a running drawing opens in the Caching panel: one level, its edge, with the CDN's hit
+     * ratio; no write policy or coalescing switch is offered; its Fail button fails the edge and a TTL set
+     * in the panel becomes the box's, both recorded in the run; a write policy sent anyway is refused, naming why.
+     */
+    @Test
+    void aCdnOpensInTheCachingPanelWithItsEdgeAsItsOneLevel() throws Exception {
+        Scenario fronted = ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.FRONTED.replace("\"durationSeconds\":60",
+                "\"durationSeconds\":600"));
+        assertNull(Pipeline.lowering(fronted).scenario(), "the drawing is not of the pipeline's shape");
+        onFx(() -> {
+            window.editor().load(fronted);
+            window.view().fit();
+            window.run().startAt(10);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> window.run().latest() != null && window.run().latest().timeSeconds() > 3), TIMEOUT_SECONDS);
+        doubleClick("cdn");
+        FxWait.waitUntil(() -> onFx(() -> window.panels().nodeWindow("cdn") != null && window.panels().nodeWindow("cdn").stage().isShowing()),
+                TIMEOUT_SECONDS);
+        NodePanelWindow node = onFx(() -> window.panels().nodeWindow("cdn"));
+        assertEquals("cdn — Caching", onFx(() -> node.stage().getTitle()));
+        assertEquals("cdn is open in the Caching panel, in a window of its own, on this run.", onFx(() -> window.statusLine().getText()));
+        FxWait.waitUntil(() -> onFx(() -> ((dev.scalelab.ui.caching.HeadlineFigure) node.stage().getScene().lookup("#hitRatioFigure"))
+                .valueProperty().get().endsWith("%")), TIMEOUT_SECONDS);
+        assertEquals(java.util.List.of("edge"), onFx(() -> node.source().latest().snapshot().cache().levels().stream()
+                .map(dev.scalelab.world.Snapshot.CacheLevelView::name).toList()));
+        assertTrue(onFx(() -> node.stage().getScene().lookup("#failL1Button") != null && node.stage().getScene().lookup("#flushL2Button") == null));
+        assertTrue(onFx(() -> node.stage().getScene().lookup("#cacheL1CapacityField") != null));
+        assertNull(onFx(() -> node.stage().getScene().lookup("#cacheWritePolicyChoice")));
+        assertNull(onFx(() -> node.stage().getScene().lookup("#cacheCoalesceCheck")));
+
+        robot.clickOn(onFx(() -> node.stage().getScene().lookup("#failL1Button")));
+        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 1), TIMEOUT_SECONDS);
+        Scenario.TimelineEntry failed = onFx(() -> window.run().current().commandsRun().get(0));
+        assertEquals("fail-cache-level", failed.command());
+        assertEquals("cdn/edge", failed.target());
+        onFx(() -> {
+            node.source().set(Parameter.of("cache.levels[0].ttlSeconds"), 60.0);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 2), TIMEOUT_SECONDS);
+        assertEquals("nodes.cdn.cdn.ttlSeconds", onFx(() -> window.run().current().commandsRun().get(1).path()));
+        FxWait.waitUntil(() -> onFx(() -> node.source().latest().snapshot().cache().levels().get(0).ttlSeconds() == 60.0), TIMEOUT_SECONDS);
+        onFx(() -> {
+            node.source().set(Parameter.of("cache.writePolicy"), "write-back");
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> node.status().getText().equals("Refused: cache.writePolicy: the drawn cdn cdn caches what is "
+                + "read: a write goes past it to its origin, so it has no write policy")), TIMEOUT_SECONDS);
+        assertEquals(2, onFx(() -> window.run().current().commandsRun().size()));
     }
 
     private static ScalingPoolView pool(NodePanelWindow node) {

@@ -105,6 +105,16 @@ class NodePanelScreenshots {
         shoot(BALANCED, "lb", "docs/canvas-node-balancing.png");
     }
 
+    /**
+     * docs/canvas-node-cdn.png: the CDN cdn (1,000 objects of the clients' 10,000 Zipf keys, LRU, a 20 s
+     * TTL) in front of its origin web, in the Caching panel: its one level, its edge.
+     */
+    @Test
+    void aDrawnCdnInTheCachingPanel() throws Exception {
+        shoot(dev.scalelab.world.network.NodeWatchTestDesigns.FRONTED.replace("\"durationSeconds\":60", "\"durationSeconds\":1800"),
+                "cdn", "docs/canvas-node-cdn.png");
+    }
+
     /** target/canvas-node-queue.png, to look at, not in the docs: the queue jobs in the Events panel. */
     @Test
     void aDrawnQueueInTheEventsPanel() throws Exception {

@@ -51,7 +51,7 @@ class NodeWatchTest {
         long answeredBefore = 0;
         for (int k = 1; k <= 60; k++) {
             net.runUntil(k); // the tick at k included: the view's newest second is second k
-            Snapshot view = net.watchedView();
+            Snapshot view = net.watchedView("api");
             NetworkSnapshot.NodeState node = api(net);
             assertThat(view.series().size()).isEqualTo(k);
             assertThat(last(view.series().timeSeconds())).isEqualTo(k);
@@ -65,7 +65,7 @@ class NodeWatchTest {
             assertThat(view.history().seconds()).isEqualTo(k);
             assertThat(view.history().get(dev.scalelab.world.RunHistory.Keys.OFFERED).seconds()).isEqualTo(k);
         }
-        Snapshot view = net.watchedView();
+        Snapshot view = net.watchedView("api");
         NetworkSnapshot.NodeState node = api(net);
         List<Snapshot.InstanceView> instances = view.instances();
         long ready = instances.stream().filter(i -> i.state() == Snapshot.InstanceState.READY).count();
@@ -104,12 +104,12 @@ class NodeWatchTest {
         watched.run();
         assertThat(watched.reportJson()).isEqualTo(plain.reportJson());
         // Watched from 17.3 s: the seconds before are not in the view, the 18th (watched in part) is empty, the 19th whole.
-        Snapshot.Series series = watched.watchedView().series();
+        Snapshot.Series series = watched.watchedView("api").series();
         assertThat(series.timeSeconds()[0]).isEqualTo(18.0);
         assertThat(series.offeredPerSecond()[0]).isNaN();
         assertThat(series.throughputPerSecond()[0]).isNaN();
         assertThat(series.offeredPerSecond()[1]).isGreaterThan(400);
-        assertThat(watched.watchedView().history().get(dev.scalelab.world.RunHistory.Keys.OFFERED).seconds()).isEqualTo(120);
+        assertThat(watched.watchedView("api").history().get(dev.scalelab.world.RunHistory.Keys.OFFERED).seconds()).isEqualTo(120);
     }
 
     @Test
@@ -121,7 +121,7 @@ class NodeWatchTest {
         long[] l1Before = {0, 0};
         for (int k = 1; k <= 30; k++) {
             net.runUntil(k);
-            Snapshot.CacheView view = net.watchedView().cache();
+            Snapshot.CacheView view = net.watchedView("redis").cache();
             dev.scalelab.engine.caching.HierarchyStats now = redis.stats();
             double ratio = (now.cacheReads() - before.cacheReads()) / (double) (now.reads() - before.reads());
             assertThat(last(view.hitRatioSeries())).isEqualTo(ratio);
@@ -136,7 +136,7 @@ class NodeWatchTest {
             assertThat(view.levels().get(1).hits()).isEqualTo(redis.hierarchy().levelStats(1).hits());
             assertThat(view.levels().get(1).occupancy()).isEqualTo(redis.hierarchy().levelStats(1).occupancy());
         }
-        Snapshot s = net.watchedView();
+        Snapshot s = net.watchedView("redis");
         assertThat(s.cache().hitRatio()).isEqualTo(net.report().path("nodes").path("redis").path("hitRatio").asDouble());
         assertThat(s.cache().hitRatio()).isBetween(0.3, 0.95);
         // L1 is kept once per calling instance: api's three, which are where the reads come from.
@@ -161,12 +161,12 @@ class NodeWatchTest {
         net.watch("db");
         dev.scalelab.engine.data.Database engine = ((DatabaseNode) net.node("db")).engine();
         net.runUntil(5);
-        assertThat(last(net.watchedView().data().queriesPerSecond())).isNaN();
+        assertThat(last(net.watchedView("db").data().queriesPerSecond())).isNaN();
         long before = engine.counters().reads() + engine.counters().writes();
         long staleBefore = engine.counters().staleReads();
         for (int k = 6; k <= 30; k++) {
             net.runUntil(k);
-            Snapshot view = net.watchedView();
+            Snapshot view = net.watchedView("db");
             long queries = engine.counters().reads() + engine.counters().writes();
             assertThat(last(view.data().queriesPerSecond())).isEqualTo((double) (queries - before)).isGreaterThan(100);
             assertThat(last(view.data().staleReadsPerSecond())).isEqualTo((double) (engine.counters().staleReads() - staleBefore));
@@ -176,7 +176,7 @@ class NodeWatchTest {
             assertThat(view.data().database().shards()).hasSize(engine.view().shards().size());
             assertThat(view.history().get(dev.scalelab.world.RunHistory.Keys.DB_QUERIES).seconds()).isEqualTo(k);
         }
-        Snapshot view = net.watchedView();
+        Snapshot view = net.watchedView("db");
         assertThat(view.current().database()).isEqualTo(net.scenario().topology().node("db").database());
         assertThat(view.data().consistency()).isEqualTo(net.scenario().topology().node("db").database().consistency());
         assertThat(view.current().workload()).isEqualTo(net.scenario().topology().node("users").workload());
@@ -195,7 +195,7 @@ class NodeWatchTest {
         boolean opened = false;
         for (int k = 1; k <= 60; k++) {
             net.runUntil(k);
-            Snapshot view = net.watchedView();
+            Snapshot view = net.watchedView("pay");
             assertThat(view.dependencies()).extracting(Snapshot.DependencyView::name).containsExactly("checkout->pay", "refunds->pay");
             for (int i = 0; i < 2; i++) {
                 Link l = i == 0 ? checkout : refunds;
@@ -227,7 +227,7 @@ class NodeWatchTest {
             opened |= checkout.mesh.breaker().state() == dev.scalelab.engine.resilience.BreakerState.OPEN;
         }
         assertThat(opened).as("checkout's breaker opened in the outage").isTrue();
-        Snapshot view = net.watchedView();
+        Snapshot view = net.watchedView("pay");
         assertThat(view.dependencies().get(0).transitions()).extracting(t -> t.to().name()).contains("OPEN", "HALF_OPEN");
         assertThat(view.current().dependencies().get(0).breaker()).isEqualTo(net.scenario().topology().edges().get(2).breaker());
         assertThat(view.current().dependencies().get(1).retry().maxAttempts()).isEqualTo(3);
@@ -259,7 +259,7 @@ class NodeWatchTest {
         long rebalancesBefore = billing.rebalances();
         for (int k = 3; k <= 60; k++) {
             net.runUntil(k);
-            dev.scalelab.world.EventsView events = net.watchedView().events();
+            dev.scalelab.world.EventsView events = net.watchedView("orders").events();
             assertThat(events.groups()).extracting(dev.scalelab.world.EventsView.GroupView::name).containsExactly("billing", "audit");
             dev.scalelab.world.EventsView.TopicView topic = events.topics().get(0);
             dev.scalelab.world.EventsView.GroupView g = events.groups().get(0);
@@ -295,12 +295,12 @@ class NodeWatchTest {
                 }
                 assertThat(c.processed()).isEqualTo(billing.processed(c.id()));
             }
-            assertThat(net.watchedView().history().get(dev.scalelab.world.RunHistory.Keys.events("group billing",
+            assertThat(net.watchedView("orders").history().get(dev.scalelab.world.RunHistory.Keys.events("group billing",
                     dev.scalelab.world.RunHistory.EventsMeasure.LAG)).seconds()).isEqualTo(k);
         }
         // The crash at 20 s: its session timed out 6 s later and the group rebalanced its partitions to the two left.
         assertThat(billing.rebalances()).isGreaterThan(rebalancesBefore);
-        Snapshot view = net.watchedView();
+        Snapshot view = net.watchedView("orders");
         assertThat(view.recentLog()).anyMatch(e -> e.message().startsWith("billing:"));
         EventStreams.Group group = view.current().events().groups().get(0);
         assertThat(group.topic()).isEqualTo("orders");
@@ -323,7 +323,7 @@ class NodeWatchTest {
         long dead = 0;
         for (int k = 1; k <= 40; k++) {
             net.runUntil(k);
-            dev.scalelab.world.EventsView.QueueView q = net.watchedView().events().queues().get(0);
+            dev.scalelab.world.EventsView.QueueView q = net.watchedView("jobs").events().queues().get(0);
             assertThat(q.visible()).isEqualTo(jobs.queue.visible());
             assertThat(last(q.visibleSeries())).isEqualTo(jobs.queue.visible());
             assertThat(last(q.inFlightSeries())).isEqualTo(jobs.queue.inFlight());
@@ -342,8 +342,8 @@ class NodeWatchTest {
         }
         // The poison published after 10 s failed three receives, 5 s apart, and was dead-lettered.
         assertThat(jobs.queue.deadLettered()).isEqualTo(1);
-        assertThat(net.watchedView().events().queues().get(0).deadLettered()).isEqualTo(1);
-        EventStreams.Queue section = net.watchedView().current().events().queues().get(0);
+        assertThat(net.watchedView("jobs").events().queues().get(0).deadLettered()).isEqualTo(1);
+        EventStreams.Queue section = net.watchedView("jobs").current().events().queues().get(0);
         assertThat(section.consumers()).isEqualTo(8);
         assertThat(section.visibilityTimeoutSeconds()).isEqualTo(5);
         assertThat(section.maxReceiveCount()).isEqualTo(3);
@@ -387,10 +387,10 @@ class NodeWatchTest {
             if (k == 21) {
                 assertThat(net.apply("nodes.lb.balancer.strategy", "smooth-weighted-round-robin"))
                         .isEqualTo("balancer.strategy round-robin -> smooth-weighted-round-robin");
-                picksAtChange = net.watchedView().dispatches().total();
+                picksAtChange = net.watchedView("lb").dispatches().total();
             }
             net.runUntil(k);
-            Snapshot view = net.watchedView();
+            Snapshot view = net.watchedView("lb");
             Snapshot.Dispatches d = view.dispatches();
             assertThat(d.total()).isEqualTo(lb.arrivals).isGreaterThan(290L * k);
             assertThat(d.instanceNumbers()).hasSize(Snapshot.Dispatches.KEPT);
@@ -421,9 +421,9 @@ class NodeWatchTest {
             assertThat(view.rejected()).isZero();
         }
         // Second 40, all smooth weighted round robin: 5 of 7 picks to web-0, 1 of 7 to each other, give or take a cycle's part.
-        double share = newest(net.watchedView().history().get(dev.scalelab.world.RunHistory.Keys.sharePercent("web-0")));
+        double share = newest(net.watchedView("lb").history().get(dev.scalelab.world.RunHistory.Keys.sharePercent("web-0")));
         assertThat(share).isBetween(100 * 5 / 7.0 - 2, 100 * 5 / 7.0 + 2);
-        Snapshot view = net.watchedView();
+        Snapshot view = net.watchedView("lb");
         assertThat(view.current().name()).isEqualTo("lb");
         assertThat(view.current().balancer()).isEqualTo(lb.spec.balancer());
         assertThat(view.current().balancer().strategy().id()).isEqualTo("smooth-weighted-round-robin");
@@ -452,12 +452,90 @@ class NodeWatchTest {
             n.runUntil(20);
             n.apply("nodes.lb.balancer.strategy", "smooth-weighted-round-robin");
             n.runUntil(30);
-            n.watch(null);
+            n.unwatch("lb");
             assertThat(((RouterNode) n.node("lb")).picks).isNull();
             n.run();
         }
         net.run();
         assertThat(late.reportJson()).isEqualTo(plain.reportJson());
+        assertThat(net.reportJson()).isEqualTo(plain.reportJson());
+    }
+
+    /**
+     * Two boxes watched at once (api's pool and redis's levels, from 0 s; db joins at 10.5 s and api
+     * leaves at 20 s): each view is its own engine's counters second by second, and the same series as
+     * that box watched alone; the others' watches go on when one stops, and the run's report is the same
+     * as unwatched.
+     */
+    @Test
+    void twoBoxesWatchedAtOnceAreEachTheirOwnAndTheRunIsTheSame() {
+        Network net = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.CACHED));
+        Network apiAlone = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.CACHED));
+        Network redisAlone = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.CACHED));
+        net.watch("api");
+        net.watch("redis");
+        net.watch("api"); // already watched: the same watch goes on
+        apiAlone.watch("api");
+        redisAlone.watch("redis");
+        assertThat(net.watchedIds()).containsExactly("api", "redis");
+        CacheNode redis = (CacheNode) net.node("redis");
+        dev.scalelab.engine.caching.HierarchyStats before = redis.stats();
+        long answeredBefore = 0;
+        for (int k = 1; k <= 30; k++) {
+            net.runUntil(k);
+            apiAlone.runUntil(k);
+            redisAlone.runUntil(k);
+            Snapshot cache = net.watchedView("redis");
+            dev.scalelab.engine.caching.HierarchyStats now = redis.stats();
+            assertThat(last(cache.cache().hitRatioSeries())).isEqualTo((now.cacheReads() - before.cacheReads())
+                    / (double) (now.reads() - before.reads()));
+            assertThat(last(cache.cache().storeLoadsPerSecond())).isEqualTo((double) (now.storeLoads() - before.storeLoads()));
+            assertThat(cache.cache().reads()).isEqualTo(now.reads());
+            before = now;
+            assertThat(cache.cache().hitRatioSeries()).containsExactly(redisAlone.watchedView("redis").cache().hitRatioSeries());
+            assertThat(cache.series().offeredPerSecond()).containsExactly(redisAlone.watchedView("redis").series().offeredPerSecond());
+            if (k < 20) {
+                Snapshot pool = net.watchedView("api");
+                NetworkSnapshot.NodeState node = api(net);
+                assertThat(last(pool.series().offeredPerSecond())).isEqualTo(node.arrivalsPerSecond()).isGreaterThan(600);
+                long answered = net.nodeLatency("api").count();
+                assertThat(last(pool.series().throughputPerSecond())).isEqualTo((double) (answered - answeredBefore));
+                answeredBefore = answered;
+                assertThat(pool.instances()).hasSize(3);
+                assertThat(pool.series().offeredPerSecond()).containsExactly(apiAlone.watchedView("api").series().offeredPerSecond());
+                assertThat(pool.series().throughputPerSecond()).containsExactly(apiAlone.watchedView("api").series().throughputPerSecond());
+                assertThat(pool.cache()).isNull();
+                assertThat(cache.scaling()).isNull();
+            }
+            if (k > 10) {
+                // db watched from 10.5 s: its 11th second part watched (empty), the 12th on whole.
+                double[] queries = net.watchedView("db").data().queriesPerSecond();
+                assertThat(queries).hasSize(k - 10);
+                assertThat(queries[0]).isNaN();
+                if (k > 11) {
+                    assertThat(last(queries)).isGreaterThan(50);
+                }
+            }
+            if (k == 19) {
+                net.runUntil(20);
+                net.unwatch("api");
+                assertThat(net.watchedView("api")).isNull();
+                assertThat(net.watchedIds()).containsExactly("redis", "db");
+                net.unwatch("api"); // not watched: nothing
+            }
+            if (k == 10) {
+                net.runUntil(10.5);
+                net.watch("db");
+            }
+        }
+        assertThat(net.watchedView("redis").history().get(dev.scalelab.world.RunHistory.Keys.CACHE_HIT_RATIO).seconds()).isEqualTo(30);
+        net.unwatch("redis");
+        net.unwatch("db");
+        assertThat(net.watchedIds()).isEmpty();
+        // Watched two and three at a time, each viewed every second, or not at all: the same run.
+        Network plain = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.CACHED));
+        plain.run();
+        net.run();
         assertThat(net.reportJson()).isEqualTo(plain.reportJson());
     }
 
@@ -479,19 +557,104 @@ class NodeWatchTest {
         long webPicks = 0;
         for (int k = 1; k <= 20; k++) {
             net.runUntil(k);
-            Snapshot view = net.watchedView();
+            Snapshot view = net.watchedView("lb");
             long taken = web.instances.stream().mapToLong(NodeWatchTest::taken).sum();
             assertThat(view.dispatches().total()).isEqualTo(taken).isLessThan(lb.arrivals).isGreaterThan(lb.arrivals / 2);
             assertThat(view.instances()).extracting(Snapshot.InstanceView::id).containsExactly("web-0", "web-1", "web-2");
             assertThat(view.balancer().excluded()).isEqualTo(lb.healthOf(web).excluded());
             webPicks = view.instances().get(1).routed();
         }
-        Snapshot view = net.watchedView();
+        Snapshot view = net.watchedView("lb");
         assertThat(view.balancer().excluded()).containsExactly(java.util.Map.entry("web-1", "ejected"));
         assertThat(view.recentLog()).anyMatch(e -> e.source() == Source.OUTLIER && e.message().startsWith("web-1 eject: 5 consecutive errors"));
         net.runUntil(21);
-        assertThat(net.watchedView().instances().get(1).routed()).isEqualTo(webPicks);
-        assertThat(net.watchedView().dispatches().instanceNumbers()).doesNotContain(1);
+        assertThat(net.watchedView("lb").instances().get(1).routed()).isEqualTo(webPicks);
+        assertThat(net.watchedView("lb").dispatches().instanceNumbers()).doesNotContain(1);
+    }
+
+    /**
+     * A CDN watched as the Caching panel sees a cache: one level, its edge, whose counters, slots and
+     * events are the CDN's hierarchy's, second by second; Che's approximation for 1,000 objects of the
+     * clients' Zipf keys, as the clients reach it directly; its origin's mean answer time as the store's.
+     */
+    @Test
+    void theViewOfAWatchedCdnIsItsEdgesOwnNumbers() {
+        Network net = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.FRONTED));
+        net.watch("cdn");
+        CacheNode cdn = (CacheNode) net.node("cdn");
+        long[] edgeBefore = {0, 0};
+        dev.scalelab.engine.caching.HierarchyStats before = cdn.stats();
+        for (int k = 1; k <= 45; k++) {
+            net.runUntil(k);
+            Snapshot s = net.watchedView("cdn");
+            Snapshot.CacheView view = s.cache();
+            dev.scalelab.engine.caching.LevelStats edge = cdn.hierarchy().levelStats(0);
+            dev.scalelab.engine.caching.HierarchyStats now = cdn.stats();
+            assertThat(view.levels()).hasSize(1);
+            Snapshot.CacheLevelView level = view.levels().get(0);
+            assertThat(level.name()).isEqualTo("edge");
+            assertThat(level.scope()).isEqualTo("shared");
+            assertThat(level.copies()).isEqualTo(1);
+            assertThat(level.hits()).isEqualTo(edge.hits());
+            assertThat(level.misses()).isEqualTo(edge.misses());
+            assertThat(level.occupancy()).isEqualTo(edge.occupancy()).isLessThanOrEqualTo(1000);
+            assertThat(level.evictions()).isEqualTo(edge.evictions());
+            assertThat(level.expiries()).isEqualTo(edge.expiries());
+            assertThat(level.hitRatio()).isEqualTo(edge.hitRatio());
+            assertThat(last(level.hitRatioSeries())).isEqualTo((edge.hits() - edgeBefore[0])
+                    / (double) (edge.hits() - edgeBefore[0] + edge.misses() - edgeBefore[1]));
+            edgeBefore[0] = edge.hits();
+            edgeBefore[1] = edge.misses();
+            assertThat(last(view.hitRatioSeries())).isEqualTo((now.cacheReads() - before.cacheReads()) / (double) (now.reads() - before.reads()));
+            assertThat(last(view.storeLoadsPerSecond())).isEqualTo((double) (now.storeLoads() - before.storeLoads())).isGreaterThan(0);
+            assertThat(last(view.duplicateLoadsPerSecond())).isEqualTo((double) (now.duplicateLoads() - before.duplicateLoads()));
+            assertThat(last(view.coalescedReadsPerSecond())).isEqualTo((double) (now.coalescedReads() - before.coalescedReads()));
+            before = now;
+            assertThat(view.reads()).isEqualTo(now.reads());
+            assertThat(view.storeLoads()).isEqualTo(now.storeLoads());
+            assertThat(last(s.series().offeredPerSecond())).isEqualTo(cdn.arrivalsPerSecond).isGreaterThan(500);
+            // The slots drawn are the edge's keys; the events its newest.
+            assertThat(level.slotKeys()).hasSize(1000);
+            assertThat(level.eventsRecorded()).isEqualTo(cdn.hierarchy().levelCopies(0).iterator().next().events().recorded()).isGreaterThan(0);
+        }
+        Snapshot s = net.watchedView("cdn");
+        Snapshot.CacheLevelView level = s.cache().levels().get(0);
+        // Its section: the box's fields, as the panel shows a level.
+        assertThat(level.capacity()).isEqualTo(1000);
+        assertThat(level.policy()).isEqualTo("lru");
+        assertThat(level.ttlSeconds()).isEqualTo(20.0);
+        assertThat(level.latencyMs()).isEqualTo(2.0);
+        assertThat(level.expiries()).as("a 20 s TTL over 45 s").isGreaterThan(0);
+        assertThat(s.cache().writePolicy()).isEqualTo("write-around");
+        assertThat(s.cache().coalesce()).isTrue();
+        assertThat(s.cache().optimalHitRatio()).isNaN();
+        assertThat(s.cache().hitRatio()).isEqualTo(net.report().path("nodes").path("cdn").path("hitRatio").asDouble()).isBetween(0.3, 0.9);
+        double[] p = dev.scalelab.engine.caching.CheApproximation.probabilities(dev.scalelab.world.SectionConfigs.keys(
+                net.scenario().topology().node("users").workload().keys()));
+        assertThat(level.cheHitRatio()).isEqualTo(dev.scalelab.engine.caching.CheApproximation.lruHitRatio(p, 1000)).isBetween(0.4, 0.9);
+        // The origin is a service: the store's latency is its mean answer time so far, to 0.1 ms.
+        assertThat(s.current().database()).isNull();
+        double originMs = Math.round(net.nodeLatency("web").meanMs() * 10) / 10.0;
+        assertThat(originMs).isGreaterThanOrEqualTo(10);
+        assertThat(s.current().cache().storeLatency()).isEqualTo(dev.scalelab.world.DistributionSpec.constant(originMs));
+        assertThat(s.current().cache().levels()).hasSize(1);
+        assertThat(s.instances()).isEmpty(); // no service calls it: its reads come from the clients
+        assertThat(s.scaling()).isNull();
+        Network plain = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.FRONTED));
+        plain.run();
+        net.run();
+        assertThat(net.reportJson()).isEqualTo(plain.reportJson());
+    }
+
+    /** Che's approximation is the CDN's only where one popularity of keys reaches it unfiltered: a second clients box of other keys mixes it. */
+    @Test
+    void aCdnReachedByTwoPopularitiesHasNoChePrediction() {
+        Network net = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.FRONTED
+                .replace("\"nodes\":[", "\"nodes\":[{\"id\":\"bots\",\"kind\":\"clients\",\"workload\":{\"keys\":{\"distribution\":\"uniform\"}}},")
+                .replace("\"edges\":[", "\"edges\":[{\"from\":\"bots\",\"to\":\"cdn\"},")));
+        net.watch("cdn");
+        net.runUntil(2);
+        assertThat(net.watchedView("cdn").cache().levels().get(0).cheHitRatio()).isNaN();
     }
 
     @Test
@@ -501,9 +664,10 @@ class NodeWatchTest {
                 .hasMessage("nodes.pay: no edge calls pay through a sidecar (a timeout, retries, a circuit breaker or a bulkhead on a "
                         + "sync edge), so there is no client for the Resilience panel to show: give an edge to pay one in the inspector");
         assertThatThrownBy(() -> net.watch("users")).isInstanceOf(ScenarioException.class)
-                .hasMessage("nodes.users: users is of kind clients: a service's pool, a cache box's levels, a database's shards, an "
+                .hasMessage("nodes.users: users is of kind clients: a service's pool, a cache box's or a CDN's levels, a database's shards, an "
                         + "external API's callers' sidecars, a topic's or a queue's consumers or a balancer's picks are watched");
-        assertThat(net.watchedView()).isNull();
+        assertThat(net.watchedView("pay")).isNull();
+        assertThat(net.watchedIds()).isEmpty();
         // A queue two services read has two pools of consumers, with two processing times: the panel shows one.
         Network twoReaders = new Network(ScenarioFiles.parse(NodeWatchTestDesigns.QUEUED
                 .replace("{\"from\":\"jobs\",\"to\":\"worker\",\"mode\":\"async\"}",

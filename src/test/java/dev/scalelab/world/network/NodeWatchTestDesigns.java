@@ -103,4 +103,20 @@ public final class NodeWatchTestDesigns {
                {"id":"pay","kind":"external","external":{"latency":{"distribution":"constant","meanMs":5}}}],
               "edges":[{"from":"users","to":"lb"},{"from":"lb","to":"web"},{"from":"web","to":"pay"}]}}
             """;
+
+    /**
+     * 600 req/s of Zipf keys (the default: 10,000 keys, α 0.9) from users to the CDN cdn (1,000 objects,
+     * LRU, a 20 s TTL, 2 ms a hit) in front of its origin web (3 instances of 8 workers, 10 ms a request),
+     * which reads db. The default workload's writes go past the CDN to web.
+     */
+    public static final String FRONTED = """
+            {"schema":1,"name":"fronted","seed":19,"durationSeconds":60,
+             "topology":{"nodes":[
+               {"id":"users","kind":"clients","workload":{"arrival":{"ratePerSecond":600}}},
+               {"id":"cdn","kind":"cdn","cdn":{"capacity":1000,"ttlSeconds":20,"hitMs":2,"policy":"lru"}},
+               {"id":"web","kind":"service","service":{"instances":3,"workersPerInstance":8,
+                 "serviceTime":{"distribution":"constant","meanMs":10}}},
+               {"id":"db","kind":"database"}],
+              "edges":[{"from":"users","to":"cdn"},{"from":"cdn","to":"web"},{"from":"web","to":"db"}]}}
+            """;
 }
