@@ -1,8 +1,6 @@
 package dev.scalelab.engine.data;
 
 import java.util.Arrays;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * A client's session: the log positions that its session guarantees need (its last write and the
@@ -16,7 +14,7 @@ public final class Session {
     private long[] lastWriteLsnByShard = new long[0];
     private long[] maxSeenLsnByShard = new long[0];
     /** Per key: own last written version in the high 32 bits, highest version read in the low 32. */
-    private final Map<Integer, Long> versionsByKey = new HashMap<>();
+    private final KeyLongMap versionsByKey = new KeyLongMap();
 
     public Session(String name) {
         this.name = name;
@@ -38,25 +36,25 @@ public final class Session {
 
     /** This session's last written version of a key, 0 if it never wrote it. */
     public int ownWrittenVersion(int key) {
-        return (int) (versionsByKey.getOrDefault(key, 0L) >>> 32);
+        return (int) (versionsByKey.get(key) >>> 32);
     }
 
     /** The highest version of a key this session has read, 0 if none. */
     public int highestReadVersion(int key) {
-        return (int) (long) versionsByKey.getOrDefault(key, 0L);
+        return (int) versionsByKey.get(key);
     }
 
     void wrote(int shardId, long lsn, int key, int version) {
         lastWriteLsnByShard = grown(lastWriteLsnByShard, shardId);
         lastWriteLsnByShard[shardId] = lsn;
-        long packed = versionsByKey.getOrDefault(key, 0L);
+        long packed = versionsByKey.get(key);
         versionsByKey.put(key, ((long) version << 32) | (packed & 0xffffffffL));
     }
 
     void read(int shardId, long appliedLsn, int key, int version) {
         maxSeenLsnByShard = grown(maxSeenLsnByShard, shardId);
         maxSeenLsnByShard[shardId] = Math.max(maxSeenLsnByShard[shardId], appliedLsn);
-        long packed = versionsByKey.getOrDefault(key, 0L);
+        long packed = versionsByKey.get(key);
         int highestRead = Math.max((int) packed, version);
         versionsByKey.put(key, (packed & 0xffffffff00000000L) | (highestRead & 0xffffffffL));
     }
