@@ -55,6 +55,9 @@ final class CachingCharts implements WholeRunSwitch.Charts {
     private final List<HBox> levelLegendItems = new ArrayList<>();
     private final Label cheLabel = new Label();
     private final Label beladyLabel = new Label();
+    /** The loads line's name: the store's, or a CDN's origin's. */
+    private final Label loadsLabel = new Label("store loads");
+    private final Tooltip loadsExplanation = new Tooltip("Reads the store served for the cache per second: every miss of the last level that started a load.");
     private final HBox cheItem;
     private final HBox beladyItem;
     /** False for a drawn cache box, whose reads no Belady bound is computed for: its line and legend are absent. */
@@ -109,7 +112,7 @@ final class CachingCharts implements WholeRunSwitch.Charts {
         hitLegend.getChildren().addAll(cheItem, beladyItem);
 
         FlowPane loadLegend = new FlowPane(
-                legendItem("store loads", "series-loads", "Reads the store served for the cache per second: every miss of the last level that started a load."),
+                legendItem(loadsLabel, "series-loads", loadsExplanation),
                 legendItem("duplicate loads (stampede)", "series-duplicates",
                         "Loads of a key that was already loading: without coalescing, every read that misses a key in flight loads it again."),
                 legendItem("coalesced reads", "series-coalesced",
@@ -251,6 +254,12 @@ final class CachingCharts implements WholeRunSwitch.Charts {
         beladyComputed = false;
     }
 
+    /** A CDN's charts: its loads are fetches from its origin. */
+    void loadsFromOrigin() {
+        loadsLabel.setText("origin loads");
+        loadsExplanation.setText("Fetches from the CDN's origin per second: every miss of its edge that started one.");
+    }
+
     /** Che's and Belady's lines across {@code [from, to]}, at their values now, with their legend entries. */
     private void references(CacheView cache, int levels, double from, double to) {
         double cheRatio = levels > 0 ? cache.levels().get(0).cheHitRatio() : Double.NaN;
@@ -362,13 +371,16 @@ final class CachingCharts implements WholeRunSwitch.Charts {
     }
 
     private static HBox legendItem(Label label, String styleClass, String explanation) {
+        return legendItem(label, styleClass, new Tooltip(explanation));
+    }
+
+    private static HBox legendItem(Label label, String styleClass, Tooltip tooltip) {
         Line swatch = new Line(0, 0, 20, 0);
         swatch.getStyleClass().addAll("key-line", styleClass);
         label.getStyleClass().add("key-label");
         label.setMinWidth(Label.USE_PREF_SIZE); // wrap the legend onto a new line rather than cut a name short
         HBox item = new HBox(swatch, label);
         item.getStyleClass().add("key-item");
-        Tooltip tooltip = new Tooltip(explanation);
         tooltip.setWrapText(true);
         tooltip.setMaxWidth(340);
         Tooltip.install(item, tooltip);

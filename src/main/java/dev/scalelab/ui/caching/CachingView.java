@@ -80,6 +80,7 @@ public final class CachingView extends FxmlPanel implements dev.scalelab.ui.char
         viewModel.nameStore("Origin", "the clients");
         storeLoads.setName("Origin loads");
         storeLoads.setExplanation("Fetches from the CDN's origin in the last virtual second: its misses.");
+        charts.loadsFromOrigin();
         coalescing.setExplanation("Single flight: concurrent misses of one object share one fetch from the origin. A CDN always does.");
         parameters.asCdn();
         return this;
