@@ -48,14 +48,6 @@ public final class FrameBackoff {
     public static final long RAISE_INTERVAL_NANOS = 250_000_000L;
     /** Calm frames in a row (half a second at 60 Hz) that lower the level by one. */
     public static final int RECOVER_FRAMES = 30;
-    /** A pulse's period: the FX thread's pulses come this far apart when on time (60 Hz). */
-    public static final long PULSE_NANOS = 16_666_667L;
-    /** A saturated thread stops this long before a pulse is due ... */
-    public static long PULSE_LEAD_NANOS = Long.getLong("scalelab.lead", 1_000_000L);
-    /** ... and stays off the core this long after it, so the pulse and its rendering find the cores free. */
-    public static long PULSE_TRAIL_NANOS = Long.getLong("scalelab.trail", 4_000_000L);
-    public static boolean PHASE = Boolean.getBoolean("scalelab.phase");
-    public static boolean LEVELS = !Boolean.getBoolean("scalelab.nolevels");
     /** No pulse for this long: the window is hidden or gone; nobody is waiting for frames. */
     public static final long UI_GONE_NANOS = 2_000_000_000L;
 
@@ -123,34 +115,6 @@ public final class FrameBackoff {
         }
     }
 
-    /** The next pulse due after {@code nowNanos}, as the last one's time and the period say; 0 without a UI. */
-    private long nextPulseNanos(long nowNanos) {
-        long last = lastFrameNanos;
-        if (last == 0 || nowNanos - last > UI_GONE_NANOS) {
-            return 0;
-        }
-        long due = last + PULSE_NANOS;
-        if (due + PULSE_TRAIL_NANOS <= nowNanos) {
-            due += ((nowNanos - PULSE_TRAIL_NANOS - due) / PULSE_NANOS + 1) * PULSE_NANOS;
-        }
-        return due;
-    }
-
-    /** How long a saturated thread may work from {@code nowNanos} before it stops for the next pulse; Long.MAX_VALUE when it need not. */
-    public long runwayNanos(long nowNanos, boolean saturated) {
-        long due = saturated && PHASE ? nextPulseNanos(nowNanos) : 0;
-        return due == 0 ? Long.MAX_VALUE : Math.max(0, due - PULSE_LEAD_NANOS - nowNanos);
-    }
-
-    /** How long a saturated thread stays off the core from {@code nowNanos} for the pulse due about now; 0 outside its window. */
-    public long pulseQuietNanos(long nowNanos, boolean saturated) {
-        long due = saturated && PHASE ? nextPulseNanos(nowNanos) : 0;
-        if (due == 0 || nowNanos < due - PULSE_LEAD_NANOS) {
-            return 0;
-        }
-        return due + PULSE_TRAIL_NANOS - nowNanos;
-    }
-
     public int level() {
         return level;
     }
@@ -162,7 +126,7 @@ public final class FrameBackoff {
 
     /** How long to sleep after a work slice of a saturated thread; 0 when the frames are on time. */
     public long pauseNanos(boolean saturated) {
-        return saturated && LEVELS ? level * PAUSE_PER_LEVEL_NANOS : 0;
+        return saturated ? level * PAUSE_PER_LEVEL_NANOS : 0;
     }
 
     /** The least wall time between two published frames: {@code fullNanos} once more per level. */

@@ -626,8 +626,7 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
                 }
                 // Late frames back it off at a set speed too: a smooth window first (the status bar shows the lag).
                 boolean saturated = speed == MAX_SPEED || lagging || backoff.level() > 0;
-                long sliceNanos = Math.min(backoff.sliceNanos(WORK_SLICE_NANOS, saturated), backoff.runwayNanos(System.nanoTime(), saturated));
-                boolean caughtUp = sliceNanos > 0 && advanceOneSlice(sliceNanos);
+                boolean caughtUp = advanceOneSlice(backoff.sliceNanos(WORK_SLICE_NANOS, saturated));
                 long now = System.nanoTime();
                 backoff.update(now);
                 if (now - lastPublishWall >= backoff.publishIntervalNanos(PUBLISH_INTERVAL_NANOS, saturated) || finished || paused) {
@@ -636,8 +635,6 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
                 if (caughtUp && !closed) {
                     // Nothing is due before the next frame at this speed: sleep until about then.
                     LockSupport.parkNanos(Math.max(1_000_000L, PUBLISH_INTERVAL_NANOS - (System.nanoTime() - lastPublishWall)));
-                } else if (backoff.pulseQuietNanos(now, saturated) > 0 && !paused && !closed) {
-                    LockSupport.parkNanos(backoff.pulseQuietNanos(now, saturated));
                 } else if (backoff.pauseNanos(saturated) > 0 && !paused && !closed) {
                     // The UI's frames are late and this thread runs flat out: leave its threads the core a while.
                     backoff.countBackedOff();
