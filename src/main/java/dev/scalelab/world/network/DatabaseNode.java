@@ -14,6 +14,10 @@ import java.util.List;
  */
 final class DatabaseNode extends NetNode {
     private Database db;
+    /** The databases a new layout replaced, oldest first: their totals are the box's too. */
+    private final List<Database> retired = new java.util.ArrayList<>();
+    /** Layouts built after the first, each a new, empty database drawing from a stream of its own. */
+    private int layouts;
     /** ρ sampled once a simulated second, for the run's average. */
     private double rhoSum;
     private int rhoSamples;
@@ -64,7 +68,7 @@ final class DatabaseNode extends NetNode {
             return;
         }
         Database previous = db;
-        retired = plus(retired, previous.counters());
+        retired.add(previous);
         layouts++;
         // Each layout draws from a stream of its own, so the run stays the same for the same changes.
         db = build(spec.database(), "node." + id + ".db." + layouts);
@@ -74,19 +78,13 @@ final class DatabaseNode extends NetNode {
                 + " shards): a new layout starts empty");
     }
 
-    /** Layouts built after the first (each a new, empty database). */
-    private int layouts;
-    /** The totals of the databases a new layout replaced. */
-    private DatabaseView.Counters retired = new DatabaseView.Counters(0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
-
-    /** The box's totals since the run started: its databases', old layouts' and this one's. */
+    /** The box's totals since the run started: the databases of its old layouts' (whose last queries may still end) and this one's. */
     DatabaseView.Counters counters() {
-        return plus(retired, db.counters());
-    }
-
-    /** How many times a new layout replaced the engine: a watch that counts the engine's totals starts over then. */
-    int layouts() {
-        return layouts;
+        DatabaseView.Counters c = db.counters();
+        for (Database old : retired) {
+            c = plus(c, old.counters());
+        }
+        return c;
     }
 
     private static DatabaseView.Counters plus(DatabaseView.Counters a, DatabaseView.Counters b) {

@@ -83,8 +83,8 @@ public final class Network {
     /** The newest decisions a snapshot carries for the canvas's log. */
     private static final int DECISIONS_SHOWN = 40;
     private long decisionCount;
-    /** The boxes views watch ({@link #watch}), in the order first asked; null while none is, which costs one check. */
-    private Watch[] watches;
+    /** The boxes views watch ({@link #watch}). */
+    private final Watches watches = new Watches();
 
     public Network(Scenario scenario) {
         this.scenario = scenario;
@@ -204,22 +204,14 @@ public final class Network {
     }
 
     private void tick() {
-        if (watches != null) {
-            for (Watch w : watches) {
-                w.beforeTick();
-            }
-        }
+        watches.beforeTick();
         for (NetNode n : nodes.values()) {
             n.tick();
             double dollars = n.costPerHour() / 3600;
             instanceDollars += dollars;
             n.dollars += dollars;
         }
-        if (watches != null) {
-            for (Watch w : watches) {
-                w.second();
-            }
-        }
+        watches.second();
         for (Link l : links) {
             l.tick();
         }
@@ -309,13 +301,7 @@ public final class Network {
 
     /** A decision a node made, with the inputs it names, as the decision log keeps it. */
     void decide(NetNode node, String explanation) {
-        if (watches != null) {
-            for (Watch w : watches) {
-                if (w.hears(node, explanation)) {
-                    w.decided(node, explanation);
-                }
-            }
-        }
+        watches.decided(node, explanation);
         decisionCount++;
         if (decisions.size() == DECISIONS_KEPT) {
             decisions.remove(0);
@@ -373,45 +359,24 @@ public final class Network {
         if (n == null) {
             throw new ScenarioException("nodes." + id, "no node of this design");
         }
-        if (watchOf(id) != null) {
-            return;
+        if (watches.of(id) == null) {
+            watches.add(Watch.of(this, n));
         }
-        Watch w = Watch.of(this, n);
-        Watch[] next = watches == null ? new Watch[1] : java.util.Arrays.copyOf(watches, watches.length + 1);
-        next[next.length - 1] = w;
-        watches = next;
     }
 
     /** Stops watching box {@code id} (nothing when it is not watched); the others' watches go on. */
     public void unwatch(String id) {
-        Watch w = watchOf(id);
-        if (w == null) {
-            return;
-        }
-        Watch[] next = java.util.Arrays.stream(watches).filter(x -> x != w).toArray(Watch[]::new);
-        watches = next.length == 0 ? null : next; // none left: the run pays one null check again
-        w.stop();
+        watches.remove(id);
     }
 
     /** The ids of the boxes watched, in the order first asked. */
     public List<String> watchedIds() {
-        return watches == null ? List.of() : java.util.Arrays.stream(watches).map(w -> w.node.id).toList();
-    }
-
-    private Watch watchOf(String id) {
-        if (watches != null) {
-            for (Watch w : watches) {
-                if (w.node.id.equals(id)) {
-                    return w;
-                }
-            }
-        }
-        return null;
+        return watches.ids();
     }
 
     /** Watched box {@code id} as the pipeline's snapshot shows its part (see {@link #watch}); null while it is not watched. */
     public dev.scalelab.world.Snapshot watchedView(String id) {
-        Watch w = watchOf(id);
+        Watch w = watches.of(id);
         return w == null ? null : w.view();
     }
 
