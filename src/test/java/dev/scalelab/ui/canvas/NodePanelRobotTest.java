@@ -84,8 +84,7 @@ class NodePanelRobotTest {
 
         // Add instance: the node's add-instance, in the run's recorded timeline; the pool shows it starting.
         robot.clickOn(onFx(() -> node.stage().getScene().lookup("#addInstanceButton")));
-        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 1), TIMEOUT_SECONDS);
-        Scenario.TimelineEntry added = onFx(() -> window.run().current().commandsRun().get(0));
+        Scenario.TimelineEntry added = recorded(1);
         assertEquals("add-instance", added.command());
         assertEquals("web", added.target());
         assertEquals(added, window.run().current().recordedScenario().timeline().get(0));
@@ -94,12 +93,8 @@ class NodePanelRobotTest {
                 || pool(node).title().startsWith("Pool: 3 ready, 1 starting")), TIMEOUT_SECONDS);
 
         // A parameter of the panel is the node's field of the same name, changed live and recorded.
-        onFx(() -> {
-            node.source().set(Parameter.of("autoscaler.maxReplicas"), 7);
-            return null;
-        });
-        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 2), TIMEOUT_SECONDS);
-        Scenario.TimelineEntry set = onFx(() -> window.run().current().commandsRun().get(1));
+        set(node, Parameter.of("autoscaler.maxReplicas"), 7);
+        Scenario.TimelineEntry set = recorded(2);
         assertEquals("set", set.command());
         assertEquals("nodes.web.autoscaler.maxReplicas", set.path());
         assertEquals(7, set.value());
@@ -107,10 +102,7 @@ class NodePanelRobotTest {
                 TIMEOUT_SECONDS);
 
         // What the drawn service does not have is refused, naming it, and nothing is recorded.
-        onFx(() -> {
-            node.source().set(Parameter.of("service.warmupSeconds"), 30.0);
-            return null;
-        });
+        set(node, Parameter.of("service.warmupSeconds"), 30.0);
         FxWait.waitUntil(() -> onFx(() -> node.status().getText().startsWith("Refused: service.warmupSeconds: a drawn service "
                 + "has no warm-up")), TIMEOUT_SECONDS);
         assertEquals(2, onFx(() -> window.run().current().commandsRun().size()));
@@ -131,17 +123,7 @@ class NodePanelRobotTest {
     void aCacheBoxOpensInTheCachingPanelAndItsFlushesReachTheBox() throws Exception {
         Scenario cached = ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.CACHED);
         assertNull(Pipeline.lowering(cached).scenario(), "the drawing is not of the pipeline's shape");
-        onFx(() -> {
-            window.editor().load(cached);
-            window.view().fit();
-            window.run().startAt(10);
-            return null;
-        });
-        FxWait.waitUntil(() -> onFx(() -> window.run().latest() != null && window.run().latest().timeSeconds() > 3), TIMEOUT_SECONDS);
-        doubleClick("redis");
-        FxWait.waitUntil(() -> onFx(() -> window.panels().nodeWindow() != null && window.panels().nodeWindow().stage().isShowing()),
-                TIMEOUT_SECONDS);
-        NodePanelWindow node = onFx(() -> window.panels().nodeWindow());
+        NodePanelWindow node = runAndOpen(cached, "redis");
         assertEquals("redis — Caching", onFx(() -> node.stage().getTitle()));
         // The headline is the box's hit ratio over its last second, as the view it reads says.
         FxWait.waitUntil(() -> onFx(() -> ((dev.scalelab.ui.caching.HeadlineFigure) node.stage().getScene().lookup("#hitRatioFigure"))
@@ -153,61 +135,38 @@ class NodePanelRobotTest {
         assertTrue(lastSecond > 0.3 && lastSecond < 0.95, "a Zipf workload on 2,200 slots of 10,000 keys: " + lastSecond);
 
         robot.clickOn(onFx(() -> node.stage().getScene().lookup("#flushAllButton")));
-        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 1), TIMEOUT_SECONDS);
-        Scenario.TimelineEntry flushed = onFx(() -> window.run().current().commandsRun().get(0));
+        Scenario.TimelineEntry flushed = recorded(1);
         assertEquals("flush-cache", flushed.command());
         assertEquals("redis", flushed.target());
         robot.clickOn(onFx(() -> node.stage().getScene().lookup("#flushL2Button")));
-        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 2), TIMEOUT_SECONDS);
-        assertEquals("redis/L2", onFx(() -> window.run().current().commandsRun().get(1).target()));
+        assertEquals("redis/L2", recorded(2).target());
         FxWait.waitUntil(() -> onFx(() -> node.source().latest().snapshot().recentLog().stream()
                 .anyMatch(e -> e.message().equals("flushed L2"))), TIMEOUT_SECONDS);
 
         // The keys are the clients' traffic, not the box's: refused, naming it.
-        onFx(() -> {
-            node.source().set(Parameter.of("workload.keys.alpha"), 1.2);
-            return null;
-        });
+        set(node, Parameter.of("workload.keys.alpha"), 1.2);
         FxWait.waitUntil(() -> onFx(() -> node.status().getText().startsWith("Refused: workload.keys.alpha: not a field of the "
                 + "drawn cache redis")), TIMEOUT_SECONDS);
-        onFx(() -> {
-            node.source().set(Parameter.of("cache.levels[0].capacity"), 300);
-            return null;
-        });
-        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 3), TIMEOUT_SECONDS);
-        assertEquals("nodes.redis.cache.levels[0].capacity", onFx(() -> window.run().current().commandsRun().get(2).path()));
+        set(node, Parameter.of("cache.levels[0].capacity"), 300);
+        assertEquals("nodes.redis.cache.levels[0].capacity", recorded(3).path());
     }
 
     /** A database of a running drawing opens in the Database panel; its add-shard reaches the database, recorded in the run. */
     @Test
     void aDatabaseOpensInTheDatabasePanelAndItsAddShardReachesIt() throws Exception {
         Scenario cached = ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.CACHED);
-        onFx(() -> {
-            window.editor().load(cached);
-            window.view().fit();
-            window.run().startAt(10);
-            return null;
-        });
-        FxWait.waitUntil(() -> onFx(() -> window.run().latest() != null && window.run().latest().timeSeconds() > 3), TIMEOUT_SECONDS);
-        doubleClick("db");
-        FxWait.waitUntil(() -> onFx(() -> window.panels().nodeWindow() != null && window.panels().nodeWindow().stage().isShowing()),
-                TIMEOUT_SECONDS);
-        NodePanelWindow node = onFx(() -> window.panels().nodeWindow());
+        NodePanelWindow node = runAndOpen(cached, "db");
         assertEquals("db — Database", onFx(() -> node.stage().getTitle()));
         int shards = onFx(() -> node.source().latest().snapshot().data().router().shardCount());
         assertEquals(cached.topology().node("db").database().shards(), shards);
         robot.clickOn(onFx(() -> node.stage().getScene().lookup("#addShardButton")));
-        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 1), TIMEOUT_SECONDS);
-        Scenario.TimelineEntry added = onFx(() -> window.run().current().commandsRun().get(0));
+        Scenario.TimelineEntry added = recorded(1);
         assertEquals("add-shard", added.command());
         assertEquals("db", added.target());
         FxWait.waitUntil(() -> onFx(() -> node.source().latest().snapshot().data().router().shardCount() == shards + 1),
                 TIMEOUT_SECONDS);
         // A field of another section is refused, naming it.
-        onFx(() -> {
-            node.source().set(Parameter.of("service.instances"), 5);
-            return null;
-        });
+        set(node, Parameter.of("service.instances"), 5);
         FxWait.waitUntil(() -> onFx(() -> node.status().getText().startsWith("Refused: service.instances: not a field of the "
                 + "drawn database db")), TIMEOUT_SECONDS);
     }
@@ -221,17 +180,7 @@ class NodePanelRobotTest {
     void anExternalApiOpensInTheResiliencePanelAndItsFaultsAndBreakerReachTheDrawing() throws Exception {
         Scenario called = ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.CALLED);
         assertNull(Pipeline.lowering(called).scenario(), "the drawing is not of the pipeline's shape");
-        onFx(() -> {
-            window.editor().load(called);
-            window.view().fit();
-            window.run().startAt(10);
-            return null;
-        });
-        FxWait.waitUntil(() -> onFx(() -> window.run().latest() != null && window.run().latest().timeSeconds() > 3), TIMEOUT_SECONDS);
-        doubleClick("pay");
-        FxWait.waitUntil(() -> onFx(() -> window.panels().nodeWindow() != null && window.panels().nodeWindow().stage().isShowing()),
-                TIMEOUT_SECONDS);
-        NodePanelWindow node = onFx(() -> window.panels().nodeWindow());
+        NodePanelWindow node = runAndOpen(called, "pay");
         assertEquals("pay — Resilience", onFx(() -> node.stage().getTitle()));
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<String> choice = onFx(() -> (javafx.scene.control.ComboBox<String>) node.stage().getScene()
@@ -239,8 +188,7 @@ class NodePanelRobotTest {
         FxWait.waitUntil(() -> onFx(() -> choice.getItems().equals(java.util.List.of("checkout->pay", "refunds->pay"))), TIMEOUT_SECONDS);
 
         robot.clickOn(onFx(() -> node.stage().getScene().lookup("#latencyButton")));
-        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 1), TIMEOUT_SECONDS);
-        Scenario.TimelineEntry latency = onFx(() -> window.run().current().commandsRun().get(0));
+        Scenario.TimelineEntry latency = recorded(1);
         assertEquals("latency", latency.command());
         assertEquals("pay", latency.target());
         assertEquals(500.0, ((Number) latency.value()).doubleValue());
@@ -253,8 +201,7 @@ class NodePanelRobotTest {
             return null;
         });
         robot.clickOn(onFx(() -> node.stage().getScene().lookup("#addBreakerButton")));
-        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 2), TIMEOUT_SECONDS);
-        Scenario.TimelineEntry breaker = onFx(() -> window.run().current().commandsRun().get(1));
+        Scenario.TimelineEntry breaker = recorded(2);
         assertEquals("edges[3].breaker.mode", breaker.path());
         assertEquals("resilience4j", breaker.value());
         FxWait.waitUntil(() -> onFx(() -> node.source().latest().snapshot().current().dependencies().get(1).breaker() != null),
@@ -284,17 +231,7 @@ class NodePanelRobotTest {
                    {"id":"pay","kind":"external","external":{"latency":{"distribution":"constant","meanMs":20}}}],
                   "edges":[{"from":"users","to":"refunds"},{"from":"refunds","to":"pay","retry":{"maxAttempts":3,"backoff":"none"}}]}}
                 """);
-        onFx(() -> {
-            window.editor().load(called);
-            window.view().fit();
-            window.run().startAt(10);
-            return null;
-        });
-        FxWait.waitUntil(() -> onFx(() -> window.run().latest() != null && window.run().latest().timeSeconds() > 2), TIMEOUT_SECONDS);
-        doubleClick("pay");
-        FxWait.waitUntil(() -> onFx(() -> window.panels().nodeWindow() != null && window.panels().nodeWindow().stage().isShowing()),
-                TIMEOUT_SECONDS);
-        NodePanelWindow node = onFx(() -> window.panels().nodeWindow());
+        NodePanelWindow node = runAndOpen(called, "pay");
         assertEquals(1, onFx(() -> node.source().latest().snapshot().dependencies().size()));
         onFx(() -> {
             node.source().setDependencyField("dependencies[0].retry.maxAttempts", 1);
@@ -319,17 +256,7 @@ class NodePanelRobotTest {
     void aTopicOpensInTheEventsPanelAndItsBurstCrashAndPartitionsReachTheDrawing() throws Exception {
         Scenario published = ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.PUBLISHED);
         assertNull(Pipeline.lowering(published).scenario(), "the drawing is not of the pipeline's shape");
-        onFx(() -> {
-            window.editor().load(published);
-            window.view().fit();
-            window.run().startAt(10);
-            return null;
-        });
-        FxWait.waitUntil(() -> onFx(() -> window.run().latest() != null && window.run().latest().timeSeconds() > 3), TIMEOUT_SECONDS);
-        doubleClick("orders");
-        FxWait.waitUntil(() -> onFx(() -> window.panels().nodeWindow() != null && window.panels().nodeWindow().stage().isShowing()),
-                TIMEOUT_SECONDS);
-        NodePanelWindow node = onFx(() -> window.panels().nodeWindow());
+        NodePanelWindow node = runAndOpen(published, "orders");
         assertEquals("orders — Events", onFx(() -> node.stage().getTitle()));
         @SuppressWarnings("unchecked")
         javafx.scene.control.ComboBox<String> crashTarget = onFx(() -> (javafx.scene.control.ComboBox<String>) node.stage().getScene()
@@ -341,8 +268,7 @@ class NodePanelRobotTest {
             return null;
         });
         robot.clickOn(onFx(() -> node.stage().getScene().lookup("#publishBurstButton")));
-        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 1), TIMEOUT_SECONDS);
-        Scenario.TimelineEntry burst = onFx(() -> window.run().current().commandsRun().get(0));
+        Scenario.TimelineEntry burst = recorded(1);
         assertEquals("publish-burst", burst.command());
         assertEquals("orders", burst.target());
         assertEquals(2000.0, ((Number) burst.value()).doubleValue());
@@ -350,17 +276,12 @@ class NodePanelRobotTest {
                 .anyMatch(e -> e.message().equals("publish-burst orders: 2,000 records"))), TIMEOUT_SECONDS);
 
         robot.clickOn(onFx(() -> node.stage().getScene().lookup("#crashConsumerButton")));
-        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 2), TIMEOUT_SECONDS);
-        Scenario.TimelineEntry crash = onFx(() -> window.run().current().commandsRun().get(1));
+        Scenario.TimelineEntry crash = recorded(2);
         assertEquals("crash-consumer", crash.command());
         assertEquals("billing", crash.target());
 
-        onFx(() -> {
-            node.source().set(Parameter.of("events.topics[0].partitions"), 8);
-            return null;
-        });
-        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 3), TIMEOUT_SECONDS);
-        assertEquals("nodes.orders.topic.partitions", onFx(() -> window.run().current().commandsRun().get(2).path()));
+        set(node, Parameter.of("events.topics[0].partitions"), 8);
+        assertEquals("nodes.orders.topic.partitions", recorded(3).path());
         FxWait.waitUntil(() -> onFx(() -> node.source().latest().snapshot().events().topics().get(0).partitions().size() == 8),
                 TIMEOUT_SECONDS);
     }
@@ -369,17 +290,7 @@ class NodePanelRobotTest {
     @Test
     void aQueueOpensInTheEventsPanelAndItsBurstReachesIt() throws Exception {
         Scenario queued = ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.QUEUED);
-        onFx(() -> {
-            window.editor().load(queued);
-            window.view().fit();
-            window.run().startAt(10);
-            return null;
-        });
-        FxWait.waitUntil(() -> onFx(() -> window.run().latest() != null && window.run().latest().timeSeconds() > 3), TIMEOUT_SECONDS);
-        doubleClick("jobs");
-        FxWait.waitUntil(() -> onFx(() -> window.panels().nodeWindow() != null && window.panels().nodeWindow().stage().isShowing()),
-                TIMEOUT_SECONDS);
-        NodePanelWindow node = onFx(() -> window.panels().nodeWindow());
+        NodePanelWindow node = runAndOpen(queued, "jobs");
         assertEquals("jobs — Events", onFx(() -> node.stage().getTitle()));
         robot.clickOn(onFx(() -> node.stage().getScene().lookup("#publishBurstButton")));
         FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 1), TIMEOUT_SECONDS);
@@ -402,17 +313,7 @@ class NodePanelRobotTest {
         Scenario balanced = ScenarioFiles.parse(dev.scalelab.world.network.NodeWatchTestDesigns.BALANCED
                 .replace("\"durationSeconds\":90", "\"durationSeconds\":900"));
         assertNull(Pipeline.lowering(balanced).scenario(), "the drawing is not of the pipeline's shape");
-        onFx(() -> {
-            window.editor().load(balanced);
-            window.view().fit();
-            window.run().startAt(10);
-            return null;
-        });
-        FxWait.waitUntil(() -> onFx(() -> window.run().latest() != null && window.run().latest().timeSeconds() > 2), TIMEOUT_SECONDS);
-        doubleClick("lb");
-        FxWait.waitUntil(() -> onFx(() -> window.panels().nodeWindow() != null && window.panels().nodeWindow().stage().isShowing()),
-                TIMEOUT_SECONDS);
-        NodePanelWindow node = onFx(() -> window.panels().nodeWindow());
+        NodePanelWindow node = runAndOpen(balanced, "lb");
         assertEquals("lb — Load balancing", onFx(() -> node.stage().getTitle()));
         assertEquals("lb is open in the Load balancing panel, in a window of its own, on this run.",
                 onFx(() -> window.statusLine().getText()));
@@ -438,8 +339,7 @@ class NodePanelRobotTest {
             strategy.setValue(dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy.SMOOTH_WEIGHTED_ROUND_ROBIN);
             return null;
         });
-        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 1), TIMEOUT_SECONDS);
-        Scenario.TimelineEntry set = onFx(() -> window.run().current().commandsRun().get(0));
+        Scenario.TimelineEntry set = recorded(1);
         assertEquals("nodes.lb.balancer.strategy", set.path());
         assertEquals("smooth-weighted-round-robin", set.value());
         long[] atChange = {-1};
@@ -476,8 +376,7 @@ class NodePanelRobotTest {
             ((javafx.scene.control.Button) node.stage().getScene().lookup("#makeSlowButton")).fire();
             return null;
         });
-        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 2), TIMEOUT_SECONDS);
-        Scenario.TimelineEntry slow = onFx(() -> window.run().current().commandsRun().get(1));
+        Scenario.TimelineEntry slow = recorded(2);
         assertEquals("slow-instance web-1 0.25", slow.command() + " " + slow.target() + " " + slow.value());
         FxWait.waitUntil(() -> onFx(() -> node.source().latest().snapshot().instances().get(1).speedFactor() == 0.25), TIMEOUT_SECONDS);
     }
@@ -564,21 +463,13 @@ class NodePanelRobotTest {
         assertNull(onFx(() -> node.stage().getScene().lookup("#cacheCoalesceCheck")));
 
         robot.clickOn(onFx(() -> node.stage().getScene().lookup("#failL1Button")));
-        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 1), TIMEOUT_SECONDS);
-        Scenario.TimelineEntry failed = onFx(() -> window.run().current().commandsRun().get(0));
+        Scenario.TimelineEntry failed = recorded(1);
         assertEquals("fail-cache-level", failed.command());
         assertEquals("cdn/edge", failed.target());
-        onFx(() -> {
-            node.source().set(Parameter.of("cache.levels[0].ttlSeconds"), 60.0);
-            return null;
-        });
-        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == 2), TIMEOUT_SECONDS);
-        assertEquals("nodes.cdn.cdn.ttlSeconds", onFx(() -> window.run().current().commandsRun().get(1).path()));
+        set(node, Parameter.of("cache.levels[0].ttlSeconds"), 60.0);
+        assertEquals("nodes.cdn.cdn.ttlSeconds", recorded(2).path());
         FxWait.waitUntil(() -> onFx(() -> node.source().latest().snapshot().cache().levels().get(0).ttlSeconds() == 60.0), TIMEOUT_SECONDS);
-        onFx(() -> {
-            node.source().set(Parameter.of("cache.writePolicy"), "write-back");
-            return null;
-        });
+        set(node, Parameter.of("cache.writePolicy"), "write-back");
         FxWait.waitUntil(() -> onFx(() -> node.status().getText().equals("Refused: cache.writePolicy: the drawn cdn cdn caches what is "
                 + "read: a write goes past it to its origin, so it has no write policy")), TIMEOUT_SECONDS);
         assertEquals(2, onFx(() -> window.run().current().commandsRun().size()));
@@ -599,6 +490,35 @@ class NodePanelRobotTest {
      * clicked and the window's double-click action called as the view calls it (CanvasToPanelRobotTest
      * calls it likewise).
      */
+    /** Runs {@code design} on the canvas at 10x and, 3 s in, double-clicks box {@code id}: its window, once shown. */
+    private NodePanelWindow runAndOpen(Scenario design, String id) throws Exception {
+        onFx(() -> {
+            window.editor().load(design);
+            window.view().fit();
+            window.run().startAt(10);
+            return null;
+        });
+        FxWait.waitUntil(() -> onFx(() -> window.run().latest() != null && window.run().latest().timeSeconds() > 3), TIMEOUT_SECONDS);
+        doubleClick(id);
+        FxWait.waitUntil(() -> onFx(() -> window.panels().nodeWindow(id) != null && window.panels().nodeWindow(id).stage().isShowing()),
+                TIMEOUT_SECONDS);
+        return onFx(() -> window.panels().nodeWindow(id));
+    }
+
+    /** The run's {@code n}-th recorded command (from 1), once it has {@code n}. */
+    private Scenario.TimelineEntry recorded(int n) throws Exception {
+        FxWait.waitUntil(() -> onFx(() -> window.run().current().commandsRun().size() == n), TIMEOUT_SECONDS);
+        return onFx(() -> window.run().current().commandsRun().get(n - 1));
+    }
+
+    /** Sets {@code parameter} in {@code node}'s panel, as its form does. */
+    private static void set(NodePanelWindow node, Parameter parameter, Object value) throws Exception {
+        onFx(() -> {
+            node.source().set(parameter, value);
+            return null;
+        });
+    }
+
     private void doubleClick(String id) throws Exception {
         robot.clickOn(centre(id));
         onFx(() -> {
