@@ -33,12 +33,13 @@ public final class PanelCatalog {
      * @param choosePreset  starts a preset by name (a panel's "open the preset" button)
      * @param startScenario starts a scenario under a label (Practice's "load the starting system")
      * @param openPanel     shows the panel of this title (the Overview's parts open their pattern's panel)
+     * @param drawSystem    opens the design canvas on the system the runner runs, drawn (the Overview's way to it)
      */
     public record Context(SimulationRunner runner, Consumer<String> choosePreset, BiConsumer<Scenario, String> startScenario,
-                          Consumer<String> openPanel) {
-        /** A context whose panels open no other panel (an export's offscreen panel, a test's). */
+                          Consumer<String> openPanel, Runnable drawSystem) {
+        /** A context whose panels open no other panel nor the canvas (an export's offscreen panel, a test's). */
         public Context(SimulationRunner runner, Consumer<String> choosePreset, BiConsumer<Scenario, String> startScenario) {
-            this(runner, choosePreset, startScenario, title -> { });
+            this(runner, choosePreset, startScenario, title -> { }, null);
         }
     }
 
@@ -48,7 +49,7 @@ public final class PanelCatalog {
 
     private static final List<Entry> ENTRIES = List.of(
             // In the order of DESIGN.md: the Overview, then one panel per pattern along the request path.
-            new Entry("Overview", c -> new OverviewView(c.openPanel())),
+            new Entry("Overview", c -> new OverviewView(c.openPanel(), c.drawSystem())),
             new Entry("Scaling", c -> new ScalingView(c.runner())),
             new Entry("Load balancing", c -> new BalancingView(c.runner())),
             new Entry("Caching", c -> new CachingView(c.runner(), c.choosePreset())),

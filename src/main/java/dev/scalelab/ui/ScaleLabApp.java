@@ -74,7 +74,7 @@ public final class ScaleLabApp extends Application {
         }
         ParameterPane parameters = new ParameterPane(runner::set, runner.latest().snapshot().current());
         PanelCatalog.Context context = new PanelCatalog.Context(runner, windowModel::choosePreset, windowModel::startScenario,
-                title -> window.selectPanel(title));
+                title -> window.selectPanel(title), () -> CanvasWindows.drawThisSystem(window, runner, stage));
         window = new MainWindowController(runner, windowModel, parameters, PanelCatalog.lazyPanels(context));
 
         FXMLLoader loader = new FXMLLoader(ScaleLabApp.class.getResource("/fxml/MainWindow.fxml"));

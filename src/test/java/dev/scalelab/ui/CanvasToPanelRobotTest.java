@@ -105,4 +105,23 @@ class CanvasToPanelRobotTest {
             return null;
         }, TIMEOUT_SECONDS);
     }
+
+    /** The Overview's "Draw this system…" opens the same canvas, on what the main window runs. */
+    @Test
+    void theOverviewsButtonOpensTheSystemDrawn() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        app = (ScaleLabApp) FxToolkit.setupApplication(ScaleLabApp.class, "--scenario", "full-stack", "--panel", "Overview");
+        FxWait.waitUntil(() -> app.runner().latest().snapshot().timeSeconds() > 0.5, TIMEOUT_SECONDS);
+        new org.testfx.api.FxRobot().clickOn("#drawSystemButton");
+        FxWait.waitUntil(() -> FxWait.onFx(() -> canvasTitled("Design canvas — drawn from full-stack") != null, TIMEOUT_SECONDS), TIMEOUT_SECONDS);
+        FxWait.onFx(() -> {
+            canvasTitled("Design canvas — drawn from full-stack").close();
+            return null;
+        }, TIMEOUT_SECONDS);
+    }
+
+    private static Stage canvasTitled(String title) {
+        return javafx.stage.Window.getWindows().stream().filter(w -> w instanceof Stage s && title.equals(s.getTitle()))
+                .map(w -> (Stage) w).findFirst().orElse(null);
+    }
 }

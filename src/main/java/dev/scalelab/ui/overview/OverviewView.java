@@ -12,6 +12,8 @@ import dev.scalelab.ui.charts.TimeLineChart;
 import dev.scalelab.ui.charts.WholeRunPacer;
 import dev.scalelab.world.Snapshot;
 import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
@@ -28,6 +30,7 @@ import javafx.scene.layout.VBox;
  */
 public final class OverviewView extends FxmlPanel implements RunCharts {
     private final OverviewViewModel viewModel = new OverviewViewModel();
+    @FXML private FlowPane headline;
     @FXML private FigureCard offeredFigure;
     @FXML private FigureCard completedFigure;
     @FXML private FigureCard rejectedFigure;
@@ -46,11 +49,24 @@ public final class OverviewView extends FxmlPanel implements RunCharts {
     private final WholeRunPacer wholeRunPacer = new WholeRunPacer(range);
     private final RunRangeBar rangeBar = new RunRangeBar(range, OverviewCharts.WINDOW_SECONDS);
 
-    /** @param openPanel shows the panel of a part double-clicked in the diagram ("Caching" for the cache card) */
-    public OverviewView(java.util.function.Consumer<String> openPanel) {
+    /**
+     * @param openPanel  shows the panel of a part double-clicked in the diagram ("Caching" for the cache card)
+     * @param drawSystem opens the design canvas on this system, drawn as boxes; null offers no way there
+     */
+    public OverviewView(java.util.function.Consumer<String> openPanel, Runnable drawSystem) {
         super("Overview");
         loadLayout("OverviewPanel");
         pool.setOnOpenPanel(openPanel);
+        if (drawSystem != null) {
+            // The system's shape is the canvas's to change: the Overview's one step there.
+            Button draw = new Button("Draw this system…");
+            draw.setId("drawSystemButton");
+            draw.getStyleClass().add("draw-system-button");
+            draw.setOnAction(e -> drawSystem.run());
+            draw.setTooltip(dev.scalelab.ui.Tooltips.tooltip("Opens this system on the design canvas, drawn as boxes with its settings as "
+                    + "they are now (as Run ▸ Draw this system…): add a CDN, a queue or a second service, and run it there."));
+            headline.getChildren().add(draw);
+        }
         rangeBar.setId("overviewRangeBar");
         rangeBar.onZoom(this::runSeconds);
         VBox box = new VBox(rangeBar, chartPane);
