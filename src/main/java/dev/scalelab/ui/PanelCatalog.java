@@ -157,10 +157,15 @@ public final class PanelCatalog {
 
     /**
      * A second panel built as {@code shown} was, from the same entry and context: compare mode shows
-     * variant B in it. Null for a panel that is not one of {@link #lazyPanels}.
+     * variant B in it. Null for a panel that is not one of {@link #lazyPanels}. It offers no way to the
+     * canvas: the system the main window runs, which the canvas would draw, is A.
      */
     public static Panel twin(Panel shown) {
-        return shown instanceof LazyPanel lazy ? lazy.entry.factory().apply(lazy.context) : null;
+        if (!(shown instanceof LazyPanel lazy)) {
+            return null;
+        }
+        Context c = lazy.context;
+        return lazy.entry.factory().apply(new Context(c.runner(), c.choosePreset(), c.startScenario(), c.openPanel(), null));
     }
 
     /** The entry titled {@code title} (case-insensitive), or null. */
