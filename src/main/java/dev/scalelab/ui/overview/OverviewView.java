@@ -61,7 +61,6 @@ public final class OverviewView extends FxmlPanel implements RunCharts {
             // The system's shape is the canvas's to change: the Overview's one step there.
             Button draw = new Button("Draw this system…");
             draw.setId("drawSystemButton");
-            draw.getStyleClass().add("draw-system-button");
             draw.setOnAction(e -> drawSystem.run());
             draw.setTooltip(dev.scalelab.ui.Tooltips.tooltip("Opens this system on the design canvas, drawn as boxes with its settings as "
                     + "they are now (as Run ▸ Draw this system…): add a CDN, a queue or a second service, and run it there."));
