@@ -117,8 +117,8 @@ final class Insights {
         if (n instanceof ServiceNode s) {
             int ready = Math.max(1, s.instances());
             // Saturated, ρ stops at 1: size by the demand (arrivals x hold time) instead, which goes on past it.
-            double demandRho = Double.isNaN(s.demandWorkers) || s.readyWorkerCount() == 0 ? rho
-                    : Math.max(rho, s.demandWorkers / s.readyWorkerCount());
+            double demandRho = Double.isNaN(s.load.demandWorkers) || s.readyWorkerCount() == 0 ? rho
+                    : Math.max(rho, s.load.demandWorkers / s.readyWorkerCount());
             int needed = (int) Math.ceil(ready * demandRho / TARGET_RHO);
             int add = Math.max(1, needed - ready);
             if (demandRho > 1.05) {

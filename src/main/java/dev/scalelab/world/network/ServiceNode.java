@@ -45,19 +45,12 @@ final class ServiceNode extends NetNode {
     /** Heaps, object pools and connection pools; null when the service has none of them. Made in {@link #connect}. */
     NodeResources resources;
     private int nextNumber;
-    /** Busy workers and workers, integrated over time: the time-average ρ the report gives (a watcher reads them after a tick). */
-    double busyWorkerNanos;
-    double workerNanos;
-    private long areaSinceNanos;
+    /** Its workers over time: ρ's integrals and the workers its demand needs. */
+    final WorkerLoad load = new WorkerLoad();
     private int busyTotal;
     private int workersTotal;
-    /** Busy worker-seconds and finished requests at the last tick: the hold time per request over the last second. */
-    private double busyAtTick;
-    private long finishedAtTick;
     /** Requests whose worker was freed (answered, handed on or failed), since t = 0. */
     private long finished;
-    /** The workers the arrivals of the last seconds would keep busy (arrivals x hold time), smoothed; NaN before any. */
-    double demandWorkers = Double.NaN;
 
     ServiceNode(Network net, Topology.Node spec) {
         super(net, spec);
@@ -190,10 +183,7 @@ final class ServiceNode extends NetNode {
 
     /** Brings ρ's integrals (busy workers and workers over time) up to now. */
     private void area() {
-        long now = sim.nowNanos();
-        busyWorkerNanos += (double) busyTotal * (now - areaSinceNanos);
-        workerNanos += (double) workersTotal * (now - areaSinceNanos);
-        areaSinceNanos = now;
+        load.advance(sim.nowNanos(), busyTotal, workersTotal);
     }
 
     @Override
@@ -489,16 +479,7 @@ final class ServiceNode extends NetNode {
     void tick() {
         super.tick();
         area();
-        double busy = busyWorkerNanos / 1e9;
-        long done = finished - finishedAtTick;
-        if (done > 0) {
-            // Little's law over the last second: the time each finished request held a worker, times every arrival.
-            double holdSeconds = (busy - busyAtTick) / done;
-            double demand = arrivalsPerSecond * holdSeconds;
-            demandWorkers = Double.isNaN(demandWorkers) ? demand : demandWorkers + 0.2 * (demand - demandWorkers);
-        }
-        busyAtTick = busy;
-        finishedAtTick = finished;
+        load.second(finished, arrivalsPerSecond);
         if (resources != null) {
             resources.tick();
         }
@@ -524,13 +505,13 @@ final class ServiceNode extends NetNode {
     /** Busy workers over workers, averaged over the run so far. */
     double meanUtilisation() {
         area();
-        return workerNanos == 0 ? 0 : busyWorkerNanos / workerNanos;
+        return load.meanUtilisation();
     }
 
     /** Busy workers, averaged over the run so far. */
     double meanBusyWorkers() {
         area();
-        return sim.nowNanos() == 0 ? 0 : busyWorkerNanos / sim.nowNanos();
+        return load.meanBusyWorkers(sim.nowNanos());
     }
 
     @Override

@@ -40,8 +40,8 @@ final class ServiceWatch extends Watch {
     ServiceWatch(Network net, ServiceNode service) {
         super(net, service);
         this.service = service;
-        busyAtSecond = service.busyWorkerNanos;
-        workersAtSecond = service.workerNanos;
+        busyAtSecond = service.load.busyWorkerNanos;
+        workersAtSecond = service.load.workerNanos;
         answersAtSecond = service.latency.totalCount();
         long now = net.sim.nowNanos();
         for (ServiceNode.Instance in : service.instances) {
@@ -57,10 +57,10 @@ final class ServiceWatch extends Watch {
     @Override
     void take(boolean partial) {
         long now = net.sim.nowNanos();
-        double busy = service.busyWorkerNanos - busyAtSecond;
-        double workers = service.workerNanos - workersAtSecond;
-        busyAtSecond = service.busyWorkerNanos;
-        workersAtSecond = service.workerNanos;
+        double busy = service.load.busyWorkerNanos - busyAtSecond;
+        double workers = service.load.workerNanos - workersAtSecond;
+        busyAtSecond = service.load.busyWorkerNanos;
+        workersAtSecond = service.load.workerNanos;
         long answers = service.latency.totalCount();
         long answered = answers - answersAtSecond;
         answersAtSecond = answers;
