@@ -3,6 +3,7 @@ package dev.scalelab.ui;
 import dev.scalelab.lesson.Lesson;
 import dev.scalelab.lesson.LessonException;
 import dev.scalelab.lesson.LessonLibrary;
+import dev.scalelab.engine.balancing.LoadBalancingStrategy;
 import dev.scalelab.world.Quote;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.ScenarioSource;
@@ -12,7 +13,7 @@ import dev.scalelab.world.network.Pipeline;
 import java.util.List;
 
 /**
- * The app's command line: {@code [--scenario PRESET_OR_FILE] [--lesson ID_OR_FILE] [--panel TITLE] [--speed FACTOR|max] [--duration SECONDS] [--frame-stats SECONDS] [--startup-stats] [--charts whole|FROM-TO] [--design FILE [--run-design]]}.
+ * The app's command line: {@code [--scenario PRESET_OR_FILE] [--lesson ID_OR_FILE] [--panel TITLE] [--speed FACTOR|max] [--duration SECONDS] [--frame-stats SECONDS] [--startup-stats] [--charts whole|FROM-TO] [--design FILE [--run-design]] [--race STRATEGY]}.
  *
  * @param scenario          what to run first: a preset by name, else a scenario file ("default" without the option)
  * @param scenarioLabel     the preset's name or the file's name, for the title and the scenario menu
@@ -26,9 +27,17 @@ import java.util.List;
  *                          frame measurement)
  * @param design            a design file to open in the design canvas once the window shows, or null
  * @param runDesign         start that design's run at once, at {@code speed} (a screenshot of it running)
+ * @param race              the Load balancing panel's race against this strategy from the start (its
+ *                          frames measured, a demo opened racing), or null
  */
 public record AppOptions(Scenario scenario, String scenarioLabel, String panel, double frameStatsSeconds, double speed,
-                         boolean startupStats, Lesson lesson, String charts, java.nio.file.Path design, boolean runDesign) {
+                         boolean startupStats, Lesson lesson, String charts, java.nio.file.Path design, boolean runDesign,
+                         LoadBalancingStrategy.Strategy race) {
+
+    public AppOptions(Scenario scenario, String scenarioLabel, String panel, double frameStatsSeconds, double speed,
+                      boolean startupStats, Lesson lesson, String charts, java.nio.file.Path design, boolean runDesign) {
+        this(scenario, scenarioLabel, panel, frameStatsSeconds, speed, startupStats, lesson, charts, design, runDesign, null);
+    }
 
     public AppOptions(Scenario scenario, String scenarioLabel, String panel, double frameStatsSeconds, double speed,
                       boolean startupStats, Lesson lesson, String charts) {
@@ -45,12 +54,15 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
         this(scenario, scenarioLabel, panel, frameStatsSeconds, speed, false, null);
     }
 
+    /** The panel whose race {@code --race} starts (and shows first). */
+    public static final String RACE_PANEL = "Load balancing";
+
     /** The bounds of {@code --duration}, as {@code simulate --duration} has them. */
     private static final double MIN_DURATION_SECONDS = 0.001;
     private static final double MAX_DURATION_SECONDS = 10_000_000;
 
     public static final String USAGE = "options: [--scenario PRESET_OR_FILE] [--lesson ID_OR_FILE] [--panel TITLE] [--speed FACTOR|max] "
-            + "[--duration SECONDS] [--frame-stats SECONDS] [--startup-stats] [--charts whole|FROM-TO] [--design FILE [--run-design]]";
+            + "[--duration SECONDS] [--frame-stats SECONDS] [--startup-stats] [--charts whole|FROM-TO] [--design FILE [--run-design]] [--race STRATEGY]";
 
     /**
      * Parses the arguments and reads the scenario and the lesson. Throws {@link IllegalArgumentException}
@@ -68,6 +80,7 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
         String charts = null;
         java.nio.file.Path design = null;
         boolean runDesign = false;
+        LoadBalancingStrategy.Strategy race = null;
         for (int i = 0; i < args.size(); i++) {
             String option = args.get(i);
             switch (option) {
@@ -119,6 +132,15 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
                 case "--run-design":
                     runDesign = true;
                     break;
+                case "--race":
+                    String id = value(args, ++i, option);
+                    race = LoadBalancingStrategy.Strategy.byId(id);
+                    if (race == null) {
+                        throw new IllegalArgumentException("--race: " + Quote.of(id) + " is not a balancing strategy; one of "
+                                + java.util.Arrays.stream(LoadBalancingStrategy.Strategy.values())
+                                        .map(LoadBalancingStrategy.Strategy::id).collect(java.util.stream.Collectors.joining(", ")));
+                    }
+                    break;
                 case "--startup-stats":
                     startupStats = true;
                     break;
@@ -151,8 +173,17 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
         if (runDesign && design == null) {
             throw new IllegalArgumentException("--run-design needs --design FILE");
         }
+        if (race != null) {
+            if (panel != null && !panel.equalsIgnoreCase(RACE_PANEL)) {
+                throw new IllegalArgumentException("--race: the race is the " + RACE_PANEL + " panel's, not " + Quote.of(panel) + "'s");
+            }
+            if (design != null) {
+                throw new IllegalArgumentException("--race races the main window's run; it does not go with --design");
+            }
+            panel = RACE_PANEL;
+        }
         return new AppOptions(source.scenario(), source.label(), panel, frameStatsSeconds, speed, startupStats, lesson, charts,
-                design, runDesign);
+                design, runDesign, race);
     }
 
     /** {@code text} as seconds from {@code min} to {@code max}; else the option, the text and {@code problem}. */

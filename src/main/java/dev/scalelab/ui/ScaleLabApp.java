@@ -89,6 +89,7 @@ public final class ScaleLabApp extends Application {
         }
         Parent root = loader.load();
         window.applyChartRange(options.charts());
+        window.applyRace(options.race());
         // The window's preferred size, or most of a smaller screen; never under the minimum (a scene
         // smaller than it is centred for its own size, then grown past the screen's edge) nor under
         // the content's own minimum while the screen has room for it. The saved size, when there is one.

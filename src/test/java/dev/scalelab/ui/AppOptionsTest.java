@@ -109,6 +109,24 @@ class AppOptionsTest {
     }
 
     @Test
+    void aRaceNamesAStrategyAndOpensTheLoadBalancingPanel() {
+        assertEquals(null, AppOptions.parse(List.of()).race());
+        AppOptions racing = AppOptions.parse(List.of("--scenario", "slow-instance", "--race", "p2c"));
+        assertEquals(dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy.P2C, racing.race());
+        assertEquals("Load balancing", racing.panel());
+        assertEquals("Load balancing", AppOptions.parse(List.of("--panel", "load balancing", "--race", "p2c")).panel(),
+                "the panel's title in any case");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AppOptions.parse(List.of("--race", "fastest")));
+        assertEquals("--race: \"fastest\" is not a balancing strategy; one of round-robin, smooth-weighted-round-robin, "
+                + "least-connections, random, weighted-random, p2c, least-request, peak-ewma, ring-hash, maglev", e.getMessage());
+        e = assertThrows(IllegalArgumentException.class,
+                () -> AppOptions.parse(List.of("--panel", "Caching", "--race", "p2c")));
+        assertEquals("--race: the race is the Load balancing panel's, not \"Caching\"'s", e.getMessage());
+        assertTrue(AppOptions.USAGE.contains("[--race STRATEGY]"));
+    }
+
+    @Test
     void theChartsStartLiveOrOverTheWholeRunOrASliceOfIt() {
         assertEquals(null, AppOptions.parse(List.of()).charts());
         assertEquals("whole", AppOptions.parse(List.of("--charts", "whole")).charts());

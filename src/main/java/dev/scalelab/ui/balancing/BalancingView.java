@@ -154,6 +154,15 @@ public final class BalancingView extends FxmlPanel implements RunCharts {
         showStatus.run();
     }
 
+    /**
+     * Starts the race against {@code right}, as choosing it and pressing Race does (the command
+     * line's {@code --race}): the run starts over in two worlds once the runner sends its scenario.
+     */
+    public void startRace(Strategy right) {
+        viewModel.chooseRightStrategy(right);
+        viewModel.setRaceMode(true);
+    }
+
     @FXML
     private void toggleRace() {
         viewModel.setRaceMode(raceToggle.isSelected());
