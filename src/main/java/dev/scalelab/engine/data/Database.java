@@ -52,7 +52,6 @@ public final class Database {
     private final Consumer<DataEvent> listener;
     // Separate streams, so that changing the read policy does not change service times or lags.
     private final SplittableRandom serviceRandom;
-    private final SplittableRandom lagRandom;
     private final SplittableRandom choiceRandom;
 
     /** Every shard ever created, by id (ids are never reused). */
@@ -74,6 +73,8 @@ public final class Database {
     private final Resharding resharding;
     /** A replica's lag spike, a primary's death and the failover after it. */
     private final DatabaseFaults faults;
+    /** Writes committed to the log, shipped to the replicas with the lag stream, and acknowledged. */
+    final Replication replication;
 
     private long reads;
     private long writes;
@@ -101,7 +102,7 @@ public final class Database {
         this.config = config;
         this.listener = listener;
         serviceRandom = random.split();
-        lagRandom = random.split();
+        replication = new Replication(this, random.split()); // the lag stream: split second, as always
         choiceRandom = random.split();
         int[] ids = new int[config.shards()];
         for (int id = 0; id < ids.length; id++) {
@@ -149,7 +150,7 @@ public final class Database {
         return config;
     }
 
-        /** The router in force; during a migration, the target layout. */
+    /** The router in force; during a migration, the target layout. */
     public ShardRouter router() {
         return router;
     }
@@ -232,7 +233,7 @@ public final class Database {
         submit(shard.primary, q);
     }
 
-    /** The log position a node must have applied to serve this session on this shard. */
+    /** Serves the query on the node: at once while a connection is free, else after those queued, else rejected. */
     private void submit(Node node, Query q) {
         q.shard = node.shard;
         q.node = node;
@@ -271,7 +272,7 @@ public final class Database {
         } else if (q.kind == Kind.READ) {
             finishRead(q);
         } else {
-            commitWrite(q);
+            replication.commit(q);
         }
     }
 
@@ -343,46 +344,8 @@ public final class Database {
         return version;
     }
 
-    private void commitWrite(Query q) {
-        Shard shard = q.shard;
-        Node primary = q.node;
-        long lsn = ++shard.headLsn;
-        int version = keys.version(q.key) + 1;
-        keys.setVersion(q.key, version);
-        LogEntry entry = new LogEntry(lsn, q.key, version, keys.lsn(q.key), sim.nowNanos(), false);
-        keys.setLsn(q.key, lsn);
-        shard.log.append(entry);
-        primary.appliedLsn = lsn;
-        if (q.session != null) {
-            q.session.wrote(shard.id, lsn, q.key, version);
-        }
-        int acksNeeded = ReadRouting.acksNeeded(config.replicationMode(), shard);
-        if (acksNeeded > 0) {
-            entry.waiter = q; // MySQL's semi-sync holds the client's connection until the ack
-            entry.acksNeeded = acksNeeded;
-        }
-        ship(shard, entry, entry.commitNanos);
-        shard.trimLog();
-        if (acksNeeded == 0) {
-            acknowledge(entry, q);
-        }
-    }
-
-    /** A live replica (not the primary) that has applied {@code requiredLsn}. */
-    private void acknowledge(LogEntry entry, Query q) {
-        entry.waiter = null;
-        entry.acknowledged = true;
-        release(q.node, q);
-        q.node.served++;
-        q.done = true;
-        if (q.callback != null) {
-            q.callback.accept(result(q, Outcome.OK, q.shard.id, q.node.name, entry.version, false, false, entry.lsn, ""));
-        } else {
-            q.then.fire();
-        }
-    }
-
-    private void release(Node node, Query q) {
+    /** The query's connection on the node is free: the next one queued there starts. */
+    void release(Node node, Query q) {
         node.inService.remove(q);
         if (node.alive && !node.queue.isEmpty() && node.inService.size() < config.connectionLimit()) {
             startService(node, node.queue.poll());
@@ -439,38 +402,6 @@ public final class Database {
     }
 
     // ------------------------------------------------------------------ replication
-
-    /** Sends an entry to every live replica of the shard, each to apply after its own lag. */
-    private void ship(Shard shard, LogEntry entry, long fromNanos) {
-        for (Node replica : shard.liveReplicas()) {
-            shipTo(replica, entry, fromNanos);
-        }
-    }
-
-    void shipTo(Node replica, LogEntry entry, long fromNanos) {
-        long lagNanos = Simulation.millisToNanos(config.replicationLagMs().sample(lagRandom));
-        if (replica.lagSpikeActive(sim.nowNanos())) {
-            lagNanos += replica.spikeExtraNanos;
-        }
-        // A replica applies in log order (MySQL's applier, PostgreSQL's startup process): an entry
-        // never overtakes the one before it.
-        long applyAt = Math.max(Math.max(fromNanos + lagNanos, replica.lastApplyAtNanos), sim.nowNanos());
-        replica.lastApplyAtNanos = applyAt;
-        int epoch = replica.replicationEpoch;
-        sim.schedule(applyAt, () -> apply(replica, entry, epoch));
-    }
-
-    private void apply(Node replica, LogEntry entry, int epoch) {
-        if (!replica.alive || replica.replicationEpoch != epoch) {
-            return;
-        }
-        replica.appliedLsn = entry.lsn;
-        Query waiter = entry.waiter;
-        if (waiter != null && !waiter.done && ++entry.acks >= entry.acksNeeded) {
-            acknowledge(entry, waiter);
-        }
-        replica.shard.trimLog();
-    }
 
     /** How far behind its primary a replica is: the age of the oldest entry it has not applied. */
     long lagNanos(Node node) {
@@ -543,7 +474,7 @@ public final class Database {
         from.keysHeld--;
         to.keysHeld++;
         keysMoved++;
-        ship(to, entry, sim.nowNanos());
+        replication.ship(to, entry, sim.nowNanos());
         to.trimLog();
     }
 
@@ -609,8 +540,8 @@ public final class Database {
         sim.scheduleIn(0, q.callback != null ? () -> q.callback.accept(result) : q.then);
     }
 
-    private QueryResult result(Query q, Outcome outcome, int shardId, String node, int version, boolean stale,
-                               boolean rywViolation, long lsn, String detail) {
+    QueryResult result(Query q, Outcome outcome, int shardId, String node, int version, boolean stale,
+                       boolean rywViolation, long lsn, String detail) {
         return new QueryResult(q.kind, q.key, outcome, q.submittedNanos, sim.nowNanos(), shardId, node, version,
                 stale, rywViolation, lsn, detail);
     }

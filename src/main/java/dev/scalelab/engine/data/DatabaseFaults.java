@@ -135,7 +135,7 @@ final class DatabaseFaults {
             replica.replicationEpoch++;
             replica.lastApplyAtNanos = db.sim.nowNanos();
             for (long lsn = replica.appliedLsn + 1; lsn <= shard.headLsn; lsn++) {
-                db.shipTo(replica, shard.log.get(lsn), db.sim.nowNanos());
+                db.replication.shipTo(replica, shard.log.get(lsn), db.sim.nowNanos());
             }
         }
         shard.trimLog();
