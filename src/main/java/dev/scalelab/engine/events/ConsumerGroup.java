@@ -36,7 +36,7 @@ import java.util.function.IntConsumer;
  *       autoCommitInterval has passed since its last commit (Kafka's auto-commit inside poll; an
  *       idle member's poll loop commits when the interval is due). AFTER_PROCESSING: a commit after
  *       each batch. Both commit a partition when it is revoked and every partition on a clean
- *       leave, so graceful rebalances redeliver nothing.</li>
+ *       leave, so graceful rebalances redeliver nothing. {@link GroupCommits} says when.</li>
  *   <li><b>Rebalances.</b> A join, a leave, a crashed member's removal or added partitions start
  *       one; {@link GroupCoordinator} runs it (eager or cooperative) and says how.</li>
  *   <li><b>Crash.</b> The member stops at once: its record in hand has no effect and it commits
@@ -78,6 +78,8 @@ public final class ConsumerGroup {
     private final GroupFailures failures;
     /** Who owns each partition, and the rebalances that change it. */
     private final GroupCoordinator coordinator;
+    /** When members commit: auto-commit (in a poll, or an idle member's tick), after each batch, on a leave. */
+    private final GroupCommits commits;
 
     private long consumed;
     private long redelivered;
@@ -97,6 +99,7 @@ public final class ConsumerGroup {
         this.offsets = new PartitionOffsets(topic.partitions());
         this.failures = new GroupFailures(sim, name, topic, log);
         this.coordinator = new GroupCoordinator(sim, this, members, offsets, topic, log);
+        this.commits = new GroupCommits(sim, this, offsets);
         topic.subscribe(this);
     }
 
@@ -109,8 +112,7 @@ public final class ConsumerGroup {
         }
         GroupMember m = new GroupMember(memberId);
         m.done = () -> processed(m);
-        m.commitTick = () -> idleCommit(m);
-        m.lastCommitNanos = sim.nowNanos();
+        commits.joined(m);
         members.put(memberId, m);
         coordinator.startRebalance("join of " + memberId);
         if (canPoll(m)) {
@@ -351,10 +353,7 @@ public final class ConsumerGroup {
 
     /** A poll of an idle member: auto-commit if due, then a batch, or a long wait. */
     private void poll(GroupMember m) {
-        long now = sim.nowNanos();
-        if (config.commit() == CommitMode.AUTO && now - m.lastCommitNanos >= config.autoCommitIntervalNanos()) {
-            commitOwned(m);
-        }
+        commits.polling(m);
         RetryTopic.Entry due = failures.takeDue();
         if (due != null) {
             startRetry(m, due);
@@ -379,7 +378,7 @@ public final class ConsumerGroup {
             m.cursor = (m.cursor + 1) % n;
         }
         if (m.segCount == 0) {
-            scheduleIdleCommit(m);
+            commits.scheduleIdleCommit(m);
             return;
         }
         next(m);
@@ -398,13 +397,13 @@ public final class ConsumerGroup {
         }
         boolean hadBatch = m.segCount > 0;
         m.clearBatch();
-        if (hadBatch && config.commit() == CommitMode.AFTER_PROCESSING) {
-            commitOwned(m);
+        if (hadBatch) {
+            commits.batchDone(m);
         }
         if (canPoll(m)) {
             poll(m);
         } else {
-            scheduleIdleCommit(m);
+            commits.scheduleIdleCommit(m);
         }
     }
 
@@ -542,7 +541,7 @@ public final class ConsumerGroup {
         }
     }
 
-    // ------------------------------------------------------------------ offsets
+    // ------------------------------------------------------------------ positions (commits: GroupCommits)
 
     private void advance(int p, long to) {
         if (offsets.advance(p, to)) {
@@ -550,48 +549,11 @@ public final class ConsumerGroup {
         }
     }
 
-    private void commitOwned(GroupMember m) {
-        for (int k = 0; k < m.ownedCount; k++) {
-            offsets.commit(m.owned[k]);
-        }
-        m.lastCommitNanos = sim.nowNanos();
-    }
-
-    /** An idle member under auto-commit commits what it processed once the interval is due, as its poll loop would. */
-    private void scheduleIdleCommit(GroupMember m) {
-        if (config.commit() != CommitMode.AUTO || m.commitTickPending || !hasUncommitted(m)) {
-            return;
-        }
-        m.commitTickPending = true;
-        sim.schedule(Math.max(sim.nowNanos(), m.lastCommitNanos + config.autoCommitIntervalNanos()), m.commitTick);
-    }
-
-    private void idleCommit(GroupMember m) {
-        m.commitTickPending = false;
-        if (m.gone || m.crashed || m.busy || config.commit() != CommitMode.AUTO) {
-            return; // a busy member commits in its own next poll
-        }
-        if (sim.nowNanos() - m.lastCommitNanos >= config.autoCommitIntervalNanos()) {
-            commitOwned(m);
-        } else {
-            scheduleIdleCommit(m);
-        }
-    }
-
-    private boolean hasUncommitted(GroupMember m) {
-        for (int k = 0; k < m.ownedCount; k++) {
-            if (offsets.uncommitted(m.owned[k])) {
-                return true;
-            }
-        }
-        return false;
-    }
-
     // ------------------------------------------------------------------ membership changes and rebalances
 
     /** A clean leave at a record boundary: commit everything, go, rebalance. */
     private void depart(GroupMember m) {
-        commitOwned(m);
+        commits.commitOwned(m);
         m.clearBatch();
         coordinator.removeMember(m, "left");
     }
