@@ -7,7 +7,8 @@
  *       and {@link dev.scalelab.engine.events.StickyPartitioner} place records.</li>
  *   <li>{@link dev.scalelab.engine.events.ConsumerGroup}: members, polling, commits, crashes and
  *       redelivery; its coordinator runs the rebalances with the
- *       {@link dev.scalelab.engine.events.Assignor}s, its failures the retries and dead letters.</li>
+ *       {@link dev.scalelab.engine.events.Assignor}s, its failures the retries and dead letters,
+ *       its commits the times members commit.</li>
  *   <li>{@link dev.scalelab.engine.events.KedaScaler}: the lag KEDA reports to the HPA.</li>
  *   <li>{@link dev.scalelab.engine.events.WorkQueue}: an SQS queue with a visibility timeout and a
  *       dead-letter queue.</li>
