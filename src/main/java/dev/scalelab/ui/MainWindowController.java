@@ -187,22 +187,6 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
         return shownFrame;
     }
 
-    /** The command line's {@code --charts} for the panel shown first, when its charts can show the whole run. */
-    public void applyChartRange(String charts) {
-        Panel shown = panelList.getSelectionModel().getSelectedItem();
-        if (charts != null && shown != null && shown.unwrapped() instanceof dev.scalelab.ui.charts.RunCharts run) {
-            run.range().apply(charts);
-        }
-    }
-
-    /** The command line's {@code --race}: the Load balancing panel, shown first, races {@code right}. */
-    public void applyRace(dev.scalelab.engine.balancing.LoadBalancingStrategy.Strategy right) {
-        Panel shown = panelList.getSelectionModel().getSelectedItem();
-        if (right != null && shown != null && shown.unwrapped() instanceof dev.scalelab.ui.balancing.BalancingView balancing) {
-            balancing.startRace(right);
-        }
-    }
-
     /** Puts the keyboard focus on the navigation list, where Space, → and the arrows act on the window. */
     public void focusNavigation() {
         panelList.requestFocus();

@@ -88,8 +88,7 @@ public final class ScaleLabApp extends Application {
             window.selectPanelOnStart(options.panel());
         }
         Parent root = loader.load();
-        window.applyChartRange(options.charts());
-        window.applyRace(options.race());
+        applyStartOptions(window.currentPanel(), options);
         // The window's preferred size, or most of a smaller screen; never under the minimum (a scene
         // smaller than it is centred for its own size, then grown past the screen's edge) nor under
         // the content's own minimum while the screen has room for it. The saved size, when there is one.
@@ -253,5 +252,19 @@ public final class ScaleLabApp extends Application {
                 }
             }
         }.start();
+    }
+
+    /**
+     * What the command line asks of the panel shown first: {@code --charts} (when its charts can
+     * show the whole run) and {@code --race} (when it is Load balancing).
+     */
+    private static void applyStartOptions(Panel shown, AppOptions options) {
+        Panel built = shown == null ? null : shown.unwrapped();
+        if (options.charts() != null && built instanceof dev.scalelab.ui.charts.RunCharts run) {
+            run.range().apply(options.charts());
+        }
+        if (options.race() != null && built instanceof dev.scalelab.ui.balancing.BalancingView balancing) {
+            balancing.startRace(options.race());
+        }
     }
 }
