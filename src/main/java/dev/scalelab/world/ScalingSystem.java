@@ -68,7 +68,7 @@ final class ScalingSystem implements Subsystem {
     private long syncGeneration;
     private ScalingDecision lastScaling;
     /** Latencies since the last sync: target tracking's p95. */
-    private final LatencyRecorder windowLatency = new LatencyRecorder();
+    private final LatencyRecorder windowLatency = LatencyRecorder.intervalOnly();
     private VerticalPolicy vertical;
     private long verticalGeneration;
     private String lastVertical = "";

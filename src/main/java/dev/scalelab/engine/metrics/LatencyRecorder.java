@@ -9,17 +9,44 @@ import org.HdrHistogram.Histogram;
 public final class LatencyRecorder {
     private static final long HIGHEST_MICROS = 3_600_000_000L;
 
-    private final Histogram total = new Histogram(HIGHEST_MICROS, 3);
+    /** The whole run's histogram; null for a recorder of intervals alone. */
+    private final Histogram total;
     private final IntervalHistogram interval = new IntervalHistogram(HIGHEST_MICROS);
+
+    public LatencyRecorder() {
+        this(true);
+    }
+
+    private LatencyRecorder(boolean keepsTotal) {
+        total = keepsTotal ? new Histogram(HIGHEST_MICROS, 3) : null;
+    }
+
+    /**
+     * A recorder of intervals alone, for a window its owner takes and reads (an autoscaler's
+     * latency window): it keeps no whole-run histogram, whose record on every request and 180 KB
+     * such a window would pay for nothing. Its whole-run methods throw IllegalStateException.
+     */
+    public static LatencyRecorder intervalOnly() {
+        return new LatencyRecorder(false);
+    }
 
     public void recordNanos(long latencyNanos) {
         long micros = Math.min(HIGHEST_MICROS, Math.max(0, latencyNanos / 1000));
-        total.recordValue(micros);
+        if (total != null) {
+            total.recordValue(micros);
+        }
         interval.record(micros);
     }
 
     public LatencySummary total() {
-        return summarize(total);
+        return summarize(whole());
+    }
+
+    private Histogram whole() {
+        if (total == null) {
+            throw new IllegalStateException("a recorder of intervals alone keeps no whole-run figures");
+        }
+        return total;
     }
 
     /**
@@ -27,7 +54,7 @@ public final class LatencyRecorder {
      * -1 when empty: a single walk of the histogram, where {@link #total()} makes seven.
      */
     public long totalPercentileMicros(double percentile) {
-        return total.getTotalCount() == 0 ? -1 : total.getValueAtPercentile(percentile);
+        return whole().getTotalCount() == 0 ? -1 : total.getValueAtPercentile(percentile);
     }
 
     /** Summary of the values recorded since the last call, then starts a new interval. */
@@ -44,7 +71,7 @@ public final class LatencyRecorder {
 
     /** Values recorded since t = 0 (a counter: no walk of the histogram). */
     public long totalCount() {
-        return total.getTotalCount();
+        return whole().getTotalCount();
     }
 
     /** One percentile of the current interval in ms (NaN when empty), then starts a new interval. */
@@ -72,7 +99,9 @@ public final class LatencyRecorder {
     }
 
     public void reset() {
-        total.reset();
+        if (total != null) {
+            total.reset();
+        }
         interval.reset();
     }
 

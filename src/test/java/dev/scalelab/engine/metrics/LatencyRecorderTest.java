@@ -90,6 +90,31 @@ class LatencyRecorderTest {
     }
 
     @Test
+    void aRecorderOfIntervalsAloneGivesTheSameIntervalsAndNoWholeRun() {
+        LatencyRecorder both = new LatencyRecorder();
+        LatencyRecorder alone = LatencyRecorder.intervalOnly();
+        SplittableRandom random = new SplittableRandom(23);
+        for (int interval = 0; interval < 20; interval++) {
+            for (int i = 0; i < 500; i++) {
+                long nanos = (long) (-Math.log(1 - random.nextDouble()) * 40_000_000L); // exponential, mean 40 ms
+                both.recordNanos(nanos);
+                alone.recordNanos(nanos);
+            }
+            assertEquals(both.intervalPercentileMs(95), alone.intervalPercentileMs(95));
+            if (interval % 2 == 0) {
+                assertEquals(both.takeIntervalPercentileMs(99), alone.takeIntervalPercentileMs(99));
+            } else {
+                assertEquals(both.takeInterval(), alone.takeInterval());
+            }
+        }
+        assertEquals(10_000, both.totalCount());
+        IllegalStateException e = org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, alone::total);
+        assertEquals("a recorder of intervals alone keeps no whole-run figures", e.getMessage());
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, alone::totalCount);
+        org.junit.jupiter.api.Assertions.assertThrows(IllegalStateException.class, () -> alone.totalPercentileMicros(99));
+    }
+
+    @Test
     void theIntervalBucketsAreHdrHistogramsBuckets() {
         Histogram h = new Histogram(3_600_000_000L, 3);
         SplittableRandom random = new SplittableRandom(5);
