@@ -6,20 +6,18 @@ import dev.scalelab.sim.EventProfiler;
 import dev.scalelab.sim.Simulation;
 import dev.scalelab.world.Action;
 import dev.scalelab.world.Breakpoint;
-import dev.scalelab.world.BreakpointHit;
 import dev.scalelab.world.Parameter;
 import dev.scalelab.world.Report;
 import dev.scalelab.world.Scenario;
 import dev.scalelab.world.World;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
 
 /**
  * Runs one {@link World} on a background thread, advancing virtual time at speed x wall time.
@@ -30,6 +28,12 @@ import java.util.concurrent.locks.LockSupport;
  * {@link #PUBLISH_INTERVAL_NANOS}, and the UI polls it once per frame. The private methods that
  * touch the world assert that they run on the simulation thread.
  *
+ * <p>The simulation thread's state is split by what it is about, each part confined to that thread
+ * and asserting so: {@link PlayState} (paused, finished, hit, playUntil's stop), {@link Pacing}
+ * (speed against wall time, backing off for the UI), {@link TimeTravel} (seek, rewind, branches,
+ * the fork a change makes) and {@link FramePublisher} (the frames and the meter). This class keeps
+ * the facade, the command queue and the loop that runs the commands and the work slices.
+ *
  * <p>The simulator profiles itself all the time, sampled (see {@link EventProfiler}); once a wall
  * second the runner publishes the profile of that second as an immutable {@link ProfileTable}.
  */
@@ -39,47 +43,24 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
     /** How far one press of "step" advances a paused simulation. */
     public static final long STEP_NANOS = 100 * Simulation.NANOS_PER_MILLI;
     /** Wall time the simulation thread may spend on events before it publishes and looks at commands. */
-    private static final long WORK_SLICE_NANOS = 12_000_000L;
-    private static final int EVENTS_PER_CHUNK = 4096;
-    /** {@link #stopAtNanos} when no {@link #playUntil} is pending. */
-    private static final long NO_STOP = Long.MAX_VALUE;
+    static final long WORK_SLICE_NANOS = 12_000_000L;
+    static final int EVENTS_PER_CHUNK = 4096;
 
     private final ConcurrentLinkedQueue<Runnable> commands = new ConcurrentLinkedQueue<>();
-    private final AtomicReference<Frame> latest = new AtomicReference<>();
-    /** The run's branches as last published: with each frame, so the two agree. */
-    private final AtomicReference<Branches.View> branchView = new AtomicReference<>();
     private final Thread thread;
     private volatile boolean closed;
 
-    // Simulation-thread state.
+    // Simulation-thread state (the parts say which of their methods other threads may call).
     /** The main world, the race world in race mode, their breakpoints and the user's change history. */
     private final RunWorlds worlds;
-    private boolean paused;
-    private boolean finished;
-    private double speed = 1.0;
-    private long anchorWallNanos;
-    private long anchorVirtualNanos;
-    private boolean lagging;
-    private String failure;
-    private long frameCounter;
-    private long lastPublishWall;
-    /** Events per second and the simulator's profile; its profiler serves every world this runner runs. */
-    private final RunMeter meter = new RunMeter();
-    /** The breakpoint that paused the run, published until it plays again; else null. */
-    private BreakpointHit hit;
-    /** Where a {@link #playUntil} pauses, or {@link #NO_STOP}. */
-    private long stopAtNanos = NO_STOP;
-    /** A {@link #seek} in progress: its future and target; null when none. */
-    private CompletableFuture<Frame> seekFuture;
-    private long seekNanos;
+    private final PlayState play;
+    private final Pacing pacing;
+    /** The frames the UI polls, the branches published with them, the meter. */
+    private final FramePublisher publisher;
     /** Worlds parked along the run, which a seek starts from instead of t = 0. */
     private final Checkpoints checkpoints;
-    /** The user's commands given while a seek runs: they take effect where it arrives, not part-way. */
-    private final List<Runnable> afterSeek = new ArrayList<>();
-    /** A fork's seek: the run plays on where it arrives if it was playing when the user made the change. */
-    private boolean playAfterSeek;
-    /** How far this thread backs off while the UI's frames come late (issue 17): wall-time pacing only. */
-    private final FrameBackoff backoff = new FrameBackoff();
+    /** Seeks, rewind, branches; every command of the user's goes through it (it may wait for a seek or fork). */
+    private final TimeTravel travel;
 
     public SimulationRunner(Scenario scenario, boolean startPaused) {
         this(scenario, startPaused, Checkpoints.FIRST_EVENTS_PER_MARK);
@@ -87,12 +68,17 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
 
     /** A runner whose checkpoints are {@code eventsPerCheckpoint} events apart at first (tests use short runs). */
     SimulationRunner(Scenario scenario, boolean startPaused, long eventsPerCheckpoint) {
+        RunMeter meter = new RunMeter();
         this.checkpoints = Checkpoints.forHeap(Runtime.getRuntime().maxMemory(), eventsPerCheckpoint);
         this.worlds = new RunWorlds(scenario, meter.profiler());
-        this.paused = startPaused;
+        BooleanSupplier confined = this::onSimulationThread;
+        this.play = new PlayState(worlds, startPaused, confined);
+        this.pacing = new Pacing(worlds, confined);
+        this.publisher = new FramePublisher(meter, worlds, play, pacing, confined);
+        this.travel = new TimeTravel(worlds, checkpoints, play, pacing, publisher, () -> !commands.isEmpty(), confined);
         this.thread = new Thread(this::loop, "scalelab-simulation");
         this.thread.setDaemon(true);
-        publish(System.nanoTime());
+        publisher.publish(System.nanoTime());
     }
 
     public void start() {
@@ -102,7 +88,7 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
     /** The newest published frame; never null. */
     @Override
     public Frame latest() {
-        return latest.get();
+        return publisher.latest();
     }
 
     /**
@@ -110,12 +96,12 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
      * come late while this thread runs flat out, it backs off (see {@link FrameBackoff}).
      */
     public void frameShown(long nowNanos) {
-        backoff.frameShown(nowNanos);
+        pacing.frameShown(nowNanos);
     }
 
     /** Work slices after which the simulation thread slept to leave the UI room; any thread. */
     public long backedOffSlices() {
-        return backoff.backedOffSlices();
+        return pacing.backedOffSlices();
     }
 
     /** The main world's report as {@code simulate --out} writes it, with {@code wallMillis} 0 (tests: the same run, bit for bit). */
@@ -125,7 +111,7 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
 
     /** The simulator's profile over the last wall second it ran; never null. Any thread may call it. */
     public ProfileTable profile() {
-        return meter.profile();
+        return publisher.profile();
     }
 
     /** The worlds parked along the run (tests and the bench look at them). */
@@ -145,13 +131,13 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
      */
     public void play() {
         submit(() -> {
-            if (finished) {
+            if (play.finished) {
                 startAgain();
             }
-            hit = null;
-            stopAtNanos = NO_STOP; // Play runs on past a playUntil that a breakpoint cut short
-            paused = false;
-            reanchor();
+            play.hit = null;
+            play.stopAtNanos = PlayState.NO_STOP; // Play runs on past a playUntil that a breakpoint cut short
+            play.paused = false;
+            pacing.reanchor();
         });
     }
 
@@ -159,12 +145,12 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
     private void startAgain() {
         assert onSimulationThread();
         worlds.startAgain();
-        finished = false;
-        failure = null;
+        play.finished = false;
+        play.failure = null;
     }
 
     public void pause() {
-        submit(() -> paused = true);
+        submit(() -> play.paused = true);
     }
 
     /**
@@ -175,12 +161,12 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
      */
     public void step() {
         submit(() -> {
-            paused = true;
-            hit = null;
-            stopAtNanos = NO_STOP;
-            long end = endNanos();
+            play.paused = true;
+            play.hit = null;
+            play.stopAtNanos = PlayState.NO_STOP;
+            long end = play.endNanos();
             long now = worlds.main().simulation().nowNanos();
-            if (finished || now >= end) {
+            if (play.finished || now >= end) {
                 return;
             }
             World world = worlds.main();
@@ -188,18 +174,13 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
             boolean reached;
             do { // a breakpoint on the way ends the step where it fired
                 reached = world.advance(target, Integer.MAX_VALUE);
-            } while (!reached && !takeHit());
+            } while (!reached && !play.takeHit());
             if (worlds.race() != null) {
                 worlds.race().advanceTo(world.simulation().nowNanos());
-                takeHit();
+                play.takeHit();
             }
-            finished = reached && world.simulation().nowNanos() >= end;
+            play.finished = reached && world.simulation().nowNanos() >= end;
         });
-    }
-
-    private long endNanos() {
-        assert onSimulationThread();
-        return Simulation.secondsToNanos(worlds.main().currentScenario().durationSeconds());
     }
 
     /** Virtual seconds per wall second, such as 0.1, 1, 10, 100 or {@link #MAX_SPEED}. */
@@ -207,10 +188,7 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
         if (!(newSpeed > 0)) {
             throw new IllegalArgumentException("speed must be positive: " + newSpeed);
         }
-        submit(() -> {
-            speed = newSpeed;
-            reanchor();
-        });
+        submit(() -> pacing.setSpeed(newSpeed));
     }
 
     /**
@@ -221,9 +199,9 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
     public void startRace(Scenario scenario, Strategy left, Strategy right) {
         Objects.requireNonNull(scenario);
         submit(() -> {
-            startOver();
+            travel.startOver();
             worlds.startRace(scenario, left, right);
-            reanchor();
+            pacing.reanchor();
         });
     }
 
@@ -245,9 +223,9 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
         Objects.requireNonNull(b);
         Comparison labels = new Comparison(labelA, labelB, differences);
         submit(() -> {
-            startOver();
+            travel.startOver();
             worlds.startCompare(a, b, labels);
-            reanchor();
+            pacing.reanchor();
         });
     }
 
@@ -270,35 +248,10 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
     public void reset(Scenario scenario) {
         Objects.requireNonNull(scenario);
         submit(() -> {
-            startOver();
+            travel.startOver();
             worlds.start(scenario);
-            reanchor();
+            pacing.reanchor();
         });
-    }
-
-    /**
-     * What every start from a new scenario does before making its worlds: a seek in progress is
-     * called off, and nothing is finished, failed or hit.
-     */
-    private void startOver() {
-        assert onSimulationThread();
-        if (worlds.race() == null) {
-            checkpoints.offer(worlds.main()); // a seek forward again may go on from it
-        }
-        cancelSeek();
-        finished = false;
-        failure = null;
-        hit = null;
-        stopAtNanos = NO_STOP;
-    }
-
-    private void cancelSeek() {
-        afterSeek.clear();
-        playAfterSeek = false;
-        if (seekFuture != null) {
-            seekFuture.completeExceptionally(new CancellationException("another scenario was started before the seek arrived"));
-            seekFuture = null;
-        }
     }
 
     /**
@@ -310,7 +263,7 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
     public void set(Parameter parameter, Object value) {
         Objects.requireNonNull(parameter);
         Objects.requireNonNull(value);
-        submit(() -> userCommand(() -> worlds.set(parameter.path(), value)));
+        submit(() -> travel.userCommand(() -> worlds.set(parameter.path(), value)));
     }
 
     /**
@@ -322,7 +275,7 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
     public void setDependencyField(String path, Object value) {
         Objects.requireNonNull(path);
         Objects.requireNonNull(value);
-        submit(() -> userCommand(() -> worlds.set(path, value)));
+        submit(() -> travel.userCommand(() -> worlds.set(path, value)));
     }
 
     /**
@@ -334,34 +287,7 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
     @Override
     public void act(Action action, String target, Double value, double durationSeconds) {
         Objects.requireNonNull(action);
-        submit(() -> userCommand(() -> worlds.act(Scenario.TimelineEntry.action(0, action, target, value, durationSeconds))));
-    }
-
-    /** Runs a command of the user's on the worlds; a breakpoint passed on the way to its command time pauses. */
-    private void userCommand(Runnable command) {
-        assert onSimulationThread();
-        if (seekFuture != null) {
-            afterSeek.add(command);
-            return;
-        }
-        if (worlds.forkNeeded()) {
-            // A change at a moment the run went back to: a new branch, its world re-run to this
-            // moment as a seek does (frames on the way), and the change applied where it arrives.
-            boolean playing = !paused;
-            long now = worlds.fork((child, atNanos) -> parkedFor(child, atNanos / 1e9));
-            if (now < 0) {
-                // The run's world went on as the new branch (it had only replayed the parent's past): no re-run.
-                command.run();
-                takeHit();
-                return;
-            }
-            beginSeek(now / 1e9, new CompletableFuture<>());
-            playAfterSeek = playing;
-            afterSeek.add(command);
-            return;
-        }
-        command.run();
-        takeHit();
+        submit(() -> travel.userCommand(() -> worlds.act(Scenario.TimelineEntry.action(0, action, target, value, durationSeconds))));
     }
 
     // ------------------------------------------------------------------ teaching: breakpoints, undo, seek
@@ -373,7 +299,7 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
      */
     public void setBreakpoints(List<Breakpoint> breakpoints) {
         List<Breakpoint> copy = List.copyOf(breakpoints);
-        submit(() -> worlds.setBreakpoints(copy, seekFuture == null)); // a seek installs them when it arrives
+        submit(() -> worlds.setBreakpoints(copy, !travel.seeking())); // a seek installs them when it arrives
     }
 
     /**
@@ -382,12 +308,12 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
      * moments, not settings, and are not undone. Does nothing when there is nothing to undo.
      */
     public void undo() {
-        submit(() -> userCommand(worlds::undo));
+        submit(() -> travel.userCommand(worlds::undo));
     }
 
     /** Gives again the change {@link #undo()} took back last; a new change by the user clears what can be redone. */
     public void redo() {
-        submit(() -> userCommand(worlds::redo));
+        submit(() -> travel.userCommand(worlds::redo));
     }
 
     /**
@@ -400,9 +326,9 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
     public void apply(Scenario.TimelineEntry command) {
         Scenario.TimelineEntry c = RunWorlds.checked(Objects.requireNonNull(command));
         if (c.command().equals("set")) {
-            submit(() -> userCommand(() -> worlds.set(c.path(), c.value())));
+            submit(() -> travel.userCommand(() -> worlds.set(c.path(), c.value())));
         } else {
-            submit(() -> userCommand(() -> worlds.act(c)));
+            submit(() -> travel.userCommand(() -> worlds.act(c)));
         }
     }
 
@@ -411,23 +337,21 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
      * run), or earlier at a breakpoint or at the scenario's end.
      */
     public void playUntil(double atSeconds) {
-        if (!(atSeconds >= 0) || Double.isInfinite(atSeconds)) {
-            throw new IllegalArgumentException("playUntil: atSeconds must be a time from 0 on, got " + atSeconds);
-        }
+        checkTime("playUntil", atSeconds);
         submit(() -> {
-            if (finished) {
+            if (play.finished) {
                 startAgain();
             }
-            hit = null;
-            long at = Math.min(Simulation.secondsToNanos(atSeconds), endNanos());
+            play.hit = null;
+            long at = Math.min(Simulation.secondsToNanos(atSeconds), play.endNanos());
             if (at < worlds.main().simulation().nowNanos()) {
-                stopAtNanos = NO_STOP;
-                paused = true; // already past it: nothing runs
+                play.stopAtNanos = PlayState.NO_STOP;
+                play.paused = true; // already past it: nothing runs
                 return;
             }
-            stopAtNanos = at;
-            paused = false;
-            reanchor();
+            play.stopAtNanos = at;
+            play.paused = false;
+            pacing.reanchor();
         });
     }
 
@@ -438,15 +362,9 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
      */
     public CompletableFuture<Frame> seek(Scenario scenario, double atSeconds) {
         Objects.requireNonNull(scenario);
-        if (!(atSeconds >= 0) || Double.isInfinite(atSeconds)) {
-            throw new IllegalArgumentException("seek: atSeconds must be a time from 0 on, got " + atSeconds);
-        }
+        checkTime("seek", atSeconds);
         CompletableFuture<Frame> arrived = new CompletableFuture<>();
-        submit(() -> {
-            startOver();
-            worlds.startUnwatched(scenario, parkedFor(scenario, atSeconds)); // breakpoints are installed on arrival
-            beginSeek(atSeconds, arrived);
-        });
+        submit(() -> travel.seek(scenario, atSeconds, arrived));
         return arrived;
     }
 
@@ -460,12 +378,7 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
     public CompletableFuture<Frame> rewind(double atSeconds) {
         checkTime("rewind", atSeconds);
         CompletableFuture<Frame> arrived = new CompletableFuture<>();
-        submit(() -> {
-            startOver();
-            Scenario current = worlds.branches().current().scenario();
-            worlds.startUnwatched(current, parkedFor(current, atSeconds));
-            beginSeek(atSeconds, arrived);
-        });
+        submit(() -> travel.rewind(atSeconds, arrived));
         return arrived;
     }
 
@@ -476,32 +389,13 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
     public CompletableFuture<Frame> switchBranch(int id, double atSeconds) {
         checkTime("switchBranch", atSeconds);
         CompletableFuture<Frame> arrived = new CompletableFuture<>();
-        submit(() -> {
-            if (worlds.branches().view().byId(id) == null) {
-                arrived.completeExceptionally(new IllegalArgumentException("branch " + id + ": there is no such branch"));
-                return;
-            }
-            startOver();
-            Branch b = worlds.switchBranch(id, to -> parkedFor(to.scenario(), switchTime(to, atSeconds)));
-            beginSeek(switchTime(b, atSeconds), arrived);
-        });
+        submit(() -> travel.switchBranch(id, atSeconds, arrived));
         return arrived;
-    }
-
-    /** Where a switch to {@code b} arrives: {@code atSeconds}, or the furthest the branch got when that is earlier. */
-    private static double switchTime(Branch b, double atSeconds) {
-        return Math.min(atSeconds, Math.max(b.forkSeconds(), b.reachedSeconds()));
-    }
-
-    /** A world parked on the way to {@code atSeconds} that can go on as {@code scenario}, taken for a seek; null for none. */
-    private World parkedFor(Scenario scenario, double atSeconds) {
-        long at = Math.min(Simulation.secondsToNanos(atSeconds), Simulation.secondsToNanos(scenario.durationSeconds()));
-        return checkpoints.take(scenario, at);
     }
 
     /** The run's branches as last published; never null. Any thread. */
     public Branches.View branches() {
-        return branchView.get();
+        return publisher.branches();
     }
 
     /** Renames a branch; a name {@link Branches#rename} refuses fails the future with its message. */
@@ -519,7 +413,7 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
         submit(() -> {
             try {
                 change.run();
-                branchView.set(worlds.branches().view());
+                publisher.publishBranches();
                 result.complete(worlds.branches().view());
             } catch (IllegalArgumentException refused) {
                 result.completeExceptionally(refused);
@@ -537,14 +431,6 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
         if (!(atSeconds >= 0) || Double.isInfinite(atSeconds)) {
             throw new IllegalArgumentException(what + ": atSeconds must be a time from 0 on, got " + atSeconds);
         }
-    }
-
-    /** After the worlds start: the run pauses and goes, as fast as it can, to {@code atSeconds}; see {@link #advanceSeek()}. */
-    private void beginSeek(double atSeconds, CompletableFuture<Frame> arrived) {
-        assert onSimulationThread();
-        paused = true;
-        seekNanos = Math.min(Simulation.secondsToNanos(atSeconds), endNanos());
-        seekFuture = arrived;
     }
 
     /** The scenario that replays the run so far: the initial scenario plus the user's recorded changes. */
@@ -606,48 +492,45 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
 
     private void loop() {
         assert onSimulationThread();
-        reanchor();
-        meter.start(System.nanoTime());
+        pacing.reanchor();
+        publisher.startMeter(System.nanoTime());
         while (!closed) {
             try {
                 boolean dirty = runCommands();
                 // The builder of checkpoints rests while the user waits (a seek), the run needs the cores, or frames come late.
-                checkpoints.setBusy(seekFuture != null || (speed == MAX_SPEED && !paused && !finished) || lagging || backoff.level() > 0);
-                if (seekFuture != null && failure == null) {
-                    advanceSeek();
+                checkpoints.setBusy(travel.seeking() || (pacing.atMaxSpeed() && !play.paused && !play.finished) || pacing.lagging() || pacing.backingOff());
+                if (travel.seeking() && play.failure == null) {
+                    travel.advanceSeek();
                     continue;
                 }
-                if (paused || failure != null) {
+                if (play.paused || play.failure != null) {
                     if (dirty) {
-                        publish(System.nanoTime());
+                        publisher.publish(System.nanoTime());
                     }
                     LockSupport.parkNanos(PUBLISH_INTERVAL_NANOS);
                     continue;
                 }
                 // Late frames back it off at a set speed too: a smooth window first (the status bar shows the lag).
-                boolean saturated = speed == MAX_SPEED || lagging || backoff.level() > 0;
-                boolean caughtUp = advanceOneSlice(backoff.sliceNanos(WORK_SLICE_NANOS, saturated));
+                boolean saturated = pacing.saturated();
+                boolean caughtUp = advanceOneSlice(pacing.sliceNanos(WORK_SLICE_NANOS, saturated));
                 long now = System.nanoTime();
-                backoff.update(now);
-                if (now - lastPublishWall >= backoff.publishIntervalNanos(PUBLISH_INTERVAL_NANOS, saturated) || finished || paused) {
-                    publish(now);
+                pacing.judgeFrames(now);
+                if (now - publisher.lastPublishWall() >= pacing.publishIntervalNanos(PUBLISH_INTERVAL_NANOS, saturated) || play.finished || play.paused) {
+                    publisher.publish(now);
                 }
                 if (caughtUp && !closed) {
                     // Nothing is due before the next frame at this speed: sleep until about then.
-                    LockSupport.parkNanos(Math.max(1_000_000L, PUBLISH_INTERVAL_NANOS - (System.nanoTime() - lastPublishWall)));
-                } else if (backoff.pauseNanos(saturated) > 0 && !paused && !closed) {
+                    LockSupport.parkNanos(Math.max(1_000_000L, PUBLISH_INTERVAL_NANOS - (System.nanoTime() - publisher.lastPublishWall())));
+                } else if (pacing.backOffNanos(saturated) > 0 && !play.paused && !closed) {
                     // The UI's frames are late and this thread runs flat out: leave its threads the core a while.
-                    backoff.countBackedOff();
-                    LockSupport.parkNanos(backoff.pauseNanos(saturated));
+                    pacing.countBackedOff();
+                    LockSupport.parkNanos(pacing.backOffNanos(saturated));
                 }
             } catch (Throwable t) {
-                failure = RunMeter.describeFailure(t, worlds.main().nowSeconds());
-                paused = true;
-                publish(System.nanoTime());
-                if (seekFuture != null) {
-                    seekFuture.completeExceptionally(t);
-                    seekFuture = null;
-                }
+                play.failure = RunMeter.describeFailure(t, worlds.main().nowSeconds());
+                play.paused = true;
+                publisher.publish(System.nanoTime());
+                travel.failed(t);
             }
         }
     }
@@ -667,15 +550,8 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
     private boolean advanceOneSlice(long sliceNanos) {
         assert onSimulationThread();
         long sliceStart = System.nanoTime();
-        long endNanos = endNanos();
-        long target;
-        if (speed == MAX_SPEED) {
-            target = endNanos;
-        } else {
-            target = anchorVirtualNanos + (long) ((sliceStart - anchorWallNanos) * speed);
-            target = Math.min(target, endNanos);
-        }
-        target = Math.min(target, stopAtNanos);
+        long endNanos = play.endNanos();
+        long target = Math.min(pacing.targetNanos(sliceStart, endNanos), play.stopAtNanos);
         World world = worlds.main();
         boolean reached;
         boolean stopped;
@@ -684,99 +560,17 @@ public final class SimulationRunner implements AutoCloseable, PanelSource {
             if (worlds.race() != null) {
                 worlds.race().advanceTo(world.simulation().nowNanos());
             }
-            stopped = takeHit();
+            stopped = play.takeHit();
         } while (!reached && !stopped && System.nanoTime() - sliceStart < sliceNanos && commands.isEmpty());
         checkpoints.played(world);
         if (world.simulation().nowNanos() >= endNanos && reached) {
-            finished = true;
-            paused = true;
+            play.finished = true;
+            play.paused = true;
         }
-        if (reached && world.simulation().nowNanos() >= stopAtNanos) {
-            stopAtNanos = NO_STOP; // playUntil arrived: every event at or before it has run
-            paused = true;
+        if (reached && world.simulation().nowNanos() >= play.stopAtNanos) {
+            play.stopAtNanos = PlayState.NO_STOP; // playUntil arrived: every event at or before it has run
+            play.paused = true;
         }
-        if (speed != MAX_SPEED) {
-            boolean behind = !reached && System.nanoTime() - sliceStart >= sliceNanos;
-            if (behind) {
-                // Do not build up a debt of virtual time: run as fast as we can from here.
-                anchorVirtualNanos = world.simulation().nowNanos();
-                anchorWallNanos = System.nanoTime();
-            }
-            lagging = behind;
-        } else {
-            lagging = false;
-        }
-        return reached && speed != MAX_SPEED;
-    }
-
-    /**
-     * Takes a breakpoint hit from the worlds, if one fired: the run pauses and shows it. Returns
-     * whether one did.
-     */
-    private boolean takeHit() {
-        assert onSimulationThread();
-        BreakpointHit h = worlds.takeHit();
-        if (h == null) {
-            return false;
-        }
-        hit = h;
-        paused = true;
-        stopAtNanos = NO_STOP;
-        return true;
-    }
-
-    /**
-     * One work slice of a seek: as fast as the machine goes, publishing the time reached as it goes.
-     * On arrival the breakpoints are installed, the frame there is published and the future completes with it.
-     */
-    private void advanceSeek() {
-        assert onSimulationThread();
-        long sliceStart = System.nanoTime();
-        World world = worlds.main();
-        boolean reached;
-        do {
-            reached = world.advance(seekNanos, EVENTS_PER_CHUNK);
-        } while (!reached && System.nanoTime() - sliceStart < WORK_SLICE_NANOS && commands.isEmpty());
-        checkpoints.played(world);
-        long now = System.nanoTime();
-        if (!reached) {
-            if (now - lastPublishWall >= PUBLISH_INTERVAL_NANOS) {
-                publish(now);
-            }
-            return;
-        }
-        worlds.watch();
-        finished = world.simulation().nowNanos() >= endNanos();
-        CompletableFuture<Frame> arrived = seekFuture;
-        seekFuture = null;
-        List<Runnable> given = List.copyOf(afterSeek);
-        afterSeek.clear();
-        given.forEach(this::userCommand);
-        if (playAfterSeek && !finished && hit == null) {
-            paused = false;
-        }
-        playAfterSeek = false;
-        reanchor();
-        publish(now);
-        arrived.complete(latest.get());
-    }
-
-    private void reanchor() {
-        assert onSimulationThread();
-        anchorWallNanos = System.nanoTime();
-        anchorVirtualNanos = worlds.main().simulation().nowNanos();
-    }
-
-    private void publish(long wallNow) {
-        assert onSimulationThread();
-        World world = worlds.main();
-        double eventsPerSecond = meter.measure(wallNow, world.simulation().eventsFired(), paused);
-        ChangeHistory history = worlds.history();
-        branchView.set(worlds.branches().view()); // before the frame: whoever sees the frame sees its branches
-        latest.set(new Frame(world.snapshot(),
-                new RunStatus(++frameCounter, paused, finished, speed, eventsPerSecond, lagging, failure, hit,
-                        history.modified(), history.undoDepth(), history.redoDepth()),
-                worlds.race() == null ? null : worlds.race().snapshot(), worlds.comparison()));
-        lastPublishWall = wallNow;
+        return pacing.sliceEnded(world, sliceStart, sliceNanos, reached);
     }
 }
