@@ -80,6 +80,8 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     @FXML private StackPane panelHost;
     @FXML private StackPane parameterHost;
     @FXML private StackPane chartHost;
+    @FXML private javafx.scene.control.ScrollPane panelScroll;
+    @FXML private javafx.scene.control.ScrollPane chartScroll;
     @FXML private ListView<String> logList;
     @FXML private Label simTimeLabel;
     @FXML private Label speedLabel;
@@ -103,6 +105,8 @@ public final class MainWindowController implements dev.scalelab.ui.lesson.Lesson
     @FXML
     private void initialize() {
         assert FxThread.isCurrent();
+        LiveScroll.uncache(panelScroll);
+        LiveScroll.uncache(chartScroll);
         compare = new dev.scalelab.ui.compare.CompareMode(runner, this::window, viewModel::showMessage, topBox,
                 topBox.getChildren().indexOf(timelineBar) + 1, panelHost, chartHost);
         ScenarioMenu.show(presetChoice, viewModel);

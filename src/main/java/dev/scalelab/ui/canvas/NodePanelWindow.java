@@ -152,6 +152,7 @@ final class NodePanelWindow {
         s.setFitToWidth(true);
         s.setFitToHeight(true);
         s.setFocusTraversable(false);
+        dev.scalelab.ui.LiveScroll.uncache(s);
         return s;
     }
 
