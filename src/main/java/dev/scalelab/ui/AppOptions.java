@@ -178,7 +178,7 @@ public record AppOptions(Scenario scenario, String scenarioLabel, String panel, 
                 throw new IllegalArgumentException("--race: the race is the " + RACE_PANEL + " panel's, not " + Quote.of(panel) + "'s");
             }
             if (design != null) {
-                throw new IllegalArgumentException("--race races the main window's run; it does not go with --design");
+                throw new IllegalArgumentException("--race races the main window's run, not a design on the canvas");
             }
             panel = RACE_PANEL;
         }
