@@ -109,6 +109,14 @@ class AppOptionsTest {
     }
 
     @Test
+    void aRaceIsTheMainWindowsNotADesignsOnTheCanvas(@TempDir Path directory) throws Exception {
+        Path design = Files.writeString(directory.resolve("design.json"), "{}");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> AppOptions.parse(List.of("--design", design.toString(), "--race", "p2c")));
+        assertEquals("--race races the main window's run, not a design on the canvas", e.getMessage());
+    }
+
+    @Test
     void aRaceNamesAStrategyAndOpensTheLoadBalancingPanel() {
         assertEquals(null, AppOptions.parse(List.of()).race());
         AppOptions racing = AppOptions.parse(List.of("--scenario", "slow-instance", "--race", "p2c"));
