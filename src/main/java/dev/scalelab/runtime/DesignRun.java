@@ -59,11 +59,11 @@ public final class DesignRun implements AutoCloseable {
     /** The design as the changes sent so far leave it: what the next change is checked against. */
     private Scenario planned;
     private final ConcurrentLinkedQueue<Pending> pending = new ConcurrentLinkedQueue<>();
-    /** The kinds of box {@link #watch} takes. */
-    private static final java.util.Set<dev.scalelab.design.NodeKind> WATCHED = java.util.EnumSet.of(dev.scalelab.design.NodeKind.SERVICE,
-            dev.scalelab.design.NodeKind.CACHE, dev.scalelab.design.NodeKind.CDN, dev.scalelab.design.NodeKind.DATABASE,
-            dev.scalelab.design.NodeKind.EXTERNAL, dev.scalelab.design.NodeKind.TOPIC, dev.scalelab.design.NodeKind.QUEUE,
-            dev.scalelab.design.NodeKind.BALANCER);
+    /** The kinds of box {@link #watch} takes (and so the canvas opens in a panel window of their own). */
+    public static final java.util.Set<dev.scalelab.design.NodeKind> WATCHED = java.util.Collections.unmodifiableSet(
+            java.util.EnumSet.of(dev.scalelab.design.NodeKind.SERVICE, dev.scalelab.design.NodeKind.CACHE, dev.scalelab.design.NodeKind.CDN,
+                    dev.scalelab.design.NodeKind.DATABASE, dev.scalelab.design.NodeKind.EXTERNAL, dev.scalelab.design.NodeKind.TOPIC,
+                    dev.scalelab.design.NodeKind.QUEUE, dev.scalelab.design.NodeKind.BALANCER));
     /** Watches asked for or stopped and not yet taken by the run's thread, in the order asked; its lock guards {@link #watchers}. */
     private final ConcurrentLinkedQueue<Watch> watches = new ConcurrentLinkedQueue<>();
     /** How many watch each box and have not stopped: the run's thread's own (a caller's once the run ended), under {@link #watches}. */
@@ -237,8 +237,7 @@ public final class DesignRun implements AutoCloseable {
         dev.scalelab.world.Topology.Node n = design.topology().node(java.util.Objects.requireNonNull(nodeId, "nodeId"));
         if (n == null || !WATCHED.contains(n.nodeKind())) {
             throw new dev.scalelab.world.ScenarioException("nodes." + nodeId, n == null ? "no node of this design"
-                    : nodeId + " is of kind " + n.nodeKind().id() + ": a service's pool, a cache box's or a CDN's levels, a "
-                    + "database's shards, an external API's callers' sidecars, a topic's or a queue's consumers or a balancer's picks are watched");
+                    : nodeId + " is of kind " + n.nodeKind().id() + ": " + dev.scalelab.world.network.Network.WATCHED);
         }
         Watch w = new Watch(nodeId, false, new CompletableFuture<>());
         ask(w);

@@ -376,7 +376,7 @@ public final class NodeRun implements PanelSource {
         if (kind != dev.scalelab.design.NodeKind.BALANCER) {
             return "";
         }
-        List<String> behind = run.design().topology().out(nodeId).stream().map(dev.scalelab.world.Topology.Edge::to).distinct().toList();
+        List<String> behind = servicesBehind();
         if (behind.size() < 2) {
             return "";
         }
@@ -384,9 +384,14 @@ public final class NodeRun implements PanelSource {
                 + "own for each: this panel shows its picks within " + behind.get(0) + ", its first edge";
     }
 
+    /** The boxes a drawn balancer's edges lead to, in the order of its edges (the first is the pool its panel shows). */
+    public List<String> servicesBehind() {
+        return run.design().topology().out(nodeId).stream().map(dev.scalelab.world.Topology.Edge::to).distinct().toList();
+    }
+
     /** The service whose pool a drawn balancer's panel shows: the one its first edge leads to. */
     private String shownService() {
-        return run.design().topology().out(nodeId).get(0).to();
+        return servicesBehind().get(0);
     }
 
     private static int parseIndex(String text) {

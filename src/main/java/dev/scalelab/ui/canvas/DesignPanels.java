@@ -23,8 +23,7 @@ import java.util.function.Supplier;
  */
 final class DesignPanels {
     /** The kinds of box that open in their panel in a window of their own, on the canvas's run. */
-    static final java.util.Set<NodeKind> OWN_WINDOW = java.util.EnumSet.of(NodeKind.SERVICE, NodeKind.CACHE, NodeKind.DATABASE,
-            NodeKind.EXTERNAL, NodeKind.TOPIC, NodeKind.QUEUE, NodeKind.CDN, NodeKind.BALANCER);
+    static final java.util.Set<NodeKind> OWN_WINDOW = dev.scalelab.runtime.DesignRun.WATCHED;
     private final DesignEditor editor;
     private final Stage stage;
     private final BiConsumer<String, Boolean> say;

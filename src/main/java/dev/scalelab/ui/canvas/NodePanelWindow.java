@@ -128,7 +128,7 @@ final class NodePanelWindow {
 
     /** What a drawn balancer's race bar says it shows: the pool it picks within, and of how many. */
     private static String balancerShown(NodeRun source) {
-        List<String> behind = behind(source);
+        List<String> behind = source.servicesBehind();
         return "Picks within " + behind.get(0) + (behind.size() > 1 ? ", the first of the " + behind.size() + " services behind "
                 + source.nodeId() + " (" + String.join(", ", behind) + ")" : "") + " · race mode is the main window's";
     }
@@ -137,12 +137,6 @@ final class NodePanelWindow {
         return (source.scope().isEmpty() ? "" : source.scope() + ". ") + "Race mode starts the main window's run over in two worlds "
                 + "with the same seed, one strategy each; a drawing on the canvas runs as one run, so this window shows its one "
                 + "balancer, changed live. To race two strategies, open a system of the pipeline's shape in the main window.";
-    }
-
-    /** The services behind a drawn balancer, in the order of its edges. */
-    private static List<String> behind(NodeRun source) {
-        return source.designRun().design().topology().out(source.nodeId()).stream().map(dev.scalelab.world.Topology.Edge::to)
-                .distinct().toList();
     }
 
     private static ScrollPane scroll(StackPane host, String styleClass) {

@@ -78,6 +78,8 @@ public final class Network {
 
     /** Seconds of per-second history kept for the charts. */
     public static final int SERIES_SECONDS = 3600;
+    /** What {@link #watch} takes, for the message that refuses the rest (the run's callers check before asking). */
+    public static final String WATCHED = Watch.WATCHED;
     /** The decision lines kept for the report: the most recent this many. */
     private static final int DECISIONS_KEPT = 200;
     /** The newest decisions a snapshot carries for the canvas's log. */
